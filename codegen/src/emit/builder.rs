@@ -1,0 +1,138 @@
+//! Builders: fluent setters, `set_`/`get_` accessors and a `build()` that refuses
+//! any value `validate()` would reject, missing required members included.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs::{doc_attrs, or_fallback};
+use super::structure::has_corrections;
+use super::types::{field_inner_type, ident, prefixed, value_type};
+use crate::ir::rust::{FieldDef, StructureDef, ValueKind};
+
+pub fn emit(s: &StructureDef) -> TokenStream {
+    let name = ident(&s.path.name);
+    let builder = ident(&format!("{}Builder", s.path.name));
+    let doc = format!(
+        " Builds a [`{}`]; `build()` checks required members and every constraint.",
+        s.path.name
+    );
+    let fields = s.fields.iter().map(|f| {
+        let field = ident(&f.rust_name);
+        let ty = field_inner_type(f);
+        quote!(#field: ::std::option::Option<#ty>,)
+    });
+    let methods = s.fields.iter().map(setters);
+    let inits = s.fields.iter().map(|f| {
+        let field = ident(&f.rust_name);
+        let member = &f.member;
+        if f.optional {
+            quote!(#field: self.#field,)
+        } else {
+            quote!(#field: client_corrections.fill(self.#field, #member),)
+        }
+    });
+    let (corrections_init, corrections_field) = if has_corrections(s) {
+        (
+            quote!(let mut client_corrections = crate::runtime::ClientCorrections::default();),
+            quote!(client_corrections,),
+        )
+    } else {
+        (TokenStream::new(), TokenStream::new())
+    };
+    let type_name = &s.path.name;
+    let derives = if s.eq_hash {
+        quote!(#[derive(::std::clone::Clone, ::std::default::Default, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq)])
+    } else {
+        quote!(#[derive(::std::clone::Clone, ::std::default::Default, ::std::fmt::Debug, ::std::cmp::PartialEq)])
+    };
+    quote! {
+        #[doc = #doc]
+        #[non_exhaustive]
+        #derives
+        pub struct #builder {
+            #(#fields)*
+        }
+
+        impl #builder {
+            #(#methods)*
+
+            /// Builds the value, or reports every missing required member and every
+            /// constraint violation.
+            pub fn build(self) -> ::std::result::Result<#name, crate::runtime::BuildError> {
+                #corrections_init
+                let value = #name {
+                    #(#inits)*
+                    #corrections_field
+                };
+                match value.validate() {
+                    ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
+                    ::std::result::Result::Err(error) => ::std::result::Result::Err(crate::runtime::BuildError::new(#type_name, error)),
+                }
+            }
+        }
+    }
+}
+
+fn setters(f: &FieldDef) -> TokenStream {
+    let field = ident(&f.rust_name);
+    let set = prefixed("set", &f.rust_name);
+    let get = prefixed("get", &f.rust_name);
+    let ty = field_inner_type(f);
+    let docs = doc_attrs(&or_fallback(&f.docs, format!("The `{}` member.", f.member)));
+    let set_doc = format!(" Sets or clears `{}`.", f.member);
+    let get_doc = format!(" The `{}` set so far.", f.member);
+    let fluent = match &f.value.kind {
+        ValueKind::List { element, sparse } => {
+            let item = value_type(element);
+            let item = if *sparse {
+                quote!(::std::option::Option<#item>)
+            } else {
+                item
+            };
+            let doc = format!(
+                " Appends one item to `{}` (use `{}` to replace the list).",
+                f.member, set
+            );
+            quote! {
+                #docs
+                #[doc = ""]
+                #[doc = #doc]
+                pub fn #field(mut self, item: impl ::std::convert::Into<#item>) -> Self {
+                    self.#field.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+                    self
+                }
+            }
+        }
+        _ if f.boxed => {
+            let inner = value_type(&f.value);
+            quote! {
+                #docs
+                pub fn #field(mut self, input: impl ::std::convert::Into<#inner>) -> Self {
+                    self.#field = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+                    self
+                }
+            }
+        }
+        _ => quote! {
+            #docs
+            pub fn #field(mut self, input: impl ::std::convert::Into<#ty>) -> Self {
+                self.#field = ::std::option::Option::Some(input.into());
+                self
+            }
+        },
+    };
+    quote! {
+        #fluent
+
+        #[doc = #set_doc]
+        pub fn #set(mut self, input: ::std::option::Option<#ty>) -> Self {
+            self.#field = input;
+            self
+        }
+
+        #[doc = #get_doc]
+        pub fn #get(&self) -> &::std::option::Option<#ty> {
+            &self.#field
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! Stage 3, emit: IR -> one token stream per file, laid out like the AWS SDK
+//! (`types`, `types::error`, `operation::<name>`). Items are collected in
+//! `BTreeMap`s keyed by path, so output order never depends on hash order.
+
+mod builder;
+mod docs;
+mod enumeration;
+mod operation;
+mod patterns;
+mod serde_impls;
+mod structure;
+mod types;
+pub mod validate;
+
+use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ir::rust::{CrateIr, Module, StructureDef};
+use types::ident;
+
+/// Lookups the per-shape emitters need from the whole crate.
+pub struct Context {
+    pattern_consts: BTreeMap<String, String>,
+}
+
+impl Context {
+    fn new(ir: &CrateIr) -> Self {
+        Self {
+            pattern_consts: ir
+                .patterns
+                .iter()
+                .map(|p| (p.regex.clone(), p.const_name.clone()))
+                .collect(),
+        }
+    }
+
+    /// The constant holding a translated pattern.
+    pub fn pattern_const(&self, regex: &str) -> Option<String> {
+        self.pattern_consts.get(regex).cloned()
+    }
+}
+
+/// A file to write, relative to the generated module's directory.
+pub struct EmittedFile {
+    pub path: String,
+    pub tokens: TokenStream,
+}
+
+/// Emits every file of the generated module tree.
+pub fn emit(ir: &CrateIr) -> Vec<EmittedFile> {
+    let ctx = Context::new(ir);
+    let mut files: BTreeMap<String, TokenStream> = BTreeMap::new();
+    // module dir -> (file stem, exported names)
+    let mut modules: BTreeMap<Module, Vec<(String, Vec<String>)>> = BTreeMap::new();
+
+    for s in &ir.structures {
+        let dir = module_dir(&s.path.module);
+        files.insert(format!("{dir}/{}.rs", file_stem(s)), structure::emit(s, &ctx));
+        modules.entry(s.path.module.clone()).or_default().push((
+            file_stem(s),
+            vec![s.path.name.clone(), format!("{}Builder", s.path.name)],
+        ));
+    }
+    for e in &ir.enums {
+        let dir = module_dir(&e.path.module);
+        files.insert(format!("{dir}/{}.rs", e.file), enumeration::emit(e));
+        modules
+            .entry(e.path.module.clone())
+            .or_default()
+            .push((e.file.clone(), vec![e.path.name.clone()]));
+    }
+    modules.entry(Module::Types).or_default();
+    modules.entry(Module::Errors).or_default();
+    for op in &ir.operations {
+        modules.entry(Module::Operation(op.module.clone())).or_default();
+    }
+
+    for (module, entries) in &modules {
+        let mut entries = entries.clone();
+        entries.sort();
+        let dir = module_dir(module);
+        let op = match module {
+            Module::Operation(name) => ir.operations.iter().find(|o| &o.module == name),
+            _ => None,
+        };
+        let extra = match module {
+            Module::Types => quote!(
+                pub mod error;
+            ),
+            Module::Errors => TokenStream::new(),
+            Module::Operation(_) => op.map(operation::emit).unwrap_or_default(),
+        };
+        let doc = match (module, op) {
+            (Module::Types, _) => "Structures and enums of the model.".to_owned(),
+            (Module::Errors, _) => "Errors the service can return.".to_owned(),
+            (Module::Operation(_), Some(op)) => format!("The `{}` operation: input, output and errors.", op.name),
+            (Module::Operation(name), None) => format!("The `{name}` operation."),
+        };
+        files.insert(format!("{dir}/mod.rs"), module_file(&doc, &entries, extra));
+    }
+    let operations = ir.operations.iter().map(|o| ident(&o.module));
+    let op_docs = ir.operations.iter().map(|o| format!(" The `{}` operation.", o.name));
+    files.insert(
+        "operation/mod.rs".to_owned(),
+        quote! {
+            #![doc = " One module per operation."]
+            #(#[doc = #op_docs] pub mod #operations;)*
+        },
+    );
+    files.insert("patterns.rs".to_owned(), patterns::emit(&ir.patterns));
+    files.insert(
+        "mod.rs".to_owned(),
+        quote! {
+            #![doc = " Code generated from the Smithy model in `spec/`."]
+            pub mod operation;
+            pub(crate) mod patterns;
+            pub mod types;
+        },
+    );
+    files
+        .into_iter()
+        .map(|(path, tokens)| EmittedFile { path, tokens })
+        .collect()
+}
+
+fn file_stem(s: &StructureDef) -> String {
+    match &s.path.module {
+        Module::Operation(_) if s.path.name.ends_with("Input") => "input".to_owned(),
+        Module::Operation(_) if s.path.name.ends_with("Output") => "output".to_owned(),
+        _ => s.file.clone(),
+    }
+}
+
+fn module_dir(module: &Module) -> String {
+    match module {
+        Module::Types => "types".to_owned(),
+        Module::Errors => "types/error".to_owned(),
+        Module::Operation(name) => format!("operation/{name}"),
+    }
+}
+
+fn module_file(doc: &str, entries: &[(String, Vec<String>)], extra: TokenStream) -> TokenStream {
+    let doc = format!(" {doc}");
+    let mods = entries.iter().map(|(stem, _)| {
+        let m = ident(stem);
+        quote!(mod #m;)
+    });
+    let uses = entries.iter().flat_map(|(stem, names)| {
+        let m = ident(stem);
+        names
+            .iter()
+            .filter(|n| !n.ends_with("Builder"))
+            .map(move |n| {
+                let n = ident(n);
+                quote!(pub use self::#m::#n;)
+            })
+            .collect::<Vec<_>>()
+    });
+    let builders: Vec<TokenStream> = entries
+        .iter()
+        .flat_map(|(stem, names)| {
+            let m = ident(stem);
+            names
+                .iter()
+                .filter(|n| n.ends_with("Builder"))
+                .map(move |n| {
+                    let n = ident(n);
+                    quote!(pub use super::#m::#n;)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let builders_mod = (!builders.is_empty()).then(|| {
+        quote! {
+            /// Builders for the types of this module.
+            pub mod builders {
+                #(#builders)*
+            }
+        }
+    });
+    quote! {
+        #![doc = #doc]
+        #(#mods)*
+        #(#uses)*
+        #builders_mod
+        #extra
+    }
+}

@@ -1,0 +1,168 @@
+//! Per operation: a marker type carrying the protocol facts (name, HTTP binding)
+//! and the error enum with one variant per modeled error plus `Unhandled`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs::{doc_attrs, or_fallback, with_paragraph};
+use super::types::{ident, path};
+use crate::ir::rust::OperationDef;
+
+pub fn emit(op: &OperationDef) -> TokenStream {
+    let marker = ident(&op.name);
+    let name = &op.name;
+    let docs = doc_attrs(&with_paragraph(
+        or_fallback(&op.docs, format!("The `{}` operation.", op.name)),
+        format!(
+            "Smithy shape: `{}`. The associated constants are its protocol facts.",
+            op.id
+        ),
+    ));
+    let http = op.http.as_ref().map(|h| {
+        let method = &h.method;
+        let uri = &h.uri;
+        let code = h.code;
+        quote! {
+            /// HTTP method (`@http`).
+            pub const HTTP_METHOD: &'static str = #method;
+            /// URI pattern with `{label}` placeholders (`@http`).
+            pub const HTTP_URI: &'static str = #uri;
+            /// Status code of a successful response (`@http`).
+            pub const HTTP_SUCCESS_CODE: u16 = #code;
+        }
+    });
+    let error = ident(&format!("{}Error", op.name));
+    let error_doc = format!(" Every error `{}` can return.", op.name);
+    let variants = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        let ty = path(&e.path);
+        let doc = format!(" See [`{}`](crate::{}).", e.path.name, e.path.segments().join("::"));
+        quote!(#[doc = #doc] #variant(#ty),)
+    });
+    let code_arms = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        let ty = path(&e.path);
+        quote!(Self::#variant(_) => ::std::option::Option::Some(#ty::CODE),)
+    });
+    let message_arms = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        quote!(Self::#variant(e) => e.error_message(),)
+    });
+    let status_arms = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        let ty = path(&e.path);
+        quote!(Self::#variant(_) => #ty::HTTP_STATUS,)
+    });
+    let retry_arms = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        let ty = path(&e.path);
+        quote!(Self::#variant(_) => #ty::RETRYABLE || #ty::THROTTLING,)
+    });
+    let throttle_arms = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        let ty = path(&e.path);
+        quote!(Self::#variant(_) => #ty::THROTTLING,)
+    });
+    let display_arms = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        quote!(Self::#variant(e) => ::std::fmt::Display::fmt(e, f),)
+    });
+    let source_arms = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        quote!(Self::#variant(e) => ::std::option::Option::Some(e),)
+    });
+    let from_impls = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        let ty = path(&e.path);
+        quote! {
+            impl ::std::convert::From<#ty> for #error {
+                fn from(value: #ty) -> Self {
+                    Self::#variant(value)
+                }
+            }
+        }
+    });
+    quote! {
+        #docs
+        #[non_exhaustive]
+        #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+        pub struct #marker;
+
+        impl #marker {
+            /// The operation name.
+            pub const NAME: &'static str = #name;
+            #http
+        }
+
+        #[doc = #error_doc]
+        #[non_exhaustive]
+        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+        pub enum #error {
+            #(#variants)*
+            /// An error the model does not describe; keeps code, message and status.
+            Unhandled(crate::runtime::Unhandled),
+        }
+
+        impl #error {
+            /// The error code, if known.
+            pub fn code(&self) -> ::std::option::Option<&str> {
+                match self {
+                    #(#code_arms)*
+                    Self::Unhandled(e) => e.code(),
+                }
+            }
+
+            /// The service's message, if it sent one.
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                match self {
+                    #(#message_arms)*
+                    Self::Unhandled(e) => e.message(),
+                }
+            }
+
+            /// The HTTP status: the modeled one, or the one received.
+            pub fn http_status(&self) -> ::std::option::Option<u16> {
+                match self {
+                    #(#status_arms)*
+                    Self::Unhandled(e) => e.status(),
+                }
+            }
+
+            /// Whether retrying later may succeed (`@retryable` or throttling).
+            pub fn is_retryable(&self) -> bool {
+                match self {
+                    #(#retry_arms)*
+                    Self::Unhandled(_) => false,
+                }
+            }
+
+            /// Whether the caller is being throttled.
+            pub fn is_throttling(&self) -> bool {
+                match self {
+                    #(#throttle_arms)*
+                    Self::Unhandled(_) => false,
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #error {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #(#display_arms)*
+                    Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+                }
+            }
+        }
+
+        impl ::std::error::Error for #error {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    #(#source_arms)*
+                    Self::Unhandled(e) => ::std::option::Option::Some(e),
+                }
+            }
+        }
+
+        #(#from_impls)*
+    }
+}

@@ -1,0 +1,32 @@
+//! One lazily compiled regex per distinct `@pattern`, compiled at first use and
+//! never again; a generated test compiles them all.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::ir::rust::PatternDef;
+
+pub fn emit(patterns: &[PatternDef]) -> TokenStream {
+    let statics = patterns.iter().map(|p| {
+        let name = format_ident!("{}", p.const_name);
+        let regex = &p.regex;
+        let doc = format!(" `{}`", p.source.replace('`', "'"));
+        quote! {
+            #[doc = #doc]
+            pub(crate) static #name: ::std::sync::LazyLock<::regex::Regex> =
+                ::std::sync::LazyLock::new(|| crate::runtime::validate::compile_pattern(#regex));
+        }
+    });
+    let names = patterns.iter().map(|p| format_ident!("{}", p.const_name));
+    quote! {
+        #(#statics)*
+
+        #[cfg(test)]
+        mod tests {
+            #[test]
+            fn every_pattern_compiles() {
+                #(::std::sync::LazyLock::force(&super::#names);)*
+            }
+        }
+    }
+}

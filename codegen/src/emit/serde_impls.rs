@@ -1,0 +1,144 @@
+//! `Serialize` and `Deserialize` for structures, written out instead of derived so
+//! that the wire rules hold exactly: JSON keys are wire names, `None` is omitted,
+//! `null` means absent, unknown keys are skipped, the last duplicate key wins, each
+//! member goes through its codec, and missing required members are corrected.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::structure::has_corrections;
+use super::types::{field_codec, ident};
+use crate::ir::rust::StructureDef;
+
+pub fn emit(s: &StructureDef) -> TokenStream {
+    let serialize = serialize(s);
+    let deserialize = deserialize(s);
+    quote! {
+        #serialize
+        #deserialize
+    }
+}
+
+fn serialize(s: &StructureDef) -> TokenStream {
+    let name = ident(&s.path.name);
+    let entries = s.fields.iter().map(|f| {
+        let field = ident(&f.rust_name);
+        let wire = &f.wire_name;
+        let member = &f.member;
+        let codec = field_codec(f);
+        if f.optional {
+            quote! {
+                if let ::std::option::Option::Some(value) = &self.#field {
+                    crate::runtime::wire::entry::<#codec, _, _>(&mut map, #wire, value)?;
+                }
+            }
+        } else {
+            quote! {
+                if !self.client_corrections.contains(#member) {
+                    crate::runtime::wire::entry::<#codec, _, _>(&mut map, #wire, &self.#field)?;
+                }
+            }
+        }
+    });
+    let map_binding = if s.fields.is_empty() {
+        quote!(let map = serializer.serialize_map(::std::option::Option::Some(0))?;)
+    } else {
+        quote!(let mut map = serializer.serialize_map(::std::option::Option::None)?;)
+    };
+    quote! {
+        impl ::serde::Serialize for #name {
+            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+            where
+                S: ::serde::Serializer,
+            {
+                use ::serde::ser::SerializeMap as _;
+                #map_binding
+                #(#entries)*
+                map.end()
+            }
+        }
+    }
+}
+
+fn deserialize(s: &StructureDef) -> TokenStream {
+    let name = ident(&s.path.name);
+    let expecting = format!("a JSON object ({})", s.path.name);
+    let locals = s.fields.iter().map(|f| {
+        let field = ident(&f.rust_name);
+        quote!(let mut #field = ::std::option::Option::None;)
+    });
+    let arms = s.fields.iter().map(|f| {
+        let field = ident(&f.rust_name);
+        let wire = &f.wire_name;
+        let codec = field_codec(f);
+        quote!(#wire => #field = crate::runtime::wire::next_value::<#codec, _, _>(&mut map)?,)
+    });
+    let inits = s.fields.iter().map(|f| {
+        let field = ident(&f.rust_name);
+        let member = &f.member;
+        if f.optional {
+            quote!(#field,)
+        } else {
+            quote!(#field: client_corrections.fill(#field, #member),)
+        }
+    });
+    let (corrections_init, corrections_field) = if has_corrections(s) {
+        (
+            quote!(let mut client_corrections = crate::runtime::ClientCorrections::default();),
+            quote!(client_corrections,),
+        )
+    } else {
+        (TokenStream::new(), TokenStream::new())
+    };
+    let loop_body = if s.fields.is_empty() {
+        quote! {
+            while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+    } else {
+        quote! {
+            while let ::std::option::Option::Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                match key.as_str() {
+                    #(#arms)*
+                    _ => {
+                        map.next_value::<::serde::de::IgnoredAny>()?;
+                    }
+                }
+            }
+        }
+    };
+    quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                struct FieldsVisitor;
+
+                impl<'de> ::serde::de::Visitor<'de> for FieldsVisitor {
+                    type Value = #name;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+
+                    fn visit_map<A>(self, mut map: A) -> ::std::result::Result<#name, A::Error>
+                    where
+                        A: ::serde::de::MapAccess<'de>,
+                    {
+                        #(#locals)*
+                        #loop_body
+                        #corrections_init
+                        ::std::result::Result::Ok(#name {
+                            #(#inits)*
+                            #corrections_field
+                        })
+                    }
+                }
+
+                deserializer.deserialize_map(FieldsVisitor)
+            }
+        }
+    }
+}

@@ -1,0 +1,343 @@
+//! Structures: the type, its getters, `Debug`, validation and error correction.
+//! Serde impls and the builder live in their own modules.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs::{doc_attrs, or_fallback, with_paragraph};
+use super::types::{field_inner_type, field_type, ident, is_copy};
+use super::validate::{checks, has_checks};
+use super::{builder, serde_impls, Context};
+use crate::ir::rust::{FieldDef, Role, StructureDef, ValueKind};
+use crate::ir::traits::ErrorFault;
+
+/// Whether the structure holds any required member as a plain (non-`Option`) value.
+pub fn has_corrections(s: &StructureDef) -> bool {
+    s.fields.iter().any(|f| !f.optional)
+}
+
+/// The whole file for one structure.
+pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
+    let name = ident(&s.path.name);
+    let docs = doc_attrs(&struct_docs(s));
+    let derives = if s.eq_hash {
+        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)])
+    } else {
+        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq)])
+    };
+    let fields = s.fields.iter().map(|f| {
+        let field = ident(&f.rust_name);
+        let ty = field_type(f);
+        let docs = doc_attrs(&field_docs(f));
+        quote!(#docs pub #field: #ty,)
+    });
+    let corrections_field = has_corrections(s).then(|| {
+        quote! {
+            /// Required members that were absent on the wire and filled in.
+            client_corrections: crate::runtime::ClientCorrections,
+        }
+    });
+    let getters = s.fields.iter().map(getter);
+    let builder_name = ident(&format!("{}Builder", s.path.name));
+    let type_name = &s.path.name;
+    let validate_body = validate_body(s, ctx);
+    let debug_fields = s.fields.iter().map(|f| {
+        let field = ident(&f.rust_name);
+        let label = crate::ir::names::bare(&f.rust_name);
+        quote!(.field(#label, &self.#field))
+    });
+    let correction = error_correction(s);
+    let serde = serde_impls::emit(s);
+    let builder = builder::emit(s);
+    let error_impls = error_impls(s);
+    quote! {
+        #docs
+        #[non_exhaustive]
+        #derives
+        pub struct #name {
+            #(#fields)*
+            #corrections_field
+        }
+
+        impl #name {
+            #(#getters)*
+
+            /// A builder for this type; `build()` validates the result.
+            pub fn builder() -> #builder_name {
+                #builder_name::default()
+            }
+
+            /// Checks every constraint of the model on this value and everything it
+            /// contains, reporting all violations (not only the first).
+            pub fn validate(&self) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+                let mut out = crate::runtime::validate::Violations::default();
+                crate::runtime::validate::Validate::validate_at(self, &crate::runtime::validate::Path::ROOT, &mut out);
+                out.into_result()
+            }
+        }
+
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#type_name) #(#debug_fields)* .finish()
+            }
+        }
+
+        impl crate::runtime::validate::Validate for #name {
+            fn validate_at(&self, path: &crate::runtime::validate::Path<'_>, out: &mut crate::runtime::validate::Violations) {
+                #validate_body
+            }
+        }
+
+        #correction
+        #error_impls
+        #serde
+        #builder
+    }
+}
+
+fn struct_docs(s: &StructureDef) -> Vec<String> {
+    let lines = or_fallback(&s.docs, format!("The `{}` structure.", s.id.name()));
+    let lines = with_paragraph(lines, format!("Smithy shape: `{}`.", s.id));
+    match s.role {
+        Role::Input => with_paragraph(
+            lines,
+            "Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.".into(),
+        ),
+        _ if has_corrections(s) => with_paragraph(
+            lines,
+            "When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, and serialization leaves it out again.".into(),
+        ),
+        _ => lines,
+    }
+}
+
+fn field_docs(f: &FieldDef) -> Vec<String> {
+    let mut lines = or_fallback(&f.docs, format!("The `{}` member.", f.member));
+    let mut facts = Vec::new();
+    if f.required {
+        facts.push("Required".to_owned());
+    }
+    if let Some(c) = f.value.constraints.describe() {
+        facts.push(c);
+    }
+    if let ValueKind::List { element, .. } = &f.value.kind {
+        if let Some(c) = element.constraints.describe() {
+            facts.push(format!("each item: {c}"));
+        }
+    }
+    if let Some(binding) = &f.http {
+        facts.push(format!("HTTP binding: {binding:?}"));
+    }
+    if !facts.is_empty() {
+        let text = facts.join("; ");
+        let mut chars = text.chars();
+        let capitalised: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        lines = with_paragraph(lines, format!("{capitalised}."));
+    }
+    lines
+}
+
+fn getter(f: &FieldDef) -> TokenStream {
+    let field = ident(&f.rust_name);
+    let docs = doc_attrs(&or_fallback(&f.docs, format!("The `{}` member.", f.member)));
+    let inner = field_inner_type(f);
+    let (ty, body) = match (&f.value.kind, f.optional) {
+        (ValueKind::String, true) => (quote!(::std::option::Option<&str>), quote!(self.#field.as_deref())),
+        (ValueKind::String, false) => (quote!(&str), quote!(&self.#field)),
+        (ValueKind::List { .. }, true) => {
+            let item = list_item_type(f);
+            (quote!(::std::option::Option<&[#item]>), quote!(self.#field.as_deref()))
+        }
+        (ValueKind::List { .. }, false) => {
+            let item = list_item_type(f);
+            (quote!(&[#item]), quote!(&self.#field))
+        }
+        (_, true) if is_copy(&f.value) => (quote!(::std::option::Option<#inner>), quote!(self.#field)),
+        (_, false) if is_copy(&f.value) => (quote!(#inner), quote!(self.#field)),
+        (_, true) if f.boxed => {
+            let t = super::types::value_type(&f.value);
+            (quote!(::std::option::Option<&#t>), quote!(self.#field.as_deref()))
+        }
+        (_, false) if f.boxed => {
+            let t = super::types::value_type(&f.value);
+            (quote!(&#t), quote!(&self.#field))
+        }
+        (_, true) => (quote!(::std::option::Option<&#inner>), quote!(self.#field.as_ref())),
+        (_, false) => (quote!(&#inner), quote!(&self.#field)),
+    };
+    quote! {
+        #docs
+        pub fn #field(&self) -> #ty {
+            #body
+        }
+    }
+}
+
+fn list_item_type(f: &FieldDef) -> TokenStream {
+    match &f.value.kind {
+        ValueKind::List { element, sparse } => {
+            let t = super::types::value_type(element);
+            if *sparse {
+                quote!(::std::option::Option<#t>)
+            } else {
+                t
+            }
+        }
+        _ => quote!(()),
+    }
+}
+
+fn validate_body(s: &StructureDef, ctx: &Context) -> TokenStream {
+    let mut body = TokenStream::new();
+    let pattern_const = |regex: &str| ctx.pattern_const(regex);
+    for f in &s.fields {
+        let needs_checks = has_checks(&f.value);
+        if !needs_checks && !f.required {
+            continue;
+        }
+        let field = ident(&f.rust_name);
+        let wire = &f.wire_name;
+        let member = &f.member;
+        let value = quote!(value);
+        let inner = if needs_checks {
+            checks(&value, &f.value, &pattern_const)
+        } else {
+            TokenStream::new()
+        };
+        let block = match (f.optional, f.required) {
+            (true, true) => quote! {
+                match &self.#field {
+                    ::std::option::Option::Some(value) => { #inner }
+                    ::std::option::Option::None => out.missing(&path),
+                }
+            },
+            (true, false) => quote! {
+                if let ::std::option::Option::Some(value) = &self.#field { #inner }
+            },
+            (false, true) if needs_checks => quote! {
+                if self.client_corrections.contains(#member) {
+                    out.missing(&path);
+                } else {
+                    let value = &self.#field;
+                    #inner
+                }
+            },
+            (false, true) => quote! {
+                if self.client_corrections.contains(#member) {
+                    out.missing(&path);
+                }
+            },
+            (false, false) => quote! {
+                let value = &self.#field;
+                #inner
+            },
+        };
+        body.extend(quote! {
+            {
+                let path = path.field(#wire);
+                #block
+            }
+        });
+    }
+    if body.is_empty() {
+        quote!(let _ = (path, out);)
+    } else {
+        body
+    }
+}
+
+fn error_correction(s: &StructureDef) -> TokenStream {
+    let name = ident(&s.path.name);
+    let fields = s.fields.iter().map(|f| {
+        let field = ident(&f.rust_name);
+        let member = &f.member;
+        if f.optional {
+            quote!(#field: ::std::option::Option::None,)
+        } else {
+            quote!(#field: client_corrections.fill(::std::option::Option::None, #member),)
+        }
+    });
+    let (init, tail) = if has_corrections(s) {
+        (
+            quote!(let mut client_corrections = crate::runtime::ClientCorrections::default();),
+            quote!(client_corrections,),
+        )
+    } else {
+        (TokenStream::new(), TokenStream::new())
+    };
+    quote! {
+        impl crate::runtime::ErrorCorrection for #name {
+            fn corrected() -> Self {
+                #init
+                Self { #(#fields)* #tail }
+            }
+        }
+    }
+}
+
+fn error_impls(s: &StructureDef) -> TokenStream {
+    let Role::Error(info) = &s.role else {
+        return TokenStream::new();
+    };
+    let name = ident(&s.path.name);
+    let code = &info.code;
+    let fault = match info.fault {
+        ErrorFault::Client => quote!(crate::runtime::ErrorFault::Client),
+        ErrorFault::Server => quote!(crate::runtime::ErrorFault::Server),
+    };
+    let status = match info.http_status {
+        Some(code) => quote!(::std::option::Option::Some(#code)),
+        None => quote!(::std::option::Option::None),
+    };
+    let retryable = info.retryable;
+    let throttling = info.throttling;
+    let message_field = s
+        .fields
+        .iter()
+        .find(|f| f.member.eq_ignore_ascii_case("message") && matches!(f.value.kind, ValueKind::String));
+    let message_body = match message_field {
+        Some(f) if f.optional => {
+            let field = ident(&f.rust_name);
+            quote!(self.#field.as_deref())
+        }
+        Some(f) => {
+            let field = ident(&f.rust_name);
+            quote!(::std::option::Option::Some(self.#field.as_str()))
+        }
+        None => quote!(::std::option::Option::None),
+    };
+    quote! {
+        impl #name {
+            /// The error code the service sends for this error.
+            pub const CODE: &'static str = #code;
+            /// Whose fault the error is (`@error`).
+            pub const FAULT: crate::runtime::ErrorFault = #fault;
+            /// The HTTP status the service answers with (`@httpError`).
+            pub const HTTP_STATUS: ::std::option::Option<u16> = #status;
+            /// Whether the model marks the error `@retryable`.
+            pub const RETRYABLE: bool = #retryable;
+            /// Whether the error means the caller is being throttled.
+            pub const THROTTLING: bool = #throttling;
+
+            /// The human-readable message, if the service sent one.
+            pub fn error_message(&self) -> ::std::option::Option<&str> {
+                #message_body
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(Self::CODE)?;
+                if let ::std::option::Option::Some(message) = self.error_message() {
+                    ::std::write!(f, ": {}", message)?;
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+
+        impl ::std::error::Error for #name {}
+    }
+}

@@ -1,0 +1,116 @@
+//! Tokens for Rust types, wire codecs and paths of IR values. Every path is fully
+//! qualified (`::std::option::Option`), so shapes named `Option` or `Result` in a
+//! model cannot shadow what generated code means.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::ir::rust::{FieldDef, RustPath, ValueKind, ValueType};
+use crate::ir::traits::TimestampFormat;
+
+/// An identifier that may carry `r#`.
+pub fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// `crate::types::AbortConfig`.
+pub fn path(p: &RustPath) -> TokenStream {
+    let segments = p.segments().into_iter().map(|s| ident(&s));
+    quote!(crate #(:: #segments)*)
+}
+
+/// The Rust type of a value (without `Option`).
+pub fn value_type(v: &ValueType) -> TokenStream {
+    match &v.kind {
+        ValueKind::Boolean => quote!(bool),
+        ValueKind::String => quote!(::std::string::String),
+        ValueKind::Byte => quote!(i8),
+        ValueKind::Short => quote!(i16),
+        ValueKind::Integer => quote!(i32),
+        ValueKind::Long => quote!(i64),
+        ValueKind::Float => quote!(f32),
+        ValueKind::Double => quote!(f64),
+        ValueKind::Timestamp(_) => quote!(::time::OffsetDateTime),
+        ValueKind::Enum { path: p, .. } | ValueKind::Structure { path: p } => path(p),
+        ValueKind::List { element, sparse } => {
+            let inner = value_type(element);
+            if *sparse {
+                quote!(::std::vec::Vec<::std::option::Option<#inner>>)
+            } else {
+                quote!(::std::vec::Vec<#inner>)
+            }
+        }
+    }
+}
+
+/// The stored type of a field: boxed if recursive (never wrapped in `Option`).
+pub fn field_inner_type(f: &FieldDef) -> TokenStream {
+    let inner = value_type(&f.value);
+    if f.boxed {
+        quote!(::std::boxed::Box<#inner>)
+    } else {
+        inner
+    }
+}
+
+/// The declared type of a field.
+pub fn field_type(f: &FieldDef) -> TokenStream {
+    let inner = field_inner_type(f);
+    if f.optional {
+        quote!(::std::option::Option<#inner>)
+    } else {
+        inner
+    }
+}
+
+/// The codec that puts a value on the wire (`crate::runtime::wire::...`).
+pub fn codec(v: &ValueType) -> TokenStream {
+    match &v.kind {
+        ValueKind::Float | ValueKind::Double => quote!(crate::runtime::wire::NonFinite),
+        ValueKind::Timestamp(TimestampFormat::EpochSeconds) => quote!(crate::runtime::wire::EpochSeconds),
+        ValueKind::Timestamp(TimestampFormat::DateTime) => quote!(crate::runtime::wire::DateTime),
+        ValueKind::Timestamp(TimestampFormat::HttpDate) => quote!(crate::runtime::wire::HttpDate),
+        ValueKind::List { element, sparse } => {
+            let inner = codec(element);
+            if *sparse {
+                quote!(crate::runtime::wire::SparseList<#inner>)
+            } else {
+                quote!(crate::runtime::wire::DenseList<#inner>)
+            }
+        }
+        _ => quote!(crate::runtime::wire::Plain),
+    }
+}
+
+/// The codec of a field, boxed if needed.
+pub fn field_codec(f: &FieldDef) -> TokenStream {
+    let inner = codec(&f.value);
+    if f.boxed {
+        quote!(crate::runtime::wire::Boxed<#inner>)
+    } else {
+        inner
+    }
+}
+
+/// Whether a value is `Copy`, so getters return it by value.
+pub fn is_copy(v: &ValueType) -> bool {
+    matches!(
+        v.kind,
+        ValueKind::Boolean
+            | ValueKind::Byte
+            | ValueKind::Short
+            | ValueKind::Integer
+            | ValueKind::Long
+            | ValueKind::Float
+            | ValueKind::Double
+            | ValueKind::Timestamp(_)
+    )
+}
+
+/// `set_<name>` / `get_<name>` identifiers for a field.
+pub fn prefixed(prefix: &str, field: &str) -> Ident {
+    format_ident!("{}_{}", prefix, crate::ir::names::bare(field))
+}

@@ -1,0 +1,286 @@
+//! Model documentation (HTML in AWS models, plain text in ours) -> rustdoc Markdown.
+//! Only the handful of tags AWS uses are understood; anything else keeps its text.
+//! Square brackets are escaped so rustdoc never mistakes prose for intra-doc links.
+
+/// Converts documentation to Markdown lines (paragraphs separated by an empty line).
+pub fn to_markdown(html: &str) -> Vec<String> {
+    let mut out = Renderer::default();
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.text(&rest[..lt]);
+        let after = &rest[lt..];
+        match after.find('>') {
+            Some(gt) if is_tag(&after[1..gt]) => {
+                out.tag(&after[1..gt]);
+                rest = &after[gt + 1..];
+            }
+            _ => {
+                out.literal("&lt;");
+                rest = &after[1..];
+            }
+        }
+    }
+    out.text(rest);
+    out.finish()
+}
+
+/// HTML tags AWS documentation uses; any other `<...>` is prose (`List<String>`).
+const KNOWN_TAGS: &[&str] = &[
+    "a",
+    "b",
+    "br",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "fullname",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "i",
+    "important",
+    "li",
+    "note",
+    "ol",
+    "p",
+    "pre",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "ul",
+    "u",
+    "title",
+];
+
+fn is_tag(inner: &str) -> bool {
+    let name: String = inner
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let rest = &inner.trim_start_matches('/')[name.len()..];
+    KNOWN_TAGS.contains(&name.as_str()) && (rest.is_empty() || rest.starts_with([' ', '/', '\n', '\t']))
+}
+
+#[derive(Default)]
+struct Renderer {
+    paragraphs: Vec<String>,
+    current: String,
+    link: Option<(String, String)>,
+    list_depth: usize,
+    in_code: bool,
+}
+
+impl Renderer {
+    fn text(&mut self, raw: &str) {
+        let decoded = decode_entities(raw);
+        for (i, word) in decoded.split_whitespace().enumerate() {
+            let word = if self.in_code {
+                word.replace('`', "'")
+            } else if word.starts_with("http://") || word.starts_with("https://") {
+                format!("<{word}>")
+            } else {
+                escape(word)
+            };
+            let leading_space = i > 0 || decoded.starts_with(char::is_whitespace);
+            self.push_word(&word, leading_space);
+        }
+        if decoded.ends_with(char::is_whitespace) && !decoded.trim().is_empty() {
+            self.pending_space();
+        }
+    }
+
+    fn literal(&mut self, s: &str) {
+        self.push_word(s, false);
+    }
+
+    fn pending_space(&mut self) {
+        let target = self.target();
+        if !target.is_empty() && !target.ends_with(' ') {
+            target.push(' ');
+        }
+    }
+
+    fn push_word(&mut self, word: &str, leading_space: bool) {
+        let target = self.target();
+        if leading_space && !target.is_empty() && !target.ends_with(' ') && !target.ends_with('\n') {
+            target.push(' ');
+        }
+        target.push_str(word);
+    }
+
+    fn target(&mut self) -> &mut String {
+        match &mut self.link {
+            Some((_, text)) => text,
+            None => &mut self.current,
+        }
+    }
+
+    fn tag(&mut self, inner: &str) {
+        let closing = inner.starts_with('/');
+        let name: String = inner
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match (name.as_str(), closing) {
+            ("p" | "note" | "important" | "div" | "dl" | "dd" | "dt", _) => self.break_paragraph(),
+            ("br", _) => self.break_paragraph(),
+            ("ul" | "ol", false) => {
+                self.break_paragraph();
+                self.list_depth += 1;
+            }
+            ("ul" | "ol", true) => {
+                self.break_paragraph();
+                self.list_depth = self.list_depth.saturating_sub(1);
+            }
+            ("li", false) => {
+                self.break_paragraph();
+                let indent = "  ".repeat(self.list_depth.saturating_sub(1));
+                self.current.push_str(&format!("{indent}- "));
+            }
+            ("li", true) => self.break_paragraph(),
+            ("code", false) => {
+                self.pending_space_if_word();
+                self.target().push('`');
+                self.in_code = true;
+            }
+            ("code", true) => {
+                self.target().push('`');
+                self.in_code = false;
+            }
+            ("b" | "strong", _) => self.target().push_str("**"),
+            ("i" | "em", _) => self.target().push('*'),
+            ("a", false) => {
+                let href = attribute(inner, "href").unwrap_or_default();
+                self.pending_space_if_word();
+                self.link = Some((href, String::new()));
+            }
+            ("a", true) => {
+                if let Some((href, text)) = self.link.take() {
+                    let rendered = if href.is_empty() {
+                        text
+                    } else if text.is_empty() {
+                        format!("<{href}>")
+                    } else {
+                        format!("[{text}]({href})")
+                    };
+                    self.current.push_str(&rendered);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn pending_space_if_word(&mut self) {
+        let target = self.target();
+        if target.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.') {
+            target.push(' ');
+        }
+    }
+
+    fn break_paragraph(&mut self) {
+        if let Some((href, text)) = self.link.take() {
+            self.current.push_str(&format!("{text} <{href}>"));
+        }
+        let para = self.current.trim().to_owned();
+        if !para.is_empty() {
+            self.paragraphs.push(para);
+        }
+        self.current.clear();
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        self.break_paragraph();
+        let mut lines = Vec::new();
+        for (i, para) in self.paragraphs.iter().enumerate() {
+            let is_item = para.trim_start().starts_with("- ");
+            let prev_item = i > 0 && self.paragraphs[i - 1].trim_start().starts_with("- ");
+            if i > 0 && !(is_item && prev_item) {
+                lines.push(String::new());
+            }
+            lines.push(para.clone());
+        }
+        lines
+    }
+}
+
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let start = tag.find(&format!("{name}="))? + name.len() + 1;
+    let rest = &tag[start..];
+    let quote = rest.chars().next()?;
+    if quote == '"' || quote == '\'' {
+        let end = rest[1..].find(quote)?;
+        Some(rest[1..1 + end].to_owned())
+    } else {
+        Some(rest.split_whitespace().next()?.to_owned())
+    }
+}
+
+fn decode_entities(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+}
+
+/// Escapes Markdown link brackets and stray angle brackets in prose.
+fn escape(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '[' => out.push_str("\\["),
+            ']' => out.push_str("\\]"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_passes_through() {
+        assert_eq!(to_markdown("A job template."), vec!["A job template."]);
+    }
+
+    #[test]
+    fn paragraphs_code_and_links() {
+        let md = to_markdown(
+            "<p>The <code>id</code> of a [thing].</p><p>See <a href=\"https://example.com/x\">the guide</a>.</p>",
+        );
+        assert_eq!(
+            md,
+            vec![
+                "The `id` of a \\[thing\\].",
+                "",
+                "See [the guide](https://example.com/x)."
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_and_entities() {
+        let md = to_markdown("<p>Either:</p><ul><li><p>a &amp; b</p></li><li>c</li></ul>");
+        assert_eq!(md, vec!["Either:", "", "- a & b", "- c"]);
+    }
+
+    #[test]
+    fn stray_angle_brackets_are_escaped() {
+        assert_eq!(
+            to_markdown("List<String> and 1 < 2"),
+            vec!["List&lt;String&gt; and 1 &lt; 2"]
+        );
+    }
+}

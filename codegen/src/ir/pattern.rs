@@ -1,0 +1,229 @@
+//! `@pattern` values are ECMA-262 regexes, written by AWS in Java's dialect. This
+//! module rewrites the constructs whose meaning differs from Rust's `regex` crate
+//! (`\d \w \s .` are ASCII or ECMA-specific; Java's POSIX `\p{Alnum}` classes are
+//! ASCII-only) and then compiles the result, so an unsupported pattern is a
+//! generation-time error naming the shape instead of a runtime surprise.
+
+use crate::error::{CodegenError, Result};
+
+/// Size limit for compiled patterns, generous enough for `[^\p{C}]{1,2048}`. The
+/// generated runtime uses the same limit.
+pub const SIZE_LIMIT: usize = 64 * 1024 * 1024;
+
+const ECMA_SPACE: &str =
+    r"\t\n\x0B\x0C\r \xA0\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}";
+
+/// Translates an ECMA-262 / Java pattern into Rust `regex` syntax with the same
+/// meaning, then checks that it compiles. `owner` names the shape for errors.
+pub fn translate(owner: &str, pattern: &str) -> Result<String> {
+    let err = |message: String| CodegenError::InvalidPattern {
+        id: owner.to_owned(),
+        pattern: pattern.to_owned(),
+        message,
+    };
+    let translated = rewrite(pattern).map_err(err)?;
+    regex::RegexBuilder::new(&translated)
+        .size_limit(SIZE_LIMIT)
+        .build()
+        .map_err(|e| err(first_line(&e.to_string())))?;
+    Ok(translated)
+}
+
+fn first_line(message: &str) -> String {
+    message
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .last()
+        .unwrap_or(message)
+        .trim()
+        .to_owned()
+}
+
+fn rewrite(pattern: &str) -> std::result::Result<String, String> {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    // Depth of character classes (Rust allows nesting; ECMA does not, but translated
+    // classes nest inside user classes).
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let Some(e) = chars.next() else {
+                    return Err("the pattern ends with a lone backslash".into());
+                };
+                match e {
+                    'd' => out.push_str(if in_class { "0-9" } else { "[0-9]" }),
+                    'D' => out.push_str("[^0-9]"),
+                    'w' => out.push_str(if in_class { "0-9A-Za-z_" } else { "[0-9A-Za-z_]" }),
+                    'W' => out.push_str("[^0-9A-Za-z_]"),
+                    's' => {
+                        if in_class {
+                            out.push_str(ECMA_SPACE);
+                        } else {
+                            out.push('[');
+                            out.push_str(ECMA_SPACE);
+                            out.push(']');
+                        }
+                    }
+                    'S' => {
+                        out.push_str("[^");
+                        out.push_str(ECMA_SPACE);
+                        out.push(']');
+                    }
+                    'b' if !in_class => out.push_str(r"(?-u:\b)"),
+                    'B' if !in_class => out.push_str(r"(?-u:\B)"),
+                    'p' | 'P' => {
+                        let name = property_name(&mut chars)?;
+                        out.push_str(&property(e == 'P', &name, in_class));
+                    }
+                    '/' => out.push('/'),
+                    other => {
+                        out.push('\\');
+                        out.push(other);
+                    }
+                }
+            }
+            '[' if !in_class => {
+                in_class = true;
+                out.push('[');
+                if chars.peek() == Some(&'^') {
+                    out.push('^');
+                    chars.next();
+                }
+                // A leading `]` is literal in Java; ECMA treats `[]` as empty. Keep it literal.
+                if chars.peek() == Some(&']') {
+                    out.push_str(r"\]");
+                    chars.next();
+                }
+            }
+            '[' => out.push_str(r"\["),
+            ']' if in_class => {
+                in_class = false;
+                out.push(']');
+            }
+            '.' if !in_class => out.push_str(r"[^\n\r\x{2028}\x{2029}]"),
+            // Rust treats `&&`, `--` and `~~` inside a class as set operators; ECMA does not.
+            '&' | '~' if in_class && chars.peek() == Some(&c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            '-' if in_class && chars.peek() == Some(&'-') => out.push_str(r"\-"),
+            _ => out.push(c),
+        }
+    }
+    if in_class {
+        return Err("a character class is not closed".into());
+    }
+    Ok(out)
+}
+
+fn property_name(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> std::result::Result<String, String> {
+    match chars.next() {
+        Some('{') => {
+            let mut name = String::new();
+            for c in chars.by_ref() {
+                if c == '}' {
+                    return Ok(name);
+                }
+                name.push(c);
+            }
+            Err("an unterminated \\p{...} property".into())
+        }
+        Some(single) => Ok(single.to_string()),
+        None => Err("\\p at the end of the pattern".into()),
+    }
+}
+
+/// Java's POSIX classes are ASCII-only (without `UNICODE_CHARACTER_CLASS`), so they
+/// become explicit ASCII sets; Unicode properties pass through to `regex`.
+fn property(negated: bool, name: &str, in_class: bool) -> String {
+    let ascii = match name {
+        "Lower" => Some("a-z"),
+        "Upper" => Some("A-Z"),
+        "ASCII" => Some(r"\x00-\x7F"),
+        "Alpha" => Some("A-Za-z"),
+        "Digit" => Some("0-9"),
+        "Alnum" => Some("0-9A-Za-z"),
+        "Punct" => Some(r"!-/:-@\[-`\{-~"),
+        "Graph" => Some("!-~"),
+        "Print" => Some(" -~"),
+        "Blank" => Some(r" \t"),
+        "Cntrl" => Some(r"\x00-\x1F\x7F"),
+        "XDigit" => Some("0-9A-Fa-f"),
+        "Space" => Some(r" \t\n\x0B\f\r"),
+        _ => None,
+    };
+    if let Some(set) = ascii {
+        return match (negated, in_class) {
+            (false, true) => set.to_owned(),
+            (false, false) => format!("[{set}]"),
+            (true, _) => format!("[^{set}]"),
+        };
+    }
+    let unicode = match name.strip_prefix("Is").or_else(|| name.strip_prefix("In")) {
+        Some(rest) if !rest.is_empty() => rest,
+        _ => name,
+    };
+    let letter = if negated { 'P' } else { 'p' };
+    format!("\\{letter}{{{unicode}}}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matches(pattern: &str, input: &str) -> bool {
+        let translated = translate("test#Shape", pattern).expect("pattern compiles");
+        regex::RegexBuilder::new(&translated)
+            .size_limit(SIZE_LIMIT)
+            .build()
+            .expect("translated pattern compiles")
+            .is_match(input)
+    }
+
+    #[test]
+    fn closure_patterns_keep_their_meaning() {
+        assert!(matches("^[a-zA-Z0-9_-]+$", "job_template-1"));
+        assert!(!matches("^[a-zA-Z0-9_-]+$", "bad id!"));
+        assert!(matches("^arn:[!-~]+$", "arn:aws:iot:us-east-1:1:jobtemplate/x"));
+        assert!(!matches("^arn:[!-~]+$", "arn:with space"));
+        assert!(matches(r"^[^\p{C}]+$", "line\u{2028}separator"));
+        assert!(!matches(r"^[^\p{C}]+$", ""));
+        assert!(!matches(r"^[^\p{C}]+$", "tab\there"));
+        assert!(!matches(r"^[^\p{C}]+$", "\u{1F468}\u{200D}\u{1F469}"));
+    }
+
+    #[test]
+    fn ecma_classes_are_ascii() {
+        assert!(!matches(r"^\d+$", "\u{0663}"));
+        assert!(matches(r"^\d+$", "42"));
+        assert!(!matches(r"^\w+$", "é"));
+        assert!(matches(r"^\s$", "\u{FEFF}"));
+        assert!(!matches(r"^\s$", "\u{0085}"));
+        assert!(!matches("^.$", "\u{2028}"));
+        assert!(matches("^.$", "é"));
+    }
+
+    #[test]
+    fn java_posix_classes_are_ascii() {
+        assert!(matches(r"^[\p{Graph}\x20]*$", "a b~"));
+        assert!(!matches(r"^[\p{Graph}\x20]*$", "é"));
+        assert!(matches(r"^\p{Alnum}+$", "abc123"));
+        assert!(matches(r"^\p{IsAlphabetic}+$", "héllo"));
+    }
+
+    #[test]
+    fn unanchored_patterns_search() {
+        assert!(matches("[0-9]", "abc1def"));
+    }
+
+    #[test]
+    fn unsupported_pattern_names_the_shape() {
+        let err = translate("ns#Shape", "^(?=a)b").unwrap_err();
+        assert!(
+            matches!(&err, CodegenError::InvalidPattern { id, .. } if id == "ns#Shape"),
+            "{err}"
+        );
+        assert!(translate("ns#Shape", "[a-").is_err());
+    }
+}

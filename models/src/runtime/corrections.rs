@@ -1,0 +1,109 @@
+//! Smithy "client error correction": when a response omits a `@required` member, a
+//! client fills in a zero value instead of failing. We do the same so parsing stays
+//! lenient, but remember which members were filled in, so `validate()` still reports
+//! them and serialization writes them back as absent.
+
+use std::hash::{Hash, Hasher};
+
+/// The zero value Smithy's client error correction uses for a type.
+pub trait ErrorCorrection {
+    /// `""`, `0`, `false`, an empty list, the Unix epoch, or an unknown enum value.
+    fn corrected() -> Self;
+}
+
+impl ErrorCorrection for String {
+    fn corrected() -> Self {
+        String::new()
+    }
+}
+
+impl ErrorCorrection for bool {
+    fn corrected() -> Self {
+        false
+    }
+}
+
+macro_rules! zero {
+    ($($t:ty),*) => { $(impl ErrorCorrection for $t { fn corrected() -> Self { 0 as $t } })* };
+}
+zero!(i8, i16, i32, i64, f32, f64);
+
+impl<T> ErrorCorrection for Vec<T> {
+    fn corrected() -> Self {
+        Vec::new()
+    }
+}
+
+impl ErrorCorrection for time::OffsetDateTime {
+    fn corrected() -> Self {
+        time::OffsetDateTime::UNIX_EPOCH
+    }
+}
+
+impl<T: ErrorCorrection> ErrorCorrection for Box<T> {
+    fn corrected() -> Self {
+        Box::new(T::corrected())
+    }
+}
+
+/// Which `@required` members of a value were absent on the wire and filled in.
+///
+/// It is bookkeeping about where a value came from, not part of the value: it never
+/// affects equality or hashing, and costs nothing (no allocation) when empty.
+#[derive(Debug, Clone, Default)]
+pub struct ClientCorrections(Option<Box<Vec<&'static str>>>);
+
+impl ClientCorrections {
+    /// Returns `value`, or the corrected zero value (recording `member`) when absent.
+    pub fn fill<T: ErrorCorrection>(&mut self, value: Option<T>, member: &'static str) -> T {
+        match value {
+            Some(v) => v,
+            None => {
+                self.record(member);
+                T::corrected()
+            }
+        }
+    }
+
+    /// Records that `member` (its Smithy member name) was filled in.
+    pub fn record(&mut self, member: &'static str) {
+        self.0.get_or_insert_with(Default::default).push(member);
+    }
+
+    /// Whether `member` was filled in rather than read or set.
+    pub fn contains(&self, member: &str) -> bool {
+        self.0.as_ref().is_some_and(|m| m.contains(&member))
+    }
+
+    /// Whether nothing was filled in.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+impl PartialEq for ClientCorrections {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for ClientCorrections {}
+
+impl Hash for ClientCorrections {
+    fn hash<H: Hasher>(&self, _: &mut H) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_records_only_missing_members() {
+        let mut c = ClientCorrections::default();
+        assert_eq!(c.fill(Some(5i32), "a"), 5);
+        assert!(c.is_empty());
+        assert_eq!(c.fill::<String>(None, "b"), "");
+        assert!(c.contains("b"));
+        assert!(!c.contains("a"));
+    }
+}

@@ -1,0 +1,129 @@
+//! Error types shared by generated code: building, strict parsing, and service
+//! errors the model does not describe.
+
+use std::fmt;
+
+use super::validate::{ValidationError, Violation};
+
+/// Who is at fault for a service error (`@error` trait).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorFault {
+    /// The request was wrong; retrying it unchanged will fail again.
+    Client,
+    /// The service failed.
+    Server,
+}
+
+/// `build()` refused a value: every violation, missing required members included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildError {
+    type_name: &'static str,
+    error: ValidationError,
+}
+
+impl BuildError {
+    /// Wraps the violations of a value of type `type_name`.
+    pub fn new(type_name: &'static str, error: ValidationError) -> Self {
+        Self { type_name, error }
+    }
+
+    /// The Rust type that could not be built.
+    pub fn type_name(&self) -> &'static str {
+        self.type_name
+    }
+
+    /// What is wrong with the value.
+    pub fn violations(&self) -> &[Violation] {
+        self.error.violations()
+    }
+
+    /// The underlying validation error.
+    pub fn validation_error(&self) -> &ValidationError {
+        &self.error
+    }
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot build {}: {}", self.type_name, self.error)
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
+/// The strict entry points parse and then validate; this says which step failed.
+#[derive(Debug)]
+pub enum StrictParseError {
+    /// The bytes are not JSON of the expected shape.
+    Json(serde_json::Error),
+    /// The JSON parsed but breaks the model's constraints.
+    Invalid(ValidationError),
+}
+
+impl fmt::Display for StrictParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Json(e) => write!(f, "cannot parse JSON: {e}"),
+            Self::Invalid(e) => write!(f, "parsed, but invalid: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for StrictParseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Json(e) => Some(e),
+            Self::Invalid(e) => Some(e),
+        }
+    }
+}
+
+/// An error response the model does not describe: an unknown error code, or one
+/// that could not be read. It keeps what the service said.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Unhandled {
+    code: Option<String>,
+    message: Option<String>,
+    status: Option<u16>,
+}
+
+impl Unhandled {
+    /// Records what is known about the error.
+    pub fn new(code: Option<String>, message: Option<String>, status: Option<u16>) -> Self {
+        Self { code, message, status }
+    }
+
+    /// The error code the service sent, if any.
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The message the service sent, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The HTTP status, if the error came from an HTTP response.
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+}
+
+impl fmt::Display for Unhandled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code.as_deref().unwrap_or("unhandled error"))?;
+        if let Some(status) = self.status {
+            write!(f, " (HTTP {status})")?;
+        }
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Unhandled {}

@@ -1,0 +1,27 @@
+use std::fmt;
+
+/// A value of an open enum that this version of the crate does not know.
+///
+/// Smithy enums are open: services may add values at any time, and a client must
+/// keep such a value and be able to send it back unchanged. The value is opaque on
+/// purpose: match on the known variants and treat everything else the same way.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnknownVariantValue(String);
+
+impl UnknownVariantValue {
+    /// Wraps a wire value; only generated enum conversions create these.
+    pub(crate) fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The value exactly as it appeared on the wire.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for UnknownVariantValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}

@@ -1,0 +1,433 @@
+//! JSON wire encodings (restJson1) that serde's defaults get wrong for Smithy:
+//! epoch-second timestamps with fractions, non-finite floats as strings, and lists
+//! that must reject `null`. Each encoding is a [`Codec`]; generated `Serialize` and
+//! `Deserialize` impls pick one per member, so every rule lives here once.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeOwned, MapAccess, SeqAccess, Visitor};
+use serde::ser::{self, SerializeMap, SerializeSeq};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use time::OffsetDateTime;
+
+/// How one Rust type is written to and read from the wire.
+pub trait Codec<T> {
+    /// Writes `value`.
+    fn serialize<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error>;
+    /// Reads a value.
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error>;
+}
+
+/// The type's own serde impls (strings, integers, booleans, generated types).
+pub enum Plain {}
+
+impl<T: Serialize + DeserializeOwned> Codec<T> for Plain {
+    fn serialize<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+        T::deserialize(deserializer)
+    }
+}
+
+/// Floats, with `NaN`, `Infinity` and `-Infinity` as JSON strings.
+pub enum NonFinite {}
+
+impl Codec<f64> for NonFinite {
+    fn serialize<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+        if value.is_nan() {
+            serializer.serialize_str("NaN")
+        } else if value.is_infinite() {
+            serializer.serialize_str(if *value > 0.0 { "Infinity" } else { "-Infinity" })
+        } else {
+            serializer.serialize_f64(*value)
+        }
+    }
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+        deserializer.deserialize_any(FloatVisitor)
+    }
+}
+
+impl Codec<f32> for NonFinite {
+    fn serialize<S: Serializer>(value: &f32, serializer: S) -> Result<S::Ok, S::Error> {
+        if value.is_finite() {
+            serializer.serialize_f32(*value)
+        } else {
+            <NonFinite as Codec<f64>>::serialize(&f64::from(*value), serializer)
+        }
+    }
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f32, D::Error> {
+        // Narrowing is the documented meaning of a JSON number for a Smithy float.
+        deserializer.deserialize_any(FloatVisitor).map(|v| v as f32)
+    }
+}
+
+struct FloatVisitor;
+
+impl Visitor<'_> for FloatVisitor {
+    type Value = f64;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number, or one of the strings \"NaN\", \"Infinity\", \"-Infinity\"")
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<f64, E> {
+        Ok(v)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<f64, E> {
+        Ok(v as f64)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<f64, E> {
+        Ok(v as f64)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<f64, E> {
+        match v {
+            "NaN" => Ok(f64::NAN),
+            "Infinity" => Ok(f64::INFINITY),
+            "-Infinity" => Ok(f64::NEG_INFINITY),
+            other => Err(E::custom(format_args!(
+                "only \"NaN\", \"Infinity\" and \"-Infinity\" can represent a number as a string, found {other:?}"
+            ))),
+        }
+    }
+}
+
+/// Smithy timestamps must lie in 0001-01-01T00:00:00Z ..= 9999-12-31T23:59:59.999Z.
+const MIN_UNIX_MS: i64 = -62_135_596_800_000;
+const MAX_UNIX_MS: i64 = 253_402_300_799_999;
+
+fn from_unix_ms<E: de::Error>(ms: i64) -> Result<OffsetDateTime, E> {
+    if !(MIN_UNIX_MS..=MAX_UNIX_MS).contains(&ms) {
+        return Err(E::custom(format_args!(
+            "timestamp {ms} ms since the epoch is outside 0001-01-01..9999-12-31"
+        )));
+    }
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).map_err(E::custom)
+}
+
+/// Milliseconds since the epoch, rounded toward negative infinity.
+fn unix_ms(value: &OffsetDateTime) -> i64 {
+    let ms = value.unix_timestamp_nanos().div_euclid(1_000_000);
+    // Every OffsetDateTime fits: time's own range is far inside i64 milliseconds.
+    i64::try_from(ms).unwrap_or(if ms < 0 { i64::MIN } else { i64::MAX })
+}
+
+/// Epoch seconds as a JSON number, with an optional fraction (restJson1's default).
+///
+/// Resolution is one millisecond; finer digits are cut off toward negative
+/// infinity (`-1.5` is 23:59:58.500 on 1969-12-31). Fractions are read from the
+/// shortest decimal form of the parsed double, so `1700000000.123` is exactly
+/// `.123` and not the `.122999906` the double holds.
+pub enum EpochSeconds {}
+
+impl Codec<OffsetDateTime> for EpochSeconds {
+    fn serialize<S: Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
+        let ms = unix_ms(value);
+        if ms % 1000 == 0 {
+            serializer.serialize_i64(ms / 1000)
+        } else {
+            // ms fits in 53 bits, so this is the double nearest to the exact decimal.
+            serializer.serialize_f64(ms as f64 / 1000.0)
+        }
+    }
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
+        deserializer.deserialize_any(EpochVisitor)
+    }
+}
+
+struct EpochVisitor;
+
+impl Visitor<'_> for EpochVisitor {
+    type Value = OffsetDateTime;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a timestamp as seconds since the Unix epoch (a JSON number)")
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        let ms = v
+            .checked_mul(1000)
+            .ok_or_else(|| E::custom(format_args!("timestamp {v} is out of range")))?;
+        from_unix_ms(ms)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        let secs = i64::try_from(v).map_err(|_| E::custom(format_args!("timestamp {v} is out of range")))?;
+        self.visit_i64(secs)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        from_unix_ms(epoch_ms_from_f64(v).ok_or_else(|| E::custom(format_args!("timestamp {v} is out of range")))?)
+    }
+}
+
+/// Floors a parsed epoch-seconds double to whole milliseconds using its shortest
+/// round-trip decimal form (Rust's `Display` for `f64` never uses an exponent).
+fn epoch_ms_from_f64(v: f64) -> Option<i64> {
+    if !v.is_finite() {
+        return None;
+    }
+    let text = v.to_string();
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.as_str()),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let secs: i64 = whole.parse().ok()?;
+    let mut ms: i64 = 0;
+    for (i, d) in fraction.bytes().take(3).enumerate() {
+        ms += i64::from(d - b'0') * [100, 10, 1][i];
+    }
+    let below_ms = fraction.bytes().skip(3).any(|d| d != b'0');
+    let magnitude = secs.checked_mul(1000)?.checked_add(ms)?;
+    Some(if negative {
+        -magnitude - i64::from(below_ms)
+    } else {
+        magnitude
+    })
+}
+
+/// RFC 3339 date-time strings (`2023-11-14T22:13:20.5Z`); offsets are accepted on
+/// input, output is always UTC.
+pub enum DateTime {}
+
+impl Codec<OffsetDateTime> for DateTime {
+    fn serialize<S: Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
+        let utc = from_unix_ms::<TimeError>(unix_ms(value))
+            .map_err(|e| ser::Error::custom(e.0))?
+            .to_offset(time::UtcOffset::UTC);
+        let text = utc
+            .format(&time::format_description::well_known::Rfc3339)
+            .map_err(ser::Error::custom)?;
+        serializer.serialize_str(&text)
+    }
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        let parsed = OffsetDateTime::parse(&text, &time::format_description::well_known::Rfc3339)
+            .map_err(|e| de::Error::custom(format_args!("invalid RFC 3339 date-time {text:?}: {e}")))?;
+        from_unix_ms(unix_ms(&parsed))
+    }
+}
+
+/// IMF-fixdate strings (`Tue, 14 Nov 2023 22:13:20 GMT`), whole seconds.
+pub enum HttpDate {}
+
+const IMF_FIXDATE: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!(
+    "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+);
+
+impl Codec<OffsetDateTime> for HttpDate {
+    fn serialize<S: Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = value
+            .to_offset(time::UtcOffset::UTC)
+            .format(IMF_FIXDATE)
+            .map_err(ser::Error::custom)?;
+        serializer.serialize_str(&text)
+    }
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        let parsed = time::PrimitiveDateTime::parse(&text, IMF_FIXDATE)
+            .map_err(|e| de::Error::custom(format_args!("invalid HTTP date {text:?}: {e}")))?;
+        Ok(parsed.assume_utc())
+    }
+}
+
+#[derive(Debug)]
+struct TimeError(String);
+
+impl fmt::Display for TimeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TimeError {}
+
+impl de::Error for TimeError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Self(msg.to_string())
+    }
+}
+
+/// A list whose items may not be `null` (every list without `@sparse`).
+pub struct DenseList<C>(PhantomData<C>);
+
+impl<T, C: Codec<T>> Codec<Vec<T>> for DenseList<C> {
+    fn serialize<S: Serializer>(value: &Vec<T>, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(value.len()))?;
+        for item in value {
+            seq.serialize_element(&Ser::<C, T>::new(item))?;
+        }
+        seq.end()
+    }
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
+        struct ListVisitor<C, T>(PhantomData<(C, T)>);
+        impl<'de, T, C: Codec<T>> Visitor<'de> for ListVisitor<C, T> {
+            type Value = Vec<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON array")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+                while let Some(item) = seq.next_element::<Option<De<C, T>>>()? {
+                    match item {
+                        Some(item) => items.push(item.0),
+                        None => {
+                            return Err(de::Error::custom(format_args!(
+                                "null at index {} of a list that does not allow nulls (not @sparse)",
+                                items.len()
+                            )))
+                        }
+                    }
+                }
+                Ok(items)
+            }
+        }
+        deserializer.deserialize_seq(ListVisitor::<C, T>(PhantomData))
+    }
+}
+
+/// A `@sparse` list: items may be `null`.
+pub struct SparseList<C>(PhantomData<C>);
+
+impl<T, C: Codec<T>> Codec<Vec<Option<T>>> for SparseList<C> {
+    fn serialize<S: Serializer>(value: &Vec<Option<T>>, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(value.len()))?;
+        for item in value {
+            seq.serialize_element(&item.as_ref().map(Ser::<C, T>::new))?;
+        }
+        seq.end()
+    }
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Option<T>>, D::Error> {
+        let items = Vec::<Option<De<C, T>>>::deserialize(deserializer)?;
+        Ok(items.into_iter().map(|i| i.map(|d| d.0)).collect())
+    }
+}
+
+/// A boxed value (recursive shapes) with the inner value's codec.
+pub struct Boxed<C>(PhantomData<C>);
+
+impl<T, C: Codec<T>> Codec<Box<T>> for Boxed<C> {
+    fn serialize<S: Serializer>(value: &Box<T>, serializer: S) -> Result<S::Ok, S::Error> {
+        C::serialize(value, serializer)
+    }
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<T>, D::Error> {
+        C::deserialize(deserializer).map(Box::new)
+    }
+}
+
+/// Serializes a borrowed value with codec `C`.
+pub struct Ser<'a, C, T>(&'a T, PhantomData<C>);
+
+impl<'a, C, T> Ser<'a, C, T> {
+    /// Wraps `value`.
+    pub fn new(value: &'a T) -> Self {
+        Self(value, PhantomData)
+    }
+}
+
+impl<C: Codec<T>, T> Serialize for Ser<'_, C, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        C::serialize(self.0, serializer)
+    }
+}
+
+/// Deserializes a value with codec `C`.
+struct De<C, T>(T, PhantomData<C>);
+
+impl<'de, C: Codec<T>, T> Deserialize<'de> for De<C, T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        C::deserialize(deserializer).map(|v| De(v, PhantomData))
+    }
+}
+
+/// Reads the value of the current map entry; `null` means absent.
+pub fn next_value<'de, C, T, A>(map: &mut A) -> Result<Option<T>, A::Error>
+where
+    C: Codec<T>,
+    A: MapAccess<'de>,
+{
+    Ok(map.next_value::<Option<De<C, T>>>()?.map(|d| d.0))
+}
+
+/// Writes one map entry with codec `C`.
+pub fn entry<C, T, M>(map: &mut M, key: &'static str, value: &T) -> Result<(), M::Error>
+where
+    C: Codec<T>,
+    M: SerializeMap,
+{
+    map.serialize_entry(key, &Ser::<C, T>::new(value))
+}
+
+/// A JSON object key, borrowed from the input when possible.
+pub enum Key<'de> {
+    /// Borrowed from the input.
+    Borrowed(&'de str),
+    /// Copied (the input had escapes).
+    Owned(String),
+}
+
+impl Key<'_> {
+    /// The key text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(s) => s,
+            Key::Owned(s) => s,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v))
+            }
+        }
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// Deserializes a string-valued enum through `From<&str>` / `From<String>`.
+pub fn deserialize_enum<'de, D, T>(deserializer: D, expecting: &'static str) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: for<'a> From<&'a str> + From<String>,
+{
+    struct EnumVisitor<T>(&'static str, PhantomData<T>);
+    impl<'de, T: for<'a> From<&'a str> + From<String>> Visitor<'de> for EnumVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            Ok(T::from(v))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
+            Ok(T::from(v))
+        }
+    }
+    deserializer.deserialize_str(EnumVisitor(expecting, PhantomData))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epoch_fractions_are_exact_and_floored() {
+        assert_eq!(epoch_ms_from_f64(1_700_000_000.123), Some(1_700_000_000_123));
+        assert_eq!(epoch_ms_from_f64(1_700_000_000.5), Some(1_700_000_000_500));
+        assert_eq!(epoch_ms_from_f64(1_700_000_000.1239), Some(1_700_000_000_123));
+        assert_eq!(epoch_ms_from_f64(-1.5), Some(-1_500));
+        assert_eq!(epoch_ms_from_f64(-1.0005), Some(-1_001));
+        assert_eq!(epoch_ms_from_f64(f64::NAN), None);
+        assert_eq!(epoch_ms_from_f64(1e300), None);
+    }
+}
