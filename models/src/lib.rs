@@ -1,7 +1,4 @@
-//! Typed models for the AWS IoT `DescribeJobTemplate` operation.
-//!
-//! See the crate README for examples.
-
+#![doc = include_str!("../../README.md")]
 #![warn(missing_docs)]
 
 #[rustfmt::skip]

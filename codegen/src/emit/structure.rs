@@ -74,6 +74,13 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
                 crate::runtime::validate::Validate::validate_at(self, &crate::runtime::validate::Path::ROOT, &mut out);
                 out.into_result()
             }
+
+            /// Parses JSON and then validates it: the strict counterpart of
+            /// `serde_json::from_slice`, which (like every Smithy client) accepts
+            /// values that break the model's constraints.
+            pub fn from_json_strict(json: &[u8]) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+                crate::runtime::error::parse_strict(json)
+            }
         }
 
         impl ::std::fmt::Debug for #name {

@@ -41,7 +41,12 @@ pub fn checks(value: &TokenStream, v: &ValueType, pattern_const: &dyn Fn(&str) -
             if let Some(range) = &c.range {
                 let (min, max) = int_bounds(range);
                 let rule = range_rule(range);
-                out.extend(quote!(out.int_range(&path, i64::from(*#value), #min, #max, #rule);));
+                let widened = if matches!(v.kind, ValueKind::Long) {
+                    quote!(*#value)
+                } else {
+                    quote!(i64::from(*#value))
+                };
+                out.extend(quote!(out.int_range(&path, #widened, #min, #max, #rule);));
             }
         }
         ValueKind::Float | ValueKind::Double => {
@@ -49,7 +54,12 @@ pub fn checks(value: &TokenStream, v: &ValueType, pattern_const: &dyn Fn(&str) -
                 let min = float_bound(range.min.as_ref().and_then(|d| d.as_min_float()));
                 let max = float_bound(range.max.as_ref().and_then(|d| d.as_max_float()));
                 let rule = range_rule(range);
-                out.extend(quote!(out.float_range(&path, f64::from(*#value), #min, #max, #rule);));
+                let widened = if matches!(v.kind, ValueKind::Double) {
+                    quote!(*#value)
+                } else {
+                    quote!(f64::from(*#value))
+                };
+                out.extend(quote!(out.float_range(&path, #widened, #min, #max, #rule);));
             }
         }
         ValueKind::Structure { .. } => {

@@ -186,6 +186,10 @@ impl Renderer {
     }
 
     fn break_paragraph(&mut self) {
+        // A `<p>` right inside `<li>` continues the item instead of splitting it.
+        if self.link.is_none() && self.current.trim_start() == "- " {
+            return;
+        }
         if let Some((href, text)) = self.link.take() {
             self.current.push_str(&format!("{text} <{href}>"));
         }

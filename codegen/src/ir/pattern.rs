@@ -32,8 +32,7 @@ pub fn translate(owner: &str, pattern: &str) -> Result<String> {
 fn first_line(message: &str) -> String {
     message
         .lines()
-        .filter(|l| !l.trim().is_empty())
-        .last()
+        .rfind(|l| !l.trim().is_empty())
         .unwrap_or(message)
         .trim()
         .to_owned()

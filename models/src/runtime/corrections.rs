@@ -51,7 +51,7 @@ impl<T: ErrorCorrection> ErrorCorrection for Box<T> {
 /// It is bookkeeping about where a value came from, not part of the value: it never
 /// affects equality or hashing, and costs nothing (no allocation) when empty.
 #[derive(Debug, Clone, Default)]
-pub struct ClientCorrections(Option<Box<Vec<&'static str>>>);
+pub struct ClientCorrections(Vec<&'static str>);
 
 impl ClientCorrections {
     /// Returns `value`, or the corrected zero value (recording `member`) when absent.
@@ -67,17 +67,17 @@ impl ClientCorrections {
 
     /// Records that `member` (its Smithy member name) was filled in.
     pub fn record(&mut self, member: &'static str) {
-        self.0.get_or_insert_with(Default::default).push(member);
+        self.0.push(member);
     }
 
     /// Whether `member` was filled in rather than read or set.
     pub fn contains(&self, member: &str) -> bool {
-        self.0.as_ref().is_some_and(|m| m.contains(&member))
+        self.0.contains(&member)
     }
 
     /// Whether nothing was filled in.
     pub fn is_empty(&self) -> bool {
-        self.0.is_none()
+        self.0.is_empty()
     }
 }
 

@@ -82,6 +82,18 @@ impl std::error::Error for StrictParseError {
     }
 }
 
+/// Parses `json` as `T`, then validates it.
+pub fn parse_strict<T>(json: &[u8]) -> Result<T, StrictParseError>
+where
+    T: serde::de::DeserializeOwned + super::validate::Validate,
+{
+    let value: T = serde_json::from_slice(json).map_err(StrictParseError::Json)?;
+    let mut out = super::validate::Violations::default();
+    value.validate_at(&super::validate::Path::ROOT, &mut out);
+    out.into_result().map_err(StrictParseError::Invalid)?;
+    Ok(value)
+}
+
 /// An error response the model does not describe: an unknown error code, or one
 /// that could not be read. It keeps what the service said.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

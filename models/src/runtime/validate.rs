@@ -335,6 +335,22 @@ impl<T: Validate> Validate for Box<T> {
     }
 }
 
+/// Size limit for compiled patterns; matches the generator's, which compiled every
+/// pattern once already.
+pub const PATTERN_SIZE_LIMIT: usize = 64 * 1024 * 1024;
+
+/// Compiles a pattern the generator has already compiled successfully.
+///
+/// # Panics
+/// Only if the generator and this runtime disagree about regex syntax, which the
+/// generated `every_pattern_compiles` test catches; never because of input data.
+pub fn compile_pattern(regex: &str) -> Regex {
+    regex::RegexBuilder::new(regex)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+        .unwrap_or_else(|e| panic!("pattern {regex:?} compiled at generation time but not here: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -407,20 +423,4 @@ mod tests {
         });
         assert!(!check(0.1, None, strict));
     }
-}
-
-/// Size limit for compiled patterns; matches the generator's, which compiled every
-/// pattern once already.
-pub const PATTERN_SIZE_LIMIT: usize = 64 * 1024 * 1024;
-
-/// Compiles a pattern the generator has already compiled successfully.
-///
-/// # Panics
-/// Only if the generator and this runtime disagree about regex syntax, which the
-/// generated `every_pattern_compiles` test catches; never because of input data.
-pub fn compile_pattern(regex: &str) -> Regex {
-    regex::RegexBuilder::new(regex)
-        .size_limit(PATTERN_SIZE_LIMIT)
-        .build()
-        .unwrap_or_else(|e| panic!("pattern {regex:?} compiled at generation time but not here: {e}"))
 }

@@ -32,7 +32,14 @@ impl<T: Serialize + DeserializeOwned> Codec<T> for Plain {
 }
 
 /// Floats, with `NaN`, `Infinity` and `-Infinity` as JSON strings.
+///
+/// Whole values are written without a fraction (`30`, not `30.0`), as services
+/// write them, so a response re-serializes to the same JSON value; both forms
+/// read back to the same bits.
 pub enum NonFinite {}
+
+/// Largest magnitude below which every whole double is an exact `i64`.
+const EXACT_INT_LIMIT: f64 = 9_007_199_254_740_992.0;
 
 impl Codec<f64> for NonFinite {
     fn serialize<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
@@ -40,6 +47,9 @@ impl Codec<f64> for NonFinite {
             serializer.serialize_str("NaN")
         } else if value.is_infinite() {
             serializer.serialize_str(if *value > 0.0 { "Infinity" } else { "-Infinity" })
+        } else if value.fract() == 0.0 && value.abs() < EXACT_INT_LIMIT && !(*value == 0.0 && value.is_sign_negative())
+        {
+            serializer.serialize_i64(*value as i64)
         } else {
             serializer.serialize_f64(*value)
         }
@@ -51,7 +61,7 @@ impl Codec<f64> for NonFinite {
 
 impl Codec<f32> for NonFinite {
     fn serialize<S: Serializer>(value: &f32, serializer: S) -> Result<S::Ok, S::Error> {
-        if value.is_finite() {
+        if value.is_finite() && value.fract() != 0.0 {
             serializer.serialize_f32(*value)
         } else {
             <NonFinite as Codec<f64>>::serialize(&f64::from(*value), serializer)
@@ -424,7 +434,7 @@ mod tests {
     fn epoch_fractions_are_exact_and_floored() {
         assert_eq!(epoch_ms_from_f64(1_700_000_000.123), Some(1_700_000_000_123));
         assert_eq!(epoch_ms_from_f64(1_700_000_000.5), Some(1_700_000_000_500));
-        assert_eq!(epoch_ms_from_f64(1_700_000_000.1239), Some(1_700_000_000_123));
+        assert_eq!(epoch_ms_from_f64(1_700_000_000.123_9), Some(1_700_000_000_123));
         assert_eq!(epoch_ms_from_f64(-1.5), Some(-1_500));
         assert_eq!(epoch_ms_from_f64(-1.0005), Some(-1_001));
         assert_eq!(epoch_ms_from_f64(f64::NAN), None);

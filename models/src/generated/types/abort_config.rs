@@ -38,6 +38,14 @@ impl AbortConfig {
         );
         out.into_result()
     }
+    /// Parses JSON and then validates it: the strict counterpart of
+    /// `serde_json::from_slice`, which (like every Smithy client) accepts
+    /// values that break the model's constraints.
+    pub fn from_json_strict(
+        json: &[u8],
+    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+        crate::runtime::error::parse_strict(json)
+    }
 }
 impl ::std::fmt::Debug for AbortConfig {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {

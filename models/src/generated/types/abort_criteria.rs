@@ -62,6 +62,14 @@ impl AbortCriteria {
         );
         out.into_result()
     }
+    /// Parses JSON and then validates it: the strict counterpart of
+    /// `serde_json::from_slice`, which (like every Smithy client) accepts
+    /// values that break the model's constraints.
+    pub fn from_json_strict(
+        json: &[u8],
+    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+        crate::runtime::error::parse_strict(json)
+    }
 }
 impl ::std::fmt::Debug for AbortCriteria {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -113,7 +121,7 @@ impl crate::runtime::validate::Validate for AbortCriteria {
                 let value = &self.threshold_percentage;
                 out.float_range(
                     &path,
-                    f64::from(*value),
+                    *value,
                     ::std::option::Option::None,
                     ::std::option::Option::Some(crate::runtime::validate::FloatBound {
                         value: 100f64,

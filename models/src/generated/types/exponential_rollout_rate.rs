@@ -54,6 +54,14 @@ impl ExponentialRolloutRate {
         );
         out.into_result()
     }
+    /// Parses JSON and then validates it: the strict counterpart of
+    /// `serde_json::from_slice`, which (like every Smithy client) accepts
+    /// values that break the model's constraints.
+    pub fn from_json_strict(
+        json: &[u8],
+    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+        crate::runtime::error::parse_strict(json)
+    }
 }
 impl ::std::fmt::Debug for ExponentialRolloutRate {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -93,7 +101,7 @@ impl crate::runtime::validate::Validate for ExponentialRolloutRate {
                 let value = &self.increment_factor;
                 out.float_range(
                     &path,
-                    f64::from(*value),
+                    *value,
                     ::std::option::Option::Some(crate::runtime::validate::FloatBound {
                         value: 1.1f64,
                         strict: false,

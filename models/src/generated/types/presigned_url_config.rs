@@ -42,6 +42,14 @@ impl PresignedUrlConfig {
         );
         out.into_result()
     }
+    /// Parses JSON and then validates it: the strict counterpart of
+    /// `serde_json::from_slice`, which (like every Smithy client) accepts
+    /// values that break the model's constraints.
+    pub fn from_json_strict(
+        json: &[u8],
+    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+        crate::runtime::error::parse_strict(json)
+    }
 }
 impl ::std::fmt::Debug for PresignedUrlConfig {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -74,7 +82,7 @@ impl crate::runtime::validate::Validate for PresignedUrlConfig {
             if let ::std::option::Option::Some(value) = &self.expires_in_sec {
                 out.int_range(
                     &path,
-                    i64::from(*value),
+                    *value,
                     ::std::option::Option::Some(60i64),
                     ::std::option::Option::Some(3600i64),
                     "Member must be between 60 and 3600, inclusive",

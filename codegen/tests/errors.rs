@@ -1,0 +1,208 @@
+//! Bad specs give a typed error naming the shape and the problem, never a panic.
+
+use codegen::ir::Model;
+use codegen::{generate, CodegenError, Operations};
+use serde_json::json;
+
+fn model(shapes: serde_json::Value) -> String {
+    json!({"smithy": "2.0", "shapes": shapes}).to_string()
+}
+
+fn op_with_output(output_members: serde_json::Value, extra: serde_json::Value) -> String {
+    let mut shapes = json!({
+        "ex#Op": {"type": "operation", "input": {"target": "ex#OpRequest"}, "output": {"target": "ex#OpResponse"}},
+        "ex#OpRequest": {"type": "structure", "members": {}},
+        "ex#OpResponse": {"type": "structure", "members": output_members},
+    });
+    for (k, v) in extra.as_object().expect("object") {
+        shapes[k] = v.clone();
+    }
+    model(shapes)
+}
+
+fn generate_op(spec: &str) -> Result<Vec<codegen::GeneratedFile>, CodegenError> {
+    generate(spec, &Operations::Named(vec!["Op".into()]))
+}
+
+#[test]
+fn malformed_json_reports_line_and_column() {
+    let err = Model::from_json("{\n  \"smithy\": \"2.0\",\n  \"shapes\": {,}\n}").unwrap_err();
+    match &err {
+        CodegenError::Json { line, column, .. } => assert_eq!((*line, *column), (3, 14)),
+        other => panic!("expected a JSON error, got {other:?}"),
+    }
+    assert!(err.to_string().contains("line 3, column 14"), "{err}");
+}
+
+#[test]
+fn dangling_target_names_both_ends() {
+    let spec = model(json!({"ex#A": {"type": "structure", "members": {"b": {"target": "ex#Missing"}}}}));
+    let err = Model::from_json(&spec).unwrap_err();
+    assert_eq!(
+        err,
+        CodegenError::DanglingTarget {
+            from: "ex#A$b".into(),
+            to: "ex#Missing".into()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "`ex#A$b` targets `ex#Missing`, which is not defined in the model"
+    );
+}
+
+#[test]
+fn unknown_shape_type_is_named() {
+    let spec = model(json!({"ex#A": {"type": "tuple"}}));
+    let err = Model::from_json(&spec).unwrap_err();
+    assert_eq!(
+        err,
+        CodegenError::UnknownShapeType {
+            id: "ex#A".into(),
+            type_name: "tuple".into()
+        }
+    );
+    assert_eq!(err.to_string(), "shape `ex#A` has unknown type \"tuple\"");
+}
+
+#[test]
+fn unsupported_smithy_version() {
+    let err = Model::from_json(r#"{"smithy": "1.0", "shapes": {}}"#).unwrap_err();
+    assert_eq!(err, CodegenError::UnsupportedVersion { version: "1.0".into() });
+}
+
+#[test]
+fn wrong_member_structure() {
+    let spec = model(json!({"ex#A": {"type": "structure", "members": {"b": {"targett": "smithy.api#String"}}}}));
+    let err = Model::from_json(&spec).unwrap_err();
+    assert!(
+        matches!(&err, CodegenError::MalformedShape { id, .. } if id == "ex#A"),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("targett"), "{err}");
+    let spec = model(json!({"ex#L": {"type": "list"}}));
+    let err = Model::from_json(&spec).unwrap_err();
+    assert!(
+        err.to_string().contains("shape `ex#L` is malformed") && err.to_string().contains("member"),
+        "{err}"
+    );
+}
+
+#[test]
+fn map_key_must_be_a_string() {
+    let spec = model(
+        json!({"ex#M": {"type": "map", "key": {"target": "smithy.api#Integer"}, "value": {"target": "smithy.api#String"}}}),
+    );
+    let err = Model::from_json(&spec).unwrap_err();
+    assert!(
+        matches!(&err, CodegenError::MalformedShape { id, .. } if id == "ex#M$key"),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("map keys must target a string"), "{err}");
+}
+
+#[test]
+fn invalid_pattern_names_the_shape() {
+    let spec = op_with_output(
+        json!({"s": {"target": "ex#Bad"}}),
+        json!({"ex#Bad": {"type": "string", "traits": {"smithy.api#pattern": "^[a-"}}}),
+    );
+    let err = generate_op(&spec).unwrap_err();
+    assert!(
+        matches!(&err, CodegenError::InvalidPattern { id, pattern, .. } if id == "ex#OpResponse$s" && pattern == "^[a-"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn length_min_greater_than_max() {
+    let spec = op_with_output(
+        json!({"s": {"target": "ex#S"}}),
+        json!({"ex#S": {"type": "string", "traits": {"smithy.api#length": {"min": 5, "max": 2}}}}),
+    );
+    let err = generate_op(&spec).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "shape `ex#OpResponse$s` has an invalid `smithy.api#length` trait: min 5 is greater than max 2"
+    );
+}
+
+#[test]
+fn range_min_greater_than_max() {
+    let spec = op_with_output(
+        json!({"n": {"target": "ex#N"}}),
+        json!({"ex#N": {"type": "double", "traits": {"smithy.api#range": {"min": 5.5, "max": 1.1}}}}),
+    );
+    let err = generate_op(&spec).unwrap_err();
+    assert!(err.to_string().contains("min 5.5 is greater than max 1.1"), "{err}");
+}
+
+#[test]
+fn constraint_on_the_wrong_type() {
+    let spec = op_with_output(
+        json!({"n": {"target": "ex#N"}}),
+        json!({"ex#N": {"type": "integer", "traits": {"smithy.api#length": {"min": 1}}}}),
+    );
+    let err = generate_op(&spec).unwrap_err();
+    assert!(
+        err.to_string().contains("cannot be applied to a integer shape"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_operation() {
+    let spec = op_with_output(json!({}), json!({}));
+    let err = generate(&spec, &Operations::Named(vec!["Nope".into()])).unwrap_err();
+    assert_eq!(err, CodegenError::UnknownOperation { name: "Nope".into() });
+}
+
+#[test]
+fn mixin_cycles_are_detected() {
+    let spec = model(json!({
+        "ex#A": {"type": "structure", "members": {}, "mixins": [{"target": "ex#B"}], "traits": {"smithy.api#mixin": {}}},
+        "ex#B": {"type": "structure", "members": {}, "mixins": [{"target": "ex#A"}], "traits": {"smithy.api#mixin": {}}}
+    }));
+    assert!(matches!(
+        Model::from_json(&spec).unwrap_err(),
+        CodegenError::MixinCycle { .. }
+    ));
+}
+
+#[test]
+fn shapes_not_generated_yet_are_rejected_by_name() {
+    let spec = op_with_output(
+        json!({"u": {"target": "ex#U"}}),
+        json!({"ex#U": {"type": "union", "members": {"a": {"target": "smithy.api#String"}}}}),
+    );
+    let err = generate_op(&spec).unwrap_err();
+    assert!(
+        matches!(&err, CodegenError::Unsupported { id, .. } if id == "ex#U"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn colliding_member_names() {
+    let spec = op_with_output(
+        json!({"fooBar": {"target": "smithy.api#String"}, "FooBar": {"target": "smithy.api#String"}}),
+        json!({}),
+    );
+    let err = generate_op(&spec).unwrap_err();
+    assert!(matches!(&err, CodegenError::NameCollision { .. }), "{err:?}");
+}
+
+#[test]
+fn garbage_never_panics() {
+    for text in [
+        "",
+        "null",
+        "[]",
+        "{}",
+        "{\"smithy\": 2}",
+        "{\"smithy\":\"2.0\",\"shapes\":[]}",
+        "{\"smithy\":\"2.0\",\"shapes\":{\"x\":{\"type\":\"string\"}}}",
+    ] {
+        assert!(Model::from_json(text).is_err(), "{text:?} should be rejected");
+    }
+}

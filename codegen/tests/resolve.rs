@@ -1,0 +1,95 @@
+//! Resolution: prelude targets, `apply`, mixins, member trait overrides, and the
+//! operation closure.
+
+use codegen::ir::closure::closure;
+use codegen::ir::{Model, ShapeId, ShapeKind};
+use serde_json::json;
+
+fn id(s: &str) -> ShapeId {
+    ShapeId::parse(s).expect("valid id")
+}
+
+#[test]
+fn prelude_targets_resolve() {
+    let spec = json!({"smithy": "2.0", "shapes": {"ex#A": {"type": "structure", "members": {
+        "s": {"target": "smithy.api#String"},
+        "l": {"target": "smithy.api#PrimitiveLong"},
+        "u": {"target": "smithy.api#Unit"}
+    }}}});
+    let model = Model::from_json(&spec.to_string()).expect("resolves");
+    let long = model.get(&id("smithy.api#PrimitiveLong")).unwrap();
+    assert_eq!(long.kind, ShapeKind::Long);
+    assert_eq!(long.traits.get("smithy.api#default"), Some(&json!(0)));
+}
+
+#[test]
+fn apply_adds_traits_to_shapes_and_members() {
+    let spec = json!({"smithy": "2.0", "shapes": {
+        "ex#A": {"type": "structure", "members": {"b": {"target": "smithy.api#String"}}},
+        "ex#A$b": {"type": "apply", "traits": {"smithy.api#required": {}}},
+        "ex#A ": {"type": "apply", "traits": {}}
+    }});
+    // A key that is not a valid shape id is an error, not a panic.
+    assert!(Model::from_json(&spec.to_string()).is_err());
+
+    let spec = json!({"smithy": "2.0", "shapes": {
+        "ex#A": {"type": "structure", "members": {"b": {"target": "smithy.api#String"}}},
+        "ex#A$b": {"type": "apply", "traits": {"smithy.api#required": {}}}
+    }});
+    let model = Model::from_json(&spec.to_string()).expect("resolves");
+    let ShapeKind::Structure(members) = &model.get(&id("ex#A")).unwrap().kind else {
+        panic!("structure")
+    };
+    assert!(members[0].traits.has("smithy.api#required"));
+}
+
+#[test]
+fn mixins_are_flattened_in_order_with_local_overrides() {
+    let spec = json!({"smithy": "2.0", "shapes": {
+        "ex#Base": {"type": "structure", "members": {
+            "id": {"target": "smithy.api#String"},
+            "name": {"target": "smithy.api#String"}
+        }, "traits": {"smithy.api#mixin": {}, "smithy.api#sensitive": {}}},
+        "ex#Thing": {"type": "structure", "mixins": [{"target": "ex#Base"}], "members": {
+            "name": {"target": "smithy.api#String", "traits": {"smithy.api#required": {}}},
+            "extra": {"target": "smithy.api#Integer"}
+        }}
+    }});
+    let model = Model::from_json(&spec.to_string()).expect("resolves");
+    let thing = model.get(&id("ex#Thing")).unwrap();
+    let ShapeKind::Structure(members) = &thing.kind else {
+        panic!("structure")
+    };
+    let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["id", "name", "extra"]);
+    assert!(members[1].traits.has("smithy.api#required"));
+    assert!(thing.traits.has("smithy.api#sensitive"));
+    assert!(!thing.traits.has("smithy.api#mixin"));
+}
+
+#[test]
+fn member_order_is_declaration_order() {
+    let spec = r#"{"smithy":"2.0","shapes":{"ex#E":{"type":"enum","members":{
+        "Z":{"target":"smithy.api#Unit","traits":{"smithy.api#enumValue":"z"}},
+        "A":{"target":"smithy.api#Unit","traits":{"smithy.api#enumValue":"a"}}}}}}"#;
+    let model = Model::from_json(spec).expect("resolves");
+    let ShapeKind::Enum(members) = &model.get(&id("ex#E")).unwrap().kind else {
+        panic!("enum")
+    };
+    assert_eq!(members[0].name, "Z");
+}
+
+#[test]
+fn closure_of_describe_job_template_spec() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../spec/describe-job-template.json"
+    ))
+    .expect("spec readable");
+    let model = Model::from_json(&text).expect("spec resolves");
+    let op = model.find_operation("DescribeJobTemplate").unwrap().id.clone();
+    let shapes = closure(&model, &[op]).unwrap();
+    let own: Vec<_> = shapes.iter().filter(|s| s.namespace() == "com.amazonaws.iot").collect();
+    assert_eq!(own.len(), 44);
+    assert!(shapes.contains(&id("smithy.api#Unit")), "enum members target Unit");
+}

@@ -1,0 +1,38 @@
+//! The checked-in generated code must equal what the generator produces from spec/,
+//! byte for byte, and the generator must be deterministic.
+
+use xtask::{generate_models, sync, SyncMode, GENERATED_DIR};
+
+#[test]
+fn generated_code_is_fresh() {
+    let root = tests::workspace_root();
+    let files = generate_models(&root).expect("spec/ generates");
+    let report = sync(&root.join(GENERATED_DIR), &files, SyncMode::Check).expect("comparison runs");
+    assert!(
+        report.is_clean(),
+        "generated code is stale:\n{}\nrun `cargo xtask regenerate` and commit the result",
+        report.describe()
+    );
+}
+
+#[test]
+fn generation_is_deterministic() {
+    let root = tests::workspace_root();
+    let first = generate_models(&root).expect("spec/ generates");
+    let second = generate_models(&root).expect("spec/ generates");
+    assert_eq!(first, second);
+}
+
+#[test]
+fn every_generated_file_is_marked_generated() {
+    let files = generate_models(&tests::workspace_root()).expect("spec/ generates");
+    assert!(files.len() > 20);
+    for f in &files {
+        assert!(f.contents.starts_with("// @generated"), "{} lacks the header", f.path);
+        assert!(
+            f.contents.contains("cargo xtask regenerate"),
+            "{} does not say how to regenerate",
+            f.path
+        );
+    }
+}
