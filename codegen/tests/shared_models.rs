@@ -11,7 +11,10 @@ use codegen::ir::{Model, ShapeKind};
 fn shared_models(test: &str) -> Vec<PathBuf> {
     let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/aws-models"));
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipped: {test}: {} not found (../shared is absent in this checkout)", dir.display());
+        eprintln!(
+            "skipped: {test}: {} not found (../shared is absent in this checkout)",
+            dir.display()
+        );
         return Vec::new();
     };
     let mut models: Vec<PathBuf> = entries

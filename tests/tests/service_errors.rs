@@ -23,7 +23,10 @@ fn error_shapes_parse_and_display() {
     let e: ResourceNotFoundException =
         serde_json::from_str(r#"{"message": "Job template nightly not found", "__type": "x"}"#).unwrap();
     assert_eq!(e.message(), Some("Job template nightly not found"));
-    assert_eq!(e.to_string(), "ResourceNotFoundException: Job template nightly not found");
+    assert_eq!(
+        e.to_string(),
+        "ResourceNotFoundException: Job template nightly not found"
+    );
     let bare = ThrottlingException::builder().build().unwrap();
     assert_eq!(bare.to_string(), "ThrottlingException");
     let as_error: &dyn std::error::Error = &bare;
@@ -32,7 +35,11 @@ fn error_shapes_parse_and_display() {
 
 #[test]
 fn operation_error_enum() {
-    let not_found: DescribeJobTemplateError = ResourceNotFoundException::builder().message("gone").build().unwrap().into();
+    let not_found: DescribeJobTemplateError = ResourceNotFoundException::builder()
+        .message("gone")
+        .build()
+        .unwrap()
+        .into();
     assert_eq!(not_found.code(), Some("ResourceNotFoundException"));
     assert_eq!(not_found.message(), Some("gone"));
     assert_eq!(not_found.http_status(), Some(404));
@@ -73,7 +80,20 @@ fn parsing_output_never_enforces_constraints() {
         "x".repeat(65)
     );
     let parsed: DescribeJobTemplateOutput = serde_json::from_str(&body).expect("lenient parse");
-    let kinds: Vec<String> = parsed.validate().unwrap_err().iter().map(|v| v.path().to_owned()).collect();
-    assert_eq!(kinds, ["/jobTemplateArn", "/jobTemplateId", "/presignedUrlConfig/expiresInSec", "/abortConfig/criteriaList"]);
+    let kinds: Vec<String> = parsed
+        .validate()
+        .unwrap_err()
+        .iter()
+        .map(|v| v.path().to_owned())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "/jobTemplateArn",
+            "/jobTemplateId",
+            "/presignedUrlConfig/expiresInSec",
+            "/abortConfig/criteriaList"
+        ]
+    );
     assert!(DescribeJobTemplateOutput::from_json_strict(body.as_bytes()).is_err());
 }

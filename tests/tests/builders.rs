@@ -1,0 +1,160 @@
+//! Every structure's builder: required members are enforced with Smithy's message,
+//! constraints are enforced, and getters see what setters set.
+
+use iot_models::operation::describe_job_template::{DescribeJobTemplateInput, DescribeJobTemplateOutput};
+use iot_models::runtime::{BuildError, ConstraintKind};
+use iot_models::types::error::{
+    InternalFailureException, InvalidRequestException, ResourceNotFoundException, ThrottlingException,
+};
+use iot_models::types::{
+    AbortAction, AbortConfig, AbortCriteria, ExponentialRolloutRate, JobExecutionFailureType, JobExecutionsRetryConfig,
+    JobExecutionsRolloutConfig, MaintenanceWindow, PresignedUrlConfig, RateIncreaseCriteria, RetryCriteria,
+    RetryableFailureType, TimeoutConfig,
+};
+
+fn missing(err: BuildError) -> Vec<String> {
+    err.violations()
+        .iter()
+        .map(|v| {
+            assert_eq!(v.kind(), ConstraintKind::Required, "{v}");
+            v.message()
+        })
+        .collect()
+}
+
+fn null_at(path: &str) -> String {
+    format!("Value at '{path}' failed to satisfy constraint: Member must not be null")
+}
+
+#[test]
+fn structures_with_required_members_refuse_to_build_without_them() {
+    let cases: Vec<(Result<(), BuildError>, Vec<&str>)> = vec![
+        (
+            DescribeJobTemplateInput::builder().build().map(drop),
+            vec!["/jobTemplateId"],
+        ),
+        (AbortConfig::builder().build().map(drop), vec!["/criteriaList"]),
+        (
+            AbortCriteria::builder().build().map(drop),
+            vec![
+                "/failureType",
+                "/action",
+                "/thresholdPercentage",
+                "/minNumberOfExecutedThings",
+            ],
+        ),
+        (
+            ExponentialRolloutRate::builder().build().map(drop),
+            vec!["/baseRatePerMinute", "/incrementFactor", "/rateIncreaseCriteria"],
+        ),
+        (
+            JobExecutionsRetryConfig::builder().build().map(drop),
+            vec!["/criteriaList"],
+        ),
+        (
+            RetryCriteria::builder().build().map(drop),
+            vec!["/failureType", "/numberOfRetries"],
+        ),
+        (
+            MaintenanceWindow::builder().build().map(drop),
+            vec!["/startTime", "/durationInMinutes"],
+        ),
+    ];
+    for (result, paths) in cases {
+        let err = result.expect_err("required members are missing");
+        let expected: Vec<String> = paths.iter().map(|p| null_at(p)).collect();
+        assert_eq!(missing(err), expected);
+    }
+}
+
+#[test]
+fn partially_set_builders_report_only_what_is_missing() {
+    let err = AbortCriteria::builder()
+        .failure_type(JobExecutionFailureType::Rejected)
+        .min_number_of_executed_things(3)
+        .build()
+        .unwrap_err();
+    assert_eq!(missing(err), [null_at("/action"), null_at("/thresholdPercentage")]);
+    assert_eq!(
+        AbortCriteria::builder().build().unwrap_err().type_name(),
+        "AbortCriteria"
+    );
+}
+
+#[test]
+fn structures_without_required_members_build_empty() {
+    assert!(DescribeJobTemplateOutput::builder().build().is_ok());
+    assert!(PresignedUrlConfig::builder().build().is_ok());
+    assert!(JobExecutionsRolloutConfig::builder().build().is_ok());
+    assert!(RateIncreaseCriteria::builder().build().is_ok());
+    assert!(TimeoutConfig::builder().build().is_ok());
+    assert!(InternalFailureException::builder().build().is_ok());
+    assert!(InvalidRequestException::builder().build().is_ok());
+    assert!(ResourceNotFoundException::builder().build().is_ok());
+    assert!(ThrottlingException::builder().build().is_ok());
+}
+
+#[test]
+fn builders_enforce_constraints() {
+    let err = AbortCriteria::builder()
+        .failure_type(JobExecutionFailureType::All)
+        .action(AbortAction::Cancel)
+        .threshold_percentage(100.5)
+        .min_number_of_executed_things(1)
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.violations()[0].message(),
+        "Value at '/thresholdPercentage' failed to satisfy constraint: Member must be less than or equal to 100"
+    );
+    let err = DescribeJobTemplateInput::builder()
+        .job_template_id("bad id!")
+        .build()
+        .unwrap_err();
+    assert_eq!(err.violations()[0].kind(), ConstraintKind::Pattern);
+    let err = RetryCriteria::builder()
+        .failure_type(RetryableFailureType::from("REJECTED"))
+        .number_of_retries(11)
+        .build()
+        .unwrap_err();
+    let kinds: Vec<ConstraintKind> = err.violations().iter().map(|v| v.kind()).collect();
+    assert_eq!(kinds, [ConstraintKind::Enum, ConstraintKind::Range]);
+    let err = ExponentialRolloutRate::builder()
+        .base_rate_per_minute(1)
+        .increment_factor(1.0999999)
+        .rate_increase_criteria(RateIncreaseCriteria::builder().build().unwrap())
+        .build()
+        .unwrap_err();
+    assert_eq!(err.violations()[0].path(), "/incrementFactor");
+}
+
+#[test]
+fn setters_getters_and_list_appends() {
+    let builder = JobExecutionsRetryConfig::builder()
+        .criteria_list(
+            RetryCriteria::builder()
+                .failure_type(RetryableFailureType::Failed)
+                .number_of_retries(1)
+                .build()
+                .unwrap(),
+        )
+        .criteria_list(
+            RetryCriteria::builder()
+                .failure_type(RetryableFailureType::TimedOut)
+                .number_of_retries(2)
+                .build()
+                .unwrap(),
+        );
+    assert_eq!(builder.get_criteria_list().as_ref().map(Vec::len), Some(2));
+    let config = builder.clone().build().unwrap();
+    assert_eq!(config.criteria_list()[1].number_of_retries(), 2);
+    let cleared = builder.set_criteria_list(None);
+    assert_eq!(cleared.get_criteria_list(), &None);
+    let window = MaintenanceWindow::builder()
+        .start_time(String::from("cron(0 0 * * ? *)"))
+        .duration_in_minutes(30);
+    assert_eq!(window.get_start_time().as_deref(), Some("cron(0 0 * * ? *)"));
+    let window = window.build().unwrap();
+    assert_eq!(window.start_time(), "cron(0 0 * * ? *)");
+    assert_eq!(window.duration_in_minutes(), 30);
+}
