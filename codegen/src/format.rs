@@ -15,5 +15,34 @@ pub fn format_file(path: &str, tokens: TokenStream) -> Result<String> {
         file: path.to_owned(),
         message: e.to_string(),
     })?;
-    Ok(format!("{HEADER}{}", prettyplease::unparse(&file)))
+    Ok(format!("{HEADER}{}", space_items(&prettyplease::unparse(&file))))
+}
+
+/// Puts a blank line between consecutive items (prettyplease packs them), which
+/// only changes whitespace: a closing brace followed, at the same indentation, by
+/// the start of another item.
+fn space_items(code: &str) -> String {
+    const ITEM_STARTS: &[&str] = &[
+        "///", "#[", "pub ", "pub(", "fn ", "impl ", "impl<", "struct ", "enum ", "mod ", "const ", "static ", "use ",
+    ];
+    let mut out = String::with_capacity(code.len() + code.len() / 16);
+    let mut previous: Option<&str> = None;
+    for line in code.lines() {
+        if let Some(prev) = previous {
+            let prev_trimmed = prev.trim_start();
+            let indent = prev.len() - prev_trimmed.len();
+            let trimmed = line.trim_start();
+            let same_indent = line.len() - trimmed.len() == indent;
+            if (prev_trimmed == "}" || prev_trimmed == "};")
+                && same_indent
+                && ITEM_STARTS.iter().any(|s| trimmed.starts_with(s))
+            {
+                out.push('\n');
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = Some(line);
+    }
+    out
 }

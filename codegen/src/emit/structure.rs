@@ -8,7 +8,7 @@ use super::docs::{doc_attrs, or_fallback, with_paragraph};
 use super::types::{field_inner_type, field_type, ident, is_copy};
 use super::validate::{checks, has_checks};
 use super::{builder, serde_impls, Context};
-use crate::ir::rust::{FieldDef, Role, StructureDef, ValueKind};
+use crate::ir::rust::{FieldDef, HttpBinding, Role, StructureDef, ValueKind};
 use crate::ir::traits::ErrorFault;
 
 /// Whether the structure holds any required member as a plain (non-`Option`) value.
@@ -133,7 +133,13 @@ fn field_docs(f: &FieldDef) -> Vec<String> {
         }
     }
     if let Some(binding) = &f.http {
-        facts.push(format!("HTTP binding: {binding:?}"));
+        facts.push(match binding {
+            HttpBinding::Label => format!("sent in the URI as the `{{{}}}` label", f.member),
+            HttpBinding::Query(name) => format!("sent as the `{name}` query parameter"),
+            HttpBinding::Header(name) => format!("carried in the `{name}` HTTP header"),
+            HttpBinding::Payload => "the HTTP payload".to_owned(),
+            HttpBinding::ResponseCode => "the HTTP status code".to_owned(),
+        });
     }
     if !facts.is_empty() {
         let text = facts.join("; ");

@@ -22,11 +22,13 @@ pub enum AbortAction {
     /// A value this version of the crate does not know.
     Unknown(crate::runtime::UnknownVariantValue),
 }
+
 impl AbortAction {
     /// Every value the model defines, in declaration order.
     pub const fn values() -> &'static [&'static str] {
         &["CANCEL"]
     }
+
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -34,10 +36,12 @@ impl AbortAction {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Whether the value is one the model defines.
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
+
     fn known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "CANCEL" => ::std::option::Option::Some(Self::Cancel),
@@ -45,6 +49,7 @@ impl AbortAction {
         }
     }
 }
+
 impl ::std::convert::From<&str> for AbortAction {
     fn from(value: &str) -> Self {
         Self::known(value)
@@ -53,6 +58,7 @@ impl ::std::convert::From<&str> for AbortAction {
             ))
     }
 }
+
 impl ::std::convert::From<::std::string::String> for AbortAction {
     fn from(value: ::std::string::String) -> Self {
         match Self::known(&value) {
@@ -63,27 +69,32 @@ impl ::std::convert::From<::std::string::String> for AbortAction {
         }
     }
 }
+
 impl ::std::str::FromStr for AbortAction {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+
 impl ::std::convert::AsRef<str> for AbortAction {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for AbortAction {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl crate::runtime::ErrorCorrection for AbortAction {
     fn corrected() -> Self {
         Self::Unknown(crate::runtime::UnknownVariantValue::new(""))
     }
 }
+
 impl ::serde::Serialize for AbortAction {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -92,6 +103,7 @@ impl ::serde::Serialize for AbortAction {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for AbortAction {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where

@@ -16,15 +16,18 @@ pub struct AbortConfig {
     /// Required members that were absent on the wire and filled in.
     client_corrections: crate::runtime::ClientCorrections,
 }
+
 impl AbortConfig {
     /// The rules; the job is aborted as soon as any one of them is met.
     pub fn criteria_list(&self) -> &[crate::types::AbortCriteria] {
         &self.criteria_list
     }
+
     /// A builder for this type; `build()` validates the result.
     pub fn builder() -> AbortConfigBuilder {
         AbortConfigBuilder::default()
     }
+
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
     pub fn validate(
@@ -38,6 +41,7 @@ impl AbortConfig {
         );
         out.into_result()
     }
+
     /// Parses JSON and then validates it: the strict counterpart of
     /// `serde_json::from_slice`, which (like every Smithy client) accepts
     /// values that break the model's constraints.
@@ -47,6 +51,7 @@ impl AbortConfig {
         crate::runtime::error::parse_strict(json)
     }
 }
+
 impl ::std::fmt::Debug for AbortConfig {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AbortConfig")
@@ -54,6 +59,7 @@ impl ::std::fmt::Debug for AbortConfig {
             .finish()
     }
 }
+
 impl crate::runtime::validate::Validate for AbortConfig {
     fn validate_at(
         &self,
@@ -81,6 +87,7 @@ impl crate::runtime::validate::Validate for AbortConfig {
         }
     }
 }
+
 impl crate::runtime::ErrorCorrection for AbortConfig {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
@@ -91,6 +98,7 @@ impl crate::runtime::ErrorCorrection for AbortConfig {
         }
     }
 }
+
 impl ::serde::Serialize for AbortConfig {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -108,6 +116,7 @@ impl ::serde::Serialize for AbortConfig {
         map.end()
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for AbortConfig {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -122,6 +131,7 @@ impl<'de> ::serde::Deserialize<'de> for AbortConfig {
             ) -> ::std::fmt::Result {
                 f.write_str("a JSON object (AbortConfig)")
             }
+
             fn visit_map<A>(
                 self,
                 mut map: A,
@@ -159,6 +169,7 @@ impl<'de> ::serde::Deserialize<'de> for AbortConfig {
         deserializer.deserialize_map(FieldsVisitor)
     }
 }
+
 /// Builds a [`AbortConfig`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(
@@ -170,6 +181,7 @@ impl<'de> ::serde::Deserialize<'de> for AbortConfig {
 pub struct AbortConfigBuilder {
     criteria_list: ::std::option::Option<::std::vec::Vec<crate::types::AbortCriteria>>,
 }
+
 impl AbortConfigBuilder {
     /// The rules; the job is aborted as soon as any one of them is met.
     ///
@@ -181,6 +193,7 @@ impl AbortConfigBuilder {
         self.criteria_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
         self
     }
+
     /// Sets or clears `criteriaList`.
     pub fn set_criteria_list(
         mut self,
@@ -189,12 +202,14 @@ impl AbortConfigBuilder {
         self.criteria_list = input;
         self
     }
+
     /// The `criteriaList` set so far.
     pub fn get_criteria_list(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AbortCriteria>> {
         &self.criteria_list
     }
+
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(

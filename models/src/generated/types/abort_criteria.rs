@@ -28,27 +28,33 @@ pub struct AbortCriteria {
     /// Required members that were absent on the wire and filled in.
     client_corrections: crate::runtime::ClientCorrections,
 }
+
 impl AbortCriteria {
     /// Which kind of failed execution this rule counts.
     pub fn failure_type(&self) -> &crate::types::JobExecutionFailureType {
         &self.failure_type
     }
+
     /// What to do once the rule is met.
     pub fn action(&self) -> &crate::types::AbortAction {
         &self.action
     }
+
     /// Share of failed executions, in percent, that sets the rule off (two decimal places are honoured).
     pub fn threshold_percentage(&self) -> f64 {
         self.threshold_percentage
     }
+
     /// Number of devices that must have received the job before the rule is checked.
     pub fn min_number_of_executed_things(&self) -> i32 {
         self.min_number_of_executed_things
     }
+
     /// A builder for this type; `build()` validates the result.
     pub fn builder() -> AbortCriteriaBuilder {
         AbortCriteriaBuilder::default()
     }
+
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
     pub fn validate(
@@ -62,6 +68,7 @@ impl AbortCriteria {
         );
         out.into_result()
     }
+
     /// Parses JSON and then validates it: the strict counterpart of
     /// `serde_json::from_slice`, which (like every Smithy client) accepts
     /// values that break the model's constraints.
@@ -71,6 +78,7 @@ impl AbortCriteria {
         crate::runtime::error::parse_strict(json)
     }
 }
+
 impl ::std::fmt::Debug for AbortCriteria {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AbortCriteria")
@@ -81,6 +89,7 @@ impl ::std::fmt::Debug for AbortCriteria {
             .finish()
     }
 }
+
 impl crate::runtime::validate::Validate for AbortCriteria {
     fn validate_at(
         &self,
@@ -148,6 +157,7 @@ impl crate::runtime::validate::Validate for AbortCriteria {
         }
     }
 }
+
 impl crate::runtime::ErrorCorrection for AbortCriteria {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
@@ -163,6 +173,7 @@ impl crate::runtime::ErrorCorrection for AbortCriteria {
         }
     }
 }
+
 impl ::serde::Serialize for AbortCriteria {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -205,6 +216,7 @@ impl ::serde::Serialize for AbortCriteria {
         map.end()
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for AbortCriteria {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -219,6 +231,7 @@ impl<'de> ::serde::Deserialize<'de> for AbortCriteria {
             ) -> ::std::fmt::Result {
                 f.write_str("a JSON object (AbortCriteria)")
             }
+
             fn visit_map<A>(
                 self,
                 mut map: A,
@@ -285,6 +298,7 @@ impl<'de> ::serde::Deserialize<'de> for AbortCriteria {
         deserializer.deserialize_map(FieldsVisitor)
     }
 }
+
 /// Builds a [`AbortCriteria`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(
@@ -299,6 +313,7 @@ pub struct AbortCriteriaBuilder {
     threshold_percentage: ::std::option::Option<f64>,
     min_number_of_executed_things: ::std::option::Option<i32>,
 }
+
 impl AbortCriteriaBuilder {
     /// Which kind of failed execution this rule counts.
     pub fn failure_type(
@@ -308,6 +323,7 @@ impl AbortCriteriaBuilder {
         self.failure_type = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `failureType`.
     pub fn set_failure_type(
         mut self,
@@ -316,12 +332,14 @@ impl AbortCriteriaBuilder {
         self.failure_type = input;
         self
     }
+
     /// The `failureType` set so far.
     pub fn get_failure_type(
         &self,
     ) -> &::std::option::Option<crate::types::JobExecutionFailureType> {
         &self.failure_type
     }
+
     /// What to do once the rule is met.
     pub fn action(
         mut self,
@@ -330,6 +348,7 @@ impl AbortCriteriaBuilder {
         self.action = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `action`.
     pub fn set_action(
         mut self,
@@ -338,10 +357,12 @@ impl AbortCriteriaBuilder {
         self.action = input;
         self
     }
+
     /// The `action` set so far.
     pub fn get_action(&self) -> &::std::option::Option<crate::types::AbortAction> {
         &self.action
     }
+
     /// Share of failed executions, in percent, that sets the rule off (two decimal places are honoured).
     pub fn threshold_percentage(
         mut self,
@@ -350,6 +371,7 @@ impl AbortCriteriaBuilder {
         self.threshold_percentage = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `thresholdPercentage`.
     pub fn set_threshold_percentage(
         mut self,
@@ -358,10 +380,12 @@ impl AbortCriteriaBuilder {
         self.threshold_percentage = input;
         self
     }
+
     /// The `thresholdPercentage` set so far.
     pub fn get_threshold_percentage(&self) -> &::std::option::Option<f64> {
         &self.threshold_percentage
     }
+
     /// Number of devices that must have received the job before the rule is checked.
     pub fn min_number_of_executed_things(
         mut self,
@@ -370,6 +394,7 @@ impl AbortCriteriaBuilder {
         self.min_number_of_executed_things = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `minNumberOfExecutedThings`.
     pub fn set_min_number_of_executed_things(
         mut self,
@@ -378,10 +403,12 @@ impl AbortCriteriaBuilder {
         self.min_number_of_executed_things = input;
         self
     }
+
     /// The `minNumberOfExecutedThings` set so far.
     pub fn get_min_number_of_executed_things(&self) -> &::std::option::Option<i32> {
         &self.min_number_of_executed_things
     }
+
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(

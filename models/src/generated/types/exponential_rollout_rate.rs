@@ -24,23 +24,28 @@ pub struct ExponentialRolloutRate {
     /// Required members that were absent on the wire and filled in.
     client_corrections: crate::runtime::ClientCorrections,
 }
+
 impl ExponentialRolloutRate {
     /// Number of devices notified per minute when the rollout begins.
     pub fn base_rate_per_minute(&self) -> i32 {
         self.base_rate_per_minute
     }
+
     /// Multiplier applied to the rate at each step (one decimal place is honoured).
     pub fn increment_factor(&self) -> f64 {
         self.increment_factor
     }
+
     /// What has to happen before the rate is raised again.
     pub fn rate_increase_criteria(&self) -> &crate::types::RateIncreaseCriteria {
         &self.rate_increase_criteria
     }
+
     /// A builder for this type; `build()` validates the result.
     pub fn builder() -> ExponentialRolloutRateBuilder {
         ExponentialRolloutRateBuilder::default()
     }
+
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
     pub fn validate(
@@ -54,6 +59,7 @@ impl ExponentialRolloutRate {
         );
         out.into_result()
     }
+
     /// Parses JSON and then validates it: the strict counterpart of
     /// `serde_json::from_slice`, which (like every Smithy client) accepts
     /// values that break the model's constraints.
@@ -63,6 +69,7 @@ impl ExponentialRolloutRate {
         crate::runtime::error::parse_strict(json)
     }
 }
+
 impl ::std::fmt::Debug for ExponentialRolloutRate {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ExponentialRolloutRate")
@@ -72,6 +79,7 @@ impl ::std::fmt::Debug for ExponentialRolloutRate {
             .finish()
     }
 }
+
 impl crate::runtime::validate::Validate for ExponentialRolloutRate {
     fn validate_at(
         &self,
@@ -125,6 +133,7 @@ impl crate::runtime::validate::Validate for ExponentialRolloutRate {
         }
     }
 }
+
 impl crate::runtime::ErrorCorrection for ExponentialRolloutRate {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
@@ -139,6 +148,7 @@ impl crate::runtime::ErrorCorrection for ExponentialRolloutRate {
         }
     }
 }
+
 impl ::serde::Serialize for ExponentialRolloutRate {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -170,6 +180,7 @@ impl ::serde::Serialize for ExponentialRolloutRate {
         map.end()
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for ExponentialRolloutRate {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -184,6 +195,7 @@ impl<'de> ::serde::Deserialize<'de> for ExponentialRolloutRate {
             ) -> ::std::fmt::Result {
                 f.write_str("a JSON object (ExponentialRolloutRate)")
             }
+
             fn visit_map<A>(
                 self,
                 mut map: A,
@@ -239,6 +251,7 @@ impl<'de> ::serde::Deserialize<'de> for ExponentialRolloutRate {
         deserializer.deserialize_map(FieldsVisitor)
     }
 }
+
 /// Builds a [`ExponentialRolloutRate`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(
@@ -252,6 +265,7 @@ pub struct ExponentialRolloutRateBuilder {
     increment_factor: ::std::option::Option<f64>,
     rate_increase_criteria: ::std::option::Option<crate::types::RateIncreaseCriteria>,
 }
+
 impl ExponentialRolloutRateBuilder {
     /// Number of devices notified per minute when the rollout begins.
     pub fn base_rate_per_minute(
@@ -261,6 +275,7 @@ impl ExponentialRolloutRateBuilder {
         self.base_rate_per_minute = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `baseRatePerMinute`.
     pub fn set_base_rate_per_minute(
         mut self,
@@ -269,24 +284,29 @@ impl ExponentialRolloutRateBuilder {
         self.base_rate_per_minute = input;
         self
     }
+
     /// The `baseRatePerMinute` set so far.
     pub fn get_base_rate_per_minute(&self) -> &::std::option::Option<i32> {
         &self.base_rate_per_minute
     }
+
     /// Multiplier applied to the rate at each step (one decimal place is honoured).
     pub fn increment_factor(mut self, input: impl ::std::convert::Into<f64>) -> Self {
         self.increment_factor = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `incrementFactor`.
     pub fn set_increment_factor(mut self, input: ::std::option::Option<f64>) -> Self {
         self.increment_factor = input;
         self
     }
+
     /// The `incrementFactor` set so far.
     pub fn get_increment_factor(&self) -> &::std::option::Option<f64> {
         &self.increment_factor
     }
+
     /// What has to happen before the rate is raised again.
     pub fn rate_increase_criteria(
         mut self,
@@ -295,6 +315,7 @@ impl ExponentialRolloutRateBuilder {
         self.rate_increase_criteria = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `rateIncreaseCriteria`.
     pub fn set_rate_increase_criteria(
         mut self,
@@ -303,12 +324,14 @@ impl ExponentialRolloutRateBuilder {
         self.rate_increase_criteria = input;
         self
     }
+
     /// The `rateIncreaseCriteria` set so far.
     pub fn get_rate_increase_criteria(
         &self,
     ) -> &::std::option::Option<crate::types::RateIncreaseCriteria> {
         &self.rate_increase_criteria
     }
+
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(

@@ -28,11 +28,13 @@ pub enum JobExecutionFailureType {
     /// A value this version of the crate does not know.
     Unknown(crate::runtime::UnknownVariantValue),
 }
+
 impl JobExecutionFailureType {
     /// Every value the model defines, in declaration order.
     pub const fn values() -> &'static [&'static str] {
         &["FAILED", "REJECTED", "TIMED_OUT", "ALL"]
     }
+
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -43,10 +45,12 @@ impl JobExecutionFailureType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Whether the value is one the model defines.
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
+
     fn known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "FAILED" => ::std::option::Option::Some(Self::Failed),
@@ -57,6 +61,7 @@ impl JobExecutionFailureType {
         }
     }
 }
+
 impl ::std::convert::From<&str> for JobExecutionFailureType {
     fn from(value: &str) -> Self {
         Self::known(value)
@@ -65,6 +70,7 @@ impl ::std::convert::From<&str> for JobExecutionFailureType {
             ))
     }
 }
+
 impl ::std::convert::From<::std::string::String> for JobExecutionFailureType {
     fn from(value: ::std::string::String) -> Self {
         match Self::known(&value) {
@@ -75,27 +81,32 @@ impl ::std::convert::From<::std::string::String> for JobExecutionFailureType {
         }
     }
 }
+
 impl ::std::str::FromStr for JobExecutionFailureType {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+
 impl ::std::convert::AsRef<str> for JobExecutionFailureType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for JobExecutionFailureType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl crate::runtime::ErrorCorrection for JobExecutionFailureType {
     fn corrected() -> Self {
         Self::Unknown(crate::runtime::UnknownVariantValue::new(""))
     }
 }
+
 impl ::serde::Serialize for JobExecutionFailureType {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -104,6 +115,7 @@ impl ::serde::Serialize for JobExecutionFailureType {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for JobExecutionFailureType {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where

@@ -16,15 +16,18 @@ pub struct JobExecutionsRetryConfig {
     /// Required members that were absent on the wire and filled in.
     client_corrections: crate::runtime::ClientCorrections,
 }
+
 impl JobExecutionsRetryConfig {
     /// One retry rule per failure type (one or two rules).
     pub fn criteria_list(&self) -> &[crate::types::RetryCriteria] {
         &self.criteria_list
     }
+
     /// A builder for this type; `build()` validates the result.
     pub fn builder() -> JobExecutionsRetryConfigBuilder {
         JobExecutionsRetryConfigBuilder::default()
     }
+
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
     pub fn validate(
@@ -38,6 +41,7 @@ impl JobExecutionsRetryConfig {
         );
         out.into_result()
     }
+
     /// Parses JSON and then validates it: the strict counterpart of
     /// `serde_json::from_slice`, which (like every Smithy client) accepts
     /// values that break the model's constraints.
@@ -47,6 +51,7 @@ impl JobExecutionsRetryConfig {
         crate::runtime::error::parse_strict(json)
     }
 }
+
 impl ::std::fmt::Debug for JobExecutionsRetryConfig {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("JobExecutionsRetryConfig")
@@ -54,6 +59,7 @@ impl ::std::fmt::Debug for JobExecutionsRetryConfig {
             .finish()
     }
 }
+
 impl crate::runtime::validate::Validate for JobExecutionsRetryConfig {
     fn validate_at(
         &self,
@@ -81,6 +87,7 @@ impl crate::runtime::validate::Validate for JobExecutionsRetryConfig {
         }
     }
 }
+
 impl crate::runtime::ErrorCorrection for JobExecutionsRetryConfig {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
@@ -91,6 +98,7 @@ impl crate::runtime::ErrorCorrection for JobExecutionsRetryConfig {
         }
     }
 }
+
 impl ::serde::Serialize for JobExecutionsRetryConfig {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -108,6 +116,7 @@ impl ::serde::Serialize for JobExecutionsRetryConfig {
         map.end()
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for JobExecutionsRetryConfig {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -122,6 +131,7 @@ impl<'de> ::serde::Deserialize<'de> for JobExecutionsRetryConfig {
             ) -> ::std::fmt::Result {
                 f.write_str("a JSON object (JobExecutionsRetryConfig)")
             }
+
             fn visit_map<A>(
                 self,
                 mut map: A,
@@ -159,6 +169,7 @@ impl<'de> ::serde::Deserialize<'de> for JobExecutionsRetryConfig {
         deserializer.deserialize_map(FieldsVisitor)
     }
 }
+
 /// Builds a [`JobExecutionsRetryConfig`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(
@@ -171,6 +182,7 @@ impl<'de> ::serde::Deserialize<'de> for JobExecutionsRetryConfig {
 pub struct JobExecutionsRetryConfigBuilder {
     criteria_list: ::std::option::Option<::std::vec::Vec<crate::types::RetryCriteria>>,
 }
+
 impl JobExecutionsRetryConfigBuilder {
     /// One retry rule per failure type (one or two rules).
     ///
@@ -182,6 +194,7 @@ impl JobExecutionsRetryConfigBuilder {
         self.criteria_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
         self
     }
+
     /// Sets or clears `criteriaList`.
     pub fn set_criteria_list(
         mut self,
@@ -190,12 +203,14 @@ impl JobExecutionsRetryConfigBuilder {
         self.criteria_list = input;
         self
     }
+
     /// The `criteriaList` set so far.
     pub fn get_criteria_list(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::RetryCriteria>> {
         &self.criteria_list
     }
+
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(

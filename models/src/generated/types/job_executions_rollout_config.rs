@@ -14,21 +14,25 @@ pub struct JobExecutionsRolloutConfig {
     /// Optional schedule that raises the notification rate step by step.
     pub exponential_rate: ::std::option::Option<crate::types::ExponentialRolloutRate>,
 }
+
 impl JobExecutionsRolloutConfig {
     /// Upper bound on the number of devices notified per minute.
     pub fn maximum_per_minute(&self) -> ::std::option::Option<i32> {
         self.maximum_per_minute
     }
+
     /// Optional schedule that raises the notification rate step by step.
     pub fn exponential_rate(
         &self,
     ) -> ::std::option::Option<&crate::types::ExponentialRolloutRate> {
         self.exponential_rate.as_ref()
     }
+
     /// A builder for this type; `build()` validates the result.
     pub fn builder() -> JobExecutionsRolloutConfigBuilder {
         JobExecutionsRolloutConfigBuilder::default()
     }
+
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
     pub fn validate(
@@ -42,6 +46,7 @@ impl JobExecutionsRolloutConfig {
         );
         out.into_result()
     }
+
     /// Parses JSON and then validates it: the strict counterpart of
     /// `serde_json::from_slice`, which (like every Smithy client) accepts
     /// values that break the model's constraints.
@@ -51,6 +56,7 @@ impl JobExecutionsRolloutConfig {
         crate::runtime::error::parse_strict(json)
     }
 }
+
 impl ::std::fmt::Debug for JobExecutionsRolloutConfig {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("JobExecutionsRolloutConfig")
@@ -59,6 +65,7 @@ impl ::std::fmt::Debug for JobExecutionsRolloutConfig {
             .finish()
     }
 }
+
 impl crate::runtime::validate::Validate for JobExecutionsRolloutConfig {
     fn validate_at(
         &self,
@@ -85,6 +92,7 @@ impl crate::runtime::validate::Validate for JobExecutionsRolloutConfig {
         }
     }
 }
+
 impl crate::runtime::ErrorCorrection for JobExecutionsRolloutConfig {
     fn corrected() -> Self {
         Self {
@@ -93,6 +101,7 @@ impl crate::runtime::ErrorCorrection for JobExecutionsRolloutConfig {
         }
     }
 }
+
 impl ::serde::Serialize for JobExecutionsRolloutConfig {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -117,6 +126,7 @@ impl ::serde::Serialize for JobExecutionsRolloutConfig {
         map.end()
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for JobExecutionsRolloutConfig {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -131,6 +141,7 @@ impl<'de> ::serde::Deserialize<'de> for JobExecutionsRolloutConfig {
             ) -> ::std::fmt::Result {
                 f.write_str("a JSON object (JobExecutionsRolloutConfig)")
             }
+
             fn visit_map<A>(
                 self,
                 mut map: A,
@@ -172,6 +183,7 @@ impl<'de> ::serde::Deserialize<'de> for JobExecutionsRolloutConfig {
         deserializer.deserialize_map(FieldsVisitor)
     }
 }
+
 /// Builds a [`JobExecutionsRolloutConfig`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(
@@ -184,21 +196,25 @@ pub struct JobExecutionsRolloutConfigBuilder {
     maximum_per_minute: ::std::option::Option<i32>,
     exponential_rate: ::std::option::Option<crate::types::ExponentialRolloutRate>,
 }
+
 impl JobExecutionsRolloutConfigBuilder {
     /// Upper bound on the number of devices notified per minute.
     pub fn maximum_per_minute(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.maximum_per_minute = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `maximumPerMinute`.
     pub fn set_maximum_per_minute(mut self, input: ::std::option::Option<i32>) -> Self {
         self.maximum_per_minute = input;
         self
     }
+
     /// The `maximumPerMinute` set so far.
     pub fn get_maximum_per_minute(&self) -> &::std::option::Option<i32> {
         &self.maximum_per_minute
     }
+
     /// Optional schedule that raises the notification rate step by step.
     pub fn exponential_rate(
         mut self,
@@ -207,6 +223,7 @@ impl JobExecutionsRolloutConfigBuilder {
         self.exponential_rate = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `exponentialRate`.
     pub fn set_exponential_rate(
         mut self,
@@ -215,12 +232,14 @@ impl JobExecutionsRolloutConfigBuilder {
         self.exponential_rate = input;
         self
     }
+
     /// The `exponentialRate` set so far.
     pub fn get_exponential_rate(
         &self,
     ) -> &::std::option::Option<crate::types::ExponentialRolloutRate> {
         &self.exponential_rate
     }
+
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(

@@ -20,19 +20,23 @@ pub struct MaintenanceWindow {
     /// Required members that were absent on the wire and filled in.
     client_corrections: crate::runtime::ClientCorrections,
 }
+
 impl MaintenanceWindow {
     /// Cron expression giving when each window opens.
     pub fn start_time(&self) -> &str {
         &self.start_time
     }
+
     /// How long each window stays open, in minutes.
     pub fn duration_in_minutes(&self) -> i32 {
         self.duration_in_minutes
     }
+
     /// A builder for this type; `build()` validates the result.
     pub fn builder() -> MaintenanceWindowBuilder {
         MaintenanceWindowBuilder::default()
     }
+
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
     pub fn validate(
@@ -46,6 +50,7 @@ impl MaintenanceWindow {
         );
         out.into_result()
     }
+
     /// Parses JSON and then validates it: the strict counterpart of
     /// `serde_json::from_slice`, which (like every Smithy client) accepts
     /// values that break the model's constraints.
@@ -55,6 +60,7 @@ impl MaintenanceWindow {
         crate::runtime::error::parse_strict(json)
     }
 }
+
 impl ::std::fmt::Debug for MaintenanceWindow {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("MaintenanceWindow")
@@ -63,6 +69,7 @@ impl ::std::fmt::Debug for MaintenanceWindow {
             .finish()
     }
 }
+
 impl crate::runtime::validate::Validate for MaintenanceWindow {
     fn validate_at(
         &self,
@@ -101,6 +108,7 @@ impl crate::runtime::validate::Validate for MaintenanceWindow {
         }
     }
 }
+
 impl crate::runtime::ErrorCorrection for MaintenanceWindow {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
@@ -113,6 +121,7 @@ impl crate::runtime::ErrorCorrection for MaintenanceWindow {
         }
     }
 }
+
 impl ::serde::Serialize for MaintenanceWindow {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -137,6 +146,7 @@ impl ::serde::Serialize for MaintenanceWindow {
         map.end()
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for MaintenanceWindow {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -151,6 +161,7 @@ impl<'de> ::serde::Deserialize<'de> for MaintenanceWindow {
             ) -> ::std::fmt::Result {
                 f.write_str("a JSON object (MaintenanceWindow)")
             }
+
             fn visit_map<A>(
                 self,
                 mut map: A,
@@ -195,6 +206,7 @@ impl<'de> ::serde::Deserialize<'de> for MaintenanceWindow {
         deserializer.deserialize_map(FieldsVisitor)
     }
 }
+
 /// Builds a [`MaintenanceWindow`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(
@@ -208,6 +220,7 @@ pub struct MaintenanceWindowBuilder {
     start_time: ::std::option::Option<::std::string::String>,
     duration_in_minutes: ::std::option::Option<i32>,
 }
+
 impl MaintenanceWindowBuilder {
     /// Cron expression giving when each window opens.
     pub fn start_time(
@@ -217,6 +230,7 @@ impl MaintenanceWindowBuilder {
         self.start_time = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `startTime`.
     pub fn set_start_time(
         mut self,
@@ -225,24 +239,29 @@ impl MaintenanceWindowBuilder {
         self.start_time = input;
         self
     }
+
     /// The `startTime` set so far.
     pub fn get_start_time(&self) -> &::std::option::Option<::std::string::String> {
         &self.start_time
     }
+
     /// How long each window stays open, in minutes.
     pub fn duration_in_minutes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.duration_in_minutes = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `durationInMinutes`.
     pub fn set_duration_in_minutes(mut self, input: ::std::option::Option<i32>) -> Self {
         self.duration_in_minutes = input;
         self
     }
+
     /// The `durationInMinutes` set so far.
     pub fn get_duration_in_minutes(&self) -> &::std::option::Option<i32> {
         &self.duration_in_minutes
     }
+
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(

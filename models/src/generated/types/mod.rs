@@ -41,4 +41,5 @@ pub mod builders {
     pub use super::retry_criteria::RetryCriteriaBuilder;
     pub use super::timeout_config::TimeoutConfigBuilder;
 }
+
 pub mod error;

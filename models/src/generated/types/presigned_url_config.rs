@@ -16,19 +16,23 @@ pub struct PresignedUrlConfig {
     /// Range 60..=3600.
     pub expires_in_sec: ::std::option::Option<i64>,
 }
+
 impl PresignedUrlConfig {
     /// ARN of the IAM role that IoT assumes to sign URLs for the Amazon S3 objects.
     pub fn role_arn(&self) -> ::std::option::Option<&str> {
         self.role_arn.as_deref()
     }
+
     /// Lifetime of each pre-signed URL, in seconds (60 to 3600).
     pub fn expires_in_sec(&self) -> ::std::option::Option<i64> {
         self.expires_in_sec
     }
+
     /// A builder for this type; `build()` validates the result.
     pub fn builder() -> PresignedUrlConfigBuilder {
         PresignedUrlConfigBuilder::default()
     }
+
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
     pub fn validate(
@@ -42,6 +46,7 @@ impl PresignedUrlConfig {
         );
         out.into_result()
     }
+
     /// Parses JSON and then validates it: the strict counterpart of
     /// `serde_json::from_slice`, which (like every Smithy client) accepts
     /// values that break the model's constraints.
@@ -51,6 +56,7 @@ impl PresignedUrlConfig {
         crate::runtime::error::parse_strict(json)
     }
 }
+
 impl ::std::fmt::Debug for PresignedUrlConfig {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("PresignedUrlConfig")
@@ -59,6 +65,7 @@ impl ::std::fmt::Debug for PresignedUrlConfig {
             .finish()
     }
 }
+
 impl crate::runtime::validate::Validate for PresignedUrlConfig {
     fn validate_at(
         &self,
@@ -91,6 +98,7 @@ impl crate::runtime::validate::Validate for PresignedUrlConfig {
         }
     }
 }
+
 impl crate::runtime::ErrorCorrection for PresignedUrlConfig {
     fn corrected() -> Self {
         Self {
@@ -99,6 +107,7 @@ impl crate::runtime::ErrorCorrection for PresignedUrlConfig {
         }
     }
 }
+
 impl ::serde::Serialize for PresignedUrlConfig {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -123,6 +132,7 @@ impl ::serde::Serialize for PresignedUrlConfig {
         map.end()
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for PresignedUrlConfig {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -137,6 +147,7 @@ impl<'de> ::serde::Deserialize<'de> for PresignedUrlConfig {
             ) -> ::std::fmt::Result {
                 f.write_str("a JSON object (PresignedUrlConfig)")
             }
+
             fn visit_map<A>(
                 self,
                 mut map: A,
@@ -178,6 +189,7 @@ impl<'de> ::serde::Deserialize<'de> for PresignedUrlConfig {
         deserializer.deserialize_map(FieldsVisitor)
     }
 }
+
 /// Builds a [`PresignedUrlConfig`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(
@@ -191,6 +203,7 @@ pub struct PresignedUrlConfigBuilder {
     role_arn: ::std::option::Option<::std::string::String>,
     expires_in_sec: ::std::option::Option<i64>,
 }
+
 impl PresignedUrlConfigBuilder {
     /// ARN of the IAM role that IoT assumes to sign URLs for the Amazon S3 objects.
     pub fn role_arn(
@@ -200,6 +213,7 @@ impl PresignedUrlConfigBuilder {
         self.role_arn = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `roleArn`.
     pub fn set_role_arn(
         mut self,
@@ -208,24 +222,29 @@ impl PresignedUrlConfigBuilder {
         self.role_arn = input;
         self
     }
+
     /// The `roleArn` set so far.
     pub fn get_role_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.role_arn
     }
+
     /// Lifetime of each pre-signed URL, in seconds (60 to 3600).
     pub fn expires_in_sec(mut self, input: impl ::std::convert::Into<i64>) -> Self {
         self.expires_in_sec = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `expiresInSec`.
     pub fn set_expires_in_sec(mut self, input: ::std::option::Option<i64>) -> Self {
         self.expires_in_sec = input;
         self
     }
+
     /// The `expiresInSec` set so far.
     pub fn get_expires_in_sec(&self) -> &::std::option::Option<i64> {
         &self.expires_in_sec
     }
+
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(

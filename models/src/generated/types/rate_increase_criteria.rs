@@ -16,19 +16,23 @@ pub struct RateIncreaseCriteria {
     /// At least 1.
     pub number_of_succeeded_things: ::std::option::Option<i32>,
 }
+
 impl RateIncreaseCriteria {
     /// Raise the rate after this many devices have been notified.
     pub fn number_of_notified_things(&self) -> ::std::option::Option<i32> {
         self.number_of_notified_things
     }
+
     /// Raise the rate after this many devices have succeeded.
     pub fn number_of_succeeded_things(&self) -> ::std::option::Option<i32> {
         self.number_of_succeeded_things
     }
+
     /// A builder for this type; `build()` validates the result.
     pub fn builder() -> RateIncreaseCriteriaBuilder {
         RateIncreaseCriteriaBuilder::default()
     }
+
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
     pub fn validate(
@@ -42,6 +46,7 @@ impl RateIncreaseCriteria {
         );
         out.into_result()
     }
+
     /// Parses JSON and then validates it: the strict counterpart of
     /// `serde_json::from_slice`, which (like every Smithy client) accepts
     /// values that break the model's constraints.
@@ -51,6 +56,7 @@ impl RateIncreaseCriteria {
         crate::runtime::error::parse_strict(json)
     }
 }
+
 impl ::std::fmt::Debug for RateIncreaseCriteria {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("RateIncreaseCriteria")
@@ -59,6 +65,7 @@ impl ::std::fmt::Debug for RateIncreaseCriteria {
             .finish()
     }
 }
+
 impl crate::runtime::validate::Validate for RateIncreaseCriteria {
     fn validate_at(
         &self,
@@ -92,6 +99,7 @@ impl crate::runtime::validate::Validate for RateIncreaseCriteria {
         }
     }
 }
+
 impl crate::runtime::ErrorCorrection for RateIncreaseCriteria {
     fn corrected() -> Self {
         Self {
@@ -100,6 +108,7 @@ impl crate::runtime::ErrorCorrection for RateIncreaseCriteria {
         }
     }
 }
+
 impl ::serde::Serialize for RateIncreaseCriteria {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -124,6 +133,7 @@ impl ::serde::Serialize for RateIncreaseCriteria {
         map.end()
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for RateIncreaseCriteria {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -138,6 +148,7 @@ impl<'de> ::serde::Deserialize<'de> for RateIncreaseCriteria {
             ) -> ::std::fmt::Result {
                 f.write_str("a JSON object (RateIncreaseCriteria)")
             }
+
             fn visit_map<A>(
                 self,
                 mut map: A,
@@ -179,6 +190,7 @@ impl<'de> ::serde::Deserialize<'de> for RateIncreaseCriteria {
         deserializer.deserialize_map(FieldsVisitor)
     }
 }
+
 /// Builds a [`RateIncreaseCriteria`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(
@@ -192,6 +204,7 @@ pub struct RateIncreaseCriteriaBuilder {
     number_of_notified_things: ::std::option::Option<i32>,
     number_of_succeeded_things: ::std::option::Option<i32>,
 }
+
 impl RateIncreaseCriteriaBuilder {
     /// Raise the rate after this many devices have been notified.
     pub fn number_of_notified_things(
@@ -201,6 +214,7 @@ impl RateIncreaseCriteriaBuilder {
         self.number_of_notified_things = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `numberOfNotifiedThings`.
     pub fn set_number_of_notified_things(
         mut self,
@@ -209,10 +223,12 @@ impl RateIncreaseCriteriaBuilder {
         self.number_of_notified_things = input;
         self
     }
+
     /// The `numberOfNotifiedThings` set so far.
     pub fn get_number_of_notified_things(&self) -> &::std::option::Option<i32> {
         &self.number_of_notified_things
     }
+
     /// Raise the rate after this many devices have succeeded.
     pub fn number_of_succeeded_things(
         mut self,
@@ -221,6 +237,7 @@ impl RateIncreaseCriteriaBuilder {
         self.number_of_succeeded_things = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `numberOfSucceededThings`.
     pub fn set_number_of_succeeded_things(
         mut self,
@@ -229,10 +246,12 @@ impl RateIncreaseCriteriaBuilder {
         self.number_of_succeeded_things = input;
         self
     }
+
     /// The `numberOfSucceededThings` set so far.
     pub fn get_number_of_succeeded_things(&self) -> &::std::option::Option<i32> {
         &self.number_of_succeeded_things
     }
+
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(

@@ -20,19 +20,23 @@ pub struct RetryCriteria {
     /// Required members that were absent on the wire and filled in.
     client_corrections: crate::runtime::ClientCorrections,
 }
+
 impl RetryCriteria {
     /// Which kind of failure the rule applies to.
     pub fn failure_type(&self) -> &crate::types::RetryableFailureType {
         &self.failure_type
     }
+
     /// How many retries are allowed (0 to 10).
     pub fn number_of_retries(&self) -> i32 {
         self.number_of_retries
     }
+
     /// A builder for this type; `build()` validates the result.
     pub fn builder() -> RetryCriteriaBuilder {
         RetryCriteriaBuilder::default()
     }
+
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
     pub fn validate(
@@ -46,6 +50,7 @@ impl RetryCriteria {
         );
         out.into_result()
     }
+
     /// Parses JSON and then validates it: the strict counterpart of
     /// `serde_json::from_slice`, which (like every Smithy client) accepts
     /// values that break the model's constraints.
@@ -55,6 +60,7 @@ impl RetryCriteria {
         crate::runtime::error::parse_strict(json)
     }
 }
+
 impl ::std::fmt::Debug for RetryCriteria {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("RetryCriteria")
@@ -63,6 +69,7 @@ impl ::std::fmt::Debug for RetryCriteria {
             .finish()
     }
 }
+
 impl crate::runtime::validate::Validate for RetryCriteria {
     fn validate_at(
         &self,
@@ -99,6 +106,7 @@ impl crate::runtime::validate::Validate for RetryCriteria {
         }
     }
 }
+
 impl crate::runtime::ErrorCorrection for RetryCriteria {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
@@ -111,6 +119,7 @@ impl crate::runtime::ErrorCorrection for RetryCriteria {
         }
     }
 }
+
 impl ::serde::Serialize for RetryCriteria {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -135,6 +144,7 @@ impl ::serde::Serialize for RetryCriteria {
         map.end()
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for RetryCriteria {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -149,6 +159,7 @@ impl<'de> ::serde::Deserialize<'de> for RetryCriteria {
             ) -> ::std::fmt::Result {
                 f.write_str("a JSON object (RetryCriteria)")
             }
+
             fn visit_map<A>(
                 self,
                 mut map: A,
@@ -193,6 +204,7 @@ impl<'de> ::serde::Deserialize<'de> for RetryCriteria {
         deserializer.deserialize_map(FieldsVisitor)
     }
 }
+
 /// Builds a [`RetryCriteria`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(
@@ -206,6 +218,7 @@ pub struct RetryCriteriaBuilder {
     failure_type: ::std::option::Option<crate::types::RetryableFailureType>,
     number_of_retries: ::std::option::Option<i32>,
 }
+
 impl RetryCriteriaBuilder {
     /// Which kind of failure the rule applies to.
     pub fn failure_type(
@@ -215,6 +228,7 @@ impl RetryCriteriaBuilder {
         self.failure_type = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `failureType`.
     pub fn set_failure_type(
         mut self,
@@ -223,26 +237,31 @@ impl RetryCriteriaBuilder {
         self.failure_type = input;
         self
     }
+
     /// The `failureType` set so far.
     pub fn get_failure_type(
         &self,
     ) -> &::std::option::Option<crate::types::RetryableFailureType> {
         &self.failure_type
     }
+
     /// How many retries are allowed (0 to 10).
     pub fn number_of_retries(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.number_of_retries = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `numberOfRetries`.
     pub fn set_number_of_retries(mut self, input: ::std::option::Option<i32>) -> Self {
         self.number_of_retries = input;
         self
     }
+
     /// The `numberOfRetries` set so far.
     pub fn get_number_of_retries(&self) -> &::std::option::Option<i32> {
         &self.number_of_retries
     }
+
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(

@@ -26,11 +26,13 @@ pub enum RetryableFailureType {
     /// A value this version of the crate does not know.
     Unknown(crate::runtime::UnknownVariantValue),
 }
+
 impl RetryableFailureType {
     /// Every value the model defines, in declaration order.
     pub const fn values() -> &'static [&'static str] {
         &["FAILED", "TIMED_OUT", "ALL"]
     }
+
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -40,10 +42,12 @@ impl RetryableFailureType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Whether the value is one the model defines.
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
+
     fn known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "FAILED" => ::std::option::Option::Some(Self::Failed),
@@ -53,6 +57,7 @@ impl RetryableFailureType {
         }
     }
 }
+
 impl ::std::convert::From<&str> for RetryableFailureType {
     fn from(value: &str) -> Self {
         Self::known(value)
@@ -61,6 +66,7 @@ impl ::std::convert::From<&str> for RetryableFailureType {
             ))
     }
 }
+
 impl ::std::convert::From<::std::string::String> for RetryableFailureType {
     fn from(value: ::std::string::String) -> Self {
         match Self::known(&value) {
@@ -71,27 +77,32 @@ impl ::std::convert::From<::std::string::String> for RetryableFailureType {
         }
     }
 }
+
 impl ::std::str::FromStr for RetryableFailureType {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+
 impl ::std::convert::AsRef<str> for RetryableFailureType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for RetryableFailureType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl crate::runtime::ErrorCorrection for RetryableFailureType {
     fn corrected() -> Self {
         Self::Unknown(crate::runtime::UnknownVariantValue::new(""))
     }
 }
+
 impl ::serde::Serialize for RetryableFailureType {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -100,6 +111,7 @@ impl ::serde::Serialize for RetryableFailureType {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for RetryableFailureType {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where

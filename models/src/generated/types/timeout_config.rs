@@ -10,15 +10,18 @@ pub struct TimeoutConfig {
     /// Minutes an execution may stay in progress before it is marked as timed out (1 to 10080 are accepted by the service).
     pub in_progress_timeout_in_minutes: ::std::option::Option<i64>,
 }
+
 impl TimeoutConfig {
     /// Minutes an execution may stay in progress before it is marked as timed out (1 to 10080 are accepted by the service).
     pub fn in_progress_timeout_in_minutes(&self) -> ::std::option::Option<i64> {
         self.in_progress_timeout_in_minutes
     }
+
     /// A builder for this type; `build()` validates the result.
     pub fn builder() -> TimeoutConfigBuilder {
         TimeoutConfigBuilder::default()
     }
+
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
     pub fn validate(
@@ -32,6 +35,7 @@ impl TimeoutConfig {
         );
         out.into_result()
     }
+
     /// Parses JSON and then validates it: the strict counterpart of
     /// `serde_json::from_slice`, which (like every Smithy client) accepts
     /// values that break the model's constraints.
@@ -41,6 +45,7 @@ impl TimeoutConfig {
         crate::runtime::error::parse_strict(json)
     }
 }
+
 impl ::std::fmt::Debug for TimeoutConfig {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("TimeoutConfig")
@@ -51,6 +56,7 @@ impl ::std::fmt::Debug for TimeoutConfig {
             .finish()
     }
 }
+
 impl crate::runtime::validate::Validate for TimeoutConfig {
     fn validate_at(
         &self,
@@ -60,6 +66,7 @@ impl crate::runtime::validate::Validate for TimeoutConfig {
         let _ = (path, out);
     }
 }
+
 impl crate::runtime::ErrorCorrection for TimeoutConfig {
     fn corrected() -> Self {
         Self {
@@ -67,6 +74,7 @@ impl crate::runtime::ErrorCorrection for TimeoutConfig {
         }
     }
 }
+
 impl ::serde::Serialize for TimeoutConfig {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -85,6 +93,7 @@ impl ::serde::Serialize for TimeoutConfig {
         map.end()
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for TimeoutConfig {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -99,6 +108,7 @@ impl<'de> ::serde::Deserialize<'de> for TimeoutConfig {
             ) -> ::std::fmt::Result {
                 f.write_str("a JSON object (TimeoutConfig)")
             }
+
             fn visit_map<A>(
                 self,
                 mut map: A,
@@ -131,6 +141,7 @@ impl<'de> ::serde::Deserialize<'de> for TimeoutConfig {
         deserializer.deserialize_map(FieldsVisitor)
     }
 }
+
 /// Builds a [`TimeoutConfig`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(
@@ -143,6 +154,7 @@ impl<'de> ::serde::Deserialize<'de> for TimeoutConfig {
 pub struct TimeoutConfigBuilder {
     in_progress_timeout_in_minutes: ::std::option::Option<i64>,
 }
+
 impl TimeoutConfigBuilder {
     /// Minutes an execution may stay in progress before it is marked as timed out (1 to 10080 are accepted by the service).
     pub fn in_progress_timeout_in_minutes(
@@ -152,6 +164,7 @@ impl TimeoutConfigBuilder {
         self.in_progress_timeout_in_minutes = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `inProgressTimeoutInMinutes`.
     pub fn set_in_progress_timeout_in_minutes(
         mut self,
@@ -160,10 +173,12 @@ impl TimeoutConfigBuilder {
         self.in_progress_timeout_in_minutes = input;
         self
     }
+
     /// The `inProgressTimeoutInMinutes` set so far.
     pub fn get_in_progress_timeout_in_minutes(&self) -> &::std::option::Option<i64> {
         &self.in_progress_timeout_in_minutes
     }
+
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(

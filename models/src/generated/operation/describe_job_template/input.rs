@@ -11,18 +11,21 @@
 pub struct DescribeJobTemplateInput {
     /// Identifier of the job template to look up; travels in the request path.
     ///
-    /// Required; length 1..=64; pattern `^[a-zA-Z0-9_-]+$`; HTTP binding: Label.
+    /// Required; length 1..=64; pattern `^[a-zA-Z0-9_-]+$`; sent in the URI as the `{jobTemplateId}` label.
     pub job_template_id: ::std::option::Option<::std::string::String>,
 }
+
 impl DescribeJobTemplateInput {
     /// Identifier of the job template to look up; travels in the request path.
     pub fn job_template_id(&self) -> ::std::option::Option<&str> {
         self.job_template_id.as_deref()
     }
+
     /// A builder for this type; `build()` validates the result.
     pub fn builder() -> DescribeJobTemplateInputBuilder {
         DescribeJobTemplateInputBuilder::default()
     }
+
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
     pub fn validate(
@@ -36,6 +39,7 @@ impl DescribeJobTemplateInput {
         );
         out.into_result()
     }
+
     /// Parses JSON and then validates it: the strict counterpart of
     /// `serde_json::from_slice`, which (like every Smithy client) accepts
     /// values that break the model's constraints.
@@ -45,6 +49,7 @@ impl DescribeJobTemplateInput {
         crate::runtime::error::parse_strict(json)
     }
 }
+
 impl ::std::fmt::Debug for DescribeJobTemplateInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("DescribeJobTemplateInput")
@@ -52,6 +57,7 @@ impl ::std::fmt::Debug for DescribeJobTemplateInput {
             .finish()
     }
 }
+
 impl crate::runtime::validate::Validate for DescribeJobTemplateInput {
     fn validate_at(
         &self,
@@ -81,6 +87,7 @@ impl crate::runtime::validate::Validate for DescribeJobTemplateInput {
         }
     }
 }
+
 impl crate::runtime::ErrorCorrection for DescribeJobTemplateInput {
     fn corrected() -> Self {
         Self {
@@ -88,6 +95,7 @@ impl crate::runtime::ErrorCorrection for DescribeJobTemplateInput {
         }
     }
 }
+
 impl ::serde::Serialize for DescribeJobTemplateInput {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -105,6 +113,7 @@ impl ::serde::Serialize for DescribeJobTemplateInput {
         map.end()
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateInput {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -119,6 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateInput {
             ) -> ::std::fmt::Result {
                 f.write_str("a JSON object (DescribeJobTemplateInput)")
             }
+
             fn visit_map<A>(
                 self,
                 mut map: A,
@@ -151,6 +161,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateInput {
         deserializer.deserialize_map(FieldsVisitor)
     }
 }
+
 /// Builds a [`DescribeJobTemplateInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(
@@ -163,6 +174,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateInput {
 pub struct DescribeJobTemplateInputBuilder {
     job_template_id: ::std::option::Option<::std::string::String>,
 }
+
 impl DescribeJobTemplateInputBuilder {
     /// Identifier of the job template to look up; travels in the request path.
     pub fn job_template_id(
@@ -172,6 +184,7 @@ impl DescribeJobTemplateInputBuilder {
         self.job_template_id = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `jobTemplateId`.
     pub fn set_job_template_id(
         mut self,
@@ -180,10 +193,12 @@ impl DescribeJobTemplateInputBuilder {
         self.job_template_id = input;
         self
     }
+
     /// The `jobTemplateId` set so far.
     pub fn get_job_template_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.job_template_id
     }
+
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(

@@ -11,6 +11,7 @@ pub mod builders {
     pub use super::input::DescribeJobTemplateInputBuilder;
     pub use super::output::DescribeJobTemplateOutputBuilder;
 }
+
 /// Fetches the stored definition of one job template, looked up by its identifier.
 ///
 /// Smithy shape: `com.amazonaws.iot#DescribeJobTemplate`. The associated constants are its protocol facts.
@@ -34,6 +35,7 @@ impl DescribeJobTemplate {
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
+
 /// Every error `DescribeJobTemplate` can return.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
@@ -49,6 +51,7 @@ pub enum DescribeJobTemplateError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(crate::runtime::Unhandled),
 }
+
 impl DescribeJobTemplateError {
     /// The error code, if known.
     pub fn code(&self) -> ::std::option::Option<&str> {
@@ -76,6 +79,7 @@ impl DescribeJobTemplateError {
             Self::Unhandled(e) => e.code(),
         }
     }
+
     /// The service's message, if it sent one.
     pub fn message(&self) -> ::std::option::Option<&str> {
         match self {
@@ -86,6 +90,7 @@ impl DescribeJobTemplateError {
             Self::Unhandled(e) => e.message(),
         }
     }
+
     /// The HTTP status: the modeled one, or the one received.
     pub fn http_status(&self) -> ::std::option::Option<u16> {
         match self {
@@ -104,6 +109,7 @@ impl DescribeJobTemplateError {
             Self::Unhandled(e) => e.status(),
         }
     }
+
     /// Whether retrying later may succeed (`@retryable` or throttling).
     pub fn is_retryable(&self) -> bool {
         match self {
@@ -126,6 +132,7 @@ impl DescribeJobTemplateError {
             Self::Unhandled(_) => false,
         }
     }
+
     /// Whether the caller is being throttled.
     pub fn is_throttling(&self) -> bool {
         match self {
@@ -145,6 +152,7 @@ impl DescribeJobTemplateError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeJobTemplateError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -156,6 +164,7 @@ impl ::std::fmt::Display for DescribeJobTemplateError {
         }
     }
 }
+
 impl ::std::error::Error for DescribeJobTemplateError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -167,24 +176,28 @@ impl ::std::error::Error for DescribeJobTemplateError {
         }
     }
 }
+
 impl ::std::convert::From<crate::types::error::InternalFailureException>
 for DescribeJobTemplateError {
     fn from(value: crate::types::error::InternalFailureException) -> Self {
         Self::InternalFailureException(value)
     }
 }
+
 impl ::std::convert::From<crate::types::error::InvalidRequestException>
 for DescribeJobTemplateError {
     fn from(value: crate::types::error::InvalidRequestException) -> Self {
         Self::InvalidRequestException(value)
     }
 }
+
 impl ::std::convert::From<crate::types::error::ResourceNotFoundException>
 for DescribeJobTemplateError {
     fn from(value: crate::types::error::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(value)
     }
 }
+
 impl ::std::convert::From<crate::types::error::ThrottlingException>
 for DescribeJobTemplateError {
     fn from(value: crate::types::error::ThrottlingException) -> Self {

@@ -54,73 +54,88 @@ pub struct DescribeJobTemplateOutput {
         ::std::vec::Vec<::std::string::String>,
     >,
 }
+
 impl DescribeJobTemplateOutput {
     /// Amazon Resource Name that identifies the job template.
     pub fn job_template_arn(&self) -> ::std::option::Option<&str> {
         self.job_template_arn.as_deref()
     }
+
     /// Identifier the template was created with.
     pub fn job_template_id(&self) -> ::std::option::Option<&str> {
         self.job_template_id.as_deref()
     }
+
     /// Free-form text describing the template.
     pub fn description(&self) -> ::std::option::Option<&str> {
         self.description.as_deref()
     }
+
     /// Amazon S3 location of the job document, when the document is stored there.
     pub fn document_source(&self) -> ::std::option::Option<&str> {
         self.document_source.as_deref()
     }
+
     /// The job document itself, when it is stored inline.
     pub fn document(&self) -> ::std::option::Option<&str> {
         self.document.as_deref()
     }
+
     /// When the template was created (seconds since the Unix epoch on the wire).
     pub fn created_at(&self) -> ::std::option::Option<::time::OffsetDateTime> {
         self.created_at
     }
+
     /// How pre-signed Amazon S3 URLs in the job document are produced.
     pub fn presigned_url_config(
         &self,
     ) -> ::std::option::Option<&crate::types::PresignedUrlConfig> {
         self.presigned_url_config.as_ref()
     }
+
     /// How fast jobs created from this template reach devices.
     pub fn job_executions_rollout_config(
         &self,
     ) -> ::std::option::Option<&crate::types::JobExecutionsRolloutConfig> {
         self.job_executions_rollout_config.as_ref()
     }
+
     /// When jobs created from this template are stopped early.
     pub fn abort_config(&self) -> ::std::option::Option<&crate::types::AbortConfig> {
         self.abort_config.as_ref()
     }
+
     /// How long each device may take to finish its job execution.
     pub fn timeout_config(&self) -> ::std::option::Option<&crate::types::TimeoutConfig> {
         self.timeout_config.as_ref()
     }
+
     /// How often failed job executions are tried again.
     pub fn job_executions_retry_config(
         &self,
     ) -> ::std::option::Option<&crate::types::JobExecutionsRetryConfig> {
         self.job_executions_retry_config.as_ref()
     }
+
     /// Recurring time windows in which the job may be rolled out.
     pub fn maintenance_windows(
         &self,
     ) -> ::std::option::Option<&[crate::types::MaintenanceWindow]> {
         self.maintenance_windows.as_deref()
     }
+
     /// ARNs of the package versions a device should have once the job succeeds (at most 25).
     pub fn destination_package_versions(
         &self,
     ) -> ::std::option::Option<&[::std::string::String]> {
         self.destination_package_versions.as_deref()
     }
+
     /// A builder for this type; `build()` validates the result.
     pub fn builder() -> DescribeJobTemplateOutputBuilder {
         DescribeJobTemplateOutputBuilder::default()
     }
+
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
     pub fn validate(
@@ -134,6 +149,7 @@ impl DescribeJobTemplateOutput {
         );
         out.into_result()
     }
+
     /// Parses JSON and then validates it: the strict counterpart of
     /// `serde_json::from_slice`, which (like every Smithy client) accepts
     /// values that break the model's constraints.
@@ -143,6 +159,7 @@ impl DescribeJobTemplateOutput {
         crate::runtime::error::parse_strict(json)
     }
 }
+
 impl ::std::fmt::Debug for DescribeJobTemplateOutput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("DescribeJobTemplateOutput")
@@ -162,6 +179,7 @@ impl ::std::fmt::Debug for DescribeJobTemplateOutput {
             .finish()
     }
 }
+
 impl crate::runtime::validate::Validate for DescribeJobTemplateOutput {
     fn validate_at(
         &self,
@@ -313,6 +331,7 @@ impl crate::runtime::validate::Validate for DescribeJobTemplateOutput {
         }
     }
 }
+
 impl crate::runtime::ErrorCorrection for DescribeJobTemplateOutput {
     fn corrected() -> Self {
         Self {
@@ -332,6 +351,7 @@ impl crate::runtime::ErrorCorrection for DescribeJobTemplateOutput {
         }
     }
 }
+
 impl ::serde::Serialize for DescribeJobTemplateOutput {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -433,6 +453,7 @@ impl ::serde::Serialize for DescribeJobTemplateOutput {
         map.end()
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateOutput {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -447,6 +468,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateOutput {
             ) -> ::std::fmt::Result {
                 f.write_str("a JSON object (DescribeJobTemplateOutput)")
             }
+
             fn visit_map<A>(
                 self,
                 mut map: A,
@@ -591,6 +613,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateOutput {
         deserializer.deserialize_map(FieldsVisitor)
     }
 }
+
 /// Builds a [`DescribeJobTemplateOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(
@@ -622,6 +645,7 @@ pub struct DescribeJobTemplateOutputBuilder {
         ::std::vec::Vec<::std::string::String>,
     >,
 }
+
 impl DescribeJobTemplateOutputBuilder {
     /// Amazon Resource Name that identifies the job template.
     pub fn job_template_arn(
@@ -631,6 +655,7 @@ impl DescribeJobTemplateOutputBuilder {
         self.job_template_arn = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `jobTemplateArn`.
     pub fn set_job_template_arn(
         mut self,
@@ -639,10 +664,12 @@ impl DescribeJobTemplateOutputBuilder {
         self.job_template_arn = input;
         self
     }
+
     /// The `jobTemplateArn` set so far.
     pub fn get_job_template_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.job_template_arn
     }
+
     /// Identifier the template was created with.
     pub fn job_template_id(
         mut self,
@@ -651,6 +678,7 @@ impl DescribeJobTemplateOutputBuilder {
         self.job_template_id = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `jobTemplateId`.
     pub fn set_job_template_id(
         mut self,
@@ -659,10 +687,12 @@ impl DescribeJobTemplateOutputBuilder {
         self.job_template_id = input;
         self
     }
+
     /// The `jobTemplateId` set so far.
     pub fn get_job_template_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.job_template_id
     }
+
     /// Free-form text describing the template.
     pub fn description(
         mut self,
@@ -671,6 +701,7 @@ impl DescribeJobTemplateOutputBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `description`.
     pub fn set_description(
         mut self,
@@ -679,10 +710,12 @@ impl DescribeJobTemplateOutputBuilder {
         self.description = input;
         self
     }
+
     /// The `description` set so far.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
+
     /// Amazon S3 location of the job document, when the document is stored there.
     pub fn document_source(
         mut self,
@@ -691,6 +724,7 @@ impl DescribeJobTemplateOutputBuilder {
         self.document_source = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `documentSource`.
     pub fn set_document_source(
         mut self,
@@ -699,10 +733,12 @@ impl DescribeJobTemplateOutputBuilder {
         self.document_source = input;
         self
     }
+
     /// The `documentSource` set so far.
     pub fn get_document_source(&self) -> &::std::option::Option<::std::string::String> {
         &self.document_source
     }
+
     /// The job document itself, when it is stored inline.
     pub fn document(
         mut self,
@@ -711,6 +747,7 @@ impl DescribeJobTemplateOutputBuilder {
         self.document = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `document`.
     pub fn set_document(
         mut self,
@@ -719,10 +756,12 @@ impl DescribeJobTemplateOutputBuilder {
         self.document = input;
         self
     }
+
     /// The `document` set so far.
     pub fn get_document(&self) -> &::std::option::Option<::std::string::String> {
         &self.document
     }
+
     /// When the template was created (seconds since the Unix epoch on the wire).
     pub fn created_at(
         mut self,
@@ -731,6 +770,7 @@ impl DescribeJobTemplateOutputBuilder {
         self.created_at = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `createdAt`.
     pub fn set_created_at(
         mut self,
@@ -739,10 +779,12 @@ impl DescribeJobTemplateOutputBuilder {
         self.created_at = input;
         self
     }
+
     /// The `createdAt` set so far.
     pub fn get_created_at(&self) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.created_at
     }
+
     /// How pre-signed Amazon S3 URLs in the job document are produced.
     pub fn presigned_url_config(
         mut self,
@@ -751,6 +793,7 @@ impl DescribeJobTemplateOutputBuilder {
         self.presigned_url_config = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `presignedUrlConfig`.
     pub fn set_presigned_url_config(
         mut self,
@@ -759,12 +802,14 @@ impl DescribeJobTemplateOutputBuilder {
         self.presigned_url_config = input;
         self
     }
+
     /// The `presignedUrlConfig` set so far.
     pub fn get_presigned_url_config(
         &self,
     ) -> &::std::option::Option<crate::types::PresignedUrlConfig> {
         &self.presigned_url_config
     }
+
     /// How fast jobs created from this template reach devices.
     pub fn job_executions_rollout_config(
         mut self,
@@ -773,6 +818,7 @@ impl DescribeJobTemplateOutputBuilder {
         self.job_executions_rollout_config = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `jobExecutionsRolloutConfig`.
     pub fn set_job_executions_rollout_config(
         mut self,
@@ -781,12 +827,14 @@ impl DescribeJobTemplateOutputBuilder {
         self.job_executions_rollout_config = input;
         self
     }
+
     /// The `jobExecutionsRolloutConfig` set so far.
     pub fn get_job_executions_rollout_config(
         &self,
     ) -> &::std::option::Option<crate::types::JobExecutionsRolloutConfig> {
         &self.job_executions_rollout_config
     }
+
     /// When jobs created from this template are stopped early.
     pub fn abort_config(
         mut self,
@@ -795,6 +843,7 @@ impl DescribeJobTemplateOutputBuilder {
         self.abort_config = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `abortConfig`.
     pub fn set_abort_config(
         mut self,
@@ -803,10 +852,12 @@ impl DescribeJobTemplateOutputBuilder {
         self.abort_config = input;
         self
     }
+
     /// The `abortConfig` set so far.
     pub fn get_abort_config(&self) -> &::std::option::Option<crate::types::AbortConfig> {
         &self.abort_config
     }
+
     /// How long each device may take to finish its job execution.
     pub fn timeout_config(
         mut self,
@@ -815,6 +866,7 @@ impl DescribeJobTemplateOutputBuilder {
         self.timeout_config = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `timeoutConfig`.
     pub fn set_timeout_config(
         mut self,
@@ -823,12 +875,14 @@ impl DescribeJobTemplateOutputBuilder {
         self.timeout_config = input;
         self
     }
+
     /// The `timeoutConfig` set so far.
     pub fn get_timeout_config(
         &self,
     ) -> &::std::option::Option<crate::types::TimeoutConfig> {
         &self.timeout_config
     }
+
     /// How often failed job executions are tried again.
     pub fn job_executions_retry_config(
         mut self,
@@ -837,6 +891,7 @@ impl DescribeJobTemplateOutputBuilder {
         self.job_executions_retry_config = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `jobExecutionsRetryConfig`.
     pub fn set_job_executions_retry_config(
         mut self,
@@ -845,12 +900,14 @@ impl DescribeJobTemplateOutputBuilder {
         self.job_executions_retry_config = input;
         self
     }
+
     /// The `jobExecutionsRetryConfig` set so far.
     pub fn get_job_executions_retry_config(
         &self,
     ) -> &::std::option::Option<crate::types::JobExecutionsRetryConfig> {
         &self.job_executions_retry_config
     }
+
     /// Recurring time windows in which the job may be rolled out.
     ///
     /// Appends one item to `maintenanceWindows` (use `set_maintenance_windows` to replace the list).
@@ -863,6 +920,7 @@ impl DescribeJobTemplateOutputBuilder {
             .push(item.into());
         self
     }
+
     /// Sets or clears `maintenanceWindows`.
     pub fn set_maintenance_windows(
         mut self,
@@ -871,12 +929,14 @@ impl DescribeJobTemplateOutputBuilder {
         self.maintenance_windows = input;
         self
     }
+
     /// The `maintenanceWindows` set so far.
     pub fn get_maintenance_windows(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::MaintenanceWindow>> {
         &self.maintenance_windows
     }
+
     /// ARNs of the package versions a device should have once the job succeeds (at most 25).
     ///
     /// Appends one item to `destinationPackageVersions` (use `set_destination_package_versions` to replace the list).
@@ -889,6 +949,7 @@ impl DescribeJobTemplateOutputBuilder {
             .push(item.into());
         self
     }
+
     /// Sets or clears `destinationPackageVersions`.
     pub fn set_destination_package_versions(
         mut self,
@@ -897,12 +958,14 @@ impl DescribeJobTemplateOutputBuilder {
         self.destination_package_versions = input;
         self
     }
+
     /// The `destinationPackageVersions` set so far.
     pub fn get_destination_package_versions(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.destination_package_versions
     }
+
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(

@@ -10,15 +10,18 @@ pub struct InternalFailureException {
     /// Explanation from the service.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
 impl InternalFailureException {
     /// Explanation from the service.
     pub fn message(&self) -> ::std::option::Option<&str> {
         self.message.as_deref()
     }
+
     /// A builder for this type; `build()` validates the result.
     pub fn builder() -> InternalFailureExceptionBuilder {
         InternalFailureExceptionBuilder::default()
     }
+
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
     pub fn validate(
@@ -32,6 +35,7 @@ impl InternalFailureException {
         );
         out.into_result()
     }
+
     /// Parses JSON and then validates it: the strict counterpart of
     /// `serde_json::from_slice`, which (like every Smithy client) accepts
     /// values that break the model's constraints.
@@ -41,6 +45,7 @@ impl InternalFailureException {
         crate::runtime::error::parse_strict(json)
     }
 }
+
 impl ::std::fmt::Debug for InternalFailureException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("InternalFailureException")
@@ -48,6 +53,7 @@ impl ::std::fmt::Debug for InternalFailureException {
             .finish()
     }
 }
+
 impl crate::runtime::validate::Validate for InternalFailureException {
     fn validate_at(
         &self,
@@ -57,6 +63,7 @@ impl crate::runtime::validate::Validate for InternalFailureException {
         let _ = (path, out);
     }
 }
+
 impl crate::runtime::ErrorCorrection for InternalFailureException {
     fn corrected() -> Self {
         Self {
@@ -64,6 +71,7 @@ impl crate::runtime::ErrorCorrection for InternalFailureException {
         }
     }
 }
+
 impl InternalFailureException {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "InternalFailureException";
@@ -82,6 +90,7 @@ impl InternalFailureException {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for InternalFailureException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(Self::CODE)?;
@@ -91,6 +100,7 @@ impl ::std::fmt::Display for InternalFailureException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for InternalFailureException {}
 impl ::serde::Serialize for InternalFailureException {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
@@ -109,6 +119,7 @@ impl ::serde::Serialize for InternalFailureException {
         map.end()
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for InternalFailureException {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -123,6 +134,7 @@ impl<'de> ::serde::Deserialize<'de> for InternalFailureException {
             ) -> ::std::fmt::Result {
                 f.write_str("a JSON object (InternalFailureException)")
             }
+
             fn visit_map<A>(
                 self,
                 mut map: A,
@@ -155,6 +167,7 @@ impl<'de> ::serde::Deserialize<'de> for InternalFailureException {
         deserializer.deserialize_map(FieldsVisitor)
     }
 }
+
 /// Builds a [`InternalFailureException`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(
@@ -167,6 +180,7 @@ impl<'de> ::serde::Deserialize<'de> for InternalFailureException {
 pub struct InternalFailureExceptionBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
+
 impl InternalFailureExceptionBuilder {
     /// Explanation from the service.
     pub fn message(
@@ -176,6 +190,7 @@ impl InternalFailureExceptionBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `message`.
     pub fn set_message(
         mut self,
@@ -184,10 +199,12 @@ impl InternalFailureExceptionBuilder {
         self.message = input;
         self
     }
+
     /// The `message` set so far.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
+
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(

@@ -10,15 +10,18 @@ pub struct InvalidRequestException {
     /// Explanation from the service.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
 impl InvalidRequestException {
     /// Explanation from the service.
     pub fn message(&self) -> ::std::option::Option<&str> {
         self.message.as_deref()
     }
+
     /// A builder for this type; `build()` validates the result.
     pub fn builder() -> InvalidRequestExceptionBuilder {
         InvalidRequestExceptionBuilder::default()
     }
+
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
     pub fn validate(
@@ -32,6 +35,7 @@ impl InvalidRequestException {
         );
         out.into_result()
     }
+
     /// Parses JSON and then validates it: the strict counterpart of
     /// `serde_json::from_slice`, which (like every Smithy client) accepts
     /// values that break the model's constraints.
@@ -41,6 +45,7 @@ impl InvalidRequestException {
         crate::runtime::error::parse_strict(json)
     }
 }
+
 impl ::std::fmt::Debug for InvalidRequestException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("InvalidRequestException")
@@ -48,6 +53,7 @@ impl ::std::fmt::Debug for InvalidRequestException {
             .finish()
     }
 }
+
 impl crate::runtime::validate::Validate for InvalidRequestException {
     fn validate_at(
         &self,
@@ -57,6 +63,7 @@ impl crate::runtime::validate::Validate for InvalidRequestException {
         let _ = (path, out);
     }
 }
+
 impl crate::runtime::ErrorCorrection for InvalidRequestException {
     fn corrected() -> Self {
         Self {
@@ -64,6 +71,7 @@ impl crate::runtime::ErrorCorrection for InvalidRequestException {
         }
     }
 }
+
 impl InvalidRequestException {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "InvalidRequestException";
@@ -82,6 +90,7 @@ impl InvalidRequestException {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for InvalidRequestException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(Self::CODE)?;
@@ -91,6 +100,7 @@ impl ::std::fmt::Display for InvalidRequestException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for InvalidRequestException {}
 impl ::serde::Serialize for InvalidRequestException {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
@@ -109,6 +119,7 @@ impl ::serde::Serialize for InvalidRequestException {
         map.end()
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for InvalidRequestException {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -123,6 +134,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidRequestException {
             ) -> ::std::fmt::Result {
                 f.write_str("a JSON object (InvalidRequestException)")
             }
+
             fn visit_map<A>(
                 self,
                 mut map: A,
@@ -153,6 +165,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidRequestException {
         deserializer.deserialize_map(FieldsVisitor)
     }
 }
+
 /// Builds a [`InvalidRequestException`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(
@@ -165,6 +178,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidRequestException {
 pub struct InvalidRequestExceptionBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
+
 impl InvalidRequestExceptionBuilder {
     /// Explanation from the service.
     pub fn message(
@@ -174,6 +188,7 @@ impl InvalidRequestExceptionBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `message`.
     pub fn set_message(
         mut self,
@@ -182,10 +197,12 @@ impl InvalidRequestExceptionBuilder {
         self.message = input;
         self
     }
+
     /// The `message` set so far.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
+
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(

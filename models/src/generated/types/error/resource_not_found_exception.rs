@@ -10,15 +10,18 @@ pub struct ResourceNotFoundException {
     /// Explanation from the service.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
 impl ResourceNotFoundException {
     /// Explanation from the service.
     pub fn message(&self) -> ::std::option::Option<&str> {
         self.message.as_deref()
     }
+
     /// A builder for this type; `build()` validates the result.
     pub fn builder() -> ResourceNotFoundExceptionBuilder {
         ResourceNotFoundExceptionBuilder::default()
     }
+
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
     pub fn validate(
@@ -32,6 +35,7 @@ impl ResourceNotFoundException {
         );
         out.into_result()
     }
+
     /// Parses JSON and then validates it: the strict counterpart of
     /// `serde_json::from_slice`, which (like every Smithy client) accepts
     /// values that break the model's constraints.
@@ -41,6 +45,7 @@ impl ResourceNotFoundException {
         crate::runtime::error::parse_strict(json)
     }
 }
+
 impl ::std::fmt::Debug for ResourceNotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ResourceNotFoundException")
@@ -48,6 +53,7 @@ impl ::std::fmt::Debug for ResourceNotFoundException {
             .finish()
     }
 }
+
 impl crate::runtime::validate::Validate for ResourceNotFoundException {
     fn validate_at(
         &self,
@@ -57,6 +63,7 @@ impl crate::runtime::validate::Validate for ResourceNotFoundException {
         let _ = (path, out);
     }
 }
+
 impl crate::runtime::ErrorCorrection for ResourceNotFoundException {
     fn corrected() -> Self {
         Self {
@@ -64,6 +71,7 @@ impl crate::runtime::ErrorCorrection for ResourceNotFoundException {
         }
     }
 }
+
 impl ResourceNotFoundException {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "ResourceNotFoundException";
@@ -82,6 +90,7 @@ impl ResourceNotFoundException {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for ResourceNotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(Self::CODE)?;
@@ -91,6 +100,7 @@ impl ::std::fmt::Display for ResourceNotFoundException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for ResourceNotFoundException {}
 impl ::serde::Serialize for ResourceNotFoundException {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
@@ -109,6 +119,7 @@ impl ::serde::Serialize for ResourceNotFoundException {
         map.end()
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -123,6 +134,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
             ) -> ::std::fmt::Result {
                 f.write_str("a JSON object (ResourceNotFoundException)")
             }
+
             fn visit_map<A>(
                 self,
                 mut map: A,
@@ -155,6 +167,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
         deserializer.deserialize_map(FieldsVisitor)
     }
 }
+
 /// Builds a [`ResourceNotFoundException`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(
@@ -167,6 +180,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
 pub struct ResourceNotFoundExceptionBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
+
 impl ResourceNotFoundExceptionBuilder {
     /// Explanation from the service.
     pub fn message(
@@ -176,6 +190,7 @@ impl ResourceNotFoundExceptionBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `message`.
     pub fn set_message(
         mut self,
@@ -184,10 +199,12 @@ impl ResourceNotFoundExceptionBuilder {
         self.message = input;
         self
     }
+
     /// The `message` set so far.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
+
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(

@@ -10,15 +10,18 @@ pub struct ThrottlingException {
     /// Explanation from the service.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
 impl ThrottlingException {
     /// Explanation from the service.
     pub fn message(&self) -> ::std::option::Option<&str> {
         self.message.as_deref()
     }
+
     /// A builder for this type; `build()` validates the result.
     pub fn builder() -> ThrottlingExceptionBuilder {
         ThrottlingExceptionBuilder::default()
     }
+
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
     pub fn validate(
@@ -32,6 +35,7 @@ impl ThrottlingException {
         );
         out.into_result()
     }
+
     /// Parses JSON and then validates it: the strict counterpart of
     /// `serde_json::from_slice`, which (like every Smithy client) accepts
     /// values that break the model's constraints.
@@ -41,11 +45,13 @@ impl ThrottlingException {
         crate::runtime::error::parse_strict(json)
     }
 }
+
 impl ::std::fmt::Debug for ThrottlingException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ThrottlingException").field("message", &self.message).finish()
     }
 }
+
 impl crate::runtime::validate::Validate for ThrottlingException {
     fn validate_at(
         &self,
@@ -55,6 +61,7 @@ impl crate::runtime::validate::Validate for ThrottlingException {
         let _ = (path, out);
     }
 }
+
 impl crate::runtime::ErrorCorrection for ThrottlingException {
     fn corrected() -> Self {
         Self {
@@ -62,6 +69,7 @@ impl crate::runtime::ErrorCorrection for ThrottlingException {
         }
     }
 }
+
 impl ThrottlingException {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "ThrottlingException";
@@ -80,6 +88,7 @@ impl ThrottlingException {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for ThrottlingException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(Self::CODE)?;
@@ -89,6 +98,7 @@ impl ::std::fmt::Display for ThrottlingException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for ThrottlingException {}
 impl ::serde::Serialize for ThrottlingException {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
@@ -107,6 +117,7 @@ impl ::serde::Serialize for ThrottlingException {
         map.end()
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for ThrottlingException {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -121,6 +132,7 @@ impl<'de> ::serde::Deserialize<'de> for ThrottlingException {
             ) -> ::std::fmt::Result {
                 f.write_str("a JSON object (ThrottlingException)")
             }
+
             fn visit_map<A>(
                 self,
                 mut map: A,
@@ -151,6 +163,7 @@ impl<'de> ::serde::Deserialize<'de> for ThrottlingException {
         deserializer.deserialize_map(FieldsVisitor)
     }
 }
+
 /// Builds a [`ThrottlingException`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(
@@ -163,6 +176,7 @@ impl<'de> ::serde::Deserialize<'de> for ThrottlingException {
 pub struct ThrottlingExceptionBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
+
 impl ThrottlingExceptionBuilder {
     /// Explanation from the service.
     pub fn message(
@@ -172,6 +186,7 @@ impl ThrottlingExceptionBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
+
     /// Sets or clears `message`.
     pub fn set_message(
         mut self,
@@ -180,10 +195,12 @@ impl ThrottlingExceptionBuilder {
         self.message = input;
         self
     }
+
     /// The `message` set so far.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
+
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(
