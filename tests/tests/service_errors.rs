@@ -14,8 +14,17 @@ fn error_shapes_carry_their_protocol_facts() {
     assert_eq!(InternalFailureException::HTTP_STATUS, Some(500));
     assert_eq!(InternalFailureException::FAULT, ErrorFault::Server);
     assert_eq!(InvalidRequestException::HTTP_STATUS, Some(400));
-    assert!(ThrottlingException::THROTTLING);
-    assert!(!ResourceNotFoundException::THROTTLING);
+    assert_eq!(
+        (ThrottlingException::THROTTLING, ThrottlingException::RETRYABLE),
+        (true, false)
+    );
+    assert_eq!(
+        [
+            ResourceNotFoundException::THROTTLING,
+            InternalFailureException::RETRYABLE
+        ],
+        [false, false]
+    );
 }
 
 #[test]
