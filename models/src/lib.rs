@@ -6,4 +6,6 @@ mod generated;
 pub mod runtime;
 
 pub(crate) use generated::patterns;
+#[cfg(feature = "proptest")]
+pub use generated::strategies;
 pub use generated::{operation, types};

@@ -33,6 +33,15 @@ pub fn emit(e: &EnumDef) -> TokenStream {
         quote!(#value => ::std::option::Option::Some(Self::#variant),)
     });
     let values = e.variants.iter().map(|v| &v.value);
+    let rule = format!(
+        "Member must satisfy enum value set: [{}]",
+        e.variants
+            .iter()
+            .filter(|v| !v.internal)
+            .map(|v| v.value.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     let expecting = format!("a {} string", e.path.name);
     quote! {
         #docs
@@ -61,6 +70,14 @@ pub fn emit(e: &EnumDef) -> TokenStream {
             /// Whether the value is one the model defines.
             pub fn is_known(&self) -> bool {
                 !::std::matches!(self, Self::Unknown(_))
+            }
+
+            /// Checks that the value is one the model defines (values outside the set
+            /// parse, but a service would reject them).
+            pub fn validate(&self) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+                let mut out = crate::runtime::validate::Violations::default();
+                crate::runtime::validate::Validate::validate_at(self, &crate::runtime::validate::Path::ROOT, &mut out);
+                out.into_result()
             }
 
             fn known(value: &str) -> ::std::option::Option<Self> {
@@ -103,6 +120,12 @@ pub fn emit(e: &EnumDef) -> TokenStream {
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+
+        impl crate::runtime::validate::Validate for #name {
+            fn validate_at(&self, path: &crate::runtime::validate::Path<'_>, out: &mut crate::runtime::validate::Violations) {
+                out.enum_value(path, self.is_known(), #rule);
             }
         }
 

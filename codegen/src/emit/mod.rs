@@ -8,6 +8,7 @@ mod enumeration;
 mod operation;
 mod patterns;
 mod serde_impls;
+mod strategies;
 mod structure;
 mod types;
 pub mod validate;
@@ -17,28 +18,29 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::rust::{CrateIr, Module, StructureDef};
+use crate::ir::rust::{CrateIr, Module, PatternDef, StructureDef};
 use types::ident;
 
 /// Lookups the per-shape emitters need from the whole crate.
 pub struct Context {
-    pattern_consts: BTreeMap<String, String>,
+    pattern_consts: BTreeMap<String, PatternDef>,
 }
 
 impl Context {
     fn new(ir: &CrateIr) -> Self {
         Self {
-            pattern_consts: ir
-                .patterns
-                .iter()
-                .map(|p| (p.regex.clone(), p.const_name.clone()))
-                .collect(),
+            pattern_consts: ir.patterns.iter().map(|p| (p.regex.clone(), p.clone())).collect(),
         }
     }
 
     /// The constant holding a translated pattern.
     pub fn pattern_const(&self, regex: &str) -> Option<String> {
-        self.pattern_consts.get(regex).cloned()
+        self.pattern_consts.get(regex).map(|p| p.const_name.clone())
+    }
+
+    /// The definition of a translated pattern.
+    pub fn pattern(&self, regex: &str) -> Option<&PatternDef> {
+        self.pattern_consts.get(regex)
     }
 }
 
@@ -110,12 +112,15 @@ pub fn emit(ir: &CrateIr) -> Vec<EmittedFile> {
         },
     );
     files.insert("patterns.rs".to_owned(), patterns::emit(&ir.patterns));
+    files.insert("strategies.rs".to_owned(), strategies::emit(ir, &ctx));
     files.insert(
         "mod.rs".to_owned(),
         quote! {
             #![doc = " Code generated from the Smithy model in `spec/`."]
             pub mod operation;
             pub(crate) mod patterns;
+            #[cfg(feature = "proptest")]
+            pub mod strategies;
             pub mod types;
         },
     );

@@ -34,7 +34,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     let corrections_field = has_corrections(s).then(|| {
         quote! {
             /// Required members that were absent on the wire and filled in.
-            client_corrections: crate::runtime::ClientCorrections,
+            pub(crate) client_corrections: crate::runtime::ClientCorrections,
         }
     });
     let getters = s.fields.iter().map(getter);

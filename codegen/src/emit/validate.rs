@@ -144,9 +144,7 @@ pub fn range_rule(r: &Range) -> String {
 }
 
 fn int_bounds(r: &Range) -> (TokenStream, TokenStream) {
-    let clamp = |v: i128| -> i64 { v.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64 };
-    let min = r.min.as_ref().and_then(|d| d.ceil_int()).map(clamp);
-    let max = r.max.as_ref().and_then(|d| d.floor_int()).map(clamp);
+    let (min, max) = int_bound_values(r);
     let tokens = |v: Option<i64>| match v {
         Some(v) => quote!(::std::option::Option::Some(#v)),
         None => quote!(::std::option::Option::None),
@@ -154,7 +152,15 @@ fn int_bounds(r: &Range) -> (TokenStream, TokenStream) {
     (tokens(min), tokens(max))
 }
 
-fn float_bound(b: Option<crate::ir::decimal::FloatBound>) -> TokenStream {
+/// Integer bounds of a range: ceiling of the minimum, floor of the maximum, clamped to `i64`.
+pub fn int_bound_values(r: &Range) -> (Option<i64>, Option<i64>) {
+    let clamp = |v: i128| -> i64 { v.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64 };
+    let min = r.min.as_ref().and_then(|d| d.ceil_int()).map(clamp);
+    let max = r.max.as_ref().and_then(|d| d.floor_int()).map(clamp);
+    (min, max)
+}
+
+pub fn float_bound(b: Option<crate::ir::decimal::FloatBound>) -> TokenStream {
     match b {
         Some(b) => {
             let value = b.value;

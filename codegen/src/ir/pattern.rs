@@ -29,6 +29,19 @@ pub fn translate(owner: &str, pattern: &str) -> Result<String> {
     Ok(translated)
 }
 
+/// The translated regex without a leading `^` and an unescaped trailing `$`: what
+/// strings are generated from (the result is still checked against the full regex).
+pub fn generator(regex: &str) -> String {
+    let body = regex.strip_prefix('^').unwrap_or(regex);
+    let trailing_backslashes = body
+        .strip_suffix('$')
+        .map(|b| b.chars().rev().take_while(|c| *c == '\\').count());
+    match trailing_backslashes {
+        Some(n) if n % 2 == 0 => body[..body.len() - 1].to_owned(),
+        _ => body.to_owned(),
+    }
+}
+
 fn first_line(message: &str) -> String {
     message
         .lines()
@@ -209,6 +222,15 @@ mod tests {
         assert!(!matches(r"^[\p{Graph}\x20]*$", "é"));
         assert!(matches(r"^\p{Alnum}+$", "abc123"));
         assert!(matches(r"^\p{IsAlphabetic}+$", "héllo"));
+    }
+
+    #[test]
+    fn generators_drop_outer_anchors_only() {
+        assert_eq!(generator("^[a-z]+$"), "[a-z]+");
+        assert_eq!(generator("[a-z]+"), "[a-z]+");
+        // `\$` is a literal dollar; `\\$` is a literal backslash, then the anchor.
+        assert_eq!(generator(r"^a\$"), r"a\$");
+        assert_eq!(generator(r"^a\\$"), r"a\\");
     }
 
     #[test]

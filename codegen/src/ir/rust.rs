@@ -68,6 +68,9 @@ pub struct PatternDef {
     pub const_name: String,
     pub source: String,
     pub regex: String,
+    /// The regex without its outer anchors, for generating matching strings
+    /// (proptest cannot generate from `^`/`$`; anchored patterns match whole strings).
+    pub generator: String,
 }
 
 /// What a structure is for; decides optionality and extra impls.
@@ -574,6 +577,7 @@ impl Builder<'_> {
                     const_name: names::const_name(&defined_on),
                     source: pattern.source.clone(),
                     regex: pattern.regex.clone(),
+                    generator: super::pattern::generator(&pattern.regex),
                 });
         }
         let unsupported = |what: &str| CodegenError::Unsupported {

@@ -4,4 +4,6 @@
 //! Code generated from the Smithy model in `spec/`.
 pub mod operation;
 pub(crate) mod patterns;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 pub mod types;

@@ -4,6 +4,8 @@
 
 pub mod corrections;
 pub mod error;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 pub mod validate;
 pub mod wire;
 

@@ -14,7 +14,7 @@ pub struct AbortConfig {
     /// Required; length at least 1.
     pub criteria_list: ::std::vec::Vec<crate::types::AbortCriteria>,
     /// Required members that were absent on the wire and filled in.
-    client_corrections: crate::runtime::ClientCorrections,
+    pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
 
 impl AbortConfig {

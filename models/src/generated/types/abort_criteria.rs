@@ -26,7 +26,7 @@ pub struct AbortCriteria {
     /// Required; at least 1.
     pub min_number_of_executed_things: i32,
     /// Required members that were absent on the wire and filled in.
-    client_corrections: crate::runtime::ClientCorrections,
+    pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
 
 impl AbortCriteria {

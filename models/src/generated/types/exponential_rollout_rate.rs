@@ -22,7 +22,7 @@ pub struct ExponentialRolloutRate {
     /// Required.
     pub rate_increase_criteria: crate::types::RateIncreaseCriteria,
     /// Required members that were absent on the wire and filled in.
-    client_corrections: crate::runtime::ClientCorrections,
+    pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
 
 impl ExponentialRolloutRate {

@@ -51,6 +51,20 @@ impl JobExecutionFailureType {
         !::std::matches!(self, Self::Unknown(_))
     }
 
+    /// Checks that the value is one the model defines (values outside the set
+    /// parse, but a service would reject them).
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+        let mut out = crate::runtime::validate::Violations::default();
+        crate::runtime::validate::Validate::validate_at(
+            self,
+            &crate::runtime::validate::Path::ROOT,
+            &mut out,
+        );
+        out.into_result()
+    }
+
     fn known(value: &str) -> ::std::option::Option<Self> {
         match value {
             "FAILED" => ::std::option::Option::Some(Self::Failed),
@@ -98,6 +112,20 @@ impl ::std::convert::AsRef<str> for JobExecutionFailureType {
 impl ::std::fmt::Display for JobExecutionFailureType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl crate::runtime::validate::Validate for JobExecutionFailureType {
+    fn validate_at(
+        &self,
+        path: &crate::runtime::validate::Path<'_>,
+        out: &mut crate::runtime::validate::Violations,
+    ) {
+        out.enum_value(
+            path,
+            self.is_known(),
+            "Member must satisfy enum value set: [FAILED, REJECTED, TIMED_OUT, ALL]",
+        );
     }
 }
 

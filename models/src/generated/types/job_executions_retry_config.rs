@@ -14,7 +14,7 @@ pub struct JobExecutionsRetryConfig {
     /// Required; length 1..=2.
     pub criteria_list: ::std::vec::Vec<crate::types::RetryCriteria>,
     /// Required members that were absent on the wire and filled in.
-    client_corrections: crate::runtime::ClientCorrections,
+    pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
 
 impl JobExecutionsRetryConfig {

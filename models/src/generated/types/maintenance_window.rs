@@ -18,7 +18,7 @@ pub struct MaintenanceWindow {
     /// Required; range 1..=1430.
     pub duration_in_minutes: i32,
     /// Required members that were absent on the wire and filled in.
-    client_corrections: crate::runtime::ClientCorrections,
+    pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
 
 impl MaintenanceWindow {

@@ -18,7 +18,7 @@ pub struct RetryCriteria {
     /// Required; range 0..=10.
     pub number_of_retries: i32,
     /// Required members that were absent on the wire and filled in.
-    client_corrections: crate::runtime::ClientCorrections,
+    pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
 
 impl RetryCriteria {

@@ -1,0 +1,364 @@
+//! Building blocks for the generated proptest strategies (feature `proptest`).
+//!
+//! Valid strategies satisfy every constraint; invalid ones inject exactly one
+//! violation and say where ([`Expected`]). Candidate invalid values are kept only
+//! when an independent oracle (a character count, the pattern itself) confirms
+//! they break the targeted constraint and nothing else, so the strategies never
+//! borrow the validator's own code to decide what is invalid.
+
+use proptest::prelude::*;
+use proptest::strategy::{BoxedStrategy, Just, Strategy, Union};
+use regex::Regex;
+use time::OffsetDateTime;
+
+use super::validate::{ConstraintKind, FloatBound};
+
+/// Longest collection or unconstrained string a valid strategy generates; keeps
+/// cases small without missing any bound (lower bounds are always reachable).
+pub const MAX_GENERATED_LEN: u64 = 24;
+
+/// The violation an invalid strategy injected: where and what kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expected {
+    /// Path segments, innermost first (strategies are built inside out).
+    reversed: Vec<String>,
+    kind: ConstraintKind,
+}
+
+impl Expected {
+    /// A violation of `kind` at the value itself.
+    pub fn new(kind: ConstraintKind) -> Self {
+        Self {
+            reversed: Vec::new(),
+            kind,
+        }
+    }
+
+    /// The same violation, seen from the structure that holds the value as `member`.
+    pub fn under_field(mut self, member: &str) -> Self {
+        self.reversed.push(escape(member));
+        self
+    }
+
+    /// The same violation, seen from the list that holds the value at `index`.
+    pub fn under_index(mut self, index: usize) -> Self {
+        self.reversed.push(index.to_string());
+        self
+    }
+
+    /// JSON pointer of the violation, as `Violation::path` renders it.
+    pub fn path(&self) -> String {
+        self.reversed.iter().rev().map(|s| format!("/{s}")).collect()
+    }
+
+    /// The kind of constraint broken.
+    pub fn kind(&self) -> ConstraintKind {
+        self.kind
+    }
+}
+
+fn escape(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+fn len_range(min: Option<u64>, max: Option<u64>) -> (usize, usize) {
+    let lo = min.unwrap_or(0);
+    let hi = max.unwrap_or(u64::MAX).min(lo.saturating_add(MAX_GENERATED_LEN));
+    (
+        usize::try_from(lo).unwrap_or(usize::MAX),
+        usize::try_from(hi).unwrap_or(usize::MAX),
+    )
+}
+
+fn length_ok(s: &str, min: Option<u64>, max: Option<u64>) -> bool {
+    let n = s.chars().count() as u64;
+    min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m)
+}
+
+/// Valid strings: from the pattern (`generator` is its anchor-free form) or from
+/// any characters, with the length bounds respected.
+pub fn string(
+    pattern: Option<(&'static Regex, &'static str)>,
+    min: Option<u64>,
+    max: Option<u64>,
+) -> BoxedStrategy<String> {
+    match pattern {
+        Some((regex, generator)) => {
+            let base = proptest::string::string_regex(generator)
+                .unwrap_or_else(|e| panic!("pattern generator {generator:?} is not usable by proptest: {e}"));
+            let (lo, _) = len_range(min, max);
+            // Short patterns may need padding up to the minimum: repeat the sample.
+            base.prop_map(move |s| {
+                if s.is_empty() || s.chars().count() >= lo {
+                    s
+                } else {
+                    s.repeat(lo.div_ceil(s.chars().count()))
+                }
+            })
+            .prop_filter("matches the pattern within the length bounds", move |s| {
+                regex.is_match(s) && length_ok(s, min, max)
+            })
+            .boxed()
+        }
+        None => {
+            let (lo, hi) = len_range(min, max);
+            proptest::collection::vec(any::<char>(), lo..=hi)
+                .prop_map(String::from_iter)
+                .boxed()
+        }
+    }
+}
+
+/// Which string constraints an invalid strategy may break; the generator decides
+/// which are feasible (a too-short string that still matches `^[a-z]+$` cannot be
+/// empty, so `short` is off for a minimum of 1 with a pattern).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StringBreaks {
+    /// Fewer characters than `min`.
+    pub short: bool,
+    /// More characters than `max`.
+    pub long: bool,
+    /// Not matching the pattern.
+    pub pattern: bool,
+}
+
+/// Strings that break exactly one of the string constraints.
+pub fn invalid_string(
+    valid: BoxedStrategy<String>,
+    pattern: Option<&'static Regex>,
+    min: Option<u64>,
+    max: Option<u64>,
+    breaks: StringBreaks,
+) -> BoxedStrategy<(String, Expected)> {
+    let matches = move |s: &str| pattern.is_none_or(|r| r.is_match(s));
+    let mut options: Vec<BoxedStrategy<(String, Expected)>> = Vec::new();
+    if let Some(min) = min.filter(|m| breaks.short && *m > 0) {
+        let keep = usize::try_from(min - 1).unwrap_or(0);
+        options.push(
+            valid
+                .clone()
+                .prop_map(move |s| s.chars().take(keep).collect::<String>())
+                .prop_filter("too short, still matching", move |s: &String| {
+                    (s.chars().count() as u64) < min && matches(s)
+                })
+                .prop_map(|s| (s, Expected::new(ConstraintKind::Length)))
+                .boxed(),
+        );
+    }
+    if let Some(max) = max.filter(|_| breaks.long) {
+        let target = usize::try_from(max + 1).unwrap_or(usize::MAX);
+        options.push(
+            valid
+                .clone()
+                .prop_filter("non-empty seed", |s| !s.is_empty())
+                .prop_map(move |s| {
+                    let n = s.chars().count();
+                    s.repeat(target.div_ceil(n)).chars().take(target).collect::<String>()
+                })
+                .prop_filter("too long, still matching", move |s: &String| matches(s))
+                .prop_map(|s| (s, Expected::new(ConstraintKind::Length)))
+                .boxed(),
+        );
+    }
+    if let Some(regex) = pattern.filter(|_| breaks.pattern) {
+        options.push(
+            (valid, prop::sample::select(vec!['\u{0}', '\u{7f}', '\u{200d}']))
+                .prop_map(move |(s, bad)| {
+                    let mut chars: Vec<char> = s.chars().collect();
+                    if max.is_some_and(|m| chars.len() as u64 >= m) {
+                        chars.pop();
+                    }
+                    chars.insert(0, bad);
+                    chars.into_iter().collect::<String>()
+                })
+                .prop_filter("breaks only the pattern", move |s: &String| {
+                    !regex.is_match(s) && length_ok(s, min, max)
+                })
+                .prop_map(|s| (s, Expected::new(ConstraintKind::Pattern)))
+                .boxed(),
+        );
+    }
+    Union::new(options).boxed()
+}
+
+/// Integers outside `[min, max]` (either side that exists), as `i64`.
+pub fn int_outside(min: Option<i64>, max: Option<i64>, type_min: i64, type_max: i64) -> BoxedStrategy<(i64, Expected)> {
+    let mut options: Vec<BoxedStrategy<i64>> = Vec::new();
+    if let Some(min) = min.filter(|m| *m > type_min) {
+        options.push(Just(min - 1).boxed());
+        options.push((type_min..=min - 1).boxed());
+    }
+    if let Some(max) = max.filter(|m| *m < type_max) {
+        options.push(Just(max + 1).boxed());
+        options.push((max + 1..=type_max).boxed());
+    }
+    Union::new(options)
+        .prop_map(|v| (v, Expected::new(ConstraintKind::Range)))
+        .boxed()
+}
+
+/// A generated type's strategies, for generic property tests.
+pub trait Generate: Sized + std::fmt::Debug {
+    /// Values satisfying every constraint.
+    fn valid() -> BoxedStrategy<Self>;
+    /// Values with exactly one violation, and where it is; `None` when the type
+    /// has no constraint that a value could break.
+    fn invalid() -> Option<BoxedStrategy<(Self, Expected)>>;
+}
+
+/// Valid doubles within optional exact bounds; never NaN (NaN breaks `==`).
+pub fn double(min: Option<FloatBound>, max: Option<FloatBound>) -> BoxedStrategy<f64> {
+    let lo = min.map(|b| if b.strict { b.value.next_up() } else { b.value });
+    let hi = max.map(|b| if b.strict { b.value.next_down() } else { b.value });
+    let mut options: Vec<BoxedStrategy<f64>> = Vec::new();
+    match (lo, hi) {
+        (Some(lo), Some(hi)) => {
+            options.push((lo..=hi).boxed());
+            options.push(Just(lo).boxed());
+            options.push(Just(hi).boxed());
+        }
+        (Some(lo), None) => {
+            options.push((lo..=f64::MAX).boxed());
+            options.push(Just(lo).boxed());
+            options.push(Just(f64::INFINITY).boxed());
+        }
+        (None, Some(hi)) => {
+            options.push((f64::MIN..=hi).boxed());
+            options.push(Just(hi).boxed());
+            options.push(Just(f64::NEG_INFINITY).boxed());
+        }
+        (None, None) => {
+            use proptest::num::f64 as float;
+            options.push((float::NORMAL | float::SUBNORMAL | float::ZERO | float::INFINITE).boxed());
+        }
+    }
+    Union::new(options).boxed()
+}
+
+/// Doubles outside the bounds: NaN, the nearest double beyond each bound, and
+/// the infinity on each bounded side.
+pub fn double_outside(min: Option<FloatBound>, max: Option<FloatBound>) -> BoxedStrategy<(f64, Expected)> {
+    let mut options: Vec<BoxedStrategy<f64>> = vec![Just(f64::NAN).boxed()];
+    if let Some(b) = min {
+        let below = if b.strict { b.value } else { b.value.next_down() };
+        options.push(Just(below).boxed());
+        options.push(Just(f64::NEG_INFINITY).boxed());
+        options.push((f64::MIN..=below).boxed());
+    }
+    if let Some(b) = max {
+        let above = if b.strict { b.value } else { b.value.next_up() };
+        options.push(Just(above).boxed());
+        options.push(Just(f64::INFINITY).boxed());
+        options.push((above..=f64::MAX).boxed());
+    }
+    Union::new(options)
+        .prop_map(|v| (v, Expected::new(ConstraintKind::Range)))
+        .boxed()
+}
+
+/// Valid `f32`s: the `f64` strategy narrowed, kept only when still in bounds.
+pub fn float(min: Option<FloatBound>, max: Option<FloatBound>) -> BoxedStrategy<f32> {
+    double(min, max)
+        .prop_map(|v| v as f32)
+        .prop_filter("in bounds after narrowing", move |v| {
+            let v = f64::from(*v);
+            min.is_none_or(|b| if b.strict { v > b.value } else { v >= b.value })
+                && max.is_none_or(|b| if b.strict { v < b.value } else { v <= b.value })
+        })
+        .boxed()
+}
+
+/// Timestamps at millisecond resolution across Smithy's whole range.
+pub fn timestamp() -> BoxedStrategy<OffsetDateTime> {
+    const MIN_MS: i64 = -62_135_596_800_000;
+    const MAX_MS: i64 = 253_402_300_799_999;
+    prop_oneof![
+        (MIN_MS..=MAX_MS).boxed(),
+        (0i64..=4_102_444_800_000).boxed(),
+        Just(0i64).boxed(),
+    ]
+    .prop_map(|ms| {
+        OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+    })
+    .boxed()
+}
+
+/// One of the enum's known values.
+pub fn known_enum<T: for<'a> From<&'a str> + std::fmt::Debug + 'static>(
+    values: &'static [&'static str],
+) -> BoxedStrategy<T> {
+    prop::sample::select(values).prop_map(T::from).boxed()
+}
+
+/// A value outside the enum's known set (so an `Unknown` variant).
+pub fn unknown_enum<T: From<String> + std::fmt::Debug + 'static>(
+    values: &'static [&'static str],
+) -> BoxedStrategy<(T, Expected)> {
+    "[A-Z][A-Z_]{0,15}"
+        .prop_filter("not a known value", move |s| !values.contains(&s.as_str()))
+        .prop_map(|s| (T::from(s), Expected::new(ConstraintKind::Enum)))
+        .boxed()
+}
+
+/// Valid lists within the length bounds.
+pub fn list<T: std::fmt::Debug + 'static>(
+    item: BoxedStrategy<T>,
+    min: Option<u64>,
+    max: Option<u64>,
+) -> BoxedStrategy<Vec<T>> {
+    let (lo, hi) = len_range(min, max);
+    proptest::collection::vec(item, lo..=hi.min(lo + 6)).boxed()
+}
+
+/// Lists one item too short or too long.
+pub fn list_bad_length<T: std::fmt::Debug + Clone + 'static>(
+    item: BoxedStrategy<T>,
+    min: Option<u64>,
+    max: Option<u64>,
+) -> Option<BoxedStrategy<(Vec<T>, Expected)>> {
+    let mut options: Vec<BoxedStrategy<Vec<T>>> = Vec::new();
+    if let Some(min) = min.filter(|m| *m > 0) {
+        let n = usize::try_from(min - 1).ok()?;
+        options.push(proptest::collection::vec(item.clone(), n..=n).boxed());
+    }
+    if let Some(max) = max.filter(|m| *m < 1024) {
+        let n = usize::try_from(max + 1).ok()?;
+        options.push(proptest::collection::vec(item, n..=n).boxed());
+    }
+    if options.is_empty() {
+        return None;
+    }
+    Some(
+        Union::new(options)
+            .prop_map(|v| (v, Expected::new(ConstraintKind::Length)))
+            .boxed(),
+    )
+}
+
+/// A valid-length list with one invalid item.
+pub fn list_with_invalid_item<T: std::fmt::Debug + Clone + 'static>(
+    item: BoxedStrategy<T>,
+    invalid: BoxedStrategy<(T, Expected)>,
+    min: Option<u64>,
+    max: Option<u64>,
+) -> BoxedStrategy<(Vec<T>, Expected)> {
+    let (lo, hi) = len_range(min, max);
+    let lo = lo.max(1);
+    let hi = hi.max(lo).min(lo + 4);
+    (
+        proptest::collection::vec(item, lo..=hi),
+        invalid,
+        any::<prop::sample::Index>(),
+    )
+        .prop_map(|(mut items, (bad, expected), index)| {
+            let at = index.index(items.len());
+            items[at] = bad;
+            (items, expected.under_index(at))
+        })
+        .boxed()
+}
+
+/// Picks one of several injections (there is always at least one).
+pub fn one_of<T: std::fmt::Debug + 'static>(options: Vec<BoxedStrategy<T>>) -> BoxedStrategy<T> {
+    Union::new(options).boxed()
+}
