@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod fuzz;
+
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
