@@ -170,26 +170,44 @@ fn mixin_cycles_are_detected() {
 }
 
 #[test]
-fn shapes_not_generated_yet_are_rejected_by_name() {
+fn unsupported_features_are_rejected_by_shape_and_trait() {
     let spec = op_with_output(
-        json!({"u": {"target": "ex#U"}}),
-        json!({"ex#U": {"type": "union", "members": {"a": {"target": "smithy.api#String"}}}}),
+        json!({"n": {"target": "ex#Big"}}),
+        json!({"ex#Big": {"type": "bigInteger", "traits": {"smithy.api#range": {"min": 1}}}}),
     );
     let err = generate_op(&spec).unwrap_err();
     assert!(
-        matches!(&err, CodegenError::Unsupported { id, .. } if id == "ex#U"),
+        matches!(&err, CodegenError::Unsupported { id, message } if id == "ex#OpResponse$n" && message.contains("smithy.api#range")),
         "{err:?}"
     );
 }
 
 #[test]
-fn colliding_member_names() {
+fn members_differing_only_by_case_get_distinct_fields() {
     let spec = op_with_output(
         json!({"fooBar": {"target": "smithy.api#String"}, "FooBar": {"target": "smithy.api#String"}}),
         json!({}),
     );
+    let files = generate_op(&spec).expect("generates");
+    let output = files
+        .iter()
+        .find(|f| f.path.ends_with("output.rs"))
+        .expect("output file");
+    assert!(output.contents.contains("pub foo_bar:"), "{}", output.contents);
+    assert!(output.contents.contains("pub foo_bar_2:"), "{}", output.contents);
+}
+
+#[test]
+fn default_of_the_wrong_type() {
+    let spec = op_with_output(
+        json!({"n": {"target": "smithy.api#Integer", "traits": {"smithy.api#default": "seven"}}}),
+        json!({}),
+    );
     let err = generate_op(&spec).unwrap_err();
-    assert!(matches!(&err, CodegenError::NameCollision { .. }), "{err:?}");
+    assert!(
+        matches!(&err, CodegenError::InvalidTrait { trait_id, .. } if trait_id == "smithy.api#default"),
+        "{err:?}"
+    );
 }
 
 #[test]

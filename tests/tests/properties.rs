@@ -126,7 +126,21 @@ fn check_wire_value(json: &Value, ty: &ValueType, at: &str) -> Result<(), String
         ValueKind::Float | ValueKind::Double => {
             json.is_number() || matches!(json.as_str(), Some("NaN" | "Infinity" | "-Infinity"))
         }
-        ValueKind::Timestamp(_) => json.is_number(),
+        ValueKind::Timestamp(codegen::ir::traits::TimestampFormat::EpochSeconds) => json.is_number(),
+        ValueKind::Timestamp(_) | ValueKind::Blob => json.is_string(),
+        ValueKind::BigInteger | ValueKind::BigDecimal => json.is_number(),
+        ValueKind::Document => true,
+        ValueKind::IntEnum { values, .. } => json.as_i64().is_some_and(|v| values.contains(&v)),
+        ValueKind::Union { path } => json.as_object().is_some_and(|o| o.len() == 1) && structure_exists(&path.name),
+        ValueKind::Map { key: _, value, .. } => {
+            let entries = json
+                .as_object()
+                .ok_or_else(|| format!("{at}: expected an object, got {json}"))?;
+            for (k, item) in entries {
+                check_wire_value(item, value, &format!("{at}/{k}"))?;
+            }
+            true
+        }
         ValueKind::Enum { values, .. } => json.as_str().is_some_and(|s| values.iter().any(|v| v == s)),
         ValueKind::Structure { path } => return check_wire_struct(json, structure(&path.name), at),
         ValueKind::List { element, .. } => {
@@ -144,6 +158,10 @@ fn check_wire_value(json: &Value, ty: &ValueType, at: &str) -> Result<(), String
     } else {
         Err(format!("{at}: {json} does not have the wire shape of {:?}", ty.kind))
     }
+}
+
+fn structure_exists(name: &str) -> bool {
+    IR.unions.iter().any(|u| u.path.name == name)
 }
 
 enum Shape {

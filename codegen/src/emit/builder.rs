@@ -27,6 +27,9 @@ pub fn emit(s: &StructureDef) -> TokenStream {
         let member = &f.member;
         if f.optional {
             quote!(#field: self.#field,)
+        } else if let Some(default) = &f.default {
+            let value = super::defaults::expr(&f.value, default);
+            quote!(#field: self.#field.unwrap_or_else(|| #value),)
         } else {
             quote!(#field: client_corrections.fill(self.#field, #member),)
         }
@@ -99,6 +102,24 @@ fn setters(f: &FieldDef) -> TokenStream {
                 #[doc = #doc]
                 pub fn #field(mut self, item: impl ::std::convert::Into<#item>) -> Self {
                     self.#field.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+                    self
+                }
+            }
+        }
+        ValueKind::Map { key, value, sparse } => {
+            let k = value_type(key);
+            let v = value_type(value);
+            let v = if *sparse { quote!(::std::option::Option<#v>) } else { v };
+            let doc = format!(
+                " Inserts one entry into `{}` (use `{}` to replace the map).",
+                f.member, set
+            );
+            quote! {
+                #docs
+                #[doc = ""]
+                #[doc = #doc]
+                pub fn #field(mut self, key: impl ::std::convert::Into<#k>, value: impl ::std::convert::Into<#v>) -> Self {
+                    self.#field.get_or_insert_with(::std::collections::BTreeMap::new).insert(key.into(), value.into());
                     self
                 }
             }

@@ -3,14 +3,17 @@
 //! `BTreeMap`s keyed by path, so output order never depends on hash order.
 
 mod builder;
+mod defaults;
 mod docs;
 mod enumeration;
+mod int_enum;
 mod operation;
 mod patterns;
 mod serde_impls;
 mod strategies;
 mod structure;
 mod types;
+mod union;
 pub mod validate;
 
 use std::collections::BTreeMap;
@@ -68,6 +71,22 @@ pub fn emit(ir: &CrateIr) -> Vec<EmittedFile> {
     for e in &ir.enums {
         let dir = module_dir(&e.path.module);
         files.insert(format!("{dir}/{}.rs", e.file), enumeration::emit(e));
+        modules
+            .entry(e.path.module.clone())
+            .or_default()
+            .push((e.file.clone(), vec![e.path.name.clone()]));
+    }
+    for u in &ir.unions {
+        let dir = module_dir(&u.path.module);
+        files.insert(format!("{dir}/{}.rs", u.file), union::emit(u, &ctx));
+        modules
+            .entry(u.path.module.clone())
+            .or_default()
+            .push((u.file.clone(), vec![u.path.name.clone()]));
+    }
+    for e in &ir.int_enums {
+        let dir = module_dir(&e.path.module);
+        files.insert(format!("{dir}/{}.rs", e.file), int_enum::emit(e));
         modules
             .entry(e.path.module.clone())
             .or_default()

@@ -78,6 +78,9 @@ fn deserialize(s: &StructureDef) -> TokenStream {
         let member = &f.member;
         if f.optional {
             quote!(#field,)
+        } else if let Some(default) = &f.default {
+            let value = super::defaults::expr(&f.value, default);
+            quote!(#field: #field.unwrap_or_else(|| #value),)
         } else {
             quote!(#field: client_corrections.fill(#field, #member),)
         }

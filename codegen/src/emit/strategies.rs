@@ -2,6 +2,12 @@
 //! valid values built from the constraints, and values with exactly one injected
 //! violation plus where it is. Derived from the same IR as validation, so a new
 //! constraint in the model reaches both at once.
+//!
+//! Recursive types get a depth: `x()` is `x_at(RECURSION_DEPTH)`, and a member
+//! leading back into its own cycle is cut (absent, empty, or another variant) once
+//! the depth is spent, so building a strategy always terminates.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -10,26 +16,328 @@ use super::types::{ident, path, value_type};
 use super::validate::{float_bound, int_bound_values};
 use super::Context;
 use crate::ir::names;
-use crate::ir::rust::{CrateIr, EnumDef, FieldDef, RustPath, StructureDef, ValueKind, ValueType};
+use crate::ir::rust::{CrateIr, FieldDef, RustPath, StructureDef, UnionDef, ValueKind, ValueType};
 
-/// Name of the valid-value strategy function of a type.
 fn strategy_fn(p: &RustPath) -> Ident {
     format_ident!("{}", names::module_name(&p.name))
+}
+
+fn strategy_at_fn(p: &RustPath) -> Ident {
+    format_ident!("{}_at", names::module_name(&p.name))
 }
 
 fn invalid_fn(p: &RustPath) -> Ident {
     format_ident!("{}_invalid", names::module_name(&p.name))
 }
 
+fn rust_link(p: &RustPath) -> String {
+    format!("crate::{}", p.segments().join("::"))
+}
+
+/// Crate-wide facts the strategies need: reachability between named types (for
+/// recursion) and which types can carry an injected violation.
+struct Plan<'a> {
+    ctx: &'a Context,
+    reach: BTreeMap<RustPath, BTreeSet<RustPath>>,
+    injectable: BTreeSet<RustPath>,
+}
+
+fn named_refs(v: &ValueType, out: &mut Vec<RustPath>) {
+    match &v.kind {
+        ValueKind::Structure { path } | ValueKind::Union { path } => out.push(path.clone()),
+        ValueKind::List { element, .. } => named_refs(element, out),
+        ValueKind::Map { key, value, .. } => {
+            named_refs(key, out);
+            named_refs(value, out);
+        }
+        _ => {}
+    }
+}
+
+impl<'a> Plan<'a> {
+    fn new(ir: &CrateIr, ctx: &'a Context) -> Self {
+        let mut edges: BTreeMap<RustPath, Vec<RustPath>> = BTreeMap::new();
+        for s in &ir.structures {
+            let mut out = Vec::new();
+            s.fields.iter().for_each(|f| named_refs(&f.value, &mut out));
+            edges.insert(s.path.clone(), out);
+        }
+        for u in &ir.unions {
+            let mut out = Vec::new();
+            u.variants
+                .iter()
+                .filter_map(|v| v.value.as_ref())
+                .for_each(|v| named_refs(v, &mut out));
+            edges.insert(u.path.clone(), out);
+        }
+        let reach = edges
+            .keys()
+            .map(|start| {
+                let mut seen = BTreeSet::new();
+                let mut stack: Vec<RustPath> = edges.get(start).cloned().unwrap_or_default();
+                while let Some(p) = stack.pop() {
+                    if seen.insert(p.clone()) {
+                        stack.extend(edges.get(&p).cloned().unwrap_or_default());
+                    }
+                }
+                (start.clone(), seen)
+            })
+            .collect();
+        let mut plan = Plan {
+            ctx,
+            reach,
+            injectable: BTreeSet::new(),
+        };
+        // Least fixpoint: a type is injectable if some member can be broken without
+        // following a recursive edge.
+        loop {
+            let mut changed = false;
+            for s in &ir.structures {
+                if !plan.injectable.contains(&s.path)
+                    && s.fields
+                        .iter()
+                        .any(|f| f.required || plan.invalid(&f.value, &s.path).is_some())
+                {
+                    plan.injectable.insert(s.path.clone());
+                    changed = true;
+                }
+            }
+            for u in &ir.unions {
+                if !plan.injectable.contains(&u.path)
+                    && u.variants
+                        .iter()
+                        .filter_map(|v| v.value.as_ref())
+                        .any(|v| plan.invalid(v, &u.path).is_some())
+                {
+                    plan.injectable.insert(u.path.clone());
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        plan
+    }
+
+    /// Whether `target` leads back to `current` (a recursive edge).
+    fn recursive(&self, target: &RustPath, current: &RustPath) -> bool {
+        target == current || self.reach.get(target).is_some_and(|r| r.contains(current))
+    }
+
+    /// Whether a value mentions a named type that leads back to `current`.
+    fn has_recursive_ref(&self, v: &ValueType, current: &RustPath) -> bool {
+        let mut refs = Vec::new();
+        named_refs(v, &mut refs);
+        refs.iter().any(|r| self.recursive(r, current))
+    }
+
+    /// A `BoxedStrategy<T>` of valid values; named types get `depth`.
+    fn valid(&self, v: &ValueType, depth: &TokenStream) -> TokenStream {
+        let c = &v.constraints;
+        let opt_u64 = |x: Option<u64>| match x {
+            Some(x) => quote!(::std::option::Option::Some(#x)),
+            None => quote!(::std::option::Option::None),
+        };
+        let min = opt_u64(c.length.and_then(|l| l.min));
+        let max = opt_u64(c.length.and_then(|l| l.max));
+        match &v.kind {
+            ValueKind::Boolean => quote!(::proptest::arbitrary::any::<bool>().boxed()),
+            ValueKind::String => {
+                let pattern = match c.pattern.as_ref().and_then(|p| self.ctx.pattern(&p.regex)) {
+                    Some(p) => {
+                        let constant = format_ident!("{}", p.const_name);
+                        let generator = &p.generator;
+                        quote!(::std::option::Option::Some((&*crate::patterns::#constant, #generator)))
+                    }
+                    None => quote!(::std::option::Option::None),
+                };
+                quote!(crate::runtime::strategies::string(#pattern, #min, #max))
+            }
+            ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long => {
+                let (lo, hi) = int_limits(v);
+                let (lo, hi) = (int_literal(v, lo), int_literal(v, hi));
+                quote!(crate::runtime::strategies::one_of(::std::vec::Vec::from([
+                    (#lo..=#hi).boxed(),
+                    ::proptest::strategy::Just(#lo).boxed(),
+                    ::proptest::strategy::Just(#hi).boxed(),
+                ])))
+            }
+            ValueKind::Float | ValueKind::Double => {
+                let (fmin, fmax) = float_bounds(v);
+                if matches!(v.kind, ValueKind::Float) {
+                    quote!(crate::runtime::strategies::float(#fmin, #fmax))
+                } else {
+                    quote!(crate::runtime::strategies::double(#fmin, #fmax))
+                }
+            }
+            ValueKind::BigInteger => quote!(crate::runtime::strategies::big_integer()),
+            ValueKind::BigDecimal => quote!(crate::runtime::strategies::big_decimal()),
+            ValueKind::Blob => quote!(crate::runtime::strategies::blob(#min, #max)),
+            ValueKind::Document => quote!(crate::runtime::strategies::document()),
+            ValueKind::Timestamp(_) => quote!(crate::runtime::strategies::timestamp()),
+            ValueKind::Enum { path: p, .. } | ValueKind::IntEnum { path: p, .. } => {
+                let f = strategy_fn(p);
+                quote!(crate::strategies::#f())
+            }
+            ValueKind::Structure { path: p } | ValueKind::Union { path: p } => {
+                let f = strategy_at_fn(p);
+                quote!(crate::strategies::#f(#depth))
+            }
+            ValueKind::List { element, sparse } => {
+                let mut item = self.valid(element, depth);
+                if *sparse {
+                    item = quote!(::proptest::option::of(#item).boxed());
+                }
+                quote!(crate::runtime::strategies::list(#item, #min, #max))
+            }
+            ValueKind::Map { key, value, sparse } => {
+                let k = self.valid(key, depth);
+                let mut item = self.valid(value, depth);
+                if *sparse {
+                    item = quote!(::proptest::option::of(#item).boxed());
+                }
+                quote!(crate::runtime::strategies::map(#k, #item, #min, #max))
+            }
+        }
+    }
+
+    /// The strategy of a value inside `current`, cut when its recursion depth is spent.
+    fn valid_in(&self, v: &ValueType, current: &RustPath, cut: Option<TokenStream>) -> TokenStream {
+        if !self.has_recursive_ref(v, current) {
+            return self.valid(v, &quote!(depth));
+        }
+        let deeper = self.valid(v, &quote!(depth - 1));
+        match cut {
+            Some(cut) => quote!(if depth == 0 { #cut } else { #deeper }),
+            // Nothing finite can replace it; the model forces the recursion.
+            None => deeper,
+        }
+    }
+
+    /// A `BoxedStrategy<(T, Expected)>` breaking exactly one constraint, or `None`.
+    fn invalid(&self, v: &ValueType, current: &RustPath) -> Option<TokenStream> {
+        let c = &v.constraints;
+        let opt_u64 = |x: Option<u64>| match x {
+            Some(x) => quote!(::std::option::Option::Some(#x)),
+            None => quote!(::std::option::Option::None),
+        };
+        let min = opt_u64(c.length.and_then(|l| l.min));
+        let max = opt_u64(c.length.and_then(|l| l.max));
+        let depth = quote!(crate::runtime::strategies::RECURSION_DEPTH);
+        match &v.kind {
+            ValueKind::String => {
+                let (short, long, pattern_break) = string_breaks(v)?;
+                let valid = self.valid(v, &depth);
+                let pattern = match c.pattern.as_ref().and_then(|p| self.ctx.pattern(&p.regex)) {
+                    Some(p) => {
+                        let constant = format_ident!("{}", p.const_name);
+                        quote!(::std::option::Option::Some(&*crate::patterns::#constant))
+                    }
+                    None => quote!(::std::option::Option::None),
+                };
+                Some(quote! {
+                    crate::runtime::strategies::invalid_string(
+                        #valid,
+                        #pattern,
+                        #min,
+                        #max,
+                        crate::runtime::strategies::StringBreaks { short: #short, long: #long, pattern: #pattern_break },
+                    )
+                })
+            }
+            ValueKind::Enum { path: p, .. } => {
+                let ty = path(p);
+                Some(quote!(crate::runtime::strategies::unknown_enum::<#ty>(#ty::values())))
+            }
+            ValueKind::IntEnum { path: p, .. } => {
+                let ty = path(p);
+                Some(quote!(crate::runtime::strategies::unknown_int_enum::<#ty>(#ty::values())))
+            }
+            ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long => {
+                let (bmin, bmax) = int_outside(v)?;
+                let (type_min, type_max) = type_limits(v);
+                let opt_i64 = |x: Option<i64>| match x {
+                    Some(x) => quote!(::std::option::Option::Some(#x)),
+                    None => quote!(::std::option::Option::None),
+                };
+                let (bmin, bmax) = (opt_i64(bmin), opt_i64(bmax));
+                let ty = value_type(v);
+                let narrow = if matches!(v.kind, ValueKind::Long) {
+                    quote!(value)
+                } else {
+                    // In range of the type by construction (bounded by its own limits).
+                    quote!(<#ty as ::std::convert::TryFrom<i64>>::try_from(value).unwrap_or_default())
+                };
+                Some(quote! {
+                    crate::runtime::strategies::int_outside(#bmin, #bmax, #type_min, #type_max)
+                        .prop_map(|(value, expected)| (#narrow, expected))
+                        .boxed()
+                })
+            }
+            ValueKind::Double => {
+                c.range.as_ref()?;
+                let (fmin, fmax) = float_bounds(v);
+                Some(quote!(crate::runtime::strategies::double_outside(#fmin, #fmax)))
+            }
+            ValueKind::Structure { path: p } | ValueKind::Union { path: p } => {
+                (self.injectable.contains(p) && !self.recursive(p, current)).then(|| {
+                    let f = invalid_fn(p);
+                    quote!(crate::strategies::#f())
+                })
+            }
+            ValueKind::List { element, sparse } => {
+                let mut item = self.valid(element, &depth);
+                let mut bad_item = self.invalid(element, current);
+                if *sparse {
+                    item = quote!(::proptest::option::of(#item).boxed());
+                    bad_item = bad_item.map(|b| {
+                        quote!(#b.prop_map(|(value, expected)| (::std::option::Option::Some(value), expected)).boxed())
+                    });
+                }
+                let mut options = Vec::new();
+                if length_breakable(v) {
+                    options.push(quote! {
+                        crate::runtime::strategies::list_bad_length(#item, #min, #max)
+                            .unwrap_or_else(|| ::std::unreachable!("the generator checked that a length bound can be broken"))
+                    });
+                }
+                if let Some(bad) = bad_item {
+                    options.push(quote!(crate::runtime::strategies::list_with_invalid_item(#item, #bad, #min, #max)));
+                }
+                (!options.is_empty())
+                    .then(|| quote!(crate::runtime::strategies::one_of(::std::vec::Vec::from([#(#options,)*]))))
+            }
+            ValueKind::Float
+            | ValueKind::Boolean
+            | ValueKind::Timestamp(_)
+            | ValueKind::BigInteger
+            | ValueKind::BigDecimal
+            | ValueKind::Blob
+            | ValueKind::Document
+            | ValueKind::Map { .. } => None,
+        }
+    }
+}
+
+fn length_breakable(v: &ValueType) -> bool {
+    v.constraints
+        .length
+        .is_some_and(|l| l.min.is_some_and(|m| m > 0) || l.max.is_some_and(|m| m < 1024))
+}
+
 pub fn emit(ir: &CrateIr, ctx: &Context) -> TokenStream {
-    let with_invalid = |p: &RustPath| {
-        ir.structures
-            .iter()
-            .find(|s| &s.path == p)
-            .is_some_and(|s| has_injections(s, ir))
-    };
-    let structures = ir.structures.iter().map(|s| structure(s, ctx, &with_invalid));
-    let enums = ir.enums.iter().map(enumeration);
+    let plan = Plan::new(ir, ctx);
+    let structures = ir.structures.iter().map(|s| structure(s, &plan));
+    let unions = ir.unions.iter().map(|u| union(u, &plan));
+    let enums = ir.enums.iter().map(|e| {
+        let doc = format!(" Known values of [`{}`]({}).", e.path.name, rust_link(&e.path));
+        simple_enum(&e.path, &doc, quote!(unknown_enum), quote!(known_enum))
+    });
+    let int_enums = ir.int_enums.iter().map(|e| {
+        let doc = format!(" Known values of [`{}`]({}).", e.path.name, rust_link(&e.path));
+        simple_enum(&e.path, &doc, quote!(unknown_int_enum), quote!(known_int_enum))
+    });
     quote! {
         #![doc = " proptest strategies for every type: valid values, and values with exactly one"]
         #![doc = " injected constraint violation together with its expected path and kind."]
@@ -39,18 +347,19 @@ pub fn emit(ir: &CrateIr, ctx: &Context) -> TokenStream {
         use ::proptest::strategy::Strategy as _;
 
         #(#structures)*
+        #(#unions)*
         #(#enums)*
+        #(#int_enums)*
     }
 }
 
-fn enumeration(e: &EnumDef) -> TokenStream {
-    let ty = path(&e.path);
-    let f = strategy_fn(&e.path);
-    let doc = format!(" Known values of [`{}`]({}).", e.path.name, rust_link(&e.path));
+fn simple_enum(p: &RustPath, doc: &str, unknown: TokenStream, known: TokenStream) -> TokenStream {
+    let ty = path(p);
+    let f = strategy_fn(p);
     quote! {
         #[doc = #doc]
         pub fn #f() -> ::proptest::strategy::BoxedStrategy<#ty> {
-            crate::runtime::strategies::known_enum::<#ty>(#ty::values())
+            crate::runtime::strategies::#known::<#ty>(#ty::values())
         }
 
         impl ::proptest::arbitrary::Arbitrary for #ty {
@@ -68,65 +377,53 @@ fn enumeration(e: &EnumDef) -> TokenStream {
             }
 
             fn invalid() -> ::std::option::Option<::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>> {
-                ::std::option::Option::Some(crate::runtime::strategies::unknown_enum::<#ty>(#ty::values()))
+                ::std::option::Option::Some(crate::runtime::strategies::#unknown::<#ty>(#ty::values()))
             }
         }
     }
 }
 
-fn rust_link(p: &RustPath) -> String {
-    format!("crate::{}", p.segments().join("::"))
-}
-
-fn structure(s: &StructureDef, ctx: &Context, with_invalid: &dyn Fn(&RustPath) -> bool) -> TokenStream {
-    let ty = path(&s.path);
-    let f = strategy_fn(&s.path);
-    let valid_doc = format!(" Valid values of [`{}`]({}).", s.path.name, rust_link(&s.path));
-    let corrections =
-        super::structure::has_corrections(s).then(|| quote!(client_corrections: ::std::default::Default::default(),));
-    let valid_body = if s.fields.is_empty() {
-        quote!(::proptest::strategy::Just(#ty { #corrections }).boxed())
+/// `x()`, `x_at(depth)`, `Arbitrary` and `Generate` around a valid body and an
+/// optional list of injections.
+fn named_type(p: &RustPath, valid_body: TokenStream, injections: Vec<TokenStream>, uses_depth: bool) -> TokenStream {
+    let ty = path(p);
+    let f = strategy_fn(p);
+    let f_at = strategy_at_fn(p);
+    let valid_doc = format!(" Valid values of [`{}`]({}).", p.name, rust_link(p));
+    let at_doc = format!(
+        " Valid values of [`{}`]({}), recursing at most `depth` levels.",
+        p.name,
+        rust_link(p)
+    );
+    let depth_use = (!uses_depth).then(|| quote!(let _ = depth;));
+    let (invalid, invalid_impl) = if injections.is_empty() {
+        (TokenStream::new(), quote!(::std::option::Option::None))
     } else {
-        let strategies: Vec<TokenStream> = s.fields.iter().map(|fd| field_valid(fd, ctx)).collect();
-        let names: Vec<Ident> = s.fields.iter().map(|fd| ident(&fd.rust_name)).collect();
-        // proptest implements Strategy for tuples of up to 12: nest chunks of 8.
-        let chunk_strategies = strategies.chunks(8).map(|c| quote!((#(#c,)*)));
-        let chunk_patterns = names.chunks(8).map(|c| quote!((#(#c,)*)));
-        quote! {
-            (#(#chunk_strategies,)*)
-                .prop_map(|(#(#chunk_patterns,)*)| #ty { #(#names,)* #corrections })
-                .boxed()
-        }
-    };
-    let invalid = if with_invalid(&s.path) {
-        let inv = invalid_fn(&s.path);
+        let inv = invalid_fn(p);
         let doc = format!(
             " Values of [`{}`]({}) with exactly one constraint violation, and where it is.",
-            s.path.name,
-            rust_link(&s.path)
+            p.name,
+            rust_link(p)
         );
-        let injections = s
-            .fields
-            .iter()
-            .flat_map(|fd| field_injections(s, fd, ctx, with_invalid));
-        quote! {
-            #[doc = #doc]
-            pub fn #inv() -> ::proptest::strategy::BoxedStrategy<(#ty, crate::runtime::strategies::Expected)> {
-                crate::runtime::strategies::one_of(::std::vec::Vec::from([#(#injections,)*]))
-            }
-        }
-    } else {
-        TokenStream::new()
-    };
-    let invalid_impl = if with_invalid(&s.path) {
-        let inv = invalid_fn(&s.path);
-        quote!(::std::option::Option::Some(#inv()))
-    } else {
-        quote!(::std::option::Option::None)
+        (
+            quote! {
+                #[doc = #doc]
+                pub fn #inv() -> ::proptest::strategy::BoxedStrategy<(#ty, crate::runtime::strategies::Expected)> {
+                    crate::runtime::strategies::one_of(::std::vec::Vec::from([#(#injections,)*]))
+                }
+            },
+            quote!(::std::option::Option::Some(#inv())),
+        )
     };
     quote! {
         #[doc = #valid_doc]
         pub fn #f() -> ::proptest::strategy::BoxedStrategy<#ty> {
+            #f_at(crate::runtime::strategies::RECURSION_DEPTH)
+        }
+
+        #[doc = #at_doc]
+        pub fn #f_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<#ty> {
+            #depth_use
             #valid_body
         }
 
@@ -153,111 +450,203 @@ fn structure(s: &StructureDef, ctx: &Context, with_invalid: &dyn Fn(&RustPath) -
     }
 }
 
-/// Whether a structure has any member that a value could get wrong.
-fn has_injections(s: &StructureDef, ir: &CrateIr) -> bool {
-    s.fields
-        .iter()
-        .any(|f| f.required || value_invalid_possible(&f.value, ir, &mut Vec::new()))
-}
-
-fn value_invalid_possible(v: &ValueType, ir: &CrateIr, seen: &mut Vec<RustPath>) -> bool {
-    match &v.kind {
-        ValueKind::Enum { .. } => true,
-        ValueKind::Structure { path: p } => {
-            if seen.contains(p) {
-                return false;
-            }
-            seen.push(p.clone());
-            ir.structures.iter().find(|s| &s.path == p).is_some_and(|s| {
-                s.fields
-                    .iter()
-                    .any(|f| f.required || value_invalid_possible(&f.value, ir, seen))
-            })
+fn structure(s: &StructureDef, plan: &Plan<'_>) -> TokenStream {
+    let ty = path(&s.path);
+    let corrections =
+        super::structure::has_corrections(s).then(|| quote!(client_corrections: ::std::default::Default::default(),));
+    let valid_body = if s.fields.is_empty() {
+        quote!(::proptest::strategy::Just(#ty { #corrections }).boxed())
+    } else {
+        let strategies: Vec<TokenStream> = s.fields.iter().map(|fd| field_valid(fd, &s.path, plan)).collect();
+        let names: Vec<Ident> = s.fields.iter().map(|fd| ident(&fd.rust_name)).collect();
+        // proptest implements Strategy for tuples of up to 12: nest chunks of 8.
+        let chunk_strategies = strategies.chunks(8).map(|c| quote!((#(#c,)*)));
+        let chunk_patterns = names.chunks(8).map(|c| quote!((#(#c,)*)));
+        quote! {
+            (#(#chunk_strategies,)*)
+                .prop_map(|(#(#chunk_patterns,)*)| #ty { #(#names,)* #corrections })
+                .boxed()
         }
-        ValueKind::List { element, .. } => {
-            v.constraints
-                .length
-                .is_some_and(|l| l.min.is_some_and(|m| m > 0) || l.max.is_some_and(|m| m < 1024))
-                || value_invalid_possible(element, ir, seen)
-        }
-        ValueKind::String => string_breaks(v).is_some(),
-        ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long => int_outside(v).is_some(),
-        ValueKind::Double => v.constraints.range.is_some(),
-        ValueKind::Float | ValueKind::Boolean | ValueKind::Timestamp(_) => false,
-    }
+    };
+    let uses_depth = s.fields.iter().any(|f| {
+        let mut refs = Vec::new();
+        named_refs(&f.value, &mut refs);
+        !refs.is_empty()
+    });
+    let injections = if plan.injectable.contains(&s.path) {
+        s.fields.iter().flat_map(|fd| field_injections(s, fd, plan)).collect()
+    } else {
+        Vec::new()
+    };
+    named_type(&s.path, valid_body, injections, uses_depth)
 }
 
 /// The strategy of a valid field value (with its `Option`/`Box` wrapping).
-fn field_valid(f: &FieldDef, ctx: &Context) -> TokenStream {
-    let mut s = valid(&f.value, ctx);
+fn field_valid(f: &FieldDef, current: &RustPath, plan: &Plan<'_>) -> TokenStream {
+    let cut_value = match &f.value.kind {
+        ValueKind::List { .. } | ValueKind::Map { .. }
+            if f.value.constraints.length.and_then(|l| l.min).unwrap_or(0) == 0 =>
+        {
+            Some(quote!(
+                ::proptest::strategy::Just(::std::default::Default::default()).boxed()
+            ))
+        }
+        _ => None,
+    };
+    let optional_absent = f.optional && !f.required;
+    let mut s = if optional_absent {
+        // An absent member is always a valid cut.
+        plan.valid_in(
+            &f.value,
+            current,
+            Some(quote!(::proptest::strategy::Just(::std::option::Option::None).boxed())),
+        )
+    } else {
+        plan.valid_in(&f.value, current, cut_value.clone())
+    };
+    let recursive = plan.has_recursive_ref(&f.value, current);
+    if optional_absent && recursive {
+        // `valid_in` already produced an Option strategy on the cut side; wrap only the other.
+        let mut deeper = plan.valid(&f.value, &quote!(depth - 1));
+        if f.boxed {
+            deeper = quote!(#deeper.prop_map(::std::boxed::Box::new).boxed());
+        }
+        return quote! {
+            if depth == 0 {
+                ::proptest::strategy::Just(::std::option::Option::None).boxed()
+            } else {
+                ::proptest::option::of(#deeper).boxed()
+            }
+        };
+    }
     if f.boxed {
-        s = quote!(#s.prop_map(::std::boxed::Box::new).boxed());
+        s = quote!((#s).prop_map(::std::boxed::Box::new).boxed());
     }
     match (f.optional, f.required) {
         (true, false) => quote!(::proptest::option::of(#s).boxed()),
-        (true, true) => quote!(#s.prop_map(::std::option::Option::Some).boxed()),
+        (true, true) => quote!((#s).prop_map(::std::option::Option::Some).boxed()),
         _ => s,
     }
 }
 
-/// A `BoxedStrategy<T>` expression of valid values for one value position.
-fn valid(v: &ValueType, ctx: &Context) -> TokenStream {
-    let c = &v.constraints;
-    let opt_u64 = |x: Option<u64>| match x {
-        Some(x) => quote!(::std::option::Option::Some(#x)),
-        None => quote!(::std::option::Option::None),
-    };
-    match &v.kind {
-        ValueKind::Boolean => quote!(::proptest::arbitrary::any::<bool>().boxed()),
-        ValueKind::String => {
-            let pattern = match c.pattern.as_ref().and_then(|p| ctx.pattern(&p.regex)) {
-                Some(p) => {
-                    let constant = format_ident!("{}", p.const_name);
-                    let generator = &p.generator;
-                    quote!(::std::option::Option::Some((&*crate::patterns::#constant, #generator)))
+/// Injections at one member: a broken value, and (if required) its absence.
+fn field_injections(s: &StructureDef, f: &FieldDef, plan: &Plan<'_>) -> Vec<TokenStream> {
+    let valid_struct = strategy_fn(&s.path);
+    let field = ident(&f.rust_name);
+    let wire = &f.wire_name;
+    let member = &f.member;
+    let mut out = Vec::new();
+    if let Some(bad) = plan.invalid(&f.value, &s.path) {
+        let mut assigned = quote!(bad);
+        if f.boxed {
+            assigned = quote!(::std::boxed::Box::new(#assigned));
+        }
+        if f.optional {
+            assigned = quote!(::std::option::Option::Some(#assigned));
+        }
+        out.push(quote! {
+            (#valid_struct(), #bad)
+                .prop_map(|(mut value, (bad, expected))| {
+                    value.#field = #assigned;
+                    (value, expected.under_field(#wire))
+                })
+                .boxed()
+        });
+    }
+    if f.required {
+        let clear = if f.optional {
+            quote!(value.#field = ::std::option::Option::None;)
+        } else if f.default.is_some() {
+            // A default fills the member in: absence is not a violation here.
+            return out;
+        } else {
+            quote! {
+                value.#field = crate::runtime::ErrorCorrection::corrected();
+                value.client_corrections.record(#member);
+            }
+        };
+        out.push(quote! {
+            #valid_struct()
+                .prop_map(|mut value| {
+                    #clear
+                    (
+                        value,
+                        crate::runtime::strategies::Expected::new(crate::runtime::ConstraintKind::Required).under_field(#wire),
+                    )
+                })
+                .boxed()
+        });
+    }
+    out
+}
+
+fn union(u: &UnionDef, plan: &Plan<'_>) -> TokenStream {
+    let ty = path(&u.path);
+    let mut always = Vec::new();
+    let mut recursive = Vec::new();
+    for v in &u.variants {
+        let variant = ident(&v.rust_name);
+        match &v.value {
+            None => always.push(quote!(::proptest::strategy::Just(#ty::#variant).boxed())),
+            Some(value) => {
+                let is_recursive = plan.has_recursive_ref(value, &u.path);
+                let depth = if is_recursive { quote!(depth - 1) } else { quote!(depth) };
+                let inner = plan.valid(value, &depth);
+                let wrap = if v.boxed {
+                    quote!(|value| #ty::#variant(::std::boxed::Box::new(value)))
+                } else {
+                    quote!(#ty::#variant)
+                };
+                let s = quote!(#inner.prop_map(#wrap).boxed());
+                if is_recursive {
+                    recursive.push(s);
+                } else {
+                    always.push(s);
                 }
-                None => quote!(::std::option::Option::None),
-            };
-            let min = opt_u64(c.length.and_then(|l| l.min));
-            let max = opt_u64(c.length.and_then(|l| l.max));
-            quote!(crate::runtime::strategies::string(#pattern, #min, #max))
-        }
-        ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long => {
-            let (lo, hi) = int_limits(v);
-            let (lo, hi) = (int_literal(v, lo), int_literal(v, hi));
-            quote!(crate::runtime::strategies::one_of(::std::vec::Vec::from([
-                (#lo..=#hi).boxed(),
-                ::proptest::strategy::Just(#lo).boxed(),
-                ::proptest::strategy::Just(#hi).boxed(),
-            ])))
-        }
-        ValueKind::Float | ValueKind::Double => {
-            let (min, max) = float_bounds(v);
-            if matches!(v.kind, ValueKind::Float) {
-                quote!(crate::runtime::strategies::float(#min, #max))
-            } else {
-                quote!(crate::runtime::strategies::double(#min, #max))
             }
-        }
-        ValueKind::Timestamp(_) => quote!(crate::runtime::strategies::timestamp()),
-        ValueKind::Enum { path: p, .. } => {
-            let f = strategy_fn(p);
-            quote!(crate::strategies::#f())
-        }
-        ValueKind::Structure { path: p } => {
-            let f = strategy_fn(p);
-            quote!(crate::strategies::#f())
-        }
-        ValueKind::List { element, sparse } => {
-            let mut item = valid(element, ctx);
-            if *sparse {
-                item = quote!(::proptest::option::of(#item).boxed());
-            }
-            let min = opt_u64(c.length.and_then(|l| l.min));
-            let max = opt_u64(c.length.and_then(|l| l.max));
-            quote!(crate::runtime::strategies::list(#item, #min, #max))
         }
     }
+    let valid_body = if recursive.is_empty() {
+        quote!(crate::runtime::strategies::one_of(::std::vec::Vec::from([#(#always,)*])))
+    } else if always.is_empty() {
+        // Every member recurses: the model forces depth; keep recursing.
+        quote!(crate::runtime::strategies::one_of(::std::vec::Vec::from([#(#recursive,)*])))
+    } else {
+        quote! {
+            if depth == 0 {
+                crate::runtime::strategies::one_of(::std::vec::Vec::from([#(#always,)*]))
+            } else {
+                crate::runtime::strategies::one_of(::std::vec::Vec::from([#(#always,)* #(#recursive,)*]))
+            }
+        }
+    };
+    let uses_depth = u.variants.iter().filter_map(|v| v.value.as_ref()).any(|v| {
+        let mut refs = Vec::new();
+        named_refs(v, &mut refs);
+        !refs.is_empty()
+    });
+    let injections = if plan.injectable.contains(&u.path) {
+        u.variants
+            .iter()
+            .filter_map(|v| {
+                let value = v.value.as_ref()?;
+                let bad = plan.invalid(value, &u.path)?;
+                let variant = ident(&v.rust_name);
+                let wire = &v.wire_name;
+                let wrap = if v.boxed {
+                    quote!(#ty::#variant(::std::boxed::Box::new(bad)))
+                } else {
+                    quote!(#ty::#variant(bad))
+                };
+                Some(quote! {
+                    #bad.prop_map(|(bad, expected)| (#wrap, expected.under_field(#wire))).boxed()
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    named_type(&u.path, valid_body, injections, uses_depth)
 }
 
 fn float_bounds(v: &ValueType) -> (TokenStream, TokenStream) {
@@ -331,153 +720,4 @@ fn string_breaks(v: &ValueType) -> Option<(bool, bool, bool)> {
     let long = c.length.and_then(|l| l.max).is_some_and(|m| m <= 100_000);
     let pattern = c.pattern.is_some();
     (short || long || pattern).then_some((short, long, pattern))
-}
-
-/// A `BoxedStrategy<(T, Expected)>` of values breaking exactly one constraint of
-/// this position (nested ones included), or `None` if none can be broken.
-fn invalid(v: &ValueType, ctx: &Context, with_invalid: &dyn Fn(&RustPath) -> bool) -> Option<TokenStream> {
-    let c = &v.constraints;
-    let opt_u64 = |x: Option<u64>| match x {
-        Some(x) => quote!(::std::option::Option::Some(#x)),
-        None => quote!(::std::option::Option::None),
-    };
-    match &v.kind {
-        ValueKind::String => {
-            let (short, long, pattern_break) = string_breaks(v)?;
-            let valid = valid(v, ctx);
-            let pattern = match c.pattern.as_ref().and_then(|p| ctx.pattern(&p.regex)) {
-                Some(p) => {
-                    let constant = format_ident!("{}", p.const_name);
-                    quote!(::std::option::Option::Some(&*crate::patterns::#constant))
-                }
-                None => quote!(::std::option::Option::None),
-            };
-            let min = opt_u64(c.length.and_then(|l| l.min));
-            let max = opt_u64(c.length.and_then(|l| l.max));
-            Some(quote! {
-                crate::runtime::strategies::invalid_string(
-                    #valid,
-                    #pattern,
-                    #min,
-                    #max,
-                    crate::runtime::strategies::StringBreaks { short: #short, long: #long, pattern: #pattern_break },
-                )
-            })
-        }
-        ValueKind::Enum { path: p, .. } => {
-            let ty = path(p);
-            Some(quote!(crate::runtime::strategies::unknown_enum::<#ty>(#ty::values())))
-        }
-        ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long => {
-            let (min, max) = int_outside(v)?;
-            let (type_min, type_max) = type_limits(v);
-            let opt_i64 = |x: Option<i64>| match x {
-                Some(x) => quote!(::std::option::Option::Some(#x)),
-                None => quote!(::std::option::Option::None),
-            };
-            let (min, max) = (opt_i64(min), opt_i64(max));
-            let ty = value_type(v);
-            let narrow = if matches!(v.kind, ValueKind::Long) {
-                quote!(value)
-            } else {
-                // In range of the type by construction (bounded by its own limits).
-                quote!(<#ty as ::std::convert::TryFrom<i64>>::try_from(value).unwrap_or_default())
-            };
-            Some(quote! {
-                crate::runtime::strategies::int_outside(#min, #max, #type_min, #type_max)
-                    .prop_map(|(value, expected)| (#narrow, expected))
-                    .boxed()
-            })
-        }
-        ValueKind::Double => {
-            c.range.as_ref()?;
-            let (min, max) = float_bounds(v);
-            Some(quote!(crate::runtime::strategies::double_outside(#min, #max)))
-        }
-        ValueKind::Structure { path: p } => with_invalid(p).then(|| {
-            let f = invalid_fn(p);
-            quote!(crate::strategies::#f())
-        }),
-        ValueKind::List { element, sparse } => {
-            let mut item = valid(element, ctx);
-            let mut bad_item = invalid(element, ctx, with_invalid);
-            if *sparse {
-                item = quote!(::proptest::option::of(#item).boxed());
-                bad_item = bad_item.map(
-                    |b| quote!(#b.prop_map(|(value, expected)| (::std::option::Option::Some(value), expected)).boxed()),
-                );
-            }
-            let min = opt_u64(c.length.and_then(|l| l.min));
-            let max = opt_u64(c.length.and_then(|l| l.max));
-            let length_breakable = c
-                .length
-                .is_some_and(|l| l.min.is_some_and(|m| m > 0) || l.max.is_some_and(|m| m < 1024));
-            let mut options = Vec::new();
-            if length_breakable {
-                options.push(quote! {
-                    crate::runtime::strategies::list_bad_length(#item, #min, #max)
-                        .unwrap_or_else(|| ::std::unreachable!("the generator checked that a length bound can be broken"))
-                });
-            }
-            if let Some(bad) = bad_item {
-                options.push(quote!(crate::runtime::strategies::list_with_invalid_item(#item, #bad, #min, #max)));
-            }
-            (!options.is_empty())
-                .then(|| quote!(crate::runtime::strategies::one_of(::std::vec::Vec::from([#(#options,)*]))))
-        }
-        ValueKind::Float | ValueKind::Boolean | ValueKind::Timestamp(_) => None,
-    }
-}
-
-/// Injections at one member: a broken value, and (if required) its absence.
-fn field_injections(
-    s: &StructureDef,
-    f: &FieldDef,
-    ctx: &Context,
-    with_invalid: &dyn Fn(&RustPath) -> bool,
-) -> Vec<TokenStream> {
-    let valid_struct = strategy_fn(&s.path);
-    let field = ident(&f.rust_name);
-    let wire = &f.wire_name;
-    let member = &f.member;
-    let mut out = Vec::new();
-    if let Some(bad) = invalid(&f.value, ctx, with_invalid) {
-        let mut assigned = quote!(bad);
-        if f.boxed {
-            assigned = quote!(::std::boxed::Box::new(#assigned));
-        }
-        if f.optional {
-            assigned = quote!(::std::option::Option::Some(#assigned));
-        }
-        out.push(quote! {
-            (#valid_struct(), #bad)
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.#field = #assigned;
-                    (value, expected.under_field(#wire))
-                })
-                .boxed()
-        });
-    }
-    if f.required {
-        let clear = if f.optional {
-            quote!(value.#field = ::std::option::Option::None;)
-        } else {
-            quote! {
-                value.#field = crate::runtime::ErrorCorrection::corrected();
-                value.client_corrections.record(#member);
-            }
-        };
-        out.push(quote! {
-            #valid_struct()
-                .prop_map(|mut value| {
-                    #clear
-                    (
-                        value,
-                        crate::runtime::strategies::Expected::new(crate::runtime::ConstraintKind::Required).under_field(#wire),
-                    )
-                })
-                .boxed()
-        });
-    }
-    out
 }

@@ -44,8 +44,17 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     let debug_fields = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
         let label = crate::ir::names::bare(&f.rust_name);
-        quote!(.field(#label, &self.#field))
+        if redacted(&f.value) {
+            quote!(.field(#label, &crate::runtime::REDACTED))
+        } else {
+            quote!(.field(#label, &self.#field))
+        }
     });
+    let debug_body = if s.sensitive {
+        quote!(f.debug_struct(#type_name).finish_non_exhaustive())
+    } else {
+        quote!(f.debug_struct(#type_name) #(#debug_fields)* .finish())
+    };
     let correction = error_correction(s);
     let serde = serde_impls::emit(s);
     let builder = builder::emit(s);
@@ -85,7 +94,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
 
         impl ::std::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct(#type_name) #(#debug_fields)* .finish()
+                #debug_body
             }
         }
 
@@ -100,6 +109,17 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
         #serde
         #builder
     }
+}
+
+/// Whether `Debug` must hide a value: it is `@sensitive`, or holds sensitive
+/// items. Named types redact themselves.
+pub fn redacted(v: &crate::ir::rust::ValueType) -> bool {
+    v.sensitive && !matches!(v.kind, ValueKind::Structure { .. } | ValueKind::Union { .. })
+        || match &v.kind {
+            ValueKind::List { element, .. } => redacted(element),
+            ValueKind::Map { key, value, .. } => redacted(key) || redacted(value),
+            _ => false,
+        }
 }
 
 fn struct_docs(s: &StructureDef) -> Vec<String> {
@@ -137,8 +157,29 @@ fn field_docs(f: &FieldDef) -> Vec<String> {
             HttpBinding::Label => format!("sent in the URI as the `{{{}}}` label", f.member),
             HttpBinding::Query(name) => format!("sent as the `{name}` query parameter"),
             HttpBinding::Header(name) => format!("carried in the `{name}` HTTP header"),
+            HttpBinding::QueryParams => "sent as query parameters, one per map entry".to_owned(),
+            HttpBinding::PrefixHeaders(prefix) => format!("carried in HTTP headers prefixed `{prefix}`"),
             HttpBinding::Payload => "the HTTP payload".to_owned(),
             HttpBinding::ResponseCode => "the HTTP status code".to_owned(),
+        });
+    }
+    if let Some(default) = &f.default {
+        facts.push(format!(
+            "defaults to `{}` when absent",
+            default.to_string().replace('`', "'")
+        ));
+    }
+    if f.idempotency_token {
+        facts.push("an idempotency token: set a unique value (for example a UUID) per logical request".to_owned());
+    }
+    if f.streaming {
+        facts.push("streamed on the wire; held in memory here".to_owned());
+    }
+    if let Some(message) = &f.deprecated {
+        facts.push(if message.is_empty() {
+            "deprecated".to_owned()
+        } else {
+            format!("deprecated: {message}")
         });
     }
     if !facts.is_empty() {
@@ -269,6 +310,9 @@ fn error_correction(s: &StructureDef) -> TokenStream {
         let member = &f.member;
         if f.optional {
             quote!(#field: ::std::option::Option::None,)
+        } else if let Some(default) = &f.default {
+            let value = super::defaults::expr(&f.value, default);
+            quote!(#field: #value,)
         } else {
             quote!(#field: client_corrections.fill(::std::option::Option::None, #member),)
         }

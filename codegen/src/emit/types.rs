@@ -33,8 +33,24 @@ pub fn value_type(v: &ValueType) -> TokenStream {
         ValueKind::Long => quote!(i64),
         ValueKind::Float => quote!(f32),
         ValueKind::Double => quote!(f64),
+        ValueKind::BigInteger => quote!(crate::runtime::BigInteger),
+        ValueKind::BigDecimal => quote!(crate::runtime::BigDecimal),
+        ValueKind::Blob => quote!(crate::runtime::Blob),
+        ValueKind::Document => quote!(crate::runtime::Document),
         ValueKind::Timestamp(_) => quote!(::time::OffsetDateTime),
-        ValueKind::Enum { path: p, .. } | ValueKind::Structure { path: p } => path(p),
+        ValueKind::Enum { path: p, .. }
+        | ValueKind::IntEnum { path: p, .. }
+        | ValueKind::Structure { path: p }
+        | ValueKind::Union { path: p } => path(p),
+        ValueKind::Map { key, value, sparse } => {
+            let k = value_type(key);
+            let v = value_type(value);
+            if *sparse {
+                quote!(::std::collections::BTreeMap<#k, ::std::option::Option<#v>>)
+            } else {
+                quote!(::std::collections::BTreeMap<#k, #v>)
+            }
+        }
         ValueKind::List { element, sparse } => {
             let inner = value_type(element);
             if *sparse {
@@ -79,6 +95,14 @@ pub fn codec(v: &ValueType) -> TokenStream {
                 quote!(crate::runtime::wire::SparseList<#inner>)
             } else {
                 quote!(crate::runtime::wire::DenseList<#inner>)
+            }
+        }
+        ValueKind::Map { value, sparse, .. } => {
+            let inner = codec(value);
+            if *sparse {
+                quote!(crate::runtime::wire::SparseMap<#inner>)
+            } else {
+                quote!(crate::runtime::wire::DenseMap<#inner>)
             }
         }
         _ => quote!(crate::runtime::wire::Plain),

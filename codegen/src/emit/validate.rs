@@ -16,8 +16,12 @@ use super::types::ident;
 pub fn has_checks(v: &ValueType) -> bool {
     !v.constraints.is_empty()
         || match &v.kind {
-            ValueKind::Enum { .. } | ValueKind::Structure { .. } => true,
+            ValueKind::Enum { .. }
+            | ValueKind::IntEnum { .. }
+            | ValueKind::Structure { .. }
+            | ValueKind::Union { .. } => true,
             ValueKind::List { element, .. } => has_checks(element),
+            ValueKind::Map { key, value, .. } => has_checks(key) || has_checks(value),
             _ => false,
         }
 }
@@ -62,8 +66,64 @@ pub fn checks(value: &TokenStream, v: &ValueType, pattern_const: &dyn Fn(&str) -
                 out.extend(quote!(out.float_range(&path, #widened, #min, #max, #rule);));
             }
         }
-        ValueKind::Structure { .. } => {
+        ValueKind::IntEnum { values, .. } => {
+            let listed: Vec<String> = values.iter().map(ToString::to_string).collect();
+            let rule = format!("Member must satisfy enum value set: [{}]", listed.join(", "));
+            out.extend(quote!(out.enum_value(&path, #value.is_known(), #rule);));
+        }
+        ValueKind::Structure { .. } | ValueKind::Union { .. } => {
             out.extend(quote!(crate::runtime::validate::Validate::validate_at(#value, &path, out);));
+        }
+        ValueKind::Blob => {
+            if let Some(length) = c.length {
+                let (min, max) = length_bounds(length);
+                let rule = length_rule(length);
+                out.extend(quote!(out.count(&path, #value.len(), #min, #max, #rule);));
+            }
+        }
+        ValueKind::Map {
+            key,
+            value: item,
+            sparse,
+        } => {
+            if let Some(length) = c.length {
+                let (min, max) = length_bounds(length);
+                let rule = length_rule(length);
+                out.extend(quote!(out.count(&path, #value.len(), #min, #max, #rule);));
+            }
+            // A bad key is reported at the map's own path, as Smithy does.
+            let key_checks = if has_checks(key) {
+                checks(&quote!(key), key, pattern_const)
+            } else {
+                TokenStream::new()
+            };
+            let value_checks = if has_checks(item) {
+                let inner = checks(&quote!(item), item, pattern_const);
+                let inner = if *sparse {
+                    quote!(if let ::std::option::Option::Some(item) = item { #inner })
+                } else {
+                    inner
+                };
+                quote! {
+                    let path = path.key(key.as_str());
+                    #inner
+                }
+            } else {
+                TokenStream::new()
+            };
+            if !key_checks.is_empty() || !value_checks.is_empty() {
+                let bind_item = if value_checks.is_empty() {
+                    quote!(_item)
+                } else {
+                    quote!(item)
+                };
+                out.extend(quote! {
+                    for (key, #bind_item) in #value.iter() {
+                        #key_checks
+                        #value_checks
+                    }
+                });
+            }
         }
         ValueKind::List { element, sparse } => {
             if let Some(length) = c.length {
@@ -90,7 +150,11 @@ pub fn checks(value: &TokenStream, v: &ValueType, pattern_const: &dyn Fn(&str) -
                 });
             }
         }
-        ValueKind::Boolean | ValueKind::Timestamp(_) => {}
+        ValueKind::Boolean
+        | ValueKind::Timestamp(_)
+        | ValueKind::BigInteger
+        | ValueKind::BigDecimal
+        | ValueKind::Document => {}
     }
     out
 }

@@ -9,10 +9,17 @@
 use ::proptest::strategy::Strategy as _;
 /// Valid values of [`AbortConfig`](crate::types::AbortConfig).
 pub fn abort_config() -> ::proptest::strategy::BoxedStrategy<crate::types::AbortConfig> {
+    abort_config_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`AbortConfig`](crate::types::AbortConfig), recursing at most `depth` levels.
+pub fn abort_config_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<crate::types::AbortConfig> {
     (
         (
             crate::runtime::strategies::list(
-                crate::strategies::abort_criteria(),
+                crate::strategies::abort_criteria_at(depth),
                 ::std::option::Option::Some(1u64),
                 ::std::option::Option::None,
             ),
@@ -36,7 +43,9 @@ pub fn abort_config_invalid() -> ::proptest::strategy::BoxedStrategy<
                 crate::runtime::strategies::one_of(
                     ::std::vec::Vec::from([
                         crate::runtime::strategies::list_bad_length(
-                                crate::strategies::abort_criteria(),
+                                crate::strategies::abort_criteria_at(
+                                    crate::runtime::strategies::RECURSION_DEPTH,
+                                ),
                                 ::std::option::Option::Some(1u64),
                                 ::std::option::Option::None,
                             )
@@ -46,7 +55,9 @@ pub fn abort_config_invalid() -> ::proptest::strategy::BoxedStrategy<
                                 )
                             }),
                         crate::runtime::strategies::list_with_invalid_item(
-                            crate::strategies::abort_criteria(),
+                            crate::strategies::abort_criteria_at(
+                                crate::runtime::strategies::RECURSION_DEPTH,
+                            ),
                             crate::strategies::abort_criteria_invalid(),
                             ::std::option::Option::Some(1u64),
                             ::std::option::Option::None,
@@ -100,6 +111,14 @@ impl crate::runtime::strategies::Generate for crate::types::AbortConfig {
 pub fn abort_criteria() -> ::proptest::strategy::BoxedStrategy<
     crate::types::AbortCriteria,
 > {
+    abort_criteria_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`AbortCriteria`](crate::types::AbortCriteria), recursing at most `depth` levels.
+pub fn abort_criteria_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<crate::types::AbortCriteria> {
+    let _ = depth;
     (
         (
             crate::strategies::job_execution_failure_type(),
@@ -278,20 +297,1118 @@ impl crate::runtime::strategies::Generate for crate::types::AbortCriteria {
     }
 }
 
+/// Valid values of [`ExponentialRolloutRate`](crate::types::ExponentialRolloutRate).
+pub fn exponential_rollout_rate() -> ::proptest::strategy::BoxedStrategy<
+    crate::types::ExponentialRolloutRate,
+> {
+    exponential_rollout_rate_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`ExponentialRolloutRate`](crate::types::ExponentialRolloutRate), recursing at most `depth` levels.
+pub fn exponential_rollout_rate_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<crate::types::ExponentialRolloutRate> {
+    (
+        (
+            crate::runtime::strategies::one_of(
+                ::std::vec::Vec::from([
+                    (1i32..=1000i32).boxed(),
+                    ::proptest::strategy::Just(1i32).boxed(),
+                    ::proptest::strategy::Just(1000i32).boxed(),
+                ]),
+            ),
+            crate::runtime::strategies::double(
+                ::std::option::Option::Some(crate::runtime::validate::FloatBound {
+                    value: 1.1f64,
+                    strict: false,
+                }),
+                ::std::option::Option::Some(crate::runtime::validate::FloatBound {
+                    value: 5f64,
+                    strict: false,
+                }),
+            ),
+            crate::strategies::rate_increase_criteria_at(depth),
+        ),
+    )
+        .prop_map(|((base_rate_per_minute, increment_factor, rate_increase_criteria),)| crate::types::ExponentialRolloutRate {
+            base_rate_per_minute,
+            increment_factor,
+            rate_increase_criteria,
+            client_corrections: ::std::default::Default::default(),
+        })
+        .boxed()
+}
+
+/// Values of [`ExponentialRolloutRate`](crate::types::ExponentialRolloutRate) with exactly one constraint violation, and where it is.
+pub fn exponential_rollout_rate_invalid() -> ::proptest::strategy::BoxedStrategy<
+    (crate::types::ExponentialRolloutRate, crate::runtime::strategies::Expected),
+> {
+    crate::runtime::strategies::one_of(
+        ::std::vec::Vec::from([
+            (
+                exponential_rollout_rate(),
+                crate::runtime::strategies::int_outside(
+                        ::std::option::Option::Some(1i64),
+                        ::std::option::Option::Some(1000i64),
+                        -2147483648i64,
+                        2147483647i64,
+                    )
+                    .prop_map(|(value, expected)| (
+                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
+                            .unwrap_or_default(),
+                        expected,
+                    ))
+                    .boxed(),
+            )
+                .prop_map(|(mut value, (bad, expected))| {
+                    value.base_rate_per_minute = bad;
+                    (value, expected.under_field("baseRatePerMinute"))
+                })
+                .boxed(),
+            exponential_rollout_rate()
+                .prop_map(|mut value| {
+                    value.base_rate_per_minute = crate::runtime::ErrorCorrection::corrected();
+                    value.client_corrections.record("baseRatePerMinute");
+                    (
+                        value,
+                        crate::runtime::strategies::Expected::new(
+                                crate::runtime::ConstraintKind::Required,
+                            )
+                            .under_field("baseRatePerMinute"),
+                    )
+                })
+                .boxed(),
+            (
+                exponential_rollout_rate(),
+                crate::runtime::strategies::double_outside(
+                    ::std::option::Option::Some(crate::runtime::validate::FloatBound {
+                        value: 1.1f64,
+                        strict: false,
+                    }),
+                    ::std::option::Option::Some(crate::runtime::validate::FloatBound {
+                        value: 5f64,
+                        strict: false,
+                    }),
+                ),
+            )
+                .prop_map(|(mut value, (bad, expected))| {
+                    value.increment_factor = bad;
+                    (value, expected.under_field("incrementFactor"))
+                })
+                .boxed(),
+            exponential_rollout_rate()
+                .prop_map(|mut value| {
+                    value.increment_factor = crate::runtime::ErrorCorrection::corrected();
+                    value.client_corrections.record("incrementFactor");
+                    (
+                        value,
+                        crate::runtime::strategies::Expected::new(
+                                crate::runtime::ConstraintKind::Required,
+                            )
+                            .under_field("incrementFactor"),
+                    )
+                })
+                .boxed(),
+            (
+                exponential_rollout_rate(),
+                crate::strategies::rate_increase_criteria_invalid(),
+            )
+                .prop_map(|(mut value, (bad, expected))| {
+                    value.rate_increase_criteria = bad;
+                    (value, expected.under_field("rateIncreaseCriteria"))
+                })
+                .boxed(),
+            exponential_rollout_rate()
+                .prop_map(|mut value| {
+                    value.rate_increase_criteria = crate::runtime::ErrorCorrection::corrected();
+                    value.client_corrections.record("rateIncreaseCriteria");
+                    (
+                        value,
+                        crate::runtime::strategies::Expected::new(
+                                crate::runtime::ConstraintKind::Required,
+                            )
+                            .under_field("rateIncreaseCriteria"),
+                    )
+                })
+                .boxed(),
+        ]),
+    )
+}
+
+impl ::proptest::arbitrary::Arbitrary for crate::types::ExponentialRolloutRate {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        exponential_rollout_rate()
+    }
+}
+
+impl crate::runtime::strategies::Generate for crate::types::ExponentialRolloutRate {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        exponential_rollout_rate()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::Some(exponential_rollout_rate_invalid())
+    }
+}
+
+/// Valid values of [`JobExecutionsRetryConfig`](crate::types::JobExecutionsRetryConfig).
+pub fn job_executions_retry_config() -> ::proptest::strategy::BoxedStrategy<
+    crate::types::JobExecutionsRetryConfig,
+> {
+    job_executions_retry_config_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`JobExecutionsRetryConfig`](crate::types::JobExecutionsRetryConfig), recursing at most `depth` levels.
+pub fn job_executions_retry_config_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<crate::types::JobExecutionsRetryConfig> {
+    (
+        (
+            crate::runtime::strategies::list(
+                crate::strategies::retry_criteria_at(depth),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(2u64),
+            ),
+        ),
+    )
+        .prop_map(|((criteria_list,),)| crate::types::JobExecutionsRetryConfig {
+            criteria_list,
+            client_corrections: ::std::default::Default::default(),
+        })
+        .boxed()
+}
+
+/// Values of [`JobExecutionsRetryConfig`](crate::types::JobExecutionsRetryConfig) with exactly one constraint violation, and where it is.
+pub fn job_executions_retry_config_invalid() -> ::proptest::strategy::BoxedStrategy<
+    (crate::types::JobExecutionsRetryConfig, crate::runtime::strategies::Expected),
+> {
+    crate::runtime::strategies::one_of(
+        ::std::vec::Vec::from([
+            (
+                job_executions_retry_config(),
+                crate::runtime::strategies::one_of(
+                    ::std::vec::Vec::from([
+                        crate::runtime::strategies::list_bad_length(
+                                crate::strategies::retry_criteria_at(
+                                    crate::runtime::strategies::RECURSION_DEPTH,
+                                ),
+                                ::std::option::Option::Some(1u64),
+                                ::std::option::Option::Some(2u64),
+                            )
+                            .unwrap_or_else(|| {
+                                ::std::unreachable!(
+                                    "the generator checked that a length bound can be broken"
+                                )
+                            }),
+                        crate::runtime::strategies::list_with_invalid_item(
+                            crate::strategies::retry_criteria_at(
+                                crate::runtime::strategies::RECURSION_DEPTH,
+                            ),
+                            crate::strategies::retry_criteria_invalid(),
+                            ::std::option::Option::Some(1u64),
+                            ::std::option::Option::Some(2u64),
+                        ),
+                    ]),
+                ),
+            )
+                .prop_map(|(mut value, (bad, expected))| {
+                    value.criteria_list = bad;
+                    (value, expected.under_field("criteriaList"))
+                })
+                .boxed(),
+            job_executions_retry_config()
+                .prop_map(|mut value| {
+                    value.criteria_list = crate::runtime::ErrorCorrection::corrected();
+                    value.client_corrections.record("criteriaList");
+                    (
+                        value,
+                        crate::runtime::strategies::Expected::new(
+                                crate::runtime::ConstraintKind::Required,
+                            )
+                            .under_field("criteriaList"),
+                    )
+                })
+                .boxed(),
+        ]),
+    )
+}
+
+impl ::proptest::arbitrary::Arbitrary for crate::types::JobExecutionsRetryConfig {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        job_executions_retry_config()
+    }
+}
+
+impl crate::runtime::strategies::Generate for crate::types::JobExecutionsRetryConfig {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        job_executions_retry_config()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::Some(job_executions_retry_config_invalid())
+    }
+}
+
+/// Valid values of [`JobExecutionsRolloutConfig`](crate::types::JobExecutionsRolloutConfig).
+pub fn job_executions_rollout_config() -> ::proptest::strategy::BoxedStrategy<
+    crate::types::JobExecutionsRolloutConfig,
+> {
+    job_executions_rollout_config_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`JobExecutionsRolloutConfig`](crate::types::JobExecutionsRolloutConfig), recursing at most `depth` levels.
+pub fn job_executions_rollout_config_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<crate::types::JobExecutionsRolloutConfig> {
+    (
+        (
+            ::proptest::option::of(
+                    crate::runtime::strategies::one_of(
+                        ::std::vec::Vec::from([
+                            (1i32..=2147483647i32).boxed(),
+                            ::proptest::strategy::Just(1i32).boxed(),
+                            ::proptest::strategy::Just(2147483647i32).boxed(),
+                        ]),
+                    ),
+                )
+                .boxed(),
+            ::proptest::option::of(crate::strategies::exponential_rollout_rate_at(depth))
+                .boxed(),
+        ),
+    )
+        .prop_map(|((maximum_per_minute, exponential_rate),)| crate::types::JobExecutionsRolloutConfig {
+            maximum_per_minute,
+            exponential_rate,
+        })
+        .boxed()
+}
+
+/// Values of [`JobExecutionsRolloutConfig`](crate::types::JobExecutionsRolloutConfig) with exactly one constraint violation, and where it is.
+pub fn job_executions_rollout_config_invalid() -> ::proptest::strategy::BoxedStrategy<
+    (crate::types::JobExecutionsRolloutConfig, crate::runtime::strategies::Expected),
+> {
+    crate::runtime::strategies::one_of(
+        ::std::vec::Vec::from([
+            (
+                job_executions_rollout_config(),
+                crate::runtime::strategies::int_outside(
+                        ::std::option::Option::Some(1i64),
+                        ::std::option::Option::None,
+                        -2147483648i64,
+                        2147483647i64,
+                    )
+                    .prop_map(|(value, expected)| (
+                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
+                            .unwrap_or_default(),
+                        expected,
+                    ))
+                    .boxed(),
+            )
+                .prop_map(|(mut value, (bad, expected))| {
+                    value.maximum_per_minute = ::std::option::Option::Some(bad);
+                    (value, expected.under_field("maximumPerMinute"))
+                })
+                .boxed(),
+            (
+                job_executions_rollout_config(),
+                crate::strategies::exponential_rollout_rate_invalid(),
+            )
+                .prop_map(|(mut value, (bad, expected))| {
+                    value.exponential_rate = ::std::option::Option::Some(bad);
+                    (value, expected.under_field("exponentialRate"))
+                })
+                .boxed(),
+        ]),
+    )
+}
+
+impl ::proptest::arbitrary::Arbitrary for crate::types::JobExecutionsRolloutConfig {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        job_executions_rollout_config()
+    }
+}
+
+impl crate::runtime::strategies::Generate for crate::types::JobExecutionsRolloutConfig {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        job_executions_rollout_config()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::Some(job_executions_rollout_config_invalid())
+    }
+}
+
+/// Valid values of [`MaintenanceWindow`](crate::types::MaintenanceWindow).
+pub fn maintenance_window() -> ::proptest::strategy::BoxedStrategy<
+    crate::types::MaintenanceWindow,
+> {
+    maintenance_window_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`MaintenanceWindow`](crate::types::MaintenanceWindow), recursing at most `depth` levels.
+pub fn maintenance_window_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<crate::types::MaintenanceWindow> {
+    let _ = depth;
+    (
+        (
+            crate::runtime::strategies::string(
+                ::std::option::Option::None,
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(256u64),
+            ),
+            crate::runtime::strategies::one_of(
+                ::std::vec::Vec::from([
+                    (1i32..=1430i32).boxed(),
+                    ::proptest::strategy::Just(1i32).boxed(),
+                    ::proptest::strategy::Just(1430i32).boxed(),
+                ]),
+            ),
+        ),
+    )
+        .prop_map(|((start_time, duration_in_minutes),)| crate::types::MaintenanceWindow {
+            start_time,
+            duration_in_minutes,
+            client_corrections: ::std::default::Default::default(),
+        })
+        .boxed()
+}
+
+/// Values of [`MaintenanceWindow`](crate::types::MaintenanceWindow) with exactly one constraint violation, and where it is.
+pub fn maintenance_window_invalid() -> ::proptest::strategy::BoxedStrategy<
+    (crate::types::MaintenanceWindow, crate::runtime::strategies::Expected),
+> {
+    crate::runtime::strategies::one_of(
+        ::std::vec::Vec::from([
+            (
+                maintenance_window(),
+                crate::runtime::strategies::invalid_string(
+                    crate::runtime::strategies::string(
+                        ::std::option::Option::None,
+                        ::std::option::Option::Some(1u64),
+                        ::std::option::Option::Some(256u64),
+                    ),
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(256u64),
+                    crate::runtime::strategies::StringBreaks {
+                        short: true,
+                        long: true,
+                        pattern: false,
+                    },
+                ),
+            )
+                .prop_map(|(mut value, (bad, expected))| {
+                    value.start_time = bad;
+                    (value, expected.under_field("startTime"))
+                })
+                .boxed(),
+            maintenance_window()
+                .prop_map(|mut value| {
+                    value.start_time = crate::runtime::ErrorCorrection::corrected();
+                    value.client_corrections.record("startTime");
+                    (
+                        value,
+                        crate::runtime::strategies::Expected::new(
+                                crate::runtime::ConstraintKind::Required,
+                            )
+                            .under_field("startTime"),
+                    )
+                })
+                .boxed(),
+            (
+                maintenance_window(),
+                crate::runtime::strategies::int_outside(
+                        ::std::option::Option::Some(1i64),
+                        ::std::option::Option::Some(1430i64),
+                        -2147483648i64,
+                        2147483647i64,
+                    )
+                    .prop_map(|(value, expected)| (
+                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
+                            .unwrap_or_default(),
+                        expected,
+                    ))
+                    .boxed(),
+            )
+                .prop_map(|(mut value, (bad, expected))| {
+                    value.duration_in_minutes = bad;
+                    (value, expected.under_field("durationInMinutes"))
+                })
+                .boxed(),
+            maintenance_window()
+                .prop_map(|mut value| {
+                    value.duration_in_minutes = crate::runtime::ErrorCorrection::corrected();
+                    value.client_corrections.record("durationInMinutes");
+                    (
+                        value,
+                        crate::runtime::strategies::Expected::new(
+                                crate::runtime::ConstraintKind::Required,
+                            )
+                            .under_field("durationInMinutes"),
+                    )
+                })
+                .boxed(),
+        ]),
+    )
+}
+
+impl ::proptest::arbitrary::Arbitrary for crate::types::MaintenanceWindow {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        maintenance_window()
+    }
+}
+
+impl crate::runtime::strategies::Generate for crate::types::MaintenanceWindow {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        maintenance_window()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::Some(maintenance_window_invalid())
+    }
+}
+
+/// Valid values of [`PresignedUrlConfig`](crate::types::PresignedUrlConfig).
+pub fn presigned_url_config() -> ::proptest::strategy::BoxedStrategy<
+    crate::types::PresignedUrlConfig,
+> {
+    presigned_url_config_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`PresignedUrlConfig`](crate::types::PresignedUrlConfig), recursing at most `depth` levels.
+pub fn presigned_url_config_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<crate::types::PresignedUrlConfig> {
+    let _ = depth;
+    (
+        (
+            ::proptest::option::of(
+                    crate::runtime::strategies::string(
+                        ::std::option::Option::None,
+                        ::std::option::Option::Some(20u64),
+                        ::std::option::Option::Some(2048u64),
+                    ),
+                )
+                .boxed(),
+            ::proptest::option::of(
+                    crate::runtime::strategies::one_of(
+                        ::std::vec::Vec::from([
+                            (60i64..=3600i64).boxed(),
+                            ::proptest::strategy::Just(60i64).boxed(),
+                            ::proptest::strategy::Just(3600i64).boxed(),
+                        ]),
+                    ),
+                )
+                .boxed(),
+        ),
+    )
+        .prop_map(|((role_arn, expires_in_sec),)| crate::types::PresignedUrlConfig {
+            role_arn,
+            expires_in_sec,
+        })
+        .boxed()
+}
+
+/// Values of [`PresignedUrlConfig`](crate::types::PresignedUrlConfig) with exactly one constraint violation, and where it is.
+pub fn presigned_url_config_invalid() -> ::proptest::strategy::BoxedStrategy<
+    (crate::types::PresignedUrlConfig, crate::runtime::strategies::Expected),
+> {
+    crate::runtime::strategies::one_of(
+        ::std::vec::Vec::from([
+            (
+                presigned_url_config(),
+                crate::runtime::strategies::invalid_string(
+                    crate::runtime::strategies::string(
+                        ::std::option::Option::None,
+                        ::std::option::Option::Some(20u64),
+                        ::std::option::Option::Some(2048u64),
+                    ),
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(20u64),
+                    ::std::option::Option::Some(2048u64),
+                    crate::runtime::strategies::StringBreaks {
+                        short: true,
+                        long: true,
+                        pattern: false,
+                    },
+                ),
+            )
+                .prop_map(|(mut value, (bad, expected))| {
+                    value.role_arn = ::std::option::Option::Some(bad);
+                    (value, expected.under_field("roleArn"))
+                })
+                .boxed(),
+            (
+                presigned_url_config(),
+                crate::runtime::strategies::int_outside(
+                        ::std::option::Option::Some(60i64),
+                        ::std::option::Option::Some(3600i64),
+                        -9223372036854775808i64,
+                        9223372036854775807i64,
+                    )
+                    .prop_map(|(value, expected)| (value, expected))
+                    .boxed(),
+            )
+                .prop_map(|(mut value, (bad, expected))| {
+                    value.expires_in_sec = ::std::option::Option::Some(bad);
+                    (value, expected.under_field("expiresInSec"))
+                })
+                .boxed(),
+        ]),
+    )
+}
+
+impl ::proptest::arbitrary::Arbitrary for crate::types::PresignedUrlConfig {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        presigned_url_config()
+    }
+}
+
+impl crate::runtime::strategies::Generate for crate::types::PresignedUrlConfig {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        presigned_url_config()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::Some(presigned_url_config_invalid())
+    }
+}
+
+/// Valid values of [`RateIncreaseCriteria`](crate::types::RateIncreaseCriteria).
+pub fn rate_increase_criteria() -> ::proptest::strategy::BoxedStrategy<
+    crate::types::RateIncreaseCriteria,
+> {
+    rate_increase_criteria_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`RateIncreaseCriteria`](crate::types::RateIncreaseCriteria), recursing at most `depth` levels.
+pub fn rate_increase_criteria_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<crate::types::RateIncreaseCriteria> {
+    let _ = depth;
+    (
+        (
+            ::proptest::option::of(
+                    crate::runtime::strategies::one_of(
+                        ::std::vec::Vec::from([
+                            (1i32..=2147483647i32).boxed(),
+                            ::proptest::strategy::Just(1i32).boxed(),
+                            ::proptest::strategy::Just(2147483647i32).boxed(),
+                        ]),
+                    ),
+                )
+                .boxed(),
+            ::proptest::option::of(
+                    crate::runtime::strategies::one_of(
+                        ::std::vec::Vec::from([
+                            (1i32..=2147483647i32).boxed(),
+                            ::proptest::strategy::Just(1i32).boxed(),
+                            ::proptest::strategy::Just(2147483647i32).boxed(),
+                        ]),
+                    ),
+                )
+                .boxed(),
+        ),
+    )
+        .prop_map(|((number_of_notified_things, number_of_succeeded_things),)| crate::types::RateIncreaseCriteria {
+            number_of_notified_things,
+            number_of_succeeded_things,
+        })
+        .boxed()
+}
+
+/// Values of [`RateIncreaseCriteria`](crate::types::RateIncreaseCriteria) with exactly one constraint violation, and where it is.
+pub fn rate_increase_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
+    (crate::types::RateIncreaseCriteria, crate::runtime::strategies::Expected),
+> {
+    crate::runtime::strategies::one_of(
+        ::std::vec::Vec::from([
+            (
+                rate_increase_criteria(),
+                crate::runtime::strategies::int_outside(
+                        ::std::option::Option::Some(1i64),
+                        ::std::option::Option::None,
+                        -2147483648i64,
+                        2147483647i64,
+                    )
+                    .prop_map(|(value, expected)| (
+                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
+                            .unwrap_or_default(),
+                        expected,
+                    ))
+                    .boxed(),
+            )
+                .prop_map(|(mut value, (bad, expected))| {
+                    value.number_of_notified_things = ::std::option::Option::Some(bad);
+                    (value, expected.under_field("numberOfNotifiedThings"))
+                })
+                .boxed(),
+            (
+                rate_increase_criteria(),
+                crate::runtime::strategies::int_outside(
+                        ::std::option::Option::Some(1i64),
+                        ::std::option::Option::None,
+                        -2147483648i64,
+                        2147483647i64,
+                    )
+                    .prop_map(|(value, expected)| (
+                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
+                            .unwrap_or_default(),
+                        expected,
+                    ))
+                    .boxed(),
+            )
+                .prop_map(|(mut value, (bad, expected))| {
+                    value.number_of_succeeded_things = ::std::option::Option::Some(bad);
+                    (value, expected.under_field("numberOfSucceededThings"))
+                })
+                .boxed(),
+        ]),
+    )
+}
+
+impl ::proptest::arbitrary::Arbitrary for crate::types::RateIncreaseCriteria {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        rate_increase_criteria()
+    }
+}
+
+impl crate::runtime::strategies::Generate for crate::types::RateIncreaseCriteria {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        rate_increase_criteria()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::Some(rate_increase_criteria_invalid())
+    }
+}
+
+/// Valid values of [`RetryCriteria`](crate::types::RetryCriteria).
+pub fn retry_criteria() -> ::proptest::strategy::BoxedStrategy<
+    crate::types::RetryCriteria,
+> {
+    retry_criteria_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`RetryCriteria`](crate::types::RetryCriteria), recursing at most `depth` levels.
+pub fn retry_criteria_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<crate::types::RetryCriteria> {
+    let _ = depth;
+    (
+        (
+            crate::strategies::retryable_failure_type(),
+            crate::runtime::strategies::one_of(
+                ::std::vec::Vec::from([
+                    (0i32..=10i32).boxed(),
+                    ::proptest::strategy::Just(0i32).boxed(),
+                    ::proptest::strategy::Just(10i32).boxed(),
+                ]),
+            ),
+        ),
+    )
+        .prop_map(|((failure_type, number_of_retries),)| crate::types::RetryCriteria {
+            failure_type,
+            number_of_retries,
+            client_corrections: ::std::default::Default::default(),
+        })
+        .boxed()
+}
+
+/// Values of [`RetryCriteria`](crate::types::RetryCriteria) with exactly one constraint violation, and where it is.
+pub fn retry_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
+    (crate::types::RetryCriteria, crate::runtime::strategies::Expected),
+> {
+    crate::runtime::strategies::one_of(
+        ::std::vec::Vec::from([
+            (
+                retry_criteria(),
+                crate::runtime::strategies::unknown_enum::<
+                    crate::types::RetryableFailureType,
+                >(crate::types::RetryableFailureType::values()),
+            )
+                .prop_map(|(mut value, (bad, expected))| {
+                    value.failure_type = bad;
+                    (value, expected.under_field("failureType"))
+                })
+                .boxed(),
+            retry_criteria()
+                .prop_map(|mut value| {
+                    value.failure_type = crate::runtime::ErrorCorrection::corrected();
+                    value.client_corrections.record("failureType");
+                    (
+                        value,
+                        crate::runtime::strategies::Expected::new(
+                                crate::runtime::ConstraintKind::Required,
+                            )
+                            .under_field("failureType"),
+                    )
+                })
+                .boxed(),
+            (
+                retry_criteria(),
+                crate::runtime::strategies::int_outside(
+                        ::std::option::Option::Some(0i64),
+                        ::std::option::Option::Some(10i64),
+                        -2147483648i64,
+                        2147483647i64,
+                    )
+                    .prop_map(|(value, expected)| (
+                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
+                            .unwrap_or_default(),
+                        expected,
+                    ))
+                    .boxed(),
+            )
+                .prop_map(|(mut value, (bad, expected))| {
+                    value.number_of_retries = bad;
+                    (value, expected.under_field("numberOfRetries"))
+                })
+                .boxed(),
+            retry_criteria()
+                .prop_map(|mut value| {
+                    value.number_of_retries = crate::runtime::ErrorCorrection::corrected();
+                    value.client_corrections.record("numberOfRetries");
+                    (
+                        value,
+                        crate::runtime::strategies::Expected::new(
+                                crate::runtime::ConstraintKind::Required,
+                            )
+                            .under_field("numberOfRetries"),
+                    )
+                })
+                .boxed(),
+        ]),
+    )
+}
+
+impl ::proptest::arbitrary::Arbitrary for crate::types::RetryCriteria {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        retry_criteria()
+    }
+}
+
+impl crate::runtime::strategies::Generate for crate::types::RetryCriteria {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        retry_criteria()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::Some(retry_criteria_invalid())
+    }
+}
+
+/// Valid values of [`TimeoutConfig`](crate::types::TimeoutConfig).
+pub fn timeout_config() -> ::proptest::strategy::BoxedStrategy<
+    crate::types::TimeoutConfig,
+> {
+    timeout_config_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`TimeoutConfig`](crate::types::TimeoutConfig), recursing at most `depth` levels.
+pub fn timeout_config_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<crate::types::TimeoutConfig> {
+    let _ = depth;
+    (
+        (
+            ::proptest::option::of(
+                    crate::runtime::strategies::one_of(
+                        ::std::vec::Vec::from([
+                            (-9223372036854775808i64..=9223372036854775807i64).boxed(),
+                            ::proptest::strategy::Just(-9223372036854775808i64).boxed(),
+                            ::proptest::strategy::Just(9223372036854775807i64).boxed(),
+                        ]),
+                    ),
+                )
+                .boxed(),
+        ),
+    )
+        .prop_map(|((in_progress_timeout_in_minutes,),)| crate::types::TimeoutConfig {
+            in_progress_timeout_in_minutes,
+        })
+        .boxed()
+}
+
+impl ::proptest::arbitrary::Arbitrary for crate::types::TimeoutConfig {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        timeout_config()
+    }
+}
+
+impl crate::runtime::strategies::Generate for crate::types::TimeoutConfig {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        timeout_config()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::None
+    }
+}
+
+/// Valid values of [`InternalFailureException`](crate::types::error::InternalFailureException).
+pub fn internal_failure_exception() -> ::proptest::strategy::BoxedStrategy<
+    crate::types::error::InternalFailureException,
+> {
+    internal_failure_exception_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`InternalFailureException`](crate::types::error::InternalFailureException), recursing at most `depth` levels.
+pub fn internal_failure_exception_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<crate::types::error::InternalFailureException> {
+    let _ = depth;
+    (
+        (
+            ::proptest::option::of(
+                    crate::runtime::strategies::string(
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                    ),
+                )
+                .boxed(),
+        ),
+    )
+        .prop_map(|((message,),)| crate::types::error::InternalFailureException {
+            message,
+        })
+        .boxed()
+}
+
+impl ::proptest::arbitrary::Arbitrary for crate::types::error::InternalFailureException {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        internal_failure_exception()
+    }
+}
+
+impl crate::runtime::strategies::Generate
+for crate::types::error::InternalFailureException {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        internal_failure_exception()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::None
+    }
+}
+
+/// Valid values of [`InvalidRequestException`](crate::types::error::InvalidRequestException).
+pub fn invalid_request_exception() -> ::proptest::strategy::BoxedStrategy<
+    crate::types::error::InvalidRequestException,
+> {
+    invalid_request_exception_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`InvalidRequestException`](crate::types::error::InvalidRequestException), recursing at most `depth` levels.
+pub fn invalid_request_exception_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<crate::types::error::InvalidRequestException> {
+    let _ = depth;
+    (
+        (
+            ::proptest::option::of(
+                    crate::runtime::strategies::string(
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                    ),
+                )
+                .boxed(),
+        ),
+    )
+        .prop_map(|((message,),)| crate::types::error::InvalidRequestException {
+            message,
+        })
+        .boxed()
+}
+
+impl ::proptest::arbitrary::Arbitrary for crate::types::error::InvalidRequestException {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        invalid_request_exception()
+    }
+}
+
+impl crate::runtime::strategies::Generate
+for crate::types::error::InvalidRequestException {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        invalid_request_exception()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::None
+    }
+}
+
+/// Valid values of [`ResourceNotFoundException`](crate::types::error::ResourceNotFoundException).
+pub fn resource_not_found_exception() -> ::proptest::strategy::BoxedStrategy<
+    crate::types::error::ResourceNotFoundException,
+> {
+    resource_not_found_exception_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`ResourceNotFoundException`](crate::types::error::ResourceNotFoundException), recursing at most `depth` levels.
+pub fn resource_not_found_exception_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<
+    crate::types::error::ResourceNotFoundException,
+> {
+    let _ = depth;
+    (
+        (
+            ::proptest::option::of(
+                    crate::runtime::strategies::string(
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                    ),
+                )
+                .boxed(),
+        ),
+    )
+        .prop_map(|((message,),)| crate::types::error::ResourceNotFoundException {
+            message,
+        })
+        .boxed()
+}
+
+impl ::proptest::arbitrary::Arbitrary
+for crate::types::error::ResourceNotFoundException {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        resource_not_found_exception()
+    }
+}
+
+impl crate::runtime::strategies::Generate
+for crate::types::error::ResourceNotFoundException {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        resource_not_found_exception()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::None
+    }
+}
+
+/// Valid values of [`ThrottlingException`](crate::types::error::ThrottlingException).
+pub fn throttling_exception() -> ::proptest::strategy::BoxedStrategy<
+    crate::types::error::ThrottlingException,
+> {
+    throttling_exception_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`ThrottlingException`](crate::types::error::ThrottlingException), recursing at most `depth` levels.
+pub fn throttling_exception_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<crate::types::error::ThrottlingException> {
+    let _ = depth;
+    (
+        (
+            ::proptest::option::of(
+                    crate::runtime::strategies::string(
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                    ),
+                )
+                .boxed(),
+        ),
+    )
+        .prop_map(|((message,),)| crate::types::error::ThrottlingException {
+            message,
+        })
+        .boxed()
+}
+
+impl ::proptest::arbitrary::Arbitrary for crate::types::error::ThrottlingException {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        throttling_exception()
+    }
+}
+
+impl crate::runtime::strategies::Generate for crate::types::error::ThrottlingException {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        throttling_exception()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::None
+    }
+}
+
 /// Valid values of [`DescribeJobTemplateInput`](crate::operation::describe_job_template::DescribeJobTemplateInput).
 pub fn describe_job_template_input() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::describe_job_template::DescribeJobTemplateInput,
 > {
+    describe_job_template_input_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`DescribeJobTemplateInput`](crate::operation::describe_job_template::DescribeJobTemplateInput), recursing at most `depth` levels.
+pub fn describe_job_template_input_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<
+    crate::operation::describe_job_template::DescribeJobTemplateInput,
+> {
+    let _ = depth;
     (
         (
-            crate::runtime::strategies::string(
-                    ::std::option::Option::Some((
-                        &*crate::patterns::JOB_TEMPLATE_ID,
-                        "[a-zA-Z0-9_-]+",
-                    )),
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(64u64),
-                )
+            (crate::runtime::strategies::string(
+                ::std::option::Option::Some((
+                    &*crate::patterns::JOB_TEMPLATE_ID,
+                    "[a-zA-Z0-9_-]+",
+                )),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(64u64),
+            ))
                 .prop_map(::std::option::Option::Some)
                 .boxed(),
         ),
@@ -379,6 +1496,15 @@ for crate::operation::describe_job_template::DescribeJobTemplateInput {
 pub fn describe_job_template_output() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::describe_job_template::DescribeJobTemplateOutput,
 > {
+    describe_job_template_output_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`DescribeJobTemplateOutput`](crate::operation::describe_job_template::DescribeJobTemplateOutput), recursing at most `depth` levels.
+pub fn describe_job_template_output_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<
+    crate::operation::describe_job_template::DescribeJobTemplateOutput,
+> {
     (
         (
             ::proptest::option::of(
@@ -431,18 +1557,23 @@ pub fn describe_job_template_output() -> ::proptest::strategy::BoxedStrategy<
                 )
                 .boxed(),
             ::proptest::option::of(crate::runtime::strategies::timestamp()).boxed(),
-            ::proptest::option::of(crate::strategies::presigned_url_config()).boxed(),
-            ::proptest::option::of(crate::strategies::job_executions_rollout_config())
+            ::proptest::option::of(crate::strategies::presigned_url_config_at(depth))
+                .boxed(),
+            ::proptest::option::of(
+                    crate::strategies::job_executions_rollout_config_at(depth),
+                )
                 .boxed(),
         ),
         (
-            ::proptest::option::of(crate::strategies::abort_config()).boxed(),
-            ::proptest::option::of(crate::strategies::timeout_config()).boxed(),
-            ::proptest::option::of(crate::strategies::job_executions_retry_config())
+            ::proptest::option::of(crate::strategies::abort_config_at(depth)).boxed(),
+            ::proptest::option::of(crate::strategies::timeout_config_at(depth)).boxed(),
+            ::proptest::option::of(
+                    crate::strategies::job_executions_retry_config_at(depth),
+                )
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::list(
-                        crate::strategies::maintenance_window(),
+                        crate::strategies::maintenance_window_at(depth),
                         ::std::option::Option::None,
                         ::std::option::Option::None,
                     ),
@@ -676,7 +1807,9 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 crate::runtime::strategies::one_of(
                     ::std::vec::Vec::from([
                         crate::runtime::strategies::list_with_invalid_item(
-                            crate::strategies::maintenance_window(),
+                            crate::strategies::maintenance_window_at(
+                                crate::runtime::strategies::RECURSION_DEPTH,
+                            ),
                             crate::strategies::maintenance_window_invalid(),
                             ::std::option::Option::None,
                             ::std::option::Option::None,
@@ -758,994 +1891,6 @@ for crate::operation::describe_job_template::DescribeJobTemplateOutput {
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
         ::std::option::Option::Some(describe_job_template_output_invalid())
-    }
-}
-
-/// Valid values of [`ExponentialRolloutRate`](crate::types::ExponentialRolloutRate).
-pub fn exponential_rollout_rate() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::ExponentialRolloutRate,
-> {
-    (
-        (
-            crate::runtime::strategies::one_of(
-                ::std::vec::Vec::from([
-                    (1i32..=1000i32).boxed(),
-                    ::proptest::strategy::Just(1i32).boxed(),
-                    ::proptest::strategy::Just(1000i32).boxed(),
-                ]),
-            ),
-            crate::runtime::strategies::double(
-                ::std::option::Option::Some(crate::runtime::validate::FloatBound {
-                    value: 1.1f64,
-                    strict: false,
-                }),
-                ::std::option::Option::Some(crate::runtime::validate::FloatBound {
-                    value: 5f64,
-                    strict: false,
-                }),
-            ),
-            crate::strategies::rate_increase_criteria(),
-        ),
-    )
-        .prop_map(|((base_rate_per_minute, increment_factor, rate_increase_criteria),)| crate::types::ExponentialRolloutRate {
-            base_rate_per_minute,
-            increment_factor,
-            rate_increase_criteria,
-            client_corrections: ::std::default::Default::default(),
-        })
-        .boxed()
-}
-
-/// Values of [`ExponentialRolloutRate`](crate::types::ExponentialRolloutRate) with exactly one constraint violation, and where it is.
-pub fn exponential_rollout_rate_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::ExponentialRolloutRate, crate::runtime::strategies::Expected),
-> {
-    crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
-            (
-                exponential_rollout_rate(),
-                crate::runtime::strategies::int_outside(
-                        ::std::option::Option::Some(1i64),
-                        ::std::option::Option::Some(1000i64),
-                        -2147483648i64,
-                        2147483647i64,
-                    )
-                    .prop_map(|(value, expected)| (
-                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
-                            .unwrap_or_default(),
-                        expected,
-                    ))
-                    .boxed(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.base_rate_per_minute = bad;
-                    (value, expected.under_field("baseRatePerMinute"))
-                })
-                .boxed(),
-            exponential_rollout_rate()
-                .prop_map(|mut value| {
-                    value.base_rate_per_minute = crate::runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("baseRatePerMinute");
-                    (
-                        value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
-                            )
-                            .under_field("baseRatePerMinute"),
-                    )
-                })
-                .boxed(),
-            (
-                exponential_rollout_rate(),
-                crate::runtime::strategies::double_outside(
-                    ::std::option::Option::Some(crate::runtime::validate::FloatBound {
-                        value: 1.1f64,
-                        strict: false,
-                    }),
-                    ::std::option::Option::Some(crate::runtime::validate::FloatBound {
-                        value: 5f64,
-                        strict: false,
-                    }),
-                ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.increment_factor = bad;
-                    (value, expected.under_field("incrementFactor"))
-                })
-                .boxed(),
-            exponential_rollout_rate()
-                .prop_map(|mut value| {
-                    value.increment_factor = crate::runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("incrementFactor");
-                    (
-                        value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
-                            )
-                            .under_field("incrementFactor"),
-                    )
-                })
-                .boxed(),
-            (
-                exponential_rollout_rate(),
-                crate::strategies::rate_increase_criteria_invalid(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.rate_increase_criteria = bad;
-                    (value, expected.under_field("rateIncreaseCriteria"))
-                })
-                .boxed(),
-            exponential_rollout_rate()
-                .prop_map(|mut value| {
-                    value.rate_increase_criteria = crate::runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("rateIncreaseCriteria");
-                    (
-                        value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
-                            )
-                            .under_field("rateIncreaseCriteria"),
-                    )
-                })
-                .boxed(),
-        ]),
-    )
-}
-
-impl ::proptest::arbitrary::Arbitrary for crate::types::ExponentialRolloutRate {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        exponential_rollout_rate()
-    }
-}
-
-impl crate::runtime::strategies::Generate for crate::types::ExponentialRolloutRate {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        exponential_rollout_rate()
-    }
-
-    fn invalid() -> ::std::option::Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
-    > {
-        ::std::option::Option::Some(exponential_rollout_rate_invalid())
-    }
-}
-
-/// Valid values of [`InternalFailureException`](crate::types::error::InternalFailureException).
-pub fn internal_failure_exception() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::error::InternalFailureException,
-> {
-    (
-        (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
-                .boxed(),
-        ),
-    )
-        .prop_map(|((message,),)| crate::types::error::InternalFailureException {
-            message,
-        })
-        .boxed()
-}
-
-impl ::proptest::arbitrary::Arbitrary for crate::types::error::InternalFailureException {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        internal_failure_exception()
-    }
-}
-
-impl crate::runtime::strategies::Generate
-for crate::types::error::InternalFailureException {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        internal_failure_exception()
-    }
-
-    fn invalid() -> ::std::option::Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
-    > {
-        ::std::option::Option::None
-    }
-}
-
-/// Valid values of [`InvalidRequestException`](crate::types::error::InvalidRequestException).
-pub fn invalid_request_exception() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::error::InvalidRequestException,
-> {
-    (
-        (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
-                .boxed(),
-        ),
-    )
-        .prop_map(|((message,),)| crate::types::error::InvalidRequestException {
-            message,
-        })
-        .boxed()
-}
-
-impl ::proptest::arbitrary::Arbitrary for crate::types::error::InvalidRequestException {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        invalid_request_exception()
-    }
-}
-
-impl crate::runtime::strategies::Generate
-for crate::types::error::InvalidRequestException {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        invalid_request_exception()
-    }
-
-    fn invalid() -> ::std::option::Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
-    > {
-        ::std::option::Option::None
-    }
-}
-
-/// Valid values of [`JobExecutionsRetryConfig`](crate::types::JobExecutionsRetryConfig).
-pub fn job_executions_retry_config() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::JobExecutionsRetryConfig,
-> {
-    (
-        (
-            crate::runtime::strategies::list(
-                crate::strategies::retry_criteria(),
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(2u64),
-            ),
-        ),
-    )
-        .prop_map(|((criteria_list,),)| crate::types::JobExecutionsRetryConfig {
-            criteria_list,
-            client_corrections: ::std::default::Default::default(),
-        })
-        .boxed()
-}
-
-/// Values of [`JobExecutionsRetryConfig`](crate::types::JobExecutionsRetryConfig) with exactly one constraint violation, and where it is.
-pub fn job_executions_retry_config_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::JobExecutionsRetryConfig, crate::runtime::strategies::Expected),
-> {
-    crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
-            (
-                job_executions_retry_config(),
-                crate::runtime::strategies::one_of(
-                    ::std::vec::Vec::from([
-                        crate::runtime::strategies::list_bad_length(
-                                crate::strategies::retry_criteria(),
-                                ::std::option::Option::Some(1u64),
-                                ::std::option::Option::Some(2u64),
-                            )
-                            .unwrap_or_else(|| {
-                                ::std::unreachable!(
-                                    "the generator checked that a length bound can be broken"
-                                )
-                            }),
-                        crate::runtime::strategies::list_with_invalid_item(
-                            crate::strategies::retry_criteria(),
-                            crate::strategies::retry_criteria_invalid(),
-                            ::std::option::Option::Some(1u64),
-                            ::std::option::Option::Some(2u64),
-                        ),
-                    ]),
-                ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.criteria_list = bad;
-                    (value, expected.under_field("criteriaList"))
-                })
-                .boxed(),
-            job_executions_retry_config()
-                .prop_map(|mut value| {
-                    value.criteria_list = crate::runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("criteriaList");
-                    (
-                        value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
-                            )
-                            .under_field("criteriaList"),
-                    )
-                })
-                .boxed(),
-        ]),
-    )
-}
-
-impl ::proptest::arbitrary::Arbitrary for crate::types::JobExecutionsRetryConfig {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        job_executions_retry_config()
-    }
-}
-
-impl crate::runtime::strategies::Generate for crate::types::JobExecutionsRetryConfig {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        job_executions_retry_config()
-    }
-
-    fn invalid() -> ::std::option::Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
-    > {
-        ::std::option::Option::Some(job_executions_retry_config_invalid())
-    }
-}
-
-/// Valid values of [`JobExecutionsRolloutConfig`](crate::types::JobExecutionsRolloutConfig).
-pub fn job_executions_rollout_config() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::JobExecutionsRolloutConfig,
-> {
-    (
-        (
-            ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
-                            (1i32..=2147483647i32).boxed(),
-                            ::proptest::strategy::Just(1i32).boxed(),
-                            ::proptest::strategy::Just(2147483647i32).boxed(),
-                        ]),
-                    ),
-                )
-                .boxed(),
-            ::proptest::option::of(crate::strategies::exponential_rollout_rate()).boxed(),
-        ),
-    )
-        .prop_map(|((maximum_per_minute, exponential_rate),)| crate::types::JobExecutionsRolloutConfig {
-            maximum_per_minute,
-            exponential_rate,
-        })
-        .boxed()
-}
-
-/// Values of [`JobExecutionsRolloutConfig`](crate::types::JobExecutionsRolloutConfig) with exactly one constraint violation, and where it is.
-pub fn job_executions_rollout_config_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::JobExecutionsRolloutConfig, crate::runtime::strategies::Expected),
-> {
-    crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
-            (
-                job_executions_rollout_config(),
-                crate::runtime::strategies::int_outside(
-                        ::std::option::Option::Some(1i64),
-                        ::std::option::Option::None,
-                        -2147483648i64,
-                        2147483647i64,
-                    )
-                    .prop_map(|(value, expected)| (
-                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
-                            .unwrap_or_default(),
-                        expected,
-                    ))
-                    .boxed(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.maximum_per_minute = ::std::option::Option::Some(bad);
-                    (value, expected.under_field("maximumPerMinute"))
-                })
-                .boxed(),
-            (
-                job_executions_rollout_config(),
-                crate::strategies::exponential_rollout_rate_invalid(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.exponential_rate = ::std::option::Option::Some(bad);
-                    (value, expected.under_field("exponentialRate"))
-                })
-                .boxed(),
-        ]),
-    )
-}
-
-impl ::proptest::arbitrary::Arbitrary for crate::types::JobExecutionsRolloutConfig {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        job_executions_rollout_config()
-    }
-}
-
-impl crate::runtime::strategies::Generate for crate::types::JobExecutionsRolloutConfig {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        job_executions_rollout_config()
-    }
-
-    fn invalid() -> ::std::option::Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
-    > {
-        ::std::option::Option::Some(job_executions_rollout_config_invalid())
-    }
-}
-
-/// Valid values of [`MaintenanceWindow`](crate::types::MaintenanceWindow).
-pub fn maintenance_window() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::MaintenanceWindow,
-> {
-    (
-        (
-            crate::runtime::strategies::string(
-                ::std::option::Option::None,
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(256u64),
-            ),
-            crate::runtime::strategies::one_of(
-                ::std::vec::Vec::from([
-                    (1i32..=1430i32).boxed(),
-                    ::proptest::strategy::Just(1i32).boxed(),
-                    ::proptest::strategy::Just(1430i32).boxed(),
-                ]),
-            ),
-        ),
-    )
-        .prop_map(|((start_time, duration_in_minutes),)| crate::types::MaintenanceWindow {
-            start_time,
-            duration_in_minutes,
-            client_corrections: ::std::default::Default::default(),
-        })
-        .boxed()
-}
-
-/// Values of [`MaintenanceWindow`](crate::types::MaintenanceWindow) with exactly one constraint violation, and where it is.
-pub fn maintenance_window_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::MaintenanceWindow, crate::runtime::strategies::Expected),
-> {
-    crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
-            (
-                maintenance_window(),
-                crate::runtime::strategies::invalid_string(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(256u64),
-                    ),
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(256u64),
-                    crate::runtime::strategies::StringBreaks {
-                        short: true,
-                        long: true,
-                        pattern: false,
-                    },
-                ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.start_time = bad;
-                    (value, expected.under_field("startTime"))
-                })
-                .boxed(),
-            maintenance_window()
-                .prop_map(|mut value| {
-                    value.start_time = crate::runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("startTime");
-                    (
-                        value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
-                            )
-                            .under_field("startTime"),
-                    )
-                })
-                .boxed(),
-            (
-                maintenance_window(),
-                crate::runtime::strategies::int_outside(
-                        ::std::option::Option::Some(1i64),
-                        ::std::option::Option::Some(1430i64),
-                        -2147483648i64,
-                        2147483647i64,
-                    )
-                    .prop_map(|(value, expected)| (
-                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
-                            .unwrap_or_default(),
-                        expected,
-                    ))
-                    .boxed(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.duration_in_minutes = bad;
-                    (value, expected.under_field("durationInMinutes"))
-                })
-                .boxed(),
-            maintenance_window()
-                .prop_map(|mut value| {
-                    value.duration_in_minutes = crate::runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("durationInMinutes");
-                    (
-                        value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
-                            )
-                            .under_field("durationInMinutes"),
-                    )
-                })
-                .boxed(),
-        ]),
-    )
-}
-
-impl ::proptest::arbitrary::Arbitrary for crate::types::MaintenanceWindow {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        maintenance_window()
-    }
-}
-
-impl crate::runtime::strategies::Generate for crate::types::MaintenanceWindow {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        maintenance_window()
-    }
-
-    fn invalid() -> ::std::option::Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
-    > {
-        ::std::option::Option::Some(maintenance_window_invalid())
-    }
-}
-
-/// Valid values of [`PresignedUrlConfig`](crate::types::PresignedUrlConfig).
-pub fn presigned_url_config() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::PresignedUrlConfig,
-> {
-    (
-        (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::Some(20u64),
-                        ::std::option::Option::Some(2048u64),
-                    ),
-                )
-                .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
-                            (60i64..=3600i64).boxed(),
-                            ::proptest::strategy::Just(60i64).boxed(),
-                            ::proptest::strategy::Just(3600i64).boxed(),
-                        ]),
-                    ),
-                )
-                .boxed(),
-        ),
-    )
-        .prop_map(|((role_arn, expires_in_sec),)| crate::types::PresignedUrlConfig {
-            role_arn,
-            expires_in_sec,
-        })
-        .boxed()
-}
-
-/// Values of [`PresignedUrlConfig`](crate::types::PresignedUrlConfig) with exactly one constraint violation, and where it is.
-pub fn presigned_url_config_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::PresignedUrlConfig, crate::runtime::strategies::Expected),
-> {
-    crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
-            (
-                presigned_url_config(),
-                crate::runtime::strategies::invalid_string(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::Some(20u64),
-                        ::std::option::Option::Some(2048u64),
-                    ),
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(20u64),
-                    ::std::option::Option::Some(2048u64),
-                    crate::runtime::strategies::StringBreaks {
-                        short: true,
-                        long: true,
-                        pattern: false,
-                    },
-                ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.role_arn = ::std::option::Option::Some(bad);
-                    (value, expected.under_field("roleArn"))
-                })
-                .boxed(),
-            (
-                presigned_url_config(),
-                crate::runtime::strategies::int_outside(
-                        ::std::option::Option::Some(60i64),
-                        ::std::option::Option::Some(3600i64),
-                        -9223372036854775808i64,
-                        9223372036854775807i64,
-                    )
-                    .prop_map(|(value, expected)| (value, expected))
-                    .boxed(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.expires_in_sec = ::std::option::Option::Some(bad);
-                    (value, expected.under_field("expiresInSec"))
-                })
-                .boxed(),
-        ]),
-    )
-}
-
-impl ::proptest::arbitrary::Arbitrary for crate::types::PresignedUrlConfig {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        presigned_url_config()
-    }
-}
-
-impl crate::runtime::strategies::Generate for crate::types::PresignedUrlConfig {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        presigned_url_config()
-    }
-
-    fn invalid() -> ::std::option::Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
-    > {
-        ::std::option::Option::Some(presigned_url_config_invalid())
-    }
-}
-
-/// Valid values of [`RateIncreaseCriteria`](crate::types::RateIncreaseCriteria).
-pub fn rate_increase_criteria() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::RateIncreaseCriteria,
-> {
-    (
-        (
-            ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
-                            (1i32..=2147483647i32).boxed(),
-                            ::proptest::strategy::Just(1i32).boxed(),
-                            ::proptest::strategy::Just(2147483647i32).boxed(),
-                        ]),
-                    ),
-                )
-                .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
-                            (1i32..=2147483647i32).boxed(),
-                            ::proptest::strategy::Just(1i32).boxed(),
-                            ::proptest::strategy::Just(2147483647i32).boxed(),
-                        ]),
-                    ),
-                )
-                .boxed(),
-        ),
-    )
-        .prop_map(|((number_of_notified_things, number_of_succeeded_things),)| crate::types::RateIncreaseCriteria {
-            number_of_notified_things,
-            number_of_succeeded_things,
-        })
-        .boxed()
-}
-
-/// Values of [`RateIncreaseCriteria`](crate::types::RateIncreaseCriteria) with exactly one constraint violation, and where it is.
-pub fn rate_increase_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::RateIncreaseCriteria, crate::runtime::strategies::Expected),
-> {
-    crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
-            (
-                rate_increase_criteria(),
-                crate::runtime::strategies::int_outside(
-                        ::std::option::Option::Some(1i64),
-                        ::std::option::Option::None,
-                        -2147483648i64,
-                        2147483647i64,
-                    )
-                    .prop_map(|(value, expected)| (
-                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
-                            .unwrap_or_default(),
-                        expected,
-                    ))
-                    .boxed(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.number_of_notified_things = ::std::option::Option::Some(bad);
-                    (value, expected.under_field("numberOfNotifiedThings"))
-                })
-                .boxed(),
-            (
-                rate_increase_criteria(),
-                crate::runtime::strategies::int_outside(
-                        ::std::option::Option::Some(1i64),
-                        ::std::option::Option::None,
-                        -2147483648i64,
-                        2147483647i64,
-                    )
-                    .prop_map(|(value, expected)| (
-                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
-                            .unwrap_or_default(),
-                        expected,
-                    ))
-                    .boxed(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.number_of_succeeded_things = ::std::option::Option::Some(bad);
-                    (value, expected.under_field("numberOfSucceededThings"))
-                })
-                .boxed(),
-        ]),
-    )
-}
-
-impl ::proptest::arbitrary::Arbitrary for crate::types::RateIncreaseCriteria {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        rate_increase_criteria()
-    }
-}
-
-impl crate::runtime::strategies::Generate for crate::types::RateIncreaseCriteria {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        rate_increase_criteria()
-    }
-
-    fn invalid() -> ::std::option::Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
-    > {
-        ::std::option::Option::Some(rate_increase_criteria_invalid())
-    }
-}
-
-/// Valid values of [`ResourceNotFoundException`](crate::types::error::ResourceNotFoundException).
-pub fn resource_not_found_exception() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::error::ResourceNotFoundException,
-> {
-    (
-        (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
-                .boxed(),
-        ),
-    )
-        .prop_map(|((message,),)| crate::types::error::ResourceNotFoundException {
-            message,
-        })
-        .boxed()
-}
-
-impl ::proptest::arbitrary::Arbitrary
-for crate::types::error::ResourceNotFoundException {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        resource_not_found_exception()
-    }
-}
-
-impl crate::runtime::strategies::Generate
-for crate::types::error::ResourceNotFoundException {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        resource_not_found_exception()
-    }
-
-    fn invalid() -> ::std::option::Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
-    > {
-        ::std::option::Option::None
-    }
-}
-
-/// Valid values of [`RetryCriteria`](crate::types::RetryCriteria).
-pub fn retry_criteria() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::RetryCriteria,
-> {
-    (
-        (
-            crate::strategies::retryable_failure_type(),
-            crate::runtime::strategies::one_of(
-                ::std::vec::Vec::from([
-                    (0i32..=10i32).boxed(),
-                    ::proptest::strategy::Just(0i32).boxed(),
-                    ::proptest::strategy::Just(10i32).boxed(),
-                ]),
-            ),
-        ),
-    )
-        .prop_map(|((failure_type, number_of_retries),)| crate::types::RetryCriteria {
-            failure_type,
-            number_of_retries,
-            client_corrections: ::std::default::Default::default(),
-        })
-        .boxed()
-}
-
-/// Values of [`RetryCriteria`](crate::types::RetryCriteria) with exactly one constraint violation, and where it is.
-pub fn retry_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::RetryCriteria, crate::runtime::strategies::Expected),
-> {
-    crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
-            (
-                retry_criteria(),
-                crate::runtime::strategies::unknown_enum::<
-                    crate::types::RetryableFailureType,
-                >(crate::types::RetryableFailureType::values()),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.failure_type = bad;
-                    (value, expected.under_field("failureType"))
-                })
-                .boxed(),
-            retry_criteria()
-                .prop_map(|mut value| {
-                    value.failure_type = crate::runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("failureType");
-                    (
-                        value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
-                            )
-                            .under_field("failureType"),
-                    )
-                })
-                .boxed(),
-            (
-                retry_criteria(),
-                crate::runtime::strategies::int_outside(
-                        ::std::option::Option::Some(0i64),
-                        ::std::option::Option::Some(10i64),
-                        -2147483648i64,
-                        2147483647i64,
-                    )
-                    .prop_map(|(value, expected)| (
-                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
-                            .unwrap_or_default(),
-                        expected,
-                    ))
-                    .boxed(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.number_of_retries = bad;
-                    (value, expected.under_field("numberOfRetries"))
-                })
-                .boxed(),
-            retry_criteria()
-                .prop_map(|mut value| {
-                    value.number_of_retries = crate::runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("numberOfRetries");
-                    (
-                        value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
-                            )
-                            .under_field("numberOfRetries"),
-                    )
-                })
-                .boxed(),
-        ]),
-    )
-}
-
-impl ::proptest::arbitrary::Arbitrary for crate::types::RetryCriteria {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        retry_criteria()
-    }
-}
-
-impl crate::runtime::strategies::Generate for crate::types::RetryCriteria {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        retry_criteria()
-    }
-
-    fn invalid() -> ::std::option::Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
-    > {
-        ::std::option::Option::Some(retry_criteria_invalid())
-    }
-}
-
-/// Valid values of [`ThrottlingException`](crate::types::error::ThrottlingException).
-pub fn throttling_exception() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::error::ThrottlingException,
-> {
-    (
-        (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
-                .boxed(),
-        ),
-    )
-        .prop_map(|((message,),)| crate::types::error::ThrottlingException {
-            message,
-        })
-        .boxed()
-}
-
-impl ::proptest::arbitrary::Arbitrary for crate::types::error::ThrottlingException {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        throttling_exception()
-    }
-}
-
-impl crate::runtime::strategies::Generate for crate::types::error::ThrottlingException {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        throttling_exception()
-    }
-
-    fn invalid() -> ::std::option::Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
-    > {
-        ::std::option::Option::None
-    }
-}
-
-/// Valid values of [`TimeoutConfig`](crate::types::TimeoutConfig).
-pub fn timeout_config() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::TimeoutConfig,
-> {
-    (
-        (
-            ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
-                            (-9223372036854775808i64..=9223372036854775807i64).boxed(),
-                            ::proptest::strategy::Just(-9223372036854775808i64).boxed(),
-                            ::proptest::strategy::Just(9223372036854775807i64).boxed(),
-                        ]),
-                    ),
-                )
-                .boxed(),
-        ),
-    )
-        .prop_map(|((in_progress_timeout_in_minutes,),)| crate::types::TimeoutConfig {
-            in_progress_timeout_in_minutes,
-        })
-        .boxed()
-}
-
-impl ::proptest::arbitrary::Arbitrary for crate::types::TimeoutConfig {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        timeout_config()
-    }
-}
-
-impl crate::runtime::strategies::Generate for crate::types::TimeoutConfig {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        timeout_config()
-    }
-
-    fn invalid() -> ::std::option::Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
-    > {
-        ::std::option::Option::None
     }
 }
 

@@ -40,6 +40,36 @@ impl ErrorCorrection for time::OffsetDateTime {
     }
 }
 
+impl ErrorCorrection for super::Blob {
+    fn corrected() -> Self {
+        Self::default()
+    }
+}
+
+impl ErrorCorrection for super::Document {
+    fn corrected() -> Self {
+        Self::default()
+    }
+}
+
+impl ErrorCorrection for super::BigInteger {
+    fn corrected() -> Self {
+        Self::parse("0").unwrap_or_else(|_| unreachable!("0 is an integer"))
+    }
+}
+
+impl ErrorCorrection for super::BigDecimal {
+    fn corrected() -> Self {
+        Self::parse("0").unwrap_or_else(|_| unreachable!("0 is a number"))
+    }
+}
+
+impl<K: Ord, V> ErrorCorrection for std::collections::BTreeMap<K, V> {
+    fn corrected() -> Self {
+        Self::new()
+    }
+}
+
 impl<T: ErrorCorrection> ErrorCorrection for Box<T> {
     fn corrected() -> Self {
         Box::new(T::corrected())

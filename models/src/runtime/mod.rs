@@ -2,7 +2,9 @@
 //! forward-compatible enum values and error plumbing. Everything here is generic over
 //! shapes; nothing here knows about DescribeJobTemplate.
 
+pub mod blob;
 pub mod corrections;
+pub mod document;
 pub mod error;
 #[cfg(feature = "proptest")]
 pub mod strategies;
@@ -11,7 +13,12 @@ pub mod wire;
 
 mod unknown;
 
+pub use blob::Blob;
 pub use corrections::{ClientCorrections, ErrorCorrection};
+pub use document::{BigDecimal, BigInteger, Document};
 pub use error::{BuildError, ErrorFault, StrictParseError, Unhandled};
-pub use unknown::UnknownVariantValue;
+pub use unknown::{UnknownMember, UnknownVariantValue};
 pub use validate::{ConstraintKind, ValidationError, Violation};
+
+/// What `Debug` prints in place of a `@sensitive` value.
+pub const REDACTED: &str = "*** Sensitive Data Redacted ***";

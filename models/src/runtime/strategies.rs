@@ -358,6 +358,76 @@ pub fn list_with_invalid_item<T: std::fmt::Debug + Clone + 'static>(
         .boxed()
 }
 
+/// Byte strings within the length bounds.
+pub fn blob(min: Option<u64>, max: Option<u64>) -> BoxedStrategy<super::Blob> {
+    let (lo, hi) = len_range(min, max);
+    proptest::collection::vec(any::<u8>(), lo..=hi)
+        .prop_map(super::Blob::from)
+        .boxed()
+}
+
+/// Small JSON documents of every kind (scalars, arrays, objects).
+pub fn document() -> BoxedStrategy<super::Document> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        any::<i64>().prop_map(serde_json::Value::from),
+        "[a-z]{0,8}".prop_map(serde_json::Value::String),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::Array),
+            proptest::collection::btree_map("[a-z]{1,6}", inner, 0..4)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+    .prop_map(|v| super::Document::from_value(&v))
+    .boxed()
+}
+
+/// Integers of any size, as exact digits.
+pub fn big_integer() -> BoxedStrategy<super::BigInteger> {
+    "-?[1-9][0-9]{0,40}|0"
+        .prop_filter_map("a JSON integer", |s| super::BigInteger::parse(&s).ok())
+        .boxed()
+}
+
+/// Decimals of any size and precision, as exact text.
+pub fn big_decimal() -> BoxedStrategy<super::BigDecimal> {
+    "-?(0|[1-9][0-9]{0,30})(\\.[0-9]{1,30})?([eE][+-]?[0-9]{1,3})?"
+        .prop_filter_map("a JSON number", |s| super::BigDecimal::parse(&s).ok())
+        .boxed()
+}
+
+/// Valid maps within the length bounds.
+pub fn map<K: Ord + std::fmt::Debug + 'static, V: std::fmt::Debug + 'static>(
+    key: BoxedStrategy<K>,
+    value: BoxedStrategy<V>,
+    min: Option<u64>,
+    max: Option<u64>,
+) -> BoxedStrategy<std::collections::BTreeMap<K, V>> {
+    let (lo, hi) = len_range(min, max);
+    proptest::collection::btree_map(key, value, lo..=hi.min(lo + 4)).boxed()
+}
+
+/// One of the intEnum's known values.
+pub fn known_int_enum<T: From<i32> + std::fmt::Debug + 'static>(values: &'static [i32]) -> BoxedStrategy<T> {
+    prop::sample::select(values).prop_map(T::from).boxed()
+}
+
+/// An intEnum value outside the known set.
+pub fn unknown_int_enum<T: From<i32> + std::fmt::Debug + 'static>(
+    values: &'static [i32],
+) -> BoxedStrategy<(T, Expected)> {
+    any::<i32>()
+        .prop_filter("not a known value", move |v| !values.contains(v))
+        .prop_map(|v| (T::from(v), Expected::new(ConstraintKind::Enum)))
+        .boxed()
+}
+
+/// The recursion depth valid strategies of recursive types start from.
+pub const RECURSION_DEPTH: u32 = 3;
+
 /// Picks one of several injections (there is always at least one).
 pub fn one_of<T: std::fmt::Debug + 'static>(options: Vec<BoxedStrategy<T>>) -> BoxedStrategy<T> {
     Union::new(options).boxed()

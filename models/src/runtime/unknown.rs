@@ -25,3 +25,31 @@ impl fmt::Display for UnknownVariantValue {
         f.write_str(&self.0)
     }
 }
+
+/// A union member this version of the crate does not know: its name and JSON
+/// value, kept so the union can be written back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct UnknownMember {
+    name: String,
+    value: super::Document,
+}
+
+impl UnknownMember {
+    /// Records an unknown member.
+    pub fn new(name: impl Into<String>, value: super::Document) -> Self {
+        Self {
+            name: name.into(),
+            value,
+        }
+    }
+
+    /// The member name as it appeared on the wire.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The member's value, as JSON.
+    pub fn value(&self) -> &super::Document {
+        &self.value
+    }
+}

@@ -3,6 +3,7 @@
 //! that must reject `null`. Each encoding is a [`Codec`]; generated `Serialize` and
 //! `Deserialize` impls pick one per member, so every rule lives here once.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -309,6 +310,71 @@ impl<T, C: Codec<T>> Codec<Vec<Option<T>>> for SparseList<C> {
     }
 }
 
+/// A map whose values may not be `null` (every map without `@sparse`). Keys are
+/// strings or string enums; the last duplicate key wins.
+pub struct DenseMap<C>(PhantomData<C>);
+
+impl<K, V, C> Codec<BTreeMap<K, V>> for DenseMap<C>
+where
+    K: Ord + Serialize + DeserializeOwned,
+    C: Codec<V>,
+{
+    fn serialize<S: Serializer>(value: &BTreeMap<K, V>, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(value.len()))?;
+        for (k, v) in value {
+            map.serialize_entry(k, &Ser::<C, V>::new(v))?;
+        }
+        map.end()
+    }
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<K, V>, D::Error> {
+        struct MapVisitor<K, V, C>(PhantomData<(K, V, C)>);
+        impl<'de, K: Ord + DeserializeOwned, V, C: Codec<V>> Visitor<'de> for MapVisitor<K, V, C> {
+            type Value = BTreeMap<K, V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some(key) = map.next_key::<K>()? {
+                    match map.next_value::<Option<De<C, V>>>()? {
+                        Some(v) => {
+                            out.insert(key, v.0);
+                        }
+                        None => {
+                            return Err(de::Error::custom(
+                                "null value in a map that does not allow nulls (not @sparse)",
+                            ))
+                        }
+                    }
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_map(MapVisitor::<K, V, C>(PhantomData))
+    }
+}
+
+/// A `@sparse` map: values may be `null`.
+pub struct SparseMap<C>(PhantomData<C>);
+
+impl<K, V, C> Codec<BTreeMap<K, Option<V>>> for SparseMap<C>
+where
+    K: Ord + Serialize + DeserializeOwned,
+    C: Codec<V>,
+{
+    fn serialize<S: Serializer>(value: &BTreeMap<K, Option<V>>, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(value.len()))?;
+        for (k, v) in value {
+            map.serialize_entry(k, &v.as_ref().map(Ser::<C, V>::new))?;
+        }
+        map.end()
+    }
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<K, Option<V>>, D::Error> {
+        let raw = BTreeMap::<K, Option<De<C, V>>>::deserialize(deserializer)?;
+        Ok(raw.into_iter().map(|(k, v)| (k, v.map(|d| d.0))).collect())
+    }
+}
+
 /// A boxed value (recursive shapes) with the inner value's codec.
 pub struct Boxed<C>(PhantomData<C>);
 
@@ -318,6 +384,15 @@ impl<T, C: Codec<T>> Codec<Box<T>> for Boxed<C> {
     }
     fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<T>, D::Error> {
         C::deserialize(deserializer).map(Box::new)
+    }
+}
+
+/// `{}`: the JSON value of a union member that targets `smithy.api#Unit`.
+pub struct Empty;
+
+impl Serialize for Empty {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_map(Some(0))?.end()
     }
 }
 

@@ -1,0 +1,129 @@
+//! intEnums: a variant per known value plus `Unknown(i32)`; a JSON integer on the wire.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs::{doc_attrs, or_fallback, with_paragraph};
+use super::types::ident;
+use crate::ir::rust::IntEnumDef;
+
+pub fn emit(e: &IntEnumDef) -> TokenStream {
+    let name = ident(&e.path.name);
+    let mut docs = or_fallback(&e.docs, format!("The `{}` intEnum.", e.id.name()));
+    docs = with_paragraph(
+        docs,
+        format!(
+            "Smithy shape: `{}`. Values outside the known set are kept in `Unknown`.",
+            e.id
+        ),
+    );
+    let docs = doc_attrs(&docs);
+    let variants = e.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let docs = doc_attrs(&or_fallback(&v.docs, format!("`{}`", v.value)));
+        quote!(#docs #variant,)
+    });
+    let to_int = e.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let value = v.value;
+        quote!(Self::#variant => #value,)
+    });
+    let from_int = e.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let value = v.value;
+        quote!(#value => Self::#variant,)
+    });
+    let values: Vec<i32> = e.variants.iter().map(|v| v.value).collect();
+    let rule = format!(
+        "Member must satisfy enum value set: [{}]",
+        values.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    );
+    quote! {
+        #docs
+        #[non_exhaustive]
+        #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
+        pub enum #name {
+            #(#variants)*
+            /// A value this version of the crate does not know.
+            Unknown(i32),
+        }
+
+        impl #name {
+            /// Every value the model defines, in declaration order.
+            pub const fn values() -> &'static [i32] {
+                &[#(#values),*]
+            }
+
+            /// The value as it appears on the wire.
+            pub fn value(&self) -> i32 {
+                match self {
+                    #(#to_int)*
+                    Self::Unknown(value) => *value,
+                }
+            }
+
+            /// Whether the value is one the model defines.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::Unknown(_))
+            }
+
+            /// Checks that the value is one the model defines.
+            pub fn validate(&self) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+                let mut out = crate::runtime::validate::Violations::default();
+                crate::runtime::validate::Validate::validate_at(self, &crate::runtime::validate::Path::ROOT, &mut out);
+                out.into_result()
+            }
+        }
+
+        impl ::std::convert::From<i32> for #name {
+            fn from(value: i32) -> Self {
+                match value {
+                    #(#from_int)*
+                    other => Self::Unknown(other),
+                }
+            }
+        }
+
+        impl ::std::convert::From<#name> for i32 {
+            fn from(value: #name) -> i32 {
+                value.value()
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(&self.value(), f)
+            }
+        }
+
+        impl crate::runtime::validate::Validate for #name {
+            fn validate_at(&self, path: &crate::runtime::validate::Path<'_>, out: &mut crate::runtime::validate::Violations) {
+                out.enum_value(path, self.is_known(), #rule);
+            }
+        }
+
+        impl crate::runtime::ErrorCorrection for #name {
+            fn corrected() -> Self {
+                Self::from(0)
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+            where
+                S: ::serde::Serializer,
+            {
+                serializer.serialize_i32(self.value())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                <i32 as ::serde::Deserialize<'de>>::deserialize(deserializer).map(Self::from)
+            }
+        }
+    }
+}

@@ -1,0 +1,267 @@
+//! Unions: a Rust enum with one variant per member (unit variants for members
+//! targeting `Unit`) plus `Unknown`, which keeps a member this crate does not know.
+//! On the wire: a JSON object with exactly one non-null member; `__type` is ignored.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs::{doc_attrs, or_fallback, with_paragraph};
+use super::structure::redacted;
+use super::types::{codec, ident, value_type};
+use super::validate::{checks, has_checks};
+use super::Context;
+use crate::ir::names;
+use crate::ir::rust::UnionDef;
+
+pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
+    let name = ident(&u.path.name);
+    let type_name = &u.path.name;
+    let mut docs = or_fallback(&u.docs, format!("The `{}` union.", u.id.name()));
+    docs = with_paragraph(docs, format!("Smithy shape: `{}`. Exactly one member is set.", u.id));
+    if u.event_stream {
+        docs = with_paragraph(
+            docs,
+            "An event stream on the wire; here each value is one event, and stream framing is not modelled.".into(),
+        );
+    }
+    let docs = doc_attrs(&docs);
+    let derives = if u.eq_hash {
+        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)])
+    } else {
+        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq)])
+    };
+    let payload = |v: &crate::ir::rust::UnionVariant| {
+        v.value.as_ref().map(|value| {
+            let t = value_type(value);
+            if v.boxed {
+                quote!(::std::boxed::Box<#t>)
+            } else {
+                t
+            }
+        })
+    };
+    let variants = u.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let docs = doc_attrs(&or_fallback(&v.docs, format!("The `{}` member.", v.member)));
+        match payload(v) {
+            Some(t) => quote!(#docs #variant(#t),),
+            None => quote!(#docs #variant,),
+        }
+    });
+    let accessors = u.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let snake = names::field_name(&v.member);
+        let is_fn = format_ident!("is_{}", names::bare(&snake));
+        let is_doc = format!(" Whether the `{}` member is set.", v.member);
+        let is_fn_tokens = quote! {
+            #[doc = #is_doc]
+            pub fn #is_fn(&self) -> bool {
+                ::std::matches!(self, Self::#variant { .. })
+            }
+        };
+        match (&v.value, payload(v)) {
+            (Some(value), Some(_)) => {
+                let as_fn = format_ident!("as_{}", names::bare(&snake));
+                let t = value_type(value);
+                let doc = format!(" The `{}` member, if it is the one set.", v.member);
+                quote! {
+                    #[doc = #doc]
+                    pub fn #as_fn(&self) -> ::std::option::Option<&#t> {
+                        match self {
+                            Self::#variant(value) => ::std::option::Option::Some(value),
+                            _ => ::std::option::Option::None,
+                        }
+                    }
+
+                    #is_fn_tokens
+                }
+            }
+            _ => is_fn_tokens,
+        }
+    });
+    let member_name_arms = u.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let wire = &v.wire_name;
+        quote!(Self::#variant { .. } => #wire,)
+    });
+    let debug_arms = u.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let label = &v.rust_name;
+        match &v.value {
+            _ if u.sensitive => quote!(Self::#variant { .. } => f.write_str(crate::runtime::REDACTED),),
+            Some(value) if redacted(value) => {
+                quote!(Self::#variant(_) => f.debug_tuple(#label).field(&crate::runtime::REDACTED).finish(),)
+            }
+            Some(_) => quote!(Self::#variant(value) => f.debug_tuple(#label).field(value).finish(),),
+            None => quote!(Self::#variant => f.write_str(#label),),
+        }
+    });
+    let serialize_arms = u.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let wire = &v.wire_name;
+        match &v.value {
+            Some(value) => {
+                let mut c = codec(value);
+                if v.boxed {
+                    c = quote!(crate::runtime::wire::Boxed<#c>);
+                }
+                quote!(Self::#variant(value) => crate::runtime::wire::entry::<#c, _, _>(&mut map, #wire, value)?,)
+            }
+            None => quote!(Self::#variant => map.serialize_entry(#wire, &crate::runtime::wire::Empty)?,),
+        }
+    });
+    let deserialize_arms = u.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let wire = &v.wire_name;
+        match &v.value {
+            Some(value) => {
+                let mut c = codec(value);
+                if v.boxed {
+                    c = quote!(crate::runtime::wire::Boxed<#c>);
+                }
+                quote! {
+                    #wire => crate::runtime::wire::next_value::<#c, _, _>(&mut map)?.map(#name::#variant),
+                }
+            }
+            None => quote! {
+                #wire => map
+                    .next_value::<::std::option::Option<::serde::de::IgnoredAny>>()?
+                    .map(|_| #name::#variant),
+            },
+        }
+    });
+    let validate_arms = u.variants.iter().filter_map(|v| {
+        let value = v.value.as_ref()?;
+        if !has_checks(value) {
+            return None;
+        }
+        let variant = ident(&v.rust_name);
+        let wire = &v.wire_name;
+        let pattern_const = |regex: &str| ctx.pattern_const(regex);
+        let body = checks(&quote!(value), value, &pattern_const);
+        Some(quote! {
+            Self::#variant(value) => {
+                let path = path.field(#wire);
+                #body
+            }
+        })
+    });
+    let expecting = format!("a JSON object with exactly one member ({type_name})");
+    let too_many = format!("more than one member of union {type_name} is set");
+    let none = format!("no member of union {type_name} is set");
+    quote! {
+        #docs
+        #[non_exhaustive]
+        #derives
+        pub enum #name {
+            #(#variants)*
+            /// A member this version of the crate does not know, kept as received.
+            Unknown(crate::runtime::UnknownMember),
+        }
+
+        impl #name {
+            #(#accessors)*
+
+            /// The wire name of the member that is set.
+            pub fn member_name(&self) -> &str {
+                match self {
+                    #(#member_name_arms)*
+                    Self::Unknown(unknown) => unknown.name(),
+                }
+            }
+
+            /// Checks every constraint of the member that is set.
+            pub fn validate(&self) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+                let mut out = crate::runtime::validate::Violations::default();
+                crate::runtime::validate::Validate::validate_at(self, &crate::runtime::validate::Path::ROOT, &mut out);
+                out.into_result()
+            }
+        }
+
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #(#debug_arms)*
+                    Self::Unknown(unknown) => f.debug_tuple("Unknown").field(unknown).finish(),
+                }
+            }
+        }
+
+        impl crate::runtime::validate::Validate for #name {
+            #[allow(unused_variables)]
+            fn validate_at(&self, path: &crate::runtime::validate::Path<'_>, out: &mut crate::runtime::validate::Violations) {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#validate_arms)*
+                    _ => {}
+                }
+            }
+        }
+
+        impl crate::runtime::ErrorCorrection for #name {
+            fn corrected() -> Self {
+                Self::Unknown(::std::default::Default::default())
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+            where
+                S: ::serde::Serializer,
+            {
+                use ::serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+                match self {
+                    #(#serialize_arms)*
+                    Self::Unknown(unknown) => map.serialize_entry(unknown.name(), unknown.value())?,
+                }
+                map.end()
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                struct MemberVisitor;
+
+                impl<'de> ::serde::de::Visitor<'de> for MemberVisitor {
+                    type Value = #name;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+
+                    fn visit_map<A>(self, mut map: A) -> ::std::result::Result<#name, A::Error>
+                    where
+                        A: ::serde::de::MapAccess<'de>,
+                    {
+                        let mut found: ::std::option::Option<#name> = ::std::option::Option::None;
+                        while let ::std::option::Option::Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                            let value: ::std::option::Option<#name> = match key.as_str() {
+                                "__type" => {
+                                    map.next_value::<::serde::de::IgnoredAny>()?;
+                                    ::std::option::Option::None
+                                }
+                                #(#deserialize_arms)*
+                                other => map
+                                    .next_value::<::std::option::Option<crate::runtime::Document>>()?
+                                    .map(|value| #name::Unknown(crate::runtime::UnknownMember::new(other, value))),
+                            };
+                            if let ::std::option::Option::Some(value) = value {
+                                if found.is_some() {
+                                    return ::std::result::Result::Err(<A::Error as ::serde::de::Error>::custom(#too_many));
+                                }
+                                found = ::std::option::Option::Some(value);
+                            }
+                        }
+                        found.ok_or_else(|| <A::Error as ::serde::de::Error>::custom(#none))
+                    }
+                }
+
+                deserializer.deserialize_map(MemberVisitor)
+            }
+        }
+    }
+}

@@ -1,0 +1,305 @@
+//! The Rust-facing IR: which types exist, where they live, what their fields are,
+//! how each value is encoded and what it must satisfy. Built from the closure of the
+//! requested operations ([`build`]); the emitter turns it into tokens without
+//! looking at Smithy again.
+
+mod analysis;
+mod build;
+mod defaults;
+
+pub use build::{build, CORRECTIONS_FIELD};
+
+use super::constraints::Constraints;
+use super::traits::{ErrorFault, Http, TimestampFormat};
+use super::ShapeId;
+
+/// Where a generated type lives.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Module {
+    /// `crate::types`
+    Types,
+    /// `crate::types::error`
+    Errors,
+    /// `crate::operation::<name>`
+    Operation(String),
+}
+
+/// A generated type's location and name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RustPath {
+    pub module: Module,
+    pub name: String,
+}
+
+impl RustPath {
+    /// Path segments after `crate`.
+    pub fn segments(&self) -> Vec<String> {
+        let mut segments = match &self.module {
+            Module::Types => vec!["types".to_owned()],
+            Module::Errors => vec!["types".to_owned(), "error".to_owned()],
+            Module::Operation(op) => vec!["operation".to_owned(), op.clone()],
+        };
+        segments.push(self.name.clone());
+        segments
+    }
+}
+
+/// The wire protocol of the service, which decides serde details.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Protocol {
+    RestJson1,
+    AwsJson1_0,
+    AwsJson1_1,
+    /// A protocol whose wire form is not JSON (awsQuery, restXml, ec2Query...): the
+    /// types and validation are exact, serde gives their JSON form.
+    Other(String),
+    /// No service shape declares a protocol.
+    None,
+}
+
+impl Protocol {
+    /// Whether `@jsonName` renames members on this protocol's wire (restJson1 only).
+    pub fn honours_json_name(&self) -> bool {
+        matches!(self, Protocol::RestJson1)
+    }
+
+    /// A human-readable name.
+    pub fn name(&self) -> String {
+        match self {
+            Protocol::RestJson1 => "aws.protocols#restJson1".into(),
+            Protocol::AwsJson1_0 => "aws.protocols#awsJson1_0".into(),
+            Protocol::AwsJson1_1 => "aws.protocols#awsJson1_1".into(),
+            Protocol::Other(name) => name.clone(),
+            Protocol::None => "none".into(),
+        }
+    }
+}
+
+/// Everything the emitter needs for one crate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrateIr {
+    pub protocol: Protocol,
+    pub structures: Vec<StructureDef>,
+    pub enums: Vec<EnumDef>,
+    pub int_enums: Vec<IntEnumDef>,
+    pub unions: Vec<UnionDef>,
+    pub operations: Vec<OperationDef>,
+    /// Distinct patterns, with a constant name each.
+    pub patterns: Vec<PatternDef>,
+    /// Things a maintainer should know about the generated code (streaming members,
+    /// protocols whose wire form is not JSON, ...), for the summary.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternDef {
+    pub const_name: String,
+    pub source: String,
+    pub regex: String,
+    /// The regex without its outer anchors, for generating matching strings
+    /// (proptest cannot generate from `^`/`$`; anchored patterns match whole strings).
+    pub generator: String,
+}
+
+/// What a structure is for; decides optionality and extra impls.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Role {
+    Plain,
+    /// An operation input: every member is optional for a client.
+    Input,
+    Output,
+    Error(ErrorInfo),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorInfo {
+    /// The error code on the wire: the shape name.
+    pub code: String,
+    pub fault: ErrorFault,
+    pub http_status: Option<u16>,
+    pub retryable: bool,
+    pub throttling: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StructureDef {
+    pub id: ShapeId,
+    pub path: RustPath,
+    /// File stem inside the module's directory.
+    pub file: String,
+    pub docs: Vec<String>,
+    pub role: Role,
+    pub fields: Vec<FieldDef>,
+    /// No float is reachable, so `Eq` and `Hash` can be derived.
+    pub eq_hash: bool,
+    /// `@sensitive`: `Debug` prints nothing of the value.
+    pub sensitive: bool,
+}
+
+/// HTTP binding of an operation input or output member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HttpBinding {
+    Label,
+    Query(String),
+    QueryParams,
+    Header(String),
+    PrefixHeaders(String),
+    Payload,
+    ResponseCode,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldDef {
+    /// The Smithy member name.
+    pub member: String,
+    /// The JSON key.
+    pub wire_name: String,
+    /// The Rust field name (possibly `r#`-escaped).
+    pub rust_name: String,
+    pub docs: Vec<String>,
+    pub value: ValueType,
+    /// `@required` in the model.
+    pub required: bool,
+    /// Held as `Option<T>` in Rust.
+    pub optional: bool,
+    /// Held behind a `Box` to break a recursive cycle.
+    pub boxed: bool,
+    pub http: Option<HttpBinding>,
+    /// `@default` value (JSON), filled in when the member is absent.
+    pub default: Option<serde_json::Value>,
+    /// `@deprecated` message (empty when the trait has none).
+    pub deprecated: Option<String>,
+    pub idempotency_token: bool,
+    /// A `@streaming` blob: held in memory here.
+    pub streaming: bool,
+}
+
+/// A value position: its Rust/wire kind and the constraints it must meet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueType {
+    pub shape: ShapeId,
+    pub kind: ValueKind,
+    pub constraints: Constraints,
+    /// The target shape is `@sensitive`.
+    pub sensitive: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ValueKind {
+    Boolean,
+    String,
+    Byte,
+    Short,
+    Integer,
+    Long,
+    Float,
+    Double,
+    BigInteger,
+    BigDecimal,
+    Blob,
+    Document,
+    Timestamp(TimestampFormat),
+    Enum {
+        path: RustPath,
+        values: Vec<String>,
+    },
+    IntEnum {
+        path: RustPath,
+        values: Vec<i64>,
+    },
+    Structure {
+        path: RustPath,
+    },
+    Union {
+        path: RustPath,
+    },
+    List {
+        element: Box<ValueType>,
+        sparse: bool,
+    },
+    Map {
+        key: Box<ValueType>,
+        value: Box<ValueType>,
+        sparse: bool,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumDef {
+    pub id: ShapeId,
+    pub path: RustPath,
+    pub file: String,
+    pub docs: Vec<String>,
+    pub variants: Vec<VariantDef>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct VariantDef {
+    pub rust_name: String,
+    pub value: String,
+    pub docs: Vec<String>,
+    /// `@internal` values are omitted from validation messages.
+    pub internal: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntEnumDef {
+    pub id: ShapeId,
+    pub path: RustPath,
+    pub file: String,
+    pub docs: Vec<String>,
+    pub variants: Vec<IntVariantDef>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntVariantDef {
+    pub rust_name: String,
+    pub value: i32,
+    pub docs: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionDef {
+    pub id: ShapeId,
+    pub path: RustPath,
+    pub file: String,
+    pub docs: Vec<String>,
+    pub variants: Vec<UnionVariant>,
+    pub eq_hash: bool,
+    pub sensitive: bool,
+    /// A `@streaming` union (an event stream): generated as a plain union.
+    pub event_stream: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    pub member: String,
+    pub wire_name: String,
+    /// The Rust variant name.
+    pub rust_name: String,
+    pub docs: Vec<String>,
+    /// `None` for members targeting `smithy.api#Unit`.
+    pub value: Option<ValueType>,
+    pub boxed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OperationDef {
+    pub id: ShapeId,
+    /// The operation name, e.g. `DescribeJobTemplate`.
+    pub name: String,
+    /// Module name, e.g. `describe_job_template`.
+    pub module: String,
+    pub docs: Vec<String>,
+    pub input: RustPath,
+    pub output: RustPath,
+    pub errors: Vec<ErrorRef>,
+    pub http: Option<Http>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorRef {
+    pub variant: String,
+    pub path: RustPath,
+    pub code: String,
+}
