@@ -35,11 +35,57 @@ pub struct GeneratedFile {
 
 /// Generates the module tree for `operations` of the model in `spec_json`.
 pub fn generate(spec_json: &str, operations: &Operations) -> Result<Vec<GeneratedFile>> {
+    generate_with_report(spec_json, operations).map(|g| g.files)
+}
+
+/// What a generation produced, for the command line's summary.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Report {
+    /// The service's `@title`, if any.
+    pub title: Option<String>,
+    pub operations: usize,
+    /// Shapes in the closure of the operations (prelude excluded).
+    pub shapes: usize,
+    pub structures: usize,
+    pub enums: usize,
+    pub unions: usize,
+    /// Things to know about the output (streaming members, non-JSON protocols, ...).
+    pub notes: Vec<String>,
+}
+
+/// Generated files and their summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generated {
+    pub files: Vec<GeneratedFile>,
+    pub report: Report,
+}
+
+/// [`generate`], plus a summary of what was generated.
+pub fn generate_with_report(spec_json: &str, operations: &Operations) -> Result<Generated> {
     let model = ir::Model::from_json(spec_json)?;
     let names = operation_names(&model, operations)?;
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let crate_ir = ir::rust::build(&model, &names)?;
-    emit::emit(&crate_ir)
+    let mut op_ids = Vec::new();
+    for name in &names {
+        op_ids.push(model.find_operation(name)?.id.clone());
+    }
+    let closure = ir::closure::closure(&model, &op_ids)?;
+    let report = Report {
+        title: model
+            .services()
+            .next()
+            .and_then(|s| s.traits.get("smithy.api#title"))
+            .and_then(|t| t.as_str())
+            .map(str::to_owned),
+        operations: crate_ir.operations.len(),
+        shapes: closure.iter().filter(|id| !ir::prelude::is_prelude(id)).count(),
+        structures: crate_ir.structures.len(),
+        enums: crate_ir.enums.len() + crate_ir.int_enums.len(),
+        unions: crate_ir.unions.len(),
+        notes: crate_ir.notes.clone(),
+    };
+    let files = emit::emit(&crate_ir)
         .into_iter()
         .map(|file| {
             let contents = format::format_file(&file.path, file.tokens)?;
@@ -48,7 +94,8 @@ pub fn generate(spec_json: &str, operations: &Operations) -> Result<Vec<Generate
                 contents,
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Generated { files, report })
 }
 
 /// Resolves the operation selection to absolute ids, in id order.

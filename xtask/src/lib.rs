@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use codegen::{GeneratedFile, Operations};
 
+pub mod standalone;
+
 /// The spec the models crate is generated from, relative to the workspace root.
 pub const SPEC: &str = "spec/describe-job-template.json";
 /// Where generated code goes, relative to the workspace root.

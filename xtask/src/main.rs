@@ -24,7 +24,13 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: cargo xtask regenerate [--check]\n\n  regenerate          rewrite models/src/generated/ from spec/\n  regenerate --check  change nothing; fail if generated code is stale".to_owned()
+    "usage:
+  cargo xtask regenerate [--check]
+      rewrite models/src/generated/ from spec/ (--check: change nothing, fail if stale)
+  cargo xtask regenerate --model <file.json> (--operation <Name>)... | --all-operations
+                         --out <dir> [--crate-name <name>] [--check]
+      write a standalone crate (Cargo.toml + src/) for any Smithy 2.0 JSON AST model"
+        .to_owned()
 }
 
 /// The workspace root: xtask's manifest directory's parent.

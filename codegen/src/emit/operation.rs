@@ -82,7 +82,19 @@ pub fn emit(op: &OperationDef) -> TokenStream {
             }
         }
     });
+    let aliases = op.aliases.iter().map(|(alias, target)| {
+        let alias_ident = ident(alias);
+        let ty = path(target);
+        let doc = format!(
+            " This operation's side of [`{}`](crate::{}), which other operations share.",
+            target.name,
+            target.segments().join("::")
+        );
+        quote!(#[doc = #doc] pub type #alias_ident = #ty;)
+    });
     quote! {
+        #(#aliases)*
+
         #docs
         #[non_exhaustive]
         #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default, ::std::cmp::PartialEq, ::std::cmp::Eq)]

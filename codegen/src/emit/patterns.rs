@@ -11,10 +11,11 @@ pub fn emit(patterns: &[PatternDef]) -> TokenStream {
         let name = format_ident!("{}", p.const_name);
         let regex = &p.regex;
         let doc = format!(" `{}`", p.source.replace('`', "'"));
+        let backtracking = p.backtracking;
         quote! {
             #[doc = #doc]
-            pub(crate) static #name: ::std::sync::LazyLock<::regex::Regex> =
-                ::std::sync::LazyLock::new(|| crate::runtime::validate::compile_pattern(#regex));
+            pub(crate) static #name: ::std::sync::LazyLock<crate::runtime::validate::Pattern> =
+                ::std::sync::LazyLock::new(|| crate::runtime::validate::Pattern::compile(#regex, #backtracking));
         }
     });
     let names = patterns.iter().map(|p| format_ident!("{}", p.const_name));

@@ -32,6 +32,10 @@ fn serialize(s: &StructureDef) -> TokenStream {
                     crate::runtime::wire::entry::<#codec, _, _>(&mut map, #wire, value)?;
                 }
             }
+        } else if f.default.is_some() {
+            quote! {
+                crate::runtime::wire::entry::<#codec, _, _>(&mut map, #wire, &self.#field)?;
+            }
         } else {
             quote! {
                 if !self.client_corrections.contains(#member) {
@@ -63,26 +67,29 @@ fn serialize(s: &StructureDef) -> TokenStream {
 fn deserialize(s: &StructureDef) -> TokenStream {
     let name = ident(&s.path.name);
     let expecting = format!("a JSON object ({})", s.path.name);
+    // Locals are prefixed so members named `map` or `key` cannot shadow the visitor's own.
+    let local = |f: &crate::ir::rust::FieldDef| quote::format_ident!("member_{}", crate::ir::names::bare(&f.rust_name));
     let locals = s.fields.iter().map(|f| {
-        let field = ident(&f.rust_name);
-        quote!(let mut #field = ::std::option::Option::None;)
+        let local = local(f);
+        quote!(let mut #local = ::std::option::Option::None;)
     });
     let arms = s.fields.iter().map(|f| {
-        let field = ident(&f.rust_name);
+        let local = local(f);
         let wire = &f.wire_name;
         let codec = field_codec(f);
-        quote!(#wire => #field = crate::runtime::wire::next_value::<#codec, _, _>(&mut map)?,)
+        quote!(#wire => #local = crate::runtime::wire::next_value::<#codec, _, _>(&mut map)?,)
     });
     let inits = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
+        let local = local(f);
         let member = &f.member;
         if f.optional {
-            quote!(#field,)
+            quote!(#field: #local,)
         } else if let Some(default) = &f.default {
             let value = super::defaults::expr(&f.value, default);
-            quote!(#field: #field.unwrap_or_else(|| #value),)
+            quote!(#field: #local.unwrap_or_else(|| #value),)
         } else {
-            quote!(#field: client_corrections.fill(#field, #member),)
+            quote!(#field: client_corrections.fill(#local, #member),)
         }
     });
     let (corrections_init, corrections_field) = if has_corrections(s) {

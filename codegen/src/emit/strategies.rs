@@ -16,18 +16,39 @@ use super::types::{ident, path, value_type};
 use super::validate::{float_bound, int_bound_values};
 use super::Context;
 use crate::ir::names;
-use crate::ir::rust::{CrateIr, FieldDef, RustPath, StructureDef, UnionDef, ValueKind, ValueType};
+use crate::ir::rust::{CrateIr, FieldDef, Module, RustPath, StructureDef, UnionDef, ValueKind, ValueType};
 
-fn strategy_fn(p: &RustPath) -> Ident {
-    format_ident!("{}", names::module_name(&p.name))
-}
-
-fn strategy_at_fn(p: &RustPath) -> Ident {
-    format_ident!("{}_at", names::module_name(&p.name))
-}
-
-fn invalid_fn(p: &RustPath) -> Ident {
-    format_ident!("{}_invalid", names::module_name(&p.name))
+/// One function name per type: its snake-case name, qualified by its module
+/// (`error_`, the operation's name) only where two types would share it.
+fn strategy_names(ir: &CrateIr) -> BTreeMap<RustPath, String> {
+    let paths: Vec<&RustPath> = ir
+        .structures
+        .iter()
+        .map(|s| &s.path)
+        .chain(ir.unions.iter().map(|u| &u.path))
+        .chain(ir.enums.iter().map(|e| &e.path))
+        .chain(ir.int_enums.iter().map(|e| &e.path))
+        .collect();
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for p in &paths {
+        *counts.entry(names::module_name(&p.name)).or_default() += 1;
+    }
+    paths
+        .into_iter()
+        .map(|p| {
+            let base = names::module_name(&p.name);
+            let name = if counts.get(&base).copied().unwrap_or(0) > 1 {
+                match &p.module {
+                    Module::Types => base,
+                    Module::Errors => format!("error_{base}"),
+                    Module::Operation(op) => format!("{op}_{base}"),
+                }
+            } else {
+                base
+            };
+            (p.clone(), name)
+        })
+        .collect()
 }
 
 fn rust_link(p: &RustPath) -> String {
@@ -38,6 +59,7 @@ fn rust_link(p: &RustPath) -> String {
 /// recursion) and which types can carry an injected violation.
 struct Plan<'a> {
     ctx: &'a Context,
+    names: BTreeMap<RustPath, String>,
     reach: BTreeMap<RustPath, BTreeSet<RustPath>>,
     injectable: BTreeSet<RustPath>,
 }
@@ -55,6 +77,25 @@ fn named_refs(v: &ValueType, out: &mut Vec<RustPath>) {
 }
 
 impl<'a> Plan<'a> {
+    fn base_name(&self, p: &RustPath) -> String {
+        self.names
+            .get(p)
+            .cloned()
+            .unwrap_or_else(|| names::module_name(&p.name))
+    }
+
+    fn strategy_fn(&self, p: &RustPath) -> Ident {
+        format_ident!("{}", self.base_name(p))
+    }
+
+    fn strategy_at_fn(&self, p: &RustPath) -> Ident {
+        format_ident!("{}_at", self.base_name(p))
+    }
+
+    fn invalid_fn(&self, p: &RustPath) -> Ident {
+        format_ident!("{}_invalid", self.base_name(p))
+    }
+
     fn new(ir: &CrateIr, ctx: &'a Context) -> Self {
         let mut edges: BTreeMap<RustPath, Vec<RustPath>> = BTreeMap::new();
         for s in &ir.structures {
@@ -85,6 +126,7 @@ impl<'a> Plan<'a> {
             .collect();
         let mut plan = Plan {
             ctx,
+            names: strategy_names(ir),
             reach,
             injectable: BTreeSet::new(),
         };
@@ -177,11 +219,11 @@ impl<'a> Plan<'a> {
             ValueKind::Document => quote!(crate::runtime::strategies::document()),
             ValueKind::Timestamp(_) => quote!(crate::runtime::strategies::timestamp()),
             ValueKind::Enum { path: p, .. } | ValueKind::IntEnum { path: p, .. } => {
-                let f = strategy_fn(p);
+                let f = self.strategy_fn(p);
                 quote!(crate::strategies::#f())
             }
             ValueKind::Structure { path: p } | ValueKind::Union { path: p } => {
-                let f = strategy_at_fn(p);
+                let f = self.strategy_at_fn(p);
                 quote!(crate::strategies::#f(#depth))
             }
             ValueKind::List { element, sparse } => {
@@ -282,7 +324,7 @@ impl<'a> Plan<'a> {
             }
             ValueKind::Structure { path: p } | ValueKind::Union { path: p } => {
                 (self.injectable.contains(p) && !self.recursive(p, current)).then(|| {
-                    let f = invalid_fn(p);
+                    let f = self.invalid_fn(p);
                     quote!(crate::strategies::#f())
                 })
             }
@@ -332,11 +374,11 @@ pub fn emit(ir: &CrateIr, ctx: &Context) -> TokenStream {
     let unions = ir.unions.iter().map(|u| union(u, &plan));
     let enums = ir.enums.iter().map(|e| {
         let doc = format!(" Known values of [`{}`]({}).", e.path.name, rust_link(&e.path));
-        simple_enum(&e.path, &doc, quote!(unknown_enum), quote!(known_enum))
+        simple_enum(&plan, &e.path, &doc, quote!(unknown_enum), quote!(known_enum))
     });
     let int_enums = ir.int_enums.iter().map(|e| {
         let doc = format!(" Known values of [`{}`]({}).", e.path.name, rust_link(&e.path));
-        simple_enum(&e.path, &doc, quote!(unknown_int_enum), quote!(known_int_enum))
+        simple_enum(&plan, &e.path, &doc, quote!(unknown_int_enum), quote!(known_int_enum))
     });
     quote! {
         #![doc = " proptest strategies for every type: valid values, and values with exactly one"]
@@ -353,9 +395,9 @@ pub fn emit(ir: &CrateIr, ctx: &Context) -> TokenStream {
     }
 }
 
-fn simple_enum(p: &RustPath, doc: &str, unknown: TokenStream, known: TokenStream) -> TokenStream {
+fn simple_enum(plan: &Plan<'_>, p: &RustPath, doc: &str, unknown: TokenStream, known: TokenStream) -> TokenStream {
     let ty = path(p);
-    let f = strategy_fn(p);
+    let f = plan.strategy_fn(p);
     quote! {
         #[doc = #doc]
         pub fn #f() -> ::proptest::strategy::BoxedStrategy<#ty> {
@@ -385,10 +427,16 @@ fn simple_enum(p: &RustPath, doc: &str, unknown: TokenStream, known: TokenStream
 
 /// `x()`, `x_at(depth)`, `Arbitrary` and `Generate` around a valid body and an
 /// optional list of injections.
-fn named_type(p: &RustPath, valid_body: TokenStream, injections: Vec<TokenStream>, uses_depth: bool) -> TokenStream {
+fn named_type(
+    plan: &Plan<'_>,
+    p: &RustPath,
+    valid_body: TokenStream,
+    injections: Vec<TokenStream>,
+    uses_depth: bool,
+) -> TokenStream {
     let ty = path(p);
-    let f = strategy_fn(p);
-    let f_at = strategy_at_fn(p);
+    let f = plan.strategy_fn(p);
+    let f_at = plan.strategy_at_fn(p);
     let valid_doc = format!(" Valid values of [`{}`]({}).", p.name, rust_link(p));
     let at_doc = format!(
         " Valid values of [`{}`]({}), recursing at most `depth` levels.",
@@ -399,7 +447,7 @@ fn named_type(p: &RustPath, valid_body: TokenStream, injections: Vec<TokenStream
     let (invalid, invalid_impl) = if injections.is_empty() {
         (TokenStream::new(), quote!(::std::option::Option::None))
     } else {
-        let inv = invalid_fn(p);
+        let inv = plan.invalid_fn(p);
         let doc = format!(
             " Values of [`{}`]({}) with exactly one constraint violation, and where it is.",
             p.name,
@@ -478,7 +526,7 @@ fn structure(s: &StructureDef, plan: &Plan<'_>) -> TokenStream {
     } else {
         Vec::new()
     };
-    named_type(&s.path, valid_body, injections, uses_depth)
+    named_type(plan, &s.path, valid_body, injections, uses_depth)
 }
 
 /// The strategy of a valid field value (with its `Option`/`Box` wrapping).
@@ -531,7 +579,7 @@ fn field_valid(f: &FieldDef, current: &RustPath, plan: &Plan<'_>) -> TokenStream
 
 /// Injections at one member: a broken value, and (if required) its absence.
 fn field_injections(s: &StructureDef, f: &FieldDef, plan: &Plan<'_>) -> Vec<TokenStream> {
-    let valid_struct = strategy_fn(&s.path);
+    let valid_struct = plan.strategy_fn(&s.path);
     let field = ident(&f.rust_name);
     let wire = &f.wire_name;
     let member = &f.member;
@@ -646,7 +694,7 @@ fn union(u: &UnionDef, plan: &Plan<'_>) -> TokenStream {
     } else {
         Vec::new()
     };
-    named_type(&u.path, valid_body, injections, uses_depth)
+    named_type(plan, &u.path, valid_body, injections, uses_depth)
 }
 
 fn float_bounds(v: &ValueType) -> (TokenStream, TokenStream) {

@@ -13,7 +13,7 @@ use crate::ir::traits::ErrorFault;
 
 /// Whether the structure holds any required member as a plain (non-`Option`) value.
 pub fn has_corrections(s: &StructureDef) -> bool {
-    s.fields.iter().any(|f| !f.optional)
+    s.fields.iter().any(|f| !f.optional && f.default.is_none())
 }
 
 /// The whole file for one structure.
@@ -249,7 +249,7 @@ fn validate_body(s: &StructureDef, ctx: &Context) -> TokenStream {
     let pattern_const = |regex: &str| ctx.pattern_const(regex);
     for f in &s.fields {
         let needs_checks = has_checks(&f.value);
-        if !needs_checks && !f.required {
+        if !needs_checks && (!f.required || f.default.is_some()) {
             continue;
         }
         let field = ident(&f.rust_name);
@@ -262,6 +262,11 @@ fn validate_body(s: &StructureDef, ctx: &Context) -> TokenStream {
             TokenStream::new()
         };
         let block = match (f.optional, f.required) {
+            (true, true) if !needs_checks => quote! {
+                if self.#field.is_none() {
+                    out.missing(&path);
+                }
+            },
             (true, true) => quote! {
                 match &self.#field {
                     ::std::option::Option::Some(value) => { #inner }
@@ -270,6 +275,10 @@ fn validate_body(s: &StructureDef, ctx: &Context) -> TokenStream {
             },
             (true, false) => quote! {
                 if let ::std::option::Option::Some(value) = &self.#field { #inner }
+            },
+            (false, _) if f.default.is_some() => quote! {
+                let value = &self.#field;
+                #inner
             },
             (false, true) if needs_checks => quote! {
                 if self.client_corrections.contains(#member) {

@@ -11,8 +11,10 @@ use crate::error::{CodegenError, Result};
 pub struct Pattern {
     /// The pattern as the model wrote it (used in messages and docs).
     pub source: String,
-    /// The equivalent Rust `regex` syntax.
+    /// The equivalent Rust regex syntax.
     pub regex: String,
+    /// Which engine runs it.
+    pub engine: pattern::Engine,
 }
 
 /// Every constraint that applies to one value.
@@ -33,9 +35,11 @@ impl Constraints {
         let pattern = traits
             .pattern(owner)?
             .map(|source| {
+                let (regex, engine) = pattern::translate(owner, source)?;
                 Ok::<_, CodegenError>(Pattern {
                     source: source.to_owned(),
-                    regex: pattern::translate(owner, source)?,
+                    regex,
+                    engine,
                 })
             })
             .transpose()?;

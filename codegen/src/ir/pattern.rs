@@ -13,20 +13,83 @@ pub const SIZE_LIMIT: usize = 64 * 1024 * 1024;
 const ECMA_SPACE: &str =
     r"\t\n\x0B\x0C\r \xA0\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}";
 
-/// Translates an ECMA-262 / Java pattern into Rust `regex` syntax with the same
-/// meaning, then checks that it compiles. `owner` names the shape for errors.
-pub fn translate(owner: &str, pattern: &str) -> Result<String> {
+/// Which engine a pattern needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// `regex`: linear-time matching; used whenever it can express the pattern.
+    Linear,
+    /// `fancy-regex`: backtracking, only for look-around and backreferences.
+    Backtracking,
+}
+
+/// Translates an ECMA-262 / Java pattern into Rust regex syntax with the same
+/// meaning, then checks that it compiles: with `regex` when possible, else with
+/// `fancy-regex` (look-around, backreferences). `owner` names the shape for errors.
+pub fn translate(owner: &str, pattern: &str) -> Result<(String, Engine)> {
     let err = |message: String| CodegenError::InvalidPattern {
         id: owner.to_owned(),
         pattern: pattern.to_owned(),
         message,
     };
     let translated = rewrite(pattern).map_err(err)?;
-    regex::RegexBuilder::new(&translated)
-        .size_limit(SIZE_LIMIT)
-        .build()
-        .map_err(|e| err(first_line(&e.to_string())))?;
-    Ok(translated)
+    match regex::RegexBuilder::new(&translated).size_limit(SIZE_LIMIT).build() {
+        Ok(_) => Ok((translated, Engine::Linear)),
+        Err(linear) => {
+            if needs_backtracking(&translated) {
+                fancy_regex::RegexBuilder::new(&translated)
+                    .delegate_size_limit(SIZE_LIMIT)
+                    .build()
+                    .map_err(|e| err(format!("{e}")))?;
+                Ok((translated, Engine::Backtracking))
+            } else {
+                Err(err(first_line(&linear.to_string())))
+            }
+        }
+    }
+}
+
+/// Look-around or a backreference: what only a backtracking engine can do.
+fn needs_backtracking(regex: &str) -> bool {
+    ["(?=", "(?!", "(?<=", "(?<!"].iter().any(|s| regex.contains(s))
+        || regex
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'\\' && (b'1'..=b'9').contains(&w[1]))
+}
+
+/// Removes look-around groups, for generating candidate strings from a
+/// backtracking pattern (candidates are still checked against the full pattern).
+pub fn without_lookaround(regex: &str) -> String {
+    let mut out = String::with_capacity(regex.len());
+    let bytes = regex.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &regex[i..];
+        if ["(?=", "(?!", "(?<=", "(?<!"].iter().any(|s| rest.starts_with(s)) {
+            let mut depth = 0usize;
+            let mut j = i;
+            while j < bytes.len() {
+                match bytes[j] {
+                    b'\\' => j += 1,
+                    b'(' => depth += 1,
+                    b')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            i = j + 1;
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or_default();
+        out.push(c);
+        i += c.len_utf8().max(1);
+    }
+    out
 }
 
 /// The translated regex without a leading `^` and an unescaped trailing `$`: what
@@ -89,6 +152,7 @@ fn rewrite(pattern: &str) -> std::result::Result<String, String> {
                         out.push_str(&property(e == 'P', &name, in_class));
                     }
                     '/' => out.push('/'),
+                    'u' => out.push_str(&unicode_escape(&mut chars)?),
                     other => {
                         out.push('\\');
                         out.push(other);
@@ -127,6 +191,41 @@ fn rewrite(pattern: &str) -> std::result::Result<String, String> {
         return Err("a character class is not closed".into());
     }
     Ok(out)
+}
+
+/// `\uXXXX`, combining a UTF-16 surrogate pair (`\uD800\uDC00`, Java's way of
+/// writing an astral character) into one code point. A lone surrogate cannot occur
+/// in a Rust string, so a pattern naming one is rejected.
+fn unicode_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> std::result::Result<String, String> {
+    let hex4 = |chars: &mut std::iter::Peekable<std::str::Chars<'_>>| -> std::result::Result<u32, String> {
+        let digits: String = chars.by_ref().take(4).collect();
+        if digits.len() == 4 {
+            u32::from_str_radix(&digits, 16).map_err(|_| format!("bad \\u escape `\\u{digits}`"))
+        } else {
+            Err("a \\u escape needs four hex digits".into())
+        }
+    };
+    let unit = hex4(chars)?;
+    if (0xD800..0xDC00).contains(&unit) {
+        let mut lookahead = chars.clone();
+        if lookahead.next() == Some('\\') && lookahead.next() == Some('u') {
+            let low = hex4(&mut lookahead)?;
+            if (0xDC00..0xE000).contains(&low) {
+                *chars = lookahead;
+                let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                return Ok(format!("\\x{{{code:X}}}"));
+            }
+        }
+        return Err(format!(
+            "lone UTF-16 surrogate \\u{unit:04X}: no Rust string can contain it"
+        ));
+    }
+    if (0xDC00..0xE000).contains(&unit) {
+        return Err(format!(
+            "lone UTF-16 surrogate \\u{unit:04X}: no Rust string can contain it"
+        ));
+    }
+    Ok(format!("\\x{{{unit:X}}}"))
 }
 
 fn property_name(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> std::result::Result<String, String> {
@@ -185,12 +284,18 @@ mod tests {
     use super::*;
 
     fn matches(pattern: &str, input: &str) -> bool {
-        let translated = translate("test#Shape", pattern).expect("pattern compiles");
-        regex::RegexBuilder::new(&translated)
-            .size_limit(SIZE_LIMIT)
-            .build()
-            .expect("translated pattern compiles")
-            .is_match(input)
+        let (translated, engine) = translate("test#Shape", pattern).expect("pattern compiles");
+        match engine {
+            Engine::Linear => regex::RegexBuilder::new(&translated)
+                .size_limit(SIZE_LIMIT)
+                .build()
+                .expect("translated pattern compiles")
+                .is_match(input),
+            Engine::Backtracking => fancy_regex::Regex::new(&translated)
+                .expect("translated pattern compiles")
+                .is_match(input)
+                .expect("no backtracking limit on tiny inputs"),
+        }
     }
 
     #[test]
@@ -239,12 +344,31 @@ mod tests {
     }
 
     #[test]
+    fn lookaround_uses_the_backtracking_engine() {
+        assert_eq!(translate("ns#S", "^(?!aws:)[a-z:]+$").unwrap().1, Engine::Backtracking);
+        assert!(matches("^(?!aws:)[a-zA-Z+-=._:/]+$", "user:tag"));
+        assert!(!matches("^(?!aws:)[a-zA-Z+-=._:/]+$", "aws:tag"));
+        assert_eq!(translate("ns#S", "^[a-z]+$").unwrap().1, Engine::Linear);
+        assert_eq!(without_lookaround("^(?!aws:)[a-z]+(?=x)$"), "^[a-z]+$");
+    }
+
+    #[test]
+    fn surrogate_pairs_become_code_points() {
+        let xml = r"^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*$";
+        assert!(matches(xml, "plain text\n"));
+        assert!(matches(xml, "astral 😀"));
+        assert!(!matches(xml, "bell \u{7}"));
+        assert!(!matches(xml, "\u{FFFE}"));
+        let err = translate("ns#S", r"[\uD800-\uDBFF]").unwrap_err();
+        assert!(err.to_string().contains("lone UTF-16 surrogate"), "{err}");
+    }
+
+    #[test]
     fn unsupported_pattern_names_the_shape() {
-        let err = translate("ns#Shape", "^(?=a)b").unwrap_err();
+        let err = translate("ns#Shape", "[a-").unwrap_err();
         assert!(
             matches!(&err, CodegenError::InvalidPattern { id, .. } if id == "ns#Shape"),
             "{err}"
         );
-        assert!(translate("ns#Shape", "[a-").is_err());
     }
 }

@@ -2,14 +2,26 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 /// `^[^\p{C}]+$`
-pub(crate) static JOB_DESCRIPTION: ::std::sync::LazyLock<::regex::Regex> = ::std::sync::LazyLock::new(||
-crate::runtime::validate::compile_pattern("^[^\\p{C}]+$"));
+pub(crate) static JOB_DESCRIPTION: ::std::sync::LazyLock<
+    crate::runtime::validate::Pattern,
+> = ::std::sync::LazyLock::new(|| crate::runtime::validate::Pattern::compile(
+    "^[^\\p{C}]+$",
+    false,
+));
 /// `^arn:[!-~]+$`
-pub(crate) static JOB_TEMPLATE_ARN: ::std::sync::LazyLock<::regex::Regex> = ::std::sync::LazyLock::new(||
-crate::runtime::validate::compile_pattern("^arn:[!-~]+$"));
+pub(crate) static JOB_TEMPLATE_ARN: ::std::sync::LazyLock<
+    crate::runtime::validate::Pattern,
+> = ::std::sync::LazyLock::new(|| crate::runtime::validate::Pattern::compile(
+    "^arn:[!-~]+$",
+    false,
+));
 /// `^[a-zA-Z0-9_-]+$`
-pub(crate) static JOB_TEMPLATE_ID: ::std::sync::LazyLock<::regex::Regex> = ::std::sync::LazyLock::new(||
-crate::runtime::validate::compile_pattern("^[a-zA-Z0-9_-]+$"));
+pub(crate) static JOB_TEMPLATE_ID: ::std::sync::LazyLock<
+    crate::runtime::validate::Pattern,
+> = ::std::sync::LazyLock::new(|| crate::runtime::validate::Pattern::compile(
+    "^[a-zA-Z0-9_-]+$",
+    false,
+));
 #[cfg(test)]
 mod tests {
     #[test]

@@ -8,10 +8,9 @@
 
 use proptest::prelude::*;
 use proptest::strategy::{BoxedStrategy, Just, Strategy, Union};
-use regex::Regex;
 use time::OffsetDateTime;
 
-use super::validate::{ConstraintKind, FloatBound};
+use super::validate::{ConstraintKind, FloatBound, Pattern as Regex};
 
 /// Longest collection or unconstrained string a valid strategy generates; keeps
 /// cases small without missing any bound (lower bounds are always reachable).

@@ -9,8 +9,8 @@ use std::fmt;
 pub struct UnknownVariantValue(String);
 
 impl UnknownVariantValue {
-    /// Wraps a wire value; only generated enum conversions create these.
-    pub(crate) fn new(value: impl Into<String>) -> Self {
+    /// Wraps a wire value (`From<&str>` on the enum does this for unknown values).
+    pub fn new(value: impl Into<String>) -> Self {
         Self(value.into())
     }
 

@@ -268,7 +268,7 @@ impl Violations {
     }
 
     /// `@pattern`: a search, not a full match (Smithy patterns are not anchored).
-    pub fn pattern(&mut self, path: &Path<'_>, value: &str, regex: &Regex, rule: &'static str) {
+    pub fn pattern(&mut self, path: &Path<'_>, value: &str, regex: &Pattern, rule: &'static str) {
         if !regex.is_match(value) {
             self.push(path, ConstraintKind::Pattern, rule, None);
         }
@@ -339,16 +339,48 @@ impl<T: Validate> Validate for Box<T> {
 /// pattern once already.
 pub const PATTERN_SIZE_LIMIT: usize = 64 * 1024 * 1024;
 
-/// Compiles a pattern the generator has already compiled successfully.
-///
-/// # Panics
-/// Only if the generator and this runtime disagree about regex syntax, which the
-/// generated `every_pattern_compiles` test catches; never because of input data.
-pub fn compile_pattern(regex: &str) -> Regex {
-    regex::RegexBuilder::new(regex)
-        .size_limit(PATTERN_SIZE_LIMIT)
-        .build()
-        .unwrap_or_else(|e| panic!("pattern {regex:?} compiled at generation time but not here: {e}"))
+/// A compiled `@pattern`: linear-time `regex` for almost all, and a backtracking
+/// engine only for patterns that need look-around or backreferences.
+#[derive(Debug)]
+pub enum Pattern {
+    /// Linear-time matching.
+    Linear(Regex),
+    /// Backtracking matching.
+    Backtracking(fancy_regex::Regex),
+}
+
+impl Pattern {
+    /// Compiles a pattern the generator has already compiled successfully.
+    ///
+    /// # Panics
+    /// Only if the generator and this runtime disagree about regex syntax, which the
+    /// generated `every_pattern_compiles` test catches; never because of input data.
+    pub fn compile(regex: &str, backtracking: bool) -> Self {
+        let compiled = if backtracking {
+            fancy_regex::RegexBuilder::new(regex)
+                .delegate_size_limit(PATTERN_SIZE_LIMIT)
+                .build()
+                .map(Self::Backtracking)
+                .map_err(|e| e.to_string())
+        } else {
+            regex::RegexBuilder::new(regex)
+                .size_limit(PATTERN_SIZE_LIMIT)
+                .build()
+                .map(Self::Linear)
+                .map_err(|e| e.to_string())
+        };
+        compiled.unwrap_or_else(|e| panic!("pattern {regex:?} compiled at generation time but not here: {e}"))
+    }
+
+    /// Whether the pattern occurs in `value` (Smithy patterns are searches, not
+    /// full matches). A backtracking search that exceeds its step limit counts as
+    /// no match, so the value is reported rather than silently accepted.
+    pub fn is_match(&self, value: &str) -> bool {
+        match self {
+            Self::Linear(r) => r.is_match(value),
+            Self::Backtracking(r) => r.is_match(value).unwrap_or(false),
+        }
+    }
 }
 
 #[cfg(test)]

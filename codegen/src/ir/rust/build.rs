@@ -47,9 +47,20 @@ pub fn build(model: &Model, operation_names: &[&str]) -> Result<CrateIr> {
     }
     let mut roles: BTreeMap<ShapeId, Role> = BTreeMap::new();
     let mut synthesized: Vec<StructureDef> = Vec::new();
+    let shared = shared_io(model, &op_ids)?;
+    for (id, role) in &shared {
+        builder.paths.insert(
+            id.clone(),
+            RustPath {
+                module: Module::Types,
+                name: names::type_name(id.name()),
+            },
+        );
+        roles.insert(id.clone(), role.clone());
+    }
     let mut operations = Vec::new();
     for op_id in &op_ids {
-        operations.push(builder.operation(op_id, &mut roles, &mut synthesized)?);
+        operations.push(builder.operation(op_id, &mut roles, &mut synthesized, &shared)?);
     }
     for id in &shapes {
         if prelude::is_prelude(id) || builder.paths.contains_key(id) {
@@ -108,6 +119,28 @@ pub fn build(model: &Model, operation_names: &[&str]) -> Result<CrateIr> {
     ir.patterns.sort_by(|a, b| a.const_name.cmp(&b.const_name));
     ir.notes = builder.notes.into_iter().collect();
     Ok(ir)
+}
+
+/// Structures that are the input or output of more than one operation: generated
+/// once in `types` (an input if any operation sends them), and aliased per operation.
+fn shared_io(model: &Model, op_ids: &[ShapeId]) -> Result<BTreeMap<ShapeId, Role>> {
+    let mut uses: BTreeMap<ShapeId, (usize, bool)> = BTreeMap::new();
+    for op_id in op_ids {
+        if let ShapeKind::Operation(op) = &model.get(op_id)?.kind {
+            for (target, is_input) in [(&op.input, true), (&op.output, false)] {
+                if let Some(id) = target.as_ref().filter(|id| **id != prelude::unit()) {
+                    let entry = uses.entry(id.clone()).or_default();
+                    entry.0 += 1;
+                    entry.1 |= is_input;
+                }
+            }
+        }
+    }
+    Ok(uses
+        .into_iter()
+        .filter(|(_, (count, _))| *count > 1)
+        .map(|(id, (_, input))| (id, if input { Role::Input } else { Role::Output }))
+        .collect())
 }
 
 fn protocol(model: &Model) -> Protocol {
@@ -192,6 +225,7 @@ impl Builder<'_> {
         op_id: &ShapeId,
         roles: &mut BTreeMap<ShapeId, Role>,
         synthesized: &mut Vec<StructureDef>,
+        shared: &BTreeMap<ShapeId, Role>,
     ) -> Result<OperationDef> {
         let shape = self.model.get(op_id)?;
         let ShapeKind::Operation(op) = &shape.kind else {
@@ -202,11 +236,17 @@ impl Builder<'_> {
         let owner = op_id.to_string();
         let name = names::type_name(op_id.name());
         let module = names::module_name(op_id.name());
+        let mut aliases = Vec::new();
         let mut io = |target: &Option<ShapeId>, suffix: &str, role: Role| -> Result<RustPath> {
             let path = RustPath {
                 module: Module::Operation(module.clone()),
                 name: format!("{name}{suffix}"),
             };
+            if let Some(id) = target.as_ref().filter(|id| shared.contains_key(*id)) {
+                let shared_path = self.path(id)?;
+                aliases.push((path.name.clone(), shared_path.clone()));
+                return Ok(shared_path);
+            }
             match target {
                 Some(id) if *id != prelude::unit() => {
                     let target = self.model.get(id)?;
@@ -280,6 +320,7 @@ impl Builder<'_> {
             output,
             errors,
             http: shape.traits.http(&owner)?,
+            aliases,
         })
     }
 
@@ -603,7 +644,8 @@ impl Builder<'_> {
                     const_name: names::const_name(&defined_on),
                     source: pattern.source.clone(),
                     regex: pattern.regex.clone(),
-                    generator: crate::ir::pattern::generator(&pattern.regex),
+                    generator: crate::ir::pattern::generator(&crate::ir::pattern::without_lookaround(&pattern.regex)),
+                    backtracking: pattern.engine == crate::ir::pattern::Engine::Backtracking,
                 });
         }
         let kind = match &target.kind {

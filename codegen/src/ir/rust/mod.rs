@@ -96,9 +96,12 @@ pub struct PatternDef {
     pub const_name: String,
     pub source: String,
     pub regex: String,
-    /// The regex without its outer anchors, for generating matching strings
-    /// (proptest cannot generate from `^`/`$`; anchored patterns match whole strings).
+    /// The regex without its outer anchors (and look-around), for generating
+    /// matching strings: proptest cannot generate from `^`/`$`; anchored patterns
+    /// match whole strings, and candidates are checked against the full pattern.
     pub generator: String,
+    /// Needs the backtracking engine (look-around, backreferences).
+    pub backtracking: bool,
 }
 
 /// What a structure is for; decides optionality and extra impls.
@@ -295,6 +298,9 @@ pub struct OperationDef {
     pub output: RustPath,
     pub errors: Vec<ErrorRef>,
     pub http: Option<Http>,
+    /// `(alias, shared type)`: an input or output shared with other operations is
+    /// generated once in `types` and named here by an alias (`GetThingInput`).
+    pub aliases: Vec<(String, RustPath)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

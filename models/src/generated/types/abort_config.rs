@@ -139,13 +139,13 @@ impl<'de> ::serde::Deserialize<'de> for AbortConfig {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut criteria_list = ::std::option::Option::None;
+                let mut member_criteria_list = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::runtime::wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "criteriaList" => {
-                            criteria_list = crate::runtime::wire::next_value::<
+                            member_criteria_list = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::DenseList<
                                     crate::runtime::wire::Plain,
                                 >,
@@ -161,7 +161,7 @@ impl<'de> ::serde::Deserialize<'de> for AbortConfig {
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
                 ::std::result::Result::Ok(AbortConfig {
                     criteria_list: client_corrections
-                        .fill(criteria_list, "criteriaList"),
+                        .fill(member_criteria_list, "criteriaList"),
                     client_corrections,
                 })
             }

@@ -239,37 +239,37 @@ impl<'de> ::serde::Deserialize<'de> for AbortCriteria {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut failure_type = ::std::option::Option::None;
-                let mut action = ::std::option::Option::None;
-                let mut threshold_percentage = ::std::option::Option::None;
-                let mut min_number_of_executed_things = ::std::option::Option::None;
+                let mut member_failure_type = ::std::option::Option::None;
+                let mut member_action = ::std::option::Option::None;
+                let mut member_threshold_percentage = ::std::option::Option::None;
+                let mut member_min_number_of_executed_things = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::runtime::wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "failureType" => {
-                            failure_type = crate::runtime::wire::next_value::<
+                            member_failure_type = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "action" => {
-                            action = crate::runtime::wire::next_value::<
+                            member_action = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "thresholdPercentage" => {
-                            threshold_percentage = crate::runtime::wire::next_value::<
+                            member_threshold_percentage = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::NonFinite,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "minNumberOfExecutedThings" => {
-                            min_number_of_executed_things = crate::runtime::wire::next_value::<
+                            member_min_number_of_executed_things = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
@@ -282,13 +282,14 @@ impl<'de> ::serde::Deserialize<'de> for AbortCriteria {
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
                 ::std::result::Result::Ok(AbortCriteria {
-                    failure_type: client_corrections.fill(failure_type, "failureType"),
-                    action: client_corrections.fill(action, "action"),
+                    failure_type: client_corrections
+                        .fill(member_failure_type, "failureType"),
+                    action: client_corrections.fill(member_action, "action"),
                     threshold_percentage: client_corrections
-                        .fill(threshold_percentage, "thresholdPercentage"),
+                        .fill(member_threshold_percentage, "thresholdPercentage"),
                     min_number_of_executed_things: client_corrections
                         .fill(
-                            min_number_of_executed_things,
+                            member_min_number_of_executed_things,
                             "minNumberOfExecutedThings",
                         ),
                     client_corrections,

@@ -203,29 +203,29 @@ impl<'de> ::serde::Deserialize<'de> for ExponentialRolloutRate {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut base_rate_per_minute = ::std::option::Option::None;
-                let mut increment_factor = ::std::option::Option::None;
-                let mut rate_increase_criteria = ::std::option::Option::None;
+                let mut member_base_rate_per_minute = ::std::option::Option::None;
+                let mut member_increment_factor = ::std::option::Option::None;
+                let mut member_rate_increase_criteria = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::runtime::wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "baseRatePerMinute" => {
-                            base_rate_per_minute = crate::runtime::wire::next_value::<
+                            member_base_rate_per_minute = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "incrementFactor" => {
-                            increment_factor = crate::runtime::wire::next_value::<
+                            member_increment_factor = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::NonFinite,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "rateIncreaseCriteria" => {
-                            rate_increase_criteria = crate::runtime::wire::next_value::<
+                            member_rate_increase_criteria = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
@@ -239,11 +239,11 @@ impl<'de> ::serde::Deserialize<'de> for ExponentialRolloutRate {
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
                 ::std::result::Result::Ok(ExponentialRolloutRate {
                     base_rate_per_minute: client_corrections
-                        .fill(base_rate_per_minute, "baseRatePerMinute"),
+                        .fill(member_base_rate_per_minute, "baseRatePerMinute"),
                     increment_factor: client_corrections
-                        .fill(increment_factor, "incrementFactor"),
+                        .fill(member_increment_factor, "incrementFactor"),
                     rate_increase_criteria: client_corrections
-                        .fill(rate_increase_criteria, "rateIncreaseCriteria"),
+                        .fill(member_rate_increase_criteria, "rateIncreaseCriteria"),
                     client_corrections,
                 })
             }

@@ -149,21 +149,21 @@ impl<'de> ::serde::Deserialize<'de> for JobExecutionsRolloutConfig {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut maximum_per_minute = ::std::option::Option::None;
-                let mut exponential_rate = ::std::option::Option::None;
+                let mut member_maximum_per_minute = ::std::option::Option::None;
+                let mut member_exponential_rate = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::runtime::wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "maximumPerMinute" => {
-                            maximum_per_minute = crate::runtime::wire::next_value::<
+                            member_maximum_per_minute = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "exponentialRate" => {
-                            exponential_rate = crate::runtime::wire::next_value::<
+                            member_exponential_rate = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
@@ -175,8 +175,8 @@ impl<'de> ::serde::Deserialize<'de> for JobExecutionsRolloutConfig {
                     }
                 }
                 ::std::result::Result::Ok(JobExecutionsRolloutConfig {
-                    maximum_per_minute,
-                    exponential_rate,
+                    maximum_per_minute: member_maximum_per_minute,
+                    exponential_rate: member_exponential_rate,
                 })
             }
         }

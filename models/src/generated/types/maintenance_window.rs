@@ -169,21 +169,21 @@ impl<'de> ::serde::Deserialize<'de> for MaintenanceWindow {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut start_time = ::std::option::Option::None;
-                let mut duration_in_minutes = ::std::option::Option::None;
+                let mut member_start_time = ::std::option::Option::None;
+                let mut member_duration_in_minutes = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::runtime::wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "startTime" => {
-                            start_time = crate::runtime::wire::next_value::<
+                            member_start_time = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "durationInMinutes" => {
-                            duration_in_minutes = crate::runtime::wire::next_value::<
+                            member_duration_in_minutes = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
@@ -196,9 +196,9 @@ impl<'de> ::serde::Deserialize<'de> for MaintenanceWindow {
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
                 ::std::result::Result::Ok(MaintenanceWindow {
-                    start_time: client_corrections.fill(start_time, "startTime"),
+                    start_time: client_corrections.fill(member_start_time, "startTime"),
                     duration_in_minutes: client_corrections
-                        .fill(duration_in_minutes, "durationInMinutes"),
+                        .fill(member_duration_in_minutes, "durationInMinutes"),
                     client_corrections,
                 })
             }

@@ -155,21 +155,21 @@ impl<'de> ::serde::Deserialize<'de> for PresignedUrlConfig {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut role_arn = ::std::option::Option::None;
-                let mut expires_in_sec = ::std::option::Option::None;
+                let mut member_role_arn = ::std::option::Option::None;
+                let mut member_expires_in_sec = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::runtime::wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "roleArn" => {
-                            role_arn = crate::runtime::wire::next_value::<
+                            member_role_arn = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "expiresInSec" => {
-                            expires_in_sec = crate::runtime::wire::next_value::<
+                            member_expires_in_sec = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
@@ -181,8 +181,8 @@ impl<'de> ::serde::Deserialize<'de> for PresignedUrlConfig {
                     }
                 }
                 ::std::result::Result::Ok(PresignedUrlConfig {
-                    role_arn,
-                    expires_in_sec,
+                    role_arn: member_role_arn,
+                    expires_in_sec: member_expires_in_sec,
                 })
             }
         }

@@ -156,21 +156,21 @@ impl<'de> ::serde::Deserialize<'de> for RateIncreaseCriteria {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut number_of_notified_things = ::std::option::Option::None;
-                let mut number_of_succeeded_things = ::std::option::Option::None;
+                let mut member_number_of_notified_things = ::std::option::Option::None;
+                let mut member_number_of_succeeded_things = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::runtime::wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "numberOfNotifiedThings" => {
-                            number_of_notified_things = crate::runtime::wire::next_value::<
+                            member_number_of_notified_things = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "numberOfSucceededThings" => {
-                            number_of_succeeded_things = crate::runtime::wire::next_value::<
+                            member_number_of_succeeded_things = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
@@ -182,8 +182,8 @@ impl<'de> ::serde::Deserialize<'de> for RateIncreaseCriteria {
                     }
                 }
                 ::std::result::Result::Ok(RateIncreaseCriteria {
-                    number_of_notified_things,
-                    number_of_succeeded_things,
+                    number_of_notified_things: member_number_of_notified_things,
+                    number_of_succeeded_things: member_number_of_succeeded_things,
                 })
             }
         }

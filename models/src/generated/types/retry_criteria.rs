@@ -167,21 +167,21 @@ impl<'de> ::serde::Deserialize<'de> for RetryCriteria {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut failure_type = ::std::option::Option::None;
-                let mut number_of_retries = ::std::option::Option::None;
+                let mut member_failure_type = ::std::option::Option::None;
+                let mut member_number_of_retries = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::runtime::wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "failureType" => {
-                            failure_type = crate::runtime::wire::next_value::<
+                            member_failure_type = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "numberOfRetries" => {
-                            number_of_retries = crate::runtime::wire::next_value::<
+                            member_number_of_retries = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
@@ -194,9 +194,10 @@ impl<'de> ::serde::Deserialize<'de> for RetryCriteria {
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
                 ::std::result::Result::Ok(RetryCriteria {
-                    failure_type: client_corrections.fill(failure_type, "failureType"),
+                    failure_type: client_corrections
+                        .fill(member_failure_type, "failureType"),
                     number_of_retries: client_corrections
-                        .fill(number_of_retries, "numberOfRetries"),
+                        .fill(member_number_of_retries, "numberOfRetries"),
                     client_corrections,
                 })
             }

@@ -116,13 +116,13 @@ impl<'de> ::serde::Deserialize<'de> for TimeoutConfig {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut in_progress_timeout_in_minutes = ::std::option::Option::None;
+                let mut member_in_progress_timeout_in_minutes = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::runtime::wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "inProgressTimeoutInMinutes" => {
-                            in_progress_timeout_in_minutes = crate::runtime::wire::next_value::<
+                            member_in_progress_timeout_in_minutes = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
@@ -134,7 +134,7 @@ impl<'de> ::serde::Deserialize<'de> for TimeoutConfig {
                     }
                 }
                 ::std::result::Result::Ok(TimeoutConfig {
-                    in_progress_timeout_in_minutes,
+                    in_progress_timeout_in_minutes: member_in_progress_timeout_in_minutes,
                 })
             }
         }

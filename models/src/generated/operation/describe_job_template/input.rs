@@ -136,13 +136,13 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateInput {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut job_template_id = ::std::option::Option::None;
+                let mut member_job_template_id = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::runtime::wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "jobTemplateId" => {
-                            job_template_id = crate::runtime::wire::next_value::<
+                            member_job_template_id = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
@@ -154,7 +154,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateInput {
                     }
                 }
                 ::std::result::Result::Ok(DescribeJobTemplateInput {
-                    job_template_id,
+                    job_template_id: member_job_template_id,
                 })
             }
         }

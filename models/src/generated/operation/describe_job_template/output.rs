@@ -476,102 +476,102 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateOutput {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut job_template_arn = ::std::option::Option::None;
-                let mut job_template_id = ::std::option::Option::None;
-                let mut description = ::std::option::Option::None;
-                let mut document_source = ::std::option::Option::None;
-                let mut document = ::std::option::Option::None;
-                let mut created_at = ::std::option::Option::None;
-                let mut presigned_url_config = ::std::option::Option::None;
-                let mut job_executions_rollout_config = ::std::option::Option::None;
-                let mut abort_config = ::std::option::Option::None;
-                let mut timeout_config = ::std::option::Option::None;
-                let mut job_executions_retry_config = ::std::option::Option::None;
-                let mut maintenance_windows = ::std::option::Option::None;
-                let mut destination_package_versions = ::std::option::Option::None;
+                let mut member_job_template_arn = ::std::option::Option::None;
+                let mut member_job_template_id = ::std::option::Option::None;
+                let mut member_description = ::std::option::Option::None;
+                let mut member_document_source = ::std::option::Option::None;
+                let mut member_document = ::std::option::Option::None;
+                let mut member_created_at = ::std::option::Option::None;
+                let mut member_presigned_url_config = ::std::option::Option::None;
+                let mut member_job_executions_rollout_config = ::std::option::Option::None;
+                let mut member_abort_config = ::std::option::Option::None;
+                let mut member_timeout_config = ::std::option::Option::None;
+                let mut member_job_executions_retry_config = ::std::option::Option::None;
+                let mut member_maintenance_windows = ::std::option::Option::None;
+                let mut member_destination_package_versions = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::runtime::wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "jobTemplateArn" => {
-                            job_template_arn = crate::runtime::wire::next_value::<
+                            member_job_template_arn = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "jobTemplateId" => {
-                            job_template_id = crate::runtime::wire::next_value::<
+                            member_job_template_id = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "description" => {
-                            description = crate::runtime::wire::next_value::<
+                            member_description = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "documentSource" => {
-                            document_source = crate::runtime::wire::next_value::<
+                            member_document_source = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "document" => {
-                            document = crate::runtime::wire::next_value::<
+                            member_document = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "createdAt" => {
-                            created_at = crate::runtime::wire::next_value::<
+                            member_created_at = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::EpochSeconds,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "presignedUrlConfig" => {
-                            presigned_url_config = crate::runtime::wire::next_value::<
+                            member_presigned_url_config = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "jobExecutionsRolloutConfig" => {
-                            job_executions_rollout_config = crate::runtime::wire::next_value::<
+                            member_job_executions_rollout_config = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "abortConfig" => {
-                            abort_config = crate::runtime::wire::next_value::<
+                            member_abort_config = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "timeoutConfig" => {
-                            timeout_config = crate::runtime::wire::next_value::<
+                            member_timeout_config = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "jobExecutionsRetryConfig" => {
-                            job_executions_retry_config = crate::runtime::wire::next_value::<
+                            member_job_executions_retry_config = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
                             >(&mut map)?;
                         }
                         "maintenanceWindows" => {
-                            maintenance_windows = crate::runtime::wire::next_value::<
+                            member_maintenance_windows = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::DenseList<
                                     crate::runtime::wire::Plain,
                                 >,
@@ -580,7 +580,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateOutput {
                             >(&mut map)?;
                         }
                         "destinationPackageVersions" => {
-                            destination_package_versions = crate::runtime::wire::next_value::<
+                            member_destination_package_versions = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::DenseList<
                                     crate::runtime::wire::Plain,
                                 >,
@@ -594,19 +594,19 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateOutput {
                     }
                 }
                 ::std::result::Result::Ok(DescribeJobTemplateOutput {
-                    job_template_arn,
-                    job_template_id,
-                    description,
-                    document_source,
-                    document,
-                    created_at,
-                    presigned_url_config,
-                    job_executions_rollout_config,
-                    abort_config,
-                    timeout_config,
-                    job_executions_retry_config,
-                    maintenance_windows,
-                    destination_package_versions,
+                    job_template_arn: member_job_template_arn,
+                    job_template_id: member_job_template_id,
+                    description: member_description,
+                    document_source: member_document_source,
+                    document: member_document,
+                    created_at: member_created_at,
+                    presigned_url_config: member_presigned_url_config,
+                    job_executions_rollout_config: member_job_executions_rollout_config,
+                    abort_config: member_abort_config,
+                    timeout_config: member_timeout_config,
+                    job_executions_retry_config: member_job_executions_retry_config,
+                    maintenance_windows: member_maintenance_windows,
+                    destination_package_versions: member_destination_package_versions,
                 })
             }
         }

@@ -142,13 +142,13 @@ impl<'de> ::serde::Deserialize<'de> for InternalFailureException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut message = ::std::option::Option::None;
+                let mut member_message = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::runtime::wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "message" => {
-                            message = crate::runtime::wire::next_value::<
+                            member_message = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
@@ -160,7 +160,7 @@ impl<'de> ::serde::Deserialize<'de> for InternalFailureException {
                     }
                 }
                 ::std::result::Result::Ok(InternalFailureException {
-                    message,
+                    message: member_message,
                 })
             }
         }

@@ -142,13 +142,13 @@ impl<'de> ::serde::Deserialize<'de> for InvalidRequestException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut message = ::std::option::Option::None;
+                let mut member_message = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::runtime::wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "message" => {
-                            message = crate::runtime::wire::next_value::<
+                            member_message = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
@@ -159,7 +159,9 @@ impl<'de> ::serde::Deserialize<'de> for InvalidRequestException {
                         }
                     }
                 }
-                ::std::result::Result::Ok(InvalidRequestException { message })
+                ::std::result::Result::Ok(InvalidRequestException {
+                    message: member_message,
+                })
             }
         }
         deserializer.deserialize_map(FieldsVisitor)

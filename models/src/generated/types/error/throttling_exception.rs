@@ -140,13 +140,13 @@ impl<'de> ::serde::Deserialize<'de> for ThrottlingException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut message = ::std::option::Option::None;
+                let mut member_message = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::runtime::wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "message" => {
-                            message = crate::runtime::wire::next_value::<
+                            member_message = crate::runtime::wire::next_value::<
                                 crate::runtime::wire::Plain,
                                 _,
                                 _,
@@ -157,7 +157,9 @@ impl<'de> ::serde::Deserialize<'de> for ThrottlingException {
                         }
                     }
                 }
-                ::std::result::Result::Ok(ThrottlingException { message })
+                ::std::result::Result::Ok(ThrottlingException {
+                    message: member_message,
+                })
             }
         }
         deserializer.deserialize_map(FieldsVisitor)
