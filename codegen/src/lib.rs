@@ -99,7 +99,7 @@ pub fn generate_with_report(spec_json: &str, operations: &Operations) -> Result<
 }
 
 /// Resolves the operation selection to absolute ids, in id order.
-fn operation_names(model: &ir::Model, operations: &Operations) -> Result<Vec<String>> {
+pub(crate) fn operation_names(model: &ir::Model, operations: &Operations) -> Result<Vec<String>> {
     match operations {
         Operations::Named(names) => Ok(names.clone()),
         Operations::All => {

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 pub mod fuzz;
+pub mod properties;
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {

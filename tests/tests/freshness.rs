@@ -1,7 +1,7 @@
 //! The checked-in generated code must equal what the generator produces from spec/,
 //! byte for byte, and the generator must be deterministic.
 
-use xtask::{generate_models, sync, SyncMode, GENERATED_DIR};
+use xtask::{generate_goldens, generate_models, sync, SyncMode, GENERATED_DIR, GOLDEN_DIR};
 
 #[test]
 fn generated_code_is_fresh() {
@@ -11,6 +11,18 @@ fn generated_code_is_fresh() {
     assert!(
         report.is_clean(),
         "generated code is stale:\n{}\nrun `cargo xtask regenerate` and commit the result",
+        report.describe()
+    );
+}
+
+#[test]
+fn golden_crates_are_fresh() {
+    let root = tests::workspace_root();
+    let files = generate_goldens(&root).expect("fixtures generate");
+    let report = sync(&root.join(GOLDEN_DIR), &files, SyncMode::Check).expect("comparison runs");
+    assert!(
+        report.is_clean(),
+        "golden crates are stale:\n{}\nrun `cargo xtask regenerate` and commit the result",
         report.describe()
     );
 }

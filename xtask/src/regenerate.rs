@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use codegen::Operations;
-use xtask::{generate_models, standalone, sync, SyncMode};
+use xtask::{generate_goldens, generate_models, standalone, sync, SyncMode};
 
 struct Args {
     check: bool,
@@ -57,30 +57,38 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     }
 }
 
+/// `models/` from `spec/`, and the golden crates from `spec/fixtures/`.
 fn models(root: &Path, check: bool) -> Result<(), String> {
-    let started = Instant::now();
-    let files = generate_models(root)?;
     let mode = if check { SyncMode::Check } else { SyncMode::Write };
-    let report = sync(&root.join(xtask::GENERATED_DIR), &files, mode)?;
-    if check {
-        if report.is_clean() {
-            eprintln!("generated code is fresh ({} files)", files.len());
-            Ok(())
+    let mut stale = Vec::new();
+    for (dir, files) in [
+        (xtask::GENERATED_DIR, generate_models(root)?),
+        (xtask::GOLDEN_DIR, generate_goldens(root)?),
+    ] {
+        let started = Instant::now();
+        let report = sync(&root.join(dir), &files, mode)?;
+        if check {
+            if report.is_clean() {
+                eprintln!("{dir}: generated code is fresh ({} files)", files.len());
+            } else {
+                stale.push(report.describe());
+            }
         } else {
-            Err(format!(
-                "generated code is stale:\n{}\nrun `cargo xtask regenerate` and commit the result",
-                report.describe()
-            ))
+            eprintln!(
+                "{dir}: regenerated {} files ({} changed) in {:.0?}",
+                files.len(),
+                report.changed(),
+                started.elapsed()
+            );
         }
-    } else {
-        eprintln!(
-            "regenerated {} files in {} ({} changed) in {:.0?}",
-            files.len(),
-            xtask::GENERATED_DIR,
-            report.changed(),
-            started.elapsed()
-        );
+    }
+    if stale.is_empty() {
         Ok(())
+    } else {
+        Err(format!(
+            "generated code is stale:\n{}\nrun `cargo xtask regenerate` and commit the result",
+            stale.join("\n")
+        ))
     }
 }
 

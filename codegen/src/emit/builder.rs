@@ -28,8 +28,8 @@ pub fn emit(s: &StructureDef) -> TokenStream {
         if f.optional {
             quote!(#field: self.#field,)
         } else if let Some(default) = &f.default {
-            let value = super::defaults::expr(&f.value, default);
-            quote!(#field: self.#field.unwrap_or_else(|| #value),)
+            let value = super::defaults::unwrap_or_default(quote!(self.#field), &f.value, default);
+            quote!(#field: #value,)
         } else {
             quote!(#field: client_corrections.fill(self.#field, #member),)
         }

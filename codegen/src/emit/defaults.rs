@@ -67,3 +67,25 @@ pub fn expr(v: &ValueType, json: &Value) -> TokenStream {
         _ => fallback,
     }
 }
+
+/// `option.unwrap_or(default)` for literals, `unwrap_or_else(|| default)` otherwise.
+pub fn unwrap_or_default(option: TokenStream, v: &ValueType, json: &Value) -> TokenStream {
+    let value = expr(v, json);
+    let literal = matches!(
+        v.kind,
+        ValueKind::Boolean
+            | ValueKind::Byte
+            | ValueKind::Short
+            | ValueKind::Integer
+            | ValueKind::Long
+            | ValueKind::Float
+            | ValueKind::Double
+    );
+    if literal {
+        quote!(#option.unwrap_or(#value))
+    } else if matches!(v.kind, ValueKind::List { .. } | ValueKind::Map { .. }) {
+        quote!(#option.unwrap_or_default())
+    } else {
+        quote!(#option.unwrap_or_else(|| #value))
+    }
+}

@@ -119,7 +119,7 @@ pub fn emit(ir: &CrateIr) -> Vec<EmittedFile> {
             (Module::Operation(_), Some(op)) => format!("The `{}` operation: input, output and errors.", op.name),
             (Module::Operation(name), None) => format!("The `{name}` operation."),
         };
-        files.insert(format!("{dir}/mod.rs"), module_file(&doc, &entries, extra));
+        files.insert(format!("{dir}/mod.rs"), module_file(&dir, &doc, &entries, extra));
     }
     let operations = ir.operations.iter().map(|o| ident(&o.module));
     let op_docs = ir.operations.iter().map(|o| format!(" The `{}` operation.", o.name));
@@ -165,11 +165,17 @@ fn module_dir(module: &Module) -> String {
     }
 }
 
-fn module_file(doc: &str, entries: &[(String, Vec<String>)], extra: TokenStream) -> TokenStream {
+fn module_file(dir: &str, doc: &str, entries: &[(String, Vec<String>)], extra: TokenStream) -> TokenStream {
     let doc = format!(" {doc}");
+    let parent = dir.rsplit('/').next().unwrap_or(dir);
     let mods = entries.iter().map(|(stem, _)| {
         let m = ident(stem);
-        quote!(mod #m;)
+        if stem == parent {
+            // A shape named like its module (an error called `Error`).
+            quote!(#[allow(clippy::module_inception)] mod #m;)
+        } else {
+            quote!(mod #m;)
+        }
     });
     let uses = entries.iter().flat_map(|(stem, names)| {
         let m = ident(stem);

@@ -86,8 +86,8 @@ fn deserialize(s: &StructureDef) -> TokenStream {
         if f.optional {
             quote!(#field: #local,)
         } else if let Some(default) = &f.default {
-            let value = super::defaults::expr(&f.value, default);
-            quote!(#field: #local.unwrap_or_else(|| #value),)
+            let value = super::defaults::unwrap_or_default(quote!(#local), &f.value, default);
+            quote!(#field: #value,)
         } else {
             quote!(#field: client_corrections.fill(#local, #member),)
         }

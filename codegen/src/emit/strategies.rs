@@ -88,12 +88,13 @@ impl<'a> Plan<'a> {
         format_ident!("{}", self.base_name(p))
     }
 
+    /// `box_` (a keyword, escaped) gives `box_at`, not `box__at`.
     fn strategy_at_fn(&self, p: &RustPath) -> Ident {
-        format_ident!("{}_at", self.base_name(p))
+        format_ident!("{}_at", self.base_name(p).trim_end_matches('_'))
     }
 
     fn invalid_fn(&self, p: &RustPath) -> Ident {
-        format_ident!("{}_invalid", self.base_name(p))
+        format_ident!("{}_invalid", self.base_name(p).trim_end_matches('_'))
     }
 
     fn new(ir: &CrateIr, ctx: &'a Context) -> Self {
@@ -136,9 +137,11 @@ impl<'a> Plan<'a> {
             let mut changed = false;
             for s in &ir.structures {
                 if !plan.injectable.contains(&s.path)
-                    && s.fields
-                        .iter()
-                        .any(|f| f.required || plan.invalid(&f.value, &s.path).is_some())
+                    && s.fields.iter().any(|f| {
+                        // A default fills a missing required member in: nothing to break there.
+                        let absence_breaks = f.required && (f.optional || f.default.is_none());
+                        absence_breaks || plan.invalid(&f.value, &s.path).is_some()
+                    })
                 {
                     plan.injectable.insert(s.path.clone());
                     changed = true;
@@ -217,6 +220,9 @@ impl<'a> Plan<'a> {
             ValueKind::BigDecimal => quote!(crate::runtime::strategies::big_decimal()),
             ValueKind::Blob => quote!(crate::runtime::strategies::blob(#min, #max)),
             ValueKind::Document => quote!(crate::runtime::strategies::document()),
+            ValueKind::Timestamp(crate::ir::traits::TimestampFormat::HttpDate) => {
+                quote!(crate::runtime::strategies::timestamp_seconds())
+            }
             ValueKind::Timestamp(_) => quote!(crate::runtime::strategies::timestamp()),
             ValueKind::Enum { path: p, .. } | ValueKind::IntEnum { path: p, .. } => {
                 let f = self.strategy_fn(p);
@@ -231,7 +237,11 @@ impl<'a> Plan<'a> {
                 if *sparse {
                     item = quote!(::proptest::option::of(#item).boxed());
                 }
-                quote!(crate::runtime::strategies::list(#item, #min, #max))
+                if c.unique_items {
+                    quote!(crate::runtime::strategies::unique_list(#item, #min, #max))
+                } else {
+                    quote!(crate::runtime::strategies::list(#item, #min, #max))
+                }
             }
             ValueKind::Map { key, value, sparse } => {
                 let k = self.valid(key, depth);
@@ -338,6 +348,9 @@ impl<'a> Plan<'a> {
                     });
                 }
                 let mut options = Vec::new();
+                if c.unique_items && c.length.and_then(|l| l.max).is_none_or(|m| m >= 2) {
+                    options.push(quote!(crate::runtime::strategies::list_with_duplicate(#item, #min, #max)));
+                }
                 if length_breakable(v) {
                     options.push(quote! {
                         crate::runtime::strategies::list_bad_length(#item, #min, #max)

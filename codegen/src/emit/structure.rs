@@ -99,6 +99,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
         }
 
         impl crate::runtime::validate::Validate for #name {
+            #[allow(clippy::only_used_in_recursion)]
             fn validate_at(&self, path: &crate::runtime::validate::Path<'_>, out: &mut crate::runtime::validate::Violations) {
                 #validate_body
             }

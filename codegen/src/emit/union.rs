@@ -188,7 +188,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         }
 
         impl crate::runtime::validate::Validate for #name {
-            #[allow(unused_variables)]
+            #[allow(unused_variables, clippy::only_used_in_recursion)]
             fn validate_at(&self, path: &crate::runtime::validate::Path<'_>, out: &mut crate::runtime::validate::Violations) {
                 #[allow(unreachable_patterns)]
                 match self {

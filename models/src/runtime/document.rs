@@ -82,9 +82,10 @@ macro_rules! big_number {
         #[derive(Clone)]
         pub struct $name(Box<RawValue>);
 
+        /// Numbers compare by value: `1.50`, `15e-1` and `1.5` are equal.
         impl PartialEq for $name {
             fn eq(&self, other: &Self) -> bool {
-                self.as_str() == other.as_str()
+                canonical(self.as_str()) == canonical(other.as_str())
             }
         }
 
@@ -92,7 +93,7 @@ macro_rules! big_number {
 
         impl std::hash::Hash for $name {
             fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-                self.as_str().hash(state);
+                canonical(self.as_str()).hash(state);
             }
         }
 
@@ -144,6 +145,32 @@ macro_rules! big_number {
     };
 }
 
+/// `(negative, significant digits, exponent)` of a JSON number, zero as
+/// `(false, "", 0)`: equal numbers have equal canonical forms.
+fn canonical(text: &str) -> (bool, String, i64) {
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        Some(i) => (&rest[..i], rest[i + 1..].parse::<i64>().unwrap_or(0)),
+        None => (rest, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut digits: String = int.chars().chain(frac.chars()).collect();
+    let mut exponent = exponent - frac.len() as i64;
+    let leading = digits.len() - digits.trim_start_matches('0').len();
+    digits.drain(..leading);
+    while digits.ends_with('0') {
+        digits.pop();
+        exponent += 1;
+    }
+    if digits.is_empty() {
+        return (false, String::new(), 0);
+    }
+    (negative, digits, exponent)
+}
+
 fn is_integer(text: &str) -> bool {
     let digits = text.strip_prefix('-').unwrap_or(text);
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
@@ -192,6 +219,18 @@ mod tests {
         assert_eq!(serde_json::to_string(&doc).unwrap(), text);
         let scalar: Document = serde_json::from_str("\"x\"").unwrap();
         assert_eq!(scalar.as_json(), "\"x\"");
+    }
+
+    #[test]
+    fn big_numbers_compare_by_value() {
+        let a: BigDecimal = serde_json::from_str("1.50").unwrap();
+        let b: BigDecimal = serde_json::from_str("15e-1").unwrap();
+        let c: BigDecimal = serde_json::from_str("1.51").unwrap();
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        let zero: BigDecimal = serde_json::from_str("0E0").unwrap();
+        let minus_zero: BigDecimal = serde_json::from_str("-0.0").unwrap();
+        assert_eq!(zero, minus_zero);
     }
 
     #[test]

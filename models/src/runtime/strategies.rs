@@ -267,6 +267,11 @@ pub fn float(min: Option<FloatBound>, max: Option<FloatBound>) -> BoxedStrategy<
         .boxed()
 }
 
+/// Timestamps at whole seconds (`http-date` has no fraction).
+pub fn timestamp_seconds() -> BoxedStrategy<OffsetDateTime> {
+    timestamp().prop_map(|t| t.replace_millisecond(0).unwrap_or(t)).boxed()
+}
+
 /// Timestamps at millisecond resolution across Smithy's whole range.
 pub fn timestamp() -> BoxedStrategy<OffsetDateTime> {
     const MIN_MS: i64 = -62_135_596_800_000;
@@ -307,6 +312,50 @@ pub fn list<T: std::fmt::Debug + 'static>(
 ) -> BoxedStrategy<Vec<T>> {
     let (lo, hi) = len_range(min, max);
     proptest::collection::vec(item, lo..=hi.min(lo + 6)).boxed()
+}
+
+/// Valid `@uniqueItems` lists: repeats are dropped, and lists that become too
+/// short are regenerated.
+pub fn unique_list<T: std::fmt::Debug + PartialEq + 'static>(
+    item: BoxedStrategy<T>,
+    min: Option<u64>,
+    max: Option<u64>,
+) -> BoxedStrategy<Vec<T>> {
+    let at_least = usize::try_from(min.unwrap_or(0)).unwrap_or(usize::MAX);
+    list(item, min, max)
+        .prop_map(|items| {
+            let mut unique: Vec<T> = Vec::with_capacity(items.len());
+            for item in items {
+                if !unique.contains(&item) {
+                    unique.push(item);
+                }
+            }
+            unique
+        })
+        .prop_filter("enough distinct items", move |items| items.len() >= at_least)
+        .boxed()
+}
+
+/// A list that repeats one item (breaking `@uniqueItems`), within the length bounds.
+pub fn list_with_duplicate<T: std::fmt::Debug + Clone + PartialEq + 'static>(
+    item: BoxedStrategy<T>,
+    min: Option<u64>,
+    max: Option<u64>,
+) -> BoxedStrategy<(Vec<T>, Expected)> {
+    let at_most = usize::try_from(max.unwrap_or(u64::MAX)).unwrap_or(usize::MAX);
+    (
+        unique_list(item, min.map(|m| m.max(1)), max.map(|m| m.saturating_sub(1))),
+        any::<prop::sample::Index>(),
+    )
+        .prop_filter("room for a repeat", move |(items, _)| {
+            !items.is_empty() && items.len() < at_most
+        })
+        .prop_map(|(mut items, index)| {
+            let repeated = items[index.index(items.len())].clone();
+            items.push(repeated);
+            (items, Expected::new(ConstraintKind::UniqueItems))
+        })
+        .boxed()
 }
 
 /// Lists one item too short or too long.
@@ -365,35 +414,44 @@ pub fn blob(min: Option<u64>, max: Option<u64>) -> BoxedStrategy<super::Blob> {
         .boxed()
 }
 
-/// Small JSON documents of every kind (scalars, arrays, objects).
+/// Small JSON documents of every kind (scalars, arrays, objects). Never `null` at
+/// the top: a member whose value is `null` is absent on the wire.
 pub fn document() -> BoxedStrategy<super::Document> {
     let leaf = prop_oneof![
-        Just(serde_json::Value::Null),
         any::<bool>().prop_map(serde_json::Value::Bool),
         any::<i64>().prop_map(serde_json::Value::from),
         "[a-z]{0,8}".prop_map(serde_json::Value::String),
     ];
-    leaf.prop_recursive(3, 16, 4, |inner| {
+    let nested = prop_oneof![Just(serde_json::Value::Null), leaf.clone()].prop_recursive(3, 16, 4, |inner| {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::Array),
             proptest::collection::btree_map("[a-z]{1,6}", inner, 0..4)
                 .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
         ]
-    })
+    });
+    prop_oneof![
+        leaf,
+        proptest::collection::vec(nested.clone(), 0..4).prop_map(serde_json::Value::Array),
+        proptest::collection::btree_map("[a-z]{1,6}", nested, 0..4)
+            .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+    ]
     .prop_map(|v| super::Document::from_value(&v))
     .boxed()
 }
 
-/// Integers of any size, as exact digits.
+/// Integers as exact digits, within `i64` so they also survive a trip through
+/// `serde_json::Value` (whose numbers are `i64`/`u64`/`f64`); exactness beyond that
+/// is covered by the runtime's own tests.
 pub fn big_integer() -> BoxedStrategy<super::BigInteger> {
-    "-?[1-9][0-9]{0,40}|0"
-        .prop_filter_map("a JSON integer", |s| super::BigInteger::parse(&s).ok())
+    any::<i64>()
+        .prop_filter_map("a JSON integer", |v| super::BigInteger::parse(&v.to_string()).ok())
         .boxed()
 }
 
-/// Decimals of any size and precision, as exact text.
+/// Decimals in every notation (`1.5`, `-0.25e3`, `7E-2`), with at most 15
+/// significant digits so they survive `serde_json::Value`'s `f64` numbers.
 pub fn big_decimal() -> BoxedStrategy<super::BigDecimal> {
-    "-?(0|[1-9][0-9]{0,30})(\\.[0-9]{1,30})?([eE][+-]?[0-9]{1,3})?"
+    "-?(0|[1-9][0-9]{0,6})(\\.[0-9]{1,7})?([eE][+-]?[0-9]{1,2})?"
         .prop_filter_map("a JSON number", |s| super::BigDecimal::parse(&s).ok())
         .boxed()
 }

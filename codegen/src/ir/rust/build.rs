@@ -25,6 +25,13 @@ const STREAMING: &str = "smithy.api#streaming";
 const HTTP_QUERY_PARAMS: &str = "smithy.api#httpQueryParams";
 const HTTP_PREFIX_HEADERS: &str = "smithy.api#httpPrefixHeaders";
 
+/// Builds the IR for every operation of the model's services (see [`crate::Operations::All`]).
+pub fn build_all(model: &Model) -> Result<CrateIr> {
+    let names = crate::operation_names(model, &crate::Operations::All)?;
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    build(model, &names)
+}
+
 /// Builds the IR for the given operations (by name or absolute id).
 pub fn build(model: &Model, operation_names: &[&str]) -> Result<CrateIr> {
     let mut op_ids = Vec::new();

@@ -7,7 +7,7 @@ mod analysis;
 mod build;
 mod defaults;
 
-pub use build::{build, CORRECTIONS_FIELD};
+pub use build::{build, build_all, CORRECTIONS_FIELD};
 
 use super::constraints::Constraints;
 use super::traits::{ErrorFault, Http, TimestampFormat};

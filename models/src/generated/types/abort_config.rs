@@ -61,6 +61,7 @@ impl ::std::fmt::Debug for AbortConfig {
 }
 
 impl crate::runtime::validate::Validate for AbortConfig {
+    #[allow(clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
         path: &crate::runtime::validate::Path<'_>,

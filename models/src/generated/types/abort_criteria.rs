@@ -91,6 +91,7 @@ impl ::std::fmt::Debug for AbortCriteria {
 }
 
 impl crate::runtime::validate::Validate for AbortCriteria {
+    #[allow(clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
         path: &crate::runtime::validate::Path<'_>,

@@ -81,6 +81,7 @@ impl ::std::fmt::Debug for ExponentialRolloutRate {
 }
 
 impl crate::runtime::validate::Validate for ExponentialRolloutRate {
+    #[allow(clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
         path: &crate::runtime::validate::Path<'_>,

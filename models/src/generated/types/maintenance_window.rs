@@ -71,6 +71,7 @@ impl ::std::fmt::Debug for MaintenanceWindow {
 }
 
 impl crate::runtime::validate::Validate for MaintenanceWindow {
+    #[allow(clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
         path: &crate::runtime::validate::Path<'_>,

@@ -67,6 +67,7 @@ impl ::std::fmt::Debug for PresignedUrlConfig {
 }
 
 impl crate::runtime::validate::Validate for PresignedUrlConfig {
+    #[allow(clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
         path: &crate::runtime::validate::Path<'_>,

@@ -58,6 +58,7 @@ impl ::std::fmt::Debug for TimeoutConfig {
 }
 
 impl crate::runtime::validate::Validate for TimeoutConfig {
+    #[allow(clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
         path: &crate::runtime::validate::Path<'_>,

@@ -59,6 +59,7 @@ impl ::std::fmt::Debug for DescribeJobTemplateInput {
 }
 
 impl crate::runtime::validate::Validate for DescribeJobTemplateInput {
+    #[allow(clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
         path: &crate::runtime::validate::Path<'_>,

@@ -181,6 +181,7 @@ impl ::std::fmt::Debug for DescribeJobTemplateOutput {
 }
 
 impl crate::runtime::validate::Validate for DescribeJobTemplateOutput {
+    #[allow(clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
         path: &crate::runtime::validate::Path<'_>,

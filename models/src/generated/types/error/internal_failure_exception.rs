@@ -55,6 +55,7 @@ impl ::std::fmt::Debug for InternalFailureException {
 }
 
 impl crate::runtime::validate::Validate for InternalFailureException {
+    #[allow(clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
         path: &crate::runtime::validate::Path<'_>,

@@ -53,6 +53,7 @@ impl ::std::fmt::Debug for ThrottlingException {
 }
 
 impl crate::runtime::validate::Validate for ThrottlingException {
+    #[allow(clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
         path: &crate::runtime::validate::Path<'_>,

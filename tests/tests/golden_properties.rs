@@ -1,0 +1,123 @@
+//! The five properties (see `tests/src/properties.rs`) for every type of every
+//! golden crate: unions, maps, sparse collections, blobs, documents, big numbers,
+//! intEnums, timestamps in every format, defaults, recursion and awkward names.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use codegen::ir::rust::CrateIr;
+use tests::properties::{check_type, ir_of, Shape};
+
+static IRS: LazyLock<BTreeMap<&'static str, CrateIr>> = LazyLock::new(|| {
+    [
+        "awsjson",
+        "collections",
+        "defaults",
+        "naming",
+        "recursion",
+        "scalars",
+        "timestamps",
+        "traits",
+        "unions",
+    ]
+    .into_iter()
+    .map(|name| (name, ir_of(&format!("spec/fixtures/{name}.json"))))
+    .collect()
+});
+
+macro_rules! golden_properties {
+    ($($fixture:literal, $krate:ident: [$($test:ident: $ty:ty => $shape:expr;)*])*) => {
+        $($(
+            #[test]
+            fn $test() {
+                check_type(&IRS[$fixture], $shape, tests::subject!($krate, $ty));
+            }
+        )*)*
+
+        /// Every generated type of every fixture has its properties checked.
+        #[test]
+        fn every_golden_type_has_properties() {
+            let listed: Vec<(&str, &str)> = vec![$($(($fixture, stringify!($ty).rsplit("::").next().unwrap_or_default()),)*)*];
+            for (fixture, ir) in IRS.iter() {
+                let generated = ir
+                    .structures
+                    .iter()
+                    .map(|s| &s.path)
+                    .chain(ir.unions.iter().map(|u| &u.path))
+                    .chain(ir.enums.iter().map(|e| &e.path))
+                    .chain(ir.int_enums.iter().map(|e| &e.path));
+                for path in generated {
+                    assert!(
+                        listed.contains(&(*fixture, path.name.as_str())),
+                        "no properties for {} in fixture {fixture}",
+                        path.name
+                    );
+                }
+            }
+        }
+    };
+}
+
+golden_properties! {
+    "awsjson", golden_awsjson: [
+        awsjson_attribute_value: golden_awsjson::types::AttributeValue => Shape::Union;
+        awsjson_throttled: golden_awsjson::types::error::Throttled => Shape::Structure("Throttled");
+        awsjson_input: golden_awsjson::operation::get_item::GetItemInput => Shape::Structure("GetItemInput");
+        awsjson_output: golden_awsjson::operation::get_item::GetItemOutput => Shape::Structure("GetItemOutput");
+    ]
+    "collections", golden_collections: [
+        collections_color: golden_collections::types::Color => Shape::Enum;
+        collections_input: golden_collections::operation::put_collections::PutCollectionsInput => Shape::Structure("PutCollectionsInput");
+        collections_output: golden_collections::operation::put_collections::PutCollectionsOutput => Shape::Structure("PutCollectionsOutput");
+    ]
+    "defaults", golden_defaults: [
+        defaults_mode: golden_defaults::types::Mode => Shape::Enum;
+        defaults_nested: golden_defaults::types::Nested => Shape::Structure("Nested");
+        defaults_settings: golden_defaults::types::Settings => Shape::Structure("Settings");
+        defaults_input: golden_defaults::operation::get_settings::GetSettingsInput => Shape::Structure("GetSettingsInput");
+        defaults_output: golden_defaults::operation::get_settings::GetSettingsOutput => Shape::Structure("GetSettingsOutput");
+    ]
+    "naming", golden_naming: [
+        naming_box: golden_naming::types::Box => Shape::Structure("Box");
+        naming_kind: golden_naming::types::Kind => Shape::Enum;
+        naming_option: golden_naming::types::Option => Shape::Structure("Option");
+        naming_result: golden_naming::types::Result => Shape::Structure("Result");
+        naming_string: golden_naming::types::String => Shape::Structure("String");
+        naming_vec: golden_naming::types::Vec => Shape::Structure("Vec");
+        naming_error: golden_naming::types::error::Error => Shape::Structure("Error");
+        naming_input: golden_naming::operation::match_::MatchInput => Shape::Structure("MatchInput");
+        naming_output: golden_naming::operation::match_::MatchOutput => Shape::Structure("MatchOutput");
+    ]
+    "recursion", golden_recursion: [
+        recursion_link: golden_recursion::types::Link => Shape::Structure("Link");
+        recursion_node: golden_recursion::types::Node => Shape::Structure("Node");
+        recursion_input: golden_recursion::operation::get_tree::GetTreeInput => Shape::Structure("GetTreeInput");
+        recursion_output: golden_recursion::operation::get_tree::GetTreeOutput => Shape::Structure("GetTreeOutput");
+    ]
+    "scalars", golden_scalars: [
+        scalars_priority: golden_scalars::types::Priority => Shape::Enum;
+        scalars_input: golden_scalars::operation::echo::EchoInput => Shape::Structure("EchoInput");
+        scalars_output: golden_scalars::operation::echo::EchoOutput => Shape::Structure("EchoOutput");
+    ]
+    "timestamps", golden_timestamps: [
+        timestamps_input: golden_timestamps::operation::get_times::GetTimesInput => Shape::Structure("GetTimesInput");
+        timestamps_output: golden_timestamps::operation::get_times::GetTimesOutput => Shape::Structure("GetTimesOutput");
+    ]
+    "traits", golden_traits: [
+        traits_credentials: golden_traits::types::Credentials => Shape::Structure("Credentials");
+        traits_end_event: golden_traits::types::EndEvent => Shape::Structure("EndEvent");
+        traits_events: golden_traits::types::Events => Shape::Union;
+        traits_message_event: golden_traits::types::MessageEvent => Shape::Structure("MessageEvent");
+        traits_subscribe_input: golden_traits::operation::subscribe::SubscribeInput => Shape::Structure("SubscribeInput");
+        traits_subscribe_output: golden_traits::operation::subscribe::SubscribeOutput => Shape::Structure("SubscribeOutput");
+        traits_upload_input: golden_traits::operation::upload::UploadInput => Shape::Structure("UploadInput");
+        traits_upload_output: golden_traits::operation::upload::UploadOutput => Shape::Structure("UploadOutput");
+    ]
+    "unions", golden_unions: [
+        unions_circle: golden_unions::types::Circle => Shape::Structure("Circle");
+        unions_expression: golden_unions::types::Expression => Shape::Union;
+        unions_shape: golden_unions::types::Shape => Shape::Union;
+        unions_input: golden_unions::operation::get_shape::GetShapeInput => Shape::Structure("GetShapeInput");
+        unions_output: golden_unions::operation::get_shape::GetShapeOutput => Shape::Structure("GetShapeOutput");
+    ]
+}
