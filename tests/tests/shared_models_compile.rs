@@ -1,0 +1,86 @@
+//! Every official model in `../shared/aws-models/` generates, with all operations,
+//! a standalone crate that `cargo check`s with warnings denied (proptest feature
+//! on, so the generated strategies compile too). Skips with a clear line when the
+//! shared reference data is absent.
+//!
+//! The crates go to `target/shared-model-crates/<model>/` and share one target
+//! directory, `target/shared-model-check/`, so dependencies build once.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use codegen::Operations;
+use xtask::{standalone, sync, SyncMode};
+
+fn check_model(file: &str) {
+    let Some(model) = tests::shared_model(file, &format!("shared_models_compile: {file}")) else {
+        return;
+    };
+    let root = tests::workspace_root();
+    let stem = model.file_stem().and_then(|s| s.to_str()).unwrap_or(file).to_owned();
+    let out = root.join("target/shared-model-crates").join(&stem);
+    let started = Instant::now();
+    let text = std::fs::read_to_string(&model).expect("model readable");
+    let generated = codegen::generate_with_report(&text, &Operations::All)
+        .unwrap_or_else(|e| panic!("{file} does not generate: {e}"));
+    let generation = started.elapsed();
+    let name = standalone::default_crate_name(&model);
+    let title = generated.report.title.clone().unwrap_or_else(|| name.clone());
+    let files = standalone::crate_files(&root, &name, &title, &generated.files).expect("crate files");
+    sync(&out, &files, SyncMode::Write).expect("crate written");
+    std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).expect("lockfile copied");
+    let status = cargo_check(&out, &root.join("target/shared-model-check"));
+    eprintln!(
+        "{file}: {} operations, {} shapes, generated in {generation:.1?}, checked in {:.1?}",
+        generated.report.operations,
+        generated.report.shapes,
+        started.elapsed() - generation
+    );
+    assert!(
+        status,
+        "cargo check of the crate generated from {file} failed (see output above)"
+    );
+}
+
+fn cargo_check(dir: &Path, target: &PathBuf) -> bool {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    Command::new(cargo)
+        .args(["check", "--all-features", "--quiet"])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .env("RUSTFLAGS", "-D warnings")
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false)
+}
+
+#[test]
+fn apigatewaymanagementapi() {
+    check_model("apigatewaymanagementapi-2018-11-29.json");
+}
+
+#[test]
+fn bedrock_runtime() {
+    check_model("bedrock-runtime-2023-09-30.json");
+}
+
+#[test]
+fn connectcases() {
+    check_model("connectcases-2022-10-03.json");
+}
+
+#[test]
+fn dynamodb() {
+    check_model("dynamodb-2012-08-10.json");
+}
+
+#[test]
+fn qbusiness() {
+    check_model("qbusiness-2023-11-27.json");
+}
+
+#[test]
+fn iot() {
+    check_model("iot-2015-05-28.json");
+}
