@@ -6,6 +6,7 @@ mod builder;
 mod defaults;
 mod docs;
 mod enumeration;
+mod http;
 mod int_enum;
 mod operation;
 mod patterns;
@@ -111,7 +112,13 @@ pub fn emit(ir: &CrateIr) -> Vec<EmittedFile> {
                 pub mod error;
             ),
             Module::Errors => TokenStream::new(),
-            Module::Operation(_) => op.map(operation::emit).unwrap_or_default(),
+            Module::Operation(_) => op
+                .map(|op| {
+                    let marker = operation::emit(op);
+                    let functions = http::emit(op, ir);
+                    quote!(#marker #functions)
+                })
+                .unwrap_or_default(),
         };
         let doc = match (module, op) {
             (Module::Types, _) => "Structures and enums of the model.".to_owned(),

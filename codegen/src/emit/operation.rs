@@ -144,7 +144,7 @@ pub fn emit(op: &OperationDef) -> TokenStream {
             pub fn is_retryable(&self) -> bool {
                 match self {
                     #(#retry_arms)*
-                    Self::Unhandled(_) => false,
+                    Self::Unhandled(e) => e.is_retryable(),
                 }
             }
 
@@ -152,7 +152,7 @@ pub fn emit(op: &OperationDef) -> TokenStream {
             pub fn is_throttling(&self) -> bool {
                 match self {
                     #(#throttle_arms)*
-                    Self::Unhandled(_) => false,
+                    Self::Unhandled(e) => e.is_throttling(),
                 }
             }
         }

@@ -100,6 +100,12 @@ impl ClientCorrections {
         self.0.push(member);
     }
 
+    /// Forgets that `member` was filled in (it has since been read from elsewhere,
+    /// such as an HTTP header).
+    pub fn remove(&mut self, member: &str) {
+        self.0.retain(|m| *m != member);
+    }
+
     /// Whether `member` was filled in rather than read or set.
     pub fn contains(&self, member: &str) -> bool {
         self.0.contains(&member)

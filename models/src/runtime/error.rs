@@ -101,12 +101,42 @@ pub struct Unhandled {
     code: Option<String>,
     message: Option<String>,
     status: Option<u16>,
+    body: Vec<u8>,
 }
 
 impl Unhandled {
     /// Records what is known about the error.
     pub fn new(code: Option<String>, message: Option<String>, status: Option<u16>) -> Self {
-        Self { code, message, status }
+        Self {
+            code,
+            message,
+            status,
+            body: Vec::new(),
+        }
+    }
+
+    /// The same, keeping the raw response body.
+    pub fn with_body(mut self, body: impl Into<Vec<u8>>) -> Self {
+        self.body = body.into();
+        self
+    }
+
+    /// The raw response body (empty when not from an HTTP response).
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// Whether retrying may help: a 5xx or 429 status, or a throttling code.
+    pub fn is_retryable(&self) -> bool {
+        self.status.is_some_and(|s| s >= 500 || s == 429) || self.is_throttling()
+    }
+
+    /// Whether the code or status says the caller is being throttled.
+    pub fn is_throttling(&self) -> bool {
+        self.status == Some(429)
+            || self.code.as_deref().is_some_and(|c| {
+                c.contains("Throttl") || c == "TooManyRequestsException" || c == "RequestLimitExceeded"
+            })
     }
 
     /// The error code the service sent, if any.

@@ -6,6 +6,7 @@ pub mod blob;
 pub mod corrections;
 pub mod document;
 pub mod error;
+pub mod http;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod validate;

@@ -89,7 +89,9 @@ pub fn build(model: &Model, operation_names: &[&str]) -> Result<CrateIr> {
         );
     }
     check_collisions(&builder.paths)?;
+    let service_name = model.services().next().map(|s| s.id.name().to_owned());
     let mut ir = CrateIr {
+        service_name,
         protocol,
         structures: synthesized,
         enums: Vec::new(),
@@ -380,7 +382,9 @@ impl Builder<'_> {
                     message: "structure members cannot target `smithy.api#Unit`".into(),
                 });
             }
-            let value = self.value_type(&member_id, member)?;
+            let mut value = self.value_type(&member_id, member)?;
+            let http = http_binding(member);
+            apply_binding_timestamp_default(&mut value, http.as_ref(), &member.traits, &target.traits);
             let required = member.traits.has(REQUIRED);
             let default = member
                 .traits
@@ -432,7 +436,7 @@ impl Builder<'_> {
                 required,
                 optional,
                 boxed: false,
-                http: http_binding(member),
+                http,
                 default: if optional { None } else { default },
                 deprecated,
                 idempotency_token: member.traits.has(IDEMPOTENCY_TOKEN),
@@ -743,6 +747,38 @@ impl Builder<'_> {
             constraints,
             sensitive: target.traits.has(SENSITIVE),
         })
+    }
+}
+
+/// Timestamps bound to headers default to `http-date`, and those in URIs to
+/// `date-time` (Smithy's binding defaults); the body default is `epoch-seconds`.
+fn apply_binding_timestamp_default(
+    value: &mut ValueType,
+    binding: Option<&HttpBinding>,
+    member_traits: &Traits,
+    target_traits: &Traits,
+) {
+    let explicit = member_traits.has(crate::ir::traits::TIMESTAMP_FORMAT)
+        || target_traits.has(crate::ir::traits::TIMESTAMP_FORMAT);
+    let default = match binding {
+        Some(HttpBinding::Header(_) | HttpBinding::PrefixHeaders(_)) => TimestampFormat::HttpDate,
+        Some(HttpBinding::Label | HttpBinding::Query(_) | HttpBinding::QueryParams) => TimestampFormat::DateTime,
+        _ => return,
+    };
+    let slot = match &mut value.kind {
+        ValueKind::Timestamp(format) => Some(format),
+        // A list's items carry their own traits; an explicit format on them is kept
+        // only when it differs from the body default (a rare, documented limit).
+        ValueKind::List { element, .. } => match &mut element.kind {
+            ValueKind::Timestamp(format) if *format == TimestampFormat::EpochSeconds => Some(format),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(format) = slot {
+        if !explicit {
+            *format = default;
+        }
     }
 }
 

@@ -79,6 +79,8 @@ impl Protocol {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CrateIr {
     pub protocol: Protocol,
+    /// The service shape's name (`X-Amz-Target` prefix for awsJson).
+    pub service_name: Option<String>,
     pub structures: Vec<StructureDef>,
     pub enums: Vec<EnumDef>,
     pub int_enums: Vec<IntEnumDef>,

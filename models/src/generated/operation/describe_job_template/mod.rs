@@ -129,7 +129,7 @@ impl DescribeJobTemplateError {
                 crate::types::error::ThrottlingException::RETRYABLE
                     || crate::types::error::ThrottlingException::THROTTLING
             }
-            Self::Unhandled(_) => false,
+            Self::Unhandled(e) => e.is_retryable(),
         }
     }
 
@@ -148,7 +148,7 @@ impl DescribeJobTemplateError {
             Self::ThrottlingException(_) => {
                 crate::types::error::ThrottlingException::THROTTLING
             }
-            Self::Unhandled(_) => false,
+            Self::Unhandled(e) => e.is_throttling(),
         }
     }
 }
@@ -202,5 +202,138 @@ impl ::std::convert::From<crate::types::error::ThrottlingException>
 for DescribeJobTemplateError {
     fn from(value: crate::types::error::ThrottlingException) -> Self {
         Self::ThrottlingException(value)
+    }
+}
+
+impl DescribeJobTemplate {
+    /// Builds the HTTP request for `input` (after validating it): method, path and
+    /// query, headers and body. The URI is origin-form (`/path?query`); the caller
+    /// adds the endpoint, signs the request and sends it with any HTTP client.
+    pub fn request(
+        input: &crate::operation::describe_job_template::DescribeJobTemplateInput,
+    ) -> ::std::result::Result<
+        ::http::Request<::std::vec::Vec<u8>>,
+        crate::runtime::http::RequestError,
+    > {
+        input.validate().map_err(crate::runtime::http::RequestError::Invalid)?;
+        let mut uri = ::std::string::String::new();
+        uri.push_str("/job-templates/");
+        {
+            let label = match input.job_template_id.as_ref() {
+                ::std::option::Option::Some(value) => {
+                    crate::runtime::http::HttpText::http_text(value)
+                }
+                ::std::option::Option::None => ::std::string::String::new(),
+            };
+            if label.is_empty() {
+                return ::std::result::Result::Err(
+                    crate::runtime::http::RequestError::EmptyLabel("jobTemplateId"),
+                );
+            }
+            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+        }
+        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (
+            ::std::vec::Vec::new(),
+            ::std::option::Option::None,
+        );
+        let mut builder = ::http::Request::builder().method("GET").uri(uri);
+        if let ::std::option::Option::Some(content_type) = content_type {
+            builder = builder.header("content-type", content_type);
+        }
+        builder
+            .body(body)
+            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+    }
+
+    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
+    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> ::std::result::Result<
+        crate::operation::describe_job_template::DescribeJobTemplateOutput,
+        crate::runtime::http::ResponseError<DescribeJobTemplateError>,
+    > {
+        let status = response.status().as_u16();
+        let body: &[u8] = response.body().as_ref();
+        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+            status,
+            message,
+            body: body.to_vec(),
+        };
+        if !(200..300).contains(&status) {
+            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let error = match meta.code.as_deref() {
+                ::std::option::Option::Some("InternalFailureException") => {
+                    #[allow(unused_mut)]
+                    let mut error: crate::types::error::InternalFailureException = ::serde_json::from_slice(
+                            if body.is_empty() { b"{}" } else { body },
+                        )
+                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                    if error.message.is_none() {
+                        error.message = meta.message.clone();
+                    }
+                    DescribeJobTemplateError::InternalFailureException(error)
+                }
+                ::std::option::Option::Some("InvalidRequestException") => {
+                    #[allow(unused_mut)]
+                    let mut error: crate::types::error::InvalidRequestException = ::serde_json::from_slice(
+                            if body.is_empty() { b"{}" } else { body },
+                        )
+                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                    if error.message.is_none() {
+                        error.message = meta.message.clone();
+                    }
+                    DescribeJobTemplateError::InvalidRequestException(error)
+                }
+                ::std::option::Option::Some("ResourceNotFoundException") => {
+                    #[allow(unused_mut)]
+                    let mut error: crate::types::error::ResourceNotFoundException = ::serde_json::from_slice(
+                            if body.is_empty() { b"{}" } else { body },
+                        )
+                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                    if error.message.is_none() {
+                        error.message = meta.message.clone();
+                    }
+                    DescribeJobTemplateError::ResourceNotFoundException(error)
+                }
+                ::std::option::Option::Some("ThrottlingException") => {
+                    #[allow(unused_mut)]
+                    let mut error: crate::types::error::ThrottlingException = ::serde_json::from_slice(
+                            if body.is_empty() { b"{}" } else { body },
+                        )
+                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                    if error.message.is_none() {
+                        error.message = meta.message.clone();
+                    }
+                    DescribeJobTemplateError::ThrottlingException(error)
+                }
+                _ => {
+                    DescribeJobTemplateError::Unhandled(
+                        crate::runtime::Unhandled::new(
+                                meta.code.clone(),
+                                meta.message.clone(),
+                                ::std::option::Option::Some(status),
+                            )
+                            .with_body(body),
+                    )
+                }
+            };
+            return ::std::result::Result::Err(
+                crate::runtime::http::ResponseError::Service(
+                    crate::runtime::http::ServiceError::new(
+                        error,
+                        status,
+                        crate::runtime::http::request_id(response.headers()),
+                    ),
+                ),
+            );
+        }
+
+        #[allow(unused_mut)]
+        let mut output: crate::operation::describe_job_template::DescribeJobTemplateOutput = ::serde_json::from_slice(
+                if body.is_empty() { b"{}" } else { body },
+            )
+            .map_err(|e| malformed(e.to_string()))?;
+        ::std::result::Result::Ok(output)
     }
 }

@@ -74,7 +74,7 @@ impl GetItemError {
                 crate::types::error::Throttled::RETRYABLE
                     || crate::types::error::Throttled::THROTTLING
             }
-            Self::Unhandled(_) => false,
+            Self::Unhandled(e) => e.is_retryable(),
         }
     }
 
@@ -82,7 +82,7 @@ impl GetItemError {
     pub fn is_throttling(&self) -> bool {
         match self {
             Self::Throttled(_) => crate::types::error::Throttled::THROTTLING,
-            Self::Unhandled(_) => false,
+            Self::Unhandled(e) => e.is_throttling(),
         }
     }
 }
@@ -108,5 +108,87 @@ impl ::std::error::Error for GetItemError {
 impl ::std::convert::From<crate::types::error::Throttled> for GetItemError {
     fn from(value: crate::types::error::Throttled) -> Self {
         Self::Throttled(value)
+    }
+}
+
+impl GetItem {
+    /// Builds the HTTP request for `input` (after validating it): method, path and
+    /// query, headers and body. The URI is origin-form (`/path?query`); the caller
+    /// adds the endpoint, signs the request and sends it with any HTTP client.
+    pub fn request(
+        input: &crate::operation::get_item::GetItemInput,
+    ) -> ::std::result::Result<
+        ::http::Request<::std::vec::Vec<u8>>,
+        crate::runtime::http::RequestError,
+    > {
+        input.validate().map_err(crate::runtime::http::RequestError::Invalid)?;
+        let body = ::serde_json::to_vec(input)
+            .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+        ::http::Request::builder()
+            .method("POST")
+            .uri("/")
+            .header("content-type", "application/x-amz-json-1.0")
+            .header("x-amz-target", "Service.GetItem")
+            .body(body)
+            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+    }
+
+    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
+    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> ::std::result::Result<
+        crate::operation::get_item::GetItemOutput,
+        crate::runtime::http::ResponseError<GetItemError>,
+    > {
+        let status = response.status().as_u16();
+        let body: &[u8] = response.body().as_ref();
+        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+            status,
+            message,
+            body: body.to_vec(),
+        };
+        if !(200..300).contains(&status) {
+            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let error = match meta.code.as_deref() {
+                ::std::option::Option::Some("Throttled") => {
+                    #[allow(unused_mut)]
+                    let mut error: crate::types::error::Throttled = ::serde_json::from_slice(
+                            if body.is_empty() { b"{}" } else { body },
+                        )
+                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                    if error.message.is_none() {
+                        error.message = meta.message.clone();
+                    }
+                    GetItemError::Throttled(error)
+                }
+                _ => {
+                    GetItemError::Unhandled(
+                        crate::runtime::Unhandled::new(
+                                meta.code.clone(),
+                                meta.message.clone(),
+                                ::std::option::Option::Some(status),
+                            )
+                            .with_body(body),
+                    )
+                }
+            };
+            return ::std::result::Result::Err(
+                crate::runtime::http::ResponseError::Service(
+                    crate::runtime::http::ServiceError::new(
+                        error,
+                        status,
+                        crate::runtime::http::request_id(response.headers()),
+                    ),
+                ),
+            );
+        }
+
+        #[allow(unused_mut)]
+        let mut output: crate::operation::get_item::GetItemOutput = ::serde_json::from_slice(
+                if body.is_empty() { b"{}" } else { body },
+            )
+            .map_err(|e| malformed(e.to_string()))?;
+        ::std::result::Result::Ok(output)
     }
 }

@@ -69,14 +69,14 @@ impl PutCollectionsError {
     /// Whether retrying later may succeed (`@retryable` or throttling).
     pub fn is_retryable(&self) -> bool {
         match self {
-            Self::Unhandled(_) => false,
+            Self::Unhandled(e) => e.is_retryable(),
         }
     }
 
     /// Whether the caller is being throttled.
     pub fn is_throttling(&self) -> bool {
         match self {
-            Self::Unhandled(_) => false,
+            Self::Unhandled(e) => e.is_throttling(),
         }
     }
 }
@@ -94,5 +94,144 @@ impl ::std::error::Error for PutCollectionsError {
         match self {
             Self::Unhandled(e) => ::std::option::Option::Some(e),
         }
+    }
+}
+
+impl PutCollections {
+    /// Builds the HTTP request for `input` (after validating it): method, path and
+    /// query, headers and body. The URI is origin-form (`/path?query`); the caller
+    /// adds the endpoint, signs the request and sends it with any HTTP client.
+    pub fn request(
+        input: &crate::operation::put_collections::PutCollectionsInput,
+    ) -> ::std::result::Result<
+        ::http::Request<::std::vec::Vec<u8>>,
+        crate::runtime::http::RequestError,
+    > {
+        input.validate().map_err(crate::runtime::http::RequestError::Invalid)?;
+        let mut uri = ::std::string::String::new();
+        uri.push_str("/collections");
+        let body = {
+            use ::serde::ser::{SerializeMap as _, Serializer as _};
+            let mut bytes = ::std::vec::Vec::new();
+            let mut serializer = ::serde_json::Serializer::new(&mut bytes);
+            let mut map = serializer
+                .serialize_map(::std::option::Option::None)
+                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            if let ::std::option::Option::Some(value) = input.dense.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
+                    _,
+                    _,
+                >(&mut map, "dense", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.sparse.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::SparseList<crate::runtime::wire::Plain>,
+                    _,
+                    _,
+                >(&mut map, "sparse", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.unique.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
+                    _,
+                    _,
+                >(&mut map, "unique", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.by_color.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
+                    _,
+                    _,
+                >(&mut map, "byColor", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.sparse_map.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::SparseMap<crate::runtime::wire::Plain>,
+                    _,
+                    _,
+                >(&mut map, "sparseMap", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.tags.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
+                    _,
+                    _,
+                >(&mut map, "tags", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            map.end()
+                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            bytes
+        };
+        let content_type = ::std::option::Option::Some("application/json");
+        let mut builder = ::http::Request::builder().method("PUT").uri(uri);
+        if let ::std::option::Option::Some(content_type) = content_type {
+            builder = builder.header("content-type", content_type);
+        }
+        builder
+            .body(body)
+            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+    }
+
+    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
+    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> ::std::result::Result<
+        crate::operation::put_collections::PutCollectionsOutput,
+        crate::runtime::http::ResponseError<PutCollectionsError>,
+    > {
+        let status = response.status().as_u16();
+        let body: &[u8] = response.body().as_ref();
+        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+            status,
+            message,
+            body: body.to_vec(),
+        };
+        if !(200..300).contains(&status) {
+            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let error = PutCollectionsError::Unhandled(
+                crate::runtime::Unhandled::new(
+                        meta.code.clone(),
+                        meta.message.clone(),
+                        ::std::option::Option::Some(status),
+                    )
+                    .with_body(body),
+            );
+            return ::std::result::Result::Err(
+                crate::runtime::http::ResponseError::Service(
+                    crate::runtime::http::ServiceError::new(
+                        error,
+                        status,
+                        crate::runtime::http::request_id(response.headers()),
+                    ),
+                ),
+            );
+        }
+
+        #[allow(unused_mut)]
+        let mut output: crate::operation::put_collections::PutCollectionsOutput = ::serde_json::from_slice(
+                if body.is_empty() { b"{}" } else { body },
+            )
+            .map_err(|e| malformed(e.to_string()))?;
+        ::std::result::Result::Ok(output)
     }
 }

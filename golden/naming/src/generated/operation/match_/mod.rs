@@ -80,7 +80,7 @@ impl MatchError {
                 crate::types::error::Error::RETRYABLE
                     || crate::types::error::Error::THROTTLING
             }
-            Self::Unhandled(_) => false,
+            Self::Unhandled(e) => e.is_retryable(),
         }
     }
 
@@ -88,7 +88,7 @@ impl MatchError {
     pub fn is_throttling(&self) -> bool {
         match self {
             Self::Error(_) => crate::types::error::Error::THROTTLING,
-            Self::Unhandled(_) => false,
+            Self::Unhandled(e) => e.is_throttling(),
         }
     }
 }
@@ -114,5 +114,172 @@ impl ::std::error::Error for MatchError {
 impl ::std::convert::From<crate::types::error::Error> for MatchError {
     fn from(value: crate::types::error::Error) -> Self {
         Self::Error(value)
+    }
+}
+
+impl Match {
+    /// Builds the HTTP request for `input` (after validating it): method, path and
+    /// query, headers and body. The URI is origin-form (`/path?query`); the caller
+    /// adds the endpoint, signs the request and sends it with any HTTP client.
+    pub fn request(
+        input: &crate::operation::match_::MatchInput,
+    ) -> ::std::result::Result<
+        ::http::Request<::std::vec::Vec<u8>>,
+        crate::runtime::http::RequestError,
+    > {
+        input.validate().map_err(crate::runtime::http::RequestError::Invalid)?;
+        let mut uri = ::std::string::String::new();
+        uri.push_str("/match");
+        let body = {
+            use ::serde::ser::{SerializeMap as _, Serializer as _};
+            let mut bytes = ::std::vec::Vec::new();
+            let mut serializer = ::serde_json::Serializer::new(&mut bytes);
+            let mut map = serializer
+                .serialize_map(::std::option::Option::None)
+                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            if let ::std::option::Option::Some(value) = input.r#type.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::Plain,
+                    _,
+                    _,
+                >(&mut map, "type", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.self_.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::Plain,
+                    _,
+                    _,
+                >(&mut map, "self", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.crate_.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::Plain,
+                    _,
+                    _,
+                >(&mut map, "crate", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.r#match.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::Plain,
+                    _,
+                    _,
+                >(&mut map, "match", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.foo_bar.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::Plain,
+                    _,
+                    _,
+                >(&mut map, "fooBar", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.foo_bar_2.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::Plain,
+                    _,
+                    _,
+                >(&mut map, "FooBar", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input
+                .client_corrections_2
+                .as_ref()
+            {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::Plain,
+                    _,
+                    _,
+                >(&mut map, "client_corrections", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            map.end()
+                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            bytes
+        };
+        let content_type = ::std::option::Option::Some("application/json");
+        let mut builder = ::http::Request::builder().method("POST").uri(uri);
+        if let ::std::option::Option::Some(content_type) = content_type {
+            builder = builder.header("content-type", content_type);
+        }
+        builder
+            .body(body)
+            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+    }
+
+    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
+    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> ::std::result::Result<
+        crate::operation::match_::MatchOutput,
+        crate::runtime::http::ResponseError<MatchError>,
+    > {
+        let status = response.status().as_u16();
+        let body: &[u8] = response.body().as_ref();
+        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+            status,
+            message,
+            body: body.to_vec(),
+        };
+        if !(200..300).contains(&status) {
+            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let error = match meta.code.as_deref() {
+                ::std::option::Option::Some("Error") => {
+                    #[allow(unused_mut)]
+                    let mut error: crate::types::error::Error = ::serde_json::from_slice(
+                            if body.is_empty() { b"{}" } else { body },
+                        )
+                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                    if error.message.is_none() {
+                        error.message = meta.message.clone();
+                    }
+                    MatchError::Error(error)
+                }
+                _ => {
+                    MatchError::Unhandled(
+                        crate::runtime::Unhandled::new(
+                                meta.code.clone(),
+                                meta.message.clone(),
+                                ::std::option::Option::Some(status),
+                            )
+                            .with_body(body),
+                    )
+                }
+            };
+            return ::std::result::Result::Err(
+                crate::runtime::http::ResponseError::Service(
+                    crate::runtime::http::ServiceError::new(
+                        error,
+                        status,
+                        crate::runtime::http::request_id(response.headers()),
+                    ),
+                ),
+            );
+        }
+
+        #[allow(unused_mut)]
+        let mut output: crate::operation::match_::MatchOutput = ::serde_json::from_slice(
+                if body.is_empty() { b"{}" } else { body },
+            )
+            .map_err(|e| malformed(e.to_string()))?;
+        ::std::result::Result::Ok(output)
     }
 }

@@ -69,14 +69,14 @@ impl EchoError {
     /// Whether retrying later may succeed (`@retryable` or throttling).
     pub fn is_retryable(&self) -> bool {
         match self {
-            Self::Unhandled(_) => false,
+            Self::Unhandled(e) => e.is_retryable(),
         }
     }
 
     /// Whether the caller is being throttled.
     pub fn is_throttling(&self) -> bool {
         match self {
-            Self::Unhandled(_) => false,
+            Self::Unhandled(e) => e.is_throttling(),
         }
     }
 }
@@ -94,5 +94,174 @@ impl ::std::error::Error for EchoError {
         match self {
             Self::Unhandled(e) => ::std::option::Option::Some(e),
         }
+    }
+}
+
+impl Echo {
+    /// Builds the HTTP request for `input` (after validating it): method, path and
+    /// query, headers and body. The URI is origin-form (`/path?query`); the caller
+    /// adds the endpoint, signs the request and sends it with any HTTP client.
+    pub fn request(
+        input: &crate::operation::echo::EchoInput,
+    ) -> ::std::result::Result<
+        ::http::Request<::std::vec::Vec<u8>>,
+        crate::runtime::http::RequestError,
+    > {
+        input.validate().map_err(crate::runtime::http::RequestError::Invalid)?;
+        let mut uri = ::std::string::String::new();
+        uri.push_str("/echo");
+        let body = {
+            use ::serde::ser::{SerializeMap as _, Serializer as _};
+            let mut bytes = ::std::vec::Vec::new();
+            let mut serializer = ::serde_json::Serializer::new(&mut bytes);
+            let mut map = serializer
+                .serialize_map(::std::option::Option::None)
+                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            if let ::std::option::Option::Some(value) = input.blob.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::Plain,
+                    _,
+                    _,
+                >(&mut map, "blob", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.document.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::Plain,
+                    _,
+                    _,
+                >(&mut map, "document", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.big_int.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::Plain,
+                    _,
+                    _,
+                >(&mut map, "bigInt", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.big_dec.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::Plain,
+                    _,
+                    _,
+                >(&mut map, "bigDec", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.byte.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::Plain,
+                    _,
+                    _,
+                >(&mut map, "byte", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.short.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::Plain,
+                    _,
+                    _,
+                >(&mut map, "short", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.float.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::NonFinite,
+                    _,
+                    _,
+                >(&mut map, "float", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.flag.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::Plain,
+                    _,
+                    _,
+                >(&mut map, "flag", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            if let ::std::option::Option::Some(value) = input.priority.as_ref() {
+                crate::runtime::wire::entry::<
+                    crate::runtime::wire::Plain,
+                    _,
+                    _,
+                >(&mut map, "priority", value)
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+            }
+            map.end()
+                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            bytes
+        };
+        let content_type = ::std::option::Option::Some("application/json");
+        let mut builder = ::http::Request::builder().method("POST").uri(uri);
+        if let ::std::option::Option::Some(content_type) = content_type {
+            builder = builder.header("content-type", content_type);
+        }
+        builder
+            .body(body)
+            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+    }
+
+    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
+    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> ::std::result::Result<
+        crate::operation::echo::EchoOutput,
+        crate::runtime::http::ResponseError<EchoError>,
+    > {
+        let status = response.status().as_u16();
+        let body: &[u8] = response.body().as_ref();
+        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+            status,
+            message,
+            body: body.to_vec(),
+        };
+        if !(200..300).contains(&status) {
+            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let error = EchoError::Unhandled(
+                crate::runtime::Unhandled::new(
+                        meta.code.clone(),
+                        meta.message.clone(),
+                        ::std::option::Option::Some(status),
+                    )
+                    .with_body(body),
+            );
+            return ::std::result::Result::Err(
+                crate::runtime::http::ResponseError::Service(
+                    crate::runtime::http::ServiceError::new(
+                        error,
+                        status,
+                        crate::runtime::http::request_id(response.headers()),
+                    ),
+                ),
+            );
+        }
+
+        #[allow(unused_mut)]
+        let mut output: crate::operation::echo::EchoOutput = ::serde_json::from_slice(
+                if body.is_empty() { b"{}" } else { body },
+            )
+            .map_err(|e| malformed(e.to_string()))?;
+        ::std::result::Result::Ok(output)
     }
 }

@@ -69,14 +69,14 @@ impl UploadError {
     /// Whether retrying later may succeed (`@retryable` or throttling).
     pub fn is_retryable(&self) -> bool {
         match self {
-            Self::Unhandled(_) => false,
+            Self::Unhandled(e) => e.is_retryable(),
         }
     }
 
     /// Whether the caller is being throttled.
     pub fn is_throttling(&self) -> bool {
         match self {
-            Self::Unhandled(_) => false,
+            Self::Unhandled(e) => e.is_throttling(),
         }
     }
 }
@@ -94,5 +94,114 @@ impl ::std::error::Error for UploadError {
         match self {
             Self::Unhandled(e) => ::std::option::Option::Some(e),
         }
+    }
+}
+
+impl Upload {
+    /// Builds the HTTP request for `input` (after validating it): method, path and
+    /// query, headers and body. The URI is origin-form (`/path?query`); the caller
+    /// adds the endpoint, signs the request and sends it with any HTTP client.
+    pub fn request(
+        input: &crate::operation::upload::UploadInput,
+    ) -> ::std::result::Result<
+        ::http::Request<::std::vec::Vec<u8>>,
+        crate::runtime::http::RequestError,
+    > {
+        input.validate().map_err(crate::runtime::http::RequestError::Invalid)?;
+        let mut uri = ::std::string::String::new();
+        uri.push_str("/upload/");
+        {
+            let label = match input.key.as_ref() {
+                ::std::option::Option::Some(value) => {
+                    crate::runtime::http::HttpText::http_text(value)
+                }
+                ::std::option::Option::None => ::std::string::String::new(),
+            };
+            if label.is_empty() {
+                return ::std::result::Result::Err(
+                    crate::runtime::http::RequestError::EmptyLabel("key"),
+                );
+            }
+            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+        }
+        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = match input
+            .body
+            .as_ref()
+        {
+            ::std::option::Option::Some(value) => {
+                (
+                    value.as_bytes().to_vec(),
+                    ::std::option::Option::Some("application/octet-stream"),
+                )
+            }
+            ::std::option::Option::None => {
+                (::std::vec::Vec::new(), ::std::option::Option::None)
+            }
+        };
+        let mut builder = ::http::Request::builder().method("PUT").uri(uri);
+        if let ::std::option::Option::Some(content_type) = content_type {
+            builder = builder.header("content-type", content_type);
+        }
+        builder
+            .body(body)
+            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+    }
+
+    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
+    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> ::std::result::Result<
+        crate::operation::upload::UploadOutput,
+        crate::runtime::http::ResponseError<UploadError>,
+    > {
+        let status = response.status().as_u16();
+        let body: &[u8] = response.body().as_ref();
+        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+            status,
+            message,
+            body: body.to_vec(),
+        };
+        if !(200..300).contains(&status) {
+            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let error = UploadError::Unhandled(
+                crate::runtime::Unhandled::new(
+                        meta.code.clone(),
+                        meta.message.clone(),
+                        ::std::option::Option::Some(status),
+                    )
+                    .with_body(body),
+            );
+            return ::std::result::Result::Err(
+                crate::runtime::http::ResponseError::Service(
+                    crate::runtime::http::ServiceError::new(
+                        error,
+                        status,
+                        crate::runtime::http::request_id(response.headers()),
+                    ),
+                ),
+            );
+        }
+
+        #[allow(unused_mut)]
+        let mut output: crate::operation::upload::UploadOutput = ::serde_json::from_slice(
+                if body.is_empty() { b"{}" } else { body },
+            )
+            .map_err(|e| malformed(e.to_string()))?;
+        if let ::std::option::Option::Some(text) = response
+            .headers()
+            .get("ETag")
+            .and_then(|v| v.to_str().ok())
+        {
+            let value = <::std::string::String as crate::runtime::http::FromHeader>::from_header(
+                    text,
+                )
+                .ok_or_else(|| malformed(
+                    "header `ETag` is not a valid `etag`".to_owned(),
+                ))?;
+            output.etag = ::std::option::Option::Some(value);
+        }
+        output.status = ::std::option::Option::Some(i32::from(status));
+        ::std::result::Result::Ok(output)
     }
 }

@@ -1,0 +1,573 @@
+//! Per operation: `request(&input) -> http::Request<Vec<u8>>` and
+//! `response(&http::Response<B>) -> Result<Output, ResponseError<Error>>`, from the
+//! `@http` trait and the member binding traits (restJson1), or the awsJson rules
+//! (`POST /`, `X-Amz-Target`, the whole input as the body). No I/O happens here.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::types::{codec, field_codec, ident, path, value_type};
+use crate::ir::rust::{
+    CrateIr, FieldDef, HttpBinding, OperationDef, Protocol, RustPath, StructureDef, ValueKind, ValueType,
+};
+use crate::ir::traits::TimestampFormat;
+
+fn structure<'a>(ir: &'a CrateIr, p: &RustPath) -> Option<&'a StructureDef> {
+    ir.structures.iter().find(|s| &s.path == p)
+}
+
+/// The request and response functions of one operation, or nothing for protocols
+/// without an HTTP binding we implement.
+pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
+    let (Some(input), Some(output)) = (structure(ir, &op.input), structure(ir, &op.output)) else {
+        return TokenStream::new();
+    };
+    let request = match &ir.protocol {
+        Protocol::RestJson1 => match &op.http {
+            Some(http) => rest_json_request(op, input, &http.method, &http.uri),
+            None => return TokenStream::new(),
+        },
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json_request(op, ir),
+        _ => return TokenStream::new(),
+    };
+    let response = response(op, output, ir);
+    let input_ty = path(&op.input);
+    let output_ty = path(&op.output);
+    let error_ty = quote::format_ident!("{}Error", op.name);
+    let marker = ident(&op.name);
+    quote! {
+        impl #marker {
+            /// Builds the HTTP request for `input` (after validating it): method, path and
+            /// query, headers and body. The URI is origin-form (`/path?query`); the caller
+            /// adds the endpoint, signs the request and sends it with any HTTP client.
+            pub fn request(input: &#input_ty) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::http::RequestError> {
+                input.validate().map_err(crate::runtime::http::RequestError::Invalid)?;
+                #request
+            }
+
+            /// Reads an HTTP response: a 2xx status yields the output (an empty body is
+            /// `{}`); anything else is an error, matched to a modeled error by its code.
+            pub fn response<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> ::std::result::Result<#output_ty, crate::runtime::http::ResponseError<#error_ty>> {
+                #response
+            }
+        }
+    }
+}
+
+/// `expr` (a `&T`) as text for a URI or header.
+fn text(v: &ValueType, expr: TokenStream) -> TokenStream {
+    match &v.kind {
+        ValueKind::Enum { .. } => quote!(#expr.as_str().to_owned()),
+        ValueKind::IntEnum { .. } => quote!(#expr.value().to_string()),
+        ValueKind::Timestamp(TimestampFormat::HttpDate) => quote!(crate::runtime::http::http_date(#expr)),
+        ValueKind::Timestamp(TimestampFormat::EpochSeconds) => quote!(crate::runtime::http::epoch_seconds(#expr)),
+        ValueKind::Timestamp(TimestampFormat::DateTime) => quote!(crate::runtime::http::date_time(#expr)),
+        ValueKind::Blob => quote!(#expr.to_base64()),
+        ValueKind::BigInteger | ValueKind::BigDecimal => quote!(#expr.as_str().to_owned()),
+        _ => quote!(crate::runtime::http::HttpText::http_text(#expr)),
+    }
+}
+
+/// Parses header text into a value of `v`'s type, as an `Option`.
+fn parse_text(v: &ValueType, text_expr: TokenStream) -> TokenStream {
+    match &v.kind {
+        ValueKind::Enum { path: p, .. } => {
+            let ty = path(p);
+            quote!(::std::option::Option::Some(#ty::from(#text_expr.trim())))
+        }
+        ValueKind::IntEnum { path: p, .. } => {
+            let ty = path(p);
+            quote!(#text_expr.trim().parse::<i32>().ok().map(#ty::from))
+        }
+        ValueKind::Blob => quote!(crate::runtime::Blob::from_base64(#text_expr.trim()).ok()),
+        _ => {
+            let ty = value_type(v);
+            quote!(<#ty as crate::runtime::http::FromHeader>::from_header(#text_expr))
+        }
+    }
+}
+
+fn body_fields(s: &StructureDef) -> Vec<&FieldDef> {
+    s.fields.iter().filter(|f| f.http.is_none()).collect()
+}
+
+fn field_value(f: &FieldDef) -> TokenStream {
+    let field = ident(&f.rust_name);
+    if f.optional {
+        quote!(input.#field.as_ref())
+    } else {
+        quote!(::std::option::Option::Some(&input.#field))
+    }
+}
+
+fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri: &str) -> TokenStream {
+    let (path_part, literal_query) = uri.split_once('?').unwrap_or((uri, ""));
+    let mut path_code = TokenStream::new();
+    let mut rest = path_part;
+    while let Some(open) = rest.find('{') {
+        let literal = &rest[..open];
+        if !literal.is_empty() {
+            path_code.extend(quote!(uri.push_str(#literal);));
+        }
+        let close = rest[open..].find('}').map_or(rest.len(), |c| open + c);
+        let label = &rest[open + 1..close];
+        let (name, greedy) = match label.strip_suffix('+') {
+            Some(n) => (n, true),
+            None => (label, false),
+        };
+        match input
+            .fields
+            .iter()
+            .find(|f| f.member == name && f.http == Some(HttpBinding::Label))
+        {
+            Some(f) => {
+                let value = field_value(f);
+                let member = &f.member;
+                let as_text = text(&f.value, quote!(value));
+                path_code.extend(quote! {
+                    {
+                        let label = match #value {
+                            ::std::option::Option::Some(value) => #as_text,
+                            ::std::option::Option::None => ::std::string::String::new(),
+                        };
+                        if label.is_empty() {
+                            return ::std::result::Result::Err(crate::runtime::http::RequestError::EmptyLabel(#member));
+                        }
+                        uri.push_str(&crate::runtime::http::percent_encode(&label, #greedy));
+                    }
+                });
+            }
+            None => {
+                let message = format!("the URI label `{name}` of {} has no @httpLabel member", op.name);
+                path_code.extend(quote!(return ::std::result::Result::Err(crate::runtime::http::RequestError::Http(#message.to_owned()));));
+            }
+        }
+        rest = &rest[(close + 1).min(rest.len())..];
+    }
+    if !rest.is_empty() {
+        path_code.extend(quote!(uri.push_str(#rest);));
+    }
+
+    let mut query_code = TokenStream::new();
+    for pair in literal_query.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        query_code.extend(quote!(query.push((#k.to_owned(), #v.to_owned()));));
+    }
+    let explicit_keys: Vec<&str> = input
+        .fields
+        .iter()
+        .filter_map(|f| match &f.http {
+            Some(HttpBinding::Query(name)) => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut header_code = TokenStream::new();
+    for f in &input.fields {
+        let value = field_value(f);
+        match &f.http {
+            Some(HttpBinding::Query(name)) => {
+                let push = match &f.value.kind {
+                    ValueKind::List { element, .. } => {
+                        let item = text(element, quote!(item));
+                        quote!(for item in value.iter() { query.push((#name.to_owned(), #item)); })
+                    }
+                    _ => {
+                        let t = text(&f.value, quote!(value));
+                        quote!(query.push((#name.to_owned(), #t));)
+                    }
+                };
+                query_code.extend(quote!(if let ::std::option::Option::Some(value) = #value { #push }));
+            }
+            Some(HttpBinding::QueryParams) => {
+                if let ValueKind::Map { value: item, .. } = &f.value.kind {
+                    let push = match &item.kind {
+                        ValueKind::List { element, .. } => {
+                            let t = text(element, quote!(v));
+                            quote!(for v in item.iter() { query.push((key.clone(), #t)); })
+                        }
+                        _ => {
+                            let t = text(item, quote!(item));
+                            quote!(query.push((key.clone(), #t));)
+                        }
+                    };
+                    query_code.extend(quote! {
+                        if let ::std::option::Option::Some(value) = #value {
+                            for (key, item) in value.iter() {
+                                let key: ::std::string::String = key.to_string();
+                                // Explicit @httpQuery members win over the map.
+                                if [#(#explicit_keys),*].contains(&key.as_str()) {
+                                    continue;
+                                }
+                                #push
+                            }
+                        }
+                    });
+                }
+            }
+            Some(HttpBinding::Header(name)) => {
+                let t = match &f.value.kind {
+                    ValueKind::List { element, .. } => {
+                        let item = text(element, quote!(item));
+                        quote!(value.iter().map(|item| crate::runtime::http::header_list_item(&#item)).collect::<::std::vec::Vec<_>>().join(", "))
+                    }
+                    _ => text(&f.value, quote!(value)),
+                };
+                header_code.extend(quote! {
+                    if let ::std::option::Option::Some(value) = #value {
+                        let text = #t;
+                        headers.push((#name.to_owned(), crate::runtime::http::header_value(#name, &text)?));
+                    }
+                });
+            }
+            Some(HttpBinding::PrefixHeaders(prefix)) => {
+                if let ValueKind::Map { value: item, .. } = &f.value.kind {
+                    let t = text(item, quote!(item));
+                    header_code.extend(quote! {
+                        if let ::std::option::Option::Some(value) = #value {
+                            for (key, item) in value.iter() {
+                                let name = ::std::format!("{}{}", #prefix, key);
+                                let text = #t;
+                                let header = crate::runtime::http::header_value(&name, &text)?;
+                                headers.push((name, header));
+                            }
+                        }
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    let body = request_body(input);
+    let query_block = (!query_code.is_empty()).then(|| {
+        quote! {
+            let mut query: ::std::vec::Vec<(::std::string::String, ::std::string::String)> = ::std::vec::Vec::new();
+            #query_code
+            for (index, (key, value)) in query.iter().enumerate() {
+                uri.push(if index == 0 { '?' } else { '&' });
+                uri.push_str(&crate::runtime::http::percent_encode(key, false));
+                uri.push('=');
+                uri.push_str(&crate::runtime::http::percent_encode(value, false));
+            }
+        }
+    });
+    let (headers_block, headers_apply) = if header_code.is_empty() {
+        (TokenStream::new(), TokenStream::new())
+    } else {
+        (
+            quote! {
+                let mut headers: ::std::vec::Vec<(::std::string::String, ::http::HeaderValue)> = ::std::vec::Vec::new();
+                #header_code
+            },
+            quote! {
+                for (name, value) in headers {
+                    builder = builder.header(name, value);
+                }
+            },
+        )
+    };
+    quote! {
+        let mut uri = ::std::string::String::new();
+        #path_code
+        #query_block
+        #headers_block
+        #body
+        let mut builder = ::http::Request::builder().method(#method).uri(uri);
+        if let ::std::option::Option::Some(content_type) = content_type {
+            builder = builder.header("content-type", content_type);
+        }
+        #headers_apply
+        builder.body(body).map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+    }
+}
+
+/// `let (body, content_type) = ...` for restJson1: the payload member, or a JSON
+/// object of the members not bound elsewhere (none: an empty body).
+fn request_body(input: &StructureDef) -> TokenStream {
+    if let Some(f) = input.fields.iter().find(|f| f.http == Some(HttpBinding::Payload)) {
+        let value = field_value(f);
+        let (bytes, content_type) = payload_bytes(&f.value);
+        return quote! {
+            let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = match #value {
+                ::std::option::Option::Some(value) => (#bytes, ::std::option::Option::Some(#content_type)),
+                ::std::option::Option::None => (::std::vec::Vec::new(), ::std::option::Option::None),
+            };
+        };
+    }
+    let fields = body_fields(input);
+    if fields.is_empty() {
+        return quote! {
+            let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (::std::vec::Vec::new(), ::std::option::Option::None);
+        };
+    }
+    let entries = fields.iter().map(|f| {
+        let value = field_value(f);
+        let wire = &f.wire_name;
+        let c = field_codec(f);
+        quote! {
+            if let ::std::option::Option::Some(value) = #value {
+                crate::runtime::wire::entry::<#c, _, _>(&mut map, #wire, value).map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            }
+        }
+    });
+    quote! {
+        let body = {
+            use ::serde::ser::{SerializeMap as _, Serializer as _};
+            let mut bytes = ::std::vec::Vec::new();
+            let mut serializer = ::serde_json::Serializer::new(&mut bytes);
+            let mut map = serializer.serialize_map(::std::option::Option::None).map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            #(#entries)*
+            map.end().map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            bytes
+        };
+        let content_type = ::std::option::Option::Some("application/json");
+    }
+}
+
+/// The bytes of a payload value (a `&T` named `value`) and its content type.
+fn payload_bytes(v: &ValueType) -> (TokenStream, &'static str) {
+    match &v.kind {
+        ValueKind::Blob => (quote!(value.as_bytes().to_vec()), "application/octet-stream"),
+        ValueKind::String => (quote!(value.as_bytes().to_vec()), "text/plain"),
+        ValueKind::Enum { .. } => (quote!(value.as_str().as_bytes().to_vec()), "text/plain"),
+        _ => {
+            let c = codec(v);
+            (
+                quote!(::serde_json::to_vec(&crate::runtime::wire::Ser::<#c, _>::new(value)).map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?),
+                "application/json",
+            )
+        }
+    }
+}
+
+fn aws_json_request(op: &OperationDef, ir: &CrateIr) -> TokenStream {
+    let target = format!("{}.{}", ir.service_name.as_deref().unwrap_or_default(), op.id.name());
+    let content_type = match ir.protocol {
+        Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
+        _ => "application/x-amz-json-1.1",
+    };
+    quote! {
+        let body = ::serde_json::to_vec(input).map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+        ::http::Request::builder()
+            .method("POST")
+            .uri("/")
+            .header("content-type", #content_type)
+            .header("x-amz-target", #target)
+            .body(body)
+            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+    }
+}
+
+fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStream {
+    let error_ty = quote::format_ident!("{}Error", op.name);
+    let output_ty = path(&op.output);
+    let arms = op.errors.iter().map(|e| {
+        let code = &e.code;
+        let variant = ident(&e.variant);
+        let ty = path(&e.path);
+        let fill_message = structure(ir, &e.path)
+            .and_then(|s| {
+                s.fields.iter().find(|f| {
+                    f.member.eq_ignore_ascii_case("message") && f.optional && matches!(f.value.kind, ValueKind::String)
+                })
+            })
+            .map(|f| {
+                let field = ident(&f.rust_name);
+                quote! {
+                    if error.#field.is_none() {
+                        error.#field = meta.message.clone();
+                    }
+                }
+            });
+        quote! {
+            ::std::option::Option::Some(#code) => {
+                // A body that is not the error's JSON still yields the error, without members.
+                #[allow(unused_mut)]
+                let mut error: #ty = ::serde_json::from_slice(if body.is_empty() { b"{}" } else { body })
+                    .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                #fill_message
+                #error_ty::#variant(error)
+            }
+        }
+    });
+    let arms: Vec<TokenStream> = arms.collect();
+    let unhandled = quote! {
+        #error_ty::Unhandled(
+            crate::runtime::Unhandled::new(meta.code.clone(), meta.message.clone(), ::std::option::Option::Some(status)).with_body(body),
+        )
+    };
+    let match_error = if arms.is_empty() {
+        quote!(let error = #unhandled;)
+    } else {
+        quote! {
+            let error = match meta.code.as_deref() {
+                #(#arms)*
+                _ => #unhandled,
+            };
+        }
+    };
+    let rest = matches!(ir.protocol, Protocol::RestJson1);
+    let payload = output
+        .fields
+        .iter()
+        .find(|f| rest && f.http == Some(HttpBinding::Payload));
+    let parse_body = match payload {
+        Some(f) => {
+            let field = ident(&f.rust_name);
+            let member = &f.member;
+            let value = match &f.value.kind {
+                ValueKind::Blob => quote!(::std::option::Option::Some(crate::runtime::Blob::new(body.to_vec()))),
+                ValueKind::String => quote!(::std::option::Option::Some(
+                    ::std::string::String::from_utf8(body.to_vec()).map_err(|e| malformed(e.to_string()))?
+                )),
+                ValueKind::Enum { path: p, .. } => {
+                    let ty = path(p);
+                    quote!(::std::option::Option::Some(#ty::from(::std::string::String::from_utf8_lossy(body).as_ref())))
+                }
+                _ => {
+                    let c = codec(&f.value);
+                    quote! {
+                        if body.is_empty() {
+                            ::std::option::Option::None
+                        } else {
+                            let mut de = ::serde_json::Deserializer::from_slice(body);
+                            ::std::option::Option::Some(<#c as crate::runtime::wire::Codec<_>>::deserialize(&mut de).map_err(|e| malformed(e.to_string()))?)
+                        }
+                    }
+                }
+            };
+            let assign = if f.optional {
+                quote!(output.#field = value;)
+            } else if f.default.is_some() {
+                let wrap = if f.boxed {
+                    quote!(::std::boxed::Box::new(v))
+                } else {
+                    quote!(v)
+                };
+                quote! {
+                    if let ::std::option::Option::Some(v) = value {
+                        output.#field = #wrap;
+                    }
+                }
+            } else {
+                let wrap = if f.boxed {
+                    quote!(::std::boxed::Box::new(v))
+                } else {
+                    quote!(v)
+                };
+                quote! {
+                    if let ::std::option::Option::Some(v) = value {
+                        output.#field = #wrap;
+                        output.client_corrections.remove(#member);
+                    }
+                }
+            };
+            let assign = if f.boxed && f.optional {
+                quote!(output.#field = value.map(::std::boxed::Box::new);)
+            } else {
+                assign
+            };
+            quote! {
+                let mut output: #output_ty = ::serde_json::from_slice(b"{}").map_err(|e| malformed(e.to_string()))?;
+                let value = #value;
+                #assign
+            }
+        }
+        None => quote! {
+            #[allow(unused_mut)]
+            let mut output: #output_ty = ::serde_json::from_slice(if body.is_empty() { b"{}" } else { body })
+                .map_err(|e| malformed(e.to_string()))?;
+        },
+    };
+    let mut bindings = TokenStream::new();
+    for f in output.fields.iter().filter(|_| rest) {
+        let field = ident(&f.rust_name);
+        let member = &f.member;
+        let set = |value: TokenStream| {
+            if f.optional {
+                quote!(output.#field = ::std::option::Option::Some(#value);)
+            } else if f.default.is_some() {
+                quote!(output.#field = #value;)
+            } else {
+                quote! {
+                    output.#field = #value;
+                    output.client_corrections.remove(#member);
+                }
+            }
+        };
+        match &f.http {
+            Some(HttpBinding::Header(name)) => {
+                let parsed = match &f.value.kind {
+                    ValueKind::List { element, .. } => {
+                        let item = parse_text(element, quote!(item.as_str()));
+                        quote!(crate::runtime::http::split_header_list(text).iter().map(|item| #item).collect::<::std::option::Option<::std::vec::Vec<_>>>())
+                    }
+                    _ => parse_text(&f.value, quote!(text)),
+                };
+                let message = format!("header `{name}` is not a valid `{}`", f.member);
+                let assign = set(quote!(value));
+                bindings.extend(quote! {
+                    if let ::std::option::Option::Some(text) = response.headers().get(#name).and_then(|v| v.to_str().ok()) {
+                        let value = #parsed.ok_or_else(|| malformed(#message.to_owned()))?;
+                        #assign
+                    }
+                });
+            }
+            Some(HttpBinding::PrefixHeaders(prefix)) => {
+                if let ValueKind::Map {
+                    key: key_type,
+                    value: item,
+                    ..
+                } = &f.value.kind
+                {
+                    let parsed = parse_text(item, quote!(text));
+                    let lower = prefix.to_ascii_lowercase();
+                    let key_value = match &key_type.kind {
+                        ValueKind::Enum { path: p, .. } => {
+                            let ty = path(p);
+                            quote!(#ty::from(key))
+                        }
+                        _ => quote!(key.to_owned()),
+                    };
+                    let assign = set(quote!(map));
+                    bindings.extend(quote! {
+                        let mut map = ::std::collections::BTreeMap::new();
+                        for (name, value) in response.headers() {
+                            if let (::std::option::Option::Some(key), ::std::result::Result::Ok(text)) = (name.as_str().strip_prefix(#lower), value.to_str()) {
+                                if let ::std::option::Option::Some(value) = #parsed {
+                                    map.insert(#key_value, value);
+                                }
+                            }
+                        }
+                        if !map.is_empty() {
+                            #assign
+                        }
+                    });
+                }
+            }
+            Some(HttpBinding::ResponseCode) => {
+                let assign = set(quote!(i32::from(status)));
+                bindings.extend(assign);
+            }
+            _ => {}
+        }
+    }
+    quote! {
+        let status = response.status().as_u16();
+        let body: &[u8] = response.body().as_ref();
+        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+            status,
+            message,
+            body: body.to_vec(),
+        };
+        if !(200..300).contains(&status) {
+            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            #match_error
+            return ::std::result::Result::Err(crate::runtime::http::ResponseError::Service(
+                crate::runtime::http::ServiceError::new(error, status, crate::runtime::http::request_id(response.headers())),
+            ));
+        }
+        #parse_body
+        #bindings
+        ::std::result::Result::Ok(output)
+    }
+}

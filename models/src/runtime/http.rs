@@ -1,0 +1,398 @@
+//! HTTP plumbing shared by the generated operation functions: label and query
+//! encoding, header values, and reading error responses. No I/O: requests and
+//! responses are `http` crate values, so any client and any signer can carry them.
+
+use std::fmt;
+
+use time::OffsetDateTime;
+
+use super::validate::ValidationError;
+
+/// Percent-encodes a label or query component: RFC 3986 unreserved characters
+/// (`A-Z a-z 0-9 - . _ ~`) stay, every other byte of the UTF-8 form becomes
+/// `%XX`. Greedy labels (`{key+}`) keep `/` so they can span segments.
+pub fn percent_encode(value: &str, keep_slash: bool) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') || (keep_slash && b == b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(b >> 4)]));
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(b & 15)]));
+        }
+    }
+    out
+}
+
+/// A value bound to a URI label, a query parameter or a header, as text.
+pub trait HttpText {
+    /// The text form (timestamps as RFC 3339 in URIs).
+    fn http_text(&self) -> String;
+}
+
+macro_rules! display_text {
+    ($($t:ty),*) => { $(impl HttpText for $t { fn http_text(&self) -> String { self.to_string() } })* };
+}
+display_text!(String, bool, i8, i16, i32, i64);
+
+impl HttpText for f32 {
+    fn http_text(&self) -> String {
+        f64::from(*self).http_text()
+    }
+}
+
+impl HttpText for f64 {
+    fn http_text(&self) -> String {
+        if self.is_nan() {
+            "NaN".into()
+        } else if self.is_infinite() {
+            if *self > 0.0 { "Infinity" } else { "-Infinity" }.into()
+        } else {
+            self.to_string()
+        }
+    }
+}
+
+impl HttpText for OffsetDateTime {
+    fn http_text(&self) -> String {
+        date_time(self)
+    }
+}
+
+/// RFC 3339 in UTC with millisecond precision at most.
+pub fn date_time(value: &OffsetDateTime) -> String {
+    let utc = value.to_offset(time::UtcOffset::UTC);
+    let utc = utc
+        .replace_nanosecond(utc.millisecond() as u32 * 1_000_000)
+        .unwrap_or(utc);
+    utc.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// IMF-fixdate, the default format of timestamps in headers.
+pub fn http_date(value: &OffsetDateTime) -> String {
+    const FORMAT: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!(
+        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+    );
+    value.to_offset(time::UtcOffset::UTC).format(FORMAT).unwrap_or_default()
+}
+
+/// Epoch seconds, for members that ask for `epoch-seconds` in a URI or header.
+pub fn epoch_seconds(value: &OffsetDateTime) -> String {
+    let ms = value.unix_timestamp_nanos().div_euclid(1_000_000);
+    if ms % 1000 == 0 {
+        (ms / 1000).to_string()
+    } else {
+        format!("{}", ms as f64 / 1000.0)
+    }
+}
+
+/// Parses a header value into a bound member's type.
+pub trait FromHeader: Sized {
+    /// `None` when the text is not a value of the type.
+    fn from_header(text: &str) -> Option<Self>;
+}
+
+impl FromHeader for String {
+    fn from_header(text: &str) -> Option<Self> {
+        Some(text.to_owned())
+    }
+}
+
+impl FromHeader for bool {
+    fn from_header(text: &str) -> Option<Self> {
+        text.trim().parse().ok()
+    }
+}
+
+macro_rules! parse_header {
+    ($($t:ty),*) => { $(impl FromHeader for $t { fn from_header(text: &str) -> Option<Self> { text.trim().parse().ok() } })* };
+}
+parse_header!(i8, i16, i32, i64, f32, f64);
+
+impl FromHeader for OffsetDateTime {
+    /// IMF-fixdate (the header default), RFC 3339, or epoch seconds.
+    fn from_header(text: &str) -> Option<Self> {
+        let text = text.trim();
+        let fixdate: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!(
+            "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+        );
+        time::PrimitiveDateTime::parse(text, fixdate)
+            .map(time::PrimitiveDateTime::assume_utc)
+            .or_else(|_| OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339))
+            .ok()
+            .or_else(|| {
+                let secs: f64 = text.parse().ok()?;
+                OffsetDateTime::from_unix_timestamp_nanos((secs * 1e9) as i128).ok()
+            })
+    }
+}
+
+/// Splits a list-valued header (`a, b, "c, d"`) into its items.
+pub fn split_header_list(text: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => quoted = !quoted,
+            '\\' if quoted => {
+                if let Some(next) = chars.next() {
+                    current.push(next);
+                }
+            }
+            ',' if !quoted => items.push(std::mem::take(&mut current).trim().to_owned()),
+            _ => current.push(c),
+        }
+    }
+    if !current.trim().is_empty() || !items.is_empty() {
+        items.push(current.trim().to_owned());
+    }
+    items
+}
+
+/// Why no request could be built.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum RequestError {
+    /// The input breaks the model's constraints (nothing is sent).
+    Invalid(ValidationError),
+    /// A URI label member is absent or empty.
+    EmptyLabel(&'static str),
+    /// A header value is not valid in HTTP.
+    InvalidHeader {
+        /// The header name.
+        name: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The body could not be serialized.
+    Body(String),
+    /// The `http` crate refused the request.
+    Http(String),
+}
+
+impl fmt::Display for RequestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Invalid(e) => write!(f, "invalid input: {e}"),
+            Self::EmptyLabel(member) => write!(f, "the URI label `{member}` is absent or empty"),
+            Self::InvalidHeader { name, message } => write!(f, "header `{name}`: {message}"),
+            Self::Body(message) => write!(f, "cannot serialize the body: {message}"),
+            Self::Http(message) => write!(f, "cannot build the request: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for RequestError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Invalid(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// What an error response says about itself, before it is matched to a model error.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ErrorMeta {
+    /// The sanitized error code (`ResourceNotFoundException`).
+    pub code: Option<String>,
+    /// The human-readable message.
+    pub message: Option<String>,
+}
+
+/// Reads the error code and message of an error response: the code from the
+/// `X-Amzn-Errortype` header, then the body's `code`, then its `__type`; the
+/// message from `message`, `Message` or `errorMessage`. A body that is not JSON
+/// still yields whatever the header says.
+pub fn error_meta(headers: &http::HeaderMap, body: &[u8]) -> ErrorMeta {
+    let json: Option<serde_json::Map<String, serde_json::Value>> = serde_json::from_slice(body).ok();
+    let field = |names: &[&str]| -> Option<String> {
+        let object = json.as_ref()?;
+        names
+            .iter()
+            .find_map(|n| object.get(*n).and_then(|v| v.as_str()).map(str::to_owned))
+    };
+    let code = headers
+        .get("x-amzn-errortype")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .or_else(|| field(&["code"]))
+        .or_else(|| field(&["__type"]))
+        .map(|raw| sanitize_error_code(&raw))
+        .filter(|c| !c.is_empty());
+    ErrorMeta {
+        code,
+        message: field(&["message", "Message", "errorMessage"]),
+    }
+}
+
+/// `ns#Name:http://...` -> `Name`: cut at the first `:`, then keep what follows `#`.
+pub fn sanitize_error_code(raw: &str) -> String {
+    let before_colon = raw.split(':').next().unwrap_or(raw);
+    let after_hash = before_colon.rsplit_once('#').map_or(before_colon, |(_, name)| name);
+    after_hash.trim().to_owned()
+}
+
+/// An error response, matched to the operation's error type `E`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceError<E> {
+    error: E,
+    status: u16,
+    request_id: Option<String>,
+}
+
+impl<E> ServiceError<E> {
+    /// Wraps a matched error with what the response said.
+    pub fn new(error: E, status: u16, request_id: Option<String>) -> Self {
+        Self {
+            error,
+            status,
+            request_id,
+        }
+    }
+
+    /// The modeled error (or `Unhandled`).
+    pub fn error(&self) -> &E {
+        &self.error
+    }
+
+    /// The modeled error, owned.
+    pub fn into_error(self) -> E {
+        self.error
+    }
+
+    /// The HTTP status received.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The `x-amzn-requestid` header, if present.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+}
+
+/// Why a response did not yield the operation's output.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ResponseError<E> {
+    /// The service answered with an error status.
+    Service(ServiceError<E>),
+    /// A success status, but a body (or bound header) that is not the output.
+    Malformed {
+        /// The HTTP status received.
+        status: u16,
+        /// What could not be read.
+        message: String,
+        /// The raw body.
+        body: Vec<u8>,
+    },
+}
+
+impl<E> ResponseError<E> {
+    /// The service error, if the service answered with one.
+    pub fn service_error(&self) -> Option<&E> {
+        match self {
+            Self::Service(e) => Some(e.error()),
+            Self::Malformed { .. } => None,
+        }
+    }
+
+    /// The HTTP status received.
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::Service(e) => e.status(),
+            Self::Malformed { status, .. } => *status,
+        }
+    }
+}
+
+impl<E: fmt::Display> fmt::Display for ResponseError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Service(e) => write!(f, "HTTP {}: {}", e.status(), e.error()),
+            Self::Malformed { status, message, .. } => {
+                write!(f, "HTTP {status}: the response could not be read: {message}")
+            }
+        }
+    }
+}
+
+impl<E: std::error::Error + 'static> std::error::Error for ResponseError<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Service(e) => Some(e.error()),
+            Self::Malformed { .. } => None,
+        }
+    }
+}
+
+/// Puts a built request (origin-form URI, `/path?query`) on an endpoint such as
+/// `https://iot.eu-west-1.amazonaws.com` or `http://127.0.0.1:8080`.
+pub fn with_endpoint<B>(request: http::Request<B>, endpoint: &str) -> Result<http::Request<B>, RequestError> {
+    let (mut parts, body) = request.into_parts();
+    let path = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+    let uri = format!("{}{path}", endpoint.trim_end_matches('/'));
+    parts.uri = uri
+        .parse()
+        .map_err(|e: http::uri::InvalidUri| RequestError::Http(format!("{uri}: {e}")))?;
+    Ok(http::Request::from_parts(parts, body))
+}
+
+/// The request id header of a response, if any.
+pub fn request_id(headers: &http::HeaderMap) -> Option<String> {
+    ["x-amzn-requestid", "x-amz-request-id"]
+        .iter()
+        .find_map(|h| headers.get(*h).and_then(|v| v.to_str().ok()).map(str::to_owned))
+}
+
+/// A header value, or a request error naming the header.
+pub fn header_value(name: &str, value: &str) -> Result<http::HeaderValue, RequestError> {
+    http::HeaderValue::from_str(value).map_err(|e| RequestError::InvalidHeader {
+        name: name.to_owned(),
+        message: e.to_string(),
+    })
+}
+
+/// Quotes a list item for a header when it holds a comma or a quote.
+pub fn header_list_item(item: &str) -> String {
+    if item.contains([',', '"']) {
+        format!("\"{}\"", item.replace('\\', "\\\\").replace('"', "\\\""))
+    } else {
+        item.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_encode_everything_but_unreserved() {
+        assert_eq!(percent_encode("a b/c%d~e", false), "a%20b%2Fc%25d~e");
+        assert_eq!(percent_encode("a b/c", true), "a%20b/c");
+        assert_eq!(percent_encode("é😀", false), "%C3%A9%F0%9F%98%80");
+    }
+
+    #[test]
+    fn error_codes_are_sanitized_colon_first() {
+        assert_eq!(sanitize_error_code("FooError:http://x/#y"), "FooError");
+        assert_eq!(sanitize_error_code("aws.protocoltests#FooError"), "FooError");
+        assert_eq!(
+            sanitize_error_code("ns#FooError:http://internal.amazon.com/"),
+            "FooError"
+        );
+        assert_eq!(sanitize_error_code("FooError"), "FooError");
+    }
+
+    #[test]
+    fn header_lists() {
+        assert_eq!(split_header_list("a, b,c"), ["a", "b", "c"]);
+        assert_eq!(split_header_list(r#""a,b", "c\"d""#), ["a,b", "c\"d"]);
+        assert_eq!(header_list_item("a,b"), "\"a,b\"");
+    }
+}
