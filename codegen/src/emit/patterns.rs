@@ -12,10 +12,23 @@ pub fn emit(patterns: &[PatternDef]) -> TokenStream {
         let regex = &p.regex;
         let doc = format!(" `{}`", p.source.replace('`', "'"));
         let backtracking = p.backtracking;
+        let init = match &p.ascii {
+            Some(a) => {
+                let prefix = &a.prefix;
+                let byte = |b: u8| proc_macro2::Literal::byte_character(b);
+                let ranges = a.ranges.iter().map(|(lo, hi)| {
+                    let (lo, hi) = (byte(*lo), byte(*hi));
+                    quote!((#lo, #hi))
+                });
+                let at_least = a.at_least;
+                quote!(crate::runtime::validate::Pattern::ascii(#prefix, &[#(#ranges),*], #at_least))
+            }
+            None => quote!(crate::runtime::validate::Pattern::compile(#regex, #backtracking)),
+        };
         quote! {
             #[doc = #doc]
             pub(crate) static #name: ::std::sync::LazyLock<crate::runtime::validate::Pattern> =
-                ::std::sync::LazyLock::new(|| crate::runtime::validate::Pattern::compile(#regex, #backtracking));
+                ::std::sync::LazyLock::new(|| #init);
         }
     });
     let names = patterns.iter().map(|p| format_ident!("{}", p.const_name));

@@ -57,6 +57,87 @@ fn needs_backtracking(regex: &str) -> bool {
             .any(|w| w[0] == b'\\' && (b'1'..=b'9').contains(&w[1]))
 }
 
+/// A pattern simple enough to check without a regex engine: `^prefix[set]+$` (or
+/// `*`) where the prefix and the set are ASCII. Most AWS identifier patterns have
+/// this form, and a byte loop checks them several times faster than a regex search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AsciiPattern {
+    /// Literal text the value must start with.
+    pub prefix: String,
+    /// Inclusive byte ranges every remaining character must fall in.
+    pub ranges: Vec<(u8, u8)>,
+    /// How many characters must follow the prefix: 0 (`*`) or 1 (`+`).
+    pub at_least: usize,
+}
+
+/// Recognizes an [`AsciiPattern`] in translated regex text, or `None`.
+pub fn ascii_shape(regex: &str) -> Option<AsciiPattern> {
+    let body = regex.strip_prefix('^')?.strip_suffix('$')?;
+    let open = body.find('[')?;
+    let prefix = &body[..open];
+    if !prefix.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b':' | b'/' | b'-' | b'_' | b'@' | b'=')) {
+        return None;
+    }
+    let rest = &body[open + 1..];
+    let (at_least, class) = if let Some(c) = rest.strip_suffix("]+") {
+        (1, c)
+    } else if let Some(c) = rest.strip_suffix("]*") {
+        (0, c)
+    } else {
+        return None;
+    };
+    if class.starts_with('^') || class.is_empty() {
+        return None;
+    }
+    // Items: `a`, `a-z`, `\-` (escaped punctuation); a `-` first or last is literal.
+    let bytes = class.as_bytes();
+    let mut items: Vec<(u8, bool)> = Vec::new(); // (byte, escaped)
+    let mut k = 0;
+    while k < bytes.len() {
+        match bytes[k] {
+            b'\\' => {
+                let next = *bytes.get(k + 1)?;
+                if !next.is_ascii_punctuation() {
+                    return None;
+                }
+                items.push((next, true));
+                k += 2;
+            }
+            b'[' | b']' => return None,
+            b if b.is_ascii() && !b.is_ascii_control() => {
+                // Rust reads `&&`, `--` and `~~` in a class as set operations.
+                if matches!(b, b'&' | b'~' | b'-') && bytes.get(k + 1) == Some(&b) {
+                    return None;
+                }
+                items.push((b, false));
+                k += 1;
+            }
+            _ => return None,
+        }
+    }
+    let mut ranges = Vec::new();
+    let mut j = 0;
+    while j < items.len() {
+        let (c, _) = items[j];
+        if j + 2 < items.len() && items[j + 1] == (b'-', false) {
+            let (end, _) = items[j + 2];
+            if end < c {
+                return None;
+            }
+            ranges.push((c, end));
+            j += 3;
+        } else {
+            ranges.push((c, c));
+            j += 1;
+        }
+    }
+    Some(AsciiPattern {
+        prefix: prefix.to_owned(),
+        ranges,
+        at_least,
+    })
+}
+
 /// Removes look-around groups, for generating candidate strings from a
 /// backtracking pattern (candidates are still checked against the full pattern).
 pub fn without_lookaround(regex: &str) -> String {
@@ -336,6 +417,26 @@ mod tests {
         // `\$` is a literal dollar; `\\$` is a literal backslash, then the anchor.
         assert_eq!(generator(r"^a\$"), r"a\$");
         assert_eq!(generator(r"^a\\$"), r"a\\");
+    }
+
+    #[test]
+    fn ascii_shapes() {
+        assert_eq!(
+            ascii_shape("^[a-zA-Z0-9_-]+$"),
+            Some(AsciiPattern {
+                prefix: String::new(),
+                ranges: vec![(b'a', b'z'), (b'A', b'Z'), (b'0', b'9'), (b'_', b'_'), (b'-', b'-')],
+                at_least: 1
+            })
+        );
+        assert_eq!(
+            ascii_shape("^arn:[!-~]+$"),
+            Some(AsciiPattern { prefix: "arn:".into(), ranges: vec![(b'!', b'~')], at_least: 1 })
+        );
+        assert_eq!(ascii_shape(r"^[a-z\-\.]*$").map(|p| p.ranges.len()), Some(3));
+        for not_simple in [r"^[^\p{C}]+$", "^[a-z]+", "[a-z]+$", "^[a-z]{1,3}$", "^a|b$", "^[\\x{1F600}]+$", "^[z-a]+$", "^[]+$"] {
+            assert_eq!(ascii_shape(not_simple), None, "{not_simple}");
+        }
     }
 
     #[test]

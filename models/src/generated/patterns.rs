@@ -11,16 +11,18 @@ pub(crate) static JOB_DESCRIPTION: ::std::sync::LazyLock<
 /// `^arn:[!-~]+$`
 pub(crate) static JOB_TEMPLATE_ARN: ::std::sync::LazyLock<
     crate::runtime::validate::Pattern,
-> = ::std::sync::LazyLock::new(|| crate::runtime::validate::Pattern::compile(
-    "^arn:[!-~]+$",
-    false,
+> = ::std::sync::LazyLock::new(|| crate::runtime::validate::Pattern::ascii(
+    "arn:",
+    &[(b'!', b'~')],
+    1usize,
 ));
 /// `^[a-zA-Z0-9_-]+$`
 pub(crate) static JOB_TEMPLATE_ID: ::std::sync::LazyLock<
     crate::runtime::validate::Pattern,
-> = ::std::sync::LazyLock::new(|| crate::runtime::validate::Pattern::compile(
-    "^[a-zA-Z0-9_-]+$",
-    false,
+> = ::std::sync::LazyLock::new(|| crate::runtime::validate::Pattern::ascii(
+    "",
+    &[(b'a', b'z'), (b'A', b'Z'), (b'0', b'9'), (b'_', b'_'), (b'-', b'-')],
+    1usize,
 ));
 #[cfg(test)]
 mod tests {

@@ -347,6 +347,15 @@ pub enum Pattern {
     Linear(Regex),
     /// Backtracking matching.
     Backtracking(fancy_regex::Regex),
+    /// `^prefix[set]+$` (or `*`) over ASCII, checked with a byte loop.
+    Ascii {
+        /// Literal text the value starts with.
+        prefix: &'static str,
+        /// `allowed[b]`: byte `b` (< 128) may follow the prefix.
+        allowed: [bool; 128],
+        /// Characters required after the prefix: 0 or 1.
+        at_least: usize,
+    },
 }
 
 impl Pattern {
@@ -372,13 +381,42 @@ impl Pattern {
         compiled.unwrap_or_else(|e| panic!("pattern {regex:?} compiled at generation time but not here: {e}"))
     }
 
+    /// A pattern the generator proved equivalent to `^prefix[ranges]+$` (or `*`),
+    /// with every range inside ASCII.
+    pub const fn ascii(prefix: &'static str, ranges: &[(u8, u8)], at_least: usize) -> Self {
+        let mut allowed = [false; 128];
+        let mut i = 0;
+        while i < ranges.len() {
+            let (lo, hi) = ranges[i];
+            let mut b = lo;
+            while b <= hi && b < 128 {
+                allowed[b as usize] = true;
+                b += 1;
+            }
+            i += 1;
+        }
+        Self::Ascii {
+            prefix,
+            allowed,
+            at_least,
+        }
+    }
+
     /// Whether the pattern occurs in `value` (Smithy patterns are searches, not
     /// full matches). A backtracking search that exceeds its step limit counts as
     /// no match, so the value is reported rather than silently accepted.
+    #[inline]
     pub fn is_match(&self, value: &str) -> bool {
         match self {
             Self::Linear(r) => r.is_match(value),
             Self::Backtracking(r) => r.is_match(value).unwrap_or(false),
+            Self::Ascii {
+                prefix,
+                allowed,
+                at_least,
+            } => value.strip_prefix(prefix).is_some_and(|rest| {
+                rest.len() >= *at_least && rest.bytes().all(|b| allowed.get(usize::from(b)).copied().unwrap_or(false))
+            }),
         }
     }
 }

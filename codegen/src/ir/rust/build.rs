@@ -657,6 +657,7 @@ impl Builder<'_> {
                     regex: pattern.regex.clone(),
                     generator: crate::ir::pattern::generator(&crate::ir::pattern::without_lookaround(&pattern.regex)),
                     backtracking: pattern.engine == crate::ir::pattern::Engine::Backtracking,
+                    ascii: crate::ir::pattern::ascii_shape(&pattern.regex),
                 });
         }
         let kind = match &target.kind {

@@ -104,6 +104,8 @@ pub struct PatternDef {
     pub generator: String,
     /// Needs the backtracking engine (look-around, backreferences).
     pub backtracking: bool,
+    /// Checkable with a byte loop instead of a regex engine.
+    pub ascii: Option<crate::ir::pattern::AsciiPattern>,
 }
 
 /// What a structure is for; decides optionality and extra impls.

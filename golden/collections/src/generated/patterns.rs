@@ -3,7 +3,7 @@
 
 /// `^[a-z]+$`
 pub(crate) static TAG_KEY: ::std::sync::LazyLock<crate::runtime::validate::Pattern> = ::std::sync::LazyLock::new(||
-crate::runtime::validate::Pattern::compile("^[a-z]+$", false));
+crate::runtime::validate::Pattern::ascii("", &[(b'a', b'z')], 1usize));
 #[cfg(test)]
 mod tests {
     #[test]

@@ -1,0 +1,89 @@
+//! The performance targets as ratios measured in one run (absolute times on shared
+//! machines are noisy; ratios against a same-run baseline are not):
+//!
+//! - typed deserialize <= 1.0x `serde_json::Value` parse of the same bytes;
+//! - `validate()` <= 0.25x typed deserialize;
+//! - whole-IoT codegen under 1 s (single-threaded, best of several runs).
+//!
+//! `cargo bench --bench ratios` prints one line per target with its ratio and
+//! whether it is met. Each figure is the median of many timed batches.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use iot_models::operation::describe_job_template::DescribeJobTemplateOutput;
+
+/// Median time per call over `batches` batches of `per_batch` calls.
+fn median(batches: usize, per_batch: usize, mut f: impl FnMut()) -> Duration {
+    for _ in 0..per_batch {
+        f();
+    }
+    let mut samples: Vec<Duration> = (0..batches)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..per_batch {
+                f();
+            }
+            start.elapsed() / per_batch as u32
+        })
+        .collect();
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --benches` would pass other flags.
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    println!("{:<10} {:>12} {:>12} {:>12}  {:<36} {}", "body", "value parse", "deserialize", "validate", "ratio", "target");
+    for (name, body) in benches::bodies() {
+        let per_batch = if body.len() > 10_000 { 200 } else { 2_000 };
+        let value = median(41, per_batch, || {
+            black_box(serde_json::from_slice::<serde_json::Value>(black_box(&body)).expect("json"));
+        });
+        let typed = median(41, per_batch, || {
+            black_box(serde_json::from_slice::<DescribeJobTemplateOutput>(black_box(&body)).expect("parses"));
+        });
+        let parsed: DescribeJobTemplateOutput = serde_json::from_slice(&body).expect("parses");
+        let validate = median(41, per_batch, || {
+            black_box(black_box(&parsed).validate().is_ok());
+        });
+        let deser_ratio = typed.as_secs_f64() / value.as_secs_f64();
+        let validate_ratio = validate.as_secs_f64() / typed.as_secs_f64();
+        let mbps = body.len() as f64 / typed.as_secs_f64() / 1e6;
+        println!(
+            "{name:<10} {:>12.2?} {:>12.2?} {:>12.2?}  deserialize/value = {deser_ratio:.2}x ({mbps:.0} MB/s)  {}",
+            value,
+            typed,
+            validate,
+            if deser_ratio <= 1.0 { "<= 1.0x: met" } else { "<= 1.0x: NOT met" }
+        );
+        println!(
+            "{:<10} {:>12} {:>12} {:>12}  validate/deserialize = {validate_ratio:.2}x         {}",
+            "",
+            "",
+            "",
+            "",
+            if validate_ratio <= 0.25 { "<= 0.25x: met" } else { "<= 0.25x: NOT met" }
+        );
+    }
+    let iot_path = benches::workspace_root().join("../shared/aws-models/iot-2015-05-28.json");
+    match std::fs::read_to_string(&iot_path) {
+        Ok(iot) => {
+            let best = (0..5)
+                .map(|_| {
+                    let start = Instant::now();
+                    black_box(codegen::generate(&iot, &codegen::Operations::All).expect("generates"));
+                    start.elapsed()
+                })
+                .min()
+                .unwrap_or_default();
+            println!(
+                "codegen: whole IoT model, all operations: {best:.2?} (best of 5)  {}",
+                if best < Duration::from_secs(1) { "< 1 s: met" } else { "< 1 s: NOT met" }
+            );
+        }
+        Err(_) => println!("skipped: codegen budget: {} is absent", iot_path.display()),
+    }
+}

@@ -1,0 +1,75 @@
+//! The bodies the benchmarks parse: minimal, full and large DescribeJobTemplate
+//! responses, built here so every run measures the same bytes.
+
+use std::path::{Path, PathBuf};
+
+/// The workspace root.
+pub fn workspace_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().unwrap_or(manifest).to_path_buf()
+}
+
+/// `(name, bytes)` for the three response bodies.
+pub fn bodies() -> Vec<(&'static str, Vec<u8>)> {
+    vec![("minimal", minimal()), ("full", full()), ("large", large())]
+}
+
+/// Only the ARN and id.
+pub fn minimal() -> Vec<u8> {
+    br#"{"jobTemplateArn":"arn:aws:iot:eu-west-1:123456789012:jobtemplate/nightly","jobTemplateId":"nightly"}"#.to_vec()
+}
+
+/// Every member set (the test fixture).
+pub fn full() -> Vec<u8> {
+    std::fs::read(workspace_root().join("tests/fixtures/describe_job_template_full.json")).expect("fixture readable")
+}
+
+/// A ~30 KB job document, 25 package versions, several maintenance windows and
+/// abort criteria.
+pub fn large() -> Vec<u8> {
+    let steps: Vec<serde_json::Value> = (0..138)
+        .map(|i| {
+            serde_json::json!({
+                "step": i,
+                "action": "install",
+                "package": format!("component-{i:03}"),
+                "url": format!("https://example-bucket.s3.amazonaws.com/releases/2024/component-{i:03}.tar.gz"),
+                "sha256": format!("{:064x}", (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)),
+            })
+        })
+        .collect();
+    let document = serde_json::to_string(&serde_json::json!({"operation": "install", "steps": steps})).expect("json");
+    let versions: Vec<String> = (0..25)
+        .map(|i| format!("arn:aws:iot:eu-west-1:123456789012:package/component-{i:03}/version/1.{i}.0"))
+        .collect();
+    let windows: Vec<serde_json::Value> = (0..6)
+        .map(|i| serde_json::json!({"startTime": format!("cron(0 {} ? * SAT *)", i * 3), "durationInMinutes": 60 + i * 30}))
+        .collect();
+    let criteria: Vec<serde_json::Value> = ["FAILED", "REJECTED", "TIMED_OUT", "ALL"]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            serde_json::json!({"failureType": t, "action": "CANCEL", "thresholdPercentage": 10.5 + i as f64,
+                               "minNumberOfExecutedThings": 10 * (i + 1)})
+        })
+        .collect();
+    let body = serde_json::json!({
+        "jobTemplateArn": "arn:aws:iot:eu-west-1:123456789012:jobtemplate/fleet-wide-upgrade",
+        "jobTemplateId": "fleet-wide-upgrade",
+        "description": "Upgrade every component of the fleet, one maintenance window at a time",
+        "documentSource": "https://example-bucket.s3.amazonaws.com/jobs/fleet-wide-upgrade.json",
+        "document": document,
+        "createdAt": 1_700_000_000.123,
+        "presignedUrlConfig": {"roleArn": "arn:aws:iam::123456789012:role/JobsS3Access", "expiresInSec": 3600},
+        "jobExecutionsRolloutConfig": {"maximumPerMinute": 1000, "exponentialRate": {
+            "baseRatePerMinute": 50, "incrementFactor": 2.5,
+            "rateIncreaseCriteria": {"numberOfNotifiedThings": 500, "numberOfSucceededThings": 450}}},
+        "abortConfig": {"criteriaList": criteria},
+        "timeoutConfig": {"inProgressTimeoutInMinutes": 240},
+        "jobExecutionsRetryConfig": {"criteriaList": [
+            {"failureType": "FAILED", "numberOfRetries": 3}, {"failureType": "TIMED_OUT", "numberOfRetries": 2}]},
+        "maintenanceWindows": windows,
+        "destinationPackageVersions": versions,
+    });
+    serde_json::to_vec(&body).expect("json")
+}
