@@ -36,7 +36,7 @@ fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
     }
-    println!("{:<10} {:>12} {:>12} {:>12}  {:<36} {}", "body", "value parse", "deserialize", "validate", "ratio", "target");
+    println!("body        value parse  deserialize     validate  ratio                                target");
     for (name, body) in benches::bodies() {
         let per_batch = if body.len() > 10_000 { 200 } else { 2_000 };
         let value = median(41, per_batch, || {
@@ -57,7 +57,11 @@ fn main() {
             value,
             typed,
             validate,
-            if deser_ratio <= 1.0 { "<= 1.0x: met" } else { "<= 1.0x: NOT met" }
+            if deser_ratio <= 1.0 {
+                "<= 1.0x: met"
+            } else {
+                "<= 1.0x: NOT met"
+            }
         );
         println!(
             "{:<10} {:>12} {:>12} {:>12}  validate/deserialize = {validate_ratio:.2}x         {}",
@@ -65,7 +69,11 @@ fn main() {
             "",
             "",
             "",
-            if validate_ratio <= 0.25 { "<= 0.25x: met" } else { "<= 0.25x: NOT met" }
+            if validate_ratio <= 0.25 {
+                "<= 0.25x: met"
+            } else {
+                "<= 0.25x: NOT met"
+            }
         );
     }
     let iot_path = benches::workspace_root().join("../shared/aws-models/iot-2015-05-28.json");
@@ -81,7 +89,11 @@ fn main() {
                 .unwrap_or_default();
             println!(
                 "codegen: whole IoT model, all operations: {best:.2?} (best of 5)  {}",
-                if best < Duration::from_secs(1) { "< 1 s: met" } else { "< 1 s: NOT met" }
+                if best < Duration::from_secs(1) {
+                    "< 1 s: met"
+                } else {
+                    "< 1 s: NOT met"
+                }
             );
         }
         Err(_) => println!("skipped: codegen budget: {} is absent", iot_path.display()),

@@ -4,9 +4,12 @@
 use std::time::Instant;
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| benches::workspace_root().join("../shared/aws-models/iot-2015-05-28.json").display().to_string());
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        benches::workspace_root()
+            .join("../shared/aws-models/iot-2015-05-28.json")
+            .display()
+            .to_string()
+    });
     let text = std::fs::read_to_string(&path).expect("model readable");
     let t = Instant::now();
     let model = codegen::ir::Model::from_json(&text).expect("resolves");

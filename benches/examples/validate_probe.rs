@@ -27,7 +27,8 @@ fn main() {
     let empty: DescribeJobTemplateOutput = serde_json::from_slice(b"{}").unwrap();
     let id: DescribeJobTemplateOutput = serde_json::from_slice(br#"{"jobTemplateId":"nightly"}"#).unwrap();
     let arn: DescribeJobTemplateOutput =
-        serde_json::from_slice(br#"{"jobTemplateArn":"arn:aws:iot:eu-west-1:123456789012:jobtemplate/nightly"}"#).unwrap();
+        serde_json::from_slice(br#"{"jobTemplateArn":"arn:aws:iot:eu-west-1:123456789012:jobtemplate/nightly"}"#)
+            .unwrap();
     let minimal: DescribeJobTemplateOutput = serde_json::from_slice(&benches::minimal()).unwrap();
     time("empty", || {
         black_box(black_box(&empty).validate().is_ok());
@@ -38,7 +39,11 @@ fn main() {
     time("arn only", || {
         black_box(black_box(&arn).validate().is_ok());
     });
-    let ascii = iot_models::runtime::validate::Pattern::ascii("", &[(b'a', b'z'), (b'A', b'Z'), (b'0', b'9'), (b'_', b'_'), (b'-', b'-')], 1);
+    let ascii = iot_models::runtime::validate::Pattern::ascii(
+        "",
+        &[(b'a', b'z'), (b'A', b'Z'), (b'0', b'9'), (b'_', b'_'), (b'-', b'-')],
+        1,
+    );
     time("ascii pattern on 7 bytes", || {
         black_box(black_box(&ascii).is_match(black_box("nightly")));
     });

@@ -28,8 +28,25 @@ fn specialized(regex: &str) -> Option<Pattern> {
 #[test]
 fn byte_loop_patterns_agree_with_the_regex() {
     let samples = [
-        "", "a", "A-z_9", "arn:", "arn:x", "arn:aws:iam::1:role/x", "arn: x", "xarn:y", "bad id!", "é", "a\n", "\u{7f}",
-        "-", "_", ".", "a.b-c", "UPPER_CASE", "日本", "😀",
+        "",
+        "a",
+        "A-z_9",
+        "arn:",
+        "arn:x",
+        "arn:aws:iam::1:role/x",
+        "arn: x",
+        "xarn:y",
+        "bad id!",
+        "é",
+        "a\n",
+        "\u{7f}",
+        "-",
+        "_",
+        ".",
+        "a.b-c",
+        "UPPER_CASE",
+        "日本",
+        "😀",
     ];
     let mut specialized_count = 0;
     for source in shared_patterns() {

@@ -75,7 +75,10 @@ pub fn ascii_shape(regex: &str) -> Option<AsciiPattern> {
     let body = regex.strip_prefix('^')?.strip_suffix('$')?;
     let open = body.find('[')?;
     let prefix = &body[..open];
-    if !prefix.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b':' | b'/' | b'-' | b'_' | b'@' | b'=')) {
+    if !prefix
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b':' | b'/' | b'-' | b'_' | b'@' | b'='))
+    {
         return None;
     }
     let rest = &body[open + 1..];
@@ -431,10 +434,23 @@ mod tests {
         );
         assert_eq!(
             ascii_shape("^arn:[!-~]+$"),
-            Some(AsciiPattern { prefix: "arn:".into(), ranges: vec![(b'!', b'~')], at_least: 1 })
+            Some(AsciiPattern {
+                prefix: "arn:".into(),
+                ranges: vec![(b'!', b'~')],
+                at_least: 1
+            })
         );
         assert_eq!(ascii_shape(r"^[a-z\-\.]*$").map(|p| p.ranges.len()), Some(3));
-        for not_simple in [r"^[^\p{C}]+$", "^[a-z]+", "[a-z]+$", "^[a-z]{1,3}$", "^a|b$", "^[\\x{1F600}]+$", "^[z-a]+$", "^[]+$"] {
+        for not_simple in [
+            r"^[^\p{C}]+$",
+            "^[a-z]+",
+            "[a-z]+$",
+            "^[a-z]{1,3}$",
+            "^a|b$",
+            "^[\\x{1F600}]+$",
+            "^[z-a]+$",
+            "^[]+$",
+        ] {
             assert_eq!(ascii_shape(not_simple), None, "{not_simple}");
         }
     }

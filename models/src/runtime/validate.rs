@@ -415,7 +415,10 @@ impl Pattern {
                 allowed,
                 at_least,
             } => value.strip_prefix(prefix).is_some_and(|rest| {
-                rest.len() >= *at_least && rest.bytes().all(|b| allowed.get(usize::from(b)).copied().unwrap_or(false))
+                rest.len() >= *at_least
+                    && rest
+                        .bytes()
+                        .all(|b| allowed.get(usize::from(b)).copied().unwrap_or(false))
             }),
         }
     }
