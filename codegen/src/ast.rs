@@ -351,32 +351,16 @@ fn parse_shape(id: &str, raw: &str) -> Result<Shape> {
 impl Shape {
     /// The `traits` declared directly on this shape.
     pub fn traits(&self) -> &Traits {
-        match self {
-            Shape::Blob(s)
-            | Shape::Boolean(s)
-            | Shape::String(s)
-            | Shape::Byte(s)
-            | Shape::Short(s)
-            | Shape::Integer(s)
-            | Shape::Long(s)
-            | Shape::Float(s)
-            | Shape::Double(s)
-            | Shape::BigInteger(s)
-            | Shape::BigDecimal(s)
-            | Shape::Timestamp(s)
-            | Shape::Document(s) => &s.traits,
-            Shape::Enum(a) | Shape::IntEnum(a) | Shape::Structure(a) | Shape::Union(a) => &a.traits,
-            Shape::List(c) | Shape::Set(c) => &c.traits,
-            Shape::Map(m) => &m.traits,
-            Shape::Service(s) => &s.traits,
-            Shape::Operation(o) => &o.traits,
-            Shape::Resource(r) => &r.traits,
-            Shape::Apply(a) => &a.traits,
-        }
+        self.common().0
     }
 
     /// The mixins this shape names, in order.
     pub fn mixins(&self) -> &[Reference] {
+        self.common().1
+    }
+
+    /// The parts every shape type has: traits and mixins (`apply` has no mixins).
+    fn common(&self) -> (&Traits, &[Reference]) {
         match self {
             Shape::Blob(s)
             | Shape::Boolean(s)
@@ -390,14 +374,14 @@ impl Shape {
             | Shape::BigInteger(s)
             | Shape::BigDecimal(s)
             | Shape::Timestamp(s)
-            | Shape::Document(s) => &s.mixins,
-            Shape::Enum(a) | Shape::IntEnum(a) | Shape::Structure(a) | Shape::Union(a) => &a.mixins,
-            Shape::List(c) | Shape::Set(c) => &c.mixins,
-            Shape::Map(m) => &m.mixins,
-            Shape::Service(s) => &s.mixins,
-            Shape::Operation(o) => &o.mixins,
-            Shape::Resource(r) => &r.mixins,
-            Shape::Apply(_) => &[],
+            | Shape::Document(s) => (&s.traits, &s.mixins),
+            Shape::Enum(a) | Shape::IntEnum(a) | Shape::Structure(a) | Shape::Union(a) => (&a.traits, &a.mixins),
+            Shape::List(c) | Shape::Set(c) => (&c.traits, &c.mixins),
+            Shape::Map(m) => (&m.traits, &m.mixins),
+            Shape::Service(s) => (&s.traits, &s.mixins),
+            Shape::Operation(o) => (&o.traits, &o.mixins),
+            Shape::Resource(r) => (&r.traits, &r.mixins),
+            Shape::Apply(a) => (&a.traits, &[]),
         }
     }
 }

@@ -71,16 +71,7 @@ pub fn expr(v: &ValueType, json: &Value) -> TokenStream {
 /// `option.unwrap_or(default)` for literals, `unwrap_or_else(|| default)` otherwise.
 pub fn unwrap_or_default(option: TokenStream, v: &ValueType, json: &Value) -> TokenStream {
     let value = expr(v, json);
-    let literal = matches!(
-        v.kind,
-        ValueKind::Boolean
-            | ValueKind::Byte
-            | ValueKind::Short
-            | ValueKind::Integer
-            | ValueKind::Long
-            | ValueKind::Float
-            | ValueKind::Double
-    );
+    let literal = super::types::is_scalar(v);
     if literal {
         quote!(#option.unwrap_or(#value))
     } else if matches!(v.kind, ValueKind::List { .. } | ValueKind::Map { .. }) {

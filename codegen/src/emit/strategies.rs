@@ -411,12 +411,24 @@ pub fn emit(ir: &CrateIr, ctx: &Context) -> TokenStream {
 fn simple_enum(plan: &Plan<'_>, p: &RustPath, doc: &str, unknown: TokenStream, known: TokenStream) -> TokenStream {
     let ty = path(p);
     let f = plan.strategy_fn(p);
+    let impls = trait_impls(
+        &ty,
+        &f,
+        quote!(::std::option::Option::Some(crate::runtime::strategies::#unknown::<#ty>(#ty::values()))),
+    );
     quote! {
         #[doc = #doc]
         pub fn #f() -> ::proptest::strategy::BoxedStrategy<#ty> {
             crate::runtime::strategies::#known::<#ty>(#ty::values())
         }
 
+        #impls
+    }
+}
+
+/// `Arbitrary` (valid values) and `Generate` for a type whose valid strategy is `f()`.
+fn trait_impls(ty: &TokenStream, f: &Ident, invalid: TokenStream) -> TokenStream {
+    quote! {
         impl ::proptest::arbitrary::Arbitrary for #ty {
             type Parameters = ();
             type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
@@ -432,7 +444,7 @@ fn simple_enum(plan: &Plan<'_>, p: &RustPath, doc: &str, unknown: TokenStream, k
             }
 
             fn invalid() -> ::std::option::Option<::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>> {
-                ::std::option::Option::Some(crate::runtime::strategies::#unknown::<#ty>(#ty::values()))
+                #invalid
             }
         }
     }
@@ -476,6 +488,7 @@ fn named_type(
             quote!(::std::option::Option::Some(#inv())),
         )
     };
+    let impls = trait_impls(&ty, &f, invalid_impl);
     quote! {
         #[doc = #valid_doc]
         pub fn #f() -> ::proptest::strategy::BoxedStrategy<#ty> {
@@ -490,24 +503,7 @@ fn named_type(
 
         #invalid
 
-        impl ::proptest::arbitrary::Arbitrary for #ty {
-            type Parameters = ();
-            type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-
-            fn arbitrary_with(_: ()) -> Self::Strategy {
-                #f()
-            }
-        }
-
-        impl crate::runtime::strategies::Generate for #ty {
-            fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-                #f()
-            }
-
-            fn invalid() -> ::std::option::Option<::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>> {
-                #invalid_impl
-            }
-        }
+        #impls
     }
 }
 

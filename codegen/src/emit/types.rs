@@ -119,8 +119,8 @@ pub fn field_codec(f: &FieldDef) -> TokenStream {
     }
 }
 
-/// Whether a value is `Copy`, so getters return it by value.
-pub fn is_copy(v: &ValueType) -> bool {
+/// Numbers and booleans: written as literals, copied by value.
+pub fn is_scalar(v: &ValueType) -> bool {
     matches!(
         v.kind,
         ValueKind::Boolean
@@ -130,8 +130,12 @@ pub fn is_copy(v: &ValueType) -> bool {
             | ValueKind::Long
             | ValueKind::Float
             | ValueKind::Double
-            | ValueKind::Timestamp(_)
     )
+}
+
+/// Whether a value is `Copy`, so getters return it by value.
+pub fn is_copy(v: &ValueType) -> bool {
+    is_scalar(v) || matches!(v.kind, ValueKind::Timestamp(_))
 }
 
 /// `set_<name>` / `get_<name>` identifiers for a field.
