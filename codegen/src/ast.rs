@@ -115,7 +115,7 @@ pub struct Simple {
 #[serde(deny_unknown_fields)]
 pub struct Aggregate {
     #[serde(default)]
-    pub members: indexmap_like::OrderedMembers,
+    pub members: ordered::OrderedMembers,
     #[serde(default)]
     pub traits: Traits,
     #[serde(default)]
@@ -217,7 +217,7 @@ pub struct Apply {
 
 /// Member maps keep their declaration order (it is the order of enum values and of
 /// generated fields), which `BTreeMap` would lose.
-pub mod indexmap_like {
+pub mod ordered {
     use std::fmt;
 
     use serde::de::{MapAccess, Visitor};

@@ -61,7 +61,7 @@ fn member(owner: &ShapeId, name: &str, raw: &ast::Member) -> Result<Member> {
     })
 }
 
-fn members(owner: &ShapeId, raw: &ast::indexmap_like::OrderedMembers) -> Result<Vec<Member>> {
+fn members(owner: &ShapeId, raw: &ast::ordered::OrderedMembers) -> Result<Vec<Member>> {
     raw.0.iter().map(|(name, m)| member(owner, name, m)).collect()
 }
 

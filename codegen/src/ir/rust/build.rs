@@ -207,11 +207,8 @@ impl UniqueNames {
         if self.taken.insert(wanted.clone()) {
             return wanted;
         }
-        let (base, raw) = match wanted.strip_prefix("r#") {
-            Some(b) => (b.to_owned(), true),
-            None => (wanted.clone(), false),
-        };
-        let _ = raw;
+        // `r#type` repeated becomes `type_2`, which needs no escaping.
+        let base = wanted.strip_prefix("r#").unwrap_or(&wanted).to_owned();
         (2..)
             .map(|n| format!("{base}{}{n}", self.separator))
             .find(|candidate| self.taken.insert(candidate.clone()))
