@@ -47,6 +47,17 @@ fn main() {
     time("ascii pattern on 7 bytes", || {
         black_box(black_box(&ascii).is_match(black_box("nightly")));
     });
+    time("ascii pattern on empty", || {
+        black_box(black_box(&ascii).is_match(black_box("")));
+    });
+    time("ascii pattern on 60 bytes", || {
+        black_box(black_box(&ascii).is_match(black_box(
+            "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghij",
+        )));
+    });
+    time("str == str, 14 bytes (libc memcmp)", || {
+        black_box(black_box("jobTemplateArn") == black_box("jobTemplateAro"));
+    });
     let regex = iot_models::runtime::validate::Pattern::compile("^[a-zA-Z0-9_-]+$", false);
     time("regex pattern on 7 bytes", || {
         black_box(black_box(&regex).is_match(black_box("nightly")));

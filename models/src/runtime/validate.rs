@@ -353,6 +353,8 @@ pub enum Pattern {
         prefix: &'static str,
         /// `allowed[b]`: byte `b` (< 128) may follow the prefix.
         allowed: [bool; 128],
+        /// The set as one inclusive range, when it is one: checked branch-free.
+        single: Option<(u8, u8)>,
         /// Characters required after the prefix: 0 or 1.
         at_least: usize,
     },
@@ -395,9 +397,15 @@ impl Pattern {
             }
             i += 1;
         }
+        let single = if ranges.len() == 1 && ranges[0].0 <= ranges[0].1 && ranges[0].1 < 128 {
+            Some(ranges[0])
+        } else {
+            None
+        };
         Self::Ascii {
             prefix,
             allowed,
+            single,
             at_least,
         }
     }
@@ -413,13 +421,29 @@ impl Pattern {
             Self::Ascii {
                 prefix,
                 allowed,
+                single,
                 at_least,
-            } => value.strip_prefix(prefix).is_some_and(|rest| {
-                rest.len() >= *at_least
-                    && rest
-                        .bytes()
-                        .all(|b| allowed.get(usize::from(b)).copied().unwrap_or(false))
-            }),
+            } => {
+                let bytes = value.as_bytes();
+                let prefix = prefix.as_bytes();
+                // Byte by byte: prefixes are a few bytes, and a libc `memcmp` call
+                // costs more than the whole check (measured with `validate_probe`).
+                if bytes.len() < prefix.len() + at_least || !bytes.iter().zip(prefix).all(|(a, b)| a == b) {
+                    return false;
+                }
+                let rest = &bytes[prefix.len()..];
+                match single {
+                    // No early exit, so the loop vectorizes.
+                    Some((lo, hi)) => {
+                        rest.iter()
+                            .fold(0u8, |bad, b| bad | u8::from(b.wrapping_sub(*lo) > hi - lo))
+                            == 0
+                    }
+                    None => rest
+                        .iter()
+                        .all(|b| allowed.get(usize::from(*b)).copied().unwrap_or(false)),
+                }
+            }
         }
     }
 }
