@@ -435,36 +435,26 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                     }
                 }
             };
-            let assign = if f.optional {
-                quote!(output.#field = value;)
-            } else if f.default.is_some() {
-                let wrap = if f.boxed {
-                    quote!(::std::boxed::Box::new(v))
-                } else {
-                    quote!(v)
-                };
-                quote! {
-                    if let ::std::option::Option::Some(v) = value {
-                        output.#field = #wrap;
+            // Required members without a default were error-corrected while the
+            // empty body was read: setting them clears that record.
+            let clear =
+                (!f.optional && f.default.is_none()).then(|| quote!(output.client_corrections.remove(#member);));
+            let assign = match (f.optional, f.boxed) {
+                (true, false) => quote!(output.#field = value;),
+                (true, true) => quote!(output.#field = value.map(::std::boxed::Box::new);),
+                (false, boxed) => {
+                    let wrap = if boxed {
+                        quote!(::std::boxed::Box::new(v))
+                    } else {
+                        quote!(v)
+                    };
+                    quote! {
+                        if let ::std::option::Option::Some(v) = value {
+                            output.#field = #wrap;
+                            #clear
+                        }
                     }
                 }
-            } else {
-                let wrap = if f.boxed {
-                    quote!(::std::boxed::Box::new(v))
-                } else {
-                    quote!(v)
-                };
-                quote! {
-                    if let ::std::option::Option::Some(v) = value {
-                        output.#field = #wrap;
-                        output.client_corrections.remove(#member);
-                    }
-                }
-            };
-            let assign = if f.boxed && f.optional {
-                quote!(output.#field = value.map(::std::boxed::Box::new);)
-            } else {
-                assign
             };
             quote! {
                 let mut output: #output_ty = ::serde_json::from_slice(b"{}").map_err(|e| malformed(e.to_string()))?;

@@ -118,15 +118,35 @@ fn deserialize(s: &StructureDef) -> TokenStream {
             }
         }
     };
+    let body = quote! {
+                        #(#locals)*
+                        #loop_body
+                        #corrections_init
+                        ::std::result::Result::Ok(#name {
+                            #(#inits)*
+                            #corrections_field
+                        })
+    };
+    map_deserialize(&name, &quote::format_ident!("FieldsVisitor"), &expecting, body)
+}
+
+/// `Deserialize` through a map visitor: the skeleton every object-shaped type
+/// shares; `body` is `visit_map`'s body, reading from `map`.
+pub fn map_deserialize(
+    name: &proc_macro2::Ident,
+    visitor: &proc_macro2::Ident,
+    expecting: &str,
+    body: TokenStream,
+) -> TokenStream {
     quote! {
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
             where
                 D: ::serde::Deserializer<'de>,
             {
-                struct FieldsVisitor;
+                struct #visitor;
 
-                impl<'de> ::serde::de::Visitor<'de> for FieldsVisitor {
+                impl<'de> ::serde::de::Visitor<'de> for #visitor {
                     type Value = #name;
 
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -137,17 +157,11 @@ fn deserialize(s: &StructureDef) -> TokenStream {
                     where
                         A: ::serde::de::MapAccess<'de>,
                     {
-                        #(#locals)*
-                        #loop_body
-                        #corrections_init
-                        ::std::result::Result::Ok(#name {
-                            #(#inits)*
-                            #corrections_field
-                        })
+                        #body
                     }
                 }
 
-                deserializer.deserialize_map(FieldsVisitor)
+                deserializer.deserialize_map(#visitor)
             }
         }
     }

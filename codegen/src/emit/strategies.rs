@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::types::{ident, path, value_type};
+use super::types::{ident, length_bound_tokens, option, path, value_type};
 use super::validate::{float_bound, int_bound_values};
 use super::Context;
 use crate::ir::names;
@@ -180,12 +180,7 @@ impl<'a> Plan<'a> {
     /// A `BoxedStrategy<T>` of valid values; named types get `depth`.
     fn valid(&self, v: &ValueType, depth: &TokenStream) -> TokenStream {
         let c = &v.constraints;
-        let opt_u64 = |x: Option<u64>| match x {
-            Some(x) => quote!(::std::option::Option::Some(#x)),
-            None => quote!(::std::option::Option::None),
-        };
-        let min = opt_u64(c.length.and_then(|l| l.min));
-        let max = opt_u64(c.length.and_then(|l| l.max));
+        let (min, max) = length_bound_tokens(v);
         match &v.kind {
             ValueKind::Boolean => quote!(::proptest::arbitrary::any::<bool>().boxed()),
             ValueKind::String => {
@@ -270,12 +265,7 @@ impl<'a> Plan<'a> {
     /// A `BoxedStrategy<(T, Expected)>` breaking exactly one constraint, or `None`.
     fn invalid(&self, v: &ValueType, current: &RustPath) -> Option<TokenStream> {
         let c = &v.constraints;
-        let opt_u64 = |x: Option<u64>| match x {
-            Some(x) => quote!(::std::option::Option::Some(#x)),
-            None => quote!(::std::option::Option::None),
-        };
-        let min = opt_u64(c.length.and_then(|l| l.min));
-        let max = opt_u64(c.length.and_then(|l| l.max));
+        let (min, max) = length_bound_tokens(v);
         let depth = quote!(crate::runtime::strategies::RECURSION_DEPTH);
         match &v.kind {
             ValueKind::String => {
@@ -309,11 +299,7 @@ impl<'a> Plan<'a> {
             ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long => {
                 let (bmin, bmax) = int_outside(v)?;
                 let (type_min, type_max) = type_limits(v);
-                let opt_i64 = |x: Option<i64>| match x {
-                    Some(x) => quote!(::std::option::Option::Some(#x)),
-                    None => quote!(::std::option::Option::None),
-                };
-                let (bmin, bmax) = (opt_i64(bmin), opt_i64(bmax));
+                let (bmin, bmax) = (option(bmin), option(bmax));
                 let ty = value_type(v);
                 let narrow = if matches!(v.kind, ValueKind::Long) {
                     quote!(value)

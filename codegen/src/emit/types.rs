@@ -22,6 +22,20 @@ pub fn path(p: &RustPath) -> TokenStream {
     quote!(crate #(:: #segments)*)
 }
 
+/// `Some(v)` / `None` as tokens, for bounds passed to runtime checks.
+pub fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
+    match value {
+        Some(v) => quote!(::std::option::Option::Some(#v)),
+        None => quote!(::std::option::Option::None),
+    }
+}
+
+/// `(min, max)` of a value's `@length`, as `Option` tokens.
+pub fn length_bound_tokens(v: &ValueType) -> (TokenStream, TokenStream) {
+    let length = v.constraints.length;
+    (option(length.and_then(|l| l.min)), option(length.and_then(|l| l.max)))
+}
+
 /// The Rust type of a value (without `Option`).
 pub fn value_type(v: &ValueType) -> TokenStream {
     match &v.kind {

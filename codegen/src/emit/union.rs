@@ -9,9 +9,19 @@ use super::docs::{doc_attrs, or_fallback, with_paragraph};
 use super::structure::redacted;
 use super::types::{codec, ident, value_type};
 use super::validate::{checks, has_checks};
-use super::Context;
+use super::{serde_impls, Context};
 use crate::ir::names;
-use crate::ir::rust::UnionDef;
+use crate::ir::rust::{UnionDef, UnionVariant, ValueType};
+
+/// The wire codec of a variant's value, boxed like the value when recursive.
+fn variant_codec(v: &UnionVariant, value: &ValueType) -> TokenStream {
+    let c = codec(value);
+    if v.boxed {
+        quote!(crate::runtime::wire::Boxed<#c>)
+    } else {
+        c
+    }
+}
 
 pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
     let name = ident(&u.path.name);
@@ -101,10 +111,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         let wire = &v.wire_name;
         match &v.value {
             Some(value) => {
-                let mut c = codec(value);
-                if v.boxed {
-                    c = quote!(crate::runtime::wire::Boxed<#c>);
-                }
+                let c = variant_codec(v, value);
                 quote!(Self::#variant(value) => crate::runtime::wire::entry::<#c, _, _>(&mut map, #wire, value)?,)
             }
             None => quote!(Self::#variant => map.serialize_entry(#wire, &crate::runtime::wire::Empty)?,),
@@ -115,10 +122,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         let wire = &v.wire_name;
         match &v.value {
             Some(value) => {
-                let mut c = codec(value);
-                if v.boxed {
-                    c = quote!(crate::runtime::wire::Boxed<#c>);
-                }
+                let c = variant_codec(v, value);
                 quote! {
                     #wire => crate::runtime::wire::next_value::<#c, _, _>(&mut map)?.map(#name::#variant),
                 }
@@ -149,6 +153,33 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
     let expecting = format!("a JSON object with exactly one member ({type_name})");
     let too_many = format!("more than one member of union {type_name} is set");
     let none = format!("no member of union {type_name} is set");
+    let deserialize = serde_impls::map_deserialize(
+        &name,
+        &quote::format_ident!("MemberVisitor"),
+        &expecting,
+        quote! {
+                            let mut found: ::std::option::Option<#name> = ::std::option::Option::None;
+                            while let ::std::option::Option::Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                                let value: ::std::option::Option<#name> = match key.as_str() {
+                                    "__type" => {
+                                        map.next_value::<::serde::de::IgnoredAny>()?;
+                                        ::std::option::Option::None
+                                    }
+                                    #(#deserialize_arms)*
+                                    other => map
+                                        .next_value::<::std::option::Option<crate::runtime::Document>>()?
+                                        .map(|value| #name::Unknown(crate::runtime::UnknownMember::new(other, value))),
+                                };
+                                if let ::std::option::Option::Some(value) = value {
+                                    if found.is_some() {
+                                        return ::std::result::Result::Err(<A::Error as ::serde::de::Error>::custom(#too_many));
+                                    }
+                                    found = ::std::option::Option::Some(value);
+                                }
+                            }
+                            found.ok_or_else(|| <A::Error as ::serde::de::Error>::custom(#none))
+        },
+    );
     quote! {
         #docs
         #[non_exhaustive]
@@ -219,49 +250,6 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                struct MemberVisitor;
-
-                impl<'de> ::serde::de::Visitor<'de> for MemberVisitor {
-                    type Value = #name;
-
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
-
-                    fn visit_map<A>(self, mut map: A) -> ::std::result::Result<#name, A::Error>
-                    where
-                        A: ::serde::de::MapAccess<'de>,
-                    {
-                        let mut found: ::std::option::Option<#name> = ::std::option::Option::None;
-                        while let ::std::option::Option::Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
-                            let value: ::std::option::Option<#name> = match key.as_str() {
-                                "__type" => {
-                                    map.next_value::<::serde::de::IgnoredAny>()?;
-                                    ::std::option::Option::None
-                                }
-                                #(#deserialize_arms)*
-                                other => map
-                                    .next_value::<::std::option::Option<crate::runtime::Document>>()?
-                                    .map(|value| #name::Unknown(crate::runtime::UnknownMember::new(other, value))),
-                            };
-                            if let ::std::option::Option::Some(value) = value {
-                                if found.is_some() {
-                                    return ::std::result::Result::Err(<A::Error as ::serde::de::Error>::custom(#too_many));
-                                }
-                                found = ::std::option::Option::Some(value);
-                            }
-                        }
-                        found.ok_or_else(|| <A::Error as ::serde::de::Error>::custom(#none))
-                    }
-                }
-
-                deserializer.deserialize_map(MemberVisitor)
-            }
-        }
+        #deserialize
     }
 }

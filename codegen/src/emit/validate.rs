@@ -10,7 +10,7 @@ use crate::ir::constraints::Constraints;
 use crate::ir::rust::{ValueKind, ValueType};
 use crate::ir::traits::{Length, Range};
 
-use super::types::ident;
+use super::types::{ident, option};
 
 /// Whether a value position needs any checking.
 pub fn has_checks(v: &ValueType) -> bool {
@@ -176,15 +176,8 @@ fn string_checks(value: &TokenStream, c: &Constraints, pattern_const: &dyn Fn(&s
     out
 }
 
-fn opt_u64(v: Option<u64>) -> TokenStream {
-    match v {
-        Some(v) => quote!(::std::option::Option::Some(#v)),
-        None => quote!(::std::option::Option::None),
-    }
-}
-
 fn length_bounds(l: Length) -> (TokenStream, TokenStream) {
-    (opt_u64(l.min), opt_u64(l.max))
+    (option(l.min), option(l.max))
 }
 
 /// Smithy's wording for `@length`.
@@ -209,11 +202,7 @@ pub fn range_rule(r: &Range) -> String {
 
 fn int_bounds(r: &Range) -> (TokenStream, TokenStream) {
     let (min, max) = int_bound_values(r);
-    let tokens = |v: Option<i64>| match v {
-        Some(v) => quote!(::std::option::Option::Some(#v)),
-        None => quote!(::std::option::Option::None),
-    };
-    (tokens(min), tokens(max))
+    (option(min), option(max))
 }
 
 /// Integer bounds of a range: ceiling of the minimum, floor of the maximum, clamped to `i64`.

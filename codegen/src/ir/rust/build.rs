@@ -356,6 +356,25 @@ impl Builder<'_> {
         Ok(traits.documentation(owner)?.map(docs::to_markdown).unwrap_or_default())
     }
 
+    /// A member's docs, falling back to its target's.
+    fn member_docs(&self, member: &Member, target: &Shape, member_id: &str) -> Result<Vec<String>> {
+        let docs = self.docs(&member.traits, member_id)?;
+        if docs.is_empty() {
+            self.docs(&target.traits, member_id)
+        } else {
+            Ok(docs)
+        }
+    }
+
+    /// The JSON key of a member: `@jsonName` where the protocol honours it.
+    fn wire_name(&self, member: &Member, member_id: &str) -> Result<String> {
+        Ok(if self.protocol.honours_json_name() {
+            member.traits.json_name(member_id)?.unwrap_or(&member.name).to_owned()
+        } else {
+            member.name.clone()
+        })
+    }
+
     fn path(&self, id: &ShapeId) -> Result<RustPath> {
         self.paths.get(id).cloned().ok_or_else(|| CodegenError::DanglingTarget {
             from: "(rust path)".into(),
@@ -391,15 +410,8 @@ impl Builder<'_> {
                 .cloned();
             let client_optional = is_input || member.traits.has(CLIENT_OPTIONAL);
             let optional = client_optional || (!required && default.is_none());
-            let mut docs = self.docs(&member.traits, &member_id)?;
-            if docs.is_empty() {
-                docs = self.docs(&target.traits, &member_id)?;
-            }
-            let wire_name = if self.protocol.honours_json_name() {
-                member.traits.json_name(&member_id)?.unwrap_or(&member.name).to_owned()
-            } else {
-                member.name.clone()
-            };
+            let docs = self.member_docs(member, target, &member_id)?;
+            let wire_name = self.wire_name(member, &member_id)?;
             let deprecated = member
                 .traits
                 .get(DEPRECATED)
@@ -598,15 +610,8 @@ impl Builder<'_> {
                 Some(self.value_type(&member_id, member)?)
             };
             let target = self.model.get(&member.target)?;
-            let mut docs = self.docs(&member.traits, &member_id)?;
-            if docs.is_empty() {
-                docs = self.docs(&target.traits, &member_id)?;
-            }
-            let wire_name = if self.protocol.honours_json_name() {
-                member.traits.json_name(&member_id)?.unwrap_or(&member.name).to_owned()
-            } else {
-                member.name.clone()
-            };
+            let docs = self.member_docs(member, target, &member_id)?;
+            let wire_name = self.wire_name(member, &member_id)?;
             variants.push(UnionVariant {
                 member: member.name.clone(),
                 wire_name,
