@@ -41,8 +41,9 @@ pub enum CodegenError {
     },
     /// Two shapes or members map to the same Rust name.
     NameCollision { id: String, message: String },
-    /// The operation asked for does not exist in the model.
-    UnknownOperation { name: String },
+    /// The operation asked for does not exist in the model; `suggestion` is the
+    /// closest operation name, when one is close.
+    UnknownOperation { name: String, suggestion: Option<String> },
     /// Mixins refer to each other in a cycle.
     MixinCycle { id: String },
     /// The generated tokens could not be parsed back as Rust (a generator bug).
@@ -79,8 +80,12 @@ impl fmt::Display for CodegenError {
                 "shape `{id}` has a `smithy.api#pattern` that cannot be compiled (`{pattern}`): {message}"
             ),
             Self::NameCollision { id, message } => write!(f, "name collision at `{id}`: {message}"),
-            Self::UnknownOperation { name } => {
-                write!(f, "the model has no operation named `{name}`")
+            Self::UnknownOperation { name, suggestion } => {
+                write!(f, "the model has no operation named `{name}`")?;
+                match suggestion {
+                    Some(close) => write!(f, "; did you mean `{close}`?"),
+                    None => Ok(()),
+                }
             }
             Self::MixinCycle { id } => write!(f, "shape `{id}` is part of a mixin cycle"),
             Self::Format { file, message } => write!(

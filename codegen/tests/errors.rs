@@ -154,7 +154,37 @@ fn constraint_on_the_wrong_type() {
 fn unknown_operation() {
     let spec = op_with_output(json!({}), json!({}));
     let err = generate(&spec, &Operations::Named(vec!["Nope".into()])).unwrap_err();
-    assert_eq!(err, CodegenError::UnknownOperation { name: "Nope".into() });
+    assert_eq!(
+        err,
+        CodegenError::UnknownOperation {
+            name: "Nope".into(),
+            suggestion: None
+        }
+    );
+}
+
+#[test]
+fn misspelt_operation_gets_a_suggestion() {
+    let spec = model(json!({
+        "ex#GetItem": {"type": "operation"},
+        "ex#PutItem": {"type": "operation"},
+    }));
+    for (typo, expected) in [
+        ("GetItme", Some("GetItem")),
+        ("getitem", Some("GetItem")),
+        ("Describe", None),
+    ] {
+        let err = generate(&spec, &Operations::Named(vec![typo.into()])).unwrap_err();
+        let suggestion = expected.map(str::to_owned);
+        assert_eq!(
+            err,
+            CodegenError::UnknownOperation {
+                name: typo.into(),
+                suggestion
+            },
+            "{typo}"
+        );
+    }
 }
 
 #[test]

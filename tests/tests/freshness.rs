@@ -1,13 +1,13 @@
 //! The checked-in generated code must equal what the generator produces from spec/,
 //! byte for byte, and the generator must be deterministic.
 
-use xtask::{generate_goldens, generate_models, sync, SyncMode, GENERATED_DIR, GOLDEN_DIR};
+use xtask::{generate_goldens, generate_models, sync, Ownership, SyncMode, GENERATED_DIR, GOLDEN_DIR};
 
 #[test]
 fn generated_code_is_fresh() {
     let root = tests::workspace_root();
     let files = generate_models(&root).expect("spec/ generates");
-    let report = sync(&root.join(GENERATED_DIR), &files, SyncMode::Check).expect("comparison runs");
+    let report = sync(&root.join(GENERATED_DIR), &files, SyncMode::Check, Ownership::Careful).expect("comparison runs");
     assert!(
         report.is_clean(),
         "generated code is stale:\n{}\nrun `cargo xtask regenerate` and commit the result",
@@ -19,7 +19,7 @@ fn generated_code_is_fresh() {
 fn golden_crates_are_fresh() {
     let root = tests::workspace_root();
     let files = generate_goldens(&root).expect("fixtures generate");
-    let report = sync(&root.join(GOLDEN_DIR), &files, SyncMode::Check).expect("comparison runs");
+    let report = sync(&root.join(GOLDEN_DIR), &files, SyncMode::Check, Ownership::Careful).expect("comparison runs");
     assert!(
         report.is_clean(),
         "golden crates are stale:\n{}\nrun `cargo xtask regenerate` and commit the result",

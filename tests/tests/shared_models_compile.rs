@@ -11,7 +11,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use codegen::Operations;
-use xtask::{standalone, sync, SyncMode};
+use xtask::{standalone, sync, Ownership, SyncMode};
 
 fn check_model(file: &str) {
     let Some(model) = tests::shared_model(file, &format!("shared_models_compile: {file}")) else {
@@ -28,7 +28,8 @@ fn check_model(file: &str) {
     let name = standalone::default_crate_name(&model);
     let title = generated.report.title.clone().unwrap_or_else(|| name.clone());
     let files = standalone::crate_files(&root, &name, &title, &generated.files).expect("crate files");
-    sync(&out, &files, SyncMode::Write).expect("crate written");
+    // A scratch folder of this test: earlier runs may predate the manifest.
+    sync(&out, &files, SyncMode::Write, Ownership::Force).expect("crate written");
     std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).expect("lockfile copied");
     let status = cargo_check(&out, &root.join("target/shared-model-check"));
     eprintln!(

@@ -1,36 +1,47 @@
 //! `cargo xtask`: project automation.
 //!
-//! `cargo xtask regenerate` rewrites `models/src/generated/` from `spec/`;
-//! `cargo xtask regenerate --check` writes nothing and fails when a file is stale.
+//! `cargo xtask regenerate` rewrites `models/src/generated/` and `golden/` from
+//! `spec/`; `--check` writes nothing and fails when a file is stale; `--model`
+//! writes a standalone crate for any Smithy model.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::{Parser, Subcommand};
+
 mod regenerate;
 
+#[derive(Debug, Parser)]
+#[command(
+    name = "cargo xtask",
+    about = "Project automation for the Smithy-to-Rust generator",
+    version
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Regenerate the checked-in crates from `spec/`, or write a crate for any model.
+    Regenerate(regenerate::Args),
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("regenerate") => regenerate::run(&workspace_root(), &args[1..]),
-        _ => Err(usage()),
+    // clap prints help and version to stdout with exit code 0, usage errors to
+    // stderr with exit code 2.
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Regenerate(args) => regenerate::run(&workspace_root(), &args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("{message}");
+            eprintln!("error: {message}");
             ExitCode::FAILURE
         }
     }
-}
-
-fn usage() -> String {
-    "usage:
-  cargo xtask regenerate [--check]
-      rewrite models/src/generated/ from spec/ (--check: change nothing, fail if stale)
-  cargo xtask regenerate --model <file.json> (--operation <Name>)... | --all-operations
-                         --out <dir> [--crate-name <name>] [--check]
-      write a standalone crate (Cargo.toml + src/) for any Smithy 2.0 JSON AST model"
-        .to_owned()
 }
 
 /// The workspace root: xtask's manifest directory's parent.

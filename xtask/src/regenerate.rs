@@ -1,64 +1,63 @@
-//! The `regenerate` command. Without arguments it rewrites `models/` from `spec/`;
-//! with `--model` it writes a standalone crate for any Smithy JSON AST model.
+//! The `regenerate` command. Without `--model` it rewrites `models/` and `golden/`
+//! from `spec/`; with `--model` it writes a standalone crate for any Smithy JSON AST
+//! model.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use codegen::Operations;
-use xtask::{generate_goldens, generate_models, standalone, sync, SyncMode};
+use xtask::{generate_goldens, generate_models, standalone, sync, Ownership, SyncMode};
 
-struct Args {
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  cargo xtask regenerate
+  cargo xtask regenerate --check
+  cargo xtask regenerate --model ../shared/aws-models/dynamodb-2012-08-10.json \\
+      --operation GetItem --operation PutItem --out /tmp/items --crate-name items-models")]
+pub struct Args {
+    /// Write nothing; fail, naming each file, when generated code is stale.
+    #[arg(long)]
     check: bool,
+    /// A Smithy 2.0 JSON AST model to generate a standalone crate from.
+    #[arg(long, value_name = "FILE", requires = "out")]
     model: Option<PathBuf>,
+    /// An operation to generate, by shape name or absolute shape id (repeatable).
+    #[arg(
+        long = "operation",
+        value_name = "NAME",
+        requires = "model",
+        conflicts_with = "all_operations"
+    )]
     operations: Vec<String>,
+    /// Generate every operation of every service in the model.
+    #[arg(long, requires = "model")]
     all_operations: bool,
+    /// The folder of the standalone crate.
+    #[arg(long, value_name = "DIR", requires = "model")]
     out: Option<PathBuf>,
+    /// The standalone crate's name (default: from the model's file name).
+    #[arg(long, value_name = "NAME", requires = "model")]
     crate_name: Option<String>,
+    /// Write into a folder the generator did not create, overwriting files at
+    /// generated paths. Files the generator does not produce are never removed.
+    #[arg(long)]
+    force: bool,
 }
 
-fn parse(args: &[String]) -> Result<Args, String> {
-    let mut parsed = Args {
-        check: false,
-        model: None,
-        operations: Vec::new(),
-        all_operations: false,
-        out: None,
-        crate_name: None,
+pub fn run(root: &Path, args: &Args) -> Result<(), String> {
+    let ownership = if args.force {
+        Ownership::Force
+    } else {
+        Ownership::Careful
     };
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let mut value = |flag: &str| iter.next().cloned().ok_or_else(|| format!("{flag} needs a value"));
-        match arg.as_str() {
-            "--check" => parsed.check = true,
-            "--model" => parsed.model = Some(PathBuf::from(value("--model")?)),
-            "--operation" => parsed.operations.push(value("--operation")?),
-            "--all-operations" => parsed.all_operations = true,
-            "--out" => parsed.out = Some(PathBuf::from(value("--out")?)),
-            "--crate-name" => parsed.crate_name = Some(value("--crate-name")?),
-            other => return Err(format!("unknown argument `{other}`")),
-        }
-    }
-    Ok(parsed)
-}
-
-pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
-    let args = parse(args).map_err(|e| format!("{e}\n\n{}", super::usage()))?;
     match &args.model {
-        None => {
-            if !args.operations.is_empty() || args.all_operations || args.out.is_some() || args.crate_name.is_some() {
-                return Err(format!(
-                    "--operation, --all-operations, --out and --crate-name need --model\n\n{}",
-                    super::usage()
-                ));
-            }
-            models(root, args.check)
-        }
-        Some(model) => standalone_crate(root, model, &args),
+        None => models(root, args.check, ownership),
+        Some(model) => standalone_crate(root, model, args, ownership),
     }
 }
 
 /// `models/` from `spec/`, and the golden crates from `spec/fixtures/`.
-fn models(root: &Path, check: bool) -> Result<(), String> {
+fn models(root: &Path, check: bool, ownership: Ownership) -> Result<(), String> {
     let mode = if check { SyncMode::Check } else { SyncMode::Write };
     let mut stale = Vec::new();
     for (dir, files) in [
@@ -66,7 +65,7 @@ fn models(root: &Path, check: bool) -> Result<(), String> {
         (xtask::GOLDEN_DIR, generate_goldens(root)?),
     ] {
         let started = Instant::now();
-        let report = sync(&root.join(dir), &files, mode)?;
+        let report = sync(&root.join(dir), &files, mode, ownership)?;
         if check {
             if report.is_clean() {
                 eprintln!("{dir}: generated code is fresh ({} files)", files.len());
@@ -80,6 +79,7 @@ fn models(root: &Path, check: bool) -> Result<(), String> {
                 report.changed(),
                 started.elapsed()
             );
+            warn_kept(&report);
         }
     }
     if stale.is_empty() {
@@ -92,13 +92,12 @@ fn models(root: &Path, check: bool) -> Result<(), String> {
     }
 }
 
-fn standalone_crate(root: &Path, model: &Path, args: &Args) -> Result<(), String> {
-    let out = args.out.as_ref().ok_or("--model needs --out <dir>")?;
+fn standalone_crate(root: &Path, model: &Path, args: &Args, ownership: Ownership) -> Result<(), String> {
+    let out = args.out.as_ref().ok_or("--model needs --out <DIR>")?;
     let operations = match (args.all_operations, args.operations.is_empty()) {
-        (true, true) => Operations::All,
+        (true, _) => Operations::All,
         (false, false) => Operations::Named(args.operations.clone()),
-        (true, false) => return Err("give either --operation ... or --all-operations, not both".into()),
-        (false, true) => return Err("name operations with --operation <Name>, or pass --all-operations".into()),
+        (false, true) => return Err("name operations with --operation <NAME>, or pass --all-operations".into()),
     };
     let crate_name = args
         .crate_name
@@ -108,28 +107,30 @@ fn standalone_crate(root: &Path, model: &Path, args: &Args) -> Result<(), String
     eprintln!("reading {}", model.display());
     let text = std::fs::read_to_string(model).map_err(|e| format!("cannot read {}: {e}", model.display()))?;
     let read = started.elapsed();
+    eprintln!("generating {crate_name}");
     let generated =
         codegen::generate_with_report(&text, &operations).map_err(|e| format!("{}: {e}", model.display()))?;
     let generate = started.elapsed() - read;
     let title = generated.report.title.clone().unwrap_or_else(|| crate_name.clone());
     let files = standalone::crate_files(root, &crate_name, &title, &generated.files)?;
     let mode = if args.check { SyncMode::Check } else { SyncMode::Write };
-    let report = sync(out, &files, mode)?;
+    let report = sync(out, &files, mode, ownership)?;
     let r = &generated.report;
     eprintln!(
-        "{crate_name}: {} operations, {} shapes in the closure -> {} structures, {} enums, {} unions; {} files in {} ({} changed)",
-        r.operations,
-        r.shapes,
-        r.structures,
-        r.enums,
-        r.unions,
-        files.len(),
+        "{crate_name}: {}, {} in the closure -> {}, {}, {}; {} in {} ({} changed)",
+        count(r.operations, "operation"),
+        count(r.shapes, "shape"),
+        count(r.structures, "structure"),
+        count(r.enums, "enum"),
+        count(r.unions, "union"),
+        count(files.len(), "file"),
         out.display(),
         report.changed()
     );
     for note in &r.notes {
         eprintln!("  note: {note}");
     }
+    warn_kept(&report);
     eprintln!(
         "  time: read {read:.1?}, generate {generate:.1?}, total {:.1?}",
         started.elapsed()
@@ -138,4 +139,22 @@ fn standalone_crate(root: &Path, model: &Path, args: &Args) -> Result<(), String
         return Err(format!("{} is stale:\n{}", out.display(), report.describe()));
     }
     Ok(())
+}
+
+fn warn_kept(report: &xtask::SyncReport) {
+    for path in &report.kept {
+        eprintln!(
+            "  warning: kept {}: no longer generated, but changed since it was; remove it yourself if it is not needed",
+            path.display()
+        );
+    }
+}
+
+/// `1 operation`, `3 operations`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

@@ -211,7 +211,24 @@ impl Model {
         self.shapes
             .values()
             .find(|s| matches!(s.kind, ShapeKind::Operation(_)) && (s.id.name() == name || s.id.to_string() == name))
-            .ok_or_else(|| CodegenError::UnknownOperation { name: name.to_owned() })
+            .ok_or_else(|| CodegenError::UnknownOperation {
+                name: name.to_owned(),
+                suggestion: self.closest_operation(name),
+            })
+    }
+
+    /// The operation name nearest to a misspelt `name`: equal ignoring case, or
+    /// within an edit distance of a third of its length.
+    fn closest_operation(&self, name: &str) -> Option<String> {
+        let wanted = name.rsplit('#').next().unwrap_or(name).to_lowercase();
+        let limit = wanted.chars().count() / 3;
+        self.shapes
+            .values()
+            .filter(|s| matches!(s.kind, ShapeKind::Operation(_)))
+            .map(|s| (strsim::levenshtein(&s.id.name().to_lowercase(), &wanted), s.id.name()))
+            .filter(|(distance, _)| *distance <= limit.max(1))
+            .min()
+            .map(|(_, name)| name.to_owned())
     }
 
     /// The service shapes, in id order.

@@ -237,6 +237,7 @@ impl Builder<'_> {
         let ShapeKind::Operation(op) = &shape.kind else {
             return Err(CodegenError::UnknownOperation {
                 name: op_id.to_string(),
+                suggestion: None,
             });
         };
         let owner = op_id.to_string();

@@ -1,0 +1,319 @@
+//! Writing generated files into a folder without ever touching the user's own.
+//!
+//! Every folder the generator writes holds a manifest, [`MANIFEST`], naming each
+//! file it wrote with a hash of what it wrote. Regeneration rewrites the files it
+//! generates and removes only files the manifest names that are no longer generated
+//! and still hold exactly what was written (a file the user changed is kept, with a
+//! warning). A folder without a manifest is written into only when it is empty or
+//! the caller passes `force`, and even then nothing in it is removed. `.git`,
+//! `target/` and `Cargo.lock` are never written or removed, whatever a manifest says.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use codegen::GeneratedFile;
+
+/// The manifest's file name, inside the folder it describes.
+pub const MANIFEST: &str = ".codegen-manifest";
+
+/// Names the generator never writes or removes, at any depth.
+const PROTECTED: [&str; 3] = [".git", "target", "Cargo.lock"];
+
+/// Whether to write files or only compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncMode {
+    Write,
+    Check,
+}
+
+/// How to treat a folder the generator did not write (no manifest), and files in
+/// the way of generated ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Ownership {
+    /// Refuse a non-empty folder without a manifest, and any file the manifest
+    /// does not name at a path about to be written.
+    #[default]
+    Careful,
+    /// Write anyway, overwriting files at generated paths; still remove nothing
+    /// the manifest does not name.
+    Force,
+}
+
+/// What differs between generated files and the folder.
+#[derive(Debug, Default)]
+pub struct SyncReport {
+    /// Generated files whose contents on disk differ.
+    pub stale: Vec<PathBuf>,
+    /// Generated files not on disk.
+    pub missing: Vec<PathBuf>,
+    /// Files the generator wrote earlier and no longer generates (removed in mode
+    /// `Write`).
+    pub extra: Vec<PathBuf>,
+    /// Files the generator wrote earlier, no longer generates, and that were
+    /// changed since: kept, never removed.
+    pub kept: Vec<PathBuf>,
+}
+
+impl SyncReport {
+    pub fn is_clean(&self) -> bool {
+        self.stale.is_empty() && self.missing.is_empty() && self.extra.is_empty()
+    }
+
+    pub fn changed(&self) -> usize {
+        self.stale.len() + self.missing.len() + self.extra.len()
+    }
+
+    /// One line per file: `stale: path`, `missing: path`, `no longer generated: path`.
+    pub fn describe(&self) -> String {
+        let lines = self
+            .stale
+            .iter()
+            .map(|p| format!("  stale: {}", p.display()))
+            .chain(self.missing.iter().map(|p| format!("  missing: {}", p.display())))
+            .chain(
+                self.extra
+                    .iter()
+                    .map(|p| format!("  no longer generated (would be removed): {}", p.display())),
+            )
+            .chain(
+                self.kept
+                    .iter()
+                    .map(|p| format!("  no longer generated, but changed by hand (kept): {}", p.display())),
+            );
+        lines.collect::<Vec<_>>().join("\n")
+    }
+}
+
+/// Makes the generated part of `dir` equal `files` (mode `Write`), or reports how
+/// it differs (mode `Check`, which writes nothing). Line endings are normalised
+/// before comparing. See the module docs for what is never touched.
+pub fn sync(dir: &Path, files: &[GeneratedFile], mode: SyncMode, ownership: Ownership) -> Result<SyncReport, String> {
+    for file in files {
+        check_relative(&file.path).map_err(|why| format!("refusing to write generated file `{}`: {why}", file.path))?;
+    }
+    let previous = Manifest::read(dir)?;
+    if mode == SyncMode::Write {
+        check_ownership(dir, files, previous.as_ref(), ownership)?;
+    }
+
+    let mut report = SyncReport::default();
+    let mut written = Manifest::default();
+    for file in files {
+        let path = dir.join(&file.path);
+        written.entries.insert(file.path.clone(), fingerprint(&file.contents));
+        match fs::read_to_string(&path) {
+            Ok(existing) if existing.replace("\r\n", "\n") == file.contents => continue,
+            Ok(_) => report.stale.push(path.clone()),
+            Err(_) => report.missing.push(path.clone()),
+        }
+        if mode == SyncMode::Write {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            }
+            fs::write(&path, &file.contents).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+    }
+
+    let mut removed = Vec::new();
+    for (relative, hash) in previous.iter().flat_map(|m| m.entries.iter()) {
+        if written.entries.contains_key(relative) {
+            continue;
+        }
+        let path = dir.join(relative);
+        let Ok(bytes) = fs::read(&path) else {
+            continue; // already gone
+        };
+        let unchanged = std::str::from_utf8(&bytes).is_ok_and(|text| fingerprint(&text.replace("\r\n", "\n")) == *hash);
+        if !unchanged {
+            report.kept.push(path);
+            continue;
+        }
+        if mode == SyncMode::Write {
+            fs::remove_file(&path).map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
+            removed.push(path.clone());
+        }
+        report.extra.push(path);
+    }
+
+    let manifest_path = dir.join(MANIFEST);
+    let manifest_text = written.render();
+    let manifest_fresh = fs::read_to_string(&manifest_path).is_ok_and(|t| t.replace("\r\n", "\n") == manifest_text);
+    if !manifest_fresh {
+        match mode {
+            SyncMode::Check => report.stale.push(manifest_path),
+            SyncMode::Write => {
+                fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                fs::write(&manifest_path, manifest_text)
+                    .map_err(|e| format!("cannot write {}: {e}", manifest_path.display()))?;
+            }
+        }
+    }
+    for path in removed {
+        remove_empty_parents(dir, &path);
+    }
+    Ok(report)
+}
+
+/// Refuses to write where the generator would clobber what it did not write.
+fn check_ownership(
+    dir: &Path,
+    files: &[GeneratedFile],
+    previous: Option<&Manifest>,
+    ownership: Ownership,
+) -> Result<(), String> {
+    if ownership == Ownership::Force {
+        return Ok(());
+    }
+    let Some(previous) = previous else {
+        let occupied = fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
+        return if occupied {
+            Err(format!(
+                "{} is not empty and holds no {MANIFEST}, so the generator did not write it; \
+                 refusing to write there. Choose an empty or new folder, or pass --force to write \
+                 the generated files into it (files the generator does not produce are left alone)",
+                dir.display()
+            ))
+        } else {
+            Ok(())
+        };
+    };
+    let foreign: Vec<String> = files
+        .iter()
+        .filter(|f| !previous.entries.contains_key(&f.path) && dir.join(&f.path).exists())
+        .map(|f| format!("  {}", dir.join(&f.path).display()))
+        .collect();
+    if foreign.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "these files are in the way of generated ones and were not written by the generator:\n{}\n\
+             move them away, or pass --force to overwrite them",
+            foreign.join("\n")
+        ))
+    }
+}
+
+/// A generated path must stay inside its folder and away from protected names.
+fn check_relative(path: &str) -> Result<(), &'static str> {
+    let path = Path::new(path);
+    if path.as_os_str().is_empty() {
+        return Err("the path is empty");
+    }
+    for component in path.components() {
+        match component {
+            Component::Normal(name) => {
+                if PROTECTED.iter().any(|p| name == *p) || name == MANIFEST {
+                    return Err(
+                        "the path names .git, target, Cargo.lock or the manifest, which the generator never touches",
+                    );
+                }
+            }
+            _ => return Err("the path is not a plain relative path inside the folder"),
+        }
+    }
+    Ok(())
+}
+
+/// Removes the folders between `file` and `dir` that are left empty.
+fn remove_empty_parents(dir: &Path, file: &Path) {
+    let mut current = file.parent();
+    while let Some(folder) = current {
+        if folder == dir || !folder.starts_with(dir) {
+            break;
+        }
+        // Fails (and is meant to) when the folder still holds anything.
+        if fs::remove_dir(folder).is_err() {
+            break;
+        }
+        current = folder.parent();
+    }
+}
+
+/// The generator's record of a folder: relative path -> fingerprint of contents.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Manifest {
+    entries: BTreeMap<String, u64>,
+}
+
+impl Manifest {
+    /// Reads `dir`'s manifest; `None` when there is none. A manifest that does not
+    /// parse, or names a path outside the folder, is an error naming its line.
+    fn read(dir: &Path) -> Result<Option<Self>, String> {
+        let path = dir.join(MANIFEST);
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        };
+        let mut entries = BTreeMap::new();
+        for (index, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let bad = |why: &str| {
+                format!(
+                    "{}:{}: {why}; delete the manifest and regenerate with --force",
+                    path.display(),
+                    index + 1
+                )
+            };
+            let (hash, relative) = line.split_once(' ').ok_or_else(|| bad("expected `<hash> <path>`"))?;
+            let hash = u64::from_str_radix(hash, 16).map_err(|_| bad("the hash is not 16 hex digits"))?;
+            check_relative(relative).map_err(bad)?;
+            entries.insert(relative.to_owned(), hash);
+        }
+        Ok(Some(Self { entries }))
+    }
+
+    fn render(&self) -> String {
+        let mut out = String::from(
+            "# @generated by smithy-codegen: the files it wrote in this folder, each with a hash of\n\
+             # its contents. Regeneration removes only files named here. Do not edit by hand.\n",
+        );
+        for (path, hash) in &self.entries {
+            let _ = writeln!(out, "{hash:016x} {path}");
+        }
+        out
+    }
+}
+
+/// FNV-1a, 64 bits: enough to tell whether a file still holds what was written
+/// (this is change detection, not security), and stable across Rust releases,
+/// unlike `std`'s hasher.
+fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_are_stable() {
+        // Reference values of FNV-1a 64.
+        assert_eq!(fingerprint(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fingerprint("a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn generated_paths_stay_inside_and_away_from_protected_names() {
+        assert!(check_relative("src/lib.rs").is_ok());
+        for bad in [
+            "",
+            "../x",
+            "/etc/passwd",
+            ".git/config",
+            "a/target/x",
+            "Cargo.lock",
+            MANIFEST,
+            "./x",
+        ] {
+            assert!(check_relative(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! The `cargo xtask` binary as a user runs it: what it writes, what it never
+//! touches, and how its command line answers.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fixture with two operations, so a regeneration can drop one.
+fn model() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/fixtures/http.json")
+}
+
+fn xtask(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .output()
+        .expect("the xtask binary runs")
+}
+
+fn generate(out: &Path, operations: &[&str], extra: &[&str]) -> Output {
+    let model = model();
+    let mut args = vec!["regenerate", "--model", model.to_str().expect("UTF-8 path")];
+    for op in operations {
+        args.extend(["--operation", op]);
+    }
+    args.extend(["--out", out.to_str().expect("UTF-8 path")]);
+    args.extend(extra);
+    xtask(&args)
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn assert_ok(output: &Output) {
+    assert!(output.status.success(), "xtask failed:\n{}", stderr(output));
+}
+
+/// What a user adds beside a generated crate: a repository, docs, tests, build output.
+fn add_user_files(dir: &Path) -> Vec<(PathBuf, &'static str)> {
+    let files = vec![
+        (dir.join(".git/HEAD"), "ref: refs/heads/main\n"),
+        (dir.join(".git/objects/ab/cdef"), "object"),
+        (dir.join("README.md"), "# my crate\n"),
+        (dir.join("tests/smoke.rs"), "#[test]\nfn smoke() {}\n"),
+        (dir.join("src/extra.rs"), "// mine\n"),
+        (dir.join("target/debug/build.log"), "built\n"),
+        (dir.join("Cargo.lock"), "# lock\n"),
+    ];
+    for (path, text) in &files {
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(path, text).expect("write user file");
+    }
+    files
+}
+
+fn assert_untouched(files: &[(PathBuf, &str)]) {
+    for (path, text) in files {
+        let now = fs::read_to_string(path).unwrap_or_else(|e| panic!("{} is gone: {e}", path.display()));
+        assert_eq!(now, *text, "{} was changed", path.display());
+    }
+}
+
+#[test]
+fn regeneration_keeps_every_file_the_user_added() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("crate");
+    assert_ok(&generate(&out, &["PutObject", "GetObject"], &[]));
+    let user = add_user_files(&out);
+    let again = generate(&out, &["PutObject", "GetObject"], &[]);
+    assert_ok(&again);
+    assert!(stderr(&again).contains("(0 changed)"), "{}", stderr(&again));
+    assert_untouched(&user);
+}
+
+#[test]
+fn files_no_longer_generated_are_removed_unless_changed_by_hand() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("crate");
+    assert_ok(&generate(&out, &["PutObject", "GetObject"], &[]));
+    let user = add_user_files(&out);
+    let dropped = out.join("src/generated/operation/get_object/mod.rs");
+    let edited = out.join("src/generated/operation/get_object/input.rs");
+    assert!(dropped.exists(), "{} is generated", dropped.display());
+    let mut text = fs::read_to_string(&edited).expect("generated file");
+    text.push_str("// a note of mine\n");
+    fs::write(&edited, &text).expect("edit");
+
+    let output = generate(&out, &["PutObject"], &[]);
+    assert_ok(&output);
+    assert_untouched(&user);
+    assert_eq!(fs::read_to_string(&edited).expect("edited file kept"), text);
+    assert!(
+        stderr(&output).contains(&format!("kept {}", edited.display())),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!dropped.exists(), "{} is no longer generated", dropped.display());
+    assert!(out.join("src/generated/operation/put_object/mod.rs").exists());
+}
+
+#[test]
+fn an_unrelated_folder_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("mine");
+    let user = add_user_files(&out);
+    let output = generate(&out, &["GetObject"], &[]);
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert!(
+        message.contains("not empty") && message.contains("--force"),
+        "{message}"
+    );
+    assert!(!out.join("Cargo.toml").exists(), "nothing is written");
+    assert_untouched(&user);
+}
+
+#[test]
+fn force_writes_beside_the_users_files_and_removes_none() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("mine");
+    let user = add_user_files(&out);
+    assert_ok(&generate(&out, &["GetObject"], &["--force"]));
+    assert!(out.join("Cargo.toml").exists());
+    assert!(out.join(xtask::MANIFEST).exists());
+    assert_untouched(&user);
+    // From now on the folder is the generator's: no --force needed.
+    assert_ok(&generate(&out, &["GetObject"], &[]));
+    assert_untouched(&user);
+}
+
+#[test]
+fn a_users_file_in_the_way_of_a_generated_one_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("crate");
+    assert_ok(&generate(&out, &["PutObject"], &[]));
+    let in_the_way = out.join("src/generated/operation/get_object/mod.rs");
+    fs::create_dir_all(in_the_way.parent().expect("parent")).expect("mkdir");
+    fs::write(&in_the_way, "// mine\n").expect("write");
+    let output = generate(&out, &["PutObject", "GetObject"], &[]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("in the way"), "{}", stderr(&output));
+    assert_eq!(fs::read_to_string(&in_the_way).expect("kept"), "// mine\n");
+}
+
+#[test]
+fn a_manifest_naming_paths_outside_the_folder_is_an_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("crate");
+    assert_ok(&generate(&out, &["GetObject"], &[]));
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "precious").expect("write");
+    let git = add_user_files(&out);
+    for line in ["0000000000000000 ../victim.txt", "0000000000000000 .git/HEAD"] {
+        let manifest = out.join(xtask::MANIFEST);
+        let original = fs::read_to_string(&manifest).expect("manifest");
+        fs::write(&manifest, format!("{original}{line}\n")).expect("tamper");
+        let output = generate(&out, &["GetObject"], &[]);
+        assert!(!output.status.success(), "{line}");
+        assert!(stderr(&output).contains(xtask::MANIFEST), "{}", stderr(&output));
+        fs::write(&manifest, original).expect("restore");
+    }
+    assert_eq!(fs::read_to_string(&victim).expect("kept"), "precious");
+    assert_untouched(&git);
+}
+
+#[test]
+fn check_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("crate");
+    let output = generate(&out, &["GetObject"], &["--check"]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("missing:"), "{}", stderr(&output));
+    assert!(!out.exists());
+}
+
+#[test]
+fn help_exits_zero_everywhere() {
+    for args in [
+        &["--help"][..],
+        &["help"],
+        &["regenerate", "--help"],
+        &["help", "regenerate"],
+    ] {
+        let output = xtask(args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(text.contains("Usage:"), "{args:?}: {text}");
+    }
+    let text = String::from_utf8_lossy(&xtask(&["regenerate", "--help"]).stdout).into_owned();
+    for flag in [
+        "--check",
+        "--model",
+        "--operation",
+        "--all-operations",
+        "--out",
+        "--crate-name",
+        "--force",
+    ] {
+        assert!(text.contains(flag), "{flag} is documented:\n{text}");
+    }
+}
+
+#[test]
+fn misspellings_get_suggestions() {
+    let output = xtask(&["regenerate", "--chek"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--check"), "{}", stderr(&output));
+
+    let output = xtask(&["regenrate"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("regenerate"), "{}", stderr(&output));
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = generate(&dir.path().join("crate"), &["GetObjcet"], &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("did you mean `GetObject`?"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn summaries_count_in_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = generate(&dir.path().join("crate"), &["GetObject"], &[]);
+    assert_ok(&output);
+    assert!(stderr(&output).contains(": 1 operation,"), "{}", stderr(&output));
+}
