@@ -60,12 +60,28 @@ pub struct Generated {
     pub report: Report,
 }
 
+/// Choices a caller can make about the generated code.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Settings {
+    /// How to read `@pattern`s; `None` decides by the model (Java for models of
+    /// AWS services, ECMA-262 otherwise).
+    pub pattern_dialect: Option<ir::pattern::Dialect>,
+}
+
 /// [`generate`], plus a summary of what was generated.
 pub fn generate_with_report(spec_json: &str, operations: &Operations) -> Result<Generated> {
+    generate_with_settings(spec_json, operations, &Settings::default())
+}
+
+/// [`generate_with_report`] with explicit [`Settings`].
+pub fn generate_with_settings(spec_json: &str, operations: &Operations, settings: &Settings) -> Result<Generated> {
     let model = ir::Model::from_json(spec_json)?;
     let names = operation_names(&model, operations)?;
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let crate_ir = ir::rust::build(&model, &names)?;
+    let dialect = settings
+        .pattern_dialect
+        .unwrap_or_else(|| ir::rust::pattern_dialect(&model));
+    let crate_ir = ir::rust::build(&model, &names, dialect)?;
     let mut op_ids = Vec::new();
     for name in &names {
         op_ids.push(model.find_operation(name)?.id.clone());

@@ -66,7 +66,15 @@ fn job_template_id_length_and_pattern() {
         (json!({"jobTemplateId": "ok_ID-9"}), vec![]),
         // The pattern is anchored by its own ^ and $: a valid prefix is not enough.
         (
-            json!({"jobTemplateId": "ok\n"}),
+            json!({"jobTemplateId": "ok id"}),
+            vec![msg("/jobTemplateId", ID_PATTERN)],
+        ),
+        // IoT validates with java.util.regex, whose `$` also matches before one
+        // final line terminator; two are too many.
+        (json!({"jobTemplateId": "ok\n"}), vec![]),
+        (json!({"jobTemplateId": "ok\r\n"}), vec![]),
+        (
+            json!({"jobTemplateId": "ok\n\n"}),
             vec![msg("/jobTemplateId", ID_PATTERN)],
         ),
     ]);

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use codegen::ir::pattern::Dialect;
 use codegen::Operations;
 use xtask::{generate_goldens, generate_models, standalone, sync, Ownership, SyncMode};
 
@@ -38,10 +39,21 @@ pub struct Args {
     /// The standalone crate's name (default: from the model's file name).
     #[arg(long, value_name = "NAME", requires = "model")]
     crate_name: Option<String>,
+    /// How to read `@pattern`s: `java` (java.util.regex, what AWS services validate
+    /// with) or `ecma` (ECMA-262, as Smithy specifies). Default: `java` for models
+    /// of AWS services (`aws.api#service`), `ecma` otherwise.
+    #[arg(long, value_enum, value_name = "DIALECT", requires = "model")]
+    pattern_dialect: Option<PatternDialect>,
     /// Write into a folder the generator did not create, overwriting files at
     /// generated paths. Files the generator does not produce are never removed.
     #[arg(long)]
     force: bool,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum PatternDialect {
+    Java,
+    Ecma,
 }
 
 pub fn run(root: &Path, args: &Args) -> Result<(), String> {
@@ -108,8 +120,14 @@ fn standalone_crate(root: &Path, model: &Path, args: &Args, ownership: Ownership
     let text = std::fs::read_to_string(model).map_err(|e| format!("cannot read {}: {e}", model.display()))?;
     let read = started.elapsed();
     eprintln!("generating {crate_name}");
-    let generated =
-        codegen::generate_with_report(&text, &operations).map_err(|e| format!("{}: {e}", model.display()))?;
+    let settings = codegen::Settings {
+        pattern_dialect: args.pattern_dialect.map(|d| match d {
+            PatternDialect::Java => Dialect::Java,
+            PatternDialect::Ecma => Dialect::Ecma,
+        }),
+    };
+    let generated = codegen::generate_with_settings(&text, &operations, &settings)
+        .map_err(|e| format!("{}: {e}", model.display()))?;
     let generate = started.elapsed() - read;
     let title = generated.report.title.clone().unwrap_or_else(|| crate_name.clone());
     let files = standalone::crate_files(root, &crate_name, &title, &generated.files)?;

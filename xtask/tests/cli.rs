@@ -195,6 +195,7 @@ fn help_exits_zero_everywhere() {
         "--all-operations",
         "--out",
         "--crate-name",
+        "--pattern-dialect",
         "--force",
     ] {
         assert!(text.contains(flag), "{flag} is documented:\n{text}");

@@ -33,7 +33,11 @@ pub struct Context {
 impl Context {
     fn new(ir: &CrateIr) -> Self {
         Self {
-            pattern_consts: ir.patterns.iter().map(|p| (p.regex.clone(), p.clone())).collect(),
+            pattern_consts: ir
+                .patterns
+                .iter()
+                .map(|p| (p.translated.regex.clone(), p.clone()))
+                .collect(),
         }
     }
 

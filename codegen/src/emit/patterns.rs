@@ -4,16 +4,18 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use crate::ir::pattern::{Engine, Specialised};
 use crate::ir::rust::PatternDef;
 
 pub fn emit(patterns: &[PatternDef]) -> TokenStream {
     let statics = patterns.iter().map(|p| {
         let name = format_ident!("{}", p.const_name);
-        let regex = &p.regex;
-        let doc = format!(" `{}`", p.source.replace('`', "'"));
-        let backtracking = p.backtracking;
-        let init = match &p.ascii {
-            Some(a) => {
+        let t = &p.translated;
+        let regex = &t.regex;
+        let doc = format!(" {}", crate::ir::docs::inline_code(&p.source));
+        let backtracking = t.engine == Engine::Backtracking;
+        let init = match &t.specialised {
+            Some(Specialised::Ascii(a)) => {
                 let prefix = &a.prefix;
                 let byte = |b: u8| proc_macro2::Literal::byte_character(b);
                 let ranges = a.ranges.iter().map(|(lo, hi)| {
@@ -23,7 +25,18 @@ pub fn emit(patterns: &[PatternDef]) -> TokenStream {
                 let at_least = a.at_least;
                 quote!(crate::runtime::validate::Pattern::ascii(#prefix, &[#(#ranges),*], #at_least))
             }
+            Some(Specialised::Bounded(b)) => {
+                let class = format!("^{}*\\z", b.class);
+                let (min, max) = (b.min as usize, b.max as usize);
+                quote!(crate::runtime::validate::Pattern::bounded(#class, #min, #max))
+            }
             None => quote!(crate::runtime::validate::Pattern::compile(#regex, #backtracking)),
+        };
+        // Java's `$`: also match without a final line terminator.
+        let init = if t.line_end {
+            quote!(#init.allowing_final_line_terminator())
+        } else {
+            init
         };
         quote! {
             #[doc = #doc]

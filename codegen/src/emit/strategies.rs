@@ -184,10 +184,10 @@ impl<'a> Plan<'a> {
         match &v.kind {
             ValueKind::Boolean => quote!(::proptest::arbitrary::any::<bool>().boxed()),
             ValueKind::String => {
-                let pattern = match c.pattern.as_ref().and_then(|p| self.ctx.pattern(&p.regex)) {
+                let pattern = match c.pattern.as_ref().and_then(|p| self.ctx.pattern(&p.translated.regex)) {
                     Some(p) => {
                         let constant = format_ident!("{}", p.const_name);
-                        let generator = &p.generator;
+                        let generator = &p.translated.generator;
                         quote!(::std::option::Option::Some((&*crate::patterns::#constant, #generator)))
                     }
                     None => quote!(::std::option::Option::None),
@@ -271,7 +271,7 @@ impl<'a> Plan<'a> {
             ValueKind::String => {
                 let (short, long, pattern_break) = string_breaks(v)?;
                 let valid = self.valid(v, &depth);
-                let pattern = match c.pattern.as_ref().and_then(|p| self.ctx.pattern(&p.regex)) {
+                let pattern = match c.pattern.as_ref().and_then(|p| self.ctx.pattern(&p.translated.regex)) {
                     Some(p) => {
                         let constant = format_ident!("{}", p.const_name);
                         quote!(::std::option::Option::Some(&*crate::patterns::#constant))

@@ -167,7 +167,7 @@ fn string_checks(value: &TokenStream, c: &Constraints, pattern_const: &dyn Fn(&s
         out.extend(quote!(out.string_length(&path, #value, #min, #max, #rule);));
     }
     if let Some(pattern) = &c.pattern {
-        if let Some(name) = pattern_const(&pattern.regex) {
+        if let Some(name) = pattern_const(&pattern.translated.regex) {
             let constant: Ident = format_ident!("{}", name);
             let rule = format!("Member must satisfy regular expression pattern: {}", pattern.source);
             out.extend(quote!(out.pattern(&path, #value, &crate::patterns::#constant, #rule);));

@@ -11,10 +11,8 @@ use crate::error::{CodegenError, Result};
 pub struct Pattern {
     /// The pattern as the model wrote it (used in messages and docs).
     pub source: String,
-    /// The equivalent Rust regex syntax.
-    pub regex: String,
-    /// Which engine runs it.
-    pub engine: pattern::Engine,
+    /// Its translation for the runtime.
+    pub translated: pattern::Translated,
 }
 
 /// Every constraint that applies to one value.
@@ -29,17 +27,22 @@ pub struct Constraints {
 impl Constraints {
     /// Reads constraints from `traits` (already merged member-over-target), checking
     /// that each trait fits the shape type it is applied to.
-    pub fn from_traits(owner: &str, traits: &Traits, kind: &ShapeKind) -> Result<Self> {
+    /// `translate` turns a pattern into its matcher (the caller caches and picks
+    /// the dialect).
+    pub fn from_traits(
+        owner: &str,
+        traits: &Traits,
+        kind: &ShapeKind,
+        translate: &mut dyn FnMut(&str, &str) -> Result<pattern::Translated>,
+    ) -> Result<Self> {
         let length = traits.length(owner)?;
         let range = traits.range(owner)?;
         let pattern = traits
             .pattern(owner)?
             .map(|source| {
-                let (regex, engine) = pattern::translate(owner, source)?;
                 Ok::<_, CodegenError>(Pattern {
                     source: source.to_owned(),
-                    regex,
-                    engine,
+                    translated: translate(owner, source)?,
                 })
             })
             .transpose()?;
@@ -110,7 +113,7 @@ impl Constraints {
             });
         }
         if let Some(p) = &self.pattern {
-            parts.push(format!("pattern `{}`", p.source.replace('`', "'")));
+            parts.push(format!("pattern {}", super::docs::inline_code(&p.source)));
         }
         if self.unique_items {
             parts.push("unique items".to_owned());

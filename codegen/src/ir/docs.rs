@@ -250,9 +250,40 @@ fn escape(word: &str) -> String {
     out
 }
 
+/// Model text (a pattern, a value) as a Markdown code span that survives any
+/// content: control characters and line separators are shown as escapes (a
+/// carriage return in a doc comment does not compile), and the fence is longer
+/// than any run of backticks inside.
+pub fn inline_code(text: &str) -> String {
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+            shown.extend(c.escape_debug());
+        } else {
+            shown.push(c);
+        }
+    }
+    let longest_run = shown.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest_run + 1);
+    let pad = if shown.starts_with('`') || shown.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{shown}{pad}{fence}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inline_code_survives_any_text() {
+        assert_eq!(inline_code("^[a-z]+$"), "`^[a-z]+$`");
+        assert_eq!(inline_code("a\rb\nc\u{2028}"), "`a\\rb\\nc\\u{2028}`");
+        assert_eq!(inline_code("x`y"), "``x`y``");
+        assert_eq!(inline_code("`"), "`` ` ``");
+    }
 
     #[test]
     fn plain_text_passes_through() {

@@ -4,26 +4,28 @@
 /// `^[^\p{C}]+$`
 pub(crate) static JOB_DESCRIPTION: ::std::sync::LazyLock<
     crate::runtime::validate::Pattern,
-> = ::std::sync::LazyLock::new(|| crate::runtime::validate::Pattern::compile(
-    "^[^\\p{C}]+$",
-    false,
-));
+> = ::std::sync::LazyLock::new(|| {
+    crate::runtime::validate::Pattern::compile("^[^\\p{C}]+\\z", false)
+        .allowing_final_line_terminator()
+});
 /// `^arn:[!-~]+$`
 pub(crate) static JOB_TEMPLATE_ARN: ::std::sync::LazyLock<
     crate::runtime::validate::Pattern,
-> = ::std::sync::LazyLock::new(|| crate::runtime::validate::Pattern::ascii(
-    "arn:",
-    &[(b'!', b'~')],
-    1usize,
-));
+> = ::std::sync::LazyLock::new(|| {
+    crate::runtime::validate::Pattern::ascii("arn:", &[(b'!', b'~')], 1usize)
+        .allowing_final_line_terminator()
+});
 /// `^[a-zA-Z0-9_-]+$`
 pub(crate) static JOB_TEMPLATE_ID: ::std::sync::LazyLock<
     crate::runtime::validate::Pattern,
-> = ::std::sync::LazyLock::new(|| crate::runtime::validate::Pattern::ascii(
-    "",
-    &[(b'a', b'z'), (b'A', b'Z'), (b'0', b'9'), (b'_', b'_'), (b'-', b'-')],
-    1usize,
-));
+> = ::std::sync::LazyLock::new(|| {
+    crate::runtime::validate::Pattern::ascii(
+            "",
+            &[(b'a', b'z'), (b'A', b'Z'), (b'0', b'9'), (b'_', b'_'), (b'-', b'-')],
+            1usize,
+        )
+        .allowing_final_line_terminator()
+});
 #[cfg(test)]
 mod tests {
     #[test]

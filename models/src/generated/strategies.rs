@@ -1404,7 +1404,7 @@ pub fn describe_job_template_input_at(
             (crate::runtime::strategies::string(
                 ::std::option::Option::Some((
                     &*crate::patterns::JOB_TEMPLATE_ID,
-                    "[a-zA-Z0-9_-]+",
+                    "[a-zA-Z0-9_\\-]+",
                 )),
                 ::std::option::Option::Some(1u64),
                 ::std::option::Option::Some(64u64),
@@ -1434,7 +1434,7 @@ pub fn describe_job_template_input_invalid() -> ::proptest::strategy::BoxedStrat
                     crate::runtime::strategies::string(
                         ::std::option::Option::Some((
                             &*crate::patterns::JOB_TEMPLATE_ID,
-                            "[a-zA-Z0-9_-]+",
+                            "[a-zA-Z0-9_\\-]+",
                         )),
                         ::std::option::Option::Some(1u64),
                         ::std::option::Option::Some(64u64),
@@ -1511,7 +1511,7 @@ pub fn describe_job_template_output_at(
                     crate::runtime::strategies::string(
                         ::std::option::Option::Some((
                             &*crate::patterns::JOB_TEMPLATE_ARN,
-                            "arn:[!-~]+",
+                            "arn:[!-\\~]+",
                         )),
                         ::std::option::Option::Some(1u64),
                         ::std::option::Option::Some(1600u64),
@@ -1522,7 +1522,7 @@ pub fn describe_job_template_output_at(
                     crate::runtime::strategies::string(
                         ::std::option::Option::Some((
                             &*crate::patterns::JOB_TEMPLATE_ID,
-                            "[a-zA-Z0-9_-]+",
+                            "[a-zA-Z0-9_\\-]+",
                         )),
                         ::std::option::Option::Some(1u64),
                         ::std::option::Option::Some(64u64),
@@ -1584,7 +1584,7 @@ pub fn describe_job_template_output_at(
                         crate::runtime::strategies::string(
                             ::std::option::Option::Some((
                                 &*crate::patterns::JOB_TEMPLATE_ARN,
-                                "arn:[!-~]+",
+                                "arn:[!-\\~]+",
                             )),
                             ::std::option::Option::Some(1u64),
                             ::std::option::Option::Some(1600u64),
@@ -1649,7 +1649,7 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                     crate::runtime::strategies::string(
                         ::std::option::Option::Some((
                             &*crate::patterns::JOB_TEMPLATE_ARN,
-                            "arn:[!-~]+",
+                            "arn:[!-\\~]+",
                         )),
                         ::std::option::Option::Some(1u64),
                         ::std::option::Option::Some(1600u64),
@@ -1675,7 +1675,7 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                     crate::runtime::strategies::string(
                         ::std::option::Option::Some((
                             &*crate::patterns::JOB_TEMPLATE_ID,
-                            "[a-zA-Z0-9_-]+",
+                            "[a-zA-Z0-9_\\-]+",
                         )),
                         ::std::option::Option::Some(1u64),
                         ::std::option::Option::Some(64u64),
@@ -1830,7 +1830,7 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                             crate::runtime::strategies::string(
                                 ::std::option::Option::Some((
                                     &*crate::patterns::JOB_TEMPLATE_ARN,
-                                    "arn:[!-~]+",
+                                    "arn:[!-\\~]+",
                                 )),
                                 ::std::option::Option::Some(1u64),
                                 ::std::option::Option::Some(1600u64),
@@ -1839,7 +1839,7 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                                 crate::runtime::strategies::string(
                                     ::std::option::Option::Some((
                                         &*crate::patterns::JOB_TEMPLATE_ARN,
-                                        "arn:[!-~]+",
+                                        "arn:[!-\\~]+",
                                     )),
                                     ::std::option::Option::Some(1u64),
                                     ::std::option::Option::Some(1600u64),

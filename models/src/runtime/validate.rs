@@ -339,17 +339,23 @@ impl<T: Validate> Validate for Box<T> {
 /// pattern once already.
 pub const PATTERN_SIZE_LIMIT: usize = 64 * 1024 * 1024;
 
-/// A compiled `@pattern`: linear-time `regex` for almost all, and a backtracking
-/// engine only for patterns that need look-around or backreferences.
+/// A compiled `@pattern`: linear-time `regex` for almost all, a backtracking
+/// engine only for patterns that need look-around, back-references or possessive
+/// repetition, and plain loops for the shapes the generator recognized.
 #[derive(Debug)]
-pub enum Pattern {
-    /// Linear-time matching.
+pub struct Pattern {
+    matcher: Matcher,
+    /// Java's `$`: a value also matches when it does without its final line
+    /// terminator.
+    line_end: bool,
+}
+
+#[derive(Debug)]
+enum Matcher {
     Linear(Regex),
-    /// Backtracking matching.
     Backtracking(fancy_regex::Regex),
     /// `^prefix[set]+$` (or `*`) over ASCII, checked with a byte loop.
     Ascii {
-        /// Literal text the value starts with.
         prefix: &'static str,
         /// `allowed[b]`: byte `b` (< 128) may follow the prefix.
         allowed: [bool; 128],
@@ -358,9 +364,32 @@ pub enum Pattern {
         /// Characters required after the prefix: 0 or 1.
         at_least: usize,
     },
+    /// `^[class]{min,max}$`: every character in the class, and a count in bounds.
+    Bounded {
+        class: Regex,
+        min: usize,
+        max: usize,
+    },
+}
+
+/// The text without the line terminator that ends it, if one does: what Java's
+/// `$` lets a match stop before (`\r\n` counts as one).
+#[inline]
+pub fn without_final_line_terminator(value: &str) -> Option<&str> {
+    if let Some(rest) = value.strip_suffix("\r\n") {
+        return Some(rest);
+    }
+    value.strip_suffix(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
 }
 
 impl Pattern {
+    const fn new(matcher: Matcher) -> Self {
+        Self {
+            matcher,
+            line_end: false,
+        }
+    }
+
     /// Compiles a pattern the generator has already compiled successfully.
     ///
     /// # Panics
@@ -371,16 +400,25 @@ impl Pattern {
             fancy_regex::RegexBuilder::new(regex)
                 .delegate_size_limit(PATTERN_SIZE_LIMIT)
                 .build()
-                .map(Self::Backtracking)
+                .map(Matcher::Backtracking)
                 .map_err(|e| e.to_string())
         } else {
-            regex::RegexBuilder::new(regex)
-                .size_limit(PATTERN_SIZE_LIMIT)
-                .build()
-                .map(Self::Linear)
-                .map_err(|e| e.to_string())
+            linear(regex).map(Matcher::Linear)
         };
-        compiled.unwrap_or_else(|e| panic!("pattern {regex:?} compiled at generation time but not here: {e}"))
+        Self::new(
+            compiled.unwrap_or_else(|e| panic!("pattern {regex:?} compiled at generation time but not here: {e}")),
+        )
+    }
+
+    /// A pattern the generator proved equivalent to `^[class]{min,max}$`; `class`
+    /// is `^[class]*\z`.
+    ///
+    /// # Panics
+    /// As [`Pattern::compile`]: only if generator and runtime disagree.
+    pub fn bounded(class: &str, min: usize, max: usize) -> Self {
+        let class =
+            linear(class).unwrap_or_else(|e| panic!("pattern {class:?} compiled at generation time but not here: {e}"));
+        Self::new(Matcher::Bounded { class, min, max })
     }
 
     /// A pattern the generator proved equivalent to `^prefix[ranges]+$` (or `*`),
@@ -402,12 +440,19 @@ impl Pattern {
         } else {
             None
         };
-        Self::Ascii {
+        Self::new(Matcher::Ascii {
             prefix,
             allowed,
             single,
             at_least,
-        }
+        })
+    }
+
+    /// Java's `$`, which also matches before a line terminator that ends the
+    /// text: the value matches if it does with or without that terminator.
+    pub const fn allowing_final_line_terminator(mut self) -> Self {
+        self.line_end = true;
+        self
     }
 
     /// Whether the pattern occurs in `value` (Smithy patterns are searches, not
@@ -415,6 +460,14 @@ impl Pattern {
     /// no match, so the value is reported rather than silently accepted.
     #[inline]
     pub fn is_match(&self, value: &str) -> bool {
+        self.matcher.is_match(value)
+            || (self.line_end && without_final_line_terminator(value).is_some_and(|v| self.matcher.is_match(v)))
+    }
+}
+
+impl Matcher {
+    #[inline]
+    fn is_match(&self, value: &str) -> bool {
         match self {
             Self::Linear(r) => r.is_match(value),
             Self::Backtracking(r) => r.is_match(value).unwrap_or(false),
@@ -423,28 +476,39 @@ impl Pattern {
                 allowed,
                 single,
                 at_least,
-            } => {
-                let bytes = value.as_bytes();
-                let prefix = prefix.as_bytes();
-                // Byte by byte: prefixes are a few bytes, and a libc `memcmp` call
-                // costs more than the whole check (measured with `validate_probe`).
-                if bytes.len() < prefix.len() + at_least || !bytes.iter().zip(prefix).all(|(a, b)| a == b) {
-                    return false;
-                }
-                let rest = &bytes[prefix.len()..];
-                match single {
-                    // No early exit, so the loop vectorizes.
-                    Some((lo, hi)) => {
-                        rest.iter()
-                            .fold(0u8, |bad, b| bad | u8::from(b.wrapping_sub(*lo) > hi - lo))
-                            == 0
-                    }
-                    None => rest
-                        .iter()
-                        .all(|b| allowed.get(usize::from(*b)).copied().unwrap_or(false)),
-                }
+            } => ascii_match(value.as_bytes(), prefix.as_bytes(), allowed, *single, *at_least),
+            Self::Bounded { class, min, max } => {
+                (*min..=*max).contains(&value.chars().count()) && class.is_match(value)
             }
         }
+    }
+}
+
+fn linear(regex: &str) -> Result<Regex, String> {
+    regex::RegexBuilder::new(regex)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+#[inline]
+fn ascii_match(bytes: &[u8], prefix: &[u8], allowed: &[bool; 128], single: Option<(u8, u8)>, at_least: usize) -> bool {
+    // Byte by byte: prefixes are a few bytes, and a libc `memcmp` call costs more
+    // than the whole check (measured with `validate_probe`).
+    if bytes.len() < prefix.len() + at_least || !bytes.iter().zip(prefix).all(|(a, b)| a == b) {
+        return false;
+    }
+    let rest = &bytes[prefix.len()..];
+    match single {
+        // No early exit, so the loop vectorizes.
+        Some((lo, hi)) => {
+            rest.iter()
+                .fold(0u8, |bad, b| bad | u8::from(b.wrapping_sub(lo) > hi - lo))
+                == 0
+        }
+        None => rest
+            .iter()
+            .all(|b| allowed.get(usize::from(*b)).copied().unwrap_or(false)),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Smithy model + operation names -> [`CrateIr`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::Value;
 
@@ -8,6 +8,7 @@ use super::analysis::{mark_boxed, mark_eq_hash};
 use super::*;
 use crate::error::{CodegenError, Result};
 use crate::ir::closure::closure;
+use crate::ir::pattern::{translate as translate_pattern, Dialect, Translated};
 use crate::ir::traits::{
     EnumValue, TimestampFormat, CLIENT_OPTIONAL, DEFAULT, ENUM_VALUE, HTTP_HEADER, HTTP_LABEL, HTTP_PAYLOAD,
     HTTP_QUERY, HTTP_RESPONSE_CODE, INPUT, PATTERN, RANGE, REQUIRED, REST_JSON1, RETRYABLE, SENSITIVE, SPARSE,
@@ -29,11 +30,23 @@ const HTTP_PREFIX_HEADERS: &str = "smithy.api#httpPrefixHeaders";
 pub fn build_all(model: &Model) -> Result<CrateIr> {
     let names = crate::operation_names(model, &crate::Operations::All)?;
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    build(model, &names)
+    build(model, &names, pattern_dialect(model))
 }
 
-/// Builds the IR for the given operations (by name or absolute id).
-pub fn build(model: &Model, operation_names: &[&str]) -> Result<CrateIr> {
+/// How a model's `@pattern`s are meant: models of AWS services (a service with
+/// `aws.api#service`) in Java's dialect, which the services validate with; any
+/// other model in ECMA-262's, as the Smithy specification says.
+pub fn pattern_dialect(model: &Model) -> Dialect {
+    if model.services().any(|s| s.traits.has("aws.api#service")) {
+        Dialect::Java
+    } else {
+        Dialect::Ecma
+    }
+}
+
+/// Builds the IR for the given operations (by name or absolute id), reading
+/// patterns in `dialect`.
+pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Result<CrateIr> {
     let mut op_ids = Vec::new();
     for name in operation_names {
         op_ids.push(model.find_operation(name)?.id.clone());
@@ -45,6 +58,8 @@ pub fn build(model: &Model, operation_names: &[&str]) -> Result<CrateIr> {
         protocol: protocol.clone(),
         paths: BTreeMap::new(),
         patterns: BTreeMap::new(),
+        translations: HashMap::new(),
+        dialect,
         notes: BTreeSet::new(),
     };
     if let Protocol::Other(name) = &protocol {
@@ -222,6 +237,9 @@ struct Builder<'m> {
     paths: BTreeMap<ShapeId, RustPath>,
     /// Rust regex -> definition, so shapes sharing a pattern share one `LazyLock`.
     patterns: BTreeMap<String, PatternDef>,
+    /// Translated patterns by source text: each is translated (and compiled) once.
+    translations: HashMap<String, Translated>,
+    dialect: Dialect,
     notes: BTreeSet<String>,
 }
 
@@ -645,7 +663,16 @@ impl Builder<'_> {
     fn value_type(&mut self, member_id: &str, member: &Member) -> Result<ValueType> {
         let target = self.model.get(&member.target)?;
         let traits = target.traits.overlaid_by(&member.traits);
-        let constraints = Constraints::from_traits(member_id, &traits, &target.kind)?;
+        let (translations, dialect) = (&mut self.translations, self.dialect);
+        let mut translate = |owner: &str, source: &str| -> Result<Translated> {
+            if let Some(done) = translations.get(source) {
+                return Ok(done.clone());
+            }
+            let done = translate_pattern(owner, source, dialect)?;
+            translations.insert(source.to_owned(), done.clone());
+            Ok(done)
+        };
+        let constraints = Constraints::from_traits(member_id, &traits, &target.kind, &mut translate)?;
         if let Some(pattern) = &constraints.pattern {
             let defined_on = if member.traits.has(PATTERN) {
                 format!("{}_{}", target.id.name(), member.name)
@@ -653,14 +680,11 @@ impl Builder<'_> {
                 target.id.name().to_owned()
             };
             self.patterns
-                .entry(pattern.regex.clone())
+                .entry(pattern.translated.regex.clone())
                 .or_insert_with(|| PatternDef {
                     const_name: names::const_name(&defined_on),
                     source: pattern.source.clone(),
-                    regex: pattern.regex.clone(),
-                    generator: crate::ir::pattern::generator(&crate::ir::pattern::without_lookaround(&pattern.regex)),
-                    backtracking: pattern.engine == crate::ir::pattern::Engine::Backtracking,
-                    ascii: crate::ir::pattern::ascii_shape(&pattern.regex),
+                    translated: pattern.translated.clone(),
                 });
         }
         let kind = match &target.kind {

@@ -7,7 +7,7 @@ mod analysis;
 mod build;
 mod defaults;
 
-pub use build::{build, build_all, CORRECTIONS_FIELD};
+pub use build::{build, build_all, pattern_dialect, CORRECTIONS_FIELD};
 
 use super::constraints::Constraints;
 use super::traits::{ErrorFault, Http, TimestampFormat};
@@ -96,16 +96,9 @@ pub struct CrateIr {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatternDef {
     pub const_name: String,
+    /// The pattern as the model wrote it.
     pub source: String,
-    pub regex: String,
-    /// The regex without its outer anchors (and look-around), for generating
-    /// matching strings: proptest cannot generate from `^`/`$`; anchored patterns
-    /// match whole strings, and candidates are checked against the full pattern.
-    pub generator: String,
-    /// Needs the backtracking engine (look-around, backreferences).
-    pub backtracking: bool,
-    /// Checkable with a byte loop instead of a regex engine.
-    pub ascii: Option<crate::ir::pattern::AsciiPattern>,
+    pub translated: crate::ir::pattern::Translated,
 }
 
 /// What a structure is for; decides optionality and extra impls.

@@ -1,0 +1,330 @@
+//! `@pattern` values, translated into matchers with the meaning their authors
+//! gave them. Smithy says patterns are ECMA-262; AWS writes them for
+//! java.util.regex, which AWS services validate with, so models of AWS services
+//! are read as Java and others as ECMA-262 ([`Dialect`]).
+//!
+//! The stages: [`parse`] reads the pattern into an [`ast`] in which every escape,
+//! class and anchor already has its dialect's meaning; [`shape`] recognizes
+//! patterns a byte loop or a counted class check can match; [`render`] writes the
+//! rest as Rust regex syntax, for linear-time `regex` unless the pattern needs
+//! look-around, back-references or possessive repetition (`fancy-regex`).
+
+mod ast;
+mod parse;
+mod render;
+mod sets;
+mod shape;
+
+pub use shape::{AsciiPattern, BoundedPattern};
+
+use crate::error::{CodegenError, Result};
+
+/// Size limit for compiled patterns. The generated runtime uses the same limit.
+pub const SIZE_LIMIT: usize = 64 * 1024 * 1024;
+
+/// Whose regex meaning a model's patterns have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Dialect {
+    /// java.util.regex: what AWS services validate with. `$` also matches before a
+    /// final line terminator, `\s` and the POSIX classes are ASCII, `[\w-_]` holds
+    /// a `-`, `\p{LD}` and friends exist.
+    Java,
+    /// ECMA-262 with the `u` flag, as the Smithy specification says.
+    #[default]
+    Ecma,
+}
+
+/// Which engine a pattern needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// `regex`: linear-time matching; used whenever it can express the pattern.
+    Linear,
+    /// `fancy-regex`: backtracking, only for look-around, back-references and
+    /// possessive repetition.
+    Backtracking,
+}
+
+/// A specialised matcher that needs no regex engine for the whole pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Specialised {
+    Ascii(AsciiPattern),
+    Bounded(BoundedPattern),
+}
+
+/// A pattern ready to emit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translated {
+    /// Rust regex syntax with the pattern's meaning (for `engine`).
+    pub regex: String,
+    pub engine: Engine,
+    /// What proptest generates candidate strings from: anchors, boundaries and
+    /// look-arounds left out; candidates are checked against the pattern itself.
+    pub generator: String,
+    /// A cheaper matcher with the same meaning, when the pattern has its shape.
+    pub specialised: Option<Specialised>,
+    /// Java's `$` ends the pattern: a value also matches when it does without its
+    /// final line terminator (`regex` holds `\z` for that `$`).
+    pub line_end: bool,
+}
+
+/// Translates `pattern` in `dialect`, and proves the result compiles. `owner`
+/// names the shape for errors.
+pub fn translate(owner: &str, pattern: &str, dialect: Dialect) -> Result<Translated> {
+    let err = |message: String| CodegenError::InvalidPattern {
+        id: owner.to_owned(),
+        pattern: pattern.to_owned(),
+        message,
+    };
+    let node = parse::parse(pattern, dialect).map_err(err)?;
+    let line_end = render::final_terminator_strippable(&node);
+    let rendered = render::matcher(&node, line_end);
+    let specialised = shape::ascii(&node)
+        .map(Specialised::Ascii)
+        .or_else(|| shape::bounded(&node).map(Specialised::Bounded));
+    let engine = if rendered.backtracking {
+        Engine::Backtracking
+    } else {
+        Engine::Linear
+    };
+    match &specialised {
+        Some(Specialised::Bounded(b)) => compile(&format!("^{}*\\z", b.class), Engine::Linear),
+        Some(Specialised::Ascii(_)) => Ok(()),
+        None => compile(&rendered.regex, engine),
+    }
+    .map_err(err)?;
+    Ok(Translated {
+        regex: rendered.regex,
+        engine,
+        generator: render::generator(&node),
+        specialised,
+        line_end,
+    })
+}
+
+/// Compiles `regex` as the runtime will.
+pub fn compile(regex: &str, engine: Engine) -> std::result::Result<(), String> {
+    match engine {
+        Engine::Linear => regex::RegexBuilder::new(regex)
+            .size_limit(SIZE_LIMIT)
+            .build()
+            .map(drop)
+            .map_err(|e| last_line(&e.to_string())),
+        Engine::Backtracking => fancy_regex::RegexBuilder::new(regex)
+            .delegate_size_limit(SIZE_LIMIT)
+            .build()
+            .map(drop)
+            .map_err(|e| last_line(&e.to_string())),
+    }
+}
+
+fn last_line(message: &str) -> String {
+    message
+        .lines()
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap_or(message)
+        .trim()
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Matches with the full translated regex (specialisations are checked
+    /// against it by the workspace tests, through the runtime).
+    fn matches_in(dialect: Dialect, pattern: &str, input: &str) -> bool {
+        let t = translate("test#Shape", pattern, dialect).expect("pattern translates");
+        let is_match = |input: &str| match t.engine {
+            Engine::Linear => regex::RegexBuilder::new(&t.regex)
+                .size_limit(SIZE_LIMIT)
+                .build()
+                .expect("translated pattern compiles")
+                .is_match(input),
+            Engine::Backtracking => fancy_regex::Regex::new(&t.regex)
+                .expect("translated pattern compiles")
+                .is_match(input)
+                .expect("no backtracking limit on tiny inputs"),
+        };
+        let stripped = input
+            .strip_suffix("\r\n")
+            .or_else(|| input.strip_suffix(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']));
+        is_match(input) || (t.line_end && stripped.is_some_and(is_match))
+    }
+
+    fn java(pattern: &str, input: &str) -> bool {
+        matches_in(Dialect::Java, pattern, input)
+    }
+
+    fn ecma(pattern: &str, input: &str) -> bool {
+        matches_in(Dialect::Ecma, pattern, input)
+    }
+
+    #[test]
+    fn closure_patterns_keep_their_meaning() {
+        for dialect in [Dialect::Java, Dialect::Ecma] {
+            let m = |p: &str, s: &str| matches_in(dialect, p, s);
+            assert!(m("^[a-zA-Z0-9_-]+$", "job_template-1"));
+            assert!(!m("^[a-zA-Z0-9_-]+$", "bad id!"));
+            assert!(m("^arn:[!-~]+$", "arn:aws:iot:us-east-1:1:jobtemplate/x"));
+            assert!(!m("^arn:[!-~]+$", "arn:with space"));
+            assert!(m(r"^[^\p{C}]+$", "line\u{2028}separator"));
+            assert!(!m(r"^[^\p{C}]+$", ""));
+            assert!(!m(r"^[^\p{C}]+$", "tab\there"));
+            assert!(!m(r"^[^\p{C}]+$", "\u{1F468}\u{200D}\u{1F469}"));
+        }
+    }
+
+    #[test]
+    fn class_escapes_follow_the_dialect() {
+        assert!(!ecma(r"^\d+$", "\u{0663}") && !java(r"^\d+$", "\u{0663}"));
+        assert!(!ecma(r"^\w+$", "é") && !java(r"^\w+$", "é"));
+        assert!(ecma(r"^\s$", "\u{FEFF}"));
+        assert!(!java(r"^\s$", "\u{FEFF}"), "Java's \\s is ASCII");
+        assert!(java(r"^\S$", "\u{A0}"));
+        assert!(!ecma("^.$", "\u{2028}") && !java("^.$", "\u{2028}"));
+        assert!(ecma("^.$", "\u{85}"));
+        assert!(!java("^.$", "\u{85}"), "Java's . stops at NEL");
+        assert!(java("^.$", "é") && ecma("^.$", "é"));
+    }
+
+    #[test]
+    fn javas_dollar_allows_a_final_line_terminator() {
+        for ending in ["\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"] {
+            assert!(java("^[a-z]+$", &format!("abc{ending}")), "{ending:?}");
+            assert!(!ecma("^[a-z]+$", &format!("abc{ending}")), "{ending:?}");
+        }
+        assert!(!java("^[a-z]+$", "abc\n\n"));
+        assert!(java("(^$)|^x$", "\n"));
+        // Not at the end of the pattern: a look-ahead.
+        assert!(java("^a$\n", "a\n"));
+        assert!(!java("^a$b", "ab"));
+    }
+
+    #[test]
+    fn java_only_syntax() {
+        // A class escape before `-` makes the `-` literal.
+        assert!(java(r"^[\w-_]+$", "a-b"));
+        assert!(!java(r"^[\w-_]+$", "a.b"));
+        assert!(java(r"^[\s-_()]+$", "-"));
+        // Java's own property names.
+        assert!(java(r"^\p{LD}+$", "a1é"));
+        assert!(!java(r"^\p{LD}+$", "_"));
+        assert!(java(r"^\p{all}$", "\u{2028}"));
+        assert!(java(r"^\p{Punct}+$", "!-/"));
+        assert!(!java(r"^\p{Punct}+$", "¡"));
+        assert!(java(r"^\p{IsAlphabetic}+$", "héllo"));
+        assert!(java(r"^[^\p{C}\p{IsWhitespace}]+$", "a"));
+        // Octal escapes.
+        assert!(!java(r"^[^/:|\000-\037]+$", "a\u{1F}"));
+        assert!(java(r"^[^/:|\000-\037]+$", "a "));
+        // A `]` first in a class is literal.
+        assert!(java("^[]a]+$", "]a"));
+        // Intersection and nested classes.
+        assert!(java(r"^[\p{Print}&&[^|:/]]+$", "a b"));
+        assert!(!java(r"^[\p{Print}&&[^|:/]]+$", "a|b"));
+        assert!(java(r"^[a-d[m-p]]+$", "an"));
+        // `[[:alnum:]]` is a nested class of `:alnum` in Java, not POSIX.
+        assert!(java(r"^[[:alnum:]]+$", "mun:"));
+        assert!(!java(r"^[[:alnum:]]+$", "b"));
+    }
+
+    #[test]
+    fn quantified_look_arounds_possessives_and_back_references() {
+        assert!(java(r"^(?!\.)+[a-z.]+$", "a.b"));
+        assert!(!java(r"^(?!\.)+[a-z.]+$", ".a"));
+        assert!(java("^[0-9A-Z]{2}+$", "AB"));
+        assert!(!java("^[0-9A-Z]{2}+$", "ABC"));
+        assert!(java("^(a+)++b$", "aab"));
+        // `\17` with one group is `\1` then `7`.
+        assert!(java(r"^(a)\17$", "aa7"));
+        assert!(!java(r"^(a)\17$", "a7"));
+        assert!(java(r"^(?!.*?(.)\1{3})[a-z]*$", "aaab"));
+        assert!(!java(r"^(?!.*?(.)\1{3})[a-z]*$", "aaaab"));
+    }
+
+    #[test]
+    fn inline_flags() {
+        assert!(java("^(?i)(true|false)$", "TRUE"));
+        assert!(!java("^(?i)s$", "\u{17F}"), "Java folds ASCII only");
+        assert!(java("^(?!(?i)(arn|aws):)[a-z:]+$", "user:x"));
+        assert!(!java("^(?!(?i)(arn|aws):)[a-zA-Z:]+$", "AWS:x"));
+        assert!(java("^(?s).+$", "a\nb"));
+        let pem = r"^(?ms)\s*^-----BEGIN (?-s:.*)PRIVATE KEY-----$.*?^-----END (?-s:.*)PRIVATE KEY-----$\s*$";
+        assert!(java(
+            pem,
+            "-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----\n"
+        ));
+        assert!(!java(
+            pem,
+            "-----BEGIN RSA PRIVATE KEY----- abc -----END RSA PRIVATE KEY-----"
+        ));
+    }
+
+    #[test]
+    fn lone_surrogates_never_match_but_the_rest_works() {
+        let xml = r"^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\r\n\t]*$";
+        assert!(java(xml, "plain text\n"));
+        assert!(!java(xml, "astral 😀"));
+        assert!(!java(xml, "bell \u{7}"));
+        let pair = r"^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*$";
+        assert!(java(pair, "astral 😀"));
+        assert!(!ecma(r"^[\uD800-\uDBFF]$", "a"));
+        assert!(ecma(r"^[^\uD800]$", "a"));
+    }
+
+    #[test]
+    fn shapes_are_specialised() {
+        let t = translate("ns#S", r"^[^\p{C}]{1,2048}$", Dialect::Java).unwrap();
+        assert!(
+            matches!(&t.specialised, Some(Specialised::Bounded(b)) if b.min == 1 && b.max == 2048) && t.line_end,
+            "{t:?}"
+        );
+        let t = translate("ns#S", "^arn:[!-~]+$", Dialect::Ecma).unwrap();
+        assert_eq!(
+            t.specialised,
+            Some(Specialised::Ascii(AsciiPattern {
+                prefix: "arn:".into(),
+                ranges: vec![(b'!', b'~')],
+                at_least: 1,
+            }))
+        );
+        for not_simple in [r"^[^\p{C}]+$", "^[a-z]+", "[a-z]+$", "^a|b$", r"^[\x{1F600}]+$"] {
+            let t = translate("ns#S", not_simple, Dialect::Java).unwrap();
+            assert!(!matches!(t.specialised, Some(Specialised::Ascii(_))), "{not_simple}");
+        }
+    }
+
+    #[test]
+    fn engines() {
+        assert_eq!(
+            translate("ns#S", "^(?!aws:)[a-z:]+$", Dialect::Java).unwrap().engine,
+            Engine::Backtracking
+        );
+        assert_eq!(
+            translate("ns#S", "^[a-z]+$", Dialect::Java).unwrap().engine,
+            Engine::Linear
+        );
+        assert_eq!(
+            translate("ns#S", "^(?:a$|b)$", Dialect::Ecma).unwrap().engine,
+            Engine::Linear
+        );
+        let t = translate("ns#S", "^(?!aws:)[a-z]+(?=x)$", Dialect::Java).unwrap();
+        assert_eq!(t.generator, "[a-z]+");
+    }
+
+    #[test]
+    fn unanchored_patterns_search() {
+        assert!(java("[0-9]", "abc1def") && ecma("[0-9]", "abc1def"));
+    }
+
+    #[test]
+    fn invalid_patterns_name_the_shape() {
+        for bad in ["[a-", "(a", r"\", "a{2,1}", "[z-a]", "*a"] {
+            let err = translate("ns#Shape", bad, Dialect::Java).unwrap_err();
+            assert!(
+                matches!(&err, CodegenError::InvalidPattern { id, .. } if id == "ns#Shape"),
+                "{bad}: {err}"
+            );
+        }
+    }
+}
