@@ -4,10 +4,25 @@
 /// `^[a-z]+$`
 pub(crate) static TAG_KEY: ::std::sync::LazyLock<crate::runtime::validate::Pattern> = ::std::sync::LazyLock::new(||
 crate::runtime::validate::Pattern::ascii("", &[(b'a', b'z')], 1usize));
+/// ``^[a-z\t\r\n `]*$``
+pub(crate) static TAG_VALUE: ::std::sync::LazyLock<crate::runtime::validate::Pattern> = ::std::sync::LazyLock::new(||
+crate::runtime::validate::Pattern::ascii(
+    "",
+    &[
+        (b'a', b'z'),
+        (b'\t', b'\t'),
+        (b'\r', b'\r'),
+        (b'\n', b'\n'),
+        (b' ', b' '),
+        (b'`', b'`'),
+    ],
+    0usize,
+));
 #[cfg(test)]
 mod tests {
     #[test]
     fn every_pattern_compiles() {
         ::std::sync::LazyLock::force(&super::TAG_KEY);
+        ::std::sync::LazyLock::force(&super::TAG_VALUE);
     }
 }

@@ -110,7 +110,10 @@ pub fn put_collections_input_at(
                             ::std::option::Option::None,
                         ),
                         crate::runtime::strategies::string(
-                            ::std::option::Option::None,
+                            ::std::option::Option::Some((
+                                &*crate::patterns::TAG_VALUE,
+                                "[a-z\\t\\r\\n `]*",
+                            )),
                             ::std::option::Option::None,
                             ::std::option::Option::Some(4u64),
                         ),
@@ -305,7 +308,10 @@ pub fn put_collections_output_at(
                             ::std::option::Option::None,
                         ),
                         crate::runtime::strategies::string(
-                            ::std::option::Option::None,
+                            ::std::option::Option::Some((
+                                &*crate::patterns::TAG_VALUE,
+                                "[a-z\\t\\r\\n `]*",
+                            )),
                             ::std::option::Option::None,
                             ::std::option::Option::Some(4u64),
                         ),

@@ -168,6 +168,12 @@ impl crate::runtime::validate::Validate for PutCollectionsOutput {
                         ::std::option::Option::Some(4u64),
                         "Member must have length less than or equal to 4",
                     );
+                    out.pattern(
+                        &path,
+                        item,
+                        &crate::patterns::TAG_VALUE,
+                        "Member must satisfy regular expression pattern: ^[a-z\t\r\n `]*$",
+                    );
                 }
             }
         }
