@@ -3,7 +3,14 @@
 
 #[rustfmt::skip]
 mod generated;
-pub mod runtime;
+
+/// The sans-IO operation layer speaks `http` requests and responses.
+pub use http;
+/// The runtime shared by every generated crate (`smithy-codegen-runtime`): its
+/// errors, `Blob`, `Document` and `Validate` are the same types in every crate.
+pub use smithy_codegen_runtime as runtime;
+/// Timestamps are `time::OffsetDateTime`.
+pub use time;
 
 pub(crate) use generated::patterns;
 #[cfg(feature = "proptest")]

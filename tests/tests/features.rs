@@ -309,6 +309,29 @@ mod traits {
 }
 
 mod naming {
+    /// Shapes named `FooBuilder`, `Builder`, `Type` or `Hash`, and `Foo` beside
+    /// `FooBuilder`: types and builders are told apart by what they are.
+    #[test]
+    fn shapes_named_like_builders_are_types() {
+        use golden_naming::types::builders::FooBuilder as FooBuilderOfFoo;
+        use golden_naming::types::{Builder, Foo, FooBuilder, Hash, Type, WidgetBuilder};
+        let shape = FooBuilder::builder().name("shape").build().unwrap();
+        let foo: Foo = FooBuilderOfFoo::default()
+            .builder_value(shape.clone())
+            .name("foo")
+            .build()
+            .unwrap();
+        assert_eq!(foo.builder_value(), Some(&shape));
+        assert_eq!(
+            serde_json::to_value(&foo).unwrap(),
+            serde_json::json!({"builder": {"name": "shape"}, "name": "foo"})
+        );
+        assert!(WidgetBuilder::builder().build().is_ok());
+        assert!(Builder::builder().build().is_ok());
+        assert!(Type::builder().build().is_ok());
+        assert!(Hash::builder().build().is_ok());
+    }
+
     use golden_naming::operation::match_::{MatchError, MatchInput, MatchOutput};
     use golden_naming::types::error::Error;
     use golden_naming::types::{Box, Kind, Option, Result, String, Vec};
@@ -435,4 +458,31 @@ fn fixtures_cover_every_shape_type_published_models_use() {
         assert!(all.contains(needle), "no fixture uses {needle}");
     }
     let _ = json!(null);
+}
+
+/// Values of two generated crates share the runtime's types: one generic
+/// function takes both, and their errors are one type.
+mod one_runtime {
+    use golden_collections::operation::put_collections::PutCollectionsOutput;
+    use golden_scalars::operation::echo::EchoOutput;
+    use serde_json::json;
+    use smithy_codegen_runtime::{ConstraintKind, Validate, ValidationError};
+
+    fn kinds<T: Validate>(value: &T) -> Vec<ConstraintKind> {
+        value
+            .validate()
+            .err()
+            .map(|e: ValidationError| e.violations().iter().map(|v| v.kind()).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn one_generic_function_checks_values_of_two_generated_crates() {
+        let collections: PutCollectionsOutput = serde_json::from_value(json!({"tags": {"BAD": "x"}})).unwrap();
+        let scalars: EchoOutput = serde_json::from_value(json!({"blob": "YWJjZGU="})).unwrap();
+        assert_eq!(kinds(&collections), [ConstraintKind::Pattern]);
+        assert_eq!(kinds(&scalars), [ConstraintKind::Length]);
+        let errors: Vec<ValidationError> = vec![collections.validate().unwrap_err(), scalars.validate().unwrap_err()];
+        assert_eq!(errors.len(), 2);
+    }
 }

@@ -90,6 +90,12 @@ golden_properties! {
         naming_result: golden_naming::types::Result => Shape::Structure("Result");
         naming_string: golden_naming::types::String => Shape::Structure("String");
         naming_vec: golden_naming::types::Vec => Shape::Structure("Vec");
+        naming_foo: golden_naming::types::Foo => Shape::Structure("Foo");
+        naming_foo_builder: golden_naming::types::FooBuilder => Shape::Structure("FooBuilder");
+        naming_widget_builder: golden_naming::types::WidgetBuilder => Shape::Structure("WidgetBuilder");
+        naming_builder: golden_naming::types::Builder => Shape::Structure("Builder");
+        naming_type: golden_naming::types::Type => Shape::Structure("Type");
+        naming_hash: golden_naming::types::Hash => Shape::Structure("Hash");
         naming_error: golden_naming::types::error::Error => Shape::Structure("Error");
         naming_input: golden_naming::operation::match_::MatchInput => Shape::Structure("MatchInput");
         naming_output: golden_naming::operation::match_::MatchOutput => Shape::Structure("MatchOutput");

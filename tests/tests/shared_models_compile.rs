@@ -27,7 +27,8 @@ fn check_model(file: &str) {
     let generation = started.elapsed();
     let name = standalone::default_crate_name(&model);
     let title = generated.report.title.clone().unwrap_or_else(|| name.clone());
-    let files = standalone::crate_files(&root, &name, &title, &generated.files).expect("crate files");
+    let runtime = standalone::RuntimeSource::Path(root.join("runtime"));
+    let files = standalone::crate_files(&name, &title, &runtime, &generated.files);
     // A scratch folder of this test: earlier runs may predate the manifest.
     sync(&out, &files, SyncMode::Write, Ownership::Force).expect("crate written");
     std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).expect("lockfile copied");

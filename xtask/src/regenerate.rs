@@ -44,6 +44,10 @@ pub struct Args {
     /// of AWS services (`aws.api#service`), `ecma` otherwise.
     #[arg(long, value_enum, value_name = "DIALECT", requires = "model")]
     pattern_dialect: Option<PatternDialect>,
+    /// Depend on the runtime crate at this path (absolute, or relative to the
+    /// generated crate) instead of the published `smithy-codegen-runtime`.
+    #[arg(long, value_name = "DIR", requires = "model")]
+    runtime_path: Option<PathBuf>,
     /// Write into a folder the generator did not create, overwriting files at
     /// generated paths. Files the generator does not produce are never removed.
     #[arg(long)]
@@ -64,7 +68,7 @@ pub fn run(root: &Path, args: &Args) -> Result<(), String> {
     };
     match &args.model {
         None => models(root, args.check, ownership),
-        Some(model) => standalone_crate(root, model, args, ownership),
+        Some(model) => standalone_crate(model, args, ownership),
     }
 }
 
@@ -104,7 +108,7 @@ fn models(root: &Path, check: bool, ownership: Ownership) -> Result<(), String> 
     }
 }
 
-fn standalone_crate(root: &Path, model: &Path, args: &Args, ownership: Ownership) -> Result<(), String> {
+fn standalone_crate(model: &Path, args: &Args, ownership: Ownership) -> Result<(), String> {
     let out = args.out.as_ref().ok_or("--model needs --out <DIR>")?;
     let operations = match (args.all_operations, args.operations.is_empty()) {
         (true, _) => Operations::All,
@@ -125,12 +129,22 @@ fn standalone_crate(root: &Path, model: &Path, args: &Args, ownership: Ownership
             PatternDialect::Java => Dialect::Java,
             PatternDialect::Ecma => Dialect::Ecma,
         }),
+        header: codegen::Settings::header_for(
+            &model
+                .file_name()
+                .map_or_else(|| model.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        ),
     };
     let generated = codegen::generate_with_settings(&text, &operations, &settings)
         .map_err(|e| format!("{}: {e}", model.display()))?;
     let generate = started.elapsed() - read;
     let title = generated.report.title.clone().unwrap_or_else(|| crate_name.clone());
-    let files = standalone::crate_files(root, &crate_name, &title, &generated.files)?;
+    let runtime = args
+        .runtime_path
+        .clone()
+        .map(standalone::RuntimeSource::Path)
+        .unwrap_or_default();
+    let files = standalone::crate_files(&crate_name, &title, &runtime, &generated.files);
     let mode = if args.check { SyncMode::Check } else { SyncMode::Write };
     let report = sync(out, &files, mode, ownership)?;
     let r = &generated.report;

@@ -62,15 +62,18 @@ pub struct EmittedFile {
 pub fn emit(ir: &CrateIr) -> Vec<EmittedFile> {
     let ctx = Context::new(ir);
     let mut files: BTreeMap<String, TokenStream> = BTreeMap::new();
-    // module dir -> (file stem, exported names)
-    let mut modules: BTreeMap<Module, Vec<(String, Vec<String>)>> = BTreeMap::new();
+    // module -> (file stem, what the file exports)
+    let mut modules: BTreeMap<Module, Vec<(String, Vec<Export>)>> = BTreeMap::new();
 
     for s in &ir.structures {
         let dir = module_dir(&s.path.module);
         files.insert(format!("{dir}/{}.rs", file_stem(s)), structure::emit(s, &ctx));
         modules.entry(s.path.module.clone()).or_default().push((
             file_stem(s),
-            vec![s.path.name.clone(), format!("{}Builder", s.path.name)],
+            vec![
+                Export::Type(s.path.name.clone()),
+                Export::Builder(format!("{}Builder", s.path.name)),
+            ],
         ));
     }
     for e in &ir.enums {
@@ -79,7 +82,7 @@ pub fn emit(ir: &CrateIr) -> Vec<EmittedFile> {
         modules
             .entry(e.path.module.clone())
             .or_default()
-            .push((e.file.clone(), vec![e.path.name.clone()]));
+            .push((e.file.clone(), vec![Export::Type(e.path.name.clone())]));
     }
     for u in &ir.unions {
         let dir = module_dir(&u.path.module);
@@ -87,7 +90,7 @@ pub fn emit(ir: &CrateIr) -> Vec<EmittedFile> {
         modules
             .entry(u.path.module.clone())
             .or_default()
-            .push((u.file.clone(), vec![u.path.name.clone()]));
+            .push((u.file.clone(), vec![Export::Type(u.path.name.clone())]));
     }
     for e in &ir.int_enums {
         let dir = module_dir(&e.path.module);
@@ -95,7 +98,7 @@ pub fn emit(ir: &CrateIr) -> Vec<EmittedFile> {
         modules
             .entry(e.path.module.clone())
             .or_default()
-            .push((e.file.clone(), vec![e.path.name.clone()]));
+            .push((e.file.clone(), vec![Export::Type(e.path.name.clone())]));
     }
     modules.entry(Module::Types).or_default();
     modules.entry(Module::Errors).or_default();
@@ -146,7 +149,7 @@ pub fn emit(ir: &CrateIr) -> Vec<EmittedFile> {
     files.insert(
         "mod.rs".to_owned(),
         quote! {
-            #![doc = " Code generated from the Smithy model in `spec/`."]
+            #![doc = " Code generated from the Smithy model."]
             pub mod operation;
             pub(crate) mod patterns;
             #[cfg(feature = "proptest")]
@@ -176,7 +179,16 @@ fn module_dir(module: &Module) -> String {
     }
 }
 
-fn module_file(dir: &str, doc: &str, entries: &[(String, Vec<String>)], extra: TokenStream) -> TokenStream {
+/// What a generated file exports, and so where its module re-exports it: types
+/// beside the file, builders in the module's `builders`. Decided by what the item
+/// is, never by its name (a shape may be called `FooBuilder`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Export {
+    Type(String),
+    Builder(String),
+}
+
+fn module_file(dir: &str, doc: &str, entries: &[(String, Vec<Export>)], extra: TokenStream) -> TokenStream {
     let doc = format!(" {doc}");
     let parent = dir.rsplit('/').next().unwrap_or(dir);
     let mods = entries.iter().map(|(stem, _)| {
@@ -192,11 +204,11 @@ fn module_file(dir: &str, doc: &str, entries: &[(String, Vec<String>)], extra: T
         let m = ident(stem);
         names
             .iter()
-            .filter(|n| !n.ends_with("Builder"))
-            .map(move |n| {
-                let n = ident(n);
-                quote!(pub use self::#m::#n;)
+            .filter_map(|export| match export {
+                Export::Type(n) => Some(ident(n)),
+                Export::Builder(_) => None,
             })
+            .map(move |n| quote!(pub use self::#m::#n;))
             .collect::<Vec<_>>()
     });
     let builders: Vec<TokenStream> = entries
@@ -205,11 +217,11 @@ fn module_file(dir: &str, doc: &str, entries: &[(String, Vec<String>)], extra: T
             let m = ident(stem);
             names
                 .iter()
-                .filter(|n| n.ends_with("Builder"))
-                .map(move |n| {
-                    let n = ident(n);
-                    quote!(pub use super::#m::#n;)
+                .filter_map(|export| match export {
+                    Export::Builder(n) => Some(ident(n)),
+                    Export::Type(_) => None,
                 })
+                .map(move |n| quote!(pub use super::#m::#n;))
                 .collect::<Vec<_>>()
         })
         .collect();

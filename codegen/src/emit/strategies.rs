@@ -385,6 +385,8 @@ pub fn emit(ir: &CrateIr, ctx: &Context) -> TokenStream {
         #![doc = ""]
         #![doc = " Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and"]
         #![doc = " [`Generate`](crate::runtime::strategies::Generate)."]
+        // Member names become bindings here, whatever the model calls them.
+        #![allow(clippy::disallowed_names)]
         use ::proptest::strategy::Strategy as _;
 
         #(#structures)*

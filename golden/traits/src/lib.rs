@@ -7,10 +7,12 @@
 
 #[rustfmt::skip]
 mod generated;
-#[path = "../../../models/src/runtime/mod.rs"]
-pub mod runtime;
 
-#[allow(unused_imports)] // fixtures without @pattern have no pattern constants
+/// The runtime shared by every generated crate: its errors, `Blob`, `Document`
+/// and `Validate` are the same types in every crate.
+pub use smithy_codegen_runtime as runtime;
+
+#[allow(unused_imports)] // models without @pattern have no pattern constants
 pub(crate) use generated::patterns;
 #[cfg(feature = "proptest")]
 pub use generated::strategies;

@@ -6,6 +6,7 @@
 //!
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
+#![allow(clippy::disallowed_names)]
 use ::proptest::strategy::Strategy as _;
 /// Valid values of [`AbortConfig`](crate::types::AbortConfig).
 pub fn abort_config() -> ::proptest::strategy::BoxedStrategy<crate::types::AbortConfig> {

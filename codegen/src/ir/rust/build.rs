@@ -18,6 +18,11 @@ use crate::ir::{docs, names, prelude, Member, Model, Shape, ShapeKind, Traits};
 /// The hidden field of generated structures that records client error correction.
 pub const CORRECTIONS_FIELD: &str = "client_corrections";
 
+/// Methods every generated structure or builder has: a member named like one
+/// gets a `_value` suffix (`builder` -> `builder_value()`), so its getter does not
+/// collide with the method.
+const METHOD_NAMES: &[&str] = &["builder", "validate", "from_json_strict", "build"];
+
 const LEGACY_ENUM: &str = "smithy.api#enum";
 const INTERNAL: &str = "smithy.api#internal";
 const DEPRECATED: &str = "smithy.api#deprecated";
@@ -409,7 +414,13 @@ impl Builder<'_> {
         let mut rust_names = UniqueNames::new(&[CORRECTIONS_FIELD], "_");
         for member in members {
             let member_id = shape.id.member(&member.name);
-            let rust_name = rust_names.claim(names::field_name(&member.name));
+            let wanted = names::field_name(&member.name);
+            let wanted = if METHOD_NAMES.contains(&wanted.as_str()) {
+                format!("{wanted}_value")
+            } else {
+                wanted
+            };
+            let rust_name = rust_names.claim(wanted);
             let target = self.model.get(&member.target)?;
             if member.target == prelude::unit() {
                 return Err(CodegenError::Unsupported {

@@ -6,6 +6,7 @@
 //!
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
+#![allow(clippy::disallowed_names)]
 use ::proptest::strategy::Strategy as _;
 /// Valid values of [`PutCollectionsInput`](crate::operation::put_collections::PutCollectionsInput).
 pub fn put_collections_input() -> ::proptest::strategy::BoxedStrategy<

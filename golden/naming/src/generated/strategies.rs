@@ -6,6 +6,7 @@
 //!
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
+#![allow(clippy::disallowed_names)]
 use ::proptest::strategy::Strategy as _;
 /// Valid values of [`Box`](crate::types::Box).
 pub fn box_() -> ::proptest::strategy::BoxedStrategy<crate::types::Box> {
@@ -82,6 +83,189 @@ impl crate::runtime::strategies::Generate for crate::types::Box {
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
         ::std::option::Option::Some(box_invalid())
+    }
+}
+
+/// Valid values of [`Builder`](crate::types::Builder).
+pub fn builder() -> ::proptest::strategy::BoxedStrategy<crate::types::Builder> {
+    builder_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`Builder`](crate::types::Builder), recursing at most `depth` levels.
+pub fn builder_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<crate::types::Builder> {
+    let _ = depth;
+    (
+        (
+            ::proptest::option::of(
+                    crate::runtime::strategies::string(
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                    ),
+                )
+                .boxed(),
+        ),
+    )
+        .prop_map(|((name,),)| crate::types::Builder { name })
+        .boxed()
+}
+
+impl ::proptest::arbitrary::Arbitrary for crate::types::Builder {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        builder()
+    }
+}
+
+impl crate::runtime::strategies::Generate for crate::types::Builder {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        builder()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::None
+    }
+}
+
+/// Valid values of [`Foo`](crate::types::Foo).
+pub fn foo() -> ::proptest::strategy::BoxedStrategy<crate::types::Foo> {
+    foo_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`Foo`](crate::types::Foo), recursing at most `depth` levels.
+pub fn foo_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Foo> {
+    (
+        (
+            ::proptest::option::of(
+                    crate::runtime::strategies::string(
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                    ),
+                )
+                .boxed(),
+            ::proptest::option::of(crate::strategies::foo_builder_at(depth)).boxed(),
+        ),
+    )
+        .prop_map(|((name, builder_value),)| crate::types::Foo {
+            name,
+            builder_value,
+        })
+        .boxed()
+}
+
+impl ::proptest::arbitrary::Arbitrary for crate::types::Foo {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        foo()
+    }
+}
+
+impl crate::runtime::strategies::Generate for crate::types::Foo {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        foo()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::None
+    }
+}
+
+/// Valid values of [`FooBuilder`](crate::types::FooBuilder).
+pub fn foo_builder() -> ::proptest::strategy::BoxedStrategy<crate::types::FooBuilder> {
+    foo_builder_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`FooBuilder`](crate::types::FooBuilder), recursing at most `depth` levels.
+pub fn foo_builder_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<crate::types::FooBuilder> {
+    let _ = depth;
+    (
+        (
+            ::proptest::option::of(
+                    crate::runtime::strategies::string(
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                    ),
+                )
+                .boxed(),
+        ),
+    )
+        .prop_map(|((name,),)| crate::types::FooBuilder { name })
+        .boxed()
+}
+
+impl ::proptest::arbitrary::Arbitrary for crate::types::FooBuilder {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        foo_builder()
+    }
+}
+
+impl crate::runtime::strategies::Generate for crate::types::FooBuilder {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        foo_builder()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::None
+    }
+}
+
+/// Valid values of [`Hash`](crate::types::Hash).
+pub fn hash() -> ::proptest::strategy::BoxedStrategy<crate::types::Hash> {
+    hash_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`Hash`](crate::types::Hash), recursing at most `depth` levels.
+pub fn hash_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Hash> {
+    let _ = depth;
+    (
+        (
+            ::proptest::option::of(
+                    crate::runtime::strategies::string(
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                    ),
+                )
+                .boxed(),
+        ),
+    )
+        .prop_map(|((name,),)| crate::types::Hash { name })
+        .boxed()
+}
+
+impl ::proptest::arbitrary::Arbitrary for crate::types::Hash {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        hash()
+    }
+}
+
+impl crate::runtime::strategies::Generate for crate::types::Hash {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        hash()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::None
     }
 }
 
@@ -291,6 +475,50 @@ impl crate::runtime::strategies::Generate for crate::types::String {
     }
 }
 
+/// Valid values of [`Type`](crate::types::Type).
+pub fn type_() -> ::proptest::strategy::BoxedStrategy<crate::types::Type> {
+    type_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`Type`](crate::types::Type), recursing at most `depth` levels.
+pub fn type_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Type> {
+    let _ = depth;
+    (
+        (
+            ::proptest::option::of(
+                    crate::runtime::strategies::string(
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                    ),
+                )
+                .boxed(),
+        ),
+    )
+        .prop_map(|((name,),)| crate::types::Type { name })
+        .boxed()
+}
+
+impl ::proptest::arbitrary::Arbitrary for crate::types::Type {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        type_()
+    }
+}
+
+impl crate::runtime::strategies::Generate for crate::types::Type {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        type_()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::None
+    }
+}
+
 /// Valid values of [`Vec`](crate::types::Vec).
 pub fn vec() -> ::proptest::strategy::BoxedStrategy<crate::types::Vec> {
     vec_at(crate::runtime::strategies::RECURSION_DEPTH)
@@ -366,6 +594,56 @@ impl crate::runtime::strategies::Generate for crate::types::Vec {
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
         ::std::option::Option::Some(vec_invalid())
+    }
+}
+
+/// Valid values of [`WidgetBuilder`](crate::types::WidgetBuilder).
+pub fn widget_builder() -> ::proptest::strategy::BoxedStrategy<
+    crate::types::WidgetBuilder,
+> {
+    widget_builder_at(crate::runtime::strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`WidgetBuilder`](crate::types::WidgetBuilder), recursing at most `depth` levels.
+pub fn widget_builder_at(
+    depth: u32,
+) -> ::proptest::strategy::BoxedStrategy<crate::types::WidgetBuilder> {
+    let _ = depth;
+    (
+        (
+            ::proptest::option::of(
+                    crate::runtime::strategies::string(
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                        ::std::option::Option::None,
+                    ),
+                )
+                .boxed(),
+        ),
+    )
+        .prop_map(|((name,),)| crate::types::WidgetBuilder {
+            name,
+        })
+        .boxed()
+}
+
+impl ::proptest::arbitrary::Arbitrary for crate::types::WidgetBuilder {
+    type Parameters = ();
+    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
+    fn arbitrary_with(_: ()) -> Self::Strategy {
+        widget_builder()
+    }
+}
+
+impl crate::runtime::strategies::Generate for crate::types::WidgetBuilder {
+    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
+        widget_builder()
+    }
+
+    fn invalid() -> ::std::option::Option<
+        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+    > {
+        ::std::option::Option::None
     }
 }
 
@@ -561,15 +839,34 @@ pub fn match_output_at(
             ::proptest::option::of(crate::strategies::string_at(depth)).boxed(),
             ::proptest::option::of(crate::strategies::vec_at(depth)).boxed(),
             ::proptest::option::of(crate::strategies::kind()).boxed(),
+            ::proptest::option::of(crate::strategies::foo_at(depth)).boxed(),
+            ::proptest::option::of(crate::strategies::foo_builder_at(depth)).boxed(),
+        ),
+        (
+            ::proptest::option::of(crate::strategies::widget_builder_at(depth)).boxed(),
+            ::proptest::option::of(crate::strategies::builder_at(depth)).boxed(),
+            ::proptest::option::of(crate::strategies::type_at(depth)).boxed(),
+            ::proptest::option::of(crate::strategies::hash_at(depth)).boxed(),
         ),
     )
-        .prop_map(|((result, option, r#box, string, vec, kind),)| crate::operation::match_::MatchOutput {
+        .prop_map(|
+            (
+                (result, option, r#box, string, vec, kind, foo, foo_builder),
+                (widget_builder, builder_shape, type_shape, hash_shape),
+            )|
+        crate::operation::match_::MatchOutput {
             result,
             option,
             r#box,
             string,
             vec,
             kind,
+            foo,
+            foo_builder,
+            widget_builder,
+            builder_shape,
+            type_shape,
+            hash_shape,
         })
         .boxed()
 }

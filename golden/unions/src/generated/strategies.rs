@@ -6,6 +6,7 @@
 //!
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
+#![allow(clippy::disallowed_names)]
 use ::proptest::strategy::Strategy as _;
 /// Valid values of [`Circle`](crate::types::Circle).
 pub fn circle() -> ::proptest::strategy::BoxedStrategy<crate::types::Circle> {

@@ -3,24 +3,42 @@
 
 //! Structures and enums of the model.
 mod box_;
+mod builder;
+mod foo;
+mod foo_builder;
+mod hash;
 mod kind;
 mod option;
 mod result;
 mod string;
+mod type_;
 mod vec;
+mod widget_builder;
 pub use self::box_::Box;
+pub use self::builder::Builder;
+pub use self::foo::Foo;
+pub use self::foo_builder::FooBuilder;
+pub use self::hash::Hash;
 pub use self::kind::Kind;
 pub use self::option::Option;
 pub use self::result::Result;
 pub use self::string::String;
+pub use self::type_::Type;
 pub use self::vec::Vec;
+pub use self::widget_builder::WidgetBuilder;
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::box_::BoxBuilder;
+    pub use super::builder::BuilderBuilder;
+    pub use super::foo::FooBuilder;
+    pub use super::foo_builder::FooBuilderBuilder;
+    pub use super::hash::HashBuilder;
     pub use super::option::OptionBuilder;
     pub use super::result::ResultBuilder;
     pub use super::string::StringBuilder;
+    pub use super::type_::TypeBuilder;
     pub use super::vec::VecBuilder;
+    pub use super::widget_builder::WidgetBuilderBuilder;
 }
 
 pub mod error;

@@ -19,6 +19,18 @@ pub struct MatchOutput {
     pub vec: ::std::option::Option<crate::types::Vec>,
     /// The `kind` member.
     pub kind: ::std::option::Option<crate::types::Kind>,
+    /// The `foo` member.
+    pub foo: ::std::option::Option<crate::types::Foo>,
+    /// The `fooBuilder` member.
+    pub foo_builder: ::std::option::Option<crate::types::FooBuilder>,
+    /// The `widgetBuilder` member.
+    pub widget_builder: ::std::option::Option<crate::types::WidgetBuilder>,
+    /// The `builderShape` member.
+    pub builder_shape: ::std::option::Option<crate::types::Builder>,
+    /// The `typeShape` member.
+    pub type_shape: ::std::option::Option<crate::types::Type>,
+    /// The `hashShape` member.
+    pub hash_shape: ::std::option::Option<crate::types::Hash>,
 }
 
 impl MatchOutput {
@@ -50,6 +62,36 @@ impl MatchOutput {
     /// The `kind` member.
     pub fn kind(&self) -> ::std::option::Option<&crate::types::Kind> {
         self.kind.as_ref()
+    }
+
+    /// The `foo` member.
+    pub fn foo(&self) -> ::std::option::Option<&crate::types::Foo> {
+        self.foo.as_ref()
+    }
+
+    /// The `fooBuilder` member.
+    pub fn foo_builder(&self) -> ::std::option::Option<&crate::types::FooBuilder> {
+        self.foo_builder.as_ref()
+    }
+
+    /// The `widgetBuilder` member.
+    pub fn widget_builder(&self) -> ::std::option::Option<&crate::types::WidgetBuilder> {
+        self.widget_builder.as_ref()
+    }
+
+    /// The `builderShape` member.
+    pub fn builder_shape(&self) -> ::std::option::Option<&crate::types::Builder> {
+        self.builder_shape.as_ref()
+    }
+
+    /// The `typeShape` member.
+    pub fn type_shape(&self) -> ::std::option::Option<&crate::types::Type> {
+        self.type_shape.as_ref()
+    }
+
+    /// The `hashShape` member.
+    pub fn hash_shape(&self) -> ::std::option::Option<&crate::types::Hash> {
+        self.hash_shape.as_ref()
     }
 
     /// A builder for this type; `build()` validates the result.
@@ -90,6 +132,12 @@ impl ::std::fmt::Debug for MatchOutput {
             .field("string", &self.string)
             .field("vec", &self.vec)
             .field("kind", &self.kind)
+            .field("foo", &self.foo)
+            .field("foo_builder", &self.foo_builder)
+            .field("widget_builder", &self.widget_builder)
+            .field("builder_shape", &self.builder_shape)
+            .field("type_shape", &self.type_shape)
+            .field("hash_shape", &self.hash_shape)
             .finish()
     }
 }
@@ -141,6 +189,42 @@ impl crate::runtime::validate::Validate for MatchOutput {
                 );
             }
         }
+        {
+            let path = path.field("foo");
+            if let ::std::option::Option::Some(value) = &self.foo {
+                crate::runtime::validate::Validate::validate_at(value, &path, out);
+            }
+        }
+        {
+            let path = path.field("fooBuilder");
+            if let ::std::option::Option::Some(value) = &self.foo_builder {
+                crate::runtime::validate::Validate::validate_at(value, &path, out);
+            }
+        }
+        {
+            let path = path.field("widgetBuilder");
+            if let ::std::option::Option::Some(value) = &self.widget_builder {
+                crate::runtime::validate::Validate::validate_at(value, &path, out);
+            }
+        }
+        {
+            let path = path.field("builderShape");
+            if let ::std::option::Option::Some(value) = &self.builder_shape {
+                crate::runtime::validate::Validate::validate_at(value, &path, out);
+            }
+        }
+        {
+            let path = path.field("typeShape");
+            if let ::std::option::Option::Some(value) = &self.type_shape {
+                crate::runtime::validate::Validate::validate_at(value, &path, out);
+            }
+        }
+        {
+            let path = path.field("hashShape");
+            if let ::std::option::Option::Some(value) = &self.hash_shape {
+                crate::runtime::validate::Validate::validate_at(value, &path, out);
+            }
+        }
     }
 }
 
@@ -153,6 +237,12 @@ impl crate::runtime::ErrorCorrection for MatchOutput {
             string: ::std::option::Option::None,
             vec: ::std::option::Option::None,
             kind: ::std::option::Option::None,
+            foo: ::std::option::Option::None,
+            foo_builder: ::std::option::Option::None,
+            widget_builder: ::std::option::Option::None,
+            builder_shape: ::std::option::Option::None,
+            type_shape: ::std::option::Option::None,
+            hash_shape: ::std::option::Option::None,
         }
     }
 }
@@ -206,6 +296,48 @@ impl ::serde::Serialize for MatchOutput {
                 _,
             >(&mut map, "kind", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.foo {
+            crate::runtime::wire::entry::<
+                crate::runtime::wire::Plain,
+                _,
+                _,
+            >(&mut map, "foo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.foo_builder {
+            crate::runtime::wire::entry::<
+                crate::runtime::wire::Plain,
+                _,
+                _,
+            >(&mut map, "fooBuilder", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.widget_builder {
+            crate::runtime::wire::entry::<
+                crate::runtime::wire::Plain,
+                _,
+                _,
+            >(&mut map, "widgetBuilder", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.builder_shape {
+            crate::runtime::wire::entry::<
+                crate::runtime::wire::Plain,
+                _,
+                _,
+            >(&mut map, "builderShape", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.type_shape {
+            crate::runtime::wire::entry::<
+                crate::runtime::wire::Plain,
+                _,
+                _,
+            >(&mut map, "typeShape", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hash_shape {
+            crate::runtime::wire::entry::<
+                crate::runtime::wire::Plain,
+                _,
+                _,
+            >(&mut map, "hashShape", value)?;
+        }
         map.end()
     }
 }
@@ -238,6 +370,12 @@ impl<'de> ::serde::Deserialize<'de> for MatchOutput {
                 let mut member_string = ::std::option::Option::None;
                 let mut member_vec = ::std::option::Option::None;
                 let mut member_kind = ::std::option::Option::None;
+                let mut member_foo = ::std::option::Option::None;
+                let mut member_foo_builder = ::std::option::Option::None;
+                let mut member_widget_builder = ::std::option::Option::None;
+                let mut member_builder_shape = ::std::option::Option::None;
+                let mut member_type_shape = ::std::option::Option::None;
+                let mut member_hash_shape = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::runtime::wire::Key<'de>>()?
                 {
@@ -284,6 +422,48 @@ impl<'de> ::serde::Deserialize<'de> for MatchOutput {
                                 _,
                             >(&mut map)?;
                         }
+                        "foo" => {
+                            member_foo = crate::runtime::wire::next_value::<
+                                crate::runtime::wire::Plain,
+                                _,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "fooBuilder" => {
+                            member_foo_builder = crate::runtime::wire::next_value::<
+                                crate::runtime::wire::Plain,
+                                _,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "widgetBuilder" => {
+                            member_widget_builder = crate::runtime::wire::next_value::<
+                                crate::runtime::wire::Plain,
+                                _,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "builderShape" => {
+                            member_builder_shape = crate::runtime::wire::next_value::<
+                                crate::runtime::wire::Plain,
+                                _,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "typeShape" => {
+                            member_type_shape = crate::runtime::wire::next_value::<
+                                crate::runtime::wire::Plain,
+                                _,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "hashShape" => {
+                            member_hash_shape = crate::runtime::wire::next_value::<
+                                crate::runtime::wire::Plain,
+                                _,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
                         }
@@ -296,6 +476,12 @@ impl<'de> ::serde::Deserialize<'de> for MatchOutput {
                     string: member_string,
                     vec: member_vec,
                     kind: member_kind,
+                    foo: member_foo,
+                    foo_builder: member_foo_builder,
+                    widget_builder: member_widget_builder,
+                    builder_shape: member_builder_shape,
+                    type_shape: member_type_shape,
+                    hash_shape: member_hash_shape,
                 })
             }
         }
@@ -319,6 +505,12 @@ pub struct MatchOutputBuilder {
     string: ::std::option::Option<crate::types::String>,
     vec: ::std::option::Option<crate::types::Vec>,
     kind: ::std::option::Option<crate::types::Kind>,
+    foo: ::std::option::Option<crate::types::Foo>,
+    foo_builder: ::std::option::Option<crate::types::FooBuilder>,
+    widget_builder: ::std::option::Option<crate::types::WidgetBuilder>,
+    builder_shape: ::std::option::Option<crate::types::Builder>,
+    type_shape: ::std::option::Option<crate::types::Type>,
+    hash_shape: ::std::option::Option<crate::types::Hash>,
 }
 
 impl MatchOutputBuilder {
@@ -442,6 +634,140 @@ impl MatchOutputBuilder {
         &self.kind
     }
 
+    /// The `foo` member.
+    pub fn foo(mut self, input: impl ::std::convert::Into<crate::types::Foo>) -> Self {
+        self.foo = ::std::option::Option::Some(input.into());
+        self
+    }
+
+    /// Sets or clears `foo`.
+    pub fn set_foo(mut self, input: ::std::option::Option<crate::types::Foo>) -> Self {
+        self.foo = input;
+        self
+    }
+
+    /// The `foo` set so far.
+    pub fn get_foo(&self) -> &::std::option::Option<crate::types::Foo> {
+        &self.foo
+    }
+
+    /// The `fooBuilder` member.
+    pub fn foo_builder(
+        mut self,
+        input: impl ::std::convert::Into<crate::types::FooBuilder>,
+    ) -> Self {
+        self.foo_builder = ::std::option::Option::Some(input.into());
+        self
+    }
+
+    /// Sets or clears `fooBuilder`.
+    pub fn set_foo_builder(
+        mut self,
+        input: ::std::option::Option<crate::types::FooBuilder>,
+    ) -> Self {
+        self.foo_builder = input;
+        self
+    }
+
+    /// The `fooBuilder` set so far.
+    pub fn get_foo_builder(&self) -> &::std::option::Option<crate::types::FooBuilder> {
+        &self.foo_builder
+    }
+
+    /// The `widgetBuilder` member.
+    pub fn widget_builder(
+        mut self,
+        input: impl ::std::convert::Into<crate::types::WidgetBuilder>,
+    ) -> Self {
+        self.widget_builder = ::std::option::Option::Some(input.into());
+        self
+    }
+
+    /// Sets or clears `widgetBuilder`.
+    pub fn set_widget_builder(
+        mut self,
+        input: ::std::option::Option<crate::types::WidgetBuilder>,
+    ) -> Self {
+        self.widget_builder = input;
+        self
+    }
+
+    /// The `widgetBuilder` set so far.
+    pub fn get_widget_builder(
+        &self,
+    ) -> &::std::option::Option<crate::types::WidgetBuilder> {
+        &self.widget_builder
+    }
+
+    /// The `builderShape` member.
+    pub fn builder_shape(
+        mut self,
+        input: impl ::std::convert::Into<crate::types::Builder>,
+    ) -> Self {
+        self.builder_shape = ::std::option::Option::Some(input.into());
+        self
+    }
+
+    /// Sets or clears `builderShape`.
+    pub fn set_builder_shape(
+        mut self,
+        input: ::std::option::Option<crate::types::Builder>,
+    ) -> Self {
+        self.builder_shape = input;
+        self
+    }
+
+    /// The `builderShape` set so far.
+    pub fn get_builder_shape(&self) -> &::std::option::Option<crate::types::Builder> {
+        &self.builder_shape
+    }
+
+    /// The `typeShape` member.
+    pub fn type_shape(
+        mut self,
+        input: impl ::std::convert::Into<crate::types::Type>,
+    ) -> Self {
+        self.type_shape = ::std::option::Option::Some(input.into());
+        self
+    }
+
+    /// Sets or clears `typeShape`.
+    pub fn set_type_shape(
+        mut self,
+        input: ::std::option::Option<crate::types::Type>,
+    ) -> Self {
+        self.type_shape = input;
+        self
+    }
+
+    /// The `typeShape` set so far.
+    pub fn get_type_shape(&self) -> &::std::option::Option<crate::types::Type> {
+        &self.type_shape
+    }
+
+    /// The `hashShape` member.
+    pub fn hash_shape(
+        mut self,
+        input: impl ::std::convert::Into<crate::types::Hash>,
+    ) -> Self {
+        self.hash_shape = ::std::option::Option::Some(input.into());
+        self
+    }
+
+    /// Sets or clears `hashShape`.
+    pub fn set_hash_shape(
+        mut self,
+        input: ::std::option::Option<crate::types::Hash>,
+    ) -> Self {
+        self.hash_shape = input;
+        self
+    }
+
+    /// The `hashShape` set so far.
+    pub fn get_hash_shape(&self) -> &::std::option::Option<crate::types::Hash> {
+        &self.hash_shape
+    }
+
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(
@@ -454,6 +780,12 @@ impl MatchOutputBuilder {
             string: self.string,
             vec: self.vec,
             kind: self.kind,
+            foo: self.foo,
+            foo_builder: self.foo_builder,
+            widget_builder: self.widget_builder,
+            builder_shape: self.builder_shape,
+            type_shape: self.type_shape,
+            hash_shape: self.hash_shape,
         };
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),

@@ -323,9 +323,34 @@ impl Violations {
     }
 }
 
-/// Implemented by every generated structure; recursion goes through it.
+/// Checks a value against every constraint of its model. Implemented by every
+/// generated type, in every generated crate, so one function can check values
+/// of any of them.
+///
+/// ```
+/// use smithy_codegen_runtime::{Validate, ValidationError};
+///
+/// /// Counts the violations of any generated value.
+/// fn problems<T: Validate>(value: &T) -> usize {
+///     value.validate().err().map_or(0, |e: ValidationError| e.violations().len())
+/// }
+/// # struct Anything;
+/// # impl Validate for Anything {
+/// #     fn validate_at(&self, _: &smithy_codegen_runtime::validate::Path<'_>, _: &mut smithy_codegen_runtime::validate::Violations) {}
+/// # }
+/// assert_eq!(problems(&Anything), 0);
+/// ```
 pub trait Validate {
-    /// Records every violation in `self`, with paths below `path`.
+    /// Every violation in `self`, or `Ok`.
+    fn validate(&self) -> Result<(), ValidationError> {
+        let mut out = Violations::default();
+        self.validate_at(&Path::ROOT, &mut out);
+        out.into_result()
+    }
+
+    /// Records every violation in `self`, with paths below `path` (for generated
+    /// code, which recurses through it).
+    #[doc(hidden)]
     fn validate_at(&self, path: &Path<'_>, out: &mut Violations);
 }
 
