@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -71,56 +74,14 @@ impl AsRef<[u8]> for Blob {
     }
 }
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 fn encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    BASE64.encode(bytes)
 }
 
+/// Standard alphabet, padding required, canonical only: every encoding of a byte
+/// string but one is refused, so a blob has one wire form.
 fn decode(text: &str) -> Result<Vec<u8>, String> {
-    let bytes = text.as_bytes();
-    if !bytes.len().is_multiple_of(4) {
-        return Err(format!("base64 length {} is not a multiple of 4", bytes.len()));
-    }
-    let mut out = Vec::with_capacity(bytes.len() / 4 * 3);
-    for (index, chunk) in bytes.chunks(4).enumerate() {
-        let last = index == bytes.len() / 4 - 1;
-        let padding = chunk.iter().rev().take_while(|b| **b == b'=').count();
-        if padding > 2 || (padding > 0 && !last) {
-            return Err("misplaced base64 padding".into());
-        }
-        let mut n: u32 = 0;
-        for (i, b) in chunk.iter().enumerate() {
-            let v = if i >= 4 - padding {
-                0
-            } else {
-                match b {
-                    b'A'..=b'Z' => b - b'A',
-                    b'a'..=b'z' => b - b'a' + 26,
-                    b'0'..=b'9' => b - b'0' + 52,
-                    b'+' => 62,
-                    b'/' => 63,
-                    other => return Err(format!("invalid base64 character {:?}", char::from(*other))),
-                }
-            };
-            n = (n << 6) | u32::from(v);
-        }
-        let decoded = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&decoded[..3 - padding]);
-    }
-    Ok(out)
+    BASE64.decode(text).map_err(|e| format!("invalid base64: {e}"))
 }
 
 impl Serialize for Blob {
@@ -167,5 +128,8 @@ mod tests {
         assert!(decode("Y===").is_err());
         assert!(decode("YQ==YQ==").is_err());
         assert!(decode("Y!==").is_err());
+        // Non-zero trailing bits: `YR==` is not the encoding of `a` (`YQ==` is).
+        assert!(decode("YR==").is_err());
+        assert!(decode("YQ").is_err(), "padding is required");
     }
 }

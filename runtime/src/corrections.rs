@@ -78,8 +78,9 @@ impl<T: ErrorCorrection> ErrorCorrection for Box<T> {
 
 /// Which `@required` members of a value were absent on the wire and filled in.
 ///
-/// It is bookkeeping about where a value came from, not part of the value: it never
-/// affects equality or hashing, and costs nothing (no allocation) when empty.
+/// It is part of the value: a member filled in with `0` serializes as absent, so a
+/// value with it differs (`!=`, and in its hash) from one where the member was `0`
+/// on the wire. It costs nothing (no allocation) when empty.
 #[derive(Debug, Clone, Default)]
 pub struct ClientCorrections(Vec<&'static str>);
 
@@ -117,16 +118,31 @@ impl ClientCorrections {
     }
 }
 
+impl ClientCorrections {
+    /// The recorded members in a fixed order, so equality and hashing do not
+    /// depend on the order they were recorded in.
+    fn sorted(&self) -> Vec<&'static str> {
+        let mut members = self.0.clone();
+        members.sort_unstable();
+        members.dedup();
+        members
+    }
+}
+
 impl PartialEq for ClientCorrections {
-    fn eq(&self, _: &Self) -> bool {
-        true
+    fn eq(&self, other: &Self) -> bool {
+        (self.is_empty() && other.is_empty()) || self.sorted() == other.sorted()
     }
 }
 
 impl Eq for ClientCorrections {}
 
 impl Hash for ClientCorrections {
-    fn hash<H: Hasher>(&self, _: &mut H) {}
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        if !self.is_empty() {
+            self.sorted().hash(state);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -43,9 +43,11 @@ impl BuildError {
     }
 }
 
+/// Says what failed; the violations are the [`source`](std::error::Error::source),
+/// so an error report (`{:#}` with `anyhow`) shows them once.
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot build {}: {}", self.type_name, self.error)
+        write!(f, "cannot build {}", self.type_name)
     }
 }
 
@@ -64,12 +66,13 @@ pub enum StrictParseError {
     Invalid(ValidationError),
 }
 
+/// Says which step failed; the cause is the [`source`](std::error::Error::source).
 impl fmt::Display for StrictParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Json(e) => write!(f, "cannot parse JSON: {e}"),
-            Self::Invalid(e) => write!(f, "parsed, but invalid: {e}"),
-        }
+        f.write_str(match self {
+            Self::Json(_) => "cannot parse JSON",
+            Self::Invalid(_) => "parsed, but invalid",
+        })
     }
 }
 
@@ -155,11 +158,15 @@ impl Unhandled {
     }
 }
 
+/// `SomeCode: message`; without a code, what kind of answer it was.
 impl fmt::Display for Unhandled {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code.as_deref().unwrap_or("unhandled error"))?;
-        if let Some(status) = self.status {
-            write!(f, " (HTTP {status})")?;
+        match (&self.code, self.status) {
+            (Some(code), _) => f.write_str(code)?,
+            (None, Some(status)) if status >= 500 => f.write_str("server error without an error code")?,
+            (None, Some(status)) if status < 400 => f.write_str("unreadable response")?,
+            (None, Some(_)) => f.write_str("error response without an error code")?,
+            (None, None) => f.write_str("error without an error code")?,
         }
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;

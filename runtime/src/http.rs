@@ -6,8 +6,6 @@ use std::fmt;
 
 use time::OffsetDateTime;
 
-use super::validate::ValidationError;
-
 /// Percent-encodes a label or query component: RFC 3986 unreserved characters
 /// (`A-Z a-z 0-9 - . _ ~`) stay, every other byte of the UTF-8 form becomes
 /// `%XX`. Greedy labels (`{key+}`) keep `/` so they can span segments.
@@ -157,8 +155,6 @@ pub fn split_header_list(text: &str) -> Vec<String> {
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum RequestError {
-    /// The input breaks the model's constraints (nothing is sent).
-    Invalid(ValidationError),
     /// A URI label member is absent or empty.
     EmptyLabel(&'static str),
     /// A header value is not valid in HTTP.
@@ -177,7 +173,6 @@ pub enum RequestError {
 impl fmt::Display for RequestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Invalid(e) => write!(f, "invalid input: {e}"),
             Self::EmptyLabel(member) => write!(f, "the URI label `{member}` is absent or empty"),
             Self::InvalidHeader { name, message } => write!(f, "header `{name}`: {message}"),
             Self::Body(message) => write!(f, "cannot serialize the body: {message}"),
@@ -186,14 +181,7 @@ impl fmt::Display for RequestError {
     }
 }
 
-impl std::error::Error for RequestError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Self::Invalid(e) => Some(e),
-            _ => None,
-        }
-    }
-}
+impl std::error::Error for RequestError {}
 
 /// What an error response says about itself, before it is matched to a model error.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -276,8 +264,22 @@ impl<E> ServiceError<E> {
     }
 }
 
+/// Transparent: shows the modeled error itself (status and request id are
+/// accessors), so it reads the same inside [`ResponseError`] and on its own.
+impl<E: fmt::Display> fmt::Display for ServiceError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.error.fmt(f)
+    }
+}
+
+impl<E: std::error::Error> std::error::Error for ServiceError<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.error.source()
+    }
+}
+
 /// Why a response did not yield the operation's output.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ResponseError<E> {
     /// The service answered with an error status.
@@ -293,7 +295,36 @@ pub enum ResponseError<E> {
     },
 }
 
+/// The body shows as text (lossy UTF-8), not as a list of bytes.
+impl<E: fmt::Debug> fmt::Debug for ResponseError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Service(e) => f.debug_tuple("Service").field(e).finish(),
+            Self::Malformed { status, message, body } => f
+                .debug_struct("Malformed")
+                .field("status", status)
+                .field("message", message)
+                .field("body", &String::from_utf8_lossy(body))
+                .finish(),
+        }
+    }
+}
+
 impl<E> ResponseError<E> {
+    /// The operation's error: a service error as it is, an unreadable response
+    /// as an unhandled one (status, message and body kept). `From` does this.
+    pub fn into_service_error(self) -> E
+    where
+        E: From<super::Unhandled>,
+    {
+        match self {
+            Self::Service(e) => e.into_error(),
+            Self::Malformed { status, message, body } => super::Unhandled::new(None, Some(message), Some(status))
+                .with_body(body)
+                .into(),
+        }
+    }
+
     /// The service error, if the service answered with one.
     pub fn service_error(&self) -> Option<&E> {
         match self {
@@ -311,12 +342,15 @@ impl<E> ResponseError<E> {
     }
 }
 
+/// Says what kind of answer came back; a service error is the
+/// [`source`](std::error::Error::source), so a report shows it once:
+/// `the service answered HTTP 404: ResourceNotFoundException: no such template`.
 impl<E: fmt::Display> fmt::Display for ResponseError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Service(e) => write!(f, "HTTP {}: {}", e.status(), e.error()),
+            Self::Service(e) => write!(f, "the service answered HTTP {}", e.status()),
             Self::Malformed { status, message, .. } => {
-                write!(f, "HTTP {status}: the response could not be read: {message}")
+                write!(f, "the HTTP {status} response could not be read: {message}")
             }
         }
     }
@@ -325,7 +359,7 @@ impl<E: fmt::Display> fmt::Display for ResponseError<E> {
 impl<E: std::error::Error + 'static> std::error::Error for ResponseError<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Self::Service(e) => Some(e.error()),
+            Self::Service(e) => Some(e),
             Self::Malformed { .. } => None,
         }
     }

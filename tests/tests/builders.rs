@@ -158,3 +158,41 @@ fn setters_getters_and_list_appends() {
     assert_eq!(window.start_time(), "cron(0 0 * * ? *)");
     assert_eq!(window.duration_in_minutes(), 30);
 }
+
+/// Values the crate's model does not know yet (an enum value added since, a
+/// relaxed limit) can still be built and sent; `build()` keeps checking.
+#[test]
+fn build_unchecked_is_the_forward_compatible_path() {
+    use iot_models::types::{AbortCriteria, JobExecutionFailureType};
+    let builder = AbortCriteria::builder()
+        .failure_type("DEVICE_REBOOTED")
+        .action("CANCEL")
+        .threshold_percentage(50.0)
+        .min_number_of_executed_things(10);
+    let err = builder.clone().build().unwrap_err();
+    assert_eq!(err.violations()[0].path(), "/failureType");
+    let criteria = builder.build_unchecked();
+    assert_eq!(
+        criteria.failure_type(),
+        &JobExecutionFailureType::from("DEVICE_REBOOTED")
+    );
+    assert_eq!(
+        serde_json::to_value(&criteria).unwrap()["failureType"],
+        serde_json::json!("DEVICE_REBOOTED")
+    );
+    // A required member left unset counts as missing, as in a response.
+    let partial = AbortCriteria::builder().action("CANCEL").build_unchecked();
+    let missing: Vec<_> = partial
+        .validate()
+        .unwrap_err()
+        .violations()
+        .iter()
+        .filter(|v| v.kind() == ConstraintKind::Required)
+        .map(|v| v.path().to_owned())
+        .collect();
+    assert_eq!(
+        missing,
+        ["/failureType", "/thresholdPercentage", "/minNumberOfExecutedThings"]
+    );
+    assert!(serde_json::to_value(&partial).unwrap().get("failureType").is_none());
+}

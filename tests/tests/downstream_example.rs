@@ -22,9 +22,18 @@ fn strictest_threshold(output: &DescribeJobTemplateOutput, failure: &JobExecutio
         .reduce(f64::min)
 }
 
-/// Downstream code under test: accept a response only if it is valid.
+/// Downstream code under test: accept a response only if it is valid, saying
+/// why not (the error and its sources, as an error report would).
 fn accept(body: &[u8]) -> Result<DescribeJobTemplateOutput, String> {
-    DescribeJobTemplateOutput::from_json_strict(body).map_err(|e| e.to_string())
+    DescribeJobTemplateOutput::from_json_strict(body).map_err(|e| {
+        let mut report = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(cause) = source {
+            report = format!("{report}: {cause}");
+            source = cause.source();
+        }
+        report
+    })
 }
 
 proptest! {

@@ -356,3 +356,105 @@ fn empty_object_is_a_valid_output() {
     assert_eq!(parsed, DescribeJobTemplateOutput::builder().build().unwrap());
     assert_eq!(serde_json::to_string(&parsed).unwrap(), "{}");
 }
+
+/// Client error correction without the trap: a member filled in on parsing is
+/// part of the value, every write through the public API sticks, and
+/// `validate()` still names what the response lacked.
+mod corrections {
+    use super::*;
+    use proptest::prelude::*;
+
+    const MEMBERS: [&str; 4] = [
+        "failureType",
+        "action",
+        "thresholdPercentage",
+        "minNumberOfExecutedThings",
+    ];
+
+    fn body(omit: &[bool; 4], failure: &str, threshold: f64, executed: i32) -> Value {
+        let mut all = json!({
+            "failureType": failure, "action": "CANCEL",
+            "thresholdPercentage": threshold, "minNumberOfExecutedThings": executed
+        });
+        for (member, omitted) in MEMBERS.iter().zip(omit) {
+            if *omitted {
+                all.as_object_mut().unwrap().remove(*member);
+            }
+        }
+        all
+    }
+
+    /// The JSON zero value of each member, as a response could send it.
+    fn zeros(omit: &[bool; 4], failure: &str, threshold: f64, executed: i32) -> Value {
+        let mut value = body(&[false; 4], failure, threshold, executed);
+        let zero = [json!(""), json!(""), json!(0.0), json!(0)];
+        for ((member, omitted), zero) in MEMBERS.iter().zip(omit).zip(zero) {
+            if *omitted {
+                value[*member] = zero;
+            }
+        }
+        value
+    }
+
+    fn inputs() -> impl Strategy<Value = ([bool; 4], &'static str, f64, i32)> {
+        (
+            any::<[bool; 4]>(),
+            prop::sample::select(vec!["FAILED", "REJECTED", "TIMED_OUT", "ALL"]),
+            0.0..=100.0f64,
+            1..=1000i32,
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn every_write_through_the_public_api_sticks((omit, failure, threshold, executed) in inputs()) {
+            let mut parsed: AbortCriteria = serde_json::from_value(body(&omit, failure, threshold, executed)).unwrap();
+            if omit[0] { parsed.set_failure_type(JobExecutionFailureType::from(failure)); }
+            if omit[1] { parsed.set_action(AbortAction::Cancel); }
+            if omit[2] { parsed.set_threshold_percentage(threshold); }
+            if omit[3] { parsed.set_min_number_of_executed_things(executed); }
+            prop_assert!(parsed.validate().is_ok(), "{:?}", parsed.validate());
+            // Compared as our serializer writes a full body (whole doubles lose `.0`).
+            let full: AbortCriteria = serde_json::from_value(body(&[false; 4], failure, threshold, executed)).unwrap();
+            prop_assert_eq!(serde_json::to_value(&parsed).unwrap(), serde_json::to_value(&full).unwrap());
+            prop_assert_eq!(parsed, full);
+        }
+
+        #[test]
+        fn equal_values_serialize_to_equal_json((omit, failure, threshold, executed) in inputs()) {
+            let filled_in: AbortCriteria = serde_json::from_value(body(&omit, failure, threshold, executed)).unwrap();
+            let sent_as_zero: AbortCriteria = serde_json::from_value(zeros(&omit, failure, threshold, executed)).unwrap();
+            let same_json = serde_json::to_value(&filled_in).unwrap() == serde_json::to_value(&sent_as_zero).unwrap();
+            prop_assert_eq!(filled_in == sent_as_zero, same_json);
+            prop_assert_eq!(filled_in.clone(), filled_in);
+        }
+
+        #[test]
+        fn validate_names_every_member_the_response_lacked((omit, failure, threshold, executed) in inputs()) {
+            let parsed: AbortCriteria = serde_json::from_value(body(&omit, failure, threshold, executed)).unwrap();
+            let missing: Vec<String> = parsed
+                .validate()
+                .err()
+                .map(|e| e.violations().iter().filter(|v| v.kind() == ConstraintKind::Required).map(|v| v.path().to_owned()).collect())
+                .unwrap_or_default();
+            let expected: Vec<String> = MEMBERS.iter().zip(&omit).filter(|(_, o)| **o).map(|(m, _)| format!("/{m}")).collect();
+            prop_assert_eq!(missing, expected);
+        }
+    }
+
+    #[test]
+    fn the_reported_case() {
+        let output: DescribeJobTemplateOutput = serde_json::from_value(json!({"abortConfig": {"criteriaList": [
+            {"failureType": "FAILED", "action": "CANCEL", "minNumberOfExecutedThings": 5}
+        ]}}))
+        .unwrap();
+        let mut criteria = output.abort_config().unwrap().criteria_list()[0].clone();
+        assert!(criteria.validate().is_err());
+        criteria.set_threshold_percentage(25.0);
+        assert!(criteria.validate().is_ok());
+        assert_eq!(
+            serde_json::to_value(&criteria).unwrap()["thresholdPercentage"].as_f64(),
+            Some(25.0)
+        );
+    }
+}

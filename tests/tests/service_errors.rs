@@ -54,7 +54,9 @@ fn operation_error_enum() {
     assert_eq!(not_found.http_status(), Some(404));
     assert!(!not_found.is_retryable());
     assert_eq!(not_found.to_string(), "ResourceNotFoundException: gone");
-    assert!(std::error::Error::source(&not_found).is_some());
+    // Transparent: it shows the modeled error, so it does not also return it as
+    // its source (a report would say it twice).
+    assert!(std::error::Error::source(&not_found).is_none());
 
     let throttled: DescribeJobTemplateError = ThrottlingException::builder().build().unwrap().into();
     assert!(throttled.is_throttling());
@@ -68,7 +70,7 @@ fn operation_error_enum() {
     assert_eq!(unhandled.code(), Some("AccessDeniedException"));
     assert_eq!(unhandled.message(), Some("no"));
     assert_eq!(unhandled.http_status(), Some(403));
-    assert_eq!(unhandled.to_string(), "AccessDeniedException (HTTP 403): no");
+    assert_eq!(unhandled.to_string(), "AccessDeniedException: no");
 }
 
 #[test]
@@ -105,4 +107,106 @@ fn parsing_output_never_enforces_constraints() {
         ]
     );
     assert!(DescribeJobTemplateOutput::from_json_strict(body.as_bytes()).is_err());
+}
+
+/// Errors follow the std convention: each level either says its cause or exposes
+/// it as `source()`, never both, so a report walking the chain says everything
+/// once.
+mod reports {
+    use std::error::Error;
+
+    use http::Response;
+    use iot_models::operation::describe_job_template::{DescribeJobTemplate, DescribeJobTemplateError};
+    use iot_models::runtime::http::ResponseError;
+    use iot_models::types::AbortCriteria;
+
+    /// What `anyhow`'s `{:#}` prints: every level of the chain, joined by `: `.
+    fn report(error: &dyn Error) -> String {
+        let mut parts = vec![error.to_string()];
+        let mut source = error.source();
+        while let Some(e) = source {
+            parts.push(e.to_string());
+            source = e.source();
+        }
+        parts.join(": ")
+    }
+
+    fn answer(status: u16, headers: &[(&str, &str)], body: &str) -> ResponseError<DescribeJobTemplateError> {
+        let mut response = Response::builder().status(status);
+        for (name, value) in headers {
+            response = response.header(*name, *value);
+        }
+        DescribeJobTemplate::response(&response.body(body.as_bytes().to_vec()).unwrap()).unwrap_err()
+    }
+
+    #[test]
+    fn a_service_error_is_reported_once() {
+        let err = answer(
+            404,
+            &[("x-amzn-errortype", "ResourceNotFoundException")],
+            r#"{"message":"no such template"}"#,
+        );
+        assert_eq!(
+            report(&err),
+            "the service answered HTTP 404: ResourceNotFoundException: no such template"
+        );
+        let service = match &err {
+            ResponseError::Service(e) => e.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(report(&service), "ResourceNotFoundException: no such template");
+        // `?` into the usual boxed error works for both.
+        let boxed: Box<dyn Error> = Box::new(service);
+        assert_eq!(boxed.to_string(), "ResourceNotFoundException: no such template");
+        let boxed: Box<dyn Error + Send + Sync> = err.into();
+        assert!(boxed.source().is_some());
+    }
+
+    #[test]
+    fn an_unmodeled_server_error_says_what_it_was() {
+        let err = answer(503, &[], "");
+        assert_eq!(
+            report(&err),
+            "the service answered HTTP 503: server error without an error code"
+        );
+    }
+
+    #[test]
+    fn a_failed_response_converts_to_the_operation_error() {
+        let err: DescribeJobTemplateError = answer(
+            404,
+            &[("x-amzn-errortype", "ResourceNotFoundException")],
+            r#"{"message":"gone"}"#,
+        )
+        .into();
+        assert!(matches!(err, DescribeJobTemplateError::ResourceNotFoundException(_)));
+        let unreadable = Response::builder().status(200).body(b"<html>".to_vec()).unwrap();
+        let err: DescribeJobTemplateError = DescribeJobTemplate::response(&unreadable).unwrap_err().into();
+        match err {
+            DescribeJobTemplateError::Unhandled(u) => {
+                assert_eq!((u.status(), u.body()), (Some(200), &b"<html>"[..]));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn unreadable_bodies_debug_as_text() {
+        let unreadable = Response::builder().status(200).body(b"<html>".to_vec()).unwrap();
+        let err = DescribeJobTemplate::response(&unreadable).unwrap_err();
+        let debug = format!("{err:?}");
+        assert!(debug.contains(r#"body: "<html>""#), "{debug}");
+    }
+
+    #[test]
+    fn build_errors_list_their_violations_once() {
+        let err = AbortCriteria::builder()
+            .threshold_percentage(100.5)
+            .build()
+            .unwrap_err();
+        let text = report(&err);
+        assert!(text.starts_with("cannot build AbortCriteria: "), "{text}");
+        let first = err.violations()[0].to_string();
+        assert_eq!(text.matches(&first).count(), 1, "{text}");
+    }
 }

@@ -531,9 +531,11 @@ fn input_validation() {
         .job_template_id("a".repeat(65))
         .build()
         .unwrap_err();
+    // What failed, then (as the source) why.
+    assert_eq!(err.to_string(), "cannot build DescribeJobTemplateInput");
     assert_eq!(
-        err.to_string(),
-        "cannot build DescribeJobTemplateInput: 1 validation error detected:\nValue with length 65 at '/jobTemplateId' failed to satisfy constraint: Member must have length between 1 and 64, inclusive"
+        std::error::Error::source(&err).map(ToString::to_string).as_deref(),
+        Some("1 validation error detected:\nValue with length 65 at '/jobTemplateId' failed to satisfy constraint: Member must have length between 1 and 64, inclusive")
     );
     // Parsed inputs are all-optional and validate the same way.
     let parsed: DescribeJobTemplateInput = serde_json::from_str("{}").unwrap();

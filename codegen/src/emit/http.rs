@@ -35,13 +35,22 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
     let output_ty = path(&op.output);
     let error_ty = quote::format_ident!("{}Error", op.name);
     let marker = ident(&op.name);
+    // An input without members leaves the parameter unread.
+    let input_param = if request.to_string().contains("input") {
+        quote!(input)
+    } else {
+        quote!(_input)
+    };
     quote! {
         impl #marker {
-            /// Builds the HTTP request for `input` (after validating it): method, path and
-            /// query, headers and body. The URI is origin-form (`/path?query`); the caller
-            /// adds the endpoint, signs the request and sends it with any HTTP client.
-            pub fn request(input: &#input_ty) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::http::RequestError> {
-                input.validate().map_err(crate::runtime::http::RequestError::Invalid)?;
+            /// Builds the HTTP request for `input`: method, path and query, headers and
+            /// body. Constraint traits are left to the service, as Smithy advises
+            /// clients (a service may accept what this crate's model does not know yet);
+            /// call `input.validate()` first to check them here. Only what the request
+            /// itself needs can fail, such as an empty URI label. The URI is origin-form
+            /// (`/path?query`); the caller adds the endpoint, signs the request and sends
+            /// it with any HTTP client.
+            pub fn request(#input_param: &#input_ty) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::http::RequestError> {
                 #request
             }
 

@@ -69,7 +69,7 @@ pub fn emit(op: &OperationDef) -> TokenStream {
     });
     let source_arms = op.errors.iter().map(|e| {
         let variant = ident(&e.variant);
-        quote!(Self::#variant(e) => ::std::option::Option::Some(e),)
+        quote!(Self::#variant(e) => ::std::error::Error::source(e),)
     });
     let from_impls = op.errors.iter().map(|e| {
         let variant = ident(&e.variant);
@@ -166,12 +166,27 @@ pub fn emit(op: &OperationDef) -> TokenStream {
             }
         }
 
+        /// Transparent: each variant shows (and has the source of) the error it holds.
         impl ::std::error::Error for #error {
             fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
                     #(#source_arms)*
-                    Self::Unhandled(e) => ::std::option::Option::Some(e),
+                    Self::Unhandled(e) => ::std::error::Error::source(e),
                 }
+            }
+        }
+
+        impl ::std::convert::From<crate::runtime::Unhandled> for #error {
+            fn from(value: crate::runtime::Unhandled) -> Self {
+                Self::Unhandled(value)
+            }
+        }
+
+        /// The operation's error from a failed response: a service error as it
+        /// is, an unreadable response as `Unhandled`.
+        impl ::std::convert::From<crate::runtime::http::ResponseError<#error>> for #error {
+            fn from(value: crate::runtime::http::ResponseError<#error>) -> Self {
+                value.into_service_error()
             }
         }
 

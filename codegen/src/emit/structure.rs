@@ -13,7 +13,14 @@ use crate::ir::traits::ErrorFault;
 
 /// Whether the structure holds any required member as a plain (non-`Option`) value.
 pub fn has_corrections(s: &StructureDef) -> bool {
-    s.fields.iter().any(|f| !f.optional && f.default.is_none())
+    s.fields.iter().any(is_correctable)
+}
+
+/// A required member held as a plain value: deserialization may fill it in, so
+/// it is written only through a setter that keeps the record of filled-in
+/// members true.
+fn is_correctable(f: &FieldDef) -> bool {
+    !f.optional && f.default.is_none()
 }
 
 /// The whole file for one structure.
@@ -29,7 +36,11 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
         let field = ident(&f.rust_name);
         let ty = field_type(f);
         let docs = doc_attrs(&field_docs(f));
-        quote!(#docs pub #field: #ty,)
+        if is_correctable(f) {
+            quote!(#docs pub(crate) #field: #ty,)
+        } else {
+            quote!(#docs pub #field: #ty,)
+        }
     });
     let corrections_field = has_corrections(s).then(|| {
         quote! {
@@ -38,6 +49,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
         }
     });
     let getters = s.fields.iter().map(getter);
+    let setters = s.fields.iter().filter(|f| is_correctable(f)).map(setter);
     let builder_name = ident(&format!("{}Builder", s.path.name));
     let type_name = &s.path.name;
     let validate_body = validate_body(s, ctx);
@@ -70,6 +82,8 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
 
         impl #name {
             #(#getters)*
+
+            #(#setters)*
 
             /// A builder for this type; `build()` validates the result.
             pub fn builder() -> #builder_name {
@@ -133,7 +147,7 @@ fn struct_docs(s: &StructureDef) -> Vec<String> {
         ),
         _ if has_corrections(s) => with_paragraph(
             lines,
-            "When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, and serialization leaves it out again.".into(),
+            "When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.".into(),
         ),
         _ => lines,
     }
@@ -227,6 +241,24 @@ fn getter(f: &FieldDef) -> TokenStream {
         #docs
         pub fn #field(&self) -> #ty {
             #body
+        }
+    }
+}
+
+/// `set_x(value)` for a required member: the value is now set, not filled in.
+fn setter(f: &FieldDef) -> TokenStream {
+    let field = ident(&f.rust_name);
+    let set = super::types::prefixed("set", &f.rust_name);
+    let ty = field_inner_type(f);
+    let member = &f.member;
+    let doc =
+        format!(" Sets the required `{member}` member (from then on it counts as present, whatever the wire said).");
+    quote! {
+        #[doc = #doc]
+        pub fn #set(&mut self, value: #ty) -> &mut Self {
+            self.#field = value;
+            self.client_corrections.remove(#member);
+            self
         }
     }
 }

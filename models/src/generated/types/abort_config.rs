@@ -5,14 +5,14 @@
 ///
 /// Smithy shape: `com.amazonaws.iot#AbortConfig`.
 ///
-/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, and serialization leaves it out again.
+/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AbortConfig {
     /// The rules; the job is aborted as soon as any one of them is met.
     ///
     /// Required; length at least 1.
-    pub criteria_list: ::std::vec::Vec<crate::types::AbortCriteria>,
+    pub(crate) criteria_list: ::std::vec::Vec<crate::types::AbortCriteria>,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
@@ -21,6 +21,16 @@ impl AbortConfig {
     /// The rules; the job is aborted as soon as any one of them is met.
     pub fn criteria_list(&self) -> &[crate::types::AbortCriteria] {
         &self.criteria_list
+    }
+
+    /// Sets the required `criteriaList` member (from then on it counts as present, whatever the wire said).
+    pub fn set_criteria_list(
+        &mut self,
+        value: ::std::vec::Vec<crate::types::AbortCriteria>,
+    ) -> &mut Self {
+        self.criteria_list = value;
+        self.client_corrections.remove("criteriaList");
+        self
     }
 
     /// A builder for this type; `build()` validates the result.
@@ -216,11 +226,7 @@ impl AbortConfigBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<AbortConfig, crate::runtime::BuildError> {
-        let mut client_corrections = crate::runtime::ClientCorrections::default();
-        let value = AbortConfig {
-            criteria_list: client_corrections.fill(self.criteria_list, "criteriaList"),
-            client_corrections,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -228,6 +234,19 @@ impl AbortConfigBuilder {
                     crate::runtime::BuildError::new("AbortConfig", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> AbortConfig {
+        let mut client_corrections = crate::runtime::ClientCorrections::default();
+        AbortConfig {
+            criteria_list: client_corrections.fill(self.criteria_list, "criteriaList"),
+            client_corrections,
         }
     }
 }

@@ -5,26 +5,26 @@
 ///
 /// Smithy shape: `com.amazonaws.iot#AbortCriteria`.
 ///
-/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, and serialization leaves it out again.
+/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AbortCriteria {
     /// Which kind of failed execution this rule counts.
     ///
     /// Required.
-    pub failure_type: crate::types::JobExecutionFailureType,
+    pub(crate) failure_type: crate::types::JobExecutionFailureType,
     /// What to do once the rule is met.
     ///
     /// Required.
-    pub action: crate::types::AbortAction,
+    pub(crate) action: crate::types::AbortAction,
     /// Share of failed executions, in percent, that sets the rule off (two decimal places are honoured).
     ///
     /// Required; at most 100.
-    pub threshold_percentage: f64,
+    pub(crate) threshold_percentage: f64,
     /// Number of devices that must have received the job before the rule is checked.
     ///
     /// Required; at least 1.
-    pub min_number_of_executed_things: i32,
+    pub(crate) min_number_of_executed_things: i32,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
@@ -48,6 +48,37 @@ impl AbortCriteria {
     /// Number of devices that must have received the job before the rule is checked.
     pub fn min_number_of_executed_things(&self) -> i32 {
         self.min_number_of_executed_things
+    }
+
+    /// Sets the required `failureType` member (from then on it counts as present, whatever the wire said).
+    pub fn set_failure_type(
+        &mut self,
+        value: crate::types::JobExecutionFailureType,
+    ) -> &mut Self {
+        self.failure_type = value;
+        self.client_corrections.remove("failureType");
+        self
+    }
+
+    /// Sets the required `action` member (from then on it counts as present, whatever the wire said).
+    pub fn set_action(&mut self, value: crate::types::AbortAction) -> &mut Self {
+        self.action = value;
+        self.client_corrections.remove("action");
+        self
+    }
+
+    /// Sets the required `thresholdPercentage` member (from then on it counts as present, whatever the wire said).
+    pub fn set_threshold_percentage(&mut self, value: f64) -> &mut Self {
+        self.threshold_percentage = value;
+        self.client_corrections.remove("thresholdPercentage");
+        self
+    }
+
+    /// Sets the required `minNumberOfExecutedThings` member (from then on it counts as present, whatever the wire said).
+    pub fn set_min_number_of_executed_things(&mut self, value: i32) -> &mut Self {
+        self.min_number_of_executed_things = value;
+        self.client_corrections.remove("minNumberOfExecutedThings");
+        self
     }
 
     /// A builder for this type; `build()` validates the result.
@@ -416,16 +447,7 @@ impl AbortCriteriaBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<AbortCriteria, crate::runtime::BuildError> {
-        let mut client_corrections = crate::runtime::ClientCorrections::default();
-        let value = AbortCriteria {
-            failure_type: client_corrections.fill(self.failure_type, "failureType"),
-            action: client_corrections.fill(self.action, "action"),
-            threshold_percentage: client_corrections
-                .fill(self.threshold_percentage, "thresholdPercentage"),
-            min_number_of_executed_things: client_corrections
-                .fill(self.min_number_of_executed_things, "minNumberOfExecutedThings"),
-            client_corrections,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -433,6 +455,24 @@ impl AbortCriteriaBuilder {
                     crate::runtime::BuildError::new("AbortCriteria", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> AbortCriteria {
+        let mut client_corrections = crate::runtime::ClientCorrections::default();
+        AbortCriteria {
+            failure_type: client_corrections.fill(self.failure_type, "failureType"),
+            action: client_corrections.fill(self.action, "action"),
+            threshold_percentage: client_corrections
+                .fill(self.threshold_percentage, "thresholdPercentage"),
+            min_number_of_executed_things: client_corrections
+                .fill(self.min_number_of_executed_things, "minNumberOfExecutedThings"),
+            client_corrections,
         }
     }
 }

@@ -5,22 +5,22 @@
 ///
 /// Smithy shape: `com.amazonaws.iot#ExponentialRolloutRate`.
 ///
-/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, and serialization leaves it out again.
+/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ExponentialRolloutRate {
     /// Number of devices notified per minute when the rollout begins.
     ///
     /// Required; range 1..=1000.
-    pub base_rate_per_minute: i32,
+    pub(crate) base_rate_per_minute: i32,
     /// Multiplier applied to the rate at each step (one decimal place is honoured).
     ///
     /// Required; range 1.1..=5.
-    pub increment_factor: f64,
+    pub(crate) increment_factor: f64,
     /// What has to happen before the rate is raised again.
     ///
     /// Required.
-    pub rate_increase_criteria: crate::types::RateIncreaseCriteria,
+    pub(crate) rate_increase_criteria: crate::types::RateIncreaseCriteria,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
@@ -39,6 +39,30 @@ impl ExponentialRolloutRate {
     /// What has to happen before the rate is raised again.
     pub fn rate_increase_criteria(&self) -> &crate::types::RateIncreaseCriteria {
         &self.rate_increase_criteria
+    }
+
+    /// Sets the required `baseRatePerMinute` member (from then on it counts as present, whatever the wire said).
+    pub fn set_base_rate_per_minute(&mut self, value: i32) -> &mut Self {
+        self.base_rate_per_minute = value;
+        self.client_corrections.remove("baseRatePerMinute");
+        self
+    }
+
+    /// Sets the required `incrementFactor` member (from then on it counts as present, whatever the wire said).
+    pub fn set_increment_factor(&mut self, value: f64) -> &mut Self {
+        self.increment_factor = value;
+        self.client_corrections.remove("incrementFactor");
+        self
+    }
+
+    /// Sets the required `rateIncreaseCriteria` member (from then on it counts as present, whatever the wire said).
+    pub fn set_rate_increase_criteria(
+        &mut self,
+        value: crate::types::RateIncreaseCriteria,
+    ) -> &mut Self {
+        self.rate_increase_criteria = value;
+        self.client_corrections.remove("rateIncreaseCriteria");
+        self
     }
 
     /// A builder for this type; `build()` validates the result.
@@ -338,16 +362,7 @@ impl ExponentialRolloutRateBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<ExponentialRolloutRate, crate::runtime::BuildError> {
-        let mut client_corrections = crate::runtime::ClientCorrections::default();
-        let value = ExponentialRolloutRate {
-            base_rate_per_minute: client_corrections
-                .fill(self.base_rate_per_minute, "baseRatePerMinute"),
-            increment_factor: client_corrections
-                .fill(self.increment_factor, "incrementFactor"),
-            rate_increase_criteria: client_corrections
-                .fill(self.rate_increase_criteria, "rateIncreaseCriteria"),
-            client_corrections,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -355,6 +370,24 @@ impl ExponentialRolloutRateBuilder {
                     crate::runtime::BuildError::new("ExponentialRolloutRate", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> ExponentialRolloutRate {
+        let mut client_corrections = crate::runtime::ClientCorrections::default();
+        ExponentialRolloutRate {
+            base_rate_per_minute: client_corrections
+                .fill(self.base_rate_per_minute, "baseRatePerMinute"),
+            increment_factor: client_corrections
+                .fill(self.increment_factor, "incrementFactor"),
+            rate_increase_criteria: client_corrections
+                .fill(self.rate_increase_criteria, "rateIncreaseCriteria"),
+            client_corrections,
         }
     }
 }

@@ -246,10 +246,7 @@ impl JobExecutionsRolloutConfigBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<JobExecutionsRolloutConfig, crate::runtime::BuildError> {
-        let value = JobExecutionsRolloutConfig {
-            maximum_per_minute: self.maximum_per_minute,
-            exponential_rate: self.exponential_rate,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -257,6 +254,18 @@ impl JobExecutionsRolloutConfigBuilder {
                     crate::runtime::BuildError::new("JobExecutionsRolloutConfig", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> JobExecutionsRolloutConfig {
+        JobExecutionsRolloutConfig {
+            maximum_per_minute: self.maximum_per_minute,
+            exponential_rate: self.exponential_rate,
         }
     }
 }

@@ -5,18 +5,18 @@
 ///
 /// Smithy shape: `com.amazonaws.iot#MaintenanceWindow`.
 ///
-/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, and serialization leaves it out again.
+/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
 pub struct MaintenanceWindow {
     /// Cron expression giving when each window opens.
     ///
     /// Required; length 1..=256.
-    pub start_time: ::std::string::String,
+    pub(crate) start_time: ::std::string::String,
     /// How long each window stays open, in minutes.
     ///
     /// Required; range 1..=1430.
-    pub duration_in_minutes: i32,
+    pub(crate) duration_in_minutes: i32,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
@@ -30,6 +30,20 @@ impl MaintenanceWindow {
     /// How long each window stays open, in minutes.
     pub fn duration_in_minutes(&self) -> i32 {
         self.duration_in_minutes
+    }
+
+    /// Sets the required `startTime` member (from then on it counts as present, whatever the wire said).
+    pub fn set_start_time(&mut self, value: ::std::string::String) -> &mut Self {
+        self.start_time = value;
+        self.client_corrections.remove("startTime");
+        self
+    }
+
+    /// Sets the required `durationInMinutes` member (from then on it counts as present, whatever the wire said).
+    pub fn set_duration_in_minutes(&mut self, value: i32) -> &mut Self {
+        self.duration_in_minutes = value;
+        self.client_corrections.remove("durationInMinutes");
+        self
     }
 
     /// A builder for this type; `build()` validates the result.
@@ -268,13 +282,7 @@ impl MaintenanceWindowBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<MaintenanceWindow, crate::runtime::BuildError> {
-        let mut client_corrections = crate::runtime::ClientCorrections::default();
-        let value = MaintenanceWindow {
-            start_time: client_corrections.fill(self.start_time, "startTime"),
-            duration_in_minutes: client_corrections
-                .fill(self.duration_in_minutes, "durationInMinutes"),
-            client_corrections,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -282,6 +290,21 @@ impl MaintenanceWindowBuilder {
                     crate::runtime::BuildError::new("MaintenanceWindow", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> MaintenanceWindow {
+        let mut client_corrections = crate::runtime::ClientCorrections::default();
+        MaintenanceWindow {
+            start_time: client_corrections.fill(self.start_time, "startTime"),
+            duration_in_minutes: client_corrections
+                .fill(self.duration_in_minutes, "durationInMinutes"),
+            client_corrections,
         }
     }
 }

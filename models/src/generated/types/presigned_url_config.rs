@@ -251,10 +251,7 @@ impl PresignedUrlConfigBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<PresignedUrlConfig, crate::runtime::BuildError> {
-        let value = PresignedUrlConfig {
-            role_arn: self.role_arn,
-            expires_in_sec: self.expires_in_sec,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -262,6 +259,18 @@ impl PresignedUrlConfigBuilder {
                     crate::runtime::BuildError::new("PresignedUrlConfig", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> PresignedUrlConfig {
+        PresignedUrlConfig {
+            role_arn: self.role_arn,
+            expires_in_sec: self.expires_in_sec,
         }
     }
 }

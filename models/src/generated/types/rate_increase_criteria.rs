@@ -258,10 +258,7 @@ impl RateIncreaseCriteriaBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<RateIncreaseCriteria, crate::runtime::BuildError> {
-        let value = RateIncreaseCriteria {
-            number_of_notified_things: self.number_of_notified_things,
-            number_of_succeeded_things: self.number_of_succeeded_things,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -269,6 +266,18 @@ impl RateIncreaseCriteriaBuilder {
                     crate::runtime::BuildError::new("RateIncreaseCriteria", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> RateIncreaseCriteria {
+        RateIncreaseCriteria {
+            number_of_notified_things: self.number_of_notified_things,
+            number_of_succeeded_things: self.number_of_succeeded_things,
         }
     }
 }

@@ -5,18 +5,18 @@
 ///
 /// Smithy shape: `com.amazonaws.iot#RetryCriteria`.
 ///
-/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, and serialization leaves it out again.
+/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
 pub struct RetryCriteria {
     /// Which kind of failure the rule applies to.
     ///
     /// Required.
-    pub failure_type: crate::types::RetryableFailureType,
+    pub(crate) failure_type: crate::types::RetryableFailureType,
     /// How many retries are allowed (0 to 10).
     ///
     /// Required; range 0..=10.
-    pub number_of_retries: i32,
+    pub(crate) number_of_retries: i32,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
@@ -30,6 +30,23 @@ impl RetryCriteria {
     /// How many retries are allowed (0 to 10).
     pub fn number_of_retries(&self) -> i32 {
         self.number_of_retries
+    }
+
+    /// Sets the required `failureType` member (from then on it counts as present, whatever the wire said).
+    pub fn set_failure_type(
+        &mut self,
+        value: crate::types::RetryableFailureType,
+    ) -> &mut Self {
+        self.failure_type = value;
+        self.client_corrections.remove("failureType");
+        self
+    }
+
+    /// Sets the required `numberOfRetries` member (from then on it counts as present, whatever the wire said).
+    pub fn set_number_of_retries(&mut self, value: i32) -> &mut Self {
+        self.number_of_retries = value;
+        self.client_corrections.remove("numberOfRetries");
+        self
     }
 
     /// A builder for this type; `build()` validates the result.
@@ -269,13 +286,7 @@ impl RetryCriteriaBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<RetryCriteria, crate::runtime::BuildError> {
-        let mut client_corrections = crate::runtime::ClientCorrections::default();
-        let value = RetryCriteria {
-            failure_type: client_corrections.fill(self.failure_type, "failureType"),
-            number_of_retries: client_corrections
-                .fill(self.number_of_retries, "numberOfRetries"),
-            client_corrections,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -283,6 +294,21 @@ impl RetryCriteriaBuilder {
                     crate::runtime::BuildError::new("RetryCriteria", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> RetryCriteria {
+        let mut client_corrections = crate::runtime::ClientCorrections::default();
+        RetryCriteria {
+            failure_type: client_corrections.fill(self.failure_type, "failureType"),
+            number_of_retries: client_corrections
+                .fill(self.number_of_retries, "numberOfRetries"),
+            client_corrections,
         }
     }
 }

@@ -185,9 +185,7 @@ impl TimeoutConfigBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<TimeoutConfig, crate::runtime::BuildError> {
-        let value = TimeoutConfig {
-            in_progress_timeout_in_minutes: self.in_progress_timeout_in_minutes,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -195,6 +193,17 @@ impl TimeoutConfigBuilder {
                     crate::runtime::BuildError::new("TimeoutConfig", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> TimeoutConfig {
+        TimeoutConfig {
+            in_progress_timeout_in_minutes: self.in_progress_timeout_in_minutes,
         }
     }
 }

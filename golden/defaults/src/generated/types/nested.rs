@@ -166,9 +166,7 @@ impl NestedBuilder {
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(self) -> ::std::result::Result<Nested, crate::runtime::BuildError> {
-        let value = Nested {
-            depth: self.depth.unwrap_or(1i32),
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -176,6 +174,17 @@ impl NestedBuilder {
                     crate::runtime::BuildError::new("Nested", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> Nested {
+        Nested {
+            depth: self.depth.unwrap_or(1i32),
         }
     }
 }

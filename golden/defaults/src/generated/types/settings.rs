@@ -5,7 +5,7 @@
 ///
 /// Smithy shape: `fixture.defaults#Settings`.
 ///
-/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, and serialization leaves it out again.
+/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct Settings {
@@ -42,7 +42,7 @@ pub struct Settings {
     /// Defaults apply to nested structures too.
     ///
     /// Required.
-    pub nested: crate::types::Nested,
+    pub(crate) nested: crate::types::Nested,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
@@ -91,6 +91,13 @@ impl Settings {
     /// Defaults apply to nested structures too.
     pub fn nested(&self) -> &crate::types::Nested {
         &self.nested
+    }
+
+    /// Sets the required `nested` member (from then on it counts as present, whatever the wire said).
+    pub fn set_nested(&mut self, value: crate::types::Nested) -> &mut Self {
+        self.nested = value;
+        self.client_corrections.remove("nested");
+        self
     }
 
     /// A builder for this type; `build()` validates the result.
@@ -580,8 +587,25 @@ impl SettingsBuilder {
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(self) -> ::std::result::Result<Settings, crate::runtime::BuildError> {
+        let value = self.build_unchecked();
+        match value.validate() {
+            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    crate::runtime::BuildError::new("Settings", error),
+                )
+            }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> Settings {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
-        let value = Settings {
+        Settings {
             retries: self.retries.unwrap_or(3i32),
             enabled: self.enabled.unwrap_or(false),
             label: self.label.unwrap_or_else(|| ::std::string::String::from("none")),
@@ -601,14 +625,6 @@ impl SettingsBuilder {
             opt_out: self.opt_out,
             nested: client_corrections.fill(self.nested, "nested"),
             client_corrections,
-        };
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("Settings", error),
-                )
-            }
         }
     }
 }

@@ -222,10 +222,7 @@ impl DocumentBuilder {
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(self) -> ::std::result::Result<Document, crate::runtime::BuildError> {
-        let value = Document {
-            title: self.title,
-            pages: self.pages,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -233,6 +230,18 @@ impl DocumentBuilder {
                     crate::runtime::BuildError::new("Document", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> Document {
+        Document {
+            title: self.title,
+            pages: self.pages,
         }
     }
 }

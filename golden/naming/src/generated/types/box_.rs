@@ -5,14 +5,14 @@
 ///
 /// Smithy shape: `fixture.naming#Box`.
 ///
-/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, and serialization leaves it out again.
+/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
 pub struct Box {
     /// The `ok` member.
     ///
     /// Required.
-    pub ok: ::std::string::String,
+    pub(crate) ok: ::std::string::String,
     /// The `some` member.
     pub some: ::std::option::Option<i32>,
     /// Required members that were absent on the wire and filled in.
@@ -28,6 +28,13 @@ impl Box {
     /// The `some` member.
     pub fn some(&self) -> ::std::option::Option<i32> {
         self.some
+    }
+
+    /// Sets the required `ok` member (from then on it counts as present, whatever the wire said).
+    pub fn set_ok(&mut self, value: ::std::string::String) -> &mut Self {
+        self.ok = value;
+        self.client_corrections.remove("ok");
+        self
     }
 
     /// A builder for this type; `build()` validates the result.
@@ -231,17 +238,26 @@ impl BoxBuilder {
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(self) -> ::std::result::Result<Box, crate::runtime::BuildError> {
-        let mut client_corrections = crate::runtime::ClientCorrections::default();
-        let value = Box {
-            ok: client_corrections.fill(self.ok, "ok"),
-            some: self.some,
-            client_corrections,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
                 ::std::result::Result::Err(crate::runtime::BuildError::new("Box", error))
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> Box {
+        let mut client_corrections = crate::runtime::ClientCorrections::default();
+        Box {
+            ok: client_corrections.fill(self.ok, "ok"),
+            some: self.some,
+            client_corrections,
         }
     }
 }

@@ -175,7 +175,7 @@ impl FooBuilderBuilder {
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(self) -> ::std::result::Result<FooBuilder, crate::runtime::BuildError> {
-        let value = FooBuilder { name: self.name };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -184,5 +184,14 @@ impl FooBuilderBuilder {
                 )
             }
         }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> FooBuilder {
+        FooBuilder { name: self.name }
     }
 }

@@ -172,7 +172,7 @@ impl StringBuilder {
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(self) -> ::std::result::Result<String, crate::runtime::BuildError> {
-        let value = String { value: self.value };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -181,5 +181,14 @@ impl StringBuilder {
                 )
             }
         }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> String {
+        String { value: self.value }
     }
 }

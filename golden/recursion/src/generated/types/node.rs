@@ -5,14 +5,14 @@
 ///
 /// Smithy shape: `fixture.recursion#Node`.
 ///
-/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, and serialization leaves it out again.
+/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
 pub struct Node {
     /// The `name` member.
     ///
     /// Required.
-    pub name: ::std::string::String,
+    pub(crate) name: ::std::string::String,
     /// A tree node: recursive directly, through a list and through another structure.
     pub parent: ::std::option::Option<::std::boxed::Box<crate::types::Node>>,
     /// The `children` member.
@@ -42,6 +42,13 @@ impl Node {
     /// Mutual recursion with Node.
     pub fn link(&self) -> ::std::option::Option<&crate::types::Link> {
         self.link.as_deref()
+    }
+
+    /// Sets the required `name` member (from then on it counts as present, whatever the wire said).
+    pub fn set_name(&mut self, value: ::std::string::String) -> &mut Self {
+        self.name = value;
+        self.client_corrections.remove("name");
+        self
     }
 
     /// A builder for this type; `build()` validates the result.
@@ -366,14 +373,7 @@ impl NodeBuilder {
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(self) -> ::std::result::Result<Node, crate::runtime::BuildError> {
-        let mut client_corrections = crate::runtime::ClientCorrections::default();
-        let value = Node {
-            name: client_corrections.fill(self.name, "name"),
-            parent: self.parent,
-            children: self.children,
-            link: self.link,
-            client_corrections,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -381,6 +381,22 @@ impl NodeBuilder {
                     crate::runtime::BuildError::new("Node", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> Node {
+        let mut client_corrections = crate::runtime::ClientCorrections::default();
+        Node {
+            name: client_corrections.fill(self.name, "name"),
+            parent: self.parent,
+            children: self.children,
+            link: self.link,
+            client_corrections,
         }
     }
 }

@@ -227,10 +227,7 @@ impl CredentialsBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<Credentials, crate::runtime::BuildError> {
-        let value = Credentials {
-            user: self.user,
-            secret: self.secret,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -238,6 +235,18 @@ impl CredentialsBuilder {
                     crate::runtime::BuildError::new("Credentials", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> Credentials {
+        Credentials {
+            user: self.user,
+            secret: self.secret,
         }
     }
 }

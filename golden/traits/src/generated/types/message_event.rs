@@ -177,7 +177,7 @@ impl MessageEventBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<MessageEvent, crate::runtime::BuildError> {
-        let value = MessageEvent { text: self.text };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -186,5 +186,14 @@ impl MessageEventBuilder {
                 )
             }
         }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> MessageEvent {
+        MessageEvent { text: self.text }
     }
 }

@@ -5,14 +5,14 @@
 ///
 /// Smithy shape: `fixture.unions#Circle`.
 ///
-/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, and serialization leaves it out again.
+/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct Circle {
     /// The `radius` member.
     ///
     /// Required.
-    pub radius: f64,
+    pub(crate) radius: f64,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
@@ -21,6 +21,13 @@ impl Circle {
     /// The `radius` member.
     pub fn radius(&self) -> f64 {
         self.radius
+    }
+
+    /// Sets the required `radius` member (from then on it counts as present, whatever the wire said).
+    pub fn set_radius(&mut self, value: f64) -> &mut Self {
+        self.radius = value;
+        self.client_corrections.remove("radius");
+        self
     }
 
     /// A builder for this type; `build()` validates the result.
@@ -182,11 +189,7 @@ impl CircleBuilder {
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(self) -> ::std::result::Result<Circle, crate::runtime::BuildError> {
-        let mut client_corrections = crate::runtime::ClientCorrections::default();
-        let value = Circle {
-            radius: client_corrections.fill(self.radius, "radius"),
-            client_corrections,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -194,6 +197,19 @@ impl CircleBuilder {
                     crate::runtime::BuildError::new("Circle", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> Circle {
+        let mut client_corrections = crate::runtime::ClientCorrections::default();
+        Circle {
+            radius: client_corrections.fill(self.radius, "radius"),
+            client_corrections,
         }
     }
 }

@@ -205,9 +205,7 @@ impl DescribeJobTemplateInputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<DescribeJobTemplateInput, crate::runtime::BuildError> {
-        let value = DescribeJobTemplateInput {
-            job_template_id: self.job_template_id,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -215,6 +213,17 @@ impl DescribeJobTemplateInputBuilder {
                     crate::runtime::BuildError::new("DescribeJobTemplateInput", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> DescribeJobTemplateInput {
+        DescribeJobTemplateInput {
+            job_template_id: self.job_template_id,
         }
     }
 }

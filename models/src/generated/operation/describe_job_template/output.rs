@@ -972,7 +972,24 @@ impl DescribeJobTemplateOutputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<DescribeJobTemplateOutput, crate::runtime::BuildError> {
-        let value = DescribeJobTemplateOutput {
+        let value = self.build_unchecked();
+        match value.validate() {
+            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    crate::runtime::BuildError::new("DescribeJobTemplateOutput", error),
+                )
+            }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> DescribeJobTemplateOutput {
+        DescribeJobTemplateOutput {
             job_template_arn: self.job_template_arn,
             job_template_id: self.job_template_id,
             description: self.description,
@@ -986,14 +1003,6 @@ impl DescribeJobTemplateOutputBuilder {
             job_executions_retry_config: self.job_executions_retry_config,
             maintenance_windows: self.maintenance_windows,
             destination_package_versions: self.destination_package_versions,
-        };
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("DescribeJobTemplateOutput", error),
-                )
-            }
         }
     }
 }

@@ -211,9 +211,7 @@ impl InternalFailureExceptionBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<InternalFailureException, crate::runtime::BuildError> {
-        let value = InternalFailureException {
-            message: self.message,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -221,6 +219,17 @@ impl InternalFailureExceptionBuilder {
                     crate::runtime::BuildError::new("InternalFailureException", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> InternalFailureException {
+        InternalFailureException {
+            message: self.message,
         }
     }
 }

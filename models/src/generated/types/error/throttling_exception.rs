@@ -209,9 +209,7 @@ impl ThrottlingExceptionBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<ThrottlingException, crate::runtime::BuildError> {
-        let value = ThrottlingException {
-            message: self.message,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -219,6 +217,17 @@ impl ThrottlingExceptionBuilder {
                     crate::runtime::BuildError::new("ThrottlingException", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> ThrottlingException {
+        ThrottlingException {
+            message: self.message,
         }
     }
 }

@@ -188,9 +188,7 @@ impl GetItemInputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<GetItemInput, crate::runtime::BuildError> {
-        let value = GetItemInput {
-            table_name: self.table_name,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -198,6 +196,17 @@ impl GetItemInputBuilder {
                     crate::runtime::BuildError::new("GetItemInput", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> GetItemInput {
+        GetItemInput {
+            table_name: self.table_name,
         }
     }
 }

@@ -96,12 +96,28 @@ impl ::std::fmt::Display for GetItemError {
     }
 }
 
+/// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for GetItemError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::Throttled(e) => ::std::option::Option::Some(e),
-            Self::Unhandled(e) => ::std::option::Option::Some(e),
+            Self::Throttled(e) => ::std::error::Error::source(e),
+            Self::Unhandled(e) => ::std::error::Error::source(e),
         }
+    }
+}
+
+impl ::std::convert::From<crate::runtime::Unhandled> for GetItemError {
+    fn from(value: crate::runtime::Unhandled) -> Self {
+        Self::Unhandled(value)
+    }
+}
+
+/// The operation's error from a failed response: a service error as it
+/// is, an unreadable response as `Unhandled`.
+impl ::std::convert::From<crate::runtime::http::ResponseError<GetItemError>>
+for GetItemError {
+    fn from(value: crate::runtime::http::ResponseError<GetItemError>) -> Self {
+        value.into_service_error()
     }
 }
 
@@ -112,16 +128,19 @@ impl ::std::convert::From<crate::types::error::Throttled> for GetItemError {
 }
 
 impl GetItem {
-    /// Builds the HTTP request for `input` (after validating it): method, path and
-    /// query, headers and body. The URI is origin-form (`/path?query`); the caller
-    /// adds the endpoint, signs the request and sends it with any HTTP client.
+    /// Builds the HTTP request for `input`: method, path and query, headers and
+    /// body. Constraint traits are left to the service, as Smithy advises
+    /// clients (a service may accept what this crate's model does not know yet);
+    /// call `input.validate()` first to check them here. Only what the request
+    /// itself needs can fail, such as an empty URI label. The URI is origin-form
+    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
+    /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::get_item::GetItemInput,
     ) -> ::std::result::Result<
         ::http::Request<::std::vec::Vec<u8>>,
         crate::runtime::http::RequestError,
     > {
-        input.validate().map_err(crate::runtime::http::RequestError::Invalid)?;
         let body = ::serde_json::to_vec(input)
             .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
         ::http::Request::builder()

@@ -585,14 +585,7 @@ impl PutCollectionsInputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<PutCollectionsInput, crate::runtime::BuildError> {
-        let value = PutCollectionsInput {
-            dense: self.dense,
-            sparse: self.sparse,
-            unique: self.unique,
-            by_color: self.by_color,
-            sparse_map: self.sparse_map,
-            tags: self.tags,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -600,6 +593,22 @@ impl PutCollectionsInputBuilder {
                     crate::runtime::BuildError::new("PutCollectionsInput", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> PutCollectionsInput {
+        PutCollectionsInput {
+            dense: self.dense,
+            sparse: self.sparse,
+            unique: self.unique,
+            by_color: self.by_color,
+            sparse_map: self.sparse_map,
+            tags: self.tags,
         }
     }
 }

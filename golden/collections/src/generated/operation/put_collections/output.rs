@@ -520,13 +520,7 @@ impl PutCollectionsOutputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<PutCollectionsOutput, crate::runtime::BuildError> {
-        let value = PutCollectionsOutput {
-            dense: self.dense,
-            sparse: self.sparse,
-            by_color: self.by_color,
-            sparse_map: self.sparse_map,
-            tags: self.tags,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -534,6 +528,21 @@ impl PutCollectionsOutputBuilder {
                     crate::runtime::BuildError::new("PutCollectionsOutput", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> PutCollectionsOutput {
+        PutCollectionsOutput {
+            dense: self.dense,
+            sparse: self.sparse,
+            by_color: self.by_color,
+            sparse_map: self.sparse_map,
+            tags: self.tags,
         }
     }
 }

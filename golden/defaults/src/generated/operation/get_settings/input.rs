@@ -226,10 +226,7 @@ impl GetSettingsInputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<GetSettingsInput, crate::runtime::BuildError> {
-        let value = GetSettingsInput {
-            retries: self.retries,
-            name: self.name,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -237,6 +234,18 @@ impl GetSettingsInputBuilder {
                     crate::runtime::BuildError::new("GetSettingsInput", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> GetSettingsInput {
+        GetSettingsInput {
+            retries: self.retries,
+            name: self.name,
         }
     }
 }

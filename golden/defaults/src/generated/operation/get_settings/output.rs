@@ -5,14 +5,14 @@
 ///
 /// Smithy shape: `fixture.defaults#GetSettingsOutput`.
 ///
-/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, and serialization leaves it out again.
+/// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct GetSettingsOutput {
     /// Settings whose absent members take defaults.
     ///
     /// Required.
-    pub settings: crate::types::Settings,
+    pub(crate) settings: crate::types::Settings,
     /// The `mode` member.
     ///
     /// Defaults to `"STITCHED_ONLY"` when absent.
@@ -46,6 +46,13 @@ impl GetSettingsOutput {
     /// The `maybe` member.
     pub fn maybe(&self) -> ::std::option::Option<&str> {
         self.maybe.as_deref()
+    }
+
+    /// Sets the required `settings` member (from then on it counts as present, whatever the wire said).
+    pub fn set_settings(&mut self, value: crate::types::Settings) -> &mut Self {
+        self.settings = value;
+        self.client_corrections.remove("settings");
+        self
     }
 
     /// A builder for this type; `build()` validates the result.
@@ -357,14 +364,7 @@ impl GetSettingsOutputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<GetSettingsOutput, crate::runtime::BuildError> {
-        let mut client_corrections = crate::runtime::ClientCorrections::default();
-        let value = GetSettingsOutput {
-            settings: client_corrections.fill(self.settings, "settings"),
-            mode: self.mode.unwrap_or_else(|| crate::types::Mode::from("STITCHED_ONLY")),
-            renamed: self.renamed,
-            maybe: self.maybe,
-            client_corrections,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -372,6 +372,22 @@ impl GetSettingsOutputBuilder {
                     crate::runtime::BuildError::new("GetSettingsOutput", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> GetSettingsOutput {
+        let mut client_corrections = crate::runtime::ClientCorrections::default();
+        GetSettingsOutput {
+            settings: client_corrections.fill(self.settings, "settings"),
+            mode: self.mode.unwrap_or_else(|| crate::types::Mode::from("STITCHED_ONLY")),
+            renamed: self.renamed,
+            maybe: self.maybe,
+            client_corrections,
         }
     }
 }

@@ -180,7 +180,7 @@ impl GetObjectInputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<GetObjectInput, crate::runtime::BuildError> {
-        let value = GetObjectInput { id: self.id };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -189,5 +189,14 @@ impl GetObjectInputBuilder {
                 )
             }
         }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> GetObjectInput {
+        GetObjectInput { id: self.id }
     }
 }

@@ -234,10 +234,7 @@ impl GetObjectOutputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<GetObjectOutput, crate::runtime::BuildError> {
-        let value = GetObjectOutput {
-            content_type: self.content_type,
-            data: self.data,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -245,6 +242,18 @@ impl GetObjectOutputBuilder {
                     crate::runtime::BuildError::new("GetObjectOutput", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> GetObjectOutput {
+        GetObjectOutput {
+            content_type: self.content_type,
+            data: self.data,
         }
     }
 }

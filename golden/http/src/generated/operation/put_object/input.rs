@@ -812,7 +812,24 @@ impl PutObjectInputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<PutObjectInput, crate::runtime::BuildError> {
-        let value = PutObjectInput {
+        let value = self.build_unchecked();
+        match value.validate() {
+            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    crate::runtime::BuildError::new("PutObjectInput", error),
+                )
+            }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> PutObjectInput {
+        PutObjectInput {
             bucket: self.bucket,
             key: self.key,
             versions: self.versions,
@@ -825,14 +842,6 @@ impl PutObjectInputBuilder {
             meta: self.meta,
             color: self.color,
             body: self.body,
-        };
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("PutObjectInput", error),
-                )
-            }
         }
     }
 }

@@ -500,15 +500,7 @@ impl PutObjectOutputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<PutObjectOutput, crate::runtime::BuildError> {
-        let value = PutObjectOutput {
-            etag: self.etag,
-            size: self.size,
-            modified: self.modified,
-            tags: self.tags,
-            meta: self.meta,
-            status: self.status,
-            version: self.version,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -516,6 +508,23 @@ impl PutObjectOutputBuilder {
                     crate::runtime::BuildError::new("PutObjectOutput", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> PutObjectOutput {
+        PutObjectOutput {
+            etag: self.etag,
+            size: self.size,
+            modified: self.modified,
+            tags: self.tags,
+            meta: self.meta,
+            status: self.status,
+            version: self.version,
         }
     }
 }

@@ -260,10 +260,7 @@ impl NoSuchBucketBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<NoSuchBucket, crate::runtime::BuildError> {
-        let value = NoSuchBucket {
-            message: self.message,
-            bucket: self.bucket,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -271,6 +268,18 @@ impl NoSuchBucketBuilder {
                     crate::runtime::BuildError::new("NoSuchBucket", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> NoSuchBucket {
+        NoSuchBucket {
+            message: self.message,
+            bucket: self.bucket,
         }
     }
 }

@@ -477,15 +477,7 @@ impl MatchInputBuilder {
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
     pub fn build(self) -> ::std::result::Result<MatchInput, crate::runtime::BuildError> {
-        let value = MatchInput {
-            r#type: self.r#type,
-            self_: self.self_,
-            crate_: self.crate_,
-            r#match: self.r#match,
-            foo_bar: self.foo_bar,
-            foo_bar_2: self.foo_bar_2,
-            client_corrections_2: self.client_corrections_2,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -493,6 +485,23 @@ impl MatchInputBuilder {
                     crate::runtime::BuildError::new("MatchInput", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> MatchInput {
+        MatchInput {
+            r#type: self.r#type,
+            self_: self.self_,
+            crate_: self.crate_,
+            r#match: self.r#match,
+            foo_bar: self.foo_bar,
+            foo_bar_2: self.foo_bar_2,
+            client_corrections_2: self.client_corrections_2,
         }
     }
 }

@@ -773,7 +773,24 @@ impl MatchOutputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<MatchOutput, crate::runtime::BuildError> {
-        let value = MatchOutput {
+        let value = self.build_unchecked();
+        match value.validate() {
+            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    crate::runtime::BuildError::new("MatchOutput", error),
+                )
+            }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> MatchOutput {
+        MatchOutput {
             result: self.result,
             option: self.option,
             r#box: self.r#box,
@@ -786,14 +803,6 @@ impl MatchOutputBuilder {
             builder_shape: self.builder_shape,
             type_shape: self.type_shape,
             hash_shape: self.hash_shape,
-        };
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("MatchOutput", error),
-                )
-            }
         }
     }
 }

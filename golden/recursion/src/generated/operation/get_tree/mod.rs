@@ -89,25 +89,44 @@ impl ::std::fmt::Display for GetTreeError {
     }
 }
 
+/// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for GetTreeError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::Unhandled(e) => ::std::option::Option::Some(e),
+            Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
+impl ::std::convert::From<crate::runtime::Unhandled> for GetTreeError {
+    fn from(value: crate::runtime::Unhandled) -> Self {
+        Self::Unhandled(value)
+    }
+}
+
+/// The operation's error from a failed response: a service error as it
+/// is, an unreadable response as `Unhandled`.
+impl ::std::convert::From<crate::runtime::http::ResponseError<GetTreeError>>
+for GetTreeError {
+    fn from(value: crate::runtime::http::ResponseError<GetTreeError>) -> Self {
+        value.into_service_error()
+    }
+}
+
 impl GetTree {
-    /// Builds the HTTP request for `input` (after validating it): method, path and
-    /// query, headers and body. The URI is origin-form (`/path?query`); the caller
-    /// adds the endpoint, signs the request and sends it with any HTTP client.
+    /// Builds the HTTP request for `input`: method, path and query, headers and
+    /// body. Constraint traits are left to the service, as Smithy advises
+    /// clients (a service may accept what this crate's model does not know yet);
+    /// call `input.validate()` first to check them here. Only what the request
+    /// itself needs can fail, such as an empty URI label. The URI is origin-form
+    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
+    /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::get_tree::GetTreeInput,
+        _input: &crate::operation::get_tree::GetTreeInput,
     ) -> ::std::result::Result<
         ::http::Request<::std::vec::Vec<u8>>,
         crate::runtime::http::RequestError,
     > {
-        input.validate().map_err(crate::runtime::http::RequestError::Invalid)?;
         let mut uri = ::std::string::String::new();
         uri.push_str("/tree");
         let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (

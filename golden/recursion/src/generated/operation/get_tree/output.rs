@@ -176,7 +176,7 @@ impl GetTreeOutputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<GetTreeOutput, crate::runtime::BuildError> {
-        let value = GetTreeOutput { root: self.root };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -185,5 +185,14 @@ impl GetTreeOutputBuilder {
                 )
             }
         }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> GetTreeOutput {
+        GetTreeOutput { root: self.root }
     }
 }

@@ -330,12 +330,7 @@ impl GetTimesOutputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<GetTimesOutput, crate::runtime::BuildError> {
-        let value = GetTimesOutput {
-            epoch: self.epoch,
-            date_time: self.date_time,
-            http_date: self.http_date,
-            target_date_time: self.target_date_time,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -343,6 +338,20 @@ impl GetTimesOutputBuilder {
                     crate::runtime::BuildError::new("GetTimesOutput", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> GetTimesOutput {
+        GetTimesOutput {
+            epoch: self.epoch,
+            date_time: self.date_time,
+            http_date: self.http_date,
+            target_date_time: self.target_date_time,
         }
     }
 }

@@ -181,9 +181,7 @@ impl SubscribeInputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<SubscribeInput, crate::runtime::BuildError> {
-        let value = SubscribeInput {
-            topic: self.topic,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -191,6 +189,17 @@ impl SubscribeInputBuilder {
                     crate::runtime::BuildError::new("SubscribeInput", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> SubscribeInput {
+        SubscribeInput {
+            topic: self.topic,
         }
     }
 }

@@ -186,9 +186,7 @@ impl SubscribeOutputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<SubscribeOutput, crate::runtime::BuildError> {
-        let value = SubscribeOutput {
-            events: self.events,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -196,6 +194,17 @@ impl SubscribeOutputBuilder {
                     crate::runtime::BuildError::new("SubscribeOutput", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> SubscribeOutput {
+        SubscribeOutput {
+            events: self.events,
         }
     }
 }

@@ -447,14 +447,7 @@ impl UploadInputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<UploadInput, crate::runtime::BuildError> {
-        let value = UploadInput {
-            key: self.key,
-            token: self.token,
-            body: self.body,
-            password: self.password,
-            credentials: self.credentials,
-            old: self.old,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -462,6 +455,22 @@ impl UploadInputBuilder {
                     crate::runtime::BuildError::new("UploadInput", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> UploadInput {
+        UploadInput {
+            key: self.key,
+            token: self.token,
+            body: self.body,
+            password: self.password,
+            credentials: self.credentials,
+            old: self.old,
         }
     }
 }

@@ -283,11 +283,7 @@ impl UploadOutputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<UploadOutput, crate::runtime::BuildError> {
-        let value = UploadOutput {
-            etag: self.etag,
-            status: self.status,
-            secrets: self.secrets,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -295,6 +291,19 @@ impl UploadOutputBuilder {
                     crate::runtime::BuildError::new("UploadOutput", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> UploadOutput {
+        UploadOutput {
+            etag: self.etag,
+            status: self.status,
+            secrets: self.secrets,
         }
     }
 }

@@ -240,10 +240,7 @@ impl GetShapeOutputBuilder {
     pub fn build(
         self,
     ) -> ::std::result::Result<GetShapeOutput, crate::runtime::BuildError> {
-        let value = GetShapeOutput {
-            shape: self.shape,
-            expression: self.expression,
-        };
+        let value = self.build_unchecked();
         match value.validate() {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
             ::std::result::Result::Err(error) => {
@@ -251,6 +248,18 @@ impl GetShapeOutputBuilder {
                     crate::runtime::BuildError::new("GetShapeOutput", error),
                 )
             }
+        }
+    }
+
+    /// Builds the value without checking the model's constraints, for what a
+    /// service accepts before this crate's model knows it: an enum value added
+    /// since (`Unknown`), a longer id. A required member left unset counts as
+    /// missing, as in a response that lacked it: `validate()` reports it and
+    /// serialization leaves it out. Call `validate()` to check the rest.
+    pub fn build_unchecked(self) -> GetShapeOutput {
+        GetShapeOutput {
+            shape: self.shape,
+            expression: self.expression,
         }
     }
 }
