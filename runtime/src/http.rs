@@ -34,12 +34,21 @@ macro_rules! display_text {
 }
 display_text!(String, bool, i8, i16, i32, i64);
 
+/// As for `f64`, shortest for the `f32` itself (`1.1`, not the widened
+/// `1.100000023841858`).
 impl HttpText for f32 {
     fn http_text(&self) -> String {
-        f64::from(*self).http_text()
+        if self.is_finite() {
+            let text = format!("{self:?}");
+            text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
+        } else {
+            f64::from(*self).http_text()
+        }
     }
 }
 
+/// The shortest text that reads back as the same double (`1.5`, `30`, `1e300`,
+/// `1e-7`), and Smithy's names for the non-finite values.
 impl HttpText for f64 {
     fn http_text(&self) -> String {
         if self.is_nan() {
@@ -47,7 +56,13 @@ impl HttpText for f64 {
         } else if self.is_infinite() {
             if *self > 0.0 { "Infinity" } else { "-Infinity" }.into()
         } else {
-            self.to_string()
+            // `Debug` is the shortest round-trip form, with an exponent for very
+            // large or small magnitudes; a whole number drops its `.0`.
+            let text = format!("{self:?}");
+            match text.strip_suffix(".0") {
+                Some(whole) => whole.to_owned(),
+                None => text,
+            }
         }
     }
 }
@@ -76,13 +91,17 @@ pub fn http_date(value: &OffsetDateTime) -> String {
     value.to_offset(time::UtcOffset::UTC).format(FORMAT).unwrap_or_default()
 }
 
-/// Epoch seconds, for members that ask for `epoch-seconds` in a URI or header.
+/// Epoch seconds, for members that ask for `epoch-seconds` in a URI or header:
+/// whole milliseconds, written exactly (`1700000000.5`, `-0.001`).
 pub fn epoch_seconds(value: &OffsetDateTime) -> String {
     let ms = value.unix_timestamp_nanos().div_euclid(1_000_000);
-    if ms % 1000 == 0 {
-        (ms / 1000).to_string()
+    let (sign, magnitude) = if ms < 0 { ("-", -ms) } else { ("", ms) };
+    let (secs, millis) = (magnitude / 1000, magnitude % 1000);
+    if millis == 0 {
+        format!("{sign}{secs}")
     } else {
-        format!("{}", ms as f64 / 1000.0)
+        let fraction = format!("{millis:03}");
+        format!("{sign}{secs}.{}", fraction.trim_end_matches('0'))
     }
 }
 
@@ -110,21 +129,58 @@ macro_rules! parse_header {
 parse_header!(i8, i16, i32, i64, f32, f64);
 
 impl FromHeader for OffsetDateTime {
-    /// IMF-fixdate (the header default), RFC 3339, or epoch seconds.
+    /// An HTTP date in any of the three forms HTTP allows (IMF-fixdate, RFC 850,
+    /// asctime), RFC 3339, or epoch seconds (read as the body codec reads them:
+    /// the number's shortest decimal form, floored to milliseconds).
     fn from_header(text: &str) -> Option<Self> {
         let text = text.trim();
-        let fixdate: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!(
-            "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
-        );
-        time::PrimitiveDateTime::parse(text, fixdate)
-            .map(time::PrimitiveDateTime::assume_utc)
-            .or_else(|_| OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339))
-            .ok()
+        parse_http_date(text)
+            .or_else(|| OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok())
             .or_else(|| {
                 let secs: f64 = text.parse().ok()?;
-                OffsetDateTime::from_unix_timestamp_nanos((secs * 1e9) as i128).ok()
+                let ms = crate::wire::epoch_ms_from_f64(secs)?;
+                OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
             })
     }
+}
+
+/// An HTTP date (RFC 9110 section 5.6.7): `Sun, 06 Nov 1994 08:49:37 GMT`
+/// (IMF-fixdate), `Sunday, 06-Nov-94 08:49:37 GMT` (RFC 850; a two-digit year
+/// more than 50 years ahead is in the past century) or `Sun Nov  6 08:49:37 1994`
+/// (asctime).
+pub fn parse_http_date(text: &str) -> Option<OffsetDateTime> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (day, month, year, clock) = match words.as_slice() {
+        // IMF-fixdate: `Sun, 06 Nov 1994 08:49:37 GMT`.
+        [weekday, day, month, year, clock, "GMT"] if weekday.ends_with(',') => {
+            (day.parse().ok()?, *month, year.parse().ok()?, *clock)
+        }
+        // RFC 850: `Sunday, 06-Nov-94 08:49:37 GMT`.
+        [weekday, date, clock, "GMT"] if weekday.ends_with(',') => {
+            let mut parts = date.split('-');
+            let (day, month, short_year) = (parts.next()?, parts.next()?, parts.next()?);
+            let short_year: i32 = short_year.parse().ok().filter(|_| short_year.len() == 2)?;
+            let this_year = OffsetDateTime::now_utc().year();
+            let mut year = this_year - this_year.rem_euclid(100) + short_year;
+            if year > this_year + 50 {
+                year -= 100;
+            }
+            (day.parse().ok()?, month, year, *clock)
+        }
+        // asctime: `Sun Nov  6 08:49:37 1994`.
+        [_weekday, month, day, clock, year] => (day.parse().ok()?, *month, year.parse().ok()?, *clock),
+        _ => return None,
+    };
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS.iter().position(|m| *m == month)?;
+    let month = time::Month::try_from(u8::try_from(month + 1).ok()?).ok()?;
+    let mut hms = clock.split(':').map(|p| p.parse::<u8>().ok());
+    let (hour, minute, second) = (hms.next()??, hms.next()??, hms.next()??);
+    let date = time::Date::from_calendar_date(year, month, day).ok()?;
+    let time = time::Time::from_hms(hour, minute, second).ok()?;
+    Some(time::PrimitiveDateTime::new(date, time).assume_utc())
 }
 
 /// Splits a list-valued header (`a, b, "c, d"`) into its items.
@@ -366,14 +422,31 @@ impl<E: std::error::Error + 'static> std::error::Error for ResponseError<E> {
 }
 
 /// Puts a built request (origin-form URI, `/path?query`) on an endpoint such as
-/// `https://iot.eu-west-1.amazonaws.com` or `http://127.0.0.1:8080`.
+/// `https://iot.eu-west-1.amazonaws.com` or `http://127.0.0.1:8080`. An endpoint
+/// with a path (`https://proxy.example/iot`) prefixes the request's path.
 pub fn with_endpoint<B>(request: http::Request<B>, endpoint: &str) -> Result<http::Request<B>, RequestError> {
-    let (mut parts, body) = request.into_parts();
-    let path = parts.uri.path_and_query().map_or("/", |p| p.as_str());
-    let uri = format!("{}{path}", endpoint.trim_end_matches('/'));
-    parts.uri = uri
+    let bad = |why: String| RequestError::Http(format!("endpoint `{endpoint}`: {why}"));
+    let base: http::Uri = endpoint
         .parse()
-        .map_err(|e: http::uri::InvalidUri| RequestError::Http(format!("{uri}: {e}")))?;
+        .map_err(|e: http::uri::InvalidUri| bad(e.to_string()))?;
+    let (Some(scheme), Some(authority)) = (base.scheme(), base.authority()) else {
+        return Err(bad(format!(
+            "needs a scheme and a host, such as `https://{}`",
+            endpoint.trim_start_matches('/')
+        )));
+    };
+    if base.query().is_some() {
+        return Err(bad("must not have a query".to_owned()));
+    }
+    let (mut parts, body) = request.into_parts();
+    let path_and_query = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+    let prefix = base.path().trim_end_matches('/');
+    parts.uri = http::Uri::builder()
+        .scheme(scheme.clone())
+        .authority(authority.clone())
+        .path_and_query(format!("{prefix}{path_and_query}"))
+        .build()
+        .map_err(|e| bad(e.to_string()))?;
     Ok(http::Request::from_parts(parts, body))
 }
 
@@ -404,6 +477,75 @@ pub fn header_list_item(item: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn get(path: &str) -> http::Request<()> {
+        http::Request::get(path).body(()).unwrap()
+    }
+
+    #[test]
+    fn http_dates_in_all_three_forms() {
+        let expected = time::macros::datetime!(1994-11-06 08:49:37 UTC);
+        for text in [
+            "Sun, 06 Nov 1994 08:49:37 GMT",
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 1994",
+            "1994-11-06T08:49:37Z",
+            "784111777",
+        ] {
+            assert_eq!(OffsetDateTime::from_header(text), Some(expected), "{text}");
+        }
+        assert_eq!(OffsetDateTime::from_header("Sun, 32 Nov 1994 08:49:37 GMT"), None);
+        assert_eq!(http_date(&expected), "Sun, 06 Nov 1994 08:49:37 GMT");
+    }
+
+    #[test]
+    fn epoch_seconds_in_headers_follow_the_body_rule() {
+        let parsed = OffsetDateTime::from_header("1700000000.123").unwrap();
+        assert_eq!(parsed.unix_timestamp_nanos(), 1_700_000_000_123_000_000);
+        let negative = OffsetDateTime::from_header("-0.0015").unwrap();
+        assert_eq!(negative.unix_timestamp_nanos(), -2_000_000);
+        assert_eq!(epoch_seconds(&parsed), "1700000000.123");
+        assert_eq!(epoch_seconds(&negative), "-0.002");
+        assert_eq!(epoch_seconds(&time::macros::datetime!(1970-01-01 0:00:01.5 UTC)), "1.5");
+    }
+
+    #[test]
+    fn floats_are_the_shortest_round_trip_text() {
+        for (value, text) in [
+            (1.5, "1.5"),
+            (30.0, "30"),
+            (1e300, "1e300"),
+            (1e-7, "1e-7"),
+            (-0.25, "-0.25"),
+        ] {
+            assert_eq!(value.http_text(), text);
+            assert_eq!(text.parse::<f64>().unwrap(), value);
+        }
+        assert_eq!(f64::NAN.http_text(), "NaN");
+        assert_eq!(1.1f32.http_text(), "1.1");
+        assert_eq!(f32::INFINITY.http_text(), "Infinity");
+    }
+
+    #[test]
+    fn endpoints_take_the_request_path() {
+        let put = |endpoint: &str, path: &str| with_endpoint(get(path), endpoint).map(|r| r.uri().to_string());
+        assert_eq!(
+            put("https://iot.eu-west-1.amazonaws.com", "/job-templates/a?x=1").unwrap(),
+            "https://iot.eu-west-1.amazonaws.com/job-templates/a?x=1"
+        );
+        assert_eq!(put("http://127.0.0.1:8080/", "/a").unwrap(), "http://127.0.0.1:8080/a");
+        assert_eq!(
+            put("https://proxy.example/iot/", "/a").unwrap(),
+            "https://proxy.example/iot/a"
+        );
+        let missing = put("iot.eu-west-1.amazonaws.com", "/a").unwrap_err().to_string();
+        assert_eq!(
+            missing,
+            "cannot build the request: endpoint `iot.eu-west-1.amazonaws.com`: needs a scheme and a host, \
+             such as `https://iot.eu-west-1.amazonaws.com`"
+        );
+        assert!(put("https://h/?q=1", "/a").is_err());
+    }
 
     #[test]
     fn labels_encode_everything_but_unreserved() {

@@ -57,20 +57,18 @@ impl Violation {
     }
 }
 
+/// Smithy's wording. The value itself (a bare string or enum validated on its
+/// own, path `""`) is "the value", not "at ''".
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.length {
-            Some(n) => write!(
-                f,
-                "Value with length {n} at '{}' failed to satisfy constraint: {}",
-                self.path, self.rule
-            ),
-            None => write!(
-                f,
-                "Value at '{}' failed to satisfy constraint: {}",
-                self.path, self.rule
-            ),
+            Some(n) => write!(f, "Value with length {n}")?,
+            None => f.write_str("Value")?,
         }
+        if !self.path.is_empty() {
+            write!(f, " at '{}'", self.path)?;
+        }
+        write!(f, " failed to satisfy constraint: {}", self.rule)
     }
 }
 
@@ -562,7 +560,7 @@ mod tests {
         assert_eq!(err.violations().len(), 1);
         assert_eq!(
             err.violations()[0].to_string(),
-            "Value with length 2 at '' failed to satisfy constraint: r"
+            "Value with length 2 failed to satisfy constraint: r"
         );
     }
 

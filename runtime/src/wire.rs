@@ -169,7 +169,7 @@ impl Visitor<'_> for EpochVisitor {
 
 /// Floors a parsed epoch-seconds double to whole milliseconds using its shortest
 /// round-trip decimal form (Rust's `Display` for `f64` never uses an exponent).
-fn epoch_ms_from_f64(v: f64) -> Option<i64> {
+pub(crate) fn epoch_ms_from_f64(v: f64) -> Option<i64> {
     if !v.is_finite() {
         return None;
     }

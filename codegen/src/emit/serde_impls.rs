@@ -44,10 +44,27 @@ fn serialize(s: &StructureDef) -> TokenStream {
             }
         }
     });
+    // The exact number of entries, so formats that write a map's length first
+    // (CBOR, MessagePack, bincode-like ones) work too.
+    let counts = s.fields.iter().map(|f| {
+        let field = ident(&f.rust_name);
+        let member = &f.member;
+        if f.optional {
+            quote!(usize::from(self.#field.is_some()))
+        } else if f.default.is_some() {
+            quote!(1)
+        } else {
+            quote!(usize::from(!self.client_corrections.contains(#member)))
+        }
+    });
     let map_binding = if s.fields.is_empty() {
         quote!(let map = serializer.serialize_map(::std::option::Option::Some(0))?;)
     } else {
-        quote!(let mut map = serializer.serialize_map(::std::option::Option::None)?;)
+        let counts: Vec<TokenStream> = counts.collect();
+        quote! {
+            let len = #(#counts)+*;
+            let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        }
     };
     quote! {
         impl ::serde::Serialize for #name {

@@ -137,6 +137,9 @@ impl<'de> ::serde::Deserialize<'de> for AbortAction {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::runtime::wire::deserialize_enum(deserializer, "a AbortAction string")
+        crate::runtime::wire::deserialize_enum(
+            deserializer,
+            "a string naming a AbortAction value",
+        )
     }
 }

@@ -116,7 +116,8 @@ impl ::serde::Serialize for AbortConfig {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(!self.client_corrections.contains("criteriaList"));
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if !self.client_corrections.contains("criteriaList") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,

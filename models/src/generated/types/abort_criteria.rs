@@ -212,7 +212,13 @@ impl ::serde::Serialize for AbortCriteria {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(!self.client_corrections.contains("failureType"))
+            + usize::from(!self.client_corrections.contains("action"))
+            + usize::from(!self.client_corrections.contains("thresholdPercentage"))
+            + usize::from(
+                !self.client_corrections.contains("minNumberOfExecutedThings"),
+            );
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if !self.client_corrections.contains("failureType") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

@@ -180,7 +180,10 @@ impl ::serde::Serialize for ExponentialRolloutRate {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(!self.client_corrections.contains("baseRatePerMinute"))
+            + usize::from(!self.client_corrections.contains("incrementFactor"))
+            + usize::from(!self.client_corrections.contains("rateIncreaseCriteria"));
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if !self.client_corrections.contains("baseRatePerMinute") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

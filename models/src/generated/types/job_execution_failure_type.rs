@@ -151,7 +151,7 @@ impl<'de> ::serde::Deserialize<'de> for JobExecutionFailureType {
     {
         crate::runtime::wire::deserialize_enum(
             deserializer,
-            "a JobExecutionFailureType string",
+            "a string naming a JobExecutionFailureType value",
         )
     }
 }

@@ -109,7 +109,9 @@ impl ::serde::Serialize for JobExecutionsRolloutConfig {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.maximum_per_minute.is_some())
+            + usize::from(self.exponential_rate.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.maximum_per_minute {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

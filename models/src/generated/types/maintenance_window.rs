@@ -143,7 +143,9 @@ impl ::serde::Serialize for MaintenanceWindow {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(!self.client_corrections.contains("startTime"))
+            + usize::from(!self.client_corrections.contains("durationInMinutes"));
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if !self.client_corrections.contains("startTime") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

@@ -115,7 +115,9 @@ impl ::serde::Serialize for PresignedUrlConfig {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.role_arn.is_some())
+            + usize::from(self.expires_in_sec.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.role_arn {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

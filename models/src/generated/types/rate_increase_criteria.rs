@@ -116,7 +116,9 @@ impl ::serde::Serialize for RateIncreaseCriteria {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.number_of_notified_things.is_some())
+            + usize::from(self.number_of_succeeded_things.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.number_of_notified_things {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

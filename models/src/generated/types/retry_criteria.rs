@@ -144,7 +144,9 @@ impl ::serde::Serialize for RetryCriteria {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(!self.client_corrections.contains("failureType"))
+            + usize::from(!self.client_corrections.contains("numberOfRetries"));
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if !self.client_corrections.contains("failureType") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

@@ -147,7 +147,7 @@ impl<'de> ::serde::Deserialize<'de> for RetryableFailureType {
     {
         crate::runtime::wire::deserialize_enum(
             deserializer,
-            "a RetryableFailureType string",
+            "a string naming a RetryableFailureType value",
         )
     }
 }

@@ -82,7 +82,8 @@ impl ::serde::Serialize for TimeoutConfig {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.in_progress_timeout_in_minutes.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.in_progress_timeout_in_minutes
         {
             crate::runtime::wire::entry::<

@@ -145,6 +145,9 @@ impl<'de> ::serde::Deserialize<'de> for Mode {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::runtime::wire::deserialize_enum(deserializer, "a Mode string")
+        crate::runtime::wire::deserialize_enum(
+            deserializer,
+            "a string naming a Mode value",
+        )
     }
 }

@@ -77,7 +77,8 @@ impl ::serde::Serialize for Nested {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = 1;
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         crate::runtime::wire::entry::<
             crate::runtime::wire::Plain,
             _,

@@ -189,7 +189,9 @@ impl ::serde::Serialize for Settings {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = 1 + 1 + 1 + 1 + 1 + 1 + 1 + usize::from(self.opt_out.is_some())
+            + usize::from(!self.client_corrections.contains("nested"));
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         crate::runtime::wire::entry::<
             crate::runtime::wire::Plain,
             _,

@@ -137,6 +137,9 @@ impl<'de> ::serde::Deserialize<'de> for Color {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::runtime::wire::deserialize_enum(deserializer, "a Color string")
+        crate::runtime::wire::deserialize_enum(
+            deserializer,
+            "a string naming a Color value",
+        )
     }
 }

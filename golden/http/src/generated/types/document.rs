@@ -88,7 +88,8 @@ impl ::serde::Serialize for Document {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.title.is_some()) + usize::from(self.pages.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.title {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

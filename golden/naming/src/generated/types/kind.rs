@@ -149,6 +149,9 @@ impl<'de> ::serde::Deserialize<'de> for Kind {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::runtime::wire::deserialize_enum(deserializer, "a Kind string")
+        crate::runtime::wire::deserialize_enum(
+            deserializer,
+            "a string naming a Kind value",
+        )
     }
 }

@@ -105,7 +105,9 @@ impl ::serde::Serialize for Result {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(!self.client_corrections.contains("ok"))
+            + usize::from(self.some.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if !self.client_corrections.contains("ok") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

@@ -77,7 +77,8 @@ impl ::serde::Serialize for Type {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.name.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.name {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

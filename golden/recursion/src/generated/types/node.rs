@@ -147,7 +147,10 @@ impl ::serde::Serialize for Node {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(!self.client_corrections.contains("name"))
+            + usize::from(self.parent.is_some()) + usize::from(self.children.is_some())
+            + usize::from(self.link.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if !self.client_corrections.contains("name") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

@@ -85,7 +85,8 @@ impl ::serde::Serialize for Credentials {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.user.is_some()) + usize::from(self.secret.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.user {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

@@ -77,7 +77,8 @@ impl ::serde::Serialize for MessageEvent {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.text.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.text {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

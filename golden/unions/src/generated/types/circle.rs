@@ -97,7 +97,8 @@ impl ::serde::Serialize for Circle {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(!self.client_corrections.contains("radius"));
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if !self.client_corrections.contains("radius") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,

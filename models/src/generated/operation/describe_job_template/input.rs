@@ -103,7 +103,8 @@ impl ::serde::Serialize for DescribeJobTemplateInput {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.job_template_id.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.job_template_id {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

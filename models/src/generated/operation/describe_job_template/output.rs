@@ -359,7 +359,20 @@ impl ::serde::Serialize for DescribeJobTemplateOutput {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.job_template_arn.is_some())
+            + usize::from(self.job_template_id.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.document_source.is_some())
+            + usize::from(self.document.is_some())
+            + usize::from(self.created_at.is_some())
+            + usize::from(self.presigned_url_config.is_some())
+            + usize::from(self.job_executions_rollout_config.is_some())
+            + usize::from(self.abort_config.is_some())
+            + usize::from(self.timeout_config.is_some())
+            + usize::from(self.job_executions_retry_config.is_some())
+            + usize::from(self.maintenance_windows.is_some())
+            + usize::from(self.destination_package_versions.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.job_template_arn {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

@@ -86,7 +86,8 @@ impl ::serde::Serialize for GetItemInput {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.table_name.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.table_name {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

@@ -217,7 +217,10 @@ impl ::serde::Serialize for PutCollectionsInput {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.dense.is_some()) + usize::from(self.sparse.is_some())
+            + usize::from(self.unique.is_some()) + usize::from(self.by_color.is_some())
+            + usize::from(self.sparse_map.is_some()) + usize::from(self.tags.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.dense {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,

@@ -90,7 +90,8 @@ impl ::serde::Serialize for GetSettingsInput {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.retries.is_some()) + usize::from(self.name.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.retries {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

@@ -148,7 +148,9 @@ impl ::serde::Serialize for GetSettingsOutput {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(!self.client_corrections.contains("settings")) + 1
+            + usize::from(self.renamed.is_some()) + usize::from(self.maybe.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if !self.client_corrections.contains("settings") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

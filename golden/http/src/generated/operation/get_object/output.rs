@@ -92,7 +92,9 @@ impl ::serde::Serialize for GetObjectOutput {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.content_type.is_some())
+            + usize::from(self.data.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.content_type {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

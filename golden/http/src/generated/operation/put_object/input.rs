@@ -243,7 +243,14 @@ impl ::serde::Serialize for PutObjectInput {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.bucket.is_some()) + usize::from(self.key.is_some())
+            + usize::from(self.versions.is_some()) + usize::from(self.since.is_some())
+            + usize::from(self.flag.is_some()) + usize::from(self.extra.is_some())
+            + usize::from(self.content_md5.is_some())
+            + usize::from(self.expires.is_some()) + usize::from(self.tags.is_some())
+            + usize::from(self.meta.is_some()) + usize::from(self.color.is_some())
+            + usize::from(self.body.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.bucket {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

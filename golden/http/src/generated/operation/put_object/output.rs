@@ -151,7 +151,11 @@ impl ::serde::Serialize for PutObjectOutput {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.etag.is_some()) + usize::from(self.size.is_some())
+            + usize::from(self.modified.is_some()) + usize::from(self.tags.is_some())
+            + usize::from(self.meta.is_some()) + usize::from(self.status.is_some())
+            + usize::from(self.version.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.etag {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

@@ -118,7 +118,9 @@ impl ::serde::Serialize for NoSuchBucket {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.message.is_some())
+            + usize::from(self.bucket.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.message {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

@@ -135,7 +135,11 @@ impl ::serde::Serialize for MatchInput {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.r#type.is_some()) + usize::from(self.self_.is_some())
+            + usize::from(self.crate_.is_some()) + usize::from(self.r#match.is_some())
+            + usize::from(self.foo_bar.is_some()) + usize::from(self.foo_bar_2.is_some())
+            + usize::from(self.client_corrections_2.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.r#type {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

@@ -253,7 +253,15 @@ impl ::serde::Serialize for MatchOutput {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.result.is_some()) + usize::from(self.option.is_some())
+            + usize::from(self.r#box.is_some()) + usize::from(self.string.is_some())
+            + usize::from(self.vec.is_some()) + usize::from(self.kind.is_some())
+            + usize::from(self.foo.is_some()) + usize::from(self.foo_builder.is_some())
+            + usize::from(self.widget_builder.is_some())
+            + usize::from(self.builder_shape.is_some())
+            + usize::from(self.type_shape.is_some())
+            + usize::from(self.hash_shape.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.result {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

@@ -190,7 +190,12 @@ impl ::serde::Serialize for EchoInput {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.blob.is_some()) + usize::from(self.document.is_some())
+            + usize::from(self.big_int.is_some()) + usize::from(self.big_dec.is_some())
+            + usize::from(self.byte.is_some()) + usize::from(self.short.is_some())
+            + usize::from(self.float.is_some()) + usize::from(self.flag.is_some())
+            + usize::from(self.priority.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.blob {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

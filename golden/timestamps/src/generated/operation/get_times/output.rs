@@ -106,7 +106,11 @@ impl ::serde::Serialize for GetTimesOutput {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.epoch.is_some())
+            + usize::from(self.date_time.is_some())
+            + usize::from(self.http_date.is_some())
+            + usize::from(self.target_date_time.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.epoch {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::EpochSeconds,

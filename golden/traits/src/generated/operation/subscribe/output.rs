@@ -84,7 +84,8 @@ impl ::serde::Serialize for SubscribeOutput {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.events.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.events {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

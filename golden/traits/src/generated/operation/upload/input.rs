@@ -145,7 +145,10 @@ impl ::serde::Serialize for UploadInput {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.key.is_some()) + usize::from(self.token.is_some())
+            + usize::from(self.body.is_some()) + usize::from(self.password.is_some())
+            + usize::from(self.credentials.is_some()) + usize::from(self.old.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.key {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

@@ -101,7 +101,9 @@ impl ::serde::Serialize for UploadOutput {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.etag.is_some()) + usize::from(self.status.is_some())
+            + usize::from(self.secrets.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.etag {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,

@@ -89,7 +89,8 @@ impl ::serde::Serialize for GetShapeInput {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        let len = usize::from(self.shape.is_some());
+        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.shape {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
