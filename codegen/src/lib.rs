@@ -44,6 +44,8 @@ pub struct Report {
     /// The service's `@title`, if any.
     pub title: Option<String>,
     pub operations: usize,
+    /// The generated operations' names, in id order.
+    pub operation_names: Vec<String>,
     /// Shapes in the closure of the operations (prelude excluded).
     pub shapes: usize,
     pub structures: usize,
@@ -118,6 +120,7 @@ pub fn generate_with_settings(spec_json: &str, operations: &Operations, settings
             .and_then(|t| t.as_str())
             .map(str::to_owned),
         operations: crate_ir.operations.len(),
+        operation_names: crate_ir.operations.iter().map(|o| o.name.clone()).collect(),
         shapes: closure.iter().filter(|id| !ir::prelude::is_prelude(id)).count(),
         structures: crate_ir.structures.len(),
         enums: crate_ir.enums.len() + crate_ir.int_enums.len(),

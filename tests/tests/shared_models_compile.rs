@@ -26,9 +26,18 @@ fn check_model(file: &str) {
         .unwrap_or_else(|e| panic!("{file} does not generate: {e}"));
     let generation = started.elapsed();
     let name = standalone::default_crate_name(&model);
-    let title = generated.report.title.clone().unwrap_or_else(|| name.clone());
     let runtime = standalone::RuntimeSource::Path(root.join("runtime"));
-    let files = standalone::crate_files(&name, &title, &runtime, &generated.files);
+    let info = standalone::CrateInfo {
+        name: name.clone(),
+        version: "0.1.0".into(),
+        title: generated.report.title.clone().unwrap_or_else(|| name.clone()),
+        description: None,
+        license: "Apache-2.0".into(),
+        repository: None,
+        model: file.to_owned(),
+        operations: generated.report.operation_names.clone(),
+    };
+    let files = standalone::crate_files(&info, &runtime, &generated.files);
     // A scratch folder of this test: earlier runs may predate the manifest.
     sync(&out, &files, SyncMode::Write, Ownership::Force).expect("crate written");
     std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).expect("lockfile copied");

@@ -39,6 +39,19 @@ pub struct Args {
     /// The standalone crate's name (default: from the model's file name).
     #[arg(long, value_name = "NAME", requires = "model")]
     crate_name: Option<String>,
+    /// The standalone crate's version.
+    #[arg(long, value_name = "VERSION", default_value = "0.1.0", requires = "model")]
+    crate_version: String,
+    /// The standalone crate's license (an SPDX expression). The default follows
+    /// the AWS models, which are Apache-2.0.
+    #[arg(long, value_name = "SPDX", default_value = "Apache-2.0", requires = "model")]
+    license: String,
+    /// The standalone crate's repository URL, for its manifest.
+    #[arg(long, value_name = "URL", requires = "model")]
+    repository: Option<String>,
+    /// The standalone crate's description (default: from the model's title).
+    #[arg(long, value_name = "TEXT", requires = "model")]
+    description: Option<String>,
     /// How to read `@pattern`s: `java` (java.util.regex, what AWS services validate
     /// with) or `ecma` (ECMA-262, as Smithy specifies). Default: `java` for models
     /// of AWS services (`aws.api#service`), `ecma` otherwise.
@@ -124,6 +137,9 @@ fn standalone_crate(model: &Path, args: &Args, ownership: Ownership) -> Result<(
     let text = std::fs::read_to_string(model).map_err(|e| format!("cannot read {}: {e}", model.display()))?;
     let read = started.elapsed();
     eprintln!("generating {crate_name}");
+    let model_name = model
+        .file_name()
+        .map_or_else(|| model.display().to_string(), |n| n.to_string_lossy().into_owned());
     let settings = codegen::Settings {
         pattern_dialect: args.pattern_dialect.map(|d| match d {
             PatternDialect::Java => Dialect::Java,
@@ -138,15 +154,28 @@ fn standalone_crate(model: &Path, args: &Args, ownership: Ownership) -> Result<(
     let generated = codegen::generate_with_settings(&text, &operations, &settings)
         .map_err(|e| format!("{}: {e}", model.display()))?;
     let generate = started.elapsed() - read;
-    let title = generated.report.title.clone().unwrap_or_else(|| crate_name.clone());
+    let info = standalone::CrateInfo {
+        name: crate_name.clone(),
+        version: args.crate_version.clone(),
+        title: generated.report.title.clone().unwrap_or_else(|| crate_name.clone()),
+        description: args.description.clone(),
+        license: args.license.clone(),
+        repository: args.repository.clone(),
+        model: model_name.clone(),
+        operations: generated.report.operation_names.clone(),
+    };
     let runtime = args
         .runtime_path
         .clone()
         .map(standalone::RuntimeSource::Path)
         .unwrap_or_default();
-    let files = standalone::crate_files(&crate_name, &title, &runtime, &generated.files);
+    let files = standalone::crate_files(&info, &runtime, &generated.files);
     let mode = if args.check { SyncMode::Check } else { SyncMode::Write };
     let report = sync(out, &files, mode, ownership)?;
+    let readme = out.join("README.md");
+    if mode == SyncMode::Write && !readme.exists() {
+        std::fs::write(&readme, info.readme()).map_err(|e| format!("cannot write {}: {e}", readme.display()))?;
+    }
     let r = &generated.report;
     eprintln!(
         "{crate_name}: {}, {} in the closure -> {}, {}, {}; {} in {} ({} changed)",

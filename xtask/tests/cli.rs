@@ -244,7 +244,7 @@ fn standalone_crates_name_their_model_and_depend_on_the_runtime() {
     assert!(!generated.contains("spec/"), "{generated}");
     let manifest = fs::read_to_string(out.join("Cargo.toml")).expect("manifest");
     assert!(
-        manifest.contains(r#"smithy-codegen-runtime = { path = "/opt/runtime" }"#),
+        manifest.contains(r#"smithy-codegen-runtime = { version = "0.1", path = "/opt/runtime" }"#),
         "{manifest}"
     );
     assert!(
@@ -254,4 +254,59 @@ fn standalone_crates_name_their_model_and_depend_on_the_runtime() {
     assert_ok(&generate(&out, &["GetObject"], &[]));
     let manifest = fs::read_to_string(out.join("Cargo.toml")).expect("manifest");
     assert!(manifest.contains(r#"smithy-codegen-runtime = "0.1""#), "{manifest}");
+}
+
+/// A generated crate carries what `cargo package` asks for (description,
+/// license, README) and packages cleanly.
+#[test]
+fn standalone_crates_can_be_packaged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("crate");
+    let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime");
+    assert_ok(&generate(
+        &out,
+        &["PutObject", "GetObject"],
+        &[
+            "--crate-name",
+            "http-models",
+            "--runtime-path",
+            runtime.to_str().expect("UTF-8"),
+        ],
+    ));
+    let readme = fs::read_to_string(out.join("README.md")).expect("a README to start from");
+    assert!(
+        !fs::read_to_string(out.join(xtask::MANIFEST))
+            .unwrap()
+            .contains("README"),
+        "the README is the user's"
+    );
+    assert!(
+        readme.contains("`PutObject`") && readme.contains("`GetObject`") && readme.contains("http.json"),
+        "{readme}"
+    );
+    let manifest = fs::read_to_string(out.join("Cargo.toml")).expect("manifest");
+    assert!(
+        manifest.contains("license = \"Apache-2.0\"") && manifest.contains("description = "),
+        "{manifest}"
+    );
+    let packaged = Command::new(env!("CARGO"))
+        .args([
+            "package",
+            "--no-verify",
+            "--exclude-lockfile",
+            "--allow-dirty",
+            "--offline",
+            "--list",
+        ])
+        .current_dir(&out)
+        .env("CARGO_TARGET_DIR", dir.path().join("target"))
+        .output()
+        .expect("cargo runs");
+    let listed = String::from_utf8_lossy(&packaged.stdout);
+    let warnings = String::from_utf8_lossy(&packaged.stderr);
+    assert!(packaged.status.success(), "cargo package failed:\n{warnings}");
+    assert!(!warnings.contains("warning"), "{warnings}");
+    for file in ["Cargo.toml", "README.md", "src/lib.rs", "src/generated/mod.rs"] {
+        assert!(listed.lines().any(|l| l == file), "{file} is packaged:\n{listed}");
+    }
 }
