@@ -61,28 +61,73 @@ impl std::error::Error for BuildError {
 #[derive(Debug)]
 pub enum StrictParseError {
     /// The bytes are not JSON of the expected shape.
-    Json(serde_json::Error),
+    Json {
+        /// A JSON pointer to the member being read (`/abortConfig/criteriaList/0`),
+        /// `""` for the top level.
+        path: String,
+        /// What serde_json said, with line and column.
+        error: serde_json::Error,
+    },
     /// The JSON parsed but breaks the model's constraints.
     Invalid(ValidationError),
 }
 
-/// Says which step failed; the cause is the [`source`](std::error::Error::source).
+/// Says which step failed, and where; the cause is the
+/// [`source`](std::error::Error::source).
 impl fmt::Display for StrictParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Json(_) => "cannot parse JSON",
-            Self::Invalid(_) => "parsed, but invalid",
-        })
+        match self {
+            Self::Json { path, .. } if path.is_empty() => f.write_str("cannot parse JSON"),
+            Self::Json { path, .. } => write!(f, "cannot parse JSON at '{path}'"),
+            Self::Invalid(_) => f.write_str("parsed, but invalid"),
+        }
     }
 }
 
 impl std::error::Error for StrictParseError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Self::Json(e) => Some(e),
+            Self::Json { error, .. } => Some(error),
             Self::Invalid(e) => Some(e),
         }
     }
+}
+
+/// Parses `json` as `T` and says where it failed: a JSON pointer to the member,
+/// besides serde_json's line and column.
+pub fn parse_json<T: serde::de::DeserializeOwned>(json: &[u8]) -> Result<T, StrictParseError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(json);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| StrictParseError::Json {
+        path: json_pointer(e.path()),
+        error: e.into_inner(),
+    })?;
+    // Trailing characters after the value.
+    deserializer.end().map_err(|error| StrictParseError::Json {
+        path: String::new(),
+        error,
+    })?;
+    Ok(value)
+}
+
+/// `abortConfig.criteriaList[0]` as the JSON pointer `/abortConfig/criteriaList/0`.
+fn json_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("/{index}")),
+            Segment::Map { key } => {
+                out.push('/');
+                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Enum { variant } => {
+                out.push('/');
+                out.push_str(variant);
+            }
+            Segment::Unknown => out.push_str("/?"),
+        }
+    }
+    out
 }
 
 /// Parses `json` as `T`, then validates it.
@@ -90,7 +135,7 @@ pub fn parse_strict<T>(json: &[u8]) -> Result<T, StrictParseError>
 where
     T: serde::de::DeserializeOwned + super::validate::Validate,
 {
-    let value: T = serde_json::from_slice(json).map_err(StrictParseError::Json)?;
+    let value: T = parse_json(json)?;
     let mut out = super::validate::Violations::default();
     value.validate_at(&super::validate::Path::ROOT, &mut out);
     out.into_result().map_err(StrictParseError::Invalid)?;

@@ -549,9 +549,18 @@ fn input_validation() {
 fn strict_parse_says_which_step_failed() {
     use iot_models::runtime::StrictParseError;
     match DescribeJobTemplateOutput::from_json_strict(b"{\"jobTemplateId\": 5}") {
-        Err(StrictParseError::Json(_)) => {}
+        Err(StrictParseError::Json { path, .. }) => assert_eq!(path, "/jobTemplateId"),
         other => panic!("expected a JSON error, got {other:?}"),
     }
+    // Parse errors name the member, not only the line and column.
+    let nested = br#"{"abortConfig": {"criteriaList": [{"action": "CANCEL"}, {"thresholdPercentage": "high"}]}}"#;
+    let err = DescribeJobTemplateOutput::from_json_strict(nested).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "cannot parse JSON at '/abortConfig/criteriaList/1/thresholdPercentage'"
+    );
+    let cause = std::error::Error::source(&err).unwrap().to_string();
+    assert!(cause.contains("line 1"), "{cause}");
     match DescribeJobTemplateOutput::from_json_strict(b"{\"jobTemplateId\": \"\"}") {
         Err(StrictParseError::Invalid(e)) => assert_eq!(e.violations().len(), 2),
         other => panic!("expected a validation error, got {other:?}"),
