@@ -87,11 +87,20 @@ fn structures_without_required_members_build_empty() {
     assert!(PresignedUrlConfig::builder().build().is_ok());
     assert!(JobExecutionsRolloutConfig::builder().build().is_ok());
     assert!(RateIncreaseCriteria::builder().build().is_ok());
-    assert!(TimeoutConfig::builder().build().is_ok());
-    assert!(InternalFailureException::builder().build().is_ok());
-    assert!(InvalidRequestException::builder().build().is_ok());
-    assert!(ResourceNotFoundException::builder().build().is_ok());
-    assert!(ThrottlingException::builder().build().is_ok());
+    assert_eq!(TimeoutConfig::builder().build(), TimeoutConfig::default());
+    assert_eq!(
+        InternalFailureException::builder().build(),
+        InternalFailureException::default()
+    );
+    assert_eq!(
+        InvalidRequestException::builder().build(),
+        InvalidRequestException::default()
+    );
+    assert_eq!(
+        ResourceNotFoundException::builder().build(),
+        ResourceNotFoundException::default()
+    );
+    assert_eq!(ThrottlingException::builder().build(), ThrottlingException::default());
 }
 
 #[test]
@@ -195,4 +204,17 @@ fn build_unchecked_is_the_forward_compatible_path() {
         ["/failureType", "/thresholdPercentage", "/minNumberOfExecutedThings"]
     );
     assert!(serde_json::to_value(&partial).unwrap().get("failureType").is_none());
+}
+
+/// Optional lists read as slices (empty when absent), as in the AWS SDK for Rust;
+/// the field still tells whether the list was sent.
+#[test]
+fn absent_optional_lists_read_as_empty() {
+    use iot_models::operation::describe_job_template::DescribeJobTemplateOutput;
+    let output: DescribeJobTemplateOutput = serde_json::from_str("{}").unwrap();
+    assert!(output.maintenance_windows().is_empty());
+    assert_eq!(output.maintenance_windows, None);
+    let sent: DescribeJobTemplateOutput = serde_json::from_str(r#"{"maintenanceWindows": []}"#).unwrap();
+    assert_eq!(sent.maintenance_windows, Some(vec![]));
+    assert_eq!(sent.destination_package_versions().len(), 0);
 }

@@ -78,7 +78,7 @@ mod collections {
     fn sparse_collections_keep_nulls_dense_ones_reject_them() {
         let out: PutCollectionsOutput =
             serde_json::from_value(json!({"sparse": [1, null, 3], "sparseMap": {"a": null, "b": "x"}})).unwrap();
-        assert_eq!(out.sparse().unwrap(), &[Some(1), None, Some(3)]);
+        assert_eq!(out.sparse(), &[Some(1), None, Some(3)]);
         assert_eq!(out.sparse_map().unwrap()["a"], None);
         assert_eq!(
             serde_json::to_value(&out).unwrap(),
@@ -228,6 +228,18 @@ mod defaults {
     use golden_defaults::types::Mode;
     use serde_json::json;
 
+    /// A structure without required members has `Default`, with the model's
+    /// defaults (not Rust's zeros).
+    #[test]
+    fn structures_without_required_members_have_default() {
+        let nested = golden_defaults::types::Nested::default();
+        assert_eq!(nested.depth(), 1);
+        let parsed: golden_defaults::types::Nested = serde_json::from_value(json!({})).unwrap();
+        assert_eq!(nested, parsed);
+        let input = GetSettingsInput::default();
+        assert_eq!(input, GetSettingsInput::builder().build());
+    }
+
     #[test]
     fn missing_members_take_their_defaults_nested_too() {
         let out: GetSettingsOutput = serde_json::from_value(json!({"settings": {"nested": {}}})).unwrap();
@@ -254,7 +266,7 @@ mod defaults {
             serde_json::from_value(json!({"settings": {"nested": {}}, "RenamedOnTheWire": "x", "maybe": "y"})).unwrap();
         assert_eq!(out.renamed(), Some("x"));
         assert!(serde_json::to_value(&out).unwrap().get("RenamedOnTheWire").is_some());
-        let input = GetSettingsInput::builder().name("n").build().unwrap();
+        let input = GetSettingsInput::builder().name("n").build();
         assert_eq!(serde_json::to_value(&input).unwrap(), json!({"Name": "n"}));
         // Inputs keep defaulted members optional: nothing is sent unless set.
         assert_eq!(input.retries(), None);
@@ -285,7 +297,7 @@ mod traits {
         let input = UploadInput::builder()
             .key("k")
             .password("hunter2")
-            .credentials(Credentials::builder().user("u").secret("s3cret").build().unwrap())
+            .credentials(Credentials::builder().user("u").secret("s3cret").build())
             .build()
             .unwrap();
         let debug = format!("{input:?}");
@@ -315,7 +327,7 @@ mod naming {
     fn shapes_named_like_builders_are_types() {
         use golden_naming::types::builders::FooBuilder as FooBuilderOfFoo;
         use golden_naming::types::{Builder, Foo, FooBuilder, Hash, Type, WidgetBuilder};
-        let shape = FooBuilder::builder().name("shape").build().unwrap();
+        let shape = FooBuilder::builder().name("shape").build();
         let foo: Foo = FooBuilderOfFoo::default()
             .builder_value(shape.clone())
             .name("foo")
@@ -326,10 +338,10 @@ mod naming {
             serde_json::to_value(&foo).unwrap(),
             serde_json::json!({"builder": {"name": "shape"}, "name": "foo"})
         );
-        assert!(WidgetBuilder::builder().build().is_ok());
-        assert!(Builder::builder().build().is_ok());
-        assert!(Type::builder().build().is_ok());
-        assert!(Hash::builder().build().is_ok());
+        assert_eq!(WidgetBuilder::builder().build(), WidgetBuilder::default());
+        assert_eq!(Builder::builder().build(), Builder::default());
+        assert_eq!(Type::builder().build(), Type::default());
+        assert_eq!(Hash::builder().build(), Hash::default());
     }
 
     use golden_naming::operation::match_::{MatchError, MatchInput, MatchOutput};
@@ -373,7 +385,7 @@ mod naming {
 
     #[test]
     fn an_error_named_error() {
-        let e: MatchError = Error::builder().message("nope").build().unwrap().into();
+        let e: MatchError = Error::builder().message("nope").build().into();
         assert_eq!(e.code(), Some("Error"));
         assert_eq!(e.to_string(), "Error: nope");
     }
@@ -386,7 +398,7 @@ mod awsjson {
 
     #[test]
     fn json_name_is_ignored_on_aws_json() {
-        let input = GetItemInput::builder().table_name("t").build().unwrap();
+        let input = GetItemInput::builder().table_name("t").build();
         assert_eq!(serde_json::to_value(&input).unwrap(), json!({"tableName": "t"}));
     }
 

@@ -96,7 +96,7 @@ mod requests {
             .tags("b,c")
             .meta("owner", "me")
             .color(Color::Red)
-            .body(Document::builder().title("T").pages(3).build().unwrap())
+            .body(Document::builder().title("T").pages(3).build())
             .build()
             .unwrap();
         let request = PutObject::request(&input).unwrap();
@@ -118,7 +118,7 @@ mod requests {
     #[test]
     fn aws_json_requests() {
         use golden_awsjson::operation::get_item::{GetItem, GetItemInput};
-        let request = GetItem::request(&GetItemInput::builder().table_name("t").build().unwrap()).unwrap();
+        let request = GetItem::request(&GetItemInput::builder().table_name("t").build()).unwrap();
         assert_eq!(request.method(), "POST");
         assert_eq!(request.uri(), "/");
         assert_eq!(request.headers()["x-amz-target"], "Service.GetItem");
@@ -157,10 +157,7 @@ mod responses {
         assert_eq!(
             from_header,
             DescribeJobTemplateError::ResourceNotFoundException(
-                ResourceNotFoundException::builder()
-                    .message("no template t1")
-                    .build()
-                    .unwrap()
+                ResourceNotFoundException::builder().message("no template t1").build()
             )
         );
         let from_code = service_error(DescribeJobTemplate::response(&response(
@@ -246,7 +243,7 @@ mod responses {
         assert_eq!(out.etag(), Some("\"e1\""));
         assert_eq!(out.size(), Some(42));
         assert_eq!(out.modified().map(|t| t.unix_timestamp()), Some(1_704_164_645));
-        assert_eq!(out.tags().unwrap(), ["a", "b,c"]);
+        assert_eq!(out.tags(), ["a", "b,c"]);
         assert_eq!(out.meta().unwrap()["owner"], "me");
         assert_eq!(out.status(), Some(201));
         assert_eq!(out.version(), Some("v7"));

@@ -70,12 +70,7 @@ fn full_output_built_in_rust() -> DescribeJobTemplateOutput {
                 .build()
                 .unwrap(),
         )
-        .timeout_config(
-            TimeoutConfig::builder()
-                .in_progress_timeout_in_minutes(120)
-                .build()
-                .unwrap(),
-        )
+        .timeout_config(TimeoutConfig::builder().in_progress_timeout_in_minutes(120).build())
         .job_executions_retry_config(
             JobExecutionsRetryConfig::builder()
                 .criteria_list(

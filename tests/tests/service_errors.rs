@@ -36,7 +36,7 @@ fn error_shapes_parse_and_display() {
         e.to_string(),
         "ResourceNotFoundException: Job template nightly not found"
     );
-    let bare = ThrottlingException::builder().build().unwrap();
+    let bare = ThrottlingException::builder().build();
     assert_eq!(bare.to_string(), "ThrottlingException");
     let as_error: &dyn std::error::Error = &bare;
     assert!(as_error.source().is_none());
@@ -44,11 +44,7 @@ fn error_shapes_parse_and_display() {
 
 #[test]
 fn operation_error_enum() {
-    let not_found: DescribeJobTemplateError = ResourceNotFoundException::builder()
-        .message("gone")
-        .build()
-        .unwrap()
-        .into();
+    let not_found: DescribeJobTemplateError = ResourceNotFoundException::builder().message("gone").build().into();
     assert_eq!(not_found.code(), Some("ResourceNotFoundException"));
     assert_eq!(not_found.message(), Some("gone"));
     assert_eq!(not_found.http_status(), Some(404));
@@ -58,7 +54,7 @@ fn operation_error_enum() {
     // its source (a report would say it twice).
     assert!(std::error::Error::source(&not_found).is_none());
 
-    let throttled: DescribeJobTemplateError = ThrottlingException::builder().build().unwrap().into();
+    let throttled: DescribeJobTemplateError = ThrottlingException::builder().build().into();
     assert!(throttled.is_throttling());
     assert!(throttled.is_retryable());
 

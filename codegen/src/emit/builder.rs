@@ -7,6 +7,7 @@ use quote::quote;
 use super::docs::{doc_attrs, or_fallback};
 use super::structure::has_corrections;
 use super::types::{field_inner_type, ident, prefixed, value_type};
+use super::validate::has_checks;
 use crate::ir::rust::{FieldDef, StructureDef, ValueKind};
 
 pub fn emit(s: &StructureDef) -> TokenStream {
@@ -43,6 +44,29 @@ pub fn emit(s: &StructureDef) -> TokenStream {
         (TokenStream::new(), TokenStream::new())
     };
     let type_name = &s.path.name;
+    // Nothing to check (no required member, no constraint, nothing nested that
+    // has any): `build()` cannot fail and says so in its type.
+    let can_fail = has_corrections(s) || s.fields.iter().any(|f| has_checks(&f.value));
+    let build = if can_fail {
+        quote! {
+            /// Builds the value, or reports every missing required member and every
+            /// constraint violation.
+            pub fn build(self) -> ::std::result::Result<#name, crate::runtime::BuildError> {
+                let value = self.build_unchecked();
+                match value.validate() {
+                    ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
+                    ::std::result::Result::Err(error) => ::std::result::Result::Err(crate::runtime::BuildError::new(#type_name, error)),
+                }
+            }
+        }
+    } else {
+        quote! {
+            /// Builds the value: the model puts no constraint on it, so this cannot fail.
+            pub fn build(self) -> #name {
+                self.build_unchecked()
+            }
+        }
+    };
     let derives = if s.eq_hash {
         quote!(#[derive(::std::clone::Clone, ::std::default::Default, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq)])
     } else {
@@ -59,15 +83,7 @@ pub fn emit(s: &StructureDef) -> TokenStream {
         impl #builder {
             #(#methods)*
 
-            /// Builds the value, or reports every missing required member and every
-            /// constraint violation.
-            pub fn build(self) -> ::std::result::Result<#name, crate::runtime::BuildError> {
-                let value = self.build_unchecked();
-                match value.validate() {
-                    ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-                    ::std::result::Result::Err(error) => ::std::result::Result::Err(crate::runtime::BuildError::new(#type_name, error)),
-                }
-            }
+            #build
 
             /// Builds the value without checking the model's constraints, for what a
             /// service accepts before this crate's model knows it: an enum value added

@@ -68,6 +68,17 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
         quote!(f.debug_struct(#type_name) #(#debug_fields)* .finish())
     };
     let correction = error_correction(s);
+    // Without required members every field has a value to start from: absent,
+    // or the model's `@default`.
+    let default_impl = (!has_corrections(s)).then(|| {
+        quote! {
+            impl ::std::default::Default for #name {
+                fn default() -> Self {
+                    #builder_name::default().build_unchecked()
+                }
+            }
+        }
+    });
     let serde = serde_impls::emit(s);
     let builder = builder::emit(s);
     let error_impls = error_impls(s);
@@ -119,6 +130,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
             }
         }
 
+        #default_impl
         #correction
         #error_impls
         #serde
@@ -216,9 +228,11 @@ fn getter(f: &FieldDef) -> TokenStream {
     let (ty, body) = match (&f.value.kind, f.optional) {
         (ValueKind::String, true) => (quote!(::std::option::Option<&str>), quote!(self.#field.as_deref())),
         (ValueKind::String, false) => (quote!(&str), quote!(&self.#field)),
+        // As the AWS SDK for Rust: an absent list reads as empty (whether it was
+        // sent is still in the field).
         (ValueKind::List { .. }, true) => {
             let item = list_item_type(f);
-            (quote!(::std::option::Option<&[#item]>), quote!(self.#field.as_deref()))
+            (quote!(&[#item]), quote!(self.#field.as_deref().unwrap_or_default()))
         }
         (ValueKind::List { .. }, false) => {
             let item = list_item_type(f);

@@ -94,6 +94,12 @@ impl crate::runtime::validate::Validate for JobExecutionsRolloutConfig {
     }
 }
 
+impl ::std::default::Default for JobExecutionsRolloutConfig {
+    fn default() -> Self {
+        JobExecutionsRolloutConfigBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for JobExecutionsRolloutConfig {
     fn corrected() -> Self {
         Self {

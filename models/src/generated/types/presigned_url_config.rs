@@ -100,6 +100,12 @@ impl crate::runtime::validate::Validate for PresignedUrlConfig {
     }
 }
 
+impl ::std::default::Default for PresignedUrlConfig {
+    fn default() -> Self {
+        PresignedUrlConfigBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for PresignedUrlConfig {
     fn corrected() -> Self {
         Self {

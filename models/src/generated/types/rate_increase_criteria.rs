@@ -101,6 +101,12 @@ impl crate::runtime::validate::Validate for RateIncreaseCriteria {
     }
 }
 
+impl ::std::default::Default for RateIncreaseCriteria {
+    fn default() -> Self {
+        RateIncreaseCriteriaBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for RateIncreaseCriteria {
     fn corrected() -> Self {
         Self {

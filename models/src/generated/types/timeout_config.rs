@@ -68,6 +68,12 @@ impl crate::runtime::validate::Validate for TimeoutConfig {
     }
 }
 
+impl ::std::default::Default for TimeoutConfig {
+    fn default() -> Self {
+        TimeoutConfigBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for TimeoutConfig {
     fn corrected() -> Self {
         Self {
@@ -181,20 +187,9 @@ impl TimeoutConfigBuilder {
         &self.in_progress_timeout_in_minutes
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<TimeoutConfig, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("TimeoutConfig", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> TimeoutConfig {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -65,6 +65,12 @@ impl crate::runtime::validate::Validate for Nested {
     }
 }
 
+impl ::std::default::Default for Nested {
+    fn default() -> Self {
+        NestedBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for Nested {
     fn corrected() -> Self {
         Self { depth: 1i32 }
@@ -164,18 +170,9 @@ impl NestedBuilder {
         &self.depth
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<Nested, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("Nested", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> Nested {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -73,6 +73,12 @@ impl crate::runtime::validate::Validate for Document {
     }
 }
 
+impl ::std::default::Default for Document {
+    fn default() -> Self {
+        DocumentBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for Document {
     fn corrected() -> Self {
         Self {
@@ -220,18 +226,9 @@ impl DocumentBuilder {
         &self.pages
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<Document, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("Document", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> Document {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

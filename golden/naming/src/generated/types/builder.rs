@@ -63,6 +63,12 @@ impl crate::runtime::validate::Validate for Builder {
     }
 }
 
+impl ::std::default::Default for Builder {
+    fn default() -> Self {
+        BuilderBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for Builder {
     fn corrected() -> Self {
         Self {
@@ -170,18 +176,9 @@ impl BuilderBuilder {
         &self.name
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<Builder, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("Builder", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> Builder {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -78,6 +78,12 @@ impl crate::runtime::validate::Validate for Foo {
     }
 }
 
+impl ::std::default::Default for Foo {
+    fn default() -> Self {
+        FooBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for Foo {
     fn corrected() -> Self {
         Self {

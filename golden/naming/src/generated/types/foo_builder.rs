@@ -63,6 +63,12 @@ impl crate::runtime::validate::Validate for FooBuilder {
     }
 }
 
+impl ::std::default::Default for FooBuilder {
+    fn default() -> Self {
+        FooBuilderBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for FooBuilder {
     fn corrected() -> Self {
         Self {
@@ -173,18 +179,9 @@ impl FooBuilderBuilder {
         &self.name
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<FooBuilder, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("FooBuilder", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> FooBuilder {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

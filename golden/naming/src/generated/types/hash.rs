@@ -63,6 +63,12 @@ impl crate::runtime::validate::Validate for Hash {
     }
 }
 
+impl ::std::default::Default for Hash {
+    fn default() -> Self {
+        HashBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for Hash {
     fn corrected() -> Self {
         Self {
@@ -170,18 +176,9 @@ impl HashBuilder {
         &self.name
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<Hash, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("Hash", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> Hash {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -63,6 +63,12 @@ impl crate::runtime::validate::Validate for Type {
     }
 }
 
+impl ::std::default::Default for Type {
+    fn default() -> Self {
+        TypeBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for Type {
     fn corrected() -> Self {
         Self {
@@ -170,18 +176,9 @@ impl TypeBuilder {
         &self.name
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<Type, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("Type", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> Type {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

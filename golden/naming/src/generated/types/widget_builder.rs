@@ -63,6 +63,12 @@ impl crate::runtime::validate::Validate for WidgetBuilder {
     }
 }
 
+impl ::std::default::Default for WidgetBuilder {
+    fn default() -> Self {
+        WidgetBuilderBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for WidgetBuilder {
     fn corrected() -> Self {
         Self {
@@ -173,20 +179,9 @@ impl WidgetBuilderBuilder {
         &self.name
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<WidgetBuilder, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("WidgetBuilder", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> WidgetBuilder {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

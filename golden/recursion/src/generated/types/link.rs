@@ -68,6 +68,12 @@ impl crate::runtime::validate::Validate for Link {
     }
 }
 
+impl ::std::default::Default for Link {
+    fn default() -> Self {
+        LinkBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for Link {
     fn corrected() -> Self {
         Self {

@@ -35,8 +35,8 @@ impl Node {
     }
 
     /// The `children` member.
-    pub fn children(&self) -> ::std::option::Option<&[crate::types::Node]> {
-        self.children.as_deref()
+    pub fn children(&self) -> &[crate::types::Node] {
+        self.children.as_deref().unwrap_or_default()
     }
 
     /// Mutual recursion with Node.

@@ -70,6 +70,12 @@ impl crate::runtime::validate::Validate for Credentials {
     }
 }
 
+impl ::std::default::Default for Credentials {
+    fn default() -> Self {
+        CredentialsBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for Credentials {
     fn corrected() -> Self {
         Self {
@@ -223,20 +229,9 @@ impl CredentialsBuilder {
         &self.secret
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<Credentials, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("Credentials", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> Credentials {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -54,6 +54,12 @@ impl crate::runtime::validate::Validate for EndEvent {
     }
 }
 
+impl ::std::default::Default for EndEvent {
+    fn default() -> Self {
+        EndEventBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for EndEvent {
     fn corrected() -> Self {
         Self {}
@@ -114,18 +120,9 @@ impl<'de> ::serde::Deserialize<'de> for EndEvent {
 )]
 pub struct EndEventBuilder {}
 impl EndEventBuilder {
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<EndEvent, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("EndEvent", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> EndEvent {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -63,6 +63,12 @@ impl crate::runtime::validate::Validate for MessageEvent {
     }
 }
 
+impl ::std::default::Default for MessageEvent {
+    fn default() -> Self {
+        MessageEventBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for MessageEvent {
     fn corrected() -> Self {
         Self {
@@ -173,20 +179,9 @@ impl MessageEventBuilder {
         &self.text
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MessageEvent, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("MessageEvent", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> MessageEvent {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -89,6 +89,12 @@ impl crate::runtime::validate::Validate for DescribeJobTemplateInput {
     }
 }
 
+impl ::std::default::Default for DescribeJobTemplateInput {
+    fn default() -> Self {
+        DescribeJobTemplateInputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for DescribeJobTemplateInput {
     fn corrected() -> Self {
         Self {

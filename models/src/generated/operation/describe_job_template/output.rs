@@ -118,17 +118,13 @@ impl DescribeJobTemplateOutput {
     }
 
     /// Recurring time windows in which the job may be rolled out.
-    pub fn maintenance_windows(
-        &self,
-    ) -> ::std::option::Option<&[crate::types::MaintenanceWindow]> {
-        self.maintenance_windows.as_deref()
+    pub fn maintenance_windows(&self) -> &[crate::types::MaintenanceWindow] {
+        self.maintenance_windows.as_deref().unwrap_or_default()
     }
 
     /// ARNs of the package versions a device should have once the job succeeds (at most 25).
-    pub fn destination_package_versions(
-        &self,
-    ) -> ::std::option::Option<&[::std::string::String]> {
-        self.destination_package_versions.as_deref()
+    pub fn destination_package_versions(&self) -> &[::std::string::String] {
+        self.destination_package_versions.as_deref().unwrap_or_default()
     }
 
     /// A builder for this type; `build()` validates the result.
@@ -330,6 +326,12 @@ impl crate::runtime::validate::Validate for DescribeJobTemplateOutput {
                 }
             }
         }
+    }
+}
+
+impl ::std::default::Default for DescribeJobTemplateOutput {
+    fn default() -> Self {
+        DescribeJobTemplateOutputBuilder::default().build_unchecked()
     }
 }
 

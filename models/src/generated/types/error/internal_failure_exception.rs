@@ -65,6 +65,12 @@ impl crate::runtime::validate::Validate for InternalFailureException {
     }
 }
 
+impl ::std::default::Default for InternalFailureException {
+    fn default() -> Self {
+        InternalFailureExceptionBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for InternalFailureException {
     fn corrected() -> Self {
         Self {
@@ -207,20 +213,9 @@ impl InternalFailureExceptionBuilder {
         &self.message
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<InternalFailureException, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("InternalFailureException", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> InternalFailureException {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -65,6 +65,12 @@ impl crate::runtime::validate::Validate for ResourceNotFoundException {
     }
 }
 
+impl ::std::default::Default for ResourceNotFoundException {
+    fn default() -> Self {
+        ResourceNotFoundExceptionBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for ResourceNotFoundException {
     fn corrected() -> Self {
         Self {
@@ -207,20 +213,9 @@ impl ResourceNotFoundExceptionBuilder {
         &self.message
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ResourceNotFoundException, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("ResourceNotFoundException", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> ResourceNotFoundException {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

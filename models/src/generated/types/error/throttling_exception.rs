@@ -63,6 +63,12 @@ impl crate::runtime::validate::Validate for ThrottlingException {
     }
 }
 
+impl ::std::default::Default for ThrottlingException {
+    fn default() -> Self {
+        ThrottlingExceptionBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for ThrottlingException {
     fn corrected() -> Self {
         Self {
@@ -205,20 +211,9 @@ impl ThrottlingExceptionBuilder {
         &self.message
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ThrottlingException, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("ThrottlingException", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> ThrottlingException {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -72,6 +72,12 @@ impl crate::runtime::validate::Validate for GetItemInput {
     }
 }
 
+impl ::std::default::Default for GetItemInput {
+    fn default() -> Self {
+        GetItemInputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for GetItemInput {
     fn corrected() -> Self {
         Self {
@@ -184,20 +190,9 @@ impl GetItemInputBuilder {
         &self.table_name
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetItemInput, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("GetItemInput", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> GetItemInput {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -90,6 +90,12 @@ impl crate::runtime::validate::Validate for GetItemOutput {
     }
 }
 
+impl ::std::default::Default for GetItemOutput {
+    fn default() -> Self {
+        GetItemOutputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for GetItemOutput {
     fn corrected() -> Self {
         Self {

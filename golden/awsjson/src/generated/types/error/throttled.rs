@@ -63,6 +63,12 @@ impl crate::runtime::validate::Validate for Throttled {
     }
 }
 
+impl ::std::default::Default for Throttled {
+    fn default() -> Self {
+        ThrottledBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for Throttled {
     fn corrected() -> Self {
         Self {
@@ -203,18 +209,9 @@ impl ThrottledBuilder {
         &self.message
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<Throttled, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("Throttled", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> Throttled {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

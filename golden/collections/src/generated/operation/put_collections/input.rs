@@ -40,18 +40,18 @@ pub struct PutCollectionsInput {
 
 impl PutCollectionsInput {
     /// The `dense` member.
-    pub fn dense(&self) -> ::std::option::Option<&[::std::string::String]> {
-        self.dense.as_deref()
+    pub fn dense(&self) -> &[::std::string::String] {
+        self.dense.as_deref().unwrap_or_default()
     }
 
     /// The `sparse` member.
-    pub fn sparse(&self) -> ::std::option::Option<&[::std::option::Option<i32>]> {
-        self.sparse.as_deref()
+    pub fn sparse(&self) -> &[::std::option::Option<i32>] {
+        self.sparse.as_deref().unwrap_or_default()
     }
 
     /// The `unique` member.
-    pub fn unique(&self) -> ::std::option::Option<&[::std::string::String]> {
-        self.unique.as_deref()
+    pub fn unique(&self) -> &[::std::string::String] {
+        self.unique.as_deref().unwrap_or_default()
     }
 
     /// The `byColor` member.
@@ -195,6 +195,12 @@ impl crate::runtime::validate::Validate for PutCollectionsInput {
                 }
             }
         }
+    }
+}
+
+impl ::std::default::Default for PutCollectionsInput {
+    fn default() -> Self {
+        PutCollectionsInputBuilder::default().build_unchecked()
     }
 }
 

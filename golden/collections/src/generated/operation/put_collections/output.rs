@@ -34,13 +34,13 @@ pub struct PutCollectionsOutput {
 
 impl PutCollectionsOutput {
     /// The `dense` member.
-    pub fn dense(&self) -> ::std::option::Option<&[::std::string::String]> {
-        self.dense.as_deref()
+    pub fn dense(&self) -> &[::std::string::String] {
+        self.dense.as_deref().unwrap_or_default()
     }
 
     /// The `sparse` member.
-    pub fn sparse(&self) -> ::std::option::Option<&[::std::option::Option<i32>]> {
-        self.sparse.as_deref()
+    pub fn sparse(&self) -> &[::std::option::Option<i32>] {
+        self.sparse.as_deref().unwrap_or_default()
     }
 
     /// The `byColor` member.
@@ -177,6 +177,12 @@ impl crate::runtime::validate::Validate for PutCollectionsOutput {
                 }
             }
         }
+    }
+}
+
+impl ::std::default::Default for PutCollectionsOutput {
+    fn default() -> Self {
+        PutCollectionsOutputBuilder::default().build_unchecked()
     }
 }
 

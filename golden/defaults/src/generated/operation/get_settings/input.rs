@@ -75,6 +75,12 @@ impl crate::runtime::validate::Validate for GetSettingsInput {
     }
 }
 
+impl ::std::default::Default for GetSettingsInput {
+    fn default() -> Self {
+        GetSettingsInputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for GetSettingsInput {
     fn corrected() -> Self {
         Self {
@@ -222,20 +228,9 @@ impl GetSettingsInputBuilder {
         &self.name
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetSettingsInput, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("GetSettingsInput", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> GetSettingsInput {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -72,6 +72,12 @@ impl crate::runtime::validate::Validate for GetObjectInput {
     }
 }
 
+impl ::std::default::Default for GetObjectInput {
+    fn default() -> Self {
+        GetObjectInputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for GetObjectInput {
     fn corrected() -> Self {
         Self {
@@ -176,20 +182,9 @@ impl GetObjectInputBuilder {
         &self.id
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetObjectInput, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("GetObjectInput", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> GetObjectInput {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -77,6 +77,12 @@ impl crate::runtime::validate::Validate for GetObjectOutput {
     }
 }
 
+impl ::std::default::Default for GetObjectOutput {
+    fn default() -> Self {
+        GetObjectOutputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for GetObjectOutput {
     fn corrected() -> Self {
         Self {
@@ -231,20 +237,9 @@ impl GetObjectOutputBuilder {
         &self.data
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetObjectOutput, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("GetObjectOutput", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> GetObjectOutput {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

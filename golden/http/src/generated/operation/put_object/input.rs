@@ -75,8 +75,8 @@ impl PutObjectInput {
     }
 
     /// The `versions` member.
-    pub fn versions(&self) -> ::std::option::Option<&[i32]> {
-        self.versions.as_deref()
+    pub fn versions(&self) -> &[i32] {
+        self.versions.as_deref().unwrap_or_default()
     }
 
     /// The `since` member.
@@ -109,8 +109,8 @@ impl PutObjectInput {
     }
 
     /// The `tags` member.
-    pub fn tags(&self) -> ::std::option::Option<&[::std::string::String]> {
-        self.tags.as_deref()
+    pub fn tags(&self) -> &[::std::string::String] {
+        self.tags.as_deref().unwrap_or_default()
     }
 
     /// The `meta` member.
@@ -215,6 +215,12 @@ impl crate::runtime::validate::Validate for PutObjectInput {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
+    }
+}
+
+impl ::std::default::Default for PutObjectInput {
+    fn default() -> Self {
+        PutObjectInputBuilder::default().build_unchecked()
     }
 }
 

@@ -54,8 +54,8 @@ impl PutObjectOutput {
     }
 
     /// The `tags` member.
-    pub fn tags(&self) -> ::std::option::Option<&[::std::string::String]> {
-        self.tags.as_deref()
+    pub fn tags(&self) -> &[::std::string::String] {
+        self.tags.as_deref().unwrap_or_default()
     }
 
     /// The `meta` member.
@@ -128,6 +128,12 @@ impl crate::runtime::validate::Validate for PutObjectOutput {
         out: &mut crate::runtime::validate::Violations,
     ) {
         let _ = (path, out);
+    }
+}
+
+impl ::std::default::Default for PutObjectOutput {
+    fn default() -> Self {
+        PutObjectOutputBuilder::default().build_unchecked()
     }
 }
 
@@ -499,20 +505,9 @@ impl PutObjectOutputBuilder {
         &self.version
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PutObjectOutput, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("PutObjectOutput", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> PutObjectOutput {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

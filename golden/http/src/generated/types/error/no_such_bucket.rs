@@ -73,6 +73,12 @@ impl crate::runtime::validate::Validate for NoSuchBucket {
     }
 }
 
+impl ::std::default::Default for NoSuchBucket {
+    fn default() -> Self {
+        NoSuchBucketBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for NoSuchBucket {
     fn corrected() -> Self {
         Self {
@@ -257,20 +263,9 @@ impl NoSuchBucketBuilder {
         &self.bucket
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<NoSuchBucket, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("NoSuchBucket", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> NoSuchBucket {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

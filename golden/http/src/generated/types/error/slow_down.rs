@@ -63,6 +63,12 @@ impl crate::runtime::validate::Validate for SlowDown {
     }
 }
 
+impl ::std::default::Default for SlowDown {
+    fn default() -> Self {
+        SlowDownBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for SlowDown {
     fn corrected() -> Self {
         Self {
@@ -205,18 +211,9 @@ impl SlowDownBuilder {
         &self.message
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<SlowDown, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("SlowDown", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> SlowDown {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -115,6 +115,12 @@ impl crate::runtime::validate::Validate for MatchInput {
     }
 }
 
+impl ::std::default::Default for MatchInput {
+    fn default() -> Self {
+        MatchInputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for MatchInput {
     fn corrected() -> Self {
         Self {
@@ -478,18 +484,9 @@ impl MatchInputBuilder {
         &self.client_corrections_2
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<MatchInput, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("MatchInput", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> MatchInput {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

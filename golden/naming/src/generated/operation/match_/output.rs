@@ -228,6 +228,12 @@ impl crate::runtime::validate::Validate for MatchOutput {
     }
 }
 
+impl ::std::default::Default for MatchOutput {
+    fn default() -> Self {
+        MatchOutputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for MatchOutput {
     fn corrected() -> Self {
         Self {

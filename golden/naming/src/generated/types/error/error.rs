@@ -73,6 +73,12 @@ impl crate::runtime::validate::Validate for Error {
     }
 }
 
+impl ::std::default::Default for Error {
+    fn default() -> Self {
+        ErrorBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for Error {
     fn corrected() -> Self {
         Self {
@@ -254,18 +260,9 @@ impl ErrorBuilder {
         &self.message_2
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<Error, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("Error", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> Error {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -68,6 +68,12 @@ impl crate::runtime::validate::Validate for GetTreeOutput {
     }
 }
 
+impl ::std::default::Default for GetTreeOutput {
+    fn default() -> Self {
+        GetTreeOutputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for GetTreeOutput {
     fn corrected() -> Self {
         Self {

@@ -168,6 +168,12 @@ impl crate::runtime::validate::Validate for EchoInput {
     }
 }
 
+impl ::std::default::Default for EchoInput {
+    fn default() -> Self {
+        EchoInputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for EchoInput {
     fn corrected() -> Self {
         Self {

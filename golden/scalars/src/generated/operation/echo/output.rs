@@ -166,6 +166,12 @@ impl crate::runtime::validate::Validate for EchoOutput {
     }
 }
 
+impl ::std::default::Default for EchoOutput {
+    fn default() -> Self {
+        EchoOutputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for EchoOutput {
     fn corrected() -> Self {
         Self {

@@ -56,6 +56,12 @@ impl crate::runtime::validate::Validate for GetTimesInput {
     }
 }
 
+impl ::std::default::Default for GetTimesInput {
+    fn default() -> Self {
+        GetTimesInputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for GetTimesInput {
     fn corrected() -> Self {
         Self {}
@@ -116,20 +122,9 @@ impl<'de> ::serde::Deserialize<'de> for GetTimesInput {
 )]
 pub struct GetTimesInputBuilder {}
 impl GetTimesInputBuilder {
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetTimesInput, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("GetTimesInput", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> GetTimesInput {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

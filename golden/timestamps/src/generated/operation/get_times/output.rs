@@ -89,6 +89,12 @@ impl crate::runtime::validate::Validate for GetTimesOutput {
     }
 }
 
+impl ::std::default::Default for GetTimesOutput {
+    fn default() -> Self {
+        GetTimesOutputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for GetTimesOutput {
     fn corrected() -> Self {
         Self {
@@ -329,20 +335,9 @@ impl GetTimesOutputBuilder {
         &self.target_date_time
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetTimesOutput, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("GetTimesOutput", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> GetTimesOutput {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -65,6 +65,12 @@ impl crate::runtime::validate::Validate for SubscribeInput {
     }
 }
 
+impl ::std::default::Default for SubscribeInput {
+    fn default() -> Self {
+        SubscribeInputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for SubscribeInput {
     fn corrected() -> Self {
         Self {
@@ -177,20 +183,9 @@ impl SubscribeInputBuilder {
         &self.topic
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<SubscribeInput, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("SubscribeInput", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> SubscribeInput {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

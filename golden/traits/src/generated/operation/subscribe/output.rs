@@ -70,6 +70,12 @@ impl crate::runtime::validate::Validate for SubscribeOutput {
     }
 }
 
+impl ::std::default::Default for SubscribeOutput {
+    fn default() -> Self {
+        SubscribeOutputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for SubscribeOutput {
     fn corrected() -> Self {
         Self {

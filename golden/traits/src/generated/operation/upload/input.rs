@@ -126,6 +126,12 @@ impl crate::runtime::validate::Validate for UploadInput {
     }
 }
 
+impl ::std::default::Default for UploadInput {
+    fn default() -> Self {
+        UploadInputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for UploadInput {
     fn corrected() -> Self {
         Self {

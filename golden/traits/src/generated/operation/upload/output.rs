@@ -31,8 +31,8 @@ impl UploadOutput {
     }
 
     /// The `secrets` member.
-    pub fn secrets(&self) -> ::std::option::Option<&[::std::string::String]> {
-        self.secrets.as_deref()
+    pub fn secrets(&self) -> &[::std::string::String] {
+        self.secrets.as_deref().unwrap_or_default()
     }
 
     /// A builder for this type; `build()` validates the result.
@@ -82,6 +82,12 @@ impl crate::runtime::validate::Validate for UploadOutput {
         out: &mut crate::runtime::validate::Violations,
     ) {
         let _ = (path, out);
+    }
+}
+
+impl ::std::default::Default for UploadOutput {
+    fn default() -> Self {
+        UploadOutputBuilder::default().build_unchecked()
     }
 }
 
@@ -280,20 +286,9 @@ impl UploadOutputBuilder {
         &self.secrets
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<UploadOutput, crate::runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("UploadOutput", error),
-                )
-            }
-        }
+    /// Builds the value: the model puts no constraint on it, so this cannot fail.
+    pub fn build(self) -> UploadOutput {
+        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

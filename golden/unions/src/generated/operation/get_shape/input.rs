@@ -75,6 +75,12 @@ impl crate::runtime::validate::Validate for GetShapeInput {
     }
 }
 
+impl ::std::default::Default for GetShapeInput {
+    fn default() -> Self {
+        GetShapeInputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for GetShapeInput {
     fn corrected() -> Self {
         Self {

@@ -84,6 +84,12 @@ impl crate::runtime::validate::Validate for GetShapeOutput {
     }
 }
 
+impl ::std::default::Default for GetShapeOutput {
+    fn default() -> Self {
+        GetShapeOutputBuilder::default().build_unchecked()
+    }
+}
+
 impl crate::runtime::ErrorCorrection for GetShapeOutput {
     fn corrected() -> Self {
         Self {
