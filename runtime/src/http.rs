@@ -334,6 +334,47 @@ impl<E: std::error::Error> std::error::Error for ServiceError<E> {
     }
 }
 
+/// A successful response's output with what the HTTP response said about it
+/// besides: its status and the service's request id (`x-amzn-requestid`), which
+/// support cases ask for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Received<T> {
+    output: T,
+    status: u16,
+    request_id: Option<String>,
+}
+
+impl<T> Received<T> {
+    /// Wraps an output read from a response.
+    pub fn new(output: T, status: u16, request_id: Option<String>) -> Self {
+        Self {
+            output,
+            status,
+            request_id,
+        }
+    }
+
+    /// The operation's output.
+    pub fn output(&self) -> &T {
+        &self.output
+    }
+
+    /// The operation's output, owned.
+    pub fn into_output(self) -> T {
+        self.output
+    }
+
+    /// The HTTP status received.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The `x-amzn-requestid` (or `x-amz-request-id`) header, if present.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+}
+
 /// Why a response did not yield the operation's output.
 #[derive(Clone, PartialEq)]
 #[non_exhaustive]

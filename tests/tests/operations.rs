@@ -398,3 +398,19 @@ mod loopback {
         );
     }
 }
+
+/// The request id of a successful response is kept, not dropped.
+#[test]
+fn successful_responses_keep_their_request_id() {
+    use iot_models::operation::describe_job_template::DescribeJobTemplate;
+    let answer = http::Response::builder()
+        .status(200)
+        .header("x-amzn-requestid", "4f1c-req")
+        .body(br#"{"jobTemplateId":"nightly"}"#.to_vec())
+        .unwrap();
+    let received = DescribeJobTemplate::response_received(&answer).unwrap();
+    assert_eq!(received.request_id(), Some("4f1c-req"));
+    assert_eq!(received.status(), 200);
+    assert_eq!(received.output().job_template_id(), Some("nightly"));
+    assert_eq!(received.into_output(), DescribeJobTemplate::response(&answer).unwrap());
+}

@@ -482,3 +482,13 @@ fn values_round_trip_through_cbor_inside_a_users_struct() {
     // marker, so formats that need lengths up front work too.
     assert_eq!(bytes[0], 0xA1);
 }
+
+#[test]
+fn enum_parse_errors_read_well() {
+    let err = serde_json::from_value::<AbortCriteria>(json!({"action": 5})).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("expected a string naming a value of `AbortAction`"),
+        "{err}"
+    );
+}

@@ -42,7 +42,7 @@ pub fn emit(e: &EnumDef) -> TokenStream {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let expecting = format!("a string naming a {} value", e.path.name);
+    let expecting = format!("a string naming a value of `{}`", e.path.name);
     quote! {
         #docs
         #[non_exhaustive]

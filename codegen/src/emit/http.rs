@@ -59,6 +59,17 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
             pub fn response<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> ::std::result::Result<#output_ty, crate::runtime::http::ResponseError<#error_ty>> {
                 #response
             }
+
+            /// [`response`](Self::response), keeping the status and the request id of a
+            /// successful response too (an error response's are on its `ServiceError`).
+            pub fn response_received<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> ::std::result::Result<crate::runtime::http::Received<#output_ty>, crate::runtime::http::ResponseError<#error_ty>> {
+                let output = Self::response(response)?;
+                ::std::result::Result::Ok(crate::runtime::http::Received::new(
+                    output,
+                    response.status().as_u16(),
+                    crate::runtime::http::request_id(response.headers()),
+                ))
+            }
         }
     }
 }

@@ -139,7 +139,7 @@ impl<'de> ::serde::Deserialize<'de> for AbortAction {
     {
         crate::runtime::wire::deserialize_enum(
             deserializer,
-            "a string naming a AbortAction value",
+            "a string naming a value of `AbortAction`",
         )
     }
 }

@@ -151,7 +151,7 @@ impl<'de> ::serde::Deserialize<'de> for JobExecutionFailureType {
     {
         crate::runtime::wire::deserialize_enum(
             deserializer,
-            "a string naming a JobExecutionFailureType value",
+            "a string naming a value of `JobExecutionFailureType`",
         )
     }
 }

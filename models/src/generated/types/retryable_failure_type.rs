@@ -147,7 +147,7 @@ impl<'de> ::serde::Deserialize<'de> for RetryableFailureType {
     {
         crate::runtime::wire::deserialize_enum(
             deserializer,
-            "a string naming a RetryableFailureType value",
+            "a string naming a value of `RetryableFailureType`",
         )
     }
 }

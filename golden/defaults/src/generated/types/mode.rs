@@ -147,7 +147,7 @@ impl<'de> ::serde::Deserialize<'de> for Mode {
     {
         crate::runtime::wire::deserialize_enum(
             deserializer,
-            "a string naming a Mode value",
+            "a string naming a value of `Mode`",
         )
     }
 }

@@ -139,7 +139,7 @@ impl<'de> ::serde::Deserialize<'de> for Color {
     {
         crate::runtime::wire::deserialize_enum(
             deserializer,
-            "a string naming a Color value",
+            "a string naming a value of `Color`",
         )
     }
 }

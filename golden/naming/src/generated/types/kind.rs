@@ -151,7 +151,7 @@ impl<'de> ::serde::Deserialize<'de> for Kind {
     {
         crate::runtime::wire::deserialize_enum(
             deserializer,
-            "a string naming a Kind value",
+            "a string naming a value of `Kind`",
         )
     }
 }

@@ -223,4 +223,22 @@ impl Upload {
         output.status = ::std::option::Option::Some(i32::from(status));
         ::std::result::Result::Ok(output)
     }
+
+    /// [`response`](Self::response), keeping the status and the request id of a
+    /// successful response too (an error response's are on its `ServiceError`).
+    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> ::std::result::Result<
+        crate::runtime::http::Received<crate::operation::upload::UploadOutput>,
+        crate::runtime::http::ResponseError<UploadError>,
+    > {
+        let output = Self::response(response)?;
+        ::std::result::Result::Ok(
+            crate::runtime::http::Received::new(
+                output,
+                response.status().as_u16(),
+                crate::runtime::http::request_id(response.headers()),
+            ),
+        )
+    }
 }
