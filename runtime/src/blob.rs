@@ -10,6 +10,15 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Bytes of a Smithy `blob`. JSON carries them as a base64 string; `@length`
 /// counts the decoded bytes.
+///
+/// ```
+/// use smithy_codegen_runtime::Blob;
+///
+/// let blob = Blob::from_base64("aGk=").unwrap();
+/// assert_eq!(blob.as_bytes(), b"hi");
+/// assert_eq!(blob.to_base64(), "aGk=");
+/// assert!(Blob::from_base64("aGl=").is_err(), "only the canonical encoding");
+/// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Blob(Vec<u8>);
 

@@ -8,6 +8,14 @@ use serde::ser::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
 /// Any JSON value (a Smithy `document`), kept as exact JSON text.
+///
+/// ```
+/// use smithy_codegen_runtime::Document;
+///
+/// let doc = Document::from_json(r#"{"n": 12345678901234567890.5}"#).unwrap();
+/// assert_eq!(doc.as_json(), r#"{"n": 12345678901234567890.5}"#, "numbers stay exact");
+/// assert!(doc.to_value().unwrap()["n"].is_number());
+/// ```
 #[derive(Clone)]
 pub struct Document(Box<RawValue>);
 
@@ -196,6 +204,14 @@ fn is_number(text: &str) -> bool {
 
 big_number!(
     /// An arbitrary-precision integer (Smithy `bigInteger`), kept as its exact digits.
+    ///
+    /// ```
+    /// use smithy_codegen_runtime::BigInteger;
+    ///
+    /// let n = BigInteger::parse("123456789012345678901234567890").unwrap();
+    /// assert_eq!(n.as_str(), "123456789012345678901234567890");
+    /// assert!(BigInteger::parse("1.5").is_err());
+    /// ```
     BigInteger,
     "an integer",
     is_integer
@@ -203,6 +219,14 @@ big_number!(
 
 big_number!(
     /// An arbitrary-precision decimal (Smithy `bigDecimal`), kept as its exact text.
+    ///
+    /// ```
+    /// use smithy_codegen_runtime::BigDecimal;
+    ///
+    /// let a = BigDecimal::parse("1.50").unwrap();
+    /// assert_eq!(a, BigDecimal::parse("15e-1").unwrap(), "equal by value");
+    /// assert_eq!(a.as_str(), "1.50", "text kept as written");
+    /// ```
     BigDecimal,
     "a number",
     is_number

@@ -6,6 +6,13 @@ use std::fmt;
 use super::validate::{ValidationError, Violation};
 
 /// Who is at fault for a service error (`@error` trait).
+///
+/// ```
+/// use smithy_codegen_runtime::ErrorFault;
+///
+/// let fault = ErrorFault::Server;
+/// assert_ne!(fault, ErrorFault::Client, "the service's fault: worth retrying later");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorFault {
     /// The request was wrong; retrying it unchanged will fail again.
@@ -15,6 +22,17 @@ pub enum ErrorFault {
 }
 
 /// `build()` refused a value: every violation, missing required members included.
+///
+/// ```
+/// use smithy_codegen_runtime::BuildError;
+/// # use smithy_codegen_runtime::validate::{Path, Violations};
+/// # let mut out = Violations::default();
+/// # out.missing(&Path::ROOT.field("action"));
+/// let err = BuildError::new("AbortCriteria", out.into_result().unwrap_err());
+/// assert_eq!(err.to_string(), "cannot build AbortCriteria");
+/// assert_eq!(err.violations()[0].path(), "/action");
+/// assert!(std::error::Error::source(&err).is_some(), "the violations, said once");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildError {
     type_name: &'static str,
@@ -58,6 +76,15 @@ impl std::error::Error for BuildError {
 }
 
 /// The strict entry points parse and then validate; this says which step failed.
+///
+/// ```
+/// use smithy_codegen_runtime::error::parse_json;
+/// use smithy_codegen_runtime::StrictParseError;
+///
+/// let err = parse_json::<std::collections::BTreeMap<String, u32>>(br#"{"a": "x"}"#).unwrap_err();
+/// assert!(matches!(&err, StrictParseError::Json { path, .. } if path == "/a"));
+/// assert_eq!(err.to_string(), "cannot parse JSON at '/a'");
+/// ```
 #[derive(Debug)]
 pub enum StrictParseError {
     /// The bytes are not JSON of the expected shape.
@@ -144,6 +171,15 @@ where
 
 /// An error response the model does not describe: an unknown error code, or one
 /// that could not be read. It keeps what the service said.
+///
+/// ```
+/// use smithy_codegen_runtime::Unhandled;
+///
+/// let err = Unhandled::new(Some("AccessDeniedException".into()), Some("denied".into()), Some(403));
+/// assert_eq!(err.to_string(), "AccessDeniedException: denied");
+/// assert!(!err.is_retryable());
+/// assert!(Unhandled::new(None, None, Some(503)).is_retryable());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Unhandled {
     code: Option<String>,

@@ -208,6 +208,15 @@ pub fn split_header_list(text: &str) -> Vec<String> {
 }
 
 /// Why no request could be built.
+///
+/// ```
+/// use smithy_codegen_runtime::http::{with_endpoint, RequestError};
+///
+/// let request = http::Request::get("/things").body(()).unwrap();
+/// let err = with_endpoint(request, "iot.eu-west-1.amazonaws.com").unwrap_err();
+/// assert!(matches!(err, RequestError::Http(_)));
+/// assert!(err.to_string().contains("needs a scheme and a host"));
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum RequestError {
@@ -282,6 +291,18 @@ pub fn sanitize_error_code(raw: &str) -> String {
 }
 
 /// An error response, matched to the operation's error type `E`.
+///
+/// ```
+/// use smithy_codegen_runtime::http::{ResponseError, ServiceError};
+/// use smithy_codegen_runtime::Unhandled;
+///
+/// let service = ServiceError::new(Unhandled::new(None, None, Some(503)), 503, Some("req-1".into()));
+/// assert_eq!((service.status(), service.request_id()), (503, Some("req-1")));
+/// let err = ResponseError::Service(service);
+/// assert_eq!(err.to_string(), "the service answered HTTP 503");
+/// let source = std::error::Error::source(&err).unwrap();
+/// assert_eq!(source.to_string(), "server error without an error code");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ServiceError<E> {
     error: E,
@@ -337,6 +358,14 @@ impl<E: std::error::Error> std::error::Error for ServiceError<E> {
 /// A successful response's output with what the HTTP response said about it
 /// besides: its status and the service's request id (`x-amzn-requestid`), which
 /// support cases ask for.
+///
+/// ```
+/// use smithy_codegen_runtime::http::Received;
+///
+/// let received = Received::new("output", 200, Some("req-7".into()));
+/// assert_eq!((received.status(), received.request_id()), (200, Some("req-7")));
+/// assert_eq!(received.into_output(), "output");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Received<T> {
     output: T,
@@ -376,6 +405,18 @@ impl<T> Received<T> {
 }
 
 /// Why a response did not yield the operation's output.
+///
+/// ```
+/// use smithy_codegen_runtime::http::{ResponseError, ServiceError};
+/// use smithy_codegen_runtime::Unhandled;
+///
+/// let service = ServiceError::new(Unhandled::new(None, None, Some(503)), 503, Some("req-1".into()));
+/// assert_eq!((service.status(), service.request_id()), (503, Some("req-1")));
+/// let err = ResponseError::Service(service);
+/// assert_eq!(err.to_string(), "the service answered HTTP 503");
+/// let source = std::error::Error::source(&err).unwrap();
+/// assert_eq!(source.to_string(), "server error without an error code");
+/// ```
 #[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ResponseError<E> {

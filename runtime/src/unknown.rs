@@ -5,6 +5,14 @@ use std::fmt;
 /// Smithy enums are open: services may add values at any time, and a client must
 /// keep such a value and be able to send it back unchanged. The value is opaque on
 /// purpose: match on the known variants and treat everything else the same way.
+///
+/// ```
+/// use smithy_codegen_runtime::UnknownVariantValue;
+///
+/// let value = UnknownVariantValue::new("DEVICE_REBOOTED");
+/// assert_eq!(value.as_str(), "DEVICE_REBOOTED");
+/// assert_eq!(value.to_string(), "DEVICE_REBOOTED");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct UnknownVariantValue(String);
 
@@ -28,6 +36,13 @@ impl fmt::Display for UnknownVariantValue {
 
 /// A union member this version of the crate does not know: its name and JSON
 /// value, kept so the union can be written back unchanged.
+///
+/// ```
+/// use smithy_codegen_runtime::{Document, UnknownMember};
+///
+/// let member = UnknownMember::new("circle", Document::from_json(r#"{"r":1}"#).unwrap());
+/// assert_eq!((member.name(), member.value().as_json()), ("circle", r#"{"r":1}"#));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct UnknownMember {
     name: String,

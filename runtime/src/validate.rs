@@ -8,6 +8,22 @@ use std::fmt;
 use regex::Regex;
 
 /// The kind of constraint a [`Violation`] broke.
+///
+/// ```
+/// use smithy_codegen_runtime::{ConstraintKind, ValidationError};
+/// # use smithy_codegen_runtime::validate::{Path, Violations};
+/// # let mut out = Violations::default();
+/// # out.missing(&Path::ROOT.field("jobTemplateId"));
+/// # let error: ValidationError = out.into_result().unwrap_err();
+/// // `error` came from `validate()` or `build()` on a generated value.
+/// let violation = &error.violations()[0];
+/// assert_eq!(violation.path(), "/jobTemplateId");
+/// assert_eq!(violation.kind(), ConstraintKind::Required);
+/// assert_eq!(
+///     violation.to_string(),
+///     "Value at '/jobTemplateId' failed to satisfy constraint: Member must not be null"
+/// );
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ConstraintKind {
@@ -26,6 +42,22 @@ pub enum ConstraintKind {
 }
 
 /// One broken constraint, where and why.
+///
+/// ```
+/// use smithy_codegen_runtime::{ConstraintKind, ValidationError};
+/// # use smithy_codegen_runtime::validate::{Path, Violations};
+/// # let mut out = Violations::default();
+/// # out.missing(&Path::ROOT.field("jobTemplateId"));
+/// # let error: ValidationError = out.into_result().unwrap_err();
+/// // `error` came from `validate()` or `build()` on a generated value.
+/// let violation = &error.violations()[0];
+/// assert_eq!(violation.path(), "/jobTemplateId");
+/// assert_eq!(violation.kind(), ConstraintKind::Required);
+/// assert_eq!(
+///     violation.to_string(),
+///     "Value at '/jobTemplateId' failed to satisfy constraint: Member must not be null"
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
     path: String,
@@ -73,6 +105,22 @@ impl fmt::Display for Violation {
 }
 
 /// Every constraint a value breaks, in the order the members are declared.
+///
+/// ```
+/// use smithy_codegen_runtime::{ConstraintKind, ValidationError};
+/// # use smithy_codegen_runtime::validate::{Path, Violations};
+/// # let mut out = Violations::default();
+/// # out.missing(&Path::ROOT.field("jobTemplateId"));
+/// # let error: ValidationError = out.into_result().unwrap_err();
+/// // `error` came from `validate()` or `build()` on a generated value.
+/// let violation = &error.violations()[0];
+/// assert_eq!(violation.path(), "/jobTemplateId");
+/// assert_eq!(violation.kind(), ConstraintKind::Required);
+/// assert_eq!(
+///     violation.to_string(),
+///     "Value at '/jobTemplateId' failed to satisfy constraint: Member must not be null"
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationError {
     violations: Vec<Violation>,

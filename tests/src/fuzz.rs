@@ -1,5 +1,5 @@
 //! The fuzz targets' bodies, kept here so the committed corpus replays as ordinary
-//! tests (`tests/tests/fuzz_corpus.rs`) on the stable toolchain, and `fuzz/` stays
+//! tests (`tests/tests/workspace/fuzz_corpus.rs`) on the stable toolchain, and `fuzz/` stays
 //! a thin libFuzzer wrapper.
 
 use iot_models::operation::describe_job_template::DescribeJobTemplateOutput;

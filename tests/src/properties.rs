@@ -1,5 +1,5 @@
 //! The five properties every generated type must have, checked with the generated
-//! strategies (see `tests/tests/properties.rs` for the list):
+//! strategies (see `tests/tests/workspace/properties.rs` for the list):
 //!
 //! 1. valid value -> JSON -> value is equal (and re-serializes to the same text, so
 //!    floats match bit for bit);

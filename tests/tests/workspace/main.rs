@@ -1,0 +1,17 @@
+//! The workspace tests as one binary: each file here was a test binary of its own,
+//! and each linked every golden crate, codegen and xtask again.
+
+mod builders;
+mod downstream_example;
+mod features;
+mod freshness;
+mod fuzz_corpus;
+mod golden_properties;
+mod operations;
+mod patterns;
+mod properties;
+mod serde_wire;
+mod service_errors;
+mod shared_models_compile;
+mod spec_conformance;
+mod validation;
