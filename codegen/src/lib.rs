@@ -107,11 +107,6 @@ pub fn generate_with_settings(spec_json: &str, operations: &Operations, settings
         .pattern_dialect
         .unwrap_or_else(|| ir::rust::pattern_dialect(&model));
     let crate_ir = ir::rust::build(&model, &names, dialect)?;
-    let mut op_ids = Vec::new();
-    for name in &names {
-        op_ids.push(model.find_operation(name)?.id.clone());
-    }
-    let closure = ir::closure::closure(&model, &op_ids)?;
     let report = Report {
         title: model
             .services()
@@ -121,7 +116,7 @@ pub fn generate_with_settings(spec_json: &str, operations: &Operations, settings
             .map(str::to_owned),
         operations: crate_ir.operations.len(),
         operation_names: crate_ir.operations.iter().map(|o| o.name.clone()).collect(),
-        shapes: closure.iter().filter(|id| !ir::prelude::is_prelude(id)).count(),
+        shapes: crate_ir.closure_size,
         structures: crate_ir.structures.len(),
         enums: crate_ir.enums.len() + crate_ir.int_enums.len(),
         unions: crate_ir.unions.len(),

@@ -169,6 +169,46 @@ where
     Ok(value)
 }
 
+/// The error codes AWS services use to say "slow down", as the AWS SDKs' standard
+/// retry rules list them. With `@retryable(throttling: true)` on a modeled error,
+/// this is the one rule for what counts as throttling, for modeled errors (decided
+/// at compile time) and unmodeled ones alike.
+pub const THROTTLING_CODES: &[&str] = &[
+    "Throttling",
+    "ThrottlingException",
+    "ThrottledException",
+    "RequestThrottledException",
+    "TooManyRequestsException",
+    "ProvisionedThroughputExceededException",
+    "TransactionInProgressException",
+    "RequestLimitExceeded",
+    "BandwidthLimitExceeded",
+    "RequestThrottled",
+    "SlowDown",
+    "PriorRequestNotComplete",
+    "EC2ThrottledException",
+];
+
+/// Whether `code` is one of [`THROTTLING_CODES`] (usable in constants).
+pub const fn is_throttling_code(code: &str) -> bool {
+    let code = code.as_bytes();
+    let mut i = 0;
+    while i < THROTTLING_CODES.len() {
+        let candidate = THROTTLING_CODES[i].as_bytes();
+        if candidate.len() == code.len() {
+            let mut j = 0;
+            while j < code.len() && candidate[j] == code[j] {
+                j += 1;
+            }
+            if j == code.len() {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
 /// An error response the model does not describe: an unknown error code, or one
 /// that could not be read. It keeps what the service said.
 ///
@@ -215,12 +255,10 @@ impl Unhandled {
         self.status.is_some_and(|s| s >= 500 || s == 429) || self.is_throttling()
     }
 
-    /// Whether the code or status says the caller is being throttled.
+    /// Whether the status (429) or the code ([`is_throttling_code`]) says the
+    /// caller is being throttled.
     pub fn is_throttling(&self) -> bool {
-        self.status == Some(429)
-            || self.code.as_deref().is_some_and(|c| {
-                c.contains("Throttl") || c == "TooManyRequestsException" || c == "RequestLimitExceeded"
-            })
+        self.status == Some(429) || self.code.as_deref().is_some_and(is_throttling_code)
     }
 
     /// The error code the service sent, if any.

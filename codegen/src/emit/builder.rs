@@ -5,7 +5,6 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{doc_attrs, or_fallback};
-use super::structure::has_corrections;
 use super::types::{field_inner_type, ident, prefixed, value_type};
 use super::validate::has_checks;
 use crate::ir::rust::{FieldDef, StructureDef, ValueKind};
@@ -35,7 +34,7 @@ pub fn emit(s: &StructureDef) -> TokenStream {
             quote!(#field: client_corrections.fill(self.#field, #member),)
         }
     });
-    let (corrections_init, corrections_field) = if has_corrections(s) {
+    let (corrections_init, corrections_field) = if s.tracks_corrections() {
         (
             quote!(let mut client_corrections = crate::runtime::ClientCorrections::default();),
             quote!(client_corrections,),
@@ -46,7 +45,7 @@ pub fn emit(s: &StructureDef) -> TokenStream {
     let type_name = &s.path.name;
     // Nothing to check (no required member, no constraint, nothing nested that
     // has any): `build()` cannot fail and says so in its type.
-    let can_fail = has_corrections(s) || s.fields.iter().any(|f| has_checks(&f.value));
+    let can_fail = s.tracks_corrections() || s.fields.iter().any(|f| has_checks(&f.value));
     let build = if can_fail {
         quote! {
             /// Builds the value, or reports every missing required member and every

@@ -6,7 +6,6 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::structure::has_corrections;
 use super::types::{field_codec, ident};
 use crate::ir::rust::StructureDef;
 
@@ -109,7 +108,7 @@ fn deserialize(s: &StructureDef) -> TokenStream {
             quote!(#field: client_corrections.fill(#local, #member),)
         }
     });
-    let (corrections_init, corrections_field) = if has_corrections(s) {
+    let (corrections_init, corrections_field) = if s.tracks_corrections() {
         (
             quote!(let mut client_corrections = crate::runtime::ClientCorrections::default();),
             quote!(client_corrections,),

@@ -497,8 +497,9 @@ fn named_type(
 
 fn structure(s: &StructureDef, plan: &Plan<'_>) -> TokenStream {
     let ty = path(&s.path);
-    let corrections =
-        super::structure::has_corrections(s).then(|| quote!(client_corrections: ::std::default::Default::default(),));
+    let corrections = s
+        .tracks_corrections()
+        .then(|| quote!(client_corrections: ::std::default::Default::default(),));
     let valid_body = if s.fields.is_empty() {
         quote!(::proptest::strategy::Just(#ty { #corrections }).boxed())
     } else {

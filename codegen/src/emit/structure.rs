@@ -11,18 +11,6 @@ use super::{builder, serde_impls, Context};
 use crate::ir::rust::{FieldDef, HttpBinding, Role, StructureDef, ValueKind};
 use crate::ir::traits::ErrorFault;
 
-/// Whether the structure holds any required member as a plain (non-`Option`) value.
-pub fn has_corrections(s: &StructureDef) -> bool {
-    s.fields.iter().any(is_correctable)
-}
-
-/// A required member held as a plain value: deserialization may fill it in, so
-/// it is written only through a setter that keeps the record of filled-in
-/// members true.
-fn is_correctable(f: &FieldDef) -> bool {
-    !f.optional && f.default.is_none()
-}
-
 /// The whole file for one structure.
 pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     let name = ident(&s.path.name);
@@ -36,27 +24,27 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
         let field = ident(&f.rust_name);
         let ty = field_type(f);
         let docs = doc_attrs(&field_docs(f));
-        if is_correctable(f) {
+        if f.correctable() {
             quote!(#docs pub(crate) #field: #ty,)
         } else {
             quote!(#docs pub #field: #ty,)
         }
     });
-    let corrections_field = has_corrections(s).then(|| {
+    let corrections_field = s.tracks_corrections().then(|| {
         quote! {
             /// Required members that were absent on the wire and filled in.
             pub(crate) client_corrections: crate::runtime::ClientCorrections,
         }
     });
     let getters = s.fields.iter().map(getter);
-    let setters = s.fields.iter().filter(|f| is_correctable(f)).map(setter);
+    let setters = s.fields.iter().filter(|f| f.correctable()).map(setter);
     let builder_name = ident(&format!("{}Builder", s.path.name));
     let type_name = &s.path.name;
     let validate_body = validate_body(s, ctx);
     let debug_fields = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
         let label = crate::ir::names::bare(&f.rust_name);
-        if redacted(&f.value) {
+        if f.value.redacted() {
             quote!(.field(#label, &crate::runtime::REDACTED))
         } else {
             quote!(.field(#label, &self.#field))
@@ -70,7 +58,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     let correction = error_correction(s);
     // Without required members every field has a value to start from: absent,
     // or the model's `@default`.
-    let default_impl = (!has_corrections(s)).then(|| {
+    let default_impl = (!s.tracks_corrections()).then(|| {
         quote! {
             impl ::std::default::Default for #name {
                 fn default() -> Self {
@@ -138,17 +126,6 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     }
 }
 
-/// Whether `Debug` must hide a value: it is `@sensitive`, or holds sensitive
-/// items. Named types redact themselves.
-pub fn redacted(v: &crate::ir::rust::ValueType) -> bool {
-    v.sensitive && !matches!(v.kind, ValueKind::Structure { .. } | ValueKind::Union { .. })
-        || match &v.kind {
-            ValueKind::List { element, .. } => redacted(element),
-            ValueKind::Map { key, value, .. } => redacted(key) || redacted(value),
-            _ => false,
-        }
-}
-
 fn struct_docs(s: &StructureDef) -> Vec<String> {
     let lines = or_fallback(&s.docs, format!("The `{}` structure.", s.id.name()));
     let lines = with_paragraph(lines, format!("Smithy shape: `{}`.", s.id));
@@ -157,7 +134,7 @@ fn struct_docs(s: &StructureDef) -> Vec<String> {
             lines,
             "Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.".into(),
         ),
-        _ if has_corrections(s) => with_paragraph(
+        _ if s.tracks_corrections() => with_paragraph(
             lines,
             "When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.".into(),
         ),
@@ -373,7 +350,7 @@ fn error_correction(s: &StructureDef) -> TokenStream {
             quote!(#field: client_corrections.fill(::std::option::Option::None, #member),)
         }
     });
-    let (init, tail) = if has_corrections(s) {
+    let (init, tail) = if s.tracks_corrections() {
         (
             quote!(let mut client_corrections = crate::runtime::ClientCorrections::default();),
             quote!(client_corrections,),
@@ -406,7 +383,11 @@ fn error_impls(s: &StructureDef) -> TokenStream {
         None => quote!(::std::option::Option::None),
     };
     let retryable = info.retryable;
-    let throttling = info.throttling;
+    let throttling_value = if info.throttling {
+        quote!(true)
+    } else {
+        quote!(crate::runtime::error::is_throttling_code(Self::CODE))
+    };
     let message_field = s
         .fields
         .iter()
@@ -432,8 +413,9 @@ fn error_impls(s: &StructureDef) -> TokenStream {
             pub const HTTP_STATUS: ::std::option::Option<u16> = #status;
             /// Whether the model marks the error `@retryable`.
             pub const RETRYABLE: bool = #retryable;
-            /// Whether the error means the caller is being throttled.
-            pub const THROTTLING: bool = #throttling;
+            /// Whether the error means the caller is being throttled:
+            /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
+            pub const THROTTLING: bool = #throttling_value;
 
             /// The human-readable message, if the service sent one.
             pub fn error_message(&self) -> ::std::option::Option<&str> {

@@ -6,7 +6,6 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs::{doc_attrs, or_fallback, with_paragraph};
-use super::structure::redacted;
 use super::types::{codec, ident, value_type};
 use super::validate::{checks, has_checks};
 use super::{serde_impls, Context};
@@ -99,7 +98,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         let label = &v.rust_name;
         match &v.value {
             _ if u.sensitive => quote!(Self::#variant { .. } => f.write_str(crate::runtime::REDACTED),),
-            Some(value) if redacted(value) => {
+            Some(value) if value.redacted() => {
                 quote!(Self::#variant(_) => f.debug_tuple(#label).field(&crate::runtime::REDACTED).finish(),)
             }
             Some(_) => quote!(Self::#variant(value) => f.debug_tuple(#label).field(value).finish(),),

@@ -206,3 +206,27 @@ mod reports {
         assert_eq!(text.matches(&first).count(), 1, "{text}");
     }
 }
+
+/// What counts as throttling is one rule: `@retryable(throttling: true)` or an
+/// AWS throttling code, the same for modeled errors (constants) and unmodeled ones.
+#[test]
+fn throttling_is_one_rule_for_modeled_and_unmodeled_errors() {
+    use iot_models::runtime::error::{is_throttling_code, THROTTLING_CODES};
+    // An AWS throttling code; not one; by its `@retryable(throttling: true)`.
+    assert_eq!(
+        [
+            ThrottlingException::THROTTLING,
+            ResourceNotFoundException::THROTTLING,
+            golden_awsjson::types::error::Throttled::THROTTLING
+        ],
+        [true, false, true]
+    );
+    for code in THROTTLING_CODES {
+        assert!(is_throttling_code(code));
+        assert!(Unhandled::new(Some((*code).to_owned()), None, Some(400)).is_throttling());
+    }
+    // A name that merely looks like one is not guessed at.
+    assert!(!is_throttling_code("NotThrottlingRelatedException"));
+    assert!(!Unhandled::new(Some("NotThrottlingRelatedException".into()), None, Some(400)).is_throttling());
+    assert!(Unhandled::new(None, None, Some(429)).is_throttling());
+}

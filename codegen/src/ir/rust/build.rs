@@ -65,6 +65,7 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
         patterns: BTreeMap::new(),
         translations: HashMap::new(),
         dialect,
+        legacy_enums: legacy_enums(model, &shapes)?,
         notes: BTreeSet::new(),
     };
     if let Protocol::Other(name) = &protocol {
@@ -97,7 +98,7 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
         let module = match &shape.kind {
             ShapeKind::Structure(_) if shape.traits.error(&id.to_string())?.is_some() => Module::Errors,
             ShapeKind::Structure(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) | ShapeKind::Union(_) => Module::Types,
-            ShapeKind::String if shape.traits.has(LEGACY_ENUM) => Module::Types,
+            ShapeKind::String if builder.legacy_enums.contains_key(id) => Module::Types,
             _ => continue,
         };
         builder.paths.insert(
@@ -120,6 +121,7 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
         operations,
         patterns: Vec::new(),
         notes: Vec::new(),
+        closure_size: shapes.iter().filter(|id| !prelude::is_prelude(id)).count(),
     };
     for id in &shapes {
         if prelude::is_prelude(id) {
@@ -135,7 +137,9 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
                 ir.structures.push(builder.structure(shape, members, role)?);
             }
             ShapeKind::Enum(members) => ir.enums.push(builder.enumeration(shape, members)?),
-            ShapeKind::String if shape.traits.has(LEGACY_ENUM) => ir.enums.push(builder.legacy_enumeration(shape)?),
+            ShapeKind::String if builder.legacy_enums.contains_key(id) => {
+                ir.enums.push(builder.legacy_enumeration(shape)?)
+            }
             ShapeKind::IntEnum(members) => ir.int_enums.push(builder.int_enumeration(shape, members)?),
             ShapeKind::Union(members) => ir.unions.push(builder.union(shape, members)?),
             _ => {}
@@ -245,6 +249,9 @@ struct Builder<'m> {
     /// Translated patterns by source text: each is translated (and compiled) once.
     translations: HashMap<String, Translated>,
     dialect: Dialect,
+    /// Strings with the Smithy 1.0 `@enum` trait in the closure, their entries
+    /// read once.
+    legacy_enums: BTreeMap<ShapeId, Vec<LegacyEntry>>,
     notes: BTreeSet<String>,
 }
 
@@ -365,14 +372,12 @@ impl Builder<'_> {
             fault,
             http_status: shape.traits.http_error(&owner)?,
             retryable: shape.traits.has(RETRYABLE),
-            throttling: name.contains("Throttling")
-                || name.contains("Throttled")
-                || shape
-                    .traits
-                    .get(RETRYABLE)
-                    .and_then(|v| v.get("throttling"))
-                    .and_then(Value::as_bool)
-                    .unwrap_or(false),
+            throttling: shape
+                .traits
+                .get(RETRYABLE)
+                .and_then(|v| v.get("throttling"))
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
         })))
     }
 
@@ -521,35 +526,10 @@ impl Builder<'_> {
 
     /// A `string` with the Smithy 1.0 `@enum` trait becomes an enum like any other.
     fn legacy_enumeration(&self, shape: &Shape) -> Result<EnumDef> {
-        let owner = shape.id.to_string();
-        let invalid = |message: String| CodegenError::InvalidTrait {
-            id: owner.clone(),
-            trait_id: LEGACY_ENUM.into(),
-            message,
-        };
-        let entries = shape
-            .traits
-            .get(LEGACY_ENUM)
-            .and_then(Value::as_array)
-            .ok_or_else(|| invalid("expected a list of enum definitions".into()))?;
-        let mut variants = Vec::new();
-        for entry in entries {
-            let value = entry
-                .get("value")
-                .and_then(Value::as_str)
-                .ok_or_else(|| invalid(format!("an entry has no string `value`: {entry}")))?;
-            let name = entry.get("name").and_then(Value::as_str).unwrap_or(value);
-            let docs = entry
-                .get("documentation")
-                .and_then(Value::as_str)
-                .map(docs::to_markdown)
-                .unwrap_or_default();
-            let internal = entry
-                .get("tags")
-                .and_then(Value::as_array)
-                .is_some_and(|tags| tags.iter().any(|t| t == "internal"));
-            variants.push((name.to_owned(), value.to_owned(), docs, internal));
-        }
+        let variants = self.legacy_enums[&shape.id]
+            .iter()
+            .map(|e| (e.name.clone(), e.value.clone(), e.docs.clone(), e.internal))
+            .collect();
         self.enum_def(shape, variants)
     }
 
@@ -700,9 +680,13 @@ impl Builder<'_> {
         }
         let kind = match &target.kind {
             ShapeKind::Boolean => ValueKind::Boolean,
-            ShapeKind::String if target.traits.has(LEGACY_ENUM) => ValueKind::Enum {
+            ShapeKind::String if self.legacy_enums.contains_key(&target.id) => ValueKind::Enum {
                 path: self.path(&target.id)?,
-                values: legacy_enum_values(&target.traits),
+                values: self.legacy_enums[&target.id]
+                    .iter()
+                    .filter(|e| !e.internal)
+                    .map(|e| e.value.clone())
+                    .collect(),
             },
             ShapeKind::String => ValueKind::String,
             ShapeKind::Byte => ValueKind::Byte,
@@ -821,22 +805,59 @@ fn apply_binding_timestamp_default(
     }
 }
 
-fn legacy_enum_values(traits: &Traits) -> Vec<String> {
-    traits
-        .get(LEGACY_ENUM)
-        .and_then(Value::as_array)
-        .map(|entries| {
-            entries
-                .iter()
-                .filter(|e| {
-                    !e.get("tags")
-                        .and_then(Value::as_array)
-                        .is_some_and(|tags| tags.iter().any(|t| t == "internal"))
-                })
-                .filter_map(|e| e.get("value").and_then(Value::as_str).map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
+/// One entry of a Smithy 1.0 `@enum` trait.
+#[derive(Debug, Clone)]
+struct LegacyEntry {
+    name: String,
+    value: String,
+    docs: Vec<String>,
+    /// Tagged `internal`: not offered as a known value.
+    internal: bool,
+}
+
+/// Reads every `@enum` string of the closure once, reporting a malformed trait
+/// by shape.
+fn legacy_enums(model: &Model, shapes: &BTreeSet<ShapeId>) -> Result<BTreeMap<ShapeId, Vec<LegacyEntry>>> {
+    let mut out = BTreeMap::new();
+    for id in shapes {
+        let shape = model.get(id)?;
+        if !matches!(shape.kind, ShapeKind::String) || !shape.traits.has(LEGACY_ENUM) {
+            continue;
+        }
+        let owner = id.to_string();
+        let invalid = |message: String| CodegenError::InvalidTrait {
+            id: owner.clone(),
+            trait_id: LEGACY_ENUM.into(),
+            message,
+        };
+        let entries = shape
+            .traits
+            .get(LEGACY_ENUM)
+            .and_then(Value::as_array)
+            .ok_or_else(|| invalid("expected a list of enum definitions".into()))?;
+        let mut read = Vec::new();
+        for entry in entries {
+            let value = entry
+                .get("value")
+                .and_then(Value::as_str)
+                .ok_or_else(|| invalid(format!("an entry has no string `value`: {entry}")))?;
+            read.push(LegacyEntry {
+                name: entry.get("name").and_then(Value::as_str).unwrap_or(value).to_owned(),
+                value: value.to_owned(),
+                docs: entry
+                    .get("documentation")
+                    .and_then(Value::as_str)
+                    .map(docs::to_markdown)
+                    .unwrap_or_default(),
+                internal: entry
+                    .get("tags")
+                    .and_then(Value::as_array)
+                    .is_some_and(|tags| tags.iter().any(|t| t == "internal")),
+            });
+        }
+        out.insert(id.clone(), read);
+    }
+    Ok(out)
 }
 
 fn http_binding(member: &Member) -> Option<HttpBinding> {

@@ -91,6 +91,8 @@ pub struct CrateIr {
     /// Things a maintainer should know about the generated code (streaming members,
     /// protocols whose wire form is not JSON, ...), for the summary.
     pub notes: Vec<String>,
+    /// How many model shapes (prelude excluded) the operations' closure holds.
+    pub closure_size: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,6 +120,8 @@ pub struct ErrorInfo {
     pub fault: ErrorFault,
     pub http_status: Option<u16>,
     pub retryable: bool,
+    /// `@retryable(throttling: true)`. (The generated constant also counts the
+    /// AWS throttling codes: one rule, in the runtime.)
     pub throttling: bool,
 }
 
@@ -134,6 +138,36 @@ pub struct StructureDef {
     pub eq_hash: bool,
     /// `@sensitive`: `Debug` prints nothing of the value.
     pub sensitive: bool,
+}
+
+impl StructureDef {
+    /// Whether any member is required and held as a plain value: deserialization
+    /// may fill it in (client error correction), so the structure records which.
+    pub fn tracks_corrections(&self) -> bool {
+        self.fields.iter().any(FieldDef::correctable)
+    }
+}
+
+impl FieldDef {
+    /// A required member held as a plain value (not `Option`, no `@default`):
+    /// deserialization may fill it in, so it is written only through a setter
+    /// that keeps the record of filled-in members true.
+    pub fn correctable(&self) -> bool {
+        !self.optional && self.default.is_none()
+    }
+}
+
+impl ValueType {
+    /// Whether `Debug` must hide the value: it is `@sensitive`, or holds
+    /// sensitive items. Named types redact themselves.
+    pub fn redacted(&self) -> bool {
+        self.sensitive && !matches!(self.kind, ValueKind::Structure { .. } | ValueKind::Union { .. })
+            || match &self.kind {
+                ValueKind::List { element, .. } => element.redacted(),
+                ValueKind::Map { key, value, .. } => key.redacted() || value.redacted(),
+                _ => false,
+            }
+    }
 }
 
 /// HTTP binding of an operation input or output member.

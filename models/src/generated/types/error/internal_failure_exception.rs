@@ -90,8 +90,9 @@ impl InternalFailureException {
     );
     /// Whether the model marks the error `@retryable`.
     pub const RETRYABLE: bool = false;
-    /// Whether the error means the caller is being throttled.
-    pub const THROTTLING: bool = false;
+    /// Whether the error means the caller is being throttled:
+    /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
+    pub const THROTTLING: bool = crate::runtime::error::is_throttling_code(Self::CODE);
     /// The human-readable message, if the service sent one.
     pub fn error_message(&self) -> ::std::option::Option<&str> {
         self.message.as_deref()

@@ -86,7 +86,8 @@ impl Throttled {
     pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
     /// Whether the model marks the error `@retryable`.
     pub const RETRYABLE: bool = true;
-    /// Whether the error means the caller is being throttled.
+    /// Whether the error means the caller is being throttled:
+    /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = true;
     /// The human-readable message, if the service sent one.
     pub fn error_message(&self) -> ::std::option::Option<&str> {

@@ -88,7 +88,8 @@ impl SlowDown {
     );
     /// Whether the model marks the error `@retryable`.
     pub const RETRYABLE: bool = true;
-    /// Whether the error means the caller is being throttled.
+    /// Whether the error means the caller is being throttled:
+    /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = true;
     /// The human-readable message, if the service sent one.
     pub fn error_message(&self) -> ::std::option::Option<&str> {
