@@ -11,7 +11,7 @@ use crate::ir::rust::{FieldDef, StructureDef, ValueKind};
 
 pub fn emit(s: &StructureDef) -> TokenStream {
     let name = ident(&s.path.name);
-    let builder = ident(&format!("{}Builder", s.path.name));
+    let builder = ident(&s.builder_name());
     let doc = format!(
         " Builds a [`{}`]; `build()` checks required members and every constraint.",
         s.path.name

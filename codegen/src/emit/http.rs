@@ -7,10 +7,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::types::{codec, field_codec, ident, path, value_type};
+use crate::ir::rust::TimestampFormat;
 use crate::ir::rust::{
     CrateIr, FieldDef, HttpBinding, OperationDef, Protocol, RustPath, StructureDef, ValueKind, ValueType,
 };
-use crate::ir::traits::TimestampFormat;
 
 fn structure<'a>(ir: &'a CrateIr, p: &RustPath) -> Option<&'a StructureDef> {
     ir.structures.iter().find(|s| &s.path == p)

@@ -3,6 +3,7 @@
 //! `BTreeMap`s keyed by path, so output order never depends on hash order.
 
 mod builder;
+mod context;
 mod defaults;
 mod docs;
 mod enumeration;
@@ -22,35 +23,9 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::rust::{CrateIr, Module, PatternDef, StructureDef};
+use crate::ir::rust::{CrateIr, Export, Module, StructureDef};
+pub use context::Context;
 use types::ident;
-
-/// Lookups the per-shape emitters need from the whole crate.
-pub struct Context {
-    pattern_consts: BTreeMap<String, PatternDef>,
-}
-
-impl Context {
-    fn new(ir: &CrateIr) -> Self {
-        Self {
-            pattern_consts: ir
-                .patterns
-                .iter()
-                .map(|p| (p.translated.regex.clone(), p.clone()))
-                .collect(),
-        }
-    }
-
-    /// The constant holding a translated pattern.
-    pub fn pattern_const(&self, regex: &str) -> Option<String> {
-        self.pattern_consts.get(regex).map(|p| p.const_name.clone())
-    }
-
-    /// The definition of a translated pattern.
-    pub fn pattern(&self, regex: &str) -> Option<&PatternDef> {
-        self.pattern_consts.get(regex)
-    }
-}
 
 /// A file to write, relative to the generated module's directory.
 pub struct EmittedFile {
@@ -177,15 +152,6 @@ fn module_dir(module: &Module) -> String {
         Module::Errors => "types/error".to_owned(),
         Module::Operation(name) => format!("operation/{name}"),
     }
-}
-
-/// What a generated file exports, and so where its module re-exports it: types
-/// beside the file, builders in the module's `builders`. Decided by what the item
-/// is, never by its name (a shape may be called `FooBuilder`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Export {
-    Type(String),
-    Builder(String),
 }
 
 fn module_file(dir: &str, doc: &str, entries: &[(String, Vec<Export>)], extra: TokenStream) -> TokenStream {

@@ -4,15 +4,15 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::ir::pattern::{Engine, Specialised};
 use crate::ir::rust::PatternDef;
+use crate::ir::rust::{Engine, Specialised};
 
 pub fn emit(patterns: &[PatternDef]) -> TokenStream {
     let statics = patterns.iter().map(|p| {
         let name = format_ident!("{}", p.const_name);
         let t = &p.translated;
         let regex = &t.regex;
-        let doc = format!(" {}", crate::ir::docs::inline_code(&p.source));
+        let doc = format!(" {}", crate::ir::rust::inline_code(&p.source));
         let backtracking = t.engine == Engine::Backtracking;
         let init = match &t.specialised {
             Some(Specialised::Ascii(a)) => {

@@ -84,7 +84,8 @@ fn deserialize(s: &StructureDef) -> TokenStream {
     let name = ident(&s.path.name);
     let expecting = format!("a JSON object ({})", s.path.name);
     // Locals are prefixed so members named `map` or `key` cannot shadow the visitor's own.
-    let local = |f: &crate::ir::rust::FieldDef| quote::format_ident!("member_{}", crate::ir::names::bare(&f.rust_name));
+    let local =
+        |f: &crate::ir::rust::FieldDef| quote::format_ident!("member_{}", crate::ir::rust::bare_name(&f.rust_name));
     let locals = s.fields.iter().map(|f| {
         let local = local(f);
         quote!(let mut #local = ::std::option::Option::None;)

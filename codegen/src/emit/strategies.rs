@@ -12,10 +12,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
+use super::context::Context;
 use super::types::{ident, length_bound_tokens, option, path, value_type};
 use super::validate::{float_bound, int_bound_values};
-use super::Context;
-use crate::ir::names;
+use crate::ir::rust::names;
 use crate::ir::rust::{CrateIr, FieldDef, Module, RustPath, StructureDef, UnionDef, ValueKind, ValueType};
 
 /// One function name per type: its snake-case name, qualified by its module
@@ -215,7 +215,7 @@ impl<'a> Plan<'a> {
             ValueKind::BigDecimal => quote!(crate::runtime::strategies::big_decimal()),
             ValueKind::Blob => quote!(crate::runtime::strategies::blob(#min, #max)),
             ValueKind::Document => quote!(crate::runtime::strategies::document()),
-            ValueKind::Timestamp(crate::ir::traits::TimestampFormat::HttpDate) => {
+            ValueKind::Timestamp(crate::ir::rust::TimestampFormat::HttpDate) => {
                 quote!(crate::runtime::strategies::timestamp_seconds())
             }
             ValueKind::Timestamp(_) => quote!(crate::runtime::strategies::timestamp()),

@@ -4,12 +4,13 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::context::Context;
 use super::docs::{doc_attrs, or_fallback, with_paragraph};
 use super::types::{field_inner_type, field_type, ident, is_copy};
 use super::validate::{checks, has_checks};
-use super::{builder, serde_impls, Context};
+use super::{builder, serde_impls};
+use crate::ir::rust::ErrorFault;
 use crate::ir::rust::{FieldDef, HttpBinding, Role, StructureDef, ValueKind};
-use crate::ir::traits::ErrorFault;
 
 /// The whole file for one structure.
 pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
@@ -38,12 +39,12 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     });
     let getters = s.fields.iter().map(getter);
     let setters = s.fields.iter().filter(|f| f.correctable()).map(setter);
-    let builder_name = ident(&format!("{}Builder", s.path.name));
+    let builder_name = ident(&s.builder_name());
     let type_name = &s.path.name;
     let validate_body = validate_body(s, ctx);
     let debug_fields = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
-        let label = crate::ir::names::bare(&f.rust_name);
+        let label = crate::ir::rust::bare_name(&f.rust_name);
         if f.value.redacted() {
             quote!(.field(#label, &crate::runtime::REDACTED))
         } else {

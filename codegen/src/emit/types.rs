@@ -5,8 +5,8 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
+use crate::ir::rust::TimestampFormat;
 use crate::ir::rust::{FieldDef, RustPath, ValueKind, ValueType};
-use crate::ir::traits::TimestampFormat;
 
 /// An identifier that may carry `r#`.
 pub fn ident(name: &str) -> Ident {
@@ -154,5 +154,5 @@ pub fn is_copy(v: &ValueType) -> bool {
 
 /// `set_<name>` / `get_<name>` identifiers for a field.
 pub fn prefixed(prefix: &str, field: &str) -> Ident {
-    format_ident!("{}_{}", prefix, crate::ir::names::bare(field))
+    format_ident!("{}_{}", prefix, crate::ir::rust::bare_name(field))
 }

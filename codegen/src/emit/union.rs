@@ -5,11 +5,12 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::context::Context;
 use super::docs::{doc_attrs, or_fallback, with_paragraph};
+use super::serde_impls;
 use super::types::{codec, ident, value_type};
 use super::validate::{checks, has_checks};
-use super::{serde_impls, Context};
-use crate::ir::names;
+use crate::ir::rust::names;
 use crate::ir::rust::{UnionDef, UnionVariant, ValueType};
 
 /// The wire codec of a variant's value, boxed like the value when recursive.
@@ -60,7 +61,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
     let accessors = u.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
         let snake = names::field_name(&v.member);
-        let is_fn = format_ident!("is_{}", names::bare(&snake));
+        let is_fn = format_ident!("is_{}", crate::ir::rust::bare_name(&snake));
         let is_doc = format!(" Whether the `{}` member is set.", v.member);
         let is_fn_tokens = quote! {
             #[doc = #is_doc]
@@ -70,7 +71,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         };
         match (&v.value, payload(v)) {
             (Some(value), Some(_)) => {
-                let as_fn = format_ident!("as_{}", names::bare(&snake));
+                let as_fn = format_ident!("as_{}", crate::ir::rust::bare_name(&snake));
                 let t = value_type(value);
                 let doc = format!(" The `{}` member, if it is the one set.", v.member);
                 quote! {

@@ -6,9 +6,9 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::constraints::Constraints;
+use crate::ir::rust::Constraints;
+use crate::ir::rust::{Length, Range};
 use crate::ir::rust::{ValueKind, ValueType};
-use crate::ir::traits::{Length, Range};
 
 use super::types::{ident, option};
 
@@ -213,7 +213,7 @@ pub fn int_bound_values(r: &Range) -> (Option<i64>, Option<i64>) {
     (min, max)
 }
 
-pub fn float_bound(b: Option<crate::ir::decimal::FloatBound>) -> TokenStream {
+pub fn float_bound(b: Option<crate::ir::rust::FloatBound>) -> TokenStream {
     match b {
         Some(b) => {
             let value = b.value;

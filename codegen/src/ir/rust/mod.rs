@@ -9,9 +9,19 @@ mod defaults;
 
 pub use build::{build, build_all, pattern_dialect, CORRECTIONS_FIELD};
 
-use super::constraints::Constraints;
-use super::traits::{ErrorFault, Http, TimestampFormat};
+use super::traits::Http;
 use super::ShapeId;
+
+// The vocabulary the IR borrows from the earlier stages, re-exported so that
+// `emit` names nothing but this module.
+pub use super::constraints::Constraints;
+pub use super::decimal::FloatBound;
+pub use super::docs::inline_code;
+/// Rust naming rules, for the names `emit` derives (strategy functions, locals).
+pub use super::names;
+pub use super::names::bare as bare_name;
+pub use super::pattern::{Engine, Specialised};
+pub use super::traits::{ErrorFault, Length, Range, TimestampFormat};
 
 /// Where a generated type lives.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -140,7 +150,29 @@ pub struct StructureDef {
     pub sensitive: bool,
 }
 
+/// What a generated item is, which decides where its module re-exports it:
+/// types beside their file, builders in the module's `builders`. Decided by what
+/// the item is, never by its name (a shape may be called `FooBuilder`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Export {
+    Type(String),
+    Builder(String),
+}
+
 impl StructureDef {
+    /// The builder's type name.
+    pub fn builder_name(&self) -> String {
+        format!("{}Builder", self.path.name)
+    }
+
+    /// The structure and its builder.
+    pub fn exports(&self) -> Vec<Export> {
+        vec![
+            Export::Type(self.path.name.clone()),
+            Export::Builder(self.builder_name()),
+        ]
+    }
+
     /// Whether any member is required and held as a plain value: deserialization
     /// may fill it in (client error correction), so the structure records which.
     pub fn tracks_corrections(&self) -> bool {

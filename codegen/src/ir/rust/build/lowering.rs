@@ -1,0 +1,372 @@
+//! Lowering: each shape of the closure into its Rust definition.
+
+use super::*;
+
+impl Builder<'_> {
+    pub(super) fn operation(
+        &mut self,
+        op_id: &ShapeId,
+        roles: &mut BTreeMap<ShapeId, Role>,
+        synthesized: &mut Vec<StructureDef>,
+        shared: &BTreeMap<ShapeId, Role>,
+    ) -> Result<OperationDef> {
+        let shape = self.model.get(op_id)?;
+        let ShapeKind::Operation(op) = &shape.kind else {
+            return Err(CodegenError::UnknownOperation {
+                name: op_id.to_string(),
+                suggestion: None,
+            });
+        };
+        let owner = op_id.to_string();
+        let name = names::type_name(op_id.name());
+        let module = names::module_name(op_id.name());
+        let mut aliases = Vec::new();
+        let mut io = |target: &Option<ShapeId>, suffix: &str, role: Role| -> Result<RustPath> {
+            let path = RustPath {
+                module: Module::Operation(module.clone()),
+                name: format!("{name}{suffix}"),
+            };
+            if let Some(id) = target.as_ref().filter(|id| shared.contains_key(*id)) {
+                let shared_path = self.path(id)?;
+                aliases.push((path.name.clone(), shared_path.clone()));
+                return Ok(shared_path);
+            }
+            match target {
+                Some(id) if *id != prelude::unit() => {
+                    let target = self.model.get(id)?;
+                    if !matches!(target.kind, ShapeKind::Structure(_)) {
+                        return Err(CodegenError::MalformedShape {
+                            id: owner.clone(),
+                            message: format!(
+                                "{} `{id}` is a {}, not a structure",
+                                suffix.to_lowercase(),
+                                target.kind.type_name()
+                            ),
+                        });
+                    }
+                    if let Some(previous) = self.paths.insert(id.clone(), path.clone()) {
+                        if previous != path {
+                            return Err(CodegenError::Unsupported {
+                                id: id.to_string(),
+                                message: format!(
+                                    "the structure is the input or output of two operations ({} and {})",
+                                    previous.segments().join("::"),
+                                    path.segments().join("::")
+                                ),
+                            });
+                        }
+                    }
+                    roles.insert(id.clone(), role);
+                }
+                _ => {
+                    // `Unit` or absent: an empty structure, so every operation has both types.
+                    let id = ShapeId::parse(&format!("{}#{name}{suffix}", op_id.namespace()))?;
+                    synthesized.push(StructureDef {
+                        id,
+                        path: path.clone(),
+                        file: suffix.to_lowercase(),
+                        docs: vec![format!("`{name}` takes no {} members.", suffix.to_lowercase())],
+                        role,
+                        fields: Vec::new(),
+                        eq_hash: true,
+                        sensitive: false,
+                    });
+                }
+            }
+            Ok(path)
+        };
+        let input = io(&op.input, "Input", Role::Input)?;
+        let output = io(&op.output, "Output", Role::Output)?;
+        let mut errors = Vec::new();
+        for error_id in &op.errors {
+            let error_shape = self.model.get(error_id)?;
+            if error_shape.traits.error(&error_id.to_string())?.is_none() {
+                return Err(CodegenError::MalformedShape {
+                    id: owner.clone(),
+                    message: format!("`{error_id}` is listed as an error but has no `smithy.api#error` trait"),
+                });
+            }
+            errors.push(ErrorRef {
+                variant: names::type_name(error_id.name()),
+                path: RustPath {
+                    module: Module::Errors,
+                    name: names::type_name(error_id.name()),
+                },
+                code: error_id.name().to_owned(),
+            });
+        }
+        Ok(OperationDef {
+            id: op_id.clone(),
+            name,
+            module,
+            docs: self.docs(&shape.traits, &owner)?,
+            input,
+            output,
+            errors,
+            http: shape.traits.http(&owner)?,
+            aliases,
+        })
+    }
+
+    pub(super) fn error_role(&self, shape: &Shape) -> Result<Option<Role>> {
+        let owner = shape.id.to_string();
+        let Some(fault) = shape.traits.error(&owner)? else {
+            return Ok(None);
+        };
+        let name = shape.id.name();
+        Ok(Some(Role::Error(ErrorInfo {
+            code: name.to_owned(),
+            fault,
+            http_status: shape.traits.http_error(&owner)?,
+            retryable: shape.traits.has(RETRYABLE),
+            throttling: shape
+                .traits
+                .get(RETRYABLE)
+                .and_then(|v| v.get("throttling"))
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        })))
+    }
+
+    pub(super) fn structure(&mut self, shape: &Shape, members: &[Member], role: Role) -> Result<StructureDef> {
+        let owner = shape.id.to_string();
+        let path = self.path(&shape.id)?;
+        let is_input = matches!(role, Role::Input) || shape.traits.has(INPUT);
+        let mut fields = Vec::new();
+        let mut rust_names = UniqueNames::new(&[CORRECTIONS_FIELD], "_");
+        for member in members {
+            let member_id = shape.id.member(&member.name);
+            let wanted = names::field_name(&member.name);
+            let wanted = if METHOD_NAMES.contains(&wanted.as_str()) {
+                format!("{wanted}_value")
+            } else {
+                wanted
+            };
+            let rust_name = rust_names.claim(wanted);
+            let target = self.model.get(&member.target)?;
+            if member.target == prelude::unit() {
+                return Err(CodegenError::Unsupported {
+                    id: member_id,
+                    message: "structure members cannot target `smithy.api#Unit`".into(),
+                });
+            }
+            let mut value = self.value_type(&member_id, member)?;
+            let http = http_binding(member);
+            apply_binding_timestamp_default(&mut value, http.as_ref(), &member.traits, &target.traits);
+            let required = member.traits.has(REQUIRED);
+            let default = member
+                .traits
+                .get(DEFAULT)
+                .or_else(|| target.traits.get(DEFAULT))
+                .filter(|v| !v.is_null())
+                .cloned();
+            let client_optional = is_input || member.traits.has(CLIENT_OPTIONAL);
+            let optional = client_optional || (!required && default.is_none());
+            let docs = self.member_docs(member, target, &member_id)?;
+            let wire_name = self.wire_name(member, &member_id)?;
+            let deprecated = member
+                .traits
+                .get(DEPRECATED)
+                .or_else(|| target.traits.get(DEPRECATED))
+                .map(|d| d.get("message").and_then(Value::as_str).unwrap_or_default().to_owned());
+            let streaming = target.traits.has(STREAMING);
+            if streaming {
+                self.notes.insert(format!(
+                    "`{member_id}` is a @streaming {}: generated as an in-memory value",
+                    target.kind.type_name()
+                ));
+            }
+            if let Some(value_default) = &default {
+                if !super::defaults::fits(&value, value_default) {
+                    return Err(CodegenError::InvalidTrait {
+                        id: member_id,
+                        trait_id: DEFAULT.into(),
+                        message: format!(
+                            "{value_default} is not a valid default for a {}",
+                            target.kind.type_name()
+                        ),
+                    });
+                }
+            }
+            fields.push(FieldDef {
+                member: member.name.clone(),
+                wire_name,
+                rust_name,
+                docs,
+                value,
+                required,
+                optional,
+                boxed: false,
+                http,
+                default: if optional { None } else { default },
+                deprecated,
+                idempotency_token: member.traits.has(IDEMPOTENCY_TOKEN),
+                streaming,
+            });
+        }
+        Ok(StructureDef {
+            id: shape.id.clone(),
+            file: names::module_name(&path.name),
+            path,
+            docs: self.docs(&shape.traits, &owner)?,
+            role,
+            fields,
+            eq_hash: false,
+            sensitive: shape.traits.has(SENSITIVE),
+        })
+    }
+
+    pub(super) fn enumeration(&self, shape: &Shape, members: &[Member]) -> Result<EnumDef> {
+        let mut variants = Vec::new();
+        for member in members {
+            let member_id = shape.id.member(&member.name);
+            let value = match member.traits.enum_value(&member_id)? {
+                Some(EnumValue::String(v)) => v,
+                Some(EnumValue::Int(_)) => {
+                    return Err(CodegenError::InvalidTrait {
+                        id: member_id,
+                        trait_id: ENUM_VALUE.into(),
+                        message: "a string enum value must be a string".into(),
+                    })
+                }
+                None => member.name.clone(),
+            };
+            variants.push((
+                member.name.clone(),
+                value,
+                self.docs(&member.traits, &member_id)?,
+                member.traits.has(INTERNAL),
+            ));
+        }
+        self.enum_def(shape, variants)
+    }
+
+    /// A `string` with the Smithy 1.0 `@enum` trait becomes an enum like any other.
+    pub(super) fn legacy_enumeration(&self, shape: &Shape) -> Result<EnumDef> {
+        let variants = self.legacy_enums[&shape.id]
+            .iter()
+            .map(|e| (e.name.clone(), e.value.clone(), e.docs.clone(), e.internal))
+            .collect();
+        self.enum_def(shape, variants)
+    }
+
+    pub(super) fn enum_def(
+        &self,
+        shape: &Shape,
+        variants: Vec<(String, String, Vec<String>, bool)>,
+    ) -> Result<EnumDef> {
+        let owner = shape.id.to_string();
+        let path = self.path(&shape.id)?;
+        let mut rust_names = UniqueNames::new(&["Unknown"], "");
+        let mut seen_values = BTreeSet::new();
+        let mut out = Vec::new();
+        for (name, value, docs, internal) in variants {
+            if !seen_values.insert(value.clone()) {
+                return Err(CodegenError::InvalidTrait {
+                    id: shape.id.member(&name),
+                    trait_id: ENUM_VALUE.into(),
+                    message: format!("the value \"{value}\" is used twice"),
+                });
+            }
+            out.push(VariantDef {
+                rust_name: rust_names.claim(names::variant_name(&name)),
+                value,
+                docs,
+                internal,
+            });
+        }
+        Ok(EnumDef {
+            id: shape.id.clone(),
+            file: names::module_name(&path.name),
+            path,
+            docs: self.docs(&shape.traits, &owner)?,
+            variants: out,
+        })
+    }
+
+    pub(super) fn int_enumeration(&self, shape: &Shape, members: &[Member]) -> Result<IntEnumDef> {
+        let owner = shape.id.to_string();
+        let path = self.path(&shape.id)?;
+        let mut rust_names = UniqueNames::new(&["Unknown"], "");
+        let mut seen = BTreeSet::new();
+        let mut variants = Vec::new();
+        for member in members {
+            let member_id = shape.id.member(&member.name);
+            let value = match member.traits.enum_value(&member_id)? {
+                Some(EnumValue::Int(v)) => i32::try_from(v).map_err(|_| CodegenError::InvalidTrait {
+                    id: member_id.clone(),
+                    trait_id: ENUM_VALUE.into(),
+                    message: format!("{v} does not fit an intEnum (32-bit integer)"),
+                })?,
+                _ => {
+                    return Err(CodegenError::InvalidTrait {
+                        id: member_id,
+                        trait_id: ENUM_VALUE.into(),
+                        message: "intEnum members need an integer `enumValue`".into(),
+                    })
+                }
+            };
+            if !seen.insert(value) {
+                return Err(CodegenError::InvalidTrait {
+                    id: member_id,
+                    trait_id: ENUM_VALUE.into(),
+                    message: format!("the value {value} is used twice"),
+                });
+            }
+            variants.push(IntVariantDef {
+                rust_name: rust_names.claim(names::variant_name(&member.name)),
+                value,
+                docs: self.docs(&member.traits, &member_id)?,
+            });
+        }
+        Ok(IntEnumDef {
+            id: shape.id.clone(),
+            file: names::module_name(&path.name),
+            path,
+            docs: self.docs(&shape.traits, &owner)?,
+            variants,
+        })
+    }
+
+    pub(super) fn union(&mut self, shape: &Shape, members: &[Member]) -> Result<UnionDef> {
+        let owner = shape.id.to_string();
+        let path = self.path(&shape.id)?;
+        let mut rust_names = UniqueNames::new(&["Unknown"], "");
+        let mut variants = Vec::new();
+        for member in members {
+            let member_id = shape.id.member(&member.name);
+            let value = if member.target == prelude::unit() {
+                None
+            } else {
+                Some(self.value_type(&member_id, member)?)
+            };
+            let target = self.model.get(&member.target)?;
+            let docs = self.member_docs(member, target, &member_id)?;
+            let wire_name = self.wire_name(member, &member_id)?;
+            variants.push(UnionVariant {
+                member: member.name.clone(),
+                wire_name,
+                rust_name: rust_names.claim(names::variant_name(&member.name)),
+                docs,
+                value,
+                boxed: false,
+            });
+        }
+        let event_stream = shape.traits.has(STREAMING);
+        if event_stream {
+            self.notes.insert(format!(
+                "`{owner}` is an event stream (@streaming union): generated as a plain union of its events; framing is not modelled"
+            ));
+        }
+        Ok(UnionDef {
+            id: shape.id.clone(),
+            file: names::module_name(&path.name),
+            path,
+            docs: self.docs(&shape.traits, &owner)?,
+            variants,
+            eq_hash: false,
+            sensitive: shape.traits.has(SENSITIVE),
+            event_stream,
+        })
+    }
+}

@@ -1,0 +1,253 @@
+//! Smithy model + operation names -> [`CrateIr`], by job: this module drives the
+//! build and holds the shared state; `naming` places shapes and keeps names
+//! unique, `lowering` turns each shape into its Rust definition, `values` works
+//! out the value type of each member.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde_json::Value;
+
+use super::analysis::{mark_boxed, mark_eq_hash};
+use super::*;
+use crate::error::{CodegenError, Result};
+use crate::ir::closure::closure;
+use crate::ir::pattern::{translate as translate_pattern, Dialect, Translated};
+use crate::ir::traits::{
+    EnumValue, TimestampFormat, CLIENT_OPTIONAL, DEFAULT, ENUM_VALUE, HTTP_HEADER, HTTP_LABEL, HTTP_PAYLOAD,
+    HTTP_QUERY, HTTP_RESPONSE_CODE, INPUT, PATTERN, RANGE, REQUIRED, REST_JSON1, RETRYABLE, SENSITIVE, SPARSE,
+};
+use crate::ir::{docs, names, prelude, Member, Model, Shape, ShapeKind, Traits};
+
+mod lowering;
+mod naming;
+mod values;
+
+use naming::{check_collisions, UniqueNames};
+use values::{apply_binding_timestamp_default, http_binding, legacy_enums, LegacyEntry};
+
+/// The hidden field of generated structures that records client error correction.
+pub const CORRECTIONS_FIELD: &str = "client_corrections";
+
+/// Methods every generated structure or builder has: a member named like one
+/// gets a `_value` suffix (`builder` -> `builder_value()`), so its getter does not
+/// collide with the method.
+const METHOD_NAMES: &[&str] = &["builder", "validate", "from_json_strict", "build"];
+
+const LEGACY_ENUM: &str = "smithy.api#enum";
+const INTERNAL: &str = "smithy.api#internal";
+const DEPRECATED: &str = "smithy.api#deprecated";
+const IDEMPOTENCY_TOKEN: &str = "smithy.api#idempotencyToken";
+const STREAMING: &str = "smithy.api#streaming";
+const HTTP_QUERY_PARAMS: &str = "smithy.api#httpQueryParams";
+const HTTP_PREFIX_HEADERS: &str = "smithy.api#httpPrefixHeaders";
+
+/// Builds the IR for every operation of the model's services (see [`crate::Operations::All`]).
+pub fn build_all(model: &Model) -> Result<CrateIr> {
+    let names = crate::operation_names(model, &crate::Operations::All)?;
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    build(model, &names, pattern_dialect(model))
+}
+
+/// How a model's `@pattern`s are meant: models of AWS services (a service with
+/// `aws.api#service`) in Java's dialect, which the services validate with; any
+/// other model in ECMA-262's, as the Smithy specification says.
+pub fn pattern_dialect(model: &Model) -> Dialect {
+    if model.services().any(|s| s.traits.has("aws.api#service")) {
+        Dialect::Java
+    } else {
+        Dialect::Ecma
+    }
+}
+
+/// Builds the IR for the given operations (by name or absolute id), reading
+/// patterns in `dialect`.
+pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Result<CrateIr> {
+    let mut op_ids = Vec::new();
+    for name in operation_names {
+        op_ids.push(model.find_operation(name)?.id.clone());
+    }
+    let protocol = protocol(model);
+    let shapes = closure(model, &op_ids)?;
+    let mut builder = Builder {
+        model,
+        protocol: protocol.clone(),
+        paths: BTreeMap::new(),
+        patterns: BTreeMap::new(),
+        translations: HashMap::new(),
+        dialect,
+        legacy_enums: legacy_enums(model, &shapes)?,
+        notes: BTreeSet::new(),
+    };
+    if let Protocol::Other(name) = &protocol {
+        builder.notes.insert(format!(
+            "protocol {name} does not put JSON on the wire: types and validation are exact, serde gives their JSON form"
+        ));
+    }
+    let mut roles: BTreeMap<ShapeId, Role> = BTreeMap::new();
+    let mut synthesized: Vec<StructureDef> = Vec::new();
+    let shared = shared_io(model, &op_ids)?;
+    for (id, role) in &shared {
+        builder.paths.insert(
+            id.clone(),
+            RustPath {
+                module: Module::Types,
+                name: names::type_name(id.name()),
+            },
+        );
+        roles.insert(id.clone(), role.clone());
+    }
+    let mut operations = Vec::new();
+    for op_id in &op_ids {
+        operations.push(builder.operation(op_id, &mut roles, &mut synthesized, &shared)?);
+    }
+    for id in &shapes {
+        if prelude::is_prelude(id) || builder.paths.contains_key(id) {
+            continue;
+        }
+        let shape = model.get(id)?;
+        let module = match &shape.kind {
+            ShapeKind::Structure(_) if shape.traits.error(&id.to_string())?.is_some() => Module::Errors,
+            ShapeKind::Structure(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) | ShapeKind::Union(_) => Module::Types,
+            ShapeKind::String if builder.legacy_enums.contains_key(id) => Module::Types,
+            _ => continue,
+        };
+        builder.paths.insert(
+            id.clone(),
+            RustPath {
+                module,
+                name: names::type_name(id.name()),
+            },
+        );
+    }
+    check_collisions(&builder.paths)?;
+    let service_name = model.services().next().map(|s| s.id.name().to_owned());
+    let mut ir = CrateIr {
+        service_name,
+        protocol,
+        structures: synthesized,
+        enums: Vec::new(),
+        int_enums: Vec::new(),
+        unions: Vec::new(),
+        operations,
+        patterns: Vec::new(),
+        notes: Vec::new(),
+        closure_size: shapes.iter().filter(|id| !prelude::is_prelude(id)).count(),
+    };
+    for id in &shapes {
+        if prelude::is_prelude(id) {
+            continue;
+        }
+        let shape = model.get(id)?;
+        match &shape.kind {
+            ShapeKind::Structure(members) => {
+                let role = match roles.get(id) {
+                    Some(role) => role.clone(),
+                    None => builder.error_role(shape)?.unwrap_or(Role::Plain),
+                };
+                ir.structures.push(builder.structure(shape, members, role)?);
+            }
+            ShapeKind::Enum(members) => ir.enums.push(builder.enumeration(shape, members)?),
+            ShapeKind::String if builder.legacy_enums.contains_key(id) => {
+                ir.enums.push(builder.legacy_enumeration(shape)?)
+            }
+            ShapeKind::IntEnum(members) => ir.int_enums.push(builder.int_enumeration(shape, members)?),
+            ShapeKind::Union(members) => ir.unions.push(builder.union(shape, members)?),
+            _ => {}
+        }
+    }
+    ir.structures.sort_by(|a, b| a.path.cmp(&b.path));
+    mark_eq_hash(&mut ir);
+    mark_boxed(&mut ir);
+    ir.patterns = builder.patterns.into_values().collect();
+    ir.patterns.sort_by(|a, b| a.const_name.cmp(&b.const_name));
+    ir.notes = builder.notes.into_iter().collect();
+    Ok(ir)
+}
+
+/// Structures that are the input or output of more than one operation: generated
+/// once in `types` (an input if any operation sends them), and aliased per operation.
+fn shared_io(model: &Model, op_ids: &[ShapeId]) -> Result<BTreeMap<ShapeId, Role>> {
+    let mut uses: BTreeMap<ShapeId, (usize, bool)> = BTreeMap::new();
+    for op_id in op_ids {
+        if let ShapeKind::Operation(op) = &model.get(op_id)?.kind {
+            for (target, is_input) in [(&op.input, true), (&op.output, false)] {
+                if let Some(id) = target.as_ref().filter(|id| **id != prelude::unit()) {
+                    let entry = uses.entry(id.clone()).or_default();
+                    entry.0 += 1;
+                    entry.1 |= is_input;
+                }
+            }
+        }
+    }
+    Ok(uses
+        .into_iter()
+        .filter(|(_, (count, _))| *count > 1)
+        .map(|(id, (_, input))| (id, if input { Role::Input } else { Role::Output }))
+        .collect())
+}
+
+fn protocol(model: &Model) -> Protocol {
+    let Some(service) = model.services().next() else {
+        return Protocol::None;
+    };
+    let traits = &service.traits;
+    if traits.has(REST_JSON1) {
+        Protocol::RestJson1
+    } else if traits.has("aws.protocols#awsJson1_0") {
+        Protocol::AwsJson1_0
+    } else if traits.has("aws.protocols#awsJson1_1") {
+        Protocol::AwsJson1_1
+    } else {
+        match traits.0.keys().find(|k| k.starts_with("aws.protocols#")) {
+            Some(name) => Protocol::Other(name.clone()),
+            None => Protocol::None,
+        }
+    }
+}
+
+struct Builder<'m> {
+    model: &'m Model,
+    protocol: Protocol,
+    paths: BTreeMap<ShapeId, RustPath>,
+    /// Rust regex -> definition, so shapes sharing a pattern share one `LazyLock`.
+    patterns: BTreeMap<String, PatternDef>,
+    /// Translated patterns by source text: each is translated (and compiled) once.
+    translations: HashMap<String, Translated>,
+    dialect: Dialect,
+    /// Strings with the Smithy 1.0 `@enum` trait in the closure, their entries
+    /// read once.
+    legacy_enums: BTreeMap<ShapeId, Vec<LegacyEntry>>,
+    notes: BTreeSet<String>,
+}
+
+impl Builder<'_> {
+    pub(super) fn docs(&self, traits: &Traits, owner: &str) -> Result<Vec<String>> {
+        Ok(traits.documentation(owner)?.map(docs::to_markdown).unwrap_or_default())
+    }
+
+    /// A member's docs, falling back to its target's.
+    pub(super) fn member_docs(&self, member: &Member, target: &Shape, member_id: &str) -> Result<Vec<String>> {
+        let docs = self.docs(&member.traits, member_id)?;
+        if docs.is_empty() {
+            self.docs(&target.traits, member_id)
+        } else {
+            Ok(docs)
+        }
+    }
+
+    /// The JSON key of a member: `@jsonName` where the protocol honours it.
+    pub(super) fn wire_name(&self, member: &Member, member_id: &str) -> Result<String> {
+        Ok(if self.protocol.honours_json_name() {
+            member.traits.json_name(member_id)?.unwrap_or(&member.name).to_owned()
+        } else {
+            member.name.clone()
+        })
+    }
+
+    pub(super) fn path(&self, id: &ShapeId) -> Result<RustPath> {
+        self.paths.get(id).cloned().ok_or_else(|| CodegenError::DanglingTarget {
+            from: "(rust path)".into(),
+            to: id.to_string(),
+        })
+    }
+}
