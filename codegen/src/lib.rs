@@ -71,6 +71,10 @@ pub struct Settings {
     /// The comment every generated file starts with: it must say `@generated`
     /// and how to regenerate.
     pub header: String,
+    /// Whether to emit the proptest strategies (`strategies.rs`, behind the
+    /// crate's `proptest` feature); a quarter of the code, which crates that do
+    /// not offer property testing can leave out.
+    pub strategies: bool,
 }
 
 impl Default for Settings {
@@ -78,6 +82,7 @@ impl Default for Settings {
         Self {
             pattern_dialect: None,
             header: format::HEADER.to_owned(),
+            strategies: true,
         }
     }
 }
@@ -122,7 +127,7 @@ pub fn generate_with_settings(spec_json: &str, operations: &Operations, settings
         unions: crate_ir.unions.len(),
         notes: crate_ir.notes.clone(),
     };
-    let files = emit::emit(&crate_ir)
+    let files = emit::emit_with(&crate_ir, settings.strategies)
         .into_iter()
         .map(|file| {
             let contents = format::format_file(&file.path, file.tokens, &settings.header)?;

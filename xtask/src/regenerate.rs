@@ -61,6 +61,9 @@ pub struct Args {
     /// generated crate) instead of the published `smithy-codegen-runtime`.
     #[arg(long, value_name = "DIR", requires = "model")]
     runtime_path: Option<PathBuf>,
+    /// Leave out the generated proptest strategies (and the `proptest` feature).
+    #[arg(long, requires = "model")]
+    no_strategies: bool,
     /// Write into a folder the generator did not create, overwriting files at
     /// generated paths. Files the generator does not produce are never removed.
     #[arg(long)]
@@ -145,11 +148,8 @@ fn standalone_crate(model: &Path, args: &Args, ownership: Ownership) -> Result<(
             PatternDialect::Java => Dialect::Java,
             PatternDialect::Ecma => Dialect::Ecma,
         }),
-        header: codegen::Settings::header_for(
-            &model
-                .file_name()
-                .map_or_else(|| model.display().to_string(), |n| n.to_string_lossy().into_owned()),
-        ),
+        header: codegen::Settings::header_for(&model_name),
+        strategies: !args.no_strategies,
     };
     let generated = codegen::generate_with_settings(&text, &operations, &settings)
         .map_err(|e| format!("{}: {e}", model.display()))?;
@@ -163,6 +163,7 @@ fn standalone_crate(model: &Path, args: &Args, ownership: Ownership) -> Result<(
         repository: args.repository.clone(),
         model: model_name.clone(),
         operations: generated.report.operation_names.clone(),
+        strategies: !args.no_strategies,
     };
     let runtime = args
         .runtime_path

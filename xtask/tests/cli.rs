@@ -197,6 +197,7 @@ fn help_exits_zero_everywhere() {
         "--crate-name",
         "--pattern-dialect",
         "--runtime-path",
+        "--no-strategies",
         "--force",
     ] {
         assert!(text.contains(flag), "{flag} is documented:\n{text}");
@@ -309,4 +310,33 @@ fn standalone_crates_can_be_packaged() {
     for file in ["Cargo.toml", "README.md", "src/lib.rs", "src/generated/mod.rs"] {
         assert!(listed.lines().any(|l| l == file), "{file} is packaged:\n{listed}");
     }
+}
+
+/// Strategies are a setting: `--no-strategies` leaves them and the `proptest`
+/// feature out, and the crate still builds.
+#[test]
+fn strategies_can_be_left_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("crate");
+    let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime");
+    assert_ok(&generate(
+        &out,
+        &["GetObject"],
+        &["--no-strategies", "--runtime-path", runtime.to_str().expect("UTF-8")],
+    ));
+    assert!(!out.join("src/generated/strategies.rs").exists());
+    let manifest = fs::read_to_string(out.join("Cargo.toml")).expect("manifest");
+    assert!(!manifest.contains("proptest"), "{manifest}");
+    let lib = fs::read_to_string(out.join("src/lib.rs")).expect("lib.rs");
+    assert!(!lib.contains("strategies"), "{lib}");
+    let check = Command::new(env!("CARGO"))
+        .args(["check", "--quiet", "--offline"])
+        .current_dir(&out)
+        .env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/no-strategies-check"),
+        )
+        .output()
+        .expect("cargo runs");
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
 }

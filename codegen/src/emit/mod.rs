@@ -35,6 +35,11 @@ pub struct EmittedFile {
 
 /// Emits every file of the generated module tree.
 pub fn emit(ir: &CrateIr) -> Vec<EmittedFile> {
+    emit_with(ir, true)
+}
+
+/// [`emit`], leaving out the proptest strategies unless `strategies`.
+pub fn emit_with(ir: &CrateIr, strategies: bool) -> Vec<EmittedFile> {
     let ctx = Context::new(ir);
     let mut files: BTreeMap<String, TokenStream> = BTreeMap::new();
     // module -> (file stem, what the file exports)
@@ -120,15 +125,20 @@ pub fn emit(ir: &CrateIr) -> Vec<EmittedFile> {
         },
     );
     files.insert("patterns.rs".to_owned(), patterns::emit(&ir.patterns));
-    files.insert("strategies.rs".to_owned(), strategies::emit(ir, &ctx));
+    let strategies_mod = strategies.then(|| {
+        files.insert("strategies.rs".to_owned(), strategies::emit(ir, &ctx));
+        quote! {
+            #[cfg(feature = "proptest")]
+            pub mod strategies;
+        }
+    });
     files.insert(
         "mod.rs".to_owned(),
         quote! {
             #![doc = " Code generated from the Smithy model."]
             pub mod operation;
             pub(crate) mod patterns;
-            #[cfg(feature = "proptest")]
-            pub mod strategies;
+            #strategies_mod
             pub mod types;
         },
     );

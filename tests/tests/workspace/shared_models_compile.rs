@@ -36,6 +36,7 @@ fn check_model(file: &str) {
         repository: None,
         model: file.to_owned(),
         operations: generated.report.operation_names.clone(),
+        strategies: true,
     };
     let files = standalone::crate_files(&info, &runtime, &generated.files);
     // A scratch folder of this test: earlier runs may predate the manifest.
