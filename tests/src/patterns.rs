@@ -33,10 +33,7 @@ pub fn aws_patterns(test: &str) -> Option<Vec<String>> {
 /// A stable key for a pattern (FNV-1a 64 of its UTF-8), so the oracle file names
 /// patterns without holding a copy of AWS's list.
 pub fn key(pattern: &str) -> String {
-    let hash = pattern.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
-    format!("{hash:016x}")
+    format!("{:016x}", xtask::sync::fingerprint(pattern))
 }
 
 /// The matcher a generated crate builds for `t` (specialised when it can be).

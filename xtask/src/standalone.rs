@@ -108,23 +108,23 @@ fn toml_string(text: &str) -> String {
 
 /// The `lib.rs` of a generated crate: the runtime under the name generated code
 /// uses (`crate::runtime`: the one place that names the runtime crate), and the
-/// generated modules.
+/// generated modules (the strategies only when generated).
 fn lib_rs(header: &str, doc: &str, strategies: bool) -> String {
-    let lib = format!(
+    let strategies = if strategies {
+        "#[cfg(feature = \"proptest\")]\npub use generated::strategies;\n"
+    } else {
+        ""
+    };
+    format!(
         "{header}\n\n{doc}\n\n#![warn(missing_docs)]\n\n#[rustfmt::skip]\nmod generated;\n\n\
          /// The runtime shared by every generated crate: its errors, `Blob`, `Document`\n\
          /// and `Validate` are the same types in every crate.\n\
          pub use smithy_codegen_runtime as runtime;\n\n\
          #[allow(unused_imports)] // models without @pattern have no pattern constants\n\
          pub(crate) use generated::patterns;\n\
-         #[cfg(feature = \"proptest\")]\npub use generated::strategies;\n\
+         {strategies}\
          pub use generated::{{operation, types}};\n"
-    );
-    if strategies {
-        lib
-    } else {
-        lib.replace("#[cfg(feature = \"proptest\")]\npub use generated::strategies;\n", "")
-    }
+    )
 }
 
 /// The features of a generated crate.

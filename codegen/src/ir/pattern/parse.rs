@@ -167,7 +167,7 @@ impl Parser {
                 Escape::Node(node) => node,
             },
             '*' | '+' | '?' => return Err(self.error(&format!("`{c}` has nothing to repeat"))),
-            '{' if self.quantifier_braces().is_some() => {
+            '{' if self.quantifier_braces(self.pos - 1).is_some() => {
                 return Err(self.error("a `{` quantifier has nothing to repeat"))
             }
             other => self.literal(u32::from(other))?,
@@ -285,16 +285,13 @@ impl Parser {
         }
     }
 
-    /// `{n}`, `{n,}` or `{n,m}` at the cursor, without consuming it.
-    fn quantifier_braces(&self) -> Option<(u32, Option<u32>, usize)> {
-        let mut i = self.pos;
-        if self.chars.get(i) == Some(&'{') {
-            i += 1;
-        } else if self.pos > 0 && self.chars.get(self.pos - 1) == Some(&'{') {
-            i = self.pos;
-        } else {
+    /// `{n}`, `{n,}` or `{n,m}` starting at `open` (the `{`), without consuming
+    /// it: `(min, max, index after the '}')`.
+    fn quantifier_braces(&self, open: usize) -> Option<(u32, Option<u32>, usize)> {
+        if self.chars.get(open) != Some(&'{') {
             return None;
         }
+        let mut i = open + 1;
         let number = |i: &mut usize| -> Option<u32> {
             let start = *i;
             while self.chars.get(*i).is_some_and(char::is_ascii_digit) {
@@ -333,7 +330,7 @@ impl Parser {
                     self.pos += 1;
                     (0, Some(1))
                 }
-                Some('{') => match self.quantifier_braces() {
+                Some('{') => match self.quantifier_braces(self.pos) {
                     Some((min, max, end)) => {
                         if max.is_some_and(|max| max < min) {
                             return Err(self.error("a `{min,max}` quantifier has max below min"));
@@ -407,16 +404,12 @@ impl Parser {
         if operands.len() > 1 {
             operands.retain(|o| !o.is_empty());
         }
-        let mut items_case_folded = operands;
         if self.flags.case_insensitive {
-            for operand in &mut items_case_folded {
+            for operand in &mut operands {
                 fold_ascii_case(operand);
             }
         }
-        Ok(Class {
-            negated,
-            operands: items_case_folded,
-        })
+        Ok(Class { negated, operands })
     }
 
     /// One member of a class: a character, a range, or a class escape. A `-` after
