@@ -13,6 +13,20 @@ pub enum CodegenError {
         column: usize,
         message: String,
     },
+    /// A `.smithy` file breaks the IDL grammar, or names something it cannot.
+    #[error("{file}:{line}:{column}: {message}")]
+    Syntax {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// An error in one of several model files.
+    #[error("{file}: {error}")]
+    InFile { file: String, error: Box<CodegenError> },
+    /// Two sources of one model disagree (a shape, trait or metadata entry).
+    #[error("conflicting model sources: {message}")]
+    Conflict { message: String },
     /// The top-level document is not a Smithy JSON AST (wrong structure, not a shape map, ...).
     #[error("spec is not a Smithy JSON AST: {message}")]
     Document { message: String },

@@ -1,6 +1,7 @@
 //! A Smithy 2.0 JSON AST -> Rust model generator, in four stages:
 //!
-//! 1. [`ast`] parses the JSON AST (serde mirror, errors name the shape);
+//! 1. [`ast`] parses the JSON AST (serde mirror, errors name the shape); [`idl`]
+//!    reads Smithy IDL into the same types, and [`ast::assemble`] merges files;
 //! 2. [`ir`] resolves it (prelude, mixins, `apply`, targets) and builds the Rust
 //!    IR for the closure of the requested operations;
 //! 3. [`emit`] turns the IR into token streams, one module per shape kind;
@@ -13,6 +14,7 @@ pub mod ast;
 pub mod emit;
 pub mod error;
 pub mod format;
+pub mod idl;
 pub mod ir;
 
 pub use error::{CodegenError, Result};
@@ -105,7 +107,13 @@ pub fn generate_with_report(spec_json: &str, operations: &Operations) -> Result<
 
 /// [`generate_with_report`] with explicit [`Settings`].
 pub fn generate_with_settings(spec_json: &str, operations: &Operations, settings: &Settings) -> Result<Generated> {
-    let model = ir::Model::from_json(spec_json)?;
+    generate_model(&ast::Model::parse(spec_json)?, operations, settings)
+}
+
+/// Generates from an already loaded model (for instance one [`ast::assemble`]d
+/// from IDL and JSON files).
+pub fn generate_model(model: &ast::Model, operations: &Operations, settings: &Settings) -> Result<Generated> {
+    let model = ir::Model::from_ast(model)?;
     let names = operation_names(&model, operations)?;
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let dialect = settings

@@ -32,3 +32,18 @@ pub fn fixture(name: &str) -> String {
     let path = workspace_root().join("tests/fixtures").join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read fixture {}: {e}", path.display()))
 }
+
+/// `../shared/<relative>` beside the checkout, or `None` (with a "skipped" line
+/// naming `test`) when the shared reference data is absent.
+pub fn shared_path(relative: &str, test: &str) -> Option<PathBuf> {
+    let path = workspace_root().join("../shared").join(relative);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!(
+            "skipped: {test}: {} not found (../shared is absent in this checkout)",
+            path.display()
+        );
+        None
+    }
+}

@@ -194,8 +194,17 @@ impl ShapeKind {
 impl Model {
     /// Parses and resolves a JSON AST document in one step.
     pub fn from_json(text: &str) -> Result<Self> {
-        let ast = crate::ast::Model::parse(text)?;
-        resolve::resolve(&ast)
+        Self::from_ast(&crate::ast::Model::parse(text)?)
+    }
+
+    /// Resolves a loaded model; the generator reads Smithy 2.0 only.
+    pub fn from_ast(ast: &crate::ast::Model) -> Result<Self> {
+        if !ast.is_version_2() {
+            return Err(CodegenError::UnsupportedVersion {
+                version: ast.version.clone(),
+            });
+        }
+        resolve::resolve(ast)
     }
 
     /// Looks a shape up; resolution guarantees every target exists.

@@ -20,12 +20,24 @@ pub fn resolve(model: &ast::Model) -> Result<Model> {
         }
         let id = ShapeId::parse(raw_id)?;
         if prelude::is_prelude(&id) {
-            return Err(CodegenError::MalformedShape {
-                id: raw_id.clone(),
-                message: "shapes cannot be defined in the `smithy.api` prelude namespace".into(),
-            });
+            // A model loaded beside the prelude's own definition (trait shapes and
+            // all) keeps the built-in simple shapes; it may not retype them.
+            match shapes.get(&id) {
+                Some(builtin) if builtin.kind.type_name() == raw.type_name() => continue,
+                Some(builtin) => {
+                    return Err(CodegenError::MalformedShape {
+                        id: raw_id.clone(),
+                        message: format!(
+                            "the prelude defines this shape as a {}, it cannot be redefined as a {}",
+                            builtin.kind.type_name(),
+                            raw.type_name()
+                        ),
+                    })
+                }
+                None => {}
+            }
         }
-        let kind = convert_kind(&id, raw)?;
+        let kind = convert_kind(model, &id, raw)?;
         let names: Vec<ShapeId> = raw
             .mixins()
             .iter()
@@ -69,7 +81,28 @@ fn references(owner: &ShapeId, refs: &[ast::Reference]) -> Result<Vec<ShapeId>> 
     refs.iter().map(|r| target(&owner.to_string(), &r.target)).collect()
 }
 
-fn convert_kind(id: &ShapeId, raw: &ast::Shape) -> Result<ShapeKind> {
+/// A list's or map's member: declared, or inherited from a mixin (mixins of
+/// mixins included, the first mixin that has it wins).
+fn collection_member(model: &ast::Model, id: &ShapeId, raw: &ast::Shape, name: &str) -> Result<Member> {
+    fn inherited<'a>(model: &'a ast::Model, shape: &'a ast::Shape, name: &str, depth: usize) -> Option<&'a ast::Member> {
+        if depth > 64 {
+            return None;
+        }
+        shape.member(name).or_else(|| {
+            shape.mixins().iter().find_map(|m| {
+                let mixin = model.shapes.get(&m.target)?;
+                inherited(model, mixin, name, depth + 1)
+            })
+        })
+    }
+    let found = inherited(model, raw, name, 0).ok_or_else(|| CodegenError::MalformedShape {
+        id: id.to_string(),
+        message: format!("a {} needs a `{name}` member, declared or from a mixin", raw.type_name()),
+    })?;
+    member(id, name, found)
+}
+
+fn convert_kind(model: &ast::Model, id: &ShapeId, raw: &ast::Shape) -> Result<ShapeKind> {
     Ok(match raw {
         ast::Shape::Blob(_) => ShapeKind::Blob,
         ast::Shape::Boolean(_) => ShapeKind::Boolean,
@@ -86,17 +119,17 @@ fn convert_kind(id: &ShapeId, raw: &ast::Shape) -> Result<ShapeKind> {
         ast::Shape::Document(_) => ShapeKind::Document,
         ast::Shape::Enum(a) => ShapeKind::Enum(members(id, &a.members)?),
         ast::Shape::IntEnum(a) => ShapeKind::IntEnum(members(id, &a.members)?),
-        ast::Shape::List(c) => ShapeKind::List {
-            member: member(id, "member", &c.member)?,
+        ast::Shape::List(_) => ShapeKind::List {
+            member: collection_member(model, id, raw, "member")?,
             set: false,
         },
-        ast::Shape::Set(c) => ShapeKind::List {
-            member: member(id, "member", &c.member)?,
+        ast::Shape::Set(_) => ShapeKind::List {
+            member: collection_member(model, id, raw, "member")?,
             set: true,
         },
-        ast::Shape::Map(m) => ShapeKind::Map {
-            key: member(id, "key", &m.key)?,
-            value: member(id, "value", &m.value)?,
+        ast::Shape::Map(_) => ShapeKind::Map {
+            key: collection_member(model, id, raw, "key")?,
+            value: collection_member(model, id, raw, "value")?,
         },
         ast::Shape::Structure(a) => ShapeKind::Structure(members(id, &a.members)?),
         ast::Shape::Union(a) => ShapeKind::Union(members(id, &a.members)?),
@@ -185,8 +218,15 @@ fn flatten_one(
             });
         }
         for m in mixin.kind.members() {
-            inherited_members.retain(|x| x.name != m.name);
-            inherited_members.push(m.clone());
+            // A member several mixins define keeps the traits of all of them,
+            // later mixins winning where they disagree.
+            match inherited_members.iter_mut().find(|x| x.name == m.name) {
+                Some(earlier) => {
+                    earlier.traits = earlier.traits.overlaid_by(&m.traits);
+                    earlier.target = m.target.clone();
+                }
+                None => inherited_members.push(m.clone()),
+            }
         }
         for (k, v) in &mixin.traits.0 {
             if k != MIXIN {

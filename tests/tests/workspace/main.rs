@@ -7,6 +7,7 @@ mod features;
 mod freshness;
 mod fuzz_corpus;
 mod golden_properties;
+mod idl;
 mod operations;
 mod patterns;
 mod properties;

@@ -1,11 +1,15 @@
-//! Stage 1, parse: a serde mirror of the Smithy 2.0 JSON AST, nothing resolved yet.
+//! Stage 1, parse: a serde mirror of the Smithy JSON AST, nothing resolved yet.
 //!
 //! Shapes are first read as raw JSON values so that a problem in one shape is reported
-//! with that shape's id (serde alone would only say "somewhere in `shapes`").
+//! with that shape's id (serde alone would only say "somewhere in `shapes`"). The
+//! IDL front end ([`crate::idl`]) produces the same types, [`assemble`] merges
+//! several sources into one model, and serializing a [`Model`] gives JSON AST back.
+
+pub mod assemble;
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
@@ -26,23 +30,23 @@ pub struct Model {
 }
 
 /// `{"target": ..., "traits": ...}`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     pub target: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub traits: Traits,
 }
 
 /// `{"target": ...}` as used by operations, services, resources and mixins.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     pub target: String,
 }
 
 /// One top-level shape, tagged by its `type`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Shape {
     Blob(Simple),
@@ -101,117 +105,122 @@ pub const SHAPE_TYPES: &[&str] = &[
     "apply",
 ];
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Simple {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub traits: Traits,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mixins: Vec<Reference>,
 }
 
 /// `structure`, `union`, `enum` and `intEnum`: named members.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Aggregate {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "ordered::OrderedMembers::is_empty")]
     pub members: ordered::OrderedMembers,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub traits: Traits,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mixins: Vec<Reference>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Collection {
-    pub member: Member,
-    #[serde(default)]
+    /// Absent when a mixin provides it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<Member>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub traits: Traits,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mixins: Vec<Reference>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct MapShape {
-    pub key: Member,
-    pub value: Member,
-    #[serde(default)]
+    /// `key` and `value` are absent when a mixin provides them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<Member>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Member>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub traits: Traits,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mixins: Vec<Reference>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub operations: Vec<Reference>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resources: Vec<Reference>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<Reference>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rename: BTreeMap<String, String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub traits: Traits,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mixins: Vec<Reference>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Operation {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input: Option<Reference>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output: Option<Reference>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<Reference>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub traits: Traits,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mixins: Vec<Reference>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Resource {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub identifiers: BTreeMap<String, Reference>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub properties: BTreeMap<String, Reference>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create: Option<Reference>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub put: Option<Reference>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read: Option<Reference>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update: Option<Reference>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delete: Option<Reference>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<Reference>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub operations: Vec<Reference>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub collection_operations: Vec<Reference>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resources: Vec<Reference>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub traits: Traits,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mixins: Vec<Reference>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Apply {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub traits: Traits,
 }
 
@@ -221,13 +230,30 @@ pub mod ordered {
     use std::fmt;
 
     use serde::de::{MapAccess, Visitor};
-    use serde::{Deserialize, Deserializer};
+    use serde::ser::SerializeMap;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     use super::Member;
 
     /// Members in the order the spec declares them.
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct OrderedMembers(pub Vec<(String, Member)>);
+
+    impl OrderedMembers {
+        pub fn is_empty(&self) -> bool {
+            self.0.is_empty()
+        }
+    }
+
+    impl Serialize for OrderedMembers {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(Some(self.0.len()))?;
+            for (name, member) in &self.0 {
+                map.serialize_entry(name, member)?;
+            }
+            map.end()
+        }
+    }
 
     impl<'de> Deserialize<'de> for OrderedMembers {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -304,7 +330,7 @@ impl Model {
         let version = version.ok_or_else(|| CodegenError::Document {
             message: "the `smithy` version key is missing".into(),
         })?;
-        if !matches!(version.as_str(), "2" | "2.0") {
+        if !matches!(version.as_str(), "1" | "1.0" | "2" | "2.0") {
             return Err(CodegenError::UnsupportedVersion { version });
         }
         let mut shapes = BTreeMap::new();
@@ -327,7 +353,7 @@ struct TypeTag {
     type_name: Option<Value>,
 }
 
-fn parse_shape(id: &str, raw: &str) -> Result<Shape> {
+pub(crate) fn parse_shape(id: &str, raw: &str) -> Result<Shape> {
     let malformed = |message: String| CodegenError::MalformedShape {
         id: id.to_owned(),
         message,
@@ -348,7 +374,136 @@ fn parse_shape(id: &str, raw: &str) -> Result<Shape> {
     serde_json::from_str::<Shape>(raw).map_err(|e| malformed(format!("{type_name}: {e}")))
 }
 
+impl Model {
+    /// The model as JSON AST text (pretty-printed, shapes in id order).
+    pub fn to_json(&self) -> String {
+        #[derive(Serialize)]
+        struct Document<'a> {
+            smithy: &'a str,
+            #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+            metadata: &'a BTreeMap<String, Value>,
+            shapes: &'a BTreeMap<String, Shape>,
+        }
+        let document = Document {
+            smithy: &self.version,
+            metadata: &self.metadata,
+            shapes: &self.shapes,
+        };
+        // Serializing string-keyed maps of plain data cannot fail.
+        serde_json::to_string_pretty(&document).unwrap_or_default()
+    }
+
+    /// Whether this is a Smithy 2.0 model (the generator reads no other).
+    pub fn is_version_2(&self) -> bool {
+        matches!(self.version.as_str(), "2" | "2.0")
+    }
+}
+
 impl Shape {
+    /// The JSON AST `type` of the shape.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Shape::Blob(_) => "blob",
+            Shape::Boolean(_) => "boolean",
+            Shape::String(_) => "string",
+            Shape::Byte(_) => "byte",
+            Shape::Short(_) => "short",
+            Shape::Integer(_) => "integer",
+            Shape::Long(_) => "long",
+            Shape::Float(_) => "float",
+            Shape::Double(_) => "double",
+            Shape::BigInteger(_) => "bigInteger",
+            Shape::BigDecimal(_) => "bigDecimal",
+            Shape::Timestamp(_) => "timestamp",
+            Shape::Document(_) => "document",
+            Shape::Enum(_) => "enum",
+            Shape::IntEnum(_) => "intEnum",
+            Shape::List(_) => "list",
+            Shape::Set(_) => "set",
+            Shape::Map(_) => "map",
+            Shape::Structure(_) => "structure",
+            Shape::Union(_) => "union",
+            Shape::Service(_) => "service",
+            Shape::Operation(_) => "operation",
+            Shape::Resource(_) => "resource",
+            Shape::Apply(_) => "apply",
+        }
+    }
+
+    /// The names of the members declared on this shape (inherited ones excluded).
+    pub fn member_names(&self) -> Vec<String> {
+        match self {
+            Shape::Enum(a) | Shape::IntEnum(a) | Shape::Structure(a) | Shape::Union(a) => {
+                a.members.0.iter().map(|(n, _)| n.clone()).collect()
+            }
+            Shape::List(c) | Shape::Set(c) => c.member.iter().map(|_| "member".to_owned()).collect(),
+            Shape::Map(m) => [("key", &m.key), ("value", &m.value)]
+                .into_iter()
+                .filter(|(_, m)| m.is_some())
+                .map(|(n, _)| n.to_owned())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The traits declared directly on this shape, mutably.
+    pub fn traits_mut(&mut self) -> &mut Traits {
+        match self {
+            Shape::Blob(s)
+            | Shape::Boolean(s)
+            | Shape::String(s)
+            | Shape::Byte(s)
+            | Shape::Short(s)
+            | Shape::Integer(s)
+            | Shape::Long(s)
+            | Shape::Float(s)
+            | Shape::Double(s)
+            | Shape::BigInteger(s)
+            | Shape::BigDecimal(s)
+            | Shape::Timestamp(s)
+            | Shape::Document(s) => &mut s.traits,
+            Shape::Enum(a) | Shape::IntEnum(a) | Shape::Structure(a) | Shape::Union(a) => &mut a.traits,
+            Shape::List(c) | Shape::Set(c) => &mut c.traits,
+            Shape::Map(m) => &mut m.traits,
+            Shape::Service(s) => &mut s.traits,
+            Shape::Operation(o) => &mut o.traits,
+            Shape::Resource(r) => &mut r.traits,
+            Shape::Apply(a) => &mut a.traits,
+        }
+    }
+
+    /// A member declared on this shape, mutably.
+    pub fn member_mut(&mut self, name: &str) -> Option<&mut Member> {
+        match self {
+            Shape::Enum(a) | Shape::IntEnum(a) | Shape::Structure(a) | Shape::Union(a) => {
+                a.members.0.iter_mut().find(|(n, _)| n == name).map(|(_, m)| m)
+            }
+            Shape::List(c) | Shape::Set(c) => c.member.as_mut().filter(|_| name == "member"),
+            Shape::Map(m) => match name {
+                "key" => m.key.as_mut(),
+                "value" => m.value.as_mut(),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// A member declared on this shape.
+    pub fn member(&self, name: &str) -> Option<&Member> {
+        match self {
+            Shape::Enum(a) | Shape::IntEnum(a) | Shape::Structure(a) | Shape::Union(a) => {
+                a.members.0.iter().find(|(n, _)| n == name).map(|(_, m)| m)
+            }
+            Shape::List(c) | Shape::Set(c) => c.member.as_ref().filter(|_| name == "member"),
+            Shape::Map(m) => match name {
+                "key" => m.key.as_ref(),
+                "value" => m.value.as_ref(),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// The `traits` declared directly on this shape.
     pub fn traits(&self) -> &Traits {
         self.common().0

@@ -1,0 +1,670 @@
+//! Parsed files -> JSON AST shapes. Names resolve against every file of the model
+//! (Smithy's rule: `use`, then the file's namespace, then the prelude), which is
+//! why lowering starts from an [`Index`] of what all sources define.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::{Map, Value};
+
+use super::prelude;
+use super::syntax::{File, MemberDef, Node, ShapeDef, ShapeType, Spanned, TraitApplication, Version};
+use super::{Located, Position};
+use crate::ast::{self, ordered::OrderedMembers, Reference, Traits};
+
+const DOCUMENTATION: &str = "smithy.api#documentation";
+const DEFAULT: &str = "smithy.api#default";
+const ENUM_VALUE: &str = "smithy.api#enumValue";
+const MIXIN: &str = "smithy.api#mixin";
+
+/// What the model's sources define, by absolute id: enough to resolve relative
+/// names, coerce annotation traits and find the targets of elided members.
+#[derive(Debug, Default)]
+pub struct Index {
+    types: HashMap<String, String>,
+    members: HashMap<String, Vec<String>>,
+    mixins: HashMap<String, Vec<String>>,
+    /// Resource id -> its identifiers, then its properties (name, absolute target).
+    resource_members: HashMap<String, Vec<(String, String)>>,
+}
+
+impl Index {
+    /// An index holding the prelude.
+    pub fn new() -> Self {
+        let mut index = Index::default();
+        for (name, type_name) in prelude::SHAPES {
+            index
+                .types
+                .insert(format!("{}#{name}", prelude::NAMESPACE), (*type_name).to_owned());
+        }
+        index
+    }
+
+    /// Adds the shapes of a JSON AST model.
+    pub fn add_json(&mut self, model: &ast::Model) {
+        for (id, shape) in &model.shapes {
+            if matches!(shape, ast::Shape::Apply(_)) {
+                continue;
+            }
+            self.types.insert(id.clone(), shape.type_name().to_owned());
+            self.members.insert(id.clone(), shape.member_names());
+            self.mixins
+                .insert(id.clone(), shape.mixins().iter().map(|m| m.target.clone()).collect());
+            if let ast::Shape::Resource(r) = shape {
+                let named = r.identifiers.iter().chain(&r.properties);
+                self.resource_members
+                    .insert(id.clone(), named.map(|(k, v)| (k.clone(), v.target.clone())).collect());
+            }
+        }
+    }
+
+    /// Adds the names an IDL file defines (first pass: ids and types only).
+    pub fn add_idl_names(&mut self, file: &File) {
+        let Some(namespace) = &file.namespace else { return };
+        for shape in &file.shapes {
+            self.types.insert(
+                format!("{}#{}", namespace.value, shape.name.value),
+                shape.shape_type.json_name().to_owned(),
+            );
+        }
+    }
+
+    /// Adds an IDL file's members, mixins and resource bindings (second pass, once
+    /// every name is known).
+    pub fn add_idl_structure(&mut self, file: &File) -> Result<(), Located> {
+        let Some(namespace) = &file.namespace else { return Ok(()) };
+        let resolver = Resolver::new(file, self)?;
+        let mut members = Vec::new();
+        let mut mixins = Vec::new();
+        let mut resources = Vec::new();
+        for shape in &file.shapes {
+            let id = format!("{}#{}", namespace.value, shape.name.value);
+            members.push((id.clone(), shape.members.iter().map(|m| m.name.value.clone()).collect()));
+            mixins.push((id.clone(), shape.mixins.iter().map(|m| resolver.id(m)).collect()));
+            if shape.shape_type == ShapeType::Resource {
+                let mut named = Vec::new();
+                for (key, value) in &shape.properties {
+                    if let ("identifiers" | "properties", Node::Object(entries)) = (key.value.as_str(), value) {
+                        for (name, target) in entries {
+                            if let Node::Id(target) = target {
+                                named.push((name.clone(), resolver.id(target)));
+                            }
+                        }
+                    }
+                }
+                resources.push((id, named));
+            }
+        }
+        self.members.extend(members);
+        self.mixins.extend(mixins);
+        self.resource_members.extend(resources);
+        Ok(())
+    }
+
+    fn defines(&self, id: &str) -> bool {
+        self.types.contains_key(id)
+    }
+
+    /// Whether `shape` has a member `name`, itself or through its mixins.
+    fn has_member(&self, shape: &str, name: &str, depth: usize) -> bool {
+        if depth > 64 {
+            return false;
+        }
+        self.members.get(shape).is_some_and(|m| m.iter().any(|n| n == name))
+            || self
+                .mixins
+                .get(shape)
+                .is_some_and(|mixins| mixins.iter().any(|m| self.has_member(m, name, depth + 1)))
+    }
+}
+
+/// Relative shape-id resolution for one file.
+struct Resolver<'a> {
+    namespace: Option<&'a str>,
+    uses: HashMap<&'a str, &'a str>,
+    index: &'a Index,
+}
+
+impl<'a> Resolver<'a> {
+    fn new(file: &'a File, index: &'a Index) -> Result<Self, Located> {
+        let namespace = file.namespace.as_ref().map(|n| n.value.as_str());
+        let mut uses: HashMap<&str, &str> = HashMap::new();
+        for used in &file.uses {
+            let name = used.value.rsplit('#').next().unwrap_or(&used.value);
+            if let Some(previous) = uses.insert(name, &used.value) {
+                if previous != used.value {
+                    return Err(Located::new(
+                        used.at,
+                        format!("`use {}` conflicts with `use {previous}`: both are named `{name}`", used.value),
+                    ));
+                }
+            }
+        }
+        for shape in &file.shapes {
+            if let Some(used) = uses.get(shape.name.value.as_str()) {
+                return Err(Located::new(
+                    shape.name.at,
+                    format!("the shape name `{}` conflicts with `use {used}`", shape.name.value),
+                ));
+            }
+        }
+        Ok(Resolver {
+            namespace,
+            uses,
+            index,
+        })
+    }
+
+    /// The absolute id `text` names (members kept), whether or not it exists.
+    fn id(&self, text: &Spanned<String>) -> String {
+        self.lookup(&text.value).unwrap_or_else(|| match self.namespace {
+            Some(ns) => format!("{ns}#{}", text.value),
+            None => text.value.clone(),
+        })
+    }
+
+    /// The absolute id `text` names, if a shape of that id is known.
+    fn lookup(&self, text: &str) -> Option<String> {
+        if text.contains('#') {
+            let root = text.split('$').next().unwrap_or(text);
+            return self.index.defines(root).then(|| text.to_owned());
+        }
+        let (root, member) = match text.split_once('$') {
+            Some((root, member)) => (root, Some(member)),
+            None => (text, None),
+        };
+        let absolute = if let Some(used) = self.uses.get(root) {
+            (*used).to_owned()
+        } else if let Some(local) = self
+            .namespace
+            .map(|ns| format!("{ns}#{root}"))
+            .filter(|id| self.index.defines(id))
+        {
+            local
+        } else if prelude::is_public(root) {
+            format!("{}#{root}", prelude::NAMESPACE)
+        } else {
+            return None;
+        };
+        Some(match member {
+            Some(member) => format!("{absolute}${member}"),
+            None => absolute,
+        })
+    }
+}
+
+/// One lowered file.
+#[derive(Debug, Default)]
+pub struct Lowered {
+    pub version: Option<Version>,
+    pub metadata: Vec<(String, Value, Position)>,
+    pub shapes: Vec<(String, ast::Shape, Position)>,
+    /// `apply` statements and traits for inherited members: target id, traits.
+    pub applies: Vec<(String, Traits, Position)>,
+}
+
+/// Lowers one parsed file against the model's index.
+pub fn lower(file: &File, index: &Index) -> Result<Lowered, Located> {
+    let resolver = Resolver::new(file, index)?;
+    let lowering = Lowering {
+        resolver,
+        index,
+        version: file.version,
+    };
+    let mut out = Lowered {
+        version: Some(file.version),
+        ..Lowered::default()
+    };
+    for (key, value) in &file.metadata {
+        out.metadata.push((key.value.clone(), lowering.node(value)?, key.at));
+    }
+    let namespace = file.namespace.as_ref().map(|n| n.value.as_str()).unwrap_or_default();
+    for shape in &file.shapes {
+        let id = format!("{namespace}#{}", shape.name.value);
+        let lowered = lowering.shape(&id, shape, &mut out.applies)?;
+        out.shapes.push((id, lowered, shape.name.at));
+    }
+    for apply in &file.applies {
+        let target = lowering.resolver.id(&apply.target);
+        let traits = lowering.traits(&apply.traits, None, &target)?;
+        out.applies.push((target, traits, apply.target.at));
+    }
+    Ok(out)
+}
+
+struct Lowering<'a> {
+    resolver: Resolver<'a>,
+    index: &'a Index,
+    version: Version,
+}
+
+impl Lowering<'_> {
+    fn reference(&self, id: &Spanned<String>) -> Reference {
+        Reference {
+            target: self.resolver.id(id),
+        }
+    }
+
+    /// A node value; unquoted shape ids must name a shape.
+    fn node(&self, node: &Node) -> Result<Value, Located> {
+        Ok(match node {
+            Node::Null => Value::Null,
+            Node::Bool(b) => Value::Bool(*b),
+            Node::Str(s) => Value::String(s.clone()),
+            Node::Number(n) => number(&n.value).map_err(|m| Located::new(n.at, m))?,
+            Node::Id(id) => Value::String(self.resolver.lookup(&id.value).ok_or_else(|| {
+                Located::new(
+                    id.at,
+                    format!(
+                        "`{}` is an unquoted shape id that names no shape of the model (quote it to write a string)",
+                        id.value
+                    ),
+                )
+            })?),
+            Node::Array(items) => Value::Array(items.iter().map(|i| self.node(i)).collect::<Result<_, _>>()?),
+            Node::Object(entries) => {
+                let mut map = Map::new();
+                for (k, v) in entries {
+                    map.insert(k.clone(), self.node(v)?);
+                }
+                Value::Object(map)
+            }
+        })
+    }
+
+    /// Trait applications (and a doc comment) as a JSON AST trait map; `owner` is
+    /// for messages.
+    fn traits(&self, applied: &[TraitApplication], doc: Option<&String>, owner: &str) -> Result<Traits, Located> {
+        let mut traits = Traits::new();
+        if let Some(doc) = doc {
+            traits.insert(DOCUMENTATION.to_owned(), Value::String(doc.clone()));
+        }
+        for application in applied {
+            let id = self.resolver.id(&application.id);
+            if id == MIXIN && self.version == Version::V1 {
+                return Err(Located::new(
+                    application.id.at,
+                    "`@mixin` needs Smithy IDL 2.0, but this file is version 1.0",
+                ));
+            }
+            let value = match &application.value {
+                Some(node) => self.node(node)?,
+                None => self.annotation_value(&id),
+            };
+            merge_trait(&mut traits, id, value)
+                .map_err(|m| Located::new(application.id.at, format!("{owner}: {m}")))?;
+        }
+        Ok(traits)
+    }
+
+    /// The value of `@trait` without a value: `[]` for list traits, `{}` otherwise.
+    fn annotation_value(&self, trait_id: &str) -> Value {
+        match self.index.types.get(trait_id).map(String::as_str) {
+            Some("list" | "set") => Value::Array(Vec::new()),
+            _ => Value::Object(Map::new()),
+        }
+    }
+
+    fn shape(
+        &self,
+        id: &str,
+        shape: &ShapeDef,
+        applies: &mut Vec<(String, Traits, Position)>,
+    ) -> Result<ast::Shape, Located> {
+        let traits = self.traits(&shape.traits, shape.doc.as_ref(), id)?;
+        let mixins: Vec<Reference> = shape.mixins.iter().map(|m| self.reference(m)).collect();
+        let simple = || ast::Simple {
+            traits: traits.clone(),
+            mixins: mixins.clone(),
+        };
+        Ok(match shape.shape_type {
+            ShapeType::Simple(name) => simple_shape(name, simple()),
+            ShapeType::Enum | ShapeType::IntEnum => {
+                let int = shape.shape_type == ShapeType::IntEnum;
+                let mut members = Vec::new();
+                for member in &shape.members {
+                    let inherited = member.value.is_none()
+                        && mixins.iter().any(|m| self.index.has_member(&m.target, &member.name.value, 0));
+                    members.push((member.name.value.clone(), self.enum_member(id, member, int, inherited)?));
+                }
+                let aggregate = ast::Aggregate {
+                    members: OrderedMembers(members),
+                    traits,
+                    mixins,
+                };
+                if int {
+                    ast::Shape::IntEnum(aggregate)
+                } else {
+                    ast::Shape::Enum(aggregate)
+                }
+            }
+            ShapeType::Structure | ShapeType::Union => {
+                let members = self.members(id, shape, applies)?;
+                let aggregate = ast::Aggregate {
+                    members: OrderedMembers(members),
+                    traits,
+                    mixins,
+                };
+                if shape.shape_type == ShapeType::Union {
+                    ast::Shape::Union(aggregate)
+                } else {
+                    ast::Shape::Structure(aggregate)
+                }
+            }
+            ShapeType::List | ShapeType::Set => {
+                let mut members = self.members(id, shape, applies)?;
+                let collection = ast::Collection {
+                    member: members.pop().map(|(_, m)| m),
+                    traits,
+                    mixins,
+                };
+                if shape.shape_type == ShapeType::Set {
+                    ast::Shape::Set(collection)
+                } else {
+                    ast::Shape::List(collection)
+                }
+            }
+            ShapeType::Map => {
+                let mut members = self.members(id, shape, applies)?;
+                let mut take = |name: &str| {
+                    members
+                        .iter()
+                        .position(|(n, _)| n == name)
+                        .map(|i| members.remove(i).1)
+                };
+                ast::Shape::Map(ast::MapShape {
+                    key: take("key"),
+                    value: take("value"),
+                    traits,
+                    mixins,
+                })
+            }
+            ShapeType::Operation => ast::Shape::Operation(ast::Operation {
+                input: self.io(shape.operation.input.as_ref()),
+                output: self.io(shape.operation.output.as_ref()),
+                errors: shape.operation.errors.iter().map(|e| self.reference(e)).collect(),
+                traits,
+                mixins,
+            }),
+            ShapeType::Service => self.service(shape, traits, mixins)?,
+            ShapeType::Resource => self.resource(shape, traits, mixins)?,
+        })
+    }
+
+    /// An operation's input or output, as written (absent means `smithy.api#Unit`).
+    fn io(&self, written: Option<&Spanned<String>>) -> Option<Reference> {
+        written.map(|id| self.reference(id))
+    }
+
+    /// An enum member; `inherited` ones (redeclared from a mixin without a value)
+    /// keep the mixin's value.
+    fn enum_member(&self, id: &str, member: &MemberDef, int: bool, inherited: bool) -> Result<ast::Member, Located> {
+        let owner = format!("{id}${}", member.name.value);
+        let mut traits = self.traits(&member.traits, member.doc.as_ref(), &owner)?;
+        let value = match &member.value {
+            Some(value) => {
+                let json = self.node(&value.value)?;
+                let fits = if int {
+                    json.as_i64().is_some_and(|n| i32::try_from(n).is_ok())
+                } else {
+                    json.is_string()
+                };
+                if !fits {
+                    let wanted = if int {
+                        "a whole number that fits in 32 bits"
+                    } else {
+                        "a string"
+                    };
+                    return Err(Located::new(
+                        value.at,
+                        format!("`{owner}`: an enum value must be {wanted}, found {json}"),
+                    ));
+                }
+                Some(json)
+            }
+            None if inherited || traits.contains_key(ENUM_VALUE) => None,
+            None if int => {
+                return Err(Located::new(
+                    member.name.at,
+                    format!("`{owner}`: intEnum members need a value (`{} = 1`)", member.name.value),
+                ))
+            }
+            None => Some(Value::String(member.name.value.clone())),
+        };
+        if let Some(value) = value {
+            merge_trait(&mut traits, ENUM_VALUE.to_owned(), value)
+                .map_err(|m| Located::new(member.name.at, format!("{owner}: {m}")))?;
+        }
+        Ok(ast::Member {
+            target: format!("{}#Unit", prelude::NAMESPACE),
+            traits,
+        })
+    }
+
+    /// Members of structures, unions, lists and maps. Elided members take their
+    /// target from a mixin (then the member is inherited, and its traits become an
+    /// `apply`) or from the bound resource's identifiers and properties.
+    fn members(
+        &self,
+        id: &str,
+        shape: &ShapeDef,
+        applies: &mut Vec<(String, Traits, Position)>,
+    ) -> Result<Vec<(String, ast::Member)>, Located> {
+        let mixins: Vec<String> = shape.mixins.iter().map(|m| self.resolver.id(m)).collect();
+        let resource = shape.for_resource.as_ref().map(|r| self.resolver.id(r));
+        if let (Some(resource), Some(written)) = (&resource, &shape.for_resource) {
+            if self.index.types.get(resource).is_some_and(|t| t != "resource") {
+                return Err(Located::new(
+                    written.at,
+                    format!("`for {}` must name a resource shape", written.value),
+                ));
+            }
+        }
+        let mut members = Vec::new();
+        for member in &shape.members {
+            let owner = format!("{id}${}", member.name.value);
+            let mut traits = self.traits(&member.traits, member.doc.as_ref(), &owner)?;
+            if let Some(value) = &member.value {
+                let json = self.node(&value.value)?;
+                merge_trait(&mut traits, DEFAULT.to_owned(), json)
+                    .map_err(|m| Located::new(value.at, format!("{owner}: {m}")))?;
+            }
+            let target = match &member.target {
+                Some(target) => self.resolver.id(target),
+                None => {
+                    let name = &member.name.value;
+                    if mixins.iter().any(|m| self.index.has_member(m, name, 0)) {
+                        if !traits.is_empty() {
+                            applies.push((owner, traits, member.name.at));
+                        }
+                        continue;
+                    }
+                    let bound = resource.as_ref().and_then(|r| {
+                        self.index
+                            .resource_members
+                            .get(r)
+                            .and_then(|named| named.iter().find(|(n, _)| n == name))
+                    });
+                    match bound {
+                        Some((_, target)) => target.clone(),
+                        None => {
+                            return Err(Located::new(
+                                member.name.at,
+                                format!(
+                                    "`{owner}` elides its target, but no mixin or bound resource has a member, \
+                                     identifier or property named `{name}`"
+                                ),
+                            ))
+                        }
+                    }
+                }
+            };
+            members.push((member.name.value.clone(), ast::Member { target, traits }));
+        }
+        Ok(members)
+    }
+
+    fn id_list(&self, key: &Spanned<String>, node: &Node) -> Result<Vec<Reference>, Located> {
+        match node {
+            Node::Array(items) => items.iter().map(|i| self.id_of(key, i)).collect(),
+            _ => Err(Located::new(key.at, format!("`{}` must be a list of shape ids", key.value))),
+        }
+    }
+
+    fn id_of(&self, key: &Spanned<String>, node: &Node) -> Result<Reference, Located> {
+        match node {
+            Node::Id(id) => Ok(self.reference(id)),
+            Node::Str(s) if s.contains('#') => Ok(Reference { target: s.clone() }),
+            _ => Err(Located::new(key.at, format!("`{}` must name shapes by shape id", key.value))),
+        }
+    }
+
+    fn id_map(&self, key: &Spanned<String>, node: &Node) -> Result<BTreeMap<String, Reference>, Located> {
+        match node {
+            Node::Object(entries) => entries
+                .iter()
+                .map(|(name, value)| Ok((name.clone(), self.id_of(key, value)?)))
+                .collect(),
+            _ => Err(Located::new(
+                key.at,
+                format!("`{}` must be an object of names to shape ids", key.value),
+            )),
+        }
+    }
+
+    fn service(&self, shape: &ShapeDef, traits: Traits, mixins: Vec<Reference>) -> Result<ast::Shape, Located> {
+        let mut service = ast::Service {
+            version: None,
+            operations: Vec::new(),
+            resources: Vec::new(),
+            errors: Vec::new(),
+            rename: BTreeMap::new(),
+            traits,
+            mixins,
+        };
+        for (key, value) in &shape.properties {
+            match key.value.as_str() {
+                "version" => match value {
+                    Node::Str(s) => service.version = Some(s.clone()),
+                    _ => return Err(Located::new(key.at, "a service `version` must be a string")),
+                },
+                "operations" => service.operations = self.id_list(key, value)?,
+                "resources" => service.resources = self.id_list(key, value)?,
+                "errors" => service.errors = self.id_list(key, value)?,
+                "rename" => {
+                    let Node::Object(entries) = value else {
+                        return Err(Located::new(key.at, "`rename` must map shape ids to names"));
+                    };
+                    for (from, to) in entries {
+                        let Node::Str(to) = to else {
+                            return Err(Located::new(key.at, format!("`rename` of `{from}` must be a string")));
+                        };
+                        service.rename.insert(from.clone(), to.clone());
+                    }
+                }
+                other => {
+                    return Err(Located::new(
+                        key.at,
+                        format!(
+                            "unknown service property `{other}` (expected version, operations, resources, errors or rename)"
+                        ),
+                    ))
+                }
+            }
+        }
+        Ok(ast::Shape::Service(service))
+    }
+
+    fn resource(&self, shape: &ShapeDef, traits: Traits, mixins: Vec<Reference>) -> Result<ast::Shape, Located> {
+        let mut resource = ast::Resource {
+            identifiers: BTreeMap::new(),
+            properties: BTreeMap::new(),
+            create: None,
+            put: None,
+            read: None,
+            update: None,
+            delete: None,
+            list: None,
+            operations: Vec::new(),
+            collection_operations: Vec::new(),
+            resources: Vec::new(),
+            traits,
+            mixins,
+        };
+        for (key, value) in &shape.properties {
+            let single = |slot: &mut Option<Reference>| -> Result<(), Located> {
+                *slot = Some(self.id_of(key, value)?);
+                Ok(())
+            };
+            match key.value.as_str() {
+                "identifiers" => resource.identifiers = self.id_map(key, value)?,
+                "properties" => {
+                    if self.version == Version::V1 {
+                        return Err(Located::new(key.at, "resource `properties` need Smithy IDL 2.0"));
+                    }
+                    resource.properties = self.id_map(key, value)?;
+                }
+                "create" => single(&mut resource.create)?,
+                "put" => single(&mut resource.put)?,
+                "read" => single(&mut resource.read)?,
+                "update" => single(&mut resource.update)?,
+                "delete" => single(&mut resource.delete)?,
+                "list" => single(&mut resource.list)?,
+                "operations" => resource.operations = self.id_list(key, value)?,
+                "collectionOperations" => resource.collection_operations = self.id_list(key, value)?,
+                "resources" => resource.resources = self.id_list(key, value)?,
+                other => {
+                    return Err(Located::new(
+                        key.at,
+                        format!("unknown resource property `{other}`"),
+                    ))
+                }
+            }
+        }
+        Ok(ast::Shape::Resource(resource))
+    }
+}
+
+fn simple_shape(name: &str, simple: ast::Simple) -> ast::Shape {
+    match name {
+        "blob" => ast::Shape::Blob(simple),
+        "boolean" => ast::Shape::Boolean(simple),
+        "document" => ast::Shape::Document(simple),
+        "byte" => ast::Shape::Byte(simple),
+        "short" => ast::Shape::Short(simple),
+        "integer" => ast::Shape::Integer(simple),
+        "long" => ast::Shape::Long(simple),
+        "float" => ast::Shape::Float(simple),
+        "double" => ast::Shape::Double(simple),
+        "bigInteger" => ast::Shape::BigInteger(simple),
+        "bigDecimal" => ast::Shape::BigDecimal(simple),
+        "timestamp" => ast::Shape::Timestamp(simple),
+        _ => ast::Shape::String(simple),
+    }
+}
+
+/// A number token as JSON, read by serde_json so IDL and JSON AST agree exactly.
+fn number(text: &str) -> Result<Value, String> {
+    serde_json::from_str::<Value>(text)
+        .map_err(|_| format!("the number `{text}` does not fit in a 64-bit float, the widest number a node value holds"))
+}
+
+/// Adds a trait, following Smithy's conflict rules: equal values agree, two
+/// lists concatenate, anything else is a conflict.
+pub fn merge_trait(traits: &mut Traits, id: String, value: Value) -> Result<(), String> {
+    match traits.get_mut(&id) {
+        None => {
+            traits.insert(id, value);
+            Ok(())
+        }
+        Some(existing) if *existing == value => Ok(()),
+        Some(Value::Array(existing)) if value.is_array() => {
+            if let Value::Array(more) = value {
+                existing.extend(more);
+            }
+            Ok(())
+        }
+        Some(existing) => Err(format!(
+            "the trait `{id}` is applied twice with different values ({existing} and {value})"
+        )),
+    }
+}

