@@ -33,6 +33,9 @@ pub enum TokenKind {
     At,
     /// A `.`, `#` or `$` that is not part of a word: always an error where it stands.
     Stray(char),
+    /// Text that is no token; the message says why. It ends the token stream, and
+    /// is reported only if the parser gets that far (as a lazy lexer would).
+    Error(String),
     Eof,
 }
 
@@ -56,6 +59,7 @@ impl TokenKind {
             TokenKind::Equal => "`=`".into(),
             TokenKind::At => "`@`".into(),
             TokenKind::Stray(c) => format!("`{c}`"),
+            TokenKind::Error(message) => message.clone(),
             TokenKind::Eof => "the end of the file".into(),
         }
     }
@@ -66,6 +70,8 @@ impl TokenKind {
 pub struct Token {
     pub kind: TokenKind,
     pub at: Position,
+    /// Just past its last character.
+    pub end: Position,
     /// Whitespace, commas or comments separate it from the previous token.
     pub spaced: bool,
     /// A line break (or a comment, which ends one) separates it from the previous token.
@@ -74,8 +80,9 @@ pub struct Token {
     pub doc: Option<String>,
 }
 
-/// Splits `source` into tokens, ending with [`TokenKind::Eof`].
-pub fn tokenize(source: &str) -> Result<Vec<Token>, Located> {
+/// Splits `source` into tokens, ending with [`TokenKind::Eof`] or, where the
+/// text stops making tokens, [`TokenKind::Error`].
+pub fn tokenize(source: &str) -> Vec<Token> {
     let mut lexer = Lexer {
         chars: source.char_indices().peekable(),
         source,
@@ -84,22 +91,41 @@ pub fn tokenize(source: &str) -> Result<Vec<Token>, Located> {
     };
     let mut tokens = Vec::new();
     loop {
-        let trivia = lexer.skip_trivia()?;
-        let at = lexer.position();
-        let kind = match lexer.peek() {
-            None => TokenKind::Eof,
-            Some(c) => lexer.token(c, at)?,
+        let start = lexer.position();
+        let (trivia, kind) = match lexer.skip_trivia() {
+            Err(e) => (None, Err(e)),
+            Ok(trivia) => {
+                let kind = match lexer.peek() {
+                    None => Ok(TokenKind::Eof),
+                    Some(c) => {
+                        let at = lexer.position();
+                        lexer.token(c, at)
+                    }
+                };
+                (Some(trivia), kind)
+            }
         };
-        let done = kind == TokenKind::Eof;
+        let trivia = trivia.unwrap_or(Trivia {
+            spaced: false,
+            new_line: false,
+            doc: None,
+            token_at: start,
+        });
+        let (kind, at) = match kind {
+            Ok(kind) => (kind, trivia.token_at),
+            Err(e) => (TokenKind::Error(e.message), e.at),
+        };
+        let done = matches!(kind, TokenKind::Eof | TokenKind::Error(_));
         tokens.push(Token {
             kind,
             at,
+            end: lexer.position(),
             spaced: trivia.spaced,
             on_new_line: trivia.new_line,
             doc: trivia.doc,
         });
         if done {
-            return Ok(tokens);
+            return tokens;
         }
     }
 }
@@ -108,6 +134,8 @@ struct Trivia {
     spaced: bool,
     new_line: bool,
     doc: Option<String>,
+    /// Where the token after the trivia starts.
+    token_at: Position,
 }
 
 struct Lexer<'a> {
@@ -169,6 +197,7 @@ impl Lexer<'_> {
             spaced: false,
             new_line: false,
             doc: None,
+            token_at: self.position(),
         };
         let mut doc_lines: Vec<String> = Vec::new();
         while let Some(c) = self.peek() {
@@ -213,6 +242,7 @@ impl Lexer<'_> {
         if !doc_lines.is_empty() {
             trivia.doc = Some(doc_lines.join("\n"));
         }
+        trivia.token_at = self.position();
         Ok(trivia)
     }
 

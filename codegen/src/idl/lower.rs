@@ -21,7 +21,8 @@ const MIXIN: &str = "smithy.api#mixin";
 #[derive(Debug, Default)]
 pub struct Index {
     types: HashMap<String, String>,
-    members: HashMap<String, Vec<String>>,
+    /// Shape id -> its own members: name and target (`None` where elided).
+    members: HashMap<String, Vec<(String, Option<String>)>>,
     mixins: HashMap<String, Vec<String>>,
     /// Resource id -> its identifiers, then its properties (name, absolute target).
     resource_members: HashMap<String, Vec<(String, String)>>,
@@ -46,7 +47,15 @@ impl Index {
                 continue;
             }
             self.types.insert(id.clone(), shape.type_name().to_owned());
-            self.members.insert(id.clone(), shape.member_names());
+            let members = shape
+                .member_names()
+                .into_iter()
+                .map(|name| {
+                    let target = shape.member(&name).map(|m| m.target.clone());
+                    (name, target)
+                })
+                .collect();
+            self.members.insert(id.clone(), members);
             self.mixins
                 .insert(id.clone(), shape.mixins().iter().map(|m| m.target.clone()).collect());
             if let ast::Shape::Resource(r) = shape {
@@ -78,7 +87,12 @@ impl Index {
         let mut resources = Vec::new();
         for shape in &file.shapes {
             let id = format!("{}#{}", namespace.value, shape.name.value);
-            members.push((id.clone(), shape.members.iter().map(|m| m.name.value.clone()).collect()));
+            let own: Vec<(String, Option<String>)> = shape
+                .members
+                .iter()
+                .map(|m| (m.name.value.clone(), m.target.as_ref().map(|t| resolver.id(t))))
+                .collect();
+            members.push((id.clone(), own));
             mixins.push((id.clone(), shape.mixins.iter().map(|m| resolver.id(m)).collect()));
             if shape.shape_type == ShapeType::Resource {
                 let mut named = Vec::new();
@@ -106,14 +120,50 @@ impl Index {
 
     /// Whether `shape` has a member `name`, itself or through its mixins.
     fn has_member(&self, shape: &str, name: &str, depth: usize) -> bool {
+        self.member_target(shape, name, depth).is_some()
+    }
+
+    /// The target of `shape`'s member `name` (its own or inherited): `Some(None)`
+    /// when the member exists but its target is elided.
+    fn member_target(&self, shape: &str, name: &str, depth: usize) -> Option<Option<String>> {
         if depth > 64 {
-            return false;
+            return None;
         }
-        self.members.get(shape).is_some_and(|m| m.iter().any(|n| n == name))
-            || self
-                .mixins
-                .get(shape)
-                .is_some_and(|mixins| mixins.iter().any(|m| self.has_member(m, name, depth + 1)))
+        if let Some((_, target)) = self.members.get(shape).and_then(|m| m.iter().find(|(n, _)| n == name)) {
+            if target.is_some() {
+                return Some(target.clone());
+            }
+            let inherited = self.inherited_target(shape, name, depth + 1);
+            return Some(inherited.flatten());
+        }
+        self.inherited_target(shape, name, depth + 1)
+    }
+
+    /// The target of member `name` as `shape`'s mixins give it.
+    fn inherited_target(&self, shape: &str, name: &str, depth: usize) -> Option<Option<String>> {
+        self.mixins
+            .get(shape)?
+            .iter()
+            .find_map(|m| self.member_target(m, name, depth))
+    }
+
+    /// Every member `shape`'s mixins give it: name, target and the mixin.
+    fn inherited_members(&self, mixins: &[String]) -> Vec<(String, Option<String>, String)> {
+        let mut out: Vec<(String, Option<String>, String)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut stack: Vec<&String> = mixins.iter().rev().collect();
+        while let Some(mixin) = stack.pop() {
+            if !seen.insert(mixin.clone()) {
+                continue;
+            }
+            for (name, _) in self.members.get(mixin).into_iter().flatten() {
+                out.push((name.clone(), self.member_target(mixin, name, 0).flatten(), mixin.clone()));
+            }
+            if let Some(more) = self.mixins.get(mixin) {
+                stack.extend(more.iter().rev());
+            }
+        }
+        out
     }
 }
 
@@ -283,7 +333,7 @@ impl Lowering<'_> {
             if id == MIXIN && self.version == Version::V1 {
                 return Err(Located::new(
                     application.id.at,
-                    "`@mixin` needs Smithy IDL 2.0, but this file is version 1.0",
+                    "Smithy IDL 2.0 is needed for `@mixin`, but this file is version 1.0",
                 ));
             }
             let value = match &application.value {
@@ -311,6 +361,7 @@ impl Lowering<'_> {
         applies: &mut Vec<(String, Traits, Position)>,
     ) -> Result<ast::Shape, Located> {
         let traits = self.traits(&shape.traits, shape.doc.as_ref(), id)?;
+        self.check_mixins(id, shape, &traits)?;
         let mixins: Vec<Reference> = shape.mixins.iter().map(|m| self.reference(m)).collect();
         let simple = || ast::Simple {
             traits: traits.clone(),
@@ -388,6 +439,73 @@ impl Lowering<'_> {
             ShapeType::Service => self.service(shape, traits, mixins)?,
             ShapeType::Resource => self.resource(shape, traits, mixins)?,
         })
+    }
+
+    /// The rules mixins follow: same shape type, members redefined with their
+    /// inherited target, mixins that agree on the members they share, and mixin
+    /// operations and resources that only carry traits and bindings.
+    fn check_mixins(&self, id: &str, shape: &ShapeDef, traits: &Traits) -> Result<(), Located> {
+        let own_type = shape.shape_type.json_name();
+        let mut mixins = Vec::new();
+        for written in &shape.mixins {
+            let mixin = self.resolver.id(written);
+            if let Some(mixin_type) = self.index.types.get(&mixin) {
+                if mixin_type != own_type {
+                    return Err(Located::new(
+                        written.at,
+                        format!("`{id}` is a {own_type}, but its mixin `{mixin}` is a {mixin_type}: a mixin must have the type of the shape it is mixed into"),
+                    ));
+                }
+            }
+            mixins.push(mixin);
+        }
+        let inherited = self.index.inherited_members(&mixins);
+        for (i, (name, target, from)) in inherited.iter().enumerate() {
+            let earlier = inherited[..i]
+                .iter()
+                .find(|(n, t, _)| n == name && t.is_some() && target.is_some() && t != target);
+            if let Some((_, other, other_from)) = earlier {
+                return Err(Located::new(
+                    shape.name.at,
+                    format!(
+                        "`{id}${name}` is inherited from `{other_from}` (targeting `{}`) and from `{from}` (targeting `{}`): the mixins conflict",
+                        other.as_deref().unwrap_or_default(),
+                        target.as_deref().unwrap_or_default()
+                    ),
+                ));
+            }
+        }
+        for member in &shape.members {
+            let Some(written) = &member.target else { continue };
+            let target = self.resolver.id(written);
+            let redefined = inherited
+                .iter()
+                .find(|(n, t, _)| *n == member.name.value && t.as_ref().is_some_and(|t| *t != target));
+            if let Some((name, Some(inherited_target), from)) = redefined {
+                return Err(Located::new(
+                    member.name.at,
+                    format!("`{id}${name}` targets `{target}`, but it redefines the member inherited from `{from}`, which targets `{inherited_target}`"),
+                ));
+            }
+        }
+        if traits.contains_key(MIXIN) {
+            let unit = format!("{}#Unit", prelude::NAMESPACE);
+            let io = [&shape.operation.input, &shape.operation.output];
+            if let Some(io) = io.into_iter().flatten().find(|io| self.resolver.id(io) != unit) {
+                return Err(Located::new(
+                    io.at,
+                    format!("`{id}` is a mixin operation: its input and output must be `smithy.api#Unit`"),
+                ));
+            }
+            let named = shape.properties.iter().find(|(k, _)| k.value == "properties" || k.value == "identifiers");
+            if let Some((key, _)) = named {
+                return Err(Located::new(
+                    key.at,
+                    format!("`{id}` is a mixin resource: it cannot define `{}`", key.value),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// An operation's input or output, as written (absent means `smithy.api#Unit`).
@@ -472,7 +590,19 @@ impl Lowering<'_> {
                 Some(target) => self.resolver.id(target),
                 None => {
                     let name = &member.name.value;
-                    if mixins.iter().any(|m| self.index.has_member(m, name, 0)) {
+                    if let Some(inherited) = mixins.iter().find_map(|m| self.index.member_target(m, name, 0)) {
+                        let bound = resource
+                            .as_ref()
+                            .and_then(|r| self.index.resource_members.get(r))
+                            .and_then(|named| named.iter().find(|(n, _)| n == name));
+                        if let (Some(inherited), Some((_, bound))) = (inherited, bound) {
+                            if inherited != *bound {
+                                return Err(Located::new(
+                                    member.name.at,
+                                    format!("`{owner}` is elided, but the mixin member targets `{inherited}` and the resource binds `{name}` to `{bound}`: they conflict"),
+                                ));
+                            }
+                        }
                         if !traits.is_empty() {
                             applies.push((owner, traits, member.name.at));
                         }
@@ -599,7 +729,7 @@ impl Lowering<'_> {
                 "identifiers" => resource.identifiers = self.id_map(key, value)?,
                 "properties" => {
                     if self.version == Version::V1 {
-                        return Err(Located::new(key.at, "resource `properties` need Smithy IDL 2.0"));
+                        return Err(Located::new(key.at, "Smithy IDL 2.0 is needed for resource `properties`, but this file is version 1.0"));
                     }
                     resource.properties = self.id_map(key, value)?;
                 }

@@ -58,5 +58,5 @@ impl Located {
 
 /// Parses one IDL file (no name resolution yet).
 pub fn parse(text: &str) -> Result<syntax::File, Located> {
-    parser::parse(lexer::tokenize(text)?)
+    parser::parse(lexer::tokenize(text))
 }

@@ -58,7 +58,26 @@ impl Parser {
     }
 
     fn unexpected(&self, expected: &str) -> Located {
-        Located::new(self.at(), format!("expected {expected}, found {}", self.peek().kind.describe()))
+        self.fail(Located::new(
+            self.at(),
+            format!("expected {expected}, found {}", self.peek().kind.describe()),
+        ))
+    }
+
+    /// `error`, unless the parser stands at text the lexer could not read: then
+    /// that is the first error of the file.
+    fn fail(&self, error: Located) -> Located {
+        match &self.peek().kind {
+            TokenKind::Error(message) => Located::new(self.at(), message.clone()),
+            _ => error,
+        }
+    }
+
+    /// Where the previous token ends (where a missing thing on its line belongs).
+    fn previous_end(&self) -> Position {
+        self.index
+            .checked_sub(1)
+            .map_or_else(|| self.at(), |i| self.tokens[i].end)
     }
 
     fn is_word(&self, word: &str) -> bool {
@@ -77,9 +96,12 @@ impl Parser {
     fn expect_space(&self, what: &str) -> Parsed<()> {
         let token = self.peek();
         if token.on_new_line || token.kind == TokenKind::Eof {
-            Err(Located::new(token.at, format!("expected {what} on the same line, found {}", describe_break(token))))
+            Err(self.fail(Located::new(
+                self.previous_end(),
+                format!("expected {what} on the same line, found {}", describe_break(token)),
+            )))
         } else if !token.spaced {
-            Err(Located::new(token.at, format!("expected a space before {what}")))
+            Err(self.fail(Located::new(token.at, format!("expected a space before {what}"))))
         } else {
             Ok(())
         }
@@ -89,7 +111,10 @@ impl Parser {
     fn expect_same_line(&self, what: &str) -> Parsed<()> {
         let token = self.peek();
         if token.on_new_line {
-            Err(Located::new(token.at, format!("expected {what} on the same line, found {}", describe_break(token))))
+            Err(self.fail(Located::new(
+                self.previous_end(),
+                format!("expected {what} on the same line, found {}", describe_break(token)),
+            )))
         } else {
             Ok(())
         }
@@ -101,10 +126,10 @@ impl Parser {
         if token.on_new_line || token.kind == TokenKind::Eof {
             Ok(())
         } else {
-            Err(Located::new(
+            Err(self.fail(Located::new(
                 token.at,
                 format!("expected a line break, found {}", token.kind.describe()),
-            ))
+            )))
         }
     }
 
@@ -112,7 +137,7 @@ impl Parser {
         if self.version == Version::V1 {
             Err(Located::new(
                 at,
-                format!("{feature} needs Smithy IDL 2.0, but this file is version 1.0 (add `$version: \"2.0\"`)"),
+                format!("Smithy IDL 2.0 is needed for {feature}, but this file is version 1.0 (add `$version: \"2.0\"`)"),
             ))
         } else {
             Ok(())

@@ -167,3 +167,67 @@ fn every_valid_idl_case_loads_to_the_reference_model() {
     eprintln!("valid IDL cases: {passed}/{} load to the reference model", cases.len());
     assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), cases.len(), failures.join("\n\n"));
 }
+
+/// Invalid cases the reference rejects only in semantic validation after loading
+/// (model validators, not the IDL loader's grammar or name resolution). This
+/// front end loads them; each entry says which validation would reject it. The
+/// test fails if one of them starts failing to load, or is no longer in the suite.
+const REJECTED_BY_LATER_VALIDATION: &[(&str, &str)] = &[];
+
+#[test]
+fn every_invalid_idl_case_is_rejected_with_a_location() {
+    let Some(root) = shared_path("smithy/idl-tests/invalid", "every_invalid_idl_case_is_rejected_with_a_location") else {
+        return;
+    };
+    let cases = smithy_files(&root);
+    let mut problems = Vec::new();
+    let mut rejected = 0;
+    let mut listed_seen = BTreeSet::new();
+    for case in &cases {
+        let name = name_of(case, &root);
+        let file_name = case.display().to_string();
+        let outcome = std::panic::catch_unwind(|| load(std::slice::from_ref(case)));
+        let Ok(outcome) = outcome else {
+            problems.push(format!("{name}: the loader panicked"));
+            continue;
+        };
+        let listed = REJECTED_BY_LATER_VALIDATION.iter().find(|(n, _)| *n == name);
+        match (outcome, listed) {
+            (Err(e), None) => {
+                // `file:line:column: message`
+                let located = e
+                    .strip_prefix(&format!("{file_name}:"))
+                    .and_then(|rest| {
+                        let mut parts = rest.splitn(3, ':');
+                        let line = parts.next()?.parse::<usize>().ok()?;
+                        let column = parts.next()?.parse::<usize>().ok()?;
+                        Some(line > 0 && column > 0)
+                    })
+                    .unwrap_or(false);
+                if located {
+                    rejected += 1;
+                } else {
+                    problems.push(format!("{name}: rejected without file:line:column: {e}"));
+                }
+            }
+            (Ok(_), None) => problems.push(format!("{name}: loads, but the reference rejects it")),
+            (Ok(_), Some(_)) => {
+                listed_seen.insert(name);
+            }
+            (Err(e), Some(_)) => problems.push(format!(
+                "{name}: listed as rejected only by later validation, but the loader now rejects it ({e}): remove it from the list"
+            )),
+        }
+    }
+    for (name, _) in REJECTED_BY_LATER_VALIDATION {
+        if !cases.iter().any(|c| name_of(c, &root) == *name) {
+            problems.push(format!("{name}: listed, but not in the suite any more"));
+        }
+    }
+    eprintln!(
+        "invalid IDL cases: {rejected}/{} rejected with a located error, {} listed as rejected only by later validation",
+        cases.len(),
+        listed_seen.len()
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
