@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use codegen::{GeneratedFile, Operations};
 
+pub mod convert;
 pub mod sources;
 pub mod standalone;
 pub mod sync;

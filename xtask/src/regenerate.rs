@@ -1,8 +1,9 @@
 //! The `regenerate` command. Without `--model` it rewrites `models/` and `golden/`
-//! from `spec/`; with `--model` it writes a standalone crate for any Smithy JSON AST
-//! model.
+//! from `spec/`; with `--model` it writes a standalone crate for any Smithy model:
+//! IDL (`.smithy`) and JSON AST (`.json`) files and folders, merged.
 
 use std::path::{Path, PathBuf};
+
 use std::time::Instant;
 
 use codegen::ir::pattern::Dialect;
@@ -14,55 +15,58 @@ use xtask::{generate_goldens, generate_models, standalone, sync, Ownership, Sync
   cargo xtask regenerate
   cargo xtask regenerate --check
   cargo xtask regenerate --model ../shared/aws-models/dynamodb-2012-08-10.json \\
-      --operation GetItem --operation PutItem --out /tmp/items --crate-name items-models")]
+      --operation GetItem --operation PutItem --out /tmp/items --crate-name items-models
+  cargo xtask regenerate --model model/ --model shared/traits.smithy --all-operations --out /tmp/svc")]
 pub struct Args {
     /// Write nothing; fail, naming each file, when generated code is stale.
     #[arg(long)]
     check: bool,
-    /// A Smithy 2.0 JSON AST model to generate a standalone crate from.
-    #[arg(long, value_name = "FILE", requires = "out")]
-    model: Option<PathBuf>,
+    /// A Smithy 2.0 model to generate a standalone crate from: a `.smithy` (IDL)
+    /// or `.json` (JSON AST) file, or a folder of them (repeatable; all merge
+    /// into one model).
+    #[arg(long = "model", value_name = "FILE|DIR", requires = "out")]
+    models: Vec<PathBuf>,
     /// An operation to generate, by shape name or absolute shape id (repeatable).
     #[arg(
         long = "operation",
         value_name = "NAME",
-        requires = "model",
+        requires = "models",
         conflicts_with = "all_operations"
     )]
     operations: Vec<String>,
     /// Generate every operation of every service in the model.
-    #[arg(long, requires = "model")]
+    #[arg(long, requires = "models")]
     all_operations: bool,
     /// The folder of the standalone crate.
-    #[arg(long, value_name = "DIR", requires = "model")]
+    #[arg(long, value_name = "DIR", requires = "models")]
     out: Option<PathBuf>,
     /// The standalone crate's name (default: from the model's file name).
-    #[arg(long, value_name = "NAME", requires = "model")]
+    #[arg(long, value_name = "NAME", requires = "models")]
     crate_name: Option<String>,
     /// The standalone crate's version.
-    #[arg(long, value_name = "VERSION", default_value = "0.1.0", requires = "model")]
+    #[arg(long, value_name = "VERSION", default_value = "0.1.0", requires = "models")]
     crate_version: String,
     /// The standalone crate's license (an SPDX expression). The default follows
     /// the AWS models, which are Apache-2.0.
-    #[arg(long, value_name = "SPDX", default_value = "Apache-2.0", requires = "model")]
+    #[arg(long, value_name = "SPDX", default_value = "Apache-2.0", requires = "models")]
     license: String,
     /// The standalone crate's repository URL, for its manifest.
-    #[arg(long, value_name = "URL", requires = "model")]
+    #[arg(long, value_name = "URL", requires = "models")]
     repository: Option<String>,
     /// The standalone crate's description (default: from the model's title).
-    #[arg(long, value_name = "TEXT", requires = "model")]
+    #[arg(long, value_name = "TEXT", requires = "models")]
     description: Option<String>,
     /// How to read `@pattern`s: `java` (java.util.regex, what AWS services validate
     /// with) or `ecma` (ECMA-262, as Smithy specifies). Default: `java` for models
     /// of AWS services (`aws.api#service`), `ecma` otherwise.
-    #[arg(long, value_enum, value_name = "DIALECT", requires = "model")]
+    #[arg(long, value_enum, value_name = "DIALECT", requires = "models")]
     pattern_dialect: Option<PatternDialect>,
     /// Depend on the runtime crate at this path (absolute, or relative to the
     /// generated crate) instead of the published `smithy-codegen-runtime`.
-    #[arg(long, value_name = "DIR", requires = "model")]
+    #[arg(long, value_name = "DIR", requires = "models")]
     runtime_path: Option<PathBuf>,
     /// Leave out the generated proptest strategies (and the `proptest` feature).
-    #[arg(long, requires = "model")]
+    #[arg(long, requires = "models")]
     no_strategies: bool,
     /// Write into a folder the generator did not create, overwriting files at
     /// generated paths. Files the generator does not produce are never removed.
@@ -82,9 +86,10 @@ pub fn run(root: &Path, args: &Args) -> Result<(), String> {
     } else {
         Ownership::Careful
     };
-    match &args.model {
-        None => models(root, args.check, ownership),
-        Some(model) => standalone_crate(model, args, ownership),
+    if args.models.is_empty() {
+        models(root, args.check, ownership)
+    } else {
+        standalone_crate(&args.models, args, ownership)
     }
 }
 
@@ -124,35 +129,43 @@ fn models(root: &Path, check: bool, ownership: Ownership) -> Result<(), String> 
     }
 }
 
-fn standalone_crate(model: &Path, args: &Args, ownership: Ownership) -> Result<(), String> {
+fn standalone_crate(model_paths: &[PathBuf], args: &Args, ownership: Ownership) -> Result<(), String> {
     let out = args.out.as_ref().ok_or("--model needs --out <DIR>")?;
     let operations = match (args.all_operations, args.operations.is_empty()) {
         (true, _) => Operations::All,
         (false, false) => Operations::Named(args.operations.clone()),
         (false, true) => return Err("name operations with --operation <NAME>, or pass --all-operations".into()),
     };
+    let first = model_paths.first().ok_or("--model needs a file or folder")?;
     let crate_name = args
         .crate_name
         .clone()
-        .unwrap_or_else(|| standalone::default_crate_name(model));
+        .unwrap_or_else(|| standalone::default_crate_name(first));
     let started = Instant::now();
-    eprintln!("reading {}", model.display());
-    let text = std::fs::read_to_string(model).map_err(|e| format!("cannot read {}: {e}", model.display()))?;
+    let sources = xtask::sources::read_sources(model_paths)?;
+    eprintln!(
+        "reading {} ({} file{})",
+        model_paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
+        sources.len(),
+        if sources.len() == 1 { "" } else { "s" }
+    );
+    let model = codegen::ast::assemble::assemble(&sources).map_err(|e| e.to_string())?;
     let read = started.elapsed();
     eprintln!("generating {crate_name}");
-    let model_name = model
-        .file_name()
-        .map_or_else(|| model.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let model_names: Vec<String> = model_paths
+        .iter()
+        .map(|p| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()))
+        .collect();
+    let model_name = model_names.join(", ");
     let settings = codegen::Settings {
         pattern_dialect: args.pattern_dialect.map(|d| match d {
             PatternDialect::Java => Dialect::Java,
             PatternDialect::Ecma => Dialect::Ecma,
         }),
-        header: codegen::Settings::header_for(&model_name),
+        header: codegen::Settings::header_for_models(&model_names),
         strategies: !args.no_strategies,
     };
-    let generated = codegen::generate_with_settings(&text, &operations, &settings)
-        .map_err(|e| format!("{}: {e}", model.display()))?;
+    let generated = codegen::generate_model(&model, &operations, &settings).map_err(|e| format!("{model_name}: {e}"))?;
     let generate = started.elapsed() - read;
     let info = standalone::CrateInfo {
         name: crate_name.clone(),

@@ -3,9 +3,10 @@
 //! conflict. Metadata lists concatenate, equal values agree, anything else
 //! conflicts. `apply` (IDL statements and JSON `apply` entries alike) lands on
 //! the shape or member it names when the model declares it, and stays an `apply`
-//! for members a shape inherits from its mixins.
+//! for members a shape inherits from its mixins. Shapes from Smithy 1.0 sources
+//! are upgraded to 2.0 ([`super::upgrade`]), so the merged model is always 2.0.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
@@ -88,26 +89,32 @@ pub fn assemble(sources: &[Source]) -> Result<Model> {
     }
     let mut merged = Merged::default();
     for (name, model) in json_models {
-        merged.version(&model.version);
+        let version_1 = model.version.starts_with('1');
         for (key, value) in model.metadata {
             merged.metadata(key, value, origin(name, None))?;
         }
         for (id, shape) in model.shapes {
             match shape {
                 Shape::Apply(apply) => merged.applies.push((id, apply.traits, origin(name, None))),
-                shape => merged.shape(id, shape, origin(name, None))?,
+                shape => {
+                    if version_1 {
+                        merged.version_1_shapes.insert(id.clone());
+                    }
+                    merged.shape(id, shape, origin(name, None))?
+                }
             }
         }
     }
     for (name, file) in &idl_files {
         let lowered = lower::lower(file, &index).map_err(|e| e.in_file(name))?;
-        if let Some(version) = lowered.version {
-            merged.version(version.as_str());
-        }
+        let version_1 = lowered.version == Some(idl::syntax::Version::V1);
         for (key, value, at) in lowered.metadata {
             merged.metadata(key, value, origin(name, Some(at)))?;
         }
         for (id, shape, at) in lowered.shapes {
+            if version_1 {
+                merged.version_1_shapes.insert(id.clone());
+            }
             merged.shape(id, shape, origin(name, Some(at)))?;
         }
         for (target, traits, at) in lowered.applies {
@@ -119,20 +126,14 @@ pub fn assemble(sources: &[Source]) -> Result<Model> {
 
 #[derive(Default)]
 struct Merged {
-    /// Set once any source is Smithy 1.0.
-    version_1: bool,
+    /// Shapes from Smithy 1.0 sources, upgraded once the model is whole.
+    version_1_shapes: BTreeSet<String>,
     metadata: BTreeMap<String, (Value, String)>,
     shapes: BTreeMap<String, (Shape, String)>,
     applies: Vec<(String, Traits, String)>,
 }
 
 impl Merged {
-    fn version(&mut self, version: &str) {
-        if version.starts_with('1') {
-            self.version_1 = true;
-        }
-    }
-
     fn metadata(&mut self, key: String, value: Value, from: String) -> Result<()> {
         match self.metadata.get_mut(&key) {
             None => {
@@ -190,11 +191,12 @@ impl Merged {
             }
         }
         let mut shapes: BTreeMap<String, Shape> = self.shapes.into_iter().map(|(id, (s, _))| (id, s)).collect();
+        super::upgrade::upgrade(&mut shapes, &self.version_1_shapes);
         for (target, traits) in pending {
             shapes.insert(target, Shape::Apply(Apply { traits }));
         }
         Ok(Model {
-            version: if self.version_1 { "1.0" } else { "2.0" }.to_owned(),
+            version: "2.0".to_owned(),
             metadata: self.metadata.into_iter().map(|(k, (v, _))| (k, v)).collect(),
             shapes,
         })

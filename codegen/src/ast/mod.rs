@@ -6,6 +6,7 @@
 //! several sources into one model, and serializing a [`Model`] gives JSON AST back.
 
 pub mod assemble;
+pub mod upgrade;
 
 use std::collections::BTreeMap;
 

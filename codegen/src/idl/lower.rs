@@ -206,6 +206,9 @@ impl<'a> Resolver<'a> {
 
     /// The absolute id `text` names (members kept), whether or not it exists.
     fn id(&self, text: &Spanned<String>) -> String {
+        if text.value.contains('#') {
+            return text.value.clone();
+        }
         self.lookup(&text.value).unwrap_or_else(|| match self.namespace {
             Some(ns) => format!("{ns}#{}", text.value),
             None => text.value.clone(),

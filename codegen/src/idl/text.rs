@@ -126,7 +126,7 @@ mod tests {
         assert_eq!(block("\n\n    ").unwrap(), "\n");
         assert_eq!(block("\n  a\n\n    b\n  ").unwrap(), "a\n\n  b\n");
         assert_eq!(block("\n    Hi \\\n    there").unwrap(), "Hi there");
-        assert_eq!(block("\n    \\n kept\n").unwrap(), "\n kept\n");
+        assert_eq!(block("\n    \\n kept\n    ").unwrap(), "\n kept\n");
     }
 
     #[test]
