@@ -3,7 +3,8 @@
 //!
 //! - typed deserialize <= 1.0x `serde_json::Value` parse of the same bytes;
 //! - `validate()` <= 0.25x typed deserialize;
-//! - whole-IoT codegen under 1 s (single-threaded, best of several runs).
+//! - whole-IoT codegen under 1 s (single-threaded, best of several runs);
+//! - loading the largest shared model written as IDL <= 1.5x loading its JSON AST.
 //!
 //! `cargo bench --bench ratios` prints one line per target with its ratio and
 //! whether it is met. Each figure is the median of many timed batches.
@@ -98,4 +99,51 @@ fn main() {
         }
         Err(_) => println!("skipped: codegen budget: {} is absent", iot_path.display()),
     }
+    idl_load_ratio();
+}
+
+/// The largest shared AWS model, loaded from its JSON AST and from the same model
+/// written as IDL (one file per namespace), each to the merged `ast::Model`.
+fn idl_load_ratio() {
+    use codegen::ast::assemble::{assemble, Source};
+    let dir = benches::workspace_root().join("../shared/aws-models");
+    let largest = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .max_by_key(|p| p.metadata().map(|m| m.len()).unwrap_or(0));
+    let Some(path) = largest else {
+        println!("skipped: IDL load ratio: {} is absent", dir.display());
+        return;
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let json = vec![Source::new(
+        name.clone(),
+        std::fs::read_to_string(&path).expect("model readable"),
+    )];
+    let model = assemble(&json).expect("the model loads");
+    let idl: Vec<Source> = codegen::idl::write::write(&model)
+        .expect("the model is writable as IDL")
+        .into_iter()
+        .map(|f| Source::new(format!("{}.smithy", f.namespace), f.text))
+        .collect();
+    let idl_bytes: usize = idl.iter().map(|s| s.text.len()).sum();
+    let json_time = median(11, 3, || {
+        black_box(assemble(black_box(&json)).expect("loads"));
+    });
+    let idl_time = median(11, 3, || {
+        black_box(assemble(black_box(&idl)).expect("loads"));
+    });
+    let ratio = idl_time.as_secs_f64() / json_time.as_secs_f64();
+    println!(
+        "model load: {name} JSON AST {} KB in {json_time:.2?}, as IDL {} KB in {idl_time:.2?}: IDL/JSON = {ratio:.2}x  {}",
+        json[0].text.len() / 1000,
+        idl_bytes / 1000,
+        if ratio <= 1.5 { "<= 1.5x: met" } else { "<= 1.5x: NOT met" }
+    );
 }

@@ -28,6 +28,9 @@ fn main() {
             Ok(_) => "(loads)".to_owned(),
             Err(e) => e.replace(&format!("{}:", case.display()), ""),
         };
-        println!("{}\n  reference: {reference}\n  ours:      {ours}", case.strip_prefix(&root).unwrap_or(&case).display());
+        println!(
+            "{}\n  reference: {reference}\n  ours:      {ours}",
+            case.strip_prefix(&root).unwrap_or(&case).display()
+        );
     }
 }

@@ -34,3 +34,40 @@ pub fn codegen_spec(data: &[u8]) {
     };
     let _ = codegen::generate(text, &codegen::Operations::All);
 }
+
+/// Arbitrary bytes as a Smithy IDL file: loading returns a model or a located
+/// error, never a panic; a model that loads, written back as IDL, reads back
+/// as the same model.
+pub fn idl_model(data: &[u8]) {
+    use codegen::ast::assemble::{assemble, Source};
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let model = match assemble(&[Source::new("fuzz.smithy", text)]) {
+        Ok(model) => model,
+        Err(e) => {
+            let message = e.to_string();
+            assert!(
+                message.starts_with("fuzz.smithy:") || message.starts_with("conflicting model sources"),
+                "an IDL error must name its file and position: {message}"
+            );
+            return;
+        }
+    };
+    let files = match codegen::idl::write::write(&model) {
+        Ok(files) => files,
+        Err(e) => panic!("a model read from IDL must be writable as IDL: {e}"),
+    };
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|f| Source::new(format!("{}.smithy", f.namespace), f.text.clone()))
+        .collect();
+    match assemble(&sources) {
+        Ok(back) => assert_eq!(
+            back, model,
+            "the written IDL reads back differently:\n{}",
+            files[0].text
+        ),
+        Err(e) => panic!("the written IDL does not read back: {e}\n{}", files[0].text),
+    }
+}

@@ -44,7 +44,11 @@ pub fn idl_files(model: &Model) -> Result<Vec<GeneratedFile>, String> {
 /// `cargo xtask idl --out DIR`: writes the model as IDL into `out`, touching only
 /// files it wrote (the folder's manifest says which).
 /// Returns how many files the model makes and what changed on disk.
-pub fn write_idl(paths: &[PathBuf], out: &std::path::Path, ownership: Ownership) -> Result<(usize, SyncReport), String> {
+pub fn write_idl(
+    paths: &[PathBuf],
+    out: &std::path::Path,
+    ownership: Ownership,
+) -> Result<(usize, SyncReport), String> {
     let model = load(paths)?;
     let files = idl_files(&model)?;
     let report = sync(out, &files, SyncMode::Write, ownership)?;

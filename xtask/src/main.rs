@@ -30,7 +30,9 @@ enum Command {
     /// Regenerate the checked-in crates from `spec/`, or write a crate for any model.
     Regenerate(regenerate::Args),
     /// Print a model as one JSON AST document (a `smithy ast` without the JVM).
-    #[command(after_help = "Example:\n  cargo xtask ast ../shared/smithy/traits ../shared/smithy/protocol-tests > model.json")]
+    #[command(
+        after_help = "Example:\n  cargo xtask ast ../shared/smithy/traits ../shared/smithy/protocol-tests > model.json"
+    )]
     Ast {
         /// `.smithy` and `.json` files, and folders of them, merged into one model.
         #[arg(value_name = "FILE|DIR", required = true)]
@@ -64,7 +66,10 @@ fn main() -> ExitCode {
             xtask::convert::write_idl(&paths, &out, ownership).map(|(files, report)| {
                 eprintln!("{}: {files} IDL file(s), {} changed", out.display(), report.changed());
                 for path in &report.kept {
-                    eprintln!("  warning: kept {}: no longer written, but changed since it was", path.display());
+                    eprintln!(
+                        "  warning: kept {}: no longer written, but changed since it was",
+                        path.display()
+                    );
                 }
             })
         }

@@ -145,7 +145,11 @@ fn standalone_crate(model_paths: &[PathBuf], args: &Args, ownership: Ownership) 
     let sources = xtask::sources::read_sources(model_paths)?;
     eprintln!(
         "reading {} ({} file{})",
-        model_paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
+        model_paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
         sources.len(),
         if sources.len() == 1 { "" } else { "s" }
     );
@@ -154,7 +158,10 @@ fn standalone_crate(model_paths: &[PathBuf], args: &Args, ownership: Ownership) 
     eprintln!("generating {crate_name}");
     let model_names: Vec<String> = model_paths
         .iter()
-        .map(|p| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()))
+        .map(|p| {
+            p.file_name()
+                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+        })
         .collect();
     let model_name = model_names.join(", ");
     let settings = codegen::Settings {
@@ -165,7 +172,8 @@ fn standalone_crate(model_paths: &[PathBuf], args: &Args, ownership: Ownership) 
         header: codegen::Settings::header_for_models(&model_names),
         strategies: !args.no_strategies,
     };
-    let generated = codegen::generate_model(&model, &operations, &settings).map_err(|e| format!("{model_name}: {e}"))?;
+    let generated =
+        codegen::generate_model(&model, &operations, &settings).map_err(|e| format!("{model_name}: {e}"))?;
     let generate = started.elapsed() - read;
     let info = standalone::CrateInfo {
         name: crate_name.clone(),

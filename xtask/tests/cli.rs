@@ -181,6 +181,8 @@ fn help_exits_zero_everywhere() {
         &["help"],
         &["regenerate", "--help"],
         &["help", "regenerate"],
+        &["ast", "--help"],
+        &["idl", "--help"],
     ] {
         let output = xtask(args);
         assert!(output.status.success(), "{args:?}: {}", stderr(&output));
@@ -339,4 +341,120 @@ fn strategies_can_be_left_out() {
         .output()
         .expect("cargo runs");
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+}
+
+/// `cargo xtask idl` then `cargo xtask ast` of what it wrote: the JSON AST of the
+/// IDL equals the JSON AST of the original model.
+#[test]
+fn idl_written_and_printed_as_ast_is_the_model_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("idl");
+    let model = model();
+    let model = model.to_str().expect("UTF-8 path");
+    let output = xtask(&["idl", model, "--out", out.to_str().expect("UTF-8 path")]);
+    assert_ok(&output);
+    let written: Vec<PathBuf> = fs::read_dir(&out)
+        .expect("the folder exists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "smithy"))
+        .collect();
+    assert_eq!(written.len(), 1, "one namespace, one file: {written:?}");
+    let from_idl = xtask(&["ast", out.to_str().expect("UTF-8 path")]);
+    assert_ok(&from_idl);
+    let from_json = xtask(&["ast", model]);
+    assert_ok(&from_json);
+    let parse = |o: &Output| -> serde_json::Value {
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("ast prints JSON: {e}"))
+    };
+    assert_eq!(parse(&from_idl), parse(&from_json));
+}
+
+#[test]
+fn idl_refuses_a_folder_it_did_not_write() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("mine");
+    let user = add_user_files(&out);
+    let output = xtask(&[
+        "idl",
+        model().to_str().expect("UTF-8 path"),
+        "--out",
+        out.to_str().expect("UTF-8 path"),
+    ]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("--force"), "{}", stderr(&output));
+    assert_untouched(&user);
+}
+
+/// A crate generated from the model written as IDL is the crate generated from
+/// its JSON AST, file for file, apart from the header naming the model.
+#[test]
+fn a_crate_from_idl_equals_the_crate_from_json() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let idl = dir.path().join("idl");
+    assert_ok(&xtask(&[
+        "idl",
+        model().to_str().expect("UTF-8 path"),
+        "--out",
+        idl.to_str().expect("UTF-8 path"),
+    ]));
+    let from_json = dir.path().join("from-json");
+    let from_idl = dir.path().join("from-idl");
+    for (input, out) in [(model(), &from_json), (idl.clone(), &from_idl)] {
+        assert_ok(&xtask(&[
+            "regenerate",
+            "--model",
+            input.to_str().expect("UTF-8 path"),
+            "--all-operations",
+            "--crate-name",
+            "same-crate",
+            "--out",
+            out.to_str().expect("UTF-8 path"),
+        ]));
+    }
+    let mut compared = 0;
+    let mut stack = vec![from_json.join("src")];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).expect("readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let relative = path.strip_prefix(&from_json).expect("inside");
+            let body = |p: &Path| -> String {
+                let text = fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+                text.lines()
+                    .filter(|l| !l.starts_with("// "))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            assert_eq!(
+                body(&path),
+                body(&from_idl.join(relative)),
+                "{} differs",
+                relative.display()
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared > 5, "compared {compared} files");
+}
+
+#[test]
+fn model_errors_name_file_line_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = dir.path().join("bad.smithy");
+    fs::write(
+        &bad,
+        "$version: \"2.0\"\nnamespace a.b\n\nstructure S {\n    a: String = \n}\n",
+    )
+    .expect("write");
+    let output = xtask(&["ast", bad.to_str().expect("UTF-8 path")]);
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert!(
+        message.contains("bad.smithy:5:16:") && message.contains("value"),
+        "{message}"
+    );
 }

@@ -44,7 +44,10 @@ impl Source {
             Ok(Format::Json)
         } else {
             Err(CodegenError::Document {
-                message: format!("`{}` is neither a `.smithy` (IDL) nor a `.json` (JSON AST) file", self.name),
+                message: format!(
+                    "`{}` is neither a `.smithy` (IDL) nor a `.json` (JSON AST) file",
+                    self.name
+                ),
             })
         }
     }
@@ -147,9 +150,7 @@ impl Merged {
             }
             Some((_, first)) => {
                 return Err(CodegenError::Conflict {
-                    message: format!(
-                        "metadata `{key}` is set at {first} and again, to a different value, at {from}"
-                    ),
+                    message: format!("metadata `{key}` is set at {first} and again, to a different value, at {from}"),
                 })
             }
         }

@@ -2,7 +2,8 @@
 //! double and boolean shapes are non-nullable ("primitive") unless `@box`ed, and
 //! so are structure members targeting them; 2.0 says the same with `@default`
 //! (zero or `false`). Upgrading adds those defaults and drops `@box`, so a model
-//! merged from 1.0 and 2.0 files means one thing.
+//! merged from 1.0 and 2.0 files means one thing. `set` shapes, deprecated in 2.0
+//! (and not in its IDL), become what 2.0 says they are: lists with `@uniqueItems`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -12,6 +13,7 @@ use super::Shape;
 
 const BOX: &str = "smithy.api#box";
 const DEFAULT: &str = "smithy.api#default";
+const UNIQUE_ITEMS: &str = "smithy.api#uniqueItems";
 
 /// The zero a primitive shape of this type defaults to.
 fn zero(shape: &Shape) -> Option<Value> {
@@ -34,8 +36,17 @@ fn prelude_zero(target: &str) -> Option<Value> {
     }
 }
 
-/// Upgrades the shapes listed in `version_1` in place.
+/// Upgrades the shapes listed in `version_1` in place, and every `set` to a list.
 pub fn upgrade(shapes: &mut BTreeMap<String, Shape>, version_1: &BTreeSet<String>) {
+    for shape in shapes.values_mut() {
+        if let Shape::Set(collection) = shape {
+            let mut list = collection.clone();
+            list.traits
+                .entry(UNIQUE_ITEMS.to_owned())
+                .or_insert_with(|| Value::Object(Default::default()));
+            *shape = Shape::List(list);
+        }
+    }
     if version_1.is_empty() {
         return;
     }
@@ -54,7 +65,9 @@ pub fn upgrade(shapes: &mut BTreeMap<String, Shape>, version_1: &BTreeSet<String
     };
     let mut member_defaults: Vec<(String, String, Value)> = Vec::new();
     for id in version_1 {
-        let Some(Shape::Structure(structure)) = shapes.get(id) else { continue };
+        let Some(Shape::Structure(structure)) = shapes.get(id) else {
+            continue;
+        };
         for (name, member) in &structure.members.0 {
             if member.traits.contains_key(BOX) || member.traits.contains_key(DEFAULT) {
                 continue;
@@ -118,6 +131,17 @@ mod tests {
         assert_eq!(trait_of("a#S", Some("prim")), json!({"smithy.api#default": false}));
         assert_eq!(trait_of("a#S", Some("nullable")), json!({}));
         assert_eq!(trait_of("a#S", Some("boxedMember")), json!({}));
+    }
+
+    #[test]
+    fn sets_become_lists_of_unique_items() {
+        let v2 = r#"{"smithy":"2.0","shapes":{"a#S":{"type":"set","member":{"target":"smithy.api#String"}}}}"#;
+        let model = assemble(&[Source::new("v2.json", v2)]).unwrap();
+        let shape = serde_json::to_value(&model.shapes["a#S"]).unwrap();
+        assert_eq!(
+            shape,
+            json!({"type": "list", "member": {"target": "smithy.api#String"}, "traits": {"smithy.api#uniqueItems": {}}})
+        );
     }
 
     #[test]

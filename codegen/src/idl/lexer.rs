@@ -362,7 +362,10 @@ impl Lexer<'_> {
                     let what = if block { "text block" } else { "string" };
                     return Err(self.error(
                         self.position(),
-                        format!("the {what} opened at line {}, column {} is never closed", at.line, at.column),
+                        format!(
+                            "the {what} opened at line {}, column {} is never closed",
+                            at.line, at.column
+                        ),
                     ));
                 }
                 Some('\\') => {
@@ -384,7 +387,9 @@ impl Lexer<'_> {
                         self.bump();
                         self.bump();
                         let raw = &self.source[start..end];
-                        return text::block(raw).map(TokenKind::TextBlock).map_err(|m| self.error(at, m));
+                        return text::block(raw)
+                            .map(TokenKind::TextBlock)
+                            .map_err(|m| self.error(at, m));
                     }
                 }
                 Some(_) => {

@@ -80,7 +80,9 @@ impl Index {
     /// Adds an IDL file's members, mixins and resource bindings (second pass, once
     /// every name is known).
     pub fn add_idl_structure(&mut self, file: &File) -> Result<(), Located> {
-        let Some(namespace) = &file.namespace else { return Ok(()) };
+        let Some(namespace) = &file.namespace else {
+            return Ok(());
+        };
         let resolver = Resolver::new(file, self)?;
         let mut members = Vec::new();
         let mut mixins = Vec::new();
@@ -157,7 +159,11 @@ impl Index {
                 continue;
             }
             for (name, _) in self.members.get(mixin).into_iter().flatten() {
-                out.push((name.clone(), self.member_target(mixin, name, 0).flatten(), mixin.clone()));
+                out.push((
+                    name.clone(),
+                    self.member_target(mixin, name, 0).flatten(),
+                    mixin.clone(),
+                ));
             }
             if let Some(more) = self.mixins.get(mixin) {
                 stack.extend(more.iter().rev());
@@ -184,7 +190,10 @@ impl<'a> Resolver<'a> {
                 if previous != used.value {
                     return Err(Located::new(
                         used.at,
-                        format!("`use {}` conflicts with `use {previous}`: both are named `{name}`", used.value),
+                        format!(
+                            "`use {}` conflicts with `use {previous}`: both are named `{name}`",
+                            used.value
+                        ),
                     ));
                 }
             }
@@ -197,11 +206,7 @@ impl<'a> Resolver<'a> {
                 ));
             }
         }
-        Ok(Resolver {
-            namespace,
-            uses,
-            index,
-        })
+        Ok(Resolver { namespace, uses, index })
     }
 
     /// The absolute id `text` names (members kept), whether or not it exists.
@@ -377,7 +382,9 @@ impl Lowering<'_> {
                 let mut members = Vec::new();
                 for member in &shape.members {
                     let inherited = member.value.is_none()
-                        && mixins.iter().any(|m| self.index.has_member(&m.target, &member.name.value, 0));
+                        && mixins
+                            .iter()
+                            .any(|m| self.index.has_member(&m.target, &member.name.value, 0));
                     members.push((member.name.value.clone(), self.enum_member(id, member, int, inherited)?));
                 }
                 let aggregate = ast::Aggregate {
@@ -419,12 +426,7 @@ impl Lowering<'_> {
             }
             ShapeType::Map => {
                 let mut members = self.members(id, shape, applies)?;
-                let mut take = |name: &str| {
-                    members
-                        .iter()
-                        .position(|(n, _)| n == name)
-                        .map(|i| members.remove(i).1)
-                };
+                let mut take = |name: &str| members.iter().position(|(n, _)| n == name).map(|i| members.remove(i).1);
                 ast::Shape::Map(ast::MapShape {
                     key: take("key"),
                     value: take("value"),
@@ -500,7 +502,10 @@ impl Lowering<'_> {
                     format!("`{id}` is a mixin operation: its input and output must be `smithy.api#Unit`"),
                 ));
             }
-            let named = shape.properties.iter().find(|(k, _)| k.value == "properties" || k.value == "identifiers");
+            let named = shape
+                .properties
+                .iter()
+                .find(|(k, _)| k.value == "properties" || k.value == "identifiers");
             if let Some((key, _)) = named {
                 return Err(Located::new(
                     key.at,
@@ -639,7 +644,10 @@ impl Lowering<'_> {
     fn id_list(&self, key: &Spanned<String>, node: &Node) -> Result<Vec<Reference>, Located> {
         match node {
             Node::Array(items) => items.iter().map(|i| self.id_of(key, i)).collect(),
-            _ => Err(Located::new(key.at, format!("`{}` must be a list of shape ids", key.value))),
+            _ => Err(Located::new(
+                key.at,
+                format!("`{}` must be a list of shape ids", key.value),
+            )),
         }
     }
 
@@ -647,7 +655,10 @@ impl Lowering<'_> {
         match node {
             Node::Id(id) => Ok(self.reference(id)),
             Node::Str(s) if s.contains('#') => Ok(Reference { target: s.clone() }),
-            _ => Err(Located::new(key.at, format!("`{}` must name shapes by shape id", key.value))),
+            _ => Err(Located::new(
+                key.at,
+                format!("`{}` must name shapes by shape id", key.value),
+            )),
         }
     }
 
@@ -732,7 +743,10 @@ impl Lowering<'_> {
                 "identifiers" => resource.identifiers = self.id_map(key, value)?,
                 "properties" => {
                     if self.version == Version::V1 {
-                        return Err(Located::new(key.at, "Smithy IDL 2.0 is needed for resource `properties`, but this file is version 1.0"));
+                        return Err(Located::new(
+                            key.at,
+                            "Smithy IDL 2.0 is needed for resource `properties`, but this file is version 1.0",
+                        ));
                     }
                     resource.properties = self.id_map(key, value)?;
                 }
@@ -745,12 +759,7 @@ impl Lowering<'_> {
                 "operations" => resource.operations = self.id_list(key, value)?,
                 "collectionOperations" => resource.collection_operations = self.id_list(key, value)?,
                 "resources" => resource.resources = self.id_list(key, value)?,
-                other => {
-                    return Err(Located::new(
-                        key.at,
-                        format!("unknown resource property `{other}`"),
-                    ))
-                }
+                other => return Err(Located::new(key.at, format!("unknown resource property `{other}`"))),
             }
         }
         Ok(ast::Shape::Resource(resource))
@@ -777,8 +786,9 @@ fn simple_shape(name: &str, simple: ast::Simple) -> ast::Shape {
 
 /// A number token as JSON, read by serde_json so IDL and JSON AST agree exactly.
 fn number(text: &str) -> Result<Value, String> {
-    serde_json::from_str::<Value>(text)
-        .map_err(|_| format!("the number `{text}` does not fit in a 64-bit float, the widest number a node value holds"))
+    serde_json::from_str::<Value>(text).map_err(|_| {
+        format!("the number `{text}` does not fit in a 64-bit float, the widest number a node value holds")
+    })
 }
 
 /// Adds a trait, following Smithy's conflict rules: equal values agree, two

@@ -137,7 +137,9 @@ impl Parser {
         if self.version == Version::V1 {
             Err(Located::new(
                 at,
-                format!("Smithy IDL 2.0 is needed for {feature}, but this file is version 1.0 (add `$version: \"2.0\"`)"),
+                format!(
+                    "Smithy IDL 2.0 is needed for {feature}, but this file is version 1.0 (add `$version: \"2.0\"`)"
+                ),
             ))
         } else {
             Ok(())
@@ -168,7 +170,10 @@ impl Parser {
         self.expect_space("a namespace")?;
         let namespace = self.word("a namespace")?;
         if !is_namespace(&namespace.value) {
-            return Err(Located::new(namespace.at, format!("`{}` is not a namespace", namespace.value)));
+            return Err(Located::new(
+                namespace.at,
+                format!("`{}` is not a namespace", namespace.value),
+            ));
         }
         self.expect_line_break()?;
         file.namespace = Some(namespace);
@@ -200,7 +205,10 @@ impl Parser {
         while let TokenKind::DollarWord(key) = self.peek().kind.clone() {
             let key_at = self.next().at;
             if seen.contains(&key) {
-                return Err(Located::new(key_at, format!("the control statement `${key}` is given twice")));
+                return Err(Located::new(
+                    key_at,
+                    format!("the control statement `${key}` is given twice"),
+                ));
             }
             seen.push(key.clone());
             self.expect_same_line("`:`")?;
@@ -242,7 +250,10 @@ impl Parser {
         if text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !text.is_empty() {
             Ok(text)
         } else {
-            Err(Located::new(at, format!("an operation suffix must be identifier characters, found \"{text}\"")))
+            Err(Located::new(
+                at,
+                format!("an operation suffix must be identifier characters, found \"{text}\""),
+            ))
         }
     }
 
@@ -283,7 +294,10 @@ impl Parser {
             is_shape_id(&id.value) && !id.value.contains('$')
         };
         if !valid {
-            return Err(Located::new(id.at, format!("`{}` is not a valid shape id here", id.value)));
+            return Err(Located::new(
+                id.at,
+                format!("`{}` is not a valid shape id here", id.value),
+            ));
         }
         Ok(id)
     }
@@ -481,7 +495,11 @@ impl Parser {
         } else {
             Err(Located::new(
                 shape.name.at,
-                format!("`{}` is missing its `{}` member", shape.name.value, missing.join("` and `")),
+                format!(
+                    "`{}` is missing its `{}` member",
+                    shape.name.value,
+                    missing.join("` and `")
+                ),
             ))
         }
     }
@@ -567,7 +585,11 @@ impl Parser {
                 if !only.contains(&name.value.as_str()) {
                     return Err(Located::new(
                         name.at,
-                        format!("unexpected member `{}` (expected `{}`)", name.value, only.join("` or `")),
+                        format!(
+                            "unexpected member `{}` (expected `{}`)",
+                            name.value,
+                            only.join("` or `")
+                        ),
                     ));
                 }
             }
@@ -730,7 +752,10 @@ impl Parser {
         let at = self.at();
         let (key, value) = self.object_entry_spanned()?;
         if entries.iter().any(|(k, _)| *k == key) {
-            return Err(Located::new(at, format!("the key `{key}` is given twice in this object")));
+            return Err(Located::new(
+                at,
+                format!("the key `{key}` is given twice in this object"),
+            ));
         }
         Ok((key, value))
     }
@@ -738,7 +763,10 @@ impl Parser {
 
 fn check_unique(members: &[MemberDef], name: &Spanned<String>) -> Parsed<()> {
     if members.iter().any(|m| m.name.value == name.value) {
-        Err(Located::new(name.at, format!("the member `{}` is declared twice", name.value)))
+        Err(Located::new(
+            name.at,
+            format!("the member `{}` is declared twice", name.value),
+        ))
     } else {
         Ok(())
     }

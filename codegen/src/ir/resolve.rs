@@ -84,7 +84,12 @@ fn references(owner: &ShapeId, refs: &[ast::Reference]) -> Result<Vec<ShapeId>> 
 /// A list's or map's member: declared, or inherited from a mixin (mixins of
 /// mixins included, the first mixin that has it wins).
 fn collection_member(model: &ast::Model, id: &ShapeId, raw: &ast::Shape, name: &str) -> Result<Member> {
-    fn inherited<'a>(model: &'a ast::Model, shape: &'a ast::Shape, name: &str, depth: usize) -> Option<&'a ast::Member> {
+    fn inherited<'a>(
+        model: &'a ast::Model,
+        shape: &'a ast::Shape,
+        name: &str,
+        depth: usize,
+    ) -> Option<&'a ast::Member> {
         if depth > 64 {
             return None;
         }
@@ -97,7 +102,10 @@ fn collection_member(model: &ast::Model, id: &ShapeId, raw: &ast::Shape, name: &
     }
     let found = inherited(model, raw, name, 0).ok_or_else(|| CodegenError::MalformedShape {
         id: id.to_string(),
-        message: format!("a {} needs a `{name}` member, declared or from a mixin", raw.type_name()),
+        message: format!(
+            "a {} needs a `{name}` member, declared or from a mixin",
+            raw.type_name()
+        ),
     })?;
     member(id, name, found)
 }

@@ -40,3 +40,29 @@ fn codegen_spec_corpus_replays() {
         assert!(outcome.is_ok(), "{} panicked", path.display());
     }
 }
+
+#[test]
+fn idl_model_corpus_replays() {
+    let mut inputs = corpus("idl_model");
+    assert!(inputs.len() >= 10, "the corpus should not be empty");
+    // The reference loader's own cases seed the fuzzer; they replay from where
+    // they live (`../shared` is read, never copied).
+    if let Some(root) = tests::shared_path("smithy/idl-tests", "idl_model_corpus_replays (reference IDL cases)") {
+        let mut stack = vec![root];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "smithy") {
+                    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                    inputs.push((path, bytes));
+                }
+            }
+        }
+    }
+    for (path, bytes) in inputs {
+        let outcome = std::panic::catch_unwind(|| tests::fuzz::idl_model(&bytes));
+        assert!(outcome.is_ok(), "{} panicked", path.display());
+    }
+}

@@ -89,7 +89,10 @@ const BEYOND_F64: &[&str] = &["traits.smithy"];
 
 #[test]
 fn every_valid_idl_case_loads_to_the_reference_model() {
-    let Some(root) = shared_path("smithy/idl-tests/valid", "every_valid_idl_case_loads_to_the_reference_model") else {
+    let Some(root) = shared_path(
+        "smithy/idl-tests/valid",
+        "every_valid_idl_case_loads_to_the_reference_model",
+    ) else {
         return;
     };
     let shared_json = root.join("__shared.json");
@@ -157,7 +160,13 @@ fn every_valid_idl_case_loads_to_the_reference_model() {
         }
     }
     eprintln!("valid IDL cases: {passed}/{} load to the reference model", cases.len());
-    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
 }
 
 /// Invalid cases the reference rejects only in semantic validation after loading
@@ -168,7 +177,10 @@ const REJECTED_BY_LATER_VALIDATION: &[(&str, &str)] = &[];
 
 #[test]
 fn every_invalid_idl_case_is_rejected_with_a_location() {
-    let Some(root) = shared_path("smithy/idl-tests/invalid", "every_invalid_idl_case_is_rejected_with_a_location") else {
+    let Some(root) = shared_path(
+        "smithy/idl-tests/invalid",
+        "every_invalid_idl_case_is_rejected_with_a_location",
+    ) else {
         return;
     };
     let cases = smithy_files(&root);
@@ -282,7 +294,10 @@ fn models_written_as_idl_read_back_equal() {
     let mut failures = Vec::new();
     for input in &inputs {
         let model = load(std::slice::from_ref(input)).unwrap_or_else(|e| panic!("{}: {e}", input.display()));
-        let file_name = input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let file_name = input
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if let Some((_, name)) = NOT_WRITABLE_AS_IDL.iter().find(|(f, _)| *f == file_name) {
             match through_idl(&model) {
                 Err(e) if e.contains(name) && e.contains("cannot be written as IDL") => {}
@@ -304,4 +319,68 @@ fn models_written_as_idl_read_back_equal() {
         NOT_WRITABLE_AS_IDL.len()
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// What `cargo xtask ast ../shared/smithy/traits ../shared/smithy/protocol-tests`
+/// prints loads through the JSON AST path to the same model.
+#[test]
+fn the_protocol_suites_print_as_json_ast_that_loads_back() {
+    let (Some(traits), Some(suites)) = (
+        shared_path("smithy/traits", "the_protocol_suites_print_as_json_ast_that_loads_back"),
+        shared_path(
+            "smithy/protocol-tests",
+            "the_protocol_suites_print_as_json_ast_that_loads_back",
+        ),
+    ) else {
+        return;
+    };
+    let model = load(&[traits, suites]).unwrap_or_else(|e| panic!("{e}"));
+    let json = model.to_json();
+    let back = ast::Model::parse(&json).unwrap_or_else(|e| panic!("the printed AST does not parse: {e}"));
+    assert_eq!(back, model);
+    for service in [
+        "aws.protocoltests.restjson#RestJson",
+        "aws.protocoltests.json10#JsonRpc10",
+        "aws.protocoltests.json#JsonProtocol",
+    ] {
+        assert!(
+            matches!(model.shapes.get(service), Some(ast::Shape::Service(_))),
+            "{service} is in the model"
+        );
+    }
+    eprintln!(
+        "protocol suites: {} shapes, {} KB of JSON AST",
+        model.shapes.len(),
+        json.len() / 1000
+    );
+}
+
+/// The front end's table of public prelude shapes is the reference prelude's.
+#[test]
+fn the_prelude_table_matches_the_reference_prelude() {
+    let Some(prelude) = shared_path(
+        "smithy/traits/prelude.smithy",
+        "the_prelude_table_matches_the_reference_prelude",
+    ) else {
+        return;
+    };
+    let model = load(&[prelude]).unwrap_or_else(|e| panic!("{e}"));
+    let public: BTreeSet<(String, String)> = model
+        .shapes
+        .iter()
+        .filter(|(_, s)| !s.traits().contains_key("smithy.api#private"))
+        .filter_map(|(id, s)| {
+            let name = id.strip_prefix("smithy.api#")?;
+            Some((name.to_owned(), s.type_name().to_owned()))
+        })
+        .collect();
+    let table: BTreeSet<(String, String)> = codegen::idl::prelude::SHAPES
+        .iter()
+        .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+        .collect();
+    assert_eq!(
+        table.symmetric_difference(&public).collect::<Vec<_>>(),
+        Vec::<&(String, String)>::new(),
+        "the table and the reference prelude differ"
+    );
 }

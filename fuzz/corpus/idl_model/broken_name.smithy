@@ -1,0 +1,2 @@
+namespace a.b
+string
