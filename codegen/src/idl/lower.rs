@@ -282,7 +282,7 @@ pub fn lower(file: &File, index: &Index) -> Result<Lowered, Located> {
         out.shapes.push((id, lowered, shape.name.at));
     }
     for apply in &file.applies {
-        let target = lowering.resolver.id(&apply.target);
+        let target = lowering.target(&apply.target)?;
         let traits = lowering.traits(&apply.traits, None, &target)?;
         out.applies.push((target, traits, apply.target.at));
     }
@@ -296,10 +296,27 @@ struct Lowering<'a> {
 }
 
 impl Lowering<'_> {
-    fn reference(&self, id: &Spanned<String>) -> Reference {
-        Reference {
-            target: self.resolver.id(id),
+    /// The shape `id` names, which must be defined somewhere in the model.
+    fn target(&self, id: &Spanned<String>) -> Result<String, Located> {
+        let target = self.resolver.id(id);
+        let root = target.split('$').next().unwrap_or(&target);
+        if self.index.defines(root) {
+            Ok(target)
+        } else {
+            let searched = if id.value.contains('#') {
+                String::new()
+            } else {
+                format!(" (looked for a `use`, `{target}`, then `smithy.api#{}`)", id.value)
+            };
+            Err(Located::new(
+                id.at,
+                format!("`{}` names no shape of the model{searched}", id.value),
+            ))
         }
+    }
+
+    fn reference(&self, id: &Spanned<String>) -> Result<Reference, Located> {
+        self.target(id).map(|target| Reference { target })
     }
 
     /// A node value; unquoted shape ids must name a shape.
@@ -370,7 +387,7 @@ impl Lowering<'_> {
     ) -> Result<ast::Shape, Located> {
         let traits = self.traits(&shape.traits, shape.doc.as_ref(), id)?;
         self.check_mixins(id, shape, &traits)?;
-        let mixins: Vec<Reference> = shape.mixins.iter().map(|m| self.reference(m)).collect();
+        let mixins: Vec<Reference> = shape.mixins.iter().map(|m| self.reference(m)).collect::<Result<_, _>>()?;
         let simple = || ast::Simple {
             traits: traits.clone(),
             mixins: mixins.clone(),
@@ -435,9 +452,14 @@ impl Lowering<'_> {
                 })
             }
             ShapeType::Operation => ast::Shape::Operation(ast::Operation {
-                input: self.io(shape.operation.input.as_ref()),
-                output: self.io(shape.operation.output.as_ref()),
-                errors: shape.operation.errors.iter().map(|e| self.reference(e)).collect(),
+                input: self.io(shape.operation.input.as_ref())?,
+                output: self.io(shape.operation.output.as_ref())?,
+                errors: shape
+                    .operation
+                    .errors
+                    .iter()
+                    .map(|e| self.reference(e))
+                    .collect::<Result<_, _>>()?,
                 traits,
                 mixins,
             }),
@@ -517,8 +539,8 @@ impl Lowering<'_> {
     }
 
     /// An operation's input or output, as written (absent means `smithy.api#Unit`).
-    fn io(&self, written: Option<&Spanned<String>>) -> Option<Reference> {
-        written.map(|id| self.reference(id))
+    fn io(&self, written: Option<&Spanned<String>>) -> Result<Option<Reference>, Located> {
+        written.map(|id| self.reference(id)).transpose()
     }
 
     /// An enum member; `inherited` ones (redeclared from a mixin without a value)
@@ -576,7 +598,7 @@ impl Lowering<'_> {
         applies: &mut Vec<(String, Traits, Position)>,
     ) -> Result<Vec<(String, ast::Member)>, Located> {
         let mixins: Vec<String> = shape.mixins.iter().map(|m| self.resolver.id(m)).collect();
-        let resource = shape.for_resource.as_ref().map(|r| self.resolver.id(r));
+        let resource = shape.for_resource.as_ref().map(|r| self.target(r)).transpose()?;
         if let (Some(resource), Some(written)) = (&resource, &shape.for_resource) {
             if self.index.types.get(resource).is_some_and(|t| t != "resource") {
                 return Err(Located::new(
@@ -595,7 +617,7 @@ impl Lowering<'_> {
                     .map_err(|m| Located::new(value.at, format!("{owner}: {m}")))?;
             }
             let target = match &member.target {
-                Some(target) => self.resolver.id(target),
+                Some(target) => self.target(target)?,
                 None => {
                     let name = &member.name.value;
                     if let Some(inherited) = mixins.iter().find_map(|m| self.index.member_target(m, name, 0)) {
@@ -653,7 +675,7 @@ impl Lowering<'_> {
 
     fn id_of(&self, key: &Spanned<String>, node: &Node) -> Result<Reference, Located> {
         match node {
-            Node::Id(id) => Ok(self.reference(id)),
+            Node::Id(id) => self.reference(id),
             Node::Str(s) if s.contains('#') => Ok(Reference { target: s.clone() }),
             _ => Err(Located::new(
                 key.at,
