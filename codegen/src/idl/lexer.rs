@@ -40,6 +40,19 @@ pub enum TokenKind {
 }
 
 impl TokenKind {
+    /// The text a word, string, text block or number token carries (empty for the others).
+    pub fn into_text(self) -> String {
+        match self {
+            TokenKind::Word(t)
+            | TokenKind::DollarWord(t)
+            | TokenKind::Str(t)
+            | TokenKind::TextBlock(t)
+            | TokenKind::Number(t)
+            | TokenKind::Error(t) => t,
+            _ => String::new(),
+        }
+    }
+
     /// How the token reads in an error message.
     pub fn describe(&self) -> String {
         match self {

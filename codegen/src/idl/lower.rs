@@ -88,6 +88,14 @@ impl Index {
         let mut mixins = Vec::new();
         let mut resources = Vec::new();
         for shape in &file.shapes {
+            // Members are looked up through mixins only, so only mixins' are kept.
+            let is_mixin = shape
+                .traits
+                .iter()
+                .any(|t| t.id.value == "mixin" || t.id.value == MIXIN);
+            if !is_mixin && shape.mixins.is_empty() && shape.shape_type != ShapeType::Resource {
+                continue;
+            }
             let id = format!("{}#{}", namespace.value, shape.name.value);
             let own: Vec<(String, Option<String>)> = shape
                 .members
@@ -283,10 +291,23 @@ pub fn lower(file: &File, index: &Index) -> Result<Lowered, Located> {
     }
     for apply in &file.applies {
         let target = lowering.target(&apply.target)?;
-        let traits = lowering.traits(&apply.traits, None, &target)?;
+        let traits = lowering.traits(&apply.traits, None, Owner(&target, None))?;
         out.applies.push((target, traits, apply.target.at));
     }
     Ok(out)
+}
+
+/// A shape or member id for messages, formatted only when one is written.
+#[derive(Clone, Copy)]
+struct Owner<'a>(&'a str, Option<&'a str>);
+
+impl std::fmt::Display for Owner<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.1 {
+            Some(member) => write!(f, "{}${member}", self.0),
+            None => f.write_str(self.0),
+        }
+    }
 }
 
 struct Lowering<'a> {
@@ -348,7 +369,7 @@ impl Lowering<'_> {
 
     /// Trait applications (and a doc comment) as a JSON AST trait map; `owner` is
     /// for messages.
-    fn traits(&self, applied: &[TraitApplication], doc: Option<&String>, owner: &str) -> Result<Traits, Located> {
+    fn traits(&self, applied: &[TraitApplication], doc: Option<&String>, owner: Owner<'_>) -> Result<Traits, Located> {
         let mut traits = Traits::new();
         if let Some(doc) = doc {
             traits.insert(DOCUMENTATION.to_owned(), Value::String(doc.clone()));
@@ -385,9 +406,13 @@ impl Lowering<'_> {
         shape: &ShapeDef,
         applies: &mut Vec<(String, Traits, Position)>,
     ) -> Result<ast::Shape, Located> {
-        let traits = self.traits(&shape.traits, shape.doc.as_ref(), id)?;
+        let traits = self.traits(&shape.traits, shape.doc.as_ref(), Owner(id, None))?;
         self.check_mixins(id, shape, &traits)?;
-        let mixins: Vec<Reference> = shape.mixins.iter().map(|m| self.reference(m)).collect::<Result<_, _>>()?;
+        let mixins: Vec<Reference> = shape
+            .mixins
+            .iter()
+            .map(|m| self.reference(m))
+            .collect::<Result<_, _>>()?;
         let simple = || ast::Simple {
             traits: traits.clone(),
             mixins: mixins.clone(),
@@ -472,6 +497,9 @@ impl Lowering<'_> {
     /// inherited target, mixins that agree on the members they share, and mixin
     /// operations and resources that only carry traits and bindings.
     fn check_mixins(&self, id: &str, shape: &ShapeDef, traits: &Traits) -> Result<(), Located> {
+        if shape.mixins.is_empty() && !traits.contains_key(MIXIN) {
+            return Ok(());
+        }
         let own_type = shape.shape_type.json_name();
         let mut mixins = Vec::new();
         for written in &shape.mixins {
@@ -546,8 +574,8 @@ impl Lowering<'_> {
     /// An enum member; `inherited` ones (redeclared from a mixin without a value)
     /// keep the mixin's value.
     fn enum_member(&self, id: &str, member: &MemberDef, int: bool, inherited: bool) -> Result<ast::Member, Located> {
-        let owner = format!("{id}${}", member.name.value);
-        let mut traits = self.traits(&member.traits, member.doc.as_ref(), &owner)?;
+        let owner = Owner(id, Some(&member.name.value));
+        let mut traits = self.traits(&member.traits, member.doc.as_ref(), owner)?;
         let value = match &member.value {
             Some(value) => {
                 let json = self.node(&value.value)?;
@@ -609,8 +637,8 @@ impl Lowering<'_> {
         }
         let mut members = Vec::new();
         for member in &shape.members {
-            let owner = format!("{id}${}", member.name.value);
-            let mut traits = self.traits(&member.traits, member.doc.as_ref(), &owner)?;
+            let owner = Owner(id, Some(&member.name.value));
+            let mut traits = self.traits(&member.traits, member.doc.as_ref(), owner)?;
             if let Some(value) = &member.value {
                 let json = self.node(&value.value)?;
                 merge_trait(&mut traits, DEFAULT.to_owned(), json)
@@ -634,7 +662,7 @@ impl Lowering<'_> {
                             }
                         }
                         if !traits.is_empty() {
-                            applies.push((owner, traits, member.name.at));
+                            applies.push((owner.to_string(), traits, member.name.at));
                         }
                         continue;
                     }

@@ -45,12 +45,23 @@ impl Parser {
         &self.tokens[(self.index + ahead).min(self.tokens.len() - 1)]
     }
 
+    /// Consumes the current token (the last one, `Eof` or `Error`, is never
+    /// consumed). Its text moves out: the parser never looks back at a kind.
     fn next(&mut self) -> Token {
-        let token = self.peek().clone();
-        if self.index < self.tokens.len() - 1 {
-            self.index += 1;
+        if self.index >= self.tokens.len() - 1 {
+            return self.peek().clone();
         }
-        token
+        let token = &mut self.tokens[self.index];
+        let taken = Token {
+            kind: std::mem::replace(&mut token.kind, TokenKind::Eof),
+            at: token.at,
+            end: token.end,
+            spaced: token.spaced,
+            on_new_line: token.on_new_line,
+            doc: token.doc.take(),
+        };
+        self.index += 1;
+        taken
     }
 
     fn at(&self) -> Position {
@@ -202,8 +213,11 @@ impl Parser {
 
     fn control_section(&mut self, file: &mut File) -> Parsed<()> {
         let mut seen: Vec<String> = Vec::new();
-        while let TokenKind::DollarWord(key) = self.peek().kind.clone() {
-            let key_at = self.next().at;
+        while matches!(self.peek().kind, TokenKind::DollarWord(_)) {
+            let token = self.next();
+            let (TokenKind::DollarWord(key), key_at) = (token.kind, token.at) else {
+                break;
+            };
             if seen.contains(&key) {
                 return Err(Located::new(
                     key_at,
@@ -260,12 +274,11 @@ impl Parser {
     fn metadata_statement(&mut self) -> Parsed<(Spanned<String>, Node)> {
         self.expect_space("a metadata key")?;
         let at = self.at();
-        let key = match self.peek().kind.clone() {
-            TokenKind::Str(s) => s,
-            TokenKind::Word(w) if is_identifier(&w) => w,
+        let key = match &self.peek().kind {
+            TokenKind::Str(_) => self.next().kind.into_text(),
+            TokenKind::Word(w) if is_identifier(w) => self.next().kind.into_text(),
             _ => return Err(self.unexpected("a metadata key (an identifier or a quoted string)")),
         };
-        self.next();
         self.expect_same_line("`=`")?;
         self.expect(TokenKind::Equal)?;
         self.expect_same_line("a value")?;
@@ -276,10 +289,13 @@ impl Parser {
 
     /// A word token (identifier, namespace or shape id).
     fn word(&mut self, expected: &str) -> Parsed<Spanned<String>> {
-        match self.peek().kind.clone() {
-            TokenKind::Word(w) => {
-                let at = self.next().at;
-                Ok(Spanned { value: w, at })
+        match self.peek().kind {
+            TokenKind::Word(_) => {
+                let token = self.next();
+                Ok(Spanned {
+                    at: token.at,
+                    value: token.kind.into_text(),
+                })
             }
             _ => Err(self.unexpected(expected)),
         }
@@ -565,14 +581,21 @@ impl Parser {
         let mut members: Vec<MemberDef> = Vec::new();
         while self.peek().kind != TokenKind::RBrace {
             let (traits, doc) = self.trait_statements()?;
-            let (name, target) = match self.peek().kind.clone() {
-                TokenKind::DollarWord(name) => {
-                    let at = self.next().at;
-                    self.require_v2(at, "elided members (`$name`)")?;
-                    (Spanned { value: name, at }, None)
+            let (name, target) = match &self.peek().kind {
+                TokenKind::DollarWord(_) => {
+                    let token = self.next();
+                    self.require_v2(token.at, "elided members (`$name`)")?;
+                    (
+                        Spanned {
+                            at: token.at,
+                            value: token.kind.into_text(),
+                        },
+                        None,
+                    )
                 }
-                TokenKind::Word(name) if is_identifier(&name) => {
-                    let at = self.next().at;
+                TokenKind::Word(name) if is_identifier(name) => {
+                    let token = self.next();
+                    let (name, at) = (token.kind.into_text(), token.at);
                     self.expect_same_line("`:`")?;
                     self.expect(TokenKind::Colon)?;
                     self.expect_same_line("the member's target")?;
@@ -701,8 +724,7 @@ impl Parser {
     }
 
     fn node(&mut self) -> Parsed<Node> {
-        let token = self.peek().clone();
-        let node = match token.kind {
+        match self.peek().kind {
             TokenKind::LBrace => {
                 self.next();
                 let mut entries = Vec::new();
@@ -721,28 +743,30 @@ impl Parser {
                 self.next();
                 return Ok(Node::Array(items));
             }
-            TokenKind::Str(s) | TokenKind::TextBlock(s) => Node::Str(s),
-            TokenKind::Number(n) => Node::Number(Spanned { value: n, at: token.at }),
+            TokenKind::Str(_) | TokenKind::TextBlock(_) | TokenKind::Number(_) | TokenKind::Word(_) => {}
+            _ => return Err(self.unexpected("a value (string, text block, number, shape id, `{` or `[`)")),
+        }
+        let token = self.next();
+        let at = token.at;
+        Ok(match token.kind {
+            TokenKind::Number(n) => Node::Number(Spanned { value: n, at }),
             TokenKind::Word(w) => match w.as_str() {
                 "true" => Node::Bool(true),
                 "false" => Node::Bool(false),
                 "null" => Node::Null,
-                _ if is_shape_id(&w) => Node::Id(Spanned { value: w, at: token.at }),
-                _ => return Err(Located::new(token.at, format!("`{w}` is not a valid shape id"))),
+                _ if is_shape_id(&w) => Node::Id(Spanned { value: w, at }),
+                _ => return Err(Located::new(at, format!("`{w}` is not a valid shape id"))),
             },
-            _ => return Err(self.unexpected("a value (string, text block, number, shape id, `{` or `[`)")),
-        };
-        self.next();
-        Ok(node)
+            other => Node::Str(other.into_text()),
+        })
     }
 
     fn object_entry_spanned(&mut self) -> Parsed<(String, Node)> {
-        let key = match self.peek().kind.clone() {
-            TokenKind::Str(s) => s,
-            TokenKind::Word(w) if is_identifier(&w) => w,
+        let key = match &self.peek().kind {
+            TokenKind::Str(_) => self.next().kind.into_text(),
+            TokenKind::Word(w) if is_identifier(w) => self.next().kind.into_text(),
             _ => return Err(self.unexpected("an object key (an identifier or a quoted string) or `}`")),
         };
-        self.next();
         self.expect(TokenKind::Colon)?;
         let value = self.node()?;
         Ok((key, value))
