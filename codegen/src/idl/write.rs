@@ -259,7 +259,12 @@ impl Writer<'_> {
             }
             Shape::Structure(a) | Shape::Union(a) => {
                 let _ = writeln!(self.out, "{keyword} {name}{mixins} {{");
-                for (member_name, member) in &a.members.0 {
+                for (i, (member_name, member)) in a.members.0.iter().enumerate() {
+                    // A blank line before a member with docs or traits keeps them apart.
+                    let plain = member.traits.is_empty() || member.traits.keys().all(|k| k == DEFAULT);
+                    if i > 0 && !plain {
+                        self.out.push('\n');
+                    }
                     self.member(member_name, member);
                 }
                 self.out.push_str("}\n");
