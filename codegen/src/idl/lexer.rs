@@ -294,11 +294,16 @@ impl Lexer<'_> {
         }
     }
 
-    fn identifier(&mut self) -> String {
-        let start = self.offset();
+    /// Moves past identifier characters.
+    fn skip_identifier(&mut self) {
         while self.peek().is_some_and(is_identifier_char) {
             self.bump();
         }
+    }
+
+    fn identifier(&mut self) -> String {
+        let start = self.offset();
+        self.skip_identifier();
         let end = self.offset();
         self.source[start..end].to_owned()
     }
@@ -306,15 +311,15 @@ impl Lexer<'_> {
     /// An identifier, and the `.ns`, `#Name` and `$member` parts glued to it.
     fn word(&mut self) -> String {
         let start = self.offset();
-        self.identifier();
+        self.skip_identifier();
         while self.peek() == Some('.') && self.peek_second().is_some_and(is_identifier_start) {
             self.bump();
-            self.identifier();
+            self.skip_identifier();
         }
         for separator in ['#', '$'] {
             if self.peek() == Some(separator) && self.peek_second().is_some_and(is_identifier_start) {
                 self.bump();
-                self.identifier();
+                self.skip_identifier();
             }
         }
         let end = self.offset();
