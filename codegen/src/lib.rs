@@ -26,6 +26,9 @@ pub enum Operations {
     All,
     /// These operations, by shape name or absolute id.
     Named(Vec<String>),
+    /// Every operation of one service (and of its resources), by shape name or
+    /// absolute id: for models that hold several services.
+    Service(String),
 }
 
 /// A generated source file, relative to the generated module's directory.
@@ -160,10 +163,29 @@ pub fn generate_model(model: &ast::Model, operations: &Operations, settings: &Se
 pub(crate) fn operation_names(model: &ir::Model, operations: &Operations) -> Result<Vec<String>> {
     match operations {
         Operations::Named(names) => Ok(names.clone()),
-        Operations::All => {
+        Operations::All | Operations::Service(_) => {
             let mut ids = std::collections::BTreeSet::new();
             let mut resources: Vec<ir::ShapeId> = Vec::new();
-            for service in model.services() {
+            let wanted = |service: &ir::Shape| match operations {
+                Operations::Service(name) => service.id.name() == name || service.id.to_string() == *name,
+                _ => true,
+            };
+            if let Operations::Service(name) = operations {
+                if !model.services().any(wanted) {
+                    let known: Vec<String> = model.services().map(|s| s.id.to_string()).collect();
+                    return Err(CodegenError::Document {
+                        message: format!(
+                            "the model has no service named `{name}` (its services: {})",
+                            if known.is_empty() {
+                                "none".to_owned()
+                            } else {
+                                known.join(", ")
+                            }
+                        ),
+                    });
+                }
+            }
+            for service in model.services().filter(|s| wanted(s)) {
                 if let ir::ShapeKind::Service(s) = &service.kind {
                     ids.extend(s.operations.iter().cloned());
                     resources.extend(s.resources.iter().cloned());

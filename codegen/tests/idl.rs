@@ -190,3 +190,19 @@ fn the_seed_corpus_loads_where_it_should() {
         Shape::Service(_)
     ));
 }
+
+#[test]
+fn one_service_of_several_can_be_generated() {
+    let model = load_one(
+        "$version: \"2\"\nnamespace a\n\nservice One { operations: [Ping] }\nservice Two { operations: [Pong] }\noperation Ping {}\noperation Pong {}\n",
+    );
+    let settings = codegen::Settings::default();
+    let one = codegen::generate_model(&model, &codegen::Operations::Service("One".into()), &settings).unwrap();
+    assert_eq!(one.report.operation_names, ["Ping"]);
+    let two = codegen::generate_model(&model, &codegen::Operations::Service("a#Two".into()), &settings).unwrap();
+    assert_eq!(two.report.operation_names, ["Pong"]);
+    let error = codegen::generate_model(&model, &codegen::Operations::Service("Three".into()), &settings)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("`Three`") && error.contains("a#One, a#Two"), "{error}");
+}

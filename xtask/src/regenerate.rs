@@ -35,8 +35,12 @@ pub struct Args {
     )]
     operations: Vec<String>,
     /// Generate every operation of every service in the model.
-    #[arg(long, requires = "models")]
+    #[arg(long, requires = "models", conflicts_with = "service")]
     all_operations: bool,
+    /// Generate every operation of this service (shape name or absolute id), for
+    /// models that hold several services.
+    #[arg(long, value_name = "SERVICE", requires = "models", conflicts_with = "operations")]
+    service: Option<String>,
     /// The folder of the standalone crate.
     #[arg(long, value_name = "DIR", requires = "models")]
     out: Option<PathBuf>,
@@ -131,11 +135,16 @@ fn models(root: &Path, check: bool, ownership: Ownership) -> Result<(), String> 
 
 fn standalone_crate(model_paths: &[PathBuf], args: &Args, ownership: Ownership) -> Result<(), String> {
     let out = args.out.as_ref().ok_or("--model needs --out <DIR>")?;
-    let operations = match (args.all_operations, args.operations.is_empty()) {
-        (true, _) => Operations::All,
-        (false, false) => Operations::Named(args.operations.clone()),
-        (false, true) => return Err("name operations with --operation <NAME>, or pass --all-operations".into()),
-    };
+    let operations =
+        match (&args.service, args.all_operations, args.operations.is_empty()) {
+            (Some(service), _, _) => Operations::Service(service.clone()),
+            (None, true, _) => Operations::All,
+            (None, false, false) => Operations::Named(args.operations.clone()),
+            (None, false, true) => return Err(
+                "name operations with --operation <NAME>, a service with --service <SERVICE>, or pass --all-operations"
+                    .into(),
+            ),
+        };
     let first = model_paths.first().ok_or("--model needs a file or folder")?;
     let crate_name = args
         .crate_name

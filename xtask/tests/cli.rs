@@ -195,6 +195,7 @@ fn help_exits_zero_everywhere() {
         "--model",
         "--operation",
         "--all-operations",
+        "--service",
         "--out",
         "--crate-name",
         "--pattern-dialect",
