@@ -80,6 +80,23 @@ pub struct Settings {
     /// crate's `proptest` feature); a quarter of the code, which crates that do
     /// not offer property testing can leave out.
     pub strategies: bool,
+    /// Whether to emit the model's `smithy.test` protocol compliance cases as
+    /// tests of the generated crate (`protocol_tests.rs`, under `cfg(test)`).
+    pub protocol_tests: bool,
+    /// Protocol cases known to fail, with the reason: their tests expect the
+    /// failure (`#[should_panic]`), so one that starts passing fails until it is
+    /// taken off the list. Every entry must name a generated case.
+    pub expected_failures: Vec<ExpectedFailure>,
+}
+
+/// A protocol compliance case expected to fail, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpectedFailure {
+    /// `request` or `response`.
+    pub kind: String,
+    /// The case's `id`.
+    pub id: String,
+    pub reason: String,
 }
 
 impl Default for Settings {
@@ -88,6 +105,8 @@ impl Default for Settings {
             pattern_dialect: None,
             header: format::HEADER.to_owned(),
             strategies: true,
+            protocol_tests: false,
+            expected_failures: Vec::new(),
         }
     }
 }
@@ -146,16 +165,38 @@ pub fn generate_model(model: &ast::Model, operations: &Operations, settings: &Se
         unions: crate_ir.unions.len(),
         notes: crate_ir.notes.clone(),
     };
-    let files = emit::emit_with(&crate_ir, settings.strategies)
-        .into_iter()
-        .map(|file| {
-            let contents = format::format_file(&file.path, file.tokens, &settings.header)?;
-            Ok(GeneratedFile {
-                path: file.path,
-                contents,
-            })
+    if settings.protocol_tests {
+        let cases = &crate_ir.protocol_tests;
+        for failure in &settings.expected_failures {
+            let known = match failure.kind.as_str() {
+                "request" => cases.requests.iter().any(|c| c.id == failure.id),
+                "response" => cases.responses.iter().any(|c| c.id == failure.id),
+                _ => false,
+            };
+            if !known {
+                return Err(CodegenError::Document {
+                    message: format!(
+                        "the expected failure `{} {}` names no {} case of the generated operations",
+                        failure.kind, failure.id, failure.kind
+                    ),
+                });
+            }
+        }
+    }
+    let files = emit::emit_all(
+        &crate_ir,
+        settings.strategies,
+        settings.protocol_tests.then_some(&settings.expected_failures[..]),
+    )
+    .into_iter()
+    .map(|file| {
+        let contents = format::format_file(&file.path, file.tokens, &settings.header)?;
+        Ok(GeneratedFile {
+            path: file.path,
+            contents,
         })
-        .collect::<Result<Vec<_>>>()?;
+    })
+    .collect::<Result<Vec<_>>>()?;
     Ok(Generated { files, report })
 }
 
@@ -164,8 +205,6 @@ pub(crate) fn operation_names(model: &ir::Model, operations: &Operations) -> Res
     match operations {
         Operations::Named(names) => Ok(names.clone()),
         Operations::All | Operations::Service(_) => {
-            let mut ids = std::collections::BTreeSet::new();
-            let mut resources: Vec<ir::ShapeId> = Vec::new();
             let wanted = |service: &ir::Shape| match operations {
                 Operations::Service(name) => service.id.name() == name || service.id.to_string() == *name,
                 _ => true,
@@ -185,22 +224,11 @@ pub(crate) fn operation_names(model: &ir::Model, operations: &Operations) -> Res
                     });
                 }
             }
-            for service in model.services().filter(|s| wanted(s)) {
-                if let ir::ShapeKind::Service(s) = &service.kind {
-                    ids.extend(s.operations.iter().cloned());
-                    resources.extend(s.resources.iter().cloned());
-                }
-            }
-            let mut seen = std::collections::BTreeSet::new();
-            while let Some(r) = resources.pop() {
-                if !seen.insert(r.clone()) {
-                    continue;
-                }
-                if let ir::ShapeKind::Resource(res) = &model.get(&r)?.kind {
-                    ids.extend(res.operations.iter().cloned());
-                    resources.extend(res.resources.iter().cloned());
-                }
-            }
+            let ids: std::collections::BTreeSet<ir::ShapeId> = model
+                .services()
+                .filter(|s| wanted(s))
+                .flat_map(|s| model.service_operations(s))
+                .collect();
             if ids.is_empty() {
                 return Err(CodegenError::Document {
                     message: "the model has no service with operations to generate".into(),

@@ -18,6 +18,9 @@ pub mod corrections;
 pub mod document;
 pub mod error;
 pub mod http;
+#[cfg(feature = "protocol-test")]
+#[doc(hidden)]
+pub mod protocol_test;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod validate;

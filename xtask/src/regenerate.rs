@@ -72,6 +72,11 @@ pub struct Args {
     /// Leave out the generated proptest strategies (and the `proptest` feature).
     #[arg(long, requires = "models")]
     no_strategies: bool,
+    /// Generate the model's `smithy.test` protocol compliance cases as tests of
+    /// the crate (they need the runtime's `protocol-test` feature in
+    /// `[dev-dependencies]`).
+    #[arg(long, requires = "models")]
+    protocol_tests: bool,
     /// Write into a folder the generator did not create, overwriting files at
     /// generated paths. Files the generator does not produce are never removed.
     #[arg(long)]
@@ -101,10 +106,18 @@ pub fn run(root: &Path, args: &Args) -> Result<(), String> {
 fn models(root: &Path, check: bool, ownership: Ownership) -> Result<(), String> {
     let mode = if check { SyncMode::Check } else { SyncMode::Write };
     let mut stale = Vec::new();
-    for (dir, files) in [
+    let mut outputs = vec![
         (xtask::GENERATED_DIR, generate_models(root)?),
         (xtask::GOLDEN_DIR, generate_goldens(root)?),
-    ] {
+    ];
+    match xtask::generate_protocol_crates(root)? {
+        Some(files) => outputs.push((xtask::PROTOCOL_DIR, files)),
+        None => eprintln!(
+            "skipped: {}: ../shared/smithy is absent, so the protocol-suite crates are left as they are",
+            xtask::PROTOCOL_DIR
+        ),
+    }
+    for (dir, files) in outputs {
         let started = Instant::now();
         let report = sync(&root.join(dir), &files, mode, ownership)?;
         if check {
@@ -180,6 +193,8 @@ fn standalone_crate(model_paths: &[PathBuf], args: &Args, ownership: Ownership) 
         }),
         header: codegen::Settings::header_for_models(&model_names),
         strategies: !args.no_strategies,
+        protocol_tests: args.protocol_tests,
+        expected_failures: Vec::new(),
     };
     let generated =
         codegen::generate_model(&model, &operations, &settings).map_err(|e| format!("{model_name}: {e}"))?;

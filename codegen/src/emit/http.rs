@@ -36,7 +36,7 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
     let error_ty = quote::format_ident!("{}Error", op.name);
     let marker = ident(&op.name);
     // An input without members leaves the parameter unread.
-    let input_param = if request.to_string().contains("input") {
+    let input_param = if mentions_ident(&request, "input") {
         quote!(input)
     } else {
         quote!(_input)
@@ -56,12 +56,14 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
 
             /// Reads an HTTP response: a 2xx status yields the output (an empty body is
             /// `{}`); anything else is an error, matched to a modeled error by its code.
+            #[allow(clippy::result_large_err)]
             pub fn response<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> ::std::result::Result<#output_ty, crate::runtime::http::ResponseError<#error_ty>> {
                 #response
             }
 
             /// [`response`](Self::response), keeping the status and the request id of a
             /// successful response too (an error response's are on its `ServiceError`).
+            #[allow(clippy::result_large_err)]
             pub fn response_received<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> ::std::result::Result<crate::runtime::http::Received<#output_ty>, crate::runtime::http::ResponseError<#error_ty>> {
                 let output = Self::response(response)?;
                 ::std::result::Result::Ok(crate::runtime::http::Received::new(
@@ -72,6 +74,25 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
             }
         }
     }
+}
+
+/// `uri.push('c')` for one character, `uri.push_str("...")` otherwise.
+fn push_literal(text: &str) -> TokenStream {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => quote!(uri.push(#c);),
+        _ => quote!(uri.push_str(#text);),
+    }
+}
+
+/// Whether the identifier `name` occurs in `tokens` (string literals that merely
+/// contain the word do not count).
+fn mentions_ident(tokens: &TokenStream, name: &str) -> bool {
+    tokens.clone().into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(i) => i == name,
+        proc_macro2::TokenTree::Group(g) => mentions_ident(&g.stream(), name),
+        _ => false,
+    })
 }
 
 /// `expr` (a `&T`) as text for a URI or header.
@@ -127,7 +148,7 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
     while let Some(open) = rest.find('{') {
         let literal = &rest[..open];
         if !literal.is_empty() {
-            path_code.extend(quote!(uri.push_str(#literal);));
+            path_code.extend(push_literal(literal));
         }
         let close = rest[open..].find('}').map_or(rest.len(), |c| open + c);
         let label = &rest[open + 1..close];
@@ -165,19 +186,25 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
         rest = &rest[(close + 1).min(rest.len())..];
     }
     if !rest.is_empty() {
-        path_code.extend(quote!(uri.push_str(#rest);));
+        path_code.extend(push_literal(rest));
     }
 
+    // Constant query parameters of the URI pattern go out as written (`hello`
+    // stays a bare key); members' parameters follow.
     let mut query_code = TokenStream::new();
-    for pair in literal_query.split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        query_code.extend(quote!(query.push((#k.to_owned(), #v.to_owned()));));
-    }
     let explicit_keys: Vec<&str> = input
         .fields
         .iter()
         .filter_map(|f| match &f.http {
             Some(HttpBinding::Query(name)) => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    let explicit_headers: Vec<&str> = input
+        .fields
+        .iter()
+        .filter_map(|f| match &f.http {
+            Some(HttpBinding::Header(name)) => Some(name.as_str()),
             _ => None,
         })
         .collect();
@@ -226,9 +253,22 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
             }
             Some(HttpBinding::Header(name)) => {
                 let t = match &f.value.kind {
+                    // HTTP dates hold a comma, yet go into header lists unquoted.
+                    ValueKind::List { element, .. }
+                        if matches!(element.kind, ValueKind::Timestamp(TimestampFormat::HttpDate)) =>
+                    {
+                        quote!(value
+                            .iter()
+                            .map(crate::runtime::http::http_date)
+                            .collect::<::std::vec::Vec<_>>()
+                            .join(", "))
+                    }
                     ValueKind::List { element, .. } => {
                         let item = text(element, quote!(item));
-                        quote!(value.iter().map(|item| crate::runtime::http::header_list_item(&#item)).collect::<::std::vec::Vec<_>>().join(", "))
+                        quote!(value.iter().map(|item| {
+                            let text: ::std::string::String = #item;
+                            crate::runtime::http::header_list_item(&text)
+                        }).collect::<::std::vec::Vec<_>>().join(", "))
                     }
                     _ => text(&f.value, quote!(value)),
                 };
@@ -246,6 +286,10 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
                         if let ::std::option::Option::Some(value) = #value {
                             for (key, item) in value.iter() {
                                 let name = ::std::format!("{}{}", #prefix, key);
+                                // An @httpHeader member of the same name wins.
+                                if [#(#explicit_headers),*].iter().any(|h: &&str| h.eq_ignore_ascii_case(&name)) {
+                                    continue;
+                                }
                                 let text = #t;
                                 let header = crate::runtime::http::header_value(&name, &text)?;
                                 headers.push((name, header));
@@ -258,18 +302,46 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
         }
     }
     let body = request_body(input);
-    let query_block = (!query_code.is_empty()).then(|| {
+    let literal_query = literal_query.trim_matches('&');
+    let literal_block = (!literal_query.is_empty()).then(|| {
+        quote! {
+            uri.push('?');
+            uri.push_str(#literal_query);
+        }
+    });
+    let members_block = (!query_code.is_empty()).then(|| {
+        // After constant parameters every member's parameter starts with `&`.
+        let separator = if literal_query.is_empty() {
+            quote!(if index == 0 { '?' } else { '&' })
+        } else {
+            quote!({
+                let _ = index;
+                '&'
+            })
+        };
         quote! {
             let mut query: ::std::vec::Vec<(::std::string::String, ::std::string::String)> = ::std::vec::Vec::new();
             #query_code
             for (index, (key, value)) in query.iter().enumerate() {
-                uri.push(if index == 0 { '?' } else { '&' });
+                uri.push(#separator);
                 uri.push_str(&crate::runtime::http::percent_encode(key, false));
                 uri.push('=');
                 uri.push_str(&crate::runtime::http::percent_encode(value, false));
             }
         }
     });
+    let query_block = quote!(#literal_block #members_block);
+    // A Content-Type header member replaces the payload's default content type.
+    let content_type_guard = input
+        .fields
+        .iter()
+        .find(|f| matches!(&f.http, Some(HttpBinding::Header(name)) if name.eq_ignore_ascii_case("content-type")))
+        .map(|f| {
+            let value = field_value(f);
+            quote! {
+                let content_type = if #value.is_some() { ::std::option::Option::None } else { content_type };
+            }
+        });
     let (headers_block, headers_apply) = if header_code.is_empty() {
         (TokenStream::new(), TokenStream::new())
     } else {
@@ -291,9 +363,13 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
         #query_block
         #headers_block
         #body
+        #content_type_guard
         let mut builder = ::http::Request::builder().method(#method).uri(uri);
         if let ::std::option::Option::Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
+        }
+        if !body.is_empty() {
+            builder = builder.header("content-length", body.len());
         }
         #headers_apply
         builder.body(body).map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
@@ -306,10 +382,17 @@ fn request_body(input: &StructureDef) -> TokenStream {
     if let Some(f) = input.fields.iter().find(|f| f.http == Some(HttpBinding::Payload)) {
         let value = field_value(f);
         let (bytes, content_type) = payload_bytes(&f.value);
+        let content_type = f.media_type.as_deref().unwrap_or(content_type);
+        // An unset structure payload is still a JSON object.
+        let unset = if matches!(f.value.kind, ValueKind::Structure { .. }) {
+            quote!((b"{}".to_vec(), ::std::option::Option::Some("application/json")))
+        } else {
+            quote!((::std::vec::Vec::new(), ::std::option::Option::None))
+        };
         return quote! {
             let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = match #value {
                 ::std::option::Option::Some(value) => (#bytes, ::std::option::Option::Some(#content_type)),
-                ::std::option::Option::None => (::std::vec::Vec::new(), ::std::option::Option::None),
+                ::std::option::Option::None => #unset,
             };
         };
     }
@@ -372,6 +455,7 @@ fn aws_json_request(op: &OperationDef, ir: &CrateIr) -> TokenStream {
             .uri("/")
             .header("content-type", #content_type)
             .header("x-amz-target", #target)
+            .header("content-length", body.len())
             .body(body)
             .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
     }

@@ -11,6 +11,7 @@ mod http;
 mod int_enum;
 mod operation;
 mod patterns;
+mod protocol_tests;
 mod serde_impls;
 mod strategies;
 mod structure;
@@ -40,6 +41,12 @@ pub fn emit(ir: &CrateIr) -> Vec<EmittedFile> {
 
 /// [`emit`], leaving out the proptest strategies unless `strategies`.
 pub fn emit_with(ir: &CrateIr, strategies: bool) -> Vec<EmittedFile> {
+    emit_all(ir, strategies, None)
+}
+
+/// [`emit_with`], plus the model's protocol compliance cases as tests when
+/// `protocol_tests` is given (the cases expected to fail).
+pub fn emit_all(ir: &CrateIr, strategies: bool, protocol_tests: Option<&[crate::ExpectedFailure]>) -> Vec<EmittedFile> {
     let ctx = Context::new(ir);
     let mut files: BTreeMap<String, TokenStream> = BTreeMap::new();
     // module -> (file stem, what the file exports)
@@ -132,12 +139,22 @@ pub fn emit_with(ir: &CrateIr, strategies: bool) -> Vec<EmittedFile> {
             pub mod strategies;
         }
     });
+    let tests_mod = protocol_tests
+        .and_then(|failures| protocol_tests::emit(ir, failures))
+        .map(|tokens| {
+            files.insert("protocol_tests.rs".to_owned(), tokens);
+            quote! {
+                #[cfg(test)]
+                mod protocol_tests;
+            }
+        });
     files.insert(
         "mod.rs".to_owned(),
         quote! {
             #![doc = " Code generated from the Smithy model."]
             pub mod operation;
             pub(crate) mod patterns;
+            #tests_mod
             #strategies_mod
             pub mod types;
         },

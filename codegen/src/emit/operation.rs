@@ -109,6 +109,9 @@ pub fn emit(op: &OperationDef) -> TokenStream {
         #[doc = #error_doc]
         #[non_exhaustive]
         #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+        // Errors hold the modeled structure as it is, so callers match on it
+        // directly; a large one is not boxed for the rare error path.
+        #[allow(clippy::large_enum_variant)]
         pub enum #error {
             #(#variants)*
             /// An error the model does not describe; keeps code, message and status.

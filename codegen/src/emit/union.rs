@@ -150,6 +150,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
             }
         })
     });
+    let validate_arms: Vec<TokenStream> = validate_arms.collect();
     let expecting = format!("a JSON object with exactly one member ({type_name})");
     let too_many = format!("more than one member of union {type_name} is set");
     let none = format!("no member of union {type_name} is set");
@@ -180,6 +181,18 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
                             found.ok_or_else(|| <A::Error as ::serde::de::Error>::custom(#none))
         },
     );
+    // Members without constraints need no arm; with none at all, nothing to do.
+    let validate_body = if validate_arms.is_empty() {
+        TokenStream::new()
+    } else {
+        quote! {
+            #[allow(unreachable_patterns, clippy::single_match)]
+            match self {
+                #(#validate_arms)*
+                _ => {}
+            }
+        }
+    };
     quote! {
         #docs
         #[non_exhaustive]
@@ -221,11 +234,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         impl crate::runtime::validate::Validate for #name {
             #[allow(unused_variables, clippy::only_used_in_recursion)]
             fn validate_at(&self, path: &crate::runtime::validate::Path<'_>, out: &mut crate::runtime::validate::Violations) {
-                #[allow(unreachable_patterns)]
-                match self {
-                    #(#validate_arms)*
-                    _ => {}
-                }
+                #validate_body
             }
         }
 

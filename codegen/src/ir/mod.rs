@@ -12,6 +12,7 @@ pub mod docs;
 pub mod names;
 pub mod pattern;
 pub mod prelude;
+pub mod protocol_tests;
 pub mod resolve;
 pub mod rust;
 pub mod traits;
@@ -139,6 +140,9 @@ pub struct Service {
     pub operations: Vec<ShapeId>,
     pub resources: Vec<ShapeId>,
     pub errors: Vec<ShapeId>,
+    /// Shapes this service calls by another name (to avoid a clash of names
+    /// from different namespaces).
+    pub rename: BTreeMap<ShapeId, String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -238,6 +242,36 @@ impl Model {
             .filter(|(distance, _)| *distance <= limit.max(1))
             .min()
             .map(|(_, name)| name.to_owned())
+    }
+
+    /// Every operation of `service`, its resources' included.
+    pub fn service_operations(&self, service: &Shape) -> std::collections::BTreeSet<ShapeId> {
+        let mut ids = std::collections::BTreeSet::new();
+        let ShapeKind::Service(s) = &service.kind else {
+            return ids;
+        };
+        ids.extend(s.operations.iter().cloned());
+        let mut resources: Vec<ShapeId> = s.resources.clone();
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(r) = resources.pop() {
+            if !seen.insert(r.clone()) {
+                continue;
+            }
+            if let Some(Shape {
+                kind: ShapeKind::Resource(res),
+                ..
+            }) = self.shapes.get(&r)
+            {
+                ids.extend(res.operations.iter().cloned());
+                resources.extend(res.resources.iter().cloned());
+            }
+        }
+        ids
+    }
+
+    /// The service an operation belongs to (the first in id order), if any.
+    pub fn service_of(&self, operation: &ShapeId) -> Option<&Shape> {
+        self.services().find(|s| self.service_operations(s).contains(operation))
     }
 
     /// The service shapes, in id order.

@@ -159,6 +159,11 @@ fn convert_kind(model: &ast::Model, id: &ShapeId, raw: &ast::Shape) -> Result<Sh
             operations: references(id, &s.operations)?,
             resources: references(id, &s.resources)?,
             errors: references(id, &s.errors)?,
+            rename: s
+                .rename
+                .iter()
+                .map(|(from, to)| Ok((target(&id.to_string(), from)?, to.clone())))
+                .collect::<Result<_>>()?,
         }),
         ast::Shape::Resource(r) => {
             let lifecycle = [&r.create, &r.put, &r.read, &r.update, &r.delete, &r.list];

@@ -11,6 +11,7 @@ mod idl;
 mod operations;
 mod patterns;
 mod properties;
+mod protocol_suites;
 mod serde_wire;
 mod service_errors;
 mod shared_models_compile;

@@ -73,6 +73,16 @@ impl Protocol {
         matches!(self, Protocol::RestJson1)
     }
 
+    /// The protocol trait of the JSON protocols this generator puts on the wire.
+    pub fn trait_id(&self) -> Option<&'static str> {
+        match self {
+            Protocol::RestJson1 => Some("aws.protocols#restJson1"),
+            Protocol::AwsJson1_0 => Some("aws.protocols#awsJson1_0"),
+            Protocol::AwsJson1_1 => Some("aws.protocols#awsJson1_1"),
+            Protocol::Other(_) | Protocol::None => None,
+        }
+    }
+
     /// A human-readable name.
     pub fn name(&self) -> String {
         match self {
@@ -103,6 +113,8 @@ pub struct CrateIr {
     pub notes: Vec<String>,
     /// How many model shapes (prelude excluded) the operations' closure holds.
     pub closure_size: usize,
+    /// The model's client-side protocol compliance cases for these operations.
+    pub protocol_tests: crate::ir::protocol_tests::ProtocolTests,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,6 +248,8 @@ pub struct FieldDef {
     /// `@deprecated` message (empty when the trait has none).
     pub deprecated: Option<String>,
     pub idempotency_token: bool,
+    /// The target's `@mediaType`, if any (a payload's content type).
+    pub media_type: Option<String>,
     /// A `@streaming` blob: held in memory here.
     pub streaming: bool,
 }

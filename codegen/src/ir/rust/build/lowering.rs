@@ -201,6 +201,11 @@ impl Builder<'_> {
                 default: if optional { None } else { default },
                 deprecated,
                 idempotency_token: member.traits.has(IDEMPOTENCY_TOKEN),
+                media_type: target
+                    .traits
+                    .get("smithy.api#mediaType")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
                 streaming,
             });
         }

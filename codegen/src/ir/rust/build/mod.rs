@@ -66,7 +66,16 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
     for name in operation_names {
         op_ids.push(model.find_operation(name)?.id.clone());
     }
-    let protocol = protocol(model);
+    // The service the operations belong to: its protocol, name and renames apply.
+    let service = op_ids
+        .first()
+        .and_then(|op| model.service_of(op))
+        .or_else(|| model.services().next());
+    let renames = match service.map(|s| &s.kind) {
+        Some(ShapeKind::Service(s)) => s.rename.clone(),
+        _ => BTreeMap::new(),
+    };
+    let protocol = protocol(service);
     let shapes = closure(model, &op_ids)?;
     let mut builder = Builder {
         model,
@@ -91,7 +100,7 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
             id.clone(),
             RustPath {
                 module: Module::Types,
-                name: names::type_name(id.name()),
+                name: names::type_name(renames.get(id).map_or(id.name(), String::as_str)),
             },
         );
         roles.insert(id.clone(), role.clone());
@@ -115,12 +124,16 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
             id.clone(),
             RustPath {
                 module,
-                name: names::type_name(id.name()),
+                name: names::type_name(renames.get(id).map_or(id.name(), String::as_str)),
             },
         );
     }
     check_collisions(&builder.paths)?;
-    let service_name = model.services().next().map(|s| s.id.name().to_owned());
+    let service_name = service.map(|s| s.id.name().to_owned());
+    let protocol_tests = match protocol.trait_id() {
+        Some(trait_id) => crate::ir::protocol_tests::collect(model, &op_ids, trait_id)?,
+        None => Default::default(),
+    };
     let mut ir = CrateIr {
         service_name,
         protocol,
@@ -132,6 +145,7 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
         patterns: Vec::new(),
         notes: Vec::new(),
         closure_size: shapes.iter().filter(|id| !prelude::is_prelude(id)).count(),
+        protocol_tests,
     };
     for id in &shapes {
         if prelude::is_prelude(id) {
@@ -186,8 +200,8 @@ fn shared_io(model: &Model, op_ids: &[ShapeId]) -> Result<BTreeMap<ShapeId, Role
         .collect())
 }
 
-fn protocol(model: &Model) -> Protocol {
-    let Some(service) = model.services().next() else {
+fn protocol(service: Option<&Shape>) -> Protocol {
+    let Some(service) = service else {
         return Protocol::None;
     };
     let traits = &service.traits;

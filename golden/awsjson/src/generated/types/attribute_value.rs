@@ -142,7 +142,7 @@ impl crate::runtime::validate::Validate for AttributeValue {
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
     ) {
-        #[allow(unreachable_patterns)]
+        #[allow(unreachable_patterns, clippy::single_match)]
         match self {
             Self::L(value) => {
                 let path = path.field("L");

@@ -84,7 +84,7 @@ impl crate::runtime::validate::Validate for Events {
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
     ) {
-        #[allow(unreachable_patterns)]
+        #[allow(unreachable_patterns, clippy::single_match)]
         match self {
             Self::Message(value) => {
                 let path = path.field("message");

@@ -101,7 +101,7 @@ impl crate::runtime::validate::Validate for Expression {
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
     ) {
-        #[allow(unreachable_patterns)]
+        #[allow(unreachable_patterns, clippy::single_match)]
         match self {
             Self::Negate(value) => {
                 let path = path.field("negate");

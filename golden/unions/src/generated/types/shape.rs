@@ -108,7 +108,7 @@ impl crate::runtime::validate::Validate for Shape {
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
     ) {
-        #[allow(unreachable_patterns)]
+        #[allow(unreachable_patterns, clippy::single_match)]
         match self {
             Self::Circle(value) => {
                 let path = path.field("circle");

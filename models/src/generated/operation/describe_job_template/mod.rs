@@ -39,6 +39,7 @@ impl DescribeJobTemplate {
 /// Every error `DescribeJobTemplate` can return.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum DescribeJobTemplateError {
     /// See [`InternalFailureException`](crate::types::error::InternalFailureException).
     InternalFailureException(crate::types::error::InternalFailureException),
@@ -261,6 +262,9 @@ impl DescribeJobTemplate {
         if let ::std::option::Option::Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
+        if !body.is_empty() {
+            builder = builder.header("content-length", body.len());
+        }
         builder
             .body(body)
             .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
@@ -268,6 +272,7 @@ impl DescribeJobTemplate {
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
+    #[allow(clippy::result_large_err)]
     pub fn response<B: ::std::convert::AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> ::std::result::Result<
@@ -360,6 +365,7 @@ impl DescribeJobTemplate {
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
+    #[allow(clippy::result_large_err)]
     pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> ::std::result::Result<

@@ -33,6 +33,7 @@ impl GetItem {
 /// Every error `GetItem` can return.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum GetItemError {
     /// See [`Throttled`](crate::types::error::Throttled).
     Throttled(crate::types::error::Throttled),
@@ -148,12 +149,14 @@ impl GetItem {
             .uri("/")
             .header("content-type", "application/x-amz-json-1.0")
             .header("x-amz-target", "Service.GetItem")
+            .header("content-length", body.len())
             .body(body)
             .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
+    #[allow(clippy::result_large_err)]
     pub fn response<B: ::std::convert::AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> ::std::result::Result<
@@ -213,6 +216,7 @@ impl GetItem {
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
+    #[allow(clippy::result_large_err)]
     pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> ::std::result::Result<

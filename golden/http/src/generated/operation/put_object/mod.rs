@@ -39,6 +39,7 @@ impl PutObject {
 /// Every error `PutObject` can return.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum PutObjectError {
     /// See [`NoSuchBucket`](crate::types::error::NoSuchBucket).
     NoSuchBucket(crate::types::error::NoSuchBucket),
@@ -198,8 +199,9 @@ impl PutObject {
             }
             uri.push_str(&crate::runtime::http::percent_encode(&label, true));
         }
+        uri.push('?');
+        uri.push_str("x-id=PutObject");
         let mut query: ::std::vec::Vec<(::std::string::String, ::std::string::String)> = ::std::vec::Vec::new();
-        query.push(("x-id".to_owned(), "PutObject".to_owned()));
         if let ::std::option::Option::Some(value) = input.versions.as_ref() {
             for item in value.iter() {
                 query
@@ -233,7 +235,10 @@ impl PutObject {
             }
         }
         for (index, (key, value)) in query.iter().enumerate() {
-            uri.push(if index == 0 { '?' } else { '&' });
+            uri.push({
+                let _ = index;
+                '&'
+            });
             uri.push_str(&crate::runtime::http::percent_encode(key, false));
             uri.push('=');
             uri.push_str(&crate::runtime::http::percent_encode(value, false));
@@ -258,9 +263,12 @@ impl PutObject {
         if let ::std::option::Option::Some(value) = input.tags.as_ref() {
             let text = value
                 .iter()
-                .map(|item| crate::runtime::http::header_list_item(
-                    &crate::runtime::http::HttpText::http_text(item),
-                ))
+                .map(|item| {
+                    let text: ::std::string::String = crate::runtime::http::HttpText::http_text(
+                        item,
+                    );
+                    crate::runtime::http::header_list_item(&text)
+                })
                 .collect::<::std::vec::Vec<_>>()
                 .join(", ");
             headers
@@ -272,6 +280,12 @@ impl PutObject {
         if let ::std::option::Option::Some(value) = input.meta.as_ref() {
             for (key, item) in value.iter() {
                 let name = ::std::format!("{}{}", "X-Meta-", key);
+                if ["Content-MD5", "Expires", "X-Tags", "X-Color"]
+                    .iter()
+                    .any(|h: &&str| h.eq_ignore_ascii_case(&name))
+                {
+                    continue;
+                }
                 let text = crate::runtime::http::HttpText::http_text(item);
                 let header = crate::runtime::http::header_value(&name, &text)?;
                 headers.push((name, header));
@@ -304,12 +318,15 @@ impl PutObject {
                 )
             }
             ::std::option::Option::None => {
-                (::std::vec::Vec::new(), ::std::option::Option::None)
+                (b"{}".to_vec(), ::std::option::Option::Some("application/json"))
             }
         };
         let mut builder = ::http::Request::builder().method("PUT").uri(uri);
         if let ::std::option::Option::Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
+        }
+        if !body.is_empty() {
+            builder = builder.header("content-length", body.len());
         }
         for (name, value) in headers {
             builder = builder.header(name, value);
@@ -321,6 +338,7 @@ impl PutObject {
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
+    #[allow(clippy::result_large_err)]
     pub fn response<B: ::std::convert::AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> ::std::result::Result<
@@ -461,6 +479,7 @@ impl PutObject {
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
+    #[allow(clippy::result_large_err)]
     pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> ::std::result::Result<

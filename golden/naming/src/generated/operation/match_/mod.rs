@@ -39,6 +39,7 @@ impl Match {
 /// Every error `Match` can return.
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum MatchError {
     /// See [`Error`](crate::types::error::Error).
     Error(crate::types::error::Error),
@@ -238,6 +239,9 @@ impl Match {
         if let ::std::option::Option::Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
+        if !body.is_empty() {
+            builder = builder.header("content-length", body.len());
+        }
         builder
             .body(body)
             .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
@@ -245,6 +249,7 @@ impl Match {
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
+    #[allow(clippy::result_large_err)]
     pub fn response<B: ::std::convert::AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> ::std::result::Result<
@@ -304,6 +309,7 @@ impl Match {
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
+    #[allow(clippy::result_large_err)]
     pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> ::std::result::Result<

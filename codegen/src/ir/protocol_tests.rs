@@ -1,0 +1,196 @@
+//! Smithy's protocol compliance cases (`smithy.test#httpRequestTests` and
+//! `#httpResponseTests`) read off a model: the client-side cases of one protocol,
+//! for the operations being generated and the errors they bind. Server-only cases
+//! (`appliesTo: "server"`) and `@httpMalformedRequestTests` are left out.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::{Model, ShapeId, ShapeKind};
+use crate::error::{CodegenError, Result};
+
+const REQUEST_TESTS: &str = "smithy.test#httpRequestTests";
+const RESPONSE_TESTS: &str = "smithy.test#httpResponseTests";
+
+/// One `@httpRequestTests` case: input params -> the expected request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestCase {
+    pub id: String,
+    pub documentation: Option<String>,
+    pub operation: ShapeId,
+    pub method: String,
+    pub uri: String,
+    pub host: Option<String>,
+    pub resolved_host: Option<String>,
+    pub query_params: Vec<String>,
+    pub forbid_query_params: Vec<String>,
+    pub require_query_params: Vec<String>,
+    pub headers: BTreeMap<String, String>,
+    pub forbid_headers: Vec<String>,
+    pub require_headers: Vec<String>,
+    pub body: Option<String>,
+    pub body_media_type: Option<String>,
+    pub params: Value,
+}
+
+/// One `@httpResponseTests` case: a response -> the expected output or error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseCase {
+    pub id: String,
+    pub documentation: Option<String>,
+    /// The operation whose `response` reads it.
+    pub operation: ShapeId,
+    /// Set for cases on an error shape: the error the response must become.
+    pub error: Option<ShapeId>,
+    pub code: u16,
+    pub headers: BTreeMap<String, String>,
+    pub body: Option<String>,
+    pub body_media_type: Option<String>,
+    pub params: Value,
+}
+
+/// The client-side cases of one protocol.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProtocolTests {
+    pub requests: Vec<RequestCase>,
+    pub responses: Vec<ResponseCase>,
+}
+
+/// The cases of `protocol` (a trait id such as `aws.protocols#restJson1`) on
+/// `operations` and on the errors they bind (each error's cases run against the
+/// first operation, in id order, that binds it).
+pub fn collect(model: &Model, operations: &[ShapeId], protocol: &str) -> Result<ProtocolTests> {
+    let mut tests = ProtocolTests::default();
+    let mut error_owner: BTreeMap<ShapeId, ShapeId> = BTreeMap::new();
+    let mut sorted: Vec<&ShapeId> = operations.iter().collect();
+    sorted.sort();
+    for op_id in sorted {
+        let shape = model.get(op_id)?;
+        let ShapeKind::Operation(op) = &shape.kind else {
+            continue;
+        };
+        let service_errors = model
+            .service_of(op_id)
+            .and_then(|s| match &s.kind {
+                ShapeKind::Service(s) => Some(s.errors.clone()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        for error in op.errors.iter().chain(&service_errors) {
+            error_owner.entry(error.clone()).or_insert_with(|| op_id.clone());
+        }
+        for case in cases(shape.traits.0.get(REQUEST_TESTS), op_id, REQUEST_TESTS)? {
+            if applies(case, protocol) {
+                tests.requests.push(request_case(case, op_id)?);
+            }
+        }
+        for case in cases(shape.traits.0.get(RESPONSE_TESTS), op_id, RESPONSE_TESTS)? {
+            if applies(case, protocol) {
+                tests.responses.push(response_case(case, op_id, None)?);
+            }
+        }
+    }
+    for (error, op_id) in &error_owner {
+        let shape = model.get(error)?;
+        for case in cases(shape.traits.0.get(RESPONSE_TESTS), error, RESPONSE_TESTS)? {
+            if applies(case, protocol) {
+                tests.responses.push(response_case(case, op_id, Some(error.clone()))?);
+            }
+        }
+    }
+    Ok(tests)
+}
+
+fn invalid(id: &ShapeId, trait_id: &str, message: impl Into<String>) -> CodegenError {
+    CodegenError::InvalidTrait {
+        id: id.to_string(),
+        trait_id: trait_id.to_owned(),
+        message: message.into(),
+    }
+}
+
+fn cases<'a>(value: Option<&'a Value>, id: &ShapeId, trait_id: &str) -> Result<Vec<&'a Value>> {
+    match value {
+        None => Ok(Vec::new()),
+        Some(Value::Array(items)) => Ok(items.iter().collect()),
+        Some(_) => Err(invalid(id, trait_id, "must be a list of test cases")),
+    }
+}
+
+/// Client-side cases of the protocol: `appliesTo` absent or `client`.
+fn applies(case: &Value, protocol: &str) -> bool {
+    case["protocol"] == protocol && case.get("appliesTo").is_none_or(|a| a == "client")
+}
+
+fn text(case: &Value, key: &str) -> Option<String> {
+    case.get(key).and_then(Value::as_str).map(str::to_owned)
+}
+
+fn texts(case: &Value, key: &str) -> Vec<String> {
+    case.get(key)
+        .and_then(Value::as_array)
+        .map(|items| items.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+fn headers(case: &Value) -> BTreeMap<String, String> {
+    case.get("headers")
+        .and_then(Value::as_object)
+        .map(|map| {
+            map.iter()
+                .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn request_case(case: &Value, op: &ShapeId) -> Result<RequestCase> {
+    let id = text(case, "id").ok_or_else(|| invalid(op, REQUEST_TESTS, "a case has no `id`"))?;
+    Ok(RequestCase {
+        documentation: text(case, "documentation"),
+        operation: op.clone(),
+        method: text(case, "method")
+            .ok_or_else(|| invalid(op, REQUEST_TESTS, format!("case `{id}` has no `method`")))?,
+        uri: text(case, "uri").ok_or_else(|| invalid(op, REQUEST_TESTS, format!("case `{id}` has no `uri`")))?,
+        host: text(case, "host"),
+        resolved_host: text(case, "resolvedHost"),
+        query_params: texts(case, "queryParams"),
+        forbid_query_params: texts(case, "forbidQueryParams"),
+        require_query_params: texts(case, "requireQueryParams"),
+        headers: headers(case),
+        forbid_headers: texts(case, "forbidHeaders"),
+        require_headers: texts(case, "requireHeaders"),
+        body: text(case, "body"),
+        body_media_type: text(case, "bodyMediaType"),
+        params: case
+            .get("params")
+            .cloned()
+            .unwrap_or_else(|| Value::Object(Default::default())),
+        id,
+    })
+}
+
+fn response_case(case: &Value, op: &ShapeId, error: Option<ShapeId>) -> Result<ResponseCase> {
+    let owner = error.as_ref().unwrap_or(op);
+    let id = text(case, "id").ok_or_else(|| invalid(owner, RESPONSE_TESTS, "a case has no `id`"))?;
+    let code = case
+        .get("code")
+        .and_then(Value::as_u64)
+        .and_then(|c| u16::try_from(c).ok())
+        .ok_or_else(|| invalid(owner, RESPONSE_TESTS, format!("case `{id}` has no valid `code`")))?;
+    Ok(ResponseCase {
+        documentation: text(case, "documentation"),
+        operation: op.clone(),
+        error,
+        code,
+        headers: headers(case),
+        body: text(case, "body"),
+        body_media_type: text(case, "bodyMediaType"),
+        params: case
+            .get("params")
+            .cloned()
+            .unwrap_or_else(|| Value::Object(Default::default())),
+        id,
+    })
+}
