@@ -503,9 +503,16 @@ impl<E: std::error::Error + 'static> std::error::Error for ResponseError<E> {
     }
 }
 
+/// The host prefix an operation's `@endpoint` trait asks for (labels filled in),
+/// kept on the request (`http::Extensions`) until [`with_endpoint`] applies it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostPrefix(pub String);
+
 /// Puts a built request (origin-form URI, `/path?query`) on an endpoint such as
 /// `https://iot.eu-west-1.amazonaws.com` or `http://127.0.0.1:8080`. An endpoint
-/// with a path (`https://proxy.example/iot`) prefixes the request's path.
+/// with a path (`https://proxy.example/iot`) prefixes the request's path; a
+/// [`HostPrefix`] on the request (from the operation's `@endpoint` trait)
+/// prefixes the host.
 pub fn with_endpoint<B>(request: http::Request<B>, endpoint: &str) -> Result<http::Request<B>, RequestError> {
     let bad = |why: String| RequestError::Http(format!("endpoint `{endpoint}`: {why}"));
     let base: http::Uri = endpoint
@@ -523,9 +530,15 @@ pub fn with_endpoint<B>(request: http::Request<B>, endpoint: &str) -> Result<htt
     let (mut parts, body) = request.into_parts();
     let path_and_query = parts.uri.path_and_query().map_or("/", |p| p.as_str());
     let prefix = base.path().trim_end_matches('/');
+    let authority = match parts.extensions.get::<HostPrefix>() {
+        Some(HostPrefix(host_prefix)) => format!("{host_prefix}{authority}")
+            .parse::<http::uri::Authority>()
+            .map_err(|e| bad(format!("with the host prefix `{host_prefix}`: {e}")))?,
+        None => authority.clone(),
+    };
     parts.uri = http::Uri::builder()
         .scheme(scheme.clone())
-        .authority(authority.clone())
+        .authority(authority)
         .path_and_query(format!("{prefix}{path_and_query}"))
         .build()
         .map_err(|e| bad(e.to_string()))?;

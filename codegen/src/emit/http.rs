@@ -30,6 +30,10 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json_request(op, ir),
         _ => return TokenStream::new(),
     };
+    let request = match &op.host_prefix {
+        Some(prefix) => with_host_prefix(request, prefix, input),
+        None => request,
+    };
     let response = response(op, output, ir);
     let input_ty = path(&op.input);
     let output_ty = path(&op.output);
@@ -76,12 +80,56 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
     }
 }
 
+/// Wraps the request-building `body` so the request carries the `@endpoint`
+/// host prefix, its `{label}`s filled from the input's members.
+fn with_host_prefix(body: TokenStream, prefix: &str, input: &StructureDef) -> TokenStream {
+    let mut build = quote!(let mut prefix = ::std::string::String::new(););
+    let mut rest = prefix;
+    while let Some(open) = rest.find('{') {
+        let literal = &rest[..open];
+        if !literal.is_empty() {
+            build.extend(push_text(quote!(prefix), literal));
+        }
+        let close = rest[open..].find('}').map_or(rest.len(), |c| open + c);
+        let label = &rest[open + 1..close];
+        if let Some(f) = input.fields.iter().find(|f| f.member == label) {
+            let value = field_value(f);
+            let t = text(&f.value, quote!(value));
+            let name = &f.member;
+            build.extend(quote! {
+                match #value {
+                    ::std::option::Option::Some(value) if !#t.is_empty() => prefix.push_str(&#t),
+                    _ => return ::std::result::Result::Err(crate::runtime::http::RequestError::EmptyLabel(#name)),
+                }
+            });
+        }
+        rest = &rest[(close + 1).min(rest.len())..];
+    }
+    if !rest.is_empty() {
+        build.extend(push_text(quote!(prefix), rest));
+    }
+    quote! {
+        #build
+        let build = || -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::http::RequestError> {
+            #body
+        };
+        let mut request = build()?;
+        request.extensions_mut().insert(crate::runtime::http::HostPrefix(prefix));
+        ::std::result::Result::Ok(request)
+    }
+}
+
 /// `uri.push('c')` for one character, `uri.push_str("...")` otherwise.
 fn push_literal(text: &str) -> TokenStream {
+    push_text(quote!(uri), text)
+}
+
+/// `target.push('c')` for one character, `target.push_str("...")` otherwise.
+fn push_text(target: TokenStream, text: &str) -> TokenStream {
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
-        (Some(c), None) => quote!(uri.push(#c);),
-        _ => quote!(uri.push_str(#text);),
+        (Some(c), None) => quote!(#target.push(#c);),
+        _ => quote!(#target.push_str(#text);),
     }
 }
 
@@ -269,6 +317,10 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
                             let text: ::std::string::String = #item;
                             crate::runtime::http::header_list_item(&text)
                         }).collect::<::std::vec::Vec<_>>().join(", "))
+                    }
+                    // A string with a @mediaType goes into a header as base64.
+                    ValueKind::String if f.media_type.is_some() => {
+                        quote!(crate::runtime::Blob::new(value.as_bytes().to_vec()).to_base64())
                     }
                     _ => text(&f.value, quote!(value)),
                 };
@@ -482,6 +534,28 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                     }
                 }
             });
+        // Members of the error bound to headers (restJson1).
+        let headers = structure(ir, &e.path)
+            .filter(|_| matches!(ir.protocol, Protocol::RestJson1))
+            .map(|s| {
+                s.fields
+                    .iter()
+                    .filter(|f| f.optional && !f.boxed)
+                    .filter_map(|f| match &f.http {
+                        Some(HttpBinding::Header(name)) if !matches!(f.value.kind, ValueKind::List { .. }) => {
+                            let field = ident(&f.rust_name);
+                            let parsed = parse_text(&f.value, quote!(text));
+                            Some(quote! {
+                                if let ::std::option::Option::Some(text) = response.headers().get(#name).and_then(|v| v.to_str().ok()) {
+                                    error.#field = #parsed;
+                                }
+                            })
+                        }
+                        _ => None,
+                    })
+                    .collect::<TokenStream>()
+            })
+            .unwrap_or_default();
         quote! {
             ::std::option::Option::Some(#code) => {
                 // A body that is not the error's JSON still yields the error, without members.
@@ -489,6 +563,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                 let mut error: #ty = ::serde_json::from_slice(if body.is_empty() { b"{}" } else { body })
                     .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
                 #fill_message
+                #headers
                 #error_ty::#variant(error)
             }
         }
@@ -519,7 +594,8 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
             let field = ident(&f.rust_name);
             let member = &f.member;
             let value = match &f.value.kind {
-                ValueKind::Blob => quote!(::std::option::Option::Some(crate::runtime::Blob::new(body.to_vec()))),
+                // No bytes is no payload.
+                ValueKind::Blob => quote!((!body.is_empty()).then(|| crate::runtime::Blob::new(body.to_vec()))),
                 ValueKind::String => quote!(::std::option::Option::Some(
                     ::std::string::String::from_utf8(body.to_vec()).map_err(|e| malformed(e.to_string()))?
                 )),
@@ -595,6 +671,11 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                         let item = parse_text(element, quote!(item.as_str()));
                         quote!(crate::runtime::http::split_header_list(text).iter().map(|item| #item).collect::<::std::option::Option<::std::vec::Vec<_>>>())
                     }
+                    ValueKind::String if f.media_type.is_some() => quote! {
+                        crate::runtime::Blob::from_base64(text.trim())
+                            .ok()
+                            .and_then(|blob| ::std::string::String::from_utf8(blob.as_bytes().to_vec()).ok())
+                    },
                     _ => parse_text(&f.value, quote!(text)),
                 };
                 let message = format!("header `{name}` is not a valid `{}`", f.member);

@@ -375,6 +375,9 @@ pub struct OperationDef {
     pub output: RustPath,
     pub errors: Vec<ErrorRef>,
     pub http: Option<Http>,
+    /// `@endpoint(hostPrefix)`: prepended to the endpoint's host, `{label}`s
+    /// filled from the input's `@hostLabel` members.
+    pub host_prefix: Option<String>,
     /// `(alias, shared type)`: an input or output shared with other operations is
     /// generated once in `types` and named here by an alias (`GetThingInput`).
     pub aliases: Vec<(String, RustPath)>,

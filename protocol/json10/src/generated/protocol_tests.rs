@@ -41,9 +41,6 @@ fn aws_json10_empty_input_and_empty_output_request() {
 ///
 /// Operations can prepend to the given host if they define the
 /// endpoint trait.
-///
-/// Expected to fail: @endpoint host prefixes are not applied to the request host
-#[should_panic]
 #[test]
 fn aws_json10_endpoint_trait_request() {
     let input = crate::operation::endpoint_operation::EndpointOperationInput::builder()
@@ -78,9 +75,6 @@ fn aws_json10_endpoint_trait_request() {
 /// Operations can prepend to the given host if they define the
 /// endpoint trait, and can use the host label trait to define
 /// further customization based on user input.
-///
-/// Expected to fail: @endpoint host prefixes (with @hostLabel members) are not applied to the request host
-#[should_panic]
 #[test]
 fn aws_json10_endpoint_trait_with_host_label_request() {
     let input = crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput::builder()

@@ -999,9 +999,6 @@ fn rest_json_empty_input_and_empty_output_request() {
 ///
 /// Operations can prepend to the given host if they define the
 /// endpoint trait.
-///
-/// Expected to fail: @endpoint host prefixes are not applied to the request host
-#[should_panic]
 #[test]
 fn rest_json_endpoint_trait_request() {
     let input = crate::operation::endpoint_operation::EndpointOperationInput::builder()
@@ -1036,9 +1033,6 @@ fn rest_json_endpoint_trait_request() {
 /// Operations can prepend to the given host if they define the
 /// endpoint trait, and can use the host label trait to define
 /// further customization based on user input.
-///
-/// Expected to fail: @endpoint host prefixes (with @hostLabel members) are not applied to the request host
-#[should_panic]
 #[test]
 fn rest_json_endpoint_trait_with_host_label_request() {
     let input = crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput::builder()
@@ -3523,9 +3517,6 @@ fn rest_json_serialize_nested_union_value_request() {
 /// `MediaTypeHeaderInputBase64`
 ///
 /// Headers that target strings with a mediaType are base64 encoded
-///
-/// Expected to fail: strings with @mediaType bound to headers are not base64-encoded
-#[should_panic]
 #[test]
 fn media_type_header_input_base64_request() {
     let input = crate::operation::media_type_header::MediaTypeHeaderInput::builder()
@@ -6223,9 +6214,6 @@ fn rest_json_http_payload_traits_with_blob_response() {
 /// `RestJsonHttpPayloadTraitsWithNoBlobBody`
 ///
 /// Serializes an empty blob in the HTTP payload
-///
-/// Expected to fail: an empty blob payload is read as an empty blob instead of no value
-#[should_panic]
 #[test]
 fn rest_json_http_payload_traits_with_no_blob_body_response() {
     let response = check::response(200u16, &[("X-Foo", "Foo")], "");
@@ -7587,9 +7575,6 @@ fn rest_json_deserialize_ignore_type_response() {
 /// `MediaTypeHeaderOutputBase64`
 ///
 /// Headers that target strings with a mediaType are base64 encoded
-///
-/// Expected to fail: strings with @mediaType bound to headers are not base64-decoded
-#[should_panic]
 #[test]
 fn media_type_header_output_base64_response() {
     let response = check::response(200u16, &[("X-Json", "dHJ1ZQ==")], "");
@@ -8478,9 +8463,6 @@ fn rest_json_streaming_traits_with_blob_response() {
 /// `RestJsonStreamingTraitsWithNoBlobBody`
 ///
 /// Serializes an empty blob in the HTTP payload
-///
-/// Expected to fail: an empty blob payload is read as an empty blob instead of no value
-#[should_panic]
 #[test]
 fn rest_json_streaming_traits_with_no_blob_body_response() {
     let response = check::response(200u16, &[("X-Foo", "Foo")], "");
@@ -8620,9 +8602,6 @@ fn rest_json_unit_input_and_output_no_output_response() {
 /// `RestJsonComplexErrorWithNoMessage`
 ///
 /// Serializes a complex error with no message member
-///
-/// Expected to fail: members of an error bound to headers are not read from the response
-#[should_panic]
 #[test]
 fn rest_json_complex_error_with_no_message_response() {
     let response = check::response(

@@ -104,6 +104,12 @@ impl Builder<'_> {
             output,
             errors,
             http: shape.traits.http(&owner)?,
+            host_prefix: shape
+                .traits
+                .get("smithy.api#endpoint")
+                .and_then(|e| e.get("hostPrefix"))
+                .and_then(Value::as_str)
+                .map(str::to_owned),
             aliases,
         })
     }

@@ -126,16 +126,39 @@ impl EndpointWithHostLabelOperation {
         ::http::Request<::std::vec::Vec<u8>>,
         crate::runtime::http::RequestError,
     > {
-        let body = ::serde_json::to_vec(input)
-            .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
-        ::http::Request::builder()
-            .method("POST")
-            .uri("/")
-            .header("content-type", "application/x-amz-json-1.0")
-            .header("x-amz-target", "JsonRpc10.EndpointWithHostLabelOperation")
-            .header("content-length", body.len())
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        let mut prefix = ::std::string::String::new();
+        prefix.push_str("foo.");
+        match input.label.as_ref() {
+            ::std::option::Option::Some(
+                value,
+            ) if !crate::runtime::http::HttpText::http_text(value).is_empty() => {
+                prefix.push_str(&crate::runtime::http::HttpText::http_text(value))
+            }
+            _ => {
+                return ::std::result::Result::Err(
+                    crate::runtime::http::RequestError::EmptyLabel("label"),
+                );
+            }
+        }
+        prefix.push('.');
+        let build = || -> ::std::result::Result<
+            ::http::Request<::std::vec::Vec<u8>>,
+            crate::runtime::http::RequestError,
+        > {
+            let body = ::serde_json::to_vec(input)
+                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            ::http::Request::builder()
+                .method("POST")
+                .uri("/")
+                .header("content-type", "application/x-amz-json-1.0")
+                .header("x-amz-target", "JsonRpc10.EndpointWithHostLabelOperation")
+                .header("content-length", body.len())
+                .body(body)
+                .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        };
+        let mut request = build()?;
+        request.extensions_mut().insert(crate::runtime::http::HostPrefix(prefix));
+        ::std::result::Result::Ok(request)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is

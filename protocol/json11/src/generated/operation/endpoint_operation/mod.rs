@@ -122,16 +122,26 @@ impl EndpointOperation {
         ::http::Request<::std::vec::Vec<u8>>,
         crate::runtime::http::RequestError,
     > {
-        let body = ::serde_json::to_vec(input)
-            .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
-        ::http::Request::builder()
-            .method("POST")
-            .uri("/")
-            .header("content-type", "application/x-amz-json-1.1")
-            .header("x-amz-target", "JsonProtocol.EndpointOperation")
-            .header("content-length", body.len())
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        let mut prefix = ::std::string::String::new();
+        prefix.push_str("foo.");
+        let build = || -> ::std::result::Result<
+            ::http::Request<::std::vec::Vec<u8>>,
+            crate::runtime::http::RequestError,
+        > {
+            let body = ::serde_json::to_vec(input)
+                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            ::http::Request::builder()
+                .method("POST")
+                .uri("/")
+                .header("content-type", "application/x-amz-json-1.1")
+                .header("x-amz-target", "JsonProtocol.EndpointOperation")
+                .header("content-length", body.len())
+                .body(body)
+                .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        };
+        let mut request = build()?;
+        request.extensions_mut().insert(crate::runtime::http::HostPrefix(prefix));
+        ::std::result::Result::Ok(request)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is

@@ -128,22 +128,35 @@ impl EndpointOperation {
         ::http::Request<::std::vec::Vec<u8>>,
         crate::runtime::http::RequestError,
     > {
-        let mut uri = ::std::string::String::new();
-        uri.push_str("/EndpointOperation");
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (
-            ::std::vec::Vec::new(),
-            ::std::option::Option::None,
-        );
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        let mut prefix = ::std::string::String::new();
+        prefix.push_str("foo.");
+        let build = || -> ::std::result::Result<
+            ::http::Request<::std::vec::Vec<u8>>,
+            crate::runtime::http::RequestError,
+        > {
+            let mut uri = ::std::string::String::new();
+            uri.push_str("/EndpointOperation");
+            let (
+                body,
+                content_type,
+            ): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (
+                ::std::vec::Vec::new(),
+                ::std::option::Option::None,
+            );
+            let mut builder = ::http::Request::builder().method("POST").uri(uri);
+            if let ::std::option::Option::Some(content_type) = content_type {
+                builder = builder.header("content-type", content_type);
+            }
+            if !body.is_empty() {
+                builder = builder.header("content-length", body.len());
+            }
+            builder
+                .body(body)
+                .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        };
+        let mut request = build()?;
+        request.extensions_mut().insert(crate::runtime::http::HostPrefix(prefix));
+        ::std::result::Result::Ok(request)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is

@@ -246,6 +246,15 @@ impl GreetingWithErrors {
                             if body.is_empty() { b"{}" } else { body },
                         )
                         .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                    if let ::std::option::Option::Some(text) = response
+                        .headers()
+                        .get("X-Header")
+                        .and_then(|v| v.to_str().ok())
+                    {
+                        error.header = <::std::string::String as crate::runtime::http::FromHeader>::from_header(
+                            text,
+                        );
+                    }
                     GreetingWithErrorsError::ComplexError(error)
                 }
                 ::std::option::Option::Some("FooError") => {

@@ -190,9 +190,7 @@ impl MalformedAcceptWithPayload {
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
-        let value = ::std::option::Option::Some(
-            crate::runtime::Blob::new(body.to_vec()),
-        );
+        let value = (!body.is_empty()).then(|| crate::runtime::Blob::new(body.to_vec()));
         output.payload = value;
         ::std::result::Result::Ok(output)
     }

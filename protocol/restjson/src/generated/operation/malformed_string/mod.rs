@@ -132,7 +132,7 @@ impl MalformedString {
         uri.push_str("/MalformedString");
         let mut headers: ::std::vec::Vec<(::std::string::String, ::http::HeaderValue)> = ::std::vec::Vec::new();
         if let ::std::option::Option::Some(value) = input.blob.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = crate::runtime::Blob::new(value.as_bytes().to_vec()).to_base64();
             headers
                 .push((
                     "amz-media-typed-header".to_owned(),

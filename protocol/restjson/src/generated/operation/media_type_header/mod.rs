@@ -132,7 +132,7 @@ impl MediaTypeHeader {
         uri.push_str("/MediaTypeHeader");
         let mut headers: ::std::vec::Vec<(::std::string::String, ::http::HeaderValue)> = ::std::vec::Vec::new();
         if let ::std::option::Option::Some(value) = input.json.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = crate::runtime::Blob::new(value.as_bytes().to_vec()).to_base64();
             headers
                 .push((
                     "X-Json".to_owned(),
@@ -205,9 +205,11 @@ impl MediaTypeHeader {
             .get("X-Json")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <::std::string::String as crate::runtime::http::FromHeader>::from_header(
-                    text,
-                )
+            let value = crate::runtime::Blob::from_base64(text.trim())
+                .ok()
+                .and_then(|blob| {
+                    ::std::string::String::from_utf8(blob.as_bytes().to_vec()).ok()
+                })
                 .ok_or_else(|| malformed(
                     "header `X-Json` is not a valid `json`".to_owned(),
                 ))?;

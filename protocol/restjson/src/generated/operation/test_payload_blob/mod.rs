@@ -207,9 +207,7 @@ impl TestPayloadBlob {
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
-        let value = ::std::option::Option::Some(
-            crate::runtime::Blob::new(body.to_vec()),
-        );
+        let value = (!body.is_empty()).then(|| crate::runtime::Blob::new(body.to_vec()));
         output.data = value;
         if let ::std::option::Option::Some(text) = response
             .headers()
