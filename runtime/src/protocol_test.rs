@@ -143,7 +143,7 @@ fn body_matches(actual: &[u8], expected: &str, media_type: Option<&str>, problem
             }
         };
         match (parse(actual), parse(expected.as_bytes())) {
-            (Ok(a), Ok(e)) if a == e => {}
+            (Ok(a), Ok(e)) if same_json(&a, &e) => {}
             (Ok(a), Ok(e)) => problems.push(format!("body: expected JSON {e}, got {a}")),
             (Err(e), _) => problems.push(format!("body: not JSON ({e})")),
             (_, Err(e)) => problems.push(format!("body: the case's JSON does not parse ({e})")),
@@ -153,6 +153,19 @@ fn body_matches(actual: &[u8], expected: &str, media_type: Option<&str>, problem
             "body: expected `{expected}`, got `{}`",
             String::from_utf8_lossy(actual)
         ));
+    }
+}
+
+/// JSON equality with numbers compared by value (`2` and `2.0` are one number).
+fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y)),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
+        }
+        _ => a == b,
     }
 }
 

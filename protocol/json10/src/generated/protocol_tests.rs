@@ -623,9 +623,6 @@ fn aws_json10_no_input_and_output_request() {
 /// `AwsJson10ClientPopulatesDefaultValuesInInput`
 ///
 /// Client populates default values in input.
-///
-/// Expected to fail: unset members with a @default are not sent with their default value
-#[should_panic]
 #[test]
 fn aws_json10_client_populates_default_values_in_input_request() {
     let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
@@ -693,9 +690,6 @@ fn aws_json10_client_skips_top_level_default_values_in_input_request() {
 /// `AwsJson10ClientUsesExplicitlyProvidedMemberValuesOverDefaults`
 ///
 /// Client uses explicitly provided member values over defaults
-///
-/// Expected to fail: unset members with a @default are not sent with their default value
-#[should_panic]
 #[test]
 fn aws_json10_client_uses_explicitly_provided_member_values_over_defaults_request() {
     let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()

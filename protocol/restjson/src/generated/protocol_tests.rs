@@ -3740,9 +3740,6 @@ fn rest_json_omits_empty_list_query_values_request() {
 /// `RestJsonClientPopulatesDefaultValuesInInput`
 ///
 /// Client populates default values in input.
-///
-/// Expected to fail: unset members with a @default are not sent with their default value
-#[should_panic]
 #[test]
 fn rest_json_client_populates_default_values_in_input_request() {
     let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
@@ -3810,9 +3807,6 @@ fn rest_json_client_skips_top_level_default_values_in_input_request() {
 /// `RestJsonClientUsesExplicitlyProvidedMemberValuesOverDefaults`
 ///
 /// Client uses explicitly provided member values over defaults
-///
-/// Expected to fail: unset members with a @default are not sent with their default value
-#[should_panic]
 #[test]
 fn rest_json_client_uses_explicitly_provided_member_values_over_defaults_request() {
     let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
