@@ -58,6 +58,9 @@ pub struct Report {
     pub unions: usize,
     /// Things to know about the output (streaming members, non-JSON protocols, ...).
     pub notes: Vec<String>,
+    /// Features of `smithy-codegen-runtime` the generated code needs
+    /// (`compression`, `checksum`), in name order.
+    pub runtime_features: Vec<String>,
 }
 
 /// Generated files and their summary.
@@ -164,6 +167,16 @@ pub fn generate_model(model: &ast::Model, operations: &Operations, settings: &Se
         enums: crate_ir.enums.len() + crate_ir.int_enums.len(),
         unions: crate_ir.unions.len(),
         notes: crate_ir.notes.clone(),
+        runtime_features: {
+            let mut features = Vec::new();
+            if crate_ir.operations.iter().any(|o| o.checksum_required) {
+                features.push("checksum".to_owned());
+            }
+            if crate_ir.operations.iter().any(|o| o.gzip_request) {
+                features.push("compression".to_owned());
+            }
+            features
+        },
     };
     if settings.protocol_tests {
         let cases = &crate_ir.protocol_tests;

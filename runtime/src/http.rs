@@ -569,6 +569,58 @@ pub fn header_list_item(item: &str) -> String {
     }
 }
 
+/// Bodies at least this long are compressed (Smithy's default minimum).
+#[cfg(feature = "compression")]
+pub const MIN_COMPRESSION_SIZE: usize = 10_240;
+
+/// gzips the body of a request whose operation has `@requestCompression`
+/// listing gzip, when it is at least [`MIN_COMPRESSION_SIZE`] bytes: `gzip` is
+/// appended to any `Content-Encoding` the input set, and `Content-Length` follows
+/// the new body.
+#[cfg(feature = "compression")]
+pub fn compress_gzip(request: http::Request<Vec<u8>>) -> Result<http::Request<Vec<u8>>, RequestError> {
+    use std::io::Write as _;
+    if request.body().len() < MIN_COMPRESSION_SIZE {
+        return Ok(request);
+    }
+    let (mut parts, body) = request.into_parts();
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder
+        .write_all(&body)
+        .map_err(|e| RequestError::Body(format!("gzip: {e}")))?;
+    let compressed = encoder.finish().map_err(|e| RequestError::Body(format!("gzip: {e}")))?;
+    let encodings: Vec<String> = parts
+        .headers
+        .get_all(http::header::CONTENT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|e| e.trim().to_owned())
+        .filter(|e| !e.is_empty())
+        .chain(std::iter::once("gzip".to_owned()))
+        .collect();
+    let value = http::HeaderValue::from_str(&encodings.join(", "))
+        .map_err(|e| RequestError::Http(format!("Content-Encoding: {e}")))?;
+    parts.headers.insert(http::header::CONTENT_ENCODING, value);
+    parts
+        .headers
+        .insert(http::header::CONTENT_LENGTH, http::HeaderValue::from(compressed.len()));
+    Ok(http::Request::from_parts(parts, compressed))
+}
+
+/// Adds the `Content-MD5` header (base64 of the body's MD5) an operation with
+/// `@httpChecksumRequired` needs.
+#[cfg(feature = "checksum")]
+pub fn with_content_md5(mut request: http::Request<Vec<u8>>) -> Result<http::Request<Vec<u8>>, RequestError> {
+    use base64::Engine as _;
+    use md5::Digest as _;
+    let digest = md5::Md5::digest(request.body());
+    let value = base64::engine::general_purpose::STANDARD.encode(digest);
+    let value = http::HeaderValue::from_str(&value).map_err(|e| RequestError::Http(format!("Content-MD5: {e}")))?;
+    request.headers_mut().insert("content-md5", value);
+    Ok(request)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

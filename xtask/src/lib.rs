@@ -126,7 +126,7 @@ pub fn generate_protocol_crates(root: &Path) -> Result<Option<Vec<GeneratedFile>
         };
         let generated = codegen::generate_model(&model, &Operations::Service((*service).to_owned()), &settings)
             .map_err(|e| format!("{service}: {e}"))?;
-        for f in standalone::protocol_crate_files(dir, service, &generated.files) {
+        for f in standalone::protocol_crate_files(dir, service, &generated.report.runtime_features, &generated.files) {
             files.push(GeneratedFile {
                 path: format!("{dir}/{}", f.path),
                 contents: f.contents,

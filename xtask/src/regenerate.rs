@@ -200,6 +200,7 @@ fn standalone_crate(model_paths: &[PathBuf], args: &Args, ownership: Ownership) 
         codegen::generate_model(&model, &operations, &settings).map_err(|e| format!("{model_name}: {e}"))?;
     let generate = started.elapsed() - read;
     let info = standalone::CrateInfo {
+        runtime_features: generated.report.runtime_features.clone(),
         name: crate_name.clone(),
         version: args.crate_version.clone(),
         title: generated.report.title.clone().unwrap_or_else(|| crate_name.clone()),

@@ -34,6 +34,26 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
         Some(prefix) => with_host_prefix(request, prefix, input),
         None => request,
     };
+    // Compression comes before the checksum, which covers the bytes sent.
+    let mut steps = Vec::new();
+    if op.gzip_request {
+        steps.push(quote!(let request = crate::runtime::http::compress_gzip(request)?;));
+    }
+    if op.checksum_required {
+        steps.push(quote!(let request = crate::runtime::http::with_content_md5(request)?;));
+    }
+    let request = if steps.is_empty() {
+        request
+    } else {
+        quote! {
+            let build = || -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::http::RequestError> {
+                #request
+            };
+            let request = build()?;
+            #(#steps)*
+            ::std::result::Result::Ok(request)
+        }
+    };
     let response = response(op, output, ir);
     let input_ty = path(&op.input);
     let output_ty = path(&op.output);

@@ -28,6 +28,7 @@ fn check_model(file: &str) {
     let name = standalone::default_crate_name(&model);
     let runtime = standalone::RuntimeSource::Path(root.join("runtime"));
     let info = standalone::CrateInfo {
+        runtime_features: generated.report.runtime_features.clone(),
         name: name.clone(),
         version: "0.1.0".into(),
         title: generated.report.title.clone().unwrap_or_else(|| name.clone()),

@@ -378,6 +378,10 @@ pub struct OperationDef {
     /// `@endpoint(hostPrefix)`: prepended to the endpoint's host, `{label}`s
     /// filled from the input's `@hostLabel` members.
     pub host_prefix: Option<String>,
+    /// `@requestCompression` lists gzip: large request bodies are gzipped.
+    pub gzip_request: bool,
+    /// `@httpChecksumRequired`: requests carry a `Content-MD5` header.
+    pub checksum_required: bool,
     /// `(alias, shared type)`: an input or output shared with other operations is
     /// generated once in `types` and named here by an alias (`GetThingInput`).
     pub aliases: Vec<(String, RustPath)>,

@@ -1005,9 +1005,6 @@ fn aws_json10_client_populates_nested_default_values_when_missing_request() {
 /// `SDKAppliedContentEncoding_awsJson1_0`
 ///
 /// Compression algorithm encoding is appended to the Content-Encoding header.
-///
-/// Expected to fail: @requestCompression (gzip) is not implemented
-#[should_panic]
 #[test]
 fn sdk_applied_content_encoding_aws_json1_0_request() {
     let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
@@ -1047,9 +1044,6 @@ fn sdk_applied_content_encoding_aws_json1_0_request() {
 /// Compression algorithm encoding is appended to the Content-Encoding header, and the
 /// user-provided content-encoding is NOT in the Content-Encoding header since HTTP binding
 /// traits are ignored in the awsJson1_0 protocol.
-///
-/// Expected to fail: @requestCompression (gzip) is not implemented
-#[should_panic]
 #[test]
 fn sdk_appends_gzip_and_ignores_http_provided_encoding_aws_json1_0_request() {
     let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()

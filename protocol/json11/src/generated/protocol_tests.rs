@@ -2064,9 +2064,6 @@ fn put_and_get_inline_documents_input_request() {
 /// `SDKAppliedContentEncoding_awsJson1_1`
 ///
 /// Compression algorithm encoding is appended to the Content-Encoding header.
-///
-/// Expected to fail: @requestCompression (gzip) is not implemented
-#[should_panic]
 #[test]
 fn sdk_applied_content_encoding_aws_json1_1_request() {
     let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
@@ -2106,9 +2103,6 @@ fn sdk_applied_content_encoding_aws_json1_1_request() {
 /// Compression algorithm encoding is appended to the Content-Encoding header, and the
 /// user-provided content-encoding is NOT in the Content-Encoding header since HTTP binding
 /// traits are ignored in the awsJson1_1 protocol.
-///
-/// Expected to fail: @requestCompression (gzip) is not implemented
-#[should_panic]
 #[test]
 fn sdk_appends_gzip_and_ignores_http_provided_encoding_aws_json1_1_request() {
     let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()

@@ -1101,9 +1101,6 @@ fn rest_json_host_with_path_request() {
 /// `RestJsonHttpChecksumRequired`
 ///
 /// Adds Content-MD5 header
-///
-/// Expected to fail: @httpChecksumRequired (Content-MD5) is not implemented
-#[should_panic]
 #[test]
 fn rest_json_http_checksum_required_request() {
     let input = crate::types::HttpChecksumRequiredInputOutput::builder()
@@ -4264,9 +4261,6 @@ fn post_union_with_json_name_request3_request() {
 /// `SDKAppliedContentEncoding_restJson1`
 ///
 /// Compression algorithm encoding is appended to the Content-Encoding header.
-///
-/// Expected to fail: @requestCompression (gzip) is not implemented
-#[should_panic]
 #[test]
 fn sdk_applied_content_encoding_rest_json1_request() {
     let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
@@ -4306,9 +4300,6 @@ fn sdk_applied_content_encoding_rest_json1_request() {
 /// Compression algorithm encoding is appended to the Content-Encoding header, and the
 /// user-provided content-encoding is in the Content-Encoding header before the
 /// request compression encoding from the HTTP binding.
-///
-/// Expected to fail: @requestCompression (gzip) is not implemented
-#[should_panic]
 #[test]
 fn sdk_appended_gzip_after_provided_encoding_rest_json1_request() {
     let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()

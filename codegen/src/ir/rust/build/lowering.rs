@@ -110,6 +110,13 @@ impl Builder<'_> {
                 .and_then(|e| e.get("hostPrefix"))
                 .and_then(Value::as_str)
                 .map(str::to_owned),
+            gzip_request: shape
+                .traits
+                .get("smithy.api#requestCompression")
+                .and_then(|c| c.get("encodings"))
+                .and_then(Value::as_array)
+                .is_some_and(|e| e.iter().any(|e| e.as_str() == Some("gzip"))),
+            checksum_required: shape.traits.has("smithy.api#httpChecksumRequired"),
             aliases,
         })
     }

@@ -125,16 +125,24 @@ impl PutWithContentEncoding {
         ::http::Request<::std::vec::Vec<u8>>,
         crate::runtime::http::RequestError,
     > {
-        let body = ::serde_json::to_vec(input)
-            .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
-        ::http::Request::builder()
-            .method("POST")
-            .uri("/")
-            .header("content-type", "application/x-amz-json-1.1")
-            .header("x-amz-target", "JsonProtocol.PutWithContentEncoding")
-            .header("content-length", body.len())
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        let build = || -> ::std::result::Result<
+            ::http::Request<::std::vec::Vec<u8>>,
+            crate::runtime::http::RequestError,
+        > {
+            let body = ::serde_json::to_vec(input)
+                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            ::http::Request::builder()
+                .method("POST")
+                .uri("/")
+                .header("content-type", "application/x-amz-json-1.1")
+                .header("x-amz-target", "JsonProtocol.PutWithContentEncoding")
+                .header("content-length", body.len())
+                .body(body)
+                .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        };
+        let request = build()?;
+        let request = crate::runtime::http::compress_gzip(request)?;
+        ::std::result::Result::Ok(request)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is

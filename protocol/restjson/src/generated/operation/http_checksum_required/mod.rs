@@ -124,40 +124,52 @@ impl HttpChecksumRequired {
         ::http::Request<::std::vec::Vec<u8>>,
         crate::runtime::http::RequestError,
     > {
-        let mut uri = ::std::string::String::new();
-        uri.push_str("/HttpChecksumRequired");
-        let body = {
-            use ::serde::ser::{SerializeMap as _, Serializer as _};
-            let mut bytes = ::std::vec::Vec::new();
-            let mut serializer = ::serde_json::Serializer::new(&mut bytes);
-            let mut map = serializer
-                .serialize_map(::std::option::Option::None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
-            if let ::std::option::Option::Some(value) = input.foo.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "foo", value)
+        let build = || -> ::std::result::Result<
+            ::http::Request<::std::vec::Vec<u8>>,
+            crate::runtime::http::RequestError,
+        > {
+            let mut uri = ::std::string::String::new();
+            uri.push_str("/HttpChecksumRequired");
+            let body = {
+                use ::serde::ser::{SerializeMap as _, Serializer as _};
+                let mut bytes = ::std::vec::Vec::new();
+                let mut serializer = ::serde_json::Serializer::new(&mut bytes);
+                let mut map = serializer
+                    .serialize_map(::std::option::Option::None)
                     .map_err(|e| crate::runtime::http::RequestError::Body(
                         e.to_string(),
                     ))?;
+                if let ::std::option::Option::Some(value) = input.foo.as_ref() {
+                    crate::runtime::wire::entry::<
+                        crate::runtime::wire::Plain,
+                        _,
+                        _,
+                    >(&mut map, "foo", value)
+                        .map_err(|e| crate::runtime::http::RequestError::Body(
+                            e.to_string(),
+                        ))?;
+                }
+                map.end()
+                    .map_err(|e| crate::runtime::http::RequestError::Body(
+                        e.to_string(),
+                    ))?;
+                bytes
+            };
+            let content_type = ::std::option::Option::Some("application/json");
+            let mut builder = ::http::Request::builder().method("POST").uri(uri);
+            if let ::std::option::Option::Some(content_type) = content_type {
+                builder = builder.header("content-type", content_type);
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
-            bytes
+            if !body.is_empty() {
+                builder = builder.header("content-length", body.len());
+            }
+            builder
+                .body(body)
+                .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
         };
-        let content_type = ::std::option::Option::Some("application/json");
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        let request = build()?;
+        let request = crate::runtime::http::with_content_md5(request)?;
+        ::std::result::Result::Ok(request)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
