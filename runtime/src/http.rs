@@ -183,6 +183,23 @@ pub fn parse_http_date(text: &str) -> Option<OffsetDateTime> {
     Some(time::PrimitiveDateTime::new(date, time).assume_utc())
 }
 
+/// Splits a header list of HTTP dates (`Mon, 16 Dec 2019 23:48:18 GMT, Tue, ...`),
+/// whose items hold a comma of their own and are not quoted.
+pub fn split_http_date_list(text: &str) -> Vec<String> {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let mut items: Vec<String> = Vec::new();
+    let mut pending: Option<&str> = None;
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match pending.take() {
+            Some(day) => items.push(format!("{day}, {part}")),
+            None if DAYS.contains(&part) => pending = Some(part),
+            None => items.push(part.to_owned()),
+        }
+    }
+    items.extend(pending.map(str::to_owned));
+    items
+}
+
 /// Splits a list-valued header (`a, b, "c, d"`) into its items.
 pub fn split_header_list(text: &str) -> Vec<String> {
     let mut items = Vec::new();
@@ -624,6 +641,19 @@ pub fn with_content_md5(mut request: http::Request<Vec<u8>>) -> Result<http::Req
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn http_date_lists_split_between_dates() {
+        assert_eq!(
+            split_http_date_list("Mon, 16 Dec 2019 23:48:18 GMT, Tue, 17 Dec 2019 00:00:00 GMT"),
+            ["Mon, 16 Dec 2019 23:48:18 GMT", "Tue, 17 Dec 2019 00:00:00 GMT"]
+        );
+        assert_eq!(
+            split_http_date_list("Sun, 06 Nov 1994 08:49:37 GMT"),
+            ["Sun, 06 Nov 1994 08:49:37 GMT"]
+        );
+        assert!(split_http_date_list("").is_empty());
+    }
 
     fn get(path: &str) -> http::Request<()> {
         http::Request::get(path).body(()).unwrap()

@@ -689,7 +689,12 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                 let parsed = match &f.value.kind {
                     ValueKind::List { element, .. } => {
                         let item = parse_text(element, quote!(item.as_str()));
-                        quote!(crate::runtime::http::split_header_list(text).iter().map(|item| #item).collect::<::std::option::Option<::std::vec::Vec<_>>>())
+                        let split = if matches!(element.kind, ValueKind::Timestamp(TimestampFormat::HttpDate)) {
+                            quote!(crate::runtime::http::split_http_date_list(text))
+                        } else {
+                            quote!(crate::runtime::http::split_header_list(text))
+                        };
+                        quote!(#split.iter().map(|item| #item).collect::<::std::option::Option<::std::vec::Vec<_>>>())
                     }
                     ValueKind::String if f.media_type.is_some() => quote! {
                         crate::runtime::Blob::from_base64(text.trim())

@@ -1933,7 +1933,7 @@ fn aws_json10_client_populates_nested_defaults_when_missing_in_response_body_res
 ///
 /// Client error corrects when server fails to serialize required values.
 ///
-/// Expected to fail: required output members the server left out are corrected to zero values, but the corrected members do not appear in the compared value
+/// Expected to fail: the output does fill the missing required members with zero values (the getters return them), but it records them as corrected and serializes them as absent, which is what this test compares
 #[should_panic]
 #[test]
 fn aws_json10_client_error_corrects_when_server_fails_to_serialize_required_values_response() {

@@ -563,7 +563,7 @@ impl InputAndOutputWithHeaders {
             .get("X-TimestampList")
             .and_then(|v| v.to_str().ok())
         {
-            let value = crate::runtime::http::split_header_list(text)
+            let value = crate::runtime::http::split_http_date_list(text)
                 .iter()
                 .map(|item| <::time::OffsetDateTime as crate::runtime::http::FromHeader>::from_header(
                     item.as_str(),
