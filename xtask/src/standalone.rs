@@ -43,8 +43,7 @@ impl RuntimeSource {
         let features = if features.is_empty() {
             String::new()
         } else {
-            let quoted: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
-            format!(", features = [{}]", quoted.join(", "))
+            format!(", features = {}", toml_list(features))
         };
         match self {
             Self::Version(v) if features.is_empty() => format!("{RUNTIME_CRATE} = \"{v}\"\n"),
@@ -55,6 +54,12 @@ impl RuntimeSource {
             ),
         }
     }
+}
+
+/// `["a", "b"]`, a TOML array of strings.
+fn toml_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|f| format!("\"{f}\"")).collect();
+    format!("[{}]", quoted.join(", "))
 }
 
 /// What a standalone crate says about itself in `Cargo.toml` and its README.
@@ -262,10 +267,9 @@ pub fn protocol_crate_files(
     let runtime = if runtime_features.is_empty() {
         "smithy-codegen-runtime.workspace = true".to_owned()
     } else {
-        let quoted: Vec<String> = runtime_features.iter().map(|f| format!("\"{f}\"")).collect();
         format!(
-            "smithy-codegen-runtime = {{ workspace = true, features = [{}] }}",
-            quoted.join(", ")
+            "smithy-codegen-runtime = {{ workspace = true, features = {} }}",
+            toml_list(runtime_features)
         )
     };
     let header = format!(
@@ -324,6 +328,21 @@ mod tests {
             "{version} vs {RUNTIME_VERSION}"
         );
         assert!(manifest.contains(&format!("name = \"{RUNTIME_CRATE}\"")));
+    }
+
+    #[test]
+    fn runtime_features_reach_the_dependency_line() {
+        let features = vec!["checksum".to_owned(), "compression".to_owned()];
+        assert_eq!(
+            RuntimeSource::Version("0.1".into()).dependency(&features),
+            "smithy-codegen-runtime = { version = \"0.1\", features = [\"checksum\", \"compression\"] }\n"
+        );
+        assert_eq!(
+            RuntimeSource::Version("0.1".into()).dependency(&[]),
+            "smithy-codegen-runtime = \"0.1\"\n"
+        );
+        let files = protocol_crate_files("x", "a#S", &features, &[]);
+        assert!(files[0].contents.contains("features = [\"checksum\", \"compression\"]"));
     }
 
     #[test]

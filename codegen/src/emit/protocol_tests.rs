@@ -96,6 +96,14 @@ fn doc_lines(id: &str, documentation: Option<&String>) -> TokenStream {
     quote!(#(#[doc = #lines])*)
 }
 
+/// The operation's marker type, whose `request` and `response` the tests call.
+fn operation_marker(op: &OperationDef) -> TokenStream {
+    path(&crate::ir::rust::RustPath {
+        module: crate::ir::rust::Module::Operation(op.module.clone()),
+        name: op.name.clone(),
+    })
+}
+
 fn option_str(value: &Option<String>) -> TokenStream {
     match value {
         Some(v) => quote!(::std::option::Option::Some(#v)),
@@ -112,10 +120,7 @@ fn request_test(
 ) -> TokenStream {
     let docs = doc_lines(&case.id, case.documentation.as_ref());
     let docs = quote!(#docs #expected_failure);
-    let marker = path(&crate::ir::rust::RustPath {
-        module: crate::ir::rust::Module::Operation(op.module.clone()),
-        name: op.name.clone(),
-    });
+    let marker = operation_marker(op);
     let input = match shapes.structures.get(&key(&op.input)) {
         Some(s) => structure(s, &case.params, shapes),
         None => Err(format!("the input of `{}` is not a generated structure", op.name)),
@@ -180,10 +185,7 @@ fn response_test(
 ) -> TokenStream {
     let docs = doc_lines(&case.id, case.documentation.as_ref());
     let docs = quote!(#docs #expected_failure);
-    let marker = path(&crate::ir::rust::RustPath {
-        module: crate::ir::rust::Module::Operation(op.module.clone()),
-        name: op.name.clone(),
-    });
+    let marker = operation_marker(op);
     let code = case.code;
     let header_names = case.headers.keys();
     let header_values = case.headers.values();
