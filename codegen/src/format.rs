@@ -12,6 +12,7 @@ pub const HEADER: &str =
 
 /// Formats one file's tokens under `header` (comment lines, ending in a blank line).
 pub fn format_file(path: &str, tokens: TokenStream, header: &str) -> Result<String> {
+    let tokens = short_paths::shorten(tokens);
     let file: syn::File = syn::parse2(tokens).map_err(|e| CodegenError::Format {
         file: path.to_owned(),
         message: e.to_string(),
@@ -46,4 +47,162 @@ fn space_items(code: &str) -> String {
         previous = Some(line);
     }
     out
+}
+
+/// The emitter writes `::std::option::Option` and its kin in full, so that no
+/// model name can capture them; a file reads better with the prelude's short
+/// names. This shortens every such path to the name the prelude gives it,
+/// unless the file itself defines an item of that name.
+mod short_paths {
+    use std::collections::BTreeSet;
+
+    use proc_macro2::{Group, Ident, TokenStream, TokenTree};
+
+    /// `std::<module>::<Type>` paths the prelude names `<Type>`, and the
+    /// variants it names alone (`Some`, `Ok`, ...).
+    const TYPES: &[(&str, &str, &[&str])] = &[
+        ("option", "Option", &["Some", "None"]),
+        ("result", "Result", &["Ok", "Err"]),
+        ("string", "String", &[]),
+        ("vec", "Vec", &[]),
+        ("boxed", "Box", &[]),
+        ("default", "Default", &[]),
+        ("clone", "Clone", &[]),
+        ("cmp", "PartialEq", &[]),
+        ("cmp", "Eq", &[]),
+        ("convert", "Into", &[]),
+        ("convert", "From", &[]),
+        ("convert", "AsRef", &[]),
+        ("convert", "TryFrom", &[]),
+        ("marker", "Copy", &[]),
+        ("iter", "Iterator", &[]),
+    ];
+
+    const ITEM_KEYWORDS: &[&str] = &[
+        "struct", "enum", "union", "type", "trait", "fn", "const", "static", "mod",
+    ];
+
+    pub fn shorten(tokens: TokenStream) -> TokenStream {
+        let mut defined = BTreeSet::new();
+        collect_items(&tokens, &mut defined);
+        rewrite(tokens, &defined)
+    }
+
+    fn collect_items(tokens: &TokenStream, defined: &mut BTreeSet<String>) {
+        let mut previous_keyword = false;
+        for tree in tokens.clone() {
+            match &tree {
+                TokenTree::Ident(ident) => {
+                    let name = ident.to_string();
+                    if previous_keyword {
+                        defined.insert(name.clone());
+                    }
+                    previous_keyword = ITEM_KEYWORDS.contains(&name.as_str());
+                }
+                TokenTree::Group(group) => {
+                    collect_items(&group.stream(), defined);
+                    previous_keyword = false;
+                }
+                _ => previous_keyword = false,
+            }
+        }
+    }
+
+    fn is_colon(tree: Option<&TokenTree>) -> bool {
+        matches!(tree, Some(TokenTree::Punct(p)) if p.as_char() == ':')
+    }
+
+    fn ident_is(tree: Option<&TokenTree>, name: &str) -> bool {
+        matches!(tree, Some(TokenTree::Ident(i)) if i == name)
+    }
+
+    /// At `trees[i..]`, `::std::<module>::<Type>[::<Variant>]`: the short name and
+    /// how many tokens it replaces.
+    fn matched(trees: &[TokenTree], i: usize, defined: &BTreeSet<String>) -> Option<(String, usize)> {
+        let at = |k: usize| trees.get(i + k);
+        if !(is_colon(at(0)) && is_colon(at(1)) && ident_is(at(2), "std") && is_colon(at(3)) && is_colon(at(4))) {
+            return None;
+        }
+        // `::std::vec!` is the prelude's `vec!`.
+        if ident_is(at(5), "vec") && matches!(at(6), Some(TokenTree::Punct(p)) if p.as_char() == '!') {
+            return (!defined.contains("vec")).then(|| ("vec".to_owned(), 6));
+        }
+        for (module, name, variants) in TYPES {
+            if !(ident_is(at(5), module) && is_colon(at(6)) && is_colon(at(7)) && ident_is(at(8), name)) {
+                continue;
+            }
+            // `Option::Some` is the prelude's `Some`; `String::new` stays `String::new`.
+            if is_colon(at(9)) && is_colon(at(10)) {
+                if let Some(variant) = variants.iter().find(|v| ident_is(at(11), v) && !defined.contains(**v)) {
+                    return Some(((*variant).to_owned(), 12));
+                }
+            }
+            return (!defined.contains(*name)).then(|| ((*name).to_owned(), 9));
+        }
+        None
+    }
+
+    fn rewrite(tokens: TokenStream, defined: &BTreeSet<String>) -> TokenStream {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut out = Vec::with_capacity(trees.len());
+        let mut i = 0;
+        while i < trees.len() {
+            if let Some((name, len)) = matched(&trees, i, defined) {
+                out.push(TokenTree::Ident(Ident::new(&name, trees[i + len - 1].span())));
+                i += len;
+                continue;
+            }
+            match &trees[i] {
+                TokenTree::Group(group) => {
+                    let mut inner = Group::new(group.delimiter(), rewrite(group.stream(), defined));
+                    inner.set_span(group.span());
+                    out.push(TokenTree::Group(inner));
+                }
+                other => out.push(other.clone()),
+            }
+            i += 1;
+        }
+        out.into_iter().collect()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use quote::quote;
+
+        use super::shorten;
+
+        #[test]
+        fn prelude_paths_get_short_unless_the_file_defines_the_name() {
+            let tokens = quote! {
+                fn f(x: ::std::option::Option<::std::string::String>) -> ::std::result::Result<(), ::std::fmt::Error> {
+                    let _ = ::std::option::Option::Some(1);
+                    let _ = ::std::vec![1];
+                    let _: ::std::string::String = ::std::default::Default::default();
+                    ::std::result::Result::Ok(())
+                }
+            };
+            assert_eq!(
+                shorten(tokens).to_string(),
+                quote! {
+                    fn f(x: Option<String>) -> Result<(), ::std::fmt::Error> {
+                        let _ = Some(1);
+                        let _ = vec![1];
+                        let _: String = Default::default();
+                        Ok(())
+                    }
+                }
+                .to_string()
+            );
+            let shadowed = quote! {
+                pub struct String;
+                fn g() -> ::std::string::String { ::std::string::String::new() }
+            };
+            assert!(shorten(shadowed).to_string().contains(":: std :: string :: String"));
+            // `::std::fmt::Result` is not the prelude's `Result`.
+            assert_eq!(
+                shorten(quote!(::std::fmt::Result)).to_string(),
+                quote!(::std::fmt::Result).to_string()
+            );
+        }
+    }
 }

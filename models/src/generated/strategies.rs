@@ -21,14 +21,14 @@ pub fn abort_config_at(
         (
             crate::runtime::strategies::list(
                 crate::strategies::abort_criteria_at(depth),
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::None,
+                Some(1u64),
+                None,
             ),
         ),
     )
         .prop_map(|((criteria_list,),)| crate::types::AbortConfig {
             criteria_list,
-            client_corrections: ::std::default::Default::default(),
+            client_corrections: Default::default(),
         })
         .boxed()
 }
@@ -38,17 +38,17 @@ pub fn abort_config_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::types::AbortConfig, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (
                 abort_config(),
                 crate::runtime::strategies::one_of(
-                    ::std::vec::Vec::from([
+                    Vec::from([
                         crate::runtime::strategies::list_bad_length(
                                 crate::strategies::abort_criteria_at(
                                     crate::runtime::strategies::RECURSION_DEPTH,
                                 ),
-                                ::std::option::Option::Some(1u64),
-                                ::std::option::Option::None,
+                                Some(1u64),
+                                None,
                             )
                             .unwrap_or_else(|| {
                                 ::std::unreachable!(
@@ -60,8 +60,8 @@ pub fn abort_config_invalid() -> ::proptest::strategy::BoxedStrategy<
                                 crate::runtime::strategies::RECURSION_DEPTH,
                             ),
                             crate::strategies::abort_criteria_invalid(),
-                            ::std::option::Option::Some(1u64),
-                            ::std::option::Option::None,
+                            Some(1u64),
+                            None,
                         ),
                     ]),
                 ),
@@ -101,10 +101,10 @@ impl crate::runtime::strategies::Generate for crate::types::AbortConfig {
         abort_config()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(abort_config_invalid())
+        Some(abort_config_invalid())
     }
 }
 
@@ -125,14 +125,14 @@ pub fn abort_criteria_at(
             crate::strategies::job_execution_failure_type(),
             crate::strategies::abort_action(),
             crate::runtime::strategies::double(
-                ::std::option::Option::None,
-                ::std::option::Option::Some(crate::runtime::validate::FloatBound {
+                None,
+                Some(crate::runtime::validate::FloatBound {
                     value: 100f64,
                     strict: false,
                 }),
             ),
             crate::runtime::strategies::one_of(
-                ::std::vec::Vec::from([
+                Vec::from([
                     (1i32..=2147483647i32).boxed(),
                     ::proptest::strategy::Just(1i32).boxed(),
                     ::proptest::strategy::Just(2147483647i32).boxed(),
@@ -154,7 +154,7 @@ pub fn abort_criteria_at(
             action,
             threshold_percentage,
             min_number_of_executed_things,
-            client_corrections: ::std::default::Default::default(),
+            client_corrections: Default::default(),
         })
         .boxed()
 }
@@ -164,7 +164,7 @@ pub fn abort_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::types::AbortCriteria, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (
                 abort_criteria(),
                 crate::runtime::strategies::unknown_enum::<
@@ -216,8 +216,8 @@ pub fn abort_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
             (
                 abort_criteria(),
                 crate::runtime::strategies::double_outside(
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(crate::runtime::validate::FloatBound {
+                    None,
+                    Some(crate::runtime::validate::FloatBound {
                         value: 100f64,
                         strict: false,
                     }),
@@ -244,14 +244,13 @@ pub fn abort_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
             (
                 abort_criteria(),
                 crate::runtime::strategies::int_outside(
-                        ::std::option::Option::Some(1i64),
-                        ::std::option::Option::None,
+                        Some(1i64),
+                        None,
                         -2147483648i64,
                         2147483647i64,
                     )
                     .prop_map(|(value, expected)| (
-                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
-                            .unwrap_or_default(),
+                        <i32 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
                         expected,
                     ))
                     .boxed(),
@@ -291,10 +290,10 @@ impl crate::runtime::strategies::Generate for crate::types::AbortCriteria {
         abort_criteria()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(abort_criteria_invalid())
+        Some(abort_criteria_invalid())
     }
 }
 
@@ -312,18 +311,18 @@ pub fn exponential_rollout_rate_at(
     (
         (
             crate::runtime::strategies::one_of(
-                ::std::vec::Vec::from([
+                Vec::from([
                     (1i32..=1000i32).boxed(),
                     ::proptest::strategy::Just(1i32).boxed(),
                     ::proptest::strategy::Just(1000i32).boxed(),
                 ]),
             ),
             crate::runtime::strategies::double(
-                ::std::option::Option::Some(crate::runtime::validate::FloatBound {
+                Some(crate::runtime::validate::FloatBound {
                     value: 1.1f64,
                     strict: false,
                 }),
-                ::std::option::Option::Some(crate::runtime::validate::FloatBound {
+                Some(crate::runtime::validate::FloatBound {
                     value: 5f64,
                     strict: false,
                 }),
@@ -335,7 +334,7 @@ pub fn exponential_rollout_rate_at(
             base_rate_per_minute,
             increment_factor,
             rate_increase_criteria,
-            client_corrections: ::std::default::Default::default(),
+            client_corrections: Default::default(),
         })
         .boxed()
 }
@@ -345,18 +344,17 @@ pub fn exponential_rollout_rate_invalid() -> ::proptest::strategy::BoxedStrategy
     (crate::types::ExponentialRolloutRate, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (
                 exponential_rollout_rate(),
                 crate::runtime::strategies::int_outside(
-                        ::std::option::Option::Some(1i64),
-                        ::std::option::Option::Some(1000i64),
+                        Some(1i64),
+                        Some(1000i64),
                         -2147483648i64,
                         2147483647i64,
                     )
                     .prop_map(|(value, expected)| (
-                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
-                            .unwrap_or_default(),
+                        <i32 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
                         expected,
                     ))
                     .boxed(),
@@ -382,11 +380,11 @@ pub fn exponential_rollout_rate_invalid() -> ::proptest::strategy::BoxedStrategy
             (
                 exponential_rollout_rate(),
                 crate::runtime::strategies::double_outside(
-                    ::std::option::Option::Some(crate::runtime::validate::FloatBound {
+                    Some(crate::runtime::validate::FloatBound {
                         value: 1.1f64,
                         strict: false,
                     }),
-                    ::std::option::Option::Some(crate::runtime::validate::FloatBound {
+                    Some(crate::runtime::validate::FloatBound {
                         value: 5f64,
                         strict: false,
                     }),
@@ -449,10 +447,10 @@ impl crate::runtime::strategies::Generate for crate::types::ExponentialRolloutRa
         exponential_rollout_rate()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(exponential_rollout_rate_invalid())
+        Some(exponential_rollout_rate_invalid())
     }
 }
 
@@ -471,14 +469,14 @@ pub fn job_executions_retry_config_at(
         (
             crate::runtime::strategies::list(
                 crate::strategies::retry_criteria_at(depth),
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(2u64),
+                Some(1u64),
+                Some(2u64),
             ),
         ),
     )
         .prop_map(|((criteria_list,),)| crate::types::JobExecutionsRetryConfig {
             criteria_list,
-            client_corrections: ::std::default::Default::default(),
+            client_corrections: Default::default(),
         })
         .boxed()
 }
@@ -488,17 +486,17 @@ pub fn job_executions_retry_config_invalid() -> ::proptest::strategy::BoxedStrat
     (crate::types::JobExecutionsRetryConfig, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (
                 job_executions_retry_config(),
                 crate::runtime::strategies::one_of(
-                    ::std::vec::Vec::from([
+                    Vec::from([
                         crate::runtime::strategies::list_bad_length(
                                 crate::strategies::retry_criteria_at(
                                     crate::runtime::strategies::RECURSION_DEPTH,
                                 ),
-                                ::std::option::Option::Some(1u64),
-                                ::std::option::Option::Some(2u64),
+                                Some(1u64),
+                                Some(2u64),
                             )
                             .unwrap_or_else(|| {
                                 ::std::unreachable!(
@@ -510,8 +508,8 @@ pub fn job_executions_retry_config_invalid() -> ::proptest::strategy::BoxedStrat
                                 crate::runtime::strategies::RECURSION_DEPTH,
                             ),
                             crate::strategies::retry_criteria_invalid(),
-                            ::std::option::Option::Some(1u64),
-                            ::std::option::Option::Some(2u64),
+                            Some(1u64),
+                            Some(2u64),
                         ),
                     ]),
                 ),
@@ -551,10 +549,10 @@ impl crate::runtime::strategies::Generate for crate::types::JobExecutionsRetryCo
         job_executions_retry_config()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(job_executions_retry_config_invalid())
+        Some(job_executions_retry_config_invalid())
     }
 }
 
@@ -573,7 +571,7 @@ pub fn job_executions_rollout_config_at(
         (
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (1i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(1i32).boxed(),
                             ::proptest::strategy::Just(2147483647i32).boxed(),
@@ -597,24 +595,23 @@ pub fn job_executions_rollout_config_invalid() -> ::proptest::strategy::BoxedStr
     (crate::types::JobExecutionsRolloutConfig, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (
                 job_executions_rollout_config(),
                 crate::runtime::strategies::int_outside(
-                        ::std::option::Option::Some(1i64),
-                        ::std::option::Option::None,
+                        Some(1i64),
+                        None,
                         -2147483648i64,
                         2147483647i64,
                     )
                     .prop_map(|(value, expected)| (
-                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
-                            .unwrap_or_default(),
+                        <i32 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
                         expected,
                     ))
                     .boxed(),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.maximum_per_minute = ::std::option::Option::Some(bad);
+                    value.maximum_per_minute = Some(bad);
                     (value, expected.under_field("maximumPerMinute"))
                 })
                 .boxed(),
@@ -623,7 +620,7 @@ pub fn job_executions_rollout_config_invalid() -> ::proptest::strategy::BoxedStr
                 crate::strategies::exponential_rollout_rate_invalid(),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.exponential_rate = ::std::option::Option::Some(bad);
+                    value.exponential_rate = Some(bad);
                     (value, expected.under_field("exponentialRate"))
                 })
                 .boxed(),
@@ -644,10 +641,10 @@ impl crate::runtime::strategies::Generate for crate::types::JobExecutionsRollout
         job_executions_rollout_config()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(job_executions_rollout_config_invalid())
+        Some(job_executions_rollout_config_invalid())
     }
 }
 
@@ -665,13 +662,9 @@ pub fn maintenance_window_at(
     let _ = depth;
     (
         (
-            crate::runtime::strategies::string(
-                ::std::option::Option::None,
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(256u64),
-            ),
+            crate::runtime::strategies::string(None, Some(1u64), Some(256u64)),
             crate::runtime::strategies::one_of(
-                ::std::vec::Vec::from([
+                Vec::from([
                     (1i32..=1430i32).boxed(),
                     ::proptest::strategy::Just(1i32).boxed(),
                     ::proptest::strategy::Just(1430i32).boxed(),
@@ -682,7 +675,7 @@ pub fn maintenance_window_at(
         .prop_map(|((start_time, duration_in_minutes),)| crate::types::MaintenanceWindow {
             start_time,
             duration_in_minutes,
-            client_corrections: ::std::default::Default::default(),
+            client_corrections: Default::default(),
         })
         .boxed()
 }
@@ -692,18 +685,14 @@ pub fn maintenance_window_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::types::MaintenanceWindow, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (
                 maintenance_window(),
                 crate::runtime::strategies::invalid_string(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(256u64),
-                    ),
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(256u64),
+                    crate::runtime::strategies::string(None, Some(1u64), Some(256u64)),
+                    None,
+                    Some(1u64),
+                    Some(256u64),
                     crate::runtime::strategies::StringBreaks {
                         short: true,
                         long: true,
@@ -732,14 +721,13 @@ pub fn maintenance_window_invalid() -> ::proptest::strategy::BoxedStrategy<
             (
                 maintenance_window(),
                 crate::runtime::strategies::int_outside(
-                        ::std::option::Option::Some(1i64),
-                        ::std::option::Option::Some(1430i64),
+                        Some(1i64),
+                        Some(1430i64),
                         -2147483648i64,
                         2147483647i64,
                     )
                     .prop_map(|(value, expected)| (
-                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
-                            .unwrap_or_default(),
+                        <i32 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
                         expected,
                     ))
                     .boxed(),
@@ -779,10 +767,10 @@ impl crate::runtime::strategies::Generate for crate::types::MaintenanceWindow {
         maintenance_window()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(maintenance_window_invalid())
+        Some(maintenance_window_invalid())
     }
 }
 
@@ -801,16 +789,12 @@ pub fn presigned_url_config_at(
     (
         (
             ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::Some(20u64),
-                        ::std::option::Option::Some(2048u64),
-                    ),
+                    crate::runtime::strategies::string(None, Some(20u64), Some(2048u64)),
                 )
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (60i64..=3600i64).boxed(),
                             ::proptest::strategy::Just(60i64).boxed(),
                             ::proptest::strategy::Just(3600i64).boxed(),
@@ -832,18 +816,14 @@ pub fn presigned_url_config_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::types::PresignedUrlConfig, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (
                 presigned_url_config(),
                 crate::runtime::strategies::invalid_string(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::Some(20u64),
-                        ::std::option::Option::Some(2048u64),
-                    ),
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(20u64),
-                    ::std::option::Option::Some(2048u64),
+                    crate::runtime::strategies::string(None, Some(20u64), Some(2048u64)),
+                    None,
+                    Some(20u64),
+                    Some(2048u64),
                     crate::runtime::strategies::StringBreaks {
                         short: true,
                         long: true,
@@ -852,15 +832,15 @@ pub fn presigned_url_config_invalid() -> ::proptest::strategy::BoxedStrategy<
                 ),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.role_arn = ::std::option::Option::Some(bad);
+                    value.role_arn = Some(bad);
                     (value, expected.under_field("roleArn"))
                 })
                 .boxed(),
             (
                 presigned_url_config(),
                 crate::runtime::strategies::int_outside(
-                        ::std::option::Option::Some(60i64),
-                        ::std::option::Option::Some(3600i64),
+                        Some(60i64),
+                        Some(3600i64),
                         -9223372036854775808i64,
                         9223372036854775807i64,
                     )
@@ -868,7 +848,7 @@ pub fn presigned_url_config_invalid() -> ::proptest::strategy::BoxedStrategy<
                     .boxed(),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.expires_in_sec = ::std::option::Option::Some(bad);
+                    value.expires_in_sec = Some(bad);
                     (value, expected.under_field("expiresInSec"))
                 })
                 .boxed(),
@@ -889,10 +869,10 @@ impl crate::runtime::strategies::Generate for crate::types::PresignedUrlConfig {
         presigned_url_config()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(presigned_url_config_invalid())
+        Some(presigned_url_config_invalid())
     }
 }
 
@@ -912,7 +892,7 @@ pub fn rate_increase_criteria_at(
         (
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (1i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(1i32).boxed(),
                             ::proptest::strategy::Just(2147483647i32).boxed(),
@@ -922,7 +902,7 @@ pub fn rate_increase_criteria_at(
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (1i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(1i32).boxed(),
                             ::proptest::strategy::Just(2147483647i32).boxed(),
@@ -944,44 +924,42 @@ pub fn rate_increase_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::types::RateIncreaseCriteria, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (
                 rate_increase_criteria(),
                 crate::runtime::strategies::int_outside(
-                        ::std::option::Option::Some(1i64),
-                        ::std::option::Option::None,
+                        Some(1i64),
+                        None,
                         -2147483648i64,
                         2147483647i64,
                     )
                     .prop_map(|(value, expected)| (
-                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
-                            .unwrap_or_default(),
+                        <i32 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
                         expected,
                     ))
                     .boxed(),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.number_of_notified_things = ::std::option::Option::Some(bad);
+                    value.number_of_notified_things = Some(bad);
                     (value, expected.under_field("numberOfNotifiedThings"))
                 })
                 .boxed(),
             (
                 rate_increase_criteria(),
                 crate::runtime::strategies::int_outside(
-                        ::std::option::Option::Some(1i64),
-                        ::std::option::Option::None,
+                        Some(1i64),
+                        None,
                         -2147483648i64,
                         2147483647i64,
                     )
                     .prop_map(|(value, expected)| (
-                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
-                            .unwrap_or_default(),
+                        <i32 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
                         expected,
                     ))
                     .boxed(),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.number_of_succeeded_things = ::std::option::Option::Some(bad);
+                    value.number_of_succeeded_things = Some(bad);
                     (value, expected.under_field("numberOfSucceededThings"))
                 })
                 .boxed(),
@@ -1002,10 +980,10 @@ impl crate::runtime::strategies::Generate for crate::types::RateIncreaseCriteria
         rate_increase_criteria()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(rate_increase_criteria_invalid())
+        Some(rate_increase_criteria_invalid())
     }
 }
 
@@ -1025,7 +1003,7 @@ pub fn retry_criteria_at(
         (
             crate::strategies::retryable_failure_type(),
             crate::runtime::strategies::one_of(
-                ::std::vec::Vec::from([
+                Vec::from([
                     (0i32..=10i32).boxed(),
                     ::proptest::strategy::Just(0i32).boxed(),
                     ::proptest::strategy::Just(10i32).boxed(),
@@ -1036,7 +1014,7 @@ pub fn retry_criteria_at(
         .prop_map(|((failure_type, number_of_retries),)| crate::types::RetryCriteria {
             failure_type,
             number_of_retries,
-            client_corrections: ::std::default::Default::default(),
+            client_corrections: Default::default(),
         })
         .boxed()
 }
@@ -1046,7 +1024,7 @@ pub fn retry_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::types::RetryCriteria, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (
                 retry_criteria(),
                 crate::runtime::strategies::unknown_enum::<
@@ -1074,14 +1052,13 @@ pub fn retry_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
             (
                 retry_criteria(),
                 crate::runtime::strategies::int_outside(
-                        ::std::option::Option::Some(0i64),
-                        ::std::option::Option::Some(10i64),
+                        Some(0i64),
+                        Some(10i64),
                         -2147483648i64,
                         2147483647i64,
                     )
                     .prop_map(|(value, expected)| (
-                        <i32 as ::std::convert::TryFrom<i64>>::try_from(value)
-                            .unwrap_or_default(),
+                        <i32 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
                         expected,
                     ))
                     .boxed(),
@@ -1121,10 +1098,10 @@ impl crate::runtime::strategies::Generate for crate::types::RetryCriteria {
         retry_criteria()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(retry_criteria_invalid())
+        Some(retry_criteria_invalid())
     }
 }
 
@@ -1144,7 +1121,7 @@ pub fn timeout_config_at(
         (
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (-9223372036854775808i64..=9223372036854775807i64).boxed(),
                             ::proptest::strategy::Just(-9223372036854775808i64).boxed(),
                             ::proptest::strategy::Just(9223372036854775807i64).boxed(),
@@ -1173,10 +1150,10 @@ impl crate::runtime::strategies::Generate for crate::types::TimeoutConfig {
         timeout_config()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -1194,13 +1171,7 @@ pub fn internal_failure_exception_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -1224,10 +1195,10 @@ for crate::types::error::InternalFailureException {
         internal_failure_exception()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -1245,13 +1216,7 @@ pub fn invalid_request_exception_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -1275,10 +1240,10 @@ for crate::types::error::InvalidRequestException {
         invalid_request_exception()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -1298,13 +1263,7 @@ pub fn resource_not_found_exception_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -1329,10 +1288,10 @@ for crate::types::error::ResourceNotFoundException {
         resource_not_found_exception()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -1350,13 +1309,7 @@ pub fn throttling_exception_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -1379,10 +1332,10 @@ impl crate::runtime::strategies::Generate for crate::types::error::ThrottlingExc
         throttling_exception()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -1403,14 +1356,11 @@ pub fn describe_job_template_input_at(
     (
         (
             (crate::runtime::strategies::string(
-                ::std::option::Option::Some((
-                    &*crate::patterns::JOB_TEMPLATE_ID,
-                    "[a-zA-Z0-9_\\-]+",
-                )),
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(64u64),
+                Some((&*crate::patterns::JOB_TEMPLATE_ID, "[a-zA-Z0-9_\\-]+")),
+                Some(1u64),
+                Some(64u64),
             ))
-                .prop_map(::std::option::Option::Some)
+                .prop_map(Some)
                 .boxed(),
         ),
     )
@@ -1428,21 +1378,18 @@ pub fn describe_job_template_input_invalid() -> ::proptest::strategy::BoxedStrat
     ),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (
                 describe_job_template_input(),
                 crate::runtime::strategies::invalid_string(
                     crate::runtime::strategies::string(
-                        ::std::option::Option::Some((
-                            &*crate::patterns::JOB_TEMPLATE_ID,
-                            "[a-zA-Z0-9_\\-]+",
-                        )),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(64u64),
+                        Some((&*crate::patterns::JOB_TEMPLATE_ID, "[a-zA-Z0-9_\\-]+")),
+                        Some(1u64),
+                        Some(64u64),
                     ),
-                    ::std::option::Option::Some(&*crate::patterns::JOB_TEMPLATE_ID),
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(64u64),
+                    Some(&*crate::patterns::JOB_TEMPLATE_ID),
+                    Some(1u64),
+                    Some(64u64),
                     crate::runtime::strategies::StringBreaks {
                         short: false,
                         long: true,
@@ -1451,13 +1398,13 @@ pub fn describe_job_template_input_invalid() -> ::proptest::strategy::BoxedStrat
                 ),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.job_template_id = ::std::option::Option::Some(bad);
+                    value.job_template_id = Some(bad);
                     (value, expected.under_field("jobTemplateId"))
                 })
                 .boxed(),
             describe_job_template_input()
                 .prop_map(|mut value| {
-                    value.job_template_id = ::std::option::Option::None;
+                    value.job_template_id = None;
                     (
                         value,
                         crate::runtime::strategies::Expected::new(
@@ -1486,10 +1433,10 @@ for crate::operation::describe_job_template::DescribeJobTemplateInput {
         describe_job_template_input()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(describe_job_template_input_invalid())
+        Some(describe_job_template_input_invalid())
     }
 }
 
@@ -1510,51 +1457,34 @@ pub fn describe_job_template_output_at(
         (
             ::proptest::option::of(
                     crate::runtime::strategies::string(
-                        ::std::option::Option::Some((
-                            &*crate::patterns::JOB_TEMPLATE_ARN,
-                            "arn:[!-\\~]+",
-                        )),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(1600u64),
+                        Some((&*crate::patterns::JOB_TEMPLATE_ARN, "arn:[!-\\~]+")),
+                        Some(1u64),
+                        Some(1600u64),
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::string(
-                        ::std::option::Option::Some((
-                            &*crate::patterns::JOB_TEMPLATE_ID,
-                            "[a-zA-Z0-9_\\-]+",
-                        )),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(64u64),
+                        Some((&*crate::patterns::JOB_TEMPLATE_ID, "[a-zA-Z0-9_\\-]+")),
+                        Some(1u64),
+                        Some(64u64),
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::string(
-                        ::std::option::Option::Some((
-                            &*crate::patterns::JOB_DESCRIPTION,
-                            "[^\\p{C}]+",
-                        )),
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(2028u64),
+                        Some((&*crate::patterns::JOB_DESCRIPTION, "[^\\p{C}]+")),
+                        Some(0u64),
+                        Some(2028u64),
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(1350u64),
-                    ),
+                    crate::runtime::strategies::string(None, Some(1u64), Some(1350u64)),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(32768u64),
-                    ),
+                    crate::runtime::strategies::string(None, Some(0u64), Some(32768u64)),
                 )
                 .boxed(),
             ::proptest::option::of(crate::runtime::strategies::timestamp()).boxed(),
@@ -1575,23 +1505,20 @@ pub fn describe_job_template_output_at(
             ::proptest::option::of(
                     crate::runtime::strategies::list(
                         crate::strategies::maintenance_window_at(depth),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        None,
+                        None,
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::list(
                         crate::runtime::strategies::string(
-                            ::std::option::Option::Some((
-                                &*crate::patterns::JOB_TEMPLATE_ARN,
-                                "arn:[!-\\~]+",
-                            )),
-                            ::std::option::Option::Some(1u64),
-                            ::std::option::Option::Some(1600u64),
+                            Some((&*crate::patterns::JOB_TEMPLATE_ARN, "arn:[!-\\~]+")),
+                            Some(1u64),
+                            Some(1600u64),
                         ),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        None,
+                        None,
                     ),
                 )
                 .boxed(),
@@ -1643,21 +1570,18 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
     ),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (
                 describe_job_template_output(),
                 crate::runtime::strategies::invalid_string(
                     crate::runtime::strategies::string(
-                        ::std::option::Option::Some((
-                            &*crate::patterns::JOB_TEMPLATE_ARN,
-                            "arn:[!-\\~]+",
-                        )),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(1600u64),
+                        Some((&*crate::patterns::JOB_TEMPLATE_ARN, "arn:[!-\\~]+")),
+                        Some(1u64),
+                        Some(1600u64),
                     ),
-                    ::std::option::Option::Some(&*crate::patterns::JOB_TEMPLATE_ARN),
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(1600u64),
+                    Some(&*crate::patterns::JOB_TEMPLATE_ARN),
+                    Some(1u64),
+                    Some(1600u64),
                     crate::runtime::strategies::StringBreaks {
                         short: false,
                         long: true,
@@ -1666,7 +1590,7 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 ),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.job_template_arn = ::std::option::Option::Some(bad);
+                    value.job_template_arn = Some(bad);
                     (value, expected.under_field("jobTemplateArn"))
                 })
                 .boxed(),
@@ -1674,16 +1598,13 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 describe_job_template_output(),
                 crate::runtime::strategies::invalid_string(
                     crate::runtime::strategies::string(
-                        ::std::option::Option::Some((
-                            &*crate::patterns::JOB_TEMPLATE_ID,
-                            "[a-zA-Z0-9_\\-]+",
-                        )),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(64u64),
+                        Some((&*crate::patterns::JOB_TEMPLATE_ID, "[a-zA-Z0-9_\\-]+")),
+                        Some(1u64),
+                        Some(64u64),
                     ),
-                    ::std::option::Option::Some(&*crate::patterns::JOB_TEMPLATE_ID),
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(64u64),
+                    Some(&*crate::patterns::JOB_TEMPLATE_ID),
+                    Some(1u64),
+                    Some(64u64),
                     crate::runtime::strategies::StringBreaks {
                         short: false,
                         long: true,
@@ -1692,7 +1613,7 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 ),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.job_template_id = ::std::option::Option::Some(bad);
+                    value.job_template_id = Some(bad);
                     (value, expected.under_field("jobTemplateId"))
                 })
                 .boxed(),
@@ -1700,16 +1621,13 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 describe_job_template_output(),
                 crate::runtime::strategies::invalid_string(
                     crate::runtime::strategies::string(
-                        ::std::option::Option::Some((
-                            &*crate::patterns::JOB_DESCRIPTION,
-                            "[^\\p{C}]+",
-                        )),
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(2028u64),
+                        Some((&*crate::patterns::JOB_DESCRIPTION, "[^\\p{C}]+")),
+                        Some(0u64),
+                        Some(2028u64),
                     ),
-                    ::std::option::Option::Some(&*crate::patterns::JOB_DESCRIPTION),
-                    ::std::option::Option::Some(0u64),
-                    ::std::option::Option::Some(2028u64),
+                    Some(&*crate::patterns::JOB_DESCRIPTION),
+                    Some(0u64),
+                    Some(2028u64),
                     crate::runtime::strategies::StringBreaks {
                         short: false,
                         long: true,
@@ -1718,21 +1636,17 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 ),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.description = ::std::option::Option::Some(bad);
+                    value.description = Some(bad);
                     (value, expected.under_field("description"))
                 })
                 .boxed(),
             (
                 describe_job_template_output(),
                 crate::runtime::strategies::invalid_string(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(1350u64),
-                    ),
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(1350u64),
+                    crate::runtime::strategies::string(None, Some(1u64), Some(1350u64)),
+                    None,
+                    Some(1u64),
+                    Some(1350u64),
                     crate::runtime::strategies::StringBreaks {
                         short: true,
                         long: true,
@@ -1741,21 +1655,17 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 ),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.document_source = ::std::option::Option::Some(bad);
+                    value.document_source = Some(bad);
                     (value, expected.under_field("documentSource"))
                 })
                 .boxed(),
             (
                 describe_job_template_output(),
                 crate::runtime::strategies::invalid_string(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(32768u64),
-                    ),
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(0u64),
-                    ::std::option::Option::Some(32768u64),
+                    crate::runtime::strategies::string(None, Some(0u64), Some(32768u64)),
+                    None,
+                    Some(0u64),
+                    Some(32768u64),
                     crate::runtime::strategies::StringBreaks {
                         short: false,
                         long: true,
@@ -1764,7 +1674,7 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 ),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.document = ::std::option::Option::Some(bad);
+                    value.document = Some(bad);
                     (value, expected.under_field("document"))
                 })
                 .boxed(),
@@ -1773,7 +1683,7 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 crate::strategies::presigned_url_config_invalid(),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.presigned_url_config = ::std::option::Option::Some(bad);
+                    value.presigned_url_config = Some(bad);
                     (value, expected.under_field("presignedUrlConfig"))
                 })
                 .boxed(),
@@ -1782,15 +1692,13 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 crate::strategies::job_executions_rollout_config_invalid(),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.job_executions_rollout_config = ::std::option::Option::Some(
-                        bad,
-                    );
+                    value.job_executions_rollout_config = Some(bad);
                     (value, expected.under_field("jobExecutionsRolloutConfig"))
                 })
                 .boxed(),
             (describe_job_template_output(), crate::strategies::abort_config_invalid())
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.abort_config = ::std::option::Option::Some(bad);
+                    value.abort_config = Some(bad);
                     (value, expected.under_field("abortConfig"))
                 })
                 .boxed(),
@@ -1799,73 +1707,63 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 crate::strategies::job_executions_retry_config_invalid(),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.job_executions_retry_config = ::std::option::Option::Some(bad);
+                    value.job_executions_retry_config = Some(bad);
                     (value, expected.under_field("jobExecutionsRetryConfig"))
                 })
                 .boxed(),
             (
                 describe_job_template_output(),
                 crate::runtime::strategies::one_of(
-                    ::std::vec::Vec::from([
+                    Vec::from([
                         crate::runtime::strategies::list_with_invalid_item(
                             crate::strategies::maintenance_window_at(
                                 crate::runtime::strategies::RECURSION_DEPTH,
                             ),
                             crate::strategies::maintenance_window_invalid(),
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
+                            None,
+                            None,
                         ),
                     ]),
                 ),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.maintenance_windows = ::std::option::Option::Some(bad);
+                    value.maintenance_windows = Some(bad);
                     (value, expected.under_field("maintenanceWindows"))
                 })
                 .boxed(),
             (
                 describe_job_template_output(),
                 crate::runtime::strategies::one_of(
-                    ::std::vec::Vec::from([
+                    Vec::from([
                         crate::runtime::strategies::list_with_invalid_item(
                             crate::runtime::strategies::string(
-                                ::std::option::Option::Some((
-                                    &*crate::patterns::JOB_TEMPLATE_ARN,
-                                    "arn:[!-\\~]+",
-                                )),
-                                ::std::option::Option::Some(1u64),
-                                ::std::option::Option::Some(1600u64),
+                                Some((&*crate::patterns::JOB_TEMPLATE_ARN, "arn:[!-\\~]+")),
+                                Some(1u64),
+                                Some(1600u64),
                             ),
                             crate::runtime::strategies::invalid_string(
                                 crate::runtime::strategies::string(
-                                    ::std::option::Option::Some((
-                                        &*crate::patterns::JOB_TEMPLATE_ARN,
-                                        "arn:[!-\\~]+",
-                                    )),
-                                    ::std::option::Option::Some(1u64),
-                                    ::std::option::Option::Some(1600u64),
+                                    Some((&*crate::patterns::JOB_TEMPLATE_ARN, "arn:[!-\\~]+")),
+                                    Some(1u64),
+                                    Some(1600u64),
                                 ),
-                                ::std::option::Option::Some(
-                                    &*crate::patterns::JOB_TEMPLATE_ARN,
-                                ),
-                                ::std::option::Option::Some(1u64),
-                                ::std::option::Option::Some(1600u64),
+                                Some(&*crate::patterns::JOB_TEMPLATE_ARN),
+                                Some(1u64),
+                                Some(1600u64),
                                 crate::runtime::strategies::StringBreaks {
                                     short: false,
                                     long: true,
                                     pattern: true,
                                 },
                             ),
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
+                            None,
+                            None,
                         ),
                     ]),
                 ),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.destination_package_versions = ::std::option::Option::Some(
-                        bad,
-                    );
+                    value.destination_package_versions = Some(bad);
                     (value, expected.under_field("destinationPackageVersions"))
                 })
                 .boxed(),
@@ -1888,10 +1786,10 @@ for crate::operation::describe_job_template::DescribeJobTemplateOutput {
         describe_job_template_output()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(describe_job_template_output_invalid())
+        Some(describe_job_template_output_invalid())
     }
 }
 
@@ -1915,10 +1813,10 @@ impl crate::runtime::strategies::Generate for crate::types::AbortAction {
         abort_action()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(
+        Some(
             crate::runtime::strategies::unknown_enum::<
                 crate::types::AbortAction,
             >(crate::types::AbortAction::values()),
@@ -1948,10 +1846,10 @@ impl crate::runtime::strategies::Generate for crate::types::JobExecutionFailureT
         job_execution_failure_type()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(
+        Some(
             crate::runtime::strategies::unknown_enum::<
                 crate::types::JobExecutionFailureType,
             >(crate::types::JobExecutionFailureType::values()),
@@ -1981,10 +1879,10 @@ impl crate::runtime::strategies::Generate for crate::types::RetryableFailureType
         retryable_failure_type()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(
+        Some(
             crate::runtime::strategies::unknown_enum::<
                 crate::types::RetryableFailureType,
             >(crate::types::RetryableFailureType::values()),

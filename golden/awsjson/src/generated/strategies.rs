@@ -22,13 +22,7 @@ pub fn throttled_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -51,10 +45,10 @@ impl crate::runtime::strategies::Generate for crate::types::error::Throttled {
         throttled()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -70,17 +64,7 @@ pub fn get_item_input_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::operation::get_item::GetItemInput> {
     let _ = depth;
-    (
-        (
-            (crate::runtime::strategies::string(
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            ))
-                .prop_map(::std::option::Option::Some)
-                .boxed(),
-        ),
-    )
+    (((crate::runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),),)
         .prop_map(|((table_name,),)| crate::operation::get_item::GetItemInput {
             table_name,
         })
@@ -92,10 +76,10 @@ pub fn get_item_input_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::operation::get_item::GetItemInput, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             get_item_input()
                 .prop_map(|mut value| {
-                    value.table_name = ::std::option::Option::None;
+                    value.table_name = None;
                     (
                         value,
                         crate::runtime::strategies::Expected::new(
@@ -122,10 +106,10 @@ impl crate::runtime::strategies::Generate for crate::operation::get_item::GetIte
         get_item_input()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(get_item_input_invalid())
+        Some(get_item_input_invalid())
     }
 }
 
@@ -144,14 +128,10 @@ pub fn get_item_output_at(
         (
             ::proptest::option::of(
                     crate::runtime::strategies::map(
-                        crate::runtime::strategies::string(
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                        ),
+                        crate::runtime::strategies::string(None, None, None),
                         crate::strategies::attribute_value_at(depth),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        None,
+                        None,
                     ),
                 )
                 .boxed(),
@@ -178,10 +158,10 @@ impl crate::runtime::strategies::Generate for crate::operation::get_item::GetIte
         get_item_output()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -198,19 +178,11 @@ pub fn attribute_value_at(
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::AttributeValue> {
     if depth == 0 {
         crate::runtime::strategies::one_of(
-            ::std::vec::Vec::from([
-                crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    )
+            Vec::from([
+                crate::runtime::strategies::string(None, None, None)
                     .prop_map(crate::types::AttributeValue::S)
                     .boxed(),
-                crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    )
+                crate::runtime::strategies::string(None, None, None)
                     .prop_map(crate::types::AttributeValue::N)
                     .boxed(),
                 ::proptest::arbitrary::any::<bool>()
@@ -221,19 +193,11 @@ pub fn attribute_value_at(
         )
     } else {
         crate::runtime::strategies::one_of(
-            ::std::vec::Vec::from([
-                crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    )
+            Vec::from([
+                crate::runtime::strategies::string(None, None, None)
                     .prop_map(crate::types::AttributeValue::S)
                     .boxed(),
-                crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    )
+                crate::runtime::strategies::string(None, None, None)
                     .prop_map(crate::types::AttributeValue::N)
                     .boxed(),
                 ::proptest::arbitrary::any::<bool>()
@@ -242,20 +206,16 @@ pub fn attribute_value_at(
                     .boxed(),
                 crate::runtime::strategies::list(
                         crate::strategies::attribute_value_at(depth - 1),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        None,
+                        None,
                     )
                     .prop_map(crate::types::AttributeValue::L)
                     .boxed(),
                 crate::runtime::strategies::map(
-                        crate::runtime::strategies::string(
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                        ),
+                        crate::runtime::strategies::string(None, None, None),
                         crate::strategies::attribute_value_at(depth - 1),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        None,
+                        None,
                     )
                     .prop_map(crate::types::AttributeValue::M)
                     .boxed(),
@@ -277,9 +237,9 @@ impl crate::runtime::strategies::Generate for crate::types::AttributeValue {
         attribute_value()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }

@@ -26,13 +26,9 @@ pub fn put_collections_input_at(
         (
             ::proptest::option::of(
                     crate::runtime::strategies::list(
-                        crate::runtime::strategies::string(
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                        ),
-                        ::std::option::Option::None,
-                        ::std::option::Option::Some(3u64),
+                        crate::runtime::strategies::string(None, None, None),
+                        None,
+                        Some(3u64),
                     ),
                 )
                 .boxed(),
@@ -40,7 +36,7 @@ pub fn put_collections_input_at(
                     crate::runtime::strategies::list(
                         ::proptest::option::of(
                                 crate::runtime::strategies::one_of(
-                                    ::std::vec::Vec::from([
+                                    Vec::from([
                                         (-2147483648i32..=2147483647i32).boxed(),
                                         ::proptest::strategy::Just(-2147483648i32).boxed(),
                                         ::proptest::strategy::Just(2147483647i32).boxed(),
@@ -48,20 +44,16 @@ pub fn put_collections_input_at(
                                 ),
                             )
                             .boxed(),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        None,
+                        None,
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::unique_list(
-                        crate::runtime::strategies::string(
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                        ),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        crate::runtime::strategies::string(None, None, None),
+                        None,
+                        None,
                     ),
                 )
                 .boxed(),
@@ -69,57 +61,43 @@ pub fn put_collections_input_at(
                     crate::runtime::strategies::map(
                         crate::strategies::color(),
                         crate::runtime::strategies::one_of(
-                            ::std::vec::Vec::from([
+                            Vec::from([
                                 (-2147483648i32..=2147483647i32).boxed(),
                                 ::proptest::strategy::Just(-2147483648i32).boxed(),
                                 ::proptest::strategy::Just(2147483647i32).boxed(),
                             ]),
                         ),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        None,
+                        None,
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::map(
-                        crate::runtime::strategies::string(
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                        ),
+                        crate::runtime::strategies::string(None, None, None),
                         ::proptest::option::of(
-                                crate::runtime::strategies::string(
-                                    ::std::option::Option::None,
-                                    ::std::option::Option::None,
-                                    ::std::option::Option::None,
-                                ),
+                                crate::runtime::strategies::string(None, None, None),
                             )
                             .boxed(),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        None,
+                        None,
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::map(
                         crate::runtime::strategies::string(
-                            ::std::option::Option::Some((
-                                &*crate::patterns::TAG_KEY,
-                                "[a-z]+",
-                            )),
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
+                            Some((&*crate::patterns::TAG_KEY, "[a-z]+")),
+                            None,
+                            None,
                         ),
                         crate::runtime::strategies::string(
-                            ::std::option::Option::Some((
-                                &*crate::patterns::TAG_VALUE,
-                                "[a-z\\t\\r\\n `]*",
-                            )),
-                            ::std::option::Option::None,
-                            ::std::option::Option::Some(4u64),
+                            Some((&*crate::patterns::TAG_VALUE, "[a-z\\t\\r\\n `]*")),
+                            None,
+                            Some(4u64),
                         ),
-                        ::std::option::Option::None,
-                        ::std::option::Option::Some(2u64),
+                        None,
+                        Some(2u64),
                     ),
                 )
                 .boxed(),
@@ -144,19 +122,15 @@ pub fn put_collections_input_invalid() -> ::proptest::strategy::BoxedStrategy<
     ),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (
                 put_collections_input(),
                 crate::runtime::strategies::one_of(
-                    ::std::vec::Vec::from([
+                    Vec::from([
                         crate::runtime::strategies::list_bad_length(
-                                crate::runtime::strategies::string(
-                                    ::std::option::Option::None,
-                                    ::std::option::Option::None,
-                                    ::std::option::Option::None,
-                                ),
-                                ::std::option::Option::None,
-                                ::std::option::Option::Some(3u64),
+                                crate::runtime::strategies::string(None, None, None),
+                                None,
+                                Some(3u64),
                             )
                             .unwrap_or_else(|| {
                                 ::std::unreachable!(
@@ -167,28 +141,24 @@ pub fn put_collections_input_invalid() -> ::proptest::strategy::BoxedStrategy<
                 ),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.dense = ::std::option::Option::Some(bad);
+                    value.dense = Some(bad);
                     (value, expected.under_field("dense"))
                 })
                 .boxed(),
             (
                 put_collections_input(),
                 crate::runtime::strategies::one_of(
-                    ::std::vec::Vec::from([
+                    Vec::from([
                         crate::runtime::strategies::list_with_duplicate(
-                            crate::runtime::strategies::string(
-                                ::std::option::Option::None,
-                                ::std::option::Option::None,
-                                ::std::option::Option::None,
-                            ),
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
+                            crate::runtime::strategies::string(None, None, None),
+                            None,
+                            None,
                         ),
                     ]),
                 ),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.unique = ::std::option::Option::Some(bad);
+                    value.unique = Some(bad);
                     (value, expected.under_field("unique"))
                 })
                 .boxed(),
@@ -211,10 +181,10 @@ for crate::operation::put_collections::PutCollectionsInput {
         put_collections_input()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(put_collections_input_invalid())
+        Some(put_collections_input_invalid())
     }
 }
 
@@ -236,13 +206,9 @@ pub fn put_collections_output_at(
         (
             ::proptest::option::of(
                     crate::runtime::strategies::list(
-                        crate::runtime::strategies::string(
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                        ),
-                        ::std::option::Option::None,
-                        ::std::option::Option::Some(3u64),
+                        crate::runtime::strategies::string(None, None, None),
+                        None,
+                        Some(3u64),
                     ),
                 )
                 .boxed(),
@@ -250,7 +216,7 @@ pub fn put_collections_output_at(
                     crate::runtime::strategies::list(
                         ::proptest::option::of(
                                 crate::runtime::strategies::one_of(
-                                    ::std::vec::Vec::from([
+                                    Vec::from([
                                         (-2147483648i32..=2147483647i32).boxed(),
                                         ::proptest::strategy::Just(-2147483648i32).boxed(),
                                         ::proptest::strategy::Just(2147483647i32).boxed(),
@@ -258,8 +224,8 @@ pub fn put_collections_output_at(
                                 ),
                             )
                             .boxed(),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        None,
+                        None,
                     ),
                 )
                 .boxed(),
@@ -267,57 +233,43 @@ pub fn put_collections_output_at(
                     crate::runtime::strategies::map(
                         crate::strategies::color(),
                         crate::runtime::strategies::one_of(
-                            ::std::vec::Vec::from([
+                            Vec::from([
                                 (-2147483648i32..=2147483647i32).boxed(),
                                 ::proptest::strategy::Just(-2147483648i32).boxed(),
                                 ::proptest::strategy::Just(2147483647i32).boxed(),
                             ]),
                         ),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        None,
+                        None,
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::map(
-                        crate::runtime::strategies::string(
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                        ),
+                        crate::runtime::strategies::string(None, None, None),
                         ::proptest::option::of(
-                                crate::runtime::strategies::string(
-                                    ::std::option::Option::None,
-                                    ::std::option::Option::None,
-                                    ::std::option::Option::None,
-                                ),
+                                crate::runtime::strategies::string(None, None, None),
                             )
                             .boxed(),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        None,
+                        None,
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::map(
                         crate::runtime::strategies::string(
-                            ::std::option::Option::Some((
-                                &*crate::patterns::TAG_KEY,
-                                "[a-z]+",
-                            )),
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
+                            Some((&*crate::patterns::TAG_KEY, "[a-z]+")),
+                            None,
+                            None,
                         ),
                         crate::runtime::strategies::string(
-                            ::std::option::Option::Some((
-                                &*crate::patterns::TAG_VALUE,
-                                "[a-z\\t\\r\\n `]*",
-                            )),
-                            ::std::option::Option::None,
-                            ::std::option::Option::Some(4u64),
+                            Some((&*crate::patterns::TAG_VALUE, "[a-z\\t\\r\\n `]*")),
+                            None,
+                            Some(4u64),
                         ),
-                        ::std::option::Option::None,
-                        ::std::option::Option::Some(2u64),
+                        None,
+                        Some(2u64),
                     ),
                 )
                 .boxed(),
@@ -341,19 +293,15 @@ pub fn put_collections_output_invalid() -> ::proptest::strategy::BoxedStrategy<
     ),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (
                 put_collections_output(),
                 crate::runtime::strategies::one_of(
-                    ::std::vec::Vec::from([
+                    Vec::from([
                         crate::runtime::strategies::list_bad_length(
-                                crate::runtime::strategies::string(
-                                    ::std::option::Option::None,
-                                    ::std::option::Option::None,
-                                    ::std::option::Option::None,
-                                ),
-                                ::std::option::Option::None,
-                                ::std::option::Option::Some(3u64),
+                                crate::runtime::strategies::string(None, None, None),
+                                None,
+                                Some(3u64),
                             )
                             .unwrap_or_else(|| {
                                 ::std::unreachable!(
@@ -364,7 +312,7 @@ pub fn put_collections_output_invalid() -> ::proptest::strategy::BoxedStrategy<
                 ),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.dense = ::std::option::Option::Some(bad);
+                    value.dense = Some(bad);
                     (value, expected.under_field("dense"))
                 })
                 .boxed(),
@@ -387,10 +335,10 @@ for crate::operation::put_collections::PutCollectionsOutput {
         put_collections_output()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(put_collections_output_invalid())
+        Some(put_collections_output_invalid())
     }
 }
 
@@ -414,10 +362,10 @@ impl crate::runtime::strategies::Generate for crate::types::Color {
         color()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(
+        Some(
             crate::runtime::strategies::unknown_enum::<
                 crate::types::Color,
             >(crate::types::Color::values()),

@@ -21,7 +21,7 @@ pub fn nested_at(
     (
         (
             crate::runtime::strategies::one_of(
-                ::std::vec::Vec::from([
+                Vec::from([
                     (-2147483648i32..=2147483647i32).boxed(),
                     ::proptest::strategy::Just(-2147483648i32).boxed(),
                     ::proptest::strategy::Just(2147483647i32).boxed(),
@@ -46,10 +46,10 @@ impl crate::runtime::strategies::Generate for crate::types::Nested {
         nested()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -65,36 +65,25 @@ pub fn settings_at(
     (
         (
             crate::runtime::strategies::one_of(
-                ::std::vec::Vec::from([
+                Vec::from([
                     (-2147483648i32..=2147483647i32).boxed(),
                     ::proptest::strategy::Just(-2147483648i32).boxed(),
                     ::proptest::strategy::Just(2147483647i32).boxed(),
                 ]),
             ),
             ::proptest::arbitrary::any::<bool>().boxed(),
-            crate::runtime::strategies::string(
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            ),
+            crate::runtime::strategies::string(None, None, None),
             crate::runtime::strategies::list(
-                crate::runtime::strategies::string(
-                    ::std::option::Option::None,
-                    ::std::option::Option::None,
-                    ::std::option::Option::None,
-                ),
-                ::std::option::Option::None,
-                ::std::option::Option::None,
+                crate::runtime::strategies::string(None, None, None),
+                None,
+                None,
             ),
-            crate::runtime::strategies::double(
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            ),
+            crate::runtime::strategies::double(None, None),
             crate::runtime::strategies::timestamp(),
             crate::runtime::strategies::document(),
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (-9223372036854775808i64..=9223372036854775807i64).boxed(),
                             ::proptest::strategy::Just(-9223372036854775808i64).boxed(),
                             ::proptest::strategy::Just(9223372036854775807i64).boxed(),
@@ -117,7 +106,7 @@ pub fn settings_at(
             extra,
             opt_out,
             nested,
-            client_corrections: ::std::default::Default::default(),
+            client_corrections: Default::default(),
         })
         .boxed()
 }
@@ -127,7 +116,7 @@ pub fn settings_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::types::Settings, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             settings()
                 .prop_map(|mut value| {
                     value.nested = crate::runtime::ErrorCorrection::corrected();
@@ -158,10 +147,10 @@ impl crate::runtime::strategies::Generate for crate::types::Settings {
         settings()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(settings_invalid())
+        Some(settings_invalid())
     }
 }
 
@@ -183,7 +172,7 @@ pub fn get_settings_input_at(
         (
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (-2147483648i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(-2147483648i32).boxed(),
                             ::proptest::strategy::Just(2147483647i32).boxed(),
@@ -191,13 +180,7 @@ pub fn get_settings_input_at(
                     ),
                 )
                 .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -223,10 +206,10 @@ for crate::operation::get_settings::GetSettingsInput {
         get_settings_input()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -247,21 +230,9 @@ pub fn get_settings_output_at(
         (
             crate::strategies::settings_at(depth),
             crate::strategies::mode(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
-            (crate::runtime::strategies::string(
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            ))
-                .prop_map(::std::option::Option::Some)
-                .boxed(),
+            (crate::runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
         ),
     )
         .prop_map(|((settings, mode, renamed, maybe),)| crate::operation::get_settings::GetSettingsOutput {
@@ -269,7 +240,7 @@ pub fn get_settings_output_at(
             mode,
             renamed,
             maybe,
-            client_corrections: ::std::default::Default::default(),
+            client_corrections: Default::default(),
         })
         .boxed()
 }
@@ -282,7 +253,7 @@ pub fn get_settings_output_invalid() -> ::proptest::strategy::BoxedStrategy<
     ),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (get_settings_output(), crate::strategies::settings_invalid())
                 .prop_map(|(mut value, (bad, expected))| {
                     value.settings = bad;
@@ -315,7 +286,7 @@ pub fn get_settings_output_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             get_settings_output()
                 .prop_map(|mut value| {
-                    value.maybe = ::std::option::Option::None;
+                    value.maybe = None;
                     (
                         value,
                         crate::runtime::strategies::Expected::new(
@@ -344,10 +315,10 @@ for crate::operation::get_settings::GetSettingsOutput {
         get_settings_output()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(get_settings_output_invalid())
+        Some(get_settings_output_invalid())
     }
 }
 
@@ -371,10 +342,10 @@ impl crate::runtime::strategies::Generate for crate::types::Mode {
         mode()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(
+        Some(
             crate::runtime::strategies::unknown_enum::<
                 crate::types::Mode,
             >(crate::types::Mode::values()),

@@ -20,17 +20,11 @@ pub fn document_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (-2147483648i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(-2147483648i32).boxed(),
                             ::proptest::strategy::Just(2147483647i32).boxed(),
@@ -60,10 +54,10 @@ impl crate::runtime::strategies::Generate for crate::types::Document {
         document()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -81,21 +75,9 @@ pub fn no_such_bucket_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -119,10 +101,10 @@ impl crate::runtime::strategies::Generate for crate::types::error::NoSuchBucket 
         no_such_bucket()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -140,13 +122,7 @@ pub fn slow_down_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -169,10 +145,10 @@ impl crate::runtime::strategies::Generate for crate::types::error::SlowDown {
         slow_down()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -191,13 +167,13 @@ pub fn get_object_input_at(
     (
         (
             (crate::runtime::strategies::one_of(
-                ::std::vec::Vec::from([
+                Vec::from([
                     (-2147483648i32..=2147483647i32).boxed(),
                     ::proptest::strategy::Just(-2147483648i32).boxed(),
                     ::proptest::strategy::Just(2147483647i32).boxed(),
                 ]),
             ))
-                .prop_map(::std::option::Option::Some)
+                .prop_map(Some)
                 .boxed(),
         ),
     )
@@ -212,10 +188,10 @@ pub fn get_object_input_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::operation::get_object::GetObjectInput, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             get_object_input()
                 .prop_map(|mut value| {
-                    value.id = ::std::option::Option::None;
+                    value.id = None;
                     (
                         value,
                         crate::runtime::strategies::Expected::new(
@@ -243,10 +219,10 @@ for crate::operation::get_object::GetObjectInput {
         get_object_input()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(get_object_input_invalid())
+        Some(get_object_input_invalid())
     }
 }
 
@@ -264,21 +240,9 @@ pub fn get_object_output_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::blob(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
-                .boxed(),
+            ::proptest::option::of(crate::runtime::strategies::blob(None, None)).boxed(),
         ),
     )
         .prop_map(|((content_type, data),)| crate::operation::get_object::GetObjectOutput {
@@ -302,10 +266,10 @@ for crate::operation::get_object::GetObjectOutput {
         get_object_output()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -322,31 +286,23 @@ pub fn put_object_input_at(
 ) -> ::proptest::strategy::BoxedStrategy<crate::operation::put_object::PutObjectInput> {
     (
         (
-            (crate::runtime::strategies::string(
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            ))
-                .prop_map(::std::option::Option::Some)
+            (crate::runtime::strategies::string(None, None, None))
+                .prop_map(Some)
                 .boxed(),
-            (crate::runtime::strategies::string(
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            ))
-                .prop_map(::std::option::Option::Some)
+            (crate::runtime::strategies::string(None, None, None))
+                .prop_map(Some)
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::list(
                         crate::runtime::strategies::one_of(
-                            ::std::vec::Vec::from([
+                            Vec::from([
                                 (-2147483648i32..=2147483647i32).boxed(),
                                 ::proptest::strategy::Just(-2147483648i32).boxed(),
                                 ::proptest::strategy::Just(2147483647i32).boxed(),
                             ]),
                         ),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        None,
+                        None,
                     ),
                 )
                 .boxed(),
@@ -354,28 +310,14 @@ pub fn put_object_input_at(
             ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::map(
-                        crate::runtime::strategies::string(
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                        ),
-                        crate::runtime::strategies::string(
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                        ),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        crate::runtime::strategies::string(None, None, None),
+                        crate::runtime::strategies::string(None, None, None),
+                        None,
+                        None,
                     ),
                 )
                 .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
             ::proptest::option::of(crate::runtime::strategies::timestamp_seconds())
                 .boxed(),
@@ -383,30 +325,18 @@ pub fn put_object_input_at(
         (
             ::proptest::option::of(
                     crate::runtime::strategies::list(
-                        crate::runtime::strategies::string(
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                        ),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        crate::runtime::strategies::string(None, None, None),
+                        None,
+                        None,
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::map(
-                        crate::runtime::strategies::string(
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                        ),
-                        crate::runtime::strategies::string(
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                        ),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        crate::runtime::strategies::string(None, None, None),
+                        crate::runtime::strategies::string(None, None, None),
+                        None,
+                        None,
                     ),
                 )
                 .boxed(),
@@ -441,10 +371,10 @@ pub fn put_object_input_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::operation::put_object::PutObjectInput, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             put_object_input()
                 .prop_map(|mut value| {
-                    value.bucket = ::std::option::Option::None;
+                    value.bucket = None;
                     (
                         value,
                         crate::runtime::strategies::Expected::new(
@@ -456,7 +386,7 @@ pub fn put_object_input_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             put_object_input()
                 .prop_map(|mut value| {
-                    value.key = ::std::option::Option::None;
+                    value.key = None;
                     (
                         value,
                         crate::runtime::strategies::Expected::new(
@@ -473,7 +403,7 @@ pub fn put_object_input_invalid() -> ::proptest::strategy::BoxedStrategy<
                 >(crate::types::Color::values()),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.color = ::std::option::Option::Some(bad);
+                    value.color = Some(bad);
                     (value, expected.under_field("color"))
                 })
                 .boxed(),
@@ -495,10 +425,10 @@ for crate::operation::put_object::PutObjectInput {
         put_object_input()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(put_object_input_invalid())
+        Some(put_object_input_invalid())
     }
 }
 
@@ -516,17 +446,11 @@ pub fn put_object_output_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (-9223372036854775808i64..=9223372036854775807i64).boxed(),
                             ::proptest::strategy::Just(-9223372036854775808i64).boxed(),
                             ::proptest::strategy::Just(9223372036854775807i64).boxed(),
@@ -538,36 +462,24 @@ pub fn put_object_output_at(
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::list(
-                        crate::runtime::strategies::string(
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                        ),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        crate::runtime::strategies::string(None, None, None),
+                        None,
+                        None,
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::map(
-                        crate::runtime::strategies::string(
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                        ),
-                        crate::runtime::strategies::string(
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                        ),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        crate::runtime::strategies::string(None, None, None),
+                        crate::runtime::strategies::string(None, None, None),
+                        None,
+                        None,
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (-2147483648i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(-2147483648i32).boxed(),
                             ::proptest::strategy::Just(2147483647i32).boxed(),
@@ -575,13 +487,7 @@ pub fn put_object_output_at(
                     ),
                 )
                 .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -611,10 +517,10 @@ for crate::operation::put_object::PutObjectOutput {
         put_object_output()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -638,10 +544,10 @@ impl crate::runtime::strategies::Generate for crate::types::Color {
         color()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(
+        Some(
             crate::runtime::strategies::unknown_enum::<
                 crate::types::Color,
             >(crate::types::Color::values()),

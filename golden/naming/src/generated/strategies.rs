@@ -18,14 +18,10 @@ pub fn box_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::B
     let _ = depth;
     (
         (
-            crate::runtime::strategies::string(
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            ),
+            crate::runtime::strategies::string(None, None, None),
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (-2147483648i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(-2147483648i32).boxed(),
                             ::proptest::strategy::Just(2147483647i32).boxed(),
@@ -38,7 +34,7 @@ pub fn box_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::B
         .prop_map(|((ok, some),)| crate::types::Box {
             ok,
             some,
-            client_corrections: ::std::default::Default::default(),
+            client_corrections: Default::default(),
         })
         .boxed()
 }
@@ -48,7 +44,7 @@ pub fn box_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::types::Box, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             box_()
                 .prop_map(|mut value| {
                     value.ok = crate::runtime::ErrorCorrection::corrected();
@@ -79,10 +75,10 @@ impl crate::runtime::strategies::Generate for crate::types::Box {
         box_()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(box_invalid())
+        Some(box_invalid())
     }
 }
 
@@ -98,13 +94,7 @@ pub fn builder_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -125,10 +115,10 @@ impl crate::runtime::strategies::Generate for crate::types::Builder {
         builder()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -141,13 +131,7 @@ pub fn foo() -> ::proptest::strategy::BoxedStrategy<crate::types::Foo> {
 pub fn foo_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Foo> {
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
             ::proptest::option::of(crate::strategies::foo_builder_at(depth)).boxed(),
         ),
@@ -172,10 +156,10 @@ impl crate::runtime::strategies::Generate for crate::types::Foo {
         foo()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -191,13 +175,7 @@ pub fn foo_builder_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -218,10 +196,10 @@ impl crate::runtime::strategies::Generate for crate::types::FooBuilder {
         foo_builder()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -235,13 +213,7 @@ pub fn hash_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -262,10 +234,10 @@ impl crate::runtime::strategies::Generate for crate::types::Hash {
         hash()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -281,14 +253,10 @@ pub fn option_at(
     let _ = depth;
     (
         (
-            crate::runtime::strategies::string(
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            ),
+            crate::runtime::strategies::string(None, None, None),
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (-2147483648i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(-2147483648i32).boxed(),
                             ::proptest::strategy::Just(2147483647i32).boxed(),
@@ -301,7 +269,7 @@ pub fn option_at(
         .prop_map(|((ok, some),)| crate::types::Option {
             ok,
             some,
-            client_corrections: ::std::default::Default::default(),
+            client_corrections: Default::default(),
         })
         .boxed()
 }
@@ -311,7 +279,7 @@ pub fn option_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::types::Option, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             option()
                 .prop_map(|mut value| {
                     value.ok = crate::runtime::ErrorCorrection::corrected();
@@ -342,10 +310,10 @@ impl crate::runtime::strategies::Generate for crate::types::Option {
         option()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(option_invalid())
+        Some(option_invalid())
     }
 }
 
@@ -361,14 +329,10 @@ pub fn result_at(
     let _ = depth;
     (
         (
-            crate::runtime::strategies::string(
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            ),
+            crate::runtime::strategies::string(None, None, None),
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (-2147483648i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(-2147483648i32).boxed(),
                             ::proptest::strategy::Just(2147483647i32).boxed(),
@@ -381,7 +345,7 @@ pub fn result_at(
         .prop_map(|((ok, some),)| crate::types::Result {
             ok,
             some,
-            client_corrections: ::std::default::Default::default(),
+            client_corrections: Default::default(),
         })
         .boxed()
 }
@@ -391,7 +355,7 @@ pub fn result_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::types::Result, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             result()
                 .prop_map(|mut value| {
                     value.ok = crate::runtime::ErrorCorrection::corrected();
@@ -422,10 +386,10 @@ impl crate::runtime::strategies::Generate for crate::types::Result {
         result()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(result_invalid())
+        Some(result_invalid())
     }
 }
 
@@ -441,13 +405,7 @@ pub fn string_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -468,10 +426,10 @@ impl crate::runtime::strategies::Generate for crate::types::String {
         string()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -485,13 +443,7 @@ pub fn type_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -512,10 +464,10 @@ impl crate::runtime::strategies::Generate for crate::types::Type {
         type_()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -529,14 +481,10 @@ pub fn vec_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::V
     let _ = depth;
     (
         (
-            crate::runtime::strategies::string(
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            ),
+            crate::runtime::strategies::string(None, None, None),
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (-2147483648i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(-2147483648i32).boxed(),
                             ::proptest::strategy::Just(2147483647i32).boxed(),
@@ -549,7 +497,7 @@ pub fn vec_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::V
         .prop_map(|((ok, some),)| crate::types::Vec {
             ok,
             some,
-            client_corrections: ::std::default::Default::default(),
+            client_corrections: Default::default(),
         })
         .boxed()
 }
@@ -559,7 +507,7 @@ pub fn vec_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::types::Vec, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             vec()
                 .prop_map(|mut value| {
                     value.ok = crate::runtime::ErrorCorrection::corrected();
@@ -590,10 +538,10 @@ impl crate::runtime::strategies::Generate for crate::types::Vec {
         vec()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(vec_invalid())
+        Some(vec_invalid())
     }
 }
 
@@ -611,13 +559,7 @@ pub fn widget_builder_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -640,10 +582,10 @@ impl crate::runtime::strategies::Generate for crate::types::WidgetBuilder {
         widget_builder()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -659,21 +601,9 @@ pub fn error_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -697,10 +627,10 @@ impl crate::runtime::strategies::Generate for crate::types::error::Error {
         error()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -718,61 +648,19 @@ pub fn match_input_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -813,10 +701,10 @@ impl crate::runtime::strategies::Generate for crate::operation::match_::MatchInp
         match_input()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -876,28 +764,28 @@ pub fn match_output_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::operation::match_::MatchOutput, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (match_output(), crate::strategies::result_invalid())
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.result = ::std::option::Option::Some(bad);
+                    value.result = Some(bad);
                     (value, expected.under_field("result"))
                 })
                 .boxed(),
             (match_output(), crate::strategies::option_invalid())
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.option = ::std::option::Option::Some(bad);
+                    value.option = Some(bad);
                     (value, expected.under_field("option"))
                 })
                 .boxed(),
             (match_output(), crate::strategies::box_invalid())
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.r#box = ::std::option::Option::Some(bad);
+                    value.r#box = Some(bad);
                     (value, expected.under_field("box"))
                 })
                 .boxed(),
             (match_output(), crate::strategies::vec_invalid())
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.vec = ::std::option::Option::Some(bad);
+                    value.vec = Some(bad);
                     (value, expected.under_field("vec"))
                 })
                 .boxed(),
@@ -908,7 +796,7 @@ pub fn match_output_invalid() -> ::proptest::strategy::BoxedStrategy<
                 >(crate::types::Kind::values()),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.kind = ::std::option::Option::Some(bad);
+                    value.kind = Some(bad);
                     (value, expected.under_field("kind"))
                 })
                 .boxed(),
@@ -929,10 +817,10 @@ impl crate::runtime::strategies::Generate for crate::operation::match_::MatchOut
         match_output()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(match_output_invalid())
+        Some(match_output_invalid())
     }
 }
 
@@ -956,10 +844,10 @@ impl crate::runtime::strategies::Generate for crate::types::Kind {
         kind()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(
+        Some(
             crate::runtime::strategies::unknown_enum::<
                 crate::types::Kind,
             >(crate::types::Kind::values()),

@@ -18,12 +18,10 @@ pub fn link_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::
     (
         (
             if depth == 0 {
-                ::proptest::strategy::Just(::std::option::Option::None).boxed()
+                ::proptest::strategy::Just(None).boxed()
             } else {
                 ::proptest::option::of(
-                        crate::strategies::node_at(depth - 1)
-                            .prop_map(::std::boxed::Box::new)
-                            .boxed(),
+                        crate::strategies::node_at(depth - 1).prop_map(Box::new).boxed(),
                     )
                     .boxed()
             },
@@ -46,10 +44,10 @@ impl crate::runtime::strategies::Generate for crate::types::Link {
         link()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -62,40 +60,32 @@ pub fn node() -> ::proptest::strategy::BoxedStrategy<crate::types::Node> {
 pub fn node_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Node> {
     (
         (
-            crate::runtime::strategies::string(
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            ),
+            crate::runtime::strategies::string(None, None, None),
             if depth == 0 {
-                ::proptest::strategy::Just(::std::option::Option::None).boxed()
+                ::proptest::strategy::Just(None).boxed()
             } else {
                 ::proptest::option::of(
-                        crate::strategies::node_at(depth - 1)
-                            .prop_map(::std::boxed::Box::new)
-                            .boxed(),
+                        crate::strategies::node_at(depth - 1).prop_map(Box::new).boxed(),
                     )
                     .boxed()
             },
             if depth == 0 {
-                ::proptest::strategy::Just(::std::option::Option::None).boxed()
+                ::proptest::strategy::Just(None).boxed()
             } else {
                 ::proptest::option::of(
                         crate::runtime::strategies::list(
                             crate::strategies::node_at(depth - 1),
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
+                            None,
+                            None,
                         ),
                     )
                     .boxed()
             },
             if depth == 0 {
-                ::proptest::strategy::Just(::std::option::Option::None).boxed()
+                ::proptest::strategy::Just(None).boxed()
             } else {
                 ::proptest::option::of(
-                        crate::strategies::link_at(depth - 1)
-                            .prop_map(::std::boxed::Box::new)
-                            .boxed(),
+                        crate::strategies::link_at(depth - 1).prop_map(Box::new).boxed(),
                     )
                     .boxed()
             },
@@ -106,7 +96,7 @@ pub fn node_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::
             parent,
             children,
             link,
-            client_corrections: ::std::default::Default::default(),
+            client_corrections: Default::default(),
         })
         .boxed()
 }
@@ -116,7 +106,7 @@ pub fn node_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::types::Node, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             node()
                 .prop_map(|mut value| {
                     value.name = crate::runtime::ErrorCorrection::corrected();
@@ -147,10 +137,10 @@ impl crate::runtime::strategies::Generate for crate::types::Node {
         node()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(node_invalid())
+        Some(node_invalid())
     }
 }
 
@@ -184,10 +174,10 @@ impl crate::runtime::strategies::Generate for crate::operation::get_tree::GetTre
         get_tree_input()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -214,10 +204,10 @@ pub fn get_tree_output_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::operation::get_tree::GetTreeOutput, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (get_tree_output(), crate::strategies::node_invalid())
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.root = ::std::option::Option::Some(bad);
+                    value.root = Some(bad);
                     (value, expected.under_field("root"))
                 })
                 .boxed(),
@@ -238,9 +228,9 @@ impl crate::runtime::strategies::Generate for crate::operation::get_tree::GetTre
         get_tree_output()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(get_tree_output_invalid())
+        Some(get_tree_output_invalid())
     }
 }

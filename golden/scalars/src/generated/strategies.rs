@@ -23,10 +23,7 @@ pub fn echo_input_at(
     (
         (
             ::proptest::option::of(
-                    crate::runtime::strategies::blob(
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(4u64),
-                    ),
+                    crate::runtime::strategies::blob(Some(1u64), Some(4u64)),
                 )
                 .boxed(),
             ::proptest::option::of(crate::runtime::strategies::document()).boxed(),
@@ -34,7 +31,7 @@ pub fn echo_input_at(
             ::proptest::option::of(crate::runtime::strategies::big_decimal()).boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (-5i8..=5i8).boxed(),
                             ::proptest::strategy::Just(-5i8).boxed(),
                             ::proptest::strategy::Just(5i8).boxed(),
@@ -44,7 +41,7 @@ pub fn echo_input_at(
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (-32768i16..=32767i16).boxed(),
                             ::proptest::strategy::Just(-32768i16).boxed(),
                             ::proptest::strategy::Just(32767i16).boxed(),
@@ -52,12 +49,7 @@ pub fn echo_input_at(
                     ),
                 )
                 .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::float(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::float(None, None))
                 .boxed(),
             ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
         ),
@@ -84,24 +76,23 @@ pub fn echo_input_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::operation::echo::EchoInput, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (
                 echo_input(),
                 crate::runtime::strategies::int_outside(
-                        ::std::option::Option::Some(-5i64),
-                        ::std::option::Option::Some(5i64),
+                        Some(-5i64),
+                        Some(5i64),
                         -128i64,
                         127i64,
                     )
                     .prop_map(|(value, expected)| (
-                        <i8 as ::std::convert::TryFrom<i64>>::try_from(value)
-                            .unwrap_or_default(),
+                        <i8 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
                         expected,
                     ))
                     .boxed(),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.byte = ::std::option::Option::Some(bad);
+                    value.byte = Some(bad);
                     (value, expected.under_field("byte"))
                 })
                 .boxed(),
@@ -112,7 +103,7 @@ pub fn echo_input_invalid() -> ::proptest::strategy::BoxedStrategy<
                 >(crate::types::Priority::values()),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.priority = ::std::option::Option::Some(bad);
+                    value.priority = Some(bad);
                     (value, expected.under_field("priority"))
                 })
                 .boxed(),
@@ -133,10 +124,10 @@ impl crate::runtime::strategies::Generate for crate::operation::echo::EchoInput 
         echo_input()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(echo_input_invalid())
+        Some(echo_input_invalid())
     }
 }
 
@@ -155,10 +146,7 @@ pub fn echo_output_at(
     (
         (
             ::proptest::option::of(
-                    crate::runtime::strategies::blob(
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(4u64),
-                    ),
+                    crate::runtime::strategies::blob(Some(1u64), Some(4u64)),
                 )
                 .boxed(),
             ::proptest::option::of(crate::runtime::strategies::document()).boxed(),
@@ -166,7 +154,7 @@ pub fn echo_output_at(
             ::proptest::option::of(crate::runtime::strategies::big_decimal()).boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (-5i8..=5i8).boxed(),
                             ::proptest::strategy::Just(-5i8).boxed(),
                             ::proptest::strategy::Just(5i8).boxed(),
@@ -176,7 +164,7 @@ pub fn echo_output_at(
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (-32768i16..=32767i16).boxed(),
                             ::proptest::strategy::Just(-32768i16).boxed(),
                             ::proptest::strategy::Just(32767i16).boxed(),
@@ -184,12 +172,7 @@ pub fn echo_output_at(
                     ),
                 )
                 .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::float(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::float(None, None))
                 .boxed(),
             ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
         ),
@@ -216,24 +199,23 @@ pub fn echo_output_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::operation::echo::EchoOutput, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (
                 echo_output(),
                 crate::runtime::strategies::int_outside(
-                        ::std::option::Option::Some(-5i64),
-                        ::std::option::Option::Some(5i64),
+                        Some(-5i64),
+                        Some(5i64),
                         -128i64,
                         127i64,
                     )
                     .prop_map(|(value, expected)| (
-                        <i8 as ::std::convert::TryFrom<i64>>::try_from(value)
-                            .unwrap_or_default(),
+                        <i8 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
                         expected,
                     ))
                     .boxed(),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.byte = ::std::option::Option::Some(bad);
+                    value.byte = Some(bad);
                     (value, expected.under_field("byte"))
                 })
                 .boxed(),
@@ -244,7 +226,7 @@ pub fn echo_output_invalid() -> ::proptest::strategy::BoxedStrategy<
                 >(crate::types::Priority::values()),
             )
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.priority = ::std::option::Option::Some(bad);
+                    value.priority = Some(bad);
                     (value, expected.under_field("priority"))
                 })
                 .boxed(),
@@ -265,10 +247,10 @@ impl crate::runtime::strategies::Generate for crate::operation::echo::EchoOutput
         echo_output()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(echo_output_invalid())
+        Some(echo_output_invalid())
     }
 }
 
@@ -292,10 +274,10 @@ impl crate::runtime::strategies::Generate for crate::types::Priority {
         priority()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(
+        Some(
             crate::runtime::strategies::unknown_int_enum::<
                 crate::types::Priority,
             >(crate::types::Priority::values()),

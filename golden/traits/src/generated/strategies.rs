@@ -20,21 +20,9 @@ pub fn credentials_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -58,10 +46,10 @@ impl crate::runtime::strategies::Generate for crate::types::Credentials {
         credentials()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -91,10 +79,10 @@ impl crate::runtime::strategies::Generate for crate::types::EndEvent {
         end_event()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -112,13 +100,7 @@ pub fn message_event_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -139,10 +121,10 @@ impl crate::runtime::strategies::Generate for crate::types::MessageEvent {
         message_event()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -160,13 +142,7 @@ pub fn subscribe_input_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -190,10 +166,10 @@ for crate::operation::subscribe::SubscribeInput {
         subscribe_input()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -229,10 +205,10 @@ for crate::operation::subscribe::SubscribeOutput {
         subscribe_output()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -249,44 +225,16 @@ pub fn upload_input_at(
 ) -> ::proptest::strategy::BoxedStrategy<crate::operation::upload::UploadInput> {
     (
         (
-            (crate::runtime::strategies::string(
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            ))
-                .prop_map(::std::option::Option::Some)
+            (crate::runtime::strategies::string(None, None, None))
+                .prop_map(Some)
                 .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::blob(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
-                .boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::blob(None, None)).boxed(),
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
             ::proptest::option::of(crate::strategies::credentials_at(depth)).boxed(),
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
         ),
     )
@@ -306,10 +254,10 @@ pub fn upload_input_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::operation::upload::UploadInput, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             upload_input()
                 .prop_map(|mut value| {
-                    value.key = ::std::option::Option::None;
+                    value.key = None;
                     (
                         value,
                         crate::runtime::strategies::Expected::new(
@@ -336,10 +284,10 @@ impl crate::runtime::strategies::Generate for crate::operation::upload::UploadIn
         upload_input()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(upload_input_invalid())
+        Some(upload_input_invalid())
     }
 }
 
@@ -357,17 +305,11 @@ pub fn upload_output_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
-                    ),
-                )
+            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (-2147483648i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(-2147483648i32).boxed(),
                             ::proptest::strategy::Just(2147483647i32).boxed(),
@@ -377,13 +319,9 @@ pub fn upload_output_at(
                 .boxed(),
             ::proptest::option::of(
                     crate::runtime::strategies::list(
-                        crate::runtime::strategies::string(
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                            ::std::option::Option::None,
-                        ),
-                        ::std::option::Option::None,
-                        ::std::option::Option::None,
+                        crate::runtime::strategies::string(None, None, None),
+                        None,
+                        None,
                     ),
                 )
                 .boxed(),
@@ -410,10 +348,10 @@ impl crate::runtime::strategies::Generate for crate::operation::upload::UploadOu
         upload_output()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }
 
@@ -427,7 +365,7 @@ pub fn events_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::Events> {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             crate::strategies::message_event_at(depth)
                 .prop_map(crate::types::Events::Message)
                 .boxed(),
@@ -451,9 +389,9 @@ impl crate::runtime::strategies::Generate for crate::types::Events {
         events()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::None
+        None
     }
 }

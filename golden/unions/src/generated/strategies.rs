@@ -18,17 +18,10 @@ pub fn circle_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::Circle> {
     let _ = depth;
-    (
-        (
-            crate::runtime::strategies::double(
-                ::std::option::Option::None,
-                ::std::option::Option::None,
-            ),
-        ),
-    )
+    ((crate::runtime::strategies::double(None, None),),)
         .prop_map(|((radius,),)| crate::types::Circle {
             radius,
-            client_corrections: ::std::default::Default::default(),
+            client_corrections: Default::default(),
         })
         .boxed()
 }
@@ -38,7 +31,7 @@ pub fn circle_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::types::Circle, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             circle()
                 .prop_map(|mut value| {
                     value.radius = crate::runtime::ErrorCorrection::corrected();
@@ -69,10 +62,10 @@ impl crate::runtime::strategies::Generate for crate::types::Circle {
         circle()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(circle_invalid())
+        Some(circle_invalid())
     }
 }
 
@@ -87,13 +80,7 @@ pub fn get_shape_input() -> ::proptest::strategy::BoxedStrategy<
 pub fn get_shape_input_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::operation::get_shape::GetShapeInput> {
-    (
-        (
-            (crate::strategies::shape_at(depth))
-                .prop_map(::std::option::Option::Some)
-                .boxed(),
-        ),
-    )
+    (((crate::strategies::shape_at(depth)).prop_map(Some).boxed(),),)
         .prop_map(|((shape,),)| crate::operation::get_shape::GetShapeInput {
             shape,
         })
@@ -105,16 +92,16 @@ pub fn get_shape_input_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::operation::get_shape::GetShapeInput, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (get_shape_input(), crate::strategies::shape_invalid())
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.shape = ::std::option::Option::Some(bad);
+                    value.shape = Some(bad);
                     (value, expected.under_field("shape"))
                 })
                 .boxed(),
             get_shape_input()
                 .prop_map(|mut value| {
-                    value.shape = ::std::option::Option::None;
+                    value.shape = None;
                     (
                         value,
                         crate::runtime::strategies::Expected::new(
@@ -142,10 +129,10 @@ for crate::operation::get_shape::GetShapeInput {
         get_shape_input()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(get_shape_input_invalid())
+        Some(get_shape_input_invalid())
     }
 }
 
@@ -178,16 +165,16 @@ pub fn get_shape_output_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::operation::get_shape::GetShapeOutput, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             (get_shape_output(), crate::strategies::shape_invalid())
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.shape = ::std::option::Option::Some(bad);
+                    value.shape = Some(bad);
                     (value, expected.under_field("shape"))
                 })
                 .boxed(),
             (get_shape_output(), crate::strategies::expression_invalid())
                 .prop_map(|(mut value, (bad, expected))| {
-                    value.expression = ::std::option::Option::Some(bad);
+                    value.expression = Some(bad);
                     (value, expected.under_field("expression"))
                 })
                 .boxed(),
@@ -209,10 +196,10 @@ for crate::operation::get_shape::GetShapeOutput {
         get_shape_output()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(get_shape_output_invalid())
+        Some(get_shape_output_invalid())
     }
 }
 
@@ -227,9 +214,9 @@ pub fn expression_at(
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::Expression> {
     if depth == 0 {
         crate::runtime::strategies::one_of(
-            ::std::vec::Vec::from([
+            Vec::from([
                 crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (-9223372036854775808i64..=9223372036854775807i64).boxed(),
                             ::proptest::strategy::Just(-9223372036854775808i64).boxed(),
                             ::proptest::strategy::Just(9223372036854775807i64).boxed(),
@@ -241,9 +228,9 @@ pub fn expression_at(
         )
     } else {
         crate::runtime::strategies::one_of(
-            ::std::vec::Vec::from([
+            Vec::from([
                 crate::runtime::strategies::one_of(
-                        ::std::vec::Vec::from([
+                        Vec::from([
                             (-9223372036854775808i64..=9223372036854775807i64).boxed(),
                             ::proptest::strategy::Just(-9223372036854775808i64).boxed(),
                             ::proptest::strategy::Just(9223372036854775807i64).boxed(),
@@ -252,14 +239,12 @@ pub fn expression_at(
                     .prop_map(crate::types::Expression::Literal)
                     .boxed(),
                 crate::strategies::expression_at(depth - 1)
-                    .prop_map(|value| crate::types::Expression::Negate(
-                        ::std::boxed::Box::new(value),
-                    ))
+                    .prop_map(|value| crate::types::Expression::Negate(Box::new(value)))
                     .boxed(),
                 crate::runtime::strategies::list(
                         crate::strategies::expression_at(depth - 1),
-                        ::std::option::Option::Some(2u64),
-                        ::std::option::Option::None,
+                        Some(2u64),
+                        None,
                     )
                     .prop_map(crate::types::Expression::Sum)
                     .boxed(),
@@ -273,15 +258,15 @@ pub fn expression_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::types::Expression, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             crate::runtime::strategies::one_of(
-                    ::std::vec::Vec::from([
+                    Vec::from([
                         crate::runtime::strategies::list_bad_length(
                                 crate::strategies::expression_at(
                                     crate::runtime::strategies::RECURSION_DEPTH,
                                 ),
-                                ::std::option::Option::Some(2u64),
-                                ::std::option::Option::None,
+                                Some(2u64),
+                                None,
                             )
                             .unwrap_or_else(|| {
                                 ::std::unreachable!(
@@ -312,10 +297,10 @@ impl crate::runtime::strategies::Generate for crate::types::Expression {
         expression()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(expression_invalid())
+        Some(expression_invalid())
     }
 }
 
@@ -327,19 +312,15 @@ pub fn shape() -> ::proptest::strategy::BoxedStrategy<crate::types::Shape> {
 /// Valid values of [`Shape`](crate::types::Shape), recursing at most `depth` levels.
 pub fn shape_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Shape> {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             crate::strategies::circle_at(depth)
                 .prop_map(crate::types::Shape::Circle)
                 .boxed(),
-            crate::runtime::strategies::string(
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(8u64),
-                )
+            crate::runtime::strategies::string(None, Some(1u64), Some(8u64))
                 .prop_map(crate::types::Shape::Label)
                 .boxed(),
             crate::runtime::strategies::one_of(
-                    ::std::vec::Vec::from([
+                    Vec::from([
                         (-2147483648i32..=2147483647i32).boxed(),
                         ::proptest::strategy::Just(-2147483648i32).boxed(),
                         ::proptest::strategy::Just(2147483647i32).boxed(),
@@ -357,7 +338,7 @@ pub fn shape_invalid() -> ::proptest::strategy::BoxedStrategy<
     (crate::types::Shape, crate::runtime::strategies::Expected),
 > {
     crate::runtime::strategies::one_of(
-        ::std::vec::Vec::from([
+        Vec::from([
             crate::strategies::circle_invalid()
                 .prop_map(|(bad, expected)| (
                     crate::types::Shape::Circle(bad),
@@ -365,14 +346,10 @@ pub fn shape_invalid() -> ::proptest::strategy::BoxedStrategy<
                 ))
                 .boxed(),
             crate::runtime::strategies::invalid_string(
-                    crate::runtime::strategies::string(
-                        ::std::option::Option::None,
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(8u64),
-                    ),
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(8u64),
+                    crate::runtime::strategies::string(None, Some(1u64), Some(8u64)),
+                    None,
+                    Some(1u64),
+                    Some(8u64),
                     crate::runtime::strategies::StringBreaks {
                         short: true,
                         long: true,
@@ -401,9 +378,9 @@ impl crate::runtime::strategies::Generate for crate::types::Shape {
         shape()
     }
 
-    fn invalid() -> ::std::option::Option<
+    fn invalid() -> Option<
         ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
     > {
-        ::std::option::Option::Some(shape_invalid())
+        Some(shape_invalid())
     }
 }

@@ -7,12 +7,12 @@
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AbortConfig {
     /// The rules; the job is aborted as soon as any one of them is met.
     ///
     /// Required; length at least 1.
-    pub(crate) criteria_list: ::std::vec::Vec<crate::types::AbortCriteria>,
+    pub(crate) criteria_list: Vec<crate::types::AbortCriteria>,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
@@ -26,7 +26,7 @@ impl AbortConfig {
     /// Sets the required `criteriaList` member (from then on it counts as present, whatever the wire said).
     pub fn set_criteria_list(
         &mut self,
-        value: ::std::vec::Vec<crate::types::AbortCriteria>,
+        value: Vec<crate::types::AbortCriteria>,
     ) -> &mut Self {
         self.criteria_list = value;
         self.client_corrections.remove("criteriaList");
@@ -40,9 +40,7 @@ impl AbortConfig {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -57,7 +55,7 @@ impl AbortConfig {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -86,8 +84,8 @@ impl crate::runtime::validate::Validate for AbortConfig {
                 out.count(
                     &path,
                     value.len(),
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::None,
+                    Some(1u64),
+                    None,
                     "Member must have length greater than or equal to 1",
                 );
                 for (index, item) in value.iter().enumerate() {
@@ -103,21 +101,20 @@ impl crate::runtime::ErrorCorrection for AbortConfig {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
         Self {
-            criteria_list: client_corrections
-                .fill(::std::option::Option::None, "criteriaList"),
+            criteria_list: client_corrections.fill(None, "criteriaList"),
             client_corrections,
         }
     }
 }
 
 impl ::serde::Serialize for AbortConfig {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(!self.client_corrections.contains("criteriaList"));
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         if !self.client_corrections.contains("criteriaList") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
@@ -130,7 +127,7 @@ impl ::serde::Serialize for AbortConfig {
 }
 
 impl<'de> ::serde::Deserialize<'de> for AbortConfig {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -144,17 +141,12 @@ impl<'de> ::serde::Deserialize<'de> for AbortConfig {
                 f.write_str("a JSON object (AbortConfig)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<AbortConfig, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<AbortConfig, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_criteria_list = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_criteria_list = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "criteriaList" => {
                             member_criteria_list = crate::runtime::wire::next_value::<
@@ -171,7 +163,7 @@ impl<'de> ::serde::Deserialize<'de> for AbortConfig {
                     }
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
-                ::std::result::Result::Ok(AbortConfig {
+                Ok(AbortConfig {
                     criteria_list: client_corrections
                         .fill(member_criteria_list, "criteriaList"),
                     client_corrections,
@@ -184,14 +176,9 @@ impl<'de> ::serde::Deserialize<'de> for AbortConfig {
 
 /// Builds a [`AbortConfig`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct AbortConfigBuilder {
-    criteria_list: ::std::option::Option<::std::vec::Vec<crate::types::AbortCriteria>>,
+    criteria_list: Option<Vec<crate::types::AbortCriteria>>,
 }
 
 impl AbortConfigBuilder {
@@ -200,41 +187,33 @@ impl AbortConfigBuilder {
     /// Appends one item to `criteriaList` (use `set_criteria_list` to replace the list).
     pub fn criteria_list(
         mut self,
-        item: impl ::std::convert::Into<crate::types::AbortCriteria>,
+        item: impl Into<crate::types::AbortCriteria>,
     ) -> Self {
-        self.criteria_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+        self.criteria_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `criteriaList`.
     pub fn set_criteria_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AbortCriteria>>,
+        input: Option<Vec<crate::types::AbortCriteria>>,
     ) -> Self {
         self.criteria_list = input;
         self
     }
 
     /// The `criteriaList` set so far.
-    pub fn get_criteria_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AbortCriteria>> {
+    pub fn get_criteria_list(&self) -> &Option<Vec<crate::types::AbortCriteria>> {
         &self.criteria_list
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<AbortConfig, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<AbortConfig, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("AbortConfig", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("AbortConfig", error)),
         }
     }
 

@@ -7,7 +7,7 @@
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AbortCriteria {
     /// Which kind of failed execution this rule counts.
     ///
@@ -88,9 +88,7 @@ impl AbortCriteria {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -105,7 +103,7 @@ impl AbortCriteria {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -163,8 +161,8 @@ impl crate::runtime::validate::Validate for AbortCriteria {
                 out.float_range(
                     &path,
                     *value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(crate::runtime::validate::FloatBound {
+                    None,
+                    Some(crate::runtime::validate::FloatBound {
                         value: 100f64,
                         strict: false,
                     }),
@@ -181,8 +179,8 @@ impl crate::runtime::validate::Validate for AbortCriteria {
                 out.int_range(
                     &path,
                     i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::None,
+                    Some(1i64),
+                    None,
                     "Member must be greater than or equal to 1",
                 );
             }
@@ -194,20 +192,18 @@ impl crate::runtime::ErrorCorrection for AbortCriteria {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
         Self {
-            failure_type: client_corrections
-                .fill(::std::option::Option::None, "failureType"),
-            action: client_corrections.fill(::std::option::Option::None, "action"),
-            threshold_percentage: client_corrections
-                .fill(::std::option::Option::None, "thresholdPercentage"),
+            failure_type: client_corrections.fill(None, "failureType"),
+            action: client_corrections.fill(None, "action"),
+            threshold_percentage: client_corrections.fill(None, "thresholdPercentage"),
             min_number_of_executed_things: client_corrections
-                .fill(::std::option::Option::None, "minNumberOfExecutedThings"),
+                .fill(None, "minNumberOfExecutedThings"),
             client_corrections,
         }
     }
 }
 
 impl ::serde::Serialize for AbortCriteria {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -218,7 +214,7 @@ impl ::serde::Serialize for AbortCriteria {
             + usize::from(
                 !self.client_corrections.contains("minNumberOfExecutedThings"),
             );
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         if !self.client_corrections.contains("failureType") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
@@ -256,7 +252,7 @@ impl ::serde::Serialize for AbortCriteria {
 }
 
 impl<'de> ::serde::Deserialize<'de> for AbortCriteria {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -270,20 +266,15 @@ impl<'de> ::serde::Deserialize<'de> for AbortCriteria {
                 f.write_str("a JSON object (AbortCriteria)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<AbortCriteria, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<AbortCriteria, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_failure_type = ::std::option::Option::None;
-                let mut member_action = ::std::option::Option::None;
-                let mut member_threshold_percentage = ::std::option::Option::None;
-                let mut member_min_number_of_executed_things = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_failure_type = None;
+                let mut member_action = None;
+                let mut member_threshold_percentage = None;
+                let mut member_min_number_of_executed_things = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "failureType" => {
                             member_failure_type = crate::runtime::wire::next_value::<
@@ -319,7 +310,7 @@ impl<'de> ::serde::Deserialize<'de> for AbortCriteria {
                     }
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
-                ::std::result::Result::Ok(AbortCriteria {
+                Ok(AbortCriteria {
                     failure_type: client_corrections
                         .fill(member_failure_type, "failureType"),
                     action: client_corrections.fill(member_action, "action"),
@@ -340,127 +331,96 @@ impl<'de> ::serde::Deserialize<'de> for AbortCriteria {
 
 /// Builds a [`AbortCriteria`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct AbortCriteriaBuilder {
-    failure_type: ::std::option::Option<crate::types::JobExecutionFailureType>,
-    action: ::std::option::Option<crate::types::AbortAction>,
-    threshold_percentage: ::std::option::Option<f64>,
-    min_number_of_executed_things: ::std::option::Option<i32>,
+    failure_type: Option<crate::types::JobExecutionFailureType>,
+    action: Option<crate::types::AbortAction>,
+    threshold_percentage: Option<f64>,
+    min_number_of_executed_things: Option<i32>,
 }
 
 impl AbortCriteriaBuilder {
     /// Which kind of failed execution this rule counts.
     pub fn failure_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::JobExecutionFailureType>,
+        input: impl Into<crate::types::JobExecutionFailureType>,
     ) -> Self {
-        self.failure_type = ::std::option::Option::Some(input.into());
+        self.failure_type = Some(input.into());
         self
     }
 
     /// Sets or clears `failureType`.
     pub fn set_failure_type(
         mut self,
-        input: ::std::option::Option<crate::types::JobExecutionFailureType>,
+        input: Option<crate::types::JobExecutionFailureType>,
     ) -> Self {
         self.failure_type = input;
         self
     }
 
     /// The `failureType` set so far.
-    pub fn get_failure_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::JobExecutionFailureType> {
+    pub fn get_failure_type(&self) -> &Option<crate::types::JobExecutionFailureType> {
         &self.failure_type
     }
 
     /// What to do once the rule is met.
-    pub fn action(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AbortAction>,
-    ) -> Self {
-        self.action = ::std::option::Option::Some(input.into());
+    pub fn action(mut self, input: impl Into<crate::types::AbortAction>) -> Self {
+        self.action = Some(input.into());
         self
     }
 
     /// Sets or clears `action`.
-    pub fn set_action(
-        mut self,
-        input: ::std::option::Option<crate::types::AbortAction>,
-    ) -> Self {
+    pub fn set_action(mut self, input: Option<crate::types::AbortAction>) -> Self {
         self.action = input;
         self
     }
 
     /// The `action` set so far.
-    pub fn get_action(&self) -> &::std::option::Option<crate::types::AbortAction> {
+    pub fn get_action(&self) -> &Option<crate::types::AbortAction> {
         &self.action
     }
 
     /// Share of failed executions, in percent, that sets the rule off (two decimal places are honoured).
-    pub fn threshold_percentage(
-        mut self,
-        input: impl ::std::convert::Into<f64>,
-    ) -> Self {
-        self.threshold_percentage = ::std::option::Option::Some(input.into());
+    pub fn threshold_percentage(mut self, input: impl Into<f64>) -> Self {
+        self.threshold_percentage = Some(input.into());
         self
     }
 
     /// Sets or clears `thresholdPercentage`.
-    pub fn set_threshold_percentage(
-        mut self,
-        input: ::std::option::Option<f64>,
-    ) -> Self {
+    pub fn set_threshold_percentage(mut self, input: Option<f64>) -> Self {
         self.threshold_percentage = input;
         self
     }
 
     /// The `thresholdPercentage` set so far.
-    pub fn get_threshold_percentage(&self) -> &::std::option::Option<f64> {
+    pub fn get_threshold_percentage(&self) -> &Option<f64> {
         &self.threshold_percentage
     }
 
     /// Number of devices that must have received the job before the rule is checked.
-    pub fn min_number_of_executed_things(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.min_number_of_executed_things = ::std::option::Option::Some(input.into());
+    pub fn min_number_of_executed_things(mut self, input: impl Into<i32>) -> Self {
+        self.min_number_of_executed_things = Some(input.into());
         self
     }
 
     /// Sets or clears `minNumberOfExecutedThings`.
-    pub fn set_min_number_of_executed_things(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_min_number_of_executed_things(mut self, input: Option<i32>) -> Self {
         self.min_number_of_executed_things = input;
         self
     }
 
     /// The `minNumberOfExecutedThings` set so far.
-    pub fn get_min_number_of_executed_things(&self) -> &::std::option::Option<i32> {
+    pub fn get_min_number_of_executed_things(&self) -> &Option<i32> {
         &self.min_number_of_executed_things
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<AbortCriteria, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<AbortCriteria, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("AbortCriteria", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("AbortCriteria", error)),
         }
     }
 

@@ -7,7 +7,7 @@
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ExponentialRolloutRate {
     /// Number of devices notified per minute when the rollout begins.
     ///
@@ -72,9 +72,7 @@ impl ExponentialRolloutRate {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -89,7 +87,7 @@ impl ExponentialRolloutRate {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -120,8 +118,8 @@ impl crate::runtime::validate::Validate for ExponentialRolloutRate {
                 out.int_range(
                     &path,
                     i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(1000i64),
+                    Some(1i64),
+                    Some(1000i64),
                     "Member must be between 1 and 1000, inclusive",
                 );
             }
@@ -135,11 +133,11 @@ impl crate::runtime::validate::Validate for ExponentialRolloutRate {
                 out.float_range(
                     &path,
                     *value,
-                    ::std::option::Option::Some(crate::runtime::validate::FloatBound {
+                    Some(crate::runtime::validate::FloatBound {
                         value: 1.1f64,
                         strict: false,
                     }),
-                    ::std::option::Option::Some(crate::runtime::validate::FloatBound {
+                    Some(crate::runtime::validate::FloatBound {
                         value: 5f64,
                         strict: false,
                     }),
@@ -163,19 +161,17 @@ impl crate::runtime::ErrorCorrection for ExponentialRolloutRate {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
         Self {
-            base_rate_per_minute: client_corrections
-                .fill(::std::option::Option::None, "baseRatePerMinute"),
-            increment_factor: client_corrections
-                .fill(::std::option::Option::None, "incrementFactor"),
+            base_rate_per_minute: client_corrections.fill(None, "baseRatePerMinute"),
+            increment_factor: client_corrections.fill(None, "incrementFactor"),
             rate_increase_criteria: client_corrections
-                .fill(::std::option::Option::None, "rateIncreaseCriteria"),
+                .fill(None, "rateIncreaseCriteria"),
             client_corrections,
         }
     }
 }
 
 impl ::serde::Serialize for ExponentialRolloutRate {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -183,7 +179,7 @@ impl ::serde::Serialize for ExponentialRolloutRate {
         let len = usize::from(!self.client_corrections.contains("baseRatePerMinute"))
             + usize::from(!self.client_corrections.contains("incrementFactor"))
             + usize::from(!self.client_corrections.contains("rateIncreaseCriteria"));
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         if !self.client_corrections.contains("baseRatePerMinute") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
@@ -210,7 +206,7 @@ impl ::serde::Serialize for ExponentialRolloutRate {
 }
 
 impl<'de> ::serde::Deserialize<'de> for ExponentialRolloutRate {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -224,19 +220,14 @@ impl<'de> ::serde::Deserialize<'de> for ExponentialRolloutRate {
                 f.write_str("a JSON object (ExponentialRolloutRate)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<ExponentialRolloutRate, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<ExponentialRolloutRate, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_base_rate_per_minute = ::std::option::Option::None;
-                let mut member_increment_factor = ::std::option::Option::None;
-                let mut member_rate_increase_criteria = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_base_rate_per_minute = None;
+                let mut member_increment_factor = None;
+                let mut member_rate_increase_criteria = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "baseRatePerMinute" => {
                             member_base_rate_per_minute = crate::runtime::wire::next_value::<
@@ -265,7 +256,7 @@ impl<'de> ::serde::Deserialize<'de> for ExponentialRolloutRate {
                     }
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
-                ::std::result::Result::Ok(ExponentialRolloutRate {
+                Ok(ExponentialRolloutRate {
                     base_rate_per_minute: client_corrections
                         .fill(member_base_rate_per_minute, "baseRatePerMinute"),
                     increment_factor: client_corrections
@@ -282,72 +273,61 @@ impl<'de> ::serde::Deserialize<'de> for ExponentialRolloutRate {
 
 /// Builds a [`ExponentialRolloutRate`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct ExponentialRolloutRateBuilder {
-    base_rate_per_minute: ::std::option::Option<i32>,
-    increment_factor: ::std::option::Option<f64>,
-    rate_increase_criteria: ::std::option::Option<crate::types::RateIncreaseCriteria>,
+    base_rate_per_minute: Option<i32>,
+    increment_factor: Option<f64>,
+    rate_increase_criteria: Option<crate::types::RateIncreaseCriteria>,
 }
 
 impl ExponentialRolloutRateBuilder {
     /// Number of devices notified per minute when the rollout begins.
-    pub fn base_rate_per_minute(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.base_rate_per_minute = ::std::option::Option::Some(input.into());
+    pub fn base_rate_per_minute(mut self, input: impl Into<i32>) -> Self {
+        self.base_rate_per_minute = Some(input.into());
         self
     }
 
     /// Sets or clears `baseRatePerMinute`.
-    pub fn set_base_rate_per_minute(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_base_rate_per_minute(mut self, input: Option<i32>) -> Self {
         self.base_rate_per_minute = input;
         self
     }
 
     /// The `baseRatePerMinute` set so far.
-    pub fn get_base_rate_per_minute(&self) -> &::std::option::Option<i32> {
+    pub fn get_base_rate_per_minute(&self) -> &Option<i32> {
         &self.base_rate_per_minute
     }
 
     /// Multiplier applied to the rate at each step (one decimal place is honoured).
-    pub fn increment_factor(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.increment_factor = ::std::option::Option::Some(input.into());
+    pub fn increment_factor(mut self, input: impl Into<f64>) -> Self {
+        self.increment_factor = Some(input.into());
         self
     }
 
     /// Sets or clears `incrementFactor`.
-    pub fn set_increment_factor(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_increment_factor(mut self, input: Option<f64>) -> Self {
         self.increment_factor = input;
         self
     }
 
     /// The `incrementFactor` set so far.
-    pub fn get_increment_factor(&self) -> &::std::option::Option<f64> {
+    pub fn get_increment_factor(&self) -> &Option<f64> {
         &self.increment_factor
     }
 
     /// What has to happen before the rate is raised again.
     pub fn rate_increase_criteria(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RateIncreaseCriteria>,
+        input: impl Into<crate::types::RateIncreaseCriteria>,
     ) -> Self {
-        self.rate_increase_criteria = ::std::option::Option::Some(input.into());
+        self.rate_increase_criteria = Some(input.into());
         self
     }
 
     /// Sets or clears `rateIncreaseCriteria`.
     pub fn set_rate_increase_criteria(
         mut self,
-        input: ::std::option::Option<crate::types::RateIncreaseCriteria>,
+        input: Option<crate::types::RateIncreaseCriteria>,
     ) -> Self {
         self.rate_increase_criteria = input;
         self
@@ -356,22 +336,18 @@ impl ExponentialRolloutRateBuilder {
     /// The `rateIncreaseCriteria` set so far.
     pub fn get_rate_increase_criteria(
         &self,
-    ) -> &::std::option::Option<crate::types::RateIncreaseCriteria> {
+    ) -> &Option<crate::types::RateIncreaseCriteria> {
         &self.rate_increase_criteria
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ExponentialRolloutRate, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<ExponentialRolloutRate, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("ExponentialRolloutRate", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("ExponentialRolloutRate", error))
             }
         }
     }

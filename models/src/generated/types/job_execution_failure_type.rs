@@ -8,10 +8,10 @@
 /// The set of values is open: a value this crate does not know is kept in `Unknown` and written back unchanged. Match with a wildcard arm, and compare with `as_str()` rather than matching on `Unknown`.
 #[non_exhaustive]
 #[derive(
-    ::std::clone::Clone,
+    Clone,
     ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
+    PartialEq,
+    Eq,
     ::std::hash::Hash,
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord
@@ -53,9 +53,7 @@ impl JobExecutionFailureType {
 
     /// Checks that the value is one the model defines (values outside the set
     /// parse, but a service would reject them).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -65,18 +63,18 @@ impl JobExecutionFailureType {
         out.into_result()
     }
 
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "FAILED" => ::std::option::Option::Some(Self::Failed),
-            "REJECTED" => ::std::option::Option::Some(Self::Rejected),
-            "TIMED_OUT" => ::std::option::Option::Some(Self::TimedOut),
-            "ALL" => ::std::option::Option::Some(Self::All),
-            _ => ::std::option::Option::None,
+            "FAILED" => Some(Self::Failed),
+            "REJECTED" => Some(Self::Rejected),
+            "TIMED_OUT" => Some(Self::TimedOut),
+            "ALL" => Some(Self::All),
+            _ => None,
         }
     }
 }
 
-impl ::std::convert::From<&str> for JobExecutionFailureType {
+impl From<&str> for JobExecutionFailureType {
     fn from(value: &str) -> Self {
         Self::known(value)
             .unwrap_or_else(|| Self::Unknown(
@@ -85,25 +83,23 @@ impl ::std::convert::From<&str> for JobExecutionFailureType {
     }
 }
 
-impl ::std::convert::From<::std::string::String> for JobExecutionFailureType {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for JobExecutionFailureType {
+    fn from(value: String) -> Self {
         match Self::known(&value) {
-            ::std::option::Option::Some(known) => known,
-            ::std::option::Option::None => {
-                Self::Unknown(crate::runtime::UnknownVariantValue::new(value))
-            }
+            Some(known) => known,
+            None => Self::Unknown(crate::runtime::UnknownVariantValue::new(value)),
         }
     }
 }
 
 impl ::std::str::FromStr for JobExecutionFailureType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
-impl ::std::convert::AsRef<str> for JobExecutionFailureType {
+impl AsRef<str> for JobExecutionFailureType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -136,7 +132,7 @@ impl crate::runtime::ErrorCorrection for JobExecutionFailureType {
 }
 
 impl ::serde::Serialize for JobExecutionFailureType {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -145,7 +141,7 @@ impl ::serde::Serialize for JobExecutionFailureType {
 }
 
 impl<'de> ::serde::Deserialize<'de> for JobExecutionFailureType {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {

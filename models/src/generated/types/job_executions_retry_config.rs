@@ -7,12 +7,12 @@
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JobExecutionsRetryConfig {
     /// One retry rule per failure type (one or two rules).
     ///
     /// Required; length 1..=2.
-    pub(crate) criteria_list: ::std::vec::Vec<crate::types::RetryCriteria>,
+    pub(crate) criteria_list: Vec<crate::types::RetryCriteria>,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
@@ -26,7 +26,7 @@ impl JobExecutionsRetryConfig {
     /// Sets the required `criteriaList` member (from then on it counts as present, whatever the wire said).
     pub fn set_criteria_list(
         &mut self,
-        value: ::std::vec::Vec<crate::types::RetryCriteria>,
+        value: Vec<crate::types::RetryCriteria>,
     ) -> &mut Self {
         self.criteria_list = value;
         self.client_corrections.remove("criteriaList");
@@ -40,9 +40,7 @@ impl JobExecutionsRetryConfig {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -57,7 +55,7 @@ impl JobExecutionsRetryConfig {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -86,8 +84,8 @@ impl crate::runtime::validate::Validate for JobExecutionsRetryConfig {
                 out.count(
                     &path,
                     value.len(),
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(2u64),
+                    Some(1u64),
+                    Some(2u64),
                     "Member must have length between 1 and 2, inclusive",
                 );
                 for (index, item) in value.iter().enumerate() {
@@ -103,21 +101,20 @@ impl crate::runtime::ErrorCorrection for JobExecutionsRetryConfig {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
         Self {
-            criteria_list: client_corrections
-                .fill(::std::option::Option::None, "criteriaList"),
+            criteria_list: client_corrections.fill(None, "criteriaList"),
             client_corrections,
         }
     }
 }
 
 impl ::serde::Serialize for JobExecutionsRetryConfig {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(!self.client_corrections.contains("criteriaList"));
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         if !self.client_corrections.contains("criteriaList") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
@@ -130,7 +127,7 @@ impl ::serde::Serialize for JobExecutionsRetryConfig {
 }
 
 impl<'de> ::serde::Deserialize<'de> for JobExecutionsRetryConfig {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -147,14 +144,12 @@ impl<'de> ::serde::Deserialize<'de> for JobExecutionsRetryConfig {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<JobExecutionsRetryConfig, A::Error>
+            ) -> Result<JobExecutionsRetryConfig, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_criteria_list = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_criteria_list = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "criteriaList" => {
                             member_criteria_list = crate::runtime::wire::next_value::<
@@ -171,7 +166,7 @@ impl<'de> ::serde::Deserialize<'de> for JobExecutionsRetryConfig {
                     }
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
-                ::std::result::Result::Ok(JobExecutionsRetryConfig {
+                Ok(JobExecutionsRetryConfig {
                     criteria_list: client_corrections
                         .fill(member_criteria_list, "criteriaList"),
                     client_corrections,
@@ -184,15 +179,9 @@ impl<'de> ::serde::Deserialize<'de> for JobExecutionsRetryConfig {
 
 /// Builds a [`JobExecutionsRetryConfig`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct JobExecutionsRetryConfigBuilder {
-    criteria_list: ::std::option::Option<::std::vec::Vec<crate::types::RetryCriteria>>,
+    criteria_list: Option<Vec<crate::types::RetryCriteria>>,
 }
 
 impl JobExecutionsRetryConfigBuilder {
@@ -201,40 +190,34 @@ impl JobExecutionsRetryConfigBuilder {
     /// Appends one item to `criteriaList` (use `set_criteria_list` to replace the list).
     pub fn criteria_list(
         mut self,
-        item: impl ::std::convert::Into<crate::types::RetryCriteria>,
+        item: impl Into<crate::types::RetryCriteria>,
     ) -> Self {
-        self.criteria_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+        self.criteria_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `criteriaList`.
     pub fn set_criteria_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RetryCriteria>>,
+        input: Option<Vec<crate::types::RetryCriteria>>,
     ) -> Self {
         self.criteria_list = input;
         self
     }
 
     /// The `criteriaList` set so far.
-    pub fn get_criteria_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RetryCriteria>> {
+    pub fn get_criteria_list(&self) -> &Option<Vec<crate::types::RetryCriteria>> {
         &self.criteria_list
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<JobExecutionsRetryConfig, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<JobExecutionsRetryConfig, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("JobExecutionsRetryConfig", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("JobExecutionsRetryConfig", error))
             }
         }
     }

@@ -5,26 +5,24 @@
 ///
 /// Smithy shape: `com.amazonaws.iot#JobExecutionsRolloutConfig`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct JobExecutionsRolloutConfig {
     /// Upper bound on the number of devices notified per minute.
     ///
     /// At least 1.
-    pub maximum_per_minute: ::std::option::Option<i32>,
+    pub maximum_per_minute: Option<i32>,
     /// Optional schedule that raises the notification rate step by step.
-    pub exponential_rate: ::std::option::Option<crate::types::ExponentialRolloutRate>,
+    pub exponential_rate: Option<crate::types::ExponentialRolloutRate>,
 }
 
 impl JobExecutionsRolloutConfig {
     /// Upper bound on the number of devices notified per minute.
-    pub fn maximum_per_minute(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_per_minute(&self) -> Option<i32> {
         self.maximum_per_minute
     }
 
     /// Optional schedule that raises the notification rate step by step.
-    pub fn exponential_rate(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ExponentialRolloutRate> {
+    pub fn exponential_rate(&self) -> Option<&crate::types::ExponentialRolloutRate> {
         self.exponential_rate.as_ref()
     }
 
@@ -35,9 +33,7 @@ impl JobExecutionsRolloutConfig {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -52,7 +48,7 @@ impl JobExecutionsRolloutConfig {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -75,26 +71,26 @@ impl crate::runtime::validate::Validate for JobExecutionsRolloutConfig {
     ) {
         {
             let path = path.field("maximumPerMinute");
-            if let ::std::option::Option::Some(value) = &self.maximum_per_minute {
+            if let Some(value) = &self.maximum_per_minute {
                 out.int_range(
                     &path,
                     i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::None,
+                    Some(1i64),
+                    None,
                     "Member must be greater than or equal to 1",
                 );
             }
         }
         {
             let path = path.field("exponentialRate");
-            if let ::std::option::Option::Some(value) = &self.exponential_rate {
+            if let Some(value) = &self.exponential_rate {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for JobExecutionsRolloutConfig {
+impl Default for JobExecutionsRolloutConfig {
     fn default() -> Self {
         JobExecutionsRolloutConfigBuilder::default().build_unchecked()
     }
@@ -103,29 +99,29 @@ impl ::std::default::Default for JobExecutionsRolloutConfig {
 impl crate::runtime::ErrorCorrection for JobExecutionsRolloutConfig {
     fn corrected() -> Self {
         Self {
-            maximum_per_minute: ::std::option::Option::None,
-            exponential_rate: ::std::option::Option::None,
+            maximum_per_minute: None,
+            exponential_rate: None,
         }
     }
 }
 
 impl ::serde::Serialize for JobExecutionsRolloutConfig {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.maximum_per_minute.is_some())
             + usize::from(self.exponential_rate.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.maximum_per_minute {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.maximum_per_minute {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "maximumPerMinute", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.exponential_rate {
+        if let Some(value) = &self.exponential_rate {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -137,7 +133,7 @@ impl ::serde::Serialize for JobExecutionsRolloutConfig {
 }
 
 impl<'de> ::serde::Deserialize<'de> for JobExecutionsRolloutConfig {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -154,15 +150,13 @@ impl<'de> ::serde::Deserialize<'de> for JobExecutionsRolloutConfig {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<JobExecutionsRolloutConfig, A::Error>
+            ) -> Result<JobExecutionsRolloutConfig, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_maximum_per_minute = ::std::option::Option::None;
-                let mut member_exponential_rate = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_maximum_per_minute = None;
+                let mut member_exponential_rate = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "maximumPerMinute" => {
                             member_maximum_per_minute = crate::runtime::wire::next_value::<
@@ -183,7 +177,7 @@ impl<'de> ::serde::Deserialize<'de> for JobExecutionsRolloutConfig {
                         }
                     }
                 }
-                ::std::result::Result::Ok(JobExecutionsRolloutConfig {
+                Ok(JobExecutionsRolloutConfig {
                     maximum_per_minute: member_maximum_per_minute,
                     exponential_rate: member_exponential_rate,
                 })
@@ -195,57 +189,50 @@ impl<'de> ::serde::Deserialize<'de> for JobExecutionsRolloutConfig {
 
 /// Builds a [`JobExecutionsRolloutConfig`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct JobExecutionsRolloutConfigBuilder {
-    maximum_per_minute: ::std::option::Option<i32>,
-    exponential_rate: ::std::option::Option<crate::types::ExponentialRolloutRate>,
+    maximum_per_minute: Option<i32>,
+    exponential_rate: Option<crate::types::ExponentialRolloutRate>,
 }
 
 impl JobExecutionsRolloutConfigBuilder {
     /// Upper bound on the number of devices notified per minute.
-    pub fn maximum_per_minute(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.maximum_per_minute = ::std::option::Option::Some(input.into());
+    pub fn maximum_per_minute(mut self, input: impl Into<i32>) -> Self {
+        self.maximum_per_minute = Some(input.into());
         self
     }
 
     /// Sets or clears `maximumPerMinute`.
-    pub fn set_maximum_per_minute(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_maximum_per_minute(mut self, input: Option<i32>) -> Self {
         self.maximum_per_minute = input;
         self
     }
 
     /// The `maximumPerMinute` set so far.
-    pub fn get_maximum_per_minute(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_per_minute(&self) -> &Option<i32> {
         &self.maximum_per_minute
     }
 
     /// Optional schedule that raises the notification rate step by step.
     pub fn exponential_rate(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ExponentialRolloutRate>,
+        input: impl Into<crate::types::ExponentialRolloutRate>,
     ) -> Self {
-        self.exponential_rate = ::std::option::Option::Some(input.into());
+        self.exponential_rate = Some(input.into());
         self
     }
 
     /// Sets or clears `exponentialRate`.
     pub fn set_exponential_rate(
         mut self,
-        input: ::std::option::Option<crate::types::ExponentialRolloutRate>,
+        input: Option<crate::types::ExponentialRolloutRate>,
     ) -> Self {
         self.exponential_rate = input;
         self
     }
 
     /// The `exponentialRate` set so far.
-    pub fn get_exponential_rate(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExponentialRolloutRate> {
+    pub fn get_exponential_rate(&self) -> &Option<crate::types::ExponentialRolloutRate> {
         &self.exponential_rate
     }
 
@@ -253,14 +240,12 @@ impl JobExecutionsRolloutConfigBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<JobExecutionsRolloutConfig, crate::runtime::BuildError> {
+    ) -> Result<JobExecutionsRolloutConfig, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("JobExecutionsRolloutConfig", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("JobExecutionsRolloutConfig", error))
             }
         }
     }

@@ -7,12 +7,12 @@
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MaintenanceWindow {
     /// Cron expression giving when each window opens.
     ///
     /// Required; length 1..=256.
-    pub(crate) start_time: ::std::string::String,
+    pub(crate) start_time: String,
     /// How long each window stays open, in minutes.
     ///
     /// Required; range 1..=1430.
@@ -33,7 +33,7 @@ impl MaintenanceWindow {
     }
 
     /// Sets the required `startTime` member (from then on it counts as present, whatever the wire said).
-    pub fn set_start_time(&mut self, value: ::std::string::String) -> &mut Self {
+    pub fn set_start_time(&mut self, value: String) -> &mut Self {
         self.start_time = value;
         self.client_corrections.remove("startTime");
         self
@@ -53,9 +53,7 @@ impl MaintenanceWindow {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -70,7 +68,7 @@ impl MaintenanceWindow {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -100,8 +98,8 @@ impl crate::runtime::validate::Validate for MaintenanceWindow {
                 out.string_length(
                     &path,
                     value,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(256u64),
+                    Some(1u64),
+                    Some(256u64),
                     "Member must have length between 1 and 256, inclusive",
                 );
             }
@@ -115,8 +113,8 @@ impl crate::runtime::validate::Validate for MaintenanceWindow {
                 out.int_range(
                     &path,
                     i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(1430i64),
+                    Some(1i64),
+                    Some(1430i64),
                     "Member must be between 1 and 1430, inclusive",
                 );
             }
@@ -128,24 +126,22 @@ impl crate::runtime::ErrorCorrection for MaintenanceWindow {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
         Self {
-            start_time: client_corrections
-                .fill(::std::option::Option::None, "startTime"),
-            duration_in_minutes: client_corrections
-                .fill(::std::option::Option::None, "durationInMinutes"),
+            start_time: client_corrections.fill(None, "startTime"),
+            duration_in_minutes: client_corrections.fill(None, "durationInMinutes"),
             client_corrections,
         }
     }
 }
 
 impl ::serde::Serialize for MaintenanceWindow {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(!self.client_corrections.contains("startTime"))
             + usize::from(!self.client_corrections.contains("durationInMinutes"));
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         if !self.client_corrections.contains("startTime") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
@@ -165,7 +161,7 @@ impl ::serde::Serialize for MaintenanceWindow {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MaintenanceWindow {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -179,18 +175,13 @@ impl<'de> ::serde::Deserialize<'de> for MaintenanceWindow {
                 f.write_str("a JSON object (MaintenanceWindow)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MaintenanceWindow, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MaintenanceWindow, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_start_time = ::std::option::Option::None;
-                let mut member_duration_in_minutes = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_start_time = None;
+                let mut member_duration_in_minutes = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "startTime" => {
                             member_start_time = crate::runtime::wire::next_value::<
@@ -212,7 +203,7 @@ impl<'de> ::serde::Deserialize<'de> for MaintenanceWindow {
                     }
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
-                ::std::result::Result::Ok(MaintenanceWindow {
+                Ok(MaintenanceWindow {
                     start_time: client_corrections.fill(member_start_time, "startTime"),
                     duration_in_minutes: client_corrections
                         .fill(member_duration_in_minutes, "durationInMinutes"),
@@ -226,71 +217,55 @@ impl<'de> ::serde::Deserialize<'de> for MaintenanceWindow {
 
 /// Builds a [`MaintenanceWindow`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MaintenanceWindowBuilder {
-    start_time: ::std::option::Option<::std::string::String>,
-    duration_in_minutes: ::std::option::Option<i32>,
+    start_time: Option<String>,
+    duration_in_minutes: Option<i32>,
 }
 
 impl MaintenanceWindowBuilder {
     /// Cron expression giving when each window opens.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: impl Into<String>) -> Self {
+        self.start_time = Some(input.into());
         self
     }
 
     /// Sets or clears `startTime`.
-    pub fn set_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_start_time(mut self, input: Option<String>) -> Self {
         self.start_time = input;
         self
     }
 
     /// The `startTime` set so far.
-    pub fn get_start_time(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_start_time(&self) -> &Option<String> {
         &self.start_time
     }
 
     /// How long each window stays open, in minutes.
-    pub fn duration_in_minutes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.duration_in_minutes = ::std::option::Option::Some(input.into());
+    pub fn duration_in_minutes(mut self, input: impl Into<i32>) -> Self {
+        self.duration_in_minutes = Some(input.into());
         self
     }
 
     /// Sets or clears `durationInMinutes`.
-    pub fn set_duration_in_minutes(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_in_minutes(mut self, input: Option<i32>) -> Self {
         self.duration_in_minutes = input;
         self
     }
 
     /// The `durationInMinutes` set so far.
-    pub fn get_duration_in_minutes(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration_in_minutes(&self) -> &Option<i32> {
         &self.duration_in_minutes
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MaintenanceWindow, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<MaintenanceWindow, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("MaintenanceWindow", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("MaintenanceWindow", error))
             }
         }
     }

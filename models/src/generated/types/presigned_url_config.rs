@@ -5,26 +5,26 @@
 ///
 /// Smithy shape: `com.amazonaws.iot#PresignedUrlConfig`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PresignedUrlConfig {
     /// ARN of the IAM role that IoT assumes to sign URLs for the Amazon S3 objects.
     ///
     /// Length 20..=2048.
-    pub role_arn: ::std::option::Option<::std::string::String>,
+    pub role_arn: Option<String>,
     /// Lifetime of each pre-signed URL, in seconds (60 to 3600).
     ///
     /// Range 60..=3600.
-    pub expires_in_sec: ::std::option::Option<i64>,
+    pub expires_in_sec: Option<i64>,
 }
 
 impl PresignedUrlConfig {
     /// ARN of the IAM role that IoT assumes to sign URLs for the Amazon S3 objects.
-    pub fn role_arn(&self) -> ::std::option::Option<&str> {
+    pub fn role_arn(&self) -> Option<&str> {
         self.role_arn.as_deref()
     }
 
     /// Lifetime of each pre-signed URL, in seconds (60 to 3600).
-    pub fn expires_in_sec(&self) -> ::std::option::Option<i64> {
+    pub fn expires_in_sec(&self) -> Option<i64> {
         self.expires_in_sec
     }
 
@@ -35,9 +35,7 @@ impl PresignedUrlConfig {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -52,7 +50,7 @@ impl PresignedUrlConfig {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -75,24 +73,24 @@ impl crate::runtime::validate::Validate for PresignedUrlConfig {
     ) {
         {
             let path = path.field("roleArn");
-            if let ::std::option::Option::Some(value) = &self.role_arn {
+            if let Some(value) = &self.role_arn {
                 out.string_length(
                     &path,
                     value,
-                    ::std::option::Option::Some(20u64),
-                    ::std::option::Option::Some(2048u64),
+                    Some(20u64),
+                    Some(2048u64),
                     "Member must have length between 20 and 2048, inclusive",
                 );
             }
         }
         {
             let path = path.field("expiresInSec");
-            if let ::std::option::Option::Some(value) = &self.expires_in_sec {
+            if let Some(value) = &self.expires_in_sec {
                 out.int_range(
                     &path,
                     *value,
-                    ::std::option::Option::Some(60i64),
-                    ::std::option::Option::Some(3600i64),
+                    Some(60i64),
+                    Some(3600i64),
                     "Member must be between 60 and 3600, inclusive",
                 );
             }
@@ -100,7 +98,7 @@ impl crate::runtime::validate::Validate for PresignedUrlConfig {
     }
 }
 
-impl ::std::default::Default for PresignedUrlConfig {
+impl Default for PresignedUrlConfig {
     fn default() -> Self {
         PresignedUrlConfigBuilder::default().build_unchecked()
     }
@@ -109,29 +107,29 @@ impl ::std::default::Default for PresignedUrlConfig {
 impl crate::runtime::ErrorCorrection for PresignedUrlConfig {
     fn corrected() -> Self {
         Self {
-            role_arn: ::std::option::Option::None,
-            expires_in_sec: ::std::option::Option::None,
+            role_arn: None,
+            expires_in_sec: None,
         }
     }
 }
 
 impl ::serde::Serialize for PresignedUrlConfig {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.role_arn.is_some())
             + usize::from(self.expires_in_sec.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.role_arn {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.role_arn {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "roleArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expires_in_sec {
+        if let Some(value) = &self.expires_in_sec {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -143,7 +141,7 @@ impl ::serde::Serialize for PresignedUrlConfig {
 }
 
 impl<'de> ::serde::Deserialize<'de> for PresignedUrlConfig {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -157,18 +155,13 @@ impl<'de> ::serde::Deserialize<'de> for PresignedUrlConfig {
                 f.write_str("a JSON object (PresignedUrlConfig)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<PresignedUrlConfig, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<PresignedUrlConfig, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_role_arn = ::std::option::Option::None;
-                let mut member_expires_in_sec = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_role_arn = None;
+                let mut member_expires_in_sec = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "roleArn" => {
                             member_role_arn = crate::runtime::wire::next_value::<
@@ -189,7 +182,7 @@ impl<'de> ::serde::Deserialize<'de> for PresignedUrlConfig {
                         }
                     }
                 }
-                ::std::result::Result::Ok(PresignedUrlConfig {
+                Ok(PresignedUrlConfig {
                     role_arn: member_role_arn,
                     expires_in_sec: member_expires_in_sec,
                 })
@@ -201,71 +194,55 @@ impl<'de> ::serde::Deserialize<'de> for PresignedUrlConfig {
 
 /// Builds a [`PresignedUrlConfig`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct PresignedUrlConfigBuilder {
-    role_arn: ::std::option::Option<::std::string::String>,
-    expires_in_sec: ::std::option::Option<i64>,
+    role_arn: Option<String>,
+    expires_in_sec: Option<i64>,
 }
 
 impl PresignedUrlConfigBuilder {
     /// ARN of the IAM role that IoT assumes to sign URLs for the Amazon S3 objects.
-    pub fn role_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.role_arn = ::std::option::Option::Some(input.into());
+    pub fn role_arn(mut self, input: impl Into<String>) -> Self {
+        self.role_arn = Some(input.into());
         self
     }
 
     /// Sets or clears `roleArn`.
-    pub fn set_role_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_arn(mut self, input: Option<String>) -> Self {
         self.role_arn = input;
         self
     }
 
     /// The `roleArn` set so far.
-    pub fn get_role_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_arn(&self) -> &Option<String> {
         &self.role_arn
     }
 
     /// Lifetime of each pre-signed URL, in seconds (60 to 3600).
-    pub fn expires_in_sec(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.expires_in_sec = ::std::option::Option::Some(input.into());
+    pub fn expires_in_sec(mut self, input: impl Into<i64>) -> Self {
+        self.expires_in_sec = Some(input.into());
         self
     }
 
     /// Sets or clears `expiresInSec`.
-    pub fn set_expires_in_sec(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_expires_in_sec(mut self, input: Option<i64>) -> Self {
         self.expires_in_sec = input;
         self
     }
 
     /// The `expiresInSec` set so far.
-    pub fn get_expires_in_sec(&self) -> &::std::option::Option<i64> {
+    pub fn get_expires_in_sec(&self) -> &Option<i64> {
         &self.expires_in_sec
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PresignedUrlConfig, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<PresignedUrlConfig, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("PresignedUrlConfig", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("PresignedUrlConfig", error))
             }
         }
     }

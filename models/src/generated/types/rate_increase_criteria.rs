@@ -5,26 +5,26 @@
 ///
 /// Smithy shape: `com.amazonaws.iot#RateIncreaseCriteria`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct RateIncreaseCriteria {
     /// Raise the rate after this many devices have been notified.
     ///
     /// At least 1.
-    pub number_of_notified_things: ::std::option::Option<i32>,
+    pub number_of_notified_things: Option<i32>,
     /// Raise the rate after this many devices have succeeded.
     ///
     /// At least 1.
-    pub number_of_succeeded_things: ::std::option::Option<i32>,
+    pub number_of_succeeded_things: Option<i32>,
 }
 
 impl RateIncreaseCriteria {
     /// Raise the rate after this many devices have been notified.
-    pub fn number_of_notified_things(&self) -> ::std::option::Option<i32> {
+    pub fn number_of_notified_things(&self) -> Option<i32> {
         self.number_of_notified_things
     }
 
     /// Raise the rate after this many devices have succeeded.
-    pub fn number_of_succeeded_things(&self) -> ::std::option::Option<i32> {
+    pub fn number_of_succeeded_things(&self) -> Option<i32> {
         self.number_of_succeeded_things
     }
 
@@ -35,9 +35,7 @@ impl RateIncreaseCriteria {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -52,7 +50,7 @@ impl RateIncreaseCriteria {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -75,25 +73,24 @@ impl crate::runtime::validate::Validate for RateIncreaseCriteria {
     ) {
         {
             let path = path.field("numberOfNotifiedThings");
-            if let ::std::option::Option::Some(value) = &self.number_of_notified_things {
+            if let Some(value) = &self.number_of_notified_things {
                 out.int_range(
                     &path,
                     i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::None,
+                    Some(1i64),
+                    None,
                     "Member must be greater than or equal to 1",
                 );
             }
         }
         {
             let path = path.field("numberOfSucceededThings");
-            if let ::std::option::Option::Some(value) = &self.number_of_succeeded_things
-            {
+            if let Some(value) = &self.number_of_succeeded_things {
                 out.int_range(
                     &path,
                     i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::None,
+                    Some(1i64),
+                    None,
                     "Member must be greater than or equal to 1",
                 );
             }
@@ -101,7 +98,7 @@ impl crate::runtime::validate::Validate for RateIncreaseCriteria {
     }
 }
 
-impl ::std::default::Default for RateIncreaseCriteria {
+impl Default for RateIncreaseCriteria {
     fn default() -> Self {
         RateIncreaseCriteriaBuilder::default().build_unchecked()
     }
@@ -110,29 +107,29 @@ impl ::std::default::Default for RateIncreaseCriteria {
 impl crate::runtime::ErrorCorrection for RateIncreaseCriteria {
     fn corrected() -> Self {
         Self {
-            number_of_notified_things: ::std::option::Option::None,
-            number_of_succeeded_things: ::std::option::Option::None,
+            number_of_notified_things: None,
+            number_of_succeeded_things: None,
         }
     }
 }
 
 impl ::serde::Serialize for RateIncreaseCriteria {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.number_of_notified_things.is_some())
             + usize::from(self.number_of_succeeded_things.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.number_of_notified_things {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.number_of_notified_things {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "numberOfNotifiedThings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.number_of_succeeded_things {
+        if let Some(value) = &self.number_of_succeeded_things {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -144,7 +141,7 @@ impl ::serde::Serialize for RateIncreaseCriteria {
 }
 
 impl<'de> ::serde::Deserialize<'de> for RateIncreaseCriteria {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -158,18 +155,13 @@ impl<'de> ::serde::Deserialize<'de> for RateIncreaseCriteria {
                 f.write_str("a JSON object (RateIncreaseCriteria)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<RateIncreaseCriteria, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<RateIncreaseCriteria, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_number_of_notified_things = ::std::option::Option::None;
-                let mut member_number_of_succeeded_things = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_number_of_notified_things = None;
+                let mut member_number_of_succeeded_things = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "numberOfNotifiedThings" => {
                             member_number_of_notified_things = crate::runtime::wire::next_value::<
@@ -190,7 +182,7 @@ impl<'de> ::serde::Deserialize<'de> for RateIncreaseCriteria {
                         }
                     }
                 }
-                ::std::result::Result::Ok(RateIncreaseCriteria {
+                Ok(RateIncreaseCriteria {
                     number_of_notified_things: member_number_of_notified_things,
                     number_of_succeeded_things: member_number_of_succeeded_things,
                 })
@@ -202,77 +194,55 @@ impl<'de> ::serde::Deserialize<'de> for RateIncreaseCriteria {
 
 /// Builds a [`RateIncreaseCriteria`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct RateIncreaseCriteriaBuilder {
-    number_of_notified_things: ::std::option::Option<i32>,
-    number_of_succeeded_things: ::std::option::Option<i32>,
+    number_of_notified_things: Option<i32>,
+    number_of_succeeded_things: Option<i32>,
 }
 
 impl RateIncreaseCriteriaBuilder {
     /// Raise the rate after this many devices have been notified.
-    pub fn number_of_notified_things(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.number_of_notified_things = ::std::option::Option::Some(input.into());
+    pub fn number_of_notified_things(mut self, input: impl Into<i32>) -> Self {
+        self.number_of_notified_things = Some(input.into());
         self
     }
 
     /// Sets or clears `numberOfNotifiedThings`.
-    pub fn set_number_of_notified_things(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_number_of_notified_things(mut self, input: Option<i32>) -> Self {
         self.number_of_notified_things = input;
         self
     }
 
     /// The `numberOfNotifiedThings` set so far.
-    pub fn get_number_of_notified_things(&self) -> &::std::option::Option<i32> {
+    pub fn get_number_of_notified_things(&self) -> &Option<i32> {
         &self.number_of_notified_things
     }
 
     /// Raise the rate after this many devices have succeeded.
-    pub fn number_of_succeeded_things(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.number_of_succeeded_things = ::std::option::Option::Some(input.into());
+    pub fn number_of_succeeded_things(mut self, input: impl Into<i32>) -> Self {
+        self.number_of_succeeded_things = Some(input.into());
         self
     }
 
     /// Sets or clears `numberOfSucceededThings`.
-    pub fn set_number_of_succeeded_things(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_number_of_succeeded_things(mut self, input: Option<i32>) -> Self {
         self.number_of_succeeded_things = input;
         self
     }
 
     /// The `numberOfSucceededThings` set so far.
-    pub fn get_number_of_succeeded_things(&self) -> &::std::option::Option<i32> {
+    pub fn get_number_of_succeeded_things(&self) -> &Option<i32> {
         &self.number_of_succeeded_things
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<RateIncreaseCriteria, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<RateIncreaseCriteria, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("RateIncreaseCriteria", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("RateIncreaseCriteria", error))
             }
         }
     }

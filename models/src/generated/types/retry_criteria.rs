@@ -7,7 +7,7 @@
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct RetryCriteria {
     /// Which kind of failure the rule applies to.
     ///
@@ -56,9 +56,7 @@ impl RetryCriteria {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -73,7 +71,7 @@ impl RetryCriteria {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -116,8 +114,8 @@ impl crate::runtime::validate::Validate for RetryCriteria {
                 out.int_range(
                     &path,
                     i64::from(*value),
-                    ::std::option::Option::Some(0i64),
-                    ::std::option::Option::Some(10i64),
+                    Some(0i64),
+                    Some(10i64),
                     "Member must be between 0 and 10, inclusive",
                 );
             }
@@ -129,24 +127,22 @@ impl crate::runtime::ErrorCorrection for RetryCriteria {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
         Self {
-            failure_type: client_corrections
-                .fill(::std::option::Option::None, "failureType"),
-            number_of_retries: client_corrections
-                .fill(::std::option::Option::None, "numberOfRetries"),
+            failure_type: client_corrections.fill(None, "failureType"),
+            number_of_retries: client_corrections.fill(None, "numberOfRetries"),
             client_corrections,
         }
     }
 }
 
 impl ::serde::Serialize for RetryCriteria {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(!self.client_corrections.contains("failureType"))
             + usize::from(!self.client_corrections.contains("numberOfRetries"));
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         if !self.client_corrections.contains("failureType") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
@@ -166,7 +162,7 @@ impl ::serde::Serialize for RetryCriteria {
 }
 
 impl<'de> ::serde::Deserialize<'de> for RetryCriteria {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -180,18 +176,13 @@ impl<'de> ::serde::Deserialize<'de> for RetryCriteria {
                 f.write_str("a JSON object (RetryCriteria)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<RetryCriteria, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<RetryCriteria, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_failure_type = ::std::option::Option::None;
-                let mut member_number_of_retries = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_failure_type = None;
+                let mut member_number_of_retries = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "failureType" => {
                             member_failure_type = crate::runtime::wire::next_value::<
@@ -213,7 +204,7 @@ impl<'de> ::serde::Deserialize<'de> for RetryCriteria {
                     }
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
-                ::std::result::Result::Ok(RetryCriteria {
+                Ok(RetryCriteria {
                     failure_type: client_corrections
                         .fill(member_failure_type, "failureType"),
                     number_of_retries: client_corrections
@@ -228,74 +219,60 @@ impl<'de> ::serde::Deserialize<'de> for RetryCriteria {
 
 /// Builds a [`RetryCriteria`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct RetryCriteriaBuilder {
-    failure_type: ::std::option::Option<crate::types::RetryableFailureType>,
-    number_of_retries: ::std::option::Option<i32>,
+    failure_type: Option<crate::types::RetryableFailureType>,
+    number_of_retries: Option<i32>,
 }
 
 impl RetryCriteriaBuilder {
     /// Which kind of failure the rule applies to.
     pub fn failure_type(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RetryableFailureType>,
+        input: impl Into<crate::types::RetryableFailureType>,
     ) -> Self {
-        self.failure_type = ::std::option::Option::Some(input.into());
+        self.failure_type = Some(input.into());
         self
     }
 
     /// Sets or clears `failureType`.
     pub fn set_failure_type(
         mut self,
-        input: ::std::option::Option<crate::types::RetryableFailureType>,
+        input: Option<crate::types::RetryableFailureType>,
     ) -> Self {
         self.failure_type = input;
         self
     }
 
     /// The `failureType` set so far.
-    pub fn get_failure_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::RetryableFailureType> {
+    pub fn get_failure_type(&self) -> &Option<crate::types::RetryableFailureType> {
         &self.failure_type
     }
 
     /// How many retries are allowed (0 to 10).
-    pub fn number_of_retries(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.number_of_retries = ::std::option::Option::Some(input.into());
+    pub fn number_of_retries(mut self, input: impl Into<i32>) -> Self {
+        self.number_of_retries = Some(input.into());
         self
     }
 
     /// Sets or clears `numberOfRetries`.
-    pub fn set_number_of_retries(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_number_of_retries(mut self, input: Option<i32>) -> Self {
         self.number_of_retries = input;
         self
     }
 
     /// The `numberOfRetries` set so far.
-    pub fn get_number_of_retries(&self) -> &::std::option::Option<i32> {
+    pub fn get_number_of_retries(&self) -> &Option<i32> {
         &self.number_of_retries
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<RetryCriteria, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<RetryCriteria, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("RetryCriteria", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("RetryCriteria", error)),
         }
     }
 

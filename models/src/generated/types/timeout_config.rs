@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `com.amazonaws.iot#TimeoutConfig`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct TimeoutConfig {
     /// Minutes an execution may stay in progress before it is marked as timed out (1 to 10080 are accepted by the service).
-    pub in_progress_timeout_in_minutes: ::std::option::Option<i64>,
+    pub in_progress_timeout_in_minutes: Option<i64>,
 }
 
 impl TimeoutConfig {
     /// Minutes an execution may stay in progress before it is marked as timed out (1 to 10080 are accepted by the service).
-    pub fn in_progress_timeout_in_minutes(&self) -> ::std::option::Option<i64> {
+    pub fn in_progress_timeout_in_minutes(&self) -> Option<i64> {
         self.in_progress_timeout_in_minutes
     }
 
@@ -24,9 +24,7 @@ impl TimeoutConfig {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl TimeoutConfig {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -68,7 +66,7 @@ impl crate::runtime::validate::Validate for TimeoutConfig {
     }
 }
 
-impl ::std::default::Default for TimeoutConfig {
+impl Default for TimeoutConfig {
     fn default() -> Self {
         TimeoutConfigBuilder::default().build_unchecked()
     }
@@ -77,21 +75,20 @@ impl ::std::default::Default for TimeoutConfig {
 impl crate::runtime::ErrorCorrection for TimeoutConfig {
     fn corrected() -> Self {
         Self {
-            in_progress_timeout_in_minutes: ::std::option::Option::None,
+            in_progress_timeout_in_minutes: None,
         }
     }
 }
 
 impl ::serde::Serialize for TimeoutConfig {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.in_progress_timeout_in_minutes.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.in_progress_timeout_in_minutes
-        {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.in_progress_timeout_in_minutes {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -103,7 +100,7 @@ impl ::serde::Serialize for TimeoutConfig {
 }
 
 impl<'de> ::serde::Deserialize<'de> for TimeoutConfig {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -117,17 +114,12 @@ impl<'de> ::serde::Deserialize<'de> for TimeoutConfig {
                 f.write_str("a JSON object (TimeoutConfig)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<TimeoutConfig, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<TimeoutConfig, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_in_progress_timeout_in_minutes = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_in_progress_timeout_in_minutes = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "inProgressTimeoutInMinutes" => {
                             member_in_progress_timeout_in_minutes = crate::runtime::wire::next_value::<
@@ -141,7 +133,7 @@ impl<'de> ::serde::Deserialize<'de> for TimeoutConfig {
                         }
                     }
                 }
-                ::std::result::Result::Ok(TimeoutConfig {
+                Ok(TimeoutConfig {
                     in_progress_timeout_in_minutes: member_in_progress_timeout_in_minutes,
                 })
             }
@@ -152,38 +144,26 @@ impl<'de> ::serde::Deserialize<'de> for TimeoutConfig {
 
 /// Builds a [`TimeoutConfig`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct TimeoutConfigBuilder {
-    in_progress_timeout_in_minutes: ::std::option::Option<i64>,
+    in_progress_timeout_in_minutes: Option<i64>,
 }
 
 impl TimeoutConfigBuilder {
     /// Minutes an execution may stay in progress before it is marked as timed out (1 to 10080 are accepted by the service).
-    pub fn in_progress_timeout_in_minutes(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.in_progress_timeout_in_minutes = ::std::option::Option::Some(input.into());
+    pub fn in_progress_timeout_in_minutes(mut self, input: impl Into<i64>) -> Self {
+        self.in_progress_timeout_in_minutes = Some(input.into());
         self
     }
 
     /// Sets or clears `inProgressTimeoutInMinutes`.
-    pub fn set_in_progress_timeout_in_minutes(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_in_progress_timeout_in_minutes(mut self, input: Option<i64>) -> Self {
         self.in_progress_timeout_in_minutes = input;
         self
     }
 
     /// The `inProgressTimeoutInMinutes` set so far.
-    pub fn get_in_progress_timeout_in_minutes(&self) -> &::std::option::Option<i64> {
+    pub fn get_in_progress_timeout_in_minutes(&self) -> &Option<i64> {
         &self.in_progress_timeout_in_minutes
     }
 

@@ -20,8 +20,8 @@ fn aws_json10_empty_input_and_empty_output_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -31,8 +31,8 @@ fn aws_json10_empty_input_and_empty_output_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -56,16 +56,16 @@ fn aws_json10_endpoint_trait_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::Some("example.com"),
-            resolved_host: ::std::option::Option::Some("foo.example.com"),
+            host: Some("example.com"),
+            resolved_host: Some("foo.example.com"),
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{}"),
-            body_media_type: ::std::option::Option::None,
+            body: Some("{}"),
+            body_media_type: None,
         },
     );
 }
@@ -78,7 +78,7 @@ fn aws_json10_endpoint_trait_request() {
 #[test]
 fn aws_json10_endpoint_trait_with_host_label_request() {
     let input = crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput::builder()
-        .set_label(::std::option::Option::Some(::std::string::String::from("bar")))
+        .set_label(Some(String::from("bar")))
         .build_unchecked();
     let request = crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperation::request(
             &input,
@@ -91,16 +91,16 @@ fn aws_json10_endpoint_trait_with_host_label_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::Some("example.com"),
-            resolved_host: ::std::option::Option::Some("foo.bar.example.com"),
+            host: Some("example.com"),
+            resolved_host: Some("foo.bar.example.com"),
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{\"label\": \"bar\"}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"label\": \"bar\"}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -126,16 +126,16 @@ fn aws_json10_host_with_path_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/custom/",
-            host: ::std::option::Option::Some("example.com/custom"),
-            resolved_host: ::std::option::Option::None,
+            host: Some("example.com/custom"),
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{}"),
-            body_media_type: ::std::option::Option::None,
+            body: Some("{}"),
+            body_media_type: None,
         },
     );
 }
@@ -146,11 +146,7 @@ fn aws_json10_host_with_path_request() {
 #[test]
 fn aws_json10_serialize_string_union_value_request() {
     let input = crate::operation::json_unions::JsonUnionsInput::builder()
-        .set_contents(
-            ::std::option::Option::Some(
-                crate::types::MyUnion::StringValue(::std::string::String::from("foo")),
-            ),
-        )
+        .set_contents(Some(crate::types::MyUnion::StringValue(String::from("foo"))))
         .build_unchecked();
     let request = crate::operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
@@ -159,8 +155,8 @@ fn aws_json10_serialize_string_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -170,10 +166,10 @@ fn aws_json10_serialize_string_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"stringValue\": \"foo\"\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -184,9 +180,7 @@ fn aws_json10_serialize_string_union_value_request() {
 #[test]
 fn aws_json10_serialize_boolean_union_value_request() {
     let input = crate::operation::json_unions::JsonUnionsInput::builder()
-        .set_contents(
-            ::std::option::Option::Some(crate::types::MyUnion::BooleanValue(true)),
-        )
+        .set_contents(Some(crate::types::MyUnion::BooleanValue(true)))
         .build_unchecked();
     let request = crate::operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
@@ -195,8 +189,8 @@ fn aws_json10_serialize_boolean_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -206,10 +200,10 @@ fn aws_json10_serialize_boolean_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"booleanValue\": true\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -220,9 +214,7 @@ fn aws_json10_serialize_boolean_union_value_request() {
 #[test]
 fn aws_json10_serialize_number_union_value_request() {
     let input = crate::operation::json_unions::JsonUnionsInput::builder()
-        .set_contents(
-            ::std::option::Option::Some(crate::types::MyUnion::NumberValue(1i32)),
-        )
+        .set_contents(Some(crate::types::MyUnion::NumberValue(1i32)))
         .build_unchecked();
     let request = crate::operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
@@ -231,8 +223,8 @@ fn aws_json10_serialize_number_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -242,10 +234,8 @@ fn aws_json10_serialize_number_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
-                "{\n    \"contents\": {\n        \"numberValue\": 1\n    }\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"contents\": {\n        \"numberValue\": 1\n    }\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -257,7 +247,7 @@ fn aws_json10_serialize_number_union_value_request() {
 fn aws_json10_serialize_blob_union_value_request() {
     let input = crate::operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::BlobValue(
                     crate::runtime::Blob::new(b"foo".to_vec()),
                 ),
@@ -271,8 +261,8 @@ fn aws_json10_serialize_blob_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -282,10 +272,10 @@ fn aws_json10_serialize_blob_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"blobValue\": \"Zm9v\"\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -297,7 +287,7 @@ fn aws_json10_serialize_blob_union_value_request() {
 fn aws_json10_serialize_timestamp_union_value_request() {
     let input = crate::operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::TimestampValue(
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(
                             1398796238000000000i128,
@@ -314,8 +304,8 @@ fn aws_json10_serialize_timestamp_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -325,10 +315,10 @@ fn aws_json10_serialize_timestamp_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"timestampValue\": 1398796238\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -340,9 +330,7 @@ fn aws_json10_serialize_timestamp_union_value_request() {
 fn aws_json10_serialize_enum_union_value_request() {
     let input = crate::operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
-            ::std::option::Option::Some(
-                crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo")),
-            ),
+            Some(crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo"))),
         )
         .build_unchecked();
     let request = crate::operation::json_unions::JsonUnions::request(&input)
@@ -352,8 +340,8 @@ fn aws_json10_serialize_enum_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -363,10 +351,10 @@ fn aws_json10_serialize_enum_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"enumValue\": \"Foo\"\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -378,7 +366,7 @@ fn aws_json10_serialize_enum_union_value_request() {
 fn aws_json10_serialize_int_enum_union_value_request() {
     let input = crate::operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::IntEnumValue(
                     crate::types::IntegerEnum::from(1i32),
                 ),
@@ -392,8 +380,8 @@ fn aws_json10_serialize_int_enum_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -403,10 +391,8 @@ fn aws_json10_serialize_int_enum_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
-                "{\n    \"contents\": {\n        \"intEnumValue\": 1\n    }\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"contents\": {\n        \"intEnumValue\": 1\n    }\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -418,12 +404,9 @@ fn aws_json10_serialize_int_enum_union_value_request() {
 fn aws_json10_serialize_list_union_value_request() {
     let input = crate::operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::ListValue(
-                    ::std::vec![
-                        ::std::string::String::from("foo"),
-                        ::std::string::String::from("bar")
-                    ],
+                    vec![String::from("foo"), String::from("bar")],
                 ),
             ),
         )
@@ -435,8 +418,8 @@ fn aws_json10_serialize_list_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -446,10 +429,10 @@ fn aws_json10_serialize_list_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"listValue\": [\"foo\", \"bar\"]\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -461,17 +444,11 @@ fn aws_json10_serialize_list_union_value_request() {
 fn aws_json10_serialize_map_union_value_request() {
     let input = crate::operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::MapValue(
                     ::std::collections::BTreeMap::from([
-                        (
-                            ::std::string::String::from("foo"),
-                            ::std::string::String::from("bar"),
-                        ),
-                        (
-                            ::std::string::String::from("spam"),
-                            ::std::string::String::from("eggs"),
-                        ),
+                        (String::from("foo"), String::from("bar")),
+                        (String::from("spam"), String::from("eggs")),
                     ]),
                 ),
             ),
@@ -484,8 +461,8 @@ fn aws_json10_serialize_map_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -495,10 +472,10 @@ fn aws_json10_serialize_map_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"mapValue\": {\n            \"foo\": \"bar\",\n            \"spam\": \"eggs\"\n        }\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -510,14 +487,10 @@ fn aws_json10_serialize_map_union_value_request() {
 fn aws_json10_serialize_structure_union_value_request() {
     let input = crate::operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::StructureValue(
                     crate::types::GreetingStruct::builder()
-                        .set_hi(
-                            ::std::option::Option::Some(
-                                ::std::string::String::from("hello"),
-                            ),
-                        )
+                        .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
             ),
@@ -530,8 +503,8 @@ fn aws_json10_serialize_structure_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -541,10 +514,10 @@ fn aws_json10_serialize_structure_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"structureValue\": {\n            \"hi\": \"hello\"\n        }\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -570,8 +543,8 @@ fn aws_json10_must_always_send_empty_json_payload_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -581,8 +554,8 @@ fn aws_json10_must_always_send_empty_json_payload_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -603,8 +576,8 @@ fn aws_json10_no_input_and_output_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -614,8 +587,8 @@ fn aws_json10_no_input_and_output_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -626,11 +599,7 @@ fn aws_json10_no_input_and_output_request() {
 #[test]
 fn aws_json10_client_populates_default_values_in_input_request() {
     let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
-        .set_defaults(
-            ::std::option::Option::Some(
-                crate::types::Defaults::builder().build_unchecked(),
-            ),
-        )
+        .set_defaults(Some(crate::types::Defaults::builder().build_unchecked()))
         .build_unchecked();
     let request = crate::operation::operation_with_defaults::OperationWithDefaults::request(
             &input,
@@ -641,18 +610,18 @@ fn aws_json10_client_populates_default_values_in_input_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/x-amz-json-1.0")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"defaults\": {\n        \"defaultString\": \"hi\",\n        \"defaultBoolean\": true,\n        \"defaultList\": [],\n        \"defaultDocumentMap\": {},\n        \"defaultDocumentString\": \"hi\",\n        \"defaultDocumentBoolean\": true,\n        \"defaultDocumentList\": [],\n        \"defaultTimestamp\": 0,\n        \"defaultBlob\": \"YWJj\",\n        \"defaultByte\": 1,\n        \"defaultShort\": 1,\n        \"defaultInteger\": 10,\n        \"defaultLong\": 100,\n        \"defaultFloat\": 1.0,\n        \"defaultDouble\": 1.0,\n        \"defaultMap\": {},\n        \"defaultEnum\": \"FOO\",\n        \"defaultIntEnum\": 1,\n        \"emptyString\": \"\",\n        \"falseBoolean\": false,\n        \"emptyBlob\": \"\",\n        \"zeroByte\": 0,\n        \"zeroShort\": 0,\n        \"zeroInteger\": 0,\n        \"zeroLong\": 0,\n        \"zeroFloat\": 0.0,\n        \"zeroDouble\": 0.0\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -673,16 +642,16 @@ fn aws_json10_client_skips_top_level_default_values_in_input_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/x-amz-json-1.0")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{\n}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -694,99 +663,74 @@ fn aws_json10_client_skips_top_level_default_values_in_input_request() {
 fn aws_json10_client_uses_explicitly_provided_member_values_over_defaults_request() {
     let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
         .set_defaults(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::Defaults::builder()
-                    .set_default_blob(
-                        ::std::option::Option::Some(
-                            crate::runtime::Blob::new(b"hi".to_vec()),
-                        ),
-                    )
-                    .set_default_boolean(::std::option::Option::Some(true))
-                    .set_default_byte(::std::option::Option::Some(2i8))
+                    .set_default_blob(Some(crate::runtime::Blob::new(b"hi".to_vec())))
+                    .set_default_boolean(Some(true))
+                    .set_default_byte(Some(2i8))
                     .set_default_document_boolean(
-                        ::std::option::Option::Some(
+                        Some(
                             crate::runtime::Document::from_json("true")
                                 .expect("a JSON document"),
                         ),
                     )
                     .set_default_document_list(
-                        ::std::option::Option::Some(
+                        Some(
                             crate::runtime::Document::from_json("[\"b\"]")
                                 .expect("a JSON document"),
                         ),
                     )
                     .set_default_document_map(
-                        ::std::option::Option::Some(
+                        Some(
                             crate::runtime::Document::from_json("{\"name\":\"Jack\"}")
                                 .expect("a JSON document"),
                         ),
                     )
                     .set_default_document_string(
-                        ::std::option::Option::Some(
+                        Some(
                             crate::runtime::Document::from_json("\"bye\"")
                                 .expect("a JSON document"),
                         ),
                     )
-                    .set_default_double(::std::option::Option::Some(2f64))
-                    .set_default_enum(
-                        ::std::option::Option::Some(crate::types::TestEnum::from("BAR")),
-                    )
-                    .set_default_float(::std::option::Option::Some(2f32))
-                    .set_default_int_enum(
-                        ::std::option::Option::Some(
-                            crate::types::TestIntEnum::from(2i32),
-                        ),
-                    )
-                    .set_default_integer(::std::option::Option::Some(20i32))
-                    .set_default_list(
-                        ::std::option::Option::Some(
-                            ::std::vec![::std::string::String::from("a")],
-                        ),
-                    )
-                    .set_default_long(::std::option::Option::Some(200i64))
+                    .set_default_double(Some(2f64))
+                    .set_default_enum(Some(crate::types::TestEnum::from("BAR")))
+                    .set_default_float(Some(2f32))
+                    .set_default_int_enum(Some(crate::types::TestIntEnum::from(2i32)))
+                    .set_default_integer(Some(20i32))
+                    .set_default_list(Some(vec![String::from("a")]))
+                    .set_default_long(Some(200i64))
                     .set_default_map(
-                        ::std::option::Option::Some(
+                        Some(
                             ::std::collections::BTreeMap::from([
-                                (
-                                    ::std::string::String::from("name"),
-                                    ::std::string::String::from("Jack"),
-                                ),
+                                (String::from("name"), String::from("Jack")),
                             ]),
                         ),
                     )
                     .set_default_null_document(
-                        ::std::option::Option::Some(
+                        Some(
                             crate::runtime::Document::from_json("\"notNull\"")
                                 .expect("a JSON document"),
                         ),
                     )
-                    .set_default_short(::std::option::Option::Some(2i16))
-                    .set_default_string(
-                        ::std::option::Option::Some(::std::string::String::from("bye")),
-                    )
+                    .set_default_short(Some(2i16))
+                    .set_default_string(Some(String::from("bye")))
                     .set_default_timestamp(
-                        ::std::option::Option::Some(
+                        Some(
                             ::time::OffsetDateTime::from_unix_timestamp_nanos(
                                     1000000000i128,
                                 )
                                 .expect("a valid timestamp"),
                         ),
                     )
-                    .set_empty_blob(
-                        ::std::option::Option::Some(
-                            crate::runtime::Blob::new(b"hi".to_vec()),
-                        ),
-                    )
-                    .set_empty_string(
-                        ::std::option::Option::Some(::std::string::String::from("foo")),
-                    )
-                    .set_false_boolean(::std::option::Option::Some(true))
-                    .set_zero_byte(::std::option::Option::Some(1i8))
-                    .set_zero_double(::std::option::Option::Some(1f64))
-                    .set_zero_float(::std::option::Option::Some(1f32))
-                    .set_zero_integer(::std::option::Option::Some(1i32))
-                    .set_zero_long(::std::option::Option::Some(1i64))
-                    .set_zero_short(::std::option::Option::Some(1i16))
+                    .set_empty_blob(Some(crate::runtime::Blob::new(b"hi".to_vec())))
+                    .set_empty_string(Some(String::from("foo")))
+                    .set_false_boolean(Some(true))
+                    .set_zero_byte(Some(1i8))
+                    .set_zero_double(Some(1f64))
+                    .set_zero_float(Some(1f32))
+                    .set_zero_integer(Some(1i32))
+                    .set_zero_long(Some(1i64))
+                    .set_zero_short(Some(1i16))
                     .build_unchecked(),
             ),
         )
@@ -800,18 +744,18 @@ fn aws_json10_client_uses_explicitly_provided_member_values_over_defaults_reques
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/x-amz-json-1.0")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"defaults\": {\n        \"defaultString\": \"bye\",\n        \"defaultBoolean\": true,\n        \"defaultList\": [\"a\"],\n        \"defaultDocumentMap\": {\"name\": \"Jack\"},\n        \"defaultDocumentString\": \"bye\",\n        \"defaultDocumentBoolean\": true,\n        \"defaultDocumentList\": [\"b\"],\n        \"defaultNullDocument\": \"notNull\",\n        \"defaultTimestamp\": 1,\n        \"defaultBlob\": \"aGk=\",\n        \"defaultByte\": 2,\n        \"defaultShort\": 2,\n        \"defaultInteger\": 20,\n        \"defaultLong\": 200,\n        \"defaultFloat\": 2.0,\n        \"defaultDouble\": 2.0,\n        \"defaultMap\": {\"name\": \"Jack\"},\n        \"defaultEnum\": \"BAR\",\n        \"defaultIntEnum\": 2,\n        \"emptyString\": \"foo\",\n        \"falseBoolean\": true,\n        \"emptyBlob\": \"aGk=\",\n        \"zeroByte\": 1,\n        \"zeroShort\": 1,\n        \"zeroInteger\": 1,\n        \"zeroLong\": 1,\n        \"zeroFloat\": 1.0,\n        \"zeroDouble\": 1.0\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -822,10 +766,8 @@ fn aws_json10_client_uses_explicitly_provided_member_values_over_defaults_reques
 #[test]
 fn aws_json10_client_uses_explicitly_provided_values_in_top_level_request() {
     let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
-        .set_other_top_level_default(::std::option::Option::Some(0i32))
-        .set_top_level_default(
-            ::std::option::Option::Some(::std::string::String::from("hi")),
-        )
+        .set_other_top_level_default(Some(0i32))
+        .set_top_level_default(Some(String::from("hi")))
         .build_unchecked();
     let request = crate::operation::operation_with_defaults::OperationWithDefaults::request(
             &input,
@@ -836,18 +778,18 @@ fn aws_json10_client_uses_explicitly_provided_values_in_top_level_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/x-amz-json-1.0")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"topLevelDefault\": \"hi\",\n    \"otherTopLevelDefault\": 0\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -859,9 +801,7 @@ fn aws_json10_client_uses_explicitly_provided_values_in_top_level_request() {
 fn aws_json10_client_ignores_non_top_level_defaults_on_members_with_client_optional_request() {
     let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
         .set_client_optional_defaults(
-            ::std::option::Option::Some(
-                crate::types::ClientOptionalDefaults::builder().build_unchecked(),
-            ),
+            Some(crate::types::ClientOptionalDefaults::builder().build_unchecked()),
         )
         .build_unchecked();
     let request = crate::operation::operation_with_defaults::OperationWithDefaults::request(
@@ -873,18 +813,16 @@ fn aws_json10_client_ignores_non_top_level_defaults_on_members_with_client_optio
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/x-amz-json-1.0")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
-                "{\n    \"clientOptionalDefaults\": {}\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"clientOptionalDefaults\": {}\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -896,78 +834,57 @@ fn aws_json10_client_ignores_non_top_level_defaults_on_members_with_client_optio
 fn aws_json10_client_populates_nested_default_values_when_missing_request() {
     let input = crate::operation::operation_with_nested_structure::OperationWithNestedStructureInput::builder()
         .set_top_level(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::TopLevel::builder()
                     .set_dialog(
-                        ::std::option::Option::Some(
+                        Some(
                             crate::types::Dialog::builder()
-                                .set_language(
-                                    ::std::option::Option::Some(
-                                        ::std::string::String::from("en"),
-                                    ),
-                                )
+                                .set_language(Some(String::from("en")))
                                 .build_unchecked(),
                         ),
                     )
                     .set_dialog_list(
-                        ::std::option::Option::Some(
-                            ::std::vec![
+                        Some(
+                            vec![
                                 crate ::types::Dialog::builder().build_unchecked(), crate
-                                ::types::Dialog::builder()
-                                .set_farewell(::std::option::Option::Some(crate
+                                ::types::Dialog::builder().set_farewell(Some(crate
                                 ::types::Farewell::builder().build_unchecked()))
                                 .build_unchecked(), crate ::types::Dialog::builder()
-                                .set_farewell(::std::option::Option::Some(crate
-                                ::types::Farewell::builder()
-                                .set_phrase(::std::option::Option::Some(::std::string::String::from("arrivederci")))
+                                .set_farewell(Some(crate ::types::Farewell::builder()
+                                .set_phrase(Some(String::from("arrivederci")))
                                 .build_unchecked()))
-                                .set_greeting(::std::option::Option::Some(::std::string::String::from("ciao")))
-                                .set_language(::std::option::Option::Some(::std::string::String::from("it")))
-                                .build_unchecked()
+                                .set_greeting(Some(String::from("ciao")))
+                                .set_language(Some(String::from("it"))).build_unchecked()
                             ],
                         ),
                     )
                     .set_dialog_map(
-                        ::std::option::Option::Some(
+                        Some(
                             ::std::collections::BTreeMap::from([
                                 (
-                                    ::std::string::String::from("emptyDialog"),
+                                    String::from("emptyDialog"),
                                     crate::types::Dialog::builder().build_unchecked(),
                                 ),
                                 (
-                                    ::std::string::String::from("nonEmptyDialog"),
+                                    String::from("nonEmptyDialog"),
                                     crate::types::Dialog::builder()
                                         .set_farewell(
-                                            ::std::option::Option::Some(
+                                            Some(
                                                 crate::types::Farewell::builder()
-                                                    .set_phrase(
-                                                        ::std::option::Option::Some(
-                                                            ::std::string::String::from("sayonara"),
-                                                        ),
-                                                    )
+                                                    .set_phrase(Some(String::from("sayonara")))
                                                     .build_unchecked(),
                                             ),
                                         )
-                                        .set_greeting(
-                                            ::std::option::Option::Some(
-                                                ::std::string::String::from("konnichiwa"),
-                                            ),
-                                        )
+                                        .set_greeting(Some(String::from("konnichiwa")))
                                         .build_unchecked(),
                                 ),
                                 (
-                                    ::std::string::String::from("partialEmptyDialog"),
+                                    String::from("partialEmptyDialog"),
                                     crate::types::Dialog::builder()
                                         .set_farewell(
-                                            ::std::option::Option::Some(
-                                                crate::types::Farewell::builder().build_unchecked(),
-                                            ),
+                                            Some(crate::types::Farewell::builder().build_unchecked()),
                                         )
-                                        .set_language(
-                                            ::std::option::Option::Some(
-                                                ::std::string::String::from("en"),
-                                            ),
-                                        )
+                                        .set_language(Some(String::from("en")))
                                         .build_unchecked(),
                                 ),
                             ]),
@@ -986,18 +903,18 @@ fn aws_json10_client_populates_nested_default_values_when_missing_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/x-amz-json-1.0")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"topLevel\": {\n        \"dialog\": {\n            \"language\": \"en\",\n            \"greeting\": \"hi\"\n        },\n        \"dialogList\": [\n            {\n                \"greeting\": \"hi\"\n            },\n            {\n                \"greeting\": \"hi\",\n                \"farewell\": {\n                    \"phrase\": \"bye\"\n                }\n            },\n            {\n                \"language\": \"it\",\n                \"greeting\": \"ciao\",\n                \"farewell\": {\n                    \"phrase\": \"arrivederci\"\n                }\n            }\n        ],\n        \"dialogMap\": {\n            \"emptyDialog\": {\n                \"greeting\": \"hi\"\n            },\n            \"partialEmptyDialog\": {\n                \"language\": \"en\",\n                \"greeting\": \"hi\",\n                \"farewell\": {\n                    \"phrase\": \"bye\"\n                }\n            },\n            \"nonEmptyDialog\": {\n                \"greeting\": \"konnichiwa\",\n                \"farewell\": {\n                    \"phrase\": \"sayonara\"\n                }\n            }\n        }\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1009,8 +926,8 @@ fn aws_json10_client_populates_nested_default_values_when_missing_request() {
 fn sdk_applied_content_encoding_aws_json1_0_request() {
     let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
         .set_data(
-            ::std::option::Option::Some(
-                ::std::string::String::from(
+            Some(
+                String::from(
                     "RjCEL3kBwqPivZUXGiyA5JCujtWgJAkKRlnTEsNYfBRGOS0f7LT6R3bCSOXeJ4auSHzQ4BEZZTklUyj5\n1HEojihShQC2jkQJrNdGOZNSW49yRO0XbnGmeczUHbZqZRelLFKW4xjru9uTuB8lFCtwoGgciFsgqTF8\n5HYcoqINTRxuAwGuRUMoNO473QT0BtCQoKUkAyVaypG0hBZdGNoJhunBfW0d3HWTYlzz9pXElyZhq3C1\n2PDB17GEoOYXmTxDecysmPOdo5z6T0HFhujfeJFIQQ8dirmXcG4F3v0bZdf6AZ3jsiVh6RnEXIPxPbOi\ngIXDWTMUr4Pg3f2LdYCM01eAb2qTdgsEN0MUDhEIfn68I2tnWvcozyUFpg1ez6pyWP8ssWVfFrckREIM\nMb0cTUVqSVSM8bnFiF9SoXM6ZoGMKfX1mT708OYk7SqZ1JlCTkecDJDoR5ED2q2MWKUGR6jjnEV0GtD8\nWJO6AcF0DptY9Hk16Bav3z6c5FeBvrGDrxTFVgRUk8SychzjrcqJ4qskwN8rL3zslC0oqobQRnLFOvwJ\nprSzBIwdH2yAuxokXAdVRa1u9NGNRvfWJfKkwbbVz8yV76RUF9KNhAUmwyYDrLnxNj8ROl8B7dv8Gans\n7Bit52wcdiJyjBW1pAodB7zqqVwtBx5RaSpF7kEMXexYXp9N0J1jlXzdeg5Wgg4pO7TJNr2joiPVAiFf\nefwMMCNBkYx2z7cRxVxCJZMXXzxSKMGgdTN24bJ5UgE0TxyV52RC0wGWG49S1x5jGrvmxKCIgYPs0w3Z\n0I3XcdB0WEj4x4xRztB9Cx2Mc4qFYQdzS9kOioAgNBti1rBySZ8lFZM2zqxvBsJTTJsmcKPr1crqiXjM\noVWdM4ObOO6QA7Pu4c1hT68CrTmbcecjFcxHkgsqdixnFtN6keMGL9Z2YMjZOjYYzbUEwLJqUVWalkIB\nBkgBRqZpzxx5nB5t0qDH35KjsfKM5cinQaFoRq9y9Z82xdCoKZOsUbxZkk1kVmy1jPDCBhkhixkc5PKS\nFoSKTbeK7kuCEZCtR9OfF2k2MqbygGFsFu2sgb1Zn2YdDbaRwRGeaLhswta09UNSMUo8aTixgoYVHxwy\nvraLB6olPSPegeLOnmBeWyKmEfPdbpdGm4ev4vA2AUFuLIeFz0LkCSN0NgQMrr8ALEm1UNpJLReg1ZAX\nzZh7gtQTZUaBVdMJokaJpLk6FPxSA6zkwB5TegSqhrFIsmvpY3VNWmTUq7H0iADdh3dRQ8Is97bTsbwu\nvAEOjh4FQ9wPSFzEtcSJeYQft5GfWYPisDImjjvHVFshFFkNy2nN18pJmhVPoJc456tgbdfEIdGhIADC\n6UPcSSzE1FxlPpILqZrp3i4NvvKoiOa4a8tnALd2XRHHmsvALn2Wmfu07b86gZlu4yOyuUFNoWI6tFvd\nbHnqSJYNQlFESv13gJw609DBzNnrIgBGYBAcDRrIGAnflRKwVDUnDFrUQmE8xNG6jRlyb1p2Y2RrfBtG\ncKqhuGNiT2DfxpY89ektZ98waPhJrFEPJToNH8EADzBorh3T0h4YP1IeLmaI7SOxeuVrk1kjRqMK0rUB\nlUJgJNtCE35jCyoHMwPQlyi78ZaVv8COVQ24zcGpw0MTy6JUsDzAC3jLNY6xCb40SZV9XzG7nWvXA5Ej\nYC1gTXxF4AtFexIdDZ4RJbtYMyXt8LsEJerwwpkfqvDwsiFuqYC6vIn9RoZO5kI0F35XtUITDQYKZ4eq\nWBV0itxTyyR5Rp6g30pZEmEqOusDaIh96CEmHpOBYAQZ7u1QTfzRdysIGMpzbx5gj9Dxm2PO1glWzY7P\nlVqQiBlXSGDOkBkrB6SkiAxknt9zsPdTTsf3r3nid4hdiPrZmGWNgjOO1khSxZSzBdltrCESNnQmlnP5\nZOHA0eSYXwy8j4od5ZmjA3IpFOEPW2MutMbxIbJpg5dIx2x7WxespftenRLgl3CxcpPDcnb9w8LCHBg7\nSEjrEer6Y8wVLFWsQiv6nTdCPZz9cGqwgtCaiHRy8lTWFgdfWd397vw9rduGld3uUFeFRGjYrphqEmHi\nhiG0GhE6wRFVUsGJtvOCYkVREvbEdxPFeJvlAvOcs9HKbtptlTusvYB86vR2bNcIY4f5JZu2X6sGa354\n7LRk0ps2zqYjat3hMR7XDC8KiKceBteFsXoDjfVxTYKelpedTxqWAafrKhaoAVuNM98PSnkuIWGzjSUC\nNsDJTt6vt1D1afBVPWVmnQ7ZQdtEtLIEwAWYjemAztreELIr1E9fPEILm1Ke4KctP9I0I72Dh4eylNZD\n0DEr2Hg7cWFckuZ0Av5d0IPRARXikEGDHl8uh12TXL9v2Uh0ZVSJMEYvxGSbZvkWz8TjWSk3hKA2a7GL\nJm3Ho7e1C34gE1XRGcEthxvURxt4OKBqN3ZNaMIuDTWinoQAutMcUqtm4MoL7RGPiCHUrvTwQPSirsmA\nQmOEu8nOpnP77Fivh9jLGx5ta7nL6jrsWUsBqiN1lzpdPYLRR4mUIAj6sNWiDEk4pkbHSMEcqbWw6Zl7\npsEyPDHalCNhWMA3RSK3skURzQDZ0oBV5W7vjVIZ4d3uCKsk6zrzEI9u5mx7p9RdNKodXfzqYt0ULdtc\n3RW0hIfw2KvrO3BD2QrtgAkfrFBGVvlJSUoh0MvLz8DeXxfuiuq9Ttu7wvsqVI4Piah6WNEXtHHGPJO3\nGhc75Bnv2To4VS2v8rmyKAPIIVTuYBHZN6sZ4FhFzbrslCIdk0eadaU60naqiNWU3CsxplIYGyeThmJ7\n9u4h6Y2OmiPZjFPS2bAzwgAozYTVefII9aEaWZ0hxHZeu1FW7r79dkdO73ZqRfas9u8Z7LLBPCw5pV0F\n5I0pHDgNb6MogoxF4NZJfVtIX1vCHhhVLrXjrYNJU2fD9Fw8kT8Ie2HDBJnqAvYKmryQ1r9ulo3Me3rH\nq9s2Y5uCDxu9iQNhnpwIm57WYGFeqd2fnQeY2IziD3Jgx0KSrmOH0jgi0RwJyfGXaORPq3bQQqljuACo\nkO6io9t5VI8PbNxSHTRbtYiPciUslbT0g7SpCLrRPOBRJ4DDk56pjghpeoUagJ5xJ4wjBzBuXnAGkNnP\nTfpiuz2r3oSBAi8sB9wiYK2z9sp4gZyQsqdVNzAEgKatOxBRBmJCBYpjO98ZQrF83XApPpfFg0ujB2PW\n1iYF9NkgwIKB5oB6KVTOmSKJk11mVermPgeugHbzdd2zUP6fP8fWbhseqk2t8ahGvqjs2CDHFIWXl5jc\nfCknbykE3ANt7lnAfJQ2ddduLGiqrX4HWx6jcWw08Es6BkleO0IDbaWrb95d5isvFlzJsf0TyDIXF4uq\nbBDCi0XPWqtRJ2iqmnJa2GbBe9GmAOWMkBFSilMyC4sR395WSDpD56fx0NGoU6cHrRu9xF2Bgh7RGSfl\nch2GXEeE02fDpSHFNvJBlOEqqfkIX6oCa6KY9NThqeIjYsT184XR2ZI7akXRaw1gMOGpk4FmUxk6WIuX\n4ei1SLQgSdl7OEdRtJklZ76eFrMbkJQ2TDhu8f7mVuiy53GUMIvCrP9xYGZGmCIDm2e4U2BDi3F7C5xK\n3bDZXwlQp6z4BSqTy2OVEWxXUJfjPMOL5Mc7AvDeKtxAS73pVIv0HgHIa4NBAdC7uLG0zXuu1FF6z2XY\nyUhk03fMZhYe7vVxsul3WE7U01fuN8z2y0eKwBW1RFBE1eKIaR9Y01sIWQWbSrfHfDrdZiElhmhHehfs\n0EfrR4sLYdQshJuvhTeKGJDaEhtPQwwJ9mUYGtuCL9RozWx1XI4bHNlzBTW0BVokYiJGlPe7wdxNzJD7\nJgS7Lwv6jGKngVf86imGZyzqwiteWFPdNUoWdTvUPSMO5xIUK9mo5QpwbBOAmyYzVq42o3Qs90N9khEV\nU36LB99fw8PtGHH5wsCHshfauwnNPj0blGXzke0kQ4JNCVH7Jtn0Y0aeejkSxFtwtxoYs6zHl1Lxxpsd\nsw5vBy49CEtoltDW367lVAwDjWdx20msGB7qJCkEDrzu7EXSO22782QX9NBRcN9ppX0C25I0FMA4Wnhz\n9zIpiXRrsTH35jzM8Cjt4EVLGNU3O0HuEvAer3cENnMJtngdrT86ox3fihMQbiuy4Bh4DEcP5in2VjbT\n3qbnoCNvOi8Fmmf7KlGlWAOceL5OHVE5lljjQEMzEQOCEgrk5mDKgwSBJQBNauIDSC1a5iEQjB8Xxp4C\nqeKyyWY9IOntNrtU5ny4lNprHJd36dKFeBLKcGCOvgHBXdOZloMF0YTRExw7hreEO9IoTGVHJ4teWsNr\nHdtagUHjkeZkdMMfnUGNv5aBNtFMqhcZH6EitEa9lGPkKBbJpoom3u8D8EHSIF1H5EZqqx9TLY5hWAIG\nPwJ4qwkpCGw5rCLVrjw7ARKukIFzNULANqjHUMcJ002TlUosJM4xJ4aAgckpLVGOGuPDhGAAexEcQmbg\nUsZdmqQrtuVUyyLteLbLbqtR6CTlcAIwY3xyMCmPgyefE0FEUODBoxQtRUuYTL9RC5o1sYb2PvcxUQfb\niJFi2CAl99pAzcckU2qVCxniARslIxM5pmMRGsQX9ZzYAfZrbg6ce6S74I8UMlgRQ2QVyvUjKKOE6IrJ\nLng370emHfe5m6LZULD5YiZutkD5ipjL2Bz77DvTE5kNPUhuoKBcTJcUgytfXAKUTWOcRKNlq0GImrxM\nJfr7AWbLFFNKGLeTrVDBwpcokJCv0zcOKWe8fd2xkeXkZTdmM66IgM27cyYmtQ6YF26Kd0qrWJeVZJV9\n3fyLYYvKN5csbRY2BHoYE5ERARRW65IrpkXMf48OrCXMtDIP0Z7wxI9DiTeKKeH4uuguhCJnwzR3WxLA\nVU6eBJEd7ZjS6JA83w7decq8uDI7LGKjcz1FySp3B7fE9DkHRGXxbsL7Fjar6vW2mAv8CuvI20B6jctp\n2yLDs24sPfB3sSxrrlhbuT1m6DZqiN0dl6umKx7NGZhmOTVGr20jfcxhqPQwTJfd7kel4rvxip4BqkvT\n7STy8knJ2BXGyJeNgwo1PXUZRDVy0LCTsSF1RFuRZe8cktHl9lgw8ntdPn1pVFL0MwJkJfdXBNUp5gNv\n50FTkrpo1t6wq4CVbcfj2XOrOzvBUzNH26sXGABI1gGxCdp2jEZrHgqQaWIaTJVTuguZhxqDvdYsrwFW\nYN58uuNcKHIrGdRSigyZInwQDYk0pjcqdSeU0WVU3Y9htzZBR7XRaCJr5YTZvq7fwermb5tuwb37lPLq\nB2IGg0iftkVbXaSyfCwVaRbfLBb88so0QqpmJGirFu8FcDiXOV1zTr8yW9XLdYQuUjh43xrXLdgsuYff\nCagInUk1eU1aLjVZoJRsNmStmOEpAqlYMwTvx7w6j2f421Cxr5cNZBIVlAxlXN2QiDqJ9v3sHhHkTanc\nlQuH8ptUyX8qncpBuXXBn7cSez9N0EoxCBl1GHUagbjstgJo4gzLvTmVIY6MiWYOBitzNUHfyqKwtKUr\nVoSCdZcGeA9lHUPA7PUprRRaT3m1hGKPyshtVS2ikG48w3oVerln1N1qGdtz46gZCrndw3LZ1B362RfW\nzDPuXbpsyLsRMTt1Rz1oKHRXp3iE41hkhQH6pxlvyCW2INnHt5XU8zRamOB3oW0udOhMpQFDjRkOcy06\nb4t0QTHvoRqmBna3WXzIMZyeK3GChF5eF8oDXRbjhk7BB6YKCgqwWUzEJ5K47HMSlhFkBUjaPRjdGM0z\nzOMwhW6b1NvSwP7XM1P5yi1oPvOspts1vr29SXqrMMrBhVogeodWyd69NqrO4jkyBxKmlXifoTowpfiY\n2cUCE0XMZqxUN39LCP09JqZifaEcBEo3mgtm1tWu5QR2GNq7UyQf4RIPSDOpDCAtwoPhRgdT1lJdcj4U\nlnH0wrJ8Uwu7c08L7ErnIrDATqCrOjpSbzGP1xHENABYONC4TknFPrJ8pe40A8fzGT0qBw9mAM1SKcHO\nfoiLcMC9AjHTqJzDG3xplSLPG9or2rMeq7Fzp9r0y7uJRMxgg51EbjfvYlH466A3ggvL2WQlDXjJqPW3\nBJGWAWDNN9LK8f46bADKPxakpkx23S9O47rGSXfDhVSIZsDympxWX1UOzWwMZRHkofVeKqizgbKkGgUT\nWykE9gRoRAOd9wfHZDYKa9i0LaPDiaUMvnU1gdBIqIoiVsdJ9swX47oxvMtOxtcS0zlD6llDkBuIiU5g\nPwRCYmtkkb25c8iRJXwGFPjI1wJ34I1z1ENicPdosPiUe9ZC2jnXIKzEdv01x2ER7DNDF3yxOwOhxNxI\nGqsmC92j25UQQFu9ZstOZ28AoCkuOYs0Uycm5u8jR1T39dMBwrko09rC65ENLnsxM8oebmyFCPiGJ1ED\n5Xqc9qZ237f1OnETAoEOwqUSvrdPTv56U7hV91EMTyC812MLQpr2710E3VVpsUCUMNhIxdt7UXZ1UNFb\njgzpZLXnf4DHrv6B7kq6UI50KMxcw1HZE2GpODfUTzNFLaqdrvzxKe5eUWdcojBaRbD4fFdVYJTElYDH\nNNVh6ofkoeWcs9CWGFmSBe0T4K8phFeygQg0prKMELNEy6qENzVtG9ZDcqj3a7L6ZLtvq50anWp7fAVu\nfwz55g4iM2Z2fA0pnwHDL7tt67zTxGITvsnJsZSpeq1EQsZcwtkBV9liu7Rl7jiVT1IIRtchB8TsTiaA\nwVHIQQ9RIOTiPQdKNqi1kC9iGlUqWK93gblNWlBw1eYB9Wk8FQogutwTf0caNMx8D4nPbANcmOOlskIy\nzALh15OlTrWnhP95rf08AN2J026zDE2DUF9k0eCevYBQIDjqKNW4XCZnjbHoIcKzbY5VzPbMs3ZyMz8K\nSucBmgPg6wrSK5ykbkapS5vuqvXc9GbjQJ8bPNzoxoWGyjbZvDs2OBrIqBmcQb2DLJ8v38McQ4mC4UsS\njf4PyfSCtpk274QZjvLCZbLiCBxQegk7jUU0NmTFJAcYCxd9xMWdlFkiszcltT2YzwuFFz7iA6aa4n5L\nHpBNfUA01GcAi1aCMYhmooS4zSlYcSOZkovMz36U3Fd9WtqIEOJLi7HMgHQDgNMdK6DTzAdHQtxerxVF\nHJnPrfNVG7270r3bp0bPnLNYLhObbAn6zqSAUeLtI2Y4KJDjBKCAh2vvYGbu0e2REYJWRj7MkGevsSSy\nb1kCXLt6tKGWAb7lt5c0xyJgUIJW7pdtnwgT0ZCa24BecCAwNnG5U2EwQbcjZGsFxqNGfaemd3oFEhES\nBaE0Fxms9UKTnMafu8wvZ2xymMrUduuRzOjDeX7oD5YsLC88V8CGMLxbbxIpt94KGykbr6e7L0R4oZl1\ntKMgFwQ2p9Txdbp0Y293LcsJymKizqI0F2xEp7y4SmWOJqHZtsbz80wVV9nv41CvtfxuSoGZJ5cNB7pI\nBgzNcQCeH3Jt0RaGGwboxxpuFbzilmkMFXxJm87tD4WNgu01nHfGCKeQcySEBZpVfJgi6sDFJ8uWnvKm\n9mPLHurtWzEfKqUEa1iC71bXjw5wrvhv9BYW8JSUELHmDquftQyKdq0DZXhULMHGQLf4e95WIaoA14LL\nbThz77kuhKULPTu2MNrBUKGorurhGugo5gs4ZUezSsUOe3KxYdrFMdGgny1GgTxMSMTp2RAZytKjv4kQ\nVx7XgzvpQLIbDjUPAkJv6lScwIRq1W3Ne0Rh0V6Bmn6U5uIuWnJjULmbaQiSODj3z0mAZvak0mSWIGwT\nTX83HztcC4W7e1f6a1thmcc5K61Icehla2hBELWPpixTkyC4eEVmk9Rq0m0ZXtx0JX2ZQXqXDEyePyMe\nJ70sdSzXk72zusqhY4yuOMGgbYNHqxOToK6NxujR7e4dV3Wk5JnSUthym8scjcPeCiKDNY4cHfTMnDXJ\n9zLVy01LtNKYpJ1s8FxVxigmxQNKEbIamxhx6yqwGC4aiISVOOUEjvNOdaUfXfUsE6jEwtwxyGxjlRK1\ncLyxXttq4QWN6PehgHv7jXykzPjInbEysebFvvPOOMdunmJvcCNMSvjUda8fL6xfGo0FDrLg8XZipd6S\noPVdYtyIM1Dg40KbBA3JuumPYtXuJaHrZnjZmdnM5OVo4ZNxktfCVT0c6bnD4bAeyn4bYt1ZPaX6hQHh\nJtvNYfpD0ONYlmqKuToQAMlz52Fh6bj45EbX89L5eLlSpWeyBlGotzriB0EPlclrGi5l2B5oPb1aB1ag\nyyYuu44l0F1oOVYnBIZsxIsHVITxi9lEuVPFkWASOUNuVQXfM4n5hxWR9qtuKnIcPsvbJsv1U10XlKh3\nKisqPhHU15xrCLr5gwFxPUKiNTLUBrkzgBOHXPVsHcLCiSD0YU56TRGfvEom43TWUKPPfl9Z54tgVQuT\njCRlaljAzeniQIcbbHZnn3f0HxbDG3DFYqWSxNrXabHhRsIOhhUHSPENyhGSTVO5t0XX5CdMspJPCd02\n3Oqv32ccbUK4O3YH6LEvp0WO3kSl5n50odVkI9B0i0iq4UPFGMkM8bEQJbgJoOH71P10vtdevJFQE4g2\nyhimiM53ZJRWgSZveHtENZc0Gjo0F9eioak9BnPpY1QxAFPC817svuhEstcU69bLCA4D1rO5R8AuIIBq\nyQJcifFLvbpAEYTLKJqysZrU8EEl3TSdC13A9hZvk4NC8VGEDAxcNrKw313dZp17kZPO5HSd1y6sljAW\nA9M1d6FMYV5SlBWf3WZNCUPS7qKNlda2YBsC6IUVB363f5RLGQOQHwbaijBSRCkrVoRxBHtc0Bd5J9V9\nP5uMTXkpZOxRcCQvImGgcmGuxxLb5zTqfS2xu7v3Sf3IIesSt9tVzcEcdbEvLGVJkLk4mb3G30DbIbri\nPZ09JkweDvMaQ3bxT2nfkz3Ilihkw9jqikkCCCz7E8h6z6KbhQErEW9VzJZzMCgJsyPjFam6iNwpe07S\nhyOvNVw2t9wpzL5xM11DvVzQwDaWEytNRHzDBs4KwEtpI2IpjUyVZHSwA0UGqqkzoCgrJFlNOvPlXqcS\nIcREouUIBmuttkrhPWJtSxOOgpsdvBR3kTOzAXNzSKxoaBAb0c5SDMUc6FIyGA8x5wg5DkUgjFUUodEt\nOYaB2VHVePW9mxHeBTdKWLzJow4ZZvjnoBuVigXljKCNh137ckV2y3Yg3Xi4UzJEI2V5Rw9AfnMs7xUw\nVHOFCg189maD3bmZAe7b4eaGZhyy4HVKjqCXmIH7vsEjRvbnfB0SQxxpuqBDJbHNCtW4vM643ZQQBVPP\na7oXSQIq9w2dHp0A7dtkocCZdQp9FKR9XdJAFIbVSHzIF1ZogeZlc0pXuNE0tagvD57xwDRFkAuoQyMu\nYDdZasXrpSmEE5UjHVkyYsISn8QsfXurzDybX468aoRoks654jjmRY5zi1oB8TcMdC2c3sicNaqfeuhd\nH1nPX7l4RpdqWMR7gGx9slXtG8S3KxpOi4qCD7yg3saD66nun4dzksQURoTUdXyrJR5UpHsfIlTF1aJa\nMdXyQtQnrkl00TeghQd00rRFZsCnhi0qrCSKiBfB2EVrd9RPpbgwJGZHuIQecdBmNetc2ylSEClqVBPR\nGOPPIxrnswEZjmnS0jxKW9VSM1QVxSPJnPFswCqT95SoKD6CP4xdX28WIUGiNaIKodXXJHEIsXBCxLsr\nPwWPCtoplC6hhpKmW5dQo92iCTyY2KioKzO8XR6FKm6qonMKVEwQNtlYE9c97KMtEnp25VOdMP46SQXS\nYsSVp7vm8LP87VYI8SOKcW3s2oedYFtt45rvDzoTF0GmS6wELQ9uo98HhjQAI1Dt91cgjJOwygNmLoZE\nX5K2zQiNA163uMCl5xzaBqY4YTL0wgALg3IFdYSp0RFYLWdt6IxoGI1tnoxcjlUEPo5eGIc3mS3SmaLn\nOdumfUQQ4Jgmgaa5anUVQsfBDrlAN5oaX7O0JO71SSPSWiHBsT9WIPy2J1Cace9ZZLRxblFPSXcvsuHh\nhvnhWQltEDAe7MgvkFQ8lGVFa8jhzijoF9kLmMhMILSzYnfXnZPNP7TlAAwlLHK1RqlpHskJqb6CPpGP\nQvOAhEMsM3zJ2KejZx0esxkjxA0ZufVvGAMN3vTUMplQaF4RiQkp9fzBXf3CMk01dWjOMMIEXTeKzIQe\nEcffzjixWU9FpAyGp2rVl4ETRgqljOGw4UgK31r0ZIEGnH0xGz1FtbW1OcQM008JVujRqulCucEMmntr\n",
                 ),
             ),
@@ -1025,16 +942,16 @@ fn sdk_applied_content_encoding_aws_json1_0_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Encoding", "gzip")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::None,
-            body_media_type: ::std::option::Option::None,
+            body: None,
+            body_media_type: None,
         },
     );
 }
@@ -1048,13 +965,13 @@ fn sdk_applied_content_encoding_aws_json1_0_request() {
 fn sdk_appends_gzip_and_ignores_http_provided_encoding_aws_json1_0_request() {
     let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
         .set_data(
-            ::std::option::Option::Some(
-                ::std::string::String::from(
+            Some(
+                String::from(
                     "RjCEL3kBwqPivZUXGiyA5JCujtWgJAkKRlnTEsNYfBRGOS0f7LT6R3bCSOXeJ4auSHzQ4BEZZTklUyj5\n1HEojihShQC2jkQJrNdGOZNSW49yRO0XbnGmeczUHbZqZRelLFKW4xjru9uTuB8lFCtwoGgciFsgqTF8\n5HYcoqINTRxuAwGuRUMoNO473QT0BtCQoKUkAyVaypG0hBZdGNoJhunBfW0d3HWTYlzz9pXElyZhq3C1\n2PDB17GEoOYXmTxDecysmPOdo5z6T0HFhujfeJFIQQ8dirmXcG4F3v0bZdf6AZ3jsiVh6RnEXIPxPbOi\ngIXDWTMUr4Pg3f2LdYCM01eAb2qTdgsEN0MUDhEIfn68I2tnWvcozyUFpg1ez6pyWP8ssWVfFrckREIM\nMb0cTUVqSVSM8bnFiF9SoXM6ZoGMKfX1mT708OYk7SqZ1JlCTkecDJDoR5ED2q2MWKUGR6jjnEV0GtD8\nWJO6AcF0DptY9Hk16Bav3z6c5FeBvrGDrxTFVgRUk8SychzjrcqJ4qskwN8rL3zslC0oqobQRnLFOvwJ\nprSzBIwdH2yAuxokXAdVRa1u9NGNRvfWJfKkwbbVz8yV76RUF9KNhAUmwyYDrLnxNj8ROl8B7dv8Gans\n7Bit52wcdiJyjBW1pAodB7zqqVwtBx5RaSpF7kEMXexYXp9N0J1jlXzdeg5Wgg4pO7TJNr2joiPVAiFf\nefwMMCNBkYx2z7cRxVxCJZMXXzxSKMGgdTN24bJ5UgE0TxyV52RC0wGWG49S1x5jGrvmxKCIgYPs0w3Z\n0I3XcdB0WEj4x4xRztB9Cx2Mc4qFYQdzS9kOioAgNBti1rBySZ8lFZM2zqxvBsJTTJsmcKPr1crqiXjM\noVWdM4ObOO6QA7Pu4c1hT68CrTmbcecjFcxHkgsqdixnFtN6keMGL9Z2YMjZOjYYzbUEwLJqUVWalkIB\nBkgBRqZpzxx5nB5t0qDH35KjsfKM5cinQaFoRq9y9Z82xdCoKZOsUbxZkk1kVmy1jPDCBhkhixkc5PKS\nFoSKTbeK7kuCEZCtR9OfF2k2MqbygGFsFu2sgb1Zn2YdDbaRwRGeaLhswta09UNSMUo8aTixgoYVHxwy\nvraLB6olPSPegeLOnmBeWyKmEfPdbpdGm4ev4vA2AUFuLIeFz0LkCSN0NgQMrr8ALEm1UNpJLReg1ZAX\nzZh7gtQTZUaBVdMJokaJpLk6FPxSA6zkwB5TegSqhrFIsmvpY3VNWmTUq7H0iADdh3dRQ8Is97bTsbwu\nvAEOjh4FQ9wPSFzEtcSJeYQft5GfWYPisDImjjvHVFshFFkNy2nN18pJmhVPoJc456tgbdfEIdGhIADC\n6UPcSSzE1FxlPpILqZrp3i4NvvKoiOa4a8tnALd2XRHHmsvALn2Wmfu07b86gZlu4yOyuUFNoWI6tFvd\nbHnqSJYNQlFESv13gJw609DBzNnrIgBGYBAcDRrIGAnflRKwVDUnDFrUQmE8xNG6jRlyb1p2Y2RrfBtG\ncKqhuGNiT2DfxpY89ektZ98waPhJrFEPJToNH8EADzBorh3T0h4YP1IeLmaI7SOxeuVrk1kjRqMK0rUB\nlUJgJNtCE35jCyoHMwPQlyi78ZaVv8COVQ24zcGpw0MTy6JUsDzAC3jLNY6xCb40SZV9XzG7nWvXA5Ej\nYC1gTXxF4AtFexIdDZ4RJbtYMyXt8LsEJerwwpkfqvDwsiFuqYC6vIn9RoZO5kI0F35XtUITDQYKZ4eq\nWBV0itxTyyR5Rp6g30pZEmEqOusDaIh96CEmHpOBYAQZ7u1QTfzRdysIGMpzbx5gj9Dxm2PO1glWzY7P\nlVqQiBlXSGDOkBkrB6SkiAxknt9zsPdTTsf3r3nid4hdiPrZmGWNgjOO1khSxZSzBdltrCESNnQmlnP5\nZOHA0eSYXwy8j4od5ZmjA3IpFOEPW2MutMbxIbJpg5dIx2x7WxespftenRLgl3CxcpPDcnb9w8LCHBg7\nSEjrEer6Y8wVLFWsQiv6nTdCPZz9cGqwgtCaiHRy8lTWFgdfWd397vw9rduGld3uUFeFRGjYrphqEmHi\nhiG0GhE6wRFVUsGJtvOCYkVREvbEdxPFeJvlAvOcs9HKbtptlTusvYB86vR2bNcIY4f5JZu2X6sGa354\n7LRk0ps2zqYjat3hMR7XDC8KiKceBteFsXoDjfVxTYKelpedTxqWAafrKhaoAVuNM98PSnkuIWGzjSUC\nNsDJTt6vt1D1afBVPWVmnQ7ZQdtEtLIEwAWYjemAztreELIr1E9fPEILm1Ke4KctP9I0I72Dh4eylNZD\n0DEr2Hg7cWFckuZ0Av5d0IPRARXikEGDHl8uh12TXL9v2Uh0ZVSJMEYvxGSbZvkWz8TjWSk3hKA2a7GL\nJm3Ho7e1C34gE1XRGcEthxvURxt4OKBqN3ZNaMIuDTWinoQAutMcUqtm4MoL7RGPiCHUrvTwQPSirsmA\nQmOEu8nOpnP77Fivh9jLGx5ta7nL6jrsWUsBqiN1lzpdPYLRR4mUIAj6sNWiDEk4pkbHSMEcqbWw6Zl7\npsEyPDHalCNhWMA3RSK3skURzQDZ0oBV5W7vjVIZ4d3uCKsk6zrzEI9u5mx7p9RdNKodXfzqYt0ULdtc\n3RW0hIfw2KvrO3BD2QrtgAkfrFBGVvlJSUoh0MvLz8DeXxfuiuq9Ttu7wvsqVI4Piah6WNEXtHHGPJO3\nGhc75Bnv2To4VS2v8rmyKAPIIVTuYBHZN6sZ4FhFzbrslCIdk0eadaU60naqiNWU3CsxplIYGyeThmJ7\n9u4h6Y2OmiPZjFPS2bAzwgAozYTVefII9aEaWZ0hxHZeu1FW7r79dkdO73ZqRfas9u8Z7LLBPCw5pV0F\n5I0pHDgNb6MogoxF4NZJfVtIX1vCHhhVLrXjrYNJU2fD9Fw8kT8Ie2HDBJnqAvYKmryQ1r9ulo3Me3rH\nq9s2Y5uCDxu9iQNhnpwIm57WYGFeqd2fnQeY2IziD3Jgx0KSrmOH0jgi0RwJyfGXaORPq3bQQqljuACo\nkO6io9t5VI8PbNxSHTRbtYiPciUslbT0g7SpCLrRPOBRJ4DDk56pjghpeoUagJ5xJ4wjBzBuXnAGkNnP\nTfpiuz2r3oSBAi8sB9wiYK2z9sp4gZyQsqdVNzAEgKatOxBRBmJCBYpjO98ZQrF83XApPpfFg0ujB2PW\n1iYF9NkgwIKB5oB6KVTOmSKJk11mVermPgeugHbzdd2zUP6fP8fWbhseqk2t8ahGvqjs2CDHFIWXl5jc\nfCknbykE3ANt7lnAfJQ2ddduLGiqrX4HWx6jcWw08Es6BkleO0IDbaWrb95d5isvFlzJsf0TyDIXF4uq\nbBDCi0XPWqtRJ2iqmnJa2GbBe9GmAOWMkBFSilMyC4sR395WSDpD56fx0NGoU6cHrRu9xF2Bgh7RGSfl\nch2GXEeE02fDpSHFNvJBlOEqqfkIX6oCa6KY9NThqeIjYsT184XR2ZI7akXRaw1gMOGpk4FmUxk6WIuX\n4ei1SLQgSdl7OEdRtJklZ76eFrMbkJQ2TDhu8f7mVuiy53GUMIvCrP9xYGZGmCIDm2e4U2BDi3F7C5xK\n3bDZXwlQp6z4BSqTy2OVEWxXUJfjPMOL5Mc7AvDeKtxAS73pVIv0HgHIa4NBAdC7uLG0zXuu1FF6z2XY\nyUhk03fMZhYe7vVxsul3WE7U01fuN8z2y0eKwBW1RFBE1eKIaR9Y01sIWQWbSrfHfDrdZiElhmhHehfs\n0EfrR4sLYdQshJuvhTeKGJDaEhtPQwwJ9mUYGtuCL9RozWx1XI4bHNlzBTW0BVokYiJGlPe7wdxNzJD7\nJgS7Lwv6jGKngVf86imGZyzqwiteWFPdNUoWdTvUPSMO5xIUK9mo5QpwbBOAmyYzVq42o3Qs90N9khEV\nU36LB99fw8PtGHH5wsCHshfauwnNPj0blGXzke0kQ4JNCVH7Jtn0Y0aeejkSxFtwtxoYs6zHl1Lxxpsd\nsw5vBy49CEtoltDW367lVAwDjWdx20msGB7qJCkEDrzu7EXSO22782QX9NBRcN9ppX0C25I0FMA4Wnhz\n9zIpiXRrsTH35jzM8Cjt4EVLGNU3O0HuEvAer3cENnMJtngdrT86ox3fihMQbiuy4Bh4DEcP5in2VjbT\n3qbnoCNvOi8Fmmf7KlGlWAOceL5OHVE5lljjQEMzEQOCEgrk5mDKgwSBJQBNauIDSC1a5iEQjB8Xxp4C\nqeKyyWY9IOntNrtU5ny4lNprHJd36dKFeBLKcGCOvgHBXdOZloMF0YTRExw7hreEO9IoTGVHJ4teWsNr\nHdtagUHjkeZkdMMfnUGNv5aBNtFMqhcZH6EitEa9lGPkKBbJpoom3u8D8EHSIF1H5EZqqx9TLY5hWAIG\nPwJ4qwkpCGw5rCLVrjw7ARKukIFzNULANqjHUMcJ002TlUosJM4xJ4aAgckpLVGOGuPDhGAAexEcQmbg\nUsZdmqQrtuVUyyLteLbLbqtR6CTlcAIwY3xyMCmPgyefE0FEUODBoxQtRUuYTL9RC5o1sYb2PvcxUQfb\niJFi2CAl99pAzcckU2qVCxniARslIxM5pmMRGsQX9ZzYAfZrbg6ce6S74I8UMlgRQ2QVyvUjKKOE6IrJ\nLng370emHfe5m6LZULD5YiZutkD5ipjL2Bz77DvTE5kNPUhuoKBcTJcUgytfXAKUTWOcRKNlq0GImrxM\nJfr7AWbLFFNKGLeTrVDBwpcokJCv0zcOKWe8fd2xkeXkZTdmM66IgM27cyYmtQ6YF26Kd0qrWJeVZJV9\n3fyLYYvKN5csbRY2BHoYE5ERARRW65IrpkXMf48OrCXMtDIP0Z7wxI9DiTeKKeH4uuguhCJnwzR3WxLA\nVU6eBJEd7ZjS6JA83w7decq8uDI7LGKjcz1FySp3B7fE9DkHRGXxbsL7Fjar6vW2mAv8CuvI20B6jctp\n2yLDs24sPfB3sSxrrlhbuT1m6DZqiN0dl6umKx7NGZhmOTVGr20jfcxhqPQwTJfd7kel4rvxip4BqkvT\n7STy8knJ2BXGyJeNgwo1PXUZRDVy0LCTsSF1RFuRZe8cktHl9lgw8ntdPn1pVFL0MwJkJfdXBNUp5gNv\n50FTkrpo1t6wq4CVbcfj2XOrOzvBUzNH26sXGABI1gGxCdp2jEZrHgqQaWIaTJVTuguZhxqDvdYsrwFW\nYN58uuNcKHIrGdRSigyZInwQDYk0pjcqdSeU0WVU3Y9htzZBR7XRaCJr5YTZvq7fwermb5tuwb37lPLq\nB2IGg0iftkVbXaSyfCwVaRbfLBb88so0QqpmJGirFu8FcDiXOV1zTr8yW9XLdYQuUjh43xrXLdgsuYff\nCagInUk1eU1aLjVZoJRsNmStmOEpAqlYMwTvx7w6j2f421Cxr5cNZBIVlAxlXN2QiDqJ9v3sHhHkTanc\nlQuH8ptUyX8qncpBuXXBn7cSez9N0EoxCBl1GHUagbjstgJo4gzLvTmVIY6MiWYOBitzNUHfyqKwtKUr\nVoSCdZcGeA9lHUPA7PUprRRaT3m1hGKPyshtVS2ikG48w3oVerln1N1qGdtz46gZCrndw3LZ1B362RfW\nzDPuXbpsyLsRMTt1Rz1oKHRXp3iE41hkhQH6pxlvyCW2INnHt5XU8zRamOB3oW0udOhMpQFDjRkOcy06\nb4t0QTHvoRqmBna3WXzIMZyeK3GChF5eF8oDXRbjhk7BB6YKCgqwWUzEJ5K47HMSlhFkBUjaPRjdGM0z\nzOMwhW6b1NvSwP7XM1P5yi1oPvOspts1vr29SXqrMMrBhVogeodWyd69NqrO4jkyBxKmlXifoTowpfiY\n2cUCE0XMZqxUN39LCP09JqZifaEcBEo3mgtm1tWu5QR2GNq7UyQf4RIPSDOpDCAtwoPhRgdT1lJdcj4U\nlnH0wrJ8Uwu7c08L7ErnIrDATqCrOjpSbzGP1xHENABYONC4TknFPrJ8pe40A8fzGT0qBw9mAM1SKcHO\nfoiLcMC9AjHTqJzDG3xplSLPG9or2rMeq7Fzp9r0y7uJRMxgg51EbjfvYlH466A3ggvL2WQlDXjJqPW3\nBJGWAWDNN9LK8f46bADKPxakpkx23S9O47rGSXfDhVSIZsDympxWX1UOzWwMZRHkofVeKqizgbKkGgUT\nWykE9gRoRAOd9wfHZDYKa9i0LaPDiaUMvnU1gdBIqIoiVsdJ9swX47oxvMtOxtcS0zlD6llDkBuIiU5g\nPwRCYmtkkb25c8iRJXwGFPjI1wJ34I1z1ENicPdosPiUe9ZC2jnXIKzEdv01x2ER7DNDF3yxOwOhxNxI\nGqsmC92j25UQQFu9ZstOZ28AoCkuOYs0Uycm5u8jR1T39dMBwrko09rC65ENLnsxM8oebmyFCPiGJ1ED\n5Xqc9qZ237f1OnETAoEOwqUSvrdPTv56U7hV91EMTyC812MLQpr2710E3VVpsUCUMNhIxdt7UXZ1UNFb\njgzpZLXnf4DHrv6B7kq6UI50KMxcw1HZE2GpODfUTzNFLaqdrvzxKe5eUWdcojBaRbD4fFdVYJTElYDH\nNNVh6ofkoeWcs9CWGFmSBe0T4K8phFeygQg0prKMELNEy6qENzVtG9ZDcqj3a7L6ZLtvq50anWp7fAVu\nfwz55g4iM2Z2fA0pnwHDL7tt67zTxGITvsnJsZSpeq1EQsZcwtkBV9liu7Rl7jiVT1IIRtchB8TsTiaA\nwVHIQQ9RIOTiPQdKNqi1kC9iGlUqWK93gblNWlBw1eYB9Wk8FQogutwTf0caNMx8D4nPbANcmOOlskIy\nzALh15OlTrWnhP95rf08AN2J026zDE2DUF9k0eCevYBQIDjqKNW4XCZnjbHoIcKzbY5VzPbMs3ZyMz8K\nSucBmgPg6wrSK5ykbkapS5vuqvXc9GbjQJ8bPNzoxoWGyjbZvDs2OBrIqBmcQb2DLJ8v38McQ4mC4UsS\njf4PyfSCtpk274QZjvLCZbLiCBxQegk7jUU0NmTFJAcYCxd9xMWdlFkiszcltT2YzwuFFz7iA6aa4n5L\nHpBNfUA01GcAi1aCMYhmooS4zSlYcSOZkovMz36U3Fd9WtqIEOJLi7HMgHQDgNMdK6DTzAdHQtxerxVF\nHJnPrfNVG7270r3bp0bPnLNYLhObbAn6zqSAUeLtI2Y4KJDjBKCAh2vvYGbu0e2REYJWRj7MkGevsSSy\nb1kCXLt6tKGWAb7lt5c0xyJgUIJW7pdtnwgT0ZCa24BecCAwNnG5U2EwQbcjZGsFxqNGfaemd3oFEhES\nBaE0Fxms9UKTnMafu8wvZ2xymMrUduuRzOjDeX7oD5YsLC88V8CGMLxbbxIpt94KGykbr6e7L0R4oZl1\ntKMgFwQ2p9Txdbp0Y293LcsJymKizqI0F2xEp7y4SmWOJqHZtsbz80wVV9nv41CvtfxuSoGZJ5cNB7pI\nBgzNcQCeH3Jt0RaGGwboxxpuFbzilmkMFXxJm87tD4WNgu01nHfGCKeQcySEBZpVfJgi6sDFJ8uWnvKm\n9mPLHurtWzEfKqUEa1iC71bXjw5wrvhv9BYW8JSUELHmDquftQyKdq0DZXhULMHGQLf4e95WIaoA14LL\nbThz77kuhKULPTu2MNrBUKGorurhGugo5gs4ZUezSsUOe3KxYdrFMdGgny1GgTxMSMTp2RAZytKjv4kQ\nVx7XgzvpQLIbDjUPAkJv6lScwIRq1W3Ne0Rh0V6Bmn6U5uIuWnJjULmbaQiSODj3z0mAZvak0mSWIGwT\nTX83HztcC4W7e1f6a1thmcc5K61Icehla2hBELWPpixTkyC4eEVmk9Rq0m0ZXtx0JX2ZQXqXDEyePyMe\nJ70sdSzXk72zusqhY4yuOMGgbYNHqxOToK6NxujR7e4dV3Wk5JnSUthym8scjcPeCiKDNY4cHfTMnDXJ\n9zLVy01LtNKYpJ1s8FxVxigmxQNKEbIamxhx6yqwGC4aiISVOOUEjvNOdaUfXfUsE6jEwtwxyGxjlRK1\ncLyxXttq4QWN6PehgHv7jXykzPjInbEysebFvvPOOMdunmJvcCNMSvjUda8fL6xfGo0FDrLg8XZipd6S\noPVdYtyIM1Dg40KbBA3JuumPYtXuJaHrZnjZmdnM5OVo4ZNxktfCVT0c6bnD4bAeyn4bYt1ZPaX6hQHh\nJtvNYfpD0ONYlmqKuToQAMlz52Fh6bj45EbX89L5eLlSpWeyBlGotzriB0EPlclrGi5l2B5oPb1aB1ag\nyyYuu44l0F1oOVYnBIZsxIsHVITxi9lEuVPFkWASOUNuVQXfM4n5hxWR9qtuKnIcPsvbJsv1U10XlKh3\nKisqPhHU15xrCLr5gwFxPUKiNTLUBrkzgBOHXPVsHcLCiSD0YU56TRGfvEom43TWUKPPfl9Z54tgVQuT\njCRlaljAzeniQIcbbHZnn3f0HxbDG3DFYqWSxNrXabHhRsIOhhUHSPENyhGSTVO5t0XX5CdMspJPCd02\n3Oqv32ccbUK4O3YH6LEvp0WO3kSl5n50odVkI9B0i0iq4UPFGMkM8bEQJbgJoOH71P10vtdevJFQE4g2\nyhimiM53ZJRWgSZveHtENZc0Gjo0F9eioak9BnPpY1QxAFPC817svuhEstcU69bLCA4D1rO5R8AuIIBq\nyQJcifFLvbpAEYTLKJqysZrU8EEl3TSdC13A9hZvk4NC8VGEDAxcNrKw313dZp17kZPO5HSd1y6sljAW\nA9M1d6FMYV5SlBWf3WZNCUPS7qKNlda2YBsC6IUVB363f5RLGQOQHwbaijBSRCkrVoRxBHtc0Bd5J9V9\nP5uMTXkpZOxRcCQvImGgcmGuxxLb5zTqfS2xu7v3Sf3IIesSt9tVzcEcdbEvLGVJkLk4mb3G30DbIbri\nPZ09JkweDvMaQ3bxT2nfkz3Ilihkw9jqikkCCCz7E8h6z6KbhQErEW9VzJZzMCgJsyPjFam6iNwpe07S\nhyOvNVw2t9wpzL5xM11DvVzQwDaWEytNRHzDBs4KwEtpI2IpjUyVZHSwA0UGqqkzoCgrJFlNOvPlXqcS\nIcREouUIBmuttkrhPWJtSxOOgpsdvBR3kTOzAXNzSKxoaBAb0c5SDMUc6FIyGA8x5wg5DkUgjFUUodEt\nOYaB2VHVePW9mxHeBTdKWLzJow4ZZvjnoBuVigXljKCNh137ckV2y3Yg3Xi4UzJEI2V5Rw9AfnMs7xUw\nVHOFCg189maD3bmZAe7b4eaGZhyy4HVKjqCXmIH7vsEjRvbnfB0SQxxpuqBDJbHNCtW4vM643ZQQBVPP\na7oXSQIq9w2dHp0A7dtkocCZdQp9FKR9XdJAFIbVSHzIF1ZogeZlc0pXuNE0tagvD57xwDRFkAuoQyMu\nYDdZasXrpSmEE5UjHVkyYsISn8QsfXurzDybX468aoRoks654jjmRY5zi1oB8TcMdC2c3sicNaqfeuhd\nH1nPX7l4RpdqWMR7gGx9slXtG8S3KxpOi4qCD7yg3saD66nun4dzksQURoTUdXyrJR5UpHsfIlTF1aJa\nMdXyQtQnrkl00TeghQd00rRFZsCnhi0qrCSKiBfB2EVrd9RPpbgwJGZHuIQecdBmNetc2ylSEClqVBPR\nGOPPIxrnswEZjmnS0jxKW9VSM1QVxSPJnPFswCqT95SoKD6CP4xdX28WIUGiNaIKodXXJHEIsXBCxLsr\nPwWPCtoplC6hhpKmW5dQo92iCTyY2KioKzO8XR6FKm6qonMKVEwQNtlYE9c97KMtEnp25VOdMP46SQXS\nYsSVp7vm8LP87VYI8SOKcW3s2oedYFtt45rvDzoTF0GmS6wELQ9uo98HhjQAI1Dt91cgjJOwygNmLoZE\nX5K2zQiNA163uMCl5xzaBqY4YTL0wgALg3IFdYSp0RFYLWdt6IxoGI1tnoxcjlUEPo5eGIc3mS3SmaLn\nOdumfUQQ4Jgmgaa5anUVQsfBDrlAN5oaX7O0JO71SSPSWiHBsT9WIPy2J1Cace9ZZLRxblFPSXcvsuHh\nhvnhWQltEDAe7MgvkFQ8lGVFa8jhzijoF9kLmMhMILSzYnfXnZPNP7TlAAwlLHK1RqlpHskJqb6CPpGP\nQvOAhEMsM3zJ2KejZx0esxkjxA0ZufVvGAMN3vTUMplQaF4RiQkp9fzBXf3CMk01dWjOMMIEXTeKzIQe\nEcffzjixWU9FpAyGp2rVl4ETRgqljOGw4UgK31r0ZIEGnH0xGz1FtbW1OcQM008JVujRqulCucEMmntr\n",
                 ),
             ),
         )
-        .set_encoding(::std::option::Option::Some(::std::string::String::from("custom")))
+        .set_encoding(Some(String::from("custom")))
         .build_unchecked();
     let request = crate::operation::put_with_content_encoding::PutWithContentEncoding::request(
             &input,
@@ -1065,16 +982,16 @@ fn sdk_appends_gzip_and_ignores_http_provided_encoding_aws_json1_0_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Encoding", "gzip")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::None,
-            body_media_type: ::std::option::Option::None,
+            body: None,
+            body_media_type: None,
         },
     );
 }
@@ -1095,8 +1012,8 @@ fn non_query_compatible_aws_json10_forbids_query_mode_header_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1106,8 +1023,8 @@ fn non_query_compatible_aws_json10_forbids_query_mode_header_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1118,8 +1035,8 @@ fn non_query_compatible_aws_json10_forbids_query_mode_header_request() {
 #[test]
 fn aws_json10_supports_na_n_float_inputs_request() {
     let input = crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput::builder()
-        .set_double_value(::std::option::Option::Some(f64::NAN))
-        .set_float_value(::std::option::Option::Some(f32::NAN))
+        .set_double_value(Some(f64::NAN))
+        .set_float_value(Some(f32::NAN))
         .build_unchecked();
     let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
@@ -1130,8 +1047,8 @@ fn aws_json10_supports_na_n_float_inputs_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1141,10 +1058,10 @@ fn aws_json10_supports_na_n_float_inputs_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"floatValue\": \"NaN\",\n    \"doubleValue\": \"NaN\"\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1155,8 +1072,8 @@ fn aws_json10_supports_na_n_float_inputs_request() {
 #[test]
 fn aws_json10_supports_infinity_float_inputs_request() {
     let input = crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput::builder()
-        .set_double_value(::std::option::Option::Some(f64::INFINITY))
-        .set_float_value(::std::option::Option::Some(f32::INFINITY))
+        .set_double_value(Some(f64::INFINITY))
+        .set_float_value(Some(f32::INFINITY))
         .build_unchecked();
     let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
@@ -1167,8 +1084,8 @@ fn aws_json10_supports_infinity_float_inputs_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1178,10 +1095,10 @@ fn aws_json10_supports_infinity_float_inputs_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"floatValue\": \"Infinity\",\n    \"doubleValue\": \"Infinity\"\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1192,8 +1109,8 @@ fn aws_json10_supports_infinity_float_inputs_request() {
 #[test]
 fn aws_json10_supports_negative_infinity_float_inputs_request() {
     let input = crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput::builder()
-        .set_double_value(::std::option::Option::Some(f64::NEG_INFINITY))
-        .set_float_value(::std::option::Option::Some(f32::NEG_INFINITY))
+        .set_double_value(Some(f64::NEG_INFINITY))
+        .set_float_value(Some(f32::NEG_INFINITY))
         .build_unchecked();
     let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
@@ -1204,8 +1121,8 @@ fn aws_json10_supports_negative_infinity_float_inputs_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1215,10 +1132,10 @@ fn aws_json10_supports_negative_infinity_float_inputs_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"floatValue\": \"-Infinity\",\n    \"doubleValue\": \"-Infinity\"\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1255,11 +1172,7 @@ fn aws_json10_deserialize_string_union_value_response() {
     let output = crate::operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
     let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
-        .set_contents(
-            ::std::option::Option::Some(
-                crate::types::MyUnion::StringValue(::std::string::String::from("foo")),
-            ),
-        )
+        .set_contents(Some(crate::types::MyUnion::StringValue(String::from("foo"))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -1277,9 +1190,7 @@ fn aws_json10_deserialize_boolean_union_value_response() {
     let output = crate::operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
     let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
-        .set_contents(
-            ::std::option::Option::Some(crate::types::MyUnion::BooleanValue(true)),
-        )
+        .set_contents(Some(crate::types::MyUnion::BooleanValue(true)))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -1297,9 +1208,7 @@ fn aws_json10_deserialize_number_union_value_response() {
     let output = crate::operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
     let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
-        .set_contents(
-            ::std::option::Option::Some(crate::types::MyUnion::NumberValue(1i32)),
-        )
+        .set_contents(Some(crate::types::MyUnion::NumberValue(1i32)))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -1318,7 +1227,7 @@ fn aws_json10_deserialize_blob_union_value_response() {
         .expect("the response parses");
     let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::BlobValue(
                     crate::runtime::Blob::new(b"foo".to_vec()),
                 ),
@@ -1342,7 +1251,7 @@ fn aws_json10_deserialize_timestamp_union_value_response() {
         .expect("the response parses");
     let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::TimestampValue(
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(
                             1398796238000000000i128,
@@ -1369,9 +1278,7 @@ fn aws_json10_deserialize_enum_union_value_response() {
         .expect("the response parses");
     let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
-                crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo")),
-            ),
+            Some(crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo"))),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -1391,7 +1298,7 @@ fn aws_json10_deserialize_int_enum_union_value_response() {
         .expect("the response parses");
     let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::IntEnumValue(
                     crate::types::IntegerEnum::from(1i32),
                 ),
@@ -1415,12 +1322,9 @@ fn aws_json10_deserialize_list_union_value_response() {
         .expect("the response parses");
     let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::ListValue(
-                    ::std::vec![
-                        ::std::string::String::from("foo"),
-                        ::std::string::String::from("bar")
-                    ],
+                    vec![String::from("foo"), String::from("bar")],
                 ),
             ),
         )
@@ -1442,17 +1346,11 @@ fn aws_json10_deserialize_map_union_value_response() {
         .expect("the response parses");
     let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::MapValue(
                     ::std::collections::BTreeMap::from([
-                        (
-                            ::std::string::String::from("foo"),
-                            ::std::string::String::from("bar"),
-                        ),
-                        (
-                            ::std::string::String::from("spam"),
-                            ::std::string::String::from("eggs"),
-                        ),
+                        (String::from("foo"), String::from("bar")),
+                        (String::from("spam"), String::from("eggs")),
                     ]),
                 ),
             ),
@@ -1475,14 +1373,10 @@ fn aws_json10_deserialize_structure_union_value_response() {
         .expect("the response parses");
     let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::StructureValue(
                     crate::types::GreetingStruct::builder()
-                        .set_hi(
-                            ::std::option::Option::Some(
-                                ::std::string::String::from("hello"),
-                            ),
-                        )
+                        .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
             ),
@@ -1505,14 +1399,10 @@ fn aws_json10_deserialize_ignore_type_response() {
         .expect("the response parses");
     let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::StructureValue(
                     crate::types::GreetingStruct::builder()
-                        .set_hi(
-                            ::std::option::Option::Some(
-                                ::std::string::String::from("hello"),
-                            ),
-                        )
+                        .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
             ),
@@ -1535,14 +1425,10 @@ fn aws_json10_deserialize_allow_nulls_response() {
         .expect("the response parses");
     let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::StructureValue(
                     crate::types::GreetingStruct::builder()
-                        .set_hi(
-                            ::std::option::Option::Some(
-                                ::std::string::String::from("hello"),
-                            ),
-                        )
+                        .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
             ),
@@ -1652,66 +1538,46 @@ fn aws_json10_client_populates_defaults_values_when_missing_in_response_response
         )
         .expect("the response parses");
     let expected = crate::operation::operation_with_defaults::OperationWithDefaultsOutput::builder()
-        .set_default_blob(
-            ::std::option::Option::Some(crate::runtime::Blob::new(b"abc".to_vec())),
-        )
-        .set_default_boolean(::std::option::Option::Some(true))
-        .set_default_byte(::std::option::Option::Some(1i8))
+        .set_default_blob(Some(crate::runtime::Blob::new(b"abc".to_vec())))
+        .set_default_boolean(Some(true))
+        .set_default_byte(Some(1i8))
         .set_default_document_boolean(
-            ::std::option::Option::Some(
-                crate::runtime::Document::from_json("true").expect("a JSON document"),
-            ),
+            Some(crate::runtime::Document::from_json("true").expect("a JSON document")),
         )
         .set_default_document_list(
-            ::std::option::Option::Some(
-                crate::runtime::Document::from_json("[]").expect("a JSON document"),
-            ),
+            Some(crate::runtime::Document::from_json("[]").expect("a JSON document")),
         )
         .set_default_document_map(
-            ::std::option::Option::Some(
-                crate::runtime::Document::from_json("{}").expect("a JSON document"),
-            ),
+            Some(crate::runtime::Document::from_json("{}").expect("a JSON document")),
         )
         .set_default_document_string(
-            ::std::option::Option::Some(
-                crate::runtime::Document::from_json("\"hi\"").expect("a JSON document"),
-            ),
+            Some(crate::runtime::Document::from_json("\"hi\"").expect("a JSON document")),
         )
-        .set_default_double(::std::option::Option::Some(1f64))
-        .set_default_enum(
-            ::std::option::Option::Some(crate::types::TestEnum::from("FOO")),
-        )
-        .set_default_float(::std::option::Option::Some(1f32))
-        .set_default_int_enum(
-            ::std::option::Option::Some(crate::types::TestIntEnum::from(1i32)),
-        )
-        .set_default_integer(::std::option::Option::Some(10i32))
-        .set_default_list(::std::option::Option::Some(::std::vec![]))
-        .set_default_long(::std::option::Option::Some(100i64))
-        .set_default_map(
-            ::std::option::Option::Some(::std::collections::BTreeMap::from([])),
-        )
-        .set_default_short(::std::option::Option::Some(1i16))
-        .set_default_string(
-            ::std::option::Option::Some(::std::string::String::from("hi")),
-        )
+        .set_default_double(Some(1f64))
+        .set_default_enum(Some(crate::types::TestEnum::from("FOO")))
+        .set_default_float(Some(1f32))
+        .set_default_int_enum(Some(crate::types::TestIntEnum::from(1i32)))
+        .set_default_integer(Some(10i32))
+        .set_default_list(Some(vec![]))
+        .set_default_long(Some(100i64))
+        .set_default_map(Some(::std::collections::BTreeMap::from([])))
+        .set_default_short(Some(1i16))
+        .set_default_string(Some(String::from("hi")))
         .set_default_timestamp(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(0i128)
                     .expect("a valid timestamp"),
             ),
         )
-        .set_empty_blob(
-            ::std::option::Option::Some(crate::runtime::Blob::new(b"".to_vec())),
-        )
-        .set_empty_string(::std::option::Option::Some(::std::string::String::from("")))
-        .set_false_boolean(::std::option::Option::Some(false))
-        .set_zero_byte(::std::option::Option::Some(0i8))
-        .set_zero_double(::std::option::Option::Some(0f64))
-        .set_zero_float(::std::option::Option::Some(0f32))
-        .set_zero_integer(::std::option::Option::Some(0i32))
-        .set_zero_long(::std::option::Option::Some(0i64))
-        .set_zero_short(::std::option::Option::Some(0i16))
+        .set_empty_blob(Some(crate::runtime::Blob::new(b"".to_vec())))
+        .set_empty_string(Some(String::from("")))
+        .set_false_boolean(Some(false))
+        .set_zero_byte(Some(0i8))
+        .set_zero_double(Some(0f64))
+        .set_zero_float(Some(0f32))
+        .set_zero_integer(Some(0i32))
+        .set_zero_long(Some(0i64))
+        .set_zero_short(Some(0i16))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -1731,84 +1597,65 @@ fn aws_json10_client_ignores_default_values_if_member_values_are_present_in_resp
         )
         .expect("the response parses");
     let expected = crate::operation::operation_with_defaults::OperationWithDefaultsOutput::builder()
-        .set_default_blob(
-            ::std::option::Option::Some(crate::runtime::Blob::new(b"hi".to_vec())),
-        )
-        .set_default_boolean(::std::option::Option::Some(false))
-        .set_default_byte(::std::option::Option::Some(2i8))
+        .set_default_blob(Some(crate::runtime::Blob::new(b"hi".to_vec())))
+        .set_default_boolean(Some(false))
+        .set_default_byte(Some(2i8))
         .set_default_document_boolean(
-            ::std::option::Option::Some(
-                crate::runtime::Document::from_json("false").expect("a JSON document"),
-            ),
+            Some(crate::runtime::Document::from_json("false").expect("a JSON document")),
         )
         .set_default_document_list(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("[\"b\"]").expect("a JSON document"),
             ),
         )
         .set_default_document_map(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("{\"name\":\"Jack\"}")
                     .expect("a JSON document"),
             ),
         )
         .set_default_document_string(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("\"bye\"").expect("a JSON document"),
             ),
         )
-        .set_default_double(::std::option::Option::Some(2f64))
-        .set_default_enum(
-            ::std::option::Option::Some(crate::types::TestEnum::from("BAR")),
-        )
-        .set_default_float(::std::option::Option::Some(2f32))
-        .set_default_int_enum(
-            ::std::option::Option::Some(crate::types::TestIntEnum::from(2i32)),
-        )
-        .set_default_integer(::std::option::Option::Some(20i32))
-        .set_default_list(
-            ::std::option::Option::Some(::std::vec![::std::string::String::from("a")]),
-        )
-        .set_default_long(::std::option::Option::Some(200i64))
+        .set_default_double(Some(2f64))
+        .set_default_enum(Some(crate::types::TestEnum::from("BAR")))
+        .set_default_float(Some(2f32))
+        .set_default_int_enum(Some(crate::types::TestIntEnum::from(2i32)))
+        .set_default_integer(Some(20i32))
+        .set_default_list(Some(vec![String::from("a")]))
+        .set_default_long(Some(200i64))
         .set_default_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("name"),
-                        ::std::string::String::from("Jack"),
-                    ),
+                    (String::from("name"), String::from("Jack")),
                 ]),
             ),
         )
         .set_default_null_document(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("\"notNull\"")
                     .expect("a JSON document"),
             ),
         )
-        .set_default_short(::std::option::Option::Some(2i16))
-        .set_default_string(
-            ::std::option::Option::Some(::std::string::String::from("bye")),
-        )
+        .set_default_short(Some(2i16))
+        .set_default_string(Some(String::from("bye")))
         .set_default_timestamp(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(2000000000i128)
                     .expect("a valid timestamp"),
             ),
         )
-        .set_empty_blob(
-            ::std::option::Option::Some(crate::runtime::Blob::new(b"hi".to_vec())),
-        )
-        .set_empty_string(
-            ::std::option::Option::Some(::std::string::String::from("foo")),
-        )
-        .set_false_boolean(::std::option::Option::Some(true))
-        .set_zero_byte(::std::option::Option::Some(1i8))
-        .set_zero_double(::std::option::Option::Some(1f64))
-        .set_zero_float(::std::option::Option::Some(1f32))
-        .set_zero_integer(::std::option::Option::Some(1i32))
-        .set_zero_long(::std::option::Option::Some(1i64))
-        .set_zero_short(::std::option::Option::Some(1i16))
+        .set_empty_blob(Some(crate::runtime::Blob::new(b"hi".to_vec())))
+        .set_empty_string(Some(String::from("foo")))
+        .set_false_boolean(Some(true))
+        .set_zero_byte(Some(1i8))
+        .set_zero_double(Some(1f64))
+        .set_zero_float(Some(1f32))
+        .set_zero_integer(Some(1i32))
+        .set_zero_long(Some(1i64))
+        .set_zero_short(Some(1i16))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -1829,97 +1676,63 @@ fn aws_json10_client_populates_nested_defaults_when_missing_in_response_body_res
         .expect("the response parses");
     let expected = crate::operation::operation_with_nested_structure::OperationWithNestedStructureOutput::builder()
         .set_dialog(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::Dialog::builder()
-                    .set_greeting(
-                        ::std::option::Option::Some(::std::string::String::from("hi")),
-                    )
-                    .set_language(
-                        ::std::option::Option::Some(::std::string::String::from("en")),
-                    )
+                    .set_greeting(Some(String::from("hi")))
+                    .set_language(Some(String::from("en")))
                     .build_unchecked(),
             ),
         )
         .set_dialog_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::Dialog::builder()
-                    .set_greeting(::std::option::Option::Some(::std::string::String::from("hi")))
+                    .set_greeting(Some(String::from("hi"))).build_unchecked(), crate
+                    ::types::Dialog::builder().set_farewell(Some(crate
+                    ::types::Farewell::builder().set_phrase(Some(String::from("bye")))
+                    .build_unchecked())).set_greeting(Some(String::from("hi")))
                     .build_unchecked(), crate ::types::Dialog::builder()
-                    .set_farewell(::std::option::Option::Some(crate
-                    ::types::Farewell::builder()
-                    .set_phrase(::std::option::Option::Some(::std::string::String::from("bye")))
-                    .build_unchecked()))
-                    .set_greeting(::std::option::Option::Some(::std::string::String::from("hi")))
-                    .build_unchecked(), crate ::types::Dialog::builder()
-                    .set_farewell(::std::option::Option::Some(crate
-                    ::types::Farewell::builder()
-                    .set_phrase(::std::option::Option::Some(::std::string::String::from("arrivederci")))
-                    .build_unchecked()))
-                    .set_greeting(::std::option::Option::Some(::std::string::String::from("ciao")))
-                    .set_language(::std::option::Option::Some(::std::string::String::from("it")))
-                    .build_unchecked()
+                    .set_farewell(Some(crate ::types::Farewell::builder()
+                    .set_phrase(Some(String::from("arrivederci"))).build_unchecked()))
+                    .set_greeting(Some(String::from("ciao")))
+                    .set_language(Some(String::from("it"))).build_unchecked()
                 ],
             ),
         )
         .set_dialog_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
                     (
-                        ::std::string::String::from("emptyDialog"),
+                        String::from("emptyDialog"),
                         crate::types::Dialog::builder()
-                            .set_greeting(
-                                ::std::option::Option::Some(
-                                    ::std::string::String::from("hi"),
-                                ),
-                            )
+                            .set_greeting(Some(String::from("hi")))
                             .build_unchecked(),
                     ),
                     (
-                        ::std::string::String::from("nonEmptyDialog"),
+                        String::from("nonEmptyDialog"),
                         crate::types::Dialog::builder()
                             .set_farewell(
-                                ::std::option::Option::Some(
+                                Some(
                                     crate::types::Farewell::builder()
-                                        .set_phrase(
-                                            ::std::option::Option::Some(
-                                                ::std::string::String::from("sayonara"),
-                                            ),
-                                        )
+                                        .set_phrase(Some(String::from("sayonara")))
                                         .build_unchecked(),
                                 ),
                             )
-                            .set_greeting(
-                                ::std::option::Option::Some(
-                                    ::std::string::String::from("konnichiwa"),
-                                ),
-                            )
+                            .set_greeting(Some(String::from("konnichiwa")))
                             .build_unchecked(),
                     ),
                     (
-                        ::std::string::String::from("partialEmptyDialog"),
+                        String::from("partialEmptyDialog"),
                         crate::types::Dialog::builder()
                             .set_farewell(
-                                ::std::option::Option::Some(
+                                Some(
                                     crate::types::Farewell::builder()
-                                        .set_phrase(
-                                            ::std::option::Option::Some(
-                                                ::std::string::String::from("bye"),
-                                            ),
-                                        )
+                                        .set_phrase(Some(String::from("bye")))
                                         .build_unchecked(),
                                 ),
                             )
-                            .set_greeting(
-                                ::std::option::Option::Some(
-                                    ::std::string::String::from("hi"),
-                                ),
-                            )
-                            .set_language(
-                                ::std::option::Option::Some(
-                                    ::std::string::String::from("en"),
-                                ),
-                            )
+                            .set_greeting(Some(String::from("hi")))
+                            .set_language(Some(String::from("en")))
                             .build_unchecked(),
                     ),
                 ]),
@@ -1947,25 +1760,19 @@ fn aws_json10_client_error_corrects_when_server_fails_to_serialize_required_valu
         )
         .expect("the response parses");
     let expected = crate::operation::operation_with_required_members::OperationWithRequiredMembersOutput::builder()
-        .set_required_blob(
-            ::std::option::Option::Some(crate::runtime::Blob::new(b"".to_vec())),
-        )
-        .set_required_boolean(::std::option::Option::Some(false))
-        .set_required_byte(::std::option::Option::Some(0i8))
-        .set_required_double(::std::option::Option::Some(0f64))
-        .set_required_float(::std::option::Option::Some(0f32))
-        .set_required_integer(::std::option::Option::Some(0i32))
-        .set_required_list(::std::option::Option::Some(::std::vec![]))
-        .set_required_long(::std::option::Option::Some(0i64))
-        .set_required_map(
-            ::std::option::Option::Some(::std::collections::BTreeMap::from([])),
-        )
-        .set_required_short(::std::option::Option::Some(0i16))
-        .set_required_string(
-            ::std::option::Option::Some(::std::string::String::from("")),
-        )
+        .set_required_blob(Some(crate::runtime::Blob::new(b"".to_vec())))
+        .set_required_boolean(Some(false))
+        .set_required_byte(Some(0i8))
+        .set_required_double(Some(0f64))
+        .set_required_float(Some(0f32))
+        .set_required_integer(Some(0i32))
+        .set_required_list(Some(vec![]))
+        .set_required_long(Some(0i64))
+        .set_required_map(Some(::std::collections::BTreeMap::from([])))
+        .set_required_short(Some(0i16))
+        .set_required_string(Some(String::from("")))
         .set_required_timestamp(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(0i128)
                     .expect("a valid timestamp"),
             ),
@@ -1989,31 +1796,21 @@ fn aws_json10_client_error_corrects_with_default_values_when_server_fails_to_ser
         )
         .expect("the response parses");
     let expected = crate::operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsOutput::builder()
-        .set_required_blob(
-            ::std::option::Option::Some(crate::runtime::Blob::new(b"blob".to_vec())),
-        )
-        .set_required_boolean(::std::option::Option::Some(true))
-        .set_required_byte(::std::option::Option::Some(1i8))
-        .set_required_double(::std::option::Option::Some(1f64))
-        .set_required_enum(
-            ::std::option::Option::Some(crate::types::RequiredEnum::from("FOO")),
-        )
-        .set_required_float(::std::option::Option::Some(1f32))
-        .set_required_int_enum(
-            ::std::option::Option::Some(crate::types::RequiredIntEnum::from(1i32)),
-        )
-        .set_required_integer(::std::option::Option::Some(10i32))
-        .set_required_list(::std::option::Option::Some(::std::vec![]))
-        .set_required_long(::std::option::Option::Some(100i64))
-        .set_required_map(
-            ::std::option::Option::Some(::std::collections::BTreeMap::from([])),
-        )
-        .set_required_short(::std::option::Option::Some(1i16))
-        .set_required_string(
-            ::std::option::Option::Some(::std::string::String::from("hi")),
-        )
+        .set_required_blob(Some(crate::runtime::Blob::new(b"blob".to_vec())))
+        .set_required_boolean(Some(true))
+        .set_required_byte(Some(1i8))
+        .set_required_double(Some(1f64))
+        .set_required_enum(Some(crate::types::RequiredEnum::from("FOO")))
+        .set_required_float(Some(1f32))
+        .set_required_int_enum(Some(crate::types::RequiredIntEnum::from(1i32)))
+        .set_required_integer(Some(10i32))
+        .set_required_list(Some(vec![]))
+        .set_required_long(Some(100i64))
+        .set_required_map(Some(::std::collections::BTreeMap::from([])))
+        .set_required_short(Some(1i16))
+        .set_required_string(Some(String::from("hi")))
         .set_required_timestamp(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(1000000000i128)
                     .expect("a valid timestamp"),
             ),
@@ -2037,8 +1834,8 @@ fn aws_json10_supports_na_n_float_inputs_response() {
         )
         .expect("the response parses");
     let expected = crate::operation::simple_scalar_properties::SimpleScalarPropertiesOutput::builder()
-        .set_double_value(::std::option::Option::Some(f64::NAN))
-        .set_float_value(::std::option::Option::Some(f32::NAN))
+        .set_double_value(Some(f64::NAN))
+        .set_float_value(Some(f32::NAN))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2058,8 +1855,8 @@ fn aws_json10_supports_infinity_float_inputs_response() {
         )
         .expect("the response parses");
     let expected = crate::operation::simple_scalar_properties::SimpleScalarPropertiesOutput::builder()
-        .set_double_value(::std::option::Option::Some(f64::INFINITY))
-        .set_float_value(::std::option::Option::Some(f32::INFINITY))
+        .set_double_value(Some(f64::INFINITY))
+        .set_float_value(Some(f32::INFINITY))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2079,8 +1876,8 @@ fn aws_json10_supports_negative_infinity_float_inputs_response() {
         )
         .expect("the response parses");
     let expected = crate::operation::simple_scalar_properties::SimpleScalarPropertiesOutput::builder()
-        .set_double_value(::std::option::Option::Some(f64::NEG_INFINITY))
-        .set_float_value(::std::option::Option::Some(f32::NEG_INFINITY))
+        .set_double_value(Some(f64::NEG_INFINITY))
+        .set_float_value(Some(f32::NEG_INFINITY))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2098,22 +1895,18 @@ fn aws_json10_complex_error_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::ComplexError::builder()
         .set_nested(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::ComplexNestedErrorData::builder()
-                    .set_foo(
-                        ::std::option::Option::Some(::std::string::String::from("bar")),
-                    )
+                    .set_foo(Some(String::from("bar")))
                     .build_unchecked(),
             ),
         )
-        .set_top_level(
-            ::std::option::Option::Some(::std::string::String::from("Top level")),
-        )
+        .set_top_level(Some(String::from("Top level")))
         .build_unchecked();
     match error {
         crate::operation::greeting_with_errors::GreetingWithErrorsError::ComplexError(
@@ -2138,8 +1931,8 @@ fn aws_json10_empty_complex_error_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::ComplexError::builder().build_unchecked();
     match error {
@@ -2161,8 +1954,8 @@ fn aws_json10_foo_error_using_x_amzn_error_type_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -2194,8 +1987,8 @@ fn aws_json10_foo_error_using_x_amzn_error_type_with_uri_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -2224,8 +2017,8 @@ fn aws_json10_foo_error_using_x_amzn_error_type_with_uri_and_namespace_response(
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -2251,8 +2044,8 @@ fn aws_json10_foo_error_using_code_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -2276,8 +2069,8 @@ fn aws_json10_foo_error_using_code_and_namespace_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -2301,8 +2094,8 @@ fn aws_json10_foo_error_using_code_uri_and_namespace_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -2326,8 +2119,8 @@ fn aws_json10_foo_error_with_dunder_type_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -2351,8 +2144,8 @@ fn aws_json10_foo_error_with_dunder_type_and_namespace_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -2376,8 +2169,8 @@ fn aws_json10_foo_error_with_dunder_type_and_different_namespace_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -2401,8 +2194,8 @@ fn aws_json10_foo_error_with_dunder_type_uri_and_namespace_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -2428,8 +2221,8 @@ fn aws_json10_foo_error_with_nested_type_property_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -2453,11 +2246,11 @@ fn aws_json10_invalid_greeting_error_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::InvalidGreeting::builder()
-        .set_message(::std::option::Option::Some(::std::string::String::from("Hi")))
+        .set_message(Some(String::from("Hi")))
         .build_unchecked();
     match error {
         crate::operation::greeting_with_errors::GreetingWithErrorsError::InvalidGreeting(

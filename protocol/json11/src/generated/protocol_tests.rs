@@ -18,8 +18,8 @@ fn sends_requests_to_slash_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -29,8 +29,8 @@ fn sends_requests_to_slash_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::None,
-            body_media_type: ::std::option::Option::None,
+            body: None,
+            body_media_type: None,
         },
     );
 }
@@ -49,8 +49,8 @@ fn includes_x_amz_target_and_content_type_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -60,8 +60,8 @@ fn includes_x_amz_target_and_content_type_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::None,
-            body_media_type: ::std::option::Option::None,
+            body: None,
+            body_media_type: None,
         },
     );
 }
@@ -85,8 +85,8 @@ fn json_1_1_client_sends_empty_payload_for_no_input_shape_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -96,8 +96,8 @@ fn json_1_1_client_sends_empty_payload_for_no_input_shape_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -121,8 +121,8 @@ fn aws_json11_endpoint_trait_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::Some("example.com"),
-            resolved_host: ::std::option::Option::Some("foo.example.com"),
+            host: Some("example.com"),
+            resolved_host: Some("foo.example.com"),
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -132,8 +132,8 @@ fn aws_json11_endpoint_trait_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{}"),
-            body_media_type: ::std::option::Option::None,
+            body: Some("{}"),
+            body_media_type: None,
         },
     );
 }
@@ -146,7 +146,7 @@ fn aws_json11_endpoint_trait_request() {
 #[test]
 fn aws_json11_endpoint_trait_with_host_label_request() {
     let input = crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput::builder()
-        .set_label(::std::option::Option::Some(::std::string::String::from("bar")))
+        .set_label(Some(String::from("bar")))
         .build_unchecked();
     let request = crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperation::request(
             &input,
@@ -159,8 +159,8 @@ fn aws_json11_endpoint_trait_with_host_label_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::Some("example.com"),
-            resolved_host: ::std::option::Option::Some("foo.bar.example.com"),
+            host: Some("example.com"),
+            resolved_host: Some("foo.bar.example.com"),
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -170,8 +170,8 @@ fn aws_json11_endpoint_trait_with_host_label_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{\"label\": \"bar\"}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"label\": \"bar\"}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -197,8 +197,8 @@ fn aws_json11_host_with_path_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/custom/",
-            host: ::std::option::Option::Some("example.com/custom"),
-            resolved_host: ::std::option::Option::None,
+            host: Some("example.com/custom"),
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -208,8 +208,8 @@ fn aws_json11_host_with_path_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{}"),
-            body_media_type: ::std::option::Option::None,
+            body: Some("{}"),
+            body_media_type: None,
         },
     );
 }
@@ -220,34 +220,28 @@ fn aws_json11_host_with_path_request() {
 #[test]
 fn aws_json11_enums_request() {
     let input = crate::types::JsonEnumsInputOutput::builder()
-        .set_foo_enum1(::std::option::Option::Some(crate::types::FooEnum::from("Foo")))
-        .set_foo_enum2(::std::option::Option::Some(crate::types::FooEnum::from("0")))
-        .set_foo_enum3(::std::option::Option::Some(crate::types::FooEnum::from("1")))
+        .set_foo_enum1(Some(crate::types::FooEnum::from("Foo")))
+        .set_foo_enum2(Some(crate::types::FooEnum::from("0")))
+        .set_foo_enum3(Some(crate::types::FooEnum::from("1")))
         .set_foo_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::FooEnum::from("Foo"), crate
                     ::types::FooEnum::from("0")
                 ],
             ),
         )
         .set_foo_enum_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("hi"),
-                        crate::types::FooEnum::from("Foo"),
-                    ),
-                    (
-                        ::std::string::String::from("zero"),
-                        crate::types::FooEnum::from("0"),
-                    ),
+                    (String::from("hi"), crate::types::FooEnum::from("Foo")),
+                    (String::from("zero"), crate::types::FooEnum::from("0")),
                 ]),
             ),
         )
         .set_foo_enum_set(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::FooEnum::from("Foo"), crate
                     ::types::FooEnum::from("0")
                 ],
@@ -261,8 +255,8 @@ fn aws_json11_enums_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -272,10 +266,10 @@ fn aws_json11_enums_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"fooEnum1\": \"Foo\",\n    \"fooEnum2\": \"0\",\n    \"fooEnum3\": \"1\",\n    \"fooEnumList\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"fooEnumSet\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"fooEnumMap\": {\n        \"hi\": \"Foo\",\n        \"zero\": \"0\"\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -286,40 +280,28 @@ fn aws_json11_enums_request() {
 #[test]
 fn aws_json11_int_enums_request() {
     let input = crate::types::JsonIntEnumsInputOutput::builder()
-        .set_int_enum1(
-            ::std::option::Option::Some(crate::types::IntegerEnum::from(1i32)),
-        )
-        .set_int_enum2(
-            ::std::option::Option::Some(crate::types::IntegerEnum::from(2i32)),
-        )
-        .set_int_enum3(
-            ::std::option::Option::Some(crate::types::IntegerEnum::from(3i32)),
-        )
+        .set_int_enum1(Some(crate::types::IntegerEnum::from(1i32)))
+        .set_int_enum2(Some(crate::types::IntegerEnum::from(2i32)))
+        .set_int_enum3(Some(crate::types::IntegerEnum::from(3i32)))
         .set_int_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::IntegerEnum::from(1i32), crate
                     ::types::IntegerEnum::from(2i32)
                 ],
             ),
         )
         .set_int_enum_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("a"),
-                        crate::types::IntegerEnum::from(1i32),
-                    ),
-                    (
-                        ::std::string::String::from("b"),
-                        crate::types::IntegerEnum::from(2i32),
-                    ),
+                    (String::from("a"), crate::types::IntegerEnum::from(1i32)),
+                    (String::from("b"), crate::types::IntegerEnum::from(2i32)),
                 ]),
             ),
         )
         .set_int_enum_set(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::IntegerEnum::from(1i32), crate
                     ::types::IntegerEnum::from(2i32)
                 ],
@@ -333,8 +315,8 @@ fn aws_json11_int_enums_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -344,10 +326,10 @@ fn aws_json11_int_enums_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"intEnum1\": 1,\n    \"intEnum2\": 2,\n    \"intEnum3\": 3,\n    \"intEnumList\": [\n        1,\n        2\n    ],\n    \"intEnumSet\": [\n        1,\n        2\n    ],\n    \"intEnumMap\": {\n        \"a\": 1,\n        \"b\": 2\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -358,11 +340,7 @@ fn aws_json11_int_enums_request() {
 #[test]
 fn aws_json11_serialize_string_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
-        .set_contents(
-            ::std::option::Option::Some(
-                crate::types::MyUnion::StringValue(::std::string::String::from("foo")),
-            ),
-        )
+        .set_contents(Some(crate::types::MyUnion::StringValue(String::from("foo"))))
         .build_unchecked();
     let request = crate::operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
@@ -371,8 +349,8 @@ fn aws_json11_serialize_string_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -382,10 +360,10 @@ fn aws_json11_serialize_string_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"stringValue\": \"foo\"\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -396,9 +374,7 @@ fn aws_json11_serialize_string_union_value_request() {
 #[test]
 fn aws_json11_serialize_boolean_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
-        .set_contents(
-            ::std::option::Option::Some(crate::types::MyUnion::BooleanValue(true)),
-        )
+        .set_contents(Some(crate::types::MyUnion::BooleanValue(true)))
         .build_unchecked();
     let request = crate::operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
@@ -407,8 +383,8 @@ fn aws_json11_serialize_boolean_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -418,10 +394,10 @@ fn aws_json11_serialize_boolean_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"booleanValue\": true\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -432,9 +408,7 @@ fn aws_json11_serialize_boolean_union_value_request() {
 #[test]
 fn aws_json11_serialize_number_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
-        .set_contents(
-            ::std::option::Option::Some(crate::types::MyUnion::NumberValue(1i32)),
-        )
+        .set_contents(Some(crate::types::MyUnion::NumberValue(1i32)))
         .build_unchecked();
     let request = crate::operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
@@ -443,8 +417,8 @@ fn aws_json11_serialize_number_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -454,10 +428,8 @@ fn aws_json11_serialize_number_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
-                "{\n    \"contents\": {\n        \"numberValue\": 1\n    }\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"contents\": {\n        \"numberValue\": 1\n    }\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -469,7 +441,7 @@ fn aws_json11_serialize_number_union_value_request() {
 fn aws_json11_serialize_blob_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::BlobValue(
                     crate::runtime::Blob::new(b"foo".to_vec()),
                 ),
@@ -483,8 +455,8 @@ fn aws_json11_serialize_blob_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -494,10 +466,10 @@ fn aws_json11_serialize_blob_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"blobValue\": \"Zm9v\"\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -509,7 +481,7 @@ fn aws_json11_serialize_blob_union_value_request() {
 fn aws_json11_serialize_timestamp_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::TimestampValue(
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(
                             1398796238000000000i128,
@@ -526,8 +498,8 @@ fn aws_json11_serialize_timestamp_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -537,10 +509,10 @@ fn aws_json11_serialize_timestamp_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"timestampValue\": 1398796238\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -552,9 +524,7 @@ fn aws_json11_serialize_timestamp_union_value_request() {
 fn aws_json11_serialize_enum_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
-                crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo")),
-            ),
+            Some(crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo"))),
         )
         .build_unchecked();
     let request = crate::operation::json_unions::JsonUnions::request(&input)
@@ -564,8 +534,8 @@ fn aws_json11_serialize_enum_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -575,10 +545,10 @@ fn aws_json11_serialize_enum_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"enumValue\": \"Foo\"\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -590,12 +560,9 @@ fn aws_json11_serialize_enum_union_value_request() {
 fn aws_json11_serialize_list_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::ListValue(
-                    ::std::vec![
-                        ::std::string::String::from("foo"),
-                        ::std::string::String::from("bar")
-                    ],
+                    vec![String::from("foo"), String::from("bar")],
                 ),
             ),
         )
@@ -607,8 +574,8 @@ fn aws_json11_serialize_list_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -618,10 +585,10 @@ fn aws_json11_serialize_list_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"listValue\": [\"foo\", \"bar\"]\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -633,17 +600,11 @@ fn aws_json11_serialize_list_union_value_request() {
 fn aws_json11_serialize_map_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::MapValue(
                     ::std::collections::BTreeMap::from([
-                        (
-                            ::std::string::String::from("foo"),
-                            ::std::string::String::from("bar"),
-                        ),
-                        (
-                            ::std::string::String::from("spam"),
-                            ::std::string::String::from("eggs"),
-                        ),
+                        (String::from("foo"), String::from("bar")),
+                        (String::from("spam"), String::from("eggs")),
                     ]),
                 ),
             ),
@@ -656,8 +617,8 @@ fn aws_json11_serialize_map_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -667,10 +628,10 @@ fn aws_json11_serialize_map_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"mapValue\": {\n            \"foo\": \"bar\",\n            \"spam\": \"eggs\"\n        }\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -682,14 +643,10 @@ fn aws_json11_serialize_map_union_value_request() {
 fn aws_json11_serialize_structure_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::StructureValue(
                     crate::types::GreetingStruct::builder()
-                        .set_hi(
-                            ::std::option::Option::Some(
-                                ::std::string::String::from("hello"),
-                            ),
-                        )
+                        .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
             ),
@@ -702,8 +659,8 @@ fn aws_json11_serialize_structure_union_value_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -713,10 +670,10 @@ fn aws_json11_serialize_structure_union_value_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"structureValue\": {\n            \"hi\": \"hello\"\n        }\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -727,7 +684,7 @@ fn aws_json11_serialize_structure_union_value_request() {
 #[test]
 fn serializes_string_shapes_request() {
     let input = crate::types::KitchenSink::builder()
-        .set_string(::std::option::Option::Some(::std::string::String::from("abc xyz")))
+        .set_string(Some(String::from("abc xyz")))
         .build_unchecked();
     let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
@@ -738,8 +695,8 @@ fn serializes_string_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -749,8 +706,8 @@ fn serializes_string_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{\"String\":\"abc xyz\"}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"String\":\"abc xyz\"}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -762,8 +719,8 @@ fn serializes_string_shapes_request() {
 fn serializes_string_shapes_with_jsonvalue_trait_request() {
     let input = crate::types::KitchenSink::builder()
         .set_json_value(
-            ::std::option::Option::Some(
-                ::std::string::String::from(
+            Some(
+                String::from(
                     "{\"string\":\"value\",\"number\":1234.5,\"boolTrue\":true,\"boolFalse\":false,\"array\":[1,2,3,4],\"object\":{\"key\":\"value\"},\"null\":null}",
                 ),
             ),
@@ -778,8 +735,8 @@ fn serializes_string_shapes_with_jsonvalue_trait_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -789,10 +746,10 @@ fn serializes_string_shapes_with_jsonvalue_trait_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\"JsonValue\":\"{\\\"string\\\":\\\"value\\\",\\\"number\\\":1234.5,\\\"boolTrue\\\":true,\\\"boolFalse\\\":false,\\\"array\\\":[1,2,3,4],\\\"object\\\":{\\\"key\\\":\\\"value\\\"},\\\"null\\\":null}\"}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -803,7 +760,7 @@ fn serializes_string_shapes_with_jsonvalue_trait_request() {
 #[test]
 fn serializes_integer_shapes_request() {
     let input = crate::types::KitchenSink::builder()
-        .set_integer(::std::option::Option::Some(1234i32))
+        .set_integer(Some(1234i32))
         .build_unchecked();
     let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
@@ -814,8 +771,8 @@ fn serializes_integer_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -825,8 +782,8 @@ fn serializes_integer_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{\"Integer\":1234}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"Integer\":1234}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -837,7 +794,7 @@ fn serializes_integer_shapes_request() {
 #[test]
 fn serializes_long_shapes_request() {
     let input = crate::types::KitchenSink::builder()
-        .set_long(::std::option::Option::Some(999999999999i64))
+        .set_long(Some(999999999999i64))
         .build_unchecked();
     let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
@@ -848,8 +805,8 @@ fn serializes_long_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -859,8 +816,8 @@ fn serializes_long_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{\"Long\":999999999999}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"Long\":999999999999}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -871,7 +828,7 @@ fn serializes_long_shapes_request() {
 #[test]
 fn serializes_float_shapes_request() {
     let input = crate::types::KitchenSink::builder()
-        .set_float(::std::option::Option::Some(1234.5f32))
+        .set_float(Some(1234.5f32))
         .build_unchecked();
     let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
@@ -882,8 +839,8 @@ fn serializes_float_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -893,8 +850,8 @@ fn serializes_float_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{\"Float\":1234.5}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"Float\":1234.5}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -905,7 +862,7 @@ fn serializes_float_shapes_request() {
 #[test]
 fn serializes_double_shapes_request() {
     let input = crate::types::KitchenSink::builder()
-        .set_double(::std::option::Option::Some(1234.5f64))
+        .set_double(Some(1234.5f64))
         .build_unchecked();
     let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
@@ -916,8 +873,8 @@ fn serializes_double_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -927,8 +884,8 @@ fn serializes_double_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{\"Double\":1234.5}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"Double\":1234.5}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -939,11 +896,7 @@ fn serializes_double_shapes_request() {
 #[test]
 fn serializes_blob_shapes_request() {
     let input = crate::types::KitchenSink::builder()
-        .set_blob(
-            ::std::option::Option::Some(
-                crate::runtime::Blob::new(b"binary-value".to_vec()),
-            ),
-        )
+        .set_blob(Some(crate::runtime::Blob::new(b"binary-value".to_vec())))
         .build_unchecked();
     let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
@@ -954,8 +907,8 @@ fn serializes_blob_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -965,8 +918,8 @@ fn serializes_blob_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{\"Blob\":\"YmluYXJ5LXZhbHVl\"}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"Blob\":\"YmluYXJ5LXZhbHVl\"}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -977,7 +930,7 @@ fn serializes_blob_shapes_request() {
 #[test]
 fn serializes_boolean_shapes_true_request() {
     let input = crate::types::KitchenSink::builder()
-        .set_boolean(::std::option::Option::Some(true))
+        .set_boolean(Some(true))
         .build_unchecked();
     let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
@@ -988,8 +941,8 @@ fn serializes_boolean_shapes_true_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -999,8 +952,8 @@ fn serializes_boolean_shapes_true_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{\"Boolean\":true}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"Boolean\":true}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1011,7 +964,7 @@ fn serializes_boolean_shapes_true_request() {
 #[test]
 fn serializes_boolean_shapes_false_request() {
     let input = crate::types::KitchenSink::builder()
-        .set_boolean(::std::option::Option::Some(false))
+        .set_boolean(Some(false))
         .build_unchecked();
     let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
@@ -1022,8 +975,8 @@ fn serializes_boolean_shapes_false_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1033,8 +986,8 @@ fn serializes_boolean_shapes_false_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{\"Boolean\":false}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"Boolean\":false}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1046,7 +999,7 @@ fn serializes_boolean_shapes_false_request() {
 fn serializes_timestamp_shapes_request() {
     let input = crate::types::KitchenSink::builder()
         .set_timestamp(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
                     .expect("a valid timestamp"),
             ),
@@ -1061,8 +1014,8 @@ fn serializes_timestamp_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1072,8 +1025,8 @@ fn serializes_timestamp_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{\"Timestamp\":946845296}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"Timestamp\":946845296}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1085,7 +1038,7 @@ fn serializes_timestamp_shapes_request() {
 fn serializes_timestamp_shapes_with_iso8601_timestampformat_request() {
     let input = crate::types::KitchenSink::builder()
         .set_iso8601_timestamp(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
                     .expect("a valid timestamp"),
             ),
@@ -1100,8 +1053,8 @@ fn serializes_timestamp_shapes_with_iso8601_timestampformat_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1111,10 +1064,8 @@ fn serializes_timestamp_shapes_with_iso8601_timestampformat_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some(
-                "{\"Iso8601Timestamp\":\"2000-01-02T20:34:56Z\"}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"Iso8601Timestamp\":\"2000-01-02T20:34:56Z\"}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1126,7 +1077,7 @@ fn serializes_timestamp_shapes_with_iso8601_timestampformat_request() {
 fn serializes_timestamp_shapes_with_httpdate_timestampformat_request() {
     let input = crate::types::KitchenSink::builder()
         .set_httpdate_timestamp(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
                     .expect("a valid timestamp"),
             ),
@@ -1141,8 +1092,8 @@ fn serializes_timestamp_shapes_with_httpdate_timestampformat_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1152,10 +1103,8 @@ fn serializes_timestamp_shapes_with_httpdate_timestampformat_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some(
-                "{\"HttpdateTimestamp\":\"Sun, 02 Jan 2000 20:34:56 GMT\"}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"HttpdateTimestamp\":\"Sun, 02 Jan 2000 20:34:56 GMT\"}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1167,7 +1116,7 @@ fn serializes_timestamp_shapes_with_httpdate_timestampformat_request() {
 fn serializes_timestamp_shapes_with_unixtimestamp_timestampformat_request() {
     let input = crate::types::KitchenSink::builder()
         .set_unix_timestamp(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
                     .expect("a valid timestamp"),
             ),
@@ -1182,8 +1131,8 @@ fn serializes_timestamp_shapes_with_unixtimestamp_timestampformat_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1193,8 +1142,8 @@ fn serializes_timestamp_shapes_with_unixtimestamp_timestampformat_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{\"UnixTimestamp\":946845296}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"UnixTimestamp\":946845296}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1206,13 +1155,7 @@ fn serializes_timestamp_shapes_with_unixtimestamp_timestampformat_request() {
 fn serializes_list_shapes_request() {
     let input = crate::types::KitchenSink::builder()
         .set_list_of_strings(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::string::String::from("abc"),
-                    ::std::string::String::from("mno"),
-                    ::std::string::String::from("xyz")
-                ],
-            ),
+            Some(vec![String::from("abc"), String::from("mno"), String::from("xyz")]),
         )
         .build_unchecked();
     let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
@@ -1224,8 +1167,8 @@ fn serializes_list_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1235,10 +1178,8 @@ fn serializes_list_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some(
-                "{\"ListOfStrings\":[\"abc\",\"mno\",\"xyz\"]}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"ListOfStrings\":[\"abc\",\"mno\",\"xyz\"]}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1249,7 +1190,7 @@ fn serializes_list_shapes_request() {
 #[test]
 fn serializes_empty_list_shapes_request() {
     let input = crate::types::KitchenSink::builder()
-        .set_list_of_strings(::std::option::Option::Some(::std::vec![]))
+        .set_list_of_strings(Some(vec![]))
         .build_unchecked();
     let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
@@ -1260,8 +1201,8 @@ fn serializes_empty_list_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1271,8 +1212,8 @@ fn serializes_empty_list_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{\"ListOfStrings\":[]}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"ListOfStrings\":[]}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1284,14 +1225,14 @@ fn serializes_empty_list_shapes_request() {
 fn serializes_list_of_map_shapes_request() {
     let input = crate::types::KitchenSink::builder()
         .set_list_of_maps_of_strings(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::collections::BTreeMap::from([(::std::string::String::from("foo"),
-                    ::std::string::String::from("bar"))]),
-                    ::std::collections::BTreeMap::from([(::std::string::String::from("abc"),
-                    ::std::string::String::from("xyz"))]),
-                    ::std::collections::BTreeMap::from([(::std::string::String::from("red"),
-                    ::std::string::String::from("blue"))])
+            Some(
+                vec![
+                    ::std::collections::BTreeMap::from([(String::from("foo"),
+                    String::from("bar"))]),
+                    ::std::collections::BTreeMap::from([(String::from("abc"),
+                    String::from("xyz"))]),
+                    ::std::collections::BTreeMap::from([(String::from("red"),
+                    String::from("blue"))])
                 ],
             ),
         )
@@ -1305,8 +1246,8 @@ fn serializes_list_of_map_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1316,10 +1257,10 @@ fn serializes_list_of_map_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\"ListOfMapsOfStrings\":[{\"foo\":\"bar\"},{\"abc\":\"xyz\"},{\"red\":\"blue\"}]}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1331,14 +1272,58 @@ fn serializes_list_of_map_shapes_request() {
 fn serializes_list_of_structure_shapes_request() {
     let input = crate::types::KitchenSink::builder()
         .set_list_of_structs(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::SimpleStruct::builder()
-                    .set_value(::std::option::Option::Some(::std::string::String::from("abc")))
+                    .set_value(Some(String::from("abc"))).build_unchecked(), crate
+                    ::types::SimpleStruct::builder().set_value(Some(String::from("mno")))
                     .build_unchecked(), crate ::types::SimpleStruct::builder()
-                    .set_value(::std::option::Option::Some(::std::string::String::from("mno")))
-                    .build_unchecked(), crate ::types::SimpleStruct::builder()
-                    .set_value(::std::option::Option::Some(::std::string::String::from("xyz")))
+                    .set_value(Some(String::from("xyz"))).build_unchecked()
+                ],
+            ),
+        )
+        .build_unchecked();
+    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+            &input,
+        )
+        .expect("the request builds");
+    check::request(
+        &request,
+        &check::ExpectedRequest {
+            method: "POST",
+            uri: "/",
+            host: None,
+            resolved_host: None,
+            query_params: &[],
+            forbid_query_params: &[],
+            require_query_params: &[],
+            headers: &[
+                ("Content-Type", "application/x-amz-json-1.1"),
+                ("X-Amz-Target", "JsonProtocol.KitchenSinkOperation"),
+            ],
+            forbid_headers: &[],
+            require_headers: &["Content-Length"],
+            body: Some(
+                "{\"ListOfStructs\":[{\"Value\":\"abc\"},{\"Value\":\"mno\"},{\"Value\":\"xyz\"}]}",
+            ),
+            body_media_type: Some("application/json"),
+        },
+    );
+}
+
+/// `serializes_list_of_recursive_structure_shapes`
+///
+/// Serializes list of recursive structure shapes
+#[test]
+fn serializes_list_of_recursive_structure_shapes_request() {
+    let input = crate::types::KitchenSink::builder()
+        .set_recursive_list(
+            Some(
+                vec![
+                    crate ::types::KitchenSink::builder()
+                    .set_recursive_list(Some(vec![crate ::types::KitchenSink::builder()
+                    .set_recursive_list(Some(vec![crate ::types::KitchenSink::builder()
+                    .set_integer(Some(123i32)).build_unchecked()])).build_unchecked()]))
                     .build_unchecked()
                 ],
             ),
@@ -1353,8 +1338,8 @@ fn serializes_list_of_structure_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1364,58 +1349,10 @@ fn serializes_list_of_structure_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some(
-                "{\"ListOfStructs\":[{\"Value\":\"abc\"},{\"Value\":\"mno\"},{\"Value\":\"xyz\"}]}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
-        },
-    );
-}
-
-/// `serializes_list_of_recursive_structure_shapes`
-///
-/// Serializes list of recursive structure shapes
-#[test]
-fn serializes_list_of_recursive_structure_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
-        .set_recursive_list(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    crate ::types::KitchenSink::builder()
-                    .set_recursive_list(::std::option::Option::Some(::std::vec![crate
-                    ::types::KitchenSink::builder()
-                    .set_recursive_list(::std::option::Option::Some(::std::vec![crate
-                    ::types::KitchenSink::builder()
-                    .set_integer(::std::option::Option::Some(123i32))
-                    .build_unchecked()])).build_unchecked()])).build_unchecked()
-                ],
-            ),
-        )
-        .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
-            &input,
-        )
-        .expect("the request builds");
-    check::request(
-        &request,
-        &check::ExpectedRequest {
-            method: "POST",
-            uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
-            query_params: &[],
-            forbid_query_params: &[],
-            require_query_params: &[],
-            headers: &[
-                ("Content-Type", "application/x-amz-json-1.1"),
-                ("X-Amz-Target", "JsonProtocol.KitchenSinkOperation"),
-            ],
-            forbid_headers: &[],
-            require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\"RecursiveList\":[{\"RecursiveList\":[{\"RecursiveList\":[{\"Integer\":123}]}]}]}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1427,16 +1364,10 @@ fn serializes_list_of_recursive_structure_shapes_request() {
 fn serializes_map_shapes_request() {
     let input = crate::types::KitchenSink::builder()
         .set_map_of_strings(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("abc"),
-                        ::std::string::String::from("xyz"),
-                    ),
-                    (
-                        ::std::string::String::from("mno"),
-                        ::std::string::String::from("hjk"),
-                    ),
+                    (String::from("abc"), String::from("xyz")),
+                    (String::from("mno"), String::from("hjk")),
                 ]),
             ),
         )
@@ -1450,8 +1381,8 @@ fn serializes_map_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1461,10 +1392,8 @@ fn serializes_map_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some(
-                "{\"MapOfStrings\":{\"abc\":\"xyz\",\"mno\":\"hjk\"}}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"MapOfStrings\":{\"abc\":\"xyz\",\"mno\":\"hjk\"}}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1475,9 +1404,7 @@ fn serializes_map_shapes_request() {
 #[test]
 fn serializes_empty_map_shapes_request() {
     let input = crate::types::KitchenSink::builder()
-        .set_map_of_strings(
-            ::std::option::Option::Some(::std::collections::BTreeMap::from([])),
-        )
+        .set_map_of_strings(Some(::std::collections::BTreeMap::from([])))
         .build_unchecked();
     let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
@@ -1488,8 +1415,8 @@ fn serializes_empty_map_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1499,8 +1426,8 @@ fn serializes_empty_map_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{\"MapOfStrings\":{}}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"MapOfStrings\":{}}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1512,22 +1439,13 @@ fn serializes_empty_map_shapes_request() {
 fn serializes_map_of_list_shapes_request() {
     let input = crate::types::KitchenSink::builder()
         .set_map_of_lists_of_strings(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
                     (
-                        ::std::string::String::from("abc"),
-                        ::std::vec![
-                            ::std::string::String::from("abc"),
-                            ::std::string::String::from("xyz")
-                        ],
+                        String::from("abc"),
+                        vec![String::from("abc"), String::from("xyz")],
                     ),
-                    (
-                        ::std::string::String::from("mno"),
-                        ::std::vec![
-                            ::std::string::String::from("xyz"),
-                            ::std::string::String::from("abc")
-                        ],
-                    ),
+                    (String::from("mno"), vec![String::from("xyz"), String::from("abc")]),
                 ]),
             ),
         )
@@ -1541,8 +1459,8 @@ fn serializes_map_of_list_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1552,10 +1470,10 @@ fn serializes_map_of_list_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\"MapOfListsOfStrings\":{\"abc\":[\"abc\",\"xyz\"],\"mno\":[\"xyz\",\"abc\"]}}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1567,26 +1485,18 @@ fn serializes_map_of_list_shapes_request() {
 fn serializes_map_of_structure_shapes_request() {
     let input = crate::types::KitchenSink::builder()
         .set_map_of_structs(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
                     (
-                        ::std::string::String::from("key1"),
+                        String::from("key1"),
                         crate::types::SimpleStruct::builder()
-                            .set_value(
-                                ::std::option::Option::Some(
-                                    ::std::string::String::from("value-1"),
-                                ),
-                            )
+                            .set_value(Some(String::from("value-1")))
                             .build_unchecked(),
                     ),
                     (
-                        ::std::string::String::from("key2"),
+                        String::from("key2"),
                         crate::types::SimpleStruct::builder()
-                            .set_value(
-                                ::std::option::Option::Some(
-                                    ::std::string::String::from("value-2"),
-                                ),
-                            )
+                            .set_value(Some(String::from("value-2")))
                             .build_unchecked(),
                     ),
                 ]),
@@ -1602,8 +1512,8 @@ fn serializes_map_of_structure_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1613,10 +1523,10 @@ fn serializes_map_of_structure_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\"MapOfStructs\":{\"key1\":{\"Value\":\"value-1\"},\"key2\":{\"Value\":\"value-2\"}}}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1628,24 +1538,24 @@ fn serializes_map_of_structure_shapes_request() {
 fn serializes_map_of_recursive_structure_shapes_request() {
     let input = crate::types::KitchenSink::builder()
         .set_recursive_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
                     (
-                        ::std::string::String::from("key1"),
+                        String::from("key1"),
                         crate::types::KitchenSink::builder()
                             .set_recursive_map(
-                                ::std::option::Option::Some(
+                                Some(
                                     ::std::collections::BTreeMap::from([
                                         (
-                                            ::std::string::String::from("key2"),
+                                            String::from("key2"),
                                             crate::types::KitchenSink::builder()
                                                 .set_recursive_map(
-                                                    ::std::option::Option::Some(
+                                                    Some(
                                                         ::std::collections::BTreeMap::from([
                                                             (
-                                                                ::std::string::String::from("key3"),
+                                                                String::from("key3"),
                                                                 crate::types::KitchenSink::builder()
-                                                                    .set_boolean(::std::option::Option::Some(false))
+                                                                    .set_boolean(Some(false))
                                                                     .build_unchecked(),
                                                             ),
                                                         ]),
@@ -1671,8 +1581,8 @@ fn serializes_map_of_recursive_structure_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1682,10 +1592,10 @@ fn serializes_map_of_recursive_structure_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\"RecursiveMap\":{\"key1\":{\"RecursiveMap\":{\"key2\":{\"RecursiveMap\":{\"key3\":{\"Boolean\":false}}}}}}}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1697,11 +1607,9 @@ fn serializes_map_of_recursive_structure_shapes_request() {
 fn serializes_structure_shapes_request() {
     let input = crate::types::KitchenSink::builder()
         .set_simple_struct(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::SimpleStruct::builder()
-                    .set_value(
-                        ::std::option::Option::Some(::std::string::String::from("abc")),
-                    )
+                    .set_value(Some(String::from("abc")))
                     .build_unchecked(),
             ),
         )
@@ -1715,8 +1623,8 @@ fn serializes_structure_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1726,8 +1634,8 @@ fn serializes_structure_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{\"SimpleStruct\":{\"Value\":\"abc\"}}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"SimpleStruct\":{\"Value\":\"abc\"}}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1739,13 +1647,9 @@ fn serializes_structure_shapes_request() {
 fn serializes_structure_members_with_locationname_traits_request() {
     let input = crate::types::KitchenSink::builder()
         .set_struct_with_json_name(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::StructWithJsonName::builder()
-                    .set_value(
-                        ::std::option::Option::Some(
-                            ::std::string::String::from("some-value"),
-                        ),
-                    )
+                    .set_value(Some(String::from("some-value")))
                     .build_unchecked(),
             ),
         )
@@ -1759,8 +1663,8 @@ fn serializes_structure_members_with_locationname_traits_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1770,10 +1674,8 @@ fn serializes_structure_members_with_locationname_traits_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some(
-                "{\"StructWithJsonName\":{\"Value\":\"some-value\"}}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"StructWithJsonName\":{\"Value\":\"some-value\"}}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1784,11 +1686,7 @@ fn serializes_structure_members_with_locationname_traits_request() {
 #[test]
 fn serializes_empty_structure_shapes_request() {
     let input = crate::types::KitchenSink::builder()
-        .set_simple_struct(
-            ::std::option::Option::Some(
-                crate::types::SimpleStruct::builder().build_unchecked(),
-            ),
-        )
+        .set_simple_struct(Some(crate::types::SimpleStruct::builder().build_unchecked()))
         .build_unchecked();
     let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
@@ -1799,8 +1697,8 @@ fn serializes_empty_structure_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1810,8 +1708,8 @@ fn serializes_empty_structure_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{\"SimpleStruct\":{}}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"SimpleStruct\":{}}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1822,11 +1720,7 @@ fn serializes_empty_structure_shapes_request() {
 #[test]
 fn serializes_structure_which_have_no_members_request() {
     let input = crate::types::KitchenSink::builder()
-        .set_empty_struct(
-            ::std::option::Option::Some(
-                crate::types::EmptyStruct::builder().build_unchecked(),
-            ),
-        )
+        .set_empty_struct(Some(crate::types::EmptyStruct::builder().build_unchecked()))
         .build_unchecked();
     let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
@@ -1837,8 +1731,8 @@ fn serializes_structure_which_have_no_members_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1848,8 +1742,8 @@ fn serializes_structure_which_have_no_members_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{\"EmptyStruct\":{}}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"EmptyStruct\":{}}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1860,40 +1754,33 @@ fn serializes_structure_which_have_no_members_request() {
 #[test]
 fn serializes_recursive_structure_shapes_request() {
     let input = crate::types::KitchenSink::builder()
-        .set_boolean(::std::option::Option::Some(false))
+        .set_boolean(Some(false))
         .set_recursive_struct(
-            ::std::option::Option::Some(
-                ::std::boxed::Box::new(
+            Some(
+                Box::new(
                     crate::types::KitchenSink::builder()
-                        .set_boolean(::std::option::Option::Some(true))
+                        .set_boolean(Some(true))
                         .set_recursive_list(
-                            ::std::option::Option::Some(
-                                ::std::vec![
+                            Some(
+                                vec![
                                     crate ::types::KitchenSink::builder()
-                                    .set_string(::std::option::Option::Some(::std::string::String::from("string-only")))
+                                    .set_string(Some(String::from("string-only")))
                                     .build_unchecked(), crate ::types::KitchenSink::builder()
-                                    .set_recursive_struct(::std::option::Option::Some(::std::boxed::Box::new(crate
+                                    .set_recursive_struct(Some(Box::new(crate
                                     ::types::KitchenSink::builder()
-                                    .set_map_of_strings(::std::option::Option::Some(::std::collections::BTreeMap::from([(::std::string::String::from("color"),
-                                    ::std::string::String::from("red")),
-                                    (::std::string::String::from("size"),
-                                    ::std::string::String::from("large"))])))
-                                    .build_unchecked()))).build_unchecked()
+                                    .set_map_of_strings(Some(::std::collections::BTreeMap::from([(String::from("color"),
+                                    String::from("red")), (String::from("size"),
+                                    String::from("large"))]))).build_unchecked())))
+                                    .build_unchecked()
                                 ],
                             ),
                         )
-                        .set_string(
-                            ::std::option::Option::Some(
-                                ::std::string::String::from("nested-value"),
-                            ),
-                        )
+                        .set_string(Some(String::from("nested-value")))
                         .build_unchecked(),
                 ),
             ),
         )
-        .set_string(
-            ::std::option::Option::Some(::std::string::String::from("top-value")),
-        )
+        .set_string(Some(String::from("top-value")))
         .build_unchecked();
     let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
@@ -1904,8 +1791,8 @@ fn serializes_recursive_structure_shapes_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1915,10 +1802,10 @@ fn serializes_recursive_structure_shapes_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\"String\":\"top-value\",\"Boolean\":false,\"RecursiveStruct\":{\"String\":\"nested-value\",\"Boolean\":true,\"RecursiveList\":[{\"String\":\"string-only\"},{\"RecursiveStruct\":{\"MapOfStrings\":{\"color\":\"red\",\"size\":\"large\"}}}]}}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1936,8 +1823,8 @@ fn aws_json11_structures_dont_serialize_null_values_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1947,8 +1834,8 @@ fn aws_json11_structures_dont_serialize_null_values_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1969,8 +1856,8 @@ fn can_call_operation_with_no_input_or_output_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1980,8 +1867,8 @@ fn can_call_operation_with_no_input_or_output_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1992,7 +1879,7 @@ fn can_call_operation_with_no_input_or_output_request() {
 #[test]
 fn can_call_operation_with_optional_input_request() {
     let input = crate::operation::operation_with_optional_input_output::OperationWithOptionalInputOutputInput::builder()
-        .set_value(::std::option::Option::Some(::std::string::String::from("Hi")))
+        .set_value(Some(String::from("Hi")))
         .build_unchecked();
     let request = crate::operation::operation_with_optional_input_output::OperationWithOptionalInputOutput::request(
             &input,
@@ -2003,8 +1890,8 @@ fn can_call_operation_with_optional_input_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -2014,8 +1901,8 @@ fn can_call_operation_with_optional_input_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{\"Value\":\"Hi\"}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"Value\":\"Hi\"}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2027,7 +1914,7 @@ fn can_call_operation_with_optional_input_request() {
 fn put_and_get_inline_documents_input_request() {
     let input = crate::types::PutAndGetInlineDocumentsInputOutput::builder()
         .set_inline_document(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("{\"foo\":\"bar\"}")
                     .expect("a JSON document"),
             ),
@@ -2042,8 +1929,8 @@ fn put_and_get_inline_documents_input_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -2053,10 +1940,8 @@ fn put_and_get_inline_documents_input_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some(
-                "{\n    \"inlineDocument\": {\"foo\": \"bar\"}\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"inlineDocument\": {\"foo\": \"bar\"}\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2068,8 +1953,8 @@ fn put_and_get_inline_documents_input_request() {
 fn sdk_applied_content_encoding_aws_json1_1_request() {
     let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
         .set_data(
-            ::std::option::Option::Some(
-                ::std::string::String::from(
+            Some(
+                String::from(
                     "RjCEL3kBwqPivZUXGiyA5JCujtWgJAkKRlnTEsNYfBRGOS0f7LT6R3bCSOXeJ4auSHzQ4BEZZTklUyj5\n1HEojihShQC2jkQJrNdGOZNSW49yRO0XbnGmeczUHbZqZRelLFKW4xjru9uTuB8lFCtwoGgciFsgqTF8\n5HYcoqINTRxuAwGuRUMoNO473QT0BtCQoKUkAyVaypG0hBZdGNoJhunBfW0d3HWTYlzz9pXElyZhq3C1\n2PDB17GEoOYXmTxDecysmPOdo5z6T0HFhujfeJFIQQ8dirmXcG4F3v0bZdf6AZ3jsiVh6RnEXIPxPbOi\ngIXDWTMUr4Pg3f2LdYCM01eAb2qTdgsEN0MUDhEIfn68I2tnWvcozyUFpg1ez6pyWP8ssWVfFrckREIM\nMb0cTUVqSVSM8bnFiF9SoXM6ZoGMKfX1mT708OYk7SqZ1JlCTkecDJDoR5ED2q2MWKUGR6jjnEV0GtD8\nWJO6AcF0DptY9Hk16Bav3z6c5FeBvrGDrxTFVgRUk8SychzjrcqJ4qskwN8rL3zslC0oqobQRnLFOvwJ\nprSzBIwdH2yAuxokXAdVRa1u9NGNRvfWJfKkwbbVz8yV76RUF9KNhAUmwyYDrLnxNj8ROl8B7dv8Gans\n7Bit52wcdiJyjBW1pAodB7zqqVwtBx5RaSpF7kEMXexYXp9N0J1jlXzdeg5Wgg4pO7TJNr2joiPVAiFf\nefwMMCNBkYx2z7cRxVxCJZMXXzxSKMGgdTN24bJ5UgE0TxyV52RC0wGWG49S1x5jGrvmxKCIgYPs0w3Z\n0I3XcdB0WEj4x4xRztB9Cx2Mc4qFYQdzS9kOioAgNBti1rBySZ8lFZM2zqxvBsJTTJsmcKPr1crqiXjM\noVWdM4ObOO6QA7Pu4c1hT68CrTmbcecjFcxHkgsqdixnFtN6keMGL9Z2YMjZOjYYzbUEwLJqUVWalkIB\nBkgBRqZpzxx5nB5t0qDH35KjsfKM5cinQaFoRq9y9Z82xdCoKZOsUbxZkk1kVmy1jPDCBhkhixkc5PKS\nFoSKTbeK7kuCEZCtR9OfF2k2MqbygGFsFu2sgb1Zn2YdDbaRwRGeaLhswta09UNSMUo8aTixgoYVHxwy\nvraLB6olPSPegeLOnmBeWyKmEfPdbpdGm4ev4vA2AUFuLIeFz0LkCSN0NgQMrr8ALEm1UNpJLReg1ZAX\nzZh7gtQTZUaBVdMJokaJpLk6FPxSA6zkwB5TegSqhrFIsmvpY3VNWmTUq7H0iADdh3dRQ8Is97bTsbwu\nvAEOjh4FQ9wPSFzEtcSJeYQft5GfWYPisDImjjvHVFshFFkNy2nN18pJmhVPoJc456tgbdfEIdGhIADC\n6UPcSSzE1FxlPpILqZrp3i4NvvKoiOa4a8tnALd2XRHHmsvALn2Wmfu07b86gZlu4yOyuUFNoWI6tFvd\nbHnqSJYNQlFESv13gJw609DBzNnrIgBGYBAcDRrIGAnflRKwVDUnDFrUQmE8xNG6jRlyb1p2Y2RrfBtG\ncKqhuGNiT2DfxpY89ektZ98waPhJrFEPJToNH8EADzBorh3T0h4YP1IeLmaI7SOxeuVrk1kjRqMK0rUB\nlUJgJNtCE35jCyoHMwPQlyi78ZaVv8COVQ24zcGpw0MTy6JUsDzAC3jLNY6xCb40SZV9XzG7nWvXA5Ej\nYC1gTXxF4AtFexIdDZ4RJbtYMyXt8LsEJerwwpkfqvDwsiFuqYC6vIn9RoZO5kI0F35XtUITDQYKZ4eq\nWBV0itxTyyR5Rp6g30pZEmEqOusDaIh96CEmHpOBYAQZ7u1QTfzRdysIGMpzbx5gj9Dxm2PO1glWzY7P\nlVqQiBlXSGDOkBkrB6SkiAxknt9zsPdTTsf3r3nid4hdiPrZmGWNgjOO1khSxZSzBdltrCESNnQmlnP5\nZOHA0eSYXwy8j4od5ZmjA3IpFOEPW2MutMbxIbJpg5dIx2x7WxespftenRLgl3CxcpPDcnb9w8LCHBg7\nSEjrEer6Y8wVLFWsQiv6nTdCPZz9cGqwgtCaiHRy8lTWFgdfWd397vw9rduGld3uUFeFRGjYrphqEmHi\nhiG0GhE6wRFVUsGJtvOCYkVREvbEdxPFeJvlAvOcs9HKbtptlTusvYB86vR2bNcIY4f5JZu2X6sGa354\n7LRk0ps2zqYjat3hMR7XDC8KiKceBteFsXoDjfVxTYKelpedTxqWAafrKhaoAVuNM98PSnkuIWGzjSUC\nNsDJTt6vt1D1afBVPWVmnQ7ZQdtEtLIEwAWYjemAztreELIr1E9fPEILm1Ke4KctP9I0I72Dh4eylNZD\n0DEr2Hg7cWFckuZ0Av5d0IPRARXikEGDHl8uh12TXL9v2Uh0ZVSJMEYvxGSbZvkWz8TjWSk3hKA2a7GL\nJm3Ho7e1C34gE1XRGcEthxvURxt4OKBqN3ZNaMIuDTWinoQAutMcUqtm4MoL7RGPiCHUrvTwQPSirsmA\nQmOEu8nOpnP77Fivh9jLGx5ta7nL6jrsWUsBqiN1lzpdPYLRR4mUIAj6sNWiDEk4pkbHSMEcqbWw6Zl7\npsEyPDHalCNhWMA3RSK3skURzQDZ0oBV5W7vjVIZ4d3uCKsk6zrzEI9u5mx7p9RdNKodXfzqYt0ULdtc\n3RW0hIfw2KvrO3BD2QrtgAkfrFBGVvlJSUoh0MvLz8DeXxfuiuq9Ttu7wvsqVI4Piah6WNEXtHHGPJO3\nGhc75Bnv2To4VS2v8rmyKAPIIVTuYBHZN6sZ4FhFzbrslCIdk0eadaU60naqiNWU3CsxplIYGyeThmJ7\n9u4h6Y2OmiPZjFPS2bAzwgAozYTVefII9aEaWZ0hxHZeu1FW7r79dkdO73ZqRfas9u8Z7LLBPCw5pV0F\n5I0pHDgNb6MogoxF4NZJfVtIX1vCHhhVLrXjrYNJU2fD9Fw8kT8Ie2HDBJnqAvYKmryQ1r9ulo3Me3rH\nq9s2Y5uCDxu9iQNhnpwIm57WYGFeqd2fnQeY2IziD3Jgx0KSrmOH0jgi0RwJyfGXaORPq3bQQqljuACo\nkO6io9t5VI8PbNxSHTRbtYiPciUslbT0g7SpCLrRPOBRJ4DDk56pjghpeoUagJ5xJ4wjBzBuXnAGkNnP\nTfpiuz2r3oSBAi8sB9wiYK2z9sp4gZyQsqdVNzAEgKatOxBRBmJCBYpjO98ZQrF83XApPpfFg0ujB2PW\n1iYF9NkgwIKB5oB6KVTOmSKJk11mVermPgeugHbzdd2zUP6fP8fWbhseqk2t8ahGvqjs2CDHFIWXl5jc\nfCknbykE3ANt7lnAfJQ2ddduLGiqrX4HWx6jcWw08Es6BkleO0IDbaWrb95d5isvFlzJsf0TyDIXF4uq\nbBDCi0XPWqtRJ2iqmnJa2GbBe9GmAOWMkBFSilMyC4sR395WSDpD56fx0NGoU6cHrRu9xF2Bgh7RGSfl\nch2GXEeE02fDpSHFNvJBlOEqqfkIX6oCa6KY9NThqeIjYsT184XR2ZI7akXRaw1gMOGpk4FmUxk6WIuX\n4ei1SLQgSdl7OEdRtJklZ76eFrMbkJQ2TDhu8f7mVuiy53GUMIvCrP9xYGZGmCIDm2e4U2BDi3F7C5xK\n3bDZXwlQp6z4BSqTy2OVEWxXUJfjPMOL5Mc7AvDeKtxAS73pVIv0HgHIa4NBAdC7uLG0zXuu1FF6z2XY\nyUhk03fMZhYe7vVxsul3WE7U01fuN8z2y0eKwBW1RFBE1eKIaR9Y01sIWQWbSrfHfDrdZiElhmhHehfs\n0EfrR4sLYdQshJuvhTeKGJDaEhtPQwwJ9mUYGtuCL9RozWx1XI4bHNlzBTW0BVokYiJGlPe7wdxNzJD7\nJgS7Lwv6jGKngVf86imGZyzqwiteWFPdNUoWdTvUPSMO5xIUK9mo5QpwbBOAmyYzVq42o3Qs90N9khEV\nU36LB99fw8PtGHH5wsCHshfauwnNPj0blGXzke0kQ4JNCVH7Jtn0Y0aeejkSxFtwtxoYs6zHl1Lxxpsd\nsw5vBy49CEtoltDW367lVAwDjWdx20msGB7qJCkEDrzu7EXSO22782QX9NBRcN9ppX0C25I0FMA4Wnhz\n9zIpiXRrsTH35jzM8Cjt4EVLGNU3O0HuEvAer3cENnMJtngdrT86ox3fihMQbiuy4Bh4DEcP5in2VjbT\n3qbnoCNvOi8Fmmf7KlGlWAOceL5OHVE5lljjQEMzEQOCEgrk5mDKgwSBJQBNauIDSC1a5iEQjB8Xxp4C\nqeKyyWY9IOntNrtU5ny4lNprHJd36dKFeBLKcGCOvgHBXdOZloMF0YTRExw7hreEO9IoTGVHJ4teWsNr\nHdtagUHjkeZkdMMfnUGNv5aBNtFMqhcZH6EitEa9lGPkKBbJpoom3u8D8EHSIF1H5EZqqx9TLY5hWAIG\nPwJ4qwkpCGw5rCLVrjw7ARKukIFzNULANqjHUMcJ002TlUosJM4xJ4aAgckpLVGOGuPDhGAAexEcQmbg\nUsZdmqQrtuVUyyLteLbLbqtR6CTlcAIwY3xyMCmPgyefE0FEUODBoxQtRUuYTL9RC5o1sYb2PvcxUQfb\niJFi2CAl99pAzcckU2qVCxniARslIxM5pmMRGsQX9ZzYAfZrbg6ce6S74I8UMlgRQ2QVyvUjKKOE6IrJ\nLng370emHfe5m6LZULD5YiZutkD5ipjL2Bz77DvTE5kNPUhuoKBcTJcUgytfXAKUTWOcRKNlq0GImrxM\nJfr7AWbLFFNKGLeTrVDBwpcokJCv0zcOKWe8fd2xkeXkZTdmM66IgM27cyYmtQ6YF26Kd0qrWJeVZJV9\n3fyLYYvKN5csbRY2BHoYE5ERARRW65IrpkXMf48OrCXMtDIP0Z7wxI9DiTeKKeH4uuguhCJnwzR3WxLA\nVU6eBJEd7ZjS6JA83w7decq8uDI7LGKjcz1FySp3B7fE9DkHRGXxbsL7Fjar6vW2mAv8CuvI20B6jctp\n2yLDs24sPfB3sSxrrlhbuT1m6DZqiN0dl6umKx7NGZhmOTVGr20jfcxhqPQwTJfd7kel4rvxip4BqkvT\n7STy8knJ2BXGyJeNgwo1PXUZRDVy0LCTsSF1RFuRZe8cktHl9lgw8ntdPn1pVFL0MwJkJfdXBNUp5gNv\n50FTkrpo1t6wq4CVbcfj2XOrOzvBUzNH26sXGABI1gGxCdp2jEZrHgqQaWIaTJVTuguZhxqDvdYsrwFW\nYN58uuNcKHIrGdRSigyZInwQDYk0pjcqdSeU0WVU3Y9htzZBR7XRaCJr5YTZvq7fwermb5tuwb37lPLq\nB2IGg0iftkVbXaSyfCwVaRbfLBb88so0QqpmJGirFu8FcDiXOV1zTr8yW9XLdYQuUjh43xrXLdgsuYff\nCagInUk1eU1aLjVZoJRsNmStmOEpAqlYMwTvx7w6j2f421Cxr5cNZBIVlAxlXN2QiDqJ9v3sHhHkTanc\nlQuH8ptUyX8qncpBuXXBn7cSez9N0EoxCBl1GHUagbjstgJo4gzLvTmVIY6MiWYOBitzNUHfyqKwtKUr\nVoSCdZcGeA9lHUPA7PUprRRaT3m1hGKPyshtVS2ikG48w3oVerln1N1qGdtz46gZCrndw3LZ1B362RfW\nzDPuXbpsyLsRMTt1Rz1oKHRXp3iE41hkhQH6pxlvyCW2INnHt5XU8zRamOB3oW0udOhMpQFDjRkOcy06\nb4t0QTHvoRqmBna3WXzIMZyeK3GChF5eF8oDXRbjhk7BB6YKCgqwWUzEJ5K47HMSlhFkBUjaPRjdGM0z\nzOMwhW6b1NvSwP7XM1P5yi1oPvOspts1vr29SXqrMMrBhVogeodWyd69NqrO4jkyBxKmlXifoTowpfiY\n2cUCE0XMZqxUN39LCP09JqZifaEcBEo3mgtm1tWu5QR2GNq7UyQf4RIPSDOpDCAtwoPhRgdT1lJdcj4U\nlnH0wrJ8Uwu7c08L7ErnIrDATqCrOjpSbzGP1xHENABYONC4TknFPrJ8pe40A8fzGT0qBw9mAM1SKcHO\nfoiLcMC9AjHTqJzDG3xplSLPG9or2rMeq7Fzp9r0y7uJRMxgg51EbjfvYlH466A3ggvL2WQlDXjJqPW3\nBJGWAWDNN9LK8f46bADKPxakpkx23S9O47rGSXfDhVSIZsDympxWX1UOzWwMZRHkofVeKqizgbKkGgUT\nWykE9gRoRAOd9wfHZDYKa9i0LaPDiaUMvnU1gdBIqIoiVsdJ9swX47oxvMtOxtcS0zlD6llDkBuIiU5g\nPwRCYmtkkb25c8iRJXwGFPjI1wJ34I1z1ENicPdosPiUe9ZC2jnXIKzEdv01x2ER7DNDF3yxOwOhxNxI\nGqsmC92j25UQQFu9ZstOZ28AoCkuOYs0Uycm5u8jR1T39dMBwrko09rC65ENLnsxM8oebmyFCPiGJ1ED\n5Xqc9qZ237f1OnETAoEOwqUSvrdPTv56U7hV91EMTyC812MLQpr2710E3VVpsUCUMNhIxdt7UXZ1UNFb\njgzpZLXnf4DHrv6B7kq6UI50KMxcw1HZE2GpODfUTzNFLaqdrvzxKe5eUWdcojBaRbD4fFdVYJTElYDH\nNNVh6ofkoeWcs9CWGFmSBe0T4K8phFeygQg0prKMELNEy6qENzVtG9ZDcqj3a7L6ZLtvq50anWp7fAVu\nfwz55g4iM2Z2fA0pnwHDL7tt67zTxGITvsnJsZSpeq1EQsZcwtkBV9liu7Rl7jiVT1IIRtchB8TsTiaA\nwVHIQQ9RIOTiPQdKNqi1kC9iGlUqWK93gblNWlBw1eYB9Wk8FQogutwTf0caNMx8D4nPbANcmOOlskIy\nzALh15OlTrWnhP95rf08AN2J026zDE2DUF9k0eCevYBQIDjqKNW4XCZnjbHoIcKzbY5VzPbMs3ZyMz8K\nSucBmgPg6wrSK5ykbkapS5vuqvXc9GbjQJ8bPNzoxoWGyjbZvDs2OBrIqBmcQb2DLJ8v38McQ4mC4UsS\njf4PyfSCtpk274QZjvLCZbLiCBxQegk7jUU0NmTFJAcYCxd9xMWdlFkiszcltT2YzwuFFz7iA6aa4n5L\nHpBNfUA01GcAi1aCMYhmooS4zSlYcSOZkovMz36U3Fd9WtqIEOJLi7HMgHQDgNMdK6DTzAdHQtxerxVF\nHJnPrfNVG7270r3bp0bPnLNYLhObbAn6zqSAUeLtI2Y4KJDjBKCAh2vvYGbu0e2REYJWRj7MkGevsSSy\nb1kCXLt6tKGWAb7lt5c0xyJgUIJW7pdtnwgT0ZCa24BecCAwNnG5U2EwQbcjZGsFxqNGfaemd3oFEhES\nBaE0Fxms9UKTnMafu8wvZ2xymMrUduuRzOjDeX7oD5YsLC88V8CGMLxbbxIpt94KGykbr6e7L0R4oZl1\ntKMgFwQ2p9Txdbp0Y293LcsJymKizqI0F2xEp7y4SmWOJqHZtsbz80wVV9nv41CvtfxuSoGZJ5cNB7pI\nBgzNcQCeH3Jt0RaGGwboxxpuFbzilmkMFXxJm87tD4WNgu01nHfGCKeQcySEBZpVfJgi6sDFJ8uWnvKm\n9mPLHurtWzEfKqUEa1iC71bXjw5wrvhv9BYW8JSUELHmDquftQyKdq0DZXhULMHGQLf4e95WIaoA14LL\nbThz77kuhKULPTu2MNrBUKGorurhGugo5gs4ZUezSsUOe3KxYdrFMdGgny1GgTxMSMTp2RAZytKjv4kQ\nVx7XgzvpQLIbDjUPAkJv6lScwIRq1W3Ne0Rh0V6Bmn6U5uIuWnJjULmbaQiSODj3z0mAZvak0mSWIGwT\nTX83HztcC4W7e1f6a1thmcc5K61Icehla2hBELWPpixTkyC4eEVmk9Rq0m0ZXtx0JX2ZQXqXDEyePyMe\nJ70sdSzXk72zusqhY4yuOMGgbYNHqxOToK6NxujR7e4dV3Wk5JnSUthym8scjcPeCiKDNY4cHfTMnDXJ\n9zLVy01LtNKYpJ1s8FxVxigmxQNKEbIamxhx6yqwGC4aiISVOOUEjvNOdaUfXfUsE6jEwtwxyGxjlRK1\ncLyxXttq4QWN6PehgHv7jXykzPjInbEysebFvvPOOMdunmJvcCNMSvjUda8fL6xfGo0FDrLg8XZipd6S\noPVdYtyIM1Dg40KbBA3JuumPYtXuJaHrZnjZmdnM5OVo4ZNxktfCVT0c6bnD4bAeyn4bYt1ZPaX6hQHh\nJtvNYfpD0ONYlmqKuToQAMlz52Fh6bj45EbX89L5eLlSpWeyBlGotzriB0EPlclrGi5l2B5oPb1aB1ag\nyyYuu44l0F1oOVYnBIZsxIsHVITxi9lEuVPFkWASOUNuVQXfM4n5hxWR9qtuKnIcPsvbJsv1U10XlKh3\nKisqPhHU15xrCLr5gwFxPUKiNTLUBrkzgBOHXPVsHcLCiSD0YU56TRGfvEom43TWUKPPfl9Z54tgVQuT\njCRlaljAzeniQIcbbHZnn3f0HxbDG3DFYqWSxNrXabHhRsIOhhUHSPENyhGSTVO5t0XX5CdMspJPCd02\n3Oqv32ccbUK4O3YH6LEvp0WO3kSl5n50odVkI9B0i0iq4UPFGMkM8bEQJbgJoOH71P10vtdevJFQE4g2\nyhimiM53ZJRWgSZveHtENZc0Gjo0F9eioak9BnPpY1QxAFPC817svuhEstcU69bLCA4D1rO5R8AuIIBq\nyQJcifFLvbpAEYTLKJqysZrU8EEl3TSdC13A9hZvk4NC8VGEDAxcNrKw313dZp17kZPO5HSd1y6sljAW\nA9M1d6FMYV5SlBWf3WZNCUPS7qKNlda2YBsC6IUVB363f5RLGQOQHwbaijBSRCkrVoRxBHtc0Bd5J9V9\nP5uMTXkpZOxRcCQvImGgcmGuxxLb5zTqfS2xu7v3Sf3IIesSt9tVzcEcdbEvLGVJkLk4mb3G30DbIbri\nPZ09JkweDvMaQ3bxT2nfkz3Ilihkw9jqikkCCCz7E8h6z6KbhQErEW9VzJZzMCgJsyPjFam6iNwpe07S\nhyOvNVw2t9wpzL5xM11DvVzQwDaWEytNRHzDBs4KwEtpI2IpjUyVZHSwA0UGqqkzoCgrJFlNOvPlXqcS\nIcREouUIBmuttkrhPWJtSxOOgpsdvBR3kTOzAXNzSKxoaBAb0c5SDMUc6FIyGA8x5wg5DkUgjFUUodEt\nOYaB2VHVePW9mxHeBTdKWLzJow4ZZvjnoBuVigXljKCNh137ckV2y3Yg3Xi4UzJEI2V5Rw9AfnMs7xUw\nVHOFCg189maD3bmZAe7b4eaGZhyy4HVKjqCXmIH7vsEjRvbnfB0SQxxpuqBDJbHNCtW4vM643ZQQBVPP\na7oXSQIq9w2dHp0A7dtkocCZdQp9FKR9XdJAFIbVSHzIF1ZogeZlc0pXuNE0tagvD57xwDRFkAuoQyMu\nYDdZasXrpSmEE5UjHVkyYsISn8QsfXurzDybX468aoRoks654jjmRY5zi1oB8TcMdC2c3sicNaqfeuhd\nH1nPX7l4RpdqWMR7gGx9slXtG8S3KxpOi4qCD7yg3saD66nun4dzksQURoTUdXyrJR5UpHsfIlTF1aJa\nMdXyQtQnrkl00TeghQd00rRFZsCnhi0qrCSKiBfB2EVrd9RPpbgwJGZHuIQecdBmNetc2ylSEClqVBPR\nGOPPIxrnswEZjmnS0jxKW9VSM1QVxSPJnPFswCqT95SoKD6CP4xdX28WIUGiNaIKodXXJHEIsXBCxLsr\nPwWPCtoplC6hhpKmW5dQo92iCTyY2KioKzO8XR6FKm6qonMKVEwQNtlYE9c97KMtEnp25VOdMP46SQXS\nYsSVp7vm8LP87VYI8SOKcW3s2oedYFtt45rvDzoTF0GmS6wELQ9uo98HhjQAI1Dt91cgjJOwygNmLoZE\nX5K2zQiNA163uMCl5xzaBqY4YTL0wgALg3IFdYSp0RFYLWdt6IxoGI1tnoxcjlUEPo5eGIc3mS3SmaLn\nOdumfUQQ4Jgmgaa5anUVQsfBDrlAN5oaX7O0JO71SSPSWiHBsT9WIPy2J1Cace9ZZLRxblFPSXcvsuHh\nhvnhWQltEDAe7MgvkFQ8lGVFa8jhzijoF9kLmMhMILSzYnfXnZPNP7TlAAwlLHK1RqlpHskJqb6CPpGP\nQvOAhEMsM3zJ2KejZx0esxkjxA0ZufVvGAMN3vTUMplQaF4RiQkp9fzBXf3CMk01dWjOMMIEXTeKzIQe\nEcffzjixWU9FpAyGp2rVl4ETRgqljOGw4UgK31r0ZIEGnH0xGz1FtbW1OcQM008JVujRqulCucEMmntr\n",
                 ),
             ),
@@ -2084,16 +1969,16 @@ fn sdk_applied_content_encoding_aws_json1_1_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Encoding", "gzip")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::None,
-            body_media_type: ::std::option::Option::None,
+            body: None,
+            body_media_type: None,
         },
     );
 }
@@ -2107,13 +1992,13 @@ fn sdk_applied_content_encoding_aws_json1_1_request() {
 fn sdk_appends_gzip_and_ignores_http_provided_encoding_aws_json1_1_request() {
     let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
         .set_data(
-            ::std::option::Option::Some(
-                ::std::string::String::from(
+            Some(
+                String::from(
                     "RjCEL3kBwqPivZUXGiyA5JCujtWgJAkKRlnTEsNYfBRGOS0f7LT6R3bCSOXeJ4auSHzQ4BEZZTklUyj5\n1HEojihShQC2jkQJrNdGOZNSW49yRO0XbnGmeczUHbZqZRelLFKW4xjru9uTuB8lFCtwoGgciFsgqTF8\n5HYcoqINTRxuAwGuRUMoNO473QT0BtCQoKUkAyVaypG0hBZdGNoJhunBfW0d3HWTYlzz9pXElyZhq3C1\n2PDB17GEoOYXmTxDecysmPOdo5z6T0HFhujfeJFIQQ8dirmXcG4F3v0bZdf6AZ3jsiVh6RnEXIPxPbOi\ngIXDWTMUr4Pg3f2LdYCM01eAb2qTdgsEN0MUDhEIfn68I2tnWvcozyUFpg1ez6pyWP8ssWVfFrckREIM\nMb0cTUVqSVSM8bnFiF9SoXM6ZoGMKfX1mT708OYk7SqZ1JlCTkecDJDoR5ED2q2MWKUGR6jjnEV0GtD8\nWJO6AcF0DptY9Hk16Bav3z6c5FeBvrGDrxTFVgRUk8SychzjrcqJ4qskwN8rL3zslC0oqobQRnLFOvwJ\nprSzBIwdH2yAuxokXAdVRa1u9NGNRvfWJfKkwbbVz8yV76RUF9KNhAUmwyYDrLnxNj8ROl8B7dv8Gans\n7Bit52wcdiJyjBW1pAodB7zqqVwtBx5RaSpF7kEMXexYXp9N0J1jlXzdeg5Wgg4pO7TJNr2joiPVAiFf\nefwMMCNBkYx2z7cRxVxCJZMXXzxSKMGgdTN24bJ5UgE0TxyV52RC0wGWG49S1x5jGrvmxKCIgYPs0w3Z\n0I3XcdB0WEj4x4xRztB9Cx2Mc4qFYQdzS9kOioAgNBti1rBySZ8lFZM2zqxvBsJTTJsmcKPr1crqiXjM\noVWdM4ObOO6QA7Pu4c1hT68CrTmbcecjFcxHkgsqdixnFtN6keMGL9Z2YMjZOjYYzbUEwLJqUVWalkIB\nBkgBRqZpzxx5nB5t0qDH35KjsfKM5cinQaFoRq9y9Z82xdCoKZOsUbxZkk1kVmy1jPDCBhkhixkc5PKS\nFoSKTbeK7kuCEZCtR9OfF2k2MqbygGFsFu2sgb1Zn2YdDbaRwRGeaLhswta09UNSMUo8aTixgoYVHxwy\nvraLB6olPSPegeLOnmBeWyKmEfPdbpdGm4ev4vA2AUFuLIeFz0LkCSN0NgQMrr8ALEm1UNpJLReg1ZAX\nzZh7gtQTZUaBVdMJokaJpLk6FPxSA6zkwB5TegSqhrFIsmvpY3VNWmTUq7H0iADdh3dRQ8Is97bTsbwu\nvAEOjh4FQ9wPSFzEtcSJeYQft5GfWYPisDImjjvHVFshFFkNy2nN18pJmhVPoJc456tgbdfEIdGhIADC\n6UPcSSzE1FxlPpILqZrp3i4NvvKoiOa4a8tnALd2XRHHmsvALn2Wmfu07b86gZlu4yOyuUFNoWI6tFvd\nbHnqSJYNQlFESv13gJw609DBzNnrIgBGYBAcDRrIGAnflRKwVDUnDFrUQmE8xNG6jRlyb1p2Y2RrfBtG\ncKqhuGNiT2DfxpY89ektZ98waPhJrFEPJToNH8EADzBorh3T0h4YP1IeLmaI7SOxeuVrk1kjRqMK0rUB\nlUJgJNtCE35jCyoHMwPQlyi78ZaVv8COVQ24zcGpw0MTy6JUsDzAC3jLNY6xCb40SZV9XzG7nWvXA5Ej\nYC1gTXxF4AtFexIdDZ4RJbtYMyXt8LsEJerwwpkfqvDwsiFuqYC6vIn9RoZO5kI0F35XtUITDQYKZ4eq\nWBV0itxTyyR5Rp6g30pZEmEqOusDaIh96CEmHpOBYAQZ7u1QTfzRdysIGMpzbx5gj9Dxm2PO1glWzY7P\nlVqQiBlXSGDOkBkrB6SkiAxknt9zsPdTTsf3r3nid4hdiPrZmGWNgjOO1khSxZSzBdltrCESNnQmlnP5\nZOHA0eSYXwy8j4od5ZmjA3IpFOEPW2MutMbxIbJpg5dIx2x7WxespftenRLgl3CxcpPDcnb9w8LCHBg7\nSEjrEer6Y8wVLFWsQiv6nTdCPZz9cGqwgtCaiHRy8lTWFgdfWd397vw9rduGld3uUFeFRGjYrphqEmHi\nhiG0GhE6wRFVUsGJtvOCYkVREvbEdxPFeJvlAvOcs9HKbtptlTusvYB86vR2bNcIY4f5JZu2X6sGa354\n7LRk0ps2zqYjat3hMR7XDC8KiKceBteFsXoDjfVxTYKelpedTxqWAafrKhaoAVuNM98PSnkuIWGzjSUC\nNsDJTt6vt1D1afBVPWVmnQ7ZQdtEtLIEwAWYjemAztreELIr1E9fPEILm1Ke4KctP9I0I72Dh4eylNZD\n0DEr2Hg7cWFckuZ0Av5d0IPRARXikEGDHl8uh12TXL9v2Uh0ZVSJMEYvxGSbZvkWz8TjWSk3hKA2a7GL\nJm3Ho7e1C34gE1XRGcEthxvURxt4OKBqN3ZNaMIuDTWinoQAutMcUqtm4MoL7RGPiCHUrvTwQPSirsmA\nQmOEu8nOpnP77Fivh9jLGx5ta7nL6jrsWUsBqiN1lzpdPYLRR4mUIAj6sNWiDEk4pkbHSMEcqbWw6Zl7\npsEyPDHalCNhWMA3RSK3skURzQDZ0oBV5W7vjVIZ4d3uCKsk6zrzEI9u5mx7p9RdNKodXfzqYt0ULdtc\n3RW0hIfw2KvrO3BD2QrtgAkfrFBGVvlJSUoh0MvLz8DeXxfuiuq9Ttu7wvsqVI4Piah6WNEXtHHGPJO3\nGhc75Bnv2To4VS2v8rmyKAPIIVTuYBHZN6sZ4FhFzbrslCIdk0eadaU60naqiNWU3CsxplIYGyeThmJ7\n9u4h6Y2OmiPZjFPS2bAzwgAozYTVefII9aEaWZ0hxHZeu1FW7r79dkdO73ZqRfas9u8Z7LLBPCw5pV0F\n5I0pHDgNb6MogoxF4NZJfVtIX1vCHhhVLrXjrYNJU2fD9Fw8kT8Ie2HDBJnqAvYKmryQ1r9ulo3Me3rH\nq9s2Y5uCDxu9iQNhnpwIm57WYGFeqd2fnQeY2IziD3Jgx0KSrmOH0jgi0RwJyfGXaORPq3bQQqljuACo\nkO6io9t5VI8PbNxSHTRbtYiPciUslbT0g7SpCLrRPOBRJ4DDk56pjghpeoUagJ5xJ4wjBzBuXnAGkNnP\nTfpiuz2r3oSBAi8sB9wiYK2z9sp4gZyQsqdVNzAEgKatOxBRBmJCBYpjO98ZQrF83XApPpfFg0ujB2PW\n1iYF9NkgwIKB5oB6KVTOmSKJk11mVermPgeugHbzdd2zUP6fP8fWbhseqk2t8ahGvqjs2CDHFIWXl5jc\nfCknbykE3ANt7lnAfJQ2ddduLGiqrX4HWx6jcWw08Es6BkleO0IDbaWrb95d5isvFlzJsf0TyDIXF4uq\nbBDCi0XPWqtRJ2iqmnJa2GbBe9GmAOWMkBFSilMyC4sR395WSDpD56fx0NGoU6cHrRu9xF2Bgh7RGSfl\nch2GXEeE02fDpSHFNvJBlOEqqfkIX6oCa6KY9NThqeIjYsT184XR2ZI7akXRaw1gMOGpk4FmUxk6WIuX\n4ei1SLQgSdl7OEdRtJklZ76eFrMbkJQ2TDhu8f7mVuiy53GUMIvCrP9xYGZGmCIDm2e4U2BDi3F7C5xK\n3bDZXwlQp6z4BSqTy2OVEWxXUJfjPMOL5Mc7AvDeKtxAS73pVIv0HgHIa4NBAdC7uLG0zXuu1FF6z2XY\nyUhk03fMZhYe7vVxsul3WE7U01fuN8z2y0eKwBW1RFBE1eKIaR9Y01sIWQWbSrfHfDrdZiElhmhHehfs\n0EfrR4sLYdQshJuvhTeKGJDaEhtPQwwJ9mUYGtuCL9RozWx1XI4bHNlzBTW0BVokYiJGlPe7wdxNzJD7\nJgS7Lwv6jGKngVf86imGZyzqwiteWFPdNUoWdTvUPSMO5xIUK9mo5QpwbBOAmyYzVq42o3Qs90N9khEV\nU36LB99fw8PtGHH5wsCHshfauwnNPj0blGXzke0kQ4JNCVH7Jtn0Y0aeejkSxFtwtxoYs6zHl1Lxxpsd\nsw5vBy49CEtoltDW367lVAwDjWdx20msGB7qJCkEDrzu7EXSO22782QX9NBRcN9ppX0C25I0FMA4Wnhz\n9zIpiXRrsTH35jzM8Cjt4EVLGNU3O0HuEvAer3cENnMJtngdrT86ox3fihMQbiuy4Bh4DEcP5in2VjbT\n3qbnoCNvOi8Fmmf7KlGlWAOceL5OHVE5lljjQEMzEQOCEgrk5mDKgwSBJQBNauIDSC1a5iEQjB8Xxp4C\nqeKyyWY9IOntNrtU5ny4lNprHJd36dKFeBLKcGCOvgHBXdOZloMF0YTRExw7hreEO9IoTGVHJ4teWsNr\nHdtagUHjkeZkdMMfnUGNv5aBNtFMqhcZH6EitEa9lGPkKBbJpoom3u8D8EHSIF1H5EZqqx9TLY5hWAIG\nPwJ4qwkpCGw5rCLVrjw7ARKukIFzNULANqjHUMcJ002TlUosJM4xJ4aAgckpLVGOGuPDhGAAexEcQmbg\nUsZdmqQrtuVUyyLteLbLbqtR6CTlcAIwY3xyMCmPgyefE0FEUODBoxQtRUuYTL9RC5o1sYb2PvcxUQfb\niJFi2CAl99pAzcckU2qVCxniARslIxM5pmMRGsQX9ZzYAfZrbg6ce6S74I8UMlgRQ2QVyvUjKKOE6IrJ\nLng370emHfe5m6LZULD5YiZutkD5ipjL2Bz77DvTE5kNPUhuoKBcTJcUgytfXAKUTWOcRKNlq0GImrxM\nJfr7AWbLFFNKGLeTrVDBwpcokJCv0zcOKWe8fd2xkeXkZTdmM66IgM27cyYmtQ6YF26Kd0qrWJeVZJV9\n3fyLYYvKN5csbRY2BHoYE5ERARRW65IrpkXMf48OrCXMtDIP0Z7wxI9DiTeKKeH4uuguhCJnwzR3WxLA\nVU6eBJEd7ZjS6JA83w7decq8uDI7LGKjcz1FySp3B7fE9DkHRGXxbsL7Fjar6vW2mAv8CuvI20B6jctp\n2yLDs24sPfB3sSxrrlhbuT1m6DZqiN0dl6umKx7NGZhmOTVGr20jfcxhqPQwTJfd7kel4rvxip4BqkvT\n7STy8knJ2BXGyJeNgwo1PXUZRDVy0LCTsSF1RFuRZe8cktHl9lgw8ntdPn1pVFL0MwJkJfdXBNUp5gNv\n50FTkrpo1t6wq4CVbcfj2XOrOzvBUzNH26sXGABI1gGxCdp2jEZrHgqQaWIaTJVTuguZhxqDvdYsrwFW\nYN58uuNcKHIrGdRSigyZInwQDYk0pjcqdSeU0WVU3Y9htzZBR7XRaCJr5YTZvq7fwermb5tuwb37lPLq\nB2IGg0iftkVbXaSyfCwVaRbfLBb88so0QqpmJGirFu8FcDiXOV1zTr8yW9XLdYQuUjh43xrXLdgsuYff\nCagInUk1eU1aLjVZoJRsNmStmOEpAqlYMwTvx7w6j2f421Cxr5cNZBIVlAxlXN2QiDqJ9v3sHhHkTanc\nlQuH8ptUyX8qncpBuXXBn7cSez9N0EoxCBl1GHUagbjstgJo4gzLvTmVIY6MiWYOBitzNUHfyqKwtKUr\nVoSCdZcGeA9lHUPA7PUprRRaT3m1hGKPyshtVS2ikG48w3oVerln1N1qGdtz46gZCrndw3LZ1B362RfW\nzDPuXbpsyLsRMTt1Rz1oKHRXp3iE41hkhQH6pxlvyCW2INnHt5XU8zRamOB3oW0udOhMpQFDjRkOcy06\nb4t0QTHvoRqmBna3WXzIMZyeK3GChF5eF8oDXRbjhk7BB6YKCgqwWUzEJ5K47HMSlhFkBUjaPRjdGM0z\nzOMwhW6b1NvSwP7XM1P5yi1oPvOspts1vr29SXqrMMrBhVogeodWyd69NqrO4jkyBxKmlXifoTowpfiY\n2cUCE0XMZqxUN39LCP09JqZifaEcBEo3mgtm1tWu5QR2GNq7UyQf4RIPSDOpDCAtwoPhRgdT1lJdcj4U\nlnH0wrJ8Uwu7c08L7ErnIrDATqCrOjpSbzGP1xHENABYONC4TknFPrJ8pe40A8fzGT0qBw9mAM1SKcHO\nfoiLcMC9AjHTqJzDG3xplSLPG9or2rMeq7Fzp9r0y7uJRMxgg51EbjfvYlH466A3ggvL2WQlDXjJqPW3\nBJGWAWDNN9LK8f46bADKPxakpkx23S9O47rGSXfDhVSIZsDympxWX1UOzWwMZRHkofVeKqizgbKkGgUT\nWykE9gRoRAOd9wfHZDYKa9i0LaPDiaUMvnU1gdBIqIoiVsdJ9swX47oxvMtOxtcS0zlD6llDkBuIiU5g\nPwRCYmtkkb25c8iRJXwGFPjI1wJ34I1z1ENicPdosPiUe9ZC2jnXIKzEdv01x2ER7DNDF3yxOwOhxNxI\nGqsmC92j25UQQFu9ZstOZ28AoCkuOYs0Uycm5u8jR1T39dMBwrko09rC65ENLnsxM8oebmyFCPiGJ1ED\n5Xqc9qZ237f1OnETAoEOwqUSvrdPTv56U7hV91EMTyC812MLQpr2710E3VVpsUCUMNhIxdt7UXZ1UNFb\njgzpZLXnf4DHrv6B7kq6UI50KMxcw1HZE2GpODfUTzNFLaqdrvzxKe5eUWdcojBaRbD4fFdVYJTElYDH\nNNVh6ofkoeWcs9CWGFmSBe0T4K8phFeygQg0prKMELNEy6qENzVtG9ZDcqj3a7L6ZLtvq50anWp7fAVu\nfwz55g4iM2Z2fA0pnwHDL7tt67zTxGITvsnJsZSpeq1EQsZcwtkBV9liu7Rl7jiVT1IIRtchB8TsTiaA\nwVHIQQ9RIOTiPQdKNqi1kC9iGlUqWK93gblNWlBw1eYB9Wk8FQogutwTf0caNMx8D4nPbANcmOOlskIy\nzALh15OlTrWnhP95rf08AN2J026zDE2DUF9k0eCevYBQIDjqKNW4XCZnjbHoIcKzbY5VzPbMs3ZyMz8K\nSucBmgPg6wrSK5ykbkapS5vuqvXc9GbjQJ8bPNzoxoWGyjbZvDs2OBrIqBmcQb2DLJ8v38McQ4mC4UsS\njf4PyfSCtpk274QZjvLCZbLiCBxQegk7jUU0NmTFJAcYCxd9xMWdlFkiszcltT2YzwuFFz7iA6aa4n5L\nHpBNfUA01GcAi1aCMYhmooS4zSlYcSOZkovMz36U3Fd9WtqIEOJLi7HMgHQDgNMdK6DTzAdHQtxerxVF\nHJnPrfNVG7270r3bp0bPnLNYLhObbAn6zqSAUeLtI2Y4KJDjBKCAh2vvYGbu0e2REYJWRj7MkGevsSSy\nb1kCXLt6tKGWAb7lt5c0xyJgUIJW7pdtnwgT0ZCa24BecCAwNnG5U2EwQbcjZGsFxqNGfaemd3oFEhES\nBaE0Fxms9UKTnMafu8wvZ2xymMrUduuRzOjDeX7oD5YsLC88V8CGMLxbbxIpt94KGykbr6e7L0R4oZl1\ntKMgFwQ2p9Txdbp0Y293LcsJymKizqI0F2xEp7y4SmWOJqHZtsbz80wVV9nv41CvtfxuSoGZJ5cNB7pI\nBgzNcQCeH3Jt0RaGGwboxxpuFbzilmkMFXxJm87tD4WNgu01nHfGCKeQcySEBZpVfJgi6sDFJ8uWnvKm\n9mPLHurtWzEfKqUEa1iC71bXjw5wrvhv9BYW8JSUELHmDquftQyKdq0DZXhULMHGQLf4e95WIaoA14LL\nbThz77kuhKULPTu2MNrBUKGorurhGugo5gs4ZUezSsUOe3KxYdrFMdGgny1GgTxMSMTp2RAZytKjv4kQ\nVx7XgzvpQLIbDjUPAkJv6lScwIRq1W3Ne0Rh0V6Bmn6U5uIuWnJjULmbaQiSODj3z0mAZvak0mSWIGwT\nTX83HztcC4W7e1f6a1thmcc5K61Icehla2hBELWPpixTkyC4eEVmk9Rq0m0ZXtx0JX2ZQXqXDEyePyMe\nJ70sdSzXk72zusqhY4yuOMGgbYNHqxOToK6NxujR7e4dV3Wk5JnSUthym8scjcPeCiKDNY4cHfTMnDXJ\n9zLVy01LtNKYpJ1s8FxVxigmxQNKEbIamxhx6yqwGC4aiISVOOUEjvNOdaUfXfUsE6jEwtwxyGxjlRK1\ncLyxXttq4QWN6PehgHv7jXykzPjInbEysebFvvPOOMdunmJvcCNMSvjUda8fL6xfGo0FDrLg8XZipd6S\noPVdYtyIM1Dg40KbBA3JuumPYtXuJaHrZnjZmdnM5OVo4ZNxktfCVT0c6bnD4bAeyn4bYt1ZPaX6hQHh\nJtvNYfpD0ONYlmqKuToQAMlz52Fh6bj45EbX89L5eLlSpWeyBlGotzriB0EPlclrGi5l2B5oPb1aB1ag\nyyYuu44l0F1oOVYnBIZsxIsHVITxi9lEuVPFkWASOUNuVQXfM4n5hxWR9qtuKnIcPsvbJsv1U10XlKh3\nKisqPhHU15xrCLr5gwFxPUKiNTLUBrkzgBOHXPVsHcLCiSD0YU56TRGfvEom43TWUKPPfl9Z54tgVQuT\njCRlaljAzeniQIcbbHZnn3f0HxbDG3DFYqWSxNrXabHhRsIOhhUHSPENyhGSTVO5t0XX5CdMspJPCd02\n3Oqv32ccbUK4O3YH6LEvp0WO3kSl5n50odVkI9B0i0iq4UPFGMkM8bEQJbgJoOH71P10vtdevJFQE4g2\nyhimiM53ZJRWgSZveHtENZc0Gjo0F9eioak9BnPpY1QxAFPC817svuhEstcU69bLCA4D1rO5R8AuIIBq\nyQJcifFLvbpAEYTLKJqysZrU8EEl3TSdC13A9hZvk4NC8VGEDAxcNrKw313dZp17kZPO5HSd1y6sljAW\nA9M1d6FMYV5SlBWf3WZNCUPS7qKNlda2YBsC6IUVB363f5RLGQOQHwbaijBSRCkrVoRxBHtc0Bd5J9V9\nP5uMTXkpZOxRcCQvImGgcmGuxxLb5zTqfS2xu7v3Sf3IIesSt9tVzcEcdbEvLGVJkLk4mb3G30DbIbri\nPZ09JkweDvMaQ3bxT2nfkz3Ilihkw9jqikkCCCz7E8h6z6KbhQErEW9VzJZzMCgJsyPjFam6iNwpe07S\nhyOvNVw2t9wpzL5xM11DvVzQwDaWEytNRHzDBs4KwEtpI2IpjUyVZHSwA0UGqqkzoCgrJFlNOvPlXqcS\nIcREouUIBmuttkrhPWJtSxOOgpsdvBR3kTOzAXNzSKxoaBAb0c5SDMUc6FIyGA8x5wg5DkUgjFUUodEt\nOYaB2VHVePW9mxHeBTdKWLzJow4ZZvjnoBuVigXljKCNh137ckV2y3Yg3Xi4UzJEI2V5Rw9AfnMs7xUw\nVHOFCg189maD3bmZAe7b4eaGZhyy4HVKjqCXmIH7vsEjRvbnfB0SQxxpuqBDJbHNCtW4vM643ZQQBVPP\na7oXSQIq9w2dHp0A7dtkocCZdQp9FKR9XdJAFIbVSHzIF1ZogeZlc0pXuNE0tagvD57xwDRFkAuoQyMu\nYDdZasXrpSmEE5UjHVkyYsISn8QsfXurzDybX468aoRoks654jjmRY5zi1oB8TcMdC2c3sicNaqfeuhd\nH1nPX7l4RpdqWMR7gGx9slXtG8S3KxpOi4qCD7yg3saD66nun4dzksQURoTUdXyrJR5UpHsfIlTF1aJa\nMdXyQtQnrkl00TeghQd00rRFZsCnhi0qrCSKiBfB2EVrd9RPpbgwJGZHuIQecdBmNetc2ylSEClqVBPR\nGOPPIxrnswEZjmnS0jxKW9VSM1QVxSPJnPFswCqT95SoKD6CP4xdX28WIUGiNaIKodXXJHEIsXBCxLsr\nPwWPCtoplC6hhpKmW5dQo92iCTyY2KioKzO8XR6FKm6qonMKVEwQNtlYE9c97KMtEnp25VOdMP46SQXS\nYsSVp7vm8LP87VYI8SOKcW3s2oedYFtt45rvDzoTF0GmS6wELQ9uo98HhjQAI1Dt91cgjJOwygNmLoZE\nX5K2zQiNA163uMCl5xzaBqY4YTL0wgALg3IFdYSp0RFYLWdt6IxoGI1tnoxcjlUEPo5eGIc3mS3SmaLn\nOdumfUQQ4Jgmgaa5anUVQsfBDrlAN5oaX7O0JO71SSPSWiHBsT9WIPy2J1Cace9ZZLRxblFPSXcvsuHh\nhvnhWQltEDAe7MgvkFQ8lGVFa8jhzijoF9kLmMhMILSzYnfXnZPNP7TlAAwlLHK1RqlpHskJqb6CPpGP\nQvOAhEMsM3zJ2KejZx0esxkjxA0ZufVvGAMN3vTUMplQaF4RiQkp9fzBXf3CMk01dWjOMMIEXTeKzIQe\nEcffzjixWU9FpAyGp2rVl4ETRgqljOGw4UgK31r0ZIEGnH0xGz1FtbW1OcQM008JVujRqulCucEMmntr\n",
                 ),
             ),
         )
-        .set_encoding(::std::option::Option::Some(::std::string::String::from("custom")))
+        .set_encoding(Some(String::from("custom")))
         .build_unchecked();
     let request = crate::operation::put_with_content_encoding::PutWithContentEncoding::request(
             &input,
@@ -2124,16 +2009,16 @@ fn sdk_appends_gzip_and_ignores_http_provided_encoding_aws_json1_1_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Encoding", "gzip")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::None,
-            body_media_type: ::std::option::Option::None,
+            body: None,
+            body_media_type: None,
         },
     );
 }
@@ -2144,8 +2029,8 @@ fn sdk_appends_gzip_and_ignores_http_provided_encoding_aws_json1_1_request() {
 #[test]
 fn aws_json11_supports_na_n_float_inputs_request() {
     let input = crate::types::SimpleScalarPropertiesInputOutput::builder()
-        .set_double_value(::std::option::Option::Some(f64::NAN))
-        .set_float_value(::std::option::Option::Some(f32::NAN))
+        .set_double_value(Some(f64::NAN))
+        .set_float_value(Some(f32::NAN))
         .build_unchecked();
     let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
@@ -2156,8 +2041,8 @@ fn aws_json11_supports_na_n_float_inputs_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -2167,10 +2052,10 @@ fn aws_json11_supports_na_n_float_inputs_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"floatValue\": \"NaN\",\n    \"doubleValue\": \"NaN\"\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2181,8 +2066,8 @@ fn aws_json11_supports_na_n_float_inputs_request() {
 #[test]
 fn aws_json11_supports_infinity_float_inputs_request() {
     let input = crate::types::SimpleScalarPropertiesInputOutput::builder()
-        .set_double_value(::std::option::Option::Some(f64::INFINITY))
-        .set_float_value(::std::option::Option::Some(f32::INFINITY))
+        .set_double_value(Some(f64::INFINITY))
+        .set_float_value(Some(f32::INFINITY))
         .build_unchecked();
     let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
@@ -2193,8 +2078,8 @@ fn aws_json11_supports_infinity_float_inputs_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -2204,10 +2089,10 @@ fn aws_json11_supports_infinity_float_inputs_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"floatValue\": \"Infinity\",\n    \"doubleValue\": \"Infinity\"\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2218,8 +2103,8 @@ fn aws_json11_supports_infinity_float_inputs_request() {
 #[test]
 fn aws_json11_supports_negative_infinity_float_inputs_request() {
     let input = crate::types::SimpleScalarPropertiesInputOutput::builder()
-        .set_double_value(::std::option::Option::Some(f64::NEG_INFINITY))
-        .set_float_value(::std::option::Option::Some(f32::NEG_INFINITY))
+        .set_double_value(Some(f64::NEG_INFINITY))
+        .set_float_value(Some(f32::NEG_INFINITY))
         .build_unchecked();
     let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
@@ -2230,8 +2115,8 @@ fn aws_json11_supports_negative_infinity_float_inputs_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -2241,10 +2126,10 @@ fn aws_json11_supports_negative_infinity_float_inputs_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"floatValue\": \"-Infinity\",\n    \"doubleValue\": \"-Infinity\"\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2256,11 +2141,7 @@ fn aws_json11_supports_negative_infinity_float_inputs_request() {
 fn aws_json11_sparse_maps_serialize_null_values_request() {
     let input = crate::types::SparseNullsOperationInputOutput::builder()
         .set_sparse_string_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("foo"), ::std::option::Option::None),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("foo"), None)])),
         )
         .build_unchecked();
     let request = crate::operation::sparse_nulls_operation::SparseNullsOperation::request(
@@ -2272,8 +2153,8 @@ fn aws_json11_sparse_maps_serialize_null_values_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -2283,10 +2164,8 @@ fn aws_json11_sparse_maps_serialize_null_values_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
-                "{\n    \"sparseStringMap\": {\n        \"foo\": null\n    }\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"sparseStringMap\": {\n        \"foo\": null\n    }\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2297,9 +2176,7 @@ fn aws_json11_sparse_maps_serialize_null_values_request() {
 #[test]
 fn aws_json11_sparse_lists_serialize_null_request() {
     let input = crate::types::SparseNullsOperationInputOutput::builder()
-        .set_sparse_string_list(
-            ::std::option::Option::Some(::std::vec![::std::option::Option::None]),
-        )
+        .set_sparse_string_list(Some(vec![None]))
         .build_unchecked();
     let request = crate::operation::sparse_nulls_operation::SparseNullsOperation::request(
             &input,
@@ -2310,8 +2187,8 @@ fn aws_json11_sparse_lists_serialize_null_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -2321,10 +2198,8 @@ fn aws_json11_sparse_lists_serialize_null_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
-                "{\n    \"sparseStringList\": [\n        null\n    ]\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"sparseStringList\": [\n        null\n    ]\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2343,7 +2218,7 @@ fn aws_json11_date_time_with_negative_offset_response() {
         .expect("the response parses");
     let expected = crate::operation::datetime_offsets::DatetimeOffsetsOutput::builder()
         .set_datetime(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -2368,7 +2243,7 @@ fn aws_json11_date_time_with_positive_offset_response() {
         .expect("the response parses");
     let expected = crate::operation::datetime_offsets::DatetimeOffsetsOutput::builder()
         .set_datetime(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -2456,7 +2331,7 @@ fn aws_json11_date_time_with_fractional_seconds_response() {
         .expect("the response parses");
     let expected = crate::operation::fractional_seconds::FractionalSecondsOutput::builder()
         .set_datetime(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296123000064i128)
                     .expect("a valid timestamp"),
             ),
@@ -2478,34 +2353,28 @@ fn aws_json11_enums_response() {
     let output = crate::operation::json_enums::JsonEnums::response(&response)
         .expect("the response parses");
     let expected = crate::types::JsonEnumsInputOutput::builder()
-        .set_foo_enum1(::std::option::Option::Some(crate::types::FooEnum::from("Foo")))
-        .set_foo_enum2(::std::option::Option::Some(crate::types::FooEnum::from("0")))
-        .set_foo_enum3(::std::option::Option::Some(crate::types::FooEnum::from("1")))
+        .set_foo_enum1(Some(crate::types::FooEnum::from("Foo")))
+        .set_foo_enum2(Some(crate::types::FooEnum::from("0")))
+        .set_foo_enum3(Some(crate::types::FooEnum::from("1")))
         .set_foo_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::FooEnum::from("Foo"), crate
                     ::types::FooEnum::from("0")
                 ],
             ),
         )
         .set_foo_enum_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("hi"),
-                        crate::types::FooEnum::from("Foo"),
-                    ),
-                    (
-                        ::std::string::String::from("zero"),
-                        crate::types::FooEnum::from("0"),
-                    ),
+                    (String::from("hi"), crate::types::FooEnum::from("Foo")),
+                    (String::from("zero"), crate::types::FooEnum::from("0")),
                 ]),
             ),
         )
         .set_foo_enum_set(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::FooEnum::from("Foo"), crate
                     ::types::FooEnum::from("0")
                 ],
@@ -2531,40 +2400,28 @@ fn aws_json11_int_enums_response() {
     let output = crate::operation::json_int_enums::JsonIntEnums::response(&response)
         .expect("the response parses");
     let expected = crate::types::JsonIntEnumsInputOutput::builder()
-        .set_int_enum1(
-            ::std::option::Option::Some(crate::types::IntegerEnum::from(1i32)),
-        )
-        .set_int_enum2(
-            ::std::option::Option::Some(crate::types::IntegerEnum::from(2i32)),
-        )
-        .set_int_enum3(
-            ::std::option::Option::Some(crate::types::IntegerEnum::from(3i32)),
-        )
+        .set_int_enum1(Some(crate::types::IntegerEnum::from(1i32)))
+        .set_int_enum2(Some(crate::types::IntegerEnum::from(2i32)))
+        .set_int_enum3(Some(crate::types::IntegerEnum::from(3i32)))
         .set_int_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::IntegerEnum::from(1i32), crate
                     ::types::IntegerEnum::from(2i32)
                 ],
             ),
         )
         .set_int_enum_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("a"),
-                        crate::types::IntegerEnum::from(1i32),
-                    ),
-                    (
-                        ::std::string::String::from("b"),
-                        crate::types::IntegerEnum::from(2i32),
-                    ),
+                    (String::from("a"), crate::types::IntegerEnum::from(1i32)),
+                    (String::from("b"), crate::types::IntegerEnum::from(2i32)),
                 ]),
             ),
         )
         .set_int_enum_set(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::IntegerEnum::from(1i32), crate
                     ::types::IntegerEnum::from(2i32)
                 ],
@@ -2587,11 +2444,7 @@ fn aws_json11_deserialize_string_union_value_response() {
     let output = crate::operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
-        .set_contents(
-            ::std::option::Option::Some(
-                crate::types::MyUnion::StringValue(::std::string::String::from("foo")),
-            ),
-        )
+        .set_contents(Some(crate::types::MyUnion::StringValue(String::from("foo"))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2609,9 +2462,7 @@ fn aws_json11_deserialize_boolean_union_value_response() {
     let output = crate::operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
-        .set_contents(
-            ::std::option::Option::Some(crate::types::MyUnion::BooleanValue(true)),
-        )
+        .set_contents(Some(crate::types::MyUnion::BooleanValue(true)))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2629,9 +2480,7 @@ fn aws_json11_deserialize_number_union_value_response() {
     let output = crate::operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
-        .set_contents(
-            ::std::option::Option::Some(crate::types::MyUnion::NumberValue(1i32)),
-        )
+        .set_contents(Some(crate::types::MyUnion::NumberValue(1i32)))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2650,7 +2499,7 @@ fn aws_json11_deserialize_blob_union_value_response() {
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::BlobValue(
                     crate::runtime::Blob::new(b"foo".to_vec()),
                 ),
@@ -2674,7 +2523,7 @@ fn aws_json11_deserialize_timestamp_union_value_response() {
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::TimestampValue(
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(
                             1398796238000000000i128,
@@ -2701,9 +2550,7 @@ fn aws_json11_deserialize_enum_union_value_response() {
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
-                crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo")),
-            ),
+            Some(crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo"))),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -2723,12 +2570,9 @@ fn aws_json11_deserialize_list_union_value_response() {
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::ListValue(
-                    ::std::vec![
-                        ::std::string::String::from("foo"),
-                        ::std::string::String::from("bar")
-                    ],
+                    vec![String::from("foo"), String::from("bar")],
                 ),
             ),
         )
@@ -2750,17 +2594,11 @@ fn aws_json11_deserialize_map_union_value_response() {
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::MapValue(
                     ::std::collections::BTreeMap::from([
-                        (
-                            ::std::string::String::from("foo"),
-                            ::std::string::String::from("bar"),
-                        ),
-                        (
-                            ::std::string::String::from("spam"),
-                            ::std::string::String::from("eggs"),
-                        ),
+                        (String::from("foo"), String::from("bar")),
+                        (String::from("spam"), String::from("eggs")),
                     ]),
                 ),
             ),
@@ -2783,14 +2621,10 @@ fn aws_json11_deserialize_structure_union_value_response() {
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::StructureValue(
                     crate::types::GreetingStruct::builder()
-                        .set_hi(
-                            ::std::option::Option::Some(
-                                ::std::string::String::from("hello"),
-                            ),
-                        )
+                        .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
             ),
@@ -2813,14 +2647,10 @@ fn aws_json11_deserialize_ignore_type_response() {
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::StructureValue(
                     crate::types::GreetingStruct::builder()
-                        .set_hi(
-                            ::std::option::Option::Some(
-                                ::std::string::String::from("hello"),
-                            ),
-                        )
+                        .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
             ),
@@ -2862,9 +2692,7 @@ fn parses_string_shapes_response() {
         )
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
-        .set_string(
-            ::std::option::Option::Some(::std::string::String::from("string-value")),
-        )
+        .set_string(Some(String::from("string-value")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2884,7 +2712,7 @@ fn parses_integer_shapes_response() {
         )
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
-        .set_integer(::std::option::Option::Some(1234i32))
+        .set_integer(Some(1234i32))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2904,7 +2732,7 @@ fn parses_long_shapes_response() {
         )
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
-        .set_long(::std::option::Option::Some(1234567890123456789i64))
+        .set_long(Some(1234567890123456789i64))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2924,7 +2752,7 @@ fn parses_float_shapes_response() {
         )
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
-        .set_float(::std::option::Option::Some(1234.5f32))
+        .set_float(Some(1234.5f32))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2944,7 +2772,7 @@ fn parses_double_shapes_response() {
         )
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
-        .set_double(::std::option::Option::Some(123456789.12345679f64))
+        .set_double(Some(123456789.12345679f64))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2964,7 +2792,7 @@ fn parses_boolean_shapes_true_response() {
         )
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
-        .set_boolean(::std::option::Option::Some(true))
+        .set_boolean(Some(true))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2984,7 +2812,7 @@ fn parses_boolean_false_response() {
         )
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
-        .set_boolean(::std::option::Option::Some(false))
+        .set_boolean(Some(false))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -3004,11 +2832,7 @@ fn parses_blob_shapes_response() {
         )
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
-        .set_blob(
-            ::std::option::Option::Some(
-                crate::runtime::Blob::new(b"binary-value".to_vec()),
-            ),
-        )
+        .set_blob(Some(crate::runtime::Blob::new(b"binary-value".to_vec())))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -3029,7 +2853,7 @@ fn parses_timestamp_shapes_response() {
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
         .set_timestamp(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
                     .expect("a valid timestamp"),
             ),
@@ -3054,7 +2878,7 @@ fn parses_iso8601_timestamps_response() {
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
         .set_iso8601_timestamp(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
                     .expect("a valid timestamp"),
             ),
@@ -3079,7 +2903,7 @@ fn parses_httpdate_timestamps_response() {
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
         .set_httpdate_timestamp(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
                     .expect("a valid timestamp"),
             ),
@@ -3104,13 +2928,7 @@ fn parses_list_shapes_response() {
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
         .set_list_of_strings(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::string::String::from("abc"),
-                    ::std::string::String::from("mno"),
-                    ::std::string::String::from("xyz")
-                ],
-            ),
+            Some(vec![String::from("abc"), String::from("mno"), String::from("xyz")]),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -3132,12 +2950,12 @@ fn parses_list_of_map_shapes_response() {
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
         .set_list_of_maps_of_strings(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::collections::BTreeMap::from([(::std::string::String::from("size"),
-                    ::std::string::String::from("large"))]),
-                    ::std::collections::BTreeMap::from([(::std::string::String::from("color"),
-                    ::std::string::String::from("red"))])
+            Some(
+                vec![
+                    ::std::collections::BTreeMap::from([(String::from("size"),
+                    String::from("large"))]),
+                    ::std::collections::BTreeMap::from([(String::from("color"),
+                    String::from("red"))])
                 ],
             ),
         )
@@ -3161,14 +2979,10 @@ fn parses_list_of_list_shapes_response() {
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
         .set_list_of_lists(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::vec![::std::string::String::from("abc"),
-                    ::std::string::String::from("mno"),
-                    ::std::string::String::from("xyz")],
-                    ::std::vec![::std::string::String::from("hjk"),
-                    ::std::string::String::from("qrs"),
-                    ::std::string::String::from("tuv")]
+            Some(
+                vec![
+                    vec![String::from("abc"), String::from("mno"), String::from("xyz")],
+                    vec![String::from("hjk"), String::from("qrs"), String::from("tuv")]
                 ],
             ),
         )
@@ -3192,13 +3006,12 @@ fn parses_list_of_structure_shapes_response() {
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
         .set_list_of_structs(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::SimpleStruct::builder()
-                    .set_value(::std::option::Option::Some(::std::string::String::from("value-1")))
-                    .build_unchecked(), crate ::types::SimpleStruct::builder()
-                    .set_value(::std::option::Option::Some(::std::string::String::from("value-2")))
-                    .build_unchecked()
+                    .set_value(Some(String::from("value-1"))).build_unchecked(), crate
+                    ::types::SimpleStruct::builder()
+                    .set_value(Some(String::from("value-2"))).build_unchecked()
                 ],
             ),
         )
@@ -3222,15 +3035,13 @@ fn parses_list_of_recursive_structure_shapes_response() {
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
         .set_recursive_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::KitchenSink::builder()
-                    .set_recursive_list(::std::option::Option::Some(::std::vec![crate
-                    ::types::KitchenSink::builder()
-                    .set_recursive_list(::std::option::Option::Some(::std::vec![crate
-                    ::types::KitchenSink::builder()
-                    .set_string(::std::option::Option::Some(::std::string::String::from("value")))
-                    .build_unchecked()])).build_unchecked()])).build_unchecked()
+                    .set_recursive_list(Some(vec![crate ::types::KitchenSink::builder()
+                    .set_recursive_list(Some(vec![crate ::types::KitchenSink::builder()
+                    .set_string(Some(String::from("value"))).build_unchecked()]))
+                    .build_unchecked()])).build_unchecked()
                 ],
             ),
         )
@@ -3254,16 +3065,10 @@ fn parses_map_shapes_response() {
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
         .set_map_of_strings(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("color"),
-                        ::std::string::String::from("red"),
-                    ),
-                    (
-                        ::std::string::String::from("size"),
-                        ::std::string::String::from("large"),
-                    ),
+                    (String::from("color"), String::from("red")),
+                    (String::from("size"), String::from("large")),
                 ]),
             ),
         )
@@ -3287,21 +3092,15 @@ fn parses_map_of_list_shapes_response() {
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
         .set_map_of_lists_of_strings(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
                     (
-                        ::std::string::String::from("colors"),
-                        ::std::vec![
-                            ::std::string::String::from("red"),
-                            ::std::string::String::from("green")
-                        ],
+                        String::from("colors"),
+                        vec![String::from("red"), String::from("green")],
                     ),
                     (
-                        ::std::string::String::from("sizes"),
-                        ::std::vec![
-                            ::std::string::String::from("large"),
-                            ::std::string::String::from("small")
-                        ],
+                        String::from("sizes"),
+                        vec![String::from("large"), String::from("small")],
                     ),
                 ]),
             ),
@@ -3326,32 +3125,20 @@ fn parses_map_of_map_shapes_response() {
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
         .set_map_of_maps(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
                     (
-                        ::std::string::String::from("colors"),
+                        String::from("colors"),
                         ::std::collections::BTreeMap::from([
-                            (
-                                ::std::string::String::from("blue"),
-                                ::std::string::String::from("B"),
-                            ),
-                            (
-                                ::std::string::String::from("red"),
-                                ::std::string::String::from("R"),
-                            ),
+                            (String::from("blue"), String::from("B")),
+                            (String::from("red"), String::from("R")),
                         ]),
                     ),
                     (
-                        ::std::string::String::from("sizes"),
+                        String::from("sizes"),
                         ::std::collections::BTreeMap::from([
-                            (
-                                ::std::string::String::from("large"),
-                                ::std::string::String::from("L"),
-                            ),
-                            (
-                                ::std::string::String::from("medium"),
-                                ::std::string::String::from("M"),
-                            ),
+                            (String::from("large"), String::from("L")),
+                            (String::from("medium"), String::from("M")),
                         ]),
                     ),
                 ]),
@@ -3377,26 +3164,18 @@ fn parses_map_of_structure_shapes_response() {
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
         .set_map_of_structs(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
                     (
-                        ::std::string::String::from("color"),
+                        String::from("color"),
                         crate::types::SimpleStruct::builder()
-                            .set_value(
-                                ::std::option::Option::Some(
-                                    ::std::string::String::from("red"),
-                                ),
-                            )
+                            .set_value(Some(String::from("red")))
                             .build_unchecked(),
                     ),
                     (
-                        ::std::string::String::from("size"),
+                        String::from("size"),
                         crate::types::SimpleStruct::builder()
-                            .set_value(
-                                ::std::option::Option::Some(
-                                    ::std::string::String::from("small"),
-                                ),
-                            )
+                            .set_value(Some(String::from("small")))
                             .build_unchecked(),
                     ),
                 ]),
@@ -3422,28 +3201,24 @@ fn parses_map_of_recursive_structure_shapes_response() {
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
         .set_recursive_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
                     (
-                        ::std::string::String::from("key-1"),
+                        String::from("key-1"),
                         crate::types::KitchenSink::builder()
                             .set_recursive_map(
-                                ::std::option::Option::Some(
+                                Some(
                                     ::std::collections::BTreeMap::from([
                                         (
-                                            ::std::string::String::from("key-2"),
+                                            String::from("key-2"),
                                             crate::types::KitchenSink::builder()
                                                 .set_recursive_map(
-                                                    ::std::option::Option::Some(
+                                                    Some(
                                                         ::std::collections::BTreeMap::from([
                                                             (
-                                                                ::std::string::String::from("key-3"),
+                                                                String::from("key-3"),
                                                                 crate::types::KitchenSink::builder()
-                                                                    .set_string(
-                                                                        ::std::option::Option::Some(
-                                                                            ::std::string::String::from("value"),
-                                                                        ),
-                                                                    )
+                                                                    .set_string(Some(String::from("value")))
                                                                     .build_unchecked(),
                                                             ),
                                                         ]),
@@ -3516,7 +3291,7 @@ fn put_and_get_inline_documents_input_response() {
         .expect("the response parses");
     let expected = crate::types::PutAndGetInlineDocumentsInputOutput::builder()
         .set_inline_document(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("{\"foo\":\"bar\"}")
                     .expect("a JSON document"),
             ),
@@ -3540,8 +3315,8 @@ fn aws_json11_supports_na_n_float_inputs_response() {
         )
         .expect("the response parses");
     let expected = crate::types::SimpleScalarPropertiesInputOutput::builder()
-        .set_double_value(::std::option::Option::Some(f64::NAN))
-        .set_float_value(::std::option::Option::Some(f32::NAN))
+        .set_double_value(Some(f64::NAN))
+        .set_float_value(Some(f32::NAN))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -3561,8 +3336,8 @@ fn aws_json11_supports_infinity_float_inputs_response() {
         )
         .expect("the response parses");
     let expected = crate::types::SimpleScalarPropertiesInputOutput::builder()
-        .set_double_value(::std::option::Option::Some(f64::INFINITY))
-        .set_float_value(::std::option::Option::Some(f32::INFINITY))
+        .set_double_value(Some(f64::INFINITY))
+        .set_float_value(Some(f32::INFINITY))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -3582,8 +3357,8 @@ fn aws_json11_supports_negative_infinity_float_inputs_response() {
         )
         .expect("the response parses");
     let expected = crate::types::SimpleScalarPropertiesInputOutput::builder()
-        .set_double_value(::std::option::Option::Some(f64::NEG_INFINITY))
-        .set_float_value(::std::option::Option::Some(f32::NEG_INFINITY))
+        .set_double_value(Some(f64::NEG_INFINITY))
+        .set_float_value(Some(f32::NEG_INFINITY))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -3604,11 +3379,7 @@ fn aws_json11_sparse_maps_deserialize_null_values_response() {
         .expect("the response parses");
     let expected = crate::types::SparseNullsOperationInputOutput::builder()
         .set_sparse_string_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("foo"), ::std::option::Option::None),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("foo"), None)])),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -3629,9 +3400,7 @@ fn aws_json11_sparse_lists_deserialize_null_response() {
         )
         .expect("the response parses");
     let expected = crate::types::SparseNullsOperationInputOutput::builder()
-        .set_sparse_string_list(
-            ::std::option::Option::Some(::std::vec![::std::option::Option::None]),
-        )
+        .set_sparse_string_list(Some(vec![None]))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -3649,22 +3418,18 @@ fn aws_json11_complex_error_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::ComplexError::builder()
         .set_nested(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::ComplexNestedErrorData::builder()
-                    .set_foo(
-                        ::std::option::Option::Some(::std::string::String::from("bar")),
-                    )
+                    .set_foo(Some(String::from("bar")))
                     .build_unchecked(),
             ),
         )
-        .set_top_level(
-            ::std::option::Option::Some(::std::string::String::from("Top level")),
-        )
+        .set_top_level(Some(String::from("Top level")))
         .build_unchecked();
     match error {
         crate::operation::greeting_with_errors::GreetingWithErrorsError::ComplexError(
@@ -3687,8 +3452,8 @@ fn aws_json11_empty_complex_error_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::ComplexError::builder().build_unchecked();
     match error {
@@ -3710,8 +3475,8 @@ fn aws_json11_foo_error_using_x_amzn_error_type_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -3743,8 +3508,8 @@ fn aws_json11_foo_error_using_x_amzn_error_type_with_uri_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -3773,8 +3538,8 @@ fn aws_json11_foo_error_using_x_amzn_error_type_with_uri_and_namespace_response(
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -3800,8 +3565,8 @@ fn aws_json11_foo_error_using_code_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -3825,8 +3590,8 @@ fn aws_json11_foo_error_using_code_and_namespace_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -3850,8 +3615,8 @@ fn aws_json11_foo_error_using_code_uri_and_namespace_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -3875,8 +3640,8 @@ fn aws_json11_foo_error_with_dunder_type_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -3900,8 +3665,8 @@ fn aws_json11_foo_error_with_dunder_type_and_namespace_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -3925,8 +3690,8 @@ fn aws_json11_foo_error_with_dunder_type_and_different_namespace_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -3950,8 +3715,8 @@ fn aws_json11_foo_error_with_dunder_type_uri_and_namespace_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -3977,8 +3742,8 @@ fn aws_json11_foo_error_with_nested_type_property_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -4002,11 +3767,11 @@ fn aws_json11_invalid_greeting_error_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::InvalidGreeting::builder()
-        .set_message(::std::option::Option::Some(::std::string::String::from("Hi")))
+        .set_message(Some(String::from("Hi")))
         .build_unchecked();
     match error {
         crate::operation::greeting_with_errors::GreetingWithErrorsError::InvalidGreeting(

@@ -10,196 +10,119 @@ use crate::runtime::protocol_test as check;
 #[test]
 fn rest_json_all_query_string_types_request() {
     let input = crate::operation::all_query_string_types::AllQueryStringTypesInput::builder()
-        .set_query_boolean(::std::option::Option::Some(true))
-        .set_query_boolean_list(
-            ::std::option::Option::Some(::std::vec![true, false, true]),
-        )
-        .set_query_byte(::std::option::Option::Some(1i8))
-        .set_query_double(::std::option::Option::Some(1.1f64))
-        .set_query_double_list(
-            ::std::option::Option::Some(::std::vec![1.1f64, 2.1f64, 3.1f64]),
-        )
-        .set_query_enum(::std::option::Option::Some(crate::types::FooEnum::from("Foo")))
+        .set_query_boolean(Some(true))
+        .set_query_boolean_list(Some(vec![true, false, true]))
+        .set_query_byte(Some(1i8))
+        .set_query_double(Some(1.1f64))
+        .set_query_double_list(Some(vec![1.1f64, 2.1f64, 3.1f64]))
+        .set_query_enum(Some(crate::types::FooEnum::from("Foo")))
         .set_query_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::FooEnum::from("Foo"), crate
                     ::types::FooEnum::from("Baz"), crate ::types::FooEnum::from("Bar")
                 ],
             ),
         )
-        .set_query_float(::std::option::Option::Some(1.1f32))
-        .set_query_integer(::std::option::Option::Some(3i32))
-        .set_query_integer_enum(
-            ::std::option::Option::Some(crate::types::IntegerEnum::from(1i32)),
-        )
+        .set_query_float(Some(1.1f32))
+        .set_query_integer(Some(3i32))
+        .set_query_integer_enum(Some(crate::types::IntegerEnum::from(1i32)))
         .set_query_integer_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::IntegerEnum::from(1i32), crate
                     ::types::IntegerEnum::from(2i32), crate
                     ::types::IntegerEnum::from(3i32)
                 ],
             ),
         )
-        .set_query_integer_list(
-            ::std::option::Option::Some(::std::vec![1i32, 2i32, 3i32]),
-        )
-        .set_query_integer_set(
-            ::std::option::Option::Some(::std::vec![1i32, 2i32, 3i32]),
-        )
-        .set_query_long(::std::option::Option::Some(4i64))
+        .set_query_integer_list(Some(vec![1i32, 2i32, 3i32]))
+        .set_query_integer_set(Some(vec![1i32, 2i32, 3i32]))
+        .set_query_long(Some(4i64))
         .set_query_params_map_of_string_list(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
+                    (String::from("Boolean"), vec![String::from("true")]),
                     (
-                        ::std::string::String::from("Boolean"),
-                        ::std::vec![::std::string::String::from("true")],
-                    ),
-                    (
-                        ::std::string::String::from("BooleanList"),
-                        ::std::vec![
-                            ::std::string::String::from("true"),
-                            ::std::string::String::from("false"),
-                            ::std::string::String::from("true")
+                        String::from("BooleanList"),
+                        vec![
+                            String::from("true"), String::from("false"),
+                            String::from("true")
                         ],
                     ),
+                    (String::from("Byte"), vec![String::from("1")]),
+                    (String::from("Double"), vec![String::from("1.1")]),
                     (
-                        ::std::string::String::from("Byte"),
-                        ::std::vec![::std::string::String::from("1")],
-                    ),
-                    (
-                        ::std::string::String::from("Double"),
-                        ::std::vec![::std::string::String::from("1.1")],
-                    ),
-                    (
-                        ::std::string::String::from("DoubleList"),
-                        ::std::vec![
-                            ::std::string::String::from("1.1"),
-                            ::std::string::String::from("2.1"),
-                            ::std::string::String::from("3.1")
+                        String::from("DoubleList"),
+                        vec![
+                            String::from("1.1"), String::from("2.1"), String::from("3.1")
                         ],
                     ),
+                    (String::from("Enum"), vec![String::from("Foo")]),
                     (
-                        ::std::string::String::from("Enum"),
-                        ::std::vec![::std::string::String::from("Foo")],
-                    ),
-                    (
-                        ::std::string::String::from("EnumList"),
-                        ::std::vec![
-                            ::std::string::String::from("Foo"),
-                            ::std::string::String::from("Baz"),
-                            ::std::string::String::from("Bar")
+                        String::from("EnumList"),
+                        vec![
+                            String::from("Foo"), String::from("Baz"), String::from("Bar")
                         ],
                     ),
+                    (String::from("Float"), vec![String::from("1.1")]),
+                    (String::from("Integer"), vec![String::from("3")]),
+                    (String::from("IntegerEnum"), vec![String::from("1")]),
                     (
-                        ::std::string::String::from("Float"),
-                        ::std::vec![::std::string::String::from("1.1")],
+                        String::from("IntegerEnumList"),
+                        vec![String::from("1"), String::from("2"), String::from("3")],
                     ),
                     (
-                        ::std::string::String::from("Integer"),
-                        ::std::vec![::std::string::String::from("3")],
+                        String::from("IntegerList"),
+                        vec![String::from("1"), String::from("2"), String::from("3")],
                     ),
                     (
-                        ::std::string::String::from("IntegerEnum"),
-                        ::std::vec![::std::string::String::from("1")],
+                        String::from("IntegerSet"),
+                        vec![String::from("1"), String::from("2"), String::from("3")],
+                    ),
+                    (String::from("Long"), vec![String::from("4")]),
+                    (String::from("Short"), vec![String::from("2")]),
+                    (String::from("String"), vec![String::from("Hello there")]),
+                    (
+                        String::from("StringList"),
+                        vec![String::from("a"), String::from("b"), String::from("c")],
                     ),
                     (
-                        ::std::string::String::from("IntegerEnumList"),
-                        ::std::vec![
-                            ::std::string::String::from("1"),
-                            ::std::string::String::from("2"),
-                            ::std::string::String::from("3")
-                        ],
+                        String::from("StringSet"),
+                        vec![String::from("a"), String::from("b"), String::from("c")],
                     ),
                     (
-                        ::std::string::String::from("IntegerList"),
-                        ::std::vec![
-                            ::std::string::String::from("1"),
-                            ::std::string::String::from("2"),
-                            ::std::string::String::from("3")
-                        ],
+                        String::from("Timestamp"),
+                        vec![String::from("1970-01-01T00:00:01Z")],
                     ),
                     (
-                        ::std::string::String::from("IntegerSet"),
-                        ::std::vec![
-                            ::std::string::String::from("1"),
-                            ::std::string::String::from("2"),
-                            ::std::string::String::from("3")
-                        ],
-                    ),
-                    (
-                        ::std::string::String::from("Long"),
-                        ::std::vec![::std::string::String::from("4")],
-                    ),
-                    (
-                        ::std::string::String::from("Short"),
-                        ::std::vec![::std::string::String::from("2")],
-                    ),
-                    (
-                        ::std::string::String::from("String"),
-                        ::std::vec![::std::string::String::from("Hello there")],
-                    ),
-                    (
-                        ::std::string::String::from("StringList"),
-                        ::std::vec![
-                            ::std::string::String::from("a"),
-                            ::std::string::String::from("b"),
-                            ::std::string::String::from("c")
-                        ],
-                    ),
-                    (
-                        ::std::string::String::from("StringSet"),
-                        ::std::vec![
-                            ::std::string::String::from("a"),
-                            ::std::string::String::from("b"),
-                            ::std::string::String::from("c")
-                        ],
-                    ),
-                    (
-                        ::std::string::String::from("Timestamp"),
-                        ::std::vec![::std::string::String::from("1970-01-01T00:00:01Z")],
-                    ),
-                    (
-                        ::std::string::String::from("TimestampList"),
-                        ::std::vec![
-                            ::std::string::String::from("1970-01-01T00:00:01Z"),
-                            ::std::string::String::from("1970-01-01T00:00:02Z"),
-                            ::std::string::String::from("1970-01-01T00:00:03Z")
+                        String::from("TimestampList"),
+                        vec![
+                            String::from("1970-01-01T00:00:01Z"),
+                            String::from("1970-01-01T00:00:02Z"),
+                            String::from("1970-01-01T00:00:03Z")
                         ],
                     ),
                 ]),
             ),
         )
-        .set_query_short(::std::option::Option::Some(2i16))
-        .set_query_string(
-            ::std::option::Option::Some(::std::string::String::from("Hello there")),
-        )
+        .set_query_short(Some(2i16))
+        .set_query_string(Some(String::from("Hello there")))
         .set_query_string_list(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::string::String::from("a"), ::std::string::String::from("b"),
-                    ::std::string::String::from("c")
-                ],
-            ),
+            Some(vec![String::from("a"), String::from("b"), String::from("c")]),
         )
         .set_query_string_set(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::string::String::from("a"), ::std::string::String::from("b"),
-                    ::std::string::String::from("c")
-                ],
-            ),
+            Some(vec![String::from("a"), String::from("b"), String::from("c")]),
         )
         .set_query_timestamp(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(1000000000i128)
                     .expect("a valid timestamp"),
             ),
         )
         .set_query_timestamp_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(1000000000i128)
                     .expect("a valid timestamp"),
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(2000000000i128)
@@ -219,8 +142,8 @@ fn rest_json_all_query_string_types_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/AllQueryStringTypesInput",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[
                 "String=Hello%20there",
                 "StringList=a",
@@ -266,8 +189,8 @@ fn rest_json_all_query_string_types_request() {
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -279,16 +202,10 @@ fn rest_json_all_query_string_types_request() {
 fn rest_json_query_string_map_request() {
     let input = crate::operation::all_query_string_types::AllQueryStringTypesInput::builder()
         .set_query_params_map_of_string_list(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("QueryParamsStringKeyA"),
-                        ::std::vec![::std::string::String::from("Foo")],
-                    ),
-                    (
-                        ::std::string::String::from("QueryParamsStringKeyB"),
-                        ::std::vec![::std::string::String::from("Bar")],
-                    ),
+                    (String::from("QueryParamsStringKeyA"), vec![String::from("Foo")]),
+                    (String::from("QueryParamsStringKeyB"), vec![String::from("Bar")]),
                 ]),
             ),
         )
@@ -302,16 +219,16 @@ fn rest_json_query_string_map_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/AllQueryStringTypesInput",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &["QueryParamsStringKeyA=Foo", "QueryParamsStringKeyB=Bar"],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -323,22 +240,16 @@ fn rest_json_query_string_map_request() {
 fn rest_json_query_string_escaping_request() {
     let input = crate::operation::all_query_string_types::AllQueryStringTypesInput::builder()
         .set_query_params_map_of_string_list(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
                     (
-                        ::std::string::String::from("String"),
-                        ::std::vec![
-                            ::std::string::String::from(" %:/?#[]@!$&'()*+,;=😹")
-                        ],
+                        String::from("String"),
+                        vec![String::from(" %:/?#[]@!$&'()*+,;=😹")],
                     ),
                 ]),
             ),
         )
-        .set_query_string(
-            ::std::option::Option::Some(
-                ::std::string::String::from(" %:/?#[]@!$&'()*+,;=😹"),
-            ),
-        )
+        .set_query_string(Some(String::from(" %:/?#[]@!$&'()*+,;=😹")))
         .build_unchecked();
     let request = crate::operation::all_query_string_types::AllQueryStringTypes::request(
             &input,
@@ -349,8 +260,8 @@ fn rest_json_query_string_escaping_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/AllQueryStringTypesInput",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[
                 "String=%20%25%3A%2F%3F%23%5B%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D%F0%9F%98%B9",
             ],
@@ -359,8 +270,8 @@ fn rest_json_query_string_escaping_request() {
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -371,19 +282,13 @@ fn rest_json_query_string_escaping_request() {
 #[test]
 fn rest_json_supports_na_n_float_query_values_request() {
     let input = crate::operation::all_query_string_types::AllQueryStringTypesInput::builder()
-        .set_query_double(::std::option::Option::Some(f64::NAN))
-        .set_query_float(::std::option::Option::Some(f32::NAN))
+        .set_query_double(Some(f64::NAN))
+        .set_query_float(Some(f32::NAN))
         .set_query_params_map_of_string_list(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("Double"),
-                        ::std::vec![::std::string::String::from("NaN")],
-                    ),
-                    (
-                        ::std::string::String::from("Float"),
-                        ::std::vec![::std::string::String::from("NaN")],
-                    ),
+                    (String::from("Double"), vec![String::from("NaN")]),
+                    (String::from("Float"), vec![String::from("NaN")]),
                 ]),
             ),
         )
@@ -397,16 +302,16 @@ fn rest_json_supports_na_n_float_query_values_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/AllQueryStringTypesInput",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &["Float=NaN", "Double=NaN"],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -417,19 +322,13 @@ fn rest_json_supports_na_n_float_query_values_request() {
 #[test]
 fn rest_json_supports_infinity_float_query_values_request() {
     let input = crate::operation::all_query_string_types::AllQueryStringTypesInput::builder()
-        .set_query_double(::std::option::Option::Some(f64::INFINITY))
-        .set_query_float(::std::option::Option::Some(f32::INFINITY))
+        .set_query_double(Some(f64::INFINITY))
+        .set_query_float(Some(f32::INFINITY))
         .set_query_params_map_of_string_list(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("Double"),
-                        ::std::vec![::std::string::String::from("Infinity")],
-                    ),
-                    (
-                        ::std::string::String::from("Float"),
-                        ::std::vec![::std::string::String::from("Infinity")],
-                    ),
+                    (String::from("Double"), vec![String::from("Infinity")]),
+                    (String::from("Float"), vec![String::from("Infinity")]),
                 ]),
             ),
         )
@@ -443,16 +342,16 @@ fn rest_json_supports_infinity_float_query_values_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/AllQueryStringTypesInput",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &["Float=Infinity", "Double=Infinity"],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -463,19 +362,13 @@ fn rest_json_supports_infinity_float_query_values_request() {
 #[test]
 fn rest_json_supports_negative_infinity_float_query_values_request() {
     let input = crate::operation::all_query_string_types::AllQueryStringTypesInput::builder()
-        .set_query_double(::std::option::Option::Some(f64::NEG_INFINITY))
-        .set_query_float(::std::option::Option::Some(f32::NEG_INFINITY))
+        .set_query_double(Some(f64::NEG_INFINITY))
+        .set_query_float(Some(f32::NEG_INFINITY))
         .set_query_params_map_of_string_list(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("Double"),
-                        ::std::vec![::std::string::String::from("-Infinity")],
-                    ),
-                    (
-                        ::std::string::String::from("Float"),
-                        ::std::vec![::std::string::String::from("-Infinity")],
-                    ),
+                    (String::from("Double"), vec![String::from("-Infinity")]),
+                    (String::from("Float"), vec![String::from("-Infinity")]),
                 ]),
             ),
         )
@@ -489,16 +382,16 @@ fn rest_json_supports_negative_infinity_float_query_values_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/AllQueryStringTypesInput",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &["Float=-Infinity", "Double=-Infinity"],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -509,19 +402,13 @@ fn rest_json_supports_negative_infinity_float_query_values_request() {
 #[test]
 fn rest_json_zero_and_false_query_values_request() {
     let input = crate::operation::all_query_string_types::AllQueryStringTypesInput::builder()
-        .set_query_boolean(::std::option::Option::Some(false))
-        .set_query_integer(::std::option::Option::Some(0i32))
+        .set_query_boolean(Some(false))
+        .set_query_integer(Some(0i32))
         .set_query_params_map_of_string_list(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("Boolean"),
-                        ::std::vec![::std::string::String::from("false")],
-                    ),
-                    (
-                        ::std::string::String::from("Integer"),
-                        ::std::vec![::std::string::String::from("0")],
-                    ),
+                    (String::from("Boolean"), vec![String::from("false")]),
+                    (String::from("Integer"), vec![String::from("0")]),
                 ]),
             ),
         )
@@ -535,16 +422,16 @@ fn rest_json_zero_and_false_query_values_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/AllQueryStringTypesInput",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &["Integer=0", "Boolean=false"],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -555,7 +442,7 @@ fn rest_json_zero_and_false_query_values_request() {
 #[test]
 fn rest_json_constant_and_variable_query_string_missing_one_value_request() {
     let input = crate::operation::constant_and_variable_query_string::ConstantAndVariableQueryStringInput::builder()
-        .set_baz(::std::option::Option::Some(::std::string::String::from("bam")))
+        .set_baz(Some(String::from("bam")))
         .build_unchecked();
     let request = crate::operation::constant_and_variable_query_string::ConstantAndVariableQueryString::request(
             &input,
@@ -566,16 +453,16 @@ fn rest_json_constant_and_variable_query_string_missing_one_value_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/ConstantAndVariableQueryString",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &["foo=bar", "baz=bam"],
             forbid_query_params: &["maybeSet"],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -586,8 +473,8 @@ fn rest_json_constant_and_variable_query_string_missing_one_value_request() {
 #[test]
 fn rest_json_constant_and_variable_query_string_all_values_request() {
     let input = crate::operation::constant_and_variable_query_string::ConstantAndVariableQueryStringInput::builder()
-        .set_baz(::std::option::Option::Some(::std::string::String::from("bam")))
-        .set_maybe_set(::std::option::Option::Some(::std::string::String::from("yes")))
+        .set_baz(Some(String::from("bam")))
+        .set_maybe_set(Some(String::from("yes")))
         .build_unchecked();
     let request = crate::operation::constant_and_variable_query_string::ConstantAndVariableQueryString::request(
             &input,
@@ -598,16 +485,16 @@ fn rest_json_constant_and_variable_query_string_all_values_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/ConstantAndVariableQueryString",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &["foo=bar", "baz=bam", "maybeSet=yes"],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -618,7 +505,7 @@ fn rest_json_constant_and_variable_query_string_all_values_request() {
 #[test]
 fn rest_json_constant_query_string_request() {
     let input = crate::operation::constant_query_string::ConstantQueryStringInput::builder()
-        .set_hello(::std::option::Option::Some(::std::string::String::from("hi")))
+        .set_hello(Some(String::from("hi")))
         .build_unchecked();
     let request = crate::operation::constant_query_string::ConstantQueryString::request(
             &input,
@@ -629,16 +516,16 @@ fn rest_json_constant_query_string_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/ConstantQueryString/hi",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &["foo=bar", "hello"],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -650,14 +537,12 @@ fn rest_json_constant_query_string_request() {
 fn document_type_input_with_object_request() {
     let input = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("{\"foo\":\"bar\"}")
                     .expect("a JSON document"),
             ),
         )
-        .set_string_value(
-            ::std::option::Option::Some(::std::string::String::from("string")),
-        )
+        .set_string_value(Some(String::from("string")))
         .build_unchecked();
     let request = crate::operation::document_type::DocumentType::request(&input)
         .expect("the request builds");
@@ -666,18 +551,18 @@ fn document_type_input_with_object_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/DocumentType",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"stringValue\": \"string\",\n    \"documentValue\": {\n        \"foo\": \"bar\"\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -689,14 +574,12 @@ fn document_type_input_with_object_request() {
 fn document_input_with_string_request() {
     let input = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("\"hello\"")
                     .expect("a JSON document"),
             ),
         )
-        .set_string_value(
-            ::std::option::Option::Some(::std::string::String::from("string")),
-        )
+        .set_string_value(Some(String::from("string")))
         .build_unchecked();
     let request = crate::operation::document_type::DocumentType::request(&input)
         .expect("the request builds");
@@ -705,18 +588,18 @@ fn document_input_with_string_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/DocumentType",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"stringValue\": \"string\",\n    \"documentValue\": \"hello\"\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -728,13 +611,9 @@ fn document_input_with_string_request() {
 fn document_input_with_number_request() {
     let input = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
-            ::std::option::Option::Some(
-                crate::runtime::Document::from_json("10").expect("a JSON document"),
-            ),
+            Some(crate::runtime::Document::from_json("10").expect("a JSON document")),
         )
-        .set_string_value(
-            ::std::option::Option::Some(::std::string::String::from("string")),
-        )
+        .set_string_value(Some(String::from("string")))
         .build_unchecked();
     let request = crate::operation::document_type::DocumentType::request(&input)
         .expect("the request builds");
@@ -743,18 +622,18 @@ fn document_input_with_number_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/DocumentType",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"stringValue\": \"string\",\n    \"documentValue\": 10\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -766,13 +645,9 @@ fn document_input_with_number_request() {
 fn document_input_with_boolean_request() {
     let input = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
-            ::std::option::Option::Some(
-                crate::runtime::Document::from_json("true").expect("a JSON document"),
-            ),
+            Some(crate::runtime::Document::from_json("true").expect("a JSON document")),
         )
-        .set_string_value(
-            ::std::option::Option::Some(::std::string::String::from("string")),
-        )
+        .set_string_value(Some(String::from("string")))
         .build_unchecked();
     let request = crate::operation::document_type::DocumentType::request(&input)
         .expect("the request builds");
@@ -781,18 +656,18 @@ fn document_input_with_boolean_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/DocumentType",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"stringValue\": \"string\",\n    \"documentValue\": true\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -804,16 +679,14 @@ fn document_input_with_boolean_request() {
 fn document_input_with_list_request() {
     let input = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json(
                         "[true,\"hi\",[1,2],{\"foo\":{\"baz\":[3,4]}}]",
                     )
                     .expect("a JSON document"),
             ),
         )
-        .set_string_value(
-            ::std::option::Option::Some(::std::string::String::from("string")),
-        )
+        .set_string_value(Some(String::from("string")))
         .build_unchecked();
     let request = crate::operation::document_type::DocumentType::request(&input)
         .expect("the request builds");
@@ -822,18 +695,18 @@ fn document_input_with_list_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/DocumentType",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"stringValue\": \"string\",\n    \"documentValue\": [\n        true,\n        \"hi\",\n        [\n            1,\n            2\n        ],\n        {\n            \"foo\": {\n                \"baz\": [\n                    3,\n                    4\n                ]\n            }\n        }\n    ]\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -845,20 +718,20 @@ fn document_input_with_list_request() {
 fn document_type_as_map_value_input_request() {
     let input = crate::types::DocumentTypeAsMapValueInputOutput::builder()
         .set_doc_valued_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
                     (
-                        ::std::string::String::from("bar"),
+                        String::from("bar"),
                         crate::runtime::Document::from_json("[\"b\",\"a\",\"r\"]")
                             .expect("a JSON document"),
                     ),
                     (
-                        ::std::string::String::from("baz"),
+                        String::from("baz"),
                         crate::runtime::Document::from_json("\"BAZ\"")
                             .expect("a JSON document"),
                     ),
                     (
-                        ::std::string::String::from("foo"),
+                        String::from("foo"),
                         crate::runtime::Document::from_json("{\"f\":1,\"o\":2}")
                             .expect("a JSON document"),
                     ),
@@ -875,18 +748,18 @@ fn document_type_as_map_value_input_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/DocumentTypeAsMapValue",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"docValuedMap\": {\n        \"foo\": { \"f\": 1, \"o\": 2 },\n        \"bar\": [ \"b\", \"a\", \"r\" ],\n        \"baz\": \"BAZ\"\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -898,7 +771,7 @@ fn document_type_as_map_value_input_request() {
 fn document_type_as_payload_input_request() {
     let input = crate::types::DocumentTypeAsPayloadInputOutput::builder()
         .set_document_value(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("{\"foo\":\"bar\"}")
                     .expect("a JSON document"),
             ),
@@ -913,16 +786,16 @@ fn document_type_as_payload_input_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/DocumentTypeAsPayload",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{\n    \"foo\": \"bar\"\n}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"foo\": \"bar\"\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -934,7 +807,7 @@ fn document_type_as_payload_input_request() {
 fn document_type_as_payload_input_string_request() {
     let input = crate::types::DocumentTypeAsPayloadInputOutput::builder()
         .set_document_value(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("\"hello\"")
                     .expect("a JSON document"),
             ),
@@ -949,16 +822,16 @@ fn document_type_as_payload_input_string_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/DocumentTypeAsPayload",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("\"hello\""),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("\"hello\""),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -981,16 +854,16 @@ fn rest_json_empty_input_and_empty_output_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/EmptyInputAndEmptyOutput",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -1014,16 +887,16 @@ fn rest_json_endpoint_trait_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/EndpointOperation",
-            host: ::std::option::Option::Some("example.com"),
-            resolved_host: ::std::option::Option::Some("foo.example.com"),
+            host: Some("example.com"),
+            resolved_host: Some("foo.example.com"),
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -1036,7 +909,7 @@ fn rest_json_endpoint_trait_request() {
 #[test]
 fn rest_json_endpoint_trait_with_host_label_request() {
     let input = crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput::builder()
-        .set_label(::std::option::Option::Some(::std::string::String::from("bar")))
+        .set_label(Some(String::from("bar")))
         .build_unchecked();
     let request = crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperation::request(
             &input,
@@ -1049,16 +922,16 @@ fn rest_json_endpoint_trait_with_host_label_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/EndpointWithHostLabelOperation",
-            host: ::std::option::Option::Some("example.com"),
-            resolved_host: ::std::option::Option::Some("foo.bar.example.com"),
+            host: Some("example.com"),
+            resolved_host: Some("foo.bar.example.com"),
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{\"label\": \"bar\"}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"label\": \"bar\"}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1084,16 +957,16 @@ fn rest_json_host_with_path_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/custom/HostWithPathOperation",
-            host: ::std::option::Option::Some("example.com/custom"),
-            resolved_host: ::std::option::Option::None,
+            host: Some("example.com/custom"),
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -1104,11 +977,7 @@ fn rest_json_host_with_path_request() {
 #[test]
 fn rest_json_http_checksum_required_request() {
     let input = crate::types::HttpChecksumRequiredInputOutput::builder()
-        .set_foo(
-            ::std::option::Option::Some(
-                ::std::string::String::from("base64 encoded md5 checksum"),
-            ),
-        )
+        .set_foo(Some(String::from("base64 encoded md5 checksum")))
         .build_unchecked();
     let request = crate::operation::http_checksum_required::HttpChecksumRequired::request(
             &input,
@@ -1119,8 +988,8 @@ fn rest_json_http_checksum_required_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/HttpChecksumRequired",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1130,10 +999,8 @@ fn rest_json_http_checksum_required_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
-                "{\n    \"foo\":\"base64 encoded md5 checksum\"\n}\n",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"foo\":\"base64 encoded md5 checksum\"\n}\n"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1145,22 +1012,14 @@ fn rest_json_http_checksum_required_request() {
 fn rest_json_http_empty_prefix_headers_request_client_request() {
     let input = crate::operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersInput::builder()
         .set_prefix_headers(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("hello"),
-                        ::std::string::String::from("Hello"),
-                    ),
-                    (
-                        ::std::string::String::from("x-foo"),
-                        ::std::string::String::from("Foo"),
-                    ),
+                    (String::from("hello"), String::from("Hello")),
+                    (String::from("x-foo"), String::from("Foo")),
                 ]),
             ),
         )
-        .set_specific_header(
-            ::std::option::Option::Some(::std::string::String::from("There")),
-        )
+        .set_specific_header(Some(String::from("There")))
         .build_unchecked();
     let request = crate::operation::http_empty_prefix_headers::HttpEmptyPrefixHeaders::request(
             &input,
@@ -1171,16 +1030,16 @@ fn rest_json_http_empty_prefix_headers_request_client_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/HttpEmptyPrefixHeaders",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("hello", "There"), ("x-foo", "Foo")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -1189,9 +1048,7 @@ fn rest_json_http_empty_prefix_headers_request_client_request() {
 #[test]
 fn rest_json_enum_payload_request_request() {
     let input = crate::types::EnumPayloadInput::builder()
-        .set_payload(
-            ::std::option::Option::Some(crate::types::StringEnum::from("enumvalue")),
-        )
+        .set_payload(Some(crate::types::StringEnum::from("enumvalue")))
         .build_unchecked();
     let request = crate::operation::http_enum_payload::HttpEnumPayload::request(&input)
         .expect("the request builds");
@@ -1200,16 +1057,16 @@ fn rest_json_enum_payload_request_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/EnumPayload",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "text/plain")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("enumvalue"),
-            body_media_type: ::std::option::Option::None,
+            body: Some("enumvalue"),
+            body_media_type: None,
         },
     );
 }
@@ -1220,12 +1077,8 @@ fn rest_json_enum_payload_request_request() {
 #[test]
 fn rest_json_http_payload_traits_with_blob_request() {
     let input = crate::types::HttpPayloadTraitsInputOutput::builder()
-        .set_blob(
-            ::std::option::Option::Some(
-                crate::runtime::Blob::new(b"blobby blob blob".to_vec()),
-            ),
-        )
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
+        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     let request = crate::operation::http_payload_traits::HttpPayloadTraits::request(
             &input,
@@ -1236,16 +1089,16 @@ fn rest_json_http_payload_traits_with_blob_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/HttpPayloadTraits",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/octet-stream"), ("X-Foo", "Foo")],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("blobby blob blob"),
-            body_media_type: ::std::option::Option::Some("application/octet-stream"),
+            body: Some("blobby blob blob"),
+            body_media_type: Some("application/octet-stream"),
         },
     );
 }
@@ -1256,7 +1109,7 @@ fn rest_json_http_payload_traits_with_blob_request() {
 #[test]
 fn rest_json_http_payload_traits_with_no_blob_body_request() {
     let input = crate::types::HttpPayloadTraitsInputOutput::builder()
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
+        .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     let request = crate::operation::http_payload_traits::HttpPayloadTraits::request(
             &input,
@@ -1267,16 +1120,16 @@ fn rest_json_http_payload_traits_with_no_blob_body_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/HttpPayloadTraits",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("X-Foo", "Foo")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::Some("application/octet-stream"),
+            body: Some(""),
+            body_media_type: Some("application/octet-stream"),
         },
     );
 }
@@ -1287,12 +1140,8 @@ fn rest_json_http_payload_traits_with_no_blob_body_request() {
 #[test]
 fn rest_json_http_payload_traits_with_media_type_with_blob_request() {
     let input = crate::types::HttpPayloadTraitsWithMediaTypeInputOutput::builder()
-        .set_blob(
-            ::std::option::Option::Some(
-                crate::runtime::Blob::new(b"blobby blob blob".to_vec()),
-            ),
-        )
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
+        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     let request = crate::operation::http_payload_traits_with_media_type::HttpPayloadTraitsWithMediaType::request(
             &input,
@@ -1303,16 +1152,16 @@ fn rest_json_http_payload_traits_with_media_type_with_blob_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/HttpPayloadTraitsWithMediaType",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "text/plain"), ("X-Foo", "Foo")],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("blobby blob blob"),
-            body_media_type: ::std::option::Option::Some("application/octet-stream"),
+            body: Some("blobby blob blob"),
+            body_media_type: Some("application/octet-stream"),
         },
     );
 }
@@ -1324,16 +1173,10 @@ fn rest_json_http_payload_traits_with_media_type_with_blob_request() {
 fn rest_json_http_payload_with_structure_request() {
     let input = crate::types::HttpPayloadWithStructureInputOutput::builder()
         .set_nested(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::NestedPayload::builder()
-                    .set_greeting(
-                        ::std::option::Option::Some(::std::string::String::from("hello")),
-                    )
-                    .set_name(
-                        ::std::option::Option::Some(
-                            ::std::string::String::from("Phreddy"),
-                        ),
-                    )
+                    .set_greeting(Some(String::from("hello")))
+                    .set_name(Some(String::from("Phreddy")))
                     .build_unchecked(),
             ),
         )
@@ -1347,18 +1190,16 @@ fn rest_json_http_payload_with_structure_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/HttpPayloadWithStructure",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some(
-                "{\n    \"greeting\": \"hello\",\n    \"name\": \"Phreddy\"\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"greeting\": \"hello\",\n    \"name\": \"Phreddy\"\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1369,13 +1210,7 @@ fn rest_json_http_payload_with_structure_request() {
 #[test]
 fn rest_json_http_payload_with_union_request() {
     let input = crate::types::HttpPayloadWithUnionInputOutput::builder()
-        .set_nested(
-            ::std::option::Option::Some(
-                crate::types::UnionPayload::Greeting(
-                    ::std::string::String::from("hello"),
-                ),
-            ),
-        )
+        .set_nested(Some(crate::types::UnionPayload::Greeting(String::from("hello"))))
         .build_unchecked();
     let request = crate::operation::http_payload_with_union::HttpPayloadWithUnion::request(
             &input,
@@ -1386,16 +1221,16 @@ fn rest_json_http_payload_with_union_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/HttpPayloadWithUnion",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{\n    \"greeting\": \"hello\"\n}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"greeting\": \"hello\"\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -1416,16 +1251,16 @@ fn rest_json_http_payload_with_unset_union_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/HttpPayloadWithUnion",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -1436,18 +1271,12 @@ fn rest_json_http_payload_with_unset_union_request() {
 #[test]
 fn rest_json_http_prefix_headers_are_present_request() {
     let input = crate::operation::http_prefix_headers::HttpPrefixHeadersInput::builder()
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
+        .set_foo(Some(String::from("Foo")))
         .set_foo_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("abc"),
-                        ::std::string::String::from("Abc value"),
-                    ),
-                    (
-                        ::std::string::String::from("def"),
-                        ::std::string::String::from("Def value"),
-                    ),
+                    (String::from("abc"), String::from("Abc value")),
+                    (String::from("def"), String::from("Def value")),
                 ]),
             ),
         )
@@ -1461,8 +1290,8 @@ fn rest_json_http_prefix_headers_are_present_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/HttpPrefixHeaders",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -1473,8 +1302,8 @@ fn rest_json_http_prefix_headers_are_present_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -1485,8 +1314,8 @@ fn rest_json_http_prefix_headers_are_present_request() {
 #[test]
 fn rest_json_http_prefix_headers_are_not_present_request() {
     let input = crate::operation::http_prefix_headers::HttpPrefixHeadersInput::builder()
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
-        .set_foo_map(::std::option::Option::Some(::std::collections::BTreeMap::from([])))
+        .set_foo(Some(String::from("Foo")))
+        .set_foo_map(Some(::std::collections::BTreeMap::from([])))
         .build_unchecked();
     let request = crate::operation::http_prefix_headers::HttpPrefixHeaders::request(
             &input,
@@ -1497,16 +1326,16 @@ fn rest_json_http_prefix_headers_are_not_present_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/HttpPrefixHeaders",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("x-foo", "Foo")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -1518,9 +1347,9 @@ fn rest_json_http_prefix_headers_are_not_present_request() {
 fn rest_json_http_prefix_empty_headers_request() {
     let input = crate::operation::http_prefix_headers::HttpPrefixHeadersInput::builder()
         .set_foo_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("abc"), ::std::string::String::from("")),
+                    (String::from("abc"), String::from("")),
                 ]),
             ),
         )
@@ -1534,16 +1363,16 @@ fn rest_json_http_prefix_empty_headers_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/HttpPrefixHeaders",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("x-foo-abc", "")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -1555,10 +1384,10 @@ fn rest_json_http_prefix_empty_headers_request() {
 fn http_query_params_only_request_request() {
     let input = crate::operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationInput::builder()
         .set_query_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("a"), ::std::string::String::from("b")),
-                    (::std::string::String::from("c"), ::std::string::String::from("d")),
+                    (String::from("a"), String::from("b")),
+                    (String::from("c"), String::from("d")),
                 ]),
             ),
         )
@@ -1572,16 +1401,16 @@ fn http_query_params_only_request_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/http-query-params-only",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &["a=b", "c=d"],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::None,
-            body_media_type: ::std::option::Option::None,
+            body: None,
+            body_media_type: None,
         },
     );
 }
@@ -1592,9 +1421,7 @@ fn http_query_params_only_request_request() {
 #[test]
 fn http_query_params_only_empty_request_request() {
     let input = crate::operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationInput::builder()
-        .set_query_map(
-            ::std::option::Option::Some(::std::collections::BTreeMap::from([])),
-        )
+        .set_query_map(Some(::std::collections::BTreeMap::from([])))
         .build_unchecked();
     let request = crate::operation::http_query_params_only_operation::HttpQueryParamsOnlyOperation::request(
             &input,
@@ -1605,16 +1432,16 @@ fn http_query_params_only_empty_request_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/http-query-params-only",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::None,
-            body_media_type: ::std::option::Option::None,
+            body: None,
+            body_media_type: None,
         },
     );
 }
@@ -1625,8 +1452,8 @@ fn http_query_params_only_empty_request_request() {
 #[test]
 fn rest_json_supports_na_n_float_labels_request() {
     let input = crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabelsInput::builder()
-        .set_double(::std::option::Option::Some(f64::NAN))
-        .set_float(::std::option::Option::Some(f32::NAN))
+        .set_double(Some(f64::NAN))
+        .set_float(Some(f32::NAN))
         .build_unchecked();
     let request = crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabels::request(
             &input,
@@ -1637,16 +1464,16 @@ fn rest_json_supports_na_n_float_labels_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/FloatHttpLabels/NaN/NaN",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -1657,8 +1484,8 @@ fn rest_json_supports_na_n_float_labels_request() {
 #[test]
 fn rest_json_supports_infinity_float_labels_request() {
     let input = crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabelsInput::builder()
-        .set_double(::std::option::Option::Some(f64::INFINITY))
-        .set_float(::std::option::Option::Some(f32::INFINITY))
+        .set_double(Some(f64::INFINITY))
+        .set_float(Some(f32::INFINITY))
         .build_unchecked();
     let request = crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabels::request(
             &input,
@@ -1669,16 +1496,16 @@ fn rest_json_supports_infinity_float_labels_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/FloatHttpLabels/Infinity/Infinity",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -1689,8 +1516,8 @@ fn rest_json_supports_infinity_float_labels_request() {
 #[test]
 fn rest_json_supports_negative_infinity_float_labels_request() {
     let input = crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabelsInput::builder()
-        .set_double(::std::option::Option::Some(f64::NEG_INFINITY))
-        .set_float(::std::option::Option::Some(f32::NEG_INFINITY))
+        .set_double(Some(f64::NEG_INFINITY))
+        .set_float(Some(f32::NEG_INFINITY))
         .build_unchecked();
     let request = crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabels::request(
             &input,
@@ -1701,16 +1528,16 @@ fn rest_json_supports_negative_infinity_float_labels_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/FloatHttpLabels/-Infinity/-Infinity",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -1721,10 +1548,8 @@ fn rest_json_supports_negative_infinity_float_labels_request() {
 #[test]
 fn rest_json_http_request_with_greedy_label_in_path_request() {
     let input = crate::operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPathInput::builder()
-        .set_baz(::std::option::Option::Some(::std::string::String::from("there/guy")))
-        .set_foo(
-            ::std::option::Option::Some(::std::string::String::from("hello/escape")),
-        )
+        .set_baz(Some(String::from("there/guy")))
+        .set_foo(Some(String::from("hello/escape")))
         .build_unchecked();
     let request = crate::operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPath::request(
             &input,
@@ -1735,16 +1560,16 @@ fn rest_json_http_request_with_greedy_label_in_path_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/HttpRequestWithGreedyLabelInPath/foo/hello%2Fescape/baz/there/guy",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -1755,15 +1580,15 @@ fn rest_json_http_request_with_greedy_label_in_path_request() {
 #[test]
 fn rest_json_input_with_headers_and_all_params_request() {
     let input = crate::operation::http_request_with_labels::HttpRequestWithLabelsInput::builder()
-        .set_boolean(::std::option::Option::Some(true))
-        .set_double(::std::option::Option::Some(5.1f64))
-        .set_float(::std::option::Option::Some(4.1f32))
-        .set_integer(::std::option::Option::Some(2i32))
-        .set_long(::std::option::Option::Some(3i64))
-        .set_short(::std::option::Option::Some(1i16))
-        .set_string(::std::option::Option::Some(::std::string::String::from("string")))
+        .set_boolean(Some(true))
+        .set_double(Some(5.1f64))
+        .set_float(Some(4.1f32))
+        .set_integer(Some(2i32))
+        .set_long(Some(3i64))
+        .set_short(Some(1i16))
+        .set_string(Some(String::from("string")))
         .set_timestamp(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -1780,16 +1605,16 @@ fn rest_json_input_with_headers_and_all_params_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/HttpRequestWithLabels/string/1/2/3/4.1/5.1/true/2019-12-16T23%3A48%3A18Z",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -1800,19 +1625,15 @@ fn rest_json_input_with_headers_and_all_params_request() {
 #[test]
 fn rest_json_http_request_label_escaping_request() {
     let input = crate::operation::http_request_with_labels::HttpRequestWithLabelsInput::builder()
-        .set_boolean(::std::option::Option::Some(true))
-        .set_double(::std::option::Option::Some(5.1f64))
-        .set_float(::std::option::Option::Some(4.1f32))
-        .set_integer(::std::option::Option::Some(2i32))
-        .set_long(::std::option::Option::Some(3i64))
-        .set_short(::std::option::Option::Some(1i16))
-        .set_string(
-            ::std::option::Option::Some(
-                ::std::string::String::from(" %:/?#[]@!$&'()*+,;=😹"),
-            ),
-        )
+        .set_boolean(Some(true))
+        .set_double(Some(5.1f64))
+        .set_float(Some(4.1f32))
+        .set_integer(Some(2i32))
+        .set_long(Some(3i64))
+        .set_short(Some(1i16))
+        .set_string(Some(String::from(" %:/?#[]@!$&'()*+,;=😹")))
         .set_timestamp(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -1829,16 +1650,16 @@ fn rest_json_http_request_label_escaping_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/HttpRequestWithLabels/%20%25%3A%2F%3F%23%5B%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D%F0%9F%98%B9/1/2/3/4.1/5.1/true/2019-12-16T23%3A48%3A18Z",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -1850,7 +1671,7 @@ fn rest_json_http_request_label_escaping_request() {
 fn rest_json_http_request_with_labels_and_timestamp_format_request() {
     let input = crate::operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormatInput::builder()
         .set_default_format(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -1858,7 +1679,7 @@ fn rest_json_http_request_with_labels_and_timestamp_format_request() {
             ),
         )
         .set_member_date_time(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -1866,7 +1687,7 @@ fn rest_json_http_request_with_labels_and_timestamp_format_request() {
             ),
         )
         .set_member_epoch_seconds(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -1874,7 +1695,7 @@ fn rest_json_http_request_with_labels_and_timestamp_format_request() {
             ),
         )
         .set_member_http_date(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -1882,7 +1703,7 @@ fn rest_json_http_request_with_labels_and_timestamp_format_request() {
             ),
         )
         .set_target_date_time(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -1890,7 +1711,7 @@ fn rest_json_http_request_with_labels_and_timestamp_format_request() {
             ),
         )
         .set_target_epoch_seconds(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -1898,7 +1719,7 @@ fn rest_json_http_request_with_labels_and_timestamp_format_request() {
             ),
         )
         .set_target_http_date(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -1915,16 +1736,16 @@ fn rest_json_http_request_with_labels_and_timestamp_format_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/HttpRequestWithLabelsAndTimestampFormat/1576540098/Mon%2C%2016%20Dec%202019%2023%3A48%3A18%20GMT/2019-12-16T23%3A48%3A18Z/2019-12-16T23%3A48%3A18Z/1576540098/Mon%2C%2016%20Dec%202019%2023%3A48%3A18%20GMT/2019-12-16T23%3A48%3A18Z",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -1935,7 +1756,7 @@ fn rest_json_http_request_with_labels_and_timestamp_format_request() {
 #[test]
 fn rest_json_tolerates_regex_chars_in_segments_request() {
     let input = crate::operation::http_request_with_regex_literal::HttpRequestWithRegexLiteralInput::builder()
-        .set_str(::std::option::Option::Some(::std::string::String::from("abc")))
+        .set_str(Some(String::from("abc")))
         .build_unchecked();
     let request = crate::operation::http_request_with_regex_literal::HttpRequestWithRegexLiteral::request(
             &input,
@@ -1946,16 +1767,16 @@ fn rest_json_tolerates_regex_chars_in_segments_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/ReDosLiteral/abc/(a+)+",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -1964,9 +1785,7 @@ fn rest_json_tolerates_regex_chars_in_segments_request() {
 #[test]
 fn rest_json_string_payload_request_request() {
     let input = crate::types::StringPayloadInput::builder()
-        .set_payload(
-            ::std::option::Option::Some(::std::string::String::from("rawstring")),
-        )
+        .set_payload(Some(String::from("rawstring")))
         .build_unchecked();
     let request = crate::operation::http_string_payload::HttpStringPayload::request(
             &input,
@@ -1977,16 +1796,16 @@ fn rest_json_string_payload_request_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/StringPayload",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "text/plain")],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("rawstring"),
-            body_media_type: ::std::option::Option::Some("text/plain"),
+            body: Some("rawstring"),
+            body_media_type: Some("text/plain"),
         },
     );
 }
@@ -1997,24 +1816,12 @@ fn rest_json_string_payload_request_request() {
 #[test]
 fn rest_json_input_and_output_with_string_headers_request() {
     let input = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_string(
-            ::std::option::Option::Some(::std::string::String::from("Hello")),
-        )
+        .set_header_string(Some(String::from("Hello")))
         .set_header_string_list(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::string::String::from("a"), ::std::string::String::from("b"),
-                    ::std::string::String::from("c")
-                ],
-            ),
+            Some(vec![String::from("a"), String::from("b"), String::from("c")]),
         )
         .set_header_string_set(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::string::String::from("a"), ::std::string::String::from("b"),
-                    ::std::string::String::from("c")
-                ],
-            ),
+            Some(vec![String::from("a"), String::from("b"), String::from("c")]),
         )
         .build_unchecked();
     let request = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
@@ -2026,8 +1833,8 @@ fn rest_json_input_and_output_with_string_headers_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/InputAndOutputWithHeaders",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -2038,8 +1845,8 @@ fn rest_json_input_and_output_with_string_headers_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -2051,13 +1858,7 @@ fn rest_json_input_and_output_with_string_headers_request() {
 fn rest_json_input_and_output_with_quoted_string_headers_request() {
     let input = crate::types::InputAndOutputWithHeadersIo::builder()
         .set_header_string_list(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::string::String::from("b,c"),
-                    ::std::string::String::from("\"def\""),
-                    ::std::string::String::from("a")
-                ],
-            ),
+            Some(vec![String::from("b,c"), String::from("\"def\""), String::from("a")]),
         )
         .build_unchecked();
     let request = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
@@ -2069,16 +1870,16 @@ fn rest_json_input_and_output_with_quoted_string_headers_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/InputAndOutputWithHeaders",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("X-StringList", "\"b,c\", \"\\\"def\\\"\", a")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -2089,15 +1890,13 @@ fn rest_json_input_and_output_with_quoted_string_headers_request() {
 #[test]
 fn rest_json_input_and_output_with_numeric_headers_request() {
     let input = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_byte(::std::option::Option::Some(1i8))
-        .set_header_double(::std::option::Option::Some(1.1f64))
-        .set_header_float(::std::option::Option::Some(1.1f32))
-        .set_header_integer(::std::option::Option::Some(123i32))
-        .set_header_integer_list(
-            ::std::option::Option::Some(::std::vec![1i32, 2i32, 3i32]),
-        )
-        .set_header_long(::std::option::Option::Some(123i64))
-        .set_header_short(::std::option::Option::Some(123i16))
+        .set_header_byte(Some(1i8))
+        .set_header_double(Some(1.1f64))
+        .set_header_float(Some(1.1f32))
+        .set_header_integer(Some(123i32))
+        .set_header_integer_list(Some(vec![1i32, 2i32, 3i32]))
+        .set_header_long(Some(123i64))
+        .set_header_short(Some(123i16))
         .build_unchecked();
     let request = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
             &input,
@@ -2108,8 +1907,8 @@ fn rest_json_input_and_output_with_numeric_headers_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/InputAndOutputWithHeaders",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -2124,8 +1923,8 @@ fn rest_json_input_and_output_with_numeric_headers_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -2136,11 +1935,9 @@ fn rest_json_input_and_output_with_numeric_headers_request() {
 #[test]
 fn rest_json_input_and_output_with_boolean_headers_request() {
     let input = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_boolean_list(
-            ::std::option::Option::Some(::std::vec![true, false, true]),
-        )
-        .set_header_false_bool(::std::option::Option::Some(false))
-        .set_header_true_bool(::std::option::Option::Some(true))
+        .set_header_boolean_list(Some(vec![true, false, true]))
+        .set_header_false_bool(Some(false))
+        .set_header_true_bool(Some(true))
         .build_unchecked();
     let request = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
             &input,
@@ -2151,8 +1948,8 @@ fn rest_json_input_and_output_with_boolean_headers_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/InputAndOutputWithHeaders",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -2163,8 +1960,8 @@ fn rest_json_input_and_output_with_boolean_headers_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -2176,8 +1973,8 @@ fn rest_json_input_and_output_with_boolean_headers_request() {
 fn rest_json_input_and_output_with_timestamp_headers_request() {
     let input = crate::types::InputAndOutputWithHeadersIo::builder()
         .set_header_timestamp_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(1576540098000000000i128)
                     .expect("a valid timestamp"),
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(1576540098000000000i128)
@@ -2195,8 +1992,8 @@ fn rest_json_input_and_output_with_timestamp_headers_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/InputAndOutputWithHeaders",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -2208,8 +2005,8 @@ fn rest_json_input_and_output_with_timestamp_headers_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -2220,10 +2017,10 @@ fn rest_json_input_and_output_with_timestamp_headers_request() {
 #[test]
 fn rest_json_input_and_output_with_enum_headers_request() {
     let input = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_enum(::std::option::Option::Some(crate::types::FooEnum::from("Foo")))
+        .set_header_enum(Some(crate::types::FooEnum::from("Foo")))
         .set_header_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::FooEnum::from("Foo"), crate
                     ::types::FooEnum::from("Bar"), crate ::types::FooEnum::from("Baz")
                 ],
@@ -2239,16 +2036,16 @@ fn rest_json_input_and_output_with_enum_headers_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/InputAndOutputWithHeaders",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("X-Enum", "Foo"), ("X-EnumList", "Foo, Bar, Baz")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -2259,12 +2056,10 @@ fn rest_json_input_and_output_with_enum_headers_request() {
 #[test]
 fn rest_json_input_and_output_with_int_enum_headers_request() {
     let input = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_integer_enum(
-            ::std::option::Option::Some(crate::types::IntegerEnum::from(1i32)),
-        )
+        .set_header_integer_enum(Some(crate::types::IntegerEnum::from(1i32)))
         .set_header_integer_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::IntegerEnum::from(1i32), crate
                     ::types::IntegerEnum::from(2i32), crate
                     ::types::IntegerEnum::from(3i32)
@@ -2281,16 +2076,16 @@ fn rest_json_input_and_output_with_int_enum_headers_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/InputAndOutputWithHeaders",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("X-IntegerEnum", "1"), ("X-IntegerEnumList", "1, 2, 3")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -2301,8 +2096,8 @@ fn rest_json_input_and_output_with_int_enum_headers_request() {
 #[test]
 fn rest_json_supports_na_n_float_header_inputs_request() {
     let input = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_double(::std::option::Option::Some(f64::NAN))
-        .set_header_float(::std::option::Option::Some(f32::NAN))
+        .set_header_double(Some(f64::NAN))
+        .set_header_float(Some(f32::NAN))
         .build_unchecked();
     let request = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
             &input,
@@ -2313,16 +2108,16 @@ fn rest_json_supports_na_n_float_header_inputs_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/InputAndOutputWithHeaders",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("X-Double", "NaN"), ("X-Float", "NaN")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -2333,8 +2128,8 @@ fn rest_json_supports_na_n_float_header_inputs_request() {
 #[test]
 fn rest_json_supports_infinity_float_header_inputs_request() {
     let input = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_double(::std::option::Option::Some(f64::INFINITY))
-        .set_header_float(::std::option::Option::Some(f32::INFINITY))
+        .set_header_double(Some(f64::INFINITY))
+        .set_header_float(Some(f32::INFINITY))
         .build_unchecked();
     let request = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
             &input,
@@ -2345,16 +2140,16 @@ fn rest_json_supports_infinity_float_header_inputs_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/InputAndOutputWithHeaders",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("X-Double", "Infinity"), ("X-Float", "Infinity")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -2365,8 +2160,8 @@ fn rest_json_supports_infinity_float_header_inputs_request() {
 #[test]
 fn rest_json_supports_negative_infinity_float_header_inputs_request() {
     let input = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_double(::std::option::Option::Some(f64::NEG_INFINITY))
-        .set_header_float(::std::option::Option::Some(f32::NEG_INFINITY))
+        .set_header_double(Some(f64::NEG_INFINITY))
+        .set_header_float(Some(f32::NEG_INFINITY))
         .build_unchecked();
     let request = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
             &input,
@@ -2377,16 +2172,16 @@ fn rest_json_supports_negative_infinity_float_header_inputs_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/InputAndOutputWithHeaders",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("X-Double", "-Infinity"), ("X-Float", "-Infinity")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -2397,9 +2192,7 @@ fn rest_json_supports_negative_infinity_float_header_inputs_request() {
 #[test]
 fn rest_json_json_blobs_request() {
     let input = crate::types::JsonBlobsInputOutput::builder()
-        .set_data(
-            ::std::option::Option::Some(crate::runtime::Blob::new(b"value".to_vec())),
-        )
+        .set_data(Some(crate::runtime::Blob::new(b"value".to_vec())))
         .build_unchecked();
     let request = crate::operation::json_blobs::JsonBlobs::request(&input)
         .expect("the request builds");
@@ -2408,16 +2201,16 @@ fn rest_json_json_blobs_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/JsonBlobs",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{\n    \"data\": \"dmFsdWU=\"\n}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"data\": \"dmFsdWU=\"\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2428,34 +2221,28 @@ fn rest_json_json_blobs_request() {
 #[test]
 fn rest_json_json_enums_request() {
     let input = crate::types::JsonEnumsInputOutput::builder()
-        .set_foo_enum1(::std::option::Option::Some(crate::types::FooEnum::from("Foo")))
-        .set_foo_enum2(::std::option::Option::Some(crate::types::FooEnum::from("0")))
-        .set_foo_enum3(::std::option::Option::Some(crate::types::FooEnum::from("1")))
+        .set_foo_enum1(Some(crate::types::FooEnum::from("Foo")))
+        .set_foo_enum2(Some(crate::types::FooEnum::from("0")))
+        .set_foo_enum3(Some(crate::types::FooEnum::from("1")))
         .set_foo_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::FooEnum::from("Foo"), crate
                     ::types::FooEnum::from("0")
                 ],
             ),
         )
         .set_foo_enum_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("hi"),
-                        crate::types::FooEnum::from("Foo"),
-                    ),
-                    (
-                        ::std::string::String::from("zero"),
-                        crate::types::FooEnum::from("0"),
-                    ),
+                    (String::from("hi"), crate::types::FooEnum::from("Foo")),
+                    (String::from("zero"), crate::types::FooEnum::from("0")),
                 ]),
             ),
         )
         .set_foo_enum_set(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::FooEnum::from("Foo"), crate
                     ::types::FooEnum::from("0")
                 ],
@@ -2469,18 +2256,18 @@ fn rest_json_json_enums_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/JsonEnums",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"fooEnum1\": \"Foo\",\n    \"fooEnum2\": \"0\",\n    \"fooEnum3\": \"1\",\n    \"fooEnumList\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"fooEnumSet\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"fooEnumMap\": {\n        \"hi\": \"Foo\",\n        \"zero\": \"0\"\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2491,18 +2278,12 @@ fn rest_json_json_enums_request() {
 #[test]
 fn rest_json_json_int_enums_request() {
     let input = crate::types::JsonIntEnumsInputOutput::builder()
-        .set_integer_enum1(
-            ::std::option::Option::Some(crate::types::IntegerEnum::from(1i32)),
-        )
-        .set_integer_enum2(
-            ::std::option::Option::Some(crate::types::IntegerEnum::from(2i32)),
-        )
-        .set_integer_enum3(
-            ::std::option::Option::Some(crate::types::IntegerEnum::from(3i32)),
-        )
+        .set_integer_enum1(Some(crate::types::IntegerEnum::from(1i32)))
+        .set_integer_enum2(Some(crate::types::IntegerEnum::from(2i32)))
+        .set_integer_enum3(Some(crate::types::IntegerEnum::from(3i32)))
         .set_integer_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::IntegerEnum::from(1i32), crate
                     ::types::IntegerEnum::from(2i32), crate
                     ::types::IntegerEnum::from(3i32)
@@ -2510,22 +2291,16 @@ fn rest_json_json_int_enums_request() {
             ),
         )
         .set_integer_enum_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("abc"),
-                        crate::types::IntegerEnum::from(1i32),
-                    ),
-                    (
-                        ::std::string::String::from("def"),
-                        crate::types::IntegerEnum::from(2i32),
-                    ),
+                    (String::from("abc"), crate::types::IntegerEnum::from(1i32)),
+                    (String::from("def"), crate::types::IntegerEnum::from(2i32)),
                 ]),
             ),
         )
         .set_integer_enum_set(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::IntegerEnum::from(1i32), crate
                     ::types::IntegerEnum::from(2i32)
                 ],
@@ -2539,18 +2314,18 @@ fn rest_json_json_int_enums_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/JsonIntEnums",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"integerEnum1\": 1,\n    \"integerEnum2\": 2,\n    \"integerEnum3\": 3,\n    \"integerEnumList\": [\n        1,\n        2,\n        3\n    ],\n    \"integerEnumSet\": [\n        1,\n        2\n    ],\n    \"integerEnumMap\": {\n        \"abc\": 1,\n        \"def\": 2\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2561,66 +2336,48 @@ fn rest_json_json_int_enums_request() {
 #[test]
 fn rest_json_lists_request() {
     let input = crate::types::JsonListsInputOutput::builder()
-        .set_boolean_list(::std::option::Option::Some(::std::vec![true, false]))
+        .set_boolean_list(Some(vec![true, false]))
         .set_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::FooEnum::from("Foo"), crate
                     ::types::FooEnum::from("0")
                 ],
             ),
         )
         .set_int_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::IntegerEnum::from(1i32), crate
                     ::types::IntegerEnum::from(2i32)
                 ],
             ),
         )
-        .set_integer_list(::std::option::Option::Some(::std::vec![1i32, 2i32]))
+        .set_integer_list(Some(vec![1i32, 2i32]))
         .set_nested_string_list(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::vec![::std::string::String::from("foo"),
-                    ::std::string::String::from("bar")],
-                    ::std::vec![::std::string::String::from("baz"),
-                    ::std::string::String::from("qux")]
+            Some(
+                vec![
+                    vec![String::from("foo"), String::from("bar")],
+                    vec![String::from("baz"), String::from("qux")]
                 ],
             ),
         )
-        .set_string_list(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::string::String::from("foo"),
-                    ::std::string::String::from("bar")
-                ],
-            ),
-        )
-        .set_string_set(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::string::String::from("foo"),
-                    ::std::string::String::from("bar")
-                ],
-            ),
-        )
+        .set_string_list(Some(vec![String::from("foo"), String::from("bar")]))
+        .set_string_set(Some(vec![String::from("foo"), String::from("bar")]))
         .set_structure_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::StructureListMember::builder()
-                    .set_a(::std::option::Option::Some(::std::string::String::from("1")))
-                    .set_b(::std::option::Option::Some(::std::string::String::from("2")))
+                    .set_a(Some(String::from("1"))).set_b(Some(String::from("2")))
                     .build_unchecked(), crate ::types::StructureListMember::builder()
-                    .set_a(::std::option::Option::Some(::std::string::String::from("3")))
-                    .set_b(::std::option::Option::Some(::std::string::String::from("4")))
+                    .set_a(Some(String::from("3"))).set_b(Some(String::from("4")))
                     .build_unchecked()
                 ],
             ),
         )
         .set_timestamp_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(1398796238000000000i128)
                     .expect("a valid timestamp"),
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(1398796238000000000i128)
@@ -2636,18 +2393,18 @@ fn rest_json_lists_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/JsonLists",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"stringList\": [\n        \"foo\",\n        \"bar\"\n    ],\n    \"stringSet\": [\n        \"foo\",\n        \"bar\"\n    ],\n    \"integerList\": [\n        1,\n        2\n    ],\n    \"booleanList\": [\n        true,\n        false\n    ],\n    \"timestampList\": [\n        1398796238,\n        1398796238\n    ],\n    \"enumList\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"intEnumList\": [\n        1,\n        2\n    ],\n    \"nestedStringList\": [\n        [\n            \"foo\",\n            \"bar\"\n        ],\n        [\n            \"baz\",\n            \"qux\"\n        ]\n    ],\n    \"myStructureList\": [\n        {\n            \"value\": \"1\",\n            \"other\": \"2\"\n        },\n        {\n            \"value\": \"3\",\n            \"other\": \"4\"\n        }\n    ]\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2658,7 +2415,7 @@ fn rest_json_lists_request() {
 #[test]
 fn rest_json_lists_empty_request() {
     let input = crate::types::JsonListsInputOutput::builder()
-        .set_string_list(::std::option::Option::Some(::std::vec![]))
+        .set_string_list(Some(vec![]))
         .build_unchecked();
     let request = crate::operation::json_lists::JsonLists::request(&input)
         .expect("the request builds");
@@ -2667,16 +2424,16 @@ fn rest_json_lists_empty_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/JsonLists",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{\n    \"stringList\": []\n}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"stringList\": []\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2688,26 +2445,18 @@ fn rest_json_lists_empty_request() {
 fn rest_json_json_maps_request() {
     let input = crate::types::JsonMapsInputOutput::builder()
         .set_dense_struct_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
                     (
-                        ::std::string::String::from("baz"),
+                        String::from("baz"),
                         crate::types::GreetingStruct::builder()
-                            .set_hi(
-                                ::std::option::Option::Some(
-                                    ::std::string::String::from("bye"),
-                                ),
-                            )
+                            .set_hi(Some(String::from("bye")))
                             .build_unchecked(),
                     ),
                     (
-                        ::std::string::String::from("foo"),
+                        String::from("foo"),
                         crate::types::GreetingStruct::builder()
-                            .set_hi(
-                                ::std::option::Option::Some(
-                                    ::std::string::String::from("there"),
-                                ),
-                            )
+                            .set_hi(Some(String::from("there")))
                             .build_unchecked(),
                     ),
                 ]),
@@ -2721,18 +2470,18 @@ fn rest_json_json_maps_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/JsonMaps",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"denseStructMap\": {\n        \"foo\": {\n            \"hi\": \"there\"\n        },\n        \"baz\": {\n            \"hi\": \"bye\"\n        }\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2744,18 +2493,10 @@ fn rest_json_json_maps_request() {
 fn rest_json_serializes_zero_values_in_maps_request() {
     let input = crate::types::JsonMapsInputOutput::builder()
         .set_dense_boolean_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("x"), false),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("x"), false)])),
         )
         .set_dense_number_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("x"), 0i32),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("x"), 0i32)])),
         )
         .build_unchecked();
     let request = crate::operation::json_maps::JsonMaps::request(&input)
@@ -2765,18 +2506,18 @@ fn rest_json_serializes_zero_values_in_maps_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/JsonMaps",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"denseNumberMap\": {\n        \"x\": 0\n    },\n    \"denseBooleanMap\": {\n        \"x\": false\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2788,16 +2529,10 @@ fn rest_json_serializes_zero_values_in_maps_request() {
 fn rest_json_serializes_dense_set_map_request() {
     let input = crate::types::JsonMapsInputOutput::builder()
         .set_dense_set_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("x"), ::std::vec![]),
-                    (
-                        ::std::string::String::from("y"),
-                        ::std::vec![
-                            ::std::string::String::from("a"),
-                            ::std::string::String::from("b")
-                        ],
-                    ),
+                    (String::from("x"), vec![]),
+                    (String::from("y"), vec![String::from("a"), String::from("b")]),
                 ]),
             ),
         )
@@ -2809,18 +2544,18 @@ fn rest_json_serializes_dense_set_map_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/JsonMaps",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"denseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"]\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2832,7 +2567,7 @@ fn rest_json_serializes_dense_set_map_request() {
 fn rest_json_json_timestamps_request() {
     let input = crate::types::JsonTimestampsInputOutput::builder()
         .set_normal(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1398796238000000000i128,
                     )
@@ -2847,16 +2582,16 @@ fn rest_json_json_timestamps_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/JsonTimestamps",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{\n    \"normal\": 1398796238\n}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"normal\": 1398796238\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2868,7 +2603,7 @@ fn rest_json_json_timestamps_request() {
 fn rest_json_json_timestamps_with_date_time_format_request() {
     let input = crate::types::JsonTimestampsInputOutput::builder()
         .set_date_time(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1398796238000000000i128,
                     )
@@ -2883,18 +2618,16 @@ fn rest_json_json_timestamps_with_date_time_format_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/JsonTimestamps",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
-                "{\n    \"dateTime\": \"2014-04-29T18:30:38Z\"\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"dateTime\": \"2014-04-29T18:30:38Z\"\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2906,7 +2639,7 @@ fn rest_json_json_timestamps_with_date_time_format_request() {
 fn rest_json_json_timestamps_with_date_time_on_target_format_request() {
     let input = crate::types::JsonTimestampsInputOutput::builder()
         .set_date_time_on_target(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1398796238000000000i128,
                     )
@@ -2921,18 +2654,16 @@ fn rest_json_json_timestamps_with_date_time_on_target_format_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/JsonTimestamps",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
-                "{\n    \"dateTimeOnTarget\": \"2014-04-29T18:30:38Z\"\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"dateTimeOnTarget\": \"2014-04-29T18:30:38Z\"\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2944,7 +2675,7 @@ fn rest_json_json_timestamps_with_date_time_on_target_format_request() {
 fn rest_json_json_timestamps_with_epoch_seconds_format_request() {
     let input = crate::types::JsonTimestampsInputOutput::builder()
         .set_epoch_seconds(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1398796238000000000i128,
                     )
@@ -2959,16 +2690,16 @@ fn rest_json_json_timestamps_with_epoch_seconds_format_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/JsonTimestamps",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{\n    \"epochSeconds\": 1398796238\n}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"epochSeconds\": 1398796238\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -2980,7 +2711,7 @@ fn rest_json_json_timestamps_with_epoch_seconds_format_request() {
 fn rest_json_json_timestamps_with_epoch_seconds_on_target_format_request() {
     let input = crate::types::JsonTimestampsInputOutput::builder()
         .set_epoch_seconds_on_target(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1398796238000000000i128,
                     )
@@ -2995,18 +2726,16 @@ fn rest_json_json_timestamps_with_epoch_seconds_on_target_format_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/JsonTimestamps",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
-                "{\n    \"epochSecondsOnTarget\": 1398796238\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"epochSecondsOnTarget\": 1398796238\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3018,7 +2747,7 @@ fn rest_json_json_timestamps_with_epoch_seconds_on_target_format_request() {
 fn rest_json_json_timestamps_with_http_date_format_request() {
     let input = crate::types::JsonTimestampsInputOutput::builder()
         .set_http_date(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1398796238000000000i128,
                     )
@@ -3033,18 +2762,16 @@ fn rest_json_json_timestamps_with_http_date_format_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/JsonTimestamps",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
-                "{\n    \"httpDate\": \"Tue, 29 Apr 2014 18:30:38 GMT\"\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"httpDate\": \"Tue, 29 Apr 2014 18:30:38 GMT\"\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3056,7 +2783,7 @@ fn rest_json_json_timestamps_with_http_date_format_request() {
 fn rest_json_json_timestamps_with_http_date_on_target_format_request() {
     let input = crate::types::JsonTimestampsInputOutput::builder()
         .set_http_date_on_target(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1398796238000000000i128,
                     )
@@ -3071,18 +2798,18 @@ fn rest_json_json_timestamps_with_http_date_on_target_format_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/JsonTimestamps",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"httpDateOnTarget\": \"Tue, 29 Apr 2014 18:30:38 GMT\"\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3093,11 +2820,7 @@ fn rest_json_json_timestamps_with_http_date_on_target_format_request() {
 #[test]
 fn rest_json_serialize_string_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
-        .set_contents(
-            ::std::option::Option::Some(
-                crate::types::MyUnion::StringValue(::std::string::String::from("foo")),
-            ),
-        )
+        .set_contents(Some(crate::types::MyUnion::StringValue(String::from("foo"))))
         .build_unchecked();
     let request = crate::operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
@@ -3106,18 +2829,18 @@ fn rest_json_serialize_string_union_value_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/JsonUnions",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"stringValue\": \"foo\"\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3128,9 +2851,7 @@ fn rest_json_serialize_string_union_value_request() {
 #[test]
 fn rest_json_serialize_boolean_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
-        .set_contents(
-            ::std::option::Option::Some(crate::types::MyUnion::BooleanValue(true)),
-        )
+        .set_contents(Some(crate::types::MyUnion::BooleanValue(true)))
         .build_unchecked();
     let request = crate::operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
@@ -3139,18 +2860,18 @@ fn rest_json_serialize_boolean_union_value_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/JsonUnions",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"booleanValue\": true\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3161,9 +2882,7 @@ fn rest_json_serialize_boolean_union_value_request() {
 #[test]
 fn rest_json_serialize_number_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
-        .set_contents(
-            ::std::option::Option::Some(crate::types::MyUnion::NumberValue(1i32)),
-        )
+        .set_contents(Some(crate::types::MyUnion::NumberValue(1i32)))
         .build_unchecked();
     let request = crate::operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
@@ -3172,18 +2891,16 @@ fn rest_json_serialize_number_union_value_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/JsonUnions",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
-                "{\n    \"contents\": {\n        \"numberValue\": 1\n    }\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"contents\": {\n        \"numberValue\": 1\n    }\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3195,7 +2912,7 @@ fn rest_json_serialize_number_union_value_request() {
 fn rest_json_serialize_blob_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::BlobValue(
                     crate::runtime::Blob::new(b"foo".to_vec()),
                 ),
@@ -3209,18 +2926,18 @@ fn rest_json_serialize_blob_union_value_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/JsonUnions",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"blobValue\": \"Zm9v\"\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3232,7 +2949,7 @@ fn rest_json_serialize_blob_union_value_request() {
 fn rest_json_serialize_timestamp_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::TimestampValue(
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(
                             1398796238000000000i128,
@@ -3249,18 +2966,18 @@ fn rest_json_serialize_timestamp_union_value_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/JsonUnions",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"timestampValue\": 1398796238\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3272,9 +2989,7 @@ fn rest_json_serialize_timestamp_union_value_request() {
 fn rest_json_serialize_enum_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
-                crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo")),
-            ),
+            Some(crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo"))),
         )
         .build_unchecked();
     let request = crate::operation::json_unions::JsonUnions::request(&input)
@@ -3284,18 +2999,18 @@ fn rest_json_serialize_enum_union_value_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/JsonUnions",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"enumValue\": \"Foo\"\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3307,12 +3022,9 @@ fn rest_json_serialize_enum_union_value_request() {
 fn rest_json_serialize_list_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::ListValue(
-                    ::std::vec![
-                        ::std::string::String::from("foo"),
-                        ::std::string::String::from("bar")
-                    ],
+                    vec![String::from("foo"), String::from("bar")],
                 ),
             ),
         )
@@ -3324,18 +3036,18 @@ fn rest_json_serialize_list_union_value_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/JsonUnions",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"listValue\": [\"foo\", \"bar\"]\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3347,17 +3059,11 @@ fn rest_json_serialize_list_union_value_request() {
 fn rest_json_serialize_map_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::MapValue(
                     ::std::collections::BTreeMap::from([
-                        (
-                            ::std::string::String::from("foo"),
-                            ::std::string::String::from("bar"),
-                        ),
-                        (
-                            ::std::string::String::from("spam"),
-                            ::std::string::String::from("eggs"),
-                        ),
+                        (String::from("foo"), String::from("bar")),
+                        (String::from("spam"), String::from("eggs")),
                     ]),
                 ),
             ),
@@ -3370,18 +3076,18 @@ fn rest_json_serialize_map_union_value_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/JsonUnions",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"mapValue\": {\n            \"foo\": \"bar\",\n            \"spam\": \"eggs\"\n        }\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3393,14 +3099,10 @@ fn rest_json_serialize_map_union_value_request() {
 fn rest_json_serialize_structure_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::StructureValue(
                     crate::types::GreetingStruct::builder()
-                        .set_hi(
-                            ::std::option::Option::Some(
-                                ::std::string::String::from("hello"),
-                            ),
-                        )
+                        .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
             ),
@@ -3413,18 +3115,18 @@ fn rest_json_serialize_structure_union_value_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/JsonUnions",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"structureValue\": {\n            \"hi\": \"hello\"\n        }\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3436,14 +3138,10 @@ fn rest_json_serialize_structure_union_value_request() {
 fn rest_json_serialize_renamed_structure_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::RenamedStructureValue(
                     crate::types::RenamedGreeting::builder()
-                        .set_salutation(
-                            ::std::option::Option::Some(
-                                ::std::string::String::from("hello!"),
-                            ),
-                        )
+                        .set_salutation(Some(String::from("hello!")))
                         .build_unchecked(),
                 ),
             ),
@@ -3456,18 +3154,18 @@ fn rest_json_serialize_renamed_structure_union_value_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/JsonUnions",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"renamedStructureValue\": {\n            \"salutation\": \"hello!\"\n        }\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3479,11 +3177,9 @@ fn rest_json_serialize_renamed_structure_union_value_request() {
 fn rest_json_serialize_nested_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::UnionValue(
-                    crate::types::NestedUnion::StringValue(
-                        ::std::string::String::from("foo"),
-                    ),
+                    crate::types::NestedUnion::StringValue(String::from("foo")),
                 ),
             ),
         )
@@ -3495,18 +3191,18 @@ fn rest_json_serialize_nested_union_value_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/JsonUnions",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"contents\": {\n        \"unionValue\": {\n            \"stringValue\": \"foo\"\n        }\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3517,7 +3213,7 @@ fn rest_json_serialize_nested_union_value_request() {
 #[test]
 fn media_type_header_input_base64_request() {
     let input = crate::operation::media_type_header::MediaTypeHeaderInput::builder()
-        .set_json(::std::option::Option::Some(::std::string::String::from("true")))
+        .set_json(Some(String::from("true")))
         .build_unchecked();
     let request = crate::operation::media_type_header::MediaTypeHeader::request(&input)
         .expect("the request builds");
@@ -3526,16 +3222,16 @@ fn media_type_header_input_base64_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/MediaTypeHeader",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("X-Json", "dHJ1ZQ==")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -3558,16 +3254,16 @@ fn rest_json_no_input_and_no_output_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/NoInputAndNoOutput",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -3590,16 +3286,16 @@ fn rest_json_no_input_and_output_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/NoInputAndOutputOutput",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -3610,8 +3306,8 @@ fn rest_json_no_input_and_output_request() {
 #[test]
 fn rest_json_null_and_empty_headers_request() {
     let input = crate::types::NullAndEmptyHeadersIo::builder()
-        .set_b(::std::option::Option::Some(::std::string::String::from("")))
-        .set_c(::std::option::Option::Some(::std::vec![]))
+        .set_b(Some(String::from("")))
+        .set_c(Some(vec![]))
         .build_unchecked();
     let request = crate::operation::null_and_empty_headers_client::NullAndEmptyHeadersClient::request(
             &input,
@@ -3622,16 +3318,16 @@ fn rest_json_null_and_empty_headers_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/NullAndEmptyHeadersClient",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("X-B", ""), ("X-C", "")],
             forbid_headers: &["X-A"],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -3652,16 +3348,16 @@ fn rest_json_omits_null_query_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/OmitsNullSerializesEmptyString",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -3672,7 +3368,7 @@ fn rest_json_omits_null_query_request() {
 #[test]
 fn rest_json_serializes_empty_query_value_request() {
     let input = crate::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringInput::builder()
-        .set_empty_string(::std::option::Option::Some(::std::string::String::from("")))
+        .set_empty_string(Some(String::from("")))
         .build_unchecked();
     let request = crate::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyString::request(
             &input,
@@ -3683,16 +3379,16 @@ fn rest_json_serializes_empty_query_value_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/OmitsNullSerializesEmptyString",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &["Empty="],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -3703,13 +3399,13 @@ fn rest_json_serializes_empty_query_value_request() {
 #[test]
 fn rest_json_omits_empty_list_query_values_request() {
     let input = crate::operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsInput::builder()
-        .set_query_boolean_list(::std::option::Option::Some(::std::vec![]))
-        .set_query_double_list(::std::option::Option::Some(::std::vec![]))
-        .set_query_enum_list(::std::option::Option::Some(::std::vec![]))
-        .set_query_integer_enum_list(::std::option::Option::Some(::std::vec![]))
-        .set_query_integer_list(::std::option::Option::Some(::std::vec![]))
-        .set_query_string_list(::std::option::Option::Some(::std::vec![]))
-        .set_query_timestamp_list(::std::option::Option::Some(::std::vec![]))
+        .set_query_boolean_list(Some(vec![]))
+        .set_query_double_list(Some(vec![]))
+        .set_query_enum_list(Some(vec![]))
+        .set_query_integer_enum_list(Some(vec![]))
+        .set_query_integer_list(Some(vec![]))
+        .set_query_string_list(Some(vec![]))
+        .set_query_timestamp_list(Some(vec![]))
         .build_unchecked();
     let request = crate::operation::omits_serializing_empty_lists::OmitsSerializingEmptyLists::request(
             &input,
@@ -3720,16 +3416,16 @@ fn rest_json_omits_empty_list_query_values_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/OmitsSerializingEmptyLists",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -3740,11 +3436,7 @@ fn rest_json_omits_empty_list_query_values_request() {
 #[test]
 fn rest_json_client_populates_default_values_in_input_request() {
     let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
-        .set_defaults(
-            ::std::option::Option::Some(
-                crate::types::Defaults::builder().build_unchecked(),
-            ),
-        )
+        .set_defaults(Some(crate::types::Defaults::builder().build_unchecked()))
         .build_unchecked();
     let request = crate::operation::operation_with_defaults::OperationWithDefaults::request(
             &input,
@@ -3755,18 +3447,18 @@ fn rest_json_client_populates_default_values_in_input_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/OperationWithDefaults",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"defaults\": {\n        \"defaultString\": \"hi\",\n        \"defaultBoolean\": true,\n        \"defaultList\": [],\n        \"defaultDocumentMap\": {},\n        \"defaultDocumentString\": \"hi\",\n        \"defaultDocumentBoolean\": true,\n        \"defaultDocumentList\": [],\n        \"defaultTimestamp\": 0,\n        \"defaultBlob\": \"YWJj\",\n        \"defaultByte\": 1,\n        \"defaultShort\": 1,\n        \"defaultInteger\": 10,\n        \"defaultLong\": 100,\n        \"defaultFloat\": 1.0,\n        \"defaultDouble\": 1.0,\n        \"defaultMap\": {},\n        \"defaultEnum\": \"FOO\",\n        \"defaultIntEnum\": 1,\n        \"emptyString\": \"\",\n        \"falseBoolean\": false,\n        \"emptyBlob\": \"\",\n        \"zeroByte\": 0,\n        \"zeroShort\": 0,\n        \"zeroInteger\": 0,\n        \"zeroLong\": 0,\n        \"zeroFloat\": 0.0,\n        \"zeroDouble\": 0.0\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3787,16 +3479,16 @@ fn rest_json_client_skips_top_level_default_values_in_input_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/OperationWithDefaults",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{\n}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3808,99 +3500,74 @@ fn rest_json_client_skips_top_level_default_values_in_input_request() {
 fn rest_json_client_uses_explicitly_provided_member_values_over_defaults_request() {
     let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
         .set_defaults(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::Defaults::builder()
-                    .set_default_blob(
-                        ::std::option::Option::Some(
-                            crate::runtime::Blob::new(b"hi".to_vec()),
-                        ),
-                    )
-                    .set_default_boolean(::std::option::Option::Some(true))
-                    .set_default_byte(::std::option::Option::Some(2i8))
+                    .set_default_blob(Some(crate::runtime::Blob::new(b"hi".to_vec())))
+                    .set_default_boolean(Some(true))
+                    .set_default_byte(Some(2i8))
                     .set_default_document_boolean(
-                        ::std::option::Option::Some(
+                        Some(
                             crate::runtime::Document::from_json("true")
                                 .expect("a JSON document"),
                         ),
                     )
                     .set_default_document_list(
-                        ::std::option::Option::Some(
+                        Some(
                             crate::runtime::Document::from_json("[\"b\"]")
                                 .expect("a JSON document"),
                         ),
                     )
                     .set_default_document_map(
-                        ::std::option::Option::Some(
+                        Some(
                             crate::runtime::Document::from_json("{\"name\":\"Jack\"}")
                                 .expect("a JSON document"),
                         ),
                     )
                     .set_default_document_string(
-                        ::std::option::Option::Some(
+                        Some(
                             crate::runtime::Document::from_json("\"bye\"")
                                 .expect("a JSON document"),
                         ),
                     )
-                    .set_default_double(::std::option::Option::Some(2f64))
-                    .set_default_enum(
-                        ::std::option::Option::Some(crate::types::TestEnum::from("BAR")),
-                    )
-                    .set_default_float(::std::option::Option::Some(2f32))
-                    .set_default_int_enum(
-                        ::std::option::Option::Some(
-                            crate::types::TestIntEnum::from(2i32),
-                        ),
-                    )
-                    .set_default_integer(::std::option::Option::Some(20i32))
-                    .set_default_list(
-                        ::std::option::Option::Some(
-                            ::std::vec![::std::string::String::from("a")],
-                        ),
-                    )
-                    .set_default_long(::std::option::Option::Some(200i64))
+                    .set_default_double(Some(2f64))
+                    .set_default_enum(Some(crate::types::TestEnum::from("BAR")))
+                    .set_default_float(Some(2f32))
+                    .set_default_int_enum(Some(crate::types::TestIntEnum::from(2i32)))
+                    .set_default_integer(Some(20i32))
+                    .set_default_list(Some(vec![String::from("a")]))
+                    .set_default_long(Some(200i64))
                     .set_default_map(
-                        ::std::option::Option::Some(
+                        Some(
                             ::std::collections::BTreeMap::from([
-                                (
-                                    ::std::string::String::from("name"),
-                                    ::std::string::String::from("Jack"),
-                                ),
+                                (String::from("name"), String::from("Jack")),
                             ]),
                         ),
                     )
                     .set_default_null_document(
-                        ::std::option::Option::Some(
+                        Some(
                             crate::runtime::Document::from_json("\"notNull\"")
                                 .expect("a JSON document"),
                         ),
                     )
-                    .set_default_short(::std::option::Option::Some(2i16))
-                    .set_default_string(
-                        ::std::option::Option::Some(::std::string::String::from("bye")),
-                    )
+                    .set_default_short(Some(2i16))
+                    .set_default_string(Some(String::from("bye")))
                     .set_default_timestamp(
-                        ::std::option::Option::Some(
+                        Some(
                             ::time::OffsetDateTime::from_unix_timestamp_nanos(
                                     1000000000i128,
                                 )
                                 .expect("a valid timestamp"),
                         ),
                     )
-                    .set_empty_blob(
-                        ::std::option::Option::Some(
-                            crate::runtime::Blob::new(b"hi".to_vec()),
-                        ),
-                    )
-                    .set_empty_string(
-                        ::std::option::Option::Some(::std::string::String::from("foo")),
-                    )
-                    .set_false_boolean(::std::option::Option::Some(true))
-                    .set_zero_byte(::std::option::Option::Some(1i8))
-                    .set_zero_double(::std::option::Option::Some(1f64))
-                    .set_zero_float(::std::option::Option::Some(1f32))
-                    .set_zero_integer(::std::option::Option::Some(1i32))
-                    .set_zero_long(::std::option::Option::Some(1i64))
-                    .set_zero_short(::std::option::Option::Some(1i16))
+                    .set_empty_blob(Some(crate::runtime::Blob::new(b"hi".to_vec())))
+                    .set_empty_string(Some(String::from("foo")))
+                    .set_false_boolean(Some(true))
+                    .set_zero_byte(Some(1i8))
+                    .set_zero_double(Some(1f64))
+                    .set_zero_float(Some(1f32))
+                    .set_zero_integer(Some(1i32))
+                    .set_zero_long(Some(1i64))
+                    .set_zero_short(Some(1i16))
                     .build_unchecked(),
             ),
         )
@@ -3914,18 +3581,18 @@ fn rest_json_client_uses_explicitly_provided_member_values_over_defaults_request
         &check::ExpectedRequest {
             method: "POST",
             uri: "/OperationWithDefaults",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"defaults\": {\n        \"defaultString\": \"bye\",\n        \"defaultBoolean\": true,\n        \"defaultList\": [\"a\"],\n        \"defaultDocumentMap\": {\"name\": \"Jack\"},\n        \"defaultDocumentString\": \"bye\",\n        \"defaultDocumentBoolean\": true,\n        \"defaultDocumentList\": [\"b\"],\n        \"defaultNullDocument\": \"notNull\",\n        \"defaultTimestamp\": 1,\n        \"defaultBlob\": \"aGk=\",\n        \"defaultByte\": 2,\n        \"defaultShort\": 2,\n        \"defaultInteger\": 20,\n        \"defaultLong\": 200,\n        \"defaultFloat\": 2.0,\n        \"defaultDouble\": 2.0,\n        \"defaultMap\": {\"name\": \"Jack\"},\n        \"defaultEnum\": \"BAR\",\n        \"defaultIntEnum\": 2,\n        \"emptyString\": \"foo\",\n        \"falseBoolean\": true,\n        \"emptyBlob\": \"aGk=\",\n        \"zeroByte\": 1,\n        \"zeroShort\": 1,\n        \"zeroInteger\": 1,\n        \"zeroLong\": 1,\n        \"zeroFloat\": 1.0,\n        \"zeroDouble\": 1.0\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3936,10 +3603,8 @@ fn rest_json_client_uses_explicitly_provided_member_values_over_defaults_request
 #[test]
 fn rest_json_client_uses_explicitly_provided_values_in_top_level_request() {
     let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
-        .set_other_top_level_default(::std::option::Option::Some(0i32))
-        .set_top_level_default(
-            ::std::option::Option::Some(::std::string::String::from("hi")),
-        )
+        .set_other_top_level_default(Some(0i32))
+        .set_top_level_default(Some(String::from("hi")))
         .build_unchecked();
     let request = crate::operation::operation_with_defaults::OperationWithDefaults::request(
             &input,
@@ -3950,18 +3615,18 @@ fn rest_json_client_uses_explicitly_provided_values_in_top_level_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/OperationWithDefaults",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"topLevelDefault\": \"hi\",\n    \"otherTopLevelDefault\": 0\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -3973,9 +3638,7 @@ fn rest_json_client_uses_explicitly_provided_values_in_top_level_request() {
 fn rest_json_client_ignores_non_top_level_defaults_on_members_with_client_optional_request() {
     let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
         .set_client_optional_defaults(
-            ::std::option::Option::Some(
-                crate::types::ClientOptionalDefaults::builder().build_unchecked(),
-            ),
+            Some(crate::types::ClientOptionalDefaults::builder().build_unchecked()),
         )
         .build_unchecked();
     let request = crate::operation::operation_with_defaults::OperationWithDefaults::request(
@@ -3987,18 +3650,16 @@ fn rest_json_client_ignores_non_top_level_defaults_on_members_with_client_option
         &check::ExpectedRequest {
             method: "POST",
             uri: "/OperationWithDefaults",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
-                "{\n    \"clientOptionalDefaults\": {}\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"clientOptionalDefaults\": {}\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -4010,78 +3671,57 @@ fn rest_json_client_ignores_non_top_level_defaults_on_members_with_client_option
 fn rest_json_client_populates_nested_default_values_when_missing_request() {
     let input = crate::operation::operation_with_nested_structure::OperationWithNestedStructureInput::builder()
         .set_top_level(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::TopLevel::builder()
                     .set_dialog(
-                        ::std::option::Option::Some(
+                        Some(
                             crate::types::Dialog::builder()
-                                .set_language(
-                                    ::std::option::Option::Some(
-                                        ::std::string::String::from("en"),
-                                    ),
-                                )
+                                .set_language(Some(String::from("en")))
                                 .build_unchecked(),
                         ),
                     )
                     .set_dialog_list(
-                        ::std::option::Option::Some(
-                            ::std::vec![
+                        Some(
+                            vec![
                                 crate ::types::Dialog::builder().build_unchecked(), crate
-                                ::types::Dialog::builder()
-                                .set_farewell(::std::option::Option::Some(crate
+                                ::types::Dialog::builder().set_farewell(Some(crate
                                 ::types::Farewell::builder().build_unchecked()))
                                 .build_unchecked(), crate ::types::Dialog::builder()
-                                .set_farewell(::std::option::Option::Some(crate
-                                ::types::Farewell::builder()
-                                .set_phrase(::std::option::Option::Some(::std::string::String::from("arrivederci")))
+                                .set_farewell(Some(crate ::types::Farewell::builder()
+                                .set_phrase(Some(String::from("arrivederci")))
                                 .build_unchecked()))
-                                .set_greeting(::std::option::Option::Some(::std::string::String::from("ciao")))
-                                .set_language(::std::option::Option::Some(::std::string::String::from("it")))
-                                .build_unchecked()
+                                .set_greeting(Some(String::from("ciao")))
+                                .set_language(Some(String::from("it"))).build_unchecked()
                             ],
                         ),
                     )
                     .set_dialog_map(
-                        ::std::option::Option::Some(
+                        Some(
                             ::std::collections::BTreeMap::from([
                                 (
-                                    ::std::string::String::from("emptyDialog"),
+                                    String::from("emptyDialog"),
                                     crate::types::Dialog::builder().build_unchecked(),
                                 ),
                                 (
-                                    ::std::string::String::from("nonEmptyDialog"),
+                                    String::from("nonEmptyDialog"),
                                     crate::types::Dialog::builder()
                                         .set_farewell(
-                                            ::std::option::Option::Some(
+                                            Some(
                                                 crate::types::Farewell::builder()
-                                                    .set_phrase(
-                                                        ::std::option::Option::Some(
-                                                            ::std::string::String::from("sayonara"),
-                                                        ),
-                                                    )
+                                                    .set_phrase(Some(String::from("sayonara")))
                                                     .build_unchecked(),
                                             ),
                                         )
-                                        .set_greeting(
-                                            ::std::option::Option::Some(
-                                                ::std::string::String::from("konnichiwa"),
-                                            ),
-                                        )
+                                        .set_greeting(Some(String::from("konnichiwa")))
                                         .build_unchecked(),
                                 ),
                                 (
-                                    ::std::string::String::from("partialEmptyDialog"),
+                                    String::from("partialEmptyDialog"),
                                     crate::types::Dialog::builder()
                                         .set_farewell(
-                                            ::std::option::Option::Some(
-                                                crate::types::Farewell::builder().build_unchecked(),
-                                            ),
+                                            Some(crate::types::Farewell::builder().build_unchecked()),
                                         )
-                                        .set_language(
-                                            ::std::option::Option::Some(
-                                                ::std::string::String::from("en"),
-                                            ),
-                                        )
+                                        .set_language(Some(String::from("en")))
                                         .build_unchecked(),
                                 ),
                             ]),
@@ -4100,18 +3740,18 @@ fn rest_json_client_populates_nested_default_values_when_missing_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/OperationWithNestedStructure",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"topLevel\": {\n        \"dialog\": {\n            \"language\": \"en\",\n            \"greeting\": \"hi\"\n        },\n        \"dialogList\": [\n            {\n                \"greeting\": \"hi\"\n            },\n            {\n                \"greeting\": \"hi\",\n                \"farewell\": {\n                    \"phrase\": \"bye\"\n                }\n            },\n            {\n                \"language\": \"it\",\n                \"greeting\": \"ciao\",\n                \"farewell\": {\n                    \"phrase\": \"arrivederci\"\n                }\n            }\n        ],\n        \"dialogMap\": {\n            \"emptyDialog\": {\n                \"greeting\": \"hi\"\n            },\n            \"partialEmptyDialog\": {\n                \"language\": \"en\",\n                \"greeting\": \"hi\",\n                \"farewell\": {\n                    \"phrase\": \"bye\"\n                }\n            },\n            \"nonEmptyDialog\": {\n                \"greeting\": \"konnichiwa\",\n                \"farewell\": {\n                    \"phrase\": \"sayonara\"\n                }\n            }\n        }\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -4122,7 +3762,7 @@ fn rest_json_client_populates_nested_default_values_when_missing_request() {
 #[test]
 fn rest_json_input_union_with_unit_member_request() {
     let input = crate::operation::post_player_action::PostPlayerActionInput::builder()
-        .set_action(::std::option::Option::Some(crate::types::PlayerAction::Quit))
+        .set_action(Some(crate::types::PlayerAction::Quit))
         .build_unchecked();
     let request = crate::operation::post_player_action::PostPlayerAction::request(&input)
         .expect("the request builds");
@@ -4131,18 +3771,16 @@ fn rest_json_input_union_with_unit_member_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/PostPlayerAction",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
-                "{\n    \"action\": {\n        \"quit\": {}\n    }\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"action\": {\n        \"quit\": {}\n    }\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -4153,11 +3791,7 @@ fn rest_json_input_union_with_unit_member_request() {
 #[test]
 fn post_union_with_json_name_request1_request() {
     let input = crate::operation::post_union_with_json_name::PostUnionWithJsonNameInput::builder()
-        .set_value(
-            ::std::option::Option::Some(
-                crate::types::UnionWithJsonName::Foo(::std::string::String::from("hi")),
-            ),
-        )
+        .set_value(Some(crate::types::UnionWithJsonName::Foo(String::from("hi"))))
         .build_unchecked();
     let request = crate::operation::post_union_with_json_name::PostUnionWithJsonName::request(
             &input,
@@ -4168,18 +3802,16 @@ fn post_union_with_json_name_request1_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/PostUnionWithJsonName",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
-                "{\n    \"value\": {\n        \"FOO\": \"hi\"\n    }\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"value\": {\n        \"FOO\": \"hi\"\n    }\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -4190,11 +3822,7 @@ fn post_union_with_json_name_request1_request() {
 #[test]
 fn post_union_with_json_name_request2_request() {
     let input = crate::operation::post_union_with_json_name::PostUnionWithJsonNameInput::builder()
-        .set_value(
-            ::std::option::Option::Some(
-                crate::types::UnionWithJsonName::Baz(::std::string::String::from("hi")),
-            ),
-        )
+        .set_value(Some(crate::types::UnionWithJsonName::Baz(String::from("hi"))))
         .build_unchecked();
     let request = crate::operation::post_union_with_json_name::PostUnionWithJsonName::request(
             &input,
@@ -4205,18 +3833,16 @@ fn post_union_with_json_name_request2_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/PostUnionWithJsonName",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
-                "{\n    \"value\": {\n        \"_baz\": \"hi\"\n    }\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"value\": {\n        \"_baz\": \"hi\"\n    }\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -4227,11 +3853,7 @@ fn post_union_with_json_name_request2_request() {
 #[test]
 fn post_union_with_json_name_request3_request() {
     let input = crate::operation::post_union_with_json_name::PostUnionWithJsonNameInput::builder()
-        .set_value(
-            ::std::option::Option::Some(
-                crate::types::UnionWithJsonName::Bar(::std::string::String::from("hi")),
-            ),
-        )
+        .set_value(Some(crate::types::UnionWithJsonName::Bar(String::from("hi"))))
         .build_unchecked();
     let request = crate::operation::post_union_with_json_name::PostUnionWithJsonName::request(
             &input,
@@ -4242,18 +3864,16 @@ fn post_union_with_json_name_request3_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/PostUnionWithJsonName",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
-                "{\n    \"value\": {\n        \"bar\": \"hi\"\n    }\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\n    \"value\": {\n        \"bar\": \"hi\"\n    }\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -4265,8 +3885,8 @@ fn post_union_with_json_name_request3_request() {
 fn sdk_applied_content_encoding_rest_json1_request() {
     let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
         .set_data(
-            ::std::option::Option::Some(
-                ::std::string::String::from(
+            Some(
+                String::from(
                     "RjCEL3kBwqPivZUXGiyA5JCujtWgJAkKRlnTEsNYfBRGOS0f7LT6R3bCSOXeJ4auSHzQ4BEZZTklUyj5\n1HEojihShQC2jkQJrNdGOZNSW49yRO0XbnGmeczUHbZqZRelLFKW4xjru9uTuB8lFCtwoGgciFsgqTF8\n5HYcoqINTRxuAwGuRUMoNO473QT0BtCQoKUkAyVaypG0hBZdGNoJhunBfW0d3HWTYlzz9pXElyZhq3C1\n2PDB17GEoOYXmTxDecysmPOdo5z6T0HFhujfeJFIQQ8dirmXcG4F3v0bZdf6AZ3jsiVh6RnEXIPxPbOi\ngIXDWTMUr4Pg3f2LdYCM01eAb2qTdgsEN0MUDhEIfn68I2tnWvcozyUFpg1ez6pyWP8ssWVfFrckREIM\nMb0cTUVqSVSM8bnFiF9SoXM6ZoGMKfX1mT708OYk7SqZ1JlCTkecDJDoR5ED2q2MWKUGR6jjnEV0GtD8\nWJO6AcF0DptY9Hk16Bav3z6c5FeBvrGDrxTFVgRUk8SychzjrcqJ4qskwN8rL3zslC0oqobQRnLFOvwJ\nprSzBIwdH2yAuxokXAdVRa1u9NGNRvfWJfKkwbbVz8yV76RUF9KNhAUmwyYDrLnxNj8ROl8B7dv8Gans\n7Bit52wcdiJyjBW1pAodB7zqqVwtBx5RaSpF7kEMXexYXp9N0J1jlXzdeg5Wgg4pO7TJNr2joiPVAiFf\nefwMMCNBkYx2z7cRxVxCJZMXXzxSKMGgdTN24bJ5UgE0TxyV52RC0wGWG49S1x5jGrvmxKCIgYPs0w3Z\n0I3XcdB0WEj4x4xRztB9Cx2Mc4qFYQdzS9kOioAgNBti1rBySZ8lFZM2zqxvBsJTTJsmcKPr1crqiXjM\noVWdM4ObOO6QA7Pu4c1hT68CrTmbcecjFcxHkgsqdixnFtN6keMGL9Z2YMjZOjYYzbUEwLJqUVWalkIB\nBkgBRqZpzxx5nB5t0qDH35KjsfKM5cinQaFoRq9y9Z82xdCoKZOsUbxZkk1kVmy1jPDCBhkhixkc5PKS\nFoSKTbeK7kuCEZCtR9OfF2k2MqbygGFsFu2sgb1Zn2YdDbaRwRGeaLhswta09UNSMUo8aTixgoYVHxwy\nvraLB6olPSPegeLOnmBeWyKmEfPdbpdGm4ev4vA2AUFuLIeFz0LkCSN0NgQMrr8ALEm1UNpJLReg1ZAX\nzZh7gtQTZUaBVdMJokaJpLk6FPxSA6zkwB5TegSqhrFIsmvpY3VNWmTUq7H0iADdh3dRQ8Is97bTsbwu\nvAEOjh4FQ9wPSFzEtcSJeYQft5GfWYPisDImjjvHVFshFFkNy2nN18pJmhVPoJc456tgbdfEIdGhIADC\n6UPcSSzE1FxlPpILqZrp3i4NvvKoiOa4a8tnALd2XRHHmsvALn2Wmfu07b86gZlu4yOyuUFNoWI6tFvd\nbHnqSJYNQlFESv13gJw609DBzNnrIgBGYBAcDRrIGAnflRKwVDUnDFrUQmE8xNG6jRlyb1p2Y2RrfBtG\ncKqhuGNiT2DfxpY89ektZ98waPhJrFEPJToNH8EADzBorh3T0h4YP1IeLmaI7SOxeuVrk1kjRqMK0rUB\nlUJgJNtCE35jCyoHMwPQlyi78ZaVv8COVQ24zcGpw0MTy6JUsDzAC3jLNY6xCb40SZV9XzG7nWvXA5Ej\nYC1gTXxF4AtFexIdDZ4RJbtYMyXt8LsEJerwwpkfqvDwsiFuqYC6vIn9RoZO5kI0F35XtUITDQYKZ4eq\nWBV0itxTyyR5Rp6g30pZEmEqOusDaIh96CEmHpOBYAQZ7u1QTfzRdysIGMpzbx5gj9Dxm2PO1glWzY7P\nlVqQiBlXSGDOkBkrB6SkiAxknt9zsPdTTsf3r3nid4hdiPrZmGWNgjOO1khSxZSzBdltrCESNnQmlnP5\nZOHA0eSYXwy8j4od5ZmjA3IpFOEPW2MutMbxIbJpg5dIx2x7WxespftenRLgl3CxcpPDcnb9w8LCHBg7\nSEjrEer6Y8wVLFWsQiv6nTdCPZz9cGqwgtCaiHRy8lTWFgdfWd397vw9rduGld3uUFeFRGjYrphqEmHi\nhiG0GhE6wRFVUsGJtvOCYkVREvbEdxPFeJvlAvOcs9HKbtptlTusvYB86vR2bNcIY4f5JZu2X6sGa354\n7LRk0ps2zqYjat3hMR7XDC8KiKceBteFsXoDjfVxTYKelpedTxqWAafrKhaoAVuNM98PSnkuIWGzjSUC\nNsDJTt6vt1D1afBVPWVmnQ7ZQdtEtLIEwAWYjemAztreELIr1E9fPEILm1Ke4KctP9I0I72Dh4eylNZD\n0DEr2Hg7cWFckuZ0Av5d0IPRARXikEGDHl8uh12TXL9v2Uh0ZVSJMEYvxGSbZvkWz8TjWSk3hKA2a7GL\nJm3Ho7e1C34gE1XRGcEthxvURxt4OKBqN3ZNaMIuDTWinoQAutMcUqtm4MoL7RGPiCHUrvTwQPSirsmA\nQmOEu8nOpnP77Fivh9jLGx5ta7nL6jrsWUsBqiN1lzpdPYLRR4mUIAj6sNWiDEk4pkbHSMEcqbWw6Zl7\npsEyPDHalCNhWMA3RSK3skURzQDZ0oBV5W7vjVIZ4d3uCKsk6zrzEI9u5mx7p9RdNKodXfzqYt0ULdtc\n3RW0hIfw2KvrO3BD2QrtgAkfrFBGVvlJSUoh0MvLz8DeXxfuiuq9Ttu7wvsqVI4Piah6WNEXtHHGPJO3\nGhc75Bnv2To4VS2v8rmyKAPIIVTuYBHZN6sZ4FhFzbrslCIdk0eadaU60naqiNWU3CsxplIYGyeThmJ7\n9u4h6Y2OmiPZjFPS2bAzwgAozYTVefII9aEaWZ0hxHZeu1FW7r79dkdO73ZqRfas9u8Z7LLBPCw5pV0F\n5I0pHDgNb6MogoxF4NZJfVtIX1vCHhhVLrXjrYNJU2fD9Fw8kT8Ie2HDBJnqAvYKmryQ1r9ulo3Me3rH\nq9s2Y5uCDxu9iQNhnpwIm57WYGFeqd2fnQeY2IziD3Jgx0KSrmOH0jgi0RwJyfGXaORPq3bQQqljuACo\nkO6io9t5VI8PbNxSHTRbtYiPciUslbT0g7SpCLrRPOBRJ4DDk56pjghpeoUagJ5xJ4wjBzBuXnAGkNnP\nTfpiuz2r3oSBAi8sB9wiYK2z9sp4gZyQsqdVNzAEgKatOxBRBmJCBYpjO98ZQrF83XApPpfFg0ujB2PW\n1iYF9NkgwIKB5oB6KVTOmSKJk11mVermPgeugHbzdd2zUP6fP8fWbhseqk2t8ahGvqjs2CDHFIWXl5jc\nfCknbykE3ANt7lnAfJQ2ddduLGiqrX4HWx6jcWw08Es6BkleO0IDbaWrb95d5isvFlzJsf0TyDIXF4uq\nbBDCi0XPWqtRJ2iqmnJa2GbBe9GmAOWMkBFSilMyC4sR395WSDpD56fx0NGoU6cHrRu9xF2Bgh7RGSfl\nch2GXEeE02fDpSHFNvJBlOEqqfkIX6oCa6KY9NThqeIjYsT184XR2ZI7akXRaw1gMOGpk4FmUxk6WIuX\n4ei1SLQgSdl7OEdRtJklZ76eFrMbkJQ2TDhu8f7mVuiy53GUMIvCrP9xYGZGmCIDm2e4U2BDi3F7C5xK\n3bDZXwlQp6z4BSqTy2OVEWxXUJfjPMOL5Mc7AvDeKtxAS73pVIv0HgHIa4NBAdC7uLG0zXuu1FF6z2XY\nyUhk03fMZhYe7vVxsul3WE7U01fuN8z2y0eKwBW1RFBE1eKIaR9Y01sIWQWbSrfHfDrdZiElhmhHehfs\n0EfrR4sLYdQshJuvhTeKGJDaEhtPQwwJ9mUYGtuCL9RozWx1XI4bHNlzBTW0BVokYiJGlPe7wdxNzJD7\nJgS7Lwv6jGKngVf86imGZyzqwiteWFPdNUoWdTvUPSMO5xIUK9mo5QpwbBOAmyYzVq42o3Qs90N9khEV\nU36LB99fw8PtGHH5wsCHshfauwnNPj0blGXzke0kQ4JNCVH7Jtn0Y0aeejkSxFtwtxoYs6zHl1Lxxpsd\nsw5vBy49CEtoltDW367lVAwDjWdx20msGB7qJCkEDrzu7EXSO22782QX9NBRcN9ppX0C25I0FMA4Wnhz\n9zIpiXRrsTH35jzM8Cjt4EVLGNU3O0HuEvAer3cENnMJtngdrT86ox3fihMQbiuy4Bh4DEcP5in2VjbT\n3qbnoCNvOi8Fmmf7KlGlWAOceL5OHVE5lljjQEMzEQOCEgrk5mDKgwSBJQBNauIDSC1a5iEQjB8Xxp4C\nqeKyyWY9IOntNrtU5ny4lNprHJd36dKFeBLKcGCOvgHBXdOZloMF0YTRExw7hreEO9IoTGVHJ4teWsNr\nHdtagUHjkeZkdMMfnUGNv5aBNtFMqhcZH6EitEa9lGPkKBbJpoom3u8D8EHSIF1H5EZqqx9TLY5hWAIG\nPwJ4qwkpCGw5rCLVrjw7ARKukIFzNULANqjHUMcJ002TlUosJM4xJ4aAgckpLVGOGuPDhGAAexEcQmbg\nUsZdmqQrtuVUyyLteLbLbqtR6CTlcAIwY3xyMCmPgyefE0FEUODBoxQtRUuYTL9RC5o1sYb2PvcxUQfb\niJFi2CAl99pAzcckU2qVCxniARslIxM5pmMRGsQX9ZzYAfZrbg6ce6S74I8UMlgRQ2QVyvUjKKOE6IrJ\nLng370emHfe5m6LZULD5YiZutkD5ipjL2Bz77DvTE5kNPUhuoKBcTJcUgytfXAKUTWOcRKNlq0GImrxM\nJfr7AWbLFFNKGLeTrVDBwpcokJCv0zcOKWe8fd2xkeXkZTdmM66IgM27cyYmtQ6YF26Kd0qrWJeVZJV9\n3fyLYYvKN5csbRY2BHoYE5ERARRW65IrpkXMf48OrCXMtDIP0Z7wxI9DiTeKKeH4uuguhCJnwzR3WxLA\nVU6eBJEd7ZjS6JA83w7decq8uDI7LGKjcz1FySp3B7fE9DkHRGXxbsL7Fjar6vW2mAv8CuvI20B6jctp\n2yLDs24sPfB3sSxrrlhbuT1m6DZqiN0dl6umKx7NGZhmOTVGr20jfcxhqPQwTJfd7kel4rvxip4BqkvT\n7STy8knJ2BXGyJeNgwo1PXUZRDVy0LCTsSF1RFuRZe8cktHl9lgw8ntdPn1pVFL0MwJkJfdXBNUp5gNv\n50FTkrpo1t6wq4CVbcfj2XOrOzvBUzNH26sXGABI1gGxCdp2jEZrHgqQaWIaTJVTuguZhxqDvdYsrwFW\nYN58uuNcKHIrGdRSigyZInwQDYk0pjcqdSeU0WVU3Y9htzZBR7XRaCJr5YTZvq7fwermb5tuwb37lPLq\nB2IGg0iftkVbXaSyfCwVaRbfLBb88so0QqpmJGirFu8FcDiXOV1zTr8yW9XLdYQuUjh43xrXLdgsuYff\nCagInUk1eU1aLjVZoJRsNmStmOEpAqlYMwTvx7w6j2f421Cxr5cNZBIVlAxlXN2QiDqJ9v3sHhHkTanc\nlQuH8ptUyX8qncpBuXXBn7cSez9N0EoxCBl1GHUagbjstgJo4gzLvTmVIY6MiWYOBitzNUHfyqKwtKUr\nVoSCdZcGeA9lHUPA7PUprRRaT3m1hGKPyshtVS2ikG48w3oVerln1N1qGdtz46gZCrndw3LZ1B362RfW\nzDPuXbpsyLsRMTt1Rz1oKHRXp3iE41hkhQH6pxlvyCW2INnHt5XU8zRamOB3oW0udOhMpQFDjRkOcy06\nb4t0QTHvoRqmBna3WXzIMZyeK3GChF5eF8oDXRbjhk7BB6YKCgqwWUzEJ5K47HMSlhFkBUjaPRjdGM0z\nzOMwhW6b1NvSwP7XM1P5yi1oPvOspts1vr29SXqrMMrBhVogeodWyd69NqrO4jkyBxKmlXifoTowpfiY\n2cUCE0XMZqxUN39LCP09JqZifaEcBEo3mgtm1tWu5QR2GNq7UyQf4RIPSDOpDCAtwoPhRgdT1lJdcj4U\nlnH0wrJ8Uwu7c08L7ErnIrDATqCrOjpSbzGP1xHENABYONC4TknFPrJ8pe40A8fzGT0qBw9mAM1SKcHO\nfoiLcMC9AjHTqJzDG3xplSLPG9or2rMeq7Fzp9r0y7uJRMxgg51EbjfvYlH466A3ggvL2WQlDXjJqPW3\nBJGWAWDNN9LK8f46bADKPxakpkx23S9O47rGSXfDhVSIZsDympxWX1UOzWwMZRHkofVeKqizgbKkGgUT\nWykE9gRoRAOd9wfHZDYKa9i0LaPDiaUMvnU1gdBIqIoiVsdJ9swX47oxvMtOxtcS0zlD6llDkBuIiU5g\nPwRCYmtkkb25c8iRJXwGFPjI1wJ34I1z1ENicPdosPiUe9ZC2jnXIKzEdv01x2ER7DNDF3yxOwOhxNxI\nGqsmC92j25UQQFu9ZstOZ28AoCkuOYs0Uycm5u8jR1T39dMBwrko09rC65ENLnsxM8oebmyFCPiGJ1ED\n5Xqc9qZ237f1OnETAoEOwqUSvrdPTv56U7hV91EMTyC812MLQpr2710E3VVpsUCUMNhIxdt7UXZ1UNFb\njgzpZLXnf4DHrv6B7kq6UI50KMxcw1HZE2GpODfUTzNFLaqdrvzxKe5eUWdcojBaRbD4fFdVYJTElYDH\nNNVh6ofkoeWcs9CWGFmSBe0T4K8phFeygQg0prKMELNEy6qENzVtG9ZDcqj3a7L6ZLtvq50anWp7fAVu\nfwz55g4iM2Z2fA0pnwHDL7tt67zTxGITvsnJsZSpeq1EQsZcwtkBV9liu7Rl7jiVT1IIRtchB8TsTiaA\nwVHIQQ9RIOTiPQdKNqi1kC9iGlUqWK93gblNWlBw1eYB9Wk8FQogutwTf0caNMx8D4nPbANcmOOlskIy\nzALh15OlTrWnhP95rf08AN2J026zDE2DUF9k0eCevYBQIDjqKNW4XCZnjbHoIcKzbY5VzPbMs3ZyMz8K\nSucBmgPg6wrSK5ykbkapS5vuqvXc9GbjQJ8bPNzoxoWGyjbZvDs2OBrIqBmcQb2DLJ8v38McQ4mC4UsS\njf4PyfSCtpk274QZjvLCZbLiCBxQegk7jUU0NmTFJAcYCxd9xMWdlFkiszcltT2YzwuFFz7iA6aa4n5L\nHpBNfUA01GcAi1aCMYhmooS4zSlYcSOZkovMz36U3Fd9WtqIEOJLi7HMgHQDgNMdK6DTzAdHQtxerxVF\nHJnPrfNVG7270r3bp0bPnLNYLhObbAn6zqSAUeLtI2Y4KJDjBKCAh2vvYGbu0e2REYJWRj7MkGevsSSy\nb1kCXLt6tKGWAb7lt5c0xyJgUIJW7pdtnwgT0ZCa24BecCAwNnG5U2EwQbcjZGsFxqNGfaemd3oFEhES\nBaE0Fxms9UKTnMafu8wvZ2xymMrUduuRzOjDeX7oD5YsLC88V8CGMLxbbxIpt94KGykbr6e7L0R4oZl1\ntKMgFwQ2p9Txdbp0Y293LcsJymKizqI0F2xEp7y4SmWOJqHZtsbz80wVV9nv41CvtfxuSoGZJ5cNB7pI\nBgzNcQCeH3Jt0RaGGwboxxpuFbzilmkMFXxJm87tD4WNgu01nHfGCKeQcySEBZpVfJgi6sDFJ8uWnvKm\n9mPLHurtWzEfKqUEa1iC71bXjw5wrvhv9BYW8JSUELHmDquftQyKdq0DZXhULMHGQLf4e95WIaoA14LL\nbThz77kuhKULPTu2MNrBUKGorurhGugo5gs4ZUezSsUOe3KxYdrFMdGgny1GgTxMSMTp2RAZytKjv4kQ\nVx7XgzvpQLIbDjUPAkJv6lScwIRq1W3Ne0Rh0V6Bmn6U5uIuWnJjULmbaQiSODj3z0mAZvak0mSWIGwT\nTX83HztcC4W7e1f6a1thmcc5K61Icehla2hBELWPpixTkyC4eEVmk9Rq0m0ZXtx0JX2ZQXqXDEyePyMe\nJ70sdSzXk72zusqhY4yuOMGgbYNHqxOToK6NxujR7e4dV3Wk5JnSUthym8scjcPeCiKDNY4cHfTMnDXJ\n9zLVy01LtNKYpJ1s8FxVxigmxQNKEbIamxhx6yqwGC4aiISVOOUEjvNOdaUfXfUsE6jEwtwxyGxjlRK1\ncLyxXttq4QWN6PehgHv7jXykzPjInbEysebFvvPOOMdunmJvcCNMSvjUda8fL6xfGo0FDrLg8XZipd6S\noPVdYtyIM1Dg40KbBA3JuumPYtXuJaHrZnjZmdnM5OVo4ZNxktfCVT0c6bnD4bAeyn4bYt1ZPaX6hQHh\nJtvNYfpD0ONYlmqKuToQAMlz52Fh6bj45EbX89L5eLlSpWeyBlGotzriB0EPlclrGi5l2B5oPb1aB1ag\nyyYuu44l0F1oOVYnBIZsxIsHVITxi9lEuVPFkWASOUNuVQXfM4n5hxWR9qtuKnIcPsvbJsv1U10XlKh3\nKisqPhHU15xrCLr5gwFxPUKiNTLUBrkzgBOHXPVsHcLCiSD0YU56TRGfvEom43TWUKPPfl9Z54tgVQuT\njCRlaljAzeniQIcbbHZnn3f0HxbDG3DFYqWSxNrXabHhRsIOhhUHSPENyhGSTVO5t0XX5CdMspJPCd02\n3Oqv32ccbUK4O3YH6LEvp0WO3kSl5n50odVkI9B0i0iq4UPFGMkM8bEQJbgJoOH71P10vtdevJFQE4g2\nyhimiM53ZJRWgSZveHtENZc0Gjo0F9eioak9BnPpY1QxAFPC817svuhEstcU69bLCA4D1rO5R8AuIIBq\nyQJcifFLvbpAEYTLKJqysZrU8EEl3TSdC13A9hZvk4NC8VGEDAxcNrKw313dZp17kZPO5HSd1y6sljAW\nA9M1d6FMYV5SlBWf3WZNCUPS7qKNlda2YBsC6IUVB363f5RLGQOQHwbaijBSRCkrVoRxBHtc0Bd5J9V9\nP5uMTXkpZOxRcCQvImGgcmGuxxLb5zTqfS2xu7v3Sf3IIesSt9tVzcEcdbEvLGVJkLk4mb3G30DbIbri\nPZ09JkweDvMaQ3bxT2nfkz3Ilihkw9jqikkCCCz7E8h6z6KbhQErEW9VzJZzMCgJsyPjFam6iNwpe07S\nhyOvNVw2t9wpzL5xM11DvVzQwDaWEytNRHzDBs4KwEtpI2IpjUyVZHSwA0UGqqkzoCgrJFlNOvPlXqcS\nIcREouUIBmuttkrhPWJtSxOOgpsdvBR3kTOzAXNzSKxoaBAb0c5SDMUc6FIyGA8x5wg5DkUgjFUUodEt\nOYaB2VHVePW9mxHeBTdKWLzJow4ZZvjnoBuVigXljKCNh137ckV2y3Yg3Xi4UzJEI2V5Rw9AfnMs7xUw\nVHOFCg189maD3bmZAe7b4eaGZhyy4HVKjqCXmIH7vsEjRvbnfB0SQxxpuqBDJbHNCtW4vM643ZQQBVPP\na7oXSQIq9w2dHp0A7dtkocCZdQp9FKR9XdJAFIbVSHzIF1ZogeZlc0pXuNE0tagvD57xwDRFkAuoQyMu\nYDdZasXrpSmEE5UjHVkyYsISn8QsfXurzDybX468aoRoks654jjmRY5zi1oB8TcMdC2c3sicNaqfeuhd\nH1nPX7l4RpdqWMR7gGx9slXtG8S3KxpOi4qCD7yg3saD66nun4dzksQURoTUdXyrJR5UpHsfIlTF1aJa\nMdXyQtQnrkl00TeghQd00rRFZsCnhi0qrCSKiBfB2EVrd9RPpbgwJGZHuIQecdBmNetc2ylSEClqVBPR\nGOPPIxrnswEZjmnS0jxKW9VSM1QVxSPJnPFswCqT95SoKD6CP4xdX28WIUGiNaIKodXXJHEIsXBCxLsr\nPwWPCtoplC6hhpKmW5dQo92iCTyY2KioKzO8XR6FKm6qonMKVEwQNtlYE9c97KMtEnp25VOdMP46SQXS\nYsSVp7vm8LP87VYI8SOKcW3s2oedYFtt45rvDzoTF0GmS6wELQ9uo98HhjQAI1Dt91cgjJOwygNmLoZE\nX5K2zQiNA163uMCl5xzaBqY4YTL0wgALg3IFdYSp0RFYLWdt6IxoGI1tnoxcjlUEPo5eGIc3mS3SmaLn\nOdumfUQQ4Jgmgaa5anUVQsfBDrlAN5oaX7O0JO71SSPSWiHBsT9WIPy2J1Cace9ZZLRxblFPSXcvsuHh\nhvnhWQltEDAe7MgvkFQ8lGVFa8jhzijoF9kLmMhMILSzYnfXnZPNP7TlAAwlLHK1RqlpHskJqb6CPpGP\nQvOAhEMsM3zJ2KejZx0esxkjxA0ZufVvGAMN3vTUMplQaF4RiQkp9fzBXf3CMk01dWjOMMIEXTeKzIQe\nEcffzjixWU9FpAyGp2rVl4ETRgqljOGw4UgK31r0ZIEGnH0xGz1FtbW1OcQM008JVujRqulCucEMmntr\n",
                 ),
             ),
@@ -4281,16 +3901,16 @@ fn sdk_applied_content_encoding_rest_json1_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/requestcompression/putcontentwithencoding",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Encoding", "gzip")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::None,
-            body_media_type: ::std::option::Option::None,
+            body: None,
+            body_media_type: None,
         },
     );
 }
@@ -4304,13 +3924,13 @@ fn sdk_applied_content_encoding_rest_json1_request() {
 fn sdk_appended_gzip_after_provided_encoding_rest_json1_request() {
     let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
         .set_data(
-            ::std::option::Option::Some(
-                ::std::string::String::from(
+            Some(
+                String::from(
                     "RjCEL3kBwqPivZUXGiyA5JCujtWgJAkKRlnTEsNYfBRGOS0f7LT6R3bCSOXeJ4auSHzQ4BEZZTklUyj5\n1HEojihShQC2jkQJrNdGOZNSW49yRO0XbnGmeczUHbZqZRelLFKW4xjru9uTuB8lFCtwoGgciFsgqTF8\n5HYcoqINTRxuAwGuRUMoNO473QT0BtCQoKUkAyVaypG0hBZdGNoJhunBfW0d3HWTYlzz9pXElyZhq3C1\n2PDB17GEoOYXmTxDecysmPOdo5z6T0HFhujfeJFIQQ8dirmXcG4F3v0bZdf6AZ3jsiVh6RnEXIPxPbOi\ngIXDWTMUr4Pg3f2LdYCM01eAb2qTdgsEN0MUDhEIfn68I2tnWvcozyUFpg1ez6pyWP8ssWVfFrckREIM\nMb0cTUVqSVSM8bnFiF9SoXM6ZoGMKfX1mT708OYk7SqZ1JlCTkecDJDoR5ED2q2MWKUGR6jjnEV0GtD8\nWJO6AcF0DptY9Hk16Bav3z6c5FeBvrGDrxTFVgRUk8SychzjrcqJ4qskwN8rL3zslC0oqobQRnLFOvwJ\nprSzBIwdH2yAuxokXAdVRa1u9NGNRvfWJfKkwbbVz8yV76RUF9KNhAUmwyYDrLnxNj8ROl8B7dv8Gans\n7Bit52wcdiJyjBW1pAodB7zqqVwtBx5RaSpF7kEMXexYXp9N0J1jlXzdeg5Wgg4pO7TJNr2joiPVAiFf\nefwMMCNBkYx2z7cRxVxCJZMXXzxSKMGgdTN24bJ5UgE0TxyV52RC0wGWG49S1x5jGrvmxKCIgYPs0w3Z\n0I3XcdB0WEj4x4xRztB9Cx2Mc4qFYQdzS9kOioAgNBti1rBySZ8lFZM2zqxvBsJTTJsmcKPr1crqiXjM\noVWdM4ObOO6QA7Pu4c1hT68CrTmbcecjFcxHkgsqdixnFtN6keMGL9Z2YMjZOjYYzbUEwLJqUVWalkIB\nBkgBRqZpzxx5nB5t0qDH35KjsfKM5cinQaFoRq9y9Z82xdCoKZOsUbxZkk1kVmy1jPDCBhkhixkc5PKS\nFoSKTbeK7kuCEZCtR9OfF2k2MqbygGFsFu2sgb1Zn2YdDbaRwRGeaLhswta09UNSMUo8aTixgoYVHxwy\nvraLB6olPSPegeLOnmBeWyKmEfPdbpdGm4ev4vA2AUFuLIeFz0LkCSN0NgQMrr8ALEm1UNpJLReg1ZAX\nzZh7gtQTZUaBVdMJokaJpLk6FPxSA6zkwB5TegSqhrFIsmvpY3VNWmTUq7H0iADdh3dRQ8Is97bTsbwu\nvAEOjh4FQ9wPSFzEtcSJeYQft5GfWYPisDImjjvHVFshFFkNy2nN18pJmhVPoJc456tgbdfEIdGhIADC\n6UPcSSzE1FxlPpILqZrp3i4NvvKoiOa4a8tnALd2XRHHmsvALn2Wmfu07b86gZlu4yOyuUFNoWI6tFvd\nbHnqSJYNQlFESv13gJw609DBzNnrIgBGYBAcDRrIGAnflRKwVDUnDFrUQmE8xNG6jRlyb1p2Y2RrfBtG\ncKqhuGNiT2DfxpY89ektZ98waPhJrFEPJToNH8EADzBorh3T0h4YP1IeLmaI7SOxeuVrk1kjRqMK0rUB\nlUJgJNtCE35jCyoHMwPQlyi78ZaVv8COVQ24zcGpw0MTy6JUsDzAC3jLNY6xCb40SZV9XzG7nWvXA5Ej\nYC1gTXxF4AtFexIdDZ4RJbtYMyXt8LsEJerwwpkfqvDwsiFuqYC6vIn9RoZO5kI0F35XtUITDQYKZ4eq\nWBV0itxTyyR5Rp6g30pZEmEqOusDaIh96CEmHpOBYAQZ7u1QTfzRdysIGMpzbx5gj9Dxm2PO1glWzY7P\nlVqQiBlXSGDOkBkrB6SkiAxknt9zsPdTTsf3r3nid4hdiPrZmGWNgjOO1khSxZSzBdltrCESNnQmlnP5\nZOHA0eSYXwy8j4od5ZmjA3IpFOEPW2MutMbxIbJpg5dIx2x7WxespftenRLgl3CxcpPDcnb9w8LCHBg7\nSEjrEer6Y8wVLFWsQiv6nTdCPZz9cGqwgtCaiHRy8lTWFgdfWd397vw9rduGld3uUFeFRGjYrphqEmHi\nhiG0GhE6wRFVUsGJtvOCYkVREvbEdxPFeJvlAvOcs9HKbtptlTusvYB86vR2bNcIY4f5JZu2X6sGa354\n7LRk0ps2zqYjat3hMR7XDC8KiKceBteFsXoDjfVxTYKelpedTxqWAafrKhaoAVuNM98PSnkuIWGzjSUC\nNsDJTt6vt1D1afBVPWVmnQ7ZQdtEtLIEwAWYjemAztreELIr1E9fPEILm1Ke4KctP9I0I72Dh4eylNZD\n0DEr2Hg7cWFckuZ0Av5d0IPRARXikEGDHl8uh12TXL9v2Uh0ZVSJMEYvxGSbZvkWz8TjWSk3hKA2a7GL\nJm3Ho7e1C34gE1XRGcEthxvURxt4OKBqN3ZNaMIuDTWinoQAutMcUqtm4MoL7RGPiCHUrvTwQPSirsmA\nQmOEu8nOpnP77Fivh9jLGx5ta7nL6jrsWUsBqiN1lzpdPYLRR4mUIAj6sNWiDEk4pkbHSMEcqbWw6Zl7\npsEyPDHalCNhWMA3RSK3skURzQDZ0oBV5W7vjVIZ4d3uCKsk6zrzEI9u5mx7p9RdNKodXfzqYt0ULdtc\n3RW0hIfw2KvrO3BD2QrtgAkfrFBGVvlJSUoh0MvLz8DeXxfuiuq9Ttu7wvsqVI4Piah6WNEXtHHGPJO3\nGhc75Bnv2To4VS2v8rmyKAPIIVTuYBHZN6sZ4FhFzbrslCIdk0eadaU60naqiNWU3CsxplIYGyeThmJ7\n9u4h6Y2OmiPZjFPS2bAzwgAozYTVefII9aEaWZ0hxHZeu1FW7r79dkdO73ZqRfas9u8Z7LLBPCw5pV0F\n5I0pHDgNb6MogoxF4NZJfVtIX1vCHhhVLrXjrYNJU2fD9Fw8kT8Ie2HDBJnqAvYKmryQ1r9ulo3Me3rH\nq9s2Y5uCDxu9iQNhnpwIm57WYGFeqd2fnQeY2IziD3Jgx0KSrmOH0jgi0RwJyfGXaORPq3bQQqljuACo\nkO6io9t5VI8PbNxSHTRbtYiPciUslbT0g7SpCLrRPOBRJ4DDk56pjghpeoUagJ5xJ4wjBzBuXnAGkNnP\nTfpiuz2r3oSBAi8sB9wiYK2z9sp4gZyQsqdVNzAEgKatOxBRBmJCBYpjO98ZQrF83XApPpfFg0ujB2PW\n1iYF9NkgwIKB5oB6KVTOmSKJk11mVermPgeugHbzdd2zUP6fP8fWbhseqk2t8ahGvqjs2CDHFIWXl5jc\nfCknbykE3ANt7lnAfJQ2ddduLGiqrX4HWx6jcWw08Es6BkleO0IDbaWrb95d5isvFlzJsf0TyDIXF4uq\nbBDCi0XPWqtRJ2iqmnJa2GbBe9GmAOWMkBFSilMyC4sR395WSDpD56fx0NGoU6cHrRu9xF2Bgh7RGSfl\nch2GXEeE02fDpSHFNvJBlOEqqfkIX6oCa6KY9NThqeIjYsT184XR2ZI7akXRaw1gMOGpk4FmUxk6WIuX\n4ei1SLQgSdl7OEdRtJklZ76eFrMbkJQ2TDhu8f7mVuiy53GUMIvCrP9xYGZGmCIDm2e4U2BDi3F7C5xK\n3bDZXwlQp6z4BSqTy2OVEWxXUJfjPMOL5Mc7AvDeKtxAS73pVIv0HgHIa4NBAdC7uLG0zXuu1FF6z2XY\nyUhk03fMZhYe7vVxsul3WE7U01fuN8z2y0eKwBW1RFBE1eKIaR9Y01sIWQWbSrfHfDrdZiElhmhHehfs\n0EfrR4sLYdQshJuvhTeKGJDaEhtPQwwJ9mUYGtuCL9RozWx1XI4bHNlzBTW0BVokYiJGlPe7wdxNzJD7\nJgS7Lwv6jGKngVf86imGZyzqwiteWFPdNUoWdTvUPSMO5xIUK9mo5QpwbBOAmyYzVq42o3Qs90N9khEV\nU36LB99fw8PtGHH5wsCHshfauwnNPj0blGXzke0kQ4JNCVH7Jtn0Y0aeejkSxFtwtxoYs6zHl1Lxxpsd\nsw5vBy49CEtoltDW367lVAwDjWdx20msGB7qJCkEDrzu7EXSO22782QX9NBRcN9ppX0C25I0FMA4Wnhz\n9zIpiXRrsTH35jzM8Cjt4EVLGNU3O0HuEvAer3cENnMJtngdrT86ox3fihMQbiuy4Bh4DEcP5in2VjbT\n3qbnoCNvOi8Fmmf7KlGlWAOceL5OHVE5lljjQEMzEQOCEgrk5mDKgwSBJQBNauIDSC1a5iEQjB8Xxp4C\nqeKyyWY9IOntNrtU5ny4lNprHJd36dKFeBLKcGCOvgHBXdOZloMF0YTRExw7hreEO9IoTGVHJ4teWsNr\nHdtagUHjkeZkdMMfnUGNv5aBNtFMqhcZH6EitEa9lGPkKBbJpoom3u8D8EHSIF1H5EZqqx9TLY5hWAIG\nPwJ4qwkpCGw5rCLVrjw7ARKukIFzNULANqjHUMcJ002TlUosJM4xJ4aAgckpLVGOGuPDhGAAexEcQmbg\nUsZdmqQrtuVUyyLteLbLbqtR6CTlcAIwY3xyMCmPgyefE0FEUODBoxQtRUuYTL9RC5o1sYb2PvcxUQfb\niJFi2CAl99pAzcckU2qVCxniARslIxM5pmMRGsQX9ZzYAfZrbg6ce6S74I8UMlgRQ2QVyvUjKKOE6IrJ\nLng370emHfe5m6LZULD5YiZutkD5ipjL2Bz77DvTE5kNPUhuoKBcTJcUgytfXAKUTWOcRKNlq0GImrxM\nJfr7AWbLFFNKGLeTrVDBwpcokJCv0zcOKWe8fd2xkeXkZTdmM66IgM27cyYmtQ6YF26Kd0qrWJeVZJV9\n3fyLYYvKN5csbRY2BHoYE5ERARRW65IrpkXMf48OrCXMtDIP0Z7wxI9DiTeKKeH4uuguhCJnwzR3WxLA\nVU6eBJEd7ZjS6JA83w7decq8uDI7LGKjcz1FySp3B7fE9DkHRGXxbsL7Fjar6vW2mAv8CuvI20B6jctp\n2yLDs24sPfB3sSxrrlhbuT1m6DZqiN0dl6umKx7NGZhmOTVGr20jfcxhqPQwTJfd7kel4rvxip4BqkvT\n7STy8knJ2BXGyJeNgwo1PXUZRDVy0LCTsSF1RFuRZe8cktHl9lgw8ntdPn1pVFL0MwJkJfdXBNUp5gNv\n50FTkrpo1t6wq4CVbcfj2XOrOzvBUzNH26sXGABI1gGxCdp2jEZrHgqQaWIaTJVTuguZhxqDvdYsrwFW\nYN58uuNcKHIrGdRSigyZInwQDYk0pjcqdSeU0WVU3Y9htzZBR7XRaCJr5YTZvq7fwermb5tuwb37lPLq\nB2IGg0iftkVbXaSyfCwVaRbfLBb88so0QqpmJGirFu8FcDiXOV1zTr8yW9XLdYQuUjh43xrXLdgsuYff\nCagInUk1eU1aLjVZoJRsNmStmOEpAqlYMwTvx7w6j2f421Cxr5cNZBIVlAxlXN2QiDqJ9v3sHhHkTanc\nlQuH8ptUyX8qncpBuXXBn7cSez9N0EoxCBl1GHUagbjstgJo4gzLvTmVIY6MiWYOBitzNUHfyqKwtKUr\nVoSCdZcGeA9lHUPA7PUprRRaT3m1hGKPyshtVS2ikG48w3oVerln1N1qGdtz46gZCrndw3LZ1B362RfW\nzDPuXbpsyLsRMTt1Rz1oKHRXp3iE41hkhQH6pxlvyCW2INnHt5XU8zRamOB3oW0udOhMpQFDjRkOcy06\nb4t0QTHvoRqmBna3WXzIMZyeK3GChF5eF8oDXRbjhk7BB6YKCgqwWUzEJ5K47HMSlhFkBUjaPRjdGM0z\nzOMwhW6b1NvSwP7XM1P5yi1oPvOspts1vr29SXqrMMrBhVogeodWyd69NqrO4jkyBxKmlXifoTowpfiY\n2cUCE0XMZqxUN39LCP09JqZifaEcBEo3mgtm1tWu5QR2GNq7UyQf4RIPSDOpDCAtwoPhRgdT1lJdcj4U\nlnH0wrJ8Uwu7c08L7ErnIrDATqCrOjpSbzGP1xHENABYONC4TknFPrJ8pe40A8fzGT0qBw9mAM1SKcHO\nfoiLcMC9AjHTqJzDG3xplSLPG9or2rMeq7Fzp9r0y7uJRMxgg51EbjfvYlH466A3ggvL2WQlDXjJqPW3\nBJGWAWDNN9LK8f46bADKPxakpkx23S9O47rGSXfDhVSIZsDympxWX1UOzWwMZRHkofVeKqizgbKkGgUT\nWykE9gRoRAOd9wfHZDYKa9i0LaPDiaUMvnU1gdBIqIoiVsdJ9swX47oxvMtOxtcS0zlD6llDkBuIiU5g\nPwRCYmtkkb25c8iRJXwGFPjI1wJ34I1z1ENicPdosPiUe9ZC2jnXIKzEdv01x2ER7DNDF3yxOwOhxNxI\nGqsmC92j25UQQFu9ZstOZ28AoCkuOYs0Uycm5u8jR1T39dMBwrko09rC65ENLnsxM8oebmyFCPiGJ1ED\n5Xqc9qZ237f1OnETAoEOwqUSvrdPTv56U7hV91EMTyC812MLQpr2710E3VVpsUCUMNhIxdt7UXZ1UNFb\njgzpZLXnf4DHrv6B7kq6UI50KMxcw1HZE2GpODfUTzNFLaqdrvzxKe5eUWdcojBaRbD4fFdVYJTElYDH\nNNVh6ofkoeWcs9CWGFmSBe0T4K8phFeygQg0prKMELNEy6qENzVtG9ZDcqj3a7L6ZLtvq50anWp7fAVu\nfwz55g4iM2Z2fA0pnwHDL7tt67zTxGITvsnJsZSpeq1EQsZcwtkBV9liu7Rl7jiVT1IIRtchB8TsTiaA\nwVHIQQ9RIOTiPQdKNqi1kC9iGlUqWK93gblNWlBw1eYB9Wk8FQogutwTf0caNMx8D4nPbANcmOOlskIy\nzALh15OlTrWnhP95rf08AN2J026zDE2DUF9k0eCevYBQIDjqKNW4XCZnjbHoIcKzbY5VzPbMs3ZyMz8K\nSucBmgPg6wrSK5ykbkapS5vuqvXc9GbjQJ8bPNzoxoWGyjbZvDs2OBrIqBmcQb2DLJ8v38McQ4mC4UsS\njf4PyfSCtpk274QZjvLCZbLiCBxQegk7jUU0NmTFJAcYCxd9xMWdlFkiszcltT2YzwuFFz7iA6aa4n5L\nHpBNfUA01GcAi1aCMYhmooS4zSlYcSOZkovMz36U3Fd9WtqIEOJLi7HMgHQDgNMdK6DTzAdHQtxerxVF\nHJnPrfNVG7270r3bp0bPnLNYLhObbAn6zqSAUeLtI2Y4KJDjBKCAh2vvYGbu0e2REYJWRj7MkGevsSSy\nb1kCXLt6tKGWAb7lt5c0xyJgUIJW7pdtnwgT0ZCa24BecCAwNnG5U2EwQbcjZGsFxqNGfaemd3oFEhES\nBaE0Fxms9UKTnMafu8wvZ2xymMrUduuRzOjDeX7oD5YsLC88V8CGMLxbbxIpt94KGykbr6e7L0R4oZl1\ntKMgFwQ2p9Txdbp0Y293LcsJymKizqI0F2xEp7y4SmWOJqHZtsbz80wVV9nv41CvtfxuSoGZJ5cNB7pI\nBgzNcQCeH3Jt0RaGGwboxxpuFbzilmkMFXxJm87tD4WNgu01nHfGCKeQcySEBZpVfJgi6sDFJ8uWnvKm\n9mPLHurtWzEfKqUEa1iC71bXjw5wrvhv9BYW8JSUELHmDquftQyKdq0DZXhULMHGQLf4e95WIaoA14LL\nbThz77kuhKULPTu2MNrBUKGorurhGugo5gs4ZUezSsUOe3KxYdrFMdGgny1GgTxMSMTp2RAZytKjv4kQ\nVx7XgzvpQLIbDjUPAkJv6lScwIRq1W3Ne0Rh0V6Bmn6U5uIuWnJjULmbaQiSODj3z0mAZvak0mSWIGwT\nTX83HztcC4W7e1f6a1thmcc5K61Icehla2hBELWPpixTkyC4eEVmk9Rq0m0ZXtx0JX2ZQXqXDEyePyMe\nJ70sdSzXk72zusqhY4yuOMGgbYNHqxOToK6NxujR7e4dV3Wk5JnSUthym8scjcPeCiKDNY4cHfTMnDXJ\n9zLVy01LtNKYpJ1s8FxVxigmxQNKEbIamxhx6yqwGC4aiISVOOUEjvNOdaUfXfUsE6jEwtwxyGxjlRK1\ncLyxXttq4QWN6PehgHv7jXykzPjInbEysebFvvPOOMdunmJvcCNMSvjUda8fL6xfGo0FDrLg8XZipd6S\noPVdYtyIM1Dg40KbBA3JuumPYtXuJaHrZnjZmdnM5OVo4ZNxktfCVT0c6bnD4bAeyn4bYt1ZPaX6hQHh\nJtvNYfpD0ONYlmqKuToQAMlz52Fh6bj45EbX89L5eLlSpWeyBlGotzriB0EPlclrGi5l2B5oPb1aB1ag\nyyYuu44l0F1oOVYnBIZsxIsHVITxi9lEuVPFkWASOUNuVQXfM4n5hxWR9qtuKnIcPsvbJsv1U10XlKh3\nKisqPhHU15xrCLr5gwFxPUKiNTLUBrkzgBOHXPVsHcLCiSD0YU56TRGfvEom43TWUKPPfl9Z54tgVQuT\njCRlaljAzeniQIcbbHZnn3f0HxbDG3DFYqWSxNrXabHhRsIOhhUHSPENyhGSTVO5t0XX5CdMspJPCd02\n3Oqv32ccbUK4O3YH6LEvp0WO3kSl5n50odVkI9B0i0iq4UPFGMkM8bEQJbgJoOH71P10vtdevJFQE4g2\nyhimiM53ZJRWgSZveHtENZc0Gjo0F9eioak9BnPpY1QxAFPC817svuhEstcU69bLCA4D1rO5R8AuIIBq\nyQJcifFLvbpAEYTLKJqysZrU8EEl3TSdC13A9hZvk4NC8VGEDAxcNrKw313dZp17kZPO5HSd1y6sljAW\nA9M1d6FMYV5SlBWf3WZNCUPS7qKNlda2YBsC6IUVB363f5RLGQOQHwbaijBSRCkrVoRxBHtc0Bd5J9V9\nP5uMTXkpZOxRcCQvImGgcmGuxxLb5zTqfS2xu7v3Sf3IIesSt9tVzcEcdbEvLGVJkLk4mb3G30DbIbri\nPZ09JkweDvMaQ3bxT2nfkz3Ilihkw9jqikkCCCz7E8h6z6KbhQErEW9VzJZzMCgJsyPjFam6iNwpe07S\nhyOvNVw2t9wpzL5xM11DvVzQwDaWEytNRHzDBs4KwEtpI2IpjUyVZHSwA0UGqqkzoCgrJFlNOvPlXqcS\nIcREouUIBmuttkrhPWJtSxOOgpsdvBR3kTOzAXNzSKxoaBAb0c5SDMUc6FIyGA8x5wg5DkUgjFUUodEt\nOYaB2VHVePW9mxHeBTdKWLzJow4ZZvjnoBuVigXljKCNh137ckV2y3Yg3Xi4UzJEI2V5Rw9AfnMs7xUw\nVHOFCg189maD3bmZAe7b4eaGZhyy4HVKjqCXmIH7vsEjRvbnfB0SQxxpuqBDJbHNCtW4vM643ZQQBVPP\na7oXSQIq9w2dHp0A7dtkocCZdQp9FKR9XdJAFIbVSHzIF1ZogeZlc0pXuNE0tagvD57xwDRFkAuoQyMu\nYDdZasXrpSmEE5UjHVkyYsISn8QsfXurzDybX468aoRoks654jjmRY5zi1oB8TcMdC2c3sicNaqfeuhd\nH1nPX7l4RpdqWMR7gGx9slXtG8S3KxpOi4qCD7yg3saD66nun4dzksQURoTUdXyrJR5UpHsfIlTF1aJa\nMdXyQtQnrkl00TeghQd00rRFZsCnhi0qrCSKiBfB2EVrd9RPpbgwJGZHuIQecdBmNetc2ylSEClqVBPR\nGOPPIxrnswEZjmnS0jxKW9VSM1QVxSPJnPFswCqT95SoKD6CP4xdX28WIUGiNaIKodXXJHEIsXBCxLsr\nPwWPCtoplC6hhpKmW5dQo92iCTyY2KioKzO8XR6FKm6qonMKVEwQNtlYE9c97KMtEnp25VOdMP46SQXS\nYsSVp7vm8LP87VYI8SOKcW3s2oedYFtt45rvDzoTF0GmS6wELQ9uo98HhjQAI1Dt91cgjJOwygNmLoZE\nX5K2zQiNA163uMCl5xzaBqY4YTL0wgALg3IFdYSp0RFYLWdt6IxoGI1tnoxcjlUEPo5eGIc3mS3SmaLn\nOdumfUQQ4Jgmgaa5anUVQsfBDrlAN5oaX7O0JO71SSPSWiHBsT9WIPy2J1Cace9ZZLRxblFPSXcvsuHh\nhvnhWQltEDAe7MgvkFQ8lGVFa8jhzijoF9kLmMhMILSzYnfXnZPNP7TlAAwlLHK1RqlpHskJqb6CPpGP\nQvOAhEMsM3zJ2KejZx0esxkjxA0ZufVvGAMN3vTUMplQaF4RiQkp9fzBXf3CMk01dWjOMMIEXTeKzIQe\nEcffzjixWU9FpAyGp2rVl4ETRgqljOGw4UgK31r0ZIEGnH0xGz1FtbW1OcQM008JVujRqulCucEMmntr\n",
                 ),
             ),
         )
-        .set_encoding(::std::option::Option::Some(::std::string::String::from("custom")))
+        .set_encoding(Some(String::from("custom")))
         .build_unchecked();
     let request = crate::operation::put_with_content_encoding::PutWithContentEncoding::request(
             &input,
@@ -4321,16 +3941,16 @@ fn sdk_appended_gzip_after_provided_encoding_rest_json1_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/requestcompression/putcontentwithencoding",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Encoding", "custom, gzip")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::None,
-            body_media_type: ::std::option::Option::None,
+            body: None,
+            body_media_type: None,
         },
     );
 }
@@ -4354,16 +3974,16 @@ fn rest_json_query_idempotency_token_auto_fill_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/QueryIdempotencyTokenAutoFill",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &["token=00000000-0000-4000-8000-000000000000"],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -4374,11 +3994,7 @@ fn rest_json_query_idempotency_token_auto_fill_request() {
 #[test]
 fn rest_json_query_idempotency_token_auto_fill_is_set_request() {
     let input = crate::operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFillInput::builder()
-        .set_token(
-            ::std::option::Option::Some(
-                ::std::string::String::from("00000000-0000-4000-8000-000000000000"),
-            ),
-        )
+        .set_token(Some(String::from("00000000-0000-4000-8000-000000000000")))
         .build_unchecked();
     let request = crate::operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFill::request(
             &input,
@@ -4389,16 +4005,16 @@ fn rest_json_query_idempotency_token_auto_fill_is_set_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/QueryIdempotencyTokenAutoFill",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &["token=00000000-0000-4000-8000-000000000000"],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -4410,19 +4026,13 @@ fn rest_json_query_idempotency_token_auto_fill_is_set_request() {
 fn rest_json_query_params_string_list_map_request() {
     let input = crate::operation::query_params_as_string_list_map::QueryParamsAsStringListMapInput::builder()
         .set_foo(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("baz"),
-                        ::std::vec![
-                            ::std::string::String::from("bar"),
-                            ::std::string::String::from("qux")
-                        ],
-                    ),
+                    (String::from("baz"), vec![String::from("bar"), String::from("qux")]),
                 ]),
             ),
         )
-        .set_qux(::std::option::Option::Some(::std::string::String::from("named")))
+        .set_qux(Some(String::from("named")))
         .build_unchecked();
     let request = crate::operation::query_params_as_string_list_map::QueryParamsAsStringListMap::request(
             &input,
@@ -4433,16 +4043,16 @@ fn rest_json_query_params_string_list_map_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/StringListMap",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &["corge=named", "baz=bar", "baz=qux"],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -4454,20 +4064,14 @@ fn rest_json_query_params_string_list_map_request() {
 fn rest_json_query_precedence_request() {
     let input = crate::operation::query_precedence::QueryPrecedenceInput::builder()
         .set_baz(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("bar"),
-                        ::std::string::String::from("fromMap"),
-                    ),
-                    (
-                        ::std::string::String::from("qux"),
-                        ::std::string::String::from("alsoFromMap"),
-                    ),
+                    (String::from("bar"), String::from("fromMap")),
+                    (String::from("qux"), String::from("alsoFromMap")),
                 ]),
             ),
         )
-        .set_foo(::std::option::Option::Some(::std::string::String::from("named")))
+        .set_foo(Some(String::from("named")))
         .build_unchecked();
     let request = crate::operation::query_precedence::QueryPrecedence::request(&input)
         .expect("the request builds");
@@ -4476,16 +4080,16 @@ fn rest_json_query_precedence_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/Precedence",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &["bar=named", "qux=alsoFromMap"],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -4497,38 +4101,24 @@ fn rest_json_query_precedence_request() {
 fn rest_json_recursive_shapes_request() {
     let input = crate::types::RecursiveShapesInputOutput::builder()
         .set_nested(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::RecursiveShapesInputOutputNested1::builder()
-                    .set_foo(
-                        ::std::option::Option::Some(::std::string::String::from("Foo1")),
-                    )
+                    .set_foo(Some(String::from("Foo1")))
                     .set_nested(
-                        ::std::option::Option::Some(
-                            ::std::boxed::Box::new(
+                        Some(
+                            Box::new(
                                 crate::types::RecursiveShapesInputOutputNested2::builder()
-                                    .set_bar(
-                                        ::std::option::Option::Some(
-                                            ::std::string::String::from("Bar1"),
-                                        ),
-                                    )
+                                    .set_bar(Some(String::from("Bar1")))
                                     .set_recursive_member(
-                                        ::std::option::Option::Some(
-                                            ::std::boxed::Box::new(
+                                        Some(
+                                            Box::new(
                                                 crate::types::RecursiveShapesInputOutputNested1::builder()
-                                                    .set_foo(
-                                                        ::std::option::Option::Some(
-                                                            ::std::string::String::from("Foo2"),
-                                                        ),
-                                                    )
+                                                    .set_foo(Some(String::from("Foo2")))
                                                     .set_nested(
-                                                        ::std::option::Option::Some(
-                                                            ::std::boxed::Box::new(
+                                                        Some(
+                                                            Box::new(
                                                                 crate::types::RecursiveShapesInputOutputNested2::builder()
-                                                                    .set_bar(
-                                                                        ::std::option::Option::Some(
-                                                                            ::std::string::String::from("Bar2"),
-                                                                        ),
-                                                                    )
+                                                                    .set_bar(Some(String::from("Bar2")))
                                                                     .build_unchecked(),
                                                             ),
                                                         ),
@@ -4552,18 +4142,18 @@ fn rest_json_recursive_shapes_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/RecursiveShapes",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"nested\": {\n        \"foo\": \"Foo1\",\n        \"nested\": {\n            \"bar\": \"Bar1\",\n            \"recursiveMember\": {\n                \"foo\": \"Foo2\",\n                \"nested\": {\n                    \"bar\": \"Bar2\"\n                }\n            }\n        }\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -4574,18 +4164,16 @@ fn rest_json_recursive_shapes_request() {
 #[test]
 fn rest_json_simple_scalar_properties_request() {
     let input = crate::types::SimpleScalarPropertiesInputOutput::builder()
-        .set_byte_value(::std::option::Option::Some(1i8))
-        .set_double_value(::std::option::Option::Some(6.5f64))
-        .set_false_boolean_value(::std::option::Option::Some(false))
-        .set_float_value(::std::option::Option::Some(5.5f32))
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
-        .set_integer_value(::std::option::Option::Some(3i32))
-        .set_long_value(::std::option::Option::Some(4i64))
-        .set_short_value(::std::option::Option::Some(2i16))
-        .set_string_value(
-            ::std::option::Option::Some(::std::string::String::from("string")),
-        )
-        .set_true_boolean_value(::std::option::Option::Some(true))
+        .set_byte_value(Some(1i8))
+        .set_double_value(Some(6.5f64))
+        .set_false_boolean_value(Some(false))
+        .set_float_value(Some(5.5f32))
+        .set_foo(Some(String::from("Foo")))
+        .set_integer_value(Some(3i32))
+        .set_long_value(Some(4i64))
+        .set_short_value(Some(2i16))
+        .set_string_value(Some(String::from("string")))
+        .set_true_boolean_value(Some(true))
         .build_unchecked();
     let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
@@ -4596,18 +4184,18 @@ fn rest_json_simple_scalar_properties_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/SimpleScalarProperties",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json"), ("X-Foo", "Foo")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"stringValue\": \"string\",\n    \"trueBooleanValue\": true,\n    \"falseBooleanValue\": false,\n    \"byteValue\": 1,\n    \"shortValue\": 2,\n    \"integerValue\": 3,\n    \"longValue\": 4,\n    \"floatValue\": 5.5,\n    \"DoubleDribble\": 6.5\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -4628,16 +4216,16 @@ fn rest_json_doesnt_serialize_null_structure_values_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/SimpleScalarProperties",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("{}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -4648,8 +4236,8 @@ fn rest_json_doesnt_serialize_null_structure_values_request() {
 #[test]
 fn rest_json_supports_na_n_float_inputs_request() {
     let input = crate::types::SimpleScalarPropertiesInputOutput::builder()
-        .set_double_value(::std::option::Option::Some(f64::NAN))
-        .set_float_value(::std::option::Option::Some(f32::NAN))
+        .set_double_value(Some(f64::NAN))
+        .set_float_value(Some(f32::NAN))
         .build_unchecked();
     let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
@@ -4660,18 +4248,18 @@ fn rest_json_supports_na_n_float_inputs_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/SimpleScalarProperties",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"floatValue\": \"NaN\",\n    \"DoubleDribble\": \"NaN\"\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -4682,8 +4270,8 @@ fn rest_json_supports_na_n_float_inputs_request() {
 #[test]
 fn rest_json_supports_infinity_float_inputs_request() {
     let input = crate::types::SimpleScalarPropertiesInputOutput::builder()
-        .set_double_value(::std::option::Option::Some(f64::INFINITY))
-        .set_float_value(::std::option::Option::Some(f32::INFINITY))
+        .set_double_value(Some(f64::INFINITY))
+        .set_float_value(Some(f32::INFINITY))
         .build_unchecked();
     let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
@@ -4694,18 +4282,18 @@ fn rest_json_supports_infinity_float_inputs_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/SimpleScalarProperties",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"floatValue\": \"Infinity\",\n    \"DoubleDribble\": \"Infinity\"\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -4716,8 +4304,8 @@ fn rest_json_supports_infinity_float_inputs_request() {
 #[test]
 fn rest_json_supports_negative_infinity_float_inputs_request() {
     let input = crate::types::SimpleScalarPropertiesInputOutput::builder()
-        .set_double_value(::std::option::Option::Some(f64::NEG_INFINITY))
-        .set_float_value(::std::option::Option::Some(f32::NEG_INFINITY))
+        .set_double_value(Some(f64::NEG_INFINITY))
+        .set_float_value(Some(f32::NEG_INFINITY))
         .build_unchecked();
     let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
@@ -4728,18 +4316,18 @@ fn rest_json_supports_negative_infinity_float_inputs_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/SimpleScalarProperties",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"floatValue\": \"-Infinity\",\n    \"DoubleDribble\": \"-Infinity\"\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -4750,21 +4338,8 @@ fn rest_json_supports_negative_infinity_float_inputs_request() {
 #[test]
 fn rest_json_sparse_lists_serialize_null_request() {
     let input = crate::types::SparseJsonListsInputOutput::builder()
-        .set_sparse_short_list(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::option::Option::None, ::std::option::Option::Some(2i16)
-                ],
-            ),
-        )
-        .set_sparse_string_list(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(::std::string::String::from("hi"))
-                ],
-            ),
-        )
+        .set_sparse_short_list(Some(vec![None, Some(2i16)]))
+        .set_sparse_string_list(Some(vec![None, Some(String::from("hi"))]))
         .build_unchecked();
     let request = crate::operation::sparse_json_lists::SparseJsonLists::request(&input)
         .expect("the request builds");
@@ -4773,18 +4348,18 @@ fn rest_json_sparse_lists_serialize_null_request() {
         &check::ExpectedRequest {
             method: "PUT",
             uri: "/SparseJsonLists",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"sparseStringList\": [\n        null,\n        \"hi\"\n    ],\n    \"sparseShortList\": [\n        null,\n        2\n    ]\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -4796,29 +4371,21 @@ fn rest_json_sparse_lists_serialize_null_request() {
 fn rest_json_sparse_json_maps_request() {
     let input = crate::types::SparseJsonMapsInputOutput::builder()
         .set_sparse_struct_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
                     (
-                        ::std::string::String::from("baz"),
-                        ::std::option::Option::Some(
+                        String::from("baz"),
+                        Some(
                             crate::types::GreetingStruct::builder()
-                                .set_hi(
-                                    ::std::option::Option::Some(
-                                        ::std::string::String::from("bye"),
-                                    ),
-                                )
+                                .set_hi(Some(String::from("bye")))
                                 .build_unchecked(),
                         ),
                     ),
                     (
-                        ::std::string::String::from("foo"),
-                        ::std::option::Option::Some(
+                        String::from("foo"),
+                        Some(
                             crate::types::GreetingStruct::builder()
-                                .set_hi(
-                                    ::std::option::Option::Some(
-                                        ::std::string::String::from("there"),
-                                    ),
-                                )
+                                .set_hi(Some(String::from("there")))
                                 .build_unchecked(),
                         ),
                     ),
@@ -4833,18 +4400,18 @@ fn rest_json_sparse_json_maps_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/SparseJsonMaps",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"sparseStructMap\": {\n        \"foo\": {\n            \"hi\": \"there\"\n        },\n        \"baz\": {\n            \"hi\": \"bye\"\n        }\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -4856,32 +4423,16 @@ fn rest_json_sparse_json_maps_request() {
 fn rest_json_serializes_sparse_null_map_values_request() {
     let input = crate::types::SparseJsonMapsInputOutput::builder()
         .set_sparse_boolean_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("x"), ::std::option::Option::None),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("x"), None)])),
         )
         .set_sparse_number_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("x"), ::std::option::Option::None),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("x"), None)])),
         )
         .set_sparse_string_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("x"), ::std::option::Option::None),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("x"), None)])),
         )
         .set_sparse_struct_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("x"), ::std::option::Option::None),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("x"), None)])),
         )
         .build_unchecked();
     let request = crate::operation::sparse_json_maps::SparseJsonMaps::request(&input)
@@ -4891,18 +4442,18 @@ fn rest_json_serializes_sparse_null_map_values_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/SparseJsonMaps",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"sparseBooleanMap\": {\n        \"x\": null\n    },\n    \"sparseNumberMap\": {\n        \"x\": null\n    },\n    \"sparseStringMap\": {\n        \"x\": null\n    },\n    \"sparseStructMap\": {\n        \"x\": null\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -4914,21 +4465,10 @@ fn rest_json_serializes_sparse_null_map_values_request() {
 fn rest_json_serializes_zero_values_in_sparse_maps_request() {
     let input = crate::types::SparseJsonMapsInputOutput::builder()
         .set_sparse_boolean_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("x"),
-                        ::std::option::Option::Some(false),
-                    ),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("x"), Some(false))])),
         )
         .set_sparse_number_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("x"), ::std::option::Option::Some(0i32)),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("x"), Some(0i32))])),
         )
         .build_unchecked();
     let request = crate::operation::sparse_json_maps::SparseJsonMaps::request(&input)
@@ -4938,18 +4478,18 @@ fn rest_json_serializes_zero_values_in_sparse_maps_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/SparseJsonMaps",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"sparseNumberMap\": {\n        \"x\": 0\n    },\n    \"sparseBooleanMap\": {\n        \"x\": false\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -4961,21 +4501,10 @@ fn rest_json_serializes_zero_values_in_sparse_maps_request() {
 fn rest_json_serializes_sparse_set_map_request() {
     let input = crate::types::SparseJsonMapsInputOutput::builder()
         .set_sparse_set_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("x"),
-                        ::std::option::Option::Some(::std::vec![]),
-                    ),
-                    (
-                        ::std::string::String::from("y"),
-                        ::std::option::Option::Some(
-                            ::std::vec![
-                                ::std::string::String::from("a"),
-                                ::std::string::String::from("b")
-                            ],
-                        ),
-                    ),
+                    (String::from("x"), Some(vec![])),
+                    (String::from("y"), Some(vec![String::from("a"), String::from("b")])),
                 ]),
             ),
         )
@@ -4987,18 +4516,18 @@ fn rest_json_serializes_sparse_set_map_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/SparseJsonMaps",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"sparseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"]\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -5010,22 +4539,14 @@ fn rest_json_serializes_sparse_set_map_request() {
 fn rest_json_serializes_sparse_set_map_and_retains_null_request() {
     let input = crate::types::SparseJsonMapsInputOutput::builder()
         .set_sparse_set_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
+                    (String::from("x"), Some(vec![])),
                     (
-                        ::std::string::String::from("x"),
-                        ::std::option::Option::Some(::std::vec![]),
+                        String::from("y"),
+                        Some(vec![String::from("a"), String::from("b")]),
                     ),
-                    (
-                        ::std::string::String::from("y"),
-                        ::std::option::Option::Some(
-                            ::std::vec![
-                                ::std::string::String::from("a"),
-                                ::std::string::String::from("b")
-                            ],
-                        ),
-                    ),
-                    (::std::string::String::from("z"), ::std::option::Option::None),
+                    (String::from("z"), None),
                 ]),
             ),
         )
@@ -5037,18 +4558,18 @@ fn rest_json_serializes_sparse_set_map_and_retains_null_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/SparseJsonMaps",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(
+            body: Some(
                 "{\n    \"sparseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"],\n        \"z\": null\n    }\n}",
             ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -5059,12 +4580,8 @@ fn rest_json_serializes_sparse_set_map_and_retains_null_request() {
 #[test]
 fn rest_json_streaming_traits_with_blob_request() {
     let input = crate::types::StreamingTraitsInputOutput::builder()
-        .set_blob(
-            ::std::option::Option::Some(
-                crate::runtime::Blob::new(b"blobby blob blob".to_vec()),
-            ),
-        )
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
+        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     let request = crate::operation::streaming_traits::StreamingTraits::request(&input)
         .expect("the request builds");
@@ -5073,16 +4590,16 @@ fn rest_json_streaming_traits_with_blob_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/StreamingTraits",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/octet-stream"), ("X-Foo", "Foo")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("blobby blob blob"),
-            body_media_type: ::std::option::Option::Some("application/octet-stream"),
+            body: Some("blobby blob blob"),
+            body_media_type: Some("application/octet-stream"),
         },
     );
 }
@@ -5093,7 +4610,7 @@ fn rest_json_streaming_traits_with_blob_request() {
 #[test]
 fn rest_json_streaming_traits_with_no_blob_body_request() {
     let input = crate::types::StreamingTraitsInputOutput::builder()
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
+        .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     let request = crate::operation::streaming_traits::StreamingTraits::request(&input)
         .expect("the request builds");
@@ -5102,16 +4619,16 @@ fn rest_json_streaming_traits_with_no_blob_body_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/StreamingTraits",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("X-Foo", "Foo")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::Some("application/octet-stream"),
+            body: Some(""),
+            body_media_type: Some("application/octet-stream"),
         },
     );
 }
@@ -5122,12 +4639,8 @@ fn rest_json_streaming_traits_with_no_blob_body_request() {
 #[test]
 fn rest_json_streaming_traits_require_length_with_blob_request() {
     let input = crate::operation::streaming_traits_require_length::StreamingTraitsRequireLengthInput::builder()
-        .set_blob(
-            ::std::option::Option::Some(
-                crate::runtime::Blob::new(b"blobby blob blob".to_vec()),
-            ),
-        )
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
+        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     let request = crate::operation::streaming_traits_require_length::StreamingTraitsRequireLength::request(
             &input,
@@ -5138,16 +4651,16 @@ fn rest_json_streaming_traits_require_length_with_blob_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/StreamingTraitsRequireLength",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/octet-stream"), ("X-Foo", "Foo")],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("blobby blob blob"),
-            body_media_type: ::std::option::Option::Some("application/octet-stream"),
+            body: Some("blobby blob blob"),
+            body_media_type: Some("application/octet-stream"),
         },
     );
 }
@@ -5158,7 +4671,7 @@ fn rest_json_streaming_traits_require_length_with_blob_request() {
 #[test]
 fn rest_json_streaming_traits_require_length_with_no_blob_body_request() {
     let input = crate::operation::streaming_traits_require_length::StreamingTraitsRequireLengthInput::builder()
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
+        .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     let request = crate::operation::streaming_traits_require_length::StreamingTraitsRequireLength::request(
             &input,
@@ -5169,16 +4682,16 @@ fn rest_json_streaming_traits_require_length_with_no_blob_body_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/StreamingTraitsRequireLength",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("X-Foo", "Foo")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::Some("application/octet-stream"),
+            body: Some(""),
+            body_media_type: Some("application/octet-stream"),
         },
     );
 }
@@ -5189,12 +4702,8 @@ fn rest_json_streaming_traits_require_length_with_no_blob_body_request() {
 #[test]
 fn rest_json_streaming_traits_with_media_type_with_blob_request() {
     let input = crate::types::StreamingTraitsWithMediaTypeInputOutput::builder()
-        .set_blob(
-            ::std::option::Option::Some(
-                crate::runtime::Blob::new(b"blobby blob blob".to_vec()),
-            ),
-        )
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
+        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     let request = crate::operation::streaming_traits_with_media_type::StreamingTraitsWithMediaType::request(
             &input,
@@ -5205,16 +4714,16 @@ fn rest_json_streaming_traits_with_media_type_with_blob_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/StreamingTraitsWithMediaType",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "text/plain"), ("X-Foo", "Foo")],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some("blobby blob blob"),
-            body_media_type: ::std::option::Option::Some("application/octet-stream"),
+            body: Some("blobby blob blob"),
+            body_media_type: Some("application/octet-stream"),
         },
     );
 }
@@ -5226,9 +4735,9 @@ fn rest_json_streaming_traits_with_media_type_with_blob_request() {
 fn rest_json_test_body_structure_request() {
     let input = crate::types::TestBodyStructureInputOutput::builder()
         .set_test_config(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::TestConfig::builder()
-                    .set_timeout(::std::option::Option::Some(10i32))
+                    .set_timeout(Some(10i32))
                     .build_unchecked(),
             ),
         )
@@ -5242,18 +4751,16 @@ fn rest_json_test_body_structure_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/body",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some(
-                "{\"testConfig\":\n    {\"timeout\": 10}\n}",
-            ),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"testConfig\":\n    {\"timeout\": 10}\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -5273,16 +4780,16 @@ fn rest_json_http_with_empty_body_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/body",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -5303,16 +4810,16 @@ fn rest_json_http_get_with_no_input_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/no_input_no_payload",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &["Content-Type", "Content-Length"],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -5332,16 +4839,16 @@ fn rest_json_http_get_with_no_modeled_body_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/no_payload",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &["Content-Length", "Content-Type"],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -5352,7 +4859,7 @@ fn rest_json_http_get_with_no_modeled_body_request() {
 #[test]
 fn rest_json_http_get_with_header_member_no_modeled_body_request() {
     let input = crate::types::TestNoPayloadInputOutput::builder()
-        .set_test_id(::std::option::Option::Some(::std::string::String::from("t-12345")))
+        .set_test_id(Some(String::from("t-12345")))
         .build_unchecked();
     let request = crate::operation::test_get_no_payload::TestGetNoPayload::request(
             &input,
@@ -5363,16 +4870,16 @@ fn rest_json_http_get_with_header_member_no_modeled_body_request() {
         &check::ExpectedRequest {
             method: "GET",
             uri: "/no_payload",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("X-Amz-Test-Id", "t-12345")],
             forbid_headers: &["Content-Length", "Content-Type"],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -5390,16 +4897,16 @@ fn rest_json_http_with_empty_blob_payload_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/blob_payload",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::Some("application/octet-stream"),
+            body: Some(""),
+            body_media_type: Some("application/octet-stream"),
         },
     );
 }
@@ -5410,12 +4917,8 @@ fn rest_json_http_with_empty_blob_payload_request() {
 #[test]
 fn rest_json_test_payload_blob_request() {
     let input = crate::types::TestPayloadBlobInputOutput::builder()
-        .set_content_type(
-            ::std::option::Option::Some(::std::string::String::from("image/jpg")),
-        )
-        .set_data(
-            ::std::option::Option::Some(crate::runtime::Blob::new(b"1234".to_vec())),
-        )
+        .set_content_type(Some(String::from("image/jpg")))
+        .set_data(Some(crate::runtime::Blob::new(b"1234".to_vec())))
         .build_unchecked();
     let request = crate::operation::test_payload_blob::TestPayloadBlob::request(&input)
         .expect("the request builds");
@@ -5424,16 +4927,16 @@ fn rest_json_test_payload_blob_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/blob_payload",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "image/jpg")],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("1234"),
-            body_media_type: ::std::option::Option::Some("image/jpg"),
+            body: Some("1234"),
+            body_media_type: Some("image/jpg"),
         },
     );
 }
@@ -5454,16 +4957,16 @@ fn rest_json_http_with_empty_structure_payload_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/payload",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -5475,9 +4978,9 @@ fn rest_json_http_with_empty_structure_payload_request() {
 fn rest_json_test_payload_structure_request() {
     let input = crate::types::TestPayloadStructureInputOutput::builder()
         .set_payload_config(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::PayloadConfig::builder()
-                    .set_data(::std::option::Option::Some(25i32))
+                    .set_data(Some(25i32))
                     .build_unchecked(),
             ),
         )
@@ -5491,16 +4994,16 @@ fn rest_json_test_payload_structure_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/payload",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("Content-Type", "application/json")],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{\"data\": 25\n}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{\"data\": 25\n}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -5511,7 +5014,7 @@ fn rest_json_test_payload_structure_request() {
 #[test]
 fn rest_json_http_with_headers_but_no_payload_request() {
     let input = crate::types::TestPayloadStructureInputOutput::builder()
-        .set_test_id(::std::option::Option::Some(::std::string::String::from("t-12345")))
+        .set_test_id(Some(String::from("t-12345")))
         .build_unchecked();
     let request = crate::operation::test_payload_structure::TestPayloadStructure::request(
             &input,
@@ -5522,8 +5025,8 @@ fn rest_json_http_with_headers_but_no_payload_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/payload",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -5533,8 +5036,8 @@ fn rest_json_http_with_headers_but_no_payload_request() {
             ],
             forbid_headers: &[],
             require_headers: &["Content-Length"],
-            body: ::std::option::Option::Some("{}"),
-            body_media_type: ::std::option::Option::Some("application/json"),
+            body: Some("{}"),
+            body_media_type: Some("application/json"),
         },
     );
 }
@@ -5555,16 +5058,16 @@ fn rest_json_http_post_with_no_input_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/no_input_no_payload",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &["Content-Type"],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -5584,16 +5087,16 @@ fn rest_json_http_post_with_no_modeled_body_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/no_payload",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &["Content-Type"],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -5604,7 +5107,7 @@ fn rest_json_http_post_with_no_modeled_body_request() {
 #[test]
 fn rest_json_http_with_post_header_member_no_modeled_body_request() {
     let input = crate::types::TestNoPayloadInputOutput::builder()
-        .set_test_id(::std::option::Option::Some(::std::string::String::from("t-12345")))
+        .set_test_id(Some(String::from("t-12345")))
         .build_unchecked();
     let request = crate::operation::test_post_no_payload::TestPostNoPayload::request(
             &input,
@@ -5615,16 +5118,16 @@ fn rest_json_http_with_post_header_member_no_modeled_body_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/no_payload",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[("X-Amz-Test-Id", "t-12345")],
             forbid_headers: &["Content-Type"],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -5636,7 +5139,7 @@ fn rest_json_http_with_post_header_member_no_modeled_body_request() {
 fn rest_json_timestamp_format_headers_request() {
     let input = crate::types::TimestampFormatHeadersIo::builder()
         .set_default_format(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -5644,7 +5147,7 @@ fn rest_json_timestamp_format_headers_request() {
             ),
         )
         .set_member_date_time(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -5652,7 +5155,7 @@ fn rest_json_timestamp_format_headers_request() {
             ),
         )
         .set_member_epoch_seconds(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -5660,7 +5163,7 @@ fn rest_json_timestamp_format_headers_request() {
             ),
         )
         .set_member_http_date(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -5668,7 +5171,7 @@ fn rest_json_timestamp_format_headers_request() {
             ),
         )
         .set_target_date_time(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -5676,7 +5179,7 @@ fn rest_json_timestamp_format_headers_request() {
             ),
         )
         .set_target_epoch_seconds(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -5684,7 +5187,7 @@ fn rest_json_timestamp_format_headers_request() {
             ),
         )
         .set_target_http_date(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -5701,8 +5204,8 @@ fn rest_json_timestamp_format_headers_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/TimestampFormatHeaders",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
@@ -5717,8 +5220,8 @@ fn rest_json_timestamp_format_headers_request() {
             ],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -5741,16 +5244,16 @@ fn rest_json_unit_input_and_output_request() {
         &check::ExpectedRequest {
             method: "POST",
             uri: "/UnitInputAndOutput",
-            host: ::std::option::Option::None,
-            resolved_host: ::std::option::Option::None,
+            host: None,
+            resolved_host: None,
             query_params: &[],
             forbid_query_params: &[],
             require_query_params: &[],
             headers: &[],
             forbid_headers: &[],
             require_headers: &[],
-            body: ::std::option::Option::Some(""),
-            body_media_type: ::std::option::Option::None,
+            body: Some(""),
+            body_media_type: None,
         },
     );
 }
@@ -5769,7 +5272,7 @@ fn rest_json_date_time_with_negative_offset_response() {
         .expect("the response parses");
     let expected = crate::operation::datetime_offsets::DatetimeOffsetsOutput::builder()
         .set_datetime(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -5794,7 +5297,7 @@ fn rest_json_date_time_with_positive_offset_response() {
         .expect("the response parses");
     let expected = crate::operation::datetime_offsets::DatetimeOffsetsOutput::builder()
         .set_datetime(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -5819,14 +5322,12 @@ fn document_output_response() {
         .expect("the response parses");
     let expected = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("{\"foo\":\"bar\"}")
                     .expect("a JSON document"),
             ),
         )
-        .set_string_value(
-            ::std::option::Option::Some(::std::string::String::from("string")),
-        )
+        .set_string_value(Some(String::from("string")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -5845,14 +5346,12 @@ fn document_output_string_response() {
         .expect("the response parses");
     let expected = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("\"hello\"")
                     .expect("a JSON document"),
             ),
         )
-        .set_string_value(
-            ::std::option::Option::Some(::std::string::String::from("string")),
-        )
+        .set_string_value(Some(String::from("string")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -5871,13 +5370,9 @@ fn document_output_number_response() {
         .expect("the response parses");
     let expected = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
-            ::std::option::Option::Some(
-                crate::runtime::Document::from_json("10").expect("a JSON document"),
-            ),
+            Some(crate::runtime::Document::from_json("10").expect("a JSON document")),
         )
-        .set_string_value(
-            ::std::option::Option::Some(::std::string::String::from("string")),
-        )
+        .set_string_value(Some(String::from("string")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -5896,13 +5391,9 @@ fn document_output_boolean_response() {
         .expect("the response parses");
     let expected = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
-            ::std::option::Option::Some(
-                crate::runtime::Document::from_json("false").expect("a JSON document"),
-            ),
+            Some(crate::runtime::Document::from_json("false").expect("a JSON document")),
         )
-        .set_string_value(
-            ::std::option::Option::Some(::std::string::String::from("string")),
-        )
+        .set_string_value(Some(String::from("string")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -5921,14 +5412,12 @@ fn document_output_array_response() {
         .expect("the response parses");
     let expected = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("[true,false]")
                     .expect("a JSON document"),
             ),
         )
-        .set_string_value(
-            ::std::option::Option::Some(::std::string::String::from("string")),
-        )
+        .set_string_value(Some(String::from("string")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -5949,20 +5438,20 @@ fn document_type_as_map_value_output_response() {
         .expect("the response parses");
     let expected = crate::types::DocumentTypeAsMapValueInputOutput::builder()
         .set_doc_valued_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
                     (
-                        ::std::string::String::from("bar"),
+                        String::from("bar"),
                         crate::runtime::Document::from_json("[\"b\",\"a\",\"r\"]")
                             .expect("a JSON document"),
                     ),
                     (
-                        ::std::string::String::from("baz"),
+                        String::from("baz"),
                         crate::runtime::Document::from_json("\"BAZ\"")
                             .expect("a JSON document"),
                     ),
                     (
-                        ::std::string::String::from("foo"),
+                        String::from("foo"),
                         crate::runtime::Document::from_json("{\"f\":1,\"o\":2}")
                             .expect("a JSON document"),
                     ),
@@ -5989,7 +5478,7 @@ fn document_type_as_payload_output_response() {
         .expect("the response parses");
     let expected = crate::types::DocumentTypeAsPayloadInputOutput::builder()
         .set_document_value(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("{\"foo\":\"bar\"}")
                     .expect("a JSON document"),
             ),
@@ -6014,7 +5503,7 @@ fn document_type_as_payload_output_string_response() {
         .expect("the response parses");
     let expected = crate::types::DocumentTypeAsPayloadInputOutput::builder()
         .set_document_value(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("\"hello\"")
                     .expect("a JSON document"),
             ),
@@ -6076,7 +5565,7 @@ fn rest_json_date_time_with_fractional_seconds_response() {
         .expect("the response parses");
     let expected = crate::operation::fractional_seconds::FractionalSecondsOutput::builder()
         .set_datetime(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296123000064i128)
                     .expect("a valid timestamp"),
             ),
@@ -6100,7 +5589,7 @@ fn rest_json_greeting_with_errors_response() {
         )
         .expect("the response parses");
     let expected = crate::operation::greeting_with_errors::GreetingWithErrorsOutput::builder()
-        .set_greeting(::std::option::Option::Some(::std::string::String::from("Hello")))
+        .set_greeting(Some(String::from("Hello")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6118,7 +5607,7 @@ fn rest_json_greeting_with_errors_no_payload_response() {
         )
         .expect("the response parses");
     let expected = crate::operation::greeting_with_errors::GreetingWithErrorsOutput::builder()
-        .set_greeting(::std::option::Option::Some(::std::string::String::from("Hello")))
+        .set_greeting(Some(String::from("Hello")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6135,22 +5624,14 @@ fn rest_json_http_empty_prefix_headers_response_client_response() {
         .expect("the response parses");
     let expected = crate::operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput::builder()
         .set_prefix_headers(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("hello"),
-                        ::std::string::String::from("There"),
-                    ),
-                    (
-                        ::std::string::String::from("x-foo"),
-                        ::std::string::String::from("Foo"),
-                    ),
+                    (String::from("hello"), String::from("There")),
+                    (String::from("x-foo"), String::from("Foo")),
                 ]),
             ),
         )
-        .set_specific_header(
-            ::std::option::Option::Some(::std::string::String::from("There")),
-        )
+        .set_specific_header(Some(String::from("There")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6168,9 +5649,7 @@ fn rest_json_enum_payload_response_response() {
         )
         .expect("the response parses");
     let expected = crate::types::EnumPayloadInput::builder()
-        .set_payload(
-            ::std::option::Option::Some(crate::types::StringEnum::from("enumvalue")),
-        )
+        .set_payload(Some(crate::types::StringEnum::from("enumvalue")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6186,12 +5665,8 @@ fn rest_json_http_payload_traits_with_blob_response() {
         )
         .expect("the response parses");
     let expected = crate::types::HttpPayloadTraitsInputOutput::builder()
-        .set_blob(
-            ::std::option::Option::Some(
-                crate::runtime::Blob::new(b"blobby blob blob".to_vec()),
-            ),
-        )
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
+        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6207,7 +5682,7 @@ fn rest_json_http_payload_traits_with_no_blob_body_response() {
         )
         .expect("the response parses");
     let expected = crate::types::HttpPayloadTraitsInputOutput::builder()
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
+        .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6227,12 +5702,8 @@ fn rest_json_http_payload_traits_with_media_type_with_blob_response() {
         )
         .expect("the response parses");
     let expected = crate::types::HttpPayloadTraitsWithMediaTypeInputOutput::builder()
-        .set_blob(
-            ::std::option::Option::Some(
-                crate::runtime::Blob::new(b"blobby blob blob".to_vec()),
-            ),
-        )
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
+        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6253,16 +5724,10 @@ fn rest_json_http_payload_with_structure_response() {
         .expect("the response parses");
     let expected = crate::types::HttpPayloadWithStructureInputOutput::builder()
         .set_nested(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::NestedPayload::builder()
-                    .set_greeting(
-                        ::std::option::Option::Some(::std::string::String::from("hello")),
-                    )
-                    .set_name(
-                        ::std::option::Option::Some(
-                            ::std::string::String::from("Phreddy"),
-                        ),
-                    )
+                    .set_greeting(Some(String::from("hello")))
+                    .set_name(Some(String::from("Phreddy")))
                     .build_unchecked(),
             ),
         )
@@ -6300,13 +5765,7 @@ fn rest_json_http_payload_with_union_response() {
         )
         .expect("the response parses");
     let expected = crate::types::HttpPayloadWithUnionInputOutput::builder()
-        .set_nested(
-            ::std::option::Option::Some(
-                crate::types::UnionPayload::Greeting(
-                    ::std::string::String::from("hello"),
-                ),
-            ),
-        )
+        .set_nested(Some(crate::types::UnionPayload::Greeting(String::from("hello"))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6341,18 +5800,12 @@ fn rest_json_http_prefix_headers_are_present_response() {
         )
         .expect("the response parses");
     let expected = crate::operation::http_prefix_headers::HttpPrefixHeadersOutput::builder()
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
+        .set_foo(Some(String::from("Foo")))
         .set_foo_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("abc"),
-                        ::std::string::String::from("Abc value"),
-                    ),
-                    (
-                        ::std::string::String::from("def"),
-                        ::std::string::String::from("Def value"),
-                    ),
+                    (String::from("abc"), String::from("Abc value")),
+                    (String::from("def"), String::from("Def value")),
                 ]),
             ),
         )
@@ -6372,16 +5825,10 @@ fn http_prefix_headers_response_response() {
         .expect("the response parses");
     let expected = crate::operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseOutput::builder()
         .set_prefix_headers(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("hello"),
-                        ::std::string::String::from("Hello"),
-                    ),
-                    (
-                        ::std::string::String::from("x-foo"),
-                        ::std::string::String::from("Foo"),
-                    ),
+                    (String::from("hello"), String::from("Hello")),
+                    (String::from("x-foo"), String::from("Foo")),
                 ]),
             ),
         )
@@ -6408,7 +5855,7 @@ fn rest_json_http_response_code_response() {
         )
         .expect("the response parses");
     let expected = crate::operation::http_response_code::HttpResponseCodeOutput::builder()
-        .set_status(::std::option::Option::Some(201i32))
+        .set_status(Some(201i32))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6426,7 +5873,7 @@ fn rest_json_http_response_code_with_no_payload_response() {
         )
         .expect("the response parses");
     let expected = crate::operation::http_response_code::HttpResponseCodeOutput::builder()
-        .set_status(::std::option::Option::Some(201i32))
+        .set_status(Some(201i32))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6444,9 +5891,7 @@ fn rest_json_string_payload_response_response() {
         )
         .expect("the response parses");
     let expected = crate::types::StringPayloadInput::builder()
-        .set_payload(
-            ::std::option::Option::Some(::std::string::String::from("rawstring")),
-        )
+        .set_payload(Some(String::from("rawstring")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6469,7 +5914,7 @@ fn rest_json_ignore_query_params_in_response_response() {
         )
         .expect("the response parses");
     let expected = crate::operation::ignore_query_params_in_response::IgnoreQueryParamsInResponseOutput::builder()
-        .set_baz(::std::option::Option::Some(::std::string::String::from("bam")))
+        .set_baz(Some(String::from("bam")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6493,24 +5938,12 @@ fn rest_json_input_and_output_with_string_headers_response() {
         )
         .expect("the response parses");
     let expected = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_string(
-            ::std::option::Option::Some(::std::string::String::from("Hello")),
-        )
+        .set_header_string(Some(String::from("Hello")))
         .set_header_string_list(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::string::String::from("a"), ::std::string::String::from("b"),
-                    ::std::string::String::from("c")
-                ],
-            ),
+            Some(vec![String::from("a"), String::from("b"), String::from("c")]),
         )
         .set_header_string_set(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::string::String::from("a"), ::std::string::String::from("b"),
-                    ::std::string::String::from("c")
-                ],
-            ),
+            Some(vec![String::from("a"), String::from("b"), String::from("c")]),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -6532,13 +5965,7 @@ fn rest_json_input_and_output_with_quoted_string_headers_response() {
         .expect("the response parses");
     let expected = crate::types::InputAndOutputWithHeadersIo::builder()
         .set_header_string_list(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::string::String::from("b,c"),
-                    ::std::string::String::from("\"def\""),
-                    ::std::string::String::from("a")
-                ],
-            ),
+            Some(vec![String::from("b,c"), String::from("\"def\""), String::from("a")]),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -6567,15 +5994,13 @@ fn rest_json_input_and_output_with_numeric_headers_response() {
         )
         .expect("the response parses");
     let expected = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_byte(::std::option::Option::Some(1i8))
-        .set_header_double(::std::option::Option::Some(1.1f64))
-        .set_header_float(::std::option::Option::Some(1.1f32))
-        .set_header_integer(::std::option::Option::Some(123i32))
-        .set_header_integer_list(
-            ::std::option::Option::Some(::std::vec![1i32, 2i32, 3i32]),
-        )
-        .set_header_long(::std::option::Option::Some(123i64))
-        .set_header_short(::std::option::Option::Some(123i16))
+        .set_header_byte(Some(1i8))
+        .set_header_double(Some(1.1f64))
+        .set_header_float(Some(1.1f32))
+        .set_header_integer(Some(123i32))
+        .set_header_integer_list(Some(vec![1i32, 2i32, 3i32]))
+        .set_header_long(Some(123i64))
+        .set_header_short(Some(123i16))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6599,11 +6024,9 @@ fn rest_json_input_and_output_with_boolean_headers_response() {
         )
         .expect("the response parses");
     let expected = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_boolean_list(
-            ::std::option::Option::Some(::std::vec![true, false, true]),
-        )
-        .set_header_false_bool(::std::option::Option::Some(false))
-        .set_header_true_bool(::std::option::Option::Some(true))
+        .set_header_boolean_list(Some(vec![true, false, true]))
+        .set_header_false_bool(Some(false))
+        .set_header_true_bool(Some(true))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6629,8 +6052,8 @@ fn rest_json_input_and_output_with_timestamp_headers_response() {
         .expect("the response parses");
     let expected = crate::types::InputAndOutputWithHeadersIo::builder()
         .set_header_timestamp_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(1576540098000000000i128)
                     .expect("a valid timestamp"),
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(1576540098000000000i128)
@@ -6657,10 +6080,10 @@ fn rest_json_input_and_output_with_enum_headers_response() {
         )
         .expect("the response parses");
     let expected = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_enum(::std::option::Option::Some(crate::types::FooEnum::from("Foo")))
+        .set_header_enum(Some(crate::types::FooEnum::from("Foo")))
         .set_header_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::FooEnum::from("Foo"), crate
                     ::types::FooEnum::from("Bar"), crate ::types::FooEnum::from("Baz")
                 ],
@@ -6685,12 +6108,10 @@ fn rest_json_input_and_output_with_int_enum_headers_response() {
         )
         .expect("the response parses");
     let expected = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_integer_enum(
-            ::std::option::Option::Some(crate::types::IntegerEnum::from(1i32)),
-        )
+        .set_header_integer_enum(Some(crate::types::IntegerEnum::from(1i32)))
         .set_header_integer_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::IntegerEnum::from(1i32), crate
                     ::types::IntegerEnum::from(2i32), crate
                     ::types::IntegerEnum::from(3i32)
@@ -6716,8 +6137,8 @@ fn rest_json_supports_na_n_float_header_outputs_response() {
         )
         .expect("the response parses");
     let expected = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_double(::std::option::Option::Some(f64::NAN))
-        .set_header_float(::std::option::Option::Some(f32::NAN))
+        .set_header_double(Some(f64::NAN))
+        .set_header_float(Some(f32::NAN))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6737,8 +6158,8 @@ fn rest_json_supports_infinity_float_header_outputs_response() {
         )
         .expect("the response parses");
     let expected = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_double(::std::option::Option::Some(f64::INFINITY))
-        .set_header_float(::std::option::Option::Some(f32::INFINITY))
+        .set_header_double(Some(f64::INFINITY))
+        .set_header_float(Some(f32::INFINITY))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6758,8 +6179,8 @@ fn rest_json_supports_negative_infinity_float_header_outputs_response() {
         )
         .expect("the response parses");
     let expected = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_double(::std::option::Option::Some(f64::NEG_INFINITY))
-        .set_header_float(::std::option::Option::Some(f32::NEG_INFINITY))
+        .set_header_double(Some(f64::NEG_INFINITY))
+        .set_header_float(Some(f32::NEG_INFINITY))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6777,9 +6198,7 @@ fn rest_json_json_blobs_response() {
     let output = crate::operation::json_blobs::JsonBlobs::response(&response)
         .expect("the response parses");
     let expected = crate::types::JsonBlobsInputOutput::builder()
-        .set_data(
-            ::std::option::Option::Some(crate::runtime::Blob::new(b"value".to_vec())),
-        )
+        .set_data(Some(crate::runtime::Blob::new(b"value".to_vec())))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6797,34 +6216,28 @@ fn rest_json_json_enums_response() {
     let output = crate::operation::json_enums::JsonEnums::response(&response)
         .expect("the response parses");
     let expected = crate::types::JsonEnumsInputOutput::builder()
-        .set_foo_enum1(::std::option::Option::Some(crate::types::FooEnum::from("Foo")))
-        .set_foo_enum2(::std::option::Option::Some(crate::types::FooEnum::from("0")))
-        .set_foo_enum3(::std::option::Option::Some(crate::types::FooEnum::from("1")))
+        .set_foo_enum1(Some(crate::types::FooEnum::from("Foo")))
+        .set_foo_enum2(Some(crate::types::FooEnum::from("0")))
+        .set_foo_enum3(Some(crate::types::FooEnum::from("1")))
         .set_foo_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::FooEnum::from("Foo"), crate
                     ::types::FooEnum::from("0")
                 ],
             ),
         )
         .set_foo_enum_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("hi"),
-                        crate::types::FooEnum::from("Foo"),
-                    ),
-                    (
-                        ::std::string::String::from("zero"),
-                        crate::types::FooEnum::from("0"),
-                    ),
+                    (String::from("hi"), crate::types::FooEnum::from("Foo")),
+                    (String::from("zero"), crate::types::FooEnum::from("0")),
                 ]),
             ),
         )
         .set_foo_enum_set(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::FooEnum::from("Foo"), crate
                     ::types::FooEnum::from("0")
                 ],
@@ -6847,18 +6260,12 @@ fn rest_json_json_int_enums_response() {
     let output = crate::operation::json_int_enums::JsonIntEnums::response(&response)
         .expect("the response parses");
     let expected = crate::types::JsonIntEnumsInputOutput::builder()
-        .set_integer_enum1(
-            ::std::option::Option::Some(crate::types::IntegerEnum::from(1i32)),
-        )
-        .set_integer_enum2(
-            ::std::option::Option::Some(crate::types::IntegerEnum::from(2i32)),
-        )
-        .set_integer_enum3(
-            ::std::option::Option::Some(crate::types::IntegerEnum::from(3i32)),
-        )
+        .set_integer_enum1(Some(crate::types::IntegerEnum::from(1i32)))
+        .set_integer_enum2(Some(crate::types::IntegerEnum::from(2i32)))
+        .set_integer_enum3(Some(crate::types::IntegerEnum::from(3i32)))
         .set_integer_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::IntegerEnum::from(1i32), crate
                     ::types::IntegerEnum::from(2i32), crate
                     ::types::IntegerEnum::from(3i32)
@@ -6866,22 +6273,16 @@ fn rest_json_json_int_enums_response() {
             ),
         )
         .set_integer_enum_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("abc"),
-                        crate::types::IntegerEnum::from(1i32),
-                    ),
-                    (
-                        ::std::string::String::from("def"),
-                        crate::types::IntegerEnum::from(2i32),
-                    ),
+                    (String::from("abc"), crate::types::IntegerEnum::from(1i32)),
+                    (String::from("def"), crate::types::IntegerEnum::from(2i32)),
                 ]),
             ),
         )
         .set_integer_enum_set(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::IntegerEnum::from(1i32), crate
                     ::types::IntegerEnum::from(2i32)
                 ],
@@ -6904,66 +6305,48 @@ fn rest_json_lists_response() {
     let output = crate::operation::json_lists::JsonLists::response(&response)
         .expect("the response parses");
     let expected = crate::types::JsonListsInputOutput::builder()
-        .set_boolean_list(::std::option::Option::Some(::std::vec![true, false]))
+        .set_boolean_list(Some(vec![true, false]))
         .set_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::FooEnum::from("Foo"), crate
                     ::types::FooEnum::from("0")
                 ],
             ),
         )
         .set_int_enum_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::IntegerEnum::from(1i32), crate
                     ::types::IntegerEnum::from(2i32)
                 ],
             ),
         )
-        .set_integer_list(::std::option::Option::Some(::std::vec![1i32, 2i32]))
+        .set_integer_list(Some(vec![1i32, 2i32]))
         .set_nested_string_list(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::vec![::std::string::String::from("foo"),
-                    ::std::string::String::from("bar")],
-                    ::std::vec![::std::string::String::from("baz"),
-                    ::std::string::String::from("qux")]
+            Some(
+                vec![
+                    vec![String::from("foo"), String::from("bar")],
+                    vec![String::from("baz"), String::from("qux")]
                 ],
             ),
         )
-        .set_string_list(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::string::String::from("foo"),
-                    ::std::string::String::from("bar")
-                ],
-            ),
-        )
-        .set_string_set(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::string::String::from("foo"),
-                    ::std::string::String::from("bar")
-                ],
-            ),
-        )
+        .set_string_list(Some(vec![String::from("foo"), String::from("bar")]))
+        .set_string_set(Some(vec![String::from("foo"), String::from("bar")]))
         .set_structure_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::StructureListMember::builder()
-                    .set_a(::std::option::Option::Some(::std::string::String::from("1")))
-                    .set_b(::std::option::Option::Some(::std::string::String::from("2")))
+                    .set_a(Some(String::from("1"))).set_b(Some(String::from("2")))
                     .build_unchecked(), crate ::types::StructureListMember::builder()
-                    .set_a(::std::option::Option::Some(::std::string::String::from("3")))
-                    .set_b(::std::option::Option::Some(::std::string::String::from("4")))
+                    .set_a(Some(String::from("3"))).set_b(Some(String::from("4")))
                     .build_unchecked()
                 ],
             ),
         )
         .set_timestamp_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(1398796238000000000i128)
                     .expect("a valid timestamp"),
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(1398796238000000000i128)
@@ -6988,7 +6371,7 @@ fn rest_json_lists_empty_response() {
     let output = crate::operation::json_lists::JsonLists::response(&response)
         .expect("the response parses");
     let expected = crate::types::JsonListsInputOutput::builder()
-        .set_string_list(::std::option::Option::Some(::std::vec![]))
+        .set_string_list(Some(vec![]))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -7007,26 +6390,18 @@ fn rest_json_json_maps_response() {
         .expect("the response parses");
     let expected = crate::types::JsonMapsInputOutput::builder()
         .set_dense_struct_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
                     (
-                        ::std::string::String::from("baz"),
+                        String::from("baz"),
                         crate::types::GreetingStruct::builder()
-                            .set_hi(
-                                ::std::option::Option::Some(
-                                    ::std::string::String::from("bye"),
-                                ),
-                            )
+                            .set_hi(Some(String::from("bye")))
                             .build_unchecked(),
                     ),
                     (
-                        ::std::string::String::from("foo"),
+                        String::from("foo"),
                         crate::types::GreetingStruct::builder()
-                            .set_hi(
-                                ::std::option::Option::Some(
-                                    ::std::string::String::from("there"),
-                                ),
-                            )
+                            .set_hi(Some(String::from("there")))
                             .build_unchecked(),
                     ),
                 ]),
@@ -7050,18 +6425,10 @@ fn rest_json_deserializes_zero_values_in_maps_response() {
         .expect("the response parses");
     let expected = crate::types::JsonMapsInputOutput::builder()
         .set_dense_boolean_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("x"), false),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("x"), false)])),
         )
         .set_dense_number_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("x"), 0i32),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("x"), 0i32)])),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -7081,16 +6448,10 @@ fn rest_json_deserializes_dense_set_map_response() {
         .expect("the response parses");
     let expected = crate::types::JsonMapsInputOutput::builder()
         .set_dense_set_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("x"), ::std::vec![]),
-                    (
-                        ::std::string::String::from("y"),
-                        ::std::vec![
-                            ::std::string::String::from("a"),
-                            ::std::string::String::from("b")
-                        ],
-                    ),
+                    (String::from("x"), vec![]),
+                    (String::from("y"), vec![String::from("a"), String::from("b")]),
                 ]),
             ),
         )
@@ -7112,7 +6473,7 @@ fn rest_json_json_timestamps_response() {
         .expect("the response parses");
     let expected = crate::types::JsonTimestampsInputOutput::builder()
         .set_normal(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1398796238000000000i128,
                     )
@@ -7137,7 +6498,7 @@ fn rest_json_json_timestamps_with_date_time_format_response() {
         .expect("the response parses");
     let expected = crate::types::JsonTimestampsInputOutput::builder()
         .set_date_time(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1398796238000000000i128,
                     )
@@ -7162,7 +6523,7 @@ fn rest_json_json_timestamps_with_date_time_on_target_format_response() {
         .expect("the response parses");
     let expected = crate::types::JsonTimestampsInputOutput::builder()
         .set_date_time_on_target(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1398796238000000000i128,
                     )
@@ -7187,7 +6548,7 @@ fn rest_json_json_timestamps_with_epoch_seconds_format_response() {
         .expect("the response parses");
     let expected = crate::types::JsonTimestampsInputOutput::builder()
         .set_epoch_seconds(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1398796238000000000i128,
                     )
@@ -7212,7 +6573,7 @@ fn rest_json_json_timestamps_with_epoch_seconds_on_target_format_response() {
         .expect("the response parses");
     let expected = crate::types::JsonTimestampsInputOutput::builder()
         .set_epoch_seconds_on_target(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1398796238000000000i128,
                     )
@@ -7237,7 +6598,7 @@ fn rest_json_json_timestamps_with_http_date_format_response() {
         .expect("the response parses");
     let expected = crate::types::JsonTimestampsInputOutput::builder()
         .set_http_date(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1398796238000000000i128,
                     )
@@ -7262,7 +6623,7 @@ fn rest_json_json_timestamps_with_http_date_on_target_format_response() {
         .expect("the response parses");
     let expected = crate::types::JsonTimestampsInputOutput::builder()
         .set_http_date_on_target(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1398796238000000000i128,
                     )
@@ -7286,11 +6647,7 @@ fn rest_json_deserialize_string_union_value_response() {
     let output = crate::operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
-        .set_contents(
-            ::std::option::Option::Some(
-                crate::types::MyUnion::StringValue(::std::string::String::from("foo")),
-            ),
-        )
+        .set_contents(Some(crate::types::MyUnion::StringValue(String::from("foo"))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -7308,9 +6665,7 @@ fn rest_json_deserialize_boolean_union_value_response() {
     let output = crate::operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
-        .set_contents(
-            ::std::option::Option::Some(crate::types::MyUnion::BooleanValue(true)),
-        )
+        .set_contents(Some(crate::types::MyUnion::BooleanValue(true)))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -7328,9 +6683,7 @@ fn rest_json_deserialize_number_union_value_response() {
     let output = crate::operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
-        .set_contents(
-            ::std::option::Option::Some(crate::types::MyUnion::NumberValue(1i32)),
-        )
+        .set_contents(Some(crate::types::MyUnion::NumberValue(1i32)))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -7349,7 +6702,7 @@ fn rest_json_deserialize_blob_union_value_response() {
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::BlobValue(
                     crate::runtime::Blob::new(b"foo".to_vec()),
                 ),
@@ -7373,7 +6726,7 @@ fn rest_json_deserialize_timestamp_union_value_response() {
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::TimestampValue(
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(
                             1398796238000000000i128,
@@ -7400,9 +6753,7 @@ fn rest_json_deserialize_enum_union_value_response() {
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
-                crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo")),
-            ),
+            Some(crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo"))),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -7422,12 +6773,9 @@ fn rest_json_deserialize_list_union_value_response() {
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::ListValue(
-                    ::std::vec![
-                        ::std::string::String::from("foo"),
-                        ::std::string::String::from("bar")
-                    ],
+                    vec![String::from("foo"), String::from("bar")],
                 ),
             ),
         )
@@ -7449,17 +6797,11 @@ fn rest_json_deserialize_map_union_value_response() {
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::MapValue(
                     ::std::collections::BTreeMap::from([
-                        (
-                            ::std::string::String::from("foo"),
-                            ::std::string::String::from("bar"),
-                        ),
-                        (
-                            ::std::string::String::from("spam"),
-                            ::std::string::String::from("eggs"),
-                        ),
+                        (String::from("foo"), String::from("bar")),
+                        (String::from("spam"), String::from("eggs")),
                     ]),
                 ),
             ),
@@ -7482,14 +6824,10 @@ fn rest_json_deserialize_structure_union_value_response() {
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::StructureValue(
                     crate::types::GreetingStruct::builder()
-                        .set_hi(
-                            ::std::option::Option::Some(
-                                ::std::string::String::from("hello"),
-                            ),
-                        )
+                        .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
             ),
@@ -7512,11 +6850,9 @@ fn rest_json_deserialize_nested_union_value_response() {
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::UnionValue(
-                    crate::types::NestedUnion::StringValue(
-                        ::std::string::String::from("foo"),
-                    ),
+                    crate::types::NestedUnion::StringValue(String::from("foo")),
                 ),
             ),
         )
@@ -7538,14 +6874,10 @@ fn rest_json_deserialize_ignore_type_response() {
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
         .set_contents(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::MyUnion::StructureValue(
                     crate::types::GreetingStruct::builder()
-                        .set_hi(
-                            ::std::option::Option::Some(
-                                ::std::string::String::from("hello"),
-                            ),
-                        )
+                        .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
             ),
@@ -7565,7 +6897,7 @@ fn media_type_header_output_base64_response() {
         )
         .expect("the response parses");
     let expected = crate::operation::media_type_header::MediaTypeHeaderOutput::builder()
-        .set_json(::std::option::Option::Some(::std::string::String::from("true")))
+        .set_json(Some(String::from("true")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -7639,66 +6971,46 @@ fn rest_json_client_populates_defaults_values_when_missing_in_response_response(
         )
         .expect("the response parses");
     let expected = crate::operation::operation_with_defaults::OperationWithDefaultsOutput::builder()
-        .set_default_blob(
-            ::std::option::Option::Some(crate::runtime::Blob::new(b"abc".to_vec())),
-        )
-        .set_default_boolean(::std::option::Option::Some(true))
-        .set_default_byte(::std::option::Option::Some(1i8))
+        .set_default_blob(Some(crate::runtime::Blob::new(b"abc".to_vec())))
+        .set_default_boolean(Some(true))
+        .set_default_byte(Some(1i8))
         .set_default_document_boolean(
-            ::std::option::Option::Some(
-                crate::runtime::Document::from_json("true").expect("a JSON document"),
-            ),
+            Some(crate::runtime::Document::from_json("true").expect("a JSON document")),
         )
         .set_default_document_list(
-            ::std::option::Option::Some(
-                crate::runtime::Document::from_json("[]").expect("a JSON document"),
-            ),
+            Some(crate::runtime::Document::from_json("[]").expect("a JSON document")),
         )
         .set_default_document_map(
-            ::std::option::Option::Some(
-                crate::runtime::Document::from_json("{}").expect("a JSON document"),
-            ),
+            Some(crate::runtime::Document::from_json("{}").expect("a JSON document")),
         )
         .set_default_document_string(
-            ::std::option::Option::Some(
-                crate::runtime::Document::from_json("\"hi\"").expect("a JSON document"),
-            ),
+            Some(crate::runtime::Document::from_json("\"hi\"").expect("a JSON document")),
         )
-        .set_default_double(::std::option::Option::Some(1f64))
-        .set_default_enum(
-            ::std::option::Option::Some(crate::types::TestEnum::from("FOO")),
-        )
-        .set_default_float(::std::option::Option::Some(1f32))
-        .set_default_int_enum(
-            ::std::option::Option::Some(crate::types::TestIntEnum::from(1i32)),
-        )
-        .set_default_integer(::std::option::Option::Some(10i32))
-        .set_default_list(::std::option::Option::Some(::std::vec![]))
-        .set_default_long(::std::option::Option::Some(100i64))
-        .set_default_map(
-            ::std::option::Option::Some(::std::collections::BTreeMap::from([])),
-        )
-        .set_default_short(::std::option::Option::Some(1i16))
-        .set_default_string(
-            ::std::option::Option::Some(::std::string::String::from("hi")),
-        )
+        .set_default_double(Some(1f64))
+        .set_default_enum(Some(crate::types::TestEnum::from("FOO")))
+        .set_default_float(Some(1f32))
+        .set_default_int_enum(Some(crate::types::TestIntEnum::from(1i32)))
+        .set_default_integer(Some(10i32))
+        .set_default_list(Some(vec![]))
+        .set_default_long(Some(100i64))
+        .set_default_map(Some(::std::collections::BTreeMap::from([])))
+        .set_default_short(Some(1i16))
+        .set_default_string(Some(String::from("hi")))
         .set_default_timestamp(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(0i128)
                     .expect("a valid timestamp"),
             ),
         )
-        .set_empty_blob(
-            ::std::option::Option::Some(crate::runtime::Blob::new(b"".to_vec())),
-        )
-        .set_empty_string(::std::option::Option::Some(::std::string::String::from("")))
-        .set_false_boolean(::std::option::Option::Some(false))
-        .set_zero_byte(::std::option::Option::Some(0i8))
-        .set_zero_double(::std::option::Option::Some(0f64))
-        .set_zero_float(::std::option::Option::Some(0f32))
-        .set_zero_integer(::std::option::Option::Some(0i32))
-        .set_zero_long(::std::option::Option::Some(0i64))
-        .set_zero_short(::std::option::Option::Some(0i16))
+        .set_empty_blob(Some(crate::runtime::Blob::new(b"".to_vec())))
+        .set_empty_string(Some(String::from("")))
+        .set_false_boolean(Some(false))
+        .set_zero_byte(Some(0i8))
+        .set_zero_double(Some(0f64))
+        .set_zero_float(Some(0f32))
+        .set_zero_integer(Some(0i32))
+        .set_zero_long(Some(0i64))
+        .set_zero_short(Some(0i16))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -7718,84 +7030,65 @@ fn rest_json_client_ignores_default_values_if_member_values_are_present_in_respo
         )
         .expect("the response parses");
     let expected = crate::operation::operation_with_defaults::OperationWithDefaultsOutput::builder()
-        .set_default_blob(
-            ::std::option::Option::Some(crate::runtime::Blob::new(b"hi".to_vec())),
-        )
-        .set_default_boolean(::std::option::Option::Some(false))
-        .set_default_byte(::std::option::Option::Some(2i8))
+        .set_default_blob(Some(crate::runtime::Blob::new(b"hi".to_vec())))
+        .set_default_boolean(Some(false))
+        .set_default_byte(Some(2i8))
         .set_default_document_boolean(
-            ::std::option::Option::Some(
-                crate::runtime::Document::from_json("false").expect("a JSON document"),
-            ),
+            Some(crate::runtime::Document::from_json("false").expect("a JSON document")),
         )
         .set_default_document_list(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("[\"b\"]").expect("a JSON document"),
             ),
         )
         .set_default_document_map(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("{\"name\":\"Jack\"}")
                     .expect("a JSON document"),
             ),
         )
         .set_default_document_string(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("\"bye\"").expect("a JSON document"),
             ),
         )
-        .set_default_double(::std::option::Option::Some(2f64))
-        .set_default_enum(
-            ::std::option::Option::Some(crate::types::TestEnum::from("BAR")),
-        )
-        .set_default_float(::std::option::Option::Some(2f32))
-        .set_default_int_enum(
-            ::std::option::Option::Some(crate::types::TestIntEnum::from(2i32)),
-        )
-        .set_default_integer(::std::option::Option::Some(20i32))
-        .set_default_list(
-            ::std::option::Option::Some(::std::vec![::std::string::String::from("a")]),
-        )
-        .set_default_long(::std::option::Option::Some(200i64))
+        .set_default_double(Some(2f64))
+        .set_default_enum(Some(crate::types::TestEnum::from("BAR")))
+        .set_default_float(Some(2f32))
+        .set_default_int_enum(Some(crate::types::TestIntEnum::from(2i32)))
+        .set_default_integer(Some(20i32))
+        .set_default_list(Some(vec![String::from("a")]))
+        .set_default_long(Some(200i64))
         .set_default_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("name"),
-                        ::std::string::String::from("Jack"),
-                    ),
+                    (String::from("name"), String::from("Jack")),
                 ]),
             ),
         )
         .set_default_null_document(
-            ::std::option::Option::Some(
+            Some(
                 crate::runtime::Document::from_json("\"notNull\"")
                     .expect("a JSON document"),
             ),
         )
-        .set_default_short(::std::option::Option::Some(2i16))
-        .set_default_string(
-            ::std::option::Option::Some(::std::string::String::from("bye")),
-        )
+        .set_default_short(Some(2i16))
+        .set_default_string(Some(String::from("bye")))
         .set_default_timestamp(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(2000000000i128)
                     .expect("a valid timestamp"),
             ),
         )
-        .set_empty_blob(
-            ::std::option::Option::Some(crate::runtime::Blob::new(b"hi".to_vec())),
-        )
-        .set_empty_string(
-            ::std::option::Option::Some(::std::string::String::from("foo")),
-        )
-        .set_false_boolean(::std::option::Option::Some(true))
-        .set_zero_byte(::std::option::Option::Some(1i8))
-        .set_zero_double(::std::option::Option::Some(1f64))
-        .set_zero_float(::std::option::Option::Some(1f32))
-        .set_zero_integer(::std::option::Option::Some(1i32))
-        .set_zero_long(::std::option::Option::Some(1i64))
-        .set_zero_short(::std::option::Option::Some(1i16))
+        .set_empty_blob(Some(crate::runtime::Blob::new(b"hi".to_vec())))
+        .set_empty_string(Some(String::from("foo")))
+        .set_false_boolean(Some(true))
+        .set_zero_byte(Some(1i8))
+        .set_zero_double(Some(1f64))
+        .set_zero_float(Some(1f32))
+        .set_zero_integer(Some(1i32))
+        .set_zero_long(Some(1i64))
+        .set_zero_short(Some(1i16))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -7816,97 +7109,63 @@ fn rest_json_client_populates_nested_defaults_when_missing_in_response_body_resp
         .expect("the response parses");
     let expected = crate::operation::operation_with_nested_structure::OperationWithNestedStructureOutput::builder()
         .set_dialog(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::Dialog::builder()
-                    .set_greeting(
-                        ::std::option::Option::Some(::std::string::String::from("hi")),
-                    )
-                    .set_language(
-                        ::std::option::Option::Some(::std::string::String::from("en")),
-                    )
+                    .set_greeting(Some(String::from("hi")))
+                    .set_language(Some(String::from("en")))
                     .build_unchecked(),
             ),
         )
         .set_dialog_list(
-            ::std::option::Option::Some(
-                ::std::vec![
+            Some(
+                vec![
                     crate ::types::Dialog::builder()
-                    .set_greeting(::std::option::Option::Some(::std::string::String::from("hi")))
+                    .set_greeting(Some(String::from("hi"))).build_unchecked(), crate
+                    ::types::Dialog::builder().set_farewell(Some(crate
+                    ::types::Farewell::builder().set_phrase(Some(String::from("bye")))
+                    .build_unchecked())).set_greeting(Some(String::from("hi")))
                     .build_unchecked(), crate ::types::Dialog::builder()
-                    .set_farewell(::std::option::Option::Some(crate
-                    ::types::Farewell::builder()
-                    .set_phrase(::std::option::Option::Some(::std::string::String::from("bye")))
-                    .build_unchecked()))
-                    .set_greeting(::std::option::Option::Some(::std::string::String::from("hi")))
-                    .build_unchecked(), crate ::types::Dialog::builder()
-                    .set_farewell(::std::option::Option::Some(crate
-                    ::types::Farewell::builder()
-                    .set_phrase(::std::option::Option::Some(::std::string::String::from("arrivederci")))
-                    .build_unchecked()))
-                    .set_greeting(::std::option::Option::Some(::std::string::String::from("ciao")))
-                    .set_language(::std::option::Option::Some(::std::string::String::from("it")))
-                    .build_unchecked()
+                    .set_farewell(Some(crate ::types::Farewell::builder()
+                    .set_phrase(Some(String::from("arrivederci"))).build_unchecked()))
+                    .set_greeting(Some(String::from("ciao")))
+                    .set_language(Some(String::from("it"))).build_unchecked()
                 ],
             ),
         )
         .set_dialog_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
                     (
-                        ::std::string::String::from("emptyDialog"),
+                        String::from("emptyDialog"),
                         crate::types::Dialog::builder()
-                            .set_greeting(
-                                ::std::option::Option::Some(
-                                    ::std::string::String::from("hi"),
-                                ),
-                            )
+                            .set_greeting(Some(String::from("hi")))
                             .build_unchecked(),
                     ),
                     (
-                        ::std::string::String::from("nonEmptyDialog"),
+                        String::from("nonEmptyDialog"),
                         crate::types::Dialog::builder()
                             .set_farewell(
-                                ::std::option::Option::Some(
+                                Some(
                                     crate::types::Farewell::builder()
-                                        .set_phrase(
-                                            ::std::option::Option::Some(
-                                                ::std::string::String::from("sayonara"),
-                                            ),
-                                        )
+                                        .set_phrase(Some(String::from("sayonara")))
                                         .build_unchecked(),
                                 ),
                             )
-                            .set_greeting(
-                                ::std::option::Option::Some(
-                                    ::std::string::String::from("konnichiwa"),
-                                ),
-                            )
+                            .set_greeting(Some(String::from("konnichiwa")))
                             .build_unchecked(),
                     ),
                     (
-                        ::std::string::String::from("partialEmptyDialog"),
+                        String::from("partialEmptyDialog"),
                         crate::types::Dialog::builder()
                             .set_farewell(
-                                ::std::option::Option::Some(
+                                Some(
                                     crate::types::Farewell::builder()
-                                        .set_phrase(
-                                            ::std::option::Option::Some(
-                                                ::std::string::String::from("bye"),
-                                            ),
-                                        )
+                                        .set_phrase(Some(String::from("bye")))
                                         .build_unchecked(),
                                 ),
                             )
-                            .set_greeting(
-                                ::std::option::Option::Some(
-                                    ::std::string::String::from("hi"),
-                                ),
-                            )
-                            .set_language(
-                                ::std::option::Option::Some(
-                                    ::std::string::String::from("en"),
-                                ),
-                            )
+                            .set_greeting(Some(String::from("hi")))
+                            .set_language(Some(String::from("en")))
                             .build_unchecked(),
                     ),
                 ]),
@@ -7931,7 +7190,7 @@ fn rest_json_output_union_with_unit_member_response() {
         )
         .expect("the response parses");
     let expected = crate::operation::post_player_action::PostPlayerActionOutput::builder()
-        .set_action(::std::option::Option::Some(crate::types::PlayerAction::Quit))
+        .set_action(Some(crate::types::PlayerAction::Quit))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -7951,11 +7210,7 @@ fn post_union_with_json_name_response1_response() {
         )
         .expect("the response parses");
     let expected = crate::operation::post_union_with_json_name::PostUnionWithJsonNameOutput::builder()
-        .set_value(
-            ::std::option::Option::Some(
-                crate::types::UnionWithJsonName::Foo(::std::string::String::from("hi")),
-            ),
-        )
+        .set_value(Some(crate::types::UnionWithJsonName::Foo(String::from("hi"))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -7975,11 +7230,7 @@ fn post_union_with_json_name_response2_response() {
         )
         .expect("the response parses");
     let expected = crate::operation::post_union_with_json_name::PostUnionWithJsonNameOutput::builder()
-        .set_value(
-            ::std::option::Option::Some(
-                crate::types::UnionWithJsonName::Baz(::std::string::String::from("hi")),
-            ),
-        )
+        .set_value(Some(crate::types::UnionWithJsonName::Baz(String::from("hi"))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -7999,11 +7250,7 @@ fn post_union_with_json_name_response3_response() {
         )
         .expect("the response parses");
     let expected = crate::operation::post_union_with_json_name::PostUnionWithJsonNameOutput::builder()
-        .set_value(
-            ::std::option::Option::Some(
-                crate::types::UnionWithJsonName::Bar(::std::string::String::from("hi")),
-            ),
-        )
+        .set_value(Some(crate::types::UnionWithJsonName::Bar(String::from("hi"))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -8022,38 +7269,24 @@ fn rest_json_recursive_shapes_response() {
         .expect("the response parses");
     let expected = crate::types::RecursiveShapesInputOutput::builder()
         .set_nested(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::RecursiveShapesInputOutputNested1::builder()
-                    .set_foo(
-                        ::std::option::Option::Some(::std::string::String::from("Foo1")),
-                    )
+                    .set_foo(Some(String::from("Foo1")))
                     .set_nested(
-                        ::std::option::Option::Some(
-                            ::std::boxed::Box::new(
+                        Some(
+                            Box::new(
                                 crate::types::RecursiveShapesInputOutputNested2::builder()
-                                    .set_bar(
-                                        ::std::option::Option::Some(
-                                            ::std::string::String::from("Bar1"),
-                                        ),
-                                    )
+                                    .set_bar(Some(String::from("Bar1")))
                                     .set_recursive_member(
-                                        ::std::option::Option::Some(
-                                            ::std::boxed::Box::new(
+                                        Some(
+                                            Box::new(
                                                 crate::types::RecursiveShapesInputOutputNested1::builder()
-                                                    .set_foo(
-                                                        ::std::option::Option::Some(
-                                                            ::std::string::String::from("Foo2"),
-                                                        ),
-                                                    )
+                                                    .set_foo(Some(String::from("Foo2")))
                                                     .set_nested(
-                                                        ::std::option::Option::Some(
-                                                            ::std::boxed::Box::new(
+                                                        Some(
+                                                            Box::new(
                                                                 crate::types::RecursiveShapesInputOutputNested2::builder()
-                                                                    .set_bar(
-                                                                        ::std::option::Option::Some(
-                                                                            ::std::string::String::from("Bar2"),
-                                                                        ),
-                                                                    )
+                                                                    .set_bar(Some(String::from("Bar2")))
                                                                     .build_unchecked(),
                                                             ),
                                                         ),
@@ -8088,18 +7321,16 @@ fn rest_json_simple_scalar_properties_response() {
         )
         .expect("the response parses");
     let expected = crate::types::SimpleScalarPropertiesInputOutput::builder()
-        .set_byte_value(::std::option::Option::Some(1i8))
-        .set_double_value(::std::option::Option::Some(6.5f64))
-        .set_false_boolean_value(::std::option::Option::Some(false))
-        .set_float_value(::std::option::Option::Some(5.5f32))
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
-        .set_integer_value(::std::option::Option::Some(3i32))
-        .set_long_value(::std::option::Option::Some(4i64))
-        .set_short_value(::std::option::Option::Some(2i16))
-        .set_string_value(
-            ::std::option::Option::Some(::std::string::String::from("string")),
-        )
-        .set_true_boolean_value(::std::option::Option::Some(true))
+        .set_byte_value(Some(1i8))
+        .set_double_value(Some(6.5f64))
+        .set_false_boolean_value(Some(false))
+        .set_float_value(Some(5.5f32))
+        .set_foo(Some(String::from("Foo")))
+        .set_integer_value(Some(3i32))
+        .set_long_value(Some(4i64))
+        .set_short_value(Some(2i16))
+        .set_string_value(Some(String::from("string")))
+        .set_true_boolean_value(Some(true))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -8138,8 +7369,8 @@ fn rest_json_supports_na_n_float_inputs_response() {
         )
         .expect("the response parses");
     let expected = crate::types::SimpleScalarPropertiesInputOutput::builder()
-        .set_double_value(::std::option::Option::Some(f64::NAN))
-        .set_float_value(::std::option::Option::Some(f32::NAN))
+        .set_double_value(Some(f64::NAN))
+        .set_float_value(Some(f32::NAN))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -8159,8 +7390,8 @@ fn rest_json_supports_infinity_float_inputs_response() {
         )
         .expect("the response parses");
     let expected = crate::types::SimpleScalarPropertiesInputOutput::builder()
-        .set_double_value(::std::option::Option::Some(f64::INFINITY))
-        .set_float_value(::std::option::Option::Some(f32::INFINITY))
+        .set_double_value(Some(f64::INFINITY))
+        .set_float_value(Some(f32::INFINITY))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -8180,8 +7411,8 @@ fn rest_json_supports_negative_infinity_float_inputs_response() {
         )
         .expect("the response parses");
     let expected = crate::types::SimpleScalarPropertiesInputOutput::builder()
-        .set_double_value(::std::option::Option::Some(f64::NEG_INFINITY))
-        .set_float_value(::std::option::Option::Some(f32::NEG_INFINITY))
+        .set_double_value(Some(f64::NEG_INFINITY))
+        .set_float_value(Some(f32::NEG_INFINITY))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -8201,21 +7432,8 @@ fn rest_json_sparse_lists_serialize_null_response() {
         )
         .expect("the response parses");
     let expected = crate::types::SparseJsonListsInputOutput::builder()
-        .set_sparse_short_list(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::option::Option::None, ::std::option::Option::Some(2i16)
-                ],
-            ),
-        )
-        .set_sparse_string_list(
-            ::std::option::Option::Some(
-                ::std::vec![
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(::std::string::String::from("hi"))
-                ],
-            ),
-        )
+        .set_sparse_short_list(Some(vec![None, Some(2i16)]))
+        .set_sparse_string_list(Some(vec![None, Some(String::from("hi"))]))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -8234,29 +7452,21 @@ fn rest_json_sparse_json_maps_response() {
         .expect("the response parses");
     let expected = crate::types::SparseJsonMapsInputOutput::builder()
         .set_sparse_struct_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
                     (
-                        ::std::string::String::from("baz"),
-                        ::std::option::Option::Some(
+                        String::from("baz"),
+                        Some(
                             crate::types::GreetingStruct::builder()
-                                .set_hi(
-                                    ::std::option::Option::Some(
-                                        ::std::string::String::from("bye"),
-                                    ),
-                                )
+                                .set_hi(Some(String::from("bye")))
                                 .build_unchecked(),
                         ),
                     ),
                     (
-                        ::std::string::String::from("foo"),
-                        ::std::option::Option::Some(
+                        String::from("foo"),
+                        Some(
                             crate::types::GreetingStruct::builder()
-                                .set_hi(
-                                    ::std::option::Option::Some(
-                                        ::std::string::String::from("there"),
-                                    ),
-                                )
+                                .set_hi(Some(String::from("there")))
                                 .build_unchecked(),
                         ),
                     ),
@@ -8281,32 +7491,16 @@ fn rest_json_deserializes_sparse_null_map_values_response() {
         .expect("the response parses");
     let expected = crate::types::SparseJsonMapsInputOutput::builder()
         .set_sparse_boolean_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("x"), ::std::option::Option::None),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("x"), None)])),
         )
         .set_sparse_number_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("x"), ::std::option::Option::None),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("x"), None)])),
         )
         .set_sparse_string_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("x"), ::std::option::Option::None),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("x"), None)])),
         )
         .set_sparse_struct_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("x"), ::std::option::Option::None),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("x"), None)])),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -8326,21 +7520,10 @@ fn rest_json_deserializes_zero_values_in_sparse_maps_response() {
         .expect("the response parses");
     let expected = crate::types::SparseJsonMapsInputOutput::builder()
         .set_sparse_boolean_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("x"),
-                        ::std::option::Option::Some(false),
-                    ),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("x"), Some(false))])),
         )
         .set_sparse_number_map(
-            ::std::option::Option::Some(
-                ::std::collections::BTreeMap::from([
-                    (::std::string::String::from("x"), ::std::option::Option::Some(0i32)),
-                ]),
-            ),
+            Some(::std::collections::BTreeMap::from([(String::from("x"), Some(0i32))])),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -8360,21 +7543,10 @@ fn rest_json_deserializes_sparse_set_map_response() {
         .expect("the response parses");
     let expected = crate::types::SparseJsonMapsInputOutput::builder()
         .set_sparse_set_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
-                    (
-                        ::std::string::String::from("x"),
-                        ::std::option::Option::Some(::std::vec![]),
-                    ),
-                    (
-                        ::std::string::String::from("y"),
-                        ::std::option::Option::Some(
-                            ::std::vec![
-                                ::std::string::String::from("a"),
-                                ::std::string::String::from("b")
-                            ],
-                        ),
-                    ),
+                    (String::from("x"), Some(vec![])),
+                    (String::from("y"), Some(vec![String::from("a"), String::from("b")])),
                 ]),
             ),
         )
@@ -8396,22 +7568,14 @@ fn rest_json_deserializes_sparse_set_map_and_retains_null_response() {
         .expect("the response parses");
     let expected = crate::types::SparseJsonMapsInputOutput::builder()
         .set_sparse_set_map(
-            ::std::option::Option::Some(
+            Some(
                 ::std::collections::BTreeMap::from([
+                    (String::from("x"), Some(vec![])),
                     (
-                        ::std::string::String::from("x"),
-                        ::std::option::Option::Some(::std::vec![]),
+                        String::from("y"),
+                        Some(vec![String::from("a"), String::from("b")]),
                     ),
-                    (
-                        ::std::string::String::from("y"),
-                        ::std::option::Option::Some(
-                            ::std::vec![
-                                ::std::string::String::from("a"),
-                                ::std::string::String::from("b")
-                            ],
-                        ),
-                    ),
-                    (::std::string::String::from("z"), ::std::option::Option::None),
+                    (String::from("z"), None),
                 ]),
             ),
         )
@@ -8432,12 +7596,8 @@ fn rest_json_streaming_traits_with_blob_response() {
     let output = crate::operation::streaming_traits::StreamingTraits::response(&response)
         .expect("the response parses");
     let expected = crate::types::StreamingTraitsInputOutput::builder()
-        .set_blob(
-            ::std::option::Option::Some(
-                crate::runtime::Blob::new(b"blobby blob blob".to_vec()),
-            ),
-        )
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
+        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -8451,7 +7611,7 @@ fn rest_json_streaming_traits_with_no_blob_body_response() {
     let output = crate::operation::streaming_traits::StreamingTraits::response(&response)
         .expect("the response parses");
     let expected = crate::types::StreamingTraitsInputOutput::builder()
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
+        .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -8471,12 +7631,8 @@ fn rest_json_streaming_traits_with_media_type_with_blob_response() {
         )
         .expect("the response parses");
     let expected = crate::types::StreamingTraitsWithMediaTypeInputOutput::builder()
-        .set_blob(
-            ::std::option::Option::Some(
-                crate::runtime::Blob::new(b"blobby blob blob".to_vec()),
-            ),
-        )
-        .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
+        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -8505,7 +7661,7 @@ fn rest_json_timestamp_format_headers_response() {
         .expect("the response parses");
     let expected = crate::types::TimestampFormatHeadersIo::builder()
         .set_default_format(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -8513,7 +7669,7 @@ fn rest_json_timestamp_format_headers_response() {
             ),
         )
         .set_member_date_time(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -8521,7 +7677,7 @@ fn rest_json_timestamp_format_headers_response() {
             ),
         )
         .set_member_epoch_seconds(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -8529,7 +7685,7 @@ fn rest_json_timestamp_format_headers_response() {
             ),
         )
         .set_member_http_date(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -8537,7 +7693,7 @@ fn rest_json_timestamp_format_headers_response() {
             ),
         )
         .set_target_date_time(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -8545,7 +7701,7 @@ fn rest_json_timestamp_format_headers_response() {
             ),
         )
         .set_target_epoch_seconds(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -8553,7 +7709,7 @@ fn rest_json_timestamp_format_headers_response() {
             ),
         )
         .set_target_http_date(
-            ::std::option::Option::Some(
+            Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
                         1576540098000000000i128,
                     )
@@ -8598,23 +7754,19 @@ fn rest_json_complex_error_with_no_message_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::ComplexError::builder()
-        .set_header(::std::option::Option::Some(::std::string::String::from("Header")))
+        .set_header(Some(String::from("Header")))
         .set_nested(
-            ::std::option::Option::Some(
+            Some(
                 crate::types::ComplexNestedErrorData::builder()
-                    .set_foo(
-                        ::std::option::Option::Some(::std::string::String::from("bar")),
-                    )
+                    .set_foo(Some(String::from("bar")))
                     .build_unchecked(),
             ),
         )
-        .set_top_level(
-            ::std::option::Option::Some(::std::string::String::from("Top level")),
-        )
+        .set_top_level(Some(String::from("Top level")))
         .build_unchecked();
     match error {
         crate::operation::greeting_with_errors::GreetingWithErrorsError::ComplexError(
@@ -8637,8 +7789,8 @@ fn rest_json_empty_complex_error_with_no_message_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::ComplexError::builder().build_unchecked();
     match error {
@@ -8660,8 +7812,8 @@ fn rest_json_foo_error_using_x_amzn_error_type_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -8693,8 +7845,8 @@ fn rest_json_foo_error_using_x_amzn_error_type_with_uri_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -8723,8 +7875,8 @@ fn rest_json_foo_error_using_x_amzn_error_type_with_uri_and_namespace_response()
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -8753,8 +7905,8 @@ fn rest_json_foo_error_using_x_amzn_error_type_with_uri_and_different_namespace_
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -8780,8 +7932,8 @@ fn rest_json_foo_error_using_code_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -8805,8 +7957,8 @@ fn rest_json_foo_error_using_code_and_namespace_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -8830,8 +7982,8 @@ fn rest_json_foo_error_using_code_uri_and_namespace_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -8855,8 +8007,8 @@ fn rest_json_foo_error_with_dunder_type_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -8880,8 +8032,8 @@ fn rest_json_foo_error_with_dunder_type_and_namespace_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -8905,8 +8057,8 @@ fn rest_json_foo_error_with_dunder_type_uri_and_namespace_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -8932,8 +8084,8 @@ fn rest_json_foo_error_with_nested_type_property_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::FooError::builder().build_unchecked();
     match error {
@@ -8957,11 +8109,11 @@ fn rest_json_invalid_greeting_error_response() {
     let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
-        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-        ::std::result::Result::Err(error) => error.into(),
+        Ok(output) => panic!("expected an error, got {output:?}"),
+        Err(error) => error.into(),
     };
     let expected = crate::types::error::InvalidGreeting::builder()
-        .set_message(::std::option::Option::Some(::std::string::String::from("Hi")))
+        .set_message(Some(String::from("Hi")))
         .build_unchecked();
     match error {
         crate::operation::greeting_with_errors::GreetingWithErrorsError::InvalidGreeting(

@@ -5,16 +5,16 @@
 ///
 /// Smithy shape: `fixture.awsjson#AttributeValue`. Exactly one member is set.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub enum AttributeValue {
     /// The `S` member.
-    S(::std::string::String),
+    S(String),
     /// The `N` member.
-    N(::std::string::String),
+    N(String),
     /// The `L` member.
-    L(::std::vec::Vec<crate::types::AttributeValue>),
+    L(Vec<crate::types::AttributeValue>),
     /// The `M` member.
-    M(::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>),
+    M(::std::collections::BTreeMap<String, crate::types::AttributeValue>),
     /// The `NULL` member.
     Null(bool),
     /// A member this version of the crate does not know, kept as received.
@@ -23,10 +23,10 @@ pub enum AttributeValue {
 
 impl AttributeValue {
     /// The `S` member, if it is the one set.
-    pub fn as_s(&self) -> ::std::option::Option<&::std::string::String> {
+    pub fn as_s(&self) -> Option<&String> {
         match self {
-            Self::S(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::S(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -36,10 +36,10 @@ impl AttributeValue {
     }
 
     /// The `N` member, if it is the one set.
-    pub fn as_n(&self) -> ::std::option::Option<&::std::string::String> {
+    pub fn as_n(&self) -> Option<&String> {
         match self {
-            Self::N(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::N(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -49,12 +49,10 @@ impl AttributeValue {
     }
 
     /// The `L` member, if it is the one set.
-    pub fn as_l(
-        &self,
-    ) -> ::std::option::Option<&::std::vec::Vec<crate::types::AttributeValue>> {
+    pub fn as_l(&self) -> Option<&Vec<crate::types::AttributeValue>> {
         match self {
-            Self::L(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::L(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -66,15 +64,10 @@ impl AttributeValue {
     /// The `M` member, if it is the one set.
     pub fn as_m(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         match self {
-            Self::M(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::M(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -84,10 +77,10 @@ impl AttributeValue {
     }
 
     /// The `NULL` member, if it is the one set.
-    pub fn as_null(&self) -> ::std::option::Option<&bool> {
+    pub fn as_null(&self) -> Option<&bool> {
         match self {
-            Self::Null(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Null(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -109,9 +102,7 @@ impl AttributeValue {
     }
 
     /// Checks every constraint of the member that is set.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -165,17 +156,17 @@ impl crate::runtime::validate::Validate for AttributeValue {
 
 impl crate::runtime::ErrorCorrection for AttributeValue {
     fn corrected() -> Self {
-        Self::Unknown(::std::default::Default::default())
+        Self::Unknown(Default::default())
     }
 }
 
 impl ::serde::Serialize for AttributeValue {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+        let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::S(value) => {
                 crate::runtime::wire::entry::<
@@ -221,7 +212,7 @@ impl ::serde::Serialize for AttributeValue {
 }
 
 impl<'de> ::serde::Deserialize<'de> for AttributeValue {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -235,22 +226,16 @@ impl<'de> ::serde::Deserialize<'de> for AttributeValue {
                 f.write_str("a JSON object with exactly one member (AttributeValue)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<AttributeValue, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<AttributeValue, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut found: ::std::option::Option<AttributeValue> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
-                    let value: ::std::option::Option<AttributeValue> = match key.as_str()
-                    {
+                let mut found: Option<AttributeValue> = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                    let value: Option<AttributeValue> = match key.as_str() {
                         "__type" => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
-                            ::std::option::Option::None
+                            None
                         }
                         "S" => {
                             crate::runtime::wire::next_value::<
@@ -295,23 +280,21 @@ impl<'de> ::serde::Deserialize<'de> for AttributeValue {
                                 .map(AttributeValue::Null)
                         }
                         other => {
-                            map.next_value::<
-                                    ::std::option::Option<crate::runtime::Document>,
-                                >()?
+                            map.next_value::<Option<crate::runtime::Document>>()?
                                 .map(|value| AttributeValue::Unknown(
                                     crate::runtime::UnknownMember::new(other, value),
                                 ))
                         }
                     };
-                    if let ::std::option::Option::Some(value) = value {
+                    if let Some(value) = value {
                         if found.is_some() {
-                            return ::std::result::Result::Err(
+                            return Err(
                                 <A::Error as ::serde::de::Error>::custom(
                                     "more than one member of union AttributeValue is set",
                                 ),
                             );
                         }
-                        found = ::std::option::Option::Some(value);
+                        found = Some(value);
                     }
                 }
                 found

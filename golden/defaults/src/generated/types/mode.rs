@@ -8,10 +8,10 @@
 /// The set of values is open: a value this crate does not know is kept in `Unknown` and written back unchanged. Match with a wildcard arm, and compare with `as_str()` rather than matching on `Unknown`.
 #[non_exhaustive]
 #[derive(
-    ::std::clone::Clone,
+    Clone,
     ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
+    PartialEq,
+    Eq,
     ::std::hash::Hash,
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord
@@ -50,9 +50,7 @@ impl Mode {
 
     /// Checks that the value is one the model defines (values outside the set
     /// parse, but a service would reject them).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -62,17 +60,17 @@ impl Mode {
         out.into_result()
     }
 
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "STITCHED_ONLY" => ::std::option::Option::Some(Self::StitchedOnly),
-            "FULL" => ::std::option::Option::Some(Self::Full),
-            "SECRET" => ::std::option::Option::Some(Self::Secret),
-            _ => ::std::option::Option::None,
+            "STITCHED_ONLY" => Some(Self::StitchedOnly),
+            "FULL" => Some(Self::Full),
+            "SECRET" => Some(Self::Secret),
+            _ => None,
         }
     }
 }
 
-impl ::std::convert::From<&str> for Mode {
+impl From<&str> for Mode {
     fn from(value: &str) -> Self {
         Self::known(value)
             .unwrap_or_else(|| Self::Unknown(
@@ -81,25 +79,23 @@ impl ::std::convert::From<&str> for Mode {
     }
 }
 
-impl ::std::convert::From<::std::string::String> for Mode {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for Mode {
+    fn from(value: String) -> Self {
         match Self::known(&value) {
-            ::std::option::Option::Some(known) => known,
-            ::std::option::Option::None => {
-                Self::Unknown(crate::runtime::UnknownVariantValue::new(value))
-            }
+            Some(known) => known,
+            None => Self::Unknown(crate::runtime::UnknownVariantValue::new(value)),
         }
     }
 }
 
 impl ::std::str::FromStr for Mode {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
-impl ::std::convert::AsRef<str> for Mode {
+impl AsRef<str> for Mode {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -132,7 +128,7 @@ impl crate::runtime::ErrorCorrection for Mode {
 }
 
 impl ::serde::Serialize for Mode {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -141,7 +137,7 @@ impl ::serde::Serialize for Mode {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Mode {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {

@@ -5,7 +5,7 @@
 ///
 /// Smithy shape: `fixture.defaults#Nested`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Nested {
     /// The `depth` member.
     ///
@@ -26,9 +26,7 @@ impl Nested {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl Nested {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -65,7 +63,7 @@ impl crate::runtime::validate::Validate for Nested {
     }
 }
 
-impl ::std::default::Default for Nested {
+impl Default for Nested {
     fn default() -> Self {
         NestedBuilder::default().build_unchecked()
     }
@@ -78,13 +76,13 @@ impl crate::runtime::ErrorCorrection for Nested {
 }
 
 impl ::serde::Serialize for Nested {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = 1;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         crate::runtime::wire::entry::<
             crate::runtime::wire::Plain,
             _,
@@ -95,7 +93,7 @@ impl ::serde::Serialize for Nested {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Nested {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -109,14 +107,12 @@ impl<'de> ::serde::Deserialize<'de> for Nested {
                 f.write_str("a JSON object (Nested)")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::std::result::Result<Nested, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<Nested, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_depth = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_depth = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "depth" => {
                             member_depth = crate::runtime::wire::next_value::<
@@ -130,7 +126,7 @@ impl<'de> ::serde::Deserialize<'de> for Nested {
                         }
                     }
                 }
-                ::std::result::Result::Ok(Nested {
+                Ok(Nested {
                     depth: member_depth.unwrap_or(1i32),
                 })
             }
@@ -141,32 +137,26 @@ impl<'de> ::serde::Deserialize<'de> for Nested {
 
 /// Builds a [`Nested`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct NestedBuilder {
-    depth: ::std::option::Option<i32>,
+    depth: Option<i32>,
 }
 
 impl NestedBuilder {
     /// The `depth` member.
-    pub fn depth(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.depth = ::std::option::Option::Some(input.into());
+    pub fn depth(mut self, input: impl Into<i32>) -> Self {
+        self.depth = Some(input.into());
         self
     }
 
     /// Sets or clears `depth`.
-    pub fn set_depth(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_depth(mut self, input: Option<i32>) -> Self {
         self.depth = input;
         self
     }
 
     /// The `depth` set so far.
-    pub fn get_depth(&self) -> &::std::option::Option<i32> {
+    pub fn get_depth(&self) -> &Option<i32> {
         &self.depth
     }
 

@@ -7,7 +7,7 @@
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Settings {
     /// The `retries` member.
     ///
@@ -20,11 +20,11 @@ pub struct Settings {
     /// The `label` member.
     ///
     /// Defaults to `"none"` when absent.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `tags` member.
     ///
     /// Defaults to `[]` when absent.
-    pub tags: ::std::vec::Vec<::std::string::String>,
+    pub tags: Vec<String>,
     /// The `ratio` member.
     ///
     /// Defaults to `0.5` when absent.
@@ -38,7 +38,7 @@ pub struct Settings {
     /// Defaults to `{"a":1}` when absent.
     pub extra: crate::runtime::Document,
     /// The `optOut` member.
-    pub opt_out: ::std::option::Option<i64>,
+    pub opt_out: Option<i64>,
     /// Defaults apply to nested structures too.
     ///
     /// Required.
@@ -64,7 +64,7 @@ impl Settings {
     }
 
     /// The `tags` member.
-    pub fn tags(&self) -> &[::std::string::String] {
+    pub fn tags(&self) -> &[String] {
         &self.tags
     }
 
@@ -84,7 +84,7 @@ impl Settings {
     }
 
     /// The `optOut` member.
-    pub fn opt_out(&self) -> ::std::option::Option<i64> {
+    pub fn opt_out(&self) -> Option<i64> {
         self.opt_out
     }
 
@@ -107,9 +107,7 @@ impl Settings {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -124,7 +122,7 @@ impl Settings {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -170,28 +168,28 @@ impl crate::runtime::ErrorCorrection for Settings {
         Self {
             retries: 3i32,
             enabled: false,
-            label: ::std::string::String::from("none"),
-            tags: ::std::default::Default::default(),
+            label: String::from("none"),
+            tags: Default::default(),
             ratio: 0.5f64,
             since: ::time::OffsetDateTime::from_unix_timestamp(0i64)
                 .unwrap_or(::time::OffsetDateTime::UNIX_EPOCH),
             extra: crate::runtime::Document::from_json("{\"a\":1}").unwrap_or_default(),
-            opt_out: ::std::option::Option::None,
-            nested: client_corrections.fill(::std::option::Option::None, "nested"),
+            opt_out: None,
+            nested: client_corrections.fill(None, "nested"),
             client_corrections,
         }
     }
 }
 
 impl ::serde::Serialize for Settings {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = 1 + 1 + 1 + 1 + 1 + 1 + 1 + usize::from(self.opt_out.is_some())
             + usize::from(!self.client_corrections.contains("nested"));
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         crate::runtime::wire::entry::<
             crate::runtime::wire::Plain,
             _,
@@ -227,7 +225,7 @@ impl ::serde::Serialize for Settings {
             _,
             _,
         >(&mut map, "extra", &self.extra)?;
-        if let ::std::option::Option::Some(value) = &self.opt_out {
+        if let Some(value) = &self.opt_out {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -246,7 +244,7 @@ impl ::serde::Serialize for Settings {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Settings {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -260,25 +258,20 @@ impl<'de> ::serde::Deserialize<'de> for Settings {
                 f.write_str("a JSON object (Settings)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<Settings, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<Settings, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_retries = ::std::option::Option::None;
-                let mut member_enabled = ::std::option::Option::None;
-                let mut member_label = ::std::option::Option::None;
-                let mut member_tags = ::std::option::Option::None;
-                let mut member_ratio = ::std::option::Option::None;
-                let mut member_since = ::std::option::Option::None;
-                let mut member_extra = ::std::option::Option::None;
-                let mut member_opt_out = ::std::option::Option::None;
-                let mut member_nested = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_retries = None;
+                let mut member_enabled = None;
+                let mut member_label = None;
+                let mut member_tags = None;
+                let mut member_ratio = None;
+                let mut member_since = None;
+                let mut member_extra = None;
+                let mut member_opt_out = None;
+                let mut member_nested = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "retries" => {
                             member_retries = crate::runtime::wire::next_value::<
@@ -351,11 +344,10 @@ impl<'de> ::serde::Deserialize<'de> for Settings {
                     }
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
-                ::std::result::Result::Ok(Settings {
+                Ok(Settings {
                     retries: member_retries.unwrap_or(3i32),
                     enabled: member_enabled.unwrap_or(false),
-                    label: member_label
-                        .unwrap_or_else(|| ::std::string::String::from("none")),
+                    label: member_label.unwrap_or_else(|| String::from("none")),
                     tags: member_tags.unwrap_or_default(),
                     ratio: member_ratio.unwrap_or(0.5f64),
                     since: member_since
@@ -380,223 +372,182 @@ impl<'de> ::serde::Deserialize<'de> for Settings {
 
 /// Builds a [`Settings`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct SettingsBuilder {
-    retries: ::std::option::Option<i32>,
-    enabled: ::std::option::Option<bool>,
-    label: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ratio: ::std::option::Option<f64>,
-    since: ::std::option::Option<::time::OffsetDateTime>,
-    extra: ::std::option::Option<crate::runtime::Document>,
-    opt_out: ::std::option::Option<i64>,
-    nested: ::std::option::Option<crate::types::Nested>,
+    retries: Option<i32>,
+    enabled: Option<bool>,
+    label: Option<String>,
+    tags: Option<Vec<String>>,
+    ratio: Option<f64>,
+    since: Option<::time::OffsetDateTime>,
+    extra: Option<crate::runtime::Document>,
+    opt_out: Option<i64>,
+    nested: Option<crate::types::Nested>,
 }
 
 impl SettingsBuilder {
     /// The `retries` member.
-    pub fn retries(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.retries = ::std::option::Option::Some(input.into());
+    pub fn retries(mut self, input: impl Into<i32>) -> Self {
+        self.retries = Some(input.into());
         self
     }
 
     /// Sets or clears `retries`.
-    pub fn set_retries(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_retries(mut self, input: Option<i32>) -> Self {
         self.retries = input;
         self
     }
 
     /// The `retries` set so far.
-    pub fn get_retries(&self) -> &::std::option::Option<i32> {
+    pub fn get_retries(&self) -> &Option<i32> {
         &self.retries
     }
 
     /// The `enabled` member.
-    pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.enabled = ::std::option::Option::Some(input.into());
+    pub fn enabled(mut self, input: impl Into<bool>) -> Self {
+        self.enabled = Some(input.into());
         self
     }
 
     /// Sets or clears `enabled`.
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.enabled = input;
         self
     }
 
     /// The `enabled` set so far.
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.enabled
     }
 
     /// The `label` member.
-    pub fn label(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.label = ::std::option::Option::Some(input.into());
+    pub fn label(mut self, input: impl Into<String>) -> Self {
+        self.label = Some(input.into());
         self
     }
 
     /// Sets or clears `label`.
-    pub fn set_label(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_label(mut self, input: Option<String>) -> Self {
         self.label = input;
         self
     }
 
     /// The `label` set so far.
-    pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_label(&self) -> &Option<String> {
         &self.label
     }
 
     /// The `tags` member.
     ///
     /// Appends one item to `tags` (use `set_tags` to replace the list).
-    pub fn tags(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.tags.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn tags(mut self, item: impl Into<String>) -> Self {
+        self.tags.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `tags`.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<String>>) -> Self {
         self.tags = input;
         self
     }
 
     /// The `tags` set so far.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_tags(&self) -> &Option<Vec<String>> {
         &self.tags
     }
 
     /// The `ratio` member.
-    pub fn ratio(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.ratio = ::std::option::Option::Some(input.into());
+    pub fn ratio(mut self, input: impl Into<f64>) -> Self {
+        self.ratio = Some(input.into());
         self
     }
 
     /// Sets or clears `ratio`.
-    pub fn set_ratio(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_ratio(mut self, input: Option<f64>) -> Self {
         self.ratio = input;
         self
     }
 
     /// The `ratio` set so far.
-    pub fn get_ratio(&self) -> &::std::option::Option<f64> {
+    pub fn get_ratio(&self) -> &Option<f64> {
         &self.ratio
     }
 
     /// The `since` member.
-    pub fn since(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.since = ::std::option::Option::Some(input.into());
+    pub fn since(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.since = Some(input.into());
         self
     }
 
     /// Sets or clears `since`.
-    pub fn set_since(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_since(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.since = input;
         self
     }
 
     /// The `since` set so far.
-    pub fn get_since(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_since(&self) -> &Option<::time::OffsetDateTime> {
         &self.since
     }
 
     /// The `extra` member.
-    pub fn extra(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Document>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(input.into());
+    pub fn extra(mut self, input: impl Into<crate::runtime::Document>) -> Self {
+        self.extra = Some(input.into());
         self
     }
 
     /// Sets or clears `extra`.
-    pub fn set_extra(
-        mut self,
-        input: ::std::option::Option<crate::runtime::Document>,
-    ) -> Self {
+    pub fn set_extra(mut self, input: Option<crate::runtime::Document>) -> Self {
         self.extra = input;
         self
     }
 
     /// The `extra` set so far.
-    pub fn get_extra(&self) -> &::std::option::Option<crate::runtime::Document> {
+    pub fn get_extra(&self) -> &Option<crate::runtime::Document> {
         &self.extra
     }
 
     /// The `optOut` member.
-    pub fn opt_out(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.opt_out = ::std::option::Option::Some(input.into());
+    pub fn opt_out(mut self, input: impl Into<i64>) -> Self {
+        self.opt_out = Some(input.into());
         self
     }
 
     /// Sets or clears `optOut`.
-    pub fn set_opt_out(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_opt_out(mut self, input: Option<i64>) -> Self {
         self.opt_out = input;
         self
     }
 
     /// The `optOut` set so far.
-    pub fn get_opt_out(&self) -> &::std::option::Option<i64> {
+    pub fn get_opt_out(&self) -> &Option<i64> {
         &self.opt_out
     }
 
     /// Defaults apply to nested structures too.
-    pub fn nested(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Nested>,
-    ) -> Self {
-        self.nested = ::std::option::Option::Some(input.into());
+    pub fn nested(mut self, input: impl Into<crate::types::Nested>) -> Self {
+        self.nested = Some(input.into());
         self
     }
 
     /// Sets or clears `nested`.
-    pub fn set_nested(
-        mut self,
-        input: ::std::option::Option<crate::types::Nested>,
-    ) -> Self {
+    pub fn set_nested(mut self, input: Option<crate::types::Nested>) -> Self {
         self.nested = input;
         self
     }
 
     /// The `nested` set so far.
-    pub fn get_nested(&self) -> &::std::option::Option<crate::types::Nested> {
+    pub fn get_nested(&self) -> &Option<crate::types::Nested> {
         &self.nested
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<Settings, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<Settings, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("Settings", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("Settings", error)),
         }
     }
 
@@ -610,7 +561,7 @@ impl SettingsBuilder {
         Settings {
             retries: self.retries.unwrap_or(3i32),
             enabled: self.enabled.unwrap_or(false),
-            label: self.label.unwrap_or_else(|| ::std::string::String::from("none")),
+            label: self.label.unwrap_or_else(|| String::from("none")),
             tags: self.tags.unwrap_or_default(),
             ratio: self.ratio.unwrap_or(0.5f64),
             since: self

@@ -5,22 +5,22 @@
 ///
 /// Smithy shape: `fixture.http#Document`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Document {
     /// The `title` member.
-    pub title: ::std::option::Option<::std::string::String>,
+    pub title: Option<String>,
     /// The `pages` member.
-    pub pages: ::std::option::Option<i32>,
+    pub pages: Option<i32>,
 }
 
 impl Document {
     /// The `title` member.
-    pub fn title(&self) -> ::std::option::Option<&str> {
+    pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
 
     /// The `pages` member.
-    pub fn pages(&self) -> ::std::option::Option<i32> {
+    pub fn pages(&self) -> Option<i32> {
         self.pages
     }
 
@@ -31,9 +31,7 @@ impl Document {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -48,7 +46,7 @@ impl Document {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -73,7 +71,7 @@ impl crate::runtime::validate::Validate for Document {
     }
 }
 
-impl ::std::default::Default for Document {
+impl Default for Document {
     fn default() -> Self {
         DocumentBuilder::default().build_unchecked()
     }
@@ -81,29 +79,26 @@ impl ::std::default::Default for Document {
 
 impl crate::runtime::ErrorCorrection for Document {
     fn corrected() -> Self {
-        Self {
-            title: ::std::option::Option::None,
-            pages: ::std::option::Option::None,
-        }
+        Self { title: None, pages: None }
     }
 }
 
 impl ::serde::Serialize for Document {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.title.is_some()) + usize::from(self.pages.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.title {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.title {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "title", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.pages {
+        if let Some(value) = &self.pages {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -115,7 +110,7 @@ impl ::serde::Serialize for Document {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Document {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -129,18 +124,13 @@ impl<'de> ::serde::Deserialize<'de> for Document {
                 f.write_str("a JSON object (Document)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<Document, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<Document, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_title = ::std::option::Option::None;
-                let mut member_pages = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_title = None;
+                let mut member_pages = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "title" => {
                             member_title = crate::runtime::wire::next_value::<
@@ -161,7 +151,7 @@ impl<'de> ::serde::Deserialize<'de> for Document {
                         }
                     }
                 }
-                ::std::result::Result::Ok(Document {
+                Ok(Document {
                     title: member_title,
                     pages: member_pages,
                 })
@@ -173,56 +163,44 @@ impl<'de> ::serde::Deserialize<'de> for Document {
 
 /// Builds a [`Document`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct DocumentBuilder {
-    title: ::std::option::Option<::std::string::String>,
-    pages: ::std::option::Option<i32>,
+    title: Option<String>,
+    pages: Option<i32>,
 }
 
 impl DocumentBuilder {
     /// The `title` member.
-    pub fn title(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.title = ::std::option::Option::Some(input.into());
+    pub fn title(mut self, input: impl Into<String>) -> Self {
+        self.title = Some(input.into());
         self
     }
 
     /// Sets or clears `title`.
-    pub fn set_title(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_title(mut self, input: Option<String>) -> Self {
         self.title = input;
         self
     }
 
     /// The `title` set so far.
-    pub fn get_title(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_title(&self) -> &Option<String> {
         &self.title
     }
 
     /// The `pages` member.
-    pub fn pages(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.pages = ::std::option::Option::Some(input.into());
+    pub fn pages(mut self, input: impl Into<i32>) -> Self {
+        self.pages = Some(input.into());
         self
     }
 
     /// Sets or clears `pages`.
-    pub fn set_pages(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_pages(mut self, input: Option<i32>) -> Self {
         self.pages = input;
         self
     }
 
     /// The `pages` set so far.
-    pub fn get_pages(&self) -> &::std::option::Option<i32> {
+    pub fn get_pages(&self) -> &Option<i32> {
         &self.pages
     }
 

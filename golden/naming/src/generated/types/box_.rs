@@ -7,14 +7,14 @@
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Box {
     /// The `ok` member.
     ///
     /// Required.
-    pub(crate) ok: ::std::string::String,
+    pub(crate) ok: String,
     /// The `some` member.
-    pub some: ::std::option::Option<i32>,
+    pub some: Option<i32>,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
@@ -26,12 +26,12 @@ impl Box {
     }
 
     /// The `some` member.
-    pub fn some(&self) -> ::std::option::Option<i32> {
+    pub fn some(&self) -> Option<i32> {
         self.some
     }
 
     /// Sets the required `ok` member (from then on it counts as present, whatever the wire said).
-    pub fn set_ok(&mut self, value: ::std::string::String) -> &mut Self {
+    pub fn set_ok(&mut self, value: String) -> &mut Self {
         self.ok = value;
         self.client_corrections.remove("ok");
         self
@@ -44,9 +44,7 @@ impl Box {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -61,7 +59,7 @@ impl Box {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -92,22 +90,22 @@ impl crate::runtime::ErrorCorrection for Box {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
         Self {
-            ok: client_corrections.fill(::std::option::Option::None, "ok"),
-            some: ::std::option::Option::None,
+            ok: client_corrections.fill(None, "ok"),
+            some: None,
             client_corrections,
         }
     }
 }
 
 impl ::serde::Serialize for Box {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(!self.client_corrections.contains("ok"))
             + usize::from(self.some.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         if !self.client_corrections.contains("ok") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
@@ -115,7 +113,7 @@ impl ::serde::Serialize for Box {
                 _,
             >(&mut map, "ok", &self.ok)?;
         }
-        if let ::std::option::Option::Some(value) = &self.some {
+        if let Some(value) = &self.some {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -127,7 +125,7 @@ impl ::serde::Serialize for Box {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Box {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -141,15 +139,13 @@ impl<'de> ::serde::Deserialize<'de> for Box {
                 f.write_str("a JSON object (Box)")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::std::result::Result<Box, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<Box, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_ok = ::std::option::Option::None;
-                let mut member_some = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_ok = None;
+                let mut member_some = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "ok" => {
                             member_ok = crate::runtime::wire::next_value::<
@@ -171,7 +167,7 @@ impl<'de> ::serde::Deserialize<'de> for Box {
                     }
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
-                ::std::result::Result::Ok(Box {
+                Ok(Box {
                     ok: client_corrections.fill(member_ok, "ok"),
                     some: member_some,
                     client_corrections,
@@ -184,68 +180,54 @@ impl<'de> ::serde::Deserialize<'de> for Box {
 
 /// Builds a [`Box`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct BoxBuilder {
-    ok: ::std::option::Option<::std::string::String>,
-    some: ::std::option::Option<i32>,
+    ok: Option<String>,
+    some: Option<i32>,
 }
 
 impl BoxBuilder {
     /// The `ok` member.
-    pub fn ok(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.ok = ::std::option::Option::Some(input.into());
+    pub fn ok(mut self, input: impl Into<String>) -> Self {
+        self.ok = Some(input.into());
         self
     }
 
     /// Sets or clears `ok`.
-    pub fn set_ok(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ok(mut self, input: Option<String>) -> Self {
         self.ok = input;
         self
     }
 
     /// The `ok` set so far.
-    pub fn get_ok(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ok(&self) -> &Option<String> {
         &self.ok
     }
 
     /// The `some` member.
-    pub fn some(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.some = ::std::option::Option::Some(input.into());
+    pub fn some(mut self, input: impl Into<i32>) -> Self {
+        self.some = Some(input.into());
         self
     }
 
     /// Sets or clears `some`.
-    pub fn set_some(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_some(mut self, input: Option<i32>) -> Self {
         self.some = input;
         self
     }
 
     /// The `some` set so far.
-    pub fn get_some(&self) -> &::std::option::Option<i32> {
+    pub fn get_some(&self) -> &Option<i32> {
         &self.some
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<Box, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<Box, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(crate::runtime::BuildError::new("Box", error))
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("Box", error)),
         }
     }
 

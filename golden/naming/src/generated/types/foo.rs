@@ -5,22 +5,22 @@
 ///
 /// Smithy shape: `fixture.naming#Foo`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Foo {
     /// The `name` member.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The `builder` member.
-    pub builder_value: ::std::option::Option<crate::types::FooBuilder>,
+    pub builder_value: Option<crate::types::FooBuilder>,
 }
 
 impl Foo {
     /// The `name` member.
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
     /// The `builder` member.
-    pub fn builder_value(&self) -> ::std::option::Option<&crate::types::FooBuilder> {
+    pub fn builder_value(&self) -> Option<&crate::types::FooBuilder> {
         self.builder_value.as_ref()
     }
 
@@ -31,9 +31,7 @@ impl Foo {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -48,7 +46,7 @@ impl Foo {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -71,14 +69,14 @@ impl crate::runtime::validate::Validate for Foo {
     ) {
         {
             let path = path.field("builder");
-            if let ::std::option::Option::Some(value) = &self.builder_value {
+            if let Some(value) = &self.builder_value {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for Foo {
+impl Default for Foo {
     fn default() -> Self {
         FooBuilder::default().build_unchecked()
     }
@@ -87,29 +85,29 @@ impl ::std::default::Default for Foo {
 impl crate::runtime::ErrorCorrection for Foo {
     fn corrected() -> Self {
         Self {
-            name: ::std::option::Option::None,
-            builder_value: ::std::option::Option::None,
+            name: None,
+            builder_value: None,
         }
     }
 }
 
 impl ::serde::Serialize for Foo {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.name.is_some())
             + usize::from(self.builder_value.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.name {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.name {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.builder_value {
+        if let Some(value) = &self.builder_value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -121,7 +119,7 @@ impl ::serde::Serialize for Foo {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Foo {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -135,15 +133,13 @@ impl<'de> ::serde::Deserialize<'de> for Foo {
                 f.write_str("a JSON object (Foo)")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::std::result::Result<Foo, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<Foo, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_name = ::std::option::Option::None;
-                let mut member_builder_value = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_name = None;
+                let mut member_builder_value = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "name" => {
                             member_name = crate::runtime::wire::next_value::<
@@ -164,7 +160,7 @@ impl<'de> ::serde::Deserialize<'de> for Foo {
                         }
                     }
                 }
-                ::std::result::Result::Ok(Foo {
+                Ok(Foo {
                     name: member_name,
                     builder_value: member_builder_value,
                 })
@@ -176,74 +172,54 @@ impl<'de> ::serde::Deserialize<'de> for Foo {
 
 /// Builds a [`Foo`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct FooBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    builder_value: ::std::option::Option<crate::types::FooBuilder>,
+    name: Option<String>,
+    builder_value: Option<crate::types::FooBuilder>,
 }
 
 impl FooBuilder {
     /// The `name` member.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.name = Some(input.into());
         self
     }
 
     /// Sets or clears `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// The `name` set so far.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
 
     /// The `builder` member.
-    pub fn builder_value(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FooBuilder>,
-    ) -> Self {
-        self.builder_value = ::std::option::Option::Some(input.into());
+    pub fn builder_value(mut self, input: impl Into<crate::types::FooBuilder>) -> Self {
+        self.builder_value = Some(input.into());
         self
     }
 
     /// Sets or clears `builder`.
-    pub fn set_builder_value(
-        mut self,
-        input: ::std::option::Option<crate::types::FooBuilder>,
-    ) -> Self {
+    pub fn set_builder_value(mut self, input: Option<crate::types::FooBuilder>) -> Self {
         self.builder_value = input;
         self
     }
 
     /// The `builder` set so far.
-    pub fn get_builder_value(&self) -> &::std::option::Option<crate::types::FooBuilder> {
+    pub fn get_builder_value(&self) -> &Option<crate::types::FooBuilder> {
         &self.builder_value
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<Foo, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<Foo, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(crate::runtime::BuildError::new("Foo", error))
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("Foo", error)),
         }
     }
 

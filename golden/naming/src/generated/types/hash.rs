@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `fixture.naming#Hash`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Hash {
     /// The `name` member.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 
 impl Hash {
     /// The `name` member.
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
@@ -24,9 +24,7 @@ impl Hash {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl Hash {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -63,7 +61,7 @@ impl crate::runtime::validate::Validate for Hash {
     }
 }
 
-impl ::std::default::Default for Hash {
+impl Default for Hash {
     fn default() -> Self {
         HashBuilder::default().build_unchecked()
     }
@@ -71,21 +69,19 @@ impl ::std::default::Default for Hash {
 
 impl crate::runtime::ErrorCorrection for Hash {
     fn corrected() -> Self {
-        Self {
-            name: ::std::option::Option::None,
-        }
+        Self { name: None }
     }
 }
 
 impl ::serde::Serialize for Hash {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.name.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.name {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.name {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -97,7 +93,7 @@ impl ::serde::Serialize for Hash {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Hash {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -111,14 +107,12 @@ impl<'de> ::serde::Deserialize<'de> for Hash {
                 f.write_str("a JSON object (Hash)")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::std::result::Result<Hash, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<Hash, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_name = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_name = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "name" => {
                             member_name = crate::runtime::wire::next_value::<
@@ -132,7 +126,7 @@ impl<'de> ::serde::Deserialize<'de> for Hash {
                         }
                     }
                 }
-                ::std::result::Result::Ok(Hash { name: member_name })
+                Ok(Hash { name: member_name })
             }
         }
         deserializer.deserialize_map(FieldsVisitor)
@@ -141,38 +135,26 @@ impl<'de> ::serde::Deserialize<'de> for Hash {
 
 /// Builds a [`Hash`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct HashBuilder {
-    name: ::std::option::Option<::std::string::String>,
+    name: Option<String>,
 }
 
 impl HashBuilder {
     /// The `name` member.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.name = Some(input.into());
         self
     }
 
     /// Sets or clears `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// The `name` set so far.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
 

@@ -8,10 +8,10 @@
 /// The set of values is open: a value this crate does not know is kept in `Unknown` and written back unchanged. Match with a wildcard arm, and compare with `as_str()` rather than matching on `Unknown`.
 #[non_exhaustive]
 #[derive(
-    ::std::clone::Clone,
+    Clone,
     ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
+    PartialEq,
+    Eq,
     ::std::hash::Hash,
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord
@@ -53,9 +53,7 @@ impl Kind {
 
     /// Checks that the value is one the model defines (values outside the set
     /// parse, but a service would reject them).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -65,18 +63,18 @@ impl Kind {
         out.into_result()
     }
 
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "unknown" => ::std::option::Option::Some(Self::UnknownValue),
-            "a-b" => ::std::option::Option::Some(Self::AB),
-            "a_b" => ::std::option::Option::Some(Self::AB2),
-            "self" => ::std::option::Option::Some(Self::SelfValue),
-            _ => ::std::option::Option::None,
+            "unknown" => Some(Self::UnknownValue),
+            "a-b" => Some(Self::AB),
+            "a_b" => Some(Self::AB2),
+            "self" => Some(Self::SelfValue),
+            _ => None,
         }
     }
 }
 
-impl ::std::convert::From<&str> for Kind {
+impl From<&str> for Kind {
     fn from(value: &str) -> Self {
         Self::known(value)
             .unwrap_or_else(|| Self::Unknown(
@@ -85,25 +83,23 @@ impl ::std::convert::From<&str> for Kind {
     }
 }
 
-impl ::std::convert::From<::std::string::String> for Kind {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for Kind {
+    fn from(value: String) -> Self {
         match Self::known(&value) {
-            ::std::option::Option::Some(known) => known,
-            ::std::option::Option::None => {
-                Self::Unknown(crate::runtime::UnknownVariantValue::new(value))
-            }
+            Some(known) => known,
+            None => Self::Unknown(crate::runtime::UnknownVariantValue::new(value)),
         }
     }
 }
 
 impl ::std::str::FromStr for Kind {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
-impl ::std::convert::AsRef<str> for Kind {
+impl AsRef<str> for Kind {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -136,7 +132,7 @@ impl crate::runtime::ErrorCorrection for Kind {
 }
 
 impl ::serde::Serialize for Kind {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -145,7 +141,7 @@ impl ::serde::Serialize for Kind {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Kind {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {

@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `fixture.naming#String`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct String {
     /// The `value` member.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<::std::string::String>,
 }
 
 impl String {
     /// The `value` member.
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
@@ -24,9 +24,7 @@ impl String {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl String {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -63,7 +61,7 @@ impl crate::runtime::validate::Validate for String {
     }
 }
 
-impl ::std::default::Default for String {
+impl Default for String {
     fn default() -> Self {
         StringBuilder::default().build_unchecked()
     }
@@ -71,21 +69,19 @@ impl ::std::default::Default for String {
 
 impl crate::runtime::ErrorCorrection for String {
     fn corrected() -> Self {
-        Self {
-            value: ::std::option::Option::None,
-        }
+        Self { value: None }
     }
 }
 
 impl ::serde::Serialize for String {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.value.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.value {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -97,7 +93,7 @@ impl ::serde::Serialize for String {
 }
 
 impl<'de> ::serde::Deserialize<'de> for String {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -111,14 +107,12 @@ impl<'de> ::serde::Deserialize<'de> for String {
                 f.write_str("a JSON object (String)")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::std::result::Result<String, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<String, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_value = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_value = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "value" => {
                             member_value = crate::runtime::wire::next_value::<
@@ -132,7 +126,7 @@ impl<'de> ::serde::Deserialize<'de> for String {
                         }
                     }
                 }
-                ::std::result::Result::Ok(String { value: member_value })
+                Ok(String { value: member_value })
             }
         }
         deserializer.deserialize_map(FieldsVisitor)
@@ -141,38 +135,26 @@ impl<'de> ::serde::Deserialize<'de> for String {
 
 /// Builds a [`String`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct StringBuilder {
-    value: ::std::option::Option<::std::string::String>,
+    value: Option<::std::string::String>,
 }
 
 impl StringBuilder {
     /// The `value` member.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<::std::string::String>) -> Self {
+        self.value = Some(input.into());
         self
     }
 
     /// Sets or clears `value`.
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<::std::string::String>) -> Self {
         self.value = input;
         self
     }
 
     /// The `value` set so far.
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<::std::string::String> {
         &self.value
     }
 

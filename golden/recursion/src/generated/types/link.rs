@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `fixture.recursion#Link`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Link {
     /// A tree node: recursive directly, through a list and through another structure.
-    pub target: ::std::option::Option<::std::boxed::Box<crate::types::Node>>,
+    pub target: Option<Box<crate::types::Node>>,
 }
 
 impl Link {
     /// A tree node: recursive directly, through a list and through another structure.
-    pub fn target(&self) -> ::std::option::Option<&crate::types::Node> {
+    pub fn target(&self) -> Option<&crate::types::Node> {
         self.target.as_deref()
     }
 
@@ -24,9 +24,7 @@ impl Link {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl Link {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -61,14 +59,14 @@ impl crate::runtime::validate::Validate for Link {
     ) {
         {
             let path = path.field("target");
-            if let ::std::option::Option::Some(value) = &self.target {
+            if let Some(value) = &self.target {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for Link {
+impl Default for Link {
     fn default() -> Self {
         LinkBuilder::default().build_unchecked()
     }
@@ -76,21 +74,19 @@ impl ::std::default::Default for Link {
 
 impl crate::runtime::ErrorCorrection for Link {
     fn corrected() -> Self {
-        Self {
-            target: ::std::option::Option::None,
-        }
+        Self { target: None }
     }
 }
 
 impl ::serde::Serialize for Link {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.target.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.target {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.target {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Boxed<crate::runtime::wire::Plain>,
                 _,
@@ -102,7 +98,7 @@ impl ::serde::Serialize for Link {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Link {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -116,14 +112,12 @@ impl<'de> ::serde::Deserialize<'de> for Link {
                 f.write_str("a JSON object (Link)")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::std::result::Result<Link, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<Link, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_target = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_target = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "target" => {
                             member_target = crate::runtime::wire::next_value::<
@@ -137,7 +131,7 @@ impl<'de> ::serde::Deserialize<'de> for Link {
                         }
                     }
                 }
-                ::std::result::Result::Ok(Link { target: member_target })
+                Ok(Link { target: member_target })
             }
         }
         deserializer.deserialize_map(FieldsVisitor)
@@ -146,54 +140,36 @@ impl<'de> ::serde::Deserialize<'de> for Link {
 
 /// Builds a [`Link`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct LinkBuilder {
-    target: ::std::option::Option<::std::boxed::Box<crate::types::Node>>,
+    target: Option<Box<crate::types::Node>>,
 }
 
 impl LinkBuilder {
     /// A tree node: recursive directly, through a list and through another structure.
-    pub fn target(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Node>,
-    ) -> Self {
-        self.target = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+    pub fn target(mut self, input: impl Into<crate::types::Node>) -> Self {
+        self.target = Some(Box::new(input.into()));
         self
     }
 
     /// Sets or clears `target`.
-    pub fn set_target(
-        mut self,
-        input: ::std::option::Option<::std::boxed::Box<crate::types::Node>>,
-    ) -> Self {
+    pub fn set_target(mut self, input: Option<Box<crate::types::Node>>) -> Self {
         self.target = input;
         self
     }
 
     /// The `target` set so far.
-    pub fn get_target(
-        &self,
-    ) -> &::std::option::Option<::std::boxed::Box<crate::types::Node>> {
+    pub fn get_target(&self) -> &Option<Box<crate::types::Node>> {
         &self.target
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<Link, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<Link, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("Link", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("Link", error)),
         }
     }
 

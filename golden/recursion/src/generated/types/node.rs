@@ -7,18 +7,18 @@
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Node {
     /// The `name` member.
     ///
     /// Required.
-    pub(crate) name: ::std::string::String,
+    pub(crate) name: String,
     /// A tree node: recursive directly, through a list and through another structure.
-    pub parent: ::std::option::Option<::std::boxed::Box<crate::types::Node>>,
+    pub parent: Option<Box<crate::types::Node>>,
     /// The `children` member.
-    pub children: ::std::option::Option<::std::vec::Vec<crate::types::Node>>,
+    pub children: Option<Vec<crate::types::Node>>,
     /// Mutual recursion with Node.
-    pub link: ::std::option::Option<::std::boxed::Box<crate::types::Link>>,
+    pub link: Option<Box<crate::types::Link>>,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
@@ -30,7 +30,7 @@ impl Node {
     }
 
     /// A tree node: recursive directly, through a list and through another structure.
-    pub fn parent(&self) -> ::std::option::Option<&crate::types::Node> {
+    pub fn parent(&self) -> Option<&crate::types::Node> {
         self.parent.as_deref()
     }
 
@@ -40,12 +40,12 @@ impl Node {
     }
 
     /// Mutual recursion with Node.
-    pub fn link(&self) -> ::std::option::Option<&crate::types::Link> {
+    pub fn link(&self) -> Option<&crate::types::Link> {
         self.link.as_deref()
     }
 
     /// Sets the required `name` member (from then on it counts as present, whatever the wire said).
-    pub fn set_name(&mut self, value: ::std::string::String) -> &mut Self {
+    pub fn set_name(&mut self, value: String) -> &mut Self {
         self.name = value;
         self.client_corrections.remove("name");
         self
@@ -58,9 +58,7 @@ impl Node {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -75,7 +73,7 @@ impl Node {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -106,13 +104,13 @@ impl crate::runtime::validate::Validate for Node {
         }
         {
             let path = path.field("parent");
-            if let ::std::option::Option::Some(value) = &self.parent {
+            if let Some(value) = &self.parent {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("children");
-            if let ::std::option::Option::Some(value) = &self.children {
+            if let Some(value) = &self.children {
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
                     crate::runtime::validate::Validate::validate_at(item, &path, out);
@@ -121,7 +119,7 @@ impl crate::runtime::validate::Validate for Node {
         }
         {
             let path = path.field("link");
-            if let ::std::option::Option::Some(value) = &self.link {
+            if let Some(value) = &self.link {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
@@ -132,17 +130,17 @@ impl crate::runtime::ErrorCorrection for Node {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
         Self {
-            name: client_corrections.fill(::std::option::Option::None, "name"),
-            parent: ::std::option::Option::None,
-            children: ::std::option::Option::None,
-            link: ::std::option::Option::None,
+            name: client_corrections.fill(None, "name"),
+            parent: None,
+            children: None,
+            link: None,
             client_corrections,
         }
     }
 }
 
 impl ::serde::Serialize for Node {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -150,7 +148,7 @@ impl ::serde::Serialize for Node {
         let len = usize::from(!self.client_corrections.contains("name"))
             + usize::from(self.parent.is_some()) + usize::from(self.children.is_some())
             + usize::from(self.link.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         if !self.client_corrections.contains("name") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
@@ -158,21 +156,21 @@ impl ::serde::Serialize for Node {
                 _,
             >(&mut map, "name", &self.name)?;
         }
-        if let ::std::option::Option::Some(value) = &self.parent {
+        if let Some(value) = &self.parent {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Boxed<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "parent", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.children {
+        if let Some(value) = &self.children {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "children", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.link {
+        if let Some(value) = &self.link {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Boxed<crate::runtime::wire::Plain>,
                 _,
@@ -184,7 +182,7 @@ impl ::serde::Serialize for Node {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Node {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -198,17 +196,15 @@ impl<'de> ::serde::Deserialize<'de> for Node {
                 f.write_str("a JSON object (Node)")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::std::result::Result<Node, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<Node, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_name = ::std::option::Option::None;
-                let mut member_parent = ::std::option::Option::None;
-                let mut member_children = ::std::option::Option::None;
-                let mut member_link = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_name = None;
+                let mut member_parent = None;
+                let mut member_children = None;
+                let mut member_link = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "name" => {
                             member_name = crate::runtime::wire::next_value::<
@@ -246,7 +242,7 @@ impl<'de> ::serde::Deserialize<'de> for Node {
                     }
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
-                ::std::result::Result::Ok(Node {
+                Ok(Node {
                     name: client_corrections.fill(member_name, "name"),
                     parent: member_parent,
                     children: member_children,
@@ -261,129 +257,92 @@ impl<'de> ::serde::Deserialize<'de> for Node {
 
 /// Builds a [`Node`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct NodeBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    parent: ::std::option::Option<::std::boxed::Box<crate::types::Node>>,
-    children: ::std::option::Option<::std::vec::Vec<crate::types::Node>>,
-    link: ::std::option::Option<::std::boxed::Box<crate::types::Link>>,
+    name: Option<String>,
+    parent: Option<Box<crate::types::Node>>,
+    children: Option<Vec<crate::types::Node>>,
+    link: Option<Box<crate::types::Link>>,
 }
 
 impl NodeBuilder {
     /// The `name` member.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.name = Some(input.into());
         self
     }
 
     /// Sets or clears `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// The `name` set so far.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
 
     /// A tree node: recursive directly, through a list and through another structure.
-    pub fn parent(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Node>,
-    ) -> Self {
-        self.parent = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+    pub fn parent(mut self, input: impl Into<crate::types::Node>) -> Self {
+        self.parent = Some(Box::new(input.into()));
         self
     }
 
     /// Sets or clears `parent`.
-    pub fn set_parent(
-        mut self,
-        input: ::std::option::Option<::std::boxed::Box<crate::types::Node>>,
-    ) -> Self {
+    pub fn set_parent(mut self, input: Option<Box<crate::types::Node>>) -> Self {
         self.parent = input;
         self
     }
 
     /// The `parent` set so far.
-    pub fn get_parent(
-        &self,
-    ) -> &::std::option::Option<::std::boxed::Box<crate::types::Node>> {
+    pub fn get_parent(&self) -> &Option<Box<crate::types::Node>> {
         &self.parent
     }
 
     /// The `children` member.
     ///
     /// Appends one item to `children` (use `set_children` to replace the list).
-    pub fn children(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::Node>,
-    ) -> Self {
-        self.children.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn children(mut self, item: impl Into<crate::types::Node>) -> Self {
+        self.children.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `children`.
-    pub fn set_children(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Node>>,
-    ) -> Self {
+    pub fn set_children(mut self, input: Option<Vec<crate::types::Node>>) -> Self {
         self.children = input;
         self
     }
 
     /// The `children` set so far.
-    pub fn get_children(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Node>> {
+    pub fn get_children(&self) -> &Option<Vec<crate::types::Node>> {
         &self.children
     }
 
     /// Mutual recursion with Node.
-    pub fn link(mut self, input: impl ::std::convert::Into<crate::types::Link>) -> Self {
-        self.link = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+    pub fn link(mut self, input: impl Into<crate::types::Link>) -> Self {
+        self.link = Some(Box::new(input.into()));
         self
     }
 
     /// Sets or clears `link`.
-    pub fn set_link(
-        mut self,
-        input: ::std::option::Option<::std::boxed::Box<crate::types::Link>>,
-    ) -> Self {
+    pub fn set_link(mut self, input: Option<Box<crate::types::Link>>) -> Self {
         self.link = input;
         self
     }
 
     /// The `link` set so far.
-    pub fn get_link(
-        &self,
-    ) -> &::std::option::Option<::std::boxed::Box<crate::types::Link>> {
+    pub fn get_link(&self) -> &Option<Box<crate::types::Link>> {
         &self.link
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<Node, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<Node, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("Node", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("Node", error)),
         }
     }
 

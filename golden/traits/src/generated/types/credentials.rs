@@ -5,22 +5,22 @@
 ///
 /// Smithy shape: `fixture.traits#Credentials`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Credentials {
     /// The `user` member.
-    pub user: ::std::option::Option<::std::string::String>,
+    pub user: Option<String>,
     /// The `secret` member.
-    pub secret: ::std::option::Option<::std::string::String>,
+    pub secret: Option<String>,
 }
 
 impl Credentials {
     /// The `user` member.
-    pub fn user(&self) -> ::std::option::Option<&str> {
+    pub fn user(&self) -> Option<&str> {
         self.user.as_deref()
     }
 
     /// The `secret` member.
-    pub fn secret(&self) -> ::std::option::Option<&str> {
+    pub fn secret(&self) -> Option<&str> {
         self.secret.as_deref()
     }
 
@@ -31,9 +31,7 @@ impl Credentials {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -48,7 +46,7 @@ impl Credentials {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -70,7 +68,7 @@ impl crate::runtime::validate::Validate for Credentials {
     }
 }
 
-impl ::std::default::Default for Credentials {
+impl Default for Credentials {
     fn default() -> Self {
         CredentialsBuilder::default().build_unchecked()
     }
@@ -78,29 +76,26 @@ impl ::std::default::Default for Credentials {
 
 impl crate::runtime::ErrorCorrection for Credentials {
     fn corrected() -> Self {
-        Self {
-            user: ::std::option::Option::None,
-            secret: ::std::option::Option::None,
-        }
+        Self { user: None, secret: None }
     }
 }
 
 impl ::serde::Serialize for Credentials {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.user.is_some()) + usize::from(self.secret.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.user {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.user {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "user", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secret {
+        if let Some(value) = &self.secret {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -112,7 +107,7 @@ impl ::serde::Serialize for Credentials {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Credentials {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -126,18 +121,13 @@ impl<'de> ::serde::Deserialize<'de> for Credentials {
                 f.write_str("a JSON object (Credentials)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<Credentials, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<Credentials, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_user = ::std::option::Option::None;
-                let mut member_secret = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_user = None;
+                let mut member_secret = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "user" => {
                             member_user = crate::runtime::wire::next_value::<
@@ -158,7 +148,7 @@ impl<'de> ::serde::Deserialize<'de> for Credentials {
                         }
                     }
                 }
-                ::std::result::Result::Ok(Credentials {
+                Ok(Credentials {
                     user: member_user,
                     secret: member_secret,
                 })
@@ -170,62 +160,44 @@ impl<'de> ::serde::Deserialize<'de> for Credentials {
 
 /// Builds a [`Credentials`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct CredentialsBuilder {
-    user: ::std::option::Option<::std::string::String>,
-    secret: ::std::option::Option<::std::string::String>,
+    user: Option<String>,
+    secret: Option<String>,
 }
 
 impl CredentialsBuilder {
     /// The `user` member.
-    pub fn user(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user = ::std::option::Option::Some(input.into());
+    pub fn user(mut self, input: impl Into<String>) -> Self {
+        self.user = Some(input.into());
         self
     }
 
     /// Sets or clears `user`.
-    pub fn set_user(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user(mut self, input: Option<String>) -> Self {
         self.user = input;
         self
     }
 
     /// The `user` set so far.
-    pub fn get_user(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user(&self) -> &Option<String> {
         &self.user
     }
 
     /// The `secret` member.
-    pub fn secret(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.secret = ::std::option::Option::Some(input.into());
+    pub fn secret(mut self, input: impl Into<String>) -> Self {
+        self.secret = Some(input.into());
         self
     }
 
     /// Sets or clears `secret`.
-    pub fn set_secret(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secret(mut self, input: Option<String>) -> Self {
         self.secret = input;
         self
     }
 
     /// The `secret` set so far.
-    pub fn get_secret(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secret(&self) -> &Option<String> {
         &self.secret
     }
 

@@ -7,7 +7,7 @@
 ///
 /// An event stream on the wire; here each value is one event, and stream framing is not modelled.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub enum Events {
     /// The `message` member.
     Message(crate::types::MessageEvent),
@@ -19,10 +19,10 @@ pub enum Events {
 
 impl Events {
     /// The `message` member, if it is the one set.
-    pub fn as_message(&self) -> ::std::option::Option<&crate::types::MessageEvent> {
+    pub fn as_message(&self) -> Option<&crate::types::MessageEvent> {
         match self {
-            Self::Message(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Message(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -32,10 +32,10 @@ impl Events {
     }
 
     /// The `end` member, if it is the one set.
-    pub fn as_end(&self) -> ::std::option::Option<&crate::types::EndEvent> {
+    pub fn as_end(&self) -> Option<&crate::types::EndEvent> {
         match self {
-            Self::End(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::End(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -54,9 +54,7 @@ impl Events {
     }
 
     /// Checks every constraint of the member that is set.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -101,17 +99,17 @@ impl crate::runtime::validate::Validate for Events {
 
 impl crate::runtime::ErrorCorrection for Events {
     fn corrected() -> Self {
-        Self::Unknown(::std::default::Default::default())
+        Self::Unknown(Default::default())
     }
 }
 
 impl ::serde::Serialize for Events {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+        let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Message(value) => {
                 crate::runtime::wire::entry::<
@@ -136,7 +134,7 @@ impl ::serde::Serialize for Events {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Events {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -150,18 +148,16 @@ impl<'de> ::serde::Deserialize<'de> for Events {
                 f.write_str("a JSON object with exactly one member (Events)")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::std::result::Result<Events, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<Events, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut found: ::std::option::Option<Events> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
-                    let value: ::std::option::Option<Events> = match key.as_str() {
+                let mut found: Option<Events> = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                    let value: Option<Events> = match key.as_str() {
                         "__type" => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
-                            ::std::option::Option::None
+                            None
                         }
                         "message" => {
                             crate::runtime::wire::next_value::<
@@ -180,23 +176,21 @@ impl<'de> ::serde::Deserialize<'de> for Events {
                                 .map(Events::End)
                         }
                         other => {
-                            map.next_value::<
-                                    ::std::option::Option<crate::runtime::Document>,
-                                >()?
+                            map.next_value::<Option<crate::runtime::Document>>()?
                                 .map(|value| Events::Unknown(
                                     crate::runtime::UnknownMember::new(other, value),
                                 ))
                         }
                     };
-                    if let ::std::option::Option::Some(value) = value {
+                    if let Some(value) = value {
                         if found.is_some() {
-                            return ::std::result::Result::Err(
+                            return Err(
                                 <A::Error as ::serde::de::Error>::custom(
                                     "more than one member of union Events is set",
                                 ),
                             );
                         }
-                        found = ::std::option::Option::Some(value);
+                        found = Some(value);
                     }
                 }
                 found

@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `fixture.traits#MessageEvent`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MessageEvent {
     /// The `text` member.
-    pub text: ::std::option::Option<::std::string::String>,
+    pub text: Option<String>,
 }
 
 impl MessageEvent {
     /// The `text` member.
-    pub fn text(&self) -> ::std::option::Option<&str> {
+    pub fn text(&self) -> Option<&str> {
         self.text.as_deref()
     }
 
@@ -24,9 +24,7 @@ impl MessageEvent {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl MessageEvent {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -63,7 +61,7 @@ impl crate::runtime::validate::Validate for MessageEvent {
     }
 }
 
-impl ::std::default::Default for MessageEvent {
+impl Default for MessageEvent {
     fn default() -> Self {
         MessageEventBuilder::default().build_unchecked()
     }
@@ -71,21 +69,19 @@ impl ::std::default::Default for MessageEvent {
 
 impl crate::runtime::ErrorCorrection for MessageEvent {
     fn corrected() -> Self {
-        Self {
-            text: ::std::option::Option::None,
-        }
+        Self { text: None }
     }
 }
 
 impl ::serde::Serialize for MessageEvent {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.text.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.text {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.text {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -97,7 +93,7 @@ impl ::serde::Serialize for MessageEvent {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MessageEvent {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -111,17 +107,12 @@ impl<'de> ::serde::Deserialize<'de> for MessageEvent {
                 f.write_str("a JSON object (MessageEvent)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MessageEvent, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MessageEvent, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_text = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_text = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "text" => {
                             member_text = crate::runtime::wire::next_value::<
@@ -135,7 +126,7 @@ impl<'de> ::serde::Deserialize<'de> for MessageEvent {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MessageEvent { text: member_text })
+                Ok(MessageEvent { text: member_text })
             }
         }
         deserializer.deserialize_map(FieldsVisitor)
@@ -144,38 +135,26 @@ impl<'de> ::serde::Deserialize<'de> for MessageEvent {
 
 /// Builds a [`MessageEvent`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MessageEventBuilder {
-    text: ::std::option::Option<::std::string::String>,
+    text: Option<String>,
 }
 
 impl MessageEventBuilder {
     /// The `text` member.
-    pub fn text(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.text = ::std::option::Option::Some(input.into());
+    pub fn text(mut self, input: impl Into<String>) -> Self {
+        self.text = Some(input.into());
         self
     }
 
     /// Sets or clears `text`.
-    pub fn set_text(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_text(mut self, input: Option<String>) -> Self {
         self.text = input;
         self
     }
 
     /// The `text` set so far.
-    pub fn get_text(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_text(&self) -> &Option<String> {
         &self.text
     }
 

@@ -7,7 +7,7 @@
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Circle {
     /// The `radius` member.
     ///
@@ -37,9 +37,7 @@ impl Circle {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -54,7 +52,7 @@ impl Circle {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -85,20 +83,20 @@ impl crate::runtime::ErrorCorrection for Circle {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
         Self {
-            radius: client_corrections.fill(::std::option::Option::None, "radius"),
+            radius: client_corrections.fill(None, "radius"),
             client_corrections,
         }
     }
 }
 
 impl ::serde::Serialize for Circle {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(!self.client_corrections.contains("radius"));
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         if !self.client_corrections.contains("radius") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
@@ -111,7 +109,7 @@ impl ::serde::Serialize for Circle {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Circle {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -125,14 +123,12 @@ impl<'de> ::serde::Deserialize<'de> for Circle {
                 f.write_str("a JSON object (Circle)")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::std::result::Result<Circle, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<Circle, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_radius = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_radius = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "radius" => {
                             member_radius = crate::runtime::wire::next_value::<
@@ -147,7 +143,7 @@ impl<'de> ::serde::Deserialize<'de> for Circle {
                     }
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
-                ::std::result::Result::Ok(Circle {
+                Ok(Circle {
                     radius: client_corrections.fill(member_radius, "radius"),
                     client_corrections,
                 })
@@ -159,45 +155,36 @@ impl<'de> ::serde::Deserialize<'de> for Circle {
 
 /// Builds a [`Circle`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct CircleBuilder {
-    radius: ::std::option::Option<f64>,
+    radius: Option<f64>,
 }
 
 impl CircleBuilder {
     /// The `radius` member.
-    pub fn radius(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.radius = ::std::option::Option::Some(input.into());
+    pub fn radius(mut self, input: impl Into<f64>) -> Self {
+        self.radius = Some(input.into());
         self
     }
 
     /// Sets or clears `radius`.
-    pub fn set_radius(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_radius(mut self, input: Option<f64>) -> Self {
         self.radius = input;
         self
     }
 
     /// The `radius` set so far.
-    pub fn get_radius(&self) -> &::std::option::Option<f64> {
+    pub fn get_radius(&self) -> &Option<f64> {
         &self.radius
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<Circle, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<Circle, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("Circle", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("Circle", error)),
         }
     }
 

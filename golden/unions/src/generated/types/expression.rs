@@ -5,24 +5,24 @@
 ///
 /// Smithy shape: `fixture.unions#Expression`. Exactly one member is set.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub enum Expression {
     /// The `literal` member.
     Literal(i64),
     /// A recursive union: an expression tree.
-    Negate(::std::boxed::Box<crate::types::Expression>),
+    Negate(Box<crate::types::Expression>),
     /// The `sum` member.
-    Sum(::std::vec::Vec<crate::types::Expression>),
+    Sum(Vec<crate::types::Expression>),
     /// A member this version of the crate does not know, kept as received.
     Unknown(crate::runtime::UnknownMember),
 }
 
 impl Expression {
     /// The `literal` member, if it is the one set.
-    pub fn as_literal(&self) -> ::std::option::Option<&i64> {
+    pub fn as_literal(&self) -> Option<&i64> {
         match self {
-            Self::Literal(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Literal(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -32,10 +32,10 @@ impl Expression {
     }
 
     /// The `negate` member, if it is the one set.
-    pub fn as_negate(&self) -> ::std::option::Option<&crate::types::Expression> {
+    pub fn as_negate(&self) -> Option<&crate::types::Expression> {
         match self {
-            Self::Negate(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Negate(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -45,12 +45,10 @@ impl Expression {
     }
 
     /// The `sum` member, if it is the one set.
-    pub fn as_sum(
-        &self,
-    ) -> ::std::option::Option<&::std::vec::Vec<crate::types::Expression>> {
+    pub fn as_sum(&self) -> Option<&Vec<crate::types::Expression>> {
         match self {
-            Self::Sum(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Sum(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -70,9 +68,7 @@ impl Expression {
     }
 
     /// Checks every constraint of the member that is set.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -112,8 +108,8 @@ impl crate::runtime::validate::Validate for Expression {
                 out.count(
                     &path,
                     value.len(),
-                    ::std::option::Option::Some(2u64),
-                    ::std::option::Option::None,
+                    Some(2u64),
+                    None,
                     "Member must have length greater than or equal to 2",
                 );
                 for (index, item) in value.iter().enumerate() {
@@ -128,17 +124,17 @@ impl crate::runtime::validate::Validate for Expression {
 
 impl crate::runtime::ErrorCorrection for Expression {
     fn corrected() -> Self {
-        Self::Unknown(::std::default::Default::default())
+        Self::Unknown(Default::default())
     }
 }
 
 impl ::serde::Serialize for Expression {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+        let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Literal(value) => {
                 crate::runtime::wire::entry::<
@@ -170,7 +166,7 @@ impl ::serde::Serialize for Expression {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Expression {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -184,21 +180,16 @@ impl<'de> ::serde::Deserialize<'de> for Expression {
                 f.write_str("a JSON object with exactly one member (Expression)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<Expression, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<Expression, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut found: ::std::option::Option<Expression> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
-                    let value: ::std::option::Option<Expression> = match key.as_str() {
+                let mut found: Option<Expression> = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                    let value: Option<Expression> = match key.as_str() {
                         "__type" => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
-                            ::std::option::Option::None
+                            None
                         }
                         "literal" => {
                             crate::runtime::wire::next_value::<
@@ -227,23 +218,21 @@ impl<'de> ::serde::Deserialize<'de> for Expression {
                                 .map(Expression::Sum)
                         }
                         other => {
-                            map.next_value::<
-                                    ::std::option::Option<crate::runtime::Document>,
-                                >()?
+                            map.next_value::<Option<crate::runtime::Document>>()?
                                 .map(|value| Expression::Unknown(
                                     crate::runtime::UnknownMember::new(other, value),
                                 ))
                         }
                     };
-                    if let ::std::option::Option::Some(value) = value {
+                    if let Some(value) = value {
                         if found.is_some() {
-                            return ::std::result::Result::Err(
+                            return Err(
                                 <A::Error as ::serde::de::Error>::custom(
                                     "more than one member of union Expression is set",
                                 ),
                             );
                         }
-                        found = ::std::option::Option::Some(value);
+                        found = Some(value);
                     }
                 }
                 found

@@ -5,12 +5,12 @@
 ///
 /// Smithy shape: `fixture.unions#Shape`. Exactly one member is set.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub enum Shape {
     /// A circle.
     Circle(crate::types::Circle),
     /// The `label` member.
-    Label(::std::string::String),
+    Label(String),
     /// The `sides` member.
     Sides(i32),
     /// The `empty` member.
@@ -21,10 +21,10 @@ pub enum Shape {
 
 impl Shape {
     /// The `circle` member, if it is the one set.
-    pub fn as_circle(&self) -> ::std::option::Option<&crate::types::Circle> {
+    pub fn as_circle(&self) -> Option<&crate::types::Circle> {
         match self {
-            Self::Circle(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Circle(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -34,10 +34,10 @@ impl Shape {
     }
 
     /// The `label` member, if it is the one set.
-    pub fn as_label(&self) -> ::std::option::Option<&::std::string::String> {
+    pub fn as_label(&self) -> Option<&String> {
         match self {
-            Self::Label(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Label(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -47,10 +47,10 @@ impl Shape {
     }
 
     /// The `sides` member, if it is the one set.
-    pub fn as_sides(&self) -> ::std::option::Option<&i32> {
+    pub fn as_sides(&self) -> Option<&i32> {
         match self {
-            Self::Sides(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Sides(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -76,9 +76,7 @@ impl Shape {
     }
 
     /// Checks every constraint of the member that is set.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -119,8 +117,8 @@ impl crate::runtime::validate::Validate for Shape {
                 out.string_length(
                     &path,
                     value,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(8u64),
+                    Some(1u64),
+                    Some(8u64),
                     "Member must have length between 1 and 8, inclusive",
                 );
             }
@@ -131,17 +129,17 @@ impl crate::runtime::validate::Validate for Shape {
 
 impl crate::runtime::ErrorCorrection for Shape {
     fn corrected() -> Self {
-        Self::Unknown(::std::default::Default::default())
+        Self::Unknown(Default::default())
     }
 }
 
 impl ::serde::Serialize for Shape {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+        let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Circle(value) => {
                 crate::runtime::wire::entry::<
@@ -174,7 +172,7 @@ impl ::serde::Serialize for Shape {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Shape {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -188,18 +186,16 @@ impl<'de> ::serde::Deserialize<'de> for Shape {
                 f.write_str("a JSON object with exactly one member (Shape)")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::std::result::Result<Shape, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<Shape, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut found: ::std::option::Option<Shape> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
-                    let value: ::std::option::Option<Shape> = match key.as_str() {
+                let mut found: Option<Shape> = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                    let value: Option<Shape> = match key.as_str() {
                         "__type" => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
-                            ::std::option::Option::None
+                            None
                         }
                         "circle" => {
                             crate::runtime::wire::next_value::<
@@ -226,29 +222,25 @@ impl<'de> ::serde::Deserialize<'de> for Shape {
                                 .map(Shape::Sides)
                         }
                         "empty" => {
-                            map.next_value::<
-                                    ::std::option::Option<::serde::de::IgnoredAny>,
-                                >()?
+                            map.next_value::<Option<::serde::de::IgnoredAny>>()?
                                 .map(|_| Shape::Empty)
                         }
                         other => {
-                            map.next_value::<
-                                    ::std::option::Option<crate::runtime::Document>,
-                                >()?
+                            map.next_value::<Option<crate::runtime::Document>>()?
                                 .map(|value| Shape::Unknown(
                                     crate::runtime::UnknownMember::new(other, value),
                                 ))
                         }
                     };
-                    if let ::std::option::Option::Some(value) = value {
+                    if let Some(value) = value {
                         if found.is_some() {
-                            return ::std::result::Result::Err(
+                            return Err(
                                 <A::Error as ::serde::de::Error>::custom(
                                     "more than one member of union Shape is set",
                                 ),
                             );
                         }
-                        found = ::std::option::Option::Some(value);
+                        found = Some(value);
                     }
                 }
                 found

@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct DescribeJobTemplateInput {
     /// Identifier of the job template to look up; travels in the request path.
     ///
     /// Required; length 1..=64; pattern `^[a-zA-Z0-9_-]+$`; sent in the URI as the `{jobTemplateId}` label.
-    pub job_template_id: ::std::option::Option<::std::string::String>,
+    pub job_template_id: Option<String>,
 }
 
 impl DescribeJobTemplateInput {
     /// Identifier of the job template to look up; travels in the request path.
-    pub fn job_template_id(&self) -> ::std::option::Option<&str> {
+    pub fn job_template_id(&self) -> Option<&str> {
         self.job_template_id.as_deref()
     }
 
@@ -28,9 +28,7 @@ impl DescribeJobTemplateInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl DescribeJobTemplateInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -68,12 +66,12 @@ impl crate::runtime::validate::Validate for DescribeJobTemplateInput {
         {
             let path = path.field("jobTemplateId");
             match &self.job_template_id {
-                ::std::option::Option::Some(value) => {
+                Some(value) => {
                     out.string_length(
                         &path,
                         value,
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(64u64),
+                        Some(1u64),
+                        Some(64u64),
                         "Member must have length between 1 and 64, inclusive",
                     );
                     out.pattern(
@@ -83,13 +81,13 @@ impl crate::runtime::validate::Validate for DescribeJobTemplateInput {
                         "Member must satisfy regular expression pattern: ^[a-zA-Z0-9_-]+$",
                     );
                 }
-                ::std::option::Option::None => out.missing(&path),
+                None => out.missing(&path),
             }
         }
     }
 }
 
-impl ::std::default::Default for DescribeJobTemplateInput {
+impl Default for DescribeJobTemplateInput {
     fn default() -> Self {
         DescribeJobTemplateInputBuilder::default().build_unchecked()
     }
@@ -97,21 +95,19 @@ impl ::std::default::Default for DescribeJobTemplateInput {
 
 impl crate::runtime::ErrorCorrection for DescribeJobTemplateInput {
     fn corrected() -> Self {
-        Self {
-            job_template_id: ::std::option::Option::None,
-        }
+        Self { job_template_id: None }
     }
 }
 
 impl ::serde::Serialize for DescribeJobTemplateInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.job_template_id.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.job_template_id {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.job_template_id {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -123,7 +119,7 @@ impl ::serde::Serialize for DescribeJobTemplateInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -140,14 +136,12 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<DescribeJobTemplateInput, A::Error>
+            ) -> Result<DescribeJobTemplateInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_job_template_id = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_job_template_id = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "jobTemplateId" => {
                             member_job_template_id = crate::runtime::wire::next_value::<
@@ -161,7 +155,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(DescribeJobTemplateInput {
+                Ok(DescribeJobTemplateInput {
                     job_template_id: member_job_template_id,
                 })
             }
@@ -172,53 +166,37 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateInput {
 
 /// Builds a [`DescribeJobTemplateInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct DescribeJobTemplateInputBuilder {
-    job_template_id: ::std::option::Option<::std::string::String>,
+    job_template_id: Option<String>,
 }
 
 impl DescribeJobTemplateInputBuilder {
     /// Identifier of the job template to look up; travels in the request path.
-    pub fn job_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.job_template_id = ::std::option::Option::Some(input.into());
+    pub fn job_template_id(mut self, input: impl Into<String>) -> Self {
+        self.job_template_id = Some(input.into());
         self
     }
 
     /// Sets or clears `jobTemplateId`.
-    pub fn set_job_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_job_template_id(mut self, input: Option<String>) -> Self {
         self.job_template_id = input;
         self
     }
 
     /// The `jobTemplateId` set so far.
-    pub fn get_job_template_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_job_template_id(&self) -> &Option<String> {
         &self.job_template_id
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DescribeJobTemplateInput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<DescribeJobTemplateInput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("DescribeJobTemplateInput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("DescribeJobTemplateInput", error))
             }
         }
     }

@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `com.amazonaws.iot#DescribeJobTemplate`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct DescribeJobTemplate;
 impl DescribeJobTemplate {
     /// The operation name.
@@ -38,7 +31,7 @@ impl DescribeJobTemplate {
 
 /// Every error `DescribeJobTemplate` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum DescribeJobTemplateError {
     /// See [`InternalFailureException`](crate::types::error::InternalFailureException).
@@ -55,34 +48,26 @@ pub enum DescribeJobTemplateError {
 
 impl DescribeJobTemplateError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::InternalFailureException(_) => {
-                ::std::option::Option::Some(
-                    crate::types::error::InternalFailureException::CODE,
-                )
+                Some(crate::types::error::InternalFailureException::CODE)
             }
             Self::InvalidRequestException(_) => {
-                ::std::option::Option::Some(
-                    crate::types::error::InvalidRequestException::CODE,
-                )
+                Some(crate::types::error::InvalidRequestException::CODE)
             }
             Self::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some(
-                    crate::types::error::ResourceNotFoundException::CODE,
-                )
+                Some(crate::types::error::ResourceNotFoundException::CODE)
             }
             Self::ThrottlingException(_) => {
-                ::std::option::Option::Some(
-                    crate::types::error::ThrottlingException::CODE,
-                )
+                Some(crate::types::error::ThrottlingException::CODE)
             }
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalFailureException(e) => e.error_message(),
             Self::InvalidRequestException(e) => e.error_message(),
@@ -93,7 +78,7 @@ impl DescribeJobTemplateError {
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::InternalFailureException(_) => {
                 crate::types::error::InternalFailureException::HTTP_STATUS
@@ -168,7 +153,7 @@ impl ::std::fmt::Display for DescribeJobTemplateError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for DescribeJobTemplateError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InternalFailureException(e) => ::std::error::Error::source(e),
             Self::InvalidRequestException(e) => ::std::error::Error::source(e),
@@ -179,7 +164,7 @@ impl ::std::error::Error for DescribeJobTemplateError {
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for DescribeJobTemplateError {
+impl From<crate::runtime::Unhandled> for DescribeJobTemplateError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -187,7 +172,7 @@ impl ::std::convert::From<crate::runtime::Unhandled> for DescribeJobTemplateErro
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<crate::runtime::http::ResponseError<DescribeJobTemplateError>>
+impl From<crate::runtime::http::ResponseError<DescribeJobTemplateError>>
 for DescribeJobTemplateError {
     fn from(
         value: crate::runtime::http::ResponseError<DescribeJobTemplateError>,
@@ -196,29 +181,25 @@ for DescribeJobTemplateError {
     }
 }
 
-impl ::std::convert::From<crate::types::error::InternalFailureException>
-for DescribeJobTemplateError {
+impl From<crate::types::error::InternalFailureException> for DescribeJobTemplateError {
     fn from(value: crate::types::error::InternalFailureException) -> Self {
         Self::InternalFailureException(value)
     }
 }
 
-impl ::std::convert::From<crate::types::error::InvalidRequestException>
-for DescribeJobTemplateError {
+impl From<crate::types::error::InvalidRequestException> for DescribeJobTemplateError {
     fn from(value: crate::types::error::InvalidRequestException) -> Self {
         Self::InvalidRequestException(value)
     }
 }
 
-impl ::std::convert::From<crate::types::error::ResourceNotFoundException>
-for DescribeJobTemplateError {
+impl From<crate::types::error::ResourceNotFoundException> for DescribeJobTemplateError {
     fn from(value: crate::types::error::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(value)
     }
 }
 
-impl ::std::convert::From<crate::types::error::ThrottlingException>
-for DescribeJobTemplateError {
+impl From<crate::types::error::ThrottlingException> for DescribeJobTemplateError {
     fn from(value: crate::types::error::ThrottlingException) -> Self {
         Self::ThrottlingException(value)
     }
@@ -234,32 +215,24 @@ impl DescribeJobTemplate {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::describe_job_template::DescribeJobTemplateInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/job-templates/");
         {
             let label = match input.job_template_id.as_ref() {
-                ::std::option::Option::Some(value) => {
-                    crate::runtime::http::HttpText::http_text(value)
-                }
-                ::std::option::Option::None => ::std::string::String::new(),
+                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                None => String::new(),
             };
             if label.is_empty() {
-                return ::std::result::Result::Err(
+                return Err(
                     crate::runtime::http::RequestError::EmptyLabel("jobTemplateId"),
                 );
             }
             uri.push_str(&crate::runtime::http::percent_encode(&label, false));
         }
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (
-            ::std::vec::Vec::new(),
-            ::std::option::Option::None,
-        );
+        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("GET").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -273,15 +246,15 @@ impl DescribeJobTemplate {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::describe_job_template::DescribeJobTemplateOutput,
         crate::runtime::http::ResponseError<DescribeJobTemplateError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -289,7 +262,7 @@ impl DescribeJobTemplate {
         if !(200..300).contains(&status) {
             let meta = crate::runtime::http::error_meta(response.headers(), body);
             let error = match meta.code.as_deref() {
-                ::std::option::Option::Some("InternalFailureException") => {
+                Some("InternalFailureException") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::InternalFailureException = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
@@ -300,7 +273,7 @@ impl DescribeJobTemplate {
                     }
                     DescribeJobTemplateError::InternalFailureException(error)
                 }
-                ::std::option::Option::Some("InvalidRequestException") => {
+                Some("InvalidRequestException") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::InvalidRequestException = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
@@ -311,7 +284,7 @@ impl DescribeJobTemplate {
                     }
                     DescribeJobTemplateError::InvalidRequestException(error)
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::ResourceNotFoundException = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
@@ -322,7 +295,7 @@ impl DescribeJobTemplate {
                     }
                     DescribeJobTemplateError::ResourceNotFoundException(error)
                 }
-                ::std::option::Option::Some("ThrottlingException") => {
+                Some("ThrottlingException") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::ThrottlingException = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
@@ -338,13 +311,13 @@ impl DescribeJobTemplate {
                         crate::runtime::Unhandled::new(
                                 meta.code.clone(),
                                 meta.message.clone(),
-                                ::std::option::Option::Some(status),
+                                Some(status),
                             )
                             .with_body(body),
                     )
                 }
             };
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -360,22 +333,22 @@ impl DescribeJobTemplate {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<
             crate::operation::describe_job_template::DescribeJobTemplateOutput,
         >,
         crate::runtime::http::ResponseError<DescribeJobTemplateError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

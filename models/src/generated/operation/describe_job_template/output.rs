@@ -5,115 +5,105 @@
 ///
 /// Smithy shape: `com.amazonaws.iot#DescribeJobTemplateResponse`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct DescribeJobTemplateOutput {
     /// Amazon Resource Name that identifies the job template.
     ///
     /// Length 1..=1600; pattern `^arn:[!-~]+$`.
-    pub job_template_arn: ::std::option::Option<::std::string::String>,
+    pub job_template_arn: Option<String>,
     /// Identifier the template was created with.
     ///
     /// Length 1..=64; pattern `^[a-zA-Z0-9_-]+$`.
-    pub job_template_id: ::std::option::Option<::std::string::String>,
+    pub job_template_id: Option<String>,
     /// Free-form text describing the template.
     ///
     /// Length 0..=2028; pattern `^[^\p{C}]+$`.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Amazon S3 location of the job document, when the document is stored there.
     ///
     /// Length 1..=1350.
-    pub document_source: ::std::option::Option<::std::string::String>,
+    pub document_source: Option<String>,
     /// The job document itself, when it is stored inline.
     ///
     /// Length 0..=32768.
-    pub document: ::std::option::Option<::std::string::String>,
+    pub document: Option<String>,
     /// When the template was created (seconds since the Unix epoch on the wire).
-    pub created_at: ::std::option::Option<::time::OffsetDateTime>,
+    pub created_at: Option<::time::OffsetDateTime>,
     /// How pre-signed Amazon S3 URLs in the job document are produced.
-    pub presigned_url_config: ::std::option::Option<crate::types::PresignedUrlConfig>,
+    pub presigned_url_config: Option<crate::types::PresignedUrlConfig>,
     /// How fast jobs created from this template reach devices.
-    pub job_executions_rollout_config: ::std::option::Option<
-        crate::types::JobExecutionsRolloutConfig,
-    >,
+    pub job_executions_rollout_config: Option<crate::types::JobExecutionsRolloutConfig>,
     /// When jobs created from this template are stopped early.
-    pub abort_config: ::std::option::Option<crate::types::AbortConfig>,
+    pub abort_config: Option<crate::types::AbortConfig>,
     /// How long each device may take to finish its job execution.
-    pub timeout_config: ::std::option::Option<crate::types::TimeoutConfig>,
+    pub timeout_config: Option<crate::types::TimeoutConfig>,
     /// How often failed job executions are tried again.
-    pub job_executions_retry_config: ::std::option::Option<
-        crate::types::JobExecutionsRetryConfig,
-    >,
+    pub job_executions_retry_config: Option<crate::types::JobExecutionsRetryConfig>,
     /// Recurring time windows in which the job may be rolled out.
-    pub maintenance_windows: ::std::option::Option<
-        ::std::vec::Vec<crate::types::MaintenanceWindow>,
-    >,
+    pub maintenance_windows: Option<Vec<crate::types::MaintenanceWindow>>,
     /// ARNs of the package versions a device should have once the job succeeds (at most 25).
     ///
     /// Each item: length 1..=1600; pattern `^arn:[!-~]+$`.
-    pub destination_package_versions: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub destination_package_versions: Option<Vec<String>>,
 }
 
 impl DescribeJobTemplateOutput {
     /// Amazon Resource Name that identifies the job template.
-    pub fn job_template_arn(&self) -> ::std::option::Option<&str> {
+    pub fn job_template_arn(&self) -> Option<&str> {
         self.job_template_arn.as_deref()
     }
 
     /// Identifier the template was created with.
-    pub fn job_template_id(&self) -> ::std::option::Option<&str> {
+    pub fn job_template_id(&self) -> Option<&str> {
         self.job_template_id.as_deref()
     }
 
     /// Free-form text describing the template.
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 
     /// Amazon S3 location of the job document, when the document is stored there.
-    pub fn document_source(&self) -> ::std::option::Option<&str> {
+    pub fn document_source(&self) -> Option<&str> {
         self.document_source.as_deref()
     }
 
     /// The job document itself, when it is stored inline.
-    pub fn document(&self) -> ::std::option::Option<&str> {
+    pub fn document(&self) -> Option<&str> {
         self.document.as_deref()
     }
 
     /// When the template was created (seconds since the Unix epoch on the wire).
-    pub fn created_at(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn created_at(&self) -> Option<::time::OffsetDateTime> {
         self.created_at
     }
 
     /// How pre-signed Amazon S3 URLs in the job document are produced.
-    pub fn presigned_url_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PresignedUrlConfig> {
+    pub fn presigned_url_config(&self) -> Option<&crate::types::PresignedUrlConfig> {
         self.presigned_url_config.as_ref()
     }
 
     /// How fast jobs created from this template reach devices.
     pub fn job_executions_rollout_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::JobExecutionsRolloutConfig> {
+    ) -> Option<&crate::types::JobExecutionsRolloutConfig> {
         self.job_executions_rollout_config.as_ref()
     }
 
     /// When jobs created from this template are stopped early.
-    pub fn abort_config(&self) -> ::std::option::Option<&crate::types::AbortConfig> {
+    pub fn abort_config(&self) -> Option<&crate::types::AbortConfig> {
         self.abort_config.as_ref()
     }
 
     /// How long each device may take to finish its job execution.
-    pub fn timeout_config(&self) -> ::std::option::Option<&crate::types::TimeoutConfig> {
+    pub fn timeout_config(&self) -> Option<&crate::types::TimeoutConfig> {
         self.timeout_config.as_ref()
     }
 
     /// How often failed job executions are tried again.
     pub fn job_executions_retry_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::JobExecutionsRetryConfig> {
+    ) -> Option<&crate::types::JobExecutionsRetryConfig> {
         self.job_executions_retry_config.as_ref()
     }
 
@@ -123,7 +113,7 @@ impl DescribeJobTemplateOutput {
     }
 
     /// ARNs of the package versions a device should have once the job succeeds (at most 25).
-    pub fn destination_package_versions(&self) -> &[::std::string::String] {
+    pub fn destination_package_versions(&self) -> &[String] {
         self.destination_package_versions.as_deref().unwrap_or_default()
     }
 
@@ -134,9 +124,7 @@ impl DescribeJobTemplateOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -151,7 +139,7 @@ impl DescribeJobTemplateOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -185,12 +173,12 @@ impl crate::runtime::validate::Validate for DescribeJobTemplateOutput {
     ) {
         {
             let path = path.field("jobTemplateArn");
-            if let ::std::option::Option::Some(value) = &self.job_template_arn {
+            if let Some(value) = &self.job_template_arn {
                 out.string_length(
                     &path,
                     value,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(1600u64),
+                    Some(1u64),
+                    Some(1600u64),
                     "Member must have length between 1 and 1600, inclusive",
                 );
                 out.pattern(
@@ -203,12 +191,12 @@ impl crate::runtime::validate::Validate for DescribeJobTemplateOutput {
         }
         {
             let path = path.field("jobTemplateId");
-            if let ::std::option::Option::Some(value) = &self.job_template_id {
+            if let Some(value) = &self.job_template_id {
                 out.string_length(
                     &path,
                     value,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(64u64),
+                    Some(1u64),
+                    Some(64u64),
                     "Member must have length between 1 and 64, inclusive",
                 );
                 out.pattern(
@@ -221,12 +209,12 @@ impl crate::runtime::validate::Validate for DescribeJobTemplateOutput {
         }
         {
             let path = path.field("description");
-            if let ::std::option::Option::Some(value) = &self.description {
+            if let Some(value) = &self.description {
                 out.string_length(
                     &path,
                     value,
-                    ::std::option::Option::Some(0u64),
-                    ::std::option::Option::Some(2028u64),
+                    Some(0u64),
+                    Some(2028u64),
                     "Member must have length between 0 and 2028, inclusive",
                 );
                 out.pattern(
@@ -239,64 +227,61 @@ impl crate::runtime::validate::Validate for DescribeJobTemplateOutput {
         }
         {
             let path = path.field("documentSource");
-            if let ::std::option::Option::Some(value) = &self.document_source {
+            if let Some(value) = &self.document_source {
                 out.string_length(
                     &path,
                     value,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(1350u64),
+                    Some(1u64),
+                    Some(1350u64),
                     "Member must have length between 1 and 1350, inclusive",
                 );
             }
         }
         {
             let path = path.field("document");
-            if let ::std::option::Option::Some(value) = &self.document {
+            if let Some(value) = &self.document {
                 out.string_length(
                     &path,
                     value,
-                    ::std::option::Option::Some(0u64),
-                    ::std::option::Option::Some(32768u64),
+                    Some(0u64),
+                    Some(32768u64),
                     "Member must have length between 0 and 32768, inclusive",
                 );
             }
         }
         {
             let path = path.field("presignedUrlConfig");
-            if let ::std::option::Option::Some(value) = &self.presigned_url_config {
+            if let Some(value) = &self.presigned_url_config {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("jobExecutionsRolloutConfig");
-            if let ::std::option::Option::Some(value) = &self
-                .job_executions_rollout_config
-            {
+            if let Some(value) = &self.job_executions_rollout_config {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("abortConfig");
-            if let ::std::option::Option::Some(value) = &self.abort_config {
+            if let Some(value) = &self.abort_config {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("timeoutConfig");
-            if let ::std::option::Option::Some(value) = &self.timeout_config {
+            if let Some(value) = &self.timeout_config {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("jobExecutionsRetryConfig");
-            if let ::std::option::Option::Some(value) = &self.job_executions_retry_config
-            {
+            if let Some(value) = &self.job_executions_retry_config {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("maintenanceWindows");
-            if let ::std::option::Option::Some(value) = &self.maintenance_windows {
+            if let Some(value) = &self.maintenance_windows {
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
                     crate::runtime::validate::Validate::validate_at(item, &path, out);
@@ -305,16 +290,14 @@ impl crate::runtime::validate::Validate for DescribeJobTemplateOutput {
         }
         {
             let path = path.field("destinationPackageVersions");
-            if let ::std::option::Option::Some(value) = &self
-                .destination_package_versions
-            {
+            if let Some(value) = &self.destination_package_versions {
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
                     out.string_length(
                         &path,
                         item,
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(1600u64),
+                        Some(1u64),
+                        Some(1600u64),
                         "Member must have length between 1 and 1600, inclusive",
                     );
                     out.pattern(
@@ -329,7 +312,7 @@ impl crate::runtime::validate::Validate for DescribeJobTemplateOutput {
     }
 }
 
-impl ::std::default::Default for DescribeJobTemplateOutput {
+impl Default for DescribeJobTemplateOutput {
     fn default() -> Self {
         DescribeJobTemplateOutputBuilder::default().build_unchecked()
     }
@@ -338,25 +321,25 @@ impl ::std::default::Default for DescribeJobTemplateOutput {
 impl crate::runtime::ErrorCorrection for DescribeJobTemplateOutput {
     fn corrected() -> Self {
         Self {
-            job_template_arn: ::std::option::Option::None,
-            job_template_id: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            document_source: ::std::option::Option::None,
-            document: ::std::option::Option::None,
-            created_at: ::std::option::Option::None,
-            presigned_url_config: ::std::option::Option::None,
-            job_executions_rollout_config: ::std::option::Option::None,
-            abort_config: ::std::option::Option::None,
-            timeout_config: ::std::option::Option::None,
-            job_executions_retry_config: ::std::option::Option::None,
-            maintenance_windows: ::std::option::Option::None,
-            destination_package_versions: ::std::option::Option::None,
+            job_template_arn: None,
+            job_template_id: None,
+            description: None,
+            document_source: None,
+            document: None,
+            created_at: None,
+            presigned_url_config: None,
+            job_executions_rollout_config: None,
+            abort_config: None,
+            timeout_config: None,
+            job_executions_retry_config: None,
+            maintenance_windows: None,
+            destination_package_versions: None,
         }
     }
 }
 
 impl ::serde::Serialize for DescribeJobTemplateOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -374,92 +357,92 @@ impl ::serde::Serialize for DescribeJobTemplateOutput {
             + usize::from(self.job_executions_retry_config.is_some())
             + usize::from(self.maintenance_windows.is_some())
             + usize::from(self.destination_package_versions.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.job_template_arn {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.job_template_arn {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "jobTemplateArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.job_template_id {
+        if let Some(value) = &self.job_template_id {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "jobTemplateId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.document_source {
+        if let Some(value) = &self.document_source {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "documentSource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.document {
+        if let Some(value) = &self.document {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "document", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_at {
+        if let Some(value) = &self.created_at {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::EpochSeconds,
                 _,
                 _,
             >(&mut map, "createdAt", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.presigned_url_config {
+        if let Some(value) = &self.presigned_url_config {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "presignedUrlConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.job_executions_rollout_config {
+        if let Some(value) = &self.job_executions_rollout_config {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "jobExecutionsRolloutConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.abort_config {
+        if let Some(value) = &self.abort_config {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "abortConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.timeout_config {
+        if let Some(value) = &self.timeout_config {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "timeoutConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.job_executions_retry_config {
+        if let Some(value) = &self.job_executions_retry_config {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "jobExecutionsRetryConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maintenance_windows {
+        if let Some(value) = &self.maintenance_windows {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "maintenanceWindows", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_package_versions {
+        if let Some(value) = &self.destination_package_versions {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
@@ -471,7 +454,7 @@ impl ::serde::Serialize for DescribeJobTemplateOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -488,26 +471,24 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<DescribeJobTemplateOutput, A::Error>
+            ) -> Result<DescribeJobTemplateOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_job_template_arn = ::std::option::Option::None;
-                let mut member_job_template_id = ::std::option::Option::None;
-                let mut member_description = ::std::option::Option::None;
-                let mut member_document_source = ::std::option::Option::None;
-                let mut member_document = ::std::option::Option::None;
-                let mut member_created_at = ::std::option::Option::None;
-                let mut member_presigned_url_config = ::std::option::Option::None;
-                let mut member_job_executions_rollout_config = ::std::option::Option::None;
-                let mut member_abort_config = ::std::option::Option::None;
-                let mut member_timeout_config = ::std::option::Option::None;
-                let mut member_job_executions_retry_config = ::std::option::Option::None;
-                let mut member_maintenance_windows = ::std::option::Option::None;
-                let mut member_destination_package_versions = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_job_template_arn = None;
+                let mut member_job_template_id = None;
+                let mut member_description = None;
+                let mut member_document_source = None;
+                let mut member_document = None;
+                let mut member_created_at = None;
+                let mut member_presigned_url_config = None;
+                let mut member_job_executions_rollout_config = None;
+                let mut member_abort_config = None;
+                let mut member_timeout_config = None;
+                let mut member_job_executions_retry_config = None;
+                let mut member_maintenance_windows = None;
+                let mut member_destination_package_versions = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "jobTemplateArn" => {
                             member_job_template_arn = crate::runtime::wire::next_value::<
@@ -609,7 +590,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(DescribeJobTemplateOutput {
+                Ok(DescribeJobTemplateOutput {
                     job_template_arn: member_job_template_arn,
                     job_template_id: member_job_template_id,
                     description: member_description,
@@ -632,213 +613,162 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateOutput {
 
 /// Builds a [`DescribeJobTemplateOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct DescribeJobTemplateOutputBuilder {
-    job_template_arn: ::std::option::Option<::std::string::String>,
-    job_template_id: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    document_source: ::std::option::Option<::std::string::String>,
-    document: ::std::option::Option<::std::string::String>,
-    created_at: ::std::option::Option<::time::OffsetDateTime>,
-    presigned_url_config: ::std::option::Option<crate::types::PresignedUrlConfig>,
-    job_executions_rollout_config: ::std::option::Option<
-        crate::types::JobExecutionsRolloutConfig,
-    >,
-    abort_config: ::std::option::Option<crate::types::AbortConfig>,
-    timeout_config: ::std::option::Option<crate::types::TimeoutConfig>,
-    job_executions_retry_config: ::std::option::Option<
-        crate::types::JobExecutionsRetryConfig,
-    >,
-    maintenance_windows: ::std::option::Option<
-        ::std::vec::Vec<crate::types::MaintenanceWindow>,
-    >,
-    destination_package_versions: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    job_template_arn: Option<String>,
+    job_template_id: Option<String>,
+    description: Option<String>,
+    document_source: Option<String>,
+    document: Option<String>,
+    created_at: Option<::time::OffsetDateTime>,
+    presigned_url_config: Option<crate::types::PresignedUrlConfig>,
+    job_executions_rollout_config: Option<crate::types::JobExecutionsRolloutConfig>,
+    abort_config: Option<crate::types::AbortConfig>,
+    timeout_config: Option<crate::types::TimeoutConfig>,
+    job_executions_retry_config: Option<crate::types::JobExecutionsRetryConfig>,
+    maintenance_windows: Option<Vec<crate::types::MaintenanceWindow>>,
+    destination_package_versions: Option<Vec<String>>,
 }
 
 impl DescribeJobTemplateOutputBuilder {
     /// Amazon Resource Name that identifies the job template.
-    pub fn job_template_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.job_template_arn = ::std::option::Option::Some(input.into());
+    pub fn job_template_arn(mut self, input: impl Into<String>) -> Self {
+        self.job_template_arn = Some(input.into());
         self
     }
 
     /// Sets or clears `jobTemplateArn`.
-    pub fn set_job_template_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_job_template_arn(mut self, input: Option<String>) -> Self {
         self.job_template_arn = input;
         self
     }
 
     /// The `jobTemplateArn` set so far.
-    pub fn get_job_template_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_job_template_arn(&self) -> &Option<String> {
         &self.job_template_arn
     }
 
     /// Identifier the template was created with.
-    pub fn job_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.job_template_id = ::std::option::Option::Some(input.into());
+    pub fn job_template_id(mut self, input: impl Into<String>) -> Self {
+        self.job_template_id = Some(input.into());
         self
     }
 
     /// Sets or clears `jobTemplateId`.
-    pub fn set_job_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_job_template_id(mut self, input: Option<String>) -> Self {
         self.job_template_id = input;
         self
     }
 
     /// The `jobTemplateId` set so far.
-    pub fn get_job_template_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_job_template_id(&self) -> &Option<String> {
         &self.job_template_id
     }
 
     /// Free-form text describing the template.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.description = Some(input.into());
         self
     }
 
     /// Sets or clears `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.description = input;
         self
     }
 
     /// The `description` set so far.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
 
     /// Amazon S3 location of the job document, when the document is stored there.
-    pub fn document_source(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.document_source = ::std::option::Option::Some(input.into());
+    pub fn document_source(mut self, input: impl Into<String>) -> Self {
+        self.document_source = Some(input.into());
         self
     }
 
     /// Sets or clears `documentSource`.
-    pub fn set_document_source(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_document_source(mut self, input: Option<String>) -> Self {
         self.document_source = input;
         self
     }
 
     /// The `documentSource` set so far.
-    pub fn get_document_source(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_document_source(&self) -> &Option<String> {
         &self.document_source
     }
 
     /// The job document itself, when it is stored inline.
-    pub fn document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.document = ::std::option::Option::Some(input.into());
+    pub fn document(mut self, input: impl Into<String>) -> Self {
+        self.document = Some(input.into());
         self
     }
 
     /// Sets or clears `document`.
-    pub fn set_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_document(mut self, input: Option<String>) -> Self {
         self.document = input;
         self
     }
 
     /// The `document` set so far.
-    pub fn get_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_document(&self) -> &Option<String> {
         &self.document
     }
 
     /// When the template was created (seconds since the Unix epoch on the wire).
-    pub fn created_at(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.created_at = ::std::option::Option::Some(input.into());
+    pub fn created_at(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.created_at = Some(input.into());
         self
     }
 
     /// Sets or clears `createdAt`.
-    pub fn set_created_at(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_created_at(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.created_at = input;
         self
     }
 
     /// The `createdAt` set so far.
-    pub fn get_created_at(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_created_at(&self) -> &Option<::time::OffsetDateTime> {
         &self.created_at
     }
 
     /// How pre-signed Amazon S3 URLs in the job document are produced.
     pub fn presigned_url_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PresignedUrlConfig>,
+        input: impl Into<crate::types::PresignedUrlConfig>,
     ) -> Self {
-        self.presigned_url_config = ::std::option::Option::Some(input.into());
+        self.presigned_url_config = Some(input.into());
         self
     }
 
     /// Sets or clears `presignedUrlConfig`.
     pub fn set_presigned_url_config(
         mut self,
-        input: ::std::option::Option<crate::types::PresignedUrlConfig>,
+        input: Option<crate::types::PresignedUrlConfig>,
     ) -> Self {
         self.presigned_url_config = input;
         self
     }
 
     /// The `presignedUrlConfig` set so far.
-    pub fn get_presigned_url_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::PresignedUrlConfig> {
+    pub fn get_presigned_url_config(&self) -> &Option<crate::types::PresignedUrlConfig> {
         &self.presigned_url_config
     }
 
     /// How fast jobs created from this template reach devices.
     pub fn job_executions_rollout_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::JobExecutionsRolloutConfig>,
+        input: impl Into<crate::types::JobExecutionsRolloutConfig>,
     ) -> Self {
-        self.job_executions_rollout_config = ::std::option::Option::Some(input.into());
+        self.job_executions_rollout_config = Some(input.into());
         self
     }
 
     /// Sets or clears `jobExecutionsRolloutConfig`.
     pub fn set_job_executions_rollout_config(
         mut self,
-        input: ::std::option::Option<crate::types::JobExecutionsRolloutConfig>,
+        input: Option<crate::types::JobExecutionsRolloutConfig>,
     ) -> Self {
         self.job_executions_rollout_config = input;
         self
@@ -847,71 +777,63 @@ impl DescribeJobTemplateOutputBuilder {
     /// The `jobExecutionsRolloutConfig` set so far.
     pub fn get_job_executions_rollout_config(
         &self,
-    ) -> &::std::option::Option<crate::types::JobExecutionsRolloutConfig> {
+    ) -> &Option<crate::types::JobExecutionsRolloutConfig> {
         &self.job_executions_rollout_config
     }
 
     /// When jobs created from this template are stopped early.
-    pub fn abort_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AbortConfig>,
-    ) -> Self {
-        self.abort_config = ::std::option::Option::Some(input.into());
+    pub fn abort_config(mut self, input: impl Into<crate::types::AbortConfig>) -> Self {
+        self.abort_config = Some(input.into());
         self
     }
 
     /// Sets or clears `abortConfig`.
-    pub fn set_abort_config(
-        mut self,
-        input: ::std::option::Option<crate::types::AbortConfig>,
-    ) -> Self {
+    pub fn set_abort_config(mut self, input: Option<crate::types::AbortConfig>) -> Self {
         self.abort_config = input;
         self
     }
 
     /// The `abortConfig` set so far.
-    pub fn get_abort_config(&self) -> &::std::option::Option<crate::types::AbortConfig> {
+    pub fn get_abort_config(&self) -> &Option<crate::types::AbortConfig> {
         &self.abort_config
     }
 
     /// How long each device may take to finish its job execution.
     pub fn timeout_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TimeoutConfig>,
+        input: impl Into<crate::types::TimeoutConfig>,
     ) -> Self {
-        self.timeout_config = ::std::option::Option::Some(input.into());
+        self.timeout_config = Some(input.into());
         self
     }
 
     /// Sets or clears `timeoutConfig`.
     pub fn set_timeout_config(
         mut self,
-        input: ::std::option::Option<crate::types::TimeoutConfig>,
+        input: Option<crate::types::TimeoutConfig>,
     ) -> Self {
         self.timeout_config = input;
         self
     }
 
     /// The `timeoutConfig` set so far.
-    pub fn get_timeout_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::TimeoutConfig> {
+    pub fn get_timeout_config(&self) -> &Option<crate::types::TimeoutConfig> {
         &self.timeout_config
     }
 
     /// How often failed job executions are tried again.
     pub fn job_executions_retry_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::JobExecutionsRetryConfig>,
+        input: impl Into<crate::types::JobExecutionsRetryConfig>,
     ) -> Self {
-        self.job_executions_retry_config = ::std::option::Option::Some(input.into());
+        self.job_executions_retry_config = Some(input.into());
         self
     }
 
     /// Sets or clears `jobExecutionsRetryConfig`.
     pub fn set_job_executions_retry_config(
         mut self,
-        input: ::std::option::Option<crate::types::JobExecutionsRetryConfig>,
+        input: Option<crate::types::JobExecutionsRetryConfig>,
     ) -> Self {
         self.job_executions_retry_config = input;
         self
@@ -920,7 +842,7 @@ impl DescribeJobTemplateOutputBuilder {
     /// The `jobExecutionsRetryConfig` set so far.
     pub fn get_job_executions_retry_config(
         &self,
-    ) -> &::std::option::Option<crate::types::JobExecutionsRetryConfig> {
+    ) -> &Option<crate::types::JobExecutionsRetryConfig> {
         &self.job_executions_retry_config
     }
 
@@ -929,18 +851,16 @@ impl DescribeJobTemplateOutputBuilder {
     /// Appends one item to `maintenanceWindows` (use `set_maintenance_windows` to replace the list).
     pub fn maintenance_windows(
         mut self,
-        item: impl ::std::convert::Into<crate::types::MaintenanceWindow>,
+        item: impl Into<crate::types::MaintenanceWindow>,
     ) -> Self {
-        self.maintenance_windows
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+        self.maintenance_windows.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `maintenanceWindows`.
     pub fn set_maintenance_windows(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::MaintenanceWindow>>,
+        input: Option<Vec<crate::types::MaintenanceWindow>>,
     ) -> Self {
         self.maintenance_windows = input;
         self
@@ -949,51 +869,40 @@ impl DescribeJobTemplateOutputBuilder {
     /// The `maintenanceWindows` set so far.
     pub fn get_maintenance_windows(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::MaintenanceWindow>> {
+    ) -> &Option<Vec<crate::types::MaintenanceWindow>> {
         &self.maintenance_windows
     }
 
     /// ARNs of the package versions a device should have once the job succeeds (at most 25).
     ///
     /// Appends one item to `destinationPackageVersions` (use `set_destination_package_versions` to replace the list).
-    pub fn destination_package_versions(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.destination_package_versions
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn destination_package_versions(mut self, item: impl Into<String>) -> Self {
+        self.destination_package_versions.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `destinationPackageVersions`.
     pub fn set_destination_package_versions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.destination_package_versions = input;
         self
     }
 
     /// The `destinationPackageVersions` set so far.
-    pub fn get_destination_package_versions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_destination_package_versions(&self) -> &Option<Vec<String>> {
         &self.destination_package_versions
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DescribeJobTemplateOutput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<DescribeJobTemplateOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("DescribeJobTemplateOutput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("DescribeJobTemplateOutput", error))
             }
         }
     }

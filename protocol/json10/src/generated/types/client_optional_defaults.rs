@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `aws.protocoltests.json10#ClientOptionalDefaults`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ClientOptionalDefaults {
     /// The `member` member.
-    pub member: ::std::option::Option<i32>,
+    pub member: Option<i32>,
 }
 
 impl ClientOptionalDefaults {
     /// The `member` member.
-    pub fn member(&self) -> ::std::option::Option<i32> {
+    pub fn member(&self) -> Option<i32> {
         self.member
     }
 
@@ -24,9 +24,7 @@ impl ClientOptionalDefaults {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl ClientOptionalDefaults {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -63,7 +61,7 @@ impl crate::runtime::validate::Validate for ClientOptionalDefaults {
     }
 }
 
-impl ::std::default::Default for ClientOptionalDefaults {
+impl Default for ClientOptionalDefaults {
     fn default() -> Self {
         ClientOptionalDefaultsBuilder::default().build_unchecked()
     }
@@ -71,21 +69,19 @@ impl ::std::default::Default for ClientOptionalDefaults {
 
 impl crate::runtime::ErrorCorrection for ClientOptionalDefaults {
     fn corrected() -> Self {
-        Self {
-            member: ::std::option::Option::None,
-        }
+        Self { member: None }
     }
 }
 
 impl ::serde::Serialize for ClientOptionalDefaults {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.member.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.member {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.member {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -97,7 +93,7 @@ impl ::serde::Serialize for ClientOptionalDefaults {
 }
 
 impl<'de> ::serde::Deserialize<'de> for ClientOptionalDefaults {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -111,17 +107,12 @@ impl<'de> ::serde::Deserialize<'de> for ClientOptionalDefaults {
                 f.write_str("a JSON object (ClientOptionalDefaults)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<ClientOptionalDefaults, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<ClientOptionalDefaults, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_member = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_member = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "member" => {
                             member_member = crate::runtime::wire::next_value::<
@@ -135,7 +126,7 @@ impl<'de> ::serde::Deserialize<'de> for ClientOptionalDefaults {
                         }
                     }
                 }
-                ::std::result::Result::Ok(ClientOptionalDefaults {
+                Ok(ClientOptionalDefaults {
                     member: member_member,
                 })
             }
@@ -146,32 +137,26 @@ impl<'de> ::serde::Deserialize<'de> for ClientOptionalDefaults {
 
 /// Builds a [`ClientOptionalDefaults`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct ClientOptionalDefaultsBuilder {
-    member: ::std::option::Option<i32>,
+    member: Option<i32>,
 }
 
 impl ClientOptionalDefaultsBuilder {
     /// The `member` member.
-    pub fn member(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.member = ::std::option::Option::Some(input.into());
+    pub fn member(mut self, input: impl Into<i32>) -> Self {
+        self.member = Some(input.into());
         self
     }
 
     /// Sets or clears `member`.
-    pub fn set_member(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_member(mut self, input: Option<i32>) -> Self {
         self.member = input;
         self
     }
 
     /// The `member` set so far.
-    pub fn get_member(&self) -> &::std::option::Option<i32> {
+    pub fn get_member(&self) -> &Option<i32> {
         &self.member
     }
 

@@ -5,21 +5,21 @@
 ///
 /// Smithy shape: `aws.protocoltests.json10#Dialog`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Dialog {
     /// The `language` member.
-    pub language: ::std::option::Option<::std::string::String>,
+    pub language: Option<String>,
     /// The `greeting` member.
     ///
     /// Defaults to `"hi"` when absent.
-    pub greeting: ::std::string::String,
+    pub greeting: String,
     /// The `farewell` member.
-    pub farewell: ::std::option::Option<crate::types::Farewell>,
+    pub farewell: Option<crate::types::Farewell>,
 }
 
 impl Dialog {
     /// The `language` member.
-    pub fn language(&self) -> ::std::option::Option<&str> {
+    pub fn language(&self) -> Option<&str> {
         self.language.as_deref()
     }
 
@@ -29,7 +29,7 @@ impl Dialog {
     }
 
     /// The `farewell` member.
-    pub fn farewell(&self) -> ::std::option::Option<&crate::types::Farewell> {
+    pub fn farewell(&self) -> Option<&crate::types::Farewell> {
         self.farewell.as_ref()
     }
 
@@ -40,9 +40,7 @@ impl Dialog {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -57,7 +55,7 @@ impl Dialog {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -81,14 +79,14 @@ impl crate::runtime::validate::Validate for Dialog {
     ) {
         {
             let path = path.field("farewell");
-            if let ::std::option::Option::Some(value) = &self.farewell {
+            if let Some(value) = &self.farewell {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for Dialog {
+impl Default for Dialog {
     fn default() -> Self {
         DialogBuilder::default().build_unchecked()
     }
@@ -97,23 +95,23 @@ impl ::std::default::Default for Dialog {
 impl crate::runtime::ErrorCorrection for Dialog {
     fn corrected() -> Self {
         Self {
-            language: ::std::option::Option::None,
-            greeting: ::std::string::String::from("hi"),
-            farewell: ::std::option::Option::None,
+            language: None,
+            greeting: String::from("hi"),
+            farewell: None,
         }
     }
 }
 
 impl ::serde::Serialize for Dialog {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.language.is_some()) + 1
             + usize::from(self.farewell.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.language {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.language {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -125,7 +123,7 @@ impl ::serde::Serialize for Dialog {
             _,
             _,
         >(&mut map, "greeting", &self.greeting)?;
-        if let ::std::option::Option::Some(value) = &self.farewell {
+        if let Some(value) = &self.farewell {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -137,7 +135,7 @@ impl ::serde::Serialize for Dialog {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Dialog {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -151,16 +149,14 @@ impl<'de> ::serde::Deserialize<'de> for Dialog {
                 f.write_str("a JSON object (Dialog)")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::std::result::Result<Dialog, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<Dialog, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_language = ::std::option::Option::None;
-                let mut member_greeting = ::std::option::Option::None;
-                let mut member_farewell = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_language = None;
+                let mut member_greeting = None;
+                let mut member_farewell = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "language" => {
                             member_language = crate::runtime::wire::next_value::<
@@ -188,10 +184,9 @@ impl<'de> ::serde::Deserialize<'de> for Dialog {
                         }
                     }
                 }
-                ::std::result::Result::Ok(Dialog {
+                Ok(Dialog {
                     language: member_language,
-                    greeting: member_greeting
-                        .unwrap_or_else(|| ::std::string::String::from("hi")),
+                    greeting: member_greeting.unwrap_or_else(|| String::from("hi")),
                     farewell: member_farewell,
                 })
             }
@@ -202,100 +197,72 @@ impl<'de> ::serde::Deserialize<'de> for Dialog {
 
 /// Builds a [`Dialog`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct DialogBuilder {
-    language: ::std::option::Option<::std::string::String>,
-    greeting: ::std::option::Option<::std::string::String>,
-    farewell: ::std::option::Option<crate::types::Farewell>,
+    language: Option<String>,
+    greeting: Option<String>,
+    farewell: Option<crate::types::Farewell>,
 }
 
 impl DialogBuilder {
     /// The `language` member.
-    pub fn language(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.language = ::std::option::Option::Some(input.into());
+    pub fn language(mut self, input: impl Into<String>) -> Self {
+        self.language = Some(input.into());
         self
     }
 
     /// Sets or clears `language`.
-    pub fn set_language(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_language(mut self, input: Option<String>) -> Self {
         self.language = input;
         self
     }
 
     /// The `language` set so far.
-    pub fn get_language(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_language(&self) -> &Option<String> {
         &self.language
     }
 
     /// The `greeting` member.
-    pub fn greeting(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.greeting = ::std::option::Option::Some(input.into());
+    pub fn greeting(mut self, input: impl Into<String>) -> Self {
+        self.greeting = Some(input.into());
         self
     }
 
     /// Sets or clears `greeting`.
-    pub fn set_greeting(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_greeting(mut self, input: Option<String>) -> Self {
         self.greeting = input;
         self
     }
 
     /// The `greeting` set so far.
-    pub fn get_greeting(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_greeting(&self) -> &Option<String> {
         &self.greeting
     }
 
     /// The `farewell` member.
-    pub fn farewell(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Farewell>,
-    ) -> Self {
-        self.farewell = ::std::option::Option::Some(input.into());
+    pub fn farewell(mut self, input: impl Into<crate::types::Farewell>) -> Self {
+        self.farewell = Some(input.into());
         self
     }
 
     /// Sets or clears `farewell`.
-    pub fn set_farewell(
-        mut self,
-        input: ::std::option::Option<crate::types::Farewell>,
-    ) -> Self {
+    pub fn set_farewell(mut self, input: Option<crate::types::Farewell>) -> Self {
         self.farewell = input;
         self
     }
 
     /// The `farewell` set so far.
-    pub fn get_farewell(&self) -> &::std::option::Option<crate::types::Farewell> {
+    pub fn get_farewell(&self) -> &Option<crate::types::Farewell> {
         &self.farewell
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<Dialog, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<Dialog, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("Dialog", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("Dialog", error)),
         }
     }
 
@@ -307,7 +274,7 @@ impl DialogBuilder {
     pub fn build_unchecked(self) -> Dialog {
         Dialog {
             language: self.language,
-            greeting: self.greeting.unwrap_or_else(|| ::std::string::String::from("hi")),
+            greeting: self.greeting.unwrap_or_else(|| String::from("hi")),
             farewell: self.farewell,
         }
     }

@@ -6,11 +6,11 @@
 /// Smithy shape: `aws.protocoltests.shared#IntegerEnum`. Values outside the known set are kept in `Unknown`.
 #[non_exhaustive]
 #[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
+    Clone,
+    Copy,
     ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
+    PartialEq,
+    Eq,
     ::std::hash::Hash,
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord
@@ -48,9 +48,7 @@ impl IntegerEnum {
     }
 
     /// Checks that the value is one the model defines.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -61,7 +59,7 @@ impl IntegerEnum {
     }
 }
 
-impl ::std::convert::From<i32> for IntegerEnum {
+impl From<i32> for IntegerEnum {
     fn from(value: i32) -> Self {
         match value {
             1i32 => Self::A,
@@ -72,7 +70,7 @@ impl ::std::convert::From<i32> for IntegerEnum {
     }
 }
 
-impl ::std::convert::From<IntegerEnum> for i32 {
+impl From<IntegerEnum> for i32 {
     fn from(value: IntegerEnum) -> i32 {
         value.value()
     }
@@ -105,7 +103,7 @@ impl crate::runtime::ErrorCorrection for IntegerEnum {
 }
 
 impl ::serde::Serialize for IntegerEnum {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -114,7 +112,7 @@ impl ::serde::Serialize for IntegerEnum {
 }
 
 impl<'de> ::serde::Deserialize<'de> for IntegerEnum {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {

@@ -6,11 +6,11 @@
 /// Smithy shape: `aws.protocoltests.json10#RequiredIntEnum`. Values outside the known set are kept in `Unknown`.
 #[non_exhaustive]
 #[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
+    Clone,
+    Copy,
     ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
+    PartialEq,
+    Eq,
     ::std::hash::Hash,
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord
@@ -45,9 +45,7 @@ impl RequiredIntEnum {
     }
 
     /// Checks that the value is one the model defines.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -58,7 +56,7 @@ impl RequiredIntEnum {
     }
 }
 
-impl ::std::convert::From<i32> for RequiredIntEnum {
+impl From<i32> for RequiredIntEnum {
     fn from(value: i32) -> Self {
         match value {
             1i32 => Self::One,
@@ -68,7 +66,7 @@ impl ::std::convert::From<i32> for RequiredIntEnum {
     }
 }
 
-impl ::std::convert::From<RequiredIntEnum> for i32 {
+impl From<RequiredIntEnum> for i32 {
     fn from(value: RequiredIntEnum) -> i32 {
         value.value()
     }
@@ -101,7 +99,7 @@ impl crate::runtime::ErrorCorrection for RequiredIntEnum {
 }
 
 impl ::serde::Serialize for RequiredIntEnum {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -110,7 +108,7 @@ impl ::serde::Serialize for RequiredIntEnum {
 }
 
 impl<'de> ::serde::Deserialize<'de> for RequiredIntEnum {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {

@@ -7,150 +7,135 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct KitchenSink {
     /// The `Blob` member.
-    pub blob: ::std::option::Option<crate::runtime::Blob>,
+    pub blob: Option<crate::runtime::Blob>,
     /// The `Boolean` member.
-    pub boolean: ::std::option::Option<bool>,
+    pub boolean: Option<bool>,
     /// The `Double` member.
-    pub double: ::std::option::Option<f64>,
+    pub double: Option<f64>,
     /// The `EmptyStruct` member.
-    pub empty_struct: ::std::option::Option<crate::types::EmptyStruct>,
+    pub empty_struct: Option<crate::types::EmptyStruct>,
     /// The `Float` member.
-    pub float: ::std::option::Option<f32>,
+    pub float: Option<f32>,
     /// The `HttpdateTimestamp` member.
-    pub httpdate_timestamp: ::std::option::Option<::time::OffsetDateTime>,
+    pub httpdate_timestamp: Option<::time::OffsetDateTime>,
     /// The `Integer` member.
-    pub integer: ::std::option::Option<i32>,
+    pub integer: Option<i32>,
     /// The `Iso8601Timestamp` member.
-    pub iso8601_timestamp: ::std::option::Option<::time::OffsetDateTime>,
+    pub iso8601_timestamp: Option<::time::OffsetDateTime>,
     /// The `JsonValue` member.
-    pub json_value: ::std::option::Option<::std::string::String>,
+    pub json_value: Option<String>,
     /// The `ListOfLists` member.
-    pub list_of_lists: ::std::option::Option<
-        ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
-    >,
+    pub list_of_lists: Option<Vec<Vec<String>>>,
     /// The `ListOfMapsOfStrings` member.
-    pub list_of_maps_of_strings: ::std::option::Option<
-        ::std::vec::Vec<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+    pub list_of_maps_of_strings: Option<
+        Vec<::std::collections::BTreeMap<String, String>>,
     >,
     /// The `ListOfStrings` member.
-    pub list_of_strings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub list_of_strings: Option<Vec<String>>,
     /// The `ListOfStructs` member.
-    pub list_of_structs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SimpleStruct>,
-    >,
+    pub list_of_structs: Option<Vec<crate::types::SimpleStruct>>,
     /// The `Long` member.
-    pub long: ::std::option::Option<i64>,
+    pub long: Option<i64>,
     /// The `MapOfListsOfStrings` member.
-    pub map_of_lists_of_strings: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
+    pub map_of_lists_of_strings: Option<
+        ::std::collections::BTreeMap<String, Vec<String>>,
     >,
     /// The `MapOfMaps` member.
-    pub map_of_maps: ::std::option::Option<
+    pub map_of_maps: Option<
         ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+            String,
+            ::std::collections::BTreeMap<String, String>,
         >,
     >,
     /// The `MapOfStrings` member.
-    pub map_of_strings: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub map_of_strings: Option<::std::collections::BTreeMap<String, String>>,
     /// The `MapOfStructs` member.
-    pub map_of_structs: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::SimpleStruct>,
+    pub map_of_structs: Option<
+        ::std::collections::BTreeMap<String, crate::types::SimpleStruct>,
     >,
     /// The `RecursiveList` member.
-    pub recursive_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KitchenSink>,
-    >,
+    pub recursive_list: Option<Vec<crate::types::KitchenSink>>,
     /// The `RecursiveMap` member.
-    pub recursive_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::KitchenSink>,
+    pub recursive_map: Option<
+        ::std::collections::BTreeMap<String, crate::types::KitchenSink>,
     >,
     /// The `RecursiveStruct` member.
-    pub recursive_struct: ::std::option::Option<
-        ::std::boxed::Box<crate::types::KitchenSink>,
-    >,
+    pub recursive_struct: Option<Box<crate::types::KitchenSink>>,
     /// The `SimpleStruct` member.
-    pub simple_struct: ::std::option::Option<crate::types::SimpleStruct>,
+    pub simple_struct: Option<crate::types::SimpleStruct>,
     /// The `String` member.
-    pub string: ::std::option::Option<::std::string::String>,
+    pub string: Option<String>,
     /// The `StructWithJsonName` member.
-    pub struct_with_json_name: ::std::option::Option<crate::types::StructWithJsonName>,
+    pub struct_with_json_name: Option<crate::types::StructWithJsonName>,
     /// The `Timestamp` member.
-    pub timestamp: ::std::option::Option<::time::OffsetDateTime>,
+    pub timestamp: Option<::time::OffsetDateTime>,
     /// The `UnixTimestamp` member.
-    pub unix_timestamp: ::std::option::Option<::time::OffsetDateTime>,
+    pub unix_timestamp: Option<::time::OffsetDateTime>,
 }
 
 impl KitchenSink {
     /// The `Blob` member.
-    pub fn blob(&self) -> ::std::option::Option<&crate::runtime::Blob> {
+    pub fn blob(&self) -> Option<&crate::runtime::Blob> {
         self.blob.as_ref()
     }
 
     /// The `Boolean` member.
-    pub fn boolean(&self) -> ::std::option::Option<bool> {
+    pub fn boolean(&self) -> Option<bool> {
         self.boolean
     }
 
     /// The `Double` member.
-    pub fn double(&self) -> ::std::option::Option<f64> {
+    pub fn double(&self) -> Option<f64> {
         self.double
     }
 
     /// The `EmptyStruct` member.
-    pub fn empty_struct(&self) -> ::std::option::Option<&crate::types::EmptyStruct> {
+    pub fn empty_struct(&self) -> Option<&crate::types::EmptyStruct> {
         self.empty_struct.as_ref()
     }
 
     /// The `Float` member.
-    pub fn float(&self) -> ::std::option::Option<f32> {
+    pub fn float(&self) -> Option<f32> {
         self.float
     }
 
     /// The `HttpdateTimestamp` member.
-    pub fn httpdate_timestamp(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn httpdate_timestamp(&self) -> Option<::time::OffsetDateTime> {
         self.httpdate_timestamp
     }
 
     /// The `Integer` member.
-    pub fn integer(&self) -> ::std::option::Option<i32> {
+    pub fn integer(&self) -> Option<i32> {
         self.integer
     }
 
     /// The `Iso8601Timestamp` member.
-    pub fn iso8601_timestamp(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn iso8601_timestamp(&self) -> Option<::time::OffsetDateTime> {
         self.iso8601_timestamp
     }
 
     /// The `JsonValue` member.
-    pub fn json_value(&self) -> ::std::option::Option<&str> {
+    pub fn json_value(&self) -> Option<&str> {
         self.json_value.as_deref()
     }
 
     /// The `ListOfLists` member.
-    pub fn list_of_lists(&self) -> &[::std::vec::Vec<::std::string::String>] {
+    pub fn list_of_lists(&self) -> &[Vec<String>] {
         self.list_of_lists.as_deref().unwrap_or_default()
     }
 
     /// The `ListOfMapsOfStrings` member.
     pub fn list_of_maps_of_strings(
         &self,
-    ) -> &[::std::collections::BTreeMap<::std::string::String, ::std::string::String>] {
+    ) -> &[::std::collections::BTreeMap<String, String>] {
         self.list_of_maps_of_strings.as_deref().unwrap_or_default()
     }
 
     /// The `ListOfStrings` member.
-    pub fn list_of_strings(&self) -> &[::std::string::String] {
+    pub fn list_of_strings(&self) -> &[String] {
         self.list_of_strings.as_deref().unwrap_or_default()
     }
 
@@ -160,29 +145,24 @@ impl KitchenSink {
     }
 
     /// The `Long` member.
-    pub fn long(&self) -> ::std::option::Option<i64> {
+    pub fn long(&self) -> Option<i64> {
         self.long
     }
 
     /// The `MapOfListsOfStrings` member.
     pub fn map_of_lists_of_strings(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, Vec<String>>> {
         self.map_of_lists_of_strings.as_ref()
     }
 
     /// The `MapOfMaps` member.
     pub fn map_of_maps(
         &self,
-    ) -> ::std::option::Option<
+    ) -> Option<
         &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+            String,
+            ::std::collections::BTreeMap<String, String>,
         >,
     > {
         self.map_of_maps.as_ref()
@@ -191,18 +171,14 @@ impl KitchenSink {
     /// The `MapOfStrings` member.
     pub fn map_of_strings(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.map_of_strings.as_ref()
     }
 
     /// The `MapOfStructs` member.
     pub fn map_of_structs(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, crate::types::SimpleStruct>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::SimpleStruct>> {
         self.map_of_structs.as_ref()
     }
 
@@ -214,41 +190,37 @@ impl KitchenSink {
     /// The `RecursiveMap` member.
     pub fn recursive_map(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, crate::types::KitchenSink>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::KitchenSink>> {
         self.recursive_map.as_ref()
     }
 
     /// The `RecursiveStruct` member.
-    pub fn recursive_struct(&self) -> ::std::option::Option<&crate::types::KitchenSink> {
+    pub fn recursive_struct(&self) -> Option<&crate::types::KitchenSink> {
         self.recursive_struct.as_deref()
     }
 
     /// The `SimpleStruct` member.
-    pub fn simple_struct(&self) -> ::std::option::Option<&crate::types::SimpleStruct> {
+    pub fn simple_struct(&self) -> Option<&crate::types::SimpleStruct> {
         self.simple_struct.as_ref()
     }
 
     /// The `String` member.
-    pub fn string(&self) -> ::std::option::Option<&str> {
+    pub fn string(&self) -> Option<&str> {
         self.string.as_deref()
     }
 
     /// The `StructWithJsonName` member.
-    pub fn struct_with_json_name(
-        &self,
-    ) -> ::std::option::Option<&crate::types::StructWithJsonName> {
+    pub fn struct_with_json_name(&self) -> Option<&crate::types::StructWithJsonName> {
         self.struct_with_json_name.as_ref()
     }
 
     /// The `Timestamp` member.
-    pub fn timestamp(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn timestamp(&self) -> Option<::time::OffsetDateTime> {
         self.timestamp
     }
 
     /// The `UnixTimestamp` member.
-    pub fn unix_timestamp(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn unix_timestamp(&self) -> Option<::time::OffsetDateTime> {
         self.unix_timestamp
     }
 
@@ -259,9 +231,7 @@ impl KitchenSink {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -276,7 +246,7 @@ impl KitchenSink {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -323,13 +293,13 @@ impl crate::runtime::validate::Validate for KitchenSink {
     ) {
         {
             let path = path.field("EmptyStruct");
-            if let ::std::option::Option::Some(value) = &self.empty_struct {
+            if let Some(value) = &self.empty_struct {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("ListOfStructs");
-            if let ::std::option::Option::Some(value) = &self.list_of_structs {
+            if let Some(value) = &self.list_of_structs {
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
                     crate::runtime::validate::Validate::validate_at(item, &path, out);
@@ -338,7 +308,7 @@ impl crate::runtime::validate::Validate for KitchenSink {
         }
         {
             let path = path.field("MapOfStructs");
-            if let ::std::option::Option::Some(value) = &self.map_of_structs {
+            if let Some(value) = &self.map_of_structs {
                 for (key, item) in value.iter() {
                     let path = path.key(key.as_str());
                     crate::runtime::validate::Validate::validate_at(item, &path, out);
@@ -347,7 +317,7 @@ impl crate::runtime::validate::Validate for KitchenSink {
         }
         {
             let path = path.field("RecursiveList");
-            if let ::std::option::Option::Some(value) = &self.recursive_list {
+            if let Some(value) = &self.recursive_list {
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
                     crate::runtime::validate::Validate::validate_at(item, &path, out);
@@ -356,7 +326,7 @@ impl crate::runtime::validate::Validate for KitchenSink {
         }
         {
             let path = path.field("RecursiveMap");
-            if let ::std::option::Option::Some(value) = &self.recursive_map {
+            if let Some(value) = &self.recursive_map {
                 for (key, item) in value.iter() {
                     let path = path.key(key.as_str());
                     crate::runtime::validate::Validate::validate_at(item, &path, out);
@@ -365,26 +335,26 @@ impl crate::runtime::validate::Validate for KitchenSink {
         }
         {
             let path = path.field("RecursiveStruct");
-            if let ::std::option::Option::Some(value) = &self.recursive_struct {
+            if let Some(value) = &self.recursive_struct {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("SimpleStruct");
-            if let ::std::option::Option::Some(value) = &self.simple_struct {
+            if let Some(value) = &self.simple_struct {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("StructWithJsonName");
-            if let ::std::option::Option::Some(value) = &self.struct_with_json_name {
+            if let Some(value) = &self.struct_with_json_name {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for KitchenSink {
+impl Default for KitchenSink {
     fn default() -> Self {
         KitchenSinkBuilder::default().build_unchecked()
     }
@@ -393,38 +363,38 @@ impl ::std::default::Default for KitchenSink {
 impl crate::runtime::ErrorCorrection for KitchenSink {
     fn corrected() -> Self {
         Self {
-            blob: ::std::option::Option::None,
-            boolean: ::std::option::Option::None,
-            double: ::std::option::Option::None,
-            empty_struct: ::std::option::Option::None,
-            float: ::std::option::Option::None,
-            httpdate_timestamp: ::std::option::Option::None,
-            integer: ::std::option::Option::None,
-            iso8601_timestamp: ::std::option::Option::None,
-            json_value: ::std::option::Option::None,
-            list_of_lists: ::std::option::Option::None,
-            list_of_maps_of_strings: ::std::option::Option::None,
-            list_of_strings: ::std::option::Option::None,
-            list_of_structs: ::std::option::Option::None,
-            long: ::std::option::Option::None,
-            map_of_lists_of_strings: ::std::option::Option::None,
-            map_of_maps: ::std::option::Option::None,
-            map_of_strings: ::std::option::Option::None,
-            map_of_structs: ::std::option::Option::None,
-            recursive_list: ::std::option::Option::None,
-            recursive_map: ::std::option::Option::None,
-            recursive_struct: ::std::option::Option::None,
-            simple_struct: ::std::option::Option::None,
-            string: ::std::option::Option::None,
-            struct_with_json_name: ::std::option::Option::None,
-            timestamp: ::std::option::Option::None,
-            unix_timestamp: ::std::option::Option::None,
+            blob: None,
+            boolean: None,
+            double: None,
+            empty_struct: None,
+            float: None,
+            httpdate_timestamp: None,
+            integer: None,
+            iso8601_timestamp: None,
+            json_value: None,
+            list_of_lists: None,
+            list_of_maps_of_strings: None,
+            list_of_strings: None,
+            list_of_structs: None,
+            long: None,
+            map_of_lists_of_strings: None,
+            map_of_maps: None,
+            map_of_strings: None,
+            map_of_structs: None,
+            recursive_list: None,
+            recursive_map: None,
+            recursive_struct: None,
+            simple_struct: None,
+            string: None,
+            struct_with_json_name: None,
+            timestamp: None,
+            unix_timestamp: None,
         }
     }
 }
 
 impl ::serde::Serialize for KitchenSink {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -454,71 +424,71 @@ impl ::serde::Serialize for KitchenSink {
             + usize::from(self.struct_with_json_name.is_some())
             + usize::from(self.timestamp.is_some())
             + usize::from(self.unix_timestamp.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.blob {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.blob {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "Blob", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.boolean {
+        if let Some(value) = &self.boolean {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "Boolean", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.double {
+        if let Some(value) = &self.double {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "Double", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.empty_struct {
+        if let Some(value) = &self.empty_struct {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "EmptyStruct", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.float {
+        if let Some(value) = &self.float {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "Float", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.httpdate_timestamp {
+        if let Some(value) = &self.httpdate_timestamp {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::HttpDate,
                 _,
                 _,
             >(&mut map, "HttpdateTimestamp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer {
+        if let Some(value) = &self.integer {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "Integer", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.iso8601_timestamp {
+        if let Some(value) = &self.iso8601_timestamp {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DateTime,
                 _,
                 _,
             >(&mut map, "Iso8601Timestamp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.json_value {
+        if let Some(value) = &self.json_value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "JsonValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.list_of_lists {
+        if let Some(value) = &self.list_of_lists {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<
                     crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
@@ -527,7 +497,7 @@ impl ::serde::Serialize for KitchenSink {
                 _,
             >(&mut map, "ListOfLists", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.list_of_maps_of_strings {
+        if let Some(value) = &self.list_of_maps_of_strings {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<
                     crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
@@ -536,28 +506,28 @@ impl ::serde::Serialize for KitchenSink {
                 _,
             >(&mut map, "ListOfMapsOfStrings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.list_of_strings {
+        if let Some(value) = &self.list_of_strings {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "ListOfStrings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.list_of_structs {
+        if let Some(value) = &self.list_of_structs {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "ListOfStructs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.long {
+        if let Some(value) = &self.long {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "Long", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.map_of_lists_of_strings {
+        if let Some(value) = &self.map_of_lists_of_strings {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<
                     crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
@@ -566,7 +536,7 @@ impl ::serde::Serialize for KitchenSink {
                 _,
             >(&mut map, "MapOfListsOfStrings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.map_of_maps {
+        if let Some(value) = &self.map_of_maps {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<
                     crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
@@ -575,70 +545,70 @@ impl ::serde::Serialize for KitchenSink {
                 _,
             >(&mut map, "MapOfMaps", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.map_of_strings {
+        if let Some(value) = &self.map_of_strings {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "MapOfStrings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.map_of_structs {
+        if let Some(value) = &self.map_of_structs {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "MapOfStructs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.recursive_list {
+        if let Some(value) = &self.recursive_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "RecursiveList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.recursive_map {
+        if let Some(value) = &self.recursive_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "RecursiveMap", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.recursive_struct {
+        if let Some(value) = &self.recursive_struct {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Boxed<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "RecursiveStruct", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.simple_struct {
+        if let Some(value) = &self.simple_struct {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "SimpleStruct", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.string {
+        if let Some(value) = &self.string {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "String", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.struct_with_json_name {
+        if let Some(value) = &self.struct_with_json_name {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "StructWithJsonName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.timestamp {
+        if let Some(value) = &self.timestamp {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::EpochSeconds,
                 _,
                 _,
             >(&mut map, "Timestamp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.unix_timestamp {
+        if let Some(value) = &self.unix_timestamp {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::EpochSeconds,
                 _,
@@ -650,7 +620,7 @@ impl ::serde::Serialize for KitchenSink {
 }
 
 impl<'de> ::serde::Deserialize<'de> for KitchenSink {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -664,42 +634,37 @@ impl<'de> ::serde::Deserialize<'de> for KitchenSink {
                 f.write_str("a JSON object (KitchenSink)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<KitchenSink, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<KitchenSink, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_blob = ::std::option::Option::None;
-                let mut member_boolean = ::std::option::Option::None;
-                let mut member_double = ::std::option::Option::None;
-                let mut member_empty_struct = ::std::option::Option::None;
-                let mut member_float = ::std::option::Option::None;
-                let mut member_httpdate_timestamp = ::std::option::Option::None;
-                let mut member_integer = ::std::option::Option::None;
-                let mut member_iso8601_timestamp = ::std::option::Option::None;
-                let mut member_json_value = ::std::option::Option::None;
-                let mut member_list_of_lists = ::std::option::Option::None;
-                let mut member_list_of_maps_of_strings = ::std::option::Option::None;
-                let mut member_list_of_strings = ::std::option::Option::None;
-                let mut member_list_of_structs = ::std::option::Option::None;
-                let mut member_long = ::std::option::Option::None;
-                let mut member_map_of_lists_of_strings = ::std::option::Option::None;
-                let mut member_map_of_maps = ::std::option::Option::None;
-                let mut member_map_of_strings = ::std::option::Option::None;
-                let mut member_map_of_structs = ::std::option::Option::None;
-                let mut member_recursive_list = ::std::option::Option::None;
-                let mut member_recursive_map = ::std::option::Option::None;
-                let mut member_recursive_struct = ::std::option::Option::None;
-                let mut member_simple_struct = ::std::option::Option::None;
-                let mut member_string = ::std::option::Option::None;
-                let mut member_struct_with_json_name = ::std::option::Option::None;
-                let mut member_timestamp = ::std::option::Option::None;
-                let mut member_unix_timestamp = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_blob = None;
+                let mut member_boolean = None;
+                let mut member_double = None;
+                let mut member_empty_struct = None;
+                let mut member_float = None;
+                let mut member_httpdate_timestamp = None;
+                let mut member_integer = None;
+                let mut member_iso8601_timestamp = None;
+                let mut member_json_value = None;
+                let mut member_list_of_lists = None;
+                let mut member_list_of_maps_of_strings = None;
+                let mut member_list_of_strings = None;
+                let mut member_list_of_structs = None;
+                let mut member_long = None;
+                let mut member_map_of_lists_of_strings = None;
+                let mut member_map_of_maps = None;
+                let mut member_map_of_strings = None;
+                let mut member_map_of_structs = None;
+                let mut member_recursive_list = None;
+                let mut member_recursive_map = None;
+                let mut member_recursive_struct = None;
+                let mut member_simple_struct = None;
+                let mut member_string = None;
+                let mut member_struct_with_json_name = None;
+                let mut member_timestamp = None;
+                let mut member_unix_timestamp = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "Blob" => {
                             member_blob = crate::runtime::wire::next_value::<
@@ -902,7 +867,7 @@ impl<'de> ::serde::Deserialize<'de> for KitchenSink {
                         }
                     }
                 }
-                ::std::result::Result::Ok(KitchenSink {
+                Ok(KitchenSink {
                     blob: member_blob,
                     boolean: member_boolean,
                     double: member_double,
@@ -938,281 +903,227 @@ impl<'de> ::serde::Deserialize<'de> for KitchenSink {
 
 /// Builds a [`KitchenSink`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct KitchenSinkBuilder {
-    blob: ::std::option::Option<crate::runtime::Blob>,
-    boolean: ::std::option::Option<bool>,
-    double: ::std::option::Option<f64>,
-    empty_struct: ::std::option::Option<crate::types::EmptyStruct>,
-    float: ::std::option::Option<f32>,
-    httpdate_timestamp: ::std::option::Option<::time::OffsetDateTime>,
-    integer: ::std::option::Option<i32>,
-    iso8601_timestamp: ::std::option::Option<::time::OffsetDateTime>,
-    json_value: ::std::option::Option<::std::string::String>,
-    list_of_lists: ::std::option::Option<
-        ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
-    >,
-    list_of_maps_of_strings: ::std::option::Option<
-        ::std::vec::Vec<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
-    >,
-    list_of_strings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    list_of_structs: ::std::option::Option<::std::vec::Vec<crate::types::SimpleStruct>>,
-    long: ::std::option::Option<i64>,
-    map_of_lists_of_strings: ::std::option::Option<
+    blob: Option<crate::runtime::Blob>,
+    boolean: Option<bool>,
+    double: Option<f64>,
+    empty_struct: Option<crate::types::EmptyStruct>,
+    float: Option<f32>,
+    httpdate_timestamp: Option<::time::OffsetDateTime>,
+    integer: Option<i32>,
+    iso8601_timestamp: Option<::time::OffsetDateTime>,
+    json_value: Option<String>,
+    list_of_lists: Option<Vec<Vec<String>>>,
+    list_of_maps_of_strings: Option<Vec<::std::collections::BTreeMap<String, String>>>,
+    list_of_strings: Option<Vec<String>>,
+    list_of_structs: Option<Vec<crate::types::SimpleStruct>>,
+    long: Option<i64>,
+    map_of_lists_of_strings: Option<::std::collections::BTreeMap<String, Vec<String>>>,
+    map_of_maps: Option<
         ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
+            String,
+            ::std::collections::BTreeMap<String, String>,
         >,
     >,
-    map_of_maps: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+    map_of_strings: Option<::std::collections::BTreeMap<String, String>>,
+    map_of_structs: Option<
+        ::std::collections::BTreeMap<String, crate::types::SimpleStruct>,
     >,
-    map_of_strings: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    recursive_list: Option<Vec<crate::types::KitchenSink>>,
+    recursive_map: Option<
+        ::std::collections::BTreeMap<String, crate::types::KitchenSink>,
     >,
-    map_of_structs: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::SimpleStruct>,
-    >,
-    recursive_list: ::std::option::Option<::std::vec::Vec<crate::types::KitchenSink>>,
-    recursive_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::KitchenSink>,
-    >,
-    recursive_struct: ::std::option::Option<
-        ::std::boxed::Box<crate::types::KitchenSink>,
-    >,
-    simple_struct: ::std::option::Option<crate::types::SimpleStruct>,
-    string: ::std::option::Option<::std::string::String>,
-    struct_with_json_name: ::std::option::Option<crate::types::StructWithJsonName>,
-    timestamp: ::std::option::Option<::time::OffsetDateTime>,
-    unix_timestamp: ::std::option::Option<::time::OffsetDateTime>,
+    recursive_struct: Option<Box<crate::types::KitchenSink>>,
+    simple_struct: Option<crate::types::SimpleStruct>,
+    string: Option<String>,
+    struct_with_json_name: Option<crate::types::StructWithJsonName>,
+    timestamp: Option<::time::OffsetDateTime>,
+    unix_timestamp: Option<::time::OffsetDateTime>,
 }
 
 impl KitchenSinkBuilder {
     /// The `Blob` member.
-    pub fn blob(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Blob>,
-    ) -> Self {
-        self.blob = ::std::option::Option::Some(input.into());
+    pub fn blob(mut self, input: impl Into<crate::runtime::Blob>) -> Self {
+        self.blob = Some(input.into());
         self
     }
 
     /// Sets or clears `Blob`.
-    pub fn set_blob(
-        mut self,
-        input: ::std::option::Option<crate::runtime::Blob>,
-    ) -> Self {
+    pub fn set_blob(mut self, input: Option<crate::runtime::Blob>) -> Self {
         self.blob = input;
         self
     }
 
     /// The `Blob` set so far.
-    pub fn get_blob(&self) -> &::std::option::Option<crate::runtime::Blob> {
+    pub fn get_blob(&self) -> &Option<crate::runtime::Blob> {
         &self.blob
     }
 
     /// The `Boolean` member.
-    pub fn boolean(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.boolean = ::std::option::Option::Some(input.into());
+    pub fn boolean(mut self, input: impl Into<bool>) -> Self {
+        self.boolean = Some(input.into());
         self
     }
 
     /// Sets or clears `Boolean`.
-    pub fn set_boolean(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_boolean(mut self, input: Option<bool>) -> Self {
         self.boolean = input;
         self
     }
 
     /// The `Boolean` set so far.
-    pub fn get_boolean(&self) -> &::std::option::Option<bool> {
+    pub fn get_boolean(&self) -> &Option<bool> {
         &self.boolean
     }
 
     /// The `Double` member.
-    pub fn double(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.double = ::std::option::Option::Some(input.into());
+    pub fn double(mut self, input: impl Into<f64>) -> Self {
+        self.double = Some(input.into());
         self
     }
 
     /// Sets or clears `Double`.
-    pub fn set_double(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_double(mut self, input: Option<f64>) -> Self {
         self.double = input;
         self
     }
 
     /// The `Double` set so far.
-    pub fn get_double(&self) -> &::std::option::Option<f64> {
+    pub fn get_double(&self) -> &Option<f64> {
         &self.double
     }
 
     /// The `EmptyStruct` member.
-    pub fn empty_struct(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EmptyStruct>,
-    ) -> Self {
-        self.empty_struct = ::std::option::Option::Some(input.into());
+    pub fn empty_struct(mut self, input: impl Into<crate::types::EmptyStruct>) -> Self {
+        self.empty_struct = Some(input.into());
         self
     }
 
     /// Sets or clears `EmptyStruct`.
-    pub fn set_empty_struct(
-        mut self,
-        input: ::std::option::Option<crate::types::EmptyStruct>,
-    ) -> Self {
+    pub fn set_empty_struct(mut self, input: Option<crate::types::EmptyStruct>) -> Self {
         self.empty_struct = input;
         self
     }
 
     /// The `EmptyStruct` set so far.
-    pub fn get_empty_struct(&self) -> &::std::option::Option<crate::types::EmptyStruct> {
+    pub fn get_empty_struct(&self) -> &Option<crate::types::EmptyStruct> {
         &self.empty_struct
     }
 
     /// The `Float` member.
-    pub fn float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.float = ::std::option::Option::Some(input.into());
+    pub fn float(mut self, input: impl Into<f32>) -> Self {
+        self.float = Some(input.into());
         self
     }
 
     /// Sets or clears `Float`.
-    pub fn set_float(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_float(mut self, input: Option<f32>) -> Self {
         self.float = input;
         self
     }
 
     /// The `Float` set so far.
-    pub fn get_float(&self) -> &::std::option::Option<f32> {
+    pub fn get_float(&self) -> &Option<f32> {
         &self.float
     }
 
     /// The `HttpdateTimestamp` member.
     pub fn httpdate_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl Into<::time::OffsetDateTime>,
     ) -> Self {
-        self.httpdate_timestamp = ::std::option::Option::Some(input.into());
+        self.httpdate_timestamp = Some(input.into());
         self
     }
 
     /// Sets or clears `HttpdateTimestamp`.
     pub fn set_httpdate_timestamp(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: Option<::time::OffsetDateTime>,
     ) -> Self {
         self.httpdate_timestamp = input;
         self
     }
 
     /// The `HttpdateTimestamp` set so far.
-    pub fn get_httpdate_timestamp(
-        &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_httpdate_timestamp(&self) -> &Option<::time::OffsetDateTime> {
         &self.httpdate_timestamp
     }
 
     /// The `Integer` member.
-    pub fn integer(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.integer = ::std::option::Option::Some(input.into());
+    pub fn integer(mut self, input: impl Into<i32>) -> Self {
+        self.integer = Some(input.into());
         self
     }
 
     /// Sets or clears `Integer`.
-    pub fn set_integer(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_integer(mut self, input: Option<i32>) -> Self {
         self.integer = input;
         self
     }
 
     /// The `Integer` set so far.
-    pub fn get_integer(&self) -> &::std::option::Option<i32> {
+    pub fn get_integer(&self) -> &Option<i32> {
         &self.integer
     }
 
     /// The `Iso8601Timestamp` member.
     pub fn iso8601_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl Into<::time::OffsetDateTime>,
     ) -> Self {
-        self.iso8601_timestamp = ::std::option::Option::Some(input.into());
+        self.iso8601_timestamp = Some(input.into());
         self
     }
 
     /// Sets or clears `Iso8601Timestamp`.
     pub fn set_iso8601_timestamp(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: Option<::time::OffsetDateTime>,
     ) -> Self {
         self.iso8601_timestamp = input;
         self
     }
 
     /// The `Iso8601Timestamp` set so far.
-    pub fn get_iso8601_timestamp(
-        &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_iso8601_timestamp(&self) -> &Option<::time::OffsetDateTime> {
         &self.iso8601_timestamp
     }
 
     /// The `JsonValue` member.
-    pub fn json_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.json_value = ::std::option::Option::Some(input.into());
+    pub fn json_value(mut self, input: impl Into<String>) -> Self {
+        self.json_value = Some(input.into());
         self
     }
 
     /// Sets or clears `JsonValue`.
-    pub fn set_json_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_json_value(mut self, input: Option<String>) -> Self {
         self.json_value = input;
         self
     }
 
     /// The `JsonValue` set so far.
-    pub fn get_json_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_json_value(&self) -> &Option<String> {
         &self.json_value
     }
 
     /// The `ListOfLists` member.
     ///
     /// Appends one item to `ListOfLists` (use `set_list_of_lists` to replace the list).
-    pub fn list_of_lists(
-        mut self,
-        item: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.list_of_lists.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn list_of_lists(mut self, item: impl Into<Vec<String>>) -> Self {
+        self.list_of_lists.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `ListOfLists`.
-    pub fn set_list_of_lists(
-        mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
-        >,
-    ) -> Self {
+    pub fn set_list_of_lists(mut self, input: Option<Vec<Vec<String>>>) -> Self {
         self.list_of_lists = input;
         self
     }
 
     /// The `ListOfLists` set so far.
-    pub fn get_list_of_lists(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
-    > {
+    pub fn get_list_of_lists(&self) -> &Option<Vec<Vec<String>>> {
         &self.list_of_lists
     }
 
@@ -1221,27 +1132,16 @@ impl KitchenSinkBuilder {
     /// Appends one item to `ListOfMapsOfStrings` (use `set_list_of_maps_of_strings` to replace the list).
     pub fn list_of_maps_of_strings(
         mut self,
-        item: impl ::std::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        item: impl Into<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
-        self.list_of_maps_of_strings
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+        self.list_of_maps_of_strings.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `ListOfMapsOfStrings`.
     pub fn set_list_of_maps_of_strings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<
-                ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    ::std::string::String,
-                >,
-            >,
-        >,
+        input: Option<Vec<::std::collections::BTreeMap<String, String>>>,
     ) -> Self {
         self.list_of_maps_of_strings = input;
         self
@@ -1250,38 +1150,26 @@ impl KitchenSinkBuilder {
     /// The `ListOfMapsOfStrings` set so far.
     pub fn get_list_of_maps_of_strings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
-    > {
+    ) -> &Option<Vec<::std::collections::BTreeMap<String, String>>> {
         &self.list_of_maps_of_strings
     }
 
     /// The `ListOfStrings` member.
     ///
     /// Appends one item to `ListOfStrings` (use `set_list_of_strings` to replace the list).
-    pub fn list_of_strings(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.list_of_strings.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn list_of_strings(mut self, item: impl Into<String>) -> Self {
+        self.list_of_strings.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `ListOfStrings`.
-    pub fn set_list_of_strings(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_list_of_strings(mut self, input: Option<Vec<String>>) -> Self {
         self.list_of_strings = input;
         self
     }
 
     /// The `ListOfStrings` set so far.
-    pub fn get_list_of_strings(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_list_of_strings(&self) -> &Option<Vec<String>> {
         &self.list_of_strings
     }
 
@@ -1290,42 +1178,40 @@ impl KitchenSinkBuilder {
     /// Appends one item to `ListOfStructs` (use `set_list_of_structs` to replace the list).
     pub fn list_of_structs(
         mut self,
-        item: impl ::std::convert::Into<crate::types::SimpleStruct>,
+        item: impl Into<crate::types::SimpleStruct>,
     ) -> Self {
-        self.list_of_structs.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+        self.list_of_structs.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `ListOfStructs`.
     pub fn set_list_of_structs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SimpleStruct>>,
+        input: Option<Vec<crate::types::SimpleStruct>>,
     ) -> Self {
         self.list_of_structs = input;
         self
     }
 
     /// The `ListOfStructs` set so far.
-    pub fn get_list_of_structs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SimpleStruct>> {
+    pub fn get_list_of_structs(&self) -> &Option<Vec<crate::types::SimpleStruct>> {
         &self.list_of_structs
     }
 
     /// The `Long` member.
-    pub fn long(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.long = ::std::option::Option::Some(input.into());
+    pub fn long(mut self, input: impl Into<i64>) -> Self {
+        self.long = Some(input.into());
         self
     }
 
     /// Sets or clears `Long`.
-    pub fn set_long(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_long(mut self, input: Option<i64>) -> Self {
         self.long = input;
         self
     }
 
     /// The `Long` set so far.
-    pub fn get_long(&self) -> &::std::option::Option<i64> {
+    pub fn get_long(&self) -> &Option<i64> {
         &self.long
     }
 
@@ -1334,8 +1220,8 @@ impl KitchenSinkBuilder {
     /// Inserts one entry into `MapOfListsOfStrings` (use `set_map_of_lists_of_strings` to replace the map).
     pub fn map_of_lists_of_strings(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        key: impl Into<String>,
+        value: impl Into<Vec<String>>,
     ) -> Self {
         self.map_of_lists_of_strings
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -1346,12 +1232,7 @@ impl KitchenSinkBuilder {
     /// Sets or clears `MapOfListsOfStrings`.
     pub fn set_map_of_lists_of_strings(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<::std::string::String>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Vec<String>>>,
     ) -> Self {
         self.map_of_lists_of_strings = input;
         self
@@ -1360,12 +1241,7 @@ impl KitchenSinkBuilder {
     /// The `MapOfListsOfStrings` set so far.
     pub fn get_map_of_lists_of_strings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Vec<String>>> {
         &self.map_of_lists_of_strings
     }
 
@@ -1374,10 +1250,8 @@ impl KitchenSinkBuilder {
     /// Inserts one entry into `MapOfMaps` (use `set_map_of_maps` to replace the map).
     pub fn map_of_maps(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        key: impl Into<String>,
+        value: impl Into<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.map_of_maps
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -1388,13 +1262,10 @@ impl KitchenSinkBuilder {
     /// Sets or clears `MapOfMaps`.
     pub fn set_map_of_maps(
         mut self,
-        input: ::std::option::Option<
+        input: Option<
             ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    ::std::string::String,
-                >,
+                String,
+                ::std::collections::BTreeMap<String, String>,
             >,
         >,
     ) -> Self {
@@ -1405,10 +1276,10 @@ impl KitchenSinkBuilder {
     /// The `MapOfMaps` set so far.
     pub fn get_map_of_maps(
         &self,
-    ) -> &::std::option::Option<
+    ) -> &Option<
         ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+            String,
+            ::std::collections::BTreeMap<String, String>,
         >,
     > {
         &self.map_of_maps
@@ -1419,8 +1290,8 @@ impl KitchenSinkBuilder {
     /// Inserts one entry into `MapOfStrings` (use `set_map_of_strings` to replace the map).
     pub fn map_of_strings(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.map_of_strings
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -1431,9 +1302,7 @@ impl KitchenSinkBuilder {
     /// Sets or clears `MapOfStrings`.
     pub fn set_map_of_strings(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.map_of_strings = input;
         self
@@ -1442,9 +1311,7 @@ impl KitchenSinkBuilder {
     /// The `MapOfStrings` set so far.
     pub fn get_map_of_strings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.map_of_strings
     }
 
@@ -1453,8 +1320,8 @@ impl KitchenSinkBuilder {
     /// Inserts one entry into `MapOfStructs` (use `set_map_of_structs` to replace the map).
     pub fn map_of_structs(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::SimpleStruct>,
+        key: impl Into<String>,
+        value: impl Into<crate::types::SimpleStruct>,
     ) -> Self {
         self.map_of_structs
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -1465,12 +1332,7 @@ impl KitchenSinkBuilder {
     /// Sets or clears `MapOfStructs`.
     pub fn set_map_of_structs(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::SimpleStruct,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::SimpleStruct>>,
     ) -> Self {
         self.map_of_structs = input;
         self
@@ -1479,36 +1341,29 @@ impl KitchenSinkBuilder {
     /// The `MapOfStructs` set so far.
     pub fn get_map_of_structs(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::SimpleStruct>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::SimpleStruct>> {
         &self.map_of_structs
     }
 
     /// The `RecursiveList` member.
     ///
     /// Appends one item to `RecursiveList` (use `set_recursive_list` to replace the list).
-    pub fn recursive_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::KitchenSink>,
-    ) -> Self {
-        self.recursive_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn recursive_list(mut self, item: impl Into<crate::types::KitchenSink>) -> Self {
+        self.recursive_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `RecursiveList`.
     pub fn set_recursive_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::KitchenSink>>,
+        input: Option<Vec<crate::types::KitchenSink>>,
     ) -> Self {
         self.recursive_list = input;
         self
     }
 
     /// The `RecursiveList` set so far.
-    pub fn get_recursive_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::KitchenSink>> {
+    pub fn get_recursive_list(&self) -> &Option<Vec<crate::types::KitchenSink>> {
         &self.recursive_list
     }
 
@@ -1517,8 +1372,8 @@ impl KitchenSinkBuilder {
     /// Inserts one entry into `RecursiveMap` (use `set_recursive_map` to replace the map).
     pub fn recursive_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::KitchenSink>,
+        key: impl Into<String>,
+        value: impl Into<crate::types::KitchenSink>,
     ) -> Self {
         self.recursive_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -1529,12 +1384,7 @@ impl KitchenSinkBuilder {
     /// Sets or clears `RecursiveMap`.
     pub fn set_recursive_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::KitchenSink,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::KitchenSink>>,
     ) -> Self {
         self.recursive_map = input;
         self
@@ -1543,100 +1393,86 @@ impl KitchenSinkBuilder {
     /// The `RecursiveMap` set so far.
     pub fn get_recursive_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::KitchenSink>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::KitchenSink>> {
         &self.recursive_map
     }
 
     /// The `RecursiveStruct` member.
     pub fn recursive_struct(
         mut self,
-        input: impl ::std::convert::Into<crate::types::KitchenSink>,
+        input: impl Into<crate::types::KitchenSink>,
     ) -> Self {
-        self.recursive_struct = ::std::option::Option::Some(
-            ::std::boxed::Box::new(input.into()),
-        );
+        self.recursive_struct = Some(Box::new(input.into()));
         self
     }
 
     /// Sets or clears `RecursiveStruct`.
     pub fn set_recursive_struct(
         mut self,
-        input: ::std::option::Option<::std::boxed::Box<crate::types::KitchenSink>>,
+        input: Option<Box<crate::types::KitchenSink>>,
     ) -> Self {
         self.recursive_struct = input;
         self
     }
 
     /// The `RecursiveStruct` set so far.
-    pub fn get_recursive_struct(
-        &self,
-    ) -> &::std::option::Option<::std::boxed::Box<crate::types::KitchenSink>> {
+    pub fn get_recursive_struct(&self) -> &Option<Box<crate::types::KitchenSink>> {
         &self.recursive_struct
     }
 
     /// The `SimpleStruct` member.
     pub fn simple_struct(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SimpleStruct>,
+        input: impl Into<crate::types::SimpleStruct>,
     ) -> Self {
-        self.simple_struct = ::std::option::Option::Some(input.into());
+        self.simple_struct = Some(input.into());
         self
     }
 
     /// Sets or clears `SimpleStruct`.
     pub fn set_simple_struct(
         mut self,
-        input: ::std::option::Option<crate::types::SimpleStruct>,
+        input: Option<crate::types::SimpleStruct>,
     ) -> Self {
         self.simple_struct = input;
         self
     }
 
     /// The `SimpleStruct` set so far.
-    pub fn get_simple_struct(
-        &self,
-    ) -> &::std::option::Option<crate::types::SimpleStruct> {
+    pub fn get_simple_struct(&self) -> &Option<crate::types::SimpleStruct> {
         &self.simple_struct
     }
 
     /// The `String` member.
-    pub fn string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.string = ::std::option::Option::Some(input.into());
+    pub fn string(mut self, input: impl Into<String>) -> Self {
+        self.string = Some(input.into());
         self
     }
 
     /// Sets or clears `String`.
-    pub fn set_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_string(mut self, input: Option<String>) -> Self {
         self.string = input;
         self
     }
 
     /// The `String` set so far.
-    pub fn get_string(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_string(&self) -> &Option<String> {
         &self.string
     }
 
     /// The `StructWithJsonName` member.
     pub fn struct_with_json_name(
         mut self,
-        input: impl ::std::convert::Into<crate::types::StructWithJsonName>,
+        input: impl Into<crate::types::StructWithJsonName>,
     ) -> Self {
-        self.struct_with_json_name = ::std::option::Option::Some(input.into());
+        self.struct_with_json_name = Some(input.into());
         self
     }
 
     /// Sets or clears `StructWithJsonName`.
     pub fn set_struct_with_json_name(
         mut self,
-        input: ::std::option::Option<crate::types::StructWithJsonName>,
+        input: Option<crate::types::StructWithJsonName>,
     ) -> Self {
         self.struct_with_json_name = input;
         self
@@ -1645,69 +1481,51 @@ impl KitchenSinkBuilder {
     /// The `StructWithJsonName` set so far.
     pub fn get_struct_with_json_name(
         &self,
-    ) -> &::std::option::Option<crate::types::StructWithJsonName> {
+    ) -> &Option<crate::types::StructWithJsonName> {
         &self.struct_with_json_name
     }
 
     /// The `Timestamp` member.
-    pub fn timestamp(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.timestamp = ::std::option::Option::Some(input.into());
+    pub fn timestamp(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.timestamp = Some(input.into());
         self
     }
 
     /// Sets or clears `Timestamp`.
-    pub fn set_timestamp(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_timestamp(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.timestamp = input;
         self
     }
 
     /// The `Timestamp` set so far.
-    pub fn get_timestamp(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_timestamp(&self) -> &Option<::time::OffsetDateTime> {
         &self.timestamp
     }
 
     /// The `UnixTimestamp` member.
-    pub fn unix_timestamp(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.unix_timestamp = ::std::option::Option::Some(input.into());
+    pub fn unix_timestamp(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.unix_timestamp = Some(input.into());
         self
     }
 
     /// Sets or clears `UnixTimestamp`.
-    pub fn set_unix_timestamp(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_unix_timestamp(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.unix_timestamp = input;
         self
     }
 
     /// The `UnixTimestamp` set so far.
-    pub fn get_unix_timestamp(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_unix_timestamp(&self) -> &Option<::time::OffsetDateTime> {
         &self.unix_timestamp
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<KitchenSink, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<KitchenSink, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("KitchenSink", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("KitchenSink", error)),
         }
     }
 

@@ -5,10 +5,10 @@
 ///
 /// Smithy shape: `aws.protocoltests.json#MyUnion`. Exactly one member is set.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub enum MyUnion {
     /// The `stringValue` member.
-    StringValue(::std::string::String),
+    StringValue(String),
     /// The `booleanValue` member.
     BooleanValue(bool),
     /// The `numberValue` member.
@@ -20,9 +20,9 @@ pub enum MyUnion {
     /// The `enumValue` member.
     EnumValue(crate::types::FooEnum),
     /// The `listValue` member.
-    ListValue(::std::vec::Vec<::std::string::String>),
+    ListValue(Vec<String>),
     /// The `mapValue` member.
-    MapValue(::std::collections::BTreeMap<::std::string::String, ::std::string::String>),
+    MapValue(::std::collections::BTreeMap<String, String>),
     /// The `structureValue` member.
     StructureValue(crate::types::GreetingStruct),
     /// A member this version of the crate does not know, kept as received.
@@ -31,10 +31,10 @@ pub enum MyUnion {
 
 impl MyUnion {
     /// The `stringValue` member, if it is the one set.
-    pub fn as_string_value(&self) -> ::std::option::Option<&::std::string::String> {
+    pub fn as_string_value(&self) -> Option<&String> {
         match self {
-            Self::StringValue(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::StringValue(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -44,10 +44,10 @@ impl MyUnion {
     }
 
     /// The `booleanValue` member, if it is the one set.
-    pub fn as_boolean_value(&self) -> ::std::option::Option<&bool> {
+    pub fn as_boolean_value(&self) -> Option<&bool> {
         match self {
-            Self::BooleanValue(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::BooleanValue(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -57,10 +57,10 @@ impl MyUnion {
     }
 
     /// The `numberValue` member, if it is the one set.
-    pub fn as_number_value(&self) -> ::std::option::Option<&i32> {
+    pub fn as_number_value(&self) -> Option<&i32> {
         match self {
-            Self::NumberValue(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::NumberValue(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -70,10 +70,10 @@ impl MyUnion {
     }
 
     /// The `blobValue` member, if it is the one set.
-    pub fn as_blob_value(&self) -> ::std::option::Option<&crate::runtime::Blob> {
+    pub fn as_blob_value(&self) -> Option<&crate::runtime::Blob> {
         match self {
-            Self::BlobValue(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::BlobValue(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -83,10 +83,10 @@ impl MyUnion {
     }
 
     /// The `timestampValue` member, if it is the one set.
-    pub fn as_timestamp_value(&self) -> ::std::option::Option<&::time::OffsetDateTime> {
+    pub fn as_timestamp_value(&self) -> Option<&::time::OffsetDateTime> {
         match self {
-            Self::TimestampValue(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::TimestampValue(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -96,10 +96,10 @@ impl MyUnion {
     }
 
     /// The `enumValue` member, if it is the one set.
-    pub fn as_enum_value(&self) -> ::std::option::Option<&crate::types::FooEnum> {
+    pub fn as_enum_value(&self) -> Option<&crate::types::FooEnum> {
         match self {
-            Self::EnumValue(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::EnumValue(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -109,12 +109,10 @@ impl MyUnion {
     }
 
     /// The `listValue` member, if it is the one set.
-    pub fn as_list_value(
-        &self,
-    ) -> ::std::option::Option<&::std::vec::Vec<::std::string::String>> {
+    pub fn as_list_value(&self) -> Option<&Vec<String>> {
         match self {
-            Self::ListValue(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::ListValue(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -124,14 +122,10 @@ impl MyUnion {
     }
 
     /// The `mapValue` member, if it is the one set.
-    pub fn as_map_value(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn as_map_value(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         match self {
-            Self::MapValue(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::MapValue(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -141,12 +135,10 @@ impl MyUnion {
     }
 
     /// The `structureValue` member, if it is the one set.
-    pub fn as_structure_value(
-        &self,
-    ) -> ::std::option::Option<&crate::types::GreetingStruct> {
+    pub fn as_structure_value(&self) -> Option<&crate::types::GreetingStruct> {
         match self {
-            Self::StructureValue(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::StructureValue(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -172,9 +164,7 @@ impl MyUnion {
     }
 
     /// Checks every constraint of the member that is set.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -240,17 +230,17 @@ impl crate::runtime::validate::Validate for MyUnion {
 
 impl crate::runtime::ErrorCorrection for MyUnion {
     fn corrected() -> Self {
-        Self::Unknown(::std::default::Default::default())
+        Self::Unknown(Default::default())
     }
 }
 
 impl ::serde::Serialize for MyUnion {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+        let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::StringValue(value) => {
                 crate::runtime::wire::entry::<
@@ -324,7 +314,7 @@ impl ::serde::Serialize for MyUnion {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MyUnion {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -338,18 +328,16 @@ impl<'de> ::serde::Deserialize<'de> for MyUnion {
                 f.write_str("a JSON object with exactly one member (MyUnion)")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::std::result::Result<MyUnion, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MyUnion, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut found: ::std::option::Option<MyUnion> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
-                    let value: ::std::option::Option<MyUnion> = match key.as_str() {
+                let mut found: Option<MyUnion> = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                    let value: Option<MyUnion> = match key.as_str() {
                         "__type" => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
-                            ::std::option::Option::None
+                            None
                         }
                         "stringValue" => {
                             crate::runtime::wire::next_value::<
@@ -426,23 +414,21 @@ impl<'de> ::serde::Deserialize<'de> for MyUnion {
                                 .map(MyUnion::StructureValue)
                         }
                         other => {
-                            map.next_value::<
-                                    ::std::option::Option<crate::runtime::Document>,
-                                >()?
+                            map.next_value::<Option<crate::runtime::Document>>()?
                                 .map(|value| MyUnion::Unknown(
                                     crate::runtime::UnknownMember::new(other, value),
                                 ))
                         }
                     };
-                    if let ::std::option::Option::Some(value) = value {
+                    if let Some(value) = value {
                         if found.is_some() {
-                            return ::std::result::Result::Err(
+                            return Err(
                                 <A::Error as ::serde::de::Error>::custom(
                                     "more than one member of union MyUnion is set",
                                 ),
                             );
                         }
-                        found = ::std::option::Option::Some(value);
+                        found = Some(value);
                     }
                 }
                 found

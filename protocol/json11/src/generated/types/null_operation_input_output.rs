@@ -7,15 +7,15 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct NullOperationInputOutput {
     /// The `string` member.
-    pub string: ::std::option::Option<::std::string::String>,
+    pub string: Option<String>,
 }
 
 impl NullOperationInputOutput {
     /// The `string` member.
-    pub fn string(&self) -> ::std::option::Option<&str> {
+    pub fn string(&self) -> Option<&str> {
         self.string.as_deref()
     }
 
@@ -26,9 +26,7 @@ impl NullOperationInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl NullOperationInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -65,7 +63,7 @@ impl crate::runtime::validate::Validate for NullOperationInputOutput {
     }
 }
 
-impl ::std::default::Default for NullOperationInputOutput {
+impl Default for NullOperationInputOutput {
     fn default() -> Self {
         NullOperationInputOutputBuilder::default().build_unchecked()
     }
@@ -73,21 +71,19 @@ impl ::std::default::Default for NullOperationInputOutput {
 
 impl crate::runtime::ErrorCorrection for NullOperationInputOutput {
     fn corrected() -> Self {
-        Self {
-            string: ::std::option::Option::None,
-        }
+        Self { string: None }
     }
 }
 
 impl ::serde::Serialize for NullOperationInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.string.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.string {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.string {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -99,7 +95,7 @@ impl ::serde::Serialize for NullOperationInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for NullOperationInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -116,14 +112,12 @@ impl<'de> ::serde::Deserialize<'de> for NullOperationInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<NullOperationInputOutput, A::Error>
+            ) -> Result<NullOperationInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_string = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_string = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "string" => {
                             member_string = crate::runtime::wire::next_value::<
@@ -137,7 +131,7 @@ impl<'de> ::serde::Deserialize<'de> for NullOperationInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(NullOperationInputOutput {
+                Ok(NullOperationInputOutput {
                     string: member_string,
                 })
             }
@@ -148,38 +142,26 @@ impl<'de> ::serde::Deserialize<'de> for NullOperationInputOutput {
 
 /// Builds a [`NullOperationInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct NullOperationInputOutputBuilder {
-    string: ::std::option::Option<::std::string::String>,
+    string: Option<String>,
 }
 
 impl NullOperationInputOutputBuilder {
     /// The `string` member.
-    pub fn string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.string = ::std::option::Option::Some(input.into());
+    pub fn string(mut self, input: impl Into<String>) -> Self {
+        self.string = Some(input.into());
         self
     }
 
     /// Sets or clears `string`.
-    pub fn set_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_string(mut self, input: Option<String>) -> Self {
         self.string = input;
         self
     }
 
     /// The `string` set so far.
-    pub fn get_string(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_string(&self) -> &Option<String> {
         &self.string
     }
 

@@ -7,15 +7,15 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PutAndGetInlineDocumentsInputOutput {
     /// The `inlineDocument` member.
-    pub inline_document: ::std::option::Option<crate::runtime::Document>,
+    pub inline_document: Option<crate::runtime::Document>,
 }
 
 impl PutAndGetInlineDocumentsInputOutput {
     /// The `inlineDocument` member.
-    pub fn inline_document(&self) -> ::std::option::Option<&crate::runtime::Document> {
+    pub fn inline_document(&self) -> Option<&crate::runtime::Document> {
         self.inline_document.as_ref()
     }
 
@@ -26,9 +26,7 @@ impl PutAndGetInlineDocumentsInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl PutAndGetInlineDocumentsInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -67,7 +65,7 @@ impl crate::runtime::validate::Validate for PutAndGetInlineDocumentsInputOutput 
     }
 }
 
-impl ::std::default::Default for PutAndGetInlineDocumentsInputOutput {
+impl Default for PutAndGetInlineDocumentsInputOutput {
     fn default() -> Self {
         PutAndGetInlineDocumentsInputOutputBuilder::default().build_unchecked()
     }
@@ -75,21 +73,19 @@ impl ::std::default::Default for PutAndGetInlineDocumentsInputOutput {
 
 impl crate::runtime::ErrorCorrection for PutAndGetInlineDocumentsInputOutput {
     fn corrected() -> Self {
-        Self {
-            inline_document: ::std::option::Option::None,
-        }
+        Self { inline_document: None }
     }
 }
 
 impl ::serde::Serialize for PutAndGetInlineDocumentsInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.inline_document.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.inline_document {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.inline_document {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -101,7 +97,7 @@ impl ::serde::Serialize for PutAndGetInlineDocumentsInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for PutAndGetInlineDocumentsInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -118,14 +114,12 @@ impl<'de> ::serde::Deserialize<'de> for PutAndGetInlineDocumentsInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<PutAndGetInlineDocumentsInputOutput, A::Error>
+            ) -> Result<PutAndGetInlineDocumentsInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_inline_document = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_inline_document = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "inlineDocument" => {
                             member_inline_document = crate::runtime::wire::next_value::<
@@ -139,7 +133,7 @@ impl<'de> ::serde::Deserialize<'de> for PutAndGetInlineDocumentsInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(PutAndGetInlineDocumentsInputOutput {
+                Ok(PutAndGetInlineDocumentsInputOutput {
                     inline_document: member_inline_document,
                 })
             }
@@ -150,40 +144,32 @@ impl<'de> ::serde::Deserialize<'de> for PutAndGetInlineDocumentsInputOutput {
 
 /// Builds a [`PutAndGetInlineDocumentsInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct PutAndGetInlineDocumentsInputOutputBuilder {
-    inline_document: ::std::option::Option<crate::runtime::Document>,
+    inline_document: Option<crate::runtime::Document>,
 }
 
 impl PutAndGetInlineDocumentsInputOutputBuilder {
     /// The `inlineDocument` member.
     pub fn inline_document(
         mut self,
-        input: impl ::std::convert::Into<crate::runtime::Document>,
+        input: impl Into<crate::runtime::Document>,
     ) -> Self {
-        self.inline_document = ::std::option::Option::Some(input.into());
+        self.inline_document = Some(input.into());
         self
     }
 
     /// Sets or clears `inlineDocument`.
     pub fn set_inline_document(
         mut self,
-        input: ::std::option::Option<crate::runtime::Document>,
+        input: Option<crate::runtime::Document>,
     ) -> Self {
         self.inline_document = input;
         self
     }
 
     /// The `inlineDocument` set so far.
-    pub fn get_inline_document(
-        &self,
-    ) -> &::std::option::Option<crate::runtime::Document> {
+    pub fn get_inline_document(&self) -> &Option<crate::runtime::Document> {
         &self.inline_document
     }
 

@@ -7,36 +7,24 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct SparseNullsOperationInputOutput {
     /// The `sparseStringList` member.
-    pub sparse_string_list: ::std::option::Option<
-        ::std::vec::Vec<::std::option::Option<::std::string::String>>,
-    >,
+    pub sparse_string_list: Option<Vec<Option<String>>>,
     /// The `sparseStringMap` member.
-    pub sparse_string_map: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    >,
+    pub sparse_string_map: Option<::std::collections::BTreeMap<String, Option<String>>>,
 }
 
 impl SparseNullsOperationInputOutput {
     /// The `sparseStringList` member.
-    pub fn sparse_string_list(&self) -> &[::std::option::Option<::std::string::String>] {
+    pub fn sparse_string_list(&self) -> &[Option<String>] {
         self.sparse_string_list.as_deref().unwrap_or_default()
     }
 
     /// The `sparseStringMap` member.
     pub fn sparse_string_map(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, Option<String>>> {
         self.sparse_string_map.as_ref()
     }
 
@@ -47,9 +35,7 @@ impl SparseNullsOperationInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -64,7 +50,7 @@ impl SparseNullsOperationInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -89,7 +75,7 @@ impl crate::runtime::validate::Validate for SparseNullsOperationInputOutput {
     }
 }
 
-impl ::std::default::Default for SparseNullsOperationInputOutput {
+impl Default for SparseNullsOperationInputOutput {
     fn default() -> Self {
         SparseNullsOperationInputOutputBuilder::default().build_unchecked()
     }
@@ -98,29 +84,29 @@ impl ::std::default::Default for SparseNullsOperationInputOutput {
 impl crate::runtime::ErrorCorrection for SparseNullsOperationInputOutput {
     fn corrected() -> Self {
         Self {
-            sparse_string_list: ::std::option::Option::None,
-            sparse_string_map: ::std::option::Option::None,
+            sparse_string_list: None,
+            sparse_string_map: None,
         }
     }
 }
 
 impl ::serde::Serialize for SparseNullsOperationInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.sparse_string_list.is_some())
             + usize::from(self.sparse_string_map.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.sparse_string_list {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.sparse_string_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::SparseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "sparseStringList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse_string_map {
+        if let Some(value) = &self.sparse_string_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::SparseMap<crate::runtime::wire::Plain>,
                 _,
@@ -132,7 +118,7 @@ impl ::serde::Serialize for SparseNullsOperationInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for SparseNullsOperationInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -149,15 +135,13 @@ impl<'de> ::serde::Deserialize<'de> for SparseNullsOperationInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<SparseNullsOperationInputOutput, A::Error>
+            ) -> Result<SparseNullsOperationInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_sparse_string_list = ::std::option::Option::None;
-                let mut member_sparse_string_map = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_sparse_string_list = None;
+                let mut member_sparse_string_map = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "sparseStringList" => {
                             member_sparse_string_list = crate::runtime::wire::next_value::<
@@ -182,7 +166,7 @@ impl<'de> ::serde::Deserialize<'de> for SparseNullsOperationInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(SparseNullsOperationInputOutput {
+                Ok(SparseNullsOperationInputOutput {
                     sparse_string_list: member_sparse_string_list,
                     sparse_string_map: member_sparse_string_map,
                 })
@@ -194,56 +178,29 @@ impl<'de> ::serde::Deserialize<'de> for SparseNullsOperationInputOutput {
 
 /// Builds a [`SparseNullsOperationInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct SparseNullsOperationInputOutputBuilder {
-    sparse_string_list: ::std::option::Option<
-        ::std::vec::Vec<::std::option::Option<::std::string::String>>,
-    >,
-    sparse_string_map: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    >,
+    sparse_string_list: Option<Vec<Option<String>>>,
+    sparse_string_map: Option<::std::collections::BTreeMap<String, Option<String>>>,
 }
 
 impl SparseNullsOperationInputOutputBuilder {
     /// The `sparseStringList` member.
     ///
     /// Appends one item to `sparseStringList` (use `set_sparse_string_list` to replace the list).
-    pub fn sparse_string_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::option::Option<::std::string::String>>,
-    ) -> Self {
-        self.sparse_string_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn sparse_string_list(mut self, item: impl Into<Option<String>>) -> Self {
+        self.sparse_string_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `sparseStringList`.
-    pub fn set_sparse_string_list(
-        mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<::std::option::Option<::std::string::String>>,
-        >,
-    ) -> Self {
+    pub fn set_sparse_string_list(mut self, input: Option<Vec<Option<String>>>) -> Self {
         self.sparse_string_list = input;
         self
     }
 
     /// The `sparseStringList` set so far.
-    pub fn get_sparse_string_list(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<::std::option::Option<::std::string::String>>,
-    > {
+    pub fn get_sparse_string_list(&self) -> &Option<Vec<Option<String>>> {
         &self.sparse_string_list
     }
 
@@ -252,8 +209,8 @@ impl SparseNullsOperationInputOutputBuilder {
     /// Inserts one entry into `sparseStringMap` (use `set_sparse_string_map` to replace the map).
     pub fn sparse_string_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::option::Option<::std::string::String>>,
+        key: impl Into<String>,
+        value: impl Into<Option<String>>,
     ) -> Self {
         self.sparse_string_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -264,12 +221,7 @@ impl SparseNullsOperationInputOutputBuilder {
     /// Sets or clears `sparseStringMap`.
     pub fn set_sparse_string_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::option::Option<::std::string::String>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Option<String>>>,
     ) -> Self {
         self.sparse_string_map = input;
         self
@@ -278,12 +230,7 @@ impl SparseNullsOperationInputOutputBuilder {
     /// The `sparseStringMap` set so far.
     pub fn get_sparse_string_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Option<String>>> {
         &self.sparse_string_map
     }
 

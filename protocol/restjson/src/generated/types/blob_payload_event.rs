@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#BlobPayloadEvent`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct BlobPayloadEvent {
     /// The `payload` member.
-    pub payload: ::std::option::Option<crate::runtime::Blob>,
+    pub payload: Option<crate::runtime::Blob>,
 }
 
 impl BlobPayloadEvent {
     /// The `payload` member.
-    pub fn payload(&self) -> ::std::option::Option<&crate::runtime::Blob> {
+    pub fn payload(&self) -> Option<&crate::runtime::Blob> {
         self.payload.as_ref()
     }
 
@@ -24,9 +24,7 @@ impl BlobPayloadEvent {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl BlobPayloadEvent {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -63,7 +61,7 @@ impl crate::runtime::validate::Validate for BlobPayloadEvent {
     }
 }
 
-impl ::std::default::Default for BlobPayloadEvent {
+impl Default for BlobPayloadEvent {
     fn default() -> Self {
         BlobPayloadEventBuilder::default().build_unchecked()
     }
@@ -71,21 +69,19 @@ impl ::std::default::Default for BlobPayloadEvent {
 
 impl crate::runtime::ErrorCorrection for BlobPayloadEvent {
     fn corrected() -> Self {
-        Self {
-            payload: ::std::option::Option::None,
-        }
+        Self { payload: None }
     }
 }
 
 impl ::serde::Serialize for BlobPayloadEvent {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.payload.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.payload {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.payload {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -97,7 +93,7 @@ impl ::serde::Serialize for BlobPayloadEvent {
 }
 
 impl<'de> ::serde::Deserialize<'de> for BlobPayloadEvent {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -111,17 +107,12 @@ impl<'de> ::serde::Deserialize<'de> for BlobPayloadEvent {
                 f.write_str("a JSON object (BlobPayloadEvent)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<BlobPayloadEvent, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<BlobPayloadEvent, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_payload = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_payload = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "payload" => {
                             member_payload = crate::runtime::wire::next_value::<
@@ -135,7 +126,7 @@ impl<'de> ::serde::Deserialize<'de> for BlobPayloadEvent {
                         }
                     }
                 }
-                ::std::result::Result::Ok(BlobPayloadEvent {
+                Ok(BlobPayloadEvent {
                     payload: member_payload,
                 })
             }
@@ -146,38 +137,26 @@ impl<'de> ::serde::Deserialize<'de> for BlobPayloadEvent {
 
 /// Builds a [`BlobPayloadEvent`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct BlobPayloadEventBuilder {
-    payload: ::std::option::Option<crate::runtime::Blob>,
+    payload: Option<crate::runtime::Blob>,
 }
 
 impl BlobPayloadEventBuilder {
     /// The `payload` member.
-    pub fn payload(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Blob>,
-    ) -> Self {
-        self.payload = ::std::option::Option::Some(input.into());
+    pub fn payload(mut self, input: impl Into<crate::runtime::Blob>) -> Self {
+        self.payload = Some(input.into());
         self
     }
 
     /// Sets or clears `payload`.
-    pub fn set_payload(
-        mut self,
-        input: ::std::option::Option<crate::runtime::Blob>,
-    ) -> Self {
+    pub fn set_payload(mut self, input: Option<crate::runtime::Blob>) -> Self {
         self.payload = input;
         self
     }
 
     /// The `payload` set so far.
-    pub fn get_payload(&self) -> &::std::option::Option<crate::runtime::Blob> {
+    pub fn get_payload(&self) -> &Option<crate::runtime::Blob> {
         &self.payload
     }
 

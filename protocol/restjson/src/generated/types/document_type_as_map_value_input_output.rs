@@ -7,11 +7,11 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct DocumentTypeAsMapValueInputOutput {
     /// The `docValuedMap` member.
-    pub doc_valued_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::runtime::Document>,
+    pub doc_valued_map: Option<
+        ::std::collections::BTreeMap<String, crate::runtime::Document>,
     >,
 }
 
@@ -19,9 +19,7 @@ impl DocumentTypeAsMapValueInputOutput {
     /// The `docValuedMap` member.
     pub fn doc_valued_map(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, crate::runtime::Document>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::runtime::Document>> {
         self.doc_valued_map.as_ref()
     }
 
@@ -32,9 +30,7 @@ impl DocumentTypeAsMapValueInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -49,7 +45,7 @@ impl DocumentTypeAsMapValueInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -73,7 +69,7 @@ impl crate::runtime::validate::Validate for DocumentTypeAsMapValueInputOutput {
     }
 }
 
-impl ::std::default::Default for DocumentTypeAsMapValueInputOutput {
+impl Default for DocumentTypeAsMapValueInputOutput {
     fn default() -> Self {
         DocumentTypeAsMapValueInputOutputBuilder::default().build_unchecked()
     }
@@ -81,21 +77,19 @@ impl ::std::default::Default for DocumentTypeAsMapValueInputOutput {
 
 impl crate::runtime::ErrorCorrection for DocumentTypeAsMapValueInputOutput {
     fn corrected() -> Self {
-        Self {
-            doc_valued_map: ::std::option::Option::None,
-        }
+        Self { doc_valued_map: None }
     }
 }
 
 impl ::serde::Serialize for DocumentTypeAsMapValueInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.doc_valued_map.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.doc_valued_map {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.doc_valued_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
@@ -107,7 +101,7 @@ impl ::serde::Serialize for DocumentTypeAsMapValueInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentTypeAsMapValueInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -124,14 +118,12 @@ impl<'de> ::serde::Deserialize<'de> for DocumentTypeAsMapValueInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<DocumentTypeAsMapValueInputOutput, A::Error>
+            ) -> Result<DocumentTypeAsMapValueInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_doc_valued_map = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_doc_valued_map = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "docValuedMap" => {
                             member_doc_valued_map = crate::runtime::wire::next_value::<
@@ -145,7 +137,7 @@ impl<'de> ::serde::Deserialize<'de> for DocumentTypeAsMapValueInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(DocumentTypeAsMapValueInputOutput {
+                Ok(DocumentTypeAsMapValueInputOutput {
                     doc_valued_map: member_doc_valued_map,
                 })
             }
@@ -156,16 +148,10 @@ impl<'de> ::serde::Deserialize<'de> for DocumentTypeAsMapValueInputOutput {
 
 /// Builds a [`DocumentTypeAsMapValueInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct DocumentTypeAsMapValueInputOutputBuilder {
-    doc_valued_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::runtime::Document>,
+    doc_valued_map: Option<
+        ::std::collections::BTreeMap<String, crate::runtime::Document>,
     >,
 }
 
@@ -175,8 +161,8 @@ impl DocumentTypeAsMapValueInputOutputBuilder {
     /// Inserts one entry into `docValuedMap` (use `set_doc_valued_map` to replace the map).
     pub fn doc_valued_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::runtime::Document>,
+        key: impl Into<String>,
+        value: impl Into<crate::runtime::Document>,
     ) -> Self {
         self.doc_valued_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -187,9 +173,7 @@ impl DocumentTypeAsMapValueInputOutputBuilder {
     /// Sets or clears `docValuedMap`.
     pub fn set_doc_valued_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, crate::runtime::Document>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::runtime::Document>>,
     ) -> Self {
         self.doc_valued_map = input;
         self
@@ -198,9 +182,7 @@ impl DocumentTypeAsMapValueInputOutputBuilder {
     /// The `docValuedMap` set so far.
     pub fn get_doc_valued_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::runtime::Document>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::runtime::Document>> {
         &self.doc_valued_map
     }
 

@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct DocumentTypeAsPayloadInputOutput {
     /// The `documentValue` member.
     ///
     /// The HTTP payload.
-    pub document_value: ::std::option::Option<crate::runtime::Document>,
+    pub document_value: Option<crate::runtime::Document>,
 }
 
 impl DocumentTypeAsPayloadInputOutput {
     /// The `documentValue` member.
-    pub fn document_value(&self) -> ::std::option::Option<&crate::runtime::Document> {
+    pub fn document_value(&self) -> Option<&crate::runtime::Document> {
         self.document_value.as_ref()
     }
 
@@ -28,9 +28,7 @@ impl DocumentTypeAsPayloadInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl DocumentTypeAsPayloadInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -69,7 +67,7 @@ impl crate::runtime::validate::Validate for DocumentTypeAsPayloadInputOutput {
     }
 }
 
-impl ::std::default::Default for DocumentTypeAsPayloadInputOutput {
+impl Default for DocumentTypeAsPayloadInputOutput {
     fn default() -> Self {
         DocumentTypeAsPayloadInputOutputBuilder::default().build_unchecked()
     }
@@ -77,21 +75,19 @@ impl ::std::default::Default for DocumentTypeAsPayloadInputOutput {
 
 impl crate::runtime::ErrorCorrection for DocumentTypeAsPayloadInputOutput {
     fn corrected() -> Self {
-        Self {
-            document_value: ::std::option::Option::None,
-        }
+        Self { document_value: None }
     }
 }
 
 impl ::serde::Serialize for DocumentTypeAsPayloadInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.document_value.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.document_value {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.document_value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -103,7 +99,7 @@ impl ::serde::Serialize for DocumentTypeAsPayloadInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentTypeAsPayloadInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -120,14 +116,12 @@ impl<'de> ::serde::Deserialize<'de> for DocumentTypeAsPayloadInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<DocumentTypeAsPayloadInputOutput, A::Error>
+            ) -> Result<DocumentTypeAsPayloadInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_document_value = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_document_value = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "documentValue" => {
                             member_document_value = crate::runtime::wire::next_value::<
@@ -141,7 +135,7 @@ impl<'de> ::serde::Deserialize<'de> for DocumentTypeAsPayloadInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(DocumentTypeAsPayloadInputOutput {
+                Ok(DocumentTypeAsPayloadInputOutput {
                     document_value: member_document_value,
                 })
             }
@@ -152,40 +146,29 @@ impl<'de> ::serde::Deserialize<'de> for DocumentTypeAsPayloadInputOutput {
 
 /// Builds a [`DocumentTypeAsPayloadInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct DocumentTypeAsPayloadInputOutputBuilder {
-    document_value: ::std::option::Option<crate::runtime::Document>,
+    document_value: Option<crate::runtime::Document>,
 }
 
 impl DocumentTypeAsPayloadInputOutputBuilder {
     /// The `documentValue` member.
-    pub fn document_value(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Document>,
-    ) -> Self {
-        self.document_value = ::std::option::Option::Some(input.into());
+    pub fn document_value(mut self, input: impl Into<crate::runtime::Document>) -> Self {
+        self.document_value = Some(input.into());
         self
     }
 
     /// Sets or clears `documentValue`.
     pub fn set_document_value(
         mut self,
-        input: ::std::option::Option<crate::runtime::Document>,
+        input: Option<crate::runtime::Document>,
     ) -> Self {
         self.document_value = input;
         self
     }
 
     /// The `documentValue` set so far.
-    pub fn get_document_value(
-        &self,
-    ) -> &::std::option::Option<crate::runtime::Document> {
+    pub fn get_document_value(&self) -> &Option<crate::runtime::Document> {
         &self.document_value
     }
 

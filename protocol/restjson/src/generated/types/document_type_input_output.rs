@@ -7,22 +7,22 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct DocumentTypeInputOutput {
     /// The `stringValue` member.
-    pub string_value: ::std::option::Option<::std::string::String>,
+    pub string_value: Option<String>,
     /// The `documentValue` member.
-    pub document_value: ::std::option::Option<crate::runtime::Document>,
+    pub document_value: Option<crate::runtime::Document>,
 }
 
 impl DocumentTypeInputOutput {
     /// The `stringValue` member.
-    pub fn string_value(&self) -> ::std::option::Option<&str> {
+    pub fn string_value(&self) -> Option<&str> {
         self.string_value.as_deref()
     }
 
     /// The `documentValue` member.
-    pub fn document_value(&self) -> ::std::option::Option<&crate::runtime::Document> {
+    pub fn document_value(&self) -> Option<&crate::runtime::Document> {
         self.document_value.as_ref()
     }
 
@@ -33,9 +33,7 @@ impl DocumentTypeInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -50,7 +48,7 @@ impl DocumentTypeInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -75,7 +73,7 @@ impl crate::runtime::validate::Validate for DocumentTypeInputOutput {
     }
 }
 
-impl ::std::default::Default for DocumentTypeInputOutput {
+impl Default for DocumentTypeInputOutput {
     fn default() -> Self {
         DocumentTypeInputOutputBuilder::default().build_unchecked()
     }
@@ -84,29 +82,29 @@ impl ::std::default::Default for DocumentTypeInputOutput {
 impl crate::runtime::ErrorCorrection for DocumentTypeInputOutput {
     fn corrected() -> Self {
         Self {
-            string_value: ::std::option::Option::None,
-            document_value: ::std::option::Option::None,
+            string_value: None,
+            document_value: None,
         }
     }
 }
 
 impl ::serde::Serialize for DocumentTypeInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.string_value.is_some())
             + usize::from(self.document_value.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.string_value {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.string_value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "stringValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.document_value {
+        if let Some(value) = &self.document_value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -118,7 +116,7 @@ impl ::serde::Serialize for DocumentTypeInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentTypeInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -135,15 +133,13 @@ impl<'de> ::serde::Deserialize<'de> for DocumentTypeInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<DocumentTypeInputOutput, A::Error>
+            ) -> Result<DocumentTypeInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_string_value = ::std::option::Option::None;
-                let mut member_document_value = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_string_value = None;
+                let mut member_document_value = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "stringValue" => {
                             member_string_value = crate::runtime::wire::next_value::<
@@ -164,7 +160,7 @@ impl<'de> ::serde::Deserialize<'de> for DocumentTypeInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(DocumentTypeInputOutput {
+                Ok(DocumentTypeInputOutput {
                     string_value: member_string_value,
                     document_value: member_document_value,
                 })
@@ -176,64 +172,47 @@ impl<'de> ::serde::Deserialize<'de> for DocumentTypeInputOutput {
 
 /// Builds a [`DocumentTypeInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct DocumentTypeInputOutputBuilder {
-    string_value: ::std::option::Option<::std::string::String>,
-    document_value: ::std::option::Option<crate::runtime::Document>,
+    string_value: Option<String>,
+    document_value: Option<crate::runtime::Document>,
 }
 
 impl DocumentTypeInputOutputBuilder {
     /// The `stringValue` member.
-    pub fn string_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.string_value = ::std::option::Option::Some(input.into());
+    pub fn string_value(mut self, input: impl Into<String>) -> Self {
+        self.string_value = Some(input.into());
         self
     }
 
     /// Sets or clears `stringValue`.
-    pub fn set_string_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_string_value(mut self, input: Option<String>) -> Self {
         self.string_value = input;
         self
     }
 
     /// The `stringValue` set so far.
-    pub fn get_string_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_string_value(&self) -> &Option<String> {
         &self.string_value
     }
 
     /// The `documentValue` member.
-    pub fn document_value(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Document>,
-    ) -> Self {
-        self.document_value = ::std::option::Option::Some(input.into());
+    pub fn document_value(mut self, input: impl Into<crate::runtime::Document>) -> Self {
+        self.document_value = Some(input.into());
         self
     }
 
     /// Sets or clears `documentValue`.
     pub fn set_document_value(
         mut self,
-        input: ::std::option::Option<crate::runtime::Document>,
+        input: Option<crate::runtime::Document>,
     ) -> Self {
         self.document_value = input;
         self
     }
 
     /// The `documentValue` set so far.
-    pub fn get_document_value(
-        &self,
-    ) -> &::std::option::Option<crate::runtime::Document> {
+    pub fn get_document_value(&self) -> &Option<crate::runtime::Document> {
         &self.document_value
     }
 

@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct EnumPayloadInput {
     /// The `payload` member.
     ///
     /// The HTTP payload.
-    pub payload: ::std::option::Option<crate::types::StringEnum>,
+    pub payload: Option<crate::types::StringEnum>,
 }
 
 impl EnumPayloadInput {
     /// The `payload` member.
-    pub fn payload(&self) -> ::std::option::Option<&crate::types::StringEnum> {
+    pub fn payload(&self) -> Option<&crate::types::StringEnum> {
         self.payload.as_ref()
     }
 
@@ -28,9 +28,7 @@ impl EnumPayloadInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl EnumPayloadInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -65,7 +63,7 @@ impl crate::runtime::validate::Validate for EnumPayloadInput {
     ) {
         {
             let path = path.field("payload");
-            if let ::std::option::Option::Some(value) = &self.payload {
+            if let Some(value) = &self.payload {
                 out.enum_value(
                     &path,
                     value.is_known(),
@@ -76,7 +74,7 @@ impl crate::runtime::validate::Validate for EnumPayloadInput {
     }
 }
 
-impl ::std::default::Default for EnumPayloadInput {
+impl Default for EnumPayloadInput {
     fn default() -> Self {
         EnumPayloadInputBuilder::default().build_unchecked()
     }
@@ -84,21 +82,19 @@ impl ::std::default::Default for EnumPayloadInput {
 
 impl crate::runtime::ErrorCorrection for EnumPayloadInput {
     fn corrected() -> Self {
-        Self {
-            payload: ::std::option::Option::None,
-        }
+        Self { payload: None }
     }
 }
 
 impl ::serde::Serialize for EnumPayloadInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.payload.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.payload {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.payload {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -110,7 +106,7 @@ impl ::serde::Serialize for EnumPayloadInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for EnumPayloadInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -124,17 +120,12 @@ impl<'de> ::serde::Deserialize<'de> for EnumPayloadInput {
                 f.write_str("a JSON object (EnumPayloadInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<EnumPayloadInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<EnumPayloadInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_payload = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_payload = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "payload" => {
                             member_payload = crate::runtime::wire::next_value::<
@@ -148,7 +139,7 @@ impl<'de> ::serde::Deserialize<'de> for EnumPayloadInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(EnumPayloadInput {
+                Ok(EnumPayloadInput {
                     payload: member_payload,
                 })
             }
@@ -159,54 +150,36 @@ impl<'de> ::serde::Deserialize<'de> for EnumPayloadInput {
 
 /// Builds a [`EnumPayloadInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct EnumPayloadInputBuilder {
-    payload: ::std::option::Option<crate::types::StringEnum>,
+    payload: Option<crate::types::StringEnum>,
 }
 
 impl EnumPayloadInputBuilder {
     /// The `payload` member.
-    pub fn payload(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StringEnum>,
-    ) -> Self {
-        self.payload = ::std::option::Option::Some(input.into());
+    pub fn payload(mut self, input: impl Into<crate::types::StringEnum>) -> Self {
+        self.payload = Some(input.into());
         self
     }
 
     /// Sets or clears `payload`.
-    pub fn set_payload(
-        mut self,
-        input: ::std::option::Option<crate::types::StringEnum>,
-    ) -> Self {
+    pub fn set_payload(mut self, input: Option<crate::types::StringEnum>) -> Self {
         self.payload = input;
         self
     }
 
     /// The `payload` set so far.
-    pub fn get_payload(&self) -> &::std::option::Option<crate::types::StringEnum> {
+    pub fn get_payload(&self) -> &Option<crate::types::StringEnum> {
         &self.payload
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<EnumPayloadInput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<EnumPayloadInput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("EnumPayloadInput", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("EnumPayloadInput", error)),
         }
     }
 

@@ -7,7 +7,7 @@
 ///
 /// An event stream on the wire; here each value is one event, and stream framing is not modelled.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub enum EventStream {
     /// The `headers` member.
     Headers(crate::types::HeadersEvent),
@@ -31,10 +31,10 @@ pub enum EventStream {
 
 impl EventStream {
     /// The `headers` member, if it is the one set.
-    pub fn as_headers(&self) -> ::std::option::Option<&crate::types::HeadersEvent> {
+    pub fn as_headers(&self) -> Option<&crate::types::HeadersEvent> {
         match self {
-            Self::Headers(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Headers(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -44,12 +44,10 @@ impl EventStream {
     }
 
     /// The `blobPayload` member, if it is the one set.
-    pub fn as_blob_payload(
-        &self,
-    ) -> ::std::option::Option<&crate::types::BlobPayloadEvent> {
+    pub fn as_blob_payload(&self) -> Option<&crate::types::BlobPayloadEvent> {
         match self {
-            Self::BlobPayload(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::BlobPayload(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -59,12 +57,10 @@ impl EventStream {
     }
 
     /// The `stringPayload` member, if it is the one set.
-    pub fn as_string_payload(
-        &self,
-    ) -> ::std::option::Option<&crate::types::StringPayloadEvent> {
+    pub fn as_string_payload(&self) -> Option<&crate::types::StringPayloadEvent> {
         match self {
-            Self::StringPayload(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::StringPayload(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -74,12 +70,10 @@ impl EventStream {
     }
 
     /// The `structurePayload` member, if it is the one set.
-    pub fn as_structure_payload(
-        &self,
-    ) -> ::std::option::Option<&crate::types::StructurePayloadEvent> {
+    pub fn as_structure_payload(&self) -> Option<&crate::types::StructurePayloadEvent> {
         match self {
-            Self::StructurePayload(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::StructurePayload(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -89,12 +83,10 @@ impl EventStream {
     }
 
     /// The `unionPayload` member, if it is the one set.
-    pub fn as_union_payload(
-        &self,
-    ) -> ::std::option::Option<&crate::types::UnionPayloadEvent> {
+    pub fn as_union_payload(&self) -> Option<&crate::types::UnionPayloadEvent> {
         match self {
-            Self::UnionPayload(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::UnionPayload(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -106,10 +98,10 @@ impl EventStream {
     /// The `headersAndExplicitPayload` member, if it is the one set.
     pub fn as_headers_and_explicit_payload(
         &self,
-    ) -> ::std::option::Option<&crate::types::HeadersAndExplicitPayloadEvent> {
+    ) -> Option<&crate::types::HeadersAndExplicitPayloadEvent> {
         match self {
-            Self::HeadersAndExplicitPayload(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::HeadersAndExplicitPayload(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -121,10 +113,10 @@ impl EventStream {
     /// The `headersAndImplicitPayload` member, if it is the one set.
     pub fn as_headers_and_implicit_payload(
         &self,
-    ) -> ::std::option::Option<&crate::types::HeadersAndImplicitPayloadEvent> {
+    ) -> Option<&crate::types::HeadersAndImplicitPayloadEvent> {
         match self {
-            Self::HeadersAndImplicitPayload(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::HeadersAndImplicitPayload(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -134,10 +126,10 @@ impl EventStream {
     }
 
     /// The `error` member, if it is the one set.
-    pub fn as_error(&self) -> ::std::option::Option<&crate::types::error::ErrorEvent> {
+    pub fn as_error(&self) -> Option<&crate::types::error::ErrorEvent> {
         match self {
-            Self::Error(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Error(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -162,9 +154,7 @@ impl EventStream {
     }
 
     /// Checks every constraint of the member that is set.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -251,17 +241,17 @@ impl crate::runtime::validate::Validate for EventStream {
 
 impl crate::runtime::ErrorCorrection for EventStream {
     fn corrected() -> Self {
-        Self::Unknown(::std::default::Default::default())
+        Self::Unknown(Default::default())
     }
 }
 
 impl ::serde::Serialize for EventStream {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+        let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Headers(value) => {
                 crate::runtime::wire::entry::<
@@ -328,7 +318,7 @@ impl ::serde::Serialize for EventStream {
 }
 
 impl<'de> ::serde::Deserialize<'de> for EventStream {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -342,21 +332,16 @@ impl<'de> ::serde::Deserialize<'de> for EventStream {
                 f.write_str("a JSON object with exactly one member (EventStream)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<EventStream, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<EventStream, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut found: ::std::option::Option<EventStream> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
-                    let value: ::std::option::Option<EventStream> = match key.as_str() {
+                let mut found: Option<EventStream> = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                    let value: Option<EventStream> = match key.as_str() {
                         "__type" => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
-                            ::std::option::Option::None
+                            None
                         }
                         "headers" => {
                             crate::runtime::wire::next_value::<
@@ -423,23 +408,21 @@ impl<'de> ::serde::Deserialize<'de> for EventStream {
                                 .map(EventStream::Error)
                         }
                         other => {
-                            map.next_value::<
-                                    ::std::option::Option<crate::runtime::Document>,
-                                >()?
+                            map.next_value::<Option<crate::runtime::Document>>()?
                                 .map(|value| EventStream::Unknown(
                                     crate::runtime::UnknownMember::new(other, value),
                                 ))
                         }
                     };
-                    if let ::std::option::Option::Some(value) = value {
+                    if let Some(value) = value {
                         if found.is_some() {
-                            return ::std::result::Result::Err(
+                            return Err(
                                 <A::Error as ::serde::de::Error>::custom(
                                     "more than one member of union EventStream is set",
                                 ),
                             );
                         }
-                        found = ::std::option::Option::Some(value);
+                        found = Some(value);
                     }
                 }
                 found

@@ -5,12 +5,12 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#Farewell`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Farewell {
     /// The `phrase` member.
     ///
     /// Defaults to `"bye"` when absent.
-    pub phrase: ::std::string::String,
+    pub phrase: String,
 }
 
 impl Farewell {
@@ -26,9 +26,7 @@ impl Farewell {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl Farewell {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -65,7 +63,7 @@ impl crate::runtime::validate::Validate for Farewell {
     }
 }
 
-impl ::std::default::Default for Farewell {
+impl Default for Farewell {
     fn default() -> Self {
         FarewellBuilder::default().build_unchecked()
     }
@@ -74,19 +72,19 @@ impl ::std::default::Default for Farewell {
 impl crate::runtime::ErrorCorrection for Farewell {
     fn corrected() -> Self {
         Self {
-            phrase: ::std::string::String::from("bye"),
+            phrase: String::from("bye"),
         }
     }
 }
 
 impl ::serde::Serialize for Farewell {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = 1;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         crate::runtime::wire::entry::<
             crate::runtime::wire::Plain,
             _,
@@ -97,7 +95,7 @@ impl ::serde::Serialize for Farewell {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Farewell {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -111,17 +109,12 @@ impl<'de> ::serde::Deserialize<'de> for Farewell {
                 f.write_str("a JSON object (Farewell)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<Farewell, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<Farewell, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_phrase = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_phrase = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "phrase" => {
                             member_phrase = crate::runtime::wire::next_value::<
@@ -135,9 +128,8 @@ impl<'de> ::serde::Deserialize<'de> for Farewell {
                         }
                     }
                 }
-                ::std::result::Result::Ok(Farewell {
-                    phrase: member_phrase
-                        .unwrap_or_else(|| ::std::string::String::from("bye")),
+                Ok(Farewell {
+                    phrase: member_phrase.unwrap_or_else(|| String::from("bye")),
                 })
             }
         }
@@ -147,38 +139,26 @@ impl<'de> ::serde::Deserialize<'de> for Farewell {
 
 /// Builds a [`Farewell`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct FarewellBuilder {
-    phrase: ::std::option::Option<::std::string::String>,
+    phrase: Option<String>,
 }
 
 impl FarewellBuilder {
     /// The `phrase` member.
-    pub fn phrase(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.phrase = ::std::option::Option::Some(input.into());
+    pub fn phrase(mut self, input: impl Into<String>) -> Self {
+        self.phrase = Some(input.into());
         self
     }
 
     /// Sets or clears `phrase`.
-    pub fn set_phrase(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phrase(mut self, input: Option<String>) -> Self {
         self.phrase = input;
         self
     }
 
     /// The `phrase` set so far.
-    pub fn get_phrase(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phrase(&self) -> &Option<String> {
         &self.phrase
     }
 
@@ -194,7 +174,7 @@ impl FarewellBuilder {
     /// serialization leaves it out. Call `validate()` to check the rest.
     pub fn build_unchecked(self) -> Farewell {
         Farewell {
-            phrase: self.phrase.unwrap_or_else(|| ::std::string::String::from("bye")),
+            phrase: self.phrase.unwrap_or_else(|| String::from("bye")),
         }
     }
 }

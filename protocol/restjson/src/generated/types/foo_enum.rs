@@ -8,10 +8,10 @@
 /// The set of values is open: a value this crate does not know is kept in `Unknown` and written back unchanged. Match with a wildcard arm, and compare with `as_str()` rather than matching on `Unknown`.
 #[non_exhaustive]
 #[derive(
-    ::std::clone::Clone,
+    Clone,
     ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
+    PartialEq,
+    Eq,
     ::std::hash::Hash,
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord
@@ -56,9 +56,7 @@ impl FooEnum {
 
     /// Checks that the value is one the model defines (values outside the set
     /// parse, but a service would reject them).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -68,19 +66,19 @@ impl FooEnum {
         out.into_result()
     }
 
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "Foo" => ::std::option::Option::Some(Self::Foo),
-            "Baz" => ::std::option::Option::Some(Self::Baz),
-            "Bar" => ::std::option::Option::Some(Self::Bar),
-            "1" => ::std::option::Option::Some(Self::One),
-            "0" => ::std::option::Option::Some(Self::Zero),
-            _ => ::std::option::Option::None,
+            "Foo" => Some(Self::Foo),
+            "Baz" => Some(Self::Baz),
+            "Bar" => Some(Self::Bar),
+            "1" => Some(Self::One),
+            "0" => Some(Self::Zero),
+            _ => None,
         }
     }
 }
 
-impl ::std::convert::From<&str> for FooEnum {
+impl From<&str> for FooEnum {
     fn from(value: &str) -> Self {
         Self::known(value)
             .unwrap_or_else(|| Self::Unknown(
@@ -89,25 +87,23 @@ impl ::std::convert::From<&str> for FooEnum {
     }
 }
 
-impl ::std::convert::From<::std::string::String> for FooEnum {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for FooEnum {
+    fn from(value: String) -> Self {
         match Self::known(&value) {
-            ::std::option::Option::Some(known) => known,
-            ::std::option::Option::None => {
-                Self::Unknown(crate::runtime::UnknownVariantValue::new(value))
-            }
+            Some(known) => known,
+            None => Self::Unknown(crate::runtime::UnknownVariantValue::new(value)),
         }
     }
 }
 
 impl ::std::str::FromStr for FooEnum {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
-impl ::std::convert::AsRef<str> for FooEnum {
+impl AsRef<str> for FooEnum {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -140,7 +136,7 @@ impl crate::runtime::ErrorCorrection for FooEnum {
 }
 
 impl ::serde::Serialize for FooEnum {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -149,7 +145,7 @@ impl ::serde::Serialize for FooEnum {
 }
 
 impl<'de> ::serde::Deserialize<'de> for FooEnum {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {

@@ -7,15 +7,15 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GreetingStruct {
     /// The `hi` member.
-    pub hi: ::std::option::Option<::std::string::String>,
+    pub hi: Option<String>,
 }
 
 impl GreetingStruct {
     /// The `hi` member.
-    pub fn hi(&self) -> ::std::option::Option<&str> {
+    pub fn hi(&self) -> Option<&str> {
         self.hi.as_deref()
     }
 
@@ -26,9 +26,7 @@ impl GreetingStruct {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl GreetingStruct {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -65,7 +63,7 @@ impl crate::runtime::validate::Validate for GreetingStruct {
     }
 }
 
-impl ::std::default::Default for GreetingStruct {
+impl Default for GreetingStruct {
     fn default() -> Self {
         GreetingStructBuilder::default().build_unchecked()
     }
@@ -73,21 +71,19 @@ impl ::std::default::Default for GreetingStruct {
 
 impl crate::runtime::ErrorCorrection for GreetingStruct {
     fn corrected() -> Self {
-        Self {
-            hi: ::std::option::Option::None,
-        }
+        Self { hi: None }
     }
 }
 
 impl ::serde::Serialize for GreetingStruct {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.hi.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.hi {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.hi {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -99,7 +95,7 @@ impl ::serde::Serialize for GreetingStruct {
 }
 
 impl<'de> ::serde::Deserialize<'de> for GreetingStruct {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -113,17 +109,12 @@ impl<'de> ::serde::Deserialize<'de> for GreetingStruct {
                 f.write_str("a JSON object (GreetingStruct)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GreetingStruct, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<GreetingStruct, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_hi = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_hi = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "hi" => {
                             member_hi = crate::runtime::wire::next_value::<
@@ -137,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for GreetingStruct {
                         }
                     }
                 }
-                ::std::result::Result::Ok(GreetingStruct { hi: member_hi })
+                Ok(GreetingStruct { hi: member_hi })
             }
         }
         deserializer.deserialize_map(FieldsVisitor)
@@ -146,38 +137,26 @@ impl<'de> ::serde::Deserialize<'de> for GreetingStruct {
 
 /// Builds a [`GreetingStruct`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct GreetingStructBuilder {
-    hi: ::std::option::Option<::std::string::String>,
+    hi: Option<String>,
 }
 
 impl GreetingStructBuilder {
     /// The `hi` member.
-    pub fn hi(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.hi = ::std::option::Option::Some(input.into());
+    pub fn hi(mut self, input: impl Into<String>) -> Self {
+        self.hi = Some(input.into());
         self
     }
 
     /// Sets or clears `hi`.
-    pub fn set_hi(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hi(mut self, input: Option<String>) -> Self {
         self.hi = input;
         self
     }
 
     /// The `hi` set so far.
-    pub fn get_hi(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hi(&self) -> &Option<String> {
         &self.hi
     }
 

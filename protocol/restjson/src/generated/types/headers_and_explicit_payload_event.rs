@@ -5,22 +5,22 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HeadersAndExplicitPayloadEvent`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HeadersAndExplicitPayloadEvent {
     /// The `header` member.
-    pub header: ::std::option::Option<::std::string::String>,
+    pub header: Option<String>,
     /// The `payload` member.
-    pub payload: ::std::option::Option<crate::types::PayloadStructure>,
+    pub payload: Option<crate::types::PayloadStructure>,
 }
 
 impl HeadersAndExplicitPayloadEvent {
     /// The `header` member.
-    pub fn header(&self) -> ::std::option::Option<&str> {
+    pub fn header(&self) -> Option<&str> {
         self.header.as_deref()
     }
 
     /// The `payload` member.
-    pub fn payload(&self) -> ::std::option::Option<&crate::types::PayloadStructure> {
+    pub fn payload(&self) -> Option<&crate::types::PayloadStructure> {
         self.payload.as_ref()
     }
 
@@ -31,9 +31,7 @@ impl HeadersAndExplicitPayloadEvent {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -48,7 +46,7 @@ impl HeadersAndExplicitPayloadEvent {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -71,14 +69,14 @@ impl crate::runtime::validate::Validate for HeadersAndExplicitPayloadEvent {
     ) {
         {
             let path = path.field("payload");
-            if let ::std::option::Option::Some(value) = &self.payload {
+            if let Some(value) = &self.payload {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for HeadersAndExplicitPayloadEvent {
+impl Default for HeadersAndExplicitPayloadEvent {
     fn default() -> Self {
         HeadersAndExplicitPayloadEventBuilder::default().build_unchecked()
     }
@@ -87,29 +85,29 @@ impl ::std::default::Default for HeadersAndExplicitPayloadEvent {
 impl crate::runtime::ErrorCorrection for HeadersAndExplicitPayloadEvent {
     fn corrected() -> Self {
         Self {
-            header: ::std::option::Option::None,
-            payload: ::std::option::Option::None,
+            header: None,
+            payload: None,
         }
     }
 }
 
 impl ::serde::Serialize for HeadersAndExplicitPayloadEvent {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.header.is_some())
             + usize::from(self.payload.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.header {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "header", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.payload {
+        if let Some(value) = &self.payload {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -121,7 +119,7 @@ impl ::serde::Serialize for HeadersAndExplicitPayloadEvent {
 }
 
 impl<'de> ::serde::Deserialize<'de> for HeadersAndExplicitPayloadEvent {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -138,15 +136,13 @@ impl<'de> ::serde::Deserialize<'de> for HeadersAndExplicitPayloadEvent {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<HeadersAndExplicitPayloadEvent, A::Error>
+            ) -> Result<HeadersAndExplicitPayloadEvent, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_header = ::std::option::Option::None;
-                let mut member_payload = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_header = None;
+                let mut member_payload = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "header" => {
                             member_header = crate::runtime::wire::next_value::<
@@ -167,7 +163,7 @@ impl<'de> ::serde::Deserialize<'de> for HeadersAndExplicitPayloadEvent {
                         }
                     }
                 }
-                ::std::result::Result::Ok(HeadersAndExplicitPayloadEvent {
+                Ok(HeadersAndExplicitPayloadEvent {
                     header: member_header,
                     payload: member_payload,
                 })
@@ -179,62 +175,44 @@ impl<'de> ::serde::Deserialize<'de> for HeadersAndExplicitPayloadEvent {
 
 /// Builds a [`HeadersAndExplicitPayloadEvent`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct HeadersAndExplicitPayloadEventBuilder {
-    header: ::std::option::Option<::std::string::String>,
-    payload: ::std::option::Option<crate::types::PayloadStructure>,
+    header: Option<String>,
+    payload: Option<crate::types::PayloadStructure>,
 }
 
 impl HeadersAndExplicitPayloadEventBuilder {
     /// The `header` member.
-    pub fn header(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.header = ::std::option::Option::Some(input.into());
+    pub fn header(mut self, input: impl Into<String>) -> Self {
+        self.header = Some(input.into());
         self
     }
 
     /// Sets or clears `header`.
-    pub fn set_header(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_header(mut self, input: Option<String>) -> Self {
         self.header = input;
         self
     }
 
     /// The `header` set so far.
-    pub fn get_header(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_header(&self) -> &Option<String> {
         &self.header
     }
 
     /// The `payload` member.
-    pub fn payload(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PayloadStructure>,
-    ) -> Self {
-        self.payload = ::std::option::Option::Some(input.into());
+    pub fn payload(mut self, input: impl Into<crate::types::PayloadStructure>) -> Self {
+        self.payload = Some(input.into());
         self
     }
 
     /// Sets or clears `payload`.
-    pub fn set_payload(
-        mut self,
-        input: ::std::option::Option<crate::types::PayloadStructure>,
-    ) -> Self {
+    pub fn set_payload(mut self, input: Option<crate::types::PayloadStructure>) -> Self {
         self.payload = input;
         self
     }
 
     /// The `payload` set so far.
-    pub fn get_payload(&self) -> &::std::option::Option<crate::types::PayloadStructure> {
+    pub fn get_payload(&self) -> &Option<crate::types::PayloadStructure> {
         &self.payload
     }
 
@@ -242,15 +220,12 @@ impl HeadersAndExplicitPayloadEventBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        HeadersAndExplicitPayloadEvent,
-        crate::runtime::BuildError,
-    > {
+    ) -> Result<HeadersAndExplicitPayloadEvent, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new(
                         "HeadersAndExplicitPayloadEvent",
                         error,

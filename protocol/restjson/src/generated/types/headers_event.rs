@@ -5,64 +5,64 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HeadersEvent`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HeadersEvent {
     /// The `booleanHeader` member.
-    pub boolean_header: ::std::option::Option<bool>,
+    pub boolean_header: Option<bool>,
     /// The `byteHeader` member.
-    pub byte_header: ::std::option::Option<i8>,
+    pub byte_header: Option<i8>,
     /// The `shortHeader` member.
-    pub short_header: ::std::option::Option<i16>,
+    pub short_header: Option<i16>,
     /// The `intHeader` member.
-    pub int_header: ::std::option::Option<i32>,
+    pub int_header: Option<i32>,
     /// The `longHeader` member.
-    pub long_header: ::std::option::Option<i64>,
+    pub long_header: Option<i64>,
     /// The `blobHeader` member.
-    pub blob_header: ::std::option::Option<crate::runtime::Blob>,
+    pub blob_header: Option<crate::runtime::Blob>,
     /// The `stringHeader` member.
-    pub string_header: ::std::option::Option<::std::string::String>,
+    pub string_header: Option<String>,
     /// The `timestampHeader` member.
-    pub timestamp_header: ::std::option::Option<::time::OffsetDateTime>,
+    pub timestamp_header: Option<::time::OffsetDateTime>,
 }
 
 impl HeadersEvent {
     /// The `booleanHeader` member.
-    pub fn boolean_header(&self) -> ::std::option::Option<bool> {
+    pub fn boolean_header(&self) -> Option<bool> {
         self.boolean_header
     }
 
     /// The `byteHeader` member.
-    pub fn byte_header(&self) -> ::std::option::Option<i8> {
+    pub fn byte_header(&self) -> Option<i8> {
         self.byte_header
     }
 
     /// The `shortHeader` member.
-    pub fn short_header(&self) -> ::std::option::Option<i16> {
+    pub fn short_header(&self) -> Option<i16> {
         self.short_header
     }
 
     /// The `intHeader` member.
-    pub fn int_header(&self) -> ::std::option::Option<i32> {
+    pub fn int_header(&self) -> Option<i32> {
         self.int_header
     }
 
     /// The `longHeader` member.
-    pub fn long_header(&self) -> ::std::option::Option<i64> {
+    pub fn long_header(&self) -> Option<i64> {
         self.long_header
     }
 
     /// The `blobHeader` member.
-    pub fn blob_header(&self) -> ::std::option::Option<&crate::runtime::Blob> {
+    pub fn blob_header(&self) -> Option<&crate::runtime::Blob> {
         self.blob_header.as_ref()
     }
 
     /// The `stringHeader` member.
-    pub fn string_header(&self) -> ::std::option::Option<&str> {
+    pub fn string_header(&self) -> Option<&str> {
         self.string_header.as_deref()
     }
 
     /// The `timestampHeader` member.
-    pub fn timestamp_header(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn timestamp_header(&self) -> Option<::time::OffsetDateTime> {
         self.timestamp_header
     }
 
@@ -73,9 +73,7 @@ impl HeadersEvent {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -90,7 +88,7 @@ impl HeadersEvent {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -121,7 +119,7 @@ impl crate::runtime::validate::Validate for HeadersEvent {
     }
 }
 
-impl ::std::default::Default for HeadersEvent {
+impl Default for HeadersEvent {
     fn default() -> Self {
         HeadersEventBuilder::default().build_unchecked()
     }
@@ -130,20 +128,20 @@ impl ::std::default::Default for HeadersEvent {
 impl crate::runtime::ErrorCorrection for HeadersEvent {
     fn corrected() -> Self {
         Self {
-            boolean_header: ::std::option::Option::None,
-            byte_header: ::std::option::Option::None,
-            short_header: ::std::option::Option::None,
-            int_header: ::std::option::Option::None,
-            long_header: ::std::option::Option::None,
-            blob_header: ::std::option::Option::None,
-            string_header: ::std::option::Option::None,
-            timestamp_header: ::std::option::Option::None,
+            boolean_header: None,
+            byte_header: None,
+            short_header: None,
+            int_header: None,
+            long_header: None,
+            blob_header: None,
+            string_header: None,
+            timestamp_header: None,
         }
     }
 }
 
 impl ::serde::Serialize for HeadersEvent {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -156,57 +154,57 @@ impl ::serde::Serialize for HeadersEvent {
             + usize::from(self.blob_header.is_some())
             + usize::from(self.string_header.is_some())
             + usize::from(self.timestamp_header.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.boolean_header {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.boolean_header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "booleanHeader", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.byte_header {
+        if let Some(value) = &self.byte_header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "byteHeader", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.short_header {
+        if let Some(value) = &self.short_header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "shortHeader", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.int_header {
+        if let Some(value) = &self.int_header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "intHeader", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.long_header {
+        if let Some(value) = &self.long_header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "longHeader", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.blob_header {
+        if let Some(value) = &self.blob_header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "blobHeader", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.string_header {
+        if let Some(value) = &self.string_header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "stringHeader", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.timestamp_header {
+        if let Some(value) = &self.timestamp_header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DateTime,
                 _,
@@ -218,7 +216,7 @@ impl ::serde::Serialize for HeadersEvent {
 }
 
 impl<'de> ::serde::Deserialize<'de> for HeadersEvent {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -232,24 +230,19 @@ impl<'de> ::serde::Deserialize<'de> for HeadersEvent {
                 f.write_str("a JSON object (HeadersEvent)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HeadersEvent, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<HeadersEvent, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_boolean_header = ::std::option::Option::None;
-                let mut member_byte_header = ::std::option::Option::None;
-                let mut member_short_header = ::std::option::Option::None;
-                let mut member_int_header = ::std::option::Option::None;
-                let mut member_long_header = ::std::option::Option::None;
-                let mut member_blob_header = ::std::option::Option::None;
-                let mut member_string_header = ::std::option::Option::None;
-                let mut member_timestamp_header = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_boolean_header = None;
+                let mut member_byte_header = None;
+                let mut member_short_header = None;
+                let mut member_int_header = None;
+                let mut member_long_header = None;
+                let mut member_blob_header = None;
+                let mut member_string_header = None;
+                let mut member_timestamp_header = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "booleanHeader" => {
                             member_boolean_header = crate::runtime::wire::next_value::<
@@ -312,7 +305,7 @@ impl<'de> ::serde::Deserialize<'de> for HeadersEvent {
                         }
                     }
                 }
-                ::std::result::Result::Ok(HeadersEvent {
+                Ok(HeadersEvent {
                     boolean_header: member_boolean_header,
                     byte_header: member_byte_header,
                     short_header: member_short_header,
@@ -330,178 +323,155 @@ impl<'de> ::serde::Deserialize<'de> for HeadersEvent {
 
 /// Builds a [`HeadersEvent`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct HeadersEventBuilder {
-    boolean_header: ::std::option::Option<bool>,
-    byte_header: ::std::option::Option<i8>,
-    short_header: ::std::option::Option<i16>,
-    int_header: ::std::option::Option<i32>,
-    long_header: ::std::option::Option<i64>,
-    blob_header: ::std::option::Option<crate::runtime::Blob>,
-    string_header: ::std::option::Option<::std::string::String>,
-    timestamp_header: ::std::option::Option<::time::OffsetDateTime>,
+    boolean_header: Option<bool>,
+    byte_header: Option<i8>,
+    short_header: Option<i16>,
+    int_header: Option<i32>,
+    long_header: Option<i64>,
+    blob_header: Option<crate::runtime::Blob>,
+    string_header: Option<String>,
+    timestamp_header: Option<::time::OffsetDateTime>,
 }
 
 impl HeadersEventBuilder {
     /// The `booleanHeader` member.
-    pub fn boolean_header(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.boolean_header = ::std::option::Option::Some(input.into());
+    pub fn boolean_header(mut self, input: impl Into<bool>) -> Self {
+        self.boolean_header = Some(input.into());
         self
     }
 
     /// Sets or clears `booleanHeader`.
-    pub fn set_boolean_header(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_boolean_header(mut self, input: Option<bool>) -> Self {
         self.boolean_header = input;
         self
     }
 
     /// The `booleanHeader` set so far.
-    pub fn get_boolean_header(&self) -> &::std::option::Option<bool> {
+    pub fn get_boolean_header(&self) -> &Option<bool> {
         &self.boolean_header
     }
 
     /// The `byteHeader` member.
-    pub fn byte_header(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.byte_header = ::std::option::Option::Some(input.into());
+    pub fn byte_header(mut self, input: impl Into<i8>) -> Self {
+        self.byte_header = Some(input.into());
         self
     }
 
     /// Sets or clears `byteHeader`.
-    pub fn set_byte_header(mut self, input: ::std::option::Option<i8>) -> Self {
+    pub fn set_byte_header(mut self, input: Option<i8>) -> Self {
         self.byte_header = input;
         self
     }
 
     /// The `byteHeader` set so far.
-    pub fn get_byte_header(&self) -> &::std::option::Option<i8> {
+    pub fn get_byte_header(&self) -> &Option<i8> {
         &self.byte_header
     }
 
     /// The `shortHeader` member.
-    pub fn short_header(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.short_header = ::std::option::Option::Some(input.into());
+    pub fn short_header(mut self, input: impl Into<i16>) -> Self {
+        self.short_header = Some(input.into());
         self
     }
 
     /// Sets or clears `shortHeader`.
-    pub fn set_short_header(mut self, input: ::std::option::Option<i16>) -> Self {
+    pub fn set_short_header(mut self, input: Option<i16>) -> Self {
         self.short_header = input;
         self
     }
 
     /// The `shortHeader` set so far.
-    pub fn get_short_header(&self) -> &::std::option::Option<i16> {
+    pub fn get_short_header(&self) -> &Option<i16> {
         &self.short_header
     }
 
     /// The `intHeader` member.
-    pub fn int_header(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.int_header = ::std::option::Option::Some(input.into());
+    pub fn int_header(mut self, input: impl Into<i32>) -> Self {
+        self.int_header = Some(input.into());
         self
     }
 
     /// Sets or clears `intHeader`.
-    pub fn set_int_header(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_int_header(mut self, input: Option<i32>) -> Self {
         self.int_header = input;
         self
     }
 
     /// The `intHeader` set so far.
-    pub fn get_int_header(&self) -> &::std::option::Option<i32> {
+    pub fn get_int_header(&self) -> &Option<i32> {
         &self.int_header
     }
 
     /// The `longHeader` member.
-    pub fn long_header(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.long_header = ::std::option::Option::Some(input.into());
+    pub fn long_header(mut self, input: impl Into<i64>) -> Self {
+        self.long_header = Some(input.into());
         self
     }
 
     /// Sets or clears `longHeader`.
-    pub fn set_long_header(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_long_header(mut self, input: Option<i64>) -> Self {
         self.long_header = input;
         self
     }
 
     /// The `longHeader` set so far.
-    pub fn get_long_header(&self) -> &::std::option::Option<i64> {
+    pub fn get_long_header(&self) -> &Option<i64> {
         &self.long_header
     }
 
     /// The `blobHeader` member.
-    pub fn blob_header(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Blob>,
-    ) -> Self {
-        self.blob_header = ::std::option::Option::Some(input.into());
+    pub fn blob_header(mut self, input: impl Into<crate::runtime::Blob>) -> Self {
+        self.blob_header = Some(input.into());
         self
     }
 
     /// Sets or clears `blobHeader`.
-    pub fn set_blob_header(
-        mut self,
-        input: ::std::option::Option<crate::runtime::Blob>,
-    ) -> Self {
+    pub fn set_blob_header(mut self, input: Option<crate::runtime::Blob>) -> Self {
         self.blob_header = input;
         self
     }
 
     /// The `blobHeader` set so far.
-    pub fn get_blob_header(&self) -> &::std::option::Option<crate::runtime::Blob> {
+    pub fn get_blob_header(&self) -> &Option<crate::runtime::Blob> {
         &self.blob_header
     }
 
     /// The `stringHeader` member.
-    pub fn string_header(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.string_header = ::std::option::Option::Some(input.into());
+    pub fn string_header(mut self, input: impl Into<String>) -> Self {
+        self.string_header = Some(input.into());
         self
     }
 
     /// Sets or clears `stringHeader`.
-    pub fn set_string_header(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_string_header(mut self, input: Option<String>) -> Self {
         self.string_header = input;
         self
     }
 
     /// The `stringHeader` set so far.
-    pub fn get_string_header(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_string_header(&self) -> &Option<String> {
         &self.string_header
     }
 
     /// The `timestampHeader` member.
-    pub fn timestamp_header(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.timestamp_header = ::std::option::Option::Some(input.into());
+    pub fn timestamp_header(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.timestamp_header = Some(input.into());
         self
     }
 
     /// Sets or clears `timestampHeader`.
     pub fn set_timestamp_header(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: Option<::time::OffsetDateTime>,
     ) -> Self {
         self.timestamp_header = input;
         self
     }
 
     /// The `timestampHeader` set so far.
-    pub fn get_timestamp_header(
-        &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_timestamp_header(&self) -> &Option<::time::OffsetDateTime> {
         &self.timestamp_header
     }
 

@@ -7,15 +7,15 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpChecksumRequiredInputOutput {
     /// The `foo` member.
-    pub foo: ::std::option::Option<::std::string::String>,
+    pub foo: Option<String>,
 }
 
 impl HttpChecksumRequiredInputOutput {
     /// The `foo` member.
-    pub fn foo(&self) -> ::std::option::Option<&str> {
+    pub fn foo(&self) -> Option<&str> {
         self.foo.as_deref()
     }
 
@@ -26,9 +26,7 @@ impl HttpChecksumRequiredInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl HttpChecksumRequiredInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -67,7 +65,7 @@ impl crate::runtime::validate::Validate for HttpChecksumRequiredInputOutput {
     }
 }
 
-impl ::std::default::Default for HttpChecksumRequiredInputOutput {
+impl Default for HttpChecksumRequiredInputOutput {
     fn default() -> Self {
         HttpChecksumRequiredInputOutputBuilder::default().build_unchecked()
     }
@@ -75,21 +73,19 @@ impl ::std::default::Default for HttpChecksumRequiredInputOutput {
 
 impl crate::runtime::ErrorCorrection for HttpChecksumRequiredInputOutput {
     fn corrected() -> Self {
-        Self {
-            foo: ::std::option::Option::None,
-        }
+        Self { foo: None }
     }
 }
 
 impl ::serde::Serialize for HttpChecksumRequiredInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.foo.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.foo {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.foo {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -101,7 +97,7 @@ impl ::serde::Serialize for HttpChecksumRequiredInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for HttpChecksumRequiredInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -118,14 +114,12 @@ impl<'de> ::serde::Deserialize<'de> for HttpChecksumRequiredInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<HttpChecksumRequiredInputOutput, A::Error>
+            ) -> Result<HttpChecksumRequiredInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_foo = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_foo = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "foo" => {
                             member_foo = crate::runtime::wire::next_value::<
@@ -139,7 +133,7 @@ impl<'de> ::serde::Deserialize<'de> for HttpChecksumRequiredInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(HttpChecksumRequiredInputOutput {
+                Ok(HttpChecksumRequiredInputOutput {
                     foo: member_foo,
                 })
             }
@@ -150,38 +144,26 @@ impl<'de> ::serde::Deserialize<'de> for HttpChecksumRequiredInputOutput {
 
 /// Builds a [`HttpChecksumRequiredInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct HttpChecksumRequiredInputOutputBuilder {
-    foo: ::std::option::Option<::std::string::String>,
+    foo: Option<String>,
 }
 
 impl HttpChecksumRequiredInputOutputBuilder {
     /// The `foo` member.
-    pub fn foo(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.foo = ::std::option::Option::Some(input.into());
+    pub fn foo(mut self, input: impl Into<String>) -> Self {
+        self.foo = Some(input.into());
         self
     }
 
     /// Sets or clears `foo`.
-    pub fn set_foo(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_foo(mut self, input: Option<String>) -> Self {
         self.foo = input;
         self
     }
 
     /// The `foo` set so far.
-    pub fn get_foo(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_foo(&self) -> &Option<String> {
         &self.foo
     }
 

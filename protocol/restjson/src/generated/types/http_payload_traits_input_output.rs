@@ -7,26 +7,26 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpPayloadTraitsInputOutput {
     /// The `foo` member.
     ///
     /// Carried in the `X-Foo` HTTP header.
-    pub foo: ::std::option::Option<::std::string::String>,
+    pub foo: Option<String>,
     /// The `blob` member.
     ///
     /// The HTTP payload.
-    pub blob: ::std::option::Option<crate::runtime::Blob>,
+    pub blob: Option<crate::runtime::Blob>,
 }
 
 impl HttpPayloadTraitsInputOutput {
     /// The `foo` member.
-    pub fn foo(&self) -> ::std::option::Option<&str> {
+    pub fn foo(&self) -> Option<&str> {
         self.foo.as_deref()
     }
 
     /// The `blob` member.
-    pub fn blob(&self) -> ::std::option::Option<&crate::runtime::Blob> {
+    pub fn blob(&self) -> Option<&crate::runtime::Blob> {
         self.blob.as_ref()
     }
 
@@ -37,9 +37,7 @@ impl HttpPayloadTraitsInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -54,7 +52,7 @@ impl HttpPayloadTraitsInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -79,7 +77,7 @@ impl crate::runtime::validate::Validate for HttpPayloadTraitsInputOutput {
     }
 }
 
-impl ::std::default::Default for HttpPayloadTraitsInputOutput {
+impl Default for HttpPayloadTraitsInputOutput {
     fn default() -> Self {
         HttpPayloadTraitsInputOutputBuilder::default().build_unchecked()
     }
@@ -87,29 +85,26 @@ impl ::std::default::Default for HttpPayloadTraitsInputOutput {
 
 impl crate::runtime::ErrorCorrection for HttpPayloadTraitsInputOutput {
     fn corrected() -> Self {
-        Self {
-            foo: ::std::option::Option::None,
-            blob: ::std::option::Option::None,
-        }
+        Self { foo: None, blob: None }
     }
 }
 
 impl ::serde::Serialize for HttpPayloadTraitsInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.foo.is_some()) + usize::from(self.blob.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.foo {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.foo {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "foo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.blob {
+        if let Some(value) = &self.blob {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -121,7 +116,7 @@ impl ::serde::Serialize for HttpPayloadTraitsInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for HttpPayloadTraitsInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -138,15 +133,13 @@ impl<'de> ::serde::Deserialize<'de> for HttpPayloadTraitsInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<HttpPayloadTraitsInputOutput, A::Error>
+            ) -> Result<HttpPayloadTraitsInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_foo = ::std::option::Option::None;
-                let mut member_blob = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_foo = None;
+                let mut member_blob = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "foo" => {
                             member_foo = crate::runtime::wire::next_value::<
@@ -167,7 +160,7 @@ impl<'de> ::serde::Deserialize<'de> for HttpPayloadTraitsInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(HttpPayloadTraitsInputOutput {
+                Ok(HttpPayloadTraitsInputOutput {
                     foo: member_foo,
                     blob: member_blob,
                 })
@@ -179,62 +172,44 @@ impl<'de> ::serde::Deserialize<'de> for HttpPayloadTraitsInputOutput {
 
 /// Builds a [`HttpPayloadTraitsInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct HttpPayloadTraitsInputOutputBuilder {
-    foo: ::std::option::Option<::std::string::String>,
-    blob: ::std::option::Option<crate::runtime::Blob>,
+    foo: Option<String>,
+    blob: Option<crate::runtime::Blob>,
 }
 
 impl HttpPayloadTraitsInputOutputBuilder {
     /// The `foo` member.
-    pub fn foo(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.foo = ::std::option::Option::Some(input.into());
+    pub fn foo(mut self, input: impl Into<String>) -> Self {
+        self.foo = Some(input.into());
         self
     }
 
     /// Sets or clears `foo`.
-    pub fn set_foo(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_foo(mut self, input: Option<String>) -> Self {
         self.foo = input;
         self
     }
 
     /// The `foo` set so far.
-    pub fn get_foo(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_foo(&self) -> &Option<String> {
         &self.foo
     }
 
     /// The `blob` member.
-    pub fn blob(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Blob>,
-    ) -> Self {
-        self.blob = ::std::option::Option::Some(input.into());
+    pub fn blob(mut self, input: impl Into<crate::runtime::Blob>) -> Self {
+        self.blob = Some(input.into());
         self
     }
 
     /// Sets or clears `blob`.
-    pub fn set_blob(
-        mut self,
-        input: ::std::option::Option<crate::runtime::Blob>,
-    ) -> Self {
+    pub fn set_blob(mut self, input: Option<crate::runtime::Blob>) -> Self {
         self.blob = input;
         self
     }
 
     /// The `blob` set so far.
-    pub fn get_blob(&self) -> &::std::option::Option<crate::runtime::Blob> {
+    pub fn get_blob(&self) -> &Option<crate::runtime::Blob> {
         &self.blob
     }
 

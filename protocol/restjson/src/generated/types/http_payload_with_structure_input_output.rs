@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpPayloadWithStructureInputOutput {
     /// The `nested` member.
     ///
     /// The HTTP payload.
-    pub nested: ::std::option::Option<crate::types::NestedPayload>,
+    pub nested: Option<crate::types::NestedPayload>,
 }
 
 impl HttpPayloadWithStructureInputOutput {
     /// The `nested` member.
-    pub fn nested(&self) -> ::std::option::Option<&crate::types::NestedPayload> {
+    pub fn nested(&self) -> Option<&crate::types::NestedPayload> {
         self.nested.as_ref()
     }
 
@@ -28,9 +28,7 @@ impl HttpPayloadWithStructureInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl HttpPayloadWithStructureInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -67,14 +65,14 @@ impl crate::runtime::validate::Validate for HttpPayloadWithStructureInputOutput 
     ) {
         {
             let path = path.field("nested");
-            if let ::std::option::Option::Some(value) = &self.nested {
+            if let Some(value) = &self.nested {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for HttpPayloadWithStructureInputOutput {
+impl Default for HttpPayloadWithStructureInputOutput {
     fn default() -> Self {
         HttpPayloadWithStructureInputOutputBuilder::default().build_unchecked()
     }
@@ -82,21 +80,19 @@ impl ::std::default::Default for HttpPayloadWithStructureInputOutput {
 
 impl crate::runtime::ErrorCorrection for HttpPayloadWithStructureInputOutput {
     fn corrected() -> Self {
-        Self {
-            nested: ::std::option::Option::None,
-        }
+        Self { nested: None }
     }
 }
 
 impl ::serde::Serialize for HttpPayloadWithStructureInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.nested.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.nested {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.nested {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -108,7 +104,7 @@ impl ::serde::Serialize for HttpPayloadWithStructureInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for HttpPayloadWithStructureInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -125,14 +121,12 @@ impl<'de> ::serde::Deserialize<'de> for HttpPayloadWithStructureInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<HttpPayloadWithStructureInputOutput, A::Error>
+            ) -> Result<HttpPayloadWithStructureInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_nested = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_nested = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "nested" => {
                             member_nested = crate::runtime::wire::next_value::<
@@ -146,7 +140,7 @@ impl<'de> ::serde::Deserialize<'de> for HttpPayloadWithStructureInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(HttpPayloadWithStructureInputOutput {
+                Ok(HttpPayloadWithStructureInputOutput {
                     nested: member_nested,
                 })
             }
@@ -157,38 +151,26 @@ impl<'de> ::serde::Deserialize<'de> for HttpPayloadWithStructureInputOutput {
 
 /// Builds a [`HttpPayloadWithStructureInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct HttpPayloadWithStructureInputOutputBuilder {
-    nested: ::std::option::Option<crate::types::NestedPayload>,
+    nested: Option<crate::types::NestedPayload>,
 }
 
 impl HttpPayloadWithStructureInputOutputBuilder {
     /// The `nested` member.
-    pub fn nested(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NestedPayload>,
-    ) -> Self {
-        self.nested = ::std::option::Option::Some(input.into());
+    pub fn nested(mut self, input: impl Into<crate::types::NestedPayload>) -> Self {
+        self.nested = Some(input.into());
         self
     }
 
     /// Sets or clears `nested`.
-    pub fn set_nested(
-        mut self,
-        input: ::std::option::Option<crate::types::NestedPayload>,
-    ) -> Self {
+    pub fn set_nested(mut self, input: Option<crate::types::NestedPayload>) -> Self {
         self.nested = input;
         self
     }
 
     /// The `nested` set so far.
-    pub fn get_nested(&self) -> &::std::option::Option<crate::types::NestedPayload> {
+    pub fn get_nested(&self) -> &Option<crate::types::NestedPayload> {
         &self.nested
     }
 
@@ -196,15 +178,12 @@ impl HttpPayloadWithStructureInputOutputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        HttpPayloadWithStructureInputOutput,
-        crate::runtime::BuildError,
-    > {
+    ) -> Result<HttpPayloadWithStructureInputOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new(
                         "HttpPayloadWithStructureInputOutput",
                         error,

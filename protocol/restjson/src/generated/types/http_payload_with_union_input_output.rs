@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpPayloadWithUnionInputOutput {
     /// The `nested` member.
     ///
     /// The HTTP payload.
-    pub nested: ::std::option::Option<crate::types::UnionPayload>,
+    pub nested: Option<crate::types::UnionPayload>,
 }
 
 impl HttpPayloadWithUnionInputOutput {
     /// The `nested` member.
-    pub fn nested(&self) -> ::std::option::Option<&crate::types::UnionPayload> {
+    pub fn nested(&self) -> Option<&crate::types::UnionPayload> {
         self.nested.as_ref()
     }
 
@@ -28,9 +28,7 @@ impl HttpPayloadWithUnionInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl HttpPayloadWithUnionInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -67,14 +65,14 @@ impl crate::runtime::validate::Validate for HttpPayloadWithUnionInputOutput {
     ) {
         {
             let path = path.field("nested");
-            if let ::std::option::Option::Some(value) = &self.nested {
+            if let Some(value) = &self.nested {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for HttpPayloadWithUnionInputOutput {
+impl Default for HttpPayloadWithUnionInputOutput {
     fn default() -> Self {
         HttpPayloadWithUnionInputOutputBuilder::default().build_unchecked()
     }
@@ -82,21 +80,19 @@ impl ::std::default::Default for HttpPayloadWithUnionInputOutput {
 
 impl crate::runtime::ErrorCorrection for HttpPayloadWithUnionInputOutput {
     fn corrected() -> Self {
-        Self {
-            nested: ::std::option::Option::None,
-        }
+        Self { nested: None }
     }
 }
 
 impl ::serde::Serialize for HttpPayloadWithUnionInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.nested.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.nested {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.nested {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -108,7 +104,7 @@ impl ::serde::Serialize for HttpPayloadWithUnionInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for HttpPayloadWithUnionInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -125,14 +121,12 @@ impl<'de> ::serde::Deserialize<'de> for HttpPayloadWithUnionInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<HttpPayloadWithUnionInputOutput, A::Error>
+            ) -> Result<HttpPayloadWithUnionInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_nested = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_nested = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "nested" => {
                             member_nested = crate::runtime::wire::next_value::<
@@ -146,7 +140,7 @@ impl<'de> ::serde::Deserialize<'de> for HttpPayloadWithUnionInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(HttpPayloadWithUnionInputOutput {
+                Ok(HttpPayloadWithUnionInputOutput {
                     nested: member_nested,
                 })
             }
@@ -157,38 +151,26 @@ impl<'de> ::serde::Deserialize<'de> for HttpPayloadWithUnionInputOutput {
 
 /// Builds a [`HttpPayloadWithUnionInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct HttpPayloadWithUnionInputOutputBuilder {
-    nested: ::std::option::Option<crate::types::UnionPayload>,
+    nested: Option<crate::types::UnionPayload>,
 }
 
 impl HttpPayloadWithUnionInputOutputBuilder {
     /// The `nested` member.
-    pub fn nested(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UnionPayload>,
-    ) -> Self {
-        self.nested = ::std::option::Option::Some(input.into());
+    pub fn nested(mut self, input: impl Into<crate::types::UnionPayload>) -> Self {
+        self.nested = Some(input.into());
         self
     }
 
     /// Sets or clears `nested`.
-    pub fn set_nested(
-        mut self,
-        input: ::std::option::Option<crate::types::UnionPayload>,
-    ) -> Self {
+    pub fn set_nested(mut self, input: Option<crate::types::UnionPayload>) -> Self {
         self.nested = input;
         self
     }
 
     /// The `nested` set so far.
-    pub fn get_nested(&self) -> &::std::option::Option<crate::types::UnionPayload> {
+    pub fn get_nested(&self) -> &Option<crate::types::UnionPayload> {
         &self.nested
     }
 
@@ -196,15 +178,12 @@ impl HttpPayloadWithUnionInputOutputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        HttpPayloadWithUnionInputOutput,
-        crate::runtime::BuildError,
-    > {
+    ) -> Result<HttpPayloadWithUnionInputOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new(
                         "HttpPayloadWithUnionInputOutput",
                         error,

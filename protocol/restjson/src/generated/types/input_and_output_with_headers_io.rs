@@ -7,141 +7,135 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct InputAndOutputWithHeadersIo {
     /// The `headerString` member.
     ///
     /// Carried in the `X-String` HTTP header.
-    pub header_string: ::std::option::Option<::std::string::String>,
+    pub header_string: Option<String>,
     /// The `headerByte` member.
     ///
     /// Carried in the `X-Byte` HTTP header.
-    pub header_byte: ::std::option::Option<i8>,
+    pub header_byte: Option<i8>,
     /// The `headerShort` member.
     ///
     /// Carried in the `X-Short` HTTP header.
-    pub header_short: ::std::option::Option<i16>,
+    pub header_short: Option<i16>,
     /// The `headerInteger` member.
     ///
     /// Carried in the `X-Integer` HTTP header.
-    pub header_integer: ::std::option::Option<i32>,
+    pub header_integer: Option<i32>,
     /// The `headerLong` member.
     ///
     /// Carried in the `X-Long` HTTP header.
-    pub header_long: ::std::option::Option<i64>,
+    pub header_long: Option<i64>,
     /// The `headerFloat` member.
     ///
     /// Carried in the `X-Float` HTTP header.
-    pub header_float: ::std::option::Option<f32>,
+    pub header_float: Option<f32>,
     /// The `headerDouble` member.
     ///
     /// Carried in the `X-Double` HTTP header.
-    pub header_double: ::std::option::Option<f64>,
+    pub header_double: Option<f64>,
     /// The `headerTrueBool` member.
     ///
     /// Carried in the `X-Boolean1` HTTP header.
-    pub header_true_bool: ::std::option::Option<bool>,
+    pub header_true_bool: Option<bool>,
     /// The `headerFalseBool` member.
     ///
     /// Carried in the `X-Boolean2` HTTP header.
-    pub header_false_bool: ::std::option::Option<bool>,
+    pub header_false_bool: Option<bool>,
     /// The `headerStringList` member.
     ///
     /// Carried in the `X-StringList` HTTP header.
-    pub header_string_list: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub header_string_list: Option<Vec<String>>,
     /// The `headerStringSet` member.
     ///
     /// Unique items; carried in the `X-StringSet` HTTP header.
-    pub header_string_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub header_string_set: Option<Vec<String>>,
     /// The `headerIntegerList` member.
     ///
     /// Carried in the `X-IntegerList` HTTP header.
-    pub header_integer_list: ::std::option::Option<::std::vec::Vec<i32>>,
+    pub header_integer_list: Option<Vec<i32>>,
     /// The `headerBooleanList` member.
     ///
     /// Carried in the `X-BooleanList` HTTP header.
-    pub header_boolean_list: ::std::option::Option<::std::vec::Vec<bool>>,
+    pub header_boolean_list: Option<Vec<bool>>,
     /// The `headerTimestampList` member.
     ///
     /// Carried in the `X-TimestampList` HTTP header.
-    pub header_timestamp_list: ::std::option::Option<
-        ::std::vec::Vec<::time::OffsetDateTime>,
-    >,
+    pub header_timestamp_list: Option<Vec<::time::OffsetDateTime>>,
     /// The `headerEnum` member.
     ///
     /// Carried in the `X-Enum` HTTP header.
-    pub header_enum: ::std::option::Option<crate::types::FooEnum>,
+    pub header_enum: Option<crate::types::FooEnum>,
     /// The `headerEnumList` member.
     ///
     /// Carried in the `X-EnumList` HTTP header.
-    pub header_enum_list: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
+    pub header_enum_list: Option<Vec<crate::types::FooEnum>>,
     /// The `headerIntegerEnum` member.
     ///
     /// Carried in the `X-IntegerEnum` HTTP header.
-    pub header_integer_enum: ::std::option::Option<crate::types::IntegerEnum>,
+    pub header_integer_enum: Option<crate::types::IntegerEnum>,
     /// The `headerIntegerEnumList` member.
     ///
     /// Carried in the `X-IntegerEnumList` HTTP header.
-    pub header_integer_enum_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IntegerEnum>,
-    >,
+    pub header_integer_enum_list: Option<Vec<crate::types::IntegerEnum>>,
 }
 
 impl InputAndOutputWithHeadersIo {
     /// The `headerString` member.
-    pub fn header_string(&self) -> ::std::option::Option<&str> {
+    pub fn header_string(&self) -> Option<&str> {
         self.header_string.as_deref()
     }
 
     /// The `headerByte` member.
-    pub fn header_byte(&self) -> ::std::option::Option<i8> {
+    pub fn header_byte(&self) -> Option<i8> {
         self.header_byte
     }
 
     /// The `headerShort` member.
-    pub fn header_short(&self) -> ::std::option::Option<i16> {
+    pub fn header_short(&self) -> Option<i16> {
         self.header_short
     }
 
     /// The `headerInteger` member.
-    pub fn header_integer(&self) -> ::std::option::Option<i32> {
+    pub fn header_integer(&self) -> Option<i32> {
         self.header_integer
     }
 
     /// The `headerLong` member.
-    pub fn header_long(&self) -> ::std::option::Option<i64> {
+    pub fn header_long(&self) -> Option<i64> {
         self.header_long
     }
 
     /// The `headerFloat` member.
-    pub fn header_float(&self) -> ::std::option::Option<f32> {
+    pub fn header_float(&self) -> Option<f32> {
         self.header_float
     }
 
     /// The `headerDouble` member.
-    pub fn header_double(&self) -> ::std::option::Option<f64> {
+    pub fn header_double(&self) -> Option<f64> {
         self.header_double
     }
 
     /// The `headerTrueBool` member.
-    pub fn header_true_bool(&self) -> ::std::option::Option<bool> {
+    pub fn header_true_bool(&self) -> Option<bool> {
         self.header_true_bool
     }
 
     /// The `headerFalseBool` member.
-    pub fn header_false_bool(&self) -> ::std::option::Option<bool> {
+    pub fn header_false_bool(&self) -> Option<bool> {
         self.header_false_bool
     }
 
     /// The `headerStringList` member.
-    pub fn header_string_list(&self) -> &[::std::string::String] {
+    pub fn header_string_list(&self) -> &[String] {
         self.header_string_list.as_deref().unwrap_or_default()
     }
 
     /// The `headerStringSet` member.
-    pub fn header_string_set(&self) -> &[::std::string::String] {
+    pub fn header_string_set(&self) -> &[String] {
         self.header_string_set.as_deref().unwrap_or_default()
     }
 
@@ -161,7 +155,7 @@ impl InputAndOutputWithHeadersIo {
     }
 
     /// The `headerEnum` member.
-    pub fn header_enum(&self) -> ::std::option::Option<&crate::types::FooEnum> {
+    pub fn header_enum(&self) -> Option<&crate::types::FooEnum> {
         self.header_enum.as_ref()
     }
 
@@ -171,9 +165,7 @@ impl InputAndOutputWithHeadersIo {
     }
 
     /// The `headerIntegerEnum` member.
-    pub fn header_integer_enum(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IntegerEnum> {
+    pub fn header_integer_enum(&self) -> Option<&crate::types::IntegerEnum> {
         self.header_integer_enum.as_ref()
     }
 
@@ -189,9 +181,7 @@ impl InputAndOutputWithHeadersIo {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -206,7 +196,7 @@ impl InputAndOutputWithHeadersIo {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -245,13 +235,13 @@ impl crate::runtime::validate::Validate for InputAndOutputWithHeadersIo {
     ) {
         {
             let path = path.field("headerStringSet");
-            if let ::std::option::Option::Some(value) = &self.header_string_set {
+            if let Some(value) = &self.header_string_set {
                 out.unique(&path, value, "Member must have unique values");
             }
         }
         {
             let path = path.field("headerEnum");
-            if let ::std::option::Option::Some(value) = &self.header_enum {
+            if let Some(value) = &self.header_enum {
                 out.enum_value(
                     &path,
                     value.is_known(),
@@ -261,7 +251,7 @@ impl crate::runtime::validate::Validate for InputAndOutputWithHeadersIo {
         }
         {
             let path = path.field("headerEnumList");
-            if let ::std::option::Option::Some(value) = &self.header_enum_list {
+            if let Some(value) = &self.header_enum_list {
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
                     out.enum_value(
@@ -274,7 +264,7 @@ impl crate::runtime::validate::Validate for InputAndOutputWithHeadersIo {
         }
         {
             let path = path.field("headerIntegerEnum");
-            if let ::std::option::Option::Some(value) = &self.header_integer_enum {
+            if let Some(value) = &self.header_integer_enum {
                 out.enum_value(
                     &path,
                     value.is_known(),
@@ -284,7 +274,7 @@ impl crate::runtime::validate::Validate for InputAndOutputWithHeadersIo {
         }
         {
             let path = path.field("headerIntegerEnumList");
-            if let ::std::option::Option::Some(value) = &self.header_integer_enum_list {
+            if let Some(value) = &self.header_integer_enum_list {
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
                     out.enum_value(
@@ -298,7 +288,7 @@ impl crate::runtime::validate::Validate for InputAndOutputWithHeadersIo {
     }
 }
 
-impl ::std::default::Default for InputAndOutputWithHeadersIo {
+impl Default for InputAndOutputWithHeadersIo {
     fn default() -> Self {
         InputAndOutputWithHeadersIoBuilder::default().build_unchecked()
     }
@@ -307,30 +297,30 @@ impl ::std::default::Default for InputAndOutputWithHeadersIo {
 impl crate::runtime::ErrorCorrection for InputAndOutputWithHeadersIo {
     fn corrected() -> Self {
         Self {
-            header_string: ::std::option::Option::None,
-            header_byte: ::std::option::Option::None,
-            header_short: ::std::option::Option::None,
-            header_integer: ::std::option::Option::None,
-            header_long: ::std::option::Option::None,
-            header_float: ::std::option::Option::None,
-            header_double: ::std::option::Option::None,
-            header_true_bool: ::std::option::Option::None,
-            header_false_bool: ::std::option::Option::None,
-            header_string_list: ::std::option::Option::None,
-            header_string_set: ::std::option::Option::None,
-            header_integer_list: ::std::option::Option::None,
-            header_boolean_list: ::std::option::Option::None,
-            header_timestamp_list: ::std::option::Option::None,
-            header_enum: ::std::option::Option::None,
-            header_enum_list: ::std::option::Option::None,
-            header_integer_enum: ::std::option::Option::None,
-            header_integer_enum_list: ::std::option::Option::None,
+            header_string: None,
+            header_byte: None,
+            header_short: None,
+            header_integer: None,
+            header_long: None,
+            header_float: None,
+            header_double: None,
+            header_true_bool: None,
+            header_false_bool: None,
+            header_string_list: None,
+            header_string_set: None,
+            header_integer_list: None,
+            header_boolean_list: None,
+            header_timestamp_list: None,
+            header_enum: None,
+            header_enum_list: None,
+            header_integer_enum: None,
+            header_integer_enum_list: None,
         }
     }
 }
 
 impl ::serde::Serialize for InputAndOutputWithHeadersIo {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -353,127 +343,127 @@ impl ::serde::Serialize for InputAndOutputWithHeadersIo {
             + usize::from(self.header_enum_list.is_some())
             + usize::from(self.header_integer_enum.is_some())
             + usize::from(self.header_integer_enum_list.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.header_string {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.header_string {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "headerString", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_byte {
+        if let Some(value) = &self.header_byte {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "headerByte", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_short {
+        if let Some(value) = &self.header_short {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "headerShort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_integer {
+        if let Some(value) = &self.header_integer {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "headerInteger", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_long {
+        if let Some(value) = &self.header_long {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "headerLong", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_float {
+        if let Some(value) = &self.header_float {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "headerFloat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_double {
+        if let Some(value) = &self.header_double {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "headerDouble", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_true_bool {
+        if let Some(value) = &self.header_true_bool {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "headerTrueBool", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_false_bool {
+        if let Some(value) = &self.header_false_bool {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "headerFalseBool", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_string_list {
+        if let Some(value) = &self.header_string_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "headerStringList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_string_set {
+        if let Some(value) = &self.header_string_set {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "headerStringSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_integer_list {
+        if let Some(value) = &self.header_integer_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "headerIntegerList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_boolean_list {
+        if let Some(value) = &self.header_boolean_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "headerBooleanList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_timestamp_list {
+        if let Some(value) = &self.header_timestamp_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::HttpDate>,
                 _,
                 _,
             >(&mut map, "headerTimestampList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_enum {
+        if let Some(value) = &self.header_enum {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "headerEnum", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_enum_list {
+        if let Some(value) = &self.header_enum_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "headerEnumList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_integer_enum {
+        if let Some(value) = &self.header_integer_enum {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "headerIntegerEnum", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_integer_enum_list {
+        if let Some(value) = &self.header_integer_enum_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
@@ -485,7 +475,7 @@ impl ::serde::Serialize for InputAndOutputWithHeadersIo {
 }
 
 impl<'de> ::serde::Deserialize<'de> for InputAndOutputWithHeadersIo {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -502,31 +492,29 @@ impl<'de> ::serde::Deserialize<'de> for InputAndOutputWithHeadersIo {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<InputAndOutputWithHeadersIo, A::Error>
+            ) -> Result<InputAndOutputWithHeadersIo, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_header_string = ::std::option::Option::None;
-                let mut member_header_byte = ::std::option::Option::None;
-                let mut member_header_short = ::std::option::Option::None;
-                let mut member_header_integer = ::std::option::Option::None;
-                let mut member_header_long = ::std::option::Option::None;
-                let mut member_header_float = ::std::option::Option::None;
-                let mut member_header_double = ::std::option::Option::None;
-                let mut member_header_true_bool = ::std::option::Option::None;
-                let mut member_header_false_bool = ::std::option::Option::None;
-                let mut member_header_string_list = ::std::option::Option::None;
-                let mut member_header_string_set = ::std::option::Option::None;
-                let mut member_header_integer_list = ::std::option::Option::None;
-                let mut member_header_boolean_list = ::std::option::Option::None;
-                let mut member_header_timestamp_list = ::std::option::Option::None;
-                let mut member_header_enum = ::std::option::Option::None;
-                let mut member_header_enum_list = ::std::option::Option::None;
-                let mut member_header_integer_enum = ::std::option::Option::None;
-                let mut member_header_integer_enum_list = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_header_string = None;
+                let mut member_header_byte = None;
+                let mut member_header_short = None;
+                let mut member_header_integer = None;
+                let mut member_header_long = None;
+                let mut member_header_float = None;
+                let mut member_header_double = None;
+                let mut member_header_true_bool = None;
+                let mut member_header_false_bool = None;
+                let mut member_header_string_list = None;
+                let mut member_header_string_set = None;
+                let mut member_header_integer_list = None;
+                let mut member_header_boolean_list = None;
+                let mut member_header_timestamp_list = None;
+                let mut member_header_enum = None;
+                let mut member_header_enum_list = None;
+                let mut member_header_integer_enum = None;
+                let mut member_header_integer_enum_list = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "headerString" => {
                             member_header_string = crate::runtime::wire::next_value::<
@@ -673,7 +661,7 @@ impl<'de> ::serde::Deserialize<'de> for InputAndOutputWithHeadersIo {
                         }
                     }
                 }
-                ::std::result::Result::Ok(InputAndOutputWithHeadersIo {
+                Ok(InputAndOutputWithHeadersIo {
                     header_string: member_header_string,
                     header_byte: member_header_byte,
                     header_short: member_header_short,
@@ -701,304 +689,255 @@ impl<'de> ::serde::Deserialize<'de> for InputAndOutputWithHeadersIo {
 
 /// Builds a [`InputAndOutputWithHeadersIo`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct InputAndOutputWithHeadersIoBuilder {
-    header_string: ::std::option::Option<::std::string::String>,
-    header_byte: ::std::option::Option<i8>,
-    header_short: ::std::option::Option<i16>,
-    header_integer: ::std::option::Option<i32>,
-    header_long: ::std::option::Option<i64>,
-    header_float: ::std::option::Option<f32>,
-    header_double: ::std::option::Option<f64>,
-    header_true_bool: ::std::option::Option<bool>,
-    header_false_bool: ::std::option::Option<bool>,
-    header_string_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    header_string_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    header_integer_list: ::std::option::Option<::std::vec::Vec<i32>>,
-    header_boolean_list: ::std::option::Option<::std::vec::Vec<bool>>,
-    header_timestamp_list: ::std::option::Option<
-        ::std::vec::Vec<::time::OffsetDateTime>,
-    >,
-    header_enum: ::std::option::Option<crate::types::FooEnum>,
-    header_enum_list: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
-    header_integer_enum: ::std::option::Option<crate::types::IntegerEnum>,
-    header_integer_enum_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IntegerEnum>,
-    >,
+    header_string: Option<String>,
+    header_byte: Option<i8>,
+    header_short: Option<i16>,
+    header_integer: Option<i32>,
+    header_long: Option<i64>,
+    header_float: Option<f32>,
+    header_double: Option<f64>,
+    header_true_bool: Option<bool>,
+    header_false_bool: Option<bool>,
+    header_string_list: Option<Vec<String>>,
+    header_string_set: Option<Vec<String>>,
+    header_integer_list: Option<Vec<i32>>,
+    header_boolean_list: Option<Vec<bool>>,
+    header_timestamp_list: Option<Vec<::time::OffsetDateTime>>,
+    header_enum: Option<crate::types::FooEnum>,
+    header_enum_list: Option<Vec<crate::types::FooEnum>>,
+    header_integer_enum: Option<crate::types::IntegerEnum>,
+    header_integer_enum_list: Option<Vec<crate::types::IntegerEnum>>,
 }
 
 impl InputAndOutputWithHeadersIoBuilder {
     /// The `headerString` member.
-    pub fn header_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.header_string = ::std::option::Option::Some(input.into());
+    pub fn header_string(mut self, input: impl Into<String>) -> Self {
+        self.header_string = Some(input.into());
         self
     }
 
     /// Sets or clears `headerString`.
-    pub fn set_header_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_header_string(mut self, input: Option<String>) -> Self {
         self.header_string = input;
         self
     }
 
     /// The `headerString` set so far.
-    pub fn get_header_string(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_header_string(&self) -> &Option<String> {
         &self.header_string
     }
 
     /// The `headerByte` member.
-    pub fn header_byte(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.header_byte = ::std::option::Option::Some(input.into());
+    pub fn header_byte(mut self, input: impl Into<i8>) -> Self {
+        self.header_byte = Some(input.into());
         self
     }
 
     /// Sets or clears `headerByte`.
-    pub fn set_header_byte(mut self, input: ::std::option::Option<i8>) -> Self {
+    pub fn set_header_byte(mut self, input: Option<i8>) -> Self {
         self.header_byte = input;
         self
     }
 
     /// The `headerByte` set so far.
-    pub fn get_header_byte(&self) -> &::std::option::Option<i8> {
+    pub fn get_header_byte(&self) -> &Option<i8> {
         &self.header_byte
     }
 
     /// The `headerShort` member.
-    pub fn header_short(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.header_short = ::std::option::Option::Some(input.into());
+    pub fn header_short(mut self, input: impl Into<i16>) -> Self {
+        self.header_short = Some(input.into());
         self
     }
 
     /// Sets or clears `headerShort`.
-    pub fn set_header_short(mut self, input: ::std::option::Option<i16>) -> Self {
+    pub fn set_header_short(mut self, input: Option<i16>) -> Self {
         self.header_short = input;
         self
     }
 
     /// The `headerShort` set so far.
-    pub fn get_header_short(&self) -> &::std::option::Option<i16> {
+    pub fn get_header_short(&self) -> &Option<i16> {
         &self.header_short
     }
 
     /// The `headerInteger` member.
-    pub fn header_integer(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.header_integer = ::std::option::Option::Some(input.into());
+    pub fn header_integer(mut self, input: impl Into<i32>) -> Self {
+        self.header_integer = Some(input.into());
         self
     }
 
     /// Sets or clears `headerInteger`.
-    pub fn set_header_integer(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_header_integer(mut self, input: Option<i32>) -> Self {
         self.header_integer = input;
         self
     }
 
     /// The `headerInteger` set so far.
-    pub fn get_header_integer(&self) -> &::std::option::Option<i32> {
+    pub fn get_header_integer(&self) -> &Option<i32> {
         &self.header_integer
     }
 
     /// The `headerLong` member.
-    pub fn header_long(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.header_long = ::std::option::Option::Some(input.into());
+    pub fn header_long(mut self, input: impl Into<i64>) -> Self {
+        self.header_long = Some(input.into());
         self
     }
 
     /// Sets or clears `headerLong`.
-    pub fn set_header_long(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_header_long(mut self, input: Option<i64>) -> Self {
         self.header_long = input;
         self
     }
 
     /// The `headerLong` set so far.
-    pub fn get_header_long(&self) -> &::std::option::Option<i64> {
+    pub fn get_header_long(&self) -> &Option<i64> {
         &self.header_long
     }
 
     /// The `headerFloat` member.
-    pub fn header_float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.header_float = ::std::option::Option::Some(input.into());
+    pub fn header_float(mut self, input: impl Into<f32>) -> Self {
+        self.header_float = Some(input.into());
         self
     }
 
     /// Sets or clears `headerFloat`.
-    pub fn set_header_float(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_header_float(mut self, input: Option<f32>) -> Self {
         self.header_float = input;
         self
     }
 
     /// The `headerFloat` set so far.
-    pub fn get_header_float(&self) -> &::std::option::Option<f32> {
+    pub fn get_header_float(&self) -> &Option<f32> {
         &self.header_float
     }
 
     /// The `headerDouble` member.
-    pub fn header_double(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.header_double = ::std::option::Option::Some(input.into());
+    pub fn header_double(mut self, input: impl Into<f64>) -> Self {
+        self.header_double = Some(input.into());
         self
     }
 
     /// Sets or clears `headerDouble`.
-    pub fn set_header_double(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_header_double(mut self, input: Option<f64>) -> Self {
         self.header_double = input;
         self
     }
 
     /// The `headerDouble` set so far.
-    pub fn get_header_double(&self) -> &::std::option::Option<f64> {
+    pub fn get_header_double(&self) -> &Option<f64> {
         &self.header_double
     }
 
     /// The `headerTrueBool` member.
-    pub fn header_true_bool(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.header_true_bool = ::std::option::Option::Some(input.into());
+    pub fn header_true_bool(mut self, input: impl Into<bool>) -> Self {
+        self.header_true_bool = Some(input.into());
         self
     }
 
     /// Sets or clears `headerTrueBool`.
-    pub fn set_header_true_bool(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_header_true_bool(mut self, input: Option<bool>) -> Self {
         self.header_true_bool = input;
         self
     }
 
     /// The `headerTrueBool` set so far.
-    pub fn get_header_true_bool(&self) -> &::std::option::Option<bool> {
+    pub fn get_header_true_bool(&self) -> &Option<bool> {
         &self.header_true_bool
     }
 
     /// The `headerFalseBool` member.
-    pub fn header_false_bool(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.header_false_bool = ::std::option::Option::Some(input.into());
+    pub fn header_false_bool(mut self, input: impl Into<bool>) -> Self {
+        self.header_false_bool = Some(input.into());
         self
     }
 
     /// Sets or clears `headerFalseBool`.
-    pub fn set_header_false_bool(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_header_false_bool(mut self, input: Option<bool>) -> Self {
         self.header_false_bool = input;
         self
     }
 
     /// The `headerFalseBool` set so far.
-    pub fn get_header_false_bool(&self) -> &::std::option::Option<bool> {
+    pub fn get_header_false_bool(&self) -> &Option<bool> {
         &self.header_false_bool
     }
 
     /// The `headerStringList` member.
     ///
     /// Appends one item to `headerStringList` (use `set_header_string_list` to replace the list).
-    pub fn header_string_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.header_string_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn header_string_list(mut self, item: impl Into<String>) -> Self {
+        self.header_string_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `headerStringList`.
-    pub fn set_header_string_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_header_string_list(mut self, input: Option<Vec<String>>) -> Self {
         self.header_string_list = input;
         self
     }
 
     /// The `headerStringList` set so far.
-    pub fn get_header_string_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_header_string_list(&self) -> &Option<Vec<String>> {
         &self.header_string_list
     }
 
     /// The `headerStringSet` member.
     ///
     /// Appends one item to `headerStringSet` (use `set_header_string_set` to replace the list).
-    pub fn header_string_set(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.header_string_set
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn header_string_set(mut self, item: impl Into<String>) -> Self {
+        self.header_string_set.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `headerStringSet`.
-    pub fn set_header_string_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_header_string_set(mut self, input: Option<Vec<String>>) -> Self {
         self.header_string_set = input;
         self
     }
 
     /// The `headerStringSet` set so far.
-    pub fn get_header_string_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_header_string_set(&self) -> &Option<Vec<String>> {
         &self.header_string_set
     }
 
     /// The `headerIntegerList` member.
     ///
     /// Appends one item to `headerIntegerList` (use `set_header_integer_list` to replace the list).
-    pub fn header_integer_list(mut self, item: impl ::std::convert::Into<i32>) -> Self {
-        self.header_integer_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn header_integer_list(mut self, item: impl Into<i32>) -> Self {
+        self.header_integer_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `headerIntegerList`.
-    pub fn set_header_integer_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<i32>>,
-    ) -> Self {
+    pub fn set_header_integer_list(mut self, input: Option<Vec<i32>>) -> Self {
         self.header_integer_list = input;
         self
     }
 
     /// The `headerIntegerList` set so far.
-    pub fn get_header_integer_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<i32>> {
+    pub fn get_header_integer_list(&self) -> &Option<Vec<i32>> {
         &self.header_integer_list
     }
 
     /// The `headerBooleanList` member.
     ///
     /// Appends one item to `headerBooleanList` (use `set_header_boolean_list` to replace the list).
-    pub fn header_boolean_list(mut self, item: impl ::std::convert::Into<bool>) -> Self {
-        self.header_boolean_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn header_boolean_list(mut self, item: impl Into<bool>) -> Self {
+        self.header_boolean_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `headerBooleanList`.
-    pub fn set_header_boolean_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<bool>>,
-    ) -> Self {
+    pub fn set_header_boolean_list(mut self, input: Option<Vec<bool>>) -> Self {
         self.header_boolean_list = input;
         self
     }
 
     /// The `headerBooleanList` set so far.
-    pub fn get_header_boolean_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<bool>> {
+    pub fn get_header_boolean_list(&self) -> &Option<Vec<bool>> {
         &self.header_boolean_list
     }
 
@@ -1007,102 +946,85 @@ impl InputAndOutputWithHeadersIoBuilder {
     /// Appends one item to `headerTimestampList` (use `set_header_timestamp_list` to replace the list).
     pub fn header_timestamp_list(
         mut self,
-        item: impl ::std::convert::Into<::time::OffsetDateTime>,
+        item: impl Into<::time::OffsetDateTime>,
     ) -> Self {
-        self.header_timestamp_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+        self.header_timestamp_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `headerTimestampList`.
     pub fn set_header_timestamp_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::time::OffsetDateTime>>,
+        input: Option<Vec<::time::OffsetDateTime>>,
     ) -> Self {
         self.header_timestamp_list = input;
         self
     }
 
     /// The `headerTimestampList` set so far.
-    pub fn get_header_timestamp_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::time::OffsetDateTime>> {
+    pub fn get_header_timestamp_list(&self) -> &Option<Vec<::time::OffsetDateTime>> {
         &self.header_timestamp_list
     }
 
     /// The `headerEnum` member.
-    pub fn header_enum(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.header_enum = ::std::option::Option::Some(input.into());
+    pub fn header_enum(mut self, input: impl Into<crate::types::FooEnum>) -> Self {
+        self.header_enum = Some(input.into());
         self
     }
 
     /// Sets or clears `headerEnum`.
-    pub fn set_header_enum(
-        mut self,
-        input: ::std::option::Option<crate::types::FooEnum>,
-    ) -> Self {
+    pub fn set_header_enum(mut self, input: Option<crate::types::FooEnum>) -> Self {
         self.header_enum = input;
         self
     }
 
     /// The `headerEnum` set so far.
-    pub fn get_header_enum(&self) -> &::std::option::Option<crate::types::FooEnum> {
+    pub fn get_header_enum(&self) -> &Option<crate::types::FooEnum> {
         &self.header_enum
     }
 
     /// The `headerEnumList` member.
     ///
     /// Appends one item to `headerEnumList` (use `set_header_enum_list` to replace the list).
-    pub fn header_enum_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.header_enum_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn header_enum_list(mut self, item: impl Into<crate::types::FooEnum>) -> Self {
+        self.header_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `headerEnumList`.
     pub fn set_header_enum_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
+        input: Option<Vec<crate::types::FooEnum>>,
     ) -> Self {
         self.header_enum_list = input;
         self
     }
 
     /// The `headerEnumList` set so far.
-    pub fn get_header_enum_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FooEnum>> {
+    pub fn get_header_enum_list(&self) -> &Option<Vec<crate::types::FooEnum>> {
         &self.header_enum_list
     }
 
     /// The `headerIntegerEnum` member.
     pub fn header_integer_enum(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IntegerEnum>,
+        input: impl Into<crate::types::IntegerEnum>,
     ) -> Self {
-        self.header_integer_enum = ::std::option::Option::Some(input.into());
+        self.header_integer_enum = Some(input.into());
         self
     }
 
     /// Sets or clears `headerIntegerEnum`.
     pub fn set_header_integer_enum(
         mut self,
-        input: ::std::option::Option<crate::types::IntegerEnum>,
+        input: Option<crate::types::IntegerEnum>,
     ) -> Self {
         self.header_integer_enum = input;
         self
     }
 
     /// The `headerIntegerEnum` set so far.
-    pub fn get_header_integer_enum(
-        &self,
-    ) -> &::std::option::Option<crate::types::IntegerEnum> {
+    pub fn get_header_integer_enum(&self) -> &Option<crate::types::IntegerEnum> {
         &self.header_integer_enum
     }
 
@@ -1111,18 +1033,16 @@ impl InputAndOutputWithHeadersIoBuilder {
     /// Appends one item to `headerIntegerEnumList` (use `set_header_integer_enum_list` to replace the list).
     pub fn header_integer_enum_list(
         mut self,
-        item: impl ::std::convert::Into<crate::types::IntegerEnum>,
+        item: impl Into<crate::types::IntegerEnum>,
     ) -> Self {
-        self.header_integer_enum_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+        self.header_integer_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `headerIntegerEnumList`.
     pub fn set_header_integer_enum_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>>,
+        input: Option<Vec<crate::types::IntegerEnum>>,
     ) -> Self {
         self.header_integer_enum_list = input;
         self
@@ -1131,7 +1051,7 @@ impl InputAndOutputWithHeadersIoBuilder {
     /// The `headerIntegerEnumList` set so far.
     pub fn get_header_integer_enum_list(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>> {
+    ) -> &Option<Vec<crate::types::IntegerEnum>> {
         &self.header_integer_enum_list
     }
 
@@ -1139,12 +1059,12 @@ impl InputAndOutputWithHeadersIoBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<InputAndOutputWithHeadersIo, crate::runtime::BuildError> {
+    ) -> Result<InputAndOutputWithHeadersIo, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new("InputAndOutputWithHeadersIo", error),
                 )
             }

@@ -7,15 +7,15 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonBlobsInputOutput {
     /// The `data` member.
-    pub data: ::std::option::Option<crate::runtime::Blob>,
+    pub data: Option<crate::runtime::Blob>,
 }
 
 impl JsonBlobsInputOutput {
     /// The `data` member.
-    pub fn data(&self) -> ::std::option::Option<&crate::runtime::Blob> {
+    pub fn data(&self) -> Option<&crate::runtime::Blob> {
         self.data.as_ref()
     }
 
@@ -26,9 +26,7 @@ impl JsonBlobsInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl JsonBlobsInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -65,7 +63,7 @@ impl crate::runtime::validate::Validate for JsonBlobsInputOutput {
     }
 }
 
-impl ::std::default::Default for JsonBlobsInputOutput {
+impl Default for JsonBlobsInputOutput {
     fn default() -> Self {
         JsonBlobsInputOutputBuilder::default().build_unchecked()
     }
@@ -73,21 +71,19 @@ impl ::std::default::Default for JsonBlobsInputOutput {
 
 impl crate::runtime::ErrorCorrection for JsonBlobsInputOutput {
     fn corrected() -> Self {
-        Self {
-            data: ::std::option::Option::None,
-        }
+        Self { data: None }
     }
 }
 
 impl ::serde::Serialize for JsonBlobsInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.data.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.data {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.data {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -99,7 +95,7 @@ impl ::serde::Serialize for JsonBlobsInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for JsonBlobsInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -113,17 +109,12 @@ impl<'de> ::serde::Deserialize<'de> for JsonBlobsInputOutput {
                 f.write_str("a JSON object (JsonBlobsInputOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<JsonBlobsInputOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<JsonBlobsInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_data = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_data = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "data" => {
                             member_data = crate::runtime::wire::next_value::<
@@ -137,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for JsonBlobsInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(JsonBlobsInputOutput {
+                Ok(JsonBlobsInputOutput {
                     data: member_data,
                 })
             }
@@ -148,38 +139,26 @@ impl<'de> ::serde::Deserialize<'de> for JsonBlobsInputOutput {
 
 /// Builds a [`JsonBlobsInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct JsonBlobsInputOutputBuilder {
-    data: ::std::option::Option<crate::runtime::Blob>,
+    data: Option<crate::runtime::Blob>,
 }
 
 impl JsonBlobsInputOutputBuilder {
     /// The `data` member.
-    pub fn data(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Blob>,
-    ) -> Self {
-        self.data = ::std::option::Option::Some(input.into());
+    pub fn data(mut self, input: impl Into<crate::runtime::Blob>) -> Self {
+        self.data = Some(input.into());
         self
     }
 
     /// Sets or clears `data`.
-    pub fn set_data(
-        mut self,
-        input: ::std::option::Option<crate::runtime::Blob>,
-    ) -> Self {
+    pub fn set_data(mut self, input: Option<crate::runtime::Blob>) -> Self {
         self.data = input;
         self
     }
 
     /// The `data` set so far.
-    pub fn get_data(&self) -> &::std::option::Option<crate::runtime::Blob> {
+    pub fn get_data(&self) -> &Option<crate::runtime::Blob> {
         &self.data
     }
 

@@ -7,39 +7,39 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonEnumsInputOutput {
     /// The `fooEnum1` member.
-    pub foo_enum1: ::std::option::Option<crate::types::FooEnum>,
+    pub foo_enum1: Option<crate::types::FooEnum>,
     /// The `fooEnum2` member.
-    pub foo_enum2: ::std::option::Option<crate::types::FooEnum>,
+    pub foo_enum2: Option<crate::types::FooEnum>,
     /// The `fooEnum3` member.
-    pub foo_enum3: ::std::option::Option<crate::types::FooEnum>,
+    pub foo_enum3: Option<crate::types::FooEnum>,
     /// The `fooEnumList` member.
-    pub foo_enum_list: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
+    pub foo_enum_list: Option<Vec<crate::types::FooEnum>>,
     /// The `fooEnumSet` member.
     ///
     /// Unique items.
-    pub foo_enum_set: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
+    pub foo_enum_set: Option<Vec<crate::types::FooEnum>>,
     /// The `fooEnumMap` member.
-    pub foo_enum_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::FooEnum>,
+    pub foo_enum_map: Option<
+        ::std::collections::BTreeMap<String, crate::types::FooEnum>,
     >,
 }
 
 impl JsonEnumsInputOutput {
     /// The `fooEnum1` member.
-    pub fn foo_enum1(&self) -> ::std::option::Option<&crate::types::FooEnum> {
+    pub fn foo_enum1(&self) -> Option<&crate::types::FooEnum> {
         self.foo_enum1.as_ref()
     }
 
     /// The `fooEnum2` member.
-    pub fn foo_enum2(&self) -> ::std::option::Option<&crate::types::FooEnum> {
+    pub fn foo_enum2(&self) -> Option<&crate::types::FooEnum> {
         self.foo_enum2.as_ref()
     }
 
     /// The `fooEnum3` member.
-    pub fn foo_enum3(&self) -> ::std::option::Option<&crate::types::FooEnum> {
+    pub fn foo_enum3(&self) -> Option<&crate::types::FooEnum> {
         self.foo_enum3.as_ref()
     }
 
@@ -56,9 +56,7 @@ impl JsonEnumsInputOutput {
     /// The `fooEnumMap` member.
     pub fn foo_enum_map(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, crate::types::FooEnum>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::FooEnum>> {
         self.foo_enum_map.as_ref()
     }
 
@@ -69,9 +67,7 @@ impl JsonEnumsInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -86,7 +82,7 @@ impl JsonEnumsInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -113,7 +109,7 @@ impl crate::runtime::validate::Validate for JsonEnumsInputOutput {
     ) {
         {
             let path = path.field("fooEnum1");
-            if let ::std::option::Option::Some(value) = &self.foo_enum1 {
+            if let Some(value) = &self.foo_enum1 {
                 out.enum_value(
                     &path,
                     value.is_known(),
@@ -123,7 +119,7 @@ impl crate::runtime::validate::Validate for JsonEnumsInputOutput {
         }
         {
             let path = path.field("fooEnum2");
-            if let ::std::option::Option::Some(value) = &self.foo_enum2 {
+            if let Some(value) = &self.foo_enum2 {
                 out.enum_value(
                     &path,
                     value.is_known(),
@@ -133,7 +129,7 @@ impl crate::runtime::validate::Validate for JsonEnumsInputOutput {
         }
         {
             let path = path.field("fooEnum3");
-            if let ::std::option::Option::Some(value) = &self.foo_enum3 {
+            if let Some(value) = &self.foo_enum3 {
                 out.enum_value(
                     &path,
                     value.is_known(),
@@ -143,7 +139,7 @@ impl crate::runtime::validate::Validate for JsonEnumsInputOutput {
         }
         {
             let path = path.field("fooEnumList");
-            if let ::std::option::Option::Some(value) = &self.foo_enum_list {
+            if let Some(value) = &self.foo_enum_list {
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
                     out.enum_value(
@@ -156,7 +152,7 @@ impl crate::runtime::validate::Validate for JsonEnumsInputOutput {
         }
         {
             let path = path.field("fooEnumSet");
-            if let ::std::option::Option::Some(value) = &self.foo_enum_set {
+            if let Some(value) = &self.foo_enum_set {
                 out.unique(&path, value, "Member must have unique values");
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
@@ -170,7 +166,7 @@ impl crate::runtime::validate::Validate for JsonEnumsInputOutput {
         }
         {
             let path = path.field("fooEnumMap");
-            if let ::std::option::Option::Some(value) = &self.foo_enum_map {
+            if let Some(value) = &self.foo_enum_map {
                 for (key, item) in value.iter() {
                     let path = path.key(key.as_str());
                     out.enum_value(
@@ -184,7 +180,7 @@ impl crate::runtime::validate::Validate for JsonEnumsInputOutput {
     }
 }
 
-impl ::std::default::Default for JsonEnumsInputOutput {
+impl Default for JsonEnumsInputOutput {
     fn default() -> Self {
         JsonEnumsInputOutputBuilder::default().build_unchecked()
     }
@@ -193,18 +189,18 @@ impl ::std::default::Default for JsonEnumsInputOutput {
 impl crate::runtime::ErrorCorrection for JsonEnumsInputOutput {
     fn corrected() -> Self {
         Self {
-            foo_enum1: ::std::option::Option::None,
-            foo_enum2: ::std::option::Option::None,
-            foo_enum3: ::std::option::Option::None,
-            foo_enum_list: ::std::option::Option::None,
-            foo_enum_set: ::std::option::Option::None,
-            foo_enum_map: ::std::option::Option::None,
+            foo_enum1: None,
+            foo_enum2: None,
+            foo_enum3: None,
+            foo_enum_list: None,
+            foo_enum_set: None,
+            foo_enum_map: None,
         }
     }
 }
 
 impl ::serde::Serialize for JsonEnumsInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -215,43 +211,43 @@ impl ::serde::Serialize for JsonEnumsInputOutput {
             + usize::from(self.foo_enum_list.is_some())
             + usize::from(self.foo_enum_set.is_some())
             + usize::from(self.foo_enum_map.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.foo_enum1 {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.foo_enum1 {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "fooEnum1", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.foo_enum2 {
+        if let Some(value) = &self.foo_enum2 {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "fooEnum2", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.foo_enum3 {
+        if let Some(value) = &self.foo_enum3 {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "fooEnum3", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.foo_enum_list {
+        if let Some(value) = &self.foo_enum_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "fooEnumList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.foo_enum_set {
+        if let Some(value) = &self.foo_enum_set {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "fooEnumSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.foo_enum_map {
+        if let Some(value) = &self.foo_enum_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
@@ -263,7 +259,7 @@ impl ::serde::Serialize for JsonEnumsInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for JsonEnumsInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -277,22 +273,17 @@ impl<'de> ::serde::Deserialize<'de> for JsonEnumsInputOutput {
                 f.write_str("a JSON object (JsonEnumsInputOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<JsonEnumsInputOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<JsonEnumsInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_foo_enum1 = ::std::option::Option::None;
-                let mut member_foo_enum2 = ::std::option::Option::None;
-                let mut member_foo_enum3 = ::std::option::Option::None;
-                let mut member_foo_enum_list = ::std::option::Option::None;
-                let mut member_foo_enum_set = ::std::option::Option::None;
-                let mut member_foo_enum_map = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_foo_enum1 = None;
+                let mut member_foo_enum2 = None;
+                let mut member_foo_enum3 = None;
+                let mut member_foo_enum_list = None;
+                let mut member_foo_enum_set = None;
+                let mut member_foo_enum_map = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "fooEnum1" => {
                             member_foo_enum1 = crate::runtime::wire::next_value::<
@@ -345,7 +336,7 @@ impl<'de> ::serde::Deserialize<'de> for JsonEnumsInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(JsonEnumsInputOutput {
+                Ok(JsonEnumsInputOutput {
                     foo_enum1: member_foo_enum1,
                     foo_enum2: member_foo_enum2,
                     foo_enum3: member_foo_enum3,
@@ -361,145 +352,109 @@ impl<'de> ::serde::Deserialize<'de> for JsonEnumsInputOutput {
 
 /// Builds a [`JsonEnumsInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct JsonEnumsInputOutputBuilder {
-    foo_enum1: ::std::option::Option<crate::types::FooEnum>,
-    foo_enum2: ::std::option::Option<crate::types::FooEnum>,
-    foo_enum3: ::std::option::Option<crate::types::FooEnum>,
-    foo_enum_list: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
-    foo_enum_set: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
-    foo_enum_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::FooEnum>,
-    >,
+    foo_enum1: Option<crate::types::FooEnum>,
+    foo_enum2: Option<crate::types::FooEnum>,
+    foo_enum3: Option<crate::types::FooEnum>,
+    foo_enum_list: Option<Vec<crate::types::FooEnum>>,
+    foo_enum_set: Option<Vec<crate::types::FooEnum>>,
+    foo_enum_map: Option<::std::collections::BTreeMap<String, crate::types::FooEnum>>,
 }
 
 impl JsonEnumsInputOutputBuilder {
     /// The `fooEnum1` member.
-    pub fn foo_enum1(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.foo_enum1 = ::std::option::Option::Some(input.into());
+    pub fn foo_enum1(mut self, input: impl Into<crate::types::FooEnum>) -> Self {
+        self.foo_enum1 = Some(input.into());
         self
     }
 
     /// Sets or clears `fooEnum1`.
-    pub fn set_foo_enum1(
-        mut self,
-        input: ::std::option::Option<crate::types::FooEnum>,
-    ) -> Self {
+    pub fn set_foo_enum1(mut self, input: Option<crate::types::FooEnum>) -> Self {
         self.foo_enum1 = input;
         self
     }
 
     /// The `fooEnum1` set so far.
-    pub fn get_foo_enum1(&self) -> &::std::option::Option<crate::types::FooEnum> {
+    pub fn get_foo_enum1(&self) -> &Option<crate::types::FooEnum> {
         &self.foo_enum1
     }
 
     /// The `fooEnum2` member.
-    pub fn foo_enum2(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.foo_enum2 = ::std::option::Option::Some(input.into());
+    pub fn foo_enum2(mut self, input: impl Into<crate::types::FooEnum>) -> Self {
+        self.foo_enum2 = Some(input.into());
         self
     }
 
     /// Sets or clears `fooEnum2`.
-    pub fn set_foo_enum2(
-        mut self,
-        input: ::std::option::Option<crate::types::FooEnum>,
-    ) -> Self {
+    pub fn set_foo_enum2(mut self, input: Option<crate::types::FooEnum>) -> Self {
         self.foo_enum2 = input;
         self
     }
 
     /// The `fooEnum2` set so far.
-    pub fn get_foo_enum2(&self) -> &::std::option::Option<crate::types::FooEnum> {
+    pub fn get_foo_enum2(&self) -> &Option<crate::types::FooEnum> {
         &self.foo_enum2
     }
 
     /// The `fooEnum3` member.
-    pub fn foo_enum3(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.foo_enum3 = ::std::option::Option::Some(input.into());
+    pub fn foo_enum3(mut self, input: impl Into<crate::types::FooEnum>) -> Self {
+        self.foo_enum3 = Some(input.into());
         self
     }
 
     /// Sets or clears `fooEnum3`.
-    pub fn set_foo_enum3(
-        mut self,
-        input: ::std::option::Option<crate::types::FooEnum>,
-    ) -> Self {
+    pub fn set_foo_enum3(mut self, input: Option<crate::types::FooEnum>) -> Self {
         self.foo_enum3 = input;
         self
     }
 
     /// The `fooEnum3` set so far.
-    pub fn get_foo_enum3(&self) -> &::std::option::Option<crate::types::FooEnum> {
+    pub fn get_foo_enum3(&self) -> &Option<crate::types::FooEnum> {
         &self.foo_enum3
     }
 
     /// The `fooEnumList` member.
     ///
     /// Appends one item to `fooEnumList` (use `set_foo_enum_list` to replace the list).
-    pub fn foo_enum_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.foo_enum_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn foo_enum_list(mut self, item: impl Into<crate::types::FooEnum>) -> Self {
+        self.foo_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `fooEnumList`.
     pub fn set_foo_enum_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
+        input: Option<Vec<crate::types::FooEnum>>,
     ) -> Self {
         self.foo_enum_list = input;
         self
     }
 
     /// The `fooEnumList` set so far.
-    pub fn get_foo_enum_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FooEnum>> {
+    pub fn get_foo_enum_list(&self) -> &Option<Vec<crate::types::FooEnum>> {
         &self.foo_enum_list
     }
 
     /// The `fooEnumSet` member.
     ///
     /// Appends one item to `fooEnumSet` (use `set_foo_enum_set` to replace the list).
-    pub fn foo_enum_set(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.foo_enum_set.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn foo_enum_set(mut self, item: impl Into<crate::types::FooEnum>) -> Self {
+        self.foo_enum_set.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `fooEnumSet`.
     pub fn set_foo_enum_set(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
+        input: Option<Vec<crate::types::FooEnum>>,
     ) -> Self {
         self.foo_enum_set = input;
         self
     }
 
     /// The `fooEnumSet` set so far.
-    pub fn get_foo_enum_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FooEnum>> {
+    pub fn get_foo_enum_set(&self) -> &Option<Vec<crate::types::FooEnum>> {
         &self.foo_enum_set
     }
 
@@ -508,8 +463,8 @@ impl JsonEnumsInputOutputBuilder {
     /// Inserts one entry into `fooEnumMap` (use `set_foo_enum_map` to replace the map).
     pub fn foo_enum_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::FooEnum>,
+        key: impl Into<String>,
+        value: impl Into<crate::types::FooEnum>,
     ) -> Self {
         self.foo_enum_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -520,9 +475,7 @@ impl JsonEnumsInputOutputBuilder {
     /// Sets or clears `fooEnumMap`.
     pub fn set_foo_enum_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, crate::types::FooEnum>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::FooEnum>>,
     ) -> Self {
         self.foo_enum_map = input;
         self
@@ -531,24 +484,18 @@ impl JsonEnumsInputOutputBuilder {
     /// The `fooEnumMap` set so far.
     pub fn get_foo_enum_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::FooEnum>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::FooEnum>> {
         &self.foo_enum_map
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<JsonEnumsInputOutput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<JsonEnumsInputOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("JsonEnumsInputOutput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("JsonEnumsInputOutput", error))
             }
         }
     }

@@ -7,43 +7,39 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonIntEnumsInputOutput {
     /// The `integerEnum1` member.
-    pub integer_enum1: ::std::option::Option<crate::types::IntegerEnum>,
+    pub integer_enum1: Option<crate::types::IntegerEnum>,
     /// The `integerEnum2` member.
-    pub integer_enum2: ::std::option::Option<crate::types::IntegerEnum>,
+    pub integer_enum2: Option<crate::types::IntegerEnum>,
     /// The `integerEnum3` member.
-    pub integer_enum3: ::std::option::Option<crate::types::IntegerEnum>,
+    pub integer_enum3: Option<crate::types::IntegerEnum>,
     /// The `integerEnumList` member.
-    pub integer_enum_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IntegerEnum>,
-    >,
+    pub integer_enum_list: Option<Vec<crate::types::IntegerEnum>>,
     /// The `integerEnumSet` member.
     ///
     /// Unique items.
-    pub integer_enum_set: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IntegerEnum>,
-    >,
+    pub integer_enum_set: Option<Vec<crate::types::IntegerEnum>>,
     /// The `integerEnumMap` member.
-    pub integer_enum_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::IntegerEnum>,
+    pub integer_enum_map: Option<
+        ::std::collections::BTreeMap<String, crate::types::IntegerEnum>,
     >,
 }
 
 impl JsonIntEnumsInputOutput {
     /// The `integerEnum1` member.
-    pub fn integer_enum1(&self) -> ::std::option::Option<&crate::types::IntegerEnum> {
+    pub fn integer_enum1(&self) -> Option<&crate::types::IntegerEnum> {
         self.integer_enum1.as_ref()
     }
 
     /// The `integerEnum2` member.
-    pub fn integer_enum2(&self) -> ::std::option::Option<&crate::types::IntegerEnum> {
+    pub fn integer_enum2(&self) -> Option<&crate::types::IntegerEnum> {
         self.integer_enum2.as_ref()
     }
 
     /// The `integerEnum3` member.
-    pub fn integer_enum3(&self) -> ::std::option::Option<&crate::types::IntegerEnum> {
+    pub fn integer_enum3(&self) -> Option<&crate::types::IntegerEnum> {
         self.integer_enum3.as_ref()
     }
 
@@ -60,9 +56,7 @@ impl JsonIntEnumsInputOutput {
     /// The `integerEnumMap` member.
     pub fn integer_enum_map(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, crate::types::IntegerEnum>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::IntegerEnum>> {
         self.integer_enum_map.as_ref()
     }
 
@@ -73,9 +67,7 @@ impl JsonIntEnumsInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -90,7 +82,7 @@ impl JsonIntEnumsInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -117,7 +109,7 @@ impl crate::runtime::validate::Validate for JsonIntEnumsInputOutput {
     ) {
         {
             let path = path.field("integerEnum1");
-            if let ::std::option::Option::Some(value) = &self.integer_enum1 {
+            if let Some(value) = &self.integer_enum1 {
                 out.enum_value(
                     &path,
                     value.is_known(),
@@ -127,7 +119,7 @@ impl crate::runtime::validate::Validate for JsonIntEnumsInputOutput {
         }
         {
             let path = path.field("integerEnum2");
-            if let ::std::option::Option::Some(value) = &self.integer_enum2 {
+            if let Some(value) = &self.integer_enum2 {
                 out.enum_value(
                     &path,
                     value.is_known(),
@@ -137,7 +129,7 @@ impl crate::runtime::validate::Validate for JsonIntEnumsInputOutput {
         }
         {
             let path = path.field("integerEnum3");
-            if let ::std::option::Option::Some(value) = &self.integer_enum3 {
+            if let Some(value) = &self.integer_enum3 {
                 out.enum_value(
                     &path,
                     value.is_known(),
@@ -147,7 +139,7 @@ impl crate::runtime::validate::Validate for JsonIntEnumsInputOutput {
         }
         {
             let path = path.field("integerEnumList");
-            if let ::std::option::Option::Some(value) = &self.integer_enum_list {
+            if let Some(value) = &self.integer_enum_list {
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
                     out.enum_value(
@@ -160,7 +152,7 @@ impl crate::runtime::validate::Validate for JsonIntEnumsInputOutput {
         }
         {
             let path = path.field("integerEnumSet");
-            if let ::std::option::Option::Some(value) = &self.integer_enum_set {
+            if let Some(value) = &self.integer_enum_set {
                 out.unique(&path, value, "Member must have unique values");
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
@@ -174,7 +166,7 @@ impl crate::runtime::validate::Validate for JsonIntEnumsInputOutput {
         }
         {
             let path = path.field("integerEnumMap");
-            if let ::std::option::Option::Some(value) = &self.integer_enum_map {
+            if let Some(value) = &self.integer_enum_map {
                 for (key, item) in value.iter() {
                     let path = path.key(key.as_str());
                     out.enum_value(
@@ -188,7 +180,7 @@ impl crate::runtime::validate::Validate for JsonIntEnumsInputOutput {
     }
 }
 
-impl ::std::default::Default for JsonIntEnumsInputOutput {
+impl Default for JsonIntEnumsInputOutput {
     fn default() -> Self {
         JsonIntEnumsInputOutputBuilder::default().build_unchecked()
     }
@@ -197,18 +189,18 @@ impl ::std::default::Default for JsonIntEnumsInputOutput {
 impl crate::runtime::ErrorCorrection for JsonIntEnumsInputOutput {
     fn corrected() -> Self {
         Self {
-            integer_enum1: ::std::option::Option::None,
-            integer_enum2: ::std::option::Option::None,
-            integer_enum3: ::std::option::Option::None,
-            integer_enum_list: ::std::option::Option::None,
-            integer_enum_set: ::std::option::Option::None,
-            integer_enum_map: ::std::option::Option::None,
+            integer_enum1: None,
+            integer_enum2: None,
+            integer_enum3: None,
+            integer_enum_list: None,
+            integer_enum_set: None,
+            integer_enum_map: None,
         }
     }
 }
 
 impl ::serde::Serialize for JsonIntEnumsInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -219,43 +211,43 @@ impl ::serde::Serialize for JsonIntEnumsInputOutput {
             + usize::from(self.integer_enum_list.is_some())
             + usize::from(self.integer_enum_set.is_some())
             + usize::from(self.integer_enum_map.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.integer_enum1 {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.integer_enum1 {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "integerEnum1", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer_enum2 {
+        if let Some(value) = &self.integer_enum2 {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "integerEnum2", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer_enum3 {
+        if let Some(value) = &self.integer_enum3 {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "integerEnum3", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer_enum_list {
+        if let Some(value) = &self.integer_enum_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "integerEnumList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer_enum_set {
+        if let Some(value) = &self.integer_enum_set {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "integerEnumSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer_enum_map {
+        if let Some(value) = &self.integer_enum_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
@@ -267,7 +259,7 @@ impl ::serde::Serialize for JsonIntEnumsInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for JsonIntEnumsInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -284,19 +276,17 @@ impl<'de> ::serde::Deserialize<'de> for JsonIntEnumsInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<JsonIntEnumsInputOutput, A::Error>
+            ) -> Result<JsonIntEnumsInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_integer_enum1 = ::std::option::Option::None;
-                let mut member_integer_enum2 = ::std::option::Option::None;
-                let mut member_integer_enum3 = ::std::option::Option::None;
-                let mut member_integer_enum_list = ::std::option::Option::None;
-                let mut member_integer_enum_set = ::std::option::Option::None;
-                let mut member_integer_enum_map = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_integer_enum1 = None;
+                let mut member_integer_enum2 = None;
+                let mut member_integer_enum3 = None;
+                let mut member_integer_enum_list = None;
+                let mut member_integer_enum_set = None;
+                let mut member_integer_enum_map = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "integerEnum1" => {
                             member_integer_enum1 = crate::runtime::wire::next_value::<
@@ -349,7 +339,7 @@ impl<'de> ::serde::Deserialize<'de> for JsonIntEnumsInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(JsonIntEnumsInputOutput {
+                Ok(JsonIntEnumsInputOutput {
                     integer_enum1: member_integer_enum1,
                     integer_enum2: member_integer_enum2,
                     integer_enum3: member_integer_enum3,
@@ -365,97 +355,76 @@ impl<'de> ::serde::Deserialize<'de> for JsonIntEnumsInputOutput {
 
 /// Builds a [`JsonIntEnumsInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct JsonIntEnumsInputOutputBuilder {
-    integer_enum1: ::std::option::Option<crate::types::IntegerEnum>,
-    integer_enum2: ::std::option::Option<crate::types::IntegerEnum>,
-    integer_enum3: ::std::option::Option<crate::types::IntegerEnum>,
-    integer_enum_list: ::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>>,
-    integer_enum_set: ::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>>,
-    integer_enum_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::IntegerEnum>,
+    integer_enum1: Option<crate::types::IntegerEnum>,
+    integer_enum2: Option<crate::types::IntegerEnum>,
+    integer_enum3: Option<crate::types::IntegerEnum>,
+    integer_enum_list: Option<Vec<crate::types::IntegerEnum>>,
+    integer_enum_set: Option<Vec<crate::types::IntegerEnum>>,
+    integer_enum_map: Option<
+        ::std::collections::BTreeMap<String, crate::types::IntegerEnum>,
     >,
 }
 
 impl JsonIntEnumsInputOutputBuilder {
     /// The `integerEnum1` member.
-    pub fn integer_enum1(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.integer_enum1 = ::std::option::Option::Some(input.into());
+    pub fn integer_enum1(mut self, input: impl Into<crate::types::IntegerEnum>) -> Self {
+        self.integer_enum1 = Some(input.into());
         self
     }
 
     /// Sets or clears `integerEnum1`.
     pub fn set_integer_enum1(
         mut self,
-        input: ::std::option::Option<crate::types::IntegerEnum>,
+        input: Option<crate::types::IntegerEnum>,
     ) -> Self {
         self.integer_enum1 = input;
         self
     }
 
     /// The `integerEnum1` set so far.
-    pub fn get_integer_enum1(
-        &self,
-    ) -> &::std::option::Option<crate::types::IntegerEnum> {
+    pub fn get_integer_enum1(&self) -> &Option<crate::types::IntegerEnum> {
         &self.integer_enum1
     }
 
     /// The `integerEnum2` member.
-    pub fn integer_enum2(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.integer_enum2 = ::std::option::Option::Some(input.into());
+    pub fn integer_enum2(mut self, input: impl Into<crate::types::IntegerEnum>) -> Self {
+        self.integer_enum2 = Some(input.into());
         self
     }
 
     /// Sets or clears `integerEnum2`.
     pub fn set_integer_enum2(
         mut self,
-        input: ::std::option::Option<crate::types::IntegerEnum>,
+        input: Option<crate::types::IntegerEnum>,
     ) -> Self {
         self.integer_enum2 = input;
         self
     }
 
     /// The `integerEnum2` set so far.
-    pub fn get_integer_enum2(
-        &self,
-    ) -> &::std::option::Option<crate::types::IntegerEnum> {
+    pub fn get_integer_enum2(&self) -> &Option<crate::types::IntegerEnum> {
         &self.integer_enum2
     }
 
     /// The `integerEnum3` member.
-    pub fn integer_enum3(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.integer_enum3 = ::std::option::Option::Some(input.into());
+    pub fn integer_enum3(mut self, input: impl Into<crate::types::IntegerEnum>) -> Self {
+        self.integer_enum3 = Some(input.into());
         self
     }
 
     /// Sets or clears `integerEnum3`.
     pub fn set_integer_enum3(
         mut self,
-        input: ::std::option::Option<crate::types::IntegerEnum>,
+        input: Option<crate::types::IntegerEnum>,
     ) -> Self {
         self.integer_enum3 = input;
         self
     }
 
     /// The `integerEnum3` set so far.
-    pub fn get_integer_enum3(
-        &self,
-    ) -> &::std::option::Option<crate::types::IntegerEnum> {
+    pub fn get_integer_enum3(&self) -> &Option<crate::types::IntegerEnum> {
         &self.integer_enum3
     }
 
@@ -464,27 +433,23 @@ impl JsonIntEnumsInputOutputBuilder {
     /// Appends one item to `integerEnumList` (use `set_integer_enum_list` to replace the list).
     pub fn integer_enum_list(
         mut self,
-        item: impl ::std::convert::Into<crate::types::IntegerEnum>,
+        item: impl Into<crate::types::IntegerEnum>,
     ) -> Self {
-        self.integer_enum_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+        self.integer_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `integerEnumList`.
     pub fn set_integer_enum_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>>,
+        input: Option<Vec<crate::types::IntegerEnum>>,
     ) -> Self {
         self.integer_enum_list = input;
         self
     }
 
     /// The `integerEnumList` set so far.
-    pub fn get_integer_enum_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>> {
+    pub fn get_integer_enum_list(&self) -> &Option<Vec<crate::types::IntegerEnum>> {
         &self.integer_enum_list
     }
 
@@ -493,25 +458,23 @@ impl JsonIntEnumsInputOutputBuilder {
     /// Appends one item to `integerEnumSet` (use `set_integer_enum_set` to replace the list).
     pub fn integer_enum_set(
         mut self,
-        item: impl ::std::convert::Into<crate::types::IntegerEnum>,
+        item: impl Into<crate::types::IntegerEnum>,
     ) -> Self {
-        self.integer_enum_set.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+        self.integer_enum_set.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `integerEnumSet`.
     pub fn set_integer_enum_set(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>>,
+        input: Option<Vec<crate::types::IntegerEnum>>,
     ) -> Self {
         self.integer_enum_set = input;
         self
     }
 
     /// The `integerEnumSet` set so far.
-    pub fn get_integer_enum_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>> {
+    pub fn get_integer_enum_set(&self) -> &Option<Vec<crate::types::IntegerEnum>> {
         &self.integer_enum_set
     }
 
@@ -520,8 +483,8 @@ impl JsonIntEnumsInputOutputBuilder {
     /// Inserts one entry into `integerEnumMap` (use `set_integer_enum_map` to replace the map).
     pub fn integer_enum_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::IntegerEnum>,
+        key: impl Into<String>,
+        value: impl Into<crate::types::IntegerEnum>,
     ) -> Self {
         self.integer_enum_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -532,12 +495,7 @@ impl JsonIntEnumsInputOutputBuilder {
     /// Sets or clears `integerEnumMap`.
     pub fn set_integer_enum_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::IntegerEnum,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::IntegerEnum>>,
     ) -> Self {
         self.integer_enum_map = input;
         self
@@ -546,24 +504,18 @@ impl JsonIntEnumsInputOutputBuilder {
     /// The `integerEnumMap` set so far.
     pub fn get_integer_enum_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::IntegerEnum>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::IntegerEnum>> {
         &self.integer_enum_map
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<JsonIntEnumsInputOutput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<JsonIntEnumsInputOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("JsonIntEnumsInputOutput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("JsonIntEnumsInputOutput", error))
             }
         }
     }

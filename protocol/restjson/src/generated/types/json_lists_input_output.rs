@@ -7,42 +7,38 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonListsInputOutput {
     /// The `stringList` member.
-    pub string_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub string_list: Option<Vec<String>>,
     /// The `stringSet` member.
     ///
     /// Unique items.
-    pub string_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub string_set: Option<Vec<String>>,
     /// The `integerList` member.
-    pub integer_list: ::std::option::Option<::std::vec::Vec<i32>>,
+    pub integer_list: Option<Vec<i32>>,
     /// The `booleanList` member.
-    pub boolean_list: ::std::option::Option<::std::vec::Vec<bool>>,
+    pub boolean_list: Option<Vec<bool>>,
     /// The `timestampList` member.
-    pub timestamp_list: ::std::option::Option<::std::vec::Vec<::time::OffsetDateTime>>,
+    pub timestamp_list: Option<Vec<::time::OffsetDateTime>>,
     /// The `enumList` member.
-    pub enum_list: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
+    pub enum_list: Option<Vec<crate::types::FooEnum>>,
     /// The `intEnumList` member.
-    pub int_enum_list: ::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>>,
+    pub int_enum_list: Option<Vec<crate::types::IntegerEnum>>,
     /// A list of lists of strings.
-    pub nested_string_list: ::std::option::Option<
-        ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
-    >,
+    pub nested_string_list: Option<Vec<Vec<String>>>,
     /// The `structureList` member.
-    pub structure_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::StructureListMember>,
-    >,
+    pub structure_list: Option<Vec<crate::types::StructureListMember>>,
 }
 
 impl JsonListsInputOutput {
     /// The `stringList` member.
-    pub fn string_list(&self) -> &[::std::string::String] {
+    pub fn string_list(&self) -> &[String] {
         self.string_list.as_deref().unwrap_or_default()
     }
 
     /// The `stringSet` member.
-    pub fn string_set(&self) -> &[::std::string::String] {
+    pub fn string_set(&self) -> &[String] {
         self.string_set.as_deref().unwrap_or_default()
     }
 
@@ -72,7 +68,7 @@ impl JsonListsInputOutput {
     }
 
     /// A list of lists of strings.
-    pub fn nested_string_list(&self) -> &[::std::vec::Vec<::std::string::String>] {
+    pub fn nested_string_list(&self) -> &[Vec<String>] {
         self.nested_string_list.as_deref().unwrap_or_default()
     }
 
@@ -88,9 +84,7 @@ impl JsonListsInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -105,7 +99,7 @@ impl JsonListsInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -135,13 +129,13 @@ impl crate::runtime::validate::Validate for JsonListsInputOutput {
     ) {
         {
             let path = path.field("stringSet");
-            if let ::std::option::Option::Some(value) = &self.string_set {
+            if let Some(value) = &self.string_set {
                 out.unique(&path, value, "Member must have unique values");
             }
         }
         {
             let path = path.field("enumList");
-            if let ::std::option::Option::Some(value) = &self.enum_list {
+            if let Some(value) = &self.enum_list {
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
                     out.enum_value(
@@ -154,7 +148,7 @@ impl crate::runtime::validate::Validate for JsonListsInputOutput {
         }
         {
             let path = path.field("intEnumList");
-            if let ::std::option::Option::Some(value) = &self.int_enum_list {
+            if let Some(value) = &self.int_enum_list {
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
                     out.enum_value(
@@ -167,7 +161,7 @@ impl crate::runtime::validate::Validate for JsonListsInputOutput {
         }
         {
             let path = path.field("myStructureList");
-            if let ::std::option::Option::Some(value) = &self.structure_list {
+            if let Some(value) = &self.structure_list {
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
                     crate::runtime::validate::Validate::validate_at(item, &path, out);
@@ -177,7 +171,7 @@ impl crate::runtime::validate::Validate for JsonListsInputOutput {
     }
 }
 
-impl ::std::default::Default for JsonListsInputOutput {
+impl Default for JsonListsInputOutput {
     fn default() -> Self {
         JsonListsInputOutputBuilder::default().build_unchecked()
     }
@@ -186,21 +180,21 @@ impl ::std::default::Default for JsonListsInputOutput {
 impl crate::runtime::ErrorCorrection for JsonListsInputOutput {
     fn corrected() -> Self {
         Self {
-            string_list: ::std::option::Option::None,
-            string_set: ::std::option::Option::None,
-            integer_list: ::std::option::Option::None,
-            boolean_list: ::std::option::Option::None,
-            timestamp_list: ::std::option::Option::None,
-            enum_list: ::std::option::Option::None,
-            int_enum_list: ::std::option::Option::None,
-            nested_string_list: ::std::option::Option::None,
-            structure_list: ::std::option::Option::None,
+            string_list: None,
+            string_set: None,
+            integer_list: None,
+            boolean_list: None,
+            timestamp_list: None,
+            enum_list: None,
+            int_enum_list: None,
+            nested_string_list: None,
+            structure_list: None,
         }
     }
 }
 
 impl ::serde::Serialize for JsonListsInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -214,57 +208,57 @@ impl ::serde::Serialize for JsonListsInputOutput {
             + usize::from(self.int_enum_list.is_some())
             + usize::from(self.nested_string_list.is_some())
             + usize::from(self.structure_list.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.string_list {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.string_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "stringList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.string_set {
+        if let Some(value) = &self.string_set {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "stringSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer_list {
+        if let Some(value) = &self.integer_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "integerList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.boolean_list {
+        if let Some(value) = &self.boolean_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "booleanList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.timestamp_list {
+        if let Some(value) = &self.timestamp_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::EpochSeconds>,
                 _,
                 _,
             >(&mut map, "timestampList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enum_list {
+        if let Some(value) = &self.enum_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "enumList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.int_enum_list {
+        if let Some(value) = &self.int_enum_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "intEnumList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nested_string_list {
+        if let Some(value) = &self.nested_string_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<
                     crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
@@ -273,7 +267,7 @@ impl ::serde::Serialize for JsonListsInputOutput {
                 _,
             >(&mut map, "nestedStringList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.structure_list {
+        if let Some(value) = &self.structure_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
@@ -285,7 +279,7 @@ impl ::serde::Serialize for JsonListsInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for JsonListsInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -299,25 +293,20 @@ impl<'de> ::serde::Deserialize<'de> for JsonListsInputOutput {
                 f.write_str("a JSON object (JsonListsInputOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<JsonListsInputOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<JsonListsInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_string_list = ::std::option::Option::None;
-                let mut member_string_set = ::std::option::Option::None;
-                let mut member_integer_list = ::std::option::Option::None;
-                let mut member_boolean_list = ::std::option::Option::None;
-                let mut member_timestamp_list = ::std::option::Option::None;
-                let mut member_enum_list = ::std::option::Option::None;
-                let mut member_int_enum_list = ::std::option::Option::None;
-                let mut member_nested_string_list = ::std::option::Option::None;
-                let mut member_structure_list = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_string_list = None;
+                let mut member_string_set = None;
+                let mut member_integer_list = None;
+                let mut member_boolean_list = None;
+                let mut member_timestamp_list = None;
+                let mut member_enum_list = None;
+                let mut member_int_enum_list = None;
+                let mut member_nested_string_list = None;
+                let mut member_structure_list = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "stringList" => {
                             member_string_list = crate::runtime::wire::next_value::<
@@ -405,7 +394,7 @@ impl<'de> ::serde::Deserialize<'de> for JsonListsInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(JsonListsInputOutput {
+                Ok(JsonListsInputOutput {
                     string_list: member_string_list,
                     string_set: member_string_set,
                     integer_list: member_integer_list,
@@ -424,239 +413,175 @@ impl<'de> ::serde::Deserialize<'de> for JsonListsInputOutput {
 
 /// Builds a [`JsonListsInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct JsonListsInputOutputBuilder {
-    string_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    string_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    integer_list: ::std::option::Option<::std::vec::Vec<i32>>,
-    boolean_list: ::std::option::Option<::std::vec::Vec<bool>>,
-    timestamp_list: ::std::option::Option<::std::vec::Vec<::time::OffsetDateTime>>,
-    enum_list: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
-    int_enum_list: ::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>>,
-    nested_string_list: ::std::option::Option<
-        ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
-    >,
-    structure_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::StructureListMember>,
-    >,
+    string_list: Option<Vec<String>>,
+    string_set: Option<Vec<String>>,
+    integer_list: Option<Vec<i32>>,
+    boolean_list: Option<Vec<bool>>,
+    timestamp_list: Option<Vec<::time::OffsetDateTime>>,
+    enum_list: Option<Vec<crate::types::FooEnum>>,
+    int_enum_list: Option<Vec<crate::types::IntegerEnum>>,
+    nested_string_list: Option<Vec<Vec<String>>>,
+    structure_list: Option<Vec<crate::types::StructureListMember>>,
 }
 
 impl JsonListsInputOutputBuilder {
     /// The `stringList` member.
     ///
     /// Appends one item to `stringList` (use `set_string_list` to replace the list).
-    pub fn string_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.string_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn string_list(mut self, item: impl Into<String>) -> Self {
+        self.string_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `stringList`.
-    pub fn set_string_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_string_list(mut self, input: Option<Vec<String>>) -> Self {
         self.string_list = input;
         self
     }
 
     /// The `stringList` set so far.
-    pub fn get_string_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_string_list(&self) -> &Option<Vec<String>> {
         &self.string_list
     }
 
     /// The `stringSet` member.
     ///
     /// Appends one item to `stringSet` (use `set_string_set` to replace the list).
-    pub fn string_set(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.string_set.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn string_set(mut self, item: impl Into<String>) -> Self {
+        self.string_set.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `stringSet`.
-    pub fn set_string_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_string_set(mut self, input: Option<Vec<String>>) -> Self {
         self.string_set = input;
         self
     }
 
     /// The `stringSet` set so far.
-    pub fn get_string_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_string_set(&self) -> &Option<Vec<String>> {
         &self.string_set
     }
 
     /// The `integerList` member.
     ///
     /// Appends one item to `integerList` (use `set_integer_list` to replace the list).
-    pub fn integer_list(mut self, item: impl ::std::convert::Into<i32>) -> Self {
-        self.integer_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn integer_list(mut self, item: impl Into<i32>) -> Self {
+        self.integer_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `integerList`.
-    pub fn set_integer_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<i32>>,
-    ) -> Self {
+    pub fn set_integer_list(mut self, input: Option<Vec<i32>>) -> Self {
         self.integer_list = input;
         self
     }
 
     /// The `integerList` set so far.
-    pub fn get_integer_list(&self) -> &::std::option::Option<::std::vec::Vec<i32>> {
+    pub fn get_integer_list(&self) -> &Option<Vec<i32>> {
         &self.integer_list
     }
 
     /// The `booleanList` member.
     ///
     /// Appends one item to `booleanList` (use `set_boolean_list` to replace the list).
-    pub fn boolean_list(mut self, item: impl ::std::convert::Into<bool>) -> Self {
-        self.boolean_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn boolean_list(mut self, item: impl Into<bool>) -> Self {
+        self.boolean_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `booleanList`.
-    pub fn set_boolean_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<bool>>,
-    ) -> Self {
+    pub fn set_boolean_list(mut self, input: Option<Vec<bool>>) -> Self {
         self.boolean_list = input;
         self
     }
 
     /// The `booleanList` set so far.
-    pub fn get_boolean_list(&self) -> &::std::option::Option<::std::vec::Vec<bool>> {
+    pub fn get_boolean_list(&self) -> &Option<Vec<bool>> {
         &self.boolean_list
     }
 
     /// The `timestampList` member.
     ///
     /// Appends one item to `timestampList` (use `set_timestamp_list` to replace the list).
-    pub fn timestamp_list(
-        mut self,
-        item: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.timestamp_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn timestamp_list(mut self, item: impl Into<::time::OffsetDateTime>) -> Self {
+        self.timestamp_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `timestampList`.
     pub fn set_timestamp_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::time::OffsetDateTime>>,
+        input: Option<Vec<::time::OffsetDateTime>>,
     ) -> Self {
         self.timestamp_list = input;
         self
     }
 
     /// The `timestampList` set so far.
-    pub fn get_timestamp_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::time::OffsetDateTime>> {
+    pub fn get_timestamp_list(&self) -> &Option<Vec<::time::OffsetDateTime>> {
         &self.timestamp_list
     }
 
     /// The `enumList` member.
     ///
     /// Appends one item to `enumList` (use `set_enum_list` to replace the list).
-    pub fn enum_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.enum_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn enum_list(mut self, item: impl Into<crate::types::FooEnum>) -> Self {
+        self.enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `enumList`.
-    pub fn set_enum_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
-    ) -> Self {
+    pub fn set_enum_list(mut self, input: Option<Vec<crate::types::FooEnum>>) -> Self {
         self.enum_list = input;
         self
     }
 
     /// The `enumList` set so far.
-    pub fn get_enum_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FooEnum>> {
+    pub fn get_enum_list(&self) -> &Option<Vec<crate::types::FooEnum>> {
         &self.enum_list
     }
 
     /// The `intEnumList` member.
     ///
     /// Appends one item to `intEnumList` (use `set_int_enum_list` to replace the list).
-    pub fn int_enum_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.int_enum_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn int_enum_list(mut self, item: impl Into<crate::types::IntegerEnum>) -> Self {
+        self.int_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `intEnumList`.
     pub fn set_int_enum_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>>,
+        input: Option<Vec<crate::types::IntegerEnum>>,
     ) -> Self {
         self.int_enum_list = input;
         self
     }
 
     /// The `intEnumList` set so far.
-    pub fn get_int_enum_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>> {
+    pub fn get_int_enum_list(&self) -> &Option<Vec<crate::types::IntegerEnum>> {
         &self.int_enum_list
     }
 
     /// A list of lists of strings.
     ///
     /// Appends one item to `nestedStringList` (use `set_nested_string_list` to replace the list).
-    pub fn nested_string_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.nested_string_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn nested_string_list(mut self, item: impl Into<Vec<String>>) -> Self {
+        self.nested_string_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `nestedStringList`.
-    pub fn set_nested_string_list(
-        mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
-        >,
-    ) -> Self {
+    pub fn set_nested_string_list(mut self, input: Option<Vec<Vec<String>>>) -> Self {
         self.nested_string_list = input;
         self
     }
 
     /// The `nestedStringList` set so far.
-    pub fn get_nested_string_list(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
-    > {
+    pub fn get_nested_string_list(&self) -> &Option<Vec<Vec<String>>> {
         &self.nested_string_list
     }
 
@@ -665,40 +590,34 @@ impl JsonListsInputOutputBuilder {
     /// Appends one item to `structureList` (use `set_structure_list` to replace the list).
     pub fn structure_list(
         mut self,
-        item: impl ::std::convert::Into<crate::types::StructureListMember>,
+        item: impl Into<crate::types::StructureListMember>,
     ) -> Self {
-        self.structure_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+        self.structure_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `structureList`.
     pub fn set_structure_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::StructureListMember>>,
+        input: Option<Vec<crate::types::StructureListMember>>,
     ) -> Self {
         self.structure_list = input;
         self
     }
 
     /// The `structureList` set so far.
-    pub fn get_structure_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::StructureListMember>> {
+    pub fn get_structure_list(&self) -> &Option<Vec<crate::types::StructureListMember>> {
         &self.structure_list
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<JsonListsInputOutput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<JsonListsInputOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("JsonListsInputOutput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("JsonListsInputOutput", error))
             }
         }
     }

@@ -7,82 +7,55 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonMapsInputOutput {
     /// The `denseStructMap` member.
-    pub dense_struct_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::GreetingStruct>,
+    pub dense_struct_map: Option<
+        ::std::collections::BTreeMap<String, crate::types::GreetingStruct>,
     >,
     /// The `denseNumberMap` member.
-    pub dense_number_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i32>,
-    >,
+    pub dense_number_map: Option<::std::collections::BTreeMap<String, i32>>,
     /// The `denseBooleanMap` member.
-    pub dense_boolean_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, bool>,
-    >,
+    pub dense_boolean_map: Option<::std::collections::BTreeMap<String, bool>>,
     /// The `denseStringMap` member.
-    pub dense_string_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub dense_string_map: Option<::std::collections::BTreeMap<String, String>>,
     /// The `denseSetMap` member.
-    pub dense_set_map: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    >,
+    pub dense_set_map: Option<::std::collections::BTreeMap<String, Vec<String>>>,
 }
 
 impl JsonMapsInputOutput {
     /// The `denseStructMap` member.
     pub fn dense_struct_map(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::GreetingStruct,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::GreetingStruct>> {
         self.dense_struct_map.as_ref()
     }
 
     /// The `denseNumberMap` member.
     pub fn dense_number_map(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, i32>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, i32>> {
         self.dense_number_map.as_ref()
     }
 
     /// The `denseBooleanMap` member.
     pub fn dense_boolean_map(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, bool>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, bool>> {
         self.dense_boolean_map.as_ref()
     }
 
     /// The `denseStringMap` member.
     pub fn dense_string_map(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.dense_string_map.as_ref()
     }
 
     /// The `denseSetMap` member.
     pub fn dense_set_map(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, Vec<String>>> {
         self.dense_set_map.as_ref()
     }
 
@@ -93,9 +66,7 @@ impl JsonMapsInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -110,7 +81,7 @@ impl JsonMapsInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -136,7 +107,7 @@ impl crate::runtime::validate::Validate for JsonMapsInputOutput {
     ) {
         {
             let path = path.field("denseStructMap");
-            if let ::std::option::Option::Some(value) = &self.dense_struct_map {
+            if let Some(value) = &self.dense_struct_map {
                 for (key, item) in value.iter() {
                     let path = path.key(key.as_str());
                     crate::runtime::validate::Validate::validate_at(item, &path, out);
@@ -145,7 +116,7 @@ impl crate::runtime::validate::Validate for JsonMapsInputOutput {
         }
         {
             let path = path.field("denseSetMap");
-            if let ::std::option::Option::Some(value) = &self.dense_set_map {
+            if let Some(value) = &self.dense_set_map {
                 for (key, item) in value.iter() {
                     let path = path.key(key.as_str());
                     out.unique(&path, item, "Member must have unique values");
@@ -155,7 +126,7 @@ impl crate::runtime::validate::Validate for JsonMapsInputOutput {
     }
 }
 
-impl ::std::default::Default for JsonMapsInputOutput {
+impl Default for JsonMapsInputOutput {
     fn default() -> Self {
         JsonMapsInputOutputBuilder::default().build_unchecked()
     }
@@ -164,17 +135,17 @@ impl ::std::default::Default for JsonMapsInputOutput {
 impl crate::runtime::ErrorCorrection for JsonMapsInputOutput {
     fn corrected() -> Self {
         Self {
-            dense_struct_map: ::std::option::Option::None,
-            dense_number_map: ::std::option::Option::None,
-            dense_boolean_map: ::std::option::Option::None,
-            dense_string_map: ::std::option::Option::None,
-            dense_set_map: ::std::option::Option::None,
+            dense_struct_map: None,
+            dense_number_map: None,
+            dense_boolean_map: None,
+            dense_string_map: None,
+            dense_set_map: None,
         }
     }
 }
 
 impl ::serde::Serialize for JsonMapsInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -184,36 +155,36 @@ impl ::serde::Serialize for JsonMapsInputOutput {
             + usize::from(self.dense_boolean_map.is_some())
             + usize::from(self.dense_string_map.is_some())
             + usize::from(self.dense_set_map.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.dense_struct_map {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.dense_struct_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "denseStructMap", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dense_number_map {
+        if let Some(value) = &self.dense_number_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "denseNumberMap", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dense_boolean_map {
+        if let Some(value) = &self.dense_boolean_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "denseBooleanMap", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dense_string_map {
+        if let Some(value) = &self.dense_string_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "denseStringMap", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dense_set_map {
+        if let Some(value) = &self.dense_set_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<
                     crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
@@ -227,7 +198,7 @@ impl ::serde::Serialize for JsonMapsInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for JsonMapsInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -241,21 +212,16 @@ impl<'de> ::serde::Deserialize<'de> for JsonMapsInputOutput {
                 f.write_str("a JSON object (JsonMapsInputOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<JsonMapsInputOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<JsonMapsInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_dense_struct_map = ::std::option::Option::None;
-                let mut member_dense_number_map = ::std::option::Option::None;
-                let mut member_dense_boolean_map = ::std::option::Option::None;
-                let mut member_dense_string_map = ::std::option::Option::None;
-                let mut member_dense_set_map = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_dense_struct_map = None;
+                let mut member_dense_number_map = None;
+                let mut member_dense_boolean_map = None;
+                let mut member_dense_string_map = None;
+                let mut member_dense_set_map = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "denseStructMap" => {
                             member_dense_struct_map = crate::runtime::wire::next_value::<
@@ -299,7 +265,7 @@ impl<'de> ::serde::Deserialize<'de> for JsonMapsInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(JsonMapsInputOutput {
+                Ok(JsonMapsInputOutput {
                     dense_struct_map: member_dense_struct_map,
                     dense_number_map: member_dense_number_map,
                     dense_boolean_map: member_dense_boolean_map,
@@ -314,32 +280,15 @@ impl<'de> ::serde::Deserialize<'de> for JsonMapsInputOutput {
 
 /// Builds a [`JsonMapsInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct JsonMapsInputOutputBuilder {
-    dense_struct_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::GreetingStruct>,
+    dense_struct_map: Option<
+        ::std::collections::BTreeMap<String, crate::types::GreetingStruct>,
     >,
-    dense_number_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i32>,
-    >,
-    dense_boolean_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, bool>,
-    >,
-    dense_string_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    dense_set_map: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    >,
+    dense_number_map: Option<::std::collections::BTreeMap<String, i32>>,
+    dense_boolean_map: Option<::std::collections::BTreeMap<String, bool>>,
+    dense_string_map: Option<::std::collections::BTreeMap<String, String>>,
+    dense_set_map: Option<::std::collections::BTreeMap<String, Vec<String>>>,
 }
 
 impl JsonMapsInputOutputBuilder {
@@ -348,8 +297,8 @@ impl JsonMapsInputOutputBuilder {
     /// Inserts one entry into `denseStructMap` (use `set_dense_struct_map` to replace the map).
     pub fn dense_struct_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::GreetingStruct>,
+        key: impl Into<String>,
+        value: impl Into<crate::types::GreetingStruct>,
     ) -> Self {
         self.dense_struct_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -360,12 +309,7 @@ impl JsonMapsInputOutputBuilder {
     /// Sets or clears `denseStructMap`.
     pub fn set_dense_struct_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::GreetingStruct,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::GreetingStruct>>,
     ) -> Self {
         self.dense_struct_map = input;
         self
@@ -374,9 +318,7 @@ impl JsonMapsInputOutputBuilder {
     /// The `denseStructMap` set so far.
     pub fn get_dense_struct_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::GreetingStruct>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::GreetingStruct>> {
         &self.dense_struct_map
     }
 
@@ -385,8 +327,8 @@ impl JsonMapsInputOutputBuilder {
     /// Inserts one entry into `denseNumberMap` (use `set_dense_number_map` to replace the map).
     pub fn dense_number_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<i32>,
+        key: impl Into<String>,
+        value: impl Into<i32>,
     ) -> Self {
         self.dense_number_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -397,9 +339,7 @@ impl JsonMapsInputOutputBuilder {
     /// Sets or clears `denseNumberMap`.
     pub fn set_dense_number_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, i32>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, i32>>,
     ) -> Self {
         self.dense_number_map = input;
         self
@@ -408,9 +348,7 @@ impl JsonMapsInputOutputBuilder {
     /// The `denseNumberMap` set so far.
     pub fn get_dense_number_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i32>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, i32>> {
         &self.dense_number_map
     }
 
@@ -419,8 +357,8 @@ impl JsonMapsInputOutputBuilder {
     /// Inserts one entry into `denseBooleanMap` (use `set_dense_boolean_map` to replace the map).
     pub fn dense_boolean_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<bool>,
+        key: impl Into<String>,
+        value: impl Into<bool>,
     ) -> Self {
         self.dense_boolean_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -431,9 +369,7 @@ impl JsonMapsInputOutputBuilder {
     /// Sets or clears `denseBooleanMap`.
     pub fn set_dense_boolean_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, bool>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, bool>>,
     ) -> Self {
         self.dense_boolean_map = input;
         self
@@ -442,9 +378,7 @@ impl JsonMapsInputOutputBuilder {
     /// The `denseBooleanMap` set so far.
     pub fn get_dense_boolean_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, bool>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, bool>> {
         &self.dense_boolean_map
     }
 
@@ -453,8 +387,8 @@ impl JsonMapsInputOutputBuilder {
     /// Inserts one entry into `denseStringMap` (use `set_dense_string_map` to replace the map).
     pub fn dense_string_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.dense_string_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -465,9 +399,7 @@ impl JsonMapsInputOutputBuilder {
     /// Sets or clears `denseStringMap`.
     pub fn set_dense_string_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.dense_string_map = input;
         self
@@ -476,9 +408,7 @@ impl JsonMapsInputOutputBuilder {
     /// The `denseStringMap` set so far.
     pub fn get_dense_string_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.dense_string_map
     }
 
@@ -487,8 +417,8 @@ impl JsonMapsInputOutputBuilder {
     /// Inserts one entry into `denseSetMap` (use `set_dense_set_map` to replace the map).
     pub fn dense_set_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        key: impl Into<String>,
+        value: impl Into<Vec<String>>,
     ) -> Self {
         self.dense_set_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -499,12 +429,7 @@ impl JsonMapsInputOutputBuilder {
     /// Sets or clears `denseSetMap`.
     pub fn set_dense_set_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<::std::string::String>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Vec<String>>>,
     ) -> Self {
         self.dense_set_map = input;
         self
@@ -513,27 +438,18 @@ impl JsonMapsInputOutputBuilder {
     /// The `denseSetMap` set so far.
     pub fn get_dense_set_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Vec<String>>> {
         &self.dense_set_map
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<JsonMapsInputOutput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<JsonMapsInputOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("JsonMapsInputOutput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("JsonMapsInputOutput", error))
             }
         }
     }

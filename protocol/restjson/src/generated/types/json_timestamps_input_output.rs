@@ -7,59 +7,57 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonTimestampsInputOutput {
     /// The `normal` member.
-    pub normal: ::std::option::Option<::time::OffsetDateTime>,
+    pub normal: Option<::time::OffsetDateTime>,
     /// The `dateTime` member.
-    pub date_time: ::std::option::Option<::time::OffsetDateTime>,
+    pub date_time: Option<::time::OffsetDateTime>,
     /// The `dateTimeOnTarget` member.
-    pub date_time_on_target: ::std::option::Option<::time::OffsetDateTime>,
+    pub date_time_on_target: Option<::time::OffsetDateTime>,
     /// The `epochSeconds` member.
-    pub epoch_seconds: ::std::option::Option<::time::OffsetDateTime>,
+    pub epoch_seconds: Option<::time::OffsetDateTime>,
     /// The `epochSecondsOnTarget` member.
-    pub epoch_seconds_on_target: ::std::option::Option<::time::OffsetDateTime>,
+    pub epoch_seconds_on_target: Option<::time::OffsetDateTime>,
     /// The `httpDate` member.
-    pub http_date: ::std::option::Option<::time::OffsetDateTime>,
+    pub http_date: Option<::time::OffsetDateTime>,
     /// The `httpDateOnTarget` member.
-    pub http_date_on_target: ::std::option::Option<::time::OffsetDateTime>,
+    pub http_date_on_target: Option<::time::OffsetDateTime>,
 }
 
 impl JsonTimestampsInputOutput {
     /// The `normal` member.
-    pub fn normal(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn normal(&self) -> Option<::time::OffsetDateTime> {
         self.normal
     }
 
     /// The `dateTime` member.
-    pub fn date_time(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn date_time(&self) -> Option<::time::OffsetDateTime> {
         self.date_time
     }
 
     /// The `dateTimeOnTarget` member.
-    pub fn date_time_on_target(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn date_time_on_target(&self) -> Option<::time::OffsetDateTime> {
         self.date_time_on_target
     }
 
     /// The `epochSeconds` member.
-    pub fn epoch_seconds(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn epoch_seconds(&self) -> Option<::time::OffsetDateTime> {
         self.epoch_seconds
     }
 
     /// The `epochSecondsOnTarget` member.
-    pub fn epoch_seconds_on_target(
-        &self,
-    ) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn epoch_seconds_on_target(&self) -> Option<::time::OffsetDateTime> {
         self.epoch_seconds_on_target
     }
 
     /// The `httpDate` member.
-    pub fn http_date(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn http_date(&self) -> Option<::time::OffsetDateTime> {
         self.http_date
     }
 
     /// The `httpDateOnTarget` member.
-    pub fn http_date_on_target(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn http_date_on_target(&self) -> Option<::time::OffsetDateTime> {
         self.http_date_on_target
     }
 
@@ -70,9 +68,7 @@ impl JsonTimestampsInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -87,7 +83,7 @@ impl JsonTimestampsInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -117,7 +113,7 @@ impl crate::runtime::validate::Validate for JsonTimestampsInputOutput {
     }
 }
 
-impl ::std::default::Default for JsonTimestampsInputOutput {
+impl Default for JsonTimestampsInputOutput {
     fn default() -> Self {
         JsonTimestampsInputOutputBuilder::default().build_unchecked()
     }
@@ -126,19 +122,19 @@ impl ::std::default::Default for JsonTimestampsInputOutput {
 impl crate::runtime::ErrorCorrection for JsonTimestampsInputOutput {
     fn corrected() -> Self {
         Self {
-            normal: ::std::option::Option::None,
-            date_time: ::std::option::Option::None,
-            date_time_on_target: ::std::option::Option::None,
-            epoch_seconds: ::std::option::Option::None,
-            epoch_seconds_on_target: ::std::option::Option::None,
-            http_date: ::std::option::Option::None,
-            http_date_on_target: ::std::option::Option::None,
+            normal: None,
+            date_time: None,
+            date_time_on_target: None,
+            epoch_seconds: None,
+            epoch_seconds_on_target: None,
+            http_date: None,
+            http_date_on_target: None,
         }
     }
 }
 
 impl ::serde::Serialize for JsonTimestampsInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -150,50 +146,50 @@ impl ::serde::Serialize for JsonTimestampsInputOutput {
             + usize::from(self.epoch_seconds_on_target.is_some())
             + usize::from(self.http_date.is_some())
             + usize::from(self.http_date_on_target.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.normal {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.normal {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::EpochSeconds,
                 _,
                 _,
             >(&mut map, "normal", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.date_time {
+        if let Some(value) = &self.date_time {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DateTime,
                 _,
                 _,
             >(&mut map, "dateTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.date_time_on_target {
+        if let Some(value) = &self.date_time_on_target {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DateTime,
                 _,
                 _,
             >(&mut map, "dateTimeOnTarget", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.epoch_seconds {
+        if let Some(value) = &self.epoch_seconds {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::EpochSeconds,
                 _,
                 _,
             >(&mut map, "epochSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.epoch_seconds_on_target {
+        if let Some(value) = &self.epoch_seconds_on_target {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::EpochSeconds,
                 _,
                 _,
             >(&mut map, "epochSecondsOnTarget", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.http_date {
+        if let Some(value) = &self.http_date {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::HttpDate,
                 _,
                 _,
             >(&mut map, "httpDate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.http_date_on_target {
+        if let Some(value) = &self.http_date_on_target {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::HttpDate,
                 _,
@@ -205,7 +201,7 @@ impl ::serde::Serialize for JsonTimestampsInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for JsonTimestampsInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -222,20 +218,18 @@ impl<'de> ::serde::Deserialize<'de> for JsonTimestampsInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<JsonTimestampsInputOutput, A::Error>
+            ) -> Result<JsonTimestampsInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_normal = ::std::option::Option::None;
-                let mut member_date_time = ::std::option::Option::None;
-                let mut member_date_time_on_target = ::std::option::Option::None;
-                let mut member_epoch_seconds = ::std::option::Option::None;
-                let mut member_epoch_seconds_on_target = ::std::option::Option::None;
-                let mut member_http_date = ::std::option::Option::None;
-                let mut member_http_date_on_target = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_normal = None;
+                let mut member_date_time = None;
+                let mut member_date_time_on_target = None;
+                let mut member_epoch_seconds = None;
+                let mut member_epoch_seconds_on_target = None;
+                let mut member_http_date = None;
+                let mut member_http_date_on_target = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "normal" => {
                             member_normal = crate::runtime::wire::next_value::<
@@ -291,7 +285,7 @@ impl<'de> ::serde::Deserialize<'de> for JsonTimestampsInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(JsonTimestampsInputOutput {
+                Ok(JsonTimestampsInputOutput {
                     normal: member_normal,
                     date_time: member_date_time,
                     date_time_on_target: member_date_time_on_target,
@@ -308,188 +302,152 @@ impl<'de> ::serde::Deserialize<'de> for JsonTimestampsInputOutput {
 
 /// Builds a [`JsonTimestampsInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct JsonTimestampsInputOutputBuilder {
-    normal: ::std::option::Option<::time::OffsetDateTime>,
-    date_time: ::std::option::Option<::time::OffsetDateTime>,
-    date_time_on_target: ::std::option::Option<::time::OffsetDateTime>,
-    epoch_seconds: ::std::option::Option<::time::OffsetDateTime>,
-    epoch_seconds_on_target: ::std::option::Option<::time::OffsetDateTime>,
-    http_date: ::std::option::Option<::time::OffsetDateTime>,
-    http_date_on_target: ::std::option::Option<::time::OffsetDateTime>,
+    normal: Option<::time::OffsetDateTime>,
+    date_time: Option<::time::OffsetDateTime>,
+    date_time_on_target: Option<::time::OffsetDateTime>,
+    epoch_seconds: Option<::time::OffsetDateTime>,
+    epoch_seconds_on_target: Option<::time::OffsetDateTime>,
+    http_date: Option<::time::OffsetDateTime>,
+    http_date_on_target: Option<::time::OffsetDateTime>,
 }
 
 impl JsonTimestampsInputOutputBuilder {
     /// The `normal` member.
-    pub fn normal(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.normal = ::std::option::Option::Some(input.into());
+    pub fn normal(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.normal = Some(input.into());
         self
     }
 
     /// Sets or clears `normal`.
-    pub fn set_normal(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_normal(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.normal = input;
         self
     }
 
     /// The `normal` set so far.
-    pub fn get_normal(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_normal(&self) -> &Option<::time::OffsetDateTime> {
         &self.normal
     }
 
     /// The `dateTime` member.
-    pub fn date_time(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.date_time = ::std::option::Option::Some(input.into());
+    pub fn date_time(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.date_time = Some(input.into());
         self
     }
 
     /// Sets or clears `dateTime`.
-    pub fn set_date_time(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_date_time(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.date_time = input;
         self
     }
 
     /// The `dateTime` set so far.
-    pub fn get_date_time(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_date_time(&self) -> &Option<::time::OffsetDateTime> {
         &self.date_time
     }
 
     /// The `dateTimeOnTarget` member.
     pub fn date_time_on_target(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl Into<::time::OffsetDateTime>,
     ) -> Self {
-        self.date_time_on_target = ::std::option::Option::Some(input.into());
+        self.date_time_on_target = Some(input.into());
         self
     }
 
     /// Sets or clears `dateTimeOnTarget`.
     pub fn set_date_time_on_target(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: Option<::time::OffsetDateTime>,
     ) -> Self {
         self.date_time_on_target = input;
         self
     }
 
     /// The `dateTimeOnTarget` set so far.
-    pub fn get_date_time_on_target(
-        &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_date_time_on_target(&self) -> &Option<::time::OffsetDateTime> {
         &self.date_time_on_target
     }
 
     /// The `epochSeconds` member.
-    pub fn epoch_seconds(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.epoch_seconds = ::std::option::Option::Some(input.into());
+    pub fn epoch_seconds(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.epoch_seconds = Some(input.into());
         self
     }
 
     /// Sets or clears `epochSeconds`.
-    pub fn set_epoch_seconds(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_epoch_seconds(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.epoch_seconds = input;
         self
     }
 
     /// The `epochSeconds` set so far.
-    pub fn get_epoch_seconds(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_epoch_seconds(&self) -> &Option<::time::OffsetDateTime> {
         &self.epoch_seconds
     }
 
     /// The `epochSecondsOnTarget` member.
     pub fn epoch_seconds_on_target(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl Into<::time::OffsetDateTime>,
     ) -> Self {
-        self.epoch_seconds_on_target = ::std::option::Option::Some(input.into());
+        self.epoch_seconds_on_target = Some(input.into());
         self
     }
 
     /// Sets or clears `epochSecondsOnTarget`.
     pub fn set_epoch_seconds_on_target(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: Option<::time::OffsetDateTime>,
     ) -> Self {
         self.epoch_seconds_on_target = input;
         self
     }
 
     /// The `epochSecondsOnTarget` set so far.
-    pub fn get_epoch_seconds_on_target(
-        &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_epoch_seconds_on_target(&self) -> &Option<::time::OffsetDateTime> {
         &self.epoch_seconds_on_target
     }
 
     /// The `httpDate` member.
-    pub fn http_date(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.http_date = ::std::option::Option::Some(input.into());
+    pub fn http_date(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.http_date = Some(input.into());
         self
     }
 
     /// Sets or clears `httpDate`.
-    pub fn set_http_date(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_http_date(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.http_date = input;
         self
     }
 
     /// The `httpDate` set so far.
-    pub fn get_http_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_http_date(&self) -> &Option<::time::OffsetDateTime> {
         &self.http_date
     }
 
     /// The `httpDateOnTarget` member.
     pub fn http_date_on_target(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl Into<::time::OffsetDateTime>,
     ) -> Self {
-        self.http_date_on_target = ::std::option::Option::Some(input.into());
+        self.http_date_on_target = Some(input.into());
         self
     }
 
     /// Sets or clears `httpDateOnTarget`.
     pub fn set_http_date_on_target(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: Option<::time::OffsetDateTime>,
     ) -> Self {
         self.http_date_on_target = input;
         self
     }
 
     /// The `httpDateOnTarget` set so far.
-    pub fn get_http_date_on_target(
-        &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_http_date_on_target(&self) -> &Option<::time::OffsetDateTime> {
         &self.http_date_on_target
     }
 

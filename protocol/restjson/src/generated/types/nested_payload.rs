@@ -5,22 +5,22 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#NestedPayload`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct NestedPayload {
     /// The `greeting` member.
-    pub greeting: ::std::option::Option<::std::string::String>,
+    pub greeting: Option<String>,
     /// The `name` member.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 
 impl NestedPayload {
     /// The `greeting` member.
-    pub fn greeting(&self) -> ::std::option::Option<&str> {
+    pub fn greeting(&self) -> Option<&str> {
         self.greeting.as_deref()
     }
 
     /// The `name` member.
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
@@ -31,9 +31,7 @@ impl NestedPayload {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -48,7 +46,7 @@ impl NestedPayload {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -73,7 +71,7 @@ impl crate::runtime::validate::Validate for NestedPayload {
     }
 }
 
-impl ::std::default::Default for NestedPayload {
+impl Default for NestedPayload {
     fn default() -> Self {
         NestedPayloadBuilder::default().build_unchecked()
     }
@@ -81,30 +79,27 @@ impl ::std::default::Default for NestedPayload {
 
 impl crate::runtime::ErrorCorrection for NestedPayload {
     fn corrected() -> Self {
-        Self {
-            greeting: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-        }
+        Self { greeting: None, name: None }
     }
 }
 
 impl ::serde::Serialize for NestedPayload {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.greeting.is_some())
             + usize::from(self.name.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.greeting {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.greeting {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "greeting", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -116,7 +111,7 @@ impl ::serde::Serialize for NestedPayload {
 }
 
 impl<'de> ::serde::Deserialize<'de> for NestedPayload {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -130,18 +125,13 @@ impl<'de> ::serde::Deserialize<'de> for NestedPayload {
                 f.write_str("a JSON object (NestedPayload)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<NestedPayload, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<NestedPayload, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_greeting = ::std::option::Option::None;
-                let mut member_name = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_greeting = None;
+                let mut member_name = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "greeting" => {
                             member_greeting = crate::runtime::wire::next_value::<
@@ -162,7 +152,7 @@ impl<'de> ::serde::Deserialize<'de> for NestedPayload {
                         }
                     }
                 }
-                ::std::result::Result::Ok(NestedPayload {
+                Ok(NestedPayload {
                     greeting: member_greeting,
                     name: member_name,
                 })
@@ -174,62 +164,44 @@ impl<'de> ::serde::Deserialize<'de> for NestedPayload {
 
 /// Builds a [`NestedPayload`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct NestedPayloadBuilder {
-    greeting: ::std::option::Option<::std::string::String>,
-    name: ::std::option::Option<::std::string::String>,
+    greeting: Option<String>,
+    name: Option<String>,
 }
 
 impl NestedPayloadBuilder {
     /// The `greeting` member.
-    pub fn greeting(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.greeting = ::std::option::Option::Some(input.into());
+    pub fn greeting(mut self, input: impl Into<String>) -> Self {
+        self.greeting = Some(input.into());
         self
     }
 
     /// Sets or clears `greeting`.
-    pub fn set_greeting(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_greeting(mut self, input: Option<String>) -> Self {
         self.greeting = input;
         self
     }
 
     /// The `greeting` set so far.
-    pub fn get_greeting(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_greeting(&self) -> &Option<String> {
         &self.greeting
     }
 
     /// The `name` member.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.name = Some(input.into());
         self
     }
 
     /// Sets or clears `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// The `name` set so far.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
 

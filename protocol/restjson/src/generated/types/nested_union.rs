@@ -5,20 +5,20 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#NestedUnion`. Exactly one member is set.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub enum NestedUnion {
     /// The `stringValue` member.
-    StringValue(::std::string::String),
+    StringValue(String),
     /// A member this version of the crate does not know, kept as received.
     Unknown(crate::runtime::UnknownMember),
 }
 
 impl NestedUnion {
     /// The `stringValue` member, if it is the one set.
-    pub fn as_string_value(&self) -> ::std::option::Option<&::std::string::String> {
+    pub fn as_string_value(&self) -> Option<&String> {
         match self {
-            Self::StringValue(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::StringValue(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -36,9 +36,7 @@ impl NestedUnion {
     }
 
     /// Checks every constraint of the member that is set.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -71,17 +69,17 @@ impl crate::runtime::validate::Validate for NestedUnion {
 
 impl crate::runtime::ErrorCorrection for NestedUnion {
     fn corrected() -> Self {
-        Self::Unknown(::std::default::Default::default())
+        Self::Unknown(Default::default())
     }
 }
 
 impl ::serde::Serialize for NestedUnion {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+        let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::StringValue(value) => {
                 crate::runtime::wire::entry::<
@@ -99,7 +97,7 @@ impl ::serde::Serialize for NestedUnion {
 }
 
 impl<'de> ::serde::Deserialize<'de> for NestedUnion {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -113,21 +111,16 @@ impl<'de> ::serde::Deserialize<'de> for NestedUnion {
                 f.write_str("a JSON object with exactly one member (NestedUnion)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<NestedUnion, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<NestedUnion, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut found: ::std::option::Option<NestedUnion> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
-                    let value: ::std::option::Option<NestedUnion> = match key.as_str() {
+                let mut found: Option<NestedUnion> = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                    let value: Option<NestedUnion> = match key.as_str() {
                         "__type" => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
-                            ::std::option::Option::None
+                            None
                         }
                         "stringValue" => {
                             crate::runtime::wire::next_value::<
@@ -138,23 +131,21 @@ impl<'de> ::serde::Deserialize<'de> for NestedUnion {
                                 .map(NestedUnion::StringValue)
                         }
                         other => {
-                            map.next_value::<
-                                    ::std::option::Option<crate::runtime::Document>,
-                                >()?
+                            map.next_value::<Option<crate::runtime::Document>>()?
                                 .map(|value| NestedUnion::Unknown(
                                     crate::runtime::UnknownMember::new(other, value),
                                 ))
                         }
                     };
-                    if let ::std::option::Option::Some(value) = value {
+                    if let Some(value) = value {
                         if found.is_some() {
-                            return ::std::result::Result::Err(
+                            return Err(
                                 <A::Error as ::serde::de::Error>::custom(
                                     "more than one member of union NestedUnion is set",
                                 ),
                             );
                         }
-                        found = ::std::option::Option::Some(value);
+                        found = Some(value);
                     }
                 }
                 found

@@ -7,35 +7,35 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct NullAndEmptyHeadersIo {
     /// The `a` member.
     ///
     /// Carried in the `X-A` HTTP header.
-    pub a: ::std::option::Option<::std::string::String>,
+    pub a: Option<String>,
     /// The `b` member.
     ///
     /// Carried in the `X-B` HTTP header.
-    pub b: ::std::option::Option<::std::string::String>,
+    pub b: Option<String>,
     /// The `c` member.
     ///
     /// Carried in the `X-C` HTTP header.
-    pub c: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub c: Option<Vec<String>>,
 }
 
 impl NullAndEmptyHeadersIo {
     /// The `a` member.
-    pub fn a(&self) -> ::std::option::Option<&str> {
+    pub fn a(&self) -> Option<&str> {
         self.a.as_deref()
     }
 
     /// The `b` member.
-    pub fn b(&self) -> ::std::option::Option<&str> {
+    pub fn b(&self) -> Option<&str> {
         self.b.as_deref()
     }
 
     /// The `c` member.
-    pub fn c(&self) -> &[::std::string::String] {
+    pub fn c(&self) -> &[String] {
         self.c.as_deref().unwrap_or_default()
     }
 
@@ -46,9 +46,7 @@ impl NullAndEmptyHeadersIo {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -63,7 +61,7 @@ impl NullAndEmptyHeadersIo {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -89,7 +87,7 @@ impl crate::runtime::validate::Validate for NullAndEmptyHeadersIo {
     }
 }
 
-impl ::std::default::Default for NullAndEmptyHeadersIo {
+impl Default for NullAndEmptyHeadersIo {
     fn default() -> Self {
         NullAndEmptyHeadersIoBuilder::default().build_unchecked()
     }
@@ -97,38 +95,34 @@ impl ::std::default::Default for NullAndEmptyHeadersIo {
 
 impl crate::runtime::ErrorCorrection for NullAndEmptyHeadersIo {
     fn corrected() -> Self {
-        Self {
-            a: ::std::option::Option::None,
-            b: ::std::option::Option::None,
-            c: ::std::option::Option::None,
-        }
+        Self { a: None, b: None, c: None }
     }
 }
 
 impl ::serde::Serialize for NullAndEmptyHeadersIo {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.a.is_some()) + usize::from(self.b.is_some())
             + usize::from(self.c.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.a {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.a {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "a", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.b {
+        if let Some(value) = &self.b {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "b", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.c {
+        if let Some(value) = &self.c {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
@@ -140,7 +134,7 @@ impl ::serde::Serialize for NullAndEmptyHeadersIo {
 }
 
 impl<'de> ::serde::Deserialize<'de> for NullAndEmptyHeadersIo {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -154,19 +148,14 @@ impl<'de> ::serde::Deserialize<'de> for NullAndEmptyHeadersIo {
                 f.write_str("a JSON object (NullAndEmptyHeadersIo)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<NullAndEmptyHeadersIo, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<NullAndEmptyHeadersIo, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_a = ::std::option::Option::None;
-                let mut member_b = ::std::option::Option::None;
-                let mut member_c = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_a = None;
+                let mut member_b = None;
+                let mut member_c = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "a" => {
                             member_a = crate::runtime::wire::next_value::<
@@ -196,7 +185,7 @@ impl<'de> ::serde::Deserialize<'de> for NullAndEmptyHeadersIo {
                         }
                     }
                 }
-                ::std::result::Result::Ok(NullAndEmptyHeadersIo {
+                Ok(NullAndEmptyHeadersIo {
                     a: member_a,
                     b: member_b,
                     c: member_c,
@@ -209,75 +198,64 @@ impl<'de> ::serde::Deserialize<'de> for NullAndEmptyHeadersIo {
 
 /// Builds a [`NullAndEmptyHeadersIo`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct NullAndEmptyHeadersIoBuilder {
-    a: ::std::option::Option<::std::string::String>,
-    b: ::std::option::Option<::std::string::String>,
-    c: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    a: Option<String>,
+    b: Option<String>,
+    c: Option<Vec<String>>,
 }
 
 impl NullAndEmptyHeadersIoBuilder {
     /// The `a` member.
-    pub fn a(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.a = ::std::option::Option::Some(input.into());
+    pub fn a(mut self, input: impl Into<String>) -> Self {
+        self.a = Some(input.into());
         self
     }
 
     /// Sets or clears `a`.
-    pub fn set_a(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_a(mut self, input: Option<String>) -> Self {
         self.a = input;
         self
     }
 
     /// The `a` set so far.
-    pub fn get_a(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_a(&self) -> &Option<String> {
         &self.a
     }
 
     /// The `b` member.
-    pub fn b(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.b = ::std::option::Option::Some(input.into());
+    pub fn b(mut self, input: impl Into<String>) -> Self {
+        self.b = Some(input.into());
         self
     }
 
     /// Sets or clears `b`.
-    pub fn set_b(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_b(mut self, input: Option<String>) -> Self {
         self.b = input;
         self
     }
 
     /// The `b` set so far.
-    pub fn get_b(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_b(&self) -> &Option<String> {
         &self.b
     }
 
     /// The `c` member.
     ///
     /// Appends one item to `c` (use `set_c` to replace the list).
-    pub fn c(mut self, item: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.c.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn c(mut self, item: impl Into<String>) -> Self {
+        self.c.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `c`.
-    pub fn set_c(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_c(mut self, input: Option<Vec<String>>) -> Self {
         self.c = input;
         self
     }
 
     /// The `c` set so far.
-    pub fn get_c(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_c(&self) -> &Option<Vec<String>> {
         &self.c
     }
 

@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#PayloadConfig`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PayloadConfig {
     /// The `data` member.
-    pub data: ::std::option::Option<i32>,
+    pub data: Option<i32>,
 }
 
 impl PayloadConfig {
     /// The `data` member.
-    pub fn data(&self) -> ::std::option::Option<i32> {
+    pub fn data(&self) -> Option<i32> {
         self.data
     }
 
@@ -24,9 +24,7 @@ impl PayloadConfig {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl PayloadConfig {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -63,7 +61,7 @@ impl crate::runtime::validate::Validate for PayloadConfig {
     }
 }
 
-impl ::std::default::Default for PayloadConfig {
+impl Default for PayloadConfig {
     fn default() -> Self {
         PayloadConfigBuilder::default().build_unchecked()
     }
@@ -71,21 +69,19 @@ impl ::std::default::Default for PayloadConfig {
 
 impl crate::runtime::ErrorCorrection for PayloadConfig {
     fn corrected() -> Self {
-        Self {
-            data: ::std::option::Option::None,
-        }
+        Self { data: None }
     }
 }
 
 impl ::serde::Serialize for PayloadConfig {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.data.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.data {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.data {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -97,7 +93,7 @@ impl ::serde::Serialize for PayloadConfig {
 }
 
 impl<'de> ::serde::Deserialize<'de> for PayloadConfig {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -111,17 +107,12 @@ impl<'de> ::serde::Deserialize<'de> for PayloadConfig {
                 f.write_str("a JSON object (PayloadConfig)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<PayloadConfig, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<PayloadConfig, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_data = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_data = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "data" => {
                             member_data = crate::runtime::wire::next_value::<
@@ -135,7 +126,7 @@ impl<'de> ::serde::Deserialize<'de> for PayloadConfig {
                         }
                     }
                 }
-                ::std::result::Result::Ok(PayloadConfig { data: member_data })
+                Ok(PayloadConfig { data: member_data })
             }
         }
         deserializer.deserialize_map(FieldsVisitor)
@@ -144,32 +135,26 @@ impl<'de> ::serde::Deserialize<'de> for PayloadConfig {
 
 /// Builds a [`PayloadConfig`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct PayloadConfigBuilder {
-    data: ::std::option::Option<i32>,
+    data: Option<i32>,
 }
 
 impl PayloadConfigBuilder {
     /// The `data` member.
-    pub fn data(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.data = ::std::option::Option::Some(input.into());
+    pub fn data(mut self, input: impl Into<i32>) -> Self {
+        self.data = Some(input.into());
         self
     }
 
     /// Sets or clears `data`.
-    pub fn set_data(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_data(mut self, input: Option<i32>) -> Self {
         self.data = input;
         self
     }
 
     /// The `data` set so far.
-    pub fn get_data(&self) -> &::std::option::Option<i32> {
+    pub fn get_data(&self) -> &Option<i32> {
         &self.data
     }
 

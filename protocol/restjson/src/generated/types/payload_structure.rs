@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#PayloadStructure`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PayloadStructure {
     /// The `structureMember` member.
-    pub structure_member: ::std::option::Option<::std::string::String>,
+    pub structure_member: Option<String>,
 }
 
 impl PayloadStructure {
     /// The `structureMember` member.
-    pub fn structure_member(&self) -> ::std::option::Option<&str> {
+    pub fn structure_member(&self) -> Option<&str> {
         self.structure_member.as_deref()
     }
 
@@ -24,9 +24,7 @@ impl PayloadStructure {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl PayloadStructure {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -65,7 +63,7 @@ impl crate::runtime::validate::Validate for PayloadStructure {
     }
 }
 
-impl ::std::default::Default for PayloadStructure {
+impl Default for PayloadStructure {
     fn default() -> Self {
         PayloadStructureBuilder::default().build_unchecked()
     }
@@ -73,21 +71,19 @@ impl ::std::default::Default for PayloadStructure {
 
 impl crate::runtime::ErrorCorrection for PayloadStructure {
     fn corrected() -> Self {
-        Self {
-            structure_member: ::std::option::Option::None,
-        }
+        Self { structure_member: None }
     }
 }
 
 impl ::serde::Serialize for PayloadStructure {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.structure_member.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.structure_member {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.structure_member {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -99,7 +95,7 @@ impl ::serde::Serialize for PayloadStructure {
 }
 
 impl<'de> ::serde::Deserialize<'de> for PayloadStructure {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -113,17 +109,12 @@ impl<'de> ::serde::Deserialize<'de> for PayloadStructure {
                 f.write_str("a JSON object (PayloadStructure)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<PayloadStructure, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<PayloadStructure, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_structure_member = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_structure_member = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "structureMember" => {
                             member_structure_member = crate::runtime::wire::next_value::<
@@ -137,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for PayloadStructure {
                         }
                     }
                 }
-                ::std::result::Result::Ok(PayloadStructure {
+                Ok(PayloadStructure {
                     structure_member: member_structure_member,
                 })
             }
@@ -148,38 +139,26 @@ impl<'de> ::serde::Deserialize<'de> for PayloadStructure {
 
 /// Builds a [`PayloadStructure`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct PayloadStructureBuilder {
-    structure_member: ::std::option::Option<::std::string::String>,
+    structure_member: Option<String>,
 }
 
 impl PayloadStructureBuilder {
     /// The `structureMember` member.
-    pub fn structure_member(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.structure_member = ::std::option::Option::Some(input.into());
+    pub fn structure_member(mut self, input: impl Into<String>) -> Self {
+        self.structure_member = Some(input.into());
         self
     }
 
     /// Sets or clears `structureMember`.
-    pub fn set_structure_member(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_structure_member(mut self, input: Option<String>) -> Self {
         self.structure_member = input;
         self
     }
 
     /// The `structureMember` set so far.
-    pub fn get_structure_member(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_structure_member(&self) -> &Option<String> {
         &self.structure_member
     }
 

@@ -5,20 +5,20 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#PayloadUnion`. Exactly one member is set.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub enum PayloadUnion {
     /// The `unionMember` member.
-    UnionMember(::std::string::String),
+    UnionMember(String),
     /// A member this version of the crate does not know, kept as received.
     Unknown(crate::runtime::UnknownMember),
 }
 
 impl PayloadUnion {
     /// The `unionMember` member, if it is the one set.
-    pub fn as_union_member(&self) -> ::std::option::Option<&::std::string::String> {
+    pub fn as_union_member(&self) -> Option<&String> {
         match self {
-            Self::UnionMember(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::UnionMember(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -36,9 +36,7 @@ impl PayloadUnion {
     }
 
     /// Checks every constraint of the member that is set.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -71,17 +69,17 @@ impl crate::runtime::validate::Validate for PayloadUnion {
 
 impl crate::runtime::ErrorCorrection for PayloadUnion {
     fn corrected() -> Self {
-        Self::Unknown(::std::default::Default::default())
+        Self::Unknown(Default::default())
     }
 }
 
 impl ::serde::Serialize for PayloadUnion {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+        let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::UnionMember(value) => {
                 crate::runtime::wire::entry::<
@@ -99,7 +97,7 @@ impl ::serde::Serialize for PayloadUnion {
 }
 
 impl<'de> ::serde::Deserialize<'de> for PayloadUnion {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -113,21 +111,16 @@ impl<'de> ::serde::Deserialize<'de> for PayloadUnion {
                 f.write_str("a JSON object with exactly one member (PayloadUnion)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<PayloadUnion, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<PayloadUnion, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut found: ::std::option::Option<PayloadUnion> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
-                    let value: ::std::option::Option<PayloadUnion> = match key.as_str() {
+                let mut found: Option<PayloadUnion> = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                    let value: Option<PayloadUnion> = match key.as_str() {
                         "__type" => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
-                            ::std::option::Option::None
+                            None
                         }
                         "unionMember" => {
                             crate::runtime::wire::next_value::<
@@ -138,23 +131,21 @@ impl<'de> ::serde::Deserialize<'de> for PayloadUnion {
                                 .map(PayloadUnion::UnionMember)
                         }
                         other => {
-                            map.next_value::<
-                                    ::std::option::Option<crate::runtime::Document>,
-                                >()?
+                            map.next_value::<Option<crate::runtime::Document>>()?
                                 .map(|value| PayloadUnion::Unknown(
                                     crate::runtime::UnknownMember::new(other, value),
                                 ))
                         }
                     };
-                    if let ::std::option::Option::Some(value) = value {
+                    if let Some(value) = value {
                         if found.is_some() {
-                            return ::std::result::Result::Err(
+                            return Err(
                                 <A::Error as ::serde::de::Error>::custom(
                                     "more than one member of union PayloadUnion is set",
                                 ),
                             );
                         }
-                        found = ::std::option::Option::Some(value);
+                        found = Some(value);
                     }
                 }
                 found

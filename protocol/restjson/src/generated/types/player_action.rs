@@ -5,7 +5,7 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#PlayerAction`. Exactly one member is set.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub enum PlayerAction {
     /// Quit the game.
     Quit,
@@ -28,9 +28,7 @@ impl PlayerAction {
     }
 
     /// Checks every constraint of the member that is set.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -61,17 +59,17 @@ impl crate::runtime::validate::Validate for PlayerAction {
 
 impl crate::runtime::ErrorCorrection for PlayerAction {
     fn corrected() -> Self {
-        Self::Unknown(::std::default::Default::default())
+        Self::Unknown(Default::default())
     }
 }
 
 impl ::serde::Serialize for PlayerAction {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+        let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Quit => map.serialize_entry("quit", &crate::runtime::wire::Empty)?,
             Self::Unknown(unknown) => {
@@ -83,7 +81,7 @@ impl ::serde::Serialize for PlayerAction {
 }
 
 impl<'de> ::serde::Deserialize<'de> for PlayerAction {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -97,46 +95,37 @@ impl<'de> ::serde::Deserialize<'de> for PlayerAction {
                 f.write_str("a JSON object with exactly one member (PlayerAction)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<PlayerAction, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<PlayerAction, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut found: ::std::option::Option<PlayerAction> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
-                    let value: ::std::option::Option<PlayerAction> = match key.as_str() {
+                let mut found: Option<PlayerAction> = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                    let value: Option<PlayerAction> = match key.as_str() {
                         "__type" => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
-                            ::std::option::Option::None
+                            None
                         }
                         "quit" => {
-                            map.next_value::<
-                                    ::std::option::Option<::serde::de::IgnoredAny>,
-                                >()?
+                            map.next_value::<Option<::serde::de::IgnoredAny>>()?
                                 .map(|_| PlayerAction::Quit)
                         }
                         other => {
-                            map.next_value::<
-                                    ::std::option::Option<crate::runtime::Document>,
-                                >()?
+                            map.next_value::<Option<crate::runtime::Document>>()?
                                 .map(|value| PlayerAction::Unknown(
                                     crate::runtime::UnknownMember::new(other, value),
                                 ))
                         }
                     };
-                    if let ::std::option::Option::Some(value) = value {
+                    if let Some(value) = value {
                         if found.is_some() {
-                            return ::std::result::Result::Err(
+                            return Err(
                                 <A::Error as ::serde::de::Error>::custom(
                                     "more than one member of union PlayerAction is set",
                                 ),
                             );
                         }
-                        found = ::std::option::Option::Some(value);
+                        found = Some(value);
                     }
                 }
                 found

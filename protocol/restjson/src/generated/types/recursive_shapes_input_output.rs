@@ -7,17 +7,15 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct RecursiveShapesInputOutput {
     /// The `nested` member.
-    pub nested: ::std::option::Option<crate::types::RecursiveShapesInputOutputNested1>,
+    pub nested: Option<crate::types::RecursiveShapesInputOutputNested1>,
 }
 
 impl RecursiveShapesInputOutput {
     /// The `nested` member.
-    pub fn nested(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RecursiveShapesInputOutputNested1> {
+    pub fn nested(&self) -> Option<&crate::types::RecursiveShapesInputOutputNested1> {
         self.nested.as_ref()
     }
 
@@ -28,9 +26,7 @@ impl RecursiveShapesInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +41,7 @@ impl RecursiveShapesInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -67,14 +63,14 @@ impl crate::runtime::validate::Validate for RecursiveShapesInputOutput {
     ) {
         {
             let path = path.field("nested");
-            if let ::std::option::Option::Some(value) = &self.nested {
+            if let Some(value) = &self.nested {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for RecursiveShapesInputOutput {
+impl Default for RecursiveShapesInputOutput {
     fn default() -> Self {
         RecursiveShapesInputOutputBuilder::default().build_unchecked()
     }
@@ -82,21 +78,19 @@ impl ::std::default::Default for RecursiveShapesInputOutput {
 
 impl crate::runtime::ErrorCorrection for RecursiveShapesInputOutput {
     fn corrected() -> Self {
-        Self {
-            nested: ::std::option::Option::None,
-        }
+        Self { nested: None }
     }
 }
 
 impl ::serde::Serialize for RecursiveShapesInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.nested.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.nested {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.nested {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -108,7 +102,7 @@ impl ::serde::Serialize for RecursiveShapesInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -125,14 +119,12 @@ impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<RecursiveShapesInputOutput, A::Error>
+            ) -> Result<RecursiveShapesInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_nested = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_nested = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "nested" => {
                             member_nested = crate::runtime::wire::next_value::<
@@ -146,7 +138,7 @@ impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(RecursiveShapesInputOutput {
+                Ok(RecursiveShapesInputOutput {
                     nested: member_nested,
                 })
             }
@@ -157,31 +149,25 @@ impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutput {
 
 /// Builds a [`RecursiveShapesInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct RecursiveShapesInputOutputBuilder {
-    nested: ::std::option::Option<crate::types::RecursiveShapesInputOutputNested1>,
+    nested: Option<crate::types::RecursiveShapesInputOutputNested1>,
 }
 
 impl RecursiveShapesInputOutputBuilder {
     /// The `nested` member.
     pub fn nested(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RecursiveShapesInputOutputNested1>,
+        input: impl Into<crate::types::RecursiveShapesInputOutputNested1>,
     ) -> Self {
-        self.nested = ::std::option::Option::Some(input.into());
+        self.nested = Some(input.into());
         self
     }
 
     /// Sets or clears `nested`.
     pub fn set_nested(
         mut self,
-        input: ::std::option::Option<crate::types::RecursiveShapesInputOutputNested1>,
+        input: Option<crate::types::RecursiveShapesInputOutputNested1>,
     ) -> Self {
         self.nested = input;
         self
@@ -190,7 +176,7 @@ impl RecursiveShapesInputOutputBuilder {
     /// The `nested` set so far.
     pub fn get_nested(
         &self,
-    ) -> &::std::option::Option<crate::types::RecursiveShapesInputOutputNested1> {
+    ) -> &Option<crate::types::RecursiveShapesInputOutputNested1> {
         &self.nested
     }
 
@@ -198,14 +184,12 @@ impl RecursiveShapesInputOutputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<RecursiveShapesInputOutput, crate::runtime::BuildError> {
+    ) -> Result<RecursiveShapesInputOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("RecursiveShapesInputOutput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("RecursiveShapesInputOutput", error))
             }
         }
     }

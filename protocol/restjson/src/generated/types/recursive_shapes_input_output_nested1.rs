@@ -5,26 +5,22 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#RecursiveShapesInputOutputNested1`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct RecursiveShapesInputOutputNested1 {
     /// The `foo` member.
-    pub foo: ::std::option::Option<::std::string::String>,
+    pub foo: Option<String>,
     /// The `nested` member.
-    pub nested: ::std::option::Option<
-        ::std::boxed::Box<crate::types::RecursiveShapesInputOutputNested2>,
-    >,
+    pub nested: Option<Box<crate::types::RecursiveShapesInputOutputNested2>>,
 }
 
 impl RecursiveShapesInputOutputNested1 {
     /// The `foo` member.
-    pub fn foo(&self) -> ::std::option::Option<&str> {
+    pub fn foo(&self) -> Option<&str> {
         self.foo.as_deref()
     }
 
     /// The `nested` member.
-    pub fn nested(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RecursiveShapesInputOutputNested2> {
+    pub fn nested(&self) -> Option<&crate::types::RecursiveShapesInputOutputNested2> {
         self.nested.as_deref()
     }
 
@@ -35,9 +31,7 @@ impl RecursiveShapesInputOutputNested1 {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -52,7 +46,7 @@ impl RecursiveShapesInputOutputNested1 {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -75,14 +69,14 @@ impl crate::runtime::validate::Validate for RecursiveShapesInputOutputNested1 {
     ) {
         {
             let path = path.field("nested");
-            if let ::std::option::Option::Some(value) = &self.nested {
+            if let Some(value) = &self.nested {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for RecursiveShapesInputOutputNested1 {
+impl Default for RecursiveShapesInputOutputNested1 {
     fn default() -> Self {
         RecursiveShapesInputOutputNested1Builder::default().build_unchecked()
     }
@@ -90,29 +84,26 @@ impl ::std::default::Default for RecursiveShapesInputOutputNested1 {
 
 impl crate::runtime::ErrorCorrection for RecursiveShapesInputOutputNested1 {
     fn corrected() -> Self {
-        Self {
-            foo: ::std::option::Option::None,
-            nested: ::std::option::Option::None,
-        }
+        Self { foo: None, nested: None }
     }
 }
 
 impl ::serde::Serialize for RecursiveShapesInputOutputNested1 {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.foo.is_some()) + usize::from(self.nested.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.foo {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.foo {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "foo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nested {
+        if let Some(value) = &self.nested {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Boxed<crate::runtime::wire::Plain>,
                 _,
@@ -124,7 +115,7 @@ impl ::serde::Serialize for RecursiveShapesInputOutputNested1 {
 }
 
 impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutputNested1 {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -141,15 +132,13 @@ impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutputNested1 {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<RecursiveShapesInputOutputNested1, A::Error>
+            ) -> Result<RecursiveShapesInputOutputNested1, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_foo = ::std::option::Option::None;
-                let mut member_nested = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_foo = None;
+                let mut member_nested = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "foo" => {
                             member_foo = crate::runtime::wire::next_value::<
@@ -170,7 +159,7 @@ impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutputNested1 {
                         }
                     }
                 }
-                ::std::result::Result::Ok(RecursiveShapesInputOutputNested1 {
+                Ok(RecursiveShapesInputOutputNested1 {
                     foo: member_foo,
                     nested: member_nested,
                 })
@@ -182,59 +171,43 @@ impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutputNested1 {
 
 /// Builds a [`RecursiveShapesInputOutputNested1`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct RecursiveShapesInputOutputNested1Builder {
-    foo: ::std::option::Option<::std::string::String>,
-    nested: ::std::option::Option<
-        ::std::boxed::Box<crate::types::RecursiveShapesInputOutputNested2>,
-    >,
+    foo: Option<String>,
+    nested: Option<Box<crate::types::RecursiveShapesInputOutputNested2>>,
 }
 
 impl RecursiveShapesInputOutputNested1Builder {
     /// The `foo` member.
-    pub fn foo(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.foo = ::std::option::Option::Some(input.into());
+    pub fn foo(mut self, input: impl Into<String>) -> Self {
+        self.foo = Some(input.into());
         self
     }
 
     /// Sets or clears `foo`.
-    pub fn set_foo(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_foo(mut self, input: Option<String>) -> Self {
         self.foo = input;
         self
     }
 
     /// The `foo` set so far.
-    pub fn get_foo(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_foo(&self) -> &Option<String> {
         &self.foo
     }
 
     /// The `nested` member.
     pub fn nested(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RecursiveShapesInputOutputNested2>,
+        input: impl Into<crate::types::RecursiveShapesInputOutputNested2>,
     ) -> Self {
-        self.nested = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+        self.nested = Some(Box::new(input.into()));
         self
     }
 
     /// Sets or clears `nested`.
     pub fn set_nested(
         mut self,
-        input: ::std::option::Option<
-            ::std::boxed::Box<crate::types::RecursiveShapesInputOutputNested2>,
-        >,
+        input: Option<Box<crate::types::RecursiveShapesInputOutputNested2>>,
     ) -> Self {
         self.nested = input;
         self
@@ -243,9 +216,7 @@ impl RecursiveShapesInputOutputNested1Builder {
     /// The `nested` set so far.
     pub fn get_nested(
         &self,
-    ) -> &::std::option::Option<
-        ::std::boxed::Box<crate::types::RecursiveShapesInputOutputNested2>,
-    > {
+    ) -> &Option<Box<crate::types::RecursiveShapesInputOutputNested2>> {
         &self.nested
     }
 
@@ -253,15 +224,12 @@ impl RecursiveShapesInputOutputNested1Builder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        RecursiveShapesInputOutputNested1,
-        crate::runtime::BuildError,
-    > {
+    ) -> Result<RecursiveShapesInputOutputNested1, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new(
                         "RecursiveShapesInputOutputNested1",
                         error,

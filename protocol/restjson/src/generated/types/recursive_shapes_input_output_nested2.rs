@@ -5,26 +5,24 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#RecursiveShapesInputOutputNested2`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct RecursiveShapesInputOutputNested2 {
     /// The `bar` member.
-    pub bar: ::std::option::Option<::std::string::String>,
+    pub bar: Option<String>,
     /// The `recursiveMember` member.
-    pub recursive_member: ::std::option::Option<
-        ::std::boxed::Box<crate::types::RecursiveShapesInputOutputNested1>,
-    >,
+    pub recursive_member: Option<Box<crate::types::RecursiveShapesInputOutputNested1>>,
 }
 
 impl RecursiveShapesInputOutputNested2 {
     /// The `bar` member.
-    pub fn bar(&self) -> ::std::option::Option<&str> {
+    pub fn bar(&self) -> Option<&str> {
         self.bar.as_deref()
     }
 
     /// The `recursiveMember` member.
     pub fn recursive_member(
         &self,
-    ) -> ::std::option::Option<&crate::types::RecursiveShapesInputOutputNested1> {
+    ) -> Option<&crate::types::RecursiveShapesInputOutputNested1> {
         self.recursive_member.as_deref()
     }
 
@@ -35,9 +33,7 @@ impl RecursiveShapesInputOutputNested2 {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -52,7 +48,7 @@ impl RecursiveShapesInputOutputNested2 {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -75,14 +71,14 @@ impl crate::runtime::validate::Validate for RecursiveShapesInputOutputNested2 {
     ) {
         {
             let path = path.field("recursiveMember");
-            if let ::std::option::Option::Some(value) = &self.recursive_member {
+            if let Some(value) = &self.recursive_member {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for RecursiveShapesInputOutputNested2 {
+impl Default for RecursiveShapesInputOutputNested2 {
     fn default() -> Self {
         RecursiveShapesInputOutputNested2Builder::default().build_unchecked()
     }
@@ -91,29 +87,29 @@ impl ::std::default::Default for RecursiveShapesInputOutputNested2 {
 impl crate::runtime::ErrorCorrection for RecursiveShapesInputOutputNested2 {
     fn corrected() -> Self {
         Self {
-            bar: ::std::option::Option::None,
-            recursive_member: ::std::option::Option::None,
+            bar: None,
+            recursive_member: None,
         }
     }
 }
 
 impl ::serde::Serialize for RecursiveShapesInputOutputNested2 {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.bar.is_some())
             + usize::from(self.recursive_member.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.bar {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.bar {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "bar", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.recursive_member {
+        if let Some(value) = &self.recursive_member {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Boxed<crate::runtime::wire::Plain>,
                 _,
@@ -125,7 +121,7 @@ impl ::serde::Serialize for RecursiveShapesInputOutputNested2 {
 }
 
 impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutputNested2 {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -142,15 +138,13 @@ impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutputNested2 {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<RecursiveShapesInputOutputNested2, A::Error>
+            ) -> Result<RecursiveShapesInputOutputNested2, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_bar = ::std::option::Option::None;
-                let mut member_recursive_member = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_bar = None;
+                let mut member_recursive_member = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "bar" => {
                             member_bar = crate::runtime::wire::next_value::<
@@ -171,7 +165,7 @@ impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutputNested2 {
                         }
                     }
                 }
-                ::std::result::Result::Ok(RecursiveShapesInputOutputNested2 {
+                Ok(RecursiveShapesInputOutputNested2 {
                     bar: member_bar,
                     recursive_member: member_recursive_member,
                 })
@@ -183,61 +177,43 @@ impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutputNested2 {
 
 /// Builds a [`RecursiveShapesInputOutputNested2`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct RecursiveShapesInputOutputNested2Builder {
-    bar: ::std::option::Option<::std::string::String>,
-    recursive_member: ::std::option::Option<
-        ::std::boxed::Box<crate::types::RecursiveShapesInputOutputNested1>,
-    >,
+    bar: Option<String>,
+    recursive_member: Option<Box<crate::types::RecursiveShapesInputOutputNested1>>,
 }
 
 impl RecursiveShapesInputOutputNested2Builder {
     /// The `bar` member.
-    pub fn bar(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.bar = ::std::option::Option::Some(input.into());
+    pub fn bar(mut self, input: impl Into<String>) -> Self {
+        self.bar = Some(input.into());
         self
     }
 
     /// Sets or clears `bar`.
-    pub fn set_bar(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bar(mut self, input: Option<String>) -> Self {
         self.bar = input;
         self
     }
 
     /// The `bar` set so far.
-    pub fn get_bar(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bar(&self) -> &Option<String> {
         &self.bar
     }
 
     /// The `recursiveMember` member.
     pub fn recursive_member(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RecursiveShapesInputOutputNested1>,
+        input: impl Into<crate::types::RecursiveShapesInputOutputNested1>,
     ) -> Self {
-        self.recursive_member = ::std::option::Option::Some(
-            ::std::boxed::Box::new(input.into()),
-        );
+        self.recursive_member = Some(Box::new(input.into()));
         self
     }
 
     /// Sets or clears `recursiveMember`.
     pub fn set_recursive_member(
         mut self,
-        input: ::std::option::Option<
-            ::std::boxed::Box<crate::types::RecursiveShapesInputOutputNested1>,
-        >,
+        input: Option<Box<crate::types::RecursiveShapesInputOutputNested1>>,
     ) -> Self {
         self.recursive_member = input;
         self
@@ -246,9 +222,7 @@ impl RecursiveShapesInputOutputNested2Builder {
     /// The `recursiveMember` set so far.
     pub fn get_recursive_member(
         &self,
-    ) -> &::std::option::Option<
-        ::std::boxed::Box<crate::types::RecursiveShapesInputOutputNested1>,
-    > {
+    ) -> &Option<Box<crate::types::RecursiveShapesInputOutputNested1>> {
         &self.recursive_member
     }
 
@@ -256,15 +230,12 @@ impl RecursiveShapesInputOutputNested2Builder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        RecursiveShapesInputOutputNested2,
-        crate::runtime::BuildError,
-    > {
+    ) -> Result<RecursiveShapesInputOutputNested2, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new(
                         "RecursiveShapesInputOutputNested2",
                         error,

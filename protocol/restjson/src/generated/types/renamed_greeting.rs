@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson.nested#GreetingStruct`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct RenamedGreeting {
     /// The `salutation` member.
-    pub salutation: ::std::option::Option<::std::string::String>,
+    pub salutation: Option<String>,
 }
 
 impl RenamedGreeting {
     /// The `salutation` member.
-    pub fn salutation(&self) -> ::std::option::Option<&str> {
+    pub fn salutation(&self) -> Option<&str> {
         self.salutation.as_deref()
     }
 
@@ -24,9 +24,7 @@ impl RenamedGreeting {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl RenamedGreeting {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -63,7 +61,7 @@ impl crate::runtime::validate::Validate for RenamedGreeting {
     }
 }
 
-impl ::std::default::Default for RenamedGreeting {
+impl Default for RenamedGreeting {
     fn default() -> Self {
         RenamedGreetingBuilder::default().build_unchecked()
     }
@@ -71,21 +69,19 @@ impl ::std::default::Default for RenamedGreeting {
 
 impl crate::runtime::ErrorCorrection for RenamedGreeting {
     fn corrected() -> Self {
-        Self {
-            salutation: ::std::option::Option::None,
-        }
+        Self { salutation: None }
     }
 }
 
 impl ::serde::Serialize for RenamedGreeting {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.salutation.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.salutation {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.salutation {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -97,7 +93,7 @@ impl ::serde::Serialize for RenamedGreeting {
 }
 
 impl<'de> ::serde::Deserialize<'de> for RenamedGreeting {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -111,17 +107,12 @@ impl<'de> ::serde::Deserialize<'de> for RenamedGreeting {
                 f.write_str("a JSON object (RenamedGreeting)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<RenamedGreeting, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<RenamedGreeting, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_salutation = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_salutation = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "salutation" => {
                             member_salutation = crate::runtime::wire::next_value::<
@@ -135,7 +126,7 @@ impl<'de> ::serde::Deserialize<'de> for RenamedGreeting {
                         }
                     }
                 }
-                ::std::result::Result::Ok(RenamedGreeting {
+                Ok(RenamedGreeting {
                     salutation: member_salutation,
                 })
             }
@@ -146,38 +137,26 @@ impl<'de> ::serde::Deserialize<'de> for RenamedGreeting {
 
 /// Builds a [`RenamedGreeting`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct RenamedGreetingBuilder {
-    salutation: ::std::option::Option<::std::string::String>,
+    salutation: Option<String>,
 }
 
 impl RenamedGreetingBuilder {
     /// The `salutation` member.
-    pub fn salutation(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.salutation = ::std::option::Option::Some(input.into());
+    pub fn salutation(mut self, input: impl Into<String>) -> Self {
+        self.salutation = Some(input.into());
         self
     }
 
     /// Sets or clears `salutation`.
-    pub fn set_salutation(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_salutation(mut self, input: Option<String>) -> Self {
         self.salutation = input;
         self
     }
 
     /// The `salutation` set so far.
-    pub fn get_salutation(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_salutation(&self) -> &Option<String> {
         &self.salutation
     }
 

@@ -7,80 +7,80 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct SimpleScalarPropertiesInputOutput {
     /// The `foo` member.
     ///
     /// Carried in the `X-Foo` HTTP header.
-    pub foo: ::std::option::Option<::std::string::String>,
+    pub foo: Option<String>,
     /// The `stringValue` member.
-    pub string_value: ::std::option::Option<::std::string::String>,
+    pub string_value: Option<String>,
     /// The `trueBooleanValue` member.
-    pub true_boolean_value: ::std::option::Option<bool>,
+    pub true_boolean_value: Option<bool>,
     /// The `falseBooleanValue` member.
-    pub false_boolean_value: ::std::option::Option<bool>,
+    pub false_boolean_value: Option<bool>,
     /// The `byteValue` member.
-    pub byte_value: ::std::option::Option<i8>,
+    pub byte_value: Option<i8>,
     /// The `shortValue` member.
-    pub short_value: ::std::option::Option<i16>,
+    pub short_value: Option<i16>,
     /// The `integerValue` member.
-    pub integer_value: ::std::option::Option<i32>,
+    pub integer_value: Option<i32>,
     /// The `longValue` member.
-    pub long_value: ::std::option::Option<i64>,
+    pub long_value: Option<i64>,
     /// The `floatValue` member.
-    pub float_value: ::std::option::Option<f32>,
+    pub float_value: Option<f32>,
     /// The `doubleValue` member.
-    pub double_value: ::std::option::Option<f64>,
+    pub double_value: Option<f64>,
 }
 
 impl SimpleScalarPropertiesInputOutput {
     /// The `foo` member.
-    pub fn foo(&self) -> ::std::option::Option<&str> {
+    pub fn foo(&self) -> Option<&str> {
         self.foo.as_deref()
     }
 
     /// The `stringValue` member.
-    pub fn string_value(&self) -> ::std::option::Option<&str> {
+    pub fn string_value(&self) -> Option<&str> {
         self.string_value.as_deref()
     }
 
     /// The `trueBooleanValue` member.
-    pub fn true_boolean_value(&self) -> ::std::option::Option<bool> {
+    pub fn true_boolean_value(&self) -> Option<bool> {
         self.true_boolean_value
     }
 
     /// The `falseBooleanValue` member.
-    pub fn false_boolean_value(&self) -> ::std::option::Option<bool> {
+    pub fn false_boolean_value(&self) -> Option<bool> {
         self.false_boolean_value
     }
 
     /// The `byteValue` member.
-    pub fn byte_value(&self) -> ::std::option::Option<i8> {
+    pub fn byte_value(&self) -> Option<i8> {
         self.byte_value
     }
 
     /// The `shortValue` member.
-    pub fn short_value(&self) -> ::std::option::Option<i16> {
+    pub fn short_value(&self) -> Option<i16> {
         self.short_value
     }
 
     /// The `integerValue` member.
-    pub fn integer_value(&self) -> ::std::option::Option<i32> {
+    pub fn integer_value(&self) -> Option<i32> {
         self.integer_value
     }
 
     /// The `longValue` member.
-    pub fn long_value(&self) -> ::std::option::Option<i64> {
+    pub fn long_value(&self) -> Option<i64> {
         self.long_value
     }
 
     /// The `floatValue` member.
-    pub fn float_value(&self) -> ::std::option::Option<f32> {
+    pub fn float_value(&self) -> Option<f32> {
         self.float_value
     }
 
     /// The `doubleValue` member.
-    pub fn double_value(&self) -> ::std::option::Option<f64> {
+    pub fn double_value(&self) -> Option<f64> {
         self.double_value
     }
 
@@ -91,9 +91,7 @@ impl SimpleScalarPropertiesInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -108,7 +106,7 @@ impl SimpleScalarPropertiesInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -141,7 +139,7 @@ impl crate::runtime::validate::Validate for SimpleScalarPropertiesInputOutput {
     }
 }
 
-impl ::std::default::Default for SimpleScalarPropertiesInputOutput {
+impl Default for SimpleScalarPropertiesInputOutput {
     fn default() -> Self {
         SimpleScalarPropertiesInputOutputBuilder::default().build_unchecked()
     }
@@ -150,22 +148,22 @@ impl ::std::default::Default for SimpleScalarPropertiesInputOutput {
 impl crate::runtime::ErrorCorrection for SimpleScalarPropertiesInputOutput {
     fn corrected() -> Self {
         Self {
-            foo: ::std::option::Option::None,
-            string_value: ::std::option::Option::None,
-            true_boolean_value: ::std::option::Option::None,
-            false_boolean_value: ::std::option::Option::None,
-            byte_value: ::std::option::Option::None,
-            short_value: ::std::option::Option::None,
-            integer_value: ::std::option::Option::None,
-            long_value: ::std::option::Option::None,
-            float_value: ::std::option::Option::None,
-            double_value: ::std::option::Option::None,
+            foo: None,
+            string_value: None,
+            true_boolean_value: None,
+            false_boolean_value: None,
+            byte_value: None,
+            short_value: None,
+            integer_value: None,
+            long_value: None,
+            float_value: None,
+            double_value: None,
         }
     }
 }
 
 impl ::serde::Serialize for SimpleScalarPropertiesInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -180,71 +178,71 @@ impl ::serde::Serialize for SimpleScalarPropertiesInputOutput {
             + usize::from(self.long_value.is_some())
             + usize::from(self.float_value.is_some())
             + usize::from(self.double_value.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.foo {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.foo {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "foo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.string_value {
+        if let Some(value) = &self.string_value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "stringValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.true_boolean_value {
+        if let Some(value) = &self.true_boolean_value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "trueBooleanValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.false_boolean_value {
+        if let Some(value) = &self.false_boolean_value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "falseBooleanValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.byte_value {
+        if let Some(value) = &self.byte_value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "byteValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.short_value {
+        if let Some(value) = &self.short_value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "shortValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer_value {
+        if let Some(value) = &self.integer_value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "integerValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.long_value {
+        if let Some(value) = &self.long_value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "longValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.float_value {
+        if let Some(value) = &self.float_value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "floatValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.double_value {
+        if let Some(value) = &self.double_value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
@@ -256,7 +254,7 @@ impl ::serde::Serialize for SimpleScalarPropertiesInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for SimpleScalarPropertiesInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -273,23 +271,21 @@ impl<'de> ::serde::Deserialize<'de> for SimpleScalarPropertiesInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<SimpleScalarPropertiesInputOutput, A::Error>
+            ) -> Result<SimpleScalarPropertiesInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_foo = ::std::option::Option::None;
-                let mut member_string_value = ::std::option::Option::None;
-                let mut member_true_boolean_value = ::std::option::Option::None;
-                let mut member_false_boolean_value = ::std::option::Option::None;
-                let mut member_byte_value = ::std::option::Option::None;
-                let mut member_short_value = ::std::option::Option::None;
-                let mut member_integer_value = ::std::option::Option::None;
-                let mut member_long_value = ::std::option::Option::None;
-                let mut member_float_value = ::std::option::Option::None;
-                let mut member_double_value = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_foo = None;
+                let mut member_string_value = None;
+                let mut member_true_boolean_value = None;
+                let mut member_false_boolean_value = None;
+                let mut member_byte_value = None;
+                let mut member_short_value = None;
+                let mut member_integer_value = None;
+                let mut member_long_value = None;
+                let mut member_float_value = None;
+                let mut member_double_value = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "foo" => {
                             member_foo = crate::runtime::wire::next_value::<
@@ -366,7 +362,7 @@ impl<'de> ::serde::Deserialize<'de> for SimpleScalarPropertiesInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(SimpleScalarPropertiesInputOutput {
+                Ok(SimpleScalarPropertiesInputOutput {
                     foo: member_foo,
                     string_value: member_string_value,
                     true_boolean_value: member_true_boolean_value,
@@ -386,211 +382,188 @@ impl<'de> ::serde::Deserialize<'de> for SimpleScalarPropertiesInputOutput {
 
 /// Builds a [`SimpleScalarPropertiesInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct SimpleScalarPropertiesInputOutputBuilder {
-    foo: ::std::option::Option<::std::string::String>,
-    string_value: ::std::option::Option<::std::string::String>,
-    true_boolean_value: ::std::option::Option<bool>,
-    false_boolean_value: ::std::option::Option<bool>,
-    byte_value: ::std::option::Option<i8>,
-    short_value: ::std::option::Option<i16>,
-    integer_value: ::std::option::Option<i32>,
-    long_value: ::std::option::Option<i64>,
-    float_value: ::std::option::Option<f32>,
-    double_value: ::std::option::Option<f64>,
+    foo: Option<String>,
+    string_value: Option<String>,
+    true_boolean_value: Option<bool>,
+    false_boolean_value: Option<bool>,
+    byte_value: Option<i8>,
+    short_value: Option<i16>,
+    integer_value: Option<i32>,
+    long_value: Option<i64>,
+    float_value: Option<f32>,
+    double_value: Option<f64>,
 }
 
 impl SimpleScalarPropertiesInputOutputBuilder {
     /// The `foo` member.
-    pub fn foo(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.foo = ::std::option::Option::Some(input.into());
+    pub fn foo(mut self, input: impl Into<String>) -> Self {
+        self.foo = Some(input.into());
         self
     }
 
     /// Sets or clears `foo`.
-    pub fn set_foo(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_foo(mut self, input: Option<String>) -> Self {
         self.foo = input;
         self
     }
 
     /// The `foo` set so far.
-    pub fn get_foo(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_foo(&self) -> &Option<String> {
         &self.foo
     }
 
     /// The `stringValue` member.
-    pub fn string_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.string_value = ::std::option::Option::Some(input.into());
+    pub fn string_value(mut self, input: impl Into<String>) -> Self {
+        self.string_value = Some(input.into());
         self
     }
 
     /// Sets or clears `stringValue`.
-    pub fn set_string_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_string_value(mut self, input: Option<String>) -> Self {
         self.string_value = input;
         self
     }
 
     /// The `stringValue` set so far.
-    pub fn get_string_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_string_value(&self) -> &Option<String> {
         &self.string_value
     }
 
     /// The `trueBooleanValue` member.
-    pub fn true_boolean_value(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.true_boolean_value = ::std::option::Option::Some(input.into());
+    pub fn true_boolean_value(mut self, input: impl Into<bool>) -> Self {
+        self.true_boolean_value = Some(input.into());
         self
     }
 
     /// Sets or clears `trueBooleanValue`.
-    pub fn set_true_boolean_value(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_true_boolean_value(mut self, input: Option<bool>) -> Self {
         self.true_boolean_value = input;
         self
     }
 
     /// The `trueBooleanValue` set so far.
-    pub fn get_true_boolean_value(&self) -> &::std::option::Option<bool> {
+    pub fn get_true_boolean_value(&self) -> &Option<bool> {
         &self.true_boolean_value
     }
 
     /// The `falseBooleanValue` member.
-    pub fn false_boolean_value(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.false_boolean_value = ::std::option::Option::Some(input.into());
+    pub fn false_boolean_value(mut self, input: impl Into<bool>) -> Self {
+        self.false_boolean_value = Some(input.into());
         self
     }
 
     /// Sets or clears `falseBooleanValue`.
-    pub fn set_false_boolean_value(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_false_boolean_value(mut self, input: Option<bool>) -> Self {
         self.false_boolean_value = input;
         self
     }
 
     /// The `falseBooleanValue` set so far.
-    pub fn get_false_boolean_value(&self) -> &::std::option::Option<bool> {
+    pub fn get_false_boolean_value(&self) -> &Option<bool> {
         &self.false_boolean_value
     }
 
     /// The `byteValue` member.
-    pub fn byte_value(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.byte_value = ::std::option::Option::Some(input.into());
+    pub fn byte_value(mut self, input: impl Into<i8>) -> Self {
+        self.byte_value = Some(input.into());
         self
     }
 
     /// Sets or clears `byteValue`.
-    pub fn set_byte_value(mut self, input: ::std::option::Option<i8>) -> Self {
+    pub fn set_byte_value(mut self, input: Option<i8>) -> Self {
         self.byte_value = input;
         self
     }
 
     /// The `byteValue` set so far.
-    pub fn get_byte_value(&self) -> &::std::option::Option<i8> {
+    pub fn get_byte_value(&self) -> &Option<i8> {
         &self.byte_value
     }
 
     /// The `shortValue` member.
-    pub fn short_value(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.short_value = ::std::option::Option::Some(input.into());
+    pub fn short_value(mut self, input: impl Into<i16>) -> Self {
+        self.short_value = Some(input.into());
         self
     }
 
     /// Sets or clears `shortValue`.
-    pub fn set_short_value(mut self, input: ::std::option::Option<i16>) -> Self {
+    pub fn set_short_value(mut self, input: Option<i16>) -> Self {
         self.short_value = input;
         self
     }
 
     /// The `shortValue` set so far.
-    pub fn get_short_value(&self) -> &::std::option::Option<i16> {
+    pub fn get_short_value(&self) -> &Option<i16> {
         &self.short_value
     }
 
     /// The `integerValue` member.
-    pub fn integer_value(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.integer_value = ::std::option::Option::Some(input.into());
+    pub fn integer_value(mut self, input: impl Into<i32>) -> Self {
+        self.integer_value = Some(input.into());
         self
     }
 
     /// Sets or clears `integerValue`.
-    pub fn set_integer_value(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_integer_value(mut self, input: Option<i32>) -> Self {
         self.integer_value = input;
         self
     }
 
     /// The `integerValue` set so far.
-    pub fn get_integer_value(&self) -> &::std::option::Option<i32> {
+    pub fn get_integer_value(&self) -> &Option<i32> {
         &self.integer_value
     }
 
     /// The `longValue` member.
-    pub fn long_value(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.long_value = ::std::option::Option::Some(input.into());
+    pub fn long_value(mut self, input: impl Into<i64>) -> Self {
+        self.long_value = Some(input.into());
         self
     }
 
     /// Sets or clears `longValue`.
-    pub fn set_long_value(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_long_value(mut self, input: Option<i64>) -> Self {
         self.long_value = input;
         self
     }
 
     /// The `longValue` set so far.
-    pub fn get_long_value(&self) -> &::std::option::Option<i64> {
+    pub fn get_long_value(&self) -> &Option<i64> {
         &self.long_value
     }
 
     /// The `floatValue` member.
-    pub fn float_value(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.float_value = ::std::option::Option::Some(input.into());
+    pub fn float_value(mut self, input: impl Into<f32>) -> Self {
+        self.float_value = Some(input.into());
         self
     }
 
     /// Sets or clears `floatValue`.
-    pub fn set_float_value(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_float_value(mut self, input: Option<f32>) -> Self {
         self.float_value = input;
         self
     }
 
     /// The `floatValue` set so far.
-    pub fn get_float_value(&self) -> &::std::option::Option<f32> {
+    pub fn get_float_value(&self) -> &Option<f32> {
         &self.float_value
     }
 
     /// The `doubleValue` member.
-    pub fn double_value(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.double_value = ::std::option::Option::Some(input.into());
+    pub fn double_value(mut self, input: impl Into<f64>) -> Self {
+        self.double_value = Some(input.into());
         self
     }
 
     /// Sets or clears `doubleValue`.
-    pub fn set_double_value(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_double_value(mut self, input: Option<f64>) -> Self {
         self.double_value = input;
         self
     }
 
     /// The `doubleValue` set so far.
-    pub fn get_double_value(&self) -> &::std::option::Option<f64> {
+    pub fn get_double_value(&self) -> &Option<f64> {
         &self.double_value
     }
 

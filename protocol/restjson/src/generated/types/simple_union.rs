@@ -5,22 +5,22 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SimpleUnion`. Exactly one member is set.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub enum SimpleUnion {
     /// The `int` member.
     Int(i32),
     /// The `string` member.
-    String(::std::string::String),
+    String(String),
     /// A member this version of the crate does not know, kept as received.
     Unknown(crate::runtime::UnknownMember),
 }
 
 impl SimpleUnion {
     /// The `int` member, if it is the one set.
-    pub fn as_int(&self) -> ::std::option::Option<&i32> {
+    pub fn as_int(&self) -> Option<&i32> {
         match self {
-            Self::Int(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Int(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -30,10 +30,10 @@ impl SimpleUnion {
     }
 
     /// The `string` member, if it is the one set.
-    pub fn as_string(&self) -> ::std::option::Option<&::std::string::String> {
+    pub fn as_string(&self) -> Option<&String> {
         match self {
-            Self::String(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::String(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -52,9 +52,7 @@ impl SimpleUnion {
     }
 
     /// Checks every constraint of the member that is set.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -86,17 +84,17 @@ impl crate::runtime::validate::Validate for SimpleUnion {
 
 impl crate::runtime::ErrorCorrection for SimpleUnion {
     fn corrected() -> Self {
-        Self::Unknown(::std::default::Default::default())
+        Self::Unknown(Default::default())
     }
 }
 
 impl ::serde::Serialize for SimpleUnion {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+        let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Int(value) => {
                 crate::runtime::wire::entry::<
@@ -121,7 +119,7 @@ impl ::serde::Serialize for SimpleUnion {
 }
 
 impl<'de> ::serde::Deserialize<'de> for SimpleUnion {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -135,21 +133,16 @@ impl<'de> ::serde::Deserialize<'de> for SimpleUnion {
                 f.write_str("a JSON object with exactly one member (SimpleUnion)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<SimpleUnion, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<SimpleUnion, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut found: ::std::option::Option<SimpleUnion> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
-                    let value: ::std::option::Option<SimpleUnion> = match key.as_str() {
+                let mut found: Option<SimpleUnion> = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                    let value: Option<SimpleUnion> = match key.as_str() {
                         "__type" => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
-                            ::std::option::Option::None
+                            None
                         }
                         "int" => {
                             crate::runtime::wire::next_value::<
@@ -168,23 +161,21 @@ impl<'de> ::serde::Deserialize<'de> for SimpleUnion {
                                 .map(SimpleUnion::String)
                         }
                         other => {
-                            map.next_value::<
-                                    ::std::option::Option<crate::runtime::Document>,
-                                >()?
+                            map.next_value::<Option<crate::runtime::Document>>()?
                                 .map(|value| SimpleUnion::Unknown(
                                     crate::runtime::UnknownMember::new(other, value),
                                 ))
                         }
                     };
-                    if let ::std::option::Option::Some(value) = value {
+                    if let Some(value) = value {
                         if found.is_some() {
-                            return ::std::result::Result::Err(
+                            return Err(
                                 <A::Error as ::serde::de::Error>::custom(
                                     "more than one member of union SimpleUnion is set",
                                 ),
                             );
                         }
-                        found = ::std::option::Option::Some(value);
+                        found = Some(value);
                     }
                 }
                 found

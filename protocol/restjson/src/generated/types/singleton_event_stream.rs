@@ -5,7 +5,7 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SingletonEventStream`. Exactly one member is set.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub enum SingletonEventStream {
     /// The `singleton` member.
     Singleton(crate::types::SingletonEvent),
@@ -15,10 +15,10 @@ pub enum SingletonEventStream {
 
 impl SingletonEventStream {
     /// The `singleton` member, if it is the one set.
-    pub fn as_singleton(&self) -> ::std::option::Option<&crate::types::SingletonEvent> {
+    pub fn as_singleton(&self) -> Option<&crate::types::SingletonEvent> {
         match self {
-            Self::Singleton(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Singleton(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -36,9 +36,7 @@ impl SingletonEventStream {
     }
 
     /// Checks every constraint of the member that is set.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -78,17 +76,17 @@ impl crate::runtime::validate::Validate for SingletonEventStream {
 
 impl crate::runtime::ErrorCorrection for SingletonEventStream {
     fn corrected() -> Self {
-        Self::Unknown(::std::default::Default::default())
+        Self::Unknown(Default::default())
     }
 }
 
 impl ::serde::Serialize for SingletonEventStream {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+        let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Singleton(value) => {
                 crate::runtime::wire::entry::<
@@ -106,7 +104,7 @@ impl ::serde::Serialize for SingletonEventStream {
 }
 
 impl<'de> ::serde::Deserialize<'de> for SingletonEventStream {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -122,23 +120,16 @@ impl<'de> ::serde::Deserialize<'de> for SingletonEventStream {
                 )
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<SingletonEventStream, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<SingletonEventStream, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut found: ::std::option::Option<SingletonEventStream> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
-                    let value: ::std::option::Option<SingletonEventStream> = match key
-                        .as_str()
-                    {
+                let mut found: Option<SingletonEventStream> = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                    let value: Option<SingletonEventStream> = match key.as_str() {
                         "__type" => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
-                            ::std::option::Option::None
+                            None
                         }
                         "singleton" => {
                             crate::runtime::wire::next_value::<
@@ -149,23 +140,21 @@ impl<'de> ::serde::Deserialize<'de> for SingletonEventStream {
                                 .map(SingletonEventStream::Singleton)
                         }
                         other => {
-                            map.next_value::<
-                                    ::std::option::Option<crate::runtime::Document>,
-                                >()?
+                            map.next_value::<Option<crate::runtime::Document>>()?
                                 .map(|value| SingletonEventStream::Unknown(
                                     crate::runtime::UnknownMember::new(other, value),
                                 ))
                         }
                     };
-                    if let ::std::option::Option::Some(value) = value {
+                    if let Some(value) = value {
                         if found.is_some() {
-                            return ::std::result::Result::Err(
+                            return Err(
                                 <A::Error as ::serde::de::Error>::custom(
                                     "more than one member of union SingletonEventStream is set",
                                 ),
                             );
                         }
-                        found = ::std::option::Option::Some(value);
+                        found = Some(value);
                     }
                 }
                 found

@@ -7,26 +7,22 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct SparseJsonListsInputOutput {
     /// The `sparseStringList` member.
-    pub sparse_string_list: ::std::option::Option<
-        ::std::vec::Vec<::std::option::Option<::std::string::String>>,
-    >,
+    pub sparse_string_list: Option<Vec<Option<String>>>,
     /// The `sparseShortList` member.
-    pub sparse_short_list: ::std::option::Option<
-        ::std::vec::Vec<::std::option::Option<i16>>,
-    >,
+    pub sparse_short_list: Option<Vec<Option<i16>>>,
 }
 
 impl SparseJsonListsInputOutput {
     /// The `sparseStringList` member.
-    pub fn sparse_string_list(&self) -> &[::std::option::Option<::std::string::String>] {
+    pub fn sparse_string_list(&self) -> &[Option<String>] {
         self.sparse_string_list.as_deref().unwrap_or_default()
     }
 
     /// The `sparseShortList` member.
-    pub fn sparse_short_list(&self) -> &[::std::option::Option<i16>] {
+    pub fn sparse_short_list(&self) -> &[Option<i16>] {
         self.sparse_short_list.as_deref().unwrap_or_default()
     }
 
@@ -37,9 +33,7 @@ impl SparseJsonListsInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -54,7 +48,7 @@ impl SparseJsonListsInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -79,7 +73,7 @@ impl crate::runtime::validate::Validate for SparseJsonListsInputOutput {
     }
 }
 
-impl ::std::default::Default for SparseJsonListsInputOutput {
+impl Default for SparseJsonListsInputOutput {
     fn default() -> Self {
         SparseJsonListsInputOutputBuilder::default().build_unchecked()
     }
@@ -88,29 +82,29 @@ impl ::std::default::Default for SparseJsonListsInputOutput {
 impl crate::runtime::ErrorCorrection for SparseJsonListsInputOutput {
     fn corrected() -> Self {
         Self {
-            sparse_string_list: ::std::option::Option::None,
-            sparse_short_list: ::std::option::Option::None,
+            sparse_string_list: None,
+            sparse_short_list: None,
         }
     }
 }
 
 impl ::serde::Serialize for SparseJsonListsInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.sparse_string_list.is_some())
             + usize::from(self.sparse_short_list.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.sparse_string_list {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.sparse_string_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::SparseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "sparseStringList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse_short_list {
+        if let Some(value) = &self.sparse_short_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::SparseList<crate::runtime::wire::Plain>,
                 _,
@@ -122,7 +116,7 @@ impl ::serde::Serialize for SparseJsonListsInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for SparseJsonListsInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -139,15 +133,13 @@ impl<'de> ::serde::Deserialize<'de> for SparseJsonListsInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<SparseJsonListsInputOutput, A::Error>
+            ) -> Result<SparseJsonListsInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_sparse_string_list = ::std::option::Option::None;
-                let mut member_sparse_short_list = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_sparse_string_list = None;
+                let mut member_sparse_short_list = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "sparseStringList" => {
                             member_sparse_string_list = crate::runtime::wire::next_value::<
@@ -172,7 +164,7 @@ impl<'de> ::serde::Deserialize<'de> for SparseJsonListsInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(SparseJsonListsInputOutput {
+                Ok(SparseJsonListsInputOutput {
                     sparse_string_list: member_sparse_string_list,
                     sparse_short_list: member_sparse_short_list,
                 })
@@ -184,82 +176,48 @@ impl<'de> ::serde::Deserialize<'de> for SparseJsonListsInputOutput {
 
 /// Builds a [`SparseJsonListsInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct SparseJsonListsInputOutputBuilder {
-    sparse_string_list: ::std::option::Option<
-        ::std::vec::Vec<::std::option::Option<::std::string::String>>,
-    >,
-    sparse_short_list: ::std::option::Option<
-        ::std::vec::Vec<::std::option::Option<i16>>,
-    >,
+    sparse_string_list: Option<Vec<Option<String>>>,
+    sparse_short_list: Option<Vec<Option<i16>>>,
 }
 
 impl SparseJsonListsInputOutputBuilder {
     /// The `sparseStringList` member.
     ///
     /// Appends one item to `sparseStringList` (use `set_sparse_string_list` to replace the list).
-    pub fn sparse_string_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::option::Option<::std::string::String>>,
-    ) -> Self {
-        self.sparse_string_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn sparse_string_list(mut self, item: impl Into<Option<String>>) -> Self {
+        self.sparse_string_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `sparseStringList`.
-    pub fn set_sparse_string_list(
-        mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<::std::option::Option<::std::string::String>>,
-        >,
-    ) -> Self {
+    pub fn set_sparse_string_list(mut self, input: Option<Vec<Option<String>>>) -> Self {
         self.sparse_string_list = input;
         self
     }
 
     /// The `sparseStringList` set so far.
-    pub fn get_sparse_string_list(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<::std::option::Option<::std::string::String>>,
-    > {
+    pub fn get_sparse_string_list(&self) -> &Option<Vec<Option<String>>> {
         &self.sparse_string_list
     }
 
     /// The `sparseShortList` member.
     ///
     /// Appends one item to `sparseShortList` (use `set_sparse_short_list` to replace the list).
-    pub fn sparse_short_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::option::Option<i16>>,
-    ) -> Self {
-        self.sparse_short_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn sparse_short_list(mut self, item: impl Into<Option<i16>>) -> Self {
+        self.sparse_short_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `sparseShortList`.
-    pub fn set_sparse_short_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::option::Option<i16>>>,
-    ) -> Self {
+    pub fn set_sparse_short_list(mut self, input: Option<Vec<Option<i16>>>) -> Self {
         self.sparse_short_list = input;
         self
     }
 
     /// The `sparseShortList` set so far.
-    pub fn get_sparse_short_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::option::Option<i16>>> {
+    pub fn get_sparse_short_list(&self) -> &Option<Vec<Option<i16>>> {
         &self.sparse_short_list
     }
 

@@ -7,36 +7,21 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct SparseJsonMapsInputOutput {
     /// The `sparseStructMap` member.
-    pub sparse_struct_map: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<crate::types::GreetingStruct>,
-        >,
+    pub sparse_struct_map: Option<
+        ::std::collections::BTreeMap<String, Option<crate::types::GreetingStruct>>,
     >,
     /// The `sparseNumberMap` member.
-    pub sparse_number_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<i32>>,
-    >,
+    pub sparse_number_map: Option<::std::collections::BTreeMap<String, Option<i32>>>,
     /// The `sparseBooleanMap` member.
-    pub sparse_boolean_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<bool>>,
-    >,
+    pub sparse_boolean_map: Option<::std::collections::BTreeMap<String, Option<bool>>>,
     /// The `sparseStringMap` member.
-    pub sparse_string_map: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    >,
+    pub sparse_string_map: Option<::std::collections::BTreeMap<String, Option<String>>>,
     /// The `sparseSetMap` member.
-    pub sparse_set_map: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        >,
+    pub sparse_set_map: Option<
+        ::std::collections::BTreeMap<String, Option<Vec<String>>>,
     >,
 }
 
@@ -44,11 +29,8 @@ impl SparseJsonMapsInputOutput {
     /// The `sparseStructMap` member.
     pub fn sparse_struct_map(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<crate::types::GreetingStruct>,
-        >,
+    ) -> Option<
+        &::std::collections::BTreeMap<String, Option<crate::types::GreetingStruct>>,
     > {
         self.sparse_struct_map.as_ref()
     }
@@ -56,42 +38,28 @@ impl SparseJsonMapsInputOutput {
     /// The `sparseNumberMap` member.
     pub fn sparse_number_map(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::option::Option<i32>>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, Option<i32>>> {
         self.sparse_number_map.as_ref()
     }
 
     /// The `sparseBooleanMap` member.
     pub fn sparse_boolean_map(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::option::Option<bool>>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, Option<bool>>> {
         self.sparse_boolean_map.as_ref()
     }
 
     /// The `sparseStringMap` member.
     pub fn sparse_string_map(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, Option<String>>> {
         self.sparse_string_map.as_ref()
     }
 
     /// The `sparseSetMap` member.
     pub fn sparse_set_map(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, Option<Vec<String>>>> {
         self.sparse_set_map.as_ref()
     }
 
@@ -102,9 +70,7 @@ impl SparseJsonMapsInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -119,7 +85,7 @@ impl SparseJsonMapsInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -145,10 +111,10 @@ impl crate::runtime::validate::Validate for SparseJsonMapsInputOutput {
     ) {
         {
             let path = path.field("sparseStructMap");
-            if let ::std::option::Option::Some(value) = &self.sparse_struct_map {
+            if let Some(value) = &self.sparse_struct_map {
                 for (key, item) in value.iter() {
                     let path = path.key(key.as_str());
-                    if let ::std::option::Option::Some(item) = item {
+                    if let Some(item) = item {
                         crate::runtime::validate::Validate::validate_at(
                             item,
                             &path,
@@ -160,10 +126,10 @@ impl crate::runtime::validate::Validate for SparseJsonMapsInputOutput {
         }
         {
             let path = path.field("sparseSetMap");
-            if let ::std::option::Option::Some(value) = &self.sparse_set_map {
+            if let Some(value) = &self.sparse_set_map {
                 for (key, item) in value.iter() {
                     let path = path.key(key.as_str());
-                    if let ::std::option::Option::Some(item) = item {
+                    if let Some(item) = item {
                         out.unique(&path, item, "Member must have unique values");
                     }
                 }
@@ -172,7 +138,7 @@ impl crate::runtime::validate::Validate for SparseJsonMapsInputOutput {
     }
 }
 
-impl ::std::default::Default for SparseJsonMapsInputOutput {
+impl Default for SparseJsonMapsInputOutput {
     fn default() -> Self {
         SparseJsonMapsInputOutputBuilder::default().build_unchecked()
     }
@@ -181,17 +147,17 @@ impl ::std::default::Default for SparseJsonMapsInputOutput {
 impl crate::runtime::ErrorCorrection for SparseJsonMapsInputOutput {
     fn corrected() -> Self {
         Self {
-            sparse_struct_map: ::std::option::Option::None,
-            sparse_number_map: ::std::option::Option::None,
-            sparse_boolean_map: ::std::option::Option::None,
-            sparse_string_map: ::std::option::Option::None,
-            sparse_set_map: ::std::option::Option::None,
+            sparse_struct_map: None,
+            sparse_number_map: None,
+            sparse_boolean_map: None,
+            sparse_string_map: None,
+            sparse_set_map: None,
         }
     }
 }
 
 impl ::serde::Serialize for SparseJsonMapsInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -201,36 +167,36 @@ impl ::serde::Serialize for SparseJsonMapsInputOutput {
             + usize::from(self.sparse_boolean_map.is_some())
             + usize::from(self.sparse_string_map.is_some())
             + usize::from(self.sparse_set_map.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.sparse_struct_map {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.sparse_struct_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::SparseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "sparseStructMap", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse_number_map {
+        if let Some(value) = &self.sparse_number_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::SparseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "sparseNumberMap", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse_boolean_map {
+        if let Some(value) = &self.sparse_boolean_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::SparseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "sparseBooleanMap", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse_string_map {
+        if let Some(value) = &self.sparse_string_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::SparseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "sparseStringMap", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse_set_map {
+        if let Some(value) = &self.sparse_set_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::SparseMap<
                     crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
@@ -244,7 +210,7 @@ impl ::serde::Serialize for SparseJsonMapsInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for SparseJsonMapsInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -261,18 +227,16 @@ impl<'de> ::serde::Deserialize<'de> for SparseJsonMapsInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<SparseJsonMapsInputOutput, A::Error>
+            ) -> Result<SparseJsonMapsInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_sparse_struct_map = ::std::option::Option::None;
-                let mut member_sparse_number_map = ::std::option::Option::None;
-                let mut member_sparse_boolean_map = ::std::option::Option::None;
-                let mut member_sparse_string_map = ::std::option::Option::None;
-                let mut member_sparse_set_map = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_sparse_struct_map = None;
+                let mut member_sparse_number_map = None;
+                let mut member_sparse_boolean_map = None;
+                let mut member_sparse_string_map = None;
+                let mut member_sparse_set_map = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "sparseStructMap" => {
                             member_sparse_struct_map = crate::runtime::wire::next_value::<
@@ -324,7 +288,7 @@ impl<'de> ::serde::Deserialize<'de> for SparseJsonMapsInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(SparseJsonMapsInputOutput {
+                Ok(SparseJsonMapsInputOutput {
                     sparse_struct_map: member_sparse_struct_map,
                     sparse_number_map: member_sparse_number_map,
                     sparse_boolean_map: member_sparse_boolean_map,
@@ -339,38 +303,15 @@ impl<'de> ::serde::Deserialize<'de> for SparseJsonMapsInputOutput {
 
 /// Builds a [`SparseJsonMapsInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct SparseJsonMapsInputOutputBuilder {
-    sparse_struct_map: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<crate::types::GreetingStruct>,
-        >,
+    sparse_struct_map: Option<
+        ::std::collections::BTreeMap<String, Option<crate::types::GreetingStruct>>,
     >,
-    sparse_number_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<i32>>,
-    >,
-    sparse_boolean_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<bool>>,
-    >,
-    sparse_string_map: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    >,
-    sparse_set_map: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        >,
-    >,
+    sparse_number_map: Option<::std::collections::BTreeMap<String, Option<i32>>>,
+    sparse_boolean_map: Option<::std::collections::BTreeMap<String, Option<bool>>>,
+    sparse_string_map: Option<::std::collections::BTreeMap<String, Option<String>>>,
+    sparse_set_map: Option<::std::collections::BTreeMap<String, Option<Vec<String>>>>,
 }
 
 impl SparseJsonMapsInputOutputBuilder {
@@ -379,10 +320,8 @@ impl SparseJsonMapsInputOutputBuilder {
     /// Inserts one entry into `sparseStructMap` (use `set_sparse_struct_map` to replace the map).
     pub fn sparse_struct_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<
-            ::std::option::Option<crate::types::GreetingStruct>,
-        >,
+        key: impl Into<String>,
+        value: impl Into<Option<crate::types::GreetingStruct>>,
     ) -> Self {
         self.sparse_struct_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -393,11 +332,8 @@ impl SparseJsonMapsInputOutputBuilder {
     /// Sets or clears `sparseStructMap`.
     pub fn set_sparse_struct_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::option::Option<crate::types::GreetingStruct>,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, Option<crate::types::GreetingStruct>>,
         >,
     ) -> Self {
         self.sparse_struct_map = input;
@@ -407,11 +343,8 @@ impl SparseJsonMapsInputOutputBuilder {
     /// The `sparseStructMap` set so far.
     pub fn get_sparse_struct_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<crate::types::GreetingStruct>,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<String, Option<crate::types::GreetingStruct>>,
     > {
         &self.sparse_struct_map
     }
@@ -421,8 +354,8 @@ impl SparseJsonMapsInputOutputBuilder {
     /// Inserts one entry into `sparseNumberMap` (use `set_sparse_number_map` to replace the map).
     pub fn sparse_number_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::option::Option<i32>>,
+        key: impl Into<String>,
+        value: impl Into<Option<i32>>,
     ) -> Self {
         self.sparse_number_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -433,12 +366,7 @@ impl SparseJsonMapsInputOutputBuilder {
     /// Sets or clears `sparseNumberMap`.
     pub fn set_sparse_number_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::option::Option<i32>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Option<i32>>>,
     ) -> Self {
         self.sparse_number_map = input;
         self
@@ -447,9 +375,7 @@ impl SparseJsonMapsInputOutputBuilder {
     /// The `sparseNumberMap` set so far.
     pub fn get_sparse_number_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<i32>>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Option<i32>>> {
         &self.sparse_number_map
     }
 
@@ -458,8 +384,8 @@ impl SparseJsonMapsInputOutputBuilder {
     /// Inserts one entry into `sparseBooleanMap` (use `set_sparse_boolean_map` to replace the map).
     pub fn sparse_boolean_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::option::Option<bool>>,
+        key: impl Into<String>,
+        value: impl Into<Option<bool>>,
     ) -> Self {
         self.sparse_boolean_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -470,12 +396,7 @@ impl SparseJsonMapsInputOutputBuilder {
     /// Sets or clears `sparseBooleanMap`.
     pub fn set_sparse_boolean_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::option::Option<bool>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Option<bool>>>,
     ) -> Self {
         self.sparse_boolean_map = input;
         self
@@ -484,9 +405,7 @@ impl SparseJsonMapsInputOutputBuilder {
     /// The `sparseBooleanMap` set so far.
     pub fn get_sparse_boolean_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<bool>>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Option<bool>>> {
         &self.sparse_boolean_map
     }
 
@@ -495,8 +414,8 @@ impl SparseJsonMapsInputOutputBuilder {
     /// Inserts one entry into `sparseStringMap` (use `set_sparse_string_map` to replace the map).
     pub fn sparse_string_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::option::Option<::std::string::String>>,
+        key: impl Into<String>,
+        value: impl Into<Option<String>>,
     ) -> Self {
         self.sparse_string_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -507,12 +426,7 @@ impl SparseJsonMapsInputOutputBuilder {
     /// Sets or clears `sparseStringMap`.
     pub fn set_sparse_string_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::option::Option<::std::string::String>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Option<String>>>,
     ) -> Self {
         self.sparse_string_map = input;
         self
@@ -521,12 +435,7 @@ impl SparseJsonMapsInputOutputBuilder {
     /// The `sparseStringMap` set so far.
     pub fn get_sparse_string_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Option<String>>> {
         &self.sparse_string_map
     }
 
@@ -535,10 +444,8 @@ impl SparseJsonMapsInputOutputBuilder {
     /// Inserts one entry into `sparseSetMap` (use `set_sparse_set_map` to replace the map).
     pub fn sparse_set_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<
-            ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        >,
+        key: impl Into<String>,
+        value: impl Into<Option<Vec<String>>>,
     ) -> Self {
         self.sparse_set_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -549,12 +456,7 @@ impl SparseJsonMapsInputOutputBuilder {
     /// Sets or clears `sparseSetMap`.
     pub fn set_sparse_set_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Option<Vec<String>>>>,
     ) -> Self {
         self.sparse_set_map = input;
         self
@@ -563,27 +465,18 @@ impl SparseJsonMapsInputOutputBuilder {
     /// The `sparseSetMap` set so far.
     pub fn get_sparse_set_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Option<Vec<String>>>> {
         &self.sparse_set_map
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<SparseJsonMapsInputOutput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<SparseJsonMapsInputOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("SparseJsonMapsInputOutput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("SparseJsonMapsInputOutput", error))
             }
         }
     }

@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#StringPayloadEvent`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct StringPayloadEvent {
     /// The `payload` member.
-    pub payload: ::std::option::Option<::std::string::String>,
+    pub payload: Option<String>,
 }
 
 impl StringPayloadEvent {
     /// The `payload` member.
-    pub fn payload(&self) -> ::std::option::Option<&str> {
+    pub fn payload(&self) -> Option<&str> {
         self.payload.as_deref()
     }
 
@@ -24,9 +24,7 @@ impl StringPayloadEvent {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl StringPayloadEvent {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -63,7 +61,7 @@ impl crate::runtime::validate::Validate for StringPayloadEvent {
     }
 }
 
-impl ::std::default::Default for StringPayloadEvent {
+impl Default for StringPayloadEvent {
     fn default() -> Self {
         StringPayloadEventBuilder::default().build_unchecked()
     }
@@ -71,21 +69,19 @@ impl ::std::default::Default for StringPayloadEvent {
 
 impl crate::runtime::ErrorCorrection for StringPayloadEvent {
     fn corrected() -> Self {
-        Self {
-            payload: ::std::option::Option::None,
-        }
+        Self { payload: None }
     }
 }
 
 impl ::serde::Serialize for StringPayloadEvent {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.payload.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.payload {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.payload {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -97,7 +93,7 @@ impl ::serde::Serialize for StringPayloadEvent {
 }
 
 impl<'de> ::serde::Deserialize<'de> for StringPayloadEvent {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -111,17 +107,12 @@ impl<'de> ::serde::Deserialize<'de> for StringPayloadEvent {
                 f.write_str("a JSON object (StringPayloadEvent)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<StringPayloadEvent, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<StringPayloadEvent, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_payload = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_payload = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "payload" => {
                             member_payload = crate::runtime::wire::next_value::<
@@ -135,7 +126,7 @@ impl<'de> ::serde::Deserialize<'de> for StringPayloadEvent {
                         }
                     }
                 }
-                ::std::result::Result::Ok(StringPayloadEvent {
+                Ok(StringPayloadEvent {
                     payload: member_payload,
                 })
             }
@@ -146,38 +137,26 @@ impl<'de> ::serde::Deserialize<'de> for StringPayloadEvent {
 
 /// Builds a [`StringPayloadEvent`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct StringPayloadEventBuilder {
-    payload: ::std::option::Option<::std::string::String>,
+    payload: Option<String>,
 }
 
 impl StringPayloadEventBuilder {
     /// The `payload` member.
-    pub fn payload(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.payload = ::std::option::Option::Some(input.into());
+    pub fn payload(mut self, input: impl Into<String>) -> Self {
+        self.payload = Some(input.into());
         self
     }
 
     /// Sets or clears `payload`.
-    pub fn set_payload(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_payload(mut self, input: Option<String>) -> Self {
         self.payload = input;
         self
     }
 
     /// The `payload` set so far.
-    pub fn get_payload(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_payload(&self) -> &Option<String> {
         &self.payload
     }
 

@@ -5,22 +5,22 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#StructureListMember`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct StructureListMember {
     /// The `a` member.
-    pub a: ::std::option::Option<::std::string::String>,
+    pub a: Option<String>,
     /// The `b` member.
-    pub b: ::std::option::Option<::std::string::String>,
+    pub b: Option<String>,
 }
 
 impl StructureListMember {
     /// The `a` member.
-    pub fn a(&self) -> ::std::option::Option<&str> {
+    pub fn a(&self) -> Option<&str> {
         self.a.as_deref()
     }
 
     /// The `b` member.
-    pub fn b(&self) -> ::std::option::Option<&str> {
+    pub fn b(&self) -> Option<&str> {
         self.b.as_deref()
     }
 
@@ -31,9 +31,7 @@ impl StructureListMember {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -48,7 +46,7 @@ impl StructureListMember {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -73,7 +71,7 @@ impl crate::runtime::validate::Validate for StructureListMember {
     }
 }
 
-impl ::std::default::Default for StructureListMember {
+impl Default for StructureListMember {
     fn default() -> Self {
         StructureListMemberBuilder::default().build_unchecked()
     }
@@ -81,29 +79,26 @@ impl ::std::default::Default for StructureListMember {
 
 impl crate::runtime::ErrorCorrection for StructureListMember {
     fn corrected() -> Self {
-        Self {
-            a: ::std::option::Option::None,
-            b: ::std::option::Option::None,
-        }
+        Self { a: None, b: None }
     }
 }
 
 impl ::serde::Serialize for StructureListMember {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.a.is_some()) + usize::from(self.b.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.a {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.a {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "value", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.b {
+        if let Some(value) = &self.b {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -115,7 +110,7 @@ impl ::serde::Serialize for StructureListMember {
 }
 
 impl<'de> ::serde::Deserialize<'de> for StructureListMember {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -129,18 +124,13 @@ impl<'de> ::serde::Deserialize<'de> for StructureListMember {
                 f.write_str("a JSON object (StructureListMember)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<StructureListMember, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<StructureListMember, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_a = ::std::option::Option::None;
-                let mut member_b = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_a = None;
+                let mut member_b = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "value" => {
                             member_a = crate::runtime::wire::next_value::<
@@ -161,7 +151,7 @@ impl<'de> ::serde::Deserialize<'de> for StructureListMember {
                         }
                     }
                 }
-                ::std::result::Result::Ok(StructureListMember {
+                Ok(StructureListMember {
                     a: member_a,
                     b: member_b,
                 })
@@ -173,50 +163,44 @@ impl<'de> ::serde::Deserialize<'de> for StructureListMember {
 
 /// Builds a [`StructureListMember`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct StructureListMemberBuilder {
-    a: ::std::option::Option<::std::string::String>,
-    b: ::std::option::Option<::std::string::String>,
+    a: Option<String>,
+    b: Option<String>,
 }
 
 impl StructureListMemberBuilder {
     /// The `a` member.
-    pub fn a(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.a = ::std::option::Option::Some(input.into());
+    pub fn a(mut self, input: impl Into<String>) -> Self {
+        self.a = Some(input.into());
         self
     }
 
     /// Sets or clears `a`.
-    pub fn set_a(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_a(mut self, input: Option<String>) -> Self {
         self.a = input;
         self
     }
 
     /// The `a` set so far.
-    pub fn get_a(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_a(&self) -> &Option<String> {
         &self.a
     }
 
     /// The `b` member.
-    pub fn b(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.b = ::std::option::Option::Some(input.into());
+    pub fn b(mut self, input: impl Into<String>) -> Self {
+        self.b = Some(input.into());
         self
     }
 
     /// Sets or clears `b`.
-    pub fn set_b(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn set_b(mut self, input: Option<String>) -> Self {
         self.b = input;
         self
     }
 
     /// The `b` set so far.
-    pub fn get_b(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_b(&self) -> &Option<String> {
         &self.b
     }
 

@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#StructurePayloadEvent`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct StructurePayloadEvent {
     /// The `payload` member.
-    pub payload: ::std::option::Option<crate::types::PayloadStructure>,
+    pub payload: Option<crate::types::PayloadStructure>,
 }
 
 impl StructurePayloadEvent {
     /// The `payload` member.
-    pub fn payload(&self) -> ::std::option::Option<&crate::types::PayloadStructure> {
+    pub fn payload(&self) -> Option<&crate::types::PayloadStructure> {
         self.payload.as_ref()
     }
 
@@ -24,9 +24,7 @@ impl StructurePayloadEvent {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl StructurePayloadEvent {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -61,14 +59,14 @@ impl crate::runtime::validate::Validate for StructurePayloadEvent {
     ) {
         {
             let path = path.field("payload");
-            if let ::std::option::Option::Some(value) = &self.payload {
+            if let Some(value) = &self.payload {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for StructurePayloadEvent {
+impl Default for StructurePayloadEvent {
     fn default() -> Self {
         StructurePayloadEventBuilder::default().build_unchecked()
     }
@@ -76,21 +74,19 @@ impl ::std::default::Default for StructurePayloadEvent {
 
 impl crate::runtime::ErrorCorrection for StructurePayloadEvent {
     fn corrected() -> Self {
-        Self {
-            payload: ::std::option::Option::None,
-        }
+        Self { payload: None }
     }
 }
 
 impl ::serde::Serialize for StructurePayloadEvent {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.payload.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.payload {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.payload {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -102,7 +98,7 @@ impl ::serde::Serialize for StructurePayloadEvent {
 }
 
 impl<'de> ::serde::Deserialize<'de> for StructurePayloadEvent {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -116,17 +112,12 @@ impl<'de> ::serde::Deserialize<'de> for StructurePayloadEvent {
                 f.write_str("a JSON object (StructurePayloadEvent)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<StructurePayloadEvent, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<StructurePayloadEvent, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_payload = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_payload = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "payload" => {
                             member_payload = crate::runtime::wire::next_value::<
@@ -140,7 +131,7 @@ impl<'de> ::serde::Deserialize<'de> for StructurePayloadEvent {
                         }
                     }
                 }
-                ::std::result::Result::Ok(StructurePayloadEvent {
+                Ok(StructurePayloadEvent {
                     payload: member_payload,
                 })
             }
@@ -151,53 +142,37 @@ impl<'de> ::serde::Deserialize<'de> for StructurePayloadEvent {
 
 /// Builds a [`StructurePayloadEvent`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct StructurePayloadEventBuilder {
-    payload: ::std::option::Option<crate::types::PayloadStructure>,
+    payload: Option<crate::types::PayloadStructure>,
 }
 
 impl StructurePayloadEventBuilder {
     /// The `payload` member.
-    pub fn payload(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PayloadStructure>,
-    ) -> Self {
-        self.payload = ::std::option::Option::Some(input.into());
+    pub fn payload(mut self, input: impl Into<crate::types::PayloadStructure>) -> Self {
+        self.payload = Some(input.into());
         self
     }
 
     /// Sets or clears `payload`.
-    pub fn set_payload(
-        mut self,
-        input: ::std::option::Option<crate::types::PayloadStructure>,
-    ) -> Self {
+    pub fn set_payload(mut self, input: Option<crate::types::PayloadStructure>) -> Self {
         self.payload = input;
         self
     }
 
     /// The `payload` set so far.
-    pub fn get_payload(&self) -> &::std::option::Option<crate::types::PayloadStructure> {
+    pub fn get_payload(&self) -> &Option<crate::types::PayloadStructure> {
         &self.payload
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<StructurePayloadEvent, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<StructurePayloadEvent, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("StructurePayloadEvent", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("StructurePayloadEvent", error))
             }
         }
     }

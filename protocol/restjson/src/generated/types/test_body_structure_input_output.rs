@@ -7,24 +7,24 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct TestBodyStructureInputOutput {
     /// The `testId` member.
     ///
     /// Carried in the `x-amz-test-id` HTTP header.
-    pub test_id: ::std::option::Option<::std::string::String>,
+    pub test_id: Option<String>,
     /// The `testConfig` member.
-    pub test_config: ::std::option::Option<crate::types::TestConfig>,
+    pub test_config: Option<crate::types::TestConfig>,
 }
 
 impl TestBodyStructureInputOutput {
     /// The `testId` member.
-    pub fn test_id(&self) -> ::std::option::Option<&str> {
+    pub fn test_id(&self) -> Option<&str> {
         self.test_id.as_deref()
     }
 
     /// The `testConfig` member.
-    pub fn test_config(&self) -> ::std::option::Option<&crate::types::TestConfig> {
+    pub fn test_config(&self) -> Option<&crate::types::TestConfig> {
         self.test_config.as_ref()
     }
 
@@ -35,9 +35,7 @@ impl TestBodyStructureInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -52,7 +50,7 @@ impl TestBodyStructureInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -75,14 +73,14 @@ impl crate::runtime::validate::Validate for TestBodyStructureInputOutput {
     ) {
         {
             let path = path.field("testConfig");
-            if let ::std::option::Option::Some(value) = &self.test_config {
+            if let Some(value) = &self.test_config {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for TestBodyStructureInputOutput {
+impl Default for TestBodyStructureInputOutput {
     fn default() -> Self {
         TestBodyStructureInputOutputBuilder::default().build_unchecked()
     }
@@ -91,29 +89,29 @@ impl ::std::default::Default for TestBodyStructureInputOutput {
 impl crate::runtime::ErrorCorrection for TestBodyStructureInputOutput {
     fn corrected() -> Self {
         Self {
-            test_id: ::std::option::Option::None,
-            test_config: ::std::option::Option::None,
+            test_id: None,
+            test_config: None,
         }
     }
 }
 
 impl ::serde::Serialize for TestBodyStructureInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.test_id.is_some())
             + usize::from(self.test_config.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.test_id {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.test_id {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "testId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.test_config {
+        if let Some(value) = &self.test_config {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -125,7 +123,7 @@ impl ::serde::Serialize for TestBodyStructureInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for TestBodyStructureInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -142,15 +140,13 @@ impl<'de> ::serde::Deserialize<'de> for TestBodyStructureInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<TestBodyStructureInputOutput, A::Error>
+            ) -> Result<TestBodyStructureInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_test_id = ::std::option::Option::None;
-                let mut member_test_config = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_test_id = None;
+                let mut member_test_config = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "testId" => {
                             member_test_id = crate::runtime::wire::next_value::<
@@ -171,7 +167,7 @@ impl<'de> ::serde::Deserialize<'de> for TestBodyStructureInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(TestBodyStructureInputOutput {
+                Ok(TestBodyStructureInputOutput {
                     test_id: member_test_id,
                     test_config: member_test_config,
                 })
@@ -183,62 +179,44 @@ impl<'de> ::serde::Deserialize<'de> for TestBodyStructureInputOutput {
 
 /// Builds a [`TestBodyStructureInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct TestBodyStructureInputOutputBuilder {
-    test_id: ::std::option::Option<::std::string::String>,
-    test_config: ::std::option::Option<crate::types::TestConfig>,
+    test_id: Option<String>,
+    test_config: Option<crate::types::TestConfig>,
 }
 
 impl TestBodyStructureInputOutputBuilder {
     /// The `testId` member.
-    pub fn test_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.test_id = ::std::option::Option::Some(input.into());
+    pub fn test_id(mut self, input: impl Into<String>) -> Self {
+        self.test_id = Some(input.into());
         self
     }
 
     /// Sets or clears `testId`.
-    pub fn set_test_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_test_id(mut self, input: Option<String>) -> Self {
         self.test_id = input;
         self
     }
 
     /// The `testId` set so far.
-    pub fn get_test_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_test_id(&self) -> &Option<String> {
         &self.test_id
     }
 
     /// The `testConfig` member.
-    pub fn test_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TestConfig>,
-    ) -> Self {
-        self.test_config = ::std::option::Option::Some(input.into());
+    pub fn test_config(mut self, input: impl Into<crate::types::TestConfig>) -> Self {
+        self.test_config = Some(input.into());
         self
     }
 
     /// Sets or clears `testConfig`.
-    pub fn set_test_config(
-        mut self,
-        input: ::std::option::Option<crate::types::TestConfig>,
-    ) -> Self {
+    pub fn set_test_config(mut self, input: Option<crate::types::TestConfig>) -> Self {
         self.test_config = input;
         self
     }
 
     /// The `testConfig` set so far.
-    pub fn get_test_config(&self) -> &::std::option::Option<crate::types::TestConfig> {
+    pub fn get_test_config(&self) -> &Option<crate::types::TestConfig> {
         &self.test_config
     }
 
@@ -246,15 +224,12 @@ impl TestBodyStructureInputOutputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        TestBodyStructureInputOutput,
-        crate::runtime::BuildError,
-    > {
+    ) -> Result<TestBodyStructureInputOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new(
                         "TestBodyStructureInputOutput",
                         error,

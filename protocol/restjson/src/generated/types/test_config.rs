@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestConfig`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct TestConfig {
     /// The `timeout` member.
-    pub timeout: ::std::option::Option<i32>,
+    pub timeout: Option<i32>,
 }
 
 impl TestConfig {
     /// The `timeout` member.
-    pub fn timeout(&self) -> ::std::option::Option<i32> {
+    pub fn timeout(&self) -> Option<i32> {
         self.timeout
     }
 
@@ -24,9 +24,7 @@ impl TestConfig {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl TestConfig {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -63,7 +61,7 @@ impl crate::runtime::validate::Validate for TestConfig {
     }
 }
 
-impl ::std::default::Default for TestConfig {
+impl Default for TestConfig {
     fn default() -> Self {
         TestConfigBuilder::default().build_unchecked()
     }
@@ -71,21 +69,19 @@ impl ::std::default::Default for TestConfig {
 
 impl crate::runtime::ErrorCorrection for TestConfig {
     fn corrected() -> Self {
-        Self {
-            timeout: ::std::option::Option::None,
-        }
+        Self { timeout: None }
     }
 }
 
 impl ::serde::Serialize for TestConfig {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.timeout.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.timeout {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.timeout {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -97,7 +93,7 @@ impl ::serde::Serialize for TestConfig {
 }
 
 impl<'de> ::serde::Deserialize<'de> for TestConfig {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -111,17 +107,12 @@ impl<'de> ::serde::Deserialize<'de> for TestConfig {
                 f.write_str("a JSON object (TestConfig)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<TestConfig, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<TestConfig, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_timeout = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_timeout = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "timeout" => {
                             member_timeout = crate::runtime::wire::next_value::<
@@ -135,7 +126,7 @@ impl<'de> ::serde::Deserialize<'de> for TestConfig {
                         }
                     }
                 }
-                ::std::result::Result::Ok(TestConfig {
+                Ok(TestConfig {
                     timeout: member_timeout,
                 })
             }
@@ -146,32 +137,26 @@ impl<'de> ::serde::Deserialize<'de> for TestConfig {
 
 /// Builds a [`TestConfig`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct TestConfigBuilder {
-    timeout: ::std::option::Option<i32>,
+    timeout: Option<i32>,
 }
 
 impl TestConfigBuilder {
     /// The `timeout` member.
-    pub fn timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.timeout = ::std::option::Option::Some(input.into());
+    pub fn timeout(mut self, input: impl Into<i32>) -> Self {
+        self.timeout = Some(input.into());
         self
     }
 
     /// Sets or clears `timeout`.
-    pub fn set_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_timeout(mut self, input: Option<i32>) -> Self {
         self.timeout = input;
         self
     }
 
     /// The `timeout` set so far.
-    pub fn get_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_timeout(&self) -> &Option<i32> {
         &self.timeout
     }
 

@@ -8,10 +8,10 @@
 /// The set of values is open: a value this crate does not know is kept in `Unknown` and written back unchanged. Match with a wildcard arm, and compare with `as_str()` rather than matching on `Unknown`.
 #[non_exhaustive]
 #[derive(
-    ::std::clone::Clone,
+    Clone,
     ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
+    PartialEq,
+    Eq,
     ::std::hash::Hash,
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord
@@ -50,9 +50,7 @@ impl TestEnum {
 
     /// Checks that the value is one the model defines (values outside the set
     /// parse, but a service would reject them).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -62,17 +60,17 @@ impl TestEnum {
         out.into_result()
     }
 
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "FOO" => ::std::option::Option::Some(Self::Foo),
-            "BAR" => ::std::option::Option::Some(Self::Bar),
-            "BAZ" => ::std::option::Option::Some(Self::Baz),
-            _ => ::std::option::Option::None,
+            "FOO" => Some(Self::Foo),
+            "BAR" => Some(Self::Bar),
+            "BAZ" => Some(Self::Baz),
+            _ => None,
         }
     }
 }
 
-impl ::std::convert::From<&str> for TestEnum {
+impl From<&str> for TestEnum {
     fn from(value: &str) -> Self {
         Self::known(value)
             .unwrap_or_else(|| Self::Unknown(
@@ -81,25 +79,23 @@ impl ::std::convert::From<&str> for TestEnum {
     }
 }
 
-impl ::std::convert::From<::std::string::String> for TestEnum {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for TestEnum {
+    fn from(value: String) -> Self {
         match Self::known(&value) {
-            ::std::option::Option::Some(known) => known,
-            ::std::option::Option::None => {
-                Self::Unknown(crate::runtime::UnknownVariantValue::new(value))
-            }
+            Some(known) => known,
+            None => Self::Unknown(crate::runtime::UnknownVariantValue::new(value)),
         }
     }
 }
 
 impl ::std::str::FromStr for TestEnum {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
-impl ::std::convert::AsRef<str> for TestEnum {
+impl AsRef<str> for TestEnum {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -132,7 +128,7 @@ impl crate::runtime::ErrorCorrection for TestEnum {
 }
 
 impl ::serde::Serialize for TestEnum {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -141,7 +137,7 @@ impl ::serde::Serialize for TestEnum {
 }
 
 impl<'de> ::serde::Deserialize<'de> for TestEnum {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {

@@ -6,11 +6,11 @@
 /// Smithy shape: `aws.protocoltests.restjson#TestIntEnum`. Values outside the known set are kept in `Unknown`.
 #[non_exhaustive]
 #[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
+    Clone,
+    Copy,
     ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
+    PartialEq,
+    Eq,
     ::std::hash::Hash,
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord
@@ -45,9 +45,7 @@ impl TestIntEnum {
     }
 
     /// Checks that the value is one the model defines.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -58,7 +56,7 @@ impl TestIntEnum {
     }
 }
 
-impl ::std::convert::From<i32> for TestIntEnum {
+impl From<i32> for TestIntEnum {
     fn from(value: i32) -> Self {
         match value {
             1i32 => Self::One,
@@ -68,7 +66,7 @@ impl ::std::convert::From<i32> for TestIntEnum {
     }
 }
 
-impl ::std::convert::From<TestIntEnum> for i32 {
+impl From<TestIntEnum> for i32 {
     fn from(value: TestIntEnum) -> i32 {
         value.value()
     }
@@ -101,7 +99,7 @@ impl crate::runtime::ErrorCorrection for TestIntEnum {
 }
 
 impl ::serde::Serialize for TestIntEnum {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -110,7 +108,7 @@ impl ::serde::Serialize for TestIntEnum {
 }
 
 impl<'de> ::serde::Deserialize<'de> for TestIntEnum {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {

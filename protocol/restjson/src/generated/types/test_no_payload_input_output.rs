@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct TestNoPayloadInputOutput {
     /// The `testId` member.
     ///
     /// Carried in the `X-Amz-Test-Id` HTTP header.
-    pub test_id: ::std::option::Option<::std::string::String>,
+    pub test_id: Option<String>,
 }
 
 impl TestNoPayloadInputOutput {
     /// The `testId` member.
-    pub fn test_id(&self) -> ::std::option::Option<&str> {
+    pub fn test_id(&self) -> Option<&str> {
         self.test_id.as_deref()
     }
 
@@ -28,9 +28,7 @@ impl TestNoPayloadInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl TestNoPayloadInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -69,7 +67,7 @@ impl crate::runtime::validate::Validate for TestNoPayloadInputOutput {
     }
 }
 
-impl ::std::default::Default for TestNoPayloadInputOutput {
+impl Default for TestNoPayloadInputOutput {
     fn default() -> Self {
         TestNoPayloadInputOutputBuilder::default().build_unchecked()
     }
@@ -77,21 +75,19 @@ impl ::std::default::Default for TestNoPayloadInputOutput {
 
 impl crate::runtime::ErrorCorrection for TestNoPayloadInputOutput {
     fn corrected() -> Self {
-        Self {
-            test_id: ::std::option::Option::None,
-        }
+        Self { test_id: None }
     }
 }
 
 impl ::serde::Serialize for TestNoPayloadInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.test_id.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.test_id {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.test_id {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -103,7 +99,7 @@ impl ::serde::Serialize for TestNoPayloadInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for TestNoPayloadInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -120,14 +116,12 @@ impl<'de> ::serde::Deserialize<'de> for TestNoPayloadInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<TestNoPayloadInputOutput, A::Error>
+            ) -> Result<TestNoPayloadInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_test_id = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_test_id = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "testId" => {
                             member_test_id = crate::runtime::wire::next_value::<
@@ -141,7 +135,7 @@ impl<'de> ::serde::Deserialize<'de> for TestNoPayloadInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(TestNoPayloadInputOutput {
+                Ok(TestNoPayloadInputOutput {
                     test_id: member_test_id,
                 })
             }
@@ -152,38 +146,26 @@ impl<'de> ::serde::Deserialize<'de> for TestNoPayloadInputOutput {
 
 /// Builds a [`TestNoPayloadInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct TestNoPayloadInputOutputBuilder {
-    test_id: ::std::option::Option<::std::string::String>,
+    test_id: Option<String>,
 }
 
 impl TestNoPayloadInputOutputBuilder {
     /// The `testId` member.
-    pub fn test_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.test_id = ::std::option::Option::Some(input.into());
+    pub fn test_id(mut self, input: impl Into<String>) -> Self {
+        self.test_id = Some(input.into());
         self
     }
 
     /// Sets or clears `testId`.
-    pub fn set_test_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_test_id(mut self, input: Option<String>) -> Self {
         self.test_id = input;
         self
     }
 
     /// The `testId` set so far.
-    pub fn get_test_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_test_id(&self) -> &Option<String> {
         &self.test_id
     }
 

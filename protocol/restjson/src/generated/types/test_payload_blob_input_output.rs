@@ -7,26 +7,26 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct TestPayloadBlobInputOutput {
     /// The `contentType` member.
     ///
     /// Carried in the `Content-Type` HTTP header.
-    pub content_type: ::std::option::Option<::std::string::String>,
+    pub content_type: Option<String>,
     /// The `data` member.
     ///
     /// The HTTP payload.
-    pub data: ::std::option::Option<crate::runtime::Blob>,
+    pub data: Option<crate::runtime::Blob>,
 }
 
 impl TestPayloadBlobInputOutput {
     /// The `contentType` member.
-    pub fn content_type(&self) -> ::std::option::Option<&str> {
+    pub fn content_type(&self) -> Option<&str> {
         self.content_type.as_deref()
     }
 
     /// The `data` member.
-    pub fn data(&self) -> ::std::option::Option<&crate::runtime::Blob> {
+    pub fn data(&self) -> Option<&crate::runtime::Blob> {
         self.data.as_ref()
     }
 
@@ -37,9 +37,7 @@ impl TestPayloadBlobInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -54,7 +52,7 @@ impl TestPayloadBlobInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -79,7 +77,7 @@ impl crate::runtime::validate::Validate for TestPayloadBlobInputOutput {
     }
 }
 
-impl ::std::default::Default for TestPayloadBlobInputOutput {
+impl Default for TestPayloadBlobInputOutput {
     fn default() -> Self {
         TestPayloadBlobInputOutputBuilder::default().build_unchecked()
     }
@@ -88,29 +86,29 @@ impl ::std::default::Default for TestPayloadBlobInputOutput {
 impl crate::runtime::ErrorCorrection for TestPayloadBlobInputOutput {
     fn corrected() -> Self {
         Self {
-            content_type: ::std::option::Option::None,
-            data: ::std::option::Option::None,
+            content_type: None,
+            data: None,
         }
     }
 }
 
 impl ::serde::Serialize for TestPayloadBlobInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.content_type.is_some())
             + usize::from(self.data.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.content_type {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.content_type {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "contentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data {
+        if let Some(value) = &self.data {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -122,7 +120,7 @@ impl ::serde::Serialize for TestPayloadBlobInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for TestPayloadBlobInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -139,15 +137,13 @@ impl<'de> ::serde::Deserialize<'de> for TestPayloadBlobInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<TestPayloadBlobInputOutput, A::Error>
+            ) -> Result<TestPayloadBlobInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_content_type = ::std::option::Option::None;
-                let mut member_data = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_content_type = None;
+                let mut member_data = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "contentType" => {
                             member_content_type = crate::runtime::wire::next_value::<
@@ -168,7 +164,7 @@ impl<'de> ::serde::Deserialize<'de> for TestPayloadBlobInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(TestPayloadBlobInputOutput {
+                Ok(TestPayloadBlobInputOutput {
                     content_type: member_content_type,
                     data: member_data,
                 })
@@ -180,62 +176,44 @@ impl<'de> ::serde::Deserialize<'de> for TestPayloadBlobInputOutput {
 
 /// Builds a [`TestPayloadBlobInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct TestPayloadBlobInputOutputBuilder {
-    content_type: ::std::option::Option<::std::string::String>,
-    data: ::std::option::Option<crate::runtime::Blob>,
+    content_type: Option<String>,
+    data: Option<crate::runtime::Blob>,
 }
 
 impl TestPayloadBlobInputOutputBuilder {
     /// The `contentType` member.
-    pub fn content_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.content_type = ::std::option::Option::Some(input.into());
+    pub fn content_type(mut self, input: impl Into<String>) -> Self {
+        self.content_type = Some(input.into());
         self
     }
 
     /// Sets or clears `contentType`.
-    pub fn set_content_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_content_type(mut self, input: Option<String>) -> Self {
         self.content_type = input;
         self
     }
 
     /// The `contentType` set so far.
-    pub fn get_content_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_content_type(&self) -> &Option<String> {
         &self.content_type
     }
 
     /// The `data` member.
-    pub fn data(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Blob>,
-    ) -> Self {
-        self.data = ::std::option::Option::Some(input.into());
+    pub fn data(mut self, input: impl Into<crate::runtime::Blob>) -> Self {
+        self.data = Some(input.into());
         self
     }
 
     /// Sets or clears `data`.
-    pub fn set_data(
-        mut self,
-        input: ::std::option::Option<crate::runtime::Blob>,
-    ) -> Self {
+    pub fn set_data(mut self, input: Option<crate::runtime::Blob>) -> Self {
         self.data = input;
         self
     }
 
     /// The `data` set so far.
-    pub fn get_data(&self) -> &::std::option::Option<crate::runtime::Blob> {
+    pub fn get_data(&self) -> &Option<crate::runtime::Blob> {
         &self.data
     }
 

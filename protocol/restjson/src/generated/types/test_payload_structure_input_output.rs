@@ -7,26 +7,26 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct TestPayloadStructureInputOutput {
     /// The `testId` member.
     ///
     /// Carried in the `x-amz-test-id` HTTP header.
-    pub test_id: ::std::option::Option<::std::string::String>,
+    pub test_id: Option<String>,
     /// The `payloadConfig` member.
     ///
     /// The HTTP payload.
-    pub payload_config: ::std::option::Option<crate::types::PayloadConfig>,
+    pub payload_config: Option<crate::types::PayloadConfig>,
 }
 
 impl TestPayloadStructureInputOutput {
     /// The `testId` member.
-    pub fn test_id(&self) -> ::std::option::Option<&str> {
+    pub fn test_id(&self) -> Option<&str> {
         self.test_id.as_deref()
     }
 
     /// The `payloadConfig` member.
-    pub fn payload_config(&self) -> ::std::option::Option<&crate::types::PayloadConfig> {
+    pub fn payload_config(&self) -> Option<&crate::types::PayloadConfig> {
         self.payload_config.as_ref()
     }
 
@@ -37,9 +37,7 @@ impl TestPayloadStructureInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -54,7 +52,7 @@ impl TestPayloadStructureInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -77,14 +75,14 @@ impl crate::runtime::validate::Validate for TestPayloadStructureInputOutput {
     ) {
         {
             let path = path.field("payloadConfig");
-            if let ::std::option::Option::Some(value) = &self.payload_config {
+            if let Some(value) = &self.payload_config {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for TestPayloadStructureInputOutput {
+impl Default for TestPayloadStructureInputOutput {
     fn default() -> Self {
         TestPayloadStructureInputOutputBuilder::default().build_unchecked()
     }
@@ -93,29 +91,29 @@ impl ::std::default::Default for TestPayloadStructureInputOutput {
 impl crate::runtime::ErrorCorrection for TestPayloadStructureInputOutput {
     fn corrected() -> Self {
         Self {
-            test_id: ::std::option::Option::None,
-            payload_config: ::std::option::Option::None,
+            test_id: None,
+            payload_config: None,
         }
     }
 }
 
 impl ::serde::Serialize for TestPayloadStructureInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.test_id.is_some())
             + usize::from(self.payload_config.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.test_id {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.test_id {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "testId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.payload_config {
+        if let Some(value) = &self.payload_config {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -127,7 +125,7 @@ impl ::serde::Serialize for TestPayloadStructureInputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for TestPayloadStructureInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -144,15 +142,13 @@ impl<'de> ::serde::Deserialize<'de> for TestPayloadStructureInputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<TestPayloadStructureInputOutput, A::Error>
+            ) -> Result<TestPayloadStructureInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_test_id = ::std::option::Option::None;
-                let mut member_payload_config = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_test_id = None;
+                let mut member_payload_config = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "testId" => {
                             member_test_id = crate::runtime::wire::next_value::<
@@ -173,7 +169,7 @@ impl<'de> ::serde::Deserialize<'de> for TestPayloadStructureInputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(TestPayloadStructureInputOutput {
+                Ok(TestPayloadStructureInputOutput {
                     test_id: member_test_id,
                     payload_config: member_payload_config,
                 })
@@ -185,64 +181,50 @@ impl<'de> ::serde::Deserialize<'de> for TestPayloadStructureInputOutput {
 
 /// Builds a [`TestPayloadStructureInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct TestPayloadStructureInputOutputBuilder {
-    test_id: ::std::option::Option<::std::string::String>,
-    payload_config: ::std::option::Option<crate::types::PayloadConfig>,
+    test_id: Option<String>,
+    payload_config: Option<crate::types::PayloadConfig>,
 }
 
 impl TestPayloadStructureInputOutputBuilder {
     /// The `testId` member.
-    pub fn test_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.test_id = ::std::option::Option::Some(input.into());
+    pub fn test_id(mut self, input: impl Into<String>) -> Self {
+        self.test_id = Some(input.into());
         self
     }
 
     /// Sets or clears `testId`.
-    pub fn set_test_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_test_id(mut self, input: Option<String>) -> Self {
         self.test_id = input;
         self
     }
 
     /// The `testId` set so far.
-    pub fn get_test_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_test_id(&self) -> &Option<String> {
         &self.test_id
     }
 
     /// The `payloadConfig` member.
     pub fn payload_config(
         mut self,
-        input: impl ::std::convert::Into<crate::types::PayloadConfig>,
+        input: impl Into<crate::types::PayloadConfig>,
     ) -> Self {
-        self.payload_config = ::std::option::Option::Some(input.into());
+        self.payload_config = Some(input.into());
         self
     }
 
     /// Sets or clears `payloadConfig`.
     pub fn set_payload_config(
         mut self,
-        input: ::std::option::Option<crate::types::PayloadConfig>,
+        input: Option<crate::types::PayloadConfig>,
     ) -> Self {
         self.payload_config = input;
         self
     }
 
     /// The `payloadConfig` set so far.
-    pub fn get_payload_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::PayloadConfig> {
+    pub fn get_payload_config(&self) -> &Option<crate::types::PayloadConfig> {
         &self.payload_config
     }
 
@@ -250,15 +232,12 @@ impl TestPayloadStructureInputOutputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        TestPayloadStructureInputOutput,
-        crate::runtime::BuildError,
-    > {
+    ) -> Result<TestPayloadStructureInputOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new(
                         "TestPayloadStructureInputOutput",
                         error,

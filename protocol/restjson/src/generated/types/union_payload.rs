@@ -5,20 +5,20 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#UnionPayload`. Exactly one member is set.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub enum UnionPayload {
     /// The `greeting` member.
-    Greeting(::std::string::String),
+    Greeting(String),
     /// A member this version of the crate does not know, kept as received.
     Unknown(crate::runtime::UnknownMember),
 }
 
 impl UnionPayload {
     /// The `greeting` member, if it is the one set.
-    pub fn as_greeting(&self) -> ::std::option::Option<&::std::string::String> {
+    pub fn as_greeting(&self) -> Option<&String> {
         match self {
-            Self::Greeting(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Greeting(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -36,9 +36,7 @@ impl UnionPayload {
     }
 
     /// Checks every constraint of the member that is set.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -69,17 +67,17 @@ impl crate::runtime::validate::Validate for UnionPayload {
 
 impl crate::runtime::ErrorCorrection for UnionPayload {
     fn corrected() -> Self {
-        Self::Unknown(::std::default::Default::default())
+        Self::Unknown(Default::default())
     }
 }
 
 impl ::serde::Serialize for UnionPayload {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+        let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Greeting(value) => {
                 crate::runtime::wire::entry::<
@@ -97,7 +95,7 @@ impl ::serde::Serialize for UnionPayload {
 }
 
 impl<'de> ::serde::Deserialize<'de> for UnionPayload {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -111,21 +109,16 @@ impl<'de> ::serde::Deserialize<'de> for UnionPayload {
                 f.write_str("a JSON object with exactly one member (UnionPayload)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<UnionPayload, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<UnionPayload, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut found: ::std::option::Option<UnionPayload> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
-                    let value: ::std::option::Option<UnionPayload> = match key.as_str() {
+                let mut found: Option<UnionPayload> = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                    let value: Option<UnionPayload> = match key.as_str() {
                         "__type" => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
-                            ::std::option::Option::None
+                            None
                         }
                         "greeting" => {
                             crate::runtime::wire::next_value::<
@@ -136,23 +129,21 @@ impl<'de> ::serde::Deserialize<'de> for UnionPayload {
                                 .map(UnionPayload::Greeting)
                         }
                         other => {
-                            map.next_value::<
-                                    ::std::option::Option<crate::runtime::Document>,
-                                >()?
+                            map.next_value::<Option<crate::runtime::Document>>()?
                                 .map(|value| UnionPayload::Unknown(
                                     crate::runtime::UnknownMember::new(other, value),
                                 ))
                         }
                     };
-                    if let ::std::option::Option::Some(value) = value {
+                    if let Some(value) = value {
                         if found.is_some() {
-                            return ::std::result::Result::Err(
+                            return Err(
                                 <A::Error as ::serde::de::Error>::custom(
                                     "more than one member of union UnionPayload is set",
                                 ),
                             );
                         }
-                        found = ::std::option::Option::Some(value);
+                        found = Some(value);
                     }
                 }
                 found

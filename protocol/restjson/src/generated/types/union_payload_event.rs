@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#UnionPayloadEvent`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct UnionPayloadEvent {
     /// The `payload` member.
-    pub payload: ::std::option::Option<crate::types::PayloadUnion>,
+    pub payload: Option<crate::types::PayloadUnion>,
 }
 
 impl UnionPayloadEvent {
     /// The `payload` member.
-    pub fn payload(&self) -> ::std::option::Option<&crate::types::PayloadUnion> {
+    pub fn payload(&self) -> Option<&crate::types::PayloadUnion> {
         self.payload.as_ref()
     }
 
@@ -24,9 +24,7 @@ impl UnionPayloadEvent {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl UnionPayloadEvent {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -61,14 +59,14 @@ impl crate::runtime::validate::Validate for UnionPayloadEvent {
     ) {
         {
             let path = path.field("payload");
-            if let ::std::option::Option::Some(value) = &self.payload {
+            if let Some(value) = &self.payload {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for UnionPayloadEvent {
+impl Default for UnionPayloadEvent {
     fn default() -> Self {
         UnionPayloadEventBuilder::default().build_unchecked()
     }
@@ -76,21 +74,19 @@ impl ::std::default::Default for UnionPayloadEvent {
 
 impl crate::runtime::ErrorCorrection for UnionPayloadEvent {
     fn corrected() -> Self {
-        Self {
-            payload: ::std::option::Option::None,
-        }
+        Self { payload: None }
     }
 }
 
 impl ::serde::Serialize for UnionPayloadEvent {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.payload.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.payload {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.payload {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -102,7 +98,7 @@ impl ::serde::Serialize for UnionPayloadEvent {
 }
 
 impl<'de> ::serde::Deserialize<'de> for UnionPayloadEvent {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -116,17 +112,12 @@ impl<'de> ::serde::Deserialize<'de> for UnionPayloadEvent {
                 f.write_str("a JSON object (UnionPayloadEvent)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<UnionPayloadEvent, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<UnionPayloadEvent, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_payload = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_payload = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "payload" => {
                             member_payload = crate::runtime::wire::next_value::<
@@ -140,7 +131,7 @@ impl<'de> ::serde::Deserialize<'de> for UnionPayloadEvent {
                         }
                     }
                 }
-                ::std::result::Result::Ok(UnionPayloadEvent {
+                Ok(UnionPayloadEvent {
                     payload: member_payload,
                 })
             }
@@ -151,53 +142,37 @@ impl<'de> ::serde::Deserialize<'de> for UnionPayloadEvent {
 
 /// Builds a [`UnionPayloadEvent`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct UnionPayloadEventBuilder {
-    payload: ::std::option::Option<crate::types::PayloadUnion>,
+    payload: Option<crate::types::PayloadUnion>,
 }
 
 impl UnionPayloadEventBuilder {
     /// The `payload` member.
-    pub fn payload(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PayloadUnion>,
-    ) -> Self {
-        self.payload = ::std::option::Option::Some(input.into());
+    pub fn payload(mut self, input: impl Into<crate::types::PayloadUnion>) -> Self {
+        self.payload = Some(input.into());
         self
     }
 
     /// Sets or clears `payload`.
-    pub fn set_payload(
-        mut self,
-        input: ::std::option::Option<crate::types::PayloadUnion>,
-    ) -> Self {
+    pub fn set_payload(mut self, input: Option<crate::types::PayloadUnion>) -> Self {
         self.payload = input;
         self
     }
 
     /// The `payload` set so far.
-    pub fn get_payload(&self) -> &::std::option::Option<crate::types::PayloadUnion> {
+    pub fn get_payload(&self) -> &Option<crate::types::PayloadUnion> {
         &self.payload
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<UnionPayloadEvent, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<UnionPayloadEvent, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("UnionPayloadEvent", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("UnionPayloadEvent", error))
             }
         }
     }

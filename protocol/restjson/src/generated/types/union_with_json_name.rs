@@ -5,24 +5,24 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#UnionWithJsonName`. Exactly one member is set.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub enum UnionWithJsonName {
     /// The `foo` member.
-    Foo(::std::string::String),
+    Foo(String),
     /// The `bar` member.
-    Bar(::std::string::String),
+    Bar(String),
     /// The `baz` member.
-    Baz(::std::string::String),
+    Baz(String),
     /// A member this version of the crate does not know, kept as received.
     Unknown(crate::runtime::UnknownMember),
 }
 
 impl UnionWithJsonName {
     /// The `foo` member, if it is the one set.
-    pub fn as_foo(&self) -> ::std::option::Option<&::std::string::String> {
+    pub fn as_foo(&self) -> Option<&String> {
         match self {
-            Self::Foo(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Foo(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -32,10 +32,10 @@ impl UnionWithJsonName {
     }
 
     /// The `bar` member, if it is the one set.
-    pub fn as_bar(&self) -> ::std::option::Option<&::std::string::String> {
+    pub fn as_bar(&self) -> Option<&String> {
         match self {
-            Self::Bar(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Bar(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -45,10 +45,10 @@ impl UnionWithJsonName {
     }
 
     /// The `baz` member, if it is the one set.
-    pub fn as_baz(&self) -> ::std::option::Option<&::std::string::String> {
+    pub fn as_baz(&self) -> Option<&String> {
         match self {
-            Self::Baz(value) => ::std::option::Option::Some(value),
-            _ => ::std::option::Option::None,
+            Self::Baz(value) => Some(value),
+            _ => None,
         }
     }
 
@@ -68,9 +68,7 @@ impl UnionWithJsonName {
     }
 
     /// Checks every constraint of the member that is set.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -103,17 +101,17 @@ impl crate::runtime::validate::Validate for UnionWithJsonName {
 
 impl crate::runtime::ErrorCorrection for UnionWithJsonName {
     fn corrected() -> Self {
-        Self::Unknown(::std::default::Default::default())
+        Self::Unknown(Default::default())
     }
 }
 
 impl ::serde::Serialize for UnionWithJsonName {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+        let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Foo(value) => {
                 crate::runtime::wire::entry::<
@@ -145,7 +143,7 @@ impl ::serde::Serialize for UnionWithJsonName {
 }
 
 impl<'de> ::serde::Deserialize<'de> for UnionWithJsonName {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -159,23 +157,16 @@ impl<'de> ::serde::Deserialize<'de> for UnionWithJsonName {
                 f.write_str("a JSON object with exactly one member (UnionWithJsonName)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<UnionWithJsonName, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<UnionWithJsonName, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut found: ::std::option::Option<UnionWithJsonName> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
-                    let value: ::std::option::Option<UnionWithJsonName> = match key
-                        .as_str()
-                    {
+                let mut found: Option<UnionWithJsonName> = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                    let value: Option<UnionWithJsonName> = match key.as_str() {
                         "__type" => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
-                            ::std::option::Option::None
+                            None
                         }
                         "FOO" => {
                             crate::runtime::wire::next_value::<
@@ -202,23 +193,21 @@ impl<'de> ::serde::Deserialize<'de> for UnionWithJsonName {
                                 .map(UnionWithJsonName::Baz)
                         }
                         other => {
-                            map.next_value::<
-                                    ::std::option::Option<crate::runtime::Document>,
-                                >()?
+                            map.next_value::<Option<crate::runtime::Document>>()?
                                 .map(|value| UnionWithJsonName::Unknown(
                                     crate::runtime::UnknownMember::new(other, value),
                                 ))
                         }
                     };
-                    if let ::std::option::Option::Some(value) = value {
+                    if let Some(value) = value {
                         if found.is_some() {
-                            return ::std::result::Result::Err(
+                            return Err(
                                 <A::Error as ::serde::de::Error>::custom(
                                     "more than one member of union UnionWithJsonName is set",
                                 ),
                             );
                         }
-                        found = ::std::option::Option::Some(value);
+                        found = Some(value);
                     }
                 }
                 found

@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GetItemInput {
     /// The `tableName` member.
     ///
     /// Required.
-    pub table_name: ::std::option::Option<::std::string::String>,
+    pub table_name: Option<String>,
 }
 
 impl GetItemInput {
     /// The `tableName` member.
-    pub fn table_name(&self) -> ::std::option::Option<&str> {
+    pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
 
@@ -28,9 +28,7 @@ impl GetItemInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl GetItemInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -72,7 +70,7 @@ impl crate::runtime::validate::Validate for GetItemInput {
     }
 }
 
-impl ::std::default::Default for GetItemInput {
+impl Default for GetItemInput {
     fn default() -> Self {
         GetItemInputBuilder::default().build_unchecked()
     }
@@ -80,21 +78,19 @@ impl ::std::default::Default for GetItemInput {
 
 impl crate::runtime::ErrorCorrection for GetItemInput {
     fn corrected() -> Self {
-        Self {
-            table_name: ::std::option::Option::None,
-        }
+        Self { table_name: None }
     }
 }
 
 impl ::serde::Serialize for GetItemInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.table_name.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.table_name {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -106,7 +102,7 @@ impl ::serde::Serialize for GetItemInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for GetItemInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -120,17 +116,12 @@ impl<'de> ::serde::Deserialize<'de> for GetItemInput {
                 f.write_str("a JSON object (GetItemInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetItemInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<GetItemInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_table_name = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_table_name = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "tableName" => {
                             member_table_name = crate::runtime::wire::next_value::<
@@ -144,7 +135,7 @@ impl<'de> ::serde::Deserialize<'de> for GetItemInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(GetItemInput {
+                Ok(GetItemInput {
                     table_name: member_table_name,
                 })
             }
@@ -155,38 +146,26 @@ impl<'de> ::serde::Deserialize<'de> for GetItemInput {
 
 /// Builds a [`GetItemInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct GetItemInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
+    table_name: Option<String>,
 }
 
 impl GetItemInputBuilder {
     /// The `tableName` member.
-    pub fn table_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+    pub fn table_name(mut self, input: impl Into<String>) -> Self {
+        self.table_name = Some(input.into());
         self
     }
 
     /// Sets or clears `tableName`.
-    pub fn set_table_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_table_name(mut self, input: Option<String>) -> Self {
         self.table_name = input;
         self
     }
 
     /// The `tableName` set so far.
-    pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_table_name(&self) -> &Option<String> {
         &self.table_name
     }
 

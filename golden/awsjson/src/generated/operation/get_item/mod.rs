@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `fixture.awsjson#GetItem`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct GetItem;
 impl GetItem {
     /// The operation name.
@@ -32,7 +25,7 @@ impl GetItem {
 
 /// Every error `GetItem` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum GetItemError {
     /// See [`Throttled`](crate::types::error::Throttled).
@@ -43,17 +36,15 @@ pub enum GetItemError {
 
 impl GetItemError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Self::Throttled(_) => {
-                ::std::option::Option::Some(crate::types::error::Throttled::CODE)
-            }
+            Self::Throttled(_) => Some(crate::types::error::Throttled::CODE),
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Throttled(e) => e.error_message(),
             Self::Unhandled(e) => e.message(),
@@ -61,7 +52,7 @@ impl GetItemError {
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Throttled(_) => crate::types::error::Throttled::HTTP_STATUS,
             Self::Unhandled(e) => e.status(),
@@ -99,7 +90,7 @@ impl ::std::fmt::Display for GetItemError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for GetItemError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Throttled(e) => ::std::error::Error::source(e),
             Self::Unhandled(e) => ::std::error::Error::source(e),
@@ -107,7 +98,7 @@ impl ::std::error::Error for GetItemError {
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for GetItemError {
+impl From<crate::runtime::Unhandled> for GetItemError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -115,14 +106,13 @@ impl ::std::convert::From<crate::runtime::Unhandled> for GetItemError {
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<crate::runtime::http::ResponseError<GetItemError>>
-for GetItemError {
+impl From<crate::runtime::http::ResponseError<GetItemError>> for GetItemError {
     fn from(value: crate::runtime::http::ResponseError<GetItemError>) -> Self {
         value.into_service_error()
     }
 }
 
-impl ::std::convert::From<crate::types::error::Throttled> for GetItemError {
+impl From<crate::types::error::Throttled> for GetItemError {
     fn from(value: crate::types::error::Throttled) -> Self {
         Self::Throttled(value)
     }
@@ -138,10 +128,7 @@ impl GetItem {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::get_item::GetItemInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
             .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
         ::http::Request::builder()
@@ -157,15 +144,15 @@ impl GetItem {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::get_item::GetItemOutput,
         crate::runtime::http::ResponseError<GetItemError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -173,7 +160,7 @@ impl GetItem {
         if !(200..300).contains(&status) {
             let meta = crate::runtime::http::error_meta(response.headers(), body);
             let error = match meta.code.as_deref() {
-                ::std::option::Option::Some("Throttled") => {
+                Some("Throttled") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::Throttled = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
@@ -189,13 +176,13 @@ impl GetItem {
                         crate::runtime::Unhandled::new(
                                 meta.code.clone(),
                                 meta.message.clone(),
-                                ::std::option::Option::Some(status),
+                                Some(status),
                             )
                             .with_body(body),
                     )
                 }
             };
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -211,20 +198,20 @@ impl GetItem {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<crate::operation::get_item::GetItemOutput>,
         crate::runtime::http::ResponseError<GetItemError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

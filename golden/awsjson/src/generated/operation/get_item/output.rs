@@ -5,31 +5,24 @@
 ///
 /// Smithy shape: `fixture.awsjson#GetItemOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GetItemOutput {
     /// The `item` member.
-    pub item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    pub item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     /// The `updated` member.
-    pub updated: ::std::option::Option<::time::OffsetDateTime>,
+    pub updated: Option<::time::OffsetDateTime>,
 }
 
 impl GetItemOutput {
     /// The `item` member.
     pub fn item(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValue,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         self.item.as_ref()
     }
 
     /// The `updated` member.
-    pub fn updated(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn updated(&self) -> Option<::time::OffsetDateTime> {
         self.updated
     }
 
@@ -40,9 +33,7 @@ impl GetItemOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -57,7 +48,7 @@ impl GetItemOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -80,7 +71,7 @@ impl crate::runtime::validate::Validate for GetItemOutput {
     ) {
         {
             let path = path.field("item");
-            if let ::std::option::Option::Some(value) = &self.item {
+            if let Some(value) = &self.item {
                 for (key, item) in value.iter() {
                     let path = path.key(key.as_str());
                     crate::runtime::validate::Validate::validate_at(item, &path, out);
@@ -90,7 +81,7 @@ impl crate::runtime::validate::Validate for GetItemOutput {
     }
 }
 
-impl ::std::default::Default for GetItemOutput {
+impl Default for GetItemOutput {
     fn default() -> Self {
         GetItemOutputBuilder::default().build_unchecked()
     }
@@ -98,29 +89,26 @@ impl ::std::default::Default for GetItemOutput {
 
 impl crate::runtime::ErrorCorrection for GetItemOutput {
     fn corrected() -> Self {
-        Self {
-            item: ::std::option::Option::None,
-            updated: ::std::option::Option::None,
-        }
+        Self { item: None, updated: None }
     }
 }
 
 impl ::serde::Serialize for GetItemOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.item.is_some()) + usize::from(self.updated.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.item {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.item {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "item", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.updated {
+        if let Some(value) = &self.updated {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::EpochSeconds,
                 _,
@@ -132,7 +120,7 @@ impl ::serde::Serialize for GetItemOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for GetItemOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -146,18 +134,13 @@ impl<'de> ::serde::Deserialize<'de> for GetItemOutput {
                 f.write_str("a JSON object (GetItemOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetItemOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<GetItemOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_item = ::std::option::Option::None;
-                let mut member_updated = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_item = None;
+                let mut member_updated = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "item" => {
                             member_item = crate::runtime::wire::next_value::<
@@ -178,7 +161,7 @@ impl<'de> ::serde::Deserialize<'de> for GetItemOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(GetItemOutput {
+                Ok(GetItemOutput {
                     item: member_item,
                     updated: member_updated,
                 })
@@ -190,18 +173,10 @@ impl<'de> ::serde::Deserialize<'de> for GetItemOutput {
 
 /// Builds a [`GetItemOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct GetItemOutputBuilder {
-    item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    updated: ::std::option::Option<::time::OffsetDateTime>,
+    item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
+    updated: Option<::time::OffsetDateTime>,
 }
 
 impl GetItemOutputBuilder {
@@ -210,8 +185,8 @@ impl GetItemOutputBuilder {
     /// Inserts one entry into `item` (use `set_item` to replace the map).
     pub fn item(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::AttributeValue>,
+        key: impl Into<String>,
+        value: impl Into<crate::types::AttributeValue>,
     ) -> Self {
         self.item
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -222,12 +197,7 @@ impl GetItemOutputBuilder {
     /// Sets or clears `item`.
     pub fn set_item(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     ) -> Self {
         self.item = input;
         self
@@ -236,48 +206,34 @@ impl GetItemOutputBuilder {
     /// The `item` set so far.
     pub fn get_item(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
         &self.item
     }
 
     /// The `updated` member.
-    pub fn updated(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.updated = ::std::option::Option::Some(input.into());
+    pub fn updated(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.updated = Some(input.into());
         self
     }
 
     /// Sets or clears `updated`.
-    pub fn set_updated(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_updated(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.updated = input;
         self
     }
 
     /// The `updated` set so far.
-    pub fn get_updated(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_updated(&self) -> &Option<::time::OffsetDateTime> {
         &self.updated
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetItemOutput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<GetItemOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("GetItemOutput", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("GetItemOutput", error)),
         }
     }
 

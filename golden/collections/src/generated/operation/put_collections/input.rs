@@ -7,78 +7,60 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PutCollectionsInput {
     /// The `dense` member.
     ///
     /// Length at most 3.
-    pub dense: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub dense: Option<Vec<String>>,
     /// The `sparse` member.
-    pub sparse: ::std::option::Option<::std::vec::Vec<::std::option::Option<i32>>>,
+    pub sparse: Option<Vec<Option<i32>>>,
     /// The `unique` member.
     ///
     /// Unique items.
-    pub unique: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub unique: Option<Vec<String>>,
     /// The `byColor` member.
-    pub by_color: ::std::option::Option<
-        ::std::collections::BTreeMap<crate::types::Color, i32>,
-    >,
+    pub by_color: Option<::std::collections::BTreeMap<crate::types::Color, i32>>,
     /// The `sparseMap` member.
-    pub sparse_map: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    >,
+    pub sparse_map: Option<::std::collections::BTreeMap<String, Option<String>>>,
     /// The `tags` member.
     ///
     /// Length at most 2.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 
 impl PutCollectionsInput {
     /// The `dense` member.
-    pub fn dense(&self) -> &[::std::string::String] {
+    pub fn dense(&self) -> &[String] {
         self.dense.as_deref().unwrap_or_default()
     }
 
     /// The `sparse` member.
-    pub fn sparse(&self) -> &[::std::option::Option<i32>] {
+    pub fn sparse(&self) -> &[Option<i32>] {
         self.sparse.as_deref().unwrap_or_default()
     }
 
     /// The `unique` member.
-    pub fn unique(&self) -> &[::std::string::String] {
+    pub fn unique(&self) -> &[String] {
         self.unique.as_deref().unwrap_or_default()
     }
 
     /// The `byColor` member.
     pub fn by_color(
         &self,
-    ) -> ::std::option::Option<&::std::collections::BTreeMap<crate::types::Color, i32>> {
+    ) -> Option<&::std::collections::BTreeMap<crate::types::Color, i32>> {
         self.by_color.as_ref()
     }
 
     /// The `sparseMap` member.
     pub fn sparse_map(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, Option<String>>> {
         self.sparse_map.as_ref()
     }
 
     /// The `tags` member.
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
 
@@ -89,9 +71,7 @@ impl PutCollectionsInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -106,7 +86,7 @@ impl PutCollectionsInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -133,25 +113,25 @@ impl crate::runtime::validate::Validate for PutCollectionsInput {
     ) {
         {
             let path = path.field("dense");
-            if let ::std::option::Option::Some(value) = &self.dense {
+            if let Some(value) = &self.dense {
                 out.count(
                     &path,
                     value.len(),
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(3u64),
+                    None,
+                    Some(3u64),
                     "Member must have length less than or equal to 3",
                 );
             }
         }
         {
             let path = path.field("unique");
-            if let ::std::option::Option::Some(value) = &self.unique {
+            if let Some(value) = &self.unique {
                 out.unique(&path, value, "Member must have unique values");
             }
         }
         {
             let path = path.field("byColor");
-            if let ::std::option::Option::Some(value) = &self.by_color {
+            if let Some(value) = &self.by_color {
                 for (key, _item) in value.iter() {
                     out.enum_value(
                         &path,
@@ -163,12 +143,12 @@ impl crate::runtime::validate::Validate for PutCollectionsInput {
         }
         {
             let path = path.field("tags");
-            if let ::std::option::Option::Some(value) = &self.tags {
+            if let Some(value) = &self.tags {
                 out.count(
                     &path,
                     value.len(),
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(2u64),
+                    None,
+                    Some(2u64),
                     "Member must have length less than or equal to 2",
                 );
                 for (key, item) in value.iter() {
@@ -182,8 +162,8 @@ impl crate::runtime::validate::Validate for PutCollectionsInput {
                     out.string_length(
                         &path,
                         item,
-                        ::std::option::Option::None,
-                        ::std::option::Option::Some(4u64),
+                        None,
+                        Some(4u64),
                         "Member must have length less than or equal to 4",
                     );
                     out.pattern(
@@ -198,7 +178,7 @@ impl crate::runtime::validate::Validate for PutCollectionsInput {
     }
 }
 
-impl ::std::default::Default for PutCollectionsInput {
+impl Default for PutCollectionsInput {
     fn default() -> Self {
         PutCollectionsInputBuilder::default().build_unchecked()
     }
@@ -207,18 +187,18 @@ impl ::std::default::Default for PutCollectionsInput {
 impl crate::runtime::ErrorCorrection for PutCollectionsInput {
     fn corrected() -> Self {
         Self {
-            dense: ::std::option::Option::None,
-            sparse: ::std::option::Option::None,
-            unique: ::std::option::Option::None,
-            by_color: ::std::option::Option::None,
-            sparse_map: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            dense: None,
+            sparse: None,
+            unique: None,
+            by_color: None,
+            sparse_map: None,
+            tags: None,
         }
     }
 }
 
 impl ::serde::Serialize for PutCollectionsInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -226,43 +206,43 @@ impl ::serde::Serialize for PutCollectionsInput {
         let len = usize::from(self.dense.is_some()) + usize::from(self.sparse.is_some())
             + usize::from(self.unique.is_some()) + usize::from(self.by_color.is_some())
             + usize::from(self.sparse_map.is_some()) + usize::from(self.tags.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.dense {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.dense {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "dense", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse {
+        if let Some(value) = &self.sparse {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::SparseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "sparse", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.unique {
+        if let Some(value) = &self.unique {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "unique", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.by_color {
+        if let Some(value) = &self.by_color {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "byColor", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse_map {
+        if let Some(value) = &self.sparse_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::SparseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "sparseMap", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
@@ -274,7 +254,7 @@ impl ::serde::Serialize for PutCollectionsInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for PutCollectionsInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -288,22 +268,17 @@ impl<'de> ::serde::Deserialize<'de> for PutCollectionsInput {
                 f.write_str("a JSON object (PutCollectionsInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<PutCollectionsInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<PutCollectionsInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_dense = ::std::option::Option::None;
-                let mut member_sparse = ::std::option::Option::None;
-                let mut member_unique = ::std::option::Option::None;
-                let mut member_by_color = ::std::option::Option::None;
-                let mut member_sparse_map = ::std::option::Option::None;
-                let mut member_tags = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_dense = None;
+                let mut member_sparse = None;
+                let mut member_unique = None;
+                let mut member_by_color = None;
+                let mut member_sparse_map = None;
+                let mut member_tags = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "dense" => {
                             member_dense = crate::runtime::wire::next_value::<
@@ -360,7 +335,7 @@ impl<'de> ::serde::Deserialize<'de> for PutCollectionsInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(PutCollectionsInput {
+                Ok(PutCollectionsInput {
                     dense: member_dense,
                     sparse: member_sparse,
                     unique: member_unique,
@@ -376,110 +351,71 @@ impl<'de> ::serde::Deserialize<'de> for PutCollectionsInput {
 
 /// Builds a [`PutCollectionsInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct PutCollectionsInputBuilder {
-    dense: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    sparse: ::std::option::Option<::std::vec::Vec<::std::option::Option<i32>>>,
-    unique: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    by_color: ::std::option::Option<
-        ::std::collections::BTreeMap<crate::types::Color, i32>,
-    >,
-    sparse_map: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    >,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    dense: Option<Vec<String>>,
+    sparse: Option<Vec<Option<i32>>>,
+    unique: Option<Vec<String>>,
+    by_color: Option<::std::collections::BTreeMap<crate::types::Color, i32>>,
+    sparse_map: Option<::std::collections::BTreeMap<String, Option<String>>>,
+    tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 
 impl PutCollectionsInputBuilder {
     /// The `dense` member.
     ///
     /// Appends one item to `dense` (use `set_dense` to replace the list).
-    pub fn dense(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dense.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn dense(mut self, item: impl Into<String>) -> Self {
+        self.dense.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `dense`.
-    pub fn set_dense(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_dense(mut self, input: Option<Vec<String>>) -> Self {
         self.dense = input;
         self
     }
 
     /// The `dense` set so far.
-    pub fn get_dense(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_dense(&self) -> &Option<Vec<String>> {
         &self.dense
     }
 
     /// The `sparse` member.
     ///
     /// Appends one item to `sparse` (use `set_sparse` to replace the list).
-    pub fn sparse(
-        mut self,
-        item: impl ::std::convert::Into<::std::option::Option<i32>>,
-    ) -> Self {
-        self.sparse.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn sparse(mut self, item: impl Into<Option<i32>>) -> Self {
+        self.sparse.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `sparse`.
-    pub fn set_sparse(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::option::Option<i32>>>,
-    ) -> Self {
+    pub fn set_sparse(mut self, input: Option<Vec<Option<i32>>>) -> Self {
         self.sparse = input;
         self
     }
 
     /// The `sparse` set so far.
-    pub fn get_sparse(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::option::Option<i32>>> {
+    pub fn get_sparse(&self) -> &Option<Vec<Option<i32>>> {
         &self.sparse
     }
 
     /// The `unique` member.
     ///
     /// Appends one item to `unique` (use `set_unique` to replace the list).
-    pub fn unique(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.unique.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn unique(mut self, item: impl Into<String>) -> Self {
+        self.unique.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `unique`.
-    pub fn set_unique(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_unique(mut self, input: Option<Vec<String>>) -> Self {
         self.unique = input;
         self
     }
 
     /// The `unique` set so far.
-    pub fn get_unique(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_unique(&self) -> &Option<Vec<String>> {
         &self.unique
     }
 
@@ -488,8 +424,8 @@ impl PutCollectionsInputBuilder {
     /// Inserts one entry into `byColor` (use `set_by_color` to replace the map).
     pub fn by_color(
         mut self,
-        key: impl ::std::convert::Into<crate::types::Color>,
-        value: impl ::std::convert::Into<i32>,
+        key: impl Into<crate::types::Color>,
+        value: impl Into<i32>,
     ) -> Self {
         self.by_color
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -500,9 +436,7 @@ impl PutCollectionsInputBuilder {
     /// Sets or clears `byColor`.
     pub fn set_by_color(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<crate::types::Color, i32>,
-        >,
+        input: Option<::std::collections::BTreeMap<crate::types::Color, i32>>,
     ) -> Self {
         self.by_color = input;
         self
@@ -511,7 +445,7 @@ impl PutCollectionsInputBuilder {
     /// The `byColor` set so far.
     pub fn get_by_color(
         &self,
-    ) -> &::std::option::Option<::std::collections::BTreeMap<crate::types::Color, i32>> {
+    ) -> &Option<::std::collections::BTreeMap<crate::types::Color, i32>> {
         &self.by_color
     }
 
@@ -520,8 +454,8 @@ impl PutCollectionsInputBuilder {
     /// Inserts one entry into `sparseMap` (use `set_sparse_map` to replace the map).
     pub fn sparse_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::option::Option<::std::string::String>>,
+        key: impl Into<String>,
+        value: impl Into<Option<String>>,
     ) -> Self {
         self.sparse_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -532,12 +466,7 @@ impl PutCollectionsInputBuilder {
     /// Sets or clears `sparseMap`.
     pub fn set_sparse_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::option::Option<::std::string::String>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Option<String>>>,
     ) -> Self {
         self.sparse_map = input;
         self
@@ -546,23 +475,14 @@ impl PutCollectionsInputBuilder {
     /// The `sparseMap` set so far.
     pub fn get_sparse_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Option<String>>> {
         &self.sparse_map
     }
 
     /// The `tags` member.
     ///
     /// Inserts one entry into `tags` (use `set_tags` to replace the map).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.tags
             .get_or_insert_with(::std::collections::BTreeMap::new)
             .insert(key.into(), value.into());
@@ -572,35 +492,25 @@ impl PutCollectionsInputBuilder {
     /// Sets or clears `tags`.
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.tags = input;
         self
     }
 
     /// The `tags` set so far.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.tags
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PutCollectionsInput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<PutCollectionsInput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("PutCollectionsInput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("PutCollectionsInput", error))
             }
         }
     }

@@ -5,69 +5,51 @@
 ///
 /// Smithy shape: `fixture.collections#PutCollectionsOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PutCollectionsOutput {
     /// The `dense` member.
     ///
     /// Length at most 3.
-    pub dense: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub dense: Option<Vec<String>>,
     /// The `sparse` member.
-    pub sparse: ::std::option::Option<::std::vec::Vec<::std::option::Option<i32>>>,
+    pub sparse: Option<Vec<Option<i32>>>,
     /// The `byColor` member.
-    pub by_color: ::std::option::Option<
-        ::std::collections::BTreeMap<crate::types::Color, i32>,
-    >,
+    pub by_color: Option<::std::collections::BTreeMap<crate::types::Color, i32>>,
     /// The `sparseMap` member.
-    pub sparse_map: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    >,
+    pub sparse_map: Option<::std::collections::BTreeMap<String, Option<String>>>,
     /// The `tags` member.
     ///
     /// Length at most 2.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 
 impl PutCollectionsOutput {
     /// The `dense` member.
-    pub fn dense(&self) -> &[::std::string::String] {
+    pub fn dense(&self) -> &[String] {
         self.dense.as_deref().unwrap_or_default()
     }
 
     /// The `sparse` member.
-    pub fn sparse(&self) -> &[::std::option::Option<i32>] {
+    pub fn sparse(&self) -> &[Option<i32>] {
         self.sparse.as_deref().unwrap_or_default()
     }
 
     /// The `byColor` member.
     pub fn by_color(
         &self,
-    ) -> ::std::option::Option<&::std::collections::BTreeMap<crate::types::Color, i32>> {
+    ) -> Option<&::std::collections::BTreeMap<crate::types::Color, i32>> {
         self.by_color.as_ref()
     }
 
     /// The `sparseMap` member.
     pub fn sparse_map(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, Option<String>>> {
         self.sparse_map.as_ref()
     }
 
     /// The `tags` member.
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
 
@@ -78,9 +60,7 @@ impl PutCollectionsOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -95,7 +75,7 @@ impl PutCollectionsOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -121,19 +101,19 @@ impl crate::runtime::validate::Validate for PutCollectionsOutput {
     ) {
         {
             let path = path.field("dense");
-            if let ::std::option::Option::Some(value) = &self.dense {
+            if let Some(value) = &self.dense {
                 out.count(
                     &path,
                     value.len(),
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(3u64),
+                    None,
+                    Some(3u64),
                     "Member must have length less than or equal to 3",
                 );
             }
         }
         {
             let path = path.field("byColor");
-            if let ::std::option::Option::Some(value) = &self.by_color {
+            if let Some(value) = &self.by_color {
                 for (key, _item) in value.iter() {
                     out.enum_value(
                         &path,
@@ -145,12 +125,12 @@ impl crate::runtime::validate::Validate for PutCollectionsOutput {
         }
         {
             let path = path.field("tags");
-            if let ::std::option::Option::Some(value) = &self.tags {
+            if let Some(value) = &self.tags {
                 out.count(
                     &path,
                     value.len(),
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(2u64),
+                    None,
+                    Some(2u64),
                     "Member must have length less than or equal to 2",
                 );
                 for (key, item) in value.iter() {
@@ -164,8 +144,8 @@ impl crate::runtime::validate::Validate for PutCollectionsOutput {
                     out.string_length(
                         &path,
                         item,
-                        ::std::option::Option::None,
-                        ::std::option::Option::Some(4u64),
+                        None,
+                        Some(4u64),
                         "Member must have length less than or equal to 4",
                     );
                     out.pattern(
@@ -180,7 +160,7 @@ impl crate::runtime::validate::Validate for PutCollectionsOutput {
     }
 }
 
-impl ::std::default::Default for PutCollectionsOutput {
+impl Default for PutCollectionsOutput {
     fn default() -> Self {
         PutCollectionsOutputBuilder::default().build_unchecked()
     }
@@ -189,17 +169,17 @@ impl ::std::default::Default for PutCollectionsOutput {
 impl crate::runtime::ErrorCorrection for PutCollectionsOutput {
     fn corrected() -> Self {
         Self {
-            dense: ::std::option::Option::None,
-            sparse: ::std::option::Option::None,
-            by_color: ::std::option::Option::None,
-            sparse_map: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            dense: None,
+            sparse: None,
+            by_color: None,
+            sparse_map: None,
+            tags: None,
         }
     }
 }
 
 impl ::serde::Serialize for PutCollectionsOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -207,36 +187,36 @@ impl ::serde::Serialize for PutCollectionsOutput {
         let len = usize::from(self.dense.is_some()) + usize::from(self.sparse.is_some())
             + usize::from(self.by_color.is_some())
             + usize::from(self.sparse_map.is_some()) + usize::from(self.tags.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.dense {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.dense {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "dense", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse {
+        if let Some(value) = &self.sparse {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::SparseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "sparse", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.by_color {
+        if let Some(value) = &self.by_color {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "byColor", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse_map {
+        if let Some(value) = &self.sparse_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::SparseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "sparseMap", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
@@ -248,7 +228,7 @@ impl ::serde::Serialize for PutCollectionsOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for PutCollectionsOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -262,21 +242,16 @@ impl<'de> ::serde::Deserialize<'de> for PutCollectionsOutput {
                 f.write_str("a JSON object (PutCollectionsOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<PutCollectionsOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<PutCollectionsOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_dense = ::std::option::Option::None;
-                let mut member_sparse = ::std::option::Option::None;
-                let mut member_by_color = ::std::option::Option::None;
-                let mut member_sparse_map = ::std::option::Option::None;
-                let mut member_tags = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_dense = None;
+                let mut member_sparse = None;
+                let mut member_by_color = None;
+                let mut member_sparse_map = None;
+                let mut member_tags = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "dense" => {
                             member_dense = crate::runtime::wire::next_value::<
@@ -324,7 +299,7 @@ impl<'de> ::serde::Deserialize<'de> for PutCollectionsOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(PutCollectionsOutput {
+                Ok(PutCollectionsOutput {
                     dense: member_dense,
                     sparse: member_sparse,
                     by_color: member_by_color,
@@ -339,82 +314,51 @@ impl<'de> ::serde::Deserialize<'de> for PutCollectionsOutput {
 
 /// Builds a [`PutCollectionsOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct PutCollectionsOutputBuilder {
-    dense: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    sparse: ::std::option::Option<::std::vec::Vec<::std::option::Option<i32>>>,
-    by_color: ::std::option::Option<
-        ::std::collections::BTreeMap<crate::types::Color, i32>,
-    >,
-    sparse_map: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    >,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    dense: Option<Vec<String>>,
+    sparse: Option<Vec<Option<i32>>>,
+    by_color: Option<::std::collections::BTreeMap<crate::types::Color, i32>>,
+    sparse_map: Option<::std::collections::BTreeMap<String, Option<String>>>,
+    tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 
 impl PutCollectionsOutputBuilder {
     /// The `dense` member.
     ///
     /// Appends one item to `dense` (use `set_dense` to replace the list).
-    pub fn dense(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dense.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn dense(mut self, item: impl Into<String>) -> Self {
+        self.dense.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `dense`.
-    pub fn set_dense(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_dense(mut self, input: Option<Vec<String>>) -> Self {
         self.dense = input;
         self
     }
 
     /// The `dense` set so far.
-    pub fn get_dense(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_dense(&self) -> &Option<Vec<String>> {
         &self.dense
     }
 
     /// The `sparse` member.
     ///
     /// Appends one item to `sparse` (use `set_sparse` to replace the list).
-    pub fn sparse(
-        mut self,
-        item: impl ::std::convert::Into<::std::option::Option<i32>>,
-    ) -> Self {
-        self.sparse.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn sparse(mut self, item: impl Into<Option<i32>>) -> Self {
+        self.sparse.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `sparse`.
-    pub fn set_sparse(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::option::Option<i32>>>,
-    ) -> Self {
+    pub fn set_sparse(mut self, input: Option<Vec<Option<i32>>>) -> Self {
         self.sparse = input;
         self
     }
 
     /// The `sparse` set so far.
-    pub fn get_sparse(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::option::Option<i32>>> {
+    pub fn get_sparse(&self) -> &Option<Vec<Option<i32>>> {
         &self.sparse
     }
 
@@ -423,8 +367,8 @@ impl PutCollectionsOutputBuilder {
     /// Inserts one entry into `byColor` (use `set_by_color` to replace the map).
     pub fn by_color(
         mut self,
-        key: impl ::std::convert::Into<crate::types::Color>,
-        value: impl ::std::convert::Into<i32>,
+        key: impl Into<crate::types::Color>,
+        value: impl Into<i32>,
     ) -> Self {
         self.by_color
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -435,9 +379,7 @@ impl PutCollectionsOutputBuilder {
     /// Sets or clears `byColor`.
     pub fn set_by_color(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<crate::types::Color, i32>,
-        >,
+        input: Option<::std::collections::BTreeMap<crate::types::Color, i32>>,
     ) -> Self {
         self.by_color = input;
         self
@@ -446,7 +388,7 @@ impl PutCollectionsOutputBuilder {
     /// The `byColor` set so far.
     pub fn get_by_color(
         &self,
-    ) -> &::std::option::Option<::std::collections::BTreeMap<crate::types::Color, i32>> {
+    ) -> &Option<::std::collections::BTreeMap<crate::types::Color, i32>> {
         &self.by_color
     }
 
@@ -455,8 +397,8 @@ impl PutCollectionsOutputBuilder {
     /// Inserts one entry into `sparseMap` (use `set_sparse_map` to replace the map).
     pub fn sparse_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::option::Option<::std::string::String>>,
+        key: impl Into<String>,
+        value: impl Into<Option<String>>,
     ) -> Self {
         self.sparse_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -467,12 +409,7 @@ impl PutCollectionsOutputBuilder {
     /// Sets or clears `sparseMap`.
     pub fn set_sparse_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::option::Option<::std::string::String>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Option<String>>>,
     ) -> Self {
         self.sparse_map = input;
         self
@@ -481,23 +418,14 @@ impl PutCollectionsOutputBuilder {
     /// The `sparseMap` set so far.
     pub fn get_sparse_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Option<String>>> {
         &self.sparse_map
     }
 
     /// The `tags` member.
     ///
     /// Inserts one entry into `tags` (use `set_tags` to replace the map).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.tags
             .get_or_insert_with(::std::collections::BTreeMap::new)
             .insert(key.into(), value.into());
@@ -507,35 +435,25 @@ impl PutCollectionsOutputBuilder {
     /// Sets or clears `tags`.
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.tags = input;
         self
     }
 
     /// The `tags` set so far.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.tags
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PutCollectionsOutput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<PutCollectionsOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("PutCollectionsOutput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("PutCollectionsOutput", error))
             }
         }
     }

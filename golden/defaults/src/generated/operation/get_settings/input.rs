@@ -7,22 +7,22 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GetSettingsInput {
     /// The `retries` member.
-    pub retries: ::std::option::Option<i32>,
+    pub retries: Option<i32>,
     /// The `name` member.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 
 impl GetSettingsInput {
     /// The `retries` member.
-    pub fn retries(&self) -> ::std::option::Option<i32> {
+    pub fn retries(&self) -> Option<i32> {
         self.retries
     }
 
     /// The `name` member.
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
@@ -33,9 +33,7 @@ impl GetSettingsInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -50,7 +48,7 @@ impl GetSettingsInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -75,7 +73,7 @@ impl crate::runtime::validate::Validate for GetSettingsInput {
     }
 }
 
-impl ::std::default::Default for GetSettingsInput {
+impl Default for GetSettingsInput {
     fn default() -> Self {
         GetSettingsInputBuilder::default().build_unchecked()
     }
@@ -83,29 +81,26 @@ impl ::std::default::Default for GetSettingsInput {
 
 impl crate::runtime::ErrorCorrection for GetSettingsInput {
     fn corrected() -> Self {
-        Self {
-            retries: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-        }
+        Self { retries: None, name: None }
     }
 }
 
 impl ::serde::Serialize for GetSettingsInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.retries.is_some()) + usize::from(self.name.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.retries {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.retries {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "retries", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -117,7 +112,7 @@ impl ::serde::Serialize for GetSettingsInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for GetSettingsInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -131,18 +126,13 @@ impl<'de> ::serde::Deserialize<'de> for GetSettingsInput {
                 f.write_str("a JSON object (GetSettingsInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetSettingsInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<GetSettingsInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_retries = ::std::option::Option::None;
-                let mut member_name = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_retries = None;
+                let mut member_name = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "retries" => {
                             member_retries = crate::runtime::wire::next_value::<
@@ -163,7 +153,7 @@ impl<'de> ::serde::Deserialize<'de> for GetSettingsInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(GetSettingsInput {
+                Ok(GetSettingsInput {
                     retries: member_retries,
                     name: member_name,
                 })
@@ -175,56 +165,44 @@ impl<'de> ::serde::Deserialize<'de> for GetSettingsInput {
 
 /// Builds a [`GetSettingsInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct GetSettingsInputBuilder {
-    retries: ::std::option::Option<i32>,
-    name: ::std::option::Option<::std::string::String>,
+    retries: Option<i32>,
+    name: Option<String>,
 }
 
 impl GetSettingsInputBuilder {
     /// The `retries` member.
-    pub fn retries(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.retries = ::std::option::Option::Some(input.into());
+    pub fn retries(mut self, input: impl Into<i32>) -> Self {
+        self.retries = Some(input.into());
         self
     }
 
     /// Sets or clears `retries`.
-    pub fn set_retries(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_retries(mut self, input: Option<i32>) -> Self {
         self.retries = input;
         self
     }
 
     /// The `retries` set so far.
-    pub fn get_retries(&self) -> &::std::option::Option<i32> {
+    pub fn get_retries(&self) -> &Option<i32> {
         &self.retries
     }
 
     /// The `name` member.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.name = Some(input.into());
         self
     }
 
     /// Sets or clears `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
 
     /// The `name` set so far.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
 

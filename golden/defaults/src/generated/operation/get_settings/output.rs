@@ -7,7 +7,7 @@
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct GetSettingsOutput {
     /// Settings whose absent members take defaults.
     ///
@@ -18,11 +18,11 @@ pub struct GetSettingsOutput {
     /// Defaults to `"STITCHED_ONLY"` when absent.
     pub mode: crate::types::Mode,
     /// The `renamed` member.
-    pub renamed: ::std::option::Option<::std::string::String>,
+    pub renamed: Option<String>,
     /// The `maybe` member.
     ///
     /// Required.
-    pub maybe: ::std::option::Option<::std::string::String>,
+    pub maybe: Option<String>,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
@@ -39,12 +39,12 @@ impl GetSettingsOutput {
     }
 
     /// The `renamed` member.
-    pub fn renamed(&self) -> ::std::option::Option<&str> {
+    pub fn renamed(&self) -> Option<&str> {
         self.renamed.as_deref()
     }
 
     /// The `maybe` member.
-    pub fn maybe(&self) -> ::std::option::Option<&str> {
+    pub fn maybe(&self) -> Option<&str> {
         self.maybe.as_deref()
     }
 
@@ -62,9 +62,7 @@ impl GetSettingsOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -79,7 +77,7 @@ impl GetSettingsOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -133,24 +131,24 @@ impl crate::runtime::ErrorCorrection for GetSettingsOutput {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
         Self {
-            settings: client_corrections.fill(::std::option::Option::None, "settings"),
+            settings: client_corrections.fill(None, "settings"),
             mode: crate::types::Mode::from("STITCHED_ONLY"),
-            renamed: ::std::option::Option::None,
-            maybe: ::std::option::Option::None,
+            renamed: None,
+            maybe: None,
             client_corrections,
         }
     }
 }
 
 impl ::serde::Serialize for GetSettingsOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(!self.client_corrections.contains("settings")) + 1
             + usize::from(self.renamed.is_some()) + usize::from(self.maybe.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         if !self.client_corrections.contains("settings") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
@@ -163,14 +161,14 @@ impl ::serde::Serialize for GetSettingsOutput {
             _,
             _,
         >(&mut map, "mode", &self.mode)?;
-        if let ::std::option::Option::Some(value) = &self.renamed {
+        if let Some(value) = &self.renamed {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "RenamedOnTheWire", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maybe {
+        if let Some(value) = &self.maybe {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -182,7 +180,7 @@ impl ::serde::Serialize for GetSettingsOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for GetSettingsOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -196,20 +194,15 @@ impl<'de> ::serde::Deserialize<'de> for GetSettingsOutput {
                 f.write_str("a JSON object (GetSettingsOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetSettingsOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<GetSettingsOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_settings = ::std::option::Option::None;
-                let mut member_mode = ::std::option::Option::None;
-                let mut member_renamed = ::std::option::Option::None;
-                let mut member_maybe = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_settings = None;
+                let mut member_mode = None;
+                let mut member_renamed = None;
+                let mut member_maybe = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "settings" => {
                             member_settings = crate::runtime::wire::next_value::<
@@ -245,7 +238,7 @@ impl<'de> ::serde::Deserialize<'de> for GetSettingsOutput {
                     }
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
-                ::std::result::Result::Ok(GetSettingsOutput {
+                Ok(GetSettingsOutput {
                     settings: client_corrections.fill(member_settings, "settings"),
                     mode: member_mode
                         .unwrap_or_else(|| crate::types::Mode::from("STITCHED_ONLY")),
@@ -261,118 +254,91 @@ impl<'de> ::serde::Deserialize<'de> for GetSettingsOutput {
 
 /// Builds a [`GetSettingsOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct GetSettingsOutputBuilder {
-    settings: ::std::option::Option<crate::types::Settings>,
-    mode: ::std::option::Option<crate::types::Mode>,
-    renamed: ::std::option::Option<::std::string::String>,
-    maybe: ::std::option::Option<::std::string::String>,
+    settings: Option<crate::types::Settings>,
+    mode: Option<crate::types::Mode>,
+    renamed: Option<String>,
+    maybe: Option<String>,
 }
 
 impl GetSettingsOutputBuilder {
     /// Settings whose absent members take defaults.
-    pub fn settings(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Settings>,
-    ) -> Self {
-        self.settings = ::std::option::Option::Some(input.into());
+    pub fn settings(mut self, input: impl Into<crate::types::Settings>) -> Self {
+        self.settings = Some(input.into());
         self
     }
 
     /// Sets or clears `settings`.
-    pub fn set_settings(
-        mut self,
-        input: ::std::option::Option<crate::types::Settings>,
-    ) -> Self {
+    pub fn set_settings(mut self, input: Option<crate::types::Settings>) -> Self {
         self.settings = input;
         self
     }
 
     /// The `settings` set so far.
-    pub fn get_settings(&self) -> &::std::option::Option<crate::types::Settings> {
+    pub fn get_settings(&self) -> &Option<crate::types::Settings> {
         &self.settings
     }
 
     /// The `mode` member.
-    pub fn mode(mut self, input: impl ::std::convert::Into<crate::types::Mode>) -> Self {
-        self.mode = ::std::option::Option::Some(input.into());
+    pub fn mode(mut self, input: impl Into<crate::types::Mode>) -> Self {
+        self.mode = Some(input.into());
         self
     }
 
     /// Sets or clears `mode`.
-    pub fn set_mode(mut self, input: ::std::option::Option<crate::types::Mode>) -> Self {
+    pub fn set_mode(mut self, input: Option<crate::types::Mode>) -> Self {
         self.mode = input;
         self
     }
 
     /// The `mode` set so far.
-    pub fn get_mode(&self) -> &::std::option::Option<crate::types::Mode> {
+    pub fn get_mode(&self) -> &Option<crate::types::Mode> {
         &self.mode
     }
 
     /// The `renamed` member.
-    pub fn renamed(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.renamed = ::std::option::Option::Some(input.into());
+    pub fn renamed(mut self, input: impl Into<String>) -> Self {
+        self.renamed = Some(input.into());
         self
     }
 
     /// Sets or clears `renamed`.
-    pub fn set_renamed(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_renamed(mut self, input: Option<String>) -> Self {
         self.renamed = input;
         self
     }
 
     /// The `renamed` set so far.
-    pub fn get_renamed(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_renamed(&self) -> &Option<String> {
         &self.renamed
     }
 
     /// The `maybe` member.
-    pub fn maybe(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.maybe = ::std::option::Option::Some(input.into());
+    pub fn maybe(mut self, input: impl Into<String>) -> Self {
+        self.maybe = Some(input.into());
         self
     }
 
     /// Sets or clears `maybe`.
-    pub fn set_maybe(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_maybe(mut self, input: Option<String>) -> Self {
         self.maybe = input;
         self
     }
 
     /// The `maybe` set so far.
-    pub fn get_maybe(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_maybe(&self) -> &Option<String> {
         &self.maybe
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetSettingsOutput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<GetSettingsOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("GetSettingsOutput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("GetSettingsOutput", error))
             }
         }
     }

@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GetObjectInput {
     /// The `id` member.
     ///
     /// Required; sent in the URI as the `{id}` label.
-    pub id: ::std::option::Option<i32>,
+    pub id: Option<i32>,
 }
 
 impl GetObjectInput {
     /// The `id` member.
-    pub fn id(&self) -> ::std::option::Option<i32> {
+    pub fn id(&self) -> Option<i32> {
         self.id
     }
 
@@ -28,9 +28,7 @@ impl GetObjectInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl GetObjectInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -72,7 +70,7 @@ impl crate::runtime::validate::Validate for GetObjectInput {
     }
 }
 
-impl ::std::default::Default for GetObjectInput {
+impl Default for GetObjectInput {
     fn default() -> Self {
         GetObjectInputBuilder::default().build_unchecked()
     }
@@ -80,21 +78,19 @@ impl ::std::default::Default for GetObjectInput {
 
 impl crate::runtime::ErrorCorrection for GetObjectInput {
     fn corrected() -> Self {
-        Self {
-            id: ::std::option::Option::None,
-        }
+        Self { id: None }
     }
 }
 
 impl ::serde::Serialize for GetObjectInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.id.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.id {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.id {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -106,7 +102,7 @@ impl ::serde::Serialize for GetObjectInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for GetObjectInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -120,17 +116,12 @@ impl<'de> ::serde::Deserialize<'de> for GetObjectInput {
                 f.write_str("a JSON object (GetObjectInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetObjectInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<GetObjectInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_id = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_id = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "id" => {
                             member_id = crate::runtime::wire::next_value::<
@@ -144,7 +135,7 @@ impl<'de> ::serde::Deserialize<'de> for GetObjectInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(GetObjectInput { id: member_id })
+                Ok(GetObjectInput { id: member_id })
             }
         }
         deserializer.deserialize_map(FieldsVisitor)
@@ -153,32 +144,26 @@ impl<'de> ::serde::Deserialize<'de> for GetObjectInput {
 
 /// Builds a [`GetObjectInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct GetObjectInputBuilder {
-    id: ::std::option::Option<i32>,
+    id: Option<i32>,
 }
 
 impl GetObjectInputBuilder {
     /// The `id` member.
-    pub fn id(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<i32>) -> Self {
+        self.id = Some(input.into());
         self
     }
 
     /// Sets or clears `id`.
-    pub fn set_id(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_id(mut self, input: Option<i32>) -> Self {
         self.id = input;
         self
     }
 
     /// The `id` set so far.
-    pub fn get_id(&self) -> &::std::option::Option<i32> {
+    pub fn get_id(&self) -> &Option<i32> {
         &self.id
     }
 

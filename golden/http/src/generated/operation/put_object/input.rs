@@ -7,70 +7,66 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PutObjectInput {
     /// The `bucket` member.
     ///
     /// Required; sent in the URI as the `{bucket}` label.
-    pub bucket: ::std::option::Option<::std::string::String>,
+    pub bucket: Option<String>,
     /// The `key` member.
     ///
     /// Required; sent in the URI as the `{key}` label.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// The `versions` member.
     ///
     /// Sent as the `version` query parameter.
-    pub versions: ::std::option::Option<::std::vec::Vec<i32>>,
+    pub versions: Option<Vec<i32>>,
     /// The `since` member.
     ///
     /// Sent as the `since` query parameter.
-    pub since: ::std::option::Option<::time::OffsetDateTime>,
+    pub since: Option<::time::OffsetDateTime>,
     /// The `flag` member.
     ///
     /// Sent as the `flag` query parameter.
-    pub flag: ::std::option::Option<bool>,
+    pub flag: Option<bool>,
     /// The `extra` member.
     ///
     /// Sent as query parameters, one per map entry.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, String>>,
     /// The `contentMd5` member.
     ///
     /// Carried in the `Content-MD5` HTTP header.
-    pub content_md5: ::std::option::Option<::std::string::String>,
+    pub content_md5: Option<String>,
     /// The `expires` member.
     ///
     /// Carried in the `Expires` HTTP header.
-    pub expires: ::std::option::Option<::time::OffsetDateTime>,
+    pub expires: Option<::time::OffsetDateTime>,
     /// The `tags` member.
     ///
     /// Carried in the `X-Tags` HTTP header.
-    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tags: Option<Vec<String>>,
     /// The `meta` member.
     ///
     /// Carried in HTTP headers prefixed `X-Meta-`.
-    pub meta: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub meta: Option<::std::collections::BTreeMap<String, String>>,
     /// The `color` member.
     ///
     /// Carried in the `X-Color` HTTP header.
-    pub color: ::std::option::Option<crate::types::Color>,
+    pub color: Option<crate::types::Color>,
     /// The `body` member.
     ///
     /// The HTTP payload.
-    pub body: ::std::option::Option<crate::types::Document>,
+    pub body: Option<crate::types::Document>,
 }
 
 impl PutObjectInput {
     /// The `bucket` member.
-    pub fn bucket(&self) -> ::std::option::Option<&str> {
+    pub fn bucket(&self) -> Option<&str> {
         self.bucket.as_deref()
     }
 
     /// The `key` member.
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
 
@@ -80,55 +76,47 @@ impl PutObjectInput {
     }
 
     /// The `since` member.
-    pub fn since(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn since(&self) -> Option<::time::OffsetDateTime> {
         self.since
     }
 
     /// The `flag` member.
-    pub fn flag(&self) -> ::std::option::Option<bool> {
+    pub fn flag(&self) -> Option<bool> {
         self.flag
     }
 
     /// The `extra` member.
-    pub fn extra(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn extra(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.extra.as_ref()
     }
 
     /// The `contentMd5` member.
-    pub fn content_md5(&self) -> ::std::option::Option<&str> {
+    pub fn content_md5(&self) -> Option<&str> {
         self.content_md5.as_deref()
     }
 
     /// The `expires` member.
-    pub fn expires(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn expires(&self) -> Option<::time::OffsetDateTime> {
         self.expires
     }
 
     /// The `tags` member.
-    pub fn tags(&self) -> &[::std::string::String] {
+    pub fn tags(&self) -> &[String] {
         self.tags.as_deref().unwrap_or_default()
     }
 
     /// The `meta` member.
-    pub fn meta(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn meta(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.meta.as_ref()
     }
 
     /// The `color` member.
-    pub fn color(&self) -> ::std::option::Option<&crate::types::Color> {
+    pub fn color(&self) -> Option<&crate::types::Color> {
         self.color.as_ref()
     }
 
     /// The `body` member.
-    pub fn body(&self) -> ::std::option::Option<&crate::types::Document> {
+    pub fn body(&self) -> Option<&crate::types::Document> {
         self.body.as_ref()
     }
 
@@ -139,9 +127,7 @@ impl PutObjectInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -156,7 +142,7 @@ impl PutObjectInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -201,7 +187,7 @@ impl crate::runtime::validate::Validate for PutObjectInput {
         }
         {
             let path = path.field("color");
-            if let ::std::option::Option::Some(value) = &self.color {
+            if let Some(value) = &self.color {
                 out.enum_value(
                     &path,
                     value.is_known(),
@@ -211,14 +197,14 @@ impl crate::runtime::validate::Validate for PutObjectInput {
         }
         {
             let path = path.field("body");
-            if let ::std::option::Option::Some(value) = &self.body {
+            if let Some(value) = &self.body {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for PutObjectInput {
+impl Default for PutObjectInput {
     fn default() -> Self {
         PutObjectInputBuilder::default().build_unchecked()
     }
@@ -227,24 +213,24 @@ impl ::std::default::Default for PutObjectInput {
 impl crate::runtime::ErrorCorrection for PutObjectInput {
     fn corrected() -> Self {
         Self {
-            bucket: ::std::option::Option::None,
-            key: ::std::option::Option::None,
-            versions: ::std::option::Option::None,
-            since: ::std::option::Option::None,
-            flag: ::std::option::Option::None,
-            extra: ::std::option::Option::None,
-            content_md5: ::std::option::Option::None,
-            expires: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
-            meta: ::std::option::Option::None,
-            color: ::std::option::Option::None,
-            body: ::std::option::Option::None,
+            bucket: None,
+            key: None,
+            versions: None,
+            since: None,
+            flag: None,
+            extra: None,
+            content_md5: None,
+            expires: None,
+            tags: None,
+            meta: None,
+            color: None,
+            body: None,
         }
     }
 }
 
 impl ::serde::Serialize for PutObjectInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -256,85 +242,85 @@ impl ::serde::Serialize for PutObjectInput {
             + usize::from(self.expires.is_some()) + usize::from(self.tags.is_some())
             + usize::from(self.meta.is_some()) + usize::from(self.color.is_some())
             + usize::from(self.body.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.bucket {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.bucket {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "bucket", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key {
+        if let Some(value) = &self.key {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "key", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.versions {
+        if let Some(value) = &self.versions {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "versions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.since {
+        if let Some(value) = &self.since {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DateTime,
                 _,
                 _,
             >(&mut map, "since", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.flag {
+        if let Some(value) = &self.flag {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "flag", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.extra {
+        if let Some(value) = &self.extra {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "extra", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.content_md5 {
+        if let Some(value) = &self.content_md5 {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "contentMd5", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expires {
+        if let Some(value) = &self.expires {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::HttpDate,
                 _,
                 _,
             >(&mut map, "expires", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.meta {
+        if let Some(value) = &self.meta {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "meta", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.color {
+        if let Some(value) = &self.color {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "color", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.body {
+        if let Some(value) = &self.body {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -346,7 +332,7 @@ impl ::serde::Serialize for PutObjectInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for PutObjectInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -360,28 +346,23 @@ impl<'de> ::serde::Deserialize<'de> for PutObjectInput {
                 f.write_str("a JSON object (PutObjectInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<PutObjectInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<PutObjectInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_bucket = ::std::option::Option::None;
-                let mut member_key = ::std::option::Option::None;
-                let mut member_versions = ::std::option::Option::None;
-                let mut member_since = ::std::option::Option::None;
-                let mut member_flag = ::std::option::Option::None;
-                let mut member_extra = ::std::option::Option::None;
-                let mut member_content_md5 = ::std::option::Option::None;
-                let mut member_expires = ::std::option::Option::None;
-                let mut member_tags = ::std::option::Option::None;
-                let mut member_meta = ::std::option::Option::None;
-                let mut member_color = ::std::option::Option::None;
-                let mut member_body = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_bucket = None;
+                let mut member_key = None;
+                let mut member_versions = None;
+                let mut member_since = None;
+                let mut member_flag = None;
+                let mut member_extra = None;
+                let mut member_content_md5 = None;
+                let mut member_expires = None;
+                let mut member_tags = None;
+                let mut member_meta = None;
+                let mut member_color = None;
+                let mut member_body = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "bucket" => {
                             member_bucket = crate::runtime::wire::next_value::<
@@ -476,7 +457,7 @@ impl<'de> ::serde::Deserialize<'de> for PutObjectInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(PutObjectInput {
+                Ok(PutObjectInput {
                     bucket: member_bucket,
                     key: member_key,
                     versions: member_versions,
@@ -498,149 +479,114 @@ impl<'de> ::serde::Deserialize<'de> for PutObjectInput {
 
 /// Builds a [`PutObjectInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct PutObjectInputBuilder {
-    bucket: ::std::option::Option<::std::string::String>,
-    key: ::std::option::Option<::std::string::String>,
-    versions: ::std::option::Option<::std::vec::Vec<i32>>,
-    since: ::std::option::Option<::time::OffsetDateTime>,
-    flag: ::std::option::Option<bool>,
-    extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    content_md5: ::std::option::Option<::std::string::String>,
-    expires: ::std::option::Option<::time::OffsetDateTime>,
-    tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    meta: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    color: ::std::option::Option<crate::types::Color>,
-    body: ::std::option::Option<crate::types::Document>,
+    bucket: Option<String>,
+    key: Option<String>,
+    versions: Option<Vec<i32>>,
+    since: Option<::time::OffsetDateTime>,
+    flag: Option<bool>,
+    extra: Option<::std::collections::BTreeMap<String, String>>,
+    content_md5: Option<String>,
+    expires: Option<::time::OffsetDateTime>,
+    tags: Option<Vec<String>>,
+    meta: Option<::std::collections::BTreeMap<String, String>>,
+    color: Option<crate::types::Color>,
+    body: Option<crate::types::Document>,
 }
 
 impl PutObjectInputBuilder {
     /// The `bucket` member.
-    pub fn bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.bucket = ::std::option::Option::Some(input.into());
+    pub fn bucket(mut self, input: impl Into<String>) -> Self {
+        self.bucket = Some(input.into());
         self
     }
 
     /// Sets or clears `bucket`.
-    pub fn set_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket(mut self, input: Option<String>) -> Self {
         self.bucket = input;
         self
     }
 
     /// The `bucket` set so far.
-    pub fn get_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bucket(&self) -> &Option<String> {
         &self.bucket
     }
 
     /// The `key` member.
-    pub fn key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.key = Some(input.into());
         self
     }
 
     /// Sets or clears `key`.
-    pub fn set_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.key = input;
         self
     }
 
     /// The `key` set so far.
-    pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key(&self) -> &Option<String> {
         &self.key
     }
 
     /// The `versions` member.
     ///
     /// Appends one item to `versions` (use `set_versions` to replace the list).
-    pub fn versions(mut self, item: impl ::std::convert::Into<i32>) -> Self {
-        self.versions.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn versions(mut self, item: impl Into<i32>) -> Self {
+        self.versions.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `versions`.
-    pub fn set_versions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<i32>>,
-    ) -> Self {
+    pub fn set_versions(mut self, input: Option<Vec<i32>>) -> Self {
         self.versions = input;
         self
     }
 
     /// The `versions` set so far.
-    pub fn get_versions(&self) -> &::std::option::Option<::std::vec::Vec<i32>> {
+    pub fn get_versions(&self) -> &Option<Vec<i32>> {
         &self.versions
     }
 
     /// The `since` member.
-    pub fn since(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.since = ::std::option::Option::Some(input.into());
+    pub fn since(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.since = Some(input.into());
         self
     }
 
     /// Sets or clears `since`.
-    pub fn set_since(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_since(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.since = input;
         self
     }
 
     /// The `since` set so far.
-    pub fn get_since(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_since(&self) -> &Option<::time::OffsetDateTime> {
         &self.since
     }
 
     /// The `flag` member.
-    pub fn flag(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.flag = ::std::option::Option::Some(input.into());
+    pub fn flag(mut self, input: impl Into<bool>) -> Self {
+        self.flag = Some(input.into());
         self
     }
 
     /// Sets or clears `flag`.
-    pub fn set_flag(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_flag(mut self, input: Option<bool>) -> Self {
         self.flag = input;
         self
     }
 
     /// The `flag` set so far.
-    pub fn get_flag(&self) -> &::std::option::Option<bool> {
+    pub fn get_flag(&self) -> &Option<bool> {
         &self.flag
     }
 
     /// The `extra` member.
     ///
     /// Inserts one entry into `extra` (use `set_extra` to replace the map).
-    pub fn extra(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn extra(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.extra
             .get_or_insert_with(::std::collections::BTreeMap::new)
             .insert(key.into(), value.into());
@@ -650,104 +596,74 @@ impl PutObjectInputBuilder {
     /// Sets or clears `extra`.
     pub fn set_extra(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.extra = input;
         self
     }
 
     /// The `extra` set so far.
-    pub fn get_extra(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_extra(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.extra
     }
 
     /// The `contentMd5` member.
-    pub fn content_md5(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.content_md5 = ::std::option::Option::Some(input.into());
+    pub fn content_md5(mut self, input: impl Into<String>) -> Self {
+        self.content_md5 = Some(input.into());
         self
     }
 
     /// Sets or clears `contentMd5`.
-    pub fn set_content_md5(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_content_md5(mut self, input: Option<String>) -> Self {
         self.content_md5 = input;
         self
     }
 
     /// The `contentMd5` set so far.
-    pub fn get_content_md5(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_content_md5(&self) -> &Option<String> {
         &self.content_md5
     }
 
     /// The `expires` member.
-    pub fn expires(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.expires = ::std::option::Option::Some(input.into());
+    pub fn expires(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.expires = Some(input.into());
         self
     }
 
     /// Sets or clears `expires`.
-    pub fn set_expires(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_expires(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.expires = input;
         self
     }
 
     /// The `expires` set so far.
-    pub fn get_expires(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_expires(&self) -> &Option<::time::OffsetDateTime> {
         &self.expires
     }
 
     /// The `tags` member.
     ///
     /// Appends one item to `tags` (use `set_tags` to replace the list).
-    pub fn tags(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.tags.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn tags(mut self, item: impl Into<String>) -> Self {
+        self.tags.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `tags`.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<String>>) -> Self {
         self.tags = input;
         self
     }
 
     /// The `tags` set so far.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_tags(&self) -> &Option<Vec<String>> {
         &self.tags
     }
 
     /// The `meta` member.
     ///
     /// Inserts one entry into `meta` (use `set_meta` to replace the map).
-    pub fn meta(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn meta(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.meta
             .get_or_insert_with(::std::collections::BTreeMap::new)
             .insert(key.into(), value.into());
@@ -757,82 +673,58 @@ impl PutObjectInputBuilder {
     /// Sets or clears `meta`.
     pub fn set_meta(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.meta = input;
         self
     }
 
     /// The `meta` set so far.
-    pub fn get_meta(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_meta(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.meta
     }
 
     /// The `color` member.
-    pub fn color(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Color>,
-    ) -> Self {
-        self.color = ::std::option::Option::Some(input.into());
+    pub fn color(mut self, input: impl Into<crate::types::Color>) -> Self {
+        self.color = Some(input.into());
         self
     }
 
     /// Sets or clears `color`.
-    pub fn set_color(
-        mut self,
-        input: ::std::option::Option<crate::types::Color>,
-    ) -> Self {
+    pub fn set_color(mut self, input: Option<crate::types::Color>) -> Self {
         self.color = input;
         self
     }
 
     /// The `color` set so far.
-    pub fn get_color(&self) -> &::std::option::Option<crate::types::Color> {
+    pub fn get_color(&self) -> &Option<crate::types::Color> {
         &self.color
     }
 
     /// The `body` member.
-    pub fn body(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Document>,
-    ) -> Self {
-        self.body = ::std::option::Option::Some(input.into());
+    pub fn body(mut self, input: impl Into<crate::types::Document>) -> Self {
+        self.body = Some(input.into());
         self
     }
 
     /// Sets or clears `body`.
-    pub fn set_body(
-        mut self,
-        input: ::std::option::Option<crate::types::Document>,
-    ) -> Self {
+    pub fn set_body(mut self, input: Option<crate::types::Document>) -> Self {
         self.body = input;
         self
     }
 
     /// The `body` set so far.
-    pub fn get_body(&self) -> &::std::option::Option<crate::types::Document> {
+    pub fn get_body(&self) -> &Option<crate::types::Document> {
         &self.body
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PutObjectInput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<PutObjectInput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("PutObjectInput", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("PutObjectInput", error)),
         }
     }
 

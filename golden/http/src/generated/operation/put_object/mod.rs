@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `fixture.http#PutObject`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct PutObject;
 impl PutObject {
     /// The operation name.
@@ -38,7 +31,7 @@ impl PutObject {
 
 /// Every error `PutObject` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum PutObjectError {
     /// See [`NoSuchBucket`](crate::types::error::NoSuchBucket).
@@ -51,20 +44,16 @@ pub enum PutObjectError {
 
 impl PutObjectError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Self::NoSuchBucket(_) => {
-                ::std::option::Option::Some(crate::types::error::NoSuchBucket::CODE)
-            }
-            Self::SlowDown(_) => {
-                ::std::option::Option::Some(crate::types::error::SlowDown::CODE)
-            }
+            Self::NoSuchBucket(_) => Some(crate::types::error::NoSuchBucket::CODE),
+            Self::SlowDown(_) => Some(crate::types::error::SlowDown::CODE),
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::NoSuchBucket(e) => e.error_message(),
             Self::SlowDown(e) => e.error_message(),
@@ -73,7 +62,7 @@ impl PutObjectError {
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::NoSuchBucket(_) => crate::types::error::NoSuchBucket::HTTP_STATUS,
             Self::SlowDown(_) => crate::types::error::SlowDown::HTTP_STATUS,
@@ -118,7 +107,7 @@ impl ::std::fmt::Display for PutObjectError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for PutObjectError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::NoSuchBucket(e) => ::std::error::Error::source(e),
             Self::SlowDown(e) => ::std::error::Error::source(e),
@@ -127,7 +116,7 @@ impl ::std::error::Error for PutObjectError {
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for PutObjectError {
+impl From<crate::runtime::Unhandled> for PutObjectError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -135,20 +124,19 @@ impl ::std::convert::From<crate::runtime::Unhandled> for PutObjectError {
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<crate::runtime::http::ResponseError<PutObjectError>>
-for PutObjectError {
+impl From<crate::runtime::http::ResponseError<PutObjectError>> for PutObjectError {
     fn from(value: crate::runtime::http::ResponseError<PutObjectError>) -> Self {
         value.into_service_error()
     }
 }
 
-impl ::std::convert::From<crate::types::error::NoSuchBucket> for PutObjectError {
+impl From<crate::types::error::NoSuchBucket> for PutObjectError {
     fn from(value: crate::types::error::NoSuchBucket) -> Self {
         Self::NoSuchBucket(value)
     }
 }
 
-impl ::std::convert::From<crate::types::error::SlowDown> for PutObjectError {
+impl From<crate::types::error::SlowDown> for PutObjectError {
     fn from(value: crate::types::error::SlowDown) -> Self {
         Self::SlowDown(value)
     }
@@ -164,45 +152,34 @@ impl PutObject {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::put_object::PutObjectInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/buckets/");
         {
             let label = match input.bucket.as_ref() {
-                ::std::option::Option::Some(value) => {
-                    crate::runtime::http::HttpText::http_text(value)
-                }
-                ::std::option::Option::None => ::std::string::String::new(),
+                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                None => String::new(),
             };
             if label.is_empty() {
-                return ::std::result::Result::Err(
-                    crate::runtime::http::RequestError::EmptyLabel("bucket"),
-                );
+                return Err(crate::runtime::http::RequestError::EmptyLabel("bucket"));
             }
             uri.push_str(&crate::runtime::http::percent_encode(&label, false));
         }
         uri.push_str("/objects/");
         {
             let label = match input.key.as_ref() {
-                ::std::option::Option::Some(value) => {
-                    crate::runtime::http::HttpText::http_text(value)
-                }
-                ::std::option::Option::None => ::std::string::String::new(),
+                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                None => String::new(),
             };
             if label.is_empty() {
-                return ::std::result::Result::Err(
-                    crate::runtime::http::RequestError::EmptyLabel("key"),
-                );
+                return Err(crate::runtime::http::RequestError::EmptyLabel("key"));
             }
             uri.push_str(&crate::runtime::http::percent_encode(&label, true));
         }
         uri.push('?');
         uri.push_str("x-id=PutObject");
-        let mut query: ::std::vec::Vec<(::std::string::String, ::std::string::String)> = ::std::vec::Vec::new();
-        if let ::std::option::Option::Some(value) = input.versions.as_ref() {
+        let mut query: Vec<(String, String)> = Vec::new();
+        if let Some(value) = input.versions.as_ref() {
             for item in value.iter() {
                 query
                     .push((
@@ -211,19 +188,19 @@ impl PutObject {
                     ));
             }
         }
-        if let ::std::option::Option::Some(value) = input.since.as_ref() {
+        if let Some(value) = input.since.as_ref() {
             query.push(("since".to_owned(), crate::runtime::http::date_time(value)));
         }
-        if let ::std::option::Option::Some(value) = input.flag.as_ref() {
+        if let Some(value) = input.flag.as_ref() {
             query
                 .push((
                     "flag".to_owned(),
                     crate::runtime::http::HttpText::http_text(value),
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.extra.as_ref() {
+        if let Some(value) = input.extra.as_ref() {
             for (key, item) in value.iter() {
-                let key: ::std::string::String = key.to_string();
+                let key: String = key.to_string();
                 if ["version", "since", "flag"].contains(&key.as_str()) {
                     continue;
                 }
@@ -243,8 +220,8 @@ impl PutObject {
             uri.push('=');
             uri.push_str(&crate::runtime::http::percent_encode(value, false));
         }
-        let mut headers: ::std::vec::Vec<(::std::string::String, ::http::HeaderValue)> = ::std::vec::Vec::new();
-        if let ::std::option::Option::Some(value) = input.content_md5.as_ref() {
+        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
+        if let Some(value) = input.content_md5.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -252,7 +229,7 @@ impl PutObject {
                     crate::runtime::http::header_value("Content-MD5", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.expires.as_ref() {
+        if let Some(value) = input.expires.as_ref() {
             let text = crate::runtime::http::http_date(value);
             headers
                 .push((
@@ -260,16 +237,14 @@ impl PutObject {
                     crate::runtime::http::header_value("Expires", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.tags.as_ref() {
+        if let Some(value) = input.tags.as_ref() {
             let text = value
                 .iter()
                 .map(|item| {
-                    let text: ::std::string::String = crate::runtime::http::HttpText::http_text(
-                        item,
-                    );
+                    let text: String = crate::runtime::http::HttpText::http_text(item);
                     crate::runtime::http::header_list_item(&text)
                 })
-                .collect::<::std::vec::Vec<_>>()
+                .collect::<Vec<_>>()
                 .join(", ");
             headers
                 .push((
@@ -277,7 +252,7 @@ impl PutObject {
                     crate::runtime::http::header_value("X-Tags", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.meta.as_ref() {
+        if let Some(value) = input.meta.as_ref() {
             for (key, item) in value.iter() {
                 let name = ::std::format!("{}{}", "X-Meta-", key);
                 if ["Content-MD5", "Expires", "X-Tags", "X-Color"]
@@ -291,7 +266,7 @@ impl PutObject {
                 headers.push((name, header));
             }
         }
-        if let ::std::option::Option::Some(value) = input.color.as_ref() {
+        if let Some(value) = input.color.as_ref() {
             let text = value.as_str().to_owned();
             headers
                 .push((
@@ -299,11 +274,8 @@ impl PutObject {
                     crate::runtime::http::header_value("X-Color", &text)?,
                 ));
         }
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = match input
-            .body
-            .as_ref()
-        {
-            ::std::option::Option::Some(value) => {
+        let (body, content_type): (Vec<u8>, Option<&str>) = match input.body.as_ref() {
+            Some(value) => {
                 (
                     ::serde_json::to_vec(
                             &crate::runtime::wire::Ser::<
@@ -314,15 +286,13 @@ impl PutObject {
                         .map_err(|e| crate::runtime::http::RequestError::Body(
                             e.to_string(),
                         ))?,
-                    ::std::option::Option::Some("application/json"),
+                    Some("application/json"),
                 )
             }
-            ::std::option::Option::None => {
-                (b"{}".to_vec(), ::std::option::Option::Some("application/json"))
-            }
+            None => (b"{}".to_vec(), Some("application/json")),
         };
         let mut builder = ::http::Request::builder().method("PUT").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -339,15 +309,15 @@ impl PutObject {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::put_object::PutObjectOutput,
         crate::runtime::http::ResponseError<PutObjectError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -355,7 +325,7 @@ impl PutObject {
         if !(200..300).contains(&status) {
             let meta = crate::runtime::http::error_meta(response.headers(), body);
             let error = match meta.code.as_deref() {
-                ::std::option::Option::Some("NoSuchBucket") => {
+                Some("NoSuchBucket") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::NoSuchBucket = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
@@ -366,7 +336,7 @@ impl PutObject {
                     }
                     PutObjectError::NoSuchBucket(error)
                 }
-                ::std::option::Option::Some("SlowDown") => {
+                Some("SlowDown") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::SlowDown = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
@@ -382,13 +352,13 @@ impl PutObject {
                         crate::runtime::Unhandled::new(
                                 meta.code.clone(),
                                 meta.message.clone(),
-                                ::std::option::Option::Some(status),
+                                Some(status),
                             )
                             .with_body(body),
                     )
                 }
             };
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -404,20 +374,15 @@ impl PutObject {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        if let ::std::option::Option::Some(text) = response
-            .headers()
-            .get("ETag")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = response.headers().get("ETag").and_then(|v| v.to_str().ok())
         {
-            let value = <::std::string::String as crate::runtime::http::FromHeader>::from_header(
-                    text,
-                )
+            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `ETag` is not a valid `etag`".to_owned(),
                 ))?;
-            output.etag = ::std::option::Option::Some(value);
+            output.etag = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-Size")
             .and_then(|v| v.to_str().ok())
@@ -426,9 +391,9 @@ impl PutObject {
                 .ok_or_else(|| malformed(
                     "header `X-Size` is not a valid `size`".to_owned(),
                 ))?;
-            output.size = ::std::option::Option::Some(value);
+            output.size = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("Last-Modified")
             .and_then(|v| v.to_str().ok())
@@ -439,31 +404,31 @@ impl PutObject {
                 .ok_or_else(|| malformed(
                     "header `Last-Modified` is not a valid `modified`".to_owned(),
                 ))?;
-            output.modified = ::std::option::Option::Some(value);
+            output.modified = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-Tags")
             .and_then(|v| v.to_str().ok())
         {
             let value = crate::runtime::http::split_header_list(text)
                 .iter()
-                .map(|item| <::std::string::String as crate::runtime::http::FromHeader>::from_header(
+                .map(|item| <String as crate::runtime::http::FromHeader>::from_header(
                     item.as_str(),
                 ))
-                .collect::<::std::option::Option<::std::vec::Vec<_>>>()
+                .collect::<Option<Vec<_>>>()
                 .ok_or_else(|| malformed(
                     "header `X-Tags` is not a valid `tags`".to_owned(),
                 ))?;
-            output.tags = ::std::option::Option::Some(value);
+            output.tags = Some(value);
         }
         let mut map = ::std::collections::BTreeMap::new();
         for (name, value) in response.headers() {
-            if let (::std::option::Option::Some(key), ::std::result::Result::Ok(text)) = (
+            if let (Some(key), Ok(text)) = (
                 name.as_str().strip_prefix("x-meta-"),
                 value.to_str(),
             ) {
-                if let ::std::option::Option::Some(value) = <::std::string::String as crate::runtime::http::FromHeader>::from_header(
+                if let Some(value) = <String as crate::runtime::http::FromHeader>::from_header(
                     text,
                 ) {
                     map.insert(key.to_owned(), value);
@@ -471,23 +436,23 @@ impl PutObject {
             }
         }
         if !map.is_empty() {
-            output.meta = ::std::option::Option::Some(map);
+            output.meta = Some(map);
         }
-        output.status = ::std::option::Option::Some(i32::from(status));
-        ::std::result::Result::Ok(output)
+        output.status = Some(i32::from(status));
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<crate::operation::put_object::PutObjectOutput>,
         crate::runtime::http::ResponseError<PutObjectError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

@@ -5,75 +5,69 @@
 ///
 /// Smithy shape: `fixture.http#PutObjectOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PutObjectOutput {
     /// The `etag` member.
     ///
     /// Carried in the `ETag` HTTP header.
-    pub etag: ::std::option::Option<::std::string::String>,
+    pub etag: Option<String>,
     /// The `size` member.
     ///
     /// Carried in the `X-Size` HTTP header.
-    pub size: ::std::option::Option<i64>,
+    pub size: Option<i64>,
     /// The `modified` member.
     ///
     /// Carried in the `Last-Modified` HTTP header.
-    pub modified: ::std::option::Option<::time::OffsetDateTime>,
+    pub modified: Option<::time::OffsetDateTime>,
     /// The `tags` member.
     ///
     /// Carried in the `X-Tags` HTTP header.
-    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tags: Option<Vec<String>>,
     /// The `meta` member.
     ///
     /// Carried in HTTP headers prefixed `X-Meta-`.
-    pub meta: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub meta: Option<::std::collections::BTreeMap<String, String>>,
     /// The `status` member.
     ///
     /// The HTTP status code.
-    pub status: ::std::option::Option<i32>,
+    pub status: Option<i32>,
     /// The `version` member.
-    pub version: ::std::option::Option<::std::string::String>,
+    pub version: Option<String>,
 }
 
 impl PutObjectOutput {
     /// The `etag` member.
-    pub fn etag(&self) -> ::std::option::Option<&str> {
+    pub fn etag(&self) -> Option<&str> {
         self.etag.as_deref()
     }
 
     /// The `size` member.
-    pub fn size(&self) -> ::std::option::Option<i64> {
+    pub fn size(&self) -> Option<i64> {
         self.size
     }
 
     /// The `modified` member.
-    pub fn modified(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn modified(&self) -> Option<::time::OffsetDateTime> {
         self.modified
     }
 
     /// The `tags` member.
-    pub fn tags(&self) -> &[::std::string::String] {
+    pub fn tags(&self) -> &[String] {
         self.tags.as_deref().unwrap_or_default()
     }
 
     /// The `meta` member.
-    pub fn meta(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn meta(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.meta.as_ref()
     }
 
     /// The `status` member.
-    pub fn status(&self) -> ::std::option::Option<i32> {
+    pub fn status(&self) -> Option<i32> {
         self.status
     }
 
     /// The `version` member.
-    pub fn version(&self) -> ::std::option::Option<&str> {
+    pub fn version(&self) -> Option<&str> {
         self.version.as_deref()
     }
 
@@ -84,9 +78,7 @@ impl PutObjectOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -101,7 +93,7 @@ impl PutObjectOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -131,7 +123,7 @@ impl crate::runtime::validate::Validate for PutObjectOutput {
     }
 }
 
-impl ::std::default::Default for PutObjectOutput {
+impl Default for PutObjectOutput {
     fn default() -> Self {
         PutObjectOutputBuilder::default().build_unchecked()
     }
@@ -140,19 +132,19 @@ impl ::std::default::Default for PutObjectOutput {
 impl crate::runtime::ErrorCorrection for PutObjectOutput {
     fn corrected() -> Self {
         Self {
-            etag: ::std::option::Option::None,
-            size: ::std::option::Option::None,
-            modified: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
-            meta: ::std::option::Option::None,
-            status: ::std::option::Option::None,
-            version: ::std::option::Option::None,
+            etag: None,
+            size: None,
+            modified: None,
+            tags: None,
+            meta: None,
+            status: None,
+            version: None,
         }
     }
 }
 
 impl ::serde::Serialize for PutObjectOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -161,50 +153,50 @@ impl ::serde::Serialize for PutObjectOutput {
             + usize::from(self.modified.is_some()) + usize::from(self.tags.is_some())
             + usize::from(self.meta.is_some()) + usize::from(self.status.is_some())
             + usize::from(self.version.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.etag {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.etag {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "etag", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.size {
+        if let Some(value) = &self.size {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "size", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.modified {
+        if let Some(value) = &self.modified {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::HttpDate,
                 _,
                 _,
             >(&mut map, "modified", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.meta {
+        if let Some(value) = &self.meta {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "meta", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.version {
+        if let Some(value) = &self.version {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -216,7 +208,7 @@ impl ::serde::Serialize for PutObjectOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for PutObjectOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -230,23 +222,18 @@ impl<'de> ::serde::Deserialize<'de> for PutObjectOutput {
                 f.write_str("a JSON object (PutObjectOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<PutObjectOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<PutObjectOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_etag = ::std::option::Option::None;
-                let mut member_size = ::std::option::Option::None;
-                let mut member_modified = ::std::option::Option::None;
-                let mut member_tags = ::std::option::Option::None;
-                let mut member_meta = ::std::option::Option::None;
-                let mut member_status = ::std::option::Option::None;
-                let mut member_version = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_etag = None;
+                let mut member_size = None;
+                let mut member_modified = None;
+                let mut member_tags = None;
+                let mut member_meta = None;
+                let mut member_status = None;
+                let mut member_version = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "etag" => {
                             member_etag = crate::runtime::wire::next_value::<
@@ -304,7 +291,7 @@ impl<'de> ::serde::Deserialize<'de> for PutObjectOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(PutObjectOutput {
+                Ok(PutObjectOutput {
                     etag: member_etag,
                     size: member_size,
                     modified: member_modified,
@@ -321,124 +308,92 @@ impl<'de> ::serde::Deserialize<'de> for PutObjectOutput {
 
 /// Builds a [`PutObjectOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct PutObjectOutputBuilder {
-    etag: ::std::option::Option<::std::string::String>,
-    size: ::std::option::Option<i64>,
-    modified: ::std::option::Option<::time::OffsetDateTime>,
-    tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    meta: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    status: ::std::option::Option<i32>,
-    version: ::std::option::Option<::std::string::String>,
+    etag: Option<String>,
+    size: Option<i64>,
+    modified: Option<::time::OffsetDateTime>,
+    tags: Option<Vec<String>>,
+    meta: Option<::std::collections::BTreeMap<String, String>>,
+    status: Option<i32>,
+    version: Option<String>,
 }
 
 impl PutObjectOutputBuilder {
     /// The `etag` member.
-    pub fn etag(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.etag = ::std::option::Option::Some(input.into());
+    pub fn etag(mut self, input: impl Into<String>) -> Self {
+        self.etag = Some(input.into());
         self
     }
 
     /// Sets or clears `etag`.
-    pub fn set_etag(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_etag(mut self, input: Option<String>) -> Self {
         self.etag = input;
         self
     }
 
     /// The `etag` set so far.
-    pub fn get_etag(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_etag(&self) -> &Option<String> {
         &self.etag
     }
 
     /// The `size` member.
-    pub fn size(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.size = ::std::option::Option::Some(input.into());
+    pub fn size(mut self, input: impl Into<i64>) -> Self {
+        self.size = Some(input.into());
         self
     }
 
     /// Sets or clears `size`.
-    pub fn set_size(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_size(mut self, input: Option<i64>) -> Self {
         self.size = input;
         self
     }
 
     /// The `size` set so far.
-    pub fn get_size(&self) -> &::std::option::Option<i64> {
+    pub fn get_size(&self) -> &Option<i64> {
         &self.size
     }
 
     /// The `modified` member.
-    pub fn modified(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.modified = ::std::option::Option::Some(input.into());
+    pub fn modified(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.modified = Some(input.into());
         self
     }
 
     /// Sets or clears `modified`.
-    pub fn set_modified(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_modified(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.modified = input;
         self
     }
 
     /// The `modified` set so far.
-    pub fn get_modified(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_modified(&self) -> &Option<::time::OffsetDateTime> {
         &self.modified
     }
 
     /// The `tags` member.
     ///
     /// Appends one item to `tags` (use `set_tags` to replace the list).
-    pub fn tags(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.tags.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn tags(mut self, item: impl Into<String>) -> Self {
+        self.tags.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `tags`.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<String>>) -> Self {
         self.tags = input;
         self
     }
 
     /// The `tags` set so far.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_tags(&self) -> &Option<Vec<String>> {
         &self.tags
     }
 
     /// The `meta` member.
     ///
     /// Inserts one entry into `meta` (use `set_meta` to replace the map).
-    pub fn meta(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn meta(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.meta
             .get_or_insert_with(::std::collections::BTreeMap::new)
             .insert(key.into(), value.into());
@@ -448,60 +403,48 @@ impl PutObjectOutputBuilder {
     /// Sets or clears `meta`.
     pub fn set_meta(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.meta = input;
         self
     }
 
     /// The `meta` set so far.
-    pub fn get_meta(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_meta(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.meta
     }
 
     /// The `status` member.
-    pub fn status(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<i32>) -> Self {
+        self.status = Some(input.into());
         self
     }
 
     /// Sets or clears `status`.
-    pub fn set_status(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_status(mut self, input: Option<i32>) -> Self {
         self.status = input;
         self
     }
 
     /// The `status` set so far.
-    pub fn get_status(&self) -> &::std::option::Option<i32> {
+    pub fn get_status(&self) -> &Option<i32> {
         &self.status
     }
 
     /// The `version` member.
-    pub fn version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: impl Into<String>) -> Self {
+        self.version = Some(input.into());
         self
     }
 
     /// Sets or clears `version`.
-    pub fn set_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_version(mut self, input: Option<String>) -> Self {
         self.version = input;
         self
     }
 
     /// The `version` set so far.
-    pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_version(&self) -> &Option<String> {
         &self.version
     }
 

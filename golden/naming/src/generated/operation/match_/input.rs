@@ -7,57 +7,57 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MatchInput {
     /// The `type` member.
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: Option<String>,
     /// The `self` member.
-    pub self_: ::std::option::Option<::std::string::String>,
+    pub self_: Option<String>,
     /// The `crate` member.
-    pub crate_: ::std::option::Option<::std::string::String>,
+    pub crate_: Option<String>,
     /// The `match` member.
-    pub r#match: ::std::option::Option<::std::string::String>,
+    pub r#match: Option<String>,
     /// The `fooBar` member.
-    pub foo_bar: ::std::option::Option<::std::string::String>,
+    pub foo_bar: Option<String>,
     /// The `FooBar` member.
-    pub foo_bar_2: ::std::option::Option<::std::string::String>,
+    pub foo_bar_2: Option<String>,
     /// The `client_corrections` member.
-    pub client_corrections_2: ::std::option::Option<::std::string::String>,
+    pub client_corrections_2: Option<String>,
 }
 
 impl MatchInput {
     /// The `type` member.
-    pub fn r#type(&self) -> ::std::option::Option<&str> {
+    pub fn r#type(&self) -> Option<&str> {
         self.r#type.as_deref()
     }
 
     /// The `self` member.
-    pub fn self_(&self) -> ::std::option::Option<&str> {
+    pub fn self_(&self) -> Option<&str> {
         self.self_.as_deref()
     }
 
     /// The `crate` member.
-    pub fn crate_(&self) -> ::std::option::Option<&str> {
+    pub fn crate_(&self) -> Option<&str> {
         self.crate_.as_deref()
     }
 
     /// The `match` member.
-    pub fn r#match(&self) -> ::std::option::Option<&str> {
+    pub fn r#match(&self) -> Option<&str> {
         self.r#match.as_deref()
     }
 
     /// The `fooBar` member.
-    pub fn foo_bar(&self) -> ::std::option::Option<&str> {
+    pub fn foo_bar(&self) -> Option<&str> {
         self.foo_bar.as_deref()
     }
 
     /// The `FooBar` member.
-    pub fn foo_bar_2(&self) -> ::std::option::Option<&str> {
+    pub fn foo_bar_2(&self) -> Option<&str> {
         self.foo_bar_2.as_deref()
     }
 
     /// The `client_corrections` member.
-    pub fn client_corrections_2(&self) -> ::std::option::Option<&str> {
+    pub fn client_corrections_2(&self) -> Option<&str> {
         self.client_corrections_2.as_deref()
     }
 
@@ -68,9 +68,7 @@ impl MatchInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -85,7 +83,7 @@ impl MatchInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -115,7 +113,7 @@ impl crate::runtime::validate::Validate for MatchInput {
     }
 }
 
-impl ::std::default::Default for MatchInput {
+impl Default for MatchInput {
     fn default() -> Self {
         MatchInputBuilder::default().build_unchecked()
     }
@@ -124,19 +122,19 @@ impl ::std::default::Default for MatchInput {
 impl crate::runtime::ErrorCorrection for MatchInput {
     fn corrected() -> Self {
         Self {
-            r#type: ::std::option::Option::None,
-            self_: ::std::option::Option::None,
-            crate_: ::std::option::Option::None,
-            r#match: ::std::option::Option::None,
-            foo_bar: ::std::option::Option::None,
-            foo_bar_2: ::std::option::Option::None,
-            client_corrections_2: ::std::option::Option::None,
+            r#type: None,
+            self_: None,
+            crate_: None,
+            r#match: None,
+            foo_bar: None,
+            foo_bar_2: None,
+            client_corrections_2: None,
         }
     }
 }
 
 impl ::serde::Serialize for MatchInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -145,50 +143,50 @@ impl ::serde::Serialize for MatchInput {
             + usize::from(self.crate_.is_some()) + usize::from(self.r#match.is_some())
             + usize::from(self.foo_bar.is_some()) + usize::from(self.foo_bar_2.is_some())
             + usize::from(self.client_corrections_2.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.r#type {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.self_ {
+        if let Some(value) = &self.self_ {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "self", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.crate_ {
+        if let Some(value) = &self.crate_ {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "crate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.r#match {
+        if let Some(value) = &self.r#match {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "match", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.foo_bar {
+        if let Some(value) = &self.foo_bar {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "fooBar", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.foo_bar_2 {
+        if let Some(value) = &self.foo_bar_2 {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "FooBar", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_corrections_2 {
+        if let Some(value) = &self.client_corrections_2 {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -200,7 +198,7 @@ impl ::serde::Serialize for MatchInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MatchInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -214,23 +212,18 @@ impl<'de> ::serde::Deserialize<'de> for MatchInput {
                 f.write_str("a JSON object (MatchInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MatchInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MatchInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_type = ::std::option::Option::None;
-                let mut member_self_ = ::std::option::Option::None;
-                let mut member_crate_ = ::std::option::Option::None;
-                let mut member_match = ::std::option::Option::None;
-                let mut member_foo_bar = ::std::option::Option::None;
-                let mut member_foo_bar_2 = ::std::option::Option::None;
-                let mut member_client_corrections_2 = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_type = None;
+                let mut member_self_ = None;
+                let mut member_crate_ = None;
+                let mut member_match = None;
+                let mut member_foo_bar = None;
+                let mut member_foo_bar_2 = None;
+                let mut member_client_corrections_2 = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "type" => {
                             member_type = crate::runtime::wire::next_value::<
@@ -286,7 +279,7 @@ impl<'de> ::serde::Deserialize<'de> for MatchInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MatchInput {
+                Ok(MatchInput {
                     r#type: member_type,
                     self_: member_self_,
                     crate_: member_crate_,
@@ -303,184 +296,134 @@ impl<'de> ::serde::Deserialize<'de> for MatchInput {
 
 /// Builds a [`MatchInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MatchInputBuilder {
-    r#type: ::std::option::Option<::std::string::String>,
-    self_: ::std::option::Option<::std::string::String>,
-    crate_: ::std::option::Option<::std::string::String>,
-    r#match: ::std::option::Option<::std::string::String>,
-    foo_bar: ::std::option::Option<::std::string::String>,
-    foo_bar_2: ::std::option::Option<::std::string::String>,
-    client_corrections_2: ::std::option::Option<::std::string::String>,
+    r#type: Option<String>,
+    self_: Option<String>,
+    crate_: Option<String>,
+    r#match: Option<String>,
+    foo_bar: Option<String>,
+    foo_bar_2: Option<String>,
+    client_corrections_2: Option<String>,
 }
 
 impl MatchInputBuilder {
     /// The `type` member.
-    pub fn r#type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.r#type = ::std::option::Option::Some(input.into());
+    pub fn r#type(mut self, input: impl Into<String>) -> Self {
+        self.r#type = Some(input.into());
         self
     }
 
     /// Sets or clears `type`.
-    pub fn set_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_type(mut self, input: Option<String>) -> Self {
         self.r#type = input;
         self
     }
 
     /// The `type` set so far.
-    pub fn get_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_type(&self) -> &Option<String> {
         &self.r#type
     }
 
     /// The `self` member.
-    pub fn self_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.self_ = ::std::option::Option::Some(input.into());
+    pub fn self_(mut self, input: impl Into<String>) -> Self {
+        self.self_ = Some(input.into());
         self
     }
 
     /// Sets or clears `self`.
-    pub fn set_self_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_self_(mut self, input: Option<String>) -> Self {
         self.self_ = input;
         self
     }
 
     /// The `self` set so far.
-    pub fn get_self_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_self_(&self) -> &Option<String> {
         &self.self_
     }
 
     /// The `crate` member.
-    pub fn crate_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.crate_ = ::std::option::Option::Some(input.into());
+    pub fn crate_(mut self, input: impl Into<String>) -> Self {
+        self.crate_ = Some(input.into());
         self
     }
 
     /// Sets or clears `crate`.
-    pub fn set_crate_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_crate_(mut self, input: Option<String>) -> Self {
         self.crate_ = input;
         self
     }
 
     /// The `crate` set so far.
-    pub fn get_crate_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_crate_(&self) -> &Option<String> {
         &self.crate_
     }
 
     /// The `match` member.
-    pub fn r#match(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.r#match = ::std::option::Option::Some(input.into());
+    pub fn r#match(mut self, input: impl Into<String>) -> Self {
+        self.r#match = Some(input.into());
         self
     }
 
     /// Sets or clears `match`.
-    pub fn set_match(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_match(mut self, input: Option<String>) -> Self {
         self.r#match = input;
         self
     }
 
     /// The `match` set so far.
-    pub fn get_match(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_match(&self) -> &Option<String> {
         &self.r#match
     }
 
     /// The `fooBar` member.
-    pub fn foo_bar(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.foo_bar = ::std::option::Option::Some(input.into());
+    pub fn foo_bar(mut self, input: impl Into<String>) -> Self {
+        self.foo_bar = Some(input.into());
         self
     }
 
     /// Sets or clears `fooBar`.
-    pub fn set_foo_bar(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_foo_bar(mut self, input: Option<String>) -> Self {
         self.foo_bar = input;
         self
     }
 
     /// The `fooBar` set so far.
-    pub fn get_foo_bar(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_foo_bar(&self) -> &Option<String> {
         &self.foo_bar
     }
 
     /// The `FooBar` member.
-    pub fn foo_bar_2(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.foo_bar_2 = ::std::option::Option::Some(input.into());
+    pub fn foo_bar_2(mut self, input: impl Into<String>) -> Self {
+        self.foo_bar_2 = Some(input.into());
         self
     }
 
     /// Sets or clears `FooBar`.
-    pub fn set_foo_bar_2(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_foo_bar_2(mut self, input: Option<String>) -> Self {
         self.foo_bar_2 = input;
         self
     }
 
     /// The `FooBar` set so far.
-    pub fn get_foo_bar_2(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_foo_bar_2(&self) -> &Option<String> {
         &self.foo_bar_2
     }
 
     /// The `client_corrections` member.
-    pub fn client_corrections_2(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.client_corrections_2 = ::std::option::Option::Some(input.into());
+    pub fn client_corrections_2(mut self, input: impl Into<String>) -> Self {
+        self.client_corrections_2 = Some(input.into());
         self
     }
 
     /// Sets or clears `client_corrections`.
-    pub fn set_client_corrections_2(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_corrections_2(mut self, input: Option<String>) -> Self {
         self.client_corrections_2 = input;
         self
     }
 
     /// The `client_corrections` set so far.
-    pub fn get_client_corrections_2(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_corrections_2(&self) -> &Option<String> {
         &self.client_corrections_2
     }
 

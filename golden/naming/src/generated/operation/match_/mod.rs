@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `fixture.naming#Match`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct Match;
 impl Match {
     /// The operation name.
@@ -38,7 +31,7 @@ impl Match {
 
 /// Every error `Match` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum MatchError {
     /// See [`Error`](crate::types::error::Error).
@@ -49,17 +42,15 @@ pub enum MatchError {
 
 impl MatchError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Self::Error(_) => {
-                ::std::option::Option::Some(crate::types::error::Error::CODE)
-            }
+            Self::Error(_) => Some(crate::types::error::Error::CODE),
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Error(e) => e.error_message(),
             Self::Unhandled(e) => e.message(),
@@ -67,7 +58,7 @@ impl MatchError {
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Error(_) => crate::types::error::Error::HTTP_STATUS,
             Self::Unhandled(e) => e.status(),
@@ -105,7 +96,7 @@ impl ::std::fmt::Display for MatchError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for MatchError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Error(e) => ::std::error::Error::source(e),
             Self::Unhandled(e) => ::std::error::Error::source(e),
@@ -113,7 +104,7 @@ impl ::std::error::Error for MatchError {
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for MatchError {
+impl From<crate::runtime::Unhandled> for MatchError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -121,14 +112,13 @@ impl ::std::convert::From<crate::runtime::Unhandled> for MatchError {
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<crate::runtime::http::ResponseError<MatchError>>
-for MatchError {
+impl From<crate::runtime::http::ResponseError<MatchError>> for MatchError {
     fn from(value: crate::runtime::http::ResponseError<MatchError>) -> Self {
         value.into_service_error()
     }
 }
 
-impl ::std::convert::From<crate::types::error::Error> for MatchError {
+impl From<crate::types::error::Error> for MatchError {
     fn from(value: crate::types::error::Error) -> Self {
         Self::Error(value)
     }
@@ -144,20 +134,17 @@ impl Match {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::match_::MatchInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/match");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
-            let mut bytes = ::std::vec::Vec::new();
+            let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
-                .serialize_map(::std::option::Option::None)
+                .serialize_map(None)
                 .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
-            if let ::std::option::Option::Some(value) = input.r#type.as_ref() {
+            if let Some(value) = input.r#type.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::Plain,
                     _,
@@ -167,7 +154,7 @@ impl Match {
                         e.to_string(),
                     ))?;
             }
-            if let ::std::option::Option::Some(value) = input.self_.as_ref() {
+            if let Some(value) = input.self_.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::Plain,
                     _,
@@ -177,7 +164,7 @@ impl Match {
                         e.to_string(),
                     ))?;
             }
-            if let ::std::option::Option::Some(value) = input.crate_.as_ref() {
+            if let Some(value) = input.crate_.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::Plain,
                     _,
@@ -187,7 +174,7 @@ impl Match {
                         e.to_string(),
                     ))?;
             }
-            if let ::std::option::Option::Some(value) = input.r#match.as_ref() {
+            if let Some(value) = input.r#match.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::Plain,
                     _,
@@ -197,7 +184,7 @@ impl Match {
                         e.to_string(),
                     ))?;
             }
-            if let ::std::option::Option::Some(value) = input.foo_bar.as_ref() {
+            if let Some(value) = input.foo_bar.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::Plain,
                     _,
@@ -207,7 +194,7 @@ impl Match {
                         e.to_string(),
                     ))?;
             }
-            if let ::std::option::Option::Some(value) = input.foo_bar_2.as_ref() {
+            if let Some(value) = input.foo_bar_2.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::Plain,
                     _,
@@ -217,10 +204,7 @@ impl Match {
                         e.to_string(),
                     ))?;
             }
-            if let ::std::option::Option::Some(value) = input
-                .client_corrections_2
-                .as_ref()
-            {
+            if let Some(value) = input.client_corrections_2.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::Plain,
                     _,
@@ -234,9 +218,9 @@ impl Match {
                 .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
-        let content_type = ::std::option::Option::Some("application/json");
+        let content_type = Some("application/json");
         let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -250,15 +234,15 @@ impl Match {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::match_::MatchOutput,
         crate::runtime::http::ResponseError<MatchError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -266,7 +250,7 @@ impl Match {
         if !(200..300).contains(&status) {
             let meta = crate::runtime::http::error_meta(response.headers(), body);
             let error = match meta.code.as_deref() {
-                ::std::option::Option::Some("Error") => {
+                Some("Error") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::Error = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
@@ -282,13 +266,13 @@ impl Match {
                         crate::runtime::Unhandled::new(
                                 meta.code.clone(),
                                 meta.message.clone(),
-                                ::std::option::Option::Some(status),
+                                Some(status),
                             )
                             .with_body(body),
                     )
                 }
             };
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -304,20 +288,20 @@ impl Match {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<crate::operation::match_::MatchOutput>,
         crate::runtime::http::ResponseError<MatchError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

@@ -5,92 +5,92 @@
 ///
 /// Smithy shape: `fixture.naming#MatchOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MatchOutput {
     /// A structure named like std::Result.
-    pub result: ::std::option::Option<crate::types::Result>,
+    pub result: Option<crate::types::Result>,
     /// A structure named like std::Option.
-    pub option: ::std::option::Option<crate::types::Option>,
+    pub option: Option<crate::types::Option>,
     /// A structure named like std::Box.
-    pub r#box: ::std::option::Option<crate::types::Box>,
+    pub r#box: Option<crate::types::Box>,
     /// A structure named like std String.
-    pub string: ::std::option::Option<crate::types::String>,
+    pub string: Option<crate::types::String>,
     /// A structure named like std::Vec.
-    pub vec: ::std::option::Option<crate::types::Vec>,
+    pub vec: Option<crate::types::Vec>,
     /// The `kind` member.
-    pub kind: ::std::option::Option<crate::types::Kind>,
+    pub kind: Option<crate::types::Kind>,
     /// The `foo` member.
-    pub foo: ::std::option::Option<crate::types::Foo>,
+    pub foo: Option<crate::types::Foo>,
     /// The `fooBuilder` member.
-    pub foo_builder: ::std::option::Option<crate::types::FooBuilder>,
+    pub foo_builder: Option<crate::types::FooBuilder>,
     /// The `widgetBuilder` member.
-    pub widget_builder: ::std::option::Option<crate::types::WidgetBuilder>,
+    pub widget_builder: Option<crate::types::WidgetBuilder>,
     /// The `builderShape` member.
-    pub builder_shape: ::std::option::Option<crate::types::Builder>,
+    pub builder_shape: Option<crate::types::Builder>,
     /// The `typeShape` member.
-    pub type_shape: ::std::option::Option<crate::types::Type>,
+    pub type_shape: Option<crate::types::Type>,
     /// The `hashShape` member.
-    pub hash_shape: ::std::option::Option<crate::types::Hash>,
+    pub hash_shape: Option<crate::types::Hash>,
 }
 
 impl MatchOutput {
     /// A structure named like std::Result.
-    pub fn result(&self) -> ::std::option::Option<&crate::types::Result> {
+    pub fn result(&self) -> Option<&crate::types::Result> {
         self.result.as_ref()
     }
 
     /// A structure named like std::Option.
-    pub fn option(&self) -> ::std::option::Option<&crate::types::Option> {
+    pub fn option(&self) -> Option<&crate::types::Option> {
         self.option.as_ref()
     }
 
     /// A structure named like std::Box.
-    pub fn r#box(&self) -> ::std::option::Option<&crate::types::Box> {
+    pub fn r#box(&self) -> Option<&crate::types::Box> {
         self.r#box.as_ref()
     }
 
     /// A structure named like std String.
-    pub fn string(&self) -> ::std::option::Option<&crate::types::String> {
+    pub fn string(&self) -> Option<&crate::types::String> {
         self.string.as_ref()
     }
 
     /// A structure named like std::Vec.
-    pub fn vec(&self) -> ::std::option::Option<&crate::types::Vec> {
+    pub fn vec(&self) -> Option<&crate::types::Vec> {
         self.vec.as_ref()
     }
 
     /// The `kind` member.
-    pub fn kind(&self) -> ::std::option::Option<&crate::types::Kind> {
+    pub fn kind(&self) -> Option<&crate::types::Kind> {
         self.kind.as_ref()
     }
 
     /// The `foo` member.
-    pub fn foo(&self) -> ::std::option::Option<&crate::types::Foo> {
+    pub fn foo(&self) -> Option<&crate::types::Foo> {
         self.foo.as_ref()
     }
 
     /// The `fooBuilder` member.
-    pub fn foo_builder(&self) -> ::std::option::Option<&crate::types::FooBuilder> {
+    pub fn foo_builder(&self) -> Option<&crate::types::FooBuilder> {
         self.foo_builder.as_ref()
     }
 
     /// The `widgetBuilder` member.
-    pub fn widget_builder(&self) -> ::std::option::Option<&crate::types::WidgetBuilder> {
+    pub fn widget_builder(&self) -> Option<&crate::types::WidgetBuilder> {
         self.widget_builder.as_ref()
     }
 
     /// The `builderShape` member.
-    pub fn builder_shape(&self) -> ::std::option::Option<&crate::types::Builder> {
+    pub fn builder_shape(&self) -> Option<&crate::types::Builder> {
         self.builder_shape.as_ref()
     }
 
     /// The `typeShape` member.
-    pub fn type_shape(&self) -> ::std::option::Option<&crate::types::Type> {
+    pub fn type_shape(&self) -> Option<&crate::types::Type> {
         self.type_shape.as_ref()
     }
 
     /// The `hashShape` member.
-    pub fn hash_shape(&self) -> ::std::option::Option<&crate::types::Hash> {
+    pub fn hash_shape(&self) -> Option<&crate::types::Hash> {
         self.hash_shape.as_ref()
     }
 
@@ -101,9 +101,7 @@ impl MatchOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -118,7 +116,7 @@ impl MatchOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -151,37 +149,37 @@ impl crate::runtime::validate::Validate for MatchOutput {
     ) {
         {
             let path = path.field("result");
-            if let ::std::option::Option::Some(value) = &self.result {
+            if let Some(value) = &self.result {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("option");
-            if let ::std::option::Option::Some(value) = &self.option {
+            if let Some(value) = &self.option {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("box");
-            if let ::std::option::Option::Some(value) = &self.r#box {
+            if let Some(value) = &self.r#box {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("string");
-            if let ::std::option::Option::Some(value) = &self.string {
+            if let Some(value) = &self.string {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("vec");
-            if let ::std::option::Option::Some(value) = &self.vec {
+            if let Some(value) = &self.vec {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("kind");
-            if let ::std::option::Option::Some(value) = &self.kind {
+            if let Some(value) = &self.kind {
                 out.enum_value(
                     &path,
                     value.is_known(),
@@ -191,44 +189,44 @@ impl crate::runtime::validate::Validate for MatchOutput {
         }
         {
             let path = path.field("foo");
-            if let ::std::option::Option::Some(value) = &self.foo {
+            if let Some(value) = &self.foo {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("fooBuilder");
-            if let ::std::option::Option::Some(value) = &self.foo_builder {
+            if let Some(value) = &self.foo_builder {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("widgetBuilder");
-            if let ::std::option::Option::Some(value) = &self.widget_builder {
+            if let Some(value) = &self.widget_builder {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("builderShape");
-            if let ::std::option::Option::Some(value) = &self.builder_shape {
+            if let Some(value) = &self.builder_shape {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("typeShape");
-            if let ::std::option::Option::Some(value) = &self.type_shape {
+            if let Some(value) = &self.type_shape {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("hashShape");
-            if let ::std::option::Option::Some(value) = &self.hash_shape {
+            if let Some(value) = &self.hash_shape {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for MatchOutput {
+impl Default for MatchOutput {
     fn default() -> Self {
         MatchOutputBuilder::default().build_unchecked()
     }
@@ -237,24 +235,24 @@ impl ::std::default::Default for MatchOutput {
 impl crate::runtime::ErrorCorrection for MatchOutput {
     fn corrected() -> Self {
         Self {
-            result: ::std::option::Option::None,
-            option: ::std::option::Option::None,
-            r#box: ::std::option::Option::None,
-            string: ::std::option::Option::None,
-            vec: ::std::option::Option::None,
-            kind: ::std::option::Option::None,
-            foo: ::std::option::Option::None,
-            foo_builder: ::std::option::Option::None,
-            widget_builder: ::std::option::Option::None,
-            builder_shape: ::std::option::Option::None,
-            type_shape: ::std::option::Option::None,
-            hash_shape: ::std::option::Option::None,
+            result: None,
+            option: None,
+            r#box: None,
+            string: None,
+            vec: None,
+            kind: None,
+            foo: None,
+            foo_builder: None,
+            widget_builder: None,
+            builder_shape: None,
+            type_shape: None,
+            hash_shape: None,
         }
     }
 }
 
 impl ::serde::Serialize for MatchOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -267,85 +265,85 @@ impl ::serde::Serialize for MatchOutput {
             + usize::from(self.builder_shape.is_some())
             + usize::from(self.type_shape.is_some())
             + usize::from(self.hash_shape.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.result {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.result {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "result", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.option {
+        if let Some(value) = &self.option {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "option", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.r#box {
+        if let Some(value) = &self.r#box {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "box", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.string {
+        if let Some(value) = &self.string {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "string", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vec {
+        if let Some(value) = &self.vec {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "vec", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kind {
+        if let Some(value) = &self.kind {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "kind", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.foo {
+        if let Some(value) = &self.foo {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "foo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.foo_builder {
+        if let Some(value) = &self.foo_builder {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "fooBuilder", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.widget_builder {
+        if let Some(value) = &self.widget_builder {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "widgetBuilder", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.builder_shape {
+        if let Some(value) = &self.builder_shape {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "builderShape", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_shape {
+        if let Some(value) = &self.type_shape {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "typeShape", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hash_shape {
+        if let Some(value) = &self.hash_shape {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -357,7 +355,7 @@ impl ::serde::Serialize for MatchOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MatchOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -371,28 +369,23 @@ impl<'de> ::serde::Deserialize<'de> for MatchOutput {
                 f.write_str("a JSON object (MatchOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MatchOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MatchOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_result = ::std::option::Option::None;
-                let mut member_option = ::std::option::Option::None;
-                let mut member_box = ::std::option::Option::None;
-                let mut member_string = ::std::option::Option::None;
-                let mut member_vec = ::std::option::Option::None;
-                let mut member_kind = ::std::option::Option::None;
-                let mut member_foo = ::std::option::Option::None;
-                let mut member_foo_builder = ::std::option::Option::None;
-                let mut member_widget_builder = ::std::option::Option::None;
-                let mut member_builder_shape = ::std::option::Option::None;
-                let mut member_type_shape = ::std::option::Option::None;
-                let mut member_hash_shape = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_result = None;
+                let mut member_option = None;
+                let mut member_box = None;
+                let mut member_string = None;
+                let mut member_vec = None;
+                let mut member_kind = None;
+                let mut member_foo = None;
+                let mut member_foo_builder = None;
+                let mut member_widget_builder = None;
+                let mut member_builder_shape = None;
+                let mut member_type_shape = None;
+                let mut member_hash_shape = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "result" => {
                             member_result = crate::runtime::wire::next_value::<
@@ -483,7 +476,7 @@ impl<'de> ::serde::Deserialize<'de> for MatchOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MatchOutput {
+                Ok(MatchOutput {
                     result: member_result,
                     option: member_option,
                     r#box: member_box,
@@ -505,296 +498,240 @@ impl<'de> ::serde::Deserialize<'de> for MatchOutput {
 
 /// Builds a [`MatchOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MatchOutputBuilder {
-    result: ::std::option::Option<crate::types::Result>,
-    option: ::std::option::Option<crate::types::Option>,
-    r#box: ::std::option::Option<crate::types::Box>,
-    string: ::std::option::Option<crate::types::String>,
-    vec: ::std::option::Option<crate::types::Vec>,
-    kind: ::std::option::Option<crate::types::Kind>,
-    foo: ::std::option::Option<crate::types::Foo>,
-    foo_builder: ::std::option::Option<crate::types::FooBuilder>,
-    widget_builder: ::std::option::Option<crate::types::WidgetBuilder>,
-    builder_shape: ::std::option::Option<crate::types::Builder>,
-    type_shape: ::std::option::Option<crate::types::Type>,
-    hash_shape: ::std::option::Option<crate::types::Hash>,
+    result: Option<crate::types::Result>,
+    option: Option<crate::types::Option>,
+    r#box: Option<crate::types::Box>,
+    string: Option<crate::types::String>,
+    vec: Option<crate::types::Vec>,
+    kind: Option<crate::types::Kind>,
+    foo: Option<crate::types::Foo>,
+    foo_builder: Option<crate::types::FooBuilder>,
+    widget_builder: Option<crate::types::WidgetBuilder>,
+    builder_shape: Option<crate::types::Builder>,
+    type_shape: Option<crate::types::Type>,
+    hash_shape: Option<crate::types::Hash>,
 }
 
 impl MatchOutputBuilder {
     /// A structure named like std::Result.
-    pub fn result(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Result>,
-    ) -> Self {
-        self.result = ::std::option::Option::Some(input.into());
+    pub fn result(mut self, input: impl Into<crate::types::Result>) -> Self {
+        self.result = Some(input.into());
         self
     }
 
     /// Sets or clears `result`.
-    pub fn set_result(
-        mut self,
-        input: ::std::option::Option<crate::types::Result>,
-    ) -> Self {
+    pub fn set_result(mut self, input: Option<crate::types::Result>) -> Self {
         self.result = input;
         self
     }
 
     /// The `result` set so far.
-    pub fn get_result(&self) -> &::std::option::Option<crate::types::Result> {
+    pub fn get_result(&self) -> &Option<crate::types::Result> {
         &self.result
     }
 
     /// A structure named like std::Option.
-    pub fn option(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Option>,
-    ) -> Self {
-        self.option = ::std::option::Option::Some(input.into());
+    pub fn option(mut self, input: impl Into<crate::types::Option>) -> Self {
+        self.option = Some(input.into());
         self
     }
 
     /// Sets or clears `option`.
-    pub fn set_option(
-        mut self,
-        input: ::std::option::Option<crate::types::Option>,
-    ) -> Self {
+    pub fn set_option(mut self, input: Option<crate::types::Option>) -> Self {
         self.option = input;
         self
     }
 
     /// The `option` set so far.
-    pub fn get_option(&self) -> &::std::option::Option<crate::types::Option> {
+    pub fn get_option(&self) -> &Option<crate::types::Option> {
         &self.option
     }
 
     /// A structure named like std::Box.
-    pub fn r#box(mut self, input: impl ::std::convert::Into<crate::types::Box>) -> Self {
-        self.r#box = ::std::option::Option::Some(input.into());
+    pub fn r#box(mut self, input: impl Into<crate::types::Box>) -> Self {
+        self.r#box = Some(input.into());
         self
     }
 
     /// Sets or clears `box`.
-    pub fn set_box(mut self, input: ::std::option::Option<crate::types::Box>) -> Self {
+    pub fn set_box(mut self, input: Option<crate::types::Box>) -> Self {
         self.r#box = input;
         self
     }
 
     /// The `box` set so far.
-    pub fn get_box(&self) -> &::std::option::Option<crate::types::Box> {
+    pub fn get_box(&self) -> &Option<crate::types::Box> {
         &self.r#box
     }
 
     /// A structure named like std String.
-    pub fn string(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::String>,
-    ) -> Self {
-        self.string = ::std::option::Option::Some(input.into());
+    pub fn string(mut self, input: impl Into<crate::types::String>) -> Self {
+        self.string = Some(input.into());
         self
     }
 
     /// Sets or clears `string`.
-    pub fn set_string(
-        mut self,
-        input: ::std::option::Option<crate::types::String>,
-    ) -> Self {
+    pub fn set_string(mut self, input: Option<crate::types::String>) -> Self {
         self.string = input;
         self
     }
 
     /// The `string` set so far.
-    pub fn get_string(&self) -> &::std::option::Option<crate::types::String> {
+    pub fn get_string(&self) -> &Option<crate::types::String> {
         &self.string
     }
 
     /// A structure named like std::Vec.
-    pub fn vec(mut self, input: impl ::std::convert::Into<crate::types::Vec>) -> Self {
-        self.vec = ::std::option::Option::Some(input.into());
+    pub fn vec(mut self, input: impl Into<crate::types::Vec>) -> Self {
+        self.vec = Some(input.into());
         self
     }
 
     /// Sets or clears `vec`.
-    pub fn set_vec(mut self, input: ::std::option::Option<crate::types::Vec>) -> Self {
+    pub fn set_vec(mut self, input: Option<crate::types::Vec>) -> Self {
         self.vec = input;
         self
     }
 
     /// The `vec` set so far.
-    pub fn get_vec(&self) -> &::std::option::Option<crate::types::Vec> {
+    pub fn get_vec(&self) -> &Option<crate::types::Vec> {
         &self.vec
     }
 
     /// The `kind` member.
-    pub fn kind(mut self, input: impl ::std::convert::Into<crate::types::Kind>) -> Self {
-        self.kind = ::std::option::Option::Some(input.into());
+    pub fn kind(mut self, input: impl Into<crate::types::Kind>) -> Self {
+        self.kind = Some(input.into());
         self
     }
 
     /// Sets or clears `kind`.
-    pub fn set_kind(mut self, input: ::std::option::Option<crate::types::Kind>) -> Self {
+    pub fn set_kind(mut self, input: Option<crate::types::Kind>) -> Self {
         self.kind = input;
         self
     }
 
     /// The `kind` set so far.
-    pub fn get_kind(&self) -> &::std::option::Option<crate::types::Kind> {
+    pub fn get_kind(&self) -> &Option<crate::types::Kind> {
         &self.kind
     }
 
     /// The `foo` member.
-    pub fn foo(mut self, input: impl ::std::convert::Into<crate::types::Foo>) -> Self {
-        self.foo = ::std::option::Option::Some(input.into());
+    pub fn foo(mut self, input: impl Into<crate::types::Foo>) -> Self {
+        self.foo = Some(input.into());
         self
     }
 
     /// Sets or clears `foo`.
-    pub fn set_foo(mut self, input: ::std::option::Option<crate::types::Foo>) -> Self {
+    pub fn set_foo(mut self, input: Option<crate::types::Foo>) -> Self {
         self.foo = input;
         self
     }
 
     /// The `foo` set so far.
-    pub fn get_foo(&self) -> &::std::option::Option<crate::types::Foo> {
+    pub fn get_foo(&self) -> &Option<crate::types::Foo> {
         &self.foo
     }
 
     /// The `fooBuilder` member.
-    pub fn foo_builder(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FooBuilder>,
-    ) -> Self {
-        self.foo_builder = ::std::option::Option::Some(input.into());
+    pub fn foo_builder(mut self, input: impl Into<crate::types::FooBuilder>) -> Self {
+        self.foo_builder = Some(input.into());
         self
     }
 
     /// Sets or clears `fooBuilder`.
-    pub fn set_foo_builder(
-        mut self,
-        input: ::std::option::Option<crate::types::FooBuilder>,
-    ) -> Self {
+    pub fn set_foo_builder(mut self, input: Option<crate::types::FooBuilder>) -> Self {
         self.foo_builder = input;
         self
     }
 
     /// The `fooBuilder` set so far.
-    pub fn get_foo_builder(&self) -> &::std::option::Option<crate::types::FooBuilder> {
+    pub fn get_foo_builder(&self) -> &Option<crate::types::FooBuilder> {
         &self.foo_builder
     }
 
     /// The `widgetBuilder` member.
     pub fn widget_builder(
         mut self,
-        input: impl ::std::convert::Into<crate::types::WidgetBuilder>,
+        input: impl Into<crate::types::WidgetBuilder>,
     ) -> Self {
-        self.widget_builder = ::std::option::Option::Some(input.into());
+        self.widget_builder = Some(input.into());
         self
     }
 
     /// Sets or clears `widgetBuilder`.
     pub fn set_widget_builder(
         mut self,
-        input: ::std::option::Option<crate::types::WidgetBuilder>,
+        input: Option<crate::types::WidgetBuilder>,
     ) -> Self {
         self.widget_builder = input;
         self
     }
 
     /// The `widgetBuilder` set so far.
-    pub fn get_widget_builder(
-        &self,
-    ) -> &::std::option::Option<crate::types::WidgetBuilder> {
+    pub fn get_widget_builder(&self) -> &Option<crate::types::WidgetBuilder> {
         &self.widget_builder
     }
 
     /// The `builderShape` member.
-    pub fn builder_shape(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Builder>,
-    ) -> Self {
-        self.builder_shape = ::std::option::Option::Some(input.into());
+    pub fn builder_shape(mut self, input: impl Into<crate::types::Builder>) -> Self {
+        self.builder_shape = Some(input.into());
         self
     }
 
     /// Sets or clears `builderShape`.
-    pub fn set_builder_shape(
-        mut self,
-        input: ::std::option::Option<crate::types::Builder>,
-    ) -> Self {
+    pub fn set_builder_shape(mut self, input: Option<crate::types::Builder>) -> Self {
         self.builder_shape = input;
         self
     }
 
     /// The `builderShape` set so far.
-    pub fn get_builder_shape(&self) -> &::std::option::Option<crate::types::Builder> {
+    pub fn get_builder_shape(&self) -> &Option<crate::types::Builder> {
         &self.builder_shape
     }
 
     /// The `typeShape` member.
-    pub fn type_shape(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Type>,
-    ) -> Self {
-        self.type_shape = ::std::option::Option::Some(input.into());
+    pub fn type_shape(mut self, input: impl Into<crate::types::Type>) -> Self {
+        self.type_shape = Some(input.into());
         self
     }
 
     /// Sets or clears `typeShape`.
-    pub fn set_type_shape(
-        mut self,
-        input: ::std::option::Option<crate::types::Type>,
-    ) -> Self {
+    pub fn set_type_shape(mut self, input: Option<crate::types::Type>) -> Self {
         self.type_shape = input;
         self
     }
 
     /// The `typeShape` set so far.
-    pub fn get_type_shape(&self) -> &::std::option::Option<crate::types::Type> {
+    pub fn get_type_shape(&self) -> &Option<crate::types::Type> {
         &self.type_shape
     }
 
     /// The `hashShape` member.
-    pub fn hash_shape(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Hash>,
-    ) -> Self {
-        self.hash_shape = ::std::option::Option::Some(input.into());
+    pub fn hash_shape(mut self, input: impl Into<crate::types::Hash>) -> Self {
+        self.hash_shape = Some(input.into());
         self
     }
 
     /// Sets or clears `hashShape`.
-    pub fn set_hash_shape(
-        mut self,
-        input: ::std::option::Option<crate::types::Hash>,
-    ) -> Self {
+    pub fn set_hash_shape(mut self, input: Option<crate::types::Hash>) -> Self {
         self.hash_shape = input;
         self
     }
 
     /// The `hashShape` set so far.
-    pub fn get_hash_shape(&self) -> &::std::option::Option<crate::types::Hash> {
+    pub fn get_hash_shape(&self) -> &Option<crate::types::Hash> {
         &self.hash_shape
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MatchOutput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<MatchOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("MatchOutput", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("MatchOutput", error)),
         }
     }
 

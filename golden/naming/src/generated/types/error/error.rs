@@ -5,22 +5,22 @@
 ///
 /// Smithy shape: `fixture.naming#Error`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Error {
     /// The `message` member.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The `Message` member.
-    pub message_2: ::std::option::Option<::std::string::String>,
+    pub message_2: Option<String>,
 }
 
 impl Error {
     /// The `message` member.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 
     /// The `Message` member.
-    pub fn message_2(&self) -> ::std::option::Option<&str> {
+    pub fn message_2(&self) -> Option<&str> {
         self.message_2.as_deref()
     }
 
@@ -31,9 +31,7 @@ impl Error {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -48,7 +46,7 @@ impl Error {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -73,7 +71,7 @@ impl crate::runtime::validate::Validate for Error {
     }
 }
 
-impl ::std::default::Default for Error {
+impl Default for Error {
     fn default() -> Self {
         ErrorBuilder::default().build_unchecked()
     }
@@ -82,8 +80,8 @@ impl ::std::default::Default for Error {
 impl crate::runtime::ErrorCorrection for Error {
     fn corrected() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            message_2: ::std::option::Option::None,
+            message: None,
+            message_2: None,
         }
     }
 }
@@ -94,16 +92,14 @@ impl Error {
     /// Whose fault the error is (`@error`).
     pub const FAULT: crate::runtime::ErrorFault = crate::runtime::ErrorFault::Client;
     /// The HTTP status the service answers with (`@httpError`).
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
-        400u16,
-    );
+    pub const HTTP_STATUS: Option<u16> = Some(400u16);
     /// Whether the model marks the error `@retryable`.
     pub const RETRYABLE: bool = false;
     /// Whether the error means the caller is being throttled:
     /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = crate::runtime::error::is_throttling_code(Self::CODE);
     /// The human-readable message, if the service sent one.
-    pub fn error_message(&self) -> ::std::option::Option<&str> {
+    pub fn error_message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -111,31 +107,31 @@ impl Error {
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(Self::CODE)?;
-        if let ::std::option::Option::Some(message) = self.error_message() {
+        if let Some(message) = self.error_message() {
             ::std::write!(f, ": {}", message)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 
 impl ::std::error::Error for Error {}
 impl ::serde::Serialize for Error {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.message.is_some())
             + usize::from(self.message_2.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "message", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message_2 {
+        if let Some(value) = &self.message_2 {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -147,7 +143,7 @@ impl ::serde::Serialize for Error {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Error {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -161,15 +157,13 @@ impl<'de> ::serde::Deserialize<'de> for Error {
                 f.write_str("a JSON object (Error)")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::std::result::Result<Error, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<Error, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_message = ::std::option::Option::None;
-                let mut member_message_2 = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_message = None;
+                let mut member_message_2 = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "message" => {
                             member_message = crate::runtime::wire::next_value::<
@@ -190,7 +184,7 @@ impl<'de> ::serde::Deserialize<'de> for Error {
                         }
                     }
                 }
-                ::std::result::Result::Ok(Error {
+                Ok(Error {
                     message: member_message,
                     message_2: member_message_2,
                 })
@@ -202,62 +196,44 @@ impl<'de> ::serde::Deserialize<'de> for Error {
 
 /// Builds a [`Error`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct ErrorBuilder {
-    message: ::std::option::Option<::std::string::String>,
-    message_2: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
+    message_2: Option<String>,
 }
 
 impl ErrorBuilder {
     /// The `message` member.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
 
     /// Sets or clears `message`.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// The `message` set so far.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
 
     /// The `Message` member.
-    pub fn message_2(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message_2 = ::std::option::Option::Some(input.into());
+    pub fn message_2(mut self, input: impl Into<String>) -> Self {
+        self.message_2 = Some(input.into());
         self
     }
 
     /// Sets or clears `Message`.
-    pub fn set_message_2(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_2(mut self, input: Option<String>) -> Self {
         self.message_2 = input;
         self
     }
 
     /// The `Message` set so far.
-    pub fn get_message_2(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_2(&self) -> &Option<String> {
         &self.message_2
     }
 

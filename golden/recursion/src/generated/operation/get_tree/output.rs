@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `fixture.recursion#GetTreeOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GetTreeOutput {
     /// A tree node: recursive directly, through a list and through another structure.
-    pub root: ::std::option::Option<crate::types::Node>,
+    pub root: Option<crate::types::Node>,
 }
 
 impl GetTreeOutput {
     /// A tree node: recursive directly, through a list and through another structure.
-    pub fn root(&self) -> ::std::option::Option<&crate::types::Node> {
+    pub fn root(&self) -> Option<&crate::types::Node> {
         self.root.as_ref()
     }
 
@@ -24,9 +24,7 @@ impl GetTreeOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl GetTreeOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -61,14 +59,14 @@ impl crate::runtime::validate::Validate for GetTreeOutput {
     ) {
         {
             let path = path.field("root");
-            if let ::std::option::Option::Some(value) = &self.root {
+            if let Some(value) = &self.root {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for GetTreeOutput {
+impl Default for GetTreeOutput {
     fn default() -> Self {
         GetTreeOutputBuilder::default().build_unchecked()
     }
@@ -76,21 +74,19 @@ impl ::std::default::Default for GetTreeOutput {
 
 impl crate::runtime::ErrorCorrection for GetTreeOutput {
     fn corrected() -> Self {
-        Self {
-            root: ::std::option::Option::None,
-        }
+        Self { root: None }
     }
 }
 
 impl ::serde::Serialize for GetTreeOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.root.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.root {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.root {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -102,7 +98,7 @@ impl ::serde::Serialize for GetTreeOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for GetTreeOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -116,17 +112,12 @@ impl<'de> ::serde::Deserialize<'de> for GetTreeOutput {
                 f.write_str("a JSON object (GetTreeOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetTreeOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<GetTreeOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_root = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_root = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "root" => {
                             member_root = crate::runtime::wire::next_value::<
@@ -140,7 +131,7 @@ impl<'de> ::serde::Deserialize<'de> for GetTreeOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(GetTreeOutput { root: member_root })
+                Ok(GetTreeOutput { root: member_root })
             }
         }
         deserializer.deserialize_map(FieldsVisitor)
@@ -149,48 +140,36 @@ impl<'de> ::serde::Deserialize<'de> for GetTreeOutput {
 
 /// Builds a [`GetTreeOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct GetTreeOutputBuilder {
-    root: ::std::option::Option<crate::types::Node>,
+    root: Option<crate::types::Node>,
 }
 
 impl GetTreeOutputBuilder {
     /// A tree node: recursive directly, through a list and through another structure.
-    pub fn root(mut self, input: impl ::std::convert::Into<crate::types::Node>) -> Self {
-        self.root = ::std::option::Option::Some(input.into());
+    pub fn root(mut self, input: impl Into<crate::types::Node>) -> Self {
+        self.root = Some(input.into());
         self
     }
 
     /// Sets or clears `root`.
-    pub fn set_root(mut self, input: ::std::option::Option<crate::types::Node>) -> Self {
+    pub fn set_root(mut self, input: Option<crate::types::Node>) -> Self {
         self.root = input;
         self
     }
 
     /// The `root` set so far.
-    pub fn get_root(&self) -> &::std::option::Option<crate::types::Node> {
+    pub fn get_root(&self) -> &Option<crate::types::Node> {
         &self.root
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetTreeOutput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<GetTreeOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("GetTreeOutput", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("GetTreeOutput", error)),
         }
     }
 

@@ -7,75 +7,75 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct EchoInput {
     /// The `blob` member.
     ///
     /// Length 1..=4.
-    pub blob: ::std::option::Option<crate::runtime::Blob>,
+    pub blob: Option<crate::runtime::Blob>,
     /// The `document` member.
-    pub document: ::std::option::Option<crate::runtime::Document>,
+    pub document: Option<crate::runtime::Document>,
     /// The `bigInt` member.
-    pub big_int: ::std::option::Option<crate::runtime::BigInteger>,
+    pub big_int: Option<crate::runtime::BigInteger>,
     /// The `bigDec` member.
-    pub big_dec: ::std::option::Option<crate::runtime::BigDecimal>,
+    pub big_dec: Option<crate::runtime::BigDecimal>,
     /// The `byte` member.
     ///
     /// Range -5..=5.
-    pub byte: ::std::option::Option<i8>,
+    pub byte: Option<i8>,
     /// The `short` member.
-    pub short: ::std::option::Option<i16>,
+    pub short: Option<i16>,
     /// The `float` member.
-    pub float: ::std::option::Option<f32>,
+    pub float: Option<f32>,
     /// The `flag` member.
-    pub flag: ::std::option::Option<bool>,
+    pub flag: Option<bool>,
     /// The `priority` member.
-    pub priority: ::std::option::Option<crate::types::Priority>,
+    pub priority: Option<crate::types::Priority>,
 }
 
 impl EchoInput {
     /// The `blob` member.
-    pub fn blob(&self) -> ::std::option::Option<&crate::runtime::Blob> {
+    pub fn blob(&self) -> Option<&crate::runtime::Blob> {
         self.blob.as_ref()
     }
 
     /// The `document` member.
-    pub fn document(&self) -> ::std::option::Option<&crate::runtime::Document> {
+    pub fn document(&self) -> Option<&crate::runtime::Document> {
         self.document.as_ref()
     }
 
     /// The `bigInt` member.
-    pub fn big_int(&self) -> ::std::option::Option<&crate::runtime::BigInteger> {
+    pub fn big_int(&self) -> Option<&crate::runtime::BigInteger> {
         self.big_int.as_ref()
     }
 
     /// The `bigDec` member.
-    pub fn big_dec(&self) -> ::std::option::Option<&crate::runtime::BigDecimal> {
+    pub fn big_dec(&self) -> Option<&crate::runtime::BigDecimal> {
         self.big_dec.as_ref()
     }
 
     /// The `byte` member.
-    pub fn byte(&self) -> ::std::option::Option<i8> {
+    pub fn byte(&self) -> Option<i8> {
         self.byte
     }
 
     /// The `short` member.
-    pub fn short(&self) -> ::std::option::Option<i16> {
+    pub fn short(&self) -> Option<i16> {
         self.short
     }
 
     /// The `float` member.
-    pub fn float(&self) -> ::std::option::Option<f32> {
+    pub fn float(&self) -> Option<f32> {
         self.float
     }
 
     /// The `flag` member.
-    pub fn flag(&self) -> ::std::option::Option<bool> {
+    pub fn flag(&self) -> Option<bool> {
         self.flag
     }
 
     /// The `priority` member.
-    pub fn priority(&self) -> ::std::option::Option<&crate::types::Priority> {
+    pub fn priority(&self) -> Option<&crate::types::Priority> {
         self.priority.as_ref()
     }
 
@@ -86,9 +86,7 @@ impl EchoInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -103,7 +101,7 @@ impl EchoInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -133,31 +131,31 @@ impl crate::runtime::validate::Validate for EchoInput {
     ) {
         {
             let path = path.field("blob");
-            if let ::std::option::Option::Some(value) = &self.blob {
+            if let Some(value) = &self.blob {
                 out.count(
                     &path,
                     value.len(),
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(4u64),
+                    Some(1u64),
+                    Some(4u64),
                     "Member must have length between 1 and 4, inclusive",
                 );
             }
         }
         {
             let path = path.field("byte");
-            if let ::std::option::Option::Some(value) = &self.byte {
+            if let Some(value) = &self.byte {
                 out.int_range(
                     &path,
                     i64::from(*value),
-                    ::std::option::Option::Some(-5i64),
-                    ::std::option::Option::Some(5i64),
+                    Some(-5i64),
+                    Some(5i64),
                     "Member must be between -5 and 5, inclusive",
                 );
             }
         }
         {
             let path = path.field("priority");
-            if let ::std::option::Option::Some(value) = &self.priority {
+            if let Some(value) = &self.priority {
                 out.enum_value(
                     &path,
                     value.is_known(),
@@ -168,7 +166,7 @@ impl crate::runtime::validate::Validate for EchoInput {
     }
 }
 
-impl ::std::default::Default for EchoInput {
+impl Default for EchoInput {
     fn default() -> Self {
         EchoInputBuilder::default().build_unchecked()
     }
@@ -177,21 +175,21 @@ impl ::std::default::Default for EchoInput {
 impl crate::runtime::ErrorCorrection for EchoInput {
     fn corrected() -> Self {
         Self {
-            blob: ::std::option::Option::None,
-            document: ::std::option::Option::None,
-            big_int: ::std::option::Option::None,
-            big_dec: ::std::option::Option::None,
-            byte: ::std::option::Option::None,
-            short: ::std::option::Option::None,
-            float: ::std::option::Option::None,
-            flag: ::std::option::Option::None,
-            priority: ::std::option::Option::None,
+            blob: None,
+            document: None,
+            big_int: None,
+            big_dec: None,
+            byte: None,
+            short: None,
+            float: None,
+            flag: None,
+            priority: None,
         }
     }
 }
 
 impl ::serde::Serialize for EchoInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -201,64 +199,64 @@ impl ::serde::Serialize for EchoInput {
             + usize::from(self.byte.is_some()) + usize::from(self.short.is_some())
             + usize::from(self.float.is_some()) + usize::from(self.flag.is_some())
             + usize::from(self.priority.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.blob {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.blob {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "blob", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.document {
+        if let Some(value) = &self.document {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "document", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.big_int {
+        if let Some(value) = &self.big_int {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "bigInt", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.big_dec {
+        if let Some(value) = &self.big_dec {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "bigDec", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.byte {
+        if let Some(value) = &self.byte {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "byte", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.short {
+        if let Some(value) = &self.short {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "short", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.float {
+        if let Some(value) = &self.float {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "float", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.flag {
+        if let Some(value) = &self.flag {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "flag", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.priority {
+        if let Some(value) = &self.priority {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -270,7 +268,7 @@ impl ::serde::Serialize for EchoInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for EchoInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -284,25 +282,20 @@ impl<'de> ::serde::Deserialize<'de> for EchoInput {
                 f.write_str("a JSON object (EchoInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<EchoInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<EchoInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_blob = ::std::option::Option::None;
-                let mut member_document = ::std::option::Option::None;
-                let mut member_big_int = ::std::option::Option::None;
-                let mut member_big_dec = ::std::option::Option::None;
-                let mut member_byte = ::std::option::Option::None;
-                let mut member_short = ::std::option::Option::None;
-                let mut member_float = ::std::option::Option::None;
-                let mut member_flag = ::std::option::Option::None;
-                let mut member_priority = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_blob = None;
+                let mut member_document = None;
+                let mut member_big_int = None;
+                let mut member_big_dec = None;
+                let mut member_byte = None;
+                let mut member_short = None;
+                let mut member_float = None;
+                let mut member_flag = None;
+                let mut member_priority = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "blob" => {
                             member_blob = crate::runtime::wire::next_value::<
@@ -372,7 +365,7 @@ impl<'de> ::serde::Deserialize<'de> for EchoInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(EchoInput {
+                Ok(EchoInput {
                     blob: member_blob,
                     document: member_document,
                     big_int: member_big_int,
@@ -391,219 +384,180 @@ impl<'de> ::serde::Deserialize<'de> for EchoInput {
 
 /// Builds a [`EchoInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct EchoInputBuilder {
-    blob: ::std::option::Option<crate::runtime::Blob>,
-    document: ::std::option::Option<crate::runtime::Document>,
-    big_int: ::std::option::Option<crate::runtime::BigInteger>,
-    big_dec: ::std::option::Option<crate::runtime::BigDecimal>,
-    byte: ::std::option::Option<i8>,
-    short: ::std::option::Option<i16>,
-    float: ::std::option::Option<f32>,
-    flag: ::std::option::Option<bool>,
-    priority: ::std::option::Option<crate::types::Priority>,
+    blob: Option<crate::runtime::Blob>,
+    document: Option<crate::runtime::Document>,
+    big_int: Option<crate::runtime::BigInteger>,
+    big_dec: Option<crate::runtime::BigDecimal>,
+    byte: Option<i8>,
+    short: Option<i16>,
+    float: Option<f32>,
+    flag: Option<bool>,
+    priority: Option<crate::types::Priority>,
 }
 
 impl EchoInputBuilder {
     /// The `blob` member.
-    pub fn blob(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Blob>,
-    ) -> Self {
-        self.blob = ::std::option::Option::Some(input.into());
+    pub fn blob(mut self, input: impl Into<crate::runtime::Blob>) -> Self {
+        self.blob = Some(input.into());
         self
     }
 
     /// Sets or clears `blob`.
-    pub fn set_blob(
-        mut self,
-        input: ::std::option::Option<crate::runtime::Blob>,
-    ) -> Self {
+    pub fn set_blob(mut self, input: Option<crate::runtime::Blob>) -> Self {
         self.blob = input;
         self
     }
 
     /// The `blob` set so far.
-    pub fn get_blob(&self) -> &::std::option::Option<crate::runtime::Blob> {
+    pub fn get_blob(&self) -> &Option<crate::runtime::Blob> {
         &self.blob
     }
 
     /// The `document` member.
-    pub fn document(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Document>,
-    ) -> Self {
-        self.document = ::std::option::Option::Some(input.into());
+    pub fn document(mut self, input: impl Into<crate::runtime::Document>) -> Self {
+        self.document = Some(input.into());
         self
     }
 
     /// Sets or clears `document`.
-    pub fn set_document(
-        mut self,
-        input: ::std::option::Option<crate::runtime::Document>,
-    ) -> Self {
+    pub fn set_document(mut self, input: Option<crate::runtime::Document>) -> Self {
         self.document = input;
         self
     }
 
     /// The `document` set so far.
-    pub fn get_document(&self) -> &::std::option::Option<crate::runtime::Document> {
+    pub fn get_document(&self) -> &Option<crate::runtime::Document> {
         &self.document
     }
 
     /// The `bigInt` member.
-    pub fn big_int(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::BigInteger>,
-    ) -> Self {
-        self.big_int = ::std::option::Option::Some(input.into());
+    pub fn big_int(mut self, input: impl Into<crate::runtime::BigInteger>) -> Self {
+        self.big_int = Some(input.into());
         self
     }
 
     /// Sets or clears `bigInt`.
-    pub fn set_big_int(
-        mut self,
-        input: ::std::option::Option<crate::runtime::BigInteger>,
-    ) -> Self {
+    pub fn set_big_int(mut self, input: Option<crate::runtime::BigInteger>) -> Self {
         self.big_int = input;
         self
     }
 
     /// The `bigInt` set so far.
-    pub fn get_big_int(&self) -> &::std::option::Option<crate::runtime::BigInteger> {
+    pub fn get_big_int(&self) -> &Option<crate::runtime::BigInteger> {
         &self.big_int
     }
 
     /// The `bigDec` member.
-    pub fn big_dec(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::BigDecimal>,
-    ) -> Self {
-        self.big_dec = ::std::option::Option::Some(input.into());
+    pub fn big_dec(mut self, input: impl Into<crate::runtime::BigDecimal>) -> Self {
+        self.big_dec = Some(input.into());
         self
     }
 
     /// Sets or clears `bigDec`.
-    pub fn set_big_dec(
-        mut self,
-        input: ::std::option::Option<crate::runtime::BigDecimal>,
-    ) -> Self {
+    pub fn set_big_dec(mut self, input: Option<crate::runtime::BigDecimal>) -> Self {
         self.big_dec = input;
         self
     }
 
     /// The `bigDec` set so far.
-    pub fn get_big_dec(&self) -> &::std::option::Option<crate::runtime::BigDecimal> {
+    pub fn get_big_dec(&self) -> &Option<crate::runtime::BigDecimal> {
         &self.big_dec
     }
 
     /// The `byte` member.
-    pub fn byte(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.byte = ::std::option::Option::Some(input.into());
+    pub fn byte(mut self, input: impl Into<i8>) -> Self {
+        self.byte = Some(input.into());
         self
     }
 
     /// Sets or clears `byte`.
-    pub fn set_byte(mut self, input: ::std::option::Option<i8>) -> Self {
+    pub fn set_byte(mut self, input: Option<i8>) -> Self {
         self.byte = input;
         self
     }
 
     /// The `byte` set so far.
-    pub fn get_byte(&self) -> &::std::option::Option<i8> {
+    pub fn get_byte(&self) -> &Option<i8> {
         &self.byte
     }
 
     /// The `short` member.
-    pub fn short(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.short = ::std::option::Option::Some(input.into());
+    pub fn short(mut self, input: impl Into<i16>) -> Self {
+        self.short = Some(input.into());
         self
     }
 
     /// Sets or clears `short`.
-    pub fn set_short(mut self, input: ::std::option::Option<i16>) -> Self {
+    pub fn set_short(mut self, input: Option<i16>) -> Self {
         self.short = input;
         self
     }
 
     /// The `short` set so far.
-    pub fn get_short(&self) -> &::std::option::Option<i16> {
+    pub fn get_short(&self) -> &Option<i16> {
         &self.short
     }
 
     /// The `float` member.
-    pub fn float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.float = ::std::option::Option::Some(input.into());
+    pub fn float(mut self, input: impl Into<f32>) -> Self {
+        self.float = Some(input.into());
         self
     }
 
     /// Sets or clears `float`.
-    pub fn set_float(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_float(mut self, input: Option<f32>) -> Self {
         self.float = input;
         self
     }
 
     /// The `float` set so far.
-    pub fn get_float(&self) -> &::std::option::Option<f32> {
+    pub fn get_float(&self) -> &Option<f32> {
         &self.float
     }
 
     /// The `flag` member.
-    pub fn flag(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.flag = ::std::option::Option::Some(input.into());
+    pub fn flag(mut self, input: impl Into<bool>) -> Self {
+        self.flag = Some(input.into());
         self
     }
 
     /// Sets or clears `flag`.
-    pub fn set_flag(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_flag(mut self, input: Option<bool>) -> Self {
         self.flag = input;
         self
     }
 
     /// The `flag` set so far.
-    pub fn get_flag(&self) -> &::std::option::Option<bool> {
+    pub fn get_flag(&self) -> &Option<bool> {
         &self.flag
     }
 
     /// The `priority` member.
-    pub fn priority(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Priority>,
-    ) -> Self {
-        self.priority = ::std::option::Option::Some(input.into());
+    pub fn priority(mut self, input: impl Into<crate::types::Priority>) -> Self {
+        self.priority = Some(input.into());
         self
     }
 
     /// Sets or clears `priority`.
-    pub fn set_priority(
-        mut self,
-        input: ::std::option::Option<crate::types::Priority>,
-    ) -> Self {
+    pub fn set_priority(mut self, input: Option<crate::types::Priority>) -> Self {
         self.priority = input;
         self
     }
 
     /// The `priority` set so far.
-    pub fn get_priority(&self) -> &::std::option::Option<crate::types::Priority> {
+    pub fn get_priority(&self) -> &Option<crate::types::Priority> {
         &self.priority
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<EchoInput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<EchoInput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("EchoInput", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("EchoInput", error)),
         }
     }
 

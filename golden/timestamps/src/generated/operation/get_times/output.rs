@@ -5,36 +5,36 @@
 ///
 /// Smithy shape: `fixture.timestamps#GetTimesOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GetTimesOutput {
     /// The `epoch` member.
-    pub epoch: ::std::option::Option<::time::OffsetDateTime>,
+    pub epoch: Option<::time::OffsetDateTime>,
     /// The `dateTime` member.
-    pub date_time: ::std::option::Option<::time::OffsetDateTime>,
+    pub date_time: Option<::time::OffsetDateTime>,
     /// The `httpDate` member.
-    pub http_date: ::std::option::Option<::time::OffsetDateTime>,
+    pub http_date: Option<::time::OffsetDateTime>,
     /// The `targetDateTime` member.
-    pub target_date_time: ::std::option::Option<::time::OffsetDateTime>,
+    pub target_date_time: Option<::time::OffsetDateTime>,
 }
 
 impl GetTimesOutput {
     /// The `epoch` member.
-    pub fn epoch(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn epoch(&self) -> Option<::time::OffsetDateTime> {
         self.epoch
     }
 
     /// The `dateTime` member.
-    pub fn date_time(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn date_time(&self) -> Option<::time::OffsetDateTime> {
         self.date_time
     }
 
     /// The `httpDate` member.
-    pub fn http_date(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn http_date(&self) -> Option<::time::OffsetDateTime> {
         self.http_date
     }
 
     /// The `targetDateTime` member.
-    pub fn target_date_time(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn target_date_time(&self) -> Option<::time::OffsetDateTime> {
         self.target_date_time
     }
 
@@ -45,9 +45,7 @@ impl GetTimesOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -62,7 +60,7 @@ impl GetTimesOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -89,7 +87,7 @@ impl crate::runtime::validate::Validate for GetTimesOutput {
     }
 }
 
-impl ::std::default::Default for GetTimesOutput {
+impl Default for GetTimesOutput {
     fn default() -> Self {
         GetTimesOutputBuilder::default().build_unchecked()
     }
@@ -98,16 +96,16 @@ impl ::std::default::Default for GetTimesOutput {
 impl crate::runtime::ErrorCorrection for GetTimesOutput {
     fn corrected() -> Self {
         Self {
-            epoch: ::std::option::Option::None,
-            date_time: ::std::option::Option::None,
-            http_date: ::std::option::Option::None,
-            target_date_time: ::std::option::Option::None,
+            epoch: None,
+            date_time: None,
+            http_date: None,
+            target_date_time: None,
         }
     }
 }
 
 impl ::serde::Serialize for GetTimesOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -116,29 +114,29 @@ impl ::serde::Serialize for GetTimesOutput {
             + usize::from(self.date_time.is_some())
             + usize::from(self.http_date.is_some())
             + usize::from(self.target_date_time.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.epoch {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.epoch {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::EpochSeconds,
                 _,
                 _,
             >(&mut map, "epoch", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.date_time {
+        if let Some(value) = &self.date_time {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DateTime,
                 _,
                 _,
             >(&mut map, "dateTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.http_date {
+        if let Some(value) = &self.http_date {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::HttpDate,
                 _,
                 _,
             >(&mut map, "httpDate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_date_time {
+        if let Some(value) = &self.target_date_time {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DateTime,
                 _,
@@ -150,7 +148,7 @@ impl ::serde::Serialize for GetTimesOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for GetTimesOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -164,20 +162,15 @@ impl<'de> ::serde::Deserialize<'de> for GetTimesOutput {
                 f.write_str("a JSON object (GetTimesOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetTimesOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<GetTimesOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_epoch = ::std::option::Option::None;
-                let mut member_date_time = ::std::option::Option::None;
-                let mut member_http_date = ::std::option::Option::None;
-                let mut member_target_date_time = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_epoch = None;
+                let mut member_date_time = None;
+                let mut member_http_date = None;
+                let mut member_target_date_time = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "epoch" => {
                             member_epoch = crate::runtime::wire::next_value::<
@@ -212,7 +205,7 @@ impl<'de> ::serde::Deserialize<'de> for GetTimesOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(GetTimesOutput {
+                Ok(GetTimesOutput {
                     epoch: member_epoch,
                     date_time: member_date_time,
                     http_date: member_http_date,
@@ -226,112 +219,83 @@ impl<'de> ::serde::Deserialize<'de> for GetTimesOutput {
 
 /// Builds a [`GetTimesOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct GetTimesOutputBuilder {
-    epoch: ::std::option::Option<::time::OffsetDateTime>,
-    date_time: ::std::option::Option<::time::OffsetDateTime>,
-    http_date: ::std::option::Option<::time::OffsetDateTime>,
-    target_date_time: ::std::option::Option<::time::OffsetDateTime>,
+    epoch: Option<::time::OffsetDateTime>,
+    date_time: Option<::time::OffsetDateTime>,
+    http_date: Option<::time::OffsetDateTime>,
+    target_date_time: Option<::time::OffsetDateTime>,
 }
 
 impl GetTimesOutputBuilder {
     /// The `epoch` member.
-    pub fn epoch(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.epoch = ::std::option::Option::Some(input.into());
+    pub fn epoch(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.epoch = Some(input.into());
         self
     }
 
     /// Sets or clears `epoch`.
-    pub fn set_epoch(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_epoch(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.epoch = input;
         self
     }
 
     /// The `epoch` set so far.
-    pub fn get_epoch(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_epoch(&self) -> &Option<::time::OffsetDateTime> {
         &self.epoch
     }
 
     /// The `dateTime` member.
-    pub fn date_time(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.date_time = ::std::option::Option::Some(input.into());
+    pub fn date_time(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.date_time = Some(input.into());
         self
     }
 
     /// Sets or clears `dateTime`.
-    pub fn set_date_time(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_date_time(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.date_time = input;
         self
     }
 
     /// The `dateTime` set so far.
-    pub fn get_date_time(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_date_time(&self) -> &Option<::time::OffsetDateTime> {
         &self.date_time
     }
 
     /// The `httpDate` member.
-    pub fn http_date(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.http_date = ::std::option::Option::Some(input.into());
+    pub fn http_date(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.http_date = Some(input.into());
         self
     }
 
     /// Sets or clears `httpDate`.
-    pub fn set_http_date(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_http_date(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.http_date = input;
         self
     }
 
     /// The `httpDate` set so far.
-    pub fn get_http_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_http_date(&self) -> &Option<::time::OffsetDateTime> {
         &self.http_date
     }
 
     /// The `targetDateTime` member.
-    pub fn target_date_time(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.target_date_time = ::std::option::Option::Some(input.into());
+    pub fn target_date_time(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.target_date_time = Some(input.into());
         self
     }
 
     /// Sets or clears `targetDateTime`.
     pub fn set_target_date_time(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: Option<::time::OffsetDateTime>,
     ) -> Self {
         self.target_date_time = input;
         self
     }
 
     /// The `targetDateTime` set so far.
-    pub fn get_target_date_time(
-        &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_target_date_time(&self) -> &Option<::time::OffsetDateTime> {
         &self.target_date_time
     }
 

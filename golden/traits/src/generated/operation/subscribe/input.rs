@@ -7,15 +7,15 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct SubscribeInput {
     /// The `topic` member.
-    pub topic: ::std::option::Option<::std::string::String>,
+    pub topic: Option<String>,
 }
 
 impl SubscribeInput {
     /// The `topic` member.
-    pub fn topic(&self) -> ::std::option::Option<&str> {
+    pub fn topic(&self) -> Option<&str> {
         self.topic.as_deref()
     }
 
@@ -26,9 +26,7 @@ impl SubscribeInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl SubscribeInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -65,7 +63,7 @@ impl crate::runtime::validate::Validate for SubscribeInput {
     }
 }
 
-impl ::std::default::Default for SubscribeInput {
+impl Default for SubscribeInput {
     fn default() -> Self {
         SubscribeInputBuilder::default().build_unchecked()
     }
@@ -73,21 +71,19 @@ impl ::std::default::Default for SubscribeInput {
 
 impl crate::runtime::ErrorCorrection for SubscribeInput {
     fn corrected() -> Self {
-        Self {
-            topic: ::std::option::Option::None,
-        }
+        Self { topic: None }
     }
 }
 
 impl ::serde::Serialize for SubscribeInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.topic.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.topic {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.topic {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -99,7 +95,7 @@ impl ::serde::Serialize for SubscribeInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for SubscribeInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -113,17 +109,12 @@ impl<'de> ::serde::Deserialize<'de> for SubscribeInput {
                 f.write_str("a JSON object (SubscribeInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<SubscribeInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<SubscribeInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_topic = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_topic = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "topic" => {
                             member_topic = crate::runtime::wire::next_value::<
@@ -137,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for SubscribeInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(SubscribeInput {
+                Ok(SubscribeInput {
                     topic: member_topic,
                 })
             }
@@ -148,38 +139,26 @@ impl<'de> ::serde::Deserialize<'de> for SubscribeInput {
 
 /// Builds a [`SubscribeInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct SubscribeInputBuilder {
-    topic: ::std::option::Option<::std::string::String>,
+    topic: Option<String>,
 }
 
 impl SubscribeInputBuilder {
     /// The `topic` member.
-    pub fn topic(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.topic = ::std::option::Option::Some(input.into());
+    pub fn topic(mut self, input: impl Into<String>) -> Self {
+        self.topic = Some(input.into());
         self
     }
 
     /// Sets or clears `topic`.
-    pub fn set_topic(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic(mut self, input: Option<String>) -> Self {
         self.topic = input;
         self
     }
 
     /// The `topic` set so far.
-    pub fn get_topic(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic(&self) -> &Option<String> {
         &self.topic
     }
 

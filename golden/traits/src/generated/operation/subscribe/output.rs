@@ -5,17 +5,17 @@
 ///
 /// Smithy shape: `fixture.traits#SubscribeOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct SubscribeOutput {
     /// The `events` member.
     ///
     /// The HTTP payload; streamed on the wire; held in memory here.
-    pub events: ::std::option::Option<crate::types::Events>,
+    pub events: Option<crate::types::Events>,
 }
 
 impl SubscribeOutput {
     /// The `events` member.
-    pub fn events(&self) -> ::std::option::Option<&crate::types::Events> {
+    pub fn events(&self) -> Option<&crate::types::Events> {
         self.events.as_ref()
     }
 
@@ -26,9 +26,7 @@ impl SubscribeOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl SubscribeOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -63,14 +61,14 @@ impl crate::runtime::validate::Validate for SubscribeOutput {
     ) {
         {
             let path = path.field("events");
-            if let ::std::option::Option::Some(value) = &self.events {
+            if let Some(value) = &self.events {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for SubscribeOutput {
+impl Default for SubscribeOutput {
     fn default() -> Self {
         SubscribeOutputBuilder::default().build_unchecked()
     }
@@ -78,21 +76,19 @@ impl ::std::default::Default for SubscribeOutput {
 
 impl crate::runtime::ErrorCorrection for SubscribeOutput {
     fn corrected() -> Self {
-        Self {
-            events: ::std::option::Option::None,
-        }
+        Self { events: None }
     }
 }
 
 impl ::serde::Serialize for SubscribeOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.events.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.events {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.events {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -104,7 +100,7 @@ impl ::serde::Serialize for SubscribeOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for SubscribeOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -118,17 +114,12 @@ impl<'de> ::serde::Deserialize<'de> for SubscribeOutput {
                 f.write_str("a JSON object (SubscribeOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<SubscribeOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<SubscribeOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_events = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_events = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "events" => {
                             member_events = crate::runtime::wire::next_value::<
@@ -142,7 +133,7 @@ impl<'de> ::serde::Deserialize<'de> for SubscribeOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(SubscribeOutput {
+                Ok(SubscribeOutput {
                     events: member_events,
                 })
             }
@@ -153,54 +144,36 @@ impl<'de> ::serde::Deserialize<'de> for SubscribeOutput {
 
 /// Builds a [`SubscribeOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct SubscribeOutputBuilder {
-    events: ::std::option::Option<crate::types::Events>,
+    events: Option<crate::types::Events>,
 }
 
 impl SubscribeOutputBuilder {
     /// The `events` member.
-    pub fn events(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Events>,
-    ) -> Self {
-        self.events = ::std::option::Option::Some(input.into());
+    pub fn events(mut self, input: impl Into<crate::types::Events>) -> Self {
+        self.events = Some(input.into());
         self
     }
 
     /// Sets or clears `events`.
-    pub fn set_events(
-        mut self,
-        input: ::std::option::Option<crate::types::Events>,
-    ) -> Self {
+    pub fn set_events(mut self, input: Option<crate::types::Events>) -> Self {
         self.events = input;
         self
     }
 
     /// The `events` set so far.
-    pub fn get_events(&self) -> &::std::option::Option<crate::types::Events> {
+    pub fn get_events(&self) -> &Option<crate::types::Events> {
         &self.events
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<SubscribeOutput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<SubscribeOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("SubscribeOutput", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("SubscribeOutput", error)),
         }
     }
 

@@ -7,58 +7,58 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct UploadInput {
     /// The `key` member.
     ///
     /// Required; sent in the URI as the `{key}` label.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// The `token` member.
     ///
     /// An idempotency token: set a unique value (for example a UUID) per logical request.
-    pub token: ::std::option::Option<::std::string::String>,
+    pub token: Option<String>,
     /// The `body` member.
     ///
     /// The HTTP payload; streamed on the wire; held in memory here.
-    pub body: ::std::option::Option<crate::runtime::Blob>,
+    pub body: Option<crate::runtime::Blob>,
     /// The `password` member.
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: Option<String>,
     /// Sensitive as a whole.
-    pub credentials: ::std::option::Option<crate::types::Credentials>,
+    pub credentials: Option<crate::types::Credentials>,
     /// The `old` member.
     ///
     /// Deprecated: Use key..
-    pub old: ::std::option::Option<::std::string::String>,
+    pub old: Option<String>,
 }
 
 impl UploadInput {
     /// The `key` member.
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
 
     /// The `token` member.
-    pub fn token(&self) -> ::std::option::Option<&str> {
+    pub fn token(&self) -> Option<&str> {
         self.token.as_deref()
     }
 
     /// The `body` member.
-    pub fn body(&self) -> ::std::option::Option<&crate::runtime::Blob> {
+    pub fn body(&self) -> Option<&crate::runtime::Blob> {
         self.body.as_ref()
     }
 
     /// The `password` member.
-    pub fn password(&self) -> ::std::option::Option<&str> {
+    pub fn password(&self) -> Option<&str> {
         self.password.as_deref()
     }
 
     /// Sensitive as a whole.
-    pub fn credentials(&self) -> ::std::option::Option<&crate::types::Credentials> {
+    pub fn credentials(&self) -> Option<&crate::types::Credentials> {
         self.credentials.as_ref()
     }
 
     /// The `old` member.
-    pub fn old(&self) -> ::std::option::Option<&str> {
+    pub fn old(&self) -> Option<&str> {
         self.old.as_deref()
     }
 
@@ -69,9 +69,7 @@ impl UploadInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -86,7 +84,7 @@ impl UploadInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -119,14 +117,14 @@ impl crate::runtime::validate::Validate for UploadInput {
         }
         {
             let path = path.field("credentials");
-            if let ::std::option::Option::Some(value) = &self.credentials {
+            if let Some(value) = &self.credentials {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for UploadInput {
+impl Default for UploadInput {
     fn default() -> Self {
         UploadInputBuilder::default().build_unchecked()
     }
@@ -135,18 +133,18 @@ impl ::std::default::Default for UploadInput {
 impl crate::runtime::ErrorCorrection for UploadInput {
     fn corrected() -> Self {
         Self {
-            key: ::std::option::Option::None,
-            token: ::std::option::Option::None,
-            body: ::std::option::Option::None,
-            password: ::std::option::Option::None,
-            credentials: ::std::option::Option::None,
-            old: ::std::option::Option::None,
+            key: None,
+            token: None,
+            body: None,
+            password: None,
+            credentials: None,
+            old: None,
         }
     }
 }
 
 impl ::serde::Serialize for UploadInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -154,43 +152,43 @@ impl ::serde::Serialize for UploadInput {
         let len = usize::from(self.key.is_some()) + usize::from(self.token.is_some())
             + usize::from(self.body.is_some()) + usize::from(self.password.is_some())
             + usize::from(self.credentials.is_some()) + usize::from(self.old.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.key {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.key {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "key", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.token {
+        if let Some(value) = &self.token {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "token", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.body {
+        if let Some(value) = &self.body {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "body", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.password {
+        if let Some(value) = &self.password {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "password", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.credentials {
+        if let Some(value) = &self.credentials {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "credentials", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.old {
+        if let Some(value) = &self.old {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -202,7 +200,7 @@ impl ::serde::Serialize for UploadInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for UploadInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -216,22 +214,17 @@ impl<'de> ::serde::Deserialize<'de> for UploadInput {
                 f.write_str("a JSON object (UploadInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<UploadInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<UploadInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_key = ::std::option::Option::None;
-                let mut member_token = ::std::option::Option::None;
-                let mut member_body = ::std::option::Option::None;
-                let mut member_password = ::std::option::Option::None;
-                let mut member_credentials = ::std::option::Option::None;
-                let mut member_old = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_key = None;
+                let mut member_token = None;
+                let mut member_body = None;
+                let mut member_password = None;
+                let mut member_credentials = None;
+                let mut member_old = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "key" => {
                             member_key = crate::runtime::wire::next_value::<
@@ -280,7 +273,7 @@ impl<'de> ::serde::Deserialize<'de> for UploadInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(UploadInput {
+                Ok(UploadInput {
                     key: member_key,
                     token: member_token,
                     body: member_body,
@@ -296,174 +289,126 @@ impl<'de> ::serde::Deserialize<'de> for UploadInput {
 
 /// Builds a [`UploadInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct UploadInputBuilder {
-    key: ::std::option::Option<::std::string::String>,
-    token: ::std::option::Option<::std::string::String>,
-    body: ::std::option::Option<crate::runtime::Blob>,
-    password: ::std::option::Option<::std::string::String>,
-    credentials: ::std::option::Option<crate::types::Credentials>,
-    old: ::std::option::Option<::std::string::String>,
+    key: Option<String>,
+    token: Option<String>,
+    body: Option<crate::runtime::Blob>,
+    password: Option<String>,
+    credentials: Option<crate::types::Credentials>,
+    old: Option<String>,
 }
 
 impl UploadInputBuilder {
     /// The `key` member.
-    pub fn key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.key = Some(input.into());
         self
     }
 
     /// Sets or clears `key`.
-    pub fn set_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.key = input;
         self
     }
 
     /// The `key` set so far.
-    pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key(&self) -> &Option<String> {
         &self.key
     }
 
     /// The `token` member.
-    pub fn token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.token = ::std::option::Option::Some(input.into());
+    pub fn token(mut self, input: impl Into<String>) -> Self {
+        self.token = Some(input.into());
         self
     }
 
     /// Sets or clears `token`.
-    pub fn set_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token(mut self, input: Option<String>) -> Self {
         self.token = input;
         self
     }
 
     /// The `token` set so far.
-    pub fn get_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_token(&self) -> &Option<String> {
         &self.token
     }
 
     /// The `body` member.
-    pub fn body(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Blob>,
-    ) -> Self {
-        self.body = ::std::option::Option::Some(input.into());
+    pub fn body(mut self, input: impl Into<crate::runtime::Blob>) -> Self {
+        self.body = Some(input.into());
         self
     }
 
     /// Sets or clears `body`.
-    pub fn set_body(
-        mut self,
-        input: ::std::option::Option<crate::runtime::Blob>,
-    ) -> Self {
+    pub fn set_body(mut self, input: Option<crate::runtime::Blob>) -> Self {
         self.body = input;
         self
     }
 
     /// The `body` set so far.
-    pub fn get_body(&self) -> &::std::option::Option<crate::runtime::Blob> {
+    pub fn get_body(&self) -> &Option<crate::runtime::Blob> {
         &self.body
     }
 
     /// The `password` member.
-    pub fn password(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.password = ::std::option::Option::Some(input.into());
+    pub fn password(mut self, input: impl Into<String>) -> Self {
+        self.password = Some(input.into());
         self
     }
 
     /// Sets or clears `password`.
-    pub fn set_password(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_password(mut self, input: Option<String>) -> Self {
         self.password = input;
         self
     }
 
     /// The `password` set so far.
-    pub fn get_password(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_password(&self) -> &Option<String> {
         &self.password
     }
 
     /// Sensitive as a whole.
-    pub fn credentials(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Credentials>,
-    ) -> Self {
-        self.credentials = ::std::option::Option::Some(input.into());
+    pub fn credentials(mut self, input: impl Into<crate::types::Credentials>) -> Self {
+        self.credentials = Some(input.into());
         self
     }
 
     /// Sets or clears `credentials`.
-    pub fn set_credentials(
-        mut self,
-        input: ::std::option::Option<crate::types::Credentials>,
-    ) -> Self {
+    pub fn set_credentials(mut self, input: Option<crate::types::Credentials>) -> Self {
         self.credentials = input;
         self
     }
 
     /// The `credentials` set so far.
-    pub fn get_credentials(&self) -> &::std::option::Option<crate::types::Credentials> {
+    pub fn get_credentials(&self) -> &Option<crate::types::Credentials> {
         &self.credentials
     }
 
     /// The `old` member.
-    pub fn old(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.old = ::std::option::Option::Some(input.into());
+    pub fn old(mut self, input: impl Into<String>) -> Self {
+        self.old = Some(input.into());
         self
     }
 
     /// Sets or clears `old`.
-    pub fn set_old(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_old(mut self, input: Option<String>) -> Self {
         self.old = input;
         self
     }
 
     /// The `old` set so far.
-    pub fn get_old(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_old(&self) -> &Option<String> {
         &self.old
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<UploadInput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<UploadInput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("UploadInput", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("UploadInput", error)),
         }
     }
 

@@ -5,33 +5,33 @@
 ///
 /// Smithy shape: `fixture.traits#UploadOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct UploadOutput {
     /// The `etag` member.
     ///
     /// Carried in the `ETag` HTTP header.
-    pub etag: ::std::option::Option<::std::string::String>,
+    pub etag: Option<String>,
     /// The `status` member.
     ///
     /// The HTTP status code.
-    pub status: ::std::option::Option<i32>,
+    pub status: Option<i32>,
     /// The `secrets` member.
-    pub secrets: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub secrets: Option<Vec<String>>,
 }
 
 impl UploadOutput {
     /// The `etag` member.
-    pub fn etag(&self) -> ::std::option::Option<&str> {
+    pub fn etag(&self) -> Option<&str> {
         self.etag.as_deref()
     }
 
     /// The `status` member.
-    pub fn status(&self) -> ::std::option::Option<i32> {
+    pub fn status(&self) -> Option<i32> {
         self.status
     }
 
     /// The `secrets` member.
-    pub fn secrets(&self) -> &[::std::string::String] {
+    pub fn secrets(&self) -> &[String] {
         self.secrets.as_deref().unwrap_or_default()
     }
 
@@ -42,9 +42,7 @@ impl UploadOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -59,7 +57,7 @@ impl UploadOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -85,7 +83,7 @@ impl crate::runtime::validate::Validate for UploadOutput {
     }
 }
 
-impl ::std::default::Default for UploadOutput {
+impl Default for UploadOutput {
     fn default() -> Self {
         UploadOutputBuilder::default().build_unchecked()
     }
@@ -94,37 +92,37 @@ impl ::std::default::Default for UploadOutput {
 impl crate::runtime::ErrorCorrection for UploadOutput {
     fn corrected() -> Self {
         Self {
-            etag: ::std::option::Option::None,
-            status: ::std::option::Option::None,
-            secrets: ::std::option::Option::None,
+            etag: None,
+            status: None,
+            secrets: None,
         }
     }
 }
 
 impl ::serde::Serialize for UploadOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.etag.is_some()) + usize::from(self.status.is_some())
             + usize::from(self.secrets.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.etag {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.etag {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "etag", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secrets {
+        if let Some(value) = &self.secrets {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
@@ -136,7 +134,7 @@ impl ::serde::Serialize for UploadOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for UploadOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -150,19 +148,14 @@ impl<'de> ::serde::Deserialize<'de> for UploadOutput {
                 f.write_str("a JSON object (UploadOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<UploadOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<UploadOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_etag = ::std::option::Option::None;
-                let mut member_status = ::std::option::Option::None;
-                let mut member_secrets = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_etag = None;
+                let mut member_status = None;
+                let mut member_secrets = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "etag" => {
                             member_etag = crate::runtime::wire::next_value::<
@@ -192,7 +185,7 @@ impl<'de> ::serde::Deserialize<'de> for UploadOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(UploadOutput {
+                Ok(UploadOutput {
                     etag: member_etag,
                     status: member_status,
                     secrets: member_secrets,
@@ -205,84 +198,64 @@ impl<'de> ::serde::Deserialize<'de> for UploadOutput {
 
 /// Builds a [`UploadOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct UploadOutputBuilder {
-    etag: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<i32>,
-    secrets: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    etag: Option<String>,
+    status: Option<i32>,
+    secrets: Option<Vec<String>>,
 }
 
 impl UploadOutputBuilder {
     /// The `etag` member.
-    pub fn etag(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.etag = ::std::option::Option::Some(input.into());
+    pub fn etag(mut self, input: impl Into<String>) -> Self {
+        self.etag = Some(input.into());
         self
     }
 
     /// Sets or clears `etag`.
-    pub fn set_etag(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_etag(mut self, input: Option<String>) -> Self {
         self.etag = input;
         self
     }
 
     /// The `etag` set so far.
-    pub fn get_etag(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_etag(&self) -> &Option<String> {
         &self.etag
     }
 
     /// The `status` member.
-    pub fn status(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<i32>) -> Self {
+        self.status = Some(input.into());
         self
     }
 
     /// Sets or clears `status`.
-    pub fn set_status(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_status(mut self, input: Option<i32>) -> Self {
         self.status = input;
         self
     }
 
     /// The `status` set so far.
-    pub fn get_status(&self) -> &::std::option::Option<i32> {
+    pub fn get_status(&self) -> &Option<i32> {
         &self.status
     }
 
     /// The `secrets` member.
     ///
     /// Appends one item to `secrets` (use `set_secrets` to replace the list).
-    pub fn secrets(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.secrets.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn secrets(mut self, item: impl Into<String>) -> Self {
+        self.secrets.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `secrets`.
-    pub fn set_secrets(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_secrets(mut self, input: Option<Vec<String>>) -> Self {
         self.secrets = input;
         self
     }
 
     /// The `secrets` set so far.
-    pub fn get_secrets(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_secrets(&self) -> &Option<Vec<String>> {
         &self.secrets
     }
 

@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct GetShapeInput {
     /// Exactly one kind of shape.
     ///
     /// Required.
-    pub shape: ::std::option::Option<crate::types::Shape>,
+    pub shape: Option<crate::types::Shape>,
 }
 
 impl GetShapeInput {
     /// Exactly one kind of shape.
-    pub fn shape(&self) -> ::std::option::Option<&crate::types::Shape> {
+    pub fn shape(&self) -> Option<&crate::types::Shape> {
         self.shape.as_ref()
     }
 
@@ -28,9 +28,7 @@ impl GetShapeInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl GetShapeInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -66,16 +64,16 @@ impl crate::runtime::validate::Validate for GetShapeInput {
         {
             let path = path.field("shape");
             match &self.shape {
-                ::std::option::Option::Some(value) => {
+                Some(value) => {
                     crate::runtime::validate::Validate::validate_at(value, &path, out);
                 }
-                ::std::option::Option::None => out.missing(&path),
+                None => out.missing(&path),
             }
         }
     }
 }
 
-impl ::std::default::Default for GetShapeInput {
+impl Default for GetShapeInput {
     fn default() -> Self {
         GetShapeInputBuilder::default().build_unchecked()
     }
@@ -83,21 +81,19 @@ impl ::std::default::Default for GetShapeInput {
 
 impl crate::runtime::ErrorCorrection for GetShapeInput {
     fn corrected() -> Self {
-        Self {
-            shape: ::std::option::Option::None,
-        }
+        Self { shape: None }
     }
 }
 
 impl ::serde::Serialize for GetShapeInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.shape.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.shape {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.shape {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -109,7 +105,7 @@ impl ::serde::Serialize for GetShapeInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for GetShapeInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -123,17 +119,12 @@ impl<'de> ::serde::Deserialize<'de> for GetShapeInput {
                 f.write_str("a JSON object (GetShapeInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetShapeInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<GetShapeInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_shape = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_shape = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "shape" => {
                             member_shape = crate::runtime::wire::next_value::<
@@ -147,7 +138,7 @@ impl<'de> ::serde::Deserialize<'de> for GetShapeInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(GetShapeInput {
+                Ok(GetShapeInput {
                     shape: member_shape,
                 })
             }
@@ -158,53 +149,36 @@ impl<'de> ::serde::Deserialize<'de> for GetShapeInput {
 
 /// Builds a [`GetShapeInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct GetShapeInputBuilder {
-    shape: ::std::option::Option<crate::types::Shape>,
+    shape: Option<crate::types::Shape>,
 }
 
 impl GetShapeInputBuilder {
     /// Exactly one kind of shape.
-    pub fn shape(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Shape>,
-    ) -> Self {
-        self.shape = ::std::option::Option::Some(input.into());
+    pub fn shape(mut self, input: impl Into<crate::types::Shape>) -> Self {
+        self.shape = Some(input.into());
         self
     }
 
     /// Sets or clears `shape`.
-    pub fn set_shape(
-        mut self,
-        input: ::std::option::Option<crate::types::Shape>,
-    ) -> Self {
+    pub fn set_shape(mut self, input: Option<crate::types::Shape>) -> Self {
         self.shape = input;
         self
     }
 
     /// The `shape` set so far.
-    pub fn get_shape(&self) -> &::std::option::Option<crate::types::Shape> {
+    pub fn get_shape(&self) -> &Option<crate::types::Shape> {
         &self.shape
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetShapeInput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<GetShapeInput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("GetShapeInput", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("GetShapeInput", error)),
         }
     }
 

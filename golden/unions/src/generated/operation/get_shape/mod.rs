@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `fixture.unions#GetShape`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct GetShape;
 impl GetShape {
     /// The operation name.
@@ -38,7 +31,7 @@ impl GetShape {
 
 /// Every error `GetShape` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum GetShapeError {
     /// An error the model does not describe; keeps code, message and status.
@@ -47,21 +40,21 @@ pub enum GetShapeError {
 
 impl GetShapeError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -92,14 +85,14 @@ impl ::std::fmt::Display for GetShapeError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for GetShapeError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for GetShapeError {
+impl From<crate::runtime::Unhandled> for GetShapeError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -107,8 +100,7 @@ impl ::std::convert::From<crate::runtime::Unhandled> for GetShapeError {
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<crate::runtime::http::ResponseError<GetShapeError>>
-for GetShapeError {
+impl From<crate::runtime::http::ResponseError<GetShapeError>> for GetShapeError {
     fn from(value: crate::runtime::http::ResponseError<GetShapeError>) -> Self {
         value.into_service_error()
     }
@@ -124,20 +116,17 @@ impl GetShape {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::get_shape::GetShapeInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/shape");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
-            let mut bytes = ::std::vec::Vec::new();
+            let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
-                .serialize_map(::std::option::Option::None)
+                .serialize_map(None)
                 .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
-            if let ::std::option::Option::Some(value) = input.shape.as_ref() {
+            if let Some(value) = input.shape.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::Plain,
                     _,
@@ -151,9 +140,9 @@ impl GetShape {
                 .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
-        let content_type = ::std::option::Option::Some("application/json");
+        let content_type = Some("application/json");
         let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -167,15 +156,15 @@ impl GetShape {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::get_shape::GetShapeOutput,
         crate::runtime::http::ResponseError<GetShapeError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -186,11 +175,11 @@ impl GetShape {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -206,20 +195,20 @@ impl GetShape {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<crate::operation::get_shape::GetShapeOutput>,
         crate::runtime::http::ResponseError<GetShapeError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

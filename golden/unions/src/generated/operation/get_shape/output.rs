@@ -5,22 +5,22 @@
 ///
 /// Smithy shape: `fixture.unions#GetShapeOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct GetShapeOutput {
     /// Exactly one kind of shape.
-    pub shape: ::std::option::Option<crate::types::Shape>,
+    pub shape: Option<crate::types::Shape>,
     /// A recursive union: an expression tree.
-    pub expression: ::std::option::Option<crate::types::Expression>,
+    pub expression: Option<crate::types::Expression>,
 }
 
 impl GetShapeOutput {
     /// Exactly one kind of shape.
-    pub fn shape(&self) -> ::std::option::Option<&crate::types::Shape> {
+    pub fn shape(&self) -> Option<&crate::types::Shape> {
         self.shape.as_ref()
     }
 
     /// A recursive union: an expression tree.
-    pub fn expression(&self) -> ::std::option::Option<&crate::types::Expression> {
+    pub fn expression(&self) -> Option<&crate::types::Expression> {
         self.expression.as_ref()
     }
 
@@ -31,9 +31,7 @@ impl GetShapeOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -48,7 +46,7 @@ impl GetShapeOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -71,20 +69,20 @@ impl crate::runtime::validate::Validate for GetShapeOutput {
     ) {
         {
             let path = path.field("shape");
-            if let ::std::option::Option::Some(value) = &self.shape {
+            if let Some(value) = &self.shape {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("expression");
-            if let ::std::option::Option::Some(value) = &self.expression {
+            if let Some(value) = &self.expression {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for GetShapeOutput {
+impl Default for GetShapeOutput {
     fn default() -> Self {
         GetShapeOutputBuilder::default().build_unchecked()
     }
@@ -93,29 +91,29 @@ impl ::std::default::Default for GetShapeOutput {
 impl crate::runtime::ErrorCorrection for GetShapeOutput {
     fn corrected() -> Self {
         Self {
-            shape: ::std::option::Option::None,
-            expression: ::std::option::Option::None,
+            shape: None,
+            expression: None,
         }
     }
 }
 
 impl ::serde::Serialize for GetShapeOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.shape.is_some())
             + usize::from(self.expression.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.shape {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.shape {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "shape", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expression {
+        if let Some(value) = &self.expression {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -127,7 +125,7 @@ impl ::serde::Serialize for GetShapeOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for GetShapeOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -141,18 +139,13 @@ impl<'de> ::serde::Deserialize<'de> for GetShapeOutput {
                 f.write_str("a JSON object (GetShapeOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<GetShapeOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<GetShapeOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_shape = ::std::option::Option::None;
-                let mut member_expression = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_shape = None;
+                let mut member_expression = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "shape" => {
                             member_shape = crate::runtime::wire::next_value::<
@@ -173,7 +166,7 @@ impl<'de> ::serde::Deserialize<'de> for GetShapeOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(GetShapeOutput {
+                Ok(GetShapeOutput {
                     shape: member_shape,
                     expression: member_expression,
                 })
@@ -185,77 +178,54 @@ impl<'de> ::serde::Deserialize<'de> for GetShapeOutput {
 
 /// Builds a [`GetShapeOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct GetShapeOutputBuilder {
-    shape: ::std::option::Option<crate::types::Shape>,
-    expression: ::std::option::Option<crate::types::Expression>,
+    shape: Option<crate::types::Shape>,
+    expression: Option<crate::types::Expression>,
 }
 
 impl GetShapeOutputBuilder {
     /// Exactly one kind of shape.
-    pub fn shape(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Shape>,
-    ) -> Self {
-        self.shape = ::std::option::Option::Some(input.into());
+    pub fn shape(mut self, input: impl Into<crate::types::Shape>) -> Self {
+        self.shape = Some(input.into());
         self
     }
 
     /// Sets or clears `shape`.
-    pub fn set_shape(
-        mut self,
-        input: ::std::option::Option<crate::types::Shape>,
-    ) -> Self {
+    pub fn set_shape(mut self, input: Option<crate::types::Shape>) -> Self {
         self.shape = input;
         self
     }
 
     /// The `shape` set so far.
-    pub fn get_shape(&self) -> &::std::option::Option<crate::types::Shape> {
+    pub fn get_shape(&self) -> &Option<crate::types::Shape> {
         &self.shape
     }
 
     /// A recursive union: an expression tree.
-    pub fn expression(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Expression>,
-    ) -> Self {
-        self.expression = ::std::option::Option::Some(input.into());
+    pub fn expression(mut self, input: impl Into<crate::types::Expression>) -> Self {
+        self.expression = Some(input.into());
         self
     }
 
     /// Sets or clears `expression`.
-    pub fn set_expression(
-        mut self,
-        input: ::std::option::Option<crate::types::Expression>,
-    ) -> Self {
+    pub fn set_expression(mut self, input: Option<crate::types::Expression>) -> Self {
         self.expression = input;
         self
     }
 
     /// The `expression` set so far.
-    pub fn get_expression(&self) -> &::std::option::Option<crate::types::Expression> {
+    pub fn get_expression(&self) -> &Option<crate::types::Expression> {
         &self.expression
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetShapeOutput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<GetShapeOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("GetShapeOutput", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("GetShapeOutput", error)),
         }
     }
 

@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.json10#GreetingWithErrors`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct GreetingWithErrors;
 impl GreetingWithErrors {
     /// The operation name.
@@ -32,7 +25,7 @@ impl GreetingWithErrors {
 
 /// Every error `GreetingWithErrors` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum GreetingWithErrorsError {
     /// See [`InvalidGreeting`](crate::types::error::InvalidGreeting).
@@ -47,23 +40,17 @@ pub enum GreetingWithErrorsError {
 
 impl GreetingWithErrorsError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Self::InvalidGreeting(_) => {
-                ::std::option::Option::Some(crate::types::error::InvalidGreeting::CODE)
-            }
-            Self::ComplexError(_) => {
-                ::std::option::Option::Some(crate::types::error::ComplexError::CODE)
-            }
-            Self::FooError(_) => {
-                ::std::option::Option::Some(crate::types::error::FooError::CODE)
-            }
+            Self::InvalidGreeting(_) => Some(crate::types::error::InvalidGreeting::CODE),
+            Self::ComplexError(_) => Some(crate::types::error::ComplexError::CODE),
+            Self::FooError(_) => Some(crate::types::error::FooError::CODE),
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InvalidGreeting(e) => e.error_message(),
             Self::ComplexError(e) => e.error_message(),
@@ -73,7 +60,7 @@ impl GreetingWithErrorsError {
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::InvalidGreeting(_) => crate::types::error::InvalidGreeting::HTTP_STATUS,
             Self::ComplexError(_) => crate::types::error::ComplexError::HTTP_STATUS,
@@ -125,7 +112,7 @@ impl ::std::fmt::Display for GreetingWithErrorsError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for GreetingWithErrorsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidGreeting(e) => ::std::error::Error::source(e),
             Self::ComplexError(e) => ::std::error::Error::source(e),
@@ -135,7 +122,7 @@ impl ::std::error::Error for GreetingWithErrorsError {
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for GreetingWithErrorsError {
+impl From<crate::runtime::Unhandled> for GreetingWithErrorsError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -143,7 +130,7 @@ impl ::std::convert::From<crate::runtime::Unhandled> for GreetingWithErrorsError
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<crate::runtime::http::ResponseError<GreetingWithErrorsError>>
+impl From<crate::runtime::http::ResponseError<GreetingWithErrorsError>>
 for GreetingWithErrorsError {
     fn from(
         value: crate::runtime::http::ResponseError<GreetingWithErrorsError>,
@@ -152,21 +139,19 @@ for GreetingWithErrorsError {
     }
 }
 
-impl ::std::convert::From<crate::types::error::InvalidGreeting>
-for GreetingWithErrorsError {
+impl From<crate::types::error::InvalidGreeting> for GreetingWithErrorsError {
     fn from(value: crate::types::error::InvalidGreeting) -> Self {
         Self::InvalidGreeting(value)
     }
 }
 
-impl ::std::convert::From<crate::types::error::ComplexError>
-for GreetingWithErrorsError {
+impl From<crate::types::error::ComplexError> for GreetingWithErrorsError {
     fn from(value: crate::types::error::ComplexError) -> Self {
         Self::ComplexError(value)
     }
 }
 
-impl ::std::convert::From<crate::types::error::FooError> for GreetingWithErrorsError {
+impl From<crate::types::error::FooError> for GreetingWithErrorsError {
     fn from(value: crate::types::error::FooError) -> Self {
         Self::FooError(value)
     }
@@ -182,10 +167,7 @@ impl GreetingWithErrors {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::greeting_with_errors::GreetingWithErrorsInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
             .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
         ::http::Request::builder()
@@ -201,15 +183,15 @@ impl GreetingWithErrors {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::greeting_with_errors::GreetingWithErrorsOutput,
         crate::runtime::http::ResponseError<GreetingWithErrorsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -217,7 +199,7 @@ impl GreetingWithErrors {
         if !(200..300).contains(&status) {
             let meta = crate::runtime::http::error_meta(response.headers(), body);
             let error = match meta.code.as_deref() {
-                ::std::option::Option::Some("InvalidGreeting") => {
+                Some("InvalidGreeting") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::InvalidGreeting = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
@@ -228,7 +210,7 @@ impl GreetingWithErrors {
                     }
                     GreetingWithErrorsError::InvalidGreeting(error)
                 }
-                ::std::option::Option::Some("ComplexError") => {
+                Some("ComplexError") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::ComplexError = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
@@ -236,7 +218,7 @@ impl GreetingWithErrors {
                         .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
                     GreetingWithErrorsError::ComplexError(error)
                 }
-                ::std::option::Option::Some("FooError") => {
+                Some("FooError") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::FooError = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
@@ -249,13 +231,13 @@ impl GreetingWithErrors {
                         crate::runtime::Unhandled::new(
                                 meta.code.clone(),
                                 meta.message.clone(),
-                                ::std::option::Option::Some(status),
+                                Some(status),
                             )
                             .with_body(body),
                     )
                 }
             };
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -271,22 +253,22 @@ impl GreetingWithErrors {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<
             crate::operation::greeting_with_errors::GreetingWithErrorsOutput,
         >,
         crate::runtime::http::ResponseError<GreetingWithErrorsError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

@@ -7,15 +7,15 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonUnionsInput {
     /// A union with a representative set of types for members.
-    pub contents: ::std::option::Option<crate::types::MyUnion>,
+    pub contents: Option<crate::types::MyUnion>,
 }
 
 impl JsonUnionsInput {
     /// A union with a representative set of types for members.
-    pub fn contents(&self) -> ::std::option::Option<&crate::types::MyUnion> {
+    pub fn contents(&self) -> Option<&crate::types::MyUnion> {
         self.contents.as_ref()
     }
 
@@ -26,9 +26,7 @@ impl JsonUnionsInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl JsonUnionsInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -63,14 +61,14 @@ impl crate::runtime::validate::Validate for JsonUnionsInput {
     ) {
         {
             let path = path.field("contents");
-            if let ::std::option::Option::Some(value) = &self.contents {
+            if let Some(value) = &self.contents {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for JsonUnionsInput {
+impl Default for JsonUnionsInput {
     fn default() -> Self {
         JsonUnionsInputBuilder::default().build_unchecked()
     }
@@ -78,21 +76,19 @@ impl ::std::default::Default for JsonUnionsInput {
 
 impl crate::runtime::ErrorCorrection for JsonUnionsInput {
     fn corrected() -> Self {
-        Self {
-            contents: ::std::option::Option::None,
-        }
+        Self { contents: None }
     }
 }
 
 impl ::serde::Serialize for JsonUnionsInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.contents.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.contents {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.contents {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -104,7 +100,7 @@ impl ::serde::Serialize for JsonUnionsInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for JsonUnionsInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -118,17 +114,12 @@ impl<'de> ::serde::Deserialize<'de> for JsonUnionsInput {
                 f.write_str("a JSON object (JsonUnionsInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<JsonUnionsInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<JsonUnionsInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_contents = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_contents = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "contents" => {
                             member_contents = crate::runtime::wire::next_value::<
@@ -142,7 +133,7 @@ impl<'de> ::serde::Deserialize<'de> for JsonUnionsInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(JsonUnionsInput {
+                Ok(JsonUnionsInput {
                     contents: member_contents,
                 })
             }
@@ -153,54 +144,36 @@ impl<'de> ::serde::Deserialize<'de> for JsonUnionsInput {
 
 /// Builds a [`JsonUnionsInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct JsonUnionsInputBuilder {
-    contents: ::std::option::Option<crate::types::MyUnion>,
+    contents: Option<crate::types::MyUnion>,
 }
 
 impl JsonUnionsInputBuilder {
     /// A union with a representative set of types for members.
-    pub fn contents(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MyUnion>,
-    ) -> Self {
-        self.contents = ::std::option::Option::Some(input.into());
+    pub fn contents(mut self, input: impl Into<crate::types::MyUnion>) -> Self {
+        self.contents = Some(input.into());
         self
     }
 
     /// Sets or clears `contents`.
-    pub fn set_contents(
-        mut self,
-        input: ::std::option::Option<crate::types::MyUnion>,
-    ) -> Self {
+    pub fn set_contents(mut self, input: Option<crate::types::MyUnion>) -> Self {
         self.contents = input;
         self
     }
 
     /// The `contents` set so far.
-    pub fn get_contents(&self) -> &::std::option::Option<crate::types::MyUnion> {
+    pub fn get_contents(&self) -> &Option<crate::types::MyUnion> {
         &self.contents
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<JsonUnionsInput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<JsonUnionsInput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("JsonUnionsInput", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("JsonUnionsInput", error)),
         }
     }
 

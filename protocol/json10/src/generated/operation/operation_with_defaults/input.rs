@@ -7,40 +7,38 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct OperationWithDefaultsInput {
     /// The `defaults` member.
-    pub defaults: ::std::option::Option<crate::types::Defaults>,
+    pub defaults: Option<crate::types::Defaults>,
     /// The `clientOptionalDefaults` member.
-    pub client_optional_defaults: ::std::option::Option<
-        crate::types::ClientOptionalDefaults,
-    >,
+    pub client_optional_defaults: Option<crate::types::ClientOptionalDefaults>,
     /// The `topLevelDefault` member.
-    pub top_level_default: ::std::option::Option<::std::string::String>,
+    pub top_level_default: Option<String>,
     /// The `otherTopLevelDefault` member.
-    pub other_top_level_default: ::std::option::Option<i32>,
+    pub other_top_level_default: Option<i32>,
 }
 
 impl OperationWithDefaultsInput {
     /// The `defaults` member.
-    pub fn defaults(&self) -> ::std::option::Option<&crate::types::Defaults> {
+    pub fn defaults(&self) -> Option<&crate::types::Defaults> {
         self.defaults.as_ref()
     }
 
     /// The `clientOptionalDefaults` member.
     pub fn client_optional_defaults(
         &self,
-    ) -> ::std::option::Option<&crate::types::ClientOptionalDefaults> {
+    ) -> Option<&crate::types::ClientOptionalDefaults> {
         self.client_optional_defaults.as_ref()
     }
 
     /// The `topLevelDefault` member.
-    pub fn top_level_default(&self) -> ::std::option::Option<&str> {
+    pub fn top_level_default(&self) -> Option<&str> {
         self.top_level_default.as_deref()
     }
 
     /// The `otherTopLevelDefault` member.
-    pub fn other_top_level_default(&self) -> ::std::option::Option<i32> {
+    pub fn other_top_level_default(&self) -> Option<i32> {
         self.other_top_level_default
     }
 
@@ -51,9 +49,7 @@ impl OperationWithDefaultsInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -68,7 +64,7 @@ impl OperationWithDefaultsInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -93,20 +89,20 @@ impl crate::runtime::validate::Validate for OperationWithDefaultsInput {
     ) {
         {
             let path = path.field("defaults");
-            if let ::std::option::Option::Some(value) = &self.defaults {
+            if let Some(value) = &self.defaults {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
         {
             let path = path.field("clientOptionalDefaults");
-            if let ::std::option::Option::Some(value) = &self.client_optional_defaults {
+            if let Some(value) = &self.client_optional_defaults {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for OperationWithDefaultsInput {
+impl Default for OperationWithDefaultsInput {
     fn default() -> Self {
         OperationWithDefaultsInputBuilder::default().build_unchecked()
     }
@@ -115,16 +111,16 @@ impl ::std::default::Default for OperationWithDefaultsInput {
 impl crate::runtime::ErrorCorrection for OperationWithDefaultsInput {
     fn corrected() -> Self {
         Self {
-            defaults: ::std::option::Option::None,
-            client_optional_defaults: ::std::option::Option::None,
-            top_level_default: ::std::option::Option::None,
-            other_top_level_default: ::std::option::Option::None,
+            defaults: None,
+            client_optional_defaults: None,
+            top_level_default: None,
+            other_top_level_default: None,
         }
     }
 }
 
 impl ::serde::Serialize for OperationWithDefaultsInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -133,29 +129,29 @@ impl ::serde::Serialize for OperationWithDefaultsInput {
             + usize::from(self.client_optional_defaults.is_some())
             + usize::from(self.top_level_default.is_some())
             + usize::from(self.other_top_level_default.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.defaults {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.defaults {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "defaults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_optional_defaults {
+        if let Some(value) = &self.client_optional_defaults {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "clientOptionalDefaults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.top_level_default {
+        if let Some(value) = &self.top_level_default {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "topLevelDefault", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.other_top_level_default {
+        if let Some(value) = &self.other_top_level_default {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -167,7 +163,7 @@ impl ::serde::Serialize for OperationWithDefaultsInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for OperationWithDefaultsInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -184,17 +180,15 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithDefaultsInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<OperationWithDefaultsInput, A::Error>
+            ) -> Result<OperationWithDefaultsInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_defaults = ::std::option::Option::None;
-                let mut member_client_optional_defaults = ::std::option::Option::None;
-                let mut member_top_level_default = ::std::option::Option::None;
-                let mut member_other_top_level_default = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_defaults = None;
+                let mut member_client_optional_defaults = None;
+                let mut member_top_level_default = None;
+                let mut member_other_top_level_default = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "defaults" => {
                             member_defaults = crate::runtime::wire::next_value::<
@@ -229,7 +223,7 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithDefaultsInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(OperationWithDefaultsInput {
+                Ok(OperationWithDefaultsInput {
                     defaults: member_defaults,
                     client_optional_defaults: member_client_optional_defaults,
                     top_level_default: member_top_level_default,
@@ -243,58 +237,45 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithDefaultsInput {
 
 /// Builds a [`OperationWithDefaultsInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct OperationWithDefaultsInputBuilder {
-    defaults: ::std::option::Option<crate::types::Defaults>,
-    client_optional_defaults: ::std::option::Option<
-        crate::types::ClientOptionalDefaults,
-    >,
-    top_level_default: ::std::option::Option<::std::string::String>,
-    other_top_level_default: ::std::option::Option<i32>,
+    defaults: Option<crate::types::Defaults>,
+    client_optional_defaults: Option<crate::types::ClientOptionalDefaults>,
+    top_level_default: Option<String>,
+    other_top_level_default: Option<i32>,
 }
 
 impl OperationWithDefaultsInputBuilder {
     /// The `defaults` member.
-    pub fn defaults(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Defaults>,
-    ) -> Self {
-        self.defaults = ::std::option::Option::Some(input.into());
+    pub fn defaults(mut self, input: impl Into<crate::types::Defaults>) -> Self {
+        self.defaults = Some(input.into());
         self
     }
 
     /// Sets or clears `defaults`.
-    pub fn set_defaults(
-        mut self,
-        input: ::std::option::Option<crate::types::Defaults>,
-    ) -> Self {
+    pub fn set_defaults(mut self, input: Option<crate::types::Defaults>) -> Self {
         self.defaults = input;
         self
     }
 
     /// The `defaults` set so far.
-    pub fn get_defaults(&self) -> &::std::option::Option<crate::types::Defaults> {
+    pub fn get_defaults(&self) -> &Option<crate::types::Defaults> {
         &self.defaults
     }
 
     /// The `clientOptionalDefaults` member.
     pub fn client_optional_defaults(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ClientOptionalDefaults>,
+        input: impl Into<crate::types::ClientOptionalDefaults>,
     ) -> Self {
-        self.client_optional_defaults = ::std::option::Option::Some(input.into());
+        self.client_optional_defaults = Some(input.into());
         self
     }
 
     /// Sets or clears `clientOptionalDefaults`.
     pub fn set_client_optional_defaults(
         mut self,
-        input: ::std::option::Option<crate::types::ClientOptionalDefaults>,
+        input: Option<crate::types::ClientOptionalDefaults>,
     ) -> Self {
         self.client_optional_defaults = input;
         self
@@ -303,55 +284,41 @@ impl OperationWithDefaultsInputBuilder {
     /// The `clientOptionalDefaults` set so far.
     pub fn get_client_optional_defaults(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientOptionalDefaults> {
+    ) -> &Option<crate::types::ClientOptionalDefaults> {
         &self.client_optional_defaults
     }
 
     /// The `topLevelDefault` member.
-    pub fn top_level_default(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.top_level_default = ::std::option::Option::Some(input.into());
+    pub fn top_level_default(mut self, input: impl Into<String>) -> Self {
+        self.top_level_default = Some(input.into());
         self
     }
 
     /// Sets or clears `topLevelDefault`.
-    pub fn set_top_level_default(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_top_level_default(mut self, input: Option<String>) -> Self {
         self.top_level_default = input;
         self
     }
 
     /// The `topLevelDefault` set so far.
-    pub fn get_top_level_default(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_top_level_default(&self) -> &Option<String> {
         &self.top_level_default
     }
 
     /// The `otherTopLevelDefault` member.
-    pub fn other_top_level_default(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.other_top_level_default = ::std::option::Option::Some(input.into());
+    pub fn other_top_level_default(mut self, input: impl Into<i32>) -> Self {
+        self.other_top_level_default = Some(input.into());
         self
     }
 
     /// Sets or clears `otherTopLevelDefault`.
-    pub fn set_other_top_level_default(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_other_top_level_default(mut self, input: Option<i32>) -> Self {
         self.other_top_level_default = input;
         self
     }
 
     /// The `otherTopLevelDefault` set so far.
-    pub fn get_other_top_level_default(&self) -> &::std::option::Option<i32> {
+    pub fn get_other_top_level_default(&self) -> &Option<i32> {
         &self.other_top_level_default
     }
 
@@ -359,14 +326,12 @@ impl OperationWithDefaultsInputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<OperationWithDefaultsInput, crate::runtime::BuildError> {
+    ) -> Result<OperationWithDefaultsInput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("OperationWithDefaultsInput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("OperationWithDefaultsInput", error))
             }
         }
     }

@@ -5,12 +5,12 @@
 ///
 /// Smithy shape: `aws.protocoltests.json10#OperationWithDefaultsOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct OperationWithDefaultsOutput {
     /// The `defaultString` member.
     ///
     /// Defaults to `"hi"` when absent.
-    pub default_string: ::std::string::String,
+    pub default_string: String,
     /// The `defaultBoolean` member.
     ///
     /// Defaults to `true` when absent.
@@ -18,7 +18,7 @@ pub struct OperationWithDefaultsOutput {
     /// The `defaultList` member.
     ///
     /// Defaults to `[]` when absent.
-    pub default_list: ::std::vec::Vec<::std::string::String>,
+    pub default_list: Vec<String>,
     /// The `defaultDocumentMap` member.
     ///
     /// Defaults to `{}` when absent.
@@ -36,7 +36,7 @@ pub struct OperationWithDefaultsOutput {
     /// Defaults to `[]` when absent.
     pub default_document_list: crate::runtime::Document,
     /// The `defaultNullDocument` member.
-    pub default_null_document: ::std::option::Option<crate::runtime::Document>,
+    pub default_null_document: Option<crate::runtime::Document>,
     /// The `defaultTimestamp` member.
     ///
     /// Defaults to `0` when absent.
@@ -72,10 +72,7 @@ pub struct OperationWithDefaultsOutput {
     /// The `defaultMap` member.
     ///
     /// Defaults to `{}` when absent.
-    pub default_map: ::std::collections::BTreeMap<
-        ::std::string::String,
-        ::std::string::String,
-    >,
+    pub default_map: ::std::collections::BTreeMap<String, String>,
     /// The `defaultEnum` member.
     ///
     /// Defaults to `"FOO"` when absent.
@@ -87,7 +84,7 @@ pub struct OperationWithDefaultsOutput {
     /// The `emptyString` member.
     ///
     /// Defaults to `""` when absent.
-    pub empty_string: ::std::string::String,
+    pub empty_string: String,
     /// The `falseBoolean` member.
     ///
     /// Defaults to `false` when absent.
@@ -134,7 +131,7 @@ impl OperationWithDefaultsOutput {
     }
 
     /// The `defaultList` member.
-    pub fn default_list(&self) -> &[::std::string::String] {
+    pub fn default_list(&self) -> &[String] {
         &self.default_list
     }
 
@@ -159,9 +156,7 @@ impl OperationWithDefaultsOutput {
     }
 
     /// The `defaultNullDocument` member.
-    pub fn default_null_document(
-        &self,
-    ) -> ::std::option::Option<&crate::runtime::Document> {
+    pub fn default_null_document(&self) -> Option<&crate::runtime::Document> {
         self.default_null_document.as_ref()
     }
 
@@ -206,9 +201,7 @@ impl OperationWithDefaultsOutput {
     }
 
     /// The `defaultMap` member.
-    pub fn default_map(
-        &self,
-    ) -> &::std::collections::BTreeMap<::std::string::String, ::std::string::String> {
+    pub fn default_map(&self) -> &::std::collections::BTreeMap<String, String> {
         &self.default_map
     }
 
@@ -274,9 +267,7 @@ impl OperationWithDefaultsOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -291,7 +282,7 @@ impl OperationWithDefaultsOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -359,7 +350,7 @@ impl crate::runtime::validate::Validate for OperationWithDefaultsOutput {
     }
 }
 
-impl ::std::default::Default for OperationWithDefaultsOutput {
+impl Default for OperationWithDefaultsOutput {
     fn default() -> Self {
         OperationWithDefaultsOutputBuilder::default().build_unchecked()
     }
@@ -368,9 +359,9 @@ impl ::std::default::Default for OperationWithDefaultsOutput {
 impl crate::runtime::ErrorCorrection for OperationWithDefaultsOutput {
     fn corrected() -> Self {
         Self {
-            default_string: ::std::string::String::from("hi"),
+            default_string: String::from("hi"),
             default_boolean: true,
-            default_list: ::std::default::Default::default(),
+            default_list: Default::default(),
             default_document_map: crate::runtime::Document::from_json("{}")
                 .unwrap_or_default(),
             default_document_string: crate::runtime::Document::from_json("\"hi\"")
@@ -379,7 +370,7 @@ impl crate::runtime::ErrorCorrection for OperationWithDefaultsOutput {
                 .unwrap_or_default(),
             default_document_list: crate::runtime::Document::from_json("[]")
                 .unwrap_or_default(),
-            default_null_document: ::std::option::Option::None,
+            default_null_document: None,
             default_timestamp: ::time::OffsetDateTime::from_unix_timestamp(0i64)
                 .unwrap_or(::time::OffsetDateTime::UNIX_EPOCH),
             default_blob: crate::runtime::Blob::from_base64("YWJj").unwrap_or_default(),
@@ -389,10 +380,10 @@ impl crate::runtime::ErrorCorrection for OperationWithDefaultsOutput {
             default_long: 100i64,
             default_float: 1f32,
             default_double: 1f64,
-            default_map: ::std::default::Default::default(),
+            default_map: Default::default(),
             default_enum: crate::types::TestEnum::from("FOO"),
             default_int_enum: crate::types::TestIntEnum::from(1i32),
-            empty_string: ::std::string::String::from(""),
+            empty_string: String::from(""),
             false_boolean: false,
             empty_blob: crate::runtime::Blob::from_base64("").unwrap_or_default(),
             zero_byte: 0i8,
@@ -406,7 +397,7 @@ impl crate::runtime::ErrorCorrection for OperationWithDefaultsOutput {
 }
 
 impl ::serde::Serialize for OperationWithDefaultsOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -414,7 +405,7 @@ impl ::serde::Serialize for OperationWithDefaultsOutput {
         let len = 1 + 1 + 1 + 1 + 1 + 1 + 1
             + usize::from(self.default_null_document.is_some()) + 1 + 1 + 1 + 1 + 1 + 1
             + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         crate::runtime::wire::entry::<
             crate::runtime::wire::Plain,
             _,
@@ -450,7 +441,7 @@ impl ::serde::Serialize for OperationWithDefaultsOutput {
             _,
             _,
         >(&mut map, "defaultDocumentList", &self.default_document_list)?;
-        if let ::std::option::Option::Some(value) = &self.default_null_document {
+        if let Some(value) = &self.default_null_document {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -562,7 +553,7 @@ impl ::serde::Serialize for OperationWithDefaultsOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for OperationWithDefaultsOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -579,41 +570,39 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithDefaultsOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<OperationWithDefaultsOutput, A::Error>
+            ) -> Result<OperationWithDefaultsOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_default_string = ::std::option::Option::None;
-                let mut member_default_boolean = ::std::option::Option::None;
-                let mut member_default_list = ::std::option::Option::None;
-                let mut member_default_document_map = ::std::option::Option::None;
-                let mut member_default_document_string = ::std::option::Option::None;
-                let mut member_default_document_boolean = ::std::option::Option::None;
-                let mut member_default_document_list = ::std::option::Option::None;
-                let mut member_default_null_document = ::std::option::Option::None;
-                let mut member_default_timestamp = ::std::option::Option::None;
-                let mut member_default_blob = ::std::option::Option::None;
-                let mut member_default_byte = ::std::option::Option::None;
-                let mut member_default_short = ::std::option::Option::None;
-                let mut member_default_integer = ::std::option::Option::None;
-                let mut member_default_long = ::std::option::Option::None;
-                let mut member_default_float = ::std::option::Option::None;
-                let mut member_default_double = ::std::option::Option::None;
-                let mut member_default_map = ::std::option::Option::None;
-                let mut member_default_enum = ::std::option::Option::None;
-                let mut member_default_int_enum = ::std::option::Option::None;
-                let mut member_empty_string = ::std::option::Option::None;
-                let mut member_false_boolean = ::std::option::Option::None;
-                let mut member_empty_blob = ::std::option::Option::None;
-                let mut member_zero_byte = ::std::option::Option::None;
-                let mut member_zero_short = ::std::option::Option::None;
-                let mut member_zero_integer = ::std::option::Option::None;
-                let mut member_zero_long = ::std::option::Option::None;
-                let mut member_zero_float = ::std::option::Option::None;
-                let mut member_zero_double = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_default_string = None;
+                let mut member_default_boolean = None;
+                let mut member_default_list = None;
+                let mut member_default_document_map = None;
+                let mut member_default_document_string = None;
+                let mut member_default_document_boolean = None;
+                let mut member_default_document_list = None;
+                let mut member_default_null_document = None;
+                let mut member_default_timestamp = None;
+                let mut member_default_blob = None;
+                let mut member_default_byte = None;
+                let mut member_default_short = None;
+                let mut member_default_integer = None;
+                let mut member_default_long = None;
+                let mut member_default_float = None;
+                let mut member_default_double = None;
+                let mut member_default_map = None;
+                let mut member_default_enum = None;
+                let mut member_default_int_enum = None;
+                let mut member_empty_string = None;
+                let mut member_false_boolean = None;
+                let mut member_empty_blob = None;
+                let mut member_zero_byte = None;
+                let mut member_zero_short = None;
+                let mut member_zero_integer = None;
+                let mut member_zero_long = None;
+                let mut member_zero_float = None;
+                let mut member_zero_double = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "defaultString" => {
                             member_default_string = crate::runtime::wire::next_value::<
@@ -818,9 +807,9 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithDefaultsOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(OperationWithDefaultsOutput {
+                Ok(OperationWithDefaultsOutput {
                     default_string: member_default_string
-                        .unwrap_or_else(|| ::std::string::String::from("hi")),
+                        .unwrap_or_else(|| String::from("hi")),
                     default_boolean: member_default_boolean.unwrap_or(true),
                     default_list: member_default_list.unwrap_or_default(),
                     default_document_map: member_default_document_map
@@ -863,7 +852,7 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithDefaultsOutput {
                     default_int_enum: member_default_int_enum
                         .unwrap_or_else(|| crate::types::TestIntEnum::from(1i32)),
                     empty_string: member_empty_string
-                        .unwrap_or_else(|| ::std::string::String::from("")),
+                        .unwrap_or_else(|| String::from("")),
                     false_boolean: member_false_boolean.unwrap_or(false),
                     empty_blob: member_empty_blob
                         .unwrap_or_else(|| {
@@ -884,385 +873,346 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithDefaultsOutput {
 
 /// Builds a [`OperationWithDefaultsOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct OperationWithDefaultsOutputBuilder {
-    default_string: ::std::option::Option<::std::string::String>,
-    default_boolean: ::std::option::Option<bool>,
-    default_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    default_document_map: ::std::option::Option<crate::runtime::Document>,
-    default_document_string: ::std::option::Option<crate::runtime::Document>,
-    default_document_boolean: ::std::option::Option<crate::runtime::Document>,
-    default_document_list: ::std::option::Option<crate::runtime::Document>,
-    default_null_document: ::std::option::Option<crate::runtime::Document>,
-    default_timestamp: ::std::option::Option<::time::OffsetDateTime>,
-    default_blob: ::std::option::Option<crate::runtime::Blob>,
-    default_byte: ::std::option::Option<i8>,
-    default_short: ::std::option::Option<i16>,
-    default_integer: ::std::option::Option<i32>,
-    default_long: ::std::option::Option<i64>,
-    default_float: ::std::option::Option<f32>,
-    default_double: ::std::option::Option<f64>,
-    default_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    default_enum: ::std::option::Option<crate::types::TestEnum>,
-    default_int_enum: ::std::option::Option<crate::types::TestIntEnum>,
-    empty_string: ::std::option::Option<::std::string::String>,
-    false_boolean: ::std::option::Option<bool>,
-    empty_blob: ::std::option::Option<crate::runtime::Blob>,
-    zero_byte: ::std::option::Option<i8>,
-    zero_short: ::std::option::Option<i16>,
-    zero_integer: ::std::option::Option<i32>,
-    zero_long: ::std::option::Option<i64>,
-    zero_float: ::std::option::Option<f32>,
-    zero_double: ::std::option::Option<f64>,
+    default_string: Option<String>,
+    default_boolean: Option<bool>,
+    default_list: Option<Vec<String>>,
+    default_document_map: Option<crate::runtime::Document>,
+    default_document_string: Option<crate::runtime::Document>,
+    default_document_boolean: Option<crate::runtime::Document>,
+    default_document_list: Option<crate::runtime::Document>,
+    default_null_document: Option<crate::runtime::Document>,
+    default_timestamp: Option<::time::OffsetDateTime>,
+    default_blob: Option<crate::runtime::Blob>,
+    default_byte: Option<i8>,
+    default_short: Option<i16>,
+    default_integer: Option<i32>,
+    default_long: Option<i64>,
+    default_float: Option<f32>,
+    default_double: Option<f64>,
+    default_map: Option<::std::collections::BTreeMap<String, String>>,
+    default_enum: Option<crate::types::TestEnum>,
+    default_int_enum: Option<crate::types::TestIntEnum>,
+    empty_string: Option<String>,
+    false_boolean: Option<bool>,
+    empty_blob: Option<crate::runtime::Blob>,
+    zero_byte: Option<i8>,
+    zero_short: Option<i16>,
+    zero_integer: Option<i32>,
+    zero_long: Option<i64>,
+    zero_float: Option<f32>,
+    zero_double: Option<f64>,
 }
 
 impl OperationWithDefaultsOutputBuilder {
     /// The `defaultString` member.
-    pub fn default_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.default_string = ::std::option::Option::Some(input.into());
+    pub fn default_string(mut self, input: impl Into<String>) -> Self {
+        self.default_string = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultString`.
-    pub fn set_default_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_default_string(mut self, input: Option<String>) -> Self {
         self.default_string = input;
         self
     }
 
     /// The `defaultString` set so far.
-    pub fn get_default_string(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_default_string(&self) -> &Option<String> {
         &self.default_string
     }
 
     /// The `defaultBoolean` member.
-    pub fn default_boolean(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.default_boolean = ::std::option::Option::Some(input.into());
+    pub fn default_boolean(mut self, input: impl Into<bool>) -> Self {
+        self.default_boolean = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultBoolean`.
-    pub fn set_default_boolean(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_default_boolean(mut self, input: Option<bool>) -> Self {
         self.default_boolean = input;
         self
     }
 
     /// The `defaultBoolean` set so far.
-    pub fn get_default_boolean(&self) -> &::std::option::Option<bool> {
+    pub fn get_default_boolean(&self) -> &Option<bool> {
         &self.default_boolean
     }
 
     /// The `defaultList` member.
     ///
     /// Appends one item to `defaultList` (use `set_default_list` to replace the list).
-    pub fn default_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.default_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn default_list(mut self, item: impl Into<String>) -> Self {
+        self.default_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `defaultList`.
-    pub fn set_default_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_default_list(mut self, input: Option<Vec<String>>) -> Self {
         self.default_list = input;
         self
     }
 
     /// The `defaultList` set so far.
-    pub fn get_default_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_default_list(&self) -> &Option<Vec<String>> {
         &self.default_list
     }
 
     /// The `defaultDocumentMap` member.
     pub fn default_document_map(
         mut self,
-        input: impl ::std::convert::Into<crate::runtime::Document>,
+        input: impl Into<crate::runtime::Document>,
     ) -> Self {
-        self.default_document_map = ::std::option::Option::Some(input.into());
+        self.default_document_map = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultDocumentMap`.
     pub fn set_default_document_map(
         mut self,
-        input: ::std::option::Option<crate::runtime::Document>,
+        input: Option<crate::runtime::Document>,
     ) -> Self {
         self.default_document_map = input;
         self
     }
 
     /// The `defaultDocumentMap` set so far.
-    pub fn get_default_document_map(
-        &self,
-    ) -> &::std::option::Option<crate::runtime::Document> {
+    pub fn get_default_document_map(&self) -> &Option<crate::runtime::Document> {
         &self.default_document_map
     }
 
     /// The `defaultDocumentString` member.
     pub fn default_document_string(
         mut self,
-        input: impl ::std::convert::Into<crate::runtime::Document>,
+        input: impl Into<crate::runtime::Document>,
     ) -> Self {
-        self.default_document_string = ::std::option::Option::Some(input.into());
+        self.default_document_string = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultDocumentString`.
     pub fn set_default_document_string(
         mut self,
-        input: ::std::option::Option<crate::runtime::Document>,
+        input: Option<crate::runtime::Document>,
     ) -> Self {
         self.default_document_string = input;
         self
     }
 
     /// The `defaultDocumentString` set so far.
-    pub fn get_default_document_string(
-        &self,
-    ) -> &::std::option::Option<crate::runtime::Document> {
+    pub fn get_default_document_string(&self) -> &Option<crate::runtime::Document> {
         &self.default_document_string
     }
 
     /// The `defaultDocumentBoolean` member.
     pub fn default_document_boolean(
         mut self,
-        input: impl ::std::convert::Into<crate::runtime::Document>,
+        input: impl Into<crate::runtime::Document>,
     ) -> Self {
-        self.default_document_boolean = ::std::option::Option::Some(input.into());
+        self.default_document_boolean = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultDocumentBoolean`.
     pub fn set_default_document_boolean(
         mut self,
-        input: ::std::option::Option<crate::runtime::Document>,
+        input: Option<crate::runtime::Document>,
     ) -> Self {
         self.default_document_boolean = input;
         self
     }
 
     /// The `defaultDocumentBoolean` set so far.
-    pub fn get_default_document_boolean(
-        &self,
-    ) -> &::std::option::Option<crate::runtime::Document> {
+    pub fn get_default_document_boolean(&self) -> &Option<crate::runtime::Document> {
         &self.default_document_boolean
     }
 
     /// The `defaultDocumentList` member.
     pub fn default_document_list(
         mut self,
-        input: impl ::std::convert::Into<crate::runtime::Document>,
+        input: impl Into<crate::runtime::Document>,
     ) -> Self {
-        self.default_document_list = ::std::option::Option::Some(input.into());
+        self.default_document_list = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultDocumentList`.
     pub fn set_default_document_list(
         mut self,
-        input: ::std::option::Option<crate::runtime::Document>,
+        input: Option<crate::runtime::Document>,
     ) -> Self {
         self.default_document_list = input;
         self
     }
 
     /// The `defaultDocumentList` set so far.
-    pub fn get_default_document_list(
-        &self,
-    ) -> &::std::option::Option<crate::runtime::Document> {
+    pub fn get_default_document_list(&self) -> &Option<crate::runtime::Document> {
         &self.default_document_list
     }
 
     /// The `defaultNullDocument` member.
     pub fn default_null_document(
         mut self,
-        input: impl ::std::convert::Into<crate::runtime::Document>,
+        input: impl Into<crate::runtime::Document>,
     ) -> Self {
-        self.default_null_document = ::std::option::Option::Some(input.into());
+        self.default_null_document = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultNullDocument`.
     pub fn set_default_null_document(
         mut self,
-        input: ::std::option::Option<crate::runtime::Document>,
+        input: Option<crate::runtime::Document>,
     ) -> Self {
         self.default_null_document = input;
         self
     }
 
     /// The `defaultNullDocument` set so far.
-    pub fn get_default_null_document(
-        &self,
-    ) -> &::std::option::Option<crate::runtime::Document> {
+    pub fn get_default_null_document(&self) -> &Option<crate::runtime::Document> {
         &self.default_null_document
     }
 
     /// The `defaultTimestamp` member.
     pub fn default_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl Into<::time::OffsetDateTime>,
     ) -> Self {
-        self.default_timestamp = ::std::option::Option::Some(input.into());
+        self.default_timestamp = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultTimestamp`.
     pub fn set_default_timestamp(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: Option<::time::OffsetDateTime>,
     ) -> Self {
         self.default_timestamp = input;
         self
     }
 
     /// The `defaultTimestamp` set so far.
-    pub fn get_default_timestamp(
-        &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_default_timestamp(&self) -> &Option<::time::OffsetDateTime> {
         &self.default_timestamp
     }
 
     /// The `defaultBlob` member.
-    pub fn default_blob(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Blob>,
-    ) -> Self {
-        self.default_blob = ::std::option::Option::Some(input.into());
+    pub fn default_blob(mut self, input: impl Into<crate::runtime::Blob>) -> Self {
+        self.default_blob = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultBlob`.
-    pub fn set_default_blob(
-        mut self,
-        input: ::std::option::Option<crate::runtime::Blob>,
-    ) -> Self {
+    pub fn set_default_blob(mut self, input: Option<crate::runtime::Blob>) -> Self {
         self.default_blob = input;
         self
     }
 
     /// The `defaultBlob` set so far.
-    pub fn get_default_blob(&self) -> &::std::option::Option<crate::runtime::Blob> {
+    pub fn get_default_blob(&self) -> &Option<crate::runtime::Blob> {
         &self.default_blob
     }
 
     /// The `defaultByte` member.
-    pub fn default_byte(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.default_byte = ::std::option::Option::Some(input.into());
+    pub fn default_byte(mut self, input: impl Into<i8>) -> Self {
+        self.default_byte = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultByte`.
-    pub fn set_default_byte(mut self, input: ::std::option::Option<i8>) -> Self {
+    pub fn set_default_byte(mut self, input: Option<i8>) -> Self {
         self.default_byte = input;
         self
     }
 
     /// The `defaultByte` set so far.
-    pub fn get_default_byte(&self) -> &::std::option::Option<i8> {
+    pub fn get_default_byte(&self) -> &Option<i8> {
         &self.default_byte
     }
 
     /// The `defaultShort` member.
-    pub fn default_short(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.default_short = ::std::option::Option::Some(input.into());
+    pub fn default_short(mut self, input: impl Into<i16>) -> Self {
+        self.default_short = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultShort`.
-    pub fn set_default_short(mut self, input: ::std::option::Option<i16>) -> Self {
+    pub fn set_default_short(mut self, input: Option<i16>) -> Self {
         self.default_short = input;
         self
     }
 
     /// The `defaultShort` set so far.
-    pub fn get_default_short(&self) -> &::std::option::Option<i16> {
+    pub fn get_default_short(&self) -> &Option<i16> {
         &self.default_short
     }
 
     /// The `defaultInteger` member.
-    pub fn default_integer(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.default_integer = ::std::option::Option::Some(input.into());
+    pub fn default_integer(mut self, input: impl Into<i32>) -> Self {
+        self.default_integer = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultInteger`.
-    pub fn set_default_integer(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_default_integer(mut self, input: Option<i32>) -> Self {
         self.default_integer = input;
         self
     }
 
     /// The `defaultInteger` set so far.
-    pub fn get_default_integer(&self) -> &::std::option::Option<i32> {
+    pub fn get_default_integer(&self) -> &Option<i32> {
         &self.default_integer
     }
 
     /// The `defaultLong` member.
-    pub fn default_long(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.default_long = ::std::option::Option::Some(input.into());
+    pub fn default_long(mut self, input: impl Into<i64>) -> Self {
+        self.default_long = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultLong`.
-    pub fn set_default_long(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_default_long(mut self, input: Option<i64>) -> Self {
         self.default_long = input;
         self
     }
 
     /// The `defaultLong` set so far.
-    pub fn get_default_long(&self) -> &::std::option::Option<i64> {
+    pub fn get_default_long(&self) -> &Option<i64> {
         &self.default_long
     }
 
     /// The `defaultFloat` member.
-    pub fn default_float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.default_float = ::std::option::Option::Some(input.into());
+    pub fn default_float(mut self, input: impl Into<f32>) -> Self {
+        self.default_float = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultFloat`.
-    pub fn set_default_float(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_default_float(mut self, input: Option<f32>) -> Self {
         self.default_float = input;
         self
     }
 
     /// The `defaultFloat` set so far.
-    pub fn get_default_float(&self) -> &::std::option::Option<f32> {
+    pub fn get_default_float(&self) -> &Option<f32> {
         &self.default_float
     }
 
     /// The `defaultDouble` member.
-    pub fn default_double(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.default_double = ::std::option::Option::Some(input.into());
+    pub fn default_double(mut self, input: impl Into<f64>) -> Self {
+        self.default_double = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultDouble`.
-    pub fn set_default_double(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_default_double(mut self, input: Option<f64>) -> Self {
         self.default_double = input;
         self
     }
 
     /// The `defaultDouble` set so far.
-    pub fn get_default_double(&self) -> &::std::option::Option<f64> {
+    pub fn get_default_double(&self) -> &Option<f64> {
         &self.default_double
     }
 
@@ -1271,8 +1221,8 @@ impl OperationWithDefaultsOutputBuilder {
     /// Inserts one entry into `defaultMap` (use `set_default_map` to replace the map).
     pub fn default_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.default_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -1283,9 +1233,7 @@ impl OperationWithDefaultsOutputBuilder {
     /// Sets or clears `defaultMap`.
     pub fn set_default_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.default_map = input;
         self
@@ -1294,222 +1242,200 @@ impl OperationWithDefaultsOutputBuilder {
     /// The `defaultMap` set so far.
     pub fn get_default_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.default_map
     }
 
     /// The `defaultEnum` member.
-    pub fn default_enum(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TestEnum>,
-    ) -> Self {
-        self.default_enum = ::std::option::Option::Some(input.into());
+    pub fn default_enum(mut self, input: impl Into<crate::types::TestEnum>) -> Self {
+        self.default_enum = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultEnum`.
-    pub fn set_default_enum(
-        mut self,
-        input: ::std::option::Option<crate::types::TestEnum>,
-    ) -> Self {
+    pub fn set_default_enum(mut self, input: Option<crate::types::TestEnum>) -> Self {
         self.default_enum = input;
         self
     }
 
     /// The `defaultEnum` set so far.
-    pub fn get_default_enum(&self) -> &::std::option::Option<crate::types::TestEnum> {
+    pub fn get_default_enum(&self) -> &Option<crate::types::TestEnum> {
         &self.default_enum
     }
 
     /// The `defaultIntEnum` member.
     pub fn default_int_enum(
         mut self,
-        input: impl ::std::convert::Into<crate::types::TestIntEnum>,
+        input: impl Into<crate::types::TestIntEnum>,
     ) -> Self {
-        self.default_int_enum = ::std::option::Option::Some(input.into());
+        self.default_int_enum = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultIntEnum`.
     pub fn set_default_int_enum(
         mut self,
-        input: ::std::option::Option<crate::types::TestIntEnum>,
+        input: Option<crate::types::TestIntEnum>,
     ) -> Self {
         self.default_int_enum = input;
         self
     }
 
     /// The `defaultIntEnum` set so far.
-    pub fn get_default_int_enum(
-        &self,
-    ) -> &::std::option::Option<crate::types::TestIntEnum> {
+    pub fn get_default_int_enum(&self) -> &Option<crate::types::TestIntEnum> {
         &self.default_int_enum
     }
 
     /// The `emptyString` member.
-    pub fn empty_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.empty_string = ::std::option::Option::Some(input.into());
+    pub fn empty_string(mut self, input: impl Into<String>) -> Self {
+        self.empty_string = Some(input.into());
         self
     }
 
     /// Sets or clears `emptyString`.
-    pub fn set_empty_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_empty_string(mut self, input: Option<String>) -> Self {
         self.empty_string = input;
         self
     }
 
     /// The `emptyString` set so far.
-    pub fn get_empty_string(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_empty_string(&self) -> &Option<String> {
         &self.empty_string
     }
 
     /// The `falseBoolean` member.
-    pub fn false_boolean(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.false_boolean = ::std::option::Option::Some(input.into());
+    pub fn false_boolean(mut self, input: impl Into<bool>) -> Self {
+        self.false_boolean = Some(input.into());
         self
     }
 
     /// Sets or clears `falseBoolean`.
-    pub fn set_false_boolean(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_false_boolean(mut self, input: Option<bool>) -> Self {
         self.false_boolean = input;
         self
     }
 
     /// The `falseBoolean` set so far.
-    pub fn get_false_boolean(&self) -> &::std::option::Option<bool> {
+    pub fn get_false_boolean(&self) -> &Option<bool> {
         &self.false_boolean
     }
 
     /// The `emptyBlob` member.
-    pub fn empty_blob(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Blob>,
-    ) -> Self {
-        self.empty_blob = ::std::option::Option::Some(input.into());
+    pub fn empty_blob(mut self, input: impl Into<crate::runtime::Blob>) -> Self {
+        self.empty_blob = Some(input.into());
         self
     }
 
     /// Sets or clears `emptyBlob`.
-    pub fn set_empty_blob(
-        mut self,
-        input: ::std::option::Option<crate::runtime::Blob>,
-    ) -> Self {
+    pub fn set_empty_blob(mut self, input: Option<crate::runtime::Blob>) -> Self {
         self.empty_blob = input;
         self
     }
 
     /// The `emptyBlob` set so far.
-    pub fn get_empty_blob(&self) -> &::std::option::Option<crate::runtime::Blob> {
+    pub fn get_empty_blob(&self) -> &Option<crate::runtime::Blob> {
         &self.empty_blob
     }
 
     /// The `zeroByte` member.
-    pub fn zero_byte(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.zero_byte = ::std::option::Option::Some(input.into());
+    pub fn zero_byte(mut self, input: impl Into<i8>) -> Self {
+        self.zero_byte = Some(input.into());
         self
     }
 
     /// Sets or clears `zeroByte`.
-    pub fn set_zero_byte(mut self, input: ::std::option::Option<i8>) -> Self {
+    pub fn set_zero_byte(mut self, input: Option<i8>) -> Self {
         self.zero_byte = input;
         self
     }
 
     /// The `zeroByte` set so far.
-    pub fn get_zero_byte(&self) -> &::std::option::Option<i8> {
+    pub fn get_zero_byte(&self) -> &Option<i8> {
         &self.zero_byte
     }
 
     /// The `zeroShort` member.
-    pub fn zero_short(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.zero_short = ::std::option::Option::Some(input.into());
+    pub fn zero_short(mut self, input: impl Into<i16>) -> Self {
+        self.zero_short = Some(input.into());
         self
     }
 
     /// Sets or clears `zeroShort`.
-    pub fn set_zero_short(mut self, input: ::std::option::Option<i16>) -> Self {
+    pub fn set_zero_short(mut self, input: Option<i16>) -> Self {
         self.zero_short = input;
         self
     }
 
     /// The `zeroShort` set so far.
-    pub fn get_zero_short(&self) -> &::std::option::Option<i16> {
+    pub fn get_zero_short(&self) -> &Option<i16> {
         &self.zero_short
     }
 
     /// The `zeroInteger` member.
-    pub fn zero_integer(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.zero_integer = ::std::option::Option::Some(input.into());
+    pub fn zero_integer(mut self, input: impl Into<i32>) -> Self {
+        self.zero_integer = Some(input.into());
         self
     }
 
     /// Sets or clears `zeroInteger`.
-    pub fn set_zero_integer(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_zero_integer(mut self, input: Option<i32>) -> Self {
         self.zero_integer = input;
         self
     }
 
     /// The `zeroInteger` set so far.
-    pub fn get_zero_integer(&self) -> &::std::option::Option<i32> {
+    pub fn get_zero_integer(&self) -> &Option<i32> {
         &self.zero_integer
     }
 
     /// The `zeroLong` member.
-    pub fn zero_long(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.zero_long = ::std::option::Option::Some(input.into());
+    pub fn zero_long(mut self, input: impl Into<i64>) -> Self {
+        self.zero_long = Some(input.into());
         self
     }
 
     /// Sets or clears `zeroLong`.
-    pub fn set_zero_long(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_zero_long(mut self, input: Option<i64>) -> Self {
         self.zero_long = input;
         self
     }
 
     /// The `zeroLong` set so far.
-    pub fn get_zero_long(&self) -> &::std::option::Option<i64> {
+    pub fn get_zero_long(&self) -> &Option<i64> {
         &self.zero_long
     }
 
     /// The `zeroFloat` member.
-    pub fn zero_float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.zero_float = ::std::option::Option::Some(input.into());
+    pub fn zero_float(mut self, input: impl Into<f32>) -> Self {
+        self.zero_float = Some(input.into());
         self
     }
 
     /// Sets or clears `zeroFloat`.
-    pub fn set_zero_float(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_zero_float(mut self, input: Option<f32>) -> Self {
         self.zero_float = input;
         self
     }
 
     /// The `zeroFloat` set so far.
-    pub fn get_zero_float(&self) -> &::std::option::Option<f32> {
+    pub fn get_zero_float(&self) -> &Option<f32> {
         &self.zero_float
     }
 
     /// The `zeroDouble` member.
-    pub fn zero_double(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.zero_double = ::std::option::Option::Some(input.into());
+    pub fn zero_double(mut self, input: impl Into<f64>) -> Self {
+        self.zero_double = Some(input.into());
         self
     }
 
     /// Sets or clears `zeroDouble`.
-    pub fn set_zero_double(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_zero_double(mut self, input: Option<f64>) -> Self {
         self.zero_double = input;
         self
     }
 
     /// The `zeroDouble` set so far.
-    pub fn get_zero_double(&self) -> &::std::option::Option<f64> {
+    pub fn get_zero_double(&self) -> &Option<f64> {
         &self.zero_double
     }
 
@@ -1517,12 +1443,12 @@ impl OperationWithDefaultsOutputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<OperationWithDefaultsOutput, crate::runtime::BuildError> {
+    ) -> Result<OperationWithDefaultsOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new("OperationWithDefaultsOutput", error),
                 )
             }
@@ -1536,9 +1462,7 @@ impl OperationWithDefaultsOutputBuilder {
     /// serialization leaves it out. Call `validate()` to check the rest.
     pub fn build_unchecked(self) -> OperationWithDefaultsOutput {
         OperationWithDefaultsOutput {
-            default_string: self
-                .default_string
-                .unwrap_or_else(|| ::std::string::String::from("hi")),
+            default_string: self.default_string.unwrap_or_else(|| String::from("hi")),
             default_boolean: self.default_boolean.unwrap_or(true),
             default_list: self.default_list.unwrap_or_default(),
             default_document_map: self
@@ -1586,9 +1510,7 @@ impl OperationWithDefaultsOutputBuilder {
             default_int_enum: self
                 .default_int_enum
                 .unwrap_or_else(|| crate::types::TestIntEnum::from(1i32)),
-            empty_string: self
-                .empty_string
-                .unwrap_or_else(|| ::std::string::String::from("")),
+            empty_string: self.empty_string.unwrap_or_else(|| String::from("")),
             false_boolean: self.false_boolean.unwrap_or(false),
             empty_blob: self
                 .empty_blob

@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.json10#OperationWithNestedStructure`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct OperationWithNestedStructure;
 impl OperationWithNestedStructure {
     /// The operation name.
@@ -32,7 +25,7 @@ impl OperationWithNestedStructure {
 
 /// Every error `OperationWithNestedStructure` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum OperationWithNestedStructureError {
     /// An error the model does not describe; keeps code, message and status.
@@ -41,21 +34,21 @@ pub enum OperationWithNestedStructureError {
 
 impl OperationWithNestedStructureError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -86,15 +79,14 @@ impl ::std::fmt::Display for OperationWithNestedStructureError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for OperationWithNestedStructureError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled>
-for OperationWithNestedStructureError {
+impl From<crate::runtime::Unhandled> for OperationWithNestedStructureError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -102,9 +94,8 @@ for OperationWithNestedStructureError {
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<
-    crate::runtime::http::ResponseError<OperationWithNestedStructureError>,
-> for OperationWithNestedStructureError {
+impl From<crate::runtime::http::ResponseError<OperationWithNestedStructureError>>
+for OperationWithNestedStructureError {
     fn from(
         value: crate::runtime::http::ResponseError<OperationWithNestedStructureError>,
     ) -> Self {
@@ -122,10 +113,7 @@ impl OperationWithNestedStructure {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::operation_with_nested_structure::OperationWithNestedStructureInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
             .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
         ::http::Request::builder()
@@ -141,15 +129,15 @@ impl OperationWithNestedStructure {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::operation_with_nested_structure::OperationWithNestedStructureOutput,
         crate::runtime::http::ResponseError<OperationWithNestedStructureError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -160,11 +148,11 @@ impl OperationWithNestedStructure {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -180,22 +168,22 @@ impl OperationWithNestedStructure {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<
             crate::operation::operation_with_nested_structure::OperationWithNestedStructureOutput,
         >,
         crate::runtime::http::ResponseError<OperationWithNestedStructureError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

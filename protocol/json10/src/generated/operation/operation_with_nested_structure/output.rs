@@ -7,7 +7,7 @@
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct OperationWithNestedStructureOutput {
     /// The `dialog` member.
     ///
@@ -16,14 +16,11 @@ pub struct OperationWithNestedStructureOutput {
     /// The `dialogList` member.
     ///
     /// Defaults to `[]` when absent.
-    pub dialog_list: ::std::vec::Vec<crate::types::Dialog>,
+    pub dialog_list: Vec<crate::types::Dialog>,
     /// The `dialogMap` member.
     ///
     /// Defaults to `{}` when absent.
-    pub dialog_map: ::std::collections::BTreeMap<
-        ::std::string::String,
-        crate::types::Dialog,
-    >,
+    pub dialog_map: ::std::collections::BTreeMap<String, crate::types::Dialog>,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
@@ -42,7 +39,7 @@ impl OperationWithNestedStructureOutput {
     /// The `dialogMap` member.
     pub fn dialog_map(
         &self,
-    ) -> &::std::collections::BTreeMap<::std::string::String, crate::types::Dialog> {
+    ) -> &::std::collections::BTreeMap<String, crate::types::Dialog> {
         &self.dialog_map
     }
 
@@ -60,9 +57,7 @@ impl OperationWithNestedStructureOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -77,7 +72,7 @@ impl OperationWithNestedStructureOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -131,22 +126,22 @@ impl crate::runtime::ErrorCorrection for OperationWithNestedStructureOutput {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
         Self {
-            dialog: client_corrections.fill(::std::option::Option::None, "dialog"),
-            dialog_list: ::std::default::Default::default(),
-            dialog_map: ::std::default::Default::default(),
+            dialog: client_corrections.fill(None, "dialog"),
+            dialog_list: Default::default(),
+            dialog_map: Default::default(),
             client_corrections,
         }
     }
 }
 
 impl ::serde::Serialize for OperationWithNestedStructureOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(!self.client_corrections.contains("dialog")) + 1 + 1;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         if !self.client_corrections.contains("dialog") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
@@ -169,7 +164,7 @@ impl ::serde::Serialize for OperationWithNestedStructureOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for OperationWithNestedStructureOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -186,16 +181,14 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithNestedStructureOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<OperationWithNestedStructureOutput, A::Error>
+            ) -> Result<OperationWithNestedStructureOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_dialog = ::std::option::Option::None;
-                let mut member_dialog_list = ::std::option::Option::None;
-                let mut member_dialog_map = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_dialog = None;
+                let mut member_dialog_list = None;
+                let mut member_dialog_map = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "dialog" => {
                             member_dialog = crate::runtime::wire::next_value::<
@@ -226,7 +219,7 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithNestedStructureOutput {
                     }
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
-                ::std::result::Result::Ok(OperationWithNestedStructureOutput {
+                Ok(OperationWithNestedStructureOutput {
                     dialog: client_corrections.fill(member_dialog, "dialog"),
                     dialog_list: member_dialog_list.unwrap_or_default(),
                     dialog_map: member_dialog_map.unwrap_or_default(),
@@ -240,69 +233,47 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithNestedStructureOutput {
 
 /// Builds a [`OperationWithNestedStructureOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct OperationWithNestedStructureOutputBuilder {
-    dialog: ::std::option::Option<crate::types::Dialog>,
-    dialog_list: ::std::option::Option<::std::vec::Vec<crate::types::Dialog>>,
-    dialog_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Dialog>,
-    >,
+    dialog: Option<crate::types::Dialog>,
+    dialog_list: Option<Vec<crate::types::Dialog>>,
+    dialog_map: Option<::std::collections::BTreeMap<String, crate::types::Dialog>>,
 }
 
 impl OperationWithNestedStructureOutputBuilder {
     /// The `dialog` member.
-    pub fn dialog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Dialog>,
-    ) -> Self {
-        self.dialog = ::std::option::Option::Some(input.into());
+    pub fn dialog(mut self, input: impl Into<crate::types::Dialog>) -> Self {
+        self.dialog = Some(input.into());
         self
     }
 
     /// Sets or clears `dialog`.
-    pub fn set_dialog(
-        mut self,
-        input: ::std::option::Option<crate::types::Dialog>,
-    ) -> Self {
+    pub fn set_dialog(mut self, input: Option<crate::types::Dialog>) -> Self {
         self.dialog = input;
         self
     }
 
     /// The `dialog` set so far.
-    pub fn get_dialog(&self) -> &::std::option::Option<crate::types::Dialog> {
+    pub fn get_dialog(&self) -> &Option<crate::types::Dialog> {
         &self.dialog
     }
 
     /// The `dialogList` member.
     ///
     /// Appends one item to `dialogList` (use `set_dialog_list` to replace the list).
-    pub fn dialog_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::Dialog>,
-    ) -> Self {
-        self.dialog_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn dialog_list(mut self, item: impl Into<crate::types::Dialog>) -> Self {
+        self.dialog_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `dialogList`.
-    pub fn set_dialog_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Dialog>>,
-    ) -> Self {
+    pub fn set_dialog_list(mut self, input: Option<Vec<crate::types::Dialog>>) -> Self {
         self.dialog_list = input;
         self
     }
 
     /// The `dialogList` set so far.
-    pub fn get_dialog_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Dialog>> {
+    pub fn get_dialog_list(&self) -> &Option<Vec<crate::types::Dialog>> {
         &self.dialog_list
     }
 
@@ -311,8 +282,8 @@ impl OperationWithNestedStructureOutputBuilder {
     /// Inserts one entry into `dialogMap` (use `set_dialog_map` to replace the map).
     pub fn dialog_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::Dialog>,
+        key: impl Into<String>,
+        value: impl Into<crate::types::Dialog>,
     ) -> Self {
         self.dialog_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -323,9 +294,7 @@ impl OperationWithNestedStructureOutputBuilder {
     /// Sets or clears `dialogMap`.
     pub fn set_dialog_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, crate::types::Dialog>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, crate::types::Dialog>>,
     ) -> Self {
         self.dialog_map = input;
         self
@@ -334,9 +303,7 @@ impl OperationWithNestedStructureOutputBuilder {
     /// The `dialogMap` set so far.
     pub fn get_dialog_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Dialog>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, crate::types::Dialog>> {
         &self.dialog_map
     }
 
@@ -344,15 +311,12 @@ impl OperationWithNestedStructureOutputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        OperationWithNestedStructureOutput,
-        crate::runtime::BuildError,
-    > {
+    ) -> Result<OperationWithNestedStructureOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new(
                         "OperationWithNestedStructureOutput",
                         error,

@@ -7,12 +7,12 @@
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct OperationWithRequiredMembersOutput {
     /// The `requiredString` member.
     ///
     /// Required.
-    pub(crate) required_string: ::std::string::String,
+    pub(crate) required_string: String,
     /// The `requiredBoolean` member.
     ///
     /// Required.
@@ -20,7 +20,7 @@ pub struct OperationWithRequiredMembersOutput {
     /// The `requiredList` member.
     ///
     /// Required.
-    pub(crate) required_list: ::std::vec::Vec<::std::string::String>,
+    pub(crate) required_list: Vec<String>,
     /// The `requiredTimestamp` member.
     ///
     /// Required.
@@ -56,10 +56,7 @@ pub struct OperationWithRequiredMembersOutput {
     /// The `requiredMap` member.
     ///
     /// Required.
-    pub(crate) required_map: ::std::collections::BTreeMap<
-        ::std::string::String,
-        ::std::string::String,
-    >,
+    pub(crate) required_map: ::std::collections::BTreeMap<String, String>,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
@@ -76,7 +73,7 @@ impl OperationWithRequiredMembersOutput {
     }
 
     /// The `requiredList` member.
-    pub fn required_list(&self) -> &[::std::string::String] {
+    pub fn required_list(&self) -> &[String] {
         &self.required_list
     }
 
@@ -121,14 +118,12 @@ impl OperationWithRequiredMembersOutput {
     }
 
     /// The `requiredMap` member.
-    pub fn required_map(
-        &self,
-    ) -> &::std::collections::BTreeMap<::std::string::String, ::std::string::String> {
+    pub fn required_map(&self) -> &::std::collections::BTreeMap<String, String> {
         &self.required_map
     }
 
     /// Sets the required `requiredString` member (from then on it counts as present, whatever the wire said).
-    pub fn set_required_string(&mut self, value: ::std::string::String) -> &mut Self {
+    pub fn set_required_string(&mut self, value: String) -> &mut Self {
         self.required_string = value;
         self.client_corrections.remove("requiredString");
         self
@@ -142,10 +137,7 @@ impl OperationWithRequiredMembersOutput {
     }
 
     /// Sets the required `requiredList` member (from then on it counts as present, whatever the wire said).
-    pub fn set_required_list(
-        &mut self,
-        value: ::std::vec::Vec<::std::string::String>,
-    ) -> &mut Self {
+    pub fn set_required_list(&mut self, value: Vec<String>) -> &mut Self {
         self.required_list = value;
         self.client_corrections.remove("requiredList");
         self
@@ -213,7 +205,7 @@ impl OperationWithRequiredMembersOutput {
     /// Sets the required `requiredMap` member (from then on it counts as present, whatever the wire said).
     pub fn set_required_map(
         &mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        value: ::std::collections::BTreeMap<String, String>,
     ) -> &mut Self {
         self.required_map = value;
         self.client_corrections.remove("requiredMap");
@@ -227,9 +219,7 @@ impl OperationWithRequiredMembersOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -244,7 +234,7 @@ impl OperationWithRequiredMembersOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -354,37 +344,25 @@ impl crate::runtime::ErrorCorrection for OperationWithRequiredMembersOutput {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
         Self {
-            required_string: client_corrections
-                .fill(::std::option::Option::None, "requiredString"),
-            required_boolean: client_corrections
-                .fill(::std::option::Option::None, "requiredBoolean"),
-            required_list: client_corrections
-                .fill(::std::option::Option::None, "requiredList"),
-            required_timestamp: client_corrections
-                .fill(::std::option::Option::None, "requiredTimestamp"),
-            required_blob: client_corrections
-                .fill(::std::option::Option::None, "requiredBlob"),
-            required_byte: client_corrections
-                .fill(::std::option::Option::None, "requiredByte"),
-            required_short: client_corrections
-                .fill(::std::option::Option::None, "requiredShort"),
-            required_integer: client_corrections
-                .fill(::std::option::Option::None, "requiredInteger"),
-            required_long: client_corrections
-                .fill(::std::option::Option::None, "requiredLong"),
-            required_float: client_corrections
-                .fill(::std::option::Option::None, "requiredFloat"),
-            required_double: client_corrections
-                .fill(::std::option::Option::None, "requiredDouble"),
-            required_map: client_corrections
-                .fill(::std::option::Option::None, "requiredMap"),
+            required_string: client_corrections.fill(None, "requiredString"),
+            required_boolean: client_corrections.fill(None, "requiredBoolean"),
+            required_list: client_corrections.fill(None, "requiredList"),
+            required_timestamp: client_corrections.fill(None, "requiredTimestamp"),
+            required_blob: client_corrections.fill(None, "requiredBlob"),
+            required_byte: client_corrections.fill(None, "requiredByte"),
+            required_short: client_corrections.fill(None, "requiredShort"),
+            required_integer: client_corrections.fill(None, "requiredInteger"),
+            required_long: client_corrections.fill(None, "requiredLong"),
+            required_float: client_corrections.fill(None, "requiredFloat"),
+            required_double: client_corrections.fill(None, "requiredDouble"),
+            required_map: client_corrections.fill(None, "requiredMap"),
             client_corrections,
         }
     }
 }
 
 impl ::serde::Serialize for OperationWithRequiredMembersOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -401,7 +379,7 @@ impl ::serde::Serialize for OperationWithRequiredMembersOutput {
             + usize::from(!self.client_corrections.contains("requiredFloat"))
             + usize::from(!self.client_corrections.contains("requiredDouble"))
             + usize::from(!self.client_corrections.contains("requiredMap"));
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         if !self.client_corrections.contains("requiredString") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
@@ -491,7 +469,7 @@ impl ::serde::Serialize for OperationWithRequiredMembersOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for OperationWithRequiredMembersOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -508,25 +486,23 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithRequiredMembersOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<OperationWithRequiredMembersOutput, A::Error>
+            ) -> Result<OperationWithRequiredMembersOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_required_string = ::std::option::Option::None;
-                let mut member_required_boolean = ::std::option::Option::None;
-                let mut member_required_list = ::std::option::Option::None;
-                let mut member_required_timestamp = ::std::option::Option::None;
-                let mut member_required_blob = ::std::option::Option::None;
-                let mut member_required_byte = ::std::option::Option::None;
-                let mut member_required_short = ::std::option::Option::None;
-                let mut member_required_integer = ::std::option::Option::None;
-                let mut member_required_long = ::std::option::Option::None;
-                let mut member_required_float = ::std::option::Option::None;
-                let mut member_required_double = ::std::option::Option::None;
-                let mut member_required_map = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_required_string = None;
+                let mut member_required_boolean = None;
+                let mut member_required_list = None;
+                let mut member_required_timestamp = None;
+                let mut member_required_blob = None;
+                let mut member_required_byte = None;
+                let mut member_required_short = None;
+                let mut member_required_integer = None;
+                let mut member_required_long = None;
+                let mut member_required_float = None;
+                let mut member_required_double = None;
+                let mut member_required_map = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "requiredString" => {
                             member_required_string = crate::runtime::wire::next_value::<
@@ -620,7 +596,7 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithRequiredMembersOutput {
                     }
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
-                ::std::result::Result::Ok(OperationWithRequiredMembersOutput {
+                Ok(OperationWithRequiredMembersOutput {
                     required_string: client_corrections
                         .fill(member_required_string, "requiredString"),
                     required_boolean: client_corrections
@@ -655,244 +631,215 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithRequiredMembersOutput {
 
 /// Builds a [`OperationWithRequiredMembersOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct OperationWithRequiredMembersOutputBuilder {
-    required_string: ::std::option::Option<::std::string::String>,
-    required_boolean: ::std::option::Option<bool>,
-    required_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    required_timestamp: ::std::option::Option<::time::OffsetDateTime>,
-    required_blob: ::std::option::Option<crate::runtime::Blob>,
-    required_byte: ::std::option::Option<i8>,
-    required_short: ::std::option::Option<i16>,
-    required_integer: ::std::option::Option<i32>,
-    required_long: ::std::option::Option<i64>,
-    required_float: ::std::option::Option<f32>,
-    required_double: ::std::option::Option<f64>,
-    required_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    required_string: Option<String>,
+    required_boolean: Option<bool>,
+    required_list: Option<Vec<String>>,
+    required_timestamp: Option<::time::OffsetDateTime>,
+    required_blob: Option<crate::runtime::Blob>,
+    required_byte: Option<i8>,
+    required_short: Option<i16>,
+    required_integer: Option<i32>,
+    required_long: Option<i64>,
+    required_float: Option<f32>,
+    required_double: Option<f64>,
+    required_map: Option<::std::collections::BTreeMap<String, String>>,
 }
 
 impl OperationWithRequiredMembersOutputBuilder {
     /// The `requiredString` member.
-    pub fn required_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.required_string = ::std::option::Option::Some(input.into());
+    pub fn required_string(mut self, input: impl Into<String>) -> Self {
+        self.required_string = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredString`.
-    pub fn set_required_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_required_string(mut self, input: Option<String>) -> Self {
         self.required_string = input;
         self
     }
 
     /// The `requiredString` set so far.
-    pub fn get_required_string(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_required_string(&self) -> &Option<String> {
         &self.required_string
     }
 
     /// The `requiredBoolean` member.
-    pub fn required_boolean(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.required_boolean = ::std::option::Option::Some(input.into());
+    pub fn required_boolean(mut self, input: impl Into<bool>) -> Self {
+        self.required_boolean = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredBoolean`.
-    pub fn set_required_boolean(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_required_boolean(mut self, input: Option<bool>) -> Self {
         self.required_boolean = input;
         self
     }
 
     /// The `requiredBoolean` set so far.
-    pub fn get_required_boolean(&self) -> &::std::option::Option<bool> {
+    pub fn get_required_boolean(&self) -> &Option<bool> {
         &self.required_boolean
     }
 
     /// The `requiredList` member.
     ///
     /// Appends one item to `requiredList` (use `set_required_list` to replace the list).
-    pub fn required_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.required_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn required_list(mut self, item: impl Into<String>) -> Self {
+        self.required_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `requiredList`.
-    pub fn set_required_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_required_list(mut self, input: Option<Vec<String>>) -> Self {
         self.required_list = input;
         self
     }
 
     /// The `requiredList` set so far.
-    pub fn get_required_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_required_list(&self) -> &Option<Vec<String>> {
         &self.required_list
     }
 
     /// The `requiredTimestamp` member.
     pub fn required_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl Into<::time::OffsetDateTime>,
     ) -> Self {
-        self.required_timestamp = ::std::option::Option::Some(input.into());
+        self.required_timestamp = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredTimestamp`.
     pub fn set_required_timestamp(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: Option<::time::OffsetDateTime>,
     ) -> Self {
         self.required_timestamp = input;
         self
     }
 
     /// The `requiredTimestamp` set so far.
-    pub fn get_required_timestamp(
-        &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_required_timestamp(&self) -> &Option<::time::OffsetDateTime> {
         &self.required_timestamp
     }
 
     /// The `requiredBlob` member.
-    pub fn required_blob(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Blob>,
-    ) -> Self {
-        self.required_blob = ::std::option::Option::Some(input.into());
+    pub fn required_blob(mut self, input: impl Into<crate::runtime::Blob>) -> Self {
+        self.required_blob = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredBlob`.
-    pub fn set_required_blob(
-        mut self,
-        input: ::std::option::Option<crate::runtime::Blob>,
-    ) -> Self {
+    pub fn set_required_blob(mut self, input: Option<crate::runtime::Blob>) -> Self {
         self.required_blob = input;
         self
     }
 
     /// The `requiredBlob` set so far.
-    pub fn get_required_blob(&self) -> &::std::option::Option<crate::runtime::Blob> {
+    pub fn get_required_blob(&self) -> &Option<crate::runtime::Blob> {
         &self.required_blob
     }
 
     /// The `requiredByte` member.
-    pub fn required_byte(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.required_byte = ::std::option::Option::Some(input.into());
+    pub fn required_byte(mut self, input: impl Into<i8>) -> Self {
+        self.required_byte = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredByte`.
-    pub fn set_required_byte(mut self, input: ::std::option::Option<i8>) -> Self {
+    pub fn set_required_byte(mut self, input: Option<i8>) -> Self {
         self.required_byte = input;
         self
     }
 
     /// The `requiredByte` set so far.
-    pub fn get_required_byte(&self) -> &::std::option::Option<i8> {
+    pub fn get_required_byte(&self) -> &Option<i8> {
         &self.required_byte
     }
 
     /// The `requiredShort` member.
-    pub fn required_short(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.required_short = ::std::option::Option::Some(input.into());
+    pub fn required_short(mut self, input: impl Into<i16>) -> Self {
+        self.required_short = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredShort`.
-    pub fn set_required_short(mut self, input: ::std::option::Option<i16>) -> Self {
+    pub fn set_required_short(mut self, input: Option<i16>) -> Self {
         self.required_short = input;
         self
     }
 
     /// The `requiredShort` set so far.
-    pub fn get_required_short(&self) -> &::std::option::Option<i16> {
+    pub fn get_required_short(&self) -> &Option<i16> {
         &self.required_short
     }
 
     /// The `requiredInteger` member.
-    pub fn required_integer(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.required_integer = ::std::option::Option::Some(input.into());
+    pub fn required_integer(mut self, input: impl Into<i32>) -> Self {
+        self.required_integer = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredInteger`.
-    pub fn set_required_integer(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_required_integer(mut self, input: Option<i32>) -> Self {
         self.required_integer = input;
         self
     }
 
     /// The `requiredInteger` set so far.
-    pub fn get_required_integer(&self) -> &::std::option::Option<i32> {
+    pub fn get_required_integer(&self) -> &Option<i32> {
         &self.required_integer
     }
 
     /// The `requiredLong` member.
-    pub fn required_long(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.required_long = ::std::option::Option::Some(input.into());
+    pub fn required_long(mut self, input: impl Into<i64>) -> Self {
+        self.required_long = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredLong`.
-    pub fn set_required_long(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_required_long(mut self, input: Option<i64>) -> Self {
         self.required_long = input;
         self
     }
 
     /// The `requiredLong` set so far.
-    pub fn get_required_long(&self) -> &::std::option::Option<i64> {
+    pub fn get_required_long(&self) -> &Option<i64> {
         &self.required_long
     }
 
     /// The `requiredFloat` member.
-    pub fn required_float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.required_float = ::std::option::Option::Some(input.into());
+    pub fn required_float(mut self, input: impl Into<f32>) -> Self {
+        self.required_float = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredFloat`.
-    pub fn set_required_float(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_required_float(mut self, input: Option<f32>) -> Self {
         self.required_float = input;
         self
     }
 
     /// The `requiredFloat` set so far.
-    pub fn get_required_float(&self) -> &::std::option::Option<f32> {
+    pub fn get_required_float(&self) -> &Option<f32> {
         &self.required_float
     }
 
     /// The `requiredDouble` member.
-    pub fn required_double(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.required_double = ::std::option::Option::Some(input.into());
+    pub fn required_double(mut self, input: impl Into<f64>) -> Self {
+        self.required_double = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredDouble`.
-    pub fn set_required_double(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_required_double(mut self, input: Option<f64>) -> Self {
         self.required_double = input;
         self
     }
 
     /// The `requiredDouble` set so far.
-    pub fn get_required_double(&self) -> &::std::option::Option<f64> {
+    pub fn get_required_double(&self) -> &Option<f64> {
         &self.required_double
     }
 
@@ -901,8 +848,8 @@ impl OperationWithRequiredMembersOutputBuilder {
     /// Inserts one entry into `requiredMap` (use `set_required_map` to replace the map).
     pub fn required_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.required_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -913,9 +860,7 @@ impl OperationWithRequiredMembersOutputBuilder {
     /// Sets or clears `requiredMap`.
     pub fn set_required_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.required_map = input;
         self
@@ -924,9 +869,7 @@ impl OperationWithRequiredMembersOutputBuilder {
     /// The `requiredMap` set so far.
     pub fn get_required_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.required_map
     }
 
@@ -934,15 +877,12 @@ impl OperationWithRequiredMembersOutputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        OperationWithRequiredMembersOutput,
-        crate::runtime::BuildError,
-    > {
+    ) -> Result<OperationWithRequiredMembersOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new(
                         "OperationWithRequiredMembersOutput",
                         error,

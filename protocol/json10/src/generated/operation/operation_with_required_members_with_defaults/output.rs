@@ -5,12 +5,12 @@
 ///
 /// Smithy shape: `aws.protocoltests.json10#OperationWithRequiredMembersWithDefaultsOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct OperationWithRequiredMembersWithDefaultsOutput {
     /// The `requiredString` member.
     ///
     /// Required; defaults to `"hi"` when absent.
-    pub required_string: ::std::string::String,
+    pub required_string: String,
     /// The `requiredBoolean` member.
     ///
     /// Required; defaults to `true` when absent.
@@ -18,7 +18,7 @@ pub struct OperationWithRequiredMembersWithDefaultsOutput {
     /// The `requiredList` member.
     ///
     /// Required; defaults to `[]` when absent.
-    pub required_list: ::std::vec::Vec<::std::string::String>,
+    pub required_list: Vec<String>,
     /// The `requiredTimestamp` member.
     ///
     /// Required; defaults to `1` when absent.
@@ -54,10 +54,7 @@ pub struct OperationWithRequiredMembersWithDefaultsOutput {
     /// The `requiredMap` member.
     ///
     /// Required; defaults to `{}` when absent.
-    pub required_map: ::std::collections::BTreeMap<
-        ::std::string::String,
-        ::std::string::String,
-    >,
+    pub required_map: ::std::collections::BTreeMap<String, String>,
     /// The `requiredEnum` member.
     ///
     /// Required; defaults to `"FOO"` when absent.
@@ -80,7 +77,7 @@ impl OperationWithRequiredMembersWithDefaultsOutput {
     }
 
     /// The `requiredList` member.
-    pub fn required_list(&self) -> &[::std::string::String] {
+    pub fn required_list(&self) -> &[String] {
         &self.required_list
     }
 
@@ -125,9 +122,7 @@ impl OperationWithRequiredMembersWithDefaultsOutput {
     }
 
     /// The `requiredMap` member.
-    pub fn required_map(
-        &self,
-    ) -> &::std::collections::BTreeMap<::std::string::String, ::std::string::String> {
+    pub fn required_map(&self) -> &::std::collections::BTreeMap<String, String> {
         &self.required_map
     }
 
@@ -148,9 +143,7 @@ impl OperationWithRequiredMembersWithDefaultsOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -165,7 +158,7 @@ impl OperationWithRequiredMembersWithDefaultsOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -220,7 +213,7 @@ for OperationWithRequiredMembersWithDefaultsOutput {
     }
 }
 
-impl ::std::default::Default for OperationWithRequiredMembersWithDefaultsOutput {
+impl Default for OperationWithRequiredMembersWithDefaultsOutput {
     fn default() -> Self {
         OperationWithRequiredMembersWithDefaultsOutputBuilder::default()
             .build_unchecked()
@@ -230,9 +223,9 @@ impl ::std::default::Default for OperationWithRequiredMembersWithDefaultsOutput 
 impl crate::runtime::ErrorCorrection for OperationWithRequiredMembersWithDefaultsOutput {
     fn corrected() -> Self {
         Self {
-            required_string: ::std::string::String::from("hi"),
+            required_string: String::from("hi"),
             required_boolean: true,
-            required_list: ::std::default::Default::default(),
+            required_list: Default::default(),
             required_timestamp: ::time::OffsetDateTime::from_unix_timestamp(1i64)
                 .unwrap_or(::time::OffsetDateTime::UNIX_EPOCH),
             required_blob: crate::runtime::Blob::from_base64("YmxvYg==")
@@ -243,7 +236,7 @@ impl crate::runtime::ErrorCorrection for OperationWithRequiredMembersWithDefault
             required_long: 100i64,
             required_float: 1f32,
             required_double: 1f64,
-            required_map: ::std::default::Default::default(),
+            required_map: Default::default(),
             required_enum: crate::types::RequiredEnum::from("FOO"),
             required_int_enum: crate::types::RequiredIntEnum::from(1i32),
         }
@@ -251,13 +244,13 @@ impl crate::runtime::ErrorCorrection for OperationWithRequiredMembersWithDefault
 }
 
 impl ::serde::Serialize for OperationWithRequiredMembersWithDefaultsOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         crate::runtime::wire::entry::<
             crate::runtime::wire::Plain,
             _,
@@ -333,7 +326,7 @@ impl ::serde::Serialize for OperationWithRequiredMembersWithDefaultsOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for OperationWithRequiredMembersWithDefaultsOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -352,30 +345,25 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithRequiredMembersWithDefaults
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<
-                OperationWithRequiredMembersWithDefaultsOutput,
-                A::Error,
-            >
+            ) -> Result<OperationWithRequiredMembersWithDefaultsOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_required_string = ::std::option::Option::None;
-                let mut member_required_boolean = ::std::option::Option::None;
-                let mut member_required_list = ::std::option::Option::None;
-                let mut member_required_timestamp = ::std::option::Option::None;
-                let mut member_required_blob = ::std::option::Option::None;
-                let mut member_required_byte = ::std::option::Option::None;
-                let mut member_required_short = ::std::option::Option::None;
-                let mut member_required_integer = ::std::option::Option::None;
-                let mut member_required_long = ::std::option::Option::None;
-                let mut member_required_float = ::std::option::Option::None;
-                let mut member_required_double = ::std::option::Option::None;
-                let mut member_required_map = ::std::option::Option::None;
-                let mut member_required_enum = ::std::option::Option::None;
-                let mut member_required_int_enum = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_required_string = None;
+                let mut member_required_boolean = None;
+                let mut member_required_list = None;
+                let mut member_required_timestamp = None;
+                let mut member_required_blob = None;
+                let mut member_required_byte = None;
+                let mut member_required_short = None;
+                let mut member_required_integer = None;
+                let mut member_required_long = None;
+                let mut member_required_float = None;
+                let mut member_required_double = None;
+                let mut member_required_map = None;
+                let mut member_required_enum = None;
+                let mut member_required_int_enum = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "requiredString" => {
                             member_required_string = crate::runtime::wire::next_value::<
@@ -482,9 +470,9 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithRequiredMembersWithDefaults
                         }
                     }
                 }
-                ::std::result::Result::Ok(OperationWithRequiredMembersWithDefaultsOutput {
+                Ok(OperationWithRequiredMembersWithDefaultsOutput {
                     required_string: member_required_string
-                        .unwrap_or_else(|| ::std::string::String::from("hi")),
+                        .unwrap_or_else(|| String::from("hi")),
                     required_boolean: member_required_boolean.unwrap_or(true),
                     required_list: member_required_list.unwrap_or_default(),
                     required_timestamp: member_required_timestamp
@@ -517,246 +505,217 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithRequiredMembersWithDefaults
 
 /// Builds a [`OperationWithRequiredMembersWithDefaultsOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct OperationWithRequiredMembersWithDefaultsOutputBuilder {
-    required_string: ::std::option::Option<::std::string::String>,
-    required_boolean: ::std::option::Option<bool>,
-    required_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    required_timestamp: ::std::option::Option<::time::OffsetDateTime>,
-    required_blob: ::std::option::Option<crate::runtime::Blob>,
-    required_byte: ::std::option::Option<i8>,
-    required_short: ::std::option::Option<i16>,
-    required_integer: ::std::option::Option<i32>,
-    required_long: ::std::option::Option<i64>,
-    required_float: ::std::option::Option<f32>,
-    required_double: ::std::option::Option<f64>,
-    required_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    required_enum: ::std::option::Option<crate::types::RequiredEnum>,
-    required_int_enum: ::std::option::Option<crate::types::RequiredIntEnum>,
+    required_string: Option<String>,
+    required_boolean: Option<bool>,
+    required_list: Option<Vec<String>>,
+    required_timestamp: Option<::time::OffsetDateTime>,
+    required_blob: Option<crate::runtime::Blob>,
+    required_byte: Option<i8>,
+    required_short: Option<i16>,
+    required_integer: Option<i32>,
+    required_long: Option<i64>,
+    required_float: Option<f32>,
+    required_double: Option<f64>,
+    required_map: Option<::std::collections::BTreeMap<String, String>>,
+    required_enum: Option<crate::types::RequiredEnum>,
+    required_int_enum: Option<crate::types::RequiredIntEnum>,
 }
 
 impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
     /// The `requiredString` member.
-    pub fn required_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.required_string = ::std::option::Option::Some(input.into());
+    pub fn required_string(mut self, input: impl Into<String>) -> Self {
+        self.required_string = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredString`.
-    pub fn set_required_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_required_string(mut self, input: Option<String>) -> Self {
         self.required_string = input;
         self
     }
 
     /// The `requiredString` set so far.
-    pub fn get_required_string(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_required_string(&self) -> &Option<String> {
         &self.required_string
     }
 
     /// The `requiredBoolean` member.
-    pub fn required_boolean(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.required_boolean = ::std::option::Option::Some(input.into());
+    pub fn required_boolean(mut self, input: impl Into<bool>) -> Self {
+        self.required_boolean = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredBoolean`.
-    pub fn set_required_boolean(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_required_boolean(mut self, input: Option<bool>) -> Self {
         self.required_boolean = input;
         self
     }
 
     /// The `requiredBoolean` set so far.
-    pub fn get_required_boolean(&self) -> &::std::option::Option<bool> {
+    pub fn get_required_boolean(&self) -> &Option<bool> {
         &self.required_boolean
     }
 
     /// The `requiredList` member.
     ///
     /// Appends one item to `requiredList` (use `set_required_list` to replace the list).
-    pub fn required_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.required_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn required_list(mut self, item: impl Into<String>) -> Self {
+        self.required_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `requiredList`.
-    pub fn set_required_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_required_list(mut self, input: Option<Vec<String>>) -> Self {
         self.required_list = input;
         self
     }
 
     /// The `requiredList` set so far.
-    pub fn get_required_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_required_list(&self) -> &Option<Vec<String>> {
         &self.required_list
     }
 
     /// The `requiredTimestamp` member.
     pub fn required_timestamp(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl Into<::time::OffsetDateTime>,
     ) -> Self {
-        self.required_timestamp = ::std::option::Option::Some(input.into());
+        self.required_timestamp = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredTimestamp`.
     pub fn set_required_timestamp(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: Option<::time::OffsetDateTime>,
     ) -> Self {
         self.required_timestamp = input;
         self
     }
 
     /// The `requiredTimestamp` set so far.
-    pub fn get_required_timestamp(
-        &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_required_timestamp(&self) -> &Option<::time::OffsetDateTime> {
         &self.required_timestamp
     }
 
     /// The `requiredBlob` member.
-    pub fn required_blob(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Blob>,
-    ) -> Self {
-        self.required_blob = ::std::option::Option::Some(input.into());
+    pub fn required_blob(mut self, input: impl Into<crate::runtime::Blob>) -> Self {
+        self.required_blob = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredBlob`.
-    pub fn set_required_blob(
-        mut self,
-        input: ::std::option::Option<crate::runtime::Blob>,
-    ) -> Self {
+    pub fn set_required_blob(mut self, input: Option<crate::runtime::Blob>) -> Self {
         self.required_blob = input;
         self
     }
 
     /// The `requiredBlob` set so far.
-    pub fn get_required_blob(&self) -> &::std::option::Option<crate::runtime::Blob> {
+    pub fn get_required_blob(&self) -> &Option<crate::runtime::Blob> {
         &self.required_blob
     }
 
     /// The `requiredByte` member.
-    pub fn required_byte(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.required_byte = ::std::option::Option::Some(input.into());
+    pub fn required_byte(mut self, input: impl Into<i8>) -> Self {
+        self.required_byte = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredByte`.
-    pub fn set_required_byte(mut self, input: ::std::option::Option<i8>) -> Self {
+    pub fn set_required_byte(mut self, input: Option<i8>) -> Self {
         self.required_byte = input;
         self
     }
 
     /// The `requiredByte` set so far.
-    pub fn get_required_byte(&self) -> &::std::option::Option<i8> {
+    pub fn get_required_byte(&self) -> &Option<i8> {
         &self.required_byte
     }
 
     /// The `requiredShort` member.
-    pub fn required_short(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.required_short = ::std::option::Option::Some(input.into());
+    pub fn required_short(mut self, input: impl Into<i16>) -> Self {
+        self.required_short = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredShort`.
-    pub fn set_required_short(mut self, input: ::std::option::Option<i16>) -> Self {
+    pub fn set_required_short(mut self, input: Option<i16>) -> Self {
         self.required_short = input;
         self
     }
 
     /// The `requiredShort` set so far.
-    pub fn get_required_short(&self) -> &::std::option::Option<i16> {
+    pub fn get_required_short(&self) -> &Option<i16> {
         &self.required_short
     }
 
     /// The `requiredInteger` member.
-    pub fn required_integer(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.required_integer = ::std::option::Option::Some(input.into());
+    pub fn required_integer(mut self, input: impl Into<i32>) -> Self {
+        self.required_integer = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredInteger`.
-    pub fn set_required_integer(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_required_integer(mut self, input: Option<i32>) -> Self {
         self.required_integer = input;
         self
     }
 
     /// The `requiredInteger` set so far.
-    pub fn get_required_integer(&self) -> &::std::option::Option<i32> {
+    pub fn get_required_integer(&self) -> &Option<i32> {
         &self.required_integer
     }
 
     /// The `requiredLong` member.
-    pub fn required_long(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.required_long = ::std::option::Option::Some(input.into());
+    pub fn required_long(mut self, input: impl Into<i64>) -> Self {
+        self.required_long = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredLong`.
-    pub fn set_required_long(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_required_long(mut self, input: Option<i64>) -> Self {
         self.required_long = input;
         self
     }
 
     /// The `requiredLong` set so far.
-    pub fn get_required_long(&self) -> &::std::option::Option<i64> {
+    pub fn get_required_long(&self) -> &Option<i64> {
         &self.required_long
     }
 
     /// The `requiredFloat` member.
-    pub fn required_float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.required_float = ::std::option::Option::Some(input.into());
+    pub fn required_float(mut self, input: impl Into<f32>) -> Self {
+        self.required_float = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredFloat`.
-    pub fn set_required_float(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_required_float(mut self, input: Option<f32>) -> Self {
         self.required_float = input;
         self
     }
 
     /// The `requiredFloat` set so far.
-    pub fn get_required_float(&self) -> &::std::option::Option<f32> {
+    pub fn get_required_float(&self) -> &Option<f32> {
         &self.required_float
     }
 
     /// The `requiredDouble` member.
-    pub fn required_double(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.required_double = ::std::option::Option::Some(input.into());
+    pub fn required_double(mut self, input: impl Into<f64>) -> Self {
+        self.required_double = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredDouble`.
-    pub fn set_required_double(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_required_double(mut self, input: Option<f64>) -> Self {
         self.required_double = input;
         self
     }
 
     /// The `requiredDouble` set so far.
-    pub fn get_required_double(&self) -> &::std::option::Option<f64> {
+    pub fn get_required_double(&self) -> &Option<f64> {
         &self.required_double
     }
 
@@ -765,8 +724,8 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
     /// Inserts one entry into `requiredMap` (use `set_required_map` to replace the map).
     pub fn required_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.required_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -777,9 +736,7 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
     /// Sets or clears `requiredMap`.
     pub fn set_required_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.required_map = input;
         self
@@ -788,59 +745,53 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
     /// The `requiredMap` set so far.
     pub fn get_required_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.required_map
     }
 
     /// The `requiredEnum` member.
     pub fn required_enum(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RequiredEnum>,
+        input: impl Into<crate::types::RequiredEnum>,
     ) -> Self {
-        self.required_enum = ::std::option::Option::Some(input.into());
+        self.required_enum = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredEnum`.
     pub fn set_required_enum(
         mut self,
-        input: ::std::option::Option<crate::types::RequiredEnum>,
+        input: Option<crate::types::RequiredEnum>,
     ) -> Self {
         self.required_enum = input;
         self
     }
 
     /// The `requiredEnum` set so far.
-    pub fn get_required_enum(
-        &self,
-    ) -> &::std::option::Option<crate::types::RequiredEnum> {
+    pub fn get_required_enum(&self) -> &Option<crate::types::RequiredEnum> {
         &self.required_enum
     }
 
     /// The `requiredIntEnum` member.
     pub fn required_int_enum(
         mut self,
-        input: impl ::std::convert::Into<crate::types::RequiredIntEnum>,
+        input: impl Into<crate::types::RequiredIntEnum>,
     ) -> Self {
-        self.required_int_enum = ::std::option::Option::Some(input.into());
+        self.required_int_enum = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredIntEnum`.
     pub fn set_required_int_enum(
         mut self,
-        input: ::std::option::Option<crate::types::RequiredIntEnum>,
+        input: Option<crate::types::RequiredIntEnum>,
     ) -> Self {
         self.required_int_enum = input;
         self
     }
 
     /// The `requiredIntEnum` set so far.
-    pub fn get_required_int_enum(
-        &self,
-    ) -> &::std::option::Option<crate::types::RequiredIntEnum> {
+    pub fn get_required_int_enum(&self) -> &Option<crate::types::RequiredIntEnum> {
         &self.required_int_enum
     }
 
@@ -848,15 +799,15 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         OperationWithRequiredMembersWithDefaultsOutput,
         crate::runtime::BuildError,
     > {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new(
                         "OperationWithRequiredMembersWithDefaultsOutput",
                         error,
@@ -873,9 +824,7 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
     /// serialization leaves it out. Call `validate()` to check the rest.
     pub fn build_unchecked(self) -> OperationWithRequiredMembersWithDefaultsOutput {
         OperationWithRequiredMembersWithDefaultsOutput {
-            required_string: self
-                .required_string
-                .unwrap_or_else(|| ::std::string::String::from("hi")),
+            required_string: self.required_string.unwrap_or_else(|| String::from("hi")),
             required_boolean: self.required_boolean.unwrap_or(true),
             required_list: self.required_list.unwrap_or_default(),
             required_timestamp: self

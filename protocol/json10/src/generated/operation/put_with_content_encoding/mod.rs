@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.json10#PutWithContentEncoding`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct PutWithContentEncoding;
 impl PutWithContentEncoding {
     /// The operation name.
@@ -32,7 +25,7 @@ impl PutWithContentEncoding {
 
 /// Every error `PutWithContentEncoding` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum PutWithContentEncodingError {
     /// An error the model does not describe; keeps code, message and status.
@@ -41,21 +34,21 @@ pub enum PutWithContentEncodingError {
 
 impl PutWithContentEncodingError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -86,14 +79,14 @@ impl ::std::fmt::Display for PutWithContentEncodingError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for PutWithContentEncodingError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for PutWithContentEncodingError {
+impl From<crate::runtime::Unhandled> for PutWithContentEncodingError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -101,9 +94,8 @@ impl ::std::convert::From<crate::runtime::Unhandled> for PutWithContentEncodingE
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<
-    crate::runtime::http::ResponseError<PutWithContentEncodingError>,
-> for PutWithContentEncodingError {
+impl From<crate::runtime::http::ResponseError<PutWithContentEncodingError>>
+for PutWithContentEncodingError {
     fn from(
         value: crate::runtime::http::ResponseError<PutWithContentEncodingError>,
     ) -> Self {
@@ -121,12 +113,9 @@ impl PutWithContentEncoding {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::put_with_content_encoding::PutWithContentEncodingInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let build = || -> ::std::result::Result<
-            ::http::Request<::std::vec::Vec<u8>>,
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let build = || -> Result<
+            ::http::Request<Vec<u8>>,
             crate::runtime::http::RequestError,
         > {
             let body = ::serde_json::to_vec(input)
@@ -142,21 +131,21 @@ impl PutWithContentEncoding {
         };
         let request = build()?;
         let request = crate::runtime::http::compress_gzip(request)?;
-        ::std::result::Result::Ok(request)
+        Ok(request)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::put_with_content_encoding::PutWithContentEncodingOutput,
         crate::runtime::http::ResponseError<PutWithContentEncodingError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -167,11 +156,11 @@ impl PutWithContentEncoding {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -187,22 +176,22 @@ impl PutWithContentEncoding {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<
             crate::operation::put_with_content_encoding::PutWithContentEncodingOutput,
         >,
         crate::runtime::http::ResponseError<PutWithContentEncodingError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

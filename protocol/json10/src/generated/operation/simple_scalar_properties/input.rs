@@ -7,22 +7,22 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct SimpleScalarPropertiesInput {
     /// The `floatValue` member.
-    pub float_value: ::std::option::Option<f32>,
+    pub float_value: Option<f32>,
     /// The `doubleValue` member.
-    pub double_value: ::std::option::Option<f64>,
+    pub double_value: Option<f64>,
 }
 
 impl SimpleScalarPropertiesInput {
     /// The `floatValue` member.
-    pub fn float_value(&self) -> ::std::option::Option<f32> {
+    pub fn float_value(&self) -> Option<f32> {
         self.float_value
     }
 
     /// The `doubleValue` member.
-    pub fn double_value(&self) -> ::std::option::Option<f64> {
+    pub fn double_value(&self) -> Option<f64> {
         self.double_value
     }
 
@@ -33,9 +33,7 @@ impl SimpleScalarPropertiesInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -50,7 +48,7 @@ impl SimpleScalarPropertiesInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -75,7 +73,7 @@ impl crate::runtime::validate::Validate for SimpleScalarPropertiesInput {
     }
 }
 
-impl ::std::default::Default for SimpleScalarPropertiesInput {
+impl Default for SimpleScalarPropertiesInput {
     fn default() -> Self {
         SimpleScalarPropertiesInputBuilder::default().build_unchecked()
     }
@@ -84,29 +82,29 @@ impl ::std::default::Default for SimpleScalarPropertiesInput {
 impl crate::runtime::ErrorCorrection for SimpleScalarPropertiesInput {
     fn corrected() -> Self {
         Self {
-            float_value: ::std::option::Option::None,
-            double_value: ::std::option::Option::None,
+            float_value: None,
+            double_value: None,
         }
     }
 }
 
 impl ::serde::Serialize for SimpleScalarPropertiesInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.float_value.is_some())
             + usize::from(self.double_value.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.float_value {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.float_value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "floatValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.double_value {
+        if let Some(value) = &self.double_value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
@@ -118,7 +116,7 @@ impl ::serde::Serialize for SimpleScalarPropertiesInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for SimpleScalarPropertiesInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -135,15 +133,13 @@ impl<'de> ::serde::Deserialize<'de> for SimpleScalarPropertiesInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<SimpleScalarPropertiesInput, A::Error>
+            ) -> Result<SimpleScalarPropertiesInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_float_value = ::std::option::Option::None;
-                let mut member_double_value = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_float_value = None;
+                let mut member_double_value = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "floatValue" => {
                             member_float_value = crate::runtime::wire::next_value::<
@@ -164,7 +160,7 @@ impl<'de> ::serde::Deserialize<'de> for SimpleScalarPropertiesInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(SimpleScalarPropertiesInput {
+                Ok(SimpleScalarPropertiesInput {
                     float_value: member_float_value,
                     double_value: member_double_value,
                 })
@@ -176,49 +172,44 @@ impl<'de> ::serde::Deserialize<'de> for SimpleScalarPropertiesInput {
 
 /// Builds a [`SimpleScalarPropertiesInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct SimpleScalarPropertiesInputBuilder {
-    float_value: ::std::option::Option<f32>,
-    double_value: ::std::option::Option<f64>,
+    float_value: Option<f32>,
+    double_value: Option<f64>,
 }
 
 impl SimpleScalarPropertiesInputBuilder {
     /// The `floatValue` member.
-    pub fn float_value(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.float_value = ::std::option::Option::Some(input.into());
+    pub fn float_value(mut self, input: impl Into<f32>) -> Self {
+        self.float_value = Some(input.into());
         self
     }
 
     /// Sets or clears `floatValue`.
-    pub fn set_float_value(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_float_value(mut self, input: Option<f32>) -> Self {
         self.float_value = input;
         self
     }
 
     /// The `floatValue` set so far.
-    pub fn get_float_value(&self) -> &::std::option::Option<f32> {
+    pub fn get_float_value(&self) -> &Option<f32> {
         &self.float_value
     }
 
     /// The `doubleValue` member.
-    pub fn double_value(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.double_value = ::std::option::Option::Some(input.into());
+    pub fn double_value(mut self, input: impl Into<f64>) -> Self {
+        self.double_value = Some(input.into());
         self
     }
 
     /// Sets or clears `doubleValue`.
-    pub fn set_double_value(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_double_value(mut self, input: Option<f64>) -> Self {
         self.double_value = input;
         self
     }
 
     /// The `doubleValue` set so far.
-    pub fn get_double_value(&self) -> &::std::option::Option<f64> {
+    pub fn get_double_value(&self) -> &Option<f64> {
         &self.double_value
     }
 

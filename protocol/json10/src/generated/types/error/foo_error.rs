@@ -5,7 +5,7 @@
 ///
 /// Smithy shape: `aws.protocoltests.json10#FooError`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct FooError {}
 impl FooError {
     /// A builder for this type; `build()` validates the result.
@@ -15,9 +15,7 @@ impl FooError {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -32,7 +30,7 @@ impl FooError {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -54,7 +52,7 @@ impl crate::runtime::validate::Validate for FooError {
     }
 }
 
-impl ::std::default::Default for FooError {
+impl Default for FooError {
     fn default() -> Self {
         FooErrorBuilder::default().build_unchecked()
     }
@@ -72,42 +70,42 @@ impl FooError {
     /// Whose fault the error is (`@error`).
     pub const FAULT: crate::runtime::ErrorFault = crate::runtime::ErrorFault::Server;
     /// The HTTP status the service answers with (`@httpError`).
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// Whether the model marks the error `@retryable`.
     pub const RETRYABLE: bool = false;
     /// Whether the error means the caller is being throttled:
     /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = crate::runtime::error::is_throttling_code(Self::CODE);
     /// The human-readable message, if the service sent one.
-    pub fn error_message(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::None
+    pub fn error_message(&self) -> Option<&str> {
+        None
     }
 }
 
 impl ::std::fmt::Display for FooError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(Self::CODE)?;
-        if let ::std::option::Option::Some(message) = self.error_message() {
+        if let Some(message) = self.error_message() {
             ::std::write!(f, ": {}", message)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 
 impl ::std::error::Error for FooError {}
 impl ::serde::Serialize for FooError {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let map = serializer.serialize_map(::std::option::Option::Some(0))?;
+        let map = serializer.serialize_map(Some(0))?;
         map.end()
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FooError {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -121,17 +119,14 @@ impl<'de> ::serde::Deserialize<'de> for FooError {
                 f.write_str("a JSON object (FooError)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<FooError, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<FooError, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }
-                ::std::result::Result::Ok(FooError {})
+                Ok(FooError {})
             }
         }
         deserializer.deserialize_map(FieldsVisitor)
@@ -140,13 +135,7 @@ impl<'de> ::serde::Deserialize<'de> for FooError {
 
 /// Builds a [`FooError`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct FooErrorBuilder {}
 impl FooErrorBuilder {
     /// Builds the value: the model puts no constraint on it, so this cannot fail.

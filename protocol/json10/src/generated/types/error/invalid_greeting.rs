@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `aws.protocoltests.json10#InvalidGreeting`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct InvalidGreeting {
     /// The `Message` member.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 
 impl InvalidGreeting {
     /// The `Message` member.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 
@@ -24,9 +24,7 @@ impl InvalidGreeting {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl InvalidGreeting {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -63,7 +61,7 @@ impl crate::runtime::validate::Validate for InvalidGreeting {
     }
 }
 
-impl ::std::default::Default for InvalidGreeting {
+impl Default for InvalidGreeting {
     fn default() -> Self {
         InvalidGreetingBuilder::default().build_unchecked()
     }
@@ -71,9 +69,7 @@ impl ::std::default::Default for InvalidGreeting {
 
 impl crate::runtime::ErrorCorrection for InvalidGreeting {
     fn corrected() -> Self {
-        Self {
-            message: ::std::option::Option::None,
-        }
+        Self { message: None }
     }
 }
 
@@ -83,14 +79,14 @@ impl InvalidGreeting {
     /// Whose fault the error is (`@error`).
     pub const FAULT: crate::runtime::ErrorFault = crate::runtime::ErrorFault::Client;
     /// The HTTP status the service answers with (`@httpError`).
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// Whether the model marks the error `@retryable`.
     pub const RETRYABLE: bool = false;
     /// Whether the error means the caller is being throttled:
     /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = crate::runtime::error::is_throttling_code(Self::CODE);
     /// The human-readable message, if the service sent one.
-    pub fn error_message(&self) -> ::std::option::Option<&str> {
+    pub fn error_message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -98,23 +94,23 @@ impl InvalidGreeting {
 impl ::std::fmt::Display for InvalidGreeting {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(Self::CODE)?;
-        if let ::std::option::Option::Some(message) = self.error_message() {
+        if let Some(message) = self.error_message() {
             ::std::write!(f, ": {}", message)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 
 impl ::std::error::Error for InvalidGreeting {}
 impl ::serde::Serialize for InvalidGreeting {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -126,7 +122,7 @@ impl ::serde::Serialize for InvalidGreeting {
 }
 
 impl<'de> ::serde::Deserialize<'de> for InvalidGreeting {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -140,17 +136,12 @@ impl<'de> ::serde::Deserialize<'de> for InvalidGreeting {
                 f.write_str("a JSON object (InvalidGreeting)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<InvalidGreeting, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<InvalidGreeting, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_message = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_message = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "Message" => {
                             member_message = crate::runtime::wire::next_value::<
@@ -164,7 +155,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidGreeting {
                         }
                     }
                 }
-                ::std::result::Result::Ok(InvalidGreeting {
+                Ok(InvalidGreeting {
                     message: member_message,
                 })
             }
@@ -175,38 +166,26 @@ impl<'de> ::serde::Deserialize<'de> for InvalidGreeting {
 
 /// Builds a [`InvalidGreeting`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct InvalidGreetingBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 
 impl InvalidGreetingBuilder {
     /// The `Message` member.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
 
     /// Sets or clears `Message`.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// The `Message` set so far.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
 

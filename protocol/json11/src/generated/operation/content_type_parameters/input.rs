@@ -7,15 +7,15 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ContentTypeParametersInput {
     /// The `value` member.
-    pub value: ::std::option::Option<i32>,
+    pub value: Option<i32>,
 }
 
 impl ContentTypeParametersInput {
     /// The `value` member.
-    pub fn value(&self) -> ::std::option::Option<i32> {
+    pub fn value(&self) -> Option<i32> {
         self.value
     }
 
@@ -26,9 +26,7 @@ impl ContentTypeParametersInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl ContentTypeParametersInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -65,7 +63,7 @@ impl crate::runtime::validate::Validate for ContentTypeParametersInput {
     }
 }
 
-impl ::std::default::Default for ContentTypeParametersInput {
+impl Default for ContentTypeParametersInput {
     fn default() -> Self {
         ContentTypeParametersInputBuilder::default().build_unchecked()
     }
@@ -73,21 +71,19 @@ impl ::std::default::Default for ContentTypeParametersInput {
 
 impl crate::runtime::ErrorCorrection for ContentTypeParametersInput {
     fn corrected() -> Self {
-        Self {
-            value: ::std::option::Option::None,
-        }
+        Self { value: None }
     }
 }
 
 impl ::serde::Serialize for ContentTypeParametersInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.value.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.value {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -99,7 +95,7 @@ impl ::serde::Serialize for ContentTypeParametersInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for ContentTypeParametersInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -116,14 +112,12 @@ impl<'de> ::serde::Deserialize<'de> for ContentTypeParametersInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<ContentTypeParametersInput, A::Error>
+            ) -> Result<ContentTypeParametersInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_value = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_value = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "value" => {
                             member_value = crate::runtime::wire::next_value::<
@@ -137,7 +131,7 @@ impl<'de> ::serde::Deserialize<'de> for ContentTypeParametersInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(ContentTypeParametersInput {
+                Ok(ContentTypeParametersInput {
                     value: member_value,
                 })
             }
@@ -148,32 +142,26 @@ impl<'de> ::serde::Deserialize<'de> for ContentTypeParametersInput {
 
 /// Builds a [`ContentTypeParametersInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct ContentTypeParametersInputBuilder {
-    value: ::std::option::Option<i32>,
+    value: Option<i32>,
 }
 
 impl ContentTypeParametersInputBuilder {
     /// The `value` member.
-    pub fn value(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<i32>) -> Self {
+        self.value = Some(input.into());
         self
     }
 
     /// Sets or clears `value`.
-    pub fn set_value(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_value(mut self, input: Option<i32>) -> Self {
         self.value = input;
         self
     }
 
     /// The `value` set so far.
-    pub fn get_value(&self) -> &::std::option::Option<i32> {
+    pub fn get_value(&self) -> &Option<i32> {
         &self.value
     }
 

@@ -5,7 +5,7 @@
 ///
 /// Smithy shape: `aws.protocoltests.json#EmptyOperationOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct EmptyOperationOutput {}
 impl EmptyOperationOutput {
     /// A builder for this type; `build()` validates the result.
@@ -15,9 +15,7 @@ impl EmptyOperationOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -32,7 +30,7 @@ impl EmptyOperationOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -54,7 +52,7 @@ impl crate::runtime::validate::Validate for EmptyOperationOutput {
     }
 }
 
-impl ::std::default::Default for EmptyOperationOutput {
+impl Default for EmptyOperationOutput {
     fn default() -> Self {
         EmptyOperationOutputBuilder::default().build_unchecked()
     }
@@ -67,18 +65,18 @@ impl crate::runtime::ErrorCorrection for EmptyOperationOutput {
 }
 
 impl ::serde::Serialize for EmptyOperationOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let map = serializer.serialize_map(::std::option::Option::Some(0))?;
+        let map = serializer.serialize_map(Some(0))?;
         map.end()
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for EmptyOperationOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -92,17 +90,14 @@ impl<'de> ::serde::Deserialize<'de> for EmptyOperationOutput {
                 f.write_str("a JSON object (EmptyOperationOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<EmptyOperationOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<EmptyOperationOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }
-                ::std::result::Result::Ok(EmptyOperationOutput {})
+                Ok(EmptyOperationOutput {})
             }
         }
         deserializer.deserialize_map(FieldsVisitor)
@@ -111,13 +106,7 @@ impl<'de> ::serde::Deserialize<'de> for EmptyOperationOutput {
 
 /// Builds a [`EmptyOperationOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct EmptyOperationOutputBuilder {}
 impl EmptyOperationOutputBuilder {
     /// Builds the value: the model puts no constraint on it, so this cannot fail.

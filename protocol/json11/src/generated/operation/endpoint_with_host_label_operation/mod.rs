@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.json#EndpointWithHostLabelOperation`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct EndpointWithHostLabelOperation;
 impl EndpointWithHostLabelOperation {
     /// The operation name.
@@ -32,7 +25,7 @@ impl EndpointWithHostLabelOperation {
 
 /// Every error `EndpointWithHostLabelOperation` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum EndpointWithHostLabelOperationError {
     /// An error the model does not describe; keeps code, message and status.
@@ -41,21 +34,21 @@ pub enum EndpointWithHostLabelOperationError {
 
 impl EndpointWithHostLabelOperationError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -86,15 +79,14 @@ impl ::std::fmt::Display for EndpointWithHostLabelOperationError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for EndpointWithHostLabelOperationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled>
-for EndpointWithHostLabelOperationError {
+impl From<crate::runtime::Unhandled> for EndpointWithHostLabelOperationError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -102,9 +94,8 @@ for EndpointWithHostLabelOperationError {
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<
-    crate::runtime::http::ResponseError<EndpointWithHostLabelOperationError>,
-> for EndpointWithHostLabelOperationError {
+impl From<crate::runtime::http::ResponseError<EndpointWithHostLabelOperationError>>
+for EndpointWithHostLabelOperationError {
     fn from(
         value: crate::runtime::http::ResponseError<EndpointWithHostLabelOperationError>,
     ) -> Self {
@@ -122,27 +113,20 @@ impl EndpointWithHostLabelOperation {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut prefix = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut prefix = String::new();
         prefix.push_str("foo.");
         match input.label.as_ref() {
-            ::std::option::Option::Some(
+            Some(
                 value,
             ) if !crate::runtime::http::HttpText::http_text(value).is_empty() => {
                 prefix.push_str(&crate::runtime::http::HttpText::http_text(value))
             }
-            _ => {
-                return ::std::result::Result::Err(
-                    crate::runtime::http::RequestError::EmptyLabel("label"),
-                );
-            }
+            _ => return Err(crate::runtime::http::RequestError::EmptyLabel("label")),
         }
         prefix.push('.');
-        let build = || -> ::std::result::Result<
-            ::http::Request<::std::vec::Vec<u8>>,
+        let build = || -> Result<
+            ::http::Request<Vec<u8>>,
             crate::runtime::http::RequestError,
         > {
             let body = ::serde_json::to_vec(input)
@@ -158,21 +142,21 @@ impl EndpointWithHostLabelOperation {
         };
         let mut request = build()?;
         request.extensions_mut().insert(crate::runtime::http::HostPrefix(prefix));
-        ::std::result::Result::Ok(request)
+        Ok(request)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationOutput,
         crate::runtime::http::ResponseError<EndpointWithHostLabelOperationError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -183,11 +167,11 @@ impl EndpointWithHostLabelOperation {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -203,22 +187,22 @@ impl EndpointWithHostLabelOperation {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<
             crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationOutput,
         >,
         crate::runtime::http::ResponseError<EndpointWithHostLabelOperationError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

@@ -10,14 +10,7 @@ pub type KitchenSinkOperationOutput = crate::types::KitchenSink;
 ///
 /// Smithy shape: `aws.protocoltests.json#KitchenSinkOperation`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct KitchenSinkOperation;
 impl KitchenSinkOperation {
     /// The operation name.
@@ -26,7 +19,7 @@ impl KitchenSinkOperation {
 
 /// Every error `KitchenSinkOperation` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum KitchenSinkOperationError {
     /// See [`ErrorWithMembers`](crate::types::error::ErrorWithMembers).
@@ -39,22 +32,20 @@ pub enum KitchenSinkOperationError {
 
 impl KitchenSinkOperationError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::ErrorWithMembers(_) => {
-                ::std::option::Option::Some(crate::types::error::ErrorWithMembers::CODE)
+                Some(crate::types::error::ErrorWithMembers::CODE)
             }
             Self::ErrorWithoutMembers(_) => {
-                ::std::option::Option::Some(
-                    crate::types::error::ErrorWithoutMembers::CODE,
-                )
+                Some(crate::types::error::ErrorWithoutMembers::CODE)
             }
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::ErrorWithMembers(e) => e.error_message(),
             Self::ErrorWithoutMembers(e) => e.error_message(),
@@ -63,7 +54,7 @@ impl KitchenSinkOperationError {
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::ErrorWithMembers(_) => {
                 crate::types::error::ErrorWithMembers::HTTP_STATUS
@@ -116,7 +107,7 @@ impl ::std::fmt::Display for KitchenSinkOperationError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for KitchenSinkOperationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::ErrorWithMembers(e) => ::std::error::Error::source(e),
             Self::ErrorWithoutMembers(e) => ::std::error::Error::source(e),
@@ -125,7 +116,7 @@ impl ::std::error::Error for KitchenSinkOperationError {
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for KitchenSinkOperationError {
+impl From<crate::runtime::Unhandled> for KitchenSinkOperationError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -133,7 +124,7 @@ impl ::std::convert::From<crate::runtime::Unhandled> for KitchenSinkOperationErr
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<crate::runtime::http::ResponseError<KitchenSinkOperationError>>
+impl From<crate::runtime::http::ResponseError<KitchenSinkOperationError>>
 for KitchenSinkOperationError {
     fn from(
         value: crate::runtime::http::ResponseError<KitchenSinkOperationError>,
@@ -142,15 +133,13 @@ for KitchenSinkOperationError {
     }
 }
 
-impl ::std::convert::From<crate::types::error::ErrorWithMembers>
-for KitchenSinkOperationError {
+impl From<crate::types::error::ErrorWithMembers> for KitchenSinkOperationError {
     fn from(value: crate::types::error::ErrorWithMembers) -> Self {
         Self::ErrorWithMembers(value)
     }
 }
 
-impl ::std::convert::From<crate::types::error::ErrorWithoutMembers>
-for KitchenSinkOperationError {
+impl From<crate::types::error::ErrorWithoutMembers> for KitchenSinkOperationError {
     fn from(value: crate::types::error::ErrorWithoutMembers) -> Self {
         Self::ErrorWithoutMembers(value)
     }
@@ -166,10 +155,7 @@ impl KitchenSinkOperation {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::KitchenSink,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
             .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
         ::http::Request::builder()
@@ -185,15 +171,15 @@ impl KitchenSinkOperation {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::KitchenSink,
         crate::runtime::http::ResponseError<KitchenSinkOperationError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -201,7 +187,7 @@ impl KitchenSinkOperation {
         if !(200..300).contains(&status) {
             let meta = crate::runtime::http::error_meta(response.headers(), body);
             let error = match meta.code.as_deref() {
-                ::std::option::Option::Some("ErrorWithMembers") => {
+                Some("ErrorWithMembers") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::ErrorWithMembers = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
@@ -212,7 +198,7 @@ impl KitchenSinkOperation {
                     }
                     KitchenSinkOperationError::ErrorWithMembers(error)
                 }
-                ::std::option::Option::Some("ErrorWithoutMembers") => {
+                Some("ErrorWithoutMembers") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::ErrorWithoutMembers = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
@@ -225,13 +211,13 @@ impl KitchenSinkOperation {
                         crate::runtime::Unhandled::new(
                                 meta.code.clone(),
                                 meta.message.clone(),
-                                ::std::option::Option::Some(status),
+                                Some(status),
                             )
                             .with_body(body),
                     )
                 }
             };
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -247,20 +233,20 @@ impl KitchenSinkOperation {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<crate::types::KitchenSink>,
         crate::runtime::http::ResponseError<KitchenSinkOperationError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

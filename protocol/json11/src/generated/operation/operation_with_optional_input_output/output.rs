@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `aws.protocoltests.json#OperationWithOptionalInputOutputOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct OperationWithOptionalInputOutputOutput {
     /// The `Value` member.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 
 impl OperationWithOptionalInputOutputOutput {
     /// The `Value` member.
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 
@@ -24,9 +24,7 @@ impl OperationWithOptionalInputOutputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl OperationWithOptionalInputOutputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -65,7 +63,7 @@ impl crate::runtime::validate::Validate for OperationWithOptionalInputOutputOutp
     }
 }
 
-impl ::std::default::Default for OperationWithOptionalInputOutputOutput {
+impl Default for OperationWithOptionalInputOutputOutput {
     fn default() -> Self {
         OperationWithOptionalInputOutputOutputBuilder::default().build_unchecked()
     }
@@ -73,21 +71,19 @@ impl ::std::default::Default for OperationWithOptionalInputOutputOutput {
 
 impl crate::runtime::ErrorCorrection for OperationWithOptionalInputOutputOutput {
     fn corrected() -> Self {
-        Self {
-            value: ::std::option::Option::None,
-        }
+        Self { value: None }
     }
 }
 
 impl ::serde::Serialize for OperationWithOptionalInputOutputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.value.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.value {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -99,7 +95,7 @@ impl ::serde::Serialize for OperationWithOptionalInputOutputOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for OperationWithOptionalInputOutputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -116,14 +112,12 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithOptionalInputOutputOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<OperationWithOptionalInputOutputOutput, A::Error>
+            ) -> Result<OperationWithOptionalInputOutputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_value = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_value = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "Value" => {
                             member_value = crate::runtime::wire::next_value::<
@@ -137,7 +131,7 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithOptionalInputOutputOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(OperationWithOptionalInputOutputOutput {
+                Ok(OperationWithOptionalInputOutputOutput {
                     value: member_value,
                 })
             }
@@ -148,38 +142,26 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithOptionalInputOutputOutput {
 
 /// Builds a [`OperationWithOptionalInputOutputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct OperationWithOptionalInputOutputOutputBuilder {
-    value: ::std::option::Option<::std::string::String>,
+    value: Option<String>,
 }
 
 impl OperationWithOptionalInputOutputOutputBuilder {
     /// The `Value` member.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.value = Some(input.into());
         self
     }
 
     /// Sets or clears `Value`.
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
 
     /// The `Value` set so far.
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
 

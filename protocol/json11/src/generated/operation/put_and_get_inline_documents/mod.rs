@@ -10,14 +10,7 @@ pub type PutAndGetInlineDocumentsOutput = crate::types::PutAndGetInlineDocuments
 ///
 /// Smithy shape: `aws.protocoltests.json#PutAndGetInlineDocuments`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct PutAndGetInlineDocuments;
 impl PutAndGetInlineDocuments {
     /// The operation name.
@@ -26,7 +19,7 @@ impl PutAndGetInlineDocuments {
 
 /// Every error `PutAndGetInlineDocuments` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum PutAndGetInlineDocumentsError {
     /// An error the model does not describe; keeps code, message and status.
@@ -35,21 +28,21 @@ pub enum PutAndGetInlineDocumentsError {
 
 impl PutAndGetInlineDocumentsError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -80,14 +73,14 @@ impl ::std::fmt::Display for PutAndGetInlineDocumentsError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for PutAndGetInlineDocumentsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for PutAndGetInlineDocumentsError {
+impl From<crate::runtime::Unhandled> for PutAndGetInlineDocumentsError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -95,9 +88,8 @@ impl ::std::convert::From<crate::runtime::Unhandled> for PutAndGetInlineDocument
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<
-    crate::runtime::http::ResponseError<PutAndGetInlineDocumentsError>,
-> for PutAndGetInlineDocumentsError {
+impl From<crate::runtime::http::ResponseError<PutAndGetInlineDocumentsError>>
+for PutAndGetInlineDocumentsError {
     fn from(
         value: crate::runtime::http::ResponseError<PutAndGetInlineDocumentsError>,
     ) -> Self {
@@ -115,10 +107,7 @@ impl PutAndGetInlineDocuments {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::PutAndGetInlineDocumentsInputOutput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
             .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
         ::http::Request::builder()
@@ -134,15 +123,15 @@ impl PutAndGetInlineDocuments {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutAndGetInlineDocumentsInputOutput,
         crate::runtime::http::ResponseError<PutAndGetInlineDocumentsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -153,11 +142,11 @@ impl PutAndGetInlineDocuments {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -173,22 +162,22 @@ impl PutAndGetInlineDocuments {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<
             crate::types::PutAndGetInlineDocumentsInputOutput,
         >,
         crate::runtime::http::ResponseError<PutAndGetInlineDocumentsError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

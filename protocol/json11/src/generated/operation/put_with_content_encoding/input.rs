@@ -7,24 +7,24 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PutWithContentEncodingInput {
     /// The `encoding` member.
     ///
     /// Carried in the `Content-Encoding` HTTP header.
-    pub encoding: ::std::option::Option<::std::string::String>,
+    pub encoding: Option<String>,
     /// The `data` member.
-    pub data: ::std::option::Option<::std::string::String>,
+    pub data: Option<String>,
 }
 
 impl PutWithContentEncodingInput {
     /// The `encoding` member.
-    pub fn encoding(&self) -> ::std::option::Option<&str> {
+    pub fn encoding(&self) -> Option<&str> {
         self.encoding.as_deref()
     }
 
     /// The `data` member.
-    pub fn data(&self) -> ::std::option::Option<&str> {
+    pub fn data(&self) -> Option<&str> {
         self.data.as_deref()
     }
 
@@ -35,9 +35,7 @@ impl PutWithContentEncodingInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -52,7 +50,7 @@ impl PutWithContentEncodingInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -77,7 +75,7 @@ impl crate::runtime::validate::Validate for PutWithContentEncodingInput {
     }
 }
 
-impl ::std::default::Default for PutWithContentEncodingInput {
+impl Default for PutWithContentEncodingInput {
     fn default() -> Self {
         PutWithContentEncodingInputBuilder::default().build_unchecked()
     }
@@ -85,30 +83,27 @@ impl ::std::default::Default for PutWithContentEncodingInput {
 
 impl crate::runtime::ErrorCorrection for PutWithContentEncodingInput {
     fn corrected() -> Self {
-        Self {
-            encoding: ::std::option::Option::None,
-            data: ::std::option::Option::None,
-        }
+        Self { encoding: None, data: None }
     }
 }
 
 impl ::serde::Serialize for PutWithContentEncodingInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.encoding.is_some())
             + usize::from(self.data.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.encoding {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.encoding {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "encoding", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data {
+        if let Some(value) = &self.data {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -120,7 +115,7 @@ impl ::serde::Serialize for PutWithContentEncodingInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for PutWithContentEncodingInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -137,15 +132,13 @@ impl<'de> ::serde::Deserialize<'de> for PutWithContentEncodingInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<PutWithContentEncodingInput, A::Error>
+            ) -> Result<PutWithContentEncodingInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_encoding = ::std::option::Option::None;
-                let mut member_data = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_encoding = None;
+                let mut member_data = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "encoding" => {
                             member_encoding = crate::runtime::wire::next_value::<
@@ -166,7 +159,7 @@ impl<'de> ::serde::Deserialize<'de> for PutWithContentEncodingInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(PutWithContentEncodingInput {
+                Ok(PutWithContentEncodingInput {
                     encoding: member_encoding,
                     data: member_data,
                 })
@@ -178,62 +171,44 @@ impl<'de> ::serde::Deserialize<'de> for PutWithContentEncodingInput {
 
 /// Builds a [`PutWithContentEncodingInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct PutWithContentEncodingInputBuilder {
-    encoding: ::std::option::Option<::std::string::String>,
-    data: ::std::option::Option<::std::string::String>,
+    encoding: Option<String>,
+    data: Option<String>,
 }
 
 impl PutWithContentEncodingInputBuilder {
     /// The `encoding` member.
-    pub fn encoding(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.encoding = ::std::option::Option::Some(input.into());
+    pub fn encoding(mut self, input: impl Into<String>) -> Self {
+        self.encoding = Some(input.into());
         self
     }
 
     /// Sets or clears `encoding`.
-    pub fn set_encoding(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_encoding(mut self, input: Option<String>) -> Self {
         self.encoding = input;
         self
     }
 
     /// The `encoding` set so far.
-    pub fn get_encoding(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_encoding(&self) -> &Option<String> {
         &self.encoding
     }
 
     /// The `data` member.
-    pub fn data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.data = ::std::option::Option::Some(input.into());
+    pub fn data(mut self, input: impl Into<String>) -> Self {
+        self.data = Some(input.into());
         self
     }
 
     /// Sets or clears `data`.
-    pub fn set_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_data(mut self, input: Option<String>) -> Self {
         self.data = input;
         self
     }
 
     /// The `data` set so far.
-    pub fn get_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_data(&self) -> &Option<String> {
         &self.data
     }
 

@@ -5,24 +5,22 @@
 ///
 /// Smithy shape: `aws.protocoltests.json#ComplexError`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ComplexError {
     /// The `TopLevel` member.
-    pub top_level: ::std::option::Option<::std::string::String>,
+    pub top_level: Option<String>,
     /// The `Nested` member.
-    pub nested: ::std::option::Option<crate::types::ComplexNestedErrorData>,
+    pub nested: Option<crate::types::ComplexNestedErrorData>,
 }
 
 impl ComplexError {
     /// The `TopLevel` member.
-    pub fn top_level(&self) -> ::std::option::Option<&str> {
+    pub fn top_level(&self) -> Option<&str> {
         self.top_level.as_deref()
     }
 
     /// The `Nested` member.
-    pub fn nested(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ComplexNestedErrorData> {
+    pub fn nested(&self) -> Option<&crate::types::ComplexNestedErrorData> {
         self.nested.as_ref()
     }
 
@@ -33,9 +31,7 @@ impl ComplexError {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -50,7 +46,7 @@ impl ComplexError {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -73,14 +69,14 @@ impl crate::runtime::validate::Validate for ComplexError {
     ) {
         {
             let path = path.field("Nested");
-            if let ::std::option::Option::Some(value) = &self.nested {
+            if let Some(value) = &self.nested {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for ComplexError {
+impl Default for ComplexError {
     fn default() -> Self {
         ComplexErrorBuilder::default().build_unchecked()
     }
@@ -89,8 +85,8 @@ impl ::std::default::Default for ComplexError {
 impl crate::runtime::ErrorCorrection for ComplexError {
     fn corrected() -> Self {
         Self {
-            top_level: ::std::option::Option::None,
-            nested: ::std::option::Option::None,
+            top_level: None,
+            nested: None,
         }
     }
 }
@@ -101,46 +97,46 @@ impl ComplexError {
     /// Whose fault the error is (`@error`).
     pub const FAULT: crate::runtime::ErrorFault = crate::runtime::ErrorFault::Client;
     /// The HTTP status the service answers with (`@httpError`).
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// Whether the model marks the error `@retryable`.
     pub const RETRYABLE: bool = false;
     /// Whether the error means the caller is being throttled:
     /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = crate::runtime::error::is_throttling_code(Self::CODE);
     /// The human-readable message, if the service sent one.
-    pub fn error_message(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::None
+    pub fn error_message(&self) -> Option<&str> {
+        None
     }
 }
 
 impl ::std::fmt::Display for ComplexError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(Self::CODE)?;
-        if let ::std::option::Option::Some(message) = self.error_message() {
+        if let Some(message) = self.error_message() {
             ::std::write!(f, ": {}", message)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 
 impl ::std::error::Error for ComplexError {}
 impl ::serde::Serialize for ComplexError {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.top_level.is_some())
             + usize::from(self.nested.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.top_level {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.top_level {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "TopLevel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nested {
+        if let Some(value) = &self.nested {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -152,7 +148,7 @@ impl ::serde::Serialize for ComplexError {
 }
 
 impl<'de> ::serde::Deserialize<'de> for ComplexError {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -166,18 +162,13 @@ impl<'de> ::serde::Deserialize<'de> for ComplexError {
                 f.write_str("a JSON object (ComplexError)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<ComplexError, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<ComplexError, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_top_level = ::std::option::Option::None;
-                let mut member_nested = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_top_level = None;
+                let mut member_nested = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "TopLevel" => {
                             member_top_level = crate::runtime::wire::next_value::<
@@ -198,7 +189,7 @@ impl<'de> ::serde::Deserialize<'de> for ComplexError {
                         }
                     }
                 }
-                ::std::result::Result::Ok(ComplexError {
+                Ok(ComplexError {
                     top_level: member_top_level,
                     nested: member_nested,
                 })
@@ -210,80 +201,60 @@ impl<'de> ::serde::Deserialize<'de> for ComplexError {
 
 /// Builds a [`ComplexError`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct ComplexErrorBuilder {
-    top_level: ::std::option::Option<::std::string::String>,
-    nested: ::std::option::Option<crate::types::ComplexNestedErrorData>,
+    top_level: Option<String>,
+    nested: Option<crate::types::ComplexNestedErrorData>,
 }
 
 impl ComplexErrorBuilder {
     /// The `TopLevel` member.
-    pub fn top_level(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.top_level = ::std::option::Option::Some(input.into());
+    pub fn top_level(mut self, input: impl Into<String>) -> Self {
+        self.top_level = Some(input.into());
         self
     }
 
     /// Sets or clears `TopLevel`.
-    pub fn set_top_level(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_top_level(mut self, input: Option<String>) -> Self {
         self.top_level = input;
         self
     }
 
     /// The `TopLevel` set so far.
-    pub fn get_top_level(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_top_level(&self) -> &Option<String> {
         &self.top_level
     }
 
     /// The `Nested` member.
     pub fn nested(
         mut self,
-        input: impl ::std::convert::Into<crate::types::ComplexNestedErrorData>,
+        input: impl Into<crate::types::ComplexNestedErrorData>,
     ) -> Self {
-        self.nested = ::std::option::Option::Some(input.into());
+        self.nested = Some(input.into());
         self
     }
 
     /// Sets or clears `Nested`.
     pub fn set_nested(
         mut self,
-        input: ::std::option::Option<crate::types::ComplexNestedErrorData>,
+        input: Option<crate::types::ComplexNestedErrorData>,
     ) -> Self {
         self.nested = input;
         self
     }
 
     /// The `Nested` set so far.
-    pub fn get_nested(
-        &self,
-    ) -> &::std::option::Option<crate::types::ComplexNestedErrorData> {
+    pub fn get_nested(&self) -> &Option<crate::types::ComplexNestedErrorData> {
         &self.nested
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ComplexError, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<ComplexError, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("ComplexError", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("ComplexError", error)),
         }
     }
 

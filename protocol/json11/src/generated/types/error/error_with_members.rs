@@ -5,63 +5,57 @@
 ///
 /// Smithy shape: `aws.protocoltests.json#ErrorWithMembers`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ErrorWithMembers {
     /// The `Code` member.
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: Option<String>,
     /// The `ComplexData` member.
-    pub complex_data: ::std::option::Option<crate::types::KitchenSink>,
+    pub complex_data: Option<crate::types::KitchenSink>,
     /// The `IntegerField` member.
-    pub integer_field: ::std::option::Option<i32>,
+    pub integer_field: Option<i32>,
     /// The `ListField` member.
-    pub list_field: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub list_field: Option<Vec<String>>,
     /// The `MapField` member.
-    pub map_field: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub map_field: Option<::std::collections::BTreeMap<String, String>>,
     /// The `Message` member.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// abc
-    pub string_field: ::std::option::Option<::std::string::String>,
+    pub string_field: Option<String>,
 }
 
 impl ErrorWithMembers {
     /// The `Code` member.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
 
     /// The `ComplexData` member.
-    pub fn complex_data(&self) -> ::std::option::Option<&crate::types::KitchenSink> {
+    pub fn complex_data(&self) -> Option<&crate::types::KitchenSink> {
         self.complex_data.as_ref()
     }
 
     /// The `IntegerField` member.
-    pub fn integer_field(&self) -> ::std::option::Option<i32> {
+    pub fn integer_field(&self) -> Option<i32> {
         self.integer_field
     }
 
     /// The `ListField` member.
-    pub fn list_field(&self) -> &[::std::string::String] {
+    pub fn list_field(&self) -> &[String] {
         self.list_field.as_deref().unwrap_or_default()
     }
 
     /// The `MapField` member.
-    pub fn map_field(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn map_field(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.map_field.as_ref()
     }
 
     /// The `Message` member.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 
     /// abc
-    pub fn string_field(&self) -> ::std::option::Option<&str> {
+    pub fn string_field(&self) -> Option<&str> {
         self.string_field.as_deref()
     }
 
@@ -72,9 +66,7 @@ impl ErrorWithMembers {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -89,7 +81,7 @@ impl ErrorWithMembers {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -117,14 +109,14 @@ impl crate::runtime::validate::Validate for ErrorWithMembers {
     ) {
         {
             let path = path.field("ComplexData");
-            if let ::std::option::Option::Some(value) = &self.complex_data {
+            if let Some(value) = &self.complex_data {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for ErrorWithMembers {
+impl Default for ErrorWithMembers {
     fn default() -> Self {
         ErrorWithMembersBuilder::default().build_unchecked()
     }
@@ -133,13 +125,13 @@ impl ::std::default::Default for ErrorWithMembers {
 impl crate::runtime::ErrorCorrection for ErrorWithMembers {
     fn corrected() -> Self {
         Self {
-            code: ::std::option::Option::None,
-            complex_data: ::std::option::Option::None,
-            integer_field: ::std::option::Option::None,
-            list_field: ::std::option::Option::None,
-            map_field: ::std::option::Option::None,
-            message: ::std::option::Option::None,
-            string_field: ::std::option::Option::None,
+            code: None,
+            complex_data: None,
+            integer_field: None,
+            list_field: None,
+            map_field: None,
+            message: None,
+            string_field: None,
         }
     }
 }
@@ -150,14 +142,14 @@ impl ErrorWithMembers {
     /// Whose fault the error is (`@error`).
     pub const FAULT: crate::runtime::ErrorFault = crate::runtime::ErrorFault::Client;
     /// The HTTP status the service answers with (`@httpError`).
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// Whether the model marks the error `@retryable`.
     pub const RETRYABLE: bool = false;
     /// Whether the error means the caller is being throttled:
     /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = crate::runtime::error::is_throttling_code(Self::CODE);
     /// The human-readable message, if the service sent one.
-    pub fn error_message(&self) -> ::std::option::Option<&str> {
+    pub fn error_message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -165,16 +157,16 @@ impl ErrorWithMembers {
 impl ::std::fmt::Display for ErrorWithMembers {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(Self::CODE)?;
-        if let ::std::option::Option::Some(message) = self.error_message() {
+        if let Some(message) = self.error_message() {
             ::std::write!(f, ": {}", message)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 
 impl ::std::error::Error for ErrorWithMembers {}
 impl ::serde::Serialize for ErrorWithMembers {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -185,50 +177,50 @@ impl ::serde::Serialize for ErrorWithMembers {
             + usize::from(self.list_field.is_some())
             + usize::from(self.map_field.is_some()) + usize::from(self.message.is_some())
             + usize::from(self.string_field.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.code {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.code {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "Code", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.complex_data {
+        if let Some(value) = &self.complex_data {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "ComplexData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer_field {
+        if let Some(value) = &self.integer_field {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "IntegerField", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.list_field {
+        if let Some(value) = &self.list_field {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "ListField", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.map_field {
+        if let Some(value) = &self.map_field {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "MapField", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "Message", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.string_field {
+        if let Some(value) = &self.string_field {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -240,7 +232,7 @@ impl ::serde::Serialize for ErrorWithMembers {
 }
 
 impl<'de> ::serde::Deserialize<'de> for ErrorWithMembers {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -254,23 +246,18 @@ impl<'de> ::serde::Deserialize<'de> for ErrorWithMembers {
                 f.write_str("a JSON object (ErrorWithMembers)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<ErrorWithMembers, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<ErrorWithMembers, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_code = ::std::option::Option::None;
-                let mut member_complex_data = ::std::option::Option::None;
-                let mut member_integer_field = ::std::option::Option::None;
-                let mut member_list_field = ::std::option::Option::None;
-                let mut member_map_field = ::std::option::Option::None;
-                let mut member_message = ::std::option::Option::None;
-                let mut member_string_field = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_code = None;
+                let mut member_complex_data = None;
+                let mut member_integer_field = None;
+                let mut member_list_field = None;
+                let mut member_map_field = None;
+                let mut member_message = None;
+                let mut member_string_field = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "Code" => {
                             member_code = crate::runtime::wire::next_value::<
@@ -328,7 +315,7 @@ impl<'de> ::serde::Deserialize<'de> for ErrorWithMembers {
                         }
                     }
                 }
-                ::std::result::Result::Ok(ErrorWithMembers {
+                Ok(ErrorWithMembers {
                     code: member_code,
                     complex_data: member_complex_data,
                     integer_field: member_integer_field,
@@ -345,112 +332,85 @@ impl<'de> ::serde::Deserialize<'de> for ErrorWithMembers {
 
 /// Builds a [`ErrorWithMembers`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct ErrorWithMembersBuilder {
-    code: ::std::option::Option<::std::string::String>,
-    complex_data: ::std::option::Option<crate::types::KitchenSink>,
-    integer_field: ::std::option::Option<i32>,
-    list_field: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    map_field: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    message: ::std::option::Option<::std::string::String>,
-    string_field: ::std::option::Option<::std::string::String>,
+    code: Option<String>,
+    complex_data: Option<crate::types::KitchenSink>,
+    integer_field: Option<i32>,
+    list_field: Option<Vec<String>>,
+    map_field: Option<::std::collections::BTreeMap<String, String>>,
+    message: Option<String>,
+    string_field: Option<String>,
 }
 
 impl ErrorWithMembersBuilder {
     /// The `Code` member.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: impl Into<String>) -> Self {
+        self.code = Some(input.into());
         self
     }
 
     /// Sets or clears `Code`.
-    pub fn set_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code(mut self, input: Option<String>) -> Self {
         self.code = input;
         self
     }
 
     /// The `Code` set so far.
-    pub fn get_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code(&self) -> &Option<String> {
         &self.code
     }
 
     /// The `ComplexData` member.
-    pub fn complex_data(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KitchenSink>,
-    ) -> Self {
-        self.complex_data = ::std::option::Option::Some(input.into());
+    pub fn complex_data(mut self, input: impl Into<crate::types::KitchenSink>) -> Self {
+        self.complex_data = Some(input.into());
         self
     }
 
     /// Sets or clears `ComplexData`.
-    pub fn set_complex_data(
-        mut self,
-        input: ::std::option::Option<crate::types::KitchenSink>,
-    ) -> Self {
+    pub fn set_complex_data(mut self, input: Option<crate::types::KitchenSink>) -> Self {
         self.complex_data = input;
         self
     }
 
     /// The `ComplexData` set so far.
-    pub fn get_complex_data(&self) -> &::std::option::Option<crate::types::KitchenSink> {
+    pub fn get_complex_data(&self) -> &Option<crate::types::KitchenSink> {
         &self.complex_data
     }
 
     /// The `IntegerField` member.
-    pub fn integer_field(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.integer_field = ::std::option::Option::Some(input.into());
+    pub fn integer_field(mut self, input: impl Into<i32>) -> Self {
+        self.integer_field = Some(input.into());
         self
     }
 
     /// Sets or clears `IntegerField`.
-    pub fn set_integer_field(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_integer_field(mut self, input: Option<i32>) -> Self {
         self.integer_field = input;
         self
     }
 
     /// The `IntegerField` set so far.
-    pub fn get_integer_field(&self) -> &::std::option::Option<i32> {
+    pub fn get_integer_field(&self) -> &Option<i32> {
         &self.integer_field
     }
 
     /// The `ListField` member.
     ///
     /// Appends one item to `ListField` (use `set_list_field` to replace the list).
-    pub fn list_field(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.list_field.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn list_field(mut self, item: impl Into<String>) -> Self {
+        self.list_field.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `ListField`.
-    pub fn set_list_field(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_list_field(mut self, input: Option<Vec<String>>) -> Self {
         self.list_field = input;
         self
     }
 
     /// The `ListField` set so far.
-    pub fn get_list_field(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_list_field(&self) -> &Option<Vec<String>> {
         &self.list_field
     }
 
@@ -459,8 +419,8 @@ impl ErrorWithMembersBuilder {
     /// Inserts one entry into `MapField` (use `set_map_field` to replace the map).
     pub fn map_field(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.map_field
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -471,9 +431,7 @@ impl ErrorWithMembersBuilder {
     /// Sets or clears `MapField`.
     pub fn set_map_field(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.map_field = input;
         self
@@ -482,71 +440,51 @@ impl ErrorWithMembersBuilder {
     /// The `MapField` set so far.
     pub fn get_map_field(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.map_field
     }
 
     /// The `Message` member.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
 
     /// Sets or clears `Message`.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
 
     /// The `Message` set so far.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
 
     /// abc
-    pub fn string_field(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.string_field = ::std::option::Option::Some(input.into());
+    pub fn string_field(mut self, input: impl Into<String>) -> Self {
+        self.string_field = Some(input.into());
         self
     }
 
     /// Sets or clears `StringField`.
-    pub fn set_string_field(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_string_field(mut self, input: Option<String>) -> Self {
         self.string_field = input;
         self
     }
 
     /// The `StringField` set so far.
-    pub fn get_string_field(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_string_field(&self) -> &Option<String> {
         &self.string_field
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ErrorWithMembers, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<ErrorWithMembers, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("ErrorWithMembers", error),
-                )
-            }
+            Ok(()) => Ok(value),
+            Err(error) => Err(crate::runtime::BuildError::new("ErrorWithMembers", error)),
         }
     }
 

@@ -7,131 +7,124 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct AllQueryStringTypesInput {
     /// The `queryString` member.
     ///
     /// Sent as the `String` query parameter.
-    pub query_string: ::std::option::Option<::std::string::String>,
+    pub query_string: Option<String>,
     /// The `queryStringList` member.
     ///
     /// Sent as the `StringList` query parameter.
-    pub query_string_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub query_string_list: Option<Vec<String>>,
     /// The `queryStringSet` member.
     ///
     /// Unique items; sent as the `StringSet` query parameter.
-    pub query_string_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub query_string_set: Option<Vec<String>>,
     /// The `queryByte` member.
     ///
     /// Sent as the `Byte` query parameter.
-    pub query_byte: ::std::option::Option<i8>,
+    pub query_byte: Option<i8>,
     /// The `queryShort` member.
     ///
     /// Sent as the `Short` query parameter.
-    pub query_short: ::std::option::Option<i16>,
+    pub query_short: Option<i16>,
     /// The `queryInteger` member.
     ///
     /// Sent as the `Integer` query parameter.
-    pub query_integer: ::std::option::Option<i32>,
+    pub query_integer: Option<i32>,
     /// The `queryIntegerList` member.
     ///
     /// Sent as the `IntegerList` query parameter.
-    pub query_integer_list: ::std::option::Option<::std::vec::Vec<i32>>,
+    pub query_integer_list: Option<Vec<i32>>,
     /// The `queryIntegerSet` member.
     ///
     /// Unique items; sent as the `IntegerSet` query parameter.
-    pub query_integer_set: ::std::option::Option<::std::vec::Vec<i32>>,
+    pub query_integer_set: Option<Vec<i32>>,
     /// The `queryLong` member.
     ///
     /// Sent as the `Long` query parameter.
-    pub query_long: ::std::option::Option<i64>,
+    pub query_long: Option<i64>,
     /// The `queryFloat` member.
     ///
     /// Sent as the `Float` query parameter.
-    pub query_float: ::std::option::Option<f32>,
+    pub query_float: Option<f32>,
     /// The `queryDouble` member.
     ///
     /// Sent as the `Double` query parameter.
-    pub query_double: ::std::option::Option<f64>,
+    pub query_double: Option<f64>,
     /// The `queryDoubleList` member.
     ///
     /// Sent as the `DoubleList` query parameter.
-    pub query_double_list: ::std::option::Option<::std::vec::Vec<f64>>,
+    pub query_double_list: Option<Vec<f64>>,
     /// The `queryBoolean` member.
     ///
     /// Sent as the `Boolean` query parameter.
-    pub query_boolean: ::std::option::Option<bool>,
+    pub query_boolean: Option<bool>,
     /// The `queryBooleanList` member.
     ///
     /// Sent as the `BooleanList` query parameter.
-    pub query_boolean_list: ::std::option::Option<::std::vec::Vec<bool>>,
+    pub query_boolean_list: Option<Vec<bool>>,
     /// The `queryTimestamp` member.
     ///
     /// Sent as the `Timestamp` query parameter.
-    pub query_timestamp: ::std::option::Option<::time::OffsetDateTime>,
+    pub query_timestamp: Option<::time::OffsetDateTime>,
     /// The `queryTimestampList` member.
     ///
     /// Sent as the `TimestampList` query parameter.
-    pub query_timestamp_list: ::std::option::Option<
-        ::std::vec::Vec<::time::OffsetDateTime>,
-    >,
+    pub query_timestamp_list: Option<Vec<::time::OffsetDateTime>>,
     /// The `queryEnum` member.
     ///
     /// Sent as the `Enum` query parameter.
-    pub query_enum: ::std::option::Option<crate::types::FooEnum>,
+    pub query_enum: Option<crate::types::FooEnum>,
     /// The `queryEnumList` member.
     ///
     /// Sent as the `EnumList` query parameter.
-    pub query_enum_list: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
+    pub query_enum_list: Option<Vec<crate::types::FooEnum>>,
     /// The `queryIntegerEnum` member.
     ///
     /// Sent as the `IntegerEnum` query parameter.
-    pub query_integer_enum: ::std::option::Option<crate::types::IntegerEnum>,
+    pub query_integer_enum: Option<crate::types::IntegerEnum>,
     /// The `queryIntegerEnumList` member.
     ///
     /// Sent as the `IntegerEnumList` query parameter.
-    pub query_integer_enum_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IntegerEnum>,
-    >,
+    pub query_integer_enum_list: Option<Vec<crate::types::IntegerEnum>>,
     /// The `queryParamsMapOfStringList` member.
     ///
     /// Sent as query parameters, one per map entry.
-    pub query_params_map_of_string_list: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
+    pub query_params_map_of_string_list: Option<
+        ::std::collections::BTreeMap<String, Vec<String>>,
     >,
 }
 
 impl AllQueryStringTypesInput {
     /// The `queryString` member.
-    pub fn query_string(&self) -> ::std::option::Option<&str> {
+    pub fn query_string(&self) -> Option<&str> {
         self.query_string.as_deref()
     }
 
     /// The `queryStringList` member.
-    pub fn query_string_list(&self) -> &[::std::string::String] {
+    pub fn query_string_list(&self) -> &[String] {
         self.query_string_list.as_deref().unwrap_or_default()
     }
 
     /// The `queryStringSet` member.
-    pub fn query_string_set(&self) -> &[::std::string::String] {
+    pub fn query_string_set(&self) -> &[String] {
         self.query_string_set.as_deref().unwrap_or_default()
     }
 
     /// The `queryByte` member.
-    pub fn query_byte(&self) -> ::std::option::Option<i8> {
+    pub fn query_byte(&self) -> Option<i8> {
         self.query_byte
     }
 
     /// The `queryShort` member.
-    pub fn query_short(&self) -> ::std::option::Option<i16> {
+    pub fn query_short(&self) -> Option<i16> {
         self.query_short
     }
 
     /// The `queryInteger` member.
-    pub fn query_integer(&self) -> ::std::option::Option<i32> {
+    pub fn query_integer(&self) -> Option<i32> {
         self.query_integer
     }
 
@@ -146,17 +139,17 @@ impl AllQueryStringTypesInput {
     }
 
     /// The `queryLong` member.
-    pub fn query_long(&self) -> ::std::option::Option<i64> {
+    pub fn query_long(&self) -> Option<i64> {
         self.query_long
     }
 
     /// The `queryFloat` member.
-    pub fn query_float(&self) -> ::std::option::Option<f32> {
+    pub fn query_float(&self) -> Option<f32> {
         self.query_float
     }
 
     /// The `queryDouble` member.
-    pub fn query_double(&self) -> ::std::option::Option<f64> {
+    pub fn query_double(&self) -> Option<f64> {
         self.query_double
     }
 
@@ -166,7 +159,7 @@ impl AllQueryStringTypesInput {
     }
 
     /// The `queryBoolean` member.
-    pub fn query_boolean(&self) -> ::std::option::Option<bool> {
+    pub fn query_boolean(&self) -> Option<bool> {
         self.query_boolean
     }
 
@@ -176,7 +169,7 @@ impl AllQueryStringTypesInput {
     }
 
     /// The `queryTimestamp` member.
-    pub fn query_timestamp(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn query_timestamp(&self) -> Option<::time::OffsetDateTime> {
         self.query_timestamp
     }
 
@@ -186,7 +179,7 @@ impl AllQueryStringTypesInput {
     }
 
     /// The `queryEnum` member.
-    pub fn query_enum(&self) -> ::std::option::Option<&crate::types::FooEnum> {
+    pub fn query_enum(&self) -> Option<&crate::types::FooEnum> {
         self.query_enum.as_ref()
     }
 
@@ -196,9 +189,7 @@ impl AllQueryStringTypesInput {
     }
 
     /// The `queryIntegerEnum` member.
-    pub fn query_integer_enum(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IntegerEnum> {
+    pub fn query_integer_enum(&self) -> Option<&crate::types::IntegerEnum> {
         self.query_integer_enum.as_ref()
     }
 
@@ -210,12 +201,7 @@ impl AllQueryStringTypesInput {
     /// The `queryParamsMapOfStringList` member.
     pub fn query_params_map_of_string_list(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, Vec<String>>> {
         self.query_params_map_of_string_list.as_ref()
     }
 
@@ -226,9 +212,7 @@ impl AllQueryStringTypesInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -243,7 +227,7 @@ impl AllQueryStringTypesInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -288,19 +272,19 @@ impl crate::runtime::validate::Validate for AllQueryStringTypesInput {
     ) {
         {
             let path = path.field("queryStringSet");
-            if let ::std::option::Option::Some(value) = &self.query_string_set {
+            if let Some(value) = &self.query_string_set {
                 out.unique(&path, value, "Member must have unique values");
             }
         }
         {
             let path = path.field("queryIntegerSet");
-            if let ::std::option::Option::Some(value) = &self.query_integer_set {
+            if let Some(value) = &self.query_integer_set {
                 out.unique(&path, value, "Member must have unique values");
             }
         }
         {
             let path = path.field("queryEnum");
-            if let ::std::option::Option::Some(value) = &self.query_enum {
+            if let Some(value) = &self.query_enum {
                 out.enum_value(
                     &path,
                     value.is_known(),
@@ -310,7 +294,7 @@ impl crate::runtime::validate::Validate for AllQueryStringTypesInput {
         }
         {
             let path = path.field("queryEnumList");
-            if let ::std::option::Option::Some(value) = &self.query_enum_list {
+            if let Some(value) = &self.query_enum_list {
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
                     out.enum_value(
@@ -323,7 +307,7 @@ impl crate::runtime::validate::Validate for AllQueryStringTypesInput {
         }
         {
             let path = path.field("queryIntegerEnum");
-            if let ::std::option::Option::Some(value) = &self.query_integer_enum {
+            if let Some(value) = &self.query_integer_enum {
                 out.enum_value(
                     &path,
                     value.is_known(),
@@ -333,7 +317,7 @@ impl crate::runtime::validate::Validate for AllQueryStringTypesInput {
         }
         {
             let path = path.field("queryIntegerEnumList");
-            if let ::std::option::Option::Some(value) = &self.query_integer_enum_list {
+            if let Some(value) = &self.query_integer_enum_list {
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
                     out.enum_value(
@@ -347,7 +331,7 @@ impl crate::runtime::validate::Validate for AllQueryStringTypesInput {
     }
 }
 
-impl ::std::default::Default for AllQueryStringTypesInput {
+impl Default for AllQueryStringTypesInput {
     fn default() -> Self {
         AllQueryStringTypesInputBuilder::default().build_unchecked()
     }
@@ -356,33 +340,33 @@ impl ::std::default::Default for AllQueryStringTypesInput {
 impl crate::runtime::ErrorCorrection for AllQueryStringTypesInput {
     fn corrected() -> Self {
         Self {
-            query_string: ::std::option::Option::None,
-            query_string_list: ::std::option::Option::None,
-            query_string_set: ::std::option::Option::None,
-            query_byte: ::std::option::Option::None,
-            query_short: ::std::option::Option::None,
-            query_integer: ::std::option::Option::None,
-            query_integer_list: ::std::option::Option::None,
-            query_integer_set: ::std::option::Option::None,
-            query_long: ::std::option::Option::None,
-            query_float: ::std::option::Option::None,
-            query_double: ::std::option::Option::None,
-            query_double_list: ::std::option::Option::None,
-            query_boolean: ::std::option::Option::None,
-            query_boolean_list: ::std::option::Option::None,
-            query_timestamp: ::std::option::Option::None,
-            query_timestamp_list: ::std::option::Option::None,
-            query_enum: ::std::option::Option::None,
-            query_enum_list: ::std::option::Option::None,
-            query_integer_enum: ::std::option::Option::None,
-            query_integer_enum_list: ::std::option::Option::None,
-            query_params_map_of_string_list: ::std::option::Option::None,
+            query_string: None,
+            query_string_list: None,
+            query_string_set: None,
+            query_byte: None,
+            query_short: None,
+            query_integer: None,
+            query_integer_list: None,
+            query_integer_set: None,
+            query_long: None,
+            query_float: None,
+            query_double: None,
+            query_double_list: None,
+            query_boolean: None,
+            query_boolean_list: None,
+            query_timestamp: None,
+            query_timestamp_list: None,
+            query_enum: None,
+            query_enum_list: None,
+            query_integer_enum: None,
+            query_integer_enum_list: None,
+            query_params_map_of_string_list: None,
         }
     }
 }
 
 impl ::serde::Serialize for AllQueryStringTypesInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -408,149 +392,148 @@ impl ::serde::Serialize for AllQueryStringTypesInput {
             + usize::from(self.query_integer_enum.is_some())
             + usize::from(self.query_integer_enum_list.is_some())
             + usize::from(self.query_params_map_of_string_list.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.query_string {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.query_string {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "queryString", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_string_list {
+        if let Some(value) = &self.query_string_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "queryStringList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_string_set {
+        if let Some(value) = &self.query_string_set {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "queryStringSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_byte {
+        if let Some(value) = &self.query_byte {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "queryByte", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_short {
+        if let Some(value) = &self.query_short {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "queryShort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_integer {
+        if let Some(value) = &self.query_integer {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "queryInteger", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_integer_list {
+        if let Some(value) = &self.query_integer_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "queryIntegerList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_integer_set {
+        if let Some(value) = &self.query_integer_set {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "queryIntegerSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_long {
+        if let Some(value) = &self.query_long {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "queryLong", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_float {
+        if let Some(value) = &self.query_float {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "queryFloat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_double {
+        if let Some(value) = &self.query_double {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "queryDouble", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_double_list {
+        if let Some(value) = &self.query_double_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::NonFinite>,
                 _,
                 _,
             >(&mut map, "queryDoubleList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_boolean {
+        if let Some(value) = &self.query_boolean {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "queryBoolean", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_boolean_list {
+        if let Some(value) = &self.query_boolean_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "queryBooleanList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_timestamp {
+        if let Some(value) = &self.query_timestamp {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DateTime,
                 _,
                 _,
             >(&mut map, "queryTimestamp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_timestamp_list {
+        if let Some(value) = &self.query_timestamp_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::DateTime>,
                 _,
                 _,
             >(&mut map, "queryTimestampList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_enum {
+        if let Some(value) = &self.query_enum {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "queryEnum", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_enum_list {
+        if let Some(value) = &self.query_enum_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "queryEnumList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_integer_enum {
+        if let Some(value) = &self.query_integer_enum {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "queryIntegerEnum", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_integer_enum_list {
+        if let Some(value) = &self.query_integer_enum_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "queryIntegerEnumList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_params_map_of_string_list
-        {
+        if let Some(value) = &self.query_params_map_of_string_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<
                     crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
@@ -564,7 +547,7 @@ impl ::serde::Serialize for AllQueryStringTypesInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for AllQueryStringTypesInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -581,34 +564,32 @@ impl<'de> ::serde::Deserialize<'de> for AllQueryStringTypesInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<AllQueryStringTypesInput, A::Error>
+            ) -> Result<AllQueryStringTypesInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_query_string = ::std::option::Option::None;
-                let mut member_query_string_list = ::std::option::Option::None;
-                let mut member_query_string_set = ::std::option::Option::None;
-                let mut member_query_byte = ::std::option::Option::None;
-                let mut member_query_short = ::std::option::Option::None;
-                let mut member_query_integer = ::std::option::Option::None;
-                let mut member_query_integer_list = ::std::option::Option::None;
-                let mut member_query_integer_set = ::std::option::Option::None;
-                let mut member_query_long = ::std::option::Option::None;
-                let mut member_query_float = ::std::option::Option::None;
-                let mut member_query_double = ::std::option::Option::None;
-                let mut member_query_double_list = ::std::option::Option::None;
-                let mut member_query_boolean = ::std::option::Option::None;
-                let mut member_query_boolean_list = ::std::option::Option::None;
-                let mut member_query_timestamp = ::std::option::Option::None;
-                let mut member_query_timestamp_list = ::std::option::Option::None;
-                let mut member_query_enum = ::std::option::Option::None;
-                let mut member_query_enum_list = ::std::option::Option::None;
-                let mut member_query_integer_enum = ::std::option::Option::None;
-                let mut member_query_integer_enum_list = ::std::option::Option::None;
-                let mut member_query_params_map_of_string_list = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_query_string = None;
+                let mut member_query_string_list = None;
+                let mut member_query_string_set = None;
+                let mut member_query_byte = None;
+                let mut member_query_short = None;
+                let mut member_query_integer = None;
+                let mut member_query_integer_list = None;
+                let mut member_query_integer_set = None;
+                let mut member_query_long = None;
+                let mut member_query_float = None;
+                let mut member_query_double = None;
+                let mut member_query_double_list = None;
+                let mut member_query_boolean = None;
+                let mut member_query_boolean_list = None;
+                let mut member_query_timestamp = None;
+                let mut member_query_timestamp_list = None;
+                let mut member_query_enum = None;
+                let mut member_query_enum_list = None;
+                let mut member_query_integer_enum = None;
+                let mut member_query_integer_enum_list = None;
+                let mut member_query_params_map_of_string_list = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "queryString" => {
                             member_query_string = crate::runtime::wire::next_value::<
@@ -782,7 +763,7 @@ impl<'de> ::serde::Deserialize<'de> for AllQueryStringTypesInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(AllQueryStringTypesInput {
+                Ok(AllQueryStringTypesInput {
                     query_string: member_query_string,
                     query_string_list: member_query_string_list,
                     query_string_set: member_query_string_set,
@@ -813,362 +794,298 @@ impl<'de> ::serde::Deserialize<'de> for AllQueryStringTypesInput {
 
 /// Builds a [`AllQueryStringTypesInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct AllQueryStringTypesInputBuilder {
-    query_string: ::std::option::Option<::std::string::String>,
-    query_string_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    query_string_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    query_byte: ::std::option::Option<i8>,
-    query_short: ::std::option::Option<i16>,
-    query_integer: ::std::option::Option<i32>,
-    query_integer_list: ::std::option::Option<::std::vec::Vec<i32>>,
-    query_integer_set: ::std::option::Option<::std::vec::Vec<i32>>,
-    query_long: ::std::option::Option<i64>,
-    query_float: ::std::option::Option<f32>,
-    query_double: ::std::option::Option<f64>,
-    query_double_list: ::std::option::Option<::std::vec::Vec<f64>>,
-    query_boolean: ::std::option::Option<bool>,
-    query_boolean_list: ::std::option::Option<::std::vec::Vec<bool>>,
-    query_timestamp: ::std::option::Option<::time::OffsetDateTime>,
-    query_timestamp_list: ::std::option::Option<::std::vec::Vec<::time::OffsetDateTime>>,
-    query_enum: ::std::option::Option<crate::types::FooEnum>,
-    query_enum_list: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
-    query_integer_enum: ::std::option::Option<crate::types::IntegerEnum>,
-    query_integer_enum_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IntegerEnum>,
-    >,
-    query_params_map_of_string_list: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
+    query_string: Option<String>,
+    query_string_list: Option<Vec<String>>,
+    query_string_set: Option<Vec<String>>,
+    query_byte: Option<i8>,
+    query_short: Option<i16>,
+    query_integer: Option<i32>,
+    query_integer_list: Option<Vec<i32>>,
+    query_integer_set: Option<Vec<i32>>,
+    query_long: Option<i64>,
+    query_float: Option<f32>,
+    query_double: Option<f64>,
+    query_double_list: Option<Vec<f64>>,
+    query_boolean: Option<bool>,
+    query_boolean_list: Option<Vec<bool>>,
+    query_timestamp: Option<::time::OffsetDateTime>,
+    query_timestamp_list: Option<Vec<::time::OffsetDateTime>>,
+    query_enum: Option<crate::types::FooEnum>,
+    query_enum_list: Option<Vec<crate::types::FooEnum>>,
+    query_integer_enum: Option<crate::types::IntegerEnum>,
+    query_integer_enum_list: Option<Vec<crate::types::IntegerEnum>>,
+    query_params_map_of_string_list: Option<
+        ::std::collections::BTreeMap<String, Vec<String>>,
     >,
 }
 
 impl AllQueryStringTypesInputBuilder {
     /// The `queryString` member.
-    pub fn query_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.query_string = ::std::option::Option::Some(input.into());
+    pub fn query_string(mut self, input: impl Into<String>) -> Self {
+        self.query_string = Some(input.into());
         self
     }
 
     /// Sets or clears `queryString`.
-    pub fn set_query_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_query_string(mut self, input: Option<String>) -> Self {
         self.query_string = input;
         self
     }
 
     /// The `queryString` set so far.
-    pub fn get_query_string(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_query_string(&self) -> &Option<String> {
         &self.query_string
     }
 
     /// The `queryStringList` member.
     ///
     /// Appends one item to `queryStringList` (use `set_query_string_list` to replace the list).
-    pub fn query_string_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.query_string_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn query_string_list(mut self, item: impl Into<String>) -> Self {
+        self.query_string_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryStringList`.
-    pub fn set_query_string_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_query_string_list(mut self, input: Option<Vec<String>>) -> Self {
         self.query_string_list = input;
         self
     }
 
     /// The `queryStringList` set so far.
-    pub fn get_query_string_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_query_string_list(&self) -> &Option<Vec<String>> {
         &self.query_string_list
     }
 
     /// The `queryStringSet` member.
     ///
     /// Appends one item to `queryStringSet` (use `set_query_string_set` to replace the list).
-    pub fn query_string_set(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.query_string_set.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn query_string_set(mut self, item: impl Into<String>) -> Self {
+        self.query_string_set.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryStringSet`.
-    pub fn set_query_string_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_query_string_set(mut self, input: Option<Vec<String>>) -> Self {
         self.query_string_set = input;
         self
     }
 
     /// The `queryStringSet` set so far.
-    pub fn get_query_string_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_query_string_set(&self) -> &Option<Vec<String>> {
         &self.query_string_set
     }
 
     /// The `queryByte` member.
-    pub fn query_byte(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.query_byte = ::std::option::Option::Some(input.into());
+    pub fn query_byte(mut self, input: impl Into<i8>) -> Self {
+        self.query_byte = Some(input.into());
         self
     }
 
     /// Sets or clears `queryByte`.
-    pub fn set_query_byte(mut self, input: ::std::option::Option<i8>) -> Self {
+    pub fn set_query_byte(mut self, input: Option<i8>) -> Self {
         self.query_byte = input;
         self
     }
 
     /// The `queryByte` set so far.
-    pub fn get_query_byte(&self) -> &::std::option::Option<i8> {
+    pub fn get_query_byte(&self) -> &Option<i8> {
         &self.query_byte
     }
 
     /// The `queryShort` member.
-    pub fn query_short(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.query_short = ::std::option::Option::Some(input.into());
+    pub fn query_short(mut self, input: impl Into<i16>) -> Self {
+        self.query_short = Some(input.into());
         self
     }
 
     /// Sets or clears `queryShort`.
-    pub fn set_query_short(mut self, input: ::std::option::Option<i16>) -> Self {
+    pub fn set_query_short(mut self, input: Option<i16>) -> Self {
         self.query_short = input;
         self
     }
 
     /// The `queryShort` set so far.
-    pub fn get_query_short(&self) -> &::std::option::Option<i16> {
+    pub fn get_query_short(&self) -> &Option<i16> {
         &self.query_short
     }
 
     /// The `queryInteger` member.
-    pub fn query_integer(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.query_integer = ::std::option::Option::Some(input.into());
+    pub fn query_integer(mut self, input: impl Into<i32>) -> Self {
+        self.query_integer = Some(input.into());
         self
     }
 
     /// Sets or clears `queryInteger`.
-    pub fn set_query_integer(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_query_integer(mut self, input: Option<i32>) -> Self {
         self.query_integer = input;
         self
     }
 
     /// The `queryInteger` set so far.
-    pub fn get_query_integer(&self) -> &::std::option::Option<i32> {
+    pub fn get_query_integer(&self) -> &Option<i32> {
         &self.query_integer
     }
 
     /// The `queryIntegerList` member.
     ///
     /// Appends one item to `queryIntegerList` (use `set_query_integer_list` to replace the list).
-    pub fn query_integer_list(mut self, item: impl ::std::convert::Into<i32>) -> Self {
-        self.query_integer_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn query_integer_list(mut self, item: impl Into<i32>) -> Self {
+        self.query_integer_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryIntegerList`.
-    pub fn set_query_integer_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<i32>>,
-    ) -> Self {
+    pub fn set_query_integer_list(mut self, input: Option<Vec<i32>>) -> Self {
         self.query_integer_list = input;
         self
     }
 
     /// The `queryIntegerList` set so far.
-    pub fn get_query_integer_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<i32>> {
+    pub fn get_query_integer_list(&self) -> &Option<Vec<i32>> {
         &self.query_integer_list
     }
 
     /// The `queryIntegerSet` member.
     ///
     /// Appends one item to `queryIntegerSet` (use `set_query_integer_set` to replace the list).
-    pub fn query_integer_set(mut self, item: impl ::std::convert::Into<i32>) -> Self {
-        self.query_integer_set
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn query_integer_set(mut self, item: impl Into<i32>) -> Self {
+        self.query_integer_set.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryIntegerSet`.
-    pub fn set_query_integer_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<i32>>,
-    ) -> Self {
+    pub fn set_query_integer_set(mut self, input: Option<Vec<i32>>) -> Self {
         self.query_integer_set = input;
         self
     }
 
     /// The `queryIntegerSet` set so far.
-    pub fn get_query_integer_set(&self) -> &::std::option::Option<::std::vec::Vec<i32>> {
+    pub fn get_query_integer_set(&self) -> &Option<Vec<i32>> {
         &self.query_integer_set
     }
 
     /// The `queryLong` member.
-    pub fn query_long(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.query_long = ::std::option::Option::Some(input.into());
+    pub fn query_long(mut self, input: impl Into<i64>) -> Self {
+        self.query_long = Some(input.into());
         self
     }
 
     /// Sets or clears `queryLong`.
-    pub fn set_query_long(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_query_long(mut self, input: Option<i64>) -> Self {
         self.query_long = input;
         self
     }
 
     /// The `queryLong` set so far.
-    pub fn get_query_long(&self) -> &::std::option::Option<i64> {
+    pub fn get_query_long(&self) -> &Option<i64> {
         &self.query_long
     }
 
     /// The `queryFloat` member.
-    pub fn query_float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.query_float = ::std::option::Option::Some(input.into());
+    pub fn query_float(mut self, input: impl Into<f32>) -> Self {
+        self.query_float = Some(input.into());
         self
     }
 
     /// Sets or clears `queryFloat`.
-    pub fn set_query_float(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_query_float(mut self, input: Option<f32>) -> Self {
         self.query_float = input;
         self
     }
 
     /// The `queryFloat` set so far.
-    pub fn get_query_float(&self) -> &::std::option::Option<f32> {
+    pub fn get_query_float(&self) -> &Option<f32> {
         &self.query_float
     }
 
     /// The `queryDouble` member.
-    pub fn query_double(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.query_double = ::std::option::Option::Some(input.into());
+    pub fn query_double(mut self, input: impl Into<f64>) -> Self {
+        self.query_double = Some(input.into());
         self
     }
 
     /// Sets or clears `queryDouble`.
-    pub fn set_query_double(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_query_double(mut self, input: Option<f64>) -> Self {
         self.query_double = input;
         self
     }
 
     /// The `queryDouble` set so far.
-    pub fn get_query_double(&self) -> &::std::option::Option<f64> {
+    pub fn get_query_double(&self) -> &Option<f64> {
         &self.query_double
     }
 
     /// The `queryDoubleList` member.
     ///
     /// Appends one item to `queryDoubleList` (use `set_query_double_list` to replace the list).
-    pub fn query_double_list(mut self, item: impl ::std::convert::Into<f64>) -> Self {
-        self.query_double_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn query_double_list(mut self, item: impl Into<f64>) -> Self {
+        self.query_double_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryDoubleList`.
-    pub fn set_query_double_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<f64>>,
-    ) -> Self {
+    pub fn set_query_double_list(mut self, input: Option<Vec<f64>>) -> Self {
         self.query_double_list = input;
         self
     }
 
     /// The `queryDoubleList` set so far.
-    pub fn get_query_double_list(&self) -> &::std::option::Option<::std::vec::Vec<f64>> {
+    pub fn get_query_double_list(&self) -> &Option<Vec<f64>> {
         &self.query_double_list
     }
 
     /// The `queryBoolean` member.
-    pub fn query_boolean(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.query_boolean = ::std::option::Option::Some(input.into());
+    pub fn query_boolean(mut self, input: impl Into<bool>) -> Self {
+        self.query_boolean = Some(input.into());
         self
     }
 
     /// Sets or clears `queryBoolean`.
-    pub fn set_query_boolean(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_query_boolean(mut self, input: Option<bool>) -> Self {
         self.query_boolean = input;
         self
     }
 
     /// The `queryBoolean` set so far.
-    pub fn get_query_boolean(&self) -> &::std::option::Option<bool> {
+    pub fn get_query_boolean(&self) -> &Option<bool> {
         &self.query_boolean
     }
 
     /// The `queryBooleanList` member.
     ///
     /// Appends one item to `queryBooleanList` (use `set_query_boolean_list` to replace the list).
-    pub fn query_boolean_list(mut self, item: impl ::std::convert::Into<bool>) -> Self {
-        self.query_boolean_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn query_boolean_list(mut self, item: impl Into<bool>) -> Self {
+        self.query_boolean_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryBooleanList`.
-    pub fn set_query_boolean_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<bool>>,
-    ) -> Self {
+    pub fn set_query_boolean_list(mut self, input: Option<Vec<bool>>) -> Self {
         self.query_boolean_list = input;
         self
     }
 
     /// The `queryBooleanList` set so far.
-    pub fn get_query_boolean_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<bool>> {
+    pub fn get_query_boolean_list(&self) -> &Option<Vec<bool>> {
         &self.query_boolean_list
     }
 
     /// The `queryTimestamp` member.
-    pub fn query_timestamp(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.query_timestamp = ::std::option::Option::Some(input.into());
+    pub fn query_timestamp(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.query_timestamp = Some(input.into());
         self
     }
 
     /// Sets or clears `queryTimestamp`.
-    pub fn set_query_timestamp(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_query_timestamp(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.query_timestamp = input;
         self
     }
 
     /// The `queryTimestamp` set so far.
-    pub fn get_query_timestamp(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_query_timestamp(&self) -> &Option<::time::OffsetDateTime> {
         &self.query_timestamp
     }
 
@@ -1177,102 +1094,85 @@ impl AllQueryStringTypesInputBuilder {
     /// Appends one item to `queryTimestampList` (use `set_query_timestamp_list` to replace the list).
     pub fn query_timestamp_list(
         mut self,
-        item: impl ::std::convert::Into<::time::OffsetDateTime>,
+        item: impl Into<::time::OffsetDateTime>,
     ) -> Self {
-        self.query_timestamp_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+        self.query_timestamp_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryTimestampList`.
     pub fn set_query_timestamp_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::time::OffsetDateTime>>,
+        input: Option<Vec<::time::OffsetDateTime>>,
     ) -> Self {
         self.query_timestamp_list = input;
         self
     }
 
     /// The `queryTimestampList` set so far.
-    pub fn get_query_timestamp_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::time::OffsetDateTime>> {
+    pub fn get_query_timestamp_list(&self) -> &Option<Vec<::time::OffsetDateTime>> {
         &self.query_timestamp_list
     }
 
     /// The `queryEnum` member.
-    pub fn query_enum(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.query_enum = ::std::option::Option::Some(input.into());
+    pub fn query_enum(mut self, input: impl Into<crate::types::FooEnum>) -> Self {
+        self.query_enum = Some(input.into());
         self
     }
 
     /// Sets or clears `queryEnum`.
-    pub fn set_query_enum(
-        mut self,
-        input: ::std::option::Option<crate::types::FooEnum>,
-    ) -> Self {
+    pub fn set_query_enum(mut self, input: Option<crate::types::FooEnum>) -> Self {
         self.query_enum = input;
         self
     }
 
     /// The `queryEnum` set so far.
-    pub fn get_query_enum(&self) -> &::std::option::Option<crate::types::FooEnum> {
+    pub fn get_query_enum(&self) -> &Option<crate::types::FooEnum> {
         &self.query_enum
     }
 
     /// The `queryEnumList` member.
     ///
     /// Appends one item to `queryEnumList` (use `set_query_enum_list` to replace the list).
-    pub fn query_enum_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.query_enum_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn query_enum_list(mut self, item: impl Into<crate::types::FooEnum>) -> Self {
+        self.query_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryEnumList`.
     pub fn set_query_enum_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
+        input: Option<Vec<crate::types::FooEnum>>,
     ) -> Self {
         self.query_enum_list = input;
         self
     }
 
     /// The `queryEnumList` set so far.
-    pub fn get_query_enum_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FooEnum>> {
+    pub fn get_query_enum_list(&self) -> &Option<Vec<crate::types::FooEnum>> {
         &self.query_enum_list
     }
 
     /// The `queryIntegerEnum` member.
     pub fn query_integer_enum(
         mut self,
-        input: impl ::std::convert::Into<crate::types::IntegerEnum>,
+        input: impl Into<crate::types::IntegerEnum>,
     ) -> Self {
-        self.query_integer_enum = ::std::option::Option::Some(input.into());
+        self.query_integer_enum = Some(input.into());
         self
     }
 
     /// Sets or clears `queryIntegerEnum`.
     pub fn set_query_integer_enum(
         mut self,
-        input: ::std::option::Option<crate::types::IntegerEnum>,
+        input: Option<crate::types::IntegerEnum>,
     ) -> Self {
         self.query_integer_enum = input;
         self
     }
 
     /// The `queryIntegerEnum` set so far.
-    pub fn get_query_integer_enum(
-        &self,
-    ) -> &::std::option::Option<crate::types::IntegerEnum> {
+    pub fn get_query_integer_enum(&self) -> &Option<crate::types::IntegerEnum> {
         &self.query_integer_enum
     }
 
@@ -1281,18 +1181,16 @@ impl AllQueryStringTypesInputBuilder {
     /// Appends one item to `queryIntegerEnumList` (use `set_query_integer_enum_list` to replace the list).
     pub fn query_integer_enum_list(
         mut self,
-        item: impl ::std::convert::Into<crate::types::IntegerEnum>,
+        item: impl Into<crate::types::IntegerEnum>,
     ) -> Self {
-        self.query_integer_enum_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+        self.query_integer_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryIntegerEnumList`.
     pub fn set_query_integer_enum_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>>,
+        input: Option<Vec<crate::types::IntegerEnum>>,
     ) -> Self {
         self.query_integer_enum_list = input;
         self
@@ -1301,7 +1199,7 @@ impl AllQueryStringTypesInputBuilder {
     /// The `queryIntegerEnumList` set so far.
     pub fn get_query_integer_enum_list(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>> {
+    ) -> &Option<Vec<crate::types::IntegerEnum>> {
         &self.query_integer_enum_list
     }
 
@@ -1310,8 +1208,8 @@ impl AllQueryStringTypesInputBuilder {
     /// Inserts one entry into `queryParamsMapOfStringList` (use `set_query_params_map_of_string_list` to replace the map).
     pub fn query_params_map_of_string_list(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        key: impl Into<String>,
+        value: impl Into<Vec<String>>,
     ) -> Self {
         self.query_params_map_of_string_list
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -1322,12 +1220,7 @@ impl AllQueryStringTypesInputBuilder {
     /// Sets or clears `queryParamsMapOfStringList`.
     pub fn set_query_params_map_of_string_list(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<::std::string::String>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Vec<String>>>,
     ) -> Self {
         self.query_params_map_of_string_list = input;
         self
@@ -1336,27 +1229,18 @@ impl AllQueryStringTypesInputBuilder {
     /// The `queryParamsMapOfStringList` set so far.
     pub fn get_query_params_map_of_string_list(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Vec<String>>> {
         &self.query_params_map_of_string_list
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<AllQueryStringTypesInput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<AllQueryStringTypesInput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("AllQueryStringTypesInput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("AllQueryStringTypesInput", error))
             }
         }
     }

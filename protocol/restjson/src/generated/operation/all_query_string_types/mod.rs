@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#AllQueryStringTypes`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct AllQueryStringTypes;
 impl AllQueryStringTypes {
     /// The operation name.
@@ -38,7 +31,7 @@ impl AllQueryStringTypes {
 
 /// Every error `AllQueryStringTypes` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum AllQueryStringTypesError {
     /// An error the model does not describe; keeps code, message and status.
@@ -47,21 +40,21 @@ pub enum AllQueryStringTypesError {
 
 impl AllQueryStringTypesError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -92,14 +85,14 @@ impl ::std::fmt::Display for AllQueryStringTypesError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for AllQueryStringTypesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for AllQueryStringTypesError {
+impl From<crate::runtime::Unhandled> for AllQueryStringTypesError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -107,7 +100,7 @@ impl ::std::convert::From<crate::runtime::Unhandled> for AllQueryStringTypesErro
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<crate::runtime::http::ResponseError<AllQueryStringTypesError>>
+impl From<crate::runtime::http::ResponseError<AllQueryStringTypesError>>
 for AllQueryStringTypesError {
     fn from(
         value: crate::runtime::http::ResponseError<AllQueryStringTypesError>,
@@ -126,21 +119,18 @@ impl AllQueryStringTypes {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::all_query_string_types::AllQueryStringTypesInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/AllQueryStringTypesInput");
-        let mut query: ::std::vec::Vec<(::std::string::String, ::std::string::String)> = ::std::vec::Vec::new();
-        if let ::std::option::Option::Some(value) = input.query_string.as_ref() {
+        let mut query: Vec<(String, String)> = Vec::new();
+        if let Some(value) = input.query_string.as_ref() {
             query
                 .push((
                     "String".to_owned(),
                     crate::runtime::http::HttpText::http_text(value),
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.query_string_list.as_ref() {
+        if let Some(value) = input.query_string_list.as_ref() {
             for item in value.iter() {
                 query
                     .push((
@@ -149,7 +139,7 @@ impl AllQueryStringTypes {
                     ));
             }
         }
-        if let ::std::option::Option::Some(value) = input.query_string_set.as_ref() {
+        if let Some(value) = input.query_string_set.as_ref() {
             for item in value.iter() {
                 query
                     .push((
@@ -158,28 +148,28 @@ impl AllQueryStringTypes {
                     ));
             }
         }
-        if let ::std::option::Option::Some(value) = input.query_byte.as_ref() {
+        if let Some(value) = input.query_byte.as_ref() {
             query
                 .push((
                     "Byte".to_owned(),
                     crate::runtime::http::HttpText::http_text(value),
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.query_short.as_ref() {
+        if let Some(value) = input.query_short.as_ref() {
             query
                 .push((
                     "Short".to_owned(),
                     crate::runtime::http::HttpText::http_text(value),
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.query_integer.as_ref() {
+        if let Some(value) = input.query_integer.as_ref() {
             query
                 .push((
                     "Integer".to_owned(),
                     crate::runtime::http::HttpText::http_text(value),
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.query_integer_list.as_ref() {
+        if let Some(value) = input.query_integer_list.as_ref() {
             for item in value.iter() {
                 query
                     .push((
@@ -188,7 +178,7 @@ impl AllQueryStringTypes {
                     ));
             }
         }
-        if let ::std::option::Option::Some(value) = input.query_integer_set.as_ref() {
+        if let Some(value) = input.query_integer_set.as_ref() {
             for item in value.iter() {
                 query
                     .push((
@@ -197,28 +187,28 @@ impl AllQueryStringTypes {
                     ));
             }
         }
-        if let ::std::option::Option::Some(value) = input.query_long.as_ref() {
+        if let Some(value) = input.query_long.as_ref() {
             query
                 .push((
                     "Long".to_owned(),
                     crate::runtime::http::HttpText::http_text(value),
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.query_float.as_ref() {
+        if let Some(value) = input.query_float.as_ref() {
             query
                 .push((
                     "Float".to_owned(),
                     crate::runtime::http::HttpText::http_text(value),
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.query_double.as_ref() {
+        if let Some(value) = input.query_double.as_ref() {
             query
                 .push((
                     "Double".to_owned(),
                     crate::runtime::http::HttpText::http_text(value),
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.query_double_list.as_ref() {
+        if let Some(value) = input.query_double_list.as_ref() {
             for item in value.iter() {
                 query
                     .push((
@@ -227,14 +217,14 @@ impl AllQueryStringTypes {
                     ));
             }
         }
-        if let ::std::option::Option::Some(value) = input.query_boolean.as_ref() {
+        if let Some(value) = input.query_boolean.as_ref() {
             query
                 .push((
                     "Boolean".to_owned(),
                     crate::runtime::http::HttpText::http_text(value),
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.query_boolean_list.as_ref() {
+        if let Some(value) = input.query_boolean_list.as_ref() {
             for item in value.iter() {
                 query
                     .push((
@@ -243,10 +233,10 @@ impl AllQueryStringTypes {
                     ));
             }
         }
-        if let ::std::option::Option::Some(value) = input.query_timestamp.as_ref() {
+        if let Some(value) = input.query_timestamp.as_ref() {
             query.push(("Timestamp".to_owned(), crate::runtime::http::date_time(value)));
         }
-        if let ::std::option::Option::Some(value) = input.query_timestamp_list.as_ref() {
+        if let Some(value) = input.query_timestamp_list.as_ref() {
             for item in value.iter() {
                 query
                     .push((
@@ -255,31 +245,25 @@ impl AllQueryStringTypes {
                     ));
             }
         }
-        if let ::std::option::Option::Some(value) = input.query_enum.as_ref() {
+        if let Some(value) = input.query_enum.as_ref() {
             query.push(("Enum".to_owned(), value.as_str().to_owned()));
         }
-        if let ::std::option::Option::Some(value) = input.query_enum_list.as_ref() {
+        if let Some(value) = input.query_enum_list.as_ref() {
             for item in value.iter() {
                 query.push(("EnumList".to_owned(), item.as_str().to_owned()));
             }
         }
-        if let ::std::option::Option::Some(value) = input.query_integer_enum.as_ref() {
+        if let Some(value) = input.query_integer_enum.as_ref() {
             query.push(("IntegerEnum".to_owned(), value.value().to_string()));
         }
-        if let ::std::option::Option::Some(value) = input
-            .query_integer_enum_list
-            .as_ref()
-        {
+        if let Some(value) = input.query_integer_enum_list.as_ref() {
             for item in value.iter() {
                 query.push(("IntegerEnumList".to_owned(), item.value().to_string()));
             }
         }
-        if let ::std::option::Option::Some(value) = input
-            .query_params_map_of_string_list
-            .as_ref()
-        {
+        if let Some(value) = input.query_params_map_of_string_list.as_ref() {
             for (key, item) in value.iter() {
-                let key: ::std::string::String = key.to_string();
+                let key: String = key.to_string();
                 if [
                     "String",
                     "StringList",
@@ -321,12 +305,9 @@ impl AllQueryStringTypes {
             uri.push('=');
             uri.push_str(&crate::runtime::http::percent_encode(value, false));
         }
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (
-            ::std::vec::Vec::new(),
-            ::std::option::Option::None,
-        );
+        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("GET").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -340,15 +321,15 @@ impl AllQueryStringTypes {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::all_query_string_types::AllQueryStringTypesOutput,
         crate::runtime::http::ResponseError<AllQueryStringTypesError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -359,11 +340,11 @@ impl AllQueryStringTypes {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -379,22 +360,22 @@ impl AllQueryStringTypes {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<
             crate::operation::all_query_string_types::AllQueryStringTypesOutput,
         >,
         crate::runtime::http::ResponseError<AllQueryStringTypesError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

@@ -7,26 +7,26 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ConstantAndVariableQueryStringInput {
     /// The `baz` member.
     ///
     /// Sent as the `baz` query parameter.
-    pub baz: ::std::option::Option<::std::string::String>,
+    pub baz: Option<String>,
     /// The `maybeSet` member.
     ///
     /// Sent as the `maybeSet` query parameter.
-    pub maybe_set: ::std::option::Option<::std::string::String>,
+    pub maybe_set: Option<String>,
 }
 
 impl ConstantAndVariableQueryStringInput {
     /// The `baz` member.
-    pub fn baz(&self) -> ::std::option::Option<&str> {
+    pub fn baz(&self) -> Option<&str> {
         self.baz.as_deref()
     }
 
     /// The `maybeSet` member.
-    pub fn maybe_set(&self) -> ::std::option::Option<&str> {
+    pub fn maybe_set(&self) -> Option<&str> {
         self.maybe_set.as_deref()
     }
 
@@ -37,9 +37,7 @@ impl ConstantAndVariableQueryStringInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -54,7 +52,7 @@ impl ConstantAndVariableQueryStringInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -79,7 +77,7 @@ impl crate::runtime::validate::Validate for ConstantAndVariableQueryStringInput 
     }
 }
 
-impl ::std::default::Default for ConstantAndVariableQueryStringInput {
+impl Default for ConstantAndVariableQueryStringInput {
     fn default() -> Self {
         ConstantAndVariableQueryStringInputBuilder::default().build_unchecked()
     }
@@ -87,30 +85,27 @@ impl ::std::default::Default for ConstantAndVariableQueryStringInput {
 
 impl crate::runtime::ErrorCorrection for ConstantAndVariableQueryStringInput {
     fn corrected() -> Self {
-        Self {
-            baz: ::std::option::Option::None,
-            maybe_set: ::std::option::Option::None,
-        }
+        Self { baz: None, maybe_set: None }
     }
 }
 
 impl ::serde::Serialize for ConstantAndVariableQueryStringInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.baz.is_some())
             + usize::from(self.maybe_set.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.baz {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.baz {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "baz", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maybe_set {
+        if let Some(value) = &self.maybe_set {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -122,7 +117,7 @@ impl ::serde::Serialize for ConstantAndVariableQueryStringInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for ConstantAndVariableQueryStringInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -139,15 +134,13 @@ impl<'de> ::serde::Deserialize<'de> for ConstantAndVariableQueryStringInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<ConstantAndVariableQueryStringInput, A::Error>
+            ) -> Result<ConstantAndVariableQueryStringInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_baz = ::std::option::Option::None;
-                let mut member_maybe_set = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_baz = None;
+                let mut member_maybe_set = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "baz" => {
                             member_baz = crate::runtime::wire::next_value::<
@@ -168,7 +161,7 @@ impl<'de> ::serde::Deserialize<'de> for ConstantAndVariableQueryStringInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(ConstantAndVariableQueryStringInput {
+                Ok(ConstantAndVariableQueryStringInput {
                     baz: member_baz,
                     maybe_set: member_maybe_set,
                 })
@@ -180,62 +173,44 @@ impl<'de> ::serde::Deserialize<'de> for ConstantAndVariableQueryStringInput {
 
 /// Builds a [`ConstantAndVariableQueryStringInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct ConstantAndVariableQueryStringInputBuilder {
-    baz: ::std::option::Option<::std::string::String>,
-    maybe_set: ::std::option::Option<::std::string::String>,
+    baz: Option<String>,
+    maybe_set: Option<String>,
 }
 
 impl ConstantAndVariableQueryStringInputBuilder {
     /// The `baz` member.
-    pub fn baz(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.baz = ::std::option::Option::Some(input.into());
+    pub fn baz(mut self, input: impl Into<String>) -> Self {
+        self.baz = Some(input.into());
         self
     }
 
     /// Sets or clears `baz`.
-    pub fn set_baz(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_baz(mut self, input: Option<String>) -> Self {
         self.baz = input;
         self
     }
 
     /// The `baz` set so far.
-    pub fn get_baz(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_baz(&self) -> &Option<String> {
         &self.baz
     }
 
     /// The `maybeSet` member.
-    pub fn maybe_set(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.maybe_set = ::std::option::Option::Some(input.into());
+    pub fn maybe_set(mut self, input: impl Into<String>) -> Self {
+        self.maybe_set = Some(input.into());
         self
     }
 
     /// Sets or clears `maybeSet`.
-    pub fn set_maybe_set(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_maybe_set(mut self, input: Option<String>) -> Self {
         self.maybe_set = input;
         self
     }
 
     /// The `maybeSet` set so far.
-    pub fn get_maybe_set(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_maybe_set(&self) -> &Option<String> {
         &self.maybe_set
     }
 

@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ConstantQueryStringInput {
     /// The `hello` member.
     ///
     /// Required; sent in the URI as the `{hello}` label.
-    pub hello: ::std::option::Option<::std::string::String>,
+    pub hello: Option<String>,
 }
 
 impl ConstantQueryStringInput {
     /// The `hello` member.
-    pub fn hello(&self) -> ::std::option::Option<&str> {
+    pub fn hello(&self) -> Option<&str> {
         self.hello.as_deref()
     }
 
@@ -28,9 +28,7 @@ impl ConstantQueryStringInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl ConstantQueryStringInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -72,7 +70,7 @@ impl crate::runtime::validate::Validate for ConstantQueryStringInput {
     }
 }
 
-impl ::std::default::Default for ConstantQueryStringInput {
+impl Default for ConstantQueryStringInput {
     fn default() -> Self {
         ConstantQueryStringInputBuilder::default().build_unchecked()
     }
@@ -80,21 +78,19 @@ impl ::std::default::Default for ConstantQueryStringInput {
 
 impl crate::runtime::ErrorCorrection for ConstantQueryStringInput {
     fn corrected() -> Self {
-        Self {
-            hello: ::std::option::Option::None,
-        }
+        Self { hello: None }
     }
 }
 
 impl ::serde::Serialize for ConstantQueryStringInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.hello.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.hello {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.hello {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -106,7 +102,7 @@ impl ::serde::Serialize for ConstantQueryStringInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for ConstantQueryStringInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -123,14 +119,12 @@ impl<'de> ::serde::Deserialize<'de> for ConstantQueryStringInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<ConstantQueryStringInput, A::Error>
+            ) -> Result<ConstantQueryStringInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_hello = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_hello = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "hello" => {
                             member_hello = crate::runtime::wire::next_value::<
@@ -144,7 +138,7 @@ impl<'de> ::serde::Deserialize<'de> for ConstantQueryStringInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(ConstantQueryStringInput {
+                Ok(ConstantQueryStringInput {
                     hello: member_hello,
                 })
             }
@@ -155,38 +149,26 @@ impl<'de> ::serde::Deserialize<'de> for ConstantQueryStringInput {
 
 /// Builds a [`ConstantQueryStringInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct ConstantQueryStringInputBuilder {
-    hello: ::std::option::Option<::std::string::String>,
+    hello: Option<String>,
 }
 
 impl ConstantQueryStringInputBuilder {
     /// The `hello` member.
-    pub fn hello(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.hello = ::std::option::Option::Some(input.into());
+    pub fn hello(mut self, input: impl Into<String>) -> Self {
+        self.hello = Some(input.into());
         self
     }
 
     /// Sets or clears `hello`.
-    pub fn set_hello(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hello(mut self, input: Option<String>) -> Self {
         self.hello = input;
         self
     }
 
     /// The `hello` set so far.
-    pub fn get_hello(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hello(&self) -> &Option<String> {
         &self.hello
     }
 

@@ -10,14 +10,7 @@ pub type DocumentTypeAsPayloadOutput = crate::types::DocumentTypeAsPayloadInputO
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DocumentTypeAsPayload`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct DocumentTypeAsPayload;
 impl DocumentTypeAsPayload {
     /// The operation name.
@@ -32,7 +25,7 @@ impl DocumentTypeAsPayload {
 
 /// Every error `DocumentTypeAsPayload` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum DocumentTypeAsPayloadError {
     /// An error the model does not describe; keeps code, message and status.
@@ -41,21 +34,21 @@ pub enum DocumentTypeAsPayloadError {
 
 impl DocumentTypeAsPayloadError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -86,14 +79,14 @@ impl ::std::fmt::Display for DocumentTypeAsPayloadError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for DocumentTypeAsPayloadError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for DocumentTypeAsPayloadError {
+impl From<crate::runtime::Unhandled> for DocumentTypeAsPayloadError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -101,9 +94,8 @@ impl ::std::convert::From<crate::runtime::Unhandled> for DocumentTypeAsPayloadEr
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<
-    crate::runtime::http::ResponseError<DocumentTypeAsPayloadError>,
-> for DocumentTypeAsPayloadError {
+impl From<crate::runtime::http::ResponseError<DocumentTypeAsPayloadError>>
+for DocumentTypeAsPayloadError {
     fn from(
         value: crate::runtime::http::ResponseError<DocumentTypeAsPayloadError>,
     ) -> Self {
@@ -121,17 +113,14 @@ impl DocumentTypeAsPayload {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::DocumentTypeAsPayloadInputOutput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/DocumentTypeAsPayload");
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = match input
+        let (body, content_type): (Vec<u8>, Option<&str>) = match input
             .document_value
             .as_ref()
         {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 (
                     ::serde_json::to_vec(
                             &crate::runtime::wire::Ser::<
@@ -142,15 +131,13 @@ impl DocumentTypeAsPayload {
                         .map_err(|e| crate::runtime::http::RequestError::Body(
                             e.to_string(),
                         ))?,
-                    ::std::option::Option::Some("application/json"),
+                    Some("application/json"),
                 )
             }
-            ::std::option::Option::None => {
-                (::std::vec::Vec::new(), ::std::option::Option::None)
-            }
+            None => (Vec::new(), None),
         };
         let mut builder = ::http::Request::builder().method("PUT").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -164,15 +151,15 @@ impl DocumentTypeAsPayload {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DocumentTypeAsPayloadInputOutput,
         crate::runtime::http::ResponseError<DocumentTypeAsPayloadError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -183,11 +170,11 @@ impl DocumentTypeAsPayload {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -202,10 +189,10 @@ impl DocumentTypeAsPayload {
             )
             .map_err(|e| malformed(e.to_string()))?;
         let value = if body.is_empty() {
-            ::std::option::Option::None
+            None
         } else {
             let mut de = ::serde_json::Deserializer::from_slice(body);
-            ::std::option::Option::Some(
+            Some(
                 <crate::runtime::wire::Plain as crate::runtime::wire::Codec<
                     _,
                 >>::deserialize(&mut de)
@@ -213,20 +200,20 @@ impl DocumentTypeAsPayload {
             )
         };
         output.document_value = value;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<crate::types::DocumentTypeAsPayloadInputOutput>,
         crate::runtime::http::ResponseError<DocumentTypeAsPayloadError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

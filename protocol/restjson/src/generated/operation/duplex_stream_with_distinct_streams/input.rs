@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct DuplexStreamWithDistinctStreamsInput {
     /// The `stream` member.
     ///
     /// The HTTP payload; streamed on the wire; held in memory here.
-    pub stream: ::std::option::Option<crate::types::EventStream>,
+    pub stream: Option<crate::types::EventStream>,
 }
 
 impl DuplexStreamWithDistinctStreamsInput {
     /// The `stream` member.
-    pub fn stream(&self) -> ::std::option::Option<&crate::types::EventStream> {
+    pub fn stream(&self) -> Option<&crate::types::EventStream> {
         self.stream.as_ref()
     }
 
@@ -28,9 +28,7 @@ impl DuplexStreamWithDistinctStreamsInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl DuplexStreamWithDistinctStreamsInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -67,14 +65,14 @@ impl crate::runtime::validate::Validate for DuplexStreamWithDistinctStreamsInput
     ) {
         {
             let path = path.field("stream");
-            if let ::std::option::Option::Some(value) = &self.stream {
+            if let Some(value) = &self.stream {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for DuplexStreamWithDistinctStreamsInput {
+impl Default for DuplexStreamWithDistinctStreamsInput {
     fn default() -> Self {
         DuplexStreamWithDistinctStreamsInputBuilder::default().build_unchecked()
     }
@@ -82,21 +80,19 @@ impl ::std::default::Default for DuplexStreamWithDistinctStreamsInput {
 
 impl crate::runtime::ErrorCorrection for DuplexStreamWithDistinctStreamsInput {
     fn corrected() -> Self {
-        Self {
-            stream: ::std::option::Option::None,
-        }
+        Self { stream: None }
     }
 }
 
 impl ::serde::Serialize for DuplexStreamWithDistinctStreamsInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.stream.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.stream {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.stream {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -108,7 +104,7 @@ impl ::serde::Serialize for DuplexStreamWithDistinctStreamsInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for DuplexStreamWithDistinctStreamsInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -125,14 +121,12 @@ impl<'de> ::serde::Deserialize<'de> for DuplexStreamWithDistinctStreamsInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<DuplexStreamWithDistinctStreamsInput, A::Error>
+            ) -> Result<DuplexStreamWithDistinctStreamsInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_stream = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_stream = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "stream" => {
                             member_stream = crate::runtime::wire::next_value::<
@@ -146,7 +140,7 @@ impl<'de> ::serde::Deserialize<'de> for DuplexStreamWithDistinctStreamsInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(DuplexStreamWithDistinctStreamsInput {
+                Ok(DuplexStreamWithDistinctStreamsInput {
                     stream: member_stream,
                 })
             }
@@ -157,38 +151,26 @@ impl<'de> ::serde::Deserialize<'de> for DuplexStreamWithDistinctStreamsInput {
 
 /// Builds a [`DuplexStreamWithDistinctStreamsInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct DuplexStreamWithDistinctStreamsInputBuilder {
-    stream: ::std::option::Option<crate::types::EventStream>,
+    stream: Option<crate::types::EventStream>,
 }
 
 impl DuplexStreamWithDistinctStreamsInputBuilder {
     /// The `stream` member.
-    pub fn stream(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventStream>,
-    ) -> Self {
-        self.stream = ::std::option::Option::Some(input.into());
+    pub fn stream(mut self, input: impl Into<crate::types::EventStream>) -> Self {
+        self.stream = Some(input.into());
         self
     }
 
     /// Sets or clears `stream`.
-    pub fn set_stream(
-        mut self,
-        input: ::std::option::Option<crate::types::EventStream>,
-    ) -> Self {
+    pub fn set_stream(mut self, input: Option<crate::types::EventStream>) -> Self {
         self.stream = input;
         self
     }
 
     /// The `stream` set so far.
-    pub fn get_stream(&self) -> &::std::option::Option<crate::types::EventStream> {
+    pub fn get_stream(&self) -> &Option<crate::types::EventStream> {
         &self.stream
     }
 
@@ -196,15 +178,12 @@ impl DuplexStreamWithDistinctStreamsInputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DuplexStreamWithDistinctStreamsInput,
-        crate::runtime::BuildError,
-    > {
+    ) -> Result<DuplexStreamWithDistinctStreamsInput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new(
                         "DuplexStreamWithDistinctStreamsInput",
                         error,

@@ -5,17 +5,17 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DuplexStreamWithDistinctStreamsOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct DuplexStreamWithDistinctStreamsOutput {
     /// The `stream` member.
     ///
     /// The HTTP payload.
-    pub stream: ::std::option::Option<crate::types::SingletonEventStream>,
+    pub stream: Option<crate::types::SingletonEventStream>,
 }
 
 impl DuplexStreamWithDistinctStreamsOutput {
     /// The `stream` member.
-    pub fn stream(&self) -> ::std::option::Option<&crate::types::SingletonEventStream> {
+    pub fn stream(&self) -> Option<&crate::types::SingletonEventStream> {
         self.stream.as_ref()
     }
 
@@ -26,9 +26,7 @@ impl DuplexStreamWithDistinctStreamsOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl DuplexStreamWithDistinctStreamsOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -65,14 +63,14 @@ impl crate::runtime::validate::Validate for DuplexStreamWithDistinctStreamsOutpu
     ) {
         {
             let path = path.field("stream");
-            if let ::std::option::Option::Some(value) = &self.stream {
+            if let Some(value) = &self.stream {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for DuplexStreamWithDistinctStreamsOutput {
+impl Default for DuplexStreamWithDistinctStreamsOutput {
     fn default() -> Self {
         DuplexStreamWithDistinctStreamsOutputBuilder::default().build_unchecked()
     }
@@ -80,21 +78,19 @@ impl ::std::default::Default for DuplexStreamWithDistinctStreamsOutput {
 
 impl crate::runtime::ErrorCorrection for DuplexStreamWithDistinctStreamsOutput {
     fn corrected() -> Self {
-        Self {
-            stream: ::std::option::Option::None,
-        }
+        Self { stream: None }
     }
 }
 
 impl ::serde::Serialize for DuplexStreamWithDistinctStreamsOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.stream.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.stream {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.stream {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -106,7 +102,7 @@ impl ::serde::Serialize for DuplexStreamWithDistinctStreamsOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for DuplexStreamWithDistinctStreamsOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -123,14 +119,12 @@ impl<'de> ::serde::Deserialize<'de> for DuplexStreamWithDistinctStreamsOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<DuplexStreamWithDistinctStreamsOutput, A::Error>
+            ) -> Result<DuplexStreamWithDistinctStreamsOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_stream = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_stream = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "stream" => {
                             member_stream = crate::runtime::wire::next_value::<
@@ -144,7 +138,7 @@ impl<'de> ::serde::Deserialize<'de> for DuplexStreamWithDistinctStreamsOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(DuplexStreamWithDistinctStreamsOutput {
+                Ok(DuplexStreamWithDistinctStreamsOutput {
                     stream: member_stream,
                 })
             }
@@ -155,40 +149,32 @@ impl<'de> ::serde::Deserialize<'de> for DuplexStreamWithDistinctStreamsOutput {
 
 /// Builds a [`DuplexStreamWithDistinctStreamsOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct DuplexStreamWithDistinctStreamsOutputBuilder {
-    stream: ::std::option::Option<crate::types::SingletonEventStream>,
+    stream: Option<crate::types::SingletonEventStream>,
 }
 
 impl DuplexStreamWithDistinctStreamsOutputBuilder {
     /// The `stream` member.
     pub fn stream(
         mut self,
-        input: impl ::std::convert::Into<crate::types::SingletonEventStream>,
+        input: impl Into<crate::types::SingletonEventStream>,
     ) -> Self {
-        self.stream = ::std::option::Option::Some(input.into());
+        self.stream = Some(input.into());
         self
     }
 
     /// Sets or clears `stream`.
     pub fn set_stream(
         mut self,
-        input: ::std::option::Option<crate::types::SingletonEventStream>,
+        input: Option<crate::types::SingletonEventStream>,
     ) -> Self {
         self.stream = input;
         self
     }
 
     /// The `stream` set so far.
-    pub fn get_stream(
-        &self,
-    ) -> &::std::option::Option<crate::types::SingletonEventStream> {
+    pub fn get_stream(&self) -> &Option<crate::types::SingletonEventStream> {
         &self.stream
     }
 
@@ -196,15 +182,12 @@ impl DuplexStreamWithDistinctStreamsOutputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DuplexStreamWithDistinctStreamsOutput,
-        crate::runtime::BuildError,
-    > {
+    ) -> Result<DuplexStreamWithDistinctStreamsOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new(
                         "DuplexStreamWithDistinctStreamsOutput",
                         error,

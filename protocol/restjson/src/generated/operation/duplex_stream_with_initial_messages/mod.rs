@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DuplexStreamWithInitialMessages`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct DuplexStreamWithInitialMessages;
 impl DuplexStreamWithInitialMessages {
     /// The operation name.
@@ -38,7 +31,7 @@ impl DuplexStreamWithInitialMessages {
 
 /// Every error `DuplexStreamWithInitialMessages` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum DuplexStreamWithInitialMessagesError {
     /// See [`ServiceUnavailableError`](crate::types::error::ServiceUnavailableError).
@@ -49,19 +42,17 @@ pub enum DuplexStreamWithInitialMessagesError {
 
 impl DuplexStreamWithInitialMessagesError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::ServiceUnavailableError(_) => {
-                ::std::option::Option::Some(
-                    crate::types::error::ServiceUnavailableError::CODE,
-                )
+                Some(crate::types::error::ServiceUnavailableError::CODE)
             }
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::ServiceUnavailableError(e) => e.error_message(),
             Self::Unhandled(e) => e.message(),
@@ -69,7 +60,7 @@ impl DuplexStreamWithInitialMessagesError {
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::ServiceUnavailableError(_) => {
                 crate::types::error::ServiceUnavailableError::HTTP_STATUS
@@ -111,7 +102,7 @@ impl ::std::fmt::Display for DuplexStreamWithInitialMessagesError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for DuplexStreamWithInitialMessagesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::ServiceUnavailableError(e) => ::std::error::Error::source(e),
             Self::Unhandled(e) => ::std::error::Error::source(e),
@@ -119,8 +110,7 @@ impl ::std::error::Error for DuplexStreamWithInitialMessagesError {
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled>
-for DuplexStreamWithInitialMessagesError {
+impl From<crate::runtime::Unhandled> for DuplexStreamWithInitialMessagesError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -128,9 +118,8 @@ for DuplexStreamWithInitialMessagesError {
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<
-    crate::runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>,
-> for DuplexStreamWithInitialMessagesError {
+impl From<crate::runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>>
+for DuplexStreamWithInitialMessagesError {
     fn from(
         value: crate::runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>,
     ) -> Self {
@@ -138,7 +127,7 @@ impl ::std::convert::From<
     }
 }
 
-impl ::std::convert::From<crate::types::error::ServiceUnavailableError>
+impl From<crate::types::error::ServiceUnavailableError>
 for DuplexStreamWithInitialMessagesError {
     fn from(value: crate::types::error::ServiceUnavailableError) -> Self {
         Self::ServiceUnavailableError(value)
@@ -155,15 +144,11 @@ impl DuplexStreamWithInitialMessages {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/DuplexStreamWithInitialMessages");
-        let mut headers: ::std::vec::Vec<(::std::string::String, ::http::HeaderValue)> = ::std::vec::Vec::new();
-        if let ::std::option::Option::Some(value) = input.initial_request_member.as_ref()
-        {
+        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
+        if let Some(value) = input.initial_request_member.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -171,11 +156,8 @@ impl DuplexStreamWithInitialMessages {
                     crate::runtime::http::header_value("initial-request-member", &text)?,
                 ));
         }
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = match input
-            .stream
-            .as_ref()
-        {
-            ::std::option::Option::Some(value) => {
+        let (body, content_type): (Vec<u8>, Option<&str>) = match input.stream.as_ref() {
+            Some(value) => {
                 (
                     ::serde_json::to_vec(
                             &crate::runtime::wire::Ser::<
@@ -186,15 +168,13 @@ impl DuplexStreamWithInitialMessages {
                         .map_err(|e| crate::runtime::http::RequestError::Body(
                             e.to_string(),
                         ))?,
-                    ::std::option::Option::Some("application/json"),
+                    Some("application/json"),
                 )
             }
-            ::std::option::Option::None => {
-                (::std::vec::Vec::new(), ::std::option::Option::None)
-            }
+            None => (Vec::new(), None),
         };
         let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -211,15 +191,15 @@ impl DuplexStreamWithInitialMessages {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesOutput,
         crate::runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -227,7 +207,7 @@ impl DuplexStreamWithInitialMessages {
         if !(200..300).contains(&status) {
             let meta = crate::runtime::http::error_meta(response.headers(), body);
             let error = match meta.code.as_deref() {
-                ::std::option::Option::Some("ServiceUnavailableError") => {
+                Some("ServiceUnavailableError") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::ServiceUnavailableError = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
@@ -243,13 +223,13 @@ impl DuplexStreamWithInitialMessages {
                         crate::runtime::Unhandled::new(
                                 meta.code.clone(),
                                 meta.message.clone(),
-                                ::std::option::Option::Some(status),
+                                Some(status),
                             )
                             .with_body(body),
                     )
                 }
             };
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -264,10 +244,10 @@ impl DuplexStreamWithInitialMessages {
             )
             .map_err(|e| malformed(e.to_string()))?;
         let value = if body.is_empty() {
-            ::std::option::Option::None
+            None
         } else {
             let mut de = ::serde_json::Deserializer::from_slice(body);
-            ::std::option::Option::Some(
+            Some(
                 <crate::runtime::wire::Plain as crate::runtime::wire::Codec<
                     _,
                 >>::deserialize(&mut de)
@@ -275,14 +255,12 @@ impl DuplexStreamWithInitialMessages {
             )
         };
         output.stream = value;
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("initial-response-member")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <::std::string::String as crate::runtime::http::FromHeader>::from_header(
-                    text,
-                )
+            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `initial-response-member` is not a valid `initialResponseMember`"
                         .to_owned(),
@@ -290,22 +268,22 @@ impl DuplexStreamWithInitialMessages {
             output.initial_response_member = value;
             output.client_corrections.remove("initialResponseMember");
         }
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<
             crate::operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesOutput,
         >,
         crate::runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

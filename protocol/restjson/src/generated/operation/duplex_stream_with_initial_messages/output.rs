@@ -7,16 +7,16 @@
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct DuplexStreamWithInitialMessagesOutput {
     /// The `initialResponseMember` member.
     ///
     /// Required; carried in the `initial-response-member` HTTP header.
-    pub(crate) initial_response_member: ::std::string::String,
+    pub(crate) initial_response_member: String,
     /// The `stream` member.
     ///
     /// The HTTP payload; streamed on the wire; held in memory here.
-    pub stream: ::std::option::Option<crate::types::EventStream>,
+    pub stream: Option<crate::types::EventStream>,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: crate::runtime::ClientCorrections,
 }
@@ -28,15 +28,12 @@ impl DuplexStreamWithInitialMessagesOutput {
     }
 
     /// The `stream` member.
-    pub fn stream(&self) -> ::std::option::Option<&crate::types::EventStream> {
+    pub fn stream(&self) -> Option<&crate::types::EventStream> {
         self.stream.as_ref()
     }
 
     /// Sets the required `initialResponseMember` member (from then on it counts as present, whatever the wire said).
-    pub fn set_initial_response_member(
-        &mut self,
-        value: ::std::string::String,
-    ) -> &mut Self {
+    pub fn set_initial_response_member(&mut self, value: String) -> &mut Self {
         self.initial_response_member = value;
         self.client_corrections.remove("initialResponseMember");
         self
@@ -49,9 +46,7 @@ impl DuplexStreamWithInitialMessagesOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -66,7 +61,7 @@ impl DuplexStreamWithInitialMessagesOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -95,7 +90,7 @@ impl crate::runtime::validate::Validate for DuplexStreamWithInitialMessagesOutpu
         }
         {
             let path = path.field("stream");
-            if let ::std::option::Option::Some(value) = &self.stream {
+            if let Some(value) = &self.stream {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
@@ -107,22 +102,22 @@ impl crate::runtime::ErrorCorrection for DuplexStreamWithInitialMessagesOutput {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
         Self {
             initial_response_member: client_corrections
-                .fill(::std::option::Option::None, "initialResponseMember"),
-            stream: ::std::option::Option::None,
+                .fill(None, "initialResponseMember"),
+            stream: None,
             client_corrections,
         }
     }
 }
 
 impl ::serde::Serialize for DuplexStreamWithInitialMessagesOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(!self.client_corrections.contains("initialResponseMember"))
             + usize::from(self.stream.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         if !self.client_corrections.contains("initialResponseMember") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
@@ -130,7 +125,7 @@ impl ::serde::Serialize for DuplexStreamWithInitialMessagesOutput {
                 _,
             >(&mut map, "initialResponseMember", &self.initial_response_member)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stream {
+        if let Some(value) = &self.stream {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -142,7 +137,7 @@ impl ::serde::Serialize for DuplexStreamWithInitialMessagesOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for DuplexStreamWithInitialMessagesOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -159,15 +154,13 @@ impl<'de> ::serde::Deserialize<'de> for DuplexStreamWithInitialMessagesOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<DuplexStreamWithInitialMessagesOutput, A::Error>
+            ) -> Result<DuplexStreamWithInitialMessagesOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_initial_response_member = ::std::option::Option::None;
-                let mut member_stream = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_initial_response_member = None;
+                let mut member_stream = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "initialResponseMember" => {
                             member_initial_response_member = crate::runtime::wire::next_value::<
@@ -189,7 +182,7 @@ impl<'de> ::serde::Deserialize<'de> for DuplexStreamWithInitialMessagesOutput {
                     }
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
-                ::std::result::Result::Ok(DuplexStreamWithInitialMessagesOutput {
+                Ok(DuplexStreamWithInitialMessagesOutput {
                     initial_response_member: client_corrections
                         .fill(member_initial_response_member, "initialResponseMember"),
                     stream: member_stream,
@@ -203,64 +196,44 @@ impl<'de> ::serde::Deserialize<'de> for DuplexStreamWithInitialMessagesOutput {
 
 /// Builds a [`DuplexStreamWithInitialMessagesOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct DuplexStreamWithInitialMessagesOutputBuilder {
-    initial_response_member: ::std::option::Option<::std::string::String>,
-    stream: ::std::option::Option<crate::types::EventStream>,
+    initial_response_member: Option<String>,
+    stream: Option<crate::types::EventStream>,
 }
 
 impl DuplexStreamWithInitialMessagesOutputBuilder {
     /// The `initialResponseMember` member.
-    pub fn initial_response_member(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.initial_response_member = ::std::option::Option::Some(input.into());
+    pub fn initial_response_member(mut self, input: impl Into<String>) -> Self {
+        self.initial_response_member = Some(input.into());
         self
     }
 
     /// Sets or clears `initialResponseMember`.
-    pub fn set_initial_response_member(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_initial_response_member(mut self, input: Option<String>) -> Self {
         self.initial_response_member = input;
         self
     }
 
     /// The `initialResponseMember` set so far.
-    pub fn get_initial_response_member(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_initial_response_member(&self) -> &Option<String> {
         &self.initial_response_member
     }
 
     /// The `stream` member.
-    pub fn stream(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventStream>,
-    ) -> Self {
-        self.stream = ::std::option::Option::Some(input.into());
+    pub fn stream(mut self, input: impl Into<crate::types::EventStream>) -> Self {
+        self.stream = Some(input.into());
         self
     }
 
     /// Sets or clears `stream`.
-    pub fn set_stream(
-        mut self,
-        input: ::std::option::Option<crate::types::EventStream>,
-    ) -> Self {
+    pub fn set_stream(mut self, input: Option<crate::types::EventStream>) -> Self {
         self.stream = input;
         self
     }
 
     /// The `stream` set so far.
-    pub fn get_stream(&self) -> &::std::option::Option<crate::types::EventStream> {
+    pub fn get_stream(&self) -> &Option<crate::types::EventStream> {
         &self.stream
     }
 
@@ -268,15 +241,12 @@ impl DuplexStreamWithInitialMessagesOutputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DuplexStreamWithInitialMessagesOutput,
-        crate::runtime::BuildError,
-    > {
+    ) -> Result<DuplexStreamWithInitialMessagesOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new(
                         "DuplexStreamWithInitialMessagesOutput",
                         error,

@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct EndpointWithHostLabelOperationInput {
     /// The `label` member.
     ///
     /// Required.
-    pub label: ::std::option::Option<::std::string::String>,
+    pub label: Option<String>,
 }
 
 impl EndpointWithHostLabelOperationInput {
     /// The `label` member.
-    pub fn label(&self) -> ::std::option::Option<&str> {
+    pub fn label(&self) -> Option<&str> {
         self.label.as_deref()
     }
 
@@ -28,9 +28,7 @@ impl EndpointWithHostLabelOperationInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl EndpointWithHostLabelOperationInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -74,7 +72,7 @@ impl crate::runtime::validate::Validate for EndpointWithHostLabelOperationInput 
     }
 }
 
-impl ::std::default::Default for EndpointWithHostLabelOperationInput {
+impl Default for EndpointWithHostLabelOperationInput {
     fn default() -> Self {
         EndpointWithHostLabelOperationInputBuilder::default().build_unchecked()
     }
@@ -82,21 +80,19 @@ impl ::std::default::Default for EndpointWithHostLabelOperationInput {
 
 impl crate::runtime::ErrorCorrection for EndpointWithHostLabelOperationInput {
     fn corrected() -> Self {
-        Self {
-            label: ::std::option::Option::None,
-        }
+        Self { label: None }
     }
 }
 
 impl ::serde::Serialize for EndpointWithHostLabelOperationInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.label.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.label {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.label {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -108,7 +104,7 @@ impl ::serde::Serialize for EndpointWithHostLabelOperationInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for EndpointWithHostLabelOperationInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -125,14 +121,12 @@ impl<'de> ::serde::Deserialize<'de> for EndpointWithHostLabelOperationInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<EndpointWithHostLabelOperationInput, A::Error>
+            ) -> Result<EndpointWithHostLabelOperationInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_label = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_label = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "label" => {
                             member_label = crate::runtime::wire::next_value::<
@@ -146,7 +140,7 @@ impl<'de> ::serde::Deserialize<'de> for EndpointWithHostLabelOperationInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(EndpointWithHostLabelOperationInput {
+                Ok(EndpointWithHostLabelOperationInput {
                     label: member_label,
                 })
             }
@@ -157,38 +151,26 @@ impl<'de> ::serde::Deserialize<'de> for EndpointWithHostLabelOperationInput {
 
 /// Builds a [`EndpointWithHostLabelOperationInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct EndpointWithHostLabelOperationInputBuilder {
-    label: ::std::option::Option<::std::string::String>,
+    label: Option<String>,
 }
 
 impl EndpointWithHostLabelOperationInputBuilder {
     /// The `label` member.
-    pub fn label(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.label = ::std::option::Option::Some(input.into());
+    pub fn label(mut self, input: impl Into<String>) -> Self {
+        self.label = Some(input.into());
         self
     }
 
     /// Sets or clears `label`.
-    pub fn set_label(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_label(mut self, input: Option<String>) -> Self {
         self.label = input;
         self
     }
 
     /// The `label` set so far.
-    pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_label(&self) -> &Option<String> {
         &self.label
     }
 

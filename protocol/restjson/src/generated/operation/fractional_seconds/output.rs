@@ -5,15 +5,15 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#FractionalSecondsOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct FractionalSecondsOutput {
     /// The `datetime` member.
-    pub datetime: ::std::option::Option<::time::OffsetDateTime>,
+    pub datetime: Option<::time::OffsetDateTime>,
 }
 
 impl FractionalSecondsOutput {
     /// The `datetime` member.
-    pub fn datetime(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn datetime(&self) -> Option<::time::OffsetDateTime> {
         self.datetime
     }
 
@@ -24,9 +24,7 @@ impl FractionalSecondsOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -41,7 +39,7 @@ impl FractionalSecondsOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -65,7 +63,7 @@ impl crate::runtime::validate::Validate for FractionalSecondsOutput {
     }
 }
 
-impl ::std::default::Default for FractionalSecondsOutput {
+impl Default for FractionalSecondsOutput {
     fn default() -> Self {
         FractionalSecondsOutputBuilder::default().build_unchecked()
     }
@@ -73,21 +71,19 @@ impl ::std::default::Default for FractionalSecondsOutput {
 
 impl crate::runtime::ErrorCorrection for FractionalSecondsOutput {
     fn corrected() -> Self {
-        Self {
-            datetime: ::std::option::Option::None,
-        }
+        Self { datetime: None }
     }
 }
 
 impl ::serde::Serialize for FractionalSecondsOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.datetime.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.datetime {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.datetime {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DateTime,
                 _,
@@ -99,7 +95,7 @@ impl ::serde::Serialize for FractionalSecondsOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for FractionalSecondsOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -116,14 +112,12 @@ impl<'de> ::serde::Deserialize<'de> for FractionalSecondsOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<FractionalSecondsOutput, A::Error>
+            ) -> Result<FractionalSecondsOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_datetime = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_datetime = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "datetime" => {
                             member_datetime = crate::runtime::wire::next_value::<
@@ -137,7 +131,7 @@ impl<'de> ::serde::Deserialize<'de> for FractionalSecondsOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(FractionalSecondsOutput {
+                Ok(FractionalSecondsOutput {
                     datetime: member_datetime,
                 })
             }
@@ -148,38 +142,26 @@ impl<'de> ::serde::Deserialize<'de> for FractionalSecondsOutput {
 
 /// Builds a [`FractionalSecondsOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct FractionalSecondsOutputBuilder {
-    datetime: ::std::option::Option<::time::OffsetDateTime>,
+    datetime: Option<::time::OffsetDateTime>,
 }
 
 impl FractionalSecondsOutputBuilder {
     /// The `datetime` member.
-    pub fn datetime(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.datetime = ::std::option::Option::Some(input.into());
+    pub fn datetime(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.datetime = Some(input.into());
         self
     }
 
     /// Sets or clears `datetime`.
-    pub fn set_datetime(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_datetime(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.datetime = input;
         self
     }
 
     /// The `datetime` set so far.
-    pub fn get_datetime(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_datetime(&self) -> &Option<::time::OffsetDateTime> {
         &self.datetime
     }
 

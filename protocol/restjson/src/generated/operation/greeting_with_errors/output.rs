@@ -5,17 +5,17 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#GreetingWithErrorsOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GreetingWithErrorsOutput {
     /// The `greeting` member.
     ///
     /// Carried in the `X-Greeting` HTTP header.
-    pub greeting: ::std::option::Option<::std::string::String>,
+    pub greeting: Option<String>,
 }
 
 impl GreetingWithErrorsOutput {
     /// The `greeting` member.
-    pub fn greeting(&self) -> ::std::option::Option<&str> {
+    pub fn greeting(&self) -> Option<&str> {
         self.greeting.as_deref()
     }
 
@@ -26,9 +26,7 @@ impl GreetingWithErrorsOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl GreetingWithErrorsOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -67,7 +65,7 @@ impl crate::runtime::validate::Validate for GreetingWithErrorsOutput {
     }
 }
 
-impl ::std::default::Default for GreetingWithErrorsOutput {
+impl Default for GreetingWithErrorsOutput {
     fn default() -> Self {
         GreetingWithErrorsOutputBuilder::default().build_unchecked()
     }
@@ -75,21 +73,19 @@ impl ::std::default::Default for GreetingWithErrorsOutput {
 
 impl crate::runtime::ErrorCorrection for GreetingWithErrorsOutput {
     fn corrected() -> Self {
-        Self {
-            greeting: ::std::option::Option::None,
-        }
+        Self { greeting: None }
     }
 }
 
 impl ::serde::Serialize for GreetingWithErrorsOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.greeting.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.greeting {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.greeting {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -101,7 +97,7 @@ impl ::serde::Serialize for GreetingWithErrorsOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for GreetingWithErrorsOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -118,14 +114,12 @@ impl<'de> ::serde::Deserialize<'de> for GreetingWithErrorsOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<GreetingWithErrorsOutput, A::Error>
+            ) -> Result<GreetingWithErrorsOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_greeting = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_greeting = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "greeting" => {
                             member_greeting = crate::runtime::wire::next_value::<
@@ -139,7 +133,7 @@ impl<'de> ::serde::Deserialize<'de> for GreetingWithErrorsOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(GreetingWithErrorsOutput {
+                Ok(GreetingWithErrorsOutput {
                     greeting: member_greeting,
                 })
             }
@@ -150,38 +144,26 @@ impl<'de> ::serde::Deserialize<'de> for GreetingWithErrorsOutput {
 
 /// Builds a [`GreetingWithErrorsOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct GreetingWithErrorsOutputBuilder {
-    greeting: ::std::option::Option<::std::string::String>,
+    greeting: Option<String>,
 }
 
 impl GreetingWithErrorsOutputBuilder {
     /// The `greeting` member.
-    pub fn greeting(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.greeting = ::std::option::Option::Some(input.into());
+    pub fn greeting(mut self, input: impl Into<String>) -> Self {
+        self.greeting = Some(input.into());
         self
     }
 
     /// Sets or clears `greeting`.
-    pub fn set_greeting(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_greeting(mut self, input: Option<String>) -> Self {
         self.greeting = input;
         self
     }
 
     /// The `greeting` set so far.
-    pub fn get_greeting(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_greeting(&self) -> &Option<String> {
         &self.greeting
     }
 

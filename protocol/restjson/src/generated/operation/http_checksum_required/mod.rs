@@ -10,14 +10,7 @@ pub type HttpChecksumRequiredOutput = crate::types::HttpChecksumRequiredInputOut
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpChecksumRequired`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpChecksumRequired;
 impl HttpChecksumRequired {
     /// The operation name.
@@ -32,7 +25,7 @@ impl HttpChecksumRequired {
 
 /// Every error `HttpChecksumRequired` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpChecksumRequiredError {
     /// An error the model does not describe; keeps code, message and status.
@@ -41,21 +34,21 @@ pub enum HttpChecksumRequiredError {
 
 impl HttpChecksumRequiredError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -86,14 +79,14 @@ impl ::std::fmt::Display for HttpChecksumRequiredError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for HttpChecksumRequiredError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for HttpChecksumRequiredError {
+impl From<crate::runtime::Unhandled> for HttpChecksumRequiredError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -101,7 +94,7 @@ impl ::std::convert::From<crate::runtime::Unhandled> for HttpChecksumRequiredErr
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<crate::runtime::http::ResponseError<HttpChecksumRequiredError>>
+impl From<crate::runtime::http::ResponseError<HttpChecksumRequiredError>>
 for HttpChecksumRequiredError {
     fn from(
         value: crate::runtime::http::ResponseError<HttpChecksumRequiredError>,
@@ -120,26 +113,23 @@ impl HttpChecksumRequired {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::HttpChecksumRequiredInputOutput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let build = || -> ::std::result::Result<
-            ::http::Request<::std::vec::Vec<u8>>,
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let build = || -> Result<
+            ::http::Request<Vec<u8>>,
             crate::runtime::http::RequestError,
         > {
-            let mut uri = ::std::string::String::new();
+            let mut uri = String::new();
             uri.push_str("/HttpChecksumRequired");
             let body = {
                 use ::serde::ser::{SerializeMap as _, Serializer as _};
-                let mut bytes = ::std::vec::Vec::new();
+                let mut bytes = Vec::new();
                 let mut serializer = ::serde_json::Serializer::new(&mut bytes);
                 let mut map = serializer
-                    .serialize_map(::std::option::Option::None)
+                    .serialize_map(None)
                     .map_err(|e| crate::runtime::http::RequestError::Body(
                         e.to_string(),
                     ))?;
-                if let ::std::option::Option::Some(value) = input.foo.as_ref() {
+                if let Some(value) = input.foo.as_ref() {
                     crate::runtime::wire::entry::<
                         crate::runtime::wire::Plain,
                         _,
@@ -155,9 +145,9 @@ impl HttpChecksumRequired {
                     ))?;
                 bytes
             };
-            let content_type = ::std::option::Option::Some("application/json");
+            let content_type = Some("application/json");
             let mut builder = ::http::Request::builder().method("POST").uri(uri);
-            if let ::std::option::Option::Some(content_type) = content_type {
+            if let Some(content_type) = content_type {
                 builder = builder.header("content-type", content_type);
             }
             if !body.is_empty() {
@@ -169,21 +159,21 @@ impl HttpChecksumRequired {
         };
         let request = build()?;
         let request = crate::runtime::http::with_content_md5(request)?;
-        ::std::result::Result::Ok(request)
+        Ok(request)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::HttpChecksumRequiredInputOutput,
         crate::runtime::http::ResponseError<HttpChecksumRequiredError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -194,11 +184,11 @@ impl HttpChecksumRequired {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -214,20 +204,20 @@ impl HttpChecksumRequired {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<crate::types::HttpChecksumRequiredInputOutput>,
         crate::runtime::http::ResponseError<HttpChecksumRequiredError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpEmptyPrefixHeaders`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpEmptyPrefixHeaders;
 impl HttpEmptyPrefixHeaders {
     /// The operation name.
@@ -38,7 +31,7 @@ impl HttpEmptyPrefixHeaders {
 
 /// Every error `HttpEmptyPrefixHeaders` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpEmptyPrefixHeadersError {
     /// An error the model does not describe; keeps code, message and status.
@@ -47,21 +40,21 @@ pub enum HttpEmptyPrefixHeadersError {
 
 impl HttpEmptyPrefixHeadersError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -92,14 +85,14 @@ impl ::std::fmt::Display for HttpEmptyPrefixHeadersError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for HttpEmptyPrefixHeadersError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for HttpEmptyPrefixHeadersError {
+impl From<crate::runtime::Unhandled> for HttpEmptyPrefixHeadersError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -107,9 +100,8 @@ impl ::std::convert::From<crate::runtime::Unhandled> for HttpEmptyPrefixHeadersE
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<
-    crate::runtime::http::ResponseError<HttpEmptyPrefixHeadersError>,
-> for HttpEmptyPrefixHeadersError {
+impl From<crate::runtime::http::ResponseError<HttpEmptyPrefixHeadersError>>
+for HttpEmptyPrefixHeadersError {
     fn from(
         value: crate::runtime::http::ResponseError<HttpEmptyPrefixHeadersError>,
     ) -> Self {
@@ -127,14 +119,11 @@ impl HttpEmptyPrefixHeaders {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/HttpEmptyPrefixHeaders");
-        let mut headers: ::std::vec::Vec<(::std::string::String, ::http::HeaderValue)> = ::std::vec::Vec::new();
-        if let ::std::option::Option::Some(value) = input.prefix_headers.as_ref() {
+        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
+        if let Some(value) = input.prefix_headers.as_ref() {
             for (key, item) in value.iter() {
                 let name = ::std::format!("{}{}", "", key);
                 if ["hello"].iter().any(|h: &&str| h.eq_ignore_ascii_case(&name)) {
@@ -145,7 +134,7 @@ impl HttpEmptyPrefixHeaders {
                 headers.push((name, header));
             }
         }
-        if let ::std::option::Option::Some(value) = input.specific_header.as_ref() {
+        if let Some(value) = input.specific_header.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -153,12 +142,9 @@ impl HttpEmptyPrefixHeaders {
                     crate::runtime::http::header_value("hello", &text)?,
                 ));
         }
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (
-            ::std::vec::Vec::new(),
-            ::std::option::Option::None,
-        );
+        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("GET").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -175,15 +161,15 @@ impl HttpEmptyPrefixHeaders {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput,
         crate::runtime::http::ResponseError<HttpEmptyPrefixHeadersError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -194,11 +180,11 @@ impl HttpEmptyPrefixHeaders {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -216,11 +202,11 @@ impl HttpEmptyPrefixHeaders {
             .map_err(|e| malformed(e.to_string()))?;
         let mut map = ::std::collections::BTreeMap::new();
         for (name, value) in response.headers() {
-            if let (::std::option::Option::Some(key), ::std::result::Result::Ok(text)) = (
+            if let (Some(key), Ok(text)) = (
                 name.as_str().strip_prefix(""),
                 value.to_str(),
             ) {
-                if let ::std::option::Option::Some(value) = <::std::string::String as crate::runtime::http::FromHeader>::from_header(
+                if let Some(value) = <String as crate::runtime::http::FromHeader>::from_header(
                     text,
                 ) {
                     map.insert(key.to_owned(), value);
@@ -228,37 +214,32 @@ impl HttpEmptyPrefixHeaders {
             }
         }
         if !map.is_empty() {
-            output.prefix_headers = ::std::option::Option::Some(map);
+            output.prefix_headers = Some(map);
         }
-        if let ::std::option::Option::Some(text) = response
-            .headers()
-            .get("hello")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = response.headers().get("hello").and_then(|v| v.to_str().ok())
         {
-            let value = <::std::string::String as crate::runtime::http::FromHeader>::from_header(
-                    text,
-                )
+            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `hello` is not a valid `specificHeader`".to_owned(),
                 ))?;
-            output.specific_header = ::std::option::Option::Some(value);
+            output.specific_header = Some(value);
         }
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<
             crate::operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput,
         >,
         crate::runtime::http::ResponseError<HttpEmptyPrefixHeadersError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

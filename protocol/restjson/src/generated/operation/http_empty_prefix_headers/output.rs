@@ -5,32 +5,28 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpEmptyPrefixHeadersOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpEmptyPrefixHeadersOutput {
     /// The `prefixHeaders` member.
     ///
     /// Carried in HTTP headers prefixed ``.
-    pub prefix_headers: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub prefix_headers: Option<::std::collections::BTreeMap<String, String>>,
     /// The `specificHeader` member.
     ///
     /// Carried in the `hello` HTTP header.
-    pub specific_header: ::std::option::Option<::std::string::String>,
+    pub specific_header: Option<String>,
 }
 
 impl HttpEmptyPrefixHeadersOutput {
     /// The `prefixHeaders` member.
     pub fn prefix_headers(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.prefix_headers.as_ref()
     }
 
     /// The `specificHeader` member.
-    pub fn specific_header(&self) -> ::std::option::Option<&str> {
+    pub fn specific_header(&self) -> Option<&str> {
         self.specific_header.as_deref()
     }
 
@@ -41,9 +37,7 @@ impl HttpEmptyPrefixHeadersOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -58,7 +52,7 @@ impl HttpEmptyPrefixHeadersOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -83,7 +77,7 @@ impl crate::runtime::validate::Validate for HttpEmptyPrefixHeadersOutput {
     }
 }
 
-impl ::std::default::Default for HttpEmptyPrefixHeadersOutput {
+impl Default for HttpEmptyPrefixHeadersOutput {
     fn default() -> Self {
         HttpEmptyPrefixHeadersOutputBuilder::default().build_unchecked()
     }
@@ -92,29 +86,29 @@ impl ::std::default::Default for HttpEmptyPrefixHeadersOutput {
 impl crate::runtime::ErrorCorrection for HttpEmptyPrefixHeadersOutput {
     fn corrected() -> Self {
         Self {
-            prefix_headers: ::std::option::Option::None,
-            specific_header: ::std::option::Option::None,
+            prefix_headers: None,
+            specific_header: None,
         }
     }
 }
 
 impl ::serde::Serialize for HttpEmptyPrefixHeadersOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.prefix_headers.is_some())
             + usize::from(self.specific_header.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.prefix_headers {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.prefix_headers {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "prefixHeaders", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.specific_header {
+        if let Some(value) = &self.specific_header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -126,7 +120,7 @@ impl ::serde::Serialize for HttpEmptyPrefixHeadersOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for HttpEmptyPrefixHeadersOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -143,15 +137,13 @@ impl<'de> ::serde::Deserialize<'de> for HttpEmptyPrefixHeadersOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<HttpEmptyPrefixHeadersOutput, A::Error>
+            ) -> Result<HttpEmptyPrefixHeadersOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_prefix_headers = ::std::option::Option::None;
-                let mut member_specific_header = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_prefix_headers = None;
+                let mut member_specific_header = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "prefixHeaders" => {
                             member_prefix_headers = crate::runtime::wire::next_value::<
@@ -172,7 +164,7 @@ impl<'de> ::serde::Deserialize<'de> for HttpEmptyPrefixHeadersOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(HttpEmptyPrefixHeadersOutput {
+                Ok(HttpEmptyPrefixHeadersOutput {
                     prefix_headers: member_prefix_headers,
                     specific_header: member_specific_header,
                 })
@@ -184,18 +176,10 @@ impl<'de> ::serde::Deserialize<'de> for HttpEmptyPrefixHeadersOutput {
 
 /// Builds a [`HttpEmptyPrefixHeadersOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct HttpEmptyPrefixHeadersOutputBuilder {
-    prefix_headers: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    specific_header: ::std::option::Option<::std::string::String>,
+    prefix_headers: Option<::std::collections::BTreeMap<String, String>>,
+    specific_header: Option<String>,
 }
 
 impl HttpEmptyPrefixHeadersOutputBuilder {
@@ -204,8 +188,8 @@ impl HttpEmptyPrefixHeadersOutputBuilder {
     /// Inserts one entry into `prefixHeaders` (use `set_prefix_headers` to replace the map).
     pub fn prefix_headers(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.prefix_headers
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -216,9 +200,7 @@ impl HttpEmptyPrefixHeadersOutputBuilder {
     /// Sets or clears `prefixHeaders`.
     pub fn set_prefix_headers(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.prefix_headers = input;
         self
@@ -227,32 +209,24 @@ impl HttpEmptyPrefixHeadersOutputBuilder {
     /// The `prefixHeaders` set so far.
     pub fn get_prefix_headers(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.prefix_headers
     }
 
     /// The `specificHeader` member.
-    pub fn specific_header(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.specific_header = ::std::option::Option::Some(input.into());
+    pub fn specific_header(mut self, input: impl Into<String>) -> Self {
+        self.specific_header = Some(input.into());
         self
     }
 
     /// Sets or clears `specificHeader`.
-    pub fn set_specific_header(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_specific_header(mut self, input: Option<String>) -> Self {
         self.specific_header = input;
         self
     }
 
     /// The `specificHeader` set so far.
-    pub fn get_specific_header(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_specific_header(&self) -> &Option<String> {
         &self.specific_header
     }
 

@@ -10,14 +10,7 @@ pub type HttpPayloadTraitsOutput = crate::types::HttpPayloadTraitsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPayloadTraits`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpPayloadTraits;
 impl HttpPayloadTraits {
     /// The operation name.
@@ -32,7 +25,7 @@ impl HttpPayloadTraits {
 
 /// Every error `HttpPayloadTraits` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpPayloadTraitsError {
     /// An error the model does not describe; keeps code, message and status.
@@ -41,21 +34,21 @@ pub enum HttpPayloadTraitsError {
 
 impl HttpPayloadTraitsError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -86,14 +79,14 @@ impl ::std::fmt::Display for HttpPayloadTraitsError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for HttpPayloadTraitsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for HttpPayloadTraitsError {
+impl From<crate::runtime::Unhandled> for HttpPayloadTraitsError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -101,7 +94,7 @@ impl ::std::convert::From<crate::runtime::Unhandled> for HttpPayloadTraitsError 
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<crate::runtime::http::ResponseError<HttpPayloadTraitsError>>
+impl From<crate::runtime::http::ResponseError<HttpPayloadTraitsError>>
 for HttpPayloadTraitsError {
     fn from(value: crate::runtime::http::ResponseError<HttpPayloadTraitsError>) -> Self {
         value.into_service_error()
@@ -118,14 +111,11 @@ impl HttpPayloadTraits {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::HttpPayloadTraitsInputOutput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/HttpPayloadTraits");
-        let mut headers: ::std::vec::Vec<(::std::string::String, ::http::HeaderValue)> = ::std::vec::Vec::new();
-        if let ::std::option::Option::Some(value) = input.foo.as_ref() {
+        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
+        if let Some(value) = input.foo.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -133,22 +123,12 @@ impl HttpPayloadTraits {
                     crate::runtime::http::header_value("X-Foo", &text)?,
                 ));
         }
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = match input
-            .blob
-            .as_ref()
-        {
-            ::std::option::Option::Some(value) => {
-                (
-                    value.as_bytes().to_vec(),
-                    ::std::option::Option::Some("application/octet-stream"),
-                )
-            }
-            ::std::option::Option::None => {
-                (::std::vec::Vec::new(), ::std::option::Option::None)
-            }
+        let (body, content_type): (Vec<u8>, Option<&str>) = match input.blob.as_ref() {
+            Some(value) => (value.as_bytes().to_vec(), Some("application/octet-stream")),
+            None => (Vec::new(), None),
         };
         let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -165,15 +145,15 @@ impl HttpPayloadTraits {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::HttpPayloadTraitsInputOutput,
         crate::runtime::http::ResponseError<HttpPayloadTraitsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -184,11 +164,11 @@ impl HttpPayloadTraits {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -204,33 +184,28 @@ impl HttpPayloadTraits {
             .map_err(|e| malformed(e.to_string()))?;
         let value = (!body.is_empty()).then(|| crate::runtime::Blob::new(body.to_vec()));
         output.blob = value;
-        if let ::std::option::Option::Some(text) = response
-            .headers()
-            .get("X-Foo")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = response.headers().get("X-Foo").and_then(|v| v.to_str().ok())
         {
-            let value = <::std::string::String as crate::runtime::http::FromHeader>::from_header(
-                    text,
-                )
+            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-Foo` is not a valid `foo`".to_owned(),
                 ))?;
-            output.foo = ::std::option::Option::Some(value);
+            output.foo = Some(value);
         }
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<crate::types::HttpPayloadTraitsInputOutput>,
         crate::runtime::http::ResponseError<HttpPayloadTraitsError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

@@ -10,14 +10,7 @@ pub type HttpPayloadWithUnionOutput = crate::types::HttpPayloadWithUnionInputOut
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPayloadWithUnion`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpPayloadWithUnion;
 impl HttpPayloadWithUnion {
     /// The operation name.
@@ -32,7 +25,7 @@ impl HttpPayloadWithUnion {
 
 /// Every error `HttpPayloadWithUnion` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpPayloadWithUnionError {
     /// An error the model does not describe; keeps code, message and status.
@@ -41,21 +34,21 @@ pub enum HttpPayloadWithUnionError {
 
 impl HttpPayloadWithUnionError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -86,14 +79,14 @@ impl ::std::fmt::Display for HttpPayloadWithUnionError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for HttpPayloadWithUnionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for HttpPayloadWithUnionError {
+impl From<crate::runtime::Unhandled> for HttpPayloadWithUnionError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -101,7 +94,7 @@ impl ::std::convert::From<crate::runtime::Unhandled> for HttpPayloadWithUnionErr
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<crate::runtime::http::ResponseError<HttpPayloadWithUnionError>>
+impl From<crate::runtime::http::ResponseError<HttpPayloadWithUnionError>>
 for HttpPayloadWithUnionError {
     fn from(
         value: crate::runtime::http::ResponseError<HttpPayloadWithUnionError>,
@@ -120,17 +113,11 @@ impl HttpPayloadWithUnion {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::HttpPayloadWithUnionInputOutput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/HttpPayloadWithUnion");
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = match input
-            .nested
-            .as_ref()
-        {
-            ::std::option::Option::Some(value) => {
+        let (body, content_type): (Vec<u8>, Option<&str>) = match input.nested.as_ref() {
+            Some(value) => {
                 (
                     ::serde_json::to_vec(
                             &crate::runtime::wire::Ser::<
@@ -141,15 +128,13 @@ impl HttpPayloadWithUnion {
                         .map_err(|e| crate::runtime::http::RequestError::Body(
                             e.to_string(),
                         ))?,
-                    ::std::option::Option::Some("application/json"),
+                    Some("application/json"),
                 )
             }
-            ::std::option::Option::None => {
-                (::std::vec::Vec::new(), ::std::option::Option::None)
-            }
+            None => (Vec::new(), None),
         };
         let mut builder = ::http::Request::builder().method("PUT").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -163,15 +148,15 @@ impl HttpPayloadWithUnion {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::HttpPayloadWithUnionInputOutput,
         crate::runtime::http::ResponseError<HttpPayloadWithUnionError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -182,11 +167,11 @@ impl HttpPayloadWithUnion {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -201,10 +186,10 @@ impl HttpPayloadWithUnion {
             )
             .map_err(|e| malformed(e.to_string()))?;
         let value = if body.is_empty() {
-            ::std::option::Option::None
+            None
         } else {
             let mut de = ::serde_json::Deserializer::from_slice(body);
-            ::std::option::Option::Some(
+            Some(
                 <crate::runtime::wire::Plain as crate::runtime::wire::Codec<
                     _,
                 >>::deserialize(&mut de)
@@ -212,20 +197,20 @@ impl HttpPayloadWithUnion {
             )
         };
         output.nested = value;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<crate::types::HttpPayloadWithUnionInputOutput>,
         crate::runtime::http::ResponseError<HttpPayloadWithUnionError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

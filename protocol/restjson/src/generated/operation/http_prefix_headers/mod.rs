@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPrefixHeaders`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpPrefixHeaders;
 impl HttpPrefixHeaders {
     /// The operation name.
@@ -38,7 +31,7 @@ impl HttpPrefixHeaders {
 
 /// Every error `HttpPrefixHeaders` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpPrefixHeadersError {
     /// An error the model does not describe; keeps code, message and status.
@@ -47,21 +40,21 @@ pub enum HttpPrefixHeadersError {
 
 impl HttpPrefixHeadersError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -92,14 +85,14 @@ impl ::std::fmt::Display for HttpPrefixHeadersError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for HttpPrefixHeadersError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for HttpPrefixHeadersError {
+impl From<crate::runtime::Unhandled> for HttpPrefixHeadersError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -107,7 +100,7 @@ impl ::std::convert::From<crate::runtime::Unhandled> for HttpPrefixHeadersError 
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<crate::runtime::http::ResponseError<HttpPrefixHeadersError>>
+impl From<crate::runtime::http::ResponseError<HttpPrefixHeadersError>>
 for HttpPrefixHeadersError {
     fn from(value: crate::runtime::http::ResponseError<HttpPrefixHeadersError>) -> Self {
         value.into_service_error()
@@ -124,14 +117,11 @@ impl HttpPrefixHeaders {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::http_prefix_headers::HttpPrefixHeadersInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/HttpPrefixHeaders");
-        let mut headers: ::std::vec::Vec<(::std::string::String, ::http::HeaderValue)> = ::std::vec::Vec::new();
-        if let ::std::option::Option::Some(value) = input.foo.as_ref() {
+        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
+        if let Some(value) = input.foo.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -139,7 +129,7 @@ impl HttpPrefixHeaders {
                     crate::runtime::http::header_value("x-foo", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.foo_map.as_ref() {
+        if let Some(value) = input.foo_map.as_ref() {
             for (key, item) in value.iter() {
                 let name = ::std::format!("{}{}", "x-foo-", key);
                 if ["x-foo"].iter().any(|h: &&str| h.eq_ignore_ascii_case(&name)) {
@@ -150,12 +140,9 @@ impl HttpPrefixHeaders {
                 headers.push((name, header));
             }
         }
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (
-            ::std::vec::Vec::new(),
-            ::std::option::Option::None,
-        );
+        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("GET").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -172,15 +159,15 @@ impl HttpPrefixHeaders {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::http_prefix_headers::HttpPrefixHeadersOutput,
         crate::runtime::http::ResponseError<HttpPrefixHeadersError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -191,11 +178,11 @@ impl HttpPrefixHeaders {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -211,26 +198,21 @@ impl HttpPrefixHeaders {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        if let ::std::option::Option::Some(text) = response
-            .headers()
-            .get("x-foo")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = response.headers().get("x-foo").and_then(|v| v.to_str().ok())
         {
-            let value = <::std::string::String as crate::runtime::http::FromHeader>::from_header(
-                    text,
-                )
+            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `x-foo` is not a valid `foo`".to_owned(),
                 ))?;
-            output.foo = ::std::option::Option::Some(value);
+            output.foo = Some(value);
         }
         let mut map = ::std::collections::BTreeMap::new();
         for (name, value) in response.headers() {
-            if let (::std::option::Option::Some(key), ::std::result::Result::Ok(text)) = (
+            if let (Some(key), Ok(text)) = (
                 name.as_str().strip_prefix("x-foo-"),
                 value.to_str(),
             ) {
-                if let ::std::option::Option::Some(value) = <::std::string::String as crate::runtime::http::FromHeader>::from_header(
+                if let Some(value) = <String as crate::runtime::http::FromHeader>::from_header(
                     text,
                 ) {
                     map.insert(key.to_owned(), value);
@@ -238,24 +220,24 @@ impl HttpPrefixHeaders {
             }
         }
         if !map.is_empty() {
-            output.foo_map = ::std::option::Option::Some(map);
+            output.foo_map = Some(map);
         }
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<
             crate::operation::http_prefix_headers::HttpPrefixHeadersOutput,
         >,
         crate::runtime::http::ResponseError<HttpPrefixHeadersError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

@@ -5,32 +5,26 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPrefixHeadersOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpPrefixHeadersOutput {
     /// The `foo` member.
     ///
     /// Carried in the `x-foo` HTTP header.
-    pub foo: ::std::option::Option<::std::string::String>,
+    pub foo: Option<String>,
     /// The `fooMap` member.
     ///
     /// Carried in HTTP headers prefixed `x-foo-`.
-    pub foo_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub foo_map: Option<::std::collections::BTreeMap<String, String>>,
 }
 
 impl HttpPrefixHeadersOutput {
     /// The `foo` member.
-    pub fn foo(&self) -> ::std::option::Option<&str> {
+    pub fn foo(&self) -> Option<&str> {
         self.foo.as_deref()
     }
 
     /// The `fooMap` member.
-    pub fn foo_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn foo_map(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.foo_map.as_ref()
     }
 
@@ -41,9 +35,7 @@ impl HttpPrefixHeadersOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -58,7 +50,7 @@ impl HttpPrefixHeadersOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -83,7 +75,7 @@ impl crate::runtime::validate::Validate for HttpPrefixHeadersOutput {
     }
 }
 
-impl ::std::default::Default for HttpPrefixHeadersOutput {
+impl Default for HttpPrefixHeadersOutput {
     fn default() -> Self {
         HttpPrefixHeadersOutputBuilder::default().build_unchecked()
     }
@@ -91,29 +83,26 @@ impl ::std::default::Default for HttpPrefixHeadersOutput {
 
 impl crate::runtime::ErrorCorrection for HttpPrefixHeadersOutput {
     fn corrected() -> Self {
-        Self {
-            foo: ::std::option::Option::None,
-            foo_map: ::std::option::Option::None,
-        }
+        Self { foo: None, foo_map: None }
     }
 }
 
 impl ::serde::Serialize for HttpPrefixHeadersOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.foo.is_some()) + usize::from(self.foo_map.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.foo {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.foo {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "foo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.foo_map {
+        if let Some(value) = &self.foo_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
@@ -125,7 +114,7 @@ impl ::serde::Serialize for HttpPrefixHeadersOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for HttpPrefixHeadersOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -142,15 +131,13 @@ impl<'de> ::serde::Deserialize<'de> for HttpPrefixHeadersOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<HttpPrefixHeadersOutput, A::Error>
+            ) -> Result<HttpPrefixHeadersOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_foo = ::std::option::Option::None;
-                let mut member_foo_map = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_foo = None;
+                let mut member_foo_map = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "foo" => {
                             member_foo = crate::runtime::wire::next_value::<
@@ -171,7 +158,7 @@ impl<'de> ::serde::Deserialize<'de> for HttpPrefixHeadersOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(HttpPrefixHeadersOutput {
+                Ok(HttpPrefixHeadersOutput {
                     foo: member_foo,
                     foo_map: member_foo_map,
                 })
@@ -183,52 +170,34 @@ impl<'de> ::serde::Deserialize<'de> for HttpPrefixHeadersOutput {
 
 /// Builds a [`HttpPrefixHeadersOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct HttpPrefixHeadersOutputBuilder {
-    foo: ::std::option::Option<::std::string::String>,
-    foo_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    foo: Option<String>,
+    foo_map: Option<::std::collections::BTreeMap<String, String>>,
 }
 
 impl HttpPrefixHeadersOutputBuilder {
     /// The `foo` member.
-    pub fn foo(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.foo = ::std::option::Option::Some(input.into());
+    pub fn foo(mut self, input: impl Into<String>) -> Self {
+        self.foo = Some(input.into());
         self
     }
 
     /// Sets or clears `foo`.
-    pub fn set_foo(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_foo(mut self, input: Option<String>) -> Self {
         self.foo = input;
         self
     }
 
     /// The `foo` set so far.
-    pub fn get_foo(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_foo(&self) -> &Option<String> {
         &self.foo
     }
 
     /// The `fooMap` member.
     ///
     /// Inserts one entry into `fooMap` (use `set_foo_map` to replace the map).
-    pub fn foo_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn foo_map(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.foo_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
             .insert(key.into(), value.into());
@@ -238,20 +207,14 @@ impl HttpPrefixHeadersOutputBuilder {
     /// Sets or clears `fooMap`.
     pub fn set_foo_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.foo_map = input;
         self
     }
 
     /// The `fooMap` set so far.
-    pub fn get_foo_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_foo_map(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.foo_map
     }
 

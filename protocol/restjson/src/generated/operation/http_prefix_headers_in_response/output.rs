@@ -5,23 +5,19 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPrefixHeadersInResponseOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpPrefixHeadersInResponseOutput {
     /// The `prefixHeaders` member.
     ///
     /// Carried in HTTP headers prefixed ``.
-    pub prefix_headers: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub prefix_headers: Option<::std::collections::BTreeMap<String, String>>,
 }
 
 impl HttpPrefixHeadersInResponseOutput {
     /// The `prefixHeaders` member.
     pub fn prefix_headers(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.prefix_headers.as_ref()
     }
 
@@ -32,9 +28,7 @@ impl HttpPrefixHeadersInResponseOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -49,7 +43,7 @@ impl HttpPrefixHeadersInResponseOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -73,7 +67,7 @@ impl crate::runtime::validate::Validate for HttpPrefixHeadersInResponseOutput {
     }
 }
 
-impl ::std::default::Default for HttpPrefixHeadersInResponseOutput {
+impl Default for HttpPrefixHeadersInResponseOutput {
     fn default() -> Self {
         HttpPrefixHeadersInResponseOutputBuilder::default().build_unchecked()
     }
@@ -81,21 +75,19 @@ impl ::std::default::Default for HttpPrefixHeadersInResponseOutput {
 
 impl crate::runtime::ErrorCorrection for HttpPrefixHeadersInResponseOutput {
     fn corrected() -> Self {
-        Self {
-            prefix_headers: ::std::option::Option::None,
-        }
+        Self { prefix_headers: None }
     }
 }
 
 impl ::serde::Serialize for HttpPrefixHeadersInResponseOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.prefix_headers.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.prefix_headers {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.prefix_headers {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
@@ -107,7 +99,7 @@ impl ::serde::Serialize for HttpPrefixHeadersInResponseOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for HttpPrefixHeadersInResponseOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -124,14 +116,12 @@ impl<'de> ::serde::Deserialize<'de> for HttpPrefixHeadersInResponseOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<HttpPrefixHeadersInResponseOutput, A::Error>
+            ) -> Result<HttpPrefixHeadersInResponseOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_prefix_headers = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_prefix_headers = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "prefixHeaders" => {
                             member_prefix_headers = crate::runtime::wire::next_value::<
@@ -145,7 +135,7 @@ impl<'de> ::serde::Deserialize<'de> for HttpPrefixHeadersInResponseOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(HttpPrefixHeadersInResponseOutput {
+                Ok(HttpPrefixHeadersInResponseOutput {
                     prefix_headers: member_prefix_headers,
                 })
             }
@@ -156,17 +146,9 @@ impl<'de> ::serde::Deserialize<'de> for HttpPrefixHeadersInResponseOutput {
 
 /// Builds a [`HttpPrefixHeadersInResponseOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct HttpPrefixHeadersInResponseOutputBuilder {
-    prefix_headers: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    prefix_headers: Option<::std::collections::BTreeMap<String, String>>,
 }
 
 impl HttpPrefixHeadersInResponseOutputBuilder {
@@ -175,8 +157,8 @@ impl HttpPrefixHeadersInResponseOutputBuilder {
     /// Inserts one entry into `prefixHeaders` (use `set_prefix_headers` to replace the map).
     pub fn prefix_headers(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.prefix_headers
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -187,9 +169,7 @@ impl HttpPrefixHeadersInResponseOutputBuilder {
     /// Sets or clears `prefixHeaders`.
     pub fn set_prefix_headers(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.prefix_headers = input;
         self
@@ -198,9 +178,7 @@ impl HttpPrefixHeadersInResponseOutputBuilder {
     /// The `prefixHeaders` set so far.
     pub fn get_prefix_headers(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.prefix_headers
     }
 

@@ -7,23 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpQueryParamsOnlyOperationInput {
     /// The `queryMap` member.
     ///
     /// Sent as query parameters, one per map entry.
-    pub query_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub query_map: Option<::std::collections::BTreeMap<String, String>>,
 }
 
 impl HttpQueryParamsOnlyOperationInput {
     /// The `queryMap` member.
-    pub fn query_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn query_map(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.query_map.as_ref()
     }
 
@@ -34,9 +28,7 @@ impl HttpQueryParamsOnlyOperationInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -51,7 +43,7 @@ impl HttpQueryParamsOnlyOperationInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -75,7 +67,7 @@ impl crate::runtime::validate::Validate for HttpQueryParamsOnlyOperationInput {
     }
 }
 
-impl ::std::default::Default for HttpQueryParamsOnlyOperationInput {
+impl Default for HttpQueryParamsOnlyOperationInput {
     fn default() -> Self {
         HttpQueryParamsOnlyOperationInputBuilder::default().build_unchecked()
     }
@@ -83,21 +75,19 @@ impl ::std::default::Default for HttpQueryParamsOnlyOperationInput {
 
 impl crate::runtime::ErrorCorrection for HttpQueryParamsOnlyOperationInput {
     fn corrected() -> Self {
-        Self {
-            query_map: ::std::option::Option::None,
-        }
+        Self { query_map: None }
     }
 }
 
 impl ::serde::Serialize for HttpQueryParamsOnlyOperationInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.query_map.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.query_map {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.query_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
@@ -109,7 +99,7 @@ impl ::serde::Serialize for HttpQueryParamsOnlyOperationInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for HttpQueryParamsOnlyOperationInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -126,14 +116,12 @@ impl<'de> ::serde::Deserialize<'de> for HttpQueryParamsOnlyOperationInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<HttpQueryParamsOnlyOperationInput, A::Error>
+            ) -> Result<HttpQueryParamsOnlyOperationInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_query_map = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_query_map = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "queryMap" => {
                             member_query_map = crate::runtime::wire::next_value::<
@@ -147,7 +135,7 @@ impl<'de> ::serde::Deserialize<'de> for HttpQueryParamsOnlyOperationInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(HttpQueryParamsOnlyOperationInput {
+                Ok(HttpQueryParamsOnlyOperationInput {
                     query_map: member_query_map,
                 })
             }
@@ -158,17 +146,9 @@ impl<'de> ::serde::Deserialize<'de> for HttpQueryParamsOnlyOperationInput {
 
 /// Builds a [`HttpQueryParamsOnlyOperationInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct HttpQueryParamsOnlyOperationInputBuilder {
-    query_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    query_map: Option<::std::collections::BTreeMap<String, String>>,
 }
 
 impl HttpQueryParamsOnlyOperationInputBuilder {
@@ -177,8 +157,8 @@ impl HttpQueryParamsOnlyOperationInputBuilder {
     /// Inserts one entry into `queryMap` (use `set_query_map` to replace the map).
     pub fn query_map(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.query_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -189,9 +169,7 @@ impl HttpQueryParamsOnlyOperationInputBuilder {
     /// Sets or clears `queryMap`.
     pub fn set_query_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.query_map = input;
         self
@@ -200,9 +178,7 @@ impl HttpQueryParamsOnlyOperationInputBuilder {
     /// The `queryMap` set so far.
     pub fn get_query_map(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.query_map
     }
 

@@ -7,26 +7,26 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct HttpRequestWithFloatLabelsInput {
     /// The `float` member.
     ///
     /// Required; sent in the URI as the `{float}` label.
-    pub float: ::std::option::Option<f32>,
+    pub float: Option<f32>,
     /// The `double` member.
     ///
     /// Required; sent in the URI as the `{double}` label.
-    pub double: ::std::option::Option<f64>,
+    pub double: Option<f64>,
 }
 
 impl HttpRequestWithFloatLabelsInput {
     /// The `float` member.
-    pub fn float(&self) -> ::std::option::Option<f32> {
+    pub fn float(&self) -> Option<f32> {
         self.float
     }
 
     /// The `double` member.
-    pub fn double(&self) -> ::std::option::Option<f64> {
+    pub fn double(&self) -> Option<f64> {
         self.double
     }
 
@@ -37,9 +37,7 @@ impl HttpRequestWithFloatLabelsInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -54,7 +52,7 @@ impl HttpRequestWithFloatLabelsInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -90,7 +88,7 @@ impl crate::runtime::validate::Validate for HttpRequestWithFloatLabelsInput {
     }
 }
 
-impl ::std::default::Default for HttpRequestWithFloatLabelsInput {
+impl Default for HttpRequestWithFloatLabelsInput {
     fn default() -> Self {
         HttpRequestWithFloatLabelsInputBuilder::default().build_unchecked()
     }
@@ -98,29 +96,26 @@ impl ::std::default::Default for HttpRequestWithFloatLabelsInput {
 
 impl crate::runtime::ErrorCorrection for HttpRequestWithFloatLabelsInput {
     fn corrected() -> Self {
-        Self {
-            float: ::std::option::Option::None,
-            double: ::std::option::Option::None,
-        }
+        Self { float: None, double: None }
     }
 }
 
 impl ::serde::Serialize for HttpRequestWithFloatLabelsInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.float.is_some()) + usize::from(self.double.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.float {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.float {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "float", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.double {
+        if let Some(value) = &self.double {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
@@ -132,7 +127,7 @@ impl ::serde::Serialize for HttpRequestWithFloatLabelsInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for HttpRequestWithFloatLabelsInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -149,15 +144,13 @@ impl<'de> ::serde::Deserialize<'de> for HttpRequestWithFloatLabelsInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<HttpRequestWithFloatLabelsInput, A::Error>
+            ) -> Result<HttpRequestWithFloatLabelsInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_float = ::std::option::Option::None;
-                let mut member_double = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_float = None;
+                let mut member_double = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "float" => {
                             member_float = crate::runtime::wire::next_value::<
@@ -178,7 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for HttpRequestWithFloatLabelsInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(HttpRequestWithFloatLabelsInput {
+                Ok(HttpRequestWithFloatLabelsInput {
                     float: member_float,
                     double: member_double,
                 })
@@ -190,49 +183,44 @@ impl<'de> ::serde::Deserialize<'de> for HttpRequestWithFloatLabelsInput {
 
 /// Builds a [`HttpRequestWithFloatLabelsInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct HttpRequestWithFloatLabelsInputBuilder {
-    float: ::std::option::Option<f32>,
-    double: ::std::option::Option<f64>,
+    float: Option<f32>,
+    double: Option<f64>,
 }
 
 impl HttpRequestWithFloatLabelsInputBuilder {
     /// The `float` member.
-    pub fn float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.float = ::std::option::Option::Some(input.into());
+    pub fn float(mut self, input: impl Into<f32>) -> Self {
+        self.float = Some(input.into());
         self
     }
 
     /// Sets or clears `float`.
-    pub fn set_float(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_float(mut self, input: Option<f32>) -> Self {
         self.float = input;
         self
     }
 
     /// The `float` set so far.
-    pub fn get_float(&self) -> &::std::option::Option<f32> {
+    pub fn get_float(&self) -> &Option<f32> {
         &self.float
     }
 
     /// The `double` member.
-    pub fn double(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.double = ::std::option::Option::Some(input.into());
+    pub fn double(mut self, input: impl Into<f64>) -> Self {
+        self.double = Some(input.into());
         self
     }
 
     /// Sets or clears `double`.
-    pub fn set_double(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_double(mut self, input: Option<f64>) -> Self {
         self.double = input;
         self
     }
 
     /// The `double` set so far.
-    pub fn get_double(&self) -> &::std::option::Option<f64> {
+    pub fn get_double(&self) -> &Option<f64> {
         &self.double
     }
 

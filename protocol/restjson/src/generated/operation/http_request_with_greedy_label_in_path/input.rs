@@ -7,26 +7,26 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpRequestWithGreedyLabelInPathInput {
     /// The `foo` member.
     ///
     /// Required; sent in the URI as the `{foo}` label.
-    pub foo: ::std::option::Option<::std::string::String>,
+    pub foo: Option<String>,
     /// The `baz` member.
     ///
     /// Required; sent in the URI as the `{baz}` label.
-    pub baz: ::std::option::Option<::std::string::String>,
+    pub baz: Option<String>,
 }
 
 impl HttpRequestWithGreedyLabelInPathInput {
     /// The `foo` member.
-    pub fn foo(&self) -> ::std::option::Option<&str> {
+    pub fn foo(&self) -> Option<&str> {
         self.foo.as_deref()
     }
 
     /// The `baz` member.
-    pub fn baz(&self) -> ::std::option::Option<&str> {
+    pub fn baz(&self) -> Option<&str> {
         self.baz.as_deref()
     }
 
@@ -37,9 +37,7 @@ impl HttpRequestWithGreedyLabelInPathInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -54,7 +52,7 @@ impl HttpRequestWithGreedyLabelInPathInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -90,7 +88,7 @@ impl crate::runtime::validate::Validate for HttpRequestWithGreedyLabelInPathInpu
     }
 }
 
-impl ::std::default::Default for HttpRequestWithGreedyLabelInPathInput {
+impl Default for HttpRequestWithGreedyLabelInPathInput {
     fn default() -> Self {
         HttpRequestWithGreedyLabelInPathInputBuilder::default().build_unchecked()
     }
@@ -98,29 +96,26 @@ impl ::std::default::Default for HttpRequestWithGreedyLabelInPathInput {
 
 impl crate::runtime::ErrorCorrection for HttpRequestWithGreedyLabelInPathInput {
     fn corrected() -> Self {
-        Self {
-            foo: ::std::option::Option::None,
-            baz: ::std::option::Option::None,
-        }
+        Self { foo: None, baz: None }
     }
 }
 
 impl ::serde::Serialize for HttpRequestWithGreedyLabelInPathInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.foo.is_some()) + usize::from(self.baz.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.foo {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.foo {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "foo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.baz {
+        if let Some(value) = &self.baz {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -132,7 +127,7 @@ impl ::serde::Serialize for HttpRequestWithGreedyLabelInPathInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for HttpRequestWithGreedyLabelInPathInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -149,15 +144,13 @@ impl<'de> ::serde::Deserialize<'de> for HttpRequestWithGreedyLabelInPathInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<HttpRequestWithGreedyLabelInPathInput, A::Error>
+            ) -> Result<HttpRequestWithGreedyLabelInPathInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_foo = ::std::option::Option::None;
-                let mut member_baz = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_foo = None;
+                let mut member_baz = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "foo" => {
                             member_foo = crate::runtime::wire::next_value::<
@@ -178,7 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for HttpRequestWithGreedyLabelInPathInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(HttpRequestWithGreedyLabelInPathInput {
+                Ok(HttpRequestWithGreedyLabelInPathInput {
                     foo: member_foo,
                     baz: member_baz,
                 })
@@ -190,62 +183,44 @@ impl<'de> ::serde::Deserialize<'de> for HttpRequestWithGreedyLabelInPathInput {
 
 /// Builds a [`HttpRequestWithGreedyLabelInPathInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct HttpRequestWithGreedyLabelInPathInputBuilder {
-    foo: ::std::option::Option<::std::string::String>,
-    baz: ::std::option::Option<::std::string::String>,
+    foo: Option<String>,
+    baz: Option<String>,
 }
 
 impl HttpRequestWithGreedyLabelInPathInputBuilder {
     /// The `foo` member.
-    pub fn foo(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.foo = ::std::option::Option::Some(input.into());
+    pub fn foo(mut self, input: impl Into<String>) -> Self {
+        self.foo = Some(input.into());
         self
     }
 
     /// Sets or clears `foo`.
-    pub fn set_foo(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_foo(mut self, input: Option<String>) -> Self {
         self.foo = input;
         self
     }
 
     /// The `foo` set so far.
-    pub fn get_foo(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_foo(&self) -> &Option<String> {
         &self.foo
     }
 
     /// The `baz` member.
-    pub fn baz(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.baz = ::std::option::Option::Some(input.into());
+    pub fn baz(mut self, input: impl Into<String>) -> Self {
+        self.baz = Some(input.into());
         self
     }
 
     /// Sets or clears `baz`.
-    pub fn set_baz(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_baz(mut self, input: Option<String>) -> Self {
         self.baz = input;
         self
     }
 
     /// The `baz` set so far.
-    pub fn get_baz(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_baz(&self) -> &Option<String> {
         &self.baz
     }
 

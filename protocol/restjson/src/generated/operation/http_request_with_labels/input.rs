@@ -7,80 +7,80 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct HttpRequestWithLabelsInput {
     /// The `string` member.
     ///
     /// Required; sent in the URI as the `{string}` label.
-    pub string: ::std::option::Option<::std::string::String>,
+    pub string: Option<String>,
     /// The `short` member.
     ///
     /// Required; sent in the URI as the `{short}` label.
-    pub short: ::std::option::Option<i16>,
+    pub short: Option<i16>,
     /// The `integer` member.
     ///
     /// Required; sent in the URI as the `{integer}` label.
-    pub integer: ::std::option::Option<i32>,
+    pub integer: Option<i32>,
     /// The `long` member.
     ///
     /// Required; sent in the URI as the `{long}` label.
-    pub long: ::std::option::Option<i64>,
+    pub long: Option<i64>,
     /// The `float` member.
     ///
     /// Required; sent in the URI as the `{float}` label.
-    pub float: ::std::option::Option<f32>,
+    pub float: Option<f32>,
     /// The `double` member.
     ///
     /// Required; sent in the URI as the `{double}` label.
-    pub double: ::std::option::Option<f64>,
+    pub double: Option<f64>,
     /// Serialized in the path as true or false.
     ///
     /// Required; sent in the URI as the `{boolean}` label.
-    pub boolean: ::std::option::Option<bool>,
+    pub boolean: Option<bool>,
     /// Note that this member has no format, so it's serialized as an RFC 3399 date-time.
     ///
     /// Required; sent in the URI as the `{timestamp}` label.
-    pub timestamp: ::std::option::Option<::time::OffsetDateTime>,
+    pub timestamp: Option<::time::OffsetDateTime>,
 }
 
 impl HttpRequestWithLabelsInput {
     /// The `string` member.
-    pub fn string(&self) -> ::std::option::Option<&str> {
+    pub fn string(&self) -> Option<&str> {
         self.string.as_deref()
     }
 
     /// The `short` member.
-    pub fn short(&self) -> ::std::option::Option<i16> {
+    pub fn short(&self) -> Option<i16> {
         self.short
     }
 
     /// The `integer` member.
-    pub fn integer(&self) -> ::std::option::Option<i32> {
+    pub fn integer(&self) -> Option<i32> {
         self.integer
     }
 
     /// The `long` member.
-    pub fn long(&self) -> ::std::option::Option<i64> {
+    pub fn long(&self) -> Option<i64> {
         self.long
     }
 
     /// The `float` member.
-    pub fn float(&self) -> ::std::option::Option<f32> {
+    pub fn float(&self) -> Option<f32> {
         self.float
     }
 
     /// The `double` member.
-    pub fn double(&self) -> ::std::option::Option<f64> {
+    pub fn double(&self) -> Option<f64> {
         self.double
     }
 
     /// Serialized in the path as true or false.
-    pub fn boolean(&self) -> ::std::option::Option<bool> {
+    pub fn boolean(&self) -> Option<bool> {
         self.boolean
     }
 
     /// Note that this member has no format, so it's serialized as an RFC 3399 date-time.
-    pub fn timestamp(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn timestamp(&self) -> Option<::time::OffsetDateTime> {
         self.timestamp
     }
 
@@ -91,9 +91,7 @@ impl HttpRequestWithLabelsInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -108,7 +106,7 @@ impl HttpRequestWithLabelsInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -186,7 +184,7 @@ impl crate::runtime::validate::Validate for HttpRequestWithLabelsInput {
     }
 }
 
-impl ::std::default::Default for HttpRequestWithLabelsInput {
+impl Default for HttpRequestWithLabelsInput {
     fn default() -> Self {
         HttpRequestWithLabelsInputBuilder::default().build_unchecked()
     }
@@ -195,20 +193,20 @@ impl ::std::default::Default for HttpRequestWithLabelsInput {
 impl crate::runtime::ErrorCorrection for HttpRequestWithLabelsInput {
     fn corrected() -> Self {
         Self {
-            string: ::std::option::Option::None,
-            short: ::std::option::Option::None,
-            integer: ::std::option::Option::None,
-            long: ::std::option::Option::None,
-            float: ::std::option::Option::None,
-            double: ::std::option::Option::None,
-            boolean: ::std::option::Option::None,
-            timestamp: ::std::option::Option::None,
+            string: None,
+            short: None,
+            integer: None,
+            long: None,
+            float: None,
+            double: None,
+            boolean: None,
+            timestamp: None,
         }
     }
 }
 
 impl ::serde::Serialize for HttpRequestWithLabelsInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -218,57 +216,57 @@ impl ::serde::Serialize for HttpRequestWithLabelsInput {
             + usize::from(self.float.is_some()) + usize::from(self.double.is_some())
             + usize::from(self.boolean.is_some())
             + usize::from(self.timestamp.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.string {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.string {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "string", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.short {
+        if let Some(value) = &self.short {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "short", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer {
+        if let Some(value) = &self.integer {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "integer", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.long {
+        if let Some(value) = &self.long {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "long", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.float {
+        if let Some(value) = &self.float {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "float", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.double {
+        if let Some(value) = &self.double {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "double", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.boolean {
+        if let Some(value) = &self.boolean {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "boolean", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.timestamp {
+        if let Some(value) = &self.timestamp {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DateTime,
                 _,
@@ -280,7 +278,7 @@ impl ::serde::Serialize for HttpRequestWithLabelsInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for HttpRequestWithLabelsInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -297,21 +295,19 @@ impl<'de> ::serde::Deserialize<'de> for HttpRequestWithLabelsInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<HttpRequestWithLabelsInput, A::Error>
+            ) -> Result<HttpRequestWithLabelsInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_string = ::std::option::Option::None;
-                let mut member_short = ::std::option::Option::None;
-                let mut member_integer = ::std::option::Option::None;
-                let mut member_long = ::std::option::Option::None;
-                let mut member_float = ::std::option::Option::None;
-                let mut member_double = ::std::option::Option::None;
-                let mut member_boolean = ::std::option::Option::None;
-                let mut member_timestamp = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_string = None;
+                let mut member_short = None;
+                let mut member_integer = None;
+                let mut member_long = None;
+                let mut member_float = None;
+                let mut member_double = None;
+                let mut member_boolean = None;
+                let mut member_timestamp = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "string" => {
                             member_string = crate::runtime::wire::next_value::<
@@ -374,7 +370,7 @@ impl<'de> ::serde::Deserialize<'de> for HttpRequestWithLabelsInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(HttpRequestWithLabelsInput {
+                Ok(HttpRequestWithLabelsInput {
                     string: member_string,
                     short: member_short,
                     integer: member_integer,
@@ -392,169 +388,152 @@ impl<'de> ::serde::Deserialize<'de> for HttpRequestWithLabelsInput {
 
 /// Builds a [`HttpRequestWithLabelsInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct HttpRequestWithLabelsInputBuilder {
-    string: ::std::option::Option<::std::string::String>,
-    short: ::std::option::Option<i16>,
-    integer: ::std::option::Option<i32>,
-    long: ::std::option::Option<i64>,
-    float: ::std::option::Option<f32>,
-    double: ::std::option::Option<f64>,
-    boolean: ::std::option::Option<bool>,
-    timestamp: ::std::option::Option<::time::OffsetDateTime>,
+    string: Option<String>,
+    short: Option<i16>,
+    integer: Option<i32>,
+    long: Option<i64>,
+    float: Option<f32>,
+    double: Option<f64>,
+    boolean: Option<bool>,
+    timestamp: Option<::time::OffsetDateTime>,
 }
 
 impl HttpRequestWithLabelsInputBuilder {
     /// The `string` member.
-    pub fn string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.string = ::std::option::Option::Some(input.into());
+    pub fn string(mut self, input: impl Into<String>) -> Self {
+        self.string = Some(input.into());
         self
     }
 
     /// Sets or clears `string`.
-    pub fn set_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_string(mut self, input: Option<String>) -> Self {
         self.string = input;
         self
     }
 
     /// The `string` set so far.
-    pub fn get_string(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_string(&self) -> &Option<String> {
         &self.string
     }
 
     /// The `short` member.
-    pub fn short(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.short = ::std::option::Option::Some(input.into());
+    pub fn short(mut self, input: impl Into<i16>) -> Self {
+        self.short = Some(input.into());
         self
     }
 
     /// Sets or clears `short`.
-    pub fn set_short(mut self, input: ::std::option::Option<i16>) -> Self {
+    pub fn set_short(mut self, input: Option<i16>) -> Self {
         self.short = input;
         self
     }
 
     /// The `short` set so far.
-    pub fn get_short(&self) -> &::std::option::Option<i16> {
+    pub fn get_short(&self) -> &Option<i16> {
         &self.short
     }
 
     /// The `integer` member.
-    pub fn integer(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.integer = ::std::option::Option::Some(input.into());
+    pub fn integer(mut self, input: impl Into<i32>) -> Self {
+        self.integer = Some(input.into());
         self
     }
 
     /// Sets or clears `integer`.
-    pub fn set_integer(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_integer(mut self, input: Option<i32>) -> Self {
         self.integer = input;
         self
     }
 
     /// The `integer` set so far.
-    pub fn get_integer(&self) -> &::std::option::Option<i32> {
+    pub fn get_integer(&self) -> &Option<i32> {
         &self.integer
     }
 
     /// The `long` member.
-    pub fn long(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.long = ::std::option::Option::Some(input.into());
+    pub fn long(mut self, input: impl Into<i64>) -> Self {
+        self.long = Some(input.into());
         self
     }
 
     /// Sets or clears `long`.
-    pub fn set_long(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_long(mut self, input: Option<i64>) -> Self {
         self.long = input;
         self
     }
 
     /// The `long` set so far.
-    pub fn get_long(&self) -> &::std::option::Option<i64> {
+    pub fn get_long(&self) -> &Option<i64> {
         &self.long
     }
 
     /// The `float` member.
-    pub fn float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.float = ::std::option::Option::Some(input.into());
+    pub fn float(mut self, input: impl Into<f32>) -> Self {
+        self.float = Some(input.into());
         self
     }
 
     /// Sets or clears `float`.
-    pub fn set_float(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_float(mut self, input: Option<f32>) -> Self {
         self.float = input;
         self
     }
 
     /// The `float` set so far.
-    pub fn get_float(&self) -> &::std::option::Option<f32> {
+    pub fn get_float(&self) -> &Option<f32> {
         &self.float
     }
 
     /// The `double` member.
-    pub fn double(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.double = ::std::option::Option::Some(input.into());
+    pub fn double(mut self, input: impl Into<f64>) -> Self {
+        self.double = Some(input.into());
         self
     }
 
     /// Sets or clears `double`.
-    pub fn set_double(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_double(mut self, input: Option<f64>) -> Self {
         self.double = input;
         self
     }
 
     /// The `double` set so far.
-    pub fn get_double(&self) -> &::std::option::Option<f64> {
+    pub fn get_double(&self) -> &Option<f64> {
         &self.double
     }
 
     /// Serialized in the path as true or false.
-    pub fn boolean(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.boolean = ::std::option::Option::Some(input.into());
+    pub fn boolean(mut self, input: impl Into<bool>) -> Self {
+        self.boolean = Some(input.into());
         self
     }
 
     /// Sets or clears `boolean`.
-    pub fn set_boolean(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_boolean(mut self, input: Option<bool>) -> Self {
         self.boolean = input;
         self
     }
 
     /// The `boolean` set so far.
-    pub fn get_boolean(&self) -> &::std::option::Option<bool> {
+    pub fn get_boolean(&self) -> &Option<bool> {
         &self.boolean
     }
 
     /// Note that this member has no format, so it's serialized as an RFC 3399 date-time.
-    pub fn timestamp(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.timestamp = ::std::option::Option::Some(input.into());
+    pub fn timestamp(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.timestamp = Some(input.into());
         self
     }
 
     /// Sets or clears `timestamp`.
-    pub fn set_timestamp(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_timestamp(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.timestamp = input;
         self
     }
 
     /// The `timestamp` set so far.
-    pub fn get_timestamp(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_timestamp(&self) -> &Option<::time::OffsetDateTime> {
         &self.timestamp
     }
 

@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpRequestWithLabels`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpRequestWithLabels;
 impl HttpRequestWithLabels {
     /// The operation name.
@@ -38,7 +31,7 @@ impl HttpRequestWithLabels {
 
 /// Every error `HttpRequestWithLabels` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpRequestWithLabelsError {
     /// An error the model does not describe; keeps code, message and status.
@@ -47,21 +40,21 @@ pub enum HttpRequestWithLabelsError {
 
 impl HttpRequestWithLabelsError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -92,14 +85,14 @@ impl ::std::fmt::Display for HttpRequestWithLabelsError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for HttpRequestWithLabelsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for HttpRequestWithLabelsError {
+impl From<crate::runtime::Unhandled> for HttpRequestWithLabelsError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -107,9 +100,8 @@ impl ::std::convert::From<crate::runtime::Unhandled> for HttpRequestWithLabelsEr
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<
-    crate::runtime::http::ResponseError<HttpRequestWithLabelsError>,
-> for HttpRequestWithLabelsError {
+impl From<crate::runtime::http::ResponseError<HttpRequestWithLabelsError>>
+for HttpRequestWithLabelsError {
     fn from(
         value: crate::runtime::http::ResponseError<HttpRequestWithLabelsError>,
     ) -> Self {
@@ -127,137 +119,99 @@ impl HttpRequestWithLabels {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::http_request_with_labels::HttpRequestWithLabelsInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/HttpRequestWithLabels/");
         {
             let label = match input.string.as_ref() {
-                ::std::option::Option::Some(value) => {
-                    crate::runtime::http::HttpText::http_text(value)
-                }
-                ::std::option::Option::None => ::std::string::String::new(),
+                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                None => String::new(),
             };
             if label.is_empty() {
-                return ::std::result::Result::Err(
-                    crate::runtime::http::RequestError::EmptyLabel("string"),
-                );
+                return Err(crate::runtime::http::RequestError::EmptyLabel("string"));
             }
             uri.push_str(&crate::runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.short.as_ref() {
-                ::std::option::Option::Some(value) => {
-                    crate::runtime::http::HttpText::http_text(value)
-                }
-                ::std::option::Option::None => ::std::string::String::new(),
+                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                None => String::new(),
             };
             if label.is_empty() {
-                return ::std::result::Result::Err(
-                    crate::runtime::http::RequestError::EmptyLabel("short"),
-                );
+                return Err(crate::runtime::http::RequestError::EmptyLabel("short"));
             }
             uri.push_str(&crate::runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.integer.as_ref() {
-                ::std::option::Option::Some(value) => {
-                    crate::runtime::http::HttpText::http_text(value)
-                }
-                ::std::option::Option::None => ::std::string::String::new(),
+                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                None => String::new(),
             };
             if label.is_empty() {
-                return ::std::result::Result::Err(
-                    crate::runtime::http::RequestError::EmptyLabel("integer"),
-                );
+                return Err(crate::runtime::http::RequestError::EmptyLabel("integer"));
             }
             uri.push_str(&crate::runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.long.as_ref() {
-                ::std::option::Option::Some(value) => {
-                    crate::runtime::http::HttpText::http_text(value)
-                }
-                ::std::option::Option::None => ::std::string::String::new(),
+                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                None => String::new(),
             };
             if label.is_empty() {
-                return ::std::result::Result::Err(
-                    crate::runtime::http::RequestError::EmptyLabel("long"),
-                );
+                return Err(crate::runtime::http::RequestError::EmptyLabel("long"));
             }
             uri.push_str(&crate::runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.float.as_ref() {
-                ::std::option::Option::Some(value) => {
-                    crate::runtime::http::HttpText::http_text(value)
-                }
-                ::std::option::Option::None => ::std::string::String::new(),
+                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                None => String::new(),
             };
             if label.is_empty() {
-                return ::std::result::Result::Err(
-                    crate::runtime::http::RequestError::EmptyLabel("float"),
-                );
+                return Err(crate::runtime::http::RequestError::EmptyLabel("float"));
             }
             uri.push_str(&crate::runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.double.as_ref() {
-                ::std::option::Option::Some(value) => {
-                    crate::runtime::http::HttpText::http_text(value)
-                }
-                ::std::option::Option::None => ::std::string::String::new(),
+                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                None => String::new(),
             };
             if label.is_empty() {
-                return ::std::result::Result::Err(
-                    crate::runtime::http::RequestError::EmptyLabel("double"),
-                );
+                return Err(crate::runtime::http::RequestError::EmptyLabel("double"));
             }
             uri.push_str(&crate::runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.boolean.as_ref() {
-                ::std::option::Option::Some(value) => {
-                    crate::runtime::http::HttpText::http_text(value)
-                }
-                ::std::option::Option::None => ::std::string::String::new(),
+                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                None => String::new(),
             };
             if label.is_empty() {
-                return ::std::result::Result::Err(
-                    crate::runtime::http::RequestError::EmptyLabel("boolean"),
-                );
+                return Err(crate::runtime::http::RequestError::EmptyLabel("boolean"));
             }
             uri.push_str(&crate::runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.timestamp.as_ref() {
-                ::std::option::Option::Some(value) => {
-                    crate::runtime::http::date_time(value)
-                }
-                ::std::option::Option::None => ::std::string::String::new(),
+                Some(value) => crate::runtime::http::date_time(value),
+                None => String::new(),
             };
             if label.is_empty() {
-                return ::std::result::Result::Err(
-                    crate::runtime::http::RequestError::EmptyLabel("timestamp"),
-                );
+                return Err(crate::runtime::http::RequestError::EmptyLabel("timestamp"));
             }
             uri.push_str(&crate::runtime::http::percent_encode(&label, false));
         }
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (
-            ::std::vec::Vec::new(),
-            ::std::option::Option::None,
-        );
+        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("GET").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -271,15 +225,15 @@ impl HttpRequestWithLabels {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::http_request_with_labels::HttpRequestWithLabelsOutput,
         crate::runtime::http::ResponseError<HttpRequestWithLabelsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -290,11 +244,11 @@ impl HttpRequestWithLabels {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -310,22 +264,22 @@ impl HttpRequestWithLabels {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<
             crate::operation::http_request_with_labels::HttpRequestWithLabelsOutput,
         >,
         crate::runtime::http::ResponseError<HttpRequestWithLabelsError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

@@ -7,71 +7,71 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpRequestWithLabelsAndTimestampFormatInput {
     /// The `memberEpochSeconds` member.
     ///
     /// Required; sent in the URI as the `{memberEpochSeconds}` label.
-    pub member_epoch_seconds: ::std::option::Option<::time::OffsetDateTime>,
+    pub member_epoch_seconds: Option<::time::OffsetDateTime>,
     /// The `memberHttpDate` member.
     ///
     /// Required; sent in the URI as the `{memberHttpDate}` label.
-    pub member_http_date: ::std::option::Option<::time::OffsetDateTime>,
+    pub member_http_date: Option<::time::OffsetDateTime>,
     /// The `memberDateTime` member.
     ///
     /// Required; sent in the URI as the `{memberDateTime}` label.
-    pub member_date_time: ::std::option::Option<::time::OffsetDateTime>,
+    pub member_date_time: Option<::time::OffsetDateTime>,
     /// The `defaultFormat` member.
     ///
     /// Required; sent in the URI as the `{defaultFormat}` label.
-    pub default_format: ::std::option::Option<::time::OffsetDateTime>,
+    pub default_format: Option<::time::OffsetDateTime>,
     /// The `targetEpochSeconds` member.
     ///
     /// Required; sent in the URI as the `{targetEpochSeconds}` label.
-    pub target_epoch_seconds: ::std::option::Option<::time::OffsetDateTime>,
+    pub target_epoch_seconds: Option<::time::OffsetDateTime>,
     /// The `targetHttpDate` member.
     ///
     /// Required; sent in the URI as the `{targetHttpDate}` label.
-    pub target_http_date: ::std::option::Option<::time::OffsetDateTime>,
+    pub target_http_date: Option<::time::OffsetDateTime>,
     /// The `targetDateTime` member.
     ///
     /// Required; sent in the URI as the `{targetDateTime}` label.
-    pub target_date_time: ::std::option::Option<::time::OffsetDateTime>,
+    pub target_date_time: Option<::time::OffsetDateTime>,
 }
 
 impl HttpRequestWithLabelsAndTimestampFormatInput {
     /// The `memberEpochSeconds` member.
-    pub fn member_epoch_seconds(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn member_epoch_seconds(&self) -> Option<::time::OffsetDateTime> {
         self.member_epoch_seconds
     }
 
     /// The `memberHttpDate` member.
-    pub fn member_http_date(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn member_http_date(&self) -> Option<::time::OffsetDateTime> {
         self.member_http_date
     }
 
     /// The `memberDateTime` member.
-    pub fn member_date_time(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn member_date_time(&self) -> Option<::time::OffsetDateTime> {
         self.member_date_time
     }
 
     /// The `defaultFormat` member.
-    pub fn default_format(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn default_format(&self) -> Option<::time::OffsetDateTime> {
         self.default_format
     }
 
     /// The `targetEpochSeconds` member.
-    pub fn target_epoch_seconds(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn target_epoch_seconds(&self) -> Option<::time::OffsetDateTime> {
         self.target_epoch_seconds
     }
 
     /// The `targetHttpDate` member.
-    pub fn target_http_date(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn target_http_date(&self) -> Option<::time::OffsetDateTime> {
         self.target_http_date
     }
 
     /// The `targetDateTime` member.
-    pub fn target_date_time(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn target_date_time(&self) -> Option<::time::OffsetDateTime> {
         self.target_date_time
     }
 
@@ -82,9 +82,7 @@ impl HttpRequestWithLabelsAndTimestampFormatInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -99,7 +97,7 @@ impl HttpRequestWithLabelsAndTimestampFormatInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -171,7 +169,7 @@ for HttpRequestWithLabelsAndTimestampFormatInput {
     }
 }
 
-impl ::std::default::Default for HttpRequestWithLabelsAndTimestampFormatInput {
+impl Default for HttpRequestWithLabelsAndTimestampFormatInput {
     fn default() -> Self {
         HttpRequestWithLabelsAndTimestampFormatInputBuilder::default().build_unchecked()
     }
@@ -180,19 +178,19 @@ impl ::std::default::Default for HttpRequestWithLabelsAndTimestampFormatInput {
 impl crate::runtime::ErrorCorrection for HttpRequestWithLabelsAndTimestampFormatInput {
     fn corrected() -> Self {
         Self {
-            member_epoch_seconds: ::std::option::Option::None,
-            member_http_date: ::std::option::Option::None,
-            member_date_time: ::std::option::Option::None,
-            default_format: ::std::option::Option::None,
-            target_epoch_seconds: ::std::option::Option::None,
-            target_http_date: ::std::option::Option::None,
-            target_date_time: ::std::option::Option::None,
+            member_epoch_seconds: None,
+            member_http_date: None,
+            member_date_time: None,
+            default_format: None,
+            target_epoch_seconds: None,
+            target_http_date: None,
+            target_date_time: None,
         }
     }
 }
 
 impl ::serde::Serialize for HttpRequestWithLabelsAndTimestampFormatInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -204,50 +202,50 @@ impl ::serde::Serialize for HttpRequestWithLabelsAndTimestampFormatInput {
             + usize::from(self.target_epoch_seconds.is_some())
             + usize::from(self.target_http_date.is_some())
             + usize::from(self.target_date_time.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.member_epoch_seconds {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.member_epoch_seconds {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::EpochSeconds,
                 _,
                 _,
             >(&mut map, "memberEpochSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.member_http_date {
+        if let Some(value) = &self.member_http_date {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::HttpDate,
                 _,
                 _,
             >(&mut map, "memberHttpDate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.member_date_time {
+        if let Some(value) = &self.member_date_time {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DateTime,
                 _,
                 _,
             >(&mut map, "memberDateTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_format {
+        if let Some(value) = &self.default_format {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DateTime,
                 _,
                 _,
             >(&mut map, "defaultFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_epoch_seconds {
+        if let Some(value) = &self.target_epoch_seconds {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::EpochSeconds,
                 _,
                 _,
             >(&mut map, "targetEpochSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_http_date {
+        if let Some(value) = &self.target_http_date {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::HttpDate,
                 _,
                 _,
             >(&mut map, "targetHttpDate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_date_time {
+        if let Some(value) = &self.target_date_time {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DateTime,
                 _,
@@ -259,7 +257,7 @@ impl ::serde::Serialize for HttpRequestWithLabelsAndTimestampFormatInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for HttpRequestWithLabelsAndTimestampFormatInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -278,23 +276,18 @@ impl<'de> ::serde::Deserialize<'de> for HttpRequestWithLabelsAndTimestampFormatI
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<
-                HttpRequestWithLabelsAndTimestampFormatInput,
-                A::Error,
-            >
+            ) -> Result<HttpRequestWithLabelsAndTimestampFormatInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_member_epoch_seconds = ::std::option::Option::None;
-                let mut member_member_http_date = ::std::option::Option::None;
-                let mut member_member_date_time = ::std::option::Option::None;
-                let mut member_default_format = ::std::option::Option::None;
-                let mut member_target_epoch_seconds = ::std::option::Option::None;
-                let mut member_target_http_date = ::std::option::Option::None;
-                let mut member_target_date_time = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_member_epoch_seconds = None;
+                let mut member_member_http_date = None;
+                let mut member_member_date_time = None;
+                let mut member_default_format = None;
+                let mut member_target_epoch_seconds = None;
+                let mut member_target_http_date = None;
+                let mut member_target_date_time = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "memberEpochSeconds" => {
                             member_member_epoch_seconds = crate::runtime::wire::next_value::<
@@ -350,7 +343,7 @@ impl<'de> ::serde::Deserialize<'de> for HttpRequestWithLabelsAndTimestampFormatI
                         }
                     }
                 }
-                ::std::result::Result::Ok(HttpRequestWithLabelsAndTimestampFormatInput {
+                Ok(HttpRequestWithLabelsAndTimestampFormatInput {
                     member_epoch_seconds: member_member_epoch_seconds,
                     member_http_date: member_member_http_date,
                     member_date_time: member_member_date_time,
@@ -367,194 +360,158 @@ impl<'de> ::serde::Deserialize<'de> for HttpRequestWithLabelsAndTimestampFormatI
 
 /// Builds a [`HttpRequestWithLabelsAndTimestampFormatInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct HttpRequestWithLabelsAndTimestampFormatInputBuilder {
-    member_epoch_seconds: ::std::option::Option<::time::OffsetDateTime>,
-    member_http_date: ::std::option::Option<::time::OffsetDateTime>,
-    member_date_time: ::std::option::Option<::time::OffsetDateTime>,
-    default_format: ::std::option::Option<::time::OffsetDateTime>,
-    target_epoch_seconds: ::std::option::Option<::time::OffsetDateTime>,
-    target_http_date: ::std::option::Option<::time::OffsetDateTime>,
-    target_date_time: ::std::option::Option<::time::OffsetDateTime>,
+    member_epoch_seconds: Option<::time::OffsetDateTime>,
+    member_http_date: Option<::time::OffsetDateTime>,
+    member_date_time: Option<::time::OffsetDateTime>,
+    default_format: Option<::time::OffsetDateTime>,
+    target_epoch_seconds: Option<::time::OffsetDateTime>,
+    target_http_date: Option<::time::OffsetDateTime>,
+    target_date_time: Option<::time::OffsetDateTime>,
 }
 
 impl HttpRequestWithLabelsAndTimestampFormatInputBuilder {
     /// The `memberEpochSeconds` member.
     pub fn member_epoch_seconds(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl Into<::time::OffsetDateTime>,
     ) -> Self {
-        self.member_epoch_seconds = ::std::option::Option::Some(input.into());
+        self.member_epoch_seconds = Some(input.into());
         self
     }
 
     /// Sets or clears `memberEpochSeconds`.
     pub fn set_member_epoch_seconds(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: Option<::time::OffsetDateTime>,
     ) -> Self {
         self.member_epoch_seconds = input;
         self
     }
 
     /// The `memberEpochSeconds` set so far.
-    pub fn get_member_epoch_seconds(
-        &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_member_epoch_seconds(&self) -> &Option<::time::OffsetDateTime> {
         &self.member_epoch_seconds
     }
 
     /// The `memberHttpDate` member.
-    pub fn member_http_date(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.member_http_date = ::std::option::Option::Some(input.into());
+    pub fn member_http_date(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.member_http_date = Some(input.into());
         self
     }
 
     /// Sets or clears `memberHttpDate`.
     pub fn set_member_http_date(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: Option<::time::OffsetDateTime>,
     ) -> Self {
         self.member_http_date = input;
         self
     }
 
     /// The `memberHttpDate` set so far.
-    pub fn get_member_http_date(
-        &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_member_http_date(&self) -> &Option<::time::OffsetDateTime> {
         &self.member_http_date
     }
 
     /// The `memberDateTime` member.
-    pub fn member_date_time(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.member_date_time = ::std::option::Option::Some(input.into());
+    pub fn member_date_time(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.member_date_time = Some(input.into());
         self
     }
 
     /// Sets or clears `memberDateTime`.
     pub fn set_member_date_time(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: Option<::time::OffsetDateTime>,
     ) -> Self {
         self.member_date_time = input;
         self
     }
 
     /// The `memberDateTime` set so far.
-    pub fn get_member_date_time(
-        &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_member_date_time(&self) -> &Option<::time::OffsetDateTime> {
         &self.member_date_time
     }
 
     /// The `defaultFormat` member.
-    pub fn default_format(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.default_format = ::std::option::Option::Some(input.into());
+    pub fn default_format(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.default_format = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultFormat`.
-    pub fn set_default_format(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_default_format(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.default_format = input;
         self
     }
 
     /// The `defaultFormat` set so far.
-    pub fn get_default_format(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_default_format(&self) -> &Option<::time::OffsetDateTime> {
         &self.default_format
     }
 
     /// The `targetEpochSeconds` member.
     pub fn target_epoch_seconds(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl Into<::time::OffsetDateTime>,
     ) -> Self {
-        self.target_epoch_seconds = ::std::option::Option::Some(input.into());
+        self.target_epoch_seconds = Some(input.into());
         self
     }
 
     /// Sets or clears `targetEpochSeconds`.
     pub fn set_target_epoch_seconds(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: Option<::time::OffsetDateTime>,
     ) -> Self {
         self.target_epoch_seconds = input;
         self
     }
 
     /// The `targetEpochSeconds` set so far.
-    pub fn get_target_epoch_seconds(
-        &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_target_epoch_seconds(&self) -> &Option<::time::OffsetDateTime> {
         &self.target_epoch_seconds
     }
 
     /// The `targetHttpDate` member.
-    pub fn target_http_date(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.target_http_date = ::std::option::Option::Some(input.into());
+    pub fn target_http_date(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.target_http_date = Some(input.into());
         self
     }
 
     /// Sets or clears `targetHttpDate`.
     pub fn set_target_http_date(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: Option<::time::OffsetDateTime>,
     ) -> Self {
         self.target_http_date = input;
         self
     }
 
     /// The `targetHttpDate` set so far.
-    pub fn get_target_http_date(
-        &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_target_http_date(&self) -> &Option<::time::OffsetDateTime> {
         &self.target_http_date
     }
 
     /// The `targetDateTime` member.
-    pub fn target_date_time(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.target_date_time = ::std::option::Option::Some(input.into());
+    pub fn target_date_time(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.target_date_time = Some(input.into());
         self
     }
 
     /// Sets or clears `targetDateTime`.
     pub fn set_target_date_time(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: Option<::time::OffsetDateTime>,
     ) -> Self {
         self.target_date_time = input;
         self
     }
 
     /// The `targetDateTime` set so far.
-    pub fn get_target_date_time(
-        &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_target_date_time(&self) -> &Option<::time::OffsetDateTime> {
         &self.target_date_time
     }
 

@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpRequestWithRegexLiteralInput {
     /// The `str` member.
     ///
     /// Required; sent in the URI as the `{str}` label.
-    pub str: ::std::option::Option<::std::string::String>,
+    pub str: Option<String>,
 }
 
 impl HttpRequestWithRegexLiteralInput {
     /// The `str` member.
-    pub fn str(&self) -> ::std::option::Option<&str> {
+    pub fn str(&self) -> Option<&str> {
         self.str.as_deref()
     }
 
@@ -28,9 +28,7 @@ impl HttpRequestWithRegexLiteralInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl HttpRequestWithRegexLiteralInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -74,7 +72,7 @@ impl crate::runtime::validate::Validate for HttpRequestWithRegexLiteralInput {
     }
 }
 
-impl ::std::default::Default for HttpRequestWithRegexLiteralInput {
+impl Default for HttpRequestWithRegexLiteralInput {
     fn default() -> Self {
         HttpRequestWithRegexLiteralInputBuilder::default().build_unchecked()
     }
@@ -82,21 +80,19 @@ impl ::std::default::Default for HttpRequestWithRegexLiteralInput {
 
 impl crate::runtime::ErrorCorrection for HttpRequestWithRegexLiteralInput {
     fn corrected() -> Self {
-        Self {
-            str: ::std::option::Option::None,
-        }
+        Self { str: None }
     }
 }
 
 impl ::serde::Serialize for HttpRequestWithRegexLiteralInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.str.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.str {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.str {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -108,7 +104,7 @@ impl ::serde::Serialize for HttpRequestWithRegexLiteralInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for HttpRequestWithRegexLiteralInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -125,14 +121,12 @@ impl<'de> ::serde::Deserialize<'de> for HttpRequestWithRegexLiteralInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<HttpRequestWithRegexLiteralInput, A::Error>
+            ) -> Result<HttpRequestWithRegexLiteralInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_str = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_str = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "str" => {
                             member_str = crate::runtime::wire::next_value::<
@@ -146,7 +140,7 @@ impl<'de> ::serde::Deserialize<'de> for HttpRequestWithRegexLiteralInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(HttpRequestWithRegexLiteralInput {
+                Ok(HttpRequestWithRegexLiteralInput {
                     str: member_str,
                 })
             }
@@ -157,38 +151,26 @@ impl<'de> ::serde::Deserialize<'de> for HttpRequestWithRegexLiteralInput {
 
 /// Builds a [`HttpRequestWithRegexLiteralInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct HttpRequestWithRegexLiteralInputBuilder {
-    str: ::std::option::Option<::std::string::String>,
+    str: Option<String>,
 }
 
 impl HttpRequestWithRegexLiteralInputBuilder {
     /// The `str` member.
-    pub fn str(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.str = ::std::option::Option::Some(input.into());
+    pub fn str(mut self, input: impl Into<String>) -> Self {
+        self.str = Some(input.into());
         self
     }
 
     /// Sets or clears `str`.
-    pub fn set_str(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_str(mut self, input: Option<String>) -> Self {
         self.str = input;
         self
     }
 
     /// The `str` set so far.
-    pub fn get_str(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_str(&self) -> &Option<String> {
         &self.str
     }
 

@@ -5,17 +5,17 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpResponseCodeOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpResponseCodeOutput {
     /// The `Status` member.
     ///
     /// The HTTP status code.
-    pub status: ::std::option::Option<i32>,
+    pub status: Option<i32>,
 }
 
 impl HttpResponseCodeOutput {
     /// The `Status` member.
-    pub fn status(&self) -> ::std::option::Option<i32> {
+    pub fn status(&self) -> Option<i32> {
         self.status
     }
 
@@ -26,9 +26,7 @@ impl HttpResponseCodeOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl HttpResponseCodeOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -65,7 +63,7 @@ impl crate::runtime::validate::Validate for HttpResponseCodeOutput {
     }
 }
 
-impl ::std::default::Default for HttpResponseCodeOutput {
+impl Default for HttpResponseCodeOutput {
     fn default() -> Self {
         HttpResponseCodeOutputBuilder::default().build_unchecked()
     }
@@ -73,21 +71,19 @@ impl ::std::default::Default for HttpResponseCodeOutput {
 
 impl crate::runtime::ErrorCorrection for HttpResponseCodeOutput {
     fn corrected() -> Self {
-        Self {
-            status: ::std::option::Option::None,
-        }
+        Self { status: None }
     }
 }
 
 impl ::serde::Serialize for HttpResponseCodeOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.status.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.status {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.status {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -99,7 +95,7 @@ impl ::serde::Serialize for HttpResponseCodeOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for HttpResponseCodeOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -113,17 +109,12 @@ impl<'de> ::serde::Deserialize<'de> for HttpResponseCodeOutput {
                 f.write_str("a JSON object (HttpResponseCodeOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<HttpResponseCodeOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<HttpResponseCodeOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_status = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_status = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "Status" => {
                             member_status = crate::runtime::wire::next_value::<
@@ -137,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for HttpResponseCodeOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(HttpResponseCodeOutput {
+                Ok(HttpResponseCodeOutput {
                     status: member_status,
                 })
             }
@@ -148,32 +139,26 @@ impl<'de> ::serde::Deserialize<'de> for HttpResponseCodeOutput {
 
 /// Builds a [`HttpResponseCodeOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct HttpResponseCodeOutputBuilder {
-    status: ::std::option::Option<i32>,
+    status: Option<i32>,
 }
 
 impl HttpResponseCodeOutputBuilder {
     /// The `Status` member.
-    pub fn status(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<i32>) -> Self {
+        self.status = Some(input.into());
         self
     }
 
     /// Sets or clears `Status`.
-    pub fn set_status(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_status(mut self, input: Option<i32>) -> Self {
         self.status = input;
         self
     }
 
     /// The `Status` set so far.
-    pub fn get_status(&self) -> &::std::option::Option<i32> {
+    pub fn get_status(&self) -> &Option<i32> {
         &self.status
     }
 

@@ -5,17 +5,17 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#IgnoreQueryParamsInResponseOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct IgnoreQueryParamsInResponseOutput {
     /// The `baz` member.
     ///
     /// Sent as the `baz` query parameter.
-    pub baz: ::std::option::Option<::std::string::String>,
+    pub baz: Option<String>,
 }
 
 impl IgnoreQueryParamsInResponseOutput {
     /// The `baz` member.
-    pub fn baz(&self) -> ::std::option::Option<&str> {
+    pub fn baz(&self) -> Option<&str> {
         self.baz.as_deref()
     }
 
@@ -26,9 +26,7 @@ impl IgnoreQueryParamsInResponseOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl IgnoreQueryParamsInResponseOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -67,7 +65,7 @@ impl crate::runtime::validate::Validate for IgnoreQueryParamsInResponseOutput {
     }
 }
 
-impl ::std::default::Default for IgnoreQueryParamsInResponseOutput {
+impl Default for IgnoreQueryParamsInResponseOutput {
     fn default() -> Self {
         IgnoreQueryParamsInResponseOutputBuilder::default().build_unchecked()
     }
@@ -75,21 +73,19 @@ impl ::std::default::Default for IgnoreQueryParamsInResponseOutput {
 
 impl crate::runtime::ErrorCorrection for IgnoreQueryParamsInResponseOutput {
     fn corrected() -> Self {
-        Self {
-            baz: ::std::option::Option::None,
-        }
+        Self { baz: None }
     }
 }
 
 impl ::serde::Serialize for IgnoreQueryParamsInResponseOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.baz.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.baz {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.baz {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -101,7 +97,7 @@ impl ::serde::Serialize for IgnoreQueryParamsInResponseOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for IgnoreQueryParamsInResponseOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -118,14 +114,12 @@ impl<'de> ::serde::Deserialize<'de> for IgnoreQueryParamsInResponseOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<IgnoreQueryParamsInResponseOutput, A::Error>
+            ) -> Result<IgnoreQueryParamsInResponseOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_baz = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_baz = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "baz" => {
                             member_baz = crate::runtime::wire::next_value::<
@@ -139,7 +133,7 @@ impl<'de> ::serde::Deserialize<'de> for IgnoreQueryParamsInResponseOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(IgnoreQueryParamsInResponseOutput {
+                Ok(IgnoreQueryParamsInResponseOutput {
                     baz: member_baz,
                 })
             }
@@ -150,38 +144,26 @@ impl<'de> ::serde::Deserialize<'de> for IgnoreQueryParamsInResponseOutput {
 
 /// Builds a [`IgnoreQueryParamsInResponseOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct IgnoreQueryParamsInResponseOutputBuilder {
-    baz: ::std::option::Option<::std::string::String>,
+    baz: Option<String>,
 }
 
 impl IgnoreQueryParamsInResponseOutputBuilder {
     /// The `baz` member.
-    pub fn baz(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.baz = ::std::option::Option::Some(input.into());
+    pub fn baz(mut self, input: impl Into<String>) -> Self {
+        self.baz = Some(input.into());
         self
     }
 
     /// Sets or clears `baz`.
-    pub fn set_baz(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_baz(mut self, input: Option<String>) -> Self {
         self.baz = input;
         self
     }
 
     /// The `baz` set so far.
-    pub fn get_baz(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_baz(&self) -> &Option<String> {
         &self.baz
     }
 

@@ -10,14 +10,7 @@ pub type InputAndOutputWithHeadersOutput = crate::types::InputAndOutputWithHeade
 ///
 /// Smithy shape: `aws.protocoltests.restjson#InputAndOutputWithHeaders`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct InputAndOutputWithHeaders;
 impl InputAndOutputWithHeaders {
     /// The operation name.
@@ -32,7 +25,7 @@ impl InputAndOutputWithHeaders {
 
 /// Every error `InputAndOutputWithHeaders` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum InputAndOutputWithHeadersError {
     /// An error the model does not describe; keeps code, message and status.
@@ -41,21 +34,21 @@ pub enum InputAndOutputWithHeadersError {
 
 impl InputAndOutputWithHeadersError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -86,14 +79,14 @@ impl ::std::fmt::Display for InputAndOutputWithHeadersError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for InputAndOutputWithHeadersError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for InputAndOutputWithHeadersError {
+impl From<crate::runtime::Unhandled> for InputAndOutputWithHeadersError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -101,9 +94,8 @@ impl ::std::convert::From<crate::runtime::Unhandled> for InputAndOutputWithHeade
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<
-    crate::runtime::http::ResponseError<InputAndOutputWithHeadersError>,
-> for InputAndOutputWithHeadersError {
+impl From<crate::runtime::http::ResponseError<InputAndOutputWithHeadersError>>
+for InputAndOutputWithHeadersError {
     fn from(
         value: crate::runtime::http::ResponseError<InputAndOutputWithHeadersError>,
     ) -> Self {
@@ -121,14 +113,11 @@ impl InputAndOutputWithHeaders {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::InputAndOutputWithHeadersIo,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/InputAndOutputWithHeaders");
-        let mut headers: ::std::vec::Vec<(::std::string::String, ::http::HeaderValue)> = ::std::vec::Vec::new();
-        if let ::std::option::Option::Some(value) = input.header_string.as_ref() {
+        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
+        if let Some(value) = input.header_string.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -136,7 +125,7 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-String", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.header_byte.as_ref() {
+        if let Some(value) = input.header_byte.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -144,7 +133,7 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-Byte", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.header_short.as_ref() {
+        if let Some(value) = input.header_short.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -152,7 +141,7 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-Short", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.header_integer.as_ref() {
+        if let Some(value) = input.header_integer.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -160,7 +149,7 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-Integer", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.header_long.as_ref() {
+        if let Some(value) = input.header_long.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -168,7 +157,7 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-Long", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.header_float.as_ref() {
+        if let Some(value) = input.header_float.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -176,7 +165,7 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-Float", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.header_double.as_ref() {
+        if let Some(value) = input.header_double.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -184,7 +173,7 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-Double", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.header_true_bool.as_ref() {
+        if let Some(value) = input.header_true_bool.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -192,7 +181,7 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-Boolean1", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.header_false_bool.as_ref() {
+        if let Some(value) = input.header_false_bool.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -200,16 +189,14 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-Boolean2", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.header_string_list.as_ref() {
+        if let Some(value) = input.header_string_list.as_ref() {
             let text = value
                 .iter()
                 .map(|item| {
-                    let text: ::std::string::String = crate::runtime::http::HttpText::http_text(
-                        item,
-                    );
+                    let text: String = crate::runtime::http::HttpText::http_text(item);
                     crate::runtime::http::header_list_item(&text)
                 })
-                .collect::<::std::vec::Vec<_>>()
+                .collect::<Vec<_>>()
                 .join(", ");
             headers
                 .push((
@@ -217,16 +204,14 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-StringList", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.header_string_set.as_ref() {
+        if let Some(value) = input.header_string_set.as_ref() {
             let text = value
                 .iter()
                 .map(|item| {
-                    let text: ::std::string::String = crate::runtime::http::HttpText::http_text(
-                        item,
-                    );
+                    let text: String = crate::runtime::http::HttpText::http_text(item);
                     crate::runtime::http::header_list_item(&text)
                 })
-                .collect::<::std::vec::Vec<_>>()
+                .collect::<Vec<_>>()
                 .join(", ");
             headers
                 .push((
@@ -234,16 +219,14 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-StringSet", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.header_integer_list.as_ref() {
+        if let Some(value) = input.header_integer_list.as_ref() {
             let text = value
                 .iter()
                 .map(|item| {
-                    let text: ::std::string::String = crate::runtime::http::HttpText::http_text(
-                        item,
-                    );
+                    let text: String = crate::runtime::http::HttpText::http_text(item);
                     crate::runtime::http::header_list_item(&text)
                 })
-                .collect::<::std::vec::Vec<_>>()
+                .collect::<Vec<_>>()
                 .join(", ");
             headers
                 .push((
@@ -251,16 +234,14 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-IntegerList", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.header_boolean_list.as_ref() {
+        if let Some(value) = input.header_boolean_list.as_ref() {
             let text = value
                 .iter()
                 .map(|item| {
-                    let text: ::std::string::String = crate::runtime::http::HttpText::http_text(
-                        item,
-                    );
+                    let text: String = crate::runtime::http::HttpText::http_text(item);
                     crate::runtime::http::header_list_item(&text)
                 })
-                .collect::<::std::vec::Vec<_>>()
+                .collect::<Vec<_>>()
                 .join(", ");
             headers
                 .push((
@@ -268,12 +249,11 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-BooleanList", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.header_timestamp_list.as_ref()
-        {
+        if let Some(value) = input.header_timestamp_list.as_ref() {
             let text = value
                 .iter()
                 .map(crate::runtime::http::http_date)
-                .collect::<::std::vec::Vec<_>>()
+                .collect::<Vec<_>>()
                 .join(", ");
             headers
                 .push((
@@ -281,7 +261,7 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-TimestampList", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.header_enum.as_ref() {
+        if let Some(value) = input.header_enum.as_ref() {
             let text = value.as_str().to_owned();
             headers
                 .push((
@@ -289,14 +269,14 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-Enum", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.header_enum_list.as_ref() {
+        if let Some(value) = input.header_enum_list.as_ref() {
             let text = value
                 .iter()
                 .map(|item| {
-                    let text: ::std::string::String = item.as_str().to_owned();
+                    let text: String = item.as_str().to_owned();
                     crate::runtime::http::header_list_item(&text)
                 })
-                .collect::<::std::vec::Vec<_>>()
+                .collect::<Vec<_>>()
                 .join(", ");
             headers
                 .push((
@@ -304,7 +284,7 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-EnumList", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.header_integer_enum.as_ref() {
+        if let Some(value) = input.header_integer_enum.as_ref() {
             let text = value.value().to_string();
             headers
                 .push((
@@ -312,17 +292,14 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-IntegerEnum", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input
-            .header_integer_enum_list
-            .as_ref()
-        {
+        if let Some(value) = input.header_integer_enum_list.as_ref() {
             let text = value
                 .iter()
                 .map(|item| {
-                    let text: ::std::string::String = item.value().to_string();
+                    let text: String = item.value().to_string();
                     crate::runtime::http::header_list_item(&text)
                 })
-                .collect::<::std::vec::Vec<_>>()
+                .collect::<Vec<_>>()
                 .join(", ");
             headers
                 .push((
@@ -330,12 +307,9 @@ impl InputAndOutputWithHeaders {
                     crate::runtime::http::header_value("X-IntegerEnumList", &text)?,
                 ));
         }
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (
-            ::std::vec::Vec::new(),
-            ::std::option::Option::None,
-        );
+        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -352,15 +326,15 @@ impl InputAndOutputWithHeaders {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::InputAndOutputWithHeadersIo,
         crate::runtime::http::ResponseError<InputAndOutputWithHeadersError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -371,11 +345,11 @@ impl InputAndOutputWithHeaders {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -391,20 +365,18 @@ impl InputAndOutputWithHeaders {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-String")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <::std::string::String as crate::runtime::http::FromHeader>::from_header(
-                    text,
-                )
+            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-String` is not a valid `headerString`".to_owned(),
                 ))?;
-            output.header_string = ::std::option::Option::Some(value);
+            output.header_string = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-Byte")
             .and_then(|v| v.to_str().ok())
@@ -413,9 +385,9 @@ impl InputAndOutputWithHeaders {
                 .ok_or_else(|| malformed(
                     "header `X-Byte` is not a valid `headerByte`".to_owned(),
                 ))?;
-            output.header_byte = ::std::option::Option::Some(value);
+            output.header_byte = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-Short")
             .and_then(|v| v.to_str().ok())
@@ -424,9 +396,9 @@ impl InputAndOutputWithHeaders {
                 .ok_or_else(|| malformed(
                     "header `X-Short` is not a valid `headerShort`".to_owned(),
                 ))?;
-            output.header_short = ::std::option::Option::Some(value);
+            output.header_short = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-Integer")
             .and_then(|v| v.to_str().ok())
@@ -435,9 +407,9 @@ impl InputAndOutputWithHeaders {
                 .ok_or_else(|| malformed(
                     "header `X-Integer` is not a valid `headerInteger`".to_owned(),
                 ))?;
-            output.header_integer = ::std::option::Option::Some(value);
+            output.header_integer = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-Long")
             .and_then(|v| v.to_str().ok())
@@ -446,9 +418,9 @@ impl InputAndOutputWithHeaders {
                 .ok_or_else(|| malformed(
                     "header `X-Long` is not a valid `headerLong`".to_owned(),
                 ))?;
-            output.header_long = ::std::option::Option::Some(value);
+            output.header_long = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-Float")
             .and_then(|v| v.to_str().ok())
@@ -457,9 +429,9 @@ impl InputAndOutputWithHeaders {
                 .ok_or_else(|| malformed(
                     "header `X-Float` is not a valid `headerFloat`".to_owned(),
                 ))?;
-            output.header_float = ::std::option::Option::Some(value);
+            output.header_float = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-Double")
             .and_then(|v| v.to_str().ok())
@@ -468,9 +440,9 @@ impl InputAndOutputWithHeaders {
                 .ok_or_else(|| malformed(
                     "header `X-Double` is not a valid `headerDouble`".to_owned(),
                 ))?;
-            output.header_double = ::std::option::Option::Some(value);
+            output.header_double = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-Boolean1")
             .and_then(|v| v.to_str().ok())
@@ -479,9 +451,9 @@ impl InputAndOutputWithHeaders {
                 .ok_or_else(|| malformed(
                     "header `X-Boolean1` is not a valid `headerTrueBool`".to_owned(),
                 ))?;
-            output.header_true_bool = ::std::option::Option::Some(value);
+            output.header_true_bool = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-Boolean2")
             .and_then(|v| v.to_str().ok())
@@ -490,41 +462,41 @@ impl InputAndOutputWithHeaders {
                 .ok_or_else(|| malformed(
                     "header `X-Boolean2` is not a valid `headerFalseBool`".to_owned(),
                 ))?;
-            output.header_false_bool = ::std::option::Option::Some(value);
+            output.header_false_bool = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-StringList")
             .and_then(|v| v.to_str().ok())
         {
             let value = crate::runtime::http::split_header_list(text)
                 .iter()
-                .map(|item| <::std::string::String as crate::runtime::http::FromHeader>::from_header(
+                .map(|item| <String as crate::runtime::http::FromHeader>::from_header(
                     item.as_str(),
                 ))
-                .collect::<::std::option::Option<::std::vec::Vec<_>>>()
+                .collect::<Option<Vec<_>>>()
                 .ok_or_else(|| malformed(
                     "header `X-StringList` is not a valid `headerStringList`".to_owned(),
                 ))?;
-            output.header_string_list = ::std::option::Option::Some(value);
+            output.header_string_list = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-StringSet")
             .and_then(|v| v.to_str().ok())
         {
             let value = crate::runtime::http::split_header_list(text)
                 .iter()
-                .map(|item| <::std::string::String as crate::runtime::http::FromHeader>::from_header(
+                .map(|item| <String as crate::runtime::http::FromHeader>::from_header(
                     item.as_str(),
                 ))
-                .collect::<::std::option::Option<::std::vec::Vec<_>>>()
+                .collect::<Option<Vec<_>>>()
                 .ok_or_else(|| malformed(
                     "header `X-StringSet` is not a valid `headerStringSet`".to_owned(),
                 ))?;
-            output.header_string_set = ::std::option::Option::Some(value);
+            output.header_string_set = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-IntegerList")
             .and_then(|v| v.to_str().ok())
@@ -534,14 +506,14 @@ impl InputAndOutputWithHeaders {
                 .map(|item| <i32 as crate::runtime::http::FromHeader>::from_header(
                     item.as_str(),
                 ))
-                .collect::<::std::option::Option<::std::vec::Vec<_>>>()
+                .collect::<Option<Vec<_>>>()
                 .ok_or_else(|| malformed(
                     "header `X-IntegerList` is not a valid `headerIntegerList`"
                         .to_owned(),
                 ))?;
-            output.header_integer_list = ::std::option::Option::Some(value);
+            output.header_integer_list = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-BooleanList")
             .and_then(|v| v.to_str().ok())
@@ -551,14 +523,14 @@ impl InputAndOutputWithHeaders {
                 .map(|item| <bool as crate::runtime::http::FromHeader>::from_header(
                     item.as_str(),
                 ))
-                .collect::<::std::option::Option<::std::vec::Vec<_>>>()
+                .collect::<Option<Vec<_>>>()
                 .ok_or_else(|| malformed(
                     "header `X-BooleanList` is not a valid `headerBooleanList`"
                         .to_owned(),
                 ))?;
-            output.header_boolean_list = ::std::option::Option::Some(value);
+            output.header_boolean_list = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-TimestampList")
             .and_then(|v| v.to_str().ok())
@@ -568,43 +540,39 @@ impl InputAndOutputWithHeaders {
                 .map(|item| <::time::OffsetDateTime as crate::runtime::http::FromHeader>::from_header(
                     item.as_str(),
                 ))
-                .collect::<::std::option::Option<::std::vec::Vec<_>>>()
+                .collect::<Option<Vec<_>>>()
                 .ok_or_else(|| malformed(
                     "header `X-TimestampList` is not a valid `headerTimestampList`"
                         .to_owned(),
                 ))?;
-            output.header_timestamp_list = ::std::option::Option::Some(value);
+            output.header_timestamp_list = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-Enum")
             .and_then(|v| v.to_str().ok())
         {
-            let value = ::std::option::Option::Some(
-                    crate::types::FooEnum::from(text.trim()),
-                )
+            let value = Some(crate::types::FooEnum::from(text.trim()))
                 .ok_or_else(|| malformed(
                     "header `X-Enum` is not a valid `headerEnum`".to_owned(),
                 ))?;
-            output.header_enum = ::std::option::Option::Some(value);
+            output.header_enum = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-EnumList")
             .and_then(|v| v.to_str().ok())
         {
             let value = crate::runtime::http::split_header_list(text)
                 .iter()
-                .map(|item| ::std::option::Option::Some(
-                    crate::types::FooEnum::from(item.as_str().trim()),
-                ))
-                .collect::<::std::option::Option<::std::vec::Vec<_>>>()
+                .map(|item| Some(crate::types::FooEnum::from(item.as_str().trim())))
+                .collect::<Option<Vec<_>>>()
                 .ok_or_else(|| malformed(
                     "header `X-EnumList` is not a valid `headerEnumList`".to_owned(),
                 ))?;
-            output.header_enum_list = ::std::option::Option::Some(value);
+            output.header_enum_list = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-IntegerEnum")
             .and_then(|v| v.to_str().ok())
@@ -618,9 +586,9 @@ impl InputAndOutputWithHeaders {
                     "header `X-IntegerEnum` is not a valid `headerIntegerEnum`"
                         .to_owned(),
                 ))?;
-            output.header_integer_enum = ::std::option::Option::Some(value);
+            output.header_integer_enum = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-IntegerEnumList")
             .and_then(|v| v.to_str().ok())
@@ -635,27 +603,27 @@ impl InputAndOutputWithHeaders {
                         .ok()
                         .map(crate::types::IntegerEnum::from)
                 })
-                .collect::<::std::option::Option<::std::vec::Vec<_>>>()
+                .collect::<Option<Vec<_>>>()
                 .ok_or_else(|| malformed(
                     "header `X-IntegerEnumList` is not a valid `headerIntegerEnumList`"
                         .to_owned(),
                 ))?;
-            output.header_integer_enum_list = ::std::option::Option::Some(value);
+            output.header_integer_enum_list = Some(value);
         }
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<crate::types::InputAndOutputWithHeadersIo>,
         crate::runtime::http::ResponseError<InputAndOutputWithHeadersError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

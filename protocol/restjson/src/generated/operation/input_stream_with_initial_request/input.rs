@@ -7,26 +7,26 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct InputStreamWithInitialRequestInput {
     /// The `initialRequestMember` member.
     ///
     /// Required; carried in the `initial-request-member` HTTP header.
-    pub initial_request_member: ::std::option::Option<::std::string::String>,
+    pub initial_request_member: Option<String>,
     /// The `stream` member.
     ///
     /// The HTTP payload; streamed on the wire; held in memory here.
-    pub stream: ::std::option::Option<crate::types::EventStream>,
+    pub stream: Option<crate::types::EventStream>,
 }
 
 impl InputStreamWithInitialRequestInput {
     /// The `initialRequestMember` member.
-    pub fn initial_request_member(&self) -> ::std::option::Option<&str> {
+    pub fn initial_request_member(&self) -> Option<&str> {
         self.initial_request_member.as_deref()
     }
 
     /// The `stream` member.
-    pub fn stream(&self) -> ::std::option::Option<&crate::types::EventStream> {
+    pub fn stream(&self) -> Option<&crate::types::EventStream> {
         self.stream.as_ref()
     }
 
@@ -37,9 +37,7 @@ impl InputStreamWithInitialRequestInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -54,7 +52,7 @@ impl InputStreamWithInitialRequestInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -83,14 +81,14 @@ impl crate::runtime::validate::Validate for InputStreamWithInitialRequestInput {
         }
         {
             let path = path.field("stream");
-            if let ::std::option::Option::Some(value) = &self.stream {
+            if let Some(value) = &self.stream {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for InputStreamWithInitialRequestInput {
+impl Default for InputStreamWithInitialRequestInput {
     fn default() -> Self {
         InputStreamWithInitialRequestInputBuilder::default().build_unchecked()
     }
@@ -99,29 +97,29 @@ impl ::std::default::Default for InputStreamWithInitialRequestInput {
 impl crate::runtime::ErrorCorrection for InputStreamWithInitialRequestInput {
     fn corrected() -> Self {
         Self {
-            initial_request_member: ::std::option::Option::None,
-            stream: ::std::option::Option::None,
+            initial_request_member: None,
+            stream: None,
         }
     }
 }
 
 impl ::serde::Serialize for InputStreamWithInitialRequestInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.initial_request_member.is_some())
             + usize::from(self.stream.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.initial_request_member {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.initial_request_member {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "initialRequestMember", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stream {
+        if let Some(value) = &self.stream {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -133,7 +131,7 @@ impl ::serde::Serialize for InputStreamWithInitialRequestInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for InputStreamWithInitialRequestInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -150,15 +148,13 @@ impl<'de> ::serde::Deserialize<'de> for InputStreamWithInitialRequestInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<InputStreamWithInitialRequestInput, A::Error>
+            ) -> Result<InputStreamWithInitialRequestInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_initial_request_member = ::std::option::Option::None;
-                let mut member_stream = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_initial_request_member = None;
+                let mut member_stream = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "initialRequestMember" => {
                             member_initial_request_member = crate::runtime::wire::next_value::<
@@ -179,7 +175,7 @@ impl<'de> ::serde::Deserialize<'de> for InputStreamWithInitialRequestInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(InputStreamWithInitialRequestInput {
+                Ok(InputStreamWithInitialRequestInput {
                     initial_request_member: member_initial_request_member,
                     stream: member_stream,
                 })
@@ -191,64 +187,44 @@ impl<'de> ::serde::Deserialize<'de> for InputStreamWithInitialRequestInput {
 
 /// Builds a [`InputStreamWithInitialRequestInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct InputStreamWithInitialRequestInputBuilder {
-    initial_request_member: ::std::option::Option<::std::string::String>,
-    stream: ::std::option::Option<crate::types::EventStream>,
+    initial_request_member: Option<String>,
+    stream: Option<crate::types::EventStream>,
 }
 
 impl InputStreamWithInitialRequestInputBuilder {
     /// The `initialRequestMember` member.
-    pub fn initial_request_member(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.initial_request_member = ::std::option::Option::Some(input.into());
+    pub fn initial_request_member(mut self, input: impl Into<String>) -> Self {
+        self.initial_request_member = Some(input.into());
         self
     }
 
     /// Sets or clears `initialRequestMember`.
-    pub fn set_initial_request_member(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_initial_request_member(mut self, input: Option<String>) -> Self {
         self.initial_request_member = input;
         self
     }
 
     /// The `initialRequestMember` set so far.
-    pub fn get_initial_request_member(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_initial_request_member(&self) -> &Option<String> {
         &self.initial_request_member
     }
 
     /// The `stream` member.
-    pub fn stream(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventStream>,
-    ) -> Self {
-        self.stream = ::std::option::Option::Some(input.into());
+    pub fn stream(mut self, input: impl Into<crate::types::EventStream>) -> Self {
+        self.stream = Some(input.into());
         self
     }
 
     /// Sets or clears `stream`.
-    pub fn set_stream(
-        mut self,
-        input: ::std::option::Option<crate::types::EventStream>,
-    ) -> Self {
+    pub fn set_stream(mut self, input: Option<crate::types::EventStream>) -> Self {
         self.stream = input;
         self
     }
 
     /// The `stream` set so far.
-    pub fn get_stream(&self) -> &::std::option::Option<crate::types::EventStream> {
+    pub fn get_stream(&self) -> &Option<crate::types::EventStream> {
         &self.stream
     }
 
@@ -256,15 +232,12 @@ impl InputStreamWithInitialRequestInputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        InputStreamWithInitialRequestInput,
-        crate::runtime::BuildError,
-    > {
+    ) -> Result<InputStreamWithInitialRequestInput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new(
                         "InputStreamWithInitialRequestInput",
                         error,

@@ -10,14 +10,7 @@ pub type JsonIntEnumsOutput = crate::types::JsonIntEnumsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonIntEnums`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct JsonIntEnums;
 impl JsonIntEnums {
     /// The operation name.
@@ -32,7 +25,7 @@ impl JsonIntEnums {
 
 /// Every error `JsonIntEnums` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum JsonIntEnumsError {
     /// An error the model does not describe; keeps code, message and status.
@@ -41,21 +34,21 @@ pub enum JsonIntEnumsError {
 
 impl JsonIntEnumsError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -86,14 +79,14 @@ impl ::std::fmt::Display for JsonIntEnumsError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for JsonIntEnumsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for JsonIntEnumsError {
+impl From<crate::runtime::Unhandled> for JsonIntEnumsError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -101,8 +94,7 @@ impl ::std::convert::From<crate::runtime::Unhandled> for JsonIntEnumsError {
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<crate::runtime::http::ResponseError<JsonIntEnumsError>>
-for JsonIntEnumsError {
+impl From<crate::runtime::http::ResponseError<JsonIntEnumsError>> for JsonIntEnumsError {
     fn from(value: crate::runtime::http::ResponseError<JsonIntEnumsError>) -> Self {
         value.into_service_error()
     }
@@ -118,20 +110,17 @@ impl JsonIntEnums {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::JsonIntEnumsInputOutput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/JsonIntEnums");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
-            let mut bytes = ::std::vec::Vec::new();
+            let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
-                .serialize_map(::std::option::Option::None)
+                .serialize_map(None)
                 .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
-            if let ::std::option::Option::Some(value) = input.integer_enum1.as_ref() {
+            if let Some(value) = input.integer_enum1.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::Plain,
                     _,
@@ -141,7 +130,7 @@ impl JsonIntEnums {
                         e.to_string(),
                     ))?;
             }
-            if let ::std::option::Option::Some(value) = input.integer_enum2.as_ref() {
+            if let Some(value) = input.integer_enum2.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::Plain,
                     _,
@@ -151,7 +140,7 @@ impl JsonIntEnums {
                         e.to_string(),
                     ))?;
             }
-            if let ::std::option::Option::Some(value) = input.integer_enum3.as_ref() {
+            if let Some(value) = input.integer_enum3.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::Plain,
                     _,
@@ -161,8 +150,7 @@ impl JsonIntEnums {
                         e.to_string(),
                     ))?;
             }
-            if let ::std::option::Option::Some(value) = input.integer_enum_list.as_ref()
-            {
+            if let Some(value) = input.integer_enum_list.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                     _,
@@ -172,7 +160,7 @@ impl JsonIntEnums {
                         e.to_string(),
                     ))?;
             }
-            if let ::std::option::Option::Some(value) = input.integer_enum_set.as_ref() {
+            if let Some(value) = input.integer_enum_set.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                     _,
@@ -182,7 +170,7 @@ impl JsonIntEnums {
                         e.to_string(),
                     ))?;
             }
-            if let ::std::option::Option::Some(value) = input.integer_enum_map.as_ref() {
+            if let Some(value) = input.integer_enum_map.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                     _,
@@ -196,9 +184,9 @@ impl JsonIntEnums {
                 .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
-        let content_type = ::std::option::Option::Some("application/json");
+        let content_type = Some("application/json");
         let mut builder = ::http::Request::builder().method("PUT").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -212,15 +200,15 @@ impl JsonIntEnums {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::JsonIntEnumsInputOutput,
         crate::runtime::http::ResponseError<JsonIntEnumsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -231,11 +219,11 @@ impl JsonIntEnums {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -251,20 +239,20 @@ impl JsonIntEnums {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<crate::types::JsonIntEnumsInputOutput>,
         crate::runtime::http::ResponseError<JsonIntEnumsError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

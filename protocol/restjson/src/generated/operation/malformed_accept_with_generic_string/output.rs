@@ -5,17 +5,17 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedAcceptWithGenericStringOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedAcceptWithGenericStringOutput {
     /// The `payload` member.
     ///
     /// The HTTP payload.
-    pub payload: ::std::option::Option<::std::string::String>,
+    pub payload: Option<String>,
 }
 
 impl MalformedAcceptWithGenericStringOutput {
     /// The `payload` member.
-    pub fn payload(&self) -> ::std::option::Option<&str> {
+    pub fn payload(&self) -> Option<&str> {
         self.payload.as_deref()
     }
 
@@ -26,9 +26,7 @@ impl MalformedAcceptWithGenericStringOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl MalformedAcceptWithGenericStringOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -67,7 +65,7 @@ impl crate::runtime::validate::Validate for MalformedAcceptWithGenericStringOutp
     }
 }
 
-impl ::std::default::Default for MalformedAcceptWithGenericStringOutput {
+impl Default for MalformedAcceptWithGenericStringOutput {
     fn default() -> Self {
         MalformedAcceptWithGenericStringOutputBuilder::default().build_unchecked()
     }
@@ -75,21 +73,19 @@ impl ::std::default::Default for MalformedAcceptWithGenericStringOutput {
 
 impl crate::runtime::ErrorCorrection for MalformedAcceptWithGenericStringOutput {
     fn corrected() -> Self {
-        Self {
-            payload: ::std::option::Option::None,
-        }
+        Self { payload: None }
     }
 }
 
 impl ::serde::Serialize for MalformedAcceptWithGenericStringOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.payload.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.payload {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.payload {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -101,7 +97,7 @@ impl ::serde::Serialize for MalformedAcceptWithGenericStringOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedAcceptWithGenericStringOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -118,14 +114,12 @@ impl<'de> ::serde::Deserialize<'de> for MalformedAcceptWithGenericStringOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<MalformedAcceptWithGenericStringOutput, A::Error>
+            ) -> Result<MalformedAcceptWithGenericStringOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_payload = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_payload = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "payload" => {
                             member_payload = crate::runtime::wire::next_value::<
@@ -139,7 +133,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedAcceptWithGenericStringOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedAcceptWithGenericStringOutput {
+                Ok(MalformedAcceptWithGenericStringOutput {
                     payload: member_payload,
                 })
             }
@@ -150,38 +144,26 @@ impl<'de> ::serde::Deserialize<'de> for MalformedAcceptWithGenericStringOutput {
 
 /// Builds a [`MalformedAcceptWithGenericStringOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MalformedAcceptWithGenericStringOutputBuilder {
-    payload: ::std::option::Option<::std::string::String>,
+    payload: Option<String>,
 }
 
 impl MalformedAcceptWithGenericStringOutputBuilder {
     /// The `payload` member.
-    pub fn payload(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.payload = ::std::option::Option::Some(input.into());
+    pub fn payload(mut self, input: impl Into<String>) -> Self {
+        self.payload = Some(input.into());
         self
     }
 
     /// Sets or clears `payload`.
-    pub fn set_payload(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_payload(mut self, input: Option<String>) -> Self {
         self.payload = input;
         self
     }
 
     /// The `payload` set so far.
-    pub fn get_payload(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_payload(&self) -> &Option<String> {
         &self.payload
     }
 

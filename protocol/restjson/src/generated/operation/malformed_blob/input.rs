@@ -7,15 +7,15 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedBlobInput {
     /// The `blob` member.
-    pub blob: ::std::option::Option<crate::runtime::Blob>,
+    pub blob: Option<crate::runtime::Blob>,
 }
 
 impl MalformedBlobInput {
     /// The `blob` member.
-    pub fn blob(&self) -> ::std::option::Option<&crate::runtime::Blob> {
+    pub fn blob(&self) -> Option<&crate::runtime::Blob> {
         self.blob.as_ref()
     }
 
@@ -26,9 +26,7 @@ impl MalformedBlobInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl MalformedBlobInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -65,7 +63,7 @@ impl crate::runtime::validate::Validate for MalformedBlobInput {
     }
 }
 
-impl ::std::default::Default for MalformedBlobInput {
+impl Default for MalformedBlobInput {
     fn default() -> Self {
         MalformedBlobInputBuilder::default().build_unchecked()
     }
@@ -73,21 +71,19 @@ impl ::std::default::Default for MalformedBlobInput {
 
 impl crate::runtime::ErrorCorrection for MalformedBlobInput {
     fn corrected() -> Self {
-        Self {
-            blob: ::std::option::Option::None,
-        }
+        Self { blob: None }
     }
 }
 
 impl ::serde::Serialize for MalformedBlobInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.blob.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.blob {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.blob {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -99,7 +95,7 @@ impl ::serde::Serialize for MalformedBlobInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedBlobInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -113,17 +109,12 @@ impl<'de> ::serde::Deserialize<'de> for MalformedBlobInput {
                 f.write_str("a JSON object (MalformedBlobInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MalformedBlobInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MalformedBlobInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_blob = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_blob = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "blob" => {
                             member_blob = crate::runtime::wire::next_value::<
@@ -137,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedBlobInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedBlobInput {
+                Ok(MalformedBlobInput {
                     blob: member_blob,
                 })
             }
@@ -148,38 +139,26 @@ impl<'de> ::serde::Deserialize<'de> for MalformedBlobInput {
 
 /// Builds a [`MalformedBlobInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MalformedBlobInputBuilder {
-    blob: ::std::option::Option<crate::runtime::Blob>,
+    blob: Option<crate::runtime::Blob>,
 }
 
 impl MalformedBlobInputBuilder {
     /// The `blob` member.
-    pub fn blob(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Blob>,
-    ) -> Self {
-        self.blob = ::std::option::Option::Some(input.into());
+    pub fn blob(mut self, input: impl Into<crate::runtime::Blob>) -> Self {
+        self.blob = Some(input.into());
         self
     }
 
     /// Sets or clears `blob`.
-    pub fn set_blob(
-        mut self,
-        input: ::std::option::Option<crate::runtime::Blob>,
-    ) -> Self {
+    pub fn set_blob(mut self, input: Option<crate::runtime::Blob>) -> Self {
         self.blob = input;
         self
     }
 
     /// The `blob` set so far.
-    pub fn get_blob(&self) -> &::std::option::Option<crate::runtime::Blob> {
+    pub fn get_blob(&self) -> &Option<crate::runtime::Blob> {
         &self.blob
     }
 

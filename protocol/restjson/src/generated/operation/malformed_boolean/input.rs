@@ -7,42 +7,42 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedBooleanInput {
     /// The `booleanInBody` member.
-    pub boolean_in_body: ::std::option::Option<bool>,
+    pub boolean_in_body: Option<bool>,
     /// The `booleanInPath` member.
     ///
     /// Required; sent in the URI as the `{booleanInPath}` label.
-    pub boolean_in_path: ::std::option::Option<bool>,
+    pub boolean_in_path: Option<bool>,
     /// The `booleanInQuery` member.
     ///
     /// Sent as the `booleanInQuery` query parameter.
-    pub boolean_in_query: ::std::option::Option<bool>,
+    pub boolean_in_query: Option<bool>,
     /// The `booleanInHeader` member.
     ///
     /// Carried in the `booleanInHeader` HTTP header.
-    pub boolean_in_header: ::std::option::Option<bool>,
+    pub boolean_in_header: Option<bool>,
 }
 
 impl MalformedBooleanInput {
     /// The `booleanInBody` member.
-    pub fn boolean_in_body(&self) -> ::std::option::Option<bool> {
+    pub fn boolean_in_body(&self) -> Option<bool> {
         self.boolean_in_body
     }
 
     /// The `booleanInPath` member.
-    pub fn boolean_in_path(&self) -> ::std::option::Option<bool> {
+    pub fn boolean_in_path(&self) -> Option<bool> {
         self.boolean_in_path
     }
 
     /// The `booleanInQuery` member.
-    pub fn boolean_in_query(&self) -> ::std::option::Option<bool> {
+    pub fn boolean_in_query(&self) -> Option<bool> {
         self.boolean_in_query
     }
 
     /// The `booleanInHeader` member.
-    pub fn boolean_in_header(&self) -> ::std::option::Option<bool> {
+    pub fn boolean_in_header(&self) -> Option<bool> {
         self.boolean_in_header
     }
 
@@ -53,9 +53,7 @@ impl MalformedBooleanInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -70,7 +68,7 @@ impl MalformedBooleanInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -102,7 +100,7 @@ impl crate::runtime::validate::Validate for MalformedBooleanInput {
     }
 }
 
-impl ::std::default::Default for MalformedBooleanInput {
+impl Default for MalformedBooleanInput {
     fn default() -> Self {
         MalformedBooleanInputBuilder::default().build_unchecked()
     }
@@ -111,16 +109,16 @@ impl ::std::default::Default for MalformedBooleanInput {
 impl crate::runtime::ErrorCorrection for MalformedBooleanInput {
     fn corrected() -> Self {
         Self {
-            boolean_in_body: ::std::option::Option::None,
-            boolean_in_path: ::std::option::Option::None,
-            boolean_in_query: ::std::option::Option::None,
-            boolean_in_header: ::std::option::Option::None,
+            boolean_in_body: None,
+            boolean_in_path: None,
+            boolean_in_query: None,
+            boolean_in_header: None,
         }
     }
 }
 
 impl ::serde::Serialize for MalformedBooleanInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -129,29 +127,29 @@ impl ::serde::Serialize for MalformedBooleanInput {
             + usize::from(self.boolean_in_path.is_some())
             + usize::from(self.boolean_in_query.is_some())
             + usize::from(self.boolean_in_header.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.boolean_in_body {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.boolean_in_body {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "booleanInBody", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.boolean_in_path {
+        if let Some(value) = &self.boolean_in_path {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "booleanInPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.boolean_in_query {
+        if let Some(value) = &self.boolean_in_query {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "booleanInQuery", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.boolean_in_header {
+        if let Some(value) = &self.boolean_in_header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -163,7 +161,7 @@ impl ::serde::Serialize for MalformedBooleanInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedBooleanInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -177,20 +175,15 @@ impl<'de> ::serde::Deserialize<'de> for MalformedBooleanInput {
                 f.write_str("a JSON object (MalformedBooleanInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MalformedBooleanInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MalformedBooleanInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_boolean_in_body = ::std::option::Option::None;
-                let mut member_boolean_in_path = ::std::option::Option::None;
-                let mut member_boolean_in_query = ::std::option::Option::None;
-                let mut member_boolean_in_header = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_boolean_in_body = None;
+                let mut member_boolean_in_path = None;
+                let mut member_boolean_in_query = None;
+                let mut member_boolean_in_header = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "booleanInBody" => {
                             member_boolean_in_body = crate::runtime::wire::next_value::<
@@ -225,7 +218,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedBooleanInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedBooleanInput {
+                Ok(MalformedBooleanInput {
                     boolean_in_body: member_boolean_in_body,
                     boolean_in_path: member_boolean_in_path,
                     boolean_in_query: member_boolean_in_query,
@@ -239,86 +232,80 @@ impl<'de> ::serde::Deserialize<'de> for MalformedBooleanInput {
 
 /// Builds a [`MalformedBooleanInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MalformedBooleanInputBuilder {
-    boolean_in_body: ::std::option::Option<bool>,
-    boolean_in_path: ::std::option::Option<bool>,
-    boolean_in_query: ::std::option::Option<bool>,
-    boolean_in_header: ::std::option::Option<bool>,
+    boolean_in_body: Option<bool>,
+    boolean_in_path: Option<bool>,
+    boolean_in_query: Option<bool>,
+    boolean_in_header: Option<bool>,
 }
 
 impl MalformedBooleanInputBuilder {
     /// The `booleanInBody` member.
-    pub fn boolean_in_body(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.boolean_in_body = ::std::option::Option::Some(input.into());
+    pub fn boolean_in_body(mut self, input: impl Into<bool>) -> Self {
+        self.boolean_in_body = Some(input.into());
         self
     }
 
     /// Sets or clears `booleanInBody`.
-    pub fn set_boolean_in_body(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_boolean_in_body(mut self, input: Option<bool>) -> Self {
         self.boolean_in_body = input;
         self
     }
 
     /// The `booleanInBody` set so far.
-    pub fn get_boolean_in_body(&self) -> &::std::option::Option<bool> {
+    pub fn get_boolean_in_body(&self) -> &Option<bool> {
         &self.boolean_in_body
     }
 
     /// The `booleanInPath` member.
-    pub fn boolean_in_path(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.boolean_in_path = ::std::option::Option::Some(input.into());
+    pub fn boolean_in_path(mut self, input: impl Into<bool>) -> Self {
+        self.boolean_in_path = Some(input.into());
         self
     }
 
     /// Sets or clears `booleanInPath`.
-    pub fn set_boolean_in_path(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_boolean_in_path(mut self, input: Option<bool>) -> Self {
         self.boolean_in_path = input;
         self
     }
 
     /// The `booleanInPath` set so far.
-    pub fn get_boolean_in_path(&self) -> &::std::option::Option<bool> {
+    pub fn get_boolean_in_path(&self) -> &Option<bool> {
         &self.boolean_in_path
     }
 
     /// The `booleanInQuery` member.
-    pub fn boolean_in_query(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.boolean_in_query = ::std::option::Option::Some(input.into());
+    pub fn boolean_in_query(mut self, input: impl Into<bool>) -> Self {
+        self.boolean_in_query = Some(input.into());
         self
     }
 
     /// Sets or clears `booleanInQuery`.
-    pub fn set_boolean_in_query(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_boolean_in_query(mut self, input: Option<bool>) -> Self {
         self.boolean_in_query = input;
         self
     }
 
     /// The `booleanInQuery` set so far.
-    pub fn get_boolean_in_query(&self) -> &::std::option::Option<bool> {
+    pub fn get_boolean_in_query(&self) -> &Option<bool> {
         &self.boolean_in_query
     }
 
     /// The `booleanInHeader` member.
-    pub fn boolean_in_header(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.boolean_in_header = ::std::option::Option::Some(input.into());
+    pub fn boolean_in_header(mut self, input: impl Into<bool>) -> Self {
+        self.boolean_in_header = Some(input.into());
         self
     }
 
     /// Sets or clears `booleanInHeader`.
-    pub fn set_boolean_in_header(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_boolean_in_header(mut self, input: Option<bool>) -> Self {
         self.boolean_in_header = input;
         self
     }
 
     /// The `booleanInHeader` set so far.
-    pub fn get_boolean_in_header(&self) -> &::std::option::Option<bool> {
+    pub fn get_boolean_in_header(&self) -> &Option<bool> {
         &self.boolean_in_header
     }
 

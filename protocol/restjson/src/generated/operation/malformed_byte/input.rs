@@ -7,42 +7,42 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedByteInput {
     /// The `byteInBody` member.
-    pub byte_in_body: ::std::option::Option<i8>,
+    pub byte_in_body: Option<i8>,
     /// The `byteInPath` member.
     ///
     /// Required; sent in the URI as the `{byteInPath}` label.
-    pub byte_in_path: ::std::option::Option<i8>,
+    pub byte_in_path: Option<i8>,
     /// The `byteInQuery` member.
     ///
     /// Sent as the `byteInQuery` query parameter.
-    pub byte_in_query: ::std::option::Option<i8>,
+    pub byte_in_query: Option<i8>,
     /// The `byteInHeader` member.
     ///
     /// Carried in the `byteInHeader` HTTP header.
-    pub byte_in_header: ::std::option::Option<i8>,
+    pub byte_in_header: Option<i8>,
 }
 
 impl MalformedByteInput {
     /// The `byteInBody` member.
-    pub fn byte_in_body(&self) -> ::std::option::Option<i8> {
+    pub fn byte_in_body(&self) -> Option<i8> {
         self.byte_in_body
     }
 
     /// The `byteInPath` member.
-    pub fn byte_in_path(&self) -> ::std::option::Option<i8> {
+    pub fn byte_in_path(&self) -> Option<i8> {
         self.byte_in_path
     }
 
     /// The `byteInQuery` member.
-    pub fn byte_in_query(&self) -> ::std::option::Option<i8> {
+    pub fn byte_in_query(&self) -> Option<i8> {
         self.byte_in_query
     }
 
     /// The `byteInHeader` member.
-    pub fn byte_in_header(&self) -> ::std::option::Option<i8> {
+    pub fn byte_in_header(&self) -> Option<i8> {
         self.byte_in_header
     }
 
@@ -53,9 +53,7 @@ impl MalformedByteInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -70,7 +68,7 @@ impl MalformedByteInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -102,7 +100,7 @@ impl crate::runtime::validate::Validate for MalformedByteInput {
     }
 }
 
-impl ::std::default::Default for MalformedByteInput {
+impl Default for MalformedByteInput {
     fn default() -> Self {
         MalformedByteInputBuilder::default().build_unchecked()
     }
@@ -111,16 +109,16 @@ impl ::std::default::Default for MalformedByteInput {
 impl crate::runtime::ErrorCorrection for MalformedByteInput {
     fn corrected() -> Self {
         Self {
-            byte_in_body: ::std::option::Option::None,
-            byte_in_path: ::std::option::Option::None,
-            byte_in_query: ::std::option::Option::None,
-            byte_in_header: ::std::option::Option::None,
+            byte_in_body: None,
+            byte_in_path: None,
+            byte_in_query: None,
+            byte_in_header: None,
         }
     }
 }
 
 impl ::serde::Serialize for MalformedByteInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -129,29 +127,29 @@ impl ::serde::Serialize for MalformedByteInput {
             + usize::from(self.byte_in_path.is_some())
             + usize::from(self.byte_in_query.is_some())
             + usize::from(self.byte_in_header.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.byte_in_body {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.byte_in_body {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "byteInBody", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.byte_in_path {
+        if let Some(value) = &self.byte_in_path {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "byteInPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.byte_in_query {
+        if let Some(value) = &self.byte_in_query {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "byteInQuery", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.byte_in_header {
+        if let Some(value) = &self.byte_in_header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -163,7 +161,7 @@ impl ::serde::Serialize for MalformedByteInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedByteInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -177,20 +175,15 @@ impl<'de> ::serde::Deserialize<'de> for MalformedByteInput {
                 f.write_str("a JSON object (MalformedByteInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MalformedByteInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MalformedByteInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_byte_in_body = ::std::option::Option::None;
-                let mut member_byte_in_path = ::std::option::Option::None;
-                let mut member_byte_in_query = ::std::option::Option::None;
-                let mut member_byte_in_header = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_byte_in_body = None;
+                let mut member_byte_in_path = None;
+                let mut member_byte_in_query = None;
+                let mut member_byte_in_header = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "byteInBody" => {
                             member_byte_in_body = crate::runtime::wire::next_value::<
@@ -225,7 +218,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedByteInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedByteInput {
+                Ok(MalformedByteInput {
                     byte_in_body: member_byte_in_body,
                     byte_in_path: member_byte_in_path,
                     byte_in_query: member_byte_in_query,
@@ -239,86 +232,80 @@ impl<'de> ::serde::Deserialize<'de> for MalformedByteInput {
 
 /// Builds a [`MalformedByteInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MalformedByteInputBuilder {
-    byte_in_body: ::std::option::Option<i8>,
-    byte_in_path: ::std::option::Option<i8>,
-    byte_in_query: ::std::option::Option<i8>,
-    byte_in_header: ::std::option::Option<i8>,
+    byte_in_body: Option<i8>,
+    byte_in_path: Option<i8>,
+    byte_in_query: Option<i8>,
+    byte_in_header: Option<i8>,
 }
 
 impl MalformedByteInputBuilder {
     /// The `byteInBody` member.
-    pub fn byte_in_body(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.byte_in_body = ::std::option::Option::Some(input.into());
+    pub fn byte_in_body(mut self, input: impl Into<i8>) -> Self {
+        self.byte_in_body = Some(input.into());
         self
     }
 
     /// Sets or clears `byteInBody`.
-    pub fn set_byte_in_body(mut self, input: ::std::option::Option<i8>) -> Self {
+    pub fn set_byte_in_body(mut self, input: Option<i8>) -> Self {
         self.byte_in_body = input;
         self
     }
 
     /// The `byteInBody` set so far.
-    pub fn get_byte_in_body(&self) -> &::std::option::Option<i8> {
+    pub fn get_byte_in_body(&self) -> &Option<i8> {
         &self.byte_in_body
     }
 
     /// The `byteInPath` member.
-    pub fn byte_in_path(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.byte_in_path = ::std::option::Option::Some(input.into());
+    pub fn byte_in_path(mut self, input: impl Into<i8>) -> Self {
+        self.byte_in_path = Some(input.into());
         self
     }
 
     /// Sets or clears `byteInPath`.
-    pub fn set_byte_in_path(mut self, input: ::std::option::Option<i8>) -> Self {
+    pub fn set_byte_in_path(mut self, input: Option<i8>) -> Self {
         self.byte_in_path = input;
         self
     }
 
     /// The `byteInPath` set so far.
-    pub fn get_byte_in_path(&self) -> &::std::option::Option<i8> {
+    pub fn get_byte_in_path(&self) -> &Option<i8> {
         &self.byte_in_path
     }
 
     /// The `byteInQuery` member.
-    pub fn byte_in_query(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.byte_in_query = ::std::option::Option::Some(input.into());
+    pub fn byte_in_query(mut self, input: impl Into<i8>) -> Self {
+        self.byte_in_query = Some(input.into());
         self
     }
 
     /// Sets or clears `byteInQuery`.
-    pub fn set_byte_in_query(mut self, input: ::std::option::Option<i8>) -> Self {
+    pub fn set_byte_in_query(mut self, input: Option<i8>) -> Self {
         self.byte_in_query = input;
         self
     }
 
     /// The `byteInQuery` set so far.
-    pub fn get_byte_in_query(&self) -> &::std::option::Option<i8> {
+    pub fn get_byte_in_query(&self) -> &Option<i8> {
         &self.byte_in_query
     }
 
     /// The `byteInHeader` member.
-    pub fn byte_in_header(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.byte_in_header = ::std::option::Option::Some(input.into());
+    pub fn byte_in_header(mut self, input: impl Into<i8>) -> Self {
+        self.byte_in_header = Some(input.into());
         self
     }
 
     /// Sets or clears `byteInHeader`.
-    pub fn set_byte_in_header(mut self, input: ::std::option::Option<i8>) -> Self {
+    pub fn set_byte_in_header(mut self, input: Option<i8>) -> Self {
         self.byte_in_header = input;
         self
     }
 
     /// The `byteInHeader` set so far.
-    pub fn get_byte_in_header(&self) -> &::std::option::Option<i8> {
+    pub fn get_byte_in_header(&self) -> &Option<i8> {
         &self.byte_in_header
     }
 

@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedContentTypeWithGenericStringInput {
     /// The `payload` member.
     ///
     /// The HTTP payload.
-    pub payload: ::std::option::Option<::std::string::String>,
+    pub payload: Option<String>,
 }
 
 impl MalformedContentTypeWithGenericStringInput {
     /// The `payload` member.
-    pub fn payload(&self) -> ::std::option::Option<&str> {
+    pub fn payload(&self) -> Option<&str> {
         self.payload.as_deref()
     }
 
@@ -28,9 +28,7 @@ impl MalformedContentTypeWithGenericStringInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl MalformedContentTypeWithGenericStringInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -69,7 +67,7 @@ impl crate::runtime::validate::Validate for MalformedContentTypeWithGenericStrin
     }
 }
 
-impl ::std::default::Default for MalformedContentTypeWithGenericStringInput {
+impl Default for MalformedContentTypeWithGenericStringInput {
     fn default() -> Self {
         MalformedContentTypeWithGenericStringInputBuilder::default().build_unchecked()
     }
@@ -77,21 +75,19 @@ impl ::std::default::Default for MalformedContentTypeWithGenericStringInput {
 
 impl crate::runtime::ErrorCorrection for MalformedContentTypeWithGenericStringInput {
     fn corrected() -> Self {
-        Self {
-            payload: ::std::option::Option::None,
-        }
+        Self { payload: None }
     }
 }
 
 impl ::serde::Serialize for MalformedContentTypeWithGenericStringInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.payload.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.payload {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.payload {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -103,7 +99,7 @@ impl ::serde::Serialize for MalformedContentTypeWithGenericStringInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithGenericStringInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -120,17 +116,12 @@ impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithGenericStringInp
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<
-                MalformedContentTypeWithGenericStringInput,
-                A::Error,
-            >
+            ) -> Result<MalformedContentTypeWithGenericStringInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_payload = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_payload = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "payload" => {
                             member_payload = crate::runtime::wire::next_value::<
@@ -144,7 +135,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithGenericStringInp
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedContentTypeWithGenericStringInput {
+                Ok(MalformedContentTypeWithGenericStringInput {
                     payload: member_payload,
                 })
             }
@@ -155,38 +146,26 @@ impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithGenericStringInp
 
 /// Builds a [`MalformedContentTypeWithGenericStringInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithGenericStringInputBuilder {
-    payload: ::std::option::Option<::std::string::String>,
+    payload: Option<String>,
 }
 
 impl MalformedContentTypeWithGenericStringInputBuilder {
     /// The `payload` member.
-    pub fn payload(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.payload = ::std::option::Option::Some(input.into());
+    pub fn payload(mut self, input: impl Into<String>) -> Self {
+        self.payload = Some(input.into());
         self
     }
 
     /// Sets or clears `payload`.
-    pub fn set_payload(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_payload(mut self, input: Option<String>) -> Self {
         self.payload = input;
         self
     }
 
     /// The `payload` set so far.
-    pub fn get_payload(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_payload(&self) -> &Option<String> {
         &self.payload
     }
 

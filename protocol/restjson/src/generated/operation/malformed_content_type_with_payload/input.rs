@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedContentTypeWithPayloadInput {
     /// The `payload` member.
     ///
     /// The HTTP payload.
-    pub payload: ::std::option::Option<crate::runtime::Blob>,
+    pub payload: Option<crate::runtime::Blob>,
 }
 
 impl MalformedContentTypeWithPayloadInput {
     /// The `payload` member.
-    pub fn payload(&self) -> ::std::option::Option<&crate::runtime::Blob> {
+    pub fn payload(&self) -> Option<&crate::runtime::Blob> {
         self.payload.as_ref()
     }
 
@@ -28,9 +28,7 @@ impl MalformedContentTypeWithPayloadInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl MalformedContentTypeWithPayloadInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -69,7 +67,7 @@ impl crate::runtime::validate::Validate for MalformedContentTypeWithPayloadInput
     }
 }
 
-impl ::std::default::Default for MalformedContentTypeWithPayloadInput {
+impl Default for MalformedContentTypeWithPayloadInput {
     fn default() -> Self {
         MalformedContentTypeWithPayloadInputBuilder::default().build_unchecked()
     }
@@ -77,21 +75,19 @@ impl ::std::default::Default for MalformedContentTypeWithPayloadInput {
 
 impl crate::runtime::ErrorCorrection for MalformedContentTypeWithPayloadInput {
     fn corrected() -> Self {
-        Self {
-            payload: ::std::option::Option::None,
-        }
+        Self { payload: None }
     }
 }
 
 impl ::serde::Serialize for MalformedContentTypeWithPayloadInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.payload.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.payload {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.payload {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -103,7 +99,7 @@ impl ::serde::Serialize for MalformedContentTypeWithPayloadInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithPayloadInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -120,14 +116,12 @@ impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithPayloadInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<MalformedContentTypeWithPayloadInput, A::Error>
+            ) -> Result<MalformedContentTypeWithPayloadInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_payload = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_payload = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "payload" => {
                             member_payload = crate::runtime::wire::next_value::<
@@ -141,7 +135,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithPayloadInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedContentTypeWithPayloadInput {
+                Ok(MalformedContentTypeWithPayloadInput {
                     payload: member_payload,
                 })
             }
@@ -152,38 +146,26 @@ impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithPayloadInput {
 
 /// Builds a [`MalformedContentTypeWithPayloadInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithPayloadInputBuilder {
-    payload: ::std::option::Option<crate::runtime::Blob>,
+    payload: Option<crate::runtime::Blob>,
 }
 
 impl MalformedContentTypeWithPayloadInputBuilder {
     /// The `payload` member.
-    pub fn payload(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::Blob>,
-    ) -> Self {
-        self.payload = ::std::option::Option::Some(input.into());
+    pub fn payload(mut self, input: impl Into<crate::runtime::Blob>) -> Self {
+        self.payload = Some(input.into());
         self
     }
 
     /// Sets or clears `payload`.
-    pub fn set_payload(
-        mut self,
-        input: ::std::option::Option<crate::runtime::Blob>,
-    ) -> Self {
+    pub fn set_payload(mut self, input: Option<crate::runtime::Blob>) -> Self {
         self.payload = input;
         self
     }
 
     /// The `payload` set so far.
-    pub fn get_payload(&self) -> &::std::option::Option<crate::runtime::Blob> {
+    pub fn get_payload(&self) -> &Option<crate::runtime::Blob> {
         &self.payload
     }
 

@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedContentTypeWithoutBodyEmptyInputInput {
     /// The `header` member.
     ///
     /// Carried in the `header` HTTP header.
-    pub header: ::std::option::Option<::std::string::String>,
+    pub header: Option<String>,
 }
 
 impl MalformedContentTypeWithoutBodyEmptyInputInput {
     /// The `header` member.
-    pub fn header(&self) -> ::std::option::Option<&str> {
+    pub fn header(&self) -> Option<&str> {
         self.header.as_deref()
     }
 
@@ -28,9 +28,7 @@ impl MalformedContentTypeWithoutBodyEmptyInputInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl MalformedContentTypeWithoutBodyEmptyInputInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -70,7 +68,7 @@ for MalformedContentTypeWithoutBodyEmptyInputInput {
     }
 }
 
-impl ::std::default::Default for MalformedContentTypeWithoutBodyEmptyInputInput {
+impl Default for MalformedContentTypeWithoutBodyEmptyInputInput {
     fn default() -> Self {
         MalformedContentTypeWithoutBodyEmptyInputInputBuilder::default()
             .build_unchecked()
@@ -79,21 +77,19 @@ impl ::std::default::Default for MalformedContentTypeWithoutBodyEmptyInputInput 
 
 impl crate::runtime::ErrorCorrection for MalformedContentTypeWithoutBodyEmptyInputInput {
     fn corrected() -> Self {
-        Self {
-            header: ::std::option::Option::None,
-        }
+        Self { header: None }
     }
 }
 
 impl ::serde::Serialize for MalformedContentTypeWithoutBodyEmptyInputInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.header.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.header {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -105,7 +101,7 @@ impl ::serde::Serialize for MalformedContentTypeWithoutBodyEmptyInputInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithoutBodyEmptyInputInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -124,17 +120,12 @@ impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithoutBodyEmptyInpu
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<
-                MalformedContentTypeWithoutBodyEmptyInputInput,
-                A::Error,
-            >
+            ) -> Result<MalformedContentTypeWithoutBodyEmptyInputInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_header = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_header = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "header" => {
                             member_header = crate::runtime::wire::next_value::<
@@ -148,7 +139,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithoutBodyEmptyInpu
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedContentTypeWithoutBodyEmptyInputInput {
+                Ok(MalformedContentTypeWithoutBodyEmptyInputInput {
                     header: member_header,
                 })
             }
@@ -159,38 +150,26 @@ impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithoutBodyEmptyInpu
 
 /// Builds a [`MalformedContentTypeWithoutBodyEmptyInputInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithoutBodyEmptyInputInputBuilder {
-    header: ::std::option::Option<::std::string::String>,
+    header: Option<String>,
 }
 
 impl MalformedContentTypeWithoutBodyEmptyInputInputBuilder {
     /// The `header` member.
-    pub fn header(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.header = ::std::option::Option::Some(input.into());
+    pub fn header(mut self, input: impl Into<String>) -> Self {
+        self.header = Some(input.into());
         self
     }
 
     /// Sets or clears `header`.
-    pub fn set_header(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_header(mut self, input: Option<String>) -> Self {
         self.header = input;
         self
     }
 
     /// The `header` set so far.
-    pub fn get_header(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_header(&self) -> &Option<String> {
         &self.header
     }
 

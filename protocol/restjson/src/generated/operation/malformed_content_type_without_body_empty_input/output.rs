@@ -5,7 +5,7 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedContentTypeWithoutBodyEmptyInputOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedContentTypeWithoutBodyEmptyInputOutput {}
 impl MalformedContentTypeWithoutBodyEmptyInputOutput {
     /// A builder for this type; `build()` validates the result.
@@ -15,9 +15,7 @@ impl MalformedContentTypeWithoutBodyEmptyInputOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -32,7 +30,7 @@ impl MalformedContentTypeWithoutBodyEmptyInputOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -55,7 +53,7 @@ for MalformedContentTypeWithoutBodyEmptyInputOutput {
     }
 }
 
-impl ::std::default::Default for MalformedContentTypeWithoutBodyEmptyInputOutput {
+impl Default for MalformedContentTypeWithoutBodyEmptyInputOutput {
     fn default() -> Self {
         MalformedContentTypeWithoutBodyEmptyInputOutputBuilder::default()
             .build_unchecked()
@@ -70,18 +68,18 @@ for MalformedContentTypeWithoutBodyEmptyInputOutput {
 }
 
 impl ::serde::Serialize for MalformedContentTypeWithoutBodyEmptyInputOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let map = serializer.serialize_map(::std::option::Option::Some(0))?;
+        let map = serializer.serialize_map(Some(0))?;
         map.end()
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithoutBodyEmptyInputOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -100,17 +98,15 @@ impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithoutBodyEmptyInpu
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<
-                MalformedContentTypeWithoutBodyEmptyInputOutput,
-                A::Error,
-            >
+            ) -> Result<MalformedContentTypeWithoutBodyEmptyInputOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }
-                ::std::result::Result::Ok(MalformedContentTypeWithoutBodyEmptyInputOutput {})
+                Ok(MalformedContentTypeWithoutBodyEmptyInputOutput {
+                })
             }
         }
         deserializer.deserialize_map(FieldsVisitor)
@@ -119,13 +115,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithoutBodyEmptyInpu
 
 /// Builds a [`MalformedContentTypeWithoutBodyEmptyInputOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithoutBodyEmptyInputOutputBuilder {}
 impl MalformedContentTypeWithoutBodyEmptyInputOutputBuilder {
     /// Builds the value: the model puts no constraint on it, so this cannot fail.

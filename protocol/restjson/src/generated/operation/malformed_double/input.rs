@@ -7,42 +7,42 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct MalformedDoubleInput {
     /// The `doubleInBody` member.
-    pub double_in_body: ::std::option::Option<f64>,
+    pub double_in_body: Option<f64>,
     /// The `doubleInPath` member.
     ///
     /// Required; sent in the URI as the `{doubleInPath}` label.
-    pub double_in_path: ::std::option::Option<f64>,
+    pub double_in_path: Option<f64>,
     /// The `doubleInQuery` member.
     ///
     /// Sent as the `doubleInQuery` query parameter.
-    pub double_in_query: ::std::option::Option<f64>,
+    pub double_in_query: Option<f64>,
     /// The `doubleInHeader` member.
     ///
     /// Carried in the `doubleInHeader` HTTP header.
-    pub double_in_header: ::std::option::Option<f64>,
+    pub double_in_header: Option<f64>,
 }
 
 impl MalformedDoubleInput {
     /// The `doubleInBody` member.
-    pub fn double_in_body(&self) -> ::std::option::Option<f64> {
+    pub fn double_in_body(&self) -> Option<f64> {
         self.double_in_body
     }
 
     /// The `doubleInPath` member.
-    pub fn double_in_path(&self) -> ::std::option::Option<f64> {
+    pub fn double_in_path(&self) -> Option<f64> {
         self.double_in_path
     }
 
     /// The `doubleInQuery` member.
-    pub fn double_in_query(&self) -> ::std::option::Option<f64> {
+    pub fn double_in_query(&self) -> Option<f64> {
         self.double_in_query
     }
 
     /// The `doubleInHeader` member.
-    pub fn double_in_header(&self) -> ::std::option::Option<f64> {
+    pub fn double_in_header(&self) -> Option<f64> {
         self.double_in_header
     }
 
@@ -53,9 +53,7 @@ impl MalformedDoubleInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -70,7 +68,7 @@ impl MalformedDoubleInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -102,7 +100,7 @@ impl crate::runtime::validate::Validate for MalformedDoubleInput {
     }
 }
 
-impl ::std::default::Default for MalformedDoubleInput {
+impl Default for MalformedDoubleInput {
     fn default() -> Self {
         MalformedDoubleInputBuilder::default().build_unchecked()
     }
@@ -111,16 +109,16 @@ impl ::std::default::Default for MalformedDoubleInput {
 impl crate::runtime::ErrorCorrection for MalformedDoubleInput {
     fn corrected() -> Self {
         Self {
-            double_in_body: ::std::option::Option::None,
-            double_in_path: ::std::option::Option::None,
-            double_in_query: ::std::option::Option::None,
-            double_in_header: ::std::option::Option::None,
+            double_in_body: None,
+            double_in_path: None,
+            double_in_query: None,
+            double_in_header: None,
         }
     }
 }
 
 impl ::serde::Serialize for MalformedDoubleInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -129,29 +127,29 @@ impl ::serde::Serialize for MalformedDoubleInput {
             + usize::from(self.double_in_path.is_some())
             + usize::from(self.double_in_query.is_some())
             + usize::from(self.double_in_header.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.double_in_body {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.double_in_body {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "doubleInBody", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.double_in_path {
+        if let Some(value) = &self.double_in_path {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "doubleInPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.double_in_query {
+        if let Some(value) = &self.double_in_query {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "doubleInQuery", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.double_in_header {
+        if let Some(value) = &self.double_in_header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
@@ -163,7 +161,7 @@ impl ::serde::Serialize for MalformedDoubleInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedDoubleInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -177,20 +175,15 @@ impl<'de> ::serde::Deserialize<'de> for MalformedDoubleInput {
                 f.write_str("a JSON object (MalformedDoubleInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MalformedDoubleInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MalformedDoubleInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_double_in_body = ::std::option::Option::None;
-                let mut member_double_in_path = ::std::option::Option::None;
-                let mut member_double_in_query = ::std::option::Option::None;
-                let mut member_double_in_header = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_double_in_body = None;
+                let mut member_double_in_path = None;
+                let mut member_double_in_query = None;
+                let mut member_double_in_header = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "doubleInBody" => {
                             member_double_in_body = crate::runtime::wire::next_value::<
@@ -225,7 +218,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedDoubleInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedDoubleInput {
+                Ok(MalformedDoubleInput {
                     double_in_body: member_double_in_body,
                     double_in_path: member_double_in_path,
                     double_in_query: member_double_in_query,
@@ -239,85 +232,80 @@ impl<'de> ::serde::Deserialize<'de> for MalformedDoubleInput {
 
 /// Builds a [`MalformedDoubleInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct MalformedDoubleInputBuilder {
-    double_in_body: ::std::option::Option<f64>,
-    double_in_path: ::std::option::Option<f64>,
-    double_in_query: ::std::option::Option<f64>,
-    double_in_header: ::std::option::Option<f64>,
+    double_in_body: Option<f64>,
+    double_in_path: Option<f64>,
+    double_in_query: Option<f64>,
+    double_in_header: Option<f64>,
 }
 
 impl MalformedDoubleInputBuilder {
     /// The `doubleInBody` member.
-    pub fn double_in_body(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.double_in_body = ::std::option::Option::Some(input.into());
+    pub fn double_in_body(mut self, input: impl Into<f64>) -> Self {
+        self.double_in_body = Some(input.into());
         self
     }
 
     /// Sets or clears `doubleInBody`.
-    pub fn set_double_in_body(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_double_in_body(mut self, input: Option<f64>) -> Self {
         self.double_in_body = input;
         self
     }
 
     /// The `doubleInBody` set so far.
-    pub fn get_double_in_body(&self) -> &::std::option::Option<f64> {
+    pub fn get_double_in_body(&self) -> &Option<f64> {
         &self.double_in_body
     }
 
     /// The `doubleInPath` member.
-    pub fn double_in_path(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.double_in_path = ::std::option::Option::Some(input.into());
+    pub fn double_in_path(mut self, input: impl Into<f64>) -> Self {
+        self.double_in_path = Some(input.into());
         self
     }
 
     /// Sets or clears `doubleInPath`.
-    pub fn set_double_in_path(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_double_in_path(mut self, input: Option<f64>) -> Self {
         self.double_in_path = input;
         self
     }
 
     /// The `doubleInPath` set so far.
-    pub fn get_double_in_path(&self) -> &::std::option::Option<f64> {
+    pub fn get_double_in_path(&self) -> &Option<f64> {
         &self.double_in_path
     }
 
     /// The `doubleInQuery` member.
-    pub fn double_in_query(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.double_in_query = ::std::option::Option::Some(input.into());
+    pub fn double_in_query(mut self, input: impl Into<f64>) -> Self {
+        self.double_in_query = Some(input.into());
         self
     }
 
     /// Sets or clears `doubleInQuery`.
-    pub fn set_double_in_query(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_double_in_query(mut self, input: Option<f64>) -> Self {
         self.double_in_query = input;
         self
     }
 
     /// The `doubleInQuery` set so far.
-    pub fn get_double_in_query(&self) -> &::std::option::Option<f64> {
+    pub fn get_double_in_query(&self) -> &Option<f64> {
         &self.double_in_query
     }
 
     /// The `doubleInHeader` member.
-    pub fn double_in_header(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.double_in_header = ::std::option::Option::Some(input.into());
+    pub fn double_in_header(mut self, input: impl Into<f64>) -> Self {
+        self.double_in_header = Some(input.into());
         self
     }
 
     /// Sets or clears `doubleInHeader`.
-    pub fn set_double_in_header(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_double_in_header(mut self, input: Option<f64>) -> Self {
         self.double_in_header = input;
         self
     }
 
     /// The `doubleInHeader` set so far.
-    pub fn get_double_in_header(&self) -> &::std::option::Option<f64> {
+    pub fn get_double_in_header(&self) -> &Option<f64> {
         &self.double_in_header
     }
 

@@ -7,42 +7,42 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct MalformedFloatInput {
     /// The `floatInBody` member.
-    pub float_in_body: ::std::option::Option<f32>,
+    pub float_in_body: Option<f32>,
     /// The `floatInPath` member.
     ///
     /// Required; sent in the URI as the `{floatInPath}` label.
-    pub float_in_path: ::std::option::Option<f32>,
+    pub float_in_path: Option<f32>,
     /// The `floatInQuery` member.
     ///
     /// Sent as the `floatInQuery` query parameter.
-    pub float_in_query: ::std::option::Option<f32>,
+    pub float_in_query: Option<f32>,
     /// The `floatInHeader` member.
     ///
     /// Carried in the `floatInHeader` HTTP header.
-    pub float_in_header: ::std::option::Option<f32>,
+    pub float_in_header: Option<f32>,
 }
 
 impl MalformedFloatInput {
     /// The `floatInBody` member.
-    pub fn float_in_body(&self) -> ::std::option::Option<f32> {
+    pub fn float_in_body(&self) -> Option<f32> {
         self.float_in_body
     }
 
     /// The `floatInPath` member.
-    pub fn float_in_path(&self) -> ::std::option::Option<f32> {
+    pub fn float_in_path(&self) -> Option<f32> {
         self.float_in_path
     }
 
     /// The `floatInQuery` member.
-    pub fn float_in_query(&self) -> ::std::option::Option<f32> {
+    pub fn float_in_query(&self) -> Option<f32> {
         self.float_in_query
     }
 
     /// The `floatInHeader` member.
-    pub fn float_in_header(&self) -> ::std::option::Option<f32> {
+    pub fn float_in_header(&self) -> Option<f32> {
         self.float_in_header
     }
 
@@ -53,9 +53,7 @@ impl MalformedFloatInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -70,7 +68,7 @@ impl MalformedFloatInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -102,7 +100,7 @@ impl crate::runtime::validate::Validate for MalformedFloatInput {
     }
 }
 
-impl ::std::default::Default for MalformedFloatInput {
+impl Default for MalformedFloatInput {
     fn default() -> Self {
         MalformedFloatInputBuilder::default().build_unchecked()
     }
@@ -111,16 +109,16 @@ impl ::std::default::Default for MalformedFloatInput {
 impl crate::runtime::ErrorCorrection for MalformedFloatInput {
     fn corrected() -> Self {
         Self {
-            float_in_body: ::std::option::Option::None,
-            float_in_path: ::std::option::Option::None,
-            float_in_query: ::std::option::Option::None,
-            float_in_header: ::std::option::Option::None,
+            float_in_body: None,
+            float_in_path: None,
+            float_in_query: None,
+            float_in_header: None,
         }
     }
 }
 
 impl ::serde::Serialize for MalformedFloatInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -129,29 +127,29 @@ impl ::serde::Serialize for MalformedFloatInput {
             + usize::from(self.float_in_path.is_some())
             + usize::from(self.float_in_query.is_some())
             + usize::from(self.float_in_header.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.float_in_body {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.float_in_body {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "floatInBody", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.float_in_path {
+        if let Some(value) = &self.float_in_path {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "floatInPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.float_in_query {
+        if let Some(value) = &self.float_in_query {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
                 _,
             >(&mut map, "floatInQuery", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.float_in_header {
+        if let Some(value) = &self.float_in_header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
@@ -163,7 +161,7 @@ impl ::serde::Serialize for MalformedFloatInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedFloatInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -177,20 +175,15 @@ impl<'de> ::serde::Deserialize<'de> for MalformedFloatInput {
                 f.write_str("a JSON object (MalformedFloatInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MalformedFloatInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MalformedFloatInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_float_in_body = ::std::option::Option::None;
-                let mut member_float_in_path = ::std::option::Option::None;
-                let mut member_float_in_query = ::std::option::Option::None;
-                let mut member_float_in_header = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_float_in_body = None;
+                let mut member_float_in_path = None;
+                let mut member_float_in_query = None;
+                let mut member_float_in_header = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "floatInBody" => {
                             member_float_in_body = crate::runtime::wire::next_value::<
@@ -225,7 +218,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedFloatInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedFloatInput {
+                Ok(MalformedFloatInput {
                     float_in_body: member_float_in_body,
                     float_in_path: member_float_in_path,
                     float_in_query: member_float_in_query,
@@ -239,85 +232,80 @@ impl<'de> ::serde::Deserialize<'de> for MalformedFloatInput {
 
 /// Builds a [`MalformedFloatInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct MalformedFloatInputBuilder {
-    float_in_body: ::std::option::Option<f32>,
-    float_in_path: ::std::option::Option<f32>,
-    float_in_query: ::std::option::Option<f32>,
-    float_in_header: ::std::option::Option<f32>,
+    float_in_body: Option<f32>,
+    float_in_path: Option<f32>,
+    float_in_query: Option<f32>,
+    float_in_header: Option<f32>,
 }
 
 impl MalformedFloatInputBuilder {
     /// The `floatInBody` member.
-    pub fn float_in_body(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.float_in_body = ::std::option::Option::Some(input.into());
+    pub fn float_in_body(mut self, input: impl Into<f32>) -> Self {
+        self.float_in_body = Some(input.into());
         self
     }
 
     /// Sets or clears `floatInBody`.
-    pub fn set_float_in_body(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_float_in_body(mut self, input: Option<f32>) -> Self {
         self.float_in_body = input;
         self
     }
 
     /// The `floatInBody` set so far.
-    pub fn get_float_in_body(&self) -> &::std::option::Option<f32> {
+    pub fn get_float_in_body(&self) -> &Option<f32> {
         &self.float_in_body
     }
 
     /// The `floatInPath` member.
-    pub fn float_in_path(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.float_in_path = ::std::option::Option::Some(input.into());
+    pub fn float_in_path(mut self, input: impl Into<f32>) -> Self {
+        self.float_in_path = Some(input.into());
         self
     }
 
     /// Sets or clears `floatInPath`.
-    pub fn set_float_in_path(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_float_in_path(mut self, input: Option<f32>) -> Self {
         self.float_in_path = input;
         self
     }
 
     /// The `floatInPath` set so far.
-    pub fn get_float_in_path(&self) -> &::std::option::Option<f32> {
+    pub fn get_float_in_path(&self) -> &Option<f32> {
         &self.float_in_path
     }
 
     /// The `floatInQuery` member.
-    pub fn float_in_query(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.float_in_query = ::std::option::Option::Some(input.into());
+    pub fn float_in_query(mut self, input: impl Into<f32>) -> Self {
+        self.float_in_query = Some(input.into());
         self
     }
 
     /// Sets or clears `floatInQuery`.
-    pub fn set_float_in_query(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_float_in_query(mut self, input: Option<f32>) -> Self {
         self.float_in_query = input;
         self
     }
 
     /// The `floatInQuery` set so far.
-    pub fn get_float_in_query(&self) -> &::std::option::Option<f32> {
+    pub fn get_float_in_query(&self) -> &Option<f32> {
         &self.float_in_query
     }
 
     /// The `floatInHeader` member.
-    pub fn float_in_header(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.float_in_header = ::std::option::Option::Some(input.into());
+    pub fn float_in_header(mut self, input: impl Into<f32>) -> Self {
+        self.float_in_header = Some(input.into());
         self
     }
 
     /// Sets or clears `floatInHeader`.
-    pub fn set_float_in_header(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_float_in_header(mut self, input: Option<f32>) -> Self {
         self.float_in_header = input;
         self
     }
 
     /// The `floatInHeader` set so far.
-    pub fn get_float_in_header(&self) -> &::std::option::Option<f32> {
+    pub fn get_float_in_header(&self) -> &Option<f32> {
         &self.float_in_header
     }
 

@@ -7,42 +7,42 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedIntegerInput {
     /// The `integerInBody` member.
-    pub integer_in_body: ::std::option::Option<i32>,
+    pub integer_in_body: Option<i32>,
     /// The `integerInPath` member.
     ///
     /// Required; sent in the URI as the `{integerInPath}` label.
-    pub integer_in_path: ::std::option::Option<i32>,
+    pub integer_in_path: Option<i32>,
     /// The `integerInQuery` member.
     ///
     /// Sent as the `integerInQuery` query parameter.
-    pub integer_in_query: ::std::option::Option<i32>,
+    pub integer_in_query: Option<i32>,
     /// The `integerInHeader` member.
     ///
     /// Carried in the `integerInHeader` HTTP header.
-    pub integer_in_header: ::std::option::Option<i32>,
+    pub integer_in_header: Option<i32>,
 }
 
 impl MalformedIntegerInput {
     /// The `integerInBody` member.
-    pub fn integer_in_body(&self) -> ::std::option::Option<i32> {
+    pub fn integer_in_body(&self) -> Option<i32> {
         self.integer_in_body
     }
 
     /// The `integerInPath` member.
-    pub fn integer_in_path(&self) -> ::std::option::Option<i32> {
+    pub fn integer_in_path(&self) -> Option<i32> {
         self.integer_in_path
     }
 
     /// The `integerInQuery` member.
-    pub fn integer_in_query(&self) -> ::std::option::Option<i32> {
+    pub fn integer_in_query(&self) -> Option<i32> {
         self.integer_in_query
     }
 
     /// The `integerInHeader` member.
-    pub fn integer_in_header(&self) -> ::std::option::Option<i32> {
+    pub fn integer_in_header(&self) -> Option<i32> {
         self.integer_in_header
     }
 
@@ -53,9 +53,7 @@ impl MalformedIntegerInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -70,7 +68,7 @@ impl MalformedIntegerInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -102,7 +100,7 @@ impl crate::runtime::validate::Validate for MalformedIntegerInput {
     }
 }
 
-impl ::std::default::Default for MalformedIntegerInput {
+impl Default for MalformedIntegerInput {
     fn default() -> Self {
         MalformedIntegerInputBuilder::default().build_unchecked()
     }
@@ -111,16 +109,16 @@ impl ::std::default::Default for MalformedIntegerInput {
 impl crate::runtime::ErrorCorrection for MalformedIntegerInput {
     fn corrected() -> Self {
         Self {
-            integer_in_body: ::std::option::Option::None,
-            integer_in_path: ::std::option::Option::None,
-            integer_in_query: ::std::option::Option::None,
-            integer_in_header: ::std::option::Option::None,
+            integer_in_body: None,
+            integer_in_path: None,
+            integer_in_query: None,
+            integer_in_header: None,
         }
     }
 }
 
 impl ::serde::Serialize for MalformedIntegerInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -129,29 +127,29 @@ impl ::serde::Serialize for MalformedIntegerInput {
             + usize::from(self.integer_in_path.is_some())
             + usize::from(self.integer_in_query.is_some())
             + usize::from(self.integer_in_header.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.integer_in_body {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.integer_in_body {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "integerInBody", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer_in_path {
+        if let Some(value) = &self.integer_in_path {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "integerInPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer_in_query {
+        if let Some(value) = &self.integer_in_query {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "integerInQuery", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer_in_header {
+        if let Some(value) = &self.integer_in_header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -163,7 +161,7 @@ impl ::serde::Serialize for MalformedIntegerInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedIntegerInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -177,20 +175,15 @@ impl<'de> ::serde::Deserialize<'de> for MalformedIntegerInput {
                 f.write_str("a JSON object (MalformedIntegerInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MalformedIntegerInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MalformedIntegerInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_integer_in_body = ::std::option::Option::None;
-                let mut member_integer_in_path = ::std::option::Option::None;
-                let mut member_integer_in_query = ::std::option::Option::None;
-                let mut member_integer_in_header = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_integer_in_body = None;
+                let mut member_integer_in_path = None;
+                let mut member_integer_in_query = None;
+                let mut member_integer_in_header = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "integerInBody" => {
                             member_integer_in_body = crate::runtime::wire::next_value::<
@@ -225,7 +218,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedIntegerInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedIntegerInput {
+                Ok(MalformedIntegerInput {
                     integer_in_body: member_integer_in_body,
                     integer_in_path: member_integer_in_path,
                     integer_in_query: member_integer_in_query,
@@ -239,86 +232,80 @@ impl<'de> ::serde::Deserialize<'de> for MalformedIntegerInput {
 
 /// Builds a [`MalformedIntegerInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MalformedIntegerInputBuilder {
-    integer_in_body: ::std::option::Option<i32>,
-    integer_in_path: ::std::option::Option<i32>,
-    integer_in_query: ::std::option::Option<i32>,
-    integer_in_header: ::std::option::Option<i32>,
+    integer_in_body: Option<i32>,
+    integer_in_path: Option<i32>,
+    integer_in_query: Option<i32>,
+    integer_in_header: Option<i32>,
 }
 
 impl MalformedIntegerInputBuilder {
     /// The `integerInBody` member.
-    pub fn integer_in_body(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.integer_in_body = ::std::option::Option::Some(input.into());
+    pub fn integer_in_body(mut self, input: impl Into<i32>) -> Self {
+        self.integer_in_body = Some(input.into());
         self
     }
 
     /// Sets or clears `integerInBody`.
-    pub fn set_integer_in_body(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_integer_in_body(mut self, input: Option<i32>) -> Self {
         self.integer_in_body = input;
         self
     }
 
     /// The `integerInBody` set so far.
-    pub fn get_integer_in_body(&self) -> &::std::option::Option<i32> {
+    pub fn get_integer_in_body(&self) -> &Option<i32> {
         &self.integer_in_body
     }
 
     /// The `integerInPath` member.
-    pub fn integer_in_path(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.integer_in_path = ::std::option::Option::Some(input.into());
+    pub fn integer_in_path(mut self, input: impl Into<i32>) -> Self {
+        self.integer_in_path = Some(input.into());
         self
     }
 
     /// Sets or clears `integerInPath`.
-    pub fn set_integer_in_path(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_integer_in_path(mut self, input: Option<i32>) -> Self {
         self.integer_in_path = input;
         self
     }
 
     /// The `integerInPath` set so far.
-    pub fn get_integer_in_path(&self) -> &::std::option::Option<i32> {
+    pub fn get_integer_in_path(&self) -> &Option<i32> {
         &self.integer_in_path
     }
 
     /// The `integerInQuery` member.
-    pub fn integer_in_query(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.integer_in_query = ::std::option::Option::Some(input.into());
+    pub fn integer_in_query(mut self, input: impl Into<i32>) -> Self {
+        self.integer_in_query = Some(input.into());
         self
     }
 
     /// Sets or clears `integerInQuery`.
-    pub fn set_integer_in_query(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_integer_in_query(mut self, input: Option<i32>) -> Self {
         self.integer_in_query = input;
         self
     }
 
     /// The `integerInQuery` set so far.
-    pub fn get_integer_in_query(&self) -> &::std::option::Option<i32> {
+    pub fn get_integer_in_query(&self) -> &Option<i32> {
         &self.integer_in_query
     }
 
     /// The `integerInHeader` member.
-    pub fn integer_in_header(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.integer_in_header = ::std::option::Option::Some(input.into());
+    pub fn integer_in_header(mut self, input: impl Into<i32>) -> Self {
+        self.integer_in_header = Some(input.into());
         self
     }
 
     /// Sets or clears `integerInHeader`.
-    pub fn set_integer_in_header(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_integer_in_header(mut self, input: Option<i32>) -> Self {
         self.integer_in_header = input;
         self
     }
 
     /// The `integerInHeader` set so far.
-    pub fn get_integer_in_header(&self) -> &::std::option::Option<i32> {
+    pub fn get_integer_in_header(&self) -> &Option<i32> {
         &self.integer_in_header
     }
 

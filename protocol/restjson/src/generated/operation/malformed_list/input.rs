@@ -7,15 +7,15 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedListInput {
     /// The `bodyList` member.
-    pub body_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub body_list: Option<Vec<String>>,
 }
 
 impl MalformedListInput {
     /// The `bodyList` member.
-    pub fn body_list(&self) -> &[::std::string::String] {
+    pub fn body_list(&self) -> &[String] {
         self.body_list.as_deref().unwrap_or_default()
     }
 
@@ -26,9 +26,7 @@ impl MalformedListInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl MalformedListInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -65,7 +63,7 @@ impl crate::runtime::validate::Validate for MalformedListInput {
     }
 }
 
-impl ::std::default::Default for MalformedListInput {
+impl Default for MalformedListInput {
     fn default() -> Self {
         MalformedListInputBuilder::default().build_unchecked()
     }
@@ -73,21 +71,19 @@ impl ::std::default::Default for MalformedListInput {
 
 impl crate::runtime::ErrorCorrection for MalformedListInput {
     fn corrected() -> Self {
-        Self {
-            body_list: ::std::option::Option::None,
-        }
+        Self { body_list: None }
     }
 }
 
 impl ::serde::Serialize for MalformedListInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.body_list.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.body_list {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.body_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
@@ -99,7 +95,7 @@ impl ::serde::Serialize for MalformedListInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedListInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -113,17 +109,12 @@ impl<'de> ::serde::Deserialize<'de> for MalformedListInput {
                 f.write_str("a JSON object (MalformedListInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MalformedListInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MalformedListInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_body_list = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_body_list = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "bodyList" => {
                             member_body_list = crate::runtime::wire::next_value::<
@@ -139,7 +130,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedListInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedListInput {
+                Ok(MalformedListInput {
                     body_list: member_body_list,
                 })
             }
@@ -150,42 +141,28 @@ impl<'de> ::serde::Deserialize<'de> for MalformedListInput {
 
 /// Builds a [`MalformedListInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MalformedListInputBuilder {
-    body_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    body_list: Option<Vec<String>>,
 }
 
 impl MalformedListInputBuilder {
     /// The `bodyList` member.
     ///
     /// Appends one item to `bodyList` (use `set_body_list` to replace the list).
-    pub fn body_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.body_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn body_list(mut self, item: impl Into<String>) -> Self {
+        self.body_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `bodyList`.
-    pub fn set_body_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_body_list(mut self, input: Option<Vec<String>>) -> Self {
         self.body_list = input;
         self
     }
 
     /// The `bodyList` set so far.
-    pub fn get_body_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_body_list(&self) -> &Option<Vec<String>> {
         &self.body_list
     }
 

@@ -7,42 +7,42 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedLongInput {
     /// The `longInBody` member.
-    pub long_in_body: ::std::option::Option<i64>,
+    pub long_in_body: Option<i64>,
     /// The `longInPath` member.
     ///
     /// Required; sent in the URI as the `{longInPath}` label.
-    pub long_in_path: ::std::option::Option<i64>,
+    pub long_in_path: Option<i64>,
     /// The `longInQuery` member.
     ///
     /// Sent as the `longInQuery` query parameter.
-    pub long_in_query: ::std::option::Option<i64>,
+    pub long_in_query: Option<i64>,
     /// The `longInHeader` member.
     ///
     /// Carried in the `longInHeader` HTTP header.
-    pub long_in_header: ::std::option::Option<i64>,
+    pub long_in_header: Option<i64>,
 }
 
 impl MalformedLongInput {
     /// The `longInBody` member.
-    pub fn long_in_body(&self) -> ::std::option::Option<i64> {
+    pub fn long_in_body(&self) -> Option<i64> {
         self.long_in_body
     }
 
     /// The `longInPath` member.
-    pub fn long_in_path(&self) -> ::std::option::Option<i64> {
+    pub fn long_in_path(&self) -> Option<i64> {
         self.long_in_path
     }
 
     /// The `longInQuery` member.
-    pub fn long_in_query(&self) -> ::std::option::Option<i64> {
+    pub fn long_in_query(&self) -> Option<i64> {
         self.long_in_query
     }
 
     /// The `longInHeader` member.
-    pub fn long_in_header(&self) -> ::std::option::Option<i64> {
+    pub fn long_in_header(&self) -> Option<i64> {
         self.long_in_header
     }
 
@@ -53,9 +53,7 @@ impl MalformedLongInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -70,7 +68,7 @@ impl MalformedLongInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -102,7 +100,7 @@ impl crate::runtime::validate::Validate for MalformedLongInput {
     }
 }
 
-impl ::std::default::Default for MalformedLongInput {
+impl Default for MalformedLongInput {
     fn default() -> Self {
         MalformedLongInputBuilder::default().build_unchecked()
     }
@@ -111,16 +109,16 @@ impl ::std::default::Default for MalformedLongInput {
 impl crate::runtime::ErrorCorrection for MalformedLongInput {
     fn corrected() -> Self {
         Self {
-            long_in_body: ::std::option::Option::None,
-            long_in_path: ::std::option::Option::None,
-            long_in_query: ::std::option::Option::None,
-            long_in_header: ::std::option::Option::None,
+            long_in_body: None,
+            long_in_path: None,
+            long_in_query: None,
+            long_in_header: None,
         }
     }
 }
 
 impl ::serde::Serialize for MalformedLongInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -129,29 +127,29 @@ impl ::serde::Serialize for MalformedLongInput {
             + usize::from(self.long_in_path.is_some())
             + usize::from(self.long_in_query.is_some())
             + usize::from(self.long_in_header.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.long_in_body {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.long_in_body {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "longInBody", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.long_in_path {
+        if let Some(value) = &self.long_in_path {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "longInPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.long_in_query {
+        if let Some(value) = &self.long_in_query {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "longInQuery", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.long_in_header {
+        if let Some(value) = &self.long_in_header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -163,7 +161,7 @@ impl ::serde::Serialize for MalformedLongInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedLongInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -177,20 +175,15 @@ impl<'de> ::serde::Deserialize<'de> for MalformedLongInput {
                 f.write_str("a JSON object (MalformedLongInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MalformedLongInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MalformedLongInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_long_in_body = ::std::option::Option::None;
-                let mut member_long_in_path = ::std::option::Option::None;
-                let mut member_long_in_query = ::std::option::Option::None;
-                let mut member_long_in_header = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_long_in_body = None;
+                let mut member_long_in_path = None;
+                let mut member_long_in_query = None;
+                let mut member_long_in_header = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "longInBody" => {
                             member_long_in_body = crate::runtime::wire::next_value::<
@@ -225,7 +218,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedLongInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedLongInput {
+                Ok(MalformedLongInput {
                     long_in_body: member_long_in_body,
                     long_in_path: member_long_in_path,
                     long_in_query: member_long_in_query,
@@ -239,86 +232,80 @@ impl<'de> ::serde::Deserialize<'de> for MalformedLongInput {
 
 /// Builds a [`MalformedLongInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MalformedLongInputBuilder {
-    long_in_body: ::std::option::Option<i64>,
-    long_in_path: ::std::option::Option<i64>,
-    long_in_query: ::std::option::Option<i64>,
-    long_in_header: ::std::option::Option<i64>,
+    long_in_body: Option<i64>,
+    long_in_path: Option<i64>,
+    long_in_query: Option<i64>,
+    long_in_header: Option<i64>,
 }
 
 impl MalformedLongInputBuilder {
     /// The `longInBody` member.
-    pub fn long_in_body(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.long_in_body = ::std::option::Option::Some(input.into());
+    pub fn long_in_body(mut self, input: impl Into<i64>) -> Self {
+        self.long_in_body = Some(input.into());
         self
     }
 
     /// Sets or clears `longInBody`.
-    pub fn set_long_in_body(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_long_in_body(mut self, input: Option<i64>) -> Self {
         self.long_in_body = input;
         self
     }
 
     /// The `longInBody` set so far.
-    pub fn get_long_in_body(&self) -> &::std::option::Option<i64> {
+    pub fn get_long_in_body(&self) -> &Option<i64> {
         &self.long_in_body
     }
 
     /// The `longInPath` member.
-    pub fn long_in_path(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.long_in_path = ::std::option::Option::Some(input.into());
+    pub fn long_in_path(mut self, input: impl Into<i64>) -> Self {
+        self.long_in_path = Some(input.into());
         self
     }
 
     /// Sets or clears `longInPath`.
-    pub fn set_long_in_path(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_long_in_path(mut self, input: Option<i64>) -> Self {
         self.long_in_path = input;
         self
     }
 
     /// The `longInPath` set so far.
-    pub fn get_long_in_path(&self) -> &::std::option::Option<i64> {
+    pub fn get_long_in_path(&self) -> &Option<i64> {
         &self.long_in_path
     }
 
     /// The `longInQuery` member.
-    pub fn long_in_query(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.long_in_query = ::std::option::Option::Some(input.into());
+    pub fn long_in_query(mut self, input: impl Into<i64>) -> Self {
+        self.long_in_query = Some(input.into());
         self
     }
 
     /// Sets or clears `longInQuery`.
-    pub fn set_long_in_query(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_long_in_query(mut self, input: Option<i64>) -> Self {
         self.long_in_query = input;
         self
     }
 
     /// The `longInQuery` set so far.
-    pub fn get_long_in_query(&self) -> &::std::option::Option<i64> {
+    pub fn get_long_in_query(&self) -> &Option<i64> {
         &self.long_in_query
     }
 
     /// The `longInHeader` member.
-    pub fn long_in_header(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.long_in_header = ::std::option::Option::Some(input.into());
+    pub fn long_in_header(mut self, input: impl Into<i64>) -> Self {
+        self.long_in_header = Some(input.into());
         self
     }
 
     /// Sets or clears `longInHeader`.
-    pub fn set_long_in_header(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_long_in_header(mut self, input: Option<i64>) -> Self {
         self.long_in_header = input;
         self
     }
 
     /// The `longInHeader` set so far.
-    pub fn get_long_in_header(&self) -> &::std::option::Option<i64> {
+    pub fn get_long_in_header(&self) -> &Option<i64> {
         &self.long_in_header
     }
 

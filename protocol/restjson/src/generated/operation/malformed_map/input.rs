@@ -7,21 +7,15 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedMapInput {
     /// The `bodyMap` member.
-    pub body_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub body_map: Option<::std::collections::BTreeMap<String, String>>,
 }
 
 impl MalformedMapInput {
     /// The `bodyMap` member.
-    pub fn body_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn body_map(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.body_map.as_ref()
     }
 
@@ -32,9 +26,7 @@ impl MalformedMapInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -49,7 +41,7 @@ impl MalformedMapInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -71,7 +63,7 @@ impl crate::runtime::validate::Validate for MalformedMapInput {
     }
 }
 
-impl ::std::default::Default for MalformedMapInput {
+impl Default for MalformedMapInput {
     fn default() -> Self {
         MalformedMapInputBuilder::default().build_unchecked()
     }
@@ -79,21 +71,19 @@ impl ::std::default::Default for MalformedMapInput {
 
 impl crate::runtime::ErrorCorrection for MalformedMapInput {
     fn corrected() -> Self {
-        Self {
-            body_map: ::std::option::Option::None,
-        }
+        Self { body_map: None }
     }
 }
 
 impl ::serde::Serialize for MalformedMapInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.body_map.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.body_map {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.body_map {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
                 _,
@@ -105,7 +95,7 @@ impl ::serde::Serialize for MalformedMapInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedMapInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -119,17 +109,12 @@ impl<'de> ::serde::Deserialize<'de> for MalformedMapInput {
                 f.write_str("a JSON object (MalformedMapInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MalformedMapInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MalformedMapInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_body_map = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_body_map = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "bodyMap" => {
                             member_body_map = crate::runtime::wire::next_value::<
@@ -143,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedMapInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedMapInput {
+                Ok(MalformedMapInput {
                     body_map: member_body_map,
                 })
             }
@@ -154,28 +139,16 @@ impl<'de> ::serde::Deserialize<'de> for MalformedMapInput {
 
 /// Builds a [`MalformedMapInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MalformedMapInputBuilder {
-    body_map: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    body_map: Option<::std::collections::BTreeMap<String, String>>,
 }
 
 impl MalformedMapInputBuilder {
     /// The `bodyMap` member.
     ///
     /// Inserts one entry into `bodyMap` (use `set_body_map` to replace the map).
-    pub fn body_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn body_map(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.body_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
             .insert(key.into(), value.into());
@@ -185,20 +158,14 @@ impl MalformedMapInputBuilder {
     /// Sets or clears `bodyMap`.
     pub fn set_body_map(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.body_map = input;
         self
     }
 
     /// The `bodyMap` set so far.
-    pub fn get_body_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_body_map(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.body_map
     }
 

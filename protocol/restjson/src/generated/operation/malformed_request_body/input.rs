@@ -7,22 +7,22 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct MalformedRequestBodyInput {
     /// The `int` member.
-    pub int: ::std::option::Option<i32>,
+    pub int: Option<i32>,
     /// The `float` member.
-    pub float: ::std::option::Option<f32>,
+    pub float: Option<f32>,
 }
 
 impl MalformedRequestBodyInput {
     /// The `int` member.
-    pub fn int(&self) -> ::std::option::Option<i32> {
+    pub fn int(&self) -> Option<i32> {
         self.int
     }
 
     /// The `float` member.
-    pub fn float(&self) -> ::std::option::Option<f32> {
+    pub fn float(&self) -> Option<f32> {
         self.float
     }
 
@@ -33,9 +33,7 @@ impl MalformedRequestBodyInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -50,7 +48,7 @@ impl MalformedRequestBodyInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -75,7 +73,7 @@ impl crate::runtime::validate::Validate for MalformedRequestBodyInput {
     }
 }
 
-impl ::std::default::Default for MalformedRequestBodyInput {
+impl Default for MalformedRequestBodyInput {
     fn default() -> Self {
         MalformedRequestBodyInputBuilder::default().build_unchecked()
     }
@@ -83,29 +81,26 @@ impl ::std::default::Default for MalformedRequestBodyInput {
 
 impl crate::runtime::ErrorCorrection for MalformedRequestBodyInput {
     fn corrected() -> Self {
-        Self {
-            int: ::std::option::Option::None,
-            float: ::std::option::Option::None,
-        }
+        Self { int: None, float: None }
     }
 }
 
 impl ::serde::Serialize for MalformedRequestBodyInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.int.is_some()) + usize::from(self.float.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.int {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.int {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "int", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.float {
+        if let Some(value) = &self.float {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::NonFinite,
                 _,
@@ -117,7 +112,7 @@ impl ::serde::Serialize for MalformedRequestBodyInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedRequestBodyInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -134,15 +129,13 @@ impl<'de> ::serde::Deserialize<'de> for MalformedRequestBodyInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<MalformedRequestBodyInput, A::Error>
+            ) -> Result<MalformedRequestBodyInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_int = ::std::option::Option::None;
-                let mut member_float = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_int = None;
+                let mut member_float = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "int" => {
                             member_int = crate::runtime::wire::next_value::<
@@ -163,7 +156,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedRequestBodyInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedRequestBodyInput {
+                Ok(MalformedRequestBodyInput {
                     int: member_int,
                     float: member_float,
                 })
@@ -175,49 +168,44 @@ impl<'de> ::serde::Deserialize<'de> for MalformedRequestBodyInput {
 
 /// Builds a [`MalformedRequestBodyInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct MalformedRequestBodyInputBuilder {
-    int: ::std::option::Option<i32>,
-    float: ::std::option::Option<f32>,
+    int: Option<i32>,
+    float: Option<f32>,
 }
 
 impl MalformedRequestBodyInputBuilder {
     /// The `int` member.
-    pub fn int(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.int = ::std::option::Option::Some(input.into());
+    pub fn int(mut self, input: impl Into<i32>) -> Self {
+        self.int = Some(input.into());
         self
     }
 
     /// Sets or clears `int`.
-    pub fn set_int(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_int(mut self, input: Option<i32>) -> Self {
         self.int = input;
         self
     }
 
     /// The `int` set so far.
-    pub fn get_int(&self) -> &::std::option::Option<i32> {
+    pub fn get_int(&self) -> &Option<i32> {
         &self.int
     }
 
     /// The `float` member.
-    pub fn float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.float = ::std::option::Option::Some(input.into());
+    pub fn float(mut self, input: impl Into<f32>) -> Self {
+        self.float = Some(input.into());
         self
     }
 
     /// Sets or clears `float`.
-    pub fn set_float(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_float(mut self, input: Option<f32>) -> Self {
         self.float = input;
         self
     }
 
     /// The `float` set so far.
-    pub fn get_float(&self) -> &::std::option::Option<f32> {
+    pub fn get_float(&self) -> &Option<f32> {
         &self.float
     }
 

@@ -7,42 +7,42 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedShortInput {
     /// The `shortInBody` member.
-    pub short_in_body: ::std::option::Option<i16>,
+    pub short_in_body: Option<i16>,
     /// The `shortInPath` member.
     ///
     /// Required; sent in the URI as the `{shortInPath}` label.
-    pub short_in_path: ::std::option::Option<i16>,
+    pub short_in_path: Option<i16>,
     /// The `shortInQuery` member.
     ///
     /// Sent as the `shortInQuery` query parameter.
-    pub short_in_query: ::std::option::Option<i16>,
+    pub short_in_query: Option<i16>,
     /// The `shortInHeader` member.
     ///
     /// Carried in the `shortInHeader` HTTP header.
-    pub short_in_header: ::std::option::Option<i16>,
+    pub short_in_header: Option<i16>,
 }
 
 impl MalformedShortInput {
     /// The `shortInBody` member.
-    pub fn short_in_body(&self) -> ::std::option::Option<i16> {
+    pub fn short_in_body(&self) -> Option<i16> {
         self.short_in_body
     }
 
     /// The `shortInPath` member.
-    pub fn short_in_path(&self) -> ::std::option::Option<i16> {
+    pub fn short_in_path(&self) -> Option<i16> {
         self.short_in_path
     }
 
     /// The `shortInQuery` member.
-    pub fn short_in_query(&self) -> ::std::option::Option<i16> {
+    pub fn short_in_query(&self) -> Option<i16> {
         self.short_in_query
     }
 
     /// The `shortInHeader` member.
-    pub fn short_in_header(&self) -> ::std::option::Option<i16> {
+    pub fn short_in_header(&self) -> Option<i16> {
         self.short_in_header
     }
 
@@ -53,9 +53,7 @@ impl MalformedShortInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -70,7 +68,7 @@ impl MalformedShortInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -102,7 +100,7 @@ impl crate::runtime::validate::Validate for MalformedShortInput {
     }
 }
 
-impl ::std::default::Default for MalformedShortInput {
+impl Default for MalformedShortInput {
     fn default() -> Self {
         MalformedShortInputBuilder::default().build_unchecked()
     }
@@ -111,16 +109,16 @@ impl ::std::default::Default for MalformedShortInput {
 impl crate::runtime::ErrorCorrection for MalformedShortInput {
     fn corrected() -> Self {
         Self {
-            short_in_body: ::std::option::Option::None,
-            short_in_path: ::std::option::Option::None,
-            short_in_query: ::std::option::Option::None,
-            short_in_header: ::std::option::Option::None,
+            short_in_body: None,
+            short_in_path: None,
+            short_in_query: None,
+            short_in_header: None,
         }
     }
 }
 
 impl ::serde::Serialize for MalformedShortInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -129,29 +127,29 @@ impl ::serde::Serialize for MalformedShortInput {
             + usize::from(self.short_in_path.is_some())
             + usize::from(self.short_in_query.is_some())
             + usize::from(self.short_in_header.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.short_in_body {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.short_in_body {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "shortInBody", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.short_in_path {
+        if let Some(value) = &self.short_in_path {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "shortInPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.short_in_query {
+        if let Some(value) = &self.short_in_query {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "shortInQuery", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.short_in_header {
+        if let Some(value) = &self.short_in_header {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -163,7 +161,7 @@ impl ::serde::Serialize for MalformedShortInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedShortInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -177,20 +175,15 @@ impl<'de> ::serde::Deserialize<'de> for MalformedShortInput {
                 f.write_str("a JSON object (MalformedShortInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MalformedShortInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MalformedShortInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_short_in_body = ::std::option::Option::None;
-                let mut member_short_in_path = ::std::option::Option::None;
-                let mut member_short_in_query = ::std::option::Option::None;
-                let mut member_short_in_header = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_short_in_body = None;
+                let mut member_short_in_path = None;
+                let mut member_short_in_query = None;
+                let mut member_short_in_header = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "shortInBody" => {
                             member_short_in_body = crate::runtime::wire::next_value::<
@@ -225,7 +218,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedShortInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedShortInput {
+                Ok(MalformedShortInput {
                     short_in_body: member_short_in_body,
                     short_in_path: member_short_in_path,
                     short_in_query: member_short_in_query,
@@ -239,86 +232,80 @@ impl<'de> ::serde::Deserialize<'de> for MalformedShortInput {
 
 /// Builds a [`MalformedShortInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MalformedShortInputBuilder {
-    short_in_body: ::std::option::Option<i16>,
-    short_in_path: ::std::option::Option<i16>,
-    short_in_query: ::std::option::Option<i16>,
-    short_in_header: ::std::option::Option<i16>,
+    short_in_body: Option<i16>,
+    short_in_path: Option<i16>,
+    short_in_query: Option<i16>,
+    short_in_header: Option<i16>,
 }
 
 impl MalformedShortInputBuilder {
     /// The `shortInBody` member.
-    pub fn short_in_body(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.short_in_body = ::std::option::Option::Some(input.into());
+    pub fn short_in_body(mut self, input: impl Into<i16>) -> Self {
+        self.short_in_body = Some(input.into());
         self
     }
 
     /// Sets or clears `shortInBody`.
-    pub fn set_short_in_body(mut self, input: ::std::option::Option<i16>) -> Self {
+    pub fn set_short_in_body(mut self, input: Option<i16>) -> Self {
         self.short_in_body = input;
         self
     }
 
     /// The `shortInBody` set so far.
-    pub fn get_short_in_body(&self) -> &::std::option::Option<i16> {
+    pub fn get_short_in_body(&self) -> &Option<i16> {
         &self.short_in_body
     }
 
     /// The `shortInPath` member.
-    pub fn short_in_path(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.short_in_path = ::std::option::Option::Some(input.into());
+    pub fn short_in_path(mut self, input: impl Into<i16>) -> Self {
+        self.short_in_path = Some(input.into());
         self
     }
 
     /// Sets or clears `shortInPath`.
-    pub fn set_short_in_path(mut self, input: ::std::option::Option<i16>) -> Self {
+    pub fn set_short_in_path(mut self, input: Option<i16>) -> Self {
         self.short_in_path = input;
         self
     }
 
     /// The `shortInPath` set so far.
-    pub fn get_short_in_path(&self) -> &::std::option::Option<i16> {
+    pub fn get_short_in_path(&self) -> &Option<i16> {
         &self.short_in_path
     }
 
     /// The `shortInQuery` member.
-    pub fn short_in_query(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.short_in_query = ::std::option::Option::Some(input.into());
+    pub fn short_in_query(mut self, input: impl Into<i16>) -> Self {
+        self.short_in_query = Some(input.into());
         self
     }
 
     /// Sets or clears `shortInQuery`.
-    pub fn set_short_in_query(mut self, input: ::std::option::Option<i16>) -> Self {
+    pub fn set_short_in_query(mut self, input: Option<i16>) -> Self {
         self.short_in_query = input;
         self
     }
 
     /// The `shortInQuery` set so far.
-    pub fn get_short_in_query(&self) -> &::std::option::Option<i16> {
+    pub fn get_short_in_query(&self) -> &Option<i16> {
         &self.short_in_query
     }
 
     /// The `shortInHeader` member.
-    pub fn short_in_header(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.short_in_header = ::std::option::Option::Some(input.into());
+    pub fn short_in_header(mut self, input: impl Into<i16>) -> Self {
+        self.short_in_header = Some(input.into());
         self
     }
 
     /// Sets or clears `shortInHeader`.
-    pub fn set_short_in_header(mut self, input: ::std::option::Option<i16>) -> Self {
+    pub fn set_short_in_header(mut self, input: Option<i16>) -> Self {
         self.short_in_header = input;
         self
     }
 
     /// The `shortInHeader` set so far.
-    pub fn get_short_in_header(&self) -> &::std::option::Option<i16> {
+    pub fn get_short_in_header(&self) -> &Option<i16> {
         &self.short_in_header
     }
 

@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedShort`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct MalformedShort;
 impl MalformedShort {
     /// The operation name.
@@ -38,7 +31,7 @@ impl MalformedShort {
 
 /// Every error `MalformedShort` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum MalformedShortError {
     /// An error the model does not describe; keeps code, message and status.
@@ -47,21 +40,21 @@ pub enum MalformedShortError {
 
 impl MalformedShortError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -92,14 +85,14 @@ impl ::std::fmt::Display for MalformedShortError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for MalformedShortError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for MalformedShortError {
+impl From<crate::runtime::Unhandled> for MalformedShortError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -107,7 +100,7 @@ impl ::std::convert::From<crate::runtime::Unhandled> for MalformedShortError {
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<crate::runtime::http::ResponseError<MalformedShortError>>
+impl From<crate::runtime::http::ResponseError<MalformedShortError>>
 for MalformedShortError {
     fn from(value: crate::runtime::http::ResponseError<MalformedShortError>) -> Self {
         value.into_service_error()
@@ -124,28 +117,23 @@ impl MalformedShort {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::malformed_short::MalformedShortInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/MalformedShort/");
         {
             let label = match input.short_in_path.as_ref() {
-                ::std::option::Option::Some(value) => {
-                    crate::runtime::http::HttpText::http_text(value)
-                }
-                ::std::option::Option::None => ::std::string::String::new(),
+                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                None => String::new(),
             };
             if label.is_empty() {
-                return ::std::result::Result::Err(
+                return Err(
                     crate::runtime::http::RequestError::EmptyLabel("shortInPath"),
                 );
             }
             uri.push_str(&crate::runtime::http::percent_encode(&label, false));
         }
-        let mut query: ::std::vec::Vec<(::std::string::String, ::std::string::String)> = ::std::vec::Vec::new();
-        if let ::std::option::Option::Some(value) = input.short_in_query.as_ref() {
+        let mut query: Vec<(String, String)> = Vec::new();
+        if let Some(value) = input.short_in_query.as_ref() {
             query
                 .push((
                     "shortInQuery".to_owned(),
@@ -158,8 +146,8 @@ impl MalformedShort {
             uri.push('=');
             uri.push_str(&crate::runtime::http::percent_encode(value, false));
         }
-        let mut headers: ::std::vec::Vec<(::std::string::String, ::http::HeaderValue)> = ::std::vec::Vec::new();
-        if let ::std::option::Option::Some(value) = input.short_in_header.as_ref() {
+        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
+        if let Some(value) = input.short_in_header.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -169,12 +157,12 @@ impl MalformedShort {
         }
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
-            let mut bytes = ::std::vec::Vec::new();
+            let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
-                .serialize_map(::std::option::Option::None)
+                .serialize_map(None)
                 .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
-            if let ::std::option::Option::Some(value) = input.short_in_body.as_ref() {
+            if let Some(value) = input.short_in_body.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::Plain,
                     _,
@@ -188,9 +176,9 @@ impl MalformedShort {
                 .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
-        let content_type = ::std::option::Option::Some("application/json");
+        let content_type = Some("application/json");
         let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -207,15 +195,15 @@ impl MalformedShort {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::malformed_short::MalformedShortOutput,
         crate::runtime::http::ResponseError<MalformedShortError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -226,11 +214,11 @@ impl MalformedShort {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -246,22 +234,22 @@ impl MalformedShort {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<
             crate::operation::malformed_short::MalformedShortOutput,
         >,
         crate::runtime::http::ResponseError<MalformedShortError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

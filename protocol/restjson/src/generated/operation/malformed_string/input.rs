@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedStringInput {
     /// The `blob` member.
     ///
     /// Carried in the `amz-media-typed-header` HTTP header.
-    pub blob: ::std::option::Option<::std::string::String>,
+    pub blob: Option<String>,
 }
 
 impl MalformedStringInput {
     /// The `blob` member.
-    pub fn blob(&self) -> ::std::option::Option<&str> {
+    pub fn blob(&self) -> Option<&str> {
         self.blob.as_deref()
     }
 
@@ -28,9 +28,7 @@ impl MalformedStringInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl MalformedStringInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -67,7 +65,7 @@ impl crate::runtime::validate::Validate for MalformedStringInput {
     }
 }
 
-impl ::std::default::Default for MalformedStringInput {
+impl Default for MalformedStringInput {
     fn default() -> Self {
         MalformedStringInputBuilder::default().build_unchecked()
     }
@@ -75,21 +73,19 @@ impl ::std::default::Default for MalformedStringInput {
 
 impl crate::runtime::ErrorCorrection for MalformedStringInput {
     fn corrected() -> Self {
-        Self {
-            blob: ::std::option::Option::None,
-        }
+        Self { blob: None }
     }
 }
 
 impl ::serde::Serialize for MalformedStringInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.blob.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.blob {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.blob {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -101,7 +97,7 @@ impl ::serde::Serialize for MalformedStringInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedStringInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -115,17 +111,12 @@ impl<'de> ::serde::Deserialize<'de> for MalformedStringInput {
                 f.write_str("a JSON object (MalformedStringInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MalformedStringInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MalformedStringInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_blob = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_blob = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "blob" => {
                             member_blob = crate::runtime::wire::next_value::<
@@ -139,7 +130,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedStringInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedStringInput {
+                Ok(MalformedStringInput {
                     blob: member_blob,
                 })
             }
@@ -150,38 +141,26 @@ impl<'de> ::serde::Deserialize<'de> for MalformedStringInput {
 
 /// Builds a [`MalformedStringInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MalformedStringInputBuilder {
-    blob: ::std::option::Option<::std::string::String>,
+    blob: Option<String>,
 }
 
 impl MalformedStringInputBuilder {
     /// The `blob` member.
-    pub fn blob(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.blob = ::std::option::Option::Some(input.into());
+    pub fn blob(mut self, input: impl Into<String>) -> Self {
+        self.blob = Some(input.into());
         self
     }
 
     /// Sets or clears `blob`.
-    pub fn set_blob(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_blob(mut self, input: Option<String>) -> Self {
         self.blob = input;
         self
     }
 
     /// The `blob` set so far.
-    pub fn get_blob(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_blob(&self) -> &Option<String> {
         &self.blob
     }
 

@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedTimestampBodyDefaultInput {
     /// The `timestamp` member.
     ///
     /// Required.
-    pub timestamp: ::std::option::Option<::time::OffsetDateTime>,
+    pub timestamp: Option<::time::OffsetDateTime>,
 }
 
 impl MalformedTimestampBodyDefaultInput {
     /// The `timestamp` member.
-    pub fn timestamp(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+    pub fn timestamp(&self) -> Option<::time::OffsetDateTime> {
         self.timestamp
     }
 
@@ -28,9 +28,7 @@ impl MalformedTimestampBodyDefaultInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl MalformedTimestampBodyDefaultInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -74,7 +72,7 @@ impl crate::runtime::validate::Validate for MalformedTimestampBodyDefaultInput {
     }
 }
 
-impl ::std::default::Default for MalformedTimestampBodyDefaultInput {
+impl Default for MalformedTimestampBodyDefaultInput {
     fn default() -> Self {
         MalformedTimestampBodyDefaultInputBuilder::default().build_unchecked()
     }
@@ -82,21 +80,19 @@ impl ::std::default::Default for MalformedTimestampBodyDefaultInput {
 
 impl crate::runtime::ErrorCorrection for MalformedTimestampBodyDefaultInput {
     fn corrected() -> Self {
-        Self {
-            timestamp: ::std::option::Option::None,
-        }
+        Self { timestamp: None }
     }
 }
 
 impl ::serde::Serialize for MalformedTimestampBodyDefaultInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.timestamp.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.timestamp {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.timestamp {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::EpochSeconds,
                 _,
@@ -108,7 +104,7 @@ impl ::serde::Serialize for MalformedTimestampBodyDefaultInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedTimestampBodyDefaultInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -125,14 +121,12 @@ impl<'de> ::serde::Deserialize<'de> for MalformedTimestampBodyDefaultInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<MalformedTimestampBodyDefaultInput, A::Error>
+            ) -> Result<MalformedTimestampBodyDefaultInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_timestamp = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_timestamp = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "timestamp" => {
                             member_timestamp = crate::runtime::wire::next_value::<
@@ -146,7 +140,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedTimestampBodyDefaultInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedTimestampBodyDefaultInput {
+                Ok(MalformedTimestampBodyDefaultInput {
                     timestamp: member_timestamp,
                 })
             }
@@ -157,38 +151,26 @@ impl<'de> ::serde::Deserialize<'de> for MalformedTimestampBodyDefaultInput {
 
 /// Builds a [`MalformedTimestampBodyDefaultInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampBodyDefaultInputBuilder {
-    timestamp: ::std::option::Option<::time::OffsetDateTime>,
+    timestamp: Option<::time::OffsetDateTime>,
 }
 
 impl MalformedTimestampBodyDefaultInputBuilder {
     /// The `timestamp` member.
-    pub fn timestamp(
-        mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
-    ) -> Self {
-        self.timestamp = ::std::option::Option::Some(input.into());
+    pub fn timestamp(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
+        self.timestamp = Some(input.into());
         self
     }
 
     /// Sets or clears `timestamp`.
-    pub fn set_timestamp(
-        mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
-    ) -> Self {
+    pub fn set_timestamp(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.timestamp = input;
         self
     }
 
     /// The `timestamp` set so far.
-    pub fn get_timestamp(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_timestamp(&self) -> &Option<::time::OffsetDateTime> {
         &self.timestamp
     }
 

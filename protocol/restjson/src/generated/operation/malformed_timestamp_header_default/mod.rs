@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampHeaderDefault`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct MalformedTimestampHeaderDefault;
 impl MalformedTimestampHeaderDefault {
     /// The operation name.
@@ -38,7 +31,7 @@ impl MalformedTimestampHeaderDefault {
 
 /// Every error `MalformedTimestampHeaderDefault` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum MalformedTimestampHeaderDefaultError {
     /// An error the model does not describe; keeps code, message and status.
@@ -47,21 +40,21 @@ pub enum MalformedTimestampHeaderDefaultError {
 
 impl MalformedTimestampHeaderDefaultError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -92,15 +85,14 @@ impl ::std::fmt::Display for MalformedTimestampHeaderDefaultError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for MalformedTimestampHeaderDefaultError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled>
-for MalformedTimestampHeaderDefaultError {
+impl From<crate::runtime::Unhandled> for MalformedTimestampHeaderDefaultError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -108,9 +100,8 @@ for MalformedTimestampHeaderDefaultError {
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<
-    crate::runtime::http::ResponseError<MalformedTimestampHeaderDefaultError>,
-> for MalformedTimestampHeaderDefaultError {
+impl From<crate::runtime::http::ResponseError<MalformedTimestampHeaderDefaultError>>
+for MalformedTimestampHeaderDefaultError {
     fn from(
         value: crate::runtime::http::ResponseError<MalformedTimestampHeaderDefaultError>,
     ) -> Self {
@@ -128,14 +119,11 @@ impl MalformedTimestampHeaderDefault {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefaultInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/MalformedTimestampHeaderDefault");
-        let mut headers: ::std::vec::Vec<(::std::string::String, ::http::HeaderValue)> = ::std::vec::Vec::new();
-        if let ::std::option::Option::Some(value) = input.timestamp.as_ref() {
+        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
+        if let Some(value) = input.timestamp.as_ref() {
             let text = crate::runtime::http::http_date(value);
             headers
                 .push((
@@ -143,12 +131,9 @@ impl MalformedTimestampHeaderDefault {
                     crate::runtime::http::header_value("timestamp", &text)?,
                 ));
         }
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (
-            ::std::vec::Vec::new(),
-            ::std::option::Option::None,
-        );
+        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -165,15 +150,15 @@ impl MalformedTimestampHeaderDefault {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefaultOutput,
         crate::runtime::http::ResponseError<MalformedTimestampHeaderDefaultError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -184,11 +169,11 @@ impl MalformedTimestampHeaderDefault {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -204,22 +189,22 @@ impl MalformedTimestampHeaderDefault {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<
             crate::operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefaultOutput,
         >,
         crate::runtime::http::ResponseError<MalformedTimestampHeaderDefaultError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

@@ -5,7 +5,7 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampHeaderEpochOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedTimestampHeaderEpochOutput {}
 impl MalformedTimestampHeaderEpochOutput {
     /// A builder for this type; `build()` validates the result.
@@ -15,9 +15,7 @@ impl MalformedTimestampHeaderEpochOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -32,7 +30,7 @@ impl MalformedTimestampHeaderEpochOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -54,7 +52,7 @@ impl crate::runtime::validate::Validate for MalformedTimestampHeaderEpochOutput 
     }
 }
 
-impl ::std::default::Default for MalformedTimestampHeaderEpochOutput {
+impl Default for MalformedTimestampHeaderEpochOutput {
     fn default() -> Self {
         MalformedTimestampHeaderEpochOutputBuilder::default().build_unchecked()
     }
@@ -67,18 +65,18 @@ impl crate::runtime::ErrorCorrection for MalformedTimestampHeaderEpochOutput {
 }
 
 impl ::serde::Serialize for MalformedTimestampHeaderEpochOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let map = serializer.serialize_map(::std::option::Option::Some(0))?;
+        let map = serializer.serialize_map(Some(0))?;
         map.end()
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedTimestampHeaderEpochOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -95,14 +93,14 @@ impl<'de> ::serde::Deserialize<'de> for MalformedTimestampHeaderEpochOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<MalformedTimestampHeaderEpochOutput, A::Error>
+            ) -> Result<MalformedTimestampHeaderEpochOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }
-                ::std::result::Result::Ok(MalformedTimestampHeaderEpochOutput {
+                Ok(MalformedTimestampHeaderEpochOutput {
                 })
             }
         }
@@ -112,13 +110,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedTimestampHeaderEpochOutput {
 
 /// Builds a [`MalformedTimestampHeaderEpochOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampHeaderEpochOutputBuilder {}
 impl MalformedTimestampHeaderEpochOutputBuilder {
     /// Builds the value: the model puts no constraint on it, so this cannot fail.

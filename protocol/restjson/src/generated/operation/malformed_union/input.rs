@@ -7,15 +7,15 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedUnionInput {
     /// The `union` member.
-    pub union: ::std::option::Option<crate::types::SimpleUnion>,
+    pub union: Option<crate::types::SimpleUnion>,
 }
 
 impl MalformedUnionInput {
     /// The `union` member.
-    pub fn union(&self) -> ::std::option::Option<&crate::types::SimpleUnion> {
+    pub fn union(&self) -> Option<&crate::types::SimpleUnion> {
         self.union.as_ref()
     }
 
@@ -26,9 +26,7 @@ impl MalformedUnionInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl MalformedUnionInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -63,14 +61,14 @@ impl crate::runtime::validate::Validate for MalformedUnionInput {
     ) {
         {
             let path = path.field("union");
-            if let ::std::option::Option::Some(value) = &self.union {
+            if let Some(value) = &self.union {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for MalformedUnionInput {
+impl Default for MalformedUnionInput {
     fn default() -> Self {
         MalformedUnionInputBuilder::default().build_unchecked()
     }
@@ -78,21 +76,19 @@ impl ::std::default::Default for MalformedUnionInput {
 
 impl crate::runtime::ErrorCorrection for MalformedUnionInput {
     fn corrected() -> Self {
-        Self {
-            union: ::std::option::Option::None,
-        }
+        Self { union: None }
     }
 }
 
 impl ::serde::Serialize for MalformedUnionInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.union.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.union {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.union {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -104,7 +100,7 @@ impl ::serde::Serialize for MalformedUnionInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MalformedUnionInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -118,17 +114,12 @@ impl<'de> ::serde::Deserialize<'de> for MalformedUnionInput {
                 f.write_str("a JSON object (MalformedUnionInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MalformedUnionInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MalformedUnionInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_union = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_union = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "union" => {
                             member_union = crate::runtime::wire::next_value::<
@@ -142,7 +133,7 @@ impl<'de> ::serde::Deserialize<'de> for MalformedUnionInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MalformedUnionInput {
+                Ok(MalformedUnionInput {
                     union: member_union,
                 })
             }
@@ -153,53 +144,37 @@ impl<'de> ::serde::Deserialize<'de> for MalformedUnionInput {
 
 /// Builds a [`MalformedUnionInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MalformedUnionInputBuilder {
-    union: ::std::option::Option<crate::types::SimpleUnion>,
+    union: Option<crate::types::SimpleUnion>,
 }
 
 impl MalformedUnionInputBuilder {
     /// The `union` member.
-    pub fn union(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SimpleUnion>,
-    ) -> Self {
-        self.union = ::std::option::Option::Some(input.into());
+    pub fn union(mut self, input: impl Into<crate::types::SimpleUnion>) -> Self {
+        self.union = Some(input.into());
         self
     }
 
     /// Sets or clears `union`.
-    pub fn set_union(
-        mut self,
-        input: ::std::option::Option<crate::types::SimpleUnion>,
-    ) -> Self {
+    pub fn set_union(mut self, input: Option<crate::types::SimpleUnion>) -> Self {
         self.union = input;
         self
     }
 
     /// The `union` set so far.
-    pub fn get_union(&self) -> &::std::option::Option<crate::types::SimpleUnion> {
+    pub fn get_union(&self) -> &Option<crate::types::SimpleUnion> {
         &self.union
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedUnionInput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<MalformedUnionInput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("MalformedUnionInput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("MalformedUnionInput", error))
             }
         }
     }

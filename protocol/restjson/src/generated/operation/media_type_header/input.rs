@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MediaTypeHeaderInput {
     /// The `json` member.
     ///
     /// Carried in the `X-Json` HTTP header.
-    pub json: ::std::option::Option<::std::string::String>,
+    pub json: Option<String>,
 }
 
 impl MediaTypeHeaderInput {
     /// The `json` member.
-    pub fn json(&self) -> ::std::option::Option<&str> {
+    pub fn json(&self) -> Option<&str> {
         self.json.as_deref()
     }
 
@@ -28,9 +28,7 @@ impl MediaTypeHeaderInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl MediaTypeHeaderInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -67,7 +65,7 @@ impl crate::runtime::validate::Validate for MediaTypeHeaderInput {
     }
 }
 
-impl ::std::default::Default for MediaTypeHeaderInput {
+impl Default for MediaTypeHeaderInput {
     fn default() -> Self {
         MediaTypeHeaderInputBuilder::default().build_unchecked()
     }
@@ -75,21 +73,19 @@ impl ::std::default::Default for MediaTypeHeaderInput {
 
 impl crate::runtime::ErrorCorrection for MediaTypeHeaderInput {
     fn corrected() -> Self {
-        Self {
-            json: ::std::option::Option::None,
-        }
+        Self { json: None }
     }
 }
 
 impl ::serde::Serialize for MediaTypeHeaderInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.json.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.json {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.json {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -101,7 +97,7 @@ impl ::serde::Serialize for MediaTypeHeaderInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MediaTypeHeaderInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -115,17 +111,12 @@ impl<'de> ::serde::Deserialize<'de> for MediaTypeHeaderInput {
                 f.write_str("a JSON object (MediaTypeHeaderInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MediaTypeHeaderInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MediaTypeHeaderInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_json = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_json = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "json" => {
                             member_json = crate::runtime::wire::next_value::<
@@ -139,7 +130,7 @@ impl<'de> ::serde::Deserialize<'de> for MediaTypeHeaderInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MediaTypeHeaderInput {
+                Ok(MediaTypeHeaderInput {
                     json: member_json,
                 })
             }
@@ -150,38 +141,26 @@ impl<'de> ::serde::Deserialize<'de> for MediaTypeHeaderInput {
 
 /// Builds a [`MediaTypeHeaderInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MediaTypeHeaderInputBuilder {
-    json: ::std::option::Option<::std::string::String>,
+    json: Option<String>,
 }
 
 impl MediaTypeHeaderInputBuilder {
     /// The `json` member.
-    pub fn json(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.json = ::std::option::Option::Some(input.into());
+    pub fn json(mut self, input: impl Into<String>) -> Self {
+        self.json = Some(input.into());
         self
     }
 
     /// Sets or clears `json`.
-    pub fn set_json(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_json(mut self, input: Option<String>) -> Self {
         self.json = input;
         self
     }
 
     /// The `json` set so far.
-    pub fn get_json(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_json(&self) -> &Option<String> {
         &self.json
     }
 

@@ -5,17 +5,17 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MediaTypeHeaderOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MediaTypeHeaderOutput {
     /// The `json` member.
     ///
     /// Carried in the `X-Json` HTTP header.
-    pub json: ::std::option::Option<::std::string::String>,
+    pub json: Option<String>,
 }
 
 impl MediaTypeHeaderOutput {
     /// The `json` member.
-    pub fn json(&self) -> ::std::option::Option<&str> {
+    pub fn json(&self) -> Option<&str> {
         self.json.as_deref()
     }
 
@@ -26,9 +26,7 @@ impl MediaTypeHeaderOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl MediaTypeHeaderOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -65,7 +63,7 @@ impl crate::runtime::validate::Validate for MediaTypeHeaderOutput {
     }
 }
 
-impl ::std::default::Default for MediaTypeHeaderOutput {
+impl Default for MediaTypeHeaderOutput {
     fn default() -> Self {
         MediaTypeHeaderOutputBuilder::default().build_unchecked()
     }
@@ -73,21 +71,19 @@ impl ::std::default::Default for MediaTypeHeaderOutput {
 
 impl crate::runtime::ErrorCorrection for MediaTypeHeaderOutput {
     fn corrected() -> Self {
-        Self {
-            json: ::std::option::Option::None,
-        }
+        Self { json: None }
     }
 }
 
 impl ::serde::Serialize for MediaTypeHeaderOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.json.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.json {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.json {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -99,7 +95,7 @@ impl ::serde::Serialize for MediaTypeHeaderOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for MediaTypeHeaderOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -113,17 +109,12 @@ impl<'de> ::serde::Deserialize<'de> for MediaTypeHeaderOutput {
                 f.write_str("a JSON object (MediaTypeHeaderOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<MediaTypeHeaderOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<MediaTypeHeaderOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_json = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_json = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "json" => {
                             member_json = crate::runtime::wire::next_value::<
@@ -137,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for MediaTypeHeaderOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(MediaTypeHeaderOutput {
+                Ok(MediaTypeHeaderOutput {
                     json: member_json,
                 })
             }
@@ -148,38 +139,26 @@ impl<'de> ::serde::Deserialize<'de> for MediaTypeHeaderOutput {
 
 /// Builds a [`MediaTypeHeaderOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct MediaTypeHeaderOutputBuilder {
-    json: ::std::option::Option<::std::string::String>,
+    json: Option<String>,
 }
 
 impl MediaTypeHeaderOutputBuilder {
     /// The `json` member.
-    pub fn json(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.json = ::std::option::Option::Some(input.into());
+    pub fn json(mut self, input: impl Into<String>) -> Self {
+        self.json = Some(input.into());
         self
     }
 
     /// Sets or clears `json`.
-    pub fn set_json(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_json(mut self, input: Option<String>) -> Self {
         self.json = input;
         self
     }
 
     /// The `json` set so far.
-    pub fn get_json(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_json(&self) -> &Option<String> {
         &self.json
     }
 

@@ -10,14 +10,7 @@ pub type NullAndEmptyHeadersClientOutput = crate::types::NullAndEmptyHeadersIo;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#NullAndEmptyHeadersClient`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct NullAndEmptyHeadersClient;
 impl NullAndEmptyHeadersClient {
     /// The operation name.
@@ -32,7 +25,7 @@ impl NullAndEmptyHeadersClient {
 
 /// Every error `NullAndEmptyHeadersClient` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum NullAndEmptyHeadersClientError {
     /// An error the model does not describe; keeps code, message and status.
@@ -41,21 +34,21 @@ pub enum NullAndEmptyHeadersClientError {
 
 impl NullAndEmptyHeadersClientError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -86,14 +79,14 @@ impl ::std::fmt::Display for NullAndEmptyHeadersClientError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for NullAndEmptyHeadersClientError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for NullAndEmptyHeadersClientError {
+impl From<crate::runtime::Unhandled> for NullAndEmptyHeadersClientError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -101,9 +94,8 @@ impl ::std::convert::From<crate::runtime::Unhandled> for NullAndEmptyHeadersClie
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<
-    crate::runtime::http::ResponseError<NullAndEmptyHeadersClientError>,
-> for NullAndEmptyHeadersClientError {
+impl From<crate::runtime::http::ResponseError<NullAndEmptyHeadersClientError>>
+for NullAndEmptyHeadersClientError {
     fn from(
         value: crate::runtime::http::ResponseError<NullAndEmptyHeadersClientError>,
     ) -> Self {
@@ -121,14 +113,11 @@ impl NullAndEmptyHeadersClient {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::NullAndEmptyHeadersIo,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/NullAndEmptyHeadersClient");
-        let mut headers: ::std::vec::Vec<(::std::string::String, ::http::HeaderValue)> = ::std::vec::Vec::new();
-        if let ::std::option::Option::Some(value) = input.a.as_ref() {
+        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
+        if let Some(value) = input.a.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -136,7 +125,7 @@ impl NullAndEmptyHeadersClient {
                     crate::runtime::http::header_value("X-A", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.b.as_ref() {
+        if let Some(value) = input.b.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -144,16 +133,14 @@ impl NullAndEmptyHeadersClient {
                     crate::runtime::http::header_value("X-B", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.c.as_ref() {
+        if let Some(value) = input.c.as_ref() {
             let text = value
                 .iter()
                 .map(|item| {
-                    let text: ::std::string::String = crate::runtime::http::HttpText::http_text(
-                        item,
-                    );
+                    let text: String = crate::runtime::http::HttpText::http_text(item);
                     crate::runtime::http::header_list_item(&text)
                 })
-                .collect::<::std::vec::Vec<_>>()
+                .collect::<Vec<_>>()
                 .join(", ");
             headers
                 .push((
@@ -161,12 +148,9 @@ impl NullAndEmptyHeadersClient {
                     crate::runtime::http::header_value("X-C", &text)?,
                 ));
         }
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (
-            ::std::vec::Vec::new(),
-            ::std::option::Option::None,
-        );
+        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("GET").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -183,15 +167,15 @@ impl NullAndEmptyHeadersClient {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::NullAndEmptyHeadersIo,
         crate::runtime::http::ResponseError<NullAndEmptyHeadersClientError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -202,11 +186,11 @@ impl NullAndEmptyHeadersClient {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -222,56 +206,40 @@ impl NullAndEmptyHeadersClient {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        if let ::std::option::Option::Some(text) = response
-            .headers()
-            .get("X-A")
-            .and_then(|v| v.to_str().ok())
-        {
-            let value = <::std::string::String as crate::runtime::http::FromHeader>::from_header(
-                    text,
-                )
+        if let Some(text) = response.headers().get("X-A").and_then(|v| v.to_str().ok()) {
+            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed("header `X-A` is not a valid `a`".to_owned()))?;
-            output.a = ::std::option::Option::Some(value);
+            output.a = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
-            .headers()
-            .get("X-B")
-            .and_then(|v| v.to_str().ok())
-        {
-            let value = <::std::string::String as crate::runtime::http::FromHeader>::from_header(
-                    text,
-                )
+        if let Some(text) = response.headers().get("X-B").and_then(|v| v.to_str().ok()) {
+            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed("header `X-B` is not a valid `b`".to_owned()))?;
-            output.b = ::std::option::Option::Some(value);
+            output.b = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
-            .headers()
-            .get("X-C")
-            .and_then(|v| v.to_str().ok())
-        {
+        if let Some(text) = response.headers().get("X-C").and_then(|v| v.to_str().ok()) {
             let value = crate::runtime::http::split_header_list(text)
                 .iter()
-                .map(|item| <::std::string::String as crate::runtime::http::FromHeader>::from_header(
+                .map(|item| <String as crate::runtime::http::FromHeader>::from_header(
                     item.as_str(),
                 ))
-                .collect::<::std::option::Option<::std::vec::Vec<_>>>()
+                .collect::<Option<Vec<_>>>()
                 .ok_or_else(|| malformed("header `X-C` is not a valid `c`".to_owned()))?;
-            output.c = ::std::option::Option::Some(value);
+            output.c = Some(value);
         }
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<crate::types::NullAndEmptyHeadersIo>,
         crate::runtime::http::ResponseError<NullAndEmptyHeadersClientError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

@@ -7,26 +7,26 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct OmitsNullSerializesEmptyStringInput {
     /// The `nullValue` member.
     ///
     /// Sent as the `Null` query parameter.
-    pub null_value: ::std::option::Option<::std::string::String>,
+    pub null_value: Option<String>,
     /// The `emptyString` member.
     ///
     /// Sent as the `Empty` query parameter.
-    pub empty_string: ::std::option::Option<::std::string::String>,
+    pub empty_string: Option<String>,
 }
 
 impl OmitsNullSerializesEmptyStringInput {
     /// The `nullValue` member.
-    pub fn null_value(&self) -> ::std::option::Option<&str> {
+    pub fn null_value(&self) -> Option<&str> {
         self.null_value.as_deref()
     }
 
     /// The `emptyString` member.
-    pub fn empty_string(&self) -> ::std::option::Option<&str> {
+    pub fn empty_string(&self) -> Option<&str> {
         self.empty_string.as_deref()
     }
 
@@ -37,9 +37,7 @@ impl OmitsNullSerializesEmptyStringInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -54,7 +52,7 @@ impl OmitsNullSerializesEmptyStringInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -79,7 +77,7 @@ impl crate::runtime::validate::Validate for OmitsNullSerializesEmptyStringInput 
     }
 }
 
-impl ::std::default::Default for OmitsNullSerializesEmptyStringInput {
+impl Default for OmitsNullSerializesEmptyStringInput {
     fn default() -> Self {
         OmitsNullSerializesEmptyStringInputBuilder::default().build_unchecked()
     }
@@ -88,29 +86,29 @@ impl ::std::default::Default for OmitsNullSerializesEmptyStringInput {
 impl crate::runtime::ErrorCorrection for OmitsNullSerializesEmptyStringInput {
     fn corrected() -> Self {
         Self {
-            null_value: ::std::option::Option::None,
-            empty_string: ::std::option::Option::None,
+            null_value: None,
+            empty_string: None,
         }
     }
 }
 
 impl ::serde::Serialize for OmitsNullSerializesEmptyStringInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.null_value.is_some())
             + usize::from(self.empty_string.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.null_value {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.null_value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "nullValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.empty_string {
+        if let Some(value) = &self.empty_string {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -122,7 +120,7 @@ impl ::serde::Serialize for OmitsNullSerializesEmptyStringInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for OmitsNullSerializesEmptyStringInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -139,15 +137,13 @@ impl<'de> ::serde::Deserialize<'de> for OmitsNullSerializesEmptyStringInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<OmitsNullSerializesEmptyStringInput, A::Error>
+            ) -> Result<OmitsNullSerializesEmptyStringInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_null_value = ::std::option::Option::None;
-                let mut member_empty_string = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_null_value = None;
+                let mut member_empty_string = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "nullValue" => {
                             member_null_value = crate::runtime::wire::next_value::<
@@ -168,7 +164,7 @@ impl<'de> ::serde::Deserialize<'de> for OmitsNullSerializesEmptyStringInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(OmitsNullSerializesEmptyStringInput {
+                Ok(OmitsNullSerializesEmptyStringInput {
                     null_value: member_null_value,
                     empty_string: member_empty_string,
                 })
@@ -180,62 +176,44 @@ impl<'de> ::serde::Deserialize<'de> for OmitsNullSerializesEmptyStringInput {
 
 /// Builds a [`OmitsNullSerializesEmptyStringInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct OmitsNullSerializesEmptyStringInputBuilder {
-    null_value: ::std::option::Option<::std::string::String>,
-    empty_string: ::std::option::Option<::std::string::String>,
+    null_value: Option<String>,
+    empty_string: Option<String>,
 }
 
 impl OmitsNullSerializesEmptyStringInputBuilder {
     /// The `nullValue` member.
-    pub fn null_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.null_value = ::std::option::Option::Some(input.into());
+    pub fn null_value(mut self, input: impl Into<String>) -> Self {
+        self.null_value = Some(input.into());
         self
     }
 
     /// Sets or clears `nullValue`.
-    pub fn set_null_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_null_value(mut self, input: Option<String>) -> Self {
         self.null_value = input;
         self
     }
 
     /// The `nullValue` set so far.
-    pub fn get_null_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_null_value(&self) -> &Option<String> {
         &self.null_value
     }
 
     /// The `emptyString` member.
-    pub fn empty_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.empty_string = ::std::option::Option::Some(input.into());
+    pub fn empty_string(mut self, input: impl Into<String>) -> Self {
+        self.empty_string = Some(input.into());
         self
     }
 
     /// Sets or clears `emptyString`.
-    pub fn set_empty_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_empty_string(mut self, input: Option<String>) -> Self {
         self.empty_string = input;
         self
     }
 
     /// The `emptyString` set so far.
-    pub fn get_empty_string(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_empty_string(&self) -> &Option<String> {
         &self.empty_string
     }
 

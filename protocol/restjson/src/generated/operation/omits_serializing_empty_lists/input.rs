@@ -7,45 +7,41 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct OmitsSerializingEmptyListsInput {
     /// The `queryStringList` member.
     ///
     /// Sent as the `StringList` query parameter.
-    pub query_string_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub query_string_list: Option<Vec<String>>,
     /// The `queryIntegerList` member.
     ///
     /// Sent as the `IntegerList` query parameter.
-    pub query_integer_list: ::std::option::Option<::std::vec::Vec<i32>>,
+    pub query_integer_list: Option<Vec<i32>>,
     /// The `queryDoubleList` member.
     ///
     /// Sent as the `DoubleList` query parameter.
-    pub query_double_list: ::std::option::Option<::std::vec::Vec<f64>>,
+    pub query_double_list: Option<Vec<f64>>,
     /// The `queryBooleanList` member.
     ///
     /// Sent as the `BooleanList` query parameter.
-    pub query_boolean_list: ::std::option::Option<::std::vec::Vec<bool>>,
+    pub query_boolean_list: Option<Vec<bool>>,
     /// The `queryTimestampList` member.
     ///
     /// Sent as the `TimestampList` query parameter.
-    pub query_timestamp_list: ::std::option::Option<
-        ::std::vec::Vec<::time::OffsetDateTime>,
-    >,
+    pub query_timestamp_list: Option<Vec<::time::OffsetDateTime>>,
     /// The `queryEnumList` member.
     ///
     /// Sent as the `EnumList` query parameter.
-    pub query_enum_list: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
+    pub query_enum_list: Option<Vec<crate::types::FooEnum>>,
     /// The `queryIntegerEnumList` member.
     ///
     /// Sent as the `IntegerEnumList` query parameter.
-    pub query_integer_enum_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IntegerEnum>,
-    >,
+    pub query_integer_enum_list: Option<Vec<crate::types::IntegerEnum>>,
 }
 
 impl OmitsSerializingEmptyListsInput {
     /// The `queryStringList` member.
-    pub fn query_string_list(&self) -> &[::std::string::String] {
+    pub fn query_string_list(&self) -> &[String] {
         self.query_string_list.as_deref().unwrap_or_default()
     }
 
@@ -86,9 +82,7 @@ impl OmitsSerializingEmptyListsInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -103,7 +97,7 @@ impl OmitsSerializingEmptyListsInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -131,7 +125,7 @@ impl crate::runtime::validate::Validate for OmitsSerializingEmptyListsInput {
     ) {
         {
             let path = path.field("queryEnumList");
-            if let ::std::option::Option::Some(value) = &self.query_enum_list {
+            if let Some(value) = &self.query_enum_list {
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
                     out.enum_value(
@@ -144,7 +138,7 @@ impl crate::runtime::validate::Validate for OmitsSerializingEmptyListsInput {
         }
         {
             let path = path.field("queryIntegerEnumList");
-            if let ::std::option::Option::Some(value) = &self.query_integer_enum_list {
+            if let Some(value) = &self.query_integer_enum_list {
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
                     out.enum_value(
@@ -158,7 +152,7 @@ impl crate::runtime::validate::Validate for OmitsSerializingEmptyListsInput {
     }
 }
 
-impl ::std::default::Default for OmitsSerializingEmptyListsInput {
+impl Default for OmitsSerializingEmptyListsInput {
     fn default() -> Self {
         OmitsSerializingEmptyListsInputBuilder::default().build_unchecked()
     }
@@ -167,19 +161,19 @@ impl ::std::default::Default for OmitsSerializingEmptyListsInput {
 impl crate::runtime::ErrorCorrection for OmitsSerializingEmptyListsInput {
     fn corrected() -> Self {
         Self {
-            query_string_list: ::std::option::Option::None,
-            query_integer_list: ::std::option::Option::None,
-            query_double_list: ::std::option::Option::None,
-            query_boolean_list: ::std::option::Option::None,
-            query_timestamp_list: ::std::option::Option::None,
-            query_enum_list: ::std::option::Option::None,
-            query_integer_enum_list: ::std::option::Option::None,
+            query_string_list: None,
+            query_integer_list: None,
+            query_double_list: None,
+            query_boolean_list: None,
+            query_timestamp_list: None,
+            query_enum_list: None,
+            query_integer_enum_list: None,
         }
     }
 }
 
 impl ::serde::Serialize for OmitsSerializingEmptyListsInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
@@ -191,50 +185,50 @@ impl ::serde::Serialize for OmitsSerializingEmptyListsInput {
             + usize::from(self.query_timestamp_list.is_some())
             + usize::from(self.query_enum_list.is_some())
             + usize::from(self.query_integer_enum_list.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.query_string_list {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.query_string_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "queryStringList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_integer_list {
+        if let Some(value) = &self.query_integer_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "queryIntegerList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_double_list {
+        if let Some(value) = &self.query_double_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::NonFinite>,
                 _,
                 _,
             >(&mut map, "queryDoubleList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_boolean_list {
+        if let Some(value) = &self.query_boolean_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "queryBooleanList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_timestamp_list {
+        if let Some(value) = &self.query_timestamp_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::DateTime>,
                 _,
                 _,
             >(&mut map, "queryTimestampList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_enum_list {
+        if let Some(value) = &self.query_enum_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
                 _,
             >(&mut map, "queryEnumList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_integer_enum_list {
+        if let Some(value) = &self.query_integer_enum_list {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
                 _,
@@ -246,7 +240,7 @@ impl ::serde::Serialize for OmitsSerializingEmptyListsInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for OmitsSerializingEmptyListsInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -263,20 +257,18 @@ impl<'de> ::serde::Deserialize<'de> for OmitsSerializingEmptyListsInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<OmitsSerializingEmptyListsInput, A::Error>
+            ) -> Result<OmitsSerializingEmptyListsInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_query_string_list = ::std::option::Option::None;
-                let mut member_query_integer_list = ::std::option::Option::None;
-                let mut member_query_double_list = ::std::option::Option::None;
-                let mut member_query_boolean_list = ::std::option::Option::None;
-                let mut member_query_timestamp_list = ::std::option::Option::None;
-                let mut member_query_enum_list = ::std::option::Option::None;
-                let mut member_query_integer_enum_list = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_query_string_list = None;
+                let mut member_query_integer_list = None;
+                let mut member_query_double_list = None;
+                let mut member_query_boolean_list = None;
+                let mut member_query_timestamp_list = None;
+                let mut member_query_enum_list = None;
+                let mut member_query_integer_enum_list = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "queryStringList" => {
                             member_query_string_list = crate::runtime::wire::next_value::<
@@ -346,7 +338,7 @@ impl<'de> ::serde::Deserialize<'de> for OmitsSerializingEmptyListsInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(OmitsSerializingEmptyListsInput {
+                Ok(OmitsSerializingEmptyListsInput {
                     query_string_list: member_query_string_list,
                     query_integer_list: member_query_integer_list,
                     query_double_list: member_query_double_list,
@@ -363,127 +355,91 @@ impl<'de> ::serde::Deserialize<'de> for OmitsSerializingEmptyListsInput {
 
 /// Builds a [`OmitsSerializingEmptyListsInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq)]
 pub struct OmitsSerializingEmptyListsInputBuilder {
-    query_string_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    query_integer_list: ::std::option::Option<::std::vec::Vec<i32>>,
-    query_double_list: ::std::option::Option<::std::vec::Vec<f64>>,
-    query_boolean_list: ::std::option::Option<::std::vec::Vec<bool>>,
-    query_timestamp_list: ::std::option::Option<::std::vec::Vec<::time::OffsetDateTime>>,
-    query_enum_list: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
-    query_integer_enum_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IntegerEnum>,
-    >,
+    query_string_list: Option<Vec<String>>,
+    query_integer_list: Option<Vec<i32>>,
+    query_double_list: Option<Vec<f64>>,
+    query_boolean_list: Option<Vec<bool>>,
+    query_timestamp_list: Option<Vec<::time::OffsetDateTime>>,
+    query_enum_list: Option<Vec<crate::types::FooEnum>>,
+    query_integer_enum_list: Option<Vec<crate::types::IntegerEnum>>,
 }
 
 impl OmitsSerializingEmptyListsInputBuilder {
     /// The `queryStringList` member.
     ///
     /// Appends one item to `queryStringList` (use `set_query_string_list` to replace the list).
-    pub fn query_string_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.query_string_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn query_string_list(mut self, item: impl Into<String>) -> Self {
+        self.query_string_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryStringList`.
-    pub fn set_query_string_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_query_string_list(mut self, input: Option<Vec<String>>) -> Self {
         self.query_string_list = input;
         self
     }
 
     /// The `queryStringList` set so far.
-    pub fn get_query_string_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_query_string_list(&self) -> &Option<Vec<String>> {
         &self.query_string_list
     }
 
     /// The `queryIntegerList` member.
     ///
     /// Appends one item to `queryIntegerList` (use `set_query_integer_list` to replace the list).
-    pub fn query_integer_list(mut self, item: impl ::std::convert::Into<i32>) -> Self {
-        self.query_integer_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn query_integer_list(mut self, item: impl Into<i32>) -> Self {
+        self.query_integer_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryIntegerList`.
-    pub fn set_query_integer_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<i32>>,
-    ) -> Self {
+    pub fn set_query_integer_list(mut self, input: Option<Vec<i32>>) -> Self {
         self.query_integer_list = input;
         self
     }
 
     /// The `queryIntegerList` set so far.
-    pub fn get_query_integer_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<i32>> {
+    pub fn get_query_integer_list(&self) -> &Option<Vec<i32>> {
         &self.query_integer_list
     }
 
     /// The `queryDoubleList` member.
     ///
     /// Appends one item to `queryDoubleList` (use `set_query_double_list` to replace the list).
-    pub fn query_double_list(mut self, item: impl ::std::convert::Into<f64>) -> Self {
-        self.query_double_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn query_double_list(mut self, item: impl Into<f64>) -> Self {
+        self.query_double_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryDoubleList`.
-    pub fn set_query_double_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<f64>>,
-    ) -> Self {
+    pub fn set_query_double_list(mut self, input: Option<Vec<f64>>) -> Self {
         self.query_double_list = input;
         self
     }
 
     /// The `queryDoubleList` set so far.
-    pub fn get_query_double_list(&self) -> &::std::option::Option<::std::vec::Vec<f64>> {
+    pub fn get_query_double_list(&self) -> &Option<Vec<f64>> {
         &self.query_double_list
     }
 
     /// The `queryBooleanList` member.
     ///
     /// Appends one item to `queryBooleanList` (use `set_query_boolean_list` to replace the list).
-    pub fn query_boolean_list(mut self, item: impl ::std::convert::Into<bool>) -> Self {
-        self.query_boolean_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn query_boolean_list(mut self, item: impl Into<bool>) -> Self {
+        self.query_boolean_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryBooleanList`.
-    pub fn set_query_boolean_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<bool>>,
-    ) -> Self {
+    pub fn set_query_boolean_list(mut self, input: Option<Vec<bool>>) -> Self {
         self.query_boolean_list = input;
         self
     }
 
     /// The `queryBooleanList` set so far.
-    pub fn get_query_boolean_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<bool>> {
+    pub fn get_query_boolean_list(&self) -> &Option<Vec<bool>> {
         &self.query_boolean_list
     }
 
@@ -492,54 +448,45 @@ impl OmitsSerializingEmptyListsInputBuilder {
     /// Appends one item to `queryTimestampList` (use `set_query_timestamp_list` to replace the list).
     pub fn query_timestamp_list(
         mut self,
-        item: impl ::std::convert::Into<::time::OffsetDateTime>,
+        item: impl Into<::time::OffsetDateTime>,
     ) -> Self {
-        self.query_timestamp_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+        self.query_timestamp_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryTimestampList`.
     pub fn set_query_timestamp_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::time::OffsetDateTime>>,
+        input: Option<Vec<::time::OffsetDateTime>>,
     ) -> Self {
         self.query_timestamp_list = input;
         self
     }
 
     /// The `queryTimestampList` set so far.
-    pub fn get_query_timestamp_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::time::OffsetDateTime>> {
+    pub fn get_query_timestamp_list(&self) -> &Option<Vec<::time::OffsetDateTime>> {
         &self.query_timestamp_list
     }
 
     /// The `queryEnumList` member.
     ///
     /// Appends one item to `queryEnumList` (use `set_query_enum_list` to replace the list).
-    pub fn query_enum_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.query_enum_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn query_enum_list(mut self, item: impl Into<crate::types::FooEnum>) -> Self {
+        self.query_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryEnumList`.
     pub fn set_query_enum_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
+        input: Option<Vec<crate::types::FooEnum>>,
     ) -> Self {
         self.query_enum_list = input;
         self
     }
 
     /// The `queryEnumList` set so far.
-    pub fn get_query_enum_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FooEnum>> {
+    pub fn get_query_enum_list(&self) -> &Option<Vec<crate::types::FooEnum>> {
         &self.query_enum_list
     }
 
@@ -548,18 +495,16 @@ impl OmitsSerializingEmptyListsInputBuilder {
     /// Appends one item to `queryIntegerEnumList` (use `set_query_integer_enum_list` to replace the list).
     pub fn query_integer_enum_list(
         mut self,
-        item: impl ::std::convert::Into<crate::types::IntegerEnum>,
+        item: impl Into<crate::types::IntegerEnum>,
     ) -> Self {
-        self.query_integer_enum_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+        self.query_integer_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryIntegerEnumList`.
     pub fn set_query_integer_enum_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>>,
+        input: Option<Vec<crate::types::IntegerEnum>>,
     ) -> Self {
         self.query_integer_enum_list = input;
         self
@@ -568,7 +513,7 @@ impl OmitsSerializingEmptyListsInputBuilder {
     /// The `queryIntegerEnumList` set so far.
     pub fn get_query_integer_enum_list(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>> {
+    ) -> &Option<Vec<crate::types::IntegerEnum>> {
         &self.query_integer_enum_list
     }
 
@@ -576,15 +521,12 @@ impl OmitsSerializingEmptyListsInputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        OmitsSerializingEmptyListsInput,
-        crate::runtime::BuildError,
-    > {
+    ) -> Result<OmitsSerializingEmptyListsInput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new(
                         "OmitsSerializingEmptyListsInput",
                         error,

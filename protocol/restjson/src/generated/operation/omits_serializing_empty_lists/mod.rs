@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#OmitsSerializingEmptyLists`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct OmitsSerializingEmptyLists;
 impl OmitsSerializingEmptyLists {
     /// The operation name.
@@ -38,7 +31,7 @@ impl OmitsSerializingEmptyLists {
 
 /// Every error `OmitsSerializingEmptyLists` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum OmitsSerializingEmptyListsError {
     /// An error the model does not describe; keeps code, message and status.
@@ -47,21 +40,21 @@ pub enum OmitsSerializingEmptyListsError {
 
 impl OmitsSerializingEmptyListsError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -92,15 +85,14 @@ impl ::std::fmt::Display for OmitsSerializingEmptyListsError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for OmitsSerializingEmptyListsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled>
-for OmitsSerializingEmptyListsError {
+impl From<crate::runtime::Unhandled> for OmitsSerializingEmptyListsError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -108,9 +100,8 @@ for OmitsSerializingEmptyListsError {
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<
-    crate::runtime::http::ResponseError<OmitsSerializingEmptyListsError>,
-> for OmitsSerializingEmptyListsError {
+impl From<crate::runtime::http::ResponseError<OmitsSerializingEmptyListsError>>
+for OmitsSerializingEmptyListsError {
     fn from(
         value: crate::runtime::http::ResponseError<OmitsSerializingEmptyListsError>,
     ) -> Self {
@@ -128,14 +119,11 @@ impl OmitsSerializingEmptyLists {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/OmitsSerializingEmptyLists");
-        let mut query: ::std::vec::Vec<(::std::string::String, ::std::string::String)> = ::std::vec::Vec::new();
-        if let ::std::option::Option::Some(value) = input.query_string_list.as_ref() {
+        let mut query: Vec<(String, String)> = Vec::new();
+        if let Some(value) = input.query_string_list.as_ref() {
             for item in value.iter() {
                 query
                     .push((
@@ -144,7 +132,7 @@ impl OmitsSerializingEmptyLists {
                     ));
             }
         }
-        if let ::std::option::Option::Some(value) = input.query_integer_list.as_ref() {
+        if let Some(value) = input.query_integer_list.as_ref() {
             for item in value.iter() {
                 query
                     .push((
@@ -153,7 +141,7 @@ impl OmitsSerializingEmptyLists {
                     ));
             }
         }
-        if let ::std::option::Option::Some(value) = input.query_double_list.as_ref() {
+        if let Some(value) = input.query_double_list.as_ref() {
             for item in value.iter() {
                 query
                     .push((
@@ -162,7 +150,7 @@ impl OmitsSerializingEmptyLists {
                     ));
             }
         }
-        if let ::std::option::Option::Some(value) = input.query_boolean_list.as_ref() {
+        if let Some(value) = input.query_boolean_list.as_ref() {
             for item in value.iter() {
                 query
                     .push((
@@ -171,7 +159,7 @@ impl OmitsSerializingEmptyLists {
                     ));
             }
         }
-        if let ::std::option::Option::Some(value) = input.query_timestamp_list.as_ref() {
+        if let Some(value) = input.query_timestamp_list.as_ref() {
             for item in value.iter() {
                 query
                     .push((
@@ -180,15 +168,12 @@ impl OmitsSerializingEmptyLists {
                     ));
             }
         }
-        if let ::std::option::Option::Some(value) = input.query_enum_list.as_ref() {
+        if let Some(value) = input.query_enum_list.as_ref() {
             for item in value.iter() {
                 query.push(("EnumList".to_owned(), item.as_str().to_owned()));
             }
         }
-        if let ::std::option::Option::Some(value) = input
-            .query_integer_enum_list
-            .as_ref()
-        {
+        if let Some(value) = input.query_integer_enum_list.as_ref() {
             for item in value.iter() {
                 query.push(("IntegerEnumList".to_owned(), item.value().to_string()));
             }
@@ -199,12 +184,9 @@ impl OmitsSerializingEmptyLists {
             uri.push('=');
             uri.push_str(&crate::runtime::http::percent_encode(value, false));
         }
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (
-            ::std::vec::Vec::new(),
-            ::std::option::Option::None,
-        );
+        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -218,15 +200,15 @@ impl OmitsSerializingEmptyLists {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsOutput,
         crate::runtime::http::ResponseError<OmitsSerializingEmptyListsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -237,11 +219,11 @@ impl OmitsSerializingEmptyLists {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -257,22 +239,22 @@ impl OmitsSerializingEmptyLists {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<
             crate::operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsOutput,
         >,
         crate::runtime::http::ResponseError<OmitsSerializingEmptyListsError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct OperationWithNestedStructureInput {
     /// The `topLevel` member.
     ///
     /// Required.
-    pub top_level: ::std::option::Option<crate::types::TopLevel>,
+    pub top_level: Option<crate::types::TopLevel>,
 }
 
 impl OperationWithNestedStructureInput {
     /// The `topLevel` member.
-    pub fn top_level(&self) -> ::std::option::Option<&crate::types::TopLevel> {
+    pub fn top_level(&self) -> Option<&crate::types::TopLevel> {
         self.top_level.as_ref()
     }
 
@@ -28,9 +28,7 @@ impl OperationWithNestedStructureInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl OperationWithNestedStructureInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -68,16 +66,16 @@ impl crate::runtime::validate::Validate for OperationWithNestedStructureInput {
         {
             let path = path.field("topLevel");
             match &self.top_level {
-                ::std::option::Option::Some(value) => {
+                Some(value) => {
                     crate::runtime::validate::Validate::validate_at(value, &path, out);
                 }
-                ::std::option::Option::None => out.missing(&path),
+                None => out.missing(&path),
             }
         }
     }
 }
 
-impl ::std::default::Default for OperationWithNestedStructureInput {
+impl Default for OperationWithNestedStructureInput {
     fn default() -> Self {
         OperationWithNestedStructureInputBuilder::default().build_unchecked()
     }
@@ -85,21 +83,19 @@ impl ::std::default::Default for OperationWithNestedStructureInput {
 
 impl crate::runtime::ErrorCorrection for OperationWithNestedStructureInput {
     fn corrected() -> Self {
-        Self {
-            top_level: ::std::option::Option::None,
-        }
+        Self { top_level: None }
     }
 }
 
 impl ::serde::Serialize for OperationWithNestedStructureInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.top_level.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.top_level {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.top_level {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -111,7 +107,7 @@ impl ::serde::Serialize for OperationWithNestedStructureInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for OperationWithNestedStructureInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -128,14 +124,12 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithNestedStructureInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<OperationWithNestedStructureInput, A::Error>
+            ) -> Result<OperationWithNestedStructureInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_top_level = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_top_level = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "topLevel" => {
                             member_top_level = crate::runtime::wire::next_value::<
@@ -149,7 +143,7 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithNestedStructureInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(OperationWithNestedStructureInput {
+                Ok(OperationWithNestedStructureInput {
                     top_level: member_top_level,
                 })
             }
@@ -160,38 +154,26 @@ impl<'de> ::serde::Deserialize<'de> for OperationWithNestedStructureInput {
 
 /// Builds a [`OperationWithNestedStructureInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct OperationWithNestedStructureInputBuilder {
-    top_level: ::std::option::Option<crate::types::TopLevel>,
+    top_level: Option<crate::types::TopLevel>,
 }
 
 impl OperationWithNestedStructureInputBuilder {
     /// The `topLevel` member.
-    pub fn top_level(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TopLevel>,
-    ) -> Self {
-        self.top_level = ::std::option::Option::Some(input.into());
+    pub fn top_level(mut self, input: impl Into<crate::types::TopLevel>) -> Self {
+        self.top_level = Some(input.into());
         self
     }
 
     /// Sets or clears `topLevel`.
-    pub fn set_top_level(
-        mut self,
-        input: ::std::option::Option<crate::types::TopLevel>,
-    ) -> Self {
+    pub fn set_top_level(mut self, input: Option<crate::types::TopLevel>) -> Self {
         self.top_level = input;
         self
     }
 
     /// The `topLevel` set so far.
-    pub fn get_top_level(&self) -> &::std::option::Option<crate::types::TopLevel> {
+    pub fn get_top_level(&self) -> &Option<crate::types::TopLevel> {
         &self.top_level
     }
 
@@ -199,15 +181,12 @@ impl OperationWithNestedStructureInputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        OperationWithNestedStructureInput,
-        crate::runtime::BuildError,
-    > {
+    ) -> Result<OperationWithNestedStructureInput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new(
                         "OperationWithNestedStructureInput",
                         error,

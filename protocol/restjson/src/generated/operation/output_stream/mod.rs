@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#OutputStream`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct OutputStream;
 impl OutputStream {
     /// The operation name.
@@ -38,7 +31,7 @@ impl OutputStream {
 
 /// Every error `OutputStream` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum OutputStreamError {
     /// See [`ServiceUnavailableError`](crate::types::error::ServiceUnavailableError).
@@ -49,19 +42,17 @@ pub enum OutputStreamError {
 
 impl OutputStreamError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::ServiceUnavailableError(_) => {
-                ::std::option::Option::Some(
-                    crate::types::error::ServiceUnavailableError::CODE,
-                )
+                Some(crate::types::error::ServiceUnavailableError::CODE)
             }
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::ServiceUnavailableError(e) => e.error_message(),
             Self::Unhandled(e) => e.message(),
@@ -69,7 +60,7 @@ impl OutputStreamError {
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::ServiceUnavailableError(_) => {
                 crate::types::error::ServiceUnavailableError::HTTP_STATUS
@@ -111,7 +102,7 @@ impl ::std::fmt::Display for OutputStreamError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for OutputStreamError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::ServiceUnavailableError(e) => ::std::error::Error::source(e),
             Self::Unhandled(e) => ::std::error::Error::source(e),
@@ -119,7 +110,7 @@ impl ::std::error::Error for OutputStreamError {
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for OutputStreamError {
+impl From<crate::runtime::Unhandled> for OutputStreamError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -127,15 +118,13 @@ impl ::std::convert::From<crate::runtime::Unhandled> for OutputStreamError {
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<crate::runtime::http::ResponseError<OutputStreamError>>
-for OutputStreamError {
+impl From<crate::runtime::http::ResponseError<OutputStreamError>> for OutputStreamError {
     fn from(value: crate::runtime::http::ResponseError<OutputStreamError>) -> Self {
         value.into_service_error()
     }
 }
 
-impl ::std::convert::From<crate::types::error::ServiceUnavailableError>
-for OutputStreamError {
+impl From<crate::types::error::ServiceUnavailableError> for OutputStreamError {
     fn from(value: crate::types::error::ServiceUnavailableError) -> Self {
         Self::ServiceUnavailableError(value)
     }
@@ -151,18 +140,12 @@ impl OutputStream {
     /// it with any HTTP client.
     pub fn request(
         _input: &crate::operation::output_stream::OutputStreamInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/OutputStream");
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (
-            ::std::vec::Vec::new(),
-            ::std::option::Option::None,
-        );
+        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -176,15 +159,15 @@ impl OutputStream {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::output_stream::OutputStreamOutput,
         crate::runtime::http::ResponseError<OutputStreamError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -192,7 +175,7 @@ impl OutputStream {
         if !(200..300).contains(&status) {
             let meta = crate::runtime::http::error_meta(response.headers(), body);
             let error = match meta.code.as_deref() {
-                ::std::option::Option::Some("ServiceUnavailableError") => {
+                Some("ServiceUnavailableError") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::ServiceUnavailableError = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
@@ -208,13 +191,13 @@ impl OutputStream {
                         crate::runtime::Unhandled::new(
                                 meta.code.clone(),
                                 meta.message.clone(),
-                                ::std::option::Option::Some(status),
+                                Some(status),
                             )
                             .with_body(body),
                     )
                 }
             };
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -229,10 +212,10 @@ impl OutputStream {
             )
             .map_err(|e| malformed(e.to_string()))?;
         let value = if body.is_empty() {
-            ::std::option::Option::None
+            None
         } else {
             let mut de = ::serde_json::Deserializer::from_slice(body);
-            ::std::option::Option::Some(
+            Some(
                 <crate::runtime::wire::Plain as crate::runtime::wire::Codec<
                     _,
                 >>::deserialize(&mut de)
@@ -240,22 +223,22 @@ impl OutputStream {
             )
         };
         output.stream = value;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<
             crate::operation::output_stream::OutputStreamOutput,
         >,
         crate::runtime::http::ResponseError<OutputStreamError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

@@ -5,17 +5,17 @@
 ///
 /// Smithy shape: `aws.protocoltests.restjson#OutputStreamOutput`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct OutputStreamOutput {
     /// The `stream` member.
     ///
     /// The HTTP payload; streamed on the wire; held in memory here.
-    pub stream: ::std::option::Option<crate::types::EventStream>,
+    pub stream: Option<crate::types::EventStream>,
 }
 
 impl OutputStreamOutput {
     /// The `stream` member.
-    pub fn stream(&self) -> ::std::option::Option<&crate::types::EventStream> {
+    pub fn stream(&self) -> Option<&crate::types::EventStream> {
         self.stream.as_ref()
     }
 
@@ -26,9 +26,7 @@ impl OutputStreamOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl OutputStreamOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -63,14 +61,14 @@ impl crate::runtime::validate::Validate for OutputStreamOutput {
     ) {
         {
             let path = path.field("stream");
-            if let ::std::option::Option::Some(value) = &self.stream {
+            if let Some(value) = &self.stream {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for OutputStreamOutput {
+impl Default for OutputStreamOutput {
     fn default() -> Self {
         OutputStreamOutputBuilder::default().build_unchecked()
     }
@@ -78,21 +76,19 @@ impl ::std::default::Default for OutputStreamOutput {
 
 impl crate::runtime::ErrorCorrection for OutputStreamOutput {
     fn corrected() -> Self {
-        Self {
-            stream: ::std::option::Option::None,
-        }
+        Self { stream: None }
     }
 }
 
 impl ::serde::Serialize for OutputStreamOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.stream.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.stream {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.stream {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -104,7 +100,7 @@ impl ::serde::Serialize for OutputStreamOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for OutputStreamOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -118,17 +114,12 @@ impl<'de> ::serde::Deserialize<'de> for OutputStreamOutput {
                 f.write_str("a JSON object (OutputStreamOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<OutputStreamOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<OutputStreamOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_stream = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_stream = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "stream" => {
                             member_stream = crate::runtime::wire::next_value::<
@@ -142,7 +133,7 @@ impl<'de> ::serde::Deserialize<'de> for OutputStreamOutput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(OutputStreamOutput {
+                Ok(OutputStreamOutput {
                     stream: member_stream,
                 })
             }
@@ -153,53 +144,37 @@ impl<'de> ::serde::Deserialize<'de> for OutputStreamOutput {
 
 /// Builds a [`OutputStreamOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct OutputStreamOutputBuilder {
-    stream: ::std::option::Option<crate::types::EventStream>,
+    stream: Option<crate::types::EventStream>,
 }
 
 impl OutputStreamOutputBuilder {
     /// The `stream` member.
-    pub fn stream(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventStream>,
-    ) -> Self {
-        self.stream = ::std::option::Option::Some(input.into());
+    pub fn stream(mut self, input: impl Into<crate::types::EventStream>) -> Self {
+        self.stream = Some(input.into());
         self
     }
 
     /// Sets or clears `stream`.
-    pub fn set_stream(
-        mut self,
-        input: ::std::option::Option<crate::types::EventStream>,
-    ) -> Self {
+    pub fn set_stream(mut self, input: Option<crate::types::EventStream>) -> Self {
         self.stream = input;
         self
     }
 
     /// The `stream` set so far.
-    pub fn get_stream(&self) -> &::std::option::Option<crate::types::EventStream> {
+    pub fn get_stream(&self) -> &Option<crate::types::EventStream> {
         &self.stream
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<OutputStreamOutput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<OutputStreamOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("OutputStreamOutput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("OutputStreamOutput", error))
             }
         }
     }

@@ -7,15 +7,15 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PostPlayerActionInput {
     /// The `action` member.
-    pub action: ::std::option::Option<crate::types::PlayerAction>,
+    pub action: Option<crate::types::PlayerAction>,
 }
 
 impl PostPlayerActionInput {
     /// The `action` member.
-    pub fn action(&self) -> ::std::option::Option<&crate::types::PlayerAction> {
+    pub fn action(&self) -> Option<&crate::types::PlayerAction> {
         self.action.as_ref()
     }
 
@@ -26,9 +26,7 @@ impl PostPlayerActionInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl PostPlayerActionInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -63,14 +61,14 @@ impl crate::runtime::validate::Validate for PostPlayerActionInput {
     ) {
         {
             let path = path.field("action");
-            if let ::std::option::Option::Some(value) = &self.action {
+            if let Some(value) = &self.action {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for PostPlayerActionInput {
+impl Default for PostPlayerActionInput {
     fn default() -> Self {
         PostPlayerActionInputBuilder::default().build_unchecked()
     }
@@ -78,21 +76,19 @@ impl ::std::default::Default for PostPlayerActionInput {
 
 impl crate::runtime::ErrorCorrection for PostPlayerActionInput {
     fn corrected() -> Self {
-        Self {
-            action: ::std::option::Option::None,
-        }
+        Self { action: None }
     }
 }
 
 impl ::serde::Serialize for PostPlayerActionInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.action.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.action {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.action {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -104,7 +100,7 @@ impl ::serde::Serialize for PostPlayerActionInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for PostPlayerActionInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -118,17 +114,12 @@ impl<'de> ::serde::Deserialize<'de> for PostPlayerActionInput {
                 f.write_str("a JSON object (PostPlayerActionInput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<PostPlayerActionInput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<PostPlayerActionInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_action = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_action = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "action" => {
                             member_action = crate::runtime::wire::next_value::<
@@ -142,7 +133,7 @@ impl<'de> ::serde::Deserialize<'de> for PostPlayerActionInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(PostPlayerActionInput {
+                Ok(PostPlayerActionInput {
                     action: member_action,
                 })
             }
@@ -153,53 +144,37 @@ impl<'de> ::serde::Deserialize<'de> for PostPlayerActionInput {
 
 /// Builds a [`PostPlayerActionInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct PostPlayerActionInputBuilder {
-    action: ::std::option::Option<crate::types::PlayerAction>,
+    action: Option<crate::types::PlayerAction>,
 }
 
 impl PostPlayerActionInputBuilder {
     /// The `action` member.
-    pub fn action(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlayerAction>,
-    ) -> Self {
-        self.action = ::std::option::Option::Some(input.into());
+    pub fn action(mut self, input: impl Into<crate::types::PlayerAction>) -> Self {
+        self.action = Some(input.into());
         self
     }
 
     /// Sets or clears `action`.
-    pub fn set_action(
-        mut self,
-        input: ::std::option::Option<crate::types::PlayerAction>,
-    ) -> Self {
+    pub fn set_action(mut self, input: Option<crate::types::PlayerAction>) -> Self {
         self.action = input;
         self
     }
 
     /// The `action` set so far.
-    pub fn get_action(&self) -> &::std::option::Option<crate::types::PlayerAction> {
+    pub fn get_action(&self) -> &Option<crate::types::PlayerAction> {
         &self.action
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PostPlayerActionInput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<PostPlayerActionInput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("PostPlayerActionInput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("PostPlayerActionInput", error))
             }
         }
     }

@@ -7,7 +7,7 @@
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PostPlayerActionOutput {
     /// The `action` member.
     ///
@@ -37,9 +37,7 @@ impl PostPlayerActionOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -54,7 +52,7 @@ impl PostPlayerActionOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -88,20 +86,20 @@ impl crate::runtime::ErrorCorrection for PostPlayerActionOutput {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
         Self {
-            action: client_corrections.fill(::std::option::Option::None, "action"),
+            action: client_corrections.fill(None, "action"),
             client_corrections,
         }
     }
 }
 
 impl ::serde::Serialize for PostPlayerActionOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(!self.client_corrections.contains("action"));
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         if !self.client_corrections.contains("action") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
@@ -114,7 +112,7 @@ impl ::serde::Serialize for PostPlayerActionOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for PostPlayerActionOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -128,17 +126,12 @@ impl<'de> ::serde::Deserialize<'de> for PostPlayerActionOutput {
                 f.write_str("a JSON object (PostPlayerActionOutput)")
             }
 
-            fn visit_map<A>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<PostPlayerActionOutput, A::Error>
+            fn visit_map<A>(self, mut map: A) -> Result<PostPlayerActionOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_action = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_action = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "action" => {
                             member_action = crate::runtime::wire::next_value::<
@@ -153,7 +146,7 @@ impl<'de> ::serde::Deserialize<'de> for PostPlayerActionOutput {
                     }
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
-                ::std::result::Result::Ok(PostPlayerActionOutput {
+                Ok(PostPlayerActionOutput {
                     action: client_corrections.fill(member_action, "action"),
                     client_corrections,
                 })
@@ -165,53 +158,37 @@ impl<'de> ::serde::Deserialize<'de> for PostPlayerActionOutput {
 
 /// Builds a [`PostPlayerActionOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct PostPlayerActionOutputBuilder {
-    action: ::std::option::Option<crate::types::PlayerAction>,
+    action: Option<crate::types::PlayerAction>,
 }
 
 impl PostPlayerActionOutputBuilder {
     /// The `action` member.
-    pub fn action(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlayerAction>,
-    ) -> Self {
-        self.action = ::std::option::Option::Some(input.into());
+    pub fn action(mut self, input: impl Into<crate::types::PlayerAction>) -> Self {
+        self.action = Some(input.into());
         self
     }
 
     /// Sets or clears `action`.
-    pub fn set_action(
-        mut self,
-        input: ::std::option::Option<crate::types::PlayerAction>,
-    ) -> Self {
+    pub fn set_action(mut self, input: Option<crate::types::PlayerAction>) -> Self {
         self.action = input;
         self
     }
 
     /// The `action` set so far.
-    pub fn get_action(&self) -> &::std::option::Option<crate::types::PlayerAction> {
+    pub fn get_action(&self) -> &Option<crate::types::PlayerAction> {
         &self.action
     }
 
     /// Builds the value, or reports every missing required member and every
     /// constraint violation.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PostPlayerActionOutput, crate::runtime::BuildError> {
+    pub fn build(self) -> Result<PostPlayerActionOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("PostPlayerActionOutput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("PostPlayerActionOutput", error))
             }
         }
     }

@@ -7,15 +7,15 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PostUnionWithJsonNameInput {
     /// The `value` member.
-    pub value: ::std::option::Option<crate::types::UnionWithJsonName>,
+    pub value: Option<crate::types::UnionWithJsonName>,
 }
 
 impl PostUnionWithJsonNameInput {
     /// The `value` member.
-    pub fn value(&self) -> ::std::option::Option<&crate::types::UnionWithJsonName> {
+    pub fn value(&self) -> Option<&crate::types::UnionWithJsonName> {
         self.value.as_ref()
     }
 
@@ -26,9 +26,7 @@ impl PostUnionWithJsonNameInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -43,7 +41,7 @@ impl PostUnionWithJsonNameInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -63,14 +61,14 @@ impl crate::runtime::validate::Validate for PostUnionWithJsonNameInput {
     ) {
         {
             let path = path.field("value");
-            if let ::std::option::Option::Some(value) = &self.value {
+            if let Some(value) = &self.value {
                 crate::runtime::validate::Validate::validate_at(value, &path, out);
             }
         }
     }
 }
 
-impl ::std::default::Default for PostUnionWithJsonNameInput {
+impl Default for PostUnionWithJsonNameInput {
     fn default() -> Self {
         PostUnionWithJsonNameInputBuilder::default().build_unchecked()
     }
@@ -78,21 +76,19 @@ impl ::std::default::Default for PostUnionWithJsonNameInput {
 
 impl crate::runtime::ErrorCorrection for PostUnionWithJsonNameInput {
     fn corrected() -> Self {
-        Self {
-            value: ::std::option::Option::None,
-        }
+        Self { value: None }
     }
 }
 
 impl ::serde::Serialize for PostUnionWithJsonNameInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.value.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.value {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.value {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -104,7 +100,7 @@ impl ::serde::Serialize for PostUnionWithJsonNameInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for PostUnionWithJsonNameInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -121,14 +117,12 @@ impl<'de> ::serde::Deserialize<'de> for PostUnionWithJsonNameInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<PostUnionWithJsonNameInput, A::Error>
+            ) -> Result<PostUnionWithJsonNameInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_value = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_value = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "value" => {
                             member_value = crate::runtime::wire::next_value::<
@@ -142,7 +136,7 @@ impl<'de> ::serde::Deserialize<'de> for PostUnionWithJsonNameInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(PostUnionWithJsonNameInput {
+                Ok(PostUnionWithJsonNameInput {
                     value: member_value,
                 })
             }
@@ -153,38 +147,26 @@ impl<'de> ::serde::Deserialize<'de> for PostUnionWithJsonNameInput {
 
 /// Builds a [`PostUnionWithJsonNameInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct PostUnionWithJsonNameInputBuilder {
-    value: ::std::option::Option<crate::types::UnionWithJsonName>,
+    value: Option<crate::types::UnionWithJsonName>,
 }
 
 impl PostUnionWithJsonNameInputBuilder {
     /// The `value` member.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UnionWithJsonName>,
-    ) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<crate::types::UnionWithJsonName>) -> Self {
+        self.value = Some(input.into());
         self
     }
 
     /// Sets or clears `value`.
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<crate::types::UnionWithJsonName>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<crate::types::UnionWithJsonName>) -> Self {
         self.value = input;
         self
     }
 
     /// The `value` set so far.
-    pub fn get_value(&self) -> &::std::option::Option<crate::types::UnionWithJsonName> {
+    pub fn get_value(&self) -> &Option<crate::types::UnionWithJsonName> {
         &self.value
     }
 
@@ -192,14 +174,12 @@ impl PostUnionWithJsonNameInputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<PostUnionWithJsonNameInput, crate::runtime::BuildError> {
+    ) -> Result<PostUnionWithJsonNameInput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("PostUnionWithJsonNameInput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("PostUnionWithJsonNameInput", error))
             }
         }
     }

@@ -16,14 +16,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#PostUnionWithJsonName`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct PostUnionWithJsonName;
 impl PostUnionWithJsonName {
     /// The operation name.
@@ -38,7 +31,7 @@ impl PostUnionWithJsonName {
 
 /// Every error `PostUnionWithJsonName` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum PostUnionWithJsonNameError {
     /// An error the model does not describe; keeps code, message and status.
@@ -47,21 +40,21 @@ pub enum PostUnionWithJsonNameError {
 
 impl PostUnionWithJsonNameError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -92,14 +85,14 @@ impl ::std::fmt::Display for PostUnionWithJsonNameError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for PostUnionWithJsonNameError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for PostUnionWithJsonNameError {
+impl From<crate::runtime::Unhandled> for PostUnionWithJsonNameError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -107,9 +100,8 @@ impl ::std::convert::From<crate::runtime::Unhandled> for PostUnionWithJsonNameEr
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<
-    crate::runtime::http::ResponseError<PostUnionWithJsonNameError>,
-> for PostUnionWithJsonNameError {
+impl From<crate::runtime::http::ResponseError<PostUnionWithJsonNameError>>
+for PostUnionWithJsonNameError {
     fn from(
         value: crate::runtime::http::ResponseError<PostUnionWithJsonNameError>,
     ) -> Self {
@@ -127,20 +119,17 @@ impl PostUnionWithJsonName {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::post_union_with_json_name::PostUnionWithJsonNameInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/PostUnionWithJsonName");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
-            let mut bytes = ::std::vec::Vec::new();
+            let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
-                .serialize_map(::std::option::Option::None)
+                .serialize_map(None)
                 .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
-            if let ::std::option::Option::Some(value) = input.value.as_ref() {
+            if let Some(value) = input.value.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::Plain,
                     _,
@@ -154,9 +143,9 @@ impl PostUnionWithJsonName {
                 .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
-        let content_type = ::std::option::Option::Some("application/json");
+        let content_type = Some("application/json");
         let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -170,15 +159,15 @@ impl PostUnionWithJsonName {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::post_union_with_json_name::PostUnionWithJsonNameOutput,
         crate::runtime::http::ResponseError<PostUnionWithJsonNameError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -189,11 +178,11 @@ impl PostUnionWithJsonName {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -209,22 +198,22 @@ impl PostUnionWithJsonName {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<
             crate::operation::post_union_with_json_name::PostUnionWithJsonNameOutput,
         >,
         crate::runtime::http::ResponseError<PostUnionWithJsonNameError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

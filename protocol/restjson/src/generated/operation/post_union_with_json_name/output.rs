@@ -7,7 +7,7 @@
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PostUnionWithJsonNameOutput {
     /// The `value` member.
     ///
@@ -37,9 +37,7 @@ impl PostUnionWithJsonNameOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -54,7 +52,7 @@ impl PostUnionWithJsonNameOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -90,20 +88,20 @@ impl crate::runtime::ErrorCorrection for PostUnionWithJsonNameOutput {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
         Self {
-            value: client_corrections.fill(::std::option::Option::None, "value"),
+            value: client_corrections.fill(None, "value"),
             client_corrections,
         }
     }
 }
 
 impl ::serde::Serialize for PostUnionWithJsonNameOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(!self.client_corrections.contains("value"));
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         if !self.client_corrections.contains("value") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
@@ -116,7 +114,7 @@ impl ::serde::Serialize for PostUnionWithJsonNameOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for PostUnionWithJsonNameOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -133,14 +131,12 @@ impl<'de> ::serde::Deserialize<'de> for PostUnionWithJsonNameOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<PostUnionWithJsonNameOutput, A::Error>
+            ) -> Result<PostUnionWithJsonNameOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_value = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_value = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "value" => {
                             member_value = crate::runtime::wire::next_value::<
@@ -155,7 +151,7 @@ impl<'de> ::serde::Deserialize<'de> for PostUnionWithJsonNameOutput {
                     }
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
-                ::std::result::Result::Ok(PostUnionWithJsonNameOutput {
+                Ok(PostUnionWithJsonNameOutput {
                     value: client_corrections.fill(member_value, "value"),
                     client_corrections,
                 })
@@ -167,38 +163,26 @@ impl<'de> ::serde::Deserialize<'de> for PostUnionWithJsonNameOutput {
 
 /// Builds a [`PostUnionWithJsonNameOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct PostUnionWithJsonNameOutputBuilder {
-    value: ::std::option::Option<crate::types::UnionWithJsonName>,
+    value: Option<crate::types::UnionWithJsonName>,
 }
 
 impl PostUnionWithJsonNameOutputBuilder {
     /// The `value` member.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UnionWithJsonName>,
-    ) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<crate::types::UnionWithJsonName>) -> Self {
+        self.value = Some(input.into());
         self
     }
 
     /// Sets or clears `value`.
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<crate::types::UnionWithJsonName>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<crate::types::UnionWithJsonName>) -> Self {
         self.value = input;
         self
     }
 
     /// The `value` set so far.
-    pub fn get_value(&self) -> &::std::option::Option<crate::types::UnionWithJsonName> {
+    pub fn get_value(&self) -> &Option<crate::types::UnionWithJsonName> {
         &self.value
     }
 
@@ -206,12 +190,12 @@ impl PostUnionWithJsonNameOutputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<PostUnionWithJsonNameOutput, crate::runtime::BuildError> {
+    ) -> Result<PostUnionWithJsonNameOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(
                     crate::runtime::BuildError::new("PostUnionWithJsonNameOutput", error),
                 )
             }

@@ -7,17 +7,17 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct QueryIdempotencyTokenAutoFillInput {
     /// The `token` member.
     ///
     /// Sent as the `token` query parameter; an idempotency token: set a unique value (for example a UUID) per logical request.
-    pub token: ::std::option::Option<::std::string::String>,
+    pub token: Option<String>,
 }
 
 impl QueryIdempotencyTokenAutoFillInput {
     /// The `token` member.
-    pub fn token(&self) -> ::std::option::Option<&str> {
+    pub fn token(&self) -> Option<&str> {
         self.token.as_deref()
     }
 
@@ -28,9 +28,7 @@ impl QueryIdempotencyTokenAutoFillInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -45,7 +43,7 @@ impl QueryIdempotencyTokenAutoFillInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -69,7 +67,7 @@ impl crate::runtime::validate::Validate for QueryIdempotencyTokenAutoFillInput {
     }
 }
 
-impl ::std::default::Default for QueryIdempotencyTokenAutoFillInput {
+impl Default for QueryIdempotencyTokenAutoFillInput {
     fn default() -> Self {
         QueryIdempotencyTokenAutoFillInputBuilder::default().build_unchecked()
     }
@@ -77,21 +75,19 @@ impl ::std::default::Default for QueryIdempotencyTokenAutoFillInput {
 
 impl crate::runtime::ErrorCorrection for QueryIdempotencyTokenAutoFillInput {
     fn corrected() -> Self {
-        Self {
-            token: ::std::option::Option::None,
-        }
+        Self { token: None }
     }
 }
 
 impl ::serde::Serialize for QueryIdempotencyTokenAutoFillInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.token.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.token {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.token {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
@@ -103,7 +99,7 @@ impl ::serde::Serialize for QueryIdempotencyTokenAutoFillInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for QueryIdempotencyTokenAutoFillInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -120,14 +116,12 @@ impl<'de> ::serde::Deserialize<'de> for QueryIdempotencyTokenAutoFillInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<QueryIdempotencyTokenAutoFillInput, A::Error>
+            ) -> Result<QueryIdempotencyTokenAutoFillInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_token = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_token = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "token" => {
                             member_token = crate::runtime::wire::next_value::<
@@ -141,7 +135,7 @@ impl<'de> ::serde::Deserialize<'de> for QueryIdempotencyTokenAutoFillInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(QueryIdempotencyTokenAutoFillInput {
+                Ok(QueryIdempotencyTokenAutoFillInput {
                     token: member_token,
                 })
             }
@@ -152,38 +146,26 @@ impl<'de> ::serde::Deserialize<'de> for QueryIdempotencyTokenAutoFillInput {
 
 /// Builds a [`QueryIdempotencyTokenAutoFillInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct QueryIdempotencyTokenAutoFillInputBuilder {
-    token: ::std::option::Option<::std::string::String>,
+    token: Option<String>,
 }
 
 impl QueryIdempotencyTokenAutoFillInputBuilder {
     /// The `token` member.
-    pub fn token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.token = ::std::option::Option::Some(input.into());
+    pub fn token(mut self, input: impl Into<String>) -> Self {
+        self.token = Some(input.into());
         self
     }
 
     /// Sets or clears `token`.
-    pub fn set_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token(mut self, input: Option<String>) -> Self {
         self.token = input;
         self
     }
 
     /// The `token` set so far.
-    pub fn get_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_token(&self) -> &Option<String> {
         &self.token
     }
 

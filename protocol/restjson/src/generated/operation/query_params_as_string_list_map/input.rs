@@ -7,38 +7,26 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct QueryParamsAsStringListMapInput {
     /// The `qux` member.
     ///
     /// Sent as the `corge` query parameter.
-    pub qux: ::std::option::Option<::std::string::String>,
+    pub qux: Option<String>,
     /// The `foo` member.
     ///
     /// Sent as query parameters, one per map entry.
-    pub foo: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    >,
+    pub foo: Option<::std::collections::BTreeMap<String, Vec<String>>>,
 }
 
 impl QueryParamsAsStringListMapInput {
     /// The `qux` member.
-    pub fn qux(&self) -> ::std::option::Option<&str> {
+    pub fn qux(&self) -> Option<&str> {
         self.qux.as_deref()
     }
 
     /// The `foo` member.
-    pub fn foo(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    pub fn foo(&self) -> Option<&::std::collections::BTreeMap<String, Vec<String>>> {
         self.foo.as_ref()
     }
 
@@ -49,9 +37,7 @@ impl QueryParamsAsStringListMapInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -66,7 +52,7 @@ impl QueryParamsAsStringListMapInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -91,7 +77,7 @@ impl crate::runtime::validate::Validate for QueryParamsAsStringListMapInput {
     }
 }
 
-impl ::std::default::Default for QueryParamsAsStringListMapInput {
+impl Default for QueryParamsAsStringListMapInput {
     fn default() -> Self {
         QueryParamsAsStringListMapInputBuilder::default().build_unchecked()
     }
@@ -99,29 +85,26 @@ impl ::std::default::Default for QueryParamsAsStringListMapInput {
 
 impl crate::runtime::ErrorCorrection for QueryParamsAsStringListMapInput {
     fn corrected() -> Self {
-        Self {
-            qux: ::std::option::Option::None,
-            foo: ::std::option::Option::None,
-        }
+        Self { qux: None, foo: None }
     }
 }
 
 impl ::serde::Serialize for QueryParamsAsStringListMapInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.qux.is_some()) + usize::from(self.foo.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.qux {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.qux {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
                 _,
                 _,
             >(&mut map, "qux", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.foo {
+        if let Some(value) = &self.foo {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::DenseMap<
                     crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
@@ -135,7 +118,7 @@ impl ::serde::Serialize for QueryParamsAsStringListMapInput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for QueryParamsAsStringListMapInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -152,15 +135,13 @@ impl<'de> ::serde::Deserialize<'de> for QueryParamsAsStringListMapInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<QueryParamsAsStringListMapInput, A::Error>
+            ) -> Result<QueryParamsAsStringListMapInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_qux = ::std::option::Option::None;
-                let mut member_foo = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_qux = None;
+                let mut member_foo = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "qux" => {
                             member_qux = crate::runtime::wire::next_value::<
@@ -183,7 +164,7 @@ impl<'de> ::serde::Deserialize<'de> for QueryParamsAsStringListMapInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(QueryParamsAsStringListMapInput {
+                Ok(QueryParamsAsStringListMapInput {
                     qux: member_qux,
                     foo: member_foo,
                 })
@@ -195,55 +176,34 @@ impl<'de> ::serde::Deserialize<'de> for QueryParamsAsStringListMapInput {
 
 /// Builds a [`QueryParamsAsStringListMapInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct QueryParamsAsStringListMapInputBuilder {
-    qux: ::std::option::Option<::std::string::String>,
-    foo: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    >,
+    qux: Option<String>,
+    foo: Option<::std::collections::BTreeMap<String, Vec<String>>>,
 }
 
 impl QueryParamsAsStringListMapInputBuilder {
     /// The `qux` member.
-    pub fn qux(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.qux = ::std::option::Option::Some(input.into());
+    pub fn qux(mut self, input: impl Into<String>) -> Self {
+        self.qux = Some(input.into());
         self
     }
 
     /// Sets or clears `qux`.
-    pub fn set_qux(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qux(mut self, input: Option<String>) -> Self {
         self.qux = input;
         self
     }
 
     /// The `qux` set so far.
-    pub fn get_qux(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qux(&self) -> &Option<String> {
         &self.qux
     }
 
     /// The `foo` member.
     ///
     /// Inserts one entry into `foo` (use `set_foo` to replace the map).
-    pub fn foo(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn foo(mut self, key: impl Into<String>, value: impl Into<Vec<String>>) -> Self {
         self.foo
             .get_or_insert_with(::std::collections::BTreeMap::new)
             .insert(key.into(), value.into());
@@ -253,26 +213,14 @@ impl QueryParamsAsStringListMapInputBuilder {
     /// Sets or clears `foo`.
     pub fn set_foo(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::vec::Vec<::std::string::String>,
-            >,
-        >,
+        input: Option<::std::collections::BTreeMap<String, Vec<String>>>,
     ) -> Self {
         self.foo = input;
         self
     }
 
     /// The `foo` set so far.
-    pub fn get_foo(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    pub fn get_foo(&self) -> &Option<::std::collections::BTreeMap<String, Vec<String>>> {
         &self.foo
     }
 

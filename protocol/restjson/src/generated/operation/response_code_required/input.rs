@@ -7,7 +7,7 @@
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ResponseCodeRequiredInput {}
 impl ResponseCodeRequiredInput {
     /// A builder for this type; `build()` validates the result.
@@ -17,9 +17,7 @@ impl ResponseCodeRequiredInput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -34,7 +32,7 @@ impl ResponseCodeRequiredInput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -56,7 +54,7 @@ impl crate::runtime::validate::Validate for ResponseCodeRequiredInput {
     }
 }
 
-impl ::std::default::Default for ResponseCodeRequiredInput {
+impl Default for ResponseCodeRequiredInput {
     fn default() -> Self {
         ResponseCodeRequiredInputBuilder::default().build_unchecked()
     }
@@ -69,18 +67,18 @@ impl crate::runtime::ErrorCorrection for ResponseCodeRequiredInput {
 }
 
 impl ::serde::Serialize for ResponseCodeRequiredInput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
-        let map = serializer.serialize_map(::std::option::Option::Some(0))?;
+        let map = serializer.serialize_map(Some(0))?;
         map.end()
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ResponseCodeRequiredInput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -97,14 +95,14 @@ impl<'de> ::serde::Deserialize<'de> for ResponseCodeRequiredInput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<ResponseCodeRequiredInput, A::Error>
+            ) -> Result<ResponseCodeRequiredInput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     map.next_value::<::serde::de::IgnoredAny>()?;
                 }
-                ::std::result::Result::Ok(ResponseCodeRequiredInput {})
+                Ok(ResponseCodeRequiredInput {})
             }
         }
         deserializer.deserialize_map(FieldsVisitor)
@@ -113,13 +111,7 @@ impl<'de> ::serde::Deserialize<'de> for ResponseCodeRequiredInput {
 
 /// Builds a [`ResponseCodeRequiredInput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct ResponseCodeRequiredInputBuilder {}
 impl ResponseCodeRequiredInputBuilder {
     /// Builds the value: the model puts no constraint on it, so this cannot fail.

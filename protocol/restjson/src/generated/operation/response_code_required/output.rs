@@ -7,7 +7,7 @@
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ResponseCodeRequiredOutput {
     /// The `responseCode` member.
     ///
@@ -37,9 +37,7 @@ impl ResponseCodeRequiredOutput {
 
     /// Checks every constraint of the model on this value and everything it
     /// contains, reporting all violations (not only the first).
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::ValidationError> {
         let mut out = crate::runtime::validate::Violations::default();
         crate::runtime::validate::Validate::validate_at(
             self,
@@ -54,7 +52,7 @@ impl ResponseCodeRequiredOutput {
     /// values that break the model's constraints.
     pub fn from_json_strict(
         json: &[u8],
-    ) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
+    ) -> Result<Self, crate::runtime::StrictParseError> {
         crate::runtime::error::parse_strict(json)
     }
 }
@@ -87,21 +85,20 @@ impl crate::runtime::ErrorCorrection for ResponseCodeRequiredOutput {
     fn corrected() -> Self {
         let mut client_corrections = crate::runtime::ClientCorrections::default();
         Self {
-            response_code: client_corrections
-                .fill(::std::option::Option::None, "responseCode"),
+            response_code: client_corrections.fill(None, "responseCode"),
             client_corrections,
         }
     }
 }
 
 impl ::serde::Serialize for ResponseCodeRequiredOutput {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(!self.client_corrections.contains("responseCode"));
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        let mut map = serializer.serialize_map(Some(len))?;
         if !self.client_corrections.contains("responseCode") {
             crate::runtime::wire::entry::<
                 crate::runtime::wire::Plain,
@@ -114,7 +111,7 @@ impl ::serde::Serialize for ResponseCodeRequiredOutput {
 }
 
 impl<'de> ::serde::Deserialize<'de> for ResponseCodeRequiredOutput {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
@@ -131,14 +128,12 @@ impl<'de> ::serde::Deserialize<'de> for ResponseCodeRequiredOutput {
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<ResponseCodeRequiredOutput, A::Error>
+            ) -> Result<ResponseCodeRequiredOutput, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                let mut member_response_code = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::runtime::wire::Key<'de>>()?
-                {
+                let mut member_response_code = None;
+                while let Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
                     match key.as_str() {
                         "responseCode" => {
                             member_response_code = crate::runtime::wire::next_value::<
@@ -153,7 +148,7 @@ impl<'de> ::serde::Deserialize<'de> for ResponseCodeRequiredOutput {
                     }
                 }
                 let mut client_corrections = crate::runtime::ClientCorrections::default();
-                ::std::result::Result::Ok(ResponseCodeRequiredOutput {
+                Ok(ResponseCodeRequiredOutput {
                     response_code: client_corrections
                         .fill(member_response_code, "responseCode"),
                     client_corrections,
@@ -166,32 +161,26 @@ impl<'de> ::serde::Deserialize<'de> for ResponseCodeRequiredOutput {
 
 /// Builds a [`ResponseCodeRequiredOutput`]; `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Default, ::std::fmt::Debug, PartialEq, Eq)]
 pub struct ResponseCodeRequiredOutputBuilder {
-    response_code: ::std::option::Option<i32>,
+    response_code: Option<i32>,
 }
 
 impl ResponseCodeRequiredOutputBuilder {
     /// The `responseCode` member.
-    pub fn response_code(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.response_code = ::std::option::Option::Some(input.into());
+    pub fn response_code(mut self, input: impl Into<i32>) -> Self {
+        self.response_code = Some(input.into());
         self
     }
 
     /// Sets or clears `responseCode`.
-    pub fn set_response_code(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_response_code(mut self, input: Option<i32>) -> Self {
         self.response_code = input;
         self
     }
 
     /// The `responseCode` set so far.
-    pub fn get_response_code(&self) -> &::std::option::Option<i32> {
+    pub fn get_response_code(&self) -> &Option<i32> {
         &self.response_code
     }
 
@@ -199,14 +188,12 @@ impl ResponseCodeRequiredOutputBuilder {
     /// constraint violation.
     pub fn build(
         self,
-    ) -> ::std::result::Result<ResponseCodeRequiredOutput, crate::runtime::BuildError> {
+    ) -> Result<ResponseCodeRequiredOutput, crate::runtime::BuildError> {
         let value = self.build_unchecked();
         match value.validate() {
-            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    crate::runtime::BuildError::new("ResponseCodeRequiredOutput", error),
-                )
+            Ok(()) => Ok(value),
+            Err(error) => {
+                Err(crate::runtime::BuildError::new("ResponseCodeRequiredOutput", error))
             }
         }
     }

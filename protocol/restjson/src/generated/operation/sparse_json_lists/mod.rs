@@ -10,14 +10,7 @@ pub type SparseJsonListsOutput = crate::types::SparseJsonListsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SparseJsonLists`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct SparseJsonLists;
 impl SparseJsonLists {
     /// The operation name.
@@ -32,7 +25,7 @@ impl SparseJsonLists {
 
 /// Every error `SparseJsonLists` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum SparseJsonListsError {
     /// An error the model does not describe; keeps code, message and status.
@@ -41,21 +34,21 @@ pub enum SparseJsonListsError {
 
 impl SparseJsonListsError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -86,14 +79,14 @@ impl ::std::fmt::Display for SparseJsonListsError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for SparseJsonListsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for SparseJsonListsError {
+impl From<crate::runtime::Unhandled> for SparseJsonListsError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -101,7 +94,7 @@ impl ::std::convert::From<crate::runtime::Unhandled> for SparseJsonListsError {
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<crate::runtime::http::ResponseError<SparseJsonListsError>>
+impl From<crate::runtime::http::ResponseError<SparseJsonListsError>>
 for SparseJsonListsError {
     fn from(value: crate::runtime::http::ResponseError<SparseJsonListsError>) -> Self {
         value.into_service_error()
@@ -118,21 +111,17 @@ impl SparseJsonLists {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::SparseJsonListsInputOutput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/SparseJsonLists");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
-            let mut bytes = ::std::vec::Vec::new();
+            let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
-                .serialize_map(::std::option::Option::None)
+                .serialize_map(None)
                 .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
-            if let ::std::option::Option::Some(value) = input.sparse_string_list.as_ref()
-            {
+            if let Some(value) = input.sparse_string_list.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::SparseList<crate::runtime::wire::Plain>,
                     _,
@@ -142,8 +131,7 @@ impl SparseJsonLists {
                         e.to_string(),
                     ))?;
             }
-            if let ::std::option::Option::Some(value) = input.sparse_short_list.as_ref()
-            {
+            if let Some(value) = input.sparse_short_list.as_ref() {
                 crate::runtime::wire::entry::<
                     crate::runtime::wire::SparseList<crate::runtime::wire::Plain>,
                     _,
@@ -157,9 +145,9 @@ impl SparseJsonLists {
                 .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
-        let content_type = ::std::option::Option::Some("application/json");
+        let content_type = Some("application/json");
         let mut builder = ::http::Request::builder().method("PUT").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -173,15 +161,15 @@ impl SparseJsonLists {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SparseJsonListsInputOutput,
         crate::runtime::http::ResponseError<SparseJsonListsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -192,11 +180,11 @@ impl SparseJsonLists {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -212,20 +200,20 @@ impl SparseJsonLists {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<crate::types::SparseJsonListsInputOutput>,
         crate::runtime::http::ResponseError<SparseJsonListsError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

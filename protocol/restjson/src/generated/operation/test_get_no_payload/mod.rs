@@ -10,14 +10,7 @@ pub type TestGetNoPayloadOutput = crate::types::TestNoPayloadInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestGetNoPayload`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct TestGetNoPayload;
 impl TestGetNoPayload {
     /// The operation name.
@@ -32,7 +25,7 @@ impl TestGetNoPayload {
 
 /// Every error `TestGetNoPayload` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum TestGetNoPayloadError {
     /// An error the model does not describe; keeps code, message and status.
@@ -41,21 +34,21 @@ pub enum TestGetNoPayloadError {
 
 impl TestGetNoPayloadError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -86,14 +79,14 @@ impl ::std::fmt::Display for TestGetNoPayloadError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for TestGetNoPayloadError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for TestGetNoPayloadError {
+impl From<crate::runtime::Unhandled> for TestGetNoPayloadError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -101,7 +94,7 @@ impl ::std::convert::From<crate::runtime::Unhandled> for TestGetNoPayloadError {
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<crate::runtime::http::ResponseError<TestGetNoPayloadError>>
+impl From<crate::runtime::http::ResponseError<TestGetNoPayloadError>>
 for TestGetNoPayloadError {
     fn from(value: crate::runtime::http::ResponseError<TestGetNoPayloadError>) -> Self {
         value.into_service_error()
@@ -118,14 +111,11 @@ impl TestGetNoPayload {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::TestNoPayloadInputOutput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/no_payload");
-        let mut headers: ::std::vec::Vec<(::std::string::String, ::http::HeaderValue)> = ::std::vec::Vec::new();
-        if let ::std::option::Option::Some(value) = input.test_id.as_ref() {
+        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
+        if let Some(value) = input.test_id.as_ref() {
             let text = crate::runtime::http::HttpText::http_text(value);
             headers
                 .push((
@@ -133,12 +123,9 @@ impl TestGetNoPayload {
                     crate::runtime::http::header_value("X-Amz-Test-Id", &text)?,
                 ));
         }
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (
-            ::std::vec::Vec::new(),
-            ::std::option::Option::None,
-        );
+        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("GET").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -155,15 +142,15 @@ impl TestGetNoPayload {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TestNoPayloadInputOutput,
         crate::runtime::http::ResponseError<TestGetNoPayloadError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -174,11 +161,11 @@ impl TestGetNoPayload {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -194,33 +181,31 @@ impl TestGetNoPayload {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-Amz-Test-Id")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <::std::string::String as crate::runtime::http::FromHeader>::from_header(
-                    text,
-                )
+            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-Amz-Test-Id` is not a valid `testId`".to_owned(),
                 ))?;
-            output.test_id = ::std::option::Option::Some(value);
+            output.test_id = Some(value);
         }
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<crate::types::TestNoPayloadInputOutput>,
         crate::runtime::http::ResponseError<TestGetNoPayloadError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

@@ -15,14 +15,7 @@ pub type TestPostNoInputNoPayloadOutput = crate::types::TestNoPayloadInputOutput
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestPostNoInputNoPayload`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct TestPostNoInputNoPayload;
 impl TestPostNoInputNoPayload {
     /// The operation name.
@@ -37,7 +30,7 @@ impl TestPostNoInputNoPayload {
 
 /// Every error `TestPostNoInputNoPayload` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum TestPostNoInputNoPayloadError {
     /// An error the model does not describe; keeps code, message and status.
@@ -46,21 +39,21 @@ pub enum TestPostNoInputNoPayloadError {
 
 impl TestPostNoInputNoPayloadError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -91,14 +84,14 @@ impl ::std::fmt::Display for TestPostNoInputNoPayloadError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for TestPostNoInputNoPayloadError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for TestPostNoInputNoPayloadError {
+impl From<crate::runtime::Unhandled> for TestPostNoInputNoPayloadError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -106,9 +99,8 @@ impl ::std::convert::From<crate::runtime::Unhandled> for TestPostNoInputNoPayloa
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<
-    crate::runtime::http::ResponseError<TestPostNoInputNoPayloadError>,
-> for TestPostNoInputNoPayloadError {
+impl From<crate::runtime::http::ResponseError<TestPostNoInputNoPayloadError>>
+for TestPostNoInputNoPayloadError {
     fn from(
         value: crate::runtime::http::ResponseError<TestPostNoInputNoPayloadError>,
     ) -> Self {
@@ -126,18 +118,12 @@ impl TestPostNoInputNoPayload {
     /// it with any HTTP client.
     pub fn request(
         _input: &crate::operation::test_post_no_input_no_payload::TestPostNoInputNoPayloadInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/no_input_no_payload");
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (
-            ::std::vec::Vec::new(),
-            ::std::option::Option::None,
-        );
+        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -151,15 +137,15 @@ impl TestPostNoInputNoPayload {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TestNoPayloadInputOutput,
         crate::runtime::http::ResponseError<TestPostNoInputNoPayloadError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -170,11 +156,11 @@ impl TestPostNoInputNoPayload {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -190,33 +176,31 @@ impl TestPostNoInputNoPayload {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-Amz-Test-Id")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <::std::string::String as crate::runtime::http::FromHeader>::from_header(
-                    text,
-                )
+            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-Amz-Test-Id` is not a valid `testId`".to_owned(),
                 ))?;
-            output.test_id = ::std::option::Option::Some(value);
+            output.test_id = Some(value);
         }
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<crate::types::TestNoPayloadInputOutput>,
         crate::runtime::http::ResponseError<TestPostNoInputNoPayloadError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),

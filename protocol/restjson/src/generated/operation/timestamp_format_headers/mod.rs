@@ -10,14 +10,7 @@ pub type TimestampFormatHeadersOutput = crate::types::TimestampFormatHeadersIo;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TimestampFormatHeaders`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
 pub struct TimestampFormatHeaders;
 impl TimestampFormatHeaders {
     /// The operation name.
@@ -32,7 +25,7 @@ impl TimestampFormatHeaders {
 
 /// Every error `TimestampFormatHeaders` can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, ::std::fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum TimestampFormatHeadersError {
     /// An error the model does not describe; keeps code, message and status.
@@ -41,21 +34,21 @@ pub enum TimestampFormatHeadersError {
 
 impl TimestampFormatHeadersError {
     /// The error code, if known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.code(),
         }
     }
 
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::Unhandled(e) => e.message(),
         }
     }
 
     /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             Self::Unhandled(e) => e.status(),
         }
@@ -86,14 +79,14 @@ impl ::std::fmt::Display for TimestampFormatHeadersError {
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for TimestampFormatHeadersError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
         }
     }
 }
 
-impl ::std::convert::From<crate::runtime::Unhandled> for TimestampFormatHeadersError {
+impl From<crate::runtime::Unhandled> for TimestampFormatHeadersError {
     fn from(value: crate::runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
@@ -101,9 +94,8 @@ impl ::std::convert::From<crate::runtime::Unhandled> for TimestampFormatHeadersE
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl ::std::convert::From<
-    crate::runtime::http::ResponseError<TimestampFormatHeadersError>,
-> for TimestampFormatHeadersError {
+impl From<crate::runtime::http::ResponseError<TimestampFormatHeadersError>>
+for TimestampFormatHeadersError {
     fn from(
         value: crate::runtime::http::ResponseError<TimestampFormatHeadersError>,
     ) -> Self {
@@ -121,14 +113,11 @@ impl TimestampFormatHeaders {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::TimestampFormatHeadersIo,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::http::RequestError,
-    > {
-        let mut uri = ::std::string::String::new();
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+        let mut uri = String::new();
         uri.push_str("/TimestampFormatHeaders");
-        let mut headers: ::std::vec::Vec<(::std::string::String, ::http::HeaderValue)> = ::std::vec::Vec::new();
-        if let ::std::option::Option::Some(value) = input.member_epoch_seconds.as_ref() {
+        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
+        if let Some(value) = input.member_epoch_seconds.as_ref() {
             let text = crate::runtime::http::epoch_seconds(value);
             headers
                 .push((
@@ -136,7 +125,7 @@ impl TimestampFormatHeaders {
                     crate::runtime::http::header_value("X-memberEpochSeconds", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.member_http_date.as_ref() {
+        if let Some(value) = input.member_http_date.as_ref() {
             let text = crate::runtime::http::http_date(value);
             headers
                 .push((
@@ -144,7 +133,7 @@ impl TimestampFormatHeaders {
                     crate::runtime::http::header_value("X-memberHttpDate", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.member_date_time.as_ref() {
+        if let Some(value) = input.member_date_time.as_ref() {
             let text = crate::runtime::http::date_time(value);
             headers
                 .push((
@@ -152,7 +141,7 @@ impl TimestampFormatHeaders {
                     crate::runtime::http::header_value("X-memberDateTime", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.default_format.as_ref() {
+        if let Some(value) = input.default_format.as_ref() {
             let text = crate::runtime::http::http_date(value);
             headers
                 .push((
@@ -160,7 +149,7 @@ impl TimestampFormatHeaders {
                     crate::runtime::http::header_value("X-defaultFormat", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.target_epoch_seconds.as_ref() {
+        if let Some(value) = input.target_epoch_seconds.as_ref() {
             let text = crate::runtime::http::epoch_seconds(value);
             headers
                 .push((
@@ -168,7 +157,7 @@ impl TimestampFormatHeaders {
                     crate::runtime::http::header_value("X-targetEpochSeconds", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.target_http_date.as_ref() {
+        if let Some(value) = input.target_http_date.as_ref() {
             let text = crate::runtime::http::http_date(value);
             headers
                 .push((
@@ -176,7 +165,7 @@ impl TimestampFormatHeaders {
                     crate::runtime::http::header_value("X-targetHttpDate", &text)?,
                 ));
         }
-        if let ::std::option::Option::Some(value) = input.target_date_time.as_ref() {
+        if let Some(value) = input.target_date_time.as_ref() {
             let text = crate::runtime::http::date_time(value);
             headers
                 .push((
@@ -184,12 +173,9 @@ impl TimestampFormatHeaders {
                     crate::runtime::http::header_value("X-targetDateTime", &text)?,
                 ));
         }
-        let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (
-            ::std::vec::Vec::new(),
-            ::std::option::Option::None,
-        );
+        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
+        if let Some(content_type) = content_type {
             builder = builder.header("content-type", content_type);
         }
         if !body.is_empty() {
@@ -206,15 +192,15 @@ impl TimestampFormatHeaders {
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
     #[allow(clippy::result_large_err)]
-    pub fn response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TimestampFormatHeadersIo,
         crate::runtime::http::ResponseError<TimestampFormatHeadersError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
@@ -225,11 +211,11 @@ impl TimestampFormatHeaders {
                 crate::runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
-                        ::std::option::Option::Some(status),
+                        Some(status),
                     )
                     .with_body(body),
             );
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::http::ResponseError::Service(
                     crate::runtime::http::ServiceError::new(
                         error,
@@ -245,7 +231,7 @@ impl TimestampFormatHeaders {
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-memberEpochSeconds")
             .and_then(|v| v.to_str().ok())
@@ -257,9 +243,9 @@ impl TimestampFormatHeaders {
                     "header `X-memberEpochSeconds` is not a valid `memberEpochSeconds`"
                         .to_owned(),
                 ))?;
-            output.member_epoch_seconds = ::std::option::Option::Some(value);
+            output.member_epoch_seconds = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-memberHttpDate")
             .and_then(|v| v.to_str().ok())
@@ -271,9 +257,9 @@ impl TimestampFormatHeaders {
                     "header `X-memberHttpDate` is not a valid `memberHttpDate`"
                         .to_owned(),
                 ))?;
-            output.member_http_date = ::std::option::Option::Some(value);
+            output.member_http_date = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-memberDateTime")
             .and_then(|v| v.to_str().ok())
@@ -285,9 +271,9 @@ impl TimestampFormatHeaders {
                     "header `X-memberDateTime` is not a valid `memberDateTime`"
                         .to_owned(),
                 ))?;
-            output.member_date_time = ::std::option::Option::Some(value);
+            output.member_date_time = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-defaultFormat")
             .and_then(|v| v.to_str().ok())
@@ -298,9 +284,9 @@ impl TimestampFormatHeaders {
                 .ok_or_else(|| malformed(
                     "header `X-defaultFormat` is not a valid `defaultFormat`".to_owned(),
                 ))?;
-            output.default_format = ::std::option::Option::Some(value);
+            output.default_format = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-targetEpochSeconds")
             .and_then(|v| v.to_str().ok())
@@ -312,9 +298,9 @@ impl TimestampFormatHeaders {
                     "header `X-targetEpochSeconds` is not a valid `targetEpochSeconds`"
                         .to_owned(),
                 ))?;
-            output.target_epoch_seconds = ::std::option::Option::Some(value);
+            output.target_epoch_seconds = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-targetHttpDate")
             .and_then(|v| v.to_str().ok())
@@ -326,9 +312,9 @@ impl TimestampFormatHeaders {
                     "header `X-targetHttpDate` is not a valid `targetHttpDate`"
                         .to_owned(),
                 ))?;
-            output.target_http_date = ::std::option::Option::Some(value);
+            output.target_http_date = Some(value);
         }
-        if let ::std::option::Option::Some(text) = response
+        if let Some(text) = response
             .headers()
             .get("X-targetDateTime")
             .and_then(|v| v.to_str().ok())
@@ -340,22 +326,22 @@ impl TimestampFormatHeaders {
                     "header `X-targetDateTime` is not a valid `targetDateTime`"
                         .to_owned(),
                 ))?;
-            output.target_date_time = ::std::option::Option::Some(value);
+            output.target_date_time = Some(value);
         }
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
     #[allow(clippy::result_large_err)]
-    pub fn response_received<B: ::std::convert::AsRef<[u8]>>(
+    pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::runtime::http::Received<crate::types::TimestampFormatHeadersIo>,
         crate::runtime::http::ResponseError<TimestampFormatHeadersError>,
     > {
         let output = Self::response(response)?;
-        ::std::result::Result::Ok(
+        Ok(
             crate::runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
