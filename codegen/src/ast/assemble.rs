@@ -110,7 +110,7 @@ pub fn assemble(sources: &[Source]) -> Result<Model> {
     }
     for (name, file) in &idl_files {
         let lowered = lower::lower(file, &index).map_err(|e| e.in_file(name))?;
-        let version_1 = lowered.version == Some(idl::syntax::Version::V1);
+        let version_1 = file.version == idl::syntax::Version::V1;
         for (key, value, at) in lowered.metadata {
             merged.metadata(key, value, origin(name, Some(at)))?;
         }

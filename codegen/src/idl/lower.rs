@@ -261,7 +261,6 @@ impl<'a> Resolver<'a> {
 /// One lowered file.
 #[derive(Debug, Default)]
 pub struct Lowered {
-    pub version: Option<Version>,
     pub metadata: Vec<(String, Value, Position)>,
     pub shapes: Vec<(String, ast::Shape, Position)>,
     /// `apply` statements and traits for inherited members: target id, traits.
@@ -276,10 +275,7 @@ pub fn lower(file: &File, index: &Index) -> Result<Lowered, Located> {
         index,
         version: file.version,
     };
-    let mut out = Lowered {
-        version: Some(file.version),
-        ..Lowered::default()
-    };
+    let mut out = Lowered::default();
     for (key, value) in &file.metadata {
         out.metadata.push((key.value.clone(), lowering.node(value)?, key.at));
     }

@@ -482,7 +482,7 @@ impl Parser {
                 let mut entries: Vec<(Spanned<String>, Node)> = Vec::new();
                 while self.peek().kind != TokenKind::RBrace {
                     let at = self.at();
-                    let (key, value) = self.object_entry_spanned()?;
+                    let (key, value) = self.object_key_value()?;
                     if entries.iter().any(|(k, _)| k.value == key) {
                         return Err(Located::new(at, format!("the property `{key}` is given twice")));
                     }
@@ -761,7 +761,8 @@ impl Parser {
         })
     }
 
-    fn object_entry_spanned(&mut self) -> Parsed<(String, Node)> {
+    /// `key: value` of an object (quoted or identifier key).
+    fn object_key_value(&mut self) -> Parsed<(String, Node)> {
         let key = match &self.peek().kind {
             TokenKind::Str(_) => self.next().kind.into_text(),
             TokenKind::Word(w) if is_identifier(w) => self.next().kind.into_text(),
@@ -772,9 +773,10 @@ impl Parser {
         Ok((key, value))
     }
 
+    /// [`Self::object_key_value`], refusing a key the object already has.
     fn object_entry(&mut self, entries: &[(String, Node)]) -> Parsed<(String, Node)> {
         let at = self.at();
-        let (key, value) = self.object_entry_spanned()?;
+        let (key, value) = self.object_key_value()?;
         if entries.iter().any(|(k, _)| *k == key) {
             return Err(Located::new(
                 at,

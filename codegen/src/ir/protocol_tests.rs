@@ -145,8 +145,12 @@ fn headers(case: &Value) -> BTreeMap<String, String> {
         .unwrap_or_default()
 }
 
+fn case_id(case: &Value, owner: &ShapeId, trait_id: &str) -> Result<String> {
+    text(case, "id").ok_or_else(|| invalid(owner, trait_id, "a case has no `id`"))
+}
+
 fn request_case(case: &Value, op: &ShapeId) -> Result<RequestCase> {
-    let id = text(case, "id").ok_or_else(|| invalid(op, REQUEST_TESTS, "a case has no `id`"))?;
+    let id = case_id(case, op, REQUEST_TESTS)?;
     Ok(RequestCase {
         documentation: text(case, "documentation"),
         operation: op.clone(),
@@ -173,7 +177,7 @@ fn request_case(case: &Value, op: &ShapeId) -> Result<RequestCase> {
 
 fn response_case(case: &Value, op: &ShapeId, error: Option<ShapeId>) -> Result<ResponseCase> {
     let owner = error.as_ref().unwrap_or(op);
-    let id = text(case, "id").ok_or_else(|| invalid(owner, RESPONSE_TESTS, "a case has no `id`"))?;
+    let id = case_id(case, owner, RESPONSE_TESTS)?;
     let code = case
         .get("code")
         .and_then(Value::as_u64)
