@@ -16,6 +16,7 @@ pub mod error;
 pub mod format;
 pub mod idl;
 pub mod ir;
+mod pipeline;
 
 pub use error::{CodegenError, Result};
 
@@ -196,20 +197,7 @@ pub fn generate_model(model: &ast::Model, operations: &Operations, settings: &Se
             }
         }
     }
-    let files = emit::emit_all(
-        &crate_ir,
-        settings.strategies,
-        settings.protocol_tests.then_some(&settings.expected_failures[..]),
-    )
-    .into_iter()
-    .map(|file| {
-        let contents = format::format_file(&file.path, file.tokens, &settings.header)?;
-        Ok(GeneratedFile {
-            path: file.path,
-            contents,
-        })
-    })
-    .collect::<Result<Vec<_>>>()?;
+    let files = pipeline::emit_and_format(&crate_ir, settings)?;
     Ok(Generated { files, report })
 }
 

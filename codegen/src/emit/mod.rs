@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::rust::{CrateIr, Export, Module, StructureDef};
+use crate::ir::rust::{CrateIr, EnumDef, Export, IntEnumDef, Module, StructureDef, UnionDef};
 pub use context::Context;
 use types::ident;
 
@@ -32,6 +32,35 @@ use types::ident;
 pub struct EmittedFile {
     pub path: String,
     pub tokens: TokenStream,
+}
+
+/// One file of the generated module tree, planned but not yet emitted. Every
+/// job emits on its own from the IR (token streams cannot cross threads, so
+/// a job is what a worker thread takes: it emits and formats its file).
+pub struct FileJob<'ir> {
+    pub path: String,
+    what: What<'ir>,
+}
+
+/// What a [`FileJob`] writes.
+enum What<'ir> {
+    Structure(&'ir StructureDef),
+    Enum(&'ir EnumDef),
+    Union(&'ir UnionDef),
+    IntEnum(&'ir IntEnumDef),
+    Module {
+        module: Module,
+        doc: String,
+        entries: Vec<(String, Vec<Export>)>,
+    },
+    OperationIndex,
+    Patterns,
+    Strategies,
+    ProtocolTests(&'ir [crate::ExpectedFailure]),
+    Root {
+        strategies: bool,
+        protocol_tests: bool,
+    },
 }
 
 /// Emits every file of the generated module tree.
@@ -48,13 +77,29 @@ pub fn emit_with(ir: &CrateIr, strategies: bool) -> Vec<EmittedFile> {
 /// `protocol_tests` is given (the cases expected to fail).
 pub fn emit_all(ir: &CrateIr, strategies: bool, protocol_tests: Option<&[crate::ExpectedFailure]>) -> Vec<EmittedFile> {
     let ctx = Context::new(ir);
-    let mut files: BTreeMap<String, TokenStream> = BTreeMap::new();
+    plan(ir, strategies, protocol_tests)
+        .into_iter()
+        .map(|job| EmittedFile {
+            tokens: job.emit(ir, &ctx),
+            path: job.path,
+        })
+        .collect()
+}
+
+/// Every file of the generated module tree, in path order, ready to emit in
+/// any order or on any thread.
+pub fn plan<'ir>(
+    ir: &'ir CrateIr,
+    strategies: bool,
+    protocol_tests: Option<&'ir [crate::ExpectedFailure]>,
+) -> Vec<FileJob<'ir>> {
+    let mut files: BTreeMap<String, What<'ir>> = BTreeMap::new();
     // module -> (file stem, what the file exports)
     let mut modules: BTreeMap<Module, Vec<(String, Vec<Export>)>> = BTreeMap::new();
 
     for s in &ir.structures {
         let dir = module_dir(&s.path.module);
-        files.insert(format!("{dir}/{}.rs", file_stem(s)), structure::emit(s, &ctx));
+        files.insert(format!("{dir}/{}.rs", file_stem(s)), What::Structure(s));
         modules.entry(s.path.module.clone()).or_default().push((
             file_stem(s),
             vec![
@@ -65,7 +110,7 @@ pub fn emit_all(ir: &CrateIr, strategies: bool, protocol_tests: Option<&[crate::
     }
     for e in &ir.enums {
         let dir = module_dir(&e.path.module);
-        files.insert(format!("{dir}/{}.rs", e.file), enumeration::emit(e));
+        files.insert(format!("{dir}/{}.rs", e.file), What::Enum(e));
         modules
             .entry(e.path.module.clone())
             .or_default()
@@ -73,7 +118,7 @@ pub fn emit_all(ir: &CrateIr, strategies: bool, protocol_tests: Option<&[crate::
     }
     for u in &ir.unions {
         let dir = module_dir(&u.path.module);
-        files.insert(format!("{dir}/{}.rs", u.file), union::emit(u, &ctx));
+        files.insert(format!("{dir}/{}.rs", u.file), What::Union(u));
         modules
             .entry(u.path.module.clone())
             .or_default()
@@ -81,7 +126,7 @@ pub fn emit_all(ir: &CrateIr, strategies: bool, protocol_tests: Option<&[crate::
     }
     for e in &ir.int_enums {
         let dir = module_dir(&e.path.module);
-        files.insert(format!("{dir}/{}.rs", e.file), int_enum::emit(e));
+        files.insert(format!("{dir}/{}.rs", e.file), What::IntEnum(e));
         modules
             .entry(e.path.module.clone())
             .or_default()
@@ -93,76 +138,122 @@ pub fn emit_all(ir: &CrateIr, strategies: bool, protocol_tests: Option<&[crate::
         modules.entry(Module::Operation(op.module.clone())).or_default();
     }
 
-    for (module, entries) in &modules {
-        let mut entries = entries.clone();
+    for (module, mut entries) in modules {
         entries.sort();
-        let dir = module_dir(module);
-        let op = match module {
-            Module::Operation(name) => ir.operations.iter().find(|o| &o.module == name),
-            _ => None,
+        let dir = module_dir(&module);
+        let doc = match &module {
+            Module::Types => "Structures and enums of the model.".to_owned(),
+            Module::Errors => "Errors the service can return.".to_owned(),
+            Module::Operation(name) => match ir.operations.iter().find(|o| &o.module == name) {
+                Some(op) => format!("The `{}` operation: input, output and errors.", op.name),
+                None => format!("The `{name}` operation."),
+            },
         };
-        let extra = match module {
-            Module::Types => quote!(
-                pub mod error;
-            ),
-            Module::Errors => TokenStream::new(),
-            Module::Operation(_) => op
-                .map(|op| {
-                    let marker = operation::emit(op);
-                    let functions = http::emit(op, ir);
-                    quote!(#marker #functions)
-                })
-                .unwrap_or_default(),
-        };
-        let doc = match (module, op) {
-            (Module::Types, _) => "Structures and enums of the model.".to_owned(),
-            (Module::Errors, _) => "Errors the service can return.".to_owned(),
-            (Module::Operation(_), Some(op)) => format!("The `{}` operation: input, output and errors.", op.name),
-            (Module::Operation(name), None) => format!("The `{name}` operation."),
-        };
-        files.insert(format!("{dir}/mod.rs"), module_file(&dir, &doc, &entries, extra));
+        files.insert(format!("{dir}/mod.rs"), What::Module { module, doc, entries });
     }
-    let operations = ir.operations.iter().map(|o| ident(&o.module));
-    let op_docs = ir.operations.iter().map(|o| format!(" The `{}` operation.", o.name));
-    files.insert(
-        "operation/mod.rs".to_owned(),
-        quote! {
-            #![doc = " One module per operation."]
-            #(#[doc = #op_docs] pub mod #operations;)*
-        },
-    );
-    files.insert("patterns.rs".to_owned(), patterns::emit(&ir.patterns));
-    let strategies_mod = strategies.then(|| {
-        files.insert("strategies.rs".to_owned(), strategies::emit(ir, &ctx));
-        quote! {
-            #[cfg(feature = "proptest")]
-            pub mod strategies;
-        }
-    });
-    let tests_mod = protocol_tests
-        .and_then(|failures| protocol_tests::emit(ir, failures))
-        .map(|tokens| {
-            files.insert("protocol_tests.rs".to_owned(), tokens);
-            quote! {
-                #[cfg(test)]
-                mod protocol_tests;
-            }
-        });
+    files.insert("operation/mod.rs".to_owned(), What::OperationIndex);
+    files.insert("patterns.rs".to_owned(), What::Patterns);
+    if strategies {
+        files.insert("strategies.rs".to_owned(), What::Strategies);
+    }
+    let protocol_tests = protocol_tests.filter(|_| protocol_tests::has_cases(ir));
+    if let Some(failures) = protocol_tests {
+        files.insert("protocol_tests.rs".to_owned(), What::ProtocolTests(failures));
+    }
     files.insert(
         "mod.rs".to_owned(),
-        quote! {
-            #![doc = " Code generated from the Smithy model."]
-            pub mod operation;
-            pub(crate) mod patterns;
-            #tests_mod
-            #strategies_mod
-            pub mod types;
+        What::Root {
+            strategies,
+            protocol_tests: protocol_tests.is_some(),
         },
     );
-    files
-        .into_iter()
-        .map(|(path, tokens)| EmittedFile { path, tokens })
-        .collect()
+    files.into_iter().map(|(path, what)| FileJob { path, what }).collect()
+}
+
+impl FileJob<'_> {
+    /// The file's tokens; `ctx` is the [`Context`] of the same `ir`.
+    pub fn emit(&self, ir: &CrateIr, ctx: &Context) -> TokenStream {
+        match &self.what {
+            What::Structure(s) => structure::emit(s, ctx),
+            What::Enum(e) => enumeration::emit(e),
+            What::Union(u) => union::emit(u, ctx),
+            What::IntEnum(e) => int_enum::emit(e),
+            What::Module { module, doc, entries } => {
+                let dir = module_dir(module);
+                let extra = match module {
+                    Module::Types => quote!(
+                        pub mod error;
+                    ),
+                    Module::Errors => TokenStream::new(),
+                    Module::Operation(name) => ir
+                        .operations
+                        .iter()
+                        .find(|o| &o.module == name)
+                        .map(|op| {
+                            let marker = operation::emit(op);
+                            let functions = http::emit(op, ir);
+                            quote!(#marker #functions)
+                        })
+                        .unwrap_or_default(),
+                };
+                module_file(&dir, doc, entries, extra)
+            }
+            What::OperationIndex => {
+                let operations = ir.operations.iter().map(|o| ident(&o.module));
+                let op_docs = ir.operations.iter().map(|o| format!(" The `{}` operation.", o.name));
+                quote! {
+                    #![doc = " One module per operation."]
+                    #(#[doc = #op_docs] pub mod #operations;)*
+                }
+            }
+            What::Patterns => patterns::emit(&ir.patterns),
+            What::Strategies => strategies::emit(ir, ctx),
+            What::ProtocolTests(failures) => protocol_tests::emit(ir, failures).unwrap_or_default(),
+            What::Root {
+                strategies,
+                protocol_tests,
+            } => {
+                let strategies_mod = strategies.then(|| {
+                    quote! {
+                        #[cfg(feature = "proptest")]
+                        pub mod strategies;
+                    }
+                });
+                let tests_mod = protocol_tests.then(|| {
+                    quote! {
+                        #[cfg(test)]
+                        mod protocol_tests;
+                    }
+                });
+                quote! {
+                    #![doc = " Code generated from the Smithy model."]
+                    pub mod operation;
+                    pub(crate) mod patterns;
+                    #tests_mod
+                    #strategies_mod
+                    pub mod types;
+                }
+            }
+        }
+    }
+
+    /// A rough measure of the work this file takes, so that the largest files
+    /// are started first when several threads share the jobs.
+    pub fn weight(&self, ir: &CrateIr) -> usize {
+        match &self.what {
+            What::Structure(s) => 4 + s.fields.len(),
+            What::Union(u) => 4 + u.variants.len(),
+            What::Enum(e) => 2 + e.variants.len() / 4,
+            What::IntEnum(e) => 2 + e.variants.len() / 4,
+            What::Module { module, entries, .. } => match module {
+                Module::Operation(_) => 16 + entries.len(),
+                _ => 1 + entries.len() / 8,
+            },
+            What::Strategies => ir.structures.iter().map(|s| 2 + s.fields.len()).sum::<usize>() + ir.enums.len(),
+            What::ProtocolTests(_) => 4 * (ir.protocol_tests.requests.len() + ir.protocol_tests.responses.len()),
+            What::OperationIndex | What::Patterns | What::Root { .. } => 1,
+        }
+    }
 }
 
 fn file_stem(s: &StructureDef) -> String {

@@ -26,12 +26,18 @@ fn key(p: &crate::ir::rust::RustPath) -> String {
     path(p).to_string()
 }
 
+/// Whether the crate has protocol compliance cases to write as tests.
+pub fn has_cases(ir: &CrateIr) -> bool {
+    !(ir.protocol_tests.requests.is_empty() && ir.protocol_tests.responses.is_empty())
+}
+
 /// The test module, or `None` when the crate has no cases.
+
 pub fn emit(ir: &CrateIr, failures: &[crate::ExpectedFailure]) -> Option<TokenStream> {
-    let tests = &ir.protocol_tests;
-    if tests.requests.is_empty() && tests.responses.is_empty() {
+    if !has_cases(ir) {
         return None;
     }
+    let tests = &ir.protocol_tests;
     let shapes = Shapes {
         structures: ir.structures.iter().map(|s| (key(&s.path), s)).collect(),
         unions: ir.unions.iter().map(|u| (key(&u.path), u)).collect(),
