@@ -32,7 +32,6 @@ pub fn has_cases(ir: &CrateIr) -> bool {
 }
 
 /// The test module, or `None` when the crate has no cases.
-
 pub fn emit(ir: &CrateIr, failures: &[crate::ExpectedFailure]) -> Option<TokenStream> {
     if !has_cases(ir) {
         return None;
