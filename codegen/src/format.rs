@@ -35,10 +35,9 @@ fn space_items(code: &str) -> String {
             let indent = prev.len() - prev_trimmed.len();
             let trimmed = line.trim_start();
             let same_indent = line.len() - trimmed.len() == indent;
-            if (prev_trimmed == "}" || prev_trimmed == "};")
-                && same_indent
-                && ITEM_STARTS.iter().any(|s| trimmed.starts_with(s))
-            {
+            let after_block = prev_trimmed == "}" || prev_trimmed == "};";
+            let after_imports = prev.starts_with("use ") && !line.starts_with("use ");
+            if (after_block && same_indent && ITEM_STARTS.iter().any(|s| trimmed.starts_with(s))) || after_imports {
                 out.push('\n');
             }
         }
@@ -56,7 +55,7 @@ fn space_items(code: &str) -> String {
 mod short_paths {
     use std::collections::BTreeSet;
 
-    use proc_macro2::{Group, Ident, TokenStream, TokenTree};
+    use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
 
     /// `std::<module>::<Type>` paths the prelude names `<Type>`, and the
     /// variants it names alone (`Some`, `Ok`, ...).
@@ -82,13 +81,132 @@ mod short_paths {
         "struct", "enum", "union", "type", "trait", "fn", "const", "static", "mod",
     ];
 
+    /// Modules a file imports by their last name (`use crate::runtime;`) when
+    /// it names items in them, so that `crate::runtime::wire::read` reads
+    /// `runtime::wire::read`, as a hand-written file would have it.
+    const MODULES: &[(&[&str], &str)] = &[(&["crate", "runtime"], "runtime"), (&["std", "fmt"], "fmt")];
+
+    /// Keywords of items in the type namespace, where a module name lives.
+    const TYPE_ITEM_KEYWORDS: &[&str] = &["struct", "enum", "union", "type", "trait", "mod"];
+
     pub fn shorten(tokens: TokenStream) -> TokenStream {
         let mut defined = BTreeSet::new();
-        collect_items(&tokens, &mut defined);
-        rewrite(tokens, &defined)
+        collect_items(&tokens, &mut defined, ITEM_KEYWORDS);
+        let tokens = rewrite(tokens, &defined);
+        let mut types = BTreeSet::new();
+        collect_items(&tokens, &mut types, TYPE_ITEM_KEYWORDS);
+        import_modules(tokens, &types)
     }
 
-    fn collect_items(tokens: &TokenStream, defined: &mut BTreeSet<String>) {
+    /// Rewrites every path into one of [`MODULES`] (outside inline modules,
+    /// which a file-level `use` does not reach) and adds the `use` lines after
+    /// the file's inner attributes.
+    fn import_modules(tokens: TokenStream, types: &BTreeSet<String>) -> TokenStream {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut used = BTreeSet::new();
+        let modules: Vec<_> = MODULES.iter().filter(|(_, name)| !types.contains(*name)).collect();
+        let body = shorten_module_paths(&trees, &modules, &mut used);
+        if used.is_empty() {
+            return body.into_iter().collect();
+        }
+        // Inner attributes (`#![...]`) come first.
+        let mut split = 0;
+        while matches!(body.get(split), Some(TokenTree::Punct(p)) if p.as_char() == '#')
+            && matches!(body.get(split + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!')
+            && matches!(body.get(split + 2), Some(TokenTree::Group(_)))
+        {
+            split += 3;
+        }
+        let mut out: Vec<TokenTree> = body[..split].to_vec();
+        for (path, _) in MODULES.iter().filter(|(_, name)| used.contains(*name)) {
+            let path = path.iter().map(|segment| Ident::new(segment, Span::call_site()));
+            out.extend(quote::quote!(use #(#path)::*;));
+        }
+        out.extend(body[split..].iter().cloned());
+        out.into_iter().collect()
+    }
+
+    fn shorten_module_paths(
+        trees: &[TokenTree],
+        modules: &[&ModuleImport],
+        used: &mut BTreeSet<&'static str>,
+    ) -> Vec<TokenTree> {
+        let mut out = Vec::with_capacity(trees.len());
+        let mut i = 0;
+        while i < trees.len() {
+            // `mod name { ... }`: left as it is.
+            if ident_is(trees.get(i), "mod") && matches!(trees.get(i + 2), Some(TokenTree::Group(_))) {
+                out.extend(trees[i..i + 3].iter().cloned());
+                i += 3;
+                continue;
+            }
+            if let Some((name, len)) = module_path(trees, i, modules) {
+                used.insert(name);
+                out.push(TokenTree::Ident(Ident::new(name, trees[i + len - 1].span())));
+                i += len;
+                continue;
+            }
+            match &trees[i] {
+                TokenTree::Group(group) => {
+                    let inner: TokenStream =
+                        shorten_module_paths(&group.stream().into_iter().collect::<Vec<_>>(), modules, used)
+                            .into_iter()
+                            .collect();
+                    let mut inner = Group::new(group.delimiter(), inner);
+                    inner.set_span(group.span());
+                    out.push(TokenTree::Group(inner));
+                }
+                other => out.push(other.clone()),
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Keywords after which a path starts.
+    const PATH_STARTERS: &[&str] = &[
+        "impl", "dyn", "for", "use", "as", "in", "return", "let", "where", "mut", "pub", "const", "static", "type",
+        "match", "if", "else", "while", "unsafe", "move", "ref", "break",
+    ];
+
+    type ModuleImport = (&'static [&'static str], &'static str);
+
+    /// At `trees[i..]`, a path into one of `modules` that goes on (`crate::runtime::x`
+    /// or `::std::fmt::x`): the module's short name and how many tokens name it.
+    fn module_path(trees: &[TokenTree], i: usize, modules: &[&ModuleImport]) -> Option<(&'static str, usize)> {
+        // The start of a path, not its middle (`a::crate`, `x::std::fmt`).
+        let before = |back: usize| i.checked_sub(back).and_then(|j| trees.get(j));
+        let continues_path = match before(1) {
+            Some(TokenTree::Punct(_)) => is_colon(before(1)) && is_colon(before(2)),
+            Some(TokenTree::Ident(word)) => !PATH_STARTERS.iter().any(|k| word == k),
+            _ => false,
+        };
+        if continues_path {
+            return None;
+        }
+        'modules: for (path, name) in modules {
+            let mut k = i;
+            for (n, segment) in path.iter().enumerate() {
+                // `::std` starts with `::`; `crate` does not.
+                if n > 0 || *segment == "std" {
+                    if !(is_colon(trees.get(k)) && is_colon(trees.get(k + 1))) {
+                        continue 'modules;
+                    }
+                    k += 2;
+                }
+                if !ident_is(trees.get(k), segment) {
+                    continue 'modules;
+                }
+                k += 1;
+            }
+            if is_colon(trees.get(k)) && is_colon(trees.get(k + 1)) {
+                return Some((name, k - i));
+            }
+        }
+        None
+    }
+
+    fn collect_items(tokens: &TokenStream, defined: &mut BTreeSet<String>, keywords: &[&str]) {
         let mut previous_keyword = false;
         for tree in tokens.clone() {
             match &tree {
@@ -97,10 +215,10 @@ mod short_paths {
                     if previous_keyword {
                         defined.insert(name.clone());
                     }
-                    previous_keyword = ITEM_KEYWORDS.contains(&name.as_str());
+                    previous_keyword = keywords.contains(&name.as_str());
                 }
                 TokenTree::Group(group) => {
-                    collect_items(&group.stream(), defined);
+                    collect_items(&group.stream(), defined, keywords);
                     previous_keyword = false;
                 }
                 _ => previous_keyword = false,
@@ -174,7 +292,7 @@ mod short_paths {
         #[test]
         fn prelude_paths_get_short_unless_the_file_defines_the_name() {
             let tokens = quote! {
-                fn f(x: ::std::option::Option<::std::string::String>) -> ::std::result::Result<(), ::std::fmt::Error> {
+                fn f(x: ::std::option::Option<::std::string::String>) -> ::std::result::Result<(), ()> {
                     let _ = ::std::option::Option::Some(1);
                     let _ = ::std::vec![1];
                     let _: ::std::string::String = ::std::default::Default::default();
@@ -184,7 +302,7 @@ mod short_paths {
             assert_eq!(
                 shorten(tokens).to_string(),
                 quote! {
-                    fn f(x: Option<String>) -> Result<(), ::std::fmt::Error> {
+                    fn f(x: Option<String>) -> Result<(), ()> {
                         let _ = Some(1);
                         let _ = vec![1];
                         let _: String = Default::default();
@@ -200,9 +318,55 @@ mod short_paths {
             assert!(shorten(shadowed).to_string().contains(":: std :: string :: String"));
             // `::std::fmt::Result` is not the prelude's `Result`.
             assert_eq!(
-                shorten(quote!(::std::fmt::Result)).to_string(),
-                quote!(::std::fmt::Result).to_string()
+                shorten(quote!(
+                    type R = ::std::fmt::Result;
+                ))
+                .to_string(),
+                quote!(
+                    use std::fmt;
+                    type R = fmt::Result;
+                )
+                .to_string()
             );
+        }
+
+        #[test]
+        fn module_paths_are_imported_after_inner_attributes_and_not_into_inline_modules() {
+            let tokens = quote! {
+                #![doc = " A file."]
+                impl ::std::fmt::Display for X {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        crate::runtime::wire::write(f)
+                    }
+                }
+                mod tests {
+                    fn t() { crate::runtime::x::y(); }
+                }
+            };
+            assert_eq!(
+                shorten(tokens).to_string(),
+                quote! {
+                    #![doc = " A file."]
+                    use crate::runtime;
+                    use std::fmt;
+                    impl fmt::Display for X {
+                        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                            runtime::wire::write(f)
+                        }
+                    }
+                    mod tests {
+                        fn t() { crate::runtime::x::y(); }
+                    }
+                }
+                .to_string()
+            );
+            // A file that defines a type-namespace item of the module's name
+            // keeps full paths; a path's middle is never cut.
+            let defines = quote! {
+                struct runtime;
+                fn f() { crate::runtime::x(); a::std::fmt::y(); }
+            };
+            assert_eq!(shorten(defines.clone()).to_string(), defines.to_string());
         }
     }
 }

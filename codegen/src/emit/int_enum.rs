@@ -108,6 +108,10 @@ pub fn emit(e: &IntEnumDef) -> TokenStream {
             }
         }
 
+        impl crate::runtime::wire::HasCodec for #name {
+            type Codec = crate::runtime::wire::Plain;
+        }
+
         impl ::serde::Serialize for #name {
             fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
             where

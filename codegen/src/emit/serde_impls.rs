@@ -2,17 +2,24 @@
 //! that the wire rules hold exactly: JSON keys are wire names, `None` is omitted,
 //! `null` means absent, unknown keys are skipped, the last duplicate key wins, each
 //! member goes through its codec, and missing required members are corrected.
+//! The object handling is the runtime's (`runtime::wire::{WriteFields,
+//! ReadFields}`); a structure only lists its members, each in one line.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
-use super::types::{field_codec, ident};
+use super::types::{field_codec, has_own_codec, ident};
 use crate::ir::rust::StructureDef;
 
 pub fn emit(s: &StructureDef) -> TokenStream {
     let serialize = serialize(s);
     let deserialize = deserialize(s);
+    let name = ident(&s.path.name);
     quote! {
+        impl crate::runtime::wire::HasCodec for #name {
+            type Codec = crate::runtime::wire::Plain;
+        }
+
         #serialize
         #deserialize
     }
@@ -24,127 +31,92 @@ fn serialize(s: &StructureDef) -> TokenStream {
         let field = ident(&f.rust_name);
         let wire = &f.wire_name;
         let member = &f.member;
-        let codec = field_codec(f);
+        let codec = (!has_own_codec(&f.value)).then(|| field_codec(f));
+        let with = |method: &str| match &codec {
+            Some(codec) => {
+                let method = format_ident!("{method}_with");
+                quote!(#method::<#codec, _>)
+            }
+            None => {
+                let method = format_ident!("{method}");
+                quote!(#method)
+            }
+        };
         if f.optional {
-            quote! {
-                if let ::std::option::Option::Some(value) = &self.#field {
-                    crate::runtime::wire::entry::<#codec, _, _>(&mut map, #wire, value)?;
-                }
-            }
+            let method = with("optional");
+            quote!(w.#method(#wire, &self.#field)?;)
         } else if f.default.is_some() {
-            quote! {
-                crate::runtime::wire::entry::<#codec, _, _>(&mut map, #wire, &self.#field)?;
-            }
+            let method = with("entry");
+            quote!(w.#method(#wire, &self.#field)?;)
         } else {
-            quote! {
-                if !self.client_corrections.contains(#member) {
-                    crate::runtime::wire::entry::<#codec, _, _>(&mut map, #wire, &self.#field)?;
-                }
-            }
+            let method = with("required");
+            quote!(w.#method(#wire, &self.#field, self.client_corrections.contains(#member))?;)
         }
     });
-    // The exact number of entries, so formats that write a map's length first
-    // (CBOR, MessagePack, bincode-like ones) work too.
-    let counts = s.fields.iter().map(|f| {
-        let field = ident(&f.rust_name);
-        let member = &f.member;
-        if f.optional {
-            quote!(usize::from(self.#field.is_some()))
-        } else if f.default.is_some() {
-            quote!(1)
-        } else {
-            quote!(usize::from(!self.client_corrections.contains(#member)))
-        }
-    });
-    let map_binding = if s.fields.is_empty() {
-        quote!(let map = serializer.serialize_map(::std::option::Option::Some(0))?;)
-    } else {
-        let counts: Vec<TokenStream> = counts.collect();
-        quote! {
-            let len = #(#counts)+*;
-            let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        }
-    };
+    let w = if s.fields.is_empty() { quote!(_) } else { quote!(w) };
     quote! {
         impl ::serde::Serialize for #name {
-            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
-            where
-                S: ::serde::Serializer,
-            {
-                use ::serde::ser::SerializeMap as _;
-                #map_binding
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                crate::runtime::wire::serialize_fields(self, serializer)
+            }
+        }
+
+        impl crate::runtime::wire::WriteFields for #name {
+            fn write_fields<W: crate::runtime::wire::FieldWriter>(&self, #w: &mut W) -> ::std::result::Result<(), W::Error> {
                 #(#entries)*
-                map.end()
+                ::std::result::Result::Ok(())
             }
         }
     }
 }
 
+/// `Deserialize` reads the members into the builder (absent, `@default` and
+/// corrected members then come out exactly as `build_unchecked` makes them).
 fn deserialize(s: &StructureDef) -> TokenStream {
     let name = ident(&s.path.name);
-    let expecting = format!("a JSON object ({})", s.path.name);
-    // Locals are prefixed so members named `map` or `key` cannot shadow the visitor's own.
-    let local =
-        |f: &crate::ir::rust::FieldDef| quote::format_ident!("member_{}", crate::ir::rust::bare_name(&f.rust_name));
-    let locals = s.fields.iter().map(|f| {
-        let local = local(f);
-        quote!(let mut #local = ::std::option::Option::None;)
-    });
+    let builder = ident(&s.builder_name());
+    let type_name = &s.path.name;
     let arms = s.fields.iter().map(|f| {
-        let local = local(f);
-        let wire = &f.wire_name;
-        let codec = field_codec(f);
-        quote!(#wire => #local = crate::runtime::wire::next_value::<#codec, _, _>(&mut map)?,)
-    });
-    let inits = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
-        let local = local(f);
-        let member = &f.member;
-        if f.optional {
-            quote!(#field: #local,)
-        } else if let Some(default) = &f.default {
-            let value = super::defaults::unwrap_or_default(quote!(#local), &f.value, default);
-            quote!(#field: #value,)
+        let wire = &f.wire_name;
+        if has_own_codec(&f.value) {
+            quote!(#wire => self.#field = crate::runtime::wire::read(map)?,)
         } else {
-            quote!(#field: client_corrections.fill(#local, #member),)
+            let codec = field_codec(f);
+            quote!(#wire => self.#field = crate::runtime::wire::next_value::<#codec, _, _>(map)?,)
         }
     });
-    let (corrections_init, corrections_field) = if s.tracks_corrections() {
-        (
-            quote!(let mut client_corrections = crate::runtime::ClientCorrections::default();),
-            quote!(client_corrections,),
-        )
-    } else {
-        (TokenStream::new(), TokenStream::new())
-    };
-    let loop_body = if s.fields.is_empty() {
+    let read_body = if s.fields.is_empty() {
         quote! {
-            while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
-                map.next_value::<::serde::de::IgnoredAny>()?;
-            }
+            let _ = (key, map);
+            ::std::result::Result::Ok(false)
         }
     } else {
         quote! {
-            while let ::std::option::Option::Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
-                match key.as_str() {
-                    #(#arms)*
-                    _ => {
-                        map.next_value::<::serde::de::IgnoredAny>()?;
-                    }
-                }
+            match key {
+                #(#arms)*
+                _ => return ::std::result::Result::Ok(false),
             }
+            ::std::result::Result::Ok(true)
         }
     };
-    let body = quote! {
-                        #(#locals)*
-                        #loop_body
-                        #corrections_init
-                        ::std::result::Result::Ok(#name {
-                            #(#inits)*
-                            #corrections_field
-                        })
-    };
-    map_deserialize(&name, &quote::format_ident!("FieldsVisitor"), &expecting, body)
+    quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                crate::runtime::wire::deserialize_fields(deserializer, #type_name).map(#builder::build_unchecked)
+            }
+        }
+
+        impl crate::runtime::wire::ReadFields for #builder {
+            fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+                &mut self,
+                key: &str,
+                map: &mut A,
+            ) -> ::std::result::Result<bool, A::Error> {
+                #read_body
+            }
+        }
+    }
 }
 
 /// `Deserialize` through a map visitor: the skeleton every object-shaped type

@@ -123,6 +123,18 @@ pub fn codec(v: &ValueType) -> TokenStream {
     }
 }
 
+/// Whether a value goes on the wire with its type's own codec
+/// (`runtime::wire::HasCodec`): everything but timestamps in a format other
+/// than epoch seconds, and containers of them.
+pub fn has_own_codec(v: &ValueType) -> bool {
+    match &v.kind {
+        ValueKind::Timestamp(format) => *format == TimestampFormat::EpochSeconds,
+        ValueKind::List { element, .. } => has_own_codec(element),
+        ValueKind::Map { value, .. } => has_own_codec(value),
+        _ => true,
+    }
+}
+
 /// The codec of a field, boxed if needed.
 pub fn field_codec(f: &FieldDef) -> TokenStream {
     let inner = codec(&f.value);

@@ -7,10 +7,12 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
+use crate::runtime;
 use ::proptest::strategy::Strategy as _;
+
 /// Valid values of [`AbortConfig`](crate::types::AbortConfig).
 pub fn abort_config() -> ::proptest::strategy::BoxedStrategy<crate::types::AbortConfig> {
-    abort_config_at(crate::runtime::strategies::RECURSION_DEPTH)
+    abort_config_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`AbortConfig`](crate::types::AbortConfig), recursing at most `depth` levels.
@@ -19,7 +21,7 @@ pub fn abort_config_at(
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::AbortConfig> {
     (
         (
-            crate::runtime::strategies::list(
+            runtime::strategies::list(
                 crate::strategies::abort_criteria_at(depth),
                 Some(1u64),
                 None,
@@ -35,17 +37,17 @@ pub fn abort_config_at(
 
 /// Values of [`AbortConfig`](crate::types::AbortConfig) with exactly one constraint violation, and where it is.
 pub fn abort_config_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::AbortConfig, crate::runtime::strategies::Expected),
+    (crate::types::AbortConfig, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (
                 abort_config(),
-                crate::runtime::strategies::one_of(
+                runtime::strategies::one_of(
                     Vec::from([
-                        crate::runtime::strategies::list_bad_length(
+                        runtime::strategies::list_bad_length(
                                 crate::strategies::abort_criteria_at(
-                                    crate::runtime::strategies::RECURSION_DEPTH,
+                                    runtime::strategies::RECURSION_DEPTH,
                                 ),
                                 Some(1u64),
                                 None,
@@ -55,9 +57,9 @@ pub fn abort_config_invalid() -> ::proptest::strategy::BoxedStrategy<
                                     "the generator checked that a length bound can be broken"
                                 )
                             }),
-                        crate::runtime::strategies::list_with_invalid_item(
+                        runtime::strategies::list_with_invalid_item(
                             crate::strategies::abort_criteria_at(
-                                crate::runtime::strategies::RECURSION_DEPTH,
+                                runtime::strategies::RECURSION_DEPTH,
                             ),
                             crate::strategies::abort_criteria_invalid(),
                             Some(1u64),
@@ -73,12 +75,12 @@ pub fn abort_config_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             abort_config()
                 .prop_map(|mut value| {
-                    value.criteria_list = crate::runtime::ErrorCorrection::corrected();
+                    value.criteria_list = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("criteriaList");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("criteriaList"),
                     )
@@ -96,13 +98,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::AbortConfig {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::AbortConfig {
+impl runtime::strategies::Generate for crate::types::AbortConfig {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         abort_config()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(abort_config_invalid())
     }
@@ -112,7 +114,7 @@ impl crate::runtime::strategies::Generate for crate::types::AbortConfig {
 pub fn abort_criteria() -> ::proptest::strategy::BoxedStrategy<
     crate::types::AbortCriteria,
 > {
-    abort_criteria_at(crate::runtime::strategies::RECURSION_DEPTH)
+    abort_criteria_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`AbortCriteria`](crate::types::AbortCriteria), recursing at most `depth` levels.
@@ -124,14 +126,14 @@ pub fn abort_criteria_at(
         (
             crate::strategies::job_execution_failure_type(),
             crate::strategies::abort_action(),
-            crate::runtime::strategies::double(
+            runtime::strategies::double(
                 None,
-                Some(crate::runtime::validate::FloatBound {
+                Some(runtime::validate::FloatBound {
                     value: 100f64,
                     strict: false,
                 }),
             ),
-            crate::runtime::strategies::one_of(
+            runtime::strategies::one_of(
                 Vec::from([
                     (1i32..=2147483647i32).boxed(),
                     ::proptest::strategy::Just(1i32).boxed(),
@@ -161,13 +163,13 @@ pub fn abort_criteria_at(
 
 /// Values of [`AbortCriteria`](crate::types::AbortCriteria) with exactly one constraint violation, and where it is.
 pub fn abort_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::AbortCriteria, crate::runtime::strategies::Expected),
+    (crate::types::AbortCriteria, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (
                 abort_criteria(),
-                crate::runtime::strategies::unknown_enum::<
+                runtime::strategies::unknown_enum::<
                     crate::types::JobExecutionFailureType,
                 >(crate::types::JobExecutionFailureType::values()),
             )
@@ -178,12 +180,12 @@ pub fn abort_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             abort_criteria()
                 .prop_map(|mut value| {
-                    value.failure_type = crate::runtime::ErrorCorrection::corrected();
+                    value.failure_type = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("failureType");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("failureType"),
                     )
@@ -191,7 +193,7 @@ pub fn abort_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             (
                 abort_criteria(),
-                crate::runtime::strategies::unknown_enum::<
+                runtime::strategies::unknown_enum::<
                     crate::types::AbortAction,
                 >(crate::types::AbortAction::values()),
             )
@@ -202,12 +204,12 @@ pub fn abort_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             abort_criteria()
                 .prop_map(|mut value| {
-                    value.action = crate::runtime::ErrorCorrection::corrected();
+                    value.action = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("action");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("action"),
                     )
@@ -215,9 +217,9 @@ pub fn abort_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             (
                 abort_criteria(),
-                crate::runtime::strategies::double_outside(
+                runtime::strategies::double_outside(
                     None,
-                    Some(crate::runtime::validate::FloatBound {
+                    Some(runtime::validate::FloatBound {
                         value: 100f64,
                         strict: false,
                     }),
@@ -230,12 +232,12 @@ pub fn abort_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             abort_criteria()
                 .prop_map(|mut value| {
-                    value.threshold_percentage = crate::runtime::ErrorCorrection::corrected();
+                    value.threshold_percentage = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("thresholdPercentage");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("thresholdPercentage"),
                     )
@@ -243,7 +245,7 @@ pub fn abort_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             (
                 abort_criteria(),
-                crate::runtime::strategies::int_outside(
+                runtime::strategies::int_outside(
                         Some(1i64),
                         None,
                         -2147483648i64,
@@ -262,12 +264,12 @@ pub fn abort_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             abort_criteria()
                 .prop_map(|mut value| {
-                    value.min_number_of_executed_things = crate::runtime::ErrorCorrection::corrected();
+                    value.min_number_of_executed_things = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("minNumberOfExecutedThings");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("minNumberOfExecutedThings"),
                     )
@@ -285,13 +287,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::AbortCriteria {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::AbortCriteria {
+impl runtime::strategies::Generate for crate::types::AbortCriteria {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         abort_criteria()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(abort_criteria_invalid())
     }
@@ -301,7 +303,7 @@ impl crate::runtime::strategies::Generate for crate::types::AbortCriteria {
 pub fn exponential_rollout_rate() -> ::proptest::strategy::BoxedStrategy<
     crate::types::ExponentialRolloutRate,
 > {
-    exponential_rollout_rate_at(crate::runtime::strategies::RECURSION_DEPTH)
+    exponential_rollout_rate_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`ExponentialRolloutRate`](crate::types::ExponentialRolloutRate), recursing at most `depth` levels.
@@ -310,19 +312,19 @@ pub fn exponential_rollout_rate_at(
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::ExponentialRolloutRate> {
     (
         (
-            crate::runtime::strategies::one_of(
+            runtime::strategies::one_of(
                 Vec::from([
                     (1i32..=1000i32).boxed(),
                     ::proptest::strategy::Just(1i32).boxed(),
                     ::proptest::strategy::Just(1000i32).boxed(),
                 ]),
             ),
-            crate::runtime::strategies::double(
-                Some(crate::runtime::validate::FloatBound {
+            runtime::strategies::double(
+                Some(runtime::validate::FloatBound {
                     value: 1.1f64,
                     strict: false,
                 }),
-                Some(crate::runtime::validate::FloatBound {
+                Some(runtime::validate::FloatBound {
                     value: 5f64,
                     strict: false,
                 }),
@@ -341,13 +343,13 @@ pub fn exponential_rollout_rate_at(
 
 /// Values of [`ExponentialRolloutRate`](crate::types::ExponentialRolloutRate) with exactly one constraint violation, and where it is.
 pub fn exponential_rollout_rate_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::ExponentialRolloutRate, crate::runtime::strategies::Expected),
+    (crate::types::ExponentialRolloutRate, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (
                 exponential_rollout_rate(),
-                crate::runtime::strategies::int_outside(
+                runtime::strategies::int_outside(
                         Some(1i64),
                         Some(1000i64),
                         -2147483648i64,
@@ -366,12 +368,12 @@ pub fn exponential_rollout_rate_invalid() -> ::proptest::strategy::BoxedStrategy
                 .boxed(),
             exponential_rollout_rate()
                 .prop_map(|mut value| {
-                    value.base_rate_per_minute = crate::runtime::ErrorCorrection::corrected();
+                    value.base_rate_per_minute = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("baseRatePerMinute");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("baseRatePerMinute"),
                     )
@@ -379,12 +381,12 @@ pub fn exponential_rollout_rate_invalid() -> ::proptest::strategy::BoxedStrategy
                 .boxed(),
             (
                 exponential_rollout_rate(),
-                crate::runtime::strategies::double_outside(
-                    Some(crate::runtime::validate::FloatBound {
+                runtime::strategies::double_outside(
+                    Some(runtime::validate::FloatBound {
                         value: 1.1f64,
                         strict: false,
                     }),
-                    Some(crate::runtime::validate::FloatBound {
+                    Some(runtime::validate::FloatBound {
                         value: 5f64,
                         strict: false,
                     }),
@@ -397,12 +399,12 @@ pub fn exponential_rollout_rate_invalid() -> ::proptest::strategy::BoxedStrategy
                 .boxed(),
             exponential_rollout_rate()
                 .prop_map(|mut value| {
-                    value.increment_factor = crate::runtime::ErrorCorrection::corrected();
+                    value.increment_factor = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("incrementFactor");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("incrementFactor"),
                     )
@@ -419,12 +421,12 @@ pub fn exponential_rollout_rate_invalid() -> ::proptest::strategy::BoxedStrategy
                 .boxed(),
             exponential_rollout_rate()
                 .prop_map(|mut value| {
-                    value.rate_increase_criteria = crate::runtime::ErrorCorrection::corrected();
+                    value.rate_increase_criteria = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("rateIncreaseCriteria");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("rateIncreaseCriteria"),
                     )
@@ -442,13 +444,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::ExponentialRolloutRate {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::ExponentialRolloutRate {
+impl runtime::strategies::Generate for crate::types::ExponentialRolloutRate {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         exponential_rollout_rate()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(exponential_rollout_rate_invalid())
     }
@@ -458,7 +460,7 @@ impl crate::runtime::strategies::Generate for crate::types::ExponentialRolloutRa
 pub fn job_executions_retry_config() -> ::proptest::strategy::BoxedStrategy<
     crate::types::JobExecutionsRetryConfig,
 > {
-    job_executions_retry_config_at(crate::runtime::strategies::RECURSION_DEPTH)
+    job_executions_retry_config_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`JobExecutionsRetryConfig`](crate::types::JobExecutionsRetryConfig), recursing at most `depth` levels.
@@ -467,7 +469,7 @@ pub fn job_executions_retry_config_at(
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::JobExecutionsRetryConfig> {
     (
         (
-            crate::runtime::strategies::list(
+            runtime::strategies::list(
                 crate::strategies::retry_criteria_at(depth),
                 Some(1u64),
                 Some(2u64),
@@ -483,17 +485,17 @@ pub fn job_executions_retry_config_at(
 
 /// Values of [`JobExecutionsRetryConfig`](crate::types::JobExecutionsRetryConfig) with exactly one constraint violation, and where it is.
 pub fn job_executions_retry_config_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::JobExecutionsRetryConfig, crate::runtime::strategies::Expected),
+    (crate::types::JobExecutionsRetryConfig, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (
                 job_executions_retry_config(),
-                crate::runtime::strategies::one_of(
+                runtime::strategies::one_of(
                     Vec::from([
-                        crate::runtime::strategies::list_bad_length(
+                        runtime::strategies::list_bad_length(
                                 crate::strategies::retry_criteria_at(
-                                    crate::runtime::strategies::RECURSION_DEPTH,
+                                    runtime::strategies::RECURSION_DEPTH,
                                 ),
                                 Some(1u64),
                                 Some(2u64),
@@ -503,9 +505,9 @@ pub fn job_executions_retry_config_invalid() -> ::proptest::strategy::BoxedStrat
                                     "the generator checked that a length bound can be broken"
                                 )
                             }),
-                        crate::runtime::strategies::list_with_invalid_item(
+                        runtime::strategies::list_with_invalid_item(
                             crate::strategies::retry_criteria_at(
-                                crate::runtime::strategies::RECURSION_DEPTH,
+                                runtime::strategies::RECURSION_DEPTH,
                             ),
                             crate::strategies::retry_criteria_invalid(),
                             Some(1u64),
@@ -521,12 +523,12 @@ pub fn job_executions_retry_config_invalid() -> ::proptest::strategy::BoxedStrat
                 .boxed(),
             job_executions_retry_config()
                 .prop_map(|mut value| {
-                    value.criteria_list = crate::runtime::ErrorCorrection::corrected();
+                    value.criteria_list = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("criteriaList");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("criteriaList"),
                     )
@@ -544,13 +546,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::JobExecutionsRetryConfig
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::JobExecutionsRetryConfig {
+impl runtime::strategies::Generate for crate::types::JobExecutionsRetryConfig {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         job_executions_retry_config()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(job_executions_retry_config_invalid())
     }
@@ -560,7 +562,7 @@ impl crate::runtime::strategies::Generate for crate::types::JobExecutionsRetryCo
 pub fn job_executions_rollout_config() -> ::proptest::strategy::BoxedStrategy<
     crate::types::JobExecutionsRolloutConfig,
 > {
-    job_executions_rollout_config_at(crate::runtime::strategies::RECURSION_DEPTH)
+    job_executions_rollout_config_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`JobExecutionsRolloutConfig`](crate::types::JobExecutionsRolloutConfig), recursing at most `depth` levels.
@@ -570,7 +572,7 @@ pub fn job_executions_rollout_config_at(
     (
         (
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (1i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(1i32).boxed(),
@@ -592,13 +594,13 @@ pub fn job_executions_rollout_config_at(
 
 /// Values of [`JobExecutionsRolloutConfig`](crate::types::JobExecutionsRolloutConfig) with exactly one constraint violation, and where it is.
 pub fn job_executions_rollout_config_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::JobExecutionsRolloutConfig, crate::runtime::strategies::Expected),
+    (crate::types::JobExecutionsRolloutConfig, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (
                 job_executions_rollout_config(),
-                crate::runtime::strategies::int_outside(
+                runtime::strategies::int_outside(
                         Some(1i64),
                         None,
                         -2147483648i64,
@@ -636,13 +638,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::JobExecutionsRolloutConf
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::JobExecutionsRolloutConfig {
+impl runtime::strategies::Generate for crate::types::JobExecutionsRolloutConfig {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         job_executions_rollout_config()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(job_executions_rollout_config_invalid())
     }
@@ -652,7 +654,7 @@ impl crate::runtime::strategies::Generate for crate::types::JobExecutionsRollout
 pub fn maintenance_window() -> ::proptest::strategy::BoxedStrategy<
     crate::types::MaintenanceWindow,
 > {
-    maintenance_window_at(crate::runtime::strategies::RECURSION_DEPTH)
+    maintenance_window_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`MaintenanceWindow`](crate::types::MaintenanceWindow), recursing at most `depth` levels.
@@ -662,8 +664,8 @@ pub fn maintenance_window_at(
     let _ = depth;
     (
         (
-            crate::runtime::strategies::string(None, Some(1u64), Some(256u64)),
-            crate::runtime::strategies::one_of(
+            runtime::strategies::string(None, Some(1u64), Some(256u64)),
+            runtime::strategies::one_of(
                 Vec::from([
                     (1i32..=1430i32).boxed(),
                     ::proptest::strategy::Just(1i32).boxed(),
@@ -682,18 +684,18 @@ pub fn maintenance_window_at(
 
 /// Values of [`MaintenanceWindow`](crate::types::MaintenanceWindow) with exactly one constraint violation, and where it is.
 pub fn maintenance_window_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::MaintenanceWindow, crate::runtime::strategies::Expected),
+    (crate::types::MaintenanceWindow, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (
                 maintenance_window(),
-                crate::runtime::strategies::invalid_string(
-                    crate::runtime::strategies::string(None, Some(1u64), Some(256u64)),
+                runtime::strategies::invalid_string(
+                    runtime::strategies::string(None, Some(1u64), Some(256u64)),
                     None,
                     Some(1u64),
                     Some(256u64),
-                    crate::runtime::strategies::StringBreaks {
+                    runtime::strategies::StringBreaks {
                         short: true,
                         long: true,
                         pattern: false,
@@ -707,12 +709,12 @@ pub fn maintenance_window_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             maintenance_window()
                 .prop_map(|mut value| {
-                    value.start_time = crate::runtime::ErrorCorrection::corrected();
+                    value.start_time = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("startTime");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("startTime"),
                     )
@@ -720,7 +722,7 @@ pub fn maintenance_window_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             (
                 maintenance_window(),
-                crate::runtime::strategies::int_outside(
+                runtime::strategies::int_outside(
                         Some(1i64),
                         Some(1430i64),
                         -2147483648i64,
@@ -739,12 +741,12 @@ pub fn maintenance_window_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             maintenance_window()
                 .prop_map(|mut value| {
-                    value.duration_in_minutes = crate::runtime::ErrorCorrection::corrected();
+                    value.duration_in_minutes = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("durationInMinutes");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("durationInMinutes"),
                     )
@@ -762,13 +764,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::MaintenanceWindow {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::MaintenanceWindow {
+impl runtime::strategies::Generate for crate::types::MaintenanceWindow {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         maintenance_window()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(maintenance_window_invalid())
     }
@@ -778,7 +780,7 @@ impl crate::runtime::strategies::Generate for crate::types::MaintenanceWindow {
 pub fn presigned_url_config() -> ::proptest::strategy::BoxedStrategy<
     crate::types::PresignedUrlConfig,
 > {
-    presigned_url_config_at(crate::runtime::strategies::RECURSION_DEPTH)
+    presigned_url_config_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`PresignedUrlConfig`](crate::types::PresignedUrlConfig), recursing at most `depth` levels.
@@ -789,11 +791,11 @@ pub fn presigned_url_config_at(
     (
         (
             ::proptest::option::of(
-                    crate::runtime::strategies::string(None, Some(20u64), Some(2048u64)),
+                    runtime::strategies::string(None, Some(20u64), Some(2048u64)),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (60i64..=3600i64).boxed(),
                             ::proptest::strategy::Just(60i64).boxed(),
@@ -813,18 +815,18 @@ pub fn presigned_url_config_at(
 
 /// Values of [`PresignedUrlConfig`](crate::types::PresignedUrlConfig) with exactly one constraint violation, and where it is.
 pub fn presigned_url_config_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::PresignedUrlConfig, crate::runtime::strategies::Expected),
+    (crate::types::PresignedUrlConfig, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (
                 presigned_url_config(),
-                crate::runtime::strategies::invalid_string(
-                    crate::runtime::strategies::string(None, Some(20u64), Some(2048u64)),
+                runtime::strategies::invalid_string(
+                    runtime::strategies::string(None, Some(20u64), Some(2048u64)),
                     None,
                     Some(20u64),
                     Some(2048u64),
-                    crate::runtime::strategies::StringBreaks {
+                    runtime::strategies::StringBreaks {
                         short: true,
                         long: true,
                         pattern: false,
@@ -838,7 +840,7 @@ pub fn presigned_url_config_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             (
                 presigned_url_config(),
-                crate::runtime::strategies::int_outside(
+                runtime::strategies::int_outside(
                         Some(60i64),
                         Some(3600i64),
                         -9223372036854775808i64,
@@ -864,13 +866,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::PresignedUrlConfig {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::PresignedUrlConfig {
+impl runtime::strategies::Generate for crate::types::PresignedUrlConfig {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         presigned_url_config()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(presigned_url_config_invalid())
     }
@@ -880,7 +882,7 @@ impl crate::runtime::strategies::Generate for crate::types::PresignedUrlConfig {
 pub fn rate_increase_criteria() -> ::proptest::strategy::BoxedStrategy<
     crate::types::RateIncreaseCriteria,
 > {
-    rate_increase_criteria_at(crate::runtime::strategies::RECURSION_DEPTH)
+    rate_increase_criteria_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`RateIncreaseCriteria`](crate::types::RateIncreaseCriteria), recursing at most `depth` levels.
@@ -891,7 +893,7 @@ pub fn rate_increase_criteria_at(
     (
         (
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (1i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(1i32).boxed(),
@@ -901,7 +903,7 @@ pub fn rate_increase_criteria_at(
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (1i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(1i32).boxed(),
@@ -921,13 +923,13 @@ pub fn rate_increase_criteria_at(
 
 /// Values of [`RateIncreaseCriteria`](crate::types::RateIncreaseCriteria) with exactly one constraint violation, and where it is.
 pub fn rate_increase_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::RateIncreaseCriteria, crate::runtime::strategies::Expected),
+    (crate::types::RateIncreaseCriteria, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (
                 rate_increase_criteria(),
-                crate::runtime::strategies::int_outside(
+                runtime::strategies::int_outside(
                         Some(1i64),
                         None,
                         -2147483648i64,
@@ -946,7 +948,7 @@ pub fn rate_increase_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             (
                 rate_increase_criteria(),
-                crate::runtime::strategies::int_outside(
+                runtime::strategies::int_outside(
                         Some(1i64),
                         None,
                         -2147483648i64,
@@ -975,13 +977,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::RateIncreaseCriteria {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::RateIncreaseCriteria {
+impl runtime::strategies::Generate for crate::types::RateIncreaseCriteria {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         rate_increase_criteria()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(rate_increase_criteria_invalid())
     }
@@ -991,7 +993,7 @@ impl crate::runtime::strategies::Generate for crate::types::RateIncreaseCriteria
 pub fn retry_criteria() -> ::proptest::strategy::BoxedStrategy<
     crate::types::RetryCriteria,
 > {
-    retry_criteria_at(crate::runtime::strategies::RECURSION_DEPTH)
+    retry_criteria_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`RetryCriteria`](crate::types::RetryCriteria), recursing at most `depth` levels.
@@ -1002,7 +1004,7 @@ pub fn retry_criteria_at(
     (
         (
             crate::strategies::retryable_failure_type(),
-            crate::runtime::strategies::one_of(
+            runtime::strategies::one_of(
                 Vec::from([
                     (0i32..=10i32).boxed(),
                     ::proptest::strategy::Just(0i32).boxed(),
@@ -1021,13 +1023,13 @@ pub fn retry_criteria_at(
 
 /// Values of [`RetryCriteria`](crate::types::RetryCriteria) with exactly one constraint violation, and where it is.
 pub fn retry_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::RetryCriteria, crate::runtime::strategies::Expected),
+    (crate::types::RetryCriteria, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (
                 retry_criteria(),
-                crate::runtime::strategies::unknown_enum::<
+                runtime::strategies::unknown_enum::<
                     crate::types::RetryableFailureType,
                 >(crate::types::RetryableFailureType::values()),
             )
@@ -1038,12 +1040,12 @@ pub fn retry_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             retry_criteria()
                 .prop_map(|mut value| {
-                    value.failure_type = crate::runtime::ErrorCorrection::corrected();
+                    value.failure_type = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("failureType");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("failureType"),
                     )
@@ -1051,7 +1053,7 @@ pub fn retry_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             (
                 retry_criteria(),
-                crate::runtime::strategies::int_outside(
+                runtime::strategies::int_outside(
                         Some(0i64),
                         Some(10i64),
                         -2147483648i64,
@@ -1070,12 +1072,12 @@ pub fn retry_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             retry_criteria()
                 .prop_map(|mut value| {
-                    value.number_of_retries = crate::runtime::ErrorCorrection::corrected();
+                    value.number_of_retries = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("numberOfRetries");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("numberOfRetries"),
                     )
@@ -1093,13 +1095,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::RetryCriteria {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::RetryCriteria {
+impl runtime::strategies::Generate for crate::types::RetryCriteria {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         retry_criteria()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(retry_criteria_invalid())
     }
@@ -1109,7 +1111,7 @@ impl crate::runtime::strategies::Generate for crate::types::RetryCriteria {
 pub fn timeout_config() -> ::proptest::strategy::BoxedStrategy<
     crate::types::TimeoutConfig,
 > {
-    timeout_config_at(crate::runtime::strategies::RECURSION_DEPTH)
+    timeout_config_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`TimeoutConfig`](crate::types::TimeoutConfig), recursing at most `depth` levels.
@@ -1120,7 +1122,7 @@ pub fn timeout_config_at(
     (
         (
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (-9223372036854775808i64..=9223372036854775807i64).boxed(),
                             ::proptest::strategy::Just(-9223372036854775808i64).boxed(),
@@ -1145,13 +1147,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::TimeoutConfig {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::TimeoutConfig {
+impl runtime::strategies::Generate for crate::types::TimeoutConfig {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         timeout_config()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -1161,7 +1163,7 @@ impl crate::runtime::strategies::Generate for crate::types::TimeoutConfig {
 pub fn internal_failure_exception() -> ::proptest::strategy::BoxedStrategy<
     crate::types::error::InternalFailureException,
 > {
-    internal_failure_exception_at(crate::runtime::strategies::RECURSION_DEPTH)
+    internal_failure_exception_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`InternalFailureException`](crate::types::error::InternalFailureException), recursing at most `depth` levels.
@@ -1169,12 +1171,7 @@ pub fn internal_failure_exception_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::error::InternalFailureException> {
     let _ = depth;
-    (
-        (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
-        ),
-    )
+    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
         .prop_map(|((message,),)| crate::types::error::InternalFailureException {
             message,
         })
@@ -1189,14 +1186,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::error::InternalFailureEx
     }
 }
 
-impl crate::runtime::strategies::Generate
-for crate::types::error::InternalFailureException {
+impl runtime::strategies::Generate for crate::types::error::InternalFailureException {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         internal_failure_exception()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -1206,7 +1202,7 @@ for crate::types::error::InternalFailureException {
 pub fn invalid_request_exception() -> ::proptest::strategy::BoxedStrategy<
     crate::types::error::InvalidRequestException,
 > {
-    invalid_request_exception_at(crate::runtime::strategies::RECURSION_DEPTH)
+    invalid_request_exception_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`InvalidRequestException`](crate::types::error::InvalidRequestException), recursing at most `depth` levels.
@@ -1214,12 +1210,7 @@ pub fn invalid_request_exception_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::error::InvalidRequestException> {
     let _ = depth;
-    (
-        (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
-        ),
-    )
+    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
         .prop_map(|((message,),)| crate::types::error::InvalidRequestException {
             message,
         })
@@ -1234,14 +1225,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::error::InvalidRequestExc
     }
 }
 
-impl crate::runtime::strategies::Generate
-for crate::types::error::InvalidRequestException {
+impl runtime::strategies::Generate for crate::types::error::InvalidRequestException {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         invalid_request_exception()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -1251,7 +1241,7 @@ for crate::types::error::InvalidRequestException {
 pub fn resource_not_found_exception() -> ::proptest::strategy::BoxedStrategy<
     crate::types::error::ResourceNotFoundException,
 > {
-    resource_not_found_exception_at(crate::runtime::strategies::RECURSION_DEPTH)
+    resource_not_found_exception_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`ResourceNotFoundException`](crate::types::error::ResourceNotFoundException), recursing at most `depth` levels.
@@ -1261,12 +1251,7 @@ pub fn resource_not_found_exception_at(
     crate::types::error::ResourceNotFoundException,
 > {
     let _ = depth;
-    (
-        (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
-        ),
-    )
+    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
         .prop_map(|((message,),)| crate::types::error::ResourceNotFoundException {
             message,
         })
@@ -1282,14 +1267,13 @@ for crate::types::error::ResourceNotFoundException {
     }
 }
 
-impl crate::runtime::strategies::Generate
-for crate::types::error::ResourceNotFoundException {
+impl runtime::strategies::Generate for crate::types::error::ResourceNotFoundException {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         resource_not_found_exception()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -1299,7 +1283,7 @@ for crate::types::error::ResourceNotFoundException {
 pub fn throttling_exception() -> ::proptest::strategy::BoxedStrategy<
     crate::types::error::ThrottlingException,
 > {
-    throttling_exception_at(crate::runtime::strategies::RECURSION_DEPTH)
+    throttling_exception_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`ThrottlingException`](crate::types::error::ThrottlingException), recursing at most `depth` levels.
@@ -1307,12 +1291,7 @@ pub fn throttling_exception_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::error::ThrottlingException> {
     let _ = depth;
-    (
-        (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
-        ),
-    )
+    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
         .prop_map(|((message,),)| crate::types::error::ThrottlingException {
             message,
         })
@@ -1327,13 +1306,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::error::ThrottlingExcepti
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::error::ThrottlingException {
+impl runtime::strategies::Generate for crate::types::error::ThrottlingException {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         throttling_exception()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -1343,7 +1322,7 @@ impl crate::runtime::strategies::Generate for crate::types::error::ThrottlingExc
 pub fn describe_job_template_input() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::describe_job_template::DescribeJobTemplateInput,
 > {
-    describe_job_template_input_at(crate::runtime::strategies::RECURSION_DEPTH)
+    describe_job_template_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`DescribeJobTemplateInput`](crate::operation::describe_job_template::DescribeJobTemplateInput), recursing at most `depth` levels.
@@ -1355,7 +1334,7 @@ pub fn describe_job_template_input_at(
     let _ = depth;
     (
         (
-            (crate::runtime::strategies::string(
+            (runtime::strategies::string(
                 Some((&*crate::patterns::JOB_TEMPLATE_ID, "[a-zA-Z0-9_\\-]+")),
                 Some(1u64),
                 Some(64u64),
@@ -1374,15 +1353,15 @@ pub fn describe_job_template_input_at(
 pub fn describe_job_template_input_invalid() -> ::proptest::strategy::BoxedStrategy<
     (
         crate::operation::describe_job_template::DescribeJobTemplateInput,
-        crate::runtime::strategies::Expected,
+        runtime::strategies::Expected,
     ),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (
                 describe_job_template_input(),
-                crate::runtime::strategies::invalid_string(
-                    crate::runtime::strategies::string(
+                runtime::strategies::invalid_string(
+                    runtime::strategies::string(
                         Some((&*crate::patterns::JOB_TEMPLATE_ID, "[a-zA-Z0-9_\\-]+")),
                         Some(1u64),
                         Some(64u64),
@@ -1390,7 +1369,7 @@ pub fn describe_job_template_input_invalid() -> ::proptest::strategy::BoxedStrat
                     Some(&*crate::patterns::JOB_TEMPLATE_ID),
                     Some(1u64),
                     Some(64u64),
-                    crate::runtime::strategies::StringBreaks {
+                    runtime::strategies::StringBreaks {
                         short: false,
                         long: true,
                         pattern: true,
@@ -1407,8 +1386,8 @@ pub fn describe_job_template_input_invalid() -> ::proptest::strategy::BoxedStrat
                     value.job_template_id = None;
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("jobTemplateId"),
                     )
@@ -1427,14 +1406,14 @@ for crate::operation::describe_job_template::DescribeJobTemplateInput {
     }
 }
 
-impl crate::runtime::strategies::Generate
+impl runtime::strategies::Generate
 for crate::operation::describe_job_template::DescribeJobTemplateInput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         describe_job_template_input()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(describe_job_template_input_invalid())
     }
@@ -1444,7 +1423,7 @@ for crate::operation::describe_job_template::DescribeJobTemplateInput {
 pub fn describe_job_template_output() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::describe_job_template::DescribeJobTemplateOutput,
 > {
-    describe_job_template_output_at(crate::runtime::strategies::RECURSION_DEPTH)
+    describe_job_template_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`DescribeJobTemplateOutput`](crate::operation::describe_job_template::DescribeJobTemplateOutput), recursing at most `depth` levels.
@@ -1456,7 +1435,7 @@ pub fn describe_job_template_output_at(
     (
         (
             ::proptest::option::of(
-                    crate::runtime::strategies::string(
+                    runtime::strategies::string(
                         Some((&*crate::patterns::JOB_TEMPLATE_ARN, "arn:[!-\\~]+")),
                         Some(1u64),
                         Some(1600u64),
@@ -1464,7 +1443,7 @@ pub fn describe_job_template_output_at(
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::string(
+                    runtime::strategies::string(
                         Some((&*crate::patterns::JOB_TEMPLATE_ID, "[a-zA-Z0-9_\\-]+")),
                         Some(1u64),
                         Some(64u64),
@@ -1472,7 +1451,7 @@ pub fn describe_job_template_output_at(
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::string(
+                    runtime::strategies::string(
                         Some((&*crate::patterns::JOB_DESCRIPTION, "[^\\p{C}]+")),
                         Some(0u64),
                         Some(2028u64),
@@ -1480,14 +1459,14 @@ pub fn describe_job_template_output_at(
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::string(None, Some(1u64), Some(1350u64)),
+                    runtime::strategies::string(None, Some(1u64), Some(1350u64)),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::string(None, Some(0u64), Some(32768u64)),
+                    runtime::strategies::string(None, Some(0u64), Some(32768u64)),
                 )
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::timestamp()).boxed(),
+            ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
             ::proptest::option::of(crate::strategies::presigned_url_config_at(depth))
                 .boxed(),
             ::proptest::option::of(
@@ -1503,7 +1482,7 @@ pub fn describe_job_template_output_at(
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::list(
+                    runtime::strategies::list(
                         crate::strategies::maintenance_window_at(depth),
                         None,
                         None,
@@ -1511,8 +1490,8 @@ pub fn describe_job_template_output_at(
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::list(
-                        crate::runtime::strategies::string(
+                    runtime::strategies::list(
+                        runtime::strategies::string(
                             Some((&*crate::patterns::JOB_TEMPLATE_ARN, "arn:[!-\\~]+")),
                             Some(1u64),
                             Some(1600u64),
@@ -1566,15 +1545,15 @@ pub fn describe_job_template_output_at(
 pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStrategy<
     (
         crate::operation::describe_job_template::DescribeJobTemplateOutput,
-        crate::runtime::strategies::Expected,
+        runtime::strategies::Expected,
     ),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (
                 describe_job_template_output(),
-                crate::runtime::strategies::invalid_string(
-                    crate::runtime::strategies::string(
+                runtime::strategies::invalid_string(
+                    runtime::strategies::string(
                         Some((&*crate::patterns::JOB_TEMPLATE_ARN, "arn:[!-\\~]+")),
                         Some(1u64),
                         Some(1600u64),
@@ -1582,7 +1561,7 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                     Some(&*crate::patterns::JOB_TEMPLATE_ARN),
                     Some(1u64),
                     Some(1600u64),
-                    crate::runtime::strategies::StringBreaks {
+                    runtime::strategies::StringBreaks {
                         short: false,
                         long: true,
                         pattern: true,
@@ -1596,8 +1575,8 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 .boxed(),
             (
                 describe_job_template_output(),
-                crate::runtime::strategies::invalid_string(
-                    crate::runtime::strategies::string(
+                runtime::strategies::invalid_string(
+                    runtime::strategies::string(
                         Some((&*crate::patterns::JOB_TEMPLATE_ID, "[a-zA-Z0-9_\\-]+")),
                         Some(1u64),
                         Some(64u64),
@@ -1605,7 +1584,7 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                     Some(&*crate::patterns::JOB_TEMPLATE_ID),
                     Some(1u64),
                     Some(64u64),
-                    crate::runtime::strategies::StringBreaks {
+                    runtime::strategies::StringBreaks {
                         short: false,
                         long: true,
                         pattern: true,
@@ -1619,8 +1598,8 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 .boxed(),
             (
                 describe_job_template_output(),
-                crate::runtime::strategies::invalid_string(
-                    crate::runtime::strategies::string(
+                runtime::strategies::invalid_string(
+                    runtime::strategies::string(
                         Some((&*crate::patterns::JOB_DESCRIPTION, "[^\\p{C}]+")),
                         Some(0u64),
                         Some(2028u64),
@@ -1628,7 +1607,7 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                     Some(&*crate::patterns::JOB_DESCRIPTION),
                     Some(0u64),
                     Some(2028u64),
-                    crate::runtime::strategies::StringBreaks {
+                    runtime::strategies::StringBreaks {
                         short: false,
                         long: true,
                         pattern: true,
@@ -1642,12 +1621,12 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 .boxed(),
             (
                 describe_job_template_output(),
-                crate::runtime::strategies::invalid_string(
-                    crate::runtime::strategies::string(None, Some(1u64), Some(1350u64)),
+                runtime::strategies::invalid_string(
+                    runtime::strategies::string(None, Some(1u64), Some(1350u64)),
                     None,
                     Some(1u64),
                     Some(1350u64),
-                    crate::runtime::strategies::StringBreaks {
+                    runtime::strategies::StringBreaks {
                         short: true,
                         long: true,
                         pattern: false,
@@ -1661,12 +1640,12 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 .boxed(),
             (
                 describe_job_template_output(),
-                crate::runtime::strategies::invalid_string(
-                    crate::runtime::strategies::string(None, Some(0u64), Some(32768u64)),
+                runtime::strategies::invalid_string(
+                    runtime::strategies::string(None, Some(0u64), Some(32768u64)),
                     None,
                     Some(0u64),
                     Some(32768u64),
-                    crate::runtime::strategies::StringBreaks {
+                    runtime::strategies::StringBreaks {
                         short: false,
                         long: true,
                         pattern: false,
@@ -1713,11 +1692,11 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 .boxed(),
             (
                 describe_job_template_output(),
-                crate::runtime::strategies::one_of(
+                runtime::strategies::one_of(
                     Vec::from([
-                        crate::runtime::strategies::list_with_invalid_item(
+                        runtime::strategies::list_with_invalid_item(
                             crate::strategies::maintenance_window_at(
-                                crate::runtime::strategies::RECURSION_DEPTH,
+                                runtime::strategies::RECURSION_DEPTH,
                             ),
                             crate::strategies::maintenance_window_invalid(),
                             None,
@@ -1733,16 +1712,16 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 .boxed(),
             (
                 describe_job_template_output(),
-                crate::runtime::strategies::one_of(
+                runtime::strategies::one_of(
                     Vec::from([
-                        crate::runtime::strategies::list_with_invalid_item(
-                            crate::runtime::strategies::string(
+                        runtime::strategies::list_with_invalid_item(
+                            runtime::strategies::string(
                                 Some((&*crate::patterns::JOB_TEMPLATE_ARN, "arn:[!-\\~]+")),
                                 Some(1u64),
                                 Some(1600u64),
                             ),
-                            crate::runtime::strategies::invalid_string(
-                                crate::runtime::strategies::string(
+                            runtime::strategies::invalid_string(
+                                runtime::strategies::string(
                                     Some((&*crate::patterns::JOB_TEMPLATE_ARN, "arn:[!-\\~]+")),
                                     Some(1u64),
                                     Some(1600u64),
@@ -1750,7 +1729,7 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                                 Some(&*crate::patterns::JOB_TEMPLATE_ARN),
                                 Some(1u64),
                                 Some(1600u64),
-                                crate::runtime::strategies::StringBreaks {
+                                runtime::strategies::StringBreaks {
                                     short: false,
                                     long: true,
                                     pattern: true,
@@ -1780,14 +1759,14 @@ for crate::operation::describe_job_template::DescribeJobTemplateOutput {
     }
 }
 
-impl crate::runtime::strategies::Generate
+impl runtime::strategies::Generate
 for crate::operation::describe_job_template::DescribeJobTemplateOutput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         describe_job_template_output()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(describe_job_template_output_invalid())
     }
@@ -1795,7 +1774,7 @@ for crate::operation::describe_job_template::DescribeJobTemplateOutput {
 
 /// Known values of [`AbortAction`](crate::types::AbortAction).
 pub fn abort_action() -> ::proptest::strategy::BoxedStrategy<crate::types::AbortAction> {
-    crate::runtime::strategies::known_enum::<
+    runtime::strategies::known_enum::<
         crate::types::AbortAction,
     >(crate::types::AbortAction::values())
 }
@@ -1808,16 +1787,16 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::AbortAction {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::AbortAction {
+impl runtime::strategies::Generate for crate::types::AbortAction {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         abort_action()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(
-            crate::runtime::strategies::unknown_enum::<
+            runtime::strategies::unknown_enum::<
                 crate::types::AbortAction,
             >(crate::types::AbortAction::values()),
         )
@@ -1828,7 +1807,7 @@ impl crate::runtime::strategies::Generate for crate::types::AbortAction {
 pub fn job_execution_failure_type() -> ::proptest::strategy::BoxedStrategy<
     crate::types::JobExecutionFailureType,
 > {
-    crate::runtime::strategies::known_enum::<
+    runtime::strategies::known_enum::<
         crate::types::JobExecutionFailureType,
     >(crate::types::JobExecutionFailureType::values())
 }
@@ -1841,16 +1820,16 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::JobExecutionFailureType 
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::JobExecutionFailureType {
+impl runtime::strategies::Generate for crate::types::JobExecutionFailureType {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         job_execution_failure_type()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(
-            crate::runtime::strategies::unknown_enum::<
+            runtime::strategies::unknown_enum::<
                 crate::types::JobExecutionFailureType,
             >(crate::types::JobExecutionFailureType::values()),
         )
@@ -1861,7 +1840,7 @@ impl crate::runtime::strategies::Generate for crate::types::JobExecutionFailureT
 pub fn retryable_failure_type() -> ::proptest::strategy::BoxedStrategy<
     crate::types::RetryableFailureType,
 > {
-    crate::runtime::strategies::known_enum::<
+    runtime::strategies::known_enum::<
         crate::types::RetryableFailureType,
     >(crate::types::RetryableFailureType::values())
 }
@@ -1874,16 +1853,16 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::RetryableFailureType {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::RetryableFailureType {
+impl runtime::strategies::Generate for crate::types::RetryableFailureType {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         retryable_failure_type()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(
-            crate::runtime::strategies::unknown_enum::<
+            runtime::strategies::unknown_enum::<
                 crate::types::RetryableFailureType,
             >(crate::types::RetryableFailureType::values()),
         )

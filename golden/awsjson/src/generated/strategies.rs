@@ -7,12 +7,14 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
+use crate::runtime;
 use ::proptest::strategy::Strategy as _;
+
 /// Valid values of [`Throttled`](crate::types::error::Throttled).
 pub fn throttled() -> ::proptest::strategy::BoxedStrategy<
     crate::types::error::Throttled,
 > {
-    throttled_at(crate::runtime::strategies::RECURSION_DEPTH)
+    throttled_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Throttled`](crate::types::error::Throttled), recursing at most `depth` levels.
@@ -20,12 +22,7 @@ pub fn throttled_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::error::Throttled> {
     let _ = depth;
-    (
-        (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
-        ),
-    )
+    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
         .prop_map(|((message,),)| crate::types::error::Throttled {
             message,
         })
@@ -40,13 +37,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::error::Throttled {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::error::Throttled {
+impl runtime::strategies::Generate for crate::types::error::Throttled {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         throttled()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -56,7 +53,7 @@ impl crate::runtime::strategies::Generate for crate::types::error::Throttled {
 pub fn get_item_input() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::get_item::GetItemInput,
 > {
-    get_item_input_at(crate::runtime::strategies::RECURSION_DEPTH)
+    get_item_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetItemInput`](crate::operation::get_item::GetItemInput), recursing at most `depth` levels.
@@ -64,7 +61,7 @@ pub fn get_item_input_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::operation::get_item::GetItemInput> {
     let _ = depth;
-    (((crate::runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),),)
+    (((runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),),)
         .prop_map(|((table_name,),)| crate::operation::get_item::GetItemInput {
             table_name,
         })
@@ -73,17 +70,17 @@ pub fn get_item_input_at(
 
 /// Values of [`GetItemInput`](crate::operation::get_item::GetItemInput) with exactly one constraint violation, and where it is.
 pub fn get_item_input_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::get_item::GetItemInput, crate::runtime::strategies::Expected),
+    (crate::operation::get_item::GetItemInput, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             get_item_input()
                 .prop_map(|mut value| {
                     value.table_name = None;
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("tableName"),
                     )
@@ -101,13 +98,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::get_item::GetItemInp
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::operation::get_item::GetItemInput {
+impl runtime::strategies::Generate for crate::operation::get_item::GetItemInput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         get_item_input()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(get_item_input_invalid())
     }
@@ -117,7 +114,7 @@ impl crate::runtime::strategies::Generate for crate::operation::get_item::GetIte
 pub fn get_item_output() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::get_item::GetItemOutput,
 > {
-    get_item_output_at(crate::runtime::strategies::RECURSION_DEPTH)
+    get_item_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetItemOutput`](crate::operation::get_item::GetItemOutput), recursing at most `depth` levels.
@@ -127,15 +124,15 @@ pub fn get_item_output_at(
     (
         (
             ::proptest::option::of(
-                    crate::runtime::strategies::map(
-                        crate::runtime::strategies::string(None, None, None),
+                    runtime::strategies::map(
+                        runtime::strategies::string(None, None, None),
                         crate::strategies::attribute_value_at(depth),
                         None,
                         None,
                     ),
                 )
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::timestamp()).boxed(),
+            ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
         ),
     )
         .prop_map(|((item, updated),)| crate::operation::get_item::GetItemOutput {
@@ -153,13 +150,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::get_item::GetItemOut
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::operation::get_item::GetItemOutput {
+impl runtime::strategies::Generate for crate::operation::get_item::GetItemOutput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         get_item_output()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -169,7 +166,7 @@ impl crate::runtime::strategies::Generate for crate::operation::get_item::GetIte
 pub fn attribute_value() -> ::proptest::strategy::BoxedStrategy<
     crate::types::AttributeValue,
 > {
-    attribute_value_at(crate::runtime::strategies::RECURSION_DEPTH)
+    attribute_value_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`AttributeValue`](crate::types::AttributeValue), recursing at most `depth` levels.
@@ -177,12 +174,12 @@ pub fn attribute_value_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::AttributeValue> {
     if depth == 0 {
-        crate::runtime::strategies::one_of(
+        runtime::strategies::one_of(
             Vec::from([
-                crate::runtime::strategies::string(None, None, None)
+                runtime::strategies::string(None, None, None)
                     .prop_map(crate::types::AttributeValue::S)
                     .boxed(),
-                crate::runtime::strategies::string(None, None, None)
+                runtime::strategies::string(None, None, None)
                     .prop_map(crate::types::AttributeValue::N)
                     .boxed(),
                 ::proptest::arbitrary::any::<bool>()
@@ -192,27 +189,27 @@ pub fn attribute_value_at(
             ]),
         )
     } else {
-        crate::runtime::strategies::one_of(
+        runtime::strategies::one_of(
             Vec::from([
-                crate::runtime::strategies::string(None, None, None)
+                runtime::strategies::string(None, None, None)
                     .prop_map(crate::types::AttributeValue::S)
                     .boxed(),
-                crate::runtime::strategies::string(None, None, None)
+                runtime::strategies::string(None, None, None)
                     .prop_map(crate::types::AttributeValue::N)
                     .boxed(),
                 ::proptest::arbitrary::any::<bool>()
                     .boxed()
                     .prop_map(crate::types::AttributeValue::Null)
                     .boxed(),
-                crate::runtime::strategies::list(
+                runtime::strategies::list(
                         crate::strategies::attribute_value_at(depth - 1),
                         None,
                         None,
                     )
                     .prop_map(crate::types::AttributeValue::L)
                     .boxed(),
-                crate::runtime::strategies::map(
-                        crate::runtime::strategies::string(None, None, None),
+                runtime::strategies::map(
+                        runtime::strategies::string(None, None, None),
                         crate::strategies::attribute_value_at(depth - 1),
                         None,
                         None,
@@ -232,13 +229,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::AttributeValue {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::AttributeValue {
+impl runtime::strategies::Generate for crate::types::AttributeValue {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         attribute_value()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }

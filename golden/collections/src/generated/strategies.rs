@@ -7,12 +7,14 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
+use crate::runtime;
 use ::proptest::strategy::Strategy as _;
+
 /// Valid values of [`PutCollectionsInput`](crate::operation::put_collections::PutCollectionsInput).
 pub fn put_collections_input() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::put_collections::PutCollectionsInput,
 > {
-    put_collections_input_at(crate::runtime::strategies::RECURSION_DEPTH)
+    put_collections_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`PutCollectionsInput`](crate::operation::put_collections::PutCollectionsInput), recursing at most `depth` levels.
@@ -25,17 +27,17 @@ pub fn put_collections_input_at(
     (
         (
             ::proptest::option::of(
-                    crate::runtime::strategies::list(
-                        crate::runtime::strategies::string(None, None, None),
+                    runtime::strategies::list(
+                        runtime::strategies::string(None, None, None),
                         None,
                         Some(3u64),
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::list(
+                    runtime::strategies::list(
                         ::proptest::option::of(
-                                crate::runtime::strategies::one_of(
+                                runtime::strategies::one_of(
                                     Vec::from([
                                         (-2147483648i32..=2147483647i32).boxed(),
                                         ::proptest::strategy::Just(-2147483648i32).boxed(),
@@ -50,17 +52,17 @@ pub fn put_collections_input_at(
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::unique_list(
-                        crate::runtime::strategies::string(None, None, None),
+                    runtime::strategies::unique_list(
+                        runtime::strategies::string(None, None, None),
                         None,
                         None,
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::map(
+                    runtime::strategies::map(
                         crate::strategies::color(),
-                        crate::runtime::strategies::one_of(
+                        runtime::strategies::one_of(
                             Vec::from([
                                 (-2147483648i32..=2147483647i32).boxed(),
                                 ::proptest::strategy::Just(-2147483648i32).boxed(),
@@ -73,10 +75,10 @@ pub fn put_collections_input_at(
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::map(
-                        crate::runtime::strategies::string(None, None, None),
+                    runtime::strategies::map(
+                        runtime::strategies::string(None, None, None),
                         ::proptest::option::of(
-                                crate::runtime::strategies::string(None, None, None),
+                                runtime::strategies::string(None, None, None),
                             )
                             .boxed(),
                         None,
@@ -85,13 +87,13 @@ pub fn put_collections_input_at(
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::map(
-                        crate::runtime::strategies::string(
+                    runtime::strategies::map(
+                        runtime::strategies::string(
                             Some((&*crate::patterns::TAG_KEY, "[a-z]+")),
                             None,
                             None,
                         ),
-                        crate::runtime::strategies::string(
+                        runtime::strategies::string(
                             Some((&*crate::patterns::TAG_VALUE, "[a-z\\t\\r\\n `]*")),
                             None,
                             Some(4u64),
@@ -118,17 +120,17 @@ pub fn put_collections_input_at(
 pub fn put_collections_input_invalid() -> ::proptest::strategy::BoxedStrategy<
     (
         crate::operation::put_collections::PutCollectionsInput,
-        crate::runtime::strategies::Expected,
+        runtime::strategies::Expected,
     ),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (
                 put_collections_input(),
-                crate::runtime::strategies::one_of(
+                runtime::strategies::one_of(
                     Vec::from([
-                        crate::runtime::strategies::list_bad_length(
-                                crate::runtime::strategies::string(None, None, None),
+                        runtime::strategies::list_bad_length(
+                                runtime::strategies::string(None, None, None),
                                 None,
                                 Some(3u64),
                             )
@@ -147,10 +149,10 @@ pub fn put_collections_input_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             (
                 put_collections_input(),
-                crate::runtime::strategies::one_of(
+                runtime::strategies::one_of(
                     Vec::from([
-                        crate::runtime::strategies::list_with_duplicate(
-                            crate::runtime::strategies::string(None, None, None),
+                        runtime::strategies::list_with_duplicate(
+                            runtime::strategies::string(None, None, None),
                             None,
                             None,
                         ),
@@ -175,14 +177,14 @@ for crate::operation::put_collections::PutCollectionsInput {
     }
 }
 
-impl crate::runtime::strategies::Generate
+impl runtime::strategies::Generate
 for crate::operation::put_collections::PutCollectionsInput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         put_collections_input()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(put_collections_input_invalid())
     }
@@ -192,7 +194,7 @@ for crate::operation::put_collections::PutCollectionsInput {
 pub fn put_collections_output() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::put_collections::PutCollectionsOutput,
 > {
-    put_collections_output_at(crate::runtime::strategies::RECURSION_DEPTH)
+    put_collections_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`PutCollectionsOutput`](crate::operation::put_collections::PutCollectionsOutput), recursing at most `depth` levels.
@@ -205,17 +207,17 @@ pub fn put_collections_output_at(
     (
         (
             ::proptest::option::of(
-                    crate::runtime::strategies::list(
-                        crate::runtime::strategies::string(None, None, None),
+                    runtime::strategies::list(
+                        runtime::strategies::string(None, None, None),
                         None,
                         Some(3u64),
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::list(
+                    runtime::strategies::list(
                         ::proptest::option::of(
-                                crate::runtime::strategies::one_of(
+                                runtime::strategies::one_of(
                                     Vec::from([
                                         (-2147483648i32..=2147483647i32).boxed(),
                                         ::proptest::strategy::Just(-2147483648i32).boxed(),
@@ -230,9 +232,9 @@ pub fn put_collections_output_at(
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::map(
+                    runtime::strategies::map(
                         crate::strategies::color(),
-                        crate::runtime::strategies::one_of(
+                        runtime::strategies::one_of(
                             Vec::from([
                                 (-2147483648i32..=2147483647i32).boxed(),
                                 ::proptest::strategy::Just(-2147483648i32).boxed(),
@@ -245,10 +247,10 @@ pub fn put_collections_output_at(
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::map(
-                        crate::runtime::strategies::string(None, None, None),
+                    runtime::strategies::map(
+                        runtime::strategies::string(None, None, None),
                         ::proptest::option::of(
-                                crate::runtime::strategies::string(None, None, None),
+                                runtime::strategies::string(None, None, None),
                             )
                             .boxed(),
                         None,
@@ -257,13 +259,13 @@ pub fn put_collections_output_at(
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::map(
-                        crate::runtime::strategies::string(
+                    runtime::strategies::map(
+                        runtime::strategies::string(
                             Some((&*crate::patterns::TAG_KEY, "[a-z]+")),
                             None,
                             None,
                         ),
-                        crate::runtime::strategies::string(
+                        runtime::strategies::string(
                             Some((&*crate::patterns::TAG_VALUE, "[a-z\\t\\r\\n `]*")),
                             None,
                             Some(4u64),
@@ -289,17 +291,17 @@ pub fn put_collections_output_at(
 pub fn put_collections_output_invalid() -> ::proptest::strategy::BoxedStrategy<
     (
         crate::operation::put_collections::PutCollectionsOutput,
-        crate::runtime::strategies::Expected,
+        runtime::strategies::Expected,
     ),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (
                 put_collections_output(),
-                crate::runtime::strategies::one_of(
+                runtime::strategies::one_of(
                     Vec::from([
-                        crate::runtime::strategies::list_bad_length(
-                                crate::runtime::strategies::string(None, None, None),
+                        runtime::strategies::list_bad_length(
+                                runtime::strategies::string(None, None, None),
                                 None,
                                 Some(3u64),
                             )
@@ -329,14 +331,14 @@ for crate::operation::put_collections::PutCollectionsOutput {
     }
 }
 
-impl crate::runtime::strategies::Generate
+impl runtime::strategies::Generate
 for crate::operation::put_collections::PutCollectionsOutput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         put_collections_output()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(put_collections_output_invalid())
     }
@@ -344,9 +346,7 @@ for crate::operation::put_collections::PutCollectionsOutput {
 
 /// Known values of [`Color`](crate::types::Color).
 pub fn color() -> ::proptest::strategy::BoxedStrategy<crate::types::Color> {
-    crate::runtime::strategies::known_enum::<
-        crate::types::Color,
-    >(crate::types::Color::values())
+    runtime::strategies::known_enum::<crate::types::Color>(crate::types::Color::values())
 }
 
 impl ::proptest::arbitrary::Arbitrary for crate::types::Color {
@@ -357,16 +357,16 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Color {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Color {
+impl runtime::strategies::Generate for crate::types::Color {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         color()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(
-            crate::runtime::strategies::unknown_enum::<
+            runtime::strategies::unknown_enum::<
                 crate::types::Color,
             >(crate::types::Color::values()),
         )

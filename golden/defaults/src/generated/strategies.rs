@@ -7,10 +7,12 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
+use crate::runtime;
 use ::proptest::strategy::Strategy as _;
+
 /// Valid values of [`Nested`](crate::types::Nested).
 pub fn nested() -> ::proptest::strategy::BoxedStrategy<crate::types::Nested> {
-    nested_at(crate::runtime::strategies::RECURSION_DEPTH)
+    nested_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Nested`](crate::types::Nested), recursing at most `depth` levels.
@@ -20,7 +22,7 @@ pub fn nested_at(
     let _ = depth;
     (
         (
-            crate::runtime::strategies::one_of(
+            runtime::strategies::one_of(
                 Vec::from([
                     (-2147483648i32..=2147483647i32).boxed(),
                     ::proptest::strategy::Just(-2147483648i32).boxed(),
@@ -41,13 +43,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Nested {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Nested {
+impl runtime::strategies::Generate for crate::types::Nested {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         nested()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -55,7 +57,7 @@ impl crate::runtime::strategies::Generate for crate::types::Nested {
 
 /// Valid values of [`Settings`](crate::types::Settings).
 pub fn settings() -> ::proptest::strategy::BoxedStrategy<crate::types::Settings> {
-    settings_at(crate::runtime::strategies::RECURSION_DEPTH)
+    settings_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Settings`](crate::types::Settings), recursing at most `depth` levels.
@@ -64,7 +66,7 @@ pub fn settings_at(
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::Settings> {
     (
         (
-            crate::runtime::strategies::one_of(
+            runtime::strategies::one_of(
                 Vec::from([
                     (-2147483648i32..=2147483647i32).boxed(),
                     ::proptest::strategy::Just(-2147483648i32).boxed(),
@@ -72,17 +74,17 @@ pub fn settings_at(
                 ]),
             ),
             ::proptest::arbitrary::any::<bool>().boxed(),
-            crate::runtime::strategies::string(None, None, None),
-            crate::runtime::strategies::list(
-                crate::runtime::strategies::string(None, None, None),
+            runtime::strategies::string(None, None, None),
+            runtime::strategies::list(
+                runtime::strategies::string(None, None, None),
                 None,
                 None,
             ),
-            crate::runtime::strategies::double(None, None),
-            crate::runtime::strategies::timestamp(),
-            crate::runtime::strategies::document(),
+            runtime::strategies::double(None, None),
+            runtime::strategies::timestamp(),
+            runtime::strategies::document(),
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (-9223372036854775808i64..=9223372036854775807i64).boxed(),
                             ::proptest::strategy::Just(-9223372036854775808i64).boxed(),
@@ -113,18 +115,18 @@ pub fn settings_at(
 
 /// Values of [`Settings`](crate::types::Settings) with exactly one constraint violation, and where it is.
 pub fn settings_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Settings, crate::runtime::strategies::Expected),
+    (crate::types::Settings, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             settings()
                 .prop_map(|mut value| {
-                    value.nested = crate::runtime::ErrorCorrection::corrected();
+                    value.nested = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("nested");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("nested"),
                     )
@@ -142,13 +144,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Settings {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Settings {
+impl runtime::strategies::Generate for crate::types::Settings {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         settings()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(settings_invalid())
     }
@@ -158,7 +160,7 @@ impl crate::runtime::strategies::Generate for crate::types::Settings {
 pub fn get_settings_input() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::get_settings::GetSettingsInput,
 > {
-    get_settings_input_at(crate::runtime::strategies::RECURSION_DEPTH)
+    get_settings_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetSettingsInput`](crate::operation::get_settings::GetSettingsInput), recursing at most `depth` levels.
@@ -171,7 +173,7 @@ pub fn get_settings_input_at(
     (
         (
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (-2147483648i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(-2147483648i32).boxed(),
@@ -180,8 +182,7 @@ pub fn get_settings_input_at(
                     ),
                 )
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
+            ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
         ),
     )
         .prop_map(|((retries, name),)| crate::operation::get_settings::GetSettingsInput {
@@ -200,14 +201,13 @@ for crate::operation::get_settings::GetSettingsInput {
     }
 }
 
-impl crate::runtime::strategies::Generate
-for crate::operation::get_settings::GetSettingsInput {
+impl runtime::strategies::Generate for crate::operation::get_settings::GetSettingsInput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         get_settings_input()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -217,7 +217,7 @@ for crate::operation::get_settings::GetSettingsInput {
 pub fn get_settings_output() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::get_settings::GetSettingsOutput,
 > {
-    get_settings_output_at(crate::runtime::strategies::RECURSION_DEPTH)
+    get_settings_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetSettingsOutput`](crate::operation::get_settings::GetSettingsOutput), recursing at most `depth` levels.
@@ -230,9 +230,9 @@ pub fn get_settings_output_at(
         (
             crate::strategies::settings_at(depth),
             crate::strategies::mode(),
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
-            (crate::runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
+            (runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
         ),
     )
         .prop_map(|((settings, mode, renamed, maybe),)| crate::operation::get_settings::GetSettingsOutput {
@@ -247,12 +247,9 @@ pub fn get_settings_output_at(
 
 /// Values of [`GetSettingsOutput`](crate::operation::get_settings::GetSettingsOutput) with exactly one constraint violation, and where it is.
 pub fn get_settings_output_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (
-        crate::operation::get_settings::GetSettingsOutput,
-        crate::runtime::strategies::Expected,
-    ),
+    (crate::operation::get_settings::GetSettingsOutput, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (get_settings_output(), crate::strategies::settings_invalid())
                 .prop_map(|(mut value, (bad, expected))| {
@@ -262,12 +259,12 @@ pub fn get_settings_output_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             get_settings_output()
                 .prop_map(|mut value| {
-                    value.settings = crate::runtime::ErrorCorrection::corrected();
+                    value.settings = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("settings");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("settings"),
                     )
@@ -275,7 +272,7 @@ pub fn get_settings_output_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             (
                 get_settings_output(),
-                crate::runtime::strategies::unknown_enum::<
+                runtime::strategies::unknown_enum::<
                     crate::types::Mode,
                 >(crate::types::Mode::values()),
             )
@@ -289,8 +286,8 @@ pub fn get_settings_output_invalid() -> ::proptest::strategy::BoxedStrategy<
                     value.maybe = None;
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("maybe"),
                     )
@@ -309,14 +306,14 @@ for crate::operation::get_settings::GetSettingsOutput {
     }
 }
 
-impl crate::runtime::strategies::Generate
+impl runtime::strategies::Generate
 for crate::operation::get_settings::GetSettingsOutput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         get_settings_output()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(get_settings_output_invalid())
     }
@@ -324,9 +321,7 @@ for crate::operation::get_settings::GetSettingsOutput {
 
 /// Known values of [`Mode`](crate::types::Mode).
 pub fn mode() -> ::proptest::strategy::BoxedStrategy<crate::types::Mode> {
-    crate::runtime::strategies::known_enum::<
-        crate::types::Mode,
-    >(crate::types::Mode::values())
+    runtime::strategies::known_enum::<crate::types::Mode>(crate::types::Mode::values())
 }
 
 impl ::proptest::arbitrary::Arbitrary for crate::types::Mode {
@@ -337,16 +332,16 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Mode {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Mode {
+impl runtime::strategies::Generate for crate::types::Mode {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         mode()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(
-            crate::runtime::strategies::unknown_enum::<
+            runtime::strategies::unknown_enum::<
                 crate::types::Mode,
             >(crate::types::Mode::values()),
         )

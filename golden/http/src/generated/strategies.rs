@@ -7,10 +7,12 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
+use crate::runtime;
 use ::proptest::strategy::Strategy as _;
+
 /// Valid values of [`Document`](crate::types::Document).
 pub fn document() -> ::proptest::strategy::BoxedStrategy<crate::types::Document> {
-    document_at(crate::runtime::strategies::RECURSION_DEPTH)
+    document_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Document`](crate::types::Document), recursing at most `depth` levels.
@@ -20,10 +22,10 @@ pub fn document_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (-2147483648i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(-2147483648i32).boxed(),
@@ -49,13 +51,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Document {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Document {
+impl runtime::strategies::Generate for crate::types::Document {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         document()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -65,7 +67,7 @@ impl crate::runtime::strategies::Generate for crate::types::Document {
 pub fn no_such_bucket() -> ::proptest::strategy::BoxedStrategy<
     crate::types::error::NoSuchBucket,
 > {
-    no_such_bucket_at(crate::runtime::strategies::RECURSION_DEPTH)
+    no_such_bucket_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`NoSuchBucket`](crate::types::error::NoSuchBucket), recursing at most `depth` levels.
@@ -75,10 +77,9 @@ pub fn no_such_bucket_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
+            ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
         ),
     )
         .prop_map(|((message, bucket),)| crate::types::error::NoSuchBucket {
@@ -96,13 +97,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::error::NoSuchBucket {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::error::NoSuchBucket {
+impl runtime::strategies::Generate for crate::types::error::NoSuchBucket {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         no_such_bucket()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -112,7 +113,7 @@ impl crate::runtime::strategies::Generate for crate::types::error::NoSuchBucket 
 pub fn slow_down() -> ::proptest::strategy::BoxedStrategy<
     crate::types::error::SlowDown,
 > {
-    slow_down_at(crate::runtime::strategies::RECURSION_DEPTH)
+    slow_down_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`SlowDown`](crate::types::error::SlowDown), recursing at most `depth` levels.
@@ -120,12 +121,7 @@ pub fn slow_down_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::error::SlowDown> {
     let _ = depth;
-    (
-        (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
-        ),
-    )
+    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
         .prop_map(|((message,),)| crate::types::error::SlowDown {
             message,
         })
@@ -140,13 +136,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::error::SlowDown {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::error::SlowDown {
+impl runtime::strategies::Generate for crate::types::error::SlowDown {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         slow_down()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -156,7 +152,7 @@ impl crate::runtime::strategies::Generate for crate::types::error::SlowDown {
 pub fn get_object_input() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::get_object::GetObjectInput,
 > {
-    get_object_input_at(crate::runtime::strategies::RECURSION_DEPTH)
+    get_object_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetObjectInput`](crate::operation::get_object::GetObjectInput), recursing at most `depth` levels.
@@ -166,7 +162,7 @@ pub fn get_object_input_at(
     let _ = depth;
     (
         (
-            (crate::runtime::strategies::one_of(
+            (runtime::strategies::one_of(
                 Vec::from([
                     (-2147483648i32..=2147483647i32).boxed(),
                     ::proptest::strategy::Just(-2147483648i32).boxed(),
@@ -185,17 +181,17 @@ pub fn get_object_input_at(
 
 /// Values of [`GetObjectInput`](crate::operation::get_object::GetObjectInput) with exactly one constraint violation, and where it is.
 pub fn get_object_input_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::get_object::GetObjectInput, crate::runtime::strategies::Expected),
+    (crate::operation::get_object::GetObjectInput, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             get_object_input()
                 .prop_map(|mut value| {
                     value.id = None;
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("id"),
                     )
@@ -213,14 +209,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::get_object::GetObjec
     }
 }
 
-impl crate::runtime::strategies::Generate
-for crate::operation::get_object::GetObjectInput {
+impl runtime::strategies::Generate for crate::operation::get_object::GetObjectInput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         get_object_input()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(get_object_input_invalid())
     }
@@ -230,7 +225,7 @@ for crate::operation::get_object::GetObjectInput {
 pub fn get_object_output() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::get_object::GetObjectOutput,
 > {
-    get_object_output_at(crate::runtime::strategies::RECURSION_DEPTH)
+    get_object_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetObjectOutput`](crate::operation::get_object::GetObjectOutput), recursing at most `depth` levels.
@@ -240,9 +235,9 @@ pub fn get_object_output_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::blob(None, None)).boxed(),
+            ::proptest::option::of(runtime::strategies::blob(None, None)).boxed(),
         ),
     )
         .prop_map(|((content_type, data),)| crate::operation::get_object::GetObjectOutput {
@@ -260,14 +255,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::get_object::GetObjec
     }
 }
 
-impl crate::runtime::strategies::Generate
-for crate::operation::get_object::GetObjectOutput {
+impl runtime::strategies::Generate for crate::operation::get_object::GetObjectOutput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         get_object_output()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -277,7 +271,7 @@ for crate::operation::get_object::GetObjectOutput {
 pub fn put_object_input() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::put_object::PutObjectInput,
 > {
-    put_object_input_at(crate::runtime::strategies::RECURSION_DEPTH)
+    put_object_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`PutObjectInput`](crate::operation::put_object::PutObjectInput), recursing at most `depth` levels.
@@ -286,15 +280,11 @@ pub fn put_object_input_at(
 ) -> ::proptest::strategy::BoxedStrategy<crate::operation::put_object::PutObjectInput> {
     (
         (
-            (crate::runtime::strategies::string(None, None, None))
-                .prop_map(Some)
-                .boxed(),
-            (crate::runtime::strategies::string(None, None, None))
-                .prop_map(Some)
-                .boxed(),
+            (runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
+            (runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::list(
-                        crate::runtime::strategies::one_of(
+                    runtime::strategies::list(
+                        runtime::strategies::one_of(
                             Vec::from([
                                 (-2147483648i32..=2147483647i32).boxed(),
                                 ::proptest::strategy::Just(-2147483648i32).boxed(),
@@ -306,35 +296,34 @@ pub fn put_object_input_at(
                     ),
                 )
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::timestamp()).boxed(),
+            ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
             ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::map(
-                        crate::runtime::strategies::string(None, None, None),
-                        crate::runtime::strategies::string(None, None, None),
+                    runtime::strategies::map(
+                        runtime::strategies::string(None, None, None),
+                        runtime::strategies::string(None, None, None),
                         None,
                         None,
                     ),
                 )
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::timestamp_seconds())
-                .boxed(),
+            ::proptest::option::of(runtime::strategies::timestamp_seconds()).boxed(),
         ),
         (
             ::proptest::option::of(
-                    crate::runtime::strategies::list(
-                        crate::runtime::strategies::string(None, None, None),
+                    runtime::strategies::list(
+                        runtime::strategies::string(None, None, None),
                         None,
                         None,
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::map(
-                        crate::runtime::strategies::string(None, None, None),
-                        crate::runtime::strategies::string(None, None, None),
+                    runtime::strategies::map(
+                        runtime::strategies::string(None, None, None),
+                        runtime::strategies::string(None, None, None),
                         None,
                         None,
                     ),
@@ -368,17 +357,17 @@ pub fn put_object_input_at(
 
 /// Values of [`PutObjectInput`](crate::operation::put_object::PutObjectInput) with exactly one constraint violation, and where it is.
 pub fn put_object_input_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::put_object::PutObjectInput, crate::runtime::strategies::Expected),
+    (crate::operation::put_object::PutObjectInput, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             put_object_input()
                 .prop_map(|mut value| {
                     value.bucket = None;
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("bucket"),
                     )
@@ -389,8 +378,8 @@ pub fn put_object_input_invalid() -> ::proptest::strategy::BoxedStrategy<
                     value.key = None;
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("key"),
                     )
@@ -398,7 +387,7 @@ pub fn put_object_input_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             (
                 put_object_input(),
-                crate::runtime::strategies::unknown_enum::<
+                runtime::strategies::unknown_enum::<
                     crate::types::Color,
                 >(crate::types::Color::values()),
             )
@@ -419,14 +408,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::put_object::PutObjec
     }
 }
 
-impl crate::runtime::strategies::Generate
-for crate::operation::put_object::PutObjectInput {
+impl runtime::strategies::Generate for crate::operation::put_object::PutObjectInput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         put_object_input()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(put_object_input_invalid())
     }
@@ -436,7 +424,7 @@ for crate::operation::put_object::PutObjectInput {
 pub fn put_object_output() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::put_object::PutObjectOutput,
 > {
-    put_object_output_at(crate::runtime::strategies::RECURSION_DEPTH)
+    put_object_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`PutObjectOutput`](crate::operation::put_object::PutObjectOutput), recursing at most `depth` levels.
@@ -446,10 +434,10 @@ pub fn put_object_output_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (-9223372036854775808i64..=9223372036854775807i64).boxed(),
                             ::proptest::strategy::Just(-9223372036854775808i64).boxed(),
@@ -458,27 +446,26 @@ pub fn put_object_output_at(
                     ),
                 )
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::timestamp_seconds())
-                .boxed(),
+            ::proptest::option::of(runtime::strategies::timestamp_seconds()).boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::list(
-                        crate::runtime::strategies::string(None, None, None),
+                    runtime::strategies::list(
+                        runtime::strategies::string(None, None, None),
                         None,
                         None,
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::map(
-                        crate::runtime::strategies::string(None, None, None),
-                        crate::runtime::strategies::string(None, None, None),
+                    runtime::strategies::map(
+                        runtime::strategies::string(None, None, None),
+                        runtime::strategies::string(None, None, None),
                         None,
                         None,
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (-2147483648i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(-2147483648i32).boxed(),
@@ -487,8 +474,7 @@ pub fn put_object_output_at(
                     ),
                 )
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
+            ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
         ),
     )
         .prop_map(|((etag, size, modified, tags, meta, status, version),)| crate::operation::put_object::PutObjectOutput {
@@ -511,14 +497,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::put_object::PutObjec
     }
 }
 
-impl crate::runtime::strategies::Generate
-for crate::operation::put_object::PutObjectOutput {
+impl runtime::strategies::Generate for crate::operation::put_object::PutObjectOutput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         put_object_output()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -526,9 +511,7 @@ for crate::operation::put_object::PutObjectOutput {
 
 /// Known values of [`Color`](crate::types::Color).
 pub fn color() -> ::proptest::strategy::BoxedStrategy<crate::types::Color> {
-    crate::runtime::strategies::known_enum::<
-        crate::types::Color,
-    >(crate::types::Color::values())
+    runtime::strategies::known_enum::<crate::types::Color>(crate::types::Color::values())
 }
 
 impl ::proptest::arbitrary::Arbitrary for crate::types::Color {
@@ -539,16 +522,16 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Color {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Color {
+impl runtime::strategies::Generate for crate::types::Color {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         color()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(
-            crate::runtime::strategies::unknown_enum::<
+            runtime::strategies::unknown_enum::<
                 crate::types::Color,
             >(crate::types::Color::values()),
         )

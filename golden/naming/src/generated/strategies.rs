@@ -7,10 +7,12 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
+use crate::runtime;
 use ::proptest::strategy::Strategy as _;
+
 /// Valid values of [`Box`](crate::types::Box).
 pub fn box_() -> ::proptest::strategy::BoxedStrategy<crate::types::Box> {
-    box_at(crate::runtime::strategies::RECURSION_DEPTH)
+    box_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Box`](crate::types::Box), recursing at most `depth` levels.
@@ -18,9 +20,9 @@ pub fn box_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::B
     let _ = depth;
     (
         (
-            crate::runtime::strategies::string(None, None, None),
+            runtime::strategies::string(None, None, None),
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (-2147483648i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(-2147483648i32).boxed(),
@@ -41,18 +43,18 @@ pub fn box_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::B
 
 /// Values of [`Box`](crate::types::Box) with exactly one constraint violation, and where it is.
 pub fn box_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Box, crate::runtime::strategies::Expected),
+    (crate::types::Box, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             box_()
                 .prop_map(|mut value| {
-                    value.ok = crate::runtime::ErrorCorrection::corrected();
+                    value.ok = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("ok");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("ok"),
                     )
@@ -70,13 +72,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Box {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Box {
+impl runtime::strategies::Generate for crate::types::Box {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         box_()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(box_invalid())
     }
@@ -84,7 +86,7 @@ impl crate::runtime::strategies::Generate for crate::types::Box {
 
 /// Valid values of [`Builder`](crate::types::Builder).
 pub fn builder() -> ::proptest::strategy::BoxedStrategy<crate::types::Builder> {
-    builder_at(crate::runtime::strategies::RECURSION_DEPTH)
+    builder_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Builder`](crate::types::Builder), recursing at most `depth` levels.
@@ -92,12 +94,7 @@ pub fn builder_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::Builder> {
     let _ = depth;
-    (
-        (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
-        ),
-    )
+    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
         .prop_map(|((name,),)| crate::types::Builder { name })
         .boxed()
 }
@@ -110,13 +107,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Builder {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Builder {
+impl runtime::strategies::Generate for crate::types::Builder {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         builder()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -124,14 +121,14 @@ impl crate::runtime::strategies::Generate for crate::types::Builder {
 
 /// Valid values of [`Foo`](crate::types::Foo).
 pub fn foo() -> ::proptest::strategy::BoxedStrategy<crate::types::Foo> {
-    foo_at(crate::runtime::strategies::RECURSION_DEPTH)
+    foo_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Foo`](crate::types::Foo), recursing at most `depth` levels.
 pub fn foo_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Foo> {
     (
         (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
             ::proptest::option::of(crate::strategies::foo_builder_at(depth)).boxed(),
         ),
@@ -151,13 +148,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Foo {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Foo {
+impl runtime::strategies::Generate for crate::types::Foo {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         foo()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -165,7 +162,7 @@ impl crate::runtime::strategies::Generate for crate::types::Foo {
 
 /// Valid values of [`FooBuilder`](crate::types::FooBuilder).
 pub fn foo_builder() -> ::proptest::strategy::BoxedStrategy<crate::types::FooBuilder> {
-    foo_builder_at(crate::runtime::strategies::RECURSION_DEPTH)
+    foo_builder_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`FooBuilder`](crate::types::FooBuilder), recursing at most `depth` levels.
@@ -173,12 +170,7 @@ pub fn foo_builder_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::FooBuilder> {
     let _ = depth;
-    (
-        (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
-        ),
-    )
+    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
         .prop_map(|((name,),)| crate::types::FooBuilder { name })
         .boxed()
 }
@@ -191,13 +183,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::FooBuilder {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::FooBuilder {
+impl runtime::strategies::Generate for crate::types::FooBuilder {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         foo_builder()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -205,18 +197,13 @@ impl crate::runtime::strategies::Generate for crate::types::FooBuilder {
 
 /// Valid values of [`Hash`](crate::types::Hash).
 pub fn hash() -> ::proptest::strategy::BoxedStrategy<crate::types::Hash> {
-    hash_at(crate::runtime::strategies::RECURSION_DEPTH)
+    hash_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Hash`](crate::types::Hash), recursing at most `depth` levels.
 pub fn hash_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Hash> {
     let _ = depth;
-    (
-        (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
-        ),
-    )
+    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
         .prop_map(|((name,),)| crate::types::Hash { name })
         .boxed()
 }
@@ -229,13 +216,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Hash {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Hash {
+impl runtime::strategies::Generate for crate::types::Hash {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         hash()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -243,7 +230,7 @@ impl crate::runtime::strategies::Generate for crate::types::Hash {
 
 /// Valid values of [`Option`](crate::types::Option).
 pub fn option() -> ::proptest::strategy::BoxedStrategy<crate::types::Option> {
-    option_at(crate::runtime::strategies::RECURSION_DEPTH)
+    option_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Option`](crate::types::Option), recursing at most `depth` levels.
@@ -253,9 +240,9 @@ pub fn option_at(
     let _ = depth;
     (
         (
-            crate::runtime::strategies::string(None, None, None),
+            runtime::strategies::string(None, None, None),
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (-2147483648i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(-2147483648i32).boxed(),
@@ -276,18 +263,18 @@ pub fn option_at(
 
 /// Values of [`Option`](crate::types::Option) with exactly one constraint violation, and where it is.
 pub fn option_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Option, crate::runtime::strategies::Expected),
+    (crate::types::Option, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             option()
                 .prop_map(|mut value| {
-                    value.ok = crate::runtime::ErrorCorrection::corrected();
+                    value.ok = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("ok");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("ok"),
                     )
@@ -305,13 +292,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Option {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Option {
+impl runtime::strategies::Generate for crate::types::Option {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         option()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(option_invalid())
     }
@@ -319,7 +306,7 @@ impl crate::runtime::strategies::Generate for crate::types::Option {
 
 /// Valid values of [`Result`](crate::types::Result).
 pub fn result() -> ::proptest::strategy::BoxedStrategy<crate::types::Result> {
-    result_at(crate::runtime::strategies::RECURSION_DEPTH)
+    result_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Result`](crate::types::Result), recursing at most `depth` levels.
@@ -329,9 +316,9 @@ pub fn result_at(
     let _ = depth;
     (
         (
-            crate::runtime::strategies::string(None, None, None),
+            runtime::strategies::string(None, None, None),
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (-2147483648i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(-2147483648i32).boxed(),
@@ -352,18 +339,18 @@ pub fn result_at(
 
 /// Values of [`Result`](crate::types::Result) with exactly one constraint violation, and where it is.
 pub fn result_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Result, crate::runtime::strategies::Expected),
+    (crate::types::Result, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             result()
                 .prop_map(|mut value| {
-                    value.ok = crate::runtime::ErrorCorrection::corrected();
+                    value.ok = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("ok");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("ok"),
                     )
@@ -381,13 +368,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Result {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Result {
+impl runtime::strategies::Generate for crate::types::Result {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         result()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(result_invalid())
     }
@@ -395,7 +382,7 @@ impl crate::runtime::strategies::Generate for crate::types::Result {
 
 /// Valid values of [`String`](crate::types::String).
 pub fn string() -> ::proptest::strategy::BoxedStrategy<crate::types::String> {
-    string_at(crate::runtime::strategies::RECURSION_DEPTH)
+    string_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`String`](crate::types::String), recursing at most `depth` levels.
@@ -403,12 +390,7 @@ pub fn string_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::String> {
     let _ = depth;
-    (
-        (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
-        ),
-    )
+    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
         .prop_map(|((value,),)| crate::types::String { value })
         .boxed()
 }
@@ -421,13 +403,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::String {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::String {
+impl runtime::strategies::Generate for crate::types::String {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         string()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -435,18 +417,13 @@ impl crate::runtime::strategies::Generate for crate::types::String {
 
 /// Valid values of [`Type`](crate::types::Type).
 pub fn type_() -> ::proptest::strategy::BoxedStrategy<crate::types::Type> {
-    type_at(crate::runtime::strategies::RECURSION_DEPTH)
+    type_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Type`](crate::types::Type), recursing at most `depth` levels.
 pub fn type_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Type> {
     let _ = depth;
-    (
-        (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
-        ),
-    )
+    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
         .prop_map(|((name,),)| crate::types::Type { name })
         .boxed()
 }
@@ -459,13 +436,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Type {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Type {
+impl runtime::strategies::Generate for crate::types::Type {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         type_()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -473,7 +450,7 @@ impl crate::runtime::strategies::Generate for crate::types::Type {
 
 /// Valid values of [`Vec`](crate::types::Vec).
 pub fn vec() -> ::proptest::strategy::BoxedStrategy<crate::types::Vec> {
-    vec_at(crate::runtime::strategies::RECURSION_DEPTH)
+    vec_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Vec`](crate::types::Vec), recursing at most `depth` levels.
@@ -481,9 +458,9 @@ pub fn vec_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::V
     let _ = depth;
     (
         (
-            crate::runtime::strategies::string(None, None, None),
+            runtime::strategies::string(None, None, None),
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (-2147483648i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(-2147483648i32).boxed(),
@@ -504,18 +481,18 @@ pub fn vec_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::V
 
 /// Values of [`Vec`](crate::types::Vec) with exactly one constraint violation, and where it is.
 pub fn vec_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Vec, crate::runtime::strategies::Expected),
+    (crate::types::Vec, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             vec()
                 .prop_map(|mut value| {
-                    value.ok = crate::runtime::ErrorCorrection::corrected();
+                    value.ok = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("ok");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("ok"),
                     )
@@ -533,13 +510,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Vec {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Vec {
+impl runtime::strategies::Generate for crate::types::Vec {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         vec()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(vec_invalid())
     }
@@ -549,7 +526,7 @@ impl crate::runtime::strategies::Generate for crate::types::Vec {
 pub fn widget_builder() -> ::proptest::strategy::BoxedStrategy<
     crate::types::WidgetBuilder,
 > {
-    widget_builder_at(crate::runtime::strategies::RECURSION_DEPTH)
+    widget_builder_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`WidgetBuilder`](crate::types::WidgetBuilder), recursing at most `depth` levels.
@@ -557,12 +534,7 @@ pub fn widget_builder_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::WidgetBuilder> {
     let _ = depth;
-    (
-        (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
-        ),
-    )
+    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
         .prop_map(|((name,),)| crate::types::WidgetBuilder {
             name,
         })
@@ -577,13 +549,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::WidgetBuilder {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::WidgetBuilder {
+impl runtime::strategies::Generate for crate::types::WidgetBuilder {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         widget_builder()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -591,7 +563,7 @@ impl crate::runtime::strategies::Generate for crate::types::WidgetBuilder {
 
 /// Valid values of [`Error`](crate::types::error::Error).
 pub fn error() -> ::proptest::strategy::BoxedStrategy<crate::types::error::Error> {
-    error_at(crate::runtime::strategies::RECURSION_DEPTH)
+    error_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Error`](crate::types::error::Error), recursing at most `depth` levels.
@@ -601,10 +573,9 @@ pub fn error_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
+            ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
         ),
     )
         .prop_map(|((message, message_2),)| crate::types::error::Error {
@@ -622,13 +593,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::error::Error {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::error::Error {
+impl runtime::strategies::Generate for crate::types::error::Error {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         error()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -638,7 +609,7 @@ impl crate::runtime::strategies::Generate for crate::types::error::Error {
 pub fn match_input() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::match_::MatchInput,
 > {
-    match_input_at(crate::runtime::strategies::RECURSION_DEPTH)
+    match_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`MatchInput`](crate::operation::match_::MatchInput), recursing at most `depth` levels.
@@ -648,20 +619,19 @@ pub fn match_input_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
+            ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
         ),
     )
         .prop_map(|
@@ -696,13 +666,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::match_::MatchInput {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::operation::match_::MatchInput {
+impl runtime::strategies::Generate for crate::operation::match_::MatchInput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         match_input()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -712,7 +682,7 @@ impl crate::runtime::strategies::Generate for crate::operation::match_::MatchInp
 pub fn match_output() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::match_::MatchOutput,
 > {
-    match_output_at(crate::runtime::strategies::RECURSION_DEPTH)
+    match_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`MatchOutput`](crate::operation::match_::MatchOutput), recursing at most `depth` levels.
@@ -761,9 +731,9 @@ pub fn match_output_at(
 
 /// Values of [`MatchOutput`](crate::operation::match_::MatchOutput) with exactly one constraint violation, and where it is.
 pub fn match_output_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::match_::MatchOutput, crate::runtime::strategies::Expected),
+    (crate::operation::match_::MatchOutput, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (match_output(), crate::strategies::result_invalid())
                 .prop_map(|(mut value, (bad, expected))| {
@@ -791,7 +761,7 @@ pub fn match_output_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             (
                 match_output(),
-                crate::runtime::strategies::unknown_enum::<
+                runtime::strategies::unknown_enum::<
                     crate::types::Kind,
                 >(crate::types::Kind::values()),
             )
@@ -812,13 +782,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::match_::MatchOutput 
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::operation::match_::MatchOutput {
+impl runtime::strategies::Generate for crate::operation::match_::MatchOutput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         match_output()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(match_output_invalid())
     }
@@ -826,9 +796,7 @@ impl crate::runtime::strategies::Generate for crate::operation::match_::MatchOut
 
 /// Known values of [`Kind`](crate::types::Kind).
 pub fn kind() -> ::proptest::strategy::BoxedStrategy<crate::types::Kind> {
-    crate::runtime::strategies::known_enum::<
-        crate::types::Kind,
-    >(crate::types::Kind::values())
+    runtime::strategies::known_enum::<crate::types::Kind>(crate::types::Kind::values())
 }
 
 impl ::proptest::arbitrary::Arbitrary for crate::types::Kind {
@@ -839,16 +807,16 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Kind {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Kind {
+impl runtime::strategies::Generate for crate::types::Kind {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         kind()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(
-            crate::runtime::strategies::unknown_enum::<
+            runtime::strategies::unknown_enum::<
                 crate::types::Kind,
             >(crate::types::Kind::values()),
         )

@@ -7,10 +7,12 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
+use crate::runtime;
 use ::proptest::strategy::Strategy as _;
+
 /// Valid values of [`Link`](crate::types::Link).
 pub fn link() -> ::proptest::strategy::BoxedStrategy<crate::types::Link> {
-    link_at(crate::runtime::strategies::RECURSION_DEPTH)
+    link_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Link`](crate::types::Link), recursing at most `depth` levels.
@@ -39,13 +41,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Link {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Link {
+impl runtime::strategies::Generate for crate::types::Link {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         link()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -53,14 +55,14 @@ impl crate::runtime::strategies::Generate for crate::types::Link {
 
 /// Valid values of [`Node`](crate::types::Node).
 pub fn node() -> ::proptest::strategy::BoxedStrategy<crate::types::Node> {
-    node_at(crate::runtime::strategies::RECURSION_DEPTH)
+    node_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Node`](crate::types::Node), recursing at most `depth` levels.
 pub fn node_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Node> {
     (
         (
-            crate::runtime::strategies::string(None, None, None),
+            runtime::strategies::string(None, None, None),
             if depth == 0 {
                 ::proptest::strategy::Just(None).boxed()
             } else {
@@ -73,7 +75,7 @@ pub fn node_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::
                 ::proptest::strategy::Just(None).boxed()
             } else {
                 ::proptest::option::of(
-                        crate::runtime::strategies::list(
+                        runtime::strategies::list(
                             crate::strategies::node_at(depth - 1),
                             None,
                             None,
@@ -103,18 +105,18 @@ pub fn node_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::
 
 /// Values of [`Node`](crate::types::Node) with exactly one constraint violation, and where it is.
 pub fn node_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Node, crate::runtime::strategies::Expected),
+    (crate::types::Node, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             node()
                 .prop_map(|mut value| {
-                    value.name = crate::runtime::ErrorCorrection::corrected();
+                    value.name = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("name");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("name"),
                     )
@@ -132,13 +134,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Node {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Node {
+impl runtime::strategies::Generate for crate::types::Node {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         node()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(node_invalid())
     }
@@ -148,7 +150,7 @@ impl crate::runtime::strategies::Generate for crate::types::Node {
 pub fn get_tree_input() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::get_tree::GetTreeInput,
 > {
-    get_tree_input_at(crate::runtime::strategies::RECURSION_DEPTH)
+    get_tree_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetTreeInput`](crate::operation::get_tree::GetTreeInput), recursing at most `depth` levels.
@@ -169,13 +171,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::get_tree::GetTreeInp
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::operation::get_tree::GetTreeInput {
+impl runtime::strategies::Generate for crate::operation::get_tree::GetTreeInput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         get_tree_input()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -185,7 +187,7 @@ impl crate::runtime::strategies::Generate for crate::operation::get_tree::GetTre
 pub fn get_tree_output() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::get_tree::GetTreeOutput,
 > {
-    get_tree_output_at(crate::runtime::strategies::RECURSION_DEPTH)
+    get_tree_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetTreeOutput`](crate::operation::get_tree::GetTreeOutput), recursing at most `depth` levels.
@@ -201,9 +203,9 @@ pub fn get_tree_output_at(
 
 /// Values of [`GetTreeOutput`](crate::operation::get_tree::GetTreeOutput) with exactly one constraint violation, and where it is.
 pub fn get_tree_output_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::get_tree::GetTreeOutput, crate::runtime::strategies::Expected),
+    (crate::operation::get_tree::GetTreeOutput, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (get_tree_output(), crate::strategies::node_invalid())
                 .prop_map(|(mut value, (bad, expected))| {
@@ -223,13 +225,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::get_tree::GetTreeOut
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::operation::get_tree::GetTreeOutput {
+impl runtime::strategies::Generate for crate::operation::get_tree::GetTreeOutput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         get_tree_output()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(get_tree_output_invalid())
     }

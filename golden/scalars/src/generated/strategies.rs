@@ -7,12 +7,14 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
+use crate::runtime;
 use ::proptest::strategy::Strategy as _;
+
 /// Valid values of [`EchoInput`](crate::operation::echo::EchoInput).
 pub fn echo_input() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::echo::EchoInput,
 > {
-    echo_input_at(crate::runtime::strategies::RECURSION_DEPTH)
+    echo_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`EchoInput`](crate::operation::echo::EchoInput), recursing at most `depth` levels.
@@ -22,15 +24,13 @@ pub fn echo_input_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::blob(Some(1u64), Some(4u64)),
-                )
+            ::proptest::option::of(runtime::strategies::blob(Some(1u64), Some(4u64)))
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::document()).boxed(),
-            ::proptest::option::of(crate::runtime::strategies::big_integer()).boxed(),
-            ::proptest::option::of(crate::runtime::strategies::big_decimal()).boxed(),
+            ::proptest::option::of(runtime::strategies::document()).boxed(),
+            ::proptest::option::of(runtime::strategies::big_integer()).boxed(),
+            ::proptest::option::of(runtime::strategies::big_decimal()).boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (-5i8..=5i8).boxed(),
                             ::proptest::strategy::Just(-5i8).boxed(),
@@ -40,7 +40,7 @@ pub fn echo_input_at(
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (-32768i16..=32767i16).boxed(),
                             ::proptest::strategy::Just(-32768i16).boxed(),
@@ -49,8 +49,7 @@ pub fn echo_input_at(
                     ),
                 )
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::float(None, None))
-                .boxed(),
+            ::proptest::option::of(runtime::strategies::float(None, None)).boxed(),
             ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
         ),
         (::proptest::option::of(crate::strategies::priority()).boxed(),),
@@ -73,13 +72,13 @@ pub fn echo_input_at(
 
 /// Values of [`EchoInput`](crate::operation::echo::EchoInput) with exactly one constraint violation, and where it is.
 pub fn echo_input_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::echo::EchoInput, crate::runtime::strategies::Expected),
+    (crate::operation::echo::EchoInput, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (
                 echo_input(),
-                crate::runtime::strategies::int_outside(
+                runtime::strategies::int_outside(
                         Some(-5i64),
                         Some(5i64),
                         -128i64,
@@ -98,7 +97,7 @@ pub fn echo_input_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             (
                 echo_input(),
-                crate::runtime::strategies::unknown_int_enum::<
+                runtime::strategies::unknown_int_enum::<
                     crate::types::Priority,
                 >(crate::types::Priority::values()),
             )
@@ -119,13 +118,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::echo::EchoInput {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::operation::echo::EchoInput {
+impl runtime::strategies::Generate for crate::operation::echo::EchoInput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         echo_input()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(echo_input_invalid())
     }
@@ -135,7 +134,7 @@ impl crate::runtime::strategies::Generate for crate::operation::echo::EchoInput 
 pub fn echo_output() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::echo::EchoOutput,
 > {
-    echo_output_at(crate::runtime::strategies::RECURSION_DEPTH)
+    echo_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`EchoOutput`](crate::operation::echo::EchoOutput), recursing at most `depth` levels.
@@ -145,15 +144,13 @@ pub fn echo_output_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    crate::runtime::strategies::blob(Some(1u64), Some(4u64)),
-                )
+            ::proptest::option::of(runtime::strategies::blob(Some(1u64), Some(4u64)))
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::document()).boxed(),
-            ::proptest::option::of(crate::runtime::strategies::big_integer()).boxed(),
-            ::proptest::option::of(crate::runtime::strategies::big_decimal()).boxed(),
+            ::proptest::option::of(runtime::strategies::document()).boxed(),
+            ::proptest::option::of(runtime::strategies::big_integer()).boxed(),
+            ::proptest::option::of(runtime::strategies::big_decimal()).boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (-5i8..=5i8).boxed(),
                             ::proptest::strategy::Just(-5i8).boxed(),
@@ -163,7 +160,7 @@ pub fn echo_output_at(
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (-32768i16..=32767i16).boxed(),
                             ::proptest::strategy::Just(-32768i16).boxed(),
@@ -172,8 +169,7 @@ pub fn echo_output_at(
                     ),
                 )
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::float(None, None))
-                .boxed(),
+            ::proptest::option::of(runtime::strategies::float(None, None)).boxed(),
             ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
         ),
         (::proptest::option::of(crate::strategies::priority()).boxed(),),
@@ -196,13 +192,13 @@ pub fn echo_output_at(
 
 /// Values of [`EchoOutput`](crate::operation::echo::EchoOutput) with exactly one constraint violation, and where it is.
 pub fn echo_output_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::echo::EchoOutput, crate::runtime::strategies::Expected),
+    (crate::operation::echo::EchoOutput, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (
                 echo_output(),
-                crate::runtime::strategies::int_outside(
+                runtime::strategies::int_outside(
                         Some(-5i64),
                         Some(5i64),
                         -128i64,
@@ -221,7 +217,7 @@ pub fn echo_output_invalid() -> ::proptest::strategy::BoxedStrategy<
                 .boxed(),
             (
                 echo_output(),
-                crate::runtime::strategies::unknown_int_enum::<
+                runtime::strategies::unknown_int_enum::<
                     crate::types::Priority,
                 >(crate::types::Priority::values()),
             )
@@ -242,13 +238,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::echo::EchoOutput {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::operation::echo::EchoOutput {
+impl runtime::strategies::Generate for crate::operation::echo::EchoOutput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         echo_output()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(echo_output_invalid())
     }
@@ -256,7 +252,7 @@ impl crate::runtime::strategies::Generate for crate::operation::echo::EchoOutput
 
 /// Known values of [`Priority`](crate::types::Priority).
 pub fn priority() -> ::proptest::strategy::BoxedStrategy<crate::types::Priority> {
-    crate::runtime::strategies::known_int_enum::<
+    runtime::strategies::known_int_enum::<
         crate::types::Priority,
     >(crate::types::Priority::values())
 }
@@ -269,16 +265,16 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Priority {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Priority {
+impl runtime::strategies::Generate for crate::types::Priority {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         priority()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(
-            crate::runtime::strategies::unknown_int_enum::<
+            runtime::strategies::unknown_int_enum::<
                 crate::types::Priority,
             >(crate::types::Priority::values()),
         )

@@ -7,12 +7,14 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
+use crate::runtime;
 use ::proptest::strategy::Strategy as _;
+
 /// Valid values of [`GetTimesInput`](crate::operation::get_times::GetTimesInput).
 pub fn get_times_input() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::get_times::GetTimesInput,
 > {
-    get_times_input_at(crate::runtime::strategies::RECURSION_DEPTH)
+    get_times_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetTimesInput`](crate::operation::get_times::GetTimesInput), recursing at most `depth` levels.
@@ -33,14 +35,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::get_times::GetTimesI
     }
 }
 
-impl crate::runtime::strategies::Generate
-for crate::operation::get_times::GetTimesInput {
+impl runtime::strategies::Generate for crate::operation::get_times::GetTimesInput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         get_times_input()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -50,7 +51,7 @@ for crate::operation::get_times::GetTimesInput {
 pub fn get_times_output() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::get_times::GetTimesOutput,
 > {
-    get_times_output_at(crate::runtime::strategies::RECURSION_DEPTH)
+    get_times_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetTimesOutput`](crate::operation::get_times::GetTimesOutput), recursing at most `depth` levels.
@@ -60,11 +61,10 @@ pub fn get_times_output_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(crate::runtime::strategies::timestamp()).boxed(),
-            ::proptest::option::of(crate::runtime::strategies::timestamp()).boxed(),
-            ::proptest::option::of(crate::runtime::strategies::timestamp_seconds())
-                .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::timestamp()).boxed(),
+            ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
+            ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
+            ::proptest::option::of(runtime::strategies::timestamp_seconds()).boxed(),
+            ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
         ),
     )
         .prop_map(|((epoch, date_time, http_date, target_date_time),)| crate::operation::get_times::GetTimesOutput {
@@ -84,14 +84,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::get_times::GetTimesO
     }
 }
 
-impl crate::runtime::strategies::Generate
-for crate::operation::get_times::GetTimesOutput {
+impl runtime::strategies::Generate for crate::operation::get_times::GetTimesOutput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         get_times_output()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }

@@ -7,10 +7,12 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
+use crate::runtime;
 use ::proptest::strategy::Strategy as _;
+
 /// Valid values of [`Credentials`](crate::types::Credentials).
 pub fn credentials() -> ::proptest::strategy::BoxedStrategy<crate::types::Credentials> {
-    credentials_at(crate::runtime::strategies::RECURSION_DEPTH)
+    credentials_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Credentials`](crate::types::Credentials), recursing at most `depth` levels.
@@ -20,10 +22,9 @@ pub fn credentials_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
+            ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
         ),
     )
         .prop_map(|((user, secret),)| crate::types::Credentials {
@@ -41,13 +42,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Credentials {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Credentials {
+impl runtime::strategies::Generate for crate::types::Credentials {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         credentials()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -55,7 +56,7 @@ impl crate::runtime::strategies::Generate for crate::types::Credentials {
 
 /// Valid values of [`EndEvent`](crate::types::EndEvent).
 pub fn end_event() -> ::proptest::strategy::BoxedStrategy<crate::types::EndEvent> {
-    end_event_at(crate::runtime::strategies::RECURSION_DEPTH)
+    end_event_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`EndEvent`](crate::types::EndEvent), recursing at most `depth` levels.
@@ -74,13 +75,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::EndEvent {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::EndEvent {
+impl runtime::strategies::Generate for crate::types::EndEvent {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         end_event()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -90,7 +91,7 @@ impl crate::runtime::strategies::Generate for crate::types::EndEvent {
 pub fn message_event() -> ::proptest::strategy::BoxedStrategy<
     crate::types::MessageEvent,
 > {
-    message_event_at(crate::runtime::strategies::RECURSION_DEPTH)
+    message_event_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`MessageEvent`](crate::types::MessageEvent), recursing at most `depth` levels.
@@ -98,12 +99,7 @@ pub fn message_event_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::MessageEvent> {
     let _ = depth;
-    (
-        (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
-        ),
-    )
+    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
         .prop_map(|((text,),)| crate::types::MessageEvent { text })
         .boxed()
 }
@@ -116,13 +112,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::MessageEvent {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::MessageEvent {
+impl runtime::strategies::Generate for crate::types::MessageEvent {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         message_event()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -132,7 +128,7 @@ impl crate::runtime::strategies::Generate for crate::types::MessageEvent {
 pub fn subscribe_input() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::subscribe::SubscribeInput,
 > {
-    subscribe_input_at(crate::runtime::strategies::RECURSION_DEPTH)
+    subscribe_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`SubscribeInput`](crate::operation::subscribe::SubscribeInput), recursing at most `depth` levels.
@@ -140,12 +136,7 @@ pub fn subscribe_input_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::operation::subscribe::SubscribeInput> {
     let _ = depth;
-    (
-        (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
-        ),
-    )
+    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
         .prop_map(|((topic,),)| crate::operation::subscribe::SubscribeInput {
             topic,
         })
@@ -160,14 +151,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::subscribe::Subscribe
     }
 }
 
-impl crate::runtime::strategies::Generate
-for crate::operation::subscribe::SubscribeInput {
+impl runtime::strategies::Generate for crate::operation::subscribe::SubscribeInput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         subscribe_input()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -177,7 +167,7 @@ for crate::operation::subscribe::SubscribeInput {
 pub fn subscribe_output() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::subscribe::SubscribeOutput,
 > {
-    subscribe_output_at(crate::runtime::strategies::RECURSION_DEPTH)
+    subscribe_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`SubscribeOutput`](crate::operation::subscribe::SubscribeOutput), recursing at most `depth` levels.
@@ -199,14 +189,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::subscribe::Subscribe
     }
 }
 
-impl crate::runtime::strategies::Generate
-for crate::operation::subscribe::SubscribeOutput {
+impl runtime::strategies::Generate for crate::operation::subscribe::SubscribeOutput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         subscribe_output()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -216,7 +205,7 @@ for crate::operation::subscribe::SubscribeOutput {
 pub fn upload_input() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::upload::UploadInput,
 > {
-    upload_input_at(crate::runtime::strategies::RECURSION_DEPTH)
+    upload_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`UploadInput`](crate::operation::upload::UploadInput), recursing at most `depth` levels.
@@ -225,17 +214,14 @@ pub fn upload_input_at(
 ) -> ::proptest::strategy::BoxedStrategy<crate::operation::upload::UploadInput> {
     (
         (
-            (crate::runtime::strategies::string(None, None, None))
-                .prop_map(Some)
+            (runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(crate::runtime::strategies::blob(None, None)).boxed(),
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
+            ::proptest::option::of(runtime::strategies::blob(None, None)).boxed(),
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
             ::proptest::option::of(crate::strategies::credentials_at(depth)).boxed(),
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
-                .boxed(),
+            ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
         ),
     )
         .prop_map(|((key, token, body, password, credentials, old),)| crate::operation::upload::UploadInput {
@@ -251,17 +237,17 @@ pub fn upload_input_at(
 
 /// Values of [`UploadInput`](crate::operation::upload::UploadInput) with exactly one constraint violation, and where it is.
 pub fn upload_input_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::upload::UploadInput, crate::runtime::strategies::Expected),
+    (crate::operation::upload::UploadInput, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             upload_input()
                 .prop_map(|mut value| {
                     value.key = None;
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("key"),
                     )
@@ -279,13 +265,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::upload::UploadInput 
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::operation::upload::UploadInput {
+impl runtime::strategies::Generate for crate::operation::upload::UploadInput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         upload_input()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(upload_input_invalid())
     }
@@ -295,7 +281,7 @@ impl crate::runtime::strategies::Generate for crate::operation::upload::UploadIn
 pub fn upload_output() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::upload::UploadOutput,
 > {
-    upload_output_at(crate::runtime::strategies::RECURSION_DEPTH)
+    upload_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`UploadOutput`](crate::operation::upload::UploadOutput), recursing at most `depth` levels.
@@ -305,10 +291,10 @@ pub fn upload_output_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(crate::runtime::strategies::string(None, None, None))
+            ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::one_of(
+                    runtime::strategies::one_of(
                         Vec::from([
                             (-2147483648i32..=2147483647i32).boxed(),
                             ::proptest::strategy::Just(-2147483648i32).boxed(),
@@ -318,8 +304,8 @@ pub fn upload_output_at(
                 )
                 .boxed(),
             ::proptest::option::of(
-                    crate::runtime::strategies::list(
-                        crate::runtime::strategies::string(None, None, None),
+                    runtime::strategies::list(
+                        runtime::strategies::string(None, None, None),
                         None,
                         None,
                     ),
@@ -343,13 +329,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::upload::UploadOutput
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::operation::upload::UploadOutput {
+impl runtime::strategies::Generate for crate::operation::upload::UploadOutput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         upload_output()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }
@@ -357,14 +343,14 @@ impl crate::runtime::strategies::Generate for crate::operation::upload::UploadOu
 
 /// Valid values of [`Events`](crate::types::Events).
 pub fn events() -> ::proptest::strategy::BoxedStrategy<crate::types::Events> {
-    events_at(crate::runtime::strategies::RECURSION_DEPTH)
+    events_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Events`](crate::types::Events), recursing at most `depth` levels.
 pub fn events_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::Events> {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             crate::strategies::message_event_at(depth)
                 .prop_map(crate::types::Events::Message)
@@ -384,13 +370,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Events {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Events {
+impl runtime::strategies::Generate for crate::types::Events {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         events()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         None
     }

@@ -7,10 +7,12 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
+use crate::runtime;
 use ::proptest::strategy::Strategy as _;
+
 /// Valid values of [`Circle`](crate::types::Circle).
 pub fn circle() -> ::proptest::strategy::BoxedStrategy<crate::types::Circle> {
-    circle_at(crate::runtime::strategies::RECURSION_DEPTH)
+    circle_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Circle`](crate::types::Circle), recursing at most `depth` levels.
@@ -18,7 +20,7 @@ pub fn circle_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::Circle> {
     let _ = depth;
-    ((crate::runtime::strategies::double(None, None),),)
+    ((runtime::strategies::double(None, None),),)
         .prop_map(|((radius,),)| crate::types::Circle {
             radius,
             client_corrections: Default::default(),
@@ -28,18 +30,18 @@ pub fn circle_at(
 
 /// Values of [`Circle`](crate::types::Circle) with exactly one constraint violation, and where it is.
 pub fn circle_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Circle, crate::runtime::strategies::Expected),
+    (crate::types::Circle, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             circle()
                 .prop_map(|mut value| {
-                    value.radius = crate::runtime::ErrorCorrection::corrected();
+                    value.radius = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("radius");
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("radius"),
                     )
@@ -57,13 +59,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Circle {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Circle {
+impl runtime::strategies::Generate for crate::types::Circle {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         circle()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(circle_invalid())
     }
@@ -73,7 +75,7 @@ impl crate::runtime::strategies::Generate for crate::types::Circle {
 pub fn get_shape_input() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::get_shape::GetShapeInput,
 > {
-    get_shape_input_at(crate::runtime::strategies::RECURSION_DEPTH)
+    get_shape_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetShapeInput`](crate::operation::get_shape::GetShapeInput), recursing at most `depth` levels.
@@ -89,9 +91,9 @@ pub fn get_shape_input_at(
 
 /// Values of [`GetShapeInput`](crate::operation::get_shape::GetShapeInput) with exactly one constraint violation, and where it is.
 pub fn get_shape_input_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::get_shape::GetShapeInput, crate::runtime::strategies::Expected),
+    (crate::operation::get_shape::GetShapeInput, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (get_shape_input(), crate::strategies::shape_invalid())
                 .prop_map(|(mut value, (bad, expected))| {
@@ -104,8 +106,8 @@ pub fn get_shape_input_invalid() -> ::proptest::strategy::BoxedStrategy<
                     value.shape = None;
                     (
                         value,
-                        crate::runtime::strategies::Expected::new(
-                                crate::runtime::ConstraintKind::Required,
+                        runtime::strategies::Expected::new(
+                                runtime::ConstraintKind::Required,
                             )
                             .under_field("shape"),
                     )
@@ -123,14 +125,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::get_shape::GetShapeI
     }
 }
 
-impl crate::runtime::strategies::Generate
-for crate::operation::get_shape::GetShapeInput {
+impl runtime::strategies::Generate for crate::operation::get_shape::GetShapeInput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         get_shape_input()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(get_shape_input_invalid())
     }
@@ -140,7 +141,7 @@ for crate::operation::get_shape::GetShapeInput {
 pub fn get_shape_output() -> ::proptest::strategy::BoxedStrategy<
     crate::operation::get_shape::GetShapeOutput,
 > {
-    get_shape_output_at(crate::runtime::strategies::RECURSION_DEPTH)
+    get_shape_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetShapeOutput`](crate::operation::get_shape::GetShapeOutput), recursing at most `depth` levels.
@@ -162,9 +163,9 @@ pub fn get_shape_output_at(
 
 /// Values of [`GetShapeOutput`](crate::operation::get_shape::GetShapeOutput) with exactly one constraint violation, and where it is.
 pub fn get_shape_output_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::get_shape::GetShapeOutput, crate::runtime::strategies::Expected),
+    (crate::operation::get_shape::GetShapeOutput, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             (get_shape_output(), crate::strategies::shape_invalid())
                 .prop_map(|(mut value, (bad, expected))| {
@@ -190,14 +191,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::operation::get_shape::GetShapeO
     }
 }
 
-impl crate::runtime::strategies::Generate
-for crate::operation::get_shape::GetShapeOutput {
+impl runtime::strategies::Generate for crate::operation::get_shape::GetShapeOutput {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         get_shape_output()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(get_shape_output_invalid())
     }
@@ -205,7 +205,7 @@ for crate::operation::get_shape::GetShapeOutput {
 
 /// Valid values of [`Expression`](crate::types::Expression).
 pub fn expression() -> ::proptest::strategy::BoxedStrategy<crate::types::Expression> {
-    expression_at(crate::runtime::strategies::RECURSION_DEPTH)
+    expression_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Expression`](crate::types::Expression), recursing at most `depth` levels.
@@ -213,9 +213,9 @@ pub fn expression_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::Expression> {
     if depth == 0 {
-        crate::runtime::strategies::one_of(
+        runtime::strategies::one_of(
             Vec::from([
-                crate::runtime::strategies::one_of(
+                runtime::strategies::one_of(
                         Vec::from([
                             (-9223372036854775808i64..=9223372036854775807i64).boxed(),
                             ::proptest::strategy::Just(-9223372036854775808i64).boxed(),
@@ -227,9 +227,9 @@ pub fn expression_at(
             ]),
         )
     } else {
-        crate::runtime::strategies::one_of(
+        runtime::strategies::one_of(
             Vec::from([
-                crate::runtime::strategies::one_of(
+                runtime::strategies::one_of(
                         Vec::from([
                             (-9223372036854775808i64..=9223372036854775807i64).boxed(),
                             ::proptest::strategy::Just(-9223372036854775808i64).boxed(),
@@ -241,7 +241,7 @@ pub fn expression_at(
                 crate::strategies::expression_at(depth - 1)
                     .prop_map(|value| crate::types::Expression::Negate(Box::new(value)))
                     .boxed(),
-                crate::runtime::strategies::list(
+                runtime::strategies::list(
                         crate::strategies::expression_at(depth - 1),
                         Some(2u64),
                         None,
@@ -255,15 +255,15 @@ pub fn expression_at(
 
 /// Values of [`Expression`](crate::types::Expression) with exactly one constraint violation, and where it is.
 pub fn expression_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Expression, crate::runtime::strategies::Expected),
+    (crate::types::Expression, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
-            crate::runtime::strategies::one_of(
+            runtime::strategies::one_of(
                     Vec::from([
-                        crate::runtime::strategies::list_bad_length(
+                        runtime::strategies::list_bad_length(
                                 crate::strategies::expression_at(
-                                    crate::runtime::strategies::RECURSION_DEPTH,
+                                    runtime::strategies::RECURSION_DEPTH,
                                 ),
                                 Some(2u64),
                                 None,
@@ -292,13 +292,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Expression {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Expression {
+impl runtime::strategies::Generate for crate::types::Expression {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         expression()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(expression_invalid())
     }
@@ -306,20 +306,20 @@ impl crate::runtime::strategies::Generate for crate::types::Expression {
 
 /// Valid values of [`Shape`](crate::types::Shape).
 pub fn shape() -> ::proptest::strategy::BoxedStrategy<crate::types::Shape> {
-    shape_at(crate::runtime::strategies::RECURSION_DEPTH)
+    shape_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Shape`](crate::types::Shape), recursing at most `depth` levels.
 pub fn shape_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Shape> {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             crate::strategies::circle_at(depth)
                 .prop_map(crate::types::Shape::Circle)
                 .boxed(),
-            crate::runtime::strategies::string(None, Some(1u64), Some(8u64))
+            runtime::strategies::string(None, Some(1u64), Some(8u64))
                 .prop_map(crate::types::Shape::Label)
                 .boxed(),
-            crate::runtime::strategies::one_of(
+            runtime::strategies::one_of(
                     Vec::from([
                         (-2147483648i32..=2147483647i32).boxed(),
                         ::proptest::strategy::Just(-2147483648i32).boxed(),
@@ -335,9 +335,9 @@ pub fn shape_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types:
 
 /// Values of [`Shape`](crate::types::Shape) with exactly one constraint violation, and where it is.
 pub fn shape_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Shape, crate::runtime::strategies::Expected),
+    (crate::types::Shape, runtime::strategies::Expected),
 > {
-    crate::runtime::strategies::one_of(
+    runtime::strategies::one_of(
         Vec::from([
             crate::strategies::circle_invalid()
                 .prop_map(|(bad, expected)| (
@@ -345,12 +345,12 @@ pub fn shape_invalid() -> ::proptest::strategy::BoxedStrategy<
                     expected.under_field("circle"),
                 ))
                 .boxed(),
-            crate::runtime::strategies::invalid_string(
-                    crate::runtime::strategies::string(None, Some(1u64), Some(8u64)),
+            runtime::strategies::invalid_string(
+                    runtime::strategies::string(None, Some(1u64), Some(8u64)),
                     None,
                     Some(1u64),
                     Some(8u64),
-                    crate::runtime::strategies::StringBreaks {
+                    runtime::strategies::StringBreaks {
                         short: true,
                         long: true,
                         pattern: false,
@@ -373,13 +373,13 @@ impl ::proptest::arbitrary::Arbitrary for crate::types::Shape {
     }
 }
 
-impl crate::runtime::strategies::Generate for crate::types::Shape {
+impl runtime::strategies::Generate for crate::types::Shape {
     fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
         shape()
     }
 
     fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>,
+        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
     > {
         Some(shape_invalid())
     }

@@ -3,7 +3,9 @@
 
 //! The protocol compliance cases of the model (`smithy.test`), one test each.
 #![allow(clippy::all, clippy::pedantic, unused_mut)]
-use crate::runtime::protocol_test as check;
+use crate::runtime;
+use runtime::protocol_test as check;
+
 /// `AwsJson10EmptyInputAndEmptyOutput`
 ///
 /// Clients must always send an empty object if input is modeled.
@@ -49,7 +51,7 @@ fn aws_json10_endpoint_trait_request() {
             &input,
         )
         .expect("the request builds");
-    let request = crate::runtime::http::with_endpoint(request, "https://example.com")
+    let request = runtime::http::with_endpoint(request, "https://example.com")
         .expect("the endpoint applies");
     check::request(
         &request,
@@ -84,7 +86,7 @@ fn aws_json10_endpoint_trait_with_host_label_request() {
             &input,
         )
         .expect("the request builds");
-    let request = crate::runtime::http::with_endpoint(request, "https://example.com")
+    let request = runtime::http::with_endpoint(request, "https://example.com")
         .expect("the endpoint applies");
     check::request(
         &request,
@@ -116,10 +118,7 @@ fn aws_json10_host_with_path_request() {
             &input,
         )
         .expect("the request builds");
-    let request = crate::runtime::http::with_endpoint(
-            request,
-            "https://example.com/custom",
-        )
+    let request = runtime::http::with_endpoint(request, "https://example.com/custom")
         .expect("the endpoint applies");
     check::request(
         &request,
@@ -247,11 +246,7 @@ fn aws_json10_serialize_number_union_value_request() {
 fn aws_json10_serialize_blob_union_value_request() {
     let input = crate::operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
-            Some(
-                crate::types::MyUnion::BlobValue(
-                    crate::runtime::Blob::new(b"foo".to_vec()),
-                ),
-            ),
+            Some(crate::types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
         )
         .build_unchecked();
     let request = crate::operation::json_unions::JsonUnions::request(&input)
@@ -665,30 +660,30 @@ fn aws_json10_client_uses_explicitly_provided_member_values_over_defaults_reques
         .set_defaults(
             Some(
                 crate::types::Defaults::builder()
-                    .set_default_blob(Some(crate::runtime::Blob::new(b"hi".to_vec())))
+                    .set_default_blob(Some(runtime::Blob::new(b"hi".to_vec())))
                     .set_default_boolean(Some(true))
                     .set_default_byte(Some(2i8))
                     .set_default_document_boolean(
                         Some(
-                            crate::runtime::Document::from_json("true")
+                            runtime::Document::from_json("true")
                                 .expect("a JSON document"),
                         ),
                     )
                     .set_default_document_list(
                         Some(
-                            crate::runtime::Document::from_json("[\"b\"]")
+                            runtime::Document::from_json("[\"b\"]")
                                 .expect("a JSON document"),
                         ),
                     )
                     .set_default_document_map(
                         Some(
-                            crate::runtime::Document::from_json("{\"name\":\"Jack\"}")
+                            runtime::Document::from_json("{\"name\":\"Jack\"}")
                                 .expect("a JSON document"),
                         ),
                     )
                     .set_default_document_string(
                         Some(
-                            crate::runtime::Document::from_json("\"bye\"")
+                            runtime::Document::from_json("\"bye\"")
                                 .expect("a JSON document"),
                         ),
                     )
@@ -708,7 +703,7 @@ fn aws_json10_client_uses_explicitly_provided_member_values_over_defaults_reques
                     )
                     .set_default_null_document(
                         Some(
-                            crate::runtime::Document::from_json("\"notNull\"")
+                            runtime::Document::from_json("\"notNull\"")
                                 .expect("a JSON document"),
                         ),
                     )
@@ -722,7 +717,7 @@ fn aws_json10_client_uses_explicitly_provided_member_values_over_defaults_reques
                                 .expect("a valid timestamp"),
                         ),
                     )
-                    .set_empty_blob(Some(crate::runtime::Blob::new(b"hi".to_vec())))
+                    .set_empty_blob(Some(runtime::Blob::new(b"hi".to_vec())))
                     .set_empty_string(Some(String::from("foo")))
                     .set_false_boolean(Some(true))
                     .set_zero_byte(Some(1i8))
@@ -1227,11 +1222,7 @@ fn aws_json10_deserialize_blob_union_value_response() {
         .expect("the response parses");
     let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
         .set_contents(
-            Some(
-                crate::types::MyUnion::BlobValue(
-                    crate::runtime::Blob::new(b"foo".to_vec()),
-                ),
-            ),
+            Some(crate::types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -1538,20 +1529,20 @@ fn aws_json10_client_populates_defaults_values_when_missing_in_response_response
         )
         .expect("the response parses");
     let expected = crate::operation::operation_with_defaults::OperationWithDefaultsOutput::builder()
-        .set_default_blob(Some(crate::runtime::Blob::new(b"abc".to_vec())))
+        .set_default_blob(Some(runtime::Blob::new(b"abc".to_vec())))
         .set_default_boolean(Some(true))
         .set_default_byte(Some(1i8))
         .set_default_document_boolean(
-            Some(crate::runtime::Document::from_json("true").expect("a JSON document")),
+            Some(runtime::Document::from_json("true").expect("a JSON document")),
         )
         .set_default_document_list(
-            Some(crate::runtime::Document::from_json("[]").expect("a JSON document")),
+            Some(runtime::Document::from_json("[]").expect("a JSON document")),
         )
         .set_default_document_map(
-            Some(crate::runtime::Document::from_json("{}").expect("a JSON document")),
+            Some(runtime::Document::from_json("{}").expect("a JSON document")),
         )
         .set_default_document_string(
-            Some(crate::runtime::Document::from_json("\"hi\"").expect("a JSON document")),
+            Some(runtime::Document::from_json("\"hi\"").expect("a JSON document")),
         )
         .set_default_double(Some(1f64))
         .set_default_enum(Some(crate::types::TestEnum::from("FOO")))
@@ -1569,7 +1560,7 @@ fn aws_json10_client_populates_defaults_values_when_missing_in_response_response
                     .expect("a valid timestamp"),
             ),
         )
-        .set_empty_blob(Some(crate::runtime::Blob::new(b"".to_vec())))
+        .set_empty_blob(Some(runtime::Blob::new(b"".to_vec())))
         .set_empty_string(Some(String::from("")))
         .set_false_boolean(Some(false))
         .set_zero_byte(Some(0i8))
@@ -1597,27 +1588,23 @@ fn aws_json10_client_ignores_default_values_if_member_values_are_present_in_resp
         )
         .expect("the response parses");
     let expected = crate::operation::operation_with_defaults::OperationWithDefaultsOutput::builder()
-        .set_default_blob(Some(crate::runtime::Blob::new(b"hi".to_vec())))
+        .set_default_blob(Some(runtime::Blob::new(b"hi".to_vec())))
         .set_default_boolean(Some(false))
         .set_default_byte(Some(2i8))
         .set_default_document_boolean(
-            Some(crate::runtime::Document::from_json("false").expect("a JSON document")),
+            Some(runtime::Document::from_json("false").expect("a JSON document")),
         )
         .set_default_document_list(
-            Some(
-                crate::runtime::Document::from_json("[\"b\"]").expect("a JSON document"),
-            ),
+            Some(runtime::Document::from_json("[\"b\"]").expect("a JSON document")),
         )
         .set_default_document_map(
             Some(
-                crate::runtime::Document::from_json("{\"name\":\"Jack\"}")
+                runtime::Document::from_json("{\"name\":\"Jack\"}")
                     .expect("a JSON document"),
             ),
         )
         .set_default_document_string(
-            Some(
-                crate::runtime::Document::from_json("\"bye\"").expect("a JSON document"),
-            ),
+            Some(runtime::Document::from_json("\"bye\"").expect("a JSON document")),
         )
         .set_default_double(Some(2f64))
         .set_default_enum(Some(crate::types::TestEnum::from("BAR")))
@@ -1634,10 +1621,7 @@ fn aws_json10_client_ignores_default_values_if_member_values_are_present_in_resp
             ),
         )
         .set_default_null_document(
-            Some(
-                crate::runtime::Document::from_json("\"notNull\"")
-                    .expect("a JSON document"),
-            ),
+            Some(runtime::Document::from_json("\"notNull\"").expect("a JSON document")),
         )
         .set_default_short(Some(2i16))
         .set_default_string(Some(String::from("bye")))
@@ -1647,7 +1631,7 @@ fn aws_json10_client_ignores_default_values_if_member_values_are_present_in_resp
                     .expect("a valid timestamp"),
             ),
         )
-        .set_empty_blob(Some(crate::runtime::Blob::new(b"hi".to_vec())))
+        .set_empty_blob(Some(runtime::Blob::new(b"hi".to_vec())))
         .set_empty_string(Some(String::from("foo")))
         .set_false_boolean(Some(true))
         .set_zero_byte(Some(1i8))
@@ -1760,7 +1744,7 @@ fn aws_json10_client_error_corrects_when_server_fails_to_serialize_required_valu
         )
         .expect("the response parses");
     let expected = crate::operation::operation_with_required_members::OperationWithRequiredMembersOutput::builder()
-        .set_required_blob(Some(crate::runtime::Blob::new(b"".to_vec())))
+        .set_required_blob(Some(runtime::Blob::new(b"".to_vec())))
         .set_required_boolean(Some(false))
         .set_required_byte(Some(0i8))
         .set_required_double(Some(0f64))
@@ -1796,7 +1780,7 @@ fn aws_json10_client_error_corrects_with_default_values_when_server_fails_to_ser
         )
         .expect("the response parses");
     let expected = crate::operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsOutput::builder()
-        .set_required_blob(Some(crate::runtime::Blob::new(b"blob".to_vec())))
+        .set_required_blob(Some(runtime::Blob::new(b"blob".to_vec())))
         .set_required_boolean(Some(true))
         .set_required_byte(Some(1i8))
         .set_required_double(Some(1f64))

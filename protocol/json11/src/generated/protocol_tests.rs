@@ -3,7 +3,9 @@
 
 //! The protocol compliance cases of the model (`smithy.test`), one test each.
 #![allow(clippy::all, clippy::pedantic, unused_mut)]
-use crate::runtime::protocol_test as check;
+use crate::runtime;
+use runtime::protocol_test as check;
+
 /// `sends_requests_to_slash`
 ///
 /// Sends requests to /
@@ -114,7 +116,7 @@ fn aws_json11_endpoint_trait_request() {
             &input,
         )
         .expect("the request builds");
-    let request = crate::runtime::http::with_endpoint(request, "https://example.com")
+    let request = runtime::http::with_endpoint(request, "https://example.com")
         .expect("the endpoint applies");
     check::request(
         &request,
@@ -152,7 +154,7 @@ fn aws_json11_endpoint_trait_with_host_label_request() {
             &input,
         )
         .expect("the request builds");
-    let request = crate::runtime::http::with_endpoint(request, "https://example.com")
+    let request = runtime::http::with_endpoint(request, "https://example.com")
         .expect("the endpoint applies");
     check::request(
         &request,
@@ -187,10 +189,7 @@ fn aws_json11_host_with_path_request() {
             &input,
         )
         .expect("the request builds");
-    let request = crate::runtime::http::with_endpoint(
-            request,
-            "https://example.com/custom",
-        )
+    let request = runtime::http::with_endpoint(request, "https://example.com/custom")
         .expect("the endpoint applies");
     check::request(
         &request,
@@ -441,11 +440,7 @@ fn aws_json11_serialize_number_union_value_request() {
 fn aws_json11_serialize_blob_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
         .set_contents(
-            Some(
-                crate::types::MyUnion::BlobValue(
-                    crate::runtime::Blob::new(b"foo".to_vec()),
-                ),
-            ),
+            Some(crate::types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
         )
         .build_unchecked();
     let request = crate::operation::json_unions::JsonUnions::request(&input)
@@ -896,7 +891,7 @@ fn serializes_double_shapes_request() {
 #[test]
 fn serializes_blob_shapes_request() {
     let input = crate::types::KitchenSink::builder()
-        .set_blob(Some(crate::runtime::Blob::new(b"binary-value".to_vec())))
+        .set_blob(Some(runtime::Blob::new(b"binary-value".to_vec())))
         .build_unchecked();
     let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
@@ -1915,7 +1910,7 @@ fn put_and_get_inline_documents_input_request() {
     let input = crate::types::PutAndGetInlineDocumentsInputOutput::builder()
         .set_inline_document(
             Some(
-                crate::runtime::Document::from_json("{\"foo\":\"bar\"}")
+                runtime::Document::from_json("{\"foo\":\"bar\"}")
                     .expect("a JSON document"),
             ),
         )
@@ -2499,11 +2494,7 @@ fn aws_json11_deserialize_blob_union_value_response() {
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
         .set_contents(
-            Some(
-                crate::types::MyUnion::BlobValue(
-                    crate::runtime::Blob::new(b"foo".to_vec()),
-                ),
-            ),
+            Some(crate::types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -2832,7 +2823,7 @@ fn parses_blob_shapes_response() {
         )
         .expect("the response parses");
     let expected = crate::types::KitchenSink::builder()
-        .set_blob(Some(crate::runtime::Blob::new(b"binary-value".to_vec())))
+        .set_blob(Some(runtime::Blob::new(b"binary-value".to_vec())))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -3292,7 +3283,7 @@ fn put_and_get_inline_documents_input_response() {
     let expected = crate::types::PutAndGetInlineDocumentsInputOutput::builder()
         .set_inline_document(
             Some(
-                crate::runtime::Document::from_json("{\"foo\":\"bar\"}")
+                runtime::Document::from_json("{\"foo\":\"bar\"}")
                     .expect("a JSON document"),
             ),
         )

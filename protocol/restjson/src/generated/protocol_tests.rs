@@ -3,7 +3,9 @@
 
 //! The protocol compliance cases of the model (`smithy.test`), one test each.
 #![allow(clippy::all, clippy::pedantic, unused_mut)]
-use crate::runtime::protocol_test as check;
+use crate::runtime;
+use runtime::protocol_test as check;
+
 /// `RestJsonAllQueryStringTypes`
 ///
 /// Serializes query string parameters with all supported types
@@ -538,7 +540,7 @@ fn document_type_input_with_object_request() {
     let input = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
             Some(
-                crate::runtime::Document::from_json("{\"foo\":\"bar\"}")
+                runtime::Document::from_json("{\"foo\":\"bar\"}")
                     .expect("a JSON document"),
             ),
         )
@@ -574,10 +576,7 @@ fn document_type_input_with_object_request() {
 fn document_input_with_string_request() {
     let input = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
-            Some(
-                crate::runtime::Document::from_json("\"hello\"")
-                    .expect("a JSON document"),
-            ),
+            Some(runtime::Document::from_json("\"hello\"").expect("a JSON document")),
         )
         .set_string_value(Some(String::from("string")))
         .build_unchecked();
@@ -611,7 +610,7 @@ fn document_input_with_string_request() {
 fn document_input_with_number_request() {
     let input = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
-            Some(crate::runtime::Document::from_json("10").expect("a JSON document")),
+            Some(runtime::Document::from_json("10").expect("a JSON document")),
         )
         .set_string_value(Some(String::from("string")))
         .build_unchecked();
@@ -645,7 +644,7 @@ fn document_input_with_number_request() {
 fn document_input_with_boolean_request() {
     let input = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
-            Some(crate::runtime::Document::from_json("true").expect("a JSON document")),
+            Some(runtime::Document::from_json("true").expect("a JSON document")),
         )
         .set_string_value(Some(String::from("string")))
         .build_unchecked();
@@ -680,7 +679,7 @@ fn document_input_with_list_request() {
     let input = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
             Some(
-                crate::runtime::Document::from_json(
+                runtime::Document::from_json(
                         "[true,\"hi\",[1,2],{\"foo\":{\"baz\":[3,4]}}]",
                     )
                     .expect("a JSON document"),
@@ -722,17 +721,16 @@ fn document_type_as_map_value_input_request() {
                 ::std::collections::BTreeMap::from([
                     (
                         String::from("bar"),
-                        crate::runtime::Document::from_json("[\"b\",\"a\",\"r\"]")
+                        runtime::Document::from_json("[\"b\",\"a\",\"r\"]")
                             .expect("a JSON document"),
                     ),
                     (
                         String::from("baz"),
-                        crate::runtime::Document::from_json("\"BAZ\"")
-                            .expect("a JSON document"),
+                        runtime::Document::from_json("\"BAZ\"").expect("a JSON document"),
                     ),
                     (
                         String::from("foo"),
-                        crate::runtime::Document::from_json("{\"f\":1,\"o\":2}")
+                        runtime::Document::from_json("{\"f\":1,\"o\":2}")
                             .expect("a JSON document"),
                     ),
                 ]),
@@ -772,7 +770,7 @@ fn document_type_as_payload_input_request() {
     let input = crate::types::DocumentTypeAsPayloadInputOutput::builder()
         .set_document_value(
             Some(
-                crate::runtime::Document::from_json("{\"foo\":\"bar\"}")
+                runtime::Document::from_json("{\"foo\":\"bar\"}")
                     .expect("a JSON document"),
             ),
         )
@@ -807,10 +805,7 @@ fn document_type_as_payload_input_request() {
 fn document_type_as_payload_input_string_request() {
     let input = crate::types::DocumentTypeAsPayloadInputOutput::builder()
         .set_document_value(
-            Some(
-                crate::runtime::Document::from_json("\"hello\"")
-                    .expect("a JSON document"),
-            ),
+            Some(runtime::Document::from_json("\"hello\"").expect("a JSON document")),
         )
         .build_unchecked();
     let request = crate::operation::document_type_as_payload::DocumentTypeAsPayload::request(
@@ -880,7 +875,7 @@ fn rest_json_endpoint_trait_request() {
             &input,
         )
         .expect("the request builds");
-    let request = crate::runtime::http::with_endpoint(request, "https://example.com")
+    let request = runtime::http::with_endpoint(request, "https://example.com")
         .expect("the endpoint applies");
     check::request(
         &request,
@@ -915,7 +910,7 @@ fn rest_json_endpoint_trait_with_host_label_request() {
             &input,
         )
         .expect("the request builds");
-    let request = crate::runtime::http::with_endpoint(request, "https://example.com")
+    let request = runtime::http::with_endpoint(request, "https://example.com")
         .expect("the endpoint applies");
     check::request(
         &request,
@@ -947,10 +942,7 @@ fn rest_json_host_with_path_request() {
             &input,
         )
         .expect("the request builds");
-    let request = crate::runtime::http::with_endpoint(
-            request,
-            "https://example.com/custom",
-        )
+    let request = runtime::http::with_endpoint(request, "https://example.com/custom")
         .expect("the endpoint applies");
     check::request(
         &request,
@@ -1077,7 +1069,7 @@ fn rest_json_enum_payload_request_request() {
 #[test]
 fn rest_json_http_payload_traits_with_blob_request() {
     let input = crate::types::HttpPayloadTraitsInputOutput::builder()
-        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     let request = crate::operation::http_payload_traits::HttpPayloadTraits::request(
@@ -1140,7 +1132,7 @@ fn rest_json_http_payload_traits_with_no_blob_body_request() {
 #[test]
 fn rest_json_http_payload_traits_with_media_type_with_blob_request() {
     let input = crate::types::HttpPayloadTraitsWithMediaTypeInputOutput::builder()
-        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     let request = crate::operation::http_payload_traits_with_media_type::HttpPayloadTraitsWithMediaType::request(
@@ -2192,7 +2184,7 @@ fn rest_json_supports_negative_infinity_float_header_inputs_request() {
 #[test]
 fn rest_json_json_blobs_request() {
     let input = crate::types::JsonBlobsInputOutput::builder()
-        .set_data(Some(crate::runtime::Blob::new(b"value".to_vec())))
+        .set_data(Some(runtime::Blob::new(b"value".to_vec())))
         .build_unchecked();
     let request = crate::operation::json_blobs::JsonBlobs::request(&input)
         .expect("the request builds");
@@ -2912,11 +2904,7 @@ fn rest_json_serialize_number_union_value_request() {
 fn rest_json_serialize_blob_union_value_request() {
     let input = crate::types::UnionInputOutput::builder()
         .set_contents(
-            Some(
-                crate::types::MyUnion::BlobValue(
-                    crate::runtime::Blob::new(b"foo".to_vec()),
-                ),
-            ),
+            Some(crate::types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
         )
         .build_unchecked();
     let request = crate::operation::json_unions::JsonUnions::request(&input)
@@ -3502,30 +3490,30 @@ fn rest_json_client_uses_explicitly_provided_member_values_over_defaults_request
         .set_defaults(
             Some(
                 crate::types::Defaults::builder()
-                    .set_default_blob(Some(crate::runtime::Blob::new(b"hi".to_vec())))
+                    .set_default_blob(Some(runtime::Blob::new(b"hi".to_vec())))
                     .set_default_boolean(Some(true))
                     .set_default_byte(Some(2i8))
                     .set_default_document_boolean(
                         Some(
-                            crate::runtime::Document::from_json("true")
+                            runtime::Document::from_json("true")
                                 .expect("a JSON document"),
                         ),
                     )
                     .set_default_document_list(
                         Some(
-                            crate::runtime::Document::from_json("[\"b\"]")
+                            runtime::Document::from_json("[\"b\"]")
                                 .expect("a JSON document"),
                         ),
                     )
                     .set_default_document_map(
                         Some(
-                            crate::runtime::Document::from_json("{\"name\":\"Jack\"}")
+                            runtime::Document::from_json("{\"name\":\"Jack\"}")
                                 .expect("a JSON document"),
                         ),
                     )
                     .set_default_document_string(
                         Some(
-                            crate::runtime::Document::from_json("\"bye\"")
+                            runtime::Document::from_json("\"bye\"")
                                 .expect("a JSON document"),
                         ),
                     )
@@ -3545,7 +3533,7 @@ fn rest_json_client_uses_explicitly_provided_member_values_over_defaults_request
                     )
                     .set_default_null_document(
                         Some(
-                            crate::runtime::Document::from_json("\"notNull\"")
+                            runtime::Document::from_json("\"notNull\"")
                                 .expect("a JSON document"),
                         ),
                     )
@@ -3559,7 +3547,7 @@ fn rest_json_client_uses_explicitly_provided_member_values_over_defaults_request
                                 .expect("a valid timestamp"),
                         ),
                     )
-                    .set_empty_blob(Some(crate::runtime::Blob::new(b"hi".to_vec())))
+                    .set_empty_blob(Some(runtime::Blob::new(b"hi".to_vec())))
                     .set_empty_string(Some(String::from("foo")))
                     .set_false_boolean(Some(true))
                     .set_zero_byte(Some(1i8))
@@ -4580,7 +4568,7 @@ fn rest_json_serializes_sparse_set_map_and_retains_null_request() {
 #[test]
 fn rest_json_streaming_traits_with_blob_request() {
     let input = crate::types::StreamingTraitsInputOutput::builder()
-        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     let request = crate::operation::streaming_traits::StreamingTraits::request(&input)
@@ -4639,7 +4627,7 @@ fn rest_json_streaming_traits_with_no_blob_body_request() {
 #[test]
 fn rest_json_streaming_traits_require_length_with_blob_request() {
     let input = crate::operation::streaming_traits_require_length::StreamingTraitsRequireLengthInput::builder()
-        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     let request = crate::operation::streaming_traits_require_length::StreamingTraitsRequireLength::request(
@@ -4702,7 +4690,7 @@ fn rest_json_streaming_traits_require_length_with_no_blob_body_request() {
 #[test]
 fn rest_json_streaming_traits_with_media_type_with_blob_request() {
     let input = crate::types::StreamingTraitsWithMediaTypeInputOutput::builder()
-        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     let request = crate::operation::streaming_traits_with_media_type::StreamingTraitsWithMediaType::request(
@@ -4918,7 +4906,7 @@ fn rest_json_http_with_empty_blob_payload_request() {
 fn rest_json_test_payload_blob_request() {
     let input = crate::types::TestPayloadBlobInputOutput::builder()
         .set_content_type(Some(String::from("image/jpg")))
-        .set_data(Some(crate::runtime::Blob::new(b"1234".to_vec())))
+        .set_data(Some(runtime::Blob::new(b"1234".to_vec())))
         .build_unchecked();
     let request = crate::operation::test_payload_blob::TestPayloadBlob::request(&input)
         .expect("the request builds");
@@ -5323,7 +5311,7 @@ fn document_output_response() {
     let expected = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
             Some(
-                crate::runtime::Document::from_json("{\"foo\":\"bar\"}")
+                runtime::Document::from_json("{\"foo\":\"bar\"}")
                     .expect("a JSON document"),
             ),
         )
@@ -5346,10 +5334,7 @@ fn document_output_string_response() {
         .expect("the response parses");
     let expected = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
-            Some(
-                crate::runtime::Document::from_json("\"hello\"")
-                    .expect("a JSON document"),
-            ),
+            Some(runtime::Document::from_json("\"hello\"").expect("a JSON document")),
         )
         .set_string_value(Some(String::from("string")))
         .build_unchecked();
@@ -5370,7 +5355,7 @@ fn document_output_number_response() {
         .expect("the response parses");
     let expected = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
-            Some(crate::runtime::Document::from_json("10").expect("a JSON document")),
+            Some(runtime::Document::from_json("10").expect("a JSON document")),
         )
         .set_string_value(Some(String::from("string")))
         .build_unchecked();
@@ -5391,7 +5376,7 @@ fn document_output_boolean_response() {
         .expect("the response parses");
     let expected = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
-            Some(crate::runtime::Document::from_json("false").expect("a JSON document")),
+            Some(runtime::Document::from_json("false").expect("a JSON document")),
         )
         .set_string_value(Some(String::from("string")))
         .build_unchecked();
@@ -5412,10 +5397,7 @@ fn document_output_array_response() {
         .expect("the response parses");
     let expected = crate::types::DocumentTypeInputOutput::builder()
         .set_document_value(
-            Some(
-                crate::runtime::Document::from_json("[true,false]")
-                    .expect("a JSON document"),
-            ),
+            Some(runtime::Document::from_json("[true,false]").expect("a JSON document")),
         )
         .set_string_value(Some(String::from("string")))
         .build_unchecked();
@@ -5442,17 +5424,16 @@ fn document_type_as_map_value_output_response() {
                 ::std::collections::BTreeMap::from([
                     (
                         String::from("bar"),
-                        crate::runtime::Document::from_json("[\"b\",\"a\",\"r\"]")
+                        runtime::Document::from_json("[\"b\",\"a\",\"r\"]")
                             .expect("a JSON document"),
                     ),
                     (
                         String::from("baz"),
-                        crate::runtime::Document::from_json("\"BAZ\"")
-                            .expect("a JSON document"),
+                        runtime::Document::from_json("\"BAZ\"").expect("a JSON document"),
                     ),
                     (
                         String::from("foo"),
-                        crate::runtime::Document::from_json("{\"f\":1,\"o\":2}")
+                        runtime::Document::from_json("{\"f\":1,\"o\":2}")
                             .expect("a JSON document"),
                     ),
                 ]),
@@ -5479,7 +5460,7 @@ fn document_type_as_payload_output_response() {
     let expected = crate::types::DocumentTypeAsPayloadInputOutput::builder()
         .set_document_value(
             Some(
-                crate::runtime::Document::from_json("{\"foo\":\"bar\"}")
+                runtime::Document::from_json("{\"foo\":\"bar\"}")
                     .expect("a JSON document"),
             ),
         )
@@ -5503,10 +5484,7 @@ fn document_type_as_payload_output_string_response() {
         .expect("the response parses");
     let expected = crate::types::DocumentTypeAsPayloadInputOutput::builder()
         .set_document_value(
-            Some(
-                crate::runtime::Document::from_json("\"hello\"")
-                    .expect("a JSON document"),
-            ),
+            Some(runtime::Document::from_json("\"hello\"").expect("a JSON document")),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -5665,7 +5643,7 @@ fn rest_json_http_payload_traits_with_blob_response() {
         )
         .expect("the response parses");
     let expected = crate::types::HttpPayloadTraitsInputOutput::builder()
-        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     check::same(&output, &expected);
@@ -5702,7 +5680,7 @@ fn rest_json_http_payload_traits_with_media_type_with_blob_response() {
         )
         .expect("the response parses");
     let expected = crate::types::HttpPayloadTraitsWithMediaTypeInputOutput::builder()
-        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     check::same(&output, &expected);
@@ -6198,7 +6176,7 @@ fn rest_json_json_blobs_response() {
     let output = crate::operation::json_blobs::JsonBlobs::response(&response)
         .expect("the response parses");
     let expected = crate::types::JsonBlobsInputOutput::builder()
-        .set_data(Some(crate::runtime::Blob::new(b"value".to_vec())))
+        .set_data(Some(runtime::Blob::new(b"value".to_vec())))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6702,11 +6680,7 @@ fn rest_json_deserialize_blob_union_value_response() {
         .expect("the response parses");
     let expected = crate::types::UnionInputOutput::builder()
         .set_contents(
-            Some(
-                crate::types::MyUnion::BlobValue(
-                    crate::runtime::Blob::new(b"foo".to_vec()),
-                ),
-            ),
+            Some(crate::types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -6971,20 +6945,20 @@ fn rest_json_client_populates_defaults_values_when_missing_in_response_response(
         )
         .expect("the response parses");
     let expected = crate::operation::operation_with_defaults::OperationWithDefaultsOutput::builder()
-        .set_default_blob(Some(crate::runtime::Blob::new(b"abc".to_vec())))
+        .set_default_blob(Some(runtime::Blob::new(b"abc".to_vec())))
         .set_default_boolean(Some(true))
         .set_default_byte(Some(1i8))
         .set_default_document_boolean(
-            Some(crate::runtime::Document::from_json("true").expect("a JSON document")),
+            Some(runtime::Document::from_json("true").expect("a JSON document")),
         )
         .set_default_document_list(
-            Some(crate::runtime::Document::from_json("[]").expect("a JSON document")),
+            Some(runtime::Document::from_json("[]").expect("a JSON document")),
         )
         .set_default_document_map(
-            Some(crate::runtime::Document::from_json("{}").expect("a JSON document")),
+            Some(runtime::Document::from_json("{}").expect("a JSON document")),
         )
         .set_default_document_string(
-            Some(crate::runtime::Document::from_json("\"hi\"").expect("a JSON document")),
+            Some(runtime::Document::from_json("\"hi\"").expect("a JSON document")),
         )
         .set_default_double(Some(1f64))
         .set_default_enum(Some(crate::types::TestEnum::from("FOO")))
@@ -7002,7 +6976,7 @@ fn rest_json_client_populates_defaults_values_when_missing_in_response_response(
                     .expect("a valid timestamp"),
             ),
         )
-        .set_empty_blob(Some(crate::runtime::Blob::new(b"".to_vec())))
+        .set_empty_blob(Some(runtime::Blob::new(b"".to_vec())))
         .set_empty_string(Some(String::from("")))
         .set_false_boolean(Some(false))
         .set_zero_byte(Some(0i8))
@@ -7030,27 +7004,23 @@ fn rest_json_client_ignores_default_values_if_member_values_are_present_in_respo
         )
         .expect("the response parses");
     let expected = crate::operation::operation_with_defaults::OperationWithDefaultsOutput::builder()
-        .set_default_blob(Some(crate::runtime::Blob::new(b"hi".to_vec())))
+        .set_default_blob(Some(runtime::Blob::new(b"hi".to_vec())))
         .set_default_boolean(Some(false))
         .set_default_byte(Some(2i8))
         .set_default_document_boolean(
-            Some(crate::runtime::Document::from_json("false").expect("a JSON document")),
+            Some(runtime::Document::from_json("false").expect("a JSON document")),
         )
         .set_default_document_list(
-            Some(
-                crate::runtime::Document::from_json("[\"b\"]").expect("a JSON document"),
-            ),
+            Some(runtime::Document::from_json("[\"b\"]").expect("a JSON document")),
         )
         .set_default_document_map(
             Some(
-                crate::runtime::Document::from_json("{\"name\":\"Jack\"}")
+                runtime::Document::from_json("{\"name\":\"Jack\"}")
                     .expect("a JSON document"),
             ),
         )
         .set_default_document_string(
-            Some(
-                crate::runtime::Document::from_json("\"bye\"").expect("a JSON document"),
-            ),
+            Some(runtime::Document::from_json("\"bye\"").expect("a JSON document")),
         )
         .set_default_double(Some(2f64))
         .set_default_enum(Some(crate::types::TestEnum::from("BAR")))
@@ -7067,10 +7037,7 @@ fn rest_json_client_ignores_default_values_if_member_values_are_present_in_respo
             ),
         )
         .set_default_null_document(
-            Some(
-                crate::runtime::Document::from_json("\"notNull\"")
-                    .expect("a JSON document"),
-            ),
+            Some(runtime::Document::from_json("\"notNull\"").expect("a JSON document")),
         )
         .set_default_short(Some(2i16))
         .set_default_string(Some(String::from("bye")))
@@ -7080,7 +7047,7 @@ fn rest_json_client_ignores_default_values_if_member_values_are_present_in_respo
                     .expect("a valid timestamp"),
             ),
         )
-        .set_empty_blob(Some(crate::runtime::Blob::new(b"hi".to_vec())))
+        .set_empty_blob(Some(runtime::Blob::new(b"hi".to_vec())))
         .set_empty_string(Some(String::from("foo")))
         .set_false_boolean(Some(true))
         .set_zero_byte(Some(1i8))
@@ -7596,7 +7563,7 @@ fn rest_json_streaming_traits_with_blob_response() {
     let output = crate::operation::streaming_traits::StreamingTraits::response(&response)
         .expect("the response parses");
     let expected = crate::types::StreamingTraitsInputOutput::builder()
-        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     check::same(&output, &expected);
@@ -7631,7 +7598,7 @@ fn rest_json_streaming_traits_with_media_type_with_blob_response() {
         )
         .expect("the response parses");
     let expected = crate::types::StreamingTraitsWithMediaTypeInputOutput::builder()
-        .set_blob(Some(crate::runtime::Blob::new(b"blobby blob blob".to_vec())))
+        .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     check::same(&output, &expected);

@@ -2,6 +2,9 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `DescribeJobTemplate` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::DescribeJobTemplateInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `com.amazonaws.iot#DescribeJobTemplate`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct DescribeJobTemplate;
 impl DescribeJobTemplate {
     /// The operation name.
@@ -31,7 +34,7 @@ impl DescribeJobTemplate {
 
 /// Every error `DescribeJobTemplate` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum DescribeJobTemplateError {
     /// See [`InternalFailureException`](crate::types::error::InternalFailureException).
@@ -43,7 +46,7 @@ pub enum DescribeJobTemplateError {
     /// See [`ThrottlingException`](crate::types::error::ThrottlingException).
     ThrottlingException(crate::types::error::ThrottlingException),
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl DescribeJobTemplateError {
@@ -139,14 +142,14 @@ impl DescribeJobTemplateError {
     }
 }
 
-impl ::std::fmt::Display for DescribeJobTemplateError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for DescribeJobTemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::InternalFailureException(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InvalidRequestException(e) => ::std::fmt::Display::fmt(e, f),
-            Self::ResourceNotFoundException(e) => ::std::fmt::Display::fmt(e, f),
-            Self::ThrottlingException(e) => ::std::fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::InternalFailureException(e) => fmt::Display::fmt(e, f),
+            Self::InvalidRequestException(e) => fmt::Display::fmt(e, f),
+            Self::ResourceNotFoundException(e) => fmt::Display::fmt(e, f),
+            Self::ThrottlingException(e) => fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -164,19 +167,17 @@ impl ::std::error::Error for DescribeJobTemplateError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for DescribeJobTemplateError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for DescribeJobTemplateError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<DescribeJobTemplateError>>
+impl From<runtime::http::ResponseError<DescribeJobTemplateError>>
 for DescribeJobTemplateError {
-    fn from(
-        value: crate::runtime::http::ResponseError<DescribeJobTemplateError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<DescribeJobTemplateError>) -> Self {
         value.into_service_error()
     }
 }
@@ -215,20 +216,18 @@ impl DescribeJobTemplate {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::describe_job_template::DescribeJobTemplateInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/job-templates/");
         {
             let label = match input.job_template_id.as_ref() {
-                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                Some(value) => runtime::http::HttpText::http_text(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(
-                    crate::runtime::http::RequestError::EmptyLabel("jobTemplateId"),
-                );
+                return Err(runtime::http::RequestError::EmptyLabel("jobTemplateId"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("GET").uri(uri);
@@ -238,9 +237,7 @@ impl DescribeJobTemplate {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -250,24 +247,24 @@ impl DescribeJobTemplate {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::describe_job_template::DescribeJobTemplateOutput,
-        crate::runtime::http::ResponseError<DescribeJobTemplateError>,
+        runtime::http::ResponseError<DescribeJobTemplateError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = match meta.code.as_deref() {
                 Some("InternalFailureException") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::InternalFailureException = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
                         )
-                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
                     if error.message.is_none() {
                         error.message = meta.message.clone();
                     }
@@ -278,7 +275,7 @@ impl DescribeJobTemplate {
                     let mut error: crate::types::error::InvalidRequestException = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
                         )
-                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
                     if error.message.is_none() {
                         error.message = meta.message.clone();
                     }
@@ -289,7 +286,7 @@ impl DescribeJobTemplate {
                     let mut error: crate::types::error::ResourceNotFoundException = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
                         )
-                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
                     if error.message.is_none() {
                         error.message = meta.message.clone();
                     }
@@ -300,7 +297,7 @@ impl DescribeJobTemplate {
                     let mut error: crate::types::error::ThrottlingException = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
                         )
-                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
                     if error.message.is_none() {
                         error.message = meta.message.clone();
                     }
@@ -308,7 +305,7 @@ impl DescribeJobTemplate {
                 }
                 _ => {
                     DescribeJobTemplateError::Unhandled(
-                        crate::runtime::Unhandled::new(
+                        runtime::Unhandled::new(
                                 meta.code.clone(),
                                 meta.message.clone(),
                                 Some(status),
@@ -318,11 +315,11 @@ impl DescribeJobTemplate {
                 }
             };
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -342,17 +339,17 @@ impl DescribeJobTemplate {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::describe_job_template::DescribeJobTemplateOutput,
         >,
-        crate::runtime::http::ResponseError<DescribeJobTemplateError>,
+        runtime::http::ResponseError<DescribeJobTemplateError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `GetItem` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::GetItemInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `fixture.awsjson#GetItem`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct GetItem;
 impl GetItem {
     /// The operation name.
@@ -25,13 +28,13 @@ impl GetItem {
 
 /// Every error `GetItem` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum GetItemError {
     /// See [`Throttled`](crate::types::error::Throttled).
     Throttled(crate::types::error::Throttled),
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl GetItemError {
@@ -79,11 +82,11 @@ impl GetItemError {
     }
 }
 
-impl ::std::fmt::Display for GetItemError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for GetItemError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Throttled(e) => ::std::fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Throttled(e) => fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -98,16 +101,16 @@ impl ::std::error::Error for GetItemError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for GetItemError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for GetItemError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<GetItemError>> for GetItemError {
-    fn from(value: crate::runtime::http::ResponseError<GetItemError>) -> Self {
+impl From<runtime::http::ResponseError<GetItemError>> for GetItemError {
+    fn from(value: runtime::http::ResponseError<GetItemError>) -> Self {
         value.into_service_error()
     }
 }
@@ -128,9 +131,9 @@ impl GetItem {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::get_item::GetItemInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
-            .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
         ::http::Request::builder()
             .method("POST")
             .uri("/")
@@ -138,7 +141,7 @@ impl GetItem {
             .header("x-amz-target", "Service.GetItem")
             .header("content-length", body.len())
             .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+            .map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -148,24 +151,24 @@ impl GetItem {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::get_item::GetItemOutput,
-        crate::runtime::http::ResponseError<GetItemError>,
+        runtime::http::ResponseError<GetItemError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = match meta.code.as_deref() {
                 Some("Throttled") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::Throttled = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
                         )
-                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
                     if error.message.is_none() {
                         error.message = meta.message.clone();
                     }
@@ -173,7 +176,7 @@ impl GetItem {
                 }
                 _ => {
                     GetItemError::Unhandled(
-                        crate::runtime::Unhandled::new(
+                        runtime::Unhandled::new(
                                 meta.code.clone(),
                                 meta.message.clone(),
                                 Some(status),
@@ -183,11 +186,11 @@ impl GetItem {
                 }
             };
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -207,15 +210,15 @@ impl GetItem {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::operation::get_item::GetItemOutput>,
-        crate::runtime::http::ResponseError<GetItemError>,
+        runtime::http::Received<crate::operation::get_item::GetItemOutput>,
+        runtime::http::ResponseError<GetItemError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

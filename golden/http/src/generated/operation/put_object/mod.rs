@@ -2,6 +2,9 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `PutObject` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::PutObjectInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `fixture.http#PutObject`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct PutObject;
 impl PutObject {
     /// The operation name.
@@ -31,7 +34,7 @@ impl PutObject {
 
 /// Every error `PutObject` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum PutObjectError {
     /// See [`NoSuchBucket`](crate::types::error::NoSuchBucket).
@@ -39,7 +42,7 @@ pub enum PutObjectError {
     /// See [`SlowDown`](crate::types::error::SlowDown).
     SlowDown(crate::types::error::SlowDown),
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl PutObjectError {
@@ -95,12 +98,12 @@ impl PutObjectError {
     }
 }
 
-impl ::std::fmt::Display for PutObjectError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for PutObjectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NoSuchBucket(e) => ::std::fmt::Display::fmt(e, f),
-            Self::SlowDown(e) => ::std::fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::NoSuchBucket(e) => fmt::Display::fmt(e, f),
+            Self::SlowDown(e) => fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -116,16 +119,16 @@ impl ::std::error::Error for PutObjectError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for PutObjectError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for PutObjectError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<PutObjectError>> for PutObjectError {
-    fn from(value: crate::runtime::http::ResponseError<PutObjectError>) -> Self {
+impl From<runtime::http::ResponseError<PutObjectError>> for PutObjectError {
+    fn from(value: runtime::http::ResponseError<PutObjectError>) -> Self {
         value.into_service_error()
     }
 }
@@ -152,29 +155,29 @@ impl PutObject {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::put_object::PutObjectInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/buckets/");
         {
             let label = match input.bucket.as_ref() {
-                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                Some(value) => runtime::http::HttpText::http_text(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(crate::runtime::http::RequestError::EmptyLabel("bucket"));
+                return Err(runtime::http::RequestError::EmptyLabel("bucket"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         uri.push_str("/objects/");
         {
             let label = match input.key.as_ref() {
-                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                Some(value) => runtime::http::HttpText::http_text(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(crate::runtime::http::RequestError::EmptyLabel("key"));
+                return Err(runtime::http::RequestError::EmptyLabel("key"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, true));
+            uri.push_str(&runtime::http::percent_encode(&label, true));
         }
         uri.push('?');
         uri.push_str("x-id=PutObject");
@@ -184,19 +187,15 @@ impl PutObject {
                 query
                     .push((
                         "version".to_owned(),
-                        crate::runtime::http::HttpText::http_text(item),
+                        runtime::http::HttpText::http_text(item),
                     ));
             }
         }
         if let Some(value) = input.since.as_ref() {
-            query.push(("since".to_owned(), crate::runtime::http::date_time(value)));
+            query.push(("since".to_owned(), runtime::http::date_time(value)));
         }
         if let Some(value) = input.flag.as_ref() {
-            query
-                .push((
-                    "flag".to_owned(),
-                    crate::runtime::http::HttpText::http_text(value),
-                ));
+            query.push(("flag".to_owned(), runtime::http::HttpText::http_text(value)));
         }
         if let Some(value) = input.extra.as_ref() {
             for (key, item) in value.iter() {
@@ -204,11 +203,7 @@ impl PutObject {
                 if ["version", "since", "flag"].contains(&key.as_str()) {
                     continue;
                 }
-                query
-                    .push((
-                        key.clone(),
-                        crate::runtime::http::HttpText::http_text(item),
-                    ));
+                query.push((key.clone(), runtime::http::HttpText::http_text(item)));
             }
         }
         for (index, (key, value)) in query.iter().enumerate() {
@@ -216,40 +211,40 @@ impl PutObject {
                 let _ = index;
                 '&'
             });
-            uri.push_str(&crate::runtime::http::percent_encode(key, false));
+            uri.push_str(&runtime::http::percent_encode(key, false));
             uri.push('=');
-            uri.push_str(&crate::runtime::http::percent_encode(value, false));
+            uri.push_str(&runtime::http::percent_encode(value, false));
         }
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.content_md5.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "Content-MD5".to_owned(),
-                    crate::runtime::http::header_value("Content-MD5", &text)?,
+                    runtime::http::header_value("Content-MD5", &text)?,
                 ));
         }
         if let Some(value) = input.expires.as_ref() {
-            let text = crate::runtime::http::http_date(value);
+            let text = runtime::http::http_date(value);
             headers
                 .push((
                     "Expires".to_owned(),
-                    crate::runtime::http::header_value("Expires", &text)?,
+                    runtime::http::header_value("Expires", &text)?,
                 ));
         }
         if let Some(value) = input.tags.as_ref() {
             let text = value
                 .iter()
                 .map(|item| {
-                    let text: String = crate::runtime::http::HttpText::http_text(item);
-                    crate::runtime::http::header_list_item(&text)
+                    let text: String = runtime::http::HttpText::http_text(item);
+                    runtime::http::header_list_item(&text)
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
             headers
                 .push((
                     "X-Tags".to_owned(),
-                    crate::runtime::http::header_value("X-Tags", &text)?,
+                    runtime::http::header_value("X-Tags", &text)?,
                 ));
         }
         if let Some(value) = input.meta.as_ref() {
@@ -261,8 +256,8 @@ impl PutObject {
                 {
                     continue;
                 }
-                let text = crate::runtime::http::HttpText::http_text(item);
-                let header = crate::runtime::http::header_value(&name, &text)?;
+                let text = runtime::http::HttpText::http_text(item);
+                let header = runtime::http::header_value(&name, &text)?;
                 headers.push((name, header));
             }
         }
@@ -271,21 +266,16 @@ impl PutObject {
             headers
                 .push((
                     "X-Color".to_owned(),
-                    crate::runtime::http::header_value("X-Color", &text)?,
+                    runtime::http::header_value("X-Color", &text)?,
                 ));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = match input.body.as_ref() {
             Some(value) => {
                 (
                     ::serde_json::to_vec(
-                            &crate::runtime::wire::Ser::<
-                                crate::runtime::wire::Plain,
-                                _,
-                            >::new(value),
+                            &runtime::wire::Ser::<runtime::wire::Plain, _>::new(value),
                         )
-                        .map_err(|e| crate::runtime::http::RequestError::Body(
-                            e.to_string(),
-                        ))?,
+                        .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?,
                     Some("application/json"),
                 )
             }
@@ -301,9 +291,7 @@ impl PutObject {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -313,24 +301,24 @@ impl PutObject {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::put_object::PutObjectOutput,
-        crate::runtime::http::ResponseError<PutObjectError>,
+        runtime::http::ResponseError<PutObjectError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = match meta.code.as_deref() {
                 Some("NoSuchBucket") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::NoSuchBucket = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
                         )
-                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
                     if error.message.is_none() {
                         error.message = meta.message.clone();
                     }
@@ -341,7 +329,7 @@ impl PutObject {
                     let mut error: crate::types::error::SlowDown = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
                         )
-                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
                     if error.message.is_none() {
                         error.message = meta.message.clone();
                     }
@@ -349,7 +337,7 @@ impl PutObject {
                 }
                 _ => {
                     PutObjectError::Unhandled(
-                        crate::runtime::Unhandled::new(
+                        runtime::Unhandled::new(
                                 meta.code.clone(),
                                 meta.message.clone(),
                                 Some(status),
@@ -359,11 +347,11 @@ impl PutObject {
                 }
             };
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -376,7 +364,7 @@ impl PutObject {
             .map_err(|e| malformed(e.to_string()))?;
         if let Some(text) = response.headers().get("ETag").and_then(|v| v.to_str().ok())
         {
-            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `ETag` is not a valid `etag`".to_owned(),
                 ))?;
@@ -387,7 +375,7 @@ impl PutObject {
             .get("X-Size")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <i64 as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <i64 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-Size` is not a valid `size`".to_owned(),
                 ))?;
@@ -398,7 +386,7 @@ impl PutObject {
             .get("Last-Modified")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <::time::OffsetDateTime as crate::runtime::http::FromHeader>::from_header(
+            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
                 )
                 .ok_or_else(|| malformed(
@@ -411,9 +399,9 @@ impl PutObject {
             .get("X-Tags")
             .and_then(|v| v.to_str().ok())
         {
-            let value = crate::runtime::http::split_header_list(text)
+            let value = runtime::http::split_header_list(text)
                 .iter()
-                .map(|item| <String as crate::runtime::http::FromHeader>::from_header(
+                .map(|item| <String as runtime::http::FromHeader>::from_header(
                     item.as_str(),
                 ))
                 .collect::<Option<Vec<_>>>()
@@ -428,7 +416,7 @@ impl PutObject {
                 name.as_str().strip_prefix("x-meta-"),
                 value.to_str(),
             ) {
-                if let Some(value) = <String as crate::runtime::http::FromHeader>::from_header(
+                if let Some(value) = <String as runtime::http::FromHeader>::from_header(
                     text,
                 ) {
                     map.insert(key.to_owned(), value);
@@ -448,15 +436,15 @@ impl PutObject {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::operation::put_object::PutObjectOutput>,
-        crate::runtime::http::ResponseError<PutObjectError>,
+        runtime::http::Received<crate::operation::put_object::PutObjectOutput>,
+        runtime::http::ResponseError<PutObjectError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `Echo` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::EchoInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `fixture.scalars#Echo`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct Echo;
 impl Echo {
     /// The operation name.
@@ -31,11 +34,11 @@ impl Echo {
 
 /// Every error `Echo` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum EchoError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl EchoError {
@@ -75,10 +78,10 @@ impl EchoError {
     }
 }
 
-impl ::std::fmt::Display for EchoError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for EchoError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,16 +95,16 @@ impl ::std::error::Error for EchoError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for EchoError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for EchoError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<EchoError>> for EchoError {
-    fn from(value: crate::runtime::http::ResponseError<EchoError>) -> Self {
+impl From<runtime::http::ResponseError<EchoError>> for EchoError {
+    fn from(value: runtime::http::ResponseError<EchoError>) -> Self {
         value.into_service_error()
     }
 }
@@ -116,7 +119,7 @@ impl Echo {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::echo::EchoInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/echo");
         let body = {
@@ -125,99 +128,80 @@ impl Echo {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.blob.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "blob", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.document.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "document", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.big_int.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "bigInt", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.big_dec.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "bigDec", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.byte.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "byte", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.short.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "short", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.float.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::NonFinite,
+                runtime::wire::entry::<
+                    runtime::wire::NonFinite,
                     _,
                     _,
                 >(&mut map, "float", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.flag.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "flag", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.priority.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "priority", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -228,9 +212,7 @@ impl Echo {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -240,19 +222,19 @@ impl Echo {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::echo::EchoOutput,
-        crate::runtime::http::ResponseError<EchoError>,
+        runtime::http::ResponseError<EchoError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = EchoError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -260,11 +242,11 @@ impl Echo {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -284,15 +266,15 @@ impl Echo {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::operation::echo::EchoOutput>,
-        crate::runtime::http::ResponseError<EchoError>,
+        runtime::http::Received<crate::operation::echo::EchoOutput>,
+        runtime::http::ResponseError<EchoError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

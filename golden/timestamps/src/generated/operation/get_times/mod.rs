@@ -2,6 +2,9 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `GetTimes` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::GetTimesInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `fixture.timestamps#GetTimes`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct GetTimes;
 impl GetTimes {
     /// The operation name.
@@ -31,11 +34,11 @@ impl GetTimes {
 
 /// Every error `GetTimes` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum GetTimesError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl GetTimesError {
@@ -75,10 +78,10 @@ impl GetTimesError {
     }
 }
 
-impl ::std::fmt::Display for GetTimesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for GetTimesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,16 +95,16 @@ impl ::std::error::Error for GetTimesError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for GetTimesError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for GetTimesError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<GetTimesError>> for GetTimesError {
-    fn from(value: crate::runtime::http::ResponseError<GetTimesError>) -> Self {
+impl From<runtime::http::ResponseError<GetTimesError>> for GetTimesError {
+    fn from(value: runtime::http::ResponseError<GetTimesError>) -> Self {
         value.into_service_error()
     }
 }
@@ -116,7 +119,7 @@ impl GetTimes {
     /// it with any HTTP client.
     pub fn request(
         _input: &crate::operation::get_times::GetTimesInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/times");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
@@ -127,9 +130,7 @@ impl GetTimes {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -139,19 +140,19 @@ impl GetTimes {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::get_times::GetTimesOutput,
-        crate::runtime::http::ResponseError<GetTimesError>,
+        runtime::http::ResponseError<GetTimesError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = GetTimesError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -159,11 +160,11 @@ impl GetTimes {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -183,15 +184,15 @@ impl GetTimes {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::operation::get_times::GetTimesOutput>,
-        crate::runtime::http::ResponseError<GetTimesError>,
+        runtime::http::Received<crate::operation::get_times::GetTimesOutput>,
+        runtime::http::ResponseError<GetTimesError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `Upload` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::UploadInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `fixture.traits#Upload`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct Upload;
 impl Upload {
     /// The operation name.
@@ -31,11 +34,11 @@ impl Upload {
 
 /// Every error `Upload` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum UploadError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl UploadError {
@@ -75,10 +78,10 @@ impl UploadError {
     }
 }
 
-impl ::std::fmt::Display for UploadError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for UploadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,16 +95,16 @@ impl ::std::error::Error for UploadError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for UploadError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for UploadError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<UploadError>> for UploadError {
-    fn from(value: crate::runtime::http::ResponseError<UploadError>) -> Self {
+impl From<runtime::http::ResponseError<UploadError>> for UploadError {
+    fn from(value: runtime::http::ResponseError<UploadError>) -> Self {
         value.into_service_error()
     }
 }
@@ -116,18 +119,18 @@ impl Upload {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::upload::UploadInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/upload/");
         {
             let label = match input.key.as_ref() {
-                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                Some(value) => runtime::http::HttpText::http_text(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(crate::runtime::http::RequestError::EmptyLabel("key"));
+                return Err(runtime::http::RequestError::EmptyLabel("key"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = match input.body.as_ref() {
             Some(value) => (value.as_bytes().to_vec(), Some("application/octet-stream")),
@@ -140,9 +143,7 @@ impl Upload {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -152,19 +153,19 @@ impl Upload {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::upload::UploadOutput,
-        crate::runtime::http::ResponseError<UploadError>,
+        runtime::http::ResponseError<UploadError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = UploadError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -172,11 +173,11 @@ impl Upload {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -189,7 +190,7 @@ impl Upload {
             .map_err(|e| malformed(e.to_string()))?;
         if let Some(text) = response.headers().get("ETag").and_then(|v| v.to_str().ok())
         {
-            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `ETag` is not a valid `etag`".to_owned(),
                 ))?;
@@ -205,15 +206,15 @@ impl Upload {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::operation::upload::UploadOutput>,
-        crate::runtime::http::ResponseError<UploadError>,
+        runtime::http::Received<crate::operation::upload::UploadOutput>,
+        runtime::http::ResponseError<UploadError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

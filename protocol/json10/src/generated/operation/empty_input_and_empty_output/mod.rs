@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `EmptyInputAndEmptyOutput` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::EmptyInputAndEmptyOutputInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.json10#EmptyInputAndEmptyOutput`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct EmptyInputAndEmptyOutput;
 impl EmptyInputAndEmptyOutput {
     /// The operation name.
@@ -25,11 +28,11 @@ impl EmptyInputAndEmptyOutput {
 
 /// Every error `EmptyInputAndEmptyOutput` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum EmptyInputAndEmptyOutputError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl EmptyInputAndEmptyOutputError {
@@ -69,10 +72,10 @@ impl EmptyInputAndEmptyOutputError {
     }
 }
 
-impl ::std::fmt::Display for EmptyInputAndEmptyOutputError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for EmptyInputAndEmptyOutputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,19 +89,17 @@ impl ::std::error::Error for EmptyInputAndEmptyOutputError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for EmptyInputAndEmptyOutputError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for EmptyInputAndEmptyOutputError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<EmptyInputAndEmptyOutputError>>
+impl From<runtime::http::ResponseError<EmptyInputAndEmptyOutputError>>
 for EmptyInputAndEmptyOutputError {
-    fn from(
-        value: crate::runtime::http::ResponseError<EmptyInputAndEmptyOutputError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<EmptyInputAndEmptyOutputError>) -> Self {
         value.into_service_error()
     }
 }
@@ -113,9 +114,9 @@ impl EmptyInputAndEmptyOutput {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
-            .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
         ::http::Request::builder()
             .method("POST")
             .uri("/")
@@ -123,7 +124,7 @@ impl EmptyInputAndEmptyOutput {
             .header("x-amz-target", "JsonRpc10.EmptyInputAndEmptyOutput")
             .header("content-length", body.len())
             .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+            .map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -133,19 +134,19 @@ impl EmptyInputAndEmptyOutput {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputOutput,
-        crate::runtime::http::ResponseError<EmptyInputAndEmptyOutputError>,
+        runtime::http::ResponseError<EmptyInputAndEmptyOutputError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = EmptyInputAndEmptyOutputError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -153,11 +154,11 @@ impl EmptyInputAndEmptyOutput {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -177,17 +178,17 @@ impl EmptyInputAndEmptyOutput {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputOutput,
         >,
-        crate::runtime::http::ResponseError<EmptyInputAndEmptyOutputError>,
+        runtime::http::ResponseError<EmptyInputAndEmptyOutputError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

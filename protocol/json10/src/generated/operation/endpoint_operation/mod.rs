@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `EndpointOperation` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::EndpointOperationInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.json10#EndpointOperation`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct EndpointOperation;
 impl EndpointOperation {
     /// The operation name.
@@ -25,11 +28,11 @@ impl EndpointOperation {
 
 /// Every error `EndpointOperation` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum EndpointOperationError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl EndpointOperationError {
@@ -69,10 +72,10 @@ impl EndpointOperationError {
     }
 }
 
-impl ::std::fmt::Display for EndpointOperationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for EndpointOperationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,17 +89,17 @@ impl ::std::error::Error for EndpointOperationError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for EndpointOperationError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for EndpointOperationError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<EndpointOperationError>>
+impl From<runtime::http::ResponseError<EndpointOperationError>>
 for EndpointOperationError {
-    fn from(value: crate::runtime::http::ResponseError<EndpointOperationError>) -> Self {
+    fn from(value: runtime::http::ResponseError<EndpointOperationError>) -> Self {
         value.into_service_error()
     }
 }
@@ -111,15 +114,12 @@ impl EndpointOperation {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::endpoint_operation::EndpointOperationInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut prefix = String::new();
         prefix.push_str("foo.");
-        let build = || -> Result<
-            ::http::Request<Vec<u8>>,
-            crate::runtime::http::RequestError,
-        > {
+        let build = || -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
             let body = ::serde_json::to_vec(input)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             ::http::Request::builder()
                 .method("POST")
                 .uri("/")
@@ -127,10 +127,10 @@ impl EndpointOperation {
                 .header("x-amz-target", "JsonRpc10.EndpointOperation")
                 .header("content-length", body.len())
                 .body(body)
-                .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+                .map_err(|e| runtime::http::RequestError::Http(e.to_string()))
         };
         let mut request = build()?;
-        request.extensions_mut().insert(crate::runtime::http::HostPrefix(prefix));
+        request.extensions_mut().insert(runtime::http::HostPrefix(prefix));
         Ok(request)
     }
 
@@ -141,19 +141,19 @@ impl EndpointOperation {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::endpoint_operation::EndpointOperationOutput,
-        crate::runtime::http::ResponseError<EndpointOperationError>,
+        runtime::http::ResponseError<EndpointOperationError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = EndpointOperationError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -161,11 +161,11 @@ impl EndpointOperation {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -185,17 +185,17 @@ impl EndpointOperation {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::endpoint_operation::EndpointOperationOutput,
         >,
-        crate::runtime::http::ResponseError<EndpointOperationError>,
+        runtime::http::ResponseError<EndpointOperationError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

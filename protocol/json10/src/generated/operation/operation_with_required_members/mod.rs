@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `OperationWithRequiredMembers` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::OperationWithRequiredMembersInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.json10#OperationWithRequiredMembers`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct OperationWithRequiredMembers;
 impl OperationWithRequiredMembers {
     /// The operation name.
@@ -25,11 +28,11 @@ impl OperationWithRequiredMembers {
 
 /// Every error `OperationWithRequiredMembers` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum OperationWithRequiredMembersError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl OperationWithRequiredMembersError {
@@ -69,10 +72,10 @@ impl OperationWithRequiredMembersError {
     }
 }
 
-impl ::std::fmt::Display for OperationWithRequiredMembersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for OperationWithRequiredMembersError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,18 +89,18 @@ impl ::std::error::Error for OperationWithRequiredMembersError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for OperationWithRequiredMembersError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for OperationWithRequiredMembersError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<OperationWithRequiredMembersError>>
+impl From<runtime::http::ResponseError<OperationWithRequiredMembersError>>
 for OperationWithRequiredMembersError {
     fn from(
-        value: crate::runtime::http::ResponseError<OperationWithRequiredMembersError>,
+        value: runtime::http::ResponseError<OperationWithRequiredMembersError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -113,9 +116,9 @@ impl OperationWithRequiredMembers {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::operation_with_required_members::OperationWithRequiredMembersInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
-            .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
         ::http::Request::builder()
             .method("POST")
             .uri("/")
@@ -123,7 +126,7 @@ impl OperationWithRequiredMembers {
             .header("x-amz-target", "JsonRpc10.OperationWithRequiredMembers")
             .header("content-length", body.len())
             .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+            .map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -133,19 +136,19 @@ impl OperationWithRequiredMembers {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::operation_with_required_members::OperationWithRequiredMembersOutput,
-        crate::runtime::http::ResponseError<OperationWithRequiredMembersError>,
+        runtime::http::ResponseError<OperationWithRequiredMembersError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = OperationWithRequiredMembersError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -153,11 +156,11 @@ impl OperationWithRequiredMembers {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -177,17 +180,17 @@ impl OperationWithRequiredMembers {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::operation_with_required_members::OperationWithRequiredMembersOutput,
         >,
-        crate::runtime::http::ResponseError<OperationWithRequiredMembersError>,
+        runtime::http::ResponseError<OperationWithRequiredMembersError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

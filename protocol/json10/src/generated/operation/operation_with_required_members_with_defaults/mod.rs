@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `OperationWithRequiredMembersWithDefaults` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::OperationWithRequiredMembersWithDefaultsInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.json10#OperationWithRequiredMembersWithDefaults`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct OperationWithRequiredMembersWithDefaults;
 impl OperationWithRequiredMembersWithDefaults {
     /// The operation name.
@@ -25,11 +28,11 @@ impl OperationWithRequiredMembersWithDefaults {
 
 /// Every error `OperationWithRequiredMembersWithDefaults` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum OperationWithRequiredMembersWithDefaultsError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl OperationWithRequiredMembersWithDefaultsError {
@@ -69,10 +72,10 @@ impl OperationWithRequiredMembersWithDefaultsError {
     }
 }
 
-impl ::std::fmt::Display for OperationWithRequiredMembersWithDefaultsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for OperationWithRequiredMembersWithDefaultsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,19 +89,18 @@ impl ::std::error::Error for OperationWithRequiredMembersWithDefaultsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for OperationWithRequiredMembersWithDefaultsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for OperationWithRequiredMembersWithDefaultsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<
-    crate::runtime::http::ResponseError<OperationWithRequiredMembersWithDefaultsError>,
-> for OperationWithRequiredMembersWithDefaultsError {
+impl From<runtime::http::ResponseError<OperationWithRequiredMembersWithDefaultsError>>
+for OperationWithRequiredMembersWithDefaultsError {
     fn from(
-        value: crate::runtime::http::ResponseError<
+        value: runtime::http::ResponseError<
             OperationWithRequiredMembersWithDefaultsError,
         >,
     ) -> Self {
@@ -116,9 +118,9 @@ impl OperationWithRequiredMembersWithDefaults {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
-            .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
         ::http::Request::builder()
             .method("POST")
             .uri("/")
@@ -126,7 +128,7 @@ impl OperationWithRequiredMembersWithDefaults {
             .header("x-amz-target", "JsonRpc10.OperationWithRequiredMembersWithDefaults")
             .header("content-length", body.len())
             .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+            .map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -136,21 +138,19 @@ impl OperationWithRequiredMembersWithDefaults {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsOutput,
-        crate::runtime::http::ResponseError<
-            OperationWithRequiredMembersWithDefaultsError,
-        >,
+        runtime::http::ResponseError<OperationWithRequiredMembersWithDefaultsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = OperationWithRequiredMembersWithDefaultsError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -158,11 +158,11 @@ impl OperationWithRequiredMembersWithDefaults {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -182,19 +182,17 @@ impl OperationWithRequiredMembersWithDefaults {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsOutput,
         >,
-        crate::runtime::http::ResponseError<
-            OperationWithRequiredMembersWithDefaultsError,
-        >,
+        runtime::http::ResponseError<OperationWithRequiredMembersWithDefaultsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

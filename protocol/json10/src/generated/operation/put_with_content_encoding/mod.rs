@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `PutWithContentEncoding` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::PutWithContentEncodingInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.json10#PutWithContentEncoding`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct PutWithContentEncoding;
 impl PutWithContentEncoding {
     /// The operation name.
@@ -25,11 +28,11 @@ impl PutWithContentEncoding {
 
 /// Every error `PutWithContentEncoding` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum PutWithContentEncodingError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl PutWithContentEncodingError {
@@ -69,10 +72,10 @@ impl PutWithContentEncodingError {
     }
 }
 
-impl ::std::fmt::Display for PutWithContentEncodingError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for PutWithContentEncodingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,19 +89,17 @@ impl ::std::error::Error for PutWithContentEncodingError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for PutWithContentEncodingError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for PutWithContentEncodingError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<PutWithContentEncodingError>>
+impl From<runtime::http::ResponseError<PutWithContentEncodingError>>
 for PutWithContentEncodingError {
-    fn from(
-        value: crate::runtime::http::ResponseError<PutWithContentEncodingError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<PutWithContentEncodingError>) -> Self {
         value.into_service_error()
     }
 }
@@ -113,13 +114,10 @@ impl PutWithContentEncoding {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::put_with_content_encoding::PutWithContentEncodingInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
-        let build = || -> Result<
-            ::http::Request<Vec<u8>>,
-            crate::runtime::http::RequestError,
-        > {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
+        let build = || -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
             let body = ::serde_json::to_vec(input)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             ::http::Request::builder()
                 .method("POST")
                 .uri("/")
@@ -127,10 +125,10 @@ impl PutWithContentEncoding {
                 .header("x-amz-target", "JsonRpc10.PutWithContentEncoding")
                 .header("content-length", body.len())
                 .body(body)
-                .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+                .map_err(|e| runtime::http::RequestError::Http(e.to_string()))
         };
         let request = build()?;
-        let request = crate::runtime::http::compress_gzip(request)?;
+        let request = runtime::http::compress_gzip(request)?;
         Ok(request)
     }
 
@@ -141,19 +139,19 @@ impl PutWithContentEncoding {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::put_with_content_encoding::PutWithContentEncodingOutput,
-        crate::runtime::http::ResponseError<PutWithContentEncodingError>,
+        runtime::http::ResponseError<PutWithContentEncodingError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = PutWithContentEncodingError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -161,11 +159,11 @@ impl PutWithContentEncoding {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -185,17 +183,17 @@ impl PutWithContentEncoding {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::put_with_content_encoding::PutWithContentEncodingOutput,
         >,
-        crate::runtime::http::ResponseError<PutWithContentEncodingError>,
+        runtime::http::ResponseError<PutWithContentEncodingError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `GreetingWithErrors` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::GreetingWithErrorsInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.json#GreetingWithErrors`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct GreetingWithErrors;
 impl GreetingWithErrors {
     /// The operation name.
@@ -25,7 +28,7 @@ impl GreetingWithErrors {
 
 /// Every error `GreetingWithErrors` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum GreetingWithErrorsError {
     /// See [`InvalidGreeting`](crate::types::error::InvalidGreeting).
@@ -35,7 +38,7 @@ pub enum GreetingWithErrorsError {
     /// See [`FooError`](crate::types::error::FooError).
     FooError(crate::types::error::FooError),
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl GreetingWithErrorsError {
@@ -99,13 +102,13 @@ impl GreetingWithErrorsError {
     }
 }
 
-impl ::std::fmt::Display for GreetingWithErrorsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for GreetingWithErrorsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::InvalidGreeting(e) => ::std::fmt::Display::fmt(e, f),
-            Self::ComplexError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::FooError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::InvalidGreeting(e) => fmt::Display::fmt(e, f),
+            Self::ComplexError(e) => fmt::Display::fmt(e, f),
+            Self::FooError(e) => fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -122,19 +125,17 @@ impl ::std::error::Error for GreetingWithErrorsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for GreetingWithErrorsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for GreetingWithErrorsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<GreetingWithErrorsError>>
+impl From<runtime::http::ResponseError<GreetingWithErrorsError>>
 for GreetingWithErrorsError {
-    fn from(
-        value: crate::runtime::http::ResponseError<GreetingWithErrorsError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<GreetingWithErrorsError>) -> Self {
         value.into_service_error()
     }
 }
@@ -167,9 +168,9 @@ impl GreetingWithErrors {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::greeting_with_errors::GreetingWithErrorsInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
-            .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
         ::http::Request::builder()
             .method("POST")
             .uri("/")
@@ -177,7 +178,7 @@ impl GreetingWithErrors {
             .header("x-amz-target", "JsonProtocol.GreetingWithErrors")
             .header("content-length", body.len())
             .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+            .map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -187,24 +188,24 @@ impl GreetingWithErrors {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::greeting_with_errors::GreetingWithErrorsOutput,
-        crate::runtime::http::ResponseError<GreetingWithErrorsError>,
+        runtime::http::ResponseError<GreetingWithErrorsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = match meta.code.as_deref() {
                 Some("InvalidGreeting") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::InvalidGreeting = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
                         )
-                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
                     if error.message.is_none() {
                         error.message = meta.message.clone();
                     }
@@ -215,7 +216,7 @@ impl GreetingWithErrors {
                     let mut error: crate::types::error::ComplexError = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
                         )
-                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
                     GreetingWithErrorsError::ComplexError(error)
                 }
                 Some("FooError") => {
@@ -223,12 +224,12 @@ impl GreetingWithErrors {
                     let mut error: crate::types::error::FooError = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
                         )
-                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
                     GreetingWithErrorsError::FooError(error)
                 }
                 _ => {
                     GreetingWithErrorsError::Unhandled(
-                        crate::runtime::Unhandled::new(
+                        runtime::Unhandled::new(
                                 meta.code.clone(),
                                 meta.message.clone(),
                                 Some(status),
@@ -238,11 +239,11 @@ impl GreetingWithErrors {
                 }
             };
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -262,17 +263,17 @@ impl GreetingWithErrors {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::greeting_with_errors::GreetingWithErrorsOutput,
         >,
-        crate::runtime::http::ResponseError<GreetingWithErrorsError>,
+        runtime::http::ResponseError<GreetingWithErrorsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

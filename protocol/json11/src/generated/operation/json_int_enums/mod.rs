@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `JsonIntEnums` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`JsonIntEnumsInputOutput`](crate::types::JsonIntEnumsInputOutput), which other operations share.
 pub type JsonIntEnumsInput = crate::types::JsonIntEnumsInputOutput;
 /// This operation's side of [`JsonIntEnumsInputOutput`](crate::types::JsonIntEnumsInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type JsonIntEnumsOutput = crate::types::JsonIntEnumsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.json#JsonIntEnums`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct JsonIntEnums;
 impl JsonIntEnums {
     /// The operation name.
@@ -19,11 +22,11 @@ impl JsonIntEnums {
 
 /// Every error `JsonIntEnums` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum JsonIntEnumsError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl JsonIntEnumsError {
@@ -63,10 +66,10 @@ impl JsonIntEnumsError {
     }
 }
 
-impl ::std::fmt::Display for JsonIntEnumsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for JsonIntEnumsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -80,16 +83,16 @@ impl ::std::error::Error for JsonIntEnumsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for JsonIntEnumsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for JsonIntEnumsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<JsonIntEnumsError>> for JsonIntEnumsError {
-    fn from(value: crate::runtime::http::ResponseError<JsonIntEnumsError>) -> Self {
+impl From<runtime::http::ResponseError<JsonIntEnumsError>> for JsonIntEnumsError {
+    fn from(value: runtime::http::ResponseError<JsonIntEnumsError>) -> Self {
         value.into_service_error()
     }
 }
@@ -104,9 +107,9 @@ impl JsonIntEnums {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::JsonIntEnumsInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
-            .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
         ::http::Request::builder()
             .method("POST")
             .uri("/")
@@ -114,7 +117,7 @@ impl JsonIntEnums {
             .header("x-amz-target", "JsonProtocol.JsonIntEnums")
             .header("content-length", body.len())
             .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+            .map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -124,19 +127,19 @@ impl JsonIntEnums {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::JsonIntEnumsInputOutput,
-        crate::runtime::http::ResponseError<JsonIntEnumsError>,
+        runtime::http::ResponseError<JsonIntEnumsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = JsonIntEnumsError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -144,11 +147,11 @@ impl JsonIntEnums {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -168,15 +171,15 @@ impl JsonIntEnums {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::JsonIntEnumsInputOutput>,
-        crate::runtime::http::ResponseError<JsonIntEnumsError>,
+        runtime::http::Received<crate::types::JsonIntEnumsInputOutput>,
+        runtime::http::ResponseError<JsonIntEnumsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

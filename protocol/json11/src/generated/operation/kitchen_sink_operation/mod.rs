@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `KitchenSinkOperation` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`KitchenSink`](crate::types::KitchenSink), which other operations share.
 pub type KitchenSinkOperationInput = crate::types::KitchenSink;
 /// This operation's side of [`KitchenSink`](crate::types::KitchenSink), which other operations share.
@@ -10,7 +13,7 @@ pub type KitchenSinkOperationOutput = crate::types::KitchenSink;
 ///
 /// Smithy shape: `aws.protocoltests.json#KitchenSinkOperation`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct KitchenSinkOperation;
 impl KitchenSinkOperation {
     /// The operation name.
@@ -19,7 +22,7 @@ impl KitchenSinkOperation {
 
 /// Every error `KitchenSinkOperation` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum KitchenSinkOperationError {
     /// See [`ErrorWithMembers`](crate::types::error::ErrorWithMembers).
@@ -27,7 +30,7 @@ pub enum KitchenSinkOperationError {
     /// See [`ErrorWithoutMembers`](crate::types::error::ErrorWithoutMembers).
     ErrorWithoutMembers(crate::types::error::ErrorWithoutMembers),
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl KitchenSinkOperationError {
@@ -95,12 +98,12 @@ impl KitchenSinkOperationError {
     }
 }
 
-impl ::std::fmt::Display for KitchenSinkOperationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for KitchenSinkOperationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::ErrorWithMembers(e) => ::std::fmt::Display::fmt(e, f),
-            Self::ErrorWithoutMembers(e) => ::std::fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::ErrorWithMembers(e) => fmt::Display::fmt(e, f),
+            Self::ErrorWithoutMembers(e) => fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -116,19 +119,17 @@ impl ::std::error::Error for KitchenSinkOperationError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for KitchenSinkOperationError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for KitchenSinkOperationError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<KitchenSinkOperationError>>
+impl From<runtime::http::ResponseError<KitchenSinkOperationError>>
 for KitchenSinkOperationError {
-    fn from(
-        value: crate::runtime::http::ResponseError<KitchenSinkOperationError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<KitchenSinkOperationError>) -> Self {
         value.into_service_error()
     }
 }
@@ -155,9 +156,9 @@ impl KitchenSinkOperation {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::KitchenSink,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
-            .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
         ::http::Request::builder()
             .method("POST")
             .uri("/")
@@ -165,7 +166,7 @@ impl KitchenSinkOperation {
             .header("x-amz-target", "JsonProtocol.KitchenSinkOperation")
             .header("content-length", body.len())
             .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+            .map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -175,24 +176,24 @@ impl KitchenSinkOperation {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::KitchenSink,
-        crate::runtime::http::ResponseError<KitchenSinkOperationError>,
+        runtime::http::ResponseError<KitchenSinkOperationError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = match meta.code.as_deref() {
                 Some("ErrorWithMembers") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::ErrorWithMembers = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
                         )
-                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
                     if error.message.is_none() {
                         error.message = meta.message.clone();
                     }
@@ -203,12 +204,12 @@ impl KitchenSinkOperation {
                     let mut error: crate::types::error::ErrorWithoutMembers = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
                         )
-                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
                     KitchenSinkOperationError::ErrorWithoutMembers(error)
                 }
                 _ => {
                     KitchenSinkOperationError::Unhandled(
-                        crate::runtime::Unhandled::new(
+                        runtime::Unhandled::new(
                                 meta.code.clone(),
                                 meta.message.clone(),
                                 Some(status),
@@ -218,11 +219,11 @@ impl KitchenSinkOperation {
                 }
             };
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -242,15 +243,15 @@ impl KitchenSinkOperation {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::KitchenSink>,
-        crate::runtime::http::ResponseError<KitchenSinkOperationError>,
+        runtime::http::Received<crate::types::KitchenSink>,
+        runtime::http::ResponseError<KitchenSinkOperationError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `PutAndGetInlineDocuments` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`PutAndGetInlineDocumentsInputOutput`](crate::types::PutAndGetInlineDocumentsInputOutput), which other operations share.
 pub type PutAndGetInlineDocumentsInput = crate::types::PutAndGetInlineDocumentsInputOutput;
 /// This operation's side of [`PutAndGetInlineDocumentsInputOutput`](crate::types::PutAndGetInlineDocumentsInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type PutAndGetInlineDocumentsOutput = crate::types::PutAndGetInlineDocuments
 ///
 /// Smithy shape: `aws.protocoltests.json#PutAndGetInlineDocuments`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct PutAndGetInlineDocuments;
 impl PutAndGetInlineDocuments {
     /// The operation name.
@@ -19,11 +22,11 @@ impl PutAndGetInlineDocuments {
 
 /// Every error `PutAndGetInlineDocuments` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum PutAndGetInlineDocumentsError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl PutAndGetInlineDocumentsError {
@@ -63,10 +66,10 @@ impl PutAndGetInlineDocumentsError {
     }
 }
 
-impl ::std::fmt::Display for PutAndGetInlineDocumentsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for PutAndGetInlineDocumentsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -80,19 +83,17 @@ impl ::std::error::Error for PutAndGetInlineDocumentsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for PutAndGetInlineDocumentsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for PutAndGetInlineDocumentsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<PutAndGetInlineDocumentsError>>
+impl From<runtime::http::ResponseError<PutAndGetInlineDocumentsError>>
 for PutAndGetInlineDocumentsError {
-    fn from(
-        value: crate::runtime::http::ResponseError<PutAndGetInlineDocumentsError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<PutAndGetInlineDocumentsError>) -> Self {
         value.into_service_error()
     }
 }
@@ -107,9 +108,9 @@ impl PutAndGetInlineDocuments {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::PutAndGetInlineDocumentsInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
-            .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
         ::http::Request::builder()
             .method("POST")
             .uri("/")
@@ -117,7 +118,7 @@ impl PutAndGetInlineDocuments {
             .header("x-amz-target", "JsonProtocol.PutAndGetInlineDocuments")
             .header("content-length", body.len())
             .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+            .map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -127,19 +128,19 @@ impl PutAndGetInlineDocuments {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::PutAndGetInlineDocumentsInputOutput,
-        crate::runtime::http::ResponseError<PutAndGetInlineDocumentsError>,
+        runtime::http::ResponseError<PutAndGetInlineDocumentsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = PutAndGetInlineDocumentsError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -147,11 +148,11 @@ impl PutAndGetInlineDocuments {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -171,17 +172,15 @@ impl PutAndGetInlineDocuments {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
-            crate::types::PutAndGetInlineDocumentsInputOutput,
-        >,
-        crate::runtime::http::ResponseError<PutAndGetInlineDocumentsError>,
+        runtime::http::Received<crate::types::PutAndGetInlineDocumentsInputOutput>,
+        runtime::http::ResponseError<PutAndGetInlineDocumentsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

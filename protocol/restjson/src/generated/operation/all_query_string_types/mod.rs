@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `AllQueryStringTypes` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::AllQueryStringTypesInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#AllQueryStringTypes`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct AllQueryStringTypes;
 impl AllQueryStringTypes {
     /// The operation name.
@@ -31,11 +34,11 @@ impl AllQueryStringTypes {
 
 /// Every error `AllQueryStringTypes` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum AllQueryStringTypesError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl AllQueryStringTypesError {
@@ -75,10 +78,10 @@ impl AllQueryStringTypesError {
     }
 }
 
-impl ::std::fmt::Display for AllQueryStringTypesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for AllQueryStringTypesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,19 +95,17 @@ impl ::std::error::Error for AllQueryStringTypesError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for AllQueryStringTypesError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for AllQueryStringTypesError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<AllQueryStringTypesError>>
+impl From<runtime::http::ResponseError<AllQueryStringTypesError>>
 for AllQueryStringTypesError {
-    fn from(
-        value: crate::runtime::http::ResponseError<AllQueryStringTypesError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<AllQueryStringTypesError>) -> Self {
         value.into_service_error()
     }
 }
@@ -119,23 +120,19 @@ impl AllQueryStringTypes {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::all_query_string_types::AllQueryStringTypesInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/AllQueryStringTypesInput");
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = input.query_string.as_ref() {
-            query
-                .push((
-                    "String".to_owned(),
-                    crate::runtime::http::HttpText::http_text(value),
-                ));
+            query.push(("String".to_owned(), runtime::http::HttpText::http_text(value)));
         }
         if let Some(value) = input.query_string_list.as_ref() {
             for item in value.iter() {
                 query
                     .push((
                         "StringList".to_owned(),
-                        crate::runtime::http::HttpText::http_text(item),
+                        runtime::http::HttpText::http_text(item),
                     ));
             }
         }
@@ -144,37 +141,26 @@ impl AllQueryStringTypes {
                 query
                     .push((
                         "StringSet".to_owned(),
-                        crate::runtime::http::HttpText::http_text(item),
+                        runtime::http::HttpText::http_text(item),
                     ));
             }
         }
         if let Some(value) = input.query_byte.as_ref() {
-            query
-                .push((
-                    "Byte".to_owned(),
-                    crate::runtime::http::HttpText::http_text(value),
-                ));
+            query.push(("Byte".to_owned(), runtime::http::HttpText::http_text(value)));
         }
         if let Some(value) = input.query_short.as_ref() {
-            query
-                .push((
-                    "Short".to_owned(),
-                    crate::runtime::http::HttpText::http_text(value),
-                ));
+            query.push(("Short".to_owned(), runtime::http::HttpText::http_text(value)));
         }
         if let Some(value) = input.query_integer.as_ref() {
             query
-                .push((
-                    "Integer".to_owned(),
-                    crate::runtime::http::HttpText::http_text(value),
-                ));
+                .push(("Integer".to_owned(), runtime::http::HttpText::http_text(value)));
         }
         if let Some(value) = input.query_integer_list.as_ref() {
             for item in value.iter() {
                 query
                     .push((
                         "IntegerList".to_owned(),
-                        crate::runtime::http::HttpText::http_text(item),
+                        runtime::http::HttpText::http_text(item),
                     ));
             }
         }
@@ -183,66 +169,47 @@ impl AllQueryStringTypes {
                 query
                     .push((
                         "IntegerSet".to_owned(),
-                        crate::runtime::http::HttpText::http_text(item),
+                        runtime::http::HttpText::http_text(item),
                     ));
             }
         }
         if let Some(value) = input.query_long.as_ref() {
-            query
-                .push((
-                    "Long".to_owned(),
-                    crate::runtime::http::HttpText::http_text(value),
-                ));
+            query.push(("Long".to_owned(), runtime::http::HttpText::http_text(value)));
         }
         if let Some(value) = input.query_float.as_ref() {
-            query
-                .push((
-                    "Float".to_owned(),
-                    crate::runtime::http::HttpText::http_text(value),
-                ));
+            query.push(("Float".to_owned(), runtime::http::HttpText::http_text(value)));
         }
         if let Some(value) = input.query_double.as_ref() {
-            query
-                .push((
-                    "Double".to_owned(),
-                    crate::runtime::http::HttpText::http_text(value),
-                ));
+            query.push(("Double".to_owned(), runtime::http::HttpText::http_text(value)));
         }
         if let Some(value) = input.query_double_list.as_ref() {
             for item in value.iter() {
                 query
                     .push((
                         "DoubleList".to_owned(),
-                        crate::runtime::http::HttpText::http_text(item),
+                        runtime::http::HttpText::http_text(item),
                     ));
             }
         }
         if let Some(value) = input.query_boolean.as_ref() {
             query
-                .push((
-                    "Boolean".to_owned(),
-                    crate::runtime::http::HttpText::http_text(value),
-                ));
+                .push(("Boolean".to_owned(), runtime::http::HttpText::http_text(value)));
         }
         if let Some(value) = input.query_boolean_list.as_ref() {
             for item in value.iter() {
                 query
                     .push((
                         "BooleanList".to_owned(),
-                        crate::runtime::http::HttpText::http_text(item),
+                        runtime::http::HttpText::http_text(item),
                     ));
             }
         }
         if let Some(value) = input.query_timestamp.as_ref() {
-            query.push(("Timestamp".to_owned(), crate::runtime::http::date_time(value)));
+            query.push(("Timestamp".to_owned(), runtime::http::date_time(value)));
         }
         if let Some(value) = input.query_timestamp_list.as_ref() {
             for item in value.iter() {
-                query
-                    .push((
-                        "TimestampList".to_owned(),
-                        crate::runtime::http::date_time(item),
-                    ));
+                query.push(("TimestampList".to_owned(), runtime::http::date_time(item)));
             }
         }
         if let Some(value) = input.query_enum.as_ref() {
@@ -291,19 +258,15 @@ impl AllQueryStringTypes {
                     continue;
                 }
                 for v in item.iter() {
-                    query
-                        .push((
-                            key.clone(),
-                            crate::runtime::http::HttpText::http_text(v),
-                        ));
+                    query.push((key.clone(), runtime::http::HttpText::http_text(v)));
                 }
             }
         }
         for (index, (key, value)) in query.iter().enumerate() {
             uri.push(if index == 0 { '?' } else { '&' });
-            uri.push_str(&crate::runtime::http::percent_encode(key, false));
+            uri.push_str(&runtime::http::percent_encode(key, false));
             uri.push('=');
-            uri.push_str(&crate::runtime::http::percent_encode(value, false));
+            uri.push_str(&runtime::http::percent_encode(value, false));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("GET").uri(uri);
@@ -313,9 +276,7 @@ impl AllQueryStringTypes {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -325,19 +286,19 @@ impl AllQueryStringTypes {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::all_query_string_types::AllQueryStringTypesOutput,
-        crate::runtime::http::ResponseError<AllQueryStringTypesError>,
+        runtime::http::ResponseError<AllQueryStringTypesError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = AllQueryStringTypesError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -345,11 +306,11 @@ impl AllQueryStringTypes {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -369,17 +330,17 @@ impl AllQueryStringTypes {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::all_query_string_types::AllQueryStringTypesOutput,
         >,
-        crate::runtime::http::ResponseError<AllQueryStringTypesError>,
+        runtime::http::ResponseError<AllQueryStringTypesError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

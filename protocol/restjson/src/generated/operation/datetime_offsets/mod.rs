@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `DatetimeOffsets` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::DatetimeOffsetsInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DatetimeOffsets`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct DatetimeOffsets;
 impl DatetimeOffsets {
     /// The operation name.
@@ -31,11 +34,11 @@ impl DatetimeOffsets {
 
 /// Every error `DatetimeOffsets` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum DatetimeOffsetsError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl DatetimeOffsetsError {
@@ -75,10 +78,10 @@ impl DatetimeOffsetsError {
     }
 }
 
-impl ::std::fmt::Display for DatetimeOffsetsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for DatetimeOffsetsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,17 +95,16 @@ impl ::std::error::Error for DatetimeOffsetsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for DatetimeOffsetsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for DatetimeOffsetsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<DatetimeOffsetsError>>
-for DatetimeOffsetsError {
-    fn from(value: crate::runtime::http::ResponseError<DatetimeOffsetsError>) -> Self {
+impl From<runtime::http::ResponseError<DatetimeOffsetsError>> for DatetimeOffsetsError {
+    fn from(value: runtime::http::ResponseError<DatetimeOffsetsError>) -> Self {
         value.into_service_error()
     }
 }
@@ -117,7 +119,7 @@ impl DatetimeOffsets {
     /// it with any HTTP client.
     pub fn request(
         _input: &crate::operation::datetime_offsets::DatetimeOffsetsInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/DatetimeOffsets");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
@@ -128,9 +130,7 @@ impl DatetimeOffsets {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -140,19 +140,19 @@ impl DatetimeOffsets {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::datetime_offsets::DatetimeOffsetsOutput,
-        crate::runtime::http::ResponseError<DatetimeOffsetsError>,
+        runtime::http::ResponseError<DatetimeOffsetsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = DatetimeOffsetsError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -160,11 +160,11 @@ impl DatetimeOffsets {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -184,17 +184,17 @@ impl DatetimeOffsets {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::datetime_offsets::DatetimeOffsetsOutput,
         >,
-        crate::runtime::http::ResponseError<DatetimeOffsetsError>,
+        runtime::http::ResponseError<DatetimeOffsetsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

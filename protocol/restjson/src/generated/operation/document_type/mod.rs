@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `DocumentType` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`DocumentTypeInputOutput`](crate::types::DocumentTypeInputOutput), which other operations share.
 pub type DocumentTypeInput = crate::types::DocumentTypeInputOutput;
 /// This operation's side of [`DocumentTypeInputOutput`](crate::types::DocumentTypeInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type DocumentTypeOutput = crate::types::DocumentTypeInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DocumentType`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct DocumentType;
 impl DocumentType {
     /// The operation name.
@@ -25,11 +28,11 @@ impl DocumentType {
 
 /// Every error `DocumentType` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum DocumentTypeError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl DocumentTypeError {
@@ -69,10 +72,10 @@ impl DocumentTypeError {
     }
 }
 
-impl ::std::fmt::Display for DocumentTypeError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for DocumentTypeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,16 +89,16 @@ impl ::std::error::Error for DocumentTypeError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for DocumentTypeError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for DocumentTypeError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<DocumentTypeError>> for DocumentTypeError {
-    fn from(value: crate::runtime::http::ResponseError<DocumentTypeError>) -> Self {
+impl From<runtime::http::ResponseError<DocumentTypeError>> for DocumentTypeError {
+    fn from(value: runtime::http::ResponseError<DocumentTypeError>) -> Self {
         value.into_service_error()
     }
 }
@@ -110,7 +113,7 @@ impl DocumentType {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::DocumentTypeInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/DocumentType");
         let body = {
@@ -119,29 +122,24 @@ impl DocumentType {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.string_value.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "stringValue", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.document_value.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "documentValue", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -152,9 +150,7 @@ impl DocumentType {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -164,19 +160,19 @@ impl DocumentType {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::DocumentTypeInputOutput,
-        crate::runtime::http::ResponseError<DocumentTypeError>,
+        runtime::http::ResponseError<DocumentTypeError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = DocumentTypeError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -184,11 +180,11 @@ impl DocumentType {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -208,15 +204,15 @@ impl DocumentType {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::DocumentTypeInputOutput>,
-        crate::runtime::http::ResponseError<DocumentTypeError>,
+        runtime::http::Received<crate::types::DocumentTypeInputOutput>,
+        runtime::http::ResponseError<DocumentTypeError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `DocumentTypeAsMapValue` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`DocumentTypeAsMapValueInputOutput`](crate::types::DocumentTypeAsMapValueInputOutput), which other operations share.
 pub type DocumentTypeAsMapValueInput = crate::types::DocumentTypeAsMapValueInputOutput;
 /// This operation's side of [`DocumentTypeAsMapValueInputOutput`](crate::types::DocumentTypeAsMapValueInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type DocumentTypeAsMapValueOutput = crate::types::DocumentTypeAsMapValueInpu
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DocumentTypeAsMapValue`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct DocumentTypeAsMapValue;
 impl DocumentTypeAsMapValue {
     /// The operation name.
@@ -25,11 +28,11 @@ impl DocumentTypeAsMapValue {
 
 /// Every error `DocumentTypeAsMapValue` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum DocumentTypeAsMapValueError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl DocumentTypeAsMapValueError {
@@ -69,10 +72,10 @@ impl DocumentTypeAsMapValueError {
     }
 }
 
-impl ::std::fmt::Display for DocumentTypeAsMapValueError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for DocumentTypeAsMapValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,19 +89,17 @@ impl ::std::error::Error for DocumentTypeAsMapValueError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for DocumentTypeAsMapValueError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for DocumentTypeAsMapValueError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<DocumentTypeAsMapValueError>>
+impl From<runtime::http::ResponseError<DocumentTypeAsMapValueError>>
 for DocumentTypeAsMapValueError {
-    fn from(
-        value: crate::runtime::http::ResponseError<DocumentTypeAsMapValueError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<DocumentTypeAsMapValueError>) -> Self {
         value.into_service_error()
     }
 }
@@ -113,7 +114,7 @@ impl DocumentTypeAsMapValue {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::DocumentTypeAsMapValueInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/DocumentTypeAsMapValue");
         let body = {
@@ -122,19 +123,16 @@ impl DocumentTypeAsMapValue {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.doc_valued_map.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseMap<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "docValuedMap", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -145,9 +143,7 @@ impl DocumentTypeAsMapValue {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -157,19 +153,19 @@ impl DocumentTypeAsMapValue {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::DocumentTypeAsMapValueInputOutput,
-        crate::runtime::http::ResponseError<DocumentTypeAsMapValueError>,
+        runtime::http::ResponseError<DocumentTypeAsMapValueError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = DocumentTypeAsMapValueError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -177,11 +173,11 @@ impl DocumentTypeAsMapValue {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -201,15 +197,15 @@ impl DocumentTypeAsMapValue {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::DocumentTypeAsMapValueInputOutput>,
-        crate::runtime::http::ResponseError<DocumentTypeAsMapValueError>,
+        runtime::http::Received<crate::types::DocumentTypeAsMapValueInputOutput>,
+        runtime::http::ResponseError<DocumentTypeAsMapValueError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

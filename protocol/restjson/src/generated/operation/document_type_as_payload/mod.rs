@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `DocumentTypeAsPayload` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`DocumentTypeAsPayloadInputOutput`](crate::types::DocumentTypeAsPayloadInputOutput), which other operations share.
 pub type DocumentTypeAsPayloadInput = crate::types::DocumentTypeAsPayloadInputOutput;
 /// This operation's side of [`DocumentTypeAsPayloadInputOutput`](crate::types::DocumentTypeAsPayloadInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type DocumentTypeAsPayloadOutput = crate::types::DocumentTypeAsPayloadInputO
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DocumentTypeAsPayload`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct DocumentTypeAsPayload;
 impl DocumentTypeAsPayload {
     /// The operation name.
@@ -25,11 +28,11 @@ impl DocumentTypeAsPayload {
 
 /// Every error `DocumentTypeAsPayload` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum DocumentTypeAsPayloadError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl DocumentTypeAsPayloadError {
@@ -69,10 +72,10 @@ impl DocumentTypeAsPayloadError {
     }
 }
 
-impl ::std::fmt::Display for DocumentTypeAsPayloadError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for DocumentTypeAsPayloadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,19 +89,17 @@ impl ::std::error::Error for DocumentTypeAsPayloadError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for DocumentTypeAsPayloadError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for DocumentTypeAsPayloadError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<DocumentTypeAsPayloadError>>
+impl From<runtime::http::ResponseError<DocumentTypeAsPayloadError>>
 for DocumentTypeAsPayloadError {
-    fn from(
-        value: crate::runtime::http::ResponseError<DocumentTypeAsPayloadError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<DocumentTypeAsPayloadError>) -> Self {
         value.into_service_error()
     }
 }
@@ -113,7 +114,7 @@ impl DocumentTypeAsPayload {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::DocumentTypeAsPayloadInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/DocumentTypeAsPayload");
         let (body, content_type): (Vec<u8>, Option<&str>) = match input
@@ -123,14 +124,9 @@ impl DocumentTypeAsPayload {
             Some(value) => {
                 (
                     ::serde_json::to_vec(
-                            &crate::runtime::wire::Ser::<
-                                crate::runtime::wire::Plain,
-                                _,
-                            >::new(value),
+                            &runtime::wire::Ser::<runtime::wire::Plain, _>::new(value),
                         )
-                        .map_err(|e| crate::runtime::http::RequestError::Body(
-                            e.to_string(),
-                        ))?,
+                        .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?,
                     Some("application/json"),
                 )
             }
@@ -143,9 +139,7 @@ impl DocumentTypeAsPayload {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -155,19 +149,19 @@ impl DocumentTypeAsPayload {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::DocumentTypeAsPayloadInputOutput,
-        crate::runtime::http::ResponseError<DocumentTypeAsPayloadError>,
+        runtime::http::ResponseError<DocumentTypeAsPayloadError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = DocumentTypeAsPayloadError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -175,11 +169,11 @@ impl DocumentTypeAsPayload {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -193,9 +187,7 @@ impl DocumentTypeAsPayload {
         } else {
             let mut de = ::serde_json::Deserializer::from_slice(body);
             Some(
-                <crate::runtime::wire::Plain as crate::runtime::wire::Codec<
-                    _,
-                >>::deserialize(&mut de)
+                <runtime::wire::Plain as runtime::wire::Codec<_>>::deserialize(&mut de)
                     .map_err(|e| malformed(e.to_string()))?,
             )
         };
@@ -209,15 +201,15 @@ impl DocumentTypeAsPayload {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::DocumentTypeAsPayloadInputOutput>,
-        crate::runtime::http::ResponseError<DocumentTypeAsPayloadError>,
+        runtime::http::Received<crate::types::DocumentTypeAsPayloadInputOutput>,
+        runtime::http::ResponseError<DocumentTypeAsPayloadError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

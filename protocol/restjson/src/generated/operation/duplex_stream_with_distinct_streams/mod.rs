@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `DuplexStreamWithDistinctStreams` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::DuplexStreamWithDistinctStreamsInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DuplexStreamWithDistinctStreams`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct DuplexStreamWithDistinctStreams;
 impl DuplexStreamWithDistinctStreams {
     /// The operation name.
@@ -31,11 +34,11 @@ impl DuplexStreamWithDistinctStreams {
 
 /// Every error `DuplexStreamWithDistinctStreams` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum DuplexStreamWithDistinctStreamsError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl DuplexStreamWithDistinctStreamsError {
@@ -75,10 +78,10 @@ impl DuplexStreamWithDistinctStreamsError {
     }
 }
 
-impl ::std::fmt::Display for DuplexStreamWithDistinctStreamsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for DuplexStreamWithDistinctStreamsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,18 +95,18 @@ impl ::std::error::Error for DuplexStreamWithDistinctStreamsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for DuplexStreamWithDistinctStreamsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for DuplexStreamWithDistinctStreamsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<DuplexStreamWithDistinctStreamsError>>
+impl From<runtime::http::ResponseError<DuplexStreamWithDistinctStreamsError>>
 for DuplexStreamWithDistinctStreamsError {
     fn from(
-        value: crate::runtime::http::ResponseError<DuplexStreamWithDistinctStreamsError>,
+        value: runtime::http::ResponseError<DuplexStreamWithDistinctStreamsError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -119,21 +122,16 @@ impl DuplexStreamWithDistinctStreams {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStreamsInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/DuplexStreamWithDistinctStreams");
         let (body, content_type): (Vec<u8>, Option<&str>) = match input.stream.as_ref() {
             Some(value) => {
                 (
                     ::serde_json::to_vec(
-                            &crate::runtime::wire::Ser::<
-                                crate::runtime::wire::Plain,
-                                _,
-                            >::new(value),
+                            &runtime::wire::Ser::<runtime::wire::Plain, _>::new(value),
                         )
-                        .map_err(|e| crate::runtime::http::RequestError::Body(
-                            e.to_string(),
-                        ))?,
+                        .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?,
                     Some("application/json"),
                 )
             }
@@ -146,9 +144,7 @@ impl DuplexStreamWithDistinctStreams {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -158,19 +154,19 @@ impl DuplexStreamWithDistinctStreams {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStreamsOutput,
-        crate::runtime::http::ResponseError<DuplexStreamWithDistinctStreamsError>,
+        runtime::http::ResponseError<DuplexStreamWithDistinctStreamsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = DuplexStreamWithDistinctStreamsError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -178,11 +174,11 @@ impl DuplexStreamWithDistinctStreams {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -196,9 +192,7 @@ impl DuplexStreamWithDistinctStreams {
         } else {
             let mut de = ::serde_json::Deserializer::from_slice(body);
             Some(
-                <crate::runtime::wire::Plain as crate::runtime::wire::Codec<
-                    _,
-                >>::deserialize(&mut de)
+                <runtime::wire::Plain as runtime::wire::Codec<_>>::deserialize(&mut de)
                     .map_err(|e| malformed(e.to_string()))?,
             )
         };
@@ -212,17 +206,17 @@ impl DuplexStreamWithDistinctStreams {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStreamsOutput,
         >,
-        crate::runtime::http::ResponseError<DuplexStreamWithDistinctStreamsError>,
+        runtime::http::ResponseError<DuplexStreamWithDistinctStreamsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `DuplexStreamWithInitialMessages` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::DuplexStreamWithInitialMessagesInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DuplexStreamWithInitialMessages`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct DuplexStreamWithInitialMessages;
 impl DuplexStreamWithInitialMessages {
     /// The operation name.
@@ -31,13 +34,13 @@ impl DuplexStreamWithInitialMessages {
 
 /// Every error `DuplexStreamWithInitialMessages` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum DuplexStreamWithInitialMessagesError {
     /// See [`ServiceUnavailableError`](crate::types::error::ServiceUnavailableError).
     ServiceUnavailableError(crate::types::error::ServiceUnavailableError),
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl DuplexStreamWithInitialMessagesError {
@@ -91,11 +94,11 @@ impl DuplexStreamWithInitialMessagesError {
     }
 }
 
-impl ::std::fmt::Display for DuplexStreamWithInitialMessagesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for DuplexStreamWithInitialMessagesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::ServiceUnavailableError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::ServiceUnavailableError(e) => fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -110,18 +113,18 @@ impl ::std::error::Error for DuplexStreamWithInitialMessagesError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for DuplexStreamWithInitialMessagesError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for DuplexStreamWithInitialMessagesError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>>
+impl From<runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>>
 for DuplexStreamWithInitialMessagesError {
     fn from(
-        value: crate::runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>,
+        value: runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -144,30 +147,25 @@ impl DuplexStreamWithInitialMessages {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/DuplexStreamWithInitialMessages");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.initial_request_member.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "initial-request-member".to_owned(),
-                    crate::runtime::http::header_value("initial-request-member", &text)?,
+                    runtime::http::header_value("initial-request-member", &text)?,
                 ));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = match input.stream.as_ref() {
             Some(value) => {
                 (
                     ::serde_json::to_vec(
-                            &crate::runtime::wire::Ser::<
-                                crate::runtime::wire::Plain,
-                                _,
-                            >::new(value),
+                            &runtime::wire::Ser::<runtime::wire::Plain, _>::new(value),
                         )
-                        .map_err(|e| crate::runtime::http::RequestError::Body(
-                            e.to_string(),
-                        ))?,
+                        .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?,
                     Some("application/json"),
                 )
             }
@@ -183,9 +181,7 @@ impl DuplexStreamWithInitialMessages {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -195,24 +191,24 @@ impl DuplexStreamWithInitialMessages {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesOutput,
-        crate::runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>,
+        runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = match meta.code.as_deref() {
                 Some("ServiceUnavailableError") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::ServiceUnavailableError = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
                         )
-                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
                     if error.message.is_none() {
                         error.message = meta.message.clone();
                     }
@@ -220,7 +216,7 @@ impl DuplexStreamWithInitialMessages {
                 }
                 _ => {
                     DuplexStreamWithInitialMessagesError::Unhandled(
-                        crate::runtime::Unhandled::new(
+                        runtime::Unhandled::new(
                                 meta.code.clone(),
                                 meta.message.clone(),
                                 Some(status),
@@ -230,11 +226,11 @@ impl DuplexStreamWithInitialMessages {
                 }
             };
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -248,9 +244,7 @@ impl DuplexStreamWithInitialMessages {
         } else {
             let mut de = ::serde_json::Deserializer::from_slice(body);
             Some(
-                <crate::runtime::wire::Plain as crate::runtime::wire::Codec<
-                    _,
-                >>::deserialize(&mut de)
+                <runtime::wire::Plain as runtime::wire::Codec<_>>::deserialize(&mut de)
                     .map_err(|e| malformed(e.to_string()))?,
             )
         };
@@ -260,7 +254,7 @@ impl DuplexStreamWithInitialMessages {
             .get("initial-response-member")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `initial-response-member` is not a valid `initialResponseMember`"
                         .to_owned(),
@@ -277,17 +271,17 @@ impl DuplexStreamWithInitialMessages {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesOutput,
         >,
-        crate::runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>,
+        runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `GreetingWithErrors` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::GreetingWithErrorsInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#GreetingWithErrors`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct GreetingWithErrors;
 impl GreetingWithErrors {
     /// The operation name.
@@ -31,7 +34,7 @@ impl GreetingWithErrors {
 
 /// Every error `GreetingWithErrors` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum GreetingWithErrorsError {
     /// See [`InvalidGreeting`](crate::types::error::InvalidGreeting).
@@ -41,7 +44,7 @@ pub enum GreetingWithErrorsError {
     /// See [`FooError`](crate::types::error::FooError).
     FooError(crate::types::error::FooError),
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl GreetingWithErrorsError {
@@ -105,13 +108,13 @@ impl GreetingWithErrorsError {
     }
 }
 
-impl ::std::fmt::Display for GreetingWithErrorsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for GreetingWithErrorsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::InvalidGreeting(e) => ::std::fmt::Display::fmt(e, f),
-            Self::ComplexError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::FooError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::InvalidGreeting(e) => fmt::Display::fmt(e, f),
+            Self::ComplexError(e) => fmt::Display::fmt(e, f),
+            Self::FooError(e) => fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -128,19 +131,17 @@ impl ::std::error::Error for GreetingWithErrorsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for GreetingWithErrorsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for GreetingWithErrorsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<GreetingWithErrorsError>>
+impl From<runtime::http::ResponseError<GreetingWithErrorsError>>
 for GreetingWithErrorsError {
-    fn from(
-        value: crate::runtime::http::ResponseError<GreetingWithErrorsError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<GreetingWithErrorsError>) -> Self {
         value.into_service_error()
     }
 }
@@ -173,7 +174,7 @@ impl GreetingWithErrors {
     /// it with any HTTP client.
     pub fn request(
         _input: &crate::operation::greeting_with_errors::GreetingWithErrorsInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/GreetingWithErrors");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
@@ -184,9 +185,7 @@ impl GreetingWithErrors {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -196,24 +195,24 @@ impl GreetingWithErrors {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::greeting_with_errors::GreetingWithErrorsOutput,
-        crate::runtime::http::ResponseError<GreetingWithErrorsError>,
+        runtime::http::ResponseError<GreetingWithErrorsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = match meta.code.as_deref() {
                 Some("InvalidGreeting") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::InvalidGreeting = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
                         )
-                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
                     if error.message.is_none() {
                         error.message = meta.message.clone();
                     }
@@ -224,13 +223,13 @@ impl GreetingWithErrors {
                     let mut error: crate::types::error::ComplexError = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
                         )
-                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
                     if let Some(text) = response
                         .headers()
                         .get("X-Header")
                         .and_then(|v| v.to_str().ok())
                     {
-                        error.header = <String as crate::runtime::http::FromHeader>::from_header(
+                        error.header = <String as runtime::http::FromHeader>::from_header(
                             text,
                         );
                     }
@@ -241,12 +240,12 @@ impl GreetingWithErrors {
                     let mut error: crate::types::error::FooError = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
                         )
-                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
                     GreetingWithErrorsError::FooError(error)
                 }
                 _ => {
                     GreetingWithErrorsError::Unhandled(
-                        crate::runtime::Unhandled::new(
+                        runtime::Unhandled::new(
                                 meta.code.clone(),
                                 meta.message.clone(),
                                 Some(status),
@@ -256,11 +255,11 @@ impl GreetingWithErrors {
                 }
             };
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -276,7 +275,7 @@ impl GreetingWithErrors {
             .get("X-Greeting")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-Greeting` is not a valid `greeting`".to_owned(),
                 ))?;
@@ -291,17 +290,17 @@ impl GreetingWithErrors {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::greeting_with_errors::GreetingWithErrorsOutput,
         >,
-        crate::runtime::http::ResponseError<GreetingWithErrorsError>,
+        runtime::http::ResponseError<GreetingWithErrorsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

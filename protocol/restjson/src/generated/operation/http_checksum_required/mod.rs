@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpChecksumRequired` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`HttpChecksumRequiredInputOutput`](crate::types::HttpChecksumRequiredInputOutput), which other operations share.
 pub type HttpChecksumRequiredInput = crate::types::HttpChecksumRequiredInputOutput;
 /// This operation's side of [`HttpChecksumRequiredInputOutput`](crate::types::HttpChecksumRequiredInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type HttpChecksumRequiredOutput = crate::types::HttpChecksumRequiredInputOut
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpChecksumRequired`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpChecksumRequired;
 impl HttpChecksumRequired {
     /// The operation name.
@@ -25,11 +28,11 @@ impl HttpChecksumRequired {
 
 /// Every error `HttpChecksumRequired` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpChecksumRequiredError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl HttpChecksumRequiredError {
@@ -69,10 +72,10 @@ impl HttpChecksumRequiredError {
     }
 }
 
-impl ::std::fmt::Display for HttpChecksumRequiredError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for HttpChecksumRequiredError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,19 +89,17 @@ impl ::std::error::Error for HttpChecksumRequiredError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for HttpChecksumRequiredError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for HttpChecksumRequiredError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<HttpChecksumRequiredError>>
+impl From<runtime::http::ResponseError<HttpChecksumRequiredError>>
 for HttpChecksumRequiredError {
-    fn from(
-        value: crate::runtime::http::ResponseError<HttpChecksumRequiredError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<HttpChecksumRequiredError>) -> Self {
         value.into_service_error()
     }
 }
@@ -113,11 +114,8 @@ impl HttpChecksumRequired {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::HttpChecksumRequiredInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
-        let build = || -> Result<
-            ::http::Request<Vec<u8>>,
-            crate::runtime::http::RequestError,
-        > {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
+        let build = || -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
             let mut uri = String::new();
             uri.push_str("/HttpChecksumRequired");
             let body = {
@@ -126,23 +124,16 @@ impl HttpChecksumRequired {
                 let mut serializer = ::serde_json::Serializer::new(&mut bytes);
                 let mut map = serializer
                     .serialize_map(None)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
                 if let Some(value) = input.foo.as_ref() {
-                    crate::runtime::wire::entry::<
-                        crate::runtime::wire::Plain,
+                    runtime::wire::entry::<
+                        runtime::wire::Plain,
                         _,
                         _,
                     >(&mut map, "foo", value)
-                        .map_err(|e| crate::runtime::http::RequestError::Body(
-                            e.to_string(),
-                        ))?;
+                        .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
                 }
-                map.end()
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
                 bytes
             };
             let content_type = Some("application/json");
@@ -155,10 +146,10 @@ impl HttpChecksumRequired {
             }
             builder
                 .body(body)
-                .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+                .map_err(|e| runtime::http::RequestError::Http(e.to_string()))
         };
         let request = build()?;
-        let request = crate::runtime::http::with_content_md5(request)?;
+        let request = runtime::http::with_content_md5(request)?;
         Ok(request)
     }
 
@@ -169,19 +160,19 @@ impl HttpChecksumRequired {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::HttpChecksumRequiredInputOutput,
-        crate::runtime::http::ResponseError<HttpChecksumRequiredError>,
+        runtime::http::ResponseError<HttpChecksumRequiredError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = HttpChecksumRequiredError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -189,11 +180,11 @@ impl HttpChecksumRequired {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -213,15 +204,15 @@ impl HttpChecksumRequired {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::HttpChecksumRequiredInputOutput>,
-        crate::runtime::http::ResponseError<HttpChecksumRequiredError>,
+        runtime::http::Received<crate::types::HttpChecksumRequiredInputOutput>,
+        runtime::http::ResponseError<HttpChecksumRequiredError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

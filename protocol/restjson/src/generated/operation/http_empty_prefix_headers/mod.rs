@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpEmptyPrefixHeaders` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::HttpEmptyPrefixHeadersInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpEmptyPrefixHeaders`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpEmptyPrefixHeaders;
 impl HttpEmptyPrefixHeaders {
     /// The operation name.
@@ -31,11 +34,11 @@ impl HttpEmptyPrefixHeaders {
 
 /// Every error `HttpEmptyPrefixHeaders` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpEmptyPrefixHeadersError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl HttpEmptyPrefixHeadersError {
@@ -75,10 +78,10 @@ impl HttpEmptyPrefixHeadersError {
     }
 }
 
-impl ::std::fmt::Display for HttpEmptyPrefixHeadersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for HttpEmptyPrefixHeadersError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,19 +95,17 @@ impl ::std::error::Error for HttpEmptyPrefixHeadersError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for HttpEmptyPrefixHeadersError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for HttpEmptyPrefixHeadersError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<HttpEmptyPrefixHeadersError>>
+impl From<runtime::http::ResponseError<HttpEmptyPrefixHeadersError>>
 for HttpEmptyPrefixHeadersError {
-    fn from(
-        value: crate::runtime::http::ResponseError<HttpEmptyPrefixHeadersError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<HttpEmptyPrefixHeadersError>) -> Self {
         value.into_service_error()
     }
 }
@@ -119,7 +120,7 @@ impl HttpEmptyPrefixHeaders {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/HttpEmptyPrefixHeaders");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
@@ -129,17 +130,17 @@ impl HttpEmptyPrefixHeaders {
                 if ["hello"].iter().any(|h: &&str| h.eq_ignore_ascii_case(&name)) {
                     continue;
                 }
-                let text = crate::runtime::http::HttpText::http_text(item);
-                let header = crate::runtime::http::header_value(&name, &text)?;
+                let text = runtime::http::HttpText::http_text(item);
+                let header = runtime::http::header_value(&name, &text)?;
                 headers.push((name, header));
             }
         }
         if let Some(value) = input.specific_header.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "hello".to_owned(),
-                    crate::runtime::http::header_value("hello", &text)?,
+                    runtime::http::header_value("hello", &text)?,
                 ));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
@@ -153,9 +154,7 @@ impl HttpEmptyPrefixHeaders {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -165,19 +164,19 @@ impl HttpEmptyPrefixHeaders {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput,
-        crate::runtime::http::ResponseError<HttpEmptyPrefixHeadersError>,
+        runtime::http::ResponseError<HttpEmptyPrefixHeadersError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = HttpEmptyPrefixHeadersError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -185,11 +184,11 @@ impl HttpEmptyPrefixHeaders {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -206,7 +205,7 @@ impl HttpEmptyPrefixHeaders {
                 name.as_str().strip_prefix(""),
                 value.to_str(),
             ) {
-                if let Some(value) = <String as crate::runtime::http::FromHeader>::from_header(
+                if let Some(value) = <String as runtime::http::FromHeader>::from_header(
                     text,
                 ) {
                     map.insert(key.to_owned(), value);
@@ -218,7 +217,7 @@ impl HttpEmptyPrefixHeaders {
         }
         if let Some(text) = response.headers().get("hello").and_then(|v| v.to_str().ok())
         {
-            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `hello` is not a valid `specificHeader`".to_owned(),
                 ))?;
@@ -233,17 +232,17 @@ impl HttpEmptyPrefixHeaders {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput,
         >,
-        crate::runtime::http::ResponseError<HttpEmptyPrefixHeadersError>,
+        runtime::http::ResponseError<HttpEmptyPrefixHeadersError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpEnumPayload` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`EnumPayloadInput`](crate::types::EnumPayloadInput), which other operations share.
 pub type HttpEnumPayloadInput = crate::types::EnumPayloadInput;
 /// This operation's side of [`EnumPayloadInput`](crate::types::EnumPayloadInput), which other operations share.
@@ -10,7 +13,7 @@ pub type HttpEnumPayloadOutput = crate::types::EnumPayloadInput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpEnumPayload`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpEnumPayload;
 impl HttpEnumPayload {
     /// The operation name.
@@ -25,11 +28,11 @@ impl HttpEnumPayload {
 
 /// Every error `HttpEnumPayload` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpEnumPayloadError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl HttpEnumPayloadError {
@@ -69,10 +72,10 @@ impl HttpEnumPayloadError {
     }
 }
 
-impl ::std::fmt::Display for HttpEnumPayloadError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for HttpEnumPayloadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,17 +89,16 @@ impl ::std::error::Error for HttpEnumPayloadError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for HttpEnumPayloadError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for HttpEnumPayloadError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<HttpEnumPayloadError>>
-for HttpEnumPayloadError {
-    fn from(value: crate::runtime::http::ResponseError<HttpEnumPayloadError>) -> Self {
+impl From<runtime::http::ResponseError<HttpEnumPayloadError>> for HttpEnumPayloadError {
+    fn from(value: runtime::http::ResponseError<HttpEnumPayloadError>) -> Self {
         value.into_service_error()
     }
 }
@@ -111,7 +113,7 @@ impl HttpEnumPayload {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::EnumPayloadInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/EnumPayload");
         let (body, content_type): (Vec<u8>, Option<&str>) = match input.payload.as_ref()
@@ -126,9 +128,7 @@ impl HttpEnumPayload {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -138,19 +138,19 @@ impl HttpEnumPayload {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::EnumPayloadInput,
-        crate::runtime::http::ResponseError<HttpEnumPayloadError>,
+        runtime::http::ResponseError<HttpEnumPayloadError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = HttpEnumPayloadError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -158,11 +158,11 @@ impl HttpEnumPayload {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -182,15 +182,15 @@ impl HttpEnumPayload {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::EnumPayloadInput>,
-        crate::runtime::http::ResponseError<HttpEnumPayloadError>,
+        runtime::http::Received<crate::types::EnumPayloadInput>,
+        runtime::http::ResponseError<HttpEnumPayloadError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpPayloadTraitsWithMediaType` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`HttpPayloadTraitsWithMediaTypeInputOutput`](crate::types::HttpPayloadTraitsWithMediaTypeInputOutput), which other operations share.
 pub type HttpPayloadTraitsWithMediaTypeInput = crate::types::HttpPayloadTraitsWithMediaTypeInputOutput;
 /// This operation's side of [`HttpPayloadTraitsWithMediaTypeInputOutput`](crate::types::HttpPayloadTraitsWithMediaTypeInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type HttpPayloadTraitsWithMediaTypeOutput = crate::types::HttpPayloadTraitsW
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPayloadTraitsWithMediaType`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpPayloadTraitsWithMediaType;
 impl HttpPayloadTraitsWithMediaType {
     /// The operation name.
@@ -25,11 +28,11 @@ impl HttpPayloadTraitsWithMediaType {
 
 /// Every error `HttpPayloadTraitsWithMediaType` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpPayloadTraitsWithMediaTypeError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl HttpPayloadTraitsWithMediaTypeError {
@@ -69,10 +72,10 @@ impl HttpPayloadTraitsWithMediaTypeError {
     }
 }
 
-impl ::std::fmt::Display for HttpPayloadTraitsWithMediaTypeError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for HttpPayloadTraitsWithMediaTypeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,18 +89,18 @@ impl ::std::error::Error for HttpPayloadTraitsWithMediaTypeError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for HttpPayloadTraitsWithMediaTypeError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for HttpPayloadTraitsWithMediaTypeError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<HttpPayloadTraitsWithMediaTypeError>>
+impl From<runtime::http::ResponseError<HttpPayloadTraitsWithMediaTypeError>>
 for HttpPayloadTraitsWithMediaTypeError {
     fn from(
-        value: crate::runtime::http::ResponseError<HttpPayloadTraitsWithMediaTypeError>,
+        value: runtime::http::ResponseError<HttpPayloadTraitsWithMediaTypeError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -113,16 +116,16 @@ impl HttpPayloadTraitsWithMediaType {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::HttpPayloadTraitsWithMediaTypeInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/HttpPayloadTraitsWithMediaType");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.foo.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "X-Foo".to_owned(),
-                    crate::runtime::http::header_value("X-Foo", &text)?,
+                    runtime::http::header_value("X-Foo", &text)?,
                 ));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = match input.blob.as_ref() {
@@ -139,9 +142,7 @@ impl HttpPayloadTraitsWithMediaType {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -151,19 +152,19 @@ impl HttpPayloadTraitsWithMediaType {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::HttpPayloadTraitsWithMediaTypeInputOutput,
-        crate::runtime::http::ResponseError<HttpPayloadTraitsWithMediaTypeError>,
+        runtime::http::ResponseError<HttpPayloadTraitsWithMediaTypeError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = HttpPayloadTraitsWithMediaTypeError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -171,11 +172,11 @@ impl HttpPayloadTraitsWithMediaType {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -184,11 +185,11 @@ impl HttpPayloadTraitsWithMediaType {
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
-        let value = (!body.is_empty()).then(|| crate::runtime::Blob::new(body.to_vec()));
+        let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
         output.blob = value;
         if let Some(text) = response.headers().get("X-Foo").and_then(|v| v.to_str().ok())
         {
-            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-Foo` is not a valid `foo`".to_owned(),
                 ))?;
@@ -203,17 +204,15 @@ impl HttpPayloadTraitsWithMediaType {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
-            crate::types::HttpPayloadTraitsWithMediaTypeInputOutput,
-        >,
-        crate::runtime::http::ResponseError<HttpPayloadTraitsWithMediaTypeError>,
+        runtime::http::Received<crate::types::HttpPayloadTraitsWithMediaTypeInputOutput>,
+        runtime::http::ResponseError<HttpPayloadTraitsWithMediaTypeError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpPayloadWithUnion` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`HttpPayloadWithUnionInputOutput`](crate::types::HttpPayloadWithUnionInputOutput), which other operations share.
 pub type HttpPayloadWithUnionInput = crate::types::HttpPayloadWithUnionInputOutput;
 /// This operation's side of [`HttpPayloadWithUnionInputOutput`](crate::types::HttpPayloadWithUnionInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type HttpPayloadWithUnionOutput = crate::types::HttpPayloadWithUnionInputOut
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPayloadWithUnion`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpPayloadWithUnion;
 impl HttpPayloadWithUnion {
     /// The operation name.
@@ -25,11 +28,11 @@ impl HttpPayloadWithUnion {
 
 /// Every error `HttpPayloadWithUnion` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpPayloadWithUnionError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl HttpPayloadWithUnionError {
@@ -69,10 +72,10 @@ impl HttpPayloadWithUnionError {
     }
 }
 
-impl ::std::fmt::Display for HttpPayloadWithUnionError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for HttpPayloadWithUnionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,19 +89,17 @@ impl ::std::error::Error for HttpPayloadWithUnionError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for HttpPayloadWithUnionError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for HttpPayloadWithUnionError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<HttpPayloadWithUnionError>>
+impl From<runtime::http::ResponseError<HttpPayloadWithUnionError>>
 for HttpPayloadWithUnionError {
-    fn from(
-        value: crate::runtime::http::ResponseError<HttpPayloadWithUnionError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<HttpPayloadWithUnionError>) -> Self {
         value.into_service_error()
     }
 }
@@ -113,21 +114,16 @@ impl HttpPayloadWithUnion {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::HttpPayloadWithUnionInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/HttpPayloadWithUnion");
         let (body, content_type): (Vec<u8>, Option<&str>) = match input.nested.as_ref() {
             Some(value) => {
                 (
                     ::serde_json::to_vec(
-                            &crate::runtime::wire::Ser::<
-                                crate::runtime::wire::Plain,
-                                _,
-                            >::new(value),
+                            &runtime::wire::Ser::<runtime::wire::Plain, _>::new(value),
                         )
-                        .map_err(|e| crate::runtime::http::RequestError::Body(
-                            e.to_string(),
-                        ))?,
+                        .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?,
                     Some("application/json"),
                 )
             }
@@ -140,9 +136,7 @@ impl HttpPayloadWithUnion {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -152,19 +146,19 @@ impl HttpPayloadWithUnion {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::HttpPayloadWithUnionInputOutput,
-        crate::runtime::http::ResponseError<HttpPayloadWithUnionError>,
+        runtime::http::ResponseError<HttpPayloadWithUnionError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = HttpPayloadWithUnionError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -172,11 +166,11 @@ impl HttpPayloadWithUnion {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -190,9 +184,7 @@ impl HttpPayloadWithUnion {
         } else {
             let mut de = ::serde_json::Deserializer::from_slice(body);
             Some(
-                <crate::runtime::wire::Plain as crate::runtime::wire::Codec<
-                    _,
-                >>::deserialize(&mut de)
+                <runtime::wire::Plain as runtime::wire::Codec<_>>::deserialize(&mut de)
                     .map_err(|e| malformed(e.to_string()))?,
             )
         };
@@ -206,15 +198,15 @@ impl HttpPayloadWithUnion {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::HttpPayloadWithUnionInputOutput>,
-        crate::runtime::http::ResponseError<HttpPayloadWithUnionError>,
+        runtime::http::Received<crate::types::HttpPayloadWithUnionInputOutput>,
+        runtime::http::ResponseError<HttpPayloadWithUnionError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpPrefixHeaders` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::HttpPrefixHeadersInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPrefixHeaders`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpPrefixHeaders;
 impl HttpPrefixHeaders {
     /// The operation name.
@@ -31,11 +34,11 @@ impl HttpPrefixHeaders {
 
 /// Every error `HttpPrefixHeaders` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpPrefixHeadersError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl HttpPrefixHeadersError {
@@ -75,10 +78,10 @@ impl HttpPrefixHeadersError {
     }
 }
 
-impl ::std::fmt::Display for HttpPrefixHeadersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for HttpPrefixHeadersError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,17 +95,17 @@ impl ::std::error::Error for HttpPrefixHeadersError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for HttpPrefixHeadersError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for HttpPrefixHeadersError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<HttpPrefixHeadersError>>
+impl From<runtime::http::ResponseError<HttpPrefixHeadersError>>
 for HttpPrefixHeadersError {
-    fn from(value: crate::runtime::http::ResponseError<HttpPrefixHeadersError>) -> Self {
+    fn from(value: runtime::http::ResponseError<HttpPrefixHeadersError>) -> Self {
         value.into_service_error()
     }
 }
@@ -117,16 +120,16 @@ impl HttpPrefixHeaders {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::http_prefix_headers::HttpPrefixHeadersInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/HttpPrefixHeaders");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.foo.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "x-foo".to_owned(),
-                    crate::runtime::http::header_value("x-foo", &text)?,
+                    runtime::http::header_value("x-foo", &text)?,
                 ));
         }
         if let Some(value) = input.foo_map.as_ref() {
@@ -135,8 +138,8 @@ impl HttpPrefixHeaders {
                 if ["x-foo"].iter().any(|h: &&str| h.eq_ignore_ascii_case(&name)) {
                     continue;
                 }
-                let text = crate::runtime::http::HttpText::http_text(item);
-                let header = crate::runtime::http::header_value(&name, &text)?;
+                let text = runtime::http::HttpText::http_text(item);
+                let header = runtime::http::header_value(&name, &text)?;
                 headers.push((name, header));
             }
         }
@@ -151,9 +154,7 @@ impl HttpPrefixHeaders {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -163,19 +164,19 @@ impl HttpPrefixHeaders {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::http_prefix_headers::HttpPrefixHeadersOutput,
-        crate::runtime::http::ResponseError<HttpPrefixHeadersError>,
+        runtime::http::ResponseError<HttpPrefixHeadersError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = HttpPrefixHeadersError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -183,11 +184,11 @@ impl HttpPrefixHeaders {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -200,7 +201,7 @@ impl HttpPrefixHeaders {
             .map_err(|e| malformed(e.to_string()))?;
         if let Some(text) = response.headers().get("x-foo").and_then(|v| v.to_str().ok())
         {
-            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `x-foo` is not a valid `foo`".to_owned(),
                 ))?;
@@ -212,7 +213,7 @@ impl HttpPrefixHeaders {
                 name.as_str().strip_prefix("x-foo-"),
                 value.to_str(),
             ) {
-                if let Some(value) = <String as crate::runtime::http::FromHeader>::from_header(
+                if let Some(value) = <String as runtime::http::FromHeader>::from_header(
                     text,
                 ) {
                     map.insert(key.to_owned(), value);
@@ -231,17 +232,17 @@ impl HttpPrefixHeaders {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::http_prefix_headers::HttpPrefixHeadersOutput,
         >,
-        crate::runtime::http::ResponseError<HttpPrefixHeadersError>,
+        runtime::http::ResponseError<HttpPrefixHeadersError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpQueryParamsOnlyOperation` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::HttpQueryParamsOnlyOperationInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpQueryParamsOnlyOperation`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpQueryParamsOnlyOperation;
 impl HttpQueryParamsOnlyOperation {
     /// The operation name.
@@ -31,11 +34,11 @@ impl HttpQueryParamsOnlyOperation {
 
 /// Every error `HttpQueryParamsOnlyOperation` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpQueryParamsOnlyOperationError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl HttpQueryParamsOnlyOperationError {
@@ -75,10 +78,10 @@ impl HttpQueryParamsOnlyOperationError {
     }
 }
 
-impl ::std::fmt::Display for HttpQueryParamsOnlyOperationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for HttpQueryParamsOnlyOperationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,18 +95,18 @@ impl ::std::error::Error for HttpQueryParamsOnlyOperationError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for HttpQueryParamsOnlyOperationError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for HttpQueryParamsOnlyOperationError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<HttpQueryParamsOnlyOperationError>>
+impl From<runtime::http::ResponseError<HttpQueryParamsOnlyOperationError>>
 for HttpQueryParamsOnlyOperationError {
     fn from(
-        value: crate::runtime::http::ResponseError<HttpQueryParamsOnlyOperationError>,
+        value: runtime::http::ResponseError<HttpQueryParamsOnlyOperationError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -119,7 +122,7 @@ impl HttpQueryParamsOnlyOperation {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/http-query-params-only");
         let mut query: Vec<(String, String)> = Vec::new();
@@ -129,18 +132,14 @@ impl HttpQueryParamsOnlyOperation {
                 if [].contains(&key.as_str()) {
                     continue;
                 }
-                query
-                    .push((
-                        key.clone(),
-                        crate::runtime::http::HttpText::http_text(item),
-                    ));
+                query.push((key.clone(), runtime::http::HttpText::http_text(item)));
             }
         }
         for (index, (key, value)) in query.iter().enumerate() {
             uri.push(if index == 0 { '?' } else { '&' });
-            uri.push_str(&crate::runtime::http::percent_encode(key, false));
+            uri.push_str(&runtime::http::percent_encode(key, false));
             uri.push('=');
-            uri.push_str(&crate::runtime::http::percent_encode(value, false));
+            uri.push_str(&runtime::http::percent_encode(value, false));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("GET").uri(uri);
@@ -150,9 +149,7 @@ impl HttpQueryParamsOnlyOperation {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -162,19 +159,19 @@ impl HttpQueryParamsOnlyOperation {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationOutput,
-        crate::runtime::http::ResponseError<HttpQueryParamsOnlyOperationError>,
+        runtime::http::ResponseError<HttpQueryParamsOnlyOperationError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = HttpQueryParamsOnlyOperationError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -182,11 +179,11 @@ impl HttpQueryParamsOnlyOperation {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -206,17 +203,17 @@ impl HttpQueryParamsOnlyOperation {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationOutput,
         >,
-        crate::runtime::http::ResponseError<HttpQueryParamsOnlyOperationError>,
+        runtime::http::ResponseError<HttpQueryParamsOnlyOperationError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpRequestWithFloatLabels` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::HttpRequestWithFloatLabelsInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpRequestWithFloatLabels`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpRequestWithFloatLabels;
 impl HttpRequestWithFloatLabels {
     /// The operation name.
@@ -31,11 +34,11 @@ impl HttpRequestWithFloatLabels {
 
 /// Every error `HttpRequestWithFloatLabels` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpRequestWithFloatLabelsError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl HttpRequestWithFloatLabelsError {
@@ -75,10 +78,10 @@ impl HttpRequestWithFloatLabelsError {
     }
 }
 
-impl ::std::fmt::Display for HttpRequestWithFloatLabelsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for HttpRequestWithFloatLabelsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,18 +95,18 @@ impl ::std::error::Error for HttpRequestWithFloatLabelsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for HttpRequestWithFloatLabelsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for HttpRequestWithFloatLabelsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<HttpRequestWithFloatLabelsError>>
+impl From<runtime::http::ResponseError<HttpRequestWithFloatLabelsError>>
 for HttpRequestWithFloatLabelsError {
     fn from(
-        value: crate::runtime::http::ResponseError<HttpRequestWithFloatLabelsError>,
+        value: runtime::http::ResponseError<HttpRequestWithFloatLabelsError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -119,29 +122,29 @@ impl HttpRequestWithFloatLabels {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabelsInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/FloatHttpLabels/");
         {
             let label = match input.float.as_ref() {
-                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                Some(value) => runtime::http::HttpText::http_text(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(crate::runtime::http::RequestError::EmptyLabel("float"));
+                return Err(runtime::http::RequestError::EmptyLabel("float"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.double.as_ref() {
-                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                Some(value) => runtime::http::HttpText::http_text(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(crate::runtime::http::RequestError::EmptyLabel("double"));
+                return Err(runtime::http::RequestError::EmptyLabel("double"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("GET").uri(uri);
@@ -151,9 +154,7 @@ impl HttpRequestWithFloatLabels {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -163,19 +164,19 @@ impl HttpRequestWithFloatLabels {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabelsOutput,
-        crate::runtime::http::ResponseError<HttpRequestWithFloatLabelsError>,
+        runtime::http::ResponseError<HttpRequestWithFloatLabelsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = HttpRequestWithFloatLabelsError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -183,11 +184,11 @@ impl HttpRequestWithFloatLabels {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -207,17 +208,17 @@ impl HttpRequestWithFloatLabels {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabelsOutput,
         >,
-        crate::runtime::http::ResponseError<HttpRequestWithFloatLabelsError>,
+        runtime::http::ResponseError<HttpRequestWithFloatLabelsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

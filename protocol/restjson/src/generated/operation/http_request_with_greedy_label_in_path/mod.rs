@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpRequestWithGreedyLabelInPath` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::HttpRequestWithGreedyLabelInPathInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpRequestWithGreedyLabelInPath`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpRequestWithGreedyLabelInPath;
 impl HttpRequestWithGreedyLabelInPath {
     /// The operation name.
@@ -31,11 +34,11 @@ impl HttpRequestWithGreedyLabelInPath {
 
 /// Every error `HttpRequestWithGreedyLabelInPath` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpRequestWithGreedyLabelInPathError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl HttpRequestWithGreedyLabelInPathError {
@@ -75,10 +78,10 @@ impl HttpRequestWithGreedyLabelInPathError {
     }
 }
 
-impl ::std::fmt::Display for HttpRequestWithGreedyLabelInPathError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for HttpRequestWithGreedyLabelInPathError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,18 +95,18 @@ impl ::std::error::Error for HttpRequestWithGreedyLabelInPathError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for HttpRequestWithGreedyLabelInPathError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for HttpRequestWithGreedyLabelInPathError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<HttpRequestWithGreedyLabelInPathError>>
+impl From<runtime::http::ResponseError<HttpRequestWithGreedyLabelInPathError>>
 for HttpRequestWithGreedyLabelInPathError {
     fn from(
-        value: crate::runtime::http::ResponseError<HttpRequestWithGreedyLabelInPathError>,
+        value: runtime::http::ResponseError<HttpRequestWithGreedyLabelInPathError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -119,29 +122,29 @@ impl HttpRequestWithGreedyLabelInPath {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPathInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/HttpRequestWithGreedyLabelInPath/foo/");
         {
             let label = match input.foo.as_ref() {
-                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                Some(value) => runtime::http::HttpText::http_text(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(crate::runtime::http::RequestError::EmptyLabel("foo"));
+                return Err(runtime::http::RequestError::EmptyLabel("foo"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         uri.push_str("/baz/");
         {
             let label = match input.baz.as_ref() {
-                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                Some(value) => runtime::http::HttpText::http_text(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(crate::runtime::http::RequestError::EmptyLabel("baz"));
+                return Err(runtime::http::RequestError::EmptyLabel("baz"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, true));
+            uri.push_str(&runtime::http::percent_encode(&label, true));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("GET").uri(uri);
@@ -151,9 +154,7 @@ impl HttpRequestWithGreedyLabelInPath {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -163,19 +164,19 @@ impl HttpRequestWithGreedyLabelInPath {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPathOutput,
-        crate::runtime::http::ResponseError<HttpRequestWithGreedyLabelInPathError>,
+        runtime::http::ResponseError<HttpRequestWithGreedyLabelInPathError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = HttpRequestWithGreedyLabelInPathError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -183,11 +184,11 @@ impl HttpRequestWithGreedyLabelInPath {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -207,17 +208,17 @@ impl HttpRequestWithGreedyLabelInPath {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPathOutput,
         >,
-        crate::runtime::http::ResponseError<HttpRequestWithGreedyLabelInPathError>,
+        runtime::http::ResponseError<HttpRequestWithGreedyLabelInPathError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpRequestWithLabels` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::HttpRequestWithLabelsInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpRequestWithLabels`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpRequestWithLabels;
 impl HttpRequestWithLabels {
     /// The operation name.
@@ -31,11 +34,11 @@ impl HttpRequestWithLabels {
 
 /// Every error `HttpRequestWithLabels` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpRequestWithLabelsError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl HttpRequestWithLabelsError {
@@ -75,10 +78,10 @@ impl HttpRequestWithLabelsError {
     }
 }
 
-impl ::std::fmt::Display for HttpRequestWithLabelsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for HttpRequestWithLabelsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,19 +95,17 @@ impl ::std::error::Error for HttpRequestWithLabelsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for HttpRequestWithLabelsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for HttpRequestWithLabelsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<HttpRequestWithLabelsError>>
+impl From<runtime::http::ResponseError<HttpRequestWithLabelsError>>
 for HttpRequestWithLabelsError {
-    fn from(
-        value: crate::runtime::http::ResponseError<HttpRequestWithLabelsError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<HttpRequestWithLabelsError>) -> Self {
         value.into_service_error()
     }
 }
@@ -119,95 +120,95 @@ impl HttpRequestWithLabels {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::http_request_with_labels::HttpRequestWithLabelsInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/HttpRequestWithLabels/");
         {
             let label = match input.string.as_ref() {
-                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                Some(value) => runtime::http::HttpText::http_text(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(crate::runtime::http::RequestError::EmptyLabel("string"));
+                return Err(runtime::http::RequestError::EmptyLabel("string"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.short.as_ref() {
-                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                Some(value) => runtime::http::HttpText::http_text(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(crate::runtime::http::RequestError::EmptyLabel("short"));
+                return Err(runtime::http::RequestError::EmptyLabel("short"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.integer.as_ref() {
-                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                Some(value) => runtime::http::HttpText::http_text(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(crate::runtime::http::RequestError::EmptyLabel("integer"));
+                return Err(runtime::http::RequestError::EmptyLabel("integer"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.long.as_ref() {
-                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                Some(value) => runtime::http::HttpText::http_text(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(crate::runtime::http::RequestError::EmptyLabel("long"));
+                return Err(runtime::http::RequestError::EmptyLabel("long"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.float.as_ref() {
-                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                Some(value) => runtime::http::HttpText::http_text(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(crate::runtime::http::RequestError::EmptyLabel("float"));
+                return Err(runtime::http::RequestError::EmptyLabel("float"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.double.as_ref() {
-                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                Some(value) => runtime::http::HttpText::http_text(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(crate::runtime::http::RequestError::EmptyLabel("double"));
+                return Err(runtime::http::RequestError::EmptyLabel("double"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.boolean.as_ref() {
-                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                Some(value) => runtime::http::HttpText::http_text(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(crate::runtime::http::RequestError::EmptyLabel("boolean"));
+                return Err(runtime::http::RequestError::EmptyLabel("boolean"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.timestamp.as_ref() {
-                Some(value) => crate::runtime::http::date_time(value),
+                Some(value) => runtime::http::date_time(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(crate::runtime::http::RequestError::EmptyLabel("timestamp"));
+                return Err(runtime::http::RequestError::EmptyLabel("timestamp"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("GET").uri(uri);
@@ -217,9 +218,7 @@ impl HttpRequestWithLabels {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -229,19 +228,19 @@ impl HttpRequestWithLabels {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::http_request_with_labels::HttpRequestWithLabelsOutput,
-        crate::runtime::http::ResponseError<HttpRequestWithLabelsError>,
+        runtime::http::ResponseError<HttpRequestWithLabelsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = HttpRequestWithLabelsError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -249,11 +248,11 @@ impl HttpRequestWithLabels {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -273,17 +272,17 @@ impl HttpRequestWithLabels {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::http_request_with_labels::HttpRequestWithLabelsOutput,
         >,
-        crate::runtime::http::ResponseError<HttpRequestWithLabelsError>,
+        runtime::http::ResponseError<HttpRequestWithLabelsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpRequestWithLabelsAndTimestampFormat` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::HttpRequestWithLabelsAndTimestampFormatInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpRequestWithLabelsAndTimestampFormat`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpRequestWithLabelsAndTimestampFormat;
 impl HttpRequestWithLabelsAndTimestampFormat {
     /// The operation name.
@@ -31,11 +34,11 @@ impl HttpRequestWithLabelsAndTimestampFormat {
 
 /// Every error `HttpRequestWithLabelsAndTimestampFormat` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpRequestWithLabelsAndTimestampFormatError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl HttpRequestWithLabelsAndTimestampFormatError {
@@ -75,10 +78,10 @@ impl HttpRequestWithLabelsAndTimestampFormatError {
     }
 }
 
-impl ::std::fmt::Display for HttpRequestWithLabelsAndTimestampFormatError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for HttpRequestWithLabelsAndTimestampFormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,21 +95,18 @@ impl ::std::error::Error for HttpRequestWithLabelsAndTimestampFormatError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for HttpRequestWithLabelsAndTimestampFormatError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for HttpRequestWithLabelsAndTimestampFormatError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<
-    crate::runtime::http::ResponseError<HttpRequestWithLabelsAndTimestampFormatError>,
-> for HttpRequestWithLabelsAndTimestampFormatError {
+impl From<runtime::http::ResponseError<HttpRequestWithLabelsAndTimestampFormatError>>
+for HttpRequestWithLabelsAndTimestampFormatError {
     fn from(
-        value: crate::runtime::http::ResponseError<
-            HttpRequestWithLabelsAndTimestampFormatError,
-        >,
+        value: runtime::http::ResponseError<HttpRequestWithLabelsAndTimestampFormatError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -122,98 +122,88 @@ impl HttpRequestWithLabelsAndTimestampFormat {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormatInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/HttpRequestWithLabelsAndTimestampFormat/");
         {
             let label = match input.member_epoch_seconds.as_ref() {
-                Some(value) => crate::runtime::http::epoch_seconds(value),
+                Some(value) => runtime::http::epoch_seconds(value),
                 None => String::new(),
             };
             if label.is_empty() {
                 return Err(
-                    crate::runtime::http::RequestError::EmptyLabel("memberEpochSeconds"),
+                    runtime::http::RequestError::EmptyLabel("memberEpochSeconds"),
                 );
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.member_http_date.as_ref() {
-                Some(value) => crate::runtime::http::http_date(value),
+                Some(value) => runtime::http::http_date(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(
-                    crate::runtime::http::RequestError::EmptyLabel("memberHttpDate"),
-                );
+                return Err(runtime::http::RequestError::EmptyLabel("memberHttpDate"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.member_date_time.as_ref() {
-                Some(value) => crate::runtime::http::date_time(value),
+                Some(value) => runtime::http::date_time(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(
-                    crate::runtime::http::RequestError::EmptyLabel("memberDateTime"),
-                );
+                return Err(runtime::http::RequestError::EmptyLabel("memberDateTime"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.default_format.as_ref() {
-                Some(value) => crate::runtime::http::date_time(value),
+                Some(value) => runtime::http::date_time(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(
-                    crate::runtime::http::RequestError::EmptyLabel("defaultFormat"),
-                );
+                return Err(runtime::http::RequestError::EmptyLabel("defaultFormat"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.target_epoch_seconds.as_ref() {
-                Some(value) => crate::runtime::http::epoch_seconds(value),
+                Some(value) => runtime::http::epoch_seconds(value),
                 None => String::new(),
             };
             if label.is_empty() {
                 return Err(
-                    crate::runtime::http::RequestError::EmptyLabel("targetEpochSeconds"),
+                    runtime::http::RequestError::EmptyLabel("targetEpochSeconds"),
                 );
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.target_http_date.as_ref() {
-                Some(value) => crate::runtime::http::http_date(value),
+                Some(value) => runtime::http::http_date(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(
-                    crate::runtime::http::RequestError::EmptyLabel("targetHttpDate"),
-                );
+                return Err(runtime::http::RequestError::EmptyLabel("targetHttpDate"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         uri.push('/');
         {
             let label = match input.target_date_time.as_ref() {
-                Some(value) => crate::runtime::http::date_time(value),
+                Some(value) => runtime::http::date_time(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(
-                    crate::runtime::http::RequestError::EmptyLabel("targetDateTime"),
-                );
+                return Err(runtime::http::RequestError::EmptyLabel("targetDateTime"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("GET").uri(uri);
@@ -223,9 +213,7 @@ impl HttpRequestWithLabelsAndTimestampFormat {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -235,19 +223,19 @@ impl HttpRequestWithLabelsAndTimestampFormat {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormatOutput,
-        crate::runtime::http::ResponseError<HttpRequestWithLabelsAndTimestampFormatError>,
+        runtime::http::ResponseError<HttpRequestWithLabelsAndTimestampFormatError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = HttpRequestWithLabelsAndTimestampFormatError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -255,11 +243,11 @@ impl HttpRequestWithLabelsAndTimestampFormat {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -279,17 +267,17 @@ impl HttpRequestWithLabelsAndTimestampFormat {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormatOutput,
         >,
-        crate::runtime::http::ResponseError<HttpRequestWithLabelsAndTimestampFormatError>,
+        runtime::http::ResponseError<HttpRequestWithLabelsAndTimestampFormatError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

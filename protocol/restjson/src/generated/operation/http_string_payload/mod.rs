@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpStringPayload` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`StringPayloadInput`](crate::types::StringPayloadInput), which other operations share.
 pub type HttpStringPayloadInput = crate::types::StringPayloadInput;
 /// This operation's side of [`StringPayloadInput`](crate::types::StringPayloadInput), which other operations share.
@@ -10,7 +13,7 @@ pub type HttpStringPayloadOutput = crate::types::StringPayloadInput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpStringPayload`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct HttpStringPayload;
 impl HttpStringPayload {
     /// The operation name.
@@ -25,11 +28,11 @@ impl HttpStringPayload {
 
 /// Every error `HttpStringPayload` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HttpStringPayloadError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl HttpStringPayloadError {
@@ -69,10 +72,10 @@ impl HttpStringPayloadError {
     }
 }
 
-impl ::std::fmt::Display for HttpStringPayloadError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for HttpStringPayloadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,17 +89,17 @@ impl ::std::error::Error for HttpStringPayloadError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for HttpStringPayloadError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for HttpStringPayloadError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<HttpStringPayloadError>>
+impl From<runtime::http::ResponseError<HttpStringPayloadError>>
 for HttpStringPayloadError {
-    fn from(value: crate::runtime::http::ResponseError<HttpStringPayloadError>) -> Self {
+    fn from(value: runtime::http::ResponseError<HttpStringPayloadError>) -> Self {
         value.into_service_error()
     }
 }
@@ -111,7 +114,7 @@ impl HttpStringPayload {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::StringPayloadInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/StringPayload");
         let (body, content_type): (Vec<u8>, Option<&str>) = match input.payload.as_ref()
@@ -126,9 +129,7 @@ impl HttpStringPayload {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -138,19 +139,19 @@ impl HttpStringPayload {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::StringPayloadInput,
-        crate::runtime::http::ResponseError<HttpStringPayloadError>,
+        runtime::http::ResponseError<HttpStringPayloadError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = HttpStringPayloadError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -158,11 +159,11 @@ impl HttpStringPayload {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -184,15 +185,15 @@ impl HttpStringPayload {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::StringPayloadInput>,
-        crate::runtime::http::ResponseError<HttpStringPayloadError>,
+        runtime::http::Received<crate::types::StringPayloadInput>,
+        runtime::http::ResponseError<HttpStringPayloadError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

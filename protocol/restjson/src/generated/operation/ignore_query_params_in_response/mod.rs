@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `IgnoreQueryParamsInResponse` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::IgnoreQueryParamsInResponseInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#IgnoreQueryParamsInResponse`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct IgnoreQueryParamsInResponse;
 impl IgnoreQueryParamsInResponse {
     /// The operation name.
@@ -31,11 +34,11 @@ impl IgnoreQueryParamsInResponse {
 
 /// Every error `IgnoreQueryParamsInResponse` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum IgnoreQueryParamsInResponseError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl IgnoreQueryParamsInResponseError {
@@ -75,10 +78,10 @@ impl IgnoreQueryParamsInResponseError {
     }
 }
 
-impl ::std::fmt::Display for IgnoreQueryParamsInResponseError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for IgnoreQueryParamsInResponseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,18 +95,18 @@ impl ::std::error::Error for IgnoreQueryParamsInResponseError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for IgnoreQueryParamsInResponseError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for IgnoreQueryParamsInResponseError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<IgnoreQueryParamsInResponseError>>
+impl From<runtime::http::ResponseError<IgnoreQueryParamsInResponseError>>
 for IgnoreQueryParamsInResponseError {
     fn from(
-        value: crate::runtime::http::ResponseError<IgnoreQueryParamsInResponseError>,
+        value: runtime::http::ResponseError<IgnoreQueryParamsInResponseError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -119,7 +122,7 @@ impl IgnoreQueryParamsInResponse {
     /// it with any HTTP client.
     pub fn request(
         _input: &crate::operation::ignore_query_params_in_response::IgnoreQueryParamsInResponseInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/IgnoreQueryParamsInResponse");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
@@ -130,9 +133,7 @@ impl IgnoreQueryParamsInResponse {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -142,19 +143,19 @@ impl IgnoreQueryParamsInResponse {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::ignore_query_params_in_response::IgnoreQueryParamsInResponseOutput,
-        crate::runtime::http::ResponseError<IgnoreQueryParamsInResponseError>,
+        runtime::http::ResponseError<IgnoreQueryParamsInResponseError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = IgnoreQueryParamsInResponseError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -162,11 +163,11 @@ impl IgnoreQueryParamsInResponse {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -186,17 +187,17 @@ impl IgnoreQueryParamsInResponse {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::ignore_query_params_in_response::IgnoreQueryParamsInResponseOutput,
         >,
-        crate::runtime::http::ResponseError<IgnoreQueryParamsInResponseError>,
+        runtime::http::ResponseError<IgnoreQueryParamsInResponseError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

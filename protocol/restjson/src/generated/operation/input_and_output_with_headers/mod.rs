@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `InputAndOutputWithHeaders` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`InputAndOutputWithHeadersIo`](crate::types::InputAndOutputWithHeadersIo), which other operations share.
 pub type InputAndOutputWithHeadersInput = crate::types::InputAndOutputWithHeadersIo;
 /// This operation's side of [`InputAndOutputWithHeadersIo`](crate::types::InputAndOutputWithHeadersIo), which other operations share.
@@ -10,7 +13,7 @@ pub type InputAndOutputWithHeadersOutput = crate::types::InputAndOutputWithHeade
 ///
 /// Smithy shape: `aws.protocoltests.restjson#InputAndOutputWithHeaders`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct InputAndOutputWithHeaders;
 impl InputAndOutputWithHeaders {
     /// The operation name.
@@ -25,11 +28,11 @@ impl InputAndOutputWithHeaders {
 
 /// Every error `InputAndOutputWithHeaders` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum InputAndOutputWithHeadersError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl InputAndOutputWithHeadersError {
@@ -69,10 +72,10 @@ impl InputAndOutputWithHeadersError {
     }
 }
 
-impl ::std::fmt::Display for InputAndOutputWithHeadersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for InputAndOutputWithHeadersError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,18 +89,18 @@ impl ::std::error::Error for InputAndOutputWithHeadersError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for InputAndOutputWithHeadersError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for InputAndOutputWithHeadersError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<InputAndOutputWithHeadersError>>
+impl From<runtime::http::ResponseError<InputAndOutputWithHeadersError>>
 for InputAndOutputWithHeadersError {
     fn from(
-        value: crate::runtime::http::ResponseError<InputAndOutputWithHeadersError>,
+        value: runtime::http::ResponseError<InputAndOutputWithHeadersError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -113,152 +116,152 @@ impl InputAndOutputWithHeaders {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::InputAndOutputWithHeadersIo,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/InputAndOutputWithHeaders");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.header_string.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "X-String".to_owned(),
-                    crate::runtime::http::header_value("X-String", &text)?,
+                    runtime::http::header_value("X-String", &text)?,
                 ));
         }
         if let Some(value) = input.header_byte.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "X-Byte".to_owned(),
-                    crate::runtime::http::header_value("X-Byte", &text)?,
+                    runtime::http::header_value("X-Byte", &text)?,
                 ));
         }
         if let Some(value) = input.header_short.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "X-Short".to_owned(),
-                    crate::runtime::http::header_value("X-Short", &text)?,
+                    runtime::http::header_value("X-Short", &text)?,
                 ));
         }
         if let Some(value) = input.header_integer.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "X-Integer".to_owned(),
-                    crate::runtime::http::header_value("X-Integer", &text)?,
+                    runtime::http::header_value("X-Integer", &text)?,
                 ));
         }
         if let Some(value) = input.header_long.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "X-Long".to_owned(),
-                    crate::runtime::http::header_value("X-Long", &text)?,
+                    runtime::http::header_value("X-Long", &text)?,
                 ));
         }
         if let Some(value) = input.header_float.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "X-Float".to_owned(),
-                    crate::runtime::http::header_value("X-Float", &text)?,
+                    runtime::http::header_value("X-Float", &text)?,
                 ));
         }
         if let Some(value) = input.header_double.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "X-Double".to_owned(),
-                    crate::runtime::http::header_value("X-Double", &text)?,
+                    runtime::http::header_value("X-Double", &text)?,
                 ));
         }
         if let Some(value) = input.header_true_bool.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "X-Boolean1".to_owned(),
-                    crate::runtime::http::header_value("X-Boolean1", &text)?,
+                    runtime::http::header_value("X-Boolean1", &text)?,
                 ));
         }
         if let Some(value) = input.header_false_bool.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "X-Boolean2".to_owned(),
-                    crate::runtime::http::header_value("X-Boolean2", &text)?,
+                    runtime::http::header_value("X-Boolean2", &text)?,
                 ));
         }
         if let Some(value) = input.header_string_list.as_ref() {
             let text = value
                 .iter()
                 .map(|item| {
-                    let text: String = crate::runtime::http::HttpText::http_text(item);
-                    crate::runtime::http::header_list_item(&text)
+                    let text: String = runtime::http::HttpText::http_text(item);
+                    runtime::http::header_list_item(&text)
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
             headers
                 .push((
                     "X-StringList".to_owned(),
-                    crate::runtime::http::header_value("X-StringList", &text)?,
+                    runtime::http::header_value("X-StringList", &text)?,
                 ));
         }
         if let Some(value) = input.header_string_set.as_ref() {
             let text = value
                 .iter()
                 .map(|item| {
-                    let text: String = crate::runtime::http::HttpText::http_text(item);
-                    crate::runtime::http::header_list_item(&text)
+                    let text: String = runtime::http::HttpText::http_text(item);
+                    runtime::http::header_list_item(&text)
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
             headers
                 .push((
                     "X-StringSet".to_owned(),
-                    crate::runtime::http::header_value("X-StringSet", &text)?,
+                    runtime::http::header_value("X-StringSet", &text)?,
                 ));
         }
         if let Some(value) = input.header_integer_list.as_ref() {
             let text = value
                 .iter()
                 .map(|item| {
-                    let text: String = crate::runtime::http::HttpText::http_text(item);
-                    crate::runtime::http::header_list_item(&text)
+                    let text: String = runtime::http::HttpText::http_text(item);
+                    runtime::http::header_list_item(&text)
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
             headers
                 .push((
                     "X-IntegerList".to_owned(),
-                    crate::runtime::http::header_value("X-IntegerList", &text)?,
+                    runtime::http::header_value("X-IntegerList", &text)?,
                 ));
         }
         if let Some(value) = input.header_boolean_list.as_ref() {
             let text = value
                 .iter()
                 .map(|item| {
-                    let text: String = crate::runtime::http::HttpText::http_text(item);
-                    crate::runtime::http::header_list_item(&text)
+                    let text: String = runtime::http::HttpText::http_text(item);
+                    runtime::http::header_list_item(&text)
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
             headers
                 .push((
                     "X-BooleanList".to_owned(),
-                    crate::runtime::http::header_value("X-BooleanList", &text)?,
+                    runtime::http::header_value("X-BooleanList", &text)?,
                 ));
         }
         if let Some(value) = input.header_timestamp_list.as_ref() {
             let text = value
                 .iter()
-                .map(crate::runtime::http::http_date)
+                .map(runtime::http::http_date)
                 .collect::<Vec<_>>()
                 .join(", ");
             headers
                 .push((
                     "X-TimestampList".to_owned(),
-                    crate::runtime::http::header_value("X-TimestampList", &text)?,
+                    runtime::http::header_value("X-TimestampList", &text)?,
                 ));
         }
         if let Some(value) = input.header_enum.as_ref() {
@@ -266,7 +269,7 @@ impl InputAndOutputWithHeaders {
             headers
                 .push((
                     "X-Enum".to_owned(),
-                    crate::runtime::http::header_value("X-Enum", &text)?,
+                    runtime::http::header_value("X-Enum", &text)?,
                 ));
         }
         if let Some(value) = input.header_enum_list.as_ref() {
@@ -274,14 +277,14 @@ impl InputAndOutputWithHeaders {
                 .iter()
                 .map(|item| {
                     let text: String = item.as_str().to_owned();
-                    crate::runtime::http::header_list_item(&text)
+                    runtime::http::header_list_item(&text)
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
             headers
                 .push((
                     "X-EnumList".to_owned(),
-                    crate::runtime::http::header_value("X-EnumList", &text)?,
+                    runtime::http::header_value("X-EnumList", &text)?,
                 ));
         }
         if let Some(value) = input.header_integer_enum.as_ref() {
@@ -289,7 +292,7 @@ impl InputAndOutputWithHeaders {
             headers
                 .push((
                     "X-IntegerEnum".to_owned(),
-                    crate::runtime::http::header_value("X-IntegerEnum", &text)?,
+                    runtime::http::header_value("X-IntegerEnum", &text)?,
                 ));
         }
         if let Some(value) = input.header_integer_enum_list.as_ref() {
@@ -297,14 +300,14 @@ impl InputAndOutputWithHeaders {
                 .iter()
                 .map(|item| {
                     let text: String = item.value().to_string();
-                    crate::runtime::http::header_list_item(&text)
+                    runtime::http::header_list_item(&text)
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
             headers
                 .push((
                     "X-IntegerEnumList".to_owned(),
-                    crate::runtime::http::header_value("X-IntegerEnumList", &text)?,
+                    runtime::http::header_value("X-IntegerEnumList", &text)?,
                 ));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
@@ -318,9 +321,7 @@ impl InputAndOutputWithHeaders {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -330,19 +331,19 @@ impl InputAndOutputWithHeaders {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::InputAndOutputWithHeadersIo,
-        crate::runtime::http::ResponseError<InputAndOutputWithHeadersError>,
+        runtime::http::ResponseError<InputAndOutputWithHeadersError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = InputAndOutputWithHeadersError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -350,11 +351,11 @@ impl InputAndOutputWithHeaders {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -370,7 +371,7 @@ impl InputAndOutputWithHeaders {
             .get("X-String")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-String` is not a valid `headerString`".to_owned(),
                 ))?;
@@ -381,7 +382,7 @@ impl InputAndOutputWithHeaders {
             .get("X-Byte")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <i8 as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <i8 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-Byte` is not a valid `headerByte`".to_owned(),
                 ))?;
@@ -392,7 +393,7 @@ impl InputAndOutputWithHeaders {
             .get("X-Short")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <i16 as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <i16 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-Short` is not a valid `headerShort`".to_owned(),
                 ))?;
@@ -403,7 +404,7 @@ impl InputAndOutputWithHeaders {
             .get("X-Integer")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <i32 as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <i32 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-Integer` is not a valid `headerInteger`".to_owned(),
                 ))?;
@@ -414,7 +415,7 @@ impl InputAndOutputWithHeaders {
             .get("X-Long")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <i64 as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <i64 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-Long` is not a valid `headerLong`".to_owned(),
                 ))?;
@@ -425,7 +426,7 @@ impl InputAndOutputWithHeaders {
             .get("X-Float")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <f32 as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <f32 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-Float` is not a valid `headerFloat`".to_owned(),
                 ))?;
@@ -436,7 +437,7 @@ impl InputAndOutputWithHeaders {
             .get("X-Double")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <f64 as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <f64 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-Double` is not a valid `headerDouble`".to_owned(),
                 ))?;
@@ -447,7 +448,7 @@ impl InputAndOutputWithHeaders {
             .get("X-Boolean1")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <bool as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <bool as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-Boolean1` is not a valid `headerTrueBool`".to_owned(),
                 ))?;
@@ -458,7 +459,7 @@ impl InputAndOutputWithHeaders {
             .get("X-Boolean2")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <bool as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <bool as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-Boolean2` is not a valid `headerFalseBool`".to_owned(),
                 ))?;
@@ -469,9 +470,9 @@ impl InputAndOutputWithHeaders {
             .get("X-StringList")
             .and_then(|v| v.to_str().ok())
         {
-            let value = crate::runtime::http::split_header_list(text)
+            let value = runtime::http::split_header_list(text)
                 .iter()
-                .map(|item| <String as crate::runtime::http::FromHeader>::from_header(
+                .map(|item| <String as runtime::http::FromHeader>::from_header(
                     item.as_str(),
                 ))
                 .collect::<Option<Vec<_>>>()
@@ -485,9 +486,9 @@ impl InputAndOutputWithHeaders {
             .get("X-StringSet")
             .and_then(|v| v.to_str().ok())
         {
-            let value = crate::runtime::http::split_header_list(text)
+            let value = runtime::http::split_header_list(text)
                 .iter()
-                .map(|item| <String as crate::runtime::http::FromHeader>::from_header(
+                .map(|item| <String as runtime::http::FromHeader>::from_header(
                     item.as_str(),
                 ))
                 .collect::<Option<Vec<_>>>()
@@ -501,9 +502,9 @@ impl InputAndOutputWithHeaders {
             .get("X-IntegerList")
             .and_then(|v| v.to_str().ok())
         {
-            let value = crate::runtime::http::split_header_list(text)
+            let value = runtime::http::split_header_list(text)
                 .iter()
-                .map(|item| <i32 as crate::runtime::http::FromHeader>::from_header(
+                .map(|item| <i32 as runtime::http::FromHeader>::from_header(
                     item.as_str(),
                 ))
                 .collect::<Option<Vec<_>>>()
@@ -518,9 +519,9 @@ impl InputAndOutputWithHeaders {
             .get("X-BooleanList")
             .and_then(|v| v.to_str().ok())
         {
-            let value = crate::runtime::http::split_header_list(text)
+            let value = runtime::http::split_header_list(text)
                 .iter()
-                .map(|item| <bool as crate::runtime::http::FromHeader>::from_header(
+                .map(|item| <bool as runtime::http::FromHeader>::from_header(
                     item.as_str(),
                 ))
                 .collect::<Option<Vec<_>>>()
@@ -535,9 +536,9 @@ impl InputAndOutputWithHeaders {
             .get("X-TimestampList")
             .and_then(|v| v.to_str().ok())
         {
-            let value = crate::runtime::http::split_http_date_list(text)
+            let value = runtime::http::split_http_date_list(text)
                 .iter()
-                .map(|item| <::time::OffsetDateTime as crate::runtime::http::FromHeader>::from_header(
+                .map(|item| <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     item.as_str(),
                 ))
                 .collect::<Option<Vec<_>>>()
@@ -563,7 +564,7 @@ impl InputAndOutputWithHeaders {
             .get("X-EnumList")
             .and_then(|v| v.to_str().ok())
         {
-            let value = crate::runtime::http::split_header_list(text)
+            let value = runtime::http::split_header_list(text)
                 .iter()
                 .map(|item| Some(crate::types::FooEnum::from(item.as_str().trim())))
                 .collect::<Option<Vec<_>>>()
@@ -593,7 +594,7 @@ impl InputAndOutputWithHeaders {
             .get("X-IntegerEnumList")
             .and_then(|v| v.to_str().ok())
         {
-            let value = crate::runtime::http::split_header_list(text)
+            let value = runtime::http::split_header_list(text)
                 .iter()
                 .map(|item| {
                     item
@@ -619,15 +620,15 @@ impl InputAndOutputWithHeaders {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::InputAndOutputWithHeadersIo>,
-        crate::runtime::http::ResponseError<InputAndOutputWithHeadersError>,
+        runtime::http::Received<crate::types::InputAndOutputWithHeadersIo>,
+        runtime::http::ResponseError<InputAndOutputWithHeadersError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `InputStream` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::InputStreamInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#InputStream`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct InputStream;
 impl InputStream {
     /// The operation name.
@@ -31,11 +34,11 @@ impl InputStream {
 
 /// Every error `InputStream` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum InputStreamError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl InputStreamError {
@@ -75,10 +78,10 @@ impl InputStreamError {
     }
 }
 
-impl ::std::fmt::Display for InputStreamError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for InputStreamError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,16 +95,16 @@ impl ::std::error::Error for InputStreamError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for InputStreamError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for InputStreamError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<InputStreamError>> for InputStreamError {
-    fn from(value: crate::runtime::http::ResponseError<InputStreamError>) -> Self {
+impl From<runtime::http::ResponseError<InputStreamError>> for InputStreamError {
+    fn from(value: runtime::http::ResponseError<InputStreamError>) -> Self {
         value.into_service_error()
     }
 }
@@ -116,21 +119,16 @@ impl InputStream {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::input_stream::InputStreamInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/InputStream");
         let (body, content_type): (Vec<u8>, Option<&str>) = match input.stream.as_ref() {
             Some(value) => {
                 (
                     ::serde_json::to_vec(
-                            &crate::runtime::wire::Ser::<
-                                crate::runtime::wire::Plain,
-                                _,
-                            >::new(value),
+                            &runtime::wire::Ser::<runtime::wire::Plain, _>::new(value),
                         )
-                        .map_err(|e| crate::runtime::http::RequestError::Body(
-                            e.to_string(),
-                        ))?,
+                        .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?,
                     Some("application/json"),
                 )
             }
@@ -143,9 +141,7 @@ impl InputStream {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -155,19 +151,19 @@ impl InputStream {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::input_stream::InputStreamOutput,
-        crate::runtime::http::ResponseError<InputStreamError>,
+        runtime::http::ResponseError<InputStreamError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = InputStreamError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -175,11 +171,11 @@ impl InputStream {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -199,17 +195,15 @@ impl InputStream {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
-            crate::operation::input_stream::InputStreamOutput,
-        >,
-        crate::runtime::http::ResponseError<InputStreamError>,
+        runtime::http::Received<crate::operation::input_stream::InputStreamOutput>,
+        runtime::http::ResponseError<InputStreamError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `InputStreamWithInitialRequest` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::InputStreamWithInitialRequestInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#InputStreamWithInitialRequest`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct InputStreamWithInitialRequest;
 impl InputStreamWithInitialRequest {
     /// The operation name.
@@ -31,11 +34,11 @@ impl InputStreamWithInitialRequest {
 
 /// Every error `InputStreamWithInitialRequest` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum InputStreamWithInitialRequestError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl InputStreamWithInitialRequestError {
@@ -75,10 +78,10 @@ impl InputStreamWithInitialRequestError {
     }
 }
 
-impl ::std::fmt::Display for InputStreamWithInitialRequestError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for InputStreamWithInitialRequestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,18 +95,18 @@ impl ::std::error::Error for InputStreamWithInitialRequestError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for InputStreamWithInitialRequestError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for InputStreamWithInitialRequestError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<InputStreamWithInitialRequestError>>
+impl From<runtime::http::ResponseError<InputStreamWithInitialRequestError>>
 for InputStreamWithInitialRequestError {
     fn from(
-        value: crate::runtime::http::ResponseError<InputStreamWithInitialRequestError>,
+        value: runtime::http::ResponseError<InputStreamWithInitialRequestError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -119,30 +122,25 @@ impl InputStreamWithInitialRequest {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::input_stream_with_initial_request::InputStreamWithInitialRequestInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/InputStreamWithInitialRequest");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.initial_request_member.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "initial-request-member".to_owned(),
-                    crate::runtime::http::header_value("initial-request-member", &text)?,
+                    runtime::http::header_value("initial-request-member", &text)?,
                 ));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = match input.stream.as_ref() {
             Some(value) => {
                 (
                     ::serde_json::to_vec(
-                            &crate::runtime::wire::Ser::<
-                                crate::runtime::wire::Plain,
-                                _,
-                            >::new(value),
+                            &runtime::wire::Ser::<runtime::wire::Plain, _>::new(value),
                         )
-                        .map_err(|e| crate::runtime::http::RequestError::Body(
-                            e.to_string(),
-                        ))?,
+                        .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?,
                     Some("application/json"),
                 )
             }
@@ -158,9 +156,7 @@ impl InputStreamWithInitialRequest {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -170,19 +166,19 @@ impl InputStreamWithInitialRequest {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::input_stream_with_initial_request::InputStreamWithInitialRequestOutput,
-        crate::runtime::http::ResponseError<InputStreamWithInitialRequestError>,
+        runtime::http::ResponseError<InputStreamWithInitialRequestError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = InputStreamWithInitialRequestError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -190,11 +186,11 @@ impl InputStreamWithInitialRequest {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -214,17 +210,17 @@ impl InputStreamWithInitialRequest {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::input_stream_with_initial_request::InputStreamWithInitialRequestOutput,
         >,
-        crate::runtime::http::ResponseError<InputStreamWithInitialRequestError>,
+        runtime::http::ResponseError<InputStreamWithInitialRequestError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

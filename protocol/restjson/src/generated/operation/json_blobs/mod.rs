@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `JsonBlobs` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`JsonBlobsInputOutput`](crate::types::JsonBlobsInputOutput), which other operations share.
 pub type JsonBlobsInput = crate::types::JsonBlobsInputOutput;
 /// This operation's side of [`JsonBlobsInputOutput`](crate::types::JsonBlobsInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type JsonBlobsOutput = crate::types::JsonBlobsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonBlobs`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct JsonBlobs;
 impl JsonBlobs {
     /// The operation name.
@@ -25,11 +28,11 @@ impl JsonBlobs {
 
 /// Every error `JsonBlobs` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum JsonBlobsError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl JsonBlobsError {
@@ -69,10 +72,10 @@ impl JsonBlobsError {
     }
 }
 
-impl ::std::fmt::Display for JsonBlobsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for JsonBlobsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,16 +89,16 @@ impl ::std::error::Error for JsonBlobsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for JsonBlobsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for JsonBlobsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<JsonBlobsError>> for JsonBlobsError {
-    fn from(value: crate::runtime::http::ResponseError<JsonBlobsError>) -> Self {
+impl From<runtime::http::ResponseError<JsonBlobsError>> for JsonBlobsError {
+    fn from(value: runtime::http::ResponseError<JsonBlobsError>) -> Self {
         value.into_service_error()
     }
 }
@@ -110,7 +113,7 @@ impl JsonBlobs {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::JsonBlobsInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/JsonBlobs");
         let body = {
@@ -119,19 +122,16 @@ impl JsonBlobs {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.data.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "data", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -142,9 +142,7 @@ impl JsonBlobs {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -154,19 +152,19 @@ impl JsonBlobs {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::JsonBlobsInputOutput,
-        crate::runtime::http::ResponseError<JsonBlobsError>,
+        runtime::http::ResponseError<JsonBlobsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = JsonBlobsError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -174,11 +172,11 @@ impl JsonBlobs {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -198,15 +196,15 @@ impl JsonBlobs {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::JsonBlobsInputOutput>,
-        crate::runtime::http::ResponseError<JsonBlobsError>,
+        runtime::http::Received<crate::types::JsonBlobsInputOutput>,
+        runtime::http::ResponseError<JsonBlobsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `JsonEnums` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`JsonEnumsInputOutput`](crate::types::JsonEnumsInputOutput), which other operations share.
 pub type JsonEnumsInput = crate::types::JsonEnumsInputOutput;
 /// This operation's side of [`JsonEnumsInputOutput`](crate::types::JsonEnumsInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type JsonEnumsOutput = crate::types::JsonEnumsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonEnums`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct JsonEnums;
 impl JsonEnums {
     /// The operation name.
@@ -25,11 +28,11 @@ impl JsonEnums {
 
 /// Every error `JsonEnums` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum JsonEnumsError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl JsonEnumsError {
@@ -69,10 +72,10 @@ impl JsonEnumsError {
     }
 }
 
-impl ::std::fmt::Display for JsonEnumsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for JsonEnumsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,16 +89,16 @@ impl ::std::error::Error for JsonEnumsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for JsonEnumsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for JsonEnumsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<JsonEnumsError>> for JsonEnumsError {
-    fn from(value: crate::runtime::http::ResponseError<JsonEnumsError>) -> Self {
+impl From<runtime::http::ResponseError<JsonEnumsError>> for JsonEnumsError {
+    fn from(value: runtime::http::ResponseError<JsonEnumsError>) -> Self {
         value.into_service_error()
     }
 }
@@ -110,7 +113,7 @@ impl JsonEnums {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::JsonEnumsInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/JsonEnums");
         let body = {
@@ -119,69 +122,56 @@ impl JsonEnums {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.foo_enum1.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "fooEnum1", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.foo_enum2.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "fooEnum2", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.foo_enum3.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "fooEnum3", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.foo_enum_list.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseList<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "fooEnumList", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.foo_enum_set.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseList<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "fooEnumSet", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.foo_enum_map.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseMap<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "fooEnumMap", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -192,9 +182,7 @@ impl JsonEnums {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -204,19 +192,19 @@ impl JsonEnums {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::JsonEnumsInputOutput,
-        crate::runtime::http::ResponseError<JsonEnumsError>,
+        runtime::http::ResponseError<JsonEnumsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = JsonEnumsError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -224,11 +212,11 @@ impl JsonEnums {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -248,15 +236,15 @@ impl JsonEnums {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::JsonEnumsInputOutput>,
-        crate::runtime::http::ResponseError<JsonEnumsError>,
+        runtime::http::Received<crate::types::JsonEnumsInputOutput>,
+        runtime::http::ResponseError<JsonEnumsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

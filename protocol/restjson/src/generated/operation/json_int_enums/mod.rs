@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `JsonIntEnums` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`JsonIntEnumsInputOutput`](crate::types::JsonIntEnumsInputOutput), which other operations share.
 pub type JsonIntEnumsInput = crate::types::JsonIntEnumsInputOutput;
 /// This operation's side of [`JsonIntEnumsInputOutput`](crate::types::JsonIntEnumsInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type JsonIntEnumsOutput = crate::types::JsonIntEnumsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonIntEnums`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct JsonIntEnums;
 impl JsonIntEnums {
     /// The operation name.
@@ -25,11 +28,11 @@ impl JsonIntEnums {
 
 /// Every error `JsonIntEnums` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum JsonIntEnumsError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl JsonIntEnumsError {
@@ -69,10 +72,10 @@ impl JsonIntEnumsError {
     }
 }
 
-impl ::std::fmt::Display for JsonIntEnumsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for JsonIntEnumsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,16 +89,16 @@ impl ::std::error::Error for JsonIntEnumsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for JsonIntEnumsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for JsonIntEnumsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<JsonIntEnumsError>> for JsonIntEnumsError {
-    fn from(value: crate::runtime::http::ResponseError<JsonIntEnumsError>) -> Self {
+impl From<runtime::http::ResponseError<JsonIntEnumsError>> for JsonIntEnumsError {
+    fn from(value: runtime::http::ResponseError<JsonIntEnumsError>) -> Self {
         value.into_service_error()
     }
 }
@@ -110,7 +113,7 @@ impl JsonIntEnums {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::JsonIntEnumsInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/JsonIntEnums");
         let body = {
@@ -119,69 +122,56 @@ impl JsonIntEnums {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.integer_enum1.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "integerEnum1", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.integer_enum2.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "integerEnum2", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.integer_enum3.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "integerEnum3", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.integer_enum_list.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseList<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "integerEnumList", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.integer_enum_set.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseList<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "integerEnumSet", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.integer_enum_map.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseMap<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "integerEnumMap", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -192,9 +182,7 @@ impl JsonIntEnums {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -204,19 +192,19 @@ impl JsonIntEnums {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::JsonIntEnumsInputOutput,
-        crate::runtime::http::ResponseError<JsonIntEnumsError>,
+        runtime::http::ResponseError<JsonIntEnumsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = JsonIntEnumsError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -224,11 +212,11 @@ impl JsonIntEnums {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -248,15 +236,15 @@ impl JsonIntEnums {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::JsonIntEnumsInputOutput>,
-        crate::runtime::http::ResponseError<JsonIntEnumsError>,
+        runtime::http::Received<crate::types::JsonIntEnumsInputOutput>,
+        runtime::http::ResponseError<JsonIntEnumsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

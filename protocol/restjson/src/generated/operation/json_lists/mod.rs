@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `JsonLists` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`JsonListsInputOutput`](crate::types::JsonListsInputOutput), which other operations share.
 pub type JsonListsInput = crate::types::JsonListsInputOutput;
 /// This operation's side of [`JsonListsInputOutput`](crate::types::JsonListsInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type JsonListsOutput = crate::types::JsonListsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonLists`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct JsonLists;
 impl JsonLists {
     /// The operation name.
@@ -25,11 +28,11 @@ impl JsonLists {
 
 /// Every error `JsonLists` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum JsonListsError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl JsonListsError {
@@ -69,10 +72,10 @@ impl JsonListsError {
     }
 }
 
-impl ::std::fmt::Display for JsonListsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for JsonListsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,16 +89,16 @@ impl ::std::error::Error for JsonListsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for JsonListsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for JsonListsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<JsonListsError>> for JsonListsError {
-    fn from(value: crate::runtime::http::ResponseError<JsonListsError>) -> Self {
+impl From<runtime::http::ResponseError<JsonListsError>> for JsonListsError {
+    fn from(value: runtime::http::ResponseError<JsonListsError>) -> Self {
         value.into_service_error()
     }
 }
@@ -110,7 +113,7 @@ impl JsonLists {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::JsonListsInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/JsonLists");
         let body = {
@@ -119,101 +122,82 @@ impl JsonLists {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.string_list.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseList<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "stringList", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.string_set.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseList<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "stringSet", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.integer_list.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseList<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "integerList", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.boolean_list.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseList<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "booleanList", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.timestamp_list.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseList<crate::runtime::wire::EpochSeconds>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseList<runtime::wire::EpochSeconds>,
                     _,
                     _,
                 >(&mut map, "timestampList", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.enum_list.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseList<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "enumList", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.int_enum_list.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseList<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "intEnumList", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.nested_string_list.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseList<
-                        crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseList<
+                        runtime::wire::DenseList<runtime::wire::Plain>,
                     >,
                     _,
                     _,
                 >(&mut map, "nestedStringList", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.structure_list.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseList<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "myStructureList", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -224,9 +208,7 @@ impl JsonLists {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -236,19 +218,19 @@ impl JsonLists {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::JsonListsInputOutput,
-        crate::runtime::http::ResponseError<JsonListsError>,
+        runtime::http::ResponseError<JsonListsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = JsonListsError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -256,11 +238,11 @@ impl JsonLists {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -280,15 +262,15 @@ impl JsonLists {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::JsonListsInputOutput>,
-        crate::runtime::http::ResponseError<JsonListsError>,
+        runtime::http::Received<crate::types::JsonListsInputOutput>,
+        runtime::http::ResponseError<JsonListsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `JsonMaps` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`JsonMapsInputOutput`](crate::types::JsonMapsInputOutput), which other operations share.
 pub type JsonMapsInput = crate::types::JsonMapsInputOutput;
 /// This operation's side of [`JsonMapsInputOutput`](crate::types::JsonMapsInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type JsonMapsOutput = crate::types::JsonMapsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonMaps`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct JsonMaps;
 impl JsonMaps {
     /// The operation name.
@@ -25,11 +28,11 @@ impl JsonMaps {
 
 /// Every error `JsonMaps` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum JsonMapsError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl JsonMapsError {
@@ -69,10 +72,10 @@ impl JsonMapsError {
     }
 }
 
-impl ::std::fmt::Display for JsonMapsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for JsonMapsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,16 +89,16 @@ impl ::std::error::Error for JsonMapsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for JsonMapsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for JsonMapsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<JsonMapsError>> for JsonMapsError {
-    fn from(value: crate::runtime::http::ResponseError<JsonMapsError>) -> Self {
+impl From<runtime::http::ResponseError<JsonMapsError>> for JsonMapsError {
+    fn from(value: runtime::http::ResponseError<JsonMapsError>) -> Self {
         value.into_service_error()
     }
 }
@@ -110,7 +113,7 @@ impl JsonMaps {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::JsonMapsInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/JsonMaps");
         let body = {
@@ -119,61 +122,50 @@ impl JsonMaps {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.dense_struct_map.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseMap<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "denseStructMap", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.dense_number_map.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseMap<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "denseNumberMap", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.dense_boolean_map.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseMap<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "denseBooleanMap", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.dense_string_map.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseMap<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseMap<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "denseStringMap", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.dense_set_map.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseMap<
-                        crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseMap<
+                        runtime::wire::DenseList<runtime::wire::Plain>,
                     >,
                     _,
                     _,
                 >(&mut map, "denseSetMap", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -184,9 +176,7 @@ impl JsonMaps {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -196,19 +186,19 @@ impl JsonMaps {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::JsonMapsInputOutput,
-        crate::runtime::http::ResponseError<JsonMapsError>,
+        runtime::http::ResponseError<JsonMapsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = JsonMapsError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -216,11 +206,11 @@ impl JsonMaps {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -240,15 +230,15 @@ impl JsonMaps {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::JsonMapsInputOutput>,
-        crate::runtime::http::ResponseError<JsonMapsError>,
+        runtime::http::Received<crate::types::JsonMapsInputOutput>,
+        runtime::http::ResponseError<JsonMapsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `JsonTimestamps` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`JsonTimestampsInputOutput`](crate::types::JsonTimestampsInputOutput), which other operations share.
 pub type JsonTimestampsInput = crate::types::JsonTimestampsInputOutput;
 /// This operation's side of [`JsonTimestampsInputOutput`](crate::types::JsonTimestampsInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type JsonTimestampsOutput = crate::types::JsonTimestampsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonTimestamps`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct JsonTimestamps;
 impl JsonTimestamps {
     /// The operation name.
@@ -25,11 +28,11 @@ impl JsonTimestamps {
 
 /// Every error `JsonTimestamps` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum JsonTimestampsError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl JsonTimestampsError {
@@ -69,10 +72,10 @@ impl JsonTimestampsError {
     }
 }
 
-impl ::std::fmt::Display for JsonTimestampsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for JsonTimestampsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,17 +89,16 @@ impl ::std::error::Error for JsonTimestampsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for JsonTimestampsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for JsonTimestampsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<JsonTimestampsError>>
-for JsonTimestampsError {
-    fn from(value: crate::runtime::http::ResponseError<JsonTimestampsError>) -> Self {
+impl From<runtime::http::ResponseError<JsonTimestampsError>> for JsonTimestampsError {
+    fn from(value: runtime::http::ResponseError<JsonTimestampsError>) -> Self {
         value.into_service_error()
     }
 }
@@ -111,7 +113,7 @@ impl JsonTimestamps {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::JsonTimestampsInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/JsonTimestamps");
         let body = {
@@ -120,79 +122,64 @@ impl JsonTimestamps {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.normal.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::EpochSeconds,
+                runtime::wire::entry::<
+                    runtime::wire::EpochSeconds,
                     _,
                     _,
                 >(&mut map, "normal", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.date_time.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DateTime,
+                runtime::wire::entry::<
+                    runtime::wire::DateTime,
                     _,
                     _,
                 >(&mut map, "dateTime", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.date_time_on_target.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DateTime,
+                runtime::wire::entry::<
+                    runtime::wire::DateTime,
                     _,
                     _,
                 >(&mut map, "dateTimeOnTarget", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.epoch_seconds.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::EpochSeconds,
+                runtime::wire::entry::<
+                    runtime::wire::EpochSeconds,
                     _,
                     _,
                 >(&mut map, "epochSeconds", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.epoch_seconds_on_target.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::EpochSeconds,
+                runtime::wire::entry::<
+                    runtime::wire::EpochSeconds,
                     _,
                     _,
                 >(&mut map, "epochSecondsOnTarget", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.http_date.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::HttpDate,
+                runtime::wire::entry::<
+                    runtime::wire::HttpDate,
                     _,
                     _,
                 >(&mut map, "httpDate", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.http_date_on_target.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::HttpDate,
+                runtime::wire::entry::<
+                    runtime::wire::HttpDate,
                     _,
                     _,
                 >(&mut map, "httpDateOnTarget", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -203,9 +190,7 @@ impl JsonTimestamps {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -215,19 +200,19 @@ impl JsonTimestamps {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::JsonTimestampsInputOutput,
-        crate::runtime::http::ResponseError<JsonTimestampsError>,
+        runtime::http::ResponseError<JsonTimestampsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = JsonTimestampsError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -235,11 +220,11 @@ impl JsonTimestamps {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -259,15 +244,15 @@ impl JsonTimestamps {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::JsonTimestampsInputOutput>,
-        crate::runtime::http::ResponseError<JsonTimestampsError>,
+        runtime::http::Received<crate::types::JsonTimestampsInputOutput>,
+        runtime::http::ResponseError<JsonTimestampsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

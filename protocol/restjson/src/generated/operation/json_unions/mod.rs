@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `JsonUnions` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`UnionInputOutput`](crate::types::UnionInputOutput), which other operations share.
 pub type JsonUnionsInput = crate::types::UnionInputOutput;
 /// This operation's side of [`UnionInputOutput`](crate::types::UnionInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type JsonUnionsOutput = crate::types::UnionInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonUnions`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct JsonUnions;
 impl JsonUnions {
     /// The operation name.
@@ -25,11 +28,11 @@ impl JsonUnions {
 
 /// Every error `JsonUnions` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum JsonUnionsError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl JsonUnionsError {
@@ -69,10 +72,10 @@ impl JsonUnionsError {
     }
 }
 
-impl ::std::fmt::Display for JsonUnionsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for JsonUnionsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,16 +89,16 @@ impl ::std::error::Error for JsonUnionsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for JsonUnionsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for JsonUnionsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<JsonUnionsError>> for JsonUnionsError {
-    fn from(value: crate::runtime::http::ResponseError<JsonUnionsError>) -> Self {
+impl From<runtime::http::ResponseError<JsonUnionsError>> for JsonUnionsError {
+    fn from(value: runtime::http::ResponseError<JsonUnionsError>) -> Self {
         value.into_service_error()
     }
 }
@@ -110,7 +113,7 @@ impl JsonUnions {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::UnionInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/JsonUnions");
         let body = {
@@ -119,19 +122,16 @@ impl JsonUnions {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.contents.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "contents", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -142,9 +142,7 @@ impl JsonUnions {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -154,19 +152,19 @@ impl JsonUnions {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::UnionInputOutput,
-        crate::runtime::http::ResponseError<JsonUnionsError>,
+        runtime::http::ResponseError<JsonUnionsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = JsonUnionsError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -174,11 +172,11 @@ impl JsonUnions {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -198,15 +196,15 @@ impl JsonUnions {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::UnionInputOutput>,
-        crate::runtime::http::ResponseError<JsonUnionsError>,
+        runtime::http::Received<crate::types::UnionInputOutput>,
+        runtime::http::ResponseError<JsonUnionsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

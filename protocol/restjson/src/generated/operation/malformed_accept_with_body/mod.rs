@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedAcceptWithBody` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 pub use self::input::MalformedAcceptWithBodyInput;
 /// Builders for the types of this module.
@@ -15,7 +18,7 @@ pub type MalformedAcceptWithBodyOutput = crate::types::GreetingStruct;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedAcceptWithBody`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct MalformedAcceptWithBody;
 impl MalformedAcceptWithBody {
     /// The operation name.
@@ -30,11 +33,11 @@ impl MalformedAcceptWithBody {
 
 /// Every error `MalformedAcceptWithBody` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum MalformedAcceptWithBodyError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl MalformedAcceptWithBodyError {
@@ -74,10 +77,10 @@ impl MalformedAcceptWithBodyError {
     }
 }
 
-impl ::std::fmt::Display for MalformedAcceptWithBodyError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for MalformedAcceptWithBodyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -91,19 +94,17 @@ impl ::std::error::Error for MalformedAcceptWithBodyError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for MalformedAcceptWithBodyError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for MalformedAcceptWithBodyError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<MalformedAcceptWithBodyError>>
+impl From<runtime::http::ResponseError<MalformedAcceptWithBodyError>>
 for MalformedAcceptWithBodyError {
-    fn from(
-        value: crate::runtime::http::ResponseError<MalformedAcceptWithBodyError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<MalformedAcceptWithBodyError>) -> Self {
         value.into_service_error()
     }
 }
@@ -118,7 +119,7 @@ impl MalformedAcceptWithBody {
     /// it with any HTTP client.
     pub fn request(
         _input: &crate::operation::malformed_accept_with_body::MalformedAcceptWithBodyInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MalformedAcceptWithBody");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
@@ -129,9 +130,7 @@ impl MalformedAcceptWithBody {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -141,19 +140,19 @@ impl MalformedAcceptWithBody {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::GreetingStruct,
-        crate::runtime::http::ResponseError<MalformedAcceptWithBodyError>,
+        runtime::http::ResponseError<MalformedAcceptWithBodyError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = MalformedAcceptWithBodyError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -161,11 +160,11 @@ impl MalformedAcceptWithBody {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -185,15 +184,15 @@ impl MalformedAcceptWithBody {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::GreetingStruct>,
-        crate::runtime::http::ResponseError<MalformedAcceptWithBodyError>,
+        runtime::http::Received<crate::types::GreetingStruct>,
+        runtime::http::ResponseError<MalformedAcceptWithBodyError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedBoolean` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::MalformedBooleanInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedBoolean`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct MalformedBoolean;
 impl MalformedBoolean {
     /// The operation name.
@@ -31,11 +34,11 @@ impl MalformedBoolean {
 
 /// Every error `MalformedBoolean` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum MalformedBooleanError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl MalformedBooleanError {
@@ -75,10 +78,10 @@ impl MalformedBooleanError {
     }
 }
 
-impl ::std::fmt::Display for MalformedBooleanError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for MalformedBooleanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,17 +95,17 @@ impl ::std::error::Error for MalformedBooleanError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for MalformedBooleanError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for MalformedBooleanError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<MalformedBooleanError>>
+impl From<runtime::http::ResponseError<MalformedBooleanError>>
 for MalformedBooleanError {
-    fn from(value: crate::runtime::http::ResponseError<MalformedBooleanError>) -> Self {
+    fn from(value: runtime::http::ResponseError<MalformedBooleanError>) -> Self {
         value.into_service_error()
     }
 }
@@ -117,42 +120,40 @@ impl MalformedBoolean {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::malformed_boolean::MalformedBooleanInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MalformedBoolean/");
         {
             let label = match input.boolean_in_path.as_ref() {
-                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                Some(value) => runtime::http::HttpText::http_text(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(
-                    crate::runtime::http::RequestError::EmptyLabel("booleanInPath"),
-                );
+                return Err(runtime::http::RequestError::EmptyLabel("booleanInPath"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = input.boolean_in_query.as_ref() {
             query
                 .push((
                     "booleanInQuery".to_owned(),
-                    crate::runtime::http::HttpText::http_text(value),
+                    runtime::http::HttpText::http_text(value),
                 ));
         }
         for (index, (key, value)) in query.iter().enumerate() {
             uri.push(if index == 0 { '?' } else { '&' });
-            uri.push_str(&crate::runtime::http::percent_encode(key, false));
+            uri.push_str(&runtime::http::percent_encode(key, false));
             uri.push('=');
-            uri.push_str(&crate::runtime::http::percent_encode(value, false));
+            uri.push_str(&runtime::http::percent_encode(value, false));
         }
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.boolean_in_header.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "booleanInHeader".to_owned(),
-                    crate::runtime::http::header_value("booleanInHeader", &text)?,
+                    runtime::http::header_value("booleanInHeader", &text)?,
                 ));
         }
         let body = {
@@ -161,19 +162,16 @@ impl MalformedBoolean {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.boolean_in_body.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "booleanInBody", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -187,9 +185,7 @@ impl MalformedBoolean {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -199,19 +195,19 @@ impl MalformedBoolean {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::malformed_boolean::MalformedBooleanOutput,
-        crate::runtime::http::ResponseError<MalformedBooleanError>,
+        runtime::http::ResponseError<MalformedBooleanError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = MalformedBooleanError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -219,11 +215,11 @@ impl MalformedBoolean {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -243,17 +239,17 @@ impl MalformedBoolean {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::malformed_boolean::MalformedBooleanOutput,
         >,
-        crate::runtime::http::ResponseError<MalformedBooleanError>,
+        runtime::http::ResponseError<MalformedBooleanError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedContentTypeWithBody` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod output;
 pub use self::output::MalformedContentTypeWithBodyOutput;
 /// Builders for the types of this module.
@@ -15,7 +18,7 @@ pub type MalformedContentTypeWithBodyInput = crate::types::GreetingStruct;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedContentTypeWithBody`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct MalformedContentTypeWithBody;
 impl MalformedContentTypeWithBody {
     /// The operation name.
@@ -30,11 +33,11 @@ impl MalformedContentTypeWithBody {
 
 /// Every error `MalformedContentTypeWithBody` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum MalformedContentTypeWithBodyError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl MalformedContentTypeWithBodyError {
@@ -74,10 +77,10 @@ impl MalformedContentTypeWithBodyError {
     }
 }
 
-impl ::std::fmt::Display for MalformedContentTypeWithBodyError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for MalformedContentTypeWithBodyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -91,18 +94,18 @@ impl ::std::error::Error for MalformedContentTypeWithBodyError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for MalformedContentTypeWithBodyError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for MalformedContentTypeWithBodyError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<MalformedContentTypeWithBodyError>>
+impl From<runtime::http::ResponseError<MalformedContentTypeWithBodyError>>
 for MalformedContentTypeWithBodyError {
     fn from(
-        value: crate::runtime::http::ResponseError<MalformedContentTypeWithBodyError>,
+        value: runtime::http::ResponseError<MalformedContentTypeWithBodyError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -118,7 +121,7 @@ impl MalformedContentTypeWithBody {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::GreetingStruct,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MalformedContentTypeWithBody");
         let body = {
@@ -127,19 +130,12 @@ impl MalformedContentTypeWithBody {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.hi.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "hi", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                runtime::wire::entry::<runtime::wire::Plain, _, _>(&mut map, "hi", value)
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -150,9 +146,7 @@ impl MalformedContentTypeWithBody {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -162,19 +156,19 @@ impl MalformedContentTypeWithBody {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::malformed_content_type_with_body::MalformedContentTypeWithBodyOutput,
-        crate::runtime::http::ResponseError<MalformedContentTypeWithBodyError>,
+        runtime::http::ResponseError<MalformedContentTypeWithBodyError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = MalformedContentTypeWithBodyError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -182,11 +176,11 @@ impl MalformedContentTypeWithBody {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -206,17 +200,17 @@ impl MalformedContentTypeWithBody {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::malformed_content_type_with_body::MalformedContentTypeWithBodyOutput,
         >,
-        crate::runtime::http::ResponseError<MalformedContentTypeWithBodyError>,
+        runtime::http::ResponseError<MalformedContentTypeWithBodyError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedContentTypeWithGenericString` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::MalformedContentTypeWithGenericStringInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedContentTypeWithGenericString`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct MalformedContentTypeWithGenericString;
 impl MalformedContentTypeWithGenericString {
     /// The operation name.
@@ -31,11 +34,11 @@ impl MalformedContentTypeWithGenericString {
 
 /// Every error `MalformedContentTypeWithGenericString` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum MalformedContentTypeWithGenericStringError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl MalformedContentTypeWithGenericStringError {
@@ -75,10 +78,10 @@ impl MalformedContentTypeWithGenericStringError {
     }
 }
 
-impl ::std::fmt::Display for MalformedContentTypeWithGenericStringError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for MalformedContentTypeWithGenericStringError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,21 +95,18 @@ impl ::std::error::Error for MalformedContentTypeWithGenericStringError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for MalformedContentTypeWithGenericStringError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for MalformedContentTypeWithGenericStringError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<
-    crate::runtime::http::ResponseError<MalformedContentTypeWithGenericStringError>,
-> for MalformedContentTypeWithGenericStringError {
+impl From<runtime::http::ResponseError<MalformedContentTypeWithGenericStringError>>
+for MalformedContentTypeWithGenericStringError {
     fn from(
-        value: crate::runtime::http::ResponseError<
-            MalformedContentTypeWithGenericStringError,
-        >,
+        value: runtime::http::ResponseError<MalformedContentTypeWithGenericStringError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -122,7 +122,7 @@ impl MalformedContentTypeWithGenericString {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::malformed_content_type_with_generic_string::MalformedContentTypeWithGenericStringInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MalformedContentTypeWithGenericString");
         let (body, content_type): (Vec<u8>, Option<&str>) = match input.payload.as_ref()
@@ -137,9 +137,7 @@ impl MalformedContentTypeWithGenericString {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -149,19 +147,19 @@ impl MalformedContentTypeWithGenericString {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::malformed_content_type_with_generic_string::MalformedContentTypeWithGenericStringOutput,
-        crate::runtime::http::ResponseError<MalformedContentTypeWithGenericStringError>,
+        runtime::http::ResponseError<MalformedContentTypeWithGenericStringError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = MalformedContentTypeWithGenericStringError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -169,11 +167,11 @@ impl MalformedContentTypeWithGenericString {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -193,17 +191,17 @@ impl MalformedContentTypeWithGenericString {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::malformed_content_type_with_generic_string::MalformedContentTypeWithGenericStringOutput,
         >,
-        crate::runtime::http::ResponseError<MalformedContentTypeWithGenericStringError>,
+        runtime::http::ResponseError<MalformedContentTypeWithGenericStringError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedContentTypeWithoutBodyEmptyInput` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::MalformedContentTypeWithoutBodyEmptyInputInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedContentTypeWithoutBodyEmptyInput`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct MalformedContentTypeWithoutBodyEmptyInput;
 impl MalformedContentTypeWithoutBodyEmptyInput {
     /// The operation name.
@@ -31,11 +34,11 @@ impl MalformedContentTypeWithoutBodyEmptyInput {
 
 /// Every error `MalformedContentTypeWithoutBodyEmptyInput` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum MalformedContentTypeWithoutBodyEmptyInputError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl MalformedContentTypeWithoutBodyEmptyInputError {
@@ -75,10 +78,10 @@ impl MalformedContentTypeWithoutBodyEmptyInputError {
     }
 }
 
-impl ::std::fmt::Display for MalformedContentTypeWithoutBodyEmptyInputError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for MalformedContentTypeWithoutBodyEmptyInputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,19 +95,18 @@ impl ::std::error::Error for MalformedContentTypeWithoutBodyEmptyInputError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for MalformedContentTypeWithoutBodyEmptyInputError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for MalformedContentTypeWithoutBodyEmptyInputError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<
-    crate::runtime::http::ResponseError<MalformedContentTypeWithoutBodyEmptyInputError>,
-> for MalformedContentTypeWithoutBodyEmptyInputError {
+impl From<runtime::http::ResponseError<MalformedContentTypeWithoutBodyEmptyInputError>>
+for MalformedContentTypeWithoutBodyEmptyInputError {
     fn from(
-        value: crate::runtime::http::ResponseError<
+        value: runtime::http::ResponseError<
             MalformedContentTypeWithoutBodyEmptyInputError,
         >,
     ) -> Self {
@@ -122,16 +124,16 @@ impl MalformedContentTypeWithoutBodyEmptyInput {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::malformed_content_type_without_body_empty_input::MalformedContentTypeWithoutBodyEmptyInputInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MalformedContentTypeWithoutBodyEmptyInput");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.header.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "header".to_owned(),
-                    crate::runtime::http::header_value("header", &text)?,
+                    runtime::http::header_value("header", &text)?,
                 ));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
@@ -145,9 +147,7 @@ impl MalformedContentTypeWithoutBodyEmptyInput {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -157,21 +157,19 @@ impl MalformedContentTypeWithoutBodyEmptyInput {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::malformed_content_type_without_body_empty_input::MalformedContentTypeWithoutBodyEmptyInputOutput,
-        crate::runtime::http::ResponseError<
-            MalformedContentTypeWithoutBodyEmptyInputError,
-        >,
+        runtime::http::ResponseError<MalformedContentTypeWithoutBodyEmptyInputError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = MalformedContentTypeWithoutBodyEmptyInputError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -179,11 +177,11 @@ impl MalformedContentTypeWithoutBodyEmptyInput {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -203,19 +201,17 @@ impl MalformedContentTypeWithoutBodyEmptyInput {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::malformed_content_type_without_body_empty_input::MalformedContentTypeWithoutBodyEmptyInputOutput,
         >,
-        crate::runtime::http::ResponseError<
-            MalformedContentTypeWithoutBodyEmptyInputError,
-        >,
+        runtime::http::ResponseError<MalformedContentTypeWithoutBodyEmptyInputError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

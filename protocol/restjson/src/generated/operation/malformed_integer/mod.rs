@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedInteger` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::MalformedIntegerInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedInteger`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct MalformedInteger;
 impl MalformedInteger {
     /// The operation name.
@@ -31,11 +34,11 @@ impl MalformedInteger {
 
 /// Every error `MalformedInteger` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum MalformedIntegerError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl MalformedIntegerError {
@@ -75,10 +78,10 @@ impl MalformedIntegerError {
     }
 }
 
-impl ::std::fmt::Display for MalformedIntegerError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for MalformedIntegerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,17 +95,17 @@ impl ::std::error::Error for MalformedIntegerError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for MalformedIntegerError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for MalformedIntegerError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<MalformedIntegerError>>
+impl From<runtime::http::ResponseError<MalformedIntegerError>>
 for MalformedIntegerError {
-    fn from(value: crate::runtime::http::ResponseError<MalformedIntegerError>) -> Self {
+    fn from(value: runtime::http::ResponseError<MalformedIntegerError>) -> Self {
         value.into_service_error()
     }
 }
@@ -117,42 +120,40 @@ impl MalformedInteger {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::malformed_integer::MalformedIntegerInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MalformedInteger/");
         {
             let label = match input.integer_in_path.as_ref() {
-                Some(value) => crate::runtime::http::HttpText::http_text(value),
+                Some(value) => runtime::http::HttpText::http_text(value),
                 None => String::new(),
             };
             if label.is_empty() {
-                return Err(
-                    crate::runtime::http::RequestError::EmptyLabel("integerInPath"),
-                );
+                return Err(runtime::http::RequestError::EmptyLabel("integerInPath"));
             }
-            uri.push_str(&crate::runtime::http::percent_encode(&label, false));
+            uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = input.integer_in_query.as_ref() {
             query
                 .push((
                     "integerInQuery".to_owned(),
-                    crate::runtime::http::HttpText::http_text(value),
+                    runtime::http::HttpText::http_text(value),
                 ));
         }
         for (index, (key, value)) in query.iter().enumerate() {
             uri.push(if index == 0 { '?' } else { '&' });
-            uri.push_str(&crate::runtime::http::percent_encode(key, false));
+            uri.push_str(&runtime::http::percent_encode(key, false));
             uri.push('=');
-            uri.push_str(&crate::runtime::http::percent_encode(value, false));
+            uri.push_str(&runtime::http::percent_encode(value, false));
         }
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.integer_in_header.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "integerInHeader".to_owned(),
-                    crate::runtime::http::header_value("integerInHeader", &text)?,
+                    runtime::http::header_value("integerInHeader", &text)?,
                 ));
         }
         let body = {
@@ -161,19 +162,16 @@ impl MalformedInteger {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.integer_in_body.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "integerInBody", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -187,9 +185,7 @@ impl MalformedInteger {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -199,19 +195,19 @@ impl MalformedInteger {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::malformed_integer::MalformedIntegerOutput,
-        crate::runtime::http::ResponseError<MalformedIntegerError>,
+        runtime::http::ResponseError<MalformedIntegerError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = MalformedIntegerError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -219,11 +215,11 @@ impl MalformedInteger {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -243,17 +239,17 @@ impl MalformedInteger {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::malformed_integer::MalformedIntegerOutput,
         >,
-        crate::runtime::http::ResponseError<MalformedIntegerError>,
+        runtime::http::ResponseError<MalformedIntegerError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedList` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::MalformedListInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedList`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct MalformedList;
 impl MalformedList {
     /// The operation name.
@@ -31,11 +34,11 @@ impl MalformedList {
 
 /// Every error `MalformedList` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum MalformedListError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl MalformedListError {
@@ -75,10 +78,10 @@ impl MalformedListError {
     }
 }
 
-impl ::std::fmt::Display for MalformedListError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for MalformedListError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,17 +95,16 @@ impl ::std::error::Error for MalformedListError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for MalformedListError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for MalformedListError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<MalformedListError>>
-for MalformedListError {
-    fn from(value: crate::runtime::http::ResponseError<MalformedListError>) -> Self {
+impl From<runtime::http::ResponseError<MalformedListError>> for MalformedListError {
+    fn from(value: runtime::http::ResponseError<MalformedListError>) -> Self {
         value.into_service_error()
     }
 }
@@ -117,7 +119,7 @@ impl MalformedList {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::malformed_list::MalformedListInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MalformedList");
         let body = {
@@ -126,19 +128,16 @@ impl MalformedList {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.body_list.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::DenseList<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::DenseList<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "bodyList", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -149,9 +148,7 @@ impl MalformedList {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -161,19 +158,19 @@ impl MalformedList {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::malformed_list::MalformedListOutput,
-        crate::runtime::http::ResponseError<MalformedListError>,
+        runtime::http::ResponseError<MalformedListError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = MalformedListError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -181,11 +178,11 @@ impl MalformedList {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -205,17 +202,15 @@ impl MalformedList {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
-            crate::operation::malformed_list::MalformedListOutput,
-        >,
-        crate::runtime::http::ResponseError<MalformedListError>,
+        runtime::http::Received<crate::operation::malformed_list::MalformedListOutput>,
+        runtime::http::ResponseError<MalformedListError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedString` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::MalformedStringInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedString`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct MalformedString;
 impl MalformedString {
     /// The operation name.
@@ -31,11 +34,11 @@ impl MalformedString {
 
 /// Every error `MalformedString` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum MalformedStringError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl MalformedStringError {
@@ -75,10 +78,10 @@ impl MalformedStringError {
     }
 }
 
-impl ::std::fmt::Display for MalformedStringError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for MalformedStringError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,17 +95,16 @@ impl ::std::error::Error for MalformedStringError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for MalformedStringError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for MalformedStringError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<MalformedStringError>>
-for MalformedStringError {
-    fn from(value: crate::runtime::http::ResponseError<MalformedStringError>) -> Self {
+impl From<runtime::http::ResponseError<MalformedStringError>> for MalformedStringError {
+    fn from(value: runtime::http::ResponseError<MalformedStringError>) -> Self {
         value.into_service_error()
     }
 }
@@ -117,16 +119,16 @@ impl MalformedString {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::malformed_string::MalformedStringInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MalformedString");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.blob.as_ref() {
-            let text = crate::runtime::Blob::new(value.as_bytes().to_vec()).to_base64();
+            let text = runtime::Blob::new(value.as_bytes().to_vec()).to_base64();
             headers
                 .push((
                     "amz-media-typed-header".to_owned(),
-                    crate::runtime::http::header_value("amz-media-typed-header", &text)?,
+                    runtime::http::header_value("amz-media-typed-header", &text)?,
                 ));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
@@ -140,9 +142,7 @@ impl MalformedString {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -152,19 +152,19 @@ impl MalformedString {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::malformed_string::MalformedStringOutput,
-        crate::runtime::http::ResponseError<MalformedStringError>,
+        runtime::http::ResponseError<MalformedStringError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = MalformedStringError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -172,11 +172,11 @@ impl MalformedString {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -196,17 +196,17 @@ impl MalformedString {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::malformed_string::MalformedStringOutput,
         >,
-        crate::runtime::http::ResponseError<MalformedStringError>,
+        runtime::http::ResponseError<MalformedStringError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedTimestampBodyDefault` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::MalformedTimestampBodyDefaultInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampBodyDefault`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct MalformedTimestampBodyDefault;
 impl MalformedTimestampBodyDefault {
     /// The operation name.
@@ -31,11 +34,11 @@ impl MalformedTimestampBodyDefault {
 
 /// Every error `MalformedTimestampBodyDefault` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum MalformedTimestampBodyDefaultError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl MalformedTimestampBodyDefaultError {
@@ -75,10 +78,10 @@ impl MalformedTimestampBodyDefaultError {
     }
 }
 
-impl ::std::fmt::Display for MalformedTimestampBodyDefaultError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for MalformedTimestampBodyDefaultError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,18 +95,18 @@ impl ::std::error::Error for MalformedTimestampBodyDefaultError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for MalformedTimestampBodyDefaultError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for MalformedTimestampBodyDefaultError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<MalformedTimestampBodyDefaultError>>
+impl From<runtime::http::ResponseError<MalformedTimestampBodyDefaultError>>
 for MalformedTimestampBodyDefaultError {
     fn from(
-        value: crate::runtime::http::ResponseError<MalformedTimestampBodyDefaultError>,
+        value: runtime::http::ResponseError<MalformedTimestampBodyDefaultError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -119,7 +122,7 @@ impl MalformedTimestampBodyDefault {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::malformed_timestamp_body_default::MalformedTimestampBodyDefaultInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MalformedTimestampBodyDefault");
         let body = {
@@ -128,19 +131,16 @@ impl MalformedTimestampBodyDefault {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.timestamp.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::EpochSeconds,
+                runtime::wire::entry::<
+                    runtime::wire::EpochSeconds,
                     _,
                     _,
                 >(&mut map, "timestamp", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -151,9 +151,7 @@ impl MalformedTimestampBodyDefault {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -163,19 +161,19 @@ impl MalformedTimestampBodyDefault {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::malformed_timestamp_body_default::MalformedTimestampBodyDefaultOutput,
-        crate::runtime::http::ResponseError<MalformedTimestampBodyDefaultError>,
+        runtime::http::ResponseError<MalformedTimestampBodyDefaultError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = MalformedTimestampBodyDefaultError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -183,11 +181,11 @@ impl MalformedTimestampBodyDefault {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -207,17 +205,17 @@ impl MalformedTimestampBodyDefault {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::malformed_timestamp_body_default::MalformedTimestampBodyDefaultOutput,
         >,
-        crate::runtime::http::ResponseError<MalformedTimestampBodyDefaultError>,
+        runtime::http::ResponseError<MalformedTimestampBodyDefaultError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

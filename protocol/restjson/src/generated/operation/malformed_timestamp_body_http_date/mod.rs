@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedTimestampBodyHttpDate` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::MalformedTimestampBodyHttpDateInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampBodyHttpDate`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct MalformedTimestampBodyHttpDate;
 impl MalformedTimestampBodyHttpDate {
     /// The operation name.
@@ -31,11 +34,11 @@ impl MalformedTimestampBodyHttpDate {
 
 /// Every error `MalformedTimestampBodyHttpDate` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum MalformedTimestampBodyHttpDateError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl MalformedTimestampBodyHttpDateError {
@@ -75,10 +78,10 @@ impl MalformedTimestampBodyHttpDateError {
     }
 }
 
-impl ::std::fmt::Display for MalformedTimestampBodyHttpDateError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for MalformedTimestampBodyHttpDateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,18 +95,18 @@ impl ::std::error::Error for MalformedTimestampBodyHttpDateError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for MalformedTimestampBodyHttpDateError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for MalformedTimestampBodyHttpDateError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<MalformedTimestampBodyHttpDateError>>
+impl From<runtime::http::ResponseError<MalformedTimestampBodyHttpDateError>>
 for MalformedTimestampBodyHttpDateError {
     fn from(
-        value: crate::runtime::http::ResponseError<MalformedTimestampBodyHttpDateError>,
+        value: runtime::http::ResponseError<MalformedTimestampBodyHttpDateError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -119,7 +122,7 @@ impl MalformedTimestampBodyHttpDate {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::malformed_timestamp_body_http_date::MalformedTimestampBodyHttpDateInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MalformedTimestampBodyHttpDate");
         let body = {
@@ -128,19 +131,16 @@ impl MalformedTimestampBodyHttpDate {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.timestamp.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::HttpDate,
+                runtime::wire::entry::<
+                    runtime::wire::HttpDate,
                     _,
                     _,
                 >(&mut map, "timestamp", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -151,9 +151,7 @@ impl MalformedTimestampBodyHttpDate {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -163,19 +161,19 @@ impl MalformedTimestampBodyHttpDate {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::malformed_timestamp_body_http_date::MalformedTimestampBodyHttpDateOutput,
-        crate::runtime::http::ResponseError<MalformedTimestampBodyHttpDateError>,
+        runtime::http::ResponseError<MalformedTimestampBodyHttpDateError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = MalformedTimestampBodyHttpDateError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -183,11 +181,11 @@ impl MalformedTimestampBodyHttpDate {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -207,17 +205,17 @@ impl MalformedTimestampBodyHttpDate {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::malformed_timestamp_body_http_date::MalformedTimestampBodyHttpDateOutput,
         >,
-        crate::runtime::http::ResponseError<MalformedTimestampBodyHttpDateError>,
+        runtime::http::ResponseError<MalformedTimestampBodyHttpDateError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedTimestampHeaderDefault` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::MalformedTimestampHeaderDefaultInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampHeaderDefault`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct MalformedTimestampHeaderDefault;
 impl MalformedTimestampHeaderDefault {
     /// The operation name.
@@ -31,11 +34,11 @@ impl MalformedTimestampHeaderDefault {
 
 /// Every error `MalformedTimestampHeaderDefault` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum MalformedTimestampHeaderDefaultError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl MalformedTimestampHeaderDefaultError {
@@ -75,10 +78,10 @@ impl MalformedTimestampHeaderDefaultError {
     }
 }
 
-impl ::std::fmt::Display for MalformedTimestampHeaderDefaultError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for MalformedTimestampHeaderDefaultError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,18 +95,18 @@ impl ::std::error::Error for MalformedTimestampHeaderDefaultError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for MalformedTimestampHeaderDefaultError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for MalformedTimestampHeaderDefaultError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<MalformedTimestampHeaderDefaultError>>
+impl From<runtime::http::ResponseError<MalformedTimestampHeaderDefaultError>>
 for MalformedTimestampHeaderDefaultError {
     fn from(
-        value: crate::runtime::http::ResponseError<MalformedTimestampHeaderDefaultError>,
+        value: runtime::http::ResponseError<MalformedTimestampHeaderDefaultError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -119,16 +122,16 @@ impl MalformedTimestampHeaderDefault {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefaultInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MalformedTimestampHeaderDefault");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.timestamp.as_ref() {
-            let text = crate::runtime::http::http_date(value);
+            let text = runtime::http::http_date(value);
             headers
                 .push((
                     "timestamp".to_owned(),
-                    crate::runtime::http::header_value("timestamp", &text)?,
+                    runtime::http::header_value("timestamp", &text)?,
                 ));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
@@ -142,9 +145,7 @@ impl MalformedTimestampHeaderDefault {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -154,19 +155,19 @@ impl MalformedTimestampHeaderDefault {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefaultOutput,
-        crate::runtime::http::ResponseError<MalformedTimestampHeaderDefaultError>,
+        runtime::http::ResponseError<MalformedTimestampHeaderDefaultError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = MalformedTimestampHeaderDefaultError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -174,11 +175,11 @@ impl MalformedTimestampHeaderDefault {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -198,17 +199,17 @@ impl MalformedTimestampHeaderDefault {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefaultOutput,
         >,
-        crate::runtime::http::ResponseError<MalformedTimestampHeaderDefaultError>,
+        runtime::http::ResponseError<MalformedTimestampHeaderDefaultError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

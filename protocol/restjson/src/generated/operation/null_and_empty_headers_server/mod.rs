@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `NullAndEmptyHeadersServer` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`NullAndEmptyHeadersIo`](crate::types::NullAndEmptyHeadersIo), which other operations share.
 pub type NullAndEmptyHeadersServerInput = crate::types::NullAndEmptyHeadersIo;
 /// This operation's side of [`NullAndEmptyHeadersIo`](crate::types::NullAndEmptyHeadersIo), which other operations share.
@@ -10,7 +13,7 @@ pub type NullAndEmptyHeadersServerOutput = crate::types::NullAndEmptyHeadersIo;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#NullAndEmptyHeadersServer`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct NullAndEmptyHeadersServer;
 impl NullAndEmptyHeadersServer {
     /// The operation name.
@@ -25,11 +28,11 @@ impl NullAndEmptyHeadersServer {
 
 /// Every error `NullAndEmptyHeadersServer` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum NullAndEmptyHeadersServerError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl NullAndEmptyHeadersServerError {
@@ -69,10 +72,10 @@ impl NullAndEmptyHeadersServerError {
     }
 }
 
-impl ::std::fmt::Display for NullAndEmptyHeadersServerError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for NullAndEmptyHeadersServerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,18 +89,18 @@ impl ::std::error::Error for NullAndEmptyHeadersServerError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for NullAndEmptyHeadersServerError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for NullAndEmptyHeadersServerError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<NullAndEmptyHeadersServerError>>
+impl From<runtime::http::ResponseError<NullAndEmptyHeadersServerError>>
 for NullAndEmptyHeadersServerError {
     fn from(
-        value: crate::runtime::http::ResponseError<NullAndEmptyHeadersServerError>,
+        value: runtime::http::ResponseError<NullAndEmptyHeadersServerError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -113,40 +116,28 @@ impl NullAndEmptyHeadersServer {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::NullAndEmptyHeadersIo,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/NullAndEmptyHeadersServer");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.a.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
-            headers
-                .push((
-                    "X-A".to_owned(),
-                    crate::runtime::http::header_value("X-A", &text)?,
-                ));
+            let text = runtime::http::HttpText::http_text(value);
+            headers.push(("X-A".to_owned(), runtime::http::header_value("X-A", &text)?));
         }
         if let Some(value) = input.b.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
-            headers
-                .push((
-                    "X-B".to_owned(),
-                    crate::runtime::http::header_value("X-B", &text)?,
-                ));
+            let text = runtime::http::HttpText::http_text(value);
+            headers.push(("X-B".to_owned(), runtime::http::header_value("X-B", &text)?));
         }
         if let Some(value) = input.c.as_ref() {
             let text = value
                 .iter()
                 .map(|item| {
-                    let text: String = crate::runtime::http::HttpText::http_text(item);
-                    crate::runtime::http::header_list_item(&text)
+                    let text: String = runtime::http::HttpText::http_text(item);
+                    runtime::http::header_list_item(&text)
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
-            headers
-                .push((
-                    "X-C".to_owned(),
-                    crate::runtime::http::header_value("X-C", &text)?,
-                ));
+            headers.push(("X-C".to_owned(), runtime::http::header_value("X-C", &text)?));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("GET").uri(uri);
@@ -159,9 +150,7 @@ impl NullAndEmptyHeadersServer {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -171,19 +160,19 @@ impl NullAndEmptyHeadersServer {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::NullAndEmptyHeadersIo,
-        crate::runtime::http::ResponseError<NullAndEmptyHeadersServerError>,
+        runtime::http::ResponseError<NullAndEmptyHeadersServerError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = NullAndEmptyHeadersServerError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -191,11 +180,11 @@ impl NullAndEmptyHeadersServer {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -207,19 +196,19 @@ impl NullAndEmptyHeadersServer {
             )
             .map_err(|e| malformed(e.to_string()))?;
         if let Some(text) = response.headers().get("X-A").and_then(|v| v.to_str().ok()) {
-            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed("header `X-A` is not a valid `a`".to_owned()))?;
             output.a = Some(value);
         }
         if let Some(text) = response.headers().get("X-B").and_then(|v| v.to_str().ok()) {
-            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed("header `X-B` is not a valid `b`".to_owned()))?;
             output.b = Some(value);
         }
         if let Some(text) = response.headers().get("X-C").and_then(|v| v.to_str().ok()) {
-            let value = crate::runtime::http::split_header_list(text)
+            let value = runtime::http::split_header_list(text)
                 .iter()
-                .map(|item| <String as crate::runtime::http::FromHeader>::from_header(
+                .map(|item| <String as runtime::http::FromHeader>::from_header(
                     item.as_str(),
                 ))
                 .collect::<Option<Vec<_>>>()
@@ -235,15 +224,15 @@ impl NullAndEmptyHeadersServer {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::NullAndEmptyHeadersIo>,
-        crate::runtime::http::ResponseError<NullAndEmptyHeadersServerError>,
+        runtime::http::Received<crate::types::NullAndEmptyHeadersIo>,
+        runtime::http::ResponseError<NullAndEmptyHeadersServerError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `OmitsNullSerializesEmptyString` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::OmitsNullSerializesEmptyStringInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#OmitsNullSerializesEmptyString`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct OmitsNullSerializesEmptyString;
 impl OmitsNullSerializesEmptyString {
     /// The operation name.
@@ -31,11 +34,11 @@ impl OmitsNullSerializesEmptyString {
 
 /// Every error `OmitsNullSerializesEmptyString` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum OmitsNullSerializesEmptyStringError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl OmitsNullSerializesEmptyStringError {
@@ -75,10 +78,10 @@ impl OmitsNullSerializesEmptyStringError {
     }
 }
 
-impl ::std::fmt::Display for OmitsNullSerializesEmptyStringError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for OmitsNullSerializesEmptyStringError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,18 +95,18 @@ impl ::std::error::Error for OmitsNullSerializesEmptyStringError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for OmitsNullSerializesEmptyStringError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for OmitsNullSerializesEmptyStringError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<OmitsNullSerializesEmptyStringError>>
+impl From<runtime::http::ResponseError<OmitsNullSerializesEmptyStringError>>
 for OmitsNullSerializesEmptyStringError {
     fn from(
-        value: crate::runtime::http::ResponseError<OmitsNullSerializesEmptyStringError>,
+        value: runtime::http::ResponseError<OmitsNullSerializesEmptyStringError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -119,29 +122,21 @@ impl OmitsNullSerializesEmptyString {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/OmitsNullSerializesEmptyString");
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = input.null_value.as_ref() {
-            query
-                .push((
-                    "Null".to_owned(),
-                    crate::runtime::http::HttpText::http_text(value),
-                ));
+            query.push(("Null".to_owned(), runtime::http::HttpText::http_text(value)));
         }
         if let Some(value) = input.empty_string.as_ref() {
-            query
-                .push((
-                    "Empty".to_owned(),
-                    crate::runtime::http::HttpText::http_text(value),
-                ));
+            query.push(("Empty".to_owned(), runtime::http::HttpText::http_text(value)));
         }
         for (index, (key, value)) in query.iter().enumerate() {
             uri.push(if index == 0 { '?' } else { '&' });
-            uri.push_str(&crate::runtime::http::percent_encode(key, false));
+            uri.push_str(&runtime::http::percent_encode(key, false));
             uri.push('=');
-            uri.push_str(&crate::runtime::http::percent_encode(value, false));
+            uri.push_str(&runtime::http::percent_encode(value, false));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("GET").uri(uri);
@@ -151,9 +146,7 @@ impl OmitsNullSerializesEmptyString {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -163,19 +156,19 @@ impl OmitsNullSerializesEmptyString {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringOutput,
-        crate::runtime::http::ResponseError<OmitsNullSerializesEmptyStringError>,
+        runtime::http::ResponseError<OmitsNullSerializesEmptyStringError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = OmitsNullSerializesEmptyStringError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -183,11 +176,11 @@ impl OmitsNullSerializesEmptyString {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -207,17 +200,17 @@ impl OmitsNullSerializesEmptyString {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringOutput,
         >,
-        crate::runtime::http::ResponseError<OmitsNullSerializesEmptyStringError>,
+        runtime::http::ResponseError<OmitsNullSerializesEmptyStringError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `OmitsSerializingEmptyLists` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::OmitsSerializingEmptyListsInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#OmitsSerializingEmptyLists`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct OmitsSerializingEmptyLists;
 impl OmitsSerializingEmptyLists {
     /// The operation name.
@@ -31,11 +34,11 @@ impl OmitsSerializingEmptyLists {
 
 /// Every error `OmitsSerializingEmptyLists` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum OmitsSerializingEmptyListsError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl OmitsSerializingEmptyListsError {
@@ -75,10 +78,10 @@ impl OmitsSerializingEmptyListsError {
     }
 }
 
-impl ::std::fmt::Display for OmitsSerializingEmptyListsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for OmitsSerializingEmptyListsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,18 +95,18 @@ impl ::std::error::Error for OmitsSerializingEmptyListsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for OmitsSerializingEmptyListsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for OmitsSerializingEmptyListsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<OmitsSerializingEmptyListsError>>
+impl From<runtime::http::ResponseError<OmitsSerializingEmptyListsError>>
 for OmitsSerializingEmptyListsError {
     fn from(
-        value: crate::runtime::http::ResponseError<OmitsSerializingEmptyListsError>,
+        value: runtime::http::ResponseError<OmitsSerializingEmptyListsError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -119,7 +122,7 @@ impl OmitsSerializingEmptyLists {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/OmitsSerializingEmptyLists");
         let mut query: Vec<(String, String)> = Vec::new();
@@ -128,7 +131,7 @@ impl OmitsSerializingEmptyLists {
                 query
                     .push((
                         "StringList".to_owned(),
-                        crate::runtime::http::HttpText::http_text(item),
+                        runtime::http::HttpText::http_text(item),
                     ));
             }
         }
@@ -137,7 +140,7 @@ impl OmitsSerializingEmptyLists {
                 query
                     .push((
                         "IntegerList".to_owned(),
-                        crate::runtime::http::HttpText::http_text(item),
+                        runtime::http::HttpText::http_text(item),
                     ));
             }
         }
@@ -146,7 +149,7 @@ impl OmitsSerializingEmptyLists {
                 query
                     .push((
                         "DoubleList".to_owned(),
-                        crate::runtime::http::HttpText::http_text(item),
+                        runtime::http::HttpText::http_text(item),
                     ));
             }
         }
@@ -155,17 +158,13 @@ impl OmitsSerializingEmptyLists {
                 query
                     .push((
                         "BooleanList".to_owned(),
-                        crate::runtime::http::HttpText::http_text(item),
+                        runtime::http::HttpText::http_text(item),
                     ));
             }
         }
         if let Some(value) = input.query_timestamp_list.as_ref() {
             for item in value.iter() {
-                query
-                    .push((
-                        "TimestampList".to_owned(),
-                        crate::runtime::http::date_time(item),
-                    ));
+                query.push(("TimestampList".to_owned(), runtime::http::date_time(item)));
             }
         }
         if let Some(value) = input.query_enum_list.as_ref() {
@@ -180,9 +179,9 @@ impl OmitsSerializingEmptyLists {
         }
         for (index, (key, value)) in query.iter().enumerate() {
             uri.push(if index == 0 { '?' } else { '&' });
-            uri.push_str(&crate::runtime::http::percent_encode(key, false));
+            uri.push_str(&runtime::http::percent_encode(key, false));
             uri.push('=');
-            uri.push_str(&crate::runtime::http::percent_encode(value, false));
+            uri.push_str(&runtime::http::percent_encode(value, false));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("POST").uri(uri);
@@ -192,9 +191,7 @@ impl OmitsSerializingEmptyLists {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -204,19 +201,19 @@ impl OmitsSerializingEmptyLists {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsOutput,
-        crate::runtime::http::ResponseError<OmitsSerializingEmptyListsError>,
+        runtime::http::ResponseError<OmitsSerializingEmptyListsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = OmitsSerializingEmptyListsError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -224,11 +221,11 @@ impl OmitsSerializingEmptyLists {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -248,17 +245,17 @@ impl OmitsSerializingEmptyLists {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsOutput,
         >,
-        crate::runtime::http::ResponseError<OmitsSerializingEmptyListsError>,
+        runtime::http::ResponseError<OmitsSerializingEmptyListsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `OperationWithDefaults` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::OperationWithDefaultsInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#OperationWithDefaults`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct OperationWithDefaults;
 impl OperationWithDefaults {
     /// The operation name.
@@ -31,11 +34,11 @@ impl OperationWithDefaults {
 
 /// Every error `OperationWithDefaults` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum OperationWithDefaultsError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl OperationWithDefaultsError {
@@ -75,10 +78,10 @@ impl OperationWithDefaultsError {
     }
 }
 
-impl ::std::fmt::Display for OperationWithDefaultsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for OperationWithDefaultsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,19 +95,17 @@ impl ::std::error::Error for OperationWithDefaultsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for OperationWithDefaultsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for OperationWithDefaultsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<OperationWithDefaultsError>>
+impl From<runtime::http::ResponseError<OperationWithDefaultsError>>
 for OperationWithDefaultsError {
-    fn from(
-        value: crate::runtime::http::ResponseError<OperationWithDefaultsError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<OperationWithDefaultsError>) -> Self {
         value.into_service_error()
     }
 }
@@ -119,7 +120,7 @@ impl OperationWithDefaults {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::operation_with_defaults::OperationWithDefaultsInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/OperationWithDefaults");
         let body = {
@@ -128,49 +129,40 @@ impl OperationWithDefaults {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.defaults.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "defaults", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.client_optional_defaults.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "clientOptionalDefaults", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.top_level_default.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "topLevelDefault", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.other_top_level_default.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "otherTopLevelDefault", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -181,9 +173,7 @@ impl OperationWithDefaults {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -193,19 +183,19 @@ impl OperationWithDefaults {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::operation_with_defaults::OperationWithDefaultsOutput,
-        crate::runtime::http::ResponseError<OperationWithDefaultsError>,
+        runtime::http::ResponseError<OperationWithDefaultsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = OperationWithDefaultsError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -213,11 +203,11 @@ impl OperationWithDefaults {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -237,17 +227,17 @@ impl OperationWithDefaults {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::operation_with_defaults::OperationWithDefaultsOutput,
         >,
-        crate::runtime::http::ResponseError<OperationWithDefaultsError>,
+        runtime::http::ResponseError<OperationWithDefaultsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

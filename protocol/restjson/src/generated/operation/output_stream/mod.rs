@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `OutputStream` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::OutputStreamInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#OutputStream`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct OutputStream;
 impl OutputStream {
     /// The operation name.
@@ -31,13 +34,13 @@ impl OutputStream {
 
 /// Every error `OutputStream` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum OutputStreamError {
     /// See [`ServiceUnavailableError`](crate::types::error::ServiceUnavailableError).
     ServiceUnavailableError(crate::types::error::ServiceUnavailableError),
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl OutputStreamError {
@@ -91,11 +94,11 @@ impl OutputStreamError {
     }
 }
 
-impl ::std::fmt::Display for OutputStreamError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for OutputStreamError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::ServiceUnavailableError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::ServiceUnavailableError(e) => fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -110,16 +113,16 @@ impl ::std::error::Error for OutputStreamError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for OutputStreamError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for OutputStreamError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<OutputStreamError>> for OutputStreamError {
-    fn from(value: crate::runtime::http::ResponseError<OutputStreamError>) -> Self {
+impl From<runtime::http::ResponseError<OutputStreamError>> for OutputStreamError {
+    fn from(value: runtime::http::ResponseError<OutputStreamError>) -> Self {
         value.into_service_error()
     }
 }
@@ -140,7 +143,7 @@ impl OutputStream {
     /// it with any HTTP client.
     pub fn request(
         _input: &crate::operation::output_stream::OutputStreamInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/OutputStream");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
@@ -151,9 +154,7 @@ impl OutputStream {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -163,24 +164,24 @@ impl OutputStream {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::output_stream::OutputStreamOutput,
-        crate::runtime::http::ResponseError<OutputStreamError>,
+        runtime::http::ResponseError<OutputStreamError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = match meta.code.as_deref() {
                 Some("ServiceUnavailableError") => {
                     #[allow(unused_mut)]
                     let mut error: crate::types::error::ServiceUnavailableError = ::serde_json::from_slice(
                             if body.is_empty() { b"{}" } else { body },
                         )
-                        .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
+                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
                     if error.message.is_none() {
                         error.message = meta.message.clone();
                     }
@@ -188,7 +189,7 @@ impl OutputStream {
                 }
                 _ => {
                     OutputStreamError::Unhandled(
-                        crate::runtime::Unhandled::new(
+                        runtime::Unhandled::new(
                                 meta.code.clone(),
                                 meta.message.clone(),
                                 Some(status),
@@ -198,11 +199,11 @@ impl OutputStream {
                 }
             };
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -216,9 +217,7 @@ impl OutputStream {
         } else {
             let mut de = ::serde_json::Deserializer::from_slice(body);
             Some(
-                <crate::runtime::wire::Plain as crate::runtime::wire::Codec<
-                    _,
-                >>::deserialize(&mut de)
+                <runtime::wire::Plain as runtime::wire::Codec<_>>::deserialize(&mut de)
                     .map_err(|e| malformed(e.to_string()))?,
             )
         };
@@ -232,17 +231,15 @@ impl OutputStream {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
-            crate::operation::output_stream::OutputStreamOutput,
-        >,
-        crate::runtime::http::ResponseError<OutputStreamError>,
+        runtime::http::Received<crate::operation::output_stream::OutputStreamOutput>,
+        runtime::http::ResponseError<OutputStreamError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `OutputStreamWithInitialResponse` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::OutputStreamWithInitialResponseInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#OutputStreamWithInitialResponse`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct OutputStreamWithInitialResponse;
 impl OutputStreamWithInitialResponse {
     /// The operation name.
@@ -31,11 +34,11 @@ impl OutputStreamWithInitialResponse {
 
 /// Every error `OutputStreamWithInitialResponse` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum OutputStreamWithInitialResponseError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl OutputStreamWithInitialResponseError {
@@ -75,10 +78,10 @@ impl OutputStreamWithInitialResponseError {
     }
 }
 
-impl ::std::fmt::Display for OutputStreamWithInitialResponseError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for OutputStreamWithInitialResponseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,18 +95,18 @@ impl ::std::error::Error for OutputStreamWithInitialResponseError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for OutputStreamWithInitialResponseError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for OutputStreamWithInitialResponseError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<OutputStreamWithInitialResponseError>>
+impl From<runtime::http::ResponseError<OutputStreamWithInitialResponseError>>
 for OutputStreamWithInitialResponseError {
     fn from(
-        value: crate::runtime::http::ResponseError<OutputStreamWithInitialResponseError>,
+        value: runtime::http::ResponseError<OutputStreamWithInitialResponseError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -119,7 +122,7 @@ impl OutputStreamWithInitialResponse {
     /// it with any HTTP client.
     pub fn request(
         _input: &crate::operation::output_stream_with_initial_response::OutputStreamWithInitialResponseInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/OutputStreamWithInitialResponse");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
@@ -130,9 +133,7 @@ impl OutputStreamWithInitialResponse {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -142,19 +143,19 @@ impl OutputStreamWithInitialResponse {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::output_stream_with_initial_response::OutputStreamWithInitialResponseOutput,
-        crate::runtime::http::ResponseError<OutputStreamWithInitialResponseError>,
+        runtime::http::ResponseError<OutputStreamWithInitialResponseError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = OutputStreamWithInitialResponseError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -162,11 +163,11 @@ impl OutputStreamWithInitialResponse {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -180,9 +181,7 @@ impl OutputStreamWithInitialResponse {
         } else {
             let mut de = ::serde_json::Deserializer::from_slice(body);
             Some(
-                <crate::runtime::wire::Plain as crate::runtime::wire::Codec<
-                    _,
-                >>::deserialize(&mut de)
+                <runtime::wire::Plain as runtime::wire::Codec<_>>::deserialize(&mut de)
                     .map_err(|e| malformed(e.to_string()))?,
             )
         };
@@ -192,7 +191,7 @@ impl OutputStreamWithInitialResponse {
             .get("initial-response-member")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `initial-response-member` is not a valid `initialResponseMember`"
                         .to_owned(),
@@ -209,17 +208,17 @@ impl OutputStreamWithInitialResponse {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::output_stream_with_initial_response::OutputStreamWithInitialResponseOutput,
         >,
-        crate::runtime::http::ResponseError<OutputStreamWithInitialResponseError>,
+        runtime::http::ResponseError<OutputStreamWithInitialResponseError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

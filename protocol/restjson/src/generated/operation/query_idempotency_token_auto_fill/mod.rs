@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `QueryIdempotencyTokenAutoFill` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::QueryIdempotencyTokenAutoFillInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#QueryIdempotencyTokenAutoFill`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct QueryIdempotencyTokenAutoFill;
 impl QueryIdempotencyTokenAutoFill {
     /// The operation name.
@@ -31,11 +34,11 @@ impl QueryIdempotencyTokenAutoFill {
 
 /// Every error `QueryIdempotencyTokenAutoFill` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum QueryIdempotencyTokenAutoFillError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl QueryIdempotencyTokenAutoFillError {
@@ -75,10 +78,10 @@ impl QueryIdempotencyTokenAutoFillError {
     }
 }
 
-impl ::std::fmt::Display for QueryIdempotencyTokenAutoFillError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for QueryIdempotencyTokenAutoFillError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,18 +95,18 @@ impl ::std::error::Error for QueryIdempotencyTokenAutoFillError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for QueryIdempotencyTokenAutoFillError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for QueryIdempotencyTokenAutoFillError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<QueryIdempotencyTokenAutoFillError>>
+impl From<runtime::http::ResponseError<QueryIdempotencyTokenAutoFillError>>
 for QueryIdempotencyTokenAutoFillError {
     fn from(
-        value: crate::runtime::http::ResponseError<QueryIdempotencyTokenAutoFillError>,
+        value: runtime::http::ResponseError<QueryIdempotencyTokenAutoFillError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -119,22 +122,18 @@ impl QueryIdempotencyTokenAutoFill {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFillInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/QueryIdempotencyTokenAutoFill");
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = input.token.as_ref() {
-            query
-                .push((
-                    "token".to_owned(),
-                    crate::runtime::http::HttpText::http_text(value),
-                ));
+            query.push(("token".to_owned(), runtime::http::HttpText::http_text(value)));
         }
         for (index, (key, value)) in query.iter().enumerate() {
             uri.push(if index == 0 { '?' } else { '&' });
-            uri.push_str(&crate::runtime::http::percent_encode(key, false));
+            uri.push_str(&runtime::http::percent_encode(key, false));
             uri.push('=');
-            uri.push_str(&crate::runtime::http::percent_encode(value, false));
+            uri.push_str(&runtime::http::percent_encode(value, false));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("POST").uri(uri);
@@ -144,9 +143,7 @@ impl QueryIdempotencyTokenAutoFill {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -156,19 +153,19 @@ impl QueryIdempotencyTokenAutoFill {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFillOutput,
-        crate::runtime::http::ResponseError<QueryIdempotencyTokenAutoFillError>,
+        runtime::http::ResponseError<QueryIdempotencyTokenAutoFillError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = QueryIdempotencyTokenAutoFillError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -176,11 +173,11 @@ impl QueryIdempotencyTokenAutoFill {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -200,17 +197,17 @@ impl QueryIdempotencyTokenAutoFill {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFillOutput,
         >,
-        crate::runtime::http::ResponseError<QueryIdempotencyTokenAutoFillError>,
+        runtime::http::ResponseError<QueryIdempotencyTokenAutoFillError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

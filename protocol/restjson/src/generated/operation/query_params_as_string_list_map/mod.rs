@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `QueryParamsAsStringListMap` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::QueryParamsAsStringListMapInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#QueryParamsAsStringListMap`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct QueryParamsAsStringListMap;
 impl QueryParamsAsStringListMap {
     /// The operation name.
@@ -31,11 +34,11 @@ impl QueryParamsAsStringListMap {
 
 /// Every error `QueryParamsAsStringListMap` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum QueryParamsAsStringListMapError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl QueryParamsAsStringListMapError {
@@ -75,10 +78,10 @@ impl QueryParamsAsStringListMapError {
     }
 }
 
-impl ::std::fmt::Display for QueryParamsAsStringListMapError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for QueryParamsAsStringListMapError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,18 +95,18 @@ impl ::std::error::Error for QueryParamsAsStringListMapError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for QueryParamsAsStringListMapError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for QueryParamsAsStringListMapError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<QueryParamsAsStringListMapError>>
+impl From<runtime::http::ResponseError<QueryParamsAsStringListMapError>>
 for QueryParamsAsStringListMapError {
     fn from(
-        value: crate::runtime::http::ResponseError<QueryParamsAsStringListMapError>,
+        value: runtime::http::ResponseError<QueryParamsAsStringListMapError>,
     ) -> Self {
         value.into_service_error()
     }
@@ -119,16 +122,12 @@ impl QueryParamsAsStringListMap {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::operation::query_params_as_string_list_map::QueryParamsAsStringListMapInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/StringListMap");
         let mut query: Vec<(String, String)> = Vec::new();
         if let Some(value) = input.qux.as_ref() {
-            query
-                .push((
-                    "corge".to_owned(),
-                    crate::runtime::http::HttpText::http_text(value),
-                ));
+            query.push(("corge".to_owned(), runtime::http::HttpText::http_text(value)));
         }
         if let Some(value) = input.foo.as_ref() {
             for (key, item) in value.iter() {
@@ -137,19 +136,15 @@ impl QueryParamsAsStringListMap {
                     continue;
                 }
                 for v in item.iter() {
-                    query
-                        .push((
-                            key.clone(),
-                            crate::runtime::http::HttpText::http_text(v),
-                        ));
+                    query.push((key.clone(), runtime::http::HttpText::http_text(v)));
                 }
             }
         }
         for (index, (key, value)) in query.iter().enumerate() {
             uri.push(if index == 0 { '?' } else { '&' });
-            uri.push_str(&crate::runtime::http::percent_encode(key, false));
+            uri.push_str(&runtime::http::percent_encode(key, false));
             uri.push('=');
-            uri.push_str(&crate::runtime::http::percent_encode(value, false));
+            uri.push_str(&runtime::http::percent_encode(value, false));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         let mut builder = ::http::Request::builder().method("POST").uri(uri);
@@ -159,9 +154,7 @@ impl QueryParamsAsStringListMap {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -171,19 +164,19 @@ impl QueryParamsAsStringListMap {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::query_params_as_string_list_map::QueryParamsAsStringListMapOutput,
-        crate::runtime::http::ResponseError<QueryParamsAsStringListMapError>,
+        runtime::http::ResponseError<QueryParamsAsStringListMapError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = QueryParamsAsStringListMapError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -191,11 +184,11 @@ impl QueryParamsAsStringListMap {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -215,17 +208,17 @@ impl QueryParamsAsStringListMap {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::query_params_as_string_list_map::QueryParamsAsStringListMapOutput,
         >,
-        crate::runtime::http::ResponseError<QueryParamsAsStringListMapError>,
+        runtime::http::ResponseError<QueryParamsAsStringListMapError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `RecursiveShapes` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`RecursiveShapesInputOutput`](crate::types::RecursiveShapesInputOutput), which other operations share.
 pub type RecursiveShapesInput = crate::types::RecursiveShapesInputOutput;
 /// This operation's side of [`RecursiveShapesInputOutput`](crate::types::RecursiveShapesInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type RecursiveShapesOutput = crate::types::RecursiveShapesInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#RecursiveShapes`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct RecursiveShapes;
 impl RecursiveShapes {
     /// The operation name.
@@ -25,11 +28,11 @@ impl RecursiveShapes {
 
 /// Every error `RecursiveShapes` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum RecursiveShapesError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl RecursiveShapesError {
@@ -69,10 +72,10 @@ impl RecursiveShapesError {
     }
 }
 
-impl ::std::fmt::Display for RecursiveShapesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for RecursiveShapesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,17 +89,16 @@ impl ::std::error::Error for RecursiveShapesError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for RecursiveShapesError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for RecursiveShapesError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<RecursiveShapesError>>
-for RecursiveShapesError {
-    fn from(value: crate::runtime::http::ResponseError<RecursiveShapesError>) -> Self {
+impl From<runtime::http::ResponseError<RecursiveShapesError>> for RecursiveShapesError {
+    fn from(value: runtime::http::ResponseError<RecursiveShapesError>) -> Self {
         value.into_service_error()
     }
 }
@@ -111,7 +113,7 @@ impl RecursiveShapes {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::RecursiveShapesInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/RecursiveShapes");
         let body = {
@@ -120,19 +122,16 @@ impl RecursiveShapes {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.nested.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "nested", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -143,9 +142,7 @@ impl RecursiveShapes {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -155,19 +152,19 @@ impl RecursiveShapes {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::RecursiveShapesInputOutput,
-        crate::runtime::http::ResponseError<RecursiveShapesError>,
+        runtime::http::ResponseError<RecursiveShapesError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = RecursiveShapesError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -175,11 +172,11 @@ impl RecursiveShapes {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -199,15 +196,15 @@ impl RecursiveShapes {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::RecursiveShapesInputOutput>,
-        crate::runtime::http::ResponseError<RecursiveShapesError>,
+        runtime::http::Received<crate::types::RecursiveShapesInputOutput>,
+        runtime::http::ResponseError<RecursiveShapesError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `ResponseCodeHttpFallback` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`ResponseCodeHttpFallbackInputOutput`](crate::types::ResponseCodeHttpFallbackInputOutput), which other operations share.
 pub type ResponseCodeHttpFallbackInput = crate::types::ResponseCodeHttpFallbackInputOutput;
 /// This operation's side of [`ResponseCodeHttpFallbackInputOutput`](crate::types::ResponseCodeHttpFallbackInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type ResponseCodeHttpFallbackOutput = crate::types::ResponseCodeHttpFallback
 ///
 /// Smithy shape: `aws.protocoltests.restjson#ResponseCodeHttpFallback`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct ResponseCodeHttpFallback;
 impl ResponseCodeHttpFallback {
     /// The operation name.
@@ -25,11 +28,11 @@ impl ResponseCodeHttpFallback {
 
 /// Every error `ResponseCodeHttpFallback` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum ResponseCodeHttpFallbackError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl ResponseCodeHttpFallbackError {
@@ -69,10 +72,10 @@ impl ResponseCodeHttpFallbackError {
     }
 }
 
-impl ::std::fmt::Display for ResponseCodeHttpFallbackError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for ResponseCodeHttpFallbackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,19 +89,17 @@ impl ::std::error::Error for ResponseCodeHttpFallbackError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for ResponseCodeHttpFallbackError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for ResponseCodeHttpFallbackError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<ResponseCodeHttpFallbackError>>
+impl From<runtime::http::ResponseError<ResponseCodeHttpFallbackError>>
 for ResponseCodeHttpFallbackError {
-    fn from(
-        value: crate::runtime::http::ResponseError<ResponseCodeHttpFallbackError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<ResponseCodeHttpFallbackError>) -> Self {
         value.into_service_error()
     }
 }
@@ -113,7 +114,7 @@ impl ResponseCodeHttpFallback {
     /// it with any HTTP client.
     pub fn request(
         _input: &crate::types::ResponseCodeHttpFallbackInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/responseCodeHttpFallback");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
@@ -124,9 +125,7 @@ impl ResponseCodeHttpFallback {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -136,19 +135,19 @@ impl ResponseCodeHttpFallback {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::ResponseCodeHttpFallbackInputOutput,
-        crate::runtime::http::ResponseError<ResponseCodeHttpFallbackError>,
+        runtime::http::ResponseError<ResponseCodeHttpFallbackError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = ResponseCodeHttpFallbackError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -156,11 +155,11 @@ impl ResponseCodeHttpFallback {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -180,17 +179,15 @@ impl ResponseCodeHttpFallback {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
-            crate::types::ResponseCodeHttpFallbackInputOutput,
-        >,
-        crate::runtime::http::ResponseError<ResponseCodeHttpFallbackError>,
+        runtime::http::Received<crate::types::ResponseCodeHttpFallbackInputOutput>,
+        runtime::http::ResponseError<ResponseCodeHttpFallbackError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `SimpleScalarProperties` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`SimpleScalarPropertiesInputOutput`](crate::types::SimpleScalarPropertiesInputOutput), which other operations share.
 pub type SimpleScalarPropertiesInput = crate::types::SimpleScalarPropertiesInputOutput;
 /// This operation's side of [`SimpleScalarPropertiesInputOutput`](crate::types::SimpleScalarPropertiesInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type SimpleScalarPropertiesOutput = crate::types::SimpleScalarPropertiesInpu
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SimpleScalarProperties`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct SimpleScalarProperties;
 impl SimpleScalarProperties {
     /// The operation name.
@@ -25,11 +28,11 @@ impl SimpleScalarProperties {
 
 /// Every error `SimpleScalarProperties` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum SimpleScalarPropertiesError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl SimpleScalarPropertiesError {
@@ -69,10 +72,10 @@ impl SimpleScalarPropertiesError {
     }
 }
 
-impl ::std::fmt::Display for SimpleScalarPropertiesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for SimpleScalarPropertiesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,19 +89,17 @@ impl ::std::error::Error for SimpleScalarPropertiesError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for SimpleScalarPropertiesError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for SimpleScalarPropertiesError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<SimpleScalarPropertiesError>>
+impl From<runtime::http::ResponseError<SimpleScalarPropertiesError>>
 for SimpleScalarPropertiesError {
-    fn from(
-        value: crate::runtime::http::ResponseError<SimpleScalarPropertiesError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<SimpleScalarPropertiesError>) -> Self {
         value.into_service_error()
     }
 }
@@ -113,16 +114,16 @@ impl SimpleScalarProperties {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::SimpleScalarPropertiesInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/SimpleScalarProperties");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.foo.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "X-Foo".to_owned(),
-                    crate::runtime::http::header_value("X-Foo", &text)?,
+                    runtime::http::header_value("X-Foo", &text)?,
                 ));
         }
         let body = {
@@ -131,99 +132,80 @@ impl SimpleScalarProperties {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.string_value.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "stringValue", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.true_boolean_value.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "trueBooleanValue", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.false_boolean_value.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "falseBooleanValue", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.byte_value.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "byteValue", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.short_value.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "shortValue", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.integer_value.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "integerValue", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.long_value.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "longValue", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.float_value.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::NonFinite,
+                runtime::wire::entry::<
+                    runtime::wire::NonFinite,
                     _,
                     _,
                 >(&mut map, "floatValue", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.double_value.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::NonFinite,
+                runtime::wire::entry::<
+                    runtime::wire::NonFinite,
                     _,
                     _,
                 >(&mut map, "DoubleDribble", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -237,9 +219,7 @@ impl SimpleScalarProperties {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -249,19 +229,19 @@ impl SimpleScalarProperties {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::SimpleScalarPropertiesInputOutput,
-        crate::runtime::http::ResponseError<SimpleScalarPropertiesError>,
+        runtime::http::ResponseError<SimpleScalarPropertiesError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = SimpleScalarPropertiesError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -269,11 +249,11 @@ impl SimpleScalarProperties {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -286,7 +266,7 @@ impl SimpleScalarProperties {
             .map_err(|e| malformed(e.to_string()))?;
         if let Some(text) = response.headers().get("X-Foo").and_then(|v| v.to_str().ok())
         {
-            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-Foo` is not a valid `foo`".to_owned(),
                 ))?;
@@ -301,15 +281,15 @@ impl SimpleScalarProperties {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::SimpleScalarPropertiesInputOutput>,
-        crate::runtime::http::ResponseError<SimpleScalarPropertiesError>,
+        runtime::http::Received<crate::types::SimpleScalarPropertiesInputOutput>,
+        runtime::http::ResponseError<SimpleScalarPropertiesError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `SparseJsonLists` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`SparseJsonListsInputOutput`](crate::types::SparseJsonListsInputOutput), which other operations share.
 pub type SparseJsonListsInput = crate::types::SparseJsonListsInputOutput;
 /// This operation's side of [`SparseJsonListsInputOutput`](crate::types::SparseJsonListsInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type SparseJsonListsOutput = crate::types::SparseJsonListsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SparseJsonLists`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct SparseJsonLists;
 impl SparseJsonLists {
     /// The operation name.
@@ -25,11 +28,11 @@ impl SparseJsonLists {
 
 /// Every error `SparseJsonLists` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum SparseJsonListsError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl SparseJsonListsError {
@@ -69,10 +72,10 @@ impl SparseJsonListsError {
     }
 }
 
-impl ::std::fmt::Display for SparseJsonListsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for SparseJsonListsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,17 +89,16 @@ impl ::std::error::Error for SparseJsonListsError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for SparseJsonListsError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for SparseJsonListsError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<SparseJsonListsError>>
-for SparseJsonListsError {
-    fn from(value: crate::runtime::http::ResponseError<SparseJsonListsError>) -> Self {
+impl From<runtime::http::ResponseError<SparseJsonListsError>> for SparseJsonListsError {
+    fn from(value: runtime::http::ResponseError<SparseJsonListsError>) -> Self {
         value.into_service_error()
     }
 }
@@ -111,7 +113,7 @@ impl SparseJsonLists {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::SparseJsonListsInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/SparseJsonLists");
         let body = {
@@ -120,29 +122,24 @@ impl SparseJsonLists {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.sparse_string_list.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::SparseList<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::SparseList<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "sparseStringList", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
             if let Some(value) = input.sparse_short_list.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::SparseList<crate::runtime::wire::Plain>,
+                runtime::wire::entry::<
+                    runtime::wire::SparseList<runtime::wire::Plain>,
                     _,
                     _,
                 >(&mut map, "sparseShortList", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -153,9 +150,7 @@ impl SparseJsonLists {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -165,19 +160,19 @@ impl SparseJsonLists {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::SparseJsonListsInputOutput,
-        crate::runtime::http::ResponseError<SparseJsonListsError>,
+        runtime::http::ResponseError<SparseJsonListsError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = SparseJsonListsError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -185,11 +180,11 @@ impl SparseJsonLists {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -209,15 +204,15 @@ impl SparseJsonLists {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::SparseJsonListsInputOutput>,
-        crate::runtime::http::ResponseError<SparseJsonListsError>,
+        runtime::http::Received<crate::types::SparseJsonListsInputOutput>,
+        runtime::http::ResponseError<SparseJsonListsError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `TestBodyStructure` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`TestBodyStructureInputOutput`](crate::types::TestBodyStructureInputOutput), which other operations share.
 pub type TestBodyStructureInput = crate::types::TestBodyStructureInputOutput;
 /// This operation's side of [`TestBodyStructureInputOutput`](crate::types::TestBodyStructureInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type TestBodyStructureOutput = crate::types::TestBodyStructureInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestBodyStructure`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct TestBodyStructure;
 impl TestBodyStructure {
     /// The operation name.
@@ -25,11 +28,11 @@ impl TestBodyStructure {
 
 /// Every error `TestBodyStructure` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum TestBodyStructureError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl TestBodyStructureError {
@@ -69,10 +72,10 @@ impl TestBodyStructureError {
     }
 }
 
-impl ::std::fmt::Display for TestBodyStructureError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for TestBodyStructureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,17 +89,17 @@ impl ::std::error::Error for TestBodyStructureError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for TestBodyStructureError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for TestBodyStructureError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<TestBodyStructureError>>
+impl From<runtime::http::ResponseError<TestBodyStructureError>>
 for TestBodyStructureError {
-    fn from(value: crate::runtime::http::ResponseError<TestBodyStructureError>) -> Self {
+    fn from(value: runtime::http::ResponseError<TestBodyStructureError>) -> Self {
         value.into_service_error()
     }
 }
@@ -111,16 +114,16 @@ impl TestBodyStructure {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::TestBodyStructureInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/body");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.test_id.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "x-amz-test-id".to_owned(),
-                    crate::runtime::http::header_value("x-amz-test-id", &text)?,
+                    runtime::http::header_value("x-amz-test-id", &text)?,
                 ));
         }
         let body = {
@@ -129,19 +132,16 @@ impl TestBodyStructure {
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer
                 .serialize_map(None)
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             if let Some(value) = input.test_config.as_ref() {
-                crate::runtime::wire::entry::<
-                    crate::runtime::wire::Plain,
+                runtime::wire::entry::<
+                    runtime::wire::Plain,
                     _,
                     _,
                 >(&mut map, "testConfig", value)
-                    .map_err(|e| crate::runtime::http::RequestError::Body(
-                        e.to_string(),
-                    ))?;
+                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            map.end()
-                .map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = Some("application/json");
@@ -155,9 +155,7 @@ impl TestBodyStructure {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -167,19 +165,19 @@ impl TestBodyStructure {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::TestBodyStructureInputOutput,
-        crate::runtime::http::ResponseError<TestBodyStructureError>,
+        runtime::http::ResponseError<TestBodyStructureError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = TestBodyStructureError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -187,11 +185,11 @@ impl TestBodyStructure {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -207,7 +205,7 @@ impl TestBodyStructure {
             .get("x-amz-test-id")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `x-amz-test-id` is not a valid `testId`".to_owned(),
                 ))?;
@@ -222,15 +220,15 @@ impl TestBodyStructure {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::TestBodyStructureInputOutput>,
-        crate::runtime::http::ResponseError<TestBodyStructureError>,
+        runtime::http::Received<crate::types::TestBodyStructureInputOutput>,
+        runtime::http::ResponseError<TestBodyStructureError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

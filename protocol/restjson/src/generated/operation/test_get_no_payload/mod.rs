@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `TestGetNoPayload` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`TestNoPayloadInputOutput`](crate::types::TestNoPayloadInputOutput), which other operations share.
 pub type TestGetNoPayloadInput = crate::types::TestNoPayloadInputOutput;
 /// This operation's side of [`TestNoPayloadInputOutput`](crate::types::TestNoPayloadInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type TestGetNoPayloadOutput = crate::types::TestNoPayloadInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestGetNoPayload`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct TestGetNoPayload;
 impl TestGetNoPayload {
     /// The operation name.
@@ -25,11 +28,11 @@ impl TestGetNoPayload {
 
 /// Every error `TestGetNoPayload` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum TestGetNoPayloadError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl TestGetNoPayloadError {
@@ -69,10 +72,10 @@ impl TestGetNoPayloadError {
     }
 }
 
-impl ::std::fmt::Display for TestGetNoPayloadError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for TestGetNoPayloadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,17 +89,17 @@ impl ::std::error::Error for TestGetNoPayloadError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for TestGetNoPayloadError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for TestGetNoPayloadError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<TestGetNoPayloadError>>
+impl From<runtime::http::ResponseError<TestGetNoPayloadError>>
 for TestGetNoPayloadError {
-    fn from(value: crate::runtime::http::ResponseError<TestGetNoPayloadError>) -> Self {
+    fn from(value: runtime::http::ResponseError<TestGetNoPayloadError>) -> Self {
         value.into_service_error()
     }
 }
@@ -111,16 +114,16 @@ impl TestGetNoPayload {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::TestNoPayloadInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/no_payload");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.test_id.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "X-Amz-Test-Id".to_owned(),
-                    crate::runtime::http::header_value("X-Amz-Test-Id", &text)?,
+                    runtime::http::header_value("X-Amz-Test-Id", &text)?,
                 ));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
@@ -134,9 +137,7 @@ impl TestGetNoPayload {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -146,19 +147,19 @@ impl TestGetNoPayload {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::TestNoPayloadInputOutput,
-        crate::runtime::http::ResponseError<TestGetNoPayloadError>,
+        runtime::http::ResponseError<TestGetNoPayloadError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = TestGetNoPayloadError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -166,11 +167,11 @@ impl TestGetNoPayload {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -186,7 +187,7 @@ impl TestGetNoPayload {
             .get("X-Amz-Test-Id")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-Amz-Test-Id` is not a valid `testId`".to_owned(),
                 ))?;
@@ -201,15 +202,15 @@ impl TestGetNoPayload {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::TestNoPayloadInputOutput>,
-        crate::runtime::http::ResponseError<TestGetNoPayloadError>,
+        runtime::http::Received<crate::types::TestNoPayloadInputOutput>,
+        runtime::http::ResponseError<TestGetNoPayloadError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `TestPayloadBlob` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`TestPayloadBlobInputOutput`](crate::types::TestPayloadBlobInputOutput), which other operations share.
 pub type TestPayloadBlobInput = crate::types::TestPayloadBlobInputOutput;
 /// This operation's side of [`TestPayloadBlobInputOutput`](crate::types::TestPayloadBlobInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type TestPayloadBlobOutput = crate::types::TestPayloadBlobInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestPayloadBlob`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct TestPayloadBlob;
 impl TestPayloadBlob {
     /// The operation name.
@@ -25,11 +28,11 @@ impl TestPayloadBlob {
 
 /// Every error `TestPayloadBlob` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum TestPayloadBlobError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl TestPayloadBlobError {
@@ -69,10 +72,10 @@ impl TestPayloadBlobError {
     }
 }
 
-impl ::std::fmt::Display for TestPayloadBlobError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for TestPayloadBlobError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,17 +89,16 @@ impl ::std::error::Error for TestPayloadBlobError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for TestPayloadBlobError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for TestPayloadBlobError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<TestPayloadBlobError>>
-for TestPayloadBlobError {
-    fn from(value: crate::runtime::http::ResponseError<TestPayloadBlobError>) -> Self {
+impl From<runtime::http::ResponseError<TestPayloadBlobError>> for TestPayloadBlobError {
+    fn from(value: runtime::http::ResponseError<TestPayloadBlobError>) -> Self {
         value.into_service_error()
     }
 }
@@ -111,16 +113,16 @@ impl TestPayloadBlob {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::TestPayloadBlobInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/blob_payload");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.content_type.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "Content-Type".to_owned(),
-                    crate::runtime::http::header_value("Content-Type", &text)?,
+                    runtime::http::header_value("Content-Type", &text)?,
                 ));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = match input.data.as_ref() {
@@ -142,9 +144,7 @@ impl TestPayloadBlob {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -154,19 +154,19 @@ impl TestPayloadBlob {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::TestPayloadBlobInputOutput,
-        crate::runtime::http::ResponseError<TestPayloadBlobError>,
+        runtime::http::ResponseError<TestPayloadBlobError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = TestPayloadBlobError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -174,11 +174,11 @@ impl TestPayloadBlob {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -187,14 +187,14 @@ impl TestPayloadBlob {
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
-        let value = (!body.is_empty()).then(|| crate::runtime::Blob::new(body.to_vec()));
+        let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
         output.data = value;
         if let Some(text) = response
             .headers()
             .get("Content-Type")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `Content-Type` is not a valid `contentType`".to_owned(),
                 ))?;
@@ -209,15 +209,15 @@ impl TestPayloadBlob {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::TestPayloadBlobInputOutput>,
-        crate::runtime::http::ResponseError<TestPayloadBlobError>,
+        runtime::http::Received<crate::types::TestPayloadBlobInputOutput>,
+        runtime::http::ResponseError<TestPayloadBlobError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

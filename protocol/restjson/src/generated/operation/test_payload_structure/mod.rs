@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `TestPayloadStructure` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`TestPayloadStructureInputOutput`](crate::types::TestPayloadStructureInputOutput), which other operations share.
 pub type TestPayloadStructureInput = crate::types::TestPayloadStructureInputOutput;
 /// This operation's side of [`TestPayloadStructureInputOutput`](crate::types::TestPayloadStructureInputOutput), which other operations share.
@@ -10,7 +13,7 @@ pub type TestPayloadStructureOutput = crate::types::TestPayloadStructureInputOut
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestPayloadStructure`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct TestPayloadStructure;
 impl TestPayloadStructure {
     /// The operation name.
@@ -25,11 +28,11 @@ impl TestPayloadStructure {
 
 /// Every error `TestPayloadStructure` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum TestPayloadStructureError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl TestPayloadStructureError {
@@ -69,10 +72,10 @@ impl TestPayloadStructureError {
     }
 }
 
-impl ::std::fmt::Display for TestPayloadStructureError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for TestPayloadStructureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,19 +89,17 @@ impl ::std::error::Error for TestPayloadStructureError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for TestPayloadStructureError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for TestPayloadStructureError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<TestPayloadStructureError>>
+impl From<runtime::http::ResponseError<TestPayloadStructureError>>
 for TestPayloadStructureError {
-    fn from(
-        value: crate::runtime::http::ResponseError<TestPayloadStructureError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<TestPayloadStructureError>) -> Self {
         value.into_service_error()
     }
 }
@@ -113,16 +114,16 @@ impl TestPayloadStructure {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::TestPayloadStructureInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/payload");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.test_id.as_ref() {
-            let text = crate::runtime::http::HttpText::http_text(value);
+            let text = runtime::http::HttpText::http_text(value);
             headers
                 .push((
                     "x-amz-test-id".to_owned(),
-                    crate::runtime::http::header_value("x-amz-test-id", &text)?,
+                    runtime::http::header_value("x-amz-test-id", &text)?,
                 ));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = match input
@@ -132,14 +133,9 @@ impl TestPayloadStructure {
             Some(value) => {
                 (
                     ::serde_json::to_vec(
-                            &crate::runtime::wire::Ser::<
-                                crate::runtime::wire::Plain,
-                                _,
-                            >::new(value),
+                            &runtime::wire::Ser::<runtime::wire::Plain, _>::new(value),
                         )
-                        .map_err(|e| crate::runtime::http::RequestError::Body(
-                            e.to_string(),
-                        ))?,
+                        .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?,
                     Some("application/json"),
                 )
             }
@@ -155,9 +151,7 @@ impl TestPayloadStructure {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -167,19 +161,19 @@ impl TestPayloadStructure {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::TestPayloadStructureInputOutput,
-        crate::runtime::http::ResponseError<TestPayloadStructureError>,
+        runtime::http::ResponseError<TestPayloadStructureError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = TestPayloadStructureError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -187,11 +181,11 @@ impl TestPayloadStructure {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -205,9 +199,7 @@ impl TestPayloadStructure {
         } else {
             let mut de = ::serde_json::Deserializer::from_slice(body);
             Some(
-                <crate::runtime::wire::Plain as crate::runtime::wire::Codec<
-                    _,
-                >>::deserialize(&mut de)
+                <runtime::wire::Plain as runtime::wire::Codec<_>>::deserialize(&mut de)
                     .map_err(|e| malformed(e.to_string()))?,
             )
         };
@@ -217,7 +209,7 @@ impl TestPayloadStructure {
             .get("x-amz-test-id")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `x-amz-test-id` is not a valid `testId`".to_owned(),
                 ))?;
@@ -232,15 +224,15 @@ impl TestPayloadStructure {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::TestPayloadStructureInputOutput>,
-        crate::runtime::http::ResponseError<TestPayloadStructureError>,
+        runtime::http::Received<crate::types::TestPayloadStructureInputOutput>,
+        runtime::http::ResponseError<TestPayloadStructureError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

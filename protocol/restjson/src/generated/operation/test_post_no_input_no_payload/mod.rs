@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `TestPostNoInputNoPayload` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 pub use self::input::TestPostNoInputNoPayloadInput;
 /// Builders for the types of this module.
@@ -15,7 +18,7 @@ pub type TestPostNoInputNoPayloadOutput = crate::types::TestNoPayloadInputOutput
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestPostNoInputNoPayload`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct TestPostNoInputNoPayload;
 impl TestPostNoInputNoPayload {
     /// The operation name.
@@ -30,11 +33,11 @@ impl TestPostNoInputNoPayload {
 
 /// Every error `TestPostNoInputNoPayload` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum TestPostNoInputNoPayloadError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl TestPostNoInputNoPayloadError {
@@ -74,10 +77,10 @@ impl TestPostNoInputNoPayloadError {
     }
 }
 
-impl ::std::fmt::Display for TestPostNoInputNoPayloadError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for TestPostNoInputNoPayloadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -91,19 +94,17 @@ impl ::std::error::Error for TestPostNoInputNoPayloadError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for TestPostNoInputNoPayloadError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for TestPostNoInputNoPayloadError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<TestPostNoInputNoPayloadError>>
+impl From<runtime::http::ResponseError<TestPostNoInputNoPayloadError>>
 for TestPostNoInputNoPayloadError {
-    fn from(
-        value: crate::runtime::http::ResponseError<TestPostNoInputNoPayloadError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<TestPostNoInputNoPayloadError>) -> Self {
         value.into_service_error()
     }
 }
@@ -118,7 +119,7 @@ impl TestPostNoInputNoPayload {
     /// it with any HTTP client.
     pub fn request(
         _input: &crate::operation::test_post_no_input_no_payload::TestPostNoInputNoPayloadInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/no_input_no_payload");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
@@ -129,9 +130,7 @@ impl TestPostNoInputNoPayload {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -141,19 +140,19 @@ impl TestPostNoInputNoPayload {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::TestNoPayloadInputOutput,
-        crate::runtime::http::ResponseError<TestPostNoInputNoPayloadError>,
+        runtime::http::ResponseError<TestPostNoInputNoPayloadError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = TestPostNoInputNoPayloadError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -161,11 +160,11 @@ impl TestPostNoInputNoPayload {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -181,7 +180,7 @@ impl TestPostNoInputNoPayload {
             .get("X-Amz-Test-Id")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <String as crate::runtime::http::FromHeader>::from_header(text)
+            let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
                     "header `X-Amz-Test-Id` is not a valid `testId`".to_owned(),
                 ))?;
@@ -196,15 +195,15 @@ impl TestPostNoInputNoPayload {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::TestNoPayloadInputOutput>,
-        crate::runtime::http::ResponseError<TestPostNoInputNoPayloadError>,
+        runtime::http::Received<crate::types::TestNoPayloadInputOutput>,
+        runtime::http::ResponseError<TestPostNoInputNoPayloadError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

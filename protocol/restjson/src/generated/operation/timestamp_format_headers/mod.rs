@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `TimestampFormatHeaders` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 /// This operation's side of [`TimestampFormatHeadersIo`](crate::types::TimestampFormatHeadersIo), which other operations share.
 pub type TimestampFormatHeadersInput = crate::types::TimestampFormatHeadersIo;
 /// This operation's side of [`TimestampFormatHeadersIo`](crate::types::TimestampFormatHeadersIo), which other operations share.
@@ -10,7 +13,7 @@ pub type TimestampFormatHeadersOutput = crate::types::TimestampFormatHeadersIo;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TimestampFormatHeaders`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct TimestampFormatHeaders;
 impl TimestampFormatHeaders {
     /// The operation name.
@@ -25,11 +28,11 @@ impl TimestampFormatHeaders {
 
 /// Every error `TimestampFormatHeaders` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum TimestampFormatHeadersError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl TimestampFormatHeadersError {
@@ -69,10 +72,10 @@ impl TimestampFormatHeadersError {
     }
 }
 
-impl ::std::fmt::Display for TimestampFormatHeadersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for TimestampFormatHeadersError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -86,19 +89,17 @@ impl ::std::error::Error for TimestampFormatHeadersError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for TimestampFormatHeadersError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for TimestampFormatHeadersError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<TimestampFormatHeadersError>>
+impl From<runtime::http::ResponseError<TimestampFormatHeadersError>>
 for TimestampFormatHeadersError {
-    fn from(
-        value: crate::runtime::http::ResponseError<TimestampFormatHeadersError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<TimestampFormatHeadersError>) -> Self {
         value.into_service_error()
     }
 }
@@ -113,64 +114,64 @@ impl TimestampFormatHeaders {
     /// it with any HTTP client.
     pub fn request(
         input: &crate::types::TimestampFormatHeadersIo,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/TimestampFormatHeaders");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.member_epoch_seconds.as_ref() {
-            let text = crate::runtime::http::epoch_seconds(value);
+            let text = runtime::http::epoch_seconds(value);
             headers
                 .push((
                     "X-memberEpochSeconds".to_owned(),
-                    crate::runtime::http::header_value("X-memberEpochSeconds", &text)?,
+                    runtime::http::header_value("X-memberEpochSeconds", &text)?,
                 ));
         }
         if let Some(value) = input.member_http_date.as_ref() {
-            let text = crate::runtime::http::http_date(value);
+            let text = runtime::http::http_date(value);
             headers
                 .push((
                     "X-memberHttpDate".to_owned(),
-                    crate::runtime::http::header_value("X-memberHttpDate", &text)?,
+                    runtime::http::header_value("X-memberHttpDate", &text)?,
                 ));
         }
         if let Some(value) = input.member_date_time.as_ref() {
-            let text = crate::runtime::http::date_time(value);
+            let text = runtime::http::date_time(value);
             headers
                 .push((
                     "X-memberDateTime".to_owned(),
-                    crate::runtime::http::header_value("X-memberDateTime", &text)?,
+                    runtime::http::header_value("X-memberDateTime", &text)?,
                 ));
         }
         if let Some(value) = input.default_format.as_ref() {
-            let text = crate::runtime::http::http_date(value);
+            let text = runtime::http::http_date(value);
             headers
                 .push((
                     "X-defaultFormat".to_owned(),
-                    crate::runtime::http::header_value("X-defaultFormat", &text)?,
+                    runtime::http::header_value("X-defaultFormat", &text)?,
                 ));
         }
         if let Some(value) = input.target_epoch_seconds.as_ref() {
-            let text = crate::runtime::http::epoch_seconds(value);
+            let text = runtime::http::epoch_seconds(value);
             headers
                 .push((
                     "X-targetEpochSeconds".to_owned(),
-                    crate::runtime::http::header_value("X-targetEpochSeconds", &text)?,
+                    runtime::http::header_value("X-targetEpochSeconds", &text)?,
                 ));
         }
         if let Some(value) = input.target_http_date.as_ref() {
-            let text = crate::runtime::http::http_date(value);
+            let text = runtime::http::http_date(value);
             headers
                 .push((
                     "X-targetHttpDate".to_owned(),
-                    crate::runtime::http::header_value("X-targetHttpDate", &text)?,
+                    runtime::http::header_value("X-targetHttpDate", &text)?,
                 ));
         }
         if let Some(value) = input.target_date_time.as_ref() {
-            let text = crate::runtime::http::date_time(value);
+            let text = runtime::http::date_time(value);
             headers
                 .push((
                     "X-targetDateTime".to_owned(),
-                    crate::runtime::http::header_value("X-targetDateTime", &text)?,
+                    runtime::http::header_value("X-targetDateTime", &text)?,
                 ));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
@@ -184,9 +185,7 @@ impl TimestampFormatHeaders {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -196,19 +195,19 @@ impl TimestampFormatHeaders {
         response: &::http::Response<B>,
     ) -> Result<
         crate::types::TimestampFormatHeadersIo,
-        crate::runtime::http::ResponseError<TimestampFormatHeadersError>,
+        runtime::http::ResponseError<TimestampFormatHeadersError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = TimestampFormatHeadersError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -216,11 +215,11 @@ impl TimestampFormatHeaders {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -236,7 +235,7 @@ impl TimestampFormatHeaders {
             .get("X-memberEpochSeconds")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <::time::OffsetDateTime as crate::runtime::http::FromHeader>::from_header(
+            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
                 )
                 .ok_or_else(|| malformed(
@@ -250,7 +249,7 @@ impl TimestampFormatHeaders {
             .get("X-memberHttpDate")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <::time::OffsetDateTime as crate::runtime::http::FromHeader>::from_header(
+            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
                 )
                 .ok_or_else(|| malformed(
@@ -264,7 +263,7 @@ impl TimestampFormatHeaders {
             .get("X-memberDateTime")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <::time::OffsetDateTime as crate::runtime::http::FromHeader>::from_header(
+            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
                 )
                 .ok_or_else(|| malformed(
@@ -278,7 +277,7 @@ impl TimestampFormatHeaders {
             .get("X-defaultFormat")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <::time::OffsetDateTime as crate::runtime::http::FromHeader>::from_header(
+            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
                 )
                 .ok_or_else(|| malformed(
@@ -291,7 +290,7 @@ impl TimestampFormatHeaders {
             .get("X-targetEpochSeconds")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <::time::OffsetDateTime as crate::runtime::http::FromHeader>::from_header(
+            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
                 )
                 .ok_or_else(|| malformed(
@@ -305,7 +304,7 @@ impl TimestampFormatHeaders {
             .get("X-targetHttpDate")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <::time::OffsetDateTime as crate::runtime::http::FromHeader>::from_header(
+            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
                 )
                 .ok_or_else(|| malformed(
@@ -319,7 +318,7 @@ impl TimestampFormatHeaders {
             .get("X-targetDateTime")
             .and_then(|v| v.to_str().ok())
         {
-            let value = <::time::OffsetDateTime as crate::runtime::http::FromHeader>::from_header(
+            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
                 )
                 .ok_or_else(|| malformed(
@@ -337,15 +336,15 @@ impl TimestampFormatHeaders {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<crate::types::TimestampFormatHeadersIo>,
-        crate::runtime::http::ResponseError<TimestampFormatHeadersError>,
+        runtime::http::Received<crate::types::TimestampFormatHeadersIo>,
+        runtime::http::ResponseError<TimestampFormatHeadersError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

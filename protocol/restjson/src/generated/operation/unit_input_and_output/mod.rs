@@ -2,6 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `UnitInputAndOutput` operation: input, output and errors.
+use crate::runtime;
+use std::fmt;
+
 mod input;
 mod output;
 pub use self::input::UnitInputAndOutputInput;
@@ -16,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#UnitInputAndOutput`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, ::std::fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
 pub struct UnitInputAndOutput;
 impl UnitInputAndOutput {
     /// The operation name.
@@ -31,11 +34,11 @@ impl UnitInputAndOutput {
 
 /// Every error `UnitInputAndOutput` can return.
 #[non_exhaustive]
-#[derive(Clone, ::std::fmt::Debug, PartialEq)]
+#[derive(Clone, fmt::Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum UnitInputAndOutputError {
     /// An error the model does not describe; keeps code, message and status.
-    Unhandled(crate::runtime::Unhandled),
+    Unhandled(runtime::Unhandled),
 }
 
 impl UnitInputAndOutputError {
@@ -75,10 +78,10 @@ impl UnitInputAndOutputError {
     }
 }
 
-impl ::std::fmt::Display for UnitInputAndOutputError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for UnitInputAndOutputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            Self::Unhandled(e) => fmt::Display::fmt(e, f),
         }
     }
 }
@@ -92,19 +95,17 @@ impl ::std::error::Error for UnitInputAndOutputError {
     }
 }
 
-impl From<crate::runtime::Unhandled> for UnitInputAndOutputError {
-    fn from(value: crate::runtime::Unhandled) -> Self {
+impl From<runtime::Unhandled> for UnitInputAndOutputError {
+    fn from(value: runtime::Unhandled) -> Self {
         Self::Unhandled(value)
     }
 }
 
 /// The operation's error from a failed response: a service error as it
 /// is, an unreadable response as `Unhandled`.
-impl From<crate::runtime::http::ResponseError<UnitInputAndOutputError>>
+impl From<runtime::http::ResponseError<UnitInputAndOutputError>>
 for UnitInputAndOutputError {
-    fn from(
-        value: crate::runtime::http::ResponseError<UnitInputAndOutputError>,
-    ) -> Self {
+    fn from(value: runtime::http::ResponseError<UnitInputAndOutputError>) -> Self {
         value.into_service_error()
     }
 }
@@ -119,7 +120,7 @@ impl UnitInputAndOutput {
     /// it with any HTTP client.
     pub fn request(
         _input: &crate::operation::unit_input_and_output::UnitInputAndOutputInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::http::RequestError> {
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/UnitInputAndOutput");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
@@ -130,9 +131,7 @@ impl UnitInputAndOutput {
         if !body.is_empty() {
             builder = builder.header("content-length", body.len());
         }
-        builder
-            .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -142,19 +141,19 @@ impl UnitInputAndOutput {
         response: &::http::Response<B>,
     ) -> Result<
         crate::operation::unit_input_and_output::UnitInputAndOutputOutput,
-        crate::runtime::http::ResponseError<UnitInputAndOutputError>,
+        runtime::http::ResponseError<UnitInputAndOutputError>,
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| crate::runtime::http::ResponseError::Malformed {
+        let malformed = |message: String| runtime::http::ResponseError::Malformed {
             status,
             message,
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
+            let meta = runtime::http::error_meta(response.headers(), body);
             let error = UnitInputAndOutputError::Unhandled(
-                crate::runtime::Unhandled::new(
+                runtime::Unhandled::new(
                         meta.code.clone(),
                         meta.message.clone(),
                         Some(status),
@@ -162,11 +161,11 @@ impl UnitInputAndOutput {
                     .with_body(body),
             );
             return Err(
-                crate::runtime::http::ResponseError::Service(
-                    crate::runtime::http::ServiceError::new(
+                runtime::http::ResponseError::Service(
+                    runtime::http::ServiceError::new(
                         error,
                         status,
-                        crate::runtime::http::request_id(response.headers()),
+                        runtime::http::request_id(response.headers()),
                     ),
                 ),
             );
@@ -186,17 +185,17 @@ impl UnitInputAndOutput {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::runtime::http::Received<
+        runtime::http::Received<
             crate::operation::unit_input_and_output::UnitInputAndOutputOutput,
         >,
-        crate::runtime::http::ResponseError<UnitInputAndOutputError>,
+        runtime::http::ResponseError<UnitInputAndOutputError>,
     > {
         let output = Self::response(response)?;
         Ok(
-            crate::runtime::http::Received::new(
+            runtime::http::Received::new(
                 output,
                 response.status().as_u16(),
-                crate::runtime::http::request_id(response.headers()),
+                runtime::http::request_id(response.headers()),
             ),
         )
     }

@@ -12,6 +12,10 @@ use serde::ser::{self, SerializeMap, SerializeSeq};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::OffsetDateTime;
 
+mod fields;
+
+pub use fields::{deserialize_fields, read, serialize_fields, FieldWriter, ReadFields, WriteFields};
+
 /// How one Rust type is written to and read from the wire.
 pub trait Codec<T> {
     /// Writes `value`.
@@ -394,6 +398,62 @@ impl Serialize for Empty {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_map(Some(0))?.end()
     }
+}
+
+/// A type's own codec: the one its members use unless a member says otherwise
+/// (only `@timestampFormat` does). Generated types are [`Plain`].
+pub trait HasCodec: Sized {
+    /// The codec.
+    type Codec: Codec<Self>;
+}
+
+macro_rules! plain {
+    ($($t:ty),*) => { $(impl HasCodec for $t { type Codec = Plain; })* };
+}
+plain!(
+    String,
+    bool,
+    i8,
+    i16,
+    i32,
+    i64,
+    crate::Blob,
+    crate::Document,
+    crate::BigInteger,
+    crate::BigDecimal
+);
+
+impl HasCodec for f32 {
+    type Codec = NonFinite;
+}
+
+impl HasCodec for f64 {
+    type Codec = NonFinite;
+}
+
+/// Epoch seconds: the JSON protocols' body format for timestamps.
+impl HasCodec for OffsetDateTime {
+    type Codec = EpochSeconds;
+}
+
+impl<T: HasCodec> HasCodec for Vec<T> {
+    type Codec = DenseList<T::Codec>;
+}
+
+impl<T: HasCodec> HasCodec for Vec<Option<T>> {
+    type Codec = SparseList<T::Codec>;
+}
+
+impl<K: Ord + Serialize + DeserializeOwned, V: HasCodec> HasCodec for BTreeMap<K, V> {
+    type Codec = DenseMap<V::Codec>;
+}
+
+impl<K: Ord + Serialize + DeserializeOwned, V: HasCodec> HasCodec for BTreeMap<K, Option<V>> {
+    type Codec = SparseMap<V::Codec>;
+}
+
+impl<T: HasCodec> HasCodec for Box<T> {
+    type Codec = Boxed<T::Codec>;
 }
 
 /// Serializes a borrowed value with codec `C`.

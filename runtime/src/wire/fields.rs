@@ -1,0 +1,144 @@
+//! Structures on the wire. A generated structure names each member once for
+//! writing ([`WriteFields`], on the value) and once for reading
+//! ([`ReadFields`], on its builder); what every structure's object shares —
+//! the exact entry count, `null` as absent, unknown keys skipped, the last
+//! duplicate key winning — is here, once.
+
+use std::convert::Infallible;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{IgnoredAny, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserializer, Serializer};
+
+use super::{next_value, Codec, HasCodec, Key, Ser};
+
+/// A structure that writes its present members, in model order.
+pub trait WriteFields {
+    /// Passes every present member to `w`.
+    fn write_fields<W: FieldWriter>(&self, w: &mut W) -> Result<(), W::Error>;
+}
+
+/// Where [`WriteFields`] sends members: first a counter (so formats that write
+/// an object's length first, such as CBOR or MessagePack, get it right), then
+/// the serializer. The codec is the value type's own ([`HasCodec`]) unless a
+/// `_with` method names another (a member's `@timestampFormat`).
+pub trait FieldWriter {
+    /// What writing can fail with.
+    type Error;
+
+    /// Writes `value` under `key` with codec `C`.
+    fn entry_with<C: Codec<T>, T>(&mut self, key: &'static str, value: &T) -> Result<(), Self::Error>;
+
+    /// Writes `value` under `key`.
+    fn entry<T: HasCodec>(&mut self, key: &'static str, value: &T) -> Result<(), Self::Error> {
+        self.entry_with::<T::Codec, T>(key, value)
+    }
+
+    /// Writes an optional member when it is set.
+    fn optional<T: HasCodec>(&mut self, key: &'static str, value: &Option<T>) -> Result<(), Self::Error> {
+        self.optional_with::<T::Codec, T>(key, value)
+    }
+
+    /// [`optional`](Self::optional) with codec `C`.
+    fn optional_with<C: Codec<T>, T>(&mut self, key: &'static str, value: &Option<T>) -> Result<(), Self::Error> {
+        match value {
+            Some(value) => self.entry_with::<C, T>(key, value),
+            None => Ok(()),
+        }
+    }
+
+    /// Writes a required member, unless client error correction filled it in
+    /// (`corrected`): such a member was absent, and is written as absent.
+    fn required<T: HasCodec>(&mut self, key: &'static str, value: &T, corrected: bool) -> Result<(), Self::Error> {
+        self.required_with::<T::Codec, T>(key, value, corrected)
+    }
+
+    /// [`required`](Self::required) with codec `C`.
+    fn required_with<C: Codec<T>, T>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+        corrected: bool,
+    ) -> Result<(), Self::Error> {
+        if corrected {
+            Ok(())
+        } else {
+            self.entry_with::<C, T>(key, value)
+        }
+    }
+}
+
+/// Counts the entries [`WriteFields`] would write.
+struct Count(usize);
+
+impl FieldWriter for Count {
+    type Error = Infallible;
+
+    fn entry_with<C: Codec<T>, T>(&mut self, _: &'static str, _: &T) -> Result<(), Infallible> {
+        self.0 += 1;
+        Ok(())
+    }
+}
+
+/// Writes entries into a serializer's map.
+struct Entries<M>(M);
+
+impl<M: SerializeMap> FieldWriter for Entries<M> {
+    type Error = M::Error;
+
+    fn entry_with<C: Codec<T>, T>(&mut self, key: &'static str, value: &T) -> Result<(), M::Error> {
+        self.0.serialize_entry(key, &Ser::<C, T>::new(value))
+    }
+}
+
+/// Serializes a structure as an object of its present members.
+pub fn serialize_fields<T: WriteFields, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    let mut count = Count(0);
+    let Ok(()) = value.write_fields(&mut count);
+    let mut entries = Entries(serializer.serialize_map(Some(count.0))?);
+    value.write_fields(&mut entries)?;
+    entries.0.end()
+}
+
+/// A structure's builder, filled member by member from an object.
+pub trait ReadFields: Default {
+    /// Reads the value of the member whose wire name is `key` from `map`;
+    /// `false` when no member has that name (the caller skips the value).
+    fn read_field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
+}
+
+/// Reads the current entry's value with the value type's own codec; `null`
+/// means absent.
+pub fn read<'de, T: HasCodec, A: MapAccess<'de>>(map: &mut A) -> Result<Option<T>, A::Error> {
+    next_value::<T::Codec, T, A>(map)
+}
+
+/// Deserializes an object into the builder `B` of the structure `name`.
+pub fn deserialize_fields<'de, B: ReadFields, D: Deserializer<'de>>(
+    deserializer: D,
+    name: &'static str,
+) -> Result<B, D::Error> {
+    struct FieldsVisitor<B>(&'static str, PhantomData<B>);
+
+    impl<'de, B: ReadFields> Visitor<'de> for FieldsVisitor<B> {
+        type Value = B;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a JSON object ({})", self.0)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<B, A::Error> {
+            let mut builder = B::default();
+            while let Some(key) = map.next_key::<Key<'de>>()? {
+                if !builder.read_field(key.as_str(), &mut map)? {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(builder)
+        }
+    }
+
+    deserializer.deserialize_map(FieldsVisitor(name, PhantomData))
+}
