@@ -295,3 +295,37 @@ impl fmt::Display for Unhandled {
 }
 
 impl std::error::Error for Unhandled {}
+
+/// What an error says about itself. Every modeled error structure and
+/// [`Unhandled`] implement it, so an operation's error enum answers each
+/// question by asking the error it holds.
+pub trait ErrorInfo: std::error::Error {
+    /// The error code, if known.
+    fn code(&self) -> Option<&str>;
+    /// The service's message, if it sent one.
+    fn message(&self) -> Option<&str>;
+    /// The HTTP status: the modeled one, or the one received.
+    fn http_status(&self) -> Option<u16>;
+    /// Whether retrying later may succeed (`@retryable` or throttling).
+    fn is_retryable(&self) -> bool;
+    /// Whether the caller is being throttled.
+    fn is_throttling(&self) -> bool;
+}
+
+impl ErrorInfo for Unhandled {
+    fn code(&self) -> Option<&str> {
+        Unhandled::code(self)
+    }
+    fn message(&self) -> Option<&str> {
+        Unhandled::message(self)
+    }
+    fn http_status(&self) -> Option<u16> {
+        self.status()
+    }
+    fn is_retryable(&self) -> bool {
+        Unhandled::is_retryable(self)
+    }
+    fn is_throttling(&self) -> bool {
+        Unhandled::is_throttling(self)
+    }
+}

@@ -274,6 +274,74 @@ pub struct ErrorMeta {
     pub message: Option<String>,
 }
 
+/// An error response (a status outside 2xx), read once: its code and message
+/// (see [`error_meta`]), its headers and body. An operation matches the code
+/// to one of its errors and [`read`](Self::read)s that error from it.
+#[derive(Debug)]
+pub struct ErrorResponse<'a> {
+    status: u16,
+    headers: &'a http::HeaderMap,
+    body: &'a [u8],
+    meta: ErrorMeta,
+}
+
+impl<'a> ErrorResponse<'a> {
+    /// Reads the response's error code and message.
+    pub fn new<B: AsRef<[u8]>>(response: &'a http::Response<B>) -> Self {
+        let body = response.body().as_ref();
+        Self {
+            status: response.status().as_u16(),
+            headers: response.headers(),
+            body,
+            meta: error_meta(response.headers(), body),
+        }
+    }
+
+    /// The sanitized error code, if the response has one.
+    pub fn code(&self) -> Option<&str> {
+        self.meta.code.as_deref()
+    }
+
+    /// The error message the response carries outside the error's own members.
+    pub fn message(&self) -> Option<&str> {
+        self.meta.message.as_deref()
+    }
+
+    /// The response headers.
+    pub fn headers(&self) -> &'a http::HeaderMap {
+        self.headers
+    }
+
+    /// The error's members from the JSON body; a body that is not the error's
+    /// JSON still yields the error, without members.
+    pub fn json_body<E: serde::de::DeserializeOwned + crate::ErrorCorrection>(&self) -> E {
+        let body = if self.body.is_empty() { b"{}" } else { self.body };
+        serde_json::from_slice(body).unwrap_or_else(|_| E::corrected())
+    }
+
+    /// Reads the modeled error `E`.
+    pub fn read<E: ReadError>(&self) -> E {
+        E::read_error(self)
+    }
+
+    /// An error the model does not describe, with everything the response said.
+    pub fn unhandled(&self) -> crate::Unhandled {
+        crate::Unhandled::new(self.meta.code.clone(), self.meta.message.clone(), Some(self.status)).with_body(self.body)
+    }
+
+    /// `error` as the operation's failure, with the response's status and request id.
+    pub fn into_error<E>(self, error: E) -> ResponseError<E> {
+        ResponseError::Service(ServiceError::new(error, self.status, request_id(self.headers)))
+    }
+}
+
+/// A modeled error structure, read from an error response.
+pub trait ReadError: Sized {
+    /// Reads the error's members (body and, in restJson1, headers); the
+    /// response's message fills a `message` member the body left out.
+    fn read_error(response: &ErrorResponse<'_>) -> Self;
+}
+
 /// Reads the error code and message of an error response: the code from the
 /// `X-Amzn-Errortype` header, then the body's `code`, then its `__type`; the
 /// message from `message`, `Message` or `errorMessage`. A body that is not JSON

@@ -4,11 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use crate::ir::rust::{CrateIr, PatternDef};
+use crate::ir::rust::{CrateIr, PatternDef, Protocol};
 
 /// Lookups the per-shape emitters need from the whole crate.
 pub struct Context {
     pattern_consts: BTreeMap<String, PatternDef>,
+    /// The crate's protocol.
+    pub protocol: Protocol,
 }
 
 impl Context {
@@ -19,6 +21,7 @@ impl Context {
                 .iter()
                 .map(|p| (p.translated.regex.clone(), p.clone()))
                 .collect(),
+            protocol: ir.protocol.clone(),
         }
     }
 

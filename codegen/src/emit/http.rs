@@ -178,7 +178,7 @@ fn text(v: &ValueType, expr: TokenStream) -> TokenStream {
 }
 
 /// Parses header text into a value of `v`'s type, as an `Option`.
-fn parse_text(v: &ValueType, text_expr: TokenStream) -> TokenStream {
+pub(super) fn parse_text(v: &ValueType, text_expr: TokenStream) -> TokenStream {
     match &v.kind {
         ValueKind::Enum { path: p, .. } => {
             let ty = path(p);
@@ -536,72 +536,24 @@ fn aws_json_request(op: &OperationDef, ir: &CrateIr) -> TokenStream {
 fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStream {
     let error_ty = quote::format_ident!("{}Error", op.name);
     let output_ty = path(&op.output);
-    let arms = op.errors.iter().map(|e| {
-        let code = &e.code;
-        let variant = ident(&e.variant);
-        let ty = path(&e.path);
-        let fill_message = structure(ir, &e.path)
-            .and_then(|s| {
-                s.fields.iter().find(|f| {
-                    f.member.eq_ignore_ascii_case("message") && f.optional && matches!(f.value.kind, ValueKind::String)
-                })
-            })
-            .map(|f| {
-                let field = ident(&f.rust_name);
-                quote! {
-                    if error.#field.is_none() {
-                        error.#field = meta.message.clone();
-                    }
-                }
-            });
-        // Members of the error bound to headers (restJson1).
-        let headers = structure(ir, &e.path)
-            .filter(|_| matches!(ir.protocol, Protocol::RestJson1))
-            .map(|s| {
-                s.fields
-                    .iter()
-                    .filter(|f| f.optional && !f.boxed)
-                    .filter_map(|f| match &f.http {
-                        Some(HttpBinding::Header(name)) if !matches!(f.value.kind, ValueKind::List { .. }) => {
-                            let field = ident(&f.rust_name);
-                            let parsed = parse_text(&f.value, quote!(text));
-                            Some(quote! {
-                                if let ::std::option::Option::Some(text) = response.headers().get(#name).and_then(|v| v.to_str().ok()) {
-                                    error.#field = #parsed;
-                                }
-                            })
-                        }
-                        _ => None,
-                    })
-                    .collect::<TokenStream>()
-            })
-            .unwrap_or_default();
-        quote! {
-            ::std::option::Option::Some(#code) => {
-                // A body that is not the error's JSON still yields the error, without members.
-                #[allow(unused_mut)]
-                let mut error: #ty = ::serde_json::from_slice(if body.is_empty() { b"{}" } else { body })
-                    .unwrap_or_else(|_| crate::runtime::ErrorCorrection::corrected());
-                #fill_message
-                #headers
-                #error_ty::#variant(error)
-            }
-        }
-    });
-    let arms: Vec<TokenStream> = arms.collect();
-    let unhandled = quote! {
-        #error_ty::Unhandled(
-            crate::runtime::Unhandled::new(meta.code.clone(), meta.message.clone(), ::std::option::Option::Some(status)).with_body(body),
-        )
-    };
-    let match_error = if arms.is_empty() {
-        quote!(let error = #unhandled;)
+    let arms: Vec<TokenStream> = op
+        .errors
+        .iter()
+        .map(|e| {
+            let code = &e.code;
+            let variant = ident(&e.variant);
+            quote!(::std::option::Option::Some(#code) => #error_ty::#variant(received.read()),)
+        })
+        .collect();
+    let unhandled = quote!(#error_ty::Unhandled(received.unhandled()));
+    let error = if arms.is_empty() {
+        unhandled
     } else {
         quote! {
-            let error = match meta.code.as_deref() {
+            match received.code() {
                 #(#arms)*
                 _ => #unhandled,
-            };
+            }
         }
     };
     let rest = matches!(ir.protocol, Protocol::RestJson1);
@@ -760,11 +712,9 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = crate::runtime::http::error_meta(response.headers(), body);
-            #match_error
-            return ::std::result::Result::Err(crate::runtime::http::ResponseError::Service(
-                crate::runtime::http::ServiceError::new(error, status, crate::runtime::http::request_id(response.headers())),
-            ));
+            let received = crate::runtime::http::ErrorResponse::new(response);
+            let error = #error;
+            return ::std::result::Result::Err(received.into_error(error));
         }
         #parse_body
         #bindings

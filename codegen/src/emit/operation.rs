@@ -39,37 +39,9 @@ pub fn emit(op: &OperationDef) -> TokenStream {
         let doc = format!(" See [`{}`](crate::{}).", e.path.name, e.path.segments().join("::"));
         quote!(#[doc = #doc] #variant(#ty),)
     });
-    let code_arms = op.errors.iter().map(|e| {
+    let info_arms = op.errors.iter().map(|e| {
         let variant = ident(&e.variant);
-        let ty = path(&e.path);
-        quote!(Self::#variant(_) => ::std::option::Option::Some(#ty::CODE),)
-    });
-    let message_arms = op.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        quote!(Self::#variant(e) => e.error_message(),)
-    });
-    let status_arms = op.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        let ty = path(&e.path);
-        quote!(Self::#variant(_) => #ty::HTTP_STATUS,)
-    });
-    let retry_arms = op.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        let ty = path(&e.path);
-        quote!(Self::#variant(_) => #ty::RETRYABLE || #ty::THROTTLING,)
-    });
-    let throttle_arms = op.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        let ty = path(&e.path);
-        quote!(Self::#variant(_) => #ty::THROTTLING,)
-    });
-    let display_arms = op.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        quote!(Self::#variant(e) => ::std::fmt::Display::fmt(e, f),)
-    });
-    let source_arms = op.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        quote!(Self::#variant(e) => ::std::error::Error::source(e),)
+        quote!(Self::#variant(e) => e,)
     });
     let from_impls = op.errors.iter().map(|e| {
         let variant = ident(&e.variant);
@@ -119,63 +91,50 @@ pub fn emit(op: &OperationDef) -> TokenStream {
         }
 
         impl #error {
+            /// The error held, as every error describes itself.
+            fn info(&self) -> &dyn crate::runtime::error::ErrorInfo {
+                match self {
+                    #(#info_arms)*
+                    Self::Unhandled(e) => e,
+                }
+            }
+
             /// The error code, if known.
             pub fn code(&self) -> ::std::option::Option<&str> {
-                match self {
-                    #(#code_arms)*
-                    Self::Unhandled(e) => e.code(),
-                }
+                self.info().code()
             }
 
             /// The service's message, if it sent one.
             pub fn message(&self) -> ::std::option::Option<&str> {
-                match self {
-                    #(#message_arms)*
-                    Self::Unhandled(e) => e.message(),
-                }
+                self.info().message()
             }
 
             /// The HTTP status: the modeled one, or the one received.
             pub fn http_status(&self) -> ::std::option::Option<u16> {
-                match self {
-                    #(#status_arms)*
-                    Self::Unhandled(e) => e.status(),
-                }
+                self.info().http_status()
             }
 
             /// Whether retrying later may succeed (`@retryable` or throttling).
             pub fn is_retryable(&self) -> bool {
-                match self {
-                    #(#retry_arms)*
-                    Self::Unhandled(e) => e.is_retryable(),
-                }
+                self.info().is_retryable()
             }
 
             /// Whether the caller is being throttled.
             pub fn is_throttling(&self) -> bool {
-                match self {
-                    #(#throttle_arms)*
-                    Self::Unhandled(e) => e.is_throttling(),
-                }
+                self.info().is_throttling()
             }
         }
 
         impl ::std::fmt::Display for #error {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match self {
-                    #(#display_arms)*
-                    Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
-                }
+                ::std::fmt::Display::fmt(self.info(), f)
             }
         }
 
         /// Transparent: each variant shows (and has the source of) the error it holds.
         impl ::std::error::Error for #error {
             fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-                match self {
-                    #(#source_arms)*
-                    Self::Unhandled(e) => ::std::error::Error::source(e),
-                }
+                self.info().source()
             }
         }
 

@@ -9,7 +9,7 @@ use super::docs::{doc_attrs, or_fallback, with_paragraph};
 use super::types::{field_inner_type, field_type, ident, is_copy};
 use super::validate::{checks, has_checks};
 use super::{builder, serde_impls};
-use crate::ir::rust::ErrorFault;
+use crate::ir::rust::{ErrorFault, Protocol};
 use crate::ir::rust::{FieldDef, HttpBinding, Role, StructureDef, ValueKind};
 
 /// The whole file for one structure.
@@ -70,7 +70,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     });
     let serde = serde_impls::emit(s);
     let builder = builder::emit(s);
-    let error_impls = error_impls(s);
+    let error_impls = error_impls(s, ctx);
     quote! {
         #docs
         #[non_exhaustive]
@@ -369,7 +369,7 @@ fn error_correction(s: &StructureDef) -> TokenStream {
     }
 }
 
-fn error_impls(s: &StructureDef) -> TokenStream {
+fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
     let Role::Error(info) = &s.role else {
         return TokenStream::new();
     };
@@ -404,6 +404,46 @@ fn error_impls(s: &StructureDef) -> TokenStream {
         }
         None => quote!(::std::option::Option::None),
     };
+    let fill_message = s
+        .fields
+        .iter()
+        .find(|f| f.member.eq_ignore_ascii_case("message") && f.optional && matches!(f.value.kind, ValueKind::String))
+        .map(|f| {
+            let field = ident(&f.rust_name);
+            quote! {
+                if error.#field.is_none() {
+                    error.#field = response.message().map(::std::borrow::ToOwned::to_owned);
+                }
+            }
+        });
+    // Members bound to headers (restJson1).
+    let headers: TokenStream = s
+        .fields
+        .iter()
+        .filter(|f| matches!(ctx.protocol, Protocol::RestJson1) && f.optional && !f.boxed)
+        .filter_map(|f| match &f.http {
+            Some(HttpBinding::Header(name)) if !matches!(f.value.kind, ValueKind::List { .. }) => {
+                let field = ident(&f.rust_name);
+                let parsed = super::http::parse_text(&f.value, quote!(text));
+                Some(quote! {
+                    if let ::std::option::Option::Some(text) = response.headers().get(#name).and_then(|v| v.to_str().ok()) {
+                        error.#field = #parsed;
+                    }
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    let read_body = if fill_message.is_none() && headers.is_empty() {
+        quote!(response.json_body())
+    } else {
+        quote! {
+            let mut error: Self = response.json_body();
+            #fill_message
+            #headers
+            error
+        }
+    };
     quote! {
         impl #name {
             /// The error code the service sends for this error.
@@ -435,5 +475,33 @@ fn error_impls(s: &StructureDef) -> TokenStream {
         }
 
         impl ::std::error::Error for #name {}
+
+        impl crate::runtime::error::ErrorInfo for #name {
+            fn code(&self) -> ::std::option::Option<&str> {
+                ::std::option::Option::Some(Self::CODE)
+            }
+
+            fn message(&self) -> ::std::option::Option<&str> {
+                self.error_message()
+            }
+
+            fn http_status(&self) -> ::std::option::Option<u16> {
+                Self::HTTP_STATUS
+            }
+
+            fn is_retryable(&self) -> bool {
+                Self::RETRYABLE || Self::THROTTLING
+            }
+
+            fn is_throttling(&self) -> bool {
+                Self::THROTTLING
+            }
+        }
+
+        impl crate::runtime::http::ReadError for #name {
+            fn read_error(response: &crate::runtime::http::ErrorResponse<'_>) -> Self {
+                #read_body
+            }
+        }
     }
 }

@@ -50,120 +50,53 @@ pub enum DescribeJobTemplateError {
 }
 
 impl DescribeJobTemplateError {
+    /// The error held, as every error describes itself.
+    fn info(&self) -> &dyn runtime::error::ErrorInfo {
+        match self {
+            Self::InternalFailureException(e) => e,
+            Self::InvalidRequestException(e) => e,
+            Self::ResourceNotFoundException(e) => e,
+            Self::ThrottlingException(e) => e,
+            Self::Unhandled(e) => e,
+        }
+    }
+
     /// The error code, if known.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::InternalFailureException(_) => {
-                Some(crate::types::error::InternalFailureException::CODE)
-            }
-            Self::InvalidRequestException(_) => {
-                Some(crate::types::error::InvalidRequestException::CODE)
-            }
-            Self::ResourceNotFoundException(_) => {
-                Some(crate::types::error::ResourceNotFoundException::CODE)
-            }
-            Self::ThrottlingException(_) => {
-                Some(crate::types::error::ThrottlingException::CODE)
-            }
-            Self::Unhandled(e) => e.code(),
-        }
+        self.info().code()
     }
 
     /// The service's message, if it sent one.
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::InternalFailureException(e) => e.error_message(),
-            Self::InvalidRequestException(e) => e.error_message(),
-            Self::ResourceNotFoundException(e) => e.error_message(),
-            Self::ThrottlingException(e) => e.error_message(),
-            Self::Unhandled(e) => e.message(),
-        }
+        self.info().message()
     }
 
     /// The HTTP status: the modeled one, or the one received.
     pub fn http_status(&self) -> Option<u16> {
-        match self {
-            Self::InternalFailureException(_) => {
-                crate::types::error::InternalFailureException::HTTP_STATUS
-            }
-            Self::InvalidRequestException(_) => {
-                crate::types::error::InvalidRequestException::HTTP_STATUS
-            }
-            Self::ResourceNotFoundException(_) => {
-                crate::types::error::ResourceNotFoundException::HTTP_STATUS
-            }
-            Self::ThrottlingException(_) => {
-                crate::types::error::ThrottlingException::HTTP_STATUS
-            }
-            Self::Unhandled(e) => e.status(),
-        }
+        self.info().http_status()
     }
 
     /// Whether retrying later may succeed (`@retryable` or throttling).
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::InternalFailureException(_) => {
-                crate::types::error::InternalFailureException::RETRYABLE
-                    || crate::types::error::InternalFailureException::THROTTLING
-            }
-            Self::InvalidRequestException(_) => {
-                crate::types::error::InvalidRequestException::RETRYABLE
-                    || crate::types::error::InvalidRequestException::THROTTLING
-            }
-            Self::ResourceNotFoundException(_) => {
-                crate::types::error::ResourceNotFoundException::RETRYABLE
-                    || crate::types::error::ResourceNotFoundException::THROTTLING
-            }
-            Self::ThrottlingException(_) => {
-                crate::types::error::ThrottlingException::RETRYABLE
-                    || crate::types::error::ThrottlingException::THROTTLING
-            }
-            Self::Unhandled(e) => e.is_retryable(),
-        }
+        self.info().is_retryable()
     }
 
     /// Whether the caller is being throttled.
     pub fn is_throttling(&self) -> bool {
-        match self {
-            Self::InternalFailureException(_) => {
-                crate::types::error::InternalFailureException::THROTTLING
-            }
-            Self::InvalidRequestException(_) => {
-                crate::types::error::InvalidRequestException::THROTTLING
-            }
-            Self::ResourceNotFoundException(_) => {
-                crate::types::error::ResourceNotFoundException::THROTTLING
-            }
-            Self::ThrottlingException(_) => {
-                crate::types::error::ThrottlingException::THROTTLING
-            }
-            Self::Unhandled(e) => e.is_throttling(),
-        }
+        self.info().is_throttling()
     }
 }
 
 impl fmt::Display for DescribeJobTemplateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::InternalFailureException(e) => fmt::Display::fmt(e, f),
-            Self::InvalidRequestException(e) => fmt::Display::fmt(e, f),
-            Self::ResourceNotFoundException(e) => fmt::Display::fmt(e, f),
-            Self::ThrottlingException(e) => fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => fmt::Display::fmt(e, f),
-        }
+        fmt::Display::fmt(self.info(), f)
     }
 }
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for DescribeJobTemplateError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::InternalFailureException(e) => ::std::error::Error::source(e),
-            Self::InvalidRequestException(e) => ::std::error::Error::source(e),
-            Self::ResourceNotFoundException(e) => ::std::error::Error::source(e),
-            Self::ThrottlingException(e) => ::std::error::Error::source(e),
-            Self::Unhandled(e) => ::std::error::Error::source(e),
-        }
+        self.info().source()
     }
 }
 
@@ -257,72 +190,23 @@ impl DescribeJobTemplate {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = runtime::http::error_meta(response.headers(), body);
-            let error = match meta.code.as_deref() {
+            let received = runtime::http::ErrorResponse::new(response);
+            let error = match received.code() {
                 Some("InternalFailureException") => {
-                    #[allow(unused_mut)]
-                    let mut error: crate::types::error::InternalFailureException = ::serde_json::from_slice(
-                            if body.is_empty() { b"{}" } else { body },
-                        )
-                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
-                    if error.message.is_none() {
-                        error.message = meta.message.clone();
-                    }
-                    DescribeJobTemplateError::InternalFailureException(error)
+                    DescribeJobTemplateError::InternalFailureException(received.read())
                 }
                 Some("InvalidRequestException") => {
-                    #[allow(unused_mut)]
-                    let mut error: crate::types::error::InvalidRequestException = ::serde_json::from_slice(
-                            if body.is_empty() { b"{}" } else { body },
-                        )
-                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
-                    if error.message.is_none() {
-                        error.message = meta.message.clone();
-                    }
-                    DescribeJobTemplateError::InvalidRequestException(error)
+                    DescribeJobTemplateError::InvalidRequestException(received.read())
                 }
                 Some("ResourceNotFoundException") => {
-                    #[allow(unused_mut)]
-                    let mut error: crate::types::error::ResourceNotFoundException = ::serde_json::from_slice(
-                            if body.is_empty() { b"{}" } else { body },
-                        )
-                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
-                    if error.message.is_none() {
-                        error.message = meta.message.clone();
-                    }
-                    DescribeJobTemplateError::ResourceNotFoundException(error)
+                    DescribeJobTemplateError::ResourceNotFoundException(received.read())
                 }
                 Some("ThrottlingException") => {
-                    #[allow(unused_mut)]
-                    let mut error: crate::types::error::ThrottlingException = ::serde_json::from_slice(
-                            if body.is_empty() { b"{}" } else { body },
-                        )
-                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
-                    if error.message.is_none() {
-                        error.message = meta.message.clone();
-                    }
-                    DescribeJobTemplateError::ThrottlingException(error)
+                    DescribeJobTemplateError::ThrottlingException(received.read())
                 }
-                _ => {
-                    DescribeJobTemplateError::Unhandled(
-                        runtime::Unhandled::new(
-                                meta.code.clone(),
-                                meta.message.clone(),
-                                Some(status),
-                            )
-                            .with_body(body),
-                    )
-                }
+                _ => DescribeJobTemplateError::Unhandled(received.unhandled()),
             };
-            return Err(
-                runtime::http::ResponseError::Service(
-                    runtime::http::ServiceError::new(
-                        error,
-                        status,
-                        runtime::http::request_id(response.headers()),
-                    ),
-                ),
-            );
+            return Err(received.into_error(error));
         }
 
         #[allow(unused_mut)]

@@ -38,66 +38,50 @@ pub enum GetItemError {
 }
 
 impl GetItemError {
+    /// The error held, as every error describes itself.
+    fn info(&self) -> &dyn runtime::error::ErrorInfo {
+        match self {
+            Self::Throttled(e) => e,
+            Self::Unhandled(e) => e,
+        }
+    }
+
     /// The error code, if known.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::Throttled(_) => Some(crate::types::error::Throttled::CODE),
-            Self::Unhandled(e) => e.code(),
-        }
+        self.info().code()
     }
 
     /// The service's message, if it sent one.
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::Throttled(e) => e.error_message(),
-            Self::Unhandled(e) => e.message(),
-        }
+        self.info().message()
     }
 
     /// The HTTP status: the modeled one, or the one received.
     pub fn http_status(&self) -> Option<u16> {
-        match self {
-            Self::Throttled(_) => crate::types::error::Throttled::HTTP_STATUS,
-            Self::Unhandled(e) => e.status(),
-        }
+        self.info().http_status()
     }
 
     /// Whether retrying later may succeed (`@retryable` or throttling).
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::Throttled(_) => {
-                crate::types::error::Throttled::RETRYABLE
-                    || crate::types::error::Throttled::THROTTLING
-            }
-            Self::Unhandled(e) => e.is_retryable(),
-        }
+        self.info().is_retryable()
     }
 
     /// Whether the caller is being throttled.
     pub fn is_throttling(&self) -> bool {
-        match self {
-            Self::Throttled(_) => crate::types::error::Throttled::THROTTLING,
-            Self::Unhandled(e) => e.is_throttling(),
-        }
+        self.info().is_throttling()
     }
 }
 
 impl fmt::Display for GetItemError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Throttled(e) => fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => fmt::Display::fmt(e, f),
-        }
+        fmt::Display::fmt(self.info(), f)
     }
 }
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for GetItemError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::Throttled(e) => ::std::error::Error::source(e),
-            Self::Unhandled(e) => ::std::error::Error::source(e),
-        }
+        self.info().source()
     }
 }
 
@@ -161,39 +145,12 @@ impl GetItem {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = runtime::http::error_meta(response.headers(), body);
-            let error = match meta.code.as_deref() {
-                Some("Throttled") => {
-                    #[allow(unused_mut)]
-                    let mut error: crate::types::error::Throttled = ::serde_json::from_slice(
-                            if body.is_empty() { b"{}" } else { body },
-                        )
-                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
-                    if error.message.is_none() {
-                        error.message = meta.message.clone();
-                    }
-                    GetItemError::Throttled(error)
-                }
-                _ => {
-                    GetItemError::Unhandled(
-                        runtime::Unhandled::new(
-                                meta.code.clone(),
-                                meta.message.clone(),
-                                Some(status),
-                            )
-                            .with_body(body),
-                    )
-                }
+            let received = runtime::http::ErrorResponse::new(response);
+            let error = match received.code() {
+                Some("Throttled") => GetItemError::Throttled(received.read()),
+                _ => GetItemError::Unhandled(received.unhandled()),
             };
-            return Err(
-                runtime::http::ResponseError::Service(
-                    runtime::http::ServiceError::new(
-                        error,
-                        status,
-                        runtime::http::request_id(response.headers()),
-                    ),
-                ),
-            );
+            return Err(received.into_error(error));
         }
 
         #[allow(unused_mut)]

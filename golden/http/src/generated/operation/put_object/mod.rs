@@ -46,76 +46,51 @@ pub enum PutObjectError {
 }
 
 impl PutObjectError {
+    /// The error held, as every error describes itself.
+    fn info(&self) -> &dyn runtime::error::ErrorInfo {
+        match self {
+            Self::NoSuchBucket(e) => e,
+            Self::SlowDown(e) => e,
+            Self::Unhandled(e) => e,
+        }
+    }
+
     /// The error code, if known.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::NoSuchBucket(_) => Some(crate::types::error::NoSuchBucket::CODE),
-            Self::SlowDown(_) => Some(crate::types::error::SlowDown::CODE),
-            Self::Unhandled(e) => e.code(),
-        }
+        self.info().code()
     }
 
     /// The service's message, if it sent one.
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::NoSuchBucket(e) => e.error_message(),
-            Self::SlowDown(e) => e.error_message(),
-            Self::Unhandled(e) => e.message(),
-        }
+        self.info().message()
     }
 
     /// The HTTP status: the modeled one, or the one received.
     pub fn http_status(&self) -> Option<u16> {
-        match self {
-            Self::NoSuchBucket(_) => crate::types::error::NoSuchBucket::HTTP_STATUS,
-            Self::SlowDown(_) => crate::types::error::SlowDown::HTTP_STATUS,
-            Self::Unhandled(e) => e.status(),
-        }
+        self.info().http_status()
     }
 
     /// Whether retrying later may succeed (`@retryable` or throttling).
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::NoSuchBucket(_) => {
-                crate::types::error::NoSuchBucket::RETRYABLE
-                    || crate::types::error::NoSuchBucket::THROTTLING
-            }
-            Self::SlowDown(_) => {
-                crate::types::error::SlowDown::RETRYABLE
-                    || crate::types::error::SlowDown::THROTTLING
-            }
-            Self::Unhandled(e) => e.is_retryable(),
-        }
+        self.info().is_retryable()
     }
 
     /// Whether the caller is being throttled.
     pub fn is_throttling(&self) -> bool {
-        match self {
-            Self::NoSuchBucket(_) => crate::types::error::NoSuchBucket::THROTTLING,
-            Self::SlowDown(_) => crate::types::error::SlowDown::THROTTLING,
-            Self::Unhandled(e) => e.is_throttling(),
-        }
+        self.info().is_throttling()
     }
 }
 
 impl fmt::Display for PutObjectError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::NoSuchBucket(e) => fmt::Display::fmt(e, f),
-            Self::SlowDown(e) => fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => fmt::Display::fmt(e, f),
-        }
+        fmt::Display::fmt(self.info(), f)
     }
 }
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for PutObjectError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::NoSuchBucket(e) => ::std::error::Error::source(e),
-            Self::SlowDown(e) => ::std::error::Error::source(e),
-            Self::Unhandled(e) => ::std::error::Error::source(e),
-        }
+        self.info().source()
     }
 }
 
@@ -311,50 +286,13 @@ impl PutObject {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = runtime::http::error_meta(response.headers(), body);
-            let error = match meta.code.as_deref() {
-                Some("NoSuchBucket") => {
-                    #[allow(unused_mut)]
-                    let mut error: crate::types::error::NoSuchBucket = ::serde_json::from_slice(
-                            if body.is_empty() { b"{}" } else { body },
-                        )
-                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
-                    if error.message.is_none() {
-                        error.message = meta.message.clone();
-                    }
-                    PutObjectError::NoSuchBucket(error)
-                }
-                Some("SlowDown") => {
-                    #[allow(unused_mut)]
-                    let mut error: crate::types::error::SlowDown = ::serde_json::from_slice(
-                            if body.is_empty() { b"{}" } else { body },
-                        )
-                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
-                    if error.message.is_none() {
-                        error.message = meta.message.clone();
-                    }
-                    PutObjectError::SlowDown(error)
-                }
-                _ => {
-                    PutObjectError::Unhandled(
-                        runtime::Unhandled::new(
-                                meta.code.clone(),
-                                meta.message.clone(),
-                                Some(status),
-                            )
-                            .with_body(body),
-                    )
-                }
+            let received = runtime::http::ErrorResponse::new(response);
+            let error = match received.code() {
+                Some("NoSuchBucket") => PutObjectError::NoSuchBucket(received.read()),
+                Some("SlowDown") => PutObjectError::SlowDown(received.read()),
+                _ => PutObjectError::Unhandled(received.unhandled()),
             };
-            return Err(
-                runtime::http::ResponseError::Service(
-                    runtime::http::ServiceError::new(
-                        error,
-                        status,
-                        runtime::http::request_id(response.headers()),
-                    ),
-                ),
-            );
+            return Err(received.into_error(error));
         }
 
         #[allow(unused_mut)]

@@ -44,66 +44,50 @@ pub enum MatchError {
 }
 
 impl MatchError {
+    /// The error held, as every error describes itself.
+    fn info(&self) -> &dyn runtime::error::ErrorInfo {
+        match self {
+            Self::Error(e) => e,
+            Self::Unhandled(e) => e,
+        }
+    }
+
     /// The error code, if known.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::Error(_) => Some(crate::types::error::Error::CODE),
-            Self::Unhandled(e) => e.code(),
-        }
+        self.info().code()
     }
 
     /// The service's message, if it sent one.
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::Error(e) => e.error_message(),
-            Self::Unhandled(e) => e.message(),
-        }
+        self.info().message()
     }
 
     /// The HTTP status: the modeled one, or the one received.
     pub fn http_status(&self) -> Option<u16> {
-        match self {
-            Self::Error(_) => crate::types::error::Error::HTTP_STATUS,
-            Self::Unhandled(e) => e.status(),
-        }
+        self.info().http_status()
     }
 
     /// Whether retrying later may succeed (`@retryable` or throttling).
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::Error(_) => {
-                crate::types::error::Error::RETRYABLE
-                    || crate::types::error::Error::THROTTLING
-            }
-            Self::Unhandled(e) => e.is_retryable(),
-        }
+        self.info().is_retryable()
     }
 
     /// Whether the caller is being throttled.
     pub fn is_throttling(&self) -> bool {
-        match self {
-            Self::Error(_) => crate::types::error::Error::THROTTLING,
-            Self::Unhandled(e) => e.is_throttling(),
-        }
+        self.info().is_throttling()
     }
 }
 
 impl fmt::Display for MatchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Error(e) => fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => fmt::Display::fmt(e, f),
-        }
+        fmt::Display::fmt(self.info(), f)
     }
 }
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for MatchError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::Error(e) => ::std::error::Error::source(e),
-            Self::Unhandled(e) => ::std::error::Error::source(e),
-        }
+        self.info().source()
     }
 }
 
@@ -234,39 +218,12 @@ impl Match {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = runtime::http::error_meta(response.headers(), body);
-            let error = match meta.code.as_deref() {
-                Some("Error") => {
-                    #[allow(unused_mut)]
-                    let mut error: crate::types::error::Error = ::serde_json::from_slice(
-                            if body.is_empty() { b"{}" } else { body },
-                        )
-                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
-                    if error.message.is_none() {
-                        error.message = meta.message.clone();
-                    }
-                    MatchError::Error(error)
-                }
-                _ => {
-                    MatchError::Unhandled(
-                        runtime::Unhandled::new(
-                                meta.code.clone(),
-                                meta.message.clone(),
-                                Some(status),
-                            )
-                            .with_body(body),
-                    )
-                }
+            let received = runtime::http::ErrorResponse::new(response);
+            let error = match received.code() {
+                Some("Error") => MatchError::Error(received.read()),
+                _ => MatchError::Unhandled(received.unhandled()),
             };
-            return Err(
-                runtime::http::ResponseError::Service(
-                    runtime::http::ServiceError::new(
-                        error,
-                        status,
-                        runtime::http::request_id(response.headers()),
-                    ),
-                ),
-            );
+            return Err(received.into_error(error));
         }
 
         #[allow(unused_mut)]

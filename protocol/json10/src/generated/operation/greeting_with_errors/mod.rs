@@ -42,86 +42,52 @@ pub enum GreetingWithErrorsError {
 }
 
 impl GreetingWithErrorsError {
+    /// The error held, as every error describes itself.
+    fn info(&self) -> &dyn runtime::error::ErrorInfo {
+        match self {
+            Self::InvalidGreeting(e) => e,
+            Self::ComplexError(e) => e,
+            Self::FooError(e) => e,
+            Self::Unhandled(e) => e,
+        }
+    }
+
     /// The error code, if known.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::InvalidGreeting(_) => Some(crate::types::error::InvalidGreeting::CODE),
-            Self::ComplexError(_) => Some(crate::types::error::ComplexError::CODE),
-            Self::FooError(_) => Some(crate::types::error::FooError::CODE),
-            Self::Unhandled(e) => e.code(),
-        }
+        self.info().code()
     }
 
     /// The service's message, if it sent one.
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::InvalidGreeting(e) => e.error_message(),
-            Self::ComplexError(e) => e.error_message(),
-            Self::FooError(e) => e.error_message(),
-            Self::Unhandled(e) => e.message(),
-        }
+        self.info().message()
     }
 
     /// The HTTP status: the modeled one, or the one received.
     pub fn http_status(&self) -> Option<u16> {
-        match self {
-            Self::InvalidGreeting(_) => crate::types::error::InvalidGreeting::HTTP_STATUS,
-            Self::ComplexError(_) => crate::types::error::ComplexError::HTTP_STATUS,
-            Self::FooError(_) => crate::types::error::FooError::HTTP_STATUS,
-            Self::Unhandled(e) => e.status(),
-        }
+        self.info().http_status()
     }
 
     /// Whether retrying later may succeed (`@retryable` or throttling).
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::InvalidGreeting(_) => {
-                crate::types::error::InvalidGreeting::RETRYABLE
-                    || crate::types::error::InvalidGreeting::THROTTLING
-            }
-            Self::ComplexError(_) => {
-                crate::types::error::ComplexError::RETRYABLE
-                    || crate::types::error::ComplexError::THROTTLING
-            }
-            Self::FooError(_) => {
-                crate::types::error::FooError::RETRYABLE
-                    || crate::types::error::FooError::THROTTLING
-            }
-            Self::Unhandled(e) => e.is_retryable(),
-        }
+        self.info().is_retryable()
     }
 
     /// Whether the caller is being throttled.
     pub fn is_throttling(&self) -> bool {
-        match self {
-            Self::InvalidGreeting(_) => crate::types::error::InvalidGreeting::THROTTLING,
-            Self::ComplexError(_) => crate::types::error::ComplexError::THROTTLING,
-            Self::FooError(_) => crate::types::error::FooError::THROTTLING,
-            Self::Unhandled(e) => e.is_throttling(),
-        }
+        self.info().is_throttling()
     }
 }
 
 impl fmt::Display for GreetingWithErrorsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::InvalidGreeting(e) => fmt::Display::fmt(e, f),
-            Self::ComplexError(e) => fmt::Display::fmt(e, f),
-            Self::FooError(e) => fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => fmt::Display::fmt(e, f),
-        }
+        fmt::Display::fmt(self.info(), f)
     }
 }
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for GreetingWithErrorsError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::InvalidGreeting(e) => ::std::error::Error::source(e),
-            Self::ComplexError(e) => ::std::error::Error::source(e),
-            Self::FooError(e) => ::std::error::Error::source(e),
-            Self::Unhandled(e) => ::std::error::Error::source(e),
-        }
+        self.info().source()
     }
 }
 
@@ -198,55 +164,18 @@ impl GreetingWithErrors {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = runtime::http::error_meta(response.headers(), body);
-            let error = match meta.code.as_deref() {
+            let received = runtime::http::ErrorResponse::new(response);
+            let error = match received.code() {
                 Some("InvalidGreeting") => {
-                    #[allow(unused_mut)]
-                    let mut error: crate::types::error::InvalidGreeting = ::serde_json::from_slice(
-                            if body.is_empty() { b"{}" } else { body },
-                        )
-                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
-                    if error.message.is_none() {
-                        error.message = meta.message.clone();
-                    }
-                    GreetingWithErrorsError::InvalidGreeting(error)
+                    GreetingWithErrorsError::InvalidGreeting(received.read())
                 }
                 Some("ComplexError") => {
-                    #[allow(unused_mut)]
-                    let mut error: crate::types::error::ComplexError = ::serde_json::from_slice(
-                            if body.is_empty() { b"{}" } else { body },
-                        )
-                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
-                    GreetingWithErrorsError::ComplexError(error)
+                    GreetingWithErrorsError::ComplexError(received.read())
                 }
-                Some("FooError") => {
-                    #[allow(unused_mut)]
-                    let mut error: crate::types::error::FooError = ::serde_json::from_slice(
-                            if body.is_empty() { b"{}" } else { body },
-                        )
-                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
-                    GreetingWithErrorsError::FooError(error)
-                }
-                _ => {
-                    GreetingWithErrorsError::Unhandled(
-                        runtime::Unhandled::new(
-                                meta.code.clone(),
-                                meta.message.clone(),
-                                Some(status),
-                            )
-                            .with_body(body),
-                    )
-                }
+                Some("FooError") => GreetingWithErrorsError::FooError(received.read()),
+                _ => GreetingWithErrorsError::Unhandled(received.unhandled()),
             };
-            return Err(
-                runtime::http::ResponseError::Service(
-                    runtime::http::ServiceError::new(
-                        error,
-                        status,
-                        runtime::http::request_id(response.headers()),
-                    ),
-                ),
-            );
+            return Err(received.into_error(error));
         }
 
         #[allow(unused_mut)]

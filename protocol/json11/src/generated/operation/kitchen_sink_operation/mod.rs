@@ -34,88 +34,51 @@ pub enum KitchenSinkOperationError {
 }
 
 impl KitchenSinkOperationError {
+    /// The error held, as every error describes itself.
+    fn info(&self) -> &dyn runtime::error::ErrorInfo {
+        match self {
+            Self::ErrorWithMembers(e) => e,
+            Self::ErrorWithoutMembers(e) => e,
+            Self::Unhandled(e) => e,
+        }
+    }
+
     /// The error code, if known.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::ErrorWithMembers(_) => {
-                Some(crate::types::error::ErrorWithMembers::CODE)
-            }
-            Self::ErrorWithoutMembers(_) => {
-                Some(crate::types::error::ErrorWithoutMembers::CODE)
-            }
-            Self::Unhandled(e) => e.code(),
-        }
+        self.info().code()
     }
 
     /// The service's message, if it sent one.
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::ErrorWithMembers(e) => e.error_message(),
-            Self::ErrorWithoutMembers(e) => e.error_message(),
-            Self::Unhandled(e) => e.message(),
-        }
+        self.info().message()
     }
 
     /// The HTTP status: the modeled one, or the one received.
     pub fn http_status(&self) -> Option<u16> {
-        match self {
-            Self::ErrorWithMembers(_) => {
-                crate::types::error::ErrorWithMembers::HTTP_STATUS
-            }
-            Self::ErrorWithoutMembers(_) => {
-                crate::types::error::ErrorWithoutMembers::HTTP_STATUS
-            }
-            Self::Unhandled(e) => e.status(),
-        }
+        self.info().http_status()
     }
 
     /// Whether retrying later may succeed (`@retryable` or throttling).
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::ErrorWithMembers(_) => {
-                crate::types::error::ErrorWithMembers::RETRYABLE
-                    || crate::types::error::ErrorWithMembers::THROTTLING
-            }
-            Self::ErrorWithoutMembers(_) => {
-                crate::types::error::ErrorWithoutMembers::RETRYABLE
-                    || crate::types::error::ErrorWithoutMembers::THROTTLING
-            }
-            Self::Unhandled(e) => e.is_retryable(),
-        }
+        self.info().is_retryable()
     }
 
     /// Whether the caller is being throttled.
     pub fn is_throttling(&self) -> bool {
-        match self {
-            Self::ErrorWithMembers(_) => {
-                crate::types::error::ErrorWithMembers::THROTTLING
-            }
-            Self::ErrorWithoutMembers(_) => {
-                crate::types::error::ErrorWithoutMembers::THROTTLING
-            }
-            Self::Unhandled(e) => e.is_throttling(),
-        }
+        self.info().is_throttling()
     }
 }
 
 impl fmt::Display for KitchenSinkOperationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::ErrorWithMembers(e) => fmt::Display::fmt(e, f),
-            Self::ErrorWithoutMembers(e) => fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => fmt::Display::fmt(e, f),
-        }
+        fmt::Display::fmt(self.info(), f)
     }
 }
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for KitchenSinkOperationError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::ErrorWithMembers(e) => ::std::error::Error::source(e),
-            Self::ErrorWithoutMembers(e) => ::std::error::Error::source(e),
-            Self::Unhandled(e) => ::std::error::Error::source(e),
-        }
+        self.info().source()
     }
 }
 
@@ -186,47 +149,17 @@ impl KitchenSinkOperation {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = runtime::http::error_meta(response.headers(), body);
-            let error = match meta.code.as_deref() {
+            let received = runtime::http::ErrorResponse::new(response);
+            let error = match received.code() {
                 Some("ErrorWithMembers") => {
-                    #[allow(unused_mut)]
-                    let mut error: crate::types::error::ErrorWithMembers = ::serde_json::from_slice(
-                            if body.is_empty() { b"{}" } else { body },
-                        )
-                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
-                    if error.message.is_none() {
-                        error.message = meta.message.clone();
-                    }
-                    KitchenSinkOperationError::ErrorWithMembers(error)
+                    KitchenSinkOperationError::ErrorWithMembers(received.read())
                 }
                 Some("ErrorWithoutMembers") => {
-                    #[allow(unused_mut)]
-                    let mut error: crate::types::error::ErrorWithoutMembers = ::serde_json::from_slice(
-                            if body.is_empty() { b"{}" } else { body },
-                        )
-                        .unwrap_or_else(|_| runtime::ErrorCorrection::corrected());
-                    KitchenSinkOperationError::ErrorWithoutMembers(error)
+                    KitchenSinkOperationError::ErrorWithoutMembers(received.read())
                 }
-                _ => {
-                    KitchenSinkOperationError::Unhandled(
-                        runtime::Unhandled::new(
-                                meta.code.clone(),
-                                meta.message.clone(),
-                                Some(status),
-                            )
-                            .with_body(body),
-                    )
-                }
+                _ => KitchenSinkOperationError::Unhandled(received.unhandled()),
             };
-            return Err(
-                runtime::http::ResponseError::Service(
-                    runtime::http::ServiceError::new(
-                        error,
-                        status,
-                        runtime::http::request_id(response.headers()),
-                    ),
-                ),
-            );
+            return Err(received.into_error(error));
         }
 
         #[allow(unused_mut)]

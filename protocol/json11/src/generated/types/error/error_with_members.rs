@@ -166,6 +166,38 @@ impl fmt::Display for ErrorWithMembers {
 }
 
 impl ::std::error::Error for ErrorWithMembers {}
+impl runtime::error::ErrorInfo for ErrorWithMembers {
+    fn code(&self) -> Option<&str> {
+        Some(Self::CODE)
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.error_message()
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        Self::HTTP_STATUS
+    }
+
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE || Self::THROTTLING
+    }
+
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
+    }
+}
+
+impl runtime::http::ReadError for ErrorWithMembers {
+    fn read_error(response: &runtime::http::ErrorResponse<'_>) -> Self {
+        let mut error: Self = response.json_body();
+        if error.message.is_none() {
+            error.message = response.message().map(::std::borrow::ToOwned::to_owned);
+        }
+        error
+    }
+}
+
 impl runtime::wire::HasCodec for ErrorWithMembers {
     type Codec = runtime::wire::Plain;
 }

@@ -36,56 +36,49 @@ pub enum JsonTimestampsError {
 }
 
 impl JsonTimestampsError {
+    /// The error held, as every error describes itself.
+    fn info(&self) -> &dyn runtime::error::ErrorInfo {
+        match self {
+            Self::Unhandled(e) => e,
+        }
+    }
+
     /// The error code, if known.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::Unhandled(e) => e.code(),
-        }
+        self.info().code()
     }
 
     /// The service's message, if it sent one.
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::Unhandled(e) => e.message(),
-        }
+        self.info().message()
     }
 
     /// The HTTP status: the modeled one, or the one received.
     pub fn http_status(&self) -> Option<u16> {
-        match self {
-            Self::Unhandled(e) => e.status(),
-        }
+        self.info().http_status()
     }
 
     /// Whether retrying later may succeed (`@retryable` or throttling).
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::Unhandled(e) => e.is_retryable(),
-        }
+        self.info().is_retryable()
     }
 
     /// Whether the caller is being throttled.
     pub fn is_throttling(&self) -> bool {
-        match self {
-            Self::Unhandled(e) => e.is_throttling(),
-        }
+        self.info().is_throttling()
     }
 }
 
 impl fmt::Display for JsonTimestampsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Unhandled(e) => fmt::Display::fmt(e, f),
-        }
+        fmt::Display::fmt(self.info(), f)
     }
 }
 
 /// Transparent: each variant shows (and has the source of) the error it holds.
 impl ::std::error::Error for JsonTimestampsError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::Unhandled(e) => ::std::error::Error::source(e),
-        }
+        self.info().source()
     }
 }
 
@@ -210,24 +203,9 @@ impl JsonTimestamps {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let meta = runtime::http::error_meta(response.headers(), body);
-            let error = JsonTimestampsError::Unhandled(
-                runtime::Unhandled::new(
-                        meta.code.clone(),
-                        meta.message.clone(),
-                        Some(status),
-                    )
-                    .with_body(body),
-            );
-            return Err(
-                runtime::http::ResponseError::Service(
-                    runtime::http::ServiceError::new(
-                        error,
-                        status,
-                        runtime::http::request_id(response.headers()),
-                    ),
-                ),
-            );
+            let received = runtime::http::ErrorResponse::new(response);
+            let error = JsonTimestampsError::Unhandled(received.unhandled());
+            return Err(received.into_error(error));
         }
 
         #[allow(unused_mut)]

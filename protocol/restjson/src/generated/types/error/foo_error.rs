@@ -94,6 +94,34 @@ impl fmt::Display for FooError {
 }
 
 impl ::std::error::Error for FooError {}
+impl runtime::error::ErrorInfo for FooError {
+    fn code(&self) -> Option<&str> {
+        Some(Self::CODE)
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.error_message()
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        Self::HTTP_STATUS
+    }
+
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE || Self::THROTTLING
+    }
+
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
+    }
+}
+
+impl runtime::http::ReadError for FooError {
+    fn read_error(response: &runtime::http::ErrorResponse<'_>) -> Self {
+        response.json_body()
+    }
+}
+
 impl runtime::wire::HasCodec for FooError {
     type Codec = runtime::wire::Plain;
 }
