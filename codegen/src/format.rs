@@ -37,7 +37,15 @@ fn space_items(code: &str) -> String {
             let same_indent = line.len() - trimmed.len() == indent;
             let after_block = prev_trimmed == "}" || prev_trimmed == "};";
             let after_imports = prev.starts_with("use ") && !line.starts_with("use ");
-            if (after_block && same_indent && ITEM_STARTS.iter().any(|s| trimmed.starts_with(s))) || after_imports {
+            // A documented item after a statement-like one (`static X: T = ...;`).
+            let after_item = prev_trimmed.ends_with(';')
+                && !prev_trimmed.starts_with("//")
+                && same_indent
+                && trimmed.starts_with("///");
+            if (after_block && same_indent && ITEM_STARTS.iter().any(|s| trimmed.starts_with(s)))
+                || after_imports
+                || after_item
+            {
                 out.push('\n');
             }
         }

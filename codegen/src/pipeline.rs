@@ -13,6 +13,7 @@ use crate::{format, GeneratedFile, Settings};
 
 /// Emits and formats every file of `ir`'s module tree.
 pub fn emit_and_format(ir: &CrateIr, settings: &Settings) -> Result<Vec<GeneratedFile>> {
+    let ctx = Context::new(ir);
     let jobs = emit::plan(
         ir,
         settings.strategies,
@@ -21,7 +22,6 @@ pub fn emit_and_format(ir: &CrateIr, settings: &Settings) -> Result<Vec<Generate
     // Largest first, so that no thread is left with a big file at the end.
     let mut order: Vec<(usize, usize)> = jobs.iter().enumerate().map(|(i, job)| (job.weight(ir), i)).collect();
     order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let ctx = Context::new(ir);
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(jobs.len().max(1));

@@ -12,6 +12,7 @@ mod int_enum;
 mod operation;
 mod patterns;
 mod protocol_tests;
+mod rules;
 mod serde_impls;
 mod strategies;
 mod structure;
@@ -206,7 +207,11 @@ impl FileJob<'_> {
                     #(#[doc = #op_docs] pub mod #operations;)*
                 }
             }
-            What::Patterns => patterns::emit(&ir.patterns),
+            What::Patterns => {
+                let patterns = patterns::emit(&ir.patterns);
+                let rules = rules::emit(ctx);
+                quote!(#patterns #rules)
+            }
             What::Strategies => strategies::emit(ir, ctx),
             What::ProtocolTests(failures) => protocol_tests::emit(ir, failures).unwrap_or_default(),
             What::Root {

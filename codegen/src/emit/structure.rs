@@ -271,7 +271,7 @@ fn list_item_type(f: &FieldDef) -> TokenStream {
 
 fn validate_body(s: &StructureDef, ctx: &Context) -> TokenStream {
     let mut body = TokenStream::new();
-    let pattern_const = |regex: &str| ctx.pattern_const(regex);
+    let rules = |v: &crate::ir::rust::ValueType| ctx.rules(v);
     for f in &s.fields {
         let needs_checks = has_checks(&f.value);
         if !needs_checks && (!f.required || f.default.is_some()) {
@@ -282,53 +282,51 @@ fn validate_body(s: &StructureDef, ctx: &Context) -> TokenStream {
         let member = &f.member;
         let value = quote!(value);
         let inner = if needs_checks {
-            checks(&value, &f.value, &pattern_const)
+            checks(&value, &f.value, &rules)
         } else {
             TokenStream::new()
         };
+        // The member's path is made where it is used: a missing member's
+        // report, or its value's checks.
+        let here = quote!(let path = path.field(#wire););
         let block = match (f.optional, f.required) {
             (true, true) if !needs_checks => quote! {
                 if self.#field.is_none() {
-                    out.missing(&path);
+                    out.missing(&path.field(#wire));
                 }
             },
             (true, true) => quote! {
                 match &self.#field {
-                    ::std::option::Option::Some(value) => { #inner }
-                    ::std::option::Option::None => out.missing(&path),
+                    ::std::option::Option::Some(value) => { #here #inner }
+                    ::std::option::Option::None => out.missing(&path.field(#wire)),
                 }
             },
             (true, false) => quote! {
-                if let ::std::option::Option::Some(value) = &self.#field { #inner }
+                if let ::std::option::Option::Some(value) = &self.#field { #here #inner }
             },
-            (false, _) if f.default.is_some() => quote! {
-                let value = &self.#field;
-                #inner
-            },
-            (false, true) if needs_checks => quote! {
+            (false, true) if needs_checks && f.default.is_none() => quote! {
                 if self.client_corrections.contains(#member) {
-                    out.missing(&path);
+                    out.missing(&path.field(#wire));
                 } else {
+                    #here
                     let value = &self.#field;
                     #inner
                 }
             },
-            (false, true) => quote! {
+            (false, true) if f.default.is_none() => quote! {
                 if self.client_corrections.contains(#member) {
-                    out.missing(&path);
+                    out.missing(&path.field(#wire));
                 }
             },
-            (false, false) => quote! {
-                let value = &self.#field;
-                #inner
+            (false, _) => quote! {
+                {
+                    #here
+                    let value = &self.#field;
+                    #inner
+                }
             },
         };
-        body.extend(quote! {
-            {
-                let path = path.field(#wire);
-                #block
-            }
-        });
+        body.extend(block);
     }
     if body.is_empty() {
         quote!(let _ = (path, out);)

@@ -141,8 +141,8 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         }
         let variant = ident(&v.rust_name);
         let wire = &v.wire_name;
-        let pattern_const = |regex: &str| ctx.pattern_const(regex);
-        let body = checks(&quote!(value), value, &pattern_const);
+        let rules = |v: &crate::ir::rust::ValueType| ctx.rules(v);
+        let body = checks(&quote!(value), value, &rules);
         Some(quote! {
             Self::#variant(value) => {
                 let path = path.field(#wire);

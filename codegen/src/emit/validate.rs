@@ -6,7 +6,6 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::rust::Constraints;
 use crate::ir::rust::{Length, Range};
 use crate::ir::rust::{ValueKind, ValueType};
 
@@ -26,79 +25,39 @@ pub fn has_checks(v: &ValueType) -> bool {
         }
 }
 
+/// The static (in the generated `patterns::rules` module) that holds a value
+/// position's constraint traits, if it has any that apply to its kind.
+pub type RulesLookup<'a> = dyn Fn(&ValueType) -> Option<Ident> + 'a;
+
 /// Checks for `value` (an expression of type `&T`) at `path` (a `Path` binding).
-/// `patterns` maps Rust regex text to the constant holding it.
-pub fn checks(value: &TokenStream, v: &ValueType, pattern_const: &dyn Fn(&str) -> Option<String>) -> TokenStream {
+pub fn checks(value: &TokenStream, v: &ValueType, rules: &RulesLookup<'_>) -> TokenStream {
     let mut out = TokenStream::new();
-    let c = &v.constraints;
+    let checked = match &v.kind {
+        ValueKind::Enum { .. } => quote!(#value.as_str()),
+        _ => value.clone(),
+    };
+    let rules_check = rules(v).map(|name| quote!(crate::patterns::rules::#name.check(&path, #checked, out);));
     match &v.kind {
-        ValueKind::String => {
-            out.extend(string_checks(value, c, pattern_const));
-        }
-        ValueKind::Enum { values, .. } => {
-            let rule = format!("Member must satisfy enum value set: [{}]", values.join(", "));
-            out.extend(quote!(out.enum_value(&path, #value.is_known(), #rule);));
-            let as_str = quote!(#value.as_str());
-            out.extend(string_checks(&as_str, c, pattern_const));
-        }
-        ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long => {
-            if let Some(range) = &c.range {
-                let (min, max) = int_bounds(range);
-                let rule = range_rule(range);
-                let widened = if matches!(v.kind, ValueKind::Long) {
-                    quote!(*#value)
-                } else {
-                    quote!(i64::from(*#value))
-                };
-                out.extend(quote!(out.int_range(&path, #widened, #min, #max, #rule);));
-            }
-        }
-        ValueKind::Float | ValueKind::Double => {
-            if let Some(range) = &c.range {
-                let min = float_bound(range.min.as_ref().and_then(|d| d.as_min_float()));
-                let max = float_bound(range.max.as_ref().and_then(|d| d.as_max_float()));
-                let rule = range_rule(range);
-                let widened = if matches!(v.kind, ValueKind::Double) {
-                    quote!(*#value)
-                } else {
-                    quote!(f64::from(*#value))
-                };
-                out.extend(quote!(out.float_range(&path, #widened, #min, #max, #rule);));
-            }
-        }
-        ValueKind::IntEnum { values, .. } => {
-            let listed: Vec<String> = values.iter().map(ToString::to_string).collect();
-            let rule = format!("Member must satisfy enum value set: [{}]", listed.join(", "));
-            out.extend(quote!(out.enum_value(&path, #value.is_known(), #rule);));
-        }
-        ValueKind::Structure { .. } | ValueKind::Union { .. } => {
+        // Named types check themselves (enums: their value set), before the
+        // constraints of the position.
+        ValueKind::Enum { .. } | ValueKind::IntEnum { .. } | ValueKind::Structure { .. } | ValueKind::Union { .. } => {
             out.extend(quote!(crate::runtime::validate::Validate::validate_at(#value, &path, out);));
-        }
-        ValueKind::Blob => {
-            if let Some(length) = c.length {
-                let (min, max) = length_bounds(length);
-                let rule = length_rule(length);
-                out.extend(quote!(out.count(&path, #value.len(), #min, #max, #rule);));
-            }
+            out.extend(rules_check);
         }
         ValueKind::Map {
             key,
             value: item,
             sparse,
         } => {
-            if let Some(length) = c.length {
-                let (min, max) = length_bounds(length);
-                let rule = length_rule(length);
-                out.extend(quote!(out.count(&path, #value.len(), #min, #max, #rule);));
-            }
+            out.extend(rules_check);
             // A bad key is reported at the map's own path, as Smithy does.
             let key_checks = if has_checks(key) {
-                checks(&quote!(key), key, pattern_const)
+                checks(&quote!(key), key, rules)
             } else {
                 TokenStream::new()
             };
             let value_checks = if has_checks(item) {
-                let inner = checks(&quote!(item), item, pattern_const);
+                let inner = checks(&quote!(item), item, rules);
                 let inner = if *sparse {
                     quote!(if let ::std::option::Option::Some(item) = item { #inner })
                 } else {
@@ -126,17 +85,10 @@ pub fn checks(value: &TokenStream, v: &ValueType, pattern_const: &dyn Fn(&str) -
             }
         }
         ValueKind::List { element, sparse } => {
-            if let Some(length) = c.length {
-                let (min, max) = length_bounds(length);
-                let rule = length_rule(length);
-                out.extend(quote!(out.count(&path, #value.len(), #min, #max, #rule);));
-            }
-            if c.unique_items {
-                out.extend(quote!(out.unique(&path, #value, "Member must have unique values");));
-            }
+            out.extend(rules_check);
             if has_checks(element) {
                 let item = quote!(item);
-                let inner = checks(&item, element, pattern_const);
+                let inner = checks(&item, element, rules);
                 let body = if *sparse {
                     quote!(if let ::std::option::Option::Some(item) = item { #inner })
                 } else {
@@ -150,30 +102,57 @@ pub fn checks(value: &TokenStream, v: &ValueType, pattern_const: &dyn Fn(&str) -
                 });
             }
         }
-        ValueKind::Boolean
-        | ValueKind::Timestamp(_)
-        | ValueKind::BigInteger
-        | ValueKind::BigDecimal
-        | ValueKind::Document => {}
+        _ => out.extend(rules_check),
     }
     out
 }
 
-fn string_checks(value: &TokenStream, c: &Constraints, pattern_const: &dyn Fn(&str) -> Option<String>) -> TokenStream {
-    let mut out = TokenStream::new();
-    if let Some(length) = c.length {
-        let (min, max) = length_bounds(length);
-        let rule = length_rule(length);
-        out.extend(quote!(out.string_length(&path, #value, #min, #max, #rule);));
-    }
-    if let Some(pattern) = &c.pattern {
-        if let Some(name) = pattern_const(&pattern.translated.regex) {
-            let constant: Ident = format_ident!("{}", name);
-            let rule = format!("Member must satisfy regular expression pattern: {}", pattern.source);
-            out.extend(quote!(out.pattern(&path, #value, &crate::patterns::#constant, #rule);));
+/// The constraint traits of `v` that apply to its kind, as a
+/// `runtime::validate::Rules` expression; `None` when there are none.
+pub fn rules_expr(v: &ValueType, pattern_const: &dyn Fn(&str) -> Option<String>) -> Option<TokenStream> {
+    let c = &v.constraints;
+    let mut parts = Vec::new();
+    let length = |l: Length| {
+        let (min, max) = length_bounds(l);
+        let rule = length_rule(l);
+        quote!(.length(#min, #max, #rule))
+    };
+    match &v.kind {
+        ValueKind::String | ValueKind::Enum { .. } => {
+            parts.extend(c.length.map(length));
+            if let Some(pattern) = &c.pattern {
+                if let Some(name) = pattern_const(&pattern.translated.regex) {
+                    let constant: Ident = format_ident!("{}", name);
+                    let rule = format!("Member must satisfy regular expression pattern: {}", pattern.source);
+                    parts.push(quote!(.pattern(&crate::patterns::#constant, #rule)));
+                }
+            }
         }
+        ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long => {
+            if let Some(range) = &c.range {
+                let (min, max) = int_bounds(range);
+                let rule = range_rule(range);
+                parts.push(quote!(.int_range(#min, #max, #rule)));
+            }
+        }
+        ValueKind::Float | ValueKind::Double => {
+            if let Some(range) = &c.range {
+                let min = float_bound(range.min.as_ref().and_then(|d| d.as_min_float()));
+                let max = float_bound(range.max.as_ref().and_then(|d| d.as_max_float()));
+                let rule = range_rule(range);
+                parts.push(quote!(.float_range(#min, #max, #rule)));
+            }
+        }
+        ValueKind::Blob | ValueKind::Map { .. } => parts.extend(c.length.map(length)),
+        ValueKind::List { .. } => {
+            parts.extend(c.length.map(length));
+            if c.unique_items {
+                parts.push(quote!(.unique_items()));
+            }
+        }
+        _ => {}
     }
-    out
+    (!parts.is_empty()).then(|| quote!(Rules::NONE #(#parts)*))
 }
 
 fn length_bounds(l: Length) -> (TokenStream, TokenStream) {

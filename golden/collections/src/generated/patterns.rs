@@ -6,6 +6,7 @@ use crate::runtime;
 /// `^[a-z]+$`
 pub(crate) static TAG_KEY: ::std::sync::LazyLock<runtime::validate::Pattern> = ::std::sync::LazyLock::new(||
 runtime::validate::Pattern::ascii("", &[(b'a', b'z')], 1usize));
+
 /// ``^[a-z\t\r\n `]*$``
 pub(crate) static TAG_VALUE: ::std::sync::LazyLock<runtime::validate::Pattern> = ::std::sync::LazyLock::new(||
 runtime::validate::Pattern::ascii(
@@ -27,4 +28,32 @@ mod tests {
         ::std::sync::LazyLock::force(&super::TAG_KEY);
         ::std::sync::LazyLock::force(&super::TAG_VALUE);
     }
+}
+
+/// The model's constraint traits, one static per distinct set; values are
+/// checked against them by the runtime.
+pub(crate) mod rules {
+    use crate::runtime::validate::Rules;
+
+    /// `DenseList`: length at most 3.
+    pub(crate) static DENSE_LIST: Rules = Rules::NONE
+        .length(None, Some(3u64), "Member must have length less than or equal to 3");
+    /// `TagKey`: pattern `^[a-z]+$`.
+    pub(crate) static TAG_KEY: Rules = Rules::NONE
+        .pattern(
+            &crate::patterns::TAG_KEY,
+            "Member must satisfy regular expression pattern: ^[a-z]+$",
+        );
+    /// `TagMap`: length at most 2.
+    pub(crate) static TAG_MAP: Rules = Rules::NONE
+        .length(None, Some(2u64), "Member must have length less than or equal to 2");
+    /// `TagValue`: length at most 4; pattern ``^[a-z\t\r\n `]*$``.
+    pub(crate) static TAG_VALUE: Rules = Rules::NONE
+        .length(None, Some(4u64), "Member must have length less than or equal to 4")
+        .pattern(
+            &crate::patterns::TAG_VALUE,
+            "Member must satisfy regular expression pattern: ^[a-z\t\r\n `]*$",
+        );
+    /// `UniqueList`: unique items.
+    pub(crate) static UNIQUE_LIST: Rules = Rules::NONE.unique_items();
 }

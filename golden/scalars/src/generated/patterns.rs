@@ -6,3 +6,24 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {}
 }
+
+/// The model's constraint traits, one static per distinct set; values are
+/// checked against them by the runtime.
+pub(crate) mod rules {
+    use crate::runtime::validate::Rules;
+
+    /// `Level`: range -5..=5.
+    pub(crate) static LEVEL: Rules = Rules::NONE
+        .int_range(
+            Some(-5i64),
+            Some(5i64),
+            "Member must be between -5 and 5, inclusive",
+        );
+    /// `SmallBlob`: length 1..=4.
+    pub(crate) static SMALL_BLOB: Rules = Rules::NONE
+        .length(
+            Some(1u64),
+            Some(4u64),
+            "Member must have length between 1 and 4, inclusive",
+        );
+}

@@ -6,3 +6,20 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {}
 }
+
+/// The model's constraint traits, one static per distinct set; values are
+/// checked against them by the runtime.
+pub(crate) mod rules {
+    use crate::runtime::validate::Rules;
+
+    /// `ExpressionList`: length at least 2.
+    pub(crate) static EXPRESSION_LIST: Rules = Rules::NONE
+        .length(Some(2u64), None, "Member must have length greater than or equal to 2");
+    /// `Label`: length 1..=8.
+    pub(crate) static LABEL: Rules = Rules::NONE
+        .length(
+            Some(1u64),
+            Some(8u64),
+            "Member must have length between 1 and 8, inclusive",
+        );
+}

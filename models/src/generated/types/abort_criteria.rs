@@ -127,64 +127,34 @@ impl runtime::validate::Validate for AbortCriteria {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if self.client_corrections.contains("failureType") {
+            out.missing(&path.field("failureType"));
+        } else {
             let path = path.field("failureType");
-            if self.client_corrections.contains("failureType") {
-                out.missing(&path);
-            } else {
-                let value = &self.failure_type;
-                out.enum_value(
-                    &path,
-                    value.is_known(),
-                    "Member must satisfy enum value set: [FAILED, REJECTED, TIMED_OUT, ALL]",
-                );
-            }
+            let value = &self.failure_type;
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if self.client_corrections.contains("action") {
+            out.missing(&path.field("action"));
+        } else {
             let path = path.field("action");
-            if self.client_corrections.contains("action") {
-                out.missing(&path);
-            } else {
-                let value = &self.action;
-                out.enum_value(
-                    &path,
-                    value.is_known(),
-                    "Member must satisfy enum value set: [CANCEL]",
-                );
-            }
+            let value = &self.action;
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if self.client_corrections.contains("thresholdPercentage") {
+            out.missing(&path.field("thresholdPercentage"));
+        } else {
             let path = path.field("thresholdPercentage");
-            if self.client_corrections.contains("thresholdPercentage") {
-                out.missing(&path);
-            } else {
-                let value = &self.threshold_percentage;
-                out.float_range(
-                    &path,
-                    *value,
-                    None,
-                    Some(runtime::validate::FloatBound {
-                        value: 100f64,
-                        strict: false,
-                    }),
-                    "Member must be less than or equal to 100",
-                );
-            }
+            let value = &self.threshold_percentage;
+            crate::patterns::rules::ABORT_THRESHOLD_PERCENTAGE.check(&path, value, out);
         }
-        {
+        if self.client_corrections.contains("minNumberOfExecutedThings") {
+            out.missing(&path.field("minNumberOfExecutedThings"));
+        } else {
             let path = path.field("minNumberOfExecutedThings");
-            if self.client_corrections.contains("minNumberOfExecutedThings") {
-                out.missing(&path);
-            } else {
-                let value = &self.min_number_of_executed_things;
-                out.int_range(
-                    &path,
-                    i64::from(*value),
-                    Some(1i64),
-                    None,
-                    "Member must be greater than or equal to 1",
-                );
-            }
+            let value = &self.min_number_of_executed_things;
+            crate::patterns::rules::MINIMUM_NUMBER_OF_EXECUTED_THINGS
+                .check(&path, value, out);
         }
     }
 }

@@ -110,50 +110,26 @@ impl runtime::validate::Validate for ExponentialRolloutRate {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if self.client_corrections.contains("baseRatePerMinute") {
+            out.missing(&path.field("baseRatePerMinute"));
+        } else {
             let path = path.field("baseRatePerMinute");
-            if self.client_corrections.contains("baseRatePerMinute") {
-                out.missing(&path);
-            } else {
-                let value = &self.base_rate_per_minute;
-                out.int_range(
-                    &path,
-                    i64::from(*value),
-                    Some(1i64),
-                    Some(1000i64),
-                    "Member must be between 1 and 1000, inclusive",
-                );
-            }
+            let value = &self.base_rate_per_minute;
+            crate::patterns::rules::ROLLOUT_RATE_PER_MINUTE.check(&path, value, out);
         }
-        {
+        if self.client_corrections.contains("incrementFactor") {
+            out.missing(&path.field("incrementFactor"));
+        } else {
             let path = path.field("incrementFactor");
-            if self.client_corrections.contains("incrementFactor") {
-                out.missing(&path);
-            } else {
-                let value = &self.increment_factor;
-                out.float_range(
-                    &path,
-                    *value,
-                    Some(runtime::validate::FloatBound {
-                        value: 1.1f64,
-                        strict: false,
-                    }),
-                    Some(runtime::validate::FloatBound {
-                        value: 5f64,
-                        strict: false,
-                    }),
-                    "Member must be between 1.1 and 5, inclusive",
-                );
-            }
+            let value = &self.increment_factor;
+            crate::patterns::rules::INCREMENT_FACTOR.check(&path, value, out);
         }
-        {
+        if self.client_corrections.contains("rateIncreaseCriteria") {
+            out.missing(&path.field("rateIncreaseCriteria"));
+        } else {
             let path = path.field("rateIncreaseCriteria");
-            if self.client_corrections.contains("rateIncreaseCriteria") {
-                out.missing(&path);
-            } else {
-                let value = &self.rate_increase_criteria;
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            let value = &self.rate_increase_criteria;
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

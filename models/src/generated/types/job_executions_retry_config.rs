@@ -76,23 +76,15 @@ impl runtime::validate::Validate for JobExecutionsRetryConfig {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if self.client_corrections.contains("criteriaList") {
+            out.missing(&path.field("criteriaList"));
+        } else {
             let path = path.field("criteriaList");
-            if self.client_corrections.contains("criteriaList") {
-                out.missing(&path);
-            } else {
-                let value = &self.criteria_list;
-                out.count(
-                    &path,
-                    value.len(),
-                    Some(1u64),
-                    Some(2u64),
-                    "Member must have length between 1 and 2, inclusive",
-                );
-                for (index, item) in value.iter().enumerate() {
-                    let path = path.index(index);
-                    runtime::validate::Validate::validate_at(item, &path, out);
-                }
+            let value = &self.criteria_list;
+            crate::patterns::rules::RETRY_CRITERIA_LIST.check(&path, value, out);
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
     }

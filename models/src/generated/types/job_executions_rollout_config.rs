@@ -70,23 +70,14 @@ impl runtime::validate::Validate for JobExecutionsRolloutConfig {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.maximum_per_minute {
             let path = path.field("maximumPerMinute");
-            if let Some(value) = &self.maximum_per_minute {
-                out.int_range(
-                    &path,
-                    i64::from(*value),
-                    Some(1i64),
-                    None,
-                    "Member must be greater than or equal to 1",
-                );
-            }
+            crate::patterns::rules::MINIMUM_NUMBER_OF_EXECUTED_THINGS
+                .check(&path, value, out);
         }
-        {
+        if let Some(value) = &self.exponential_rate {
             let path = path.field("exponentialRate");
-            if let Some(value) = &self.exponential_rate {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

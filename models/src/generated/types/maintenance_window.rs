@@ -90,35 +90,19 @@ impl runtime::validate::Validate for MaintenanceWindow {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if self.client_corrections.contains("startTime") {
+            out.missing(&path.field("startTime"));
+        } else {
             let path = path.field("startTime");
-            if self.client_corrections.contains("startTime") {
-                out.missing(&path);
-            } else {
-                let value = &self.start_time;
-                out.string_length(
-                    &path,
-                    value,
-                    Some(1u64),
-                    Some(256u64),
-                    "Member must have length between 1 and 256, inclusive",
-                );
-            }
+            let value = &self.start_time;
+            crate::patterns::rules::CRON_EXPRESSION.check(&path, value, out);
         }
-        {
+        if self.client_corrections.contains("durationInMinutes") {
+            out.missing(&path.field("durationInMinutes"));
+        } else {
             let path = path.field("durationInMinutes");
-            if self.client_corrections.contains("durationInMinutes") {
-                out.missing(&path);
-            } else {
-                let value = &self.duration_in_minutes;
-                out.int_range(
-                    &path,
-                    i64::from(*value),
-                    Some(1i64),
-                    Some(1430i64),
-                    "Member must be between 1 and 1430, inclusive",
-                );
-            }
+            let value = &self.duration_in_minutes;
+            crate::patterns::rules::DURATION_IN_MINUTES.check(&path, value, out);
         }
     }
 }

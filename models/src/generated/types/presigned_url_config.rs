@@ -72,29 +72,13 @@ impl runtime::validate::Validate for PresignedUrlConfig {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.role_arn {
             let path = path.field("roleArn");
-            if let Some(value) = &self.role_arn {
-                out.string_length(
-                    &path,
-                    value,
-                    Some(20u64),
-                    Some(2048u64),
-                    "Member must have length between 20 and 2048, inclusive",
-                );
-            }
+            crate::patterns::rules::ROLE_ARN.check(&path, value, out);
         }
-        {
+        if let Some(value) = &self.expires_in_sec {
             let path = path.field("expiresInSec");
-            if let Some(value) = &self.expires_in_sec {
-                out.int_range(
-                    &path,
-                    *value,
-                    Some(60i64),
-                    Some(3600i64),
-                    "Member must be between 60 and 3600, inclusive",
-                );
-            }
+            crate::patterns::rules::EXPIRES_IN_SEC.check(&path, value, out);
         }
     }
 }

@@ -72,29 +72,15 @@ impl runtime::validate::Validate for RateIncreaseCriteria {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.number_of_notified_things {
             let path = path.field("numberOfNotifiedThings");
-            if let Some(value) = &self.number_of_notified_things {
-                out.int_range(
-                    &path,
-                    i64::from(*value),
-                    Some(1i64),
-                    None,
-                    "Member must be greater than or equal to 1",
-                );
-            }
+            crate::patterns::rules::MINIMUM_NUMBER_OF_EXECUTED_THINGS
+                .check(&path, value, out);
         }
-        {
+        if let Some(value) = &self.number_of_succeeded_things {
             let path = path.field("numberOfSucceededThings");
-            if let Some(value) = &self.number_of_succeeded_things {
-                out.int_range(
-                    &path,
-                    i64::from(*value),
-                    Some(1i64),
-                    None,
-                    "Member must be greater than or equal to 1",
-                );
-            }
+            crate::patterns::rules::MINIMUM_NUMBER_OF_EXECUTED_THINGS
+                .check(&path, value, out);
         }
     }
 }

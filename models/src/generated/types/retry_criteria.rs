@@ -93,33 +93,19 @@ impl runtime::validate::Validate for RetryCriteria {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if self.client_corrections.contains("failureType") {
+            out.missing(&path.field("failureType"));
+        } else {
             let path = path.field("failureType");
-            if self.client_corrections.contains("failureType") {
-                out.missing(&path);
-            } else {
-                let value = &self.failure_type;
-                out.enum_value(
-                    &path,
-                    value.is_known(),
-                    "Member must satisfy enum value set: [FAILED, TIMED_OUT, ALL]",
-                );
-            }
+            let value = &self.failure_type;
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if self.client_corrections.contains("numberOfRetries") {
+            out.missing(&path.field("numberOfRetries"));
+        } else {
             let path = path.field("numberOfRetries");
-            if self.client_corrections.contains("numberOfRetries") {
-                out.missing(&path);
-            } else {
-                let value = &self.number_of_retries;
-                out.int_range(
-                    &path,
-                    i64::from(*value),
-                    Some(0i64),
-                    Some(10i64),
-                    "Member must be between 0 and 10, inclusive",
-                );
-            }
+            let value = &self.number_of_retries;
+            crate::patterns::rules::NUMBER_OF_RETRIES.check(&path, value, out);
         }
     }
 }

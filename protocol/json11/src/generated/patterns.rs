@@ -6,3 +6,12 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {}
 }
+
+/// The model's constraint traits, one static per distinct set; values are
+/// checked against them by the runtime.
+pub(crate) mod rules {
+    use crate::runtime::validate::Rules;
+
+    /// `FooEnumSet`: unique items.
+    pub(crate) static FOO_ENUM_SET: Rules = Rules::NONE.unique_items();
+}

@@ -151,14 +151,12 @@ impl runtime::validate::Validate for Settings {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if self.client_corrections.contains("nested") {
+            out.missing(&path.field("nested"));
+        } else {
             let path = path.field("nested");
-            if self.client_corrections.contains("nested") {
-                out.missing(&path);
-            } else {
-                let value = &self.nested;
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            let value = &self.nested;
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

@@ -68,11 +68,9 @@ impl runtime::validate::Validate for Foo {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.builder_value {
             let path = path.field("builder");
-            if let Some(value) = &self.builder_value {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

@@ -80,11 +80,8 @@ impl runtime::validate::Validate for Result {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("ok");
-            if self.client_corrections.contains("ok") {
-                out.missing(&path);
-            }
+        if self.client_corrections.contains("ok") {
+            out.missing(&path.field("ok"));
         }
     }
 }

@@ -58,11 +58,9 @@ impl runtime::validate::Validate for Link {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.target {
             let path = path.field("target");
-            if let Some(value) = &self.target {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

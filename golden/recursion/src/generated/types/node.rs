@@ -97,32 +97,23 @@ impl runtime::validate::Validate for Node {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("name");
-            if self.client_corrections.contains("name") {
-                out.missing(&path);
-            }
+        if self.client_corrections.contains("name") {
+            out.missing(&path.field("name"));
         }
-        {
+        if let Some(value) = &self.parent {
             let path = path.field("parent");
-            if let Some(value) = &self.parent {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.children {
             let path = path.field("children");
-            if let Some(value) = &self.children {
-                for (index, item) in value.iter().enumerate() {
-                    let path = path.index(index);
-                    runtime::validate::Validate::validate_at(item, &path, out);
-                }
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
-        {
+        if let Some(value) = &self.link {
             let path = path.field("link");
-            if let Some(value) = &self.link {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

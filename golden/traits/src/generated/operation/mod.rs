@@ -4,5 +4,6 @@
 //! One module per operation.
 /// The `Subscribe` operation.
 pub mod subscribe;
+
 /// The `Upload` operation.
 pub mod upload;

@@ -71,11 +71,8 @@ impl runtime::validate::Validate for Circle {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("radius");
-            if self.client_corrections.contains("radius") {
-                out.missing(&path);
-            }
+        if self.client_corrections.contains("radius") {
+            out.missing(&path.field("radius"));
         }
     }
 }

@@ -108,13 +108,7 @@ impl runtime::validate::Validate for Expression {
             }
             Self::Sum(value) => {
                 let path = path.field("sum");
-                out.count(
-                    &path,
-                    value.len(),
-                    Some(2u64),
-                    None,
-                    "Member must have length greater than or equal to 2",
-                );
+                crate::patterns::rules::EXPRESSION_LIST.check(&path, value, out);
                 for (index, item) in value.iter().enumerate() {
                     let path = path.index(index);
                     runtime::validate::Validate::validate_at(item, &path, out);

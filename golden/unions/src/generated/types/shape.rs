@@ -117,13 +117,7 @@ impl runtime::validate::Validate for Shape {
             }
             Self::Label(value) => {
                 let path = path.field("label");
-                out.string_length(
-                    &path,
-                    value,
-                    Some(1u64),
-                    Some(8u64),
-                    "Member must have length between 1 and 8, inclusive",
-                );
+                crate::patterns::rules::LABEL.check(&path, value, out);
             }
             _ => {}
         }

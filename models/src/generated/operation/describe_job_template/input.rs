@@ -64,26 +64,12 @@ impl runtime::validate::Validate for DescribeJobTemplateInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("jobTemplateId");
-            match &self.job_template_id {
-                Some(value) => {
-                    out.string_length(
-                        &path,
-                        value,
-                        Some(1u64),
-                        Some(64u64),
-                        "Member must have length between 1 and 64, inclusive",
-                    );
-                    out.pattern(
-                        &path,
-                        value,
-                        &crate::patterns::JOB_TEMPLATE_ID,
-                        "Member must satisfy regular expression pattern: ^[a-zA-Z0-9_-]+$",
-                    );
-                }
-                None => out.missing(&path),
+        match &self.job_template_id {
+            Some(value) => {
+                let path = path.field("jobTemplateId");
+                crate::patterns::rules::JOB_TEMPLATE_ID.check(&path, value, out);
             }
+            None => out.missing(&path.field("jobTemplateId")),
         }
     }
 }

@@ -172,142 +172,58 @@ impl runtime::validate::Validate for DescribeJobTemplateOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.job_template_arn {
             let path = path.field("jobTemplateArn");
-            if let Some(value) = &self.job_template_arn {
-                out.string_length(
-                    &path,
-                    value,
-                    Some(1u64),
-                    Some(1600u64),
-                    "Member must have length between 1 and 1600, inclusive",
-                );
-                out.pattern(
-                    &path,
-                    value,
-                    &crate::patterns::JOB_TEMPLATE_ARN,
-                    "Member must satisfy regular expression pattern: ^arn:[!-~]+$",
-                );
-            }
+            crate::patterns::rules::JOB_TEMPLATE_ARN.check(&path, value, out);
         }
-        {
+        if let Some(value) = &self.job_template_id {
             let path = path.field("jobTemplateId");
-            if let Some(value) = &self.job_template_id {
-                out.string_length(
-                    &path,
-                    value,
-                    Some(1u64),
-                    Some(64u64),
-                    "Member must have length between 1 and 64, inclusive",
-                );
-                out.pattern(
-                    &path,
-                    value,
-                    &crate::patterns::JOB_TEMPLATE_ID,
-                    "Member must satisfy regular expression pattern: ^[a-zA-Z0-9_-]+$",
-                );
-            }
+            crate::patterns::rules::JOB_TEMPLATE_ID.check(&path, value, out);
         }
-        {
+        if let Some(value) = &self.description {
             let path = path.field("description");
-            if let Some(value) = &self.description {
-                out.string_length(
-                    &path,
-                    value,
-                    Some(0u64),
-                    Some(2028u64),
-                    "Member must have length between 0 and 2028, inclusive",
-                );
-                out.pattern(
-                    &path,
-                    value,
-                    &crate::patterns::JOB_DESCRIPTION,
-                    "Member must satisfy regular expression pattern: ^[^\\p{C}]+$",
-                );
-            }
+            crate::patterns::rules::JOB_DESCRIPTION.check(&path, value, out);
         }
-        {
+        if let Some(value) = &self.document_source {
             let path = path.field("documentSource");
-            if let Some(value) = &self.document_source {
-                out.string_length(
-                    &path,
-                    value,
-                    Some(1u64),
-                    Some(1350u64),
-                    "Member must have length between 1 and 1350, inclusive",
-                );
-            }
+            crate::patterns::rules::JOB_DOCUMENT_SOURCE.check(&path, value, out);
         }
-        {
+        if let Some(value) = &self.document {
             let path = path.field("document");
-            if let Some(value) = &self.document {
-                out.string_length(
-                    &path,
-                    value,
-                    Some(0u64),
-                    Some(32768u64),
-                    "Member must have length between 0 and 32768, inclusive",
-                );
-            }
+            crate::patterns::rules::JOB_DOCUMENT.check(&path, value, out);
         }
-        {
+        if let Some(value) = &self.presigned_url_config {
             let path = path.field("presignedUrlConfig");
-            if let Some(value) = &self.presigned_url_config {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.job_executions_rollout_config {
             let path = path.field("jobExecutionsRolloutConfig");
-            if let Some(value) = &self.job_executions_rollout_config {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.abort_config {
             let path = path.field("abortConfig");
-            if let Some(value) = &self.abort_config {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.timeout_config {
             let path = path.field("timeoutConfig");
-            if let Some(value) = &self.timeout_config {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.job_executions_retry_config {
             let path = path.field("jobExecutionsRetryConfig");
-            if let Some(value) = &self.job_executions_retry_config {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.maintenance_windows {
             let path = path.field("maintenanceWindows");
-            if let Some(value) = &self.maintenance_windows {
-                for (index, item) in value.iter().enumerate() {
-                    let path = path.index(index);
-                    runtime::validate::Validate::validate_at(item, &path, out);
-                }
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
-        {
+        if let Some(value) = &self.destination_package_versions {
             let path = path.field("destinationPackageVersions");
-            if let Some(value) = &self.destination_package_versions {
-                for (index, item) in value.iter().enumerate() {
-                    let path = path.index(index);
-                    out.string_length(
-                        &path,
-                        item,
-                        Some(1u64),
-                        Some(1600u64),
-                        "Member must have length between 1 and 1600, inclusive",
-                    );
-                    out.pattern(
-                        &path,
-                        item,
-                        &crate::patterns::JOB_TEMPLATE_ARN,
-                        "Member must satisfy regular expression pattern: ^arn:[!-~]+$",
-                    );
-                }
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                crate::patterns::rules::JOB_TEMPLATE_ARN.check(&path, item, out);
             }
         }
     }

@@ -78,11 +78,9 @@ impl runtime::validate::Validate for Dialog {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.farewell {
             let path = path.field("farewell");
-            if let Some(value) = &self.farewell {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

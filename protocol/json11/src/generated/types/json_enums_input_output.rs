@@ -108,74 +108,38 @@ impl runtime::validate::Validate for JsonEnumsInputOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.foo_enum1 {
             let path = path.field("fooEnum1");
-            if let Some(value) = &self.foo_enum1 {
-                out.enum_value(
-                    &path,
-                    value.is_known(),
-                    "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]",
-                );
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.foo_enum2 {
             let path = path.field("fooEnum2");
-            if let Some(value) = &self.foo_enum2 {
-                out.enum_value(
-                    &path,
-                    value.is_known(),
-                    "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]",
-                );
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.foo_enum3 {
             let path = path.field("fooEnum3");
-            if let Some(value) = &self.foo_enum3 {
-                out.enum_value(
-                    &path,
-                    value.is_known(),
-                    "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]",
-                );
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.foo_enum_list {
             let path = path.field("fooEnumList");
-            if let Some(value) = &self.foo_enum_list {
-                for (index, item) in value.iter().enumerate() {
-                    let path = path.index(index);
-                    out.enum_value(
-                        &path,
-                        item.is_known(),
-                        "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]",
-                    );
-                }
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
-        {
+        if let Some(value) = &self.foo_enum_set {
             let path = path.field("fooEnumSet");
-            if let Some(value) = &self.foo_enum_set {
-                out.unique(&path, value, "Member must have unique values");
-                for (index, item) in value.iter().enumerate() {
-                    let path = path.index(index);
-                    out.enum_value(
-                        &path,
-                        item.is_known(),
-                        "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]",
-                    );
-                }
+            crate::patterns::rules::FOO_ENUM_SET.check(&path, value, out);
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
-        {
+        if let Some(value) = &self.foo_enum_map {
             let path = path.field("fooEnumMap");
-            if let Some(value) = &self.foo_enum_map {
-                for (key, item) in value.iter() {
-                    let path = path.key(key.as_str());
-                    out.enum_value(
-                        &path,
-                        item.is_known(),
-                        "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]",
-                    );
-                }
+            for (key, item) in value.iter() {
+                let path = path.key(key.as_str());
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
     }

@@ -108,74 +108,38 @@ impl runtime::validate::Validate for JsonIntEnumsInputOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.int_enum1 {
             let path = path.field("intEnum1");
-            if let Some(value) = &self.int_enum1 {
-                out.enum_value(
-                    &path,
-                    value.is_known(),
-                    "Member must satisfy enum value set: [1, 2, 3]",
-                );
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.int_enum2 {
             let path = path.field("intEnum2");
-            if let Some(value) = &self.int_enum2 {
-                out.enum_value(
-                    &path,
-                    value.is_known(),
-                    "Member must satisfy enum value set: [1, 2, 3]",
-                );
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.int_enum3 {
             let path = path.field("intEnum3");
-            if let Some(value) = &self.int_enum3 {
-                out.enum_value(
-                    &path,
-                    value.is_known(),
-                    "Member must satisfy enum value set: [1, 2, 3]",
-                );
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.int_enum_list {
             let path = path.field("intEnumList");
-            if let Some(value) = &self.int_enum_list {
-                for (index, item) in value.iter().enumerate() {
-                    let path = path.index(index);
-                    out.enum_value(
-                        &path,
-                        item.is_known(),
-                        "Member must satisfy enum value set: [1, 2, 3]",
-                    );
-                }
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
-        {
+        if let Some(value) = &self.int_enum_set {
             let path = path.field("intEnumSet");
-            if let Some(value) = &self.int_enum_set {
-                out.unique(&path, value, "Member must have unique values");
-                for (index, item) in value.iter().enumerate() {
-                    let path = path.index(index);
-                    out.enum_value(
-                        &path,
-                        item.is_known(),
-                        "Member must satisfy enum value set: [1, 2, 3]",
-                    );
-                }
+            crate::patterns::rules::FOO_ENUM_SET.check(&path, value, out);
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
-        {
+        if let Some(value) = &self.int_enum_map {
             let path = path.field("intEnumMap");
-            if let Some(value) = &self.int_enum_map {
-                for (key, item) in value.iter() {
-                    let path = path.key(key.as_str());
-                    out.enum_value(
-                        &path,
-                        item.is_known(),
-                        "Member must satisfy enum value set: [1, 2, 3]",
-                    );
-                }
+            for (key, item) in value.iter() {
+                let path = path.key(key.as_str());
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
     }

@@ -292,65 +292,49 @@ impl runtime::validate::Validate for KitchenSink {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.empty_struct {
             let path = path.field("EmptyStruct");
-            if let Some(value) = &self.empty_struct {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.list_of_structs {
             let path = path.field("ListOfStructs");
-            if let Some(value) = &self.list_of_structs {
-                for (index, item) in value.iter().enumerate() {
-                    let path = path.index(index);
-                    runtime::validate::Validate::validate_at(item, &path, out);
-                }
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
-        {
+        if let Some(value) = &self.map_of_structs {
             let path = path.field("MapOfStructs");
-            if let Some(value) = &self.map_of_structs {
-                for (key, item) in value.iter() {
-                    let path = path.key(key.as_str());
-                    runtime::validate::Validate::validate_at(item, &path, out);
-                }
+            for (key, item) in value.iter() {
+                let path = path.key(key.as_str());
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
-        {
+        if let Some(value) = &self.recursive_list {
             let path = path.field("RecursiveList");
-            if let Some(value) = &self.recursive_list {
-                for (index, item) in value.iter().enumerate() {
-                    let path = path.index(index);
-                    runtime::validate::Validate::validate_at(item, &path, out);
-                }
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
-        {
+        if let Some(value) = &self.recursive_map {
             let path = path.field("RecursiveMap");
-            if let Some(value) = &self.recursive_map {
-                for (key, item) in value.iter() {
-                    let path = path.key(key.as_str());
-                    runtime::validate::Validate::validate_at(item, &path, out);
-                }
+            for (key, item) in value.iter() {
+                let path = path.key(key.as_str());
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
-        {
+        if let Some(value) = &self.recursive_struct {
             let path = path.field("RecursiveStruct");
-            if let Some(value) = &self.recursive_struct {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.simple_struct {
             let path = path.field("SimpleStruct");
-            if let Some(value) = &self.simple_struct {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.struct_with_json_name {
             let path = path.field("StructWithJsonName");
-            if let Some(value) = &self.struct_with_json_name {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

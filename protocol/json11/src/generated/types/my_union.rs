@@ -216,11 +216,7 @@ impl runtime::validate::Validate for MyUnion {
         match self {
             Self::EnumValue(value) => {
                 let path = path.field("enumValue");
-                out.enum_value(
-                    &path,
-                    value.is_known(),
-                    "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]",
-                );
+                runtime::validate::Validate::validate_at(value, &path, out);
             }
             Self::StructureValue(value) => {
                 let path = path.field("structureValue");

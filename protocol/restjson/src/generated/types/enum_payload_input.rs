@@ -62,15 +62,9 @@ impl runtime::validate::Validate for EnumPayloadInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.payload {
             let path = path.field("payload");
-            if let Some(value) = &self.payload {
-                out.enum_value(
-                    &path,
-                    value.is_known(),
-                    "Member must satisfy enum value set: [enumvalue]",
-                );
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

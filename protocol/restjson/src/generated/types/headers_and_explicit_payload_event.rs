@@ -68,11 +68,9 @@ impl runtime::validate::Validate for HeadersAndExplicitPayloadEvent {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.payload {
             let path = path.field("payload");
-            if let Some(value) = &self.payload {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

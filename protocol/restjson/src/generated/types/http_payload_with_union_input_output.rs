@@ -64,11 +64,9 @@ impl runtime::validate::Validate for HttpPayloadWithUnionInputOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.nested {
             let path = path.field("nested");
-            if let Some(value) = &self.nested {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

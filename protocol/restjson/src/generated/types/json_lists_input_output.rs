@@ -128,45 +128,29 @@ impl runtime::validate::Validate for JsonListsInputOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.string_set {
             let path = path.field("stringSet");
-            if let Some(value) = &self.string_set {
-                out.unique(&path, value, "Member must have unique values");
-            }
+            crate::patterns::rules::STRING_SET.check(&path, value, out);
         }
-        {
+        if let Some(value) = &self.enum_list {
             let path = path.field("enumList");
-            if let Some(value) = &self.enum_list {
-                for (index, item) in value.iter().enumerate() {
-                    let path = path.index(index);
-                    out.enum_value(
-                        &path,
-                        item.is_known(),
-                        "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]",
-                    );
-                }
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
-        {
+        if let Some(value) = &self.int_enum_list {
             let path = path.field("intEnumList");
-            if let Some(value) = &self.int_enum_list {
-                for (index, item) in value.iter().enumerate() {
-                    let path = path.index(index);
-                    out.enum_value(
-                        &path,
-                        item.is_known(),
-                        "Member must satisfy enum value set: [1, 2, 3]",
-                    );
-                }
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
-        {
+        if let Some(value) = &self.structure_list {
             let path = path.field("myStructureList");
-            if let Some(value) = &self.structure_list {
-                for (index, item) in value.iter().enumerate() {
-                    let path = path.index(index);
-                    runtime::validate::Validate::validate_at(item, &path, out);
-                }
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
     }

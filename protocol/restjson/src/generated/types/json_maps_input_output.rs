@@ -106,22 +106,18 @@ impl runtime::validate::Validate for JsonMapsInputOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.dense_struct_map {
             let path = path.field("denseStructMap");
-            if let Some(value) = &self.dense_struct_map {
-                for (key, item) in value.iter() {
-                    let path = path.key(key.as_str());
-                    runtime::validate::Validate::validate_at(item, &path, out);
-                }
+            for (key, item) in value.iter() {
+                let path = path.key(key.as_str());
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
-        {
+        if let Some(value) = &self.dense_set_map {
             let path = path.field("denseSetMap");
-            if let Some(value) = &self.dense_set_map {
-                for (key, item) in value.iter() {
-                    let path = path.key(key.as_str());
-                    out.unique(&path, item, "Member must have unique values");
-                }
+            for (key, item) in value.iter() {
+                let path = path.key(key.as_str());
+                crate::patterns::rules::STRING_SET.check(&path, item, out);
             }
         }
     }

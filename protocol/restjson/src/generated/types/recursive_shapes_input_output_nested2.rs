@@ -70,11 +70,9 @@ impl runtime::validate::Validate for RecursiveShapesInputOutputNested2 {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.recursive_member {
             let path = path.field("recursiveMember");
-            if let Some(value) = &self.recursive_member {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

@@ -110,25 +110,21 @@ impl runtime::validate::Validate for SparseJsonMapsInputOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.sparse_struct_map {
             let path = path.field("sparseStructMap");
-            if let Some(value) = &self.sparse_struct_map {
-                for (key, item) in value.iter() {
-                    let path = path.key(key.as_str());
-                    if let Some(item) = item {
-                        runtime::validate::Validate::validate_at(item, &path, out);
-                    }
+            for (key, item) in value.iter() {
+                let path = path.key(key.as_str());
+                if let Some(item) = item {
+                    runtime::validate::Validate::validate_at(item, &path, out);
                 }
             }
         }
-        {
+        if let Some(value) = &self.sparse_set_map {
             let path = path.field("sparseSetMap");
-            if let Some(value) = &self.sparse_set_map {
-                for (key, item) in value.iter() {
-                    let path = path.key(key.as_str());
-                    if let Some(item) = item {
-                        out.unique(&path, item, "Member must have unique values");
-                    }
+            for (key, item) in value.iter() {
+                let path = path.key(key.as_str());
+                if let Some(item) = item {
+                    crate::patterns::rules::STRING_SET.check(&path, item, out);
                 }
             }
         }

@@ -72,11 +72,9 @@ impl runtime::validate::Validate for TestBodyStructureInputOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.test_config {
             let path = path.field("testConfig");
-            if let Some(value) = &self.test_config {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

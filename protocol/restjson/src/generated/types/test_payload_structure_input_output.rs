@@ -74,11 +74,9 @@ impl runtime::validate::Validate for TestPayloadStructureInputOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.payload_config {
             let path = path.field("payloadConfig");
-            if let Some(value) = &self.payload_config {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

@@ -95,14 +95,12 @@ impl runtime::validate::Validate for TopLevel {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if self.client_corrections.contains("dialog") {
+            out.missing(&path.field("dialog"));
+        } else {
             let path = path.field("dialog");
-            if self.client_corrections.contains("dialog") {
-                out.missing(&path);
-            } else {
-                let value = &self.dialog;
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            let value = &self.dialog;
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
         {
             let path = path.field("dialogList");

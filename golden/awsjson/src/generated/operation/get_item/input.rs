@@ -62,11 +62,8 @@ impl runtime::validate::Validate for GetItemInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("tableName");
-            if self.table_name.is_none() {
-                out.missing(&path);
-            }
+        if self.table_name.is_none() {
+            out.missing(&path.field("tableName"));
         }
     }
 }

@@ -70,13 +70,11 @@ impl runtime::validate::Validate for GetItemOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.item {
             let path = path.field("item");
-            if let Some(value) = &self.item {
-                for (key, item) in value.iter() {
-                    let path = path.key(key.as_str());
-                    runtime::validate::Validate::validate_at(item, &path, out);
-                }
+            for (key, item) in value.iter() {
+                let path = path.key(key.as_str());
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
     }

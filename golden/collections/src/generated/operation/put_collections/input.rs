@@ -112,68 +112,27 @@ impl runtime::validate::Validate for PutCollectionsInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.dense {
             let path = path.field("dense");
-            if let Some(value) = &self.dense {
-                out.count(
-                    &path,
-                    value.len(),
-                    None,
-                    Some(3u64),
-                    "Member must have length less than or equal to 3",
-                );
-            }
+            crate::patterns::rules::DENSE_LIST.check(&path, value, out);
         }
-        {
+        if let Some(value) = &self.unique {
             let path = path.field("unique");
-            if let Some(value) = &self.unique {
-                out.unique(&path, value, "Member must have unique values");
-            }
+            crate::patterns::rules::UNIQUE_LIST.check(&path, value, out);
         }
-        {
+        if let Some(value) = &self.by_color {
             let path = path.field("byColor");
-            if let Some(value) = &self.by_color {
-                for (key, _item) in value.iter() {
-                    out.enum_value(
-                        &path,
-                        key.is_known(),
-                        "Member must satisfy enum value set: [red, blue]",
-                    );
-                }
+            for (key, _item) in value.iter() {
+                runtime::validate::Validate::validate_at(key, &path, out);
             }
         }
-        {
+        if let Some(value) = &self.tags {
             let path = path.field("tags");
-            if let Some(value) = &self.tags {
-                out.count(
-                    &path,
-                    value.len(),
-                    None,
-                    Some(2u64),
-                    "Member must have length less than or equal to 2",
-                );
-                for (key, item) in value.iter() {
-                    out.pattern(
-                        &path,
-                        key,
-                        &crate::patterns::TAG_KEY,
-                        "Member must satisfy regular expression pattern: ^[a-z]+$",
-                    );
-                    let path = path.key(key.as_str());
-                    out.string_length(
-                        &path,
-                        item,
-                        None,
-                        Some(4u64),
-                        "Member must have length less than or equal to 4",
-                    );
-                    out.pattern(
-                        &path,
-                        item,
-                        &crate::patterns::TAG_VALUE,
-                        "Member must satisfy regular expression pattern: ^[a-z\t\r\n `]*$",
-                    );
-                }
+            crate::patterns::rules::TAG_MAP.check(&path, value, out);
+            for (key, item) in value.iter() {
+                crate::patterns::rules::TAG_KEY.check(&path, key, out);
+                let path = path.key(key.as_str());
+                crate::patterns::rules::TAG_VALUE.check(&path, item, out);
             }
         }
     }

@@ -9,6 +9,7 @@ mod input;
 mod output;
 pub use self::input::PutCollectionsInput;
 pub use self::output::PutCollectionsOutput;
+
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::PutCollectionsInputBuilder;
@@ -24,10 +25,13 @@ pub struct PutCollections;
 impl PutCollections {
     /// The operation name.
     pub const NAME: &'static str = "PutCollections";
+
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
+
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/collections";
+
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -101,29 +101,20 @@ impl runtime::validate::Validate for GetSettingsOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if self.client_corrections.contains("settings") {
+            out.missing(&path.field("settings"));
+        } else {
             let path = path.field("settings");
-            if self.client_corrections.contains("settings") {
-                out.missing(&path);
-            } else {
-                let value = &self.settings;
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            let value = &self.settings;
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
         {
             let path = path.field("mode");
             let value = &self.mode;
-            out.enum_value(
-                &path,
-                value.is_known(),
-                "Member must satisfy enum value set: [STITCHED_ONLY, FULL]",
-            );
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
-            let path = path.field("maybe");
-            if self.maybe.is_none() {
-                out.missing(&path);
-            }
+        if self.maybe.is_none() {
+            out.missing(&path.field("maybe"));
         }
     }
 }

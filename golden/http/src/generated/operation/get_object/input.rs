@@ -62,11 +62,8 @@ impl runtime::validate::Validate for GetObjectInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("id");
-            if self.id.is_none() {
-                out.missing(&path);
-            }
+        if self.id.is_none() {
+            out.missing(&path.field("id"));
         }
     }
 }

@@ -174,33 +174,19 @@ impl runtime::validate::Validate for PutObjectInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("bucket");
-            if self.bucket.is_none() {
-                out.missing(&path);
-            }
+        if self.bucket.is_none() {
+            out.missing(&path.field("bucket"));
         }
-        {
-            let path = path.field("key");
-            if self.key.is_none() {
-                out.missing(&path);
-            }
+        if self.key.is_none() {
+            out.missing(&path.field("key"));
         }
-        {
+        if let Some(value) = &self.color {
             let path = path.field("color");
-            if let Some(value) = &self.color {
-                out.enum_value(
-                    &path,
-                    value.is_known(),
-                    "Member must satisfy enum value set: [red]",
-                );
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.body {
             let path = path.field("body");
-            if let Some(value) = &self.body {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

@@ -148,81 +148,53 @@ impl runtime::validate::Validate for MatchOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.result {
             let path = path.field("result");
-            if let Some(value) = &self.result {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.option {
             let path = path.field("option");
-            if let Some(value) = &self.option {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.r#box {
             let path = path.field("box");
-            if let Some(value) = &self.r#box {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.string {
             let path = path.field("string");
-            if let Some(value) = &self.string {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.vec {
             let path = path.field("vec");
-            if let Some(value) = &self.vec {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.kind {
             let path = path.field("kind");
-            if let Some(value) = &self.kind {
-                out.enum_value(
-                    &path,
-                    value.is_known(),
-                    "Member must satisfy enum value set: [unknown, a-b, a_b, self]",
-                );
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.foo {
             let path = path.field("foo");
-            if let Some(value) = &self.foo {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.foo_builder {
             let path = path.field("fooBuilder");
-            if let Some(value) = &self.foo_builder {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.widget_builder {
             let path = path.field("widgetBuilder");
-            if let Some(value) = &self.widget_builder {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.builder_shape {
             let path = path.field("builderShape");
-            if let Some(value) = &self.builder_shape {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.type_shape {
             let path = path.field("typeShape");
-            if let Some(value) = &self.type_shape {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.hash_shape {
             let path = path.field("hashShape");
-            if let Some(value) = &self.hash_shape {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

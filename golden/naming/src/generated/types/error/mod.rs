@@ -5,6 +5,7 @@
 #[allow(clippy::module_inception)]
 mod error;
 pub use self::error::Error;
+
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::error::ErrorBuilder;

@@ -58,11 +58,9 @@ impl runtime::validate::Validate for GetTreeOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.root {
             let path = path.field("root");
-            if let Some(value) = &self.root {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

@@ -128,39 +128,17 @@ impl runtime::validate::Validate for EchoOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.blob {
             let path = path.field("blob");
-            if let Some(value) = &self.blob {
-                out.count(
-                    &path,
-                    value.len(),
-                    Some(1u64),
-                    Some(4u64),
-                    "Member must have length between 1 and 4, inclusive",
-                );
-            }
+            crate::patterns::rules::SMALL_BLOB.check(&path, value, out);
         }
-        {
+        if let Some(value) = &self.byte {
             let path = path.field("byte");
-            if let Some(value) = &self.byte {
-                out.int_range(
-                    &path,
-                    i64::from(*value),
-                    Some(-5i64),
-                    Some(5i64),
-                    "Member must be between -5 and 5, inclusive",
-                );
-            }
+            crate::patterns::rules::LEVEL.check(&path, value, out);
         }
-        {
+        if let Some(value) = &self.priority {
             let path = path.field("priority");
-            if let Some(value) = &self.priority {
-                out.enum_value(
-                    &path,
-                    value.is_known(),
-                    "Member must satisfy enum value set: [1, 10]",
-                );
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

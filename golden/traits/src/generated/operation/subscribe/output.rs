@@ -60,11 +60,9 @@ impl runtime::validate::Validate for SubscribeOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.events {
             let path = path.field("events");
-            if let Some(value) = &self.events {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

@@ -110,17 +110,12 @@ impl runtime::validate::Validate for UploadInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("key");
-            if self.key.is_none() {
-                out.missing(&path);
-            }
+        if self.key.is_none() {
+            out.missing(&path.field("key"));
         }
-        {
+        if let Some(value) = &self.credentials {
             let path = path.field("credentials");
-            if let Some(value) = &self.credentials {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

@@ -62,14 +62,12 @@ impl runtime::validate::Validate for GetShapeInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("shape");
-            match &self.shape {
-                Some(value) => {
-                    runtime::validate::Validate::validate_at(value, &path, out);
-                }
-                None => out.missing(&path),
+        match &self.shape {
+            Some(value) => {
+                let path = path.field("shape");
+                runtime::validate::Validate::validate_at(value, &path, out);
             }
+            None => out.missing(&path.field("shape")),
         }
     }
 }

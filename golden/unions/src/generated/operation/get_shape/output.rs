@@ -68,17 +68,13 @@ impl runtime::validate::Validate for GetShapeOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.shape {
             let path = path.field("shape");
-            if let Some(value) = &self.shape {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.expression {
             let path = path.field("expression");
-            if let Some(value) = &self.expression {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

@@ -60,11 +60,9 @@ impl runtime::validate::Validate for JsonUnionsInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.contents {
             let path = path.field("contents");
-            if let Some(value) = &self.contents {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

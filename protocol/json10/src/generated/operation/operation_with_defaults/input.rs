@@ -88,17 +88,13 @@ impl runtime::validate::Validate for OperationWithDefaultsInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.defaults {
             let path = path.field("defaults");
-            if let Some(value) = &self.defaults {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.client_optional_defaults {
             let path = path.field("clientOptionalDefaults");
-            if let Some(value) = &self.client_optional_defaults {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

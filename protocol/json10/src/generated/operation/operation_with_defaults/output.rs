@@ -333,20 +333,12 @@ impl runtime::validate::Validate for OperationWithDefaultsOutput {
         {
             let path = path.field("defaultEnum");
             let value = &self.default_enum;
-            out.enum_value(
-                &path,
-                value.is_known(),
-                "Member must satisfy enum value set: [FOO, BAR, BAZ]",
-            );
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
         {
             let path = path.field("defaultIntEnum");
             let value = &self.default_int_enum;
-            out.enum_value(
-                &path,
-                value.is_known(),
-                "Member must satisfy enum value set: [1, 2]",
-            );
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

@@ -266,77 +266,41 @@ impl runtime::validate::Validate for OperationWithRequiredMembersOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("requiredString");
-            if self.client_corrections.contains("requiredString") {
-                out.missing(&path);
-            }
+        if self.client_corrections.contains("requiredString") {
+            out.missing(&path.field("requiredString"));
         }
-        {
-            let path = path.field("requiredBoolean");
-            if self.client_corrections.contains("requiredBoolean") {
-                out.missing(&path);
-            }
+        if self.client_corrections.contains("requiredBoolean") {
+            out.missing(&path.field("requiredBoolean"));
         }
-        {
-            let path = path.field("requiredList");
-            if self.client_corrections.contains("requiredList") {
-                out.missing(&path);
-            }
+        if self.client_corrections.contains("requiredList") {
+            out.missing(&path.field("requiredList"));
         }
-        {
-            let path = path.field("requiredTimestamp");
-            if self.client_corrections.contains("requiredTimestamp") {
-                out.missing(&path);
-            }
+        if self.client_corrections.contains("requiredTimestamp") {
+            out.missing(&path.field("requiredTimestamp"));
         }
-        {
-            let path = path.field("requiredBlob");
-            if self.client_corrections.contains("requiredBlob") {
-                out.missing(&path);
-            }
+        if self.client_corrections.contains("requiredBlob") {
+            out.missing(&path.field("requiredBlob"));
         }
-        {
-            let path = path.field("requiredByte");
-            if self.client_corrections.contains("requiredByte") {
-                out.missing(&path);
-            }
+        if self.client_corrections.contains("requiredByte") {
+            out.missing(&path.field("requiredByte"));
         }
-        {
-            let path = path.field("requiredShort");
-            if self.client_corrections.contains("requiredShort") {
-                out.missing(&path);
-            }
+        if self.client_corrections.contains("requiredShort") {
+            out.missing(&path.field("requiredShort"));
         }
-        {
-            let path = path.field("requiredInteger");
-            if self.client_corrections.contains("requiredInteger") {
-                out.missing(&path);
-            }
+        if self.client_corrections.contains("requiredInteger") {
+            out.missing(&path.field("requiredInteger"));
         }
-        {
-            let path = path.field("requiredLong");
-            if self.client_corrections.contains("requiredLong") {
-                out.missing(&path);
-            }
+        if self.client_corrections.contains("requiredLong") {
+            out.missing(&path.field("requiredLong"));
         }
-        {
-            let path = path.field("requiredFloat");
-            if self.client_corrections.contains("requiredFloat") {
-                out.missing(&path);
-            }
+        if self.client_corrections.contains("requiredFloat") {
+            out.missing(&path.field("requiredFloat"));
         }
-        {
-            let path = path.field("requiredDouble");
-            if self.client_corrections.contains("requiredDouble") {
-                out.missing(&path);
-            }
+        if self.client_corrections.contains("requiredDouble") {
+            out.missing(&path.field("requiredDouble"));
         }
-        {
-            let path = path.field("requiredMap");
-            if self.client_corrections.contains("requiredMap") {
-                out.missing(&path);
-            }
+        if self.client_corrections.contains("requiredMap") {
+            out.missing(&path.field("requiredMap"));
         }
     }
 }

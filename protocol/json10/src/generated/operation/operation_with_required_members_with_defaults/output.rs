@@ -195,20 +195,12 @@ impl runtime::validate::Validate for OperationWithRequiredMembersWithDefaultsOut
         {
             let path = path.field("requiredEnum");
             let value = &self.required_enum;
-            out.enum_value(
-                &path,
-                value.is_known(),
-                "Member must satisfy enum value set: [FOO, BAR, BAZ]",
-            );
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
         {
             let path = path.field("requiredIntEnum");
             let value = &self.required_int_enum;
-            out.enum_value(
-                &path,
-                value.is_known(),
-                "Member must satisfy enum value set: [1, 2]",
-            );
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

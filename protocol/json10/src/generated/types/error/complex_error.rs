@@ -68,11 +68,9 @@ impl runtime::validate::Validate for ComplexError {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.nested {
             let path = path.field("Nested");
-            if let Some(value) = &self.nested {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }
@@ -95,15 +93,20 @@ impl runtime::ErrorCorrection for ComplexError {
 impl ComplexError {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "ComplexError";
+
     /// Whose fault the error is (`@error`).
     pub const FAULT: runtime::ErrorFault = runtime::ErrorFault::Client;
+
     /// The HTTP status the service answers with (`@httpError`).
     pub const HTTP_STATUS: Option<u16> = None;
+
     /// Whether the model marks the error `@retryable`.
     pub const RETRYABLE: bool = false;
+
     /// Whether the error means the caller is being throttled:
     /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = runtime::error::is_throttling_code(Self::CODE);
+
     /// The human-readable message, if the service sent one.
     pub fn error_message(&self) -> Option<&str> {
         None

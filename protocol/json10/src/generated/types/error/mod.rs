@@ -8,6 +8,7 @@ mod invalid_greeting;
 pub use self::complex_error::ComplexError;
 pub use self::foo_error::FooError;
 pub use self::invalid_greeting::InvalidGreeting;
+
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::complex_error::ComplexErrorBuilder;

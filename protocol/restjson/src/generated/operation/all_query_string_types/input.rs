@@ -271,62 +271,34 @@ impl runtime::validate::Validate for AllQueryStringTypesInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.query_string_set {
             let path = path.field("queryStringSet");
-            if let Some(value) = &self.query_string_set {
-                out.unique(&path, value, "Member must have unique values");
-            }
+            crate::patterns::rules::STRING_SET.check(&path, value, out);
         }
-        {
+        if let Some(value) = &self.query_integer_set {
             let path = path.field("queryIntegerSet");
-            if let Some(value) = &self.query_integer_set {
-                out.unique(&path, value, "Member must have unique values");
-            }
+            crate::patterns::rules::STRING_SET.check(&path, value, out);
         }
-        {
+        if let Some(value) = &self.query_enum {
             let path = path.field("queryEnum");
-            if let Some(value) = &self.query_enum {
-                out.enum_value(
-                    &path,
-                    value.is_known(),
-                    "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]",
-                );
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.query_enum_list {
             let path = path.field("queryEnumList");
-            if let Some(value) = &self.query_enum_list {
-                for (index, item) in value.iter().enumerate() {
-                    let path = path.index(index);
-                    out.enum_value(
-                        &path,
-                        item.is_known(),
-                        "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]",
-                    );
-                }
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
-        {
+        if let Some(value) = &self.query_integer_enum {
             let path = path.field("queryIntegerEnum");
-            if let Some(value) = &self.query_integer_enum {
-                out.enum_value(
-                    &path,
-                    value.is_known(),
-                    "Member must satisfy enum value set: [1, 2, 3]",
-                );
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
-        {
+        if let Some(value) = &self.query_integer_enum_list {
             let path = path.field("queryIntegerEnumList");
-            if let Some(value) = &self.query_integer_enum_list {
-                for (index, item) in value.iter().enumerate() {
-                    let path = path.index(index);
-                    out.enum_value(
-                        &path,
-                        item.is_known(),
-                        "Member must satisfy enum value set: [1, 2, 3]",
-                    );
-                }
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
     }

@@ -62,11 +62,8 @@ impl runtime::validate::Validate for ConstantQueryStringInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("hello");
-            if self.hello.is_none() {
-                out.missing(&path);
-            }
+        if self.hello.is_none() {
+            out.missing(&path.field("hello"));
         }
     }
 }

@@ -7,8 +7,10 @@ use std::fmt;
 
 /// This operation's side of [`DocumentTypeInputOutput`](crate::types::DocumentTypeInputOutput), which other operations share.
 pub type DocumentTypeInput = crate::types::DocumentTypeInputOutput;
+
 /// This operation's side of [`DocumentTypeInputOutput`](crate::types::DocumentTypeInputOutput), which other operations share.
 pub type DocumentTypeOutput = crate::types::DocumentTypeInputOutput;
+
 /// This example serializes a document as part of the payload.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DocumentType`. The associated constants are its protocol facts.
@@ -18,10 +20,13 @@ pub struct DocumentType;
 impl DocumentType {
     /// The operation name.
     pub const NAME: &'static str = "DocumentType";
+
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
+
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/DocumentType";
+
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

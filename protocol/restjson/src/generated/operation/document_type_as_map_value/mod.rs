@@ -7,8 +7,10 @@ use std::fmt;
 
 /// This operation's side of [`DocumentTypeAsMapValueInputOutput`](crate::types::DocumentTypeAsMapValueInputOutput), which other operations share.
 pub type DocumentTypeAsMapValueInput = crate::types::DocumentTypeAsMapValueInputOutput;
+
 /// This operation's side of [`DocumentTypeAsMapValueInputOutput`](crate::types::DocumentTypeAsMapValueInputOutput), which other operations share.
 pub type DocumentTypeAsMapValueOutput = crate::types::DocumentTypeAsMapValueInputOutput;
+
 /// This example serializes documents as the value of maps.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DocumentTypeAsMapValue`. The associated constants are its protocol facts.
@@ -18,10 +20,13 @@ pub struct DocumentTypeAsMapValue;
 impl DocumentTypeAsMapValue {
     /// The operation name.
     pub const NAME: &'static str = "DocumentTypeAsMapValue";
+
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
+
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/DocumentTypeAsMapValue";
+
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

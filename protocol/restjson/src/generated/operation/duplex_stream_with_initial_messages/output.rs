@@ -83,17 +83,12 @@ impl runtime::validate::Validate for DuplexStreamWithInitialMessagesOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("initialResponseMember");
-            if self.client_corrections.contains("initialResponseMember") {
-                out.missing(&path);
-            }
+        if self.client_corrections.contains("initialResponseMember") {
+            out.missing(&path.field("initialResponseMember"));
         }
-        {
+        if let Some(value) = &self.stream {
             let path = path.field("stream");
-            if let Some(value) = &self.stream {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

@@ -64,11 +64,8 @@ impl runtime::validate::Validate for EndpointWithHostLabelOperationInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("label");
-            if self.label.is_none() {
-                out.missing(&path);
-            }
+        if self.label.is_none() {
+            out.missing(&path.field("label"));
         }
     }
 }

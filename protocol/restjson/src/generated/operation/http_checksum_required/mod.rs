@@ -7,8 +7,10 @@ use std::fmt;
 
 /// This operation's side of [`HttpChecksumRequiredInputOutput`](crate::types::HttpChecksumRequiredInputOutput), which other operations share.
 pub type HttpChecksumRequiredInput = crate::types::HttpChecksumRequiredInputOutput;
+
 /// This operation's side of [`HttpChecksumRequiredInputOutput`](crate::types::HttpChecksumRequiredInputOutput), which other operations share.
 pub type HttpChecksumRequiredOutput = crate::types::HttpChecksumRequiredInputOutput;
+
 /// This example tests httpChecksumRequired trait
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpChecksumRequired`. The associated constants are its protocol facts.
@@ -18,10 +20,13 @@ pub struct HttpChecksumRequired;
 impl HttpChecksumRequired {
     /// The operation name.
     pub const NAME: &'static str = "HttpChecksumRequired";
+
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
+
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/HttpChecksumRequired";
+
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

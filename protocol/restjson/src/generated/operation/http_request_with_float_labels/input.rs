@@ -74,17 +74,11 @@ impl runtime::validate::Validate for HttpRequestWithFloatLabelsInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("float");
-            if self.float.is_none() {
-                out.missing(&path);
-            }
+        if self.float.is_none() {
+            out.missing(&path.field("float"));
         }
-        {
-            let path = path.field("double");
-            if self.double.is_none() {
-                out.missing(&path);
-            }
+        if self.double.is_none() {
+            out.missing(&path.field("double"));
         }
     }
 }

@@ -74,17 +74,11 @@ impl runtime::validate::Validate for HttpRequestWithGreedyLabelInPathInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("foo");
-            if self.foo.is_none() {
-                out.missing(&path);
-            }
+        if self.foo.is_none() {
+            out.missing(&path.field("foo"));
         }
-        {
-            let path = path.field("baz");
-            if self.baz.is_none() {
-                out.missing(&path);
-            }
+        if self.baz.is_none() {
+            out.missing(&path.field("baz"));
         }
     }
 }

@@ -134,53 +134,29 @@ impl runtime::validate::Validate for HttpRequestWithLabelsInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("string");
-            if self.string.is_none() {
-                out.missing(&path);
-            }
+        if self.string.is_none() {
+            out.missing(&path.field("string"));
         }
-        {
-            let path = path.field("short");
-            if self.short.is_none() {
-                out.missing(&path);
-            }
+        if self.short.is_none() {
+            out.missing(&path.field("short"));
         }
-        {
-            let path = path.field("integer");
-            if self.integer.is_none() {
-                out.missing(&path);
-            }
+        if self.integer.is_none() {
+            out.missing(&path.field("integer"));
         }
-        {
-            let path = path.field("long");
-            if self.long.is_none() {
-                out.missing(&path);
-            }
+        if self.long.is_none() {
+            out.missing(&path.field("long"));
         }
-        {
-            let path = path.field("float");
-            if self.float.is_none() {
-                out.missing(&path);
-            }
+        if self.float.is_none() {
+            out.missing(&path.field("float"));
         }
-        {
-            let path = path.field("double");
-            if self.double.is_none() {
-                out.missing(&path);
-            }
+        if self.double.is_none() {
+            out.missing(&path.field("double"));
         }
-        {
-            let path = path.field("boolean");
-            if self.boolean.is_none() {
-                out.missing(&path);
-            }
+        if self.boolean.is_none() {
+            out.missing(&path.field("boolean"));
         }
-        {
-            let path = path.field("timestamp");
-            if self.timestamp.is_none() {
-                out.missing(&path);
-            }
+        if self.timestamp.is_none() {
+            out.missing(&path.field("timestamp"));
         }
     }
 }

@@ -124,47 +124,26 @@ impl runtime::validate::Validate for HttpRequestWithLabelsAndTimestampFormatInpu
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("memberEpochSeconds");
-            if self.member_epoch_seconds.is_none() {
-                out.missing(&path);
-            }
+        if self.member_epoch_seconds.is_none() {
+            out.missing(&path.field("memberEpochSeconds"));
         }
-        {
-            let path = path.field("memberHttpDate");
-            if self.member_http_date.is_none() {
-                out.missing(&path);
-            }
+        if self.member_http_date.is_none() {
+            out.missing(&path.field("memberHttpDate"));
         }
-        {
-            let path = path.field("memberDateTime");
-            if self.member_date_time.is_none() {
-                out.missing(&path);
-            }
+        if self.member_date_time.is_none() {
+            out.missing(&path.field("memberDateTime"));
         }
-        {
-            let path = path.field("defaultFormat");
-            if self.default_format.is_none() {
-                out.missing(&path);
-            }
+        if self.default_format.is_none() {
+            out.missing(&path.field("defaultFormat"));
         }
-        {
-            let path = path.field("targetEpochSeconds");
-            if self.target_epoch_seconds.is_none() {
-                out.missing(&path);
-            }
+        if self.target_epoch_seconds.is_none() {
+            out.missing(&path.field("targetEpochSeconds"));
         }
-        {
-            let path = path.field("targetHttpDate");
-            if self.target_http_date.is_none() {
-                out.missing(&path);
-            }
+        if self.target_http_date.is_none() {
+            out.missing(&path.field("targetHttpDate"));
         }
-        {
-            let path = path.field("targetDateTime");
-            if self.target_date_time.is_none() {
-                out.missing(&path);
-            }
+        if self.target_date_time.is_none() {
+            out.missing(&path.field("targetDateTime"));
         }
     }
 }

@@ -64,11 +64,8 @@ impl runtime::validate::Validate for HttpRequestWithRegexLiteralInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("str");
-            if self.str.is_none() {
-                out.missing(&path);
-            }
+        if self.str.is_none() {
+            out.missing(&path.field("str"));
         }
     }
 }

@@ -74,17 +74,12 @@ impl runtime::validate::Validate for InputStreamWithInitialRequestInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("initialRequestMember");
-            if self.initial_request_member.is_none() {
-                out.missing(&path);
-            }
+        if self.initial_request_member.is_none() {
+            out.missing(&path.field("initialRequestMember"));
         }
-        {
+        if let Some(value) = &self.stream {
             let path = path.field("stream");
-            if let Some(value) = &self.stream {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

@@ -7,8 +7,10 @@ use std::fmt;
 
 /// This operation's side of [`JsonEnumsInputOutput`](crate::types::JsonEnumsInputOutput), which other operations share.
 pub type JsonEnumsInput = crate::types::JsonEnumsInputOutput;
+
 /// This operation's side of [`JsonEnumsInputOutput`](crate::types::JsonEnumsInputOutput), which other operations share.
 pub type JsonEnumsOutput = crate::types::JsonEnumsInputOutput;
+
 /// This example serializes enums as top level properties, in lists, sets, and maps.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonEnums`. The associated constants are its protocol facts.
@@ -18,10 +20,13 @@ pub struct JsonEnums;
 impl JsonEnums {
     /// The operation name.
     pub const NAME: &'static str = "JsonEnums";
+
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
+
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/JsonEnums";
+
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

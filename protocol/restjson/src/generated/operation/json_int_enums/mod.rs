@@ -7,8 +7,10 @@ use std::fmt;
 
 /// This operation's side of [`JsonIntEnumsInputOutput`](crate::types::JsonIntEnumsInputOutput), which other operations share.
 pub type JsonIntEnumsInput = crate::types::JsonIntEnumsInputOutput;
+
 /// This operation's side of [`JsonIntEnumsInputOutput`](crate::types::JsonIntEnumsInputOutput), which other operations share.
 pub type JsonIntEnumsOutput = crate::types::JsonIntEnumsInputOutput;
+
 /// This example serializes intEnums as top level properties, in lists, sets, and maps.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonIntEnums`. The associated constants are its protocol facts.
@@ -18,10 +20,13 @@ pub struct JsonIntEnums;
 impl JsonIntEnums {
     /// The operation name.
     pub const NAME: &'static str = "JsonIntEnums";
+
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
+
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/JsonIntEnums";
+
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -7,8 +7,10 @@ use std::fmt;
 
 /// This operation's side of [`UnionInputOutput`](crate::types::UnionInputOutput), which other operations share.
 pub type JsonUnionsInput = crate::types::UnionInputOutput;
+
 /// This operation's side of [`UnionInputOutput`](crate::types::UnionInputOutput), which other operations share.
 pub type JsonUnionsOutput = crate::types::UnionInputOutput;
+
 /// This operation uses unions for inputs and outputs.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonUnions`. The associated constants are its protocol facts.
@@ -18,10 +20,13 @@ pub struct JsonUnions;
 impl JsonUnions {
     /// The operation name.
     pub const NAME: &'static str = "JsonUnions";
+
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
+
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/JsonUnions";
+
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

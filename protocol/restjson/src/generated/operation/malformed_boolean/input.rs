@@ -92,11 +92,8 @@ impl runtime::validate::Validate for MalformedBooleanInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("booleanInPath");
-            if self.boolean_in_path.is_none() {
-                out.missing(&path);
-            }
+        if self.boolean_in_path.is_none() {
+            out.missing(&path.field("booleanInPath"));
         }
     }
 }

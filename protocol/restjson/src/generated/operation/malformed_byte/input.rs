@@ -92,11 +92,8 @@ impl runtime::validate::Validate for MalformedByteInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("byteInPath");
-            if self.byte_in_path.is_none() {
-                out.missing(&path);
-            }
+        if self.byte_in_path.is_none() {
+            out.missing(&path.field("byteInPath"));
         }
     }
 }

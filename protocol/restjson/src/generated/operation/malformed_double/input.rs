@@ -92,11 +92,8 @@ impl runtime::validate::Validate for MalformedDoubleInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("doubleInPath");
-            if self.double_in_path.is_none() {
-                out.missing(&path);
-            }
+        if self.double_in_path.is_none() {
+            out.missing(&path.field("doubleInPath"));
         }
     }
 }

@@ -92,11 +92,8 @@ impl runtime::validate::Validate for MalformedFloatInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("floatInPath");
-            if self.float_in_path.is_none() {
-                out.missing(&path);
-            }
+        if self.float_in_path.is_none() {
+            out.missing(&path.field("floatInPath"));
         }
     }
 }

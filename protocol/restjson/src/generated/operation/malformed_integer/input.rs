@@ -92,11 +92,8 @@ impl runtime::validate::Validate for MalformedIntegerInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("integerInPath");
-            if self.integer_in_path.is_none() {
-                out.missing(&path);
-            }
+        if self.integer_in_path.is_none() {
+            out.missing(&path.field("integerInPath"));
         }
     }
 }

@@ -92,11 +92,8 @@ impl runtime::validate::Validate for MalformedLongInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("longInPath");
-            if self.long_in_path.is_none() {
-                out.missing(&path);
-            }
+        if self.long_in_path.is_none() {
+            out.missing(&path.field("longInPath"));
         }
     }
 }

@@ -9,6 +9,7 @@ mod input;
 mod output;
 pub use self::input::MalformedMapInput;
 pub use self::output::MalformedMapOutput;
+
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::MalformedMapInputBuilder;
@@ -24,10 +25,13 @@ pub struct MalformedMap;
 impl MalformedMap {
     /// The operation name.
     pub const NAME: &'static str = "MalformedMap";
+
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
+
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/MalformedMap";
+
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

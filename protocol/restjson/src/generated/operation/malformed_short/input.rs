@@ -92,11 +92,8 @@ impl runtime::validate::Validate for MalformedShortInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("shortInPath");
-            if self.short_in_path.is_none() {
-                out.missing(&path);
-            }
+        if self.short_in_path.is_none() {
+            out.missing(&path.field("shortInPath"));
         }
     }
 }

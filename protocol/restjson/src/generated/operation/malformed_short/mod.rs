@@ -9,6 +9,7 @@ mod input;
 mod output;
 pub use self::input::MalformedShortInput;
 pub use self::output::MalformedShortOutput;
+
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::MalformedShortInputBuilder;
@@ -24,10 +25,13 @@ pub struct MalformedShort;
 impl MalformedShort {
     /// The operation name.
     pub const NAME: &'static str = "MalformedShort";
+
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
+
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/MalformedShort/{shortInPath}";
+
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -64,11 +64,8 @@ impl runtime::validate::Validate for MalformedTimestampBodyDateTimeInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("timestamp");
-            if self.timestamp.is_none() {
-                out.missing(&path);
-            }
+        if self.timestamp.is_none() {
+            out.missing(&path.field("timestamp"));
         }
     }
 }

@@ -60,11 +60,9 @@ impl runtime::validate::Validate for MalformedUnionInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.union {
             let path = path.field("union");
-            if let Some(value) = &self.union {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

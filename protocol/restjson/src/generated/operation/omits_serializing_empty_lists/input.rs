@@ -124,30 +124,18 @@ impl runtime::validate::Validate for OmitsSerializingEmptyListsInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.query_enum_list {
             let path = path.field("queryEnumList");
-            if let Some(value) = &self.query_enum_list {
-                for (index, item) in value.iter().enumerate() {
-                    let path = path.index(index);
-                    out.enum_value(
-                        &path,
-                        item.is_known(),
-                        "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]",
-                    );
-                }
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
-        {
+        if let Some(value) = &self.query_integer_enum_list {
             let path = path.field("queryIntegerEnumList");
-            if let Some(value) = &self.query_integer_enum_list {
-                for (index, item) in value.iter().enumerate() {
-                    let path = path.index(index);
-                    out.enum_value(
-                        &path,
-                        item.is_known(),
-                        "Member must satisfy enum value set: [1, 2, 3]",
-                    );
-                }
+            for (index, item) in value.iter().enumerate() {
+                let path = path.index(index);
+                runtime::validate::Validate::validate_at(item, &path, out);
             }
         }
     }

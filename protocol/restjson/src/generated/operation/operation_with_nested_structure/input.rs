@@ -64,14 +64,12 @@ impl runtime::validate::Validate for OperationWithNestedStructureInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("topLevel");
-            match &self.top_level {
-                Some(value) => {
-                    runtime::validate::Validate::validate_at(value, &path, out);
-                }
-                None => out.missing(&path),
+        match &self.top_level {
+            Some(value) => {
+                let path = path.field("topLevel");
+                runtime::validate::Validate::validate_at(value, &path, out);
             }
+            None => out.missing(&path.field("topLevel")),
         }
     }
 }

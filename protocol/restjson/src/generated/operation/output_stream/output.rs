@@ -60,11 +60,9 @@ impl runtime::validate::Validate for OutputStreamOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.stream {
             let path = path.field("stream");
-            if let Some(value) = &self.stream {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

@@ -60,11 +60,9 @@ impl runtime::validate::Validate for PostPlayerActionInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.action {
             let path = path.field("action");
-            if let Some(value) = &self.action {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

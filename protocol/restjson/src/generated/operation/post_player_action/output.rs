@@ -71,14 +71,12 @@ impl runtime::validate::Validate for PostPlayerActionOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if self.client_corrections.contains("action") {
+            out.missing(&path.field("action"));
+        } else {
             let path = path.field("action");
-            if self.client_corrections.contains("action") {
-                out.missing(&path);
-            } else {
-                let value = &self.action;
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            let value = &self.action;
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

@@ -60,11 +60,9 @@ impl runtime::validate::Validate for PostUnionWithJsonNameInput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if let Some(value) = &self.value {
             let path = path.field("value");
-            if let Some(value) = &self.value {
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

@@ -73,14 +73,12 @@ impl runtime::validate::Validate for PostUnionWithJsonNameOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
+        if self.client_corrections.contains("value") {
+            out.missing(&path.field("value"));
+        } else {
             let path = path.field("value");
-            if self.client_corrections.contains("value") {
-                out.missing(&path);
-            } else {
-                let value = &self.value;
-                runtime::validate::Validate::validate_at(value, &path, out);
-            }
+            let value = &self.value;
+            runtime::validate::Validate::validate_at(value, &path, out);
         }
     }
 }

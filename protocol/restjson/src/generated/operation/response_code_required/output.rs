@@ -73,11 +73,8 @@ impl runtime::validate::Validate for ResponseCodeRequiredOutput {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        {
-            let path = path.field("responseCode");
-            if self.client_corrections.contains("responseCode") {
-                out.missing(&path);
-            }
+        if self.client_corrections.contains("responseCode") {
+            out.missing(&path.field("responseCode"));
         }
     }
 }

@@ -7,8 +7,10 @@ use std::fmt;
 
 /// This operation's side of [`SimpleScalarPropertiesInputOutput`](crate::types::SimpleScalarPropertiesInputOutput), which other operations share.
 pub type SimpleScalarPropertiesInput = crate::types::SimpleScalarPropertiesInputOutput;
+
 /// This operation's side of [`SimpleScalarPropertiesInputOutput`](crate::types::SimpleScalarPropertiesInputOutput), which other operations share.
 pub type SimpleScalarPropertiesOutput = crate::types::SimpleScalarPropertiesInputOutput;
+
 /// The `SimpleScalarProperties` operation.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SimpleScalarProperties`. The associated constants are its protocol facts.
@@ -18,10 +20,13 @@ pub struct SimpleScalarProperties;
 impl SimpleScalarProperties {
     /// The operation name.
     pub const NAME: &'static str = "SimpleScalarProperties";
+
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
+
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/SimpleScalarProperties";
+
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -7,8 +7,10 @@ use std::fmt;
 
 /// This operation's side of [`SparseJsonListsInputOutput`](crate::types::SparseJsonListsInputOutput), which other operations share.
 pub type SparseJsonListsInput = crate::types::SparseJsonListsInputOutput;
+
 /// This operation's side of [`SparseJsonListsInputOutput`](crate::types::SparseJsonListsInputOutput), which other operations share.
 pub type SparseJsonListsOutput = crate::types::SparseJsonListsInputOutput;
+
 /// The `SparseJsonLists` operation.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SparseJsonLists`. The associated constants are its protocol facts.
@@ -18,10 +20,13 @@ pub struct SparseJsonLists;
 impl SparseJsonLists {
     /// The operation name.
     pub const NAME: &'static str = "SparseJsonLists";
+
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
+
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/SparseJsonLists";
+
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -7,8 +7,10 @@ use std::fmt;
 
 /// This operation's side of [`SparseJsonMapsInputOutput`](crate::types::SparseJsonMapsInputOutput), which other operations share.
 pub type SparseJsonMapsInput = crate::types::SparseJsonMapsInputOutput;
+
 /// This operation's side of [`SparseJsonMapsInputOutput`](crate::types::SparseJsonMapsInputOutput), which other operations share.
 pub type SparseJsonMapsOutput = crate::types::SparseJsonMapsInputOutput;
+
 /// This example tests sparse map serialization.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SparseJsonMaps`. The associated constants are its protocol facts.
@@ -18,10 +20,13 @@ pub struct SparseJsonMaps;
 impl SparseJsonMaps {
     /// The operation name.
     pub const NAME: &'static str = "SparseJsonMaps";
+
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
+
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/SparseJsonMaps";
+
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -1,0 +1,38 @@
+//! `patterns::rules`: one `runtime::validate::Rules` static per distinct set
+//! of constraint traits, named after the first shape that has it, so that a
+//! member's check is a single call and shared shapes share one definition.
+//! It sits in the patterns file, which every generated crate already reaches
+//! as `crate::patterns`, so no crate root needs a new line.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::validate::rules_expr;
+use super::Context;
+
+pub fn emit(ctx: &Context) -> TokenStream {
+    let statics = ctx.rule_defs().map(|(name, v)| {
+        let ident = format_ident!("{}", name);
+        let expr = rules_expr(v, &|regex| ctx.pattern_const(regex)).unwrap_or_default();
+        let doc = match v.constraints.describe() {
+            Some(text) => format!(" `{}`: {text}.", v.shape.name()),
+            None => format!(" `{}`.", v.shape.name()),
+        };
+        quote! {
+            #[doc = #doc]
+            pub(crate) static #ident: Rules = #expr;
+        }
+    });
+    if !ctx.has_rules() {
+        return TokenStream::new();
+    }
+    quote! {
+        /// The model's constraint traits, one static per distinct set; values are
+        /// checked against them by the runtime.
+        pub(crate) mod rules {
+            use crate::runtime::validate::Rules;
+
+            #(#statics)*
+        }
+    }
+}
