@@ -29,6 +29,7 @@ fn space_items(code: &str) -> String {
     ];
     let mut out = String::with_capacity(code.len() + code.len() / 16);
     let mut previous: Option<&str> = None;
+    let mut in_static = false;
     for line in code.lines() {
         if let Some(prev) = previous {
             let prev_trimmed = prev.trim_start();
@@ -36,21 +37,27 @@ fn space_items(code: &str) -> String {
             let trimmed = line.trim_start();
             let same_indent = line.len() - trimmed.len() == indent;
             let after_block = prev_trimmed == "}" || prev_trimmed == "};";
-            let after_imports = prev.starts_with("use ") && !line.starts_with("use ");
-            // A documented item after a statement-like one (`static X: T = ...;`).
-            let after_item = prev_trimmed.ends_with(';')
-                && !prev_trimmed.starts_with("//")
-                && same_indent
-                && trimmed.starts_with("///");
+            let after_imports = prev_trimmed.starts_with("use ") && !trimmed.starts_with("use ") && same_indent;
+            // A documented item after a `static` (they end in `;`, not `}`).
+            let after_static = in_static && prev_trimmed.ends_with(';') && trimmed.starts_with("///");
             if (after_block && same_indent && ITEM_STARTS.iter().any(|s| trimmed.starts_with(s)))
                 || after_imports
-                || after_item
+                || after_static
             {
                 out.push('\n');
             }
         }
         out.push_str(line);
         out.push('\n');
+        let trimmed = line.trim_start();
+        if ["static ", "pub static ", "pub(crate) static "]
+            .iter()
+            .any(|s| trimmed.starts_with(s))
+        {
+            in_static = true;
+        } else if trimmed.starts_with("///") {
+            in_static = false;
+        }
         previous = Some(line);
     }
     out

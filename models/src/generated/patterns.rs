@@ -45,6 +45,7 @@ pub(crate) mod rules {
     /// `AbortCriteriaList`: length at least 1.
     pub(crate) static ABORT_CRITERIA_LIST: Rules = Rules::NONE
         .length(Some(1u64), None, "Member must have length greater than or equal to 1");
+
     /// `AbortThresholdPercentage`: at most 100.
     pub(crate) static ABORT_THRESHOLD_PERCENTAGE: Rules = Rules::NONE
         .float_range(
@@ -55,6 +56,7 @@ pub(crate) mod rules {
             }),
             "Member must be less than or equal to 100",
         );
+
     /// `CronExpression`: length 1..=256.
     pub(crate) static CRON_EXPRESSION: Rules = Rules::NONE
         .length(
@@ -62,6 +64,7 @@ pub(crate) mod rules {
             Some(256u64),
             "Member must have length between 1 and 256, inclusive",
         );
+
     /// `DurationInMinutes`: range 1..=1430.
     pub(crate) static DURATION_IN_MINUTES: Rules = Rules::NONE
         .int_range(
@@ -69,6 +72,7 @@ pub(crate) mod rules {
             Some(1430i64),
             "Member must be between 1 and 1430, inclusive",
         );
+
     /// `ExpiresInSec`: range 60..=3600.
     pub(crate) static EXPIRES_IN_SEC: Rules = Rules::NONE
         .int_range(
@@ -76,6 +80,7 @@ pub(crate) mod rules {
             Some(3600i64),
             "Member must be between 60 and 3600, inclusive",
         );
+
     /// `IncrementFactor`: range 1.1..=5.
     pub(crate) static INCREMENT_FACTOR: Rules = Rules::NONE
         .float_range(
@@ -89,6 +94,7 @@ pub(crate) mod rules {
             }),
             "Member must be between 1.1 and 5, inclusive",
         );
+
     /// `JobDescription`: length 0..=2028; pattern `^[^\p{C}]+$`.
     pub(crate) static JOB_DESCRIPTION: Rules = Rules::NONE
         .length(
@@ -100,6 +106,7 @@ pub(crate) mod rules {
             &crate::patterns::JOB_DESCRIPTION,
             "Member must satisfy regular expression pattern: ^[^\\p{C}]+$",
         );
+
     /// `JobDocument`: length 0..=32768.
     pub(crate) static JOB_DOCUMENT: Rules = Rules::NONE
         .length(
@@ -107,6 +114,7 @@ pub(crate) mod rules {
             Some(32768u64),
             "Member must have length between 0 and 32768, inclusive",
         );
+
     /// `JobDocumentSource`: length 1..=1350.
     pub(crate) static JOB_DOCUMENT_SOURCE: Rules = Rules::NONE
         .length(
@@ -114,6 +122,7 @@ pub(crate) mod rules {
             Some(1350u64),
             "Member must have length between 1 and 1350, inclusive",
         );
+
     /// `JobTemplateArn`: length 1..=1600; pattern `^arn:[!-~]+$`.
     pub(crate) static JOB_TEMPLATE_ARN: Rules = Rules::NONE
         .length(
@@ -125,6 +134,7 @@ pub(crate) mod rules {
             &crate::patterns::JOB_TEMPLATE_ARN,
             "Member must satisfy regular expression pattern: ^arn:[!-~]+$",
         );
+
     /// `JobTemplateId`: length 1..=64; pattern `^[a-zA-Z0-9_-]+$`.
     pub(crate) static JOB_TEMPLATE_ID: Rules = Rules::NONE
         .length(
@@ -136,9 +146,11 @@ pub(crate) mod rules {
             &crate::patterns::JOB_TEMPLATE_ID,
             "Member must satisfy regular expression pattern: ^[a-zA-Z0-9_-]+$",
         );
+
     /// `MinimumNumberOfExecutedThings`: at least 1.
     pub(crate) static MINIMUM_NUMBER_OF_EXECUTED_THINGS: Rules = Rules::NONE
         .int_range(Some(1i64), None, "Member must be greater than or equal to 1");
+
     /// `NumberOfRetries`: range 0..=10.
     pub(crate) static NUMBER_OF_RETRIES: Rules = Rules::NONE
         .int_range(
@@ -146,6 +158,7 @@ pub(crate) mod rules {
             Some(10i64),
             "Member must be between 0 and 10, inclusive",
         );
+
     /// `RetryCriteriaList`: length 1..=2.
     pub(crate) static RETRY_CRITERIA_LIST: Rules = Rules::NONE
         .length(
@@ -153,6 +166,7 @@ pub(crate) mod rules {
             Some(2u64),
             "Member must have length between 1 and 2, inclusive",
         );
+
     /// `RoleArn`: length 20..=2048.
     pub(crate) static ROLE_ARN: Rules = Rules::NONE
         .length(
@@ -160,6 +174,7 @@ pub(crate) mod rules {
             Some(2048u64),
             "Member must have length between 20 and 2048, inclusive",
         );
+
     /// `RolloutRatePerMinute`: range 1..=1000.
     pub(crate) static ROLLOUT_RATE_PER_MINUTE: Rules = Rules::NONE
         .int_range(

@@ -38,15 +38,18 @@ pub(crate) mod rules {
     /// `DenseList`: length at most 3.
     pub(crate) static DENSE_LIST: Rules = Rules::NONE
         .length(None, Some(3u64), "Member must have length less than or equal to 3");
+
     /// `TagKey`: pattern `^[a-z]+$`.
     pub(crate) static TAG_KEY: Rules = Rules::NONE
         .pattern(
             &crate::patterns::TAG_KEY,
             "Member must satisfy regular expression pattern: ^[a-z]+$",
         );
+
     /// `TagMap`: length at most 2.
     pub(crate) static TAG_MAP: Rules = Rules::NONE
         .length(None, Some(2u64), "Member must have length less than or equal to 2");
+
     /// `TagValue`: length at most 4; pattern ``^[a-z\t\r\n `]*$``.
     pub(crate) static TAG_VALUE: Rules = Rules::NONE
         .length(None, Some(4u64), "Member must have length less than or equal to 4")
@@ -54,6 +57,7 @@ pub(crate) mod rules {
             &crate::patterns::TAG_VALUE,
             "Member must satisfy regular expression pattern: ^[a-z\t\r\n `]*$",
         );
+
     /// `UniqueList`: unique items.
     pub(crate) static UNIQUE_LIST: Rules = Rules::NONE.unique_items();
 }

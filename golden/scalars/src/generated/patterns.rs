@@ -19,6 +19,7 @@ pub(crate) mod rules {
             Some(5i64),
             "Member must be between -5 and 5, inclusive",
         );
+
     /// `SmallBlob`: length 1..=4.
     pub(crate) static SMALL_BLOB: Rules = Rules::NONE
         .length(

@@ -15,6 +15,7 @@ pub(crate) mod rules {
     /// `ExpressionList`: length at least 2.
     pub(crate) static EXPRESSION_LIST: Rules = Rules::NONE
         .length(Some(2u64), None, "Member must have length greater than or equal to 2");
+
     /// `Label`: length 1..=8.
     pub(crate) static LABEL: Rules = Rules::NONE
         .length(

@@ -28,7 +28,6 @@ pub use self::rate_increase_criteria::RateIncreaseCriteria;
 pub use self::retry_criteria::RetryCriteria;
 pub use self::retryable_failure_type::RetryableFailureType;
 pub use self::timeout_config::TimeoutConfig;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::abort_config::AbortConfigBuilder;

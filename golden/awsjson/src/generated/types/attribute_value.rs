@@ -173,6 +173,7 @@ impl ::serde::Serialize for AttributeValue {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
+
         let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::S(value) => {

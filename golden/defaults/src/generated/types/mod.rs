@@ -8,7 +8,6 @@ mod settings;
 pub use self::mode::Mode;
 pub use self::nested::Nested;
 pub use self::settings::Settings;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::nested::NestedBuilder;

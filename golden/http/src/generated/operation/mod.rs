@@ -4,6 +4,5 @@
 //! One module per operation.
 /// The `GetObject` operation.
 pub mod get_object;
-
 /// The `PutObject` operation.
 pub mod put_object;

@@ -6,7 +6,6 @@ mod color;
 mod document;
 pub use self::color::Color;
 pub use self::document::Document;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::document::DocumentBuilder;

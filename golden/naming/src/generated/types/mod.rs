@@ -26,7 +26,6 @@ pub use self::string::String;
 pub use self::type_::Type;
 pub use self::vec::Vec;
 pub use self::widget_builder::WidgetBuilder;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::box_::BoxBuilder;

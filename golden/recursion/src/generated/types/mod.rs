@@ -6,7 +6,6 @@ mod link;
 mod node;
 pub use self::link::Link;
 pub use self::node::Node;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::link::LinkBuilder;

@@ -4,6 +4,5 @@
 //! One module per operation.
 /// The `Subscribe` operation.
 pub mod subscribe;
-
 /// The `Upload` operation.
 pub mod upload;

@@ -116,6 +116,7 @@ impl ::serde::Serialize for Events {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
+
         let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Message(value) => {

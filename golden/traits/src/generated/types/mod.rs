@@ -10,7 +10,6 @@ pub use self::credentials::Credentials;
 pub use self::end_event::EndEvent;
 pub use self::events::Events;
 pub use self::message_event::MessageEvent;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::credentials::CredentialsBuilder;

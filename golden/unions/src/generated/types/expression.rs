@@ -135,6 +135,7 @@ impl ::serde::Serialize for Expression {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
+
         let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Literal(value) => {

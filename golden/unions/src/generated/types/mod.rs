@@ -8,7 +8,6 @@ mod shape;
 pub use self::circle::Circle;
 pub use self::expression::Expression;
 pub use self::shape::Shape;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::circle::CircleBuilder;

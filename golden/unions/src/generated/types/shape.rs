@@ -140,6 +140,7 @@ impl ::serde::Serialize for Shape {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
+
         let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Circle(value) => {

@@ -10,7 +10,6 @@ pub use self::internal_failure_exception::InternalFailureException;
 pub use self::invalid_request_exception::InvalidRequestException;
 pub use self::resource_not_found_exception::ResourceNotFoundException;
 pub use self::throttling_exception::ThrottlingException;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::internal_failure_exception::InternalFailureExceptionBuilder;

@@ -4,48 +4,33 @@
 //! One module per operation.
 /// The `ContentTypeParameters` operation.
 pub mod content_type_parameters;
-
 /// The `EmptyInputAndEmptyOutput` operation.
 pub mod empty_input_and_empty_output;
-
 /// The `EndpointOperation` operation.
 pub mod endpoint_operation;
-
 /// The `EndpointWithHostLabelOperation` operation.
 pub mod endpoint_with_host_label_operation;
-
 /// The `GreetingWithErrors` operation.
 pub mod greeting_with_errors;
-
 /// The `HostWithPathOperation` operation.
 pub mod host_with_path_operation;
-
 /// The `JsonUnions` operation.
 pub mod json_unions;
-
 /// The `NoInputAndNoOutput` operation.
 pub mod no_input_and_no_output;
-
 /// The `NoInputAndOutput` operation.
 pub mod no_input_and_output;
-
 /// The `OperationWithDefaults` operation.
 pub mod operation_with_defaults;
-
 /// The `OperationWithNestedStructure` operation.
 pub mod operation_with_nested_structure;
-
 /// The `OperationWithRequiredMembers` operation.
 pub mod operation_with_required_members;
-
 /// The `OperationWithRequiredMembersWithDefaults` operation.
 pub mod operation_with_required_members_with_defaults;
-
 /// The `PutWithContentEncoding` operation.
 pub mod put_with_content_encoding;
-
 /// The `QueryIncompatibleOperation` operation.
 pub mod query_incompatible_operation;
-
 /// The `SimpleScalarProperties` operation.
 pub mod simple_scalar_properties;

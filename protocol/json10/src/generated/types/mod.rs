@@ -30,7 +30,6 @@ pub use self::required_int_enum::RequiredIntEnum;
 pub use self::test_enum::TestEnum;
 pub use self::test_int_enum::TestIntEnum;
 pub use self::top_level::TopLevel;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::client_optional_defaults::ClientOptionalDefaultsBuilder;

@@ -4,54 +4,37 @@
 //! One module per operation.
 /// The `ContentTypeParameters` operation.
 pub mod content_type_parameters;
-
 /// The `DatetimeOffsets` operation.
 pub mod datetime_offsets;
-
 /// The `EmptyOperation` operation.
 pub mod empty_operation;
-
 /// The `EndpointOperation` operation.
 pub mod endpoint_operation;
-
 /// The `EndpointWithHostLabelOperation` operation.
 pub mod endpoint_with_host_label_operation;
-
 /// The `FractionalSeconds` operation.
 pub mod fractional_seconds;
-
 /// The `GreetingWithErrors` operation.
 pub mod greeting_with_errors;
-
 /// The `HostWithPathOperation` operation.
 pub mod host_with_path_operation;
-
 /// The `JsonEnums` operation.
 pub mod json_enums;
-
 /// The `JsonIntEnums` operation.
 pub mod json_int_enums;
-
 /// The `JsonUnions` operation.
 pub mod json_unions;
-
 /// The `KitchenSinkOperation` operation.
 pub mod kitchen_sink_operation;
-
 /// The `NullOperation` operation.
 pub mod null_operation;
-
 /// The `OperationWithOptionalInputOutput` operation.
 pub mod operation_with_optional_input_output;
-
 /// The `PutAndGetInlineDocuments` operation.
 pub mod put_and_get_inline_documents;
-
 /// The `PutWithContentEncoding` operation.
 pub mod put_with_content_encoding;
-
 /// The `SimpleScalarProperties` operation.
 pub mod simple_scalar_properties;
-
 /// The `SparseNullsOperation` operation.
 pub mod sparse_nulls_operation;

@@ -34,7 +34,6 @@ pub use self::simple_struct::SimpleStruct;
 pub use self::sparse_nulls_operation_input_output::SparseNullsOperationInputOutput;
 pub use self::struct_with_json_name::StructWithJsonName;
 pub use self::union_input_output::UnionInputOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::complex_nested_error_data::ComplexNestedErrorDataBuilder;

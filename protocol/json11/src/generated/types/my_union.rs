@@ -243,6 +243,7 @@ impl ::serde::Serialize for MyUnion {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
+
         let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::StringValue(value) => {

@@ -4,339 +4,227 @@
 //! One module per operation.
 /// The `AllQueryStringTypes` operation.
 pub mod all_query_string_types;
-
 /// The `ConstantAndVariableQueryString` operation.
 pub mod constant_and_variable_query_string;
-
 /// The `ConstantQueryString` operation.
 pub mod constant_query_string;
-
 /// The `ContentTypeParameters` operation.
 pub mod content_type_parameters;
-
 /// The `DatetimeOffsets` operation.
 pub mod datetime_offsets;
-
 /// The `DocumentType` operation.
 pub mod document_type;
-
 /// The `DocumentTypeAsMapValue` operation.
 pub mod document_type_as_map_value;
-
 /// The `DocumentTypeAsPayload` operation.
 pub mod document_type_as_payload;
-
 /// The `DuplexStream` operation.
 pub mod duplex_stream;
-
 /// The `DuplexStreamWithDistinctStreams` operation.
 pub mod duplex_stream_with_distinct_streams;
-
 /// The `DuplexStreamWithInitialMessages` operation.
 pub mod duplex_stream_with_initial_messages;
-
 /// The `EmptyInputAndEmptyOutput` operation.
 pub mod empty_input_and_empty_output;
-
 /// The `EndpointOperation` operation.
 pub mod endpoint_operation;
-
 /// The `EndpointWithHostLabelOperation` operation.
 pub mod endpoint_with_host_label_operation;
-
 /// The `FractionalSeconds` operation.
 pub mod fractional_seconds;
-
 /// The `GreetingWithErrors` operation.
 pub mod greeting_with_errors;
-
 /// The `HostWithPathOperation` operation.
 pub mod host_with_path_operation;
-
 /// The `HttpChecksumRequired` operation.
 pub mod http_checksum_required;
-
 /// The `HttpEmptyPrefixHeaders` operation.
 pub mod http_empty_prefix_headers;
-
 /// The `HttpEnumPayload` operation.
 pub mod http_enum_payload;
-
 /// The `HttpPayloadTraits` operation.
 pub mod http_payload_traits;
-
 /// The `HttpPayloadTraitsWithMediaType` operation.
 pub mod http_payload_traits_with_media_type;
-
 /// The `HttpPayloadWithStructure` operation.
 pub mod http_payload_with_structure;
-
 /// The `HttpPayloadWithUnion` operation.
 pub mod http_payload_with_union;
-
 /// The `HttpPrefixHeaders` operation.
 pub mod http_prefix_headers;
-
 /// The `HttpPrefixHeadersInResponse` operation.
 pub mod http_prefix_headers_in_response;
-
 /// The `HttpQueryParamsOnlyOperation` operation.
 pub mod http_query_params_only_operation;
-
 /// The `HttpRequestWithFloatLabels` operation.
 pub mod http_request_with_float_labels;
-
 /// The `HttpRequestWithGreedyLabelInPath` operation.
 pub mod http_request_with_greedy_label_in_path;
-
 /// The `HttpRequestWithLabels` operation.
 pub mod http_request_with_labels;
-
 /// The `HttpRequestWithLabelsAndTimestampFormat` operation.
 pub mod http_request_with_labels_and_timestamp_format;
-
 /// The `HttpRequestWithRegexLiteral` operation.
 pub mod http_request_with_regex_literal;
-
 /// The `HttpResponseCode` operation.
 pub mod http_response_code;
-
 /// The `HttpStringPayload` operation.
 pub mod http_string_payload;
-
 /// The `IgnoreQueryParamsInResponse` operation.
 pub mod ignore_query_params_in_response;
-
 /// The `InputAndOutputWithHeaders` operation.
 pub mod input_and_output_with_headers;
-
 /// The `InputStream` operation.
 pub mod input_stream;
-
 /// The `InputStreamWithInitialRequest` operation.
 pub mod input_stream_with_initial_request;
-
 /// The `JsonBlobs` operation.
 pub mod json_blobs;
-
 /// The `JsonEnums` operation.
 pub mod json_enums;
-
 /// The `JsonIntEnums` operation.
 pub mod json_int_enums;
-
 /// The `JsonLists` operation.
 pub mod json_lists;
-
 /// The `JsonMaps` operation.
 pub mod json_maps;
-
 /// The `JsonTimestamps` operation.
 pub mod json_timestamps;
-
 /// The `JsonUnions` operation.
 pub mod json_unions;
-
 /// The `MalformedAcceptWithBody` operation.
 pub mod malformed_accept_with_body;
-
 /// The `MalformedAcceptWithGenericString` operation.
 pub mod malformed_accept_with_generic_string;
-
 /// The `MalformedAcceptWithPayload` operation.
 pub mod malformed_accept_with_payload;
-
 /// The `MalformedBlob` operation.
 pub mod malformed_blob;
-
 /// The `MalformedBoolean` operation.
 pub mod malformed_boolean;
-
 /// The `MalformedByte` operation.
 pub mod malformed_byte;
-
 /// The `MalformedContentTypeWithBody` operation.
 pub mod malformed_content_type_with_body;
-
 /// The `MalformedContentTypeWithGenericString` operation.
 pub mod malformed_content_type_with_generic_string;
-
 /// The `MalformedContentTypeWithPayload` operation.
 pub mod malformed_content_type_with_payload;
-
 /// The `MalformedContentTypeWithoutBody` operation.
 pub mod malformed_content_type_without_body;
-
 /// The `MalformedContentTypeWithoutBodyEmptyInput` operation.
 pub mod malformed_content_type_without_body_empty_input;
-
 /// The `MalformedDouble` operation.
 pub mod malformed_double;
-
 /// The `MalformedFloat` operation.
 pub mod malformed_float;
-
 /// The `MalformedInteger` operation.
 pub mod malformed_integer;
-
 /// The `MalformedList` operation.
 pub mod malformed_list;
-
 /// The `MalformedLong` operation.
 pub mod malformed_long;
-
 /// The `MalformedMap` operation.
 pub mod malformed_map;
-
 /// The `MalformedRequestBody` operation.
 pub mod malformed_request_body;
-
 /// The `MalformedShort` operation.
 pub mod malformed_short;
-
 /// The `MalformedString` operation.
 pub mod malformed_string;
-
 /// The `MalformedTimestampBodyDateTime` operation.
 pub mod malformed_timestamp_body_date_time;
-
 /// The `MalformedTimestampBodyDefault` operation.
 pub mod malformed_timestamp_body_default;
-
 /// The `MalformedTimestampBodyHttpDate` operation.
 pub mod malformed_timestamp_body_http_date;
-
 /// The `MalformedTimestampHeaderDateTime` operation.
 pub mod malformed_timestamp_header_date_time;
-
 /// The `MalformedTimestampHeaderDefault` operation.
 pub mod malformed_timestamp_header_default;
-
 /// The `MalformedTimestampHeaderEpoch` operation.
 pub mod malformed_timestamp_header_epoch;
-
 /// The `MalformedTimestampPathDefault` operation.
 pub mod malformed_timestamp_path_default;
-
 /// The `MalformedTimestampPathEpoch` operation.
 pub mod malformed_timestamp_path_epoch;
-
 /// The `MalformedTimestampPathHttpDate` operation.
 pub mod malformed_timestamp_path_http_date;
-
 /// The `MalformedTimestampQueryDefault` operation.
 pub mod malformed_timestamp_query_default;
-
 /// The `MalformedTimestampQueryEpoch` operation.
 pub mod malformed_timestamp_query_epoch;
-
 /// The `MalformedTimestampQueryHttpDate` operation.
 pub mod malformed_timestamp_query_http_date;
-
 /// The `MalformedUnion` operation.
 pub mod malformed_union;
-
 /// The `MediaTypeHeader` operation.
 pub mod media_type_header;
-
 /// The `NoInputAndNoOutput` operation.
 pub mod no_input_and_no_output;
-
 /// The `NoInputAndOutput` operation.
 pub mod no_input_and_output;
-
 /// The `NullAndEmptyHeadersClient` operation.
 pub mod null_and_empty_headers_client;
-
 /// The `NullAndEmptyHeadersServer` operation.
 pub mod null_and_empty_headers_server;
-
 /// The `OmitsNullSerializesEmptyString` operation.
 pub mod omits_null_serializes_empty_string;
-
 /// The `OmitsSerializingEmptyLists` operation.
 pub mod omits_serializing_empty_lists;
-
 /// The `OperationWithDefaults` operation.
 pub mod operation_with_defaults;
-
 /// The `OperationWithNestedStructure` operation.
 pub mod operation_with_nested_structure;
-
 /// The `OutputStream` operation.
 pub mod output_stream;
-
 /// The `OutputStreamWithInitialResponse` operation.
 pub mod output_stream_with_initial_response;
-
 /// The `PostPlayerAction` operation.
 pub mod post_player_action;
-
 /// The `PostUnionWithJsonName` operation.
 pub mod post_union_with_json_name;
-
 /// The `PutWithContentEncoding` operation.
 pub mod put_with_content_encoding;
-
 /// The `QueryIdempotencyTokenAutoFill` operation.
 pub mod query_idempotency_token_auto_fill;
-
 /// The `QueryParamsAsStringListMap` operation.
 pub mod query_params_as_string_list_map;
-
 /// The `QueryPrecedence` operation.
 pub mod query_precedence;
-
 /// The `RecursiveShapes` operation.
 pub mod recursive_shapes;
-
 /// The `ResponseCodeHttpFallback` operation.
 pub mod response_code_http_fallback;
-
 /// The `ResponseCodeRequired` operation.
 pub mod response_code_required;
-
 /// The `SimpleScalarProperties` operation.
 pub mod simple_scalar_properties;
-
 /// The `SparseJsonLists` operation.
 pub mod sparse_json_lists;
-
 /// The `SparseJsonMaps` operation.
 pub mod sparse_json_maps;
-
 /// The `StreamingTraits` operation.
 pub mod streaming_traits;
-
 /// The `StreamingTraitsRequireLength` operation.
 pub mod streaming_traits_require_length;
-
 /// The `StreamingTraitsWithMediaType` operation.
 pub mod streaming_traits_with_media_type;
-
 /// The `TestBodyStructure` operation.
 pub mod test_body_structure;
-
 /// The `TestGetNoInputNoPayload` operation.
 pub mod test_get_no_input_no_payload;
-
 /// The `TestGetNoPayload` operation.
 pub mod test_get_no_payload;
-
 /// The `TestPayloadBlob` operation.
 pub mod test_payload_blob;
-
 /// The `TestPayloadStructure` operation.
 pub mod test_payload_structure;
-
 /// The `TestPostNoInputNoPayload` operation.
 pub mod test_post_no_input_no_payload;
-
 /// The `TestPostNoPayload` operation.
 pub mod test_post_no_payload;
-
 /// The `TimestampFormatHeaders` operation.
 pub mod timestamp_format_headers;
-
 /// The `UnitInputAndOutput` operation.
 pub mod unit_input_and_output;

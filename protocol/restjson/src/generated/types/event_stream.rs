@@ -258,6 +258,7 @@ impl ::serde::Serialize for EventStream {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
+
         let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Headers(value) => {

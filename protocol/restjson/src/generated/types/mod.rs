@@ -138,7 +138,6 @@ pub use self::union_input_output::UnionInputOutput;
 pub use self::union_payload::UnionPayload;
 pub use self::union_payload_event::UnionPayloadEvent;
 pub use self::union_with_json_name::UnionWithJsonName;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::blob_payload_event::BlobPayloadEventBuilder;

@@ -86,6 +86,7 @@ impl ::serde::Serialize for NestedUnion {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
+
         let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::StringValue(value) => {

@@ -76,6 +76,7 @@ impl ::serde::Serialize for PlayerAction {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
+
         let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Quit => map.serialize_entry("quit", &runtime::wire::Empty)?,

@@ -101,6 +101,7 @@ impl ::serde::Serialize for SimpleUnion {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
+
         let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Int(value) => {

@@ -93,6 +93,7 @@ impl ::serde::Serialize for SingletonEventStream {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
+
         let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Singleton(value) => {

@@ -84,6 +84,7 @@ impl ::serde::Serialize for UnionPayload {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
+
         let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Greeting(value) => {

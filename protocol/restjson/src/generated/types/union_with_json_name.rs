@@ -118,6 +118,7 @@ impl ::serde::Serialize for UnionWithJsonName {
         S: ::serde::Serializer,
     {
         use ::serde::ser::SerializeMap as _;
+
         let mut map = serializer.serialize_map(Some(1))?;
         match self {
             Self::Foo(value) => {

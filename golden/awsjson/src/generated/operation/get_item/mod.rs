@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::GetItemInput;
 pub use self::output::GetItemOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::GetItemInputBuilder;

@@ -4,7 +4,6 @@
 //! Errors the service can return.
 mod throttled;
 pub use self::throttled::Throttled;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::throttled::ThrottledBuilder;

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::GetSettingsInput;
 pub use self::output::GetSettingsOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::GetSettingsInputBuilder;
@@ -25,13 +24,10 @@ pub struct GetSettings;
 impl GetSettings {
     /// The operation name.
     pub const NAME: &'static str = "GetSettings";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/settings";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -121,6 +117,7 @@ impl GetSettings {
         uri.push_str("/settings");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

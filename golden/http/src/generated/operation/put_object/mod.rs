@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::PutObjectInput;
 pub use self::output::PutObjectOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::PutObjectInputBuilder;
@@ -25,13 +24,10 @@ pub struct PutObject;
 impl PutObject {
     /// The operation name.
     pub const NAME: &'static str = "PutObject";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/buckets/{bucket}/objects/{key+}?x-id=PutObject";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 201u16;
 }

@@ -6,7 +6,6 @@ mod no_such_bucket;
 mod slow_down;
 pub use self::no_such_bucket::NoSuchBucket;
 pub use self::slow_down::SlowDown;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::no_such_bucket::NoSuchBucketBuilder;

@@ -77,20 +77,15 @@ impl runtime::ErrorCorrection for SlowDown {
 impl SlowDown {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "SlowDown";
-
     /// Whose fault the error is (`@error`).
     pub const FAULT: runtime::ErrorFault = runtime::ErrorFault::Client;
-
     /// The HTTP status the service answers with (`@httpError`).
     pub const HTTP_STATUS: Option<u16> = Some(503u16);
-
     /// Whether the model marks the error `@retryable`.
     pub const RETRYABLE: bool = true;
-
     /// Whether the error means the caller is being throttled:
     /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = true;
-
     /// The human-readable message, if the service sent one.
     pub fn error_message(&self) -> Option<&str> {
         self.message.as_deref()

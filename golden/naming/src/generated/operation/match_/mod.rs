@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::MatchInput;
 pub use self::output::MatchOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::MatchInputBuilder;
@@ -25,13 +24,10 @@ pub struct Match;
 impl Match {
     /// The operation name.
     pub const NAME: &'static str = "Match";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/match";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -130,6 +126,7 @@ impl Match {
         uri.push_str("/match");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -5,7 +5,6 @@
 #[allow(clippy::module_inception)]
 mod error;
 pub use self::error::Error;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::error::ErrorBuilder;

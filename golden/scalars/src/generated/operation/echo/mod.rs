@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::EchoInput;
 pub use self::output::EchoOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::EchoInputBuilder;
@@ -25,13 +24,10 @@ pub struct Echo;
 impl Echo {
     /// The operation name.
     pub const NAME: &'static str = "Echo";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/echo";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -121,6 +117,7 @@ impl Echo {
         uri.push_str("/echo");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::GetTimesInput;
 pub use self::output::GetTimesOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::GetTimesInputBuilder;
@@ -25,13 +24,10 @@ pub struct GetTimes;
 impl GetTimes {
     /// The operation name.
     pub const NAME: &'static str = "GetTimes";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "GET";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/times";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::UploadInput;
 pub use self::output::UploadOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::UploadInputBuilder;
@@ -25,13 +24,10 @@ pub struct Upload;
 impl Upload {
     /// The operation name.
     pub const NAME: &'static str = "Upload";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/upload/{key}";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

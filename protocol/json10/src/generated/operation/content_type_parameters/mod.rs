@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::ContentTypeParametersInput;
 pub use self::output::ContentTypeParametersOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::ContentTypeParametersInputBuilder;

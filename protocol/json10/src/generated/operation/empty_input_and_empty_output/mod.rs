@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::EmptyInputAndEmptyOutputInput;
 pub use self::output::EmptyInputAndEmptyOutputOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::EmptyInputAndEmptyOutputInputBuilder;

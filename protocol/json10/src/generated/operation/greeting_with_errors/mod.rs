@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::GreetingWithErrorsInput;
 pub use self::output::GreetingWithErrorsOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::GreetingWithErrorsInputBuilder;

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::HostWithPathOperationInput;
 pub use self::output::HostWithPathOperationOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::HostWithPathOperationInputBuilder;

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::JsonUnionsInput;
 pub use self::output::JsonUnionsOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::JsonUnionsInputBuilder;

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::NoInputAndNoOutputInput;
 pub use self::output::NoInputAndNoOutputOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::NoInputAndNoOutputInputBuilder;

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::NoInputAndOutputInput;
 pub use self::output::NoInputAndOutputOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::NoInputAndOutputInputBuilder;

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::OperationWithDefaultsInput;
 pub use self::output::OperationWithDefaultsOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::OperationWithDefaultsInputBuilder;

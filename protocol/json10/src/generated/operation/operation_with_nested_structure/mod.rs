@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::OperationWithNestedStructureInput;
 pub use self::output::OperationWithNestedStructureOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::OperationWithNestedStructureInputBuilder;

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::OperationWithRequiredMembersInput;
 pub use self::output::OperationWithRequiredMembersOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::OperationWithRequiredMembersInputBuilder;

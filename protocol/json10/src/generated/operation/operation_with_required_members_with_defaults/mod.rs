@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::OperationWithRequiredMembersWithDefaultsInput;
 pub use self::output::OperationWithRequiredMembersWithDefaultsOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::OperationWithRequiredMembersWithDefaultsInputBuilder;

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::PutWithContentEncodingInput;
 pub use self::output::PutWithContentEncodingOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::PutWithContentEncodingInputBuilder;

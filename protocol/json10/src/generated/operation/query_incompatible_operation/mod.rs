@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::QueryIncompatibleOperationInput;
 pub use self::output::QueryIncompatibleOperationOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::QueryIncompatibleOperationInputBuilder;

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::SimpleScalarPropertiesInput;
 pub use self::output::SimpleScalarPropertiesOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::SimpleScalarPropertiesInputBuilder;

@@ -93,20 +93,15 @@ impl runtime::ErrorCorrection for ComplexError {
 impl ComplexError {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "ComplexError";
-
     /// Whose fault the error is (`@error`).
     pub const FAULT: runtime::ErrorFault = runtime::ErrorFault::Client;
-
     /// The HTTP status the service answers with (`@httpError`).
     pub const HTTP_STATUS: Option<u16> = None;
-
     /// Whether the model marks the error `@retryable`.
     pub const RETRYABLE: bool = false;
-
     /// Whether the error means the caller is being throttled:
     /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = runtime::error::is_throttling_code(Self::CODE);
-
     /// The human-readable message, if the service sent one.
     pub fn error_message(&self) -> Option<&str> {
         None

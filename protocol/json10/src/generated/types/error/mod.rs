@@ -8,7 +8,6 @@ mod invalid_greeting;
 pub use self::complex_error::ComplexError;
 pub use self::foo_error::FooError;
 pub use self::invalid_greeting::InvalidGreeting;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::complex_error::ComplexErrorBuilder;

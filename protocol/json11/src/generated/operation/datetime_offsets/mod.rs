@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::DatetimeOffsetsInput;
 pub use self::output::DatetimeOffsetsOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::DatetimeOffsetsInputBuilder;

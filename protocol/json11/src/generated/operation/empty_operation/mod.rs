@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::EmptyOperationInput;
 pub use self::output::EmptyOperationOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::EmptyOperationInputBuilder;

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::EndpointOperationInput;
 pub use self::output::EndpointOperationOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::EndpointOperationInputBuilder;

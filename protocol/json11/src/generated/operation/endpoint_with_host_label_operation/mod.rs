@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::EndpointWithHostLabelOperationInput;
 pub use self::output::EndpointWithHostLabelOperationOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::EndpointWithHostLabelOperationInputBuilder;

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::FractionalSecondsInput;
 pub use self::output::FractionalSecondsOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::FractionalSecondsInputBuilder;

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`JsonEnumsInputOutput`](crate::types::JsonEnumsInputOutput), which other operations share.
 pub type JsonEnumsInput = crate::types::JsonEnumsInputOutput;
-
 /// This operation's side of [`JsonEnumsInputOutput`](crate::types::JsonEnumsInputOutput), which other operations share.
 pub type JsonEnumsOutput = crate::types::JsonEnumsInputOutput;
-
 /// This example serializes enums as top level properties, in lists, sets, and maps.
 ///
 /// Smithy shape: `aws.protocoltests.json#JsonEnums`. The associated constants are its protocol facts.

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`JsonIntEnumsInputOutput`](crate::types::JsonIntEnumsInputOutput), which other operations share.
 pub type JsonIntEnumsInput = crate::types::JsonIntEnumsInputOutput;
-
 /// This operation's side of [`JsonIntEnumsInputOutput`](crate::types::JsonIntEnumsInputOutput), which other operations share.
 pub type JsonIntEnumsOutput = crate::types::JsonIntEnumsInputOutput;
-
 /// This example serializes intEnums as top level properties, in lists, sets, and maps.
 ///
 /// Smithy shape: `aws.protocoltests.json#JsonIntEnums`. The associated constants are its protocol facts.

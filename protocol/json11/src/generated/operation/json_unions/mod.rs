@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`UnionInputOutput`](crate::types::UnionInputOutput), which other operations share.
 pub type JsonUnionsInput = crate::types::UnionInputOutput;
-
 /// This operation's side of [`UnionInputOutput`](crate::types::UnionInputOutput), which other operations share.
 pub type JsonUnionsOutput = crate::types::UnionInputOutput;
-
 /// This operation uses unions for inputs and outputs.
 ///
 /// Smithy shape: `aws.protocoltests.json#JsonUnions`. The associated constants are its protocol facts.

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`KitchenSink`](crate::types::KitchenSink), which other operations share.
 pub type KitchenSinkOperationInput = crate::types::KitchenSink;
-
 /// This operation's side of [`KitchenSink`](crate::types::KitchenSink), which other operations share.
 pub type KitchenSinkOperationOutput = crate::types::KitchenSink;
-
 /// The `KitchenSinkOperation` operation.
 ///
 /// Smithy shape: `aws.protocoltests.json#KitchenSinkOperation`. The associated constants are its protocol facts.

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`NullOperationInputOutput`](crate::types::NullOperationInputOutput), which other operations share.
 pub type NullOperationInput = crate::types::NullOperationInputOutput;
-
 /// This operation's side of [`NullOperationInputOutput`](crate::types::NullOperationInputOutput), which other operations share.
 pub type NullOperationOutput = crate::types::NullOperationInputOutput;
-
 /// The `NullOperation` operation.
 ///
 /// Smithy shape: `aws.protocoltests.json#NullOperation`. The associated constants are its protocol facts.

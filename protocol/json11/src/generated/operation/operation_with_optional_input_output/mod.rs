@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::OperationWithOptionalInputOutputInput;
 pub use self::output::OperationWithOptionalInputOutputOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::OperationWithOptionalInputOutputInputBuilder;

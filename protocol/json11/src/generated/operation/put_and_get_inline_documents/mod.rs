@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`PutAndGetInlineDocumentsInputOutput`](crate::types::PutAndGetInlineDocumentsInputOutput), which other operations share.
 pub type PutAndGetInlineDocumentsInput = crate::types::PutAndGetInlineDocumentsInputOutput;
-
 /// This operation's side of [`PutAndGetInlineDocumentsInputOutput`](crate::types::PutAndGetInlineDocumentsInputOutput), which other operations share.
 pub type PutAndGetInlineDocumentsOutput = crate::types::PutAndGetInlineDocumentsInputOutput;
-
 /// This example serializes an inline document as part of the payload.
 ///
 /// Smithy shape: `aws.protocoltests.json#PutAndGetInlineDocuments`. The associated constants are its protocol facts.

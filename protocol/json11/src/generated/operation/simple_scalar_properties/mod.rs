@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`SimpleScalarPropertiesInputOutput`](crate::types::SimpleScalarPropertiesInputOutput), which other operations share.
 pub type SimpleScalarPropertiesInput = crate::types::SimpleScalarPropertiesInputOutput;
-
 /// This operation's side of [`SimpleScalarPropertiesInputOutput`](crate::types::SimpleScalarPropertiesInputOutput), which other operations share.
 pub type SimpleScalarPropertiesOutput = crate::types::SimpleScalarPropertiesInputOutput;
-
 /// The `SimpleScalarProperties` operation.
 ///
 /// Smithy shape: `aws.protocoltests.json#SimpleScalarProperties`. The associated constants are its protocol facts.

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`SparseNullsOperationInputOutput`](crate::types::SparseNullsOperationInputOutput), which other operations share.
 pub type SparseNullsOperationInput = crate::types::SparseNullsOperationInputOutput;
-
 /// This operation's side of [`SparseNullsOperationInputOutput`](crate::types::SparseNullsOperationInputOutput), which other operations share.
 pub type SparseNullsOperationOutput = crate::types::SparseNullsOperationInputOutput;
-
 /// The `SparseNullsOperation` operation.
 ///
 /// Smithy shape: `aws.protocoltests.json#SparseNullsOperation`. The associated constants are its protocol facts.

@@ -12,7 +12,6 @@ pub use self::error_with_members::ErrorWithMembers;
 pub use self::error_without_members::ErrorWithoutMembers;
 pub use self::foo_error::FooError;
 pub use self::invalid_greeting::InvalidGreeting;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::complex_error::ComplexErrorBuilder;

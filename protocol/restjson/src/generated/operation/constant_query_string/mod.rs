@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::ConstantQueryStringInput;
 pub use self::output::ConstantQueryStringOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::ConstantQueryStringInputBuilder;
@@ -25,13 +24,10 @@ pub struct ConstantQueryString;
 impl ConstantQueryString {
     /// The operation name.
     pub const NAME: &'static str = "ConstantQueryString";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "GET";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/ConstantQueryString/{hello}?foo=bar&hello";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

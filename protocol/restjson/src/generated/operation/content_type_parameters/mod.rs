@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::ContentTypeParametersInput;
 pub use self::output::ContentTypeParametersOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::ContentTypeParametersInputBuilder;
@@ -25,13 +24,10 @@ pub struct ContentTypeParameters;
 impl ContentTypeParameters {
     /// The operation name.
     pub const NAME: &'static str = "ContentTypeParameters";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/ContentTypeParameters";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -122,6 +118,7 @@ impl ContentTypeParameters {
         uri.push_str("/ContentTypeParameters");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`DocumentTypeInputOutput`](crate::types::DocumentTypeInputOutput), which other operations share.
 pub type DocumentTypeInput = crate::types::DocumentTypeInputOutput;
-
 /// This operation's side of [`DocumentTypeInputOutput`](crate::types::DocumentTypeInputOutput), which other operations share.
 pub type DocumentTypeOutput = crate::types::DocumentTypeInputOutput;
-
 /// This example serializes a document as part of the payload.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DocumentType`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct DocumentType;
 impl DocumentType {
     /// The operation name.
     pub const NAME: &'static str = "DocumentType";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/DocumentType";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -116,6 +111,7 @@ impl DocumentType {
         uri.push_str("/DocumentType");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`DocumentTypeAsMapValueInputOutput`](crate::types::DocumentTypeAsMapValueInputOutput), which other operations share.
 pub type DocumentTypeAsMapValueInput = crate::types::DocumentTypeAsMapValueInputOutput;
-
 /// This operation's side of [`DocumentTypeAsMapValueInputOutput`](crate::types::DocumentTypeAsMapValueInputOutput), which other operations share.
 pub type DocumentTypeAsMapValueOutput = crate::types::DocumentTypeAsMapValueInputOutput;
-
 /// This example serializes documents as the value of maps.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DocumentTypeAsMapValue`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct DocumentTypeAsMapValue;
 impl DocumentTypeAsMapValue {
     /// The operation name.
     pub const NAME: &'static str = "DocumentTypeAsMapValue";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/DocumentTypeAsMapValue";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -117,6 +112,7 @@ impl DocumentTypeAsMapValue {
         uri.push_str("/DocumentTypeAsMapValue");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`DocumentTypeAsPayloadInputOutput`](crate::types::DocumentTypeAsPayloadInputOutput), which other operations share.
 pub type DocumentTypeAsPayloadInput = crate::types::DocumentTypeAsPayloadInputOutput;
-
 /// This operation's side of [`DocumentTypeAsPayloadInputOutput`](crate::types::DocumentTypeAsPayloadInputOutput), which other operations share.
 pub type DocumentTypeAsPayloadOutput = crate::types::DocumentTypeAsPayloadInputOutput;
-
 /// This example serializes a document as the entire HTTP payload.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DocumentTypeAsPayload`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct DocumentTypeAsPayload;
 impl DocumentTypeAsPayload {
     /// The operation name.
     pub const NAME: &'static str = "DocumentTypeAsPayload";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/DocumentTypeAsPayload";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::EndpointWithHostLabelOperationInput;
 pub use self::output::EndpointWithHostLabelOperationOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::EndpointWithHostLabelOperationInputBuilder;
@@ -25,13 +24,10 @@ pub struct EndpointWithHostLabelOperation;
 impl EndpointWithHostLabelOperation {
     /// The operation name.
     pub const NAME: &'static str = "EndpointWithHostLabelOperation";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/EndpointWithHostLabelOperation";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -134,6 +130,7 @@ impl EndpointWithHostLabelOperation {
             uri.push_str("/EndpointWithHostLabelOperation");
             let body = {
                 use ::serde::ser::{SerializeMap as _, Serializer as _};
+
                 let mut bytes = Vec::new();
                 let mut serializer = ::serde_json::Serializer::new(&mut bytes);
                 let mut map = serializer

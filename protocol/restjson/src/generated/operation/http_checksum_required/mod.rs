@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`HttpChecksumRequiredInputOutput`](crate::types::HttpChecksumRequiredInputOutput), which other operations share.
 pub type HttpChecksumRequiredInput = crate::types::HttpChecksumRequiredInputOutput;
-
 /// This operation's side of [`HttpChecksumRequiredInputOutput`](crate::types::HttpChecksumRequiredInputOutput), which other operations share.
 pub type HttpChecksumRequiredOutput = crate::types::HttpChecksumRequiredInputOutput;
-
 /// This example tests httpChecksumRequired trait
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpChecksumRequired`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct HttpChecksumRequired;
 impl HttpChecksumRequired {
     /// The operation name.
     pub const NAME: &'static str = "HttpChecksumRequired";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/HttpChecksumRequired";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -118,6 +113,7 @@ impl HttpChecksumRequired {
             uri.push_str("/HttpChecksumRequired");
             let body = {
                 use ::serde::ser::{SerializeMap as _, Serializer as _};
+
                 let mut bytes = Vec::new();
                 let mut serializer = ::serde_json::Serializer::new(&mut bytes);
                 let mut map = serializer

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`EnumPayloadInput`](crate::types::EnumPayloadInput), which other operations share.
 pub type HttpEnumPayloadInput = crate::types::EnumPayloadInput;
-
 /// This operation's side of [`EnumPayloadInput`](crate::types::EnumPayloadInput), which other operations share.
 pub type HttpEnumPayloadOutput = crate::types::EnumPayloadInput;
-
 /// The `HttpEnumPayload` operation.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpEnumPayload`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct HttpEnumPayload;
 impl HttpEnumPayload {
     /// The operation name.
     pub const NAME: &'static str = "HttpEnumPayload";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/EnumPayload";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`HttpPayloadTraitsInputOutput`](crate::types::HttpPayloadTraitsInputOutput), which other operations share.
 pub type HttpPayloadTraitsInput = crate::types::HttpPayloadTraitsInputOutput;
-
 /// This operation's side of [`HttpPayloadTraitsInputOutput`](crate::types::HttpPayloadTraitsInputOutput), which other operations share.
 pub type HttpPayloadTraitsOutput = crate::types::HttpPayloadTraitsInputOutput;
-
 /// This example serializes a blob shape in the payload. In this example, no JSON document is synthesized because the payload is not a structure or a union type.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPayloadTraits`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct HttpPayloadTraits;
 impl HttpPayloadTraits {
     /// The operation name.
     pub const NAME: &'static str = "HttpPayloadTraits";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/HttpPayloadTraits";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

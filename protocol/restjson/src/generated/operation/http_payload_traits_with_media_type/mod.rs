@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`HttpPayloadTraitsWithMediaTypeInputOutput`](crate::types::HttpPayloadTraitsWithMediaTypeInputOutput), which other operations share.
 pub type HttpPayloadTraitsWithMediaTypeInput = crate::types::HttpPayloadTraitsWithMediaTypeInputOutput;
-
 /// This operation's side of [`HttpPayloadTraitsWithMediaTypeInputOutput`](crate::types::HttpPayloadTraitsWithMediaTypeInputOutput), which other operations share.
 pub type HttpPayloadTraitsWithMediaTypeOutput = crate::types::HttpPayloadTraitsWithMediaTypeInputOutput;
-
 /// This example uses a `@mediaType` trait on the payload to force a custom content-type to be serialized.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPayloadTraitsWithMediaType`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct HttpPayloadTraitsWithMediaType;
 impl HttpPayloadTraitsWithMediaType {
     /// The operation name.
     pub const NAME: &'static str = "HttpPayloadTraitsWithMediaType";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/HttpPayloadTraitsWithMediaType";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`HttpPayloadWithStructureInputOutput`](crate::types::HttpPayloadWithStructureInputOutput), which other operations share.
 pub type HttpPayloadWithStructureInput = crate::types::HttpPayloadWithStructureInputOutput;
-
 /// This operation's side of [`HttpPayloadWithStructureInputOutput`](crate::types::HttpPayloadWithStructureInputOutput), which other operations share.
 pub type HttpPayloadWithStructureOutput = crate::types::HttpPayloadWithStructureInputOutput;
-
 /// This example serializes a structure in the payload. Note that serializing a structure changes the wrapper element name to match the targeted structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPayloadWithStructure`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct HttpPayloadWithStructure;
 impl HttpPayloadWithStructure {
     /// The operation name.
     pub const NAME: &'static str = "HttpPayloadWithStructure";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/HttpPayloadWithStructure";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

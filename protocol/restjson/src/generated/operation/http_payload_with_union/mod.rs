@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`HttpPayloadWithUnionInputOutput`](crate::types::HttpPayloadWithUnionInputOutput), which other operations share.
 pub type HttpPayloadWithUnionInput = crate::types::HttpPayloadWithUnionInputOutput;
-
 /// This operation's side of [`HttpPayloadWithUnionInputOutput`](crate::types::HttpPayloadWithUnionInputOutput), which other operations share.
 pub type HttpPayloadWithUnionOutput = crate::types::HttpPayloadWithUnionInputOutput;
-
 /// This example serializes a union in the payload.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPayloadWithUnion`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct HttpPayloadWithUnion;
 impl HttpPayloadWithUnion {
     /// The operation name.
     pub const NAME: &'static str = "HttpPayloadWithUnion";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/HttpPayloadWithUnion";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::HttpPrefixHeadersInResponseInput;
 pub use self::output::HttpPrefixHeadersInResponseOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::HttpPrefixHeadersInResponseInputBuilder;
@@ -25,13 +24,10 @@ pub struct HttpPrefixHeadersInResponse;
 impl HttpPrefixHeadersInResponse {
     /// The operation name.
     pub const NAME: &'static str = "HttpPrefixHeadersInResponse";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "GET";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/HttpPrefixHeadersResponse";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::HttpQueryParamsOnlyOperationInput;
 pub use self::output::HttpQueryParamsOnlyOperationOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::HttpQueryParamsOnlyOperationInputBuilder;
@@ -25,13 +24,10 @@ pub struct HttpQueryParamsOnlyOperation;
 impl HttpQueryParamsOnlyOperation {
     /// The operation name.
     pub const NAME: &'static str = "HttpQueryParamsOnlyOperation";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "GET";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/http-query-params-only";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

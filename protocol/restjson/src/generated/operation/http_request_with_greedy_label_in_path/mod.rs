@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::HttpRequestWithGreedyLabelInPathInput;
 pub use self::output::HttpRequestWithGreedyLabelInPathOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::HttpRequestWithGreedyLabelInPathInputBuilder;
@@ -25,13 +24,10 @@ pub struct HttpRequestWithGreedyLabelInPath;
 impl HttpRequestWithGreedyLabelInPath {
     /// The operation name.
     pub const NAME: &'static str = "HttpRequestWithGreedyLabelInPath";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "GET";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/HttpRequestWithGreedyLabelInPath/foo/{foo}/baz/{baz+}";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

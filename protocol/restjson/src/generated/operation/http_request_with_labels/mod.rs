@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::HttpRequestWithLabelsInput;
 pub use self::output::HttpRequestWithLabelsOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::HttpRequestWithLabelsInputBuilder;
@@ -25,13 +24,10 @@ pub struct HttpRequestWithLabels;
 impl HttpRequestWithLabels {
     /// The operation name.
     pub const NAME: &'static str = "HttpRequestWithLabels";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "GET";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/HttpRequestWithLabels/{string}/{short}/{integer}/{long}/{float}/{double}/{boolean}/{timestamp}";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

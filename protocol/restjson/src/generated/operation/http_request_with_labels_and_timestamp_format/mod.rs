@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::HttpRequestWithLabelsAndTimestampFormatInput;
 pub use self::output::HttpRequestWithLabelsAndTimestampFormatOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::HttpRequestWithLabelsAndTimestampFormatInputBuilder;
@@ -25,13 +24,10 @@ pub struct HttpRequestWithLabelsAndTimestampFormat;
 impl HttpRequestWithLabelsAndTimestampFormat {
     /// The operation name.
     pub const NAME: &'static str = "HttpRequestWithLabelsAndTimestampFormat";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "GET";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/HttpRequestWithLabelsAndTimestampFormat/{memberEpochSeconds}/{memberHttpDate}/{memberDateTime}/{defaultFormat}/{targetEpochSeconds}/{targetHttpDate}/{targetDateTime}";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

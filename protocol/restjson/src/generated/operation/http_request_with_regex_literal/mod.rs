@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::HttpRequestWithRegexLiteralInput;
 pub use self::output::HttpRequestWithRegexLiteralOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::HttpRequestWithRegexLiteralInputBuilder;
@@ -25,13 +24,10 @@ pub struct HttpRequestWithRegexLiteral;
 impl HttpRequestWithRegexLiteral {
     /// The operation name.
     pub const NAME: &'static str = "HttpRequestWithRegexLiteral";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "GET";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/ReDosLiteral/{str}/(a+)+";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

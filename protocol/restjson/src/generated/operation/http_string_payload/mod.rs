@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`StringPayloadInput`](crate::types::StringPayloadInput), which other operations share.
 pub type HttpStringPayloadInput = crate::types::StringPayloadInput;
-
 /// This operation's side of [`StringPayloadInput`](crate::types::StringPayloadInput), which other operations share.
 pub type HttpStringPayloadOutput = crate::types::StringPayloadInput;
-
 /// The `HttpStringPayload` operation.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpStringPayload`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct HttpStringPayload;
 impl HttpStringPayload {
     /// The operation name.
     pub const NAME: &'static str = "HttpStringPayload";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/StringPayload";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`InputAndOutputWithHeadersIo`](crate::types::InputAndOutputWithHeadersIo), which other operations share.
 pub type InputAndOutputWithHeadersInput = crate::types::InputAndOutputWithHeadersIo;
-
 /// This operation's side of [`InputAndOutputWithHeadersIo`](crate::types::InputAndOutputWithHeadersIo), which other operations share.
 pub type InputAndOutputWithHeadersOutput = crate::types::InputAndOutputWithHeadersIo;
-
 /// The example tests how requests and responses are serialized when there is no input or output payload but there are HTTP header bindings.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#InputAndOutputWithHeaders`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct InputAndOutputWithHeaders;
 impl InputAndOutputWithHeaders {
     /// The operation name.
     pub const NAME: &'static str = "InputAndOutputWithHeaders";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/InputAndOutputWithHeaders";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

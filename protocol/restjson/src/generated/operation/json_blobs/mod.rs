@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`JsonBlobsInputOutput`](crate::types::JsonBlobsInputOutput), which other operations share.
 pub type JsonBlobsInput = crate::types::JsonBlobsInputOutput;
-
 /// This operation's side of [`JsonBlobsInputOutput`](crate::types::JsonBlobsInputOutput), which other operations share.
 pub type JsonBlobsOutput = crate::types::JsonBlobsInputOutput;
-
 /// Blobs are base64 encoded
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonBlobs`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct JsonBlobs;
 impl JsonBlobs {
     /// The operation name.
     pub const NAME: &'static str = "JsonBlobs";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/JsonBlobs";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -116,6 +111,7 @@ impl JsonBlobs {
         uri.push_str("/JsonBlobs");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`JsonEnumsInputOutput`](crate::types::JsonEnumsInputOutput), which other operations share.
 pub type JsonEnumsInput = crate::types::JsonEnumsInputOutput;
-
 /// This operation's side of [`JsonEnumsInputOutput`](crate::types::JsonEnumsInputOutput), which other operations share.
 pub type JsonEnumsOutput = crate::types::JsonEnumsInputOutput;
-
 /// This example serializes enums as top level properties, in lists, sets, and maps.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonEnums`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct JsonEnums;
 impl JsonEnums {
     /// The operation name.
     pub const NAME: &'static str = "JsonEnums";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/JsonEnums";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -116,6 +111,7 @@ impl JsonEnums {
         uri.push_str("/JsonEnums");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`JsonIntEnumsInputOutput`](crate::types::JsonIntEnumsInputOutput), which other operations share.
 pub type JsonIntEnumsInput = crate::types::JsonIntEnumsInputOutput;
-
 /// This operation's side of [`JsonIntEnumsInputOutput`](crate::types::JsonIntEnumsInputOutput), which other operations share.
 pub type JsonIntEnumsOutput = crate::types::JsonIntEnumsInputOutput;
-
 /// This example serializes intEnums as top level properties, in lists, sets, and maps.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonIntEnums`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct JsonIntEnums;
 impl JsonIntEnums {
     /// The operation name.
     pub const NAME: &'static str = "JsonIntEnums";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/JsonIntEnums";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -116,6 +111,7 @@ impl JsonIntEnums {
         uri.push_str("/JsonIntEnums");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`JsonListsInputOutput`](crate::types::JsonListsInputOutput), which other operations share.
 pub type JsonListsInput = crate::types::JsonListsInputOutput;
-
 /// This operation's side of [`JsonListsInputOutput`](crate::types::JsonListsInputOutput), which other operations share.
 pub type JsonListsOutput = crate::types::JsonListsInputOutput;
-
 /// This test case serializes JSON lists for the following cases for both input and output: 1. Normal JSON lists. 2. Normal JSON sets. 3. JSON lists of lists. 4. Lists of structures.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonLists`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct JsonLists;
 impl JsonLists {
     /// The operation name.
     pub const NAME: &'static str = "JsonLists";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/JsonLists";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -116,6 +111,7 @@ impl JsonLists {
         uri.push_str("/JsonLists");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`JsonMapsInputOutput`](crate::types::JsonMapsInputOutput), which other operations share.
 pub type JsonMapsInput = crate::types::JsonMapsInputOutput;
-
 /// This operation's side of [`JsonMapsInputOutput`](crate::types::JsonMapsInputOutput), which other operations share.
 pub type JsonMapsOutput = crate::types::JsonMapsInputOutput;
-
 /// The example tests basic map serialization.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonMaps`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct JsonMaps;
 impl JsonMaps {
     /// The operation name.
     pub const NAME: &'static str = "JsonMaps";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/JsonMaps";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -116,6 +111,7 @@ impl JsonMaps {
         uri.push_str("/JsonMaps");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`JsonTimestampsInputOutput`](crate::types::JsonTimestampsInputOutput), which other operations share.
 pub type JsonTimestampsInput = crate::types::JsonTimestampsInputOutput;
-
 /// This operation's side of [`JsonTimestampsInputOutput`](crate::types::JsonTimestampsInputOutput), which other operations share.
 pub type JsonTimestampsOutput = crate::types::JsonTimestampsInputOutput;
-
 /// This tests how timestamps are serialized, including using the default format of date-time and various @timestampFormat trait values.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonTimestamps`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct JsonTimestamps;
 impl JsonTimestamps {
     /// The operation name.
     pub const NAME: &'static str = "JsonTimestamps";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/JsonTimestamps";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -116,6 +111,7 @@ impl JsonTimestamps {
         uri.push_str("/JsonTimestamps");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`UnionInputOutput`](crate::types::UnionInputOutput), which other operations share.
 pub type JsonUnionsInput = crate::types::UnionInputOutput;
-
 /// This operation's side of [`UnionInputOutput`](crate::types::UnionInputOutput), which other operations share.
 pub type JsonUnionsOutput = crate::types::UnionInputOutput;
-
 /// This operation uses unions for inputs and outputs.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonUnions`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct JsonUnions;
 impl JsonUnions {
     /// The operation name.
     pub const NAME: &'static str = "JsonUnions";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/JsonUnions";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -116,6 +111,7 @@ impl JsonUnions {
         uri.push_str("/JsonUnions");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

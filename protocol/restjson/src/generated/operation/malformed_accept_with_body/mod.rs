@@ -7,7 +7,6 @@ use std::fmt;
 
 mod input;
 pub use self::input::MalformedAcceptWithBodyInput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::MalformedAcceptWithBodyInputBuilder;
@@ -15,7 +14,6 @@ pub mod builders {
 
 /// This operation's side of [`GreetingStruct`](crate::types::GreetingStruct), which other operations share.
 pub type MalformedAcceptWithBodyOutput = crate::types::GreetingStruct;
-
 /// The `MalformedAcceptWithBody` operation.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedAcceptWithBody`. The associated constants are its protocol facts.
@@ -25,13 +23,10 @@ pub struct MalformedAcceptWithBody;
 impl MalformedAcceptWithBody {
     /// The operation name.
     pub const NAME: &'static str = "MalformedAcceptWithBody";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/MalformedAcceptWithBody";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

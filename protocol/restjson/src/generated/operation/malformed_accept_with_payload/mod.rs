@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::MalformedAcceptWithPayloadInput;
 pub use self::output::MalformedAcceptWithPayloadOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::MalformedAcceptWithPayloadInputBuilder;
@@ -25,13 +24,10 @@ pub struct MalformedAcceptWithPayload;
 impl MalformedAcceptWithPayload {
     /// The operation name.
     pub const NAME: &'static str = "MalformedAcceptWithPayload";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/MalformedAcceptWithPayload";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::MalformedBlobInput;
 pub use self::output::MalformedBlobOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::MalformedBlobInputBuilder;
@@ -25,13 +24,10 @@ pub struct MalformedBlob;
 impl MalformedBlob {
     /// The operation name.
     pub const NAME: &'static str = "MalformedBlob";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/MalformedBlob";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -121,6 +117,7 @@ impl MalformedBlob {
         uri.push_str("/MalformedBlob");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

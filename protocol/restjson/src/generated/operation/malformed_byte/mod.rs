@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::MalformedByteInput;
 pub use self::output::MalformedByteOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::MalformedByteInputBuilder;
@@ -25,13 +24,10 @@ pub struct MalformedByte;
 impl MalformedByte {
     /// The operation name.
     pub const NAME: &'static str = "MalformedByte";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/MalformedByte/{byteInPath}";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -154,6 +150,7 @@ impl MalformedByte {
         }
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -7,7 +7,6 @@ use std::fmt;
 
 mod output;
 pub use self::output::MalformedContentTypeWithBodyOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::output::MalformedContentTypeWithBodyOutputBuilder;
@@ -15,7 +14,6 @@ pub mod builders {
 
 /// This operation's side of [`GreetingStruct`](crate::types::GreetingStruct), which other operations share.
 pub type MalformedContentTypeWithBodyInput = crate::types::GreetingStruct;
-
 /// The `MalformedContentTypeWithBody` operation.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedContentTypeWithBody`. The associated constants are its protocol facts.
@@ -25,13 +23,10 @@ pub struct MalformedContentTypeWithBody;
 impl MalformedContentTypeWithBody {
     /// The operation name.
     pub const NAME: &'static str = "MalformedContentTypeWithBody";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/MalformedContentTypeWithBody";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -124,6 +119,7 @@ impl MalformedContentTypeWithBody {
         uri.push_str("/MalformedContentTypeWithBody");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::MalformedDoubleInput;
 pub use self::output::MalformedDoubleOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::MalformedDoubleInputBuilder;
@@ -25,13 +24,10 @@ pub struct MalformedDouble;
 impl MalformedDouble {
     /// The operation name.
     pub const NAME: &'static str = "MalformedDouble";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/MalformedDouble/{doubleInPath}";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -154,6 +150,7 @@ impl MalformedDouble {
         }
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::MalformedIntegerInput;
 pub use self::output::MalformedIntegerOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::MalformedIntegerInputBuilder;
@@ -25,13 +24,10 @@ pub struct MalformedInteger;
 impl MalformedInteger {
     /// The operation name.
     pub const NAME: &'static str = "MalformedInteger";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/MalformedInteger/{integerInPath}";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -155,6 +151,7 @@ impl MalformedInteger {
         }
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

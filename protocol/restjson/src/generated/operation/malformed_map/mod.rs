@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::MalformedMapInput;
 pub use self::output::MalformedMapOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::MalformedMapInputBuilder;
@@ -25,13 +24,10 @@ pub struct MalformedMap;
 impl MalformedMap {
     /// The operation name.
     pub const NAME: &'static str = "MalformedMap";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/MalformedMap";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -121,6 +117,7 @@ impl MalformedMap {
         uri.push_str("/MalformedMap");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::MalformedTimestampBodyHttpDateInput;
 pub use self::output::MalformedTimestampBodyHttpDateOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::MalformedTimestampBodyHttpDateInputBuilder;
@@ -25,13 +24,10 @@ pub struct MalformedTimestampBodyHttpDate;
 impl MalformedTimestampBodyHttpDate {
     /// The operation name.
     pub const NAME: &'static str = "MalformedTimestampBodyHttpDate";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/MalformedTimestampBodyHttpDate";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -124,6 +120,7 @@ impl MalformedTimestampBodyHttpDate {
         uri.push_str("/MalformedTimestampBodyHttpDate");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

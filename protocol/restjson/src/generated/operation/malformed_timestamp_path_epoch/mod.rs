@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::MalformedTimestampPathEpochInput;
 pub use self::output::MalformedTimestampPathEpochOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::MalformedTimestampPathEpochInputBuilder;
@@ -25,13 +24,10 @@ pub struct MalformedTimestampPathEpoch;
 impl MalformedTimestampPathEpoch {
     /// The operation name.
     pub const NAME: &'static str = "MalformedTimestampPathEpoch";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/MalformedTimestampPathEpoch/{timestamp}";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

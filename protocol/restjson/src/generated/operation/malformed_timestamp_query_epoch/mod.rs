@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::MalformedTimestampQueryEpochInput;
 pub use self::output::MalformedTimestampQueryEpochOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::MalformedTimestampQueryEpochInputBuilder;
@@ -25,13 +24,10 @@ pub struct MalformedTimestampQueryEpoch;
 impl MalformedTimestampQueryEpoch {
     /// The operation name.
     pub const NAME: &'static str = "MalformedTimestampQueryEpoch";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/MalformedTimestampQueryEpoch";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

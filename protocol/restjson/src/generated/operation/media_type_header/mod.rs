@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::MediaTypeHeaderInput;
 pub use self::output::MediaTypeHeaderOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::MediaTypeHeaderInputBuilder;
@@ -25,13 +24,10 @@ pub struct MediaTypeHeader;
 impl MediaTypeHeader {
     /// The operation name.
     pub const NAME: &'static str = "MediaTypeHeader";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "GET";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/MediaTypeHeader";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`NullAndEmptyHeadersIo`](crate::types::NullAndEmptyHeadersIo), which other operations share.
 pub type NullAndEmptyHeadersClientInput = crate::types::NullAndEmptyHeadersIo;
-
 /// This operation's side of [`NullAndEmptyHeadersIo`](crate::types::NullAndEmptyHeadersIo), which other operations share.
 pub type NullAndEmptyHeadersClientOutput = crate::types::NullAndEmptyHeadersIo;
-
 /// Null headers are not sent over the wire, empty headers are serialized to ""
 ///
 /// Smithy shape: `aws.protocoltests.restjson#NullAndEmptyHeadersClient`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct NullAndEmptyHeadersClient;
 impl NullAndEmptyHeadersClient {
     /// The operation name.
     pub const NAME: &'static str = "NullAndEmptyHeadersClient";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "GET";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/NullAndEmptyHeadersClient";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

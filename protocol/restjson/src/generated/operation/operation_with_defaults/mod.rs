@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::OperationWithDefaultsInput;
 pub use self::output::OperationWithDefaultsOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::OperationWithDefaultsInputBuilder;
@@ -25,13 +24,10 @@ pub struct OperationWithDefaults;
 impl OperationWithDefaults {
     /// The operation name.
     pub const NAME: &'static str = "OperationWithDefaults";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/OperationWithDefaults";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -122,6 +118,7 @@ impl OperationWithDefaults {
         uri.push_str("/OperationWithDefaults");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

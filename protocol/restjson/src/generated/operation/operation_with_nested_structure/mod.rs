@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::OperationWithNestedStructureInput;
 pub use self::output::OperationWithNestedStructureOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::OperationWithNestedStructureInputBuilder;
@@ -25,13 +24,10 @@ pub struct OperationWithNestedStructure;
 impl OperationWithNestedStructure {
     /// The operation name.
     pub const NAME: &'static str = "OperationWithNestedStructure";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/OperationWithNestedStructure";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -124,6 +120,7 @@ impl OperationWithNestedStructure {
         uri.push_str("/OperationWithNestedStructure");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::PutWithContentEncodingInput;
 pub use self::output::PutWithContentEncodingOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::PutWithContentEncodingInputBuilder;
@@ -25,13 +24,10 @@ pub struct PutWithContentEncoding;
 impl PutWithContentEncoding {
     /// The operation name.
     pub const NAME: &'static str = "PutWithContentEncoding";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/requestcompression/putcontentwithencoding";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -132,6 +128,7 @@ impl PutWithContentEncoding {
             }
             let body = {
                 use ::serde::ser::{SerializeMap as _, Serializer as _};
+
                 let mut bytes = Vec::new();
                 let mut serializer = ::serde_json::Serializer::new(&mut bytes);
                 let mut map = serializer

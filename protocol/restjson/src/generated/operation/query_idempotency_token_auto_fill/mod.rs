@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::QueryIdempotencyTokenAutoFillInput;
 pub use self::output::QueryIdempotencyTokenAutoFillOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::QueryIdempotencyTokenAutoFillInputBuilder;
@@ -25,13 +24,10 @@ pub struct QueryIdempotencyTokenAutoFill;
 impl QueryIdempotencyTokenAutoFill {
     /// The operation name.
     pub const NAME: &'static str = "QueryIdempotencyTokenAutoFill";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/QueryIdempotencyTokenAutoFill";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

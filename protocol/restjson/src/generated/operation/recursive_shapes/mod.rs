@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`RecursiveShapesInputOutput`](crate::types::RecursiveShapesInputOutput), which other operations share.
 pub type RecursiveShapesInput = crate::types::RecursiveShapesInputOutput;
-
 /// This operation's side of [`RecursiveShapesInputOutput`](crate::types::RecursiveShapesInputOutput), which other operations share.
 pub type RecursiveShapesOutput = crate::types::RecursiveShapesInputOutput;
-
 /// Recursive shapes
 ///
 /// Smithy shape: `aws.protocoltests.restjson#RecursiveShapes`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct RecursiveShapes;
 impl RecursiveShapes {
     /// The operation name.
     pub const NAME: &'static str = "RecursiveShapes";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/RecursiveShapes";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -116,6 +111,7 @@ impl RecursiveShapes {
         uri.push_str("/RecursiveShapes");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

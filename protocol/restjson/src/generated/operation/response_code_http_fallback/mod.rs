@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`ResponseCodeHttpFallbackInputOutput`](crate::types::ResponseCodeHttpFallbackInputOutput), which other operations share.
 pub type ResponseCodeHttpFallbackInput = crate::types::ResponseCodeHttpFallbackInputOutput;
-
 /// This operation's side of [`ResponseCodeHttpFallbackInputOutput`](crate::types::ResponseCodeHttpFallbackInputOutput), which other operations share.
 pub type ResponseCodeHttpFallbackOutput = crate::types::ResponseCodeHttpFallbackInputOutput;
-
 /// The `ResponseCodeHttpFallback` operation.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#ResponseCodeHttpFallback`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct ResponseCodeHttpFallback;
 impl ResponseCodeHttpFallback {
     /// The operation name.
     pub const NAME: &'static str = "ResponseCodeHttpFallback";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "GET";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/responseCodeHttpFallback";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 201u16;
 }

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::ResponseCodeRequiredInput;
 pub use self::output::ResponseCodeRequiredOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::ResponseCodeRequiredInputBuilder;
@@ -25,13 +24,10 @@ pub struct ResponseCodeRequired;
 impl ResponseCodeRequired {
     /// The operation name.
     pub const NAME: &'static str = "ResponseCodeRequired";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "GET";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/responseCodeRequired";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

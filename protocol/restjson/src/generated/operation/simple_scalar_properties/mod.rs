@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`SimpleScalarPropertiesInputOutput`](crate::types::SimpleScalarPropertiesInputOutput), which other operations share.
 pub type SimpleScalarPropertiesInput = crate::types::SimpleScalarPropertiesInputOutput;
-
 /// This operation's side of [`SimpleScalarPropertiesInputOutput`](crate::types::SimpleScalarPropertiesInputOutput), which other operations share.
 pub type SimpleScalarPropertiesOutput = crate::types::SimpleScalarPropertiesInputOutput;
-
 /// The `SimpleScalarProperties` operation.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SimpleScalarProperties`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct SimpleScalarProperties;
 impl SimpleScalarProperties {
     /// The operation name.
     pub const NAME: &'static str = "SimpleScalarProperties";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/SimpleScalarProperties";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -126,6 +121,7 @@ impl SimpleScalarProperties {
         }
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`SparseJsonListsInputOutput`](crate::types::SparseJsonListsInputOutput), which other operations share.
 pub type SparseJsonListsInput = crate::types::SparseJsonListsInputOutput;
-
 /// This operation's side of [`SparseJsonListsInputOutput`](crate::types::SparseJsonListsInputOutput), which other operations share.
 pub type SparseJsonListsOutput = crate::types::SparseJsonListsInputOutput;
-
 /// The `SparseJsonLists` operation.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SparseJsonLists`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct SparseJsonLists;
 impl SparseJsonLists {
     /// The operation name.
     pub const NAME: &'static str = "SparseJsonLists";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "PUT";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/SparseJsonLists";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -116,6 +111,7 @@ impl SparseJsonLists {
         uri.push_str("/SparseJsonLists");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`SparseJsonMapsInputOutput`](crate::types::SparseJsonMapsInputOutput), which other operations share.
 pub type SparseJsonMapsInput = crate::types::SparseJsonMapsInputOutput;
-
 /// This operation's side of [`SparseJsonMapsInputOutput`](crate::types::SparseJsonMapsInputOutput), which other operations share.
 pub type SparseJsonMapsOutput = crate::types::SparseJsonMapsInputOutput;
-
 /// This example tests sparse map serialization.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SparseJsonMaps`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct SparseJsonMaps;
 impl SparseJsonMaps {
     /// The operation name.
     pub const NAME: &'static str = "SparseJsonMaps";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/SparseJsonMaps";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -116,6 +111,7 @@ impl SparseJsonMaps {
         uri.push_str("/SparseJsonMaps");
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

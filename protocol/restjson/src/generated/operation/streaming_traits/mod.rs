@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`StreamingTraitsInputOutput`](crate::types::StreamingTraitsInputOutput), which other operations share.
 pub type StreamingTraitsInput = crate::types::StreamingTraitsInputOutput;
-
 /// This operation's side of [`StreamingTraitsInputOutput`](crate::types::StreamingTraitsInputOutput), which other operations share.
 pub type StreamingTraitsOutput = crate::types::StreamingTraitsInputOutput;
-
 /// This examples serializes a streaming blob shape in the request body. In this example, no JSON document is synthesized because the payload is not a structure or a union type.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#StreamingTraits`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct StreamingTraits;
 impl StreamingTraits {
     /// The operation name.
     pub const NAME: &'static str = "StreamingTraits";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/StreamingTraits";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -9,7 +9,6 @@ mod input;
 mod output;
 pub use self::input::StreamingTraitsRequireLengthInput;
 pub use self::output::StreamingTraitsRequireLengthOutput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::StreamingTraitsRequireLengthInputBuilder;
@@ -25,13 +24,10 @@ pub struct StreamingTraitsRequireLength;
 impl StreamingTraitsRequireLength {
     /// The operation name.
     pub const NAME: &'static str = "StreamingTraitsRequireLength";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/StreamingTraitsRequireLength";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

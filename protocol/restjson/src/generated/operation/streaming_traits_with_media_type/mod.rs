@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`StreamingTraitsWithMediaTypeInputOutput`](crate::types::StreamingTraitsWithMediaTypeInputOutput), which other operations share.
 pub type StreamingTraitsWithMediaTypeInput = crate::types::StreamingTraitsWithMediaTypeInputOutput;
-
 /// This operation's side of [`StreamingTraitsWithMediaTypeInputOutput`](crate::types::StreamingTraitsWithMediaTypeInputOutput), which other operations share.
 pub type StreamingTraitsWithMediaTypeOutput = crate::types::StreamingTraitsWithMediaTypeInputOutput;
-
 /// This examples serializes a streaming media-typed blob shape in the request body. This examples uses a `@mediaType` trait on the payload to force a custom content-type to be serialized.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#StreamingTraitsWithMediaType`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct StreamingTraitsWithMediaType;
 impl StreamingTraitsWithMediaType {
     /// The operation name.
     pub const NAME: &'static str = "StreamingTraitsWithMediaType";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/StreamingTraitsWithMediaType";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

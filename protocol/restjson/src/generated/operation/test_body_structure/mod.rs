@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`TestBodyStructureInputOutput`](crate::types::TestBodyStructureInputOutput), which other operations share.
 pub type TestBodyStructureInput = crate::types::TestBodyStructureInputOutput;
-
 /// This operation's side of [`TestBodyStructureInputOutput`](crate::types::TestBodyStructureInputOutput), which other operations share.
 pub type TestBodyStructureOutput = crate::types::TestBodyStructureInputOutput;
-
 /// This example operation serializes a structure in the HTTP body. It should ensure Content-Type: application/json is used in all requests and that an "empty" body is an empty JSON document ({}).
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestBodyStructure`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct TestBodyStructure;
 impl TestBodyStructure {
     /// The operation name.
     pub const NAME: &'static str = "TestBodyStructure";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/body";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }
@@ -126,6 +121,7 @@ impl TestBodyStructure {
         }
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
+
             let mut bytes = Vec::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
             let mut map = serializer

@@ -7,7 +7,6 @@ use std::fmt;
 
 mod input;
 pub use self::input::TestGetNoInputNoPayloadInput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::TestGetNoInputNoPayloadInputBuilder;
@@ -15,7 +14,6 @@ pub mod builders {
 
 /// This operation's side of [`TestNoPayloadInputOutput`](crate::types::TestNoPayloadInputOutput), which other operations share.
 pub type TestGetNoInputNoPayloadOutput = crate::types::TestNoPayloadInputOutput;
-
 /// This example GET operation has no input and serializes a request without a HTTP body. These tests are to ensure we do not attach a body or related headers (Content-Length, Content-Type) to operations that semantically cannot produce an HTTP body.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestGetNoInputNoPayload`. The associated constants are its protocol facts.
@@ -25,13 +23,10 @@ pub struct TestGetNoInputNoPayload;
 impl TestGetNoInputNoPayload {
     /// The operation name.
     pub const NAME: &'static str = "TestGetNoInputNoPayload";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "GET";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/no_input_no_payload";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

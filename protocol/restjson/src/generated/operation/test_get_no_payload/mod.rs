@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`TestNoPayloadInputOutput`](crate::types::TestNoPayloadInputOutput), which other operations share.
 pub type TestGetNoPayloadInput = crate::types::TestNoPayloadInputOutput;
-
 /// This operation's side of [`TestNoPayloadInputOutput`](crate::types::TestNoPayloadInputOutput), which other operations share.
 pub type TestGetNoPayloadOutput = crate::types::TestNoPayloadInputOutput;
-
 /// This example GET operation serializes a request without a modeled HTTP body. These tests are to ensure we do not attach a body or related headers (Content-Length, Content-Type) to operations that semantically cannot produce an HTTP body.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestGetNoPayload`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct TestGetNoPayload;
 impl TestGetNoPayload {
     /// The operation name.
     pub const NAME: &'static str = "TestGetNoPayload";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "GET";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/no_payload";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`TestPayloadBlobInputOutput`](crate::types::TestPayloadBlobInputOutput), which other operations share.
 pub type TestPayloadBlobInput = crate::types::TestPayloadBlobInputOutput;
-
 /// This operation's side of [`TestPayloadBlobInputOutput`](crate::types::TestPayloadBlobInputOutput), which other operations share.
 pub type TestPayloadBlobOutput = crate::types::TestPayloadBlobInputOutput;
-
 /// This example operation serializes a payload targeting a blob. The Blob shape is not structured content and we cannot make assumptions about what data will be sent. This test ensures only a generic "Content-Type: application/octet-stream" header is used, and that we are not treating an empty body as an empty JSON document.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestPayloadBlob`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct TestPayloadBlob;
 impl TestPayloadBlob {
     /// The operation name.
     pub const NAME: &'static str = "TestPayloadBlob";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/blob_payload";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`TestPayloadStructureInputOutput`](crate::types::TestPayloadStructureInputOutput), which other operations share.
 pub type TestPayloadStructureInput = crate::types::TestPayloadStructureInputOutput;
-
 /// This operation's side of [`TestPayloadStructureInputOutput`](crate::types::TestPayloadStructureInputOutput), which other operations share.
 pub type TestPayloadStructureOutput = crate::types::TestPayloadStructureInputOutput;
-
 /// This example operation serializes a payload targeting a structure. This enforces the same requirements as TestBodyStructure but with the body specified by the @httpPayload trait.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestPayloadStructure`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct TestPayloadStructure;
 impl TestPayloadStructure {
     /// The operation name.
     pub const NAME: &'static str = "TestPayloadStructure";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/payload";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

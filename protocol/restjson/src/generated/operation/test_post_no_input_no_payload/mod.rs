@@ -7,7 +7,6 @@ use std::fmt;
 
 mod input;
 pub use self::input::TestPostNoInputNoPayloadInput;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::input::TestPostNoInputNoPayloadInputBuilder;
@@ -15,7 +14,6 @@ pub mod builders {
 
 /// This operation's side of [`TestNoPayloadInputOutput`](crate::types::TestNoPayloadInputOutput), which other operations share.
 pub type TestPostNoInputNoPayloadOutput = crate::types::TestNoPayloadInputOutput;
-
 /// This example POST operation has no input and serializes a request without a HTTP body. These tests are to ensure we do not attach a body or related headers (Content-Type) to a POST operation with no modeled input.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestPostNoInputNoPayload`. The associated constants are its protocol facts.
@@ -25,13 +23,10 @@ pub struct TestPostNoInputNoPayload;
 impl TestPostNoInputNoPayload {
     /// The operation name.
     pub const NAME: &'static str = "TestPostNoInputNoPayload";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/no_input_no_payload";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

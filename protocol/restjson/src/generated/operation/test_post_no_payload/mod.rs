@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`TestNoPayloadInputOutput`](crate::types::TestNoPayloadInputOutput), which other operations share.
 pub type TestPostNoPayloadInput = crate::types::TestNoPayloadInputOutput;
-
 /// This operation's side of [`TestNoPayloadInputOutput`](crate::types::TestNoPayloadInputOutput), which other operations share.
 pub type TestPostNoPayloadOutput = crate::types::TestNoPayloadInputOutput;
-
 /// This example POST operation serializes a request without a modeled HTTP body. These tests are to ensure we do not attach a body or related headers (Content-Type) to a POST operation with no modeled payload.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestPostNoPayload`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct TestPostNoPayload;
 impl TestPostNoPayload {
     /// The operation name.
     pub const NAME: &'static str = "TestPostNoPayload";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/no_payload";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

@@ -7,10 +7,8 @@ use std::fmt;
 
 /// This operation's side of [`TimestampFormatHeadersIo`](crate::types::TimestampFormatHeadersIo), which other operations share.
 pub type TimestampFormatHeadersInput = crate::types::TimestampFormatHeadersIo;
-
 /// This operation's side of [`TimestampFormatHeadersIo`](crate::types::TimestampFormatHeadersIo), which other operations share.
 pub type TimestampFormatHeadersOutput = crate::types::TimestampFormatHeadersIo;
-
 /// This example tests how timestamp request and response headers are serialized.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TimestampFormatHeaders`. The associated constants are its protocol facts.
@@ -20,13 +18,10 @@ pub struct TimestampFormatHeaders;
 impl TimestampFormatHeaders {
     /// The operation name.
     pub const NAME: &'static str = "TimestampFormatHeaders";
-
     /// HTTP method (`@http`).
     pub const HTTP_METHOD: &'static str = "POST";
-
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/TimestampFormatHeaders";
-
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200u16;
 }

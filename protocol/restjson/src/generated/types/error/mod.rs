@@ -12,7 +12,6 @@ pub use self::error_event::ErrorEvent;
 pub use self::foo_error::FooError;
 pub use self::invalid_greeting::InvalidGreeting;
 pub use self::service_unavailable_error::ServiceUnavailableError;
-
 /// Builders for the types of this module.
 pub mod builders {
     pub use super::complex_error::ComplexErrorBuilder;
