@@ -28,7 +28,7 @@ peer() { CARGO_TARGET_DIR="$scratch/target-peer" cargo "$@" --release --manifest
 echo "building dependencies (not timed)"
 ours build --quiet
 peer build --quiet
-echo "aws-sdk-iot: $(peer tree --quiet --depth 0 -i aws-sdk-iot 2>/dev/null | head -1)"
+echo "peer: $(peer tree --quiet --depth 1 2>/dev/null | grep -m1 -o "aws-sdk-iot v[0-9.]*")"
 
 seconds() { local start end; start=$(date +%s.%N); "$@"; end=$(date +%s.%N); echo "$end - $start" | bc; }
 for round in $(seq "$rounds"); do

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use proptest::strategy::{BoxedStrategy, Just, Strategy, Union};
 use time::OffsetDateTime;
 
-use super::validate::{ConstraintKind, FloatBound, Pattern as Regex};
+use super::validate::{ConstraintKind, FloatBound, Pattern as Regex, Rules};
 
 /// Longest collection or unconstrained string a valid strategy generates; keeps
 /// cases small without missing any bound (lower bounds are always reachable).
@@ -121,6 +121,32 @@ pub struct StringBreaks {
     pub pattern: bool,
 }
 
+/// Valid strings for a string position's constraint set; `generator` is the
+/// pattern's generating regex (when the set has a pattern).
+pub fn string_for(rules: &'static Rules, generator: Option<&'static str>) -> BoxedStrategy<String> {
+    let pattern = rules
+        .pattern
+        .zip(generator)
+        .map(|((pattern, _), generator)| (&**pattern, generator));
+    let (min, max) = rules.length.map_or((None, None), |b| (b.min, b.max));
+    string(pattern, min, max)
+}
+
+/// Strings that break exactly one constraint of a string position's set:
+/// too short (when at least one character is required, or two with a
+/// pattern), too long (up to 100,000 characters), or off the pattern.
+pub fn invalid_string_for(rules: &'static Rules, generator: Option<&'static str>) -> BoxedStrategy<(String, Expected)> {
+    let (min, max) = rules.length.map_or((None, None), |b| (b.min, b.max));
+    let low = min.unwrap_or(0);
+    let breaks = StringBreaks {
+        short: low > 0 && (rules.pattern.is_none() || low >= 2),
+        long: max.is_some_and(|m| m <= 100_000),
+        pattern: rules.pattern.is_some(),
+    };
+    let pattern = rules.pattern.map(|(pattern, _)| &**pattern);
+    invalid_string(string_for(rules, generator), pattern, min, max, breaks)
+}
+
 /// Strings that break exactly one of the string constraints.
 pub fn invalid_string(
     valid: BoxedStrategy<String>,
@@ -193,6 +219,47 @@ pub fn int_outside(min: Option<i64>, max: Option<i64>, type_min: i64, type_max: 
     }
     Union::new(options)
         .prop_map(|v| (v, Expected::new(ConstraintKind::Range)))
+        .boxed()
+}
+
+/// The integer types of Smithy's `byte`, `short`, `integer` and `long`, for
+/// strategies generic over them.
+pub trait Integer: Copy + std::fmt::Debug + 'static {
+    /// The type's least value.
+    const MIN: i64;
+    /// The type's greatest value.
+    const MAX: i64;
+    /// `value`, known to be within the type's limits.
+    fn narrow(value: i64) -> Self;
+}
+
+macro_rules! integer {
+    ($($t:ty),*) => {$(
+        impl Integer for $t {
+            const MIN: i64 = <$t>::MIN as i64;
+            const MAX: i64 = <$t>::MAX as i64;
+            fn narrow(value: i64) -> Self {
+                <$t>::try_from(value).unwrap_or_default()
+            }
+        }
+    )*};
+}
+integer!(i8, i16, i32, i64);
+
+/// Valid integers of type `T` within `min..=max` (the type's limits when
+/// absent), with both ends drawn often.
+pub fn int_in<T: Integer>(min: Option<i64>, max: Option<i64>) -> BoxedStrategy<T> {
+    let clamp = |bound: Option<i64>, absent: i64| bound.unwrap_or(absent).clamp(T::MIN, T::MAX);
+    let (lo, hi) = (clamp(min, T::MIN), clamp(max, T::MAX));
+    Union::new([(lo..=hi).boxed(), Just(lo).boxed(), Just(hi).boxed()])
+        .prop_map(T::narrow)
+        .boxed()
+}
+
+/// Integers of type `T` just and far outside `min..=max`, as `Range` violations.
+pub fn int_outside_of<T: Integer>(min: Option<i64>, max: Option<i64>) -> BoxedStrategy<(T, Expected)> {
+    int_outside(min, max, T::MIN, T::MAX)
+        .prop_map(|(value, expected)| (T::narrow(value), expected))
         .boxed()
 }
 
@@ -488,4 +555,40 @@ pub const RECURSION_DEPTH: u32 = 3;
 /// Picks one of several injections (there is always at least one).
 pub fn one_of<T: std::fmt::Debug + 'static>(options: Vec<BoxedStrategy<T>>) -> BoxedStrategy<T> {
     Union::new(options).boxed()
+}
+
+/// Valid structures with one member replaced by a value that breaks one
+/// constraint; `set` puts the bad value in, and the violation is expected
+/// under `member` (its wire name).
+pub fn with_bad_member<T, B>(
+    valid: BoxedStrategy<T>,
+    bad: BoxedStrategy<(B, Expected)>,
+    member: &'static str,
+    set: fn(&mut T, B),
+) -> BoxedStrategy<(T, Expected)>
+where
+    T: std::fmt::Debug + 'static,
+    B: std::fmt::Debug + 'static,
+{
+    (valid, bad)
+        .prop_map(move |(mut value, (bad, expected))| {
+            set(&mut value, bad);
+            (value, expected.under_field(member))
+        })
+        .boxed()
+}
+
+/// Valid structures with the required `member` (its wire name) made absent by
+/// `clear`: a `Required` violation under `member`.
+pub fn without_member<T: std::fmt::Debug + 'static>(
+    valid: BoxedStrategy<T>,
+    member: &'static str,
+    clear: fn(&mut T),
+) -> BoxedStrategy<(T, Expected)> {
+    valid
+        .prop_map(move |mut value| {
+            clear(&mut value);
+            (value, Expected::new(ConstraintKind::Required).under_field(member))
+        })
+        .boxed()
 }

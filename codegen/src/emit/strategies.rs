@@ -184,24 +184,19 @@ impl<'a> Plan<'a> {
         match &v.kind {
             ValueKind::Boolean => quote!(::proptest::arbitrary::any::<bool>().boxed()),
             ValueKind::String => {
-                let pattern = match c.pattern.as_ref().and_then(|p| self.ctx.pattern(&p.translated.regex)) {
-                    Some(p) => {
-                        let constant = format_ident!("{}", p.const_name);
-                        let generator = &p.translated.generator;
-                        quote!(::std::option::Option::Some((&*crate::patterns::#constant, #generator)))
+                let generator = self.generator(v);
+                match self.ctx.rules(v) {
+                    Some(rules) => {
+                        quote!(crate::runtime::strategies::string_for(&crate::patterns::rules::#rules, #generator))
                     }
-                    None => quote!(::std::option::Option::None),
-                };
-                quote!(crate::runtime::strategies::string(#pattern, #min, #max))
+                    None => quote!(crate::runtime::strategies::string(::std::option::Option::None, #min, #max)),
+                }
             }
             ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long => {
-                let (lo, hi) = int_limits(v);
-                let (lo, hi) = (int_literal(v, lo), int_literal(v, hi));
-                quote!(crate::runtime::strategies::one_of(::std::vec::Vec::from([
-                    (#lo..=#hi).boxed(),
-                    ::proptest::strategy::Just(#lo).boxed(),
-                    ::proptest::strategy::Just(#hi).boxed(),
-                ])))
+                let ty = value_type(v);
+                let (min, max) = v.constraints.range.as_ref().map(int_bound_values).unwrap_or_default();
+                let (min, max) = (option(min), option(max));
+                quote!(crate::runtime::strategies::int_in::<#ty>(#min, #max))
             }
             ValueKind::Float | ValueKind::Double => {
                 let (fmin, fmax) = float_bounds(v);
@@ -262,6 +257,22 @@ impl<'a> Plan<'a> {
         }
     }
 
+    /// The generating regex of a string position's pattern, as an `Option` expression.
+    fn generator(&self, v: &ValueType) -> TokenStream {
+        match v
+            .constraints
+            .pattern
+            .as_ref()
+            .and_then(|p| self.ctx.pattern(&p.translated.regex))
+        {
+            Some(p) => {
+                let generator = &p.translated.generator;
+                quote!(::std::option::Option::Some(#generator))
+            }
+            None => quote!(::std::option::Option::None),
+        }
+    }
+
     /// A `BoxedStrategy<(T, Expected)>` breaking exactly one constraint, or `None`.
     fn invalid(&self, v: &ValueType, current: &RustPath) -> Option<TokenStream> {
         let c = &v.constraints;
@@ -269,24 +280,12 @@ impl<'a> Plan<'a> {
         let depth = quote!(crate::runtime::strategies::RECURSION_DEPTH);
         match &v.kind {
             ValueKind::String => {
-                let (short, long, pattern_break) = string_breaks(v)?;
-                let valid = self.valid(v, &depth);
-                let pattern = match c.pattern.as_ref().and_then(|p| self.ctx.pattern(&p.translated.regex)) {
-                    Some(p) => {
-                        let constant = format_ident!("{}", p.const_name);
-                        quote!(::std::option::Option::Some(&*crate::patterns::#constant))
-                    }
-                    None => quote!(::std::option::Option::None),
-                };
-                Some(quote! {
-                    crate::runtime::strategies::invalid_string(
-                        #valid,
-                        #pattern,
-                        #min,
-                        #max,
-                        crate::runtime::strategies::StringBreaks { short: #short, long: #long, pattern: #pattern_break },
-                    )
-                })
+                string_breaks(v)?;
+                let rules = self.ctx.rules(v)?;
+                let generator = self.generator(v);
+                Some(
+                    quote!(crate::runtime::strategies::invalid_string_for(&crate::patterns::rules::#rules, #generator)),
+                )
             }
             ValueKind::Enum { path: p, .. } => {
                 let ty = path(p);
@@ -298,20 +297,9 @@ impl<'a> Plan<'a> {
             }
             ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long => {
                 let (bmin, bmax) = int_outside(v)?;
-                let (type_min, type_max) = type_limits(v);
                 let (bmin, bmax) = (option(bmin), option(bmax));
                 let ty = value_type(v);
-                let narrow = if matches!(v.kind, ValueKind::Long) {
-                    quote!(value)
-                } else {
-                    // In range of the type by construction (bounded by its own limits).
-                    quote!(<#ty as ::std::convert::TryFrom<i64>>::try_from(value).unwrap_or_default())
-                };
-                Some(quote! {
-                    crate::runtime::strategies::int_outside(#bmin, #bmax, #type_min, #type_max)
-                        .prop_map(|(value, expected)| (#narrow, expected))
-                        .boxed()
-                })
+                Some(quote!(crate::runtime::strategies::int_outside_of::<#ty>(#bmin, #bmax)))
             }
             ValueKind::Double => {
                 c.range.as_ref()?;
@@ -591,17 +579,12 @@ fn field_injections(s: &StructureDef, f: &FieldDef, plan: &Plan<'_>) -> Vec<Toke
             assigned = quote!(::std::option::Option::Some(#assigned));
         }
         out.push(quote! {
-            (#valid_struct(), #bad)
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.#field = #assigned;
-                    (value, expected.under_field(#wire))
-                })
-                .boxed()
+            crate::runtime::strategies::with_bad_member(#valid_struct(), #bad, #wire, |value, bad| value.#field = #assigned)
         });
     }
     if f.required {
         let clear = if f.optional {
-            quote!(value.#field = ::std::option::Option::None;)
+            quote!(value.#field = ::std::option::Option::None)
         } else if f.default.is_some() {
             // A default fills the member in: absence is not a violation here.
             return out;
@@ -612,15 +595,7 @@ fn field_injections(s: &StructureDef, f: &FieldDef, plan: &Plan<'_>) -> Vec<Toke
             }
         };
         out.push(quote! {
-            #valid_struct()
-                .prop_map(|mut value| {
-                    #clear
-                    (
-                        value,
-                        crate::runtime::strategies::Expected::new(crate::runtime::ConstraintKind::Required).under_field(#wire),
-                    )
-                })
-                .boxed()
+            crate::runtime::strategies::without_member(#valid_struct(), #wire, |value| { #clear })
         });
     }
     out
@@ -711,40 +686,6 @@ fn type_limits(v: &ValueType) -> (i64, i64) {
         ValueKind::Short => (i64::from(i16::MIN), i64::from(i16::MAX)),
         ValueKind::Integer => (i64::from(i32::MIN), i64::from(i32::MAX)),
         _ => (i64::MIN, i64::MAX),
-    }
-}
-
-/// The valid interval of an integer position: its range clamped to the type.
-fn int_limits(v: &ValueType) -> (i64, i64) {
-    let (type_min, type_max) = type_limits(v);
-    let (min, max) = v
-        .constraints
-        .range
-        .as_ref()
-        .map(int_bound_values)
-        .unwrap_or((None, None));
-    (
-        min.unwrap_or(type_min).clamp(type_min, type_max),
-        max.unwrap_or(type_max).clamp(type_min, type_max),
-    )
-}
-
-fn int_literal(v: &ValueType, x: i64) -> TokenStream {
-    // Values were clamped to the type's limits, so the narrowing casts are exact.
-    match v.kind {
-        ValueKind::Byte => {
-            let x = x as i8;
-            quote!(#x)
-        }
-        ValueKind::Short => {
-            let x = x as i16;
-            quote!(#x)
-        }
-        ValueKind::Integer => {
-            let x = x as i32;
-            quote!(#x)
-        }
-        _ => quote!(#x),
     }
 }
 

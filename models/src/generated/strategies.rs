@@ -41,7 +41,7 @@ pub fn abort_config_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (
+            runtime::strategies::with_bad_member(
                 abort_config(),
                 runtime::strategies::one_of(
                     Vec::from([
@@ -67,25 +67,17 @@ pub fn abort_config_invalid() -> ::proptest::strategy::BoxedStrategy<
                         ),
                     ]),
                 ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.criteria_list = bad;
-                    (value, expected.under_field("criteriaList"))
-                })
-                .boxed(),
-            abort_config()
-                .prop_map(|mut value| {
+                "criteriaList",
+                |value, bad| value.criteria_list = bad,
+            ),
+            runtime::strategies::without_member(
+                abort_config(),
+                "criteriaList",
+                |value| {
                     value.criteria_list = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("criteriaList");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("criteriaList"),
-                    )
-                })
-                .boxed(),
+                },
+            ),
         ]),
     )
 }
@@ -133,13 +125,7 @@ pub fn abort_criteria_at(
                     strict: false,
                 }),
             ),
-            runtime::strategies::one_of(
-                Vec::from([
-                    (1i32..=2147483647i32).boxed(),
-                    ::proptest::strategy::Just(1i32).boxed(),
-                    ::proptest::strategy::Just(2147483647i32).boxed(),
-                ]),
-            ),
+            runtime::strategies::int_in::<i32>(Some(1i64), None),
         ),
     )
         .prop_map(|
@@ -167,55 +153,39 @@ pub fn abort_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (
+            runtime::strategies::with_bad_member(
                 abort_criteria(),
                 runtime::strategies::unknown_enum::<
                     crate::types::JobExecutionFailureType,
                 >(crate::types::JobExecutionFailureType::values()),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.failure_type = bad;
-                    (value, expected.under_field("failureType"))
-                })
-                .boxed(),
-            abort_criteria()
-                .prop_map(|mut value| {
+                "failureType",
+                |value, bad| value.failure_type = bad,
+            ),
+            runtime::strategies::without_member(
+                abort_criteria(),
+                "failureType",
+                |value| {
                     value.failure_type = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("failureType");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("failureType"),
-                    )
-                })
-                .boxed(),
-            (
+                },
+            ),
+            runtime::strategies::with_bad_member(
                 abort_criteria(),
                 runtime::strategies::unknown_enum::<
                     crate::types::AbortAction,
                 >(crate::types::AbortAction::values()),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.action = bad;
-                    (value, expected.under_field("action"))
-                })
-                .boxed(),
-            abort_criteria()
-                .prop_map(|mut value| {
+                "action",
+                |value, bad| value.action = bad,
+            ),
+            runtime::strategies::without_member(
+                abort_criteria(),
+                "action",
+                |value| {
                     value.action = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("action");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("action"),
-                    )
-                })
-                .boxed(),
-            (
+                },
+            ),
+            runtime::strategies::with_bad_member(
                 abort_criteria(),
                 runtime::strategies::double_outside(
                     None,
@@ -224,57 +194,31 @@ pub fn abort_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
                         strict: false,
                     }),
                 ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.threshold_percentage = bad;
-                    (value, expected.under_field("thresholdPercentage"))
-                })
-                .boxed(),
-            abort_criteria()
-                .prop_map(|mut value| {
+                "thresholdPercentage",
+                |value, bad| value.threshold_percentage = bad,
+            ),
+            runtime::strategies::without_member(
+                abort_criteria(),
+                "thresholdPercentage",
+                |value| {
                     value.threshold_percentage = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("thresholdPercentage");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("thresholdPercentage"),
-                    )
-                })
-                .boxed(),
-            (
+                },
+            ),
+            runtime::strategies::with_bad_member(
                 abort_criteria(),
-                runtime::strategies::int_outside(
-                        Some(1i64),
-                        None,
-                        -2147483648i64,
-                        2147483647i64,
-                    )
-                    .prop_map(|(value, expected)| (
-                        <i32 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
-                        expected,
-                    ))
-                    .boxed(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.min_number_of_executed_things = bad;
-                    (value, expected.under_field("minNumberOfExecutedThings"))
-                })
-                .boxed(),
-            abort_criteria()
-                .prop_map(|mut value| {
+                runtime::strategies::int_outside_of::<i32>(Some(1i64), None),
+                "minNumberOfExecutedThings",
+                |value, bad| value.min_number_of_executed_things = bad,
+            ),
+            runtime::strategies::without_member(
+                abort_criteria(),
+                "minNumberOfExecutedThings",
+                |value| {
                     value.min_number_of_executed_things = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("minNumberOfExecutedThings");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("minNumberOfExecutedThings"),
-                    )
-                })
-                .boxed(),
+                },
+            ),
         ]),
     )
 }
@@ -312,13 +256,7 @@ pub fn exponential_rollout_rate_at(
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::ExponentialRolloutRate> {
     (
         (
-            runtime::strategies::one_of(
-                Vec::from([
-                    (1i32..=1000i32).boxed(),
-                    ::proptest::strategy::Just(1i32).boxed(),
-                    ::proptest::strategy::Just(1000i32).boxed(),
-                ]),
-            ),
+            runtime::strategies::int_in::<i32>(Some(1i64), Some(1000i64)),
             runtime::strategies::double(
                 Some(runtime::validate::FloatBound {
                     value: 1.1f64,
@@ -347,39 +285,21 @@ pub fn exponential_rollout_rate_invalid() -> ::proptest::strategy::BoxedStrategy
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (
+            runtime::strategies::with_bad_member(
                 exponential_rollout_rate(),
-                runtime::strategies::int_outside(
-                        Some(1i64),
-                        Some(1000i64),
-                        -2147483648i64,
-                        2147483647i64,
-                    )
-                    .prop_map(|(value, expected)| (
-                        <i32 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
-                        expected,
-                    ))
-                    .boxed(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.base_rate_per_minute = bad;
-                    (value, expected.under_field("baseRatePerMinute"))
-                })
-                .boxed(),
-            exponential_rollout_rate()
-                .prop_map(|mut value| {
+                runtime::strategies::int_outside_of::<i32>(Some(1i64), Some(1000i64)),
+                "baseRatePerMinute",
+                |value, bad| value.base_rate_per_minute = bad,
+            ),
+            runtime::strategies::without_member(
+                exponential_rollout_rate(),
+                "baseRatePerMinute",
+                |value| {
                     value.base_rate_per_minute = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("baseRatePerMinute");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("baseRatePerMinute"),
-                    )
-                })
-                .boxed(),
-            (
+                },
+            ),
+            runtime::strategies::with_bad_member(
                 exponential_rollout_rate(),
                 runtime::strategies::double_outside(
                     Some(runtime::validate::FloatBound {
@@ -391,47 +311,31 @@ pub fn exponential_rollout_rate_invalid() -> ::proptest::strategy::BoxedStrategy
                         strict: false,
                     }),
                 ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.increment_factor = bad;
-                    (value, expected.under_field("incrementFactor"))
-                })
-                .boxed(),
-            exponential_rollout_rate()
-                .prop_map(|mut value| {
+                "incrementFactor",
+                |value, bad| value.increment_factor = bad,
+            ),
+            runtime::strategies::without_member(
+                exponential_rollout_rate(),
+                "incrementFactor",
+                |value| {
                     value.increment_factor = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("incrementFactor");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("incrementFactor"),
-                    )
-                })
-                .boxed(),
-            (
+                },
+            ),
+            runtime::strategies::with_bad_member(
                 exponential_rollout_rate(),
                 crate::strategies::rate_increase_criteria_invalid(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.rate_increase_criteria = bad;
-                    (value, expected.under_field("rateIncreaseCriteria"))
-                })
-                .boxed(),
-            exponential_rollout_rate()
-                .prop_map(|mut value| {
+                "rateIncreaseCriteria",
+                |value, bad| value.rate_increase_criteria = bad,
+            ),
+            runtime::strategies::without_member(
+                exponential_rollout_rate(),
+                "rateIncreaseCriteria",
+                |value| {
                     value.rate_increase_criteria = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("rateIncreaseCriteria");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("rateIncreaseCriteria"),
-                    )
-                })
-                .boxed(),
+                },
+            ),
         ]),
     )
 }
@@ -489,7 +393,7 @@ pub fn job_executions_retry_config_invalid() -> ::proptest::strategy::BoxedStrat
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (
+            runtime::strategies::with_bad_member(
                 job_executions_retry_config(),
                 runtime::strategies::one_of(
                     Vec::from([
@@ -515,25 +419,17 @@ pub fn job_executions_retry_config_invalid() -> ::proptest::strategy::BoxedStrat
                         ),
                     ]),
                 ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.criteria_list = bad;
-                    (value, expected.under_field("criteriaList"))
-                })
-                .boxed(),
-            job_executions_retry_config()
-                .prop_map(|mut value| {
+                "criteriaList",
+                |value, bad| value.criteria_list = bad,
+            ),
+            runtime::strategies::without_member(
+                job_executions_retry_config(),
+                "criteriaList",
+                |value| {
                     value.criteria_list = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("criteriaList");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("criteriaList"),
-                    )
-                })
-                .boxed(),
+                },
+            ),
         ]),
     )
 }
@@ -571,15 +467,7 @@ pub fn job_executions_rollout_config_at(
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::JobExecutionsRolloutConfig> {
     (
         (
-            ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (1i32..=2147483647i32).boxed(),
-                            ::proptest::strategy::Just(1i32).boxed(),
-                            ::proptest::strategy::Just(2147483647i32).boxed(),
-                        ]),
-                    ),
-                )
+            ::proptest::option::of(runtime::strategies::int_in::<i32>(Some(1i64), None))
                 .boxed(),
             ::proptest::option::of(crate::strategies::exponential_rollout_rate_at(depth))
                 .boxed(),
@@ -598,34 +486,18 @@ pub fn job_executions_rollout_config_invalid() -> ::proptest::strategy::BoxedStr
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (
+            runtime::strategies::with_bad_member(
                 job_executions_rollout_config(),
-                runtime::strategies::int_outside(
-                        Some(1i64),
-                        None,
-                        -2147483648i64,
-                        2147483647i64,
-                    )
-                    .prop_map(|(value, expected)| (
-                        <i32 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
-                        expected,
-                    ))
-                    .boxed(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.maximum_per_minute = Some(bad);
-                    (value, expected.under_field("maximumPerMinute"))
-                })
-                .boxed(),
-            (
+                runtime::strategies::int_outside_of::<i32>(Some(1i64), None),
+                "maximumPerMinute",
+                |value, bad| value.maximum_per_minute = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
                 job_executions_rollout_config(),
                 crate::strategies::exponential_rollout_rate_invalid(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.exponential_rate = Some(bad);
-                    (value, expected.under_field("exponentialRate"))
-                })
-                .boxed(),
+                "exponentialRate",
+                |value, bad| value.exponential_rate = Some(bad),
+            ),
         ]),
     )
 }
@@ -664,14 +536,11 @@ pub fn maintenance_window_at(
     let _ = depth;
     (
         (
-            runtime::strategies::string(None, Some(1u64), Some(256u64)),
-            runtime::strategies::one_of(
-                Vec::from([
-                    (1i32..=1430i32).boxed(),
-                    ::proptest::strategy::Just(1i32).boxed(),
-                    ::proptest::strategy::Just(1430i32).boxed(),
-                ]),
+            runtime::strategies::string_for(
+                &crate::patterns::rules::CRON_EXPRESSION,
+                None,
             ),
+            runtime::strategies::int_in::<i32>(Some(1i64), Some(1430i64)),
         ),
     )
         .prop_map(|((start_time, duration_in_minutes),)| crate::types::MaintenanceWindow {
@@ -688,70 +557,37 @@ pub fn maintenance_window_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (
+            runtime::strategies::with_bad_member(
                 maintenance_window(),
-                runtime::strategies::invalid_string(
-                    runtime::strategies::string(None, Some(1u64), Some(256u64)),
+                runtime::strategies::invalid_string_for(
+                    &crate::patterns::rules::CRON_EXPRESSION,
                     None,
-                    Some(1u64),
-                    Some(256u64),
-                    runtime::strategies::StringBreaks {
-                        short: true,
-                        long: true,
-                        pattern: false,
-                    },
                 ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.start_time = bad;
-                    (value, expected.under_field("startTime"))
-                })
-                .boxed(),
-            maintenance_window()
-                .prop_map(|mut value| {
+                "startTime",
+                |value, bad| value.start_time = bad,
+            ),
+            runtime::strategies::without_member(
+                maintenance_window(),
+                "startTime",
+                |value| {
                     value.start_time = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("startTime");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("startTime"),
-                    )
-                })
-                .boxed(),
-            (
+                },
+            ),
+            runtime::strategies::with_bad_member(
                 maintenance_window(),
-                runtime::strategies::int_outside(
-                        Some(1i64),
-                        Some(1430i64),
-                        -2147483648i64,
-                        2147483647i64,
-                    )
-                    .prop_map(|(value, expected)| (
-                        <i32 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
-                        expected,
-                    ))
-                    .boxed(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.duration_in_minutes = bad;
-                    (value, expected.under_field("durationInMinutes"))
-                })
-                .boxed(),
-            maintenance_window()
-                .prop_map(|mut value| {
+                runtime::strategies::int_outside_of::<i32>(Some(1i64), Some(1430i64)),
+                "durationInMinutes",
+                |value, bad| value.duration_in_minutes = bad,
+            ),
+            runtime::strategies::without_member(
+                maintenance_window(),
+                "durationInMinutes",
+                |value| {
                     value.duration_in_minutes = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("durationInMinutes");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("durationInMinutes"),
-                    )
-                })
-                .boxed(),
+                },
+            ),
         ]),
     )
 }
@@ -791,17 +627,14 @@ pub fn presigned_url_config_at(
     (
         (
             ::proptest::option::of(
-                    runtime::strategies::string(None, Some(20u64), Some(2048u64)),
+                    runtime::strategies::string_for(
+                        &crate::patterns::rules::ROLE_ARN,
+                        None,
+                    ),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (60i64..=3600i64).boxed(),
-                            ::proptest::strategy::Just(60i64).boxed(),
-                            ::proptest::strategy::Just(3600i64).boxed(),
-                        ]),
-                    ),
+                    runtime::strategies::int_in::<i64>(Some(60i64), Some(3600i64)),
                 )
                 .boxed(),
         ),
@@ -819,41 +652,21 @@ pub fn presigned_url_config_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (
+            runtime::strategies::with_bad_member(
                 presigned_url_config(),
-                runtime::strategies::invalid_string(
-                    runtime::strategies::string(None, Some(20u64), Some(2048u64)),
+                runtime::strategies::invalid_string_for(
+                    &crate::patterns::rules::ROLE_ARN,
                     None,
-                    Some(20u64),
-                    Some(2048u64),
-                    runtime::strategies::StringBreaks {
-                        short: true,
-                        long: true,
-                        pattern: false,
-                    },
                 ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.role_arn = Some(bad);
-                    (value, expected.under_field("roleArn"))
-                })
-                .boxed(),
-            (
+                "roleArn",
+                |value, bad| value.role_arn = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
                 presigned_url_config(),
-                runtime::strategies::int_outside(
-                        Some(60i64),
-                        Some(3600i64),
-                        -9223372036854775808i64,
-                        9223372036854775807i64,
-                    )
-                    .prop_map(|(value, expected)| (value, expected))
-                    .boxed(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.expires_in_sec = Some(bad);
-                    (value, expected.under_field("expiresInSec"))
-                })
-                .boxed(),
+                runtime::strategies::int_outside_of::<i64>(Some(60i64), Some(3600i64)),
+                "expiresInSec",
+                |value, bad| value.expires_in_sec = Some(bad),
+            ),
         ]),
     )
 }
@@ -892,25 +705,9 @@ pub fn rate_increase_criteria_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (1i32..=2147483647i32).boxed(),
-                            ::proptest::strategy::Just(1i32).boxed(),
-                            ::proptest::strategy::Just(2147483647i32).boxed(),
-                        ]),
-                    ),
-                )
+            ::proptest::option::of(runtime::strategies::int_in::<i32>(Some(1i64), None))
                 .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (1i32..=2147483647i32).boxed(),
-                            ::proptest::strategy::Just(1i32).boxed(),
-                            ::proptest::strategy::Just(2147483647i32).boxed(),
-                        ]),
-                    ),
-                )
+            ::proptest::option::of(runtime::strategies::int_in::<i32>(Some(1i64), None))
                 .boxed(),
         ),
     )
@@ -927,44 +724,18 @@ pub fn rate_increase_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (
+            runtime::strategies::with_bad_member(
                 rate_increase_criteria(),
-                runtime::strategies::int_outside(
-                        Some(1i64),
-                        None,
-                        -2147483648i64,
-                        2147483647i64,
-                    )
-                    .prop_map(|(value, expected)| (
-                        <i32 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
-                        expected,
-                    ))
-                    .boxed(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.number_of_notified_things = Some(bad);
-                    (value, expected.under_field("numberOfNotifiedThings"))
-                })
-                .boxed(),
-            (
+                runtime::strategies::int_outside_of::<i32>(Some(1i64), None),
+                "numberOfNotifiedThings",
+                |value, bad| value.number_of_notified_things = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
                 rate_increase_criteria(),
-                runtime::strategies::int_outside(
-                        Some(1i64),
-                        None,
-                        -2147483648i64,
-                        2147483647i64,
-                    )
-                    .prop_map(|(value, expected)| (
-                        <i32 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
-                        expected,
-                    ))
-                    .boxed(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.number_of_succeeded_things = Some(bad);
-                    (value, expected.under_field("numberOfSucceededThings"))
-                })
-                .boxed(),
+                runtime::strategies::int_outside_of::<i32>(Some(1i64), None),
+                "numberOfSucceededThings",
+                |value, bad| value.number_of_succeeded_things = Some(bad),
+            ),
         ]),
     )
 }
@@ -1004,13 +775,7 @@ pub fn retry_criteria_at(
     (
         (
             crate::strategies::retryable_failure_type(),
-            runtime::strategies::one_of(
-                Vec::from([
-                    (0i32..=10i32).boxed(),
-                    ::proptest::strategy::Just(0i32).boxed(),
-                    ::proptest::strategy::Just(10i32).boxed(),
-                ]),
-            ),
+            runtime::strategies::int_in::<i32>(Some(0i64), Some(10i64)),
         ),
     )
         .prop_map(|((failure_type, number_of_retries),)| crate::types::RetryCriteria {
@@ -1027,62 +792,36 @@ pub fn retry_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (
+            runtime::strategies::with_bad_member(
                 retry_criteria(),
                 runtime::strategies::unknown_enum::<
                     crate::types::RetryableFailureType,
                 >(crate::types::RetryableFailureType::values()),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.failure_type = bad;
-                    (value, expected.under_field("failureType"))
-                })
-                .boxed(),
-            retry_criteria()
-                .prop_map(|mut value| {
+                "failureType",
+                |value, bad| value.failure_type = bad,
+            ),
+            runtime::strategies::without_member(
+                retry_criteria(),
+                "failureType",
+                |value| {
                     value.failure_type = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("failureType");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("failureType"),
-                    )
-                })
-                .boxed(),
-            (
+                },
+            ),
+            runtime::strategies::with_bad_member(
                 retry_criteria(),
-                runtime::strategies::int_outside(
-                        Some(0i64),
-                        Some(10i64),
-                        -2147483648i64,
-                        2147483647i64,
-                    )
-                    .prop_map(|(value, expected)| (
-                        <i32 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
-                        expected,
-                    ))
-                    .boxed(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.number_of_retries = bad;
-                    (value, expected.under_field("numberOfRetries"))
-                })
-                .boxed(),
-            retry_criteria()
-                .prop_map(|mut value| {
+                runtime::strategies::int_outside_of::<i32>(Some(0i64), Some(10i64)),
+                "numberOfRetries",
+                |value, bad| value.number_of_retries = bad,
+            ),
+            runtime::strategies::without_member(
+                retry_criteria(),
+                "numberOfRetries",
+                |value| {
                     value.number_of_retries = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("numberOfRetries");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("numberOfRetries"),
-                    )
-                })
-                .boxed(),
+                },
+            ),
         ]),
     )
 }
@@ -1119,20 +858,7 @@ pub fn timeout_config_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::TimeoutConfig> {
     let _ = depth;
-    (
-        (
-            ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (-9223372036854775808i64..=9223372036854775807i64).boxed(),
-                            ::proptest::strategy::Just(-9223372036854775808i64).boxed(),
-                            ::proptest::strategy::Just(9223372036854775807i64).boxed(),
-                        ]),
-                    ),
-                )
-                .boxed(),
-        ),
-    )
+    ((::proptest::option::of(runtime::strategies::int_in::<i64>(None, None)).boxed(),),)
         .prop_map(|((in_progress_timeout_in_minutes,),)| crate::types::TimeoutConfig {
             in_progress_timeout_in_minutes,
         })
@@ -1334,10 +1060,9 @@ pub fn describe_job_template_input_at(
     let _ = depth;
     (
         (
-            (runtime::strategies::string(
-                Some((&*crate::patterns::JOB_TEMPLATE_ID, "[a-zA-Z0-9_\\-]+")),
-                Some(1u64),
-                Some(64u64),
+            (runtime::strategies::string_for(
+                &crate::patterns::rules::JOB_TEMPLATE_ID,
+                Some("[a-zA-Z0-9_\\-]+"),
             ))
                 .prop_map(Some)
                 .boxed(),
@@ -1358,41 +1083,20 @@ pub fn describe_job_template_input_invalid() -> ::proptest::strategy::BoxedStrat
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (
+            runtime::strategies::with_bad_member(
                 describe_job_template_input(),
-                runtime::strategies::invalid_string(
-                    runtime::strategies::string(
-                        Some((&*crate::patterns::JOB_TEMPLATE_ID, "[a-zA-Z0-9_\\-]+")),
-                        Some(1u64),
-                        Some(64u64),
-                    ),
-                    Some(&*crate::patterns::JOB_TEMPLATE_ID),
-                    Some(1u64),
-                    Some(64u64),
-                    runtime::strategies::StringBreaks {
-                        short: false,
-                        long: true,
-                        pattern: true,
-                    },
+                runtime::strategies::invalid_string_for(
+                    &crate::patterns::rules::JOB_TEMPLATE_ID,
+                    Some("[a-zA-Z0-9_\\-]+"),
                 ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.job_template_id = Some(bad);
-                    (value, expected.under_field("jobTemplateId"))
-                })
-                .boxed(),
-            describe_job_template_input()
-                .prop_map(|mut value| {
-                    value.job_template_id = None;
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("jobTemplateId"),
-                    )
-                })
-                .boxed(),
+                "jobTemplateId",
+                |value, bad| value.job_template_id = Some(bad),
+            ),
+            runtime::strategies::without_member(
+                describe_job_template_input(),
+                "jobTemplateId",
+                |value| { value.job_template_id = None },
+            ),
         ]),
     )
 }
@@ -1435,35 +1139,38 @@ pub fn describe_job_template_output_at(
     (
         (
             ::proptest::option::of(
-                    runtime::strategies::string(
-                        Some((&*crate::patterns::JOB_TEMPLATE_ARN, "arn:[!-\\~]+")),
-                        Some(1u64),
-                        Some(1600u64),
+                    runtime::strategies::string_for(
+                        &crate::patterns::rules::JOB_TEMPLATE_ARN,
+                        Some("arn:[!-\\~]+"),
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    runtime::strategies::string(
-                        Some((&*crate::patterns::JOB_TEMPLATE_ID, "[a-zA-Z0-9_\\-]+")),
-                        Some(1u64),
-                        Some(64u64),
+                    runtime::strategies::string_for(
+                        &crate::patterns::rules::JOB_TEMPLATE_ID,
+                        Some("[a-zA-Z0-9_\\-]+"),
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    runtime::strategies::string(
-                        Some((&*crate::patterns::JOB_DESCRIPTION, "[^\\p{C}]+")),
-                        Some(0u64),
-                        Some(2028u64),
+                    runtime::strategies::string_for(
+                        &crate::patterns::rules::JOB_DESCRIPTION,
+                        Some("[^\\p{C}]+"),
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    runtime::strategies::string(None, Some(1u64), Some(1350u64)),
+                    runtime::strategies::string_for(
+                        &crate::patterns::rules::JOB_DOCUMENT_SOURCE,
+                        None,
+                    ),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    runtime::strategies::string(None, Some(0u64), Some(32768u64)),
+                    runtime::strategies::string_for(
+                        &crate::patterns::rules::JOB_DOCUMENT,
+                        None,
+                    ),
                 )
                 .boxed(),
             ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
@@ -1491,10 +1198,9 @@ pub fn describe_job_template_output_at(
                 .boxed(),
             ::proptest::option::of(
                     runtime::strategies::list(
-                        runtime::strategies::string(
-                            Some((&*crate::patterns::JOB_TEMPLATE_ARN, "arn:[!-\\~]+")),
-                            Some(1u64),
-                            Some(1600u64),
+                        runtime::strategies::string_for(
+                            &crate::patterns::rules::JOB_TEMPLATE_ARN,
+                            Some("arn:[!-\\~]+"),
                         ),
                         None,
                         None,
@@ -1550,147 +1256,76 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (
+            runtime::strategies::with_bad_member(
                 describe_job_template_output(),
-                runtime::strategies::invalid_string(
-                    runtime::strategies::string(
-                        Some((&*crate::patterns::JOB_TEMPLATE_ARN, "arn:[!-\\~]+")),
-                        Some(1u64),
-                        Some(1600u64),
-                    ),
-                    Some(&*crate::patterns::JOB_TEMPLATE_ARN),
-                    Some(1u64),
-                    Some(1600u64),
-                    runtime::strategies::StringBreaks {
-                        short: false,
-                        long: true,
-                        pattern: true,
-                    },
+                runtime::strategies::invalid_string_for(
+                    &crate::patterns::rules::JOB_TEMPLATE_ARN,
+                    Some("arn:[!-\\~]+"),
                 ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.job_template_arn = Some(bad);
-                    (value, expected.under_field("jobTemplateArn"))
-                })
-                .boxed(),
-            (
+                "jobTemplateArn",
+                |value, bad| value.job_template_arn = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
                 describe_job_template_output(),
-                runtime::strategies::invalid_string(
-                    runtime::strategies::string(
-                        Some((&*crate::patterns::JOB_TEMPLATE_ID, "[a-zA-Z0-9_\\-]+")),
-                        Some(1u64),
-                        Some(64u64),
-                    ),
-                    Some(&*crate::patterns::JOB_TEMPLATE_ID),
-                    Some(1u64),
-                    Some(64u64),
-                    runtime::strategies::StringBreaks {
-                        short: false,
-                        long: true,
-                        pattern: true,
-                    },
+                runtime::strategies::invalid_string_for(
+                    &crate::patterns::rules::JOB_TEMPLATE_ID,
+                    Some("[a-zA-Z0-9_\\-]+"),
                 ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.job_template_id = Some(bad);
-                    (value, expected.under_field("jobTemplateId"))
-                })
-                .boxed(),
-            (
+                "jobTemplateId",
+                |value, bad| value.job_template_id = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
                 describe_job_template_output(),
-                runtime::strategies::invalid_string(
-                    runtime::strategies::string(
-                        Some((&*crate::patterns::JOB_DESCRIPTION, "[^\\p{C}]+")),
-                        Some(0u64),
-                        Some(2028u64),
-                    ),
-                    Some(&*crate::patterns::JOB_DESCRIPTION),
-                    Some(0u64),
-                    Some(2028u64),
-                    runtime::strategies::StringBreaks {
-                        short: false,
-                        long: true,
-                        pattern: true,
-                    },
+                runtime::strategies::invalid_string_for(
+                    &crate::patterns::rules::JOB_DESCRIPTION,
+                    Some("[^\\p{C}]+"),
                 ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.description = Some(bad);
-                    (value, expected.under_field("description"))
-                })
-                .boxed(),
-            (
+                "description",
+                |value, bad| value.description = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
                 describe_job_template_output(),
-                runtime::strategies::invalid_string(
-                    runtime::strategies::string(None, Some(1u64), Some(1350u64)),
+                runtime::strategies::invalid_string_for(
+                    &crate::patterns::rules::JOB_DOCUMENT_SOURCE,
                     None,
-                    Some(1u64),
-                    Some(1350u64),
-                    runtime::strategies::StringBreaks {
-                        short: true,
-                        long: true,
-                        pattern: false,
-                    },
                 ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.document_source = Some(bad);
-                    (value, expected.under_field("documentSource"))
-                })
-                .boxed(),
-            (
+                "documentSource",
+                |value, bad| value.document_source = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
                 describe_job_template_output(),
-                runtime::strategies::invalid_string(
-                    runtime::strategies::string(None, Some(0u64), Some(32768u64)),
+                runtime::strategies::invalid_string_for(
+                    &crate::patterns::rules::JOB_DOCUMENT,
                     None,
-                    Some(0u64),
-                    Some(32768u64),
-                    runtime::strategies::StringBreaks {
-                        short: false,
-                        long: true,
-                        pattern: false,
-                    },
                 ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.document = Some(bad);
-                    (value, expected.under_field("document"))
-                })
-                .boxed(),
-            (
+                "document",
+                |value, bad| value.document = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
                 describe_job_template_output(),
                 crate::strategies::presigned_url_config_invalid(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.presigned_url_config = Some(bad);
-                    (value, expected.under_field("presignedUrlConfig"))
-                })
-                .boxed(),
-            (
+                "presignedUrlConfig",
+                |value, bad| value.presigned_url_config = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
                 describe_job_template_output(),
                 crate::strategies::job_executions_rollout_config_invalid(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.job_executions_rollout_config = Some(bad);
-                    (value, expected.under_field("jobExecutionsRolloutConfig"))
-                })
-                .boxed(),
-            (describe_job_template_output(), crate::strategies::abort_config_invalid())
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.abort_config = Some(bad);
-                    (value, expected.under_field("abortConfig"))
-                })
-                .boxed(),
-            (
+                "jobExecutionsRolloutConfig",
+                |value, bad| value.job_executions_rollout_config = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
+                describe_job_template_output(),
+                crate::strategies::abort_config_invalid(),
+                "abortConfig",
+                |value, bad| value.abort_config = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
                 describe_job_template_output(),
                 crate::strategies::job_executions_retry_config_invalid(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.job_executions_retry_config = Some(bad);
-                    (value, expected.under_field("jobExecutionsRetryConfig"))
-                })
-                .boxed(),
-            (
+                "jobExecutionsRetryConfig",
+                |value, bad| value.job_executions_retry_config = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
                 describe_job_template_output(),
                 runtime::strategies::one_of(
                     Vec::from([
@@ -1704,48 +1339,30 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                         ),
                     ]),
                 ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.maintenance_windows = Some(bad);
-                    (value, expected.under_field("maintenanceWindows"))
-                })
-                .boxed(),
-            (
+                "maintenanceWindows",
+                |value, bad| value.maintenance_windows = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
                 describe_job_template_output(),
                 runtime::strategies::one_of(
                     Vec::from([
                         runtime::strategies::list_with_invalid_item(
-                            runtime::strategies::string(
-                                Some((&*crate::patterns::JOB_TEMPLATE_ARN, "arn:[!-\\~]+")),
-                                Some(1u64),
-                                Some(1600u64),
+                            runtime::strategies::string_for(
+                                &crate::patterns::rules::JOB_TEMPLATE_ARN,
+                                Some("arn:[!-\\~]+"),
                             ),
-                            runtime::strategies::invalid_string(
-                                runtime::strategies::string(
-                                    Some((&*crate::patterns::JOB_TEMPLATE_ARN, "arn:[!-\\~]+")),
-                                    Some(1u64),
-                                    Some(1600u64),
-                                ),
-                                Some(&*crate::patterns::JOB_TEMPLATE_ARN),
-                                Some(1u64),
-                                Some(1600u64),
-                                runtime::strategies::StringBreaks {
-                                    short: false,
-                                    long: true,
-                                    pattern: true,
-                                },
+                            runtime::strategies::invalid_string_for(
+                                &crate::patterns::rules::JOB_TEMPLATE_ARN,
+                                Some("arn:[!-\\~]+"),
                             ),
                             None,
                             None,
                         ),
                     ]),
                 ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.destination_package_versions = Some(bad);
-                    (value, expected.under_field("destinationPackageVersions"))
-                })
-                .boxed(),
+                "destinationPackageVersions",
+                |value, bad| value.destination_package_versions = Some(bad),
+            ),
         ]),
     )
 }

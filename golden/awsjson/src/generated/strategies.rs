@@ -74,18 +74,11 @@ pub fn get_item_input_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            get_item_input()
-                .prop_map(|mut value| {
-                    value.table_name = None;
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("tableName"),
-                    )
-                })
-                .boxed(),
+            runtime::strategies::without_member(
+                get_item_input(),
+                "tableName",
+                |value| { value.table_name = None },
+            ),
         ]),
     )
 }

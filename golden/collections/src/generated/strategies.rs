@@ -37,13 +37,7 @@ pub fn put_collections_input_at(
             ::proptest::option::of(
                     runtime::strategies::list(
                         ::proptest::option::of(
-                                runtime::strategies::one_of(
-                                    Vec::from([
-                                        (-2147483648i32..=2147483647i32).boxed(),
-                                        ::proptest::strategy::Just(-2147483648i32).boxed(),
-                                        ::proptest::strategy::Just(2147483647i32).boxed(),
-                                    ]),
-                                ),
+                                runtime::strategies::int_in::<i32>(None, None),
                             )
                             .boxed(),
                         None,
@@ -62,13 +56,7 @@ pub fn put_collections_input_at(
             ::proptest::option::of(
                     runtime::strategies::map(
                         crate::strategies::color(),
-                        runtime::strategies::one_of(
-                            Vec::from([
-                                (-2147483648i32..=2147483647i32).boxed(),
-                                ::proptest::strategy::Just(-2147483648i32).boxed(),
-                                ::proptest::strategy::Just(2147483647i32).boxed(),
-                            ]),
-                        ),
+                        runtime::strategies::int_in::<i32>(None, None),
                         None,
                         None,
                     ),
@@ -88,15 +76,13 @@ pub fn put_collections_input_at(
                 .boxed(),
             ::proptest::option::of(
                     runtime::strategies::map(
-                        runtime::strategies::string(
-                            Some((&*crate::patterns::TAG_KEY, "[a-z]+")),
-                            None,
-                            None,
+                        runtime::strategies::string_for(
+                            &crate::patterns::rules::TAG_KEY,
+                            Some("[a-z]+"),
                         ),
-                        runtime::strategies::string(
-                            Some((&*crate::patterns::TAG_VALUE, "[a-z\\t\\r\\n `]*")),
-                            None,
-                            Some(4u64),
+                        runtime::strategies::string_for(
+                            &crate::patterns::rules::TAG_VALUE,
+                            Some("[a-z\\t\\r\\n `]*"),
                         ),
                         None,
                         Some(2u64),
@@ -125,7 +111,7 @@ pub fn put_collections_input_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (
+            runtime::strategies::with_bad_member(
                 put_collections_input(),
                 runtime::strategies::one_of(
                     Vec::from([
@@ -141,13 +127,10 @@ pub fn put_collections_input_invalid() -> ::proptest::strategy::BoxedStrategy<
                             }),
                     ]),
                 ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.dense = Some(bad);
-                    (value, expected.under_field("dense"))
-                })
-                .boxed(),
-            (
+                "dense",
+                |value, bad| value.dense = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
                 put_collections_input(),
                 runtime::strategies::one_of(
                     Vec::from([
@@ -158,12 +141,9 @@ pub fn put_collections_input_invalid() -> ::proptest::strategy::BoxedStrategy<
                         ),
                     ]),
                 ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.unique = Some(bad);
-                    (value, expected.under_field("unique"))
-                })
-                .boxed(),
+                "unique",
+                |value, bad| value.unique = Some(bad),
+            ),
         ]),
     )
 }
@@ -217,13 +197,7 @@ pub fn put_collections_output_at(
             ::proptest::option::of(
                     runtime::strategies::list(
                         ::proptest::option::of(
-                                runtime::strategies::one_of(
-                                    Vec::from([
-                                        (-2147483648i32..=2147483647i32).boxed(),
-                                        ::proptest::strategy::Just(-2147483648i32).boxed(),
-                                        ::proptest::strategy::Just(2147483647i32).boxed(),
-                                    ]),
-                                ),
+                                runtime::strategies::int_in::<i32>(None, None),
                             )
                             .boxed(),
                         None,
@@ -234,13 +208,7 @@ pub fn put_collections_output_at(
             ::proptest::option::of(
                     runtime::strategies::map(
                         crate::strategies::color(),
-                        runtime::strategies::one_of(
-                            Vec::from([
-                                (-2147483648i32..=2147483647i32).boxed(),
-                                ::proptest::strategy::Just(-2147483648i32).boxed(),
-                                ::proptest::strategy::Just(2147483647i32).boxed(),
-                            ]),
-                        ),
+                        runtime::strategies::int_in::<i32>(None, None),
                         None,
                         None,
                     ),
@@ -260,15 +228,13 @@ pub fn put_collections_output_at(
                 .boxed(),
             ::proptest::option::of(
                     runtime::strategies::map(
-                        runtime::strategies::string(
-                            Some((&*crate::patterns::TAG_KEY, "[a-z]+")),
-                            None,
-                            None,
+                        runtime::strategies::string_for(
+                            &crate::patterns::rules::TAG_KEY,
+                            Some("[a-z]+"),
                         ),
-                        runtime::strategies::string(
-                            Some((&*crate::patterns::TAG_VALUE, "[a-z\\t\\r\\n `]*")),
-                            None,
-                            Some(4u64),
+                        runtime::strategies::string_for(
+                            &crate::patterns::rules::TAG_VALUE,
+                            Some("[a-z\\t\\r\\n `]*"),
                         ),
                         None,
                         Some(2u64),
@@ -296,7 +262,7 @@ pub fn put_collections_output_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (
+            runtime::strategies::with_bad_member(
                 put_collections_output(),
                 runtime::strategies::one_of(
                     Vec::from([
@@ -312,12 +278,9 @@ pub fn put_collections_output_invalid() -> ::proptest::strategy::BoxedStrategy<
                             }),
                     ]),
                 ),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.dense = Some(bad);
-                    (value, expected.under_field("dense"))
-                })
-                .boxed(),
+                "dense",
+                |value, bad| value.dense = Some(bad),
+            ),
         ]),
     )
 }

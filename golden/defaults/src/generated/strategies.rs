@@ -20,17 +20,7 @@ pub fn nested_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::Nested> {
     let _ = depth;
-    (
-        (
-            runtime::strategies::one_of(
-                Vec::from([
-                    (-2147483648i32..=2147483647i32).boxed(),
-                    ::proptest::strategy::Just(-2147483648i32).boxed(),
-                    ::proptest::strategy::Just(2147483647i32).boxed(),
-                ]),
-            ),
-        ),
-    )
+    ((runtime::strategies::int_in::<i32>(None, None),),)
         .prop_map(|((depth,),)| crate::types::Nested { depth })
         .boxed()
 }
@@ -66,13 +56,7 @@ pub fn settings_at(
 ) -> ::proptest::strategy::BoxedStrategy<crate::types::Settings> {
     (
         (
-            runtime::strategies::one_of(
-                Vec::from([
-                    (-2147483648i32..=2147483647i32).boxed(),
-                    ::proptest::strategy::Just(-2147483648i32).boxed(),
-                    ::proptest::strategy::Just(2147483647i32).boxed(),
-                ]),
-            ),
+            runtime::strategies::int_in::<i32>(None, None),
             ::proptest::arbitrary::any::<bool>().boxed(),
             runtime::strategies::string(None, None, None),
             runtime::strategies::list(
@@ -83,15 +67,7 @@ pub fn settings_at(
             runtime::strategies::double(None, None),
             runtime::strategies::timestamp(),
             runtime::strategies::document(),
-            ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (-9223372036854775808i64..=9223372036854775807i64).boxed(),
-                            ::proptest::strategy::Just(-9223372036854775808i64).boxed(),
-                            ::proptest::strategy::Just(9223372036854775807i64).boxed(),
-                        ]),
-                    ),
-                )
+            ::proptest::option::of(runtime::strategies::int_in::<i64>(None, None))
                 .boxed(),
         ),
         (crate::strategies::nested_at(depth),),
@@ -119,19 +95,14 @@ pub fn settings_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            settings()
-                .prop_map(|mut value| {
+            runtime::strategies::without_member(
+                settings(),
+                "nested",
+                |value| {
                     value.nested = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("nested");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("nested"),
-                    )
-                })
-                .boxed(),
+                },
+            ),
         ]),
     )
 }
@@ -172,15 +143,7 @@ pub fn get_settings_input_at(
     let _ = depth;
     (
         (
-            ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (-2147483648i32..=2147483647i32).boxed(),
-                            ::proptest::strategy::Just(-2147483648i32).boxed(),
-                            ::proptest::strategy::Just(2147483647i32).boxed(),
-                        ]),
-                    ),
-                )
+            ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None))
                 .boxed(),
             ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
         ),
@@ -251,48 +214,33 @@ pub fn get_settings_output_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (get_settings_output(), crate::strategies::settings_invalid())
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.settings = bad;
-                    (value, expected.under_field("settings"))
-                })
-                .boxed(),
-            get_settings_output()
-                .prop_map(|mut value| {
+            runtime::strategies::with_bad_member(
+                get_settings_output(),
+                crate::strategies::settings_invalid(),
+                "settings",
+                |value, bad| value.settings = bad,
+            ),
+            runtime::strategies::without_member(
+                get_settings_output(),
+                "settings",
+                |value| {
                     value.settings = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("settings");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("settings"),
-                    )
-                })
-                .boxed(),
-            (
+                },
+            ),
+            runtime::strategies::with_bad_member(
                 get_settings_output(),
                 runtime::strategies::unknown_enum::<
                     crate::types::Mode,
                 >(crate::types::Mode::values()),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.mode = bad;
-                    (value, expected.under_field("mode"))
-                })
-                .boxed(),
-            get_settings_output()
-                .prop_map(|mut value| {
-                    value.maybe = None;
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("maybe"),
-                    )
-                })
-                .boxed(),
+                "mode",
+                |value, bad| value.mode = bad,
+            ),
+            runtime::strategies::without_member(
+                get_settings_output(),
+                "maybe",
+                |value| { value.maybe = None },
+            ),
         ]),
     )
 }

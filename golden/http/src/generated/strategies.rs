@@ -24,15 +24,7 @@ pub fn document_at(
         (
             ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (-2147483648i32..=2147483647i32).boxed(),
-                            ::proptest::strategy::Just(-2147483648i32).boxed(),
-                            ::proptest::strategy::Just(2147483647i32).boxed(),
-                        ]),
-                    ),
-                )
+            ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None))
                 .boxed(),
         ),
     )
@@ -160,19 +152,7 @@ pub fn get_object_input_at(
     depth: u32,
 ) -> ::proptest::strategy::BoxedStrategy<crate::operation::get_object::GetObjectInput> {
     let _ = depth;
-    (
-        (
-            (runtime::strategies::one_of(
-                Vec::from([
-                    (-2147483648i32..=2147483647i32).boxed(),
-                    ::proptest::strategy::Just(-2147483648i32).boxed(),
-                    ::proptest::strategy::Just(2147483647i32).boxed(),
-                ]),
-            ))
-                .prop_map(Some)
-                .boxed(),
-        ),
-    )
+    (((runtime::strategies::int_in::<i32>(None, None)).prop_map(Some).boxed(),),)
         .prop_map(|((id,),)| crate::operation::get_object::GetObjectInput {
             id,
         })
@@ -185,18 +165,11 @@ pub fn get_object_input_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            get_object_input()
-                .prop_map(|mut value| {
-                    value.id = None;
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("id"),
-                    )
-                })
-                .boxed(),
+            runtime::strategies::without_member(
+                get_object_input(),
+                "id",
+                |value| { value.id = None },
+            ),
         ]),
     )
 }
@@ -284,13 +257,7 @@ pub fn put_object_input_at(
             (runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
             ::proptest::option::of(
                     runtime::strategies::list(
-                        runtime::strategies::one_of(
-                            Vec::from([
-                                (-2147483648i32..=2147483647i32).boxed(),
-                                ::proptest::strategy::Just(-2147483648i32).boxed(),
-                                ::proptest::strategy::Just(2147483647i32).boxed(),
-                            ]),
-                        ),
+                        runtime::strategies::int_in::<i32>(None, None),
                         None,
                         None,
                     ),
@@ -361,41 +328,24 @@ pub fn put_object_input_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            put_object_input()
-                .prop_map(|mut value| {
-                    value.bucket = None;
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("bucket"),
-                    )
-                })
-                .boxed(),
-            put_object_input()
-                .prop_map(|mut value| {
-                    value.key = None;
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("key"),
-                    )
-                })
-                .boxed(),
-            (
+            runtime::strategies::without_member(
+                put_object_input(),
+                "bucket",
+                |value| { value.bucket = None },
+            ),
+            runtime::strategies::without_member(
+                put_object_input(),
+                "key",
+                |value| { value.key = None },
+            ),
+            runtime::strategies::with_bad_member(
                 put_object_input(),
                 runtime::strategies::unknown_enum::<
                     crate::types::Color,
                 >(crate::types::Color::values()),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.color = Some(bad);
-                    (value, expected.under_field("color"))
-                })
-                .boxed(),
+                "color",
+                |value, bad| value.color = Some(bad),
+            ),
         ]),
     )
 }
@@ -436,15 +386,7 @@ pub fn put_object_output_at(
         (
             ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (-9223372036854775808i64..=9223372036854775807i64).boxed(),
-                            ::proptest::strategy::Just(-9223372036854775808i64).boxed(),
-                            ::proptest::strategy::Just(9223372036854775807i64).boxed(),
-                        ]),
-                    ),
-                )
+            ::proptest::option::of(runtime::strategies::int_in::<i64>(None, None))
                 .boxed(),
             ::proptest::option::of(runtime::strategies::timestamp_seconds()).boxed(),
             ::proptest::option::of(
@@ -464,15 +406,7 @@ pub fn put_object_output_at(
                     ),
                 )
                 .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (-2147483648i32..=2147483647i32).boxed(),
-                            ::proptest::strategy::Just(-2147483648i32).boxed(),
-                            ::proptest::strategy::Just(2147483647i32).boxed(),
-                        ]),
-                    ),
-                )
+            ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None))
                 .boxed(),
             ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
         ),

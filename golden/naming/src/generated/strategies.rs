@@ -21,15 +21,7 @@ pub fn box_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::B
     (
         (
             runtime::strategies::string(None, None, None),
-            ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (-2147483648i32..=2147483647i32).boxed(),
-                            ::proptest::strategy::Just(-2147483648i32).boxed(),
-                            ::proptest::strategy::Just(2147483647i32).boxed(),
-                        ]),
-                    ),
-                )
+            ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None))
                 .boxed(),
         ),
     )
@@ -47,19 +39,14 @@ pub fn box_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            box_()
-                .prop_map(|mut value| {
+            runtime::strategies::without_member(
+                box_(),
+                "ok",
+                |value| {
                     value.ok = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("ok");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("ok"),
-                    )
-                })
-                .boxed(),
+                },
+            ),
         ]),
     )
 }
@@ -241,15 +228,7 @@ pub fn option_at(
     (
         (
             runtime::strategies::string(None, None, None),
-            ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (-2147483648i32..=2147483647i32).boxed(),
-                            ::proptest::strategy::Just(-2147483648i32).boxed(),
-                            ::proptest::strategy::Just(2147483647i32).boxed(),
-                        ]),
-                    ),
-                )
+            ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None))
                 .boxed(),
         ),
     )
@@ -267,19 +246,14 @@ pub fn option_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            option()
-                .prop_map(|mut value| {
+            runtime::strategies::without_member(
+                option(),
+                "ok",
+                |value| {
                     value.ok = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("ok");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("ok"),
-                    )
-                })
-                .boxed(),
+                },
+            ),
         ]),
     )
 }
@@ -317,15 +291,7 @@ pub fn result_at(
     (
         (
             runtime::strategies::string(None, None, None),
-            ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (-2147483648i32..=2147483647i32).boxed(),
-                            ::proptest::strategy::Just(-2147483648i32).boxed(),
-                            ::proptest::strategy::Just(2147483647i32).boxed(),
-                        ]),
-                    ),
-                )
+            ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None))
                 .boxed(),
         ),
     )
@@ -343,19 +309,14 @@ pub fn result_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            result()
-                .prop_map(|mut value| {
+            runtime::strategies::without_member(
+                result(),
+                "ok",
+                |value| {
                     value.ok = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("ok");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("ok"),
-                    )
-                })
-                .boxed(),
+                },
+            ),
         ]),
     )
 }
@@ -459,15 +420,7 @@ pub fn vec_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::V
     (
         (
             runtime::strategies::string(None, None, None),
-            ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (-2147483648i32..=2147483647i32).boxed(),
-                            ::proptest::strategy::Just(-2147483648i32).boxed(),
-                            ::proptest::strategy::Just(2147483647i32).boxed(),
-                        ]),
-                    ),
-                )
+            ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None))
                 .boxed(),
         ),
     )
@@ -485,19 +438,14 @@ pub fn vec_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            vec()
-                .prop_map(|mut value| {
+            runtime::strategies::without_member(
+                vec(),
+                "ok",
+                |value| {
                     value.ok = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("ok");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("ok"),
-                    )
-                })
-                .boxed(),
+                },
+            ),
         ]),
     )
 }
@@ -735,41 +683,38 @@ pub fn match_output_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (match_output(), crate::strategies::result_invalid())
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.result = Some(bad);
-                    (value, expected.under_field("result"))
-                })
-                .boxed(),
-            (match_output(), crate::strategies::option_invalid())
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.option = Some(bad);
-                    (value, expected.under_field("option"))
-                })
-                .boxed(),
-            (match_output(), crate::strategies::box_invalid())
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.r#box = Some(bad);
-                    (value, expected.under_field("box"))
-                })
-                .boxed(),
-            (match_output(), crate::strategies::vec_invalid())
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.vec = Some(bad);
-                    (value, expected.under_field("vec"))
-                })
-                .boxed(),
-            (
+            runtime::strategies::with_bad_member(
+                match_output(),
+                crate::strategies::result_invalid(),
+                "result",
+                |value, bad| value.result = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
+                match_output(),
+                crate::strategies::option_invalid(),
+                "option",
+                |value, bad| value.option = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
+                match_output(),
+                crate::strategies::box_invalid(),
+                "box",
+                |value, bad| value.r#box = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
+                match_output(),
+                crate::strategies::vec_invalid(),
+                "vec",
+                |value, bad| value.vec = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
                 match_output(),
                 runtime::strategies::unknown_enum::<
                     crate::types::Kind,
                 >(crate::types::Kind::values()),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.kind = Some(bad);
-                    (value, expected.under_field("kind"))
-                })
-                .boxed(),
+                "kind",
+                |value, bad| value.kind = Some(bad),
+            ),
         ]),
     )
 }

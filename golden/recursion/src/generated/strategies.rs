@@ -109,19 +109,14 @@ pub fn node_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            node()
-                .prop_map(|mut value| {
+            runtime::strategies::without_member(
+                node(),
+                "name",
+                |value| {
                     value.name = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("name");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("name"),
-                    )
-                })
-                .boxed(),
+                },
+            ),
         ]),
     )
 }
@@ -207,12 +202,12 @@ pub fn get_tree_output_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (get_tree_output(), crate::strategies::node_invalid())
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.root = Some(bad);
-                    (value, expected.under_field("root"))
-                })
-                .boxed(),
+            runtime::strategies::with_bad_member(
+                get_tree_output(),
+                crate::strategies::node_invalid(),
+                "root",
+                |value, bad| value.root = Some(bad),
+            ),
         ]),
     )
 }

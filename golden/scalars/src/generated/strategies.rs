@@ -30,24 +30,10 @@ pub fn echo_input_at(
             ::proptest::option::of(runtime::strategies::big_integer()).boxed(),
             ::proptest::option::of(runtime::strategies::big_decimal()).boxed(),
             ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (-5i8..=5i8).boxed(),
-                            ::proptest::strategy::Just(-5i8).boxed(),
-                            ::proptest::strategy::Just(5i8).boxed(),
-                        ]),
-                    ),
+                    runtime::strategies::int_in::<i8>(Some(-5i64), Some(5i64)),
                 )
                 .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (-32768i16..=32767i16).boxed(),
-                            ::proptest::strategy::Just(-32768i16).boxed(),
-                            ::proptest::strategy::Just(32767i16).boxed(),
-                        ]),
-                    ),
-                )
+            ::proptest::option::of(runtime::strategies::int_in::<i16>(None, None))
                 .boxed(),
             ::proptest::option::of(runtime::strategies::float(None, None)).boxed(),
             ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
@@ -76,36 +62,20 @@ pub fn echo_input_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (
+            runtime::strategies::with_bad_member(
                 echo_input(),
-                runtime::strategies::int_outside(
-                        Some(-5i64),
-                        Some(5i64),
-                        -128i64,
-                        127i64,
-                    )
-                    .prop_map(|(value, expected)| (
-                        <i8 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
-                        expected,
-                    ))
-                    .boxed(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.byte = Some(bad);
-                    (value, expected.under_field("byte"))
-                })
-                .boxed(),
-            (
+                runtime::strategies::int_outside_of::<i8>(Some(-5i64), Some(5i64)),
+                "byte",
+                |value, bad| value.byte = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
                 echo_input(),
                 runtime::strategies::unknown_int_enum::<
                     crate::types::Priority,
                 >(crate::types::Priority::values()),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.priority = Some(bad);
-                    (value, expected.under_field("priority"))
-                })
-                .boxed(),
+                "priority",
+                |value, bad| value.priority = Some(bad),
+            ),
         ]),
     )
 }
@@ -150,24 +120,10 @@ pub fn echo_output_at(
             ::proptest::option::of(runtime::strategies::big_integer()).boxed(),
             ::proptest::option::of(runtime::strategies::big_decimal()).boxed(),
             ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (-5i8..=5i8).boxed(),
-                            ::proptest::strategy::Just(-5i8).boxed(),
-                            ::proptest::strategy::Just(5i8).boxed(),
-                        ]),
-                    ),
+                    runtime::strategies::int_in::<i8>(Some(-5i64), Some(5i64)),
                 )
                 .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (-32768i16..=32767i16).boxed(),
-                            ::proptest::strategy::Just(-32768i16).boxed(),
-                            ::proptest::strategy::Just(32767i16).boxed(),
-                        ]),
-                    ),
-                )
+            ::proptest::option::of(runtime::strategies::int_in::<i16>(None, None))
                 .boxed(),
             ::proptest::option::of(runtime::strategies::float(None, None)).boxed(),
             ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
@@ -196,36 +152,20 @@ pub fn echo_output_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (
+            runtime::strategies::with_bad_member(
                 echo_output(),
-                runtime::strategies::int_outside(
-                        Some(-5i64),
-                        Some(5i64),
-                        -128i64,
-                        127i64,
-                    )
-                    .prop_map(|(value, expected)| (
-                        <i8 as TryFrom<i64>>::try_from(value).unwrap_or_default(),
-                        expected,
-                    ))
-                    .boxed(),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.byte = Some(bad);
-                    (value, expected.under_field("byte"))
-                })
-                .boxed(),
-            (
+                runtime::strategies::int_outside_of::<i8>(Some(-5i64), Some(5i64)),
+                "byte",
+                |value, bad| value.byte = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
                 echo_output(),
                 runtime::strategies::unknown_int_enum::<
                     crate::types::Priority,
                 >(crate::types::Priority::values()),
-            )
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.priority = Some(bad);
-                    (value, expected.under_field("priority"))
-                })
-                .boxed(),
+                "priority",
+                |value, bad| value.priority = Some(bad),
+            ),
         ]),
     )
 }

@@ -241,18 +241,11 @@ pub fn upload_input_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            upload_input()
-                .prop_map(|mut value| {
-                    value.key = None;
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("key"),
-                    )
-                })
-                .boxed(),
+            runtime::strategies::without_member(
+                upload_input(),
+                "key",
+                |value| { value.key = None },
+            ),
         ]),
     )
 }
@@ -293,15 +286,7 @@ pub fn upload_output_at(
         (
             ::proptest::option::of(runtime::strategies::string(None, None, None))
                 .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::one_of(
-                        Vec::from([
-                            (-2147483648i32..=2147483647i32).boxed(),
-                            ::proptest::strategy::Just(-2147483648i32).boxed(),
-                            ::proptest::strategy::Just(2147483647i32).boxed(),
-                        ]),
-                    ),
-                )
+            ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None))
                 .boxed(),
             ::proptest::option::of(
                     runtime::strategies::list(

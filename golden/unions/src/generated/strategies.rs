@@ -34,19 +34,14 @@ pub fn circle_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            circle()
-                .prop_map(|mut value| {
+            runtime::strategies::without_member(
+                circle(),
+                "radius",
+                |value| {
                     value.radius = runtime::ErrorCorrection::corrected();
                     value.client_corrections.record("radius");
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("radius"),
-                    )
-                })
-                .boxed(),
+                },
+            ),
         ]),
     )
 }
@@ -95,24 +90,17 @@ pub fn get_shape_input_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (get_shape_input(), crate::strategies::shape_invalid())
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.shape = Some(bad);
-                    (value, expected.under_field("shape"))
-                })
-                .boxed(),
-            get_shape_input()
-                .prop_map(|mut value| {
-                    value.shape = None;
-                    (
-                        value,
-                        runtime::strategies::Expected::new(
-                                runtime::ConstraintKind::Required,
-                            )
-                            .under_field("shape"),
-                    )
-                })
-                .boxed(),
+            runtime::strategies::with_bad_member(
+                get_shape_input(),
+                crate::strategies::shape_invalid(),
+                "shape",
+                |value, bad| value.shape = Some(bad),
+            ),
+            runtime::strategies::without_member(
+                get_shape_input(),
+                "shape",
+                |value| { value.shape = None },
+            ),
         ]),
     )
 }
@@ -167,18 +155,18 @@ pub fn get_shape_output_invalid() -> ::proptest::strategy::BoxedStrategy<
 > {
     runtime::strategies::one_of(
         Vec::from([
-            (get_shape_output(), crate::strategies::shape_invalid())
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.shape = Some(bad);
-                    (value, expected.under_field("shape"))
-                })
-                .boxed(),
-            (get_shape_output(), crate::strategies::expression_invalid())
-                .prop_map(|(mut value, (bad, expected))| {
-                    value.expression = Some(bad);
-                    (value, expected.under_field("expression"))
-                })
-                .boxed(),
+            runtime::strategies::with_bad_member(
+                get_shape_output(),
+                crate::strategies::shape_invalid(),
+                "shape",
+                |value, bad| value.shape = Some(bad),
+            ),
+            runtime::strategies::with_bad_member(
+                get_shape_output(),
+                crate::strategies::expression_invalid(),
+                "expression",
+                |value, bad| value.expression = Some(bad),
+            ),
         ]),
     )
 }
@@ -215,13 +203,7 @@ pub fn expression_at(
     if depth == 0 {
         runtime::strategies::one_of(
             Vec::from([
-                runtime::strategies::one_of(
-                        Vec::from([
-                            (-9223372036854775808i64..=9223372036854775807i64).boxed(),
-                            ::proptest::strategy::Just(-9223372036854775808i64).boxed(),
-                            ::proptest::strategy::Just(9223372036854775807i64).boxed(),
-                        ]),
-                    )
+                runtime::strategies::int_in::<i64>(None, None)
                     .prop_map(crate::types::Expression::Literal)
                     .boxed(),
             ]),
@@ -229,13 +211,7 @@ pub fn expression_at(
     } else {
         runtime::strategies::one_of(
             Vec::from([
-                runtime::strategies::one_of(
-                        Vec::from([
-                            (-9223372036854775808i64..=9223372036854775807i64).boxed(),
-                            ::proptest::strategy::Just(-9223372036854775808i64).boxed(),
-                            ::proptest::strategy::Just(9223372036854775807i64).boxed(),
-                        ]),
-                    )
+                runtime::strategies::int_in::<i64>(None, None)
                     .prop_map(crate::types::Expression::Literal)
                     .boxed(),
                 crate::strategies::expression_at(depth - 1)
@@ -316,16 +292,10 @@ pub fn shape_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types:
             crate::strategies::circle_at(depth)
                 .prop_map(crate::types::Shape::Circle)
                 .boxed(),
-            runtime::strategies::string(None, Some(1u64), Some(8u64))
+            runtime::strategies::string_for(&crate::patterns::rules::LABEL, None)
                 .prop_map(crate::types::Shape::Label)
                 .boxed(),
-            runtime::strategies::one_of(
-                    Vec::from([
-                        (-2147483648i32..=2147483647i32).boxed(),
-                        ::proptest::strategy::Just(-2147483648i32).boxed(),
-                        ::proptest::strategy::Just(2147483647i32).boxed(),
-                    ]),
-                )
+            runtime::strategies::int_in::<i32>(None, None)
                 .prop_map(crate::types::Shape::Sides)
                 .boxed(),
             ::proptest::strategy::Just(crate::types::Shape::Empty).boxed(),
@@ -345,17 +315,7 @@ pub fn shape_invalid() -> ::proptest::strategy::BoxedStrategy<
                     expected.under_field("circle"),
                 ))
                 .boxed(),
-            runtime::strategies::invalid_string(
-                    runtime::strategies::string(None, Some(1u64), Some(8u64)),
-                    None,
-                    Some(1u64),
-                    Some(8u64),
-                    runtime::strategies::StringBreaks {
-                        short: true,
-                        long: true,
-                        pattern: false,
-                    },
-                )
+            runtime::strategies::invalid_string_for(&crate::patterns::rules::LABEL, None)
                 .prop_map(|(bad, expected)| (
                     crate::types::Shape::Label(bad),
                     expected.under_field("label"),

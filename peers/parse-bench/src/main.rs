@@ -1,0 +1,98 @@
+//! Typed parse of the three bodies of `benches/` (minimal, full, large):
+//! `iot-models` against the official `aws-sdk-iot`, in one run, on the same
+//! bytes, each figure the median of many timed batches.
+//!
+//! - typed parse: `serde_json::from_slice::<DescribeJobTemplateOutput>`;
+//! - response: `DescribeJobTemplate::response` on a 200 response (status
+//!   check, error dispatch, typed parse), against the SDK's own response
+//!   deserializer for the operation (what its orchestrator runs: status
+//!   check, error dispatch, its JSON token reader, type erasure), taken from
+//!   the operation's runtime plugin;
+//! - baseline: `serde_json::Value` on the same bytes.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use aws_sdk_iot::operation::describe_job_template::DescribeJobTemplate as SdkOperation;
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+use aws_smithy_runtime_api::client::runtime_plugin::RuntimePlugin;
+use aws_smithy_runtime_api::client::ser_de::{DeserializeResponse, SharedResponseDeserializer};
+use aws_smithy_types::body::SdkBody;
+use aws_smithy_types::config_bag::ConfigBag;
+use iot_models::operation::describe_job_template::{DescribeJobTemplate, DescribeJobTemplateOutput};
+
+fn median(batches: usize, per_batch: usize, mut f: impl FnMut()) -> Duration {
+    for _ in 0..per_batch {
+        f();
+    }
+    let mut samples: Vec<Duration> = (0..batches)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..per_batch {
+                f();
+            }
+            start.elapsed() / per_batch as u32
+        })
+        .collect();
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn main() {
+    let plugin = SdkOperation::new();
+    let layer = plugin.config().expect("the operation's runtime plugin has a config layer");
+    let deserializer = layer
+        .load::<SharedResponseDeserializer>()
+        .expect("the layer holds the response deserializer")
+        .clone();
+    let cfg = ConfigBag::base();
+
+    println!(
+        "{:<8} {:>10} {:>12} {:>12} {:>12} {:>12}  {:>14} {:>14} {:>11}",
+        "body", "bytes", "value", "typed", "response", "aws-sdk-iot", "sdk/typed", "sdk/response", "typed/value"
+    );
+    for (name, body) in benches::bodies() {
+        let per_batch = if body.len() > 10_000 { 200 } else { 2_000 };
+        // Each side parses what it is given and checks that it succeeded.
+        let sdk_response = || {
+            HttpResponse::new(200u16.try_into().expect("status"), SdkBody::from(body.clone()))
+        };
+        let check = deserializer.deserialize_nonstreaming_with_config(&sdk_response(), &cfg);
+        assert!(check.is_ok(), "aws-sdk-iot parses the {name} body");
+        let ours = http::Response::builder().status(200).body(body.clone()).expect("response");
+        assert!(DescribeJobTemplate::response(&ours).is_ok(), "iot-models parses the {name} body");
+
+        let value = median(41, per_batch, || {
+            black_box(serde_json::from_slice::<serde_json::Value>(black_box(&body)).expect("json"));
+        });
+        let typed = median(41, per_batch, || {
+            black_box(serde_json::from_slice::<DescribeJobTemplateOutput>(black_box(&body)).expect("parses"));
+        });
+        let response = median(41, per_batch, || {
+            black_box(DescribeJobTemplate::response(black_box(&ours)).is_ok());
+        });
+        // The SDK reads from its own response type; building it (a copy of the
+        // body into `Bytes`) is timed apart and subtracted.
+        let build = median(41, per_batch, || {
+            black_box(sdk_response());
+        });
+        let sdk_total = median(41, per_batch, || {
+            let response = sdk_response();
+            black_box(deserializer.deserialize_nonstreaming_with_config(black_box(&response), &cfg).is_ok());
+        });
+        let sdk = sdk_total.saturating_sub(build);
+        let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
+        println!(
+            "{name:<8} {:>10} {:>12.2?} {:>12.2?} {:>12.2?} {:>12.2?}  {:>13.2}x {:>13.2}x {:>10.2}x",
+            body.len(),
+            value,
+            typed,
+            response,
+            sdk,
+            ratio(sdk, typed),
+            ratio(sdk, response),
+            ratio(typed, value),
+        );
+    }
+    println!("targets: aws-sdk-iot/typed >= 2x on every body; typed/value <= 0.8x on every body");
+}
