@@ -25,7 +25,20 @@ pub fn format_file(path: &str, tokens: TokenStream, header: &str) -> Result<Stri
 /// the start of another item.
 fn space_items(code: &str) -> String {
     const ITEM_STARTS: &[&str] = &[
-        "///", "#[", "pub ", "pub(", "fn ", "impl ", "impl<", "struct ", "enum ", "mod ", "const ", "static ", "use ",
+        "///",
+        "#[",
+        "pub ",
+        "pub(",
+        "fn ",
+        "impl ",
+        "impl<",
+        "struct ",
+        "enum ",
+        "mod ",
+        "const ",
+        "static ",
+        "use ",
+        "runtime::",
     ];
     let mut out = String::with_capacity(code.len() + code.len() / 16);
     let mut previous: Option<&str> = None;
@@ -37,12 +50,16 @@ fn space_items(code: &str) -> String {
             let trimmed = line.trim_start();
             let same_indent = line.len() - trimmed.len() == indent;
             let after_block = prev_trimmed == "}" || prev_trimmed == "};";
+            // A top-level macro call (`runtime::structure_impls!(...);`) stands apart.
+            let after_macro =
+                prev.ends_with(");") && !prev.starts_with(' ') && !line.starts_with(' ') && !line.is_empty();
             let after_imports = prev_trimmed.starts_with("use ") && !trimmed.starts_with("use ") && same_indent;
             // A documented item after a `static` (they end in `;`, not `}`).
             let after_static = in_static && prev_trimmed.ends_with(';') && trimmed.starts_with("///");
             if (after_block && same_indent && ITEM_STARTS.iter().any(|s| trimmed.starts_with(s)))
                 || after_imports
                 || after_static
+                || after_macro
             {
                 out.push('\n');
             }

@@ -12,20 +12,19 @@ use super::types::{field_codec, has_own_codec, ident};
 use crate::ir::rust::StructureDef;
 
 pub fn emit(s: &StructureDef) -> TokenStream {
-    let serialize = serialize(s);
-    let deserialize = deserialize(s);
     let name = ident(&s.path.name);
+    let builder = ident(&s.builder_name());
+    let write = write_fields(s);
+    let read = read_fields(s);
     quote! {
-        impl crate::runtime::wire::HasCodec for #name {
-            type Codec = crate::runtime::wire::Plain;
-        }
+        crate::runtime::structure_impls!(#name, #builder);
 
-        #serialize
-        #deserialize
+        #write
+        #read
     }
 }
 
-fn serialize(s: &StructureDef) -> TokenStream {
+fn write_fields(s: &StructureDef) -> TokenStream {
     let name = ident(&s.path.name);
     let entries = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
@@ -55,12 +54,6 @@ fn serialize(s: &StructureDef) -> TokenStream {
     });
     let w = if s.fields.is_empty() { quote!(_) } else { quote!(w) };
     quote! {
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                crate::runtime::wire::serialize_fields(self, serializer)
-            }
-        }
-
         impl crate::runtime::wire::WriteFields for #name {
             fn write_fields<W: crate::runtime::wire::FieldWriter>(&self, #w: &mut W) -> ::std::result::Result<(), W::Error> {
                 #(#entries)*
@@ -72,10 +65,8 @@ fn serialize(s: &StructureDef) -> TokenStream {
 
 /// `Deserialize` reads the members into the builder (absent, `@default` and
 /// corrected members then come out exactly as `build_unchecked` makes them).
-fn deserialize(s: &StructureDef) -> TokenStream {
-    let name = ident(&s.path.name);
+fn read_fields(s: &StructureDef) -> TokenStream {
     let builder = ident(&s.builder_name());
-    let type_name = &s.path.name;
     let arms = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
         let wire = &f.wire_name;
@@ -101,12 +92,6 @@ fn deserialize(s: &StructureDef) -> TokenStream {
         }
     };
     quote! {
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                crate::runtime::wire::deserialize_fields(deserializer, #type_name).map(#builder::build_unchecked)
-            }
-        }
-
         impl crate::runtime::wire::ReadFields for #builder {
             fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
                 &mut self,

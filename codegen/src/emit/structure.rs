@@ -16,10 +16,14 @@ use crate::ir::rust::{FieldDef, HttpBinding, Role, StructureDef, ValueKind};
 pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     let name = ident(&s.path.name);
     let docs = doc_attrs(&struct_docs(s));
+    // Without required members every field has a value to start from: absent,
+    // or the model's `@default` (then `Default` goes through the builder).
+    let derives_default = !s.tracks_corrections() && s.fields.iter().all(|f| f.default.is_none());
+    let default = derives_default.then(|| quote!(::std::default::Default,));
     let derives = if s.eq_hash {
-        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)])
+        quote!(#[derive(::std::clone::Clone, #default ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)])
     } else {
-        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq)])
+        quote!(#[derive(::std::clone::Clone, #default ::std::cmp::PartialEq)])
     };
     let fields = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
@@ -56,10 +60,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     } else {
         quote!(f.debug_struct(#type_name) #(#debug_fields)* .finish())
     };
-    let correction = error_correction(s);
-    // Without required members every field has a value to start from: absent,
-    // or the model's `@default`.
-    let default_impl = (!s.tracks_corrections()).then(|| {
+    let default_impl = (!s.tracks_corrections() && !derives_default).then(|| {
         quote! {
             impl ::std::default::Default for #name {
                 fn default() -> Self {
@@ -120,7 +121,6 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
         }
 
         #default_impl
-        #correction
         #error_impls
         #serde
         #builder
@@ -332,38 +332,6 @@ fn validate_body(s: &StructureDef, ctx: &Context) -> TokenStream {
         quote!(let _ = (path, out);)
     } else {
         body
-    }
-}
-
-fn error_correction(s: &StructureDef) -> TokenStream {
-    let name = ident(&s.path.name);
-    let fields = s.fields.iter().map(|f| {
-        let field = ident(&f.rust_name);
-        let member = &f.member;
-        if f.optional {
-            quote!(#field: ::std::option::Option::None,)
-        } else if let Some(default) = &f.default {
-            let value = super::defaults::expr(&f.value, default);
-            quote!(#field: #value,)
-        } else {
-            quote!(#field: client_corrections.fill(::std::option::Option::None, #member),)
-        }
-    });
-    let (init, tail) = if s.tracks_corrections() {
-        (
-            quote!(let mut client_corrections = crate::runtime::ClientCorrections::default();),
-            quote!(client_corrections,),
-        )
-    } else {
-        (TokenStream::new(), TokenStream::new())
-    };
-    quote! {
-        impl crate::runtime::ErrorCorrection for #name {
-            fn corrected() -> Self {
-                #init
-                Self { #(#fields)* #tail }
-            }
-        }
     }
 }
 

@@ -27,6 +27,7 @@ pub(crate) static JOB_TEMPLATE_ID: ::std::sync::LazyLock<runtime::validate::Patt
         )
         .allowing_final_line_terminator()
 });
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -43,8 +43,7 @@ fn main() {
     let layer = plugin.config().expect("the operation's runtime plugin has a config layer");
     let deserializer = layer
         .load::<SharedResponseDeserializer>()
-        .expect("the layer holds the response deserializer")
-        .clone();
+        .expect("the layer holds the response deserializer");
     let cfg = ConfigBag::base();
 
     println!(

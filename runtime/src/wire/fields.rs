@@ -142,3 +142,41 @@ pub fn deserialize_fields<'de, B: ReadFields, D: Deserializer<'de>>(
 
     deserializer.deserialize_map(FieldsVisitor(name, PhantomData))
 }
+
+/// The impls every generated structure shares, written once: `Serialize`
+/// (through its [`WriteFields`]), `Deserialize` (through its builder's
+/// [`ReadFields`], finished by `build_unchecked`), [`HasCodec`] and
+/// [`ErrorCorrection`](crate::ErrorCorrection) (an empty builder, finished
+/// the same way: required members corrected, `@default`s filled in).
+#[macro_export]
+#[doc(hidden)]
+macro_rules! structure_impls {
+    ($name:ident, $builder:ident) => {
+        impl $crate::wire::HasCodec for $name {
+            type Codec = $crate::wire::Plain;
+        }
+
+        impl $crate::wire::serde::Serialize for $name {
+            fn serialize<S: $crate::wire::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                $crate::wire::serialize_fields(self, serializer)
+            }
+        }
+
+        impl<'de> $crate::wire::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::wire::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                $crate::wire::deserialize_fields(deserializer, ::core::stringify!($name)).map($builder::build_unchecked)
+            }
+        }
+
+        impl $crate::ErrorCorrection for $name {
+            fn corrected() -> Self {
+                <$builder as ::core::default::Default>::default().build_unchecked()
+            }
+        }
+    };
+}

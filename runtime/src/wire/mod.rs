@@ -14,6 +14,9 @@ use time::OffsetDateTime;
 
 mod fields;
 
+/// The `serde` the generated impls name (through [`structure_impls!`](crate::structure_impls)).
+pub use serde;
+
 pub use fields::{deserialize_fields, read, serialize_fields, FieldWriter, ReadFields, WriteFields};
 
 /// How one Rust type is written to and read from the wire.

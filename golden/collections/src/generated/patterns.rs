@@ -21,6 +21,7 @@ runtime::validate::Pattern::ascii(
     ],
     0usize,
 ));
+
 #[cfg(test)]
 mod tests {
     #[test]

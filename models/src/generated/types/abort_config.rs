@@ -90,28 +90,7 @@ impl runtime::validate::Validate for AbortConfig {
     }
 }
 
-impl runtime::ErrorCorrection for AbortConfig {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            criteria_list: client_corrections.fill(None, "criteriaList"),
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for AbortConfig {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for AbortConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(AbortConfig, AbortConfigBuilder);
 
 impl runtime::wire::WriteFields for AbortConfig {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -124,15 +103,6 @@ impl runtime::wire::WriteFields for AbortConfig {
             self.client_corrections.contains("criteriaList"),
         )?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AbortConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "AbortConfig")
-            .map(AbortConfigBuilder::build_unchecked)
     }
 }
 

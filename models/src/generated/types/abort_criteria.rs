@@ -159,32 +159,7 @@ impl runtime::validate::Validate for AbortCriteria {
     }
 }
 
-impl runtime::ErrorCorrection for AbortCriteria {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            failure_type: client_corrections.fill(None, "failureType"),
-            action: client_corrections.fill(None, "action"),
-            threshold_percentage: client_corrections.fill(None, "thresholdPercentage"),
-            min_number_of_executed_things: client_corrections
-                .fill(None, "minNumberOfExecutedThings"),
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for AbortCriteria {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for AbortCriteria {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(AbortCriteria, AbortCriteriaBuilder);
 
 impl runtime::wire::WriteFields for AbortCriteria {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -208,15 +183,6 @@ impl runtime::wire::WriteFields for AbortCriteria {
             self.client_corrections.contains("minNumberOfExecutedThings"),
         )?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AbortCriteria {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "AbortCriteria")
-            .map(AbortCriteriaBuilder::build_unchecked)
     }
 }
 

@@ -134,31 +134,7 @@ impl runtime::validate::Validate for ExponentialRolloutRate {
     }
 }
 
-impl runtime::ErrorCorrection for ExponentialRolloutRate {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            base_rate_per_minute: client_corrections.fill(None, "baseRatePerMinute"),
-            increment_factor: client_corrections.fill(None, "incrementFactor"),
-            rate_increase_criteria: client_corrections
-                .fill(None, "rateIncreaseCriteria"),
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for ExponentialRolloutRate {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for ExponentialRolloutRate {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(ExponentialRolloutRate, ExponentialRolloutRateBuilder);
 
 impl runtime::wire::WriteFields for ExponentialRolloutRate {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -181,15 +157,6 @@ impl runtime::wire::WriteFields for ExponentialRolloutRate {
             self.client_corrections.contains("rateIncreaseCriteria"),
         )?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ExponentialRolloutRate {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "ExponentialRolloutRate")
-            .map(ExponentialRolloutRateBuilder::build_unchecked)
     }
 }
 

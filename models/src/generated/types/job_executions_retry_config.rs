@@ -90,28 +90,7 @@ impl runtime::validate::Validate for JobExecutionsRetryConfig {
     }
 }
 
-impl runtime::ErrorCorrection for JobExecutionsRetryConfig {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            criteria_list: client_corrections.fill(None, "criteriaList"),
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for JobExecutionsRetryConfig {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for JobExecutionsRetryConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(JobExecutionsRetryConfig, JobExecutionsRetryConfigBuilder);
 
 impl runtime::wire::WriteFields for JobExecutionsRetryConfig {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -124,15 +103,6 @@ impl runtime::wire::WriteFields for JobExecutionsRetryConfig {
             self.client_corrections.contains("criteriaList"),
         )?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for JobExecutionsRetryConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "JobExecutionsRetryConfig")
-            .map(JobExecutionsRetryConfigBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `com.amazonaws.iot#JobExecutionsRolloutConfig`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct JobExecutionsRolloutConfig {
     /// Upper bound on the number of devices notified per minute.
     ///
@@ -82,33 +82,7 @@ impl runtime::validate::Validate for JobExecutionsRolloutConfig {
     }
 }
 
-impl Default for JobExecutionsRolloutConfig {
-    fn default() -> Self {
-        JobExecutionsRolloutConfigBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for JobExecutionsRolloutConfig {
-    fn corrected() -> Self {
-        Self {
-            maximum_per_minute: None,
-            exponential_rate: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for JobExecutionsRolloutConfig {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for JobExecutionsRolloutConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(JobExecutionsRolloutConfig, JobExecutionsRolloutConfigBuilder);
 
 impl runtime::wire::WriteFields for JobExecutionsRolloutConfig {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -118,15 +92,6 @@ impl runtime::wire::WriteFields for JobExecutionsRolloutConfig {
         w.optional("maximumPerMinute", &self.maximum_per_minute)?;
         w.optional("exponentialRate", &self.exponential_rate)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for JobExecutionsRolloutConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "JobExecutionsRolloutConfig")
-            .map(JobExecutionsRolloutConfigBuilder::build_unchecked)
     }
 }
 

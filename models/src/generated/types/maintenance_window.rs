@@ -107,29 +107,7 @@ impl runtime::validate::Validate for MaintenanceWindow {
     }
 }
 
-impl runtime::ErrorCorrection for MaintenanceWindow {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            start_time: client_corrections.fill(None, "startTime"),
-            duration_in_minutes: client_corrections.fill(None, "durationInMinutes"),
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for MaintenanceWindow {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MaintenanceWindow {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MaintenanceWindow, MaintenanceWindowBuilder);
 
 impl runtime::wire::WriteFields for MaintenanceWindow {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -147,15 +125,6 @@ impl runtime::wire::WriteFields for MaintenanceWindow {
             self.client_corrections.contains("durationInMinutes"),
         )?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MaintenanceWindow {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MaintenanceWindow")
-            .map(MaintenanceWindowBuilder::build_unchecked)
     }
 }
 

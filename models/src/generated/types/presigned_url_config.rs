@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `com.amazonaws.iot#PresignedUrlConfig`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PresignedUrlConfig {
     /// ARN of the IAM role that IoT assumes to sign URLs for the Amazon S3 objects.
     ///
@@ -83,33 +83,7 @@ impl runtime::validate::Validate for PresignedUrlConfig {
     }
 }
 
-impl Default for PresignedUrlConfig {
-    fn default() -> Self {
-        PresignedUrlConfigBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for PresignedUrlConfig {
-    fn corrected() -> Self {
-        Self {
-            role_arn: None,
-            expires_in_sec: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for PresignedUrlConfig {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for PresignedUrlConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(PresignedUrlConfig, PresignedUrlConfigBuilder);
 
 impl runtime::wire::WriteFields for PresignedUrlConfig {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -119,15 +93,6 @@ impl runtime::wire::WriteFields for PresignedUrlConfig {
         w.optional("roleArn", &self.role_arn)?;
         w.optional("expiresInSec", &self.expires_in_sec)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PresignedUrlConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "PresignedUrlConfig")
-            .map(PresignedUrlConfigBuilder::build_unchecked)
     }
 }
 

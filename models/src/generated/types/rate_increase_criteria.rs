@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `com.amazonaws.iot#RateIncreaseCriteria`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct RateIncreaseCriteria {
     /// Raise the rate after this many devices have been notified.
     ///
@@ -85,33 +85,7 @@ impl runtime::validate::Validate for RateIncreaseCriteria {
     }
 }
 
-impl Default for RateIncreaseCriteria {
-    fn default() -> Self {
-        RateIncreaseCriteriaBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for RateIncreaseCriteria {
-    fn corrected() -> Self {
-        Self {
-            number_of_notified_things: None,
-            number_of_succeeded_things: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for RateIncreaseCriteria {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for RateIncreaseCriteria {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(RateIncreaseCriteria, RateIncreaseCriteriaBuilder);
 
 impl runtime::wire::WriteFields for RateIncreaseCriteria {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -121,15 +95,6 @@ impl runtime::wire::WriteFields for RateIncreaseCriteria {
         w.optional("numberOfNotifiedThings", &self.number_of_notified_things)?;
         w.optional("numberOfSucceededThings", &self.number_of_succeeded_things)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for RateIncreaseCriteria {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "RateIncreaseCriteria")
-            .map(RateIncreaseCriteriaBuilder::build_unchecked)
     }
 }
 

@@ -110,29 +110,7 @@ impl runtime::validate::Validate for RetryCriteria {
     }
 }
 
-impl runtime::ErrorCorrection for RetryCriteria {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            failure_type: client_corrections.fill(None, "failureType"),
-            number_of_retries: client_corrections.fill(None, "numberOfRetries"),
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for RetryCriteria {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for RetryCriteria {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(RetryCriteria, RetryCriteriaBuilder);
 
 impl runtime::wire::WriteFields for RetryCriteria {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -150,15 +128,6 @@ impl runtime::wire::WriteFields for RetryCriteria {
             self.client_corrections.contains("numberOfRetries"),
         )?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for RetryCriteria {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "RetryCriteria")
-            .map(RetryCriteriaBuilder::build_unchecked)
     }
 }
 

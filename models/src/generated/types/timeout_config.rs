@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `com.amazonaws.iot#TimeoutConfig`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct TimeoutConfig {
     /// Minutes an execution may stay in progress before it is marked as timed out (1 to 10080 are accepted by the service).
     pub in_progress_timeout_in_minutes: Option<i64>,
@@ -67,32 +67,7 @@ impl runtime::validate::Validate for TimeoutConfig {
     }
 }
 
-impl Default for TimeoutConfig {
-    fn default() -> Self {
-        TimeoutConfigBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for TimeoutConfig {
-    fn corrected() -> Self {
-        Self {
-            in_progress_timeout_in_minutes: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for TimeoutConfig {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for TimeoutConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(TimeoutConfig, TimeoutConfigBuilder);
 
 impl runtime::wire::WriteFields for TimeoutConfig {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -101,15 +76,6 @@ impl runtime::wire::WriteFields for TimeoutConfig {
     ) -> Result<(), W::Error> {
         w.optional("inProgressTimeoutInMinutes", &self.in_progress_timeout_in_minutes)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for TimeoutConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "TimeoutConfig")
-            .map(TimeoutConfigBuilder::build_unchecked)
     }
 }
 

@@ -70,24 +70,7 @@ impl Default for Nested {
     }
 }
 
-impl runtime::ErrorCorrection for Nested {
-    fn corrected() -> Self {
-        Self { depth: 1i32 }
-    }
-}
-
-impl runtime::wire::HasCodec for Nested {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Nested {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Nested, NestedBuilder);
 
 impl runtime::wire::WriteFields for Nested {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -96,15 +79,6 @@ impl runtime::wire::WriteFields for Nested {
     ) -> Result<(), W::Error> {
         w.entry("depth", &self.depth)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Nested {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Nested")
-            .map(NestedBuilder::build_unchecked)
     }
 }
 

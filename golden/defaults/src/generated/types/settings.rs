@@ -161,37 +161,7 @@ impl runtime::validate::Validate for Settings {
     }
 }
 
-impl runtime::ErrorCorrection for Settings {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            retries: 3i32,
-            enabled: false,
-            label: String::from("none"),
-            tags: Default::default(),
-            ratio: 0.5f64,
-            since: ::time::OffsetDateTime::from_unix_timestamp(0i64)
-                .unwrap_or(::time::OffsetDateTime::UNIX_EPOCH),
-            extra: runtime::Document::from_json("{\"a\":1}").unwrap_or_default(),
-            opt_out: None,
-            nested: client_corrections.fill(None, "nested"),
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for Settings {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Settings {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Settings, SettingsBuilder);
 
 impl runtime::wire::WriteFields for Settings {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -208,15 +178,6 @@ impl runtime::wire::WriteFields for Settings {
         w.optional("optOut", &self.opt_out)?;
         w.required("nested", &self.nested, self.client_corrections.contains("nested"))?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Settings {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Settings")
-            .map(SettingsBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.http#Document`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Document {
     /// The `title` member.
     pub title: Option<String>,
@@ -72,30 +72,7 @@ impl runtime::validate::Validate for Document {
     }
 }
 
-impl Default for Document {
-    fn default() -> Self {
-        DocumentBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for Document {
-    fn corrected() -> Self {
-        Self { title: None, pages: None }
-    }
-}
-
-impl runtime::wire::HasCodec for Document {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Document {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Document, DocumentBuilder);
 
 impl runtime::wire::WriteFields for Document {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -105,15 +82,6 @@ impl runtime::wire::WriteFields for Document {
         w.optional("title", &self.title)?;
         w.optional("pages", &self.pages)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Document {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Document")
-            .map(DocumentBuilder::build_unchecked)
     }
 }
 

@@ -84,29 +84,7 @@ impl runtime::validate::Validate for Box {
     }
 }
 
-impl runtime::ErrorCorrection for Box {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            ok: client_corrections.fill(None, "ok"),
-            some: None,
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for Box {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Box {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Box, BoxBuilder);
 
 impl runtime::wire::WriteFields for Box {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -116,15 +94,6 @@ impl runtime::wire::WriteFields for Box {
         w.required("ok", &self.ok, self.client_corrections.contains("ok"))?;
         w.optional("some", &self.some)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Box {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Box")
-            .map(BoxBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#Builder`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Builder {
     /// The `name` member.
     pub name: Option<String>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for Builder {
     }
 }
 
-impl Default for Builder {
-    fn default() -> Self {
-        BuilderBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for Builder {
-    fn corrected() -> Self {
-        Self { name: None }
-    }
-}
-
-impl runtime::wire::HasCodec for Builder {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Builder {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Builder, BuilderBuilder);
 
 impl runtime::wire::WriteFields for Builder {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for Builder {
     ) -> Result<(), W::Error> {
         w.optional("name", &self.name)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Builder {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Builder")
-            .map(BuilderBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#Foo`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Foo {
     /// The `name` member.
     pub name: Option<String>,
@@ -75,33 +75,7 @@ impl runtime::validate::Validate for Foo {
     }
 }
 
-impl Default for Foo {
-    fn default() -> Self {
-        FooBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for Foo {
-    fn corrected() -> Self {
-        Self {
-            name: None,
-            builder_value: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for Foo {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Foo {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Foo, FooBuilder);
 
 impl runtime::wire::WriteFields for Foo {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -111,15 +85,6 @@ impl runtime::wire::WriteFields for Foo {
         w.optional("name", &self.name)?;
         w.optional("builder", &self.builder_value)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Foo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Foo")
-            .map(FooBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#FooBuilder`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct FooBuilder {
     /// The `name` member.
     pub name: Option<String>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for FooBuilder {
     }
 }
 
-impl Default for FooBuilder {
-    fn default() -> Self {
-        FooBuilderBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for FooBuilder {
-    fn corrected() -> Self {
-        Self { name: None }
-    }
-}
-
-impl runtime::wire::HasCodec for FooBuilder {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for FooBuilder {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(FooBuilder, FooBuilderBuilder);
 
 impl runtime::wire::WriteFields for FooBuilder {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for FooBuilder {
     ) -> Result<(), W::Error> {
         w.optional("name", &self.name)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for FooBuilder {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "FooBuilder")
-            .map(FooBuilderBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#Hash`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Hash {
     /// The `name` member.
     pub name: Option<String>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for Hash {
     }
 }
 
-impl Default for Hash {
-    fn default() -> Self {
-        HashBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for Hash {
-    fn corrected() -> Self {
-        Self { name: None }
-    }
-}
-
-impl runtime::wire::HasCodec for Hash {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Hash {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Hash, HashBuilder);
 
 impl runtime::wire::WriteFields for Hash {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for Hash {
     ) -> Result<(), W::Error> {
         w.optional("name", &self.name)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Hash {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Hash")
-            .map(HashBuilder::build_unchecked)
     }
 }
 

@@ -84,29 +84,7 @@ impl runtime::validate::Validate for Option {
     }
 }
 
-impl runtime::ErrorCorrection for Option {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            ok: client_corrections.fill(None, "ok"),
-            some: None,
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for Option {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Option {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Option, OptionBuilder);
 
 impl runtime::wire::WriteFields for Option {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -116,15 +94,6 @@ impl runtime::wire::WriteFields for Option {
         w.required("ok", &self.ok, self.client_corrections.contains("ok"))?;
         w.optional("some", &self.some)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Option {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Option")
-            .map(OptionBuilder::build_unchecked)
     }
 }
 

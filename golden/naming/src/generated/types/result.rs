@@ -86,29 +86,7 @@ impl runtime::validate::Validate for Result {
     }
 }
 
-impl runtime::ErrorCorrection for Result {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            ok: client_corrections.fill(None, "ok"),
-            some: None,
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for Result {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Result {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Result, ResultBuilder);
 
 impl runtime::wire::WriteFields for Result {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -118,15 +96,6 @@ impl runtime::wire::WriteFields for Result {
         w.required("ok", &self.ok, self.client_corrections.contains("ok"))?;
         w.optional("some", &self.some)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Result {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Result")
-            .map(ResultBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#String`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct String {
     /// The `value` member.
     pub value: Option<::std::string::String>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for String {
     }
 }
 
-impl Default for String {
-    fn default() -> Self {
-        StringBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for String {
-    fn corrected() -> Self {
-        Self { value: None }
-    }
-}
-
-impl runtime::wire::HasCodec for String {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for String {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(String, StringBuilder);
 
 impl runtime::wire::WriteFields for String {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for String {
     ) -> Result<(), W::Error> {
         w.optional("value", &self.value)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for String {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "String")
-            .map(StringBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#Type`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Type {
     /// The `name` member.
     pub name: Option<String>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for Type {
     }
 }
 
-impl Default for Type {
-    fn default() -> Self {
-        TypeBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for Type {
-    fn corrected() -> Self {
-        Self { name: None }
-    }
-}
-
-impl runtime::wire::HasCodec for Type {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Type {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Type, TypeBuilder);
 
 impl runtime::wire::WriteFields for Type {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for Type {
     ) -> Result<(), W::Error> {
         w.optional("name", &self.name)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Type {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Type")
-            .map(TypeBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#WidgetBuilder`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct WidgetBuilder {
     /// The `name` member.
     pub name: Option<String>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for WidgetBuilder {
     }
 }
 
-impl Default for WidgetBuilder {
-    fn default() -> Self {
-        WidgetBuilderBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for WidgetBuilder {
-    fn corrected() -> Self {
-        Self { name: None }
-    }
-}
-
-impl runtime::wire::HasCodec for WidgetBuilder {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for WidgetBuilder {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(WidgetBuilder, WidgetBuilderBuilder);
 
 impl runtime::wire::WriteFields for WidgetBuilder {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for WidgetBuilder {
     ) -> Result<(), W::Error> {
         w.optional("name", &self.name)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WidgetBuilder {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "WidgetBuilder")
-            .map(WidgetBuilderBuilder::build_unchecked)
     }
 }
 

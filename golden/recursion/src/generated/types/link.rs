@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.recursion#Link`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Link {
     /// A tree node: recursive directly, through a list and through another structure.
     pub target: Option<Box<crate::types::Node>>,
@@ -65,30 +65,7 @@ impl runtime::validate::Validate for Link {
     }
 }
 
-impl Default for Link {
-    fn default() -> Self {
-        LinkBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for Link {
-    fn corrected() -> Self {
-        Self { target: None }
-    }
-}
-
-impl runtime::wire::HasCodec for Link {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Link {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Link, LinkBuilder);
 
 impl runtime::wire::WriteFields for Link {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -97,15 +74,6 @@ impl runtime::wire::WriteFields for Link {
     ) -> Result<(), W::Error> {
         w.optional("target", &self.target)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Link {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Link")
-            .map(LinkBuilder::build_unchecked)
     }
 }
 

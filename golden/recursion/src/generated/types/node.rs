@@ -118,31 +118,7 @@ impl runtime::validate::Validate for Node {
     }
 }
 
-impl runtime::ErrorCorrection for Node {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            name: client_corrections.fill(None, "name"),
-            parent: None,
-            children: None,
-            link: None,
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for Node {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Node {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Node, NodeBuilder);
 
 impl runtime::wire::WriteFields for Node {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -154,15 +130,6 @@ impl runtime::wire::WriteFields for Node {
         w.optional("children", &self.children)?;
         w.optional("link", &self.link)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Node {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Node")
-            .map(NodeBuilder::build_unchecked)
     }
 }
 

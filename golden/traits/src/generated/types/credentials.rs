@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.traits#Credentials`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Credentials {
     /// The `user` member.
     pub user: Option<String>,
@@ -69,30 +69,7 @@ impl runtime::validate::Validate for Credentials {
     }
 }
 
-impl Default for Credentials {
-    fn default() -> Self {
-        CredentialsBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for Credentials {
-    fn corrected() -> Self {
-        Self { user: None, secret: None }
-    }
-}
-
-impl runtime::wire::HasCodec for Credentials {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Credentials {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Credentials, CredentialsBuilder);
 
 impl runtime::wire::WriteFields for Credentials {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -102,15 +79,6 @@ impl runtime::wire::WriteFields for Credentials {
         w.optional("user", &self.user)?;
         w.optional("secret", &self.secret)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Credentials {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Credentials")
-            .map(CredentialsBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.traits#EndEvent`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct EndEvent {}
 impl EndEvent {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,7 @@ impl runtime::validate::Validate for EndEvent {
     }
 }
 
-impl Default for EndEvent {
-    fn default() -> Self {
-        EndEventBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for EndEvent {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for EndEvent {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for EndEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(EndEvent, EndEventBuilder);
 
 impl runtime::wire::WriteFields for EndEvent {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +61,6 @@ impl runtime::wire::WriteFields for EndEvent {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for EndEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "EndEvent")
-            .map(EndEventBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.traits#MessageEvent`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MessageEvent {
     /// The `text` member.
     pub text: Option<String>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for MessageEvent {
     }
 }
 
-impl Default for MessageEvent {
-    fn default() -> Self {
-        MessageEventBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MessageEvent {
-    fn corrected() -> Self {
-        Self { text: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MessageEvent {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MessageEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MessageEvent, MessageEventBuilder);
 
 impl runtime::wire::WriteFields for MessageEvent {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for MessageEvent {
     ) -> Result<(), W::Error> {
         w.optional("text", &self.text)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MessageEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MessageEvent")
-            .map(MessageEventBuilder::build_unchecked)
     }
 }
 

@@ -77,28 +77,7 @@ impl runtime::validate::Validate for Circle {
     }
 }
 
-impl runtime::ErrorCorrection for Circle {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            radius: client_corrections.fill(None, "radius"),
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for Circle {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Circle {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Circle, CircleBuilder);
 
 impl runtime::wire::WriteFields for Circle {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -107,15 +86,6 @@ impl runtime::wire::WriteFields for Circle {
     ) -> Result<(), W::Error> {
         w.required("radius", &self.radius, self.client_corrections.contains("radius"))?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Circle {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Circle")
-            .map(CircleBuilder::build_unchecked)
     }
 }
 

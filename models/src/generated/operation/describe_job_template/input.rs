@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct DescribeJobTemplateInput {
     /// Identifier of the job template to look up; travels in the request path.
     ///
@@ -74,30 +74,7 @@ impl runtime::validate::Validate for DescribeJobTemplateInput {
     }
 }
 
-impl Default for DescribeJobTemplateInput {
-    fn default() -> Self {
-        DescribeJobTemplateInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for DescribeJobTemplateInput {
-    fn corrected() -> Self {
-        Self { job_template_id: None }
-    }
-}
-
-impl runtime::wire::HasCodec for DescribeJobTemplateInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for DescribeJobTemplateInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(DescribeJobTemplateInput, DescribeJobTemplateInputBuilder);
 
 impl runtime::wire::WriteFields for DescribeJobTemplateInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -106,15 +83,6 @@ impl runtime::wire::WriteFields for DescribeJobTemplateInput {
     ) -> Result<(), W::Error> {
         w.optional("jobTemplateId", &self.job_template_id)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "DescribeJobTemplateInput")
-            .map(DescribeJobTemplateInputBuilder::build_unchecked)
     }
 }
 

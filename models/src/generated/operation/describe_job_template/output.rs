@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `com.amazonaws.iot#DescribeJobTemplateResponse`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct DescribeJobTemplateOutput {
     /// Amazon Resource Name that identifies the job template.
     ///
@@ -229,44 +229,7 @@ impl runtime::validate::Validate for DescribeJobTemplateOutput {
     }
 }
 
-impl Default for DescribeJobTemplateOutput {
-    fn default() -> Self {
-        DescribeJobTemplateOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for DescribeJobTemplateOutput {
-    fn corrected() -> Self {
-        Self {
-            job_template_arn: None,
-            job_template_id: None,
-            description: None,
-            document_source: None,
-            document: None,
-            created_at: None,
-            presigned_url_config: None,
-            job_executions_rollout_config: None,
-            abort_config: None,
-            timeout_config: None,
-            job_executions_retry_config: None,
-            maintenance_windows: None,
-            destination_package_versions: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for DescribeJobTemplateOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for DescribeJobTemplateOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(DescribeJobTemplateOutput, DescribeJobTemplateOutputBuilder);
 
 impl runtime::wire::WriteFields for DescribeJobTemplateOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -287,15 +250,6 @@ impl runtime::wire::WriteFields for DescribeJobTemplateOutput {
         w.optional("maintenanceWindows", &self.maintenance_windows)?;
         w.optional("destinationPackageVersions", &self.destination_package_versions)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DescribeJobTemplateOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "DescribeJobTemplateOutput")
-            .map(DescribeJobTemplateOutputBuilder::build_unchecked)
     }
 }
 

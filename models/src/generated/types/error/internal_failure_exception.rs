@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `com.amazonaws.iot#InternalFailureException`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct InternalFailureException {
     /// Explanation from the service.
     pub message: Option<String>,
@@ -61,18 +61,6 @@ impl runtime::validate::Validate for InternalFailureException {
         out: &mut runtime::validate::Violations,
     ) {
         let _ = (path, out);
-    }
-}
-
-impl Default for InternalFailureException {
-    fn default() -> Self {
-        InternalFailureExceptionBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for InternalFailureException {
-    fn corrected() -> Self {
-        Self { message: None }
     }
 }
 
@@ -137,18 +125,7 @@ impl runtime::http::ReadError for InternalFailureException {
     }
 }
 
-impl runtime::wire::HasCodec for InternalFailureException {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for InternalFailureException {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(InternalFailureException, InternalFailureExceptionBuilder);
 
 impl runtime::wire::WriteFields for InternalFailureException {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -157,15 +134,6 @@ impl runtime::wire::WriteFields for InternalFailureException {
     ) -> Result<(), W::Error> {
         w.optional("message", &self.message)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for InternalFailureException {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "InternalFailureException")
-            .map(InternalFailureExceptionBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `com.amazonaws.iot#InvalidRequestException`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct InvalidRequestException {
     /// Explanation from the service.
     pub message: Option<String>,
@@ -61,18 +61,6 @@ impl runtime::validate::Validate for InvalidRequestException {
         out: &mut runtime::validate::Violations,
     ) {
         let _ = (path, out);
-    }
-}
-
-impl Default for InvalidRequestException {
-    fn default() -> Self {
-        InvalidRequestExceptionBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for InvalidRequestException {
-    fn corrected() -> Self {
-        Self { message: None }
     }
 }
 
@@ -137,18 +125,7 @@ impl runtime::http::ReadError for InvalidRequestException {
     }
 }
 
-impl runtime::wire::HasCodec for InvalidRequestException {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for InvalidRequestException {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(InvalidRequestException, InvalidRequestExceptionBuilder);
 
 impl runtime::wire::WriteFields for InvalidRequestException {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -157,15 +134,6 @@ impl runtime::wire::WriteFields for InvalidRequestException {
     ) -> Result<(), W::Error> {
         w.optional("message", &self.message)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for InvalidRequestException {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "InvalidRequestException")
-            .map(InvalidRequestExceptionBuilder::build_unchecked)
     }
 }
 

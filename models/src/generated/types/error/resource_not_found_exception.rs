@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `com.amazonaws.iot#ResourceNotFoundException`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ResourceNotFoundException {
     /// Explanation from the service.
     pub message: Option<String>,
@@ -61,18 +61,6 @@ impl runtime::validate::Validate for ResourceNotFoundException {
         out: &mut runtime::validate::Violations,
     ) {
         let _ = (path, out);
-    }
-}
-
-impl Default for ResourceNotFoundException {
-    fn default() -> Self {
-        ResourceNotFoundExceptionBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for ResourceNotFoundException {
-    fn corrected() -> Self {
-        Self { message: None }
     }
 }
 
@@ -137,18 +125,7 @@ impl runtime::http::ReadError for ResourceNotFoundException {
     }
 }
 
-impl runtime::wire::HasCodec for ResourceNotFoundException {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for ResourceNotFoundException {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(ResourceNotFoundException, ResourceNotFoundExceptionBuilder);
 
 impl runtime::wire::WriteFields for ResourceNotFoundException {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -157,15 +134,6 @@ impl runtime::wire::WriteFields for ResourceNotFoundException {
     ) -> Result<(), W::Error> {
         w.optional("message", &self.message)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "ResourceNotFoundException")
-            .map(ResourceNotFoundExceptionBuilder::build_unchecked)
     }
 }
 

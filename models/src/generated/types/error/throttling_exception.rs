@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `com.amazonaws.iot#ThrottlingException`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ThrottlingException {
     /// Explanation from the service.
     pub message: Option<String>,
@@ -59,18 +59,6 @@ impl runtime::validate::Validate for ThrottlingException {
         out: &mut runtime::validate::Violations,
     ) {
         let _ = (path, out);
-    }
-}
-
-impl Default for ThrottlingException {
-    fn default() -> Self {
-        ThrottlingExceptionBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for ThrottlingException {
-    fn corrected() -> Self {
-        Self { message: None }
     }
 }
 
@@ -135,18 +123,7 @@ impl runtime::http::ReadError for ThrottlingException {
     }
 }
 
-impl runtime::wire::HasCodec for ThrottlingException {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for ThrottlingException {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(ThrottlingException, ThrottlingExceptionBuilder);
 
 impl runtime::wire::WriteFields for ThrottlingException {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -155,15 +132,6 @@ impl runtime::wire::WriteFields for ThrottlingException {
     ) -> Result<(), W::Error> {
         w.optional("message", &self.message)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ThrottlingException {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "ThrottlingException")
-            .map(ThrottlingExceptionBuilder::build_unchecked)
     }
 }
 

@@ -91,28 +91,7 @@ impl Default for Dialog {
     }
 }
 
-impl runtime::ErrorCorrection for Dialog {
-    fn corrected() -> Self {
-        Self {
-            language: None,
-            greeting: String::from("hi"),
-            farewell: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for Dialog {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Dialog {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Dialog, DialogBuilder);
 
 impl runtime::wire::WriteFields for Dialog {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -123,15 +102,6 @@ impl runtime::wire::WriteFields for Dialog {
         w.entry("greeting", &self.greeting)?;
         w.optional("farewell", &self.farewell)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Dialog {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Dialog")
-            .map(DialogBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json#ComplexNestedErrorData`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ComplexNestedErrorData {
     /// The `Foo` member.
     pub foo: Option<String>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for ComplexNestedErrorData {
     }
 }
 
-impl Default for ComplexNestedErrorData {
-    fn default() -> Self {
-        ComplexNestedErrorDataBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for ComplexNestedErrorData {
-    fn corrected() -> Self {
-        Self { foo: None }
-    }
-}
-
-impl runtime::wire::HasCodec for ComplexNestedErrorData {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for ComplexNestedErrorData {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(ComplexNestedErrorData, ComplexNestedErrorDataBuilder);
 
 impl runtime::wire::WriteFields for ComplexNestedErrorData {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for ComplexNestedErrorData {
     ) -> Result<(), W::Error> {
         w.optional("Foo", &self.foo)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ComplexNestedErrorData {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "ComplexNestedErrorData")
-            .map(ComplexNestedErrorDataBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json#EmptyStruct`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct EmptyStruct {}
 impl EmptyStruct {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,7 @@ impl runtime::validate::Validate for EmptyStruct {
     }
 }
 
-impl Default for EmptyStruct {
-    fn default() -> Self {
-        EmptyStructBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for EmptyStruct {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for EmptyStruct {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for EmptyStruct {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(EmptyStruct, EmptyStructBuilder);
 
 impl runtime::wire::WriteFields for EmptyStruct {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +61,6 @@ impl runtime::wire::WriteFields for EmptyStruct {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for EmptyStruct {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "EmptyStruct")
-            .map(EmptyStructBuilder::build_unchecked)
     }
 }
 

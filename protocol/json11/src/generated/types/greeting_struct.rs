@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.shared#GreetingStruct`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GreetingStruct {
     /// The `hi` member.
     pub hi: Option<String>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for GreetingStruct {
     }
 }
 
-impl Default for GreetingStruct {
-    fn default() -> Self {
-        GreetingStructBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for GreetingStruct {
-    fn corrected() -> Self {
-        Self { hi: None }
-    }
-}
-
-impl runtime::wire::HasCodec for GreetingStruct {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for GreetingStruct {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(GreetingStruct, GreetingStructBuilder);
 
 impl runtime::wire::WriteFields for GreetingStruct {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for GreetingStruct {
     ) -> Result<(), W::Error> {
         w.optional("hi", &self.hi)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for GreetingStruct {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "GreetingStruct")
-            .map(GreetingStructBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonEnumsInputOutput {
     /// The `fooEnum1` member.
     pub foo_enum1: Option<crate::types::FooEnum>,
@@ -145,37 +145,7 @@ impl runtime::validate::Validate for JsonEnumsInputOutput {
     }
 }
 
-impl Default for JsonEnumsInputOutput {
-    fn default() -> Self {
-        JsonEnumsInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for JsonEnumsInputOutput {
-    fn corrected() -> Self {
-        Self {
-            foo_enum1: None,
-            foo_enum2: None,
-            foo_enum3: None,
-            foo_enum_list: None,
-            foo_enum_set: None,
-            foo_enum_map: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for JsonEnumsInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for JsonEnumsInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(JsonEnumsInputOutput, JsonEnumsInputOutputBuilder);
 
 impl runtime::wire::WriteFields for JsonEnumsInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -189,15 +159,6 @@ impl runtime::wire::WriteFields for JsonEnumsInputOutput {
         w.optional("fooEnumSet", &self.foo_enum_set)?;
         w.optional("fooEnumMap", &self.foo_enum_map)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for JsonEnumsInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "JsonEnumsInputOutput")
-            .map(JsonEnumsInputOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonIntEnumsInputOutput {
     /// The `intEnum1` member.
     pub int_enum1: Option<crate::types::IntegerEnum>,
@@ -145,37 +145,7 @@ impl runtime::validate::Validate for JsonIntEnumsInputOutput {
     }
 }
 
-impl Default for JsonIntEnumsInputOutput {
-    fn default() -> Self {
-        JsonIntEnumsInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for JsonIntEnumsInputOutput {
-    fn corrected() -> Self {
-        Self {
-            int_enum1: None,
-            int_enum2: None,
-            int_enum3: None,
-            int_enum_list: None,
-            int_enum_set: None,
-            int_enum_map: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for JsonIntEnumsInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for JsonIntEnumsInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(JsonIntEnumsInputOutput, JsonIntEnumsInputOutputBuilder);
 
 impl runtime::wire::WriteFields for JsonIntEnumsInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -189,15 +159,6 @@ impl runtime::wire::WriteFields for JsonIntEnumsInputOutput {
         w.optional("intEnumSet", &self.int_enum_set)?;
         w.optional("intEnumMap", &self.int_enum_map)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for JsonIntEnumsInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "JsonIntEnumsInputOutput")
-            .map(JsonIntEnumsInputOutputBuilder::build_unchecked)
     }
 }
 

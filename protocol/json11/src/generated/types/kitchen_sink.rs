@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct KitchenSink {
     /// The `Blob` member.
     pub blob: Option<runtime::Blob>,
@@ -339,57 +339,7 @@ impl runtime::validate::Validate for KitchenSink {
     }
 }
 
-impl Default for KitchenSink {
-    fn default() -> Self {
-        KitchenSinkBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for KitchenSink {
-    fn corrected() -> Self {
-        Self {
-            blob: None,
-            boolean: None,
-            double: None,
-            empty_struct: None,
-            float: None,
-            httpdate_timestamp: None,
-            integer: None,
-            iso8601_timestamp: None,
-            json_value: None,
-            list_of_lists: None,
-            list_of_maps_of_strings: None,
-            list_of_strings: None,
-            list_of_structs: None,
-            long: None,
-            map_of_lists_of_strings: None,
-            map_of_maps: None,
-            map_of_strings: None,
-            map_of_structs: None,
-            recursive_list: None,
-            recursive_map: None,
-            recursive_struct: None,
-            simple_struct: None,
-            string: None,
-            struct_with_json_name: None,
-            timestamp: None,
-            unix_timestamp: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for KitchenSink {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for KitchenSink {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(KitchenSink, KitchenSinkBuilder);
 
 impl runtime::wire::WriteFields for KitchenSink {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -429,15 +379,6 @@ impl runtime::wire::WriteFields for KitchenSink {
         w.optional("Timestamp", &self.timestamp)?;
         w.optional("UnixTimestamp", &self.unix_timestamp)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for KitchenSink {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "KitchenSink")
-            .map(KitchenSinkBuilder::build_unchecked)
     }
 }
 

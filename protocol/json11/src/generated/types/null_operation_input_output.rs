@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct NullOperationInputOutput {
     /// The `string` member.
     pub string: Option<String>,
@@ -64,30 +64,7 @@ impl runtime::validate::Validate for NullOperationInputOutput {
     }
 }
 
-impl Default for NullOperationInputOutput {
-    fn default() -> Self {
-        NullOperationInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for NullOperationInputOutput {
-    fn corrected() -> Self {
-        Self { string: None }
-    }
-}
-
-impl runtime::wire::HasCodec for NullOperationInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for NullOperationInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(NullOperationInputOutput, NullOperationInputOutputBuilder);
 
 impl runtime::wire::WriteFields for NullOperationInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -96,15 +73,6 @@ impl runtime::wire::WriteFields for NullOperationInputOutput {
     ) -> Result<(), W::Error> {
         w.optional("string", &self.string)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for NullOperationInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "NullOperationInputOutput")
-            .map(NullOperationInputOutputBuilder::build_unchecked)
     }
 }
 

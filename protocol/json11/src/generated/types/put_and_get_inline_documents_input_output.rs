@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PutAndGetInlineDocumentsInputOutput {
     /// The `inlineDocument` member.
     pub inline_document: Option<runtime::Document>,
@@ -66,30 +66,9 @@ impl runtime::validate::Validate for PutAndGetInlineDocumentsInputOutput {
     }
 }
 
-impl Default for PutAndGetInlineDocumentsInputOutput {
-    fn default() -> Self {
-        PutAndGetInlineDocumentsInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for PutAndGetInlineDocumentsInputOutput {
-    fn corrected() -> Self {
-        Self { inline_document: None }
-    }
-}
-
-impl runtime::wire::HasCodec for PutAndGetInlineDocumentsInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for PutAndGetInlineDocumentsInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    PutAndGetInlineDocumentsInputOutput, PutAndGetInlineDocumentsInputOutputBuilder
+);
 
 impl runtime::wire::WriteFields for PutAndGetInlineDocumentsInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -98,18 +77,6 @@ impl runtime::wire::WriteFields for PutAndGetInlineDocumentsInputOutput {
     ) -> Result<(), W::Error> {
         w.optional("inlineDocument", &self.inline_document)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PutAndGetInlineDocumentsInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "PutAndGetInlineDocumentsInputOutput",
-            )
-            .map(PutAndGetInlineDocumentsInputOutputBuilder::build_unchecked)
     }
 }
 

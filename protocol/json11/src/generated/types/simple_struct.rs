@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json#SimpleStruct`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct SimpleStruct {
     /// The `Value` member.
     pub value: Option<String>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for SimpleStruct {
     }
 }
 
-impl Default for SimpleStruct {
-    fn default() -> Self {
-        SimpleStructBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for SimpleStruct {
-    fn corrected() -> Self {
-        Self { value: None }
-    }
-}
-
-impl runtime::wire::HasCodec for SimpleStruct {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for SimpleStruct {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(SimpleStruct, SimpleStructBuilder);
 
 impl runtime::wire::WriteFields for SimpleStruct {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for SimpleStruct {
     ) -> Result<(), W::Error> {
         w.optional("Value", &self.value)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SimpleStruct {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "SimpleStruct")
-            .map(SimpleStructBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct SparseNullsOperationInputOutput {
     /// The `sparseStringList` member.
     pub sparse_string_list: Option<Vec<Option<String>>>,
@@ -76,33 +76,9 @@ impl runtime::validate::Validate for SparseNullsOperationInputOutput {
     }
 }
 
-impl Default for SparseNullsOperationInputOutput {
-    fn default() -> Self {
-        SparseNullsOperationInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for SparseNullsOperationInputOutput {
-    fn corrected() -> Self {
-        Self {
-            sparse_string_list: None,
-            sparse_string_map: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for SparseNullsOperationInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for SparseNullsOperationInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    SparseNullsOperationInputOutput, SparseNullsOperationInputOutputBuilder
+);
 
 impl runtime::wire::WriteFields for SparseNullsOperationInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -112,18 +88,6 @@ impl runtime::wire::WriteFields for SparseNullsOperationInputOutput {
         w.optional("sparseStringList", &self.sparse_string_list)?;
         w.optional("sparseStringMap", &self.sparse_string_map)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SparseNullsOperationInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "SparseNullsOperationInputOutput",
-            )
-            .map(SparseNullsOperationInputOutputBuilder::build_unchecked)
     }
 }
 

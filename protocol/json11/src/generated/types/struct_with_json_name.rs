@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json#StructWithJsonName`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct StructWithJsonName {
     /// The `Value` member.
     pub value: Option<String>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for StructWithJsonName {
     }
 }
 
-impl Default for StructWithJsonName {
-    fn default() -> Self {
-        StructWithJsonNameBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for StructWithJsonName {
-    fn corrected() -> Self {
-        Self { value: None }
-    }
-}
-
-impl runtime::wire::HasCodec for StructWithJsonName {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for StructWithJsonName {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(StructWithJsonName, StructWithJsonNameBuilder);
 
 impl runtime::wire::WriteFields for StructWithJsonName {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for StructWithJsonName {
     ) -> Result<(), W::Error> {
         w.optional("Value", &self.value)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for StructWithJsonName {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "StructWithJsonName")
-            .map(StructWithJsonNameBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#BlobPayloadEvent`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct BlobPayloadEvent {
     /// The `payload` member.
     pub payload: Option<runtime::Blob>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for BlobPayloadEvent {
     }
 }
 
-impl Default for BlobPayloadEvent {
-    fn default() -> Self {
-        BlobPayloadEventBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for BlobPayloadEvent {
-    fn corrected() -> Self {
-        Self { payload: None }
-    }
-}
-
-impl runtime::wire::HasCodec for BlobPayloadEvent {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for BlobPayloadEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(BlobPayloadEvent, BlobPayloadEventBuilder);
 
 impl runtime::wire::WriteFields for BlobPayloadEvent {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for BlobPayloadEvent {
     ) -> Result<(), W::Error> {
         w.optional("payload", &self.payload)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for BlobPayloadEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "BlobPayloadEvent")
-            .map(BlobPayloadEventBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#ClientOptionalDefaults`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ClientOptionalDefaults {
     /// The `member` member.
     pub member: Option<i32>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for ClientOptionalDefaults {
     }
 }
 
-impl Default for ClientOptionalDefaults {
-    fn default() -> Self {
-        ClientOptionalDefaultsBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for ClientOptionalDefaults {
-    fn corrected() -> Self {
-        Self { member: None }
-    }
-}
-
-impl runtime::wire::HasCodec for ClientOptionalDefaults {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for ClientOptionalDefaults {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(ClientOptionalDefaults, ClientOptionalDefaultsBuilder);
 
 impl runtime::wire::WriteFields for ClientOptionalDefaults {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for ClientOptionalDefaults {
     ) -> Result<(), W::Error> {
         w.optional("member", &self.member)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ClientOptionalDefaults {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "ClientOptionalDefaults")
-            .map(ClientOptionalDefaultsBuilder::build_unchecked)
     }
 }
 

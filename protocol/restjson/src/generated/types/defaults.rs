@@ -349,57 +349,7 @@ impl Default for Defaults {
     }
 }
 
-impl runtime::ErrorCorrection for Defaults {
-    fn corrected() -> Self {
-        Self {
-            default_string: String::from("hi"),
-            default_boolean: true,
-            default_list: Default::default(),
-            default_document_map: runtime::Document::from_json("{}").unwrap_or_default(),
-            default_document_string: runtime::Document::from_json("\"hi\"")
-                .unwrap_or_default(),
-            default_document_boolean: runtime::Document::from_json("true")
-                .unwrap_or_default(),
-            default_document_list: runtime::Document::from_json("[]")
-                .unwrap_or_default(),
-            default_null_document: None,
-            default_timestamp: ::time::OffsetDateTime::from_unix_timestamp(0i64)
-                .unwrap_or(::time::OffsetDateTime::UNIX_EPOCH),
-            default_blob: runtime::Blob::from_base64("YWJj").unwrap_or_default(),
-            default_byte: 1i8,
-            default_short: 1i16,
-            default_integer: 10i32,
-            default_long: 100i64,
-            default_float: 1f32,
-            default_double: 1f64,
-            default_map: Default::default(),
-            default_enum: crate::types::TestEnum::from("FOO"),
-            default_int_enum: crate::types::TestIntEnum::from(1i32),
-            empty_string: String::from(""),
-            false_boolean: false,
-            empty_blob: runtime::Blob::from_base64("").unwrap_or_default(),
-            zero_byte: 0i8,
-            zero_short: 0i16,
-            zero_integer: 0i32,
-            zero_long: 0i64,
-            zero_float: 0f32,
-            zero_double: 0f64,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for Defaults {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Defaults {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Defaults, DefaultsBuilder);
 
 impl runtime::wire::WriteFields for Defaults {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -435,15 +385,6 @@ impl runtime::wire::WriteFields for Defaults {
         w.entry("zeroFloat", &self.zero_float)?;
         w.entry("zeroDouble", &self.zero_double)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Defaults {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Defaults")
-            .map(DefaultsBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct DocumentTypeAsMapValueInputOutput {
     /// The `docValuedMap` member.
     pub doc_valued_map: Option<::std::collections::BTreeMap<String, runtime::Document>>,
@@ -68,30 +68,9 @@ impl runtime::validate::Validate for DocumentTypeAsMapValueInputOutput {
     }
 }
 
-impl Default for DocumentTypeAsMapValueInputOutput {
-    fn default() -> Self {
-        DocumentTypeAsMapValueInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for DocumentTypeAsMapValueInputOutput {
-    fn corrected() -> Self {
-        Self { doc_valued_map: None }
-    }
-}
-
-impl runtime::wire::HasCodec for DocumentTypeAsMapValueInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for DocumentTypeAsMapValueInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    DocumentTypeAsMapValueInputOutput, DocumentTypeAsMapValueInputOutputBuilder
+);
 
 impl runtime::wire::WriteFields for DocumentTypeAsMapValueInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -100,18 +79,6 @@ impl runtime::wire::WriteFields for DocumentTypeAsMapValueInputOutput {
     ) -> Result<(), W::Error> {
         w.optional("docValuedMap", &self.doc_valued_map)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DocumentTypeAsMapValueInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "DocumentTypeAsMapValueInputOutput",
-            )
-            .map(DocumentTypeAsMapValueInputOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct DocumentTypeAsPayloadInputOutput {
     /// The `documentValue` member.
     ///
@@ -68,30 +68,9 @@ impl runtime::validate::Validate for DocumentTypeAsPayloadInputOutput {
     }
 }
 
-impl Default for DocumentTypeAsPayloadInputOutput {
-    fn default() -> Self {
-        DocumentTypeAsPayloadInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for DocumentTypeAsPayloadInputOutput {
-    fn corrected() -> Self {
-        Self { document_value: None }
-    }
-}
-
-impl runtime::wire::HasCodec for DocumentTypeAsPayloadInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for DocumentTypeAsPayloadInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    DocumentTypeAsPayloadInputOutput, DocumentTypeAsPayloadInputOutputBuilder
+);
 
 impl runtime::wire::WriteFields for DocumentTypeAsPayloadInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -100,18 +79,6 @@ impl runtime::wire::WriteFields for DocumentTypeAsPayloadInputOutput {
     ) -> Result<(), W::Error> {
         w.optional("documentValue", &self.document_value)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DocumentTypeAsPayloadInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "DocumentTypeAsPayloadInputOutput",
-            )
-            .map(DocumentTypeAsPayloadInputOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct DocumentTypeInputOutput {
     /// The `stringValue` member.
     pub string_value: Option<String>,
@@ -74,33 +74,7 @@ impl runtime::validate::Validate for DocumentTypeInputOutput {
     }
 }
 
-impl Default for DocumentTypeInputOutput {
-    fn default() -> Self {
-        DocumentTypeInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for DocumentTypeInputOutput {
-    fn corrected() -> Self {
-        Self {
-            string_value: None,
-            document_value: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for DocumentTypeInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for DocumentTypeInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(DocumentTypeInputOutput, DocumentTypeInputOutputBuilder);
 
 impl runtime::wire::WriteFields for DocumentTypeInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -110,15 +84,6 @@ impl runtime::wire::WriteFields for DocumentTypeInputOutput {
         w.optional("stringValue", &self.string_value)?;
         w.optional("documentValue", &self.document_value)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DocumentTypeInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "DocumentTypeInputOutput")
-            .map(DocumentTypeInputOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct EnumPayloadInput {
     /// The `payload` member.
     ///
@@ -69,30 +69,7 @@ impl runtime::validate::Validate for EnumPayloadInput {
     }
 }
 
-impl Default for EnumPayloadInput {
-    fn default() -> Self {
-        EnumPayloadInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for EnumPayloadInput {
-    fn corrected() -> Self {
-        Self { payload: None }
-    }
-}
-
-impl runtime::wire::HasCodec for EnumPayloadInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for EnumPayloadInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(EnumPayloadInput, EnumPayloadInputBuilder);
 
 impl runtime::wire::WriteFields for EnumPayloadInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -101,15 +78,6 @@ impl runtime::wire::WriteFields for EnumPayloadInput {
     ) -> Result<(), W::Error> {
         w.optional("payload", &self.payload)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for EnumPayloadInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "EnumPayloadInput")
-            .map(EnumPayloadInputBuilder::build_unchecked)
     }
 }
 

@@ -70,26 +70,7 @@ impl Default for Farewell {
     }
 }
 
-impl runtime::ErrorCorrection for Farewell {
-    fn corrected() -> Self {
-        Self {
-            phrase: String::from("bye"),
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for Farewell {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Farewell {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Farewell, FarewellBuilder);
 
 impl runtime::wire::WriteFields for Farewell {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -98,15 +79,6 @@ impl runtime::wire::WriteFields for Farewell {
     ) -> Result<(), W::Error> {
         w.entry("phrase", &self.phrase)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Farewell {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Farewell")
-            .map(FarewellBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GreetingStruct {
     /// The `hi` member.
     pub hi: Option<String>,
@@ -64,30 +64,7 @@ impl runtime::validate::Validate for GreetingStruct {
     }
 }
 
-impl Default for GreetingStruct {
-    fn default() -> Self {
-        GreetingStructBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for GreetingStruct {
-    fn corrected() -> Self {
-        Self { hi: None }
-    }
-}
-
-impl runtime::wire::HasCodec for GreetingStruct {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for GreetingStruct {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(GreetingStruct, GreetingStructBuilder);
 
 impl runtime::wire::WriteFields for GreetingStruct {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -96,15 +73,6 @@ impl runtime::wire::WriteFields for GreetingStruct {
     ) -> Result<(), W::Error> {
         w.optional("hi", &self.hi)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for GreetingStruct {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "GreetingStruct")
-            .map(GreetingStructBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HeadersAndExplicitPayloadEvent`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HeadersAndExplicitPayloadEvent {
     /// The `header` member.
     pub header: Option<String>,
@@ -75,33 +75,9 @@ impl runtime::validate::Validate for HeadersAndExplicitPayloadEvent {
     }
 }
 
-impl Default for HeadersAndExplicitPayloadEvent {
-    fn default() -> Self {
-        HeadersAndExplicitPayloadEventBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HeadersAndExplicitPayloadEvent {
-    fn corrected() -> Self {
-        Self {
-            header: None,
-            payload: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for HeadersAndExplicitPayloadEvent {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HeadersAndExplicitPayloadEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HeadersAndExplicitPayloadEvent, HeadersAndExplicitPayloadEventBuilder
+);
 
 impl runtime::wire::WriteFields for HeadersAndExplicitPayloadEvent {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -111,15 +87,6 @@ impl runtime::wire::WriteFields for HeadersAndExplicitPayloadEvent {
         w.optional("header", &self.header)?;
         w.optional("payload", &self.payload)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HeadersAndExplicitPayloadEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "HeadersAndExplicitPayloadEvent")
-            .map(HeadersAndExplicitPayloadEventBuilder::build_unchecked)
     }
 }
 

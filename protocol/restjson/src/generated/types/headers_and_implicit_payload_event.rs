@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HeadersAndImplicitPayloadEvent`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HeadersAndImplicitPayloadEvent {
     /// The `header` member.
     pub header: Option<String>,
@@ -72,33 +72,9 @@ impl runtime::validate::Validate for HeadersAndImplicitPayloadEvent {
     }
 }
 
-impl Default for HeadersAndImplicitPayloadEvent {
-    fn default() -> Self {
-        HeadersAndImplicitPayloadEventBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HeadersAndImplicitPayloadEvent {
-    fn corrected() -> Self {
-        Self {
-            header: None,
-            payload: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for HeadersAndImplicitPayloadEvent {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HeadersAndImplicitPayloadEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HeadersAndImplicitPayloadEvent, HeadersAndImplicitPayloadEventBuilder
+);
 
 impl runtime::wire::WriteFields for HeadersAndImplicitPayloadEvent {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -108,15 +84,6 @@ impl runtime::wire::WriteFields for HeadersAndImplicitPayloadEvent {
         w.optional("header", &self.header)?;
         w.optional("payload", &self.payload)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HeadersAndImplicitPayloadEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "HeadersAndImplicitPayloadEvent")
-            .map(HeadersAndImplicitPayloadEventBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HeadersEvent`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HeadersEvent {
     /// The `booleanHeader` member.
     pub boolean_header: Option<bool>,
@@ -120,39 +120,7 @@ impl runtime::validate::Validate for HeadersEvent {
     }
 }
 
-impl Default for HeadersEvent {
-    fn default() -> Self {
-        HeadersEventBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HeadersEvent {
-    fn corrected() -> Self {
-        Self {
-            boolean_header: None,
-            byte_header: None,
-            short_header: None,
-            int_header: None,
-            long_header: None,
-            blob_header: None,
-            string_header: None,
-            timestamp_header: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for HeadersEvent {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HeadersEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(HeadersEvent, HeadersEventBuilder);
 
 impl runtime::wire::WriteFields for HeadersEvent {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -171,15 +139,6 @@ impl runtime::wire::WriteFields for HeadersEvent {
                 _,
             >("timestampHeader", &self.timestamp_header)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HeadersEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "HeadersEvent")
-            .map(HeadersEventBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpChecksumRequiredInputOutput {
     /// The `foo` member.
     pub foo: Option<String>,
@@ -66,30 +66,9 @@ impl runtime::validate::Validate for HttpChecksumRequiredInputOutput {
     }
 }
 
-impl Default for HttpChecksumRequiredInputOutput {
-    fn default() -> Self {
-        HttpChecksumRequiredInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpChecksumRequiredInputOutput {
-    fn corrected() -> Self {
-        Self { foo: None }
-    }
-}
-
-impl runtime::wire::HasCodec for HttpChecksumRequiredInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpChecksumRequiredInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HttpChecksumRequiredInputOutput, HttpChecksumRequiredInputOutputBuilder
+);
 
 impl runtime::wire::WriteFields for HttpChecksumRequiredInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -98,18 +77,6 @@ impl runtime::wire::WriteFields for HttpChecksumRequiredInputOutput {
     ) -> Result<(), W::Error> {
         w.optional("foo", &self.foo)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpChecksumRequiredInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "HttpChecksumRequiredInputOutput",
-            )
-            .map(HttpChecksumRequiredInputOutputBuilder::build_unchecked)
     }
 }
 

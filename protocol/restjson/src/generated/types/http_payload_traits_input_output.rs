@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpPayloadTraitsInputOutput {
     /// The `foo` member.
     ///
@@ -78,30 +78,9 @@ impl runtime::validate::Validate for HttpPayloadTraitsInputOutput {
     }
 }
 
-impl Default for HttpPayloadTraitsInputOutput {
-    fn default() -> Self {
-        HttpPayloadTraitsInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpPayloadTraitsInputOutput {
-    fn corrected() -> Self {
-        Self { foo: None, blob: None }
-    }
-}
-
-impl runtime::wire::HasCodec for HttpPayloadTraitsInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpPayloadTraitsInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HttpPayloadTraitsInputOutput, HttpPayloadTraitsInputOutputBuilder
+);
 
 impl runtime::wire::WriteFields for HttpPayloadTraitsInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -111,15 +90,6 @@ impl runtime::wire::WriteFields for HttpPayloadTraitsInputOutput {
         w.optional("foo", &self.foo)?;
         w.optional("blob", &self.blob)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpPayloadTraitsInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "HttpPayloadTraitsInputOutput")
-            .map(HttpPayloadTraitsInputOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpPayloadTraitsWithMediaTypeInputOutput {
     /// The `foo` member.
     ///
@@ -78,30 +78,10 @@ impl runtime::validate::Validate for HttpPayloadTraitsWithMediaTypeInputOutput {
     }
 }
 
-impl Default for HttpPayloadTraitsWithMediaTypeInputOutput {
-    fn default() -> Self {
-        HttpPayloadTraitsWithMediaTypeInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpPayloadTraitsWithMediaTypeInputOutput {
-    fn corrected() -> Self {
-        Self { foo: None, blob: None }
-    }
-}
-
-impl runtime::wire::HasCodec for HttpPayloadTraitsWithMediaTypeInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpPayloadTraitsWithMediaTypeInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HttpPayloadTraitsWithMediaTypeInputOutput,
+    HttpPayloadTraitsWithMediaTypeInputOutputBuilder
+);
 
 impl runtime::wire::WriteFields for HttpPayloadTraitsWithMediaTypeInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -111,18 +91,6 @@ impl runtime::wire::WriteFields for HttpPayloadTraitsWithMediaTypeInputOutput {
         w.optional("foo", &self.foo)?;
         w.optional("blob", &self.blob)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpPayloadTraitsWithMediaTypeInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "HttpPayloadTraitsWithMediaTypeInputOutput",
-            )
-            .map(HttpPayloadTraitsWithMediaTypeInputOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpPayloadWithStructureInputOutput {
     /// The `nested` member.
     ///
@@ -71,30 +71,9 @@ impl runtime::validate::Validate for HttpPayloadWithStructureInputOutput {
     }
 }
 
-impl Default for HttpPayloadWithStructureInputOutput {
-    fn default() -> Self {
-        HttpPayloadWithStructureInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpPayloadWithStructureInputOutput {
-    fn corrected() -> Self {
-        Self { nested: None }
-    }
-}
-
-impl runtime::wire::HasCodec for HttpPayloadWithStructureInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpPayloadWithStructureInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HttpPayloadWithStructureInputOutput, HttpPayloadWithStructureInputOutputBuilder
+);
 
 impl runtime::wire::WriteFields for HttpPayloadWithStructureInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -103,18 +82,6 @@ impl runtime::wire::WriteFields for HttpPayloadWithStructureInputOutput {
     ) -> Result<(), W::Error> {
         w.optional("nested", &self.nested)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpPayloadWithStructureInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "HttpPayloadWithStructureInputOutput",
-            )
-            .map(HttpPayloadWithStructureInputOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InputAndOutputWithHeadersIo {
     /// The `headerString` member.
     ///
@@ -263,49 +263,9 @@ impl runtime::validate::Validate for InputAndOutputWithHeadersIo {
     }
 }
 
-impl Default for InputAndOutputWithHeadersIo {
-    fn default() -> Self {
-        InputAndOutputWithHeadersIoBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for InputAndOutputWithHeadersIo {
-    fn corrected() -> Self {
-        Self {
-            header_string: None,
-            header_byte: None,
-            header_short: None,
-            header_integer: None,
-            header_long: None,
-            header_float: None,
-            header_double: None,
-            header_true_bool: None,
-            header_false_bool: None,
-            header_string_list: None,
-            header_string_set: None,
-            header_integer_list: None,
-            header_boolean_list: None,
-            header_timestamp_list: None,
-            header_enum: None,
-            header_enum_list: None,
-            header_integer_enum: None,
-            header_integer_enum_list: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for InputAndOutputWithHeadersIo {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for InputAndOutputWithHeadersIo {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    InputAndOutputWithHeadersIo, InputAndOutputWithHeadersIoBuilder
+);
 
 impl runtime::wire::WriteFields for InputAndOutputWithHeadersIo {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -334,15 +294,6 @@ impl runtime::wire::WriteFields for InputAndOutputWithHeadersIo {
         w.optional("headerIntegerEnum", &self.header_integer_enum)?;
         w.optional("headerIntegerEnumList", &self.header_integer_enum_list)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for InputAndOutputWithHeadersIo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "InputAndOutputWithHeadersIo")
-            .map(InputAndOutputWithHeadersIoBuilder::build_unchecked)
     }
 }
 

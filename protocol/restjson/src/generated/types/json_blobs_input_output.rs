@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonBlobsInputOutput {
     /// The `data` member.
     pub data: Option<runtime::Blob>,
@@ -64,30 +64,7 @@ impl runtime::validate::Validate for JsonBlobsInputOutput {
     }
 }
 
-impl Default for JsonBlobsInputOutput {
-    fn default() -> Self {
-        JsonBlobsInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for JsonBlobsInputOutput {
-    fn corrected() -> Self {
-        Self { data: None }
-    }
-}
-
-impl runtime::wire::HasCodec for JsonBlobsInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for JsonBlobsInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(JsonBlobsInputOutput, JsonBlobsInputOutputBuilder);
 
 impl runtime::wire::WriteFields for JsonBlobsInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -96,15 +73,6 @@ impl runtime::wire::WriteFields for JsonBlobsInputOutput {
     ) -> Result<(), W::Error> {
         w.optional("data", &self.data)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for JsonBlobsInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "JsonBlobsInputOutput")
-            .map(JsonBlobsInputOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonListsInputOutput {
     /// The `stringList` member.
     pub string_list: Option<Vec<String>>,
@@ -156,40 +156,7 @@ impl runtime::validate::Validate for JsonListsInputOutput {
     }
 }
 
-impl Default for JsonListsInputOutput {
-    fn default() -> Self {
-        JsonListsInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for JsonListsInputOutput {
-    fn corrected() -> Self {
-        Self {
-            string_list: None,
-            string_set: None,
-            integer_list: None,
-            boolean_list: None,
-            timestamp_list: None,
-            enum_list: None,
-            int_enum_list: None,
-            nested_string_list: None,
-            structure_list: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for JsonListsInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for JsonListsInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(JsonListsInputOutput, JsonListsInputOutputBuilder);
 
 impl runtime::wire::WriteFields for JsonListsInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -206,15 +173,6 @@ impl runtime::wire::WriteFields for JsonListsInputOutput {
         w.optional("nestedStringList", &self.nested_string_list)?;
         w.optional("myStructureList", &self.structure_list)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for JsonListsInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "JsonListsInputOutput")
-            .map(JsonListsInputOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonMapsInputOutput {
     /// The `denseStructMap` member.
     pub dense_struct_map: Option<
@@ -123,36 +123,7 @@ impl runtime::validate::Validate for JsonMapsInputOutput {
     }
 }
 
-impl Default for JsonMapsInputOutput {
-    fn default() -> Self {
-        JsonMapsInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for JsonMapsInputOutput {
-    fn corrected() -> Self {
-        Self {
-            dense_struct_map: None,
-            dense_number_map: None,
-            dense_boolean_map: None,
-            dense_string_map: None,
-            dense_set_map: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for JsonMapsInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for JsonMapsInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(JsonMapsInputOutput, JsonMapsInputOutputBuilder);
 
 impl runtime::wire::WriteFields for JsonMapsInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -165,15 +136,6 @@ impl runtime::wire::WriteFields for JsonMapsInputOutput {
         w.optional("denseStringMap", &self.dense_string_map)?;
         w.optional("denseSetMap", &self.dense_set_map)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for JsonMapsInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "JsonMapsInputOutput")
-            .map(JsonMapsInputOutputBuilder::build_unchecked)
     }
 }
 

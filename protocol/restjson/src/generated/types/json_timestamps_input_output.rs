@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonTimestampsInputOutput {
     /// The `normal` member.
     pub normal: Option<::time::OffsetDateTime>,
@@ -114,38 +114,7 @@ impl runtime::validate::Validate for JsonTimestampsInputOutput {
     }
 }
 
-impl Default for JsonTimestampsInputOutput {
-    fn default() -> Self {
-        JsonTimestampsInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for JsonTimestampsInputOutput {
-    fn corrected() -> Self {
-        Self {
-            normal: None,
-            date_time: None,
-            date_time_on_target: None,
-            epoch_seconds: None,
-            epoch_seconds_on_target: None,
-            http_date: None,
-            http_date_on_target: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for JsonTimestampsInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for JsonTimestampsInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(JsonTimestampsInputOutput, JsonTimestampsInputOutputBuilder);
 
 impl runtime::wire::WriteFields for JsonTimestampsInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -166,15 +135,6 @@ impl runtime::wire::WriteFields for JsonTimestampsInputOutput {
                 _,
             >("httpDateOnTarget", &self.http_date_on_target)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for JsonTimestampsInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "JsonTimestampsInputOutput")
-            .map(JsonTimestampsInputOutputBuilder::build_unchecked)
     }
 }
 

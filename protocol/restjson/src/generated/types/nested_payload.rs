@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#NestedPayload`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct NestedPayload {
     /// The `greeting` member.
     pub greeting: Option<String>,
@@ -72,30 +72,7 @@ impl runtime::validate::Validate for NestedPayload {
     }
 }
 
-impl Default for NestedPayload {
-    fn default() -> Self {
-        NestedPayloadBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for NestedPayload {
-    fn corrected() -> Self {
-        Self { greeting: None, name: None }
-    }
-}
-
-impl runtime::wire::HasCodec for NestedPayload {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for NestedPayload {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(NestedPayload, NestedPayloadBuilder);
 
 impl runtime::wire::WriteFields for NestedPayload {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -105,15 +82,6 @@ impl runtime::wire::WriteFields for NestedPayload {
         w.optional("greeting", &self.greeting)?;
         w.optional("name", &self.name)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for NestedPayload {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "NestedPayload")
-            .map(NestedPayloadBuilder::build_unchecked)
     }
 }
 

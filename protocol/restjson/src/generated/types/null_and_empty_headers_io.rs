@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct NullAndEmptyHeadersIo {
     /// The `a` member.
     ///
@@ -88,30 +88,7 @@ impl runtime::validate::Validate for NullAndEmptyHeadersIo {
     }
 }
 
-impl Default for NullAndEmptyHeadersIo {
-    fn default() -> Self {
-        NullAndEmptyHeadersIoBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for NullAndEmptyHeadersIo {
-    fn corrected() -> Self {
-        Self { a: None, b: None, c: None }
-    }
-}
-
-impl runtime::wire::HasCodec for NullAndEmptyHeadersIo {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for NullAndEmptyHeadersIo {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(NullAndEmptyHeadersIo, NullAndEmptyHeadersIoBuilder);
 
 impl runtime::wire::WriteFields for NullAndEmptyHeadersIo {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -122,15 +99,6 @@ impl runtime::wire::WriteFields for NullAndEmptyHeadersIo {
         w.optional("b", &self.b)?;
         w.optional("c", &self.c)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for NullAndEmptyHeadersIo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "NullAndEmptyHeadersIo")
-            .map(NullAndEmptyHeadersIoBuilder::build_unchecked)
     }
 }
 

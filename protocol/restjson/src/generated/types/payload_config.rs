@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#PayloadConfig`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PayloadConfig {
     /// The `data` member.
     pub data: Option<i32>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for PayloadConfig {
     }
 }
 
-impl Default for PayloadConfig {
-    fn default() -> Self {
-        PayloadConfigBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for PayloadConfig {
-    fn corrected() -> Self {
-        Self { data: None }
-    }
-}
-
-impl runtime::wire::HasCodec for PayloadConfig {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for PayloadConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(PayloadConfig, PayloadConfigBuilder);
 
 impl runtime::wire::WriteFields for PayloadConfig {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for PayloadConfig {
     ) -> Result<(), W::Error> {
         w.optional("data", &self.data)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PayloadConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "PayloadConfig")
-            .map(PayloadConfigBuilder::build_unchecked)
     }
 }
 

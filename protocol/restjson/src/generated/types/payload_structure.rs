@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#PayloadStructure`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PayloadStructure {
     /// The `structureMember` member.
     pub structure_member: Option<String>,
@@ -64,30 +64,7 @@ impl runtime::validate::Validate for PayloadStructure {
     }
 }
 
-impl Default for PayloadStructure {
-    fn default() -> Self {
-        PayloadStructureBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for PayloadStructure {
-    fn corrected() -> Self {
-        Self { structure_member: None }
-    }
-}
-
-impl runtime::wire::HasCodec for PayloadStructure {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for PayloadStructure {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(PayloadStructure, PayloadStructureBuilder);
 
 impl runtime::wire::WriteFields for PayloadStructure {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -96,15 +73,6 @@ impl runtime::wire::WriteFields for PayloadStructure {
     ) -> Result<(), W::Error> {
         w.optional("structureMember", &self.structure_member)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PayloadStructure {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "PayloadStructure")
-            .map(PayloadStructureBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct RecursiveShapesInputOutput {
     /// The `nested` member.
     pub nested: Option<crate::types::RecursiveShapesInputOutputNested1>,
@@ -69,30 +69,7 @@ impl runtime::validate::Validate for RecursiveShapesInputOutput {
     }
 }
 
-impl Default for RecursiveShapesInputOutput {
-    fn default() -> Self {
-        RecursiveShapesInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for RecursiveShapesInputOutput {
-    fn corrected() -> Self {
-        Self { nested: None }
-    }
-}
-
-impl runtime::wire::HasCodec for RecursiveShapesInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for RecursiveShapesInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(RecursiveShapesInputOutput, RecursiveShapesInputOutputBuilder);
 
 impl runtime::wire::WriteFields for RecursiveShapesInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -101,15 +78,6 @@ impl runtime::wire::WriteFields for RecursiveShapesInputOutput {
     ) -> Result<(), W::Error> {
         w.optional("nested", &self.nested)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "RecursiveShapesInputOutput")
-            .map(RecursiveShapesInputOutputBuilder::build_unchecked)
     }
 }
 

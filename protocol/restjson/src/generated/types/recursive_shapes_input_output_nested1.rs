@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#RecursiveShapesInputOutputNested1`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct RecursiveShapesInputOutputNested1 {
     /// The `foo` member.
     pub foo: Option<String>,
@@ -75,30 +75,9 @@ impl runtime::validate::Validate for RecursiveShapesInputOutputNested1 {
     }
 }
 
-impl Default for RecursiveShapesInputOutputNested1 {
-    fn default() -> Self {
-        RecursiveShapesInputOutputNested1Builder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for RecursiveShapesInputOutputNested1 {
-    fn corrected() -> Self {
-        Self { foo: None, nested: None }
-    }
-}
-
-impl runtime::wire::HasCodec for RecursiveShapesInputOutputNested1 {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for RecursiveShapesInputOutputNested1 {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    RecursiveShapesInputOutputNested1, RecursiveShapesInputOutputNested1Builder
+);
 
 impl runtime::wire::WriteFields for RecursiveShapesInputOutputNested1 {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -108,18 +87,6 @@ impl runtime::wire::WriteFields for RecursiveShapesInputOutputNested1 {
         w.optional("foo", &self.foo)?;
         w.optional("nested", &self.nested)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutputNested1 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "RecursiveShapesInputOutputNested1",
-            )
-            .map(RecursiveShapesInputOutputNested1Builder::build_unchecked)
     }
 }
 

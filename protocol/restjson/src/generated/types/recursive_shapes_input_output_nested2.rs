@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#RecursiveShapesInputOutputNested2`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct RecursiveShapesInputOutputNested2 {
     /// The `bar` member.
     pub bar: Option<String>,
@@ -77,33 +77,9 @@ impl runtime::validate::Validate for RecursiveShapesInputOutputNested2 {
     }
 }
 
-impl Default for RecursiveShapesInputOutputNested2 {
-    fn default() -> Self {
-        RecursiveShapesInputOutputNested2Builder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for RecursiveShapesInputOutputNested2 {
-    fn corrected() -> Self {
-        Self {
-            bar: None,
-            recursive_member: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for RecursiveShapesInputOutputNested2 {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for RecursiveShapesInputOutputNested2 {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    RecursiveShapesInputOutputNested2, RecursiveShapesInputOutputNested2Builder
+);
 
 impl runtime::wire::WriteFields for RecursiveShapesInputOutputNested2 {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -113,18 +89,6 @@ impl runtime::wire::WriteFields for RecursiveShapesInputOutputNested2 {
         w.optional("bar", &self.bar)?;
         w.optional("recursiveMember", &self.recursive_member)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutputNested2 {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "RecursiveShapesInputOutputNested2",
-            )
-            .map(RecursiveShapesInputOutputNested2Builder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson.nested#GreetingStruct`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct RenamedGreeting {
     /// The `salutation` member.
     pub salutation: Option<String>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for RenamedGreeting {
     }
 }
 
-impl Default for RenamedGreeting {
-    fn default() -> Self {
-        RenamedGreetingBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for RenamedGreeting {
-    fn corrected() -> Self {
-        Self { salutation: None }
-    }
-}
-
-impl runtime::wire::HasCodec for RenamedGreeting {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for RenamedGreeting {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(RenamedGreeting, RenamedGreetingBuilder);
 
 impl runtime::wire::WriteFields for RenamedGreeting {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for RenamedGreeting {
     ) -> Result<(), W::Error> {
         w.optional("salutation", &self.salutation)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for RenamedGreeting {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "RenamedGreeting")
-            .map(RenamedGreetingBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SingletonEvent`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct SingletonEvent {
     /// The `value` member.
     pub value: Option<String>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for SingletonEvent {
     }
 }
 
-impl Default for SingletonEvent {
-    fn default() -> Self {
-        SingletonEventBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for SingletonEvent {
-    fn corrected() -> Self {
-        Self { value: None }
-    }
-}
-
-impl runtime::wire::HasCodec for SingletonEvent {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for SingletonEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(SingletonEvent, SingletonEventBuilder);
 
 impl runtime::wire::WriteFields for SingletonEvent {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for SingletonEvent {
     ) -> Result<(), W::Error> {
         w.optional("value", &self.value)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SingletonEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "SingletonEvent")
-            .map(SingletonEventBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct SparseJsonListsInputOutput {
     /// The `sparseStringList` member.
     pub sparse_string_list: Option<Vec<Option<String>>>,
@@ -74,33 +74,7 @@ impl runtime::validate::Validate for SparseJsonListsInputOutput {
     }
 }
 
-impl Default for SparseJsonListsInputOutput {
-    fn default() -> Self {
-        SparseJsonListsInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for SparseJsonListsInputOutput {
-    fn corrected() -> Self {
-        Self {
-            sparse_string_list: None,
-            sparse_short_list: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for SparseJsonListsInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for SparseJsonListsInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(SparseJsonListsInputOutput, SparseJsonListsInputOutputBuilder);
 
 impl runtime::wire::WriteFields for SparseJsonListsInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -110,15 +84,6 @@ impl runtime::wire::WriteFields for SparseJsonListsInputOutput {
         w.optional("sparseStringList", &self.sparse_string_list)?;
         w.optional("sparseShortList", &self.sparse_short_list)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SparseJsonListsInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "SparseJsonListsInputOutput")
-            .map(SparseJsonListsInputOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct SparseJsonMapsInputOutput {
     /// The `sparseStructMap` member.
     pub sparse_struct_map: Option<
@@ -131,36 +131,7 @@ impl runtime::validate::Validate for SparseJsonMapsInputOutput {
     }
 }
 
-impl Default for SparseJsonMapsInputOutput {
-    fn default() -> Self {
-        SparseJsonMapsInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for SparseJsonMapsInputOutput {
-    fn corrected() -> Self {
-        Self {
-            sparse_struct_map: None,
-            sparse_number_map: None,
-            sparse_boolean_map: None,
-            sparse_string_map: None,
-            sparse_set_map: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for SparseJsonMapsInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for SparseJsonMapsInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(SparseJsonMapsInputOutput, SparseJsonMapsInputOutputBuilder);
 
 impl runtime::wire::WriteFields for SparseJsonMapsInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -173,15 +144,6 @@ impl runtime::wire::WriteFields for SparseJsonMapsInputOutput {
         w.optional("sparseStringMap", &self.sparse_string_map)?;
         w.optional("sparseSetMap", &self.sparse_set_map)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SparseJsonMapsInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "SparseJsonMapsInputOutput")
-            .map(SparseJsonMapsInputOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct StreamingTraitsInputOutput {
     /// The `foo` member.
     ///
@@ -78,30 +78,7 @@ impl runtime::validate::Validate for StreamingTraitsInputOutput {
     }
 }
 
-impl Default for StreamingTraitsInputOutput {
-    fn default() -> Self {
-        StreamingTraitsInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for StreamingTraitsInputOutput {
-    fn corrected() -> Self {
-        Self { foo: None, blob: None }
-    }
-}
-
-impl runtime::wire::HasCodec for StreamingTraitsInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for StreamingTraitsInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(StreamingTraitsInputOutput, StreamingTraitsInputOutputBuilder);
 
 impl runtime::wire::WriteFields for StreamingTraitsInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -111,15 +88,6 @@ impl runtime::wire::WriteFields for StreamingTraitsInputOutput {
         w.optional("foo", &self.foo)?;
         w.optional("blob", &self.blob)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for StreamingTraitsInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "StreamingTraitsInputOutput")
-            .map(StreamingTraitsInputOutputBuilder::build_unchecked)
     }
 }
 

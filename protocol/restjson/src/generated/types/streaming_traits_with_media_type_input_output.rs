@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct StreamingTraitsWithMediaTypeInputOutput {
     /// The `foo` member.
     ///
@@ -78,30 +78,10 @@ impl runtime::validate::Validate for StreamingTraitsWithMediaTypeInputOutput {
     }
 }
 
-impl Default for StreamingTraitsWithMediaTypeInputOutput {
-    fn default() -> Self {
-        StreamingTraitsWithMediaTypeInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for StreamingTraitsWithMediaTypeInputOutput {
-    fn corrected() -> Self {
-        Self { foo: None, blob: None }
-    }
-}
-
-impl runtime::wire::HasCodec for StreamingTraitsWithMediaTypeInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for StreamingTraitsWithMediaTypeInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    StreamingTraitsWithMediaTypeInputOutput,
+    StreamingTraitsWithMediaTypeInputOutputBuilder
+);
 
 impl runtime::wire::WriteFields for StreamingTraitsWithMediaTypeInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -111,18 +91,6 @@ impl runtime::wire::WriteFields for StreamingTraitsWithMediaTypeInputOutput {
         w.optional("foo", &self.foo)?;
         w.optional("blob", &self.blob)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for StreamingTraitsWithMediaTypeInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "StreamingTraitsWithMediaTypeInputOutput",
-            )
-            .map(StreamingTraitsWithMediaTypeInputOutputBuilder::build_unchecked)
     }
 }
 

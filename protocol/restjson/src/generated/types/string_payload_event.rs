@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#StringPayloadEvent`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct StringPayloadEvent {
     /// The `payload` member.
     pub payload: Option<String>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for StringPayloadEvent {
     }
 }
 
-impl Default for StringPayloadEvent {
-    fn default() -> Self {
-        StringPayloadEventBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for StringPayloadEvent {
-    fn corrected() -> Self {
-        Self { payload: None }
-    }
-}
-
-impl runtime::wire::HasCodec for StringPayloadEvent {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for StringPayloadEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(StringPayloadEvent, StringPayloadEventBuilder);
 
 impl runtime::wire::WriteFields for StringPayloadEvent {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for StringPayloadEvent {
     ) -> Result<(), W::Error> {
         w.optional("payload", &self.payload)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for StringPayloadEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "StringPayloadEvent")
-            .map(StringPayloadEventBuilder::build_unchecked)
     }
 }
 

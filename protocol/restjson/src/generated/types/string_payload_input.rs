@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct StringPayloadInput {
     /// The `payload` member.
     ///
@@ -66,30 +66,7 @@ impl runtime::validate::Validate for StringPayloadInput {
     }
 }
 
-impl Default for StringPayloadInput {
-    fn default() -> Self {
-        StringPayloadInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for StringPayloadInput {
-    fn corrected() -> Self {
-        Self { payload: None }
-    }
-}
-
-impl runtime::wire::HasCodec for StringPayloadInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for StringPayloadInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(StringPayloadInput, StringPayloadInputBuilder);
 
 impl runtime::wire::WriteFields for StringPayloadInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -98,15 +75,6 @@ impl runtime::wire::WriteFields for StringPayloadInput {
     ) -> Result<(), W::Error> {
         w.optional("payload", &self.payload)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for StringPayloadInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "StringPayloadInput")
-            .map(StringPayloadInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#StructureListMember`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct StructureListMember {
     /// The `a` member.
     pub a: Option<String>,
@@ -72,30 +72,7 @@ impl runtime::validate::Validate for StructureListMember {
     }
 }
 
-impl Default for StructureListMember {
-    fn default() -> Self {
-        StructureListMemberBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for StructureListMember {
-    fn corrected() -> Self {
-        Self { a: None, b: None }
-    }
-}
-
-impl runtime::wire::HasCodec for StructureListMember {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for StructureListMember {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(StructureListMember, StructureListMemberBuilder);
 
 impl runtime::wire::WriteFields for StructureListMember {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -105,15 +82,6 @@ impl runtime::wire::WriteFields for StructureListMember {
         w.optional("value", &self.a)?;
         w.optional("other", &self.b)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for StructureListMember {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "StructureListMember")
-            .map(StructureListMemberBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#StructurePayloadEvent`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct StructurePayloadEvent {
     /// The `payload` member.
     pub payload: Option<crate::types::PayloadStructure>,
@@ -65,30 +65,7 @@ impl runtime::validate::Validate for StructurePayloadEvent {
     }
 }
 
-impl Default for StructurePayloadEvent {
-    fn default() -> Self {
-        StructurePayloadEventBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for StructurePayloadEvent {
-    fn corrected() -> Self {
-        Self { payload: None }
-    }
-}
-
-impl runtime::wire::HasCodec for StructurePayloadEvent {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for StructurePayloadEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(StructurePayloadEvent, StructurePayloadEventBuilder);
 
 impl runtime::wire::WriteFields for StructurePayloadEvent {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -97,15 +74,6 @@ impl runtime::wire::WriteFields for StructurePayloadEvent {
     ) -> Result<(), W::Error> {
         w.optional("payload", &self.payload)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for StructurePayloadEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "StructurePayloadEvent")
-            .map(StructurePayloadEventBuilder::build_unchecked)
     }
 }
 

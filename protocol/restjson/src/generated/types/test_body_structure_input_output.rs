@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct TestBodyStructureInputOutput {
     /// The `testId` member.
     ///
@@ -79,33 +79,9 @@ impl runtime::validate::Validate for TestBodyStructureInputOutput {
     }
 }
 
-impl Default for TestBodyStructureInputOutput {
-    fn default() -> Self {
-        TestBodyStructureInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for TestBodyStructureInputOutput {
-    fn corrected() -> Self {
-        Self {
-            test_id: None,
-            test_config: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for TestBodyStructureInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for TestBodyStructureInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    TestBodyStructureInputOutput, TestBodyStructureInputOutputBuilder
+);
 
 impl runtime::wire::WriteFields for TestBodyStructureInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -115,15 +91,6 @@ impl runtime::wire::WriteFields for TestBodyStructureInputOutput {
         w.optional("testId", &self.test_id)?;
         w.optional("testConfig", &self.test_config)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for TestBodyStructureInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "TestBodyStructureInputOutput")
-            .map(TestBodyStructureInputOutputBuilder::build_unchecked)
     }
 }
 

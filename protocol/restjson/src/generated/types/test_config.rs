@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestConfig`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct TestConfig {
     /// The `timeout` member.
     pub timeout: Option<i32>,
@@ -62,30 +62,7 @@ impl runtime::validate::Validate for TestConfig {
     }
 }
 
-impl Default for TestConfig {
-    fn default() -> Self {
-        TestConfigBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for TestConfig {
-    fn corrected() -> Self {
-        Self { timeout: None }
-    }
-}
-
-impl runtime::wire::HasCodec for TestConfig {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for TestConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(TestConfig, TestConfigBuilder);
 
 impl runtime::wire::WriteFields for TestConfig {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -94,15 +71,6 @@ impl runtime::wire::WriteFields for TestConfig {
     ) -> Result<(), W::Error> {
         w.optional("timeout", &self.timeout)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for TestConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "TestConfig")
-            .map(TestConfigBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct TestNoPayloadInputOutput {
     /// The `testId` member.
     ///
@@ -68,30 +68,7 @@ impl runtime::validate::Validate for TestNoPayloadInputOutput {
     }
 }
 
-impl Default for TestNoPayloadInputOutput {
-    fn default() -> Self {
-        TestNoPayloadInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for TestNoPayloadInputOutput {
-    fn corrected() -> Self {
-        Self { test_id: None }
-    }
-}
-
-impl runtime::wire::HasCodec for TestNoPayloadInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for TestNoPayloadInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(TestNoPayloadInputOutput, TestNoPayloadInputOutputBuilder);
 
 impl runtime::wire::WriteFields for TestNoPayloadInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -100,15 +77,6 @@ impl runtime::wire::WriteFields for TestNoPayloadInputOutput {
     ) -> Result<(), W::Error> {
         w.optional("testId", &self.test_id)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for TestNoPayloadInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "TestNoPayloadInputOutput")
-            .map(TestNoPayloadInputOutputBuilder::build_unchecked)
     }
 }
 

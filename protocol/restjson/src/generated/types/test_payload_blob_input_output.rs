@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct TestPayloadBlobInputOutput {
     /// The `contentType` member.
     ///
@@ -78,33 +78,7 @@ impl runtime::validate::Validate for TestPayloadBlobInputOutput {
     }
 }
 
-impl Default for TestPayloadBlobInputOutput {
-    fn default() -> Self {
-        TestPayloadBlobInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for TestPayloadBlobInputOutput {
-    fn corrected() -> Self {
-        Self {
-            content_type: None,
-            data: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for TestPayloadBlobInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for TestPayloadBlobInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(TestPayloadBlobInputOutput, TestPayloadBlobInputOutputBuilder);
 
 impl runtime::wire::WriteFields for TestPayloadBlobInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -114,15 +88,6 @@ impl runtime::wire::WriteFields for TestPayloadBlobInputOutput {
         w.optional("contentType", &self.content_type)?;
         w.optional("data", &self.data)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for TestPayloadBlobInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "TestPayloadBlobInputOutput")
-            .map(TestPayloadBlobInputOutputBuilder::build_unchecked)
     }
 }
 

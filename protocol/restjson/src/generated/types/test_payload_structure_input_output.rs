@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct TestPayloadStructureInputOutput {
     /// The `testId` member.
     ///
@@ -81,33 +81,9 @@ impl runtime::validate::Validate for TestPayloadStructureInputOutput {
     }
 }
 
-impl Default for TestPayloadStructureInputOutput {
-    fn default() -> Self {
-        TestPayloadStructureInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for TestPayloadStructureInputOutput {
-    fn corrected() -> Self {
-        Self {
-            test_id: None,
-            payload_config: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for TestPayloadStructureInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for TestPayloadStructureInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    TestPayloadStructureInputOutput, TestPayloadStructureInputOutputBuilder
+);
 
 impl runtime::wire::WriteFields for TestPayloadStructureInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -117,18 +93,6 @@ impl runtime::wire::WriteFields for TestPayloadStructureInputOutput {
         w.optional("testId", &self.test_id)?;
         w.optional("payloadConfig", &self.payload_config)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for TestPayloadStructureInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "TestPayloadStructureInputOutput",
-            )
-            .map(TestPayloadStructureInputOutputBuilder::build_unchecked)
     }
 }
 

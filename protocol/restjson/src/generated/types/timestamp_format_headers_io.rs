@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct TimestampFormatHeadersIo {
     /// The `memberEpochSeconds` member.
     ///
@@ -128,38 +128,7 @@ impl runtime::validate::Validate for TimestampFormatHeadersIo {
     }
 }
 
-impl Default for TimestampFormatHeadersIo {
-    fn default() -> Self {
-        TimestampFormatHeadersIoBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for TimestampFormatHeadersIo {
-    fn corrected() -> Self {
-        Self {
-            member_epoch_seconds: None,
-            member_http_date: None,
-            member_date_time: None,
-            default_format: None,
-            target_epoch_seconds: None,
-            target_http_date: None,
-            target_date_time: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for TimestampFormatHeadersIo {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for TimestampFormatHeadersIo {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(TimestampFormatHeadersIo, TimestampFormatHeadersIoBuilder);
 
 impl runtime::wire::WriteFields for TimestampFormatHeadersIo {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -189,15 +158,6 @@ impl runtime::wire::WriteFields for TimestampFormatHeadersIo {
                 _,
             >("targetDateTime", &self.target_date_time)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for TimestampFormatHeadersIo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "TimestampFormatHeadersIo")
-            .map(TimestampFormatHeadersIoBuilder::build_unchecked)
     }
 }
 

@@ -121,30 +121,7 @@ impl runtime::validate::Validate for TopLevel {
     }
 }
 
-impl runtime::ErrorCorrection for TopLevel {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            dialog: client_corrections.fill(None, "dialog"),
-            dialog_list: Default::default(),
-            dialog_map: Default::default(),
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for TopLevel {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for TopLevel {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(TopLevel, TopLevelBuilder);
 
 impl runtime::wire::WriteFields for TopLevel {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -155,15 +132,6 @@ impl runtime::wire::WriteFields for TopLevel {
         w.entry("dialogList", &self.dialog_list)?;
         w.entry("dialogMap", &self.dialog_map)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for TopLevel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "TopLevel")
-            .map(TopLevelBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct UnionInputOutput {
     /// A union with a representative set of types for members.
     pub contents: Option<crate::types::MyUnion>,
@@ -67,30 +67,7 @@ impl runtime::validate::Validate for UnionInputOutput {
     }
 }
 
-impl Default for UnionInputOutput {
-    fn default() -> Self {
-        UnionInputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for UnionInputOutput {
-    fn corrected() -> Self {
-        Self { contents: None }
-    }
-}
-
-impl runtime::wire::HasCodec for UnionInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for UnionInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(UnionInputOutput, UnionInputOutputBuilder);
 
 impl runtime::wire::WriteFields for UnionInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -99,15 +76,6 @@ impl runtime::wire::WriteFields for UnionInputOutput {
     ) -> Result<(), W::Error> {
         w.optional("contents", &self.contents)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UnionInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "UnionInputOutput")
-            .map(UnionInputOutputBuilder::build_unchecked)
     }
 }
 

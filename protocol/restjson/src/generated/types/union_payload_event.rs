@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#UnionPayloadEvent`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct UnionPayloadEvent {
     /// The `payload` member.
     pub payload: Option<crate::types::PayloadUnion>,
@@ -65,30 +65,7 @@ impl runtime::validate::Validate for UnionPayloadEvent {
     }
 }
 
-impl Default for UnionPayloadEvent {
-    fn default() -> Self {
-        UnionPayloadEventBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for UnionPayloadEvent {
-    fn corrected() -> Self {
-        Self { payload: None }
-    }
-}
-
-impl runtime::wire::HasCodec for UnionPayloadEvent {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for UnionPayloadEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(UnionPayloadEvent, UnionPayloadEventBuilder);
 
 impl runtime::wire::WriteFields for UnionPayloadEvent {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -97,15 +74,6 @@ impl runtime::wire::WriteFields for UnionPayloadEvent {
     ) -> Result<(), W::Error> {
         w.optional("payload", &self.payload)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UnionPayloadEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "UnionPayloadEvent")
-            .map(UnionPayloadEventBuilder::build_unchecked)
     }
 }
 

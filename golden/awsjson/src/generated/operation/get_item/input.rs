@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GetItemInput {
     /// The `tableName` member.
     ///
@@ -68,30 +68,7 @@ impl runtime::validate::Validate for GetItemInput {
     }
 }
 
-impl Default for GetItemInput {
-    fn default() -> Self {
-        GetItemInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for GetItemInput {
-    fn corrected() -> Self {
-        Self { table_name: None }
-    }
-}
-
-impl runtime::wire::HasCodec for GetItemInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for GetItemInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(GetItemInput, GetItemInputBuilder);
 
 impl runtime::wire::WriteFields for GetItemInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -100,15 +77,6 @@ impl runtime::wire::WriteFields for GetItemInput {
     ) -> Result<(), W::Error> {
         w.optional("tableName", &self.table_name)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for GetItemInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "GetItemInput")
-            .map(GetItemInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.awsjson#GetItemOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GetItemOutput {
     /// The `item` member.
     pub item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
@@ -80,30 +80,7 @@ impl runtime::validate::Validate for GetItemOutput {
     }
 }
 
-impl Default for GetItemOutput {
-    fn default() -> Self {
-        GetItemOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for GetItemOutput {
-    fn corrected() -> Self {
-        Self { item: None, updated: None }
-    }
-}
-
-impl runtime::wire::HasCodec for GetItemOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for GetItemOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(GetItemOutput, GetItemOutputBuilder);
 
 impl runtime::wire::WriteFields for GetItemOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -113,15 +90,6 @@ impl runtime::wire::WriteFields for GetItemOutput {
         w.optional("item", &self.item)?;
         w.optional("updated", &self.updated)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for GetItemOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "GetItemOutput")
-            .map(GetItemOutputBuilder::build_unchecked)
     }
 }
 

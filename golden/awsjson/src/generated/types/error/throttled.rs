@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.awsjson#Throttled`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Throttled {
     /// The `message` member.
     pub message: Option<String>,
@@ -59,18 +59,6 @@ impl runtime::validate::Validate for Throttled {
         out: &mut runtime::validate::Violations,
     ) {
         let _ = (path, out);
-    }
-}
-
-impl Default for Throttled {
-    fn default() -> Self {
-        ThrottledBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for Throttled {
-    fn corrected() -> Self {
-        Self { message: None }
     }
 }
 
@@ -135,18 +123,7 @@ impl runtime::http::ReadError for Throttled {
     }
 }
 
-impl runtime::wire::HasCodec for Throttled {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Throttled {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Throttled, ThrottledBuilder);
 
 impl runtime::wire::WriteFields for Throttled {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -155,15 +132,6 @@ impl runtime::wire::WriteFields for Throttled {
     ) -> Result<(), W::Error> {
         w.optional("message", &self.message)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Throttled {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Throttled")
-            .map(ThrottledBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PutCollectionsInput {
     /// The `dense` member.
     ///
@@ -138,37 +138,7 @@ impl runtime::validate::Validate for PutCollectionsInput {
     }
 }
 
-impl Default for PutCollectionsInput {
-    fn default() -> Self {
-        PutCollectionsInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for PutCollectionsInput {
-    fn corrected() -> Self {
-        Self {
-            dense: None,
-            sparse: None,
-            unique: None,
-            by_color: None,
-            sparse_map: None,
-            tags: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for PutCollectionsInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for PutCollectionsInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(PutCollectionsInput, PutCollectionsInputBuilder);
 
 impl runtime::wire::WriteFields for PutCollectionsInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -182,15 +152,6 @@ impl runtime::wire::WriteFields for PutCollectionsInput {
         w.optional("sparseMap", &self.sparse_map)?;
         w.optional("tags", &self.tags)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PutCollectionsInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "PutCollectionsInput")
-            .map(PutCollectionsInputBuilder::build_unchecked)
     }
 }
 

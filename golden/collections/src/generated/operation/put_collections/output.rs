@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.collections#PutCollectionsOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PutCollectionsOutput {
     /// The `dense` member.
     ///
@@ -122,36 +122,7 @@ impl runtime::validate::Validate for PutCollectionsOutput {
     }
 }
 
-impl Default for PutCollectionsOutput {
-    fn default() -> Self {
-        PutCollectionsOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for PutCollectionsOutput {
-    fn corrected() -> Self {
-        Self {
-            dense: None,
-            sparse: None,
-            by_color: None,
-            sparse_map: None,
-            tags: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for PutCollectionsOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for PutCollectionsOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(PutCollectionsOutput, PutCollectionsOutputBuilder);
 
 impl runtime::wire::WriteFields for PutCollectionsOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -164,15 +135,6 @@ impl runtime::wire::WriteFields for PutCollectionsOutput {
         w.optional("sparseMap", &self.sparse_map)?;
         w.optional("tags", &self.tags)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PutCollectionsOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "PutCollectionsOutput")
-            .map(PutCollectionsOutputBuilder::build_unchecked)
     }
 }
 

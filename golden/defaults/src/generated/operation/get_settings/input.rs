@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GetSettingsInput {
     /// The `retries` member.
     pub retries: Option<i32>,
@@ -74,30 +74,7 @@ impl runtime::validate::Validate for GetSettingsInput {
     }
 }
 
-impl Default for GetSettingsInput {
-    fn default() -> Self {
-        GetSettingsInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for GetSettingsInput {
-    fn corrected() -> Self {
-        Self { retries: None, name: None }
-    }
-}
-
-impl runtime::wire::HasCodec for GetSettingsInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for GetSettingsInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(GetSettingsInput, GetSettingsInputBuilder);
 
 impl runtime::wire::WriteFields for GetSettingsInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -107,15 +84,6 @@ impl runtime::wire::WriteFields for GetSettingsInput {
         w.optional("retries", &self.retries)?;
         w.optional("Name", &self.name)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for GetSettingsInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "GetSettingsInput")
-            .map(GetSettingsInputBuilder::build_unchecked)
     }
 }
 

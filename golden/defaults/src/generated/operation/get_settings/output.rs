@@ -119,31 +119,7 @@ impl runtime::validate::Validate for GetSettingsOutput {
     }
 }
 
-impl runtime::ErrorCorrection for GetSettingsOutput {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            settings: client_corrections.fill(None, "settings"),
-            mode: crate::types::Mode::from("STITCHED_ONLY"),
-            renamed: None,
-            maybe: None,
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for GetSettingsOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for GetSettingsOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(GetSettingsOutput, GetSettingsOutputBuilder);
 
 impl runtime::wire::WriteFields for GetSettingsOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -159,15 +135,6 @@ impl runtime::wire::WriteFields for GetSettingsOutput {
         w.optional("RenamedOnTheWire", &self.renamed)?;
         w.optional("maybe", &self.maybe)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for GetSettingsOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "GetSettingsOutput")
-            .map(GetSettingsOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GetObjectInput {
     /// The `id` member.
     ///
@@ -68,30 +68,7 @@ impl runtime::validate::Validate for GetObjectInput {
     }
 }
 
-impl Default for GetObjectInput {
-    fn default() -> Self {
-        GetObjectInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for GetObjectInput {
-    fn corrected() -> Self {
-        Self { id: None }
-    }
-}
-
-impl runtime::wire::HasCodec for GetObjectInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for GetObjectInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(GetObjectInput, GetObjectInputBuilder);
 
 impl runtime::wire::WriteFields for GetObjectInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -100,15 +77,6 @@ impl runtime::wire::WriteFields for GetObjectInput {
     ) -> Result<(), W::Error> {
         w.optional("id", &self.id)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for GetObjectInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "GetObjectInput")
-            .map(GetObjectInputBuilder::build_unchecked)
     }
 }
 

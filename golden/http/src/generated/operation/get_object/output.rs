@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.http#GetObjectOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GetObjectOutput {
     /// The `contentType` member.
     ///
@@ -76,33 +76,7 @@ impl runtime::validate::Validate for GetObjectOutput {
     }
 }
 
-impl Default for GetObjectOutput {
-    fn default() -> Self {
-        GetObjectOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for GetObjectOutput {
-    fn corrected() -> Self {
-        Self {
-            content_type: None,
-            data: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for GetObjectOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for GetObjectOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(GetObjectOutput, GetObjectOutputBuilder);
 
 impl runtime::wire::WriteFields for GetObjectOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -112,15 +86,6 @@ impl runtime::wire::WriteFields for GetObjectOutput {
         w.optional("contentType", &self.content_type)?;
         w.optional("data", &self.data)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for GetObjectOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "GetObjectOutput")
-            .map(GetObjectOutputBuilder::build_unchecked)
     }
 }
 

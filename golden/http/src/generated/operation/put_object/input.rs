@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PutObjectInput {
     /// The `bucket` member.
     ///
@@ -191,43 +191,7 @@ impl runtime::validate::Validate for PutObjectInput {
     }
 }
 
-impl Default for PutObjectInput {
-    fn default() -> Self {
-        PutObjectInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for PutObjectInput {
-    fn corrected() -> Self {
-        Self {
-            bucket: None,
-            key: None,
-            versions: None,
-            since: None,
-            flag: None,
-            extra: None,
-            content_md5: None,
-            expires: None,
-            tags: None,
-            meta: None,
-            color: None,
-            body: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for PutObjectInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for PutObjectInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(PutObjectInput, PutObjectInputBuilder);
 
 impl runtime::wire::WriteFields for PutObjectInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -247,15 +211,6 @@ impl runtime::wire::WriteFields for PutObjectInput {
         w.optional("color", &self.color)?;
         w.optional("body", &self.body)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PutObjectInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "PutObjectInput")
-            .map(PutObjectInputBuilder::build_unchecked)
     }
 }
 

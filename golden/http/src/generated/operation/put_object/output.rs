@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.http#PutObjectOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PutObjectOutput {
     /// The `etag` member.
     ///
@@ -124,38 +124,7 @@ impl runtime::validate::Validate for PutObjectOutput {
     }
 }
 
-impl Default for PutObjectOutput {
-    fn default() -> Self {
-        PutObjectOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for PutObjectOutput {
-    fn corrected() -> Self {
-        Self {
-            etag: None,
-            size: None,
-            modified: None,
-            tags: None,
-            meta: None,
-            status: None,
-            version: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for PutObjectOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for PutObjectOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(PutObjectOutput, PutObjectOutputBuilder);
 
 impl runtime::wire::WriteFields for PutObjectOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -170,15 +139,6 @@ impl runtime::wire::WriteFields for PutObjectOutput {
         w.optional("status", &self.status)?;
         w.optional("version", &self.version)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PutObjectOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "PutObjectOutput")
-            .map(PutObjectOutputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.http#NoSuchBucket`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct NoSuchBucket {
     /// The `message` member.
     pub message: Option<String>,
@@ -69,21 +69,6 @@ impl runtime::validate::Validate for NoSuchBucket {
         out: &mut runtime::validate::Violations,
     ) {
         let _ = (path, out);
-    }
-}
-
-impl Default for NoSuchBucket {
-    fn default() -> Self {
-        NoSuchBucketBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for NoSuchBucket {
-    fn corrected() -> Self {
-        Self {
-            message: None,
-            bucket: None,
-        }
     }
 }
 
@@ -148,18 +133,7 @@ impl runtime::http::ReadError for NoSuchBucket {
     }
 }
 
-impl runtime::wire::HasCodec for NoSuchBucket {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for NoSuchBucket {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(NoSuchBucket, NoSuchBucketBuilder);
 
 impl runtime::wire::WriteFields for NoSuchBucket {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -169,15 +143,6 @@ impl runtime::wire::WriteFields for NoSuchBucket {
         w.optional("message", &self.message)?;
         w.optional("bucket", &self.bucket)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for NoSuchBucket {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "NoSuchBucket")
-            .map(NoSuchBucketBuilder::build_unchecked)
     }
 }
 

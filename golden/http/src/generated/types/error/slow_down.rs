@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.http#SlowDown`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct SlowDown {
     /// The `Message` member.
     pub message: Option<String>,
@@ -59,18 +59,6 @@ impl runtime::validate::Validate for SlowDown {
         out: &mut runtime::validate::Violations,
     ) {
         let _ = (path, out);
-    }
-}
-
-impl Default for SlowDown {
-    fn default() -> Self {
-        SlowDownBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for SlowDown {
-    fn corrected() -> Self {
-        Self { message: None }
     }
 }
 
@@ -135,18 +123,7 @@ impl runtime::http::ReadError for SlowDown {
     }
 }
 
-impl runtime::wire::HasCodec for SlowDown {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for SlowDown {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(SlowDown, SlowDownBuilder);
 
 impl runtime::wire::WriteFields for SlowDown {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -155,15 +132,6 @@ impl runtime::wire::WriteFields for SlowDown {
     ) -> Result<(), W::Error> {
         w.optional("Message", &self.message)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SlowDown {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "SlowDown")
-            .map(SlowDownBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MatchInput {
     /// The `type` member.
     pub r#type: Option<String>,
@@ -114,38 +114,7 @@ impl runtime::validate::Validate for MatchInput {
     }
 }
 
-impl Default for MatchInput {
-    fn default() -> Self {
-        MatchInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MatchInput {
-    fn corrected() -> Self {
-        Self {
-            r#type: None,
-            self_: None,
-            crate_: None,
-            r#match: None,
-            foo_bar: None,
-            foo_bar_2: None,
-            client_corrections_2: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for MatchInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MatchInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MatchInput, MatchInputBuilder);
 
 impl runtime::wire::WriteFields for MatchInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -160,15 +129,6 @@ impl runtime::wire::WriteFields for MatchInput {
         w.optional("FooBar", &self.foo_bar_2)?;
         w.optional("client_corrections", &self.client_corrections_2)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MatchInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MatchInput")
-            .map(MatchInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#MatchOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MatchOutput {
     /// A structure named like std::Result.
     pub result: Option<crate::types::Result>,
@@ -199,43 +199,7 @@ impl runtime::validate::Validate for MatchOutput {
     }
 }
 
-impl Default for MatchOutput {
-    fn default() -> Self {
-        MatchOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MatchOutput {
-    fn corrected() -> Self {
-        Self {
-            result: None,
-            option: None,
-            r#box: None,
-            string: None,
-            vec: None,
-            kind: None,
-            foo: None,
-            foo_builder: None,
-            widget_builder: None,
-            builder_shape: None,
-            type_shape: None,
-            hash_shape: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for MatchOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MatchOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MatchOutput, MatchOutputBuilder);
 
 impl runtime::wire::WriteFields for MatchOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -255,15 +219,6 @@ impl runtime::wire::WriteFields for MatchOutput {
         w.optional("typeShape", &self.type_shape)?;
         w.optional("hashShape", &self.hash_shape)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MatchOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MatchOutput")
-            .map(MatchOutputBuilder::build_unchecked)
     }
 }
 

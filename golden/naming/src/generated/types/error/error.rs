@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#Error`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Error {
     /// The `message` member.
     pub message: Option<String>,
@@ -69,21 +69,6 @@ impl runtime::validate::Validate for Error {
         out: &mut runtime::validate::Violations,
     ) {
         let _ = (path, out);
-    }
-}
-
-impl Default for Error {
-    fn default() -> Self {
-        ErrorBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for Error {
-    fn corrected() -> Self {
-        Self {
-            message: None,
-            message_2: None,
-        }
     }
 }
 
@@ -148,18 +133,7 @@ impl runtime::http::ReadError for Error {
     }
 }
 
-impl runtime::wire::HasCodec for Error {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Error {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(Error, ErrorBuilder);
 
 impl runtime::wire::WriteFields for Error {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -169,15 +143,6 @@ impl runtime::wire::WriteFields for Error {
         w.optional("message", &self.message)?;
         w.optional("Message", &self.message_2)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Error {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "Error")
-            .map(ErrorBuilder::build_unchecked)
     }
 }
 

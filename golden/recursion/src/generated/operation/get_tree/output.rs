@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.recursion#GetTreeOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GetTreeOutput {
     /// A tree node: recursive directly, through a list and through another structure.
     pub root: Option<crate::types::Node>,
@@ -65,30 +65,7 @@ impl runtime::validate::Validate for GetTreeOutput {
     }
 }
 
-impl Default for GetTreeOutput {
-    fn default() -> Self {
-        GetTreeOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for GetTreeOutput {
-    fn corrected() -> Self {
-        Self { root: None }
-    }
-}
-
-impl runtime::wire::HasCodec for GetTreeOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for GetTreeOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(GetTreeOutput, GetTreeOutputBuilder);
 
 impl runtime::wire::WriteFields for GetTreeOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -97,15 +74,6 @@ impl runtime::wire::WriteFields for GetTreeOutput {
     ) -> Result<(), W::Error> {
         w.optional("root", &self.root)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for GetTreeOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "GetTreeOutput")
-            .map(GetTreeOutputBuilder::build_unchecked)
     }
 }
 

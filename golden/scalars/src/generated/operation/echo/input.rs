@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct EchoInput {
     /// The `blob` member.
     ///
@@ -145,40 +145,7 @@ impl runtime::validate::Validate for EchoInput {
     }
 }
 
-impl Default for EchoInput {
-    fn default() -> Self {
-        EchoInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for EchoInput {
-    fn corrected() -> Self {
-        Self {
-            blob: None,
-            document: None,
-            big_int: None,
-            big_dec: None,
-            byte: None,
-            short: None,
-            float: None,
-            flag: None,
-            priority: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for EchoInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for EchoInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(EchoInput, EchoInputBuilder);
 
 impl runtime::wire::WriteFields for EchoInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -195,15 +162,6 @@ impl runtime::wire::WriteFields for EchoInput {
         w.optional("flag", &self.flag)?;
         w.optional("priority", &self.priority)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for EchoInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "EchoInput")
-            .map(EchoInputBuilder::build_unchecked)
     }
 }
 

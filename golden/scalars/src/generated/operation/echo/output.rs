@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.scalars#EchoOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct EchoOutput {
     /// The `blob` member.
     ///
@@ -143,40 +143,7 @@ impl runtime::validate::Validate for EchoOutput {
     }
 }
 
-impl Default for EchoOutput {
-    fn default() -> Self {
-        EchoOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for EchoOutput {
-    fn corrected() -> Self {
-        Self {
-            blob: None,
-            document: None,
-            big_int: None,
-            big_dec: None,
-            byte: None,
-            short: None,
-            float: None,
-            flag: None,
-            priority: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for EchoOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for EchoOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(EchoOutput, EchoOutputBuilder);
 
 impl runtime::wire::WriteFields for EchoOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -193,15 +160,6 @@ impl runtime::wire::WriteFields for EchoOutput {
         w.optional("flag", &self.flag)?;
         w.optional("priority", &self.priority)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for EchoOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "EchoOutput")
-            .map(EchoOutputBuilder::build_unchecked)
     }
 }
 

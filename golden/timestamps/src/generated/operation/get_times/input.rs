@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GetTimesInput {}
 impl GetTimesInput {
     /// A builder for this type; `build()` validates the result.
@@ -55,30 +55,7 @@ impl runtime::validate::Validate for GetTimesInput {
     }
 }
 
-impl Default for GetTimesInput {
-    fn default() -> Self {
-        GetTimesInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for GetTimesInput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for GetTimesInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for GetTimesInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(GetTimesInput, GetTimesInputBuilder);
 
 impl runtime::wire::WriteFields for GetTimesInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -86,15 +63,6 @@ impl runtime::wire::WriteFields for GetTimesInput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for GetTimesInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "GetTimesInput")
-            .map(GetTimesInputBuilder::build_unchecked)
     }
 }
 

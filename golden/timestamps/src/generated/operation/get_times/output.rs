@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.timestamps#GetTimesOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GetTimesOutput {
     /// The `epoch` member.
     pub epoch: Option<::time::OffsetDateTime>,
@@ -88,35 +88,7 @@ impl runtime::validate::Validate for GetTimesOutput {
     }
 }
 
-impl Default for GetTimesOutput {
-    fn default() -> Self {
-        GetTimesOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for GetTimesOutput {
-    fn corrected() -> Self {
-        Self {
-            epoch: None,
-            date_time: None,
-            http_date: None,
-            target_date_time: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for GetTimesOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for GetTimesOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(GetTimesOutput, GetTimesOutputBuilder);
 
 impl runtime::wire::WriteFields for GetTimesOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -131,15 +103,6 @@ impl runtime::wire::WriteFields for GetTimesOutput {
                 _,
             >("targetDateTime", &self.target_date_time)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for GetTimesOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "GetTimesOutput")
-            .map(GetTimesOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct SubscribeInput {
     /// The `topic` member.
     pub topic: Option<String>,
@@ -64,30 +64,7 @@ impl runtime::validate::Validate for SubscribeInput {
     }
 }
 
-impl Default for SubscribeInput {
-    fn default() -> Self {
-        SubscribeInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for SubscribeInput {
-    fn corrected() -> Self {
-        Self { topic: None }
-    }
-}
-
-impl runtime::wire::HasCodec for SubscribeInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for SubscribeInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(SubscribeInput, SubscribeInputBuilder);
 
 impl runtime::wire::WriteFields for SubscribeInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -96,15 +73,6 @@ impl runtime::wire::WriteFields for SubscribeInput {
     ) -> Result<(), W::Error> {
         w.optional("topic", &self.topic)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SubscribeInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "SubscribeInput")
-            .map(SubscribeInputBuilder::build_unchecked)
     }
 }
 

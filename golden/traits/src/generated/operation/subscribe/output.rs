@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.traits#SubscribeOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct SubscribeOutput {
     /// The `events` member.
     ///
@@ -67,30 +67,7 @@ impl runtime::validate::Validate for SubscribeOutput {
     }
 }
 
-impl Default for SubscribeOutput {
-    fn default() -> Self {
-        SubscribeOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for SubscribeOutput {
-    fn corrected() -> Self {
-        Self { events: None }
-    }
-}
-
-impl runtime::wire::HasCodec for SubscribeOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for SubscribeOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(SubscribeOutput, SubscribeOutputBuilder);
 
 impl runtime::wire::WriteFields for SubscribeOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -99,15 +76,6 @@ impl runtime::wire::WriteFields for SubscribeOutput {
     ) -> Result<(), W::Error> {
         w.optional("events", &self.events)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SubscribeOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "SubscribeOutput")
-            .map(SubscribeOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct UploadInput {
     /// The `key` member.
     ///
@@ -120,37 +120,7 @@ impl runtime::validate::Validate for UploadInput {
     }
 }
 
-impl Default for UploadInput {
-    fn default() -> Self {
-        UploadInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for UploadInput {
-    fn corrected() -> Self {
-        Self {
-            key: None,
-            token: None,
-            body: None,
-            password: None,
-            credentials: None,
-            old: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for UploadInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for UploadInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(UploadInput, UploadInputBuilder);
 
 impl runtime::wire::WriteFields for UploadInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -164,15 +134,6 @@ impl runtime::wire::WriteFields for UploadInput {
         w.optional("credentials", &self.credentials)?;
         w.optional("old", &self.old)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UploadInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "UploadInput")
-            .map(UploadInputBuilder::build_unchecked)
     }
 }
 

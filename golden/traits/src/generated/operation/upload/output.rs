@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.traits#UploadOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct UploadOutput {
     /// The `etag` member.
     ///
@@ -84,34 +84,7 @@ impl runtime::validate::Validate for UploadOutput {
     }
 }
 
-impl Default for UploadOutput {
-    fn default() -> Self {
-        UploadOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for UploadOutput {
-    fn corrected() -> Self {
-        Self {
-            etag: None,
-            status: None,
-            secrets: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for UploadOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for UploadOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(UploadOutput, UploadOutputBuilder);
 
 impl runtime::wire::WriteFields for UploadOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -122,15 +95,6 @@ impl runtime::wire::WriteFields for UploadOutput {
         w.optional("status", &self.status)?;
         w.optional("secrets", &self.secrets)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UploadOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "UploadOutput")
-            .map(UploadOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetShapeInput {
     /// Exactly one kind of shape.
     ///
@@ -72,30 +72,7 @@ impl runtime::validate::Validate for GetShapeInput {
     }
 }
 
-impl Default for GetShapeInput {
-    fn default() -> Self {
-        GetShapeInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for GetShapeInput {
-    fn corrected() -> Self {
-        Self { shape: None }
-    }
-}
-
-impl runtime::wire::HasCodec for GetShapeInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for GetShapeInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(GetShapeInput, GetShapeInputBuilder);
 
 impl runtime::wire::WriteFields for GetShapeInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -104,15 +81,6 @@ impl runtime::wire::WriteFields for GetShapeInput {
     ) -> Result<(), W::Error> {
         w.optional("shape", &self.shape)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for GetShapeInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "GetShapeInput")
-            .map(GetShapeInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.unions#GetShapeOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetShapeOutput {
     /// Exactly one kind of shape.
     pub shape: Option<crate::types::Shape>,
@@ -79,33 +79,7 @@ impl runtime::validate::Validate for GetShapeOutput {
     }
 }
 
-impl Default for GetShapeOutput {
-    fn default() -> Self {
-        GetShapeOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for GetShapeOutput {
-    fn corrected() -> Self {
-        Self {
-            shape: None,
-            expression: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for GetShapeOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for GetShapeOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(GetShapeOutput, GetShapeOutputBuilder);
 
 impl runtime::wire::WriteFields for GetShapeOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -115,15 +89,6 @@ impl runtime::wire::WriteFields for GetShapeOutput {
         w.optional("shape", &self.shape)?;
         w.optional("expression", &self.expression)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for GetShapeOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "GetShapeOutput")
-            .map(GetShapeOutputBuilder::build_unchecked)
     }
 }
 

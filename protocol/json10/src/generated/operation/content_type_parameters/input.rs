@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ContentTypeParametersInput {
     /// The `value` member.
     pub value: Option<i32>,
@@ -64,30 +64,7 @@ impl runtime::validate::Validate for ContentTypeParametersInput {
     }
 }
 
-impl Default for ContentTypeParametersInput {
-    fn default() -> Self {
-        ContentTypeParametersInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for ContentTypeParametersInput {
-    fn corrected() -> Self {
-        Self { value: None }
-    }
-}
-
-impl runtime::wire::HasCodec for ContentTypeParametersInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for ContentTypeParametersInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(ContentTypeParametersInput, ContentTypeParametersInputBuilder);
 
 impl runtime::wire::WriteFields for ContentTypeParametersInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -96,15 +73,6 @@ impl runtime::wire::WriteFields for ContentTypeParametersInput {
     ) -> Result<(), W::Error> {
         w.optional("value", &self.value)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ContentTypeParametersInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "ContentTypeParametersInput")
-            .map(ContentTypeParametersInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json10#ContentTypeParametersOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ContentTypeParametersOutput {}
 impl ContentTypeParametersOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for ContentTypeParametersOutput {
     }
 }
 
-impl Default for ContentTypeParametersOutput {
-    fn default() -> Self {
-        ContentTypeParametersOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for ContentTypeParametersOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for ContentTypeParametersOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for ContentTypeParametersOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    ContentTypeParametersOutput, ContentTypeParametersOutputBuilder
+);
 
 impl runtime::wire::WriteFields for ContentTypeParametersOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +63,6 @@ impl runtime::wire::WriteFields for ContentTypeParametersOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ContentTypeParametersOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "ContentTypeParametersOutput")
-            .map(ContentTypeParametersOutputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json10#EndpointOperationOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct EndpointOperationOutput {}
 impl EndpointOperationOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,7 @@ impl runtime::validate::Validate for EndpointOperationOutput {
     }
 }
 
-impl Default for EndpointOperationOutput {
-    fn default() -> Self {
-        EndpointOperationOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for EndpointOperationOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for EndpointOperationOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for EndpointOperationOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(EndpointOperationOutput, EndpointOperationOutputBuilder);
 
 impl runtime::wire::WriteFields for EndpointOperationOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +61,6 @@ impl runtime::wire::WriteFields for EndpointOperationOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for EndpointOperationOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "EndpointOperationOutput")
-            .map(EndpointOperationOutputBuilder::build_unchecked)
     }
 }
 

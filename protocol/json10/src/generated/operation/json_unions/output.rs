@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json10#JsonUnionsOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonUnionsOutput {
     /// A union with a representative set of types for members.
     pub contents: Option<crate::types::MyUnion>,
@@ -65,30 +65,7 @@ impl runtime::validate::Validate for JsonUnionsOutput {
     }
 }
 
-impl Default for JsonUnionsOutput {
-    fn default() -> Self {
-        JsonUnionsOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for JsonUnionsOutput {
-    fn corrected() -> Self {
-        Self { contents: None }
-    }
-}
-
-impl runtime::wire::HasCodec for JsonUnionsOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for JsonUnionsOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(JsonUnionsOutput, JsonUnionsOutputBuilder);
 
 impl runtime::wire::WriteFields for JsonUnionsOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -97,15 +74,6 @@ impl runtime::wire::WriteFields for JsonUnionsOutput {
     ) -> Result<(), W::Error> {
         w.optional("contents", &self.contents)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for JsonUnionsOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "JsonUnionsOutput")
-            .map(JsonUnionsOutputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json10#NoInputAndNoOutputOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct NoInputAndNoOutputOutput {}
 impl NoInputAndNoOutputOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,7 @@ impl runtime::validate::Validate for NoInputAndNoOutputOutput {
     }
 }
 
-impl Default for NoInputAndNoOutputOutput {
-    fn default() -> Self {
-        NoInputAndNoOutputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for NoInputAndNoOutputOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for NoInputAndNoOutputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for NoInputAndNoOutputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(NoInputAndNoOutputOutput, NoInputAndNoOutputOutputBuilder);
 
 impl runtime::wire::WriteFields for NoInputAndNoOutputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +61,6 @@ impl runtime::wire::WriteFields for NoInputAndNoOutputOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for NoInputAndNoOutputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "NoInputAndNoOutputOutput")
-            .map(NoInputAndNoOutputOutputBuilder::build_unchecked)
     }
 }
 

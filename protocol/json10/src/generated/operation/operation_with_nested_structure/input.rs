@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct OperationWithNestedStructureInput {
     /// The `topLevel` member.
     ///
@@ -74,30 +74,9 @@ impl runtime::validate::Validate for OperationWithNestedStructureInput {
     }
 }
 
-impl Default for OperationWithNestedStructureInput {
-    fn default() -> Self {
-        OperationWithNestedStructureInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for OperationWithNestedStructureInput {
-    fn corrected() -> Self {
-        Self { top_level: None }
-    }
-}
-
-impl runtime::wire::HasCodec for OperationWithNestedStructureInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for OperationWithNestedStructureInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    OperationWithNestedStructureInput, OperationWithNestedStructureInputBuilder
+);
 
 impl runtime::wire::WriteFields for OperationWithNestedStructureInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -106,18 +85,6 @@ impl runtime::wire::WriteFields for OperationWithNestedStructureInput {
     ) -> Result<(), W::Error> {
         w.optional("topLevel", &self.top_level)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for OperationWithNestedStructureInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "OperationWithNestedStructureInput",
-            )
-            .map(OperationWithNestedStructureInputBuilder::build_unchecked)
     }
 }
 

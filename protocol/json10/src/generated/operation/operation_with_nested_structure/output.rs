@@ -121,30 +121,9 @@ impl runtime::validate::Validate for OperationWithNestedStructureOutput {
     }
 }
 
-impl runtime::ErrorCorrection for OperationWithNestedStructureOutput {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            dialog: client_corrections.fill(None, "dialog"),
-            dialog_list: Default::default(),
-            dialog_map: Default::default(),
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for OperationWithNestedStructureOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for OperationWithNestedStructureOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    OperationWithNestedStructureOutput, OperationWithNestedStructureOutputBuilder
+);
 
 impl runtime::wire::WriteFields for OperationWithNestedStructureOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -155,18 +134,6 @@ impl runtime::wire::WriteFields for OperationWithNestedStructureOutput {
         w.entry("dialogList", &self.dialog_list)?;
         w.entry("dialogMap", &self.dialog_map)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for OperationWithNestedStructureOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "OperationWithNestedStructureOutput",
-            )
-            .map(OperationWithNestedStructureOutputBuilder::build_unchecked)
     }
 }
 

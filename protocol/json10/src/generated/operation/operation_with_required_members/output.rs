@@ -305,39 +305,9 @@ impl runtime::validate::Validate for OperationWithRequiredMembersOutput {
     }
 }
 
-impl runtime::ErrorCorrection for OperationWithRequiredMembersOutput {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            required_string: client_corrections.fill(None, "requiredString"),
-            required_boolean: client_corrections.fill(None, "requiredBoolean"),
-            required_list: client_corrections.fill(None, "requiredList"),
-            required_timestamp: client_corrections.fill(None, "requiredTimestamp"),
-            required_blob: client_corrections.fill(None, "requiredBlob"),
-            required_byte: client_corrections.fill(None, "requiredByte"),
-            required_short: client_corrections.fill(None, "requiredShort"),
-            required_integer: client_corrections.fill(None, "requiredInteger"),
-            required_long: client_corrections.fill(None, "requiredLong"),
-            required_float: client_corrections.fill(None, "requiredFloat"),
-            required_double: client_corrections.fill(None, "requiredDouble"),
-            required_map: client_corrections.fill(None, "requiredMap"),
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for OperationWithRequiredMembersOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for OperationWithRequiredMembersOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    OperationWithRequiredMembersOutput, OperationWithRequiredMembersOutputBuilder
+);
 
 impl runtime::wire::WriteFields for OperationWithRequiredMembersOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -405,18 +375,6 @@ impl runtime::wire::WriteFields for OperationWithRequiredMembersOutput {
             self.client_corrections.contains("requiredMap"),
         )?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for OperationWithRequiredMembersOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "OperationWithRequiredMembersOutput",
-            )
-            .map(OperationWithRequiredMembersOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct OperationWithRequiredMembersWithDefaultsInput {}
 impl OperationWithRequiredMembersWithDefaultsInput {
     /// A builder for this type; `build()` validates the result.
@@ -55,30 +55,10 @@ impl runtime::validate::Validate for OperationWithRequiredMembersWithDefaultsInp
     }
 }
 
-impl Default for OperationWithRequiredMembersWithDefaultsInput {
-    fn default() -> Self {
-        OperationWithRequiredMembersWithDefaultsInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for OperationWithRequiredMembersWithDefaultsInput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for OperationWithRequiredMembersWithDefaultsInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for OperationWithRequiredMembersWithDefaultsInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    OperationWithRequiredMembersWithDefaultsInput,
+    OperationWithRequiredMembersWithDefaultsInputBuilder
+);
 
 impl runtime::wire::WriteFields for OperationWithRequiredMembersWithDefaultsInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -86,18 +66,6 @@ impl runtime::wire::WriteFields for OperationWithRequiredMembersWithDefaultsInpu
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for OperationWithRequiredMembersWithDefaultsInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "OperationWithRequiredMembersWithDefaultsInput",
-            )
-            .map(OperationWithRequiredMembersWithDefaultsInputBuilder::build_unchecked)
     }
 }
 

@@ -212,40 +212,10 @@ impl Default for OperationWithRequiredMembersWithDefaultsOutput {
     }
 }
 
-impl runtime::ErrorCorrection for OperationWithRequiredMembersWithDefaultsOutput {
-    fn corrected() -> Self {
-        Self {
-            required_string: String::from("hi"),
-            required_boolean: true,
-            required_list: Default::default(),
-            required_timestamp: ::time::OffsetDateTime::from_unix_timestamp(1i64)
-                .unwrap_or(::time::OffsetDateTime::UNIX_EPOCH),
-            required_blob: runtime::Blob::from_base64("YmxvYg==").unwrap_or_default(),
-            required_byte: 1i8,
-            required_short: 1i16,
-            required_integer: 10i32,
-            required_long: 100i64,
-            required_float: 1f32,
-            required_double: 1f64,
-            required_map: Default::default(),
-            required_enum: crate::types::RequiredEnum::from("FOO"),
-            required_int_enum: crate::types::RequiredIntEnum::from(1i32),
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for OperationWithRequiredMembersWithDefaultsOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for OperationWithRequiredMembersWithDefaultsOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    OperationWithRequiredMembersWithDefaultsOutput,
+    OperationWithRequiredMembersWithDefaultsOutputBuilder
+);
 
 impl runtime::wire::WriteFields for OperationWithRequiredMembersWithDefaultsOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -267,18 +237,6 @@ impl runtime::wire::WriteFields for OperationWithRequiredMembersWithDefaultsOutp
         w.entry("requiredEnum", &self.required_enum)?;
         w.entry("requiredIntEnum", &self.required_int_enum)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for OperationWithRequiredMembersWithDefaultsOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "OperationWithRequiredMembersWithDefaultsOutput",
-            )
-            .map(OperationWithRequiredMembersWithDefaultsOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PutWithContentEncodingInput {
     /// The `encoding` member.
     ///
@@ -76,30 +76,9 @@ impl runtime::validate::Validate for PutWithContentEncodingInput {
     }
 }
 
-impl Default for PutWithContentEncodingInput {
-    fn default() -> Self {
-        PutWithContentEncodingInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for PutWithContentEncodingInput {
-    fn corrected() -> Self {
-        Self { encoding: None, data: None }
-    }
-}
-
-impl runtime::wire::HasCodec for PutWithContentEncodingInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for PutWithContentEncodingInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    PutWithContentEncodingInput, PutWithContentEncodingInputBuilder
+);
 
 impl runtime::wire::WriteFields for PutWithContentEncodingInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -109,15 +88,6 @@ impl runtime::wire::WriteFields for PutWithContentEncodingInput {
         w.optional("encoding", &self.encoding)?;
         w.optional("data", &self.data)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PutWithContentEncodingInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "PutWithContentEncodingInput")
-            .map(PutWithContentEncodingInputBuilder::build_unchecked)
     }
 }
 

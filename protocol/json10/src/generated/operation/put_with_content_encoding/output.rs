@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json10#PutWithContentEncodingOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PutWithContentEncodingOutput {}
 impl PutWithContentEncodingOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for PutWithContentEncodingOutput {
     }
 }
 
-impl Default for PutWithContentEncodingOutput {
-    fn default() -> Self {
-        PutWithContentEncodingOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for PutWithContentEncodingOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for PutWithContentEncodingOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for PutWithContentEncodingOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    PutWithContentEncodingOutput, PutWithContentEncodingOutputBuilder
+);
 
 impl runtime::wire::WriteFields for PutWithContentEncodingOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +63,6 @@ impl runtime::wire::WriteFields for PutWithContentEncodingOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PutWithContentEncodingOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "PutWithContentEncodingOutput")
-            .map(PutWithContentEncodingOutputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json10#QueryIncompatibleOperationOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct QueryIncompatibleOperationOutput {}
 impl QueryIncompatibleOperationOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for QueryIncompatibleOperationOutput {
     }
 }
 
-impl Default for QueryIncompatibleOperationOutput {
-    fn default() -> Self {
-        QueryIncompatibleOperationOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for QueryIncompatibleOperationOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for QueryIncompatibleOperationOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for QueryIncompatibleOperationOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    QueryIncompatibleOperationOutput, QueryIncompatibleOperationOutputBuilder
+);
 
 impl runtime::wire::WriteFields for QueryIncompatibleOperationOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +63,6 @@ impl runtime::wire::WriteFields for QueryIncompatibleOperationOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for QueryIncompatibleOperationOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "QueryIncompatibleOperationOutput",
-            )
-            .map(QueryIncompatibleOperationOutputBuilder::build_unchecked)
     }
 }
 

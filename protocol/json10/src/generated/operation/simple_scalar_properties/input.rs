@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct SimpleScalarPropertiesInput {
     /// The `floatValue` member.
     pub float_value: Option<f32>,
@@ -74,33 +74,9 @@ impl runtime::validate::Validate for SimpleScalarPropertiesInput {
     }
 }
 
-impl Default for SimpleScalarPropertiesInput {
-    fn default() -> Self {
-        SimpleScalarPropertiesInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for SimpleScalarPropertiesInput {
-    fn corrected() -> Self {
-        Self {
-            float_value: None,
-            double_value: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for SimpleScalarPropertiesInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for SimpleScalarPropertiesInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    SimpleScalarPropertiesInput, SimpleScalarPropertiesInputBuilder
+);
 
 impl runtime::wire::WriteFields for SimpleScalarPropertiesInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -110,15 +86,6 @@ impl runtime::wire::WriteFields for SimpleScalarPropertiesInput {
         w.optional("floatValue", &self.float_value)?;
         w.optional("doubleValue", &self.double_value)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SimpleScalarPropertiesInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "SimpleScalarPropertiesInput")
-            .map(SimpleScalarPropertiesInputBuilder::build_unchecked)
     }
 }
 

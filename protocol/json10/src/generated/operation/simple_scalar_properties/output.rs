@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json10#SimpleScalarPropertiesOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct SimpleScalarPropertiesOutput {
     /// The `floatValue` member.
     pub float_value: Option<f32>,
@@ -72,33 +72,9 @@ impl runtime::validate::Validate for SimpleScalarPropertiesOutput {
     }
 }
 
-impl Default for SimpleScalarPropertiesOutput {
-    fn default() -> Self {
-        SimpleScalarPropertiesOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for SimpleScalarPropertiesOutput {
-    fn corrected() -> Self {
-        Self {
-            float_value: None,
-            double_value: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for SimpleScalarPropertiesOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for SimpleScalarPropertiesOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    SimpleScalarPropertiesOutput, SimpleScalarPropertiesOutputBuilder
+);
 
 impl runtime::wire::WriteFields for SimpleScalarPropertiesOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -108,15 +84,6 @@ impl runtime::wire::WriteFields for SimpleScalarPropertiesOutput {
         w.optional("floatValue", &self.float_value)?;
         w.optional("doubleValue", &self.double_value)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SimpleScalarPropertiesOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "SimpleScalarPropertiesOutput")
-            .map(SimpleScalarPropertiesOutputBuilder::build_unchecked)
     }
 }
 

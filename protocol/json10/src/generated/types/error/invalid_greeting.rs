@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json10#InvalidGreeting`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct InvalidGreeting {
     /// The `Message` member.
     pub message: Option<String>,
@@ -59,18 +59,6 @@ impl runtime::validate::Validate for InvalidGreeting {
         out: &mut runtime::validate::Violations,
     ) {
         let _ = (path, out);
-    }
-}
-
-impl Default for InvalidGreeting {
-    fn default() -> Self {
-        InvalidGreetingBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for InvalidGreeting {
-    fn corrected() -> Self {
-        Self { message: None }
     }
 }
 
@@ -135,18 +123,7 @@ impl runtime::http::ReadError for InvalidGreeting {
     }
 }
 
-impl runtime::wire::HasCodec for InvalidGreeting {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for InvalidGreeting {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(InvalidGreeting, InvalidGreetingBuilder);
 
 impl runtime::wire::WriteFields for InvalidGreeting {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -155,15 +132,6 @@ impl runtime::wire::WriteFields for InvalidGreeting {
     ) -> Result<(), W::Error> {
         w.optional("Message", &self.message)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for InvalidGreeting {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "InvalidGreeting")
-            .map(InvalidGreetingBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct EmptyOperationInput {}
 impl EmptyOperationInput {
     /// A builder for this type; `build()` validates the result.
@@ -55,30 +55,7 @@ impl runtime::validate::Validate for EmptyOperationInput {
     }
 }
 
-impl Default for EmptyOperationInput {
-    fn default() -> Self {
-        EmptyOperationInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for EmptyOperationInput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for EmptyOperationInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for EmptyOperationInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(EmptyOperationInput, EmptyOperationInputBuilder);
 
 impl runtime::wire::WriteFields for EmptyOperationInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -86,15 +63,6 @@ impl runtime::wire::WriteFields for EmptyOperationInput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for EmptyOperationInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "EmptyOperationInput")
-            .map(EmptyOperationInputBuilder::build_unchecked)
     }
 }
 

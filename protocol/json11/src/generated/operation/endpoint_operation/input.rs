@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct EndpointOperationInput {}
 impl EndpointOperationInput {
     /// A builder for this type; `build()` validates the result.
@@ -55,30 +55,7 @@ impl runtime::validate::Validate for EndpointOperationInput {
     }
 }
 
-impl Default for EndpointOperationInput {
-    fn default() -> Self {
-        EndpointOperationInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for EndpointOperationInput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for EndpointOperationInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for EndpointOperationInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(EndpointOperationInput, EndpointOperationInputBuilder);
 
 impl runtime::wire::WriteFields for EndpointOperationInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -86,15 +63,6 @@ impl runtime::wire::WriteFields for EndpointOperationInput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for EndpointOperationInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "EndpointOperationInput")
-            .map(EndpointOperationInputBuilder::build_unchecked)
     }
 }
 

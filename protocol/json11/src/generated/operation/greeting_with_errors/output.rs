@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json#GreetingWithErrorsOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GreetingWithErrorsOutput {
     /// The `greeting` member.
     pub greeting: Option<String>,
@@ -64,30 +64,7 @@ impl runtime::validate::Validate for GreetingWithErrorsOutput {
     }
 }
 
-impl Default for GreetingWithErrorsOutput {
-    fn default() -> Self {
-        GreetingWithErrorsOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for GreetingWithErrorsOutput {
-    fn corrected() -> Self {
-        Self { greeting: None }
-    }
-}
-
-impl runtime::wire::HasCodec for GreetingWithErrorsOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for GreetingWithErrorsOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(GreetingWithErrorsOutput, GreetingWithErrorsOutputBuilder);
 
 impl runtime::wire::WriteFields for GreetingWithErrorsOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -96,15 +73,6 @@ impl runtime::wire::WriteFields for GreetingWithErrorsOutput {
     ) -> Result<(), W::Error> {
         w.optional("greeting", &self.greeting)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for GreetingWithErrorsOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "GreetingWithErrorsOutput")
-            .map(GreetingWithErrorsOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct OperationWithOptionalInputOutputInput {
     /// The `Value` member.
     pub value: Option<String>,
@@ -66,30 +66,9 @@ impl runtime::validate::Validate for OperationWithOptionalInputOutputInput {
     }
 }
 
-impl Default for OperationWithOptionalInputOutputInput {
-    fn default() -> Self {
-        OperationWithOptionalInputOutputInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for OperationWithOptionalInputOutputInput {
-    fn corrected() -> Self {
-        Self { value: None }
-    }
-}
-
-impl runtime::wire::HasCodec for OperationWithOptionalInputOutputInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for OperationWithOptionalInputOutputInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    OperationWithOptionalInputOutputInput, OperationWithOptionalInputOutputInputBuilder
+);
 
 impl runtime::wire::WriteFields for OperationWithOptionalInputOutputInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -98,18 +77,6 @@ impl runtime::wire::WriteFields for OperationWithOptionalInputOutputInput {
     ) -> Result<(), W::Error> {
         w.optional("Value", &self.value)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for OperationWithOptionalInputOutputInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "OperationWithOptionalInputOutputInput",
-            )
-            .map(OperationWithOptionalInputOutputInputBuilder::build_unchecked)
     }
 }
 

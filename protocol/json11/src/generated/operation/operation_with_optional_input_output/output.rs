@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json#OperationWithOptionalInputOutputOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct OperationWithOptionalInputOutputOutput {
     /// The `Value` member.
     pub value: Option<String>,
@@ -64,30 +64,9 @@ impl runtime::validate::Validate for OperationWithOptionalInputOutputOutput {
     }
 }
 
-impl Default for OperationWithOptionalInputOutputOutput {
-    fn default() -> Self {
-        OperationWithOptionalInputOutputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for OperationWithOptionalInputOutputOutput {
-    fn corrected() -> Self {
-        Self { value: None }
-    }
-}
-
-impl runtime::wire::HasCodec for OperationWithOptionalInputOutputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for OperationWithOptionalInputOutputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    OperationWithOptionalInputOutputOutput, OperationWithOptionalInputOutputOutputBuilder
+);
 
 impl runtime::wire::WriteFields for OperationWithOptionalInputOutputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -96,18 +75,6 @@ impl runtime::wire::WriteFields for OperationWithOptionalInputOutputOutput {
     ) -> Result<(), W::Error> {
         w.optional("Value", &self.value)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for OperationWithOptionalInputOutputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "OperationWithOptionalInputOutputOutput",
-            )
-            .map(OperationWithOptionalInputOutputOutputBuilder::build_unchecked)
     }
 }
 

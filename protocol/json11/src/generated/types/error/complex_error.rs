@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json#ComplexError`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ComplexError {
     /// The `TopLevel` member.
     pub top_level: Option<String>,
@@ -75,21 +75,6 @@ impl runtime::validate::Validate for ComplexError {
     }
 }
 
-impl Default for ComplexError {
-    fn default() -> Self {
-        ComplexErrorBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for ComplexError {
-    fn corrected() -> Self {
-        Self {
-            top_level: None,
-            nested: None,
-        }
-    }
-}
-
 impl ComplexError {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "ComplexError";
@@ -147,18 +132,7 @@ impl runtime::http::ReadError for ComplexError {
     }
 }
 
-impl runtime::wire::HasCodec for ComplexError {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for ComplexError {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(ComplexError, ComplexErrorBuilder);
 
 impl runtime::wire::WriteFields for ComplexError {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -168,15 +142,6 @@ impl runtime::wire::WriteFields for ComplexError {
         w.optional("TopLevel", &self.top_level)?;
         w.optional("Nested", &self.nested)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ComplexError {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "ComplexError")
-            .map(ComplexErrorBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json#ErrorWithMembers`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ErrorWithMembers {
     /// The `Code` member.
     pub code: Option<String>,
@@ -115,26 +115,6 @@ impl runtime::validate::Validate for ErrorWithMembers {
     }
 }
 
-impl Default for ErrorWithMembers {
-    fn default() -> Self {
-        ErrorWithMembersBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for ErrorWithMembers {
-    fn corrected() -> Self {
-        Self {
-            code: None,
-            complex_data: None,
-            integer_field: None,
-            list_field: None,
-            map_field: None,
-            message: None,
-            string_field: None,
-        }
-    }
-}
-
 impl ErrorWithMembers {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "ErrorWithMembers";
@@ -196,18 +176,7 @@ impl runtime::http::ReadError for ErrorWithMembers {
     }
 }
 
-impl runtime::wire::HasCodec for ErrorWithMembers {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for ErrorWithMembers {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(ErrorWithMembers, ErrorWithMembersBuilder);
 
 impl runtime::wire::WriteFields for ErrorWithMembers {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -222,15 +191,6 @@ impl runtime::wire::WriteFields for ErrorWithMembers {
         w.optional("Message", &self.message)?;
         w.optional("StringField", &self.string_field)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ErrorWithMembers {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "ErrorWithMembers")
-            .map(ErrorWithMembersBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json#ErrorWithoutMembers`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ErrorWithoutMembers {}
 impl ErrorWithoutMembers {
     /// A builder for this type; `build()` validates the result.
@@ -50,18 +50,6 @@ impl runtime::validate::Validate for ErrorWithoutMembers {
         out: &mut runtime::validate::Violations,
     ) {
         let _ = (path, out);
-    }
-}
-
-impl Default for ErrorWithoutMembers {
-    fn default() -> Self {
-        ErrorWithoutMembersBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for ErrorWithoutMembers {
-    fn corrected() -> Self {
-        Self {}
     }
 }
 
@@ -122,18 +110,7 @@ impl runtime::http::ReadError for ErrorWithoutMembers {
     }
 }
 
-impl runtime::wire::HasCodec for ErrorWithoutMembers {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for ErrorWithoutMembers {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(ErrorWithoutMembers, ErrorWithoutMembersBuilder);
 
 impl runtime::wire::WriteFields for ErrorWithoutMembers {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -141,15 +118,6 @@ impl runtime::wire::WriteFields for ErrorWithoutMembers {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ErrorWithoutMembers {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "ErrorWithoutMembers")
-            .map(ErrorWithoutMembersBuilder::build_unchecked)
     }
 }
 

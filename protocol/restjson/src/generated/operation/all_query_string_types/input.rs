@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AllQueryStringTypesInput {
     /// The `queryString` member.
     ///
@@ -304,52 +304,7 @@ impl runtime::validate::Validate for AllQueryStringTypesInput {
     }
 }
 
-impl Default for AllQueryStringTypesInput {
-    fn default() -> Self {
-        AllQueryStringTypesInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for AllQueryStringTypesInput {
-    fn corrected() -> Self {
-        Self {
-            query_string: None,
-            query_string_list: None,
-            query_string_set: None,
-            query_byte: None,
-            query_short: None,
-            query_integer: None,
-            query_integer_list: None,
-            query_integer_set: None,
-            query_long: None,
-            query_float: None,
-            query_double: None,
-            query_double_list: None,
-            query_boolean: None,
-            query_boolean_list: None,
-            query_timestamp: None,
-            query_timestamp_list: None,
-            query_enum: None,
-            query_enum_list: None,
-            query_integer_enum: None,
-            query_integer_enum_list: None,
-            query_params_map_of_string_list: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for AllQueryStringTypesInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for AllQueryStringTypesInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(AllQueryStringTypesInput, AllQueryStringTypesInputBuilder);
 
 impl runtime::wire::WriteFields for AllQueryStringTypesInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -384,15 +339,6 @@ impl runtime::wire::WriteFields for AllQueryStringTypesInput {
         w.optional("queryIntegerEnumList", &self.query_integer_enum_list)?;
         w.optional("queryParamsMapOfStringList", &self.query_params_map_of_string_list)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AllQueryStringTypesInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "AllQueryStringTypesInput")
-            .map(AllQueryStringTypesInputBuilder::build_unchecked)
     }
 }
 

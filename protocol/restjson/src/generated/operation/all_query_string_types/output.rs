@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#AllQueryStringTypesOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct AllQueryStringTypesOutput {}
 impl AllQueryStringTypesOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,7 @@ impl runtime::validate::Validate for AllQueryStringTypesOutput {
     }
 }
 
-impl Default for AllQueryStringTypesOutput {
-    fn default() -> Self {
-        AllQueryStringTypesOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for AllQueryStringTypesOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for AllQueryStringTypesOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for AllQueryStringTypesOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(AllQueryStringTypesOutput, AllQueryStringTypesOutputBuilder);
 
 impl runtime::wire::WriteFields for AllQueryStringTypesOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +61,6 @@ impl runtime::wire::WriteFields for AllQueryStringTypesOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AllQueryStringTypesOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "AllQueryStringTypesOutput")
-            .map(AllQueryStringTypesOutputBuilder::build_unchecked)
     }
 }
 

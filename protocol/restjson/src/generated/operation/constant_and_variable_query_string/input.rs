@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ConstantAndVariableQueryStringInput {
     /// The `baz` member.
     ///
@@ -78,30 +78,9 @@ impl runtime::validate::Validate for ConstantAndVariableQueryStringInput {
     }
 }
 
-impl Default for ConstantAndVariableQueryStringInput {
-    fn default() -> Self {
-        ConstantAndVariableQueryStringInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for ConstantAndVariableQueryStringInput {
-    fn corrected() -> Self {
-        Self { baz: None, maybe_set: None }
-    }
-}
-
-impl runtime::wire::HasCodec for ConstantAndVariableQueryStringInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for ConstantAndVariableQueryStringInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    ConstantAndVariableQueryStringInput, ConstantAndVariableQueryStringInputBuilder
+);
 
 impl runtime::wire::WriteFields for ConstantAndVariableQueryStringInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -111,18 +90,6 @@ impl runtime::wire::WriteFields for ConstantAndVariableQueryStringInput {
         w.optional("baz", &self.baz)?;
         w.optional("maybeSet", &self.maybe_set)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ConstantAndVariableQueryStringInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "ConstantAndVariableQueryStringInput",
-            )
-            .map(ConstantAndVariableQueryStringInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#ConstantAndVariableQueryStringOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ConstantAndVariableQueryStringOutput {}
 impl ConstantAndVariableQueryStringOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for ConstantAndVariableQueryStringOutput {
     }
 }
 
-impl Default for ConstantAndVariableQueryStringOutput {
-    fn default() -> Self {
-        ConstantAndVariableQueryStringOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for ConstantAndVariableQueryStringOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for ConstantAndVariableQueryStringOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for ConstantAndVariableQueryStringOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    ConstantAndVariableQueryStringOutput, ConstantAndVariableQueryStringOutputBuilder
+);
 
 impl runtime::wire::WriteFields for ConstantAndVariableQueryStringOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +63,6 @@ impl runtime::wire::WriteFields for ConstantAndVariableQueryStringOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ConstantAndVariableQueryStringOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "ConstantAndVariableQueryStringOutput",
-            )
-            .map(ConstantAndVariableQueryStringOutputBuilder::build_unchecked)
     }
 }
 

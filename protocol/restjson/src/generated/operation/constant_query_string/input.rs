@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ConstantQueryStringInput {
     /// The `hello` member.
     ///
@@ -68,30 +68,7 @@ impl runtime::validate::Validate for ConstantQueryStringInput {
     }
 }
 
-impl Default for ConstantQueryStringInput {
-    fn default() -> Self {
-        ConstantQueryStringInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for ConstantQueryStringInput {
-    fn corrected() -> Self {
-        Self { hello: None }
-    }
-}
-
-impl runtime::wire::HasCodec for ConstantQueryStringInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for ConstantQueryStringInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(ConstantQueryStringInput, ConstantQueryStringInputBuilder);
 
 impl runtime::wire::WriteFields for ConstantQueryStringInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -100,15 +77,6 @@ impl runtime::wire::WriteFields for ConstantQueryStringInput {
     ) -> Result<(), W::Error> {
         w.optional("hello", &self.hello)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ConstantQueryStringInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "ConstantQueryStringInput")
-            .map(ConstantQueryStringInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#ConstantQueryStringOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ConstantQueryStringOutput {}
 impl ConstantQueryStringOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,7 @@ impl runtime::validate::Validate for ConstantQueryStringOutput {
     }
 }
 
-impl Default for ConstantQueryStringOutput {
-    fn default() -> Self {
-        ConstantQueryStringOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for ConstantQueryStringOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for ConstantQueryStringOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for ConstantQueryStringOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(ConstantQueryStringOutput, ConstantQueryStringOutputBuilder);
 
 impl runtime::wire::WriteFields for ConstantQueryStringOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +61,6 @@ impl runtime::wire::WriteFields for ConstantQueryStringOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ConstantQueryStringOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "ConstantQueryStringOutput")
-            .map(ConstantQueryStringOutputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DatetimeOffsetsOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct DatetimeOffsetsOutput {
     /// The `datetime` member.
     pub datetime: Option<::time::OffsetDateTime>,
@@ -64,30 +64,7 @@ impl runtime::validate::Validate for DatetimeOffsetsOutput {
     }
 }
 
-impl Default for DatetimeOffsetsOutput {
-    fn default() -> Self {
-        DatetimeOffsetsOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for DatetimeOffsetsOutput {
-    fn corrected() -> Self {
-        Self { datetime: None }
-    }
-}
-
-impl runtime::wire::HasCodec for DatetimeOffsetsOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for DatetimeOffsetsOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(DatetimeOffsetsOutput, DatetimeOffsetsOutputBuilder);
 
 impl runtime::wire::WriteFields for DatetimeOffsetsOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -96,15 +73,6 @@ impl runtime::wire::WriteFields for DatetimeOffsetsOutput {
     ) -> Result<(), W::Error> {
         w.optional_with::<runtime::wire::DateTime, _>("datetime", &self.datetime)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DatetimeOffsetsOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "DatetimeOffsetsOutput")
-            .map(DatetimeOffsetsOutputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DuplexStreamOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct DuplexStreamOutput {
     /// The `stream` member.
     ///
@@ -67,30 +67,7 @@ impl runtime::validate::Validate for DuplexStreamOutput {
     }
 }
 
-impl Default for DuplexStreamOutput {
-    fn default() -> Self {
-        DuplexStreamOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for DuplexStreamOutput {
-    fn corrected() -> Self {
-        Self { stream: None }
-    }
-}
-
-impl runtime::wire::HasCodec for DuplexStreamOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for DuplexStreamOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(DuplexStreamOutput, DuplexStreamOutputBuilder);
 
 impl runtime::wire::WriteFields for DuplexStreamOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -99,15 +76,6 @@ impl runtime::wire::WriteFields for DuplexStreamOutput {
     ) -> Result<(), W::Error> {
         w.optional("stream", &self.stream)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DuplexStreamOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "DuplexStreamOutput")
-            .map(DuplexStreamOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct DuplexStreamWithDistinctStreamsInput {
     /// The `stream` member.
     ///
@@ -71,30 +71,9 @@ impl runtime::validate::Validate for DuplexStreamWithDistinctStreamsInput {
     }
 }
 
-impl Default for DuplexStreamWithDistinctStreamsInput {
-    fn default() -> Self {
-        DuplexStreamWithDistinctStreamsInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for DuplexStreamWithDistinctStreamsInput {
-    fn corrected() -> Self {
-        Self { stream: None }
-    }
-}
-
-impl runtime::wire::HasCodec for DuplexStreamWithDistinctStreamsInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for DuplexStreamWithDistinctStreamsInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    DuplexStreamWithDistinctStreamsInput, DuplexStreamWithDistinctStreamsInputBuilder
+);
 
 impl runtime::wire::WriteFields for DuplexStreamWithDistinctStreamsInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -103,18 +82,6 @@ impl runtime::wire::WriteFields for DuplexStreamWithDistinctStreamsInput {
     ) -> Result<(), W::Error> {
         w.optional("stream", &self.stream)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DuplexStreamWithDistinctStreamsInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "DuplexStreamWithDistinctStreamsInput",
-            )
-            .map(DuplexStreamWithDistinctStreamsInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DuplexStreamWithDistinctStreamsOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct DuplexStreamWithDistinctStreamsOutput {
     /// The `stream` member.
     ///
@@ -69,30 +69,9 @@ impl runtime::validate::Validate for DuplexStreamWithDistinctStreamsOutput {
     }
 }
 
-impl Default for DuplexStreamWithDistinctStreamsOutput {
-    fn default() -> Self {
-        DuplexStreamWithDistinctStreamsOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for DuplexStreamWithDistinctStreamsOutput {
-    fn corrected() -> Self {
-        Self { stream: None }
-    }
-}
-
-impl runtime::wire::HasCodec for DuplexStreamWithDistinctStreamsOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for DuplexStreamWithDistinctStreamsOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    DuplexStreamWithDistinctStreamsOutput, DuplexStreamWithDistinctStreamsOutputBuilder
+);
 
 impl runtime::wire::WriteFields for DuplexStreamWithDistinctStreamsOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -101,18 +80,6 @@ impl runtime::wire::WriteFields for DuplexStreamWithDistinctStreamsOutput {
     ) -> Result<(), W::Error> {
         w.optional("stream", &self.stream)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DuplexStreamWithDistinctStreamsOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "DuplexStreamWithDistinctStreamsOutput",
-            )
-            .map(DuplexStreamWithDistinctStreamsOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct DuplexStreamWithInitialMessagesInput {
     /// The `initialRequestMember` member.
     ///
@@ -84,33 +84,9 @@ impl runtime::validate::Validate for DuplexStreamWithInitialMessagesInput {
     }
 }
 
-impl Default for DuplexStreamWithInitialMessagesInput {
-    fn default() -> Self {
-        DuplexStreamWithInitialMessagesInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for DuplexStreamWithInitialMessagesInput {
-    fn corrected() -> Self {
-        Self {
-            initial_request_member: None,
-            stream: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for DuplexStreamWithInitialMessagesInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for DuplexStreamWithInitialMessagesInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    DuplexStreamWithInitialMessagesInput, DuplexStreamWithInitialMessagesInputBuilder
+);
 
 impl runtime::wire::WriteFields for DuplexStreamWithInitialMessagesInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -120,18 +96,6 @@ impl runtime::wire::WriteFields for DuplexStreamWithInitialMessagesInput {
         w.optional("initialRequestMember", &self.initial_request_member)?;
         w.optional("stream", &self.stream)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DuplexStreamWithInitialMessagesInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "DuplexStreamWithInitialMessagesInput",
-            )
-            .map(DuplexStreamWithInitialMessagesInputBuilder::build_unchecked)
     }
 }
 

@@ -93,30 +93,9 @@ impl runtime::validate::Validate for DuplexStreamWithInitialMessagesOutput {
     }
 }
 
-impl runtime::ErrorCorrection for DuplexStreamWithInitialMessagesOutput {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            initial_response_member: client_corrections
-                .fill(None, "initialResponseMember"),
-            stream: None,
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for DuplexStreamWithInitialMessagesOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for DuplexStreamWithInitialMessagesOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    DuplexStreamWithInitialMessagesOutput, DuplexStreamWithInitialMessagesOutputBuilder
+);
 
 impl runtime::wire::WriteFields for DuplexStreamWithInitialMessagesOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -130,18 +109,6 @@ impl runtime::wire::WriteFields for DuplexStreamWithInitialMessagesOutput {
         )?;
         w.optional("stream", &self.stream)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DuplexStreamWithInitialMessagesOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "DuplexStreamWithInitialMessagesOutput",
-            )
-            .map(DuplexStreamWithInitialMessagesOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct EmptyInputAndEmptyOutputInput {}
 impl EmptyInputAndEmptyOutputInput {
     /// A builder for this type; `build()` validates the result.
@@ -55,30 +55,9 @@ impl runtime::validate::Validate for EmptyInputAndEmptyOutputInput {
     }
 }
 
-impl Default for EmptyInputAndEmptyOutputInput {
-    fn default() -> Self {
-        EmptyInputAndEmptyOutputInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for EmptyInputAndEmptyOutputInput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for EmptyInputAndEmptyOutputInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for EmptyInputAndEmptyOutputInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    EmptyInputAndEmptyOutputInput, EmptyInputAndEmptyOutputInputBuilder
+);
 
 impl runtime::wire::WriteFields for EmptyInputAndEmptyOutputInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -86,15 +65,6 @@ impl runtime::wire::WriteFields for EmptyInputAndEmptyOutputInput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for EmptyInputAndEmptyOutputInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "EmptyInputAndEmptyOutputInput")
-            .map(EmptyInputAndEmptyOutputInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#EmptyInputAndEmptyOutputOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct EmptyInputAndEmptyOutputOutput {}
 impl EmptyInputAndEmptyOutputOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for EmptyInputAndEmptyOutputOutput {
     }
 }
 
-impl Default for EmptyInputAndEmptyOutputOutput {
-    fn default() -> Self {
-        EmptyInputAndEmptyOutputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for EmptyInputAndEmptyOutputOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for EmptyInputAndEmptyOutputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for EmptyInputAndEmptyOutputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    EmptyInputAndEmptyOutputOutput, EmptyInputAndEmptyOutputOutputBuilder
+);
 
 impl runtime::wire::WriteFields for EmptyInputAndEmptyOutputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +63,6 @@ impl runtime::wire::WriteFields for EmptyInputAndEmptyOutputOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for EmptyInputAndEmptyOutputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "EmptyInputAndEmptyOutputOutput")
-            .map(EmptyInputAndEmptyOutputOutputBuilder::build_unchecked)
     }
 }
 

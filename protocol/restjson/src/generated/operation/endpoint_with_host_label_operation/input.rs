@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct EndpointWithHostLabelOperationInput {
     /// The `label` member.
     ///
@@ -70,30 +70,9 @@ impl runtime::validate::Validate for EndpointWithHostLabelOperationInput {
     }
 }
 
-impl Default for EndpointWithHostLabelOperationInput {
-    fn default() -> Self {
-        EndpointWithHostLabelOperationInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for EndpointWithHostLabelOperationInput {
-    fn corrected() -> Self {
-        Self { label: None }
-    }
-}
-
-impl runtime::wire::HasCodec for EndpointWithHostLabelOperationInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for EndpointWithHostLabelOperationInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    EndpointWithHostLabelOperationInput, EndpointWithHostLabelOperationInputBuilder
+);
 
 impl runtime::wire::WriteFields for EndpointWithHostLabelOperationInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -102,18 +81,6 @@ impl runtime::wire::WriteFields for EndpointWithHostLabelOperationInput {
     ) -> Result<(), W::Error> {
         w.optional("label", &self.label)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for EndpointWithHostLabelOperationInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "EndpointWithHostLabelOperationInput",
-            )
-            .map(EndpointWithHostLabelOperationInputBuilder::build_unchecked)
     }
 }
 

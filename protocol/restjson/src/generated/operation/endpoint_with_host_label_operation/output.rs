@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#EndpointWithHostLabelOperationOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct EndpointWithHostLabelOperationOutput {}
 impl EndpointWithHostLabelOperationOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for EndpointWithHostLabelOperationOutput {
     }
 }
 
-impl Default for EndpointWithHostLabelOperationOutput {
-    fn default() -> Self {
-        EndpointWithHostLabelOperationOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for EndpointWithHostLabelOperationOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for EndpointWithHostLabelOperationOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for EndpointWithHostLabelOperationOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    EndpointWithHostLabelOperationOutput, EndpointWithHostLabelOperationOutputBuilder
+);
 
 impl runtime::wire::WriteFields for EndpointWithHostLabelOperationOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +63,6 @@ impl runtime::wire::WriteFields for EndpointWithHostLabelOperationOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for EndpointWithHostLabelOperationOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "EndpointWithHostLabelOperationOutput",
-            )
-            .map(EndpointWithHostLabelOperationOutputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#FractionalSecondsOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct FractionalSecondsOutput {
     /// The `datetime` member.
     pub datetime: Option<::time::OffsetDateTime>,
@@ -64,30 +64,7 @@ impl runtime::validate::Validate for FractionalSecondsOutput {
     }
 }
 
-impl Default for FractionalSecondsOutput {
-    fn default() -> Self {
-        FractionalSecondsOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for FractionalSecondsOutput {
-    fn corrected() -> Self {
-        Self { datetime: None }
-    }
-}
-
-impl runtime::wire::HasCodec for FractionalSecondsOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for FractionalSecondsOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(FractionalSecondsOutput, FractionalSecondsOutputBuilder);
 
 impl runtime::wire::WriteFields for FractionalSecondsOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -96,15 +73,6 @@ impl runtime::wire::WriteFields for FractionalSecondsOutput {
     ) -> Result<(), W::Error> {
         w.optional_with::<runtime::wire::DateTime, _>("datetime", &self.datetime)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for FractionalSecondsOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "FractionalSecondsOutput")
-            .map(FractionalSecondsOutputBuilder::build_unchecked)
     }
 }
 

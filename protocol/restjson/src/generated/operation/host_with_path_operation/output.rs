@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HostWithPathOperationOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HostWithPathOperationOutput {}
 impl HostWithPathOperationOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for HostWithPathOperationOutput {
     }
 }
 
-impl Default for HostWithPathOperationOutput {
-    fn default() -> Self {
-        HostWithPathOperationOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HostWithPathOperationOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for HostWithPathOperationOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HostWithPathOperationOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HostWithPathOperationOutput, HostWithPathOperationOutputBuilder
+);
 
 impl runtime::wire::WriteFields for HostWithPathOperationOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +63,6 @@ impl runtime::wire::WriteFields for HostWithPathOperationOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HostWithPathOperationOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "HostWithPathOperationOutput")
-            .map(HostWithPathOperationOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpEmptyPrefixHeadersInput {
     /// The `prefixHeaders` member.
     ///
@@ -80,33 +80,9 @@ impl runtime::validate::Validate for HttpEmptyPrefixHeadersInput {
     }
 }
 
-impl Default for HttpEmptyPrefixHeadersInput {
-    fn default() -> Self {
-        HttpEmptyPrefixHeadersInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpEmptyPrefixHeadersInput {
-    fn corrected() -> Self {
-        Self {
-            prefix_headers: None,
-            specific_header: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for HttpEmptyPrefixHeadersInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpEmptyPrefixHeadersInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HttpEmptyPrefixHeadersInput, HttpEmptyPrefixHeadersInputBuilder
+);
 
 impl runtime::wire::WriteFields for HttpEmptyPrefixHeadersInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -116,15 +92,6 @@ impl runtime::wire::WriteFields for HttpEmptyPrefixHeadersInput {
         w.optional("prefixHeaders", &self.prefix_headers)?;
         w.optional("specificHeader", &self.specific_header)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpEmptyPrefixHeadersInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "HttpEmptyPrefixHeadersInput")
-            .map(HttpEmptyPrefixHeadersInputBuilder::build_unchecked)
     }
 }
 

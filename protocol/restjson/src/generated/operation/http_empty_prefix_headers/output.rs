@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpEmptyPrefixHeadersOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpEmptyPrefixHeadersOutput {
     /// The `prefixHeaders` member.
     ///
@@ -78,33 +78,9 @@ impl runtime::validate::Validate for HttpEmptyPrefixHeadersOutput {
     }
 }
 
-impl Default for HttpEmptyPrefixHeadersOutput {
-    fn default() -> Self {
-        HttpEmptyPrefixHeadersOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpEmptyPrefixHeadersOutput {
-    fn corrected() -> Self {
-        Self {
-            prefix_headers: None,
-            specific_header: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for HttpEmptyPrefixHeadersOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpEmptyPrefixHeadersOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HttpEmptyPrefixHeadersOutput, HttpEmptyPrefixHeadersOutputBuilder
+);
 
 impl runtime::wire::WriteFields for HttpEmptyPrefixHeadersOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -114,15 +90,6 @@ impl runtime::wire::WriteFields for HttpEmptyPrefixHeadersOutput {
         w.optional("prefixHeaders", &self.prefix_headers)?;
         w.optional("specificHeader", &self.specific_header)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpEmptyPrefixHeadersOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "HttpEmptyPrefixHeadersOutput")
-            .map(HttpEmptyPrefixHeadersOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpPrefixHeadersInput {
     /// The `foo` member.
     ///
@@ -78,30 +78,7 @@ impl runtime::validate::Validate for HttpPrefixHeadersInput {
     }
 }
 
-impl Default for HttpPrefixHeadersInput {
-    fn default() -> Self {
-        HttpPrefixHeadersInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpPrefixHeadersInput {
-    fn corrected() -> Self {
-        Self { foo: None, foo_map: None }
-    }
-}
-
-impl runtime::wire::HasCodec for HttpPrefixHeadersInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpPrefixHeadersInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(HttpPrefixHeadersInput, HttpPrefixHeadersInputBuilder);
 
 impl runtime::wire::WriteFields for HttpPrefixHeadersInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -111,15 +88,6 @@ impl runtime::wire::WriteFields for HttpPrefixHeadersInput {
         w.optional("foo", &self.foo)?;
         w.optional("fooMap", &self.foo_map)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpPrefixHeadersInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "HttpPrefixHeadersInput")
-            .map(HttpPrefixHeadersInputBuilder::build_unchecked)
     }
 }
 

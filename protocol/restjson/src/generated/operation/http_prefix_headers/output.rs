@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPrefixHeadersOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpPrefixHeadersOutput {
     /// The `foo` member.
     ///
@@ -76,30 +76,7 @@ impl runtime::validate::Validate for HttpPrefixHeadersOutput {
     }
 }
 
-impl Default for HttpPrefixHeadersOutput {
-    fn default() -> Self {
-        HttpPrefixHeadersOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpPrefixHeadersOutput {
-    fn corrected() -> Self {
-        Self { foo: None, foo_map: None }
-    }
-}
-
-impl runtime::wire::HasCodec for HttpPrefixHeadersOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpPrefixHeadersOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(HttpPrefixHeadersOutput, HttpPrefixHeadersOutputBuilder);
 
 impl runtime::wire::WriteFields for HttpPrefixHeadersOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -109,15 +86,6 @@ impl runtime::wire::WriteFields for HttpPrefixHeadersOutput {
         w.optional("foo", &self.foo)?;
         w.optional("fooMap", &self.foo_map)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpPrefixHeadersOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "HttpPrefixHeadersOutput")
-            .map(HttpPrefixHeadersOutputBuilder::build_unchecked)
     }
 }
 

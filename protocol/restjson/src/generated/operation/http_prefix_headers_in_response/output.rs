@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPrefixHeadersInResponseOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpPrefixHeadersInResponseOutput {
     /// The `prefixHeaders` member.
     ///
@@ -68,30 +68,9 @@ impl runtime::validate::Validate for HttpPrefixHeadersInResponseOutput {
     }
 }
 
-impl Default for HttpPrefixHeadersInResponseOutput {
-    fn default() -> Self {
-        HttpPrefixHeadersInResponseOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpPrefixHeadersInResponseOutput {
-    fn corrected() -> Self {
-        Self { prefix_headers: None }
-    }
-}
-
-impl runtime::wire::HasCodec for HttpPrefixHeadersInResponseOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpPrefixHeadersInResponseOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HttpPrefixHeadersInResponseOutput, HttpPrefixHeadersInResponseOutputBuilder
+);
 
 impl runtime::wire::WriteFields for HttpPrefixHeadersInResponseOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -100,18 +79,6 @@ impl runtime::wire::WriteFields for HttpPrefixHeadersInResponseOutput {
     ) -> Result<(), W::Error> {
         w.optional("prefixHeaders", &self.prefix_headers)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpPrefixHeadersInResponseOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "HttpPrefixHeadersInResponseOutput",
-            )
-            .map(HttpPrefixHeadersInResponseOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpQueryParamsOnlyOperationInput {
     /// The `queryMap` member.
     ///
@@ -68,30 +68,9 @@ impl runtime::validate::Validate for HttpQueryParamsOnlyOperationInput {
     }
 }
 
-impl Default for HttpQueryParamsOnlyOperationInput {
-    fn default() -> Self {
-        HttpQueryParamsOnlyOperationInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpQueryParamsOnlyOperationInput {
-    fn corrected() -> Self {
-        Self { query_map: None }
-    }
-}
-
-impl runtime::wire::HasCodec for HttpQueryParamsOnlyOperationInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpQueryParamsOnlyOperationInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HttpQueryParamsOnlyOperationInput, HttpQueryParamsOnlyOperationInputBuilder
+);
 
 impl runtime::wire::WriteFields for HttpQueryParamsOnlyOperationInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -100,18 +79,6 @@ impl runtime::wire::WriteFields for HttpQueryParamsOnlyOperationInput {
     ) -> Result<(), W::Error> {
         w.optional("queryMap", &self.query_map)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpQueryParamsOnlyOperationInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "HttpQueryParamsOnlyOperationInput",
-            )
-            .map(HttpQueryParamsOnlyOperationInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpQueryParamsOnlyOperationOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpQueryParamsOnlyOperationOutput {}
 impl HttpQueryParamsOnlyOperationOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for HttpQueryParamsOnlyOperationOutput {
     }
 }
 
-impl Default for HttpQueryParamsOnlyOperationOutput {
-    fn default() -> Self {
-        HttpQueryParamsOnlyOperationOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpQueryParamsOnlyOperationOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for HttpQueryParamsOnlyOperationOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpQueryParamsOnlyOperationOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HttpQueryParamsOnlyOperationOutput, HttpQueryParamsOnlyOperationOutputBuilder
+);
 
 impl runtime::wire::WriteFields for HttpQueryParamsOnlyOperationOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +63,6 @@ impl runtime::wire::WriteFields for HttpQueryParamsOnlyOperationOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpQueryParamsOnlyOperationOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "HttpQueryParamsOnlyOperationOutput",
-            )
-            .map(HttpQueryParamsOnlyOperationOutputBuilder::build_unchecked)
     }
 }
 

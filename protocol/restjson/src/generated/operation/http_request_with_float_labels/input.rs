@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct HttpRequestWithFloatLabelsInput {
     /// The `float` member.
     ///
@@ -83,30 +83,9 @@ impl runtime::validate::Validate for HttpRequestWithFloatLabelsInput {
     }
 }
 
-impl Default for HttpRequestWithFloatLabelsInput {
-    fn default() -> Self {
-        HttpRequestWithFloatLabelsInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpRequestWithFloatLabelsInput {
-    fn corrected() -> Self {
-        Self { float: None, double: None }
-    }
-}
-
-impl runtime::wire::HasCodec for HttpRequestWithFloatLabelsInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpRequestWithFloatLabelsInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HttpRequestWithFloatLabelsInput, HttpRequestWithFloatLabelsInputBuilder
+);
 
 impl runtime::wire::WriteFields for HttpRequestWithFloatLabelsInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -116,18 +95,6 @@ impl runtime::wire::WriteFields for HttpRequestWithFloatLabelsInput {
         w.optional("float", &self.float)?;
         w.optional("double", &self.double)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpRequestWithFloatLabelsInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "HttpRequestWithFloatLabelsInput",
-            )
-            .map(HttpRequestWithFloatLabelsInputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpRequestWithGreedyLabelInPathInput {
     /// The `foo` member.
     ///
@@ -83,30 +83,9 @@ impl runtime::validate::Validate for HttpRequestWithGreedyLabelInPathInput {
     }
 }
 
-impl Default for HttpRequestWithGreedyLabelInPathInput {
-    fn default() -> Self {
-        HttpRequestWithGreedyLabelInPathInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpRequestWithGreedyLabelInPathInput {
-    fn corrected() -> Self {
-        Self { foo: None, baz: None }
-    }
-}
-
-impl runtime::wire::HasCodec for HttpRequestWithGreedyLabelInPathInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpRequestWithGreedyLabelInPathInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HttpRequestWithGreedyLabelInPathInput, HttpRequestWithGreedyLabelInPathInputBuilder
+);
 
 impl runtime::wire::WriteFields for HttpRequestWithGreedyLabelInPathInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -116,18 +95,6 @@ impl runtime::wire::WriteFields for HttpRequestWithGreedyLabelInPathInput {
         w.optional("foo", &self.foo)?;
         w.optional("baz", &self.baz)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpRequestWithGreedyLabelInPathInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "HttpRequestWithGreedyLabelInPathInput",
-            )
-            .map(HttpRequestWithGreedyLabelInPathInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpRequestWithGreedyLabelInPathOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpRequestWithGreedyLabelInPathOutput {}
 impl HttpRequestWithGreedyLabelInPathOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for HttpRequestWithGreedyLabelInPathOutput {
     }
 }
 
-impl Default for HttpRequestWithGreedyLabelInPathOutput {
-    fn default() -> Self {
-        HttpRequestWithGreedyLabelInPathOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpRequestWithGreedyLabelInPathOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for HttpRequestWithGreedyLabelInPathOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpRequestWithGreedyLabelInPathOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HttpRequestWithGreedyLabelInPathOutput, HttpRequestWithGreedyLabelInPathOutputBuilder
+);
 
 impl runtime::wire::WriteFields for HttpRequestWithGreedyLabelInPathOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +63,6 @@ impl runtime::wire::WriteFields for HttpRequestWithGreedyLabelInPathOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpRequestWithGreedyLabelInPathOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "HttpRequestWithGreedyLabelInPathOutput",
-            )
-            .map(HttpRequestWithGreedyLabelInPathOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct HttpRequestWithLabelsInput {
     /// The `string` member.
     ///
@@ -161,39 +161,7 @@ impl runtime::validate::Validate for HttpRequestWithLabelsInput {
     }
 }
 
-impl Default for HttpRequestWithLabelsInput {
-    fn default() -> Self {
-        HttpRequestWithLabelsInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpRequestWithLabelsInput {
-    fn corrected() -> Self {
-        Self {
-            string: None,
-            short: None,
-            integer: None,
-            long: None,
-            float: None,
-            double: None,
-            boolean: None,
-            timestamp: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for HttpRequestWithLabelsInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpRequestWithLabelsInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(HttpRequestWithLabelsInput, HttpRequestWithLabelsInputBuilder);
 
 impl runtime::wire::WriteFields for HttpRequestWithLabelsInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -209,15 +177,6 @@ impl runtime::wire::WriteFields for HttpRequestWithLabelsInput {
         w.optional("boolean", &self.boolean)?;
         w.optional_with::<runtime::wire::DateTime, _>("timestamp", &self.timestamp)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpRequestWithLabelsInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "HttpRequestWithLabelsInput")
-            .map(HttpRequestWithLabelsInputBuilder::build_unchecked)
     }
 }
 

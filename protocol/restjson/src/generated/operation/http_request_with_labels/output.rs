@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpRequestWithLabelsOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpRequestWithLabelsOutput {}
 impl HttpRequestWithLabelsOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for HttpRequestWithLabelsOutput {
     }
 }
 
-impl Default for HttpRequestWithLabelsOutput {
-    fn default() -> Self {
-        HttpRequestWithLabelsOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpRequestWithLabelsOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for HttpRequestWithLabelsOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpRequestWithLabelsOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HttpRequestWithLabelsOutput, HttpRequestWithLabelsOutputBuilder
+);
 
 impl runtime::wire::WriteFields for HttpRequestWithLabelsOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +63,6 @@ impl runtime::wire::WriteFields for HttpRequestWithLabelsOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpRequestWithLabelsOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "HttpRequestWithLabelsOutput")
-            .map(HttpRequestWithLabelsOutputBuilder::build_unchecked)
     }
 }
 

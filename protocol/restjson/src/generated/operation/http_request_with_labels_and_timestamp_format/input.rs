@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpRequestWithLabelsAndTimestampFormatInput {
     /// The `memberEpochSeconds` member.
     ///
@@ -148,38 +148,10 @@ impl runtime::validate::Validate for HttpRequestWithLabelsAndTimestampFormatInpu
     }
 }
 
-impl Default for HttpRequestWithLabelsAndTimestampFormatInput {
-    fn default() -> Self {
-        HttpRequestWithLabelsAndTimestampFormatInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpRequestWithLabelsAndTimestampFormatInput {
-    fn corrected() -> Self {
-        Self {
-            member_epoch_seconds: None,
-            member_http_date: None,
-            member_date_time: None,
-            default_format: None,
-            target_epoch_seconds: None,
-            target_http_date: None,
-            target_date_time: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for HttpRequestWithLabelsAndTimestampFormatInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpRequestWithLabelsAndTimestampFormatInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HttpRequestWithLabelsAndTimestampFormatInput,
+    HttpRequestWithLabelsAndTimestampFormatInputBuilder
+);
 
 impl runtime::wire::WriteFields for HttpRequestWithLabelsAndTimestampFormatInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -209,18 +181,6 @@ impl runtime::wire::WriteFields for HttpRequestWithLabelsAndTimestampFormatInput
                 _,
             >("targetDateTime", &self.target_date_time)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpRequestWithLabelsAndTimestampFormatInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "HttpRequestWithLabelsAndTimestampFormatInput",
-            )
-            .map(HttpRequestWithLabelsAndTimestampFormatInputBuilder::build_unchecked)
     }
 }
 

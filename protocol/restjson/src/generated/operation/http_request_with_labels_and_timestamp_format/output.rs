@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpRequestWithLabelsAndTimestampFormatOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpRequestWithLabelsAndTimestampFormatOutput {}
 impl HttpRequestWithLabelsAndTimestampFormatOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,10 @@ impl runtime::validate::Validate for HttpRequestWithLabelsAndTimestampFormatOutp
     }
 }
 
-impl Default for HttpRequestWithLabelsAndTimestampFormatOutput {
-    fn default() -> Self {
-        HttpRequestWithLabelsAndTimestampFormatOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpRequestWithLabelsAndTimestampFormatOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for HttpRequestWithLabelsAndTimestampFormatOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpRequestWithLabelsAndTimestampFormatOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HttpRequestWithLabelsAndTimestampFormatOutput,
+    HttpRequestWithLabelsAndTimestampFormatOutputBuilder
+);
 
 impl runtime::wire::WriteFields for HttpRequestWithLabelsAndTimestampFormatOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +64,6 @@ impl runtime::wire::WriteFields for HttpRequestWithLabelsAndTimestampFormatOutpu
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpRequestWithLabelsAndTimestampFormatOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "HttpRequestWithLabelsAndTimestampFormatOutput",
-            )
-            .map(HttpRequestWithLabelsAndTimestampFormatOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpRequestWithRegexLiteralInput {
     /// The `str` member.
     ///
@@ -70,30 +70,9 @@ impl runtime::validate::Validate for HttpRequestWithRegexLiteralInput {
     }
 }
 
-impl Default for HttpRequestWithRegexLiteralInput {
-    fn default() -> Self {
-        HttpRequestWithRegexLiteralInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpRequestWithRegexLiteralInput {
-    fn corrected() -> Self {
-        Self { str: None }
-    }
-}
-
-impl runtime::wire::HasCodec for HttpRequestWithRegexLiteralInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpRequestWithRegexLiteralInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HttpRequestWithRegexLiteralInput, HttpRequestWithRegexLiteralInputBuilder
+);
 
 impl runtime::wire::WriteFields for HttpRequestWithRegexLiteralInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -102,18 +81,6 @@ impl runtime::wire::WriteFields for HttpRequestWithRegexLiteralInput {
     ) -> Result<(), W::Error> {
         w.optional("str", &self.str)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpRequestWithRegexLiteralInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "HttpRequestWithRegexLiteralInput",
-            )
-            .map(HttpRequestWithRegexLiteralInputBuilder::build_unchecked)
     }
 }
 

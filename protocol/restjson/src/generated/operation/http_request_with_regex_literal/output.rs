@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpRequestWithRegexLiteralOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpRequestWithRegexLiteralOutput {}
 impl HttpRequestWithRegexLiteralOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for HttpRequestWithRegexLiteralOutput {
     }
 }
 
-impl Default for HttpRequestWithRegexLiteralOutput {
-    fn default() -> Self {
-        HttpRequestWithRegexLiteralOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpRequestWithRegexLiteralOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for HttpRequestWithRegexLiteralOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpRequestWithRegexLiteralOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    HttpRequestWithRegexLiteralOutput, HttpRequestWithRegexLiteralOutputBuilder
+);
 
 impl runtime::wire::WriteFields for HttpRequestWithRegexLiteralOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +63,6 @@ impl runtime::wire::WriteFields for HttpRequestWithRegexLiteralOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpRequestWithRegexLiteralOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "HttpRequestWithRegexLiteralOutput",
-            )
-            .map(HttpRequestWithRegexLiteralOutputBuilder::build_unchecked)
     }
 }
 

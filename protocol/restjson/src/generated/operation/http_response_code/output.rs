@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpResponseCodeOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct HttpResponseCodeOutput {
     /// The `Status` member.
     ///
@@ -64,30 +64,7 @@ impl runtime::validate::Validate for HttpResponseCodeOutput {
     }
 }
 
-impl Default for HttpResponseCodeOutput {
-    fn default() -> Self {
-        HttpResponseCodeOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for HttpResponseCodeOutput {
-    fn corrected() -> Self {
-        Self { status: None }
-    }
-}
-
-impl runtime::wire::HasCodec for HttpResponseCodeOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for HttpResponseCodeOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(HttpResponseCodeOutput, HttpResponseCodeOutputBuilder);
 
 impl runtime::wire::WriteFields for HttpResponseCodeOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -96,15 +73,6 @@ impl runtime::wire::WriteFields for HttpResponseCodeOutput {
     ) -> Result<(), W::Error> {
         w.optional("Status", &self.status)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpResponseCodeOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "HttpResponseCodeOutput")
-            .map(HttpResponseCodeOutputBuilder::build_unchecked)
     }
 }
 

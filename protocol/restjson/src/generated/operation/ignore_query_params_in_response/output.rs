@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#IgnoreQueryParamsInResponseOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct IgnoreQueryParamsInResponseOutput {
     /// The `baz` member.
     ///
@@ -66,30 +66,9 @@ impl runtime::validate::Validate for IgnoreQueryParamsInResponseOutput {
     }
 }
 
-impl Default for IgnoreQueryParamsInResponseOutput {
-    fn default() -> Self {
-        IgnoreQueryParamsInResponseOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for IgnoreQueryParamsInResponseOutput {
-    fn corrected() -> Self {
-        Self { baz: None }
-    }
-}
-
-impl runtime::wire::HasCodec for IgnoreQueryParamsInResponseOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for IgnoreQueryParamsInResponseOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    IgnoreQueryParamsInResponseOutput, IgnoreQueryParamsInResponseOutputBuilder
+);
 
 impl runtime::wire::WriteFields for IgnoreQueryParamsInResponseOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -98,18 +77,6 @@ impl runtime::wire::WriteFields for IgnoreQueryParamsInResponseOutput {
     ) -> Result<(), W::Error> {
         w.optional("baz", &self.baz)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for IgnoreQueryParamsInResponseOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "IgnoreQueryParamsInResponseOutput",
-            )
-            .map(IgnoreQueryParamsInResponseOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct InputStreamInput {
     /// The `stream` member.
     ///
@@ -69,30 +69,7 @@ impl runtime::validate::Validate for InputStreamInput {
     }
 }
 
-impl Default for InputStreamInput {
-    fn default() -> Self {
-        InputStreamInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for InputStreamInput {
-    fn corrected() -> Self {
-        Self { stream: None }
-    }
-}
-
-impl runtime::wire::HasCodec for InputStreamInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for InputStreamInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(InputStreamInput, InputStreamInputBuilder);
 
 impl runtime::wire::WriteFields for InputStreamInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -101,15 +78,6 @@ impl runtime::wire::WriteFields for InputStreamInput {
     ) -> Result<(), W::Error> {
         w.optional("stream", &self.stream)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for InputStreamInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "InputStreamInput")
-            .map(InputStreamInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#InputStreamOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct InputStreamOutput {}
 impl InputStreamOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,7 @@ impl runtime::validate::Validate for InputStreamOutput {
     }
 }
 
-impl Default for InputStreamOutput {
-    fn default() -> Self {
-        InputStreamOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for InputStreamOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for InputStreamOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for InputStreamOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(InputStreamOutput, InputStreamOutputBuilder);
 
 impl runtime::wire::WriteFields for InputStreamOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +61,6 @@ impl runtime::wire::WriteFields for InputStreamOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for InputStreamOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "InputStreamOutput")
-            .map(InputStreamOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct InputStreamWithInitialRequestInput {
     /// The `initialRequestMember` member.
     ///
@@ -84,33 +84,9 @@ impl runtime::validate::Validate for InputStreamWithInitialRequestInput {
     }
 }
 
-impl Default for InputStreamWithInitialRequestInput {
-    fn default() -> Self {
-        InputStreamWithInitialRequestInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for InputStreamWithInitialRequestInput {
-    fn corrected() -> Self {
-        Self {
-            initial_request_member: None,
-            stream: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for InputStreamWithInitialRequestInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for InputStreamWithInitialRequestInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    InputStreamWithInitialRequestInput, InputStreamWithInitialRequestInputBuilder
+);
 
 impl runtime::wire::WriteFields for InputStreamWithInitialRequestInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -120,18 +96,6 @@ impl runtime::wire::WriteFields for InputStreamWithInitialRequestInput {
         w.optional("initialRequestMember", &self.initial_request_member)?;
         w.optional("stream", &self.stream)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for InputStreamWithInitialRequestInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "InputStreamWithInitialRequestInput",
-            )
-            .map(InputStreamWithInitialRequestInputBuilder::build_unchecked)
     }
 }
 

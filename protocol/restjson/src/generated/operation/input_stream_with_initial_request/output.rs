@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#InputStreamWithInitialRequestOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct InputStreamWithInitialRequestOutput {}
 impl InputStreamWithInitialRequestOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for InputStreamWithInitialRequestOutput {
     }
 }
 
-impl Default for InputStreamWithInitialRequestOutput {
-    fn default() -> Self {
-        InputStreamWithInitialRequestOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for InputStreamWithInitialRequestOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for InputStreamWithInitialRequestOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for InputStreamWithInitialRequestOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    InputStreamWithInitialRequestOutput, InputStreamWithInitialRequestOutputBuilder
+);
 
 impl runtime::wire::WriteFields for InputStreamWithInitialRequestOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +63,6 @@ impl runtime::wire::WriteFields for InputStreamWithInitialRequestOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for InputStreamWithInitialRequestOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "InputStreamWithInitialRequestOutput",
-            )
-            .map(InputStreamWithInitialRequestOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedAcceptWithBodyInput {}
 impl MalformedAcceptWithBodyInput {
     /// A builder for this type; `build()` validates the result.
@@ -55,30 +55,9 @@ impl runtime::validate::Validate for MalformedAcceptWithBodyInput {
     }
 }
 
-impl Default for MalformedAcceptWithBodyInput {
-    fn default() -> Self {
-        MalformedAcceptWithBodyInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedAcceptWithBodyInput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedAcceptWithBodyInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedAcceptWithBodyInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedAcceptWithBodyInput, MalformedAcceptWithBodyInputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedAcceptWithBodyInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -86,15 +65,6 @@ impl runtime::wire::WriteFields for MalformedAcceptWithBodyInput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedAcceptWithBodyInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedAcceptWithBodyInput")
-            .map(MalformedAcceptWithBodyInputBuilder::build_unchecked)
     }
 }
 

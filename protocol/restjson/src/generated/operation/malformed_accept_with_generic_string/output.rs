@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedAcceptWithGenericStringOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedAcceptWithGenericStringOutput {
     /// The `payload` member.
     ///
@@ -66,30 +66,9 @@ impl runtime::validate::Validate for MalformedAcceptWithGenericStringOutput {
     }
 }
 
-impl Default for MalformedAcceptWithGenericStringOutput {
-    fn default() -> Self {
-        MalformedAcceptWithGenericStringOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedAcceptWithGenericStringOutput {
-    fn corrected() -> Self {
-        Self { payload: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedAcceptWithGenericStringOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedAcceptWithGenericStringOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedAcceptWithGenericStringOutput, MalformedAcceptWithGenericStringOutputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedAcceptWithGenericStringOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -98,18 +77,6 @@ impl runtime::wire::WriteFields for MalformedAcceptWithGenericStringOutput {
     ) -> Result<(), W::Error> {
         w.optional("payload", &self.payload)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedAcceptWithGenericStringOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "MalformedAcceptWithGenericStringOutput",
-            )
-            .map(MalformedAcceptWithGenericStringOutputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedAcceptWithPayloadOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedAcceptWithPayloadOutput {
     /// The `payload` member.
     ///
@@ -66,30 +66,9 @@ impl runtime::validate::Validate for MalformedAcceptWithPayloadOutput {
     }
 }
 
-impl Default for MalformedAcceptWithPayloadOutput {
-    fn default() -> Self {
-        MalformedAcceptWithPayloadOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedAcceptWithPayloadOutput {
-    fn corrected() -> Self {
-        Self { payload: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedAcceptWithPayloadOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedAcceptWithPayloadOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedAcceptWithPayloadOutput, MalformedAcceptWithPayloadOutputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedAcceptWithPayloadOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -98,18 +77,6 @@ impl runtime::wire::WriteFields for MalformedAcceptWithPayloadOutput {
     ) -> Result<(), W::Error> {
         w.optional("payload", &self.payload)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedAcceptWithPayloadOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "MalformedAcceptWithPayloadOutput",
-            )
-            .map(MalformedAcceptWithPayloadOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedBlobInput {
     /// The `blob` member.
     pub blob: Option<runtime::Blob>,
@@ -64,30 +64,7 @@ impl runtime::validate::Validate for MalformedBlobInput {
     }
 }
 
-impl Default for MalformedBlobInput {
-    fn default() -> Self {
-        MalformedBlobInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedBlobInput {
-    fn corrected() -> Self {
-        Self { blob: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedBlobInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedBlobInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MalformedBlobInput, MalformedBlobInputBuilder);
 
 impl runtime::wire::WriteFields for MalformedBlobInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -96,15 +73,6 @@ impl runtime::wire::WriteFields for MalformedBlobInput {
     ) -> Result<(), W::Error> {
         w.optional("blob", &self.blob)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedBlobInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedBlobInput")
-            .map(MalformedBlobInputBuilder::build_unchecked)
     }
 }
 

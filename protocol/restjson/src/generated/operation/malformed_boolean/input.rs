@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedBooleanInput {
     /// The `booleanInBody` member.
     pub boolean_in_body: Option<bool>,
@@ -98,35 +98,7 @@ impl runtime::validate::Validate for MalformedBooleanInput {
     }
 }
 
-impl Default for MalformedBooleanInput {
-    fn default() -> Self {
-        MalformedBooleanInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedBooleanInput {
-    fn corrected() -> Self {
-        Self {
-            boolean_in_body: None,
-            boolean_in_path: None,
-            boolean_in_query: None,
-            boolean_in_header: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedBooleanInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedBooleanInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MalformedBooleanInput, MalformedBooleanInputBuilder);
 
 impl runtime::wire::WriteFields for MalformedBooleanInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -138,15 +110,6 @@ impl runtime::wire::WriteFields for MalformedBooleanInput {
         w.optional("booleanInQuery", &self.boolean_in_query)?;
         w.optional("booleanInHeader", &self.boolean_in_header)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedBooleanInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedBooleanInput")
-            .map(MalformedBooleanInputBuilder::build_unchecked)
     }
 }
 

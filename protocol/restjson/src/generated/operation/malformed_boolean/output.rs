@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedBooleanOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedBooleanOutput {}
 impl MalformedBooleanOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,7 @@ impl runtime::validate::Validate for MalformedBooleanOutput {
     }
 }
 
-impl Default for MalformedBooleanOutput {
-    fn default() -> Self {
-        MalformedBooleanOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedBooleanOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedBooleanOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedBooleanOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MalformedBooleanOutput, MalformedBooleanOutputBuilder);
 
 impl runtime::wire::WriteFields for MalformedBooleanOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +61,6 @@ impl runtime::wire::WriteFields for MalformedBooleanOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedBooleanOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedBooleanOutput")
-            .map(MalformedBooleanOutputBuilder::build_unchecked)
     }
 }
 

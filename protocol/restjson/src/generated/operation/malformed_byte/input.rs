@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedByteInput {
     /// The `byteInBody` member.
     pub byte_in_body: Option<i8>,
@@ -98,35 +98,7 @@ impl runtime::validate::Validate for MalformedByteInput {
     }
 }
 
-impl Default for MalformedByteInput {
-    fn default() -> Self {
-        MalformedByteInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedByteInput {
-    fn corrected() -> Self {
-        Self {
-            byte_in_body: None,
-            byte_in_path: None,
-            byte_in_query: None,
-            byte_in_header: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedByteInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedByteInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MalformedByteInput, MalformedByteInputBuilder);
 
 impl runtime::wire::WriteFields for MalformedByteInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -138,15 +110,6 @@ impl runtime::wire::WriteFields for MalformedByteInput {
         w.optional("byteInQuery", &self.byte_in_query)?;
         w.optional("byteInHeader", &self.byte_in_header)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedByteInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedByteInput")
-            .map(MalformedByteInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedContentTypeWithBodyOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedContentTypeWithBodyOutput {}
 impl MalformedContentTypeWithBodyOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for MalformedContentTypeWithBodyOutput {
     }
 }
 
-impl Default for MalformedContentTypeWithBodyOutput {
-    fn default() -> Self {
-        MalformedContentTypeWithBodyOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedContentTypeWithBodyOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedContentTypeWithBodyOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedContentTypeWithBodyOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedContentTypeWithBodyOutput, MalformedContentTypeWithBodyOutputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedContentTypeWithBodyOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +63,6 @@ impl runtime::wire::WriteFields for MalformedContentTypeWithBodyOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithBodyOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "MalformedContentTypeWithBodyOutput",
-            )
-            .map(MalformedContentTypeWithBodyOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedContentTypeWithGenericStringInput {
     /// The `payload` member.
     ///
@@ -68,30 +68,10 @@ impl runtime::validate::Validate for MalformedContentTypeWithGenericStringInput 
     }
 }
 
-impl Default for MalformedContentTypeWithGenericStringInput {
-    fn default() -> Self {
-        MalformedContentTypeWithGenericStringInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedContentTypeWithGenericStringInput {
-    fn corrected() -> Self {
-        Self { payload: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedContentTypeWithGenericStringInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedContentTypeWithGenericStringInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedContentTypeWithGenericStringInput,
+    MalformedContentTypeWithGenericStringInputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedContentTypeWithGenericStringInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -100,18 +80,6 @@ impl runtime::wire::WriteFields for MalformedContentTypeWithGenericStringInput {
     ) -> Result<(), W::Error> {
         w.optional("payload", &self.payload)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithGenericStringInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "MalformedContentTypeWithGenericStringInput",
-            )
-            .map(MalformedContentTypeWithGenericStringInputBuilder::build_unchecked)
     }
 }
 

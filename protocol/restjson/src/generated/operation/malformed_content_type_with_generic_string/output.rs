@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedContentTypeWithGenericStringOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedContentTypeWithGenericStringOutput {}
 impl MalformedContentTypeWithGenericStringOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,10 @@ impl runtime::validate::Validate for MalformedContentTypeWithGenericStringOutput
     }
 }
 
-impl Default for MalformedContentTypeWithGenericStringOutput {
-    fn default() -> Self {
-        MalformedContentTypeWithGenericStringOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedContentTypeWithGenericStringOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedContentTypeWithGenericStringOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedContentTypeWithGenericStringOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedContentTypeWithGenericStringOutput,
+    MalformedContentTypeWithGenericStringOutputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedContentTypeWithGenericStringOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +64,6 @@ impl runtime::wire::WriteFields for MalformedContentTypeWithGenericStringOutput 
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithGenericStringOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "MalformedContentTypeWithGenericStringOutput",
-            )
-            .map(MalformedContentTypeWithGenericStringOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedContentTypeWithPayloadInput {
     /// The `payload` member.
     ///
@@ -68,30 +68,9 @@ impl runtime::validate::Validate for MalformedContentTypeWithPayloadInput {
     }
 }
 
-impl Default for MalformedContentTypeWithPayloadInput {
-    fn default() -> Self {
-        MalformedContentTypeWithPayloadInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedContentTypeWithPayloadInput {
-    fn corrected() -> Self {
-        Self { payload: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedContentTypeWithPayloadInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedContentTypeWithPayloadInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedContentTypeWithPayloadInput, MalformedContentTypeWithPayloadInputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedContentTypeWithPayloadInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -100,18 +79,6 @@ impl runtime::wire::WriteFields for MalformedContentTypeWithPayloadInput {
     ) -> Result<(), W::Error> {
         w.optional("payload", &self.payload)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithPayloadInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "MalformedContentTypeWithPayloadInput",
-            )
-            .map(MalformedContentTypeWithPayloadInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedContentTypeWithPayloadOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedContentTypeWithPayloadOutput {}
 impl MalformedContentTypeWithPayloadOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for MalformedContentTypeWithPayloadOutput {
     }
 }
 
-impl Default for MalformedContentTypeWithPayloadOutput {
-    fn default() -> Self {
-        MalformedContentTypeWithPayloadOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedContentTypeWithPayloadOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedContentTypeWithPayloadOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedContentTypeWithPayloadOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedContentTypeWithPayloadOutput, MalformedContentTypeWithPayloadOutputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedContentTypeWithPayloadOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +63,6 @@ impl runtime::wire::WriteFields for MalformedContentTypeWithPayloadOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithPayloadOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "MalformedContentTypeWithPayloadOutput",
-            )
-            .map(MalformedContentTypeWithPayloadOutputBuilder::build_unchecked)
     }
 }
 

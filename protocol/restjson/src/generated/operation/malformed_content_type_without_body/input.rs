@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedContentTypeWithoutBodyInput {}
 impl MalformedContentTypeWithoutBodyInput {
     /// A builder for this type; `build()` validates the result.
@@ -55,30 +55,9 @@ impl runtime::validate::Validate for MalformedContentTypeWithoutBodyInput {
     }
 }
 
-impl Default for MalformedContentTypeWithoutBodyInput {
-    fn default() -> Self {
-        MalformedContentTypeWithoutBodyInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedContentTypeWithoutBodyInput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedContentTypeWithoutBodyInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedContentTypeWithoutBodyInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedContentTypeWithoutBodyInput, MalformedContentTypeWithoutBodyInputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedContentTypeWithoutBodyInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -86,18 +65,6 @@ impl runtime::wire::WriteFields for MalformedContentTypeWithoutBodyInput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithoutBodyInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "MalformedContentTypeWithoutBodyInput",
-            )
-            .map(MalformedContentTypeWithoutBodyInputBuilder::build_unchecked)
     }
 }
 

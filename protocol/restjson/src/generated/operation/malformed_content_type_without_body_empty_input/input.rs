@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedContentTypeWithoutBodyEmptyInputInput {
     /// The `header` member.
     ///
@@ -68,31 +68,10 @@ impl runtime::validate::Validate for MalformedContentTypeWithoutBodyEmptyInputIn
     }
 }
 
-impl Default for MalformedContentTypeWithoutBodyEmptyInputInput {
-    fn default() -> Self {
-        MalformedContentTypeWithoutBodyEmptyInputInputBuilder::default()
-            .build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedContentTypeWithoutBodyEmptyInputInput {
-    fn corrected() -> Self {
-        Self { header: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedContentTypeWithoutBodyEmptyInputInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedContentTypeWithoutBodyEmptyInputInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedContentTypeWithoutBodyEmptyInputInput,
+    MalformedContentTypeWithoutBodyEmptyInputInputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedContentTypeWithoutBodyEmptyInputInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -101,18 +80,6 @@ impl runtime::wire::WriteFields for MalformedContentTypeWithoutBodyEmptyInputInp
     ) -> Result<(), W::Error> {
         w.optional("header", &self.header)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithoutBodyEmptyInputInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "MalformedContentTypeWithoutBodyEmptyInputInput",
-            )
-            .map(MalformedContentTypeWithoutBodyEmptyInputInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedContentTypeWithoutBodyEmptyInputOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedContentTypeWithoutBodyEmptyInputOutput {}
 impl MalformedContentTypeWithoutBodyEmptyInputOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,31 +53,10 @@ impl runtime::validate::Validate for MalformedContentTypeWithoutBodyEmptyInputOu
     }
 }
 
-impl Default for MalformedContentTypeWithoutBodyEmptyInputOutput {
-    fn default() -> Self {
-        MalformedContentTypeWithoutBodyEmptyInputOutputBuilder::default()
-            .build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedContentTypeWithoutBodyEmptyInputOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedContentTypeWithoutBodyEmptyInputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedContentTypeWithoutBodyEmptyInputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedContentTypeWithoutBodyEmptyInputOutput,
+    MalformedContentTypeWithoutBodyEmptyInputOutputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedContentTypeWithoutBodyEmptyInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -85,18 +64,6 @@ impl runtime::wire::WriteFields for MalformedContentTypeWithoutBodyEmptyInputOut
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedContentTypeWithoutBodyEmptyInputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "MalformedContentTypeWithoutBodyEmptyInputOutput",
-            )
-            .map(MalformedContentTypeWithoutBodyEmptyInputOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct MalformedDoubleInput {
     /// The `doubleInBody` member.
     pub double_in_body: Option<f64>,
@@ -98,35 +98,7 @@ impl runtime::validate::Validate for MalformedDoubleInput {
     }
 }
 
-impl Default for MalformedDoubleInput {
-    fn default() -> Self {
-        MalformedDoubleInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedDoubleInput {
-    fn corrected() -> Self {
-        Self {
-            double_in_body: None,
-            double_in_path: None,
-            double_in_query: None,
-            double_in_header: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedDoubleInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedDoubleInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MalformedDoubleInput, MalformedDoubleInputBuilder);
 
 impl runtime::wire::WriteFields for MalformedDoubleInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -138,15 +110,6 @@ impl runtime::wire::WriteFields for MalformedDoubleInput {
         w.optional("doubleInQuery", &self.double_in_query)?;
         w.optional("doubleInHeader", &self.double_in_header)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedDoubleInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedDoubleInput")
-            .map(MalformedDoubleInputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct MalformedFloatInput {
     /// The `floatInBody` member.
     pub float_in_body: Option<f32>,
@@ -98,35 +98,7 @@ impl runtime::validate::Validate for MalformedFloatInput {
     }
 }
 
-impl Default for MalformedFloatInput {
-    fn default() -> Self {
-        MalformedFloatInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedFloatInput {
-    fn corrected() -> Self {
-        Self {
-            float_in_body: None,
-            float_in_path: None,
-            float_in_query: None,
-            float_in_header: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedFloatInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedFloatInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MalformedFloatInput, MalformedFloatInputBuilder);
 
 impl runtime::wire::WriteFields for MalformedFloatInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -138,15 +110,6 @@ impl runtime::wire::WriteFields for MalformedFloatInput {
         w.optional("floatInQuery", &self.float_in_query)?;
         w.optional("floatInHeader", &self.float_in_header)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedFloatInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedFloatInput")
-            .map(MalformedFloatInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedFloatOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedFloatOutput {}
 impl MalformedFloatOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,7 @@ impl runtime::validate::Validate for MalformedFloatOutput {
     }
 }
 
-impl Default for MalformedFloatOutput {
-    fn default() -> Self {
-        MalformedFloatOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedFloatOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedFloatOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedFloatOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MalformedFloatOutput, MalformedFloatOutputBuilder);
 
 impl runtime::wire::WriteFields for MalformedFloatOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +61,6 @@ impl runtime::wire::WriteFields for MalformedFloatOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedFloatOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedFloatOutput")
-            .map(MalformedFloatOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedIntegerInput {
     /// The `integerInBody` member.
     pub integer_in_body: Option<i32>,
@@ -98,35 +98,7 @@ impl runtime::validate::Validate for MalformedIntegerInput {
     }
 }
 
-impl Default for MalformedIntegerInput {
-    fn default() -> Self {
-        MalformedIntegerInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedIntegerInput {
-    fn corrected() -> Self {
-        Self {
-            integer_in_body: None,
-            integer_in_path: None,
-            integer_in_query: None,
-            integer_in_header: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedIntegerInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedIntegerInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MalformedIntegerInput, MalformedIntegerInputBuilder);
 
 impl runtime::wire::WriteFields for MalformedIntegerInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -138,15 +110,6 @@ impl runtime::wire::WriteFields for MalformedIntegerInput {
         w.optional("integerInQuery", &self.integer_in_query)?;
         w.optional("integerInHeader", &self.integer_in_header)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedIntegerInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedIntegerInput")
-            .map(MalformedIntegerInputBuilder::build_unchecked)
     }
 }
 

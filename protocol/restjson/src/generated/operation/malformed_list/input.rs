@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedListInput {
     /// The `bodyList` member.
     pub body_list: Option<Vec<String>>,
@@ -64,30 +64,7 @@ impl runtime::validate::Validate for MalformedListInput {
     }
 }
 
-impl Default for MalformedListInput {
-    fn default() -> Self {
-        MalformedListInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedListInput {
-    fn corrected() -> Self {
-        Self { body_list: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedListInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedListInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MalformedListInput, MalformedListInputBuilder);
 
 impl runtime::wire::WriteFields for MalformedListInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -96,15 +73,6 @@ impl runtime::wire::WriteFields for MalformedListInput {
     ) -> Result<(), W::Error> {
         w.optional("bodyList", &self.body_list)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedListInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedListInput")
-            .map(MalformedListInputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedLongInput {
     /// The `longInBody` member.
     pub long_in_body: Option<i64>,
@@ -98,35 +98,7 @@ impl runtime::validate::Validate for MalformedLongInput {
     }
 }
 
-impl Default for MalformedLongInput {
-    fn default() -> Self {
-        MalformedLongInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedLongInput {
-    fn corrected() -> Self {
-        Self {
-            long_in_body: None,
-            long_in_path: None,
-            long_in_query: None,
-            long_in_header: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedLongInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedLongInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MalformedLongInput, MalformedLongInputBuilder);
 
 impl runtime::wire::WriteFields for MalformedLongInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -138,15 +110,6 @@ impl runtime::wire::WriteFields for MalformedLongInput {
         w.optional("longInQuery", &self.long_in_query)?;
         w.optional("longInHeader", &self.long_in_header)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedLongInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedLongInput")
-            .map(MalformedLongInputBuilder::build_unchecked)
     }
 }
 

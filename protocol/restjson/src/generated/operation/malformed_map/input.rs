@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedMapInput {
     /// The `bodyMap` member.
     pub body_map: Option<::std::collections::BTreeMap<String, String>>,
@@ -64,30 +64,7 @@ impl runtime::validate::Validate for MalformedMapInput {
     }
 }
 
-impl Default for MalformedMapInput {
-    fn default() -> Self {
-        MalformedMapInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedMapInput {
-    fn corrected() -> Self {
-        Self { body_map: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedMapInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedMapInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MalformedMapInput, MalformedMapInputBuilder);
 
 impl runtime::wire::WriteFields for MalformedMapInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -96,15 +73,6 @@ impl runtime::wire::WriteFields for MalformedMapInput {
     ) -> Result<(), W::Error> {
         w.optional("bodyMap", &self.body_map)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedMapInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedMapInput")
-            .map(MalformedMapInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedMapOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedMapOutput {}
 impl MalformedMapOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,7 @@ impl runtime::validate::Validate for MalformedMapOutput {
     }
 }
 
-impl Default for MalformedMapOutput {
-    fn default() -> Self {
-        MalformedMapOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedMapOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedMapOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedMapOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MalformedMapOutput, MalformedMapOutputBuilder);
 
 impl runtime::wire::WriteFields for MalformedMapOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +61,6 @@ impl runtime::wire::WriteFields for MalformedMapOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedMapOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedMapOutput")
-            .map(MalformedMapOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct MalformedRequestBodyInput {
     /// The `int` member.
     pub int: Option<i32>,
@@ -74,30 +74,7 @@ impl runtime::validate::Validate for MalformedRequestBodyInput {
     }
 }
 
-impl Default for MalformedRequestBodyInput {
-    fn default() -> Self {
-        MalformedRequestBodyInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedRequestBodyInput {
-    fn corrected() -> Self {
-        Self { int: None, float: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedRequestBodyInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedRequestBodyInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MalformedRequestBodyInput, MalformedRequestBodyInputBuilder);
 
 impl runtime::wire::WriteFields for MalformedRequestBodyInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -107,15 +84,6 @@ impl runtime::wire::WriteFields for MalformedRequestBodyInput {
         w.optional("int", &self.int)?;
         w.optional("float", &self.float)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedRequestBodyInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedRequestBodyInput")
-            .map(MalformedRequestBodyInputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedShortInput {
     /// The `shortInBody` member.
     pub short_in_body: Option<i16>,
@@ -98,35 +98,7 @@ impl runtime::validate::Validate for MalformedShortInput {
     }
 }
 
-impl Default for MalformedShortInput {
-    fn default() -> Self {
-        MalformedShortInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedShortInput {
-    fn corrected() -> Self {
-        Self {
-            short_in_body: None,
-            short_in_path: None,
-            short_in_query: None,
-            short_in_header: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedShortInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedShortInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MalformedShortInput, MalformedShortInputBuilder);
 
 impl runtime::wire::WriteFields for MalformedShortInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -138,15 +110,6 @@ impl runtime::wire::WriteFields for MalformedShortInput {
         w.optional("shortInQuery", &self.short_in_query)?;
         w.optional("shortInHeader", &self.short_in_header)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedShortInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedShortInput")
-            .map(MalformedShortInputBuilder::build_unchecked)
     }
 }
 

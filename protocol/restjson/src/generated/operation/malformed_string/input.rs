@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedStringInput {
     /// The `blob` member.
     ///
@@ -66,30 +66,7 @@ impl runtime::validate::Validate for MalformedStringInput {
     }
 }
 
-impl Default for MalformedStringInput {
-    fn default() -> Self {
-        MalformedStringInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedStringInput {
-    fn corrected() -> Self {
-        Self { blob: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedStringInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedStringInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MalformedStringInput, MalformedStringInputBuilder);
 
 impl runtime::wire::WriteFields for MalformedStringInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -98,15 +75,6 @@ impl runtime::wire::WriteFields for MalformedStringInput {
     ) -> Result<(), W::Error> {
         w.optional("blob", &self.blob)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedStringInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedStringInput")
-            .map(MalformedStringInputBuilder::build_unchecked)
     }
 }
 

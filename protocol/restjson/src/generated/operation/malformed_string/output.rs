@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedStringOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedStringOutput {}
 impl MalformedStringOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,7 @@ impl runtime::validate::Validate for MalformedStringOutput {
     }
 }
 
-impl Default for MalformedStringOutput {
-    fn default() -> Self {
-        MalformedStringOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedStringOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedStringOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedStringOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MalformedStringOutput, MalformedStringOutputBuilder);
 
 impl runtime::wire::WriteFields for MalformedStringOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +61,6 @@ impl runtime::wire::WriteFields for MalformedStringOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedStringOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedStringOutput")
-            .map(MalformedStringOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedTimestampBodyDefaultInput {
     /// The `timestamp` member.
     ///
@@ -70,30 +70,9 @@ impl runtime::validate::Validate for MalformedTimestampBodyDefaultInput {
     }
 }
 
-impl Default for MalformedTimestampBodyDefaultInput {
-    fn default() -> Self {
-        MalformedTimestampBodyDefaultInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedTimestampBodyDefaultInput {
-    fn corrected() -> Self {
-        Self { timestamp: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedTimestampBodyDefaultInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedTimestampBodyDefaultInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedTimestampBodyDefaultInput, MalformedTimestampBodyDefaultInputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedTimestampBodyDefaultInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -102,18 +81,6 @@ impl runtime::wire::WriteFields for MalformedTimestampBodyDefaultInput {
     ) -> Result<(), W::Error> {
         w.optional("timestamp", &self.timestamp)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedTimestampBodyDefaultInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "MalformedTimestampBodyDefaultInput",
-            )
-            .map(MalformedTimestampBodyDefaultInputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedTimestampBodyHttpDateInput {
     /// The `timestamp` member.
     ///
@@ -70,30 +70,9 @@ impl runtime::validate::Validate for MalformedTimestampBodyHttpDateInput {
     }
 }
 
-impl Default for MalformedTimestampBodyHttpDateInput {
-    fn default() -> Self {
-        MalformedTimestampBodyHttpDateInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedTimestampBodyHttpDateInput {
-    fn corrected() -> Self {
-        Self { timestamp: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedTimestampBodyHttpDateInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedTimestampBodyHttpDateInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedTimestampBodyHttpDateInput, MalformedTimestampBodyHttpDateInputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedTimestampBodyHttpDateInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -102,18 +81,6 @@ impl runtime::wire::WriteFields for MalformedTimestampBodyHttpDateInput {
     ) -> Result<(), W::Error> {
         w.optional_with::<runtime::wire::HttpDate, _>("timestamp", &self.timestamp)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedTimestampBodyHttpDateInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "MalformedTimestampBodyHttpDateInput",
-            )
-            .map(MalformedTimestampBodyHttpDateInputBuilder::build_unchecked)
     }
 }
 

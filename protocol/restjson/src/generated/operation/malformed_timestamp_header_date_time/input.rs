@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedTimestampHeaderDateTimeInput {
     /// The `timestamp` member.
     ///
@@ -70,30 +70,9 @@ impl runtime::validate::Validate for MalformedTimestampHeaderDateTimeInput {
     }
 }
 
-impl Default for MalformedTimestampHeaderDateTimeInput {
-    fn default() -> Self {
-        MalformedTimestampHeaderDateTimeInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedTimestampHeaderDateTimeInput {
-    fn corrected() -> Self {
-        Self { timestamp: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedTimestampHeaderDateTimeInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedTimestampHeaderDateTimeInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedTimestampHeaderDateTimeInput, MalformedTimestampHeaderDateTimeInputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedTimestampHeaderDateTimeInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -102,18 +81,6 @@ impl runtime::wire::WriteFields for MalformedTimestampHeaderDateTimeInput {
     ) -> Result<(), W::Error> {
         w.optional_with::<runtime::wire::DateTime, _>("timestamp", &self.timestamp)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedTimestampHeaderDateTimeInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "MalformedTimestampHeaderDateTimeInput",
-            )
-            .map(MalformedTimestampHeaderDateTimeInputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedTimestampHeaderEpochInput {
     /// The `timestamp` member.
     ///
@@ -70,30 +70,9 @@ impl runtime::validate::Validate for MalformedTimestampHeaderEpochInput {
     }
 }
 
-impl Default for MalformedTimestampHeaderEpochInput {
-    fn default() -> Self {
-        MalformedTimestampHeaderEpochInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedTimestampHeaderEpochInput {
-    fn corrected() -> Self {
-        Self { timestamp: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedTimestampHeaderEpochInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedTimestampHeaderEpochInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedTimestampHeaderEpochInput, MalformedTimestampHeaderEpochInputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedTimestampHeaderEpochInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -102,18 +81,6 @@ impl runtime::wire::WriteFields for MalformedTimestampHeaderEpochInput {
     ) -> Result<(), W::Error> {
         w.optional("timestamp", &self.timestamp)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedTimestampHeaderEpochInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "MalformedTimestampHeaderEpochInput",
-            )
-            .map(MalformedTimestampHeaderEpochInputBuilder::build_unchecked)
     }
 }
 

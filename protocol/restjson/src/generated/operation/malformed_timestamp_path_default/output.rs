@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampPathDefaultOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedTimestampPathDefaultOutput {}
 impl MalformedTimestampPathDefaultOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for MalformedTimestampPathDefaultOutput {
     }
 }
 
-impl Default for MalformedTimestampPathDefaultOutput {
-    fn default() -> Self {
-        MalformedTimestampPathDefaultOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedTimestampPathDefaultOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedTimestampPathDefaultOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedTimestampPathDefaultOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedTimestampPathDefaultOutput, MalformedTimestampPathDefaultOutputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedTimestampPathDefaultOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +63,6 @@ impl runtime::wire::WriteFields for MalformedTimestampPathDefaultOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedTimestampPathDefaultOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "MalformedTimestampPathDefaultOutput",
-            )
-            .map(MalformedTimestampPathDefaultOutputBuilder::build_unchecked)
     }
 }
 

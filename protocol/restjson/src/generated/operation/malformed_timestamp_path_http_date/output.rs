@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampPathHttpDateOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedTimestampPathHttpDateOutput {}
 impl MalformedTimestampPathHttpDateOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for MalformedTimestampPathHttpDateOutput {
     }
 }
 
-impl Default for MalformedTimestampPathHttpDateOutput {
-    fn default() -> Self {
-        MalformedTimestampPathHttpDateOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedTimestampPathHttpDateOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedTimestampPathHttpDateOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedTimestampPathHttpDateOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedTimestampPathHttpDateOutput, MalformedTimestampPathHttpDateOutputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedTimestampPathHttpDateOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +63,6 @@ impl runtime::wire::WriteFields for MalformedTimestampPathHttpDateOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedTimestampPathHttpDateOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "MalformedTimestampPathHttpDateOutput",
-            )
-            .map(MalformedTimestampPathHttpDateOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedTimestampQueryDefaultInput {
     /// The `timestamp` member.
     ///
@@ -70,30 +70,9 @@ impl runtime::validate::Validate for MalformedTimestampQueryDefaultInput {
     }
 }
 
-impl Default for MalformedTimestampQueryDefaultInput {
-    fn default() -> Self {
-        MalformedTimestampQueryDefaultInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedTimestampQueryDefaultInput {
-    fn corrected() -> Self {
-        Self { timestamp: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedTimestampQueryDefaultInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedTimestampQueryDefaultInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    MalformedTimestampQueryDefaultInput, MalformedTimestampQueryDefaultInputBuilder
+);
 
 impl runtime::wire::WriteFields for MalformedTimestampQueryDefaultInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -102,18 +81,6 @@ impl runtime::wire::WriteFields for MalformedTimestampQueryDefaultInput {
     ) -> Result<(), W::Error> {
         w.optional_with::<runtime::wire::DateTime, _>("timestamp", &self.timestamp)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedTimestampQueryDefaultInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "MalformedTimestampQueryDefaultInput",
-            )
-            .map(MalformedTimestampQueryDefaultInputBuilder::build_unchecked)
     }
 }
 

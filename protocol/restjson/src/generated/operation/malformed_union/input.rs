@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedUnionInput {
     /// The `union` member.
     pub union: Option<crate::types::SimpleUnion>,
@@ -67,30 +67,7 @@ impl runtime::validate::Validate for MalformedUnionInput {
     }
 }
 
-impl Default for MalformedUnionInput {
-    fn default() -> Self {
-        MalformedUnionInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MalformedUnionInput {
-    fn corrected() -> Self {
-        Self { union: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MalformedUnionInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MalformedUnionInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MalformedUnionInput, MalformedUnionInputBuilder);
 
 impl runtime::wire::WriteFields for MalformedUnionInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -99,15 +76,6 @@ impl runtime::wire::WriteFields for MalformedUnionInput {
     ) -> Result<(), W::Error> {
         w.optional("union", &self.union)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MalformedUnionInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MalformedUnionInput")
-            .map(MalformedUnionInputBuilder::build_unchecked)
     }
 }
 

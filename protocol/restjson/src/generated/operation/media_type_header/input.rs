@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MediaTypeHeaderInput {
     /// The `json` member.
     ///
@@ -66,30 +66,7 @@ impl runtime::validate::Validate for MediaTypeHeaderInput {
     }
 }
 
-impl Default for MediaTypeHeaderInput {
-    fn default() -> Self {
-        MediaTypeHeaderInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MediaTypeHeaderInput {
-    fn corrected() -> Self {
-        Self { json: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MediaTypeHeaderInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MediaTypeHeaderInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MediaTypeHeaderInput, MediaTypeHeaderInputBuilder);
 
 impl runtime::wire::WriteFields for MediaTypeHeaderInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -98,15 +75,6 @@ impl runtime::wire::WriteFields for MediaTypeHeaderInput {
     ) -> Result<(), W::Error> {
         w.optional("json", &self.json)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MediaTypeHeaderInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MediaTypeHeaderInput")
-            .map(MediaTypeHeaderInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MediaTypeHeaderOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MediaTypeHeaderOutput {
     /// The `json` member.
     ///
@@ -64,30 +64,7 @@ impl runtime::validate::Validate for MediaTypeHeaderOutput {
     }
 }
 
-impl Default for MediaTypeHeaderOutput {
-    fn default() -> Self {
-        MediaTypeHeaderOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for MediaTypeHeaderOutput {
-    fn corrected() -> Self {
-        Self { json: None }
-    }
-}
-
-impl runtime::wire::HasCodec for MediaTypeHeaderOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for MediaTypeHeaderOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(MediaTypeHeaderOutput, MediaTypeHeaderOutputBuilder);
 
 impl runtime::wire::WriteFields for MediaTypeHeaderOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -96,15 +73,6 @@ impl runtime::wire::WriteFields for MediaTypeHeaderOutput {
     ) -> Result<(), W::Error> {
         w.optional("json", &self.json)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MediaTypeHeaderOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "MediaTypeHeaderOutput")
-            .map(MediaTypeHeaderOutputBuilder::build_unchecked)
     }
 }
 

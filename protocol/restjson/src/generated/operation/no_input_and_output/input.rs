@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct NoInputAndOutputInput {}
 impl NoInputAndOutputInput {
     /// A builder for this type; `build()` validates the result.
@@ -55,30 +55,7 @@ impl runtime::validate::Validate for NoInputAndOutputInput {
     }
 }
 
-impl Default for NoInputAndOutputInput {
-    fn default() -> Self {
-        NoInputAndOutputInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for NoInputAndOutputInput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for NoInputAndOutputInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for NoInputAndOutputInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(NoInputAndOutputInput, NoInputAndOutputInputBuilder);
 
 impl runtime::wire::WriteFields for NoInputAndOutputInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -86,15 +63,6 @@ impl runtime::wire::WriteFields for NoInputAndOutputInput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for NoInputAndOutputInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "NoInputAndOutputInput")
-            .map(NoInputAndOutputInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#NoInputAndOutputOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct NoInputAndOutputOutput {}
 impl NoInputAndOutputOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,7 @@ impl runtime::validate::Validate for NoInputAndOutputOutput {
     }
 }
 
-impl Default for NoInputAndOutputOutput {
-    fn default() -> Self {
-        NoInputAndOutputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for NoInputAndOutputOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for NoInputAndOutputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for NoInputAndOutputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(NoInputAndOutputOutput, NoInputAndOutputOutputBuilder);
 
 impl runtime::wire::WriteFields for NoInputAndOutputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +61,6 @@ impl runtime::wire::WriteFields for NoInputAndOutputOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for NoInputAndOutputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "NoInputAndOutputOutput")
-            .map(NoInputAndOutputOutputBuilder::build_unchecked)
     }
 }
 

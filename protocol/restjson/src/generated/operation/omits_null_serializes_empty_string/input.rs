@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct OmitsNullSerializesEmptyStringInput {
     /// The `nullValue` member.
     ///
@@ -78,33 +78,9 @@ impl runtime::validate::Validate for OmitsNullSerializesEmptyStringInput {
     }
 }
 
-impl Default for OmitsNullSerializesEmptyStringInput {
-    fn default() -> Self {
-        OmitsNullSerializesEmptyStringInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for OmitsNullSerializesEmptyStringInput {
-    fn corrected() -> Self {
-        Self {
-            null_value: None,
-            empty_string: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for OmitsNullSerializesEmptyStringInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for OmitsNullSerializesEmptyStringInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    OmitsNullSerializesEmptyStringInput, OmitsNullSerializesEmptyStringInputBuilder
+);
 
 impl runtime::wire::WriteFields for OmitsNullSerializesEmptyStringInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -114,18 +90,6 @@ impl runtime::wire::WriteFields for OmitsNullSerializesEmptyStringInput {
         w.optional("nullValue", &self.null_value)?;
         w.optional("emptyString", &self.empty_string)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for OmitsNullSerializesEmptyStringInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "OmitsNullSerializesEmptyStringInput",
-            )
-            .map(OmitsNullSerializesEmptyStringInputBuilder::build_unchecked)
     }
 }
 

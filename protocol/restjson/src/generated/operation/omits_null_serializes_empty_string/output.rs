@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#OmitsNullSerializesEmptyStringOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct OmitsNullSerializesEmptyStringOutput {}
 impl OmitsNullSerializesEmptyStringOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for OmitsNullSerializesEmptyStringOutput {
     }
 }
 
-impl Default for OmitsNullSerializesEmptyStringOutput {
-    fn default() -> Self {
-        OmitsNullSerializesEmptyStringOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for OmitsNullSerializesEmptyStringOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for OmitsNullSerializesEmptyStringOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for OmitsNullSerializesEmptyStringOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    OmitsNullSerializesEmptyStringOutput, OmitsNullSerializesEmptyStringOutputBuilder
+);
 
 impl runtime::wire::WriteFields for OmitsNullSerializesEmptyStringOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +63,6 @@ impl runtime::wire::WriteFields for OmitsNullSerializesEmptyStringOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for OmitsNullSerializesEmptyStringOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "OmitsNullSerializesEmptyStringOutput",
-            )
-            .map(OmitsNullSerializesEmptyStringOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct OmitsSerializingEmptyListsInput {
     /// The `queryStringList` member.
     ///
@@ -141,38 +141,9 @@ impl runtime::validate::Validate for OmitsSerializingEmptyListsInput {
     }
 }
 
-impl Default for OmitsSerializingEmptyListsInput {
-    fn default() -> Self {
-        OmitsSerializingEmptyListsInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for OmitsSerializingEmptyListsInput {
-    fn corrected() -> Self {
-        Self {
-            query_string_list: None,
-            query_integer_list: None,
-            query_double_list: None,
-            query_boolean_list: None,
-            query_timestamp_list: None,
-            query_enum_list: None,
-            query_integer_enum_list: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for OmitsSerializingEmptyListsInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for OmitsSerializingEmptyListsInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    OmitsSerializingEmptyListsInput, OmitsSerializingEmptyListsInputBuilder
+);
 
 impl runtime::wire::WriteFields for OmitsSerializingEmptyListsInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -190,18 +161,6 @@ impl runtime::wire::WriteFields for OmitsSerializingEmptyListsInput {
         w.optional("queryEnumList", &self.query_enum_list)?;
         w.optional("queryIntegerEnumList", &self.query_integer_enum_list)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for OmitsSerializingEmptyListsInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "OmitsSerializingEmptyListsInput",
-            )
-            .map(OmitsSerializingEmptyListsInputBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#OmitsSerializingEmptyListsOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct OmitsSerializingEmptyListsOutput {}
 impl OmitsSerializingEmptyListsOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for OmitsSerializingEmptyListsOutput {
     }
 }
 
-impl Default for OmitsSerializingEmptyListsOutput {
-    fn default() -> Self {
-        OmitsSerializingEmptyListsOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for OmitsSerializingEmptyListsOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for OmitsSerializingEmptyListsOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for OmitsSerializingEmptyListsOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    OmitsSerializingEmptyListsOutput, OmitsSerializingEmptyListsOutputBuilder
+);
 
 impl runtime::wire::WriteFields for OmitsSerializingEmptyListsOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +63,6 @@ impl runtime::wire::WriteFields for OmitsSerializingEmptyListsOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for OmitsSerializingEmptyListsOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "OmitsSerializingEmptyListsOutput",
-            )
-            .map(OmitsSerializingEmptyListsOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct OperationWithDefaultsInput {
     /// The `defaults` member.
     pub defaults: Option<crate::types::Defaults>,
@@ -99,35 +99,7 @@ impl runtime::validate::Validate for OperationWithDefaultsInput {
     }
 }
 
-impl Default for OperationWithDefaultsInput {
-    fn default() -> Self {
-        OperationWithDefaultsInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for OperationWithDefaultsInput {
-    fn corrected() -> Self {
-        Self {
-            defaults: None,
-            client_optional_defaults: None,
-            top_level_default: None,
-            other_top_level_default: None,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for OperationWithDefaultsInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for OperationWithDefaultsInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(OperationWithDefaultsInput, OperationWithDefaultsInputBuilder);
 
 impl runtime::wire::WriteFields for OperationWithDefaultsInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -139,15 +111,6 @@ impl runtime::wire::WriteFields for OperationWithDefaultsInput {
         w.optional("topLevelDefault", &self.top_level_default)?;
         w.optional("otherTopLevelDefault", &self.other_top_level_default)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for OperationWithDefaultsInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "OperationWithDefaultsInput")
-            .map(OperationWithDefaultsInputBuilder::build_unchecked)
     }
 }
 

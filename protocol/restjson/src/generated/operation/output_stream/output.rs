@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#OutputStreamOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct OutputStreamOutput {
     /// The `stream` member.
     ///
@@ -67,30 +67,7 @@ impl runtime::validate::Validate for OutputStreamOutput {
     }
 }
 
-impl Default for OutputStreamOutput {
-    fn default() -> Self {
-        OutputStreamOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for OutputStreamOutput {
-    fn corrected() -> Self {
-        Self { stream: None }
-    }
-}
-
-impl runtime::wire::HasCodec for OutputStreamOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for OutputStreamOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(OutputStreamOutput, OutputStreamOutputBuilder);
 
 impl runtime::wire::WriteFields for OutputStreamOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -99,15 +76,6 @@ impl runtime::wire::WriteFields for OutputStreamOutput {
     ) -> Result<(), W::Error> {
         w.optional("stream", &self.stream)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for OutputStreamOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "OutputStreamOutput")
-            .map(OutputStreamOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct OutputStreamWithInitialResponseInput {}
 impl OutputStreamWithInitialResponseInput {
     /// A builder for this type; `build()` validates the result.
@@ -55,30 +55,9 @@ impl runtime::validate::Validate for OutputStreamWithInitialResponseInput {
     }
 }
 
-impl Default for OutputStreamWithInitialResponseInput {
-    fn default() -> Self {
-        OutputStreamWithInitialResponseInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for OutputStreamWithInitialResponseInput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for OutputStreamWithInitialResponseInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for OutputStreamWithInitialResponseInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    OutputStreamWithInitialResponseInput, OutputStreamWithInitialResponseInputBuilder
+);
 
 impl runtime::wire::WriteFields for OutputStreamWithInitialResponseInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -86,18 +65,6 @@ impl runtime::wire::WriteFields for OutputStreamWithInitialResponseInput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for OutputStreamWithInitialResponseInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "OutputStreamWithInitialResponseInput",
-            )
-            .map(OutputStreamWithInitialResponseInputBuilder::build_unchecked)
     }
 }
 

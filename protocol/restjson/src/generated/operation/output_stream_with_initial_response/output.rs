@@ -93,30 +93,9 @@ impl runtime::validate::Validate for OutputStreamWithInitialResponseOutput {
     }
 }
 
-impl runtime::ErrorCorrection for OutputStreamWithInitialResponseOutput {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            initial_response_member: client_corrections
-                .fill(None, "initialResponseMember"),
-            stream: None,
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for OutputStreamWithInitialResponseOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for OutputStreamWithInitialResponseOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    OutputStreamWithInitialResponseOutput, OutputStreamWithInitialResponseOutputBuilder
+);
 
 impl runtime::wire::WriteFields for OutputStreamWithInitialResponseOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -130,18 +109,6 @@ impl runtime::wire::WriteFields for OutputStreamWithInitialResponseOutput {
         )?;
         w.optional("stream", &self.stream)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for OutputStreamWithInitialResponseOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "OutputStreamWithInitialResponseOutput",
-            )
-            .map(OutputStreamWithInitialResponseOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PostPlayerActionInput {
     /// The `action` member.
     pub action: Option<crate::types::PlayerAction>,
@@ -67,30 +67,7 @@ impl runtime::validate::Validate for PostPlayerActionInput {
     }
 }
 
-impl Default for PostPlayerActionInput {
-    fn default() -> Self {
-        PostPlayerActionInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for PostPlayerActionInput {
-    fn corrected() -> Self {
-        Self { action: None }
-    }
-}
-
-impl runtime::wire::HasCodec for PostPlayerActionInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for PostPlayerActionInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(PostPlayerActionInput, PostPlayerActionInputBuilder);
 
 impl runtime::wire::WriteFields for PostPlayerActionInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -99,15 +76,6 @@ impl runtime::wire::WriteFields for PostPlayerActionInput {
     ) -> Result<(), W::Error> {
         w.optional("action", &self.action)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PostPlayerActionInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "PostPlayerActionInput")
-            .map(PostPlayerActionInputBuilder::build_unchecked)
     }
 }
 

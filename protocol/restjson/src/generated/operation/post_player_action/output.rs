@@ -81,28 +81,7 @@ impl runtime::validate::Validate for PostPlayerActionOutput {
     }
 }
 
-impl runtime::ErrorCorrection for PostPlayerActionOutput {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            action: client_corrections.fill(None, "action"),
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for PostPlayerActionOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for PostPlayerActionOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(PostPlayerActionOutput, PostPlayerActionOutputBuilder);
 
 impl runtime::wire::WriteFields for PostPlayerActionOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -111,15 +90,6 @@ impl runtime::wire::WriteFields for PostPlayerActionOutput {
     ) -> Result<(), W::Error> {
         w.required("action", &self.action, self.client_corrections.contains("action"))?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PostPlayerActionOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "PostPlayerActionOutput")
-            .map(PostPlayerActionOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PostUnionWithJsonNameInput {
     /// The `value` member.
     pub value: Option<crate::types::UnionWithJsonName>,
@@ -67,30 +67,7 @@ impl runtime::validate::Validate for PostUnionWithJsonNameInput {
     }
 }
 
-impl Default for PostUnionWithJsonNameInput {
-    fn default() -> Self {
-        PostUnionWithJsonNameInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for PostUnionWithJsonNameInput {
-    fn corrected() -> Self {
-        Self { value: None }
-    }
-}
-
-impl runtime::wire::HasCodec for PostUnionWithJsonNameInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for PostUnionWithJsonNameInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(PostUnionWithJsonNameInput, PostUnionWithJsonNameInputBuilder);
 
 impl runtime::wire::WriteFields for PostUnionWithJsonNameInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -99,15 +76,6 @@ impl runtime::wire::WriteFields for PostUnionWithJsonNameInput {
     ) -> Result<(), W::Error> {
         w.optional("value", &self.value)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PostUnionWithJsonNameInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "PostUnionWithJsonNameInput")
-            .map(PostUnionWithJsonNameInputBuilder::build_unchecked)
     }
 }
 

@@ -83,28 +83,9 @@ impl runtime::validate::Validate for PostUnionWithJsonNameOutput {
     }
 }
 
-impl runtime::ErrorCorrection for PostUnionWithJsonNameOutput {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            value: client_corrections.fill(None, "value"),
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for PostUnionWithJsonNameOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for PostUnionWithJsonNameOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    PostUnionWithJsonNameOutput, PostUnionWithJsonNameOutputBuilder
+);
 
 impl runtime::wire::WriteFields for PostUnionWithJsonNameOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -113,15 +94,6 @@ impl runtime::wire::WriteFields for PostUnionWithJsonNameOutput {
     ) -> Result<(), W::Error> {
         w.required("value", &self.value, self.client_corrections.contains("value"))?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PostUnionWithJsonNameOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "PostUnionWithJsonNameOutput")
-            .map(PostUnionWithJsonNameOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct QueryIdempotencyTokenAutoFillInput {
     /// The `token` member.
     ///
@@ -68,30 +68,9 @@ impl runtime::validate::Validate for QueryIdempotencyTokenAutoFillInput {
     }
 }
 
-impl Default for QueryIdempotencyTokenAutoFillInput {
-    fn default() -> Self {
-        QueryIdempotencyTokenAutoFillInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for QueryIdempotencyTokenAutoFillInput {
-    fn corrected() -> Self {
-        Self { token: None }
-    }
-}
-
-impl runtime::wire::HasCodec for QueryIdempotencyTokenAutoFillInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for QueryIdempotencyTokenAutoFillInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    QueryIdempotencyTokenAutoFillInput, QueryIdempotencyTokenAutoFillInputBuilder
+);
 
 impl runtime::wire::WriteFields for QueryIdempotencyTokenAutoFillInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -100,18 +79,6 @@ impl runtime::wire::WriteFields for QueryIdempotencyTokenAutoFillInput {
     ) -> Result<(), W::Error> {
         w.optional("token", &self.token)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for QueryIdempotencyTokenAutoFillInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "QueryIdempotencyTokenAutoFillInput",
-            )
-            .map(QueryIdempotencyTokenAutoFillInputBuilder::build_unchecked)
     }
 }
 

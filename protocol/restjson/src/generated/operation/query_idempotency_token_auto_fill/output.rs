@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#QueryIdempotencyTokenAutoFillOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct QueryIdempotencyTokenAutoFillOutput {}
 impl QueryIdempotencyTokenAutoFillOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for QueryIdempotencyTokenAutoFillOutput {
     }
 }
 
-impl Default for QueryIdempotencyTokenAutoFillOutput {
-    fn default() -> Self {
-        QueryIdempotencyTokenAutoFillOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for QueryIdempotencyTokenAutoFillOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for QueryIdempotencyTokenAutoFillOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for QueryIdempotencyTokenAutoFillOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    QueryIdempotencyTokenAutoFillOutput, QueryIdempotencyTokenAutoFillOutputBuilder
+);
 
 impl runtime::wire::WriteFields for QueryIdempotencyTokenAutoFillOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +63,6 @@ impl runtime::wire::WriteFields for QueryIdempotencyTokenAutoFillOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for QueryIdempotencyTokenAutoFillOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "QueryIdempotencyTokenAutoFillOutput",
-            )
-            .map(QueryIdempotencyTokenAutoFillOutputBuilder::build_unchecked)
     }
 }
 

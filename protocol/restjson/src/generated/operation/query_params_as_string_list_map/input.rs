@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct QueryParamsAsStringListMapInput {
     /// The `qux` member.
     ///
@@ -78,30 +78,9 @@ impl runtime::validate::Validate for QueryParamsAsStringListMapInput {
     }
 }
 
-impl Default for QueryParamsAsStringListMapInput {
-    fn default() -> Self {
-        QueryParamsAsStringListMapInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for QueryParamsAsStringListMapInput {
-    fn corrected() -> Self {
-        Self { qux: None, foo: None }
-    }
-}
-
-impl runtime::wire::HasCodec for QueryParamsAsStringListMapInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for QueryParamsAsStringListMapInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    QueryParamsAsStringListMapInput, QueryParamsAsStringListMapInputBuilder
+);
 
 impl runtime::wire::WriteFields for QueryParamsAsStringListMapInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -111,18 +90,6 @@ impl runtime::wire::WriteFields for QueryParamsAsStringListMapInput {
         w.optional("qux", &self.qux)?;
         w.optional("foo", &self.foo)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for QueryParamsAsStringListMapInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "QueryParamsAsStringListMapInput",
-            )
-            .map(QueryParamsAsStringListMapInputBuilder::build_unchecked)
     }
 }
 

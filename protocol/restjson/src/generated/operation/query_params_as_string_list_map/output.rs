@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#QueryParamsAsStringListMapOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct QueryParamsAsStringListMapOutput {}
 impl QueryParamsAsStringListMapOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for QueryParamsAsStringListMapOutput {
     }
 }
 
-impl Default for QueryParamsAsStringListMapOutput {
-    fn default() -> Self {
-        QueryParamsAsStringListMapOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for QueryParamsAsStringListMapOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for QueryParamsAsStringListMapOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for QueryParamsAsStringListMapOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    QueryParamsAsStringListMapOutput, QueryParamsAsStringListMapOutputBuilder
+);
 
 impl runtime::wire::WriteFields for QueryParamsAsStringListMapOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +63,6 @@ impl runtime::wire::WriteFields for QueryParamsAsStringListMapOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for QueryParamsAsStringListMapOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "QueryParamsAsStringListMapOutput",
-            )
-            .map(QueryParamsAsStringListMapOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct QueryPrecedenceInput {
     /// The `foo` member.
     ///
@@ -78,30 +78,7 @@ impl runtime::validate::Validate for QueryPrecedenceInput {
     }
 }
 
-impl Default for QueryPrecedenceInput {
-    fn default() -> Self {
-        QueryPrecedenceInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for QueryPrecedenceInput {
-    fn corrected() -> Self {
-        Self { foo: None, baz: None }
-    }
-}
-
-impl runtime::wire::HasCodec for QueryPrecedenceInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for QueryPrecedenceInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(QueryPrecedenceInput, QueryPrecedenceInputBuilder);
 
 impl runtime::wire::WriteFields for QueryPrecedenceInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -111,15 +88,6 @@ impl runtime::wire::WriteFields for QueryPrecedenceInput {
         w.optional("foo", &self.foo)?;
         w.optional("baz", &self.baz)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for QueryPrecedenceInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "QueryPrecedenceInput")
-            .map(QueryPrecedenceInputBuilder::build_unchecked)
     }
 }
 

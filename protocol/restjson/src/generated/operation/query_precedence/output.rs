@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#QueryPrecedenceOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct QueryPrecedenceOutput {}
 impl QueryPrecedenceOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,7 @@ impl runtime::validate::Validate for QueryPrecedenceOutput {
     }
 }
 
-impl Default for QueryPrecedenceOutput {
-    fn default() -> Self {
-        QueryPrecedenceOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for QueryPrecedenceOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for QueryPrecedenceOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for QueryPrecedenceOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(QueryPrecedenceOutput, QueryPrecedenceOutputBuilder);
 
 impl runtime::wire::WriteFields for QueryPrecedenceOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +61,6 @@ impl runtime::wire::WriteFields for QueryPrecedenceOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for QueryPrecedenceOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "QueryPrecedenceOutput")
-            .map(QueryPrecedenceOutputBuilder::build_unchecked)
     }
 }
 

@@ -79,28 +79,7 @@ impl runtime::validate::Validate for ResponseCodeRequiredOutput {
     }
 }
 
-impl runtime::ErrorCorrection for ResponseCodeRequiredOutput {
-    fn corrected() -> Self {
-        let mut client_corrections = runtime::ClientCorrections::default();
-        Self {
-            response_code: client_corrections.fill(None, "responseCode"),
-            client_corrections,
-        }
-    }
-}
-
-impl runtime::wire::HasCodec for ResponseCodeRequiredOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for ResponseCodeRequiredOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(ResponseCodeRequiredOutput, ResponseCodeRequiredOutputBuilder);
 
 impl runtime::wire::WriteFields for ResponseCodeRequiredOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -113,15 +92,6 @@ impl runtime::wire::WriteFields for ResponseCodeRequiredOutput {
             self.client_corrections.contains("responseCode"),
         )?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ResponseCodeRequiredOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "ResponseCodeRequiredOutput")
-            .map(ResponseCodeRequiredOutputBuilder::build_unchecked)
     }
 }
 

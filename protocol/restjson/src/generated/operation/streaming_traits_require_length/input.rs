@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct StreamingTraitsRequireLengthInput {
     /// The `foo` member.
     ///
@@ -78,30 +78,9 @@ impl runtime::validate::Validate for StreamingTraitsRequireLengthInput {
     }
 }
 
-impl Default for StreamingTraitsRequireLengthInput {
-    fn default() -> Self {
-        StreamingTraitsRequireLengthInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for StreamingTraitsRequireLengthInput {
-    fn corrected() -> Self {
-        Self { foo: None, blob: None }
-    }
-}
-
-impl runtime::wire::HasCodec for StreamingTraitsRequireLengthInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for StreamingTraitsRequireLengthInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    StreamingTraitsRequireLengthInput, StreamingTraitsRequireLengthInputBuilder
+);
 
 impl runtime::wire::WriteFields for StreamingTraitsRequireLengthInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -111,18 +90,6 @@ impl runtime::wire::WriteFields for StreamingTraitsRequireLengthInput {
         w.optional("foo", &self.foo)?;
         w.optional("blob", &self.blob)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for StreamingTraitsRequireLengthInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "StreamingTraitsRequireLengthInput",
-            )
-            .map(StreamingTraitsRequireLengthInputBuilder::build_unchecked)
     }
 }
 

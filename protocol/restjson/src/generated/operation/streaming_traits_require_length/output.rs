@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#StreamingTraitsRequireLengthOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct StreamingTraitsRequireLengthOutput {}
 impl StreamingTraitsRequireLengthOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,9 @@ impl runtime::validate::Validate for StreamingTraitsRequireLengthOutput {
     }
 }
 
-impl Default for StreamingTraitsRequireLengthOutput {
-    fn default() -> Self {
-        StreamingTraitsRequireLengthOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for StreamingTraitsRequireLengthOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for StreamingTraitsRequireLengthOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for StreamingTraitsRequireLengthOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    StreamingTraitsRequireLengthOutput, StreamingTraitsRequireLengthOutputBuilder
+);
 
 impl runtime::wire::WriteFields for StreamingTraitsRequireLengthOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,18 +63,6 @@ impl runtime::wire::WriteFields for StreamingTraitsRequireLengthOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for StreamingTraitsRequireLengthOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(
-                deserializer,
-                "StreamingTraitsRequireLengthOutput",
-            )
-            .map(StreamingTraitsRequireLengthOutputBuilder::build_unchecked)
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct TestPostNoInputNoPayloadInput {}
 impl TestPostNoInputNoPayloadInput {
     /// A builder for this type; `build()` validates the result.
@@ -55,30 +55,9 @@ impl runtime::validate::Validate for TestPostNoInputNoPayloadInput {
     }
 }
 
-impl Default for TestPostNoInputNoPayloadInput {
-    fn default() -> Self {
-        TestPostNoInputNoPayloadInputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for TestPostNoInputNoPayloadInput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for TestPostNoInputNoPayloadInput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for TestPostNoInputNoPayloadInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(
+    TestPostNoInputNoPayloadInput, TestPostNoInputNoPayloadInputBuilder
+);
 
 impl runtime::wire::WriteFields for TestPostNoInputNoPayloadInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -86,15 +65,6 @@ impl runtime::wire::WriteFields for TestPostNoInputNoPayloadInput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for TestPostNoInputNoPayloadInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "TestPostNoInputNoPayloadInput")
-            .map(TestPostNoInputNoPayloadInputBuilder::build_unchecked)
     }
 }
 

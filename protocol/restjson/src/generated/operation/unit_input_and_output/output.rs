@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#UnitInputAndOutputOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct UnitInputAndOutputOutput {}
 impl UnitInputAndOutputOutput {
     /// A builder for this type; `build()` validates the result.
@@ -53,30 +53,7 @@ impl runtime::validate::Validate for UnitInputAndOutputOutput {
     }
 }
 
-impl Default for UnitInputAndOutputOutput {
-    fn default() -> Self {
-        UnitInputAndOutputOutputBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for UnitInputAndOutputOutput {
-    fn corrected() -> Self {
-        Self {}
-    }
-}
-
-impl runtime::wire::HasCodec for UnitInputAndOutputOutput {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for UnitInputAndOutputOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(UnitInputAndOutputOutput, UnitInputAndOutputOutputBuilder);
 
 impl runtime::wire::WriteFields for UnitInputAndOutputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -84,15 +61,6 @@ impl runtime::wire::WriteFields for UnitInputAndOutputOutput {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UnitInputAndOutputOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "UnitInputAndOutputOutput")
-            .map(UnitInputAndOutputOutputBuilder::build_unchecked)
     }
 }
 

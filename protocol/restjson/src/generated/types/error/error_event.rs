@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#ErrorEvent`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ErrorEvent {
     /// The `message` member.
     pub message: Option<String>,
@@ -59,18 +59,6 @@ impl runtime::validate::Validate for ErrorEvent {
         out: &mut runtime::validate::Violations,
     ) {
         let _ = (path, out);
-    }
-}
-
-impl Default for ErrorEvent {
-    fn default() -> Self {
-        ErrorEventBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for ErrorEvent {
-    fn corrected() -> Self {
-        Self { message: None }
     }
 }
 
@@ -135,18 +123,7 @@ impl runtime::http::ReadError for ErrorEvent {
     }
 }
 
-impl runtime::wire::HasCodec for ErrorEvent {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for ErrorEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(ErrorEvent, ErrorEventBuilder);
 
 impl runtime::wire::WriteFields for ErrorEvent {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -155,15 +132,6 @@ impl runtime::wire::WriteFields for ErrorEvent {
     ) -> Result<(), W::Error> {
         w.optional("message", &self.message)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ErrorEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "ErrorEvent")
-            .map(ErrorEventBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#FooError`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct FooError {}
 impl FooError {
     /// A builder for this type; `build()` validates the result.
@@ -50,18 +50,6 @@ impl runtime::validate::Validate for FooError {
         out: &mut runtime::validate::Violations,
     ) {
         let _ = (path, out);
-    }
-}
-
-impl Default for FooError {
-    fn default() -> Self {
-        FooErrorBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for FooError {
-    fn corrected() -> Self {
-        Self {}
     }
 }
 
@@ -122,18 +110,7 @@ impl runtime::http::ReadError for FooError {
     }
 }
 
-impl runtime::wire::HasCodec for FooError {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for FooError {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(FooError, FooErrorBuilder);
 
 impl runtime::wire::WriteFields for FooError {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -141,15 +118,6 @@ impl runtime::wire::WriteFields for FooError {
         _: &mut W,
     ) -> Result<(), W::Error> {
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for FooError {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "FooError")
-            .map(FooErrorBuilder::build_unchecked)
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#ServiceUnavailableError`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct ServiceUnavailableError {
     /// The `message` member.
     pub message: Option<String>,
@@ -61,18 +61,6 @@ impl runtime::validate::Validate for ServiceUnavailableError {
         out: &mut runtime::validate::Violations,
     ) {
         let _ = (path, out);
-    }
-}
-
-impl Default for ServiceUnavailableError {
-    fn default() -> Self {
-        ServiceUnavailableErrorBuilder::default().build_unchecked()
-    }
-}
-
-impl runtime::ErrorCorrection for ServiceUnavailableError {
-    fn corrected() -> Self {
-        Self { message: None }
     }
 }
 
@@ -137,18 +125,7 @@ impl runtime::http::ReadError for ServiceUnavailableError {
     }
 }
 
-impl runtime::wire::HasCodec for ServiceUnavailableError {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for ServiceUnavailableError {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        runtime::wire::serialize_fields(self, serializer)
-    }
-}
+runtime::structure_impls!(ServiceUnavailableError, ServiceUnavailableErrorBuilder);
 
 impl runtime::wire::WriteFields for ServiceUnavailableError {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -157,15 +134,6 @@ impl runtime::wire::WriteFields for ServiceUnavailableError {
     ) -> Result<(), W::Error> {
         w.optional("message", &self.message)?;
         Ok(())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ServiceUnavailableError {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        runtime::wire::deserialize_fields(deserializer, "ServiceUnavailableError")
-            .map(ServiceUnavailableErrorBuilder::build_unchecked)
     }
 }
 
