@@ -8,7 +8,9 @@
 //!   deserializer for the operation (what its orchestrator runs: status
 //!   check, error dispatch, its JSON token reader, type erasure), taken from
 //!   the operation's runtime plugin;
-//! - baseline: `serde_json::Value` on the same bytes.
+//! - baseline: `serde_json::Value` on the same bytes;
+//! - candidate: the same typed parse driven by `sonic-rs`, a SIMD JSON reader
+//!   behind serde's `Deserializer` (the generated impls are generic over it).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -47,8 +49,8 @@ fn main() {
     let cfg = ConfigBag::base();
 
     println!(
-        "{:<8} {:>10} {:>12} {:>12} {:>12} {:>12}  {:>14} {:>14} {:>11}",
-        "body", "bytes", "value", "typed", "response", "aws-sdk-iot", "sdk/typed", "sdk/response", "typed/value"
+        "{:<8} {:>10} {:>12} {:>12} {:>12} {:>12} {:>12}  {:>14} {:>14} {:>11} {:>11}",
+        "body", "bytes", "value", "typed", "typed simd", "response", "aws-sdk-iot", "sdk/typed", "sdk/response", "typed/value", "simd/value"
     );
     for (name, body) in benches::bodies() {
         let per_batch = if body.len() > 10_000 { 200 } else { 2_000 };
@@ -67,6 +69,9 @@ fn main() {
         let typed = median(41, per_batch, || {
             black_box(serde_json::from_slice::<DescribeJobTemplateOutput>(black_box(&body)).expect("parses"));
         });
+        let simd = median(41, per_batch, || {
+            black_box(sonic_rs::from_slice::<DescribeJobTemplateOutput>(black_box(&body)).expect("parses"));
+        });
         let response = median(41, per_batch, || {
             black_box(DescribeJobTemplate::response(black_box(&ours)).is_ok());
         });
@@ -82,15 +87,17 @@ fn main() {
         let sdk = sdk_total.saturating_sub(build);
         let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
         println!(
-            "{name:<8} {:>10} {:>12.2?} {:>12.2?} {:>12.2?} {:>12.2?}  {:>13.2}x {:>13.2}x {:>10.2}x",
+            "{name:<8} {:>10} {:>12.2?} {:>12.2?} {:>12.2?} {:>12.2?} {:>12.2?}  {:>13.2}x {:>13.2}x {:>10.2}x {:>10.2}x",
             body.len(),
             value,
             typed,
+            simd,
             response,
             sdk,
             ratio(sdk, typed),
             ratio(sdk, response),
             ratio(typed, value),
+            ratio(simd, value),
         );
     }
     println!("targets: aws-sdk-iot/typed >= 2x on every body; typed/value <= 0.8x on every body");
