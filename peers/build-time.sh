@@ -28,7 +28,7 @@ peer() { CARGO_TARGET_DIR="$scratch/target-peer" cargo "$@" --release --manifest
 echo "building dependencies (not timed)"
 ours build --quiet
 peer build --quiet
-echo "peer: $(peer tree --quiet --depth 1 2>/dev/null | grep -m1 -o "aws-sdk-iot v[0-9.]*")"
+echo "peer: $(cargo tree --quiet --depth 1 --manifest-path "$root/peers/aws-sdk-iot/Cargo.toml" 2>/dev/null | sed -n "s/.*[─ ]aws-sdk-iot v\([0-9.]*\).*/aws-sdk-iot \1/p" | head -1)"
 
 seconds() { local start end; start=$(date +%s.%N); "$@"; end=$(date +%s.%N); echo "$end - $start" | bc; }
 for round in $(seq "$rounds"); do
