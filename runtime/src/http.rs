@@ -708,6 +708,77 @@ pub fn with_content_md5(mut request: http::Request<Vec<u8>>) -> Result<http::Req
 
 #[cfg(test)]
 mod tests {
+    #[derive(Debug, Default, PartialEq)]
+    struct Modeled {
+        message: Option<String>,
+        detail: Option<String>,
+    }
+
+    impl crate::wire::ReadFields for Modeled {
+        fn read_field<'de, A: serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+            match key {
+                "message" => self.message = crate::wire::read(map)?,
+                "detail" => self.detail = crate::wire::read(map)?,
+                _ => return Ok(false),
+            }
+            Ok(true)
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Modeled {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            crate::wire::deserialize_fields(deserializer, "Modeled")
+        }
+    }
+
+    impl crate::ErrorCorrection for Modeled {
+        fn corrected() -> Self {
+            Self::default()
+        }
+    }
+
+    impl ReadError for Modeled {
+        fn read_error(response: &ErrorResponse<'_>) -> Self {
+            let mut error: Self = response.json_body();
+            if error.message.is_none() {
+                error.message = response.message().map(str::to_owned);
+            }
+            error
+        }
+    }
+
+    fn error_response(body: &'static str) -> http::Response<&'static str> {
+        http::Response::builder()
+            .status(404)
+            .header("x-amzn-errortype", "NotFound:http://internal")
+            .header("x-amzn-requestid", "req-1")
+            .body(body)
+            .expect("response")
+    }
+
+    #[test]
+    fn an_error_response_reads_its_code_members_and_request_id() {
+        let response = error_response(r#"{"Message":"gone","detail":"d"}"#);
+        let received = ErrorResponse::new(&response);
+        assert_eq!(received.code(), Some("NotFound"));
+        let error: Modeled = received.read();
+        assert_eq!(error.detail.as_deref(), Some("d"));
+        // `Message` is not the member's wire name: the response's message fills it.
+        assert_eq!(error.message.as_deref(), Some("gone"));
+        assert_eq!(received.unhandled().status(), Some(404));
+        match received.into_error(error) {
+            ResponseError::Service(service) => {
+                assert_eq!(service.status(), 404);
+                assert_eq!(service.request_id(), Some("req-1"));
+            }
+            other => panic!("expected a service error, got {other:?}"),
+        }
+        // A body that is not the error's JSON still yields the error.
+        let response = error_response("<html>");
+        let error: Modeled = ErrorResponse::new(&response).read();
+        assert_eq!(error, Modeled::default());
+    }
+
     use super::*;
 
     #[test]

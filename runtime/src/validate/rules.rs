@@ -155,3 +155,53 @@ impl Constrained for crate::Blob {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::ConstraintKind;
+
+    static ID: LazyLock<Pattern> = LazyLock::new(|| Pattern::compile("^[a-z]+$", false));
+    static NAME: Rules = Rules::NONE
+        .length(Some(2), Some(4), "length rule")
+        .pattern(&ID, "pattern rule");
+    static SIZE: Rules = Rules::NONE.int_range(Some(1), Some(10), "range rule");
+    static SHARE: Rules = Rules::NONE.float_range(
+        None,
+        Some(FloatBound {
+            value: 100.0,
+            strict: false,
+        }),
+        "float rule",
+    );
+    static LIST: Rules = Rules::NONE.length(None, Some(2), "count rule").unique_items();
+
+    fn kinds<V: Constrained + ?Sized>(rules: &Rules, value: &V) -> Vec<ConstraintKind> {
+        let mut out = Violations::default();
+        rules.check(&Path::ROOT, value, &mut out);
+        match out.into_result() {
+            Ok(()) => Vec::new(),
+            Err(error) => error.violations().iter().map(|v| v.kind()).collect(),
+        }
+    }
+
+    #[test]
+    fn each_rule_applies_to_its_kind_of_value() {
+        assert!(kinds(&NAME, "abc").is_empty());
+        assert_eq!(kinds(&NAME, "a"), [ConstraintKind::Length]);
+        assert_eq!(kinds(&NAME, "ab1"), [ConstraintKind::Pattern]);
+        assert_eq!(
+            kinds(&NAME, "ABCDEF"),
+            [ConstraintKind::Length, ConstraintKind::Pattern]
+        );
+        assert!(kinds(&SIZE, &10i32).is_empty());
+        assert_eq!(kinds(&SIZE, &0i8), [ConstraintKind::Range]);
+        assert_eq!(kinds(&SIZE, &11i64), [ConstraintKind::Range]);
+        assert!(kinds(&SHARE, &100.0f64).is_empty());
+        assert_eq!(kinds(&SHARE, &f64::NAN), [ConstraintKind::Range]);
+        assert_eq!(kinds(&LIST, &vec![1, 1]), [ConstraintKind::UniqueItems]);
+        assert_eq!(kinds(&LIST, &vec![1, 2, 3]), [ConstraintKind::Length]);
+        // Rules of another kind do not apply: a range says nothing of a string.
+        assert!(kinds(&SIZE, "anything").is_empty());
+    }
+}

@@ -180,3 +180,100 @@ macro_rules! structure_impls {
         }
     };
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::DateTime;
+
+    /// A structure with one member of each presence kind, written and read
+    /// through the traits as generated code does.
+    #[derive(Debug, Default, PartialEq)]
+    struct Sample {
+        name: Option<String>,
+        count: i32,
+        count_corrected: bool,
+        when: Option<time::OffsetDateTime>,
+    }
+
+    impl WriteFields for Sample {
+        fn write_fields<W: FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+            w.optional("name", &self.name)?;
+            w.required("count", &self.count, self.count_corrected)?;
+            w.optional_with::<DateTime, _>("when", &self.when)?;
+            Ok(())
+        }
+    }
+
+    impl ReadFields for Sample {
+        fn read_field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+            match key {
+                "name" => self.name = read(map)?,
+                "count" => self.count = read(map)?.unwrap_or_default(),
+                "when" => self.when = next_value::<DateTime, _, _>(map)?,
+                _ => return Ok(false),
+            }
+            Ok(true)
+        }
+    }
+
+    fn to_json(value: &Sample) -> String {
+        let mut out = Vec::new();
+        serialize_fields(value, &mut serde_json::Serializer::new(&mut out)).expect("serializes");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    fn from_json(json: &str) -> Result<Sample, serde_json::Error> {
+        deserialize_fields(&mut serde_json::Deserializer::from_str(json), "Sample")
+    }
+
+    #[test]
+    fn absent_and_corrected_members_are_left_out_and_codecs_apply() {
+        let mut value = Sample {
+            count: 3,
+            ..Sample::default()
+        };
+        assert_eq!(to_json(&value), r#"{"count":3}"#);
+        value.count_corrected = true;
+        assert_eq!(to_json(&value), "{}");
+        value.name = Some("n".into());
+        value.when = Some(time::OffsetDateTime::UNIX_EPOCH);
+        assert_eq!(to_json(&value), r#"{"name":"n","when":"1970-01-01T00:00:00Z"}"#);
+    }
+
+    #[test]
+    fn the_entry_count_matches_the_entries_written() {
+        // A length-prefixed format would break if the count were off: count
+        // the entries a map serializer is asked for.
+        let value = Sample {
+            name: Some("n".into()),
+            count_corrected: true,
+            ..Sample::default()
+        };
+        let mut count = Count(0);
+        let Ok(()) = value.write_fields(&mut count);
+        assert_eq!(count.0, 1);
+        let json: serde_json::Value = serde_json::from_str(&to_json(&value)).expect("json");
+        assert_eq!(json.as_object().map(|o| o.len()), Some(1));
+    }
+
+    #[test]
+    fn null_is_absent_unknown_keys_are_skipped_and_the_last_duplicate_wins() {
+        let value = from_json(r#"{"name":null,"other":{"deep":[1,2]},"count":1,"count":2}"#).expect("parses");
+        assert_eq!(value.name, None);
+        assert_eq!(value.count, 2);
+        let error = from_json("[]").expect_err("not an object");
+        assert!(error.to_string().contains("a JSON object (Sample)"), "{error}");
+    }
+
+    #[test]
+    fn the_type_decides_the_codec() {
+        fn codec_name<T: HasCodec>() -> &'static str {
+            std::any::type_name::<T::Codec>()
+        }
+        assert!(codec_name::<f64>().ends_with("NonFinite"));
+        assert!(codec_name::<time::OffsetDateTime>().ends_with("EpochSeconds"));
+        assert!(codec_name::<Vec<Option<String>>>().contains("SparseList"));
+        assert!(codec_name::<Vec<String>>().contains("DenseList"));
+    }
+}
