@@ -14,24 +14,6 @@ use std::time::{Duration, Instant};
 
 use iot_models::operation::describe_job_template::DescribeJobTemplateOutput;
 
-/// Median time per call over `batches` batches of `per_batch` calls.
-fn median(batches: usize, per_batch: usize, mut f: impl FnMut()) -> Duration {
-    for _ in 0..per_batch {
-        f();
-    }
-    let mut samples: Vec<Duration> = (0..batches)
-        .map(|_| {
-            let start = Instant::now();
-            for _ in 0..per_batch {
-                f();
-            }
-            start.elapsed() / per_batch as u32
-        })
-        .collect();
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` would pass other flags.
     if std::env::args().any(|a| a == "--list") {
@@ -40,14 +22,14 @@ fn main() {
     println!("body        value parse  deserialize     validate  ratio                                target");
     for (name, body) in benches::bodies() {
         let per_batch = if body.len() > 10_000 { 200 } else { 2_000 };
-        let value = median(41, per_batch, || {
+        let value = benches::median(41, per_batch, || {
             black_box(serde_json::from_slice::<serde_json::Value>(black_box(&body)).expect("json"));
         });
-        let typed = median(41, per_batch, || {
+        let typed = benches::median(41, per_batch, || {
             black_box(serde_json::from_slice::<DescribeJobTemplateOutput>(black_box(&body)).expect("parses"));
         });
         let parsed: DescribeJobTemplateOutput = serde_json::from_slice(&body).expect("parses");
-        let validate = median(41, per_batch, || {
+        let validate = benches::median(41, per_batch, || {
             black_box(black_box(&parsed).validate().is_ok());
         });
         let deser_ratio = typed.as_secs_f64() / value.as_secs_f64();
@@ -133,10 +115,10 @@ fn idl_load_ratio() {
         .map(|f| Source::new(format!("{}.smithy", f.namespace), f.text))
         .collect();
     let idl_bytes: usize = idl.iter().map(|s| s.text.len()).sum();
-    let json_time = median(11, 3, || {
+    let json_time = benches::median(11, 3, || {
         black_box(assemble(black_box(&json)).expect("loads"));
     });
-    let idl_time = median(11, 3, || {
+    let idl_time = benches::median(11, 3, || {
         black_box(assemble(black_box(&idl)).expect("loads"));
     });
     let ratio = idl_time.as_secs_f64() / json_time.as_secs_f64();

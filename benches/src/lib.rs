@@ -1,7 +1,28 @@
 //! The bodies the benchmarks parse: minimal, full and large DescribeJobTemplate
-//! responses, built here so every run measures the same bytes.
+//! responses, built here so every run measures the same bytes; and the one
+//! timing helper the same-run ratio benchmarks share.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Median time per call of `f` over `batches` timed batches of `per_batch`
+/// calls, after one untimed batch to warm up.
+pub fn median(batches: usize, per_batch: usize, mut f: impl FnMut()) -> Duration {
+    for _ in 0..per_batch {
+        f();
+    }
+    let mut samples: Vec<Duration> = (0..batches)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..per_batch {
+                f();
+            }
+            start.elapsed() / per_batch as u32
+        })
+        .collect();
+    samples.sort();
+    samples[samples.len() / 2]
+}
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {

@@ -13,7 +13,7 @@
 //!   behind serde's `Deserializer` (the generated impls are generic over it).
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use aws_sdk_iot::operation::describe_job_template::DescribeJobTemplate as SdkOperation;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
@@ -22,23 +22,6 @@ use aws_smithy_runtime_api::client::ser_de::{DeserializeResponse, SharedResponse
 use aws_smithy_types::body::SdkBody;
 use aws_smithy_types::config_bag::ConfigBag;
 use iot_models::operation::describe_job_template::{DescribeJobTemplate, DescribeJobTemplateOutput};
-
-fn median(batches: usize, per_batch: usize, mut f: impl FnMut()) -> Duration {
-    for _ in 0..per_batch {
-        f();
-    }
-    let mut samples: Vec<Duration> = (0..batches)
-        .map(|_| {
-            let start = Instant::now();
-            for _ in 0..per_batch {
-                f();
-            }
-            start.elapsed() / per_batch as u32
-        })
-        .collect();
-    samples.sort();
-    samples[samples.len() / 2]
-}
 
 fn main() {
     let plugin = SdkOperation::new();
@@ -63,24 +46,24 @@ fn main() {
         let ours = http::Response::builder().status(200).body(body.clone()).expect("response");
         assert!(DescribeJobTemplate::response(&ours).is_ok(), "iot-models parses the {name} body");
 
-        let value = median(41, per_batch, || {
+        let value = benches::median(41, per_batch, || {
             black_box(serde_json::from_slice::<serde_json::Value>(black_box(&body)).expect("json"));
         });
-        let typed = median(41, per_batch, || {
+        let typed = benches::median(41, per_batch, || {
             black_box(serde_json::from_slice::<DescribeJobTemplateOutput>(black_box(&body)).expect("parses"));
         });
-        let simd = median(41, per_batch, || {
+        let simd = benches::median(41, per_batch, || {
             black_box(sonic_rs::from_slice::<DescribeJobTemplateOutput>(black_box(&body)).expect("parses"));
         });
-        let response = median(41, per_batch, || {
+        let response = benches::median(41, per_batch, || {
             black_box(DescribeJobTemplate::response(black_box(&ours)).is_ok());
         });
         // The SDK reads from its own response type; building it (a copy of the
         // body into `Bytes`) is timed apart and subtracted.
-        let build = median(41, per_batch, || {
+        let build = benches::median(41, per_batch, || {
             black_box(sdk_response());
         });
-        let sdk_total = median(41, per_batch, || {
+        let sdk_total = benches::median(41, per_batch, || {
             let response = sdk_response();
             black_box(deserializer.deserialize_nonstreaming_with_config(black_box(&response), &cfg).is_ok());
         });
