@@ -25,7 +25,9 @@ use iot_models::operation::describe_job_template::{DescribeJobTemplate, Describe
 
 fn main() {
     let plugin = SdkOperation::new();
-    let layer = plugin.config().expect("the operation's runtime plugin has a config layer");
+    let layer = plugin
+        .config()
+        .expect("the operation's runtime plugin has a config layer");
     let deserializer = layer
         .load::<SharedResponseDeserializer>()
         .expect("the layer holds the response deserializer");
@@ -33,18 +35,32 @@ fn main() {
 
     println!(
         "{:<8} {:>10} {:>12} {:>12} {:>12} {:>12} {:>12}  {:>14} {:>14} {:>11} {:>11}",
-        "body", "bytes", "value", "typed", "typed simd", "response", "aws-sdk-iot", "sdk/typed", "sdk/response", "typed/value", "simd/value"
+        "body",
+        "bytes",
+        "value",
+        "typed",
+        "typed simd",
+        "response",
+        "aws-sdk-iot",
+        "sdk/typed",
+        "sdk/response",
+        "typed/value",
+        "simd/value"
     );
     for (name, body) in benches::bodies() {
         let per_batch = if body.len() > 10_000 { 200 } else { 2_000 };
         // Each side parses what it is given and checks that it succeeded.
-        let sdk_response = || {
-            HttpResponse::new(200u16.try_into().expect("status"), SdkBody::from(body.clone()))
-        };
+        let sdk_response = || HttpResponse::new(200u16.try_into().expect("status"), SdkBody::from(body.clone()));
         let check = deserializer.deserialize_nonstreaming_with_config(&sdk_response(), &cfg);
         assert!(check.is_ok(), "aws-sdk-iot parses the {name} body");
-        let ours = http::Response::builder().status(200).body(body.clone()).expect("response");
-        assert!(DescribeJobTemplate::response(&ours).is_ok(), "iot-models parses the {name} body");
+        let ours = http::Response::builder()
+            .status(200)
+            .body(body.clone())
+            .expect("response");
+        assert!(
+            DescribeJobTemplate::response(&ours).is_ok(),
+            "iot-models parses the {name} body"
+        );
 
         let value = benches::median(41, per_batch, || {
             black_box(serde_json::from_slice::<serde_json::Value>(black_box(&body)).expect("json"));
@@ -65,7 +81,11 @@ fn main() {
         });
         let sdk_total = benches::median(41, per_batch, || {
             let response = sdk_response();
-            black_box(deserializer.deserialize_nonstreaming_with_config(black_box(&response), &cfg).is_ok());
+            black_box(
+                deserializer
+                    .deserialize_nonstreaming_with_config(black_box(&response), &cfg)
+                    .is_ok(),
+            );
         });
         let sdk = sdk_total.saturating_sub(build);
         let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
