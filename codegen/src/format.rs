@@ -12,11 +12,11 @@ pub const HEADER: &str =
 
 /// Formats one file's tokens under `header` (comment lines, ending in a blank line).
 pub fn format_file(path: &str, tokens: TokenStream, header: &str) -> Result<String> {
-    let tokens = short_paths::shorten(tokens);
-    let file: syn::File = syn::parse2(tokens).map_err(|e| CodegenError::Format {
+    let mut file: syn::File = syn::parse2(tokens).map_err(|e| CodegenError::Format {
         file: path.to_owned(),
         message: e.to_string(),
     })?;
+    short_paths::shorten_file(&mut file);
     Ok(format!("{header}{}", space_items(&prettyplease::unparse(&file))))
 }
 
@@ -109,53 +109,235 @@ mod short_paths {
         ("iter", "Iterator", &[]),
     ];
 
-    const ITEM_KEYWORDS: &[&str] = &[
-        "struct", "enum", "union", "type", "trait", "fn", "const", "static", "mod",
-    ];
-
     /// Modules a file imports by their last name (`use crate::runtime;`) when
     /// it names items in them, so that `crate::runtime::wire::read` reads
     /// `runtime::wire::read`, as a hand-written file would have it.
     const MODULES: &[(&[&str], &str)] = &[(&["crate", "runtime"], "runtime"), (&["std", "fmt"], "fmt")];
 
-    /// Keywords of items in the type namespace, where a module name lives.
-    const TYPE_ITEM_KEYWORDS: &[&str] = &["struct", "enum", "union", "type", "trait", "mod"];
-
-    pub fn shorten(tokens: TokenStream) -> TokenStream {
-        let mut defined = BTreeSet::new();
-        collect_items(&tokens, &mut defined, ITEM_KEYWORDS);
-        let tokens = rewrite(tokens, &defined);
-        let mut types = BTreeSet::new();
-        collect_items(&tokens, &mut types, TYPE_ITEM_KEYWORDS);
-        import_modules(tokens, &types)
+    /// Shortens the file's paths on its syntax tree (no token stream is
+    /// rebuilt), with the token rewrites below only inside the streams the
+    /// tree keeps as tokens (macro bodies, attribute arguments), and adds the
+    /// module imports the rewritten paths need as the file's first items.
+    pub fn shorten_file(file: &mut syn::File) {
+        let mut names = Names::default();
+        syn::visit::Visit::visit_file(&mut names, file);
+        let modules: Vec<&'static ModuleImport> = MODULES
+            .iter()
+            .filter(|(_, name)| !names.types.contains(*name))
+            .collect();
+        let mut rewriter = Rewriter {
+            defined: &names.all,
+            modules,
+            used: BTreeSet::new(),
+            in_inline_module: false,
+        };
+        syn::visit_mut::VisitMut::visit_file_mut(&mut rewriter, file);
+        let imports = MODULES
+            .iter()
+            .filter(|(_, name)| rewriter.used.contains(*name))
+            .map(|(path, _)| {
+                let path = path.iter().map(|segment| Ident::new(segment, Span::call_site()));
+                syn::parse_quote!(use #(#path)::*;)
+            });
+        let items = std::mem::take(&mut file.items);
+        file.items = imports.chain(items).collect();
     }
 
-    /// Rewrites every path into one of [`MODULES`] (outside inline modules,
-    /// which a file-level `use` does not reach) and adds the `use` lines after
-    /// the file's inner attributes.
-    fn import_modules(tokens: TokenStream, types: &BTreeSet<String>) -> TokenStream {
-        let trees: Vec<TokenTree> = tokens.into_iter().collect();
-        let mut used = BTreeSet::new();
-        let modules: Vec<_> = MODULES.iter().filter(|(_, name)| !types.contains(*name)).collect();
-        let body = shorten_module_paths(&trees, &modules, &mut used);
-        if used.is_empty() {
-            return body.into_iter().collect();
+    /// The names a file gives its items: all of them, and those in the type
+    /// namespace (where a module name would clash).
+    #[derive(Default)]
+    struct Names {
+        all: BTreeSet<String>,
+        types: BTreeSet<String>,
+    }
+
+    impl Names {
+        fn add(&mut self, ident: &Ident, type_namespace: bool) {
+            let name = ident.to_string();
+            if type_namespace {
+                self.types.insert(name.clone());
+            }
+            self.all.insert(name);
         }
-        // Inner attributes (`#![...]`) come first.
-        let mut split = 0;
-        while matches!(body.get(split), Some(TokenTree::Punct(p)) if p.as_char() == '#')
-            && matches!(body.get(split + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!')
-            && matches!(body.get(split + 2), Some(TokenTree::Group(_)))
-        {
-            split += 3;
+    }
+
+    impl<'ast> syn::visit::Visit<'ast> for Names {
+        fn visit_item(&mut self, item: &'ast syn::Item) {
+            match item {
+                syn::Item::Struct(i) => self.add(&i.ident, true),
+                syn::Item::Enum(i) => self.add(&i.ident, true),
+                syn::Item::Union(i) => self.add(&i.ident, true),
+                syn::Item::Type(i) => self.add(&i.ident, true),
+                syn::Item::Trait(i) => self.add(&i.ident, true),
+                syn::Item::Mod(i) => self.add(&i.ident, true),
+                syn::Item::Fn(i) => self.add(&i.sig.ident, false),
+                syn::Item::Const(i) => self.add(&i.ident, false),
+                syn::Item::Static(i) => self.add(&i.ident, false),
+                _ => {}
+            }
+            syn::visit::visit_item(self, item);
         }
-        let mut out: Vec<TokenTree> = body[..split].to_vec();
-        for (path, _) in MODULES.iter().filter(|(_, name)| used.contains(*name)) {
-            let path = path.iter().map(|segment| Ident::new(segment, Span::call_site()));
-            out.extend(quote::quote!(use #(#path)::*;));
+
+        fn visit_impl_item(&mut self, item: &'ast syn::ImplItem) {
+            match item {
+                syn::ImplItem::Type(i) => self.add(&i.ident, true),
+                syn::ImplItem::Fn(i) => self.add(&i.sig.ident, false),
+                syn::ImplItem::Const(i) => self.add(&i.ident, false),
+                _ => {}
+            }
+            syn::visit::visit_impl_item(self, item);
         }
-        out.extend(body[split..].iter().cloned());
-        out.into_iter().collect()
+
+        fn visit_trait_item(&mut self, item: &'ast syn::TraitItem) {
+            match item {
+                syn::TraitItem::Type(i) => self.add(&i.ident, true),
+                syn::TraitItem::Fn(i) => self.add(&i.sig.ident, false),
+                syn::TraitItem::Const(i) => self.add(&i.ident, false),
+                _ => {}
+            }
+            syn::visit::visit_trait_item(self, item);
+        }
+    }
+
+    struct Rewriter<'a> {
+        defined: &'a BTreeSet<String>,
+        modules: Vec<&'static ModuleImport>,
+        used: BTreeSet<&'static str>,
+        in_inline_module: bool,
+    }
+
+    impl Rewriter<'_> {
+        /// Shortens `path` in place; how many leading segments it lost.
+        fn rewrite_path(&mut self, path: &mut syn::Path) -> usize {
+            let mut removed = 0;
+            let segment_is =
+                |path: &syn::Path, i: usize, name: &str| path.segments.get(i).is_some_and(|s| s.ident == name);
+            // `::std::<module>::<Type>[::<Variant>]`: the prelude's name.
+            if path.leading_colon.is_some() && segment_is(path, 0, "std") {
+                for (module, name, variants) in TYPES {
+                    if !(segment_is(path, 1, module) && segment_is(path, 2, name)) {
+                        continue;
+                    }
+                    let variant = variants
+                        .iter()
+                        .find(|v| segment_is(path, 3, v) && !self.defined.contains(**v) && path.segments.len() > 3);
+                    let drop = match variant {
+                        Some(_) => 3,
+                        None if !self.defined.contains(*name) => 2,
+                        None => break,
+                    };
+                    path.segments = path.segments.iter().skip(drop).cloned().collect();
+                    path.leading_colon = None;
+                    removed = drop;
+                    break;
+                }
+            }
+            if self.in_inline_module {
+                return removed;
+            }
+            // `crate::runtime::x` and `::std::fmt::x`: through the file's import.
+            for (module_path, name) in &self.modules {
+                let leading = module_path[0] == "std";
+                let starts = path.leading_colon.is_some() == leading
+                    && path.segments.len() > module_path.len()
+                    && module_path
+                        .iter()
+                        .enumerate()
+                        .all(|(i, segment)| segment_is(path, i, segment) && path.segments[i].arguments.is_none());
+                if starts {
+                    let drop = module_path.len() - 1;
+                    path.segments = path.segments.iter().skip(drop).cloned().collect();
+                    path.leading_colon = None;
+                    self.used.insert(name);
+                    return removed + drop;
+                }
+            }
+            removed
+        }
+
+        /// The token rewrites, on a stream the tree keeps as tokens.
+        fn rewrite_tokens(&mut self, tokens: TokenStream) -> TokenStream {
+            let tokens = rewrite(tokens, self.defined);
+            if self.in_inline_module {
+                return tokens;
+            }
+            let trees: Vec<TokenTree> = tokens.into_iter().collect();
+            shorten_module_paths(&trees, &self.modules, &mut self.used)
+                .into_iter()
+                .collect()
+        }
+
+        fn rewrite_qualified(&mut self, qself: &mut Option<syn::QSelf>, path: &mut syn::Path) {
+            match qself {
+                // `<T as Trait>::item`: only the trait part is a path of its own.
+                Some(q) if q.position > 0 => {
+                    let removed = self.rewrite_path(path);
+                    q.position = q.position.saturating_sub(removed).max(1);
+                }
+                Some(_) => {}
+                None => {
+                    self.rewrite_path(path);
+                }
+            }
+        }
+    }
+
+    impl syn::visit_mut::VisitMut for Rewriter<'_> {
+        fn visit_path_mut(&mut self, path: &mut syn::Path) {
+            self.rewrite_path(path);
+            syn::visit_mut::visit_path_mut(self, path);
+        }
+
+        fn visit_type_path_mut(&mut self, node: &mut syn::TypePath) {
+            self.rewrite_qualified(&mut node.qself, &mut node.path);
+            syn::visit_mut::visit_type_path_mut(self, node);
+        }
+
+        fn visit_expr_path_mut(&mut self, node: &mut syn::ExprPath) {
+            self.rewrite_qualified(&mut node.qself, &mut node.path);
+            syn::visit_mut::visit_expr_path_mut(self, node);
+        }
+
+        fn visit_expr_struct_mut(&mut self, node: &mut syn::ExprStruct) {
+            self.rewrite_qualified(&mut node.qself, &mut node.path);
+            syn::visit_mut::visit_expr_struct_mut(self, node);
+        }
+
+        fn visit_pat_struct_mut(&mut self, node: &mut syn::PatStruct) {
+            self.rewrite_qualified(&mut node.qself, &mut node.path);
+            syn::visit_mut::visit_pat_struct_mut(self, node);
+        }
+
+        fn visit_pat_tuple_struct_mut(&mut self, node: &mut syn::PatTupleStruct) {
+            self.rewrite_qualified(&mut node.qself, &mut node.path);
+            syn::visit_mut::visit_pat_tuple_struct_mut(self, node);
+        }
+
+        fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+            // `::std::vec!` is the prelude's `vec!`.
+            let is_std_vec = mac.path.leading_colon.is_some()
+                && mac.path.segments.len() == 2
+                && mac.path.segments[0].ident == "std"
+                && mac.path.segments[1].ident == "vec";
+            if is_std_vec && !self.defined.contains("vec") {
+                mac.path = syn::parse_quote!(vec);
+            } else {
+                self.visit_path_mut(&mut mac.path);
+            }
+            mac.tokens = self.rewrite_tokens(std::mem::take(&mut mac.tokens));
+        }
+
+        fn visit_meta_list_mut(&mut self, list: &mut syn::MetaList) {
+            self.visit_path_mut(&mut list.path);
+            list.tokens = self.rewrite_tokens(std::mem::take(&mut list.tokens));
+        }
+
+        fn visit_item_mod_mut(&mut self, item: &mut syn::ItemMod) {
+            let outer = self.in_inline_module;
+            self.in_inline_module = outer || item.content.is_some();
+            syn::visit_mut::visit_item_mod_mut(self, item);
+            self.in_inline_module = outer;
+        }
     }
 
     fn shorten_module_paths(
@@ -238,26 +420,6 @@ mod short_paths {
         None
     }
 
-    fn collect_items(tokens: &TokenStream, defined: &mut BTreeSet<String>, keywords: &[&str]) {
-        let mut previous_keyword = false;
-        for tree in tokens.clone() {
-            match &tree {
-                TokenTree::Ident(ident) => {
-                    let name = ident.to_string();
-                    if previous_keyword {
-                        defined.insert(name.clone());
-                    }
-                    previous_keyword = keywords.contains(&name.as_str());
-                }
-                TokenTree::Group(group) => {
-                    collect_items(&group.stream(), defined, keywords);
-                    previous_keyword = false;
-                }
-                _ => previous_keyword = false,
-            }
-        }
-    }
-
     fn is_colon(tree: Option<&TokenTree>) -> bool {
         matches!(tree, Some(TokenTree::Punct(p)) if p.as_char() == ':')
     }
@@ -317,9 +479,22 @@ mod short_paths {
 
     #[cfg(test)]
     mod tests {
-        use quote::quote;
+        use proc_macro2::TokenStream;
+        use quote::{quote, ToTokens};
 
-        use super::shorten;
+        /// `tokens` as a file with its paths shortened, as tokens (so both sides
+        /// of a comparison print alike).
+        fn shorten(tokens: TokenStream) -> TokenStream {
+            let mut file: syn::File = syn::parse2(tokens).expect("a file");
+            super::shorten_file(&mut file);
+            file.to_token_stream()
+        }
+
+        /// `tokens` as a parsed file, printed as `shorten` prints.
+        fn same(tokens: TokenStream) -> String {
+            let file: syn::File = syn::parse2(tokens).expect("a file");
+            file.to_token_stream().to_string()
+        }
 
         #[test]
         fn prelude_paths_get_short_unless_the_file_defines_the_name() {
@@ -333,15 +508,29 @@ mod short_paths {
             };
             assert_eq!(
                 shorten(tokens).to_string(),
-                quote! {
+                same(quote! {
                     fn f(x: Option<String>) -> Result<(), ()> {
                         let _ = Some(1);
                         let _ = vec![1];
                         let _: String = Default::default();
                         Ok(())
                     }
-                }
-                .to_string()
+                })
+            );
+            // Paths inside macro bodies and attribute arguments, and the trait
+            // of a qualified path.
+            assert_eq!(
+                shorten(quote! {
+                    #[derive(::std::clone::Clone)]
+                    struct S;
+                    fn h() { let _ = ::std::vec![::std::string::String::new()]; <T as ::std::convert::TryFrom<i64>>::try_from(1); }
+                })
+                .to_string(),
+                same(quote! {
+                    #[derive(Clone)]
+                    struct S;
+                    fn h() { let _ = vec![String::new()]; <T as TryFrom<i64>>::try_from(1); }
+                })
             );
             let shadowed = quote! {
                 pub struct String;
@@ -354,11 +543,10 @@ mod short_paths {
                     type R = ::std::fmt::Result;
                 ))
                 .to_string(),
-                quote!(
+                same(quote!(
                     use std::fmt;
                     type R = fmt::Result;
-                )
-                .to_string()
+                ))
             );
         }
 
@@ -377,7 +565,7 @@ mod short_paths {
             };
             assert_eq!(
                 shorten(tokens).to_string(),
-                quote! {
+                same(quote! {
                     #![doc = " A file."]
                     use crate::runtime;
                     use std::fmt;
@@ -389,8 +577,7 @@ mod short_paths {
                     mod tests {
                         fn t() { crate::runtime::x::y(); }
                     }
-                }
-                .to_string()
+                })
             );
             // A file that defines a type-namespace item of the module's name
             // keeps full paths; a path's middle is never cut.
@@ -398,7 +585,7 @@ mod short_paths {
                 struct runtime;
                 fn f() { crate::runtime::x(); a::std::fmt::y(); }
             };
-            assert_eq!(shorten(defines.clone()).to_string(), defines.to_string());
+            assert_eq!(shorten(defines.clone()).to_string(), same(defines));
         }
     }
 }

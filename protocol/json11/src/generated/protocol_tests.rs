@@ -4,7 +4,7 @@
 //! The protocol compliance cases of the model (`smithy.test`), one test each.
 #![allow(clippy::all, clippy::pedantic, unused_mut)]
 use crate::runtime;
-use runtime::protocol_test as check;
+use crate::runtime::protocol_test as check;
 
 /// `sends_requests_to_slash`
 ///
