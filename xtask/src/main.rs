@@ -14,6 +14,10 @@ use xtask::Ownership;
 
 mod regenerate;
 
+/// See the note on `mimalloc` in `xtask/Cargo.toml`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "cargo xtask",
