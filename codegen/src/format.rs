@@ -112,7 +112,12 @@ mod short_paths {
     /// Modules a file imports by their last name (`use crate::runtime;`) when
     /// it names items in them, so that `crate::runtime::wire::read` reads
     /// `runtime::wire::read`, as a hand-written file would have it.
-    const MODULES: &[(&[&str], &str)] = &[(&["crate", "runtime"], "runtime"), (&["std", "fmt"], "fmt")];
+    const MODULES: &[(&[&str], &str)] = &[
+        (&["crate", "runtime"], "runtime"),
+        (&["crate", "types"], "types"),
+        (&["crate", "operation"], "operation"),
+        (&["std", "fmt"], "fmt"),
+    ];
 
     /// Shortens the file's paths on its syntax tree (no token stream is
     /// rebuilt), with the token rewrites below only inside the streams the

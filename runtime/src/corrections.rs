@@ -96,7 +96,7 @@ impl ClientCorrections {
         }
     }
 
-    /// Records that `member` (its Smithy member name) was filled in.
+    /// Records that `member` (its wire name: JSON key and path segment) was filled in.
     pub fn record(&mut self, member: &'static str) {
         self.0.push(member);
     }

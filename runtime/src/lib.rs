@@ -18,6 +18,7 @@ pub mod corrections;
 pub mod document;
 pub mod error;
 pub mod http;
+mod impls;
 #[cfg(feature = "protocol-test")]
 #[doc(hidden)]
 pub mod protocol_test;

@@ -11,6 +11,11 @@ use proptest::strategy::{BoxedStrategy, Just, Strategy, Union};
 use time::OffsetDateTime;
 
 use super::validate::{ConstraintKind, FloatBound, Pattern as Regex, Rules};
+use super::{ClientCorrections, ErrorCorrection};
+
+/// The proptest the generated impls name (through [`strategy_impls!`](crate::strategy_impls)).
+#[doc(hidden)]
+pub use proptest;
 
 /// Longest collection or unconstrained string a valid strategy generates; keeps
 /// cases small without missing any bound (lower bounds are always reachable).
@@ -578,12 +583,32 @@ where
         .boxed()
 }
 
+/// Valid structures whose required `member` (its wire name) was filled in by
+/// client error correction, as when a response lacked it: the member's field
+/// and the structure's corrections come from `field`. A `Required` violation
+/// under `member`.
+pub fn without_corrected<T, F>(
+    valid: BoxedStrategy<T>,
+    member: &'static str,
+    field: for<'a> fn(&'a mut T) -> (&'a mut F, &'a mut ClientCorrections),
+) -> BoxedStrategy<(T, Expected)>
+where
+    T: std::fmt::Debug + 'static,
+    F: ErrorCorrection + 'static,
+{
+    without_member(valid, member, move |value| {
+        let (field, corrections) = field(value);
+        *field = F::corrected();
+        corrections.record(member);
+    })
+}
+
 /// Valid structures with the required `member` (its wire name) made absent by
 /// `clear`: a `Required` violation under `member`.
 pub fn without_member<T: std::fmt::Debug + 'static>(
     valid: BoxedStrategy<T>,
     member: &'static str,
-    clear: fn(&mut T),
+    clear: impl Fn(&mut T) + 'static,
 ) -> BoxedStrategy<(T, Expected)> {
     valid
         .prop_map(move |mut value| {
@@ -591,4 +616,40 @@ pub fn without_member<T: std::fmt::Debug + 'static>(
             (value, Expected::new(ConstraintKind::Required).under_field(member))
         })
         .boxed()
+}
+
+/// `Arbitrary` (valid values) and [`Generate`] for a generated type, from the
+/// expressions that give its valid strategy and, when it has constraints to
+/// break, its invalid one.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! strategy_impls {
+    ($ty:ty, $valid:expr) => {
+        $crate::strategy_impls!(@impls $ty, $valid, ::core::option::Option::None);
+    };
+    ($ty:ty, $valid:expr, $invalid:expr) => {
+        $crate::strategy_impls!(@impls $ty, $valid, ::core::option::Option::Some($invalid));
+    };
+    (@impls $ty:ty, $valid:expr, $invalid:expr) => {
+        impl $crate::strategies::proptest::arbitrary::Arbitrary for $ty {
+            type Parameters = ();
+            type Strategy = $crate::strategies::proptest::strategy::BoxedStrategy<Self>;
+
+            fn arbitrary_with(_: ()) -> Self::Strategy {
+                $valid
+            }
+        }
+
+        impl $crate::strategies::Generate for $ty {
+            fn valid() -> $crate::strategies::proptest::strategy::BoxedStrategy<Self> {
+                $valid
+            }
+
+            fn invalid() -> ::core::option::Option<
+                $crate::strategies::proptest::strategy::BoxedStrategy<(Self, $crate::strategies::Expected)>,
+            > {
+                $invalid
+            }
+        }
+    };
 }

@@ -24,14 +24,15 @@ pub fn emit(s: &StructureDef) -> TokenStream {
     let methods = s.fields.iter().map(setters);
     let inits = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
-        let member = &f.member;
+        // Corrections are keyed by wire name, the member's JSON key and path segment.
+        let wire = &f.wire_name;
         if f.optional {
             quote!(#field: self.#field,)
         } else if let Some(default) = &f.default {
             let value = super::defaults::unwrap_or_default(quote!(self.#field), &f.value, default);
             quote!(#field: #value,)
         } else {
-            quote!(#field: client_corrections.fill(self.#field, #member),)
+            quote!(#field: client_corrections.fill(self.#field, #wire),)
         }
     });
     let (corrections_init, corrections_field) = if s.tracks_corrections() {
@@ -41,30 +42,6 @@ pub fn emit(s: &StructureDef) -> TokenStream {
         )
     } else {
         (TokenStream::new(), TokenStream::new())
-    };
-    let type_name = &s.path.name;
-    // Nothing to check (no required member, no constraint, nothing nested that
-    // has any): `build()` cannot fail and says so in its type.
-    let can_fail = s.tracks_corrections() || s.fields.iter().any(|f| has_checks(&f.value));
-    let build = if can_fail {
-        quote! {
-            /// Builds the value, or reports every missing required member and every
-            /// constraint violation.
-            pub fn build(self) -> ::std::result::Result<#name, crate::runtime::BuildError> {
-                let value = self.build_unchecked();
-                match value.validate() {
-                    ::std::result::Result::Ok(()) => ::std::result::Result::Ok(value),
-                    ::std::result::Result::Err(error) => ::std::result::Result::Err(crate::runtime::BuildError::new(#type_name, error)),
-                }
-            }
-        }
-    } else {
-        quote! {
-            /// Builds the value: the model puts no constraint on it, so this cannot fail.
-            pub fn build(self) -> #name {
-                self.build_unchecked()
-            }
-        }
     };
     let derives = if s.eq_hash {
         quote!(#[derive(::std::clone::Clone, ::std::default::Default, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq)])
@@ -81,8 +58,6 @@ pub fn emit(s: &StructureDef) -> TokenStream {
 
         impl #builder {
             #(#methods)*
-
-            #build
 
             /// Builds the value without checking the model's constraints, for what a
             /// service accepts before this crate's model knows it: an enum value added
@@ -180,4 +155,10 @@ fn setters(f: &FieldDef) -> TokenStream {
             &self.#field
         }
     }
+}
+
+/// Whether `build()` can refuse a value: not when there is nothing to check
+/// (no required member, no constraint, nothing nested that has any).
+pub fn can_fail(s: &StructureDef) -> bool {
+    s.tracks_corrections() || s.fields.iter().any(|f| has_checks(&f.value))
 }

@@ -42,7 +42,6 @@ pub fn emit(e: &EnumDef) -> TokenStream {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let expecting = format!("a string naming a value of `{}`", e.path.name);
     quote! {
         #docs
         #[non_exhaustive]
@@ -67,19 +66,6 @@ pub fn emit(e: &EnumDef) -> TokenStream {
                 }
             }
 
-            /// Whether the value is one the model defines.
-            pub fn is_known(&self) -> bool {
-                !::std::matches!(self, Self::Unknown(_))
-            }
-
-            /// Checks that the value is one the model defines (values outside the set
-            /// parse, but a service would reject them).
-            pub fn validate(&self) -> ::std::result::Result<(), crate::runtime::ValidationError> {
-                let mut out = crate::runtime::validate::Violations::default();
-                crate::runtime::validate::Validate::validate_at(self, &crate::runtime::validate::Path::ROOT, &mut out);
-                out.into_result()
-            }
-
             fn known(value: &str) -> ::std::option::Option<Self> {
                 match value {
                     #(#from_str)*
@@ -88,73 +74,6 @@ pub fn emit(e: &EnumDef) -> TokenStream {
             }
         }
 
-        impl ::std::convert::From<&str> for #name {
-            fn from(value: &str) -> Self {
-                Self::known(value).unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownVariantValue::new(value)))
-            }
-        }
-
-        impl ::std::convert::From<::std::string::String> for #name {
-            fn from(value: ::std::string::String) -> Self {
-                match Self::known(&value) {
-                    ::std::option::Option::Some(known) => known,
-                    ::std::option::Option::None => Self::Unknown(crate::runtime::UnknownVariantValue::new(value)),
-                }
-            }
-        }
-
-        impl ::std::str::FromStr for #name {
-            type Err = ::std::convert::Infallible;
-
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                ::std::result::Result::Ok(Self::from(value))
-            }
-        }
-
-        impl ::std::convert::AsRef<str> for #name {
-            fn as_ref(&self) -> &str {
-                self.as_str()
-            }
-        }
-
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl crate::runtime::validate::Validate for #name {
-            fn validate_at(&self, path: &crate::runtime::validate::Path<'_>, out: &mut crate::runtime::validate::Violations) {
-                out.enum_value(path, self.is_known(), #rule);
-            }
-        }
-
-        impl crate::runtime::ErrorCorrection for #name {
-            fn corrected() -> Self {
-                Self::Unknown(crate::runtime::UnknownVariantValue::new(""))
-            }
-        }
-
-        impl crate::runtime::wire::HasCodec for #name {
-            type Codec = crate::runtime::wire::Plain;
-        }
-
-        impl ::serde::Serialize for #name {
-            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
-            where
-                S: ::serde::Serializer,
-            {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                crate::runtime::wire::deserialize_enum(deserializer, #expecting)
-            }
-        }
+        crate::runtime::enum_impls!(#name, #rule);
     }
 }

@@ -564,7 +564,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
     let parse_body = match payload {
         Some(f) => {
             let field = ident(&f.rust_name);
-            let member = &f.member;
+            let wire = &f.wire_name;
             let value = match &f.value.kind {
                 // No bytes is no payload.
                 ValueKind::Blob => quote!((!body.is_empty()).then(|| crate::runtime::Blob::new(body.to_vec()))),
@@ -589,8 +589,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
             };
             // Required members without a default were error-corrected while the
             // empty body was read: setting them clears that record.
-            let clear =
-                (!f.optional && f.default.is_none()).then(|| quote!(output.client_corrections.remove(#member);));
+            let clear = (!f.optional && f.default.is_none()).then(|| quote!(output.client_corrections.remove(#wire);));
             let assign = match (f.optional, f.boxed) {
                 (true, false) => quote!(output.#field = value;),
                 (true, true) => quote!(output.#field = value.map(::std::boxed::Box::new);),
@@ -623,7 +622,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
     let mut bindings = TokenStream::new();
     for f in output.fields.iter().filter(|_| rest) {
         let field = ident(&f.rust_name);
-        let member = &f.member;
+        let wire = &f.wire_name;
         let set = |value: TokenStream| {
             if f.optional {
                 quote!(output.#field = ::std::option::Option::Some(#value);)
@@ -632,7 +631,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
             } else {
                 quote! {
                     output.#field = #value;
-                    output.client_corrections.remove(#member);
+                    output.client_corrections.remove(#wire);
                 }
             }
         };

@@ -62,17 +62,6 @@ pub fn emit(e: &IntEnumDef) -> TokenStream {
                 }
             }
 
-            /// Whether the value is one the model defines.
-            pub fn is_known(&self) -> bool {
-                !::std::matches!(self, Self::Unknown(_))
-            }
-
-            /// Checks that the value is one the model defines.
-            pub fn validate(&self) -> ::std::result::Result<(), crate::runtime::ValidationError> {
-                let mut out = crate::runtime::validate::Violations::default();
-                crate::runtime::validate::Validate::validate_at(self, &crate::runtime::validate::Path::ROOT, &mut out);
-                out.into_result()
-            }
         }
 
         impl ::std::convert::From<i32> for #name {
@@ -84,50 +73,6 @@ pub fn emit(e: &IntEnumDef) -> TokenStream {
             }
         }
 
-        impl ::std::convert::From<#name> for i32 {
-            fn from(value: #name) -> i32 {
-                value.value()
-            }
-        }
-
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                ::std::fmt::Display::fmt(&self.value(), f)
-            }
-        }
-
-        impl crate::runtime::validate::Validate for #name {
-            fn validate_at(&self, path: &crate::runtime::validate::Path<'_>, out: &mut crate::runtime::validate::Violations) {
-                out.enum_value(path, self.is_known(), #rule);
-            }
-        }
-
-        impl crate::runtime::ErrorCorrection for #name {
-            fn corrected() -> Self {
-                Self::from(0)
-            }
-        }
-
-        impl crate::runtime::wire::HasCodec for #name {
-            type Codec = crate::runtime::wire::Plain;
-        }
-
-        impl ::serde::Serialize for #name {
-            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
-            where
-                S: ::serde::Serializer,
-            {
-                serializer.serialize_i32(self.value())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                <i32 as ::serde::Deserialize<'de>>::deserialize(deserializer).map(Self::from)
-            }
-        }
+        crate::runtime::int_enum_impls!(#name, #rule);
     }
 }

@@ -39,21 +39,9 @@ pub fn emit(op: &OperationDef) -> TokenStream {
         let doc = format!(" See [`{}`](crate::{}).", e.path.name, e.path.segments().join("::"));
         quote!(#[doc = #doc] #variant(#ty),)
     });
-    let info_arms = op.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        quote!(Self::#variant(e) => e,)
-    });
-    let from_impls = op.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        let ty = path(&e.path);
-        quote! {
-            impl ::std::convert::From<#ty> for #error {
-                fn from(value: #ty) -> Self {
-                    Self::#variant(value)
-                }
-            }
-        }
-    });
+    // The runtime macro names each error `crate::types::error::<variant>`,
+    // as lowering places them.
+    let impl_variants = op.errors.iter().map(|e| ident(&e.variant));
     let aliases = op.aliases.iter().map(|(alias, target)| {
         let alias_ident = ident(alias);
         let ty = path(target);
@@ -90,68 +78,6 @@ pub fn emit(op: &OperationDef) -> TokenStream {
             Unhandled(crate::runtime::Unhandled),
         }
 
-        impl #error {
-            /// The error held, as every error describes itself.
-            fn info(&self) -> &dyn crate::runtime::error::ErrorInfo {
-                match self {
-                    #(#info_arms)*
-                    Self::Unhandled(e) => e,
-                }
-            }
-
-            /// The error code, if known.
-            pub fn code(&self) -> ::std::option::Option<&str> {
-                self.info().code()
-            }
-
-            /// The service's message, if it sent one.
-            pub fn message(&self) -> ::std::option::Option<&str> {
-                self.info().message()
-            }
-
-            /// The HTTP status: the modeled one, or the one received.
-            pub fn http_status(&self) -> ::std::option::Option<u16> {
-                self.info().http_status()
-            }
-
-            /// Whether retrying later may succeed (`@retryable` or throttling).
-            pub fn is_retryable(&self) -> bool {
-                self.info().is_retryable()
-            }
-
-            /// Whether the caller is being throttled.
-            pub fn is_throttling(&self) -> bool {
-                self.info().is_throttling()
-            }
-        }
-
-        impl ::std::fmt::Display for #error {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                ::std::fmt::Display::fmt(self.info(), f)
-            }
-        }
-
-        /// Transparent: each variant shows (and has the source of) the error it holds.
-        impl ::std::error::Error for #error {
-            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-                self.info().source()
-            }
-        }
-
-        impl ::std::convert::From<crate::runtime::Unhandled> for #error {
-            fn from(value: crate::runtime::Unhandled) -> Self {
-                Self::Unhandled(value)
-            }
-        }
-
-        /// The operation's error from a failed response: a service error as it
-        /// is, an unreadable response as `Unhandled`.
-        impl ::std::convert::From<crate::runtime::http::ResponseError<#error>> for #error {
-            fn from(value: crate::runtime::http::ResponseError<#error>) -> Self {
-                value.into_service_error()
-            }
-        }
-
-        #(#from_impls)*
+        crate::runtime::operation_error_impls!(#error { #(#impl_variants),* });
     }
 }

@@ -16,8 +16,9 @@ pub fn emit(s: &StructureDef) -> TokenStream {
     let builder = ident(&s.builder_name());
     let write = write_fields(s);
     let read = read_fields(s);
+    let infallible = (!super::builder::can_fail(s)).then(|| quote!(, infallible));
     quote! {
-        crate::runtime::structure_impls!(#name, #builder);
+        crate::runtime::structure_impls!(#name, #builder #infallible);
 
         #write
         #read
@@ -29,7 +30,6 @@ fn write_fields(s: &StructureDef) -> TokenStream {
     let entries = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
         let wire = &f.wire_name;
-        let member = &f.member;
         let codec = (!has_own_codec(&f.value)).then(|| field_codec(f));
         let with = |method: &str| match &codec {
             Some(codec) => {
@@ -49,13 +49,20 @@ fn write_fields(s: &StructureDef) -> TokenStream {
             quote!(w.#method(#wire, &self.#field)?;)
         } else {
             let method = with("required");
-            quote!(w.#method(#wire, &self.#field, self.client_corrections.contains(#member))?;)
+            quote!(w.#method(#wire, &self.#field, corrected)?;)
         }
     });
     let w = if s.fields.is_empty() { quote!(_) } else { quote!(w) };
+    // Required members are written unless error correction filled them in.
+    let corrected = s
+        .fields
+        .iter()
+        .any(|f| !f.optional && f.default.is_none())
+        .then(|| quote!(let corrected = &self.client_corrections;));
     quote! {
         impl crate::runtime::wire::WriteFields for #name {
             fn write_fields<W: crate::runtime::wire::FieldWriter>(&self, #w: &mut W) -> ::std::result::Result<(), W::Error> {
+                #corrected
                 #(#entries)*
                 ::std::result::Result::Ok(())
             }

@@ -216,11 +216,11 @@ impl<'a> Plan<'a> {
             ValueKind::Timestamp(_) => quote!(crate::runtime::strategies::timestamp()),
             ValueKind::Enum { path: p, .. } | ValueKind::IntEnum { path: p, .. } => {
                 let f = self.strategy_fn(p);
-                quote!(crate::strategies::#f())
+                quote!(#f())
             }
             ValueKind::Structure { path: p } | ValueKind::Union { path: p } => {
                 let f = self.strategy_at_fn(p);
-                quote!(crate::strategies::#f(#depth))
+                quote!(#f(#depth))
             }
             ValueKind::List { element, sparse } => {
                 let mut item = self.valid(element, depth);
@@ -309,7 +309,7 @@ impl<'a> Plan<'a> {
             ValueKind::Structure { path: p } | ValueKind::Union { path: p } => {
                 (self.injectable.contains(p) && !self.recursive(p, current)).then(|| {
                     let f = self.invalid_fn(p);
-                    quote!(crate::strategies::#f())
+                    quote!(#f())
                 })
             }
             ValueKind::List { element, sparse } => {
@@ -357,6 +357,17 @@ fn length_breakable(v: &ValueType) -> bool {
 
 pub fn emit(ir: &CrateIr, ctx: &Context) -> TokenStream {
     let plan = Plan::new(ir, ctx);
+    let has_types =
+        !(ir.structures.is_empty() && ir.unions.is_empty() && ir.enums.is_empty() && ir.int_enums.is_empty());
+    let imports = if has_types {
+        quote!(
+            use ::proptest::strategy::{BoxedStrategy, Strategy as _};
+        )
+    } else {
+        quote!(
+            use ::proptest::strategy::Strategy as _;
+        )
+    };
     let structures = ir.structures.iter().map(|s| structure(s, &plan));
     let unions = ir.unions.iter().map(|u| union(u, &plan));
     let enums = ir.enums.iter().map(|e| {
@@ -375,7 +386,7 @@ pub fn emit(ir: &CrateIr, ctx: &Context) -> TokenStream {
         #![doc = " [`Generate`](crate::runtime::strategies::Generate)."]
         // Member names become bindings here, whatever the model calls them.
         #![allow(clippy::disallowed_names)]
-        use ::proptest::strategy::Strategy as _;
+        #imports
 
         #(#structures)*
         #(#unions)*
@@ -390,11 +401,11 @@ fn simple_enum(plan: &Plan<'_>, p: &RustPath, doc: &str, unknown: TokenStream, k
     let impls = trait_impls(
         &ty,
         &f,
-        quote!(::std::option::Option::Some(crate::runtime::strategies::#unknown::<#ty>(#ty::values()))),
+        Some(quote!(crate::runtime::strategies::#unknown::<#ty>(#ty::values()))),
     );
     quote! {
         #[doc = #doc]
-        pub fn #f() -> ::proptest::strategy::BoxedStrategy<#ty> {
+        pub fn #f() -> BoxedStrategy<#ty> {
             crate::runtime::strategies::#known::<#ty>(#ty::values())
         }
 
@@ -402,27 +413,12 @@ fn simple_enum(plan: &Plan<'_>, p: &RustPath, doc: &str, unknown: TokenStream, k
     }
 }
 
-/// `Arbitrary` (valid values) and `Generate` for a type whose valid strategy is `f()`.
-fn trait_impls(ty: &TokenStream, f: &Ident, invalid: TokenStream) -> TokenStream {
+/// `Arbitrary` (valid values) and `Generate` for a type whose valid strategy
+/// is `f()`, and whose invalid one is `invalid` (if it has one).
+fn trait_impls(ty: &TokenStream, f: &Ident, invalid: Option<TokenStream>) -> TokenStream {
+    let invalid = invalid.map(|invalid| quote!(, #invalid));
     quote! {
-        impl ::proptest::arbitrary::Arbitrary for #ty {
-            type Parameters = ();
-            type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-
-            fn arbitrary_with(_: ()) -> Self::Strategy {
-                #f()
-            }
-        }
-
-        impl crate::runtime::strategies::Generate for #ty {
-            fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-                #f()
-            }
-
-            fn invalid() -> ::std::option::Option<::proptest::strategy::BoxedStrategy<(Self, crate::runtime::strategies::Expected)>> {
-                #invalid
-            }
-        }
+        crate::runtime::strategy_impls!(#ty, #f() #invalid);
     }
 }
 
@@ -446,7 +442,7 @@ fn named_type(
     );
     let depth_use = (!uses_depth).then(|| quote!(let _ = depth;));
     let (invalid, invalid_impl) = if injections.is_empty() {
-        (TokenStream::new(), quote!(::std::option::Option::None))
+        (TokenStream::new(), None)
     } else {
         let inv = plan.invalid_fn(p);
         let doc = format!(
@@ -457,22 +453,22 @@ fn named_type(
         (
             quote! {
                 #[doc = #doc]
-                pub fn #inv() -> ::proptest::strategy::BoxedStrategy<(#ty, crate::runtime::strategies::Expected)> {
+                pub fn #inv() -> BoxedStrategy<(#ty, crate::runtime::strategies::Expected)> {
                     crate::runtime::strategies::one_of(::std::vec::Vec::from([#(#injections,)*]))
                 }
             },
-            quote!(::std::option::Option::Some(#inv())),
+            Some(quote!(#inv())),
         )
     };
     let impls = trait_impls(&ty, &f, invalid_impl);
     quote! {
         #[doc = #valid_doc]
-        pub fn #f() -> ::proptest::strategy::BoxedStrategy<#ty> {
+        pub fn #f() -> BoxedStrategy<#ty> {
             #f_at(crate::runtime::strategies::RECURSION_DEPTH)
         }
 
         #[doc = #at_doc]
-        pub fn #f_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<#ty> {
+        pub fn #f_at(depth: u32) -> BoxedStrategy<#ty> {
             #depth_use
             #valid_body
         }
@@ -493,12 +489,18 @@ fn structure(s: &StructureDef, plan: &Plan<'_>) -> TokenStream {
     } else {
         let strategies: Vec<TokenStream> = s.fields.iter().map(|fd| field_valid(fd, &s.path, plan)).collect();
         let names: Vec<Ident> = s.fields.iter().map(|fd| ident(&fd.rust_name)).collect();
-        // proptest implements Strategy for tuples of up to 12: nest chunks of 8.
-        let chunk_strategies = strategies.chunks(8).map(|c| quote!((#(#c,)*)));
-        let chunk_patterns = names.chunks(8).map(|c| quote!((#(#c,)*)));
+        // proptest implements Strategy for tuples of up to 12: beyond that,
+        // nest chunks of 8.
+        let (tuple, pattern) = if strategies.len() <= 12 {
+            (quote!((#(#strategies,)*)), quote!((#(#names,)*)))
+        } else {
+            let chunk_strategies = strategies.chunks(8).map(|c| quote!((#(#c,)*)));
+            let chunk_patterns = names.chunks(8).map(|c| quote!((#(#c,)*)));
+            (quote!((#(#chunk_strategies,)*)), quote!((#(#chunk_patterns,)*)))
+        };
         quote! {
-            (#(#chunk_strategies,)*)
-                .prop_map(|(#(#chunk_patterns,)*)| #ty { #(#names,)* #corrections })
+            #tuple
+                .prop_map(|#pattern| #ty { #(#names,)* #corrections })
                 .boxed()
         }
     };
@@ -568,7 +570,6 @@ fn field_injections(s: &StructureDef, f: &FieldDef, plan: &Plan<'_>) -> Vec<Toke
     let valid_struct = plan.strategy_fn(&s.path);
     let field = ident(&f.rust_name);
     let wire = &f.wire_name;
-    let member = &f.member;
     let mut out = Vec::new();
     if let Some(bad) = plan.invalid(&f.value, &s.path) {
         let mut assigned = quote!(bad);
@@ -583,20 +584,16 @@ fn field_injections(s: &StructureDef, f: &FieldDef, plan: &Plan<'_>) -> Vec<Toke
         });
     }
     if f.required {
-        let clear = if f.optional {
-            quote!(value.#field = ::std::option::Option::None)
-        } else if f.default.is_some() {
-            // A default fills the member in: absence is not a violation here.
-            return out;
-        } else {
-            quote! {
-                value.#field = crate::runtime::ErrorCorrection::corrected();
-                value.client_corrections.record(#member);
-            }
-        };
-        out.push(quote! {
-            crate::runtime::strategies::without_member(#valid_struct(), #wire, |value| { #clear })
-        });
+        if f.optional {
+            out.push(quote! {
+                crate::runtime::strategies::without_member(#valid_struct(), #wire, |value| value.#field = ::std::option::Option::None)
+            });
+        } else if f.default.is_none() {
+            // (A default fills the member in: absence is not a violation there.)
+            out.push(quote! {
+                crate::runtime::strategies::without_corrected(#valid_struct(), #wire, |value| (&mut value.#field, &mut value.client_corrections))
+            });
+        }
     }
     out
 }

@@ -43,6 +43,15 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     });
     let getters = s.fields.iter().map(getter);
     let setters = s.fields.iter().filter(|f| f.correctable()).map(setter);
+    let accessors = (!s.fields.is_empty()).then(|| {
+        quote! {
+            impl #name {
+                #(#getters)*
+
+                #(#setters)*
+            }
+        }
+    });
     let builder_name = ident(&s.builder_name());
     let type_name = &s.path.name;
     let validate_body = validate_body(s, ctx);
@@ -81,31 +90,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
             #corrections_field
         }
 
-        impl #name {
-            #(#getters)*
-
-            #(#setters)*
-
-            /// A builder for this type; `build()` validates the result.
-            pub fn builder() -> #builder_name {
-                #builder_name::default()
-            }
-
-            /// Checks every constraint of the model on this value and everything it
-            /// contains, reporting all violations (not only the first).
-            pub fn validate(&self) -> ::std::result::Result<(), crate::runtime::ValidationError> {
-                let mut out = crate::runtime::validate::Violations::default();
-                crate::runtime::validate::Validate::validate_at(self, &crate::runtime::validate::Path::ROOT, &mut out);
-                out.into_result()
-            }
-
-            /// Parses JSON and then validates it: the strict counterpart of
-            /// `serde_json::from_slice`, which (like every Smithy client) accepts
-            /// values that break the model's constraints.
-            pub fn from_json_strict(json: &[u8]) -> ::std::result::Result<Self, crate::runtime::StrictParseError> {
-                crate::runtime::error::parse_strict(json)
-            }
-        }
+        #accessors
 
         impl ::std::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -243,13 +228,14 @@ fn setter(f: &FieldDef) -> TokenStream {
     let set = super::types::prefixed("set", &f.rust_name);
     let ty = field_inner_type(f);
     let member = &f.member;
+    let wire = &f.wire_name;
     let doc =
         format!(" Sets the required `{member}` member (from then on it counts as present, whatever the wire said).");
     quote! {
         #[doc = #doc]
         pub fn #set(&mut self, value: #ty) -> &mut Self {
             self.#field = value;
-            self.client_corrections.remove(#member);
+            self.client_corrections.remove(#wire);
             self
         }
     }
@@ -279,7 +265,6 @@ fn validate_body(s: &StructureDef, ctx: &Context) -> TokenStream {
         }
         let field = ident(&f.rust_name);
         let wire = &f.wire_name;
-        let member = &f.member;
         let value = quote!(value);
         let inner = if needs_checks {
             checks(&value, &f.value, &rules)
@@ -305,7 +290,7 @@ fn validate_body(s: &StructureDef, ctx: &Context) -> TokenStream {
                 if let ::std::option::Option::Some(value) = &self.#field { #here #inner }
             },
             (false, true) if needs_checks && f.default.is_none() => quote! {
-                if self.client_corrections.contains(#member) {
+                if self.client_corrections.contains(#wire) {
                     out.missing(&path.field(#wire));
                 } else {
                     #here
@@ -314,7 +299,7 @@ fn validate_body(s: &StructureDef, ctx: &Context) -> TokenStream {
                 }
             },
             (false, true) if f.default.is_none() => quote! {
-                if self.client_corrections.contains(#member) {
+                if self.client_corrections.contains(#wire) {
                     out.missing(&path.field(#wire));
                 }
             },

@@ -8,27 +8,19 @@
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
 use crate::runtime;
-use ::proptest::strategy::Strategy as _;
+use crate::types;
+use crate::operation;
+use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`AbortConfig`](crate::types::AbortConfig).
-pub fn abort_config() -> ::proptest::strategy::BoxedStrategy<crate::types::AbortConfig> {
+pub fn abort_config() -> BoxedStrategy<types::AbortConfig> {
     abort_config_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`AbortConfig`](crate::types::AbortConfig), recursing at most `depth` levels.
-pub fn abort_config_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::AbortConfig> {
-    (
-        (
-            runtime::strategies::list(
-                crate::strategies::abort_criteria_at(depth),
-                Some(1u64),
-                None,
-            ),
-        ),
-    )
-        .prop_map(|((criteria_list,),)| crate::types::AbortConfig {
+pub fn abort_config_at(depth: u32) -> BoxedStrategy<types::AbortConfig> {
+    (runtime::strategies::list(abort_criteria_at(depth), Some(1u64), None),)
+        .prop_map(|(criteria_list,)| types::AbortConfig {
             criteria_list,
             client_corrections: Default::default(),
         })
@@ -36,8 +28,8 @@ pub fn abort_config_at(
 }
 
 /// Values of [`AbortConfig`](crate::types::AbortConfig) with exactly one constraint violation, and where it is.
-pub fn abort_config_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::AbortConfig, runtime::strategies::Expected),
+pub fn abort_config_invalid() -> BoxedStrategy<
+    (types::AbortConfig, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
@@ -46,9 +38,7 @@ pub fn abort_config_invalid() -> ::proptest::strategy::BoxedStrategy<
                 runtime::strategies::one_of(
                     Vec::from([
                         runtime::strategies::list_bad_length(
-                                crate::strategies::abort_criteria_at(
-                                    runtime::strategies::RECURSION_DEPTH,
-                                ),
+                                abort_criteria_at(runtime::strategies::RECURSION_DEPTH),
                                 Some(1u64),
                                 None,
                             )
@@ -58,10 +48,8 @@ pub fn abort_config_invalid() -> ::proptest::strategy::BoxedStrategy<
                                 )
                             }),
                         runtime::strategies::list_with_invalid_item(
-                            crate::strategies::abort_criteria_at(
-                                runtime::strategies::RECURSION_DEPTH,
-                            ),
-                            crate::strategies::abort_criteria_invalid(),
+                            abort_criteria_at(runtime::strategies::RECURSION_DEPTH),
+                            abort_criteria_invalid(),
                             Some(1u64),
                             None,
                         ),
@@ -70,74 +58,40 @@ pub fn abort_config_invalid() -> ::proptest::strategy::BoxedStrategy<
                 "criteriaList",
                 |value, bad| value.criteria_list = bad,
             ),
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 abort_config(),
                 "criteriaList",
-                |value| {
-                    value.criteria_list = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("criteriaList");
-                },
+                |value| (&mut value.criteria_list, &mut value.client_corrections),
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::AbortConfig {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        abort_config()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::AbortConfig {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        abort_config()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(abort_config_invalid())
-    }
-}
+runtime::strategy_impls!(types::AbortConfig, abort_config(), abort_config_invalid());
 
 /// Valid values of [`AbortCriteria`](crate::types::AbortCriteria).
-pub fn abort_criteria() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::AbortCriteria,
-> {
+pub fn abort_criteria() -> BoxedStrategy<types::AbortCriteria> {
     abort_criteria_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`AbortCriteria`](crate::types::AbortCriteria), recursing at most `depth` levels.
-pub fn abort_criteria_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::AbortCriteria> {
+pub fn abort_criteria_at(depth: u32) -> BoxedStrategy<types::AbortCriteria> {
     let _ = depth;
     (
-        (
-            crate::strategies::job_execution_failure_type(),
-            crate::strategies::abort_action(),
-            runtime::strategies::double(
-                None,
-                Some(runtime::validate::FloatBound {
-                    value: 100f64,
-                    strict: false,
-                }),
-            ),
-            runtime::strategies::int_in::<i32>(Some(1i64), None),
+        job_execution_failure_type(),
+        abort_action(),
+        runtime::strategies::double(
+            None,
+            Some(runtime::validate::FloatBound {
+                value: 100f64,
+                strict: false,
+            }),
         ),
+        runtime::strategies::int_in::<i32>(Some(1i64), None),
     )
         .prop_map(|
-            (
-                (
-                    failure_type,
-                    action,
-                    threshold_percentage,
-                    min_number_of_executed_things,
-                ),
-            )|
-        crate::types::AbortCriteria {
+            (failure_type, action, threshold_percentage, min_number_of_executed_things)|
+        types::AbortCriteria {
             failure_type,
             action,
             threshold_percentage,
@@ -148,42 +102,36 @@ pub fn abort_criteria_at(
 }
 
 /// Values of [`AbortCriteria`](crate::types::AbortCriteria) with exactly one constraint violation, and where it is.
-pub fn abort_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::AbortCriteria, runtime::strategies::Expected),
+pub fn abort_criteria_invalid() -> BoxedStrategy<
+    (types::AbortCriteria, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
             runtime::strategies::with_bad_member(
                 abort_criteria(),
                 runtime::strategies::unknown_enum::<
-                    crate::types::JobExecutionFailureType,
-                >(crate::types::JobExecutionFailureType::values()),
+                    types::JobExecutionFailureType,
+                >(types::JobExecutionFailureType::values()),
                 "failureType",
                 |value, bad| value.failure_type = bad,
             ),
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 abort_criteria(),
                 "failureType",
-                |value| {
-                    value.failure_type = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("failureType");
-                },
+                |value| (&mut value.failure_type, &mut value.client_corrections),
             ),
             runtime::strategies::with_bad_member(
                 abort_criteria(),
                 runtime::strategies::unknown_enum::<
-                    crate::types::AbortAction,
-                >(crate::types::AbortAction::values()),
+                    types::AbortAction,
+                >(types::AbortAction::values()),
                 "action",
                 |value, bad| value.action = bad,
             ),
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 abort_criteria(),
                 "action",
-                |value| {
-                    value.action = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("action");
-                },
+                |value| (&mut value.action, &mut value.client_corrections),
             ),
             runtime::strategies::with_bad_member(
                 abort_criteria(),
@@ -197,13 +145,10 @@ pub fn abort_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
                 "thresholdPercentage",
                 |value, bad| value.threshold_percentage = bad,
             ),
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 abort_criteria(),
                 "thresholdPercentage",
-                |value| {
-                    value.threshold_percentage = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("thresholdPercentage");
-                },
+                |value| (&mut value.threshold_percentage, &mut value.client_corrections),
             ),
             runtime::strategies::with_bad_member(
                 abort_criteria(),
@@ -211,66 +156,46 @@ pub fn abort_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
                 "minNumberOfExecutedThings",
                 |value, bad| value.min_number_of_executed_things = bad,
             ),
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 abort_criteria(),
                 "minNumberOfExecutedThings",
-                |value| {
-                    value.min_number_of_executed_things = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("minNumberOfExecutedThings");
-                },
+                |value| (
+                    &mut value.min_number_of_executed_things,
+                    &mut value.client_corrections,
+                ),
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::AbortCriteria {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        abort_criteria()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::AbortCriteria {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        abort_criteria()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(abort_criteria_invalid())
-    }
-}
+runtime::strategy_impls!(
+    types::AbortCriteria, abort_criteria(), abort_criteria_invalid()
+);
 
 /// Valid values of [`ExponentialRolloutRate`](crate::types::ExponentialRolloutRate).
-pub fn exponential_rollout_rate() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::ExponentialRolloutRate,
-> {
+pub fn exponential_rollout_rate() -> BoxedStrategy<types::ExponentialRolloutRate> {
     exponential_rollout_rate_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`ExponentialRolloutRate`](crate::types::ExponentialRolloutRate), recursing at most `depth` levels.
 pub fn exponential_rollout_rate_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::ExponentialRolloutRate> {
+) -> BoxedStrategy<types::ExponentialRolloutRate> {
     (
-        (
-            runtime::strategies::int_in::<i32>(Some(1i64), Some(1000i64)),
-            runtime::strategies::double(
-                Some(runtime::validate::FloatBound {
-                    value: 1.1f64,
-                    strict: false,
-                }),
-                Some(runtime::validate::FloatBound {
-                    value: 5f64,
-                    strict: false,
-                }),
-            ),
-            crate::strategies::rate_increase_criteria_at(depth),
+        runtime::strategies::int_in::<i32>(Some(1i64), Some(1000i64)),
+        runtime::strategies::double(
+            Some(runtime::validate::FloatBound {
+                value: 1.1f64,
+                strict: false,
+            }),
+            Some(runtime::validate::FloatBound {
+                value: 5f64,
+                strict: false,
+            }),
         ),
+        rate_increase_criteria_at(depth),
     )
-        .prop_map(|((base_rate_per_minute, increment_factor, rate_increase_criteria),)| crate::types::ExponentialRolloutRate {
+        .prop_map(|(base_rate_per_minute, increment_factor, rate_increase_criteria)| types::ExponentialRolloutRate {
             base_rate_per_minute,
             increment_factor,
             rate_increase_criteria,
@@ -280,8 +205,8 @@ pub fn exponential_rollout_rate_at(
 }
 
 /// Values of [`ExponentialRolloutRate`](crate::types::ExponentialRolloutRate) with exactly one constraint violation, and where it is.
-pub fn exponential_rollout_rate_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::ExponentialRolloutRate, runtime::strategies::Expected),
+pub fn exponential_rollout_rate_invalid() -> BoxedStrategy<
+    (types::ExponentialRolloutRate, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
@@ -291,13 +216,10 @@ pub fn exponential_rollout_rate_invalid() -> ::proptest::strategy::BoxedStrategy
                 "baseRatePerMinute",
                 |value, bad| value.base_rate_per_minute = bad,
             ),
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 exponential_rollout_rate(),
                 "baseRatePerMinute",
-                |value| {
-                    value.base_rate_per_minute = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("baseRatePerMinute");
-                },
+                |value| (&mut value.base_rate_per_minute, &mut value.client_corrections),
             ),
             runtime::strategies::with_bad_member(
                 exponential_rollout_rate(),
@@ -314,73 +236,45 @@ pub fn exponential_rollout_rate_invalid() -> ::proptest::strategy::BoxedStrategy
                 "incrementFactor",
                 |value, bad| value.increment_factor = bad,
             ),
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 exponential_rollout_rate(),
                 "incrementFactor",
-                |value| {
-                    value.increment_factor = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("incrementFactor");
-                },
+                |value| (&mut value.increment_factor, &mut value.client_corrections),
             ),
             runtime::strategies::with_bad_member(
                 exponential_rollout_rate(),
-                crate::strategies::rate_increase_criteria_invalid(),
+                rate_increase_criteria_invalid(),
                 "rateIncreaseCriteria",
                 |value, bad| value.rate_increase_criteria = bad,
             ),
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 exponential_rollout_rate(),
                 "rateIncreaseCriteria",
-                |value| {
-                    value.rate_increase_criteria = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("rateIncreaseCriteria");
-                },
+                |value| (
+                    &mut value.rate_increase_criteria,
+                    &mut value.client_corrections,
+                ),
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::ExponentialRolloutRate {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        exponential_rollout_rate()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::ExponentialRolloutRate {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        exponential_rollout_rate()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(exponential_rollout_rate_invalid())
-    }
-}
+runtime::strategy_impls!(
+    types::ExponentialRolloutRate, exponential_rollout_rate(),
+    exponential_rollout_rate_invalid()
+);
 
 /// Valid values of [`JobExecutionsRetryConfig`](crate::types::JobExecutionsRetryConfig).
-pub fn job_executions_retry_config() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::JobExecutionsRetryConfig,
-> {
+pub fn job_executions_retry_config() -> BoxedStrategy<types::JobExecutionsRetryConfig> {
     job_executions_retry_config_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`JobExecutionsRetryConfig`](crate::types::JobExecutionsRetryConfig), recursing at most `depth` levels.
 pub fn job_executions_retry_config_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::JobExecutionsRetryConfig> {
-    (
-        (
-            runtime::strategies::list(
-                crate::strategies::retry_criteria_at(depth),
-                Some(1u64),
-                Some(2u64),
-            ),
-        ),
-    )
-        .prop_map(|((criteria_list,),)| crate::types::JobExecutionsRetryConfig {
+) -> BoxedStrategy<types::JobExecutionsRetryConfig> {
+    (runtime::strategies::list(retry_criteria_at(depth), Some(1u64), Some(2u64)),)
+        .prop_map(|(criteria_list,)| types::JobExecutionsRetryConfig {
             criteria_list,
             client_corrections: Default::default(),
         })
@@ -388,8 +282,8 @@ pub fn job_executions_retry_config_at(
 }
 
 /// Values of [`JobExecutionsRetryConfig`](crate::types::JobExecutionsRetryConfig) with exactly one constraint violation, and where it is.
-pub fn job_executions_retry_config_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::JobExecutionsRetryConfig, runtime::strategies::Expected),
+pub fn job_executions_retry_config_invalid() -> BoxedStrategy<
+    (types::JobExecutionsRetryConfig, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
@@ -398,9 +292,7 @@ pub fn job_executions_retry_config_invalid() -> ::proptest::strategy::BoxedStrat
                 runtime::strategies::one_of(
                     Vec::from([
                         runtime::strategies::list_bad_length(
-                                crate::strategies::retry_criteria_at(
-                                    runtime::strategies::RECURSION_DEPTH,
-                                ),
+                                retry_criteria_at(runtime::strategies::RECURSION_DEPTH),
                                 Some(1u64),
                                 Some(2u64),
                             )
@@ -410,10 +302,8 @@ pub fn job_executions_retry_config_invalid() -> ::proptest::strategy::BoxedStrat
                                 )
                             }),
                         runtime::strategies::list_with_invalid_item(
-                            crate::strategies::retry_criteria_at(
-                                runtime::strategies::RECURSION_DEPTH,
-                            ),
-                            crate::strategies::retry_criteria_invalid(),
+                            retry_criteria_at(runtime::strategies::RECURSION_DEPTH),
+                            retry_criteria_invalid(),
                             Some(1u64),
                             Some(2u64),
                         ),
@@ -422,41 +312,23 @@ pub fn job_executions_retry_config_invalid() -> ::proptest::strategy::BoxedStrat
                 "criteriaList",
                 |value, bad| value.criteria_list = bad,
             ),
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 job_executions_retry_config(),
                 "criteriaList",
-                |value| {
-                    value.criteria_list = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("criteriaList");
-                },
+                |value| (&mut value.criteria_list, &mut value.client_corrections),
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::JobExecutionsRetryConfig {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        job_executions_retry_config()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::JobExecutionsRetryConfig {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        job_executions_retry_config()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(job_executions_retry_config_invalid())
-    }
-}
+runtime::strategy_impls!(
+    types::JobExecutionsRetryConfig, job_executions_retry_config(),
+    job_executions_retry_config_invalid()
+);
 
 /// Valid values of [`JobExecutionsRolloutConfig`](crate::types::JobExecutionsRolloutConfig).
-pub fn job_executions_rollout_config() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::JobExecutionsRolloutConfig,
+pub fn job_executions_rollout_config() -> BoxedStrategy<
+    types::JobExecutionsRolloutConfig,
 > {
     job_executions_rollout_config_at(runtime::strategies::RECURSION_DEPTH)
 }
@@ -464,16 +336,13 @@ pub fn job_executions_rollout_config() -> ::proptest::strategy::BoxedStrategy<
 /// Valid values of [`JobExecutionsRolloutConfig`](crate::types::JobExecutionsRolloutConfig), recursing at most `depth` levels.
 pub fn job_executions_rollout_config_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::JobExecutionsRolloutConfig> {
+) -> BoxedStrategy<types::JobExecutionsRolloutConfig> {
     (
-        (
-            ::proptest::option::of(runtime::strategies::int_in::<i32>(Some(1i64), None))
-                .boxed(),
-            ::proptest::option::of(crate::strategies::exponential_rollout_rate_at(depth))
-                .boxed(),
-        ),
+        ::proptest::option::of(runtime::strategies::int_in::<i32>(Some(1i64), None))
+            .boxed(),
+        ::proptest::option::of(exponential_rollout_rate_at(depth)).boxed(),
     )
-        .prop_map(|((maximum_per_minute, exponential_rate),)| crate::types::JobExecutionsRolloutConfig {
+        .prop_map(|(maximum_per_minute, exponential_rate)| types::JobExecutionsRolloutConfig {
             maximum_per_minute,
             exponential_rate,
         })
@@ -481,8 +350,8 @@ pub fn job_executions_rollout_config_at(
 }
 
 /// Values of [`JobExecutionsRolloutConfig`](crate::types::JobExecutionsRolloutConfig) with exactly one constraint violation, and where it is.
-pub fn job_executions_rollout_config_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::JobExecutionsRolloutConfig, runtime::strategies::Expected),
+pub fn job_executions_rollout_config_invalid() -> BoxedStrategy<
+    (types::JobExecutionsRolloutConfig, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
@@ -494,7 +363,7 @@ pub fn job_executions_rollout_config_invalid() -> ::proptest::strategy::BoxedStr
             ),
             runtime::strategies::with_bad_member(
                 job_executions_rollout_config(),
-                crate::strategies::exponential_rollout_rate_invalid(),
+                exponential_rollout_rate_invalid(),
                 "exponentialRate",
                 |value, bad| value.exponential_rate = Some(bad),
             ),
@@ -502,48 +371,24 @@ pub fn job_executions_rollout_config_invalid() -> ::proptest::strategy::BoxedStr
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::JobExecutionsRolloutConfig {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        job_executions_rollout_config()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::JobExecutionsRolloutConfig {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        job_executions_rollout_config()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(job_executions_rollout_config_invalid())
-    }
-}
+runtime::strategy_impls!(
+    types::JobExecutionsRolloutConfig, job_executions_rollout_config(),
+    job_executions_rollout_config_invalid()
+);
 
 /// Valid values of [`MaintenanceWindow`](crate::types::MaintenanceWindow).
-pub fn maintenance_window() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::MaintenanceWindow,
-> {
+pub fn maintenance_window() -> BoxedStrategy<types::MaintenanceWindow> {
     maintenance_window_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`MaintenanceWindow`](crate::types::MaintenanceWindow), recursing at most `depth` levels.
-pub fn maintenance_window_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::MaintenanceWindow> {
+pub fn maintenance_window_at(depth: u32) -> BoxedStrategy<types::MaintenanceWindow> {
     let _ = depth;
     (
-        (
-            runtime::strategies::string_for(
-                &crate::patterns::rules::CRON_EXPRESSION,
-                None,
-            ),
-            runtime::strategies::int_in::<i32>(Some(1i64), Some(1430i64)),
-        ),
+        runtime::strategies::string_for(&crate::patterns::rules::CRON_EXPRESSION, None),
+        runtime::strategies::int_in::<i32>(Some(1i64), Some(1430i64)),
     )
-        .prop_map(|((start_time, duration_in_minutes),)| crate::types::MaintenanceWindow {
+        .prop_map(|(start_time, duration_in_minutes)| types::MaintenanceWindow {
             start_time,
             duration_in_minutes,
             client_corrections: Default::default(),
@@ -552,8 +397,8 @@ pub fn maintenance_window_at(
 }
 
 /// Values of [`MaintenanceWindow`](crate::types::MaintenanceWindow) with exactly one constraint violation, and where it is.
-pub fn maintenance_window_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::MaintenanceWindow, runtime::strategies::Expected),
+pub fn maintenance_window_invalid() -> BoxedStrategy<
+    (types::MaintenanceWindow, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
@@ -566,13 +411,10 @@ pub fn maintenance_window_invalid() -> ::proptest::strategy::BoxedStrategy<
                 "startTime",
                 |value, bad| value.start_time = bad,
             ),
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 maintenance_window(),
                 "startTime",
-                |value| {
-                    value.start_time = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("startTime");
-                },
+                |value| (&mut value.start_time, &mut value.client_corrections),
             ),
             runtime::strategies::with_bad_member(
                 maintenance_window(),
@@ -580,66 +422,38 @@ pub fn maintenance_window_invalid() -> ::proptest::strategy::BoxedStrategy<
                 "durationInMinutes",
                 |value, bad| value.duration_in_minutes = bad,
             ),
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 maintenance_window(),
                 "durationInMinutes",
-                |value| {
-                    value.duration_in_minutes = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("durationInMinutes");
-                },
+                |value| (&mut value.duration_in_minutes, &mut value.client_corrections),
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::MaintenanceWindow {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        maintenance_window()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::MaintenanceWindow {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        maintenance_window()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(maintenance_window_invalid())
-    }
-}
+runtime::strategy_impls!(
+    types::MaintenanceWindow, maintenance_window(), maintenance_window_invalid()
+);
 
 /// Valid values of [`PresignedUrlConfig`](crate::types::PresignedUrlConfig).
-pub fn presigned_url_config() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::PresignedUrlConfig,
-> {
+pub fn presigned_url_config() -> BoxedStrategy<types::PresignedUrlConfig> {
     presigned_url_config_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`PresignedUrlConfig`](crate::types::PresignedUrlConfig), recursing at most `depth` levels.
-pub fn presigned_url_config_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::PresignedUrlConfig> {
+pub fn presigned_url_config_at(depth: u32) -> BoxedStrategy<types::PresignedUrlConfig> {
     let _ = depth;
     (
-        (
-            ::proptest::option::of(
-                    runtime::strategies::string_for(
-                        &crate::patterns::rules::ROLE_ARN,
-                        None,
-                    ),
-                )
-                .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::int_in::<i64>(Some(60i64), Some(3600i64)),
-                )
-                .boxed(),
-        ),
+        ::proptest::option::of(
+                runtime::strategies::string_for(&crate::patterns::rules::ROLE_ARN, None),
+            )
+            .boxed(),
+        ::proptest::option::of(
+                runtime::strategies::int_in::<i64>(Some(60i64), Some(3600i64)),
+            )
+            .boxed(),
     )
-        .prop_map(|((role_arn, expires_in_sec),)| crate::types::PresignedUrlConfig {
+        .prop_map(|(role_arn, expires_in_sec)| types::PresignedUrlConfig {
             role_arn,
             expires_in_sec,
         })
@@ -647,8 +461,8 @@ pub fn presigned_url_config_at(
 }
 
 /// Values of [`PresignedUrlConfig`](crate::types::PresignedUrlConfig) with exactly one constraint violation, and where it is.
-pub fn presigned_url_config_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::PresignedUrlConfig, runtime::strategies::Expected),
+pub fn presigned_url_config_invalid() -> BoxedStrategy<
+    (types::PresignedUrlConfig, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
@@ -671,47 +485,27 @@ pub fn presigned_url_config_invalid() -> ::proptest::strategy::BoxedStrategy<
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::PresignedUrlConfig {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        presigned_url_config()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::PresignedUrlConfig {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        presigned_url_config()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(presigned_url_config_invalid())
-    }
-}
+runtime::strategy_impls!(
+    types::PresignedUrlConfig, presigned_url_config(), presigned_url_config_invalid()
+);
 
 /// Valid values of [`RateIncreaseCriteria`](crate::types::RateIncreaseCriteria).
-pub fn rate_increase_criteria() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::RateIncreaseCriteria,
-> {
+pub fn rate_increase_criteria() -> BoxedStrategy<types::RateIncreaseCriteria> {
     rate_increase_criteria_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`RateIncreaseCriteria`](crate::types::RateIncreaseCriteria), recursing at most `depth` levels.
 pub fn rate_increase_criteria_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::RateIncreaseCriteria> {
+) -> BoxedStrategy<types::RateIncreaseCriteria> {
     let _ = depth;
     (
-        (
-            ::proptest::option::of(runtime::strategies::int_in::<i32>(Some(1i64), None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::int_in::<i32>(Some(1i64), None))
-                .boxed(),
-        ),
+        ::proptest::option::of(runtime::strategies::int_in::<i32>(Some(1i64), None))
+            .boxed(),
+        ::proptest::option::of(runtime::strategies::int_in::<i32>(Some(1i64), None))
+            .boxed(),
     )
-        .prop_map(|((number_of_notified_things, number_of_succeeded_things),)| crate::types::RateIncreaseCriteria {
+        .prop_map(|(number_of_notified_things, number_of_succeeded_things)| types::RateIncreaseCriteria {
             number_of_notified_things,
             number_of_succeeded_things,
         })
@@ -719,8 +513,8 @@ pub fn rate_increase_criteria_at(
 }
 
 /// Values of [`RateIncreaseCriteria`](crate::types::RateIncreaseCriteria) with exactly one constraint violation, and where it is.
-pub fn rate_increase_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::RateIncreaseCriteria, runtime::strategies::Expected),
+pub fn rate_increase_criteria_invalid() -> BoxedStrategy<
+    (types::RateIncreaseCriteria, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
@@ -740,45 +534,24 @@ pub fn rate_increase_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::RateIncreaseCriteria {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        rate_increase_criteria()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::RateIncreaseCriteria {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        rate_increase_criteria()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(rate_increase_criteria_invalid())
-    }
-}
+runtime::strategy_impls!(
+    types::RateIncreaseCriteria, rate_increase_criteria(),
+    rate_increase_criteria_invalid()
+);
 
 /// Valid values of [`RetryCriteria`](crate::types::RetryCriteria).
-pub fn retry_criteria() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::RetryCriteria,
-> {
+pub fn retry_criteria() -> BoxedStrategy<types::RetryCriteria> {
     retry_criteria_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`RetryCriteria`](crate::types::RetryCriteria), recursing at most `depth` levels.
-pub fn retry_criteria_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::RetryCriteria> {
+pub fn retry_criteria_at(depth: u32) -> BoxedStrategy<types::RetryCriteria> {
     let _ = depth;
     (
-        (
-            crate::strategies::retryable_failure_type(),
-            runtime::strategies::int_in::<i32>(Some(0i64), Some(10i64)),
-        ),
+        retryable_failure_type(),
+        runtime::strategies::int_in::<i32>(Some(0i64), Some(10i64)),
     )
-        .prop_map(|((failure_type, number_of_retries),)| crate::types::RetryCriteria {
+        .prop_map(|(failure_type, number_of_retries)| types::RetryCriteria {
             failure_type,
             number_of_retries,
             client_corrections: Default::default(),
@@ -787,26 +560,23 @@ pub fn retry_criteria_at(
 }
 
 /// Values of [`RetryCriteria`](crate::types::RetryCriteria) with exactly one constraint violation, and where it is.
-pub fn retry_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::RetryCriteria, runtime::strategies::Expected),
+pub fn retry_criteria_invalid() -> BoxedStrategy<
+    (types::RetryCriteria, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
             runtime::strategies::with_bad_member(
                 retry_criteria(),
                 runtime::strategies::unknown_enum::<
-                    crate::types::RetryableFailureType,
-                >(crate::types::RetryableFailureType::values()),
+                    types::RetryableFailureType,
+                >(types::RetryableFailureType::values()),
                 "failureType",
                 |value, bad| value.failure_type = bad,
             ),
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 retry_criteria(),
                 "failureType",
-                |value| {
-                    value.failure_type = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("failureType");
-                },
+                |value| (&mut value.failure_type, &mut value.client_corrections),
             ),
             runtime::strategies::with_bad_member(
                 retry_criteria(),
@@ -814,80 +584,39 @@ pub fn retry_criteria_invalid() -> ::proptest::strategy::BoxedStrategy<
                 "numberOfRetries",
                 |value, bad| value.number_of_retries = bad,
             ),
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 retry_criteria(),
                 "numberOfRetries",
-                |value| {
-                    value.number_of_retries = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("numberOfRetries");
-                },
+                |value| (&mut value.number_of_retries, &mut value.client_corrections),
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::RetryCriteria {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        retry_criteria()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::RetryCriteria {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        retry_criteria()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(retry_criteria_invalid())
-    }
-}
+runtime::strategy_impls!(
+    types::RetryCriteria, retry_criteria(), retry_criteria_invalid()
+);
 
 /// Valid values of [`TimeoutConfig`](crate::types::TimeoutConfig).
-pub fn timeout_config() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::TimeoutConfig,
-> {
+pub fn timeout_config() -> BoxedStrategy<types::TimeoutConfig> {
     timeout_config_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`TimeoutConfig`](crate::types::TimeoutConfig), recursing at most `depth` levels.
-pub fn timeout_config_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::TimeoutConfig> {
+pub fn timeout_config_at(depth: u32) -> BoxedStrategy<types::TimeoutConfig> {
     let _ = depth;
-    ((::proptest::option::of(runtime::strategies::int_in::<i64>(None, None)).boxed(),),)
-        .prop_map(|((in_progress_timeout_in_minutes,),)| crate::types::TimeoutConfig {
+    (::proptest::option::of(runtime::strategies::int_in::<i64>(None, None)).boxed(),)
+        .prop_map(|(in_progress_timeout_in_minutes,)| types::TimeoutConfig {
             in_progress_timeout_in_minutes,
         })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::TimeoutConfig {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        timeout_config()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::TimeoutConfig {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        timeout_config()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::TimeoutConfig, timeout_config());
 
 /// Valid values of [`InternalFailureException`](crate::types::error::InternalFailureException).
-pub fn internal_failure_exception() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::error::InternalFailureException,
+pub fn internal_failure_exception() -> BoxedStrategy<
+    types::error::InternalFailureException,
 > {
     internal_failure_exception_at(runtime::strategies::RECURSION_DEPTH)
 }
@@ -895,38 +624,22 @@ pub fn internal_failure_exception() -> ::proptest::strategy::BoxedStrategy<
 /// Valid values of [`InternalFailureException`](crate::types::error::InternalFailureException), recursing at most `depth` levels.
 pub fn internal_failure_exception_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::error::InternalFailureException> {
+) -> BoxedStrategy<types::error::InternalFailureException> {
     let _ = depth;
-    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
-        .prop_map(|((message,),)| crate::types::error::InternalFailureException {
+    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+        .prop_map(|(message,)| types::error::InternalFailureException {
             message,
         })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::error::InternalFailureException {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        internal_failure_exception()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::error::InternalFailureException {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        internal_failure_exception()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(
+    types::error::InternalFailureException, internal_failure_exception()
+);
 
 /// Valid values of [`InvalidRequestException`](crate::types::error::InvalidRequestException).
-pub fn invalid_request_exception() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::error::InvalidRequestException,
+pub fn invalid_request_exception() -> BoxedStrategy<
+    types::error::InvalidRequestException,
 > {
     invalid_request_exception_at(runtime::strategies::RECURSION_DEPTH)
 }
@@ -934,38 +647,22 @@ pub fn invalid_request_exception() -> ::proptest::strategy::BoxedStrategy<
 /// Valid values of [`InvalidRequestException`](crate::types::error::InvalidRequestException), recursing at most `depth` levels.
 pub fn invalid_request_exception_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::error::InvalidRequestException> {
+) -> BoxedStrategy<types::error::InvalidRequestException> {
     let _ = depth;
-    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
-        .prop_map(|((message,),)| crate::types::error::InvalidRequestException {
+    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+        .prop_map(|(message,)| types::error::InvalidRequestException {
             message,
         })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::error::InvalidRequestException {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        invalid_request_exception()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::error::InvalidRequestException {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        invalid_request_exception()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(
+    types::error::InvalidRequestException, invalid_request_exception()
+);
 
 /// Valid values of [`ResourceNotFoundException`](crate::types::error::ResourceNotFoundException).
-pub fn resource_not_found_exception() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::error::ResourceNotFoundException,
+pub fn resource_not_found_exception() -> BoxedStrategy<
+    types::error::ResourceNotFoundException,
 > {
     resource_not_found_exception_at(runtime::strategies::RECURSION_DEPTH)
 }
@@ -973,80 +670,41 @@ pub fn resource_not_found_exception() -> ::proptest::strategy::BoxedStrategy<
 /// Valid values of [`ResourceNotFoundException`](crate::types::error::ResourceNotFoundException), recursing at most `depth` levels.
 pub fn resource_not_found_exception_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<
-    crate::types::error::ResourceNotFoundException,
-> {
+) -> BoxedStrategy<types::error::ResourceNotFoundException> {
     let _ = depth;
-    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
-        .prop_map(|((message,),)| crate::types::error::ResourceNotFoundException {
+    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+        .prop_map(|(message,)| types::error::ResourceNotFoundException {
             message,
         })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary
-for crate::types::error::ResourceNotFoundException {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        resource_not_found_exception()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::error::ResourceNotFoundException {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        resource_not_found_exception()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(
+    types::error::ResourceNotFoundException, resource_not_found_exception()
+);
 
 /// Valid values of [`ThrottlingException`](crate::types::error::ThrottlingException).
-pub fn throttling_exception() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::error::ThrottlingException,
-> {
+pub fn throttling_exception() -> BoxedStrategy<types::error::ThrottlingException> {
     throttling_exception_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`ThrottlingException`](crate::types::error::ThrottlingException), recursing at most `depth` levels.
 pub fn throttling_exception_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::error::ThrottlingException> {
+) -> BoxedStrategy<types::error::ThrottlingException> {
     let _ = depth;
-    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
-        .prop_map(|((message,),)| crate::types::error::ThrottlingException {
+    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+        .prop_map(|(message,)| types::error::ThrottlingException {
             message,
         })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::error::ThrottlingException {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        throttling_exception()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::error::ThrottlingException {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        throttling_exception()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::error::ThrottlingException, throttling_exception());
 
 /// Valid values of [`DescribeJobTemplateInput`](crate::operation::describe_job_template::DescribeJobTemplateInput).
-pub fn describe_job_template_input() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::describe_job_template::DescribeJobTemplateInput,
+pub fn describe_job_template_input() -> BoxedStrategy<
+    operation::describe_job_template::DescribeJobTemplateInput,
 > {
     describe_job_template_input_at(runtime::strategies::RECURSION_DEPTH)
 }
@@ -1054,30 +712,26 @@ pub fn describe_job_template_input() -> ::proptest::strategy::BoxedStrategy<
 /// Valid values of [`DescribeJobTemplateInput`](crate::operation::describe_job_template::DescribeJobTemplateInput), recursing at most `depth` levels.
 pub fn describe_job_template_input_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::describe_job_template::DescribeJobTemplateInput,
-> {
+) -> BoxedStrategy<operation::describe_job_template::DescribeJobTemplateInput> {
     let _ = depth;
     (
-        (
-            (runtime::strategies::string_for(
-                &crate::patterns::rules::JOB_TEMPLATE_ID,
-                Some("[a-zA-Z0-9_\\-]+"),
-            ))
-                .prop_map(Some)
-                .boxed(),
-        ),
+        (runtime::strategies::string_for(
+            &crate::patterns::rules::JOB_TEMPLATE_ID,
+            Some("[a-zA-Z0-9_\\-]+"),
+        ))
+            .prop_map(Some)
+            .boxed(),
     )
-        .prop_map(|((job_template_id,),)| crate::operation::describe_job_template::DescribeJobTemplateInput {
+        .prop_map(|(job_template_id,)| operation::describe_job_template::DescribeJobTemplateInput {
             job_template_id,
         })
         .boxed()
 }
 
 /// Values of [`DescribeJobTemplateInput`](crate::operation::describe_job_template::DescribeJobTemplateInput) with exactly one constraint violation, and where it is.
-pub fn describe_job_template_input_invalid() -> ::proptest::strategy::BoxedStrategy<
+pub fn describe_job_template_input_invalid() -> BoxedStrategy<
     (
-        crate::operation::describe_job_template::DescribeJobTemplateInput,
+        operation::describe_job_template::DescribeJobTemplateInput,
         runtime::strategies::Expected,
     ),
 > {
@@ -1095,37 +749,20 @@ pub fn describe_job_template_input_invalid() -> ::proptest::strategy::BoxedStrat
             runtime::strategies::without_member(
                 describe_job_template_input(),
                 "jobTemplateId",
-                |value| { value.job_template_id = None },
+                |value| value.job_template_id = None,
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary
-for crate::operation::describe_job_template::DescribeJobTemplateInput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        describe_job_template_input()
-    }
-}
-
-impl runtime::strategies::Generate
-for crate::operation::describe_job_template::DescribeJobTemplateInput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        describe_job_template_input()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(describe_job_template_input_invalid())
-    }
-}
+runtime::strategy_impls!(
+    operation::describe_job_template::DescribeJobTemplateInput,
+    describe_job_template_input(), describe_job_template_input_invalid()
+);
 
 /// Valid values of [`DescribeJobTemplateOutput`](crate::operation::describe_job_template::DescribeJobTemplateOutput).
-pub fn describe_job_template_output() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::describe_job_template::DescribeJobTemplateOutput,
+pub fn describe_job_template_output() -> BoxedStrategy<
+    operation::describe_job_template::DescribeJobTemplateOutput,
 > {
     describe_job_template_output_at(runtime::strategies::RECURSION_DEPTH)
 }
@@ -1133,9 +770,7 @@ pub fn describe_job_template_output() -> ::proptest::strategy::BoxedStrategy<
 /// Valid values of [`DescribeJobTemplateOutput`](crate::operation::describe_job_template::DescribeJobTemplateOutput), recursing at most `depth` levels.
 pub fn describe_job_template_output_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::describe_job_template::DescribeJobTemplateOutput,
-> {
+) -> BoxedStrategy<operation::describe_job_template::DescribeJobTemplateOutput> {
     (
         (
             ::proptest::option::of(
@@ -1174,26 +809,15 @@ pub fn describe_job_template_output_at(
                 )
                 .boxed(),
             ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
-            ::proptest::option::of(crate::strategies::presigned_url_config_at(depth))
-                .boxed(),
-            ::proptest::option::of(
-                    crate::strategies::job_executions_rollout_config_at(depth),
-                )
-                .boxed(),
+            ::proptest::option::of(presigned_url_config_at(depth)).boxed(),
+            ::proptest::option::of(job_executions_rollout_config_at(depth)).boxed(),
         ),
         (
-            ::proptest::option::of(crate::strategies::abort_config_at(depth)).boxed(),
-            ::proptest::option::of(crate::strategies::timeout_config_at(depth)).boxed(),
+            ::proptest::option::of(abort_config_at(depth)).boxed(),
+            ::proptest::option::of(timeout_config_at(depth)).boxed(),
+            ::proptest::option::of(job_executions_retry_config_at(depth)).boxed(),
             ::proptest::option::of(
-                    crate::strategies::job_executions_retry_config_at(depth),
-                )
-                .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::list(
-                        crate::strategies::maintenance_window_at(depth),
-                        None,
-                        None,
-                    ),
+                    runtime::strategies::list(maintenance_window_at(depth), None, None),
                 )
                 .boxed(),
             ::proptest::option::of(
@@ -1229,7 +853,7 @@ pub fn describe_job_template_output_at(
                     destination_package_versions,
                 ),
             )|
-        crate::operation::describe_job_template::DescribeJobTemplateOutput {
+        operation::describe_job_template::DescribeJobTemplateOutput {
             job_template_arn,
             job_template_id,
             description,
@@ -1248,9 +872,9 @@ pub fn describe_job_template_output_at(
 }
 
 /// Values of [`DescribeJobTemplateOutput`](crate::operation::describe_job_template::DescribeJobTemplateOutput) with exactly one constraint violation, and where it is.
-pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStrategy<
+pub fn describe_job_template_output_invalid() -> BoxedStrategy<
     (
-        crate::operation::describe_job_template::DescribeJobTemplateOutput,
+        operation::describe_job_template::DescribeJobTemplateOutput,
         runtime::strategies::Expected,
     ),
 > {
@@ -1303,25 +927,25 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
             ),
             runtime::strategies::with_bad_member(
                 describe_job_template_output(),
-                crate::strategies::presigned_url_config_invalid(),
+                presigned_url_config_invalid(),
                 "presignedUrlConfig",
                 |value, bad| value.presigned_url_config = Some(bad),
             ),
             runtime::strategies::with_bad_member(
                 describe_job_template_output(),
-                crate::strategies::job_executions_rollout_config_invalid(),
+                job_executions_rollout_config_invalid(),
                 "jobExecutionsRolloutConfig",
                 |value, bad| value.job_executions_rollout_config = Some(bad),
             ),
             runtime::strategies::with_bad_member(
                 describe_job_template_output(),
-                crate::strategies::abort_config_invalid(),
+                abort_config_invalid(),
                 "abortConfig",
                 |value, bad| value.abort_config = Some(bad),
             ),
             runtime::strategies::with_bad_member(
                 describe_job_template_output(),
-                crate::strategies::job_executions_retry_config_invalid(),
+                job_executions_retry_config_invalid(),
                 "jobExecutionsRetryConfig",
                 |value, bad| value.job_executions_retry_config = Some(bad),
             ),
@@ -1330,10 +954,8 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
                 runtime::strategies::one_of(
                     Vec::from([
                         runtime::strategies::list_with_invalid_item(
-                            crate::strategies::maintenance_window_at(
-                                runtime::strategies::RECURSION_DEPTH,
-                            ),
-                            crate::strategies::maintenance_window_invalid(),
+                            maintenance_window_at(runtime::strategies::RECURSION_DEPTH),
+                            maintenance_window_invalid(),
                             None,
                             None,
                         ),
@@ -1367,121 +989,43 @@ pub fn describe_job_template_output_invalid() -> ::proptest::strategy::BoxedStra
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary
-for crate::operation::describe_job_template::DescribeJobTemplateOutput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        describe_job_template_output()
-    }
-}
-
-impl runtime::strategies::Generate
-for crate::operation::describe_job_template::DescribeJobTemplateOutput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        describe_job_template_output()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(describe_job_template_output_invalid())
-    }
-}
+runtime::strategy_impls!(
+    operation::describe_job_template::DescribeJobTemplateOutput,
+    describe_job_template_output(), describe_job_template_output_invalid()
+);
 
 /// Known values of [`AbortAction`](crate::types::AbortAction).
-pub fn abort_action() -> ::proptest::strategy::BoxedStrategy<crate::types::AbortAction> {
-    runtime::strategies::known_enum::<
-        crate::types::AbortAction,
-    >(crate::types::AbortAction::values())
+pub fn abort_action() -> BoxedStrategy<types::AbortAction> {
+    runtime::strategies::known_enum::<types::AbortAction>(types::AbortAction::values())
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::AbortAction {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        abort_action()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::AbortAction {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        abort_action()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(
-            runtime::strategies::unknown_enum::<
-                crate::types::AbortAction,
-            >(crate::types::AbortAction::values()),
-        )
-    }
-}
+runtime::strategy_impls!(
+    types::AbortAction, abort_action(), runtime::strategies::unknown_enum:: <
+    types::AbortAction > (types::AbortAction::values())
+);
 
 /// Known values of [`JobExecutionFailureType`](crate::types::JobExecutionFailureType).
-pub fn job_execution_failure_type() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::JobExecutionFailureType,
-> {
+pub fn job_execution_failure_type() -> BoxedStrategy<types::JobExecutionFailureType> {
     runtime::strategies::known_enum::<
-        crate::types::JobExecutionFailureType,
-    >(crate::types::JobExecutionFailureType::values())
+        types::JobExecutionFailureType,
+    >(types::JobExecutionFailureType::values())
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::JobExecutionFailureType {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        job_execution_failure_type()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::JobExecutionFailureType {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        job_execution_failure_type()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(
-            runtime::strategies::unknown_enum::<
-                crate::types::JobExecutionFailureType,
-            >(crate::types::JobExecutionFailureType::values()),
-        )
-    }
-}
+runtime::strategy_impls!(
+    types::JobExecutionFailureType, job_execution_failure_type(),
+    runtime::strategies::unknown_enum:: < types::JobExecutionFailureType >
+    (types::JobExecutionFailureType::values())
+);
 
 /// Known values of [`RetryableFailureType`](crate::types::RetryableFailureType).
-pub fn retryable_failure_type() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::RetryableFailureType,
-> {
+pub fn retryable_failure_type() -> BoxedStrategy<types::RetryableFailureType> {
     runtime::strategies::known_enum::<
-        crate::types::RetryableFailureType,
-    >(crate::types::RetryableFailureType::values())
+        types::RetryableFailureType,
+    >(types::RetryableFailureType::values())
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::RetryableFailureType {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        retryable_failure_type()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::RetryableFailureType {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        retryable_failure_type()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(
-            runtime::strategies::unknown_enum::<
-                crate::types::RetryableFailureType,
-            >(crate::types::RetryableFailureType::values()),
-        )
-    }
-}
+runtime::strategy_impls!(
+    types::RetryableFailureType, retryable_failure_type(),
+    runtime::strategies::unknown_enum:: < types::RetryableFailureType >
+    (types::RetryableFailureType::values())
+);

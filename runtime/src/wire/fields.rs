@@ -13,6 +13,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserializer, Serializer};
 
 use super::{next_value, Codec, HasCodec, Key, Ser};
+use crate::ClientCorrections;
 
 /// A structure that writes its present members, in model order.
 pub trait WriteFields {
@@ -50,8 +51,13 @@ pub trait FieldWriter {
     }
 
     /// Writes a required member, unless client error correction filled it in
-    /// (`corrected`): such a member was absent, and is written as absent.
-    fn required<T: HasCodec>(&mut self, key: &'static str, value: &T, corrected: bool) -> Result<(), Self::Error> {
+    /// (`key` is in `corrected`): such a member was absent, and is written as absent.
+    fn required<T: HasCodec>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+        corrected: &ClientCorrections,
+    ) -> Result<(), Self::Error> {
         self.required_with::<T::Codec, T>(key, value, corrected)
     }
 
@@ -60,9 +66,9 @@ pub trait FieldWriter {
         &mut self,
         key: &'static str,
         value: &T,
-        corrected: bool,
+        corrected: &ClientCorrections,
     ) -> Result<(), Self::Error> {
-        if corrected {
+        if corrected.contains(key) {
             Ok(())
         } else {
             self.entry_with::<C, T>(key, value)
@@ -143,44 +149,6 @@ pub fn deserialize_fields<'de, B: ReadFields, D: Deserializer<'de>>(
     deserializer.deserialize_map(FieldsVisitor(name, PhantomData))
 }
 
-/// The impls every generated structure shares, written once: `Serialize`
-/// (through its [`WriteFields`]), `Deserialize` (through its builder's
-/// [`ReadFields`], finished by `build_unchecked`), [`HasCodec`] and
-/// [`ErrorCorrection`](crate::ErrorCorrection) (an empty builder, finished
-/// the same way: required members corrected, `@default`s filled in).
-#[macro_export]
-#[doc(hidden)]
-macro_rules! structure_impls {
-    ($name:ident, $builder:ident) => {
-        impl $crate::wire::HasCodec for $name {
-            type Codec = $crate::wire::Plain;
-        }
-
-        impl $crate::wire::serde::Serialize for $name {
-            fn serialize<S: $crate::wire::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
-                $crate::wire::serialize_fields(self, serializer)
-            }
-        }
-
-        impl<'de> $crate::wire::serde::Deserialize<'de> for $name {
-            fn deserialize<D: $crate::wire::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
-                $crate::wire::deserialize_fields(deserializer, ::core::stringify!($name)).map($builder::build_unchecked)
-            }
-        }
-
-        impl $crate::ErrorCorrection for $name {
-            fn corrected() -> Self {
-                <$builder as ::core::default::Default>::default().build_unchecked()
-            }
-        }
-    };
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,14 +160,14 @@ mod tests {
     struct Sample {
         name: Option<String>,
         count: i32,
-        count_corrected: bool,
+        corrections: ClientCorrections,
         when: Option<time::OffsetDateTime>,
     }
 
     impl WriteFields for Sample {
         fn write_fields<W: FieldWriter>(&self, w: &mut W) -> Result<(), W::Error> {
             w.optional("name", &self.name)?;
-            w.required("count", &self.count, self.count_corrected)?;
+            w.required("count", &self.count, &self.corrections)?;
             w.optional_with::<DateTime, _>("when", &self.when)?;
             Ok(())
         }
@@ -234,7 +202,7 @@ mod tests {
             ..Sample::default()
         };
         assert_eq!(to_json(&value), r#"{"count":3}"#);
-        value.count_corrected = true;
+        value.corrections.record("count");
         assert_eq!(to_json(&value), "{}");
         value.name = Some("n".into());
         value.when = Some(time::OffsetDateTime::UNIX_EPOCH);
@@ -247,7 +215,11 @@ mod tests {
         // the entries a map serializer is asked for.
         let value = Sample {
             name: Some("n".into()),
-            count_corrected: true,
+            corrections: {
+                let mut corrections = ClientCorrections::default();
+                corrections.record("count");
+                corrections
+            },
             ..Sample::default()
         };
         let mut count = Count(0);

@@ -8,176 +8,110 @@
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
 use crate::runtime;
-use ::proptest::strategy::Strategy as _;
+use crate::types;
+use crate::operation;
+use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Throttled`](crate::types::error::Throttled).
-pub fn throttled() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::error::Throttled,
-> {
+pub fn throttled() -> BoxedStrategy<types::error::Throttled> {
     throttled_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Throttled`](crate::types::error::Throttled), recursing at most `depth` levels.
-pub fn throttled_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::error::Throttled> {
+pub fn throttled_at(depth: u32) -> BoxedStrategy<types::error::Throttled> {
     let _ = depth;
-    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
-        .prop_map(|((message,),)| crate::types::error::Throttled {
-            message,
-        })
+    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+        .prop_map(|(message,)| types::error::Throttled { message })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::error::Throttled {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        throttled()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::error::Throttled {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        throttled()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::error::Throttled, throttled());
 
 /// Valid values of [`GetItemInput`](crate::operation::get_item::GetItemInput).
-pub fn get_item_input() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::get_item::GetItemInput,
-> {
+pub fn get_item_input() -> BoxedStrategy<operation::get_item::GetItemInput> {
     get_item_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetItemInput`](crate::operation::get_item::GetItemInput), recursing at most `depth` levels.
 pub fn get_item_input_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::get_item::GetItemInput> {
+) -> BoxedStrategy<operation::get_item::GetItemInput> {
     let _ = depth;
-    (((runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),),)
-        .prop_map(|((table_name,),)| crate::operation::get_item::GetItemInput {
+    ((runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),)
+        .prop_map(|(table_name,)| operation::get_item::GetItemInput {
             table_name,
         })
         .boxed()
 }
 
 /// Values of [`GetItemInput`](crate::operation::get_item::GetItemInput) with exactly one constraint violation, and where it is.
-pub fn get_item_input_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::get_item::GetItemInput, runtime::strategies::Expected),
+pub fn get_item_input_invalid() -> BoxedStrategy<
+    (operation::get_item::GetItemInput, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
             runtime::strategies::without_member(
                 get_item_input(),
                 "tableName",
-                |value| { value.table_name = None },
+                |value| value.table_name = None,
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::get_item::GetItemInput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        get_item_input()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::get_item::GetItemInput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        get_item_input()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(get_item_input_invalid())
-    }
-}
+runtime::strategy_impls!(
+    operation::get_item::GetItemInput, get_item_input(), get_item_input_invalid()
+);
 
 /// Valid values of [`GetItemOutput`](crate::operation::get_item::GetItemOutput).
-pub fn get_item_output() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::get_item::GetItemOutput,
-> {
+pub fn get_item_output() -> BoxedStrategy<operation::get_item::GetItemOutput> {
     get_item_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetItemOutput`](crate::operation::get_item::GetItemOutput), recursing at most `depth` levels.
 pub fn get_item_output_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::get_item::GetItemOutput> {
+) -> BoxedStrategy<operation::get_item::GetItemOutput> {
     (
-        (
-            ::proptest::option::of(
-                    runtime::strategies::map(
-                        runtime::strategies::string(None, None, None),
-                        crate::strategies::attribute_value_at(depth),
-                        None,
-                        None,
-                    ),
-                )
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
-        ),
+        ::proptest::option::of(
+                runtime::strategies::map(
+                    runtime::strategies::string(None, None, None),
+                    attribute_value_at(depth),
+                    None,
+                    None,
+                ),
+            )
+            .boxed(),
+        ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
     )
-        .prop_map(|((item, updated),)| crate::operation::get_item::GetItemOutput {
+        .prop_map(|(item, updated)| operation::get_item::GetItemOutput {
             item,
             updated,
         })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::get_item::GetItemOutput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        get_item_output()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::get_item::GetItemOutput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        get_item_output()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(operation::get_item::GetItemOutput, get_item_output());
 
 /// Valid values of [`AttributeValue`](crate::types::AttributeValue).
-pub fn attribute_value() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::AttributeValue,
-> {
+pub fn attribute_value() -> BoxedStrategy<types::AttributeValue> {
     attribute_value_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`AttributeValue`](crate::types::AttributeValue), recursing at most `depth` levels.
-pub fn attribute_value_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::AttributeValue> {
+pub fn attribute_value_at(depth: u32) -> BoxedStrategy<types::AttributeValue> {
     if depth == 0 {
         runtime::strategies::one_of(
             Vec::from([
                 runtime::strategies::string(None, None, None)
-                    .prop_map(crate::types::AttributeValue::S)
+                    .prop_map(types::AttributeValue::S)
                     .boxed(),
                 runtime::strategies::string(None, None, None)
-                    .prop_map(crate::types::AttributeValue::N)
+                    .prop_map(types::AttributeValue::N)
                     .boxed(),
                 ::proptest::arbitrary::any::<bool>()
                     .boxed()
-                    .prop_map(crate::types::AttributeValue::Null)
+                    .prop_map(types::AttributeValue::Null)
                     .boxed(),
             ]),
         )
@@ -185,51 +119,29 @@ pub fn attribute_value_at(
         runtime::strategies::one_of(
             Vec::from([
                 runtime::strategies::string(None, None, None)
-                    .prop_map(crate::types::AttributeValue::S)
+                    .prop_map(types::AttributeValue::S)
                     .boxed(),
                 runtime::strategies::string(None, None, None)
-                    .prop_map(crate::types::AttributeValue::N)
+                    .prop_map(types::AttributeValue::N)
                     .boxed(),
                 ::proptest::arbitrary::any::<bool>()
                     .boxed()
-                    .prop_map(crate::types::AttributeValue::Null)
+                    .prop_map(types::AttributeValue::Null)
                     .boxed(),
-                runtime::strategies::list(
-                        crate::strategies::attribute_value_at(depth - 1),
-                        None,
-                        None,
-                    )
-                    .prop_map(crate::types::AttributeValue::L)
+                runtime::strategies::list(attribute_value_at(depth - 1), None, None)
+                    .prop_map(types::AttributeValue::L)
                     .boxed(),
                 runtime::strategies::map(
                         runtime::strategies::string(None, None, None),
-                        crate::strategies::attribute_value_at(depth - 1),
+                        attribute_value_at(depth - 1),
                         None,
                         None,
                     )
-                    .prop_map(crate::types::AttributeValue::M)
+                    .prop_map(types::AttributeValue::M)
                     .boxed(),
             ]),
         )
     }
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::AttributeValue {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        attribute_value()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::AttributeValue {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        attribute_value()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::AttributeValue, attribute_value());

@@ -8,11 +8,13 @@
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
 use crate::runtime;
-use ::proptest::strategy::Strategy as _;
+use crate::types;
+use crate::operation;
+use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`PutCollectionsInput`](crate::operation::put_collections::PutCollectionsInput).
-pub fn put_collections_input() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::put_collections::PutCollectionsInput,
+pub fn put_collections_input() -> BoxedStrategy<
+    operation::put_collections::PutCollectionsInput,
 > {
     put_collections_input_at(runtime::strategies::RECURSION_DEPTH)
 }
@@ -20,78 +22,72 @@ pub fn put_collections_input() -> ::proptest::strategy::BoxedStrategy<
 /// Valid values of [`PutCollectionsInput`](crate::operation::put_collections::PutCollectionsInput), recursing at most `depth` levels.
 pub fn put_collections_input_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::put_collections::PutCollectionsInput,
-> {
+) -> BoxedStrategy<operation::put_collections::PutCollectionsInput> {
     let _ = depth;
     (
-        (
-            ::proptest::option::of(
-                    runtime::strategies::list(
-                        runtime::strategies::string(None, None, None),
-                        None,
-                        Some(3u64),
+        ::proptest::option::of(
+                runtime::strategies::list(
+                    runtime::strategies::string(None, None, None),
+                    None,
+                    Some(3u64),
+                ),
+            )
+            .boxed(),
+        ::proptest::option::of(
+                runtime::strategies::list(
+                    ::proptest::option::of(
+                            runtime::strategies::int_in::<i32>(None, None),
+                        )
+                        .boxed(),
+                    None,
+                    None,
+                ),
+            )
+            .boxed(),
+        ::proptest::option::of(
+                runtime::strategies::unique_list(
+                    runtime::strategies::string(None, None, None),
+                    None,
+                    None,
+                ),
+            )
+            .boxed(),
+        ::proptest::option::of(
+                runtime::strategies::map(
+                    color(),
+                    runtime::strategies::int_in::<i32>(None, None),
+                    None,
+                    None,
+                ),
+            )
+            .boxed(),
+        ::proptest::option::of(
+                runtime::strategies::map(
+                    runtime::strategies::string(None, None, None),
+                    ::proptest::option::of(runtime::strategies::string(None, None, None))
+                        .boxed(),
+                    None,
+                    None,
+                ),
+            )
+            .boxed(),
+        ::proptest::option::of(
+                runtime::strategies::map(
+                    runtime::strategies::string_for(
+                        &crate::patterns::rules::TAG_KEY,
+                        Some("[a-z]+"),
                     ),
-                )
-                .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::list(
-                        ::proptest::option::of(
-                                runtime::strategies::int_in::<i32>(None, None),
-                            )
-                            .boxed(),
-                        None,
-                        None,
+                    runtime::strategies::string_for(
+                        &crate::patterns::rules::TAG_VALUE,
+                        Some("[a-z\\t\\r\\n `]*"),
                     ),
-                )
-                .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::unique_list(
-                        runtime::strategies::string(None, None, None),
-                        None,
-                        None,
-                    ),
-                )
-                .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::map(
-                        crate::strategies::color(),
-                        runtime::strategies::int_in::<i32>(None, None),
-                        None,
-                        None,
-                    ),
-                )
-                .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::map(
-                        runtime::strategies::string(None, None, None),
-                        ::proptest::option::of(
-                                runtime::strategies::string(None, None, None),
-                            )
-                            .boxed(),
-                        None,
-                        None,
-                    ),
-                )
-                .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::map(
-                        runtime::strategies::string_for(
-                            &crate::patterns::rules::TAG_KEY,
-                            Some("[a-z]+"),
-                        ),
-                        runtime::strategies::string_for(
-                            &crate::patterns::rules::TAG_VALUE,
-                            Some("[a-z\\t\\r\\n `]*"),
-                        ),
-                        None,
-                        Some(2u64),
-                    ),
-                )
-                .boxed(),
-        ),
+                    None,
+                    Some(2u64),
+                ),
+            )
+            .boxed(),
     )
-        .prop_map(|((dense, sparse, unique, by_color, sparse_map, tags),)| crate::operation::put_collections::PutCollectionsInput {
+        .prop_map(|(dense, sparse, unique, by_color, sparse_map, tags)| operation::put_collections::PutCollectionsInput {
             dense,
             sparse,
             unique,
@@ -103,11 +99,8 @@ pub fn put_collections_input_at(
 }
 
 /// Values of [`PutCollectionsInput`](crate::operation::put_collections::PutCollectionsInput) with exactly one constraint violation, and where it is.
-pub fn put_collections_input_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (
-        crate::operation::put_collections::PutCollectionsInput,
-        runtime::strategies::Expected,
-    ),
+pub fn put_collections_input_invalid() -> BoxedStrategy<
+    (operation::put_collections::PutCollectionsInput, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
@@ -148,31 +141,14 @@ pub fn put_collections_input_invalid() -> ::proptest::strategy::BoxedStrategy<
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary
-for crate::operation::put_collections::PutCollectionsInput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        put_collections_input()
-    }
-}
-
-impl runtime::strategies::Generate
-for crate::operation::put_collections::PutCollectionsInput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        put_collections_input()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(put_collections_input_invalid())
-    }
-}
+runtime::strategy_impls!(
+    operation::put_collections::PutCollectionsInput, put_collections_input(),
+    put_collections_input_invalid()
+);
 
 /// Valid values of [`PutCollectionsOutput`](crate::operation::put_collections::PutCollectionsOutput).
-pub fn put_collections_output() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::put_collections::PutCollectionsOutput,
+pub fn put_collections_output() -> BoxedStrategy<
+    operation::put_collections::PutCollectionsOutput,
 > {
     put_collections_output_at(runtime::strategies::RECURSION_DEPTH)
 }
@@ -180,70 +156,64 @@ pub fn put_collections_output() -> ::proptest::strategy::BoxedStrategy<
 /// Valid values of [`PutCollectionsOutput`](crate::operation::put_collections::PutCollectionsOutput), recursing at most `depth` levels.
 pub fn put_collections_output_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::put_collections::PutCollectionsOutput,
-> {
+) -> BoxedStrategy<operation::put_collections::PutCollectionsOutput> {
     let _ = depth;
     (
-        (
-            ::proptest::option::of(
-                    runtime::strategies::list(
-                        runtime::strategies::string(None, None, None),
-                        None,
-                        Some(3u64),
+        ::proptest::option::of(
+                runtime::strategies::list(
+                    runtime::strategies::string(None, None, None),
+                    None,
+                    Some(3u64),
+                ),
+            )
+            .boxed(),
+        ::proptest::option::of(
+                runtime::strategies::list(
+                    ::proptest::option::of(
+                            runtime::strategies::int_in::<i32>(None, None),
+                        )
+                        .boxed(),
+                    None,
+                    None,
+                ),
+            )
+            .boxed(),
+        ::proptest::option::of(
+                runtime::strategies::map(
+                    color(),
+                    runtime::strategies::int_in::<i32>(None, None),
+                    None,
+                    None,
+                ),
+            )
+            .boxed(),
+        ::proptest::option::of(
+                runtime::strategies::map(
+                    runtime::strategies::string(None, None, None),
+                    ::proptest::option::of(runtime::strategies::string(None, None, None))
+                        .boxed(),
+                    None,
+                    None,
+                ),
+            )
+            .boxed(),
+        ::proptest::option::of(
+                runtime::strategies::map(
+                    runtime::strategies::string_for(
+                        &crate::patterns::rules::TAG_KEY,
+                        Some("[a-z]+"),
                     ),
-                )
-                .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::list(
-                        ::proptest::option::of(
-                                runtime::strategies::int_in::<i32>(None, None),
-                            )
-                            .boxed(),
-                        None,
-                        None,
+                    runtime::strategies::string_for(
+                        &crate::patterns::rules::TAG_VALUE,
+                        Some("[a-z\\t\\r\\n `]*"),
                     ),
-                )
-                .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::map(
-                        crate::strategies::color(),
-                        runtime::strategies::int_in::<i32>(None, None),
-                        None,
-                        None,
-                    ),
-                )
-                .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::map(
-                        runtime::strategies::string(None, None, None),
-                        ::proptest::option::of(
-                                runtime::strategies::string(None, None, None),
-                            )
-                            .boxed(),
-                        None,
-                        None,
-                    ),
-                )
-                .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::map(
-                        runtime::strategies::string_for(
-                            &crate::patterns::rules::TAG_KEY,
-                            Some("[a-z]+"),
-                        ),
-                        runtime::strategies::string_for(
-                            &crate::patterns::rules::TAG_VALUE,
-                            Some("[a-z\\t\\r\\n `]*"),
-                        ),
-                        None,
-                        Some(2u64),
-                    ),
-                )
-                .boxed(),
-        ),
+                    None,
+                    Some(2u64),
+                ),
+            )
+            .boxed(),
     )
-        .prop_map(|((dense, sparse, by_color, sparse_map, tags),)| crate::operation::put_collections::PutCollectionsOutput {
+        .prop_map(|(dense, sparse, by_color, sparse_map, tags)| operation::put_collections::PutCollectionsOutput {
             dense,
             sparse,
             by_color,
@@ -254,11 +224,8 @@ pub fn put_collections_output_at(
 }
 
 /// Values of [`PutCollectionsOutput`](crate::operation::put_collections::PutCollectionsOutput) with exactly one constraint violation, and where it is.
-pub fn put_collections_output_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (
-        crate::operation::put_collections::PutCollectionsOutput,
-        runtime::strategies::Expected,
-    ),
+pub fn put_collections_output_invalid() -> BoxedStrategy<
+    (operation::put_collections::PutCollectionsOutput, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
@@ -285,53 +252,17 @@ pub fn put_collections_output_invalid() -> ::proptest::strategy::BoxedStrategy<
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary
-for crate::operation::put_collections::PutCollectionsOutput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        put_collections_output()
-    }
-}
-
-impl runtime::strategies::Generate
-for crate::operation::put_collections::PutCollectionsOutput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        put_collections_output()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(put_collections_output_invalid())
-    }
-}
+runtime::strategy_impls!(
+    operation::put_collections::PutCollectionsOutput, put_collections_output(),
+    put_collections_output_invalid()
+);
 
 /// Known values of [`Color`](crate::types::Color).
-pub fn color() -> ::proptest::strategy::BoxedStrategy<crate::types::Color> {
-    runtime::strategies::known_enum::<crate::types::Color>(crate::types::Color::values())
+pub fn color() -> BoxedStrategy<types::Color> {
+    runtime::strategies::known_enum::<types::Color>(types::Color::values())
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Color {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        color()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Color {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        color()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(
-            runtime::strategies::unknown_enum::<
-                crate::types::Color,
-            >(crate::types::Color::values()),
-        )
-    }
-}
+runtime::strategy_impls!(
+    types::Color, color(), runtime::strategies::unknown_enum:: < types::Color >
+    (types::Color::values())
+);

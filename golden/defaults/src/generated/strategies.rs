@@ -8,73 +8,50 @@
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
 use crate::runtime;
-use ::proptest::strategy::Strategy as _;
+use crate::types;
+use crate::operation;
+use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Nested`](crate::types::Nested).
-pub fn nested() -> ::proptest::strategy::BoxedStrategy<crate::types::Nested> {
+pub fn nested() -> BoxedStrategy<types::Nested> {
     nested_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Nested`](crate::types::Nested), recursing at most `depth` levels.
-pub fn nested_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::Nested> {
+pub fn nested_at(depth: u32) -> BoxedStrategy<types::Nested> {
     let _ = depth;
-    ((runtime::strategies::int_in::<i32>(None, None),),)
-        .prop_map(|((depth,),)| crate::types::Nested { depth })
+    (runtime::strategies::int_in::<i32>(None, None),)
+        .prop_map(|(depth,)| types::Nested { depth })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Nested {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        nested()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Nested {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        nested()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::Nested, nested());
 
 /// Valid values of [`Settings`](crate::types::Settings).
-pub fn settings() -> ::proptest::strategy::BoxedStrategy<crate::types::Settings> {
+pub fn settings() -> BoxedStrategy<types::Settings> {
     settings_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Settings`](crate::types::Settings), recursing at most `depth` levels.
-pub fn settings_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::Settings> {
+pub fn settings_at(depth: u32) -> BoxedStrategy<types::Settings> {
     (
-        (
-            runtime::strategies::int_in::<i32>(None, None),
-            ::proptest::arbitrary::any::<bool>().boxed(),
+        runtime::strategies::int_in::<i32>(None, None),
+        ::proptest::arbitrary::any::<bool>().boxed(),
+        runtime::strategies::string(None, None, None),
+        runtime::strategies::list(
             runtime::strategies::string(None, None, None),
-            runtime::strategies::list(
-                runtime::strategies::string(None, None, None),
-                None,
-                None,
-            ),
-            runtime::strategies::double(None, None),
-            runtime::strategies::timestamp(),
-            runtime::strategies::document(),
-            ::proptest::option::of(runtime::strategies::int_in::<i64>(None, None))
-                .boxed(),
+            None,
+            None,
         ),
-        (crate::strategies::nested_at(depth),),
+        runtime::strategies::double(None, None),
+        runtime::strategies::timestamp(),
+        runtime::strategies::document(),
+        ::proptest::option::of(runtime::strategies::int_in::<i64>(None, None)).boxed(),
+        nested_at(depth),
     )
         .prop_map(|
-            ((retries, enabled, label, tags, ratio, since, extra, opt_out), (nested,))|
-        crate::types::Settings {
+            (retries, enabled, label, tags, ratio, since, extra, opt_out, nested)|
+        types::Settings {
             retries,
             enabled,
             label,
@@ -90,95 +67,50 @@ pub fn settings_at(
 }
 
 /// Values of [`Settings`](crate::types::Settings) with exactly one constraint violation, and where it is.
-pub fn settings_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Settings, runtime::strategies::Expected),
+pub fn settings_invalid() -> BoxedStrategy<
+    (types::Settings, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 settings(),
                 "nested",
-                |value| {
-                    value.nested = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("nested");
-                },
+                |value| (&mut value.nested, &mut value.client_corrections),
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Settings {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        settings()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Settings {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        settings()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(settings_invalid())
-    }
-}
+runtime::strategy_impls!(types::Settings, settings(), settings_invalid());
 
 /// Valid values of [`GetSettingsInput`](crate::operation::get_settings::GetSettingsInput).
-pub fn get_settings_input() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::get_settings::GetSettingsInput,
-> {
+pub fn get_settings_input() -> BoxedStrategy<operation::get_settings::GetSettingsInput> {
     get_settings_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetSettingsInput`](crate::operation::get_settings::GetSettingsInput), recursing at most `depth` levels.
 pub fn get_settings_input_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::get_settings::GetSettingsInput,
-> {
+) -> BoxedStrategy<operation::get_settings::GetSettingsInput> {
     let _ = depth;
     (
-        (
-            ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ),
+        ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
     )
-        .prop_map(|((retries, name),)| crate::operation::get_settings::GetSettingsInput {
+        .prop_map(|(retries, name)| operation::get_settings::GetSettingsInput {
             retries,
             name,
         })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary
-for crate::operation::get_settings::GetSettingsInput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        get_settings_input()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::get_settings::GetSettingsInput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        get_settings_input()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(
+    operation::get_settings::GetSettingsInput, get_settings_input()
+);
 
 /// Valid values of [`GetSettingsOutput`](crate::operation::get_settings::GetSettingsOutput).
-pub fn get_settings_output() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::get_settings::GetSettingsOutput,
+pub fn get_settings_output() -> BoxedStrategy<
+    operation::get_settings::GetSettingsOutput,
 > {
     get_settings_output_at(runtime::strategies::RECURSION_DEPTH)
 }
@@ -186,19 +118,14 @@ pub fn get_settings_output() -> ::proptest::strategy::BoxedStrategy<
 /// Valid values of [`GetSettingsOutput`](crate::operation::get_settings::GetSettingsOutput), recursing at most `depth` levels.
 pub fn get_settings_output_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::get_settings::GetSettingsOutput,
-> {
+) -> BoxedStrategy<operation::get_settings::GetSettingsOutput> {
     (
-        (
-            crate::strategies::settings_at(depth),
-            crate::strategies::mode(),
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            (runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
-        ),
+        settings_at(depth),
+        mode(),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        (runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
     )
-        .prop_map(|((settings, mode, renamed, maybe),)| crate::operation::get_settings::GetSettingsOutput {
+        .prop_map(|(settings, mode, renamed, maybe)| operation::get_settings::GetSettingsOutput {
             settings,
             mode,
             renamed,
@@ -209,89 +136,48 @@ pub fn get_settings_output_at(
 }
 
 /// Values of [`GetSettingsOutput`](crate::operation::get_settings::GetSettingsOutput) with exactly one constraint violation, and where it is.
-pub fn get_settings_output_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::get_settings::GetSettingsOutput, runtime::strategies::Expected),
+pub fn get_settings_output_invalid() -> BoxedStrategy<
+    (operation::get_settings::GetSettingsOutput, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
             runtime::strategies::with_bad_member(
                 get_settings_output(),
-                crate::strategies::settings_invalid(),
+                settings_invalid(),
                 "settings",
                 |value, bad| value.settings = bad,
             ),
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 get_settings_output(),
                 "settings",
-                |value| {
-                    value.settings = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("settings");
-                },
+                |value| (&mut value.settings, &mut value.client_corrections),
             ),
             runtime::strategies::with_bad_member(
                 get_settings_output(),
-                runtime::strategies::unknown_enum::<
-                    crate::types::Mode,
-                >(crate::types::Mode::values()),
+                runtime::strategies::unknown_enum::<types::Mode>(types::Mode::values()),
                 "mode",
                 |value, bad| value.mode = bad,
             ),
             runtime::strategies::without_member(
                 get_settings_output(),
                 "maybe",
-                |value| { value.maybe = None },
+                |value| value.maybe = None,
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary
-for crate::operation::get_settings::GetSettingsOutput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        get_settings_output()
-    }
-}
-
-impl runtime::strategies::Generate
-for crate::operation::get_settings::GetSettingsOutput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        get_settings_output()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(get_settings_output_invalid())
-    }
-}
+runtime::strategy_impls!(
+    operation::get_settings::GetSettingsOutput, get_settings_output(),
+    get_settings_output_invalid()
+);
 
 /// Known values of [`Mode`](crate::types::Mode).
-pub fn mode() -> ::proptest::strategy::BoxedStrategy<crate::types::Mode> {
-    runtime::strategies::known_enum::<crate::types::Mode>(crate::types::Mode::values())
+pub fn mode() -> BoxedStrategy<types::Mode> {
+    runtime::strategies::known_enum::<types::Mode>(types::Mode::values())
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Mode {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        mode()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Mode {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        mode()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(
-            runtime::strategies::unknown_enum::<
-                crate::types::Mode,
-            >(crate::types::Mode::values()),
-        )
-    }
-}
+runtime::strategy_impls!(
+    types::Mode, mode(), runtime::strategies::unknown_enum:: < types::Mode >
+    (types::Mode::values())
+);

@@ -8,304 +8,192 @@
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
 use crate::runtime;
-use ::proptest::strategy::Strategy as _;
+use crate::types;
+use crate::operation;
+use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Document`](crate::types::Document).
-pub fn document() -> ::proptest::strategy::BoxedStrategy<crate::types::Document> {
+pub fn document() -> BoxedStrategy<types::Document> {
     document_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Document`](crate::types::Document), recursing at most `depth` levels.
-pub fn document_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::Document> {
+pub fn document_at(depth: u32) -> BoxedStrategy<types::Document> {
     let _ = depth;
     (
-        (
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None))
-                .boxed(),
-        ),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None)).boxed(),
     )
-        .prop_map(|((title, pages),)| crate::types::Document {
-            title,
-            pages,
-        })
+        .prop_map(|(title, pages)| types::Document { title, pages })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Document {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        document()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Document {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        document()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::Document, document());
 
 /// Valid values of [`NoSuchBucket`](crate::types::error::NoSuchBucket).
-pub fn no_such_bucket() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::error::NoSuchBucket,
-> {
+pub fn no_such_bucket() -> BoxedStrategy<types::error::NoSuchBucket> {
     no_such_bucket_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`NoSuchBucket`](crate::types::error::NoSuchBucket), recursing at most `depth` levels.
-pub fn no_such_bucket_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::error::NoSuchBucket> {
+pub fn no_such_bucket_at(depth: u32) -> BoxedStrategy<types::error::NoSuchBucket> {
     let _ = depth;
     (
-        (
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
     )
-        .prop_map(|((message, bucket),)| crate::types::error::NoSuchBucket {
+        .prop_map(|(message, bucket)| types::error::NoSuchBucket {
             message,
             bucket,
         })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::error::NoSuchBucket {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        no_such_bucket()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::error::NoSuchBucket {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        no_such_bucket()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::error::NoSuchBucket, no_such_bucket());
 
 /// Valid values of [`SlowDown`](crate::types::error::SlowDown).
-pub fn slow_down() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::error::SlowDown,
-> {
+pub fn slow_down() -> BoxedStrategy<types::error::SlowDown> {
     slow_down_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`SlowDown`](crate::types::error::SlowDown), recursing at most `depth` levels.
-pub fn slow_down_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::error::SlowDown> {
+pub fn slow_down_at(depth: u32) -> BoxedStrategy<types::error::SlowDown> {
     let _ = depth;
-    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
-        .prop_map(|((message,),)| crate::types::error::SlowDown {
-            message,
-        })
+    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+        .prop_map(|(message,)| types::error::SlowDown { message })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::error::SlowDown {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        slow_down()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::error::SlowDown {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        slow_down()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::error::SlowDown, slow_down());
 
 /// Valid values of [`GetObjectInput`](crate::operation::get_object::GetObjectInput).
-pub fn get_object_input() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::get_object::GetObjectInput,
-> {
+pub fn get_object_input() -> BoxedStrategy<operation::get_object::GetObjectInput> {
     get_object_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetObjectInput`](crate::operation::get_object::GetObjectInput), recursing at most `depth` levels.
 pub fn get_object_input_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::get_object::GetObjectInput> {
+) -> BoxedStrategy<operation::get_object::GetObjectInput> {
     let _ = depth;
-    (((runtime::strategies::int_in::<i32>(None, None)).prop_map(Some).boxed(),),)
-        .prop_map(|((id,),)| crate::operation::get_object::GetObjectInput {
+    ((runtime::strategies::int_in::<i32>(None, None)).prop_map(Some).boxed(),)
+        .prop_map(|(id,)| operation::get_object::GetObjectInput {
             id,
         })
         .boxed()
 }
 
 /// Values of [`GetObjectInput`](crate::operation::get_object::GetObjectInput) with exactly one constraint violation, and where it is.
-pub fn get_object_input_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::get_object::GetObjectInput, runtime::strategies::Expected),
+pub fn get_object_input_invalid() -> BoxedStrategy<
+    (operation::get_object::GetObjectInput, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
             runtime::strategies::without_member(
                 get_object_input(),
                 "id",
-                |value| { value.id = None },
+                |value| value.id = None,
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::get_object::GetObjectInput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        get_object_input()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::get_object::GetObjectInput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        get_object_input()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(get_object_input_invalid())
-    }
-}
+runtime::strategy_impls!(
+    operation::get_object::GetObjectInput, get_object_input(), get_object_input_invalid()
+);
 
 /// Valid values of [`GetObjectOutput`](crate::operation::get_object::GetObjectOutput).
-pub fn get_object_output() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::get_object::GetObjectOutput,
-> {
+pub fn get_object_output() -> BoxedStrategy<operation::get_object::GetObjectOutput> {
     get_object_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetObjectOutput`](crate::operation::get_object::GetObjectOutput), recursing at most `depth` levels.
 pub fn get_object_output_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::get_object::GetObjectOutput> {
+) -> BoxedStrategy<operation::get_object::GetObjectOutput> {
     let _ = depth;
     (
-        (
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::blob(None, None)).boxed(),
-        ),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::blob(None, None)).boxed(),
     )
-        .prop_map(|((content_type, data),)| crate::operation::get_object::GetObjectOutput {
+        .prop_map(|(content_type, data)| operation::get_object::GetObjectOutput {
             content_type,
             data,
         })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::get_object::GetObjectOutput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        get_object_output()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::get_object::GetObjectOutput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        get_object_output()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(operation::get_object::GetObjectOutput, get_object_output());
 
 /// Valid values of [`PutObjectInput`](crate::operation::put_object::PutObjectInput).
-pub fn put_object_input() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::put_object::PutObjectInput,
-> {
+pub fn put_object_input() -> BoxedStrategy<operation::put_object::PutObjectInput> {
     put_object_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`PutObjectInput`](crate::operation::put_object::PutObjectInput), recursing at most `depth` levels.
 pub fn put_object_input_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::put_object::PutObjectInput> {
+) -> BoxedStrategy<operation::put_object::PutObjectInput> {
     (
-        (
-            (runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
-            (runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::list(
-                        runtime::strategies::int_in::<i32>(None, None),
-                        None,
-                        None,
-                    ),
-                )
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
-            ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::map(
-                        runtime::strategies::string(None, None, None),
-                        runtime::strategies::string(None, None, None),
-                        None,
-                        None,
-                    ),
-                )
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::timestamp_seconds()).boxed(),
-        ),
-        (
-            ::proptest::option::of(
-                    runtime::strategies::list(
-                        runtime::strategies::string(None, None, None),
-                        None,
-                        None,
-                    ),
-                )
-                .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::map(
-                        runtime::strategies::string(None, None, None),
-                        runtime::strategies::string(None, None, None),
-                        None,
-                        None,
-                    ),
-                )
-                .boxed(),
-            ::proptest::option::of(crate::strategies::color()).boxed(),
-            ::proptest::option::of(crate::strategies::document_at(depth)).boxed(),
-        ),
+        (runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
+        (runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
+        ::proptest::option::of(
+                runtime::strategies::list(
+                    runtime::strategies::int_in::<i32>(None, None),
+                    None,
+                    None,
+                ),
+            )
+            .boxed(),
+        ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
+        ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
+        ::proptest::option::of(
+                runtime::strategies::map(
+                    runtime::strategies::string(None, None, None),
+                    runtime::strategies::string(None, None, None),
+                    None,
+                    None,
+                ),
+            )
+            .boxed(),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::timestamp_seconds()).boxed(),
+        ::proptest::option::of(
+                runtime::strategies::list(
+                    runtime::strategies::string(None, None, None),
+                    None,
+                    None,
+                ),
+            )
+            .boxed(),
+        ::proptest::option::of(
+                runtime::strategies::map(
+                    runtime::strategies::string(None, None, None),
+                    runtime::strategies::string(None, None, None),
+                    None,
+                    None,
+                ),
+            )
+            .boxed(),
+        ::proptest::option::of(color()).boxed(),
+        ::proptest::option::of(document_at(depth)).boxed(),
     )
         .prop_map(|
             (
-                (bucket, key, versions, since, flag, extra, content_md5, expires),
-                (tags, meta, color, body),
+                bucket,
+                key,
+                versions,
+                since,
+                flag,
+                extra,
+                content_md5,
+                expires,
+                tags,
+                meta,
+                color,
+                body,
             )|
-        crate::operation::put_object::PutObjectInput {
+        operation::put_object::PutObjectInput {
             bucket,
             key,
             versions,
@@ -323,26 +211,26 @@ pub fn put_object_input_at(
 }
 
 /// Values of [`PutObjectInput`](crate::operation::put_object::PutObjectInput) with exactly one constraint violation, and where it is.
-pub fn put_object_input_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::put_object::PutObjectInput, runtime::strategies::Expected),
+pub fn put_object_input_invalid() -> BoxedStrategy<
+    (operation::put_object::PutObjectInput, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
             runtime::strategies::without_member(
                 put_object_input(),
                 "bucket",
-                |value| { value.bucket = None },
+                |value| value.bucket = None,
             ),
             runtime::strategies::without_member(
                 put_object_input(),
                 "key",
-                |value| { value.key = None },
+                |value| value.key = None,
             ),
             runtime::strategies::with_bad_member(
                 put_object_input(),
                 runtime::strategies::unknown_enum::<
-                    crate::types::Color,
-                >(crate::types::Color::values()),
+                    types::Color,
+                >(types::Color::values()),
                 "color",
                 |value, bad| value.color = Some(bad),
             ),
@@ -350,68 +238,45 @@ pub fn put_object_input_invalid() -> ::proptest::strategy::BoxedStrategy<
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::put_object::PutObjectInput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        put_object_input()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::put_object::PutObjectInput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        put_object_input()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(put_object_input_invalid())
-    }
-}
+runtime::strategy_impls!(
+    operation::put_object::PutObjectInput, put_object_input(), put_object_input_invalid()
+);
 
 /// Valid values of [`PutObjectOutput`](crate::operation::put_object::PutObjectOutput).
-pub fn put_object_output() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::put_object::PutObjectOutput,
-> {
+pub fn put_object_output() -> BoxedStrategy<operation::put_object::PutObjectOutput> {
     put_object_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`PutObjectOutput`](crate::operation::put_object::PutObjectOutput), recursing at most `depth` levels.
 pub fn put_object_output_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::put_object::PutObjectOutput> {
+) -> BoxedStrategy<operation::put_object::PutObjectOutput> {
     let _ = depth;
     (
-        (
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::int_in::<i64>(None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::timestamp_seconds()).boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::list(
-                        runtime::strategies::string(None, None, None),
-                        None,
-                        None,
-                    ),
-                )
-                .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::map(
-                        runtime::strategies::string(None, None, None),
-                        runtime::strategies::string(None, None, None),
-                        None,
-                        None,
-                    ),
-                )
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::int_in::<i64>(None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::timestamp_seconds()).boxed(),
+        ::proptest::option::of(
+                runtime::strategies::list(
+                    runtime::strategies::string(None, None, None),
+                    None,
+                    None,
+                ),
+            )
+            .boxed(),
+        ::proptest::option::of(
+                runtime::strategies::map(
+                    runtime::strategies::string(None, None, None),
+                    runtime::strategies::string(None, None, None),
+                    None,
+                    None,
+                ),
+            )
+            .boxed(),
+        ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
     )
-        .prop_map(|((etag, size, modified, tags, meta, status, version),)| crate::operation::put_object::PutObjectOutput {
+        .prop_map(|(etag, size, modified, tags, meta, status, version)| operation::put_object::PutObjectOutput {
             etag,
             size,
             modified,
@@ -423,51 +288,14 @@ pub fn put_object_output_at(
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::put_object::PutObjectOutput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        put_object_output()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::put_object::PutObjectOutput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        put_object_output()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(operation::put_object::PutObjectOutput, put_object_output());
 
 /// Known values of [`Color`](crate::types::Color).
-pub fn color() -> ::proptest::strategy::BoxedStrategy<crate::types::Color> {
-    runtime::strategies::known_enum::<crate::types::Color>(crate::types::Color::values())
+pub fn color() -> BoxedStrategy<types::Color> {
+    runtime::strategies::known_enum::<types::Color>(types::Color::values())
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Color {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        color()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Color {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        color()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(
-            runtime::strategies::unknown_enum::<
-                crate::types::Color,
-            >(crate::types::Color::values()),
-        )
-    }
-}
+runtime::strategy_impls!(
+    types::Color, color(), runtime::strategies::unknown_enum:: < types::Color >
+    (types::Color::values())
+);

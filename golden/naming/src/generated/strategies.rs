@@ -8,24 +8,23 @@
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
 use crate::runtime;
-use ::proptest::strategy::Strategy as _;
+use crate::types;
+use crate::operation;
+use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Box`](crate::types::Box).
-pub fn box_() -> ::proptest::strategy::BoxedStrategy<crate::types::Box> {
+pub fn box_() -> BoxedStrategy<types::Box> {
     box_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Box`](crate::types::Box), recursing at most `depth` levels.
-pub fn box_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Box> {
+pub fn box_at(depth: u32) -> BoxedStrategy<types::Box> {
     let _ = depth;
     (
-        (
-            runtime::strategies::string(None, None, None),
-            ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None))
-                .boxed(),
-        ),
+        runtime::strategies::string(None, None, None),
+        ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None)).boxed(),
     )
-        .prop_map(|((ok, some),)| crate::types::Box {
+        .prop_map(|(ok, some)| types::Box {
             ok,
             some,
             client_corrections: Default::default(),
@@ -34,205 +33,95 @@ pub fn box_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::B
 }
 
 /// Values of [`Box`](crate::types::Box) with exactly one constraint violation, and where it is.
-pub fn box_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Box, runtime::strategies::Expected),
-> {
+pub fn box_invalid() -> BoxedStrategy<(types::Box, runtime::strategies::Expected)> {
     runtime::strategies::one_of(
         Vec::from([
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 box_(),
                 "ok",
-                |value| {
-                    value.ok = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("ok");
-                },
+                |value| (&mut value.ok, &mut value.client_corrections),
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Box {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        box_()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Box {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        box_()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(box_invalid())
-    }
-}
+runtime::strategy_impls!(types::Box, box_(), box_invalid());
 
 /// Valid values of [`Builder`](crate::types::Builder).
-pub fn builder() -> ::proptest::strategy::BoxedStrategy<crate::types::Builder> {
+pub fn builder() -> BoxedStrategy<types::Builder> {
     builder_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Builder`](crate::types::Builder), recursing at most `depth` levels.
-pub fn builder_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::Builder> {
+pub fn builder_at(depth: u32) -> BoxedStrategy<types::Builder> {
     let _ = depth;
-    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
-        .prop_map(|((name,),)| crate::types::Builder { name })
+    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+        .prop_map(|(name,)| types::Builder { name })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Builder {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        builder()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Builder {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        builder()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::Builder, builder());
 
 /// Valid values of [`Foo`](crate::types::Foo).
-pub fn foo() -> ::proptest::strategy::BoxedStrategy<crate::types::Foo> {
+pub fn foo() -> BoxedStrategy<types::Foo> {
     foo_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Foo`](crate::types::Foo), recursing at most `depth` levels.
-pub fn foo_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Foo> {
+pub fn foo_at(depth: u32) -> BoxedStrategy<types::Foo> {
     (
-        (
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(crate::strategies::foo_builder_at(depth)).boxed(),
-        ),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(foo_builder_at(depth)).boxed(),
     )
-        .prop_map(|((name, builder_value),)| crate::types::Foo {
-            name,
-            builder_value,
-        })
+        .prop_map(|(name, builder_value)| types::Foo { name, builder_value })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Foo {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        foo()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Foo {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        foo()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::Foo, foo());
 
 /// Valid values of [`FooBuilder`](crate::types::FooBuilder).
-pub fn foo_builder() -> ::proptest::strategy::BoxedStrategy<crate::types::FooBuilder> {
+pub fn foo_builder() -> BoxedStrategy<types::FooBuilder> {
     foo_builder_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`FooBuilder`](crate::types::FooBuilder), recursing at most `depth` levels.
-pub fn foo_builder_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::FooBuilder> {
+pub fn foo_builder_at(depth: u32) -> BoxedStrategy<types::FooBuilder> {
     let _ = depth;
-    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
-        .prop_map(|((name,),)| crate::types::FooBuilder { name })
+    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+        .prop_map(|(name,)| types::FooBuilder { name })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::FooBuilder {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        foo_builder()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::FooBuilder {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        foo_builder()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::FooBuilder, foo_builder());
 
 /// Valid values of [`Hash`](crate::types::Hash).
-pub fn hash() -> ::proptest::strategy::BoxedStrategy<crate::types::Hash> {
+pub fn hash() -> BoxedStrategy<types::Hash> {
     hash_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Hash`](crate::types::Hash), recursing at most `depth` levels.
-pub fn hash_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Hash> {
+pub fn hash_at(depth: u32) -> BoxedStrategy<types::Hash> {
     let _ = depth;
-    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
-        .prop_map(|((name,),)| crate::types::Hash { name })
+    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+        .prop_map(|(name,)| types::Hash { name })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Hash {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        hash()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Hash {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        hash()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::Hash, hash());
 
 /// Valid values of [`Option`](crate::types::Option).
-pub fn option() -> ::proptest::strategy::BoxedStrategy<crate::types::Option> {
+pub fn option() -> BoxedStrategy<types::Option> {
     option_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Option`](crate::types::Option), recursing at most `depth` levels.
-pub fn option_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::Option> {
+pub fn option_at(depth: u32) -> BoxedStrategy<types::Option> {
     let _ = depth;
     (
-        (
-            runtime::strategies::string(None, None, None),
-            ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None))
-                .boxed(),
-        ),
+        runtime::strategies::string(None, None, None),
+        ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None)).boxed(),
     )
-        .prop_map(|((ok, some),)| crate::types::Option {
+        .prop_map(|(ok, some)| types::Option {
             ok,
             some,
             client_corrections: Default::default(),
@@ -241,61 +130,35 @@ pub fn option_at(
 }
 
 /// Values of [`Option`](crate::types::Option) with exactly one constraint violation, and where it is.
-pub fn option_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Option, runtime::strategies::Expected),
+pub fn option_invalid() -> BoxedStrategy<
+    (types::Option, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 option(),
                 "ok",
-                |value| {
-                    value.ok = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("ok");
-                },
+                |value| (&mut value.ok, &mut value.client_corrections),
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Option {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        option()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Option {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        option()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(option_invalid())
-    }
-}
+runtime::strategy_impls!(types::Option, option(), option_invalid());
 
 /// Valid values of [`Result`](crate::types::Result).
-pub fn result() -> ::proptest::strategy::BoxedStrategy<crate::types::Result> {
+pub fn result() -> BoxedStrategy<types::Result> {
     result_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Result`](crate::types::Result), recursing at most `depth` levels.
-pub fn result_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::Result> {
+pub fn result_at(depth: u32) -> BoxedStrategy<types::Result> {
     let _ = depth;
     (
-        (
-            runtime::strategies::string(None, None, None),
-            ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None))
-                .boxed(),
-        ),
+        runtime::strategies::string(None, None, None),
+        ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None)).boxed(),
     )
-        .prop_map(|((ok, some),)| crate::types::Result {
+        .prop_map(|(ok, some)| types::Result {
             ok,
             some,
             client_corrections: Default::default(),
@@ -304,127 +167,65 @@ pub fn result_at(
 }
 
 /// Values of [`Result`](crate::types::Result) with exactly one constraint violation, and where it is.
-pub fn result_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Result, runtime::strategies::Expected),
+pub fn result_invalid() -> BoxedStrategy<
+    (types::Result, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 result(),
                 "ok",
-                |value| {
-                    value.ok = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("ok");
-                },
+                |value| (&mut value.ok, &mut value.client_corrections),
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Result {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        result()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Result {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        result()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(result_invalid())
-    }
-}
+runtime::strategy_impls!(types::Result, result(), result_invalid());
 
 /// Valid values of [`String`](crate::types::String).
-pub fn string() -> ::proptest::strategy::BoxedStrategy<crate::types::String> {
+pub fn string() -> BoxedStrategy<types::String> {
     string_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`String`](crate::types::String), recursing at most `depth` levels.
-pub fn string_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::String> {
+pub fn string_at(depth: u32) -> BoxedStrategy<types::String> {
     let _ = depth;
-    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
-        .prop_map(|((value,),)| crate::types::String { value })
+    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+        .prop_map(|(value,)| types::String { value })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::String {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        string()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::String {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        string()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::String, string());
 
 /// Valid values of [`Type`](crate::types::Type).
-pub fn type_() -> ::proptest::strategy::BoxedStrategy<crate::types::Type> {
+pub fn type_() -> BoxedStrategy<types::Type> {
     type_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Type`](crate::types::Type), recursing at most `depth` levels.
-pub fn type_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Type> {
+pub fn type_at(depth: u32) -> BoxedStrategy<types::Type> {
     let _ = depth;
-    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
-        .prop_map(|((name,),)| crate::types::Type { name })
+    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+        .prop_map(|(name,)| types::Type { name })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Type {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        type_()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Type {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        type_()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::Type, type_());
 
 /// Valid values of [`Vec`](crate::types::Vec).
-pub fn vec() -> ::proptest::strategy::BoxedStrategy<crate::types::Vec> {
+pub fn vec() -> BoxedStrategy<types::Vec> {
     vec_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Vec`](crate::types::Vec), recursing at most `depth` levels.
-pub fn vec_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Vec> {
+pub fn vec_at(depth: u32) -> BoxedStrategy<types::Vec> {
     let _ = depth;
     (
-        (
-            runtime::strategies::string(None, None, None),
-            ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None))
-                .boxed(),
-        ),
+        runtime::strategies::string(None, None, None),
+        ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None)).boxed(),
     )
-        .prop_map(|((ok, some),)| crate::types::Vec {
+        .prop_map(|(ok, some)| types::Vec {
             ok,
             some,
             client_corrections: Default::default(),
@@ -433,168 +234,76 @@ pub fn vec_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::V
 }
 
 /// Values of [`Vec`](crate::types::Vec) with exactly one constraint violation, and where it is.
-pub fn vec_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Vec, runtime::strategies::Expected),
-> {
+pub fn vec_invalid() -> BoxedStrategy<(types::Vec, runtime::strategies::Expected)> {
     runtime::strategies::one_of(
         Vec::from([
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 vec(),
                 "ok",
-                |value| {
-                    value.ok = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("ok");
-                },
+                |value| (&mut value.ok, &mut value.client_corrections),
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Vec {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        vec()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Vec {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        vec()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(vec_invalid())
-    }
-}
+runtime::strategy_impls!(types::Vec, vec(), vec_invalid());
 
 /// Valid values of [`WidgetBuilder`](crate::types::WidgetBuilder).
-pub fn widget_builder() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::WidgetBuilder,
-> {
+pub fn widget_builder() -> BoxedStrategy<types::WidgetBuilder> {
     widget_builder_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`WidgetBuilder`](crate::types::WidgetBuilder), recursing at most `depth` levels.
-pub fn widget_builder_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::WidgetBuilder> {
+pub fn widget_builder_at(depth: u32) -> BoxedStrategy<types::WidgetBuilder> {
     let _ = depth;
-    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
-        .prop_map(|((name,),)| crate::types::WidgetBuilder {
-            name,
-        })
+    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+        .prop_map(|(name,)| types::WidgetBuilder { name })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::WidgetBuilder {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        widget_builder()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::WidgetBuilder {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        widget_builder()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::WidgetBuilder, widget_builder());
 
 /// Valid values of [`Error`](crate::types::error::Error).
-pub fn error() -> ::proptest::strategy::BoxedStrategy<crate::types::error::Error> {
+pub fn error() -> BoxedStrategy<types::error::Error> {
     error_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Error`](crate::types::error::Error), recursing at most `depth` levels.
-pub fn error_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::error::Error> {
+pub fn error_at(depth: u32) -> BoxedStrategy<types::error::Error> {
     let _ = depth;
     (
-        (
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
     )
-        .prop_map(|((message, message_2),)| crate::types::error::Error {
+        .prop_map(|(message, message_2)| types::error::Error {
             message,
             message_2,
         })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::error::Error {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        error()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::error::Error {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        error()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::error::Error, error());
 
 /// Valid values of [`MatchInput`](crate::operation::match_::MatchInput).
-pub fn match_input() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::match_::MatchInput,
-> {
+pub fn match_input() -> BoxedStrategy<operation::match_::MatchInput> {
     match_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`MatchInput`](crate::operation::match_::MatchInput), recursing at most `depth` levels.
-pub fn match_input_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::match_::MatchInput> {
+pub fn match_input_at(depth: u32) -> BoxedStrategy<operation::match_::MatchInput> {
     let _ = depth;
     (
-        (
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
     )
         .prop_map(|
-            (
-                (
-                    r#type,
-                    self_,
-                    crate_,
-                    r#match,
-                    foo_bar,
-                    foo_bar_2,
-                    client_corrections_2,
-                ),
-            )|
-        crate::operation::match_::MatchInput {
+            (r#type, self_, crate_, r#match, foo_bar, foo_bar_2, client_corrections_2)|
+        operation::match_::MatchInput {
             r#type,
             self_,
             crate_,
@@ -606,61 +315,45 @@ pub fn match_input_at(
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::match_::MatchInput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        match_input()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::match_::MatchInput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        match_input()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(operation::match_::MatchInput, match_input());
 
 /// Valid values of [`MatchOutput`](crate::operation::match_::MatchOutput).
-pub fn match_output() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::match_::MatchOutput,
-> {
+pub fn match_output() -> BoxedStrategy<operation::match_::MatchOutput> {
     match_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`MatchOutput`](crate::operation::match_::MatchOutput), recursing at most `depth` levels.
-pub fn match_output_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::match_::MatchOutput> {
+pub fn match_output_at(depth: u32) -> BoxedStrategy<operation::match_::MatchOutput> {
     (
-        (
-            ::proptest::option::of(crate::strategies::result_at(depth)).boxed(),
-            ::proptest::option::of(crate::strategies::option_at(depth)).boxed(),
-            ::proptest::option::of(crate::strategies::box_at(depth)).boxed(),
-            ::proptest::option::of(crate::strategies::string_at(depth)).boxed(),
-            ::proptest::option::of(crate::strategies::vec_at(depth)).boxed(),
-            ::proptest::option::of(crate::strategies::kind()).boxed(),
-            ::proptest::option::of(crate::strategies::foo_at(depth)).boxed(),
-            ::proptest::option::of(crate::strategies::foo_builder_at(depth)).boxed(),
-        ),
-        (
-            ::proptest::option::of(crate::strategies::widget_builder_at(depth)).boxed(),
-            ::proptest::option::of(crate::strategies::builder_at(depth)).boxed(),
-            ::proptest::option::of(crate::strategies::type_at(depth)).boxed(),
-            ::proptest::option::of(crate::strategies::hash_at(depth)).boxed(),
-        ),
+        ::proptest::option::of(result_at(depth)).boxed(),
+        ::proptest::option::of(option_at(depth)).boxed(),
+        ::proptest::option::of(box_at(depth)).boxed(),
+        ::proptest::option::of(string_at(depth)).boxed(),
+        ::proptest::option::of(vec_at(depth)).boxed(),
+        ::proptest::option::of(kind()).boxed(),
+        ::proptest::option::of(foo_at(depth)).boxed(),
+        ::proptest::option::of(foo_builder_at(depth)).boxed(),
+        ::proptest::option::of(widget_builder_at(depth)).boxed(),
+        ::proptest::option::of(builder_at(depth)).boxed(),
+        ::proptest::option::of(type_at(depth)).boxed(),
+        ::proptest::option::of(hash_at(depth)).boxed(),
     )
         .prop_map(|
             (
-                (result, option, r#box, string, vec, kind, foo, foo_builder),
-                (widget_builder, builder_shape, type_shape, hash_shape),
+                result,
+                option,
+                r#box,
+                string,
+                vec,
+                kind,
+                foo,
+                foo_builder,
+                widget_builder,
+                builder_shape,
+                type_shape,
+                hash_shape,
             )|
-        crate::operation::match_::MatchOutput {
+        operation::match_::MatchOutput {
             result,
             option,
             r#box,
@@ -678,40 +371,38 @@ pub fn match_output_at(
 }
 
 /// Values of [`MatchOutput`](crate::operation::match_::MatchOutput) with exactly one constraint violation, and where it is.
-pub fn match_output_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::match_::MatchOutput, runtime::strategies::Expected),
+pub fn match_output_invalid() -> BoxedStrategy<
+    (operation::match_::MatchOutput, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
             runtime::strategies::with_bad_member(
                 match_output(),
-                crate::strategies::result_invalid(),
+                result_invalid(),
                 "result",
                 |value, bad| value.result = Some(bad),
             ),
             runtime::strategies::with_bad_member(
                 match_output(),
-                crate::strategies::option_invalid(),
+                option_invalid(),
                 "option",
                 |value, bad| value.option = Some(bad),
             ),
             runtime::strategies::with_bad_member(
                 match_output(),
-                crate::strategies::box_invalid(),
+                box_invalid(),
                 "box",
                 |value, bad| value.r#box = Some(bad),
             ),
             runtime::strategies::with_bad_member(
                 match_output(),
-                crate::strategies::vec_invalid(),
+                vec_invalid(),
                 "vec",
                 |value, bad| value.vec = Some(bad),
             ),
             runtime::strategies::with_bad_member(
                 match_output(),
-                runtime::strategies::unknown_enum::<
-                    crate::types::Kind,
-                >(crate::types::Kind::values()),
+                runtime::strategies::unknown_enum::<types::Kind>(types::Kind::values()),
                 "kind",
                 |value, bad| value.kind = Some(bad),
             ),
@@ -719,51 +410,16 @@ pub fn match_output_invalid() -> ::proptest::strategy::BoxedStrategy<
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::match_::MatchOutput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        match_output()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::match_::MatchOutput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        match_output()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(match_output_invalid())
-    }
-}
+runtime::strategy_impls!(
+    operation::match_::MatchOutput, match_output(), match_output_invalid()
+);
 
 /// Known values of [`Kind`](crate::types::Kind).
-pub fn kind() -> ::proptest::strategy::BoxedStrategy<crate::types::Kind> {
-    runtime::strategies::known_enum::<crate::types::Kind>(crate::types::Kind::values())
+pub fn kind() -> BoxedStrategy<types::Kind> {
+    runtime::strategies::known_enum::<types::Kind>(types::Kind::values())
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Kind {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        kind()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Kind {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        kind()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(
-            runtime::strategies::unknown_enum::<
-                crate::types::Kind,
-            >(crate::types::Kind::values()),
-        )
-    }
-}
+runtime::strategy_impls!(
+    types::Kind, kind(), runtime::strategies::unknown_enum:: < types::Kind >
+    (types::Kind::values())
+);

@@ -8,92 +8,59 @@
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
 use crate::runtime;
-use ::proptest::strategy::Strategy as _;
+use crate::types;
+use crate::operation;
+use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Link`](crate::types::Link).
-pub fn link() -> ::proptest::strategy::BoxedStrategy<crate::types::Link> {
+pub fn link() -> BoxedStrategy<types::Link> {
     link_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Link`](crate::types::Link), recursing at most `depth` levels.
-pub fn link_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Link> {
+pub fn link_at(depth: u32) -> BoxedStrategy<types::Link> {
     (
-        (
-            if depth == 0 {
-                ::proptest::strategy::Just(None).boxed()
-            } else {
-                ::proptest::option::of(
-                        crate::strategies::node_at(depth - 1).prop_map(Box::new).boxed(),
-                    )
-                    .boxed()
-            },
-        ),
+        if depth == 0 {
+            ::proptest::strategy::Just(None).boxed()
+        } else {
+            ::proptest::option::of(node_at(depth - 1).prop_map(Box::new).boxed()).boxed()
+        },
     )
-        .prop_map(|((target,),)| crate::types::Link { target })
+        .prop_map(|(target,)| types::Link { target })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Link {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        link()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Link {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        link()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::Link, link());
 
 /// Valid values of [`Node`](crate::types::Node).
-pub fn node() -> ::proptest::strategy::BoxedStrategy<crate::types::Node> {
+pub fn node() -> BoxedStrategy<types::Node> {
     node_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Node`](crate::types::Node), recursing at most `depth` levels.
-pub fn node_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Node> {
+pub fn node_at(depth: u32) -> BoxedStrategy<types::Node> {
     (
-        (
-            runtime::strategies::string(None, None, None),
-            if depth == 0 {
-                ::proptest::strategy::Just(None).boxed()
-            } else {
-                ::proptest::option::of(
-                        crate::strategies::node_at(depth - 1).prop_map(Box::new).boxed(),
-                    )
-                    .boxed()
-            },
-            if depth == 0 {
-                ::proptest::strategy::Just(None).boxed()
-            } else {
-                ::proptest::option::of(
-                        runtime::strategies::list(
-                            crate::strategies::node_at(depth - 1),
-                            None,
-                            None,
-                        ),
-                    )
-                    .boxed()
-            },
-            if depth == 0 {
-                ::proptest::strategy::Just(None).boxed()
-            } else {
-                ::proptest::option::of(
-                        crate::strategies::link_at(depth - 1).prop_map(Box::new).boxed(),
-                    )
-                    .boxed()
-            },
-        ),
+        runtime::strategies::string(None, None, None),
+        if depth == 0 {
+            ::proptest::strategy::Just(None).boxed()
+        } else {
+            ::proptest::option::of(node_at(depth - 1).prop_map(Box::new).boxed()).boxed()
+        },
+        if depth == 0 {
+            ::proptest::strategy::Just(None).boxed()
+        } else {
+            ::proptest::option::of(
+                    runtime::strategies::list(node_at(depth - 1), None, None),
+                )
+                .boxed()
+        },
+        if depth == 0 {
+            ::proptest::strategy::Just(None).boxed()
+        } else {
+            ::proptest::option::of(link_at(depth - 1).prop_map(Box::new).boxed()).boxed()
+        },
     )
-        .prop_map(|((name, parent, children, link),)| crate::types::Node {
+        .prop_map(|(name, parent, children, link)| types::Node {
             name,
             parent,
             children,
@@ -104,107 +71,62 @@ pub fn node_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::
 }
 
 /// Values of [`Node`](crate::types::Node) with exactly one constraint violation, and where it is.
-pub fn node_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Node, runtime::strategies::Expected),
-> {
+pub fn node_invalid() -> BoxedStrategy<(types::Node, runtime::strategies::Expected)> {
     runtime::strategies::one_of(
         Vec::from([
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 node(),
                 "name",
-                |value| {
-                    value.name = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("name");
-                },
+                |value| (&mut value.name, &mut value.client_corrections),
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Node {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        node()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Node {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        node()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(node_invalid())
-    }
-}
+runtime::strategy_impls!(types::Node, node(), node_invalid());
 
 /// Valid values of [`GetTreeInput`](crate::operation::get_tree::GetTreeInput).
-pub fn get_tree_input() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::get_tree::GetTreeInput,
-> {
+pub fn get_tree_input() -> BoxedStrategy<operation::get_tree::GetTreeInput> {
     get_tree_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetTreeInput`](crate::operation::get_tree::GetTreeInput), recursing at most `depth` levels.
 pub fn get_tree_input_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::get_tree::GetTreeInput> {
+) -> BoxedStrategy<operation::get_tree::GetTreeInput> {
     let _ = depth;
-    ::proptest::strategy::Just(crate::operation::get_tree::GetTreeInput {
+    ::proptest::strategy::Just(operation::get_tree::GetTreeInput {
         })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::get_tree::GetTreeInput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        get_tree_input()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::get_tree::GetTreeInput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        get_tree_input()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(operation::get_tree::GetTreeInput, get_tree_input());
 
 /// Valid values of [`GetTreeOutput`](crate::operation::get_tree::GetTreeOutput).
-pub fn get_tree_output() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::get_tree::GetTreeOutput,
-> {
+pub fn get_tree_output() -> BoxedStrategy<operation::get_tree::GetTreeOutput> {
     get_tree_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetTreeOutput`](crate::operation::get_tree::GetTreeOutput), recursing at most `depth` levels.
 pub fn get_tree_output_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::get_tree::GetTreeOutput> {
-    ((::proptest::option::of(crate::strategies::node_at(depth)).boxed(),),)
-        .prop_map(|((root,),)| crate::operation::get_tree::GetTreeOutput {
+) -> BoxedStrategy<operation::get_tree::GetTreeOutput> {
+    (::proptest::option::of(node_at(depth)).boxed(),)
+        .prop_map(|(root,)| operation::get_tree::GetTreeOutput {
             root,
         })
         .boxed()
 }
 
 /// Values of [`GetTreeOutput`](crate::operation::get_tree::GetTreeOutput) with exactly one constraint violation, and where it is.
-pub fn get_tree_output_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::get_tree::GetTreeOutput, runtime::strategies::Expected),
+pub fn get_tree_output_invalid() -> BoxedStrategy<
+    (operation::get_tree::GetTreeOutput, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
             runtime::strategies::with_bad_member(
                 get_tree_output(),
-                crate::strategies::node_invalid(),
+                node_invalid(),
                 "root",
                 |value, bad| value.root = Some(bad),
             ),
@@ -212,22 +134,6 @@ pub fn get_tree_output_invalid() -> ::proptest::strategy::BoxedStrategy<
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::get_tree::GetTreeOutput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        get_tree_output()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::get_tree::GetTreeOutput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        get_tree_output()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(get_tree_output_invalid())
-    }
-}
+runtime::strategy_impls!(
+    operation::get_tree::GetTreeOutput, get_tree_output(), get_tree_output_invalid()
+);

@@ -8,41 +8,36 @@
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
 use crate::runtime;
-use ::proptest::strategy::Strategy as _;
+use crate::types;
+use crate::operation;
+use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`EchoInput`](crate::operation::echo::EchoInput).
-pub fn echo_input() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::echo::EchoInput,
-> {
+pub fn echo_input() -> BoxedStrategy<operation::echo::EchoInput> {
     echo_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`EchoInput`](crate::operation::echo::EchoInput), recursing at most `depth` levels.
-pub fn echo_input_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::echo::EchoInput> {
+pub fn echo_input_at(depth: u32) -> BoxedStrategy<operation::echo::EchoInput> {
     let _ = depth;
     (
-        (
-            ::proptest::option::of(runtime::strategies::blob(Some(1u64), Some(4u64)))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::document()).boxed(),
-            ::proptest::option::of(runtime::strategies::big_integer()).boxed(),
-            ::proptest::option::of(runtime::strategies::big_decimal()).boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::int_in::<i8>(Some(-5i64), Some(5i64)),
-                )
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::int_in::<i16>(None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::float(None, None)).boxed(),
-            ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
-        ),
-        (::proptest::option::of(crate::strategies::priority()).boxed(),),
+        ::proptest::option::of(runtime::strategies::blob(Some(1u64), Some(4u64)))
+            .boxed(),
+        ::proptest::option::of(runtime::strategies::document()).boxed(),
+        ::proptest::option::of(runtime::strategies::big_integer()).boxed(),
+        ::proptest::option::of(runtime::strategies::big_decimal()).boxed(),
+        ::proptest::option::of(
+                runtime::strategies::int_in::<i8>(Some(-5i64), Some(5i64)),
+            )
+            .boxed(),
+        ::proptest::option::of(runtime::strategies::int_in::<i16>(None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::float(None, None)).boxed(),
+        ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
+        ::proptest::option::of(priority()).boxed(),
     )
         .prop_map(|
-            ((blob, document, big_int, big_dec, byte, short, float, flag), (priority,))|
-        crate::operation::echo::EchoInput {
+            (blob, document, big_int, big_dec, byte, short, float, flag, priority)|
+        operation::echo::EchoInput {
             blob,
             document,
             big_int,
@@ -57,8 +52,8 @@ pub fn echo_input_at(
 }
 
 /// Values of [`EchoInput`](crate::operation::echo::EchoInput) with exactly one constraint violation, and where it is.
-pub fn echo_input_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::echo::EchoInput, runtime::strategies::Expected),
+pub fn echo_input_invalid() -> BoxedStrategy<
+    (operation::echo::EchoInput, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
@@ -71,8 +66,8 @@ pub fn echo_input_invalid() -> ::proptest::strategy::BoxedStrategy<
             runtime::strategies::with_bad_member(
                 echo_input(),
                 runtime::strategies::unknown_int_enum::<
-                    crate::types::Priority,
-                >(crate::types::Priority::values()),
+                    types::Priority,
+                >(types::Priority::values()),
                 "priority",
                 |value, bad| value.priority = Some(bad),
             ),
@@ -80,59 +75,34 @@ pub fn echo_input_invalid() -> ::proptest::strategy::BoxedStrategy<
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::echo::EchoInput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        echo_input()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::echo::EchoInput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        echo_input()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(echo_input_invalid())
-    }
-}
+runtime::strategy_impls!(operation::echo::EchoInput, echo_input(), echo_input_invalid());
 
 /// Valid values of [`EchoOutput`](crate::operation::echo::EchoOutput).
-pub fn echo_output() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::echo::EchoOutput,
-> {
+pub fn echo_output() -> BoxedStrategy<operation::echo::EchoOutput> {
     echo_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`EchoOutput`](crate::operation::echo::EchoOutput), recursing at most `depth` levels.
-pub fn echo_output_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::echo::EchoOutput> {
+pub fn echo_output_at(depth: u32) -> BoxedStrategy<operation::echo::EchoOutput> {
     let _ = depth;
     (
-        (
-            ::proptest::option::of(runtime::strategies::blob(Some(1u64), Some(4u64)))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::document()).boxed(),
-            ::proptest::option::of(runtime::strategies::big_integer()).boxed(),
-            ::proptest::option::of(runtime::strategies::big_decimal()).boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::int_in::<i8>(Some(-5i64), Some(5i64)),
-                )
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::int_in::<i16>(None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::float(None, None)).boxed(),
-            ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
-        ),
-        (::proptest::option::of(crate::strategies::priority()).boxed(),),
+        ::proptest::option::of(runtime::strategies::blob(Some(1u64), Some(4u64)))
+            .boxed(),
+        ::proptest::option::of(runtime::strategies::document()).boxed(),
+        ::proptest::option::of(runtime::strategies::big_integer()).boxed(),
+        ::proptest::option::of(runtime::strategies::big_decimal()).boxed(),
+        ::proptest::option::of(
+                runtime::strategies::int_in::<i8>(Some(-5i64), Some(5i64)),
+            )
+            .boxed(),
+        ::proptest::option::of(runtime::strategies::int_in::<i16>(None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::float(None, None)).boxed(),
+        ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
+        ::proptest::option::of(priority()).boxed(),
     )
         .prop_map(|
-            ((blob, document, big_int, big_dec, byte, short, float, flag), (priority,))|
-        crate::operation::echo::EchoOutput {
+            (blob, document, big_int, big_dec, byte, short, float, flag, priority)|
+        operation::echo::EchoOutput {
             blob,
             document,
             big_int,
@@ -147,8 +117,8 @@ pub fn echo_output_at(
 }
 
 /// Values of [`EchoOutput`](crate::operation::echo::EchoOutput) with exactly one constraint violation, and where it is.
-pub fn echo_output_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::echo::EchoOutput, runtime::strategies::Expected),
+pub fn echo_output_invalid() -> BoxedStrategy<
+    (operation::echo::EchoOutput, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
@@ -161,8 +131,8 @@ pub fn echo_output_invalid() -> ::proptest::strategy::BoxedStrategy<
             runtime::strategies::with_bad_member(
                 echo_output(),
                 runtime::strategies::unknown_int_enum::<
-                    crate::types::Priority,
-                >(crate::types::Priority::values()),
+                    types::Priority,
+                >(types::Priority::values()),
                 "priority",
                 |value, bad| value.priority = Some(bad),
             ),
@@ -170,53 +140,16 @@ pub fn echo_output_invalid() -> ::proptest::strategy::BoxedStrategy<
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::echo::EchoOutput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        echo_output()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::echo::EchoOutput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        echo_output()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(echo_output_invalid())
-    }
-}
+runtime::strategy_impls!(
+    operation::echo::EchoOutput, echo_output(), echo_output_invalid()
+);
 
 /// Known values of [`Priority`](crate::types::Priority).
-pub fn priority() -> ::proptest::strategy::BoxedStrategy<crate::types::Priority> {
-    runtime::strategies::known_int_enum::<
-        crate::types::Priority,
-    >(crate::types::Priority::values())
+pub fn priority() -> BoxedStrategy<types::Priority> {
+    runtime::strategies::known_int_enum::<types::Priority>(types::Priority::values())
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Priority {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        priority()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Priority {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        priority()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(
-            runtime::strategies::unknown_int_enum::<
-                crate::types::Priority,
-            >(crate::types::Priority::values()),
-        )
-    }
-}
+runtime::strategy_impls!(
+    types::Priority, priority(), runtime::strategies::unknown_int_enum:: <
+    types::Priority > (types::Priority::values())
+);

@@ -8,66 +8,43 @@
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
 use crate::runtime;
-use ::proptest::strategy::Strategy as _;
+use crate::operation;
+use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`GetTimesInput`](crate::operation::get_times::GetTimesInput).
-pub fn get_times_input() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::get_times::GetTimesInput,
-> {
+pub fn get_times_input() -> BoxedStrategy<operation::get_times::GetTimesInput> {
     get_times_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetTimesInput`](crate::operation::get_times::GetTimesInput), recursing at most `depth` levels.
 pub fn get_times_input_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::get_times::GetTimesInput> {
+) -> BoxedStrategy<operation::get_times::GetTimesInput> {
     let _ = depth;
-    ::proptest::strategy::Just(crate::operation::get_times::GetTimesInput {
+    ::proptest::strategy::Just(operation::get_times::GetTimesInput {
         })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::get_times::GetTimesInput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        get_times_input()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::get_times::GetTimesInput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        get_times_input()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(operation::get_times::GetTimesInput, get_times_input());
 
 /// Valid values of [`GetTimesOutput`](crate::operation::get_times::GetTimesOutput).
-pub fn get_times_output() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::get_times::GetTimesOutput,
-> {
+pub fn get_times_output() -> BoxedStrategy<operation::get_times::GetTimesOutput> {
     get_times_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetTimesOutput`](crate::operation::get_times::GetTimesOutput), recursing at most `depth` levels.
 pub fn get_times_output_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::get_times::GetTimesOutput> {
+) -> BoxedStrategy<operation::get_times::GetTimesOutput> {
     let _ = depth;
     (
-        (
-            ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
-            ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
-            ::proptest::option::of(runtime::strategies::timestamp_seconds()).boxed(),
-            ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
-        ),
+        ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
+        ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
+        ::proptest::option::of(runtime::strategies::timestamp_seconds()).boxed(),
+        ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
     )
-        .prop_map(|((epoch, date_time, http_date, target_date_time),)| crate::operation::get_times::GetTimesOutput {
+        .prop_map(|(epoch, date_time, http_date, target_date_time)| operation::get_times::GetTimesOutput {
             epoch,
             date_time,
             http_date,
@@ -76,22 +53,4 @@ pub fn get_times_output_at(
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::get_times::GetTimesOutput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        get_times_output()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::get_times::GetTimesOutput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        get_times_output()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(operation::get_times::GetTimesOutput, get_times_output());

@@ -8,223 +8,109 @@
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
 use crate::runtime;
-use ::proptest::strategy::Strategy as _;
+use crate::types;
+use crate::operation;
+use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Credentials`](crate::types::Credentials).
-pub fn credentials() -> ::proptest::strategy::BoxedStrategy<crate::types::Credentials> {
+pub fn credentials() -> BoxedStrategy<types::Credentials> {
     credentials_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Credentials`](crate::types::Credentials), recursing at most `depth` levels.
-pub fn credentials_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::Credentials> {
+pub fn credentials_at(depth: u32) -> BoxedStrategy<types::Credentials> {
     let _ = depth;
     (
-        (
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
     )
-        .prop_map(|((user, secret),)| crate::types::Credentials {
-            user,
-            secret,
-        })
+        .prop_map(|(user, secret)| types::Credentials { user, secret })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Credentials {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        credentials()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Credentials {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        credentials()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::Credentials, credentials());
 
 /// Valid values of [`EndEvent`](crate::types::EndEvent).
-pub fn end_event() -> ::proptest::strategy::BoxedStrategy<crate::types::EndEvent> {
+pub fn end_event() -> BoxedStrategy<types::EndEvent> {
     end_event_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`EndEvent`](crate::types::EndEvent), recursing at most `depth` levels.
-pub fn end_event_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::EndEvent> {
+pub fn end_event_at(depth: u32) -> BoxedStrategy<types::EndEvent> {
     let _ = depth;
-    ::proptest::strategy::Just(crate::types::EndEvent {}).boxed()
+    ::proptest::strategy::Just(types::EndEvent {}).boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::EndEvent {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        end_event()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::EndEvent {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        end_event()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::EndEvent, end_event());
 
 /// Valid values of [`MessageEvent`](crate::types::MessageEvent).
-pub fn message_event() -> ::proptest::strategy::BoxedStrategy<
-    crate::types::MessageEvent,
-> {
+pub fn message_event() -> BoxedStrategy<types::MessageEvent> {
     message_event_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`MessageEvent`](crate::types::MessageEvent), recursing at most `depth` levels.
-pub fn message_event_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::MessageEvent> {
+pub fn message_event_at(depth: u32) -> BoxedStrategy<types::MessageEvent> {
     let _ = depth;
-    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
-        .prop_map(|((text,),)| crate::types::MessageEvent { text })
+    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+        .prop_map(|(text,)| types::MessageEvent { text })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::MessageEvent {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        message_event()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::MessageEvent {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        message_event()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::MessageEvent, message_event());
 
 /// Valid values of [`SubscribeInput`](crate::operation::subscribe::SubscribeInput).
-pub fn subscribe_input() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::subscribe::SubscribeInput,
-> {
+pub fn subscribe_input() -> BoxedStrategy<operation::subscribe::SubscribeInput> {
     subscribe_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`SubscribeInput`](crate::operation::subscribe::SubscribeInput), recursing at most `depth` levels.
 pub fn subscribe_input_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::subscribe::SubscribeInput> {
+) -> BoxedStrategy<operation::subscribe::SubscribeInput> {
     let _ = depth;
-    ((::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),),)
-        .prop_map(|((topic,),)| crate::operation::subscribe::SubscribeInput {
+    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+        .prop_map(|(topic,)| operation::subscribe::SubscribeInput {
             topic,
         })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::subscribe::SubscribeInput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        subscribe_input()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::subscribe::SubscribeInput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        subscribe_input()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(operation::subscribe::SubscribeInput, subscribe_input());
 
 /// Valid values of [`SubscribeOutput`](crate::operation::subscribe::SubscribeOutput).
-pub fn subscribe_output() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::subscribe::SubscribeOutput,
-> {
+pub fn subscribe_output() -> BoxedStrategy<operation::subscribe::SubscribeOutput> {
     subscribe_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`SubscribeOutput`](crate::operation::subscribe::SubscribeOutput), recursing at most `depth` levels.
 pub fn subscribe_output_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::subscribe::SubscribeOutput> {
-    ((::proptest::option::of(crate::strategies::events_at(depth)).boxed(),),)
-        .prop_map(|((events,),)| crate::operation::subscribe::SubscribeOutput {
+) -> BoxedStrategy<operation::subscribe::SubscribeOutput> {
+    (::proptest::option::of(events_at(depth)).boxed(),)
+        .prop_map(|(events,)| operation::subscribe::SubscribeOutput {
             events,
         })
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::subscribe::SubscribeOutput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        subscribe_output()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::subscribe::SubscribeOutput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        subscribe_output()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(operation::subscribe::SubscribeOutput, subscribe_output());
 
 /// Valid values of [`UploadInput`](crate::operation::upload::UploadInput).
-pub fn upload_input() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::upload::UploadInput,
-> {
+pub fn upload_input() -> BoxedStrategy<operation::upload::UploadInput> {
     upload_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`UploadInput`](crate::operation::upload::UploadInput), recursing at most `depth` levels.
-pub fn upload_input_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::upload::UploadInput> {
+pub fn upload_input_at(depth: u32) -> BoxedStrategy<operation::upload::UploadInput> {
     (
-        (
-            (runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::blob(None, None)).boxed(),
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(crate::strategies::credentials_at(depth)).boxed(),
-            ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ),
+        (runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::blob(None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(credentials_at(depth)).boxed(),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
     )
-        .prop_map(|((key, token, body, password, credentials, old),)| crate::operation::upload::UploadInput {
+        .prop_map(|(key, token, body, password, credentials, old)| operation::upload::UploadInput {
             key,
             token,
             body,
@@ -236,69 +122,45 @@ pub fn upload_input_at(
 }
 
 /// Values of [`UploadInput`](crate::operation::upload::UploadInput) with exactly one constraint violation, and where it is.
-pub fn upload_input_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::upload::UploadInput, runtime::strategies::Expected),
+pub fn upload_input_invalid() -> BoxedStrategy<
+    (operation::upload::UploadInput, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
             runtime::strategies::without_member(
                 upload_input(),
                 "key",
-                |value| { value.key = None },
+                |value| value.key = None,
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::upload::UploadInput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        upload_input()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::upload::UploadInput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        upload_input()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(upload_input_invalid())
-    }
-}
+runtime::strategy_impls!(
+    operation::upload::UploadInput, upload_input(), upload_input_invalid()
+);
 
 /// Valid values of [`UploadOutput`](crate::operation::upload::UploadOutput).
-pub fn upload_output() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::upload::UploadOutput,
-> {
+pub fn upload_output() -> BoxedStrategy<operation::upload::UploadOutput> {
     upload_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`UploadOutput`](crate::operation::upload::UploadOutput), recursing at most `depth` levels.
-pub fn upload_output_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::upload::UploadOutput> {
+pub fn upload_output_at(depth: u32) -> BoxedStrategy<operation::upload::UploadOutput> {
     let _ = depth;
     (
-        (
-            ::proptest::option::of(runtime::strategies::string(None, None, None))
-                .boxed(),
-            ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None))
-                .boxed(),
-            ::proptest::option::of(
-                    runtime::strategies::list(
-                        runtime::strategies::string(None, None, None),
-                        None,
-                        None,
-                    ),
-                )
-                .boxed(),
-        ),
+        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None)).boxed(),
+        ::proptest::option::of(
+                runtime::strategies::list(
+                    runtime::strategies::string(None, None, None),
+                    None,
+                    None,
+                ),
+            )
+            .boxed(),
     )
-        .prop_map(|((etag, status, secrets),)| crate::operation::upload::UploadOutput {
+        .prop_map(|(etag, status, secrets)| operation::upload::UploadOutput {
             etag,
             status,
             secrets,
@@ -306,63 +168,21 @@ pub fn upload_output_at(
         .boxed()
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::upload::UploadOutput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        upload_output()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::upload::UploadOutput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        upload_output()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(operation::upload::UploadOutput, upload_output());
 
 /// Valid values of [`Events`](crate::types::Events).
-pub fn events() -> ::proptest::strategy::BoxedStrategy<crate::types::Events> {
+pub fn events() -> BoxedStrategy<types::Events> {
     events_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Events`](crate::types::Events), recursing at most `depth` levels.
-pub fn events_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::Events> {
+pub fn events_at(depth: u32) -> BoxedStrategy<types::Events> {
     runtime::strategies::one_of(
         Vec::from([
-            crate::strategies::message_event_at(depth)
-                .prop_map(crate::types::Events::Message)
-                .boxed(),
-            crate::strategies::end_event_at(depth)
-                .prop_map(crate::types::Events::End)
-                .boxed(),
+            message_event_at(depth).prop_map(types::Events::Message).boxed(),
+            end_event_at(depth).prop_map(types::Events::End).boxed(),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Events {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        events()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Events {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        events()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        None
-    }
-}
+runtime::strategy_impls!(types::Events, events());

@@ -8,20 +8,20 @@
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
 use crate::runtime;
-use ::proptest::strategy::Strategy as _;
+use crate::types;
+use crate::operation;
+use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Circle`](crate::types::Circle).
-pub fn circle() -> ::proptest::strategy::BoxedStrategy<crate::types::Circle> {
+pub fn circle() -> BoxedStrategy<types::Circle> {
     circle_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Circle`](crate::types::Circle), recursing at most `depth` levels.
-pub fn circle_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::Circle> {
+pub fn circle_at(depth: u32) -> BoxedStrategy<types::Circle> {
     let _ = depth;
-    ((runtime::strategies::double(None, None),),)
-        .prop_map(|((radius,),)| crate::types::Circle {
+    (runtime::strategies::double(None, None),)
+        .prop_map(|(radius,)| types::Circle {
             radius,
             client_corrections: Default::default(),
         })
@@ -29,120 +29,77 @@ pub fn circle_at(
 }
 
 /// Values of [`Circle`](crate::types::Circle) with exactly one constraint violation, and where it is.
-pub fn circle_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Circle, runtime::strategies::Expected),
+pub fn circle_invalid() -> BoxedStrategy<
+    (types::Circle, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
-            runtime::strategies::without_member(
+            runtime::strategies::without_corrected(
                 circle(),
                 "radius",
-                |value| {
-                    value.radius = runtime::ErrorCorrection::corrected();
-                    value.client_corrections.record("radius");
-                },
+                |value| (&mut value.radius, &mut value.client_corrections),
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Circle {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        circle()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Circle {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        circle()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(circle_invalid())
-    }
-}
+runtime::strategy_impls!(types::Circle, circle(), circle_invalid());
 
 /// Valid values of [`GetShapeInput`](crate::operation::get_shape::GetShapeInput).
-pub fn get_shape_input() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::get_shape::GetShapeInput,
-> {
+pub fn get_shape_input() -> BoxedStrategy<operation::get_shape::GetShapeInput> {
     get_shape_input_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetShapeInput`](crate::operation::get_shape::GetShapeInput), recursing at most `depth` levels.
 pub fn get_shape_input_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::get_shape::GetShapeInput> {
-    (((crate::strategies::shape_at(depth)).prop_map(Some).boxed(),),)
-        .prop_map(|((shape,),)| crate::operation::get_shape::GetShapeInput {
+) -> BoxedStrategy<operation::get_shape::GetShapeInput> {
+    ((shape_at(depth)).prop_map(Some).boxed(),)
+        .prop_map(|(shape,)| operation::get_shape::GetShapeInput {
             shape,
         })
         .boxed()
 }
 
 /// Values of [`GetShapeInput`](crate::operation::get_shape::GetShapeInput) with exactly one constraint violation, and where it is.
-pub fn get_shape_input_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::get_shape::GetShapeInput, runtime::strategies::Expected),
+pub fn get_shape_input_invalid() -> BoxedStrategy<
+    (operation::get_shape::GetShapeInput, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
             runtime::strategies::with_bad_member(
                 get_shape_input(),
-                crate::strategies::shape_invalid(),
+                shape_invalid(),
                 "shape",
                 |value, bad| value.shape = Some(bad),
             ),
             runtime::strategies::without_member(
                 get_shape_input(),
                 "shape",
-                |value| { value.shape = None },
+                |value| value.shape = None,
             ),
         ]),
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::get_shape::GetShapeInput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        get_shape_input()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::get_shape::GetShapeInput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        get_shape_input()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(get_shape_input_invalid())
-    }
-}
+runtime::strategy_impls!(
+    operation::get_shape::GetShapeInput, get_shape_input(), get_shape_input_invalid()
+);
 
 /// Valid values of [`GetShapeOutput`](crate::operation::get_shape::GetShapeOutput).
-pub fn get_shape_output() -> ::proptest::strategy::BoxedStrategy<
-    crate::operation::get_shape::GetShapeOutput,
-> {
+pub fn get_shape_output() -> BoxedStrategy<operation::get_shape::GetShapeOutput> {
     get_shape_output_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetShapeOutput`](crate::operation::get_shape::GetShapeOutput), recursing at most `depth` levels.
 pub fn get_shape_output_at(
     depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::operation::get_shape::GetShapeOutput> {
+) -> BoxedStrategy<operation::get_shape::GetShapeOutput> {
     (
-        (
-            ::proptest::option::of(crate::strategies::shape_at(depth)).boxed(),
-            ::proptest::option::of(crate::strategies::expression_at(depth)).boxed(),
-        ),
+        ::proptest::option::of(shape_at(depth)).boxed(),
+        ::proptest::option::of(expression_at(depth)).boxed(),
     )
-        .prop_map(|((shape, expression),)| crate::operation::get_shape::GetShapeOutput {
+        .prop_map(|(shape, expression)| operation::get_shape::GetShapeOutput {
             shape,
             expression,
         })
@@ -150,20 +107,20 @@ pub fn get_shape_output_at(
 }
 
 /// Values of [`GetShapeOutput`](crate::operation::get_shape::GetShapeOutput) with exactly one constraint violation, and where it is.
-pub fn get_shape_output_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::operation::get_shape::GetShapeOutput, runtime::strategies::Expected),
+pub fn get_shape_output_invalid() -> BoxedStrategy<
+    (operation::get_shape::GetShapeOutput, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
             runtime::strategies::with_bad_member(
                 get_shape_output(),
-                crate::strategies::shape_invalid(),
+                shape_invalid(),
                 "shape",
                 |value, bad| value.shape = Some(bad),
             ),
             runtime::strategies::with_bad_member(
                 get_shape_output(),
-                crate::strategies::expression_invalid(),
+                expression_invalid(),
                 "expression",
                 |value, bad| value.expression = Some(bad),
             ),
@@ -171,40 +128,22 @@ pub fn get_shape_output_invalid() -> ::proptest::strategy::BoxedStrategy<
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::operation::get_shape::GetShapeOutput {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        get_shape_output()
-    }
-}
-
-impl runtime::strategies::Generate for crate::operation::get_shape::GetShapeOutput {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        get_shape_output()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(get_shape_output_invalid())
-    }
-}
+runtime::strategy_impls!(
+    operation::get_shape::GetShapeOutput, get_shape_output(), get_shape_output_invalid()
+);
 
 /// Valid values of [`Expression`](crate::types::Expression).
-pub fn expression() -> ::proptest::strategy::BoxedStrategy<crate::types::Expression> {
+pub fn expression() -> BoxedStrategy<types::Expression> {
     expression_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Expression`](crate::types::Expression), recursing at most `depth` levels.
-pub fn expression_at(
-    depth: u32,
-) -> ::proptest::strategy::BoxedStrategy<crate::types::Expression> {
+pub fn expression_at(depth: u32) -> BoxedStrategy<types::Expression> {
     if depth == 0 {
         runtime::strategies::one_of(
             Vec::from([
                 runtime::strategies::int_in::<i64>(None, None)
-                    .prop_map(crate::types::Expression::Literal)
+                    .prop_map(types::Expression::Literal)
                     .boxed(),
             ]),
         )
@@ -212,17 +151,13 @@ pub fn expression_at(
         runtime::strategies::one_of(
             Vec::from([
                 runtime::strategies::int_in::<i64>(None, None)
-                    .prop_map(crate::types::Expression::Literal)
+                    .prop_map(types::Expression::Literal)
                     .boxed(),
-                crate::strategies::expression_at(depth - 1)
-                    .prop_map(|value| crate::types::Expression::Negate(Box::new(value)))
+                expression_at(depth - 1)
+                    .prop_map(|value| types::Expression::Negate(Box::new(value)))
                     .boxed(),
-                runtime::strategies::list(
-                        crate::strategies::expression_at(depth - 1),
-                        Some(2u64),
-                        None,
-                    )
-                    .prop_map(crate::types::Expression::Sum)
+                runtime::strategies::list(expression_at(depth - 1), Some(2u64), None)
+                    .prop_map(types::Expression::Sum)
                     .boxed(),
             ]),
         )
@@ -230,17 +165,15 @@ pub fn expression_at(
 }
 
 /// Values of [`Expression`](crate::types::Expression) with exactly one constraint violation, and where it is.
-pub fn expression_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Expression, runtime::strategies::Expected),
+pub fn expression_invalid() -> BoxedStrategy<
+    (types::Expression, runtime::strategies::Expected),
 > {
     runtime::strategies::one_of(
         Vec::from([
             runtime::strategies::one_of(
                     Vec::from([
                         runtime::strategies::list_bad_length(
-                                crate::strategies::expression_at(
-                                    runtime::strategies::RECURSION_DEPTH,
-                                ),
+                                expression_at(runtime::strategies::RECURSION_DEPTH),
                                 Some(2u64),
                                 None,
                             )
@@ -252,7 +185,7 @@ pub fn expression_invalid() -> ::proptest::strategy::BoxedStrategy<
                     ]),
                 )
                 .prop_map(|(bad, expected)| (
-                    crate::types::Expression::Sum(bad),
+                    types::Expression::Sum(bad),
                     expected.under_field("sum"),
                 ))
                 .boxed(),
@@ -260,64 +193,42 @@ pub fn expression_invalid() -> ::proptest::strategy::BoxedStrategy<
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Expression {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        expression()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Expression {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        expression()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(expression_invalid())
-    }
-}
+runtime::strategy_impls!(types::Expression, expression(), expression_invalid());
 
 /// Valid values of [`Shape`](crate::types::Shape).
-pub fn shape() -> ::proptest::strategy::BoxedStrategy<crate::types::Shape> {
+pub fn shape() -> BoxedStrategy<types::Shape> {
     shape_at(runtime::strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Shape`](crate::types::Shape), recursing at most `depth` levels.
-pub fn shape_at(depth: u32) -> ::proptest::strategy::BoxedStrategy<crate::types::Shape> {
+pub fn shape_at(depth: u32) -> BoxedStrategy<types::Shape> {
     runtime::strategies::one_of(
         Vec::from([
-            crate::strategies::circle_at(depth)
-                .prop_map(crate::types::Shape::Circle)
-                .boxed(),
+            circle_at(depth).prop_map(types::Shape::Circle).boxed(),
             runtime::strategies::string_for(&crate::patterns::rules::LABEL, None)
-                .prop_map(crate::types::Shape::Label)
+                .prop_map(types::Shape::Label)
                 .boxed(),
             runtime::strategies::int_in::<i32>(None, None)
-                .prop_map(crate::types::Shape::Sides)
+                .prop_map(types::Shape::Sides)
                 .boxed(),
-            ::proptest::strategy::Just(crate::types::Shape::Empty).boxed(),
+            ::proptest::strategy::Just(types::Shape::Empty).boxed(),
         ]),
     )
 }
 
 /// Values of [`Shape`](crate::types::Shape) with exactly one constraint violation, and where it is.
-pub fn shape_invalid() -> ::proptest::strategy::BoxedStrategy<
-    (crate::types::Shape, runtime::strategies::Expected),
-> {
+pub fn shape_invalid() -> BoxedStrategy<(types::Shape, runtime::strategies::Expected)> {
     runtime::strategies::one_of(
         Vec::from([
-            crate::strategies::circle_invalid()
+            circle_invalid()
                 .prop_map(|(bad, expected)| (
-                    crate::types::Shape::Circle(bad),
+                    types::Shape::Circle(bad),
                     expected.under_field("circle"),
                 ))
                 .boxed(),
             runtime::strategies::invalid_string_for(&crate::patterns::rules::LABEL, None)
                 .prop_map(|(bad, expected)| (
-                    crate::types::Shape::Label(bad),
+                    types::Shape::Label(bad),
                     expected.under_field("label"),
                 ))
                 .boxed(),
@@ -325,22 +236,4 @@ pub fn shape_invalid() -> ::proptest::strategy::BoxedStrategy<
     )
 }
 
-impl ::proptest::arbitrary::Arbitrary for crate::types::Shape {
-    type Parameters = ();
-    type Strategy = ::proptest::strategy::BoxedStrategy<Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        shape()
-    }
-}
-
-impl runtime::strategies::Generate for crate::types::Shape {
-    fn valid() -> ::proptest::strategy::BoxedStrategy<Self> {
-        shape()
-    }
-
-    fn invalid() -> Option<
-        ::proptest::strategy::BoxedStrategy<(Self, runtime::strategies::Expected)>,
-    > {
-        Some(shape_invalid())
-    }
-}
+runtime::strategy_impls!(types::Shape, shape(), shape_invalid());

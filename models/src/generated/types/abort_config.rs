@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// Rules for stopping a job before all devices have run it.
@@ -15,49 +16,22 @@ pub struct AbortConfig {
     /// The rules; the job is aborted as soon as any one of them is met.
     ///
     /// Required; length at least 1.
-    pub(crate) criteria_list: Vec<crate::types::AbortCriteria>,
+    pub(crate) criteria_list: Vec<types::AbortCriteria>,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: runtime::ClientCorrections,
 }
 
 impl AbortConfig {
     /// The rules; the job is aborted as soon as any one of them is met.
-    pub fn criteria_list(&self) -> &[crate::types::AbortCriteria] {
+    pub fn criteria_list(&self) -> &[types::AbortCriteria] {
         &self.criteria_list
     }
 
     /// Sets the required `criteriaList` member (from then on it counts as present, whatever the wire said).
-    pub fn set_criteria_list(
-        &mut self,
-        value: Vec<crate::types::AbortCriteria>,
-    ) -> &mut Self {
+    pub fn set_criteria_list(&mut self, value: Vec<types::AbortCriteria>) -> &mut Self {
         self.criteria_list = value;
         self.client_corrections.remove("criteriaList");
         self
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> AbortConfigBuilder {
-        AbortConfigBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -97,11 +71,8 @@ impl runtime::wire::WriteFields for AbortConfig {
         &self,
         w: &mut W,
     ) -> Result<(), W::Error> {
-        w.required(
-            "criteriaList",
-            &self.criteria_list,
-            self.client_corrections.contains("criteriaList"),
-        )?;
+        let corrected = &self.client_corrections;
+        w.required("criteriaList", &self.criteria_list, corrected)?;
         Ok(())
     }
 }
@@ -124,17 +95,14 @@ impl runtime::wire::ReadFields for AbortConfigBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct AbortConfigBuilder {
-    criteria_list: Option<Vec<crate::types::AbortCriteria>>,
+    criteria_list: Option<Vec<types::AbortCriteria>>,
 }
 
 impl AbortConfigBuilder {
     /// The rules; the job is aborted as soon as any one of them is met.
     ///
     /// Appends one item to `criteriaList` (use `set_criteria_list` to replace the list).
-    pub fn criteria_list(
-        mut self,
-        item: impl Into<crate::types::AbortCriteria>,
-    ) -> Self {
+    pub fn criteria_list(mut self, item: impl Into<types::AbortCriteria>) -> Self {
         self.criteria_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
@@ -142,25 +110,15 @@ impl AbortConfigBuilder {
     /// Sets or clears `criteriaList`.
     pub fn set_criteria_list(
         mut self,
-        input: Option<Vec<crate::types::AbortCriteria>>,
+        input: Option<Vec<types::AbortCriteria>>,
     ) -> Self {
         self.criteria_list = input;
         self
     }
 
     /// The `criteriaList` set so far.
-    pub fn get_criteria_list(&self) -> &Option<Vec<crate::types::AbortCriteria>> {
+    pub fn get_criteria_list(&self) -> &Option<Vec<types::AbortCriteria>> {
         &self.criteria_list
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<AbortConfig, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("AbortConfig", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// One abort rule: stop when too many executions fail in a given way.
@@ -15,11 +16,11 @@ pub struct AbortCriteria {
     /// Which kind of failed execution this rule counts.
     ///
     /// Required.
-    pub(crate) failure_type: crate::types::JobExecutionFailureType,
+    pub(crate) failure_type: types::JobExecutionFailureType,
     /// What to do once the rule is met.
     ///
     /// Required.
-    pub(crate) action: crate::types::AbortAction,
+    pub(crate) action: types::AbortAction,
     /// Share of failed executions, in percent, that sets the rule off (two decimal places are honoured).
     ///
     /// Required; at most 100.
@@ -34,12 +35,12 @@ pub struct AbortCriteria {
 
 impl AbortCriteria {
     /// Which kind of failed execution this rule counts.
-    pub fn failure_type(&self) -> &crate::types::JobExecutionFailureType {
+    pub fn failure_type(&self) -> &types::JobExecutionFailureType {
         &self.failure_type
     }
 
     /// What to do once the rule is met.
-    pub fn action(&self) -> &crate::types::AbortAction {
+    pub fn action(&self) -> &types::AbortAction {
         &self.action
     }
 
@@ -56,7 +57,7 @@ impl AbortCriteria {
     /// Sets the required `failureType` member (from then on it counts as present, whatever the wire said).
     pub fn set_failure_type(
         &mut self,
-        value: crate::types::JobExecutionFailureType,
+        value: types::JobExecutionFailureType,
     ) -> &mut Self {
         self.failure_type = value;
         self.client_corrections.remove("failureType");
@@ -64,7 +65,7 @@ impl AbortCriteria {
     }
 
     /// Sets the required `action` member (from then on it counts as present, whatever the wire said).
-    pub fn set_action(&mut self, value: crate::types::AbortAction) -> &mut Self {
+    pub fn set_action(&mut self, value: types::AbortAction) -> &mut Self {
         self.action = value;
         self.client_corrections.remove("action");
         self
@@ -82,30 +83,6 @@ impl AbortCriteria {
         self.min_number_of_executed_things = value;
         self.client_corrections.remove("minNumberOfExecutedThings");
         self
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> AbortCriteriaBuilder {
-        AbortCriteriaBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -166,21 +143,14 @@ impl runtime::wire::WriteFields for AbortCriteria {
         &self,
         w: &mut W,
     ) -> Result<(), W::Error> {
-        w.required(
-            "failureType",
-            &self.failure_type,
-            self.client_corrections.contains("failureType"),
-        )?;
-        w.required("action", &self.action, self.client_corrections.contains("action"))?;
-        w.required(
-            "thresholdPercentage",
-            &self.threshold_percentage,
-            self.client_corrections.contains("thresholdPercentage"),
-        )?;
+        let corrected = &self.client_corrections;
+        w.required("failureType", &self.failure_type, corrected)?;
+        w.required("action", &self.action, corrected)?;
+        w.required("thresholdPercentage", &self.threshold_percentage, corrected)?;
         w.required(
             "minNumberOfExecutedThings",
             &self.min_number_of_executed_things,
-            self.client_corrections.contains("minNumberOfExecutedThings"),
+            corrected,
         )?;
         Ok(())
     }
@@ -211,8 +181,8 @@ impl runtime::wire::ReadFields for AbortCriteriaBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct AbortCriteriaBuilder {
-    failure_type: Option<crate::types::JobExecutionFailureType>,
-    action: Option<crate::types::AbortAction>,
+    failure_type: Option<types::JobExecutionFailureType>,
+    action: Option<types::AbortAction>,
     threshold_percentage: Option<f64>,
     min_number_of_executed_things: Option<i32>,
 }
@@ -221,7 +191,7 @@ impl AbortCriteriaBuilder {
     /// Which kind of failed execution this rule counts.
     pub fn failure_type(
         mut self,
-        input: impl Into<crate::types::JobExecutionFailureType>,
+        input: impl Into<types::JobExecutionFailureType>,
     ) -> Self {
         self.failure_type = Some(input.into());
         self
@@ -230,31 +200,31 @@ impl AbortCriteriaBuilder {
     /// Sets or clears `failureType`.
     pub fn set_failure_type(
         mut self,
-        input: Option<crate::types::JobExecutionFailureType>,
+        input: Option<types::JobExecutionFailureType>,
     ) -> Self {
         self.failure_type = input;
         self
     }
 
     /// The `failureType` set so far.
-    pub fn get_failure_type(&self) -> &Option<crate::types::JobExecutionFailureType> {
+    pub fn get_failure_type(&self) -> &Option<types::JobExecutionFailureType> {
         &self.failure_type
     }
 
     /// What to do once the rule is met.
-    pub fn action(mut self, input: impl Into<crate::types::AbortAction>) -> Self {
+    pub fn action(mut self, input: impl Into<types::AbortAction>) -> Self {
         self.action = Some(input.into());
         self
     }
 
     /// Sets or clears `action`.
-    pub fn set_action(mut self, input: Option<crate::types::AbortAction>) -> Self {
+    pub fn set_action(mut self, input: Option<types::AbortAction>) -> Self {
         self.action = input;
         self
     }
 
     /// The `action` set so far.
-    pub fn get_action(&self) -> &Option<crate::types::AbortAction> {
+    pub fn get_action(&self) -> &Option<types::AbortAction> {
         &self.action
     }
 
@@ -290,16 +260,6 @@ impl AbortCriteriaBuilder {
     /// The `minNumberOfExecutedThings` set so far.
     pub fn get_min_number_of_executed_things(&self) -> &Option<i32> {
         &self.min_number_of_executed_things
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<AbortCriteria, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("AbortCriteria", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// A rollout rate that starts low and is multiplied each time a criterion is met.
@@ -23,7 +24,7 @@ pub struct ExponentialRolloutRate {
     /// What has to happen before the rate is raised again.
     ///
     /// Required.
-    pub(crate) rate_increase_criteria: crate::types::RateIncreaseCriteria,
+    pub(crate) rate_increase_criteria: types::RateIncreaseCriteria,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: runtime::ClientCorrections,
 }
@@ -40,7 +41,7 @@ impl ExponentialRolloutRate {
     }
 
     /// What has to happen before the rate is raised again.
-    pub fn rate_increase_criteria(&self) -> &crate::types::RateIncreaseCriteria {
+    pub fn rate_increase_criteria(&self) -> &types::RateIncreaseCriteria {
         &self.rate_increase_criteria
     }
 
@@ -61,35 +62,11 @@ impl ExponentialRolloutRate {
     /// Sets the required `rateIncreaseCriteria` member (from then on it counts as present, whatever the wire said).
     pub fn set_rate_increase_criteria(
         &mut self,
-        value: crate::types::RateIncreaseCriteria,
+        value: types::RateIncreaseCriteria,
     ) -> &mut Self {
         self.rate_increase_criteria = value;
         self.client_corrections.remove("rateIncreaseCriteria");
         self
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> ExponentialRolloutRateBuilder {
-        ExponentialRolloutRateBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -141,21 +118,10 @@ impl runtime::wire::WriteFields for ExponentialRolloutRate {
         &self,
         w: &mut W,
     ) -> Result<(), W::Error> {
-        w.required(
-            "baseRatePerMinute",
-            &self.base_rate_per_minute,
-            self.client_corrections.contains("baseRatePerMinute"),
-        )?;
-        w.required(
-            "incrementFactor",
-            &self.increment_factor,
-            self.client_corrections.contains("incrementFactor"),
-        )?;
-        w.required(
-            "rateIncreaseCriteria",
-            &self.rate_increase_criteria,
-            self.client_corrections.contains("rateIncreaseCriteria"),
-        )?;
+        let corrected = &self.client_corrections;
+        w.required("baseRatePerMinute", &self.base_rate_per_minute, corrected)?;
+        w.required("incrementFactor", &self.increment_factor, corrected)?;
+        w.required("rateIncreaseCriteria", &self.rate_increase_criteria, corrected)?;
         Ok(())
     }
 }
@@ -184,7 +150,7 @@ impl runtime::wire::ReadFields for ExponentialRolloutRateBuilder {
 pub struct ExponentialRolloutRateBuilder {
     base_rate_per_minute: Option<i32>,
     increment_factor: Option<f64>,
-    rate_increase_criteria: Option<crate::types::RateIncreaseCriteria>,
+    rate_increase_criteria: Option<types::RateIncreaseCriteria>,
 }
 
 impl ExponentialRolloutRateBuilder {
@@ -225,7 +191,7 @@ impl ExponentialRolloutRateBuilder {
     /// What has to happen before the rate is raised again.
     pub fn rate_increase_criteria(
         mut self,
-        input: impl Into<crate::types::RateIncreaseCriteria>,
+        input: impl Into<types::RateIncreaseCriteria>,
     ) -> Self {
         self.rate_increase_criteria = Some(input.into());
         self
@@ -234,27 +200,15 @@ impl ExponentialRolloutRateBuilder {
     /// Sets or clears `rateIncreaseCriteria`.
     pub fn set_rate_increase_criteria(
         mut self,
-        input: Option<crate::types::RateIncreaseCriteria>,
+        input: Option<types::RateIncreaseCriteria>,
     ) -> Self {
         self.rate_increase_criteria = input;
         self
     }
 
     /// The `rateIncreaseCriteria` set so far.
-    pub fn get_rate_increase_criteria(
-        &self,
-    ) -> &Option<crate::types::RateIncreaseCriteria> {
+    pub fn get_rate_increase_criteria(&self) -> &Option<types::RateIncreaseCriteria> {
         &self.rate_increase_criteria
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<ExponentialRolloutRate, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("ExponentialRolloutRate", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

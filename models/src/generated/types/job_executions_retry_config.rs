@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// Rules for retrying failed job executions.
@@ -15,49 +16,22 @@ pub struct JobExecutionsRetryConfig {
     /// One retry rule per failure type (one or two rules).
     ///
     /// Required; length 1..=2.
-    pub(crate) criteria_list: Vec<crate::types::RetryCriteria>,
+    pub(crate) criteria_list: Vec<types::RetryCriteria>,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: runtime::ClientCorrections,
 }
 
 impl JobExecutionsRetryConfig {
     /// One retry rule per failure type (one or two rules).
-    pub fn criteria_list(&self) -> &[crate::types::RetryCriteria] {
+    pub fn criteria_list(&self) -> &[types::RetryCriteria] {
         &self.criteria_list
     }
 
     /// Sets the required `criteriaList` member (from then on it counts as present, whatever the wire said).
-    pub fn set_criteria_list(
-        &mut self,
-        value: Vec<crate::types::RetryCriteria>,
-    ) -> &mut Self {
+    pub fn set_criteria_list(&mut self, value: Vec<types::RetryCriteria>) -> &mut Self {
         self.criteria_list = value;
         self.client_corrections.remove("criteriaList");
         self
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> JobExecutionsRetryConfigBuilder {
-        JobExecutionsRetryConfigBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -97,11 +71,8 @@ impl runtime::wire::WriteFields for JobExecutionsRetryConfig {
         &self,
         w: &mut W,
     ) -> Result<(), W::Error> {
-        w.required(
-            "criteriaList",
-            &self.criteria_list,
-            self.client_corrections.contains("criteriaList"),
-        )?;
+        let corrected = &self.client_corrections;
+        w.required("criteriaList", &self.criteria_list, corrected)?;
         Ok(())
     }
 }
@@ -124,17 +95,14 @@ impl runtime::wire::ReadFields for JobExecutionsRetryConfigBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct JobExecutionsRetryConfigBuilder {
-    criteria_list: Option<Vec<crate::types::RetryCriteria>>,
+    criteria_list: Option<Vec<types::RetryCriteria>>,
 }
 
 impl JobExecutionsRetryConfigBuilder {
     /// One retry rule per failure type (one or two rules).
     ///
     /// Appends one item to `criteriaList` (use `set_criteria_list` to replace the list).
-    pub fn criteria_list(
-        mut self,
-        item: impl Into<crate::types::RetryCriteria>,
-    ) -> Self {
+    pub fn criteria_list(mut self, item: impl Into<types::RetryCriteria>) -> Self {
         self.criteria_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
@@ -142,27 +110,15 @@ impl JobExecutionsRetryConfigBuilder {
     /// Sets or clears `criteriaList`.
     pub fn set_criteria_list(
         mut self,
-        input: Option<Vec<crate::types::RetryCriteria>>,
+        input: Option<Vec<types::RetryCriteria>>,
     ) -> Self {
         self.criteria_list = input;
         self
     }
 
     /// The `criteriaList` set so far.
-    pub fn get_criteria_list(&self) -> &Option<Vec<crate::types::RetryCriteria>> {
+    pub fn get_criteria_list(&self) -> &Option<Vec<types::RetryCriteria>> {
         &self.criteria_list
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<JobExecutionsRetryConfig, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("JobExecutionsRetryConfig", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// Controls the pace at which a job is pushed out to devices.
@@ -15,7 +16,7 @@ pub struct JobExecutionsRolloutConfig {
     /// At least 1.
     pub maximum_per_minute: Option<i32>,
     /// Optional schedule that raises the notification rate step by step.
-    pub exponential_rate: Option<crate::types::ExponentialRolloutRate>,
+    pub exponential_rate: Option<types::ExponentialRolloutRate>,
 }
 
 impl JobExecutionsRolloutConfig {
@@ -25,32 +26,8 @@ impl JobExecutionsRolloutConfig {
     }
 
     /// Optional schedule that raises the notification rate step by step.
-    pub fn exponential_rate(&self) -> Option<&crate::types::ExponentialRolloutRate> {
+    pub fn exponential_rate(&self) -> Option<&types::ExponentialRolloutRate> {
         self.exponential_rate.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> JobExecutionsRolloutConfigBuilder {
-        JobExecutionsRolloutConfigBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -115,7 +92,7 @@ impl runtime::wire::ReadFields for JobExecutionsRolloutConfigBuilder {
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct JobExecutionsRolloutConfigBuilder {
     maximum_per_minute: Option<i32>,
-    exponential_rate: Option<crate::types::ExponentialRolloutRate>,
+    exponential_rate: Option<types::ExponentialRolloutRate>,
 }
 
 impl JobExecutionsRolloutConfigBuilder {
@@ -139,7 +116,7 @@ impl JobExecutionsRolloutConfigBuilder {
     /// Optional schedule that raises the notification rate step by step.
     pub fn exponential_rate(
         mut self,
-        input: impl Into<crate::types::ExponentialRolloutRate>,
+        input: impl Into<types::ExponentialRolloutRate>,
     ) -> Self {
         self.exponential_rate = Some(input.into());
         self
@@ -148,27 +125,15 @@ impl JobExecutionsRolloutConfigBuilder {
     /// Sets or clears `exponentialRate`.
     pub fn set_exponential_rate(
         mut self,
-        input: Option<crate::types::ExponentialRolloutRate>,
+        input: Option<types::ExponentialRolloutRate>,
     ) -> Self {
         self.exponential_rate = input;
         self
     }
 
     /// The `exponentialRate` set so far.
-    pub fn get_exponential_rate(&self) -> &Option<crate::types::ExponentialRolloutRate> {
+    pub fn get_exponential_rate(&self) -> &Option<types::ExponentialRolloutRate> {
         &self.exponential_rate
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<JobExecutionsRolloutConfig, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("JobExecutionsRolloutConfig", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -48,30 +48,6 @@ impl MaintenanceWindow {
         self.client_corrections.remove("durationInMinutes");
         self
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MaintenanceWindowBuilder {
-        MaintenanceWindowBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for MaintenanceWindow {
@@ -114,16 +90,9 @@ impl runtime::wire::WriteFields for MaintenanceWindow {
         &self,
         w: &mut W,
     ) -> Result<(), W::Error> {
-        w.required(
-            "startTime",
-            &self.start_time,
-            self.client_corrections.contains("startTime"),
-        )?;
-        w.required(
-            "durationInMinutes",
-            &self.duration_in_minutes,
-            self.client_corrections.contains("durationInMinutes"),
-        )?;
+        let corrected = &self.client_corrections;
+        w.required("startTime", &self.start_time, corrected)?;
+        w.required("durationInMinutes", &self.duration_in_minutes, corrected)?;
         Ok(())
     }
 }
@@ -184,16 +153,6 @@ impl MaintenanceWindowBuilder {
     /// The `durationInMinutes` set so far.
     pub fn get_duration_in_minutes(&self) -> &Option<i32> {
         &self.duration_in_minutes
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<MaintenanceWindow, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("MaintenanceWindow", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -30,30 +30,6 @@ impl PresignedUrlConfig {
     pub fn expires_in_sec(&self) -> Option<i64> {
         self.expires_in_sec
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> PresignedUrlConfigBuilder {
-        PresignedUrlConfigBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for PresignedUrlConfig {
@@ -152,16 +128,6 @@ impl PresignedUrlConfigBuilder {
     /// The `expiresInSec` set so far.
     pub fn get_expires_in_sec(&self) -> &Option<i64> {
         &self.expires_in_sec
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<PresignedUrlConfig, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("PresignedUrlConfig", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -30,30 +30,6 @@ impl RateIncreaseCriteria {
     pub fn number_of_succeeded_things(&self) -> Option<i32> {
         self.number_of_succeeded_things
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> RateIncreaseCriteriaBuilder {
-        RateIncreaseCriteriaBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for RateIncreaseCriteria {
@@ -158,16 +134,6 @@ impl RateIncreaseCriteriaBuilder {
     /// The `numberOfSucceededThings` set so far.
     pub fn get_number_of_succeeded_things(&self) -> &Option<i32> {
         &self.number_of_succeeded_things
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<RateIncreaseCriteria, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("RateIncreaseCriteria", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

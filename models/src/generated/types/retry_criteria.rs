@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// How many times to retry executions that failed in one particular way.
@@ -15,7 +16,7 @@ pub struct RetryCriteria {
     /// Which kind of failure the rule applies to.
     ///
     /// Required.
-    pub(crate) failure_type: crate::types::RetryableFailureType,
+    pub(crate) failure_type: types::RetryableFailureType,
     /// How many retries are allowed (0 to 10).
     ///
     /// Required; range 0..=10.
@@ -26,7 +27,7 @@ pub struct RetryCriteria {
 
 impl RetryCriteria {
     /// Which kind of failure the rule applies to.
-    pub fn failure_type(&self) -> &crate::types::RetryableFailureType {
+    pub fn failure_type(&self) -> &types::RetryableFailureType {
         &self.failure_type
     }
 
@@ -36,10 +37,7 @@ impl RetryCriteria {
     }
 
     /// Sets the required `failureType` member (from then on it counts as present, whatever the wire said).
-    pub fn set_failure_type(
-        &mut self,
-        value: crate::types::RetryableFailureType,
-    ) -> &mut Self {
+    pub fn set_failure_type(&mut self, value: types::RetryableFailureType) -> &mut Self {
         self.failure_type = value;
         self.client_corrections.remove("failureType");
         self
@@ -50,30 +48,6 @@ impl RetryCriteria {
         self.number_of_retries = value;
         self.client_corrections.remove("numberOfRetries");
         self
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> RetryCriteriaBuilder {
-        RetryCriteriaBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -117,16 +91,9 @@ impl runtime::wire::WriteFields for RetryCriteria {
         &self,
         w: &mut W,
     ) -> Result<(), W::Error> {
-        w.required(
-            "failureType",
-            &self.failure_type,
-            self.client_corrections.contains("failureType"),
-        )?;
-        w.required(
-            "numberOfRetries",
-            &self.number_of_retries,
-            self.client_corrections.contains("numberOfRetries"),
-        )?;
+        let corrected = &self.client_corrections;
+        w.required("failureType", &self.failure_type, corrected)?;
+        w.required("numberOfRetries", &self.number_of_retries, corrected)?;
         Ok(())
     }
 }
@@ -150,7 +117,7 @@ impl runtime::wire::ReadFields for RetryCriteriaBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct RetryCriteriaBuilder {
-    failure_type: Option<crate::types::RetryableFailureType>,
+    failure_type: Option<types::RetryableFailureType>,
     number_of_retries: Option<i32>,
 }
 
@@ -158,7 +125,7 @@ impl RetryCriteriaBuilder {
     /// Which kind of failure the rule applies to.
     pub fn failure_type(
         mut self,
-        input: impl Into<crate::types::RetryableFailureType>,
+        input: impl Into<types::RetryableFailureType>,
     ) -> Self {
         self.failure_type = Some(input.into());
         self
@@ -167,14 +134,14 @@ impl RetryCriteriaBuilder {
     /// Sets or clears `failureType`.
     pub fn set_failure_type(
         mut self,
-        input: Option<crate::types::RetryableFailureType>,
+        input: Option<types::RetryableFailureType>,
     ) -> Self {
         self.failure_type = input;
         self
     }
 
     /// The `failureType` set so far.
-    pub fn get_failure_type(&self) -> &Option<crate::types::RetryableFailureType> {
+    pub fn get_failure_type(&self) -> &Option<types::RetryableFailureType> {
         &self.failure_type
     }
 
@@ -193,16 +160,6 @@ impl RetryCriteriaBuilder {
     /// The `numberOfRetries` set so far.
     pub fn get_number_of_retries(&self) -> &Option<i32> {
         &self.number_of_retries
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<RetryCriteria, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("RetryCriteria", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

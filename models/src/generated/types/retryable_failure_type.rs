@@ -46,23 +46,6 @@ impl RetryableFailureType {
         }
     }
 
-    /// Whether the value is one the model defines.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-
-    /// Checks that the value is one the model defines (values outside the set
-    /// parse, but a service would reject them).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
     fn known(value: &str) -> Option<Self> {
         match value {
             "FAILED" => Some(Self::Failed),
@@ -73,82 +56,6 @@ impl RetryableFailureType {
     }
 }
 
-impl From<&str> for RetryableFailureType {
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(runtime::UnknownVariantValue::new(value)))
-    }
-}
-
-impl From<String> for RetryableFailureType {
-    fn from(value: String) -> Self {
-        match Self::known(&value) {
-            Some(known) => known,
-            None => Self::Unknown(runtime::UnknownVariantValue::new(value)),
-        }
-    }
-}
-
-impl ::std::str::FromStr for RetryableFailureType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for RetryableFailureType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for RetryableFailureType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl runtime::validate::Validate for RetryableFailureType {
-    fn validate_at(
-        &self,
-        path: &runtime::validate::Path<'_>,
-        out: &mut runtime::validate::Violations,
-    ) {
-        out.enum_value(
-            path,
-            self.is_known(),
-            "Member must satisfy enum value set: [FAILED, TIMED_OUT, ALL]",
-        );
-    }
-}
-
-impl runtime::ErrorCorrection for RetryableFailureType {
-    fn corrected() -> Self {
-        Self::Unknown(runtime::UnknownVariantValue::new(""))
-    }
-}
-
-impl runtime::wire::HasCodec for RetryableFailureType {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for RetryableFailureType {
-    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for RetryableFailureType {
-    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-    {
-        runtime::wire::deserialize_enum(
-            deserializer,
-            "a string naming a value of `RetryableFailureType`",
-        )
-    }
-}
+runtime::enum_impls!(
+    RetryableFailureType, "Member must satisfy enum value set: [FAILED, TIMED_OUT, ALL]"
+);

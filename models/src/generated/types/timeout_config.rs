@@ -19,30 +19,6 @@ impl TimeoutConfig {
     pub fn in_progress_timeout_in_minutes(&self) -> Option<i64> {
         self.in_progress_timeout_in_minutes
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> TimeoutConfigBuilder {
-        TimeoutConfigBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for TimeoutConfig {
@@ -67,7 +43,7 @@ impl runtime::validate::Validate for TimeoutConfig {
     }
 }
 
-runtime::structure_impls!(TimeoutConfig, TimeoutConfigBuilder);
+runtime::structure_impls!(TimeoutConfig, TimeoutConfigBuilder, infallible);
 
 impl runtime::wire::WriteFields for TimeoutConfig {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -118,11 +94,6 @@ impl TimeoutConfigBuilder {
     /// The `inProgressTimeoutInMinutes` set so far.
     pub fn get_in_progress_timeout_in_minutes(&self) -> &Option<i64> {
         &self.in_progress_timeout_in_minutes
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> TimeoutConfig {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

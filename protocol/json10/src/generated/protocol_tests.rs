@@ -4,6 +4,8 @@
 //! The protocol compliance cases of the model (`smithy.test`), one test each.
 #![allow(clippy::all, clippy::pedantic, unused_mut)]
 use crate::runtime;
+use crate::types;
+use crate::operation;
 use crate::runtime::protocol_test as check;
 
 /// `AwsJson10EmptyInputAndEmptyOutput`
@@ -11,9 +13,9 @@ use crate::runtime::protocol_test as check;
 /// Clients must always send an empty object if input is modeled.
 #[test]
 fn aws_json10_empty_input_and_empty_output_request() {
-    let input = crate::operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput::builder()
+    let input = operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput::builder()
         .build_unchecked();
-    let request = crate::operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput::request(
+    let request = operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput::request(
             &input,
         )
         .expect("the request builds");
@@ -45,11 +47,9 @@ fn aws_json10_empty_input_and_empty_output_request() {
 /// endpoint trait.
 #[test]
 fn aws_json10_endpoint_trait_request() {
-    let input = crate::operation::endpoint_operation::EndpointOperationInput::builder()
+    let input = operation::endpoint_operation::EndpointOperationInput::builder()
         .build_unchecked();
-    let request = crate::operation::endpoint_operation::EndpointOperation::request(
-            &input,
-        )
+    let request = operation::endpoint_operation::EndpointOperation::request(&input)
         .expect("the request builds");
     let request = runtime::http::with_endpoint(request, "https://example.com")
         .expect("the endpoint applies");
@@ -79,10 +79,10 @@ fn aws_json10_endpoint_trait_request() {
 /// further customization based on user input.
 #[test]
 fn aws_json10_endpoint_trait_with_host_label_request() {
-    let input = crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput::builder()
+    let input = operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput::builder()
         .set_label(Some(String::from("bar")))
         .build_unchecked();
-    let request = crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperation::request(
+    let request = operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -112,9 +112,9 @@ fn aws_json10_endpoint_trait_with_host_label_request() {
 /// Custom endpoints supplied by users can have paths
 #[test]
 fn aws_json10_host_with_path_request() {
-    let input = crate::operation::host_with_path_operation::HostWithPathOperationInput::builder()
+    let input = operation::host_with_path_operation::HostWithPathOperationInput::builder()
         .build_unchecked();
-    let request = crate::operation::host_with_path_operation::HostWithPathOperation::request(
+    let request = operation::host_with_path_operation::HostWithPathOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -144,10 +144,10 @@ fn aws_json10_host_with_path_request() {
 /// Serializes a string union value
 #[test]
 fn aws_json10_serialize_string_union_value_request() {
-    let input = crate::operation::json_unions::JsonUnionsInput::builder()
-        .set_contents(Some(crate::types::MyUnion::StringValue(String::from("foo"))))
+    let input = operation::json_unions::JsonUnionsInput::builder()
+        .set_contents(Some(types::MyUnion::StringValue(String::from("foo"))))
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -178,10 +178,10 @@ fn aws_json10_serialize_string_union_value_request() {
 /// Serializes a boolean union value
 #[test]
 fn aws_json10_serialize_boolean_union_value_request() {
-    let input = crate::operation::json_unions::JsonUnionsInput::builder()
-        .set_contents(Some(crate::types::MyUnion::BooleanValue(true)))
+    let input = operation::json_unions::JsonUnionsInput::builder()
+        .set_contents(Some(types::MyUnion::BooleanValue(true)))
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -212,10 +212,10 @@ fn aws_json10_serialize_boolean_union_value_request() {
 /// Serializes a number union value
 #[test]
 fn aws_json10_serialize_number_union_value_request() {
-    let input = crate::operation::json_unions::JsonUnionsInput::builder()
-        .set_contents(Some(crate::types::MyUnion::NumberValue(1i32)))
+    let input = operation::json_unions::JsonUnionsInput::builder()
+        .set_contents(Some(types::MyUnion::NumberValue(1i32)))
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -244,12 +244,12 @@ fn aws_json10_serialize_number_union_value_request() {
 /// Serializes a blob union value
 #[test]
 fn aws_json10_serialize_blob_union_value_request() {
-    let input = crate::operation::json_unions::JsonUnionsInput::builder()
+    let input = operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
-            Some(crate::types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
+            Some(types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
         )
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -280,10 +280,10 @@ fn aws_json10_serialize_blob_union_value_request() {
 /// Serializes a timestamp union value
 #[test]
 fn aws_json10_serialize_timestamp_union_value_request() {
-    let input = crate::operation::json_unions::JsonUnionsInput::builder()
+    let input = operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::TimestampValue(
+                types::MyUnion::TimestampValue(
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(
                             1398796238000000000i128,
                         )
@@ -292,7 +292,7 @@ fn aws_json10_serialize_timestamp_union_value_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -323,12 +323,10 @@ fn aws_json10_serialize_timestamp_union_value_request() {
 /// Serializes an enum union value
 #[test]
 fn aws_json10_serialize_enum_union_value_request() {
-    let input = crate::operation::json_unions::JsonUnionsInput::builder()
-        .set_contents(
-            Some(crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo"))),
-        )
+    let input = operation::json_unions::JsonUnionsInput::builder()
+        .set_contents(Some(types::MyUnion::EnumValue(types::FooEnum::from("Foo"))))
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -359,16 +357,10 @@ fn aws_json10_serialize_enum_union_value_request() {
 /// Serializes an intEnum union value
 #[test]
 fn aws_json10_serialize_int_enum_union_value_request() {
-    let input = crate::operation::json_unions::JsonUnionsInput::builder()
-        .set_contents(
-            Some(
-                crate::types::MyUnion::IntEnumValue(
-                    crate::types::IntegerEnum::from(1i32),
-                ),
-            ),
-        )
+    let input = operation::json_unions::JsonUnionsInput::builder()
+        .set_contents(Some(types::MyUnion::IntEnumValue(types::IntegerEnum::from(1i32))))
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -397,16 +389,14 @@ fn aws_json10_serialize_int_enum_union_value_request() {
 /// Serializes a list union value
 #[test]
 fn aws_json10_serialize_list_union_value_request() {
-    let input = crate::operation::json_unions::JsonUnionsInput::builder()
+    let input = operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::ListValue(
-                    vec![String::from("foo"), String::from("bar")],
-                ),
+                types::MyUnion::ListValue(vec![String::from("foo"), String::from("bar")]),
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -437,10 +427,10 @@ fn aws_json10_serialize_list_union_value_request() {
 /// Serializes a map union value
 #[test]
 fn aws_json10_serialize_map_union_value_request() {
-    let input = crate::operation::json_unions::JsonUnionsInput::builder()
+    let input = operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::MapValue(
+                types::MyUnion::MapValue(
                     ::std::collections::BTreeMap::from([
                         (String::from("foo"), String::from("bar")),
                         (String::from("spam"), String::from("eggs")),
@@ -449,7 +439,7 @@ fn aws_json10_serialize_map_union_value_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -480,18 +470,18 @@ fn aws_json10_serialize_map_union_value_request() {
 /// Serializes a structure union value
 #[test]
 fn aws_json10_serialize_structure_union_value_request() {
-    let input = crate::operation::json_unions::JsonUnionsInput::builder()
+    let input = operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::StructureValue(
-                    crate::types::GreetingStruct::builder()
+                types::MyUnion::StructureValue(
+                    types::GreetingStruct::builder()
                         .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -527,11 +517,9 @@ fn aws_json10_serialize_structure_union_value_request() {
 /// added to an operation.
 #[test]
 fn aws_json10_must_always_send_empty_json_payload_request() {
-    let input = crate::operation::no_input_and_no_output::NoInputAndNoOutputInput::builder()
+    let input = operation::no_input_and_no_output::NoInputAndNoOutputInput::builder()
         .build_unchecked();
-    let request = crate::operation::no_input_and_no_output::NoInputAndNoOutput::request(
-            &input,
-        )
+    let request = operation::no_input_and_no_output::NoInputAndNoOutput::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -560,11 +548,9 @@ fn aws_json10_must_always_send_empty_json_payload_request() {
 /// A client should always send and empty JSON object payload.
 #[test]
 fn aws_json10_no_input_and_output_request() {
-    let input = crate::operation::no_input_and_output::NoInputAndOutputInput::builder()
+    let input = operation::no_input_and_output::NoInputAndOutputInput::builder()
         .build_unchecked();
-    let request = crate::operation::no_input_and_output::NoInputAndOutput::request(
-            &input,
-        )
+    let request = operation::no_input_and_output::NoInputAndOutput::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -593,10 +579,10 @@ fn aws_json10_no_input_and_output_request() {
 /// Client populates default values in input.
 #[test]
 fn aws_json10_client_populates_default_values_in_input_request() {
-    let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
-        .set_defaults(Some(crate::types::Defaults::builder().build_unchecked()))
+    let input = operation::operation_with_defaults::OperationWithDefaultsInput::builder()
+        .set_defaults(Some(types::Defaults::builder().build_unchecked()))
         .build_unchecked();
-    let request = crate::operation::operation_with_defaults::OperationWithDefaults::request(
+    let request = operation::operation_with_defaults::OperationWithDefaults::request(
             &input,
         )
         .expect("the request builds");
@@ -626,9 +612,9 @@ fn aws_json10_client_populates_default_values_in_input_request() {
 /// Client skips top level default values in input.
 #[test]
 fn aws_json10_client_skips_top_level_default_values_in_input_request() {
-    let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
+    let input = operation::operation_with_defaults::OperationWithDefaultsInput::builder()
         .build_unchecked();
-    let request = crate::operation::operation_with_defaults::OperationWithDefaults::request(
+    let request = operation::operation_with_defaults::OperationWithDefaults::request(
             &input,
         )
         .expect("the request builds");
@@ -656,10 +642,10 @@ fn aws_json10_client_skips_top_level_default_values_in_input_request() {
 /// Client uses explicitly provided member values over defaults
 #[test]
 fn aws_json10_client_uses_explicitly_provided_member_values_over_defaults_request() {
-    let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
+    let input = operation::operation_with_defaults::OperationWithDefaultsInput::builder()
         .set_defaults(
             Some(
-                crate::types::Defaults::builder()
+                types::Defaults::builder()
                     .set_default_blob(Some(runtime::Blob::new(b"hi".to_vec())))
                     .set_default_boolean(Some(true))
                     .set_default_byte(Some(2i8))
@@ -688,9 +674,9 @@ fn aws_json10_client_uses_explicitly_provided_member_values_over_defaults_reques
                         ),
                     )
                     .set_default_double(Some(2f64))
-                    .set_default_enum(Some(crate::types::TestEnum::from("BAR")))
+                    .set_default_enum(Some(types::TestEnum::from("BAR")))
                     .set_default_float(Some(2f32))
-                    .set_default_int_enum(Some(crate::types::TestIntEnum::from(2i32)))
+                    .set_default_int_enum(Some(types::TestIntEnum::from(2i32)))
                     .set_default_integer(Some(20i32))
                     .set_default_list(Some(vec![String::from("a")]))
                     .set_default_long(Some(200i64))
@@ -730,7 +716,7 @@ fn aws_json10_client_uses_explicitly_provided_member_values_over_defaults_reques
             ),
         )
         .build_unchecked();
-    let request = crate::operation::operation_with_defaults::OperationWithDefaults::request(
+    let request = operation::operation_with_defaults::OperationWithDefaults::request(
             &input,
         )
         .expect("the request builds");
@@ -760,11 +746,11 @@ fn aws_json10_client_uses_explicitly_provided_member_values_over_defaults_reques
 /// Any time a value is provided for a member in the top level of input, it is used, regardless of if its the default.
 #[test]
 fn aws_json10_client_uses_explicitly_provided_values_in_top_level_request() {
-    let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
+    let input = operation::operation_with_defaults::OperationWithDefaultsInput::builder()
         .set_other_top_level_default(Some(0i32))
         .set_top_level_default(Some(String::from("hi")))
         .build_unchecked();
-    let request = crate::operation::operation_with_defaults::OperationWithDefaults::request(
+    let request = operation::operation_with_defaults::OperationWithDefaults::request(
             &input,
         )
         .expect("the request builds");
@@ -794,12 +780,12 @@ fn aws_json10_client_uses_explicitly_provided_values_in_top_level_request() {
 /// Typically, non top-level members would have defaults filled in, but if they have the clientOptional trait, the defaults should be ignored.
 #[test]
 fn aws_json10_client_ignores_non_top_level_defaults_on_members_with_client_optional_request() {
-    let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
+    let input = operation::operation_with_defaults::OperationWithDefaultsInput::builder()
         .set_client_optional_defaults(
-            Some(crate::types::ClientOptionalDefaults::builder().build_unchecked()),
+            Some(types::ClientOptionalDefaults::builder().build_unchecked()),
         )
         .build_unchecked();
-    let request = crate::operation::operation_with_defaults::OperationWithDefaults::request(
+    let request = operation::operation_with_defaults::OperationWithDefaults::request(
             &input,
         )
         .expect("the request builds");
@@ -827,13 +813,13 @@ fn aws_json10_client_ignores_non_top_level_defaults_on_members_with_client_optio
 /// Client populates nested default values when missing.
 #[test]
 fn aws_json10_client_populates_nested_default_values_when_missing_request() {
-    let input = crate::operation::operation_with_nested_structure::OperationWithNestedStructureInput::builder()
+    let input = operation::operation_with_nested_structure::OperationWithNestedStructureInput::builder()
         .set_top_level(
             Some(
-                crate::types::TopLevel::builder()
+                types::TopLevel::builder()
                     .set_dialog(
                         Some(
-                            crate::types::Dialog::builder()
+                            types::Dialog::builder()
                                 .set_language(Some(String::from("en")))
                                 .build_unchecked(),
                         ),
@@ -841,11 +827,12 @@ fn aws_json10_client_populates_nested_default_values_when_missing_request() {
                     .set_dialog_list(
                         Some(
                             vec![
-                                crate ::types::Dialog::builder().build_unchecked(), crate
-                                ::types::Dialog::builder().set_farewell(Some(crate
-                                ::types::Farewell::builder().build_unchecked()))
-                                .build_unchecked(), crate ::types::Dialog::builder()
-                                .set_farewell(Some(crate ::types::Farewell::builder()
+                                types::Dialog::builder().build_unchecked(),
+                                types::Dialog::builder()
+                                .set_farewell(Some(types::Farewell::builder()
+                                .build_unchecked())).build_unchecked(),
+                                types::Dialog::builder()
+                                .set_farewell(Some(types::Farewell::builder()
                                 .set_phrase(Some(String::from("arrivederci")))
                                 .build_unchecked()))
                                 .set_greeting(Some(String::from("ciao")))
@@ -858,14 +845,14 @@ fn aws_json10_client_populates_nested_default_values_when_missing_request() {
                             ::std::collections::BTreeMap::from([
                                 (
                                     String::from("emptyDialog"),
-                                    crate::types::Dialog::builder().build_unchecked(),
+                                    types::Dialog::builder().build_unchecked(),
                                 ),
                                 (
                                     String::from("nonEmptyDialog"),
-                                    crate::types::Dialog::builder()
+                                    types::Dialog::builder()
                                         .set_farewell(
                                             Some(
-                                                crate::types::Farewell::builder()
+                                                types::Farewell::builder()
                                                     .set_phrase(Some(String::from("sayonara")))
                                                     .build_unchecked(),
                                             ),
@@ -875,9 +862,9 @@ fn aws_json10_client_populates_nested_default_values_when_missing_request() {
                                 ),
                                 (
                                     String::from("partialEmptyDialog"),
-                                    crate::types::Dialog::builder()
+                                    types::Dialog::builder()
                                         .set_farewell(
-                                            Some(crate::types::Farewell::builder().build_unchecked()),
+                                            Some(types::Farewell::builder().build_unchecked()),
                                         )
                                         .set_language(Some(String::from("en")))
                                         .build_unchecked(),
@@ -889,7 +876,7 @@ fn aws_json10_client_populates_nested_default_values_when_missing_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::operation_with_nested_structure::OperationWithNestedStructure::request(
+    let request = operation::operation_with_nested_structure::OperationWithNestedStructure::request(
             &input,
         )
         .expect("the request builds");
@@ -919,7 +906,7 @@ fn aws_json10_client_populates_nested_default_values_when_missing_request() {
 /// Compression algorithm encoding is appended to the Content-Encoding header.
 #[test]
 fn sdk_applied_content_encoding_aws_json1_0_request() {
-    let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
+    let input = operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
         .set_data(
             Some(
                 String::from(
@@ -928,7 +915,7 @@ fn sdk_applied_content_encoding_aws_json1_0_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::put_with_content_encoding::PutWithContentEncoding::request(
+    let request = operation::put_with_content_encoding::PutWithContentEncoding::request(
             &input,
         )
         .expect("the request builds");
@@ -958,7 +945,7 @@ fn sdk_applied_content_encoding_aws_json1_0_request() {
 /// traits are ignored in the awsJson1_0 protocol.
 #[test]
 fn sdk_appends_gzip_and_ignores_http_provided_encoding_aws_json1_0_request() {
-    let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
+    let input = operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
         .set_data(
             Some(
                 String::from(
@@ -968,7 +955,7 @@ fn sdk_appends_gzip_and_ignores_http_provided_encoding_aws_json1_0_request() {
         )
         .set_encoding(Some(String::from("custom")))
         .build_unchecked();
-    let request = crate::operation::put_with_content_encoding::PutWithContentEncoding::request(
+    let request = operation::put_with_content_encoding::PutWithContentEncoding::request(
             &input,
         )
         .expect("the request builds");
@@ -996,9 +983,9 @@ fn sdk_appends_gzip_and_ignores_http_provided_encoding_aws_json1_0_request() {
 /// The query mode header MUST NOT be set on non-query-compatible services.
 #[test]
 fn non_query_compatible_aws_json10_forbids_query_mode_header_request() {
-    let input = crate::operation::query_incompatible_operation::QueryIncompatibleOperationInput::builder()
+    let input = operation::query_incompatible_operation::QueryIncompatibleOperationInput::builder()
         .build_unchecked();
-    let request = crate::operation::query_incompatible_operation::QueryIncompatibleOperation::request(
+    let request = operation::query_incompatible_operation::QueryIncompatibleOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1029,11 +1016,11 @@ fn non_query_compatible_aws_json10_forbids_query_mode_header_request() {
 /// Supports handling NaN float values.
 #[test]
 fn aws_json10_supports_na_n_float_inputs_request() {
-    let input = crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput::builder()
+    let input = operation::simple_scalar_properties::SimpleScalarPropertiesInput::builder()
         .set_double_value(Some(f64::NAN))
         .set_float_value(Some(f32::NAN))
         .build_unchecked();
-    let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
+    let request = operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
         )
         .expect("the request builds");
@@ -1066,11 +1053,11 @@ fn aws_json10_supports_na_n_float_inputs_request() {
 /// Supports handling Infinity float values.
 #[test]
 fn aws_json10_supports_infinity_float_inputs_request() {
-    let input = crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput::builder()
+    let input = operation::simple_scalar_properties::SimpleScalarPropertiesInput::builder()
         .set_double_value(Some(f64::INFINITY))
         .set_float_value(Some(f32::INFINITY))
         .build_unchecked();
-    let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
+    let request = operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
         )
         .expect("the request builds");
@@ -1103,11 +1090,11 @@ fn aws_json10_supports_infinity_float_inputs_request() {
 /// Supports handling -Infinity float values.
 #[test]
 fn aws_json10_supports_negative_infinity_float_inputs_request() {
-    let input = crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput::builder()
+    let input = operation::simple_scalar_properties::SimpleScalarPropertiesInput::builder()
         .set_double_value(Some(f64::NEG_INFINITY))
         .set_float_value(Some(f32::NEG_INFINITY))
         .build_unchecked();
-    let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
+    let request = operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
         )
         .expect("the request builds");
@@ -1145,11 +1132,11 @@ fn aws_json10_empty_input_and_empty_output_send_json_object_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{}",
     );
-    let output = crate::operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput::response(
+    let output = operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputOutput::builder()
+    let expected = operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputOutput::builder()
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -1164,10 +1151,10 @@ fn aws_json10_deserialize_string_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"contents\": {\n        \"stringValue\": \"foo\"\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
-        .set_contents(Some(crate::types::MyUnion::StringValue(String::from("foo"))))
+    let expected = operation::json_unions::JsonUnionsOutput::builder()
+        .set_contents(Some(types::MyUnion::StringValue(String::from("foo"))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -1182,10 +1169,10 @@ fn aws_json10_deserialize_boolean_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"contents\": {\n        \"booleanValue\": true\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
-        .set_contents(Some(crate::types::MyUnion::BooleanValue(true)))
+    let expected = operation::json_unions::JsonUnionsOutput::builder()
+        .set_contents(Some(types::MyUnion::BooleanValue(true)))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -1200,10 +1187,10 @@ fn aws_json10_deserialize_number_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"contents\": {\n        \"numberValue\": 1\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
-        .set_contents(Some(crate::types::MyUnion::NumberValue(1i32)))
+    let expected = operation::json_unions::JsonUnionsOutput::builder()
+        .set_contents(Some(types::MyUnion::NumberValue(1i32)))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -1218,11 +1205,11 @@ fn aws_json10_deserialize_blob_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"contents\": {\n        \"blobValue\": \"Zm9v\"\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
+    let expected = operation::json_unions::JsonUnionsOutput::builder()
         .set_contents(
-            Some(crate::types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
+            Some(types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -1238,12 +1225,12 @@ fn aws_json10_deserialize_timestamp_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"contents\": {\n        \"timestampValue\": 1398796238\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
+    let expected = operation::json_unions::JsonUnionsOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::TimestampValue(
+                types::MyUnion::TimestampValue(
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(
                             1398796238000000000i128,
                         )
@@ -1265,12 +1252,10 @@ fn aws_json10_deserialize_enum_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"contents\": {\n        \"enumValue\": \"Foo\"\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
-        .set_contents(
-            Some(crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo"))),
-        )
+    let expected = operation::json_unions::JsonUnionsOutput::builder()
+        .set_contents(Some(types::MyUnion::EnumValue(types::FooEnum::from("Foo"))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -1285,16 +1270,10 @@ fn aws_json10_deserialize_int_enum_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"contents\": {\n        \"intEnumValue\": 1\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
-        .set_contents(
-            Some(
-                crate::types::MyUnion::IntEnumValue(
-                    crate::types::IntegerEnum::from(1i32),
-                ),
-            ),
-        )
+    let expected = operation::json_unions::JsonUnionsOutput::builder()
+        .set_contents(Some(types::MyUnion::IntEnumValue(types::IntegerEnum::from(1i32))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -1309,14 +1288,12 @@ fn aws_json10_deserialize_list_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"contents\": {\n        \"listValue\": [\"foo\", \"bar\"]\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
+    let expected = operation::json_unions::JsonUnionsOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::ListValue(
-                    vec![String::from("foo"), String::from("bar")],
-                ),
+                types::MyUnion::ListValue(vec![String::from("foo"), String::from("bar")]),
             ),
         )
         .build_unchecked();
@@ -1333,12 +1310,12 @@ fn aws_json10_deserialize_map_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"contents\": {\n        \"mapValue\": {\n            \"foo\": \"bar\",\n            \"spam\": \"eggs\"\n        }\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
+    let expected = operation::json_unions::JsonUnionsOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::MapValue(
+                types::MyUnion::MapValue(
                     ::std::collections::BTreeMap::from([
                         (String::from("foo"), String::from("bar")),
                         (String::from("spam"), String::from("eggs")),
@@ -1360,13 +1337,13 @@ fn aws_json10_deserialize_structure_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"contents\": {\n        \"structureValue\": {\n            \"hi\": \"hello\"\n        }\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
+    let expected = operation::json_unions::JsonUnionsOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::StructureValue(
-                    crate::types::GreetingStruct::builder()
+                types::MyUnion::StructureValue(
+                    types::GreetingStruct::builder()
                         .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
@@ -1386,13 +1363,13 @@ fn aws_json10_deserialize_ignore_type_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"contents\": {\n        \"__type\": \"aws.protocoltests.json10#MyUnion\",\n        \"structureValue\": {\n            \"hi\": \"hello\"\n        }\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
+    let expected = operation::json_unions::JsonUnionsOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::StructureValue(
-                    crate::types::GreetingStruct::builder()
+                types::MyUnion::StructureValue(
+                    types::GreetingStruct::builder()
                         .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
@@ -1412,13 +1389,13 @@ fn aws_json10_deserialize_allow_nulls_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"contents\": {\n      \"stringValue\": null,\n      \"booleanValue\": null,\n      \"numberValue\": null,\n      \"blobValue\": null,\n      \"timestampValue\": null,\n      \"enumValue\": null,\n      \"intEnumValue\": null,\n      \"listValue\": null,\n      \"mapValue\": null,\n      \"structureValue\": {\n          \"hi\": \"hello\"\n      }\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::json_unions::JsonUnionsOutput::builder()
+    let expected = operation::json_unions::JsonUnionsOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::StructureValue(
-                    crate::types::GreetingStruct::builder()
+                types::MyUnion::StructureValue(
+                    types::GreetingStruct::builder()
                         .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
@@ -1441,11 +1418,11 @@ fn aws_json10_handles_empty_output_shape_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{}",
     );
-    let output = crate::operation::no_input_and_no_output::NoInputAndNoOutput::response(
+    let output = operation::no_input_and_no_output::NoInputAndNoOutput::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::no_input_and_no_output::NoInputAndNoOutputOutput::builder()
+    let expected = operation::no_input_and_no_output::NoInputAndNoOutputOutput::builder()
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -1463,11 +1440,11 @@ fn aws_json10_handles_unexpected_json_output_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"foo\": true\n}",
     );
-    let output = crate::operation::no_input_and_no_output::NoInputAndNoOutput::response(
+    let output = operation::no_input_and_no_output::NoInputAndNoOutput::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::no_input_and_no_output::NoInputAndNoOutputOutput::builder()
+    let expected = operation::no_input_and_no_output::NoInputAndNoOutputOutput::builder()
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -1486,11 +1463,11 @@ fn aws_json10_service_responds_with_no_payload_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "",
     );
-    let output = crate::operation::no_input_and_no_output::NoInputAndNoOutput::response(
+    let output = operation::no_input_and_no_output::NoInputAndNoOutput::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::no_input_and_no_output::NoInputAndNoOutputOutput::builder()
+    let expected = operation::no_input_and_no_output::NoInputAndNoOutputOutput::builder()
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -1505,11 +1482,9 @@ fn aws_json10_no_input_and_output_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{}",
     );
-    let output = crate::operation::no_input_and_output::NoInputAndOutput::response(
-            &response,
-        )
+    let output = operation::no_input_and_output::NoInputAndOutput::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::no_input_and_output::NoInputAndOutputOutput::builder()
+    let expected = operation::no_input_and_output::NoInputAndOutputOutput::builder()
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -1524,11 +1499,11 @@ fn aws_json10_client_populates_defaults_values_when_missing_in_response_response
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{}",
     );
-    let output = crate::operation::operation_with_defaults::OperationWithDefaults::response(
+    let output = operation::operation_with_defaults::OperationWithDefaults::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::operation_with_defaults::OperationWithDefaultsOutput::builder()
+    let expected = operation::operation_with_defaults::OperationWithDefaultsOutput::builder()
         .set_default_blob(Some(runtime::Blob::new(b"abc".to_vec())))
         .set_default_boolean(Some(true))
         .set_default_byte(Some(1i8))
@@ -1545,9 +1520,9 @@ fn aws_json10_client_populates_defaults_values_when_missing_in_response_response
             Some(runtime::Document::from_json("\"hi\"").expect("a JSON document")),
         )
         .set_default_double(Some(1f64))
-        .set_default_enum(Some(crate::types::TestEnum::from("FOO")))
+        .set_default_enum(Some(types::TestEnum::from("FOO")))
         .set_default_float(Some(1f32))
-        .set_default_int_enum(Some(crate::types::TestIntEnum::from(1i32)))
+        .set_default_int_enum(Some(types::TestIntEnum::from(1i32)))
         .set_default_integer(Some(10i32))
         .set_default_list(Some(vec![]))
         .set_default_long(Some(100i64))
@@ -1583,11 +1558,11 @@ fn aws_json10_client_ignores_default_values_if_member_values_are_present_in_resp
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"defaultString\": \"bye\",\n    \"defaultBoolean\": false,\n    \"defaultList\": [\"a\"],\n    \"defaultDocumentMap\": {\"name\": \"Jack\"},\n    \"defaultDocumentString\": \"bye\",\n    \"defaultDocumentBoolean\": false,\n    \"defaultDocumentList\": [\"b\"],\n    \"defaultNullDocument\": \"notNull\",\n    \"defaultTimestamp\": 2,\n    \"defaultBlob\": \"aGk=\",\n    \"defaultByte\": 2,\n    \"defaultShort\": 2,\n    \"defaultInteger\": 20,\n    \"defaultLong\": 200,\n    \"defaultFloat\": 2.0,\n    \"defaultDouble\": 2.0,\n    \"defaultMap\": {\"name\": \"Jack\"},\n    \"defaultEnum\": \"BAR\",\n    \"defaultIntEnum\": 2,\n    \"emptyString\": \"foo\",\n    \"falseBoolean\": true,\n    \"emptyBlob\": \"aGk=\",\n    \"zeroByte\": 1,\n    \"zeroShort\": 1,\n    \"zeroInteger\": 1,\n    \"zeroLong\": 1,\n    \"zeroFloat\": 1.0,\n    \"zeroDouble\": 1.0\n}",
     );
-    let output = crate::operation::operation_with_defaults::OperationWithDefaults::response(
+    let output = operation::operation_with_defaults::OperationWithDefaults::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::operation_with_defaults::OperationWithDefaultsOutput::builder()
+    let expected = operation::operation_with_defaults::OperationWithDefaultsOutput::builder()
         .set_default_blob(Some(runtime::Blob::new(b"hi".to_vec())))
         .set_default_boolean(Some(false))
         .set_default_byte(Some(2i8))
@@ -1607,9 +1582,9 @@ fn aws_json10_client_ignores_default_values_if_member_values_are_present_in_resp
             Some(runtime::Document::from_json("\"bye\"").expect("a JSON document")),
         )
         .set_default_double(Some(2f64))
-        .set_default_enum(Some(crate::types::TestEnum::from("BAR")))
+        .set_default_enum(Some(types::TestEnum::from("BAR")))
         .set_default_float(Some(2f32))
-        .set_default_int_enum(Some(crate::types::TestIntEnum::from(2i32)))
+        .set_default_int_enum(Some(types::TestIntEnum::from(2i32)))
         .set_default_integer(Some(20i32))
         .set_default_list(Some(vec![String::from("a")]))
         .set_default_long(Some(200i64))
@@ -1654,14 +1629,14 @@ fn aws_json10_client_populates_nested_defaults_when_missing_in_response_body_res
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"dialog\": {\n        \"language\": \"en\"\n    },\n    \"dialogList\": [\n        {\n        },\n        {\n            \"farewell\": {}\n        },\n        {\n            \"language\": \"it\",\n            \"greeting\": \"ciao\",\n            \"farewell\": {\n                \"phrase\": \"arrivederci\"\n            }\n        }\n    ],\n    \"dialogMap\": {\n        \"emptyDialog\": {\n        },\n        \"partialEmptyDialog\": {\n            \"language\": \"en\",\n            \"farewell\": {}\n        },\n        \"nonEmptyDialog\": {\n            \"greeting\": \"konnichiwa\",\n            \"farewell\": {\n                \"phrase\": \"sayonara\"\n            }\n        }\n    }\n}",
     );
-    let output = crate::operation::operation_with_nested_structure::OperationWithNestedStructure::response(
+    let output = operation::operation_with_nested_structure::OperationWithNestedStructure::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::operation_with_nested_structure::OperationWithNestedStructureOutput::builder()
+    let expected = operation::operation_with_nested_structure::OperationWithNestedStructureOutput::builder()
         .set_dialog(
             Some(
-                crate::types::Dialog::builder()
+                types::Dialog::builder()
                     .set_greeting(Some(String::from("hi")))
                     .set_language(Some(String::from("en")))
                     .build_unchecked(),
@@ -1670,13 +1645,12 @@ fn aws_json10_client_populates_nested_defaults_when_missing_in_response_body_res
         .set_dialog_list(
             Some(
                 vec![
-                    crate ::types::Dialog::builder()
-                    .set_greeting(Some(String::from("hi"))).build_unchecked(), crate
-                    ::types::Dialog::builder().set_farewell(Some(crate
-                    ::types::Farewell::builder().set_phrase(Some(String::from("bye")))
-                    .build_unchecked())).set_greeting(Some(String::from("hi")))
-                    .build_unchecked(), crate ::types::Dialog::builder()
-                    .set_farewell(Some(crate ::types::Farewell::builder()
+                    types::Dialog::builder().set_greeting(Some(String::from("hi")))
+                    .build_unchecked(), types::Dialog::builder()
+                    .set_farewell(Some(types::Farewell::builder()
+                    .set_phrase(Some(String::from("bye"))).build_unchecked()))
+                    .set_greeting(Some(String::from("hi"))).build_unchecked(),
+                    types::Dialog::builder().set_farewell(Some(types::Farewell::builder()
                     .set_phrase(Some(String::from("arrivederci"))).build_unchecked()))
                     .set_greeting(Some(String::from("ciao")))
                     .set_language(Some(String::from("it"))).build_unchecked()
@@ -1688,16 +1662,16 @@ fn aws_json10_client_populates_nested_defaults_when_missing_in_response_body_res
                 ::std::collections::BTreeMap::from([
                     (
                         String::from("emptyDialog"),
-                        crate::types::Dialog::builder()
+                        types::Dialog::builder()
                             .set_greeting(Some(String::from("hi")))
                             .build_unchecked(),
                     ),
                     (
                         String::from("nonEmptyDialog"),
-                        crate::types::Dialog::builder()
+                        types::Dialog::builder()
                             .set_farewell(
                                 Some(
-                                    crate::types::Farewell::builder()
+                                    types::Farewell::builder()
                                         .set_phrase(Some(String::from("sayonara")))
                                         .build_unchecked(),
                                 ),
@@ -1707,10 +1681,10 @@ fn aws_json10_client_populates_nested_defaults_when_missing_in_response_body_res
                     ),
                     (
                         String::from("partialEmptyDialog"),
-                        crate::types::Dialog::builder()
+                        types::Dialog::builder()
                             .set_farewell(
                                 Some(
-                                    crate::types::Farewell::builder()
+                                    types::Farewell::builder()
                                         .set_phrase(Some(String::from("bye")))
                                         .build_unchecked(),
                                 ),
@@ -1739,11 +1713,11 @@ fn aws_json10_client_error_corrects_when_server_fails_to_serialize_required_valu
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{}",
     );
-    let output = crate::operation::operation_with_required_members::OperationWithRequiredMembers::response(
+    let output = operation::operation_with_required_members::OperationWithRequiredMembers::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::operation_with_required_members::OperationWithRequiredMembersOutput::builder()
+    let expected = operation::operation_with_required_members::OperationWithRequiredMembersOutput::builder()
         .set_required_blob(Some(runtime::Blob::new(b"".to_vec())))
         .set_required_boolean(Some(false))
         .set_required_byte(Some(0i8))
@@ -1775,18 +1749,18 @@ fn aws_json10_client_error_corrects_with_default_values_when_server_fails_to_ser
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{}",
     );
-    let output = crate::operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaults::response(
+    let output = operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaults::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsOutput::builder()
+    let expected = operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsOutput::builder()
         .set_required_blob(Some(runtime::Blob::new(b"blob".to_vec())))
         .set_required_boolean(Some(true))
         .set_required_byte(Some(1i8))
         .set_required_double(Some(1f64))
-        .set_required_enum(Some(crate::types::RequiredEnum::from("FOO")))
+        .set_required_enum(Some(types::RequiredEnum::from("FOO")))
         .set_required_float(Some(1f32))
-        .set_required_int_enum(Some(crate::types::RequiredIntEnum::from(1i32)))
+        .set_required_int_enum(Some(types::RequiredIntEnum::from(1i32)))
         .set_required_integer(Some(10i32))
         .set_required_list(Some(vec![]))
         .set_required_long(Some(100i64))
@@ -1813,11 +1787,11 @@ fn aws_json10_supports_na_n_float_inputs_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"floatValue\": \"NaN\",\n    \"doubleValue\": \"NaN\"\n}",
     );
-    let output = crate::operation::simple_scalar_properties::SimpleScalarProperties::response(
+    let output = operation::simple_scalar_properties::SimpleScalarProperties::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::simple_scalar_properties::SimpleScalarPropertiesOutput::builder()
+    let expected = operation::simple_scalar_properties::SimpleScalarPropertiesOutput::builder()
         .set_double_value(Some(f64::NAN))
         .set_float_value(Some(f32::NAN))
         .build_unchecked();
@@ -1834,11 +1808,11 @@ fn aws_json10_supports_infinity_float_inputs_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"floatValue\": \"Infinity\",\n    \"doubleValue\": \"Infinity\"\n}",
     );
-    let output = crate::operation::simple_scalar_properties::SimpleScalarProperties::response(
+    let output = operation::simple_scalar_properties::SimpleScalarProperties::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::simple_scalar_properties::SimpleScalarPropertiesOutput::builder()
+    let expected = operation::simple_scalar_properties::SimpleScalarPropertiesOutput::builder()
         .set_double_value(Some(f64::INFINITY))
         .set_float_value(Some(f32::INFINITY))
         .build_unchecked();
@@ -1855,11 +1829,11 @@ fn aws_json10_supports_negative_infinity_float_inputs_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"floatValue\": \"-Infinity\",\n    \"doubleValue\": \"-Infinity\"\n}",
     );
-    let output = crate::operation::simple_scalar_properties::SimpleScalarProperties::response(
+    let output = operation::simple_scalar_properties::SimpleScalarProperties::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::simple_scalar_properties::SimpleScalarPropertiesOutput::builder()
+    let expected = operation::simple_scalar_properties::SimpleScalarPropertiesOutput::builder()
         .set_double_value(Some(f64::NEG_INFINITY))
         .set_float_value(Some(f32::NEG_INFINITY))
         .build_unchecked();
@@ -1876,16 +1850,16 @@ fn aws_json10_complex_error_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"__type\": \"aws.protocoltests.json10#ComplexError\",\n    \"TopLevel\": \"Top level\",\n    \"Nested\": {\n        \"Foo\": \"bar\"\n    }\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::ComplexError::builder()
+    let expected = types::error::ComplexError::builder()
         .set_nested(
             Some(
-                crate::types::ComplexNestedErrorData::builder()
+                types::ComplexNestedErrorData::builder()
                     .set_foo(Some(String::from("bar")))
                     .build_unchecked(),
             ),
@@ -1893,7 +1867,7 @@ fn aws_json10_complex_error_response() {
         .set_top_level(Some(String::from("Top level")))
         .build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::ComplexError(
+        operation::greeting_with_errors::GreetingWithErrorsError::ComplexError(
             actual,
         ) => check::same(&actual, &expected),
         other => {
@@ -1912,15 +1886,15 @@ fn aws_json10_empty_complex_error_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"__type\": \"aws.protocoltests.json10#ComplexError\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::ComplexError::builder().build_unchecked();
+    let expected = types::error::ComplexError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::ComplexError(
+        operation::greeting_with_errors::GreetingWithErrorsError::ComplexError(
             actual,
         ) => check::same(&actual, &expected),
         other => {
@@ -1935,17 +1909,17 @@ fn aws_json10_empty_complex_error_response() {
 #[test]
 fn aws_json10_foo_error_using_x_amzn_error_type_response() {
     let response = check::response(500u16, &[("X-Amzn-Errortype", "FooError")], "");
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -1968,17 +1942,17 @@ fn aws_json10_foo_error_using_x_amzn_error_type_with_uri_response() {
         ],
         "",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -1998,17 +1972,17 @@ fn aws_json10_foo_error_using_x_amzn_error_type_with_uri_and_namespace_response(
         ],
         "",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -2025,17 +1999,17 @@ fn aws_json10_foo_error_using_code_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"code\": \"FooError\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -2050,17 +2024,17 @@ fn aws_json10_foo_error_using_code_and_namespace_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"code\": \"aws.protocoltests.json10#FooError\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -2075,17 +2049,17 @@ fn aws_json10_foo_error_using_code_uri_and_namespace_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"code\": \"aws.protocoltests.json10#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -2100,17 +2074,17 @@ fn aws_json10_foo_error_with_dunder_type_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"__type\": \"FooError\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -2125,17 +2099,17 @@ fn aws_json10_foo_error_with_dunder_type_and_namespace_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"__type\": \"aws.protocoltests.json10#FooError\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -2150,17 +2124,17 @@ fn aws_json10_foo_error_with_dunder_type_and_different_namespace_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"__type\": \"aws.different.namespace#FooError\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -2175,17 +2149,17 @@ fn aws_json10_foo_error_with_dunder_type_uri_and_namespace_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"__type\": \"aws.protocoltests.json10#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -2202,17 +2176,17 @@ fn aws_json10_foo_error_with_nested_type_property_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"__type\": \"aws.protocoltests.json10#FooError\",\n    \"ErrorDetails\": [\n      {\n          \"__type\": \"com.amazon.internal#ErrorDetails\",\n          \"reason\": \"Some reason\"\n      }\n    ]\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -2227,17 +2201,17 @@ fn aws_json10_invalid_greeting_error_response() {
         &[("Content-Type", "application/x-amz-json-1.0")],
         "{\n    \"__type\": \"aws.protocoltests.json10#InvalidGreeting\",\n    \"Message\": \"Hi\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::InvalidGreeting::builder()
+    let expected = types::error::InvalidGreeting::builder()
         .set_message(Some(String::from("Hi")))
         .build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::InvalidGreeting(
+        operation::greeting_with_errors::GreetingWithErrorsError::InvalidGreeting(
             actual,
         ) => check::same(&actual, &expected),
         other => {

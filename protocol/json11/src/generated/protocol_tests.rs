@@ -4,6 +4,8 @@
 //! The protocol compliance cases of the model (`smithy.test`), one test each.
 #![allow(clippy::all, clippy::pedantic, unused_mut)]
 use crate::runtime;
+use crate::types;
+use crate::operation;
 use crate::runtime::protocol_test as check;
 
 /// `sends_requests_to_slash`
@@ -11,9 +13,9 @@ use crate::runtime::protocol_test as check;
 /// Sends requests to /
 #[test]
 fn sends_requests_to_slash_request() {
-    let input = crate::operation::empty_operation::EmptyOperationInput::builder()
+    let input = operation::empty_operation::EmptyOperationInput::builder()
         .build_unchecked();
-    let request = crate::operation::empty_operation::EmptyOperation::request(&input)
+    let request = operation::empty_operation::EmptyOperation::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -42,9 +44,9 @@ fn sends_requests_to_slash_request() {
 /// Includes X-Amz-Target header and Content-Type
 #[test]
 fn includes_x_amz_target_and_content_type_request() {
-    let input = crate::operation::empty_operation::EmptyOperationInput::builder()
+    let input = operation::empty_operation::EmptyOperationInput::builder()
         .build_unchecked();
-    let request = crate::operation::empty_operation::EmptyOperation::request(&input)
+    let request = operation::empty_operation::EmptyOperation::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -78,9 +80,9 @@ fn includes_x_amz_target_and_content_type_request() {
 /// added to an operation.
 #[test]
 fn json_1_1_client_sends_empty_payload_for_no_input_shape_request() {
-    let input = crate::operation::empty_operation::EmptyOperationInput::builder()
+    let input = operation::empty_operation::EmptyOperationInput::builder()
         .build_unchecked();
-    let request = crate::operation::empty_operation::EmptyOperation::request(&input)
+    let request = operation::empty_operation::EmptyOperation::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -110,11 +112,9 @@ fn json_1_1_client_sends_empty_payload_for_no_input_shape_request() {
 /// endpoint trait.
 #[test]
 fn aws_json11_endpoint_trait_request() {
-    let input = crate::operation::endpoint_operation::EndpointOperationInput::builder()
+    let input = operation::endpoint_operation::EndpointOperationInput::builder()
         .build_unchecked();
-    let request = crate::operation::endpoint_operation::EndpointOperation::request(
-            &input,
-        )
+    let request = operation::endpoint_operation::EndpointOperation::request(&input)
         .expect("the request builds");
     let request = runtime::http::with_endpoint(request, "https://example.com")
         .expect("the endpoint applies");
@@ -147,10 +147,10 @@ fn aws_json11_endpoint_trait_request() {
 /// further customization based on user input.
 #[test]
 fn aws_json11_endpoint_trait_with_host_label_request() {
-    let input = crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput::builder()
+    let input = operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput::builder()
         .set_label(Some(String::from("bar")))
         .build_unchecked();
-    let request = crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperation::request(
+    let request = operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -183,9 +183,9 @@ fn aws_json11_endpoint_trait_with_host_label_request() {
 /// Custom endpoints supplied by users can have paths
 #[test]
 fn aws_json11_host_with_path_request() {
-    let input = crate::operation::host_with_path_operation::HostWithPathOperationInput::builder()
+    let input = operation::host_with_path_operation::HostWithPathOperationInput::builder()
         .build_unchecked();
-    let request = crate::operation::host_with_path_operation::HostWithPathOperation::request(
+    let request = operation::host_with_path_operation::HostWithPathOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -218,36 +218,26 @@ fn aws_json11_host_with_path_request() {
 /// Serializes simple scalar properties
 #[test]
 fn aws_json11_enums_request() {
-    let input = crate::types::JsonEnumsInputOutput::builder()
-        .set_foo_enum1(Some(crate::types::FooEnum::from("Foo")))
-        .set_foo_enum2(Some(crate::types::FooEnum::from("0")))
-        .set_foo_enum3(Some(crate::types::FooEnum::from("1")))
+    let input = types::JsonEnumsInputOutput::builder()
+        .set_foo_enum1(Some(types::FooEnum::from("Foo")))
+        .set_foo_enum2(Some(types::FooEnum::from("0")))
+        .set_foo_enum3(Some(types::FooEnum::from("1")))
         .set_foo_enum_list(
-            Some(
-                vec![
-                    crate ::types::FooEnum::from("Foo"), crate
-                    ::types::FooEnum::from("0")
-                ],
-            ),
+            Some(vec![types::FooEnum::from("Foo"), types::FooEnum::from("0")]),
         )
         .set_foo_enum_map(
             Some(
                 ::std::collections::BTreeMap::from([
-                    (String::from("hi"), crate::types::FooEnum::from("Foo")),
-                    (String::from("zero"), crate::types::FooEnum::from("0")),
+                    (String::from("hi"), types::FooEnum::from("Foo")),
+                    (String::from("zero"), types::FooEnum::from("0")),
                 ]),
             ),
         )
         .set_foo_enum_set(
-            Some(
-                vec![
-                    crate ::types::FooEnum::from("Foo"), crate
-                    ::types::FooEnum::from("0")
-                ],
-            ),
+            Some(vec![types::FooEnum::from("Foo"), types::FooEnum::from("0")]),
         )
         .build_unchecked();
-    let request = crate::operation::json_enums::JsonEnums::request(&input)
+    let request = operation::json_enums::JsonEnums::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -278,36 +268,26 @@ fn aws_json11_enums_request() {
 /// Serializes simple scalar properties
 #[test]
 fn aws_json11_int_enums_request() {
-    let input = crate::types::JsonIntEnumsInputOutput::builder()
-        .set_int_enum1(Some(crate::types::IntegerEnum::from(1i32)))
-        .set_int_enum2(Some(crate::types::IntegerEnum::from(2i32)))
-        .set_int_enum3(Some(crate::types::IntegerEnum::from(3i32)))
+    let input = types::JsonIntEnumsInputOutput::builder()
+        .set_int_enum1(Some(types::IntegerEnum::from(1i32)))
+        .set_int_enum2(Some(types::IntegerEnum::from(2i32)))
+        .set_int_enum3(Some(types::IntegerEnum::from(3i32)))
         .set_int_enum_list(
-            Some(
-                vec![
-                    crate ::types::IntegerEnum::from(1i32), crate
-                    ::types::IntegerEnum::from(2i32)
-                ],
-            ),
+            Some(vec![types::IntegerEnum::from(1i32), types::IntegerEnum::from(2i32)]),
         )
         .set_int_enum_map(
             Some(
                 ::std::collections::BTreeMap::from([
-                    (String::from("a"), crate::types::IntegerEnum::from(1i32)),
-                    (String::from("b"), crate::types::IntegerEnum::from(2i32)),
+                    (String::from("a"), types::IntegerEnum::from(1i32)),
+                    (String::from("b"), types::IntegerEnum::from(2i32)),
                 ]),
             ),
         )
         .set_int_enum_set(
-            Some(
-                vec![
-                    crate ::types::IntegerEnum::from(1i32), crate
-                    ::types::IntegerEnum::from(2i32)
-                ],
-            ),
+            Some(vec![types::IntegerEnum::from(1i32), types::IntegerEnum::from(2i32)]),
         )
         .build_unchecked();
-    let request = crate::operation::json_int_enums::JsonIntEnums::request(&input)
+    let request = operation::json_int_enums::JsonIntEnums::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -338,10 +318,10 @@ fn aws_json11_int_enums_request() {
 /// Serializes a string union value
 #[test]
 fn aws_json11_serialize_string_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
-        .set_contents(Some(crate::types::MyUnion::StringValue(String::from("foo"))))
+    let input = types::UnionInputOutput::builder()
+        .set_contents(Some(types::MyUnion::StringValue(String::from("foo"))))
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -372,10 +352,10 @@ fn aws_json11_serialize_string_union_value_request() {
 /// Serializes a boolean union value
 #[test]
 fn aws_json11_serialize_boolean_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
-        .set_contents(Some(crate::types::MyUnion::BooleanValue(true)))
+    let input = types::UnionInputOutput::builder()
+        .set_contents(Some(types::MyUnion::BooleanValue(true)))
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -406,10 +386,10 @@ fn aws_json11_serialize_boolean_union_value_request() {
 /// Serializes a number union value
 #[test]
 fn aws_json11_serialize_number_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
-        .set_contents(Some(crate::types::MyUnion::NumberValue(1i32)))
+    let input = types::UnionInputOutput::builder()
+        .set_contents(Some(types::MyUnion::NumberValue(1i32)))
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -438,12 +418,12 @@ fn aws_json11_serialize_number_union_value_request() {
 /// Serializes a blob union value
 #[test]
 fn aws_json11_serialize_blob_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
+    let input = types::UnionInputOutput::builder()
         .set_contents(
-            Some(crate::types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
+            Some(types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
         )
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -474,10 +454,10 @@ fn aws_json11_serialize_blob_union_value_request() {
 /// Serializes a timestamp union value
 #[test]
 fn aws_json11_serialize_timestamp_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
+    let input = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::TimestampValue(
+                types::MyUnion::TimestampValue(
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(
                             1398796238000000000i128,
                         )
@@ -486,7 +466,7 @@ fn aws_json11_serialize_timestamp_union_value_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -517,12 +497,10 @@ fn aws_json11_serialize_timestamp_union_value_request() {
 /// Serializes an enum union value
 #[test]
 fn aws_json11_serialize_enum_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
-        .set_contents(
-            Some(crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo"))),
-        )
+    let input = types::UnionInputOutput::builder()
+        .set_contents(Some(types::MyUnion::EnumValue(types::FooEnum::from("Foo"))))
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -553,16 +531,14 @@ fn aws_json11_serialize_enum_union_value_request() {
 /// Serializes a list union value
 #[test]
 fn aws_json11_serialize_list_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
+    let input = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::ListValue(
-                    vec![String::from("foo"), String::from("bar")],
-                ),
+                types::MyUnion::ListValue(vec![String::from("foo"), String::from("bar")]),
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -593,10 +569,10 @@ fn aws_json11_serialize_list_union_value_request() {
 /// Serializes a map union value
 #[test]
 fn aws_json11_serialize_map_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
+    let input = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::MapValue(
+                types::MyUnion::MapValue(
                     ::std::collections::BTreeMap::from([
                         (String::from("foo"), String::from("bar")),
                         (String::from("spam"), String::from("eggs")),
@@ -605,7 +581,7 @@ fn aws_json11_serialize_map_union_value_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -636,18 +612,18 @@ fn aws_json11_serialize_map_union_value_request() {
 /// Serializes a structure union value
 #[test]
 fn aws_json11_serialize_structure_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
+    let input = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::StructureValue(
-                    crate::types::GreetingStruct::builder()
+                types::MyUnion::StructureValue(
+                    types::GreetingStruct::builder()
                         .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -678,10 +654,10 @@ fn aws_json11_serialize_structure_union_value_request() {
 /// Serializes string shapes
 #[test]
 fn serializes_string_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_string(Some(String::from("abc xyz")))
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -712,7 +688,7 @@ fn serializes_string_shapes_request() {
 /// Serializes string shapes with jsonvalue trait
 #[test]
 fn serializes_string_shapes_with_jsonvalue_trait_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_json_value(
             Some(
                 String::from(
@@ -721,7 +697,7 @@ fn serializes_string_shapes_with_jsonvalue_trait_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -754,10 +730,10 @@ fn serializes_string_shapes_with_jsonvalue_trait_request() {
 /// Serializes integer shapes
 #[test]
 fn serializes_integer_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_integer(Some(1234i32))
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -788,10 +764,10 @@ fn serializes_integer_shapes_request() {
 /// Serializes long shapes
 #[test]
 fn serializes_long_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_long(Some(999999999999i64))
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -822,10 +798,10 @@ fn serializes_long_shapes_request() {
 /// Serializes float shapes
 #[test]
 fn serializes_float_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_float(Some(1234.5f32))
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -856,10 +832,10 @@ fn serializes_float_shapes_request() {
 /// Serializes double shapes
 #[test]
 fn serializes_double_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_double(Some(1234.5f64))
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -890,10 +866,10 @@ fn serializes_double_shapes_request() {
 /// Serializes blob shapes
 #[test]
 fn serializes_blob_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_blob(Some(runtime::Blob::new(b"binary-value".to_vec())))
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -924,10 +900,8 @@ fn serializes_blob_shapes_request() {
 /// Serializes boolean shapes (true)
 #[test]
 fn serializes_boolean_shapes_true_request() {
-    let input = crate::types::KitchenSink::builder()
-        .set_boolean(Some(true))
-        .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let input = types::KitchenSink::builder().set_boolean(Some(true)).build_unchecked();
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -958,10 +932,8 @@ fn serializes_boolean_shapes_true_request() {
 /// Serializes boolean shapes (false)
 #[test]
 fn serializes_boolean_shapes_false_request() {
-    let input = crate::types::KitchenSink::builder()
-        .set_boolean(Some(false))
-        .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let input = types::KitchenSink::builder().set_boolean(Some(false)).build_unchecked();
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -992,7 +964,7 @@ fn serializes_boolean_shapes_false_request() {
 /// Serializes timestamp shapes
 #[test]
 fn serializes_timestamp_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_timestamp(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
@@ -1000,7 +972,7 @@ fn serializes_timestamp_shapes_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1031,7 +1003,7 @@ fn serializes_timestamp_shapes_request() {
 /// Serializes timestamp shapes with iso8601 timestampFormat
 #[test]
 fn serializes_timestamp_shapes_with_iso8601_timestampformat_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_iso8601_timestamp(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
@@ -1039,7 +1011,7 @@ fn serializes_timestamp_shapes_with_iso8601_timestampformat_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1070,7 +1042,7 @@ fn serializes_timestamp_shapes_with_iso8601_timestampformat_request() {
 /// Serializes timestamp shapes with httpdate timestampFormat
 #[test]
 fn serializes_timestamp_shapes_with_httpdate_timestampformat_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_httpdate_timestamp(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
@@ -1078,7 +1050,7 @@ fn serializes_timestamp_shapes_with_httpdate_timestampformat_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1109,7 +1081,7 @@ fn serializes_timestamp_shapes_with_httpdate_timestampformat_request() {
 /// Serializes timestamp shapes with unixTimestamp timestampFormat
 #[test]
 fn serializes_timestamp_shapes_with_unixtimestamp_timestampformat_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_unix_timestamp(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
@@ -1117,7 +1089,7 @@ fn serializes_timestamp_shapes_with_unixtimestamp_timestampformat_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1148,12 +1120,12 @@ fn serializes_timestamp_shapes_with_unixtimestamp_timestampformat_request() {
 /// Serializes list shapes
 #[test]
 fn serializes_list_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_list_of_strings(
             Some(vec![String::from("abc"), String::from("mno"), String::from("xyz")]),
         )
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1184,10 +1156,10 @@ fn serializes_list_shapes_request() {
 /// Serializes empty list shapes
 #[test]
 fn serializes_empty_list_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_list_of_strings(Some(vec![]))
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1218,7 +1190,7 @@ fn serializes_empty_list_shapes_request() {
 /// Serializes list of map shapes
 #[test]
 fn serializes_list_of_map_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_list_of_maps_of_strings(
             Some(
                 vec![
@@ -1232,7 +1204,7 @@ fn serializes_list_of_map_shapes_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1265,20 +1237,20 @@ fn serializes_list_of_map_shapes_request() {
 /// Serializes list of structure shapes
 #[test]
 fn serializes_list_of_structure_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_list_of_structs(
             Some(
                 vec![
-                    crate ::types::SimpleStruct::builder()
-                    .set_value(Some(String::from("abc"))).build_unchecked(), crate
-                    ::types::SimpleStruct::builder().set_value(Some(String::from("mno")))
-                    .build_unchecked(), crate ::types::SimpleStruct::builder()
-                    .set_value(Some(String::from("xyz"))).build_unchecked()
+                    types::SimpleStruct::builder().set_value(Some(String::from("abc")))
+                    .build_unchecked(), types::SimpleStruct::builder()
+                    .set_value(Some(String::from("mno"))).build_unchecked(),
+                    types::SimpleStruct::builder().set_value(Some(String::from("xyz")))
+                    .build_unchecked()
                 ],
             ),
         )
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1311,20 +1283,20 @@ fn serializes_list_of_structure_shapes_request() {
 /// Serializes list of recursive structure shapes
 #[test]
 fn serializes_list_of_recursive_structure_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_recursive_list(
             Some(
                 vec![
-                    crate ::types::KitchenSink::builder()
-                    .set_recursive_list(Some(vec![crate ::types::KitchenSink::builder()
-                    .set_recursive_list(Some(vec![crate ::types::KitchenSink::builder()
+                    types::KitchenSink::builder()
+                    .set_recursive_list(Some(vec![types::KitchenSink::builder()
+                    .set_recursive_list(Some(vec![types::KitchenSink::builder()
                     .set_integer(Some(123i32)).build_unchecked()])).build_unchecked()]))
                     .build_unchecked()
                 ],
             ),
         )
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1357,7 +1329,7 @@ fn serializes_list_of_recursive_structure_shapes_request() {
 /// Serializes map shapes
 #[test]
 fn serializes_map_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_map_of_strings(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -1367,7 +1339,7 @@ fn serializes_map_shapes_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1398,10 +1370,10 @@ fn serializes_map_shapes_request() {
 /// Serializes empty map shapes
 #[test]
 fn serializes_empty_map_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_map_of_strings(Some(::std::collections::BTreeMap::from([])))
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1432,7 +1404,7 @@ fn serializes_empty_map_shapes_request() {
 /// Serializes map of list shapes
 #[test]
 fn serializes_map_of_list_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_map_of_lists_of_strings(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -1445,7 +1417,7 @@ fn serializes_map_of_list_shapes_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1478,19 +1450,19 @@ fn serializes_map_of_list_shapes_request() {
 /// Serializes map of structure shapes
 #[test]
 fn serializes_map_of_structure_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_map_of_structs(
             Some(
                 ::std::collections::BTreeMap::from([
                     (
                         String::from("key1"),
-                        crate::types::SimpleStruct::builder()
+                        types::SimpleStruct::builder()
                             .set_value(Some(String::from("value-1")))
                             .build_unchecked(),
                     ),
                     (
                         String::from("key2"),
-                        crate::types::SimpleStruct::builder()
+                        types::SimpleStruct::builder()
                             .set_value(Some(String::from("value-2")))
                             .build_unchecked(),
                     ),
@@ -1498,7 +1470,7 @@ fn serializes_map_of_structure_shapes_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1531,25 +1503,25 @@ fn serializes_map_of_structure_shapes_request() {
 /// Serializes map of recursive structure shapes
 #[test]
 fn serializes_map_of_recursive_structure_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_recursive_map(
             Some(
                 ::std::collections::BTreeMap::from([
                     (
                         String::from("key1"),
-                        crate::types::KitchenSink::builder()
+                        types::KitchenSink::builder()
                             .set_recursive_map(
                                 Some(
                                     ::std::collections::BTreeMap::from([
                                         (
                                             String::from("key2"),
-                                            crate::types::KitchenSink::builder()
+                                            types::KitchenSink::builder()
                                                 .set_recursive_map(
                                                     Some(
                                                         ::std::collections::BTreeMap::from([
                                                             (
                                                                 String::from("key3"),
-                                                                crate::types::KitchenSink::builder()
+                                                                types::KitchenSink::builder()
                                                                     .set_boolean(Some(false))
                                                                     .build_unchecked(),
                                                             ),
@@ -1567,7 +1539,7 @@ fn serializes_map_of_recursive_structure_shapes_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1600,16 +1572,16 @@ fn serializes_map_of_recursive_structure_shapes_request() {
 /// Serializes structure shapes
 #[test]
 fn serializes_structure_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_simple_struct(
             Some(
-                crate::types::SimpleStruct::builder()
+                types::SimpleStruct::builder()
                     .set_value(Some(String::from("abc")))
                     .build_unchecked(),
             ),
         )
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1640,16 +1612,16 @@ fn serializes_structure_shapes_request() {
 /// Serializes structure members with locationName traits
 #[test]
 fn serializes_structure_members_with_locationname_traits_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_struct_with_json_name(
             Some(
-                crate::types::StructWithJsonName::builder()
+                types::StructWithJsonName::builder()
                     .set_value(Some(String::from("some-value")))
                     .build_unchecked(),
             ),
         )
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1680,10 +1652,10 @@ fn serializes_structure_members_with_locationname_traits_request() {
 /// Serializes empty structure shapes
 #[test]
 fn serializes_empty_structure_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
-        .set_simple_struct(Some(crate::types::SimpleStruct::builder().build_unchecked()))
+    let input = types::KitchenSink::builder()
+        .set_simple_struct(Some(types::SimpleStruct::builder().build_unchecked()))
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1714,10 +1686,10 @@ fn serializes_empty_structure_shapes_request() {
 /// Serializes structure which have no members
 #[test]
 fn serializes_structure_which_have_no_members_request() {
-    let input = crate::types::KitchenSink::builder()
-        .set_empty_struct(Some(crate::types::EmptyStruct::builder().build_unchecked()))
+    let input = types::KitchenSink::builder()
+        .set_empty_struct(Some(types::EmptyStruct::builder().build_unchecked()))
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1748,21 +1720,20 @@ fn serializes_structure_which_have_no_members_request() {
 /// Serializes recursive structure shapes
 #[test]
 fn serializes_recursive_structure_shapes_request() {
-    let input = crate::types::KitchenSink::builder()
+    let input = types::KitchenSink::builder()
         .set_boolean(Some(false))
         .set_recursive_struct(
             Some(
                 Box::new(
-                    crate::types::KitchenSink::builder()
+                    types::KitchenSink::builder()
                         .set_boolean(Some(true))
                         .set_recursive_list(
                             Some(
                                 vec![
-                                    crate ::types::KitchenSink::builder()
+                                    types::KitchenSink::builder()
                                     .set_string(Some(String::from("string-only")))
-                                    .build_unchecked(), crate ::types::KitchenSink::builder()
-                                    .set_recursive_struct(Some(Box::new(crate
-                                    ::types::KitchenSink::builder()
+                                    .build_unchecked(), types::KitchenSink::builder()
+                                    .set_recursive_struct(Some(Box::new(types::KitchenSink::builder()
                                     .set_map_of_strings(Some(::std::collections::BTreeMap::from([(String::from("color"),
                                     String::from("red")), (String::from("size"),
                                     String::from("large"))]))).build_unchecked())))
@@ -1777,7 +1748,7 @@ fn serializes_recursive_structure_shapes_request() {
         )
         .set_string(Some(String::from("top-value")))
         .build_unchecked();
-    let request = crate::operation::kitchen_sink_operation::KitchenSinkOperation::request(
+    let request = operation::kitchen_sink_operation::KitchenSinkOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1810,8 +1781,8 @@ fn serializes_recursive_structure_shapes_request() {
 /// Null structure values are dropped
 #[test]
 fn aws_json11_structures_dont_serialize_null_values_request() {
-    let input = crate::types::NullOperationInputOutput::builder().build_unchecked();
-    let request = crate::operation::null_operation::NullOperation::request(&input)
+    let input = types::NullOperationInputOutput::builder().build_unchecked();
+    let request = operation::null_operation::NullOperation::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -1840,9 +1811,9 @@ fn aws_json11_structures_dont_serialize_null_values_request() {
 /// Can call operations with no input or output
 #[test]
 fn can_call_operation_with_no_input_or_output_request() {
-    let input = crate::operation::operation_with_optional_input_output::OperationWithOptionalInputOutputInput::builder()
+    let input = operation::operation_with_optional_input_output::OperationWithOptionalInputOutputInput::builder()
         .build_unchecked();
-    let request = crate::operation::operation_with_optional_input_output::OperationWithOptionalInputOutput::request(
+    let request = operation::operation_with_optional_input_output::OperationWithOptionalInputOutput::request(
             &input,
         )
         .expect("the request builds");
@@ -1873,10 +1844,10 @@ fn can_call_operation_with_no_input_or_output_request() {
 /// Can invoke operations with optional input
 #[test]
 fn can_call_operation_with_optional_input_request() {
-    let input = crate::operation::operation_with_optional_input_output::OperationWithOptionalInputOutputInput::builder()
+    let input = operation::operation_with_optional_input_output::OperationWithOptionalInputOutputInput::builder()
         .set_value(Some(String::from("Hi")))
         .build_unchecked();
-    let request = crate::operation::operation_with_optional_input_output::OperationWithOptionalInputOutput::request(
+    let request = operation::operation_with_optional_input_output::OperationWithOptionalInputOutput::request(
             &input,
         )
         .expect("the request builds");
@@ -1907,7 +1878,7 @@ fn can_call_operation_with_optional_input_request() {
 /// Serializes inline documents in a JSON request.
 #[test]
 fn put_and_get_inline_documents_input_request() {
-    let input = crate::types::PutAndGetInlineDocumentsInputOutput::builder()
+    let input = types::PutAndGetInlineDocumentsInputOutput::builder()
         .set_inline_document(
             Some(
                 runtime::Document::from_json("{\"foo\":\"bar\"}")
@@ -1915,7 +1886,7 @@ fn put_and_get_inline_documents_input_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::put_and_get_inline_documents::PutAndGetInlineDocuments::request(
+    let request = operation::put_and_get_inline_documents::PutAndGetInlineDocuments::request(
             &input,
         )
         .expect("the request builds");
@@ -1946,7 +1917,7 @@ fn put_and_get_inline_documents_input_request() {
 /// Compression algorithm encoding is appended to the Content-Encoding header.
 #[test]
 fn sdk_applied_content_encoding_aws_json1_1_request() {
-    let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
+    let input = operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
         .set_data(
             Some(
                 String::from(
@@ -1955,7 +1926,7 @@ fn sdk_applied_content_encoding_aws_json1_1_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::put_with_content_encoding::PutWithContentEncoding::request(
+    let request = operation::put_with_content_encoding::PutWithContentEncoding::request(
             &input,
         )
         .expect("the request builds");
@@ -1985,7 +1956,7 @@ fn sdk_applied_content_encoding_aws_json1_1_request() {
 /// traits are ignored in the awsJson1_1 protocol.
 #[test]
 fn sdk_appends_gzip_and_ignores_http_provided_encoding_aws_json1_1_request() {
-    let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
+    let input = operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
         .set_data(
             Some(
                 String::from(
@@ -1995,7 +1966,7 @@ fn sdk_appends_gzip_and_ignores_http_provided_encoding_aws_json1_1_request() {
         )
         .set_encoding(Some(String::from("custom")))
         .build_unchecked();
-    let request = crate::operation::put_with_content_encoding::PutWithContentEncoding::request(
+    let request = operation::put_with_content_encoding::PutWithContentEncoding::request(
             &input,
         )
         .expect("the request builds");
@@ -2023,11 +1994,11 @@ fn sdk_appends_gzip_and_ignores_http_provided_encoding_aws_json1_1_request() {
 /// Supports handling NaN float values.
 #[test]
 fn aws_json11_supports_na_n_float_inputs_request() {
-    let input = crate::types::SimpleScalarPropertiesInputOutput::builder()
+    let input = types::SimpleScalarPropertiesInputOutput::builder()
         .set_double_value(Some(f64::NAN))
         .set_float_value(Some(f32::NAN))
         .build_unchecked();
-    let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
+    let request = operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
         )
         .expect("the request builds");
@@ -2060,11 +2031,11 @@ fn aws_json11_supports_na_n_float_inputs_request() {
 /// Supports handling Infinity float values.
 #[test]
 fn aws_json11_supports_infinity_float_inputs_request() {
-    let input = crate::types::SimpleScalarPropertiesInputOutput::builder()
+    let input = types::SimpleScalarPropertiesInputOutput::builder()
         .set_double_value(Some(f64::INFINITY))
         .set_float_value(Some(f32::INFINITY))
         .build_unchecked();
-    let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
+    let request = operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
         )
         .expect("the request builds");
@@ -2097,11 +2068,11 @@ fn aws_json11_supports_infinity_float_inputs_request() {
 /// Supports handling -Infinity float values.
 #[test]
 fn aws_json11_supports_negative_infinity_float_inputs_request() {
-    let input = crate::types::SimpleScalarPropertiesInputOutput::builder()
+    let input = types::SimpleScalarPropertiesInputOutput::builder()
         .set_double_value(Some(f64::NEG_INFINITY))
         .set_float_value(Some(f32::NEG_INFINITY))
         .build_unchecked();
-    let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
+    let request = operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
         )
         .expect("the request builds");
@@ -2134,12 +2105,12 @@ fn aws_json11_supports_negative_infinity_float_inputs_request() {
 /// Serializes null values in maps
 #[test]
 fn aws_json11_sparse_maps_serialize_null_values_request() {
-    let input = crate::types::SparseNullsOperationInputOutput::builder()
+    let input = types::SparseNullsOperationInputOutput::builder()
         .set_sparse_string_map(
             Some(::std::collections::BTreeMap::from([(String::from("foo"), None)])),
         )
         .build_unchecked();
-    let request = crate::operation::sparse_nulls_operation::SparseNullsOperation::request(
+    let request = operation::sparse_nulls_operation::SparseNullsOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -2170,10 +2141,10 @@ fn aws_json11_sparse_maps_serialize_null_values_request() {
 /// Serializes null values in lists
 #[test]
 fn aws_json11_sparse_lists_serialize_null_request() {
-    let input = crate::types::SparseNullsOperationInputOutput::builder()
+    let input = types::SparseNullsOperationInputOutput::builder()
         .set_sparse_string_list(Some(vec![None]))
         .build_unchecked();
-    let request = crate::operation::sparse_nulls_operation::SparseNullsOperation::request(
+    let request = operation::sparse_nulls_operation::SparseNullsOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -2209,9 +2180,9 @@ fn aws_json11_date_time_with_negative_offset_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "      {\n          \"datetime\": \"2019-12-16T22:48:18-01:00\"\n      }\n",
     );
-    let output = crate::operation::datetime_offsets::DatetimeOffsets::response(&response)
+    let output = operation::datetime_offsets::DatetimeOffsets::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::datetime_offsets::DatetimeOffsetsOutput::builder()
+    let expected = operation::datetime_offsets::DatetimeOffsetsOutput::builder()
         .set_datetime(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -2234,9 +2205,9 @@ fn aws_json11_date_time_with_positive_offset_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "      {\n          \"datetime\": \"2019-12-17T00:48:18+01:00\"\n      }\n",
     );
-    let output = crate::operation::datetime_offsets::DatetimeOffsets::response(&response)
+    let output = operation::datetime_offsets::DatetimeOffsets::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::datetime_offsets::DatetimeOffsetsOutput::builder()
+    let expected = operation::datetime_offsets::DatetimeOffsetsOutput::builder()
         .set_datetime(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -2262,9 +2233,9 @@ fn handles_empty_output_shape_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{}",
     );
-    let output = crate::operation::empty_operation::EmptyOperation::response(&response)
+    let output = operation::empty_operation::EmptyOperation::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::empty_operation::EmptyOperationOutput::builder()
+    let expected = operation::empty_operation::EmptyOperationOutput::builder()
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2282,9 +2253,9 @@ fn handles_unexpected_json_output_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"foo\": true\n}",
     );
-    let output = crate::operation::empty_operation::EmptyOperation::response(&response)
+    let output = operation::empty_operation::EmptyOperation::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::empty_operation::EmptyOperationOutput::builder()
+    let expected = operation::empty_operation::EmptyOperationOutput::builder()
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2303,9 +2274,9 @@ fn json_1_1_service_responds_with_no_payload_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "",
     );
-    let output = crate::operation::empty_operation::EmptyOperation::response(&response)
+    let output = operation::empty_operation::EmptyOperation::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::empty_operation::EmptyOperationOutput::builder()
+    let expected = operation::empty_operation::EmptyOperationOutput::builder()
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2320,11 +2291,9 @@ fn aws_json11_date_time_with_fractional_seconds_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "      {\n          \"datetime\": \"2000-01-02T20:34:56.123Z\"\n      }\n",
     );
-    let output = crate::operation::fractional_seconds::FractionalSeconds::response(
-            &response,
-        )
+    let output = operation::fractional_seconds::FractionalSeconds::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::fractional_seconds::FractionalSecondsOutput::builder()
+    let expected = operation::fractional_seconds::FractionalSecondsOutput::builder()
         .set_datetime(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296123000064i128)
@@ -2345,35 +2314,25 @@ fn aws_json11_enums_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"fooEnum1\": \"Foo\",\n    \"fooEnum2\": \"0\",\n    \"fooEnum3\": \"1\",\n    \"fooEnumList\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"fooEnumSet\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"fooEnumMap\": {\n        \"hi\": \"Foo\",\n        \"zero\": \"0\"\n    }\n}",
     );
-    let output = crate::operation::json_enums::JsonEnums::response(&response)
+    let output = operation::json_enums::JsonEnums::response(&response)
         .expect("the response parses");
-    let expected = crate::types::JsonEnumsInputOutput::builder()
-        .set_foo_enum1(Some(crate::types::FooEnum::from("Foo")))
-        .set_foo_enum2(Some(crate::types::FooEnum::from("0")))
-        .set_foo_enum3(Some(crate::types::FooEnum::from("1")))
+    let expected = types::JsonEnumsInputOutput::builder()
+        .set_foo_enum1(Some(types::FooEnum::from("Foo")))
+        .set_foo_enum2(Some(types::FooEnum::from("0")))
+        .set_foo_enum3(Some(types::FooEnum::from("1")))
         .set_foo_enum_list(
-            Some(
-                vec![
-                    crate ::types::FooEnum::from("Foo"), crate
-                    ::types::FooEnum::from("0")
-                ],
-            ),
+            Some(vec![types::FooEnum::from("Foo"), types::FooEnum::from("0")]),
         )
         .set_foo_enum_map(
             Some(
                 ::std::collections::BTreeMap::from([
-                    (String::from("hi"), crate::types::FooEnum::from("Foo")),
-                    (String::from("zero"), crate::types::FooEnum::from("0")),
+                    (String::from("hi"), types::FooEnum::from("Foo")),
+                    (String::from("zero"), types::FooEnum::from("0")),
                 ]),
             ),
         )
         .set_foo_enum_set(
-            Some(
-                vec![
-                    crate ::types::FooEnum::from("Foo"), crate
-                    ::types::FooEnum::from("0")
-                ],
-            ),
+            Some(vec![types::FooEnum::from("Foo"), types::FooEnum::from("0")]),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -2392,35 +2351,25 @@ fn aws_json11_int_enums_response() {
         ],
         "{\n    \"intEnum1\": 1,\n    \"intEnum2\": 2,\n    \"intEnum3\": 3,\n    \"intEnumList\": [\n        1,\n        2\n    ],\n    \"intEnumSet\": [\n        1,\n        2\n    ],\n    \"intEnumMap\": {\n        \"a\": 1,\n        \"b\": 2\n    }\n}",
     );
-    let output = crate::operation::json_int_enums::JsonIntEnums::response(&response)
+    let output = operation::json_int_enums::JsonIntEnums::response(&response)
         .expect("the response parses");
-    let expected = crate::types::JsonIntEnumsInputOutput::builder()
-        .set_int_enum1(Some(crate::types::IntegerEnum::from(1i32)))
-        .set_int_enum2(Some(crate::types::IntegerEnum::from(2i32)))
-        .set_int_enum3(Some(crate::types::IntegerEnum::from(3i32)))
+    let expected = types::JsonIntEnumsInputOutput::builder()
+        .set_int_enum1(Some(types::IntegerEnum::from(1i32)))
+        .set_int_enum2(Some(types::IntegerEnum::from(2i32)))
+        .set_int_enum3(Some(types::IntegerEnum::from(3i32)))
         .set_int_enum_list(
-            Some(
-                vec![
-                    crate ::types::IntegerEnum::from(1i32), crate
-                    ::types::IntegerEnum::from(2i32)
-                ],
-            ),
+            Some(vec![types::IntegerEnum::from(1i32), types::IntegerEnum::from(2i32)]),
         )
         .set_int_enum_map(
             Some(
                 ::std::collections::BTreeMap::from([
-                    (String::from("a"), crate::types::IntegerEnum::from(1i32)),
-                    (String::from("b"), crate::types::IntegerEnum::from(2i32)),
+                    (String::from("a"), types::IntegerEnum::from(1i32)),
+                    (String::from("b"), types::IntegerEnum::from(2i32)),
                 ]),
             ),
         )
         .set_int_enum_set(
-            Some(
-                vec![
-                    crate ::types::IntegerEnum::from(1i32), crate
-                    ::types::IntegerEnum::from(2i32)
-                ],
-            ),
+            Some(vec![types::IntegerEnum::from(1i32), types::IntegerEnum::from(2i32)]),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -2436,10 +2385,10 @@ fn aws_json11_deserialize_string_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"contents\": {\n        \"stringValue\": \"foo\"\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
-        .set_contents(Some(crate::types::MyUnion::StringValue(String::from("foo"))))
+    let expected = types::UnionInputOutput::builder()
+        .set_contents(Some(types::MyUnion::StringValue(String::from("foo"))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2454,10 +2403,10 @@ fn aws_json11_deserialize_boolean_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"contents\": {\n        \"booleanValue\": true\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
-        .set_contents(Some(crate::types::MyUnion::BooleanValue(true)))
+    let expected = types::UnionInputOutput::builder()
+        .set_contents(Some(types::MyUnion::BooleanValue(true)))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2472,10 +2421,10 @@ fn aws_json11_deserialize_number_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"contents\": {\n        \"numberValue\": 1\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
-        .set_contents(Some(crate::types::MyUnion::NumberValue(1i32)))
+    let expected = types::UnionInputOutput::builder()
+        .set_contents(Some(types::MyUnion::NumberValue(1i32)))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2490,11 +2439,11 @@ fn aws_json11_deserialize_blob_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"contents\": {\n        \"blobValue\": \"Zm9v\"\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
+    let expected = types::UnionInputOutput::builder()
         .set_contents(
-            Some(crate::types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
+            Some(types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -2510,12 +2459,12 @@ fn aws_json11_deserialize_timestamp_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"contents\": {\n        \"timestampValue\": 1398796238\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
+    let expected = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::TimestampValue(
+                types::MyUnion::TimestampValue(
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(
                             1398796238000000000i128,
                         )
@@ -2537,12 +2486,10 @@ fn aws_json11_deserialize_enum_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"contents\": {\n        \"enumValue\": \"Foo\"\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
-        .set_contents(
-            Some(crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo"))),
-        )
+    let expected = types::UnionInputOutput::builder()
+        .set_contents(Some(types::MyUnion::EnumValue(types::FooEnum::from("Foo"))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -2557,14 +2504,12 @@ fn aws_json11_deserialize_list_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"contents\": {\n        \"listValue\": [\"foo\", \"bar\"]\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
+    let expected = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::ListValue(
-                    vec![String::from("foo"), String::from("bar")],
-                ),
+                types::MyUnion::ListValue(vec![String::from("foo"), String::from("bar")]),
             ),
         )
         .build_unchecked();
@@ -2581,12 +2526,12 @@ fn aws_json11_deserialize_map_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"contents\": {\n        \"mapValue\": {\n            \"foo\": \"bar\",\n            \"spam\": \"eggs\"\n        }\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
+    let expected = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::MapValue(
+                types::MyUnion::MapValue(
                     ::std::collections::BTreeMap::from([
                         (String::from("foo"), String::from("bar")),
                         (String::from("spam"), String::from("eggs")),
@@ -2608,13 +2553,13 @@ fn aws_json11_deserialize_structure_union_value_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"contents\": {\n        \"structureValue\": {\n            \"hi\": \"hello\"\n        }\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
+    let expected = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::StructureValue(
-                    crate::types::GreetingStruct::builder()
+                types::MyUnion::StructureValue(
+                    types::GreetingStruct::builder()
                         .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
@@ -2634,13 +2579,13 @@ fn aws_json11_deserialize_ignore_type_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"contents\": {\n        \"__type\": \"aws.protocoltests.json10#MyUnion\",\n        \"structureValue\": {\n            \"hi\": \"hello\"\n        }\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
+    let expected = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::StructureValue(
-                    crate::types::GreetingStruct::builder()
+                types::MyUnion::StructureValue(
+                    types::GreetingStruct::builder()
                         .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
@@ -2660,11 +2605,11 @@ fn parses_operations_with_empty_json_bodies_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder().build_unchecked();
+    let expected = types::KitchenSink::builder().build_unchecked();
     check::same(&output, &expected);
 }
 
@@ -2678,11 +2623,11 @@ fn parses_string_shapes_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"String\":\"string-value\"}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_string(Some(String::from("string-value")))
         .build_unchecked();
     check::same(&output, &expected);
@@ -2698,11 +2643,11 @@ fn parses_integer_shapes_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"Integer\":1234}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_integer(Some(1234i32))
         .build_unchecked();
     check::same(&output, &expected);
@@ -2718,11 +2663,11 @@ fn parses_long_shapes_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"Long\":1234567890123456789}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_long(Some(1234567890123456789i64))
         .build_unchecked();
     check::same(&output, &expected);
@@ -2738,11 +2683,11 @@ fn parses_float_shapes_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"Float\":1234.5}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_float(Some(1234.5f32))
         .build_unchecked();
     check::same(&output, &expected);
@@ -2758,11 +2703,11 @@ fn parses_double_shapes_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"Double\":123456789.12345679}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_double(Some(123456789.12345679f64))
         .build_unchecked();
     check::same(&output, &expected);
@@ -2778,11 +2723,11 @@ fn parses_boolean_shapes_true_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"Boolean\":true}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_boolean(Some(true))
         .build_unchecked();
     check::same(&output, &expected);
@@ -2798,11 +2743,11 @@ fn parses_boolean_false_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"Boolean\":false}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_boolean(Some(false))
         .build_unchecked();
     check::same(&output, &expected);
@@ -2818,11 +2763,11 @@ fn parses_blob_shapes_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"Blob\":\"YmluYXJ5LXZhbHVl\"}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_blob(Some(runtime::Blob::new(b"binary-value".to_vec())))
         .build_unchecked();
     check::same(&output, &expected);
@@ -2838,11 +2783,11 @@ fn parses_timestamp_shapes_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"Timestamp\":946845296}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_timestamp(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
@@ -2863,11 +2808,11 @@ fn parses_iso8601_timestamps_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"Iso8601Timestamp\":\"2000-01-02T20:34:56Z\"}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_iso8601_timestamp(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
@@ -2888,11 +2833,11 @@ fn parses_httpdate_timestamps_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"HttpdateTimestamp\":\"Sun, 02 Jan 2000 20:34:56 GMT\"}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_httpdate_timestamp(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
@@ -2913,11 +2858,11 @@ fn parses_list_shapes_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"ListOfStrings\":[\"abc\",\"mno\",\"xyz\"]}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_list_of_strings(
             Some(vec![String::from("abc"), String::from("mno"), String::from("xyz")]),
         )
@@ -2935,11 +2880,11 @@ fn parses_list_of_map_shapes_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"ListOfMapsOfStrings\":[{\"size\":\"large\"},{\"color\":\"red\"}]}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_list_of_maps_of_strings(
             Some(
                 vec![
@@ -2964,11 +2909,11 @@ fn parses_list_of_list_shapes_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"ListOfLists\":[[\"abc\",\"mno\",\"xyz\"],[\"hjk\",\"qrs\",\"tuv\"]]}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_list_of_lists(
             Some(
                 vec![
@@ -2991,17 +2936,17 @@ fn parses_list_of_structure_shapes_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"ListOfStructs\":[{\"Value\":\"value-1\"},{\"Value\":\"value-2\"}]}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_list_of_structs(
             Some(
                 vec![
-                    crate ::types::SimpleStruct::builder()
-                    .set_value(Some(String::from("value-1"))).build_unchecked(), crate
-                    ::types::SimpleStruct::builder()
+                    types::SimpleStruct::builder()
+                    .set_value(Some(String::from("value-1"))).build_unchecked(),
+                    types::SimpleStruct::builder()
                     .set_value(Some(String::from("value-2"))).build_unchecked()
                 ],
             ),
@@ -3020,17 +2965,17 @@ fn parses_list_of_recursive_structure_shapes_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"RecursiveList\":[{\"RecursiveList\":[{\"RecursiveList\":[{\"String\":\"value\"}]}]}]}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_recursive_list(
             Some(
                 vec![
-                    crate ::types::KitchenSink::builder()
-                    .set_recursive_list(Some(vec![crate ::types::KitchenSink::builder()
-                    .set_recursive_list(Some(vec![crate ::types::KitchenSink::builder()
+                    types::KitchenSink::builder()
+                    .set_recursive_list(Some(vec![types::KitchenSink::builder()
+                    .set_recursive_list(Some(vec![types::KitchenSink::builder()
                     .set_string(Some(String::from("value"))).build_unchecked()]))
                     .build_unchecked()])).build_unchecked()
                 ],
@@ -3050,11 +2995,11 @@ fn parses_map_shapes_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"MapOfStrings\":{\"size\":\"large\",\"color\":\"red\"}}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_map_of_strings(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -3077,11 +3022,11 @@ fn parses_map_of_list_shapes_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"MapOfListsOfStrings\":{\"sizes\":[\"large\",\"small\"],\"colors\":[\"red\",\"green\"]}}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_map_of_lists_of_strings(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -3110,11 +3055,11 @@ fn parses_map_of_map_shapes_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"MapOfMaps\":{\"sizes\":{\"large\":\"L\",\"medium\":\"M\"},\"colors\":{\"red\":\"R\",\"blue\":\"B\"}}}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_map_of_maps(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -3149,23 +3094,23 @@ fn parses_map_of_structure_shapes_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"MapOfStructs\":{\"size\":{\"Value\":\"small\"},\"color\":{\"Value\":\"red\"}}}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_map_of_structs(
             Some(
                 ::std::collections::BTreeMap::from([
                     (
                         String::from("color"),
-                        crate::types::SimpleStruct::builder()
+                        types::SimpleStruct::builder()
                             .set_value(Some(String::from("red")))
                             .build_unchecked(),
                     ),
                     (
                         String::from("size"),
-                        crate::types::SimpleStruct::builder()
+                        types::SimpleStruct::builder()
                             .set_value(Some(String::from("small")))
                             .build_unchecked(),
                     ),
@@ -3186,29 +3131,29 @@ fn parses_map_of_recursive_structure_shapes_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\"RecursiveMap\":{\"key-1\":{\"RecursiveMap\":{\"key-2\":{\"RecursiveMap\":{\"key-3\":{\"String\":\"value\"}}}}}}}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder()
+    let expected = types::KitchenSink::builder()
         .set_recursive_map(
             Some(
                 ::std::collections::BTreeMap::from([
                     (
                         String::from("key-1"),
-                        crate::types::KitchenSink::builder()
+                        types::KitchenSink::builder()
                             .set_recursive_map(
                                 Some(
                                     ::std::collections::BTreeMap::from([
                                         (
                                             String::from("key-2"),
-                                            crate::types::KitchenSink::builder()
+                                            types::KitchenSink::builder()
                                                 .set_recursive_map(
                                                     Some(
                                                         ::std::collections::BTreeMap::from([
                                                             (
                                                                 String::from("key-3"),
-                                                                crate::types::KitchenSink::builder()
+                                                                types::KitchenSink::builder()
                                                                     .set_string(Some(String::from("value")))
                                                                     .build_unchecked(),
                                                             ),
@@ -3242,11 +3187,11 @@ fn parses_the_request_id_from_the_response_response() {
         ],
         "{}",
     );
-    let output = crate::operation::kitchen_sink_operation::KitchenSinkOperation::response(
+    let output = operation::kitchen_sink_operation::KitchenSinkOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::KitchenSink::builder().build_unchecked();
+    let expected = types::KitchenSink::builder().build_unchecked();
     check::same(&output, &expected);
 }
 
@@ -3260,9 +3205,9 @@ fn aws_json11_structures_dont_deserialize_null_values_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"string\": null\n}",
     );
-    let output = crate::operation::null_operation::NullOperation::response(&response)
+    let output = operation::null_operation::NullOperation::response(&response)
         .expect("the response parses");
-    let expected = crate::types::NullOperationInputOutput::builder().build_unchecked();
+    let expected = types::NullOperationInputOutput::builder().build_unchecked();
     check::same(&output, &expected);
 }
 
@@ -3276,11 +3221,11 @@ fn put_and_get_inline_documents_input_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"inlineDocument\": {\"foo\": \"bar\"}\n}",
     );
-    let output = crate::operation::put_and_get_inline_documents::PutAndGetInlineDocuments::response(
+    let output = operation::put_and_get_inline_documents::PutAndGetInlineDocuments::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::PutAndGetInlineDocumentsInputOutput::builder()
+    let expected = types::PutAndGetInlineDocumentsInputOutput::builder()
         .set_inline_document(
             Some(
                 runtime::Document::from_json("{\"foo\":\"bar\"}")
@@ -3301,11 +3246,11 @@ fn aws_json11_supports_na_n_float_inputs_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"floatValue\": \"NaN\",\n    \"doubleValue\": \"NaN\"\n}",
     );
-    let output = crate::operation::simple_scalar_properties::SimpleScalarProperties::response(
+    let output = operation::simple_scalar_properties::SimpleScalarProperties::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::SimpleScalarPropertiesInputOutput::builder()
+    let expected = types::SimpleScalarPropertiesInputOutput::builder()
         .set_double_value(Some(f64::NAN))
         .set_float_value(Some(f32::NAN))
         .build_unchecked();
@@ -3322,11 +3267,11 @@ fn aws_json11_supports_infinity_float_inputs_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"floatValue\": \"Infinity\",\n    \"doubleValue\": \"Infinity\"\n}",
     );
-    let output = crate::operation::simple_scalar_properties::SimpleScalarProperties::response(
+    let output = operation::simple_scalar_properties::SimpleScalarProperties::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::SimpleScalarPropertiesInputOutput::builder()
+    let expected = types::SimpleScalarPropertiesInputOutput::builder()
         .set_double_value(Some(f64::INFINITY))
         .set_float_value(Some(f32::INFINITY))
         .build_unchecked();
@@ -3343,11 +3288,11 @@ fn aws_json11_supports_negative_infinity_float_inputs_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"floatValue\": \"-Infinity\",\n    \"doubleValue\": \"-Infinity\"\n}",
     );
-    let output = crate::operation::simple_scalar_properties::SimpleScalarProperties::response(
+    let output = operation::simple_scalar_properties::SimpleScalarProperties::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::SimpleScalarPropertiesInputOutput::builder()
+    let expected = types::SimpleScalarPropertiesInputOutput::builder()
         .set_double_value(Some(f64::NEG_INFINITY))
         .set_float_value(Some(f32::NEG_INFINITY))
         .build_unchecked();
@@ -3364,11 +3309,11 @@ fn aws_json11_sparse_maps_deserialize_null_values_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"sparseStringMap\": {\n        \"foo\": null\n    }\n}",
     );
-    let output = crate::operation::sparse_nulls_operation::SparseNullsOperation::response(
+    let output = operation::sparse_nulls_operation::SparseNullsOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::SparseNullsOperationInputOutput::builder()
+    let expected = types::SparseNullsOperationInputOutput::builder()
         .set_sparse_string_map(
             Some(::std::collections::BTreeMap::from([(String::from("foo"), None)])),
         )
@@ -3386,11 +3331,11 @@ fn aws_json11_sparse_lists_deserialize_null_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"sparseStringList\": [\n        null\n    ]\n}",
     );
-    let output = crate::operation::sparse_nulls_operation::SparseNullsOperation::response(
+    let output = operation::sparse_nulls_operation::SparseNullsOperation::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::SparseNullsOperationInputOutput::builder()
+    let expected = types::SparseNullsOperationInputOutput::builder()
         .set_sparse_string_list(Some(vec![None]))
         .build_unchecked();
     check::same(&output, &expected);
@@ -3406,16 +3351,16 @@ fn aws_json11_complex_error_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"__type\": \"ComplexError\",\n    \"TopLevel\": \"Top level\",\n    \"Nested\": {\n        \"Foo\": \"bar\"\n    }\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::ComplexError::builder()
+    let expected = types::error::ComplexError::builder()
         .set_nested(
             Some(
-                crate::types::ComplexNestedErrorData::builder()
+                types::ComplexNestedErrorData::builder()
                     .set_foo(Some(String::from("bar")))
                     .build_unchecked(),
             ),
@@ -3423,7 +3368,7 @@ fn aws_json11_complex_error_response() {
         .set_top_level(Some(String::from("Top level")))
         .build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::ComplexError(
+        operation::greeting_with_errors::GreetingWithErrorsError::ComplexError(
             actual,
         ) => check::same(&actual, &expected),
         other => {
@@ -3440,15 +3385,15 @@ fn aws_json11_empty_complex_error_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"__type\": \"ComplexError\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::ComplexError::builder().build_unchecked();
+    let expected = types::error::ComplexError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::ComplexError(
+        operation::greeting_with_errors::GreetingWithErrorsError::ComplexError(
             actual,
         ) => check::same(&actual, &expected),
         other => {
@@ -3463,17 +3408,17 @@ fn aws_json11_empty_complex_error_response() {
 #[test]
 fn aws_json11_foo_error_using_x_amzn_error_type_response() {
     let response = check::response(500u16, &[("X-Amzn-Errortype", "FooError")], "");
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -3496,17 +3441,17 @@ fn aws_json11_foo_error_using_x_amzn_error_type_with_uri_response() {
         ],
         "",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -3526,17 +3471,17 @@ fn aws_json11_foo_error_using_x_amzn_error_type_with_uri_and_namespace_response(
         ],
         "",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -3553,17 +3498,17 @@ fn aws_json11_foo_error_using_code_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"code\": \"FooError\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -3578,17 +3523,17 @@ fn aws_json11_foo_error_using_code_and_namespace_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"code\": \"aws.protocoltests.json#FooError\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -3603,17 +3548,17 @@ fn aws_json11_foo_error_using_code_uri_and_namespace_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"code\": \"aws.protocoltests.json#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -3628,17 +3573,17 @@ fn aws_json11_foo_error_with_dunder_type_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"__type\": \"FooError\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -3653,17 +3598,17 @@ fn aws_json11_foo_error_with_dunder_type_and_namespace_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"__type\": \"aws.protocoltests.json#FooError\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -3678,17 +3623,17 @@ fn aws_json11_foo_error_with_dunder_type_and_different_namespace_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"__type\": \"aws.different.namespace#FooError\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -3703,17 +3648,17 @@ fn aws_json11_foo_error_with_dunder_type_uri_and_namespace_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"__type\": \"aws.protocoltests.json#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -3730,17 +3675,17 @@ fn aws_json11_foo_error_with_nested_type_property_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"__type\": \"aws.protocoltests.json#FooError\",\n    \"ErrorDetails\": [\n      {\n          \"__type\": \"com.amazon.internal#ErrorDetails\",\n          \"reason\": \"Some reason\"\n      }\n    ]\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -3755,17 +3700,17 @@ fn aws_json11_invalid_greeting_error_response() {
         &[("Content-Type", "application/x-amz-json-1.1")],
         "{\n    \"__type\": \"InvalidGreeting\",\n    \"Message\": \"Hi\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::InvalidGreeting::builder()
+    let expected = types::error::InvalidGreeting::builder()
         .set_message(Some(String::from("Hi")))
         .build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::InvalidGreeting(
+        operation::greeting_with_errors::GreetingWithErrorsError::InvalidGreeting(
             actual,
         ) => check::same(&actual, &expected),
         other => {

@@ -4,6 +4,8 @@
 //! The protocol compliance cases of the model (`smithy.test`), one test each.
 #![allow(clippy::all, clippy::pedantic, unused_mut)]
 use crate::runtime;
+use crate::types;
+use crate::operation;
 use crate::runtime::protocol_test as check;
 
 /// `RestJsonAllQueryStringTypes`
@@ -11,30 +13,29 @@ use crate::runtime::protocol_test as check;
 /// Serializes query string parameters with all supported types
 #[test]
 fn rest_json_all_query_string_types_request() {
-    let input = crate::operation::all_query_string_types::AllQueryStringTypesInput::builder()
+    let input = operation::all_query_string_types::AllQueryStringTypesInput::builder()
         .set_query_boolean(Some(true))
         .set_query_boolean_list(Some(vec![true, false, true]))
         .set_query_byte(Some(1i8))
         .set_query_double(Some(1.1f64))
         .set_query_double_list(Some(vec![1.1f64, 2.1f64, 3.1f64]))
-        .set_query_enum(Some(crate::types::FooEnum::from("Foo")))
+        .set_query_enum(Some(types::FooEnum::from("Foo")))
         .set_query_enum_list(
             Some(
                 vec![
-                    crate ::types::FooEnum::from("Foo"), crate
-                    ::types::FooEnum::from("Baz"), crate ::types::FooEnum::from("Bar")
+                    types::FooEnum::from("Foo"), types::FooEnum::from("Baz"),
+                    types::FooEnum::from("Bar")
                 ],
             ),
         )
         .set_query_float(Some(1.1f32))
         .set_query_integer(Some(3i32))
-        .set_query_integer_enum(Some(crate::types::IntegerEnum::from(1i32)))
+        .set_query_integer_enum(Some(types::IntegerEnum::from(1i32)))
         .set_query_integer_enum_list(
             Some(
                 vec![
-                    crate ::types::IntegerEnum::from(1i32), crate
-                    ::types::IntegerEnum::from(2i32), crate
-                    ::types::IntegerEnum::from(3i32)
+                    types::IntegerEnum::from(1i32), types::IntegerEnum::from(2i32),
+                    types::IntegerEnum::from(3i32)
                 ],
             ),
         )
@@ -135,9 +136,7 @@ fn rest_json_all_query_string_types_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::all_query_string_types::AllQueryStringTypes::request(
-            &input,
-        )
+    let request = operation::all_query_string_types::AllQueryStringTypes::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -202,7 +201,7 @@ fn rest_json_all_query_string_types_request() {
 /// Handles query string maps
 #[test]
 fn rest_json_query_string_map_request() {
-    let input = crate::operation::all_query_string_types::AllQueryStringTypesInput::builder()
+    let input = operation::all_query_string_types::AllQueryStringTypesInput::builder()
         .set_query_params_map_of_string_list(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -212,9 +211,7 @@ fn rest_json_query_string_map_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::all_query_string_types::AllQueryStringTypes::request(
-            &input,
-        )
+    let request = operation::all_query_string_types::AllQueryStringTypes::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -240,7 +237,7 @@ fn rest_json_query_string_map_request() {
 /// Handles escaping all required characters in the query string.
 #[test]
 fn rest_json_query_string_escaping_request() {
-    let input = crate::operation::all_query_string_types::AllQueryStringTypesInput::builder()
+    let input = operation::all_query_string_types::AllQueryStringTypesInput::builder()
         .set_query_params_map_of_string_list(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -253,9 +250,7 @@ fn rest_json_query_string_escaping_request() {
         )
         .set_query_string(Some(String::from(" %:/?#[]@!$&'()*+,;=😹")))
         .build_unchecked();
-    let request = crate::operation::all_query_string_types::AllQueryStringTypes::request(
-            &input,
-        )
+    let request = operation::all_query_string_types::AllQueryStringTypes::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -283,7 +278,7 @@ fn rest_json_query_string_escaping_request() {
 /// Supports handling NaN float query values.
 #[test]
 fn rest_json_supports_na_n_float_query_values_request() {
-    let input = crate::operation::all_query_string_types::AllQueryStringTypesInput::builder()
+    let input = operation::all_query_string_types::AllQueryStringTypesInput::builder()
         .set_query_double(Some(f64::NAN))
         .set_query_float(Some(f32::NAN))
         .set_query_params_map_of_string_list(
@@ -295,9 +290,7 @@ fn rest_json_supports_na_n_float_query_values_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::all_query_string_types::AllQueryStringTypes::request(
-            &input,
-        )
+    let request = operation::all_query_string_types::AllQueryStringTypes::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -323,7 +316,7 @@ fn rest_json_supports_na_n_float_query_values_request() {
 /// Supports handling Infinity float query values.
 #[test]
 fn rest_json_supports_infinity_float_query_values_request() {
-    let input = crate::operation::all_query_string_types::AllQueryStringTypesInput::builder()
+    let input = operation::all_query_string_types::AllQueryStringTypesInput::builder()
         .set_query_double(Some(f64::INFINITY))
         .set_query_float(Some(f32::INFINITY))
         .set_query_params_map_of_string_list(
@@ -335,9 +328,7 @@ fn rest_json_supports_infinity_float_query_values_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::all_query_string_types::AllQueryStringTypes::request(
-            &input,
-        )
+    let request = operation::all_query_string_types::AllQueryStringTypes::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -363,7 +354,7 @@ fn rest_json_supports_infinity_float_query_values_request() {
 /// Supports handling -Infinity float query values.
 #[test]
 fn rest_json_supports_negative_infinity_float_query_values_request() {
-    let input = crate::operation::all_query_string_types::AllQueryStringTypesInput::builder()
+    let input = operation::all_query_string_types::AllQueryStringTypesInput::builder()
         .set_query_double(Some(f64::NEG_INFINITY))
         .set_query_float(Some(f32::NEG_INFINITY))
         .set_query_params_map_of_string_list(
@@ -375,9 +366,7 @@ fn rest_json_supports_negative_infinity_float_query_values_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::all_query_string_types::AllQueryStringTypes::request(
-            &input,
-        )
+    let request = operation::all_query_string_types::AllQueryStringTypes::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -403,7 +392,7 @@ fn rest_json_supports_negative_infinity_float_query_values_request() {
 /// Query values of 0 and false are serialized
 #[test]
 fn rest_json_zero_and_false_query_values_request() {
-    let input = crate::operation::all_query_string_types::AllQueryStringTypesInput::builder()
+    let input = operation::all_query_string_types::AllQueryStringTypesInput::builder()
         .set_query_boolean(Some(false))
         .set_query_integer(Some(0i32))
         .set_query_params_map_of_string_list(
@@ -415,9 +404,7 @@ fn rest_json_zero_and_false_query_values_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::all_query_string_types::AllQueryStringTypes::request(
-            &input,
-        )
+    let request = operation::all_query_string_types::AllQueryStringTypes::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -443,10 +430,10 @@ fn rest_json_zero_and_false_query_values_request() {
 /// Mixes constant and variable query string parameters
 #[test]
 fn rest_json_constant_and_variable_query_string_missing_one_value_request() {
-    let input = crate::operation::constant_and_variable_query_string::ConstantAndVariableQueryStringInput::builder()
+    let input = operation::constant_and_variable_query_string::ConstantAndVariableQueryStringInput::builder()
         .set_baz(Some(String::from("bam")))
         .build_unchecked();
-    let request = crate::operation::constant_and_variable_query_string::ConstantAndVariableQueryString::request(
+    let request = operation::constant_and_variable_query_string::ConstantAndVariableQueryString::request(
             &input,
         )
         .expect("the request builds");
@@ -474,11 +461,11 @@ fn rest_json_constant_and_variable_query_string_missing_one_value_request() {
 /// Mixes constant and variable query string parameters
 #[test]
 fn rest_json_constant_and_variable_query_string_all_values_request() {
-    let input = crate::operation::constant_and_variable_query_string::ConstantAndVariableQueryStringInput::builder()
+    let input = operation::constant_and_variable_query_string::ConstantAndVariableQueryStringInput::builder()
         .set_baz(Some(String::from("bam")))
         .set_maybe_set(Some(String::from("yes")))
         .build_unchecked();
-    let request = crate::operation::constant_and_variable_query_string::ConstantAndVariableQueryString::request(
+    let request = operation::constant_and_variable_query_string::ConstantAndVariableQueryString::request(
             &input,
         )
         .expect("the request builds");
@@ -506,12 +493,10 @@ fn rest_json_constant_and_variable_query_string_all_values_request() {
 /// Includes constant query string parameters
 #[test]
 fn rest_json_constant_query_string_request() {
-    let input = crate::operation::constant_query_string::ConstantQueryStringInput::builder()
+    let input = operation::constant_query_string::ConstantQueryStringInput::builder()
         .set_hello(Some(String::from("hi")))
         .build_unchecked();
-    let request = crate::operation::constant_query_string::ConstantQueryString::request(
-            &input,
-        )
+    let request = operation::constant_query_string::ConstantQueryString::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -537,7 +522,7 @@ fn rest_json_constant_query_string_request() {
 /// Serializes document types as part of the JSON request payload with no escaping.
 #[test]
 fn document_type_input_with_object_request() {
-    let input = crate::types::DocumentTypeInputOutput::builder()
+    let input = types::DocumentTypeInputOutput::builder()
         .set_document_value(
             Some(
                 runtime::Document::from_json("{\"foo\":\"bar\"}")
@@ -546,7 +531,7 @@ fn document_type_input_with_object_request() {
         )
         .set_string_value(Some(String::from("string")))
         .build_unchecked();
-    let request = crate::operation::document_type::DocumentType::request(&input)
+    let request = operation::document_type::DocumentType::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -574,13 +559,13 @@ fn document_type_input_with_object_request() {
 /// Serializes document types using a string.
 #[test]
 fn document_input_with_string_request() {
-    let input = crate::types::DocumentTypeInputOutput::builder()
+    let input = types::DocumentTypeInputOutput::builder()
         .set_document_value(
             Some(runtime::Document::from_json("\"hello\"").expect("a JSON document")),
         )
         .set_string_value(Some(String::from("string")))
         .build_unchecked();
-    let request = crate::operation::document_type::DocumentType::request(&input)
+    let request = operation::document_type::DocumentType::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -608,13 +593,13 @@ fn document_input_with_string_request() {
 /// Serializes document types using a number.
 #[test]
 fn document_input_with_number_request() {
-    let input = crate::types::DocumentTypeInputOutput::builder()
+    let input = types::DocumentTypeInputOutput::builder()
         .set_document_value(
             Some(runtime::Document::from_json("10").expect("a JSON document")),
         )
         .set_string_value(Some(String::from("string")))
         .build_unchecked();
-    let request = crate::operation::document_type::DocumentType::request(&input)
+    let request = operation::document_type::DocumentType::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -642,13 +627,13 @@ fn document_input_with_number_request() {
 /// Serializes document types using a boolean.
 #[test]
 fn document_input_with_boolean_request() {
-    let input = crate::types::DocumentTypeInputOutput::builder()
+    let input = types::DocumentTypeInputOutput::builder()
         .set_document_value(
             Some(runtime::Document::from_json("true").expect("a JSON document")),
         )
         .set_string_value(Some(String::from("string")))
         .build_unchecked();
-    let request = crate::operation::document_type::DocumentType::request(&input)
+    let request = operation::document_type::DocumentType::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -676,7 +661,7 @@ fn document_input_with_boolean_request() {
 /// Serializes document types using a list.
 #[test]
 fn document_input_with_list_request() {
-    let input = crate::types::DocumentTypeInputOutput::builder()
+    let input = types::DocumentTypeInputOutput::builder()
         .set_document_value(
             Some(
                 runtime::Document::from_json(
@@ -687,7 +672,7 @@ fn document_input_with_list_request() {
         )
         .set_string_value(Some(String::from("string")))
         .build_unchecked();
-    let request = crate::operation::document_type::DocumentType::request(&input)
+    let request = operation::document_type::DocumentType::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -715,7 +700,7 @@ fn document_input_with_list_request() {
 /// Serializes a map that uses documents as the value.
 #[test]
 fn document_type_as_map_value_input_request() {
-    let input = crate::types::DocumentTypeAsMapValueInputOutput::builder()
+    let input = types::DocumentTypeAsMapValueInputOutput::builder()
         .set_doc_valued_map(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -737,7 +722,7 @@ fn document_type_as_map_value_input_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::document_type_as_map_value::DocumentTypeAsMapValue::request(
+    let request = operation::document_type_as_map_value::DocumentTypeAsMapValue::request(
             &input,
         )
         .expect("the request builds");
@@ -767,7 +752,7 @@ fn document_type_as_map_value_input_request() {
 /// Serializes a document as the target of the httpPayload trait.
 #[test]
 fn document_type_as_payload_input_request() {
-    let input = crate::types::DocumentTypeAsPayloadInputOutput::builder()
+    let input = types::DocumentTypeAsPayloadInputOutput::builder()
         .set_document_value(
             Some(
                 runtime::Document::from_json("{\"foo\":\"bar\"}")
@@ -775,7 +760,7 @@ fn document_type_as_payload_input_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::document_type_as_payload::DocumentTypeAsPayload::request(
+    let request = operation::document_type_as_payload::DocumentTypeAsPayload::request(
             &input,
         )
         .expect("the request builds");
@@ -803,12 +788,12 @@ fn document_type_as_payload_input_request() {
 /// Serializes a document as the target of the httpPayload trait using a string.
 #[test]
 fn document_type_as_payload_input_string_request() {
-    let input = crate::types::DocumentTypeAsPayloadInputOutput::builder()
+    let input = types::DocumentTypeAsPayloadInputOutput::builder()
         .set_document_value(
             Some(runtime::Document::from_json("\"hello\"").expect("a JSON document")),
         )
         .build_unchecked();
-    let request = crate::operation::document_type_as_payload::DocumentTypeAsPayload::request(
+    let request = operation::document_type_as_payload::DocumentTypeAsPayload::request(
             &input,
         )
         .expect("the request builds");
@@ -838,9 +823,9 @@ fn document_type_as_payload_input_string_request() {
 /// clients that omit a payload or that send a JSON object.
 #[test]
 fn rest_json_empty_input_and_empty_output_request() {
-    let input = crate::operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput::builder()
+    let input = operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput::builder()
         .build_unchecked();
-    let request = crate::operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput::request(
+    let request = operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput::request(
             &input,
         )
         .expect("the request builds");
@@ -869,11 +854,9 @@ fn rest_json_empty_input_and_empty_output_request() {
 /// endpoint trait.
 #[test]
 fn rest_json_endpoint_trait_request() {
-    let input = crate::operation::endpoint_operation::EndpointOperationInput::builder()
+    let input = operation::endpoint_operation::EndpointOperationInput::builder()
         .build_unchecked();
-    let request = crate::operation::endpoint_operation::EndpointOperation::request(
-            &input,
-        )
+    let request = operation::endpoint_operation::EndpointOperation::request(&input)
         .expect("the request builds");
     let request = runtime::http::with_endpoint(request, "https://example.com")
         .expect("the endpoint applies");
@@ -903,10 +886,10 @@ fn rest_json_endpoint_trait_request() {
 /// further customization based on user input.
 #[test]
 fn rest_json_endpoint_trait_with_host_label_request() {
-    let input = crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput::builder()
+    let input = operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput::builder()
         .set_label(Some(String::from("bar")))
         .build_unchecked();
-    let request = crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperation::request(
+    let request = operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -936,9 +919,9 @@ fn rest_json_endpoint_trait_with_host_label_request() {
 /// Custom endpoints supplied by users can have paths
 #[test]
 fn rest_json_host_with_path_request() {
-    let input = crate::operation::host_with_path_operation::HostWithPathOperationInput::builder()
+    let input = operation::host_with_path_operation::HostWithPathOperationInput::builder()
         .build_unchecked();
-    let request = crate::operation::host_with_path_operation::HostWithPathOperation::request(
+    let request = operation::host_with_path_operation::HostWithPathOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -968,10 +951,10 @@ fn rest_json_host_with_path_request() {
 /// Adds Content-MD5 header
 #[test]
 fn rest_json_http_checksum_required_request() {
-    let input = crate::types::HttpChecksumRequiredInputOutput::builder()
+    let input = types::HttpChecksumRequiredInputOutput::builder()
         .set_foo(Some(String::from("base64 encoded md5 checksum")))
         .build_unchecked();
-    let request = crate::operation::http_checksum_required::HttpChecksumRequired::request(
+    let request = operation::http_checksum_required::HttpChecksumRequired::request(
             &input,
         )
         .expect("the request builds");
@@ -1002,7 +985,7 @@ fn rest_json_http_checksum_required_request() {
 /// Serializes all request headers, using specific when present
 #[test]
 fn rest_json_http_empty_prefix_headers_request_client_request() {
-    let input = crate::operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersInput::builder()
+    let input = operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersInput::builder()
         .set_prefix_headers(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -1013,7 +996,7 @@ fn rest_json_http_empty_prefix_headers_request_client_request() {
         )
         .set_specific_header(Some(String::from("There")))
         .build_unchecked();
-    let request = crate::operation::http_empty_prefix_headers::HttpEmptyPrefixHeaders::request(
+    let request = operation::http_empty_prefix_headers::HttpEmptyPrefixHeaders::request(
             &input,
         )
         .expect("the request builds");
@@ -1039,10 +1022,10 @@ fn rest_json_http_empty_prefix_headers_request_client_request() {
 /// `RestJsonEnumPayloadRequest`
 #[test]
 fn rest_json_enum_payload_request_request() {
-    let input = crate::types::EnumPayloadInput::builder()
-        .set_payload(Some(crate::types::StringEnum::from("enumvalue")))
+    let input = types::EnumPayloadInput::builder()
+        .set_payload(Some(types::StringEnum::from("enumvalue")))
         .build_unchecked();
-    let request = crate::operation::http_enum_payload::HttpEnumPayload::request(&input)
+    let request = operation::http_enum_payload::HttpEnumPayload::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -1068,13 +1051,11 @@ fn rest_json_enum_payload_request_request() {
 /// Serializes a blob in the HTTP payload
 #[test]
 fn rest_json_http_payload_traits_with_blob_request() {
-    let input = crate::types::HttpPayloadTraitsInputOutput::builder()
+    let input = types::HttpPayloadTraitsInputOutput::builder()
         .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
-    let request = crate::operation::http_payload_traits::HttpPayloadTraits::request(
-            &input,
-        )
+    let request = operation::http_payload_traits::HttpPayloadTraits::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -1100,12 +1081,10 @@ fn rest_json_http_payload_traits_with_blob_request() {
 /// Serializes an empty blob in the HTTP payload
 #[test]
 fn rest_json_http_payload_traits_with_no_blob_body_request() {
-    let input = crate::types::HttpPayloadTraitsInputOutput::builder()
+    let input = types::HttpPayloadTraitsInputOutput::builder()
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
-    let request = crate::operation::http_payload_traits::HttpPayloadTraits::request(
-            &input,
-        )
+    let request = operation::http_payload_traits::HttpPayloadTraits::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -1131,11 +1110,11 @@ fn rest_json_http_payload_traits_with_no_blob_body_request() {
 /// Serializes a blob in the HTTP payload with a content-type
 #[test]
 fn rest_json_http_payload_traits_with_media_type_with_blob_request() {
-    let input = crate::types::HttpPayloadTraitsWithMediaTypeInputOutput::builder()
+    let input = types::HttpPayloadTraitsWithMediaTypeInputOutput::builder()
         .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
-    let request = crate::operation::http_payload_traits_with_media_type::HttpPayloadTraitsWithMediaType::request(
+    let request = operation::http_payload_traits_with_media_type::HttpPayloadTraitsWithMediaType::request(
             &input,
         )
         .expect("the request builds");
@@ -1163,17 +1142,17 @@ fn rest_json_http_payload_traits_with_media_type_with_blob_request() {
 /// Serializes a structure in the payload
 #[test]
 fn rest_json_http_payload_with_structure_request() {
-    let input = crate::types::HttpPayloadWithStructureInputOutput::builder()
+    let input = types::HttpPayloadWithStructureInputOutput::builder()
         .set_nested(
             Some(
-                crate::types::NestedPayload::builder()
+                types::NestedPayload::builder()
                     .set_greeting(Some(String::from("hello")))
                     .set_name(Some(String::from("Phreddy")))
                     .build_unchecked(),
             ),
         )
         .build_unchecked();
-    let request = crate::operation::http_payload_with_structure::HttpPayloadWithStructure::request(
+    let request = operation::http_payload_with_structure::HttpPayloadWithStructure::request(
             &input,
         )
         .expect("the request builds");
@@ -1201,10 +1180,10 @@ fn rest_json_http_payload_with_structure_request() {
 /// Serializes a union in the payload.
 #[test]
 fn rest_json_http_payload_with_union_request() {
-    let input = crate::types::HttpPayloadWithUnionInputOutput::builder()
-        .set_nested(Some(crate::types::UnionPayload::Greeting(String::from("hello"))))
+    let input = types::HttpPayloadWithUnionInputOutput::builder()
+        .set_nested(Some(types::UnionPayload::Greeting(String::from("hello"))))
         .build_unchecked();
-    let request = crate::operation::http_payload_with_union::HttpPayloadWithUnion::request(
+    let request = operation::http_payload_with_union::HttpPayloadWithUnion::request(
             &input,
         )
         .expect("the request builds");
@@ -1232,9 +1211,8 @@ fn rest_json_http_payload_with_union_request() {
 /// No payload is sent if the union has no value.
 #[test]
 fn rest_json_http_payload_with_unset_union_request() {
-    let input = crate::types::HttpPayloadWithUnionInputOutput::builder()
-        .build_unchecked();
-    let request = crate::operation::http_payload_with_union::HttpPayloadWithUnion::request(
+    let input = types::HttpPayloadWithUnionInputOutput::builder().build_unchecked();
+    let request = operation::http_payload_with_union::HttpPayloadWithUnion::request(
             &input,
         )
         .expect("the request builds");
@@ -1262,7 +1240,7 @@ fn rest_json_http_payload_with_unset_union_request() {
 /// Adds headers by prefix
 #[test]
 fn rest_json_http_prefix_headers_are_present_request() {
-    let input = crate::operation::http_prefix_headers::HttpPrefixHeadersInput::builder()
+    let input = operation::http_prefix_headers::HttpPrefixHeadersInput::builder()
         .set_foo(Some(String::from("Foo")))
         .set_foo_map(
             Some(
@@ -1273,9 +1251,7 @@ fn rest_json_http_prefix_headers_are_present_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::http_prefix_headers::HttpPrefixHeaders::request(
-            &input,
-        )
+    let request = operation::http_prefix_headers::HttpPrefixHeaders::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -1305,13 +1281,11 @@ fn rest_json_http_prefix_headers_are_present_request() {
 /// No prefix headers are serialized because the value is not present
 #[test]
 fn rest_json_http_prefix_headers_are_not_present_request() {
-    let input = crate::operation::http_prefix_headers::HttpPrefixHeadersInput::builder()
+    let input = operation::http_prefix_headers::HttpPrefixHeadersInput::builder()
         .set_foo(Some(String::from("Foo")))
         .set_foo_map(Some(::std::collections::BTreeMap::from([])))
         .build_unchecked();
-    let request = crate::operation::http_prefix_headers::HttpPrefixHeaders::request(
-            &input,
-        )
+    let request = operation::http_prefix_headers::HttpPrefixHeaders::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -1337,7 +1311,7 @@ fn rest_json_http_prefix_headers_are_not_present_request() {
 /// Serialize prefix headers were the value is present but empty
 #[test]
 fn rest_json_http_prefix_empty_headers_request() {
-    let input = crate::operation::http_prefix_headers::HttpPrefixHeadersInput::builder()
+    let input = operation::http_prefix_headers::HttpPrefixHeadersInput::builder()
         .set_foo_map(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -1346,9 +1320,7 @@ fn rest_json_http_prefix_empty_headers_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::http_prefix_headers::HttpPrefixHeaders::request(
-            &input,
-        )
+    let request = operation::http_prefix_headers::HttpPrefixHeaders::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -1374,7 +1346,7 @@ fn rest_json_http_prefix_empty_headers_request() {
 /// Test that httpQueryParams are included in request when no other query parameters exist
 #[test]
 fn http_query_params_only_request_request() {
-    let input = crate::operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationInput::builder()
+    let input = operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationInput::builder()
         .set_query_map(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -1384,7 +1356,7 @@ fn http_query_params_only_request_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::http_query_params_only_operation::HttpQueryParamsOnlyOperation::request(
+    let request = operation::http_query_params_only_operation::HttpQueryParamsOnlyOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1412,10 +1384,10 @@ fn http_query_params_only_request_request() {
 /// Test that empty httpQueryParams map results in no query parameters
 #[test]
 fn http_query_params_only_empty_request_request() {
-    let input = crate::operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationInput::builder()
+    let input = operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationInput::builder()
         .set_query_map(Some(::std::collections::BTreeMap::from([])))
         .build_unchecked();
-    let request = crate::operation::http_query_params_only_operation::HttpQueryParamsOnlyOperation::request(
+    let request = operation::http_query_params_only_operation::HttpQueryParamsOnlyOperation::request(
             &input,
         )
         .expect("the request builds");
@@ -1443,11 +1415,11 @@ fn http_query_params_only_empty_request_request() {
 /// Supports handling NaN float label values.
 #[test]
 fn rest_json_supports_na_n_float_labels_request() {
-    let input = crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabelsInput::builder()
+    let input = operation::http_request_with_float_labels::HttpRequestWithFloatLabelsInput::builder()
         .set_double(Some(f64::NAN))
         .set_float(Some(f32::NAN))
         .build_unchecked();
-    let request = crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabels::request(
+    let request = operation::http_request_with_float_labels::HttpRequestWithFloatLabels::request(
             &input,
         )
         .expect("the request builds");
@@ -1475,11 +1447,11 @@ fn rest_json_supports_na_n_float_labels_request() {
 /// Supports handling Infinity float label values.
 #[test]
 fn rest_json_supports_infinity_float_labels_request() {
-    let input = crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabelsInput::builder()
+    let input = operation::http_request_with_float_labels::HttpRequestWithFloatLabelsInput::builder()
         .set_double(Some(f64::INFINITY))
         .set_float(Some(f32::INFINITY))
         .build_unchecked();
-    let request = crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabels::request(
+    let request = operation::http_request_with_float_labels::HttpRequestWithFloatLabels::request(
             &input,
         )
         .expect("the request builds");
@@ -1507,11 +1479,11 @@ fn rest_json_supports_infinity_float_labels_request() {
 /// Supports handling -Infinity float label values.
 #[test]
 fn rest_json_supports_negative_infinity_float_labels_request() {
-    let input = crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabelsInput::builder()
+    let input = operation::http_request_with_float_labels::HttpRequestWithFloatLabelsInput::builder()
         .set_double(Some(f64::NEG_INFINITY))
         .set_float(Some(f32::NEG_INFINITY))
         .build_unchecked();
-    let request = crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabels::request(
+    let request = operation::http_request_with_float_labels::HttpRequestWithFloatLabels::request(
             &input,
         )
         .expect("the request builds");
@@ -1539,11 +1511,11 @@ fn rest_json_supports_negative_infinity_float_labels_request() {
 /// Serializes greedy labels and normal labels
 #[test]
 fn rest_json_http_request_with_greedy_label_in_path_request() {
-    let input = crate::operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPathInput::builder()
+    let input = operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPathInput::builder()
         .set_baz(Some(String::from("there/guy")))
         .set_foo(Some(String::from("hello/escape")))
         .build_unchecked();
-    let request = crate::operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPath::request(
+    let request = operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPath::request(
             &input,
         )
         .expect("the request builds");
@@ -1571,7 +1543,7 @@ fn rest_json_http_request_with_greedy_label_in_path_request() {
 /// Sends a GET request that uses URI label bindings
 #[test]
 fn rest_json_input_with_headers_and_all_params_request() {
-    let input = crate::operation::http_request_with_labels::HttpRequestWithLabelsInput::builder()
+    let input = operation::http_request_with_labels::HttpRequestWithLabelsInput::builder()
         .set_boolean(Some(true))
         .set_double(Some(5.1f64))
         .set_float(Some(4.1f32))
@@ -1588,7 +1560,7 @@ fn rest_json_input_with_headers_and_all_params_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::http_request_with_labels::HttpRequestWithLabels::request(
+    let request = operation::http_request_with_labels::HttpRequestWithLabels::request(
             &input,
         )
         .expect("the request builds");
@@ -1616,7 +1588,7 @@ fn rest_json_input_with_headers_and_all_params_request() {
 /// Sends a GET request that uses URI label bindings
 #[test]
 fn rest_json_http_request_label_escaping_request() {
-    let input = crate::operation::http_request_with_labels::HttpRequestWithLabelsInput::builder()
+    let input = operation::http_request_with_labels::HttpRequestWithLabelsInput::builder()
         .set_boolean(Some(true))
         .set_double(Some(5.1f64))
         .set_float(Some(4.1f32))
@@ -1633,7 +1605,7 @@ fn rest_json_http_request_label_escaping_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::http_request_with_labels::HttpRequestWithLabels::request(
+    let request = operation::http_request_with_labels::HttpRequestWithLabels::request(
             &input,
         )
         .expect("the request builds");
@@ -1661,7 +1633,7 @@ fn rest_json_http_request_label_escaping_request() {
 /// Serializes different timestamp formats in URI labels
 #[test]
 fn rest_json_http_request_with_labels_and_timestamp_format_request() {
-    let input = crate::operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormatInput::builder()
+    let input = operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormatInput::builder()
         .set_default_format(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -1719,7 +1691,7 @@ fn rest_json_http_request_with_labels_and_timestamp_format_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormat::request(
+    let request = operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormat::request(
             &input,
         )
         .expect("the request builds");
@@ -1747,10 +1719,10 @@ fn rest_json_http_request_with_labels_and_timestamp_format_request() {
 /// Path matching is not broken by regex expressions in literal segments
 #[test]
 fn rest_json_tolerates_regex_chars_in_segments_request() {
-    let input = crate::operation::http_request_with_regex_literal::HttpRequestWithRegexLiteralInput::builder()
+    let input = operation::http_request_with_regex_literal::HttpRequestWithRegexLiteralInput::builder()
         .set_str(Some(String::from("abc")))
         .build_unchecked();
-    let request = crate::operation::http_request_with_regex_literal::HttpRequestWithRegexLiteral::request(
+    let request = operation::http_request_with_regex_literal::HttpRequestWithRegexLiteral::request(
             &input,
         )
         .expect("the request builds");
@@ -1776,12 +1748,10 @@ fn rest_json_tolerates_regex_chars_in_segments_request() {
 /// `RestJsonStringPayloadRequest`
 #[test]
 fn rest_json_string_payload_request_request() {
-    let input = crate::types::StringPayloadInput::builder()
+    let input = types::StringPayloadInput::builder()
         .set_payload(Some(String::from("rawstring")))
         .build_unchecked();
-    let request = crate::operation::http_string_payload::HttpStringPayload::request(
-            &input,
-        )
+    let request = operation::http_string_payload::HttpStringPayload::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -1807,7 +1777,7 @@ fn rest_json_string_payload_request_request() {
 /// Tests requests with string header bindings
 #[test]
 fn rest_json_input_and_output_with_string_headers_request() {
-    let input = crate::types::InputAndOutputWithHeadersIo::builder()
+    let input = types::InputAndOutputWithHeadersIo::builder()
         .set_header_string(Some(String::from("Hello")))
         .set_header_string_list(
             Some(vec![String::from("a"), String::from("b"), String::from("c")]),
@@ -1816,7 +1786,7 @@ fn rest_json_input_and_output_with_string_headers_request() {
             Some(vec![String::from("a"), String::from("b"), String::from("c")]),
         )
         .build_unchecked();
-    let request = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
+    let request = operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
             &input,
         )
         .expect("the request builds");
@@ -1848,12 +1818,12 @@ fn rest_json_input_and_output_with_string_headers_request() {
 /// Tests requests with string list header bindings that require quoting
 #[test]
 fn rest_json_input_and_output_with_quoted_string_headers_request() {
-    let input = crate::types::InputAndOutputWithHeadersIo::builder()
+    let input = types::InputAndOutputWithHeadersIo::builder()
         .set_header_string_list(
             Some(vec![String::from("b,c"), String::from("\"def\""), String::from("a")]),
         )
         .build_unchecked();
-    let request = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
+    let request = operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
             &input,
         )
         .expect("the request builds");
@@ -1881,7 +1851,7 @@ fn rest_json_input_and_output_with_quoted_string_headers_request() {
 /// Tests requests with numeric header bindings
 #[test]
 fn rest_json_input_and_output_with_numeric_headers_request() {
-    let input = crate::types::InputAndOutputWithHeadersIo::builder()
+    let input = types::InputAndOutputWithHeadersIo::builder()
         .set_header_byte(Some(1i8))
         .set_header_double(Some(1.1f64))
         .set_header_float(Some(1.1f32))
@@ -1890,7 +1860,7 @@ fn rest_json_input_and_output_with_numeric_headers_request() {
         .set_header_long(Some(123i64))
         .set_header_short(Some(123i16))
         .build_unchecked();
-    let request = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
+    let request = operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
             &input,
         )
         .expect("the request builds");
@@ -1926,12 +1896,12 @@ fn rest_json_input_and_output_with_numeric_headers_request() {
 /// Tests requests with boolean header bindings
 #[test]
 fn rest_json_input_and_output_with_boolean_headers_request() {
-    let input = crate::types::InputAndOutputWithHeadersIo::builder()
+    let input = types::InputAndOutputWithHeadersIo::builder()
         .set_header_boolean_list(Some(vec![true, false, true]))
         .set_header_false_bool(Some(false))
         .set_header_true_bool(Some(true))
         .build_unchecked();
-    let request = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
+    let request = operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
             &input,
         )
         .expect("the request builds");
@@ -1963,7 +1933,7 @@ fn rest_json_input_and_output_with_boolean_headers_request() {
 /// Tests requests with timestamp header bindings
 #[test]
 fn rest_json_input_and_output_with_timestamp_headers_request() {
-    let input = crate::types::InputAndOutputWithHeadersIo::builder()
+    let input = types::InputAndOutputWithHeadersIo::builder()
         .set_header_timestamp_list(
             Some(
                 vec![
@@ -1975,7 +1945,7 @@ fn rest_json_input_and_output_with_timestamp_headers_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
+    let request = operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
             &input,
         )
         .expect("the request builds");
@@ -2008,18 +1978,18 @@ fn rest_json_input_and_output_with_timestamp_headers_request() {
 /// Tests requests with enum header bindings
 #[test]
 fn rest_json_input_and_output_with_enum_headers_request() {
-    let input = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_enum(Some(crate::types::FooEnum::from("Foo")))
+    let input = types::InputAndOutputWithHeadersIo::builder()
+        .set_header_enum(Some(types::FooEnum::from("Foo")))
         .set_header_enum_list(
             Some(
                 vec![
-                    crate ::types::FooEnum::from("Foo"), crate
-                    ::types::FooEnum::from("Bar"), crate ::types::FooEnum::from("Baz")
+                    types::FooEnum::from("Foo"), types::FooEnum::from("Bar"),
+                    types::FooEnum::from("Baz")
                 ],
             ),
         )
         .build_unchecked();
-    let request = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
+    let request = operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
             &input,
         )
         .expect("the request builds");
@@ -2047,19 +2017,18 @@ fn rest_json_input_and_output_with_enum_headers_request() {
 /// Tests requests with intEnum header bindings
 #[test]
 fn rest_json_input_and_output_with_int_enum_headers_request() {
-    let input = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_integer_enum(Some(crate::types::IntegerEnum::from(1i32)))
+    let input = types::InputAndOutputWithHeadersIo::builder()
+        .set_header_integer_enum(Some(types::IntegerEnum::from(1i32)))
         .set_header_integer_enum_list(
             Some(
                 vec![
-                    crate ::types::IntegerEnum::from(1i32), crate
-                    ::types::IntegerEnum::from(2i32), crate
-                    ::types::IntegerEnum::from(3i32)
+                    types::IntegerEnum::from(1i32), types::IntegerEnum::from(2i32),
+                    types::IntegerEnum::from(3i32)
                 ],
             ),
         )
         .build_unchecked();
-    let request = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
+    let request = operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
             &input,
         )
         .expect("the request builds");
@@ -2087,11 +2056,11 @@ fn rest_json_input_and_output_with_int_enum_headers_request() {
 /// Supports handling NaN float header values.
 #[test]
 fn rest_json_supports_na_n_float_header_inputs_request() {
-    let input = crate::types::InputAndOutputWithHeadersIo::builder()
+    let input = types::InputAndOutputWithHeadersIo::builder()
         .set_header_double(Some(f64::NAN))
         .set_header_float(Some(f32::NAN))
         .build_unchecked();
-    let request = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
+    let request = operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
             &input,
         )
         .expect("the request builds");
@@ -2119,11 +2088,11 @@ fn rest_json_supports_na_n_float_header_inputs_request() {
 /// Supports handling Infinity float header values.
 #[test]
 fn rest_json_supports_infinity_float_header_inputs_request() {
-    let input = crate::types::InputAndOutputWithHeadersIo::builder()
+    let input = types::InputAndOutputWithHeadersIo::builder()
         .set_header_double(Some(f64::INFINITY))
         .set_header_float(Some(f32::INFINITY))
         .build_unchecked();
-    let request = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
+    let request = operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
             &input,
         )
         .expect("the request builds");
@@ -2151,11 +2120,11 @@ fn rest_json_supports_infinity_float_header_inputs_request() {
 /// Supports handling -Infinity float header values.
 #[test]
 fn rest_json_supports_negative_infinity_float_header_inputs_request() {
-    let input = crate::types::InputAndOutputWithHeadersIo::builder()
+    let input = types::InputAndOutputWithHeadersIo::builder()
         .set_header_double(Some(f64::NEG_INFINITY))
         .set_header_float(Some(f32::NEG_INFINITY))
         .build_unchecked();
-    let request = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
+    let request = operation::input_and_output_with_headers::InputAndOutputWithHeaders::request(
             &input,
         )
         .expect("the request builds");
@@ -2183,10 +2152,10 @@ fn rest_json_supports_negative_infinity_float_header_inputs_request() {
 /// Blobs are base64 encoded
 #[test]
 fn rest_json_json_blobs_request() {
-    let input = crate::types::JsonBlobsInputOutput::builder()
+    let input = types::JsonBlobsInputOutput::builder()
         .set_data(Some(runtime::Blob::new(b"value".to_vec())))
         .build_unchecked();
-    let request = crate::operation::json_blobs::JsonBlobs::request(&input)
+    let request = operation::json_blobs::JsonBlobs::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2212,36 +2181,26 @@ fn rest_json_json_blobs_request() {
 /// Serializes simple scalar properties
 #[test]
 fn rest_json_json_enums_request() {
-    let input = crate::types::JsonEnumsInputOutput::builder()
-        .set_foo_enum1(Some(crate::types::FooEnum::from("Foo")))
-        .set_foo_enum2(Some(crate::types::FooEnum::from("0")))
-        .set_foo_enum3(Some(crate::types::FooEnum::from("1")))
+    let input = types::JsonEnumsInputOutput::builder()
+        .set_foo_enum1(Some(types::FooEnum::from("Foo")))
+        .set_foo_enum2(Some(types::FooEnum::from("0")))
+        .set_foo_enum3(Some(types::FooEnum::from("1")))
         .set_foo_enum_list(
-            Some(
-                vec![
-                    crate ::types::FooEnum::from("Foo"), crate
-                    ::types::FooEnum::from("0")
-                ],
-            ),
+            Some(vec![types::FooEnum::from("Foo"), types::FooEnum::from("0")]),
         )
         .set_foo_enum_map(
             Some(
                 ::std::collections::BTreeMap::from([
-                    (String::from("hi"), crate::types::FooEnum::from("Foo")),
-                    (String::from("zero"), crate::types::FooEnum::from("0")),
+                    (String::from("hi"), types::FooEnum::from("Foo")),
+                    (String::from("zero"), types::FooEnum::from("0")),
                 ]),
             ),
         )
         .set_foo_enum_set(
-            Some(
-                vec![
-                    crate ::types::FooEnum::from("Foo"), crate
-                    ::types::FooEnum::from("0")
-                ],
-            ),
+            Some(vec![types::FooEnum::from("Foo"), types::FooEnum::from("0")]),
         )
         .build_unchecked();
-    let request = crate::operation::json_enums::JsonEnums::request(&input)
+    let request = operation::json_enums::JsonEnums::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2269,37 +2228,31 @@ fn rest_json_json_enums_request() {
 /// Serializes intEnums as integers
 #[test]
 fn rest_json_json_int_enums_request() {
-    let input = crate::types::JsonIntEnumsInputOutput::builder()
-        .set_integer_enum1(Some(crate::types::IntegerEnum::from(1i32)))
-        .set_integer_enum2(Some(crate::types::IntegerEnum::from(2i32)))
-        .set_integer_enum3(Some(crate::types::IntegerEnum::from(3i32)))
+    let input = types::JsonIntEnumsInputOutput::builder()
+        .set_integer_enum1(Some(types::IntegerEnum::from(1i32)))
+        .set_integer_enum2(Some(types::IntegerEnum::from(2i32)))
+        .set_integer_enum3(Some(types::IntegerEnum::from(3i32)))
         .set_integer_enum_list(
             Some(
                 vec![
-                    crate ::types::IntegerEnum::from(1i32), crate
-                    ::types::IntegerEnum::from(2i32), crate
-                    ::types::IntegerEnum::from(3i32)
+                    types::IntegerEnum::from(1i32), types::IntegerEnum::from(2i32),
+                    types::IntegerEnum::from(3i32)
                 ],
             ),
         )
         .set_integer_enum_map(
             Some(
                 ::std::collections::BTreeMap::from([
-                    (String::from("abc"), crate::types::IntegerEnum::from(1i32)),
-                    (String::from("def"), crate::types::IntegerEnum::from(2i32)),
+                    (String::from("abc"), types::IntegerEnum::from(1i32)),
+                    (String::from("def"), types::IntegerEnum::from(2i32)),
                 ]),
             ),
         )
         .set_integer_enum_set(
-            Some(
-                vec![
-                    crate ::types::IntegerEnum::from(1i32), crate
-                    ::types::IntegerEnum::from(2i32)
-                ],
-            ),
+            Some(vec![types::IntegerEnum::from(1i32), types::IntegerEnum::from(2i32)]),
         )
         .build_unchecked();
-    let request = crate::operation::json_int_enums::JsonIntEnums::request(&input)
+    let request = operation::json_int_enums::JsonIntEnums::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2327,23 +2280,13 @@ fn rest_json_json_int_enums_request() {
 /// Serializes JSON lists
 #[test]
 fn rest_json_lists_request() {
-    let input = crate::types::JsonListsInputOutput::builder()
+    let input = types::JsonListsInputOutput::builder()
         .set_boolean_list(Some(vec![true, false]))
         .set_enum_list(
-            Some(
-                vec![
-                    crate ::types::FooEnum::from("Foo"), crate
-                    ::types::FooEnum::from("0")
-                ],
-            ),
+            Some(vec![types::FooEnum::from("Foo"), types::FooEnum::from("0")]),
         )
         .set_int_enum_list(
-            Some(
-                vec![
-                    crate ::types::IntegerEnum::from(1i32), crate
-                    ::types::IntegerEnum::from(2i32)
-                ],
-            ),
+            Some(vec![types::IntegerEnum::from(1i32), types::IntegerEnum::from(2i32)]),
         )
         .set_integer_list(Some(vec![1i32, 2i32]))
         .set_nested_string_list(
@@ -2359,11 +2302,10 @@ fn rest_json_lists_request() {
         .set_structure_list(
             Some(
                 vec![
-                    crate ::types::StructureListMember::builder()
-                    .set_a(Some(String::from("1"))).set_b(Some(String::from("2")))
-                    .build_unchecked(), crate ::types::StructureListMember::builder()
-                    .set_a(Some(String::from("3"))).set_b(Some(String::from("4")))
-                    .build_unchecked()
+                    types::StructureListMember::builder().set_a(Some(String::from("1")))
+                    .set_b(Some(String::from("2"))).build_unchecked(),
+                    types::StructureListMember::builder().set_a(Some(String::from("3")))
+                    .set_b(Some(String::from("4"))).build_unchecked()
                 ],
             ),
         )
@@ -2378,7 +2320,7 @@ fn rest_json_lists_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_lists::JsonLists::request(&input)
+    let request = operation::json_lists::JsonLists::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2406,10 +2348,10 @@ fn rest_json_lists_request() {
 /// Serializes empty JSON lists
 #[test]
 fn rest_json_lists_empty_request() {
-    let input = crate::types::JsonListsInputOutput::builder()
+    let input = types::JsonListsInputOutput::builder()
         .set_string_list(Some(vec![]))
         .build_unchecked();
-    let request = crate::operation::json_lists::JsonLists::request(&input)
+    let request = operation::json_lists::JsonLists::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2435,19 +2377,19 @@ fn rest_json_lists_empty_request() {
 /// Serializes JSON maps
 #[test]
 fn rest_json_json_maps_request() {
-    let input = crate::types::JsonMapsInputOutput::builder()
+    let input = types::JsonMapsInputOutput::builder()
         .set_dense_struct_map(
             Some(
                 ::std::collections::BTreeMap::from([
                     (
                         String::from("baz"),
-                        crate::types::GreetingStruct::builder()
+                        types::GreetingStruct::builder()
                             .set_hi(Some(String::from("bye")))
                             .build_unchecked(),
                     ),
                     (
                         String::from("foo"),
-                        crate::types::GreetingStruct::builder()
+                        types::GreetingStruct::builder()
                             .set_hi(Some(String::from("there")))
                             .build_unchecked(),
                     ),
@@ -2455,7 +2397,7 @@ fn rest_json_json_maps_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_maps::JsonMaps::request(&input)
+    let request = operation::json_maps::JsonMaps::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2483,7 +2425,7 @@ fn rest_json_json_maps_request() {
 /// Ensure that 0 and false are sent over the wire in all maps and lists
 #[test]
 fn rest_json_serializes_zero_values_in_maps_request() {
-    let input = crate::types::JsonMapsInputOutput::builder()
+    let input = types::JsonMapsInputOutput::builder()
         .set_dense_boolean_map(
             Some(::std::collections::BTreeMap::from([(String::from("x"), false)])),
         )
@@ -2491,7 +2433,7 @@ fn rest_json_serializes_zero_values_in_maps_request() {
             Some(::std::collections::BTreeMap::from([(String::from("x"), 0i32)])),
         )
         .build_unchecked();
-    let request = crate::operation::json_maps::JsonMaps::request(&input)
+    let request = operation::json_maps::JsonMaps::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2519,7 +2461,7 @@ fn rest_json_serializes_zero_values_in_maps_request() {
 /// A request that contains a dense map of sets.
 #[test]
 fn rest_json_serializes_dense_set_map_request() {
-    let input = crate::types::JsonMapsInputOutput::builder()
+    let input = types::JsonMapsInputOutput::builder()
         .set_dense_set_map(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -2529,7 +2471,7 @@ fn rest_json_serializes_dense_set_map_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_maps::JsonMaps::request(&input)
+    let request = operation::json_maps::JsonMaps::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2557,7 +2499,7 @@ fn rest_json_serializes_dense_set_map_request() {
 /// Tests how normal timestamps are serialized
 #[test]
 fn rest_json_json_timestamps_request() {
-    let input = crate::types::JsonTimestampsInputOutput::builder()
+    let input = types::JsonTimestampsInputOutput::builder()
         .set_normal(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -2567,7 +2509,7 @@ fn rest_json_json_timestamps_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_timestamps::JsonTimestamps::request(&input)
+    let request = operation::json_timestamps::JsonTimestamps::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2593,7 +2535,7 @@ fn rest_json_json_timestamps_request() {
 /// Ensures that the timestampFormat of date-time works like normal timestamps
 #[test]
 fn rest_json_json_timestamps_with_date_time_format_request() {
-    let input = crate::types::JsonTimestampsInputOutput::builder()
+    let input = types::JsonTimestampsInputOutput::builder()
         .set_date_time(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -2603,7 +2545,7 @@ fn rest_json_json_timestamps_with_date_time_format_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_timestamps::JsonTimestamps::request(&input)
+    let request = operation::json_timestamps::JsonTimestamps::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2629,7 +2571,7 @@ fn rest_json_json_timestamps_with_date_time_format_request() {
 /// Ensures that the timestampFormat of date-time on the target shape works like normal timestamps
 #[test]
 fn rest_json_json_timestamps_with_date_time_on_target_format_request() {
-    let input = crate::types::JsonTimestampsInputOutput::builder()
+    let input = types::JsonTimestampsInputOutput::builder()
         .set_date_time_on_target(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -2639,7 +2581,7 @@ fn rest_json_json_timestamps_with_date_time_on_target_format_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_timestamps::JsonTimestamps::request(&input)
+    let request = operation::json_timestamps::JsonTimestamps::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2665,7 +2607,7 @@ fn rest_json_json_timestamps_with_date_time_on_target_format_request() {
 /// Ensures that the timestampFormat of epoch-seconds works
 #[test]
 fn rest_json_json_timestamps_with_epoch_seconds_format_request() {
-    let input = crate::types::JsonTimestampsInputOutput::builder()
+    let input = types::JsonTimestampsInputOutput::builder()
         .set_epoch_seconds(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -2675,7 +2617,7 @@ fn rest_json_json_timestamps_with_epoch_seconds_format_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_timestamps::JsonTimestamps::request(&input)
+    let request = operation::json_timestamps::JsonTimestamps::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2701,7 +2643,7 @@ fn rest_json_json_timestamps_with_epoch_seconds_format_request() {
 /// Ensures that the timestampFormat of epoch-seconds on the target shape works
 #[test]
 fn rest_json_json_timestamps_with_epoch_seconds_on_target_format_request() {
-    let input = crate::types::JsonTimestampsInputOutput::builder()
+    let input = types::JsonTimestampsInputOutput::builder()
         .set_epoch_seconds_on_target(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -2711,7 +2653,7 @@ fn rest_json_json_timestamps_with_epoch_seconds_on_target_format_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_timestamps::JsonTimestamps::request(&input)
+    let request = operation::json_timestamps::JsonTimestamps::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2737,7 +2679,7 @@ fn rest_json_json_timestamps_with_epoch_seconds_on_target_format_request() {
 /// Ensures that the timestampFormat of http-date works
 #[test]
 fn rest_json_json_timestamps_with_http_date_format_request() {
-    let input = crate::types::JsonTimestampsInputOutput::builder()
+    let input = types::JsonTimestampsInputOutput::builder()
         .set_http_date(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -2747,7 +2689,7 @@ fn rest_json_json_timestamps_with_http_date_format_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_timestamps::JsonTimestamps::request(&input)
+    let request = operation::json_timestamps::JsonTimestamps::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2773,7 +2715,7 @@ fn rest_json_json_timestamps_with_http_date_format_request() {
 /// Ensures that the timestampFormat of http-date on the target shape works
 #[test]
 fn rest_json_json_timestamps_with_http_date_on_target_format_request() {
-    let input = crate::types::JsonTimestampsInputOutput::builder()
+    let input = types::JsonTimestampsInputOutput::builder()
         .set_http_date_on_target(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -2783,7 +2725,7 @@ fn rest_json_json_timestamps_with_http_date_on_target_format_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_timestamps::JsonTimestamps::request(&input)
+    let request = operation::json_timestamps::JsonTimestamps::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2811,10 +2753,10 @@ fn rest_json_json_timestamps_with_http_date_on_target_format_request() {
 /// Serializes a string union value
 #[test]
 fn rest_json_serialize_string_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
-        .set_contents(Some(crate::types::MyUnion::StringValue(String::from("foo"))))
+    let input = types::UnionInputOutput::builder()
+        .set_contents(Some(types::MyUnion::StringValue(String::from("foo"))))
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2842,10 +2784,10 @@ fn rest_json_serialize_string_union_value_request() {
 /// Serializes a boolean union value
 #[test]
 fn rest_json_serialize_boolean_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
-        .set_contents(Some(crate::types::MyUnion::BooleanValue(true)))
+    let input = types::UnionInputOutput::builder()
+        .set_contents(Some(types::MyUnion::BooleanValue(true)))
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2873,10 +2815,10 @@ fn rest_json_serialize_boolean_union_value_request() {
 /// Serializes a number union value
 #[test]
 fn rest_json_serialize_number_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
-        .set_contents(Some(crate::types::MyUnion::NumberValue(1i32)))
+    let input = types::UnionInputOutput::builder()
+        .set_contents(Some(types::MyUnion::NumberValue(1i32)))
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2902,12 +2844,12 @@ fn rest_json_serialize_number_union_value_request() {
 /// Serializes a blob union value
 #[test]
 fn rest_json_serialize_blob_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
+    let input = types::UnionInputOutput::builder()
         .set_contents(
-            Some(crate::types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
+            Some(types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
         )
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2935,10 +2877,10 @@ fn rest_json_serialize_blob_union_value_request() {
 /// Serializes a timestamp union value
 #[test]
 fn rest_json_serialize_timestamp_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
+    let input = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::TimestampValue(
+                types::MyUnion::TimestampValue(
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(
                             1398796238000000000i128,
                         )
@@ -2947,7 +2889,7 @@ fn rest_json_serialize_timestamp_union_value_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -2975,12 +2917,10 @@ fn rest_json_serialize_timestamp_union_value_request() {
 /// Serializes an enum union value
 #[test]
 fn rest_json_serialize_enum_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
-        .set_contents(
-            Some(crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo"))),
-        )
+    let input = types::UnionInputOutput::builder()
+        .set_contents(Some(types::MyUnion::EnumValue(types::FooEnum::from("Foo"))))
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -3008,16 +2948,14 @@ fn rest_json_serialize_enum_union_value_request() {
 /// Serializes a list union value
 #[test]
 fn rest_json_serialize_list_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
+    let input = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::ListValue(
-                    vec![String::from("foo"), String::from("bar")],
-                ),
+                types::MyUnion::ListValue(vec![String::from("foo"), String::from("bar")]),
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -3045,10 +2983,10 @@ fn rest_json_serialize_list_union_value_request() {
 /// Serializes a map union value
 #[test]
 fn rest_json_serialize_map_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
+    let input = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::MapValue(
+                types::MyUnion::MapValue(
                     ::std::collections::BTreeMap::from([
                         (String::from("foo"), String::from("bar")),
                         (String::from("spam"), String::from("eggs")),
@@ -3057,7 +2995,7 @@ fn rest_json_serialize_map_union_value_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -3085,18 +3023,18 @@ fn rest_json_serialize_map_union_value_request() {
 /// Serializes a structure union value
 #[test]
 fn rest_json_serialize_structure_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
+    let input = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::StructureValue(
-                    crate::types::GreetingStruct::builder()
+                types::MyUnion::StructureValue(
+                    types::GreetingStruct::builder()
                         .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -3124,18 +3062,18 @@ fn rest_json_serialize_structure_union_value_request() {
 /// Serializes a renamed structure union value
 #[test]
 fn rest_json_serialize_renamed_structure_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
+    let input = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::RenamedStructureValue(
-                    crate::types::RenamedGreeting::builder()
+                types::MyUnion::RenamedStructureValue(
+                    types::RenamedGreeting::builder()
                         .set_salutation(Some(String::from("hello!")))
                         .build_unchecked(),
                 ),
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -3163,16 +3101,16 @@ fn rest_json_serialize_renamed_structure_union_value_request() {
 /// Serializes a nested union value
 #[test]
 fn rest_json_serialize_nested_union_value_request() {
-    let input = crate::types::UnionInputOutput::builder()
+    let input = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::UnionValue(
-                    crate::types::NestedUnion::StringValue(String::from("foo")),
+                types::MyUnion::UnionValue(
+                    types::NestedUnion::StringValue(String::from("foo")),
                 ),
             ),
         )
         .build_unchecked();
-    let request = crate::operation::json_unions::JsonUnions::request(&input)
+    let request = operation::json_unions::JsonUnions::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -3200,10 +3138,10 @@ fn rest_json_serialize_nested_union_value_request() {
 /// Headers that target strings with a mediaType are base64 encoded
 #[test]
 fn media_type_header_input_base64_request() {
-    let input = crate::operation::media_type_header::MediaTypeHeaderInput::builder()
+    let input = operation::media_type_header::MediaTypeHeaderInput::builder()
         .set_json(Some(String::from("true")))
         .build_unchecked();
-    let request = crate::operation::media_type_header::MediaTypeHeader::request(&input)
+    let request = operation::media_type_header::MediaTypeHeader::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -3231,11 +3169,9 @@ fn media_type_header_input_base64_request() {
 /// altogether.
 #[test]
 fn rest_json_no_input_and_no_output_request() {
-    let input = crate::operation::no_input_and_no_output::NoInputAndNoOutputInput::builder()
+    let input = operation::no_input_and_no_output::NoInputAndNoOutputInput::builder()
         .build_unchecked();
-    let request = crate::operation::no_input_and_no_output::NoInputAndNoOutput::request(
-            &input,
-        )
+    let request = operation::no_input_and_no_output::NoInputAndNoOutput::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -3263,11 +3199,9 @@ fn rest_json_no_input_and_no_output_request() {
 /// altogether.
 #[test]
 fn rest_json_no_input_and_output_request() {
-    let input = crate::operation::no_input_and_output::NoInputAndOutputInput::builder()
+    let input = operation::no_input_and_output::NoInputAndOutputInput::builder()
         .build_unchecked();
-    let request = crate::operation::no_input_and_output::NoInputAndOutput::request(
-            &input,
-        )
+    let request = operation::no_input_and_output::NoInputAndOutput::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -3293,11 +3227,11 @@ fn rest_json_no_input_and_output_request() {
 /// Do not send null values, but do send empty strings and empty lists over the wire in headers
 #[test]
 fn rest_json_null_and_empty_headers_request() {
-    let input = crate::types::NullAndEmptyHeadersIo::builder()
+    let input = types::NullAndEmptyHeadersIo::builder()
         .set_b(Some(String::from("")))
         .set_c(Some(vec![]))
         .build_unchecked();
-    let request = crate::operation::null_and_empty_headers_client::NullAndEmptyHeadersClient::request(
+    let request = operation::null_and_empty_headers_client::NullAndEmptyHeadersClient::request(
             &input,
         )
         .expect("the request builds");
@@ -3325,9 +3259,9 @@ fn rest_json_null_and_empty_headers_request() {
 /// Omits null query values
 #[test]
 fn rest_json_omits_null_query_request() {
-    let input = crate::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringInput::builder()
+    let input = operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringInput::builder()
         .build_unchecked();
-    let request = crate::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyString::request(
+    let request = operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyString::request(
             &input,
         )
         .expect("the request builds");
@@ -3355,10 +3289,10 @@ fn rest_json_omits_null_query_request() {
 /// Serializes empty query strings
 #[test]
 fn rest_json_serializes_empty_query_value_request() {
-    let input = crate::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringInput::builder()
+    let input = operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringInput::builder()
         .set_empty_string(Some(String::from("")))
         .build_unchecked();
-    let request = crate::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyString::request(
+    let request = operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyString::request(
             &input,
         )
         .expect("the request builds");
@@ -3386,7 +3320,7 @@ fn rest_json_serializes_empty_query_value_request() {
 /// Supports omitting empty lists.
 #[test]
 fn rest_json_omits_empty_list_query_values_request() {
-    let input = crate::operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsInput::builder()
+    let input = operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsInput::builder()
         .set_query_boolean_list(Some(vec![]))
         .set_query_double_list(Some(vec![]))
         .set_query_enum_list(Some(vec![]))
@@ -3395,7 +3329,7 @@ fn rest_json_omits_empty_list_query_values_request() {
         .set_query_string_list(Some(vec![]))
         .set_query_timestamp_list(Some(vec![]))
         .build_unchecked();
-    let request = crate::operation::omits_serializing_empty_lists::OmitsSerializingEmptyLists::request(
+    let request = operation::omits_serializing_empty_lists::OmitsSerializingEmptyLists::request(
             &input,
         )
         .expect("the request builds");
@@ -3423,10 +3357,10 @@ fn rest_json_omits_empty_list_query_values_request() {
 /// Client populates default values in input.
 #[test]
 fn rest_json_client_populates_default_values_in_input_request() {
-    let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
-        .set_defaults(Some(crate::types::Defaults::builder().build_unchecked()))
+    let input = operation::operation_with_defaults::OperationWithDefaultsInput::builder()
+        .set_defaults(Some(types::Defaults::builder().build_unchecked()))
         .build_unchecked();
-    let request = crate::operation::operation_with_defaults::OperationWithDefaults::request(
+    let request = operation::operation_with_defaults::OperationWithDefaults::request(
             &input,
         )
         .expect("the request builds");
@@ -3456,9 +3390,9 @@ fn rest_json_client_populates_default_values_in_input_request() {
 /// Client skips top level default values in input.
 #[test]
 fn rest_json_client_skips_top_level_default_values_in_input_request() {
-    let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
+    let input = operation::operation_with_defaults::OperationWithDefaultsInput::builder()
         .build_unchecked();
-    let request = crate::operation::operation_with_defaults::OperationWithDefaults::request(
+    let request = operation::operation_with_defaults::OperationWithDefaults::request(
             &input,
         )
         .expect("the request builds");
@@ -3486,10 +3420,10 @@ fn rest_json_client_skips_top_level_default_values_in_input_request() {
 /// Client uses explicitly provided member values over defaults
 #[test]
 fn rest_json_client_uses_explicitly_provided_member_values_over_defaults_request() {
-    let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
+    let input = operation::operation_with_defaults::OperationWithDefaultsInput::builder()
         .set_defaults(
             Some(
-                crate::types::Defaults::builder()
+                types::Defaults::builder()
                     .set_default_blob(Some(runtime::Blob::new(b"hi".to_vec())))
                     .set_default_boolean(Some(true))
                     .set_default_byte(Some(2i8))
@@ -3518,9 +3452,9 @@ fn rest_json_client_uses_explicitly_provided_member_values_over_defaults_request
                         ),
                     )
                     .set_default_double(Some(2f64))
-                    .set_default_enum(Some(crate::types::TestEnum::from("BAR")))
+                    .set_default_enum(Some(types::TestEnum::from("BAR")))
                     .set_default_float(Some(2f32))
-                    .set_default_int_enum(Some(crate::types::TestIntEnum::from(2i32)))
+                    .set_default_int_enum(Some(types::TestIntEnum::from(2i32)))
                     .set_default_integer(Some(20i32))
                     .set_default_list(Some(vec![String::from("a")]))
                     .set_default_long(Some(200i64))
@@ -3560,7 +3494,7 @@ fn rest_json_client_uses_explicitly_provided_member_values_over_defaults_request
             ),
         )
         .build_unchecked();
-    let request = crate::operation::operation_with_defaults::OperationWithDefaults::request(
+    let request = operation::operation_with_defaults::OperationWithDefaults::request(
             &input,
         )
         .expect("the request builds");
@@ -3590,11 +3524,11 @@ fn rest_json_client_uses_explicitly_provided_member_values_over_defaults_request
 /// Any time a value is provided for a member in the top level of input, it is used, regardless of if its the default.
 #[test]
 fn rest_json_client_uses_explicitly_provided_values_in_top_level_request() {
-    let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
+    let input = operation::operation_with_defaults::OperationWithDefaultsInput::builder()
         .set_other_top_level_default(Some(0i32))
         .set_top_level_default(Some(String::from("hi")))
         .build_unchecked();
-    let request = crate::operation::operation_with_defaults::OperationWithDefaults::request(
+    let request = operation::operation_with_defaults::OperationWithDefaults::request(
             &input,
         )
         .expect("the request builds");
@@ -3624,12 +3558,12 @@ fn rest_json_client_uses_explicitly_provided_values_in_top_level_request() {
 /// Typically, non top-level members would have defaults filled in, but if they have the clientOptional trait, the defaults should be ignored.
 #[test]
 fn rest_json_client_ignores_non_top_level_defaults_on_members_with_client_optional_request() {
-    let input = crate::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
+    let input = operation::operation_with_defaults::OperationWithDefaultsInput::builder()
         .set_client_optional_defaults(
-            Some(crate::types::ClientOptionalDefaults::builder().build_unchecked()),
+            Some(types::ClientOptionalDefaults::builder().build_unchecked()),
         )
         .build_unchecked();
-    let request = crate::operation::operation_with_defaults::OperationWithDefaults::request(
+    let request = operation::operation_with_defaults::OperationWithDefaults::request(
             &input,
         )
         .expect("the request builds");
@@ -3657,13 +3591,13 @@ fn rest_json_client_ignores_non_top_level_defaults_on_members_with_client_option
 /// Client populates nested default values when missing.
 #[test]
 fn rest_json_client_populates_nested_default_values_when_missing_request() {
-    let input = crate::operation::operation_with_nested_structure::OperationWithNestedStructureInput::builder()
+    let input = operation::operation_with_nested_structure::OperationWithNestedStructureInput::builder()
         .set_top_level(
             Some(
-                crate::types::TopLevel::builder()
+                types::TopLevel::builder()
                     .set_dialog(
                         Some(
-                            crate::types::Dialog::builder()
+                            types::Dialog::builder()
                                 .set_language(Some(String::from("en")))
                                 .build_unchecked(),
                         ),
@@ -3671,11 +3605,12 @@ fn rest_json_client_populates_nested_default_values_when_missing_request() {
                     .set_dialog_list(
                         Some(
                             vec![
-                                crate ::types::Dialog::builder().build_unchecked(), crate
-                                ::types::Dialog::builder().set_farewell(Some(crate
-                                ::types::Farewell::builder().build_unchecked()))
-                                .build_unchecked(), crate ::types::Dialog::builder()
-                                .set_farewell(Some(crate ::types::Farewell::builder()
+                                types::Dialog::builder().build_unchecked(),
+                                types::Dialog::builder()
+                                .set_farewell(Some(types::Farewell::builder()
+                                .build_unchecked())).build_unchecked(),
+                                types::Dialog::builder()
+                                .set_farewell(Some(types::Farewell::builder()
                                 .set_phrase(Some(String::from("arrivederci")))
                                 .build_unchecked()))
                                 .set_greeting(Some(String::from("ciao")))
@@ -3688,14 +3623,14 @@ fn rest_json_client_populates_nested_default_values_when_missing_request() {
                             ::std::collections::BTreeMap::from([
                                 (
                                     String::from("emptyDialog"),
-                                    crate::types::Dialog::builder().build_unchecked(),
+                                    types::Dialog::builder().build_unchecked(),
                                 ),
                                 (
                                     String::from("nonEmptyDialog"),
-                                    crate::types::Dialog::builder()
+                                    types::Dialog::builder()
                                         .set_farewell(
                                             Some(
-                                                crate::types::Farewell::builder()
+                                                types::Farewell::builder()
                                                     .set_phrase(Some(String::from("sayonara")))
                                                     .build_unchecked(),
                                             ),
@@ -3705,9 +3640,9 @@ fn rest_json_client_populates_nested_default_values_when_missing_request() {
                                 ),
                                 (
                                     String::from("partialEmptyDialog"),
-                                    crate::types::Dialog::builder()
+                                    types::Dialog::builder()
                                         .set_farewell(
-                                            Some(crate::types::Farewell::builder().build_unchecked()),
+                                            Some(types::Farewell::builder().build_unchecked()),
                                         )
                                         .set_language(Some(String::from("en")))
                                         .build_unchecked(),
@@ -3719,7 +3654,7 @@ fn rest_json_client_populates_nested_default_values_when_missing_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::operation_with_nested_structure::OperationWithNestedStructure::request(
+    let request = operation::operation_with_nested_structure::OperationWithNestedStructure::request(
             &input,
         )
         .expect("the request builds");
@@ -3749,10 +3684,10 @@ fn rest_json_client_populates_nested_default_values_when_missing_request() {
 /// Unit types in unions are serialized like normal structures in requests.
 #[test]
 fn rest_json_input_union_with_unit_member_request() {
-    let input = crate::operation::post_player_action::PostPlayerActionInput::builder()
-        .set_action(Some(crate::types::PlayerAction::Quit))
+    let input = operation::post_player_action::PostPlayerActionInput::builder()
+        .set_action(Some(types::PlayerAction::Quit))
         .build_unchecked();
-    let request = crate::operation::post_player_action::PostPlayerAction::request(&input)
+    let request = operation::post_player_action::PostPlayerAction::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -3778,10 +3713,10 @@ fn rest_json_input_union_with_unit_member_request() {
 /// Tests that jsonName works with union members.
 #[test]
 fn post_union_with_json_name_request1_request() {
-    let input = crate::operation::post_union_with_json_name::PostUnionWithJsonNameInput::builder()
-        .set_value(Some(crate::types::UnionWithJsonName::Foo(String::from("hi"))))
+    let input = operation::post_union_with_json_name::PostUnionWithJsonNameInput::builder()
+        .set_value(Some(types::UnionWithJsonName::Foo(String::from("hi"))))
         .build_unchecked();
-    let request = crate::operation::post_union_with_json_name::PostUnionWithJsonName::request(
+    let request = operation::post_union_with_json_name::PostUnionWithJsonName::request(
             &input,
         )
         .expect("the request builds");
@@ -3809,10 +3744,10 @@ fn post_union_with_json_name_request1_request() {
 /// Tests that jsonName works with union members.
 #[test]
 fn post_union_with_json_name_request2_request() {
-    let input = crate::operation::post_union_with_json_name::PostUnionWithJsonNameInput::builder()
-        .set_value(Some(crate::types::UnionWithJsonName::Baz(String::from("hi"))))
+    let input = operation::post_union_with_json_name::PostUnionWithJsonNameInput::builder()
+        .set_value(Some(types::UnionWithJsonName::Baz(String::from("hi"))))
         .build_unchecked();
-    let request = crate::operation::post_union_with_json_name::PostUnionWithJsonName::request(
+    let request = operation::post_union_with_json_name::PostUnionWithJsonName::request(
             &input,
         )
         .expect("the request builds");
@@ -3840,10 +3775,10 @@ fn post_union_with_json_name_request2_request() {
 /// Tests that jsonName works with union members.
 #[test]
 fn post_union_with_json_name_request3_request() {
-    let input = crate::operation::post_union_with_json_name::PostUnionWithJsonNameInput::builder()
-        .set_value(Some(crate::types::UnionWithJsonName::Bar(String::from("hi"))))
+    let input = operation::post_union_with_json_name::PostUnionWithJsonNameInput::builder()
+        .set_value(Some(types::UnionWithJsonName::Bar(String::from("hi"))))
         .build_unchecked();
-    let request = crate::operation::post_union_with_json_name::PostUnionWithJsonName::request(
+    let request = operation::post_union_with_json_name::PostUnionWithJsonName::request(
             &input,
         )
         .expect("the request builds");
@@ -3871,7 +3806,7 @@ fn post_union_with_json_name_request3_request() {
 /// Compression algorithm encoding is appended to the Content-Encoding header.
 #[test]
 fn sdk_applied_content_encoding_rest_json1_request() {
-    let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
+    let input = operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
         .set_data(
             Some(
                 String::from(
@@ -3880,7 +3815,7 @@ fn sdk_applied_content_encoding_rest_json1_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::put_with_content_encoding::PutWithContentEncoding::request(
+    let request = operation::put_with_content_encoding::PutWithContentEncoding::request(
             &input,
         )
         .expect("the request builds");
@@ -3910,7 +3845,7 @@ fn sdk_applied_content_encoding_rest_json1_request() {
 /// request compression encoding from the HTTP binding.
 #[test]
 fn sdk_appended_gzip_after_provided_encoding_rest_json1_request() {
-    let input = crate::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
+    let input = operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
         .set_data(
             Some(
                 String::from(
@@ -3920,7 +3855,7 @@ fn sdk_appended_gzip_after_provided_encoding_rest_json1_request() {
         )
         .set_encoding(Some(String::from("custom")))
         .build_unchecked();
-    let request = crate::operation::put_with_content_encoding::PutWithContentEncoding::request(
+    let request = operation::put_with_content_encoding::PutWithContentEncoding::request(
             &input,
         )
         .expect("the request builds");
@@ -3951,9 +3886,9 @@ fn sdk_appended_gzip_after_provided_encoding_rest_json1_request() {
 #[should_panic]
 #[test]
 fn rest_json_query_idempotency_token_auto_fill_request() {
-    let input = crate::operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFillInput::builder()
+    let input = operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFillInput::builder()
         .build_unchecked();
-    let request = crate::operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFill::request(
+    let request = operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFill::request(
             &input,
         )
         .expect("the request builds");
@@ -3981,10 +3916,10 @@ fn rest_json_query_idempotency_token_auto_fill_request() {
 /// Uses the given idempotency token as-is
 #[test]
 fn rest_json_query_idempotency_token_auto_fill_is_set_request() {
-    let input = crate::operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFillInput::builder()
+    let input = operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFillInput::builder()
         .set_token(Some(String::from("00000000-0000-4000-8000-000000000000")))
         .build_unchecked();
-    let request = crate::operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFill::request(
+    let request = operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFill::request(
             &input,
         )
         .expect("the request builds");
@@ -4012,7 +3947,7 @@ fn rest_json_query_idempotency_token_auto_fill_is_set_request() {
 /// Serialize query params from map of list strings
 #[test]
 fn rest_json_query_params_string_list_map_request() {
-    let input = crate::operation::query_params_as_string_list_map::QueryParamsAsStringListMapInput::builder()
+    let input = operation::query_params_as_string_list_map::QueryParamsAsStringListMapInput::builder()
         .set_foo(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -4022,7 +3957,7 @@ fn rest_json_query_params_string_list_map_request() {
         )
         .set_qux(Some(String::from("named")))
         .build_unchecked();
-    let request = crate::operation::query_params_as_string_list_map::QueryParamsAsStringListMap::request(
+    let request = operation::query_params_as_string_list_map::QueryParamsAsStringListMap::request(
             &input,
         )
         .expect("the request builds");
@@ -4050,7 +3985,7 @@ fn rest_json_query_params_string_list_map_request() {
 /// Prefer named query parameters when serializing
 #[test]
 fn rest_json_query_precedence_request() {
-    let input = crate::operation::query_precedence::QueryPrecedenceInput::builder()
+    let input = operation::query_precedence::QueryPrecedenceInput::builder()
         .set_baz(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -4061,7 +3996,7 @@ fn rest_json_query_precedence_request() {
         )
         .set_foo(Some(String::from("named")))
         .build_unchecked();
-    let request = crate::operation::query_precedence::QueryPrecedence::request(&input)
+    let request = operation::query_precedence::QueryPrecedence::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -4087,25 +4022,25 @@ fn rest_json_query_precedence_request() {
 /// Serializes recursive structures
 #[test]
 fn rest_json_recursive_shapes_request() {
-    let input = crate::types::RecursiveShapesInputOutput::builder()
+    let input = types::RecursiveShapesInputOutput::builder()
         .set_nested(
             Some(
-                crate::types::RecursiveShapesInputOutputNested1::builder()
+                types::RecursiveShapesInputOutputNested1::builder()
                     .set_foo(Some(String::from("Foo1")))
                     .set_nested(
                         Some(
                             Box::new(
-                                crate::types::RecursiveShapesInputOutputNested2::builder()
+                                types::RecursiveShapesInputOutputNested2::builder()
                                     .set_bar(Some(String::from("Bar1")))
                                     .set_recursive_member(
                                         Some(
                                             Box::new(
-                                                crate::types::RecursiveShapesInputOutputNested1::builder()
+                                                types::RecursiveShapesInputOutputNested1::builder()
                                                     .set_foo(Some(String::from("Foo2")))
                                                     .set_nested(
                                                         Some(
                                                             Box::new(
-                                                                crate::types::RecursiveShapesInputOutputNested2::builder()
+                                                                types::RecursiveShapesInputOutputNested2::builder()
                                                                     .set_bar(Some(String::from("Bar2")))
                                                                     .build_unchecked(),
                                                             ),
@@ -4123,7 +4058,7 @@ fn rest_json_recursive_shapes_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::recursive_shapes::RecursiveShapes::request(&input)
+    let request = operation::recursive_shapes::RecursiveShapes::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -4151,7 +4086,7 @@ fn rest_json_recursive_shapes_request() {
 /// Serializes simple scalar properties
 #[test]
 fn rest_json_simple_scalar_properties_request() {
-    let input = crate::types::SimpleScalarPropertiesInputOutput::builder()
+    let input = types::SimpleScalarPropertiesInputOutput::builder()
         .set_byte_value(Some(1i8))
         .set_double_value(Some(6.5f64))
         .set_false_boolean_value(Some(false))
@@ -4163,7 +4098,7 @@ fn rest_json_simple_scalar_properties_request() {
         .set_string_value(Some(String::from("string")))
         .set_true_boolean_value(Some(true))
         .build_unchecked();
-    let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
+    let request = operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
         )
         .expect("the request builds");
@@ -4193,9 +4128,8 @@ fn rest_json_simple_scalar_properties_request() {
 /// Rest Json should not serialize null structure values
 #[test]
 fn rest_json_doesnt_serialize_null_structure_values_request() {
-    let input = crate::types::SimpleScalarPropertiesInputOutput::builder()
-        .build_unchecked();
-    let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
+    let input = types::SimpleScalarPropertiesInputOutput::builder().build_unchecked();
+    let request = operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
         )
         .expect("the request builds");
@@ -4223,11 +4157,11 @@ fn rest_json_doesnt_serialize_null_structure_values_request() {
 /// Supports handling NaN float values.
 #[test]
 fn rest_json_supports_na_n_float_inputs_request() {
-    let input = crate::types::SimpleScalarPropertiesInputOutput::builder()
+    let input = types::SimpleScalarPropertiesInputOutput::builder()
         .set_double_value(Some(f64::NAN))
         .set_float_value(Some(f32::NAN))
         .build_unchecked();
-    let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
+    let request = operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
         )
         .expect("the request builds");
@@ -4257,11 +4191,11 @@ fn rest_json_supports_na_n_float_inputs_request() {
 /// Supports handling Infinity float values.
 #[test]
 fn rest_json_supports_infinity_float_inputs_request() {
-    let input = crate::types::SimpleScalarPropertiesInputOutput::builder()
+    let input = types::SimpleScalarPropertiesInputOutput::builder()
         .set_double_value(Some(f64::INFINITY))
         .set_float_value(Some(f32::INFINITY))
         .build_unchecked();
-    let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
+    let request = operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
         )
         .expect("the request builds");
@@ -4291,11 +4225,11 @@ fn rest_json_supports_infinity_float_inputs_request() {
 /// Supports handling -Infinity float values.
 #[test]
 fn rest_json_supports_negative_infinity_float_inputs_request() {
-    let input = crate::types::SimpleScalarPropertiesInputOutput::builder()
+    let input = types::SimpleScalarPropertiesInputOutput::builder()
         .set_double_value(Some(f64::NEG_INFINITY))
         .set_float_value(Some(f32::NEG_INFINITY))
         .build_unchecked();
-    let request = crate::operation::simple_scalar_properties::SimpleScalarProperties::request(
+    let request = operation::simple_scalar_properties::SimpleScalarProperties::request(
             &input,
         )
         .expect("the request builds");
@@ -4325,11 +4259,11 @@ fn rest_json_supports_negative_infinity_float_inputs_request() {
 /// Serializes null values in sparse lists
 #[test]
 fn rest_json_sparse_lists_serialize_null_request() {
-    let input = crate::types::SparseJsonListsInputOutput::builder()
+    let input = types::SparseJsonListsInputOutput::builder()
         .set_sparse_short_list(Some(vec![None, Some(2i16)]))
         .set_sparse_string_list(Some(vec![None, Some(String::from("hi"))]))
         .build_unchecked();
-    let request = crate::operation::sparse_json_lists::SparseJsonLists::request(&input)
+    let request = operation::sparse_json_lists::SparseJsonLists::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -4357,14 +4291,14 @@ fn rest_json_sparse_lists_serialize_null_request() {
 /// Serializes JSON maps
 #[test]
 fn rest_json_sparse_json_maps_request() {
-    let input = crate::types::SparseJsonMapsInputOutput::builder()
+    let input = types::SparseJsonMapsInputOutput::builder()
         .set_sparse_struct_map(
             Some(
                 ::std::collections::BTreeMap::from([
                     (
                         String::from("baz"),
                         Some(
-                            crate::types::GreetingStruct::builder()
+                            types::GreetingStruct::builder()
                                 .set_hi(Some(String::from("bye")))
                                 .build_unchecked(),
                         ),
@@ -4372,7 +4306,7 @@ fn rest_json_sparse_json_maps_request() {
                     (
                         String::from("foo"),
                         Some(
-                            crate::types::GreetingStruct::builder()
+                            types::GreetingStruct::builder()
                                 .set_hi(Some(String::from("there")))
                                 .build_unchecked(),
                         ),
@@ -4381,7 +4315,7 @@ fn rest_json_sparse_json_maps_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::sparse_json_maps::SparseJsonMaps::request(&input)
+    let request = operation::sparse_json_maps::SparseJsonMaps::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -4409,7 +4343,7 @@ fn rest_json_sparse_json_maps_request() {
 /// Serializes JSON map values in sparse maps
 #[test]
 fn rest_json_serializes_sparse_null_map_values_request() {
-    let input = crate::types::SparseJsonMapsInputOutput::builder()
+    let input = types::SparseJsonMapsInputOutput::builder()
         .set_sparse_boolean_map(
             Some(::std::collections::BTreeMap::from([(String::from("x"), None)])),
         )
@@ -4423,7 +4357,7 @@ fn rest_json_serializes_sparse_null_map_values_request() {
             Some(::std::collections::BTreeMap::from([(String::from("x"), None)])),
         )
         .build_unchecked();
-    let request = crate::operation::sparse_json_maps::SparseJsonMaps::request(&input)
+    let request = operation::sparse_json_maps::SparseJsonMaps::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -4451,7 +4385,7 @@ fn rest_json_serializes_sparse_null_map_values_request() {
 /// Ensure that 0 and false are sent over the wire in all maps and lists
 #[test]
 fn rest_json_serializes_zero_values_in_sparse_maps_request() {
-    let input = crate::types::SparseJsonMapsInputOutput::builder()
+    let input = types::SparseJsonMapsInputOutput::builder()
         .set_sparse_boolean_map(
             Some(::std::collections::BTreeMap::from([(String::from("x"), Some(false))])),
         )
@@ -4459,7 +4393,7 @@ fn rest_json_serializes_zero_values_in_sparse_maps_request() {
             Some(::std::collections::BTreeMap::from([(String::from("x"), Some(0i32))])),
         )
         .build_unchecked();
-    let request = crate::operation::sparse_json_maps::SparseJsonMaps::request(&input)
+    let request = operation::sparse_json_maps::SparseJsonMaps::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -4487,7 +4421,7 @@ fn rest_json_serializes_zero_values_in_sparse_maps_request() {
 /// A request that contains a sparse map of sets
 #[test]
 fn rest_json_serializes_sparse_set_map_request() {
-    let input = crate::types::SparseJsonMapsInputOutput::builder()
+    let input = types::SparseJsonMapsInputOutput::builder()
         .set_sparse_set_map(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -4497,7 +4431,7 @@ fn rest_json_serializes_sparse_set_map_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::sparse_json_maps::SparseJsonMaps::request(&input)
+    let request = operation::sparse_json_maps::SparseJsonMaps::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -4525,7 +4459,7 @@ fn rest_json_serializes_sparse_set_map_request() {
 /// A request that contains a sparse map of sets.
 #[test]
 fn rest_json_serializes_sparse_set_map_and_retains_null_request() {
-    let input = crate::types::SparseJsonMapsInputOutput::builder()
+    let input = types::SparseJsonMapsInputOutput::builder()
         .set_sparse_set_map(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -4539,7 +4473,7 @@ fn rest_json_serializes_sparse_set_map_and_retains_null_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::sparse_json_maps::SparseJsonMaps::request(&input)
+    let request = operation::sparse_json_maps::SparseJsonMaps::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -4567,11 +4501,11 @@ fn rest_json_serializes_sparse_set_map_and_retains_null_request() {
 /// Serializes a blob in the HTTP payload
 #[test]
 fn rest_json_streaming_traits_with_blob_request() {
-    let input = crate::types::StreamingTraitsInputOutput::builder()
+    let input = types::StreamingTraitsInputOutput::builder()
         .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
-    let request = crate::operation::streaming_traits::StreamingTraits::request(&input)
+    let request = operation::streaming_traits::StreamingTraits::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -4597,10 +4531,10 @@ fn rest_json_streaming_traits_with_blob_request() {
 /// Serializes an empty blob in the HTTP payload
 #[test]
 fn rest_json_streaming_traits_with_no_blob_body_request() {
-    let input = crate::types::StreamingTraitsInputOutput::builder()
+    let input = types::StreamingTraitsInputOutput::builder()
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
-    let request = crate::operation::streaming_traits::StreamingTraits::request(&input)
+    let request = operation::streaming_traits::StreamingTraits::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -4626,11 +4560,11 @@ fn rest_json_streaming_traits_with_no_blob_body_request() {
 /// Serializes a blob in the HTTP payload with a required length
 #[test]
 fn rest_json_streaming_traits_require_length_with_blob_request() {
-    let input = crate::operation::streaming_traits_require_length::StreamingTraitsRequireLengthInput::builder()
+    let input = operation::streaming_traits_require_length::StreamingTraitsRequireLengthInput::builder()
         .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
-    let request = crate::operation::streaming_traits_require_length::StreamingTraitsRequireLength::request(
+    let request = operation::streaming_traits_require_length::StreamingTraitsRequireLength::request(
             &input,
         )
         .expect("the request builds");
@@ -4658,10 +4592,10 @@ fn rest_json_streaming_traits_require_length_with_blob_request() {
 /// Serializes an empty blob in the HTTP payload
 #[test]
 fn rest_json_streaming_traits_require_length_with_no_blob_body_request() {
-    let input = crate::operation::streaming_traits_require_length::StreamingTraitsRequireLengthInput::builder()
+    let input = operation::streaming_traits_require_length::StreamingTraitsRequireLengthInput::builder()
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
-    let request = crate::operation::streaming_traits_require_length::StreamingTraitsRequireLength::request(
+    let request = operation::streaming_traits_require_length::StreamingTraitsRequireLength::request(
             &input,
         )
         .expect("the request builds");
@@ -4689,11 +4623,11 @@ fn rest_json_streaming_traits_require_length_with_no_blob_body_request() {
 /// Serializes a blob in the HTTP payload with a content-type
 #[test]
 fn rest_json_streaming_traits_with_media_type_with_blob_request() {
-    let input = crate::types::StreamingTraitsWithMediaTypeInputOutput::builder()
+    let input = types::StreamingTraitsWithMediaTypeInputOutput::builder()
         .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
-    let request = crate::operation::streaming_traits_with_media_type::StreamingTraitsWithMediaType::request(
+    let request = operation::streaming_traits_with_media_type::StreamingTraitsWithMediaType::request(
             &input,
         )
         .expect("the request builds");
@@ -4721,18 +4655,12 @@ fn rest_json_streaming_traits_with_media_type_with_blob_request() {
 /// Serializes a structure
 #[test]
 fn rest_json_test_body_structure_request() {
-    let input = crate::types::TestBodyStructureInputOutput::builder()
+    let input = types::TestBodyStructureInputOutput::builder()
         .set_test_config(
-            Some(
-                crate::types::TestConfig::builder()
-                    .set_timeout(Some(10i32))
-                    .build_unchecked(),
-            ),
+            Some(types::TestConfig::builder().set_timeout(Some(10i32)).build_unchecked()),
         )
         .build_unchecked();
-    let request = crate::operation::test_body_structure::TestBodyStructure::request(
-            &input,
-        )
+    let request = operation::test_body_structure::TestBodyStructure::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -4758,10 +4686,8 @@ fn rest_json_test_body_structure_request() {
 /// Serializes an empty structure in the body
 #[test]
 fn rest_json_http_with_empty_body_request() {
-    let input = crate::types::TestBodyStructureInputOutput::builder().build_unchecked();
-    let request = crate::operation::test_body_structure::TestBodyStructure::request(
-            &input,
-        )
+    let input = types::TestBodyStructureInputOutput::builder().build_unchecked();
+    let request = operation::test_body_structure::TestBodyStructure::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -4787,9 +4713,9 @@ fn rest_json_http_with_empty_body_request() {
 /// Serializes a GET request for an operation with no input, and therefore no modeled body
 #[test]
 fn rest_json_http_get_with_no_input_request() {
-    let input = crate::operation::test_get_no_input_no_payload::TestGetNoInputNoPayloadInput::builder()
+    let input = operation::test_get_no_input_no_payload::TestGetNoInputNoPayloadInput::builder()
         .build_unchecked();
-    let request = crate::operation::test_get_no_input_no_payload::TestGetNoInputNoPayload::request(
+    let request = operation::test_get_no_input_no_payload::TestGetNoInputNoPayload::request(
             &input,
         )
         .expect("the request builds");
@@ -4817,10 +4743,8 @@ fn rest_json_http_get_with_no_input_request() {
 /// Serializes a GET request with no modeled body
 #[test]
 fn rest_json_http_get_with_no_modeled_body_request() {
-    let input = crate::types::TestNoPayloadInputOutput::builder().build_unchecked();
-    let request = crate::operation::test_get_no_payload::TestGetNoPayload::request(
-            &input,
-        )
+    let input = types::TestNoPayloadInputOutput::builder().build_unchecked();
+    let request = operation::test_get_no_payload::TestGetNoPayload::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -4846,12 +4770,10 @@ fn rest_json_http_get_with_no_modeled_body_request() {
 /// Serializes a GET request with header member but no modeled body
 #[test]
 fn rest_json_http_get_with_header_member_no_modeled_body_request() {
-    let input = crate::types::TestNoPayloadInputOutput::builder()
+    let input = types::TestNoPayloadInputOutput::builder()
         .set_test_id(Some(String::from("t-12345")))
         .build_unchecked();
-    let request = crate::operation::test_get_no_payload::TestGetNoPayload::request(
-            &input,
-        )
+    let request = operation::test_get_no_payload::TestGetNoPayload::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -4877,8 +4799,8 @@ fn rest_json_http_get_with_header_member_no_modeled_body_request() {
 /// Serializes a payload targeting an empty blob
 #[test]
 fn rest_json_http_with_empty_blob_payload_request() {
-    let input = crate::types::TestPayloadBlobInputOutput::builder().build_unchecked();
-    let request = crate::operation::test_payload_blob::TestPayloadBlob::request(&input)
+    let input = types::TestPayloadBlobInputOutput::builder().build_unchecked();
+    let request = operation::test_payload_blob::TestPayloadBlob::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -4904,11 +4826,11 @@ fn rest_json_http_with_empty_blob_payload_request() {
 /// Serializes a payload targeting a blob
 #[test]
 fn rest_json_test_payload_blob_request() {
-    let input = crate::types::TestPayloadBlobInputOutput::builder()
+    let input = types::TestPayloadBlobInputOutput::builder()
         .set_content_type(Some(String::from("image/jpg")))
         .set_data(Some(runtime::Blob::new(b"1234".to_vec())))
         .build_unchecked();
-    let request = crate::operation::test_payload_blob::TestPayloadBlob::request(&input)
+    let request = operation::test_payload_blob::TestPayloadBlob::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -4934,9 +4856,8 @@ fn rest_json_test_payload_blob_request() {
 /// Serializes a payload targeting an empty structure
 #[test]
 fn rest_json_http_with_empty_structure_payload_request() {
-    let input = crate::types::TestPayloadStructureInputOutput::builder()
-        .build_unchecked();
-    let request = crate::operation::test_payload_structure::TestPayloadStructure::request(
+    let input = types::TestPayloadStructureInputOutput::builder().build_unchecked();
+    let request = operation::test_payload_structure::TestPayloadStructure::request(
             &input,
         )
         .expect("the request builds");
@@ -4964,16 +4885,12 @@ fn rest_json_http_with_empty_structure_payload_request() {
 /// Serializes a payload targeting a structure
 #[test]
 fn rest_json_test_payload_structure_request() {
-    let input = crate::types::TestPayloadStructureInputOutput::builder()
+    let input = types::TestPayloadStructureInputOutput::builder()
         .set_payload_config(
-            Some(
-                crate::types::PayloadConfig::builder()
-                    .set_data(Some(25i32))
-                    .build_unchecked(),
-            ),
+            Some(types::PayloadConfig::builder().set_data(Some(25i32)).build_unchecked()),
         )
         .build_unchecked();
-    let request = crate::operation::test_payload_structure::TestPayloadStructure::request(
+    let request = operation::test_payload_structure::TestPayloadStructure::request(
             &input,
         )
         .expect("the request builds");
@@ -5001,10 +4918,10 @@ fn rest_json_test_payload_structure_request() {
 /// Serializes an request with header members but no payload
 #[test]
 fn rest_json_http_with_headers_but_no_payload_request() {
-    let input = crate::types::TestPayloadStructureInputOutput::builder()
+    let input = types::TestPayloadStructureInputOutput::builder()
         .set_test_id(Some(String::from("t-12345")))
         .build_unchecked();
-    let request = crate::operation::test_payload_structure::TestPayloadStructure::request(
+    let request = operation::test_payload_structure::TestPayloadStructure::request(
             &input,
         )
         .expect("the request builds");
@@ -5035,9 +4952,9 @@ fn rest_json_http_with_headers_but_no_payload_request() {
 /// Serializes a POST request for an operation with no input, and therefore no modeled body
 #[test]
 fn rest_json_http_post_with_no_input_request() {
-    let input = crate::operation::test_post_no_input_no_payload::TestPostNoInputNoPayloadInput::builder()
+    let input = operation::test_post_no_input_no_payload::TestPostNoInputNoPayloadInput::builder()
         .build_unchecked();
-    let request = crate::operation::test_post_no_input_no_payload::TestPostNoInputNoPayload::request(
+    let request = operation::test_post_no_input_no_payload::TestPostNoInputNoPayload::request(
             &input,
         )
         .expect("the request builds");
@@ -5065,10 +4982,8 @@ fn rest_json_http_post_with_no_input_request() {
 /// Serializes a POST request with no modeled body
 #[test]
 fn rest_json_http_post_with_no_modeled_body_request() {
-    let input = crate::types::TestNoPayloadInputOutput::builder().build_unchecked();
-    let request = crate::operation::test_post_no_payload::TestPostNoPayload::request(
-            &input,
-        )
+    let input = types::TestNoPayloadInputOutput::builder().build_unchecked();
+    let request = operation::test_post_no_payload::TestPostNoPayload::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -5094,12 +5009,10 @@ fn rest_json_http_post_with_no_modeled_body_request() {
 /// Serializes a POST request with header member but no modeled body
 #[test]
 fn rest_json_http_with_post_header_member_no_modeled_body_request() {
-    let input = crate::types::TestNoPayloadInputOutput::builder()
+    let input = types::TestNoPayloadInputOutput::builder()
         .set_test_id(Some(String::from("t-12345")))
         .build_unchecked();
-    let request = crate::operation::test_post_no_payload::TestPostNoPayload::request(
-            &input,
-        )
+    let request = operation::test_post_no_payload::TestPostNoPayload::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -5125,7 +5038,7 @@ fn rest_json_http_with_post_header_member_no_modeled_body_request() {
 /// Tests how timestamp request headers are serialized
 #[test]
 fn rest_json_timestamp_format_headers_request() {
-    let input = crate::types::TimestampFormatHeadersIo::builder()
+    let input = types::TimestampFormatHeadersIo::builder()
         .set_default_format(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -5183,7 +5096,7 @@ fn rest_json_timestamp_format_headers_request() {
             ),
         )
         .build_unchecked();
-    let request = crate::operation::timestamp_format_headers::TimestampFormatHeaders::request(
+    let request = operation::timestamp_format_headers::TimestampFormatHeaders::request(
             &input,
         )
         .expect("the request builds");
@@ -5221,11 +5134,9 @@ fn rest_json_timestamp_format_headers_request() {
 /// a payload altogether.
 #[test]
 fn rest_json_unit_input_and_output_request() {
-    let input = crate::operation::unit_input_and_output::UnitInputAndOutputInput::builder()
+    let input = operation::unit_input_and_output::UnitInputAndOutputInput::builder()
         .build_unchecked();
-    let request = crate::operation::unit_input_and_output::UnitInputAndOutput::request(
-            &input,
-        )
+    let request = operation::unit_input_and_output::UnitInputAndOutput::request(&input)
         .expect("the request builds");
     check::request(
         &request,
@@ -5256,9 +5167,9 @@ fn rest_json_date_time_with_negative_offset_response() {
         &[],
         "      {\n          \"datetime\": \"2019-12-16T22:48:18-01:00\"\n      }\n",
     );
-    let output = crate::operation::datetime_offsets::DatetimeOffsets::response(&response)
+    let output = operation::datetime_offsets::DatetimeOffsets::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::datetime_offsets::DatetimeOffsetsOutput::builder()
+    let expected = operation::datetime_offsets::DatetimeOffsetsOutput::builder()
         .set_datetime(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -5281,9 +5192,9 @@ fn rest_json_date_time_with_positive_offset_response() {
         &[],
         "      {\n          \"datetime\": \"2019-12-17T00:48:18+01:00\"\n      }\n",
     );
-    let output = crate::operation::datetime_offsets::DatetimeOffsets::response(&response)
+    let output = operation::datetime_offsets::DatetimeOffsets::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::datetime_offsets::DatetimeOffsetsOutput::builder()
+    let expected = operation::datetime_offsets::DatetimeOffsetsOutput::builder()
         .set_datetime(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -5306,9 +5217,9 @@ fn document_output_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"stringValue\": \"string\",\n    \"documentValue\": {\n        \"foo\": \"bar\"\n    }\n}",
     );
-    let output = crate::operation::document_type::DocumentType::response(&response)
+    let output = operation::document_type::DocumentType::response(&response)
         .expect("the response parses");
-    let expected = crate::types::DocumentTypeInputOutput::builder()
+    let expected = types::DocumentTypeInputOutput::builder()
         .set_document_value(
             Some(
                 runtime::Document::from_json("{\"foo\":\"bar\"}")
@@ -5330,9 +5241,9 @@ fn document_output_string_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"stringValue\": \"string\",\n    \"documentValue\": \"hello\"\n}",
     );
-    let output = crate::operation::document_type::DocumentType::response(&response)
+    let output = operation::document_type::DocumentType::response(&response)
         .expect("the response parses");
-    let expected = crate::types::DocumentTypeInputOutput::builder()
+    let expected = types::DocumentTypeInputOutput::builder()
         .set_document_value(
             Some(runtime::Document::from_json("\"hello\"").expect("a JSON document")),
         )
@@ -5351,9 +5262,9 @@ fn document_output_number_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"stringValue\": \"string\",\n    \"documentValue\": 10\n}",
     );
-    let output = crate::operation::document_type::DocumentType::response(&response)
+    let output = operation::document_type::DocumentType::response(&response)
         .expect("the response parses");
-    let expected = crate::types::DocumentTypeInputOutput::builder()
+    let expected = types::DocumentTypeInputOutput::builder()
         .set_document_value(
             Some(runtime::Document::from_json("10").expect("a JSON document")),
         )
@@ -5372,9 +5283,9 @@ fn document_output_boolean_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"stringValue\": \"string\",\n    \"documentValue\": false\n}",
     );
-    let output = crate::operation::document_type::DocumentType::response(&response)
+    let output = operation::document_type::DocumentType::response(&response)
         .expect("the response parses");
-    let expected = crate::types::DocumentTypeInputOutput::builder()
+    let expected = types::DocumentTypeInputOutput::builder()
         .set_document_value(
             Some(runtime::Document::from_json("false").expect("a JSON document")),
         )
@@ -5393,9 +5304,9 @@ fn document_output_array_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"stringValue\": \"string\",\n    \"documentValue\": [\n        true,\n        false\n    ]\n}",
     );
-    let output = crate::operation::document_type::DocumentType::response(&response)
+    let output = operation::document_type::DocumentType::response(&response)
         .expect("the response parses");
-    let expected = crate::types::DocumentTypeInputOutput::builder()
+    let expected = types::DocumentTypeInputOutput::builder()
         .set_document_value(
             Some(runtime::Document::from_json("[true,false]").expect("a JSON document")),
         )
@@ -5414,11 +5325,11 @@ fn document_type_as_map_value_output_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"docValuedMap\": {\n        \"foo\": { \"f\": 1, \"o\": 2 },\n        \"bar\": [ \"b\", \"a\", \"r\" ],\n        \"baz\": \"BAZ\"\n    }\n}",
     );
-    let output = crate::operation::document_type_as_map_value::DocumentTypeAsMapValue::response(
+    let output = operation::document_type_as_map_value::DocumentTypeAsMapValue::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::DocumentTypeAsMapValueInputOutput::builder()
+    let expected = types::DocumentTypeAsMapValueInputOutput::builder()
         .set_doc_valued_map(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -5453,11 +5364,11 @@ fn document_type_as_payload_output_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"foo\": \"bar\"\n}",
     );
-    let output = crate::operation::document_type_as_payload::DocumentTypeAsPayload::response(
+    let output = operation::document_type_as_payload::DocumentTypeAsPayload::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::DocumentTypeAsPayloadInputOutput::builder()
+    let expected = types::DocumentTypeAsPayloadInputOutput::builder()
         .set_document_value(
             Some(
                 runtime::Document::from_json("{\"foo\":\"bar\"}")
@@ -5478,11 +5389,11 @@ fn document_type_as_payload_output_string_response() {
         &[("Content-Type", "application/json")],
         "\"hello\"",
     );
-    let output = crate::operation::document_type_as_payload::DocumentTypeAsPayload::response(
+    let output = operation::document_type_as_payload::DocumentTypeAsPayload::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::DocumentTypeAsPayloadInputOutput::builder()
+    let expected = types::DocumentTypeAsPayloadInputOutput::builder()
         .set_document_value(
             Some(runtime::Document::from_json("\"hello\"").expect("a JSON document")),
         )
@@ -5502,11 +5413,11 @@ fn rest_json_empty_input_and_empty_output_response() {
         &[("Content-Type", "application/json")],
         "{}",
     );
-    let output = crate::operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput::response(
+    let output = operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputOutput::builder()
+    let expected = operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputOutput::builder()
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -5518,11 +5429,11 @@ fn rest_json_empty_input_and_empty_output_response() {
 #[test]
 fn rest_json_empty_input_and_empty_output_json_object_output_response() {
     let response = check::response(200u16, &[], "");
-    let output = crate::operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput::response(
+    let output = operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputOutput::builder()
+    let expected = operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputOutput::builder()
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -5537,11 +5448,9 @@ fn rest_json_date_time_with_fractional_seconds_response() {
         &[],
         "      {\n          \"datetime\": \"2000-01-02T20:34:56.123Z\"\n      }\n",
     );
-    let output = crate::operation::fractional_seconds::FractionalSeconds::response(
-            &response,
-        )
+    let output = operation::fractional_seconds::FractionalSeconds::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::fractional_seconds::FractionalSecondsOutput::builder()
+    let expected = operation::fractional_seconds::FractionalSecondsOutput::builder()
         .set_datetime(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296123000064i128)
@@ -5562,11 +5471,9 @@ fn rest_json_date_time_with_fractional_seconds_response() {
 #[test]
 fn rest_json_greeting_with_errors_response() {
     let response = check::response(200u16, &[("X-Greeting", "Hello")], "{}");
-    let output = crate::operation::greeting_with_errors::GreetingWithErrors::response(
-            &response,
-        )
+    let output = operation::greeting_with_errors::GreetingWithErrors::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::greeting_with_errors::GreetingWithErrorsOutput::builder()
+    let expected = operation::greeting_with_errors::GreetingWithErrorsOutput::builder()
         .set_greeting(Some(String::from("Hello")))
         .build_unchecked();
     check::same(&output, &expected);
@@ -5580,11 +5487,9 @@ fn rest_json_greeting_with_errors_response() {
 #[test]
 fn rest_json_greeting_with_errors_no_payload_response() {
     let response = check::response(200u16, &[("X-Greeting", "Hello")], "");
-    let output = crate::operation::greeting_with_errors::GreetingWithErrors::response(
-            &response,
-        )
+    let output = operation::greeting_with_errors::GreetingWithErrors::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::greeting_with_errors::GreetingWithErrorsOutput::builder()
+    let expected = operation::greeting_with_errors::GreetingWithErrorsOutput::builder()
         .set_greeting(Some(String::from("Hello")))
         .build_unchecked();
     check::same(&output, &expected);
@@ -5596,11 +5501,11 @@ fn rest_json_greeting_with_errors_no_payload_response() {
 #[test]
 fn rest_json_http_empty_prefix_headers_response_client_response() {
     let response = check::response(200u16, &[("hello", "There"), ("x-foo", "Foo")], "");
-    let output = crate::operation::http_empty_prefix_headers::HttpEmptyPrefixHeaders::response(
+    let output = operation::http_empty_prefix_headers::HttpEmptyPrefixHeaders::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput::builder()
+    let expected = operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput::builder()
         .set_prefix_headers(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -5622,12 +5527,10 @@ fn rest_json_enum_payload_response_response() {
         &[("Content-Type", "text/plain")],
         "enumvalue",
     );
-    let output = crate::operation::http_enum_payload::HttpEnumPayload::response(
-            &response,
-        )
+    let output = operation::http_enum_payload::HttpEnumPayload::response(&response)
         .expect("the response parses");
-    let expected = crate::types::EnumPayloadInput::builder()
-        .set_payload(Some(crate::types::StringEnum::from("enumvalue")))
+    let expected = types::EnumPayloadInput::builder()
+        .set_payload(Some(types::StringEnum::from("enumvalue")))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -5638,11 +5541,9 @@ fn rest_json_enum_payload_response_response() {
 #[test]
 fn rest_json_http_payload_traits_with_blob_response() {
     let response = check::response(200u16, &[("X-Foo", "Foo")], "blobby blob blob");
-    let output = crate::operation::http_payload_traits::HttpPayloadTraits::response(
-            &response,
-        )
+    let output = operation::http_payload_traits::HttpPayloadTraits::response(&response)
         .expect("the response parses");
-    let expected = crate::types::HttpPayloadTraitsInputOutput::builder()
+    let expected = types::HttpPayloadTraitsInputOutput::builder()
         .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
@@ -5655,11 +5556,9 @@ fn rest_json_http_payload_traits_with_blob_response() {
 #[test]
 fn rest_json_http_payload_traits_with_no_blob_body_response() {
     let response = check::response(200u16, &[("X-Foo", "Foo")], "");
-    let output = crate::operation::http_payload_traits::HttpPayloadTraits::response(
-            &response,
-        )
+    let output = operation::http_payload_traits::HttpPayloadTraits::response(&response)
         .expect("the response parses");
-    let expected = crate::types::HttpPayloadTraitsInputOutput::builder()
+    let expected = types::HttpPayloadTraitsInputOutput::builder()
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     check::same(&output, &expected);
@@ -5675,11 +5574,11 @@ fn rest_json_http_payload_traits_with_media_type_with_blob_response() {
         &[("Content-Type", "text/plain"), ("X-Foo", "Foo")],
         "blobby blob blob",
     );
-    let output = crate::operation::http_payload_traits_with_media_type::HttpPayloadTraitsWithMediaType::response(
+    let output = operation::http_payload_traits_with_media_type::HttpPayloadTraitsWithMediaType::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::HttpPayloadTraitsWithMediaTypeInputOutput::builder()
+    let expected = types::HttpPayloadTraitsWithMediaTypeInputOutput::builder()
         .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
@@ -5696,14 +5595,14 @@ fn rest_json_http_payload_with_structure_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"greeting\": \"hello\",\n    \"name\": \"Phreddy\"\n}",
     );
-    let output = crate::operation::http_payload_with_structure::HttpPayloadWithStructure::response(
+    let output = operation::http_payload_with_structure::HttpPayloadWithStructure::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::HttpPayloadWithStructureInputOutput::builder()
+    let expected = types::HttpPayloadWithStructureInputOutput::builder()
         .set_nested(
             Some(
-                crate::types::NestedPayload::builder()
+                types::NestedPayload::builder()
                     .set_greeting(Some(String::from("hello")))
                     .set_name(Some(String::from("Phreddy")))
                     .build_unchecked(),
@@ -5719,11 +5618,11 @@ fn rest_json_http_payload_with_structure_response() {
 #[test]
 fn rest_json_http_payload_with_structure_and_empty_response_body_response() {
     let response = check::response(200u16, &[], "");
-    let output = crate::operation::http_payload_with_structure::HttpPayloadWithStructure::response(
+    let output = operation::http_payload_with_structure::HttpPayloadWithStructure::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::HttpPayloadWithStructureInputOutput::builder()
+    let expected = types::HttpPayloadWithStructureInputOutput::builder()
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -5738,12 +5637,12 @@ fn rest_json_http_payload_with_union_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"greeting\": \"hello\"\n}",
     );
-    let output = crate::operation::http_payload_with_union::HttpPayloadWithUnion::response(
+    let output = operation::http_payload_with_union::HttpPayloadWithUnion::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::HttpPayloadWithUnionInputOutput::builder()
-        .set_nested(Some(crate::types::UnionPayload::Greeting(String::from("hello"))))
+    let expected = types::HttpPayloadWithUnionInputOutput::builder()
+        .set_nested(Some(types::UnionPayload::Greeting(String::from("hello"))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -5754,12 +5653,11 @@ fn rest_json_http_payload_with_union_response() {
 #[test]
 fn rest_json_http_payload_with_unset_union_response() {
     let response = check::response(200u16, &[("Content-Length", "0")], "");
-    let output = crate::operation::http_payload_with_union::HttpPayloadWithUnion::response(
+    let output = operation::http_payload_with_union::HttpPayloadWithUnion::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::HttpPayloadWithUnionInputOutput::builder()
-        .build_unchecked();
+    let expected = types::HttpPayloadWithUnionInputOutput::builder().build_unchecked();
     check::same(&output, &expected);
 }
 
@@ -5773,11 +5671,9 @@ fn rest_json_http_prefix_headers_are_present_response() {
         &[("x-foo", "Foo"), ("x-foo-abc", "Abc value"), ("x-foo-def", "Def value")],
         "",
     );
-    let output = crate::operation::http_prefix_headers::HttpPrefixHeaders::response(
-            &response,
-        )
+    let output = operation::http_prefix_headers::HttpPrefixHeaders::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::http_prefix_headers::HttpPrefixHeadersOutput::builder()
+    let expected = operation::http_prefix_headers::HttpPrefixHeadersOutput::builder()
         .set_foo(Some(String::from("Foo")))
         .set_foo_map(
             Some(
@@ -5797,11 +5693,11 @@ fn rest_json_http_prefix_headers_are_present_response() {
 #[test]
 fn http_prefix_headers_response_response() {
     let response = check::response(200u16, &[("hello", "Hello"), ("x-foo", "Foo")], "");
-    let output = crate::operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponse::response(
+    let output = operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponse::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseOutput::builder()
+    let expected = operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseOutput::builder()
         .set_prefix_headers(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -5828,11 +5724,9 @@ fn rest_json_http_response_code_response() {
         &[("Content-Type", "application/json")],
         "{}",
     );
-    let output = crate::operation::http_response_code::HttpResponseCode::response(
-            &response,
-        )
+    let output = operation::http_response_code::HttpResponseCode::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::http_response_code::HttpResponseCodeOutput::builder()
+    let expected = operation::http_response_code::HttpResponseCodeOutput::builder()
         .set_status(Some(201i32))
         .build_unchecked();
     check::same(&output, &expected);
@@ -5846,11 +5740,9 @@ fn rest_json_http_response_code_response() {
 #[test]
 fn rest_json_http_response_code_with_no_payload_response() {
     let response = check::response(201u16, &[], "");
-    let output = crate::operation::http_response_code::HttpResponseCode::response(
-            &response,
-        )
+    let output = operation::http_response_code::HttpResponseCode::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::http_response_code::HttpResponseCodeOutput::builder()
+    let expected = operation::http_response_code::HttpResponseCodeOutput::builder()
         .set_status(Some(201i32))
         .build_unchecked();
     check::same(&output, &expected);
@@ -5864,11 +5756,9 @@ fn rest_json_string_payload_response_response() {
         &[("Content-Type", "text/plain")],
         "rawstring",
     );
-    let output = crate::operation::http_string_payload::HttpStringPayload::response(
-            &response,
-        )
+    let output = operation::http_string_payload::HttpStringPayload::response(&response)
         .expect("the response parses");
-    let expected = crate::types::StringPayloadInput::builder()
+    let expected = types::StringPayloadInput::builder()
         .set_payload(Some(String::from("rawstring")))
         .build_unchecked();
     check::same(&output, &expected);
@@ -5887,11 +5777,11 @@ fn rest_json_ignore_query_params_in_response_response() {
         &[("Content-Type", "application/json")],
         "{\"baz\":\"bam\"}",
     );
-    let output = crate::operation::ignore_query_params_in_response::IgnoreQueryParamsInResponse::response(
+    let output = operation::ignore_query_params_in_response::IgnoreQueryParamsInResponse::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::ignore_query_params_in_response::IgnoreQueryParamsInResponseOutput::builder()
+    let expected = operation::ignore_query_params_in_response::IgnoreQueryParamsInResponseOutput::builder()
         .set_baz(Some(String::from("bam")))
         .build_unchecked();
     check::same(&output, &expected);
@@ -5911,11 +5801,11 @@ fn rest_json_input_and_output_with_string_headers_response() {
         ],
         "",
     );
-    let output = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
+    let output = operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::InputAndOutputWithHeadersIo::builder()
+    let expected = types::InputAndOutputWithHeadersIo::builder()
         .set_header_string(Some(String::from("Hello")))
         .set_header_string_list(
             Some(vec![String::from("a"), String::from("b"), String::from("c")]),
@@ -5937,11 +5827,11 @@ fn rest_json_input_and_output_with_quoted_string_headers_response() {
         &[("X-StringList", "\"b,c\", \"\\\"def\\\"\", a")],
         "",
     );
-    let output = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
+    let output = operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::InputAndOutputWithHeadersIo::builder()
+    let expected = types::InputAndOutputWithHeadersIo::builder()
         .set_header_string_list(
             Some(vec![String::from("b,c"), String::from("\"def\""), String::from("a")]),
         )
@@ -5967,11 +5857,11 @@ fn rest_json_input_and_output_with_numeric_headers_response() {
         ],
         "",
     );
-    let output = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
+    let output = operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::InputAndOutputWithHeadersIo::builder()
+    let expected = types::InputAndOutputWithHeadersIo::builder()
         .set_header_byte(Some(1i8))
         .set_header_double(Some(1.1f64))
         .set_header_float(Some(1.1f32))
@@ -5997,11 +5887,11 @@ fn rest_json_input_and_output_with_boolean_headers_response() {
         ],
         "",
     );
-    let output = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
+    let output = operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::InputAndOutputWithHeadersIo::builder()
+    let expected = types::InputAndOutputWithHeadersIo::builder()
         .set_header_boolean_list(Some(vec![true, false, true]))
         .set_header_false_bool(Some(false))
         .set_header_true_bool(Some(true))
@@ -6024,11 +5914,11 @@ fn rest_json_input_and_output_with_timestamp_headers_response() {
         ],
         "",
     );
-    let output = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
+    let output = operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::InputAndOutputWithHeadersIo::builder()
+    let expected = types::InputAndOutputWithHeadersIo::builder()
         .set_header_timestamp_list(
             Some(
                 vec![
@@ -6053,17 +5943,17 @@ fn rest_json_input_and_output_with_enum_headers_response() {
         &[("X-Enum", "Foo"), ("X-EnumList", "Foo, Bar, Baz")],
         "",
     );
-    let output = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
+    let output = operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_enum(Some(crate::types::FooEnum::from("Foo")))
+    let expected = types::InputAndOutputWithHeadersIo::builder()
+        .set_header_enum(Some(types::FooEnum::from("Foo")))
         .set_header_enum_list(
             Some(
                 vec![
-                    crate ::types::FooEnum::from("Foo"), crate
-                    ::types::FooEnum::from("Bar"), crate ::types::FooEnum::from("Baz")
+                    types::FooEnum::from("Foo"), types::FooEnum::from("Bar"),
+                    types::FooEnum::from("Baz")
                 ],
             ),
         )
@@ -6081,18 +5971,17 @@ fn rest_json_input_and_output_with_int_enum_headers_response() {
         &[("X-IntegerEnum", "1"), ("X-IntegerEnumList", "1, 2, 3")],
         "",
     );
-    let output = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
+    let output = operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::InputAndOutputWithHeadersIo::builder()
-        .set_header_integer_enum(Some(crate::types::IntegerEnum::from(1i32)))
+    let expected = types::InputAndOutputWithHeadersIo::builder()
+        .set_header_integer_enum(Some(types::IntegerEnum::from(1i32)))
         .set_header_integer_enum_list(
             Some(
                 vec![
-                    crate ::types::IntegerEnum::from(1i32), crate
-                    ::types::IntegerEnum::from(2i32), crate
-                    ::types::IntegerEnum::from(3i32)
+                    types::IntegerEnum::from(1i32), types::IntegerEnum::from(2i32),
+                    types::IntegerEnum::from(3i32)
                 ],
             ),
         )
@@ -6110,11 +5999,11 @@ fn rest_json_supports_na_n_float_header_outputs_response() {
         &[("X-Double", "NaN"), ("X-Float", "NaN")],
         "",
     );
-    let output = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
+    let output = operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::InputAndOutputWithHeadersIo::builder()
+    let expected = types::InputAndOutputWithHeadersIo::builder()
         .set_header_double(Some(f64::NAN))
         .set_header_float(Some(f32::NAN))
         .build_unchecked();
@@ -6131,11 +6020,11 @@ fn rest_json_supports_infinity_float_header_outputs_response() {
         &[("X-Double", "Infinity"), ("X-Float", "Infinity")],
         "",
     );
-    let output = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
+    let output = operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::InputAndOutputWithHeadersIo::builder()
+    let expected = types::InputAndOutputWithHeadersIo::builder()
         .set_header_double(Some(f64::INFINITY))
         .set_header_float(Some(f32::INFINITY))
         .build_unchecked();
@@ -6152,11 +6041,11 @@ fn rest_json_supports_negative_infinity_float_header_outputs_response() {
         &[("X-Double", "-Infinity"), ("X-Float", "-Infinity")],
         "",
     );
-    let output = crate::operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
+    let output = operation::input_and_output_with_headers::InputAndOutputWithHeaders::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::InputAndOutputWithHeadersIo::builder()
+    let expected = types::InputAndOutputWithHeadersIo::builder()
         .set_header_double(Some(f64::NEG_INFINITY))
         .set_header_float(Some(f32::NEG_INFINITY))
         .build_unchecked();
@@ -6173,9 +6062,9 @@ fn rest_json_json_blobs_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"data\": \"dmFsdWU=\"\n}",
     );
-    let output = crate::operation::json_blobs::JsonBlobs::response(&response)
+    let output = operation::json_blobs::JsonBlobs::response(&response)
         .expect("the response parses");
-    let expected = crate::types::JsonBlobsInputOutput::builder()
+    let expected = types::JsonBlobsInputOutput::builder()
         .set_data(Some(runtime::Blob::new(b"value".to_vec())))
         .build_unchecked();
     check::same(&output, &expected);
@@ -6191,35 +6080,25 @@ fn rest_json_json_enums_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"fooEnum1\": \"Foo\",\n    \"fooEnum2\": \"0\",\n    \"fooEnum3\": \"1\",\n    \"fooEnumList\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"fooEnumSet\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"fooEnumMap\": {\n        \"hi\": \"Foo\",\n        \"zero\": \"0\"\n    }\n}",
     );
-    let output = crate::operation::json_enums::JsonEnums::response(&response)
+    let output = operation::json_enums::JsonEnums::response(&response)
         .expect("the response parses");
-    let expected = crate::types::JsonEnumsInputOutput::builder()
-        .set_foo_enum1(Some(crate::types::FooEnum::from("Foo")))
-        .set_foo_enum2(Some(crate::types::FooEnum::from("0")))
-        .set_foo_enum3(Some(crate::types::FooEnum::from("1")))
+    let expected = types::JsonEnumsInputOutput::builder()
+        .set_foo_enum1(Some(types::FooEnum::from("Foo")))
+        .set_foo_enum2(Some(types::FooEnum::from("0")))
+        .set_foo_enum3(Some(types::FooEnum::from("1")))
         .set_foo_enum_list(
-            Some(
-                vec![
-                    crate ::types::FooEnum::from("Foo"), crate
-                    ::types::FooEnum::from("0")
-                ],
-            ),
+            Some(vec![types::FooEnum::from("Foo"), types::FooEnum::from("0")]),
         )
         .set_foo_enum_map(
             Some(
                 ::std::collections::BTreeMap::from([
-                    (String::from("hi"), crate::types::FooEnum::from("Foo")),
-                    (String::from("zero"), crate::types::FooEnum::from("0")),
+                    (String::from("hi"), types::FooEnum::from("Foo")),
+                    (String::from("zero"), types::FooEnum::from("0")),
                 ]),
             ),
         )
         .set_foo_enum_set(
-            Some(
-                vec![
-                    crate ::types::FooEnum::from("Foo"), crate
-                    ::types::FooEnum::from("0")
-                ],
-            ),
+            Some(vec![types::FooEnum::from("Foo"), types::FooEnum::from("0")]),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -6235,36 +6114,30 @@ fn rest_json_json_int_enums_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"integerEnum1\": 1,\n    \"integerEnum2\": 2,\n    \"integerEnum3\": 3,\n    \"integerEnumList\": [\n        1,\n        2,\n        3\n    ],\n    \"integerEnumSet\": [\n        1,\n        2\n    ],\n    \"integerEnumMap\": {\n        \"abc\": 1,\n        \"def\": 2\n    }\n}",
     );
-    let output = crate::operation::json_int_enums::JsonIntEnums::response(&response)
+    let output = operation::json_int_enums::JsonIntEnums::response(&response)
         .expect("the response parses");
-    let expected = crate::types::JsonIntEnumsInputOutput::builder()
-        .set_integer_enum1(Some(crate::types::IntegerEnum::from(1i32)))
-        .set_integer_enum2(Some(crate::types::IntegerEnum::from(2i32)))
-        .set_integer_enum3(Some(crate::types::IntegerEnum::from(3i32)))
+    let expected = types::JsonIntEnumsInputOutput::builder()
+        .set_integer_enum1(Some(types::IntegerEnum::from(1i32)))
+        .set_integer_enum2(Some(types::IntegerEnum::from(2i32)))
+        .set_integer_enum3(Some(types::IntegerEnum::from(3i32)))
         .set_integer_enum_list(
             Some(
                 vec![
-                    crate ::types::IntegerEnum::from(1i32), crate
-                    ::types::IntegerEnum::from(2i32), crate
-                    ::types::IntegerEnum::from(3i32)
+                    types::IntegerEnum::from(1i32), types::IntegerEnum::from(2i32),
+                    types::IntegerEnum::from(3i32)
                 ],
             ),
         )
         .set_integer_enum_map(
             Some(
                 ::std::collections::BTreeMap::from([
-                    (String::from("abc"), crate::types::IntegerEnum::from(1i32)),
-                    (String::from("def"), crate::types::IntegerEnum::from(2i32)),
+                    (String::from("abc"), types::IntegerEnum::from(1i32)),
+                    (String::from("def"), types::IntegerEnum::from(2i32)),
                 ]),
             ),
         )
         .set_integer_enum_set(
-            Some(
-                vec![
-                    crate ::types::IntegerEnum::from(1i32), crate
-                    ::types::IntegerEnum::from(2i32)
-                ],
-            ),
+            Some(vec![types::IntegerEnum::from(1i32), types::IntegerEnum::from(2i32)]),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -6280,25 +6153,15 @@ fn rest_json_lists_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"stringList\": [\n        \"foo\",\n        \"bar\"\n    ],\n    \"stringSet\": [\n        \"foo\",\n        \"bar\"\n    ],\n    \"integerList\": [\n        1,\n        2\n    ],\n    \"booleanList\": [\n        true,\n        false\n    ],\n    \"timestampList\": [\n        1398796238,\n        1398796238\n    ],\n    \"enumList\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"intEnumList\": [\n        1,\n        2\n    ],\n    \"nestedStringList\": [\n        [\n            \"foo\",\n            \"bar\"\n        ],\n        [\n            \"baz\",\n            \"qux\"\n        ]\n    ],\n    \"myStructureList\": [\n        {\n            \"value\": \"1\",\n            \"other\": \"2\"\n        },\n        {\n            \"value\": \"3\",\n            \"other\": \"4\"\n        }\n    ]\n}",
     );
-    let output = crate::operation::json_lists::JsonLists::response(&response)
+    let output = operation::json_lists::JsonLists::response(&response)
         .expect("the response parses");
-    let expected = crate::types::JsonListsInputOutput::builder()
+    let expected = types::JsonListsInputOutput::builder()
         .set_boolean_list(Some(vec![true, false]))
         .set_enum_list(
-            Some(
-                vec![
-                    crate ::types::FooEnum::from("Foo"), crate
-                    ::types::FooEnum::from("0")
-                ],
-            ),
+            Some(vec![types::FooEnum::from("Foo"), types::FooEnum::from("0")]),
         )
         .set_int_enum_list(
-            Some(
-                vec![
-                    crate ::types::IntegerEnum::from(1i32), crate
-                    ::types::IntegerEnum::from(2i32)
-                ],
-            ),
+            Some(vec![types::IntegerEnum::from(1i32), types::IntegerEnum::from(2i32)]),
         )
         .set_integer_list(Some(vec![1i32, 2i32]))
         .set_nested_string_list(
@@ -6314,11 +6177,10 @@ fn rest_json_lists_response() {
         .set_structure_list(
             Some(
                 vec![
-                    crate ::types::StructureListMember::builder()
-                    .set_a(Some(String::from("1"))).set_b(Some(String::from("2")))
-                    .build_unchecked(), crate ::types::StructureListMember::builder()
-                    .set_a(Some(String::from("3"))).set_b(Some(String::from("4")))
-                    .build_unchecked()
+                    types::StructureListMember::builder().set_a(Some(String::from("1")))
+                    .set_b(Some(String::from("2"))).build_unchecked(),
+                    types::StructureListMember::builder().set_a(Some(String::from("3")))
+                    .set_b(Some(String::from("4"))).build_unchecked()
                 ],
             ),
         )
@@ -6346,9 +6208,9 @@ fn rest_json_lists_empty_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"stringList\": []\n}",
     );
-    let output = crate::operation::json_lists::JsonLists::response(&response)
+    let output = operation::json_lists::JsonLists::response(&response)
         .expect("the response parses");
-    let expected = crate::types::JsonListsInputOutput::builder()
+    let expected = types::JsonListsInputOutput::builder()
         .set_string_list(Some(vec![]))
         .build_unchecked();
     check::same(&output, &expected);
@@ -6364,21 +6226,21 @@ fn rest_json_json_maps_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"denseStructMap\": {\n        \"foo\": {\n            \"hi\": \"there\"\n        },\n        \"baz\": {\n            \"hi\": \"bye\"\n        }\n    }\n}",
     );
-    let output = crate::operation::json_maps::JsonMaps::response(&response)
+    let output = operation::json_maps::JsonMaps::response(&response)
         .expect("the response parses");
-    let expected = crate::types::JsonMapsInputOutput::builder()
+    let expected = types::JsonMapsInputOutput::builder()
         .set_dense_struct_map(
             Some(
                 ::std::collections::BTreeMap::from([
                     (
                         String::from("baz"),
-                        crate::types::GreetingStruct::builder()
+                        types::GreetingStruct::builder()
                             .set_hi(Some(String::from("bye")))
                             .build_unchecked(),
                     ),
                     (
                         String::from("foo"),
-                        crate::types::GreetingStruct::builder()
+                        types::GreetingStruct::builder()
                             .set_hi(Some(String::from("there")))
                             .build_unchecked(),
                     ),
@@ -6399,9 +6261,9 @@ fn rest_json_deserializes_zero_values_in_maps_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"denseNumberMap\": {\n        \"x\": 0\n    },\n    \"denseBooleanMap\": {\n        \"x\": false\n    }\n}",
     );
-    let output = crate::operation::json_maps::JsonMaps::response(&response)
+    let output = operation::json_maps::JsonMaps::response(&response)
         .expect("the response parses");
-    let expected = crate::types::JsonMapsInputOutput::builder()
+    let expected = types::JsonMapsInputOutput::builder()
         .set_dense_boolean_map(
             Some(::std::collections::BTreeMap::from([(String::from("x"), false)])),
         )
@@ -6422,9 +6284,9 @@ fn rest_json_deserializes_dense_set_map_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"denseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"]\n    }\n}",
     );
-    let output = crate::operation::json_maps::JsonMaps::response(&response)
+    let output = operation::json_maps::JsonMaps::response(&response)
         .expect("the response parses");
-    let expected = crate::types::JsonMapsInputOutput::builder()
+    let expected = types::JsonMapsInputOutput::builder()
         .set_dense_set_map(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -6447,9 +6309,9 @@ fn rest_json_json_timestamps_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"normal\": 1398796238\n}",
     );
-    let output = crate::operation::json_timestamps::JsonTimestamps::response(&response)
+    let output = operation::json_timestamps::JsonTimestamps::response(&response)
         .expect("the response parses");
-    let expected = crate::types::JsonTimestampsInputOutput::builder()
+    let expected = types::JsonTimestampsInputOutput::builder()
         .set_normal(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -6472,9 +6334,9 @@ fn rest_json_json_timestamps_with_date_time_format_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"dateTime\": \"2014-04-29T18:30:38Z\"\n}",
     );
-    let output = crate::operation::json_timestamps::JsonTimestamps::response(&response)
+    let output = operation::json_timestamps::JsonTimestamps::response(&response)
         .expect("the response parses");
-    let expected = crate::types::JsonTimestampsInputOutput::builder()
+    let expected = types::JsonTimestampsInputOutput::builder()
         .set_date_time(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -6497,9 +6359,9 @@ fn rest_json_json_timestamps_with_date_time_on_target_format_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"dateTimeOnTarget\": \"2014-04-29T18:30:38Z\"\n}",
     );
-    let output = crate::operation::json_timestamps::JsonTimestamps::response(&response)
+    let output = operation::json_timestamps::JsonTimestamps::response(&response)
         .expect("the response parses");
-    let expected = crate::types::JsonTimestampsInputOutput::builder()
+    let expected = types::JsonTimestampsInputOutput::builder()
         .set_date_time_on_target(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -6522,9 +6384,9 @@ fn rest_json_json_timestamps_with_epoch_seconds_format_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"epochSeconds\": 1398796238\n}",
     );
-    let output = crate::operation::json_timestamps::JsonTimestamps::response(&response)
+    let output = operation::json_timestamps::JsonTimestamps::response(&response)
         .expect("the response parses");
-    let expected = crate::types::JsonTimestampsInputOutput::builder()
+    let expected = types::JsonTimestampsInputOutput::builder()
         .set_epoch_seconds(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -6547,9 +6409,9 @@ fn rest_json_json_timestamps_with_epoch_seconds_on_target_format_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"epochSecondsOnTarget\": 1398796238\n}",
     );
-    let output = crate::operation::json_timestamps::JsonTimestamps::response(&response)
+    let output = operation::json_timestamps::JsonTimestamps::response(&response)
         .expect("the response parses");
-    let expected = crate::types::JsonTimestampsInputOutput::builder()
+    let expected = types::JsonTimestampsInputOutput::builder()
         .set_epoch_seconds_on_target(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -6572,9 +6434,9 @@ fn rest_json_json_timestamps_with_http_date_format_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"httpDate\": \"Tue, 29 Apr 2014 18:30:38 GMT\"\n}",
     );
-    let output = crate::operation::json_timestamps::JsonTimestamps::response(&response)
+    let output = operation::json_timestamps::JsonTimestamps::response(&response)
         .expect("the response parses");
-    let expected = crate::types::JsonTimestampsInputOutput::builder()
+    let expected = types::JsonTimestampsInputOutput::builder()
         .set_http_date(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -6597,9 +6459,9 @@ fn rest_json_json_timestamps_with_http_date_on_target_format_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"httpDateOnTarget\": \"Tue, 29 Apr 2014 18:30:38 GMT\"\n}",
     );
-    let output = crate::operation::json_timestamps::JsonTimestamps::response(&response)
+    let output = operation::json_timestamps::JsonTimestamps::response(&response)
         .expect("the response parses");
-    let expected = crate::types::JsonTimestampsInputOutput::builder()
+    let expected = types::JsonTimestampsInputOutput::builder()
         .set_http_date_on_target(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -6622,10 +6484,10 @@ fn rest_json_deserialize_string_union_value_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"contents\": {\n        \"stringValue\": \"foo\"\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
-        .set_contents(Some(crate::types::MyUnion::StringValue(String::from("foo"))))
+    let expected = types::UnionInputOutput::builder()
+        .set_contents(Some(types::MyUnion::StringValue(String::from("foo"))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6640,10 +6502,10 @@ fn rest_json_deserialize_boolean_union_value_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"contents\": {\n        \"booleanValue\": true\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
-        .set_contents(Some(crate::types::MyUnion::BooleanValue(true)))
+    let expected = types::UnionInputOutput::builder()
+        .set_contents(Some(types::MyUnion::BooleanValue(true)))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6658,10 +6520,10 @@ fn rest_json_deserialize_number_union_value_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"contents\": {\n        \"numberValue\": 1\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
-        .set_contents(Some(crate::types::MyUnion::NumberValue(1i32)))
+    let expected = types::UnionInputOutput::builder()
+        .set_contents(Some(types::MyUnion::NumberValue(1i32)))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6676,11 +6538,11 @@ fn rest_json_deserialize_blob_union_value_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"contents\": {\n        \"blobValue\": \"Zm9v\"\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
+    let expected = types::UnionInputOutput::builder()
         .set_contents(
-            Some(crate::types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
+            Some(types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
         )
         .build_unchecked();
     check::same(&output, &expected);
@@ -6696,12 +6558,12 @@ fn rest_json_deserialize_timestamp_union_value_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"contents\": {\n        \"timestampValue\": 1398796238\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
+    let expected = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::TimestampValue(
+                types::MyUnion::TimestampValue(
                     ::time::OffsetDateTime::from_unix_timestamp_nanos(
                             1398796238000000000i128,
                         )
@@ -6723,12 +6585,10 @@ fn rest_json_deserialize_enum_union_value_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"contents\": {\n        \"enumValue\": \"Foo\"\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
-        .set_contents(
-            Some(crate::types::MyUnion::EnumValue(crate::types::FooEnum::from("Foo"))),
-        )
+    let expected = types::UnionInputOutput::builder()
+        .set_contents(Some(types::MyUnion::EnumValue(types::FooEnum::from("Foo"))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6743,14 +6603,12 @@ fn rest_json_deserialize_list_union_value_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"contents\": {\n        \"listValue\": [\"foo\", \"bar\"]\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
+    let expected = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::ListValue(
-                    vec![String::from("foo"), String::from("bar")],
-                ),
+                types::MyUnion::ListValue(vec![String::from("foo"), String::from("bar")]),
             ),
         )
         .build_unchecked();
@@ -6767,12 +6625,12 @@ fn rest_json_deserialize_map_union_value_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"contents\": {\n        \"mapValue\": {\n            \"foo\": \"bar\",\n            \"spam\": \"eggs\"\n        }\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
+    let expected = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::MapValue(
+                types::MyUnion::MapValue(
                     ::std::collections::BTreeMap::from([
                         (String::from("foo"), String::from("bar")),
                         (String::from("spam"), String::from("eggs")),
@@ -6794,13 +6652,13 @@ fn rest_json_deserialize_structure_union_value_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"contents\": {\n        \"structureValue\": {\n            \"hi\": \"hello\"\n        }\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
+    let expected = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::StructureValue(
-                    crate::types::GreetingStruct::builder()
+                types::MyUnion::StructureValue(
+                    types::GreetingStruct::builder()
                         .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
@@ -6820,13 +6678,13 @@ fn rest_json_deserialize_nested_union_value_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"contents\": {\n        \"unionValue\": {\n            \"stringValue\": \"foo\"\n        }\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
+    let expected = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::UnionValue(
-                    crate::types::NestedUnion::StringValue(String::from("foo")),
+                types::MyUnion::UnionValue(
+                    types::NestedUnion::StringValue(String::from("foo")),
                 ),
             ),
         )
@@ -6844,13 +6702,13 @@ fn rest_json_deserialize_ignore_type_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"contents\": {\n        \"__type\": \"aws.protocoltests.json10#MyUnion\",\n        \"structureValue\": {\n            \"hi\": \"hello\"\n        }\n    }\n}",
     );
-    let output = crate::operation::json_unions::JsonUnions::response(&response)
+    let output = operation::json_unions::JsonUnions::response(&response)
         .expect("the response parses");
-    let expected = crate::types::UnionInputOutput::builder()
+    let expected = types::UnionInputOutput::builder()
         .set_contents(
             Some(
-                crate::types::MyUnion::StructureValue(
-                    crate::types::GreetingStruct::builder()
+                types::MyUnion::StructureValue(
+                    types::GreetingStruct::builder()
                         .set_hi(Some(String::from("hello")))
                         .build_unchecked(),
                 ),
@@ -6866,11 +6724,9 @@ fn rest_json_deserialize_ignore_type_response() {
 #[test]
 fn media_type_header_output_base64_response() {
     let response = check::response(200u16, &[("X-Json", "dHJ1ZQ==")], "");
-    let output = crate::operation::media_type_header::MediaTypeHeader::response(
-            &response,
-        )
+    let output = operation::media_type_header::MediaTypeHeader::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::media_type_header::MediaTypeHeaderOutput::builder()
+    let expected = operation::media_type_header::MediaTypeHeaderOutput::builder()
         .set_json(Some(String::from("true")))
         .build_unchecked();
     check::same(&output, &expected);
@@ -6884,11 +6740,11 @@ fn media_type_header_output_base64_response() {
 #[test]
 fn rest_json_no_input_and_no_output_response() {
     let response = check::response(200u16, &[], "");
-    let output = crate::operation::no_input_and_no_output::NoInputAndNoOutput::response(
+    let output = operation::no_input_and_no_output::NoInputAndNoOutput::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::no_input_and_no_output::NoInputAndNoOutputOutput::builder()
+    let expected = operation::no_input_and_no_output::NoInputAndNoOutputOutput::builder()
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6904,11 +6760,9 @@ fn rest_json_no_input_and_output_with_json_response() {
         &[("Content-Type", "application/json")],
         "{}",
     );
-    let output = crate::operation::no_input_and_output::NoInputAndOutput::response(
-            &response,
-        )
+    let output = operation::no_input_and_output::NoInputAndOutput::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::no_input_and_output::NoInputAndOutputOutput::builder()
+    let expected = operation::no_input_and_output::NoInputAndOutputOutput::builder()
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6921,11 +6775,9 @@ fn rest_json_no_input_and_output_with_json_response() {
 #[test]
 fn rest_json_no_input_and_output_no_payload_response() {
     let response = check::response(200u16, &[], "");
-    let output = crate::operation::no_input_and_output::NoInputAndOutput::response(
-            &response,
-        )
+    let output = operation::no_input_and_output::NoInputAndOutput::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::no_input_and_output::NoInputAndOutputOutput::builder()
+    let expected = operation::no_input_and_output::NoInputAndOutputOutput::builder()
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -6940,11 +6792,11 @@ fn rest_json_client_populates_defaults_values_when_missing_in_response_response(
         &[("Content-Type", "application/json")],
         "{}",
     );
-    let output = crate::operation::operation_with_defaults::OperationWithDefaults::response(
+    let output = operation::operation_with_defaults::OperationWithDefaults::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::operation_with_defaults::OperationWithDefaultsOutput::builder()
+    let expected = operation::operation_with_defaults::OperationWithDefaultsOutput::builder()
         .set_default_blob(Some(runtime::Blob::new(b"abc".to_vec())))
         .set_default_boolean(Some(true))
         .set_default_byte(Some(1i8))
@@ -6961,9 +6813,9 @@ fn rest_json_client_populates_defaults_values_when_missing_in_response_response(
             Some(runtime::Document::from_json("\"hi\"").expect("a JSON document")),
         )
         .set_default_double(Some(1f64))
-        .set_default_enum(Some(crate::types::TestEnum::from("FOO")))
+        .set_default_enum(Some(types::TestEnum::from("FOO")))
         .set_default_float(Some(1f32))
-        .set_default_int_enum(Some(crate::types::TestIntEnum::from(1i32)))
+        .set_default_int_enum(Some(types::TestIntEnum::from(1i32)))
         .set_default_integer(Some(10i32))
         .set_default_list(Some(vec![]))
         .set_default_long(Some(100i64))
@@ -6999,11 +6851,11 @@ fn rest_json_client_ignores_default_values_if_member_values_are_present_in_respo
         &[("Content-Type", "application/json")],
         "{\n    \"defaultString\": \"bye\",\n    \"defaultBoolean\": false,\n    \"defaultList\": [\"a\"],\n    \"defaultDocumentMap\": {\"name\": \"Jack\"},\n    \"defaultDocumentString\": \"bye\",\n    \"defaultDocumentBoolean\": false,\n    \"defaultDocumentList\": [\"b\"],\n    \"defaultNullDocument\": \"notNull\",\n    \"defaultTimestamp\": 2,\n    \"defaultBlob\": \"aGk=\",\n    \"defaultByte\": 2,\n    \"defaultShort\": 2,\n    \"defaultInteger\": 20,\n    \"defaultLong\": 200,\n    \"defaultFloat\": 2.0,\n    \"defaultDouble\": 2.0,\n    \"defaultMap\": {\"name\": \"Jack\"},\n    \"defaultEnum\": \"BAR\",\n    \"defaultIntEnum\": 2,\n    \"emptyString\": \"foo\",\n    \"falseBoolean\": true,\n    \"emptyBlob\": \"aGk=\",\n    \"zeroByte\": 1,\n    \"zeroShort\": 1,\n    \"zeroInteger\": 1,\n    \"zeroLong\": 1,\n    \"zeroFloat\": 1.0,\n    \"zeroDouble\": 1.0\n}",
     );
-    let output = crate::operation::operation_with_defaults::OperationWithDefaults::response(
+    let output = operation::operation_with_defaults::OperationWithDefaults::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::operation_with_defaults::OperationWithDefaultsOutput::builder()
+    let expected = operation::operation_with_defaults::OperationWithDefaultsOutput::builder()
         .set_default_blob(Some(runtime::Blob::new(b"hi".to_vec())))
         .set_default_boolean(Some(false))
         .set_default_byte(Some(2i8))
@@ -7023,9 +6875,9 @@ fn rest_json_client_ignores_default_values_if_member_values_are_present_in_respo
             Some(runtime::Document::from_json("\"bye\"").expect("a JSON document")),
         )
         .set_default_double(Some(2f64))
-        .set_default_enum(Some(crate::types::TestEnum::from("BAR")))
+        .set_default_enum(Some(types::TestEnum::from("BAR")))
         .set_default_float(Some(2f32))
-        .set_default_int_enum(Some(crate::types::TestIntEnum::from(2i32)))
+        .set_default_int_enum(Some(types::TestIntEnum::from(2i32)))
         .set_default_integer(Some(20i32))
         .set_default_list(Some(vec![String::from("a")]))
         .set_default_long(Some(200i64))
@@ -7070,14 +6922,14 @@ fn rest_json_client_populates_nested_defaults_when_missing_in_response_body_resp
         &[("Content-Type", "application/json")],
         "{\n    \"dialog\": {\n        \"language\": \"en\"\n    },\n    \"dialogList\": [\n        {\n        },\n        {\n            \"farewell\": {}\n        },\n        {\n            \"language\": \"it\",\n            \"greeting\": \"ciao\",\n            \"farewell\": {\n                \"phrase\": \"arrivederci\"\n            }\n        }\n    ],\n    \"dialogMap\": {\n        \"emptyDialog\": {\n        },\n        \"partialEmptyDialog\": {\n            \"language\": \"en\",\n            \"farewell\": {}\n        },\n        \"nonEmptyDialog\": {\n            \"greeting\": \"konnichiwa\",\n            \"farewell\": {\n                \"phrase\": \"sayonara\"\n            }\n        }\n    }\n}",
     );
-    let output = crate::operation::operation_with_nested_structure::OperationWithNestedStructure::response(
+    let output = operation::operation_with_nested_structure::OperationWithNestedStructure::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::operation_with_nested_structure::OperationWithNestedStructureOutput::builder()
+    let expected = operation::operation_with_nested_structure::OperationWithNestedStructureOutput::builder()
         .set_dialog(
             Some(
-                crate::types::Dialog::builder()
+                types::Dialog::builder()
                     .set_greeting(Some(String::from("hi")))
                     .set_language(Some(String::from("en")))
                     .build_unchecked(),
@@ -7086,13 +6938,12 @@ fn rest_json_client_populates_nested_defaults_when_missing_in_response_body_resp
         .set_dialog_list(
             Some(
                 vec![
-                    crate ::types::Dialog::builder()
-                    .set_greeting(Some(String::from("hi"))).build_unchecked(), crate
-                    ::types::Dialog::builder().set_farewell(Some(crate
-                    ::types::Farewell::builder().set_phrase(Some(String::from("bye")))
-                    .build_unchecked())).set_greeting(Some(String::from("hi")))
-                    .build_unchecked(), crate ::types::Dialog::builder()
-                    .set_farewell(Some(crate ::types::Farewell::builder()
+                    types::Dialog::builder().set_greeting(Some(String::from("hi")))
+                    .build_unchecked(), types::Dialog::builder()
+                    .set_farewell(Some(types::Farewell::builder()
+                    .set_phrase(Some(String::from("bye"))).build_unchecked()))
+                    .set_greeting(Some(String::from("hi"))).build_unchecked(),
+                    types::Dialog::builder().set_farewell(Some(types::Farewell::builder()
                     .set_phrase(Some(String::from("arrivederci"))).build_unchecked()))
                     .set_greeting(Some(String::from("ciao")))
                     .set_language(Some(String::from("it"))).build_unchecked()
@@ -7104,16 +6955,16 @@ fn rest_json_client_populates_nested_defaults_when_missing_in_response_body_resp
                 ::std::collections::BTreeMap::from([
                     (
                         String::from("emptyDialog"),
-                        crate::types::Dialog::builder()
+                        types::Dialog::builder()
                             .set_greeting(Some(String::from("hi")))
                             .build_unchecked(),
                     ),
                     (
                         String::from("nonEmptyDialog"),
-                        crate::types::Dialog::builder()
+                        types::Dialog::builder()
                             .set_farewell(
                                 Some(
-                                    crate::types::Farewell::builder()
+                                    types::Farewell::builder()
                                         .set_phrase(Some(String::from("sayonara")))
                                         .build_unchecked(),
                                 ),
@@ -7123,10 +6974,10 @@ fn rest_json_client_populates_nested_defaults_when_missing_in_response_body_resp
                     ),
                     (
                         String::from("partialEmptyDialog"),
-                        crate::types::Dialog::builder()
+                        types::Dialog::builder()
                             .set_farewell(
                                 Some(
-                                    crate::types::Farewell::builder()
+                                    types::Farewell::builder()
                                         .set_phrase(Some(String::from("bye")))
                                         .build_unchecked(),
                                 ),
@@ -7152,12 +7003,10 @@ fn rest_json_output_union_with_unit_member_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"action\": {\n        \"quit\": {}\n    }\n}",
     );
-    let output = crate::operation::post_player_action::PostPlayerAction::response(
-            &response,
-        )
+    let output = operation::post_player_action::PostPlayerAction::response(&response)
         .expect("the response parses");
-    let expected = crate::operation::post_player_action::PostPlayerActionOutput::builder()
-        .set_action(Some(crate::types::PlayerAction::Quit))
+    let expected = operation::post_player_action::PostPlayerActionOutput::builder()
+        .set_action(Some(types::PlayerAction::Quit))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -7172,12 +7021,12 @@ fn post_union_with_json_name_response1_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"value\": {\n        \"FOO\": \"hi\"\n    }\n}",
     );
-    let output = crate::operation::post_union_with_json_name::PostUnionWithJsonName::response(
+    let output = operation::post_union_with_json_name::PostUnionWithJsonName::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::post_union_with_json_name::PostUnionWithJsonNameOutput::builder()
-        .set_value(Some(crate::types::UnionWithJsonName::Foo(String::from("hi"))))
+    let expected = operation::post_union_with_json_name::PostUnionWithJsonNameOutput::builder()
+        .set_value(Some(types::UnionWithJsonName::Foo(String::from("hi"))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -7192,12 +7041,12 @@ fn post_union_with_json_name_response2_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"value\": {\n        \"_baz\": \"hi\"\n    }\n}",
     );
-    let output = crate::operation::post_union_with_json_name::PostUnionWithJsonName::response(
+    let output = operation::post_union_with_json_name::PostUnionWithJsonName::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::post_union_with_json_name::PostUnionWithJsonNameOutput::builder()
-        .set_value(Some(crate::types::UnionWithJsonName::Baz(String::from("hi"))))
+    let expected = operation::post_union_with_json_name::PostUnionWithJsonNameOutput::builder()
+        .set_value(Some(types::UnionWithJsonName::Baz(String::from("hi"))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -7212,12 +7061,12 @@ fn post_union_with_json_name_response3_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"value\": {\n        \"bar\": \"hi\"\n    }\n}",
     );
-    let output = crate::operation::post_union_with_json_name::PostUnionWithJsonName::response(
+    let output = operation::post_union_with_json_name::PostUnionWithJsonName::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::post_union_with_json_name::PostUnionWithJsonNameOutput::builder()
-        .set_value(Some(crate::types::UnionWithJsonName::Bar(String::from("hi"))))
+    let expected = operation::post_union_with_json_name::PostUnionWithJsonNameOutput::builder()
+        .set_value(Some(types::UnionWithJsonName::Bar(String::from("hi"))))
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -7232,27 +7081,27 @@ fn rest_json_recursive_shapes_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"nested\": {\n        \"foo\": \"Foo1\",\n        \"nested\": {\n            \"bar\": \"Bar1\",\n            \"recursiveMember\": {\n                \"foo\": \"Foo2\",\n                \"nested\": {\n                    \"bar\": \"Bar2\"\n                }\n            }\n        }\n    }\n}",
     );
-    let output = crate::operation::recursive_shapes::RecursiveShapes::response(&response)
+    let output = operation::recursive_shapes::RecursiveShapes::response(&response)
         .expect("the response parses");
-    let expected = crate::types::RecursiveShapesInputOutput::builder()
+    let expected = types::RecursiveShapesInputOutput::builder()
         .set_nested(
             Some(
-                crate::types::RecursiveShapesInputOutputNested1::builder()
+                types::RecursiveShapesInputOutputNested1::builder()
                     .set_foo(Some(String::from("Foo1")))
                     .set_nested(
                         Some(
                             Box::new(
-                                crate::types::RecursiveShapesInputOutputNested2::builder()
+                                types::RecursiveShapesInputOutputNested2::builder()
                                     .set_bar(Some(String::from("Bar1")))
                                     .set_recursive_member(
                                         Some(
                                             Box::new(
-                                                crate::types::RecursiveShapesInputOutputNested1::builder()
+                                                types::RecursiveShapesInputOutputNested1::builder()
                                                     .set_foo(Some(String::from("Foo2")))
                                                     .set_nested(
                                                         Some(
                                                             Box::new(
-                                                                crate::types::RecursiveShapesInputOutputNested2::builder()
+                                                                types::RecursiveShapesInputOutputNested2::builder()
                                                                     .set_bar(Some(String::from("Bar2")))
                                                                     .build_unchecked(),
                                                             ),
@@ -7283,11 +7132,11 @@ fn rest_json_simple_scalar_properties_response() {
         &[("Content-Type", "application/json"), ("X-Foo", "Foo")],
         "{\n    \"stringValue\": \"string\",\n    \"trueBooleanValue\": true,\n    \"falseBooleanValue\": false,\n    \"byteValue\": 1,\n    \"shortValue\": 2,\n    \"integerValue\": 3,\n    \"longValue\": 4,\n    \"floatValue\": 5.5,\n    \"DoubleDribble\": 6.5\n}",
     );
-    let output = crate::operation::simple_scalar_properties::SimpleScalarProperties::response(
+    let output = operation::simple_scalar_properties::SimpleScalarProperties::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::SimpleScalarPropertiesInputOutput::builder()
+    let expected = types::SimpleScalarPropertiesInputOutput::builder()
         .set_byte_value(Some(1i8))
         .set_double_value(Some(6.5f64))
         .set_false_boolean_value(Some(false))
@@ -7312,12 +7161,11 @@ fn rest_json_doesnt_deserialize_null_structure_values_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"stringValue\": null\n}",
     );
-    let output = crate::operation::simple_scalar_properties::SimpleScalarProperties::response(
+    let output = operation::simple_scalar_properties::SimpleScalarProperties::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::SimpleScalarPropertiesInputOutput::builder()
-        .build_unchecked();
+    let expected = types::SimpleScalarPropertiesInputOutput::builder().build_unchecked();
     check::same(&output, &expected);
 }
 
@@ -7331,11 +7179,11 @@ fn rest_json_supports_na_n_float_inputs_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"floatValue\": \"NaN\",\n    \"DoubleDribble\": \"NaN\"\n}",
     );
-    let output = crate::operation::simple_scalar_properties::SimpleScalarProperties::response(
+    let output = operation::simple_scalar_properties::SimpleScalarProperties::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::SimpleScalarPropertiesInputOutput::builder()
+    let expected = types::SimpleScalarPropertiesInputOutput::builder()
         .set_double_value(Some(f64::NAN))
         .set_float_value(Some(f32::NAN))
         .build_unchecked();
@@ -7352,11 +7200,11 @@ fn rest_json_supports_infinity_float_inputs_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"floatValue\": \"Infinity\",\n    \"DoubleDribble\": \"Infinity\"\n}",
     );
-    let output = crate::operation::simple_scalar_properties::SimpleScalarProperties::response(
+    let output = operation::simple_scalar_properties::SimpleScalarProperties::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::SimpleScalarPropertiesInputOutput::builder()
+    let expected = types::SimpleScalarPropertiesInputOutput::builder()
         .set_double_value(Some(f64::INFINITY))
         .set_float_value(Some(f32::INFINITY))
         .build_unchecked();
@@ -7373,11 +7221,11 @@ fn rest_json_supports_negative_infinity_float_inputs_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"floatValue\": \"-Infinity\",\n    \"DoubleDribble\": \"-Infinity\"\n}",
     );
-    let output = crate::operation::simple_scalar_properties::SimpleScalarProperties::response(
+    let output = operation::simple_scalar_properties::SimpleScalarProperties::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::SimpleScalarPropertiesInputOutput::builder()
+    let expected = types::SimpleScalarPropertiesInputOutput::builder()
         .set_double_value(Some(f64::NEG_INFINITY))
         .set_float_value(Some(f32::NEG_INFINITY))
         .build_unchecked();
@@ -7394,11 +7242,9 @@ fn rest_json_sparse_lists_serialize_null_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"sparseStringList\": [\n        null,\n        \"hi\"\n    ],\n    \"sparseShortList\": [\n        null,\n        2\n    ]\n}",
     );
-    let output = crate::operation::sparse_json_lists::SparseJsonLists::response(
-            &response,
-        )
+    let output = operation::sparse_json_lists::SparseJsonLists::response(&response)
         .expect("the response parses");
-    let expected = crate::types::SparseJsonListsInputOutput::builder()
+    let expected = types::SparseJsonListsInputOutput::builder()
         .set_sparse_short_list(Some(vec![None, Some(2i16)]))
         .set_sparse_string_list(Some(vec![None, Some(String::from("hi"))]))
         .build_unchecked();
@@ -7415,16 +7261,16 @@ fn rest_json_sparse_json_maps_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"sparseStructMap\": {\n        \"foo\": {\n            \"hi\": \"there\"\n        },\n        \"baz\": {\n            \"hi\": \"bye\"\n        }\n   }\n}",
     );
-    let output = crate::operation::sparse_json_maps::SparseJsonMaps::response(&response)
+    let output = operation::sparse_json_maps::SparseJsonMaps::response(&response)
         .expect("the response parses");
-    let expected = crate::types::SparseJsonMapsInputOutput::builder()
+    let expected = types::SparseJsonMapsInputOutput::builder()
         .set_sparse_struct_map(
             Some(
                 ::std::collections::BTreeMap::from([
                     (
                         String::from("baz"),
                         Some(
-                            crate::types::GreetingStruct::builder()
+                            types::GreetingStruct::builder()
                                 .set_hi(Some(String::from("bye")))
                                 .build_unchecked(),
                         ),
@@ -7432,7 +7278,7 @@ fn rest_json_sparse_json_maps_response() {
                     (
                         String::from("foo"),
                         Some(
-                            crate::types::GreetingStruct::builder()
+                            types::GreetingStruct::builder()
                                 .set_hi(Some(String::from("there")))
                                 .build_unchecked(),
                         ),
@@ -7454,9 +7300,9 @@ fn rest_json_deserializes_sparse_null_map_values_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"sparseBooleanMap\": {\n        \"x\": null\n    },\n    \"sparseNumberMap\": {\n        \"x\": null\n    },\n    \"sparseStringMap\": {\n        \"x\": null\n    },\n    \"sparseStructMap\": {\n        \"x\": null\n    }\n}",
     );
-    let output = crate::operation::sparse_json_maps::SparseJsonMaps::response(&response)
+    let output = operation::sparse_json_maps::SparseJsonMaps::response(&response)
         .expect("the response parses");
-    let expected = crate::types::SparseJsonMapsInputOutput::builder()
+    let expected = types::SparseJsonMapsInputOutput::builder()
         .set_sparse_boolean_map(
             Some(::std::collections::BTreeMap::from([(String::from("x"), None)])),
         )
@@ -7483,9 +7329,9 @@ fn rest_json_deserializes_zero_values_in_sparse_maps_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"sparseNumberMap\": {\n        \"x\": 0\n    },\n    \"sparseBooleanMap\": {\n        \"x\": false\n    }\n}",
     );
-    let output = crate::operation::sparse_json_maps::SparseJsonMaps::response(&response)
+    let output = operation::sparse_json_maps::SparseJsonMaps::response(&response)
         .expect("the response parses");
-    let expected = crate::types::SparseJsonMapsInputOutput::builder()
+    let expected = types::SparseJsonMapsInputOutput::builder()
         .set_sparse_boolean_map(
             Some(::std::collections::BTreeMap::from([(String::from("x"), Some(false))])),
         )
@@ -7506,9 +7352,9 @@ fn rest_json_deserializes_sparse_set_map_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"sparseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"]\n    }\n}",
     );
-    let output = crate::operation::sparse_json_maps::SparseJsonMaps::response(&response)
+    let output = operation::sparse_json_maps::SparseJsonMaps::response(&response)
         .expect("the response parses");
-    let expected = crate::types::SparseJsonMapsInputOutput::builder()
+    let expected = types::SparseJsonMapsInputOutput::builder()
         .set_sparse_set_map(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -7531,9 +7377,9 @@ fn rest_json_deserializes_sparse_set_map_and_retains_null_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"sparseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"],\n        \"z\": null\n    }\n}",
     );
-    let output = crate::operation::sparse_json_maps::SparseJsonMaps::response(&response)
+    let output = operation::sparse_json_maps::SparseJsonMaps::response(&response)
         .expect("the response parses");
-    let expected = crate::types::SparseJsonMapsInputOutput::builder()
+    let expected = types::SparseJsonMapsInputOutput::builder()
         .set_sparse_set_map(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -7560,9 +7406,9 @@ fn rest_json_streaming_traits_with_blob_response() {
         &[("Content-Type", "application/octet-stream"), ("X-Foo", "Foo")],
         "blobby blob blob",
     );
-    let output = crate::operation::streaming_traits::StreamingTraits::response(&response)
+    let output = operation::streaming_traits::StreamingTraits::response(&response)
         .expect("the response parses");
-    let expected = crate::types::StreamingTraitsInputOutput::builder()
+    let expected = types::StreamingTraitsInputOutput::builder()
         .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
@@ -7575,9 +7421,9 @@ fn rest_json_streaming_traits_with_blob_response() {
 #[test]
 fn rest_json_streaming_traits_with_no_blob_body_response() {
     let response = check::response(200u16, &[("X-Foo", "Foo")], "");
-    let output = crate::operation::streaming_traits::StreamingTraits::response(&response)
+    let output = operation::streaming_traits::StreamingTraits::response(&response)
         .expect("the response parses");
-    let expected = crate::types::StreamingTraitsInputOutput::builder()
+    let expected = types::StreamingTraitsInputOutput::builder()
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
     check::same(&output, &expected);
@@ -7593,11 +7439,11 @@ fn rest_json_streaming_traits_with_media_type_with_blob_response() {
         &[("Content-Type", "text/plain"), ("X-Foo", "Foo")],
         "blobby blob blob",
     );
-    let output = crate::operation::streaming_traits_with_media_type::StreamingTraitsWithMediaType::response(
+    let output = operation::streaming_traits_with_media_type::StreamingTraitsWithMediaType::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::StreamingTraitsWithMediaTypeInputOutput::builder()
+    let expected = types::StreamingTraitsWithMediaTypeInputOutput::builder()
         .set_blob(Some(runtime::Blob::new(b"blobby blob blob".to_vec())))
         .set_foo(Some(String::from("Foo")))
         .build_unchecked();
@@ -7622,11 +7468,11 @@ fn rest_json_timestamp_format_headers_response() {
         ],
         "",
     );
-    let output = crate::operation::timestamp_format_headers::TimestampFormatHeaders::response(
+    let output = operation::timestamp_format_headers::TimestampFormatHeaders::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::types::TimestampFormatHeadersIo::builder()
+    let expected = types::TimestampFormatHeadersIo::builder()
         .set_default_format(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(
@@ -7695,11 +7541,11 @@ fn rest_json_timestamp_format_headers_response() {
 #[test]
 fn rest_json_unit_input_and_output_no_output_response() {
     let response = check::response(200u16, &[], "");
-    let output = crate::operation::unit_input_and_output::UnitInputAndOutput::response(
+    let output = operation::unit_input_and_output::UnitInputAndOutput::response(
             &response,
         )
         .expect("the response parses");
-    let expected = crate::operation::unit_input_and_output::UnitInputAndOutputOutput::builder()
+    let expected = operation::unit_input_and_output::UnitInputAndOutputOutput::builder()
         .build_unchecked();
     check::same(&output, &expected);
 }
@@ -7718,17 +7564,17 @@ fn rest_json_complex_error_with_no_message_response() {
         ],
         "{\n    \"TopLevel\": \"Top level\",\n    \"Nested\": {\n        \"Fooooo\": \"bar\"\n    }\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::ComplexError::builder()
+    let expected = types::error::ComplexError::builder()
         .set_header(Some(String::from("Header")))
         .set_nested(
             Some(
-                crate::types::ComplexNestedErrorData::builder()
+                types::ComplexNestedErrorData::builder()
                     .set_foo(Some(String::from("bar")))
                     .build_unchecked(),
             ),
@@ -7736,7 +7582,7 @@ fn rest_json_complex_error_with_no_message_response() {
         .set_top_level(Some(String::from("Top level")))
         .build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::ComplexError(
+        operation::greeting_with_errors::GreetingWithErrorsError::ComplexError(
             actual,
         ) => check::same(&actual, &expected),
         other => {
@@ -7753,15 +7599,15 @@ fn rest_json_empty_complex_error_with_no_message_response() {
         &[("Content-Type", "application/json"), ("X-Amzn-Errortype", "ComplexError")],
         "{}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::ComplexError::builder().build_unchecked();
+    let expected = types::error::ComplexError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::ComplexError(
+        operation::greeting_with_errors::GreetingWithErrorsError::ComplexError(
             actual,
         ) => check::same(&actual, &expected),
         other => {
@@ -7776,17 +7622,17 @@ fn rest_json_empty_complex_error_with_no_message_response() {
 #[test]
 fn rest_json_foo_error_using_x_amzn_error_type_response() {
     let response = check::response(500u16, &[("X-Amzn-Errortype", "FooError")], "");
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -7809,17 +7655,17 @@ fn rest_json_foo_error_using_x_amzn_error_type_with_uri_response() {
         ],
         "",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -7839,17 +7685,17 @@ fn rest_json_foo_error_using_x_amzn_error_type_with_uri_and_namespace_response()
         ],
         "",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -7869,17 +7715,17 @@ fn rest_json_foo_error_using_x_amzn_error_type_with_uri_and_different_namespace_
         ],
         "",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -7896,17 +7742,17 @@ fn rest_json_foo_error_using_code_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"code\": \"FooError\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -7921,17 +7767,17 @@ fn rest_json_foo_error_using_code_and_namespace_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"code\": \"aws.protocoltests.restjson#FooError\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -7946,17 +7792,17 @@ fn rest_json_foo_error_using_code_uri_and_namespace_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"code\": \"aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -7971,17 +7817,17 @@ fn rest_json_foo_error_with_dunder_type_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"__type\": \"FooError\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -7996,17 +7842,17 @@ fn rest_json_foo_error_with_dunder_type_and_namespace_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"__type\": \"aws.protocoltests.restjson#FooError\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -8021,17 +7867,17 @@ fn rest_json_foo_error_with_dunder_type_uri_and_namespace_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"__type\": \"aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -8048,17 +7894,17 @@ fn rest_json_foo_error_with_nested_type_property_response() {
         &[("Content-Type", "application/json")],
         "{\n    \"__type\": \"aws.protocoltests.restjson#FooError\",\n    \"ErrorDetails\": [\n      {\n          \"__type\": \"com.amazon.internal#ErrorDetails\",\n          \"reason\": \"Some reason\"\n      }\n    ]\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::FooError::builder().build_unchecked();
+    let expected = types::error::FooError::builder().build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::FooError(
-            actual,
-        ) => check::same(&actual, &expected),
+        operation::greeting_with_errors::GreetingWithErrorsError::FooError(actual) => {
+            check::same(&actual, &expected)
+        }
         other => panic!("expected the `{}` error, got {other:?}", stringify!(FooError)),
     }
 }
@@ -8073,17 +7919,17 @@ fn rest_json_invalid_greeting_error_response() {
         &[("Content-Type", "application/json"), ("X-Amzn-Errortype", "InvalidGreeting")],
         "{\n    \"Message\": \"Hi\"\n}",
     );
-    let error: crate::operation::greeting_with_errors::GreetingWithErrorsError = match crate::operation::greeting_with_errors::GreetingWithErrors::response(
+    let error: operation::greeting_with_errors::GreetingWithErrorsError = match operation::greeting_with_errors::GreetingWithErrors::response(
         &response,
     ) {
         Ok(output) => panic!("expected an error, got {output:?}"),
         Err(error) => error.into(),
     };
-    let expected = crate::types::error::InvalidGreeting::builder()
+    let expected = types::error::InvalidGreeting::builder()
         .set_message(Some(String::from("Hi")))
         .build_unchecked();
     match error {
-        crate::operation::greeting_with_errors::GreetingWithErrorsError::InvalidGreeting(
+        operation::greeting_with_errors::GreetingWithErrorsError::InvalidGreeting(
             actual,
         ) => check::same(&actual, &expected),
         other => {

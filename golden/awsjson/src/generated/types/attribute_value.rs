@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `AttributeValue` union.
@@ -15,9 +16,9 @@ pub enum AttributeValue {
     /// The `N` member.
     N(String),
     /// The `L` member.
-    L(Vec<crate::types::AttributeValue>),
+    L(Vec<types::AttributeValue>),
     /// The `M` member.
-    M(::std::collections::BTreeMap<String, crate::types::AttributeValue>),
+    M(::std::collections::BTreeMap<String, types::AttributeValue>),
     /// The `NULL` member.
     Null(bool),
     /// A member this version of the crate does not know, kept as received.
@@ -52,7 +53,7 @@ impl AttributeValue {
     }
 
     /// The `L` member, if it is the one set.
-    pub fn as_l(&self) -> Option<&Vec<crate::types::AttributeValue>> {
+    pub fn as_l(&self) -> Option<&Vec<types::AttributeValue>> {
         match self {
             Self::L(value) => Some(value),
             _ => None,
@@ -67,7 +68,7 @@ impl AttributeValue {
     /// The `M` member, if it is the one set.
     pub fn as_m(
         &self,
-    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
+    ) -> Option<&::std::collections::BTreeMap<String, types::AttributeValue>> {
         match self {
             Self::M(value) => Some(value),
             _ => None,

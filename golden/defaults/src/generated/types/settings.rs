@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// Settings whose absent members take defaults.
@@ -45,7 +46,7 @@ pub struct Settings {
     /// Defaults apply to nested structures too.
     ///
     /// Required.
-    pub(crate) nested: crate::types::Nested,
+    pub(crate) nested: types::Nested,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: runtime::ClientCorrections,
 }
@@ -92,39 +93,15 @@ impl Settings {
     }
 
     /// Defaults apply to nested structures too.
-    pub fn nested(&self) -> &crate::types::Nested {
+    pub fn nested(&self) -> &types::Nested {
         &self.nested
     }
 
     /// Sets the required `nested` member (from then on it counts as present, whatever the wire said).
-    pub fn set_nested(&mut self, value: crate::types::Nested) -> &mut Self {
+    pub fn set_nested(&mut self, value: types::Nested) -> &mut Self {
         self.nested = value;
         self.client_corrections.remove("nested");
         self
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> SettingsBuilder {
-        SettingsBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -168,6 +145,7 @@ impl runtime::wire::WriteFields for Settings {
         &self,
         w: &mut W,
     ) -> Result<(), W::Error> {
+        let corrected = &self.client_corrections;
         w.entry("retries", &self.retries)?;
         w.entry("enabled", &self.enabled)?;
         w.entry("label", &self.label)?;
@@ -176,7 +154,7 @@ impl runtime::wire::WriteFields for Settings {
         w.entry("since", &self.since)?;
         w.entry("extra", &self.extra)?;
         w.optional("optOut", &self.opt_out)?;
-        w.required("nested", &self.nested, self.client_corrections.contains("nested"))?;
+        w.required("nested", &self.nested, corrected)?;
         Ok(())
     }
 }
@@ -215,7 +193,7 @@ pub struct SettingsBuilder {
     since: Option<::time::OffsetDateTime>,
     extra: Option<runtime::Document>,
     opt_out: Option<i64>,
-    nested: Option<crate::types::Nested>,
+    nested: Option<types::Nested>,
 }
 
 impl SettingsBuilder {
@@ -358,30 +336,20 @@ impl SettingsBuilder {
     }
 
     /// Defaults apply to nested structures too.
-    pub fn nested(mut self, input: impl Into<crate::types::Nested>) -> Self {
+    pub fn nested(mut self, input: impl Into<types::Nested>) -> Self {
         self.nested = Some(input.into());
         self
     }
 
     /// Sets or clears `nested`.
-    pub fn set_nested(mut self, input: Option<crate::types::Nested>) -> Self {
+    pub fn set_nested(mut self, input: Option<types::Nested>) -> Self {
         self.nested = input;
         self
     }
 
     /// The `nested` set so far.
-    pub fn get_nested(&self) -> &Option<crate::types::Nested> {
+    pub fn get_nested(&self) -> &Option<types::Nested> {
         &self.nested
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<Settings, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("Settings", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -26,30 +26,6 @@ impl Document {
     pub fn pages(&self) -> Option<i32> {
         self.pages
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> DocumentBuilder {
-        DocumentBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for Document {
@@ -72,7 +48,7 @@ impl runtime::validate::Validate for Document {
     }
 }
 
-runtime::structure_impls!(Document, DocumentBuilder);
+runtime::structure_impls!(Document, DocumentBuilder, infallible);
 
 impl runtime::wire::WriteFields for Document {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -141,11 +117,6 @@ impl DocumentBuilder {
     /// The `pages` set so far.
     pub fn get_pages(&self) -> &Option<i32> {
         &self.pages
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> Document {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `Foo` structure.
@@ -13,7 +14,7 @@ pub struct Foo {
     /// The `name` member.
     pub name: Option<String>,
     /// The `builder` member.
-    pub builder_value: Option<crate::types::FooBuilder>,
+    pub builder_value: Option<types::FooBuilder>,
 }
 
 impl Foo {
@@ -23,32 +24,8 @@ impl Foo {
     }
 
     /// The `builder` member.
-    pub fn builder_value(&self) -> Option<&crate::types::FooBuilder> {
+    pub fn builder_value(&self) -> Option<&types::FooBuilder> {
         self.builder_value.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> FooBuilder {
-        FooBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -108,7 +85,7 @@ impl runtime::wire::ReadFields for FooBuilder {
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct FooBuilder {
     name: Option<String>,
-    builder_value: Option<crate::types::FooBuilder>,
+    builder_value: Option<types::FooBuilder>,
 }
 
 impl FooBuilder {
@@ -130,30 +107,20 @@ impl FooBuilder {
     }
 
     /// The `builder` member.
-    pub fn builder_value(mut self, input: impl Into<crate::types::FooBuilder>) -> Self {
+    pub fn builder_value(mut self, input: impl Into<types::FooBuilder>) -> Self {
         self.builder_value = Some(input.into());
         self
     }
 
     /// Sets or clears `builder`.
-    pub fn set_builder_value(mut self, input: Option<crate::types::FooBuilder>) -> Self {
+    pub fn set_builder_value(mut self, input: Option<types::FooBuilder>) -> Self {
         self.builder_value = input;
         self
     }
 
     /// The `builder` set so far.
-    pub fn get_builder_value(&self) -> &Option<crate::types::FooBuilder> {
+    pub fn get_builder_value(&self) -> &Option<types::FooBuilder> {
         &self.builder_value
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<Foo, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("Foo", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

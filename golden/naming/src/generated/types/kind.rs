@@ -49,23 +49,6 @@ impl Kind {
         }
     }
 
-    /// Whether the value is one the model defines.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-
-    /// Checks that the value is one the model defines (values outside the set
-    /// parse, but a service would reject them).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
     fn known(value: &str) -> Option<Self> {
         match value {
             "unknown" => Some(Self::UnknownValue),
@@ -77,82 +60,6 @@ impl Kind {
     }
 }
 
-impl From<&str> for Kind {
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(runtime::UnknownVariantValue::new(value)))
-    }
-}
-
-impl From<String> for Kind {
-    fn from(value: String) -> Self {
-        match Self::known(&value) {
-            Some(known) => known,
-            None => Self::Unknown(runtime::UnknownVariantValue::new(value)),
-        }
-    }
-}
-
-impl ::std::str::FromStr for Kind {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for Kind {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl runtime::validate::Validate for Kind {
-    fn validate_at(
-        &self,
-        path: &runtime::validate::Path<'_>,
-        out: &mut runtime::validate::Violations,
-    ) {
-        out.enum_value(
-            path,
-            self.is_known(),
-            "Member must satisfy enum value set: [unknown, a-b, a_b, self]",
-        );
-    }
-}
-
-impl runtime::ErrorCorrection for Kind {
-    fn corrected() -> Self {
-        Self::Unknown(runtime::UnknownVariantValue::new(""))
-    }
-}
-
-impl runtime::wire::HasCodec for Kind {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for Kind {
-    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Kind {
-    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-    {
-        runtime::wire::deserialize_enum(
-            deserializer,
-            "a string naming a value of `Kind`",
-        )
-    }
-}
+runtime::enum_impls!(
+    Kind, "Member must satisfy enum value set: [unknown, a-b, a_b, self]"
+);

@@ -39,32 +39,6 @@ impl Result {
         self.client_corrections.remove("ok");
         self
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> ResultBuilder {
-        ResultBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> ::std::result::Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(
-        json: &[u8],
-    ) -> ::std::result::Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for Result {
@@ -93,7 +67,8 @@ impl runtime::wire::WriteFields for Result {
         &self,
         w: &mut W,
     ) -> ::std::result::Result<(), W::Error> {
-        w.required("ok", &self.ok, self.client_corrections.contains("ok"))?;
+        let corrected = &self.client_corrections;
+        w.required("ok", &self.ok, corrected)?;
         w.optional("some", &self.some)?;
         Ok(())
     }
@@ -155,16 +130,6 @@ impl ResultBuilder {
     /// The `some` set so far.
     pub fn get_some(&self) -> &Option<i32> {
         &self.some
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> ::std::result::Result<Result, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("Result", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// Mutual recursion with Node.
@@ -11,37 +12,13 @@ use std::fmt;
 #[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Link {
     /// A tree node: recursive directly, through a list and through another structure.
-    pub target: Option<Box<crate::types::Node>>,
+    pub target: Option<Box<types::Node>>,
 }
 
 impl Link {
     /// A tree node: recursive directly, through a list and through another structure.
-    pub fn target(&self) -> Option<&crate::types::Node> {
+    pub fn target(&self) -> Option<&types::Node> {
         self.target.as_deref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> LinkBuilder {
-        LinkBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -95,35 +72,25 @@ impl runtime::wire::ReadFields for LinkBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct LinkBuilder {
-    target: Option<Box<crate::types::Node>>,
+    target: Option<Box<types::Node>>,
 }
 
 impl LinkBuilder {
     /// A tree node: recursive directly, through a list and through another structure.
-    pub fn target(mut self, input: impl Into<crate::types::Node>) -> Self {
+    pub fn target(mut self, input: impl Into<types::Node>) -> Self {
         self.target = Some(Box::new(input.into()));
         self
     }
 
     /// Sets or clears `target`.
-    pub fn set_target(mut self, input: Option<Box<crate::types::Node>>) -> Self {
+    pub fn set_target(mut self, input: Option<Box<types::Node>>) -> Self {
         self.target = input;
         self
     }
 
     /// The `target` set so far.
-    pub fn get_target(&self) -> &Option<Box<crate::types::Node>> {
+    pub fn get_target(&self) -> &Option<Box<types::Node>> {
         &self.target
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<Link, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("Link", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// A tree node: recursive directly, through a list and through another structure.
@@ -17,11 +18,11 @@ pub struct Node {
     /// Required.
     pub(crate) name: String,
     /// A tree node: recursive directly, through a list and through another structure.
-    pub parent: Option<Box<crate::types::Node>>,
+    pub parent: Option<Box<types::Node>>,
     /// The `children` member.
-    pub children: Option<Vec<crate::types::Node>>,
+    pub children: Option<Vec<types::Node>>,
     /// Mutual recursion with Node.
-    pub link: Option<Box<crate::types::Link>>,
+    pub link: Option<Box<types::Link>>,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: runtime::ClientCorrections,
 }
@@ -33,17 +34,17 @@ impl Node {
     }
 
     /// A tree node: recursive directly, through a list and through another structure.
-    pub fn parent(&self) -> Option<&crate::types::Node> {
+    pub fn parent(&self) -> Option<&types::Node> {
         self.parent.as_deref()
     }
 
     /// The `children` member.
-    pub fn children(&self) -> &[crate::types::Node] {
+    pub fn children(&self) -> &[types::Node] {
         self.children.as_deref().unwrap_or_default()
     }
 
     /// Mutual recursion with Node.
-    pub fn link(&self) -> Option<&crate::types::Link> {
+    pub fn link(&self) -> Option<&types::Link> {
         self.link.as_deref()
     }
 
@@ -52,30 +53,6 @@ impl Node {
         self.name = value;
         self.client_corrections.remove("name");
         self
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> NodeBuilder {
-        NodeBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -125,7 +102,8 @@ impl runtime::wire::WriteFields for Node {
         &self,
         w: &mut W,
     ) -> Result<(), W::Error> {
-        w.required("name", &self.name, self.client_corrections.contains("name"))?;
+        let corrected = &self.client_corrections;
+        w.required("name", &self.name, corrected)?;
         w.optional("parent", &self.parent)?;
         w.optional("children", &self.children)?;
         w.optional("link", &self.link)?;
@@ -155,9 +133,9 @@ impl runtime::wire::ReadFields for NodeBuilder {
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct NodeBuilder {
     name: Option<String>,
-    parent: Option<Box<crate::types::Node>>,
-    children: Option<Vec<crate::types::Node>>,
-    link: Option<Box<crate::types::Link>>,
+    parent: Option<Box<types::Node>>,
+    children: Option<Vec<types::Node>>,
+    link: Option<Box<types::Link>>,
 }
 
 impl NodeBuilder {
@@ -179,66 +157,56 @@ impl NodeBuilder {
     }
 
     /// A tree node: recursive directly, through a list and through another structure.
-    pub fn parent(mut self, input: impl Into<crate::types::Node>) -> Self {
+    pub fn parent(mut self, input: impl Into<types::Node>) -> Self {
         self.parent = Some(Box::new(input.into()));
         self
     }
 
     /// Sets or clears `parent`.
-    pub fn set_parent(mut self, input: Option<Box<crate::types::Node>>) -> Self {
+    pub fn set_parent(mut self, input: Option<Box<types::Node>>) -> Self {
         self.parent = input;
         self
     }
 
     /// The `parent` set so far.
-    pub fn get_parent(&self) -> &Option<Box<crate::types::Node>> {
+    pub fn get_parent(&self) -> &Option<Box<types::Node>> {
         &self.parent
     }
 
     /// The `children` member.
     ///
     /// Appends one item to `children` (use `set_children` to replace the list).
-    pub fn children(mut self, item: impl Into<crate::types::Node>) -> Self {
+    pub fn children(mut self, item: impl Into<types::Node>) -> Self {
         self.children.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `children`.
-    pub fn set_children(mut self, input: Option<Vec<crate::types::Node>>) -> Self {
+    pub fn set_children(mut self, input: Option<Vec<types::Node>>) -> Self {
         self.children = input;
         self
     }
 
     /// The `children` set so far.
-    pub fn get_children(&self) -> &Option<Vec<crate::types::Node>> {
+    pub fn get_children(&self) -> &Option<Vec<types::Node>> {
         &self.children
     }
 
     /// Mutual recursion with Node.
-    pub fn link(mut self, input: impl Into<crate::types::Link>) -> Self {
+    pub fn link(mut self, input: impl Into<types::Link>) -> Self {
         self.link = Some(Box::new(input.into()));
         self
     }
 
     /// Sets or clears `link`.
-    pub fn set_link(mut self, input: Option<Box<crate::types::Link>>) -> Self {
+    pub fn set_link(mut self, input: Option<Box<types::Link>>) -> Self {
         self.link = input;
         self
     }
 
     /// The `link` set so far.
-    pub fn get_link(&self) -> &Option<Box<crate::types::Link>> {
+    pub fn get_link(&self) -> &Option<Box<types::Link>> {
         &self.link
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<Node, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("Node", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

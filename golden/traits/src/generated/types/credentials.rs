@@ -26,30 +26,6 @@ impl Credentials {
     pub fn secret(&self) -> Option<&str> {
         self.secret.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> CredentialsBuilder {
-        CredentialsBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for Credentials {
@@ -69,7 +45,7 @@ impl runtime::validate::Validate for Credentials {
     }
 }
 
-runtime::structure_impls!(Credentials, CredentialsBuilder);
+runtime::structure_impls!(Credentials, CredentialsBuilder, infallible);
 
 impl runtime::wire::WriteFields for Credentials {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -138,11 +114,6 @@ impl CredentialsBuilder {
     /// The `secret` set so far.
     pub fn get_secret(&self) -> &Option<String> {
         &self.secret
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> Credentials {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `Events` union.
@@ -13,16 +14,16 @@ use std::fmt;
 #[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub enum Events {
     /// The `message` member.
-    Message(crate::types::MessageEvent),
+    Message(types::MessageEvent),
     /// The `end` member.
-    End(crate::types::EndEvent),
+    End(types::EndEvent),
     /// A member this version of the crate does not know, kept as received.
     Unknown(runtime::UnknownMember),
 }
 
 impl Events {
     /// The `message` member, if it is the one set.
-    pub fn as_message(&self) -> Option<&crate::types::MessageEvent> {
+    pub fn as_message(&self) -> Option<&types::MessageEvent> {
         match self {
             Self::Message(value) => Some(value),
             _ => None,
@@ -35,7 +36,7 @@ impl Events {
     }
 
     /// The `end` member, if it is the one set.
-    pub fn as_end(&self) -> Option<&crate::types::EndEvent> {
+    pub fn as_end(&self) -> Option<&types::EndEvent> {
         match self {
             Self::End(value) => Some(value),
             _ => None,

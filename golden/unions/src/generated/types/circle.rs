@@ -32,30 +32,6 @@ impl Circle {
         self.client_corrections.remove("radius");
         self
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> CircleBuilder {
-        CircleBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for Circle {
@@ -84,7 +60,8 @@ impl runtime::wire::WriteFields for Circle {
         &self,
         w: &mut W,
     ) -> Result<(), W::Error> {
-        w.required("radius", &self.radius, self.client_corrections.contains("radius"))?;
+        let corrected = &self.client_corrections;
+        w.required("radius", &self.radius, corrected)?;
         Ok(())
     }
 }
@@ -126,16 +103,6 @@ impl CircleBuilder {
     /// The `radius` set so far.
     pub fn get_radius(&self) -> &Option<f64> {
         &self.radius
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<Circle, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("Circle", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// A recursive union: an expression tree.
@@ -13,9 +14,9 @@ pub enum Expression {
     /// The `literal` member.
     Literal(i64),
     /// A recursive union: an expression tree.
-    Negate(Box<crate::types::Expression>),
+    Negate(Box<types::Expression>),
     /// The `sum` member.
-    Sum(Vec<crate::types::Expression>),
+    Sum(Vec<types::Expression>),
     /// A member this version of the crate does not know, kept as received.
     Unknown(runtime::UnknownMember),
 }
@@ -35,7 +36,7 @@ impl Expression {
     }
 
     /// The `negate` member, if it is the one set.
-    pub fn as_negate(&self) -> Option<&crate::types::Expression> {
+    pub fn as_negate(&self) -> Option<&types::Expression> {
         match self {
             Self::Negate(value) => Some(value),
             _ => None,
@@ -48,7 +49,7 @@ impl Expression {
     }
 
     /// The `sum` member, if it is the one set.
-    pub fn as_sum(&self) -> Option<&Vec<crate::types::Expression>> {
+    pub fn as_sum(&self) -> Option<&Vec<types::Expression>> {
         match self {
             Self::Sum(value) => Some(value),
             _ => None,

@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// Exactly one kind of shape.
@@ -11,7 +12,7 @@ use std::fmt;
 #[derive(Clone, PartialEq)]
 pub enum Shape {
     /// A circle.
-    Circle(crate::types::Circle),
+    Circle(types::Circle),
     /// The `label` member.
     Label(String),
     /// The `sides` member.
@@ -24,7 +25,7 @@ pub enum Shape {
 
 impl Shape {
     /// The `circle` member, if it is the one set.
-    pub fn as_circle(&self) -> Option<&crate::types::Circle> {
+    pub fn as_circle(&self) -> Option<&types::Circle> {
         match self {
             Self::Circle(value) => Some(value),
             _ => None,

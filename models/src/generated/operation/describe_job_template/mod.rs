@@ -3,6 +3,8 @@
 
 //! The `DescribeJobTemplate` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -38,106 +40,21 @@ impl DescribeJobTemplate {
 #[allow(clippy::large_enum_variant)]
 pub enum DescribeJobTemplateError {
     /// See [`InternalFailureException`](crate::types::error::InternalFailureException).
-    InternalFailureException(crate::types::error::InternalFailureException),
+    InternalFailureException(types::error::InternalFailureException),
     /// See [`InvalidRequestException`](crate::types::error::InvalidRequestException).
-    InvalidRequestException(crate::types::error::InvalidRequestException),
+    InvalidRequestException(types::error::InvalidRequestException),
     /// See [`ResourceNotFoundException`](crate::types::error::ResourceNotFoundException).
-    ResourceNotFoundException(crate::types::error::ResourceNotFoundException),
+    ResourceNotFoundException(types::error::ResourceNotFoundException),
     /// See [`ThrottlingException`](crate::types::error::ThrottlingException).
-    ThrottlingException(crate::types::error::ThrottlingException),
+    ThrottlingException(types::error::ThrottlingException),
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),
 }
 
-impl DescribeJobTemplateError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::InternalFailureException(e) => e,
-            Self::InvalidRequestException(e) => e,
-            Self::ResourceNotFoundException(e) => e,
-            Self::ThrottlingException(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for DescribeJobTemplateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for DescribeJobTemplateError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for DescribeJobTemplateError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<DescribeJobTemplateError>>
-for DescribeJobTemplateError {
-    fn from(value: runtime::http::ResponseError<DescribeJobTemplateError>) -> Self {
-        value.into_service_error()
-    }
-}
-
-impl From<crate::types::error::InternalFailureException> for DescribeJobTemplateError {
-    fn from(value: crate::types::error::InternalFailureException) -> Self {
-        Self::InternalFailureException(value)
-    }
-}
-
-impl From<crate::types::error::InvalidRequestException> for DescribeJobTemplateError {
-    fn from(value: crate::types::error::InvalidRequestException) -> Self {
-        Self::InvalidRequestException(value)
-    }
-}
-
-impl From<crate::types::error::ResourceNotFoundException> for DescribeJobTemplateError {
-    fn from(value: crate::types::error::ResourceNotFoundException) -> Self {
-        Self::ResourceNotFoundException(value)
-    }
-}
-
-impl From<crate::types::error::ThrottlingException> for DescribeJobTemplateError {
-    fn from(value: crate::types::error::ThrottlingException) -> Self {
-        Self::ThrottlingException(value)
-    }
-}
+runtime::operation_error_impls!(
+    DescribeJobTemplateError { InternalFailureException, InvalidRequestException,
+    ResourceNotFoundException, ThrottlingException }
+);
 
 impl DescribeJobTemplate {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -148,7 +65,7 @@ impl DescribeJobTemplate {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::describe_job_template::DescribeJobTemplateInput,
+        input: &operation::describe_job_template::DescribeJobTemplateInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/job-templates/");
@@ -179,7 +96,7 @@ impl DescribeJobTemplate {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::describe_job_template::DescribeJobTemplateOutput,
+        operation::describe_job_template::DescribeJobTemplateOutput,
         runtime::http::ResponseError<DescribeJobTemplateError>,
     > {
         let status = response.status().as_u16();
@@ -210,7 +127,7 @@ impl DescribeJobTemplate {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::describe_job_template::DescribeJobTemplateOutput = ::serde_json::from_slice(
+        let mut output: operation::describe_job_template::DescribeJobTemplateOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -224,7 +141,7 @@ impl DescribeJobTemplate {
         response: &::http::Response<B>,
     ) -> Result<
         runtime::http::Received<
-            crate::operation::describe_job_template::DescribeJobTemplateOutput,
+            operation::describe_job_template::DescribeJobTemplateOutput,
         >,
         runtime::http::ResponseError<DescribeJobTemplateError>,
     > {

@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The stored definition of a job template.
@@ -33,17 +34,17 @@ pub struct DescribeJobTemplateOutput {
     /// When the template was created (seconds since the Unix epoch on the wire).
     pub created_at: Option<::time::OffsetDateTime>,
     /// How pre-signed Amazon S3 URLs in the job document are produced.
-    pub presigned_url_config: Option<crate::types::PresignedUrlConfig>,
+    pub presigned_url_config: Option<types::PresignedUrlConfig>,
     /// How fast jobs created from this template reach devices.
-    pub job_executions_rollout_config: Option<crate::types::JobExecutionsRolloutConfig>,
+    pub job_executions_rollout_config: Option<types::JobExecutionsRolloutConfig>,
     /// When jobs created from this template are stopped early.
-    pub abort_config: Option<crate::types::AbortConfig>,
+    pub abort_config: Option<types::AbortConfig>,
     /// How long each device may take to finish its job execution.
-    pub timeout_config: Option<crate::types::TimeoutConfig>,
+    pub timeout_config: Option<types::TimeoutConfig>,
     /// How often failed job executions are tried again.
-    pub job_executions_retry_config: Option<crate::types::JobExecutionsRetryConfig>,
+    pub job_executions_retry_config: Option<types::JobExecutionsRetryConfig>,
     /// Recurring time windows in which the job may be rolled out.
-    pub maintenance_windows: Option<Vec<crate::types::MaintenanceWindow>>,
+    pub maintenance_windows: Option<Vec<types::MaintenanceWindow>>,
     /// ARNs of the package versions a device should have once the job succeeds (at most 25).
     ///
     /// Each item: length 1..=1600; pattern `^arn:[!-~]+$`.
@@ -82,66 +83,42 @@ impl DescribeJobTemplateOutput {
     }
 
     /// How pre-signed Amazon S3 URLs in the job document are produced.
-    pub fn presigned_url_config(&self) -> Option<&crate::types::PresignedUrlConfig> {
+    pub fn presigned_url_config(&self) -> Option<&types::PresignedUrlConfig> {
         self.presigned_url_config.as_ref()
     }
 
     /// How fast jobs created from this template reach devices.
     pub fn job_executions_rollout_config(
         &self,
-    ) -> Option<&crate::types::JobExecutionsRolloutConfig> {
+    ) -> Option<&types::JobExecutionsRolloutConfig> {
         self.job_executions_rollout_config.as_ref()
     }
 
     /// When jobs created from this template are stopped early.
-    pub fn abort_config(&self) -> Option<&crate::types::AbortConfig> {
+    pub fn abort_config(&self) -> Option<&types::AbortConfig> {
         self.abort_config.as_ref()
     }
 
     /// How long each device may take to finish its job execution.
-    pub fn timeout_config(&self) -> Option<&crate::types::TimeoutConfig> {
+    pub fn timeout_config(&self) -> Option<&types::TimeoutConfig> {
         self.timeout_config.as_ref()
     }
 
     /// How often failed job executions are tried again.
     pub fn job_executions_retry_config(
         &self,
-    ) -> Option<&crate::types::JobExecutionsRetryConfig> {
+    ) -> Option<&types::JobExecutionsRetryConfig> {
         self.job_executions_retry_config.as_ref()
     }
 
     /// Recurring time windows in which the job may be rolled out.
-    pub fn maintenance_windows(&self) -> &[crate::types::MaintenanceWindow] {
+    pub fn maintenance_windows(&self) -> &[types::MaintenanceWindow] {
         self.maintenance_windows.as_deref().unwrap_or_default()
     }
 
     /// ARNs of the package versions a device should have once the job succeeds (at most 25).
     pub fn destination_package_versions(&self) -> &[String] {
         self.destination_package_versions.as_deref().unwrap_or_default()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> DescribeJobTemplateOutputBuilder {
-        DescribeJobTemplateOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -295,12 +272,12 @@ pub struct DescribeJobTemplateOutputBuilder {
     document_source: Option<String>,
     document: Option<String>,
     created_at: Option<::time::OffsetDateTime>,
-    presigned_url_config: Option<crate::types::PresignedUrlConfig>,
-    job_executions_rollout_config: Option<crate::types::JobExecutionsRolloutConfig>,
-    abort_config: Option<crate::types::AbortConfig>,
-    timeout_config: Option<crate::types::TimeoutConfig>,
-    job_executions_retry_config: Option<crate::types::JobExecutionsRetryConfig>,
-    maintenance_windows: Option<Vec<crate::types::MaintenanceWindow>>,
+    presigned_url_config: Option<types::PresignedUrlConfig>,
+    job_executions_rollout_config: Option<types::JobExecutionsRolloutConfig>,
+    abort_config: Option<types::AbortConfig>,
+    timeout_config: Option<types::TimeoutConfig>,
+    job_executions_retry_config: Option<types::JobExecutionsRetryConfig>,
+    maintenance_windows: Option<Vec<types::MaintenanceWindow>>,
     destination_package_versions: Option<Vec<String>>,
 }
 
@@ -410,7 +387,7 @@ impl DescribeJobTemplateOutputBuilder {
     /// How pre-signed Amazon S3 URLs in the job document are produced.
     pub fn presigned_url_config(
         mut self,
-        input: impl Into<crate::types::PresignedUrlConfig>,
+        input: impl Into<types::PresignedUrlConfig>,
     ) -> Self {
         self.presigned_url_config = Some(input.into());
         self
@@ -419,21 +396,21 @@ impl DescribeJobTemplateOutputBuilder {
     /// Sets or clears `presignedUrlConfig`.
     pub fn set_presigned_url_config(
         mut self,
-        input: Option<crate::types::PresignedUrlConfig>,
+        input: Option<types::PresignedUrlConfig>,
     ) -> Self {
         self.presigned_url_config = input;
         self
     }
 
     /// The `presignedUrlConfig` set so far.
-    pub fn get_presigned_url_config(&self) -> &Option<crate::types::PresignedUrlConfig> {
+    pub fn get_presigned_url_config(&self) -> &Option<types::PresignedUrlConfig> {
         &self.presigned_url_config
     }
 
     /// How fast jobs created from this template reach devices.
     pub fn job_executions_rollout_config(
         mut self,
-        input: impl Into<crate::types::JobExecutionsRolloutConfig>,
+        input: impl Into<types::JobExecutionsRolloutConfig>,
     ) -> Self {
         self.job_executions_rollout_config = Some(input.into());
         self
@@ -442,7 +419,7 @@ impl DescribeJobTemplateOutputBuilder {
     /// Sets or clears `jobExecutionsRolloutConfig`.
     pub fn set_job_executions_rollout_config(
         mut self,
-        input: Option<crate::types::JobExecutionsRolloutConfig>,
+        input: Option<types::JobExecutionsRolloutConfig>,
     ) -> Self {
         self.job_executions_rollout_config = input;
         self
@@ -451,54 +428,48 @@ impl DescribeJobTemplateOutputBuilder {
     /// The `jobExecutionsRolloutConfig` set so far.
     pub fn get_job_executions_rollout_config(
         &self,
-    ) -> &Option<crate::types::JobExecutionsRolloutConfig> {
+    ) -> &Option<types::JobExecutionsRolloutConfig> {
         &self.job_executions_rollout_config
     }
 
     /// When jobs created from this template are stopped early.
-    pub fn abort_config(mut self, input: impl Into<crate::types::AbortConfig>) -> Self {
+    pub fn abort_config(mut self, input: impl Into<types::AbortConfig>) -> Self {
         self.abort_config = Some(input.into());
         self
     }
 
     /// Sets or clears `abortConfig`.
-    pub fn set_abort_config(mut self, input: Option<crate::types::AbortConfig>) -> Self {
+    pub fn set_abort_config(mut self, input: Option<types::AbortConfig>) -> Self {
         self.abort_config = input;
         self
     }
 
     /// The `abortConfig` set so far.
-    pub fn get_abort_config(&self) -> &Option<crate::types::AbortConfig> {
+    pub fn get_abort_config(&self) -> &Option<types::AbortConfig> {
         &self.abort_config
     }
 
     /// How long each device may take to finish its job execution.
-    pub fn timeout_config(
-        mut self,
-        input: impl Into<crate::types::TimeoutConfig>,
-    ) -> Self {
+    pub fn timeout_config(mut self, input: impl Into<types::TimeoutConfig>) -> Self {
         self.timeout_config = Some(input.into());
         self
     }
 
     /// Sets or clears `timeoutConfig`.
-    pub fn set_timeout_config(
-        mut self,
-        input: Option<crate::types::TimeoutConfig>,
-    ) -> Self {
+    pub fn set_timeout_config(mut self, input: Option<types::TimeoutConfig>) -> Self {
         self.timeout_config = input;
         self
     }
 
     /// The `timeoutConfig` set so far.
-    pub fn get_timeout_config(&self) -> &Option<crate::types::TimeoutConfig> {
+    pub fn get_timeout_config(&self) -> &Option<types::TimeoutConfig> {
         &self.timeout_config
     }
 
     /// How often failed job executions are tried again.
     pub fn job_executions_retry_config(
         mut self,
-        input: impl Into<crate::types::JobExecutionsRetryConfig>,
+        input: impl Into<types::JobExecutionsRetryConfig>,
     ) -> Self {
         self.job_executions_retry_config = Some(input.into());
         self
@@ -507,7 +478,7 @@ impl DescribeJobTemplateOutputBuilder {
     /// Sets or clears `jobExecutionsRetryConfig`.
     pub fn set_job_executions_retry_config(
         mut self,
-        input: Option<crate::types::JobExecutionsRetryConfig>,
+        input: Option<types::JobExecutionsRetryConfig>,
     ) -> Self {
         self.job_executions_retry_config = input;
         self
@@ -516,7 +487,7 @@ impl DescribeJobTemplateOutputBuilder {
     /// The `jobExecutionsRetryConfig` set so far.
     pub fn get_job_executions_retry_config(
         &self,
-    ) -> &Option<crate::types::JobExecutionsRetryConfig> {
+    ) -> &Option<types::JobExecutionsRetryConfig> {
         &self.job_executions_retry_config
     }
 
@@ -525,7 +496,7 @@ impl DescribeJobTemplateOutputBuilder {
     /// Appends one item to `maintenanceWindows` (use `set_maintenance_windows` to replace the list).
     pub fn maintenance_windows(
         mut self,
-        item: impl Into<crate::types::MaintenanceWindow>,
+        item: impl Into<types::MaintenanceWindow>,
     ) -> Self {
         self.maintenance_windows.get_or_insert_with(Vec::new).push(item.into());
         self
@@ -534,16 +505,14 @@ impl DescribeJobTemplateOutputBuilder {
     /// Sets or clears `maintenanceWindows`.
     pub fn set_maintenance_windows(
         mut self,
-        input: Option<Vec<crate::types::MaintenanceWindow>>,
+        input: Option<Vec<types::MaintenanceWindow>>,
     ) -> Self {
         self.maintenance_windows = input;
         self
     }
 
     /// The `maintenanceWindows` set so far.
-    pub fn get_maintenance_windows(
-        &self,
-    ) -> &Option<Vec<crate::types::MaintenanceWindow>> {
+    pub fn get_maintenance_windows(&self) -> &Option<Vec<types::MaintenanceWindow>> {
         &self.maintenance_windows
     }
 
@@ -567,18 +536,6 @@ impl DescribeJobTemplateOutputBuilder {
     /// The `destinationPackageVersions` set so far.
     pub fn get_destination_package_versions(&self) -> &Option<Vec<String>> {
         &self.destination_package_versions
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<DescribeJobTemplateOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("DescribeJobTemplateOutput", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

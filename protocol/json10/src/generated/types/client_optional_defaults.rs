@@ -19,30 +19,6 @@ impl ClientOptionalDefaults {
     pub fn member(&self) -> Option<i32> {
         self.member
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> ClientOptionalDefaultsBuilder {
-        ClientOptionalDefaultsBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for ClientOptionalDefaults {
@@ -62,7 +38,9 @@ impl runtime::validate::Validate for ClientOptionalDefaults {
     }
 }
 
-runtime::structure_impls!(ClientOptionalDefaults, ClientOptionalDefaultsBuilder);
+runtime::structure_impls!(
+    ClientOptionalDefaults, ClientOptionalDefaultsBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for ClientOptionalDefaults {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -111,11 +89,6 @@ impl ClientOptionalDefaultsBuilder {
     /// The `member` set so far.
     pub fn get_member(&self) -> &Option<i32> {
         &self.member
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> ClientOptionalDefaults {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

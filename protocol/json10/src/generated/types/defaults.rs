@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `Defaults` structure.
@@ -79,11 +80,11 @@ pub struct Defaults {
     /// The `defaultEnum` member.
     ///
     /// Defaults to `"FOO"` when absent.
-    pub default_enum: crate::types::TestEnum,
+    pub default_enum: types::TestEnum,
     /// The `defaultIntEnum` member.
     ///
     /// Defaults to `1` when absent.
-    pub default_int_enum: crate::types::TestIntEnum,
+    pub default_int_enum: types::TestIntEnum,
     /// The `emptyString` member.
     ///
     /// Defaults to `""` when absent.
@@ -209,12 +210,12 @@ impl Defaults {
     }
 
     /// The `defaultEnum` member.
-    pub fn default_enum(&self) -> &crate::types::TestEnum {
+    pub fn default_enum(&self) -> &types::TestEnum {
         &self.default_enum
     }
 
     /// The `defaultIntEnum` member.
-    pub fn default_int_enum(&self) -> &crate::types::TestIntEnum {
+    pub fn default_int_enum(&self) -> &types::TestIntEnum {
         &self.default_int_enum
     }
 
@@ -261,30 +262,6 @@ impl Defaults {
     /// The `zeroDouble` member.
     pub fn zero_double(&self) -> f64 {
         self.zero_double
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> DefaultsBuilder {
-        DefaultsBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -458,8 +435,8 @@ pub struct DefaultsBuilder {
     default_float: Option<f32>,
     default_double: Option<f64>,
     default_map: Option<::std::collections::BTreeMap<String, String>>,
-    default_enum: Option<crate::types::TestEnum>,
-    default_int_enum: Option<crate::types::TestIntEnum>,
+    default_enum: Option<types::TestEnum>,
+    default_int_enum: Option<types::TestIntEnum>,
     empty_string: Option<String>,
     false_boolean: Option<bool>,
     empty_blob: Option<runtime::Blob>,
@@ -801,42 +778,36 @@ impl DefaultsBuilder {
     }
 
     /// The `defaultEnum` member.
-    pub fn default_enum(mut self, input: impl Into<crate::types::TestEnum>) -> Self {
+    pub fn default_enum(mut self, input: impl Into<types::TestEnum>) -> Self {
         self.default_enum = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultEnum`.
-    pub fn set_default_enum(mut self, input: Option<crate::types::TestEnum>) -> Self {
+    pub fn set_default_enum(mut self, input: Option<types::TestEnum>) -> Self {
         self.default_enum = input;
         self
     }
 
     /// The `defaultEnum` set so far.
-    pub fn get_default_enum(&self) -> &Option<crate::types::TestEnum> {
+    pub fn get_default_enum(&self) -> &Option<types::TestEnum> {
         &self.default_enum
     }
 
     /// The `defaultIntEnum` member.
-    pub fn default_int_enum(
-        mut self,
-        input: impl Into<crate::types::TestIntEnum>,
-    ) -> Self {
+    pub fn default_int_enum(mut self, input: impl Into<types::TestIntEnum>) -> Self {
         self.default_int_enum = Some(input.into());
         self
     }
 
     /// Sets or clears `defaultIntEnum`.
-    pub fn set_default_int_enum(
-        mut self,
-        input: Option<crate::types::TestIntEnum>,
-    ) -> Self {
+    pub fn set_default_int_enum(mut self, input: Option<types::TestIntEnum>) -> Self {
         self.default_int_enum = input;
         self
     }
 
     /// The `defaultIntEnum` set so far.
-    pub fn get_default_int_enum(&self) -> &Option<crate::types::TestIntEnum> {
+    pub fn get_default_int_enum(&self) -> &Option<types::TestIntEnum> {
         &self.default_int_enum
     }
 
@@ -993,16 +964,6 @@ impl DefaultsBuilder {
         &self.zero_double
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<Defaults, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("Defaults", error)),
-        }
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as
@@ -1054,10 +1015,10 @@ impl DefaultsBuilder {
             default_map: self.default_map.unwrap_or_default(),
             default_enum: self
                 .default_enum
-                .unwrap_or_else(|| crate::types::TestEnum::from("FOO")),
+                .unwrap_or_else(|| types::TestEnum::from("FOO")),
             default_int_enum: self
                 .default_int_enum
-                .unwrap_or_else(|| crate::types::TestIntEnum::from(1i32)),
+                .unwrap_or_else(|| types::TestIntEnum::from(1i32)),
             empty_string: self.empty_string.unwrap_or_else(|| String::from("")),
             false_boolean: self.false_boolean.unwrap_or(false),
             empty_blob: self

@@ -44,22 +44,6 @@ impl IntegerEnum {
             Self::Unknown(value) => *value,
         }
     }
-
-    /// Whether the value is one the model defines.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-
-    /// Checks that the value is one the model defines.
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
 }
 
 impl From<i32> for IntegerEnum {
@@ -73,56 +57,4 @@ impl From<i32> for IntegerEnum {
     }
 }
 
-impl From<IntegerEnum> for i32 {
-    fn from(value: IntegerEnum) -> i32 {
-        value.value()
-    }
-}
-
-impl fmt::Display for IntegerEnum {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.value(), f)
-    }
-}
-
-impl runtime::validate::Validate for IntegerEnum {
-    fn validate_at(
-        &self,
-        path: &runtime::validate::Path<'_>,
-        out: &mut runtime::validate::Violations,
-    ) {
-        out.enum_value(
-            path,
-            self.is_known(),
-            "Member must satisfy enum value set: [1, 2, 3]",
-        );
-    }
-}
-
-impl runtime::ErrorCorrection for IntegerEnum {
-    fn corrected() -> Self {
-        Self::from(0)
-    }
-}
-
-impl runtime::wire::HasCodec for IntegerEnum {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for IntegerEnum {
-    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        serializer.serialize_i32(self.value())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for IntegerEnum {
-    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-    {
-        <i32 as ::serde::Deserialize<'de>>::deserialize(deserializer).map(Self::from)
-    }
-}
+runtime::int_enum_impls!(IntegerEnum, "Member must satisfy enum value set: [1, 2, 3]");

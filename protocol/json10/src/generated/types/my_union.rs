@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// A union with a representative set of types for members.
@@ -21,15 +22,15 @@ pub enum MyUnion {
     /// The `timestampValue` member.
     TimestampValue(::time::OffsetDateTime),
     /// The `enumValue` member.
-    EnumValue(crate::types::FooEnum),
+    EnumValue(types::FooEnum),
     /// The `intEnumValue` member.
-    IntEnumValue(crate::types::IntegerEnum),
+    IntEnumValue(types::IntegerEnum),
     /// The `listValue` member.
     ListValue(Vec<String>),
     /// The `mapValue` member.
     MapValue(::std::collections::BTreeMap<String, String>),
     /// The `structureValue` member.
-    StructureValue(crate::types::GreetingStruct),
+    StructureValue(types::GreetingStruct),
     /// A member this version of the crate does not know, kept as received.
     Unknown(runtime::UnknownMember),
 }
@@ -101,7 +102,7 @@ impl MyUnion {
     }
 
     /// The `enumValue` member, if it is the one set.
-    pub fn as_enum_value(&self) -> Option<&crate::types::FooEnum> {
+    pub fn as_enum_value(&self) -> Option<&types::FooEnum> {
         match self {
             Self::EnumValue(value) => Some(value),
             _ => None,
@@ -114,7 +115,7 @@ impl MyUnion {
     }
 
     /// The `intEnumValue` member, if it is the one set.
-    pub fn as_int_enum_value(&self) -> Option<&crate::types::IntegerEnum> {
+    pub fn as_int_enum_value(&self) -> Option<&types::IntegerEnum> {
         match self {
             Self::IntEnumValue(value) => Some(value),
             _ => None,
@@ -153,7 +154,7 @@ impl MyUnion {
     }
 
     /// The `structureValue` member, if it is the one set.
-    pub fn as_structure_value(&self) -> Option<&crate::types::GreetingStruct> {
+    pub fn as_structure_value(&self) -> Option<&types::GreetingStruct> {
         match self {
             Self::StructureValue(value) => Some(value),
             _ => None,

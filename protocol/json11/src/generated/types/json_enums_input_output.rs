@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `JsonEnumsInputOutput` structure.
@@ -13,78 +14,52 @@ use std::fmt;
 #[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonEnumsInputOutput {
     /// The `fooEnum1` member.
-    pub foo_enum1: Option<crate::types::FooEnum>,
+    pub foo_enum1: Option<types::FooEnum>,
     /// The `fooEnum2` member.
-    pub foo_enum2: Option<crate::types::FooEnum>,
+    pub foo_enum2: Option<types::FooEnum>,
     /// The `fooEnum3` member.
-    pub foo_enum3: Option<crate::types::FooEnum>,
+    pub foo_enum3: Option<types::FooEnum>,
     /// The `fooEnumList` member.
-    pub foo_enum_list: Option<Vec<crate::types::FooEnum>>,
+    pub foo_enum_list: Option<Vec<types::FooEnum>>,
     /// The `fooEnumSet` member.
     ///
     /// Unique items.
-    pub foo_enum_set: Option<Vec<crate::types::FooEnum>>,
+    pub foo_enum_set: Option<Vec<types::FooEnum>>,
     /// The `fooEnumMap` member.
-    pub foo_enum_map: Option<
-        ::std::collections::BTreeMap<String, crate::types::FooEnum>,
-    >,
+    pub foo_enum_map: Option<::std::collections::BTreeMap<String, types::FooEnum>>,
 }
 
 impl JsonEnumsInputOutput {
     /// The `fooEnum1` member.
-    pub fn foo_enum1(&self) -> Option<&crate::types::FooEnum> {
+    pub fn foo_enum1(&self) -> Option<&types::FooEnum> {
         self.foo_enum1.as_ref()
     }
 
     /// The `fooEnum2` member.
-    pub fn foo_enum2(&self) -> Option<&crate::types::FooEnum> {
+    pub fn foo_enum2(&self) -> Option<&types::FooEnum> {
         self.foo_enum2.as_ref()
     }
 
     /// The `fooEnum3` member.
-    pub fn foo_enum3(&self) -> Option<&crate::types::FooEnum> {
+    pub fn foo_enum3(&self) -> Option<&types::FooEnum> {
         self.foo_enum3.as_ref()
     }
 
     /// The `fooEnumList` member.
-    pub fn foo_enum_list(&self) -> &[crate::types::FooEnum] {
+    pub fn foo_enum_list(&self) -> &[types::FooEnum] {
         self.foo_enum_list.as_deref().unwrap_or_default()
     }
 
     /// The `fooEnumSet` member.
-    pub fn foo_enum_set(&self) -> &[crate::types::FooEnum] {
+    pub fn foo_enum_set(&self) -> &[types::FooEnum] {
         self.foo_enum_set.as_deref().unwrap_or_default()
     }
 
     /// The `fooEnumMap` member.
     pub fn foo_enum_map(
         &self,
-    ) -> Option<&::std::collections::BTreeMap<String, crate::types::FooEnum>> {
+    ) -> Option<&::std::collections::BTreeMap<String, types::FooEnum>> {
         self.foo_enum_map.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> JsonEnumsInputOutputBuilder {
-        JsonEnumsInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -185,107 +160,101 @@ impl runtime::wire::ReadFields for JsonEnumsInputOutputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct JsonEnumsInputOutputBuilder {
-    foo_enum1: Option<crate::types::FooEnum>,
-    foo_enum2: Option<crate::types::FooEnum>,
-    foo_enum3: Option<crate::types::FooEnum>,
-    foo_enum_list: Option<Vec<crate::types::FooEnum>>,
-    foo_enum_set: Option<Vec<crate::types::FooEnum>>,
-    foo_enum_map: Option<::std::collections::BTreeMap<String, crate::types::FooEnum>>,
+    foo_enum1: Option<types::FooEnum>,
+    foo_enum2: Option<types::FooEnum>,
+    foo_enum3: Option<types::FooEnum>,
+    foo_enum_list: Option<Vec<types::FooEnum>>,
+    foo_enum_set: Option<Vec<types::FooEnum>>,
+    foo_enum_map: Option<::std::collections::BTreeMap<String, types::FooEnum>>,
 }
 
 impl JsonEnumsInputOutputBuilder {
     /// The `fooEnum1` member.
-    pub fn foo_enum1(mut self, input: impl Into<crate::types::FooEnum>) -> Self {
+    pub fn foo_enum1(mut self, input: impl Into<types::FooEnum>) -> Self {
         self.foo_enum1 = Some(input.into());
         self
     }
 
     /// Sets or clears `fooEnum1`.
-    pub fn set_foo_enum1(mut self, input: Option<crate::types::FooEnum>) -> Self {
+    pub fn set_foo_enum1(mut self, input: Option<types::FooEnum>) -> Self {
         self.foo_enum1 = input;
         self
     }
 
     /// The `fooEnum1` set so far.
-    pub fn get_foo_enum1(&self) -> &Option<crate::types::FooEnum> {
+    pub fn get_foo_enum1(&self) -> &Option<types::FooEnum> {
         &self.foo_enum1
     }
 
     /// The `fooEnum2` member.
-    pub fn foo_enum2(mut self, input: impl Into<crate::types::FooEnum>) -> Self {
+    pub fn foo_enum2(mut self, input: impl Into<types::FooEnum>) -> Self {
         self.foo_enum2 = Some(input.into());
         self
     }
 
     /// Sets or clears `fooEnum2`.
-    pub fn set_foo_enum2(mut self, input: Option<crate::types::FooEnum>) -> Self {
+    pub fn set_foo_enum2(mut self, input: Option<types::FooEnum>) -> Self {
         self.foo_enum2 = input;
         self
     }
 
     /// The `fooEnum2` set so far.
-    pub fn get_foo_enum2(&self) -> &Option<crate::types::FooEnum> {
+    pub fn get_foo_enum2(&self) -> &Option<types::FooEnum> {
         &self.foo_enum2
     }
 
     /// The `fooEnum3` member.
-    pub fn foo_enum3(mut self, input: impl Into<crate::types::FooEnum>) -> Self {
+    pub fn foo_enum3(mut self, input: impl Into<types::FooEnum>) -> Self {
         self.foo_enum3 = Some(input.into());
         self
     }
 
     /// Sets or clears `fooEnum3`.
-    pub fn set_foo_enum3(mut self, input: Option<crate::types::FooEnum>) -> Self {
+    pub fn set_foo_enum3(mut self, input: Option<types::FooEnum>) -> Self {
         self.foo_enum3 = input;
         self
     }
 
     /// The `fooEnum3` set so far.
-    pub fn get_foo_enum3(&self) -> &Option<crate::types::FooEnum> {
+    pub fn get_foo_enum3(&self) -> &Option<types::FooEnum> {
         &self.foo_enum3
     }
 
     /// The `fooEnumList` member.
     ///
     /// Appends one item to `fooEnumList` (use `set_foo_enum_list` to replace the list).
-    pub fn foo_enum_list(mut self, item: impl Into<crate::types::FooEnum>) -> Self {
+    pub fn foo_enum_list(mut self, item: impl Into<types::FooEnum>) -> Self {
         self.foo_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `fooEnumList`.
-    pub fn set_foo_enum_list(
-        mut self,
-        input: Option<Vec<crate::types::FooEnum>>,
-    ) -> Self {
+    pub fn set_foo_enum_list(mut self, input: Option<Vec<types::FooEnum>>) -> Self {
         self.foo_enum_list = input;
         self
     }
 
     /// The `fooEnumList` set so far.
-    pub fn get_foo_enum_list(&self) -> &Option<Vec<crate::types::FooEnum>> {
+    pub fn get_foo_enum_list(&self) -> &Option<Vec<types::FooEnum>> {
         &self.foo_enum_list
     }
 
     /// The `fooEnumSet` member.
     ///
     /// Appends one item to `fooEnumSet` (use `set_foo_enum_set` to replace the list).
-    pub fn foo_enum_set(mut self, item: impl Into<crate::types::FooEnum>) -> Self {
+    pub fn foo_enum_set(mut self, item: impl Into<types::FooEnum>) -> Self {
         self.foo_enum_set.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `fooEnumSet`.
-    pub fn set_foo_enum_set(
-        mut self,
-        input: Option<Vec<crate::types::FooEnum>>,
-    ) -> Self {
+    pub fn set_foo_enum_set(mut self, input: Option<Vec<types::FooEnum>>) -> Self {
         self.foo_enum_set = input;
         self
     }
 
     /// The `fooEnumSet` set so far.
-    pub fn get_foo_enum_set(&self) -> &Option<Vec<crate::types::FooEnum>> {
+    pub fn get_foo_enum_set(&self) -> &Option<Vec<types::FooEnum>> {
         &self.foo_enum_set
     }
 
@@ -295,7 +264,7 @@ impl JsonEnumsInputOutputBuilder {
     pub fn foo_enum_map(
         mut self,
         key: impl Into<String>,
-        value: impl Into<crate::types::FooEnum>,
+        value: impl Into<types::FooEnum>,
     ) -> Self {
         self.foo_enum_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -306,7 +275,7 @@ impl JsonEnumsInputOutputBuilder {
     /// Sets or clears `fooEnumMap`.
     pub fn set_foo_enum_map(
         mut self,
-        input: Option<::std::collections::BTreeMap<String, crate::types::FooEnum>>,
+        input: Option<::std::collections::BTreeMap<String, types::FooEnum>>,
     ) -> Self {
         self.foo_enum_map = input;
         self
@@ -315,18 +284,8 @@ impl JsonEnumsInputOutputBuilder {
     /// The `fooEnumMap` set so far.
     pub fn get_foo_enum_map(
         &self,
-    ) -> &Option<::std::collections::BTreeMap<String, crate::types::FooEnum>> {
+    ) -> &Option<::std::collections::BTreeMap<String, types::FooEnum>> {
         &self.foo_enum_map
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<JsonEnumsInputOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("JsonEnumsInputOutput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `JsonIntEnumsInputOutput` structure.
@@ -13,78 +14,52 @@ use std::fmt;
 #[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonIntEnumsInputOutput {
     /// The `intEnum1` member.
-    pub int_enum1: Option<crate::types::IntegerEnum>,
+    pub int_enum1: Option<types::IntegerEnum>,
     /// The `intEnum2` member.
-    pub int_enum2: Option<crate::types::IntegerEnum>,
+    pub int_enum2: Option<types::IntegerEnum>,
     /// The `intEnum3` member.
-    pub int_enum3: Option<crate::types::IntegerEnum>,
+    pub int_enum3: Option<types::IntegerEnum>,
     /// The `intEnumList` member.
-    pub int_enum_list: Option<Vec<crate::types::IntegerEnum>>,
+    pub int_enum_list: Option<Vec<types::IntegerEnum>>,
     /// The `intEnumSet` member.
     ///
     /// Unique items.
-    pub int_enum_set: Option<Vec<crate::types::IntegerEnum>>,
+    pub int_enum_set: Option<Vec<types::IntegerEnum>>,
     /// The `intEnumMap` member.
-    pub int_enum_map: Option<
-        ::std::collections::BTreeMap<String, crate::types::IntegerEnum>,
-    >,
+    pub int_enum_map: Option<::std::collections::BTreeMap<String, types::IntegerEnum>>,
 }
 
 impl JsonIntEnumsInputOutput {
     /// The `intEnum1` member.
-    pub fn int_enum1(&self) -> Option<&crate::types::IntegerEnum> {
+    pub fn int_enum1(&self) -> Option<&types::IntegerEnum> {
         self.int_enum1.as_ref()
     }
 
     /// The `intEnum2` member.
-    pub fn int_enum2(&self) -> Option<&crate::types::IntegerEnum> {
+    pub fn int_enum2(&self) -> Option<&types::IntegerEnum> {
         self.int_enum2.as_ref()
     }
 
     /// The `intEnum3` member.
-    pub fn int_enum3(&self) -> Option<&crate::types::IntegerEnum> {
+    pub fn int_enum3(&self) -> Option<&types::IntegerEnum> {
         self.int_enum3.as_ref()
     }
 
     /// The `intEnumList` member.
-    pub fn int_enum_list(&self) -> &[crate::types::IntegerEnum] {
+    pub fn int_enum_list(&self) -> &[types::IntegerEnum] {
         self.int_enum_list.as_deref().unwrap_or_default()
     }
 
     /// The `intEnumSet` member.
-    pub fn int_enum_set(&self) -> &[crate::types::IntegerEnum] {
+    pub fn int_enum_set(&self) -> &[types::IntegerEnum] {
         self.int_enum_set.as_deref().unwrap_or_default()
     }
 
     /// The `intEnumMap` member.
     pub fn int_enum_map(
         &self,
-    ) -> Option<&::std::collections::BTreeMap<String, crate::types::IntegerEnum>> {
+    ) -> Option<&::std::collections::BTreeMap<String, types::IntegerEnum>> {
         self.int_enum_map.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> JsonIntEnumsInputOutputBuilder {
-        JsonIntEnumsInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -185,109 +160,101 @@ impl runtime::wire::ReadFields for JsonIntEnumsInputOutputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct JsonIntEnumsInputOutputBuilder {
-    int_enum1: Option<crate::types::IntegerEnum>,
-    int_enum2: Option<crate::types::IntegerEnum>,
-    int_enum3: Option<crate::types::IntegerEnum>,
-    int_enum_list: Option<Vec<crate::types::IntegerEnum>>,
-    int_enum_set: Option<Vec<crate::types::IntegerEnum>>,
-    int_enum_map: Option<
-        ::std::collections::BTreeMap<String, crate::types::IntegerEnum>,
-    >,
+    int_enum1: Option<types::IntegerEnum>,
+    int_enum2: Option<types::IntegerEnum>,
+    int_enum3: Option<types::IntegerEnum>,
+    int_enum_list: Option<Vec<types::IntegerEnum>>,
+    int_enum_set: Option<Vec<types::IntegerEnum>>,
+    int_enum_map: Option<::std::collections::BTreeMap<String, types::IntegerEnum>>,
 }
 
 impl JsonIntEnumsInputOutputBuilder {
     /// The `intEnum1` member.
-    pub fn int_enum1(mut self, input: impl Into<crate::types::IntegerEnum>) -> Self {
+    pub fn int_enum1(mut self, input: impl Into<types::IntegerEnum>) -> Self {
         self.int_enum1 = Some(input.into());
         self
     }
 
     /// Sets or clears `intEnum1`.
-    pub fn set_int_enum1(mut self, input: Option<crate::types::IntegerEnum>) -> Self {
+    pub fn set_int_enum1(mut self, input: Option<types::IntegerEnum>) -> Self {
         self.int_enum1 = input;
         self
     }
 
     /// The `intEnum1` set so far.
-    pub fn get_int_enum1(&self) -> &Option<crate::types::IntegerEnum> {
+    pub fn get_int_enum1(&self) -> &Option<types::IntegerEnum> {
         &self.int_enum1
     }
 
     /// The `intEnum2` member.
-    pub fn int_enum2(mut self, input: impl Into<crate::types::IntegerEnum>) -> Self {
+    pub fn int_enum2(mut self, input: impl Into<types::IntegerEnum>) -> Self {
         self.int_enum2 = Some(input.into());
         self
     }
 
     /// Sets or clears `intEnum2`.
-    pub fn set_int_enum2(mut self, input: Option<crate::types::IntegerEnum>) -> Self {
+    pub fn set_int_enum2(mut self, input: Option<types::IntegerEnum>) -> Self {
         self.int_enum2 = input;
         self
     }
 
     /// The `intEnum2` set so far.
-    pub fn get_int_enum2(&self) -> &Option<crate::types::IntegerEnum> {
+    pub fn get_int_enum2(&self) -> &Option<types::IntegerEnum> {
         &self.int_enum2
     }
 
     /// The `intEnum3` member.
-    pub fn int_enum3(mut self, input: impl Into<crate::types::IntegerEnum>) -> Self {
+    pub fn int_enum3(mut self, input: impl Into<types::IntegerEnum>) -> Self {
         self.int_enum3 = Some(input.into());
         self
     }
 
     /// Sets or clears `intEnum3`.
-    pub fn set_int_enum3(mut self, input: Option<crate::types::IntegerEnum>) -> Self {
+    pub fn set_int_enum3(mut self, input: Option<types::IntegerEnum>) -> Self {
         self.int_enum3 = input;
         self
     }
 
     /// The `intEnum3` set so far.
-    pub fn get_int_enum3(&self) -> &Option<crate::types::IntegerEnum> {
+    pub fn get_int_enum3(&self) -> &Option<types::IntegerEnum> {
         &self.int_enum3
     }
 
     /// The `intEnumList` member.
     ///
     /// Appends one item to `intEnumList` (use `set_int_enum_list` to replace the list).
-    pub fn int_enum_list(mut self, item: impl Into<crate::types::IntegerEnum>) -> Self {
+    pub fn int_enum_list(mut self, item: impl Into<types::IntegerEnum>) -> Self {
         self.int_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `intEnumList`.
-    pub fn set_int_enum_list(
-        mut self,
-        input: Option<Vec<crate::types::IntegerEnum>>,
-    ) -> Self {
+    pub fn set_int_enum_list(mut self, input: Option<Vec<types::IntegerEnum>>) -> Self {
         self.int_enum_list = input;
         self
     }
 
     /// The `intEnumList` set so far.
-    pub fn get_int_enum_list(&self) -> &Option<Vec<crate::types::IntegerEnum>> {
+    pub fn get_int_enum_list(&self) -> &Option<Vec<types::IntegerEnum>> {
         &self.int_enum_list
     }
 
     /// The `intEnumSet` member.
     ///
     /// Appends one item to `intEnumSet` (use `set_int_enum_set` to replace the list).
-    pub fn int_enum_set(mut self, item: impl Into<crate::types::IntegerEnum>) -> Self {
+    pub fn int_enum_set(mut self, item: impl Into<types::IntegerEnum>) -> Self {
         self.int_enum_set.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `intEnumSet`.
-    pub fn set_int_enum_set(
-        mut self,
-        input: Option<Vec<crate::types::IntegerEnum>>,
-    ) -> Self {
+    pub fn set_int_enum_set(mut self, input: Option<Vec<types::IntegerEnum>>) -> Self {
         self.int_enum_set = input;
         self
     }
 
     /// The `intEnumSet` set so far.
-    pub fn get_int_enum_set(&self) -> &Option<Vec<crate::types::IntegerEnum>> {
+    pub fn get_int_enum_set(&self) -> &Option<Vec<types::IntegerEnum>> {
         &self.int_enum_set
     }
 
@@ -297,7 +264,7 @@ impl JsonIntEnumsInputOutputBuilder {
     pub fn int_enum_map(
         mut self,
         key: impl Into<String>,
-        value: impl Into<crate::types::IntegerEnum>,
+        value: impl Into<types::IntegerEnum>,
     ) -> Self {
         self.int_enum_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -308,7 +275,7 @@ impl JsonIntEnumsInputOutputBuilder {
     /// Sets or clears `intEnumMap`.
     pub fn set_int_enum_map(
         mut self,
-        input: Option<::std::collections::BTreeMap<String, crate::types::IntegerEnum>>,
+        input: Option<::std::collections::BTreeMap<String, types::IntegerEnum>>,
     ) -> Self {
         self.int_enum_map = input;
         self
@@ -317,18 +284,8 @@ impl JsonIntEnumsInputOutputBuilder {
     /// The `intEnumMap` set so far.
     pub fn get_int_enum_map(
         &self,
-    ) -> &Option<::std::collections::BTreeMap<String, crate::types::IntegerEnum>> {
+    ) -> &Option<::std::collections::BTreeMap<String, types::IntegerEnum>> {
         &self.int_enum_map
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<JsonIntEnumsInputOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("JsonIntEnumsInputOutput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `KitchenSink` structure.
@@ -19,7 +20,7 @@ pub struct KitchenSink {
     /// The `Double` member.
     pub double: Option<f64>,
     /// The `EmptyStruct` member.
-    pub empty_struct: Option<crate::types::EmptyStruct>,
+    pub empty_struct: Option<types::EmptyStruct>,
     /// The `Float` member.
     pub float: Option<f32>,
     /// The `HttpdateTimestamp` member.
@@ -39,7 +40,7 @@ pub struct KitchenSink {
     /// The `ListOfStrings` member.
     pub list_of_strings: Option<Vec<String>>,
     /// The `ListOfStructs` member.
-    pub list_of_structs: Option<Vec<crate::types::SimpleStruct>>,
+    pub list_of_structs: Option<Vec<types::SimpleStruct>>,
     /// The `Long` member.
     pub long: Option<i64>,
     /// The `MapOfListsOfStrings` member.
@@ -57,22 +58,20 @@ pub struct KitchenSink {
     pub map_of_strings: Option<::std::collections::BTreeMap<String, String>>,
     /// The `MapOfStructs` member.
     pub map_of_structs: Option<
-        ::std::collections::BTreeMap<String, crate::types::SimpleStruct>,
+        ::std::collections::BTreeMap<String, types::SimpleStruct>,
     >,
     /// The `RecursiveList` member.
-    pub recursive_list: Option<Vec<crate::types::KitchenSink>>,
+    pub recursive_list: Option<Vec<types::KitchenSink>>,
     /// The `RecursiveMap` member.
-    pub recursive_map: Option<
-        ::std::collections::BTreeMap<String, crate::types::KitchenSink>,
-    >,
+    pub recursive_map: Option<::std::collections::BTreeMap<String, types::KitchenSink>>,
     /// The `RecursiveStruct` member.
-    pub recursive_struct: Option<Box<crate::types::KitchenSink>>,
+    pub recursive_struct: Option<Box<types::KitchenSink>>,
     /// The `SimpleStruct` member.
-    pub simple_struct: Option<crate::types::SimpleStruct>,
+    pub simple_struct: Option<types::SimpleStruct>,
     /// The `String` member.
     pub string: Option<String>,
     /// The `StructWithJsonName` member.
-    pub struct_with_json_name: Option<crate::types::StructWithJsonName>,
+    pub struct_with_json_name: Option<types::StructWithJsonName>,
     /// The `Timestamp` member.
     pub timestamp: Option<::time::OffsetDateTime>,
     /// The `UnixTimestamp` member.
@@ -96,7 +95,7 @@ impl KitchenSink {
     }
 
     /// The `EmptyStruct` member.
-    pub fn empty_struct(&self) -> Option<&crate::types::EmptyStruct> {
+    pub fn empty_struct(&self) -> Option<&types::EmptyStruct> {
         self.empty_struct.as_ref()
     }
 
@@ -143,7 +142,7 @@ impl KitchenSink {
     }
 
     /// The `ListOfStructs` member.
-    pub fn list_of_structs(&self) -> &[crate::types::SimpleStruct] {
+    pub fn list_of_structs(&self) -> &[types::SimpleStruct] {
         self.list_of_structs.as_deref().unwrap_or_default()
     }
 
@@ -181,29 +180,29 @@ impl KitchenSink {
     /// The `MapOfStructs` member.
     pub fn map_of_structs(
         &self,
-    ) -> Option<&::std::collections::BTreeMap<String, crate::types::SimpleStruct>> {
+    ) -> Option<&::std::collections::BTreeMap<String, types::SimpleStruct>> {
         self.map_of_structs.as_ref()
     }
 
     /// The `RecursiveList` member.
-    pub fn recursive_list(&self) -> &[crate::types::KitchenSink] {
+    pub fn recursive_list(&self) -> &[types::KitchenSink] {
         self.recursive_list.as_deref().unwrap_or_default()
     }
 
     /// The `RecursiveMap` member.
     pub fn recursive_map(
         &self,
-    ) -> Option<&::std::collections::BTreeMap<String, crate::types::KitchenSink>> {
+    ) -> Option<&::std::collections::BTreeMap<String, types::KitchenSink>> {
         self.recursive_map.as_ref()
     }
 
     /// The `RecursiveStruct` member.
-    pub fn recursive_struct(&self) -> Option<&crate::types::KitchenSink> {
+    pub fn recursive_struct(&self) -> Option<&types::KitchenSink> {
         self.recursive_struct.as_deref()
     }
 
     /// The `SimpleStruct` member.
-    pub fn simple_struct(&self) -> Option<&crate::types::SimpleStruct> {
+    pub fn simple_struct(&self) -> Option<&types::SimpleStruct> {
         self.simple_struct.as_ref()
     }
 
@@ -213,7 +212,7 @@ impl KitchenSink {
     }
 
     /// The `StructWithJsonName` member.
-    pub fn struct_with_json_name(&self) -> Option<&crate::types::StructWithJsonName> {
+    pub fn struct_with_json_name(&self) -> Option<&types::StructWithJsonName> {
         self.struct_with_json_name.as_ref()
     }
 
@@ -225,30 +224,6 @@ impl KitchenSink {
     /// The `UnixTimestamp` member.
     pub fn unix_timestamp(&self) -> Option<::time::OffsetDateTime> {
         self.unix_timestamp
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> KitchenSinkBuilder {
-        KitchenSinkBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -446,7 +421,7 @@ pub struct KitchenSinkBuilder {
     blob: Option<runtime::Blob>,
     boolean: Option<bool>,
     double: Option<f64>,
-    empty_struct: Option<crate::types::EmptyStruct>,
+    empty_struct: Option<types::EmptyStruct>,
     float: Option<f32>,
     httpdate_timestamp: Option<::time::OffsetDateTime>,
     integer: Option<i32>,
@@ -455,7 +430,7 @@ pub struct KitchenSinkBuilder {
     list_of_lists: Option<Vec<Vec<String>>>,
     list_of_maps_of_strings: Option<Vec<::std::collections::BTreeMap<String, String>>>,
     list_of_strings: Option<Vec<String>>,
-    list_of_structs: Option<Vec<crate::types::SimpleStruct>>,
+    list_of_structs: Option<Vec<types::SimpleStruct>>,
     long: Option<i64>,
     map_of_lists_of_strings: Option<::std::collections::BTreeMap<String, Vec<String>>>,
     map_of_maps: Option<
@@ -465,17 +440,13 @@ pub struct KitchenSinkBuilder {
         >,
     >,
     map_of_strings: Option<::std::collections::BTreeMap<String, String>>,
-    map_of_structs: Option<
-        ::std::collections::BTreeMap<String, crate::types::SimpleStruct>,
-    >,
-    recursive_list: Option<Vec<crate::types::KitchenSink>>,
-    recursive_map: Option<
-        ::std::collections::BTreeMap<String, crate::types::KitchenSink>,
-    >,
-    recursive_struct: Option<Box<crate::types::KitchenSink>>,
-    simple_struct: Option<crate::types::SimpleStruct>,
+    map_of_structs: Option<::std::collections::BTreeMap<String, types::SimpleStruct>>,
+    recursive_list: Option<Vec<types::KitchenSink>>,
+    recursive_map: Option<::std::collections::BTreeMap<String, types::KitchenSink>>,
+    recursive_struct: Option<Box<types::KitchenSink>>,
+    simple_struct: Option<types::SimpleStruct>,
     string: Option<String>,
-    struct_with_json_name: Option<crate::types::StructWithJsonName>,
+    struct_with_json_name: Option<types::StructWithJsonName>,
     timestamp: Option<::time::OffsetDateTime>,
     unix_timestamp: Option<::time::OffsetDateTime>,
 }
@@ -533,19 +504,19 @@ impl KitchenSinkBuilder {
     }
 
     /// The `EmptyStruct` member.
-    pub fn empty_struct(mut self, input: impl Into<crate::types::EmptyStruct>) -> Self {
+    pub fn empty_struct(mut self, input: impl Into<types::EmptyStruct>) -> Self {
         self.empty_struct = Some(input.into());
         self
     }
 
     /// Sets or clears `EmptyStruct`.
-    pub fn set_empty_struct(mut self, input: Option<crate::types::EmptyStruct>) -> Self {
+    pub fn set_empty_struct(mut self, input: Option<types::EmptyStruct>) -> Self {
         self.empty_struct = input;
         self
     }
 
     /// The `EmptyStruct` set so far.
-    pub fn get_empty_struct(&self) -> &Option<crate::types::EmptyStruct> {
+    pub fn get_empty_struct(&self) -> &Option<types::EmptyStruct> {
         &self.empty_struct
     }
 
@@ -714,10 +685,7 @@ impl KitchenSinkBuilder {
     /// The `ListOfStructs` member.
     ///
     /// Appends one item to `ListOfStructs` (use `set_list_of_structs` to replace the list).
-    pub fn list_of_structs(
-        mut self,
-        item: impl Into<crate::types::SimpleStruct>,
-    ) -> Self {
+    pub fn list_of_structs(mut self, item: impl Into<types::SimpleStruct>) -> Self {
         self.list_of_structs.get_or_insert_with(Vec::new).push(item.into());
         self
     }
@@ -725,14 +693,14 @@ impl KitchenSinkBuilder {
     /// Sets or clears `ListOfStructs`.
     pub fn set_list_of_structs(
         mut self,
-        input: Option<Vec<crate::types::SimpleStruct>>,
+        input: Option<Vec<types::SimpleStruct>>,
     ) -> Self {
         self.list_of_structs = input;
         self
     }
 
     /// The `ListOfStructs` set so far.
-    pub fn get_list_of_structs(&self) -> &Option<Vec<crate::types::SimpleStruct>> {
+    pub fn get_list_of_structs(&self) -> &Option<Vec<types::SimpleStruct>> {
         &self.list_of_structs
     }
 
@@ -859,7 +827,7 @@ impl KitchenSinkBuilder {
     pub fn map_of_structs(
         mut self,
         key: impl Into<String>,
-        value: impl Into<crate::types::SimpleStruct>,
+        value: impl Into<types::SimpleStruct>,
     ) -> Self {
         self.map_of_structs
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -870,7 +838,7 @@ impl KitchenSinkBuilder {
     /// Sets or clears `MapOfStructs`.
     pub fn set_map_of_structs(
         mut self,
-        input: Option<::std::collections::BTreeMap<String, crate::types::SimpleStruct>>,
+        input: Option<::std::collections::BTreeMap<String, types::SimpleStruct>>,
     ) -> Self {
         self.map_of_structs = input;
         self
@@ -879,29 +847,26 @@ impl KitchenSinkBuilder {
     /// The `MapOfStructs` set so far.
     pub fn get_map_of_structs(
         &self,
-    ) -> &Option<::std::collections::BTreeMap<String, crate::types::SimpleStruct>> {
+    ) -> &Option<::std::collections::BTreeMap<String, types::SimpleStruct>> {
         &self.map_of_structs
     }
 
     /// The `RecursiveList` member.
     ///
     /// Appends one item to `RecursiveList` (use `set_recursive_list` to replace the list).
-    pub fn recursive_list(mut self, item: impl Into<crate::types::KitchenSink>) -> Self {
+    pub fn recursive_list(mut self, item: impl Into<types::KitchenSink>) -> Self {
         self.recursive_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `RecursiveList`.
-    pub fn set_recursive_list(
-        mut self,
-        input: Option<Vec<crate::types::KitchenSink>>,
-    ) -> Self {
+    pub fn set_recursive_list(mut self, input: Option<Vec<types::KitchenSink>>) -> Self {
         self.recursive_list = input;
         self
     }
 
     /// The `RecursiveList` set so far.
-    pub fn get_recursive_list(&self) -> &Option<Vec<crate::types::KitchenSink>> {
+    pub fn get_recursive_list(&self) -> &Option<Vec<types::KitchenSink>> {
         &self.recursive_list
     }
 
@@ -911,7 +876,7 @@ impl KitchenSinkBuilder {
     pub fn recursive_map(
         mut self,
         key: impl Into<String>,
-        value: impl Into<crate::types::KitchenSink>,
+        value: impl Into<types::KitchenSink>,
     ) -> Self {
         self.recursive_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -922,7 +887,7 @@ impl KitchenSinkBuilder {
     /// Sets or clears `RecursiveMap`.
     pub fn set_recursive_map(
         mut self,
-        input: Option<::std::collections::BTreeMap<String, crate::types::KitchenSink>>,
+        input: Option<::std::collections::BTreeMap<String, types::KitchenSink>>,
     ) -> Self {
         self.recursive_map = input;
         self
@@ -931,15 +896,12 @@ impl KitchenSinkBuilder {
     /// The `RecursiveMap` set so far.
     pub fn get_recursive_map(
         &self,
-    ) -> &Option<::std::collections::BTreeMap<String, crate::types::KitchenSink>> {
+    ) -> &Option<::std::collections::BTreeMap<String, types::KitchenSink>> {
         &self.recursive_map
     }
 
     /// The `RecursiveStruct` member.
-    pub fn recursive_struct(
-        mut self,
-        input: impl Into<crate::types::KitchenSink>,
-    ) -> Self {
+    pub fn recursive_struct(mut self, input: impl Into<types::KitchenSink>) -> Self {
         self.recursive_struct = Some(Box::new(input.into()));
         self
     }
@@ -947,37 +909,31 @@ impl KitchenSinkBuilder {
     /// Sets or clears `RecursiveStruct`.
     pub fn set_recursive_struct(
         mut self,
-        input: Option<Box<crate::types::KitchenSink>>,
+        input: Option<Box<types::KitchenSink>>,
     ) -> Self {
         self.recursive_struct = input;
         self
     }
 
     /// The `RecursiveStruct` set so far.
-    pub fn get_recursive_struct(&self) -> &Option<Box<crate::types::KitchenSink>> {
+    pub fn get_recursive_struct(&self) -> &Option<Box<types::KitchenSink>> {
         &self.recursive_struct
     }
 
     /// The `SimpleStruct` member.
-    pub fn simple_struct(
-        mut self,
-        input: impl Into<crate::types::SimpleStruct>,
-    ) -> Self {
+    pub fn simple_struct(mut self, input: impl Into<types::SimpleStruct>) -> Self {
         self.simple_struct = Some(input.into());
         self
     }
 
     /// Sets or clears `SimpleStruct`.
-    pub fn set_simple_struct(
-        mut self,
-        input: Option<crate::types::SimpleStruct>,
-    ) -> Self {
+    pub fn set_simple_struct(mut self, input: Option<types::SimpleStruct>) -> Self {
         self.simple_struct = input;
         self
     }
 
     /// The `SimpleStruct` set so far.
-    pub fn get_simple_struct(&self) -> &Option<crate::types::SimpleStruct> {
+    pub fn get_simple_struct(&self) -> &Option<types::SimpleStruct> {
         &self.simple_struct
     }
 
@@ -1001,7 +957,7 @@ impl KitchenSinkBuilder {
     /// The `StructWithJsonName` member.
     pub fn struct_with_json_name(
         mut self,
-        input: impl Into<crate::types::StructWithJsonName>,
+        input: impl Into<types::StructWithJsonName>,
     ) -> Self {
         self.struct_with_json_name = Some(input.into());
         self
@@ -1010,16 +966,14 @@ impl KitchenSinkBuilder {
     /// Sets or clears `StructWithJsonName`.
     pub fn set_struct_with_json_name(
         mut self,
-        input: Option<crate::types::StructWithJsonName>,
+        input: Option<types::StructWithJsonName>,
     ) -> Self {
         self.struct_with_json_name = input;
         self
     }
 
     /// The `StructWithJsonName` set so far.
-    pub fn get_struct_with_json_name(
-        &self,
-    ) -> &Option<crate::types::StructWithJsonName> {
+    pub fn get_struct_with_json_name(&self) -> &Option<types::StructWithJsonName> {
         &self.struct_with_json_name
     }
 
@@ -1055,16 +1009,6 @@ impl KitchenSinkBuilder {
     /// The `UnixTimestamp` set so far.
     pub fn get_unix_timestamp(&self) -> &Option<::time::OffsetDateTime> {
         &self.unix_timestamp
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<KitchenSink, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("KitchenSink", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// A union with a representative set of types for members.
@@ -21,13 +22,13 @@ pub enum MyUnion {
     /// The `timestampValue` member.
     TimestampValue(::time::OffsetDateTime),
     /// The `enumValue` member.
-    EnumValue(crate::types::FooEnum),
+    EnumValue(types::FooEnum),
     /// The `listValue` member.
     ListValue(Vec<String>),
     /// The `mapValue` member.
     MapValue(::std::collections::BTreeMap<String, String>),
     /// The `structureValue` member.
-    StructureValue(crate::types::GreetingStruct),
+    StructureValue(types::GreetingStruct),
     /// A member this version of the crate does not know, kept as received.
     Unknown(runtime::UnknownMember),
 }
@@ -99,7 +100,7 @@ impl MyUnion {
     }
 
     /// The `enumValue` member, if it is the one set.
-    pub fn as_enum_value(&self) -> Option<&crate::types::FooEnum> {
+    pub fn as_enum_value(&self) -> Option<&types::FooEnum> {
         match self {
             Self::EnumValue(value) => Some(value),
             _ => None,
@@ -138,7 +139,7 @@ impl MyUnion {
     }
 
     /// The `structureValue` member, if it is the one set.
-    pub fn as_structure_value(&self) -> Option<&crate::types::GreetingStruct> {
+    pub fn as_structure_value(&self) -> Option<&types::GreetingStruct> {
         match self {
             Self::StructureValue(value) => Some(value),
             _ => None,

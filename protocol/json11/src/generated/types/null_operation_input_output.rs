@@ -21,30 +21,6 @@ impl NullOperationInputOutput {
     pub fn string(&self) -> Option<&str> {
         self.string.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> NullOperationInputOutputBuilder {
-        NullOperationInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for NullOperationInputOutput {
@@ -64,7 +40,9 @@ impl runtime::validate::Validate for NullOperationInputOutput {
     }
 }
 
-runtime::structure_impls!(NullOperationInputOutput, NullOperationInputOutputBuilder);
+runtime::structure_impls!(
+    NullOperationInputOutput, NullOperationInputOutputBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for NullOperationInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -113,11 +91,6 @@ impl NullOperationInputOutputBuilder {
     /// The `string` set so far.
     pub fn get_string(&self) -> &Option<String> {
         &self.string
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> NullOperationInputOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -21,30 +21,6 @@ impl PutAndGetInlineDocumentsInputOutput {
     pub fn inline_document(&self) -> Option<&runtime::Document> {
         self.inline_document.as_ref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> PutAndGetInlineDocumentsInputOutputBuilder {
-        PutAndGetInlineDocumentsInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for PutAndGetInlineDocumentsInputOutput {
@@ -67,7 +43,8 @@ impl runtime::validate::Validate for PutAndGetInlineDocumentsInputOutput {
 }
 
 runtime::structure_impls!(
-    PutAndGetInlineDocumentsInputOutput, PutAndGetInlineDocumentsInputOutputBuilder
+    PutAndGetInlineDocumentsInputOutput, PutAndGetInlineDocumentsInputOutputBuilder,
+    infallible
 );
 
 impl runtime::wire::WriteFields for PutAndGetInlineDocumentsInputOutput {
@@ -117,11 +94,6 @@ impl PutAndGetInlineDocumentsInputOutputBuilder {
     /// The `inlineDocument` set so far.
     pub fn get_inline_document(&self) -> &Option<runtime::Document> {
         &self.inline_document
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> PutAndGetInlineDocumentsInputOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -30,30 +30,6 @@ impl SparseNullsOperationInputOutput {
     ) -> Option<&::std::collections::BTreeMap<String, Option<String>>> {
         self.sparse_string_map.as_ref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> SparseNullsOperationInputOutputBuilder {
-        SparseNullsOperationInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for SparseNullsOperationInputOutput {
@@ -77,7 +53,7 @@ impl runtime::validate::Validate for SparseNullsOperationInputOutput {
 }
 
 runtime::structure_impls!(
-    SparseNullsOperationInputOutput, SparseNullsOperationInputOutputBuilder
+    SparseNullsOperationInputOutput, SparseNullsOperationInputOutputBuilder, infallible
 );
 
 impl runtime::wire::WriteFields for SparseNullsOperationInputOutput {
@@ -162,11 +138,6 @@ impl SparseNullsOperationInputOutputBuilder {
         &self,
     ) -> &Option<::std::collections::BTreeMap<String, Option<String>>> {
         &self.sparse_string_map
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> SparseNullsOperationInputOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `Dialog` structure.
@@ -17,7 +18,7 @@ pub struct Dialog {
     /// Defaults to `"hi"` when absent.
     pub greeting: String,
     /// The `farewell` member.
-    pub farewell: Option<crate::types::Farewell>,
+    pub farewell: Option<types::Farewell>,
 }
 
 impl Dialog {
@@ -32,32 +33,8 @@ impl Dialog {
     }
 
     /// The `farewell` member.
-    pub fn farewell(&self) -> Option<&crate::types::Farewell> {
+    pub fn farewell(&self) -> Option<&types::Farewell> {
         self.farewell.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> DialogBuilder {
-        DialogBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -127,7 +104,7 @@ impl runtime::wire::ReadFields for DialogBuilder {
 pub struct DialogBuilder {
     language: Option<String>,
     greeting: Option<String>,
-    farewell: Option<crate::types::Farewell>,
+    farewell: Option<types::Farewell>,
 }
 
 impl DialogBuilder {
@@ -166,30 +143,20 @@ impl DialogBuilder {
     }
 
     /// The `farewell` member.
-    pub fn farewell(mut self, input: impl Into<crate::types::Farewell>) -> Self {
+    pub fn farewell(mut self, input: impl Into<types::Farewell>) -> Self {
         self.farewell = Some(input.into());
         self
     }
 
     /// Sets or clears `farewell`.
-    pub fn set_farewell(mut self, input: Option<crate::types::Farewell>) -> Self {
+    pub fn set_farewell(mut self, input: Option<types::Farewell>) -> Self {
         self.farewell = input;
         self
     }
 
     /// The `farewell` set so far.
-    pub fn get_farewell(&self) -> &Option<crate::types::Farewell> {
+    pub fn get_farewell(&self) -> &Option<types::Farewell> {
         &self.farewell
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<Dialog, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("Dialog", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -23,30 +23,6 @@ impl DocumentTypeAsPayloadInputOutput {
     pub fn document_value(&self) -> Option<&runtime::Document> {
         self.document_value.as_ref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> DocumentTypeAsPayloadInputOutputBuilder {
-        DocumentTypeAsPayloadInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for DocumentTypeAsPayloadInputOutput {
@@ -69,7 +45,7 @@ impl runtime::validate::Validate for DocumentTypeAsPayloadInputOutput {
 }
 
 runtime::structure_impls!(
-    DocumentTypeAsPayloadInputOutput, DocumentTypeAsPayloadInputOutputBuilder
+    DocumentTypeAsPayloadInputOutput, DocumentTypeAsPayloadInputOutputBuilder, infallible
 );
 
 impl runtime::wire::WriteFields for DocumentTypeAsPayloadInputOutput {
@@ -119,11 +95,6 @@ impl DocumentTypeAsPayloadInputOutputBuilder {
     /// The `documentValue` set so far.
     pub fn get_document_value(&self) -> &Option<runtime::Document> {
         &self.document_value
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> DocumentTypeAsPayloadInputOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -28,30 +28,6 @@ impl DocumentTypeInputOutput {
     pub fn document_value(&self) -> Option<&runtime::Document> {
         self.document_value.as_ref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> DocumentTypeInputOutputBuilder {
-        DocumentTypeInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for DocumentTypeInputOutput {
@@ -74,7 +50,9 @@ impl runtime::validate::Validate for DocumentTypeInputOutput {
     }
 }
 
-runtime::structure_impls!(DocumentTypeInputOutput, DocumentTypeInputOutputBuilder);
+runtime::structure_impls!(
+    DocumentTypeInputOutput, DocumentTypeInputOutputBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for DocumentTypeInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -143,11 +121,6 @@ impl DocumentTypeInputOutputBuilder {
     /// The `documentValue` set so far.
     pub fn get_document_value(&self) -> &Option<runtime::Document> {
         &self.document_value
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> DocumentTypeInputOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

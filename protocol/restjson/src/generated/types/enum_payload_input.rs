@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `EnumPayloadInput` structure.
@@ -15,37 +16,13 @@ pub struct EnumPayloadInput {
     /// The `payload` member.
     ///
     /// The HTTP payload.
-    pub payload: Option<crate::types::StringEnum>,
+    pub payload: Option<types::StringEnum>,
 }
 
 impl EnumPayloadInput {
     /// The `payload` member.
-    pub fn payload(&self) -> Option<&crate::types::StringEnum> {
+    pub fn payload(&self) -> Option<&types::StringEnum> {
         self.payload.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> EnumPayloadInputBuilder {
-        EnumPayloadInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -99,35 +76,25 @@ impl runtime::wire::ReadFields for EnumPayloadInputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct EnumPayloadInputBuilder {
-    payload: Option<crate::types::StringEnum>,
+    payload: Option<types::StringEnum>,
 }
 
 impl EnumPayloadInputBuilder {
     /// The `payload` member.
-    pub fn payload(mut self, input: impl Into<crate::types::StringEnum>) -> Self {
+    pub fn payload(mut self, input: impl Into<types::StringEnum>) -> Self {
         self.payload = Some(input.into());
         self
     }
 
     /// Sets or clears `payload`.
-    pub fn set_payload(mut self, input: Option<crate::types::StringEnum>) -> Self {
+    pub fn set_payload(mut self, input: Option<types::StringEnum>) -> Self {
         self.payload = input;
         self
     }
 
     /// The `payload` set so far.
-    pub fn get_payload(&self) -> &Option<crate::types::StringEnum> {
+    pub fn get_payload(&self) -> &Option<types::StringEnum> {
         &self.payload
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<EnumPayloadInput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("EnumPayloadInput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `EventStream` union.
@@ -13,28 +14,28 @@ use std::fmt;
 #[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub enum EventStream {
     /// The `headers` member.
-    Headers(crate::types::HeadersEvent),
+    Headers(types::HeadersEvent),
     /// The `blobPayload` member.
-    BlobPayload(crate::types::BlobPayloadEvent),
+    BlobPayload(types::BlobPayloadEvent),
     /// The `stringPayload` member.
-    StringPayload(crate::types::StringPayloadEvent),
+    StringPayload(types::StringPayloadEvent),
     /// The `structurePayload` member.
-    StructurePayload(crate::types::StructurePayloadEvent),
+    StructurePayload(types::StructurePayloadEvent),
     /// The `unionPayload` member.
-    UnionPayload(crate::types::UnionPayloadEvent),
+    UnionPayload(types::UnionPayloadEvent),
     /// The `headersAndExplicitPayload` member.
-    HeadersAndExplicitPayload(crate::types::HeadersAndExplicitPayloadEvent),
+    HeadersAndExplicitPayload(types::HeadersAndExplicitPayloadEvent),
     /// The `headersAndImplicitPayload` member.
-    HeadersAndImplicitPayload(crate::types::HeadersAndImplicitPayloadEvent),
+    HeadersAndImplicitPayload(types::HeadersAndImplicitPayloadEvent),
     /// The `error` member.
-    Error(crate::types::error::ErrorEvent),
+    Error(types::error::ErrorEvent),
     /// A member this version of the crate does not know, kept as received.
     Unknown(runtime::UnknownMember),
 }
 
 impl EventStream {
     /// The `headers` member, if it is the one set.
-    pub fn as_headers(&self) -> Option<&crate::types::HeadersEvent> {
+    pub fn as_headers(&self) -> Option<&types::HeadersEvent> {
         match self {
             Self::Headers(value) => Some(value),
             _ => None,
@@ -47,7 +48,7 @@ impl EventStream {
     }
 
     /// The `blobPayload` member, if it is the one set.
-    pub fn as_blob_payload(&self) -> Option<&crate::types::BlobPayloadEvent> {
+    pub fn as_blob_payload(&self) -> Option<&types::BlobPayloadEvent> {
         match self {
             Self::BlobPayload(value) => Some(value),
             _ => None,
@@ -60,7 +61,7 @@ impl EventStream {
     }
 
     /// The `stringPayload` member, if it is the one set.
-    pub fn as_string_payload(&self) -> Option<&crate::types::StringPayloadEvent> {
+    pub fn as_string_payload(&self) -> Option<&types::StringPayloadEvent> {
         match self {
             Self::StringPayload(value) => Some(value),
             _ => None,
@@ -73,7 +74,7 @@ impl EventStream {
     }
 
     /// The `structurePayload` member, if it is the one set.
-    pub fn as_structure_payload(&self) -> Option<&crate::types::StructurePayloadEvent> {
+    pub fn as_structure_payload(&self) -> Option<&types::StructurePayloadEvent> {
         match self {
             Self::StructurePayload(value) => Some(value),
             _ => None,
@@ -86,7 +87,7 @@ impl EventStream {
     }
 
     /// The `unionPayload` member, if it is the one set.
-    pub fn as_union_payload(&self) -> Option<&crate::types::UnionPayloadEvent> {
+    pub fn as_union_payload(&self) -> Option<&types::UnionPayloadEvent> {
         match self {
             Self::UnionPayload(value) => Some(value),
             _ => None,
@@ -101,7 +102,7 @@ impl EventStream {
     /// The `headersAndExplicitPayload` member, if it is the one set.
     pub fn as_headers_and_explicit_payload(
         &self,
-    ) -> Option<&crate::types::HeadersAndExplicitPayloadEvent> {
+    ) -> Option<&types::HeadersAndExplicitPayloadEvent> {
         match self {
             Self::HeadersAndExplicitPayload(value) => Some(value),
             _ => None,
@@ -116,7 +117,7 @@ impl EventStream {
     /// The `headersAndImplicitPayload` member, if it is the one set.
     pub fn as_headers_and_implicit_payload(
         &self,
-    ) -> Option<&crate::types::HeadersAndImplicitPayloadEvent> {
+    ) -> Option<&types::HeadersAndImplicitPayloadEvent> {
         match self {
             Self::HeadersAndImplicitPayload(value) => Some(value),
             _ => None,
@@ -129,7 +130,7 @@ impl EventStream {
     }
 
     /// The `error` member, if it is the one set.
-    pub fn as_error(&self) -> Option<&crate::types::error::ErrorEvent> {
+    pub fn as_error(&self) -> Option<&types::error::ErrorEvent> {
         match self {
             Self::Error(value) => Some(value),
             _ => None,

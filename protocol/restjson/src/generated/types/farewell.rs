@@ -21,30 +21,6 @@ impl Farewell {
     pub fn phrase(&self) -> &str {
         &self.phrase
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> FarewellBuilder {
-        FarewellBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for Farewell {
@@ -70,7 +46,7 @@ impl Default for Farewell {
     }
 }
 
-runtime::structure_impls!(Farewell, FarewellBuilder);
+runtime::structure_impls!(Farewell, FarewellBuilder, infallible);
 
 impl runtime::wire::WriteFields for Farewell {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -119,11 +95,6 @@ impl FarewellBuilder {
     /// The `phrase` set so far.
     pub fn get_phrase(&self) -> &Option<String> {
         &self.phrase
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> Farewell {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

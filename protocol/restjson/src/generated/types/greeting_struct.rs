@@ -21,30 +21,6 @@ impl GreetingStruct {
     pub fn hi(&self) -> Option<&str> {
         self.hi.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> GreetingStructBuilder {
-        GreetingStructBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for GreetingStruct {
@@ -64,7 +40,7 @@ impl runtime::validate::Validate for GreetingStruct {
     }
 }
 
-runtime::structure_impls!(GreetingStruct, GreetingStructBuilder);
+runtime::structure_impls!(GreetingStruct, GreetingStructBuilder, infallible);
 
 impl runtime::wire::WriteFields for GreetingStruct {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -113,11 +89,6 @@ impl GreetingStructBuilder {
     /// The `hi` set so far.
     pub fn get_hi(&self) -> &Option<String> {
         &self.hi
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> GreetingStruct {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -26,30 +26,6 @@ impl HeadersAndImplicitPayloadEvent {
     pub fn payload(&self) -> Option<&str> {
         self.payload.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> HeadersAndImplicitPayloadEventBuilder {
-        HeadersAndImplicitPayloadEventBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for HeadersAndImplicitPayloadEvent {
@@ -73,7 +49,7 @@ impl runtime::validate::Validate for HeadersAndImplicitPayloadEvent {
 }
 
 runtime::structure_impls!(
-    HeadersAndImplicitPayloadEvent, HeadersAndImplicitPayloadEventBuilder
+    HeadersAndImplicitPayloadEvent, HeadersAndImplicitPayloadEventBuilder, infallible
 );
 
 impl runtime::wire::WriteFields for HeadersAndImplicitPayloadEvent {
@@ -143,11 +119,6 @@ impl HeadersAndImplicitPayloadEventBuilder {
     /// The `payload` set so far.
     pub fn get_payload(&self) -> &Option<String> {
         &self.payload
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> HeadersAndImplicitPayloadEvent {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -68,30 +68,6 @@ impl HeadersEvent {
     pub fn timestamp_header(&self) -> Option<::time::OffsetDateTime> {
         self.timestamp_header
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> HeadersEventBuilder {
-        HeadersEventBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for HeadersEvent {
@@ -120,7 +96,7 @@ impl runtime::validate::Validate for HeadersEvent {
     }
 }
 
-runtime::structure_impls!(HeadersEvent, HeadersEventBuilder);
+runtime::structure_impls!(HeadersEvent, HeadersEventBuilder, infallible);
 
 impl runtime::wire::WriteFields for HeadersEvent {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -321,11 +297,6 @@ impl HeadersEventBuilder {
     /// The `timestampHeader` set so far.
     pub fn get_timestamp_header(&self) -> &Option<::time::OffsetDateTime> {
         &self.timestamp_header
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> HeadersEvent {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

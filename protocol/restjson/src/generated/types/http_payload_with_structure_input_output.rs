@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `HttpPayloadWithStructureInputOutput` structure.
@@ -15,37 +16,13 @@ pub struct HttpPayloadWithStructureInputOutput {
     /// The `nested` member.
     ///
     /// The HTTP payload.
-    pub nested: Option<crate::types::NestedPayload>,
+    pub nested: Option<types::NestedPayload>,
 }
 
 impl HttpPayloadWithStructureInputOutput {
     /// The `nested` member.
-    pub fn nested(&self) -> Option<&crate::types::NestedPayload> {
+    pub fn nested(&self) -> Option<&types::NestedPayload> {
         self.nested.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> HttpPayloadWithStructureInputOutputBuilder {
-        HttpPayloadWithStructureInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -103,44 +80,25 @@ impl runtime::wire::ReadFields for HttpPayloadWithStructureInputOutputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpPayloadWithStructureInputOutputBuilder {
-    nested: Option<crate::types::NestedPayload>,
+    nested: Option<types::NestedPayload>,
 }
 
 impl HttpPayloadWithStructureInputOutputBuilder {
     /// The `nested` member.
-    pub fn nested(mut self, input: impl Into<crate::types::NestedPayload>) -> Self {
+    pub fn nested(mut self, input: impl Into<types::NestedPayload>) -> Self {
         self.nested = Some(input.into());
         self
     }
 
     /// Sets or clears `nested`.
-    pub fn set_nested(mut self, input: Option<crate::types::NestedPayload>) -> Self {
+    pub fn set_nested(mut self, input: Option<types::NestedPayload>) -> Self {
         self.nested = input;
         self
     }
 
     /// The `nested` set so far.
-    pub fn get_nested(&self) -> &Option<crate::types::NestedPayload> {
+    pub fn get_nested(&self) -> &Option<types::NestedPayload> {
         &self.nested
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> Result<HttpPayloadWithStructureInputOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(
-                    runtime::BuildError::new(
-                        "HttpPayloadWithStructureInputOutput",
-                        error,
-                    ),
-                )
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

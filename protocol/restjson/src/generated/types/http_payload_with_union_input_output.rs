@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `HttpPayloadWithUnionInputOutput` structure.
@@ -15,37 +16,13 @@ pub struct HttpPayloadWithUnionInputOutput {
     /// The `nested` member.
     ///
     /// The HTTP payload.
-    pub nested: Option<crate::types::UnionPayload>,
+    pub nested: Option<types::UnionPayload>,
 }
 
 impl HttpPayloadWithUnionInputOutput {
     /// The `nested` member.
-    pub fn nested(&self) -> Option<&crate::types::UnionPayload> {
+    pub fn nested(&self) -> Option<&types::UnionPayload> {
         self.nested.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> HttpPayloadWithUnionInputOutputBuilder {
-        HttpPayloadWithUnionInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -103,37 +80,25 @@ impl runtime::wire::ReadFields for HttpPayloadWithUnionInputOutputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpPayloadWithUnionInputOutputBuilder {
-    nested: Option<crate::types::UnionPayload>,
+    nested: Option<types::UnionPayload>,
 }
 
 impl HttpPayloadWithUnionInputOutputBuilder {
     /// The `nested` member.
-    pub fn nested(mut self, input: impl Into<crate::types::UnionPayload>) -> Self {
+    pub fn nested(mut self, input: impl Into<types::UnionPayload>) -> Self {
         self.nested = Some(input.into());
         self
     }
 
     /// Sets or clears `nested`.
-    pub fn set_nested(mut self, input: Option<crate::types::UnionPayload>) -> Self {
+    pub fn set_nested(mut self, input: Option<types::UnionPayload>) -> Self {
         self.nested = input;
         self
     }
 
     /// The `nested` set so far.
-    pub fn get_nested(&self) -> &Option<crate::types::UnionPayload> {
+    pub fn get_nested(&self) -> &Option<types::UnionPayload> {
         &self.nested
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<HttpPayloadWithUnionInputOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("HttpPayloadWithUnionInputOutput", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

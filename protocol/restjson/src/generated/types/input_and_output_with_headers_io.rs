@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `InputAndOutputWithHeadersIO` structure.
@@ -71,19 +72,19 @@ pub struct InputAndOutputWithHeadersIo {
     /// The `headerEnum` member.
     ///
     /// Carried in the `X-Enum` HTTP header.
-    pub header_enum: Option<crate::types::FooEnum>,
+    pub header_enum: Option<types::FooEnum>,
     /// The `headerEnumList` member.
     ///
     /// Carried in the `X-EnumList` HTTP header.
-    pub header_enum_list: Option<Vec<crate::types::FooEnum>>,
+    pub header_enum_list: Option<Vec<types::FooEnum>>,
     /// The `headerIntegerEnum` member.
     ///
     /// Carried in the `X-IntegerEnum` HTTP header.
-    pub header_integer_enum: Option<crate::types::IntegerEnum>,
+    pub header_integer_enum: Option<types::IntegerEnum>,
     /// The `headerIntegerEnumList` member.
     ///
     /// Carried in the `X-IntegerEnumList` HTTP header.
-    pub header_integer_enum_list: Option<Vec<crate::types::IntegerEnum>>,
+    pub header_integer_enum_list: Option<Vec<types::IntegerEnum>>,
 }
 
 impl InputAndOutputWithHeadersIo {
@@ -158,47 +159,23 @@ impl InputAndOutputWithHeadersIo {
     }
 
     /// The `headerEnum` member.
-    pub fn header_enum(&self) -> Option<&crate::types::FooEnum> {
+    pub fn header_enum(&self) -> Option<&types::FooEnum> {
         self.header_enum.as_ref()
     }
 
     /// The `headerEnumList` member.
-    pub fn header_enum_list(&self) -> &[crate::types::FooEnum] {
+    pub fn header_enum_list(&self) -> &[types::FooEnum] {
         self.header_enum_list.as_deref().unwrap_or_default()
     }
 
     /// The `headerIntegerEnum` member.
-    pub fn header_integer_enum(&self) -> Option<&crate::types::IntegerEnum> {
+    pub fn header_integer_enum(&self) -> Option<&types::IntegerEnum> {
         self.header_integer_enum.as_ref()
     }
 
     /// The `headerIntegerEnumList` member.
-    pub fn header_integer_enum_list(&self) -> &[crate::types::IntegerEnum] {
+    pub fn header_integer_enum_list(&self) -> &[types::IntegerEnum] {
         self.header_integer_enum_list.as_deref().unwrap_or_default()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> InputAndOutputWithHeadersIoBuilder {
-        InputAndOutputWithHeadersIoBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -354,10 +331,10 @@ pub struct InputAndOutputWithHeadersIoBuilder {
     header_integer_list: Option<Vec<i32>>,
     header_boolean_list: Option<Vec<bool>>,
     header_timestamp_list: Option<Vec<::time::OffsetDateTime>>,
-    header_enum: Option<crate::types::FooEnum>,
-    header_enum_list: Option<Vec<crate::types::FooEnum>>,
-    header_integer_enum: Option<crate::types::IntegerEnum>,
-    header_integer_enum_list: Option<Vec<crate::types::IntegerEnum>>,
+    header_enum: Option<types::FooEnum>,
+    header_enum_list: Option<Vec<types::FooEnum>>,
+    header_integer_enum: Option<types::IntegerEnum>,
+    header_integer_enum_list: Option<Vec<types::IntegerEnum>>,
 }
 
 impl InputAndOutputWithHeadersIoBuilder {
@@ -616,64 +593,55 @@ impl InputAndOutputWithHeadersIoBuilder {
     }
 
     /// The `headerEnum` member.
-    pub fn header_enum(mut self, input: impl Into<crate::types::FooEnum>) -> Self {
+    pub fn header_enum(mut self, input: impl Into<types::FooEnum>) -> Self {
         self.header_enum = Some(input.into());
         self
     }
 
     /// Sets or clears `headerEnum`.
-    pub fn set_header_enum(mut self, input: Option<crate::types::FooEnum>) -> Self {
+    pub fn set_header_enum(mut self, input: Option<types::FooEnum>) -> Self {
         self.header_enum = input;
         self
     }
 
     /// The `headerEnum` set so far.
-    pub fn get_header_enum(&self) -> &Option<crate::types::FooEnum> {
+    pub fn get_header_enum(&self) -> &Option<types::FooEnum> {
         &self.header_enum
     }
 
     /// The `headerEnumList` member.
     ///
     /// Appends one item to `headerEnumList` (use `set_header_enum_list` to replace the list).
-    pub fn header_enum_list(mut self, item: impl Into<crate::types::FooEnum>) -> Self {
+    pub fn header_enum_list(mut self, item: impl Into<types::FooEnum>) -> Self {
         self.header_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `headerEnumList`.
-    pub fn set_header_enum_list(
-        mut self,
-        input: Option<Vec<crate::types::FooEnum>>,
-    ) -> Self {
+    pub fn set_header_enum_list(mut self, input: Option<Vec<types::FooEnum>>) -> Self {
         self.header_enum_list = input;
         self
     }
 
     /// The `headerEnumList` set so far.
-    pub fn get_header_enum_list(&self) -> &Option<Vec<crate::types::FooEnum>> {
+    pub fn get_header_enum_list(&self) -> &Option<Vec<types::FooEnum>> {
         &self.header_enum_list
     }
 
     /// The `headerIntegerEnum` member.
-    pub fn header_integer_enum(
-        mut self,
-        input: impl Into<crate::types::IntegerEnum>,
-    ) -> Self {
+    pub fn header_integer_enum(mut self, input: impl Into<types::IntegerEnum>) -> Self {
         self.header_integer_enum = Some(input.into());
         self
     }
 
     /// Sets or clears `headerIntegerEnum`.
-    pub fn set_header_integer_enum(
-        mut self,
-        input: Option<crate::types::IntegerEnum>,
-    ) -> Self {
+    pub fn set_header_integer_enum(mut self, input: Option<types::IntegerEnum>) -> Self {
         self.header_integer_enum = input;
         self
     }
 
     /// The `headerIntegerEnum` set so far.
-    pub fn get_header_integer_enum(&self) -> &Option<crate::types::IntegerEnum> {
+    pub fn get_header_integer_enum(&self) -> &Option<types::IntegerEnum> {
         &self.header_integer_enum
     }
 
@@ -682,7 +650,7 @@ impl InputAndOutputWithHeadersIoBuilder {
     /// Appends one item to `headerIntegerEnumList` (use `set_header_integer_enum_list` to replace the list).
     pub fn header_integer_enum_list(
         mut self,
-        item: impl Into<crate::types::IntegerEnum>,
+        item: impl Into<types::IntegerEnum>,
     ) -> Self {
         self.header_integer_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
@@ -691,29 +659,15 @@ impl InputAndOutputWithHeadersIoBuilder {
     /// Sets or clears `headerIntegerEnumList`.
     pub fn set_header_integer_enum_list(
         mut self,
-        input: Option<Vec<crate::types::IntegerEnum>>,
+        input: Option<Vec<types::IntegerEnum>>,
     ) -> Self {
         self.header_integer_enum_list = input;
         self
     }
 
     /// The `headerIntegerEnumList` set so far.
-    pub fn get_header_integer_enum_list(
-        &self,
-    ) -> &Option<Vec<crate::types::IntegerEnum>> {
+    pub fn get_header_integer_enum_list(&self) -> &Option<Vec<types::IntegerEnum>> {
         &self.header_integer_enum_list
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<InputAndOutputWithHeadersIo, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("InputAndOutputWithHeadersIo", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `JsonIntEnumsInputOutput` structure.
@@ -13,78 +14,54 @@ use std::fmt;
 #[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonIntEnumsInputOutput {
     /// The `integerEnum1` member.
-    pub integer_enum1: Option<crate::types::IntegerEnum>,
+    pub integer_enum1: Option<types::IntegerEnum>,
     /// The `integerEnum2` member.
-    pub integer_enum2: Option<crate::types::IntegerEnum>,
+    pub integer_enum2: Option<types::IntegerEnum>,
     /// The `integerEnum3` member.
-    pub integer_enum3: Option<crate::types::IntegerEnum>,
+    pub integer_enum3: Option<types::IntegerEnum>,
     /// The `integerEnumList` member.
-    pub integer_enum_list: Option<Vec<crate::types::IntegerEnum>>,
+    pub integer_enum_list: Option<Vec<types::IntegerEnum>>,
     /// The `integerEnumSet` member.
     ///
     /// Unique items.
-    pub integer_enum_set: Option<Vec<crate::types::IntegerEnum>>,
+    pub integer_enum_set: Option<Vec<types::IntegerEnum>>,
     /// The `integerEnumMap` member.
     pub integer_enum_map: Option<
-        ::std::collections::BTreeMap<String, crate::types::IntegerEnum>,
+        ::std::collections::BTreeMap<String, types::IntegerEnum>,
     >,
 }
 
 impl JsonIntEnumsInputOutput {
     /// The `integerEnum1` member.
-    pub fn integer_enum1(&self) -> Option<&crate::types::IntegerEnum> {
+    pub fn integer_enum1(&self) -> Option<&types::IntegerEnum> {
         self.integer_enum1.as_ref()
     }
 
     /// The `integerEnum2` member.
-    pub fn integer_enum2(&self) -> Option<&crate::types::IntegerEnum> {
+    pub fn integer_enum2(&self) -> Option<&types::IntegerEnum> {
         self.integer_enum2.as_ref()
     }
 
     /// The `integerEnum3` member.
-    pub fn integer_enum3(&self) -> Option<&crate::types::IntegerEnum> {
+    pub fn integer_enum3(&self) -> Option<&types::IntegerEnum> {
         self.integer_enum3.as_ref()
     }
 
     /// The `integerEnumList` member.
-    pub fn integer_enum_list(&self) -> &[crate::types::IntegerEnum] {
+    pub fn integer_enum_list(&self) -> &[types::IntegerEnum] {
         self.integer_enum_list.as_deref().unwrap_or_default()
     }
 
     /// The `integerEnumSet` member.
-    pub fn integer_enum_set(&self) -> &[crate::types::IntegerEnum] {
+    pub fn integer_enum_set(&self) -> &[types::IntegerEnum] {
         self.integer_enum_set.as_deref().unwrap_or_default()
     }
 
     /// The `integerEnumMap` member.
     pub fn integer_enum_map(
         &self,
-    ) -> Option<&::std::collections::BTreeMap<String, crate::types::IntegerEnum>> {
+    ) -> Option<&::std::collections::BTreeMap<String, types::IntegerEnum>> {
         self.integer_enum_map.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> JsonIntEnumsInputOutputBuilder {
-        JsonIntEnumsInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -185,84 +162,70 @@ impl runtime::wire::ReadFields for JsonIntEnumsInputOutputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct JsonIntEnumsInputOutputBuilder {
-    integer_enum1: Option<crate::types::IntegerEnum>,
-    integer_enum2: Option<crate::types::IntegerEnum>,
-    integer_enum3: Option<crate::types::IntegerEnum>,
-    integer_enum_list: Option<Vec<crate::types::IntegerEnum>>,
-    integer_enum_set: Option<Vec<crate::types::IntegerEnum>>,
-    integer_enum_map: Option<
-        ::std::collections::BTreeMap<String, crate::types::IntegerEnum>,
-    >,
+    integer_enum1: Option<types::IntegerEnum>,
+    integer_enum2: Option<types::IntegerEnum>,
+    integer_enum3: Option<types::IntegerEnum>,
+    integer_enum_list: Option<Vec<types::IntegerEnum>>,
+    integer_enum_set: Option<Vec<types::IntegerEnum>>,
+    integer_enum_map: Option<::std::collections::BTreeMap<String, types::IntegerEnum>>,
 }
 
 impl JsonIntEnumsInputOutputBuilder {
     /// The `integerEnum1` member.
-    pub fn integer_enum1(mut self, input: impl Into<crate::types::IntegerEnum>) -> Self {
+    pub fn integer_enum1(mut self, input: impl Into<types::IntegerEnum>) -> Self {
         self.integer_enum1 = Some(input.into());
         self
     }
 
     /// Sets or clears `integerEnum1`.
-    pub fn set_integer_enum1(
-        mut self,
-        input: Option<crate::types::IntegerEnum>,
-    ) -> Self {
+    pub fn set_integer_enum1(mut self, input: Option<types::IntegerEnum>) -> Self {
         self.integer_enum1 = input;
         self
     }
 
     /// The `integerEnum1` set so far.
-    pub fn get_integer_enum1(&self) -> &Option<crate::types::IntegerEnum> {
+    pub fn get_integer_enum1(&self) -> &Option<types::IntegerEnum> {
         &self.integer_enum1
     }
 
     /// The `integerEnum2` member.
-    pub fn integer_enum2(mut self, input: impl Into<crate::types::IntegerEnum>) -> Self {
+    pub fn integer_enum2(mut self, input: impl Into<types::IntegerEnum>) -> Self {
         self.integer_enum2 = Some(input.into());
         self
     }
 
     /// Sets or clears `integerEnum2`.
-    pub fn set_integer_enum2(
-        mut self,
-        input: Option<crate::types::IntegerEnum>,
-    ) -> Self {
+    pub fn set_integer_enum2(mut self, input: Option<types::IntegerEnum>) -> Self {
         self.integer_enum2 = input;
         self
     }
 
     /// The `integerEnum2` set so far.
-    pub fn get_integer_enum2(&self) -> &Option<crate::types::IntegerEnum> {
+    pub fn get_integer_enum2(&self) -> &Option<types::IntegerEnum> {
         &self.integer_enum2
     }
 
     /// The `integerEnum3` member.
-    pub fn integer_enum3(mut self, input: impl Into<crate::types::IntegerEnum>) -> Self {
+    pub fn integer_enum3(mut self, input: impl Into<types::IntegerEnum>) -> Self {
         self.integer_enum3 = Some(input.into());
         self
     }
 
     /// Sets or clears `integerEnum3`.
-    pub fn set_integer_enum3(
-        mut self,
-        input: Option<crate::types::IntegerEnum>,
-    ) -> Self {
+    pub fn set_integer_enum3(mut self, input: Option<types::IntegerEnum>) -> Self {
         self.integer_enum3 = input;
         self
     }
 
     /// The `integerEnum3` set so far.
-    pub fn get_integer_enum3(&self) -> &Option<crate::types::IntegerEnum> {
+    pub fn get_integer_enum3(&self) -> &Option<types::IntegerEnum> {
         &self.integer_enum3
     }
 
     /// The `integerEnumList` member.
     ///
     /// Appends one item to `integerEnumList` (use `set_integer_enum_list` to replace the list).
-    pub fn integer_enum_list(
-        mut self,
-        item: impl Into<crate::types::IntegerEnum>,
-    ) -> Self {
+    pub fn integer_enum_list(mut self, item: impl Into<types::IntegerEnum>) -> Self {
         self.integer_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
@@ -270,24 +233,21 @@ impl JsonIntEnumsInputOutputBuilder {
     /// Sets or clears `integerEnumList`.
     pub fn set_integer_enum_list(
         mut self,
-        input: Option<Vec<crate::types::IntegerEnum>>,
+        input: Option<Vec<types::IntegerEnum>>,
     ) -> Self {
         self.integer_enum_list = input;
         self
     }
 
     /// The `integerEnumList` set so far.
-    pub fn get_integer_enum_list(&self) -> &Option<Vec<crate::types::IntegerEnum>> {
+    pub fn get_integer_enum_list(&self) -> &Option<Vec<types::IntegerEnum>> {
         &self.integer_enum_list
     }
 
     /// The `integerEnumSet` member.
     ///
     /// Appends one item to `integerEnumSet` (use `set_integer_enum_set` to replace the list).
-    pub fn integer_enum_set(
-        mut self,
-        item: impl Into<crate::types::IntegerEnum>,
-    ) -> Self {
+    pub fn integer_enum_set(mut self, item: impl Into<types::IntegerEnum>) -> Self {
         self.integer_enum_set.get_or_insert_with(Vec::new).push(item.into());
         self
     }
@@ -295,14 +255,14 @@ impl JsonIntEnumsInputOutputBuilder {
     /// Sets or clears `integerEnumSet`.
     pub fn set_integer_enum_set(
         mut self,
-        input: Option<Vec<crate::types::IntegerEnum>>,
+        input: Option<Vec<types::IntegerEnum>>,
     ) -> Self {
         self.integer_enum_set = input;
         self
     }
 
     /// The `integerEnumSet` set so far.
-    pub fn get_integer_enum_set(&self) -> &Option<Vec<crate::types::IntegerEnum>> {
+    pub fn get_integer_enum_set(&self) -> &Option<Vec<types::IntegerEnum>> {
         &self.integer_enum_set
     }
 
@@ -312,7 +272,7 @@ impl JsonIntEnumsInputOutputBuilder {
     pub fn integer_enum_map(
         mut self,
         key: impl Into<String>,
-        value: impl Into<crate::types::IntegerEnum>,
+        value: impl Into<types::IntegerEnum>,
     ) -> Self {
         self.integer_enum_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -323,7 +283,7 @@ impl JsonIntEnumsInputOutputBuilder {
     /// Sets or clears `integerEnumMap`.
     pub fn set_integer_enum_map(
         mut self,
-        input: Option<::std::collections::BTreeMap<String, crate::types::IntegerEnum>>,
+        input: Option<::std::collections::BTreeMap<String, types::IntegerEnum>>,
     ) -> Self {
         self.integer_enum_map = input;
         self
@@ -332,18 +292,8 @@ impl JsonIntEnumsInputOutputBuilder {
     /// The `integerEnumMap` set so far.
     pub fn get_integer_enum_map(
         &self,
-    ) -> &Option<::std::collections::BTreeMap<String, crate::types::IntegerEnum>> {
+    ) -> &Option<::std::collections::BTreeMap<String, types::IntegerEnum>> {
         &self.integer_enum_map
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<JsonIntEnumsInputOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("JsonIntEnumsInputOutput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `JsonListsInputOutput` structure.
@@ -25,13 +26,13 @@ pub struct JsonListsInputOutput {
     /// The `timestampList` member.
     pub timestamp_list: Option<Vec<::time::OffsetDateTime>>,
     /// The `enumList` member.
-    pub enum_list: Option<Vec<crate::types::FooEnum>>,
+    pub enum_list: Option<Vec<types::FooEnum>>,
     /// The `intEnumList` member.
-    pub int_enum_list: Option<Vec<crate::types::IntegerEnum>>,
+    pub int_enum_list: Option<Vec<types::IntegerEnum>>,
     /// A list of lists of strings.
     pub nested_string_list: Option<Vec<Vec<String>>>,
     /// The `structureList` member.
-    pub structure_list: Option<Vec<crate::types::StructureListMember>>,
+    pub structure_list: Option<Vec<types::StructureListMember>>,
 }
 
 impl JsonListsInputOutput {
@@ -61,12 +62,12 @@ impl JsonListsInputOutput {
     }
 
     /// The `enumList` member.
-    pub fn enum_list(&self) -> &[crate::types::FooEnum] {
+    pub fn enum_list(&self) -> &[types::FooEnum] {
         self.enum_list.as_deref().unwrap_or_default()
     }
 
     /// The `intEnumList` member.
-    pub fn int_enum_list(&self) -> &[crate::types::IntegerEnum] {
+    pub fn int_enum_list(&self) -> &[types::IntegerEnum] {
         self.int_enum_list.as_deref().unwrap_or_default()
     }
 
@@ -76,32 +77,8 @@ impl JsonListsInputOutput {
     }
 
     /// The `structureList` member.
-    pub fn structure_list(&self) -> &[crate::types::StructureListMember] {
+    pub fn structure_list(&self) -> &[types::StructureListMember] {
         self.structure_list.as_deref().unwrap_or_default()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> JsonListsInputOutputBuilder {
-        JsonListsInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -207,10 +184,10 @@ pub struct JsonListsInputOutputBuilder {
     integer_list: Option<Vec<i32>>,
     boolean_list: Option<Vec<bool>>,
     timestamp_list: Option<Vec<::time::OffsetDateTime>>,
-    enum_list: Option<Vec<crate::types::FooEnum>>,
-    int_enum_list: Option<Vec<crate::types::IntegerEnum>>,
+    enum_list: Option<Vec<types::FooEnum>>,
+    int_enum_list: Option<Vec<types::IntegerEnum>>,
     nested_string_list: Option<Vec<Vec<String>>>,
-    structure_list: Option<Vec<crate::types::StructureListMember>>,
+    structure_list: Option<Vec<types::StructureListMember>>,
 }
 
 impl JsonListsInputOutputBuilder {
@@ -315,41 +292,38 @@ impl JsonListsInputOutputBuilder {
     /// The `enumList` member.
     ///
     /// Appends one item to `enumList` (use `set_enum_list` to replace the list).
-    pub fn enum_list(mut self, item: impl Into<crate::types::FooEnum>) -> Self {
+    pub fn enum_list(mut self, item: impl Into<types::FooEnum>) -> Self {
         self.enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `enumList`.
-    pub fn set_enum_list(mut self, input: Option<Vec<crate::types::FooEnum>>) -> Self {
+    pub fn set_enum_list(mut self, input: Option<Vec<types::FooEnum>>) -> Self {
         self.enum_list = input;
         self
     }
 
     /// The `enumList` set so far.
-    pub fn get_enum_list(&self) -> &Option<Vec<crate::types::FooEnum>> {
+    pub fn get_enum_list(&self) -> &Option<Vec<types::FooEnum>> {
         &self.enum_list
     }
 
     /// The `intEnumList` member.
     ///
     /// Appends one item to `intEnumList` (use `set_int_enum_list` to replace the list).
-    pub fn int_enum_list(mut self, item: impl Into<crate::types::IntegerEnum>) -> Self {
+    pub fn int_enum_list(mut self, item: impl Into<types::IntegerEnum>) -> Self {
         self.int_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `intEnumList`.
-    pub fn set_int_enum_list(
-        mut self,
-        input: Option<Vec<crate::types::IntegerEnum>>,
-    ) -> Self {
+    pub fn set_int_enum_list(mut self, input: Option<Vec<types::IntegerEnum>>) -> Self {
         self.int_enum_list = input;
         self
     }
 
     /// The `intEnumList` set so far.
-    pub fn get_int_enum_list(&self) -> &Option<Vec<crate::types::IntegerEnum>> {
+    pub fn get_int_enum_list(&self) -> &Option<Vec<types::IntegerEnum>> {
         &self.int_enum_list
     }
 
@@ -377,7 +351,7 @@ impl JsonListsInputOutputBuilder {
     /// Appends one item to `structureList` (use `set_structure_list` to replace the list).
     pub fn structure_list(
         mut self,
-        item: impl Into<crate::types::StructureListMember>,
+        item: impl Into<types::StructureListMember>,
     ) -> Self {
         self.structure_list.get_or_insert_with(Vec::new).push(item.into());
         self
@@ -386,25 +360,15 @@ impl JsonListsInputOutputBuilder {
     /// Sets or clears `structureList`.
     pub fn set_structure_list(
         mut self,
-        input: Option<Vec<crate::types::StructureListMember>>,
+        input: Option<Vec<types::StructureListMember>>,
     ) -> Self {
         self.structure_list = input;
         self
     }
 
     /// The `structureList` set so far.
-    pub fn get_structure_list(&self) -> &Option<Vec<crate::types::StructureListMember>> {
+    pub fn get_structure_list(&self) -> &Option<Vec<types::StructureListMember>> {
         &self.structure_list
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<JsonListsInputOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("JsonListsInputOutput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `JsonMapsInputOutput` structure.
@@ -14,7 +15,7 @@ use std::fmt;
 pub struct JsonMapsInputOutput {
     /// The `denseStructMap` member.
     pub dense_struct_map: Option<
-        ::std::collections::BTreeMap<String, crate::types::GreetingStruct>,
+        ::std::collections::BTreeMap<String, types::GreetingStruct>,
     >,
     /// The `denseNumberMap` member.
     pub dense_number_map: Option<::std::collections::BTreeMap<String, i32>>,
@@ -30,7 +31,7 @@ impl JsonMapsInputOutput {
     /// The `denseStructMap` member.
     pub fn dense_struct_map(
         &self,
-    ) -> Option<&::std::collections::BTreeMap<String, crate::types::GreetingStruct>> {
+    ) -> Option<&::std::collections::BTreeMap<String, types::GreetingStruct>> {
         self.dense_struct_map.as_ref()
     }
 
@@ -60,30 +61,6 @@ impl JsonMapsInputOutput {
         &self,
     ) -> Option<&::std::collections::BTreeMap<String, Vec<String>>> {
         self.dense_set_map.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> JsonMapsInputOutputBuilder {
-        JsonMapsInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -162,7 +139,7 @@ impl runtime::wire::ReadFields for JsonMapsInputOutputBuilder {
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct JsonMapsInputOutputBuilder {
     dense_struct_map: Option<
-        ::std::collections::BTreeMap<String, crate::types::GreetingStruct>,
+        ::std::collections::BTreeMap<String, types::GreetingStruct>,
     >,
     dense_number_map: Option<::std::collections::BTreeMap<String, i32>>,
     dense_boolean_map: Option<::std::collections::BTreeMap<String, bool>>,
@@ -177,7 +154,7 @@ impl JsonMapsInputOutputBuilder {
     pub fn dense_struct_map(
         mut self,
         key: impl Into<String>,
-        value: impl Into<crate::types::GreetingStruct>,
+        value: impl Into<types::GreetingStruct>,
     ) -> Self {
         self.dense_struct_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -188,7 +165,7 @@ impl JsonMapsInputOutputBuilder {
     /// Sets or clears `denseStructMap`.
     pub fn set_dense_struct_map(
         mut self,
-        input: Option<::std::collections::BTreeMap<String, crate::types::GreetingStruct>>,
+        input: Option<::std::collections::BTreeMap<String, types::GreetingStruct>>,
     ) -> Self {
         self.dense_struct_map = input;
         self
@@ -197,7 +174,7 @@ impl JsonMapsInputOutputBuilder {
     /// The `denseStructMap` set so far.
     pub fn get_dense_struct_map(
         &self,
-    ) -> &Option<::std::collections::BTreeMap<String, crate::types::GreetingStruct>> {
+    ) -> &Option<::std::collections::BTreeMap<String, types::GreetingStruct>> {
         &self.dense_struct_map
     }
 
@@ -319,16 +296,6 @@ impl JsonMapsInputOutputBuilder {
         &self,
     ) -> &Option<::std::collections::BTreeMap<String, Vec<String>>> {
         &self.dense_set_map
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<JsonMapsInputOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("JsonMapsInputOutput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -63,30 +63,6 @@ impl JsonTimestampsInputOutput {
     pub fn http_date_on_target(&self) -> Option<::time::OffsetDateTime> {
         self.http_date_on_target
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> JsonTimestampsInputOutputBuilder {
-        JsonTimestampsInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for JsonTimestampsInputOutput {
@@ -114,7 +90,9 @@ impl runtime::validate::Validate for JsonTimestampsInputOutput {
     }
 }
 
-runtime::structure_impls!(JsonTimestampsInputOutput, JsonTimestampsInputOutputBuilder);
+runtime::structure_impls!(
+    JsonTimestampsInputOutput, JsonTimestampsInputOutputBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for JsonTimestampsInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -333,11 +311,6 @@ impl JsonTimestampsInputOutputBuilder {
     /// The `httpDateOnTarget` set so far.
     pub fn get_http_date_on_target(&self) -> &Option<::time::OffsetDateTime> {
         &self.http_date_on_target
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> JsonTimestampsInputOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

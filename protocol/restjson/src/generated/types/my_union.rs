@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// A union with a representative set of types for members.
@@ -21,17 +22,17 @@ pub enum MyUnion {
     /// The `timestampValue` member.
     TimestampValue(::time::OffsetDateTime),
     /// The `enumValue` member.
-    EnumValue(crate::types::FooEnum),
+    EnumValue(types::FooEnum),
     /// The `listValue` member.
     ListValue(Vec<String>),
     /// The `mapValue` member.
     MapValue(::std::collections::BTreeMap<String, String>),
     /// The `structureValue` member.
-    StructureValue(crate::types::GreetingStruct),
+    StructureValue(types::GreetingStruct),
     /// The `renamedStructureValue` member.
-    RenamedStructureValue(crate::types::RenamedGreeting),
+    RenamedStructureValue(types::RenamedGreeting),
     /// A union used to test unions nested inside unions.
-    UnionValue(crate::types::NestedUnion),
+    UnionValue(types::NestedUnion),
     /// A member this version of the crate does not know, kept as received.
     Unknown(runtime::UnknownMember),
 }
@@ -103,7 +104,7 @@ impl MyUnion {
     }
 
     /// The `enumValue` member, if it is the one set.
-    pub fn as_enum_value(&self) -> Option<&crate::types::FooEnum> {
+    pub fn as_enum_value(&self) -> Option<&types::FooEnum> {
         match self {
             Self::EnumValue(value) => Some(value),
             _ => None,
@@ -142,7 +143,7 @@ impl MyUnion {
     }
 
     /// The `structureValue` member, if it is the one set.
-    pub fn as_structure_value(&self) -> Option<&crate::types::GreetingStruct> {
+    pub fn as_structure_value(&self) -> Option<&types::GreetingStruct> {
         match self {
             Self::StructureValue(value) => Some(value),
             _ => None,
@@ -155,7 +156,7 @@ impl MyUnion {
     }
 
     /// The `renamedStructureValue` member, if it is the one set.
-    pub fn as_renamed_structure_value(&self) -> Option<&crate::types::RenamedGreeting> {
+    pub fn as_renamed_structure_value(&self) -> Option<&types::RenamedGreeting> {
         match self {
             Self::RenamedStructureValue(value) => Some(value),
             _ => None,
@@ -168,7 +169,7 @@ impl MyUnion {
     }
 
     /// The `unionValue` member, if it is the one set.
-    pub fn as_union_value(&self) -> Option<&crate::types::NestedUnion> {
+    pub fn as_union_value(&self) -> Option<&types::NestedUnion> {
         match self {
             Self::UnionValue(value) => Some(value),
             _ => None,

@@ -41,30 +41,6 @@ impl NullAndEmptyHeadersIo {
     pub fn c(&self) -> &[String] {
         self.c.as_deref().unwrap_or_default()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> NullAndEmptyHeadersIoBuilder {
-        NullAndEmptyHeadersIoBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for NullAndEmptyHeadersIo {
@@ -88,7 +64,9 @@ impl runtime::validate::Validate for NullAndEmptyHeadersIo {
     }
 }
 
-runtime::structure_impls!(NullAndEmptyHeadersIo, NullAndEmptyHeadersIoBuilder);
+runtime::structure_impls!(
+    NullAndEmptyHeadersIo, NullAndEmptyHeadersIoBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for NullAndEmptyHeadersIo {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -179,11 +157,6 @@ impl NullAndEmptyHeadersIoBuilder {
     /// The `c` set so far.
     pub fn get_c(&self) -> &Option<Vec<String>> {
         &self.c
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> NullAndEmptyHeadersIo {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

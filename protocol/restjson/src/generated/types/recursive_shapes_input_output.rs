@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `RecursiveShapesInputOutput` structure.
@@ -13,37 +14,13 @@ use std::fmt;
 #[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct RecursiveShapesInputOutput {
     /// The `nested` member.
-    pub nested: Option<crate::types::RecursiveShapesInputOutputNested1>,
+    pub nested: Option<types::RecursiveShapesInputOutputNested1>,
 }
 
 impl RecursiveShapesInputOutput {
     /// The `nested` member.
-    pub fn nested(&self) -> Option<&crate::types::RecursiveShapesInputOutputNested1> {
+    pub fn nested(&self) -> Option<&types::RecursiveShapesInputOutputNested1> {
         self.nested.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> RecursiveShapesInputOutputBuilder {
-        RecursiveShapesInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -99,14 +76,14 @@ impl runtime::wire::ReadFields for RecursiveShapesInputOutputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct RecursiveShapesInputOutputBuilder {
-    nested: Option<crate::types::RecursiveShapesInputOutputNested1>,
+    nested: Option<types::RecursiveShapesInputOutputNested1>,
 }
 
 impl RecursiveShapesInputOutputBuilder {
     /// The `nested` member.
     pub fn nested(
         mut self,
-        input: impl Into<crate::types::RecursiveShapesInputOutputNested1>,
+        input: impl Into<types::RecursiveShapesInputOutputNested1>,
     ) -> Self {
         self.nested = Some(input.into());
         self
@@ -115,29 +92,15 @@ impl RecursiveShapesInputOutputBuilder {
     /// Sets or clears `nested`.
     pub fn set_nested(
         mut self,
-        input: Option<crate::types::RecursiveShapesInputOutputNested1>,
+        input: Option<types::RecursiveShapesInputOutputNested1>,
     ) -> Self {
         self.nested = input;
         self
     }
 
     /// The `nested` set so far.
-    pub fn get_nested(
-        &self,
-    ) -> &Option<crate::types::RecursiveShapesInputOutputNested1> {
+    pub fn get_nested(&self) -> &Option<types::RecursiveShapesInputOutputNested1> {
         &self.nested
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<RecursiveShapesInputOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("RecursiveShapesInputOutput", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `RecursiveShapesInputOutputNested1` structure.
@@ -13,7 +14,7 @@ pub struct RecursiveShapesInputOutputNested1 {
     /// The `foo` member.
     pub foo: Option<String>,
     /// The `nested` member.
-    pub nested: Option<Box<crate::types::RecursiveShapesInputOutputNested2>>,
+    pub nested: Option<Box<types::RecursiveShapesInputOutputNested2>>,
 }
 
 impl RecursiveShapesInputOutputNested1 {
@@ -23,32 +24,8 @@ impl RecursiveShapesInputOutputNested1 {
     }
 
     /// The `nested` member.
-    pub fn nested(&self) -> Option<&crate::types::RecursiveShapesInputOutputNested2> {
+    pub fn nested(&self) -> Option<&types::RecursiveShapesInputOutputNested2> {
         self.nested.as_deref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> RecursiveShapesInputOutputNested1Builder {
-        RecursiveShapesInputOutputNested1Builder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -110,7 +87,7 @@ impl runtime::wire::ReadFields for RecursiveShapesInputOutputNested1Builder {
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct RecursiveShapesInputOutputNested1Builder {
     foo: Option<String>,
-    nested: Option<Box<crate::types::RecursiveShapesInputOutputNested2>>,
+    nested: Option<Box<types::RecursiveShapesInputOutputNested2>>,
 }
 
 impl RecursiveShapesInputOutputNested1Builder {
@@ -134,7 +111,7 @@ impl RecursiveShapesInputOutputNested1Builder {
     /// The `nested` member.
     pub fn nested(
         mut self,
-        input: impl Into<crate::types::RecursiveShapesInputOutputNested2>,
+        input: impl Into<types::RecursiveShapesInputOutputNested2>,
     ) -> Self {
         self.nested = Some(Box::new(input.into()));
         self
@@ -143,31 +120,15 @@ impl RecursiveShapesInputOutputNested1Builder {
     /// Sets or clears `nested`.
     pub fn set_nested(
         mut self,
-        input: Option<Box<crate::types::RecursiveShapesInputOutputNested2>>,
+        input: Option<Box<types::RecursiveShapesInputOutputNested2>>,
     ) -> Self {
         self.nested = input;
         self
     }
 
     /// The `nested` set so far.
-    pub fn get_nested(
-        &self,
-    ) -> &Option<Box<crate::types::RecursiveShapesInputOutputNested2>> {
+    pub fn get_nested(&self) -> &Option<Box<types::RecursiveShapesInputOutputNested2>> {
         &self.nested
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> Result<RecursiveShapesInputOutputNested1, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("RecursiveShapesInputOutputNested1", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

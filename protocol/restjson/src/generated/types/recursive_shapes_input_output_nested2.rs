@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `RecursiveShapesInputOutputNested2` structure.
@@ -13,7 +14,7 @@ pub struct RecursiveShapesInputOutputNested2 {
     /// The `bar` member.
     pub bar: Option<String>,
     /// The `recursiveMember` member.
-    pub recursive_member: Option<Box<crate::types::RecursiveShapesInputOutputNested1>>,
+    pub recursive_member: Option<Box<types::RecursiveShapesInputOutputNested1>>,
 }
 
 impl RecursiveShapesInputOutputNested2 {
@@ -23,34 +24,8 @@ impl RecursiveShapesInputOutputNested2 {
     }
 
     /// The `recursiveMember` member.
-    pub fn recursive_member(
-        &self,
-    ) -> Option<&crate::types::RecursiveShapesInputOutputNested1> {
+    pub fn recursive_member(&self) -> Option<&types::RecursiveShapesInputOutputNested1> {
         self.recursive_member.as_deref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> RecursiveShapesInputOutputNested2Builder {
-        RecursiveShapesInputOutputNested2Builder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -112,7 +87,7 @@ impl runtime::wire::ReadFields for RecursiveShapesInputOutputNested2Builder {
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct RecursiveShapesInputOutputNested2Builder {
     bar: Option<String>,
-    recursive_member: Option<Box<crate::types::RecursiveShapesInputOutputNested1>>,
+    recursive_member: Option<Box<types::RecursiveShapesInputOutputNested1>>,
 }
 
 impl RecursiveShapesInputOutputNested2Builder {
@@ -136,7 +111,7 @@ impl RecursiveShapesInputOutputNested2Builder {
     /// The `recursiveMember` member.
     pub fn recursive_member(
         mut self,
-        input: impl Into<crate::types::RecursiveShapesInputOutputNested1>,
+        input: impl Into<types::RecursiveShapesInputOutputNested1>,
     ) -> Self {
         self.recursive_member = Some(Box::new(input.into()));
         self
@@ -145,7 +120,7 @@ impl RecursiveShapesInputOutputNested2Builder {
     /// Sets or clears `recursiveMember`.
     pub fn set_recursive_member(
         mut self,
-        input: Option<Box<crate::types::RecursiveShapesInputOutputNested1>>,
+        input: Option<Box<types::RecursiveShapesInputOutputNested1>>,
     ) -> Self {
         self.recursive_member = input;
         self
@@ -154,22 +129,8 @@ impl RecursiveShapesInputOutputNested2Builder {
     /// The `recursiveMember` set so far.
     pub fn get_recursive_member(
         &self,
-    ) -> &Option<Box<crate::types::RecursiveShapesInputOutputNested1>> {
+    ) -> &Option<Box<types::RecursiveShapesInputOutputNested1>> {
         &self.recursive_member
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> Result<RecursiveShapesInputOutputNested2, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("RecursiveShapesInputOutputNested2", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

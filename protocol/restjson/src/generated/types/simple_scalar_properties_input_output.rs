@@ -86,30 +86,6 @@ impl SimpleScalarPropertiesInputOutput {
     pub fn double_value(&self) -> Option<f64> {
         self.double_value
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> SimpleScalarPropertiesInputOutputBuilder {
-        SimpleScalarPropertiesInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for SimpleScalarPropertiesInputOutput {
@@ -141,7 +117,8 @@ impl runtime::validate::Validate for SimpleScalarPropertiesInputOutput {
 }
 
 runtime::structure_impls!(
-    SimpleScalarPropertiesInputOutput, SimpleScalarPropertiesInputOutputBuilder
+    SimpleScalarPropertiesInputOutput, SimpleScalarPropertiesInputOutputBuilder,
+    infallible
 );
 
 impl runtime::wire::WriteFields for SimpleScalarPropertiesInputOutput {
@@ -371,11 +348,6 @@ impl SimpleScalarPropertiesInputOutputBuilder {
     /// The `doubleValue` set so far.
     pub fn get_double_value(&self) -> &Option<f64> {
         &self.double_value
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> SimpleScalarPropertiesInputOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

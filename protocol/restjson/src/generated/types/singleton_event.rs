@@ -19,30 +19,6 @@ impl SingletonEvent {
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> SingletonEventBuilder {
-        SingletonEventBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for SingletonEvent {
@@ -62,7 +38,7 @@ impl runtime::validate::Validate for SingletonEvent {
     }
 }
 
-runtime::structure_impls!(SingletonEvent, SingletonEventBuilder);
+runtime::structure_impls!(SingletonEvent, SingletonEventBuilder, infallible);
 
 impl runtime::wire::WriteFields for SingletonEvent {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -111,11 +87,6 @@ impl SingletonEventBuilder {
     /// The `value` set so far.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> SingletonEvent {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

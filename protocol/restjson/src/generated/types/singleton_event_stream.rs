@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `SingletonEventStream` union.
@@ -11,14 +12,14 @@ use std::fmt;
 #[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
 pub enum SingletonEventStream {
     /// The `singleton` member.
-    Singleton(crate::types::SingletonEvent),
+    Singleton(types::SingletonEvent),
     /// A member this version of the crate does not know, kept as received.
     Unknown(runtime::UnknownMember),
 }
 
 impl SingletonEventStream {
     /// The `singleton` member, if it is the one set.
-    pub fn as_singleton(&self) -> Option<&crate::types::SingletonEvent> {
+    pub fn as_singleton(&self) -> Option<&types::SingletonEvent> {
         match self {
             Self::Singleton(value) => Some(value),
             _ => None,

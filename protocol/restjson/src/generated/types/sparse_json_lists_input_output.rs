@@ -28,30 +28,6 @@ impl SparseJsonListsInputOutput {
     pub fn sparse_short_list(&self) -> &[Option<i16>] {
         self.sparse_short_list.as_deref().unwrap_or_default()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> SparseJsonListsInputOutputBuilder {
-        SparseJsonListsInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for SparseJsonListsInputOutput {
@@ -74,7 +50,9 @@ impl runtime::validate::Validate for SparseJsonListsInputOutput {
     }
 }
 
-runtime::structure_impls!(SparseJsonListsInputOutput, SparseJsonListsInputOutputBuilder);
+runtime::structure_impls!(
+    SparseJsonListsInputOutput, SparseJsonListsInputOutputBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for SparseJsonListsInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -147,11 +125,6 @@ impl SparseJsonListsInputOutputBuilder {
     /// The `sparseShortList` set so far.
     pub fn get_sparse_short_list(&self) -> &Option<Vec<Option<i16>>> {
         &self.sparse_short_list
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> SparseJsonListsInputOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

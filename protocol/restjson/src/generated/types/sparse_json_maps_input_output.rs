@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `SparseJsonMapsInputOutput` structure.
@@ -14,7 +15,7 @@ use std::fmt;
 pub struct SparseJsonMapsInputOutput {
     /// The `sparseStructMap` member.
     pub sparse_struct_map: Option<
-        ::std::collections::BTreeMap<String, Option<crate::types::GreetingStruct>>,
+        ::std::collections::BTreeMap<String, Option<types::GreetingStruct>>,
     >,
     /// The `sparseNumberMap` member.
     pub sparse_number_map: Option<::std::collections::BTreeMap<String, Option<i32>>>,
@@ -32,9 +33,7 @@ impl SparseJsonMapsInputOutput {
     /// The `sparseStructMap` member.
     pub fn sparse_struct_map(
         &self,
-    ) -> Option<
-        &::std::collections::BTreeMap<String, Option<crate::types::GreetingStruct>>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, Option<types::GreetingStruct>>> {
         self.sparse_struct_map.as_ref()
     }
 
@@ -64,30 +63,6 @@ impl SparseJsonMapsInputOutput {
         &self,
     ) -> Option<&::std::collections::BTreeMap<String, Option<Vec<String>>>> {
         self.sparse_set_map.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> SparseJsonMapsInputOutputBuilder {
-        SparseJsonMapsInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -170,7 +145,7 @@ impl runtime::wire::ReadFields for SparseJsonMapsInputOutputBuilder {
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct SparseJsonMapsInputOutputBuilder {
     sparse_struct_map: Option<
-        ::std::collections::BTreeMap<String, Option<crate::types::GreetingStruct>>,
+        ::std::collections::BTreeMap<String, Option<types::GreetingStruct>>,
     >,
     sparse_number_map: Option<::std::collections::BTreeMap<String, Option<i32>>>,
     sparse_boolean_map: Option<::std::collections::BTreeMap<String, Option<bool>>>,
@@ -185,7 +160,7 @@ impl SparseJsonMapsInputOutputBuilder {
     pub fn sparse_struct_map(
         mut self,
         key: impl Into<String>,
-        value: impl Into<Option<crate::types::GreetingStruct>>,
+        value: impl Into<Option<types::GreetingStruct>>,
     ) -> Self {
         self.sparse_struct_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -197,7 +172,7 @@ impl SparseJsonMapsInputOutputBuilder {
     pub fn set_sparse_struct_map(
         mut self,
         input: Option<
-            ::std::collections::BTreeMap<String, Option<crate::types::GreetingStruct>>,
+            ::std::collections::BTreeMap<String, Option<types::GreetingStruct>>,
         >,
     ) -> Self {
         self.sparse_struct_map = input;
@@ -207,9 +182,7 @@ impl SparseJsonMapsInputOutputBuilder {
     /// The `sparseStructMap` set so far.
     pub fn get_sparse_struct_map(
         &self,
-    ) -> &Option<
-        ::std::collections::BTreeMap<String, Option<crate::types::GreetingStruct>>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, Option<types::GreetingStruct>>> {
         &self.sparse_struct_map
     }
 
@@ -331,18 +304,6 @@ impl SparseJsonMapsInputOutputBuilder {
         &self,
     ) -> &Option<::std::collections::BTreeMap<String, Option<Vec<String>>>> {
         &self.sparse_set_map
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<SparseJsonMapsInputOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("SparseJsonMapsInputOutput", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

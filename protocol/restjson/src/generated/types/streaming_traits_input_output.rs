@@ -32,30 +32,6 @@ impl StreamingTraitsInputOutput {
     pub fn blob(&self) -> Option<&runtime::Blob> {
         self.blob.as_ref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> StreamingTraitsInputOutputBuilder {
-        StreamingTraitsInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for StreamingTraitsInputOutput {
@@ -78,7 +54,9 @@ impl runtime::validate::Validate for StreamingTraitsInputOutput {
     }
 }
 
-runtime::structure_impls!(StreamingTraitsInputOutput, StreamingTraitsInputOutputBuilder);
+runtime::structure_impls!(
+    StreamingTraitsInputOutput, StreamingTraitsInputOutputBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for StreamingTraitsInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -147,11 +125,6 @@ impl StreamingTraitsInputOutputBuilder {
     /// The `blob` set so far.
     pub fn get_blob(&self) -> &Option<runtime::Blob> {
         &self.blob
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> StreamingTraitsInputOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -32,30 +32,6 @@ impl StreamingTraitsWithMediaTypeInputOutput {
     pub fn blob(&self) -> Option<&runtime::Blob> {
         self.blob.as_ref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> StreamingTraitsWithMediaTypeInputOutputBuilder {
-        StreamingTraitsWithMediaTypeInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for StreamingTraitsWithMediaTypeInputOutput {
@@ -80,7 +56,7 @@ impl runtime::validate::Validate for StreamingTraitsWithMediaTypeInputOutput {
 
 runtime::structure_impls!(
     StreamingTraitsWithMediaTypeInputOutput,
-    StreamingTraitsWithMediaTypeInputOutputBuilder
+    StreamingTraitsWithMediaTypeInputOutputBuilder, infallible
 );
 
 impl runtime::wire::WriteFields for StreamingTraitsWithMediaTypeInputOutput {
@@ -150,11 +126,6 @@ impl StreamingTraitsWithMediaTypeInputOutputBuilder {
     /// The `blob` set so far.
     pub fn get_blob(&self) -> &Option<runtime::Blob> {
         &self.blob
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> StreamingTraitsWithMediaTypeInputOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -26,30 +26,6 @@ impl StructureListMember {
     pub fn b(&self) -> Option<&str> {
         self.b.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> StructureListMemberBuilder {
-        StructureListMemberBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for StructureListMember {
@@ -72,7 +48,7 @@ impl runtime::validate::Validate for StructureListMember {
     }
 }
 
-runtime::structure_impls!(StructureListMember, StructureListMemberBuilder);
+runtime::structure_impls!(StructureListMember, StructureListMemberBuilder, infallible);
 
 impl runtime::wire::WriteFields for StructureListMember {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -141,11 +117,6 @@ impl StructureListMemberBuilder {
     /// The `b` set so far.
     pub fn get_b(&self) -> &Option<String> {
         &self.b
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> StructureListMember {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `StructurePayloadEvent` structure.
@@ -11,37 +12,13 @@ use std::fmt;
 #[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct StructurePayloadEvent {
     /// The `payload` member.
-    pub payload: Option<crate::types::PayloadStructure>,
+    pub payload: Option<types::PayloadStructure>,
 }
 
 impl StructurePayloadEvent {
     /// The `payload` member.
-    pub fn payload(&self) -> Option<&crate::types::PayloadStructure> {
+    pub fn payload(&self) -> Option<&types::PayloadStructure> {
         self.payload.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> StructurePayloadEventBuilder {
-        StructurePayloadEventBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -95,35 +72,25 @@ impl runtime::wire::ReadFields for StructurePayloadEventBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct StructurePayloadEventBuilder {
-    payload: Option<crate::types::PayloadStructure>,
+    payload: Option<types::PayloadStructure>,
 }
 
 impl StructurePayloadEventBuilder {
     /// The `payload` member.
-    pub fn payload(mut self, input: impl Into<crate::types::PayloadStructure>) -> Self {
+    pub fn payload(mut self, input: impl Into<types::PayloadStructure>) -> Self {
         self.payload = Some(input.into());
         self
     }
 
     /// Sets or clears `payload`.
-    pub fn set_payload(mut self, input: Option<crate::types::PayloadStructure>) -> Self {
+    pub fn set_payload(mut self, input: Option<types::PayloadStructure>) -> Self {
         self.payload = input;
         self
     }
 
     /// The `payload` set so far.
-    pub fn get_payload(&self) -> &Option<crate::types::PayloadStructure> {
+    pub fn get_payload(&self) -> &Option<types::PayloadStructure> {
         &self.payload
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<StructurePayloadEvent, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("StructurePayloadEvent", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `TestBodyStructureInputOutput` structure.
@@ -17,7 +18,7 @@ pub struct TestBodyStructureInputOutput {
     /// Carried in the `x-amz-test-id` HTTP header.
     pub test_id: Option<String>,
     /// The `testConfig` member.
-    pub test_config: Option<crate::types::TestConfig>,
+    pub test_config: Option<types::TestConfig>,
 }
 
 impl TestBodyStructureInputOutput {
@@ -27,32 +28,8 @@ impl TestBodyStructureInputOutput {
     }
 
     /// The `testConfig` member.
-    pub fn test_config(&self) -> Option<&crate::types::TestConfig> {
+    pub fn test_config(&self) -> Option<&types::TestConfig> {
         self.test_config.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> TestBodyStructureInputOutputBuilder {
-        TestBodyStructureInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -114,7 +91,7 @@ impl runtime::wire::ReadFields for TestBodyStructureInputOutputBuilder {
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct TestBodyStructureInputOutputBuilder {
     test_id: Option<String>,
-    test_config: Option<crate::types::TestConfig>,
+    test_config: Option<types::TestConfig>,
 }
 
 impl TestBodyStructureInputOutputBuilder {
@@ -136,32 +113,20 @@ impl TestBodyStructureInputOutputBuilder {
     }
 
     /// The `testConfig` member.
-    pub fn test_config(mut self, input: impl Into<crate::types::TestConfig>) -> Self {
+    pub fn test_config(mut self, input: impl Into<types::TestConfig>) -> Self {
         self.test_config = Some(input.into());
         self
     }
 
     /// Sets or clears `testConfig`.
-    pub fn set_test_config(mut self, input: Option<crate::types::TestConfig>) -> Self {
+    pub fn set_test_config(mut self, input: Option<types::TestConfig>) -> Self {
         self.test_config = input;
         self
     }
 
     /// The `testConfig` set so far.
-    pub fn get_test_config(&self) -> &Option<crate::types::TestConfig> {
+    pub fn get_test_config(&self) -> &Option<types::TestConfig> {
         &self.test_config
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<TestBodyStructureInputOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("TestBodyStructureInputOutput", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -41,22 +41,6 @@ impl TestIntEnum {
             Self::Unknown(value) => *value,
         }
     }
-
-    /// Whether the value is one the model defines.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-
-    /// Checks that the value is one the model defines.
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
 }
 
 impl From<i32> for TestIntEnum {
@@ -69,56 +53,4 @@ impl From<i32> for TestIntEnum {
     }
 }
 
-impl From<TestIntEnum> for i32 {
-    fn from(value: TestIntEnum) -> i32 {
-        value.value()
-    }
-}
-
-impl fmt::Display for TestIntEnum {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.value(), f)
-    }
-}
-
-impl runtime::validate::Validate for TestIntEnum {
-    fn validate_at(
-        &self,
-        path: &runtime::validate::Path<'_>,
-        out: &mut runtime::validate::Violations,
-    ) {
-        out.enum_value(
-            path,
-            self.is_known(),
-            "Member must satisfy enum value set: [1, 2]",
-        );
-    }
-}
-
-impl runtime::ErrorCorrection for TestIntEnum {
-    fn corrected() -> Self {
-        Self::from(0)
-    }
-}
-
-impl runtime::wire::HasCodec for TestIntEnum {
-    type Codec = runtime::wire::Plain;
-}
-
-impl ::serde::Serialize for TestIntEnum {
-    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        serializer.serialize_i32(self.value())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for TestIntEnum {
-    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-    {
-        <i32 as ::serde::Deserialize<'de>>::deserialize(deserializer).map(Self::from)
-    }
-}
+runtime::int_enum_impls!(TestIntEnum, "Member must satisfy enum value set: [1, 2]");

@@ -23,30 +23,6 @@ impl TestNoPayloadInputOutput {
     pub fn test_id(&self) -> Option<&str> {
         self.test_id.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> TestNoPayloadInputOutputBuilder {
-        TestNoPayloadInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for TestNoPayloadInputOutput {
@@ -68,7 +44,9 @@ impl runtime::validate::Validate for TestNoPayloadInputOutput {
     }
 }
 
-runtime::structure_impls!(TestNoPayloadInputOutput, TestNoPayloadInputOutputBuilder);
+runtime::structure_impls!(
+    TestNoPayloadInputOutput, TestNoPayloadInputOutputBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for TestNoPayloadInputOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -117,11 +95,6 @@ impl TestNoPayloadInputOutputBuilder {
     /// The `testId` set so far.
     pub fn get_test_id(&self) -> &Option<String> {
         &self.test_id
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> TestNoPayloadInputOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `TestPayloadStructureInputOutput` structure.
@@ -19,7 +20,7 @@ pub struct TestPayloadStructureInputOutput {
     /// The `payloadConfig` member.
     ///
     /// The HTTP payload.
-    pub payload_config: Option<crate::types::PayloadConfig>,
+    pub payload_config: Option<types::PayloadConfig>,
 }
 
 impl TestPayloadStructureInputOutput {
@@ -29,32 +30,8 @@ impl TestPayloadStructureInputOutput {
     }
 
     /// The `payloadConfig` member.
-    pub fn payload_config(&self) -> Option<&crate::types::PayloadConfig> {
+    pub fn payload_config(&self) -> Option<&types::PayloadConfig> {
         self.payload_config.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> TestPayloadStructureInputOutputBuilder {
-        TestPayloadStructureInputOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -116,7 +93,7 @@ impl runtime::wire::ReadFields for TestPayloadStructureInputOutputBuilder {
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct TestPayloadStructureInputOutputBuilder {
     test_id: Option<String>,
-    payload_config: Option<crate::types::PayloadConfig>,
+    payload_config: Option<types::PayloadConfig>,
 }
 
 impl TestPayloadStructureInputOutputBuilder {
@@ -138,38 +115,20 @@ impl TestPayloadStructureInputOutputBuilder {
     }
 
     /// The `payloadConfig` member.
-    pub fn payload_config(
-        mut self,
-        input: impl Into<crate::types::PayloadConfig>,
-    ) -> Self {
+    pub fn payload_config(mut self, input: impl Into<types::PayloadConfig>) -> Self {
         self.payload_config = Some(input.into());
         self
     }
 
     /// Sets or clears `payloadConfig`.
-    pub fn set_payload_config(
-        mut self,
-        input: Option<crate::types::PayloadConfig>,
-    ) -> Self {
+    pub fn set_payload_config(mut self, input: Option<types::PayloadConfig>) -> Self {
         self.payload_config = input;
         self
     }
 
     /// The `payloadConfig` set so far.
-    pub fn get_payload_config(&self) -> &Option<crate::types::PayloadConfig> {
+    pub fn get_payload_config(&self) -> &Option<types::PayloadConfig> {
         &self.payload_config
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<TestPayloadStructureInputOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("TestPayloadStructureInputOutput", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

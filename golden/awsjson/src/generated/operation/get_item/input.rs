@@ -23,30 +23,6 @@ impl GetItemInput {
     pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> GetItemInputBuilder {
-        GetItemInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for GetItemInput {
@@ -68,7 +44,7 @@ impl runtime::validate::Validate for GetItemInput {
     }
 }
 
-runtime::structure_impls!(GetItemInput, GetItemInputBuilder);
+runtime::structure_impls!(GetItemInput, GetItemInputBuilder, infallible);
 
 impl runtime::wire::WriteFields for GetItemInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -117,11 +93,6 @@ impl GetItemInputBuilder {
     /// The `tableName` set so far.
     pub fn get_table_name(&self) -> &Option<String> {
         &self.table_name
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> GetItemInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -3,6 +3,8 @@
 
 //! The `GetItem` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -32,78 +34,12 @@ impl GetItem {
 #[allow(clippy::large_enum_variant)]
 pub enum GetItemError {
     /// See [`Throttled`](crate::types::error::Throttled).
-    Throttled(crate::types::error::Throttled),
+    Throttled(types::error::Throttled),
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),
 }
 
-impl GetItemError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Throttled(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for GetItemError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for GetItemError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for GetItemError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<GetItemError>> for GetItemError {
-    fn from(value: runtime::http::ResponseError<GetItemError>) -> Self {
-        value.into_service_error()
-    }
-}
-
-impl From<crate::types::error::Throttled> for GetItemError {
-    fn from(value: crate::types::error::Throttled) -> Self {
-        Self::Throttled(value)
-    }
-}
+runtime::operation_error_impls!(GetItemError { Throttled });
 
 impl GetItem {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -114,7 +50,7 @@ impl GetItem {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::get_item::GetItemInput,
+        input: &operation::get_item::GetItemInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
             .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
@@ -134,7 +70,7 @@ impl GetItem {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::get_item::GetItemOutput,
+        operation::get_item::GetItemOutput,
         runtime::http::ResponseError<GetItemError>,
     > {
         let status = response.status().as_u16();
@@ -154,7 +90,7 @@ impl GetItem {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::get_item::GetItemOutput = ::serde_json::from_slice(
+        let mut output: operation::get_item::GetItemOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -167,7 +103,7 @@ impl GetItem {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::operation::get_item::GetItemOutput>,
+        runtime::http::Received<operation::get_item::GetItemOutput>,
         runtime::http::ResponseError<GetItemError>,
     > {
         let output = Self::response(response)?;

@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `GetItemOutput` structure.
@@ -11,7 +12,7 @@ use std::fmt;
 #[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GetItemOutput {
     /// The `item` member.
-    pub item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
+    pub item: Option<::std::collections::BTreeMap<String, types::AttributeValue>>,
     /// The `updated` member.
     pub updated: Option<::time::OffsetDateTime>,
 }
@@ -20,37 +21,13 @@ impl GetItemOutput {
     /// The `item` member.
     pub fn item(
         &self,
-    ) -> Option<&::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
+    ) -> Option<&::std::collections::BTreeMap<String, types::AttributeValue>> {
         self.item.as_ref()
     }
 
     /// The `updated` member.
     pub fn updated(&self) -> Option<::time::OffsetDateTime> {
         self.updated
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> GetItemOutputBuilder {
-        GetItemOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -112,7 +89,7 @@ impl runtime::wire::ReadFields for GetItemOutputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct GetItemOutputBuilder {
-    item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
+    item: Option<::std::collections::BTreeMap<String, types::AttributeValue>>,
     updated: Option<::time::OffsetDateTime>,
 }
 
@@ -123,7 +100,7 @@ impl GetItemOutputBuilder {
     pub fn item(
         mut self,
         key: impl Into<String>,
-        value: impl Into<crate::types::AttributeValue>,
+        value: impl Into<types::AttributeValue>,
     ) -> Self {
         self.item
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -134,7 +111,7 @@ impl GetItemOutputBuilder {
     /// Sets or clears `item`.
     pub fn set_item(
         mut self,
-        input: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
+        input: Option<::std::collections::BTreeMap<String, types::AttributeValue>>,
     ) -> Self {
         self.item = input;
         self
@@ -143,7 +120,7 @@ impl GetItemOutputBuilder {
     /// The `item` set so far.
     pub fn get_item(
         &self,
-    ) -> &Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>> {
+    ) -> &Option<::std::collections::BTreeMap<String, types::AttributeValue>> {
         &self.item
     }
 
@@ -162,16 +139,6 @@ impl GetItemOutputBuilder {
     /// The `updated` set so far.
     pub fn get_updated(&self) -> &Option<::time::OffsetDateTime> {
         &self.updated
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<GetItemOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("GetItemOutput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -19,30 +19,6 @@ impl Throttled {
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> ThrottledBuilder {
-        ThrottledBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for Throttled {
@@ -123,7 +99,7 @@ impl runtime::http::ReadError for Throttled {
     }
 }
 
-runtime::structure_impls!(Throttled, ThrottledBuilder);
+runtime::structure_impls!(Throttled, ThrottledBuilder, infallible);
 
 impl runtime::wire::WriteFields for Throttled {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -172,11 +148,6 @@ impl ThrottledBuilder {
     /// The `message` set so far.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> Throttled {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

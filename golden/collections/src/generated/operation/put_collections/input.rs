@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `PutCollectionsInput` structure.
@@ -23,7 +24,7 @@ pub struct PutCollectionsInput {
     /// Unique items.
     pub unique: Option<Vec<String>>,
     /// The `byColor` member.
-    pub by_color: Option<::std::collections::BTreeMap<crate::types::Color, i32>>,
+    pub by_color: Option<::std::collections::BTreeMap<types::Color, i32>>,
     /// The `sparseMap` member.
     pub sparse_map: Option<::std::collections::BTreeMap<String, Option<String>>>,
     /// The `tags` member.
@@ -49,9 +50,7 @@ impl PutCollectionsInput {
     }
 
     /// The `byColor` member.
-    pub fn by_color(
-        &self,
-    ) -> Option<&::std::collections::BTreeMap<crate::types::Color, i32>> {
+    pub fn by_color(&self) -> Option<&::std::collections::BTreeMap<types::Color, i32>> {
         self.by_color.as_ref()
     }
 
@@ -65,30 +64,6 @@ impl PutCollectionsInput {
     /// The `tags` member.
     pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> PutCollectionsInputBuilder {
-        PutCollectionsInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -181,7 +156,7 @@ pub struct PutCollectionsInputBuilder {
     dense: Option<Vec<String>>,
     sparse: Option<Vec<Option<i32>>>,
     unique: Option<Vec<String>>,
-    by_color: Option<::std::collections::BTreeMap<crate::types::Color, i32>>,
+    by_color: Option<::std::collections::BTreeMap<types::Color, i32>>,
     sparse_map: Option<::std::collections::BTreeMap<String, Option<String>>>,
     tags: Option<::std::collections::BTreeMap<String, String>>,
 }
@@ -249,7 +224,7 @@ impl PutCollectionsInputBuilder {
     /// Inserts one entry into `byColor` (use `set_by_color` to replace the map).
     pub fn by_color(
         mut self,
-        key: impl Into<crate::types::Color>,
+        key: impl Into<types::Color>,
         value: impl Into<i32>,
     ) -> Self {
         self.by_color
@@ -261,7 +236,7 @@ impl PutCollectionsInputBuilder {
     /// Sets or clears `byColor`.
     pub fn set_by_color(
         mut self,
-        input: Option<::std::collections::BTreeMap<crate::types::Color, i32>>,
+        input: Option<::std::collections::BTreeMap<types::Color, i32>>,
     ) -> Self {
         self.by_color = input;
         self
@@ -270,7 +245,7 @@ impl PutCollectionsInputBuilder {
     /// The `byColor` set so far.
     pub fn get_by_color(
         &self,
-    ) -> &Option<::std::collections::BTreeMap<crate::types::Color, i32>> {
+    ) -> &Option<::std::collections::BTreeMap<types::Color, i32>> {
         &self.by_color
     }
 
@@ -326,16 +301,6 @@ impl PutCollectionsInputBuilder {
     /// The `tags` set so far.
     pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.tags
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<PutCollectionsInput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("PutCollectionsInput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

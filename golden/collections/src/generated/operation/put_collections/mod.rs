@@ -3,6 +3,7 @@
 
 //! The `PutCollections` operation: input, output and errors.
 use crate::runtime;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -41,66 +42,7 @@ pub enum PutCollectionsError {
     Unhandled(runtime::Unhandled),
 }
 
-impl PutCollectionsError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for PutCollectionsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for PutCollectionsError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for PutCollectionsError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<PutCollectionsError>> for PutCollectionsError {
-    fn from(value: runtime::http::ResponseError<PutCollectionsError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(PutCollectionsError {});
 
 impl PutCollections {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -111,7 +53,7 @@ impl PutCollections {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::put_collections::PutCollectionsInput,
+        input: &operation::put_collections::PutCollectionsInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/collections");
@@ -191,7 +133,7 @@ impl PutCollections {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::put_collections::PutCollectionsOutput,
+        operation::put_collections::PutCollectionsOutput,
         runtime::http::ResponseError<PutCollectionsError>,
     > {
         let status = response.status().as_u16();
@@ -208,7 +150,7 @@ impl PutCollections {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::put_collections::PutCollectionsOutput = ::serde_json::from_slice(
+        let mut output: operation::put_collections::PutCollectionsOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -221,7 +163,7 @@ impl PutCollections {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::operation::put_collections::PutCollectionsOutput>,
+        runtime::http::Received<operation::put_collections::PutCollectionsOutput>,
         runtime::http::ResponseError<PutCollectionsError>,
     > {
         let output = Self::response(response)?;

@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `PutCollectionsOutput` structure.
@@ -17,7 +18,7 @@ pub struct PutCollectionsOutput {
     /// The `sparse` member.
     pub sparse: Option<Vec<Option<i32>>>,
     /// The `byColor` member.
-    pub by_color: Option<::std::collections::BTreeMap<crate::types::Color, i32>>,
+    pub by_color: Option<::std::collections::BTreeMap<types::Color, i32>>,
     /// The `sparseMap` member.
     pub sparse_map: Option<::std::collections::BTreeMap<String, Option<String>>>,
     /// The `tags` member.
@@ -38,9 +39,7 @@ impl PutCollectionsOutput {
     }
 
     /// The `byColor` member.
-    pub fn by_color(
-        &self,
-    ) -> Option<&::std::collections::BTreeMap<crate::types::Color, i32>> {
+    pub fn by_color(&self) -> Option<&::std::collections::BTreeMap<types::Color, i32>> {
         self.by_color.as_ref()
     }
 
@@ -54,30 +53,6 @@ impl PutCollectionsOutput {
     /// The `tags` member.
     pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> PutCollectionsOutputBuilder {
-        PutCollectionsOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -162,7 +137,7 @@ impl runtime::wire::ReadFields for PutCollectionsOutputBuilder {
 pub struct PutCollectionsOutputBuilder {
     dense: Option<Vec<String>>,
     sparse: Option<Vec<Option<i32>>>,
-    by_color: Option<::std::collections::BTreeMap<crate::types::Color, i32>>,
+    by_color: Option<::std::collections::BTreeMap<types::Color, i32>>,
     sparse_map: Option<::std::collections::BTreeMap<String, Option<String>>>,
     tags: Option<::std::collections::BTreeMap<String, String>>,
 }
@@ -211,7 +186,7 @@ impl PutCollectionsOutputBuilder {
     /// Inserts one entry into `byColor` (use `set_by_color` to replace the map).
     pub fn by_color(
         mut self,
-        key: impl Into<crate::types::Color>,
+        key: impl Into<types::Color>,
         value: impl Into<i32>,
     ) -> Self {
         self.by_color
@@ -223,7 +198,7 @@ impl PutCollectionsOutputBuilder {
     /// Sets or clears `byColor`.
     pub fn set_by_color(
         mut self,
-        input: Option<::std::collections::BTreeMap<crate::types::Color, i32>>,
+        input: Option<::std::collections::BTreeMap<types::Color, i32>>,
     ) -> Self {
         self.by_color = input;
         self
@@ -232,7 +207,7 @@ impl PutCollectionsOutputBuilder {
     /// The `byColor` set so far.
     pub fn get_by_color(
         &self,
-    ) -> &Option<::std::collections::BTreeMap<crate::types::Color, i32>> {
+    ) -> &Option<::std::collections::BTreeMap<types::Color, i32>> {
         &self.by_color
     }
 
@@ -288,16 +263,6 @@ impl PutCollectionsOutputBuilder {
     /// The `tags` set so far.
     pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.tags
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<PutCollectionsOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("PutCollectionsOutput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

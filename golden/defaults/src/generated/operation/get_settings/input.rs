@@ -28,30 +28,6 @@ impl GetSettingsInput {
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> GetSettingsInputBuilder {
-        GetSettingsInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for GetSettingsInput {
@@ -74,7 +50,7 @@ impl runtime::validate::Validate for GetSettingsInput {
     }
 }
 
-runtime::structure_impls!(GetSettingsInput, GetSettingsInputBuilder);
+runtime::structure_impls!(GetSettingsInput, GetSettingsInputBuilder, infallible);
 
 impl runtime::wire::WriteFields for GetSettingsInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -143,11 +119,6 @@ impl GetSettingsInputBuilder {
     /// The `name` set so far.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> GetSettingsInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

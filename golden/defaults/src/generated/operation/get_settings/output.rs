@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `GetSettingsOutput` structure.
@@ -15,11 +16,11 @@ pub struct GetSettingsOutput {
     /// Settings whose absent members take defaults.
     ///
     /// Required.
-    pub(crate) settings: crate::types::Settings,
+    pub(crate) settings: types::Settings,
     /// The `mode` member.
     ///
     /// Defaults to `"STITCHED_ONLY"` when absent.
-    pub mode: crate::types::Mode,
+    pub mode: types::Mode,
     /// The `renamed` member.
     pub renamed: Option<String>,
     /// The `maybe` member.
@@ -32,12 +33,12 @@ pub struct GetSettingsOutput {
 
 impl GetSettingsOutput {
     /// Settings whose absent members take defaults.
-    pub fn settings(&self) -> &crate::types::Settings {
+    pub fn settings(&self) -> &types::Settings {
         &self.settings
     }
 
     /// The `mode` member.
-    pub fn mode(&self) -> &crate::types::Mode {
+    pub fn mode(&self) -> &types::Mode {
         &self.mode
     }
 
@@ -52,34 +53,10 @@ impl GetSettingsOutput {
     }
 
     /// Sets the required `settings` member (from then on it counts as present, whatever the wire said).
-    pub fn set_settings(&mut self, value: crate::types::Settings) -> &mut Self {
+    pub fn set_settings(&mut self, value: types::Settings) -> &mut Self {
         self.settings = value;
         self.client_corrections.remove("settings");
         self
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> GetSettingsOutputBuilder {
-        GetSettingsOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -126,11 +103,8 @@ impl runtime::wire::WriteFields for GetSettingsOutput {
         &self,
         w: &mut W,
     ) -> Result<(), W::Error> {
-        w.required(
-            "settings",
-            &self.settings,
-            self.client_corrections.contains("settings"),
-        )?;
+        let corrected = &self.client_corrections;
+        w.required("settings", &self.settings, corrected)?;
         w.entry("mode", &self.mode)?;
         w.optional("RenamedOnTheWire", &self.renamed)?;
         w.optional("maybe", &self.maybe)?;
@@ -159,44 +133,44 @@ impl runtime::wire::ReadFields for GetSettingsOutputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct GetSettingsOutputBuilder {
-    settings: Option<crate::types::Settings>,
-    mode: Option<crate::types::Mode>,
+    settings: Option<types::Settings>,
+    mode: Option<types::Mode>,
     renamed: Option<String>,
     maybe: Option<String>,
 }
 
 impl GetSettingsOutputBuilder {
     /// Settings whose absent members take defaults.
-    pub fn settings(mut self, input: impl Into<crate::types::Settings>) -> Self {
+    pub fn settings(mut self, input: impl Into<types::Settings>) -> Self {
         self.settings = Some(input.into());
         self
     }
 
     /// Sets or clears `settings`.
-    pub fn set_settings(mut self, input: Option<crate::types::Settings>) -> Self {
+    pub fn set_settings(mut self, input: Option<types::Settings>) -> Self {
         self.settings = input;
         self
     }
 
     /// The `settings` set so far.
-    pub fn get_settings(&self) -> &Option<crate::types::Settings> {
+    pub fn get_settings(&self) -> &Option<types::Settings> {
         &self.settings
     }
 
     /// The `mode` member.
-    pub fn mode(mut self, input: impl Into<crate::types::Mode>) -> Self {
+    pub fn mode(mut self, input: impl Into<types::Mode>) -> Self {
         self.mode = Some(input.into());
         self
     }
 
     /// Sets or clears `mode`.
-    pub fn set_mode(mut self, input: Option<crate::types::Mode>) -> Self {
+    pub fn set_mode(mut self, input: Option<types::Mode>) -> Self {
         self.mode = input;
         self
     }
 
     /// The `mode` set so far.
-    pub fn get_mode(&self) -> &Option<crate::types::Mode> {
+    pub fn get_mode(&self) -> &Option<types::Mode> {
         &self.mode
     }
 
@@ -234,16 +208,6 @@ impl GetSettingsOutputBuilder {
         &self.maybe
     }
 
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<GetSettingsOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("GetSettingsOutput", error)),
-        }
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as
@@ -253,7 +217,7 @@ impl GetSettingsOutputBuilder {
         let mut client_corrections = runtime::ClientCorrections::default();
         GetSettingsOutput {
             settings: client_corrections.fill(self.settings, "settings"),
-            mode: self.mode.unwrap_or_else(|| crate::types::Mode::from("STITCHED_ONLY")),
+            mode: self.mode.unwrap_or_else(|| types::Mode::from("STITCHED_ONLY")),
             renamed: self.renamed,
             maybe: self.maybe,
             client_corrections,

@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `PutObjectInput` structure.
@@ -55,11 +56,11 @@ pub struct PutObjectInput {
     /// The `color` member.
     ///
     /// Carried in the `X-Color` HTTP header.
-    pub color: Option<crate::types::Color>,
+    pub color: Option<types::Color>,
     /// The `body` member.
     ///
     /// The HTTP payload.
-    pub body: Option<crate::types::Document>,
+    pub body: Option<types::Document>,
 }
 
 impl PutObjectInput {
@@ -114,37 +115,13 @@ impl PutObjectInput {
     }
 
     /// The `color` member.
-    pub fn color(&self) -> Option<&crate::types::Color> {
+    pub fn color(&self) -> Option<&types::Color> {
         self.color.as_ref()
     }
 
     /// The `body` member.
-    pub fn body(&self) -> Option<&crate::types::Document> {
+    pub fn body(&self) -> Option<&types::Document> {
         self.body.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> PutObjectInputBuilder {
-        PutObjectInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -265,8 +242,8 @@ pub struct PutObjectInputBuilder {
     expires: Option<::time::OffsetDateTime>,
     tags: Option<Vec<String>>,
     meta: Option<::std::collections::BTreeMap<String, String>>,
-    color: Option<crate::types::Color>,
-    body: Option<crate::types::Document>,
+    color: Option<types::Color>,
+    body: Option<types::Document>,
 }
 
 impl PutObjectInputBuilder {
@@ -459,47 +436,37 @@ impl PutObjectInputBuilder {
     }
 
     /// The `color` member.
-    pub fn color(mut self, input: impl Into<crate::types::Color>) -> Self {
+    pub fn color(mut self, input: impl Into<types::Color>) -> Self {
         self.color = Some(input.into());
         self
     }
 
     /// Sets or clears `color`.
-    pub fn set_color(mut self, input: Option<crate::types::Color>) -> Self {
+    pub fn set_color(mut self, input: Option<types::Color>) -> Self {
         self.color = input;
         self
     }
 
     /// The `color` set so far.
-    pub fn get_color(&self) -> &Option<crate::types::Color> {
+    pub fn get_color(&self) -> &Option<types::Color> {
         &self.color
     }
 
     /// The `body` member.
-    pub fn body(mut self, input: impl Into<crate::types::Document>) -> Self {
+    pub fn body(mut self, input: impl Into<types::Document>) -> Self {
         self.body = Some(input.into());
         self
     }
 
     /// Sets or clears `body`.
-    pub fn set_body(mut self, input: Option<crate::types::Document>) -> Self {
+    pub fn set_body(mut self, input: Option<types::Document>) -> Self {
         self.body = input;
         self
     }
 
     /// The `body` set so far.
-    pub fn get_body(&self) -> &Option<crate::types::Document> {
+    pub fn get_body(&self) -> &Option<types::Document> {
         &self.body
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<PutObjectInput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("PutObjectInput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

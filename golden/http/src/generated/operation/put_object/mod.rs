@@ -3,6 +3,8 @@
 
 //! The `PutObject` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -38,87 +40,14 @@ impl PutObject {
 #[allow(clippy::large_enum_variant)]
 pub enum PutObjectError {
     /// See [`NoSuchBucket`](crate::types::error::NoSuchBucket).
-    NoSuchBucket(crate::types::error::NoSuchBucket),
+    NoSuchBucket(types::error::NoSuchBucket),
     /// See [`SlowDown`](crate::types::error::SlowDown).
-    SlowDown(crate::types::error::SlowDown),
+    SlowDown(types::error::SlowDown),
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),
 }
 
-impl PutObjectError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::NoSuchBucket(e) => e,
-            Self::SlowDown(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for PutObjectError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for PutObjectError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for PutObjectError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<PutObjectError>> for PutObjectError {
-    fn from(value: runtime::http::ResponseError<PutObjectError>) -> Self {
-        value.into_service_error()
-    }
-}
-
-impl From<crate::types::error::NoSuchBucket> for PutObjectError {
-    fn from(value: crate::types::error::NoSuchBucket) -> Self {
-        Self::NoSuchBucket(value)
-    }
-}
-
-impl From<crate::types::error::SlowDown> for PutObjectError {
-    fn from(value: crate::types::error::SlowDown) -> Self {
-        Self::SlowDown(value)
-    }
-}
+runtime::operation_error_impls!(PutObjectError { NoSuchBucket, SlowDown });
 
 impl PutObject {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -129,7 +58,7 @@ impl PutObject {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::put_object::PutObjectInput,
+        input: &operation::put_object::PutObjectInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/buckets/");
@@ -275,7 +204,7 @@ impl PutObject {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::put_object::PutObjectOutput,
+        operation::put_object::PutObjectOutput,
         runtime::http::ResponseError<PutObjectError>,
     > {
         let status = response.status().as_u16();
@@ -296,7 +225,7 @@ impl PutObject {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::put_object::PutObjectOutput = ::serde_json::from_slice(
+        let mut output: operation::put_object::PutObjectOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -374,7 +303,7 @@ impl PutObject {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::operation::put_object::PutObjectOutput>,
+        runtime::http::Received<operation::put_object::PutObjectOutput>,
         runtime::http::ResponseError<PutObjectError>,
     > {
         let output = Self::response(response)?;

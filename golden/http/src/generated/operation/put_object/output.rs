@@ -73,30 +73,6 @@ impl PutObjectOutput {
     pub fn version(&self) -> Option<&str> {
         self.version.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> PutObjectOutputBuilder {
-        PutObjectOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for PutObjectOutput {
@@ -124,7 +100,7 @@ impl runtime::validate::Validate for PutObjectOutput {
     }
 }
 
-runtime::structure_impls!(PutObjectOutput, PutObjectOutputBuilder);
+runtime::structure_impls!(PutObjectOutput, PutObjectOutputBuilder, infallible);
 
 impl runtime::wire::WriteFields for PutObjectOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -308,11 +284,6 @@ impl PutObjectOutputBuilder {
     /// The `version` set so far.
     pub fn get_version(&self) -> &Option<String> {
         &self.version
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> PutObjectOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -26,30 +26,6 @@ impl NoSuchBucket {
     pub fn bucket(&self) -> Option<&str> {
         self.bucket.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> NoSuchBucketBuilder {
-        NoSuchBucketBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for NoSuchBucket {
@@ -133,7 +109,7 @@ impl runtime::http::ReadError for NoSuchBucket {
     }
 }
 
-runtime::structure_impls!(NoSuchBucket, NoSuchBucketBuilder);
+runtime::structure_impls!(NoSuchBucket, NoSuchBucketBuilder, infallible);
 
 impl runtime::wire::WriteFields for NoSuchBucket {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -202,11 +178,6 @@ impl NoSuchBucketBuilder {
     /// The `bucket` set so far.
     pub fn get_bucket(&self) -> &Option<String> {
         &self.bucket
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> NoSuchBucket {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

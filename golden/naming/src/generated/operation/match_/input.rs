@@ -63,30 +63,6 @@ impl MatchInput {
     pub fn client_corrections_2(&self) -> Option<&str> {
         self.client_corrections_2.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MatchInputBuilder {
-        MatchInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for MatchInput {
@@ -114,7 +90,7 @@ impl runtime::validate::Validate for MatchInput {
     }
 }
 
-runtime::structure_impls!(MatchInput, MatchInputBuilder);
+runtime::structure_impls!(MatchInput, MatchInputBuilder, infallible);
 
 impl runtime::wire::WriteFields for MatchInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -283,11 +259,6 @@ impl MatchInputBuilder {
     /// The `client_corrections` set so far.
     pub fn get_client_corrections_2(&self) -> &Option<String> {
         &self.client_corrections_2
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> MatchInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -3,6 +3,8 @@
 
 //! The `Match` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -38,78 +40,12 @@ impl Match {
 #[allow(clippy::large_enum_variant)]
 pub enum MatchError {
     /// See [`Error`](crate::types::error::Error).
-    Error(crate::types::error::Error),
+    Error(types::error::Error),
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),
 }
 
-impl MatchError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Error(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for MatchError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for MatchError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for MatchError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<MatchError>> for MatchError {
-    fn from(value: runtime::http::ResponseError<MatchError>) -> Self {
-        value.into_service_error()
-    }
-}
-
-impl From<crate::types::error::Error> for MatchError {
-    fn from(value: crate::types::error::Error) -> Self {
-        Self::Error(value)
-    }
-}
+runtime::operation_error_impls!(MatchError { Error });
 
 impl Match {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -120,7 +56,7 @@ impl Match {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::match_::MatchInput,
+        input: &operation::match_::MatchInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/match");
@@ -208,7 +144,7 @@ impl Match {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::match_::MatchOutput,
+        operation::match_::MatchOutput,
         runtime::http::ResponseError<MatchError>,
     > {
         let status = response.status().as_u16();
@@ -228,7 +164,7 @@ impl Match {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::match_::MatchOutput = ::serde_json::from_slice(
+        let mut output: operation::match_::MatchOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -241,7 +177,7 @@ impl Match {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::operation::match_::MatchOutput>,
+        runtime::http::Received<operation::match_::MatchOutput>,
         runtime::http::ResponseError<MatchError>,
     > {
         let output = Self::response(response)?;

@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `MatchOutput` structure.
@@ -11,114 +12,90 @@ use std::fmt;
 #[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MatchOutput {
     /// A structure named like std::Result.
-    pub result: Option<crate::types::Result>,
+    pub result: Option<types::Result>,
     /// A structure named like std::Option.
-    pub option: Option<crate::types::Option>,
+    pub option: Option<types::Option>,
     /// A structure named like std::Box.
-    pub r#box: Option<crate::types::Box>,
+    pub r#box: Option<types::Box>,
     /// A structure named like std String.
-    pub string: Option<crate::types::String>,
+    pub string: Option<types::String>,
     /// A structure named like std::Vec.
-    pub vec: Option<crate::types::Vec>,
+    pub vec: Option<types::Vec>,
     /// The `kind` member.
-    pub kind: Option<crate::types::Kind>,
+    pub kind: Option<types::Kind>,
     /// The `foo` member.
-    pub foo: Option<crate::types::Foo>,
+    pub foo: Option<types::Foo>,
     /// The `fooBuilder` member.
-    pub foo_builder: Option<crate::types::FooBuilder>,
+    pub foo_builder: Option<types::FooBuilder>,
     /// The `widgetBuilder` member.
-    pub widget_builder: Option<crate::types::WidgetBuilder>,
+    pub widget_builder: Option<types::WidgetBuilder>,
     /// The `builderShape` member.
-    pub builder_shape: Option<crate::types::Builder>,
+    pub builder_shape: Option<types::Builder>,
     /// The `typeShape` member.
-    pub type_shape: Option<crate::types::Type>,
+    pub type_shape: Option<types::Type>,
     /// The `hashShape` member.
-    pub hash_shape: Option<crate::types::Hash>,
+    pub hash_shape: Option<types::Hash>,
 }
 
 impl MatchOutput {
     /// A structure named like std::Result.
-    pub fn result(&self) -> Option<&crate::types::Result> {
+    pub fn result(&self) -> Option<&types::Result> {
         self.result.as_ref()
     }
 
     /// A structure named like std::Option.
-    pub fn option(&self) -> Option<&crate::types::Option> {
+    pub fn option(&self) -> Option<&types::Option> {
         self.option.as_ref()
     }
 
     /// A structure named like std::Box.
-    pub fn r#box(&self) -> Option<&crate::types::Box> {
+    pub fn r#box(&self) -> Option<&types::Box> {
         self.r#box.as_ref()
     }
 
     /// A structure named like std String.
-    pub fn string(&self) -> Option<&crate::types::String> {
+    pub fn string(&self) -> Option<&types::String> {
         self.string.as_ref()
     }
 
     /// A structure named like std::Vec.
-    pub fn vec(&self) -> Option<&crate::types::Vec> {
+    pub fn vec(&self) -> Option<&types::Vec> {
         self.vec.as_ref()
     }
 
     /// The `kind` member.
-    pub fn kind(&self) -> Option<&crate::types::Kind> {
+    pub fn kind(&self) -> Option<&types::Kind> {
         self.kind.as_ref()
     }
 
     /// The `foo` member.
-    pub fn foo(&self) -> Option<&crate::types::Foo> {
+    pub fn foo(&self) -> Option<&types::Foo> {
         self.foo.as_ref()
     }
 
     /// The `fooBuilder` member.
-    pub fn foo_builder(&self) -> Option<&crate::types::FooBuilder> {
+    pub fn foo_builder(&self) -> Option<&types::FooBuilder> {
         self.foo_builder.as_ref()
     }
 
     /// The `widgetBuilder` member.
-    pub fn widget_builder(&self) -> Option<&crate::types::WidgetBuilder> {
+    pub fn widget_builder(&self) -> Option<&types::WidgetBuilder> {
         self.widget_builder.as_ref()
     }
 
     /// The `builderShape` member.
-    pub fn builder_shape(&self) -> Option<&crate::types::Builder> {
+    pub fn builder_shape(&self) -> Option<&types::Builder> {
         self.builder_shape.as_ref()
     }
 
     /// The `typeShape` member.
-    pub fn type_shape(&self) -> Option<&crate::types::Type> {
+    pub fn type_shape(&self) -> Option<&types::Type> {
         self.type_shape.as_ref()
     }
 
     /// The `hashShape` member.
-    pub fn hash_shape(&self) -> Option<&crate::types::Hash> {
+    pub fn hash_shape(&self) -> Option<&types::Hash> {
         self.hash_shape.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MatchOutputBuilder {
-        MatchOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -251,239 +228,223 @@ impl runtime::wire::ReadFields for MatchOutputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MatchOutputBuilder {
-    result: Option<crate::types::Result>,
-    option: Option<crate::types::Option>,
-    r#box: Option<crate::types::Box>,
-    string: Option<crate::types::String>,
-    vec: Option<crate::types::Vec>,
-    kind: Option<crate::types::Kind>,
-    foo: Option<crate::types::Foo>,
-    foo_builder: Option<crate::types::FooBuilder>,
-    widget_builder: Option<crate::types::WidgetBuilder>,
-    builder_shape: Option<crate::types::Builder>,
-    type_shape: Option<crate::types::Type>,
-    hash_shape: Option<crate::types::Hash>,
+    result: Option<types::Result>,
+    option: Option<types::Option>,
+    r#box: Option<types::Box>,
+    string: Option<types::String>,
+    vec: Option<types::Vec>,
+    kind: Option<types::Kind>,
+    foo: Option<types::Foo>,
+    foo_builder: Option<types::FooBuilder>,
+    widget_builder: Option<types::WidgetBuilder>,
+    builder_shape: Option<types::Builder>,
+    type_shape: Option<types::Type>,
+    hash_shape: Option<types::Hash>,
 }
 
 impl MatchOutputBuilder {
     /// A structure named like std::Result.
-    pub fn result(mut self, input: impl Into<crate::types::Result>) -> Self {
+    pub fn result(mut self, input: impl Into<types::Result>) -> Self {
         self.result = Some(input.into());
         self
     }
 
     /// Sets or clears `result`.
-    pub fn set_result(mut self, input: Option<crate::types::Result>) -> Self {
+    pub fn set_result(mut self, input: Option<types::Result>) -> Self {
         self.result = input;
         self
     }
 
     /// The `result` set so far.
-    pub fn get_result(&self) -> &Option<crate::types::Result> {
+    pub fn get_result(&self) -> &Option<types::Result> {
         &self.result
     }
 
     /// A structure named like std::Option.
-    pub fn option(mut self, input: impl Into<crate::types::Option>) -> Self {
+    pub fn option(mut self, input: impl Into<types::Option>) -> Self {
         self.option = Some(input.into());
         self
     }
 
     /// Sets or clears `option`.
-    pub fn set_option(mut self, input: Option<crate::types::Option>) -> Self {
+    pub fn set_option(mut self, input: Option<types::Option>) -> Self {
         self.option = input;
         self
     }
 
     /// The `option` set so far.
-    pub fn get_option(&self) -> &Option<crate::types::Option> {
+    pub fn get_option(&self) -> &Option<types::Option> {
         &self.option
     }
 
     /// A structure named like std::Box.
-    pub fn r#box(mut self, input: impl Into<crate::types::Box>) -> Self {
+    pub fn r#box(mut self, input: impl Into<types::Box>) -> Self {
         self.r#box = Some(input.into());
         self
     }
 
     /// Sets or clears `box`.
-    pub fn set_box(mut self, input: Option<crate::types::Box>) -> Self {
+    pub fn set_box(mut self, input: Option<types::Box>) -> Self {
         self.r#box = input;
         self
     }
 
     /// The `box` set so far.
-    pub fn get_box(&self) -> &Option<crate::types::Box> {
+    pub fn get_box(&self) -> &Option<types::Box> {
         &self.r#box
     }
 
     /// A structure named like std String.
-    pub fn string(mut self, input: impl Into<crate::types::String>) -> Self {
+    pub fn string(mut self, input: impl Into<types::String>) -> Self {
         self.string = Some(input.into());
         self
     }
 
     /// Sets or clears `string`.
-    pub fn set_string(mut self, input: Option<crate::types::String>) -> Self {
+    pub fn set_string(mut self, input: Option<types::String>) -> Self {
         self.string = input;
         self
     }
 
     /// The `string` set so far.
-    pub fn get_string(&self) -> &Option<crate::types::String> {
+    pub fn get_string(&self) -> &Option<types::String> {
         &self.string
     }
 
     /// A structure named like std::Vec.
-    pub fn vec(mut self, input: impl Into<crate::types::Vec>) -> Self {
+    pub fn vec(mut self, input: impl Into<types::Vec>) -> Self {
         self.vec = Some(input.into());
         self
     }
 
     /// Sets or clears `vec`.
-    pub fn set_vec(mut self, input: Option<crate::types::Vec>) -> Self {
+    pub fn set_vec(mut self, input: Option<types::Vec>) -> Self {
         self.vec = input;
         self
     }
 
     /// The `vec` set so far.
-    pub fn get_vec(&self) -> &Option<crate::types::Vec> {
+    pub fn get_vec(&self) -> &Option<types::Vec> {
         &self.vec
     }
 
     /// The `kind` member.
-    pub fn kind(mut self, input: impl Into<crate::types::Kind>) -> Self {
+    pub fn kind(mut self, input: impl Into<types::Kind>) -> Self {
         self.kind = Some(input.into());
         self
     }
 
     /// Sets or clears `kind`.
-    pub fn set_kind(mut self, input: Option<crate::types::Kind>) -> Self {
+    pub fn set_kind(mut self, input: Option<types::Kind>) -> Self {
         self.kind = input;
         self
     }
 
     /// The `kind` set so far.
-    pub fn get_kind(&self) -> &Option<crate::types::Kind> {
+    pub fn get_kind(&self) -> &Option<types::Kind> {
         &self.kind
     }
 
     /// The `foo` member.
-    pub fn foo(mut self, input: impl Into<crate::types::Foo>) -> Self {
+    pub fn foo(mut self, input: impl Into<types::Foo>) -> Self {
         self.foo = Some(input.into());
         self
     }
 
     /// Sets or clears `foo`.
-    pub fn set_foo(mut self, input: Option<crate::types::Foo>) -> Self {
+    pub fn set_foo(mut self, input: Option<types::Foo>) -> Self {
         self.foo = input;
         self
     }
 
     /// The `foo` set so far.
-    pub fn get_foo(&self) -> &Option<crate::types::Foo> {
+    pub fn get_foo(&self) -> &Option<types::Foo> {
         &self.foo
     }
 
     /// The `fooBuilder` member.
-    pub fn foo_builder(mut self, input: impl Into<crate::types::FooBuilder>) -> Self {
+    pub fn foo_builder(mut self, input: impl Into<types::FooBuilder>) -> Self {
         self.foo_builder = Some(input.into());
         self
     }
 
     /// Sets or clears `fooBuilder`.
-    pub fn set_foo_builder(mut self, input: Option<crate::types::FooBuilder>) -> Self {
+    pub fn set_foo_builder(mut self, input: Option<types::FooBuilder>) -> Self {
         self.foo_builder = input;
         self
     }
 
     /// The `fooBuilder` set so far.
-    pub fn get_foo_builder(&self) -> &Option<crate::types::FooBuilder> {
+    pub fn get_foo_builder(&self) -> &Option<types::FooBuilder> {
         &self.foo_builder
     }
 
     /// The `widgetBuilder` member.
-    pub fn widget_builder(
-        mut self,
-        input: impl Into<crate::types::WidgetBuilder>,
-    ) -> Self {
+    pub fn widget_builder(mut self, input: impl Into<types::WidgetBuilder>) -> Self {
         self.widget_builder = Some(input.into());
         self
     }
 
     /// Sets or clears `widgetBuilder`.
-    pub fn set_widget_builder(
-        mut self,
-        input: Option<crate::types::WidgetBuilder>,
-    ) -> Self {
+    pub fn set_widget_builder(mut self, input: Option<types::WidgetBuilder>) -> Self {
         self.widget_builder = input;
         self
     }
 
     /// The `widgetBuilder` set so far.
-    pub fn get_widget_builder(&self) -> &Option<crate::types::WidgetBuilder> {
+    pub fn get_widget_builder(&self) -> &Option<types::WidgetBuilder> {
         &self.widget_builder
     }
 
     /// The `builderShape` member.
-    pub fn builder_shape(mut self, input: impl Into<crate::types::Builder>) -> Self {
+    pub fn builder_shape(mut self, input: impl Into<types::Builder>) -> Self {
         self.builder_shape = Some(input.into());
         self
     }
 
     /// Sets or clears `builderShape`.
-    pub fn set_builder_shape(mut self, input: Option<crate::types::Builder>) -> Self {
+    pub fn set_builder_shape(mut self, input: Option<types::Builder>) -> Self {
         self.builder_shape = input;
         self
     }
 
     /// The `builderShape` set so far.
-    pub fn get_builder_shape(&self) -> &Option<crate::types::Builder> {
+    pub fn get_builder_shape(&self) -> &Option<types::Builder> {
         &self.builder_shape
     }
 
     /// The `typeShape` member.
-    pub fn type_shape(mut self, input: impl Into<crate::types::Type>) -> Self {
+    pub fn type_shape(mut self, input: impl Into<types::Type>) -> Self {
         self.type_shape = Some(input.into());
         self
     }
 
     /// Sets or clears `typeShape`.
-    pub fn set_type_shape(mut self, input: Option<crate::types::Type>) -> Self {
+    pub fn set_type_shape(mut self, input: Option<types::Type>) -> Self {
         self.type_shape = input;
         self
     }
 
     /// The `typeShape` set so far.
-    pub fn get_type_shape(&self) -> &Option<crate::types::Type> {
+    pub fn get_type_shape(&self) -> &Option<types::Type> {
         &self.type_shape
     }
 
     /// The `hashShape` member.
-    pub fn hash_shape(mut self, input: impl Into<crate::types::Hash>) -> Self {
+    pub fn hash_shape(mut self, input: impl Into<types::Hash>) -> Self {
         self.hash_shape = Some(input.into());
         self
     }
 
     /// Sets or clears `hashShape`.
-    pub fn set_hash_shape(mut self, input: Option<crate::types::Hash>) -> Self {
+    pub fn set_hash_shape(mut self, input: Option<types::Hash>) -> Self {
         self.hash_shape = input;
         self
     }
 
     /// The `hashShape` set so far.
-    pub fn get_hash_shape(&self) -> &Option<crate::types::Hash> {
+    pub fn get_hash_shape(&self) -> &Option<types::Hash> {
         &self.hash_shape
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<MatchOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("MatchOutput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

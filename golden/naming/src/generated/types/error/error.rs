@@ -26,30 +26,6 @@ impl Error {
     pub fn message_2(&self) -> Option<&str> {
         self.message_2.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> ErrorBuilder {
-        ErrorBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for Error {
@@ -133,7 +109,7 @@ impl runtime::http::ReadError for Error {
     }
 }
 
-runtime::structure_impls!(Error, ErrorBuilder);
+runtime::structure_impls!(Error, ErrorBuilder, infallible);
 
 impl runtime::wire::WriteFields for Error {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -202,11 +178,6 @@ impl ErrorBuilder {
     /// The `Message` set so far.
     pub fn get_message_2(&self) -> &Option<String> {
         &self.message_2
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> Error {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -3,6 +3,7 @@
 
 //! The `GetTree` operation: input, output and errors.
 use crate::runtime;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -41,66 +42,7 @@ pub enum GetTreeError {
     Unhandled(runtime::Unhandled),
 }
 
-impl GetTreeError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for GetTreeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for GetTreeError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for GetTreeError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<GetTreeError>> for GetTreeError {
-    fn from(value: runtime::http::ResponseError<GetTreeError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(GetTreeError {});
 
 impl GetTree {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -111,7 +53,7 @@ impl GetTree {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        _input: &crate::operation::get_tree::GetTreeInput,
+        _input: &operation::get_tree::GetTreeInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/tree");
@@ -132,7 +74,7 @@ impl GetTree {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::get_tree::GetTreeOutput,
+        operation::get_tree::GetTreeOutput,
         runtime::http::ResponseError<GetTreeError>,
     > {
         let status = response.status().as_u16();
@@ -149,7 +91,7 @@ impl GetTree {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::get_tree::GetTreeOutput = ::serde_json::from_slice(
+        let mut output: operation::get_tree::GetTreeOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -162,7 +104,7 @@ impl GetTree {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::operation::get_tree::GetTreeOutput>,
+        runtime::http::Received<operation::get_tree::GetTreeOutput>,
         runtime::http::ResponseError<GetTreeError>,
     > {
         let output = Self::response(response)?;

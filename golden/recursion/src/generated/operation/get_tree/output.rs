@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `GetTreeOutput` structure.
@@ -11,37 +12,13 @@ use std::fmt;
 #[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct GetTreeOutput {
     /// A tree node: recursive directly, through a list and through another structure.
-    pub root: Option<crate::types::Node>,
+    pub root: Option<types::Node>,
 }
 
 impl GetTreeOutput {
     /// A tree node: recursive directly, through a list and through another structure.
-    pub fn root(&self) -> Option<&crate::types::Node> {
+    pub fn root(&self) -> Option<&types::Node> {
         self.root.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> GetTreeOutputBuilder {
-        GetTreeOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -95,35 +72,25 @@ impl runtime::wire::ReadFields for GetTreeOutputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct GetTreeOutputBuilder {
-    root: Option<crate::types::Node>,
+    root: Option<types::Node>,
 }
 
 impl GetTreeOutputBuilder {
     /// A tree node: recursive directly, through a list and through another structure.
-    pub fn root(mut self, input: impl Into<crate::types::Node>) -> Self {
+    pub fn root(mut self, input: impl Into<types::Node>) -> Self {
         self.root = Some(input.into());
         self
     }
 
     /// Sets or clears `root`.
-    pub fn set_root(mut self, input: Option<crate::types::Node>) -> Self {
+    pub fn set_root(mut self, input: Option<types::Node>) -> Self {
         self.root = input;
         self
     }
 
     /// The `root` set so far.
-    pub fn get_root(&self) -> &Option<crate::types::Node> {
+    pub fn get_root(&self) -> &Option<types::Node> {
         &self.root
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<GetTreeOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("GetTreeOutput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -3,6 +3,7 @@
 
 //! The `Echo` operation: input, output and errors.
 use crate::runtime;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -41,66 +42,7 @@ pub enum EchoError {
     Unhandled(runtime::Unhandled),
 }
 
-impl EchoError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for EchoError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for EchoError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for EchoError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<EchoError>> for EchoError {
-    fn from(value: runtime::http::ResponseError<EchoError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(EchoError {});
 
 impl Echo {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -111,7 +53,7 @@ impl Echo {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::echo::EchoInput,
+        input: &operation::echo::EchoInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/echo");
@@ -214,10 +156,7 @@ impl Echo {
     #[allow(clippy::result_large_err)]
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> Result<
-        crate::operation::echo::EchoOutput,
-        runtime::http::ResponseError<EchoError>,
-    > {
+    ) -> Result<operation::echo::EchoOutput, runtime::http::ResponseError<EchoError>> {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
         let malformed = |message: String| runtime::http::ResponseError::Malformed {
@@ -232,7 +171,7 @@ impl Echo {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::echo::EchoOutput = ::serde_json::from_slice(
+        let mut output: operation::echo::EchoOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -245,7 +184,7 @@ impl Echo {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::operation::echo::EchoOutput>,
+        runtime::http::Received<operation::echo::EchoOutput>,
         runtime::http::ResponseError<EchoError>,
     > {
         let output = Self::response(response)?;

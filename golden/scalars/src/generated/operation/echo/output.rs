@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `EchoOutput` structure.
@@ -31,7 +32,7 @@ pub struct EchoOutput {
     /// The `flag` member.
     pub flag: Option<bool>,
     /// The `priority` member.
-    pub priority: Option<crate::types::Priority>,
+    pub priority: Option<types::Priority>,
 }
 
 impl EchoOutput {
@@ -76,32 +77,8 @@ impl EchoOutput {
     }
 
     /// The `priority` member.
-    pub fn priority(&self) -> Option<&crate::types::Priority> {
+    pub fn priority(&self) -> Option<&types::Priority> {
         self.priority.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> EchoOutputBuilder {
-        EchoOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -197,7 +174,7 @@ pub struct EchoOutputBuilder {
     short: Option<i16>,
     float: Option<f32>,
     flag: Option<bool>,
-    priority: Option<crate::types::Priority>,
+    priority: Option<types::Priority>,
 }
 
 impl EchoOutputBuilder {
@@ -338,30 +315,20 @@ impl EchoOutputBuilder {
     }
 
     /// The `priority` member.
-    pub fn priority(mut self, input: impl Into<crate::types::Priority>) -> Self {
+    pub fn priority(mut self, input: impl Into<types::Priority>) -> Self {
         self.priority = Some(input.into());
         self
     }
 
     /// Sets or clears `priority`.
-    pub fn set_priority(mut self, input: Option<crate::types::Priority>) -> Self {
+    pub fn set_priority(mut self, input: Option<types::Priority>) -> Self {
         self.priority = input;
         self
     }
 
     /// The `priority` set so far.
-    pub fn get_priority(&self) -> &Option<crate::types::Priority> {
+    pub fn get_priority(&self) -> &Option<types::Priority> {
         &self.priority
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<EchoOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("EchoOutput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

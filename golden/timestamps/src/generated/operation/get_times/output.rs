@@ -40,30 +40,6 @@ impl GetTimesOutput {
     pub fn target_date_time(&self) -> Option<::time::OffsetDateTime> {
         self.target_date_time
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> GetTimesOutputBuilder {
-        GetTimesOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for GetTimesOutput {
@@ -88,7 +64,7 @@ impl runtime::validate::Validate for GetTimesOutput {
     }
 }
 
-runtime::structure_impls!(GetTimesOutput, GetTimesOutputBuilder);
+runtime::structure_impls!(GetTimesOutput, GetTimesOutputBuilder, infallible);
 
 impl runtime::wire::WriteFields for GetTimesOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -221,11 +197,6 @@ impl GetTimesOutputBuilder {
     /// The `targetDateTime` set so far.
     pub fn get_target_date_time(&self) -> &Option<::time::OffsetDateTime> {
         &self.target_date_time
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> GetTimesOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

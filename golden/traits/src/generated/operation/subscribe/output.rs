@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `SubscribeOutput` structure.
@@ -13,37 +14,13 @@ pub struct SubscribeOutput {
     /// The `events` member.
     ///
     /// The HTTP payload; streamed on the wire; held in memory here.
-    pub events: Option<crate::types::Events>,
+    pub events: Option<types::Events>,
 }
 
 impl SubscribeOutput {
     /// The `events` member.
-    pub fn events(&self) -> Option<&crate::types::Events> {
+    pub fn events(&self) -> Option<&types::Events> {
         self.events.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> SubscribeOutputBuilder {
-        SubscribeOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -97,35 +74,25 @@ impl runtime::wire::ReadFields for SubscribeOutputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct SubscribeOutputBuilder {
-    events: Option<crate::types::Events>,
+    events: Option<types::Events>,
 }
 
 impl SubscribeOutputBuilder {
     /// The `events` member.
-    pub fn events(mut self, input: impl Into<crate::types::Events>) -> Self {
+    pub fn events(mut self, input: impl Into<types::Events>) -> Self {
         self.events = Some(input.into());
         self
     }
 
     /// Sets or clears `events`.
-    pub fn set_events(mut self, input: Option<crate::types::Events>) -> Self {
+    pub fn set_events(mut self, input: Option<types::Events>) -> Self {
         self.events = input;
         self
     }
 
     /// The `events` set so far.
-    pub fn get_events(&self) -> &Option<crate::types::Events> {
+    pub fn get_events(&self) -> &Option<types::Events> {
         &self.events
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<SubscribeOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("SubscribeOutput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `UploadInput` structure.
@@ -27,7 +28,7 @@ pub struct UploadInput {
     /// The `password` member.
     pub password: Option<String>,
     /// Sensitive as a whole.
-    pub credentials: Option<crate::types::Credentials>,
+    pub credentials: Option<types::Credentials>,
     /// The `old` member.
     ///
     /// Deprecated: Use key..
@@ -56,37 +57,13 @@ impl UploadInput {
     }
 
     /// Sensitive as a whole.
-    pub fn credentials(&self) -> Option<&crate::types::Credentials> {
+    pub fn credentials(&self) -> Option<&types::Credentials> {
         self.credentials.as_ref()
     }
 
     /// The `old` member.
     pub fn old(&self) -> Option<&str> {
         self.old.as_deref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> UploadInputBuilder {
-        UploadInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -164,7 +141,7 @@ pub struct UploadInputBuilder {
     token: Option<String>,
     body: Option<runtime::Blob>,
     password: Option<String>,
-    credentials: Option<crate::types::Credentials>,
+    credentials: Option<types::Credentials>,
     old: Option<String>,
 }
 
@@ -238,19 +215,19 @@ impl UploadInputBuilder {
     }
 
     /// Sensitive as a whole.
-    pub fn credentials(mut self, input: impl Into<crate::types::Credentials>) -> Self {
+    pub fn credentials(mut self, input: impl Into<types::Credentials>) -> Self {
         self.credentials = Some(input.into());
         self
     }
 
     /// Sets or clears `credentials`.
-    pub fn set_credentials(mut self, input: Option<crate::types::Credentials>) -> Self {
+    pub fn set_credentials(mut self, input: Option<types::Credentials>) -> Self {
         self.credentials = input;
         self
     }
 
     /// The `credentials` set so far.
-    pub fn get_credentials(&self) -> &Option<crate::types::Credentials> {
+    pub fn get_credentials(&self) -> &Option<types::Credentials> {
         &self.credentials
     }
 
@@ -269,16 +246,6 @@ impl UploadInputBuilder {
     /// The `old` set so far.
     pub fn get_old(&self) -> &Option<String> {
         &self.old
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<UploadInput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("UploadInput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -37,30 +37,6 @@ impl UploadOutput {
     pub fn secrets(&self) -> &[String] {
         self.secrets.as_deref().unwrap_or_default()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> UploadOutputBuilder {
-        UploadOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for UploadOutput {
@@ -84,7 +60,7 @@ impl runtime::validate::Validate for UploadOutput {
     }
 }
 
-runtime::structure_impls!(UploadOutput, UploadOutputBuilder);
+runtime::structure_impls!(UploadOutput, UploadOutputBuilder, infallible);
 
 impl runtime::wire::WriteFields for UploadOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -175,11 +151,6 @@ impl UploadOutputBuilder {
     /// The `secrets` set so far.
     pub fn get_secrets(&self) -> &Option<Vec<String>> {
         &self.secrets
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> UploadOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `GetShapeInput` structure.
@@ -15,37 +16,13 @@ pub struct GetShapeInput {
     /// Exactly one kind of shape.
     ///
     /// Required.
-    pub shape: Option<crate::types::Shape>,
+    pub shape: Option<types::Shape>,
 }
 
 impl GetShapeInput {
     /// Exactly one kind of shape.
-    pub fn shape(&self) -> Option<&crate::types::Shape> {
+    pub fn shape(&self) -> Option<&types::Shape> {
         self.shape.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> GetShapeInputBuilder {
-        GetShapeInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -102,35 +79,25 @@ impl runtime::wire::ReadFields for GetShapeInputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct GetShapeInputBuilder {
-    shape: Option<crate::types::Shape>,
+    shape: Option<types::Shape>,
 }
 
 impl GetShapeInputBuilder {
     /// Exactly one kind of shape.
-    pub fn shape(mut self, input: impl Into<crate::types::Shape>) -> Self {
+    pub fn shape(mut self, input: impl Into<types::Shape>) -> Self {
         self.shape = Some(input.into());
         self
     }
 
     /// Sets or clears `shape`.
-    pub fn set_shape(mut self, input: Option<crate::types::Shape>) -> Self {
+    pub fn set_shape(mut self, input: Option<types::Shape>) -> Self {
         self.shape = input;
         self
     }
 
     /// The `shape` set so far.
-    pub fn get_shape(&self) -> &Option<crate::types::Shape> {
+    pub fn get_shape(&self) -> &Option<types::Shape> {
         &self.shape
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<GetShapeInput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("GetShapeInput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

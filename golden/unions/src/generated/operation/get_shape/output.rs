@@ -2,6 +2,7 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `GetShapeOutput` structure.
@@ -11,44 +12,20 @@ use std::fmt;
 #[derive(Clone, Default, PartialEq)]
 pub struct GetShapeOutput {
     /// Exactly one kind of shape.
-    pub shape: Option<crate::types::Shape>,
+    pub shape: Option<types::Shape>,
     /// A recursive union: an expression tree.
-    pub expression: Option<crate::types::Expression>,
+    pub expression: Option<types::Expression>,
 }
 
 impl GetShapeOutput {
     /// Exactly one kind of shape.
-    pub fn shape(&self) -> Option<&crate::types::Shape> {
+    pub fn shape(&self) -> Option<&types::Shape> {
         self.shape.as_ref()
     }
 
     /// A recursive union: an expression tree.
-    pub fn expression(&self) -> Option<&crate::types::Expression> {
+    pub fn expression(&self) -> Option<&types::Expression> {
         self.expression.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> GetShapeOutputBuilder {
-        GetShapeOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -111,53 +88,43 @@ impl runtime::wire::ReadFields for GetShapeOutputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct GetShapeOutputBuilder {
-    shape: Option<crate::types::Shape>,
-    expression: Option<crate::types::Expression>,
+    shape: Option<types::Shape>,
+    expression: Option<types::Expression>,
 }
 
 impl GetShapeOutputBuilder {
     /// Exactly one kind of shape.
-    pub fn shape(mut self, input: impl Into<crate::types::Shape>) -> Self {
+    pub fn shape(mut self, input: impl Into<types::Shape>) -> Self {
         self.shape = Some(input.into());
         self
     }
 
     /// Sets or clears `shape`.
-    pub fn set_shape(mut self, input: Option<crate::types::Shape>) -> Self {
+    pub fn set_shape(mut self, input: Option<types::Shape>) -> Self {
         self.shape = input;
         self
     }
 
     /// The `shape` set so far.
-    pub fn get_shape(&self) -> &Option<crate::types::Shape> {
+    pub fn get_shape(&self) -> &Option<types::Shape> {
         &self.shape
     }
 
     /// A recursive union: an expression tree.
-    pub fn expression(mut self, input: impl Into<crate::types::Expression>) -> Self {
+    pub fn expression(mut self, input: impl Into<types::Expression>) -> Self {
         self.expression = Some(input.into());
         self
     }
 
     /// Sets or clears `expression`.
-    pub fn set_expression(mut self, input: Option<crate::types::Expression>) -> Self {
+    pub fn set_expression(mut self, input: Option<types::Expression>) -> Self {
         self.expression = input;
         self
     }
 
     /// The `expression` set so far.
-    pub fn get_expression(&self) -> &Option<crate::types::Expression> {
+    pub fn get_expression(&self) -> &Option<types::Expression> {
         &self.expression
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<GetShapeOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("GetShapeOutput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -3,6 +3,7 @@
 
 //! The `EndpointWithHostLabelOperation` operation: input, output and errors.
 use crate::runtime;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -35,69 +36,7 @@ pub enum EndpointWithHostLabelOperationError {
     Unhandled(runtime::Unhandled),
 }
 
-impl EndpointWithHostLabelOperationError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for EndpointWithHostLabelOperationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for EndpointWithHostLabelOperationError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for EndpointWithHostLabelOperationError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<EndpointWithHostLabelOperationError>>
-for EndpointWithHostLabelOperationError {
-    fn from(
-        value: runtime::http::ResponseError<EndpointWithHostLabelOperationError>,
-    ) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(EndpointWithHostLabelOperationError {});
 
 impl EndpointWithHostLabelOperation {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -108,7 +47,7 @@ impl EndpointWithHostLabelOperation {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput,
+        input: &operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut prefix = String::new();
         prefix.push_str("foo.");
@@ -142,7 +81,7 @@ impl EndpointWithHostLabelOperation {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationOutput,
+        operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationOutput,
         runtime::http::ResponseError<EndpointWithHostLabelOperationError>,
     > {
         let status = response.status().as_u16();
@@ -161,7 +100,7 @@ impl EndpointWithHostLabelOperation {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationOutput = ::serde_json::from_slice(
+        let mut output: operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -175,7 +114,7 @@ impl EndpointWithHostLabelOperation {
         response: &::http::Response<B>,
     ) -> Result<
         runtime::http::Received<
-            crate::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationOutput,
+            operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationOutput,
         >,
         runtime::http::ResponseError<EndpointWithHostLabelOperationError>,
     > {

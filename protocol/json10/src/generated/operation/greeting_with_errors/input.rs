@@ -21,30 +21,6 @@ impl GreetingWithErrorsInput {
     pub fn greeting(&self) -> Option<&str> {
         self.greeting.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> GreetingWithErrorsInputBuilder {
-        GreetingWithErrorsInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for GreetingWithErrorsInput {
@@ -66,7 +42,9 @@ impl runtime::validate::Validate for GreetingWithErrorsInput {
     }
 }
 
-runtime::structure_impls!(GreetingWithErrorsInput, GreetingWithErrorsInputBuilder);
+runtime::structure_impls!(
+    GreetingWithErrorsInput, GreetingWithErrorsInputBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for GreetingWithErrorsInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -115,11 +93,6 @@ impl GreetingWithErrorsInputBuilder {
     /// The `greeting` set so far.
     pub fn get_greeting(&self) -> &Option<String> {
         &self.greeting
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> GreetingWithErrorsInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -3,6 +3,7 @@
 
 //! The `HostWithPathOperation` operation: input, output and errors.
 use crate::runtime;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -35,67 +36,7 @@ pub enum HostWithPathOperationError {
     Unhandled(runtime::Unhandled),
 }
 
-impl HostWithPathOperationError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for HostWithPathOperationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for HostWithPathOperationError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for HostWithPathOperationError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<HostWithPathOperationError>>
-for HostWithPathOperationError {
-    fn from(value: runtime::http::ResponseError<HostWithPathOperationError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(HostWithPathOperationError {});
 
 impl HostWithPathOperation {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -106,7 +47,7 @@ impl HostWithPathOperation {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::host_with_path_operation::HostWithPathOperationInput,
+        input: &operation::host_with_path_operation::HostWithPathOperationInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
             .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
@@ -126,7 +67,7 @@ impl HostWithPathOperation {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::host_with_path_operation::HostWithPathOperationOutput,
+        operation::host_with_path_operation::HostWithPathOperationOutput,
         runtime::http::ResponseError<HostWithPathOperationError>,
     > {
         let status = response.status().as_u16();
@@ -143,7 +84,7 @@ impl HostWithPathOperation {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::host_with_path_operation::HostWithPathOperationOutput = ::serde_json::from_slice(
+        let mut output: operation::host_with_path_operation::HostWithPathOperationOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -157,7 +98,7 @@ impl HostWithPathOperation {
         response: &::http::Response<B>,
     ) -> Result<
         runtime::http::Received<
-            crate::operation::host_with_path_operation::HostWithPathOperationOutput,
+            operation::host_with_path_operation::HostWithPathOperationOutput,
         >,
         runtime::http::ResponseError<HostWithPathOperationError>,
     > {

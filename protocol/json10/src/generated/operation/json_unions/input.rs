@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `JsonUnionsInput` structure.
@@ -13,37 +14,13 @@ use std::fmt;
 #[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct JsonUnionsInput {
     /// A union with a representative set of types for members.
-    pub contents: Option<crate::types::MyUnion>,
+    pub contents: Option<types::MyUnion>,
 }
 
 impl JsonUnionsInput {
     /// A union with a representative set of types for members.
-    pub fn contents(&self) -> Option<&crate::types::MyUnion> {
+    pub fn contents(&self) -> Option<&types::MyUnion> {
         self.contents.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> JsonUnionsInputBuilder {
-        JsonUnionsInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -97,35 +74,25 @@ impl runtime::wire::ReadFields for JsonUnionsInputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct JsonUnionsInputBuilder {
-    contents: Option<crate::types::MyUnion>,
+    contents: Option<types::MyUnion>,
 }
 
 impl JsonUnionsInputBuilder {
     /// A union with a representative set of types for members.
-    pub fn contents(mut self, input: impl Into<crate::types::MyUnion>) -> Self {
+    pub fn contents(mut self, input: impl Into<types::MyUnion>) -> Self {
         self.contents = Some(input.into());
         self
     }
 
     /// Sets or clears `contents`.
-    pub fn set_contents(mut self, input: Option<crate::types::MyUnion>) -> Self {
+    pub fn set_contents(mut self, input: Option<types::MyUnion>) -> Self {
         self.contents = input;
         self
     }
 
     /// The `contents` set so far.
-    pub fn get_contents(&self) -> &Option<crate::types::MyUnion> {
+    pub fn get_contents(&self) -> &Option<types::MyUnion> {
         &self.contents
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<JsonUnionsInput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("JsonUnionsInput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

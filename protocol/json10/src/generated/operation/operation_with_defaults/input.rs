@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `OperationWithDefaultsInput` structure.
@@ -13,9 +14,9 @@ use std::fmt;
 #[derive(Clone, Default, PartialEq)]
 pub struct OperationWithDefaultsInput {
     /// The `defaults` member.
-    pub defaults: Option<crate::types::Defaults>,
+    pub defaults: Option<types::Defaults>,
     /// The `clientOptionalDefaults` member.
-    pub client_optional_defaults: Option<crate::types::ClientOptionalDefaults>,
+    pub client_optional_defaults: Option<types::ClientOptionalDefaults>,
     /// The `topLevelDefault` member.
     pub top_level_default: Option<String>,
     /// The `otherTopLevelDefault` member.
@@ -24,14 +25,12 @@ pub struct OperationWithDefaultsInput {
 
 impl OperationWithDefaultsInput {
     /// The `defaults` member.
-    pub fn defaults(&self) -> Option<&crate::types::Defaults> {
+    pub fn defaults(&self) -> Option<&types::Defaults> {
         self.defaults.as_ref()
     }
 
     /// The `clientOptionalDefaults` member.
-    pub fn client_optional_defaults(
-        &self,
-    ) -> Option<&crate::types::ClientOptionalDefaults> {
+    pub fn client_optional_defaults(&self) -> Option<&types::ClientOptionalDefaults> {
         self.client_optional_defaults.as_ref()
     }
 
@@ -43,30 +42,6 @@ impl OperationWithDefaultsInput {
     /// The `otherTopLevelDefault` member.
     pub fn other_top_level_default(&self) -> Option<i32> {
         self.other_top_level_default
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> OperationWithDefaultsInputBuilder {
-        OperationWithDefaultsInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -139,34 +114,34 @@ impl runtime::wire::ReadFields for OperationWithDefaultsInputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct OperationWithDefaultsInputBuilder {
-    defaults: Option<crate::types::Defaults>,
-    client_optional_defaults: Option<crate::types::ClientOptionalDefaults>,
+    defaults: Option<types::Defaults>,
+    client_optional_defaults: Option<types::ClientOptionalDefaults>,
     top_level_default: Option<String>,
     other_top_level_default: Option<i32>,
 }
 
 impl OperationWithDefaultsInputBuilder {
     /// The `defaults` member.
-    pub fn defaults(mut self, input: impl Into<crate::types::Defaults>) -> Self {
+    pub fn defaults(mut self, input: impl Into<types::Defaults>) -> Self {
         self.defaults = Some(input.into());
         self
     }
 
     /// Sets or clears `defaults`.
-    pub fn set_defaults(mut self, input: Option<crate::types::Defaults>) -> Self {
+    pub fn set_defaults(mut self, input: Option<types::Defaults>) -> Self {
         self.defaults = input;
         self
     }
 
     /// The `defaults` set so far.
-    pub fn get_defaults(&self) -> &Option<crate::types::Defaults> {
+    pub fn get_defaults(&self) -> &Option<types::Defaults> {
         &self.defaults
     }
 
     /// The `clientOptionalDefaults` member.
     pub fn client_optional_defaults(
         mut self,
-        input: impl Into<crate::types::ClientOptionalDefaults>,
+        input: impl Into<types::ClientOptionalDefaults>,
     ) -> Self {
         self.client_optional_defaults = Some(input.into());
         self
@@ -175,7 +150,7 @@ impl OperationWithDefaultsInputBuilder {
     /// Sets or clears `clientOptionalDefaults`.
     pub fn set_client_optional_defaults(
         mut self,
-        input: Option<crate::types::ClientOptionalDefaults>,
+        input: Option<types::ClientOptionalDefaults>,
     ) -> Self {
         self.client_optional_defaults = input;
         self
@@ -184,7 +159,7 @@ impl OperationWithDefaultsInputBuilder {
     /// The `clientOptionalDefaults` set so far.
     pub fn get_client_optional_defaults(
         &self,
-    ) -> &Option<crate::types::ClientOptionalDefaults> {
+    ) -> &Option<types::ClientOptionalDefaults> {
         &self.client_optional_defaults
     }
 
@@ -220,18 +195,6 @@ impl OperationWithDefaultsInputBuilder {
     /// The `otherTopLevelDefault` set so far.
     pub fn get_other_top_level_default(&self) -> &Option<i32> {
         &self.other_top_level_default
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<OperationWithDefaultsInput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("OperationWithDefaultsInput", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

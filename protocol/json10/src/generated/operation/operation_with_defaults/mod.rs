@@ -3,6 +3,7 @@
 
 //! The `OperationWithDefaults` operation: input, output and errors.
 use crate::runtime;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -35,67 +36,7 @@ pub enum OperationWithDefaultsError {
     Unhandled(runtime::Unhandled),
 }
 
-impl OperationWithDefaultsError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for OperationWithDefaultsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for OperationWithDefaultsError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for OperationWithDefaultsError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<OperationWithDefaultsError>>
-for OperationWithDefaultsError {
-    fn from(value: runtime::http::ResponseError<OperationWithDefaultsError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(OperationWithDefaultsError {});
 
 impl OperationWithDefaults {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -106,7 +47,7 @@ impl OperationWithDefaults {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::operation_with_defaults::OperationWithDefaultsInput,
+        input: &operation::operation_with_defaults::OperationWithDefaultsInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
             .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
@@ -126,7 +67,7 @@ impl OperationWithDefaults {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::operation_with_defaults::OperationWithDefaultsOutput,
+        operation::operation_with_defaults::OperationWithDefaultsOutput,
         runtime::http::ResponseError<OperationWithDefaultsError>,
     > {
         let status = response.status().as_u16();
@@ -143,7 +84,7 @@ impl OperationWithDefaults {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::operation_with_defaults::OperationWithDefaultsOutput = ::serde_json::from_slice(
+        let mut output: operation::operation_with_defaults::OperationWithDefaultsOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -157,7 +98,7 @@ impl OperationWithDefaults {
         response: &::http::Response<B>,
     ) -> Result<
         runtime::http::Received<
-            crate::operation::operation_with_defaults::OperationWithDefaultsOutput,
+            operation::operation_with_defaults::OperationWithDefaultsOutput,
         >,
         runtime::http::ResponseError<OperationWithDefaultsError>,
     > {

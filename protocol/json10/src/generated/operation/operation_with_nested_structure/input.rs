@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `OperationWithNestedStructureInput` structure.
@@ -15,37 +16,13 @@ pub struct OperationWithNestedStructureInput {
     /// The `topLevel` member.
     ///
     /// Required.
-    pub top_level: Option<crate::types::TopLevel>,
+    pub top_level: Option<types::TopLevel>,
 }
 
 impl OperationWithNestedStructureInput {
     /// The `topLevel` member.
-    pub fn top_level(&self) -> Option<&crate::types::TopLevel> {
+    pub fn top_level(&self) -> Option<&types::TopLevel> {
         self.top_level.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> OperationWithNestedStructureInputBuilder {
-        OperationWithNestedStructureInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -106,39 +83,25 @@ impl runtime::wire::ReadFields for OperationWithNestedStructureInputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct OperationWithNestedStructureInputBuilder {
-    top_level: Option<crate::types::TopLevel>,
+    top_level: Option<types::TopLevel>,
 }
 
 impl OperationWithNestedStructureInputBuilder {
     /// The `topLevel` member.
-    pub fn top_level(mut self, input: impl Into<crate::types::TopLevel>) -> Self {
+    pub fn top_level(mut self, input: impl Into<types::TopLevel>) -> Self {
         self.top_level = Some(input.into());
         self
     }
 
     /// Sets or clears `topLevel`.
-    pub fn set_top_level(mut self, input: Option<crate::types::TopLevel>) -> Self {
+    pub fn set_top_level(mut self, input: Option<types::TopLevel>) -> Self {
         self.top_level = input;
         self
     }
 
     /// The `topLevel` set so far.
-    pub fn get_top_level(&self) -> &Option<crate::types::TopLevel> {
+    pub fn get_top_level(&self) -> &Option<types::TopLevel> {
         &self.top_level
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> Result<OperationWithNestedStructureInput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("OperationWithNestedStructureInput", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -3,6 +3,7 @@
 
 //! The `OperationWithRequiredMembers` operation: input, output and errors.
 use crate::runtime;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -35,69 +36,7 @@ pub enum OperationWithRequiredMembersError {
     Unhandled(runtime::Unhandled),
 }
 
-impl OperationWithRequiredMembersError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for OperationWithRequiredMembersError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for OperationWithRequiredMembersError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for OperationWithRequiredMembersError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<OperationWithRequiredMembersError>>
-for OperationWithRequiredMembersError {
-    fn from(
-        value: runtime::http::ResponseError<OperationWithRequiredMembersError>,
-    ) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(OperationWithRequiredMembersError {});
 
 impl OperationWithRequiredMembers {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -108,7 +47,7 @@ impl OperationWithRequiredMembers {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::operation_with_required_members::OperationWithRequiredMembersInput,
+        input: &operation::operation_with_required_members::OperationWithRequiredMembersInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
             .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
@@ -128,7 +67,7 @@ impl OperationWithRequiredMembers {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::operation_with_required_members::OperationWithRequiredMembersOutput,
+        operation::operation_with_required_members::OperationWithRequiredMembersOutput,
         runtime::http::ResponseError<OperationWithRequiredMembersError>,
     > {
         let status = response.status().as_u16();
@@ -147,7 +86,7 @@ impl OperationWithRequiredMembers {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::operation_with_required_members::OperationWithRequiredMembersOutput = ::serde_json::from_slice(
+        let mut output: operation::operation_with_required_members::OperationWithRequiredMembersOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -161,7 +100,7 @@ impl OperationWithRequiredMembers {
         response: &::http::Response<B>,
     ) -> Result<
         runtime::http::Received<
-            crate::operation::operation_with_required_members::OperationWithRequiredMembersOutput,
+            operation::operation_with_required_members::OperationWithRequiredMembersOutput,
         >,
         runtime::http::ResponseError<OperationWithRequiredMembersError>,
     > {

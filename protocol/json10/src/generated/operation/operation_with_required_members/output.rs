@@ -214,30 +214,6 @@ impl OperationWithRequiredMembersOutput {
         self.client_corrections.remove("requiredMap");
         self
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> OperationWithRequiredMembersOutputBuilder {
-        OperationWithRequiredMembersOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for OperationWithRequiredMembersOutput {
@@ -314,66 +290,19 @@ impl runtime::wire::WriteFields for OperationWithRequiredMembersOutput {
         &self,
         w: &mut W,
     ) -> Result<(), W::Error> {
-        w.required(
-            "requiredString",
-            &self.required_string,
-            self.client_corrections.contains("requiredString"),
-        )?;
-        w.required(
-            "requiredBoolean",
-            &self.required_boolean,
-            self.client_corrections.contains("requiredBoolean"),
-        )?;
-        w.required(
-            "requiredList",
-            &self.required_list,
-            self.client_corrections.contains("requiredList"),
-        )?;
-        w.required(
-            "requiredTimestamp",
-            &self.required_timestamp,
-            self.client_corrections.contains("requiredTimestamp"),
-        )?;
-        w.required(
-            "requiredBlob",
-            &self.required_blob,
-            self.client_corrections.contains("requiredBlob"),
-        )?;
-        w.required(
-            "requiredByte",
-            &self.required_byte,
-            self.client_corrections.contains("requiredByte"),
-        )?;
-        w.required(
-            "requiredShort",
-            &self.required_short,
-            self.client_corrections.contains("requiredShort"),
-        )?;
-        w.required(
-            "requiredInteger",
-            &self.required_integer,
-            self.client_corrections.contains("requiredInteger"),
-        )?;
-        w.required(
-            "requiredLong",
-            &self.required_long,
-            self.client_corrections.contains("requiredLong"),
-        )?;
-        w.required(
-            "requiredFloat",
-            &self.required_float,
-            self.client_corrections.contains("requiredFloat"),
-        )?;
-        w.required(
-            "requiredDouble",
-            &self.required_double,
-            self.client_corrections.contains("requiredDouble"),
-        )?;
-        w.required(
-            "requiredMap",
-            &self.required_map,
-            self.client_corrections.contains("requiredMap"),
-        )?;
+        let corrected = &self.client_corrections;
+        w.required("requiredString", &self.required_string, corrected)?;
+        w.required("requiredBoolean", &self.required_boolean, corrected)?;
+        w.required("requiredList", &self.required_list, corrected)?;
+        w.required("requiredTimestamp", &self.required_timestamp, corrected)?;
+        w.required("requiredBlob", &self.required_blob, corrected)?;
+        w.required("requiredByte", &self.required_byte, corrected)?;
+        w.required("requiredShort", &self.required_short, corrected)?;
+        w.required("requiredInteger", &self.required_integer, corrected)?;
+        w.required("requiredLong", &self.required_long, corrected)?;
+        w.required("requiredFloat", &self.required_float, corrected)?;
+        w.required("requiredDouble", &self.required_double, corrected)?;
+        w.required("requiredMap", &self.required_map, corrected)?;
         Ok(())
     }
 }
@@ -645,22 +574,6 @@ impl OperationWithRequiredMembersOutputBuilder {
         &self,
     ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.required_map
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> Result<OperationWithRequiredMembersOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(
-                    runtime::BuildError::new("OperationWithRequiredMembersOutput", error),
-                )
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `OperationWithRequiredMembersWithDefaultsOutput` structure.
@@ -61,11 +62,11 @@ pub struct OperationWithRequiredMembersWithDefaultsOutput {
     /// The `requiredEnum` member.
     ///
     /// Required; defaults to `"FOO"` when absent.
-    pub required_enum: crate::types::RequiredEnum,
+    pub required_enum: types::RequiredEnum,
     /// The `requiredIntEnum` member.
     ///
     /// Required; defaults to `1` when absent.
-    pub required_int_enum: crate::types::RequiredIntEnum,
+    pub required_int_enum: types::RequiredIntEnum,
 }
 
 impl OperationWithRequiredMembersWithDefaultsOutput {
@@ -130,37 +131,13 @@ impl OperationWithRequiredMembersWithDefaultsOutput {
     }
 
     /// The `requiredEnum` member.
-    pub fn required_enum(&self) -> &crate::types::RequiredEnum {
+    pub fn required_enum(&self) -> &types::RequiredEnum {
         &self.required_enum
     }
 
     /// The `requiredIntEnum` member.
-    pub fn required_int_enum(&self) -> &crate::types::RequiredIntEnum {
+    pub fn required_int_enum(&self) -> &types::RequiredIntEnum {
         &self.required_int_enum
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> OperationWithRequiredMembersWithDefaultsOutputBuilder {
-        OperationWithRequiredMembersWithDefaultsOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -284,8 +261,8 @@ pub struct OperationWithRequiredMembersWithDefaultsOutputBuilder {
     required_float: Option<f32>,
     required_double: Option<f64>,
     required_map: Option<::std::collections::BTreeMap<String, String>>,
-    required_enum: Option<crate::types::RequiredEnum>,
-    required_int_enum: Option<crate::types::RequiredIntEnum>,
+    required_enum: Option<types::RequiredEnum>,
+    required_int_enum: Option<types::RequiredIntEnum>,
 }
 
 impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
@@ -515,32 +492,26 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
     }
 
     /// The `requiredEnum` member.
-    pub fn required_enum(
-        mut self,
-        input: impl Into<crate::types::RequiredEnum>,
-    ) -> Self {
+    pub fn required_enum(mut self, input: impl Into<types::RequiredEnum>) -> Self {
         self.required_enum = Some(input.into());
         self
     }
 
     /// Sets or clears `requiredEnum`.
-    pub fn set_required_enum(
-        mut self,
-        input: Option<crate::types::RequiredEnum>,
-    ) -> Self {
+    pub fn set_required_enum(mut self, input: Option<types::RequiredEnum>) -> Self {
         self.required_enum = input;
         self
     }
 
     /// The `requiredEnum` set so far.
-    pub fn get_required_enum(&self) -> &Option<crate::types::RequiredEnum> {
+    pub fn get_required_enum(&self) -> &Option<types::RequiredEnum> {
         &self.required_enum
     }
 
     /// The `requiredIntEnum` member.
     pub fn required_int_enum(
         mut self,
-        input: impl Into<crate::types::RequiredIntEnum>,
+        input: impl Into<types::RequiredIntEnum>,
     ) -> Self {
         self.required_int_enum = Some(input.into());
         self
@@ -549,34 +520,15 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
     /// Sets or clears `requiredIntEnum`.
     pub fn set_required_int_enum(
         mut self,
-        input: Option<crate::types::RequiredIntEnum>,
+        input: Option<types::RequiredIntEnum>,
     ) -> Self {
         self.required_int_enum = input;
         self
     }
 
     /// The `requiredIntEnum` set so far.
-    pub fn get_required_int_enum(&self) -> &Option<crate::types::RequiredIntEnum> {
+    pub fn get_required_int_enum(&self) -> &Option<types::RequiredIntEnum> {
         &self.required_int_enum
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> Result<OperationWithRequiredMembersWithDefaultsOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(
-                    runtime::BuildError::new(
-                        "OperationWithRequiredMembersWithDefaultsOutput",
-                        error,
-                    ),
-                )
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a
@@ -609,10 +561,10 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
             required_map: self.required_map.unwrap_or_default(),
             required_enum: self
                 .required_enum
-                .unwrap_or_else(|| crate::types::RequiredEnum::from("FOO")),
+                .unwrap_or_else(|| types::RequiredEnum::from("FOO")),
             required_int_enum: self
                 .required_int_enum
-                .unwrap_or_else(|| crate::types::RequiredIntEnum::from(1i32)),
+                .unwrap_or_else(|| types::RequiredIntEnum::from(1i32)),
         }
     }
 }

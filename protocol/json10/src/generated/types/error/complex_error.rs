@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This error is thrown when a request is invalid.
@@ -13,7 +14,7 @@ pub struct ComplexError {
     /// The `TopLevel` member.
     pub top_level: Option<String>,
     /// The `Nested` member.
-    pub nested: Option<crate::types::ComplexNestedErrorData>,
+    pub nested: Option<types::ComplexNestedErrorData>,
 }
 
 impl ComplexError {
@@ -23,32 +24,8 @@ impl ComplexError {
     }
 
     /// The `Nested` member.
-    pub fn nested(&self) -> Option<&crate::types::ComplexNestedErrorData> {
+    pub fn nested(&self) -> Option<&types::ComplexNestedErrorData> {
         self.nested.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> ComplexErrorBuilder {
-        ComplexErrorBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -165,7 +142,7 @@ impl runtime::wire::ReadFields for ComplexErrorBuilder {
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ComplexErrorBuilder {
     top_level: Option<String>,
-    nested: Option<crate::types::ComplexNestedErrorData>,
+    nested: Option<types::ComplexNestedErrorData>,
 }
 
 impl ComplexErrorBuilder {
@@ -187,36 +164,20 @@ impl ComplexErrorBuilder {
     }
 
     /// The `Nested` member.
-    pub fn nested(
-        mut self,
-        input: impl Into<crate::types::ComplexNestedErrorData>,
-    ) -> Self {
+    pub fn nested(mut self, input: impl Into<types::ComplexNestedErrorData>) -> Self {
         self.nested = Some(input.into());
         self
     }
 
     /// Sets or clears `Nested`.
-    pub fn set_nested(
-        mut self,
-        input: Option<crate::types::ComplexNestedErrorData>,
-    ) -> Self {
+    pub fn set_nested(mut self, input: Option<types::ComplexNestedErrorData>) -> Self {
         self.nested = input;
         self
     }
 
     /// The `Nested` set so far.
-    pub fn get_nested(&self) -> &Option<crate::types::ComplexNestedErrorData> {
+    pub fn get_nested(&self) -> &Option<types::ComplexNestedErrorData> {
         &self.nested
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<ComplexError, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("ComplexError", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -3,6 +3,8 @@
 
 //! The `GreetingWithErrors` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -32,97 +34,18 @@ impl GreetingWithErrors {
 #[allow(clippy::large_enum_variant)]
 pub enum GreetingWithErrorsError {
     /// See [`InvalidGreeting`](crate::types::error::InvalidGreeting).
-    InvalidGreeting(crate::types::error::InvalidGreeting),
+    InvalidGreeting(types::error::InvalidGreeting),
     /// See [`ComplexError`](crate::types::error::ComplexError).
-    ComplexError(crate::types::error::ComplexError),
+    ComplexError(types::error::ComplexError),
     /// See [`FooError`](crate::types::error::FooError).
-    FooError(crate::types::error::FooError),
+    FooError(types::error::FooError),
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),
 }
 
-impl GreetingWithErrorsError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::InvalidGreeting(e) => e,
-            Self::ComplexError(e) => e,
-            Self::FooError(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for GreetingWithErrorsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for GreetingWithErrorsError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for GreetingWithErrorsError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<GreetingWithErrorsError>>
-for GreetingWithErrorsError {
-    fn from(value: runtime::http::ResponseError<GreetingWithErrorsError>) -> Self {
-        value.into_service_error()
-    }
-}
-
-impl From<crate::types::error::InvalidGreeting> for GreetingWithErrorsError {
-    fn from(value: crate::types::error::InvalidGreeting) -> Self {
-        Self::InvalidGreeting(value)
-    }
-}
-
-impl From<crate::types::error::ComplexError> for GreetingWithErrorsError {
-    fn from(value: crate::types::error::ComplexError) -> Self {
-        Self::ComplexError(value)
-    }
-}
-
-impl From<crate::types::error::FooError> for GreetingWithErrorsError {
-    fn from(value: crate::types::error::FooError) -> Self {
-        Self::FooError(value)
-    }
-}
+runtime::operation_error_impls!(
+    GreetingWithErrorsError { InvalidGreeting, ComplexError, FooError }
+);
 
 impl GreetingWithErrors {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -133,7 +56,7 @@ impl GreetingWithErrors {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::greeting_with_errors::GreetingWithErrorsInput,
+        input: &operation::greeting_with_errors::GreetingWithErrorsInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
             .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
@@ -153,7 +76,7 @@ impl GreetingWithErrors {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::greeting_with_errors::GreetingWithErrorsOutput,
+        operation::greeting_with_errors::GreetingWithErrorsOutput,
         runtime::http::ResponseError<GreetingWithErrorsError>,
     > {
         let status = response.status().as_u16();
@@ -179,7 +102,7 @@ impl GreetingWithErrors {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::greeting_with_errors::GreetingWithErrorsOutput = ::serde_json::from_slice(
+        let mut output: operation::greeting_with_errors::GreetingWithErrorsOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -193,7 +116,7 @@ impl GreetingWithErrors {
         response: &::http::Response<B>,
     ) -> Result<
         runtime::http::Received<
-            crate::operation::greeting_with_errors::GreetingWithErrorsOutput,
+            operation::greeting_with_errors::GreetingWithErrorsOutput,
         >,
         runtime::http::ResponseError<GreetingWithErrorsError>,
     > {

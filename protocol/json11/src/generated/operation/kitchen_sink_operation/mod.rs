@@ -3,12 +3,13 @@
 
 //! The `KitchenSinkOperation` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`KitchenSink`](crate::types::KitchenSink), which other operations share.
-pub type KitchenSinkOperationInput = crate::types::KitchenSink;
+pub type KitchenSinkOperationInput = types::KitchenSink;
 /// This operation's side of [`KitchenSink`](crate::types::KitchenSink), which other operations share.
-pub type KitchenSinkOperationOutput = crate::types::KitchenSink;
+pub type KitchenSinkOperationOutput = types::KitchenSink;
 /// The `KitchenSinkOperation` operation.
 ///
 /// Smithy shape: `aws.protocoltests.json#KitchenSinkOperation`. The associated constants are its protocol facts.
@@ -26,88 +27,16 @@ impl KitchenSinkOperation {
 #[allow(clippy::large_enum_variant)]
 pub enum KitchenSinkOperationError {
     /// See [`ErrorWithMembers`](crate::types::error::ErrorWithMembers).
-    ErrorWithMembers(crate::types::error::ErrorWithMembers),
+    ErrorWithMembers(types::error::ErrorWithMembers),
     /// See [`ErrorWithoutMembers`](crate::types::error::ErrorWithoutMembers).
-    ErrorWithoutMembers(crate::types::error::ErrorWithoutMembers),
+    ErrorWithoutMembers(types::error::ErrorWithoutMembers),
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),
 }
 
-impl KitchenSinkOperationError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::ErrorWithMembers(e) => e,
-            Self::ErrorWithoutMembers(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for KitchenSinkOperationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for KitchenSinkOperationError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for KitchenSinkOperationError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<KitchenSinkOperationError>>
-for KitchenSinkOperationError {
-    fn from(value: runtime::http::ResponseError<KitchenSinkOperationError>) -> Self {
-        value.into_service_error()
-    }
-}
-
-impl From<crate::types::error::ErrorWithMembers> for KitchenSinkOperationError {
-    fn from(value: crate::types::error::ErrorWithMembers) -> Self {
-        Self::ErrorWithMembers(value)
-    }
-}
-
-impl From<crate::types::error::ErrorWithoutMembers> for KitchenSinkOperationError {
-    fn from(value: crate::types::error::ErrorWithoutMembers) -> Self {
-        Self::ErrorWithoutMembers(value)
-    }
-}
+runtime::operation_error_impls!(
+    KitchenSinkOperationError { ErrorWithMembers, ErrorWithoutMembers }
+);
 
 impl KitchenSinkOperation {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -118,7 +47,7 @@ impl KitchenSinkOperation {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::KitchenSink,
+        input: &types::KitchenSink,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
             .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
@@ -138,7 +67,7 @@ impl KitchenSinkOperation {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::KitchenSink,
+        types::KitchenSink,
         runtime::http::ResponseError<KitchenSinkOperationError>,
     > {
         let status = response.status().as_u16();
@@ -163,7 +92,7 @@ impl KitchenSinkOperation {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::KitchenSink = ::serde_json::from_slice(
+        let mut output: types::KitchenSink = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -176,7 +105,7 @@ impl KitchenSinkOperation {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::KitchenSink>,
+        runtime::http::Received<types::KitchenSink>,
         runtime::http::ResponseError<KitchenSinkOperationError>,
     > {
         let output = Self::response(response)?;

@@ -3,12 +3,13 @@
 
 //! The `NullOperation` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`NullOperationInputOutput`](crate::types::NullOperationInputOutput), which other operations share.
-pub type NullOperationInput = crate::types::NullOperationInputOutput;
+pub type NullOperationInput = types::NullOperationInputOutput;
 /// This operation's side of [`NullOperationInputOutput`](crate::types::NullOperationInputOutput), which other operations share.
-pub type NullOperationOutput = crate::types::NullOperationInputOutput;
+pub type NullOperationOutput = types::NullOperationInputOutput;
 /// The `NullOperation` operation.
 ///
 /// Smithy shape: `aws.protocoltests.json#NullOperation`. The associated constants are its protocol facts.
@@ -29,66 +30,7 @@ pub enum NullOperationError {
     Unhandled(runtime::Unhandled),
 }
 
-impl NullOperationError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for NullOperationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for NullOperationError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for NullOperationError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<NullOperationError>> for NullOperationError {
-    fn from(value: runtime::http::ResponseError<NullOperationError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(NullOperationError {});
 
 impl NullOperation {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -99,7 +41,7 @@ impl NullOperation {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::NullOperationInputOutput,
+        input: &types::NullOperationInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
             .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
@@ -119,7 +61,7 @@ impl NullOperation {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::NullOperationInputOutput,
+        types::NullOperationInputOutput,
         runtime::http::ResponseError<NullOperationError>,
     > {
         let status = response.status().as_u16();
@@ -136,7 +78,7 @@ impl NullOperation {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::NullOperationInputOutput = ::serde_json::from_slice(
+        let mut output: types::NullOperationInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -149,7 +91,7 @@ impl NullOperation {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::NullOperationInputOutput>,
+        runtime::http::Received<types::NullOperationInputOutput>,
         runtime::http::ResponseError<NullOperationError>,
     > {
         let output = Self::response(response)?;

@@ -3,12 +3,13 @@
 
 //! The `PutAndGetInlineDocuments` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`PutAndGetInlineDocumentsInputOutput`](crate::types::PutAndGetInlineDocumentsInputOutput), which other operations share.
-pub type PutAndGetInlineDocumentsInput = crate::types::PutAndGetInlineDocumentsInputOutput;
+pub type PutAndGetInlineDocumentsInput = types::PutAndGetInlineDocumentsInputOutput;
 /// This operation's side of [`PutAndGetInlineDocumentsInputOutput`](crate::types::PutAndGetInlineDocumentsInputOutput), which other operations share.
-pub type PutAndGetInlineDocumentsOutput = crate::types::PutAndGetInlineDocumentsInputOutput;
+pub type PutAndGetInlineDocumentsOutput = types::PutAndGetInlineDocumentsInputOutput;
 /// This example serializes an inline document as part of the payload.
 ///
 /// Smithy shape: `aws.protocoltests.json#PutAndGetInlineDocuments`. The associated constants are its protocol facts.
@@ -29,67 +30,7 @@ pub enum PutAndGetInlineDocumentsError {
     Unhandled(runtime::Unhandled),
 }
 
-impl PutAndGetInlineDocumentsError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for PutAndGetInlineDocumentsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for PutAndGetInlineDocumentsError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for PutAndGetInlineDocumentsError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<PutAndGetInlineDocumentsError>>
-for PutAndGetInlineDocumentsError {
-    fn from(value: runtime::http::ResponseError<PutAndGetInlineDocumentsError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(PutAndGetInlineDocumentsError {});
 
 impl PutAndGetInlineDocuments {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -100,7 +41,7 @@ impl PutAndGetInlineDocuments {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::PutAndGetInlineDocumentsInputOutput,
+        input: &types::PutAndGetInlineDocumentsInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let body = ::serde_json::to_vec(input)
             .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
@@ -120,7 +61,7 @@ impl PutAndGetInlineDocuments {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::PutAndGetInlineDocumentsInputOutput,
+        types::PutAndGetInlineDocumentsInputOutput,
         runtime::http::ResponseError<PutAndGetInlineDocumentsError>,
     > {
         let status = response.status().as_u16();
@@ -137,7 +78,7 @@ impl PutAndGetInlineDocuments {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::PutAndGetInlineDocumentsInputOutput = ::serde_json::from_slice(
+        let mut output: types::PutAndGetInlineDocumentsInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -150,7 +91,7 @@ impl PutAndGetInlineDocuments {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::PutAndGetInlineDocumentsInputOutput>,
+        runtime::http::Received<types::PutAndGetInlineDocumentsInputOutput>,
         runtime::http::ResponseError<PutAndGetInlineDocumentsError>,
     > {
         let output = Self::response(response)?;

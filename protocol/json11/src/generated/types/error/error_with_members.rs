@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `ErrorWithMembers` structure.
@@ -13,7 +14,7 @@ pub struct ErrorWithMembers {
     /// The `Code` member.
     pub code: Option<String>,
     /// The `ComplexData` member.
-    pub complex_data: Option<crate::types::KitchenSink>,
+    pub complex_data: Option<types::KitchenSink>,
     /// The `IntegerField` member.
     pub integer_field: Option<i32>,
     /// The `ListField` member.
@@ -33,7 +34,7 @@ impl ErrorWithMembers {
     }
 
     /// The `ComplexData` member.
-    pub fn complex_data(&self) -> Option<&crate::types::KitchenSink> {
+    pub fn complex_data(&self) -> Option<&types::KitchenSink> {
         self.complex_data.as_ref()
     }
 
@@ -60,30 +61,6 @@ impl ErrorWithMembers {
     /// abc
     pub fn string_field(&self) -> Option<&str> {
         self.string_field.as_deref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> ErrorWithMembersBuilder {
-        ErrorWithMembersBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -219,7 +196,7 @@ impl runtime::wire::ReadFields for ErrorWithMembersBuilder {
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct ErrorWithMembersBuilder {
     code: Option<String>,
-    complex_data: Option<crate::types::KitchenSink>,
+    complex_data: Option<types::KitchenSink>,
     integer_field: Option<i32>,
     list_field: Option<Vec<String>>,
     map_field: Option<::std::collections::BTreeMap<String, String>>,
@@ -246,19 +223,19 @@ impl ErrorWithMembersBuilder {
     }
 
     /// The `ComplexData` member.
-    pub fn complex_data(mut self, input: impl Into<crate::types::KitchenSink>) -> Self {
+    pub fn complex_data(mut self, input: impl Into<types::KitchenSink>) -> Self {
         self.complex_data = Some(input.into());
         self
     }
 
     /// Sets or clears `ComplexData`.
-    pub fn set_complex_data(mut self, input: Option<crate::types::KitchenSink>) -> Self {
+    pub fn set_complex_data(mut self, input: Option<types::KitchenSink>) -> Self {
         self.complex_data = input;
         self
     }
 
     /// The `ComplexData` set so far.
-    pub fn get_complex_data(&self) -> &Option<crate::types::KitchenSink> {
+    pub fn get_complex_data(&self) -> &Option<types::KitchenSink> {
         &self.complex_data
     }
 
@@ -360,16 +337,6 @@ impl ErrorWithMembersBuilder {
     /// The `StringField` set so far.
     pub fn get_string_field(&self) -> &Option<String> {
         &self.string_field
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<ErrorWithMembers, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("ErrorWithMembers", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `AllQueryStringTypesInput` structure.
@@ -79,19 +80,19 @@ pub struct AllQueryStringTypesInput {
     /// The `queryEnum` member.
     ///
     /// Sent as the `Enum` query parameter.
-    pub query_enum: Option<crate::types::FooEnum>,
+    pub query_enum: Option<types::FooEnum>,
     /// The `queryEnumList` member.
     ///
     /// Sent as the `EnumList` query parameter.
-    pub query_enum_list: Option<Vec<crate::types::FooEnum>>,
+    pub query_enum_list: Option<Vec<types::FooEnum>>,
     /// The `queryIntegerEnum` member.
     ///
     /// Sent as the `IntegerEnum` query parameter.
-    pub query_integer_enum: Option<crate::types::IntegerEnum>,
+    pub query_integer_enum: Option<types::IntegerEnum>,
     /// The `queryIntegerEnumList` member.
     ///
     /// Sent as the `IntegerEnumList` query parameter.
-    pub query_integer_enum_list: Option<Vec<crate::types::IntegerEnum>>,
+    pub query_integer_enum_list: Option<Vec<types::IntegerEnum>>,
     /// The `queryParamsMapOfStringList` member.
     ///
     /// Sent as query parameters, one per map entry.
@@ -182,22 +183,22 @@ impl AllQueryStringTypesInput {
     }
 
     /// The `queryEnum` member.
-    pub fn query_enum(&self) -> Option<&crate::types::FooEnum> {
+    pub fn query_enum(&self) -> Option<&types::FooEnum> {
         self.query_enum.as_ref()
     }
 
     /// The `queryEnumList` member.
-    pub fn query_enum_list(&self) -> &[crate::types::FooEnum] {
+    pub fn query_enum_list(&self) -> &[types::FooEnum] {
         self.query_enum_list.as_deref().unwrap_or_default()
     }
 
     /// The `queryIntegerEnum` member.
-    pub fn query_integer_enum(&self) -> Option<&crate::types::IntegerEnum> {
+    pub fn query_integer_enum(&self) -> Option<&types::IntegerEnum> {
         self.query_integer_enum.as_ref()
     }
 
     /// The `queryIntegerEnumList` member.
-    pub fn query_integer_enum_list(&self) -> &[crate::types::IntegerEnum] {
+    pub fn query_integer_enum_list(&self) -> &[types::IntegerEnum] {
         self.query_integer_enum_list.as_deref().unwrap_or_default()
     }
 
@@ -206,30 +207,6 @@ impl AllQueryStringTypesInput {
         &self,
     ) -> Option<&::std::collections::BTreeMap<String, Vec<String>>> {
         self.query_params_map_of_string_list.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> AllQueryStringTypesInputBuilder {
-        AllQueryStringTypesInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -412,10 +389,10 @@ pub struct AllQueryStringTypesInputBuilder {
     query_boolean_list: Option<Vec<bool>>,
     query_timestamp: Option<::time::OffsetDateTime>,
     query_timestamp_list: Option<Vec<::time::OffsetDateTime>>,
-    query_enum: Option<crate::types::FooEnum>,
-    query_enum_list: Option<Vec<crate::types::FooEnum>>,
-    query_integer_enum: Option<crate::types::IntegerEnum>,
-    query_integer_enum_list: Option<Vec<crate::types::IntegerEnum>>,
+    query_enum: Option<types::FooEnum>,
+    query_enum_list: Option<Vec<types::FooEnum>>,
+    query_integer_enum: Option<types::IntegerEnum>,
+    query_integer_enum_list: Option<Vec<types::IntegerEnum>>,
     query_params_map_of_string_list: Option<
         ::std::collections::BTreeMap<String, Vec<String>>,
     >,
@@ -715,64 +692,55 @@ impl AllQueryStringTypesInputBuilder {
     }
 
     /// The `queryEnum` member.
-    pub fn query_enum(mut self, input: impl Into<crate::types::FooEnum>) -> Self {
+    pub fn query_enum(mut self, input: impl Into<types::FooEnum>) -> Self {
         self.query_enum = Some(input.into());
         self
     }
 
     /// Sets or clears `queryEnum`.
-    pub fn set_query_enum(mut self, input: Option<crate::types::FooEnum>) -> Self {
+    pub fn set_query_enum(mut self, input: Option<types::FooEnum>) -> Self {
         self.query_enum = input;
         self
     }
 
     /// The `queryEnum` set so far.
-    pub fn get_query_enum(&self) -> &Option<crate::types::FooEnum> {
+    pub fn get_query_enum(&self) -> &Option<types::FooEnum> {
         &self.query_enum
     }
 
     /// The `queryEnumList` member.
     ///
     /// Appends one item to `queryEnumList` (use `set_query_enum_list` to replace the list).
-    pub fn query_enum_list(mut self, item: impl Into<crate::types::FooEnum>) -> Self {
+    pub fn query_enum_list(mut self, item: impl Into<types::FooEnum>) -> Self {
         self.query_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryEnumList`.
-    pub fn set_query_enum_list(
-        mut self,
-        input: Option<Vec<crate::types::FooEnum>>,
-    ) -> Self {
+    pub fn set_query_enum_list(mut self, input: Option<Vec<types::FooEnum>>) -> Self {
         self.query_enum_list = input;
         self
     }
 
     /// The `queryEnumList` set so far.
-    pub fn get_query_enum_list(&self) -> &Option<Vec<crate::types::FooEnum>> {
+    pub fn get_query_enum_list(&self) -> &Option<Vec<types::FooEnum>> {
         &self.query_enum_list
     }
 
     /// The `queryIntegerEnum` member.
-    pub fn query_integer_enum(
-        mut self,
-        input: impl Into<crate::types::IntegerEnum>,
-    ) -> Self {
+    pub fn query_integer_enum(mut self, input: impl Into<types::IntegerEnum>) -> Self {
         self.query_integer_enum = Some(input.into());
         self
     }
 
     /// Sets or clears `queryIntegerEnum`.
-    pub fn set_query_integer_enum(
-        mut self,
-        input: Option<crate::types::IntegerEnum>,
-    ) -> Self {
+    pub fn set_query_integer_enum(mut self, input: Option<types::IntegerEnum>) -> Self {
         self.query_integer_enum = input;
         self
     }
 
     /// The `queryIntegerEnum` set so far.
-    pub fn get_query_integer_enum(&self) -> &Option<crate::types::IntegerEnum> {
+    pub fn get_query_integer_enum(&self) -> &Option<types::IntegerEnum> {
         &self.query_integer_enum
     }
 
@@ -781,7 +749,7 @@ impl AllQueryStringTypesInputBuilder {
     /// Appends one item to `queryIntegerEnumList` (use `set_query_integer_enum_list` to replace the list).
     pub fn query_integer_enum_list(
         mut self,
-        item: impl Into<crate::types::IntegerEnum>,
+        item: impl Into<types::IntegerEnum>,
     ) -> Self {
         self.query_integer_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
@@ -790,16 +758,14 @@ impl AllQueryStringTypesInputBuilder {
     /// Sets or clears `queryIntegerEnumList`.
     pub fn set_query_integer_enum_list(
         mut self,
-        input: Option<Vec<crate::types::IntegerEnum>>,
+        input: Option<Vec<types::IntegerEnum>>,
     ) -> Self {
         self.query_integer_enum_list = input;
         self
     }
 
     /// The `queryIntegerEnumList` set so far.
-    pub fn get_query_integer_enum_list(
-        &self,
-    ) -> &Option<Vec<crate::types::IntegerEnum>> {
+    pub fn get_query_integer_enum_list(&self) -> &Option<Vec<types::IntegerEnum>> {
         &self.query_integer_enum_list
     }
 
@@ -831,18 +797,6 @@ impl AllQueryStringTypesInputBuilder {
         &self,
     ) -> &Option<::std::collections::BTreeMap<String, Vec<String>>> {
         &self.query_params_map_of_string_list
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<AllQueryStringTypesInput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("AllQueryStringTypesInput", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

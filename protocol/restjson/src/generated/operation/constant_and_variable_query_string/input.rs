@@ -32,30 +32,6 @@ impl ConstantAndVariableQueryStringInput {
     pub fn maybe_set(&self) -> Option<&str> {
         self.maybe_set.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> ConstantAndVariableQueryStringInputBuilder {
-        ConstantAndVariableQueryStringInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for ConstantAndVariableQueryStringInput {
@@ -79,7 +55,8 @@ impl runtime::validate::Validate for ConstantAndVariableQueryStringInput {
 }
 
 runtime::structure_impls!(
-    ConstantAndVariableQueryStringInput, ConstantAndVariableQueryStringInputBuilder
+    ConstantAndVariableQueryStringInput, ConstantAndVariableQueryStringInputBuilder,
+    infallible
 );
 
 impl runtime::wire::WriteFields for ConstantAndVariableQueryStringInput {
@@ -149,11 +126,6 @@ impl ConstantAndVariableQueryStringInputBuilder {
     /// The `maybeSet` set so far.
     pub fn get_maybe_set(&self) -> &Option<String> {
         &self.maybe_set
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> ConstantAndVariableQueryStringInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -23,30 +23,6 @@ impl ConstantQueryStringInput {
     pub fn hello(&self) -> Option<&str> {
         self.hello.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> ConstantQueryStringInputBuilder {
-        ConstantQueryStringInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for ConstantQueryStringInput {
@@ -68,7 +44,9 @@ impl runtime::validate::Validate for ConstantQueryStringInput {
     }
 }
 
-runtime::structure_impls!(ConstantQueryStringInput, ConstantQueryStringInputBuilder);
+runtime::structure_impls!(
+    ConstantQueryStringInput, ConstantQueryStringInputBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for ConstantQueryStringInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -117,11 +95,6 @@ impl ConstantQueryStringInputBuilder {
     /// The `hello` set so far.
     pub fn get_hello(&self) -> &Option<String> {
         &self.hello
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> ConstantQueryStringInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

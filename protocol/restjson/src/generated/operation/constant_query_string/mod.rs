@@ -3,6 +3,7 @@
 
 //! The `ConstantQueryString` operation: input, output and errors.
 use crate::runtime;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -41,67 +42,7 @@ pub enum ConstantQueryStringError {
     Unhandled(runtime::Unhandled),
 }
 
-impl ConstantQueryStringError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for ConstantQueryStringError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for ConstantQueryStringError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for ConstantQueryStringError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<ConstantQueryStringError>>
-for ConstantQueryStringError {
-    fn from(value: runtime::http::ResponseError<ConstantQueryStringError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(ConstantQueryStringError {});
 
 impl ConstantQueryString {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -112,7 +53,7 @@ impl ConstantQueryString {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::constant_query_string::ConstantQueryStringInput,
+        input: &operation::constant_query_string::ConstantQueryStringInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/ConstantQueryString/");
@@ -145,7 +86,7 @@ impl ConstantQueryString {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::constant_query_string::ConstantQueryStringOutput,
+        operation::constant_query_string::ConstantQueryStringOutput,
         runtime::http::ResponseError<ConstantQueryStringError>,
     > {
         let status = response.status().as_u16();
@@ -162,7 +103,7 @@ impl ConstantQueryString {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::constant_query_string::ConstantQueryStringOutput = ::serde_json::from_slice(
+        let mut output: operation::constant_query_string::ConstantQueryStringOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -176,7 +117,7 @@ impl ConstantQueryString {
         response: &::http::Response<B>,
     ) -> Result<
         runtime::http::Received<
-            crate::operation::constant_query_string::ConstantQueryStringOutput,
+            operation::constant_query_string::ConstantQueryStringOutput,
         >,
         runtime::http::ResponseError<ConstantQueryStringError>,
     > {

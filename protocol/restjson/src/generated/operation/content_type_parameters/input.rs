@@ -21,30 +21,6 @@ impl ContentTypeParametersInput {
     pub fn value(&self) -> Option<i32> {
         self.value
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> ContentTypeParametersInputBuilder {
-        ContentTypeParametersInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for ContentTypeParametersInput {
@@ -64,7 +40,9 @@ impl runtime::validate::Validate for ContentTypeParametersInput {
     }
 }
 
-runtime::structure_impls!(ContentTypeParametersInput, ContentTypeParametersInputBuilder);
+runtime::structure_impls!(
+    ContentTypeParametersInput, ContentTypeParametersInputBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for ContentTypeParametersInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -113,11 +91,6 @@ impl ContentTypeParametersInputBuilder {
     /// The `value` set so far.
     pub fn get_value(&self) -> &Option<i32> {
         &self.value
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> ContentTypeParametersInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

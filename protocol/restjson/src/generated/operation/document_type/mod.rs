@@ -3,12 +3,13 @@
 
 //! The `DocumentType` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`DocumentTypeInputOutput`](crate::types::DocumentTypeInputOutput), which other operations share.
-pub type DocumentTypeInput = crate::types::DocumentTypeInputOutput;
+pub type DocumentTypeInput = types::DocumentTypeInputOutput;
 /// This operation's side of [`DocumentTypeInputOutput`](crate::types::DocumentTypeInputOutput), which other operations share.
-pub type DocumentTypeOutput = crate::types::DocumentTypeInputOutput;
+pub type DocumentTypeOutput = types::DocumentTypeInputOutput;
 /// This example serializes a document as part of the payload.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DocumentType`. The associated constants are its protocol facts.
@@ -35,66 +36,7 @@ pub enum DocumentTypeError {
     Unhandled(runtime::Unhandled),
 }
 
-impl DocumentTypeError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for DocumentTypeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for DocumentTypeError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for DocumentTypeError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<DocumentTypeError>> for DocumentTypeError {
-    fn from(value: runtime::http::ResponseError<DocumentTypeError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(DocumentTypeError {});
 
 impl DocumentType {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -105,7 +47,7 @@ impl DocumentType {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::DocumentTypeInputOutput,
+        input: &types::DocumentTypeInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/DocumentType");
@@ -153,7 +95,7 @@ impl DocumentType {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::DocumentTypeInputOutput,
+        types::DocumentTypeInputOutput,
         runtime::http::ResponseError<DocumentTypeError>,
     > {
         let status = response.status().as_u16();
@@ -170,7 +112,7 @@ impl DocumentType {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::DocumentTypeInputOutput = ::serde_json::from_slice(
+        let mut output: types::DocumentTypeInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -183,7 +125,7 @@ impl DocumentType {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::DocumentTypeInputOutput>,
+        runtime::http::Received<types::DocumentTypeInputOutput>,
         runtime::http::ResponseError<DocumentTypeError>,
     > {
         let output = Self::response(response)?;

@@ -3,12 +3,13 @@
 
 //! The `DocumentTypeAsMapValue` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`DocumentTypeAsMapValueInputOutput`](crate::types::DocumentTypeAsMapValueInputOutput), which other operations share.
-pub type DocumentTypeAsMapValueInput = crate::types::DocumentTypeAsMapValueInputOutput;
+pub type DocumentTypeAsMapValueInput = types::DocumentTypeAsMapValueInputOutput;
 /// This operation's side of [`DocumentTypeAsMapValueInputOutput`](crate::types::DocumentTypeAsMapValueInputOutput), which other operations share.
-pub type DocumentTypeAsMapValueOutput = crate::types::DocumentTypeAsMapValueInputOutput;
+pub type DocumentTypeAsMapValueOutput = types::DocumentTypeAsMapValueInputOutput;
 /// This example serializes documents as the value of maps.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DocumentTypeAsMapValue`. The associated constants are its protocol facts.
@@ -35,67 +36,7 @@ pub enum DocumentTypeAsMapValueError {
     Unhandled(runtime::Unhandled),
 }
 
-impl DocumentTypeAsMapValueError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for DocumentTypeAsMapValueError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for DocumentTypeAsMapValueError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for DocumentTypeAsMapValueError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<DocumentTypeAsMapValueError>>
-for DocumentTypeAsMapValueError {
-    fn from(value: runtime::http::ResponseError<DocumentTypeAsMapValueError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(DocumentTypeAsMapValueError {});
 
 impl DocumentTypeAsMapValue {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -106,7 +47,7 @@ impl DocumentTypeAsMapValue {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::DocumentTypeAsMapValueInputOutput,
+        input: &types::DocumentTypeAsMapValueInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/DocumentTypeAsMapValue");
@@ -146,7 +87,7 @@ impl DocumentTypeAsMapValue {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::DocumentTypeAsMapValueInputOutput,
+        types::DocumentTypeAsMapValueInputOutput,
         runtime::http::ResponseError<DocumentTypeAsMapValueError>,
     > {
         let status = response.status().as_u16();
@@ -163,7 +104,7 @@ impl DocumentTypeAsMapValue {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::DocumentTypeAsMapValueInputOutput = ::serde_json::from_slice(
+        let mut output: types::DocumentTypeAsMapValueInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -176,7 +117,7 @@ impl DocumentTypeAsMapValue {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::DocumentTypeAsMapValueInputOutput>,
+        runtime::http::Received<types::DocumentTypeAsMapValueInputOutput>,
         runtime::http::ResponseError<DocumentTypeAsMapValueError>,
     > {
         let output = Self::response(response)?;

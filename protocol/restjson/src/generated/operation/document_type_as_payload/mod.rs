@@ -3,12 +3,13 @@
 
 //! The `DocumentTypeAsPayload` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`DocumentTypeAsPayloadInputOutput`](crate::types::DocumentTypeAsPayloadInputOutput), which other operations share.
-pub type DocumentTypeAsPayloadInput = crate::types::DocumentTypeAsPayloadInputOutput;
+pub type DocumentTypeAsPayloadInput = types::DocumentTypeAsPayloadInputOutput;
 /// This operation's side of [`DocumentTypeAsPayloadInputOutput`](crate::types::DocumentTypeAsPayloadInputOutput), which other operations share.
-pub type DocumentTypeAsPayloadOutput = crate::types::DocumentTypeAsPayloadInputOutput;
+pub type DocumentTypeAsPayloadOutput = types::DocumentTypeAsPayloadInputOutput;
 /// This example serializes a document as the entire HTTP payload.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DocumentTypeAsPayload`. The associated constants are its protocol facts.
@@ -35,67 +36,7 @@ pub enum DocumentTypeAsPayloadError {
     Unhandled(runtime::Unhandled),
 }
 
-impl DocumentTypeAsPayloadError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for DocumentTypeAsPayloadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for DocumentTypeAsPayloadError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for DocumentTypeAsPayloadError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<DocumentTypeAsPayloadError>>
-for DocumentTypeAsPayloadError {
-    fn from(value: runtime::http::ResponseError<DocumentTypeAsPayloadError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(DocumentTypeAsPayloadError {});
 
 impl DocumentTypeAsPayload {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -106,7 +47,7 @@ impl DocumentTypeAsPayload {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::DocumentTypeAsPayloadInputOutput,
+        input: &types::DocumentTypeAsPayloadInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/DocumentTypeAsPayload");
@@ -141,7 +82,7 @@ impl DocumentTypeAsPayload {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::DocumentTypeAsPayloadInputOutput,
+        types::DocumentTypeAsPayloadInputOutput,
         runtime::http::ResponseError<DocumentTypeAsPayloadError>,
     > {
         let status = response.status().as_u16();
@@ -156,7 +97,7 @@ impl DocumentTypeAsPayload {
             let error = DocumentTypeAsPayloadError::Unhandled(received.unhandled());
             return Err(received.into_error(error));
         }
-        let mut output: crate::types::DocumentTypeAsPayloadInputOutput = ::serde_json::from_slice(
+        let mut output: types::DocumentTypeAsPayloadInputOutput = ::serde_json::from_slice(
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -179,7 +120,7 @@ impl DocumentTypeAsPayload {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::DocumentTypeAsPayloadInputOutput>,
+        runtime::http::Received<types::DocumentTypeAsPayloadInputOutput>,
         runtime::http::ResponseError<DocumentTypeAsPayloadError>,
     > {
         let output = Self::response(response)?;

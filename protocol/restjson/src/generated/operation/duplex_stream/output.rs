@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `DuplexStreamOutput` structure.
@@ -13,37 +14,13 @@ pub struct DuplexStreamOutput {
     /// The `stream` member.
     ///
     /// The HTTP payload; streamed on the wire; held in memory here.
-    pub stream: Option<crate::types::EventStream>,
+    pub stream: Option<types::EventStream>,
 }
 
 impl DuplexStreamOutput {
     /// The `stream` member.
-    pub fn stream(&self) -> Option<&crate::types::EventStream> {
+    pub fn stream(&self) -> Option<&types::EventStream> {
         self.stream.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> DuplexStreamOutputBuilder {
-        DuplexStreamOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -97,35 +74,25 @@ impl runtime::wire::ReadFields for DuplexStreamOutputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct DuplexStreamOutputBuilder {
-    stream: Option<crate::types::EventStream>,
+    stream: Option<types::EventStream>,
 }
 
 impl DuplexStreamOutputBuilder {
     /// The `stream` member.
-    pub fn stream(mut self, input: impl Into<crate::types::EventStream>) -> Self {
+    pub fn stream(mut self, input: impl Into<types::EventStream>) -> Self {
         self.stream = Some(input.into());
         self
     }
 
     /// Sets or clears `stream`.
-    pub fn set_stream(mut self, input: Option<crate::types::EventStream>) -> Self {
+    pub fn set_stream(mut self, input: Option<types::EventStream>) -> Self {
         self.stream = input;
         self
     }
 
     /// The `stream` set so far.
-    pub fn get_stream(&self) -> &Option<crate::types::EventStream> {
+    pub fn get_stream(&self) -> &Option<types::EventStream> {
         &self.stream
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<DuplexStreamOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("DuplexStreamOutput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

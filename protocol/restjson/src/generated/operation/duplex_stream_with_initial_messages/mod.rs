@@ -3,6 +3,8 @@
 
 //! The `DuplexStreamWithInitialMessages` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -38,82 +40,14 @@ impl DuplexStreamWithInitialMessages {
 #[allow(clippy::large_enum_variant)]
 pub enum DuplexStreamWithInitialMessagesError {
     /// See [`ServiceUnavailableError`](crate::types::error::ServiceUnavailableError).
-    ServiceUnavailableError(crate::types::error::ServiceUnavailableError),
+    ServiceUnavailableError(types::error::ServiceUnavailableError),
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),
 }
 
-impl DuplexStreamWithInitialMessagesError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::ServiceUnavailableError(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for DuplexStreamWithInitialMessagesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for DuplexStreamWithInitialMessagesError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for DuplexStreamWithInitialMessagesError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>>
-for DuplexStreamWithInitialMessagesError {
-    fn from(
-        value: runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>,
-    ) -> Self {
-        value.into_service_error()
-    }
-}
-
-impl From<crate::types::error::ServiceUnavailableError>
-for DuplexStreamWithInitialMessagesError {
-    fn from(value: crate::types::error::ServiceUnavailableError) -> Self {
-        Self::ServiceUnavailableError(value)
-    }
-}
+runtime::operation_error_impls!(
+    DuplexStreamWithInitialMessagesError { ServiceUnavailableError }
+);
 
 impl DuplexStreamWithInitialMessages {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -124,7 +58,7 @@ impl DuplexStreamWithInitialMessages {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesInput,
+        input: &operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/DuplexStreamWithInitialMessages");
@@ -168,7 +102,7 @@ impl DuplexStreamWithInitialMessages {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesOutput,
+        operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesOutput,
         runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>,
     > {
         let status = response.status().as_u16();
@@ -192,7 +126,7 @@ impl DuplexStreamWithInitialMessages {
             };
             return Err(received.into_error(error));
         }
-        let mut output: crate::operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesOutput = ::serde_json::from_slice(
+        let mut output: operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesOutput = ::serde_json::from_slice(
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -229,7 +163,7 @@ impl DuplexStreamWithInitialMessages {
         response: &::http::Response<B>,
     ) -> Result<
         runtime::http::Received<
-            crate::operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesOutput,
+            operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesOutput,
         >,
         runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>,
     > {

@@ -23,30 +23,6 @@ impl EndpointWithHostLabelOperationInput {
     pub fn label(&self) -> Option<&str> {
         self.label.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> EndpointWithHostLabelOperationInputBuilder {
-        EndpointWithHostLabelOperationInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for EndpointWithHostLabelOperationInput {
@@ -71,7 +47,8 @@ impl runtime::validate::Validate for EndpointWithHostLabelOperationInput {
 }
 
 runtime::structure_impls!(
-    EndpointWithHostLabelOperationInput, EndpointWithHostLabelOperationInputBuilder
+    EndpointWithHostLabelOperationInput, EndpointWithHostLabelOperationInputBuilder,
+    infallible
 );
 
 impl runtime::wire::WriteFields for EndpointWithHostLabelOperationInput {
@@ -121,11 +98,6 @@ impl EndpointWithHostLabelOperationInputBuilder {
     /// The `label` set so far.
     pub fn get_label(&self) -> &Option<String> {
         &self.label
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> EndpointWithHostLabelOperationInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -19,30 +19,6 @@ impl FractionalSecondsOutput {
     pub fn datetime(&self) -> Option<::time::OffsetDateTime> {
         self.datetime
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> FractionalSecondsOutputBuilder {
-        FractionalSecondsOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for FractionalSecondsOutput {
@@ -64,7 +40,9 @@ impl runtime::validate::Validate for FractionalSecondsOutput {
     }
 }
 
-runtime::structure_impls!(FractionalSecondsOutput, FractionalSecondsOutputBuilder);
+runtime::structure_impls!(
+    FractionalSecondsOutput, FractionalSecondsOutputBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for FractionalSecondsOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -119,11 +97,6 @@ impl FractionalSecondsOutputBuilder {
     /// The `datetime` set so far.
     pub fn get_datetime(&self) -> &Option<::time::OffsetDateTime> {
         &self.datetime
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> FractionalSecondsOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

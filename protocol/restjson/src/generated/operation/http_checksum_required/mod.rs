@@ -3,12 +3,13 @@
 
 //! The `HttpChecksumRequired` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`HttpChecksumRequiredInputOutput`](crate::types::HttpChecksumRequiredInputOutput), which other operations share.
-pub type HttpChecksumRequiredInput = crate::types::HttpChecksumRequiredInputOutput;
+pub type HttpChecksumRequiredInput = types::HttpChecksumRequiredInputOutput;
 /// This operation's side of [`HttpChecksumRequiredInputOutput`](crate::types::HttpChecksumRequiredInputOutput), which other operations share.
-pub type HttpChecksumRequiredOutput = crate::types::HttpChecksumRequiredInputOutput;
+pub type HttpChecksumRequiredOutput = types::HttpChecksumRequiredInputOutput;
 /// This example tests httpChecksumRequired trait
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpChecksumRequired`. The associated constants are its protocol facts.
@@ -35,67 +36,7 @@ pub enum HttpChecksumRequiredError {
     Unhandled(runtime::Unhandled),
 }
 
-impl HttpChecksumRequiredError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for HttpChecksumRequiredError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for HttpChecksumRequiredError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for HttpChecksumRequiredError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<HttpChecksumRequiredError>>
-for HttpChecksumRequiredError {
-    fn from(value: runtime::http::ResponseError<HttpChecksumRequiredError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(HttpChecksumRequiredError {});
 
 impl HttpChecksumRequired {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -106,7 +47,7 @@ impl HttpChecksumRequired {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::HttpChecksumRequiredInputOutput,
+        input: &types::HttpChecksumRequiredInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let build = || -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
             let mut uri = String::new();
@@ -153,7 +94,7 @@ impl HttpChecksumRequired {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::HttpChecksumRequiredInputOutput,
+        types::HttpChecksumRequiredInputOutput,
         runtime::http::ResponseError<HttpChecksumRequiredError>,
     > {
         let status = response.status().as_u16();
@@ -170,7 +111,7 @@ impl HttpChecksumRequired {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::HttpChecksumRequiredInputOutput = ::serde_json::from_slice(
+        let mut output: types::HttpChecksumRequiredInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -183,7 +124,7 @@ impl HttpChecksumRequired {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::HttpChecksumRequiredInputOutput>,
+        runtime::http::Received<types::HttpChecksumRequiredInputOutput>,
         runtime::http::ResponseError<HttpChecksumRequiredError>,
     > {
         let output = Self::response(response)?;

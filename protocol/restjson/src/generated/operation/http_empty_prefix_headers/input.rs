@@ -34,30 +34,6 @@ impl HttpEmptyPrefixHeadersInput {
     pub fn specific_header(&self) -> Option<&str> {
         self.specific_header.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> HttpEmptyPrefixHeadersInputBuilder {
-        HttpEmptyPrefixHeadersInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for HttpEmptyPrefixHeadersInput {
@@ -81,7 +57,7 @@ impl runtime::validate::Validate for HttpEmptyPrefixHeadersInput {
 }
 
 runtime::structure_impls!(
-    HttpEmptyPrefixHeadersInput, HttpEmptyPrefixHeadersInputBuilder
+    HttpEmptyPrefixHeadersInput, HttpEmptyPrefixHeadersInputBuilder, infallible
 );
 
 impl runtime::wire::WriteFields for HttpEmptyPrefixHeadersInput {
@@ -164,11 +140,6 @@ impl HttpEmptyPrefixHeadersInputBuilder {
     /// The `specificHeader` set so far.
     pub fn get_specific_header(&self) -> &Option<String> {
         &self.specific_header
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> HttpEmptyPrefixHeadersInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -3,6 +3,7 @@
 
 //! The `HttpEmptyPrefixHeaders` operation: input, output and errors.
 use crate::runtime;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -41,67 +42,7 @@ pub enum HttpEmptyPrefixHeadersError {
     Unhandled(runtime::Unhandled),
 }
 
-impl HttpEmptyPrefixHeadersError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for HttpEmptyPrefixHeadersError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for HttpEmptyPrefixHeadersError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for HttpEmptyPrefixHeadersError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<HttpEmptyPrefixHeadersError>>
-for HttpEmptyPrefixHeadersError {
-    fn from(value: runtime::http::ResponseError<HttpEmptyPrefixHeadersError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(HttpEmptyPrefixHeadersError {});
 
 impl HttpEmptyPrefixHeaders {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -112,7 +53,7 @@ impl HttpEmptyPrefixHeaders {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersInput,
+        input: &operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/HttpEmptyPrefixHeaders");
@@ -156,7 +97,7 @@ impl HttpEmptyPrefixHeaders {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput,
+        operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput,
         runtime::http::ResponseError<HttpEmptyPrefixHeadersError>,
     > {
         let status = response.status().as_u16();
@@ -173,7 +114,7 @@ impl HttpEmptyPrefixHeaders {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput = ::serde_json::from_slice(
+        let mut output: operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -211,7 +152,7 @@ impl HttpEmptyPrefixHeaders {
         response: &::http::Response<B>,
     ) -> Result<
         runtime::http::Received<
-            crate::operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput,
+            operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput,
         >,
         runtime::http::ResponseError<HttpEmptyPrefixHeadersError>,
     > {

@@ -32,30 +32,6 @@ impl HttpEmptyPrefixHeadersOutput {
     pub fn specific_header(&self) -> Option<&str> {
         self.specific_header.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> HttpEmptyPrefixHeadersOutputBuilder {
-        HttpEmptyPrefixHeadersOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for HttpEmptyPrefixHeadersOutput {
@@ -79,7 +55,7 @@ impl runtime::validate::Validate for HttpEmptyPrefixHeadersOutput {
 }
 
 runtime::structure_impls!(
-    HttpEmptyPrefixHeadersOutput, HttpEmptyPrefixHeadersOutputBuilder
+    HttpEmptyPrefixHeadersOutput, HttpEmptyPrefixHeadersOutputBuilder, infallible
 );
 
 impl runtime::wire::WriteFields for HttpEmptyPrefixHeadersOutput {
@@ -162,11 +138,6 @@ impl HttpEmptyPrefixHeadersOutputBuilder {
     /// The `specificHeader` set so far.
     pub fn get_specific_header(&self) -> &Option<String> {
         &self.specific_header
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> HttpEmptyPrefixHeadersOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -3,12 +3,13 @@
 
 //! The `HttpEnumPayload` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`EnumPayloadInput`](crate::types::EnumPayloadInput), which other operations share.
-pub type HttpEnumPayloadInput = crate::types::EnumPayloadInput;
+pub type HttpEnumPayloadInput = types::EnumPayloadInput;
 /// This operation's side of [`EnumPayloadInput`](crate::types::EnumPayloadInput), which other operations share.
-pub type HttpEnumPayloadOutput = crate::types::EnumPayloadInput;
+pub type HttpEnumPayloadOutput = types::EnumPayloadInput;
 /// The `HttpEnumPayload` operation.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpEnumPayload`. The associated constants are its protocol facts.
@@ -35,66 +36,7 @@ pub enum HttpEnumPayloadError {
     Unhandled(runtime::Unhandled),
 }
 
-impl HttpEnumPayloadError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for HttpEnumPayloadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for HttpEnumPayloadError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for HttpEnumPayloadError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<HttpEnumPayloadError>> for HttpEnumPayloadError {
-    fn from(value: runtime::http::ResponseError<HttpEnumPayloadError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(HttpEnumPayloadError {});
 
 impl HttpEnumPayload {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -105,7 +47,7 @@ impl HttpEnumPayload {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::EnumPayloadInput,
+        input: &types::EnumPayloadInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/EnumPayload");
@@ -130,7 +72,7 @@ impl HttpEnumPayload {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::EnumPayloadInput,
+        types::EnumPayloadInput,
         runtime::http::ResponseError<HttpEnumPayloadError>,
     > {
         let status = response.status().as_u16();
@@ -145,10 +87,10 @@ impl HttpEnumPayload {
             let error = HttpEnumPayloadError::Unhandled(received.unhandled());
             return Err(received.into_error(error));
         }
-        let mut output: crate::types::EnumPayloadInput = ::serde_json::from_slice(b"{}")
+        let mut output: types::EnumPayloadInput = ::serde_json::from_slice(b"{}")
             .map_err(|e| malformed(e.to_string()))?;
         let value = Some(
-            crate::types::StringEnum::from(String::from_utf8_lossy(body).as_ref()),
+            types::StringEnum::from(String::from_utf8_lossy(body).as_ref()),
         );
         output.payload = value;
         Ok(output)
@@ -160,7 +102,7 @@ impl HttpEnumPayload {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::EnumPayloadInput>,
+        runtime::http::Received<types::EnumPayloadInput>,
         runtime::http::ResponseError<HttpEnumPayloadError>,
     > {
         let output = Self::response(response)?;

@@ -3,12 +3,13 @@
 
 //! The `HttpPayloadTraits` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`HttpPayloadTraitsInputOutput`](crate::types::HttpPayloadTraitsInputOutput), which other operations share.
-pub type HttpPayloadTraitsInput = crate::types::HttpPayloadTraitsInputOutput;
+pub type HttpPayloadTraitsInput = types::HttpPayloadTraitsInputOutput;
 /// This operation's side of [`HttpPayloadTraitsInputOutput`](crate::types::HttpPayloadTraitsInputOutput), which other operations share.
-pub type HttpPayloadTraitsOutput = crate::types::HttpPayloadTraitsInputOutput;
+pub type HttpPayloadTraitsOutput = types::HttpPayloadTraitsInputOutput;
 /// This example serializes a blob shape in the payload. In this example, no JSON document is synthesized because the payload is not a structure or a union type.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPayloadTraits`. The associated constants are its protocol facts.
@@ -35,67 +36,7 @@ pub enum HttpPayloadTraitsError {
     Unhandled(runtime::Unhandled),
 }
 
-impl HttpPayloadTraitsError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for HttpPayloadTraitsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for HttpPayloadTraitsError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for HttpPayloadTraitsError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<HttpPayloadTraitsError>>
-for HttpPayloadTraitsError {
-    fn from(value: runtime::http::ResponseError<HttpPayloadTraitsError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(HttpPayloadTraitsError {});
 
 impl HttpPayloadTraits {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -106,7 +47,7 @@ impl HttpPayloadTraits {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::HttpPayloadTraitsInputOutput,
+        input: &types::HttpPayloadTraitsInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/HttpPayloadTraits");
@@ -142,7 +83,7 @@ impl HttpPayloadTraits {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::HttpPayloadTraitsInputOutput,
+        types::HttpPayloadTraitsInputOutput,
         runtime::http::ResponseError<HttpPayloadTraitsError>,
     > {
         let status = response.status().as_u16();
@@ -157,7 +98,7 @@ impl HttpPayloadTraits {
             let error = HttpPayloadTraitsError::Unhandled(received.unhandled());
             return Err(received.into_error(error));
         }
-        let mut output: crate::types::HttpPayloadTraitsInputOutput = ::serde_json::from_slice(
+        let mut output: types::HttpPayloadTraitsInputOutput = ::serde_json::from_slice(
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -180,7 +121,7 @@ impl HttpPayloadTraits {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::HttpPayloadTraitsInputOutput>,
+        runtime::http::Received<types::HttpPayloadTraitsInputOutput>,
         runtime::http::ResponseError<HttpPayloadTraitsError>,
     > {
         let output = Self::response(response)?;

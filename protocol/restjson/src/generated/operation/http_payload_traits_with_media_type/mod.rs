@@ -3,12 +3,13 @@
 
 //! The `HttpPayloadTraitsWithMediaType` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`HttpPayloadTraitsWithMediaTypeInputOutput`](crate::types::HttpPayloadTraitsWithMediaTypeInputOutput), which other operations share.
-pub type HttpPayloadTraitsWithMediaTypeInput = crate::types::HttpPayloadTraitsWithMediaTypeInputOutput;
+pub type HttpPayloadTraitsWithMediaTypeInput = types::HttpPayloadTraitsWithMediaTypeInputOutput;
 /// This operation's side of [`HttpPayloadTraitsWithMediaTypeInputOutput`](crate::types::HttpPayloadTraitsWithMediaTypeInputOutput), which other operations share.
-pub type HttpPayloadTraitsWithMediaTypeOutput = crate::types::HttpPayloadTraitsWithMediaTypeInputOutput;
+pub type HttpPayloadTraitsWithMediaTypeOutput = types::HttpPayloadTraitsWithMediaTypeInputOutput;
 /// This example uses a `@mediaType` trait on the payload to force a custom content-type to be serialized.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPayloadTraitsWithMediaType`. The associated constants are its protocol facts.
@@ -35,69 +36,7 @@ pub enum HttpPayloadTraitsWithMediaTypeError {
     Unhandled(runtime::Unhandled),
 }
 
-impl HttpPayloadTraitsWithMediaTypeError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for HttpPayloadTraitsWithMediaTypeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for HttpPayloadTraitsWithMediaTypeError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for HttpPayloadTraitsWithMediaTypeError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<HttpPayloadTraitsWithMediaTypeError>>
-for HttpPayloadTraitsWithMediaTypeError {
-    fn from(
-        value: runtime::http::ResponseError<HttpPayloadTraitsWithMediaTypeError>,
-    ) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(HttpPayloadTraitsWithMediaTypeError {});
 
 impl HttpPayloadTraitsWithMediaType {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -108,7 +47,7 @@ impl HttpPayloadTraitsWithMediaType {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::HttpPayloadTraitsWithMediaTypeInputOutput,
+        input: &types::HttpPayloadTraitsWithMediaTypeInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/HttpPayloadTraitsWithMediaType");
@@ -144,7 +83,7 @@ impl HttpPayloadTraitsWithMediaType {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::HttpPayloadTraitsWithMediaTypeInputOutput,
+        types::HttpPayloadTraitsWithMediaTypeInputOutput,
         runtime::http::ResponseError<HttpPayloadTraitsWithMediaTypeError>,
     > {
         let status = response.status().as_u16();
@@ -161,7 +100,7 @@ impl HttpPayloadTraitsWithMediaType {
             );
             return Err(received.into_error(error));
         }
-        let mut output: crate::types::HttpPayloadTraitsWithMediaTypeInputOutput = ::serde_json::from_slice(
+        let mut output: types::HttpPayloadTraitsWithMediaTypeInputOutput = ::serde_json::from_slice(
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -184,7 +123,7 @@ impl HttpPayloadTraitsWithMediaType {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::HttpPayloadTraitsWithMediaTypeInputOutput>,
+        runtime::http::Received<types::HttpPayloadTraitsWithMediaTypeInputOutput>,
         runtime::http::ResponseError<HttpPayloadTraitsWithMediaTypeError>,
     > {
         let output = Self::response(response)?;

@@ -3,12 +3,13 @@
 
 //! The `HttpPayloadWithStructure` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`HttpPayloadWithStructureInputOutput`](crate::types::HttpPayloadWithStructureInputOutput), which other operations share.
-pub type HttpPayloadWithStructureInput = crate::types::HttpPayloadWithStructureInputOutput;
+pub type HttpPayloadWithStructureInput = types::HttpPayloadWithStructureInputOutput;
 /// This operation's side of [`HttpPayloadWithStructureInputOutput`](crate::types::HttpPayloadWithStructureInputOutput), which other operations share.
-pub type HttpPayloadWithStructureOutput = crate::types::HttpPayloadWithStructureInputOutput;
+pub type HttpPayloadWithStructureOutput = types::HttpPayloadWithStructureInputOutput;
 /// This example serializes a structure in the payload. Note that serializing a structure changes the wrapper element name to match the targeted structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPayloadWithStructure`. The associated constants are its protocol facts.
@@ -35,67 +36,7 @@ pub enum HttpPayloadWithStructureError {
     Unhandled(runtime::Unhandled),
 }
 
-impl HttpPayloadWithStructureError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for HttpPayloadWithStructureError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for HttpPayloadWithStructureError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for HttpPayloadWithStructureError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<HttpPayloadWithStructureError>>
-for HttpPayloadWithStructureError {
-    fn from(value: runtime::http::ResponseError<HttpPayloadWithStructureError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(HttpPayloadWithStructureError {});
 
 impl HttpPayloadWithStructure {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -106,7 +47,7 @@ impl HttpPayloadWithStructure {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::HttpPayloadWithStructureInputOutput,
+        input: &types::HttpPayloadWithStructureInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/HttpPayloadWithStructure");
@@ -138,7 +79,7 @@ impl HttpPayloadWithStructure {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::HttpPayloadWithStructureInputOutput,
+        types::HttpPayloadWithStructureInputOutput,
         runtime::http::ResponseError<HttpPayloadWithStructureError>,
     > {
         let status = response.status().as_u16();
@@ -153,7 +94,7 @@ impl HttpPayloadWithStructure {
             let error = HttpPayloadWithStructureError::Unhandled(received.unhandled());
             return Err(received.into_error(error));
         }
-        let mut output: crate::types::HttpPayloadWithStructureInputOutput = ::serde_json::from_slice(
+        let mut output: types::HttpPayloadWithStructureInputOutput = ::serde_json::from_slice(
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -176,7 +117,7 @@ impl HttpPayloadWithStructure {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::HttpPayloadWithStructureInputOutput>,
+        runtime::http::Received<types::HttpPayloadWithStructureInputOutput>,
         runtime::http::ResponseError<HttpPayloadWithStructureError>,
     > {
         let output = Self::response(response)?;

@@ -32,30 +32,6 @@ impl HttpPrefixHeadersInput {
     pub fn foo_map(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.foo_map.as_ref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> HttpPrefixHeadersInputBuilder {
-        HttpPrefixHeadersInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for HttpPrefixHeadersInput {
@@ -78,7 +54,9 @@ impl runtime::validate::Validate for HttpPrefixHeadersInput {
     }
 }
 
-runtime::structure_impls!(HttpPrefixHeadersInput, HttpPrefixHeadersInputBuilder);
+runtime::structure_impls!(
+    HttpPrefixHeadersInput, HttpPrefixHeadersInputBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for HttpPrefixHeadersInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -154,11 +132,6 @@ impl HttpPrefixHeadersInputBuilder {
     /// The `fooMap` set so far.
     pub fn get_foo_map(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.foo_map
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> HttpPrefixHeadersInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -30,30 +30,6 @@ impl HttpPrefixHeadersOutput {
     pub fn foo_map(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.foo_map.as_ref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> HttpPrefixHeadersOutputBuilder {
-        HttpPrefixHeadersOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for HttpPrefixHeadersOutput {
@@ -76,7 +52,9 @@ impl runtime::validate::Validate for HttpPrefixHeadersOutput {
     }
 }
 
-runtime::structure_impls!(HttpPrefixHeadersOutput, HttpPrefixHeadersOutputBuilder);
+runtime::structure_impls!(
+    HttpPrefixHeadersOutput, HttpPrefixHeadersOutputBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for HttpPrefixHeadersOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -152,11 +130,6 @@ impl HttpPrefixHeadersOutputBuilder {
     /// The `fooMap` set so far.
     pub fn get_foo_map(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.foo_map
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> HttpPrefixHeadersOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

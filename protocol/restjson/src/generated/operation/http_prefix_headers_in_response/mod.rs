@@ -3,6 +3,7 @@
 
 //! The `HttpPrefixHeadersInResponse` operation: input, output and errors.
 use crate::runtime;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -41,69 +42,7 @@ pub enum HttpPrefixHeadersInResponseError {
     Unhandled(runtime::Unhandled),
 }
 
-impl HttpPrefixHeadersInResponseError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for HttpPrefixHeadersInResponseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for HttpPrefixHeadersInResponseError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for HttpPrefixHeadersInResponseError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<HttpPrefixHeadersInResponseError>>
-for HttpPrefixHeadersInResponseError {
-    fn from(
-        value: runtime::http::ResponseError<HttpPrefixHeadersInResponseError>,
-    ) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(HttpPrefixHeadersInResponseError {});
 
 impl HttpPrefixHeadersInResponse {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -114,7 +53,7 @@ impl HttpPrefixHeadersInResponse {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        _input: &crate::operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseInput,
+        _input: &operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/HttpPrefixHeadersResponse");
@@ -135,7 +74,7 @@ impl HttpPrefixHeadersInResponse {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseOutput,
+        operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseOutput,
         runtime::http::ResponseError<HttpPrefixHeadersInResponseError>,
     > {
         let status = response.status().as_u16();
@@ -154,7 +93,7 @@ impl HttpPrefixHeadersInResponse {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseOutput = ::serde_json::from_slice(
+        let mut output: operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -184,7 +123,7 @@ impl HttpPrefixHeadersInResponse {
         response: &::http::Response<B>,
     ) -> Result<
         runtime::http::Received<
-            crate::operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseOutput,
+            operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseOutput,
         >,
         runtime::http::ResponseError<HttpPrefixHeadersInResponseError>,
     > {

@@ -23,30 +23,6 @@ impl HttpQueryParamsOnlyOperationInput {
     pub fn query_map(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.query_map.as_ref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> HttpQueryParamsOnlyOperationInputBuilder {
-        HttpQueryParamsOnlyOperationInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for HttpQueryParamsOnlyOperationInput {
@@ -69,7 +45,8 @@ impl runtime::validate::Validate for HttpQueryParamsOnlyOperationInput {
 }
 
 runtime::structure_impls!(
-    HttpQueryParamsOnlyOperationInput, HttpQueryParamsOnlyOperationInputBuilder
+    HttpQueryParamsOnlyOperationInput, HttpQueryParamsOnlyOperationInputBuilder,
+    infallible
 );
 
 impl runtime::wire::WriteFields for HttpQueryParamsOnlyOperationInput {
@@ -132,11 +109,6 @@ impl HttpQueryParamsOnlyOperationInputBuilder {
         &self,
     ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.query_map
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> HttpQueryParamsOnlyOperationInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -32,30 +32,6 @@ impl HttpRequestWithFloatLabelsInput {
     pub fn double(&self) -> Option<f64> {
         self.double
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> HttpRequestWithFloatLabelsInputBuilder {
-        HttpRequestWithFloatLabelsInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for HttpRequestWithFloatLabelsInput {
@@ -84,7 +60,7 @@ impl runtime::validate::Validate for HttpRequestWithFloatLabelsInput {
 }
 
 runtime::structure_impls!(
-    HttpRequestWithFloatLabelsInput, HttpRequestWithFloatLabelsInputBuilder
+    HttpRequestWithFloatLabelsInput, HttpRequestWithFloatLabelsInputBuilder, infallible
 );
 
 impl runtime::wire::WriteFields for HttpRequestWithFloatLabelsInput {
@@ -154,11 +130,6 @@ impl HttpRequestWithFloatLabelsInputBuilder {
     /// The `double` set so far.
     pub fn get_double(&self) -> &Option<f64> {
         &self.double
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> HttpRequestWithFloatLabelsInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

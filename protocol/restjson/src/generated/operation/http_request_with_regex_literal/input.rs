@@ -23,30 +23,6 @@ impl HttpRequestWithRegexLiteralInput {
     pub fn str(&self) -> Option<&str> {
         self.str.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> HttpRequestWithRegexLiteralInputBuilder {
-        HttpRequestWithRegexLiteralInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for HttpRequestWithRegexLiteralInput {
@@ -71,7 +47,7 @@ impl runtime::validate::Validate for HttpRequestWithRegexLiteralInput {
 }
 
 runtime::structure_impls!(
-    HttpRequestWithRegexLiteralInput, HttpRequestWithRegexLiteralInputBuilder
+    HttpRequestWithRegexLiteralInput, HttpRequestWithRegexLiteralInputBuilder, infallible
 );
 
 impl runtime::wire::WriteFields for HttpRequestWithRegexLiteralInput {
@@ -121,11 +97,6 @@ impl HttpRequestWithRegexLiteralInputBuilder {
     /// The `str` set so far.
     pub fn get_str(&self) -> &Option<String> {
         &self.str
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> HttpRequestWithRegexLiteralInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -21,30 +21,6 @@ impl HttpResponseCodeOutput {
     pub fn status(&self) -> Option<i32> {
         self.status
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> HttpResponseCodeOutputBuilder {
-        HttpResponseCodeOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for HttpResponseCodeOutput {
@@ -64,7 +40,9 @@ impl runtime::validate::Validate for HttpResponseCodeOutput {
     }
 }
 
-runtime::structure_impls!(HttpResponseCodeOutput, HttpResponseCodeOutputBuilder);
+runtime::structure_impls!(
+    HttpResponseCodeOutput, HttpResponseCodeOutputBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for HttpResponseCodeOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -113,11 +91,6 @@ impl HttpResponseCodeOutputBuilder {
     /// The `Status` set so far.
     pub fn get_status(&self) -> &Option<i32> {
         &self.status
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> HttpResponseCodeOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

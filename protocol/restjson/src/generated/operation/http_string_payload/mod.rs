@@ -3,12 +3,13 @@
 
 //! The `HttpStringPayload` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`StringPayloadInput`](crate::types::StringPayloadInput), which other operations share.
-pub type HttpStringPayloadInput = crate::types::StringPayloadInput;
+pub type HttpStringPayloadInput = types::StringPayloadInput;
 /// This operation's side of [`StringPayloadInput`](crate::types::StringPayloadInput), which other operations share.
-pub type HttpStringPayloadOutput = crate::types::StringPayloadInput;
+pub type HttpStringPayloadOutput = types::StringPayloadInput;
 /// The `HttpStringPayload` operation.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpStringPayload`. The associated constants are its protocol facts.
@@ -35,67 +36,7 @@ pub enum HttpStringPayloadError {
     Unhandled(runtime::Unhandled),
 }
 
-impl HttpStringPayloadError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for HttpStringPayloadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for HttpStringPayloadError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for HttpStringPayloadError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<HttpStringPayloadError>>
-for HttpStringPayloadError {
-    fn from(value: runtime::http::ResponseError<HttpStringPayloadError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(HttpStringPayloadError {});
 
 impl HttpStringPayload {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -106,7 +47,7 @@ impl HttpStringPayload {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::StringPayloadInput,
+        input: &types::StringPayloadInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/StringPayload");
@@ -131,7 +72,7 @@ impl HttpStringPayload {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::StringPayloadInput,
+        types::StringPayloadInput,
         runtime::http::ResponseError<HttpStringPayloadError>,
     > {
         let status = response.status().as_u16();
@@ -146,9 +87,7 @@ impl HttpStringPayload {
             let error = HttpStringPayloadError::Unhandled(received.unhandled());
             return Err(received.into_error(error));
         }
-        let mut output: crate::types::StringPayloadInput = ::serde_json::from_slice(
-                b"{}",
-            )
+        let mut output: types::StringPayloadInput = ::serde_json::from_slice(b"{}")
             .map_err(|e| malformed(e.to_string()))?;
         let value = Some(
             String::from_utf8(body.to_vec()).map_err(|e| malformed(e.to_string()))?,
@@ -163,7 +102,7 @@ impl HttpStringPayload {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::StringPayloadInput>,
+        runtime::http::Received<types::StringPayloadInput>,
         runtime::http::ResponseError<HttpStringPayloadError>,
     > {
         let output = Self::response(response)?;

@@ -3,12 +3,13 @@
 
 //! The `InputAndOutputWithHeaders` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`InputAndOutputWithHeadersIo`](crate::types::InputAndOutputWithHeadersIo), which other operations share.
-pub type InputAndOutputWithHeadersInput = crate::types::InputAndOutputWithHeadersIo;
+pub type InputAndOutputWithHeadersInput = types::InputAndOutputWithHeadersIo;
 /// This operation's side of [`InputAndOutputWithHeadersIo`](crate::types::InputAndOutputWithHeadersIo), which other operations share.
-pub type InputAndOutputWithHeadersOutput = crate::types::InputAndOutputWithHeadersIo;
+pub type InputAndOutputWithHeadersOutput = types::InputAndOutputWithHeadersIo;
 /// The example tests how requests and responses are serialized when there is no input or output payload but there are HTTP header bindings.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#InputAndOutputWithHeaders`. The associated constants are its protocol facts.
@@ -35,69 +36,7 @@ pub enum InputAndOutputWithHeadersError {
     Unhandled(runtime::Unhandled),
 }
 
-impl InputAndOutputWithHeadersError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for InputAndOutputWithHeadersError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for InputAndOutputWithHeadersError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for InputAndOutputWithHeadersError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<InputAndOutputWithHeadersError>>
-for InputAndOutputWithHeadersError {
-    fn from(
-        value: runtime::http::ResponseError<InputAndOutputWithHeadersError>,
-    ) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(InputAndOutputWithHeadersError {});
 
 impl InputAndOutputWithHeaders {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -108,7 +47,7 @@ impl InputAndOutputWithHeaders {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::InputAndOutputWithHeadersIo,
+        input: &types::InputAndOutputWithHeadersIo,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/InputAndOutputWithHeaders");
@@ -323,7 +262,7 @@ impl InputAndOutputWithHeaders {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::InputAndOutputWithHeadersIo,
+        types::InputAndOutputWithHeadersIo,
         runtime::http::ResponseError<InputAndOutputWithHeadersError>,
     > {
         let status = response.status().as_u16();
@@ -340,7 +279,7 @@ impl InputAndOutputWithHeaders {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::InputAndOutputWithHeadersIo = ::serde_json::from_slice(
+        let mut output: types::InputAndOutputWithHeadersIo = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -531,7 +470,7 @@ impl InputAndOutputWithHeaders {
             .get("X-Enum")
             .and_then(|v| v.to_str().ok())
         {
-            let value = Some(crate::types::FooEnum::from(text.trim()))
+            let value = Some(types::FooEnum::from(text.trim()))
                 .ok_or_else(|| malformed(
                     "header `X-Enum` is not a valid `headerEnum`".to_owned(),
                 ))?;
@@ -544,7 +483,7 @@ impl InputAndOutputWithHeaders {
         {
             let value = runtime::http::split_header_list(text)
                 .iter()
-                .map(|item| Some(crate::types::FooEnum::from(item.as_str().trim())))
+                .map(|item| Some(types::FooEnum::from(item.as_str().trim())))
                 .collect::<Option<Vec<_>>>()
                 .ok_or_else(|| malformed(
                     "header `X-EnumList` is not a valid `headerEnumList`".to_owned(),
@@ -560,7 +499,7 @@ impl InputAndOutputWithHeaders {
                 .trim()
                 .parse::<i32>()
                 .ok()
-                .map(crate::types::IntegerEnum::from)
+                .map(types::IntegerEnum::from)
                 .ok_or_else(|| malformed(
                     "header `X-IntegerEnum` is not a valid `headerIntegerEnum`"
                         .to_owned(),
@@ -580,7 +519,7 @@ impl InputAndOutputWithHeaders {
                         .trim()
                         .parse::<i32>()
                         .ok()
-                        .map(crate::types::IntegerEnum::from)
+                        .map(types::IntegerEnum::from)
                 })
                 .collect::<Option<Vec<_>>>()
                 .ok_or_else(|| malformed(
@@ -598,7 +537,7 @@ impl InputAndOutputWithHeaders {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::InputAndOutputWithHeadersIo>,
+        runtime::http::Received<types::InputAndOutputWithHeadersIo>,
         runtime::http::ResponseError<InputAndOutputWithHeadersError>,
     > {
         let output = Self::response(response)?;

@@ -3,12 +3,13 @@
 
 //! The `JsonIntEnums` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`JsonIntEnumsInputOutput`](crate::types::JsonIntEnumsInputOutput), which other operations share.
-pub type JsonIntEnumsInput = crate::types::JsonIntEnumsInputOutput;
+pub type JsonIntEnumsInput = types::JsonIntEnumsInputOutput;
 /// This operation's side of [`JsonIntEnumsInputOutput`](crate::types::JsonIntEnumsInputOutput), which other operations share.
-pub type JsonIntEnumsOutput = crate::types::JsonIntEnumsInputOutput;
+pub type JsonIntEnumsOutput = types::JsonIntEnumsInputOutput;
 /// This example serializes intEnums as top level properties, in lists, sets, and maps.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonIntEnums`. The associated constants are its protocol facts.
@@ -35,66 +36,7 @@ pub enum JsonIntEnumsError {
     Unhandled(runtime::Unhandled),
 }
 
-impl JsonIntEnumsError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for JsonIntEnumsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for JsonIntEnumsError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for JsonIntEnumsError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<JsonIntEnumsError>> for JsonIntEnumsError {
-    fn from(value: runtime::http::ResponseError<JsonIntEnumsError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(JsonIntEnumsError {});
 
 impl JsonIntEnums {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -105,7 +47,7 @@ impl JsonIntEnums {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::JsonIntEnumsInputOutput,
+        input: &types::JsonIntEnumsInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/JsonIntEnums");
@@ -185,7 +127,7 @@ impl JsonIntEnums {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::JsonIntEnumsInputOutput,
+        types::JsonIntEnumsInputOutput,
         runtime::http::ResponseError<JsonIntEnumsError>,
     > {
         let status = response.status().as_u16();
@@ -202,7 +144,7 @@ impl JsonIntEnums {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::JsonIntEnumsInputOutput = ::serde_json::from_slice(
+        let mut output: types::JsonIntEnumsInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -215,7 +157,7 @@ impl JsonIntEnums {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::JsonIntEnumsInputOutput>,
+        runtime::http::Received<types::JsonIntEnumsInputOutput>,
         runtime::http::ResponseError<JsonIntEnumsError>,
     > {
         let output = Self::response(response)?;

@@ -3,12 +3,13 @@
 
 //! The `JsonLists` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`JsonListsInputOutput`](crate::types::JsonListsInputOutput), which other operations share.
-pub type JsonListsInput = crate::types::JsonListsInputOutput;
+pub type JsonListsInput = types::JsonListsInputOutput;
 /// This operation's side of [`JsonListsInputOutput`](crate::types::JsonListsInputOutput), which other operations share.
-pub type JsonListsOutput = crate::types::JsonListsInputOutput;
+pub type JsonListsOutput = types::JsonListsInputOutput;
 /// This test case serializes JSON lists for the following cases for both input and output: 1. Normal JSON lists. 2. Normal JSON sets. 3. JSON lists of lists. 4. Lists of structures.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonLists`. The associated constants are its protocol facts.
@@ -35,66 +36,7 @@ pub enum JsonListsError {
     Unhandled(runtime::Unhandled),
 }
 
-impl JsonListsError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for JsonListsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for JsonListsError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for JsonListsError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<JsonListsError>> for JsonListsError {
-    fn from(value: runtime::http::ResponseError<JsonListsError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(JsonListsError {});
 
 impl JsonLists {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -105,7 +47,7 @@ impl JsonLists {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::JsonListsInputOutput,
+        input: &types::JsonListsInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/JsonLists");
@@ -211,7 +153,7 @@ impl JsonLists {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::JsonListsInputOutput,
+        types::JsonListsInputOutput,
         runtime::http::ResponseError<JsonListsError>,
     > {
         let status = response.status().as_u16();
@@ -228,7 +170,7 @@ impl JsonLists {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::JsonListsInputOutput = ::serde_json::from_slice(
+        let mut output: types::JsonListsInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -241,7 +183,7 @@ impl JsonLists {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::JsonListsInputOutput>,
+        runtime::http::Received<types::JsonListsInputOutput>,
         runtime::http::ResponseError<JsonListsError>,
     > {
         let output = Self::response(response)?;

@@ -3,12 +3,13 @@
 
 //! The `JsonMaps` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`JsonMapsInputOutput`](crate::types::JsonMapsInputOutput), which other operations share.
-pub type JsonMapsInput = crate::types::JsonMapsInputOutput;
+pub type JsonMapsInput = types::JsonMapsInputOutput;
 /// This operation's side of [`JsonMapsInputOutput`](crate::types::JsonMapsInputOutput), which other operations share.
-pub type JsonMapsOutput = crate::types::JsonMapsInputOutput;
+pub type JsonMapsOutput = types::JsonMapsInputOutput;
 /// The example tests basic map serialization.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonMaps`. The associated constants are its protocol facts.
@@ -35,66 +36,7 @@ pub enum JsonMapsError {
     Unhandled(runtime::Unhandled),
 }
 
-impl JsonMapsError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for JsonMapsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for JsonMapsError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for JsonMapsError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<JsonMapsError>> for JsonMapsError {
-    fn from(value: runtime::http::ResponseError<JsonMapsError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(JsonMapsError {});
 
 impl JsonMaps {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -105,7 +47,7 @@ impl JsonMaps {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::JsonMapsInputOutput,
+        input: &types::JsonMapsInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/JsonMaps");
@@ -179,7 +121,7 @@ impl JsonMaps {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::JsonMapsInputOutput,
+        types::JsonMapsInputOutput,
         runtime::http::ResponseError<JsonMapsError>,
     > {
         let status = response.status().as_u16();
@@ -196,7 +138,7 @@ impl JsonMaps {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::JsonMapsInputOutput = ::serde_json::from_slice(
+        let mut output: types::JsonMapsInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -209,7 +151,7 @@ impl JsonMaps {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::JsonMapsInputOutput>,
+        runtime::http::Received<types::JsonMapsInputOutput>,
         runtime::http::ResponseError<JsonMapsError>,
     > {
         let output = Self::response(response)?;

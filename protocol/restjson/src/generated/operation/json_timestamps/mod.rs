@@ -3,12 +3,13 @@
 
 //! The `JsonTimestamps` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`JsonTimestampsInputOutput`](crate::types::JsonTimestampsInputOutput), which other operations share.
-pub type JsonTimestampsInput = crate::types::JsonTimestampsInputOutput;
+pub type JsonTimestampsInput = types::JsonTimestampsInputOutput;
 /// This operation's side of [`JsonTimestampsInputOutput`](crate::types::JsonTimestampsInputOutput), which other operations share.
-pub type JsonTimestampsOutput = crate::types::JsonTimestampsInputOutput;
+pub type JsonTimestampsOutput = types::JsonTimestampsInputOutput;
 /// This tests how timestamps are serialized, including using the default format of date-time and various @timestampFormat trait values.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonTimestamps`. The associated constants are its protocol facts.
@@ -35,66 +36,7 @@ pub enum JsonTimestampsError {
     Unhandled(runtime::Unhandled),
 }
 
-impl JsonTimestampsError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for JsonTimestampsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for JsonTimestampsError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for JsonTimestampsError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<JsonTimestampsError>> for JsonTimestampsError {
-    fn from(value: runtime::http::ResponseError<JsonTimestampsError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(JsonTimestampsError {});
 
 impl JsonTimestamps {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -105,7 +47,7 @@ impl JsonTimestamps {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::JsonTimestampsInputOutput,
+        input: &types::JsonTimestampsInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/JsonTimestamps");
@@ -193,7 +135,7 @@ impl JsonTimestamps {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::JsonTimestampsInputOutput,
+        types::JsonTimestampsInputOutput,
         runtime::http::ResponseError<JsonTimestampsError>,
     > {
         let status = response.status().as_u16();
@@ -210,7 +152,7 @@ impl JsonTimestamps {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::JsonTimestampsInputOutput = ::serde_json::from_slice(
+        let mut output: types::JsonTimestampsInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -223,7 +165,7 @@ impl JsonTimestamps {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::JsonTimestampsInputOutput>,
+        runtime::http::Received<types::JsonTimestampsInputOutput>,
         runtime::http::ResponseError<JsonTimestampsError>,
     > {
         let output = Self::response(response)?;

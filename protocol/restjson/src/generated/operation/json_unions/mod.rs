@@ -3,12 +3,13 @@
 
 //! The `JsonUnions` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`UnionInputOutput`](crate::types::UnionInputOutput), which other operations share.
-pub type JsonUnionsInput = crate::types::UnionInputOutput;
+pub type JsonUnionsInput = types::UnionInputOutput;
 /// This operation's side of [`UnionInputOutput`](crate::types::UnionInputOutput), which other operations share.
-pub type JsonUnionsOutput = crate::types::UnionInputOutput;
+pub type JsonUnionsOutput = types::UnionInputOutput;
 /// This operation uses unions for inputs and outputs.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonUnions`. The associated constants are its protocol facts.
@@ -35,66 +36,7 @@ pub enum JsonUnionsError {
     Unhandled(runtime::Unhandled),
 }
 
-impl JsonUnionsError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for JsonUnionsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for JsonUnionsError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for JsonUnionsError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<JsonUnionsError>> for JsonUnionsError {
-    fn from(value: runtime::http::ResponseError<JsonUnionsError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(JsonUnionsError {});
 
 impl JsonUnions {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -105,7 +47,7 @@ impl JsonUnions {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::UnionInputOutput,
+        input: &types::UnionInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/JsonUnions");
@@ -144,10 +86,7 @@ impl JsonUnions {
     #[allow(clippy::result_large_err)]
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> Result<
-        crate::types::UnionInputOutput,
-        runtime::http::ResponseError<JsonUnionsError>,
-    > {
+    ) -> Result<types::UnionInputOutput, runtime::http::ResponseError<JsonUnionsError>> {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
         let malformed = |message: String| runtime::http::ResponseError::Malformed {
@@ -162,7 +101,7 @@ impl JsonUnions {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::UnionInputOutput = ::serde_json::from_slice(
+        let mut output: types::UnionInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -175,7 +114,7 @@ impl JsonUnions {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::UnionInputOutput>,
+        runtime::http::Received<types::UnionInputOutput>,
         runtime::http::ResponseError<JsonUnionsError>,
     > {
         let output = Self::response(response)?;

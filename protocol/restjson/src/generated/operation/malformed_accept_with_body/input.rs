@@ -12,32 +12,6 @@ use std::fmt;
 #[non_exhaustive]
 #[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedAcceptWithBodyInput {}
-impl MalformedAcceptWithBodyInput {
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MalformedAcceptWithBodyInputBuilder {
-        MalformedAcceptWithBodyInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
-}
-
 impl fmt::Debug for MalformedAcceptWithBodyInput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("MalformedAcceptWithBodyInput").finish()
@@ -56,7 +30,7 @@ impl runtime::validate::Validate for MalformedAcceptWithBodyInput {
 }
 
 runtime::structure_impls!(
-    MalformedAcceptWithBodyInput, MalformedAcceptWithBodyInputBuilder
+    MalformedAcceptWithBodyInput, MalformedAcceptWithBodyInputBuilder, infallible
 );
 
 impl runtime::wire::WriteFields for MalformedAcceptWithBodyInput {
@@ -84,11 +58,6 @@ impl runtime::wire::ReadFields for MalformedAcceptWithBodyInputBuilder {
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedAcceptWithBodyInputBuilder {}
 impl MalformedAcceptWithBodyInputBuilder {
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> MalformedAcceptWithBodyInput {
-        self.build_unchecked()
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

@@ -3,6 +3,8 @@
 
 //! The `MalformedAcceptWithBody` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -13,7 +15,7 @@ pub mod builders {
 }
 
 /// This operation's side of [`GreetingStruct`](crate::types::GreetingStruct), which other operations share.
-pub type MalformedAcceptWithBodyOutput = crate::types::GreetingStruct;
+pub type MalformedAcceptWithBodyOutput = types::GreetingStruct;
 /// The `MalformedAcceptWithBody` operation.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedAcceptWithBody`. The associated constants are its protocol facts.
@@ -40,67 +42,7 @@ pub enum MalformedAcceptWithBodyError {
     Unhandled(runtime::Unhandled),
 }
 
-impl MalformedAcceptWithBodyError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for MalformedAcceptWithBodyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for MalformedAcceptWithBodyError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for MalformedAcceptWithBodyError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<MalformedAcceptWithBodyError>>
-for MalformedAcceptWithBodyError {
-    fn from(value: runtime::http::ResponseError<MalformedAcceptWithBodyError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(MalformedAcceptWithBodyError {});
 
 impl MalformedAcceptWithBody {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -111,7 +53,7 @@ impl MalformedAcceptWithBody {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        _input: &crate::operation::malformed_accept_with_body::MalformedAcceptWithBodyInput,
+        _input: &operation::malformed_accept_with_body::MalformedAcceptWithBodyInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MalformedAcceptWithBody");
@@ -132,7 +74,7 @@ impl MalformedAcceptWithBody {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::GreetingStruct,
+        types::GreetingStruct,
         runtime::http::ResponseError<MalformedAcceptWithBodyError>,
     > {
         let status = response.status().as_u16();
@@ -149,7 +91,7 @@ impl MalformedAcceptWithBody {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::GreetingStruct = ::serde_json::from_slice(
+        let mut output: types::GreetingStruct = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -162,7 +104,7 @@ impl MalformedAcceptWithBody {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::GreetingStruct>,
+        runtime::http::Received<types::GreetingStruct>,
         runtime::http::ResponseError<MalformedAcceptWithBodyError>,
     > {
         let output = Self::response(response)?;

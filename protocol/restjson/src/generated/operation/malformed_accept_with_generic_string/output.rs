@@ -21,30 +21,6 @@ impl MalformedAcceptWithGenericStringOutput {
     pub fn payload(&self) -> Option<&str> {
         self.payload.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MalformedAcceptWithGenericStringOutputBuilder {
-        MalformedAcceptWithGenericStringOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for MalformedAcceptWithGenericStringOutput {
@@ -67,7 +43,8 @@ impl runtime::validate::Validate for MalformedAcceptWithGenericStringOutput {
 }
 
 runtime::structure_impls!(
-    MalformedAcceptWithGenericStringOutput, MalformedAcceptWithGenericStringOutputBuilder
+    MalformedAcceptWithGenericStringOutput,
+    MalformedAcceptWithGenericStringOutputBuilder, infallible
 );
 
 impl runtime::wire::WriteFields for MalformedAcceptWithGenericStringOutput {
@@ -117,11 +94,6 @@ impl MalformedAcceptWithGenericStringOutputBuilder {
     /// The `payload` set so far.
     pub fn get_payload(&self) -> &Option<String> {
         &self.payload
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> MalformedAcceptWithGenericStringOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

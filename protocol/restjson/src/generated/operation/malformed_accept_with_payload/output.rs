@@ -21,30 +21,6 @@ impl MalformedAcceptWithPayloadOutput {
     pub fn payload(&self) -> Option<&runtime::Blob> {
         self.payload.as_ref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MalformedAcceptWithPayloadOutputBuilder {
-        MalformedAcceptWithPayloadOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for MalformedAcceptWithPayloadOutput {
@@ -67,7 +43,7 @@ impl runtime::validate::Validate for MalformedAcceptWithPayloadOutput {
 }
 
 runtime::structure_impls!(
-    MalformedAcceptWithPayloadOutput, MalformedAcceptWithPayloadOutputBuilder
+    MalformedAcceptWithPayloadOutput, MalformedAcceptWithPayloadOutputBuilder, infallible
 );
 
 impl runtime::wire::WriteFields for MalformedAcceptWithPayloadOutput {
@@ -117,11 +93,6 @@ impl MalformedAcceptWithPayloadOutputBuilder {
     /// The `payload` set so far.
     pub fn get_payload(&self) -> &Option<runtime::Blob> {
         &self.payload
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> MalformedAcceptWithPayloadOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

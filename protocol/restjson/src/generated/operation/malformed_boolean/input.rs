@@ -48,30 +48,6 @@ impl MalformedBooleanInput {
     pub fn boolean_in_header(&self) -> Option<bool> {
         self.boolean_in_header
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MalformedBooleanInputBuilder {
-        MalformedBooleanInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for MalformedBooleanInput {
@@ -98,7 +74,9 @@ impl runtime::validate::Validate for MalformedBooleanInput {
     }
 }
 
-runtime::structure_impls!(MalformedBooleanInput, MalformedBooleanInputBuilder);
+runtime::structure_impls!(
+    MalformedBooleanInput, MalformedBooleanInputBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for MalformedBooleanInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -207,11 +185,6 @@ impl MalformedBooleanInputBuilder {
     /// The `booleanInHeader` set so far.
     pub fn get_boolean_in_header(&self) -> &Option<bool> {
         &self.boolean_in_header
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> MalformedBooleanInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -3,6 +3,7 @@
 
 //! The `MalformedBoolean` operation: input, output and errors.
 use crate::runtime;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -41,67 +42,7 @@ pub enum MalformedBooleanError {
     Unhandled(runtime::Unhandled),
 }
 
-impl MalformedBooleanError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for MalformedBooleanError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for MalformedBooleanError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for MalformedBooleanError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<MalformedBooleanError>>
-for MalformedBooleanError {
-    fn from(value: runtime::http::ResponseError<MalformedBooleanError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(MalformedBooleanError {});
 
 impl MalformedBoolean {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -112,7 +53,7 @@ impl MalformedBoolean {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::malformed_boolean::MalformedBooleanInput,
+        input: &operation::malformed_boolean::MalformedBooleanInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MalformedBoolean/");
@@ -188,7 +129,7 @@ impl MalformedBoolean {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::malformed_boolean::MalformedBooleanOutput,
+        operation::malformed_boolean::MalformedBooleanOutput,
         runtime::http::ResponseError<MalformedBooleanError>,
     > {
         let status = response.status().as_u16();
@@ -205,7 +146,7 @@ impl MalformedBoolean {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::malformed_boolean::MalformedBooleanOutput = ::serde_json::from_slice(
+        let mut output: operation::malformed_boolean::MalformedBooleanOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -218,9 +159,7 @@ impl MalformedBoolean {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            crate::operation::malformed_boolean::MalformedBooleanOutput,
-        >,
+        runtime::http::Received<operation::malformed_boolean::MalformedBooleanOutput>,
         runtime::http::ResponseError<MalformedBooleanError>,
     > {
         let output = Self::response(response)?;

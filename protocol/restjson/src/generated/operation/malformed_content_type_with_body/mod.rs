@@ -3,6 +3,8 @@
 
 //! The `MalformedContentTypeWithBody` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
+use crate::operation;
 use std::fmt;
 
 mod output;
@@ -13,7 +15,7 @@ pub mod builders {
 }
 
 /// This operation's side of [`GreetingStruct`](crate::types::GreetingStruct), which other operations share.
-pub type MalformedContentTypeWithBodyInput = crate::types::GreetingStruct;
+pub type MalformedContentTypeWithBodyInput = types::GreetingStruct;
 /// The `MalformedContentTypeWithBody` operation.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedContentTypeWithBody`. The associated constants are its protocol facts.
@@ -40,69 +42,7 @@ pub enum MalformedContentTypeWithBodyError {
     Unhandled(runtime::Unhandled),
 }
 
-impl MalformedContentTypeWithBodyError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for MalformedContentTypeWithBodyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for MalformedContentTypeWithBodyError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for MalformedContentTypeWithBodyError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<MalformedContentTypeWithBodyError>>
-for MalformedContentTypeWithBodyError {
-    fn from(
-        value: runtime::http::ResponseError<MalformedContentTypeWithBodyError>,
-    ) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(MalformedContentTypeWithBodyError {});
 
 impl MalformedContentTypeWithBody {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -113,7 +53,7 @@ impl MalformedContentTypeWithBody {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::GreetingStruct,
+        input: &types::GreetingStruct,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MalformedContentTypeWithBody");
@@ -149,7 +89,7 @@ impl MalformedContentTypeWithBody {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::malformed_content_type_with_body::MalformedContentTypeWithBodyOutput,
+        operation::malformed_content_type_with_body::MalformedContentTypeWithBodyOutput,
         runtime::http::ResponseError<MalformedContentTypeWithBodyError>,
     > {
         let status = response.status().as_u16();
@@ -168,7 +108,7 @@ impl MalformedContentTypeWithBody {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::malformed_content_type_with_body::MalformedContentTypeWithBodyOutput = ::serde_json::from_slice(
+        let mut output: operation::malformed_content_type_with_body::MalformedContentTypeWithBodyOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -182,7 +122,7 @@ impl MalformedContentTypeWithBody {
         response: &::http::Response<B>,
     ) -> Result<
         runtime::http::Received<
-            crate::operation::malformed_content_type_with_body::MalformedContentTypeWithBodyOutput,
+            operation::malformed_content_type_with_body::MalformedContentTypeWithBodyOutput,
         >,
         runtime::http::ResponseError<MalformedContentTypeWithBodyError>,
     > {

@@ -23,30 +23,6 @@ impl MalformedContentTypeWithPayloadInput {
     pub fn payload(&self) -> Option<&runtime::Blob> {
         self.payload.as_ref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MalformedContentTypeWithPayloadInputBuilder {
-        MalformedContentTypeWithPayloadInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for MalformedContentTypeWithPayloadInput {
@@ -69,7 +45,8 @@ impl runtime::validate::Validate for MalformedContentTypeWithPayloadInput {
 }
 
 runtime::structure_impls!(
-    MalformedContentTypeWithPayloadInput, MalformedContentTypeWithPayloadInputBuilder
+    MalformedContentTypeWithPayloadInput, MalformedContentTypeWithPayloadInputBuilder,
+    infallible
 );
 
 impl runtime::wire::WriteFields for MalformedContentTypeWithPayloadInput {
@@ -119,11 +96,6 @@ impl MalformedContentTypeWithPayloadInputBuilder {
     /// The `payload` set so far.
     pub fn get_payload(&self) -> &Option<runtime::Blob> {
         &self.payload
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> MalformedContentTypeWithPayloadInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -23,30 +23,6 @@ impl MalformedContentTypeWithoutBodyEmptyInputInput {
     pub fn header(&self) -> Option<&str> {
         self.header.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MalformedContentTypeWithoutBodyEmptyInputInputBuilder {
-        MalformedContentTypeWithoutBodyEmptyInputInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for MalformedContentTypeWithoutBodyEmptyInputInput {
@@ -70,7 +46,7 @@ impl runtime::validate::Validate for MalformedContentTypeWithoutBodyEmptyInputIn
 
 runtime::structure_impls!(
     MalformedContentTypeWithoutBodyEmptyInputInput,
-    MalformedContentTypeWithoutBodyEmptyInputInputBuilder
+    MalformedContentTypeWithoutBodyEmptyInputInputBuilder, infallible
 );
 
 impl runtime::wire::WriteFields for MalformedContentTypeWithoutBodyEmptyInputInput {
@@ -121,11 +97,6 @@ impl MalformedContentTypeWithoutBodyEmptyInputInputBuilder {
     /// The `header` set so far.
     pub fn get_header(&self) -> &Option<String> {
         &self.header
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> MalformedContentTypeWithoutBodyEmptyInputInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

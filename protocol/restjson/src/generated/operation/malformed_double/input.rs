@@ -48,30 +48,6 @@ impl MalformedDoubleInput {
     pub fn double_in_header(&self) -> Option<f64> {
         self.double_in_header
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MalformedDoubleInputBuilder {
-        MalformedDoubleInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for MalformedDoubleInput {
@@ -98,7 +74,7 @@ impl runtime::validate::Validate for MalformedDoubleInput {
     }
 }
 
-runtime::structure_impls!(MalformedDoubleInput, MalformedDoubleInputBuilder);
+runtime::structure_impls!(MalformedDoubleInput, MalformedDoubleInputBuilder, infallible);
 
 impl runtime::wire::WriteFields for MalformedDoubleInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -207,11 +183,6 @@ impl MalformedDoubleInputBuilder {
     /// The `doubleInHeader` set so far.
     pub fn get_double_in_header(&self) -> &Option<f64> {
         &self.double_in_header
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> MalformedDoubleInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

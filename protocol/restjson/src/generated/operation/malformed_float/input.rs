@@ -48,30 +48,6 @@ impl MalformedFloatInput {
     pub fn float_in_header(&self) -> Option<f32> {
         self.float_in_header
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MalformedFloatInputBuilder {
-        MalformedFloatInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for MalformedFloatInput {
@@ -98,7 +74,7 @@ impl runtime::validate::Validate for MalformedFloatInput {
     }
 }
 
-runtime::structure_impls!(MalformedFloatInput, MalformedFloatInputBuilder);
+runtime::structure_impls!(MalformedFloatInput, MalformedFloatInputBuilder, infallible);
 
 impl runtime::wire::WriteFields for MalformedFloatInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -207,11 +183,6 @@ impl MalformedFloatInputBuilder {
     /// The `floatInHeader` set so far.
     pub fn get_float_in_header(&self) -> &Option<f32> {
         &self.float_in_header
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> MalformedFloatInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

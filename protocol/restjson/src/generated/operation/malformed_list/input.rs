@@ -21,30 +21,6 @@ impl MalformedListInput {
     pub fn body_list(&self) -> &[String] {
         self.body_list.as_deref().unwrap_or_default()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MalformedListInputBuilder {
-        MalformedListInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for MalformedListInput {
@@ -64,7 +40,7 @@ impl runtime::validate::Validate for MalformedListInput {
     }
 }
 
-runtime::structure_impls!(MalformedListInput, MalformedListInputBuilder);
+runtime::structure_impls!(MalformedListInput, MalformedListInputBuilder, infallible);
 
 impl runtime::wire::WriteFields for MalformedListInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -115,11 +91,6 @@ impl MalformedListInputBuilder {
     /// The `bodyList` set so far.
     pub fn get_body_list(&self) -> &Option<Vec<String>> {
         &self.body_list
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> MalformedListInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -3,6 +3,7 @@
 
 //! The `MalformedList` operation: input, output and errors.
 use crate::runtime;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -41,66 +42,7 @@ pub enum MalformedListError {
     Unhandled(runtime::Unhandled),
 }
 
-impl MalformedListError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for MalformedListError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for MalformedListError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for MalformedListError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<MalformedListError>> for MalformedListError {
-    fn from(value: runtime::http::ResponseError<MalformedListError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(MalformedListError {});
 
 impl MalformedList {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -111,7 +53,7 @@ impl MalformedList {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::malformed_list::MalformedListInput,
+        input: &operation::malformed_list::MalformedListInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MalformedList");
@@ -151,7 +93,7 @@ impl MalformedList {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::malformed_list::MalformedListOutput,
+        operation::malformed_list::MalformedListOutput,
         runtime::http::ResponseError<MalformedListError>,
     > {
         let status = response.status().as_u16();
@@ -168,7 +110,7 @@ impl MalformedList {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::malformed_list::MalformedListOutput = ::serde_json::from_slice(
+        let mut output: operation::malformed_list::MalformedListOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -181,7 +123,7 @@ impl MalformedList {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::operation::malformed_list::MalformedListOutput>,
+        runtime::http::Received<operation::malformed_list::MalformedListOutput>,
         runtime::http::ResponseError<MalformedListError>,
     > {
         let output = Self::response(response)?;

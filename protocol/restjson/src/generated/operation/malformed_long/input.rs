@@ -48,30 +48,6 @@ impl MalformedLongInput {
     pub fn long_in_header(&self) -> Option<i64> {
         self.long_in_header
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MalformedLongInputBuilder {
-        MalformedLongInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for MalformedLongInput {
@@ -98,7 +74,7 @@ impl runtime::validate::Validate for MalformedLongInput {
     }
 }
 
-runtime::structure_impls!(MalformedLongInput, MalformedLongInputBuilder);
+runtime::structure_impls!(MalformedLongInput, MalformedLongInputBuilder, infallible);
 
 impl runtime::wire::WriteFields for MalformedLongInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -207,11 +183,6 @@ impl MalformedLongInputBuilder {
     /// The `longInHeader` set so far.
     pub fn get_long_in_header(&self) -> &Option<i64> {
         &self.long_in_header
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> MalformedLongInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

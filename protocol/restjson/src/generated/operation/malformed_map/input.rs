@@ -21,30 +21,6 @@ impl MalformedMapInput {
     pub fn body_map(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.body_map.as_ref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MalformedMapInputBuilder {
-        MalformedMapInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for MalformedMapInput {
@@ -64,7 +40,7 @@ impl runtime::validate::Validate for MalformedMapInput {
     }
 }
 
-runtime::structure_impls!(MalformedMapInput, MalformedMapInputBuilder);
+runtime::structure_impls!(MalformedMapInput, MalformedMapInputBuilder, infallible);
 
 impl runtime::wire::WriteFields for MalformedMapInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -120,11 +96,6 @@ impl MalformedMapInputBuilder {
     /// The `bodyMap` set so far.
     pub fn get_body_map(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.body_map
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> MalformedMapInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

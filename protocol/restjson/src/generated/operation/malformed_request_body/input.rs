@@ -28,30 +28,6 @@ impl MalformedRequestBodyInput {
     pub fn float(&self) -> Option<f32> {
         self.float
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MalformedRequestBodyInputBuilder {
-        MalformedRequestBodyInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for MalformedRequestBodyInput {
@@ -74,7 +50,9 @@ impl runtime::validate::Validate for MalformedRequestBodyInput {
     }
 }
 
-runtime::structure_impls!(MalformedRequestBodyInput, MalformedRequestBodyInputBuilder);
+runtime::structure_impls!(
+    MalformedRequestBodyInput, MalformedRequestBodyInputBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for MalformedRequestBodyInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -143,11 +121,6 @@ impl MalformedRequestBodyInputBuilder {
     /// The `float` set so far.
     pub fn get_float(&self) -> &Option<f32> {
         &self.float
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> MalformedRequestBodyInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -23,30 +23,6 @@ impl MalformedStringInput {
     pub fn blob(&self) -> Option<&str> {
         self.blob.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MalformedStringInputBuilder {
-        MalformedStringInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for MalformedStringInput {
@@ -66,7 +42,7 @@ impl runtime::validate::Validate for MalformedStringInput {
     }
 }
 
-runtime::structure_impls!(MalformedStringInput, MalformedStringInputBuilder);
+runtime::structure_impls!(MalformedStringInput, MalformedStringInputBuilder, infallible);
 
 impl runtime::wire::WriteFields for MalformedStringInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -115,11 +91,6 @@ impl MalformedStringInputBuilder {
     /// The `blob` set so far.
     pub fn get_blob(&self) -> &Option<String> {
         &self.blob
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> MalformedStringInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -23,30 +23,6 @@ impl MalformedTimestampBodyDateTimeInput {
     pub fn timestamp(&self) -> Option<::time::OffsetDateTime> {
         self.timestamp
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MalformedTimestampBodyDateTimeInputBuilder {
-        MalformedTimestampBodyDateTimeInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for MalformedTimestampBodyDateTimeInput {
@@ -71,7 +47,8 @@ impl runtime::validate::Validate for MalformedTimestampBodyDateTimeInput {
 }
 
 runtime::structure_impls!(
-    MalformedTimestampBodyDateTimeInput, MalformedTimestampBodyDateTimeInputBuilder
+    MalformedTimestampBodyDateTimeInput, MalformedTimestampBodyDateTimeInputBuilder,
+    infallible
 );
 
 impl runtime::wire::WriteFields for MalformedTimestampBodyDateTimeInput {
@@ -127,11 +104,6 @@ impl MalformedTimestampBodyDateTimeInputBuilder {
     /// The `timestamp` set so far.
     pub fn get_timestamp(&self) -> &Option<::time::OffsetDateTime> {
         &self.timestamp
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> MalformedTimestampBodyDateTimeInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -3,6 +3,7 @@
 
 //! The `MalformedTimestampPathHttpDate` operation: input, output and errors.
 use crate::runtime;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -41,69 +42,7 @@ pub enum MalformedTimestampPathHttpDateError {
     Unhandled(runtime::Unhandled),
 }
 
-impl MalformedTimestampPathHttpDateError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for MalformedTimestampPathHttpDateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for MalformedTimestampPathHttpDateError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for MalformedTimestampPathHttpDateError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<MalformedTimestampPathHttpDateError>>
-for MalformedTimestampPathHttpDateError {
-    fn from(
-        value: runtime::http::ResponseError<MalformedTimestampPathHttpDateError>,
-    ) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(MalformedTimestampPathHttpDateError {});
 
 impl MalformedTimestampPathHttpDate {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -114,7 +53,7 @@ impl MalformedTimestampPathHttpDate {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDateInput,
+        input: &operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDateInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MalformedTimestampPathHttpDate/");
@@ -145,7 +84,7 @@ impl MalformedTimestampPathHttpDate {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDateOutput,
+        operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDateOutput,
         runtime::http::ResponseError<MalformedTimestampPathHttpDateError>,
     > {
         let status = response.status().as_u16();
@@ -164,7 +103,7 @@ impl MalformedTimestampPathHttpDate {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDateOutput = ::serde_json::from_slice(
+        let mut output: operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDateOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -178,7 +117,7 @@ impl MalformedTimestampPathHttpDate {
         response: &::http::Response<B>,
     ) -> Result<
         runtime::http::Received<
-            crate::operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDateOutput,
+            operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDateOutput,
         >,
         runtime::http::ResponseError<MalformedTimestampPathHttpDateError>,
     > {

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `MalformedUnionInput` structure.
@@ -13,37 +14,13 @@ use std::fmt;
 #[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct MalformedUnionInput {
     /// The `union` member.
-    pub union: Option<crate::types::SimpleUnion>,
+    pub union: Option<types::SimpleUnion>,
 }
 
 impl MalformedUnionInput {
     /// The `union` member.
-    pub fn union(&self) -> Option<&crate::types::SimpleUnion> {
+    pub fn union(&self) -> Option<&types::SimpleUnion> {
         self.union.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MalformedUnionInputBuilder {
-        MalformedUnionInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -97,35 +74,25 @@ impl runtime::wire::ReadFields for MalformedUnionInputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedUnionInputBuilder {
-    union: Option<crate::types::SimpleUnion>,
+    union: Option<types::SimpleUnion>,
 }
 
 impl MalformedUnionInputBuilder {
     /// The `union` member.
-    pub fn union(mut self, input: impl Into<crate::types::SimpleUnion>) -> Self {
+    pub fn union(mut self, input: impl Into<types::SimpleUnion>) -> Self {
         self.union = Some(input.into());
         self
     }
 
     /// Sets or clears `union`.
-    pub fn set_union(mut self, input: Option<crate::types::SimpleUnion>) -> Self {
+    pub fn set_union(mut self, input: Option<types::SimpleUnion>) -> Self {
         self.union = input;
         self
     }
 
     /// The `union` set so far.
-    pub fn get_union(&self) -> &Option<crate::types::SimpleUnion> {
+    pub fn get_union(&self) -> &Option<types::SimpleUnion> {
         &self.union
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<MalformedUnionInput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("MalformedUnionInput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -3,6 +3,7 @@
 
 //! The `MediaTypeHeader` operation: input, output and errors.
 use crate::runtime;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -41,66 +42,7 @@ pub enum MediaTypeHeaderError {
     Unhandled(runtime::Unhandled),
 }
 
-impl MediaTypeHeaderError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for MediaTypeHeaderError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for MediaTypeHeaderError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for MediaTypeHeaderError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<MediaTypeHeaderError>> for MediaTypeHeaderError {
-    fn from(value: runtime::http::ResponseError<MediaTypeHeaderError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(MediaTypeHeaderError {});
 
 impl MediaTypeHeader {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -111,7 +53,7 @@ impl MediaTypeHeader {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::media_type_header::MediaTypeHeaderInput,
+        input: &operation::media_type_header::MediaTypeHeaderInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MediaTypeHeader");
@@ -144,7 +86,7 @@ impl MediaTypeHeader {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::media_type_header::MediaTypeHeaderOutput,
+        operation::media_type_header::MediaTypeHeaderOutput,
         runtime::http::ResponseError<MediaTypeHeaderError>,
     > {
         let status = response.status().as_u16();
@@ -161,7 +103,7 @@ impl MediaTypeHeader {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::media_type_header::MediaTypeHeaderOutput = ::serde_json::from_slice(
+        let mut output: operation::media_type_header::MediaTypeHeaderOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -187,9 +129,7 @@ impl MediaTypeHeader {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            crate::operation::media_type_header::MediaTypeHeaderOutput,
-        >,
+        runtime::http::Received<operation::media_type_header::MediaTypeHeaderOutput>,
         runtime::http::ResponseError<MediaTypeHeaderError>,
     > {
         let output = Self::response(response)?;

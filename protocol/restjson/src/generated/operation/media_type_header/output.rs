@@ -21,30 +21,6 @@ impl MediaTypeHeaderOutput {
     pub fn json(&self) -> Option<&str> {
         self.json.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> MediaTypeHeaderOutputBuilder {
-        MediaTypeHeaderOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for MediaTypeHeaderOutput {
@@ -64,7 +40,9 @@ impl runtime::validate::Validate for MediaTypeHeaderOutput {
     }
 }
 
-runtime::structure_impls!(MediaTypeHeaderOutput, MediaTypeHeaderOutputBuilder);
+runtime::structure_impls!(
+    MediaTypeHeaderOutput, MediaTypeHeaderOutputBuilder, infallible
+);
 
 impl runtime::wire::WriteFields for MediaTypeHeaderOutput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -113,11 +91,6 @@ impl MediaTypeHeaderOutputBuilder {
     /// The `json` set so far.
     pub fn get_json(&self) -> &Option<String> {
         &self.json
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> MediaTypeHeaderOutput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -3,12 +3,13 @@
 
 //! The `NullAndEmptyHeadersServer` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`NullAndEmptyHeadersIo`](crate::types::NullAndEmptyHeadersIo), which other operations share.
-pub type NullAndEmptyHeadersServerInput = crate::types::NullAndEmptyHeadersIo;
+pub type NullAndEmptyHeadersServerInput = types::NullAndEmptyHeadersIo;
 /// This operation's side of [`NullAndEmptyHeadersIo`](crate::types::NullAndEmptyHeadersIo), which other operations share.
-pub type NullAndEmptyHeadersServerOutput = crate::types::NullAndEmptyHeadersIo;
+pub type NullAndEmptyHeadersServerOutput = types::NullAndEmptyHeadersIo;
 /// Null headers are not sent over the wire, empty headers are serialized to ""
 ///
 /// Smithy shape: `aws.protocoltests.restjson#NullAndEmptyHeadersServer`. The associated constants are its protocol facts.
@@ -35,69 +36,7 @@ pub enum NullAndEmptyHeadersServerError {
     Unhandled(runtime::Unhandled),
 }
 
-impl NullAndEmptyHeadersServerError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for NullAndEmptyHeadersServerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for NullAndEmptyHeadersServerError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for NullAndEmptyHeadersServerError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<NullAndEmptyHeadersServerError>>
-for NullAndEmptyHeadersServerError {
-    fn from(
-        value: runtime::http::ResponseError<NullAndEmptyHeadersServerError>,
-    ) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(NullAndEmptyHeadersServerError {});
 
 impl NullAndEmptyHeadersServer {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -108,7 +47,7 @@ impl NullAndEmptyHeadersServer {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::NullAndEmptyHeadersIo,
+        input: &types::NullAndEmptyHeadersIo,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/NullAndEmptyHeadersServer");
@@ -152,7 +91,7 @@ impl NullAndEmptyHeadersServer {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::NullAndEmptyHeadersIo,
+        types::NullAndEmptyHeadersIo,
         runtime::http::ResponseError<NullAndEmptyHeadersServerError>,
     > {
         let status = response.status().as_u16();
@@ -169,7 +108,7 @@ impl NullAndEmptyHeadersServer {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::NullAndEmptyHeadersIo = ::serde_json::from_slice(
+        let mut output: types::NullAndEmptyHeadersIo = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -202,7 +141,7 @@ impl NullAndEmptyHeadersServer {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::NullAndEmptyHeadersIo>,
+        runtime::http::Received<types::NullAndEmptyHeadersIo>,
         runtime::http::ResponseError<NullAndEmptyHeadersServerError>,
     > {
         let output = Self::response(response)?;

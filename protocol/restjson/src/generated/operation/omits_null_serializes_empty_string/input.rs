@@ -32,30 +32,6 @@ impl OmitsNullSerializesEmptyStringInput {
     pub fn empty_string(&self) -> Option<&str> {
         self.empty_string.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> OmitsNullSerializesEmptyStringInputBuilder {
-        OmitsNullSerializesEmptyStringInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for OmitsNullSerializesEmptyStringInput {
@@ -79,7 +55,8 @@ impl runtime::validate::Validate for OmitsNullSerializesEmptyStringInput {
 }
 
 runtime::structure_impls!(
-    OmitsNullSerializesEmptyStringInput, OmitsNullSerializesEmptyStringInputBuilder
+    OmitsNullSerializesEmptyStringInput, OmitsNullSerializesEmptyStringInputBuilder,
+    infallible
 );
 
 impl runtime::wire::WriteFields for OmitsNullSerializesEmptyStringInput {
@@ -149,11 +126,6 @@ impl OmitsNullSerializesEmptyStringInputBuilder {
     /// The `emptyString` set so far.
     pub fn get_empty_string(&self) -> &Option<String> {
         &self.empty_string
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> OmitsNullSerializesEmptyStringInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

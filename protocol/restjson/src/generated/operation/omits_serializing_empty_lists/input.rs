@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `OmitsSerializingEmptyListsInput` structure.
@@ -35,11 +36,11 @@ pub struct OmitsSerializingEmptyListsInput {
     /// The `queryEnumList` member.
     ///
     /// Sent as the `EnumList` query parameter.
-    pub query_enum_list: Option<Vec<crate::types::FooEnum>>,
+    pub query_enum_list: Option<Vec<types::FooEnum>>,
     /// The `queryIntegerEnumList` member.
     ///
     /// Sent as the `IntegerEnumList` query parameter.
-    pub query_integer_enum_list: Option<Vec<crate::types::IntegerEnum>>,
+    pub query_integer_enum_list: Option<Vec<types::IntegerEnum>>,
 }
 
 impl OmitsSerializingEmptyListsInput {
@@ -69,37 +70,13 @@ impl OmitsSerializingEmptyListsInput {
     }
 
     /// The `queryEnumList` member.
-    pub fn query_enum_list(&self) -> &[crate::types::FooEnum] {
+    pub fn query_enum_list(&self) -> &[types::FooEnum] {
         self.query_enum_list.as_deref().unwrap_or_default()
     }
 
     /// The `queryIntegerEnumList` member.
-    pub fn query_integer_enum_list(&self) -> &[crate::types::IntegerEnum] {
+    pub fn query_integer_enum_list(&self) -> &[types::IntegerEnum] {
         self.query_integer_enum_list.as_deref().unwrap_or_default()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> OmitsSerializingEmptyListsInputBuilder {
-        OmitsSerializingEmptyListsInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -201,8 +178,8 @@ pub struct OmitsSerializingEmptyListsInputBuilder {
     query_double_list: Option<Vec<f64>>,
     query_boolean_list: Option<Vec<bool>>,
     query_timestamp_list: Option<Vec<::time::OffsetDateTime>>,
-    query_enum_list: Option<Vec<crate::types::FooEnum>>,
-    query_integer_enum_list: Option<Vec<crate::types::IntegerEnum>>,
+    query_enum_list: Option<Vec<types::FooEnum>>,
+    query_integer_enum_list: Option<Vec<types::IntegerEnum>>,
 }
 
 impl OmitsSerializingEmptyListsInputBuilder {
@@ -310,22 +287,19 @@ impl OmitsSerializingEmptyListsInputBuilder {
     /// The `queryEnumList` member.
     ///
     /// Appends one item to `queryEnumList` (use `set_query_enum_list` to replace the list).
-    pub fn query_enum_list(mut self, item: impl Into<crate::types::FooEnum>) -> Self {
+    pub fn query_enum_list(mut self, item: impl Into<types::FooEnum>) -> Self {
         self.query_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `queryEnumList`.
-    pub fn set_query_enum_list(
-        mut self,
-        input: Option<Vec<crate::types::FooEnum>>,
-    ) -> Self {
+    pub fn set_query_enum_list(mut self, input: Option<Vec<types::FooEnum>>) -> Self {
         self.query_enum_list = input;
         self
     }
 
     /// The `queryEnumList` set so far.
-    pub fn get_query_enum_list(&self) -> &Option<Vec<crate::types::FooEnum>> {
+    pub fn get_query_enum_list(&self) -> &Option<Vec<types::FooEnum>> {
         &self.query_enum_list
     }
 
@@ -334,7 +308,7 @@ impl OmitsSerializingEmptyListsInputBuilder {
     /// Appends one item to `queryIntegerEnumList` (use `set_query_integer_enum_list` to replace the list).
     pub fn query_integer_enum_list(
         mut self,
-        item: impl Into<crate::types::IntegerEnum>,
+        item: impl Into<types::IntegerEnum>,
     ) -> Self {
         self.query_integer_enum_list.get_or_insert_with(Vec::new).push(item.into());
         self
@@ -343,29 +317,15 @@ impl OmitsSerializingEmptyListsInputBuilder {
     /// Sets or clears `queryIntegerEnumList`.
     pub fn set_query_integer_enum_list(
         mut self,
-        input: Option<Vec<crate::types::IntegerEnum>>,
+        input: Option<Vec<types::IntegerEnum>>,
     ) -> Self {
         self.query_integer_enum_list = input;
         self
     }
 
     /// The `queryIntegerEnumList` set so far.
-    pub fn get_query_integer_enum_list(
-        &self,
-    ) -> &Option<Vec<crate::types::IntegerEnum>> {
+    pub fn get_query_integer_enum_list(&self) -> &Option<Vec<types::IntegerEnum>> {
         &self.query_integer_enum_list
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<OmitsSerializingEmptyListsInput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("OmitsSerializingEmptyListsInput", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

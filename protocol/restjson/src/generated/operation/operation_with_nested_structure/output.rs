@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `OperationWithNestedStructureOutput` structure.
@@ -15,66 +16,40 @@ pub struct OperationWithNestedStructureOutput {
     /// The `dialog` member.
     ///
     /// Required.
-    pub(crate) dialog: crate::types::Dialog,
+    pub(crate) dialog: types::Dialog,
     /// The `dialogList` member.
     ///
     /// Defaults to `[]` when absent.
-    pub dialog_list: Vec<crate::types::Dialog>,
+    pub dialog_list: Vec<types::Dialog>,
     /// The `dialogMap` member.
     ///
     /// Defaults to `{}` when absent.
-    pub dialog_map: ::std::collections::BTreeMap<String, crate::types::Dialog>,
+    pub dialog_map: ::std::collections::BTreeMap<String, types::Dialog>,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: runtime::ClientCorrections,
 }
 
 impl OperationWithNestedStructureOutput {
     /// The `dialog` member.
-    pub fn dialog(&self) -> &crate::types::Dialog {
+    pub fn dialog(&self) -> &types::Dialog {
         &self.dialog
     }
 
     /// The `dialogList` member.
-    pub fn dialog_list(&self) -> &[crate::types::Dialog] {
+    pub fn dialog_list(&self) -> &[types::Dialog] {
         &self.dialog_list
     }
 
     /// The `dialogMap` member.
-    pub fn dialog_map(
-        &self,
-    ) -> &::std::collections::BTreeMap<String, crate::types::Dialog> {
+    pub fn dialog_map(&self) -> &::std::collections::BTreeMap<String, types::Dialog> {
         &self.dialog_map
     }
 
     /// Sets the required `dialog` member (from then on it counts as present, whatever the wire said).
-    pub fn set_dialog(&mut self, value: crate::types::Dialog) -> &mut Self {
+    pub fn set_dialog(&mut self, value: types::Dialog) -> &mut Self {
         self.dialog = value;
         self.client_corrections.remove("dialog");
         self
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> OperationWithNestedStructureOutputBuilder {
-        OperationWithNestedStructureOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -130,7 +105,8 @@ impl runtime::wire::WriteFields for OperationWithNestedStructureOutput {
         &self,
         w: &mut W,
     ) -> Result<(), W::Error> {
-        w.required("dialog", &self.dialog, self.client_corrections.contains("dialog"))?;
+        let corrected = &self.client_corrections;
+        w.required("dialog", &self.dialog, corrected)?;
         w.entry("dialogList", &self.dialog_list)?;
         w.entry("dialogMap", &self.dialog_map)?;
         Ok(())
@@ -157,45 +133,45 @@ impl runtime::wire::ReadFields for OperationWithNestedStructureOutputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct OperationWithNestedStructureOutputBuilder {
-    dialog: Option<crate::types::Dialog>,
-    dialog_list: Option<Vec<crate::types::Dialog>>,
-    dialog_map: Option<::std::collections::BTreeMap<String, crate::types::Dialog>>,
+    dialog: Option<types::Dialog>,
+    dialog_list: Option<Vec<types::Dialog>>,
+    dialog_map: Option<::std::collections::BTreeMap<String, types::Dialog>>,
 }
 
 impl OperationWithNestedStructureOutputBuilder {
     /// The `dialog` member.
-    pub fn dialog(mut self, input: impl Into<crate::types::Dialog>) -> Self {
+    pub fn dialog(mut self, input: impl Into<types::Dialog>) -> Self {
         self.dialog = Some(input.into());
         self
     }
 
     /// Sets or clears `dialog`.
-    pub fn set_dialog(mut self, input: Option<crate::types::Dialog>) -> Self {
+    pub fn set_dialog(mut self, input: Option<types::Dialog>) -> Self {
         self.dialog = input;
         self
     }
 
     /// The `dialog` set so far.
-    pub fn get_dialog(&self) -> &Option<crate::types::Dialog> {
+    pub fn get_dialog(&self) -> &Option<types::Dialog> {
         &self.dialog
     }
 
     /// The `dialogList` member.
     ///
     /// Appends one item to `dialogList` (use `set_dialog_list` to replace the list).
-    pub fn dialog_list(mut self, item: impl Into<crate::types::Dialog>) -> Self {
+    pub fn dialog_list(mut self, item: impl Into<types::Dialog>) -> Self {
         self.dialog_list.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
     /// Sets or clears `dialogList`.
-    pub fn set_dialog_list(mut self, input: Option<Vec<crate::types::Dialog>>) -> Self {
+    pub fn set_dialog_list(mut self, input: Option<Vec<types::Dialog>>) -> Self {
         self.dialog_list = input;
         self
     }
 
     /// The `dialogList` set so far.
-    pub fn get_dialog_list(&self) -> &Option<Vec<crate::types::Dialog>> {
+    pub fn get_dialog_list(&self) -> &Option<Vec<types::Dialog>> {
         &self.dialog_list
     }
 
@@ -205,7 +181,7 @@ impl OperationWithNestedStructureOutputBuilder {
     pub fn dialog_map(
         mut self,
         key: impl Into<String>,
-        value: impl Into<crate::types::Dialog>,
+        value: impl Into<types::Dialog>,
     ) -> Self {
         self.dialog_map
             .get_or_insert_with(::std::collections::BTreeMap::new)
@@ -216,7 +192,7 @@ impl OperationWithNestedStructureOutputBuilder {
     /// Sets or clears `dialogMap`.
     pub fn set_dialog_map(
         mut self,
-        input: Option<::std::collections::BTreeMap<String, crate::types::Dialog>>,
+        input: Option<::std::collections::BTreeMap<String, types::Dialog>>,
     ) -> Self {
         self.dialog_map = input;
         self
@@ -225,24 +201,8 @@ impl OperationWithNestedStructureOutputBuilder {
     /// The `dialogMap` set so far.
     pub fn get_dialog_map(
         &self,
-    ) -> &Option<::std::collections::BTreeMap<String, crate::types::Dialog>> {
+    ) -> &Option<::std::collections::BTreeMap<String, types::Dialog>> {
         &self.dialog_map
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> Result<OperationWithNestedStructureOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(
-                    runtime::BuildError::new("OperationWithNestedStructureOutput", error),
-                )
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

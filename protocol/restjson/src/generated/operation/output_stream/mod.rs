@@ -3,6 +3,8 @@
 
 //! The `OutputStream` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -38,78 +40,12 @@ impl OutputStream {
 #[allow(clippy::large_enum_variant)]
 pub enum OutputStreamError {
     /// See [`ServiceUnavailableError`](crate::types::error::ServiceUnavailableError).
-    ServiceUnavailableError(crate::types::error::ServiceUnavailableError),
+    ServiceUnavailableError(types::error::ServiceUnavailableError),
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),
 }
 
-impl OutputStreamError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::ServiceUnavailableError(e) => e,
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for OutputStreamError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for OutputStreamError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for OutputStreamError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<OutputStreamError>> for OutputStreamError {
-    fn from(value: runtime::http::ResponseError<OutputStreamError>) -> Self {
-        value.into_service_error()
-    }
-}
-
-impl From<crate::types::error::ServiceUnavailableError> for OutputStreamError {
-    fn from(value: crate::types::error::ServiceUnavailableError) -> Self {
-        Self::ServiceUnavailableError(value)
-    }
-}
+runtime::operation_error_impls!(OutputStreamError { ServiceUnavailableError });
 
 impl OutputStream {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -120,7 +56,7 @@ impl OutputStream {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        _input: &crate::operation::output_stream::OutputStreamInput,
+        _input: &operation::output_stream::OutputStreamInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/OutputStream");
@@ -141,7 +77,7 @@ impl OutputStream {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::output_stream::OutputStreamOutput,
+        operation::output_stream::OutputStreamOutput,
         runtime::http::ResponseError<OutputStreamError>,
     > {
         let status = response.status().as_u16();
@@ -161,7 +97,7 @@ impl OutputStream {
             };
             return Err(received.into_error(error));
         }
-        let mut output: crate::operation::output_stream::OutputStreamOutput = ::serde_json::from_slice(
+        let mut output: operation::output_stream::OutputStreamOutput = ::serde_json::from_slice(
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -184,7 +120,7 @@ impl OutputStream {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::operation::output_stream::OutputStreamOutput>,
+        runtime::http::Received<operation::output_stream::OutputStreamOutput>,
         runtime::http::ResponseError<OutputStreamError>,
     > {
         let output = Self::response(response)?;

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `OutputStreamWithInitialResponseOutput` structure.
@@ -19,7 +20,7 @@ pub struct OutputStreamWithInitialResponseOutput {
     /// The `stream` member.
     ///
     /// The HTTP payload; streamed on the wire; held in memory here.
-    pub stream: Option<crate::types::EventStream>,
+    pub stream: Option<types::EventStream>,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: runtime::ClientCorrections,
 }
@@ -31,7 +32,7 @@ impl OutputStreamWithInitialResponseOutput {
     }
 
     /// The `stream` member.
-    pub fn stream(&self) -> Option<&crate::types::EventStream> {
+    pub fn stream(&self) -> Option<&types::EventStream> {
         self.stream.as_ref()
     }
 
@@ -40,30 +41,6 @@ impl OutputStreamWithInitialResponseOutput {
         self.initial_response_member = value;
         self.client_corrections.remove("initialResponseMember");
         self
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> OutputStreamWithInitialResponseOutputBuilder {
-        OutputStreamWithInitialResponseOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -102,11 +79,8 @@ impl runtime::wire::WriteFields for OutputStreamWithInitialResponseOutput {
         &self,
         w: &mut W,
     ) -> Result<(), W::Error> {
-        w.required(
-            "initialResponseMember",
-            &self.initial_response_member,
-            self.client_corrections.contains("initialResponseMember"),
-        )?;
+        let corrected = &self.client_corrections;
+        w.required("initialResponseMember", &self.initial_response_member, corrected)?;
         w.optional("stream", &self.stream)?;
         Ok(())
     }
@@ -134,7 +108,7 @@ impl runtime::wire::ReadFields for OutputStreamWithInitialResponseOutputBuilder 
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct OutputStreamWithInitialResponseOutputBuilder {
     initial_response_member: Option<String>,
-    stream: Option<crate::types::EventStream>,
+    stream: Option<types::EventStream>,
 }
 
 impl OutputStreamWithInitialResponseOutputBuilder {
@@ -156,39 +130,20 @@ impl OutputStreamWithInitialResponseOutputBuilder {
     }
 
     /// The `stream` member.
-    pub fn stream(mut self, input: impl Into<crate::types::EventStream>) -> Self {
+    pub fn stream(mut self, input: impl Into<types::EventStream>) -> Self {
         self.stream = Some(input.into());
         self
     }
 
     /// Sets or clears `stream`.
-    pub fn set_stream(mut self, input: Option<crate::types::EventStream>) -> Self {
+    pub fn set_stream(mut self, input: Option<types::EventStream>) -> Self {
         self.stream = input;
         self
     }
 
     /// The `stream` set so far.
-    pub fn get_stream(&self) -> &Option<crate::types::EventStream> {
+    pub fn get_stream(&self) -> &Option<types::EventStream> {
         &self.stream
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(
-        self,
-    ) -> Result<OutputStreamWithInitialResponseOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(
-                    runtime::BuildError::new(
-                        "OutputStreamWithInitialResponseOutput",
-                        error,
-                    ),
-                )
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `PostPlayerActionInput` structure.
@@ -13,37 +14,13 @@ use std::fmt;
 #[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PostPlayerActionInput {
     /// The `action` member.
-    pub action: Option<crate::types::PlayerAction>,
+    pub action: Option<types::PlayerAction>,
 }
 
 impl PostPlayerActionInput {
     /// The `action` member.
-    pub fn action(&self) -> Option<&crate::types::PlayerAction> {
+    pub fn action(&self) -> Option<&types::PlayerAction> {
         self.action.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> PostPlayerActionInputBuilder {
-        PostPlayerActionInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -97,35 +74,25 @@ impl runtime::wire::ReadFields for PostPlayerActionInputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PostPlayerActionInputBuilder {
-    action: Option<crate::types::PlayerAction>,
+    action: Option<types::PlayerAction>,
 }
 
 impl PostPlayerActionInputBuilder {
     /// The `action` member.
-    pub fn action(mut self, input: impl Into<crate::types::PlayerAction>) -> Self {
+    pub fn action(mut self, input: impl Into<types::PlayerAction>) -> Self {
         self.action = Some(input.into());
         self
     }
 
     /// Sets or clears `action`.
-    pub fn set_action(mut self, input: Option<crate::types::PlayerAction>) -> Self {
+    pub fn set_action(mut self, input: Option<types::PlayerAction>) -> Self {
         self.action = input;
         self
     }
 
     /// The `action` set so far.
-    pub fn get_action(&self) -> &Option<crate::types::PlayerAction> {
+    pub fn get_action(&self) -> &Option<types::PlayerAction> {
         &self.action
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<PostPlayerActionInput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("PostPlayerActionInput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `PostPlayerActionOutput` structure.
@@ -15,46 +16,22 @@ pub struct PostPlayerActionOutput {
     /// The `action` member.
     ///
     /// Required.
-    pub(crate) action: crate::types::PlayerAction,
+    pub(crate) action: types::PlayerAction,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: runtime::ClientCorrections,
 }
 
 impl PostPlayerActionOutput {
     /// The `action` member.
-    pub fn action(&self) -> &crate::types::PlayerAction {
+    pub fn action(&self) -> &types::PlayerAction {
         &self.action
     }
 
     /// Sets the required `action` member (from then on it counts as present, whatever the wire said).
-    pub fn set_action(&mut self, value: crate::types::PlayerAction) -> &mut Self {
+    pub fn set_action(&mut self, value: types::PlayerAction) -> &mut Self {
         self.action = value;
         self.client_corrections.remove("action");
         self
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> PostPlayerActionOutputBuilder {
-        PostPlayerActionOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -88,7 +65,8 @@ impl runtime::wire::WriteFields for PostPlayerActionOutput {
         &self,
         w: &mut W,
     ) -> Result<(), W::Error> {
-        w.required("action", &self.action, self.client_corrections.contains("action"))?;
+        let corrected = &self.client_corrections;
+        w.required("action", &self.action, corrected)?;
         Ok(())
     }
 }
@@ -111,35 +89,25 @@ impl runtime::wire::ReadFields for PostPlayerActionOutputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PostPlayerActionOutputBuilder {
-    action: Option<crate::types::PlayerAction>,
+    action: Option<types::PlayerAction>,
 }
 
 impl PostPlayerActionOutputBuilder {
     /// The `action` member.
-    pub fn action(mut self, input: impl Into<crate::types::PlayerAction>) -> Self {
+    pub fn action(mut self, input: impl Into<types::PlayerAction>) -> Self {
         self.action = Some(input.into());
         self
     }
 
     /// Sets or clears `action`.
-    pub fn set_action(mut self, input: Option<crate::types::PlayerAction>) -> Self {
+    pub fn set_action(mut self, input: Option<types::PlayerAction>) -> Self {
         self.action = input;
         self
     }
 
     /// The `action` set so far.
-    pub fn get_action(&self) -> &Option<crate::types::PlayerAction> {
+    pub fn get_action(&self) -> &Option<types::PlayerAction> {
         &self.action
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<PostPlayerActionOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => Err(runtime::BuildError::new("PostPlayerActionOutput", error)),
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

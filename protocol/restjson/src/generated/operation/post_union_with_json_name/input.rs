@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `PostUnionWithJsonNameInput` structure.
@@ -13,37 +14,13 @@ use std::fmt;
 #[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct PostUnionWithJsonNameInput {
     /// The `value` member.
-    pub value: Option<crate::types::UnionWithJsonName>,
+    pub value: Option<types::UnionWithJsonName>,
 }
 
 impl PostUnionWithJsonNameInput {
     /// The `value` member.
-    pub fn value(&self) -> Option<&crate::types::UnionWithJsonName> {
+    pub fn value(&self) -> Option<&types::UnionWithJsonName> {
         self.value.as_ref()
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> PostUnionWithJsonNameInputBuilder {
-        PostUnionWithJsonNameInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -97,37 +74,25 @@ impl runtime::wire::ReadFields for PostUnionWithJsonNameInputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PostUnionWithJsonNameInputBuilder {
-    value: Option<crate::types::UnionWithJsonName>,
+    value: Option<types::UnionWithJsonName>,
 }
 
 impl PostUnionWithJsonNameInputBuilder {
     /// The `value` member.
-    pub fn value(mut self, input: impl Into<crate::types::UnionWithJsonName>) -> Self {
+    pub fn value(mut self, input: impl Into<types::UnionWithJsonName>) -> Self {
         self.value = Some(input.into());
         self
     }
 
     /// Sets or clears `value`.
-    pub fn set_value(mut self, input: Option<crate::types::UnionWithJsonName>) -> Self {
+    pub fn set_value(mut self, input: Option<types::UnionWithJsonName>) -> Self {
         self.value = input;
         self
     }
 
     /// The `value` set so far.
-    pub fn get_value(&self) -> &Option<crate::types::UnionWithJsonName> {
+    pub fn get_value(&self) -> &Option<types::UnionWithJsonName> {
         &self.value
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<PostUnionWithJsonNameInput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("PostUnionWithJsonNameInput", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

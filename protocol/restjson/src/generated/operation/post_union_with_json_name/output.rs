@@ -2,6 +2,7 @@
 // run `cargo xtask regenerate`.
 
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// The `PostUnionWithJsonNameOutput` structure.
@@ -15,46 +16,22 @@ pub struct PostUnionWithJsonNameOutput {
     /// The `value` member.
     ///
     /// Required.
-    pub(crate) value: crate::types::UnionWithJsonName,
+    pub(crate) value: types::UnionWithJsonName,
     /// Required members that were absent on the wire and filled in.
     pub(crate) client_corrections: runtime::ClientCorrections,
 }
 
 impl PostUnionWithJsonNameOutput {
     /// The `value` member.
-    pub fn value(&self) -> &crate::types::UnionWithJsonName {
+    pub fn value(&self) -> &types::UnionWithJsonName {
         &self.value
     }
 
     /// Sets the required `value` member (from then on it counts as present, whatever the wire said).
-    pub fn set_value(&mut self, value: crate::types::UnionWithJsonName) -> &mut Self {
+    pub fn set_value(&mut self, value: types::UnionWithJsonName) -> &mut Self {
         self.value = value;
         self.client_corrections.remove("value");
         self
-    }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> PostUnionWithJsonNameOutputBuilder {
-        PostUnionWithJsonNameOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
     }
 }
 
@@ -92,7 +69,8 @@ impl runtime::wire::WriteFields for PostUnionWithJsonNameOutput {
         &self,
         w: &mut W,
     ) -> Result<(), W::Error> {
-        w.required("value", &self.value, self.client_corrections.contains("value"))?;
+        let corrected = &self.client_corrections;
+        w.required("value", &self.value, corrected)?;
         Ok(())
     }
 }
@@ -115,37 +93,25 @@ impl runtime::wire::ReadFields for PostUnionWithJsonNameOutputBuilder {
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PostUnionWithJsonNameOutputBuilder {
-    value: Option<crate::types::UnionWithJsonName>,
+    value: Option<types::UnionWithJsonName>,
 }
 
 impl PostUnionWithJsonNameOutputBuilder {
     /// The `value` member.
-    pub fn value(mut self, input: impl Into<crate::types::UnionWithJsonName>) -> Self {
+    pub fn value(mut self, input: impl Into<types::UnionWithJsonName>) -> Self {
         self.value = Some(input.into());
         self
     }
 
     /// Sets or clears `value`.
-    pub fn set_value(mut self, input: Option<crate::types::UnionWithJsonName>) -> Self {
+    pub fn set_value(mut self, input: Option<types::UnionWithJsonName>) -> Self {
         self.value = input;
         self
     }
 
     /// The `value` set so far.
-    pub fn get_value(&self) -> &Option<crate::types::UnionWithJsonName> {
+    pub fn get_value(&self) -> &Option<types::UnionWithJsonName> {
         &self.value
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<PostUnionWithJsonNameOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("PostUnionWithJsonNameOutput", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

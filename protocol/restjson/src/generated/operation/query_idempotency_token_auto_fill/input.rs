@@ -23,30 +23,6 @@ impl QueryIdempotencyTokenAutoFillInput {
     pub fn token(&self) -> Option<&str> {
         self.token.as_deref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> QueryIdempotencyTokenAutoFillInputBuilder {
-        QueryIdempotencyTokenAutoFillInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for QueryIdempotencyTokenAutoFillInput {
@@ -69,7 +45,8 @@ impl runtime::validate::Validate for QueryIdempotencyTokenAutoFillInput {
 }
 
 runtime::structure_impls!(
-    QueryIdempotencyTokenAutoFillInput, QueryIdempotencyTokenAutoFillInputBuilder
+    QueryIdempotencyTokenAutoFillInput, QueryIdempotencyTokenAutoFillInputBuilder,
+    infallible
 );
 
 impl runtime::wire::WriteFields for QueryIdempotencyTokenAutoFillInput {
@@ -119,11 +96,6 @@ impl QueryIdempotencyTokenAutoFillInputBuilder {
     /// The `token` set so far.
     pub fn get_token(&self) -> &Option<String> {
         &self.token
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> QueryIdempotencyTokenAutoFillInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

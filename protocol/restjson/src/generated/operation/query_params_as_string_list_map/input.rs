@@ -32,30 +32,6 @@ impl QueryParamsAsStringListMapInput {
     pub fn foo(&self) -> Option<&::std::collections::BTreeMap<String, Vec<String>>> {
         self.foo.as_ref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> QueryParamsAsStringListMapInputBuilder {
-        QueryParamsAsStringListMapInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for QueryParamsAsStringListMapInput {
@@ -79,7 +55,7 @@ impl runtime::validate::Validate for QueryParamsAsStringListMapInput {
 }
 
 runtime::structure_impls!(
-    QueryParamsAsStringListMapInput, QueryParamsAsStringListMapInputBuilder
+    QueryParamsAsStringListMapInput, QueryParamsAsStringListMapInputBuilder, infallible
 );
 
 impl runtime::wire::WriteFields for QueryParamsAsStringListMapInput {
@@ -156,11 +132,6 @@ impl QueryParamsAsStringListMapInputBuilder {
     /// The `foo` set so far.
     pub fn get_foo(&self) -> &Option<::std::collections::BTreeMap<String, Vec<String>>> {
         &self.foo
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> QueryParamsAsStringListMapInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -32,30 +32,6 @@ impl QueryPrecedenceInput {
     pub fn baz(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.baz.as_ref()
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> QueryPrecedenceInputBuilder {
-        QueryPrecedenceInputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for QueryPrecedenceInput {
@@ -78,7 +54,7 @@ impl runtime::validate::Validate for QueryPrecedenceInput {
     }
 }
 
-runtime::structure_impls!(QueryPrecedenceInput, QueryPrecedenceInputBuilder);
+runtime::structure_impls!(QueryPrecedenceInput, QueryPrecedenceInputBuilder, infallible);
 
 impl runtime::wire::WriteFields for QueryPrecedenceInput {
     fn write_fields<W: runtime::wire::FieldWriter>(
@@ -154,11 +130,6 @@ impl QueryPrecedenceInputBuilder {
     /// The `baz` set so far.
     pub fn get_baz(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.baz
-    }
-
-    /// Builds the value: the model puts no constraint on it, so this cannot fail.
-    pub fn build(self) -> QueryPrecedenceInput {
-        self.build_unchecked()
     }
 
     /// Builds the value without checking the model's constraints, for what a

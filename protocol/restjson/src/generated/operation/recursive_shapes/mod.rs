@@ -3,12 +3,13 @@
 
 //! The `RecursiveShapes` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`RecursiveShapesInputOutput`](crate::types::RecursiveShapesInputOutput), which other operations share.
-pub type RecursiveShapesInput = crate::types::RecursiveShapesInputOutput;
+pub type RecursiveShapesInput = types::RecursiveShapesInputOutput;
 /// This operation's side of [`RecursiveShapesInputOutput`](crate::types::RecursiveShapesInputOutput), which other operations share.
-pub type RecursiveShapesOutput = crate::types::RecursiveShapesInputOutput;
+pub type RecursiveShapesOutput = types::RecursiveShapesInputOutput;
 /// Recursive shapes
 ///
 /// Smithy shape: `aws.protocoltests.restjson#RecursiveShapes`. The associated constants are its protocol facts.
@@ -35,66 +36,7 @@ pub enum RecursiveShapesError {
     Unhandled(runtime::Unhandled),
 }
 
-impl RecursiveShapesError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for RecursiveShapesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for RecursiveShapesError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for RecursiveShapesError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<RecursiveShapesError>> for RecursiveShapesError {
-    fn from(value: runtime::http::ResponseError<RecursiveShapesError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(RecursiveShapesError {});
 
 impl RecursiveShapes {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -105,7 +47,7 @@ impl RecursiveShapes {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::RecursiveShapesInputOutput,
+        input: &types::RecursiveShapesInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/RecursiveShapes");
@@ -145,7 +87,7 @@ impl RecursiveShapes {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::RecursiveShapesInputOutput,
+        types::RecursiveShapesInputOutput,
         runtime::http::ResponseError<RecursiveShapesError>,
     > {
         let status = response.status().as_u16();
@@ -162,7 +104,7 @@ impl RecursiveShapes {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::RecursiveShapesInputOutput = ::serde_json::from_slice(
+        let mut output: types::RecursiveShapesInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -175,7 +117,7 @@ impl RecursiveShapes {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::RecursiveShapesInputOutput>,
+        runtime::http::Received<types::RecursiveShapesInputOutput>,
         runtime::http::ResponseError<RecursiveShapesError>,
     > {
         let output = Self::response(response)?;

@@ -3,12 +3,13 @@
 
 //! The `ResponseCodeHttpFallback` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`ResponseCodeHttpFallbackInputOutput`](crate::types::ResponseCodeHttpFallbackInputOutput), which other operations share.
-pub type ResponseCodeHttpFallbackInput = crate::types::ResponseCodeHttpFallbackInputOutput;
+pub type ResponseCodeHttpFallbackInput = types::ResponseCodeHttpFallbackInputOutput;
 /// This operation's side of [`ResponseCodeHttpFallbackInputOutput`](crate::types::ResponseCodeHttpFallbackInputOutput), which other operations share.
-pub type ResponseCodeHttpFallbackOutput = crate::types::ResponseCodeHttpFallbackInputOutput;
+pub type ResponseCodeHttpFallbackOutput = types::ResponseCodeHttpFallbackInputOutput;
 /// The `ResponseCodeHttpFallback` operation.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#ResponseCodeHttpFallback`. The associated constants are its protocol facts.
@@ -35,67 +36,7 @@ pub enum ResponseCodeHttpFallbackError {
     Unhandled(runtime::Unhandled),
 }
 
-impl ResponseCodeHttpFallbackError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for ResponseCodeHttpFallbackError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for ResponseCodeHttpFallbackError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for ResponseCodeHttpFallbackError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<ResponseCodeHttpFallbackError>>
-for ResponseCodeHttpFallbackError {
-    fn from(value: runtime::http::ResponseError<ResponseCodeHttpFallbackError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(ResponseCodeHttpFallbackError {});
 
 impl ResponseCodeHttpFallback {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -106,7 +47,7 @@ impl ResponseCodeHttpFallback {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        _input: &crate::types::ResponseCodeHttpFallbackInputOutput,
+        _input: &types::ResponseCodeHttpFallbackInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/responseCodeHttpFallback");
@@ -127,7 +68,7 @@ impl ResponseCodeHttpFallback {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::ResponseCodeHttpFallbackInputOutput,
+        types::ResponseCodeHttpFallbackInputOutput,
         runtime::http::ResponseError<ResponseCodeHttpFallbackError>,
     > {
         let status = response.status().as_u16();
@@ -144,7 +85,7 @@ impl ResponseCodeHttpFallback {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::ResponseCodeHttpFallbackInputOutput = ::serde_json::from_slice(
+        let mut output: types::ResponseCodeHttpFallbackInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -157,7 +98,7 @@ impl ResponseCodeHttpFallback {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::ResponseCodeHttpFallbackInputOutput>,
+        runtime::http::Received<types::ResponseCodeHttpFallbackInputOutput>,
         runtime::http::ResponseError<ResponseCodeHttpFallbackError>,
     > {
         let output = Self::response(response)?;

@@ -3,6 +3,7 @@
 
 //! The `ResponseCodeRequired` operation: input, output and errors.
 use crate::runtime;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -41,67 +42,7 @@ pub enum ResponseCodeRequiredError {
     Unhandled(runtime::Unhandled),
 }
 
-impl ResponseCodeRequiredError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for ResponseCodeRequiredError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for ResponseCodeRequiredError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for ResponseCodeRequiredError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<ResponseCodeRequiredError>>
-for ResponseCodeRequiredError {
-    fn from(value: runtime::http::ResponseError<ResponseCodeRequiredError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(ResponseCodeRequiredError {});
 
 impl ResponseCodeRequired {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -112,7 +53,7 @@ impl ResponseCodeRequired {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        _input: &crate::operation::response_code_required::ResponseCodeRequiredInput,
+        _input: &operation::response_code_required::ResponseCodeRequiredInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/responseCodeRequired");
@@ -133,7 +74,7 @@ impl ResponseCodeRequired {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::response_code_required::ResponseCodeRequiredOutput,
+        operation::response_code_required::ResponseCodeRequiredOutput,
         runtime::http::ResponseError<ResponseCodeRequiredError>,
     > {
         let status = response.status().as_u16();
@@ -150,7 +91,7 @@ impl ResponseCodeRequired {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::response_code_required::ResponseCodeRequiredOutput = ::serde_json::from_slice(
+        let mut output: operation::response_code_required::ResponseCodeRequiredOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -166,7 +107,7 @@ impl ResponseCodeRequired {
         response: &::http::Response<B>,
     ) -> Result<
         runtime::http::Received<
-            crate::operation::response_code_required::ResponseCodeRequiredOutput,
+            operation::response_code_required::ResponseCodeRequiredOutput,
         >,
         runtime::http::ResponseError<ResponseCodeRequiredError>,
     > {

@@ -32,30 +32,6 @@ impl ResponseCodeRequiredOutput {
         self.client_corrections.remove("responseCode");
         self
     }
-
-    /// A builder for this type; `build()` validates the result.
-    pub fn builder() -> ResponseCodeRequiredOutputBuilder {
-        ResponseCodeRequiredOutputBuilder::default()
-    }
-
-    /// Checks every constraint of the model on this value and everything it
-    /// contains, reporting all violations (not only the first).
-    pub fn validate(&self) -> Result<(), runtime::ValidationError> {
-        let mut out = runtime::validate::Violations::default();
-        runtime::validate::Validate::validate_at(
-            self,
-            &runtime::validate::Path::ROOT,
-            &mut out,
-        );
-        out.into_result()
-    }
-
-    /// Parses JSON and then validates it: the strict counterpart of
-    /// `serde_json::from_slice`, which (like every Smithy client) accepts
-    /// values that break the model's constraints.
-    pub fn from_json_strict(json: &[u8]) -> Result<Self, runtime::StrictParseError> {
-        runtime::error::parse_strict(json)
-    }
 }
 
 impl fmt::Debug for ResponseCodeRequiredOutput {
@@ -86,11 +62,8 @@ impl runtime::wire::WriteFields for ResponseCodeRequiredOutput {
         &self,
         w: &mut W,
     ) -> Result<(), W::Error> {
-        w.required(
-            "responseCode",
-            &self.response_code,
-            self.client_corrections.contains("responseCode"),
-        )?;
+        let corrected = &self.client_corrections;
+        w.required("responseCode", &self.response_code, corrected)?;
         Ok(())
     }
 }
@@ -132,18 +105,6 @@ impl ResponseCodeRequiredOutputBuilder {
     /// The `responseCode` set so far.
     pub fn get_response_code(&self) -> &Option<i32> {
         &self.response_code
-    }
-
-    /// Builds the value, or reports every missing required member and every
-    /// constraint violation.
-    pub fn build(self) -> Result<ResponseCodeRequiredOutput, runtime::BuildError> {
-        let value = self.build_unchecked();
-        match value.validate() {
-            Ok(()) => Ok(value),
-            Err(error) => {
-                Err(runtime::BuildError::new("ResponseCodeRequiredOutput", error))
-            }
-        }
     }
 
     /// Builds the value without checking the model's constraints, for what a

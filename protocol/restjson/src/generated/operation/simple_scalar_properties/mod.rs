@@ -3,12 +3,13 @@
 
 //! The `SimpleScalarProperties` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`SimpleScalarPropertiesInputOutput`](crate::types::SimpleScalarPropertiesInputOutput), which other operations share.
-pub type SimpleScalarPropertiesInput = crate::types::SimpleScalarPropertiesInputOutput;
+pub type SimpleScalarPropertiesInput = types::SimpleScalarPropertiesInputOutput;
 /// This operation's side of [`SimpleScalarPropertiesInputOutput`](crate::types::SimpleScalarPropertiesInputOutput), which other operations share.
-pub type SimpleScalarPropertiesOutput = crate::types::SimpleScalarPropertiesInputOutput;
+pub type SimpleScalarPropertiesOutput = types::SimpleScalarPropertiesInputOutput;
 /// The `SimpleScalarProperties` operation.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SimpleScalarProperties`. The associated constants are its protocol facts.
@@ -35,67 +36,7 @@ pub enum SimpleScalarPropertiesError {
     Unhandled(runtime::Unhandled),
 }
 
-impl SimpleScalarPropertiesError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for SimpleScalarPropertiesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for SimpleScalarPropertiesError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for SimpleScalarPropertiesError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<SimpleScalarPropertiesError>>
-for SimpleScalarPropertiesError {
-    fn from(value: runtime::http::ResponseError<SimpleScalarPropertiesError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(SimpleScalarPropertiesError {});
 
 impl SimpleScalarProperties {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -106,7 +47,7 @@ impl SimpleScalarProperties {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::SimpleScalarPropertiesInputOutput,
+        input: &types::SimpleScalarPropertiesInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/SimpleScalarProperties");
@@ -222,7 +163,7 @@ impl SimpleScalarProperties {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::SimpleScalarPropertiesInputOutput,
+        types::SimpleScalarPropertiesInputOutput,
         runtime::http::ResponseError<SimpleScalarPropertiesError>,
     > {
         let status = response.status().as_u16();
@@ -239,7 +180,7 @@ impl SimpleScalarProperties {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::SimpleScalarPropertiesInputOutput = ::serde_json::from_slice(
+        let mut output: types::SimpleScalarPropertiesInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -260,7 +201,7 @@ impl SimpleScalarProperties {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::SimpleScalarPropertiesInputOutput>,
+        runtime::http::Received<types::SimpleScalarPropertiesInputOutput>,
         runtime::http::ResponseError<SimpleScalarPropertiesError>,
     > {
         let output = Self::response(response)?;

@@ -3,12 +3,13 @@
 
 //! The `SparseJsonLists` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`SparseJsonListsInputOutput`](crate::types::SparseJsonListsInputOutput), which other operations share.
-pub type SparseJsonListsInput = crate::types::SparseJsonListsInputOutput;
+pub type SparseJsonListsInput = types::SparseJsonListsInputOutput;
 /// This operation's side of [`SparseJsonListsInputOutput`](crate::types::SparseJsonListsInputOutput), which other operations share.
-pub type SparseJsonListsOutput = crate::types::SparseJsonListsInputOutput;
+pub type SparseJsonListsOutput = types::SparseJsonListsInputOutput;
 /// The `SparseJsonLists` operation.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SparseJsonLists`. The associated constants are its protocol facts.
@@ -35,66 +36,7 @@ pub enum SparseJsonListsError {
     Unhandled(runtime::Unhandled),
 }
 
-impl SparseJsonListsError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for SparseJsonListsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for SparseJsonListsError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for SparseJsonListsError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<SparseJsonListsError>> for SparseJsonListsError {
-    fn from(value: runtime::http::ResponseError<SparseJsonListsError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(SparseJsonListsError {});
 
 impl SparseJsonLists {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -105,7 +47,7 @@ impl SparseJsonLists {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::SparseJsonListsInputOutput,
+        input: &types::SparseJsonListsInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/SparseJsonLists");
@@ -153,7 +95,7 @@ impl SparseJsonLists {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::SparseJsonListsInputOutput,
+        types::SparseJsonListsInputOutput,
         runtime::http::ResponseError<SparseJsonListsError>,
     > {
         let status = response.status().as_u16();
@@ -170,7 +112,7 @@ impl SparseJsonLists {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::SparseJsonListsInputOutput = ::serde_json::from_slice(
+        let mut output: types::SparseJsonListsInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -183,7 +125,7 @@ impl SparseJsonLists {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::SparseJsonListsInputOutput>,
+        runtime::http::Received<types::SparseJsonListsInputOutput>,
         runtime::http::ResponseError<SparseJsonListsError>,
     > {
         let output = Self::response(response)?;

@@ -3,12 +3,13 @@
 
 //! The `SparseJsonMaps` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`SparseJsonMapsInputOutput`](crate::types::SparseJsonMapsInputOutput), which other operations share.
-pub type SparseJsonMapsInput = crate::types::SparseJsonMapsInputOutput;
+pub type SparseJsonMapsInput = types::SparseJsonMapsInputOutput;
 /// This operation's side of [`SparseJsonMapsInputOutput`](crate::types::SparseJsonMapsInputOutput), which other operations share.
-pub type SparseJsonMapsOutput = crate::types::SparseJsonMapsInputOutput;
+pub type SparseJsonMapsOutput = types::SparseJsonMapsInputOutput;
 /// This example tests sparse map serialization.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SparseJsonMaps`. The associated constants are its protocol facts.
@@ -35,66 +36,7 @@ pub enum SparseJsonMapsError {
     Unhandled(runtime::Unhandled),
 }
 
-impl SparseJsonMapsError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for SparseJsonMapsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for SparseJsonMapsError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for SparseJsonMapsError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<SparseJsonMapsError>> for SparseJsonMapsError {
-    fn from(value: runtime::http::ResponseError<SparseJsonMapsError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(SparseJsonMapsError {});
 
 impl SparseJsonMaps {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -105,7 +47,7 @@ impl SparseJsonMaps {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::SparseJsonMapsInputOutput,
+        input: &types::SparseJsonMapsInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/SparseJsonMaps");
@@ -179,7 +121,7 @@ impl SparseJsonMaps {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::SparseJsonMapsInputOutput,
+        types::SparseJsonMapsInputOutput,
         runtime::http::ResponseError<SparseJsonMapsError>,
     > {
         let status = response.status().as_u16();
@@ -196,7 +138,7 @@ impl SparseJsonMaps {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::SparseJsonMapsInputOutput = ::serde_json::from_slice(
+        let mut output: types::SparseJsonMapsInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -209,7 +151,7 @@ impl SparseJsonMaps {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::SparseJsonMapsInputOutput>,
+        runtime::http::Received<types::SparseJsonMapsInputOutput>,
         runtime::http::ResponseError<SparseJsonMapsError>,
     > {
         let output = Self::response(response)?;

@@ -3,12 +3,13 @@
 
 //! The `StreamingTraits` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`StreamingTraitsInputOutput`](crate::types::StreamingTraitsInputOutput), which other operations share.
-pub type StreamingTraitsInput = crate::types::StreamingTraitsInputOutput;
+pub type StreamingTraitsInput = types::StreamingTraitsInputOutput;
 /// This operation's side of [`StreamingTraitsInputOutput`](crate::types::StreamingTraitsInputOutput), which other operations share.
-pub type StreamingTraitsOutput = crate::types::StreamingTraitsInputOutput;
+pub type StreamingTraitsOutput = types::StreamingTraitsInputOutput;
 /// This examples serializes a streaming blob shape in the request body. In this example, no JSON document is synthesized because the payload is not a structure or a union type.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#StreamingTraits`. The associated constants are its protocol facts.
@@ -35,66 +36,7 @@ pub enum StreamingTraitsError {
     Unhandled(runtime::Unhandled),
 }
 
-impl StreamingTraitsError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for StreamingTraitsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for StreamingTraitsError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for StreamingTraitsError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<StreamingTraitsError>> for StreamingTraitsError {
-    fn from(value: runtime::http::ResponseError<StreamingTraitsError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(StreamingTraitsError {});
 
 impl StreamingTraits {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -105,7 +47,7 @@ impl StreamingTraits {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::StreamingTraitsInputOutput,
+        input: &types::StreamingTraitsInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/StreamingTraits");
@@ -141,7 +83,7 @@ impl StreamingTraits {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::StreamingTraitsInputOutput,
+        types::StreamingTraitsInputOutput,
         runtime::http::ResponseError<StreamingTraitsError>,
     > {
         let status = response.status().as_u16();
@@ -156,7 +98,7 @@ impl StreamingTraits {
             let error = StreamingTraitsError::Unhandled(received.unhandled());
             return Err(received.into_error(error));
         }
-        let mut output: crate::types::StreamingTraitsInputOutput = ::serde_json::from_slice(
+        let mut output: types::StreamingTraitsInputOutput = ::serde_json::from_slice(
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -179,7 +121,7 @@ impl StreamingTraits {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::StreamingTraitsInputOutput>,
+        runtime::http::Received<types::StreamingTraitsInputOutput>,
         runtime::http::ResponseError<StreamingTraitsError>,
     > {
         let output = Self::response(response)?;

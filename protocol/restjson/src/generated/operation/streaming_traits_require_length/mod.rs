@@ -3,6 +3,7 @@
 
 //! The `StreamingTraitsRequireLength` operation: input, output and errors.
 use crate::runtime;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -41,69 +42,7 @@ pub enum StreamingTraitsRequireLengthError {
     Unhandled(runtime::Unhandled),
 }
 
-impl StreamingTraitsRequireLengthError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for StreamingTraitsRequireLengthError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for StreamingTraitsRequireLengthError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for StreamingTraitsRequireLengthError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<StreamingTraitsRequireLengthError>>
-for StreamingTraitsRequireLengthError {
-    fn from(
-        value: runtime::http::ResponseError<StreamingTraitsRequireLengthError>,
-    ) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(StreamingTraitsRequireLengthError {});
 
 impl StreamingTraitsRequireLength {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -114,7 +53,7 @@ impl StreamingTraitsRequireLength {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::operation::streaming_traits_require_length::StreamingTraitsRequireLengthInput,
+        input: &operation::streaming_traits_require_length::StreamingTraitsRequireLengthInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/StreamingTraitsRequireLength");
@@ -150,7 +89,7 @@ impl StreamingTraitsRequireLength {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::operation::streaming_traits_require_length::StreamingTraitsRequireLengthOutput,
+        operation::streaming_traits_require_length::StreamingTraitsRequireLengthOutput,
         runtime::http::ResponseError<StreamingTraitsRequireLengthError>,
     > {
         let status = response.status().as_u16();
@@ -169,7 +108,7 @@ impl StreamingTraitsRequireLength {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::operation::streaming_traits_require_length::StreamingTraitsRequireLengthOutput = ::serde_json::from_slice(
+        let mut output: operation::streaming_traits_require_length::StreamingTraitsRequireLengthOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -183,7 +122,7 @@ impl StreamingTraitsRequireLength {
         response: &::http::Response<B>,
     ) -> Result<
         runtime::http::Received<
-            crate::operation::streaming_traits_require_length::StreamingTraitsRequireLengthOutput,
+            operation::streaming_traits_require_length::StreamingTraitsRequireLengthOutput,
         >,
         runtime::http::ResponseError<StreamingTraitsRequireLengthError>,
     > {

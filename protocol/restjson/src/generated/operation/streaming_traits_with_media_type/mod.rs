@@ -3,12 +3,13 @@
 
 //! The `StreamingTraitsWithMediaType` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`StreamingTraitsWithMediaTypeInputOutput`](crate::types::StreamingTraitsWithMediaTypeInputOutput), which other operations share.
-pub type StreamingTraitsWithMediaTypeInput = crate::types::StreamingTraitsWithMediaTypeInputOutput;
+pub type StreamingTraitsWithMediaTypeInput = types::StreamingTraitsWithMediaTypeInputOutput;
 /// This operation's side of [`StreamingTraitsWithMediaTypeInputOutput`](crate::types::StreamingTraitsWithMediaTypeInputOutput), which other operations share.
-pub type StreamingTraitsWithMediaTypeOutput = crate::types::StreamingTraitsWithMediaTypeInputOutput;
+pub type StreamingTraitsWithMediaTypeOutput = types::StreamingTraitsWithMediaTypeInputOutput;
 /// This examples serializes a streaming media-typed blob shape in the request body. This examples uses a `@mediaType` trait on the payload to force a custom content-type to be serialized.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#StreamingTraitsWithMediaType`. The associated constants are its protocol facts.
@@ -35,69 +36,7 @@ pub enum StreamingTraitsWithMediaTypeError {
     Unhandled(runtime::Unhandled),
 }
 
-impl StreamingTraitsWithMediaTypeError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for StreamingTraitsWithMediaTypeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for StreamingTraitsWithMediaTypeError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for StreamingTraitsWithMediaTypeError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<StreamingTraitsWithMediaTypeError>>
-for StreamingTraitsWithMediaTypeError {
-    fn from(
-        value: runtime::http::ResponseError<StreamingTraitsWithMediaTypeError>,
-    ) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(StreamingTraitsWithMediaTypeError {});
 
 impl StreamingTraitsWithMediaType {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -108,7 +47,7 @@ impl StreamingTraitsWithMediaType {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::StreamingTraitsWithMediaTypeInputOutput,
+        input: &types::StreamingTraitsWithMediaTypeInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/StreamingTraitsWithMediaType");
@@ -144,7 +83,7 @@ impl StreamingTraitsWithMediaType {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::StreamingTraitsWithMediaTypeInputOutput,
+        types::StreamingTraitsWithMediaTypeInputOutput,
         runtime::http::ResponseError<StreamingTraitsWithMediaTypeError>,
     > {
         let status = response.status().as_u16();
@@ -161,7 +100,7 @@ impl StreamingTraitsWithMediaType {
             );
             return Err(received.into_error(error));
         }
-        let mut output: crate::types::StreamingTraitsWithMediaTypeInputOutput = ::serde_json::from_slice(
+        let mut output: types::StreamingTraitsWithMediaTypeInputOutput = ::serde_json::from_slice(
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -184,7 +123,7 @@ impl StreamingTraitsWithMediaType {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::StreamingTraitsWithMediaTypeInputOutput>,
+        runtime::http::Received<types::StreamingTraitsWithMediaTypeInputOutput>,
         runtime::http::ResponseError<StreamingTraitsWithMediaTypeError>,
     > {
         let output = Self::response(response)?;

@@ -3,12 +3,13 @@
 
 //! The `TestBodyStructure` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`TestBodyStructureInputOutput`](crate::types::TestBodyStructureInputOutput), which other operations share.
-pub type TestBodyStructureInput = crate::types::TestBodyStructureInputOutput;
+pub type TestBodyStructureInput = types::TestBodyStructureInputOutput;
 /// This operation's side of [`TestBodyStructureInputOutput`](crate::types::TestBodyStructureInputOutput), which other operations share.
-pub type TestBodyStructureOutput = crate::types::TestBodyStructureInputOutput;
+pub type TestBodyStructureOutput = types::TestBodyStructureInputOutput;
 /// This example operation serializes a structure in the HTTP body. It should ensure Content-Type: application/json is used in all requests and that an "empty" body is an empty JSON document ({}).
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestBodyStructure`. The associated constants are its protocol facts.
@@ -35,67 +36,7 @@ pub enum TestBodyStructureError {
     Unhandled(runtime::Unhandled),
 }
 
-impl TestBodyStructureError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for TestBodyStructureError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for TestBodyStructureError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for TestBodyStructureError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<TestBodyStructureError>>
-for TestBodyStructureError {
-    fn from(value: runtime::http::ResponseError<TestBodyStructureError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(TestBodyStructureError {});
 
 impl TestBodyStructure {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -106,7 +47,7 @@ impl TestBodyStructure {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::TestBodyStructureInputOutput,
+        input: &types::TestBodyStructureInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/body");
@@ -158,7 +99,7 @@ impl TestBodyStructure {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::TestBodyStructureInputOutput,
+        types::TestBodyStructureInputOutput,
         runtime::http::ResponseError<TestBodyStructureError>,
     > {
         let status = response.status().as_u16();
@@ -175,7 +116,7 @@ impl TestBodyStructure {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::TestBodyStructureInputOutput = ::serde_json::from_slice(
+        let mut output: types::TestBodyStructureInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -199,7 +140,7 @@ impl TestBodyStructure {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::TestBodyStructureInputOutput>,
+        runtime::http::Received<types::TestBodyStructureInputOutput>,
         runtime::http::ResponseError<TestBodyStructureError>,
     > {
         let output = Self::response(response)?;

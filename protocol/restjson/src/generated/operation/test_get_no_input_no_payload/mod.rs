@@ -3,6 +3,8 @@
 
 //! The `TestGetNoInputNoPayload` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
+use crate::operation;
 use std::fmt;
 
 mod input;
@@ -13,7 +15,7 @@ pub mod builders {
 }
 
 /// This operation's side of [`TestNoPayloadInputOutput`](crate::types::TestNoPayloadInputOutput), which other operations share.
-pub type TestGetNoInputNoPayloadOutput = crate::types::TestNoPayloadInputOutput;
+pub type TestGetNoInputNoPayloadOutput = types::TestNoPayloadInputOutput;
 /// This example GET operation has no input and serializes a request without a HTTP body. These tests are to ensure we do not attach a body or related headers (Content-Length, Content-Type) to operations that semantically cannot produce an HTTP body.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestGetNoInputNoPayload`. The associated constants are its protocol facts.
@@ -40,67 +42,7 @@ pub enum TestGetNoInputNoPayloadError {
     Unhandled(runtime::Unhandled),
 }
 
-impl TestGetNoInputNoPayloadError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for TestGetNoInputNoPayloadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for TestGetNoInputNoPayloadError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for TestGetNoInputNoPayloadError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<TestGetNoInputNoPayloadError>>
-for TestGetNoInputNoPayloadError {
-    fn from(value: runtime::http::ResponseError<TestGetNoInputNoPayloadError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(TestGetNoInputNoPayloadError {});
 
 impl TestGetNoInputNoPayload {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -111,7 +53,7 @@ impl TestGetNoInputNoPayload {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        _input: &crate::operation::test_get_no_input_no_payload::TestGetNoInputNoPayloadInput,
+        _input: &operation::test_get_no_input_no_payload::TestGetNoInputNoPayloadInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/no_input_no_payload");
@@ -132,7 +74,7 @@ impl TestGetNoInputNoPayload {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::TestNoPayloadInputOutput,
+        types::TestNoPayloadInputOutput,
         runtime::http::ResponseError<TestGetNoInputNoPayloadError>,
     > {
         let status = response.status().as_u16();
@@ -149,7 +91,7 @@ impl TestGetNoInputNoPayload {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::TestNoPayloadInputOutput = ::serde_json::from_slice(
+        let mut output: types::TestNoPayloadInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -173,7 +115,7 @@ impl TestGetNoInputNoPayload {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::TestNoPayloadInputOutput>,
+        runtime::http::Received<types::TestNoPayloadInputOutput>,
         runtime::http::ResponseError<TestGetNoInputNoPayloadError>,
     > {
         let output = Self::response(response)?;

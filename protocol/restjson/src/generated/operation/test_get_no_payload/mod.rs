@@ -3,12 +3,13 @@
 
 //! The `TestGetNoPayload` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`TestNoPayloadInputOutput`](crate::types::TestNoPayloadInputOutput), which other operations share.
-pub type TestGetNoPayloadInput = crate::types::TestNoPayloadInputOutput;
+pub type TestGetNoPayloadInput = types::TestNoPayloadInputOutput;
 /// This operation's side of [`TestNoPayloadInputOutput`](crate::types::TestNoPayloadInputOutput), which other operations share.
-pub type TestGetNoPayloadOutput = crate::types::TestNoPayloadInputOutput;
+pub type TestGetNoPayloadOutput = types::TestNoPayloadInputOutput;
 /// This example GET operation serializes a request without a modeled HTTP body. These tests are to ensure we do not attach a body or related headers (Content-Length, Content-Type) to operations that semantically cannot produce an HTTP body.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestGetNoPayload`. The associated constants are its protocol facts.
@@ -35,67 +36,7 @@ pub enum TestGetNoPayloadError {
     Unhandled(runtime::Unhandled),
 }
 
-impl TestGetNoPayloadError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for TestGetNoPayloadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for TestGetNoPayloadError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for TestGetNoPayloadError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<TestGetNoPayloadError>>
-for TestGetNoPayloadError {
-    fn from(value: runtime::http::ResponseError<TestGetNoPayloadError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(TestGetNoPayloadError {});
 
 impl TestGetNoPayload {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -106,7 +47,7 @@ impl TestGetNoPayload {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::TestNoPayloadInputOutput,
+        input: &types::TestNoPayloadInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/no_payload");
@@ -139,7 +80,7 @@ impl TestGetNoPayload {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::TestNoPayloadInputOutput,
+        types::TestNoPayloadInputOutput,
         runtime::http::ResponseError<TestGetNoPayloadError>,
     > {
         let status = response.status().as_u16();
@@ -156,7 +97,7 @@ impl TestGetNoPayload {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::TestNoPayloadInputOutput = ::serde_json::from_slice(
+        let mut output: types::TestNoPayloadInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -180,7 +121,7 @@ impl TestGetNoPayload {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::TestNoPayloadInputOutput>,
+        runtime::http::Received<types::TestNoPayloadInputOutput>,
         runtime::http::ResponseError<TestGetNoPayloadError>,
     > {
         let output = Self::response(response)?;

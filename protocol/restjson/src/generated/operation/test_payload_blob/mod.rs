@@ -3,12 +3,13 @@
 
 //! The `TestPayloadBlob` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`TestPayloadBlobInputOutput`](crate::types::TestPayloadBlobInputOutput), which other operations share.
-pub type TestPayloadBlobInput = crate::types::TestPayloadBlobInputOutput;
+pub type TestPayloadBlobInput = types::TestPayloadBlobInputOutput;
 /// This operation's side of [`TestPayloadBlobInputOutput`](crate::types::TestPayloadBlobInputOutput), which other operations share.
-pub type TestPayloadBlobOutput = crate::types::TestPayloadBlobInputOutput;
+pub type TestPayloadBlobOutput = types::TestPayloadBlobInputOutput;
 /// This example operation serializes a payload targeting a blob. The Blob shape is not structured content and we cannot make assumptions about what data will be sent. This test ensures only a generic "Content-Type: application/octet-stream" header is used, and that we are not treating an empty body as an empty JSON document.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestPayloadBlob`. The associated constants are its protocol facts.
@@ -35,66 +36,7 @@ pub enum TestPayloadBlobError {
     Unhandled(runtime::Unhandled),
 }
 
-impl TestPayloadBlobError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for TestPayloadBlobError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for TestPayloadBlobError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for TestPayloadBlobError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<TestPayloadBlobError>> for TestPayloadBlobError {
-    fn from(value: runtime::http::ResponseError<TestPayloadBlobError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(TestPayloadBlobError {});
 
 impl TestPayloadBlob {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -105,7 +47,7 @@ impl TestPayloadBlob {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::TestPayloadBlobInputOutput,
+        input: &types::TestPayloadBlobInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/blob_payload");
@@ -146,7 +88,7 @@ impl TestPayloadBlob {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::TestPayloadBlobInputOutput,
+        types::TestPayloadBlobInputOutput,
         runtime::http::ResponseError<TestPayloadBlobError>,
     > {
         let status = response.status().as_u16();
@@ -161,7 +103,7 @@ impl TestPayloadBlob {
             let error = TestPayloadBlobError::Unhandled(received.unhandled());
             return Err(received.into_error(error));
         }
-        let mut output: crate::types::TestPayloadBlobInputOutput = ::serde_json::from_slice(
+        let mut output: types::TestPayloadBlobInputOutput = ::serde_json::from_slice(
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -187,7 +129,7 @@ impl TestPayloadBlob {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::TestPayloadBlobInputOutput>,
+        runtime::http::Received<types::TestPayloadBlobInputOutput>,
         runtime::http::ResponseError<TestPayloadBlobError>,
     > {
         let output = Self::response(response)?;

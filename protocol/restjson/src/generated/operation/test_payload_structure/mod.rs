@@ -3,12 +3,13 @@
 
 //! The `TestPayloadStructure` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`TestPayloadStructureInputOutput`](crate::types::TestPayloadStructureInputOutput), which other operations share.
-pub type TestPayloadStructureInput = crate::types::TestPayloadStructureInputOutput;
+pub type TestPayloadStructureInput = types::TestPayloadStructureInputOutput;
 /// This operation's side of [`TestPayloadStructureInputOutput`](crate::types::TestPayloadStructureInputOutput), which other operations share.
-pub type TestPayloadStructureOutput = crate::types::TestPayloadStructureInputOutput;
+pub type TestPayloadStructureOutput = types::TestPayloadStructureInputOutput;
 /// This example operation serializes a payload targeting a structure. This enforces the same requirements as TestBodyStructure but with the body specified by the @httpPayload trait.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestPayloadStructure`. The associated constants are its protocol facts.
@@ -35,67 +36,7 @@ pub enum TestPayloadStructureError {
     Unhandled(runtime::Unhandled),
 }
 
-impl TestPayloadStructureError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for TestPayloadStructureError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for TestPayloadStructureError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for TestPayloadStructureError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<TestPayloadStructureError>>
-for TestPayloadStructureError {
-    fn from(value: runtime::http::ResponseError<TestPayloadStructureError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(TestPayloadStructureError {});
 
 impl TestPayloadStructure {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -106,7 +47,7 @@ impl TestPayloadStructure {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::TestPayloadStructureInputOutput,
+        input: &types::TestPayloadStructureInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/payload");
@@ -153,7 +94,7 @@ impl TestPayloadStructure {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::TestPayloadStructureInputOutput,
+        types::TestPayloadStructureInputOutput,
         runtime::http::ResponseError<TestPayloadStructureError>,
     > {
         let status = response.status().as_u16();
@@ -168,7 +109,7 @@ impl TestPayloadStructure {
             let error = TestPayloadStructureError::Unhandled(received.unhandled());
             return Err(received.into_error(error));
         }
-        let mut output: crate::types::TestPayloadStructureInputOutput = ::serde_json::from_slice(
+        let mut output: types::TestPayloadStructureInputOutput = ::serde_json::from_slice(
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -202,7 +143,7 @@ impl TestPayloadStructure {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::TestPayloadStructureInputOutput>,
+        runtime::http::Received<types::TestPayloadStructureInputOutput>,
         runtime::http::ResponseError<TestPayloadStructureError>,
     > {
         let output = Self::response(response)?;

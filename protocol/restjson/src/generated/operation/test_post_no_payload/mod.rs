@@ -3,12 +3,13 @@
 
 //! The `TestPostNoPayload` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`TestNoPayloadInputOutput`](crate::types::TestNoPayloadInputOutput), which other operations share.
-pub type TestPostNoPayloadInput = crate::types::TestNoPayloadInputOutput;
+pub type TestPostNoPayloadInput = types::TestNoPayloadInputOutput;
 /// This operation's side of [`TestNoPayloadInputOutput`](crate::types::TestNoPayloadInputOutput), which other operations share.
-pub type TestPostNoPayloadOutput = crate::types::TestNoPayloadInputOutput;
+pub type TestPostNoPayloadOutput = types::TestNoPayloadInputOutput;
 /// This example POST operation serializes a request without a modeled HTTP body. These tests are to ensure we do not attach a body or related headers (Content-Type) to a POST operation with no modeled payload.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestPostNoPayload`. The associated constants are its protocol facts.
@@ -35,67 +36,7 @@ pub enum TestPostNoPayloadError {
     Unhandled(runtime::Unhandled),
 }
 
-impl TestPostNoPayloadError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for TestPostNoPayloadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for TestPostNoPayloadError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for TestPostNoPayloadError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<TestPostNoPayloadError>>
-for TestPostNoPayloadError {
-    fn from(value: runtime::http::ResponseError<TestPostNoPayloadError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(TestPostNoPayloadError {});
 
 impl TestPostNoPayload {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -106,7 +47,7 @@ impl TestPostNoPayload {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::TestNoPayloadInputOutput,
+        input: &types::TestNoPayloadInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/no_payload");
@@ -139,7 +80,7 @@ impl TestPostNoPayload {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::TestNoPayloadInputOutput,
+        types::TestNoPayloadInputOutput,
         runtime::http::ResponseError<TestPostNoPayloadError>,
     > {
         let status = response.status().as_u16();
@@ -156,7 +97,7 @@ impl TestPostNoPayload {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::TestNoPayloadInputOutput = ::serde_json::from_slice(
+        let mut output: types::TestNoPayloadInputOutput = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -180,7 +121,7 @@ impl TestPostNoPayload {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::TestNoPayloadInputOutput>,
+        runtime::http::Received<types::TestNoPayloadInputOutput>,
         runtime::http::ResponseError<TestPostNoPayloadError>,
     > {
         let output = Self::response(response)?;

@@ -3,12 +3,13 @@
 
 //! The `TimestampFormatHeaders` operation: input, output and errors.
 use crate::runtime;
+use crate::types;
 use std::fmt;
 
 /// This operation's side of [`TimestampFormatHeadersIo`](crate::types::TimestampFormatHeadersIo), which other operations share.
-pub type TimestampFormatHeadersInput = crate::types::TimestampFormatHeadersIo;
+pub type TimestampFormatHeadersInput = types::TimestampFormatHeadersIo;
 /// This operation's side of [`TimestampFormatHeadersIo`](crate::types::TimestampFormatHeadersIo), which other operations share.
-pub type TimestampFormatHeadersOutput = crate::types::TimestampFormatHeadersIo;
+pub type TimestampFormatHeadersOutput = types::TimestampFormatHeadersIo;
 /// This example tests how timestamp request and response headers are serialized.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TimestampFormatHeaders`. The associated constants are its protocol facts.
@@ -35,67 +36,7 @@ pub enum TimestampFormatHeadersError {
     Unhandled(runtime::Unhandled),
 }
 
-impl TimestampFormatHeadersError {
-    /// The error held, as every error describes itself.
-    fn info(&self) -> &dyn runtime::error::ErrorInfo {
-        match self {
-            Self::Unhandled(e) => e,
-        }
-    }
-
-    /// The error code, if known.
-    pub fn code(&self) -> Option<&str> {
-        self.info().code()
-    }
-
-    /// The service's message, if it sent one.
-    pub fn message(&self) -> Option<&str> {
-        self.info().message()
-    }
-
-    /// The HTTP status: the modeled one, or the one received.
-    pub fn http_status(&self) -> Option<u16> {
-        self.info().http_status()
-    }
-
-    /// Whether retrying later may succeed (`@retryable` or throttling).
-    pub fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
-
-    /// Whether the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        self.info().is_throttling()
-    }
-}
-
-impl fmt::Display for TimestampFormatHeadersError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.info(), f)
-    }
-}
-
-/// Transparent: each variant shows (and has the source of) the error it holds.
-impl ::std::error::Error for TimestampFormatHeadersError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        self.info().source()
-    }
-}
-
-impl From<runtime::Unhandled> for TimestampFormatHeadersError {
-    fn from(value: runtime::Unhandled) -> Self {
-        Self::Unhandled(value)
-    }
-}
-
-/// The operation's error from a failed response: a service error as it
-/// is, an unreadable response as `Unhandled`.
-impl From<runtime::http::ResponseError<TimestampFormatHeadersError>>
-for TimestampFormatHeadersError {
-    fn from(value: runtime::http::ResponseError<TimestampFormatHeadersError>) -> Self {
-        value.into_service_error()
-    }
-}
+runtime::operation_error_impls!(TimestampFormatHeadersError {});
 
 impl TimestampFormatHeaders {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -106,7 +47,7 @@ impl TimestampFormatHeaders {
     /// (`/path?query`); the caller adds the endpoint, signs the request and sends
     /// it with any HTTP client.
     pub fn request(
-        input: &crate::types::TimestampFormatHeadersIo,
+        input: &types::TimestampFormatHeadersIo,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/TimestampFormatHeaders");
@@ -187,7 +128,7 @@ impl TimestampFormatHeaders {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        crate::types::TimestampFormatHeadersIo,
+        types::TimestampFormatHeadersIo,
         runtime::http::ResponseError<TimestampFormatHeadersError>,
     > {
         let status = response.status().as_u16();
@@ -204,7 +145,7 @@ impl TimestampFormatHeaders {
         }
 
         #[allow(unused_mut)]
-        let mut output: crate::types::TimestampFormatHeadersIo = ::serde_json::from_slice(
+        let mut output: types::TimestampFormatHeadersIo = ::serde_json::from_slice(
                 if body.is_empty() { b"{}" } else { body },
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -314,7 +255,7 @@ impl TimestampFormatHeaders {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<crate::types::TimestampFormatHeadersIo>,
+        runtime::http::Received<types::TimestampFormatHeadersIo>,
         runtime::http::ResponseError<TimestampFormatHeadersError>,
     > {
         let output = Self::response(response)?;

@@ -1,0 +1,344 @@
+//! The impls every generated type of one kind shares, written once as macros.
+//! A generated file lists what is its own (members, values, errors) and calls
+//! one of these for the rest, so every crate gets the same API from one place.
+//! They are for generated code only: their input may change in any release.
+
+/// A structure's shared API and impls: `builder()`, `validate()`,
+/// `from_json_strict()`, its builder's `build()`, `Serialize` (through its
+/// [`WriteFields`](crate::wire::WriteFields)), `Deserialize` (through its
+/// builder's [`ReadFields`](crate::wire::ReadFields), finished by
+/// `build_unchecked`), [`HasCodec`](crate::wire::HasCodec) and
+/// [`ErrorCorrection`](crate::ErrorCorrection) (an empty builder, finished the
+/// same way: required members corrected, `@default`s filled in).
+///
+/// With `infallible`, `build()` returns the value itself: the model puts no
+/// constraint on it.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! structure_impls {
+    ($name:ident, $builder:ident) => {
+        $crate::structure_impls!(@shared $name, $builder);
+
+        impl $builder {
+            /// Builds the value, or reports every missing required member and every
+            /// constraint violation.
+            pub fn build(self) -> ::core::result::Result<$name, $crate::BuildError> {
+                let value = self.build_unchecked();
+                match $crate::Validate::validate(&value) {
+                    ::core::result::Result::Ok(()) => ::core::result::Result::Ok(value),
+                    ::core::result::Result::Err(error) => ::core::result::Result::Err(
+                        $crate::BuildError::new(::core::stringify!($name), error),
+                    ),
+                }
+            }
+        }
+    };
+    ($name:ident, $builder:ident, infallible) => {
+        $crate::structure_impls!(@shared $name, $builder);
+
+        impl $builder {
+            /// Builds the value: the model puts no constraint on it, so this cannot fail.
+            pub fn build(self) -> $name {
+                self.build_unchecked()
+            }
+        }
+    };
+    (@shared $name:ident, $builder:ident) => {
+        impl $name {
+            /// A builder for this type; `build()` validates the result.
+            pub fn builder() -> $builder {
+                <$builder as ::core::default::Default>::default()
+            }
+
+            /// Checks every constraint of the model on this value and everything it
+            /// contains, reporting all violations (not only the first).
+            pub fn validate(&self) -> ::core::result::Result<(), $crate::ValidationError> {
+                $crate::Validate::validate(self)
+            }
+
+            /// Parses JSON and then validates it: the strict counterpart of
+            /// `serde_json::from_slice`, which (like every Smithy client) accepts
+            /// values that break the model's constraints.
+            pub fn from_json_strict(json: &[u8]) -> ::core::result::Result<Self, $crate::StrictParseError> {
+                $crate::error::parse_strict(json)
+            }
+        }
+
+        impl $crate::wire::HasCodec for $name {
+            type Codec = $crate::wire::Plain;
+        }
+
+        impl $crate::wire::serde::Serialize for $name {
+            fn serialize<S: $crate::wire::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                $crate::wire::serialize_fields(self, serializer)
+            }
+        }
+
+        impl<'de> $crate::wire::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::wire::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                $crate::wire::deserialize_fields(deserializer, ::core::stringify!($name))
+                    .map($builder::build_unchecked)
+            }
+        }
+
+        impl $crate::ErrorCorrection for $name {
+            fn corrected() -> Self {
+                <$builder as ::core::default::Default>::default().build_unchecked()
+            }
+        }
+    };
+}
+
+/// A string enum's shared API and impls, from its own `as_str()` and
+/// `known(&str)`: `is_known()`, `validate()`, conversions from strings
+/// (`From<&str>`, `From<String>`, `FromStr`; a value outside the model's set
+/// becomes `Unknown`), `AsRef<str>`, `Display`, [`Validate`](crate::Validate)
+/// (with Smithy's `rule` text), [`ErrorCorrection`](crate::ErrorCorrection)
+/// (an empty unknown value), [`HasCodec`](crate::wire::HasCodec) and serde as
+/// a JSON string.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! enum_impls {
+    ($name:ident, $rule:literal) => {
+        impl $name {
+            /// Whether the value is one the model defines.
+            pub fn is_known(&self) -> bool {
+                !::core::matches!(self, Self::Unknown(_))
+            }
+
+            /// Checks that the value is one the model defines (values outside the set
+            /// parse, but a service would reject them).
+            pub fn validate(&self) -> ::core::result::Result<(), $crate::ValidationError> {
+                $crate::Validate::validate(self)
+            }
+        }
+
+        impl ::core::convert::From<&str> for $name {
+            fn from(value: &str) -> Self {
+                Self::known(value).unwrap_or_else(|| Self::Unknown($crate::UnknownVariantValue::new(value)))
+            }
+        }
+
+        impl ::core::convert::From<::std::string::String> for $name {
+            fn from(value: ::std::string::String) -> Self {
+                match Self::known(&value) {
+                    ::core::option::Option::Some(known) => known,
+                    ::core::option::Option::None => Self::Unknown($crate::UnknownVariantValue::new(value)),
+                }
+            }
+        }
+
+        impl ::core::str::FromStr for $name {
+            type Err = ::core::convert::Infallible;
+
+            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::core::result::Result::Ok(Self::from(value))
+            }
+        }
+
+        impl ::core::convert::AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl $crate::Validate for $name {
+            fn validate_at(&self, path: &$crate::validate::Path<'_>, out: &mut $crate::validate::Violations) {
+                out.enum_value(path, self.is_known(), $rule);
+            }
+        }
+
+        impl $crate::ErrorCorrection for $name {
+            fn corrected() -> Self {
+                Self::Unknown($crate::UnknownVariantValue::new(""))
+            }
+        }
+
+        impl $crate::wire::HasCodec for $name {
+            type Codec = $crate::wire::Plain;
+        }
+
+        impl $crate::wire::serde::Serialize for $name {
+            fn serialize<S: $crate::wire::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> $crate::wire::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::wire::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                $crate::wire::deserialize_enum(
+                    deserializer,
+                    ::core::concat!("a string naming a value of `", ::core::stringify!($name), "`"),
+                )
+            }
+        }
+    };
+}
+
+/// An int enum's shared API and impls, from its own `value()` and
+/// `From<i32>`: `is_known()`, `validate()`, `From<Self> for i32`, `Display`,
+/// [`Validate`](crate::Validate) (with Smithy's `rule` text),
+/// [`ErrorCorrection`](crate::ErrorCorrection) (zero),
+/// [`HasCodec`](crate::wire::HasCodec) and serde as a JSON number.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! int_enum_impls {
+    ($name:ident, $rule:literal) => {
+        impl $name {
+            /// Whether the value is one the model defines.
+            pub fn is_known(&self) -> bool {
+                !::core::matches!(self, Self::Unknown(_))
+            }
+
+            /// Checks that the value is one the model defines.
+            pub fn validate(&self) -> ::core::result::Result<(), $crate::ValidationError> {
+                $crate::Validate::validate(self)
+            }
+        }
+
+        impl ::core::convert::From<$name> for i32 {
+            fn from(value: $name) -> i32 {
+                value.value()
+            }
+        }
+
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Display::fmt(&self.value(), f)
+            }
+        }
+
+        impl $crate::Validate for $name {
+            fn validate_at(&self, path: &$crate::validate::Path<'_>, out: &mut $crate::validate::Violations) {
+                out.enum_value(path, self.is_known(), $rule);
+            }
+        }
+
+        impl $crate::ErrorCorrection for $name {
+            fn corrected() -> Self {
+                Self::from(0)
+            }
+        }
+
+        impl $crate::wire::HasCodec for $name {
+            type Codec = $crate::wire::Plain;
+        }
+
+        impl $crate::wire::serde::Serialize for $name {
+            fn serialize<S: $crate::wire::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_i32(self.value())
+            }
+        }
+
+        impl<'de> $crate::wire::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::wire::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                <i32 as $crate::wire::serde::Deserialize<'de>>::deserialize(deserializer).map(Self::from)
+            }
+        }
+    };
+}
+
+/// An operation error enum's shared API and impls, given its modeled
+/// variants (each holding the error structure of the same name, from the
+/// generated crate's `types::error` module; `Unhandled` is always there): `code()`, `message()`, `http_status()`,
+/// `is_retryable()` and `is_throttling()` from the error held, `Display` and
+/// `Error` (transparent), and `From` each error, an
+/// [`Unhandled`](crate::Unhandled) and a failed response.
+#[macro_export]
+#[doc(hidden)]
+// `crate::types::error` is the calling (generated) crate's module, on purpose.
+#[allow(clippy::crate_in_macro_def)]
+macro_rules! operation_error_impls {
+    ($error:ident { $($variant:ident),* $(,)? }) => {
+        impl $error {
+            /// The error held, as every error describes itself.
+            fn info(&self) -> &dyn $crate::error::ErrorInfo {
+                match self {
+                    $(Self::$variant(e) => e,)*
+                    Self::Unhandled(e) => e,
+                }
+            }
+
+            /// The error code, if known.
+            pub fn code(&self) -> ::core::option::Option<&str> {
+                self.info().code()
+            }
+
+            /// The service's message, if it sent one.
+            pub fn message(&self) -> ::core::option::Option<&str> {
+                self.info().message()
+            }
+
+            /// The HTTP status: the modeled one, or the one received.
+            pub fn http_status(&self) -> ::core::option::Option<u16> {
+                self.info().http_status()
+            }
+
+            /// Whether retrying later may succeed (`@retryable` or throttling).
+            pub fn is_retryable(&self) -> bool {
+                self.info().is_retryable()
+            }
+
+            /// Whether the caller is being throttled.
+            pub fn is_throttling(&self) -> bool {
+                self.info().is_throttling()
+            }
+        }
+
+        impl ::core::fmt::Display for $error {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Display::fmt(self.info(), f)
+            }
+        }
+
+        /// Transparent: each variant shows (and has the source of) the error it holds.
+        impl ::std::error::Error for $error {
+            fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                self.info().source()
+            }
+        }
+
+        impl ::core::convert::From<$crate::Unhandled> for $error {
+            fn from(value: $crate::Unhandled) -> Self {
+                Self::Unhandled(value)
+            }
+        }
+
+        /// The operation's error from a failed response: a service error as it
+        /// is, an unreadable response as `Unhandled`.
+        impl ::core::convert::From<$crate::http::ResponseError<$error>> for $error {
+            fn from(value: $crate::http::ResponseError<$error>) -> Self {
+                value.into_service_error()
+            }
+        }
+
+        $(
+            impl ::core::convert::From<crate::types::error::$variant> for $error {
+                fn from(value: crate::types::error::$variant) -> Self {
+                    Self::$variant(value)
+                }
+            }
+        )*
+    };
+}
