@@ -280,6 +280,19 @@ macro_rules! operation_error_impls {
                 }
             }
 
+            /// The modeled error an error response's code names, or `Unhandled`
+            /// (for protocols whose responses this crate reads).
+            #[allow(dead_code)]
+            fn from_response(received: &$crate::http::ErrorResponse<'_>) -> Self {
+                let code = received.code();
+                $(
+                    if code == ::core::option::Option::Some(crate::types::error::$variant::CODE) {
+                        return Self::$variant(received.read());
+                    }
+                )*
+                Self::Unhandled(received.unhandled())
+            }
+
             /// The error code, if known.
             pub fn code(&self) -> ::core::option::Option<&str> {
                 self.info().code()

@@ -89,12 +89,7 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
             /// successful response too (an error response's are on its `ServiceError`).
             #[allow(clippy::result_large_err)]
             pub fn response_received<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> ::std::result::Result<crate::runtime::http::Received<#output_ty>, crate::runtime::http::ResponseError<#error_ty>> {
-                let output = Self::response(response)?;
-                ::std::result::Result::Ok(crate::runtime::http::Received::new(
-                    output,
-                    response.status().as_u16(),
-                    crate::runtime::http::request_id(response.headers()),
-                ))
+                crate::runtime::http::received(response, Self::response)
             }
         }
     }
@@ -284,11 +279,11 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
                 let push = match &f.value.kind {
                     ValueKind::List { element, .. } => {
                         let item = text(element, quote!(item));
-                        quote!(for item in value.iter() { query.push((#name.to_owned(), #item)); })
+                        quote!(for item in value.iter() { query.push(#name, #item); })
                     }
                     _ => {
                         let t = text(&f.value, quote!(value));
-                        quote!(query.push((#name.to_owned(), #t));)
+                        quote!(query.push(#name, #t);)
                     }
                 };
                 query_code.extend(quote!(if let ::std::option::Option::Some(value) = #value { #push }));
@@ -298,11 +293,11 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
                     let push = match &item.kind {
                         ValueKind::List { element, .. } => {
                             let t = text(element, quote!(v));
-                            quote!(for v in item.iter() { query.push((key.clone(), #t)); })
+                            quote!(for v in item.iter() { query.push(key.clone(), #t); })
                         }
                         _ => {
                             let t = text(item, quote!(item));
-                            quote!(query.push((key.clone(), #t));)
+                            quote!(query.push(key, #t);)
                         }
                     };
                     query_code.extend(quote! {
@@ -375,34 +370,21 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
     }
     let body = request_body(input);
     let literal_query = literal_query.trim_matches('&');
-    let literal_block = (!literal_query.is_empty()).then(|| {
-        quote! {
-            uri.push('?');
-            uri.push_str(#literal_query);
-        }
-    });
-    let members_block = (!query_code.is_empty()).then(|| {
-        // After constant parameters every member's parameter starts with `&`.
-        let separator = if literal_query.is_empty() {
-            quote!(if index == 0 { '?' } else { '&' })
-        } else {
-            quote!({
-                let _ = index;
-                '&'
-            })
-        };
-        quote! {
-            let mut query: ::std::vec::Vec<(::std::string::String, ::std::string::String)> = ::std::vec::Vec::new();
-            #query_code
-            for (index, (key, value)) in query.iter().enumerate() {
-                uri.push(#separator);
-                uri.push_str(&crate::runtime::http::percent_encode(key, false));
-                uri.push('=');
-                uri.push_str(&crate::runtime::http::percent_encode(value, false));
+    // Constant parameters go first, as written; members' parameters follow.
+    let query_block = if query_code.is_empty() {
+        (!literal_query.is_empty()).then(|| {
+            quote! {
+                uri.push('?');
+                uri.push_str(#literal_query);
             }
-        }
-    });
-    let query_block = quote!(#literal_block #members_block);
+        })
+    } else {
+        Some(quote! {
+            let mut query = crate::runtime::http::Query::default();
+            #query_code
+            query.write_to(&mut uri, #literal_query);
+        })
+    };
     // A Content-Type header member replaces the payload's default content type.
     let content_type_guard = input
         .fields
@@ -414,19 +396,15 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
                 let content_type = if #value.is_some() { ::std::option::Option::None } else { content_type };
             }
         });
-    let (headers_block, headers_apply) = if header_code.is_empty() {
-        (TokenStream::new(), TokenStream::new())
+    let (headers_block, headers) = if header_code.is_empty() {
+        (TokenStream::new(), quote!(::std::vec::Vec::new()))
     } else {
         (
             quote! {
                 let mut headers: ::std::vec::Vec<(::std::string::String, ::http::HeaderValue)> = ::std::vec::Vec::new();
                 #header_code
             },
-            quote! {
-                for (name, value) in headers {
-                    builder = builder.header(name, value);
-                }
-            },
+            quote!(headers),
         )
     };
     quote! {
@@ -436,15 +414,7 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
         #headers_block
         #body
         #content_type_guard
-        let mut builder = ::http::Request::builder().method(#method).uri(uri);
-        if let ::std::option::Option::Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        #headers_apply
-        builder.body(body).map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+        crate::runtime::http::build_request(#method, uri, #headers, body, content_type)
     }
 }
 
@@ -536,26 +506,6 @@ fn aws_json_request(op: &OperationDef, ir: &CrateIr) -> TokenStream {
 fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStream {
     let error_ty = quote::format_ident!("{}Error", op.name);
     let output_ty = path(&op.output);
-    let arms: Vec<TokenStream> = op
-        .errors
-        .iter()
-        .map(|e| {
-            let code = &e.code;
-            let variant = ident(&e.variant);
-            quote!(::std::option::Option::Some(#code) => #error_ty::#variant(received.read()),)
-        })
-        .collect();
-    let unhandled = quote!(#error_ty::Unhandled(received.unhandled()));
-    let error = if arms.is_empty() {
-        unhandled
-    } else {
-        quote! {
-            match received.code() {
-                #(#arms)*
-                _ => #unhandled,
-            }
-        }
-    };
     let rest = matches!(ir.protocol, Protocol::RestJson1);
     let payload = output
         .fields
@@ -702,6 +652,10 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
             _ => {}
         }
     }
+    // The whole output in the JSON body: the runtime reads it.
+    if payload.is_none() && bindings.is_empty() {
+        return quote!(crate::runtime::http::json_response(response, #error_ty::from_response));
+    }
     quote! {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
@@ -711,9 +665,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = crate::runtime::http::ErrorResponse::new(response);
-            let error = #error;
-            return ::std::result::Result::Err(received.into_error(error));
+            return ::std::result::Result::Err(crate::runtime::http::error_response(response, #error_ty::from_response));
         }
         #parse_body
         #bindings

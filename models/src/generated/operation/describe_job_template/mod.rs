@@ -80,14 +80,7 @@ impl DescribeJobTemplate {
             uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        let mut builder = ::http::Request::builder().method("GET").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("GET", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -99,39 +92,7 @@ impl DescribeJobTemplate {
         operation::describe_job_template::DescribeJobTemplateOutput,
         runtime::http::ResponseError<DescribeJobTemplateError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = match received.code() {
-                Some("InternalFailureException") => {
-                    DescribeJobTemplateError::InternalFailureException(received.read())
-                }
-                Some("InvalidRequestException") => {
-                    DescribeJobTemplateError::InvalidRequestException(received.read())
-                }
-                Some("ResourceNotFoundException") => {
-                    DescribeJobTemplateError::ResourceNotFoundException(received.read())
-                }
-                Some("ThrottlingException") => {
-                    DescribeJobTemplateError::ThrottlingException(received.read())
-                }
-                _ => DescribeJobTemplateError::Unhandled(received.unhandled()),
-            };
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: operation::describe_job_template::DescribeJobTemplateOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(response, DescribeJobTemplateError::from_response)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -145,13 +106,6 @@ impl DescribeJobTemplate {
         >,
         runtime::http::ResponseError<DescribeJobTemplateError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -73,28 +73,7 @@ impl GetItem {
         operation::get_item::GetItemOutput,
         runtime::http::ResponseError<GetItemError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = match received.code() {
-                Some("Throttled") => GetItemError::Throttled(received.read()),
-                _ => GetItemError::Unhandled(received.unhandled()),
-            };
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: operation::get_item::GetItemOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(response, GetItemError::from_response)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -106,13 +85,6 @@ impl GetItem {
         runtime::http::Received<operation::get_item::GetItemOutput>,
         runtime::http::ResponseError<GetItemError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -83,23 +83,17 @@ impl PutObject {
             }
             uri.push_str(&runtime::http::percent_encode(&label, true));
         }
-        uri.push('?');
-        uri.push_str("x-id=PutObject");
-        let mut query: Vec<(String, String)> = Vec::new();
+        let mut query = runtime::http::Query::default();
         if let Some(value) = input.versions.as_ref() {
             for item in value.iter() {
-                query
-                    .push((
-                        "version".to_owned(),
-                        runtime::http::HttpText::http_text(item),
-                    ));
+                query.push("version", runtime::http::HttpText::http_text(item));
             }
         }
         if let Some(value) = input.since.as_ref() {
-            query.push(("since".to_owned(), runtime::http::date_time(value)));
+            query.push("since", runtime::http::date_time(value));
         }
         if let Some(value) = input.flag.as_ref() {
-            query.push(("flag".to_owned(), runtime::http::HttpText::http_text(value)));
+            query.push("flag", runtime::http::HttpText::http_text(value));
         }
         if let Some(value) = input.extra.as_ref() {
             for (key, item) in value.iter() {
@@ -107,18 +101,10 @@ impl PutObject {
                 if ["version", "since", "flag"].contains(&key.as_str()) {
                     continue;
                 }
-                query.push((key.clone(), runtime::http::HttpText::http_text(item)));
+                query.push(key, runtime::http::HttpText::http_text(item));
             }
         }
-        for (index, (key, value)) in query.iter().enumerate() {
-            uri.push({
-                let _ = index;
-                '&'
-            });
-            uri.push_str(&runtime::http::percent_encode(key, false));
-            uri.push('=');
-            uri.push_str(&runtime::http::percent_encode(value, false));
-        }
+        query.write_to(&mut uri, "x-id=PutObject");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.content_md5.as_ref() {
             let text = runtime::http::HttpText::http_text(value);
@@ -185,17 +171,8 @@ impl PutObject {
             }
             None => (b"{}".to_vec(), Some("application/json")),
         };
-        let mut builder = ::http::Request::builder().method("PUT").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        for (name, value) in headers {
-            builder = builder.header(name, value);
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+
+        runtime::http::build_request("PUT", uri, headers, body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -215,13 +192,9 @@ impl PutObject {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = match received.code() {
-                Some("NoSuchBucket") => PutObjectError::NoSuchBucket(received.read()),
-                Some("SlowDown") => PutObjectError::SlowDown(received.read()),
-                _ => PutObjectError::Unhandled(received.unhandled()),
-            };
-            return Err(received.into_error(error));
+            return Err(
+                runtime::http::error_response(response, PutObjectError::from_response),
+            );
         }
 
         #[allow(unused_mut)]
@@ -306,13 +279,6 @@ impl PutObject {
         runtime::http::Received<operation::put_object::PutObjectOutput>,
         runtime::http::ResponseError<PutObjectError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -58,14 +58,7 @@ impl GetTimes {
         let mut uri = String::new();
         uri.push_str("/times");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        let mut builder = ::http::Request::builder().method("GET").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("GET", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -77,25 +70,7 @@ impl GetTimes {
         operation::get_times::GetTimesOutput,
         runtime::http::ResponseError<GetTimesError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = GetTimesError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: operation::get_times::GetTimesOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(response, GetTimesError::from_response)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -107,13 +82,6 @@ impl GetTimes {
         runtime::http::Received<operation::get_times::GetTimesOutput>,
         runtime::http::ResponseError<GetTimesError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -77,14 +77,7 @@ impl Subscribe {
             bytes
         };
         let content_type = Some("application/json");
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("POST", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -104,9 +97,9 @@ impl Subscribe {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = SubscribeError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
+            return Err(
+                runtime::http::error_response(response, SubscribeError::from_response),
+            );
         }
         let mut output: operation::subscribe::SubscribeOutput = ::serde_json::from_slice(
                 b"{}",
@@ -134,13 +127,6 @@ impl Subscribe {
         runtime::http::Received<operation::subscribe::SubscribeOutput>,
         runtime::http::ResponseError<SubscribeError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

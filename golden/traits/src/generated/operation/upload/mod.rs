@@ -71,14 +71,8 @@ impl Upload {
             Some(value) => (value.as_bytes().to_vec(), Some("application/octet-stream")),
             None => (Vec::new(), None),
         };
-        let mut builder = ::http::Request::builder().method("PUT").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+
+        runtime::http::build_request("PUT", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -98,9 +92,9 @@ impl Upload {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = UploadError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
+            return Err(
+                runtime::http::error_response(response, UploadError::from_response),
+            );
         }
 
         #[allow(unused_mut)]
@@ -129,13 +123,6 @@ impl Upload {
         runtime::http::Received<operation::upload::UploadOutput>,
         runtime::http::ResponseError<UploadError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

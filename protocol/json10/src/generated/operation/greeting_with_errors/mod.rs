@@ -79,34 +79,7 @@ impl GreetingWithErrors {
         operation::greeting_with_errors::GreetingWithErrorsOutput,
         runtime::http::ResponseError<GreetingWithErrorsError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = match received.code() {
-                Some("InvalidGreeting") => {
-                    GreetingWithErrorsError::InvalidGreeting(received.read())
-                }
-                Some("ComplexError") => {
-                    GreetingWithErrorsError::ComplexError(received.read())
-                }
-                Some("FooError") => GreetingWithErrorsError::FooError(received.read()),
-                _ => GreetingWithErrorsError::Unhandled(received.unhandled()),
-            };
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: operation::greeting_with_errors::GreetingWithErrorsOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(response, GreetingWithErrorsError::from_response)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -120,13 +93,6 @@ impl GreetingWithErrors {
         >,
         runtime::http::ResponseError<GreetingWithErrorsError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

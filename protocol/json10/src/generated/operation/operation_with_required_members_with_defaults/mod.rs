@@ -70,27 +70,10 @@ impl OperationWithRequiredMembersWithDefaults {
         operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsOutput,
         runtime::http::ResponseError<OperationWithRequiredMembersWithDefaultsError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = OperationWithRequiredMembersWithDefaultsError::Unhandled(
-                received.unhandled(),
-            );
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(
+            response,
+            OperationWithRequiredMembersWithDefaultsError::from_response,
+        )
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -104,13 +87,6 @@ impl OperationWithRequiredMembersWithDefaults {
         >,
         runtime::http::ResponseError<OperationWithRequiredMembersWithDefaultsError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -84,27 +84,10 @@ impl EndpointWithHostLabelOperation {
         operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationOutput,
         runtime::http::ResponseError<EndpointWithHostLabelOperationError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = EndpointWithHostLabelOperationError::Unhandled(
-                received.unhandled(),
-            );
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(
+            response,
+            EndpointWithHostLabelOperationError::from_response,
+        )
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -118,13 +101,6 @@ impl EndpointWithHostLabelOperation {
         >,
         runtime::http::ResponseError<EndpointWithHostLabelOperationError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

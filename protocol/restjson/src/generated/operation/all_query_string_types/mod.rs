@@ -57,109 +57,83 @@ impl AllQueryStringTypes {
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/AllQueryStringTypesInput");
-        let mut query: Vec<(String, String)> = Vec::new();
+        let mut query = runtime::http::Query::default();
         if let Some(value) = input.query_string.as_ref() {
-            query.push(("String".to_owned(), runtime::http::HttpText::http_text(value)));
+            query.push("String", runtime::http::HttpText::http_text(value));
         }
         if let Some(value) = input.query_string_list.as_ref() {
             for item in value.iter() {
-                query
-                    .push((
-                        "StringList".to_owned(),
-                        runtime::http::HttpText::http_text(item),
-                    ));
+                query.push("StringList", runtime::http::HttpText::http_text(item));
             }
         }
         if let Some(value) = input.query_string_set.as_ref() {
             for item in value.iter() {
-                query
-                    .push((
-                        "StringSet".to_owned(),
-                        runtime::http::HttpText::http_text(item),
-                    ));
+                query.push("StringSet", runtime::http::HttpText::http_text(item));
             }
         }
         if let Some(value) = input.query_byte.as_ref() {
-            query.push(("Byte".to_owned(), runtime::http::HttpText::http_text(value)));
+            query.push("Byte", runtime::http::HttpText::http_text(value));
         }
         if let Some(value) = input.query_short.as_ref() {
-            query.push(("Short".to_owned(), runtime::http::HttpText::http_text(value)));
+            query.push("Short", runtime::http::HttpText::http_text(value));
         }
         if let Some(value) = input.query_integer.as_ref() {
-            query
-                .push(("Integer".to_owned(), runtime::http::HttpText::http_text(value)));
+            query.push("Integer", runtime::http::HttpText::http_text(value));
         }
         if let Some(value) = input.query_integer_list.as_ref() {
             for item in value.iter() {
-                query
-                    .push((
-                        "IntegerList".to_owned(),
-                        runtime::http::HttpText::http_text(item),
-                    ));
+                query.push("IntegerList", runtime::http::HttpText::http_text(item));
             }
         }
         if let Some(value) = input.query_integer_set.as_ref() {
             for item in value.iter() {
-                query
-                    .push((
-                        "IntegerSet".to_owned(),
-                        runtime::http::HttpText::http_text(item),
-                    ));
+                query.push("IntegerSet", runtime::http::HttpText::http_text(item));
             }
         }
         if let Some(value) = input.query_long.as_ref() {
-            query.push(("Long".to_owned(), runtime::http::HttpText::http_text(value)));
+            query.push("Long", runtime::http::HttpText::http_text(value));
         }
         if let Some(value) = input.query_float.as_ref() {
-            query.push(("Float".to_owned(), runtime::http::HttpText::http_text(value)));
+            query.push("Float", runtime::http::HttpText::http_text(value));
         }
         if let Some(value) = input.query_double.as_ref() {
-            query.push(("Double".to_owned(), runtime::http::HttpText::http_text(value)));
+            query.push("Double", runtime::http::HttpText::http_text(value));
         }
         if let Some(value) = input.query_double_list.as_ref() {
             for item in value.iter() {
-                query
-                    .push((
-                        "DoubleList".to_owned(),
-                        runtime::http::HttpText::http_text(item),
-                    ));
+                query.push("DoubleList", runtime::http::HttpText::http_text(item));
             }
         }
         if let Some(value) = input.query_boolean.as_ref() {
-            query
-                .push(("Boolean".to_owned(), runtime::http::HttpText::http_text(value)));
+            query.push("Boolean", runtime::http::HttpText::http_text(value));
         }
         if let Some(value) = input.query_boolean_list.as_ref() {
             for item in value.iter() {
-                query
-                    .push((
-                        "BooleanList".to_owned(),
-                        runtime::http::HttpText::http_text(item),
-                    ));
+                query.push("BooleanList", runtime::http::HttpText::http_text(item));
             }
         }
         if let Some(value) = input.query_timestamp.as_ref() {
-            query.push(("Timestamp".to_owned(), runtime::http::date_time(value)));
+            query.push("Timestamp", runtime::http::date_time(value));
         }
         if let Some(value) = input.query_timestamp_list.as_ref() {
             for item in value.iter() {
-                query.push(("TimestampList".to_owned(), runtime::http::date_time(item)));
+                query.push("TimestampList", runtime::http::date_time(item));
             }
         }
         if let Some(value) = input.query_enum.as_ref() {
-            query.push(("Enum".to_owned(), value.as_str().to_owned()));
+            query.push("Enum", value.as_str().to_owned());
         }
         if let Some(value) = input.query_enum_list.as_ref() {
             for item in value.iter() {
-                query.push(("EnumList".to_owned(), item.as_str().to_owned()));
+                query.push("EnumList", item.as_str().to_owned());
             }
         }
         if let Some(value) = input.query_integer_enum.as_ref() {
-            query.push(("IntegerEnum".to_owned(), value.value().to_string()));
+            query.push("IntegerEnum", value.value().to_string());
         }
         if let Some(value) = input.query_integer_enum_list.as_ref() {
             for item in value.iter() {
-                query.push(("IntegerEnumList".to_owned(), item.value().to_string()));
+                query.push("IntegerEnumList", item.value().to_string());
             }
         }
         if let Some(value) = input.query_params_map_of_string_list.as_ref() {
@@ -192,25 +166,13 @@ impl AllQueryStringTypes {
                     continue;
                 }
                 for v in item.iter() {
-                    query.push((key.clone(), runtime::http::HttpText::http_text(v)));
+                    query.push(key.clone(), runtime::http::HttpText::http_text(v));
                 }
             }
         }
-        for (index, (key, value)) in query.iter().enumerate() {
-            uri.push(if index == 0 { '?' } else { '&' });
-            uri.push_str(&runtime::http::percent_encode(key, false));
-            uri.push('=');
-            uri.push_str(&runtime::http::percent_encode(value, false));
-        }
+        query.write_to(&mut uri, "");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        let mut builder = ::http::Request::builder().method("GET").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("GET", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -222,25 +184,7 @@ impl AllQueryStringTypes {
         operation::all_query_string_types::AllQueryStringTypesOutput,
         runtime::http::ResponseError<AllQueryStringTypesError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = AllQueryStringTypesError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: operation::all_query_string_types::AllQueryStringTypesOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(response, AllQueryStringTypesError::from_response)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -254,13 +198,6 @@ impl AllQueryStringTypes {
         >,
         runtime::http::ResponseError<AllQueryStringTypesError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -57,37 +57,16 @@ impl ConstantAndVariableQueryString {
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/ConstantAndVariableQueryString");
-        uri.push('?');
-        uri.push_str("foo=bar");
-        let mut query: Vec<(String, String)> = Vec::new();
+        let mut query = runtime::http::Query::default();
         if let Some(value) = input.baz.as_ref() {
-            query.push(("baz".to_owned(), runtime::http::HttpText::http_text(value)));
+            query.push("baz", runtime::http::HttpText::http_text(value));
         }
         if let Some(value) = input.maybe_set.as_ref() {
-            query
-                .push((
-                    "maybeSet".to_owned(),
-                    runtime::http::HttpText::http_text(value),
-                ));
+            query.push("maybeSet", runtime::http::HttpText::http_text(value));
         }
-        for (index, (key, value)) in query.iter().enumerate() {
-            uri.push({
-                let _ = index;
-                '&'
-            });
-            uri.push_str(&runtime::http::percent_encode(key, false));
-            uri.push('=');
-            uri.push_str(&runtime::http::percent_encode(value, false));
-        }
+        query.write_to(&mut uri, "foo=bar");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        let mut builder = ::http::Request::builder().method("GET").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("GET", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -99,27 +78,10 @@ impl ConstantAndVariableQueryString {
         operation::constant_and_variable_query_string::ConstantAndVariableQueryStringOutput,
         runtime::http::ResponseError<ConstantAndVariableQueryStringError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = ConstantAndVariableQueryStringError::Unhandled(
-                received.unhandled(),
-            );
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: operation::constant_and_variable_query_string::ConstantAndVariableQueryStringOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(
+            response,
+            ConstantAndVariableQueryStringError::from_response,
+        )
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -133,13 +95,6 @@ impl ConstantAndVariableQueryString {
         >,
         runtime::http::ResponseError<ConstantAndVariableQueryStringError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

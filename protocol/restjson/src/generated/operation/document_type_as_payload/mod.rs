@@ -66,14 +66,8 @@ impl DocumentTypeAsPayload {
             }
             None => (Vec::new(), None),
         };
-        let mut builder = ::http::Request::builder().method("PUT").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+
+        runtime::http::build_request("PUT", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -93,9 +87,12 @@ impl DocumentTypeAsPayload {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = DocumentTypeAsPayloadError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
+            return Err(
+                runtime::http::error_response(
+                    response,
+                    DocumentTypeAsPayloadError::from_response,
+                ),
+            );
         }
         let mut output: types::DocumentTypeAsPayloadInputOutput = ::serde_json::from_slice(
                 b"{}",
@@ -123,13 +120,6 @@ impl DocumentTypeAsPayload {
         runtime::http::Received<types::DocumentTypeAsPayloadInputOutput>,
         runtime::http::ResponseError<DocumentTypeAsPayloadError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

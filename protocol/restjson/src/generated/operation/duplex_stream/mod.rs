@@ -69,14 +69,8 @@ impl DuplexStream {
             }
             None => (Vec::new(), None),
         };
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+
+        runtime::http::build_request("POST", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -96,9 +90,9 @@ impl DuplexStream {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = DuplexStreamError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
+            return Err(
+                runtime::http::error_response(response, DuplexStreamError::from_response),
+            );
         }
         let mut output: operation::duplex_stream::DuplexStreamOutput = ::serde_json::from_slice(
                 b"{}",
@@ -126,13 +120,6 @@ impl DuplexStream {
         runtime::http::Received<operation::duplex_stream::DuplexStreamOutput>,
         runtime::http::ResponseError<DuplexStreamError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

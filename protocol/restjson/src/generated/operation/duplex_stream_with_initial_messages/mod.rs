@@ -83,17 +83,8 @@ impl DuplexStreamWithInitialMessages {
             }
             None => (Vec::new(), None),
         };
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        for (name, value) in headers {
-            builder = builder.header(name, value);
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+
+        runtime::http::build_request("POST", uri, headers, body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -113,18 +104,12 @@ impl DuplexStreamWithInitialMessages {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = match received.code() {
-                Some("ServiceUnavailableError") => {
-                    DuplexStreamWithInitialMessagesError::ServiceUnavailableError(
-                        received.read(),
-                    )
-                }
-                _ => {
-                    DuplexStreamWithInitialMessagesError::Unhandled(received.unhandled())
-                }
-            };
-            return Err(received.into_error(error));
+            return Err(
+                runtime::http::error_response(
+                    response,
+                    DuplexStreamWithInitialMessagesError::from_response,
+                ),
+            );
         }
         let mut output: operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesOutput = ::serde_json::from_slice(
                 b"{}",
@@ -167,13 +152,6 @@ impl DuplexStreamWithInitialMessages {
         >,
         runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -87,16 +87,7 @@ impl EndpointWithHostLabelOperation {
                 bytes
             };
             let content_type = Some("application/json");
-            let mut builder = ::http::Request::builder().method("POST").uri(uri);
-            if let Some(content_type) = content_type {
-                builder = builder.header("content-type", content_type);
-            }
-            if !body.is_empty() {
-                builder = builder.header("content-length", body.len());
-            }
-            builder
-                .body(body)
-                .map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+            runtime::http::build_request("POST", uri, Vec::new(), body, content_type)
         };
         let mut request = build()?;
         request.extensions_mut().insert(runtime::http::HostPrefix(prefix));
@@ -112,27 +103,10 @@ impl EndpointWithHostLabelOperation {
         operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationOutput,
         runtime::http::ResponseError<EndpointWithHostLabelOperationError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = EndpointWithHostLabelOperationError::Unhandled(
-                received.unhandled(),
-            );
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(
+            response,
+            EndpointWithHostLabelOperationError::from_response,
+        )
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -146,13 +120,6 @@ impl EndpointWithHostLabelOperation {
         >,
         runtime::http::ResponseError<EndpointWithHostLabelOperationError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -67,14 +67,7 @@ impl GreetingWithErrors {
         let mut uri = String::new();
         uri.push_str("/GreetingWithErrors");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        let mut builder = ::http::Request::builder().method("PUT").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("PUT", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -94,18 +87,12 @@ impl GreetingWithErrors {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = match received.code() {
-                Some("InvalidGreeting") => {
-                    GreetingWithErrorsError::InvalidGreeting(received.read())
-                }
-                Some("ComplexError") => {
-                    GreetingWithErrorsError::ComplexError(received.read())
-                }
-                Some("FooError") => GreetingWithErrorsError::FooError(received.read()),
-                _ => GreetingWithErrorsError::Unhandled(received.unhandled()),
-            };
-            return Err(received.into_error(error));
+            return Err(
+                runtime::http::error_response(
+                    response,
+                    GreetingWithErrorsError::from_response,
+                ),
+            );
         }
 
         #[allow(unused_mut)]
@@ -138,13 +125,6 @@ impl GreetingWithErrors {
         >,
         runtime::http::ResponseError<GreetingWithErrorsError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -72,16 +72,7 @@ impl HttpChecksumRequired {
                 bytes
             };
             let content_type = Some("application/json");
-            let mut builder = ::http::Request::builder().method("POST").uri(uri);
-            if let Some(content_type) = content_type {
-                builder = builder.header("content-type", content_type);
-            }
-            if !body.is_empty() {
-                builder = builder.header("content-length", body.len());
-            }
-            builder
-                .body(body)
-                .map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+            runtime::http::build_request("POST", uri, Vec::new(), body, content_type)
         };
         let request = build()?;
         let request = runtime::http::with_content_md5(request)?;
@@ -97,25 +88,7 @@ impl HttpChecksumRequired {
         types::HttpChecksumRequiredInputOutput,
         runtime::http::ResponseError<HttpChecksumRequiredError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = HttpChecksumRequiredError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: types::HttpChecksumRequiredInputOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(response, HttpChecksumRequiredError::from_response)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -127,13 +100,6 @@ impl HttpChecksumRequired {
         runtime::http::Received<types::HttpChecksumRequiredInputOutput>,
         runtime::http::ResponseError<HttpChecksumRequiredError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

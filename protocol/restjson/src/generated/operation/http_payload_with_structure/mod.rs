@@ -63,14 +63,8 @@ impl HttpPayloadWithStructure {
             }
             None => (b"{}".to_vec(), Some("application/json")),
         };
-        let mut builder = ::http::Request::builder().method("PUT").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+
+        runtime::http::build_request("PUT", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -90,9 +84,12 @@ impl HttpPayloadWithStructure {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = HttpPayloadWithStructureError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
+            return Err(
+                runtime::http::error_response(
+                    response,
+                    HttpPayloadWithStructureError::from_response,
+                ),
+            );
         }
         let mut output: types::HttpPayloadWithStructureInputOutput = ::serde_json::from_slice(
                 b"{}",
@@ -120,13 +117,6 @@ impl HttpPayloadWithStructure {
         runtime::http::Received<types::HttpPayloadWithStructureInputOutput>,
         runtime::http::ResponseError<HttpPayloadWithStructureError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -57,31 +57,19 @@ impl HttpQueryParamsOnlyOperation {
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/http-query-params-only");
-        let mut query: Vec<(String, String)> = Vec::new();
+        let mut query = runtime::http::Query::default();
         if let Some(value) = input.query_map.as_ref() {
             for (key, item) in value.iter() {
                 let key: String = key.to_string();
                 if [].contains(&key.as_str()) {
                     continue;
                 }
-                query.push((key.clone(), runtime::http::HttpText::http_text(item)));
+                query.push(key, runtime::http::HttpText::http_text(item));
             }
         }
-        for (index, (key, value)) in query.iter().enumerate() {
-            uri.push(if index == 0 { '?' } else { '&' });
-            uri.push_str(&runtime::http::percent_encode(key, false));
-            uri.push('=');
-            uri.push_str(&runtime::http::percent_encode(value, false));
-        }
+        query.write_to(&mut uri, "");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        let mut builder = ::http::Request::builder().method("GET").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("GET", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -93,27 +81,10 @@ impl HttpQueryParamsOnlyOperation {
         operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationOutput,
         runtime::http::ResponseError<HttpQueryParamsOnlyOperationError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = HttpQueryParamsOnlyOperationError::Unhandled(
-                received.unhandled(),
-            );
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(
+            response,
+            HttpQueryParamsOnlyOperationError::from_response,
+        )
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -127,13 +98,6 @@ impl HttpQueryParamsOnlyOperation {
         >,
         runtime::http::ResponseError<HttpQueryParamsOnlyOperationError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -79,14 +79,7 @@ impl HttpRequestWithGreedyLabelInPath {
             uri.push_str(&runtime::http::percent_encode(&label, true));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        let mut builder = ::http::Request::builder().method("GET").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("GET", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -98,27 +91,10 @@ impl HttpRequestWithGreedyLabelInPath {
         operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPathOutput,
         runtime::http::ResponseError<HttpRequestWithGreedyLabelInPathError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = HttpRequestWithGreedyLabelInPathError::Unhandled(
-                received.unhandled(),
-            );
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPathOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(
+            response,
+            HttpRequestWithGreedyLabelInPathError::from_response,
+        )
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -132,13 +108,6 @@ impl HttpRequestWithGreedyLabelInPath {
         >,
         runtime::http::ResponseError<HttpRequestWithGreedyLabelInPathError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

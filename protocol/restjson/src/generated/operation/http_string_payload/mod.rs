@@ -56,14 +56,8 @@ impl HttpStringPayload {
             Some(value) => (value.as_bytes().to_vec(), Some("text/plain")),
             None => (Vec::new(), None),
         };
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+
+        runtime::http::build_request("POST", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -83,9 +77,12 @@ impl HttpStringPayload {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = HttpStringPayloadError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
+            return Err(
+                runtime::http::error_response(
+                    response,
+                    HttpStringPayloadError::from_response,
+                ),
+            );
         }
         let mut output: types::StringPayloadInput = ::serde_json::from_slice(b"{}")
             .map_err(|e| malformed(e.to_string()))?;
@@ -105,13 +102,6 @@ impl HttpStringPayload {
         runtime::http::Received<types::StringPayloadInput>,
         runtime::http::ResponseError<HttpStringPayloadError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -243,17 +243,7 @@ impl InputAndOutputWithHeaders {
                 ));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        for (name, value) in headers {
-            builder = builder.header(name, value);
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("POST", uri, headers, body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -273,9 +263,12 @@ impl InputAndOutputWithHeaders {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = InputAndOutputWithHeadersError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
+            return Err(
+                runtime::http::error_response(
+                    response,
+                    InputAndOutputWithHeadersError::from_response,
+                ),
+            );
         }
 
         #[allow(unused_mut)]
@@ -540,13 +533,6 @@ impl InputAndOutputWithHeaders {
         runtime::http::Received<types::InputAndOutputWithHeadersIo>,
         runtime::http::ResponseError<InputAndOutputWithHeadersError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -78,17 +78,8 @@ impl InputStreamWithInitialRequest {
             }
             None => (Vec::new(), None),
         };
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        for (name, value) in headers {
-            builder = builder.header(name, value);
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+
+        runtime::http::build_request("POST", uri, headers, body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -100,27 +91,10 @@ impl InputStreamWithInitialRequest {
         operation::input_stream_with_initial_request::InputStreamWithInitialRequestOutput,
         runtime::http::ResponseError<InputStreamWithInitialRequestError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = InputStreamWithInitialRequestError::Unhandled(
-                received.unhandled(),
-            );
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: operation::input_stream_with_initial_request::InputStreamWithInitialRequestOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(
+            response,
+            InputStreamWithInitialRequestError::from_response,
+        )
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -134,13 +108,6 @@ impl InputStreamWithInitialRequest {
         >,
         runtime::http::ResponseError<InputStreamWithInitialRequestError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

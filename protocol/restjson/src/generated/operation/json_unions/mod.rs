@@ -71,14 +71,7 @@ impl JsonUnions {
             bytes
         };
         let content_type = Some("application/json");
-        let mut builder = ::http::Request::builder().method("PUT").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("PUT", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -87,25 +80,7 @@ impl JsonUnions {
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<types::UnionInputOutput, runtime::http::ResponseError<JsonUnionsError>> {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = JsonUnionsError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: types::UnionInputOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(response, JsonUnionsError::from_response)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -117,13 +92,6 @@ impl JsonUnions {
         runtime::http::Received<types::UnionInputOutput>,
         runtime::http::ResponseError<JsonUnionsError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -67,20 +67,11 @@ impl MalformedDouble {
             }
             uri.push_str(&runtime::http::percent_encode(&label, false));
         }
-        let mut query: Vec<(String, String)> = Vec::new();
+        let mut query = runtime::http::Query::default();
         if let Some(value) = input.double_in_query.as_ref() {
-            query
-                .push((
-                    "doubleInQuery".to_owned(),
-                    runtime::http::HttpText::http_text(value),
-                ));
+            query.push("doubleInQuery", runtime::http::HttpText::http_text(value));
         }
-        for (index, (key, value)) in query.iter().enumerate() {
-            uri.push(if index == 0 { '?' } else { '&' });
-            uri.push_str(&runtime::http::percent_encode(key, false));
-            uri.push('=');
-            uri.push_str(&runtime::http::percent_encode(value, false));
-        }
+        query.write_to(&mut uri, "");
         let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
         if let Some(value) = input.double_in_header.as_ref() {
             let text = runtime::http::HttpText::http_text(value);
@@ -110,17 +101,7 @@ impl MalformedDouble {
             bytes
         };
         let content_type = Some("application/json");
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        for (name, value) in headers {
-            builder = builder.header(name, value);
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("POST", uri, headers, body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -132,25 +113,7 @@ impl MalformedDouble {
         operation::malformed_double::MalformedDoubleOutput,
         runtime::http::ResponseError<MalformedDoubleError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = MalformedDoubleError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: operation::malformed_double::MalformedDoubleOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(response, MalformedDoubleError::from_response)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -162,13 +125,6 @@ impl MalformedDouble {
         runtime::http::Received<operation::malformed_double::MalformedDoubleOutput>,
         runtime::http::ResponseError<MalformedDoubleError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -68,14 +68,7 @@ impl MalformedTimestampPathEpoch {
             uri.push_str(&runtime::http::percent_encode(&label, false));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("POST", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -87,27 +80,10 @@ impl MalformedTimestampPathEpoch {
         operation::malformed_timestamp_path_epoch::MalformedTimestampPathEpochOutput,
         runtime::http::ResponseError<MalformedTimestampPathEpochError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = MalformedTimestampPathEpochError::Unhandled(
-                received.unhandled(),
-            );
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: operation::malformed_timestamp_path_epoch::MalformedTimestampPathEpochOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(
+            response,
+            MalformedTimestampPathEpochError::from_response,
+        )
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -121,13 +97,6 @@ impl MalformedTimestampPathEpoch {
         >,
         runtime::http::ResponseError<MalformedTimestampPathEpochError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -57,25 +57,13 @@ impl MalformedTimestampQueryHttpDate {
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/MalformedTimestampQueryHttpDate");
-        let mut query: Vec<(String, String)> = Vec::new();
+        let mut query = runtime::http::Query::default();
         if let Some(value) = input.timestamp.as_ref() {
-            query.push(("timestamp".to_owned(), runtime::http::http_date(value)));
+            query.push("timestamp", runtime::http::http_date(value));
         }
-        for (index, (key, value)) in query.iter().enumerate() {
-            uri.push(if index == 0 { '?' } else { '&' });
-            uri.push_str(&runtime::http::percent_encode(key, false));
-            uri.push('=');
-            uri.push_str(&runtime::http::percent_encode(value, false));
-        }
+        query.write_to(&mut uri, "");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("POST", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -87,27 +75,10 @@ impl MalformedTimestampQueryHttpDate {
         operation::malformed_timestamp_query_http_date::MalformedTimestampQueryHttpDateOutput,
         runtime::http::ResponseError<MalformedTimestampQueryHttpDateError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = MalformedTimestampQueryHttpDateError::Unhandled(
-                received.unhandled(),
-            );
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: operation::malformed_timestamp_query_http_date::MalformedTimestampQueryHttpDateOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(
+            response,
+            MalformedTimestampQueryHttpDateError::from_response,
+        )
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -121,13 +92,6 @@ impl MalformedTimestampQueryHttpDate {
         >,
         runtime::http::ResponseError<MalformedTimestampQueryHttpDateError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

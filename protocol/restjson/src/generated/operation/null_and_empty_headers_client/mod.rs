@@ -72,17 +72,7 @@ impl NullAndEmptyHeadersClient {
             headers.push(("X-C".to_owned(), runtime::http::header_value("X-C", &text)?));
         }
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        let mut builder = ::http::Request::builder().method("GET").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        for (name, value) in headers {
-            builder = builder.header(name, value);
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("GET", uri, headers, body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -102,9 +92,12 @@ impl NullAndEmptyHeadersClient {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = NullAndEmptyHeadersClientError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
+            return Err(
+                runtime::http::error_response(
+                    response,
+                    NullAndEmptyHeadersClientError::from_response,
+                ),
+            );
         }
 
         #[allow(unused_mut)]
@@ -144,13 +137,6 @@ impl NullAndEmptyHeadersClient {
         runtime::http::Received<types::NullAndEmptyHeadersIo>,
         runtime::http::ResponseError<NullAndEmptyHeadersClientError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

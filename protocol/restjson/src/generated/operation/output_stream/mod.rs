@@ -61,14 +61,7 @@ impl OutputStream {
         let mut uri = String::new();
         uri.push_str("/OutputStream");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("POST", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -88,14 +81,9 @@ impl OutputStream {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = match received.code() {
-                Some("ServiceUnavailableError") => {
-                    OutputStreamError::ServiceUnavailableError(received.read())
-                }
-                _ => OutputStreamError::Unhandled(received.unhandled()),
-            };
-            return Err(received.into_error(error));
+            return Err(
+                runtime::http::error_response(response, OutputStreamError::from_response),
+            );
         }
         let mut output: operation::output_stream::OutputStreamOutput = ::serde_json::from_slice(
                 b"{}",
@@ -123,13 +111,6 @@ impl OutputStream {
         runtime::http::Received<operation::output_stream::OutputStreamOutput>,
         runtime::http::ResponseError<OutputStreamError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -58,14 +58,7 @@ impl OutputStreamWithInitialResponse {
         let mut uri = String::new();
         uri.push_str("/OutputStreamWithInitialResponse");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("POST", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -85,11 +78,12 @@ impl OutputStreamWithInitialResponse {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = OutputStreamWithInitialResponseError::Unhandled(
-                received.unhandled(),
+            return Err(
+                runtime::http::error_response(
+                    response,
+                    OutputStreamWithInitialResponseError::from_response,
+                ),
             );
-            return Err(received.into_error(error));
         }
         let mut output: operation::output_stream_with_initial_response::OutputStreamWithInitialResponseOutput = ::serde_json::from_slice(
                 b"{}",
@@ -132,13 +126,6 @@ impl OutputStreamWithInitialResponse {
         >,
         runtime::http::ResponseError<OutputStreamWithInitialResponseError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

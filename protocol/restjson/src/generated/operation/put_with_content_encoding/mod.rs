@@ -87,19 +87,7 @@ impl PutWithContentEncoding {
                 bytes
             };
             let content_type = Some("application/json");
-            let mut builder = ::http::Request::builder().method("POST").uri(uri);
-            if let Some(content_type) = content_type {
-                builder = builder.header("content-type", content_type);
-            }
-            if !body.is_empty() {
-                builder = builder.header("content-length", body.len());
-            }
-            for (name, value) in headers {
-                builder = builder.header(name, value);
-            }
-            builder
-                .body(body)
-                .map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+            runtime::http::build_request("POST", uri, headers, body, content_type)
         };
         let request = build()?;
         let request = runtime::http::compress_gzip(request)?;
@@ -115,25 +103,10 @@ impl PutWithContentEncoding {
         operation::put_with_content_encoding::PutWithContentEncodingOutput,
         runtime::http::ResponseError<PutWithContentEncodingError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = PutWithContentEncodingError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: operation::put_with_content_encoding::PutWithContentEncodingOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(
+            response,
+            PutWithContentEncodingError::from_response,
+        )
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -147,13 +120,6 @@ impl PutWithContentEncoding {
         >,
         runtime::http::ResponseError<PutWithContentEncodingError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

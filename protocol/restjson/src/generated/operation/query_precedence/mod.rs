@@ -57,9 +57,9 @@ impl QueryPrecedence {
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut uri = String::new();
         uri.push_str("/Precedence");
-        let mut query: Vec<(String, String)> = Vec::new();
+        let mut query = runtime::http::Query::default();
         if let Some(value) = input.foo.as_ref() {
-            query.push(("bar".to_owned(), runtime::http::HttpText::http_text(value)));
+            query.push("bar", runtime::http::HttpText::http_text(value));
         }
         if let Some(value) = input.baz.as_ref() {
             for (key, item) in value.iter() {
@@ -67,24 +67,12 @@ impl QueryPrecedence {
                 if ["bar"].contains(&key.as_str()) {
                     continue;
                 }
-                query.push((key.clone(), runtime::http::HttpText::http_text(item)));
+                query.push(key, runtime::http::HttpText::http_text(item));
             }
         }
-        for (index, (key, value)) in query.iter().enumerate() {
-            uri.push(if index == 0 { '?' } else { '&' });
-            uri.push_str(&runtime::http::percent_encode(key, false));
-            uri.push('=');
-            uri.push_str(&runtime::http::percent_encode(value, false));
-        }
+        query.write_to(&mut uri, "");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("POST", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -96,25 +84,7 @@ impl QueryPrecedence {
         operation::query_precedence::QueryPrecedenceOutput,
         runtime::http::ResponseError<QueryPrecedenceError>,
     > {
-        let status = response.status().as_u16();
-        let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
-        if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = QueryPrecedenceError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
-        }
-
-        #[allow(unused_mut)]
-        let mut output: operation::query_precedence::QueryPrecedenceOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        Ok(output)
+        runtime::http::json_response(response, QueryPrecedenceError::from_response)
     }
 
     /// [`response`](Self::response), keeping the status and the request id of a
@@ -126,13 +96,6 @@ impl QueryPrecedence {
         runtime::http::Received<operation::query_precedence::QueryPrecedenceOutput>,
         runtime::http::ResponseError<QueryPrecedenceError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

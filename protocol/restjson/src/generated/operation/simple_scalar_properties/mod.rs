@@ -144,17 +144,7 @@ impl SimpleScalarProperties {
             bytes
         };
         let content_type = Some("application/json");
-        let mut builder = ::http::Request::builder().method("PUT").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        for (name, value) in headers {
-            builder = builder.header(name, value);
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("PUT", uri, headers, body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -174,9 +164,12 @@ impl SimpleScalarProperties {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = SimpleScalarPropertiesError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
+            return Err(
+                runtime::http::error_response(
+                    response,
+                    SimpleScalarPropertiesError::from_response,
+                ),
+            );
         }
 
         #[allow(unused_mut)]
@@ -204,13 +197,6 @@ impl SimpleScalarProperties {
         runtime::http::Received<types::SimpleScalarPropertiesInputOutput>,
         runtime::http::ResponseError<SimpleScalarPropertiesError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -64,17 +64,8 @@ impl StreamingTraitsWithMediaType {
             Some(value) => (value.as_bytes().to_vec(), Some("text/plain")),
             None => (Vec::new(), None),
         };
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        for (name, value) in headers {
-            builder = builder.header(name, value);
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+
+        runtime::http::build_request("POST", uri, headers, body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -94,11 +85,12 @@ impl StreamingTraitsWithMediaType {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = StreamingTraitsWithMediaTypeError::Unhandled(
-                received.unhandled(),
+            return Err(
+                runtime::http::error_response(
+                    response,
+                    StreamingTraitsWithMediaTypeError::from_response,
+                ),
             );
-            return Err(received.into_error(error));
         }
         let mut output: types::StreamingTraitsWithMediaTypeInputOutput = ::serde_json::from_slice(
                 b"{}",
@@ -126,13 +118,6 @@ impl StreamingTraitsWithMediaType {
         runtime::http::Received<types::StreamingTraitsWithMediaTypeInputOutput>,
         runtime::http::ResponseError<StreamingTraitsWithMediaTypeError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -69,17 +69,8 @@ impl TestPayloadBlob {
         } else {
             content_type
         };
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        for (name, value) in headers {
-            builder = builder.header(name, value);
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+
+        runtime::http::build_request("POST", uri, headers, body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -99,9 +90,12 @@ impl TestPayloadBlob {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = TestPayloadBlobError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
+            return Err(
+                runtime::http::error_response(
+                    response,
+                    TestPayloadBlobError::from_response,
+                ),
+            );
         }
         let mut output: types::TestPayloadBlobInputOutput = ::serde_json::from_slice(
                 b"{}",
@@ -132,13 +126,6 @@ impl TestPayloadBlob {
         runtime::http::Received<types::TestPayloadBlobInputOutput>,
         runtime::http::ResponseError<TestPayloadBlobError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -75,17 +75,8 @@ impl TestPayloadStructure {
             }
             None => (b"{}".to_vec(), Some("application/json")),
         };
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        for (name, value) in headers {
-            builder = builder.header(name, value);
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+
+        runtime::http::build_request("POST", uri, headers, body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -105,9 +96,12 @@ impl TestPayloadStructure {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = TestPayloadStructureError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
+            return Err(
+                runtime::http::error_response(
+                    response,
+                    TestPayloadStructureError::from_response,
+                ),
+            );
         }
         let mut output: types::TestPayloadStructureInputOutput = ::serde_json::from_slice(
                 b"{}",
@@ -146,13 +140,6 @@ impl TestPayloadStructure {
         runtime::http::Received<types::TestPayloadStructureInputOutput>,
         runtime::http::ResponseError<TestPayloadStructureError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -58,14 +58,7 @@ impl TestPostNoInputNoPayload {
         let mut uri = String::new();
         uri.push_str("/no_input_no_payload");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        let mut builder = ::http::Request::builder().method("POST").uri(uri);
-        if let Some(content_type) = content_type {
-            builder = builder.header("content-type", content_type);
-        }
-        if !body.is_empty() {
-            builder = builder.header("content-length", body.len());
-        }
-        builder.body(body).map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+        runtime::http::build_request("POST", uri, Vec::new(), body, content_type)
     }
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
@@ -85,9 +78,12 @@ impl TestPostNoInputNoPayload {
             body: body.to_vec(),
         };
         if !(200..300).contains(&status) {
-            let received = runtime::http::ErrorResponse::new(response);
-            let error = TestPostNoInputNoPayloadError::Unhandled(received.unhandled());
-            return Err(received.into_error(error));
+            return Err(
+                runtime::http::error_response(
+                    response,
+                    TestPostNoInputNoPayloadError::from_response,
+                ),
+            );
         }
 
         #[allow(unused_mut)]
@@ -118,13 +114,6 @@ impl TestPostNoInputNoPayload {
         runtime::http::Received<types::TestNoPayloadInputOutput>,
         runtime::http::ResponseError<TestPostNoInputNoPayloadError>,
     > {
-        let output = Self::response(response)?;
-        Ok(
-            runtime::http::Received::new(
-                output,
-                response.status().as_u16(),
-                runtime::http::request_id(response.headers()),
-            ),
-        )
+        runtime::http::received(response, Self::response)
     }
 }

@@ -6,6 +6,10 @@ use std::fmt;
 
 use time::OffsetDateTime;
 
+mod exchange;
+
+pub use exchange::{build_request, error_response, json_response, received, Query};
+
 /// Percent-encodes a label or query component: RFC 3986 unreserved characters
 /// (`A-Z a-z 0-9 - . _ ~`) stay, every other byte of the UTF-8 form becomes
 /// `%XX`. Greedy labels (`{key+}`) keep `/` so they can span segments.
