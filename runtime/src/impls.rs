@@ -22,6 +22,7 @@ macro_rules! structure_impls {
         impl $builder {
             /// Builds the value, or reports every missing required member and every
             /// constraint violation.
+            #[inline]
             pub fn build(self) -> ::core::result::Result<$name, $crate::BuildError> {
                 let value = self.build_unchecked();
                 match $crate::Validate::validate(&value) {
@@ -52,6 +53,7 @@ macro_rules! structure_impls {
 
             /// Checks every constraint of the model on this value and everything it
             /// contains, reporting all violations (not only the first).
+            #[inline]
             pub fn validate(&self) -> ::core::result::Result<(), $crate::ValidationError> {
                 $crate::Validate::validate(self)
             }
@@ -59,6 +61,10 @@ macro_rules! structure_impls {
             /// Parses JSON and then validates it: the strict counterpart of
             /// `serde_json::from_slice`, which (like every Smithy client) accepts
             /// values that break the model's constraints.
+            // Inline, as a generic function would be: the parser is compiled in
+            // the crate that calls it, for the types it is called on, not for
+            // every type of a model when this crate is built.
+            #[inline]
             pub fn from_json_strict(json: &[u8]) -> ::core::result::Result<Self, $crate::StrictParseError> {
                 $crate::error::parse_strict(json)
             }
@@ -113,6 +119,7 @@ macro_rules! enum_impls {
 
             /// Checks that the value is one the model defines (values outside the set
             /// parse, but a service would reject them).
+            #[inline]
             pub fn validate(&self) -> ::core::result::Result<(), $crate::ValidationError> {
                 $crate::Validate::validate(self)
             }
@@ -207,6 +214,7 @@ macro_rules! int_enum_impls {
             }
 
             /// Checks that the value is one the model defines.
+            #[inline]
             pub fn validate(&self) -> ::core::result::Result<(), $crate::ValidationError> {
                 $crate::Validate::validate(self)
             }
@@ -341,6 +349,7 @@ macro_rules! operation_error_impls {
         /// The operation's error from a failed response: a service error as it
         /// is, an unreadable response as `Unhandled`.
         impl ::core::convert::From<$crate::http::ResponseError<$error>> for $error {
+            #[inline]
             fn from(value: $crate::http::ResponseError<$error>) -> Self {
                 value.into_service_error()
             }
