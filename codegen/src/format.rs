@@ -112,7 +112,9 @@ mod short_paths {
     /// Modules a file imports by their last name (`use crate::runtime;`) when
     /// it names items in them, so that `crate::runtime::wire::read` reads
     /// `runtime::wire::read`, as a hand-written file would have it.
+    /// Longer paths first: the first that matches is used.
     const MODULES: &[(&[&str], &str)] = &[
+        (&["crate", "runtime", "strategies"], "strategies"),
         (&["crate", "runtime"], "runtime"),
         (&["crate", "types"], "types"),
         (&["crate", "operation"], "operation"),
@@ -137,13 +139,17 @@ mod short_paths {
             in_inline_module: false,
         };
         syn::visit_mut::VisitMut::visit_file_mut(&mut rewriter, file);
-        let imports = MODULES
+        // In path order, as rustfmt sorts imports.
+        let mut used: Vec<&[&str]> = MODULES
             .iter()
             .filter(|(_, name)| rewriter.used.contains(*name))
-            .map(|(path, _)| {
-                let path = path.iter().map(|segment| Ident::new(segment, Span::call_site()));
-                syn::parse_quote!(use #(#path)::*;)
-            });
+            .map(|(path, _)| *path)
+            .collect();
+        used.sort_unstable();
+        let imports = used.into_iter().map(|path| {
+            let path = path.iter().map(|segment| Ident::new(segment, Span::call_site()));
+            syn::parse_quote!(use #(#path)::*;)
+        });
         let items = std::mem::take(&mut file.items);
         file.items = imports.chain(items).collect();
     }

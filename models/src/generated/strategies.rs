@@ -7,19 +7,20 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
-use crate::runtime;
-use crate::types;
 use crate::operation;
+use crate::runtime;
+use crate::runtime::strategies;
+use crate::types;
 use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`AbortConfig`](crate::types::AbortConfig).
 pub fn abort_config() -> BoxedStrategy<types::AbortConfig> {
-    abort_config_at(runtime::strategies::RECURSION_DEPTH)
+    abort_config_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`AbortConfig`](crate::types::AbortConfig), recursing at most `depth` levels.
 pub fn abort_config_at(depth: u32) -> BoxedStrategy<types::AbortConfig> {
-    (runtime::strategies::list(abort_criteria_at(depth), Some(1u64), None),)
+    (strategies::list(abort_criteria_at(depth), Some(1u64), None),)
         .prop_map(|(criteria_list,)| types::AbortConfig {
             criteria_list,
             client_corrections: Default::default(),
@@ -29,16 +30,16 @@ pub fn abort_config_at(depth: u32) -> BoxedStrategy<types::AbortConfig> {
 
 /// Values of [`AbortConfig`](crate::types::AbortConfig) with exactly one constraint violation, and where it is.
 pub fn abort_config_invalid() -> BoxedStrategy<
-    (types::AbortConfig, runtime::strategies::Expected),
+    (types::AbortConfig, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 abort_config(),
-                runtime::strategies::one_of(
+                strategies::one_of(
                     Vec::from([
-                        runtime::strategies::list_bad_length(
-                                abort_criteria_at(runtime::strategies::RECURSION_DEPTH),
+                        strategies::list_bad_length(
+                                abort_criteria_at(strategies::RECURSION_DEPTH),
                                 Some(1u64),
                                 None,
                             )
@@ -47,8 +48,8 @@ pub fn abort_config_invalid() -> BoxedStrategy<
                                     "the generator checked that a length bound can be broken"
                                 )
                             }),
-                        runtime::strategies::list_with_invalid_item(
-                            abort_criteria_at(runtime::strategies::RECURSION_DEPTH),
+                        strategies::list_with_invalid_item(
+                            abort_criteria_at(strategies::RECURSION_DEPTH),
                             abort_criteria_invalid(),
                             Some(1u64),
                             None,
@@ -58,7 +59,7 @@ pub fn abort_config_invalid() -> BoxedStrategy<
                 "criteriaList",
                 |value, bad| value.criteria_list = bad,
             ),
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 abort_config(),
                 "criteriaList",
                 |value| (&mut value.criteria_list, &mut value.client_corrections),
@@ -71,7 +72,7 @@ runtime::strategy_impls!(types::AbortConfig, abort_config(), abort_config_invali
 
 /// Valid values of [`AbortCriteria`](crate::types::AbortCriteria).
 pub fn abort_criteria() -> BoxedStrategy<types::AbortCriteria> {
-    abort_criteria_at(runtime::strategies::RECURSION_DEPTH)
+    abort_criteria_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`AbortCriteria`](crate::types::AbortCriteria), recursing at most `depth` levels.
@@ -80,14 +81,14 @@ pub fn abort_criteria_at(depth: u32) -> BoxedStrategy<types::AbortCriteria> {
     (
         job_execution_failure_type(),
         abort_action(),
-        runtime::strategies::double(
+        strategies::double(
             None,
             Some(runtime::validate::FloatBound {
                 value: 100f64,
                 strict: false,
             }),
         ),
-        runtime::strategies::int_in::<i32>(Some(1i64), None),
+        strategies::int_in::<i32>(Some(1i64), None),
     )
         .prop_map(|
             (failure_type, action, threshold_percentage, min_number_of_executed_things)|
@@ -103,39 +104,39 @@ pub fn abort_criteria_at(depth: u32) -> BoxedStrategy<types::AbortCriteria> {
 
 /// Values of [`AbortCriteria`](crate::types::AbortCriteria) with exactly one constraint violation, and where it is.
 pub fn abort_criteria_invalid() -> BoxedStrategy<
-    (types::AbortCriteria, runtime::strategies::Expected),
+    (types::AbortCriteria, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 abort_criteria(),
-                runtime::strategies::unknown_enum::<
+                strategies::unknown_enum::<
                     types::JobExecutionFailureType,
                 >(types::JobExecutionFailureType::values()),
                 "failureType",
                 |value, bad| value.failure_type = bad,
             ),
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 abort_criteria(),
                 "failureType",
                 |value| (&mut value.failure_type, &mut value.client_corrections),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 abort_criteria(),
-                runtime::strategies::unknown_enum::<
+                strategies::unknown_enum::<
                     types::AbortAction,
                 >(types::AbortAction::values()),
                 "action",
                 |value, bad| value.action = bad,
             ),
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 abort_criteria(),
                 "action",
                 |value| (&mut value.action, &mut value.client_corrections),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 abort_criteria(),
-                runtime::strategies::double_outside(
+                strategies::double_outside(
                     None,
                     Some(runtime::validate::FloatBound {
                         value: 100f64,
@@ -145,18 +146,18 @@ pub fn abort_criteria_invalid() -> BoxedStrategy<
                 "thresholdPercentage",
                 |value, bad| value.threshold_percentage = bad,
             ),
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 abort_criteria(),
                 "thresholdPercentage",
                 |value| (&mut value.threshold_percentage, &mut value.client_corrections),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 abort_criteria(),
-                runtime::strategies::int_outside_of::<i32>(Some(1i64), None),
+                strategies::int_outside_of::<i32>(Some(1i64), None),
                 "minNumberOfExecutedThings",
                 |value, bad| value.min_number_of_executed_things = bad,
             ),
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 abort_criteria(),
                 "minNumberOfExecutedThings",
                 |value| (
@@ -174,7 +175,7 @@ runtime::strategy_impls!(
 
 /// Valid values of [`ExponentialRolloutRate`](crate::types::ExponentialRolloutRate).
 pub fn exponential_rollout_rate() -> BoxedStrategy<types::ExponentialRolloutRate> {
-    exponential_rollout_rate_at(runtime::strategies::RECURSION_DEPTH)
+    exponential_rollout_rate_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`ExponentialRolloutRate`](crate::types::ExponentialRolloutRate), recursing at most `depth` levels.
@@ -182,8 +183,8 @@ pub fn exponential_rollout_rate_at(
     depth: u32,
 ) -> BoxedStrategy<types::ExponentialRolloutRate> {
     (
-        runtime::strategies::int_in::<i32>(Some(1i64), Some(1000i64)),
-        runtime::strategies::double(
+        strategies::int_in::<i32>(Some(1i64), Some(1000i64)),
+        strategies::double(
             Some(runtime::validate::FloatBound {
                 value: 1.1f64,
                 strict: false,
@@ -206,24 +207,24 @@ pub fn exponential_rollout_rate_at(
 
 /// Values of [`ExponentialRolloutRate`](crate::types::ExponentialRolloutRate) with exactly one constraint violation, and where it is.
 pub fn exponential_rollout_rate_invalid() -> BoxedStrategy<
-    (types::ExponentialRolloutRate, runtime::strategies::Expected),
+    (types::ExponentialRolloutRate, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 exponential_rollout_rate(),
-                runtime::strategies::int_outside_of::<i32>(Some(1i64), Some(1000i64)),
+                strategies::int_outside_of::<i32>(Some(1i64), Some(1000i64)),
                 "baseRatePerMinute",
                 |value, bad| value.base_rate_per_minute = bad,
             ),
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 exponential_rollout_rate(),
                 "baseRatePerMinute",
                 |value| (&mut value.base_rate_per_minute, &mut value.client_corrections),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 exponential_rollout_rate(),
-                runtime::strategies::double_outside(
+                strategies::double_outside(
                     Some(runtime::validate::FloatBound {
                         value: 1.1f64,
                         strict: false,
@@ -236,18 +237,18 @@ pub fn exponential_rollout_rate_invalid() -> BoxedStrategy<
                 "incrementFactor",
                 |value, bad| value.increment_factor = bad,
             ),
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 exponential_rollout_rate(),
                 "incrementFactor",
                 |value| (&mut value.increment_factor, &mut value.client_corrections),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 exponential_rollout_rate(),
                 rate_increase_criteria_invalid(),
                 "rateIncreaseCriteria",
                 |value, bad| value.rate_increase_criteria = bad,
             ),
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 exponential_rollout_rate(),
                 "rateIncreaseCriteria",
                 |value| (
@@ -266,14 +267,14 @@ runtime::strategy_impls!(
 
 /// Valid values of [`JobExecutionsRetryConfig`](crate::types::JobExecutionsRetryConfig).
 pub fn job_executions_retry_config() -> BoxedStrategy<types::JobExecutionsRetryConfig> {
-    job_executions_retry_config_at(runtime::strategies::RECURSION_DEPTH)
+    job_executions_retry_config_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`JobExecutionsRetryConfig`](crate::types::JobExecutionsRetryConfig), recursing at most `depth` levels.
 pub fn job_executions_retry_config_at(
     depth: u32,
 ) -> BoxedStrategy<types::JobExecutionsRetryConfig> {
-    (runtime::strategies::list(retry_criteria_at(depth), Some(1u64), Some(2u64)),)
+    (strategies::list(retry_criteria_at(depth), Some(1u64), Some(2u64)),)
         .prop_map(|(criteria_list,)| types::JobExecutionsRetryConfig {
             criteria_list,
             client_corrections: Default::default(),
@@ -283,16 +284,16 @@ pub fn job_executions_retry_config_at(
 
 /// Values of [`JobExecutionsRetryConfig`](crate::types::JobExecutionsRetryConfig) with exactly one constraint violation, and where it is.
 pub fn job_executions_retry_config_invalid() -> BoxedStrategy<
-    (types::JobExecutionsRetryConfig, runtime::strategies::Expected),
+    (types::JobExecutionsRetryConfig, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 job_executions_retry_config(),
-                runtime::strategies::one_of(
+                strategies::one_of(
                     Vec::from([
-                        runtime::strategies::list_bad_length(
-                                retry_criteria_at(runtime::strategies::RECURSION_DEPTH),
+                        strategies::list_bad_length(
+                                retry_criteria_at(strategies::RECURSION_DEPTH),
                                 Some(1u64),
                                 Some(2u64),
                             )
@@ -301,8 +302,8 @@ pub fn job_executions_retry_config_invalid() -> BoxedStrategy<
                                     "the generator checked that a length bound can be broken"
                                 )
                             }),
-                        runtime::strategies::list_with_invalid_item(
-                            retry_criteria_at(runtime::strategies::RECURSION_DEPTH),
+                        strategies::list_with_invalid_item(
+                            retry_criteria_at(strategies::RECURSION_DEPTH),
                             retry_criteria_invalid(),
                             Some(1u64),
                             Some(2u64),
@@ -312,7 +313,7 @@ pub fn job_executions_retry_config_invalid() -> BoxedStrategy<
                 "criteriaList",
                 |value, bad| value.criteria_list = bad,
             ),
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 job_executions_retry_config(),
                 "criteriaList",
                 |value| (&mut value.criteria_list, &mut value.client_corrections),
@@ -330,7 +331,7 @@ runtime::strategy_impls!(
 pub fn job_executions_rollout_config() -> BoxedStrategy<
     types::JobExecutionsRolloutConfig,
 > {
-    job_executions_rollout_config_at(runtime::strategies::RECURSION_DEPTH)
+    job_executions_rollout_config_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`JobExecutionsRolloutConfig`](crate::types::JobExecutionsRolloutConfig), recursing at most `depth` levels.
@@ -338,8 +339,7 @@ pub fn job_executions_rollout_config_at(
     depth: u32,
 ) -> BoxedStrategy<types::JobExecutionsRolloutConfig> {
     (
-        ::proptest::option::of(runtime::strategies::int_in::<i32>(Some(1i64), None))
-            .boxed(),
+        ::proptest::option::of(strategies::int_in::<i32>(Some(1i64), None)).boxed(),
         ::proptest::option::of(exponential_rollout_rate_at(depth)).boxed(),
     )
         .prop_map(|(maximum_per_minute, exponential_rate)| types::JobExecutionsRolloutConfig {
@@ -351,17 +351,17 @@ pub fn job_executions_rollout_config_at(
 
 /// Values of [`JobExecutionsRolloutConfig`](crate::types::JobExecutionsRolloutConfig) with exactly one constraint violation, and where it is.
 pub fn job_executions_rollout_config_invalid() -> BoxedStrategy<
-    (types::JobExecutionsRolloutConfig, runtime::strategies::Expected),
+    (types::JobExecutionsRolloutConfig, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 job_executions_rollout_config(),
-                runtime::strategies::int_outside_of::<i32>(Some(1i64), None),
+                strategies::int_outside_of::<i32>(Some(1i64), None),
                 "maximumPerMinute",
                 |value, bad| value.maximum_per_minute = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 job_executions_rollout_config(),
                 exponential_rollout_rate_invalid(),
                 "exponentialRate",
@@ -378,15 +378,15 @@ runtime::strategy_impls!(
 
 /// Valid values of [`MaintenanceWindow`](crate::types::MaintenanceWindow).
 pub fn maintenance_window() -> BoxedStrategy<types::MaintenanceWindow> {
-    maintenance_window_at(runtime::strategies::RECURSION_DEPTH)
+    maintenance_window_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`MaintenanceWindow`](crate::types::MaintenanceWindow), recursing at most `depth` levels.
 pub fn maintenance_window_at(depth: u32) -> BoxedStrategy<types::MaintenanceWindow> {
     let _ = depth;
     (
-        runtime::strategies::string_for(&crate::patterns::rules::CRON_EXPRESSION, None),
-        runtime::strategies::int_in::<i32>(Some(1i64), Some(1430i64)),
+        strategies::string_for(&crate::patterns::rules::CRON_EXPRESSION, None),
+        strategies::int_in::<i32>(Some(1i64), Some(1430i64)),
     )
         .prop_map(|(start_time, duration_in_minutes)| types::MaintenanceWindow {
             start_time,
@@ -398,31 +398,31 @@ pub fn maintenance_window_at(depth: u32) -> BoxedStrategy<types::MaintenanceWind
 
 /// Values of [`MaintenanceWindow`](crate::types::MaintenanceWindow) with exactly one constraint violation, and where it is.
 pub fn maintenance_window_invalid() -> BoxedStrategy<
-    (types::MaintenanceWindow, runtime::strategies::Expected),
+    (types::MaintenanceWindow, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 maintenance_window(),
-                runtime::strategies::invalid_string_for(
+                strategies::invalid_string_for(
                     &crate::patterns::rules::CRON_EXPRESSION,
                     None,
                 ),
                 "startTime",
                 |value, bad| value.start_time = bad,
             ),
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 maintenance_window(),
                 "startTime",
                 |value| (&mut value.start_time, &mut value.client_corrections),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 maintenance_window(),
-                runtime::strategies::int_outside_of::<i32>(Some(1i64), Some(1430i64)),
+                strategies::int_outside_of::<i32>(Some(1i64), Some(1430i64)),
                 "durationInMinutes",
                 |value, bad| value.duration_in_minutes = bad,
             ),
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 maintenance_window(),
                 "durationInMinutes",
                 |value| (&mut value.duration_in_minutes, &mut value.client_corrections),
@@ -437,7 +437,7 @@ runtime::strategy_impls!(
 
 /// Valid values of [`PresignedUrlConfig`](crate::types::PresignedUrlConfig).
 pub fn presigned_url_config() -> BoxedStrategy<types::PresignedUrlConfig> {
-    presigned_url_config_at(runtime::strategies::RECURSION_DEPTH)
+    presigned_url_config_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`PresignedUrlConfig`](crate::types::PresignedUrlConfig), recursing at most `depth` levels.
@@ -445,12 +445,10 @@ pub fn presigned_url_config_at(depth: u32) -> BoxedStrategy<types::PresignedUrlC
     let _ = depth;
     (
         ::proptest::option::of(
-                runtime::strategies::string_for(&crate::patterns::rules::ROLE_ARN, None),
+                strategies::string_for(&crate::patterns::rules::ROLE_ARN, None),
             )
             .boxed(),
-        ::proptest::option::of(
-                runtime::strategies::int_in::<i64>(Some(60i64), Some(3600i64)),
-            )
+        ::proptest::option::of(strategies::int_in::<i64>(Some(60i64), Some(3600i64)))
             .boxed(),
     )
         .prop_map(|(role_arn, expires_in_sec)| types::PresignedUrlConfig {
@@ -462,22 +460,19 @@ pub fn presigned_url_config_at(depth: u32) -> BoxedStrategy<types::PresignedUrlC
 
 /// Values of [`PresignedUrlConfig`](crate::types::PresignedUrlConfig) with exactly one constraint violation, and where it is.
 pub fn presigned_url_config_invalid() -> BoxedStrategy<
-    (types::PresignedUrlConfig, runtime::strategies::Expected),
+    (types::PresignedUrlConfig, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 presigned_url_config(),
-                runtime::strategies::invalid_string_for(
-                    &crate::patterns::rules::ROLE_ARN,
-                    None,
-                ),
+                strategies::invalid_string_for(&crate::patterns::rules::ROLE_ARN, None),
                 "roleArn",
                 |value, bad| value.role_arn = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 presigned_url_config(),
-                runtime::strategies::int_outside_of::<i64>(Some(60i64), Some(3600i64)),
+                strategies::int_outside_of::<i64>(Some(60i64), Some(3600i64)),
                 "expiresInSec",
                 |value, bad| value.expires_in_sec = Some(bad),
             ),
@@ -491,7 +486,7 @@ runtime::strategy_impls!(
 
 /// Valid values of [`RateIncreaseCriteria`](crate::types::RateIncreaseCriteria).
 pub fn rate_increase_criteria() -> BoxedStrategy<types::RateIncreaseCriteria> {
-    rate_increase_criteria_at(runtime::strategies::RECURSION_DEPTH)
+    rate_increase_criteria_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`RateIncreaseCriteria`](crate::types::RateIncreaseCriteria), recursing at most `depth` levels.
@@ -500,10 +495,8 @@ pub fn rate_increase_criteria_at(
 ) -> BoxedStrategy<types::RateIncreaseCriteria> {
     let _ = depth;
     (
-        ::proptest::option::of(runtime::strategies::int_in::<i32>(Some(1i64), None))
-            .boxed(),
-        ::proptest::option::of(runtime::strategies::int_in::<i32>(Some(1i64), None))
-            .boxed(),
+        ::proptest::option::of(strategies::int_in::<i32>(Some(1i64), None)).boxed(),
+        ::proptest::option::of(strategies::int_in::<i32>(Some(1i64), None)).boxed(),
     )
         .prop_map(|(number_of_notified_things, number_of_succeeded_things)| types::RateIncreaseCriteria {
             number_of_notified_things,
@@ -514,19 +507,19 @@ pub fn rate_increase_criteria_at(
 
 /// Values of [`RateIncreaseCriteria`](crate::types::RateIncreaseCriteria) with exactly one constraint violation, and where it is.
 pub fn rate_increase_criteria_invalid() -> BoxedStrategy<
-    (types::RateIncreaseCriteria, runtime::strategies::Expected),
+    (types::RateIncreaseCriteria, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 rate_increase_criteria(),
-                runtime::strategies::int_outside_of::<i32>(Some(1i64), None),
+                strategies::int_outside_of::<i32>(Some(1i64), None),
                 "numberOfNotifiedThings",
                 |value, bad| value.number_of_notified_things = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 rate_increase_criteria(),
-                runtime::strategies::int_outside_of::<i32>(Some(1i64), None),
+                strategies::int_outside_of::<i32>(Some(1i64), None),
                 "numberOfSucceededThings",
                 |value, bad| value.number_of_succeeded_things = Some(bad),
             ),
@@ -541,16 +534,13 @@ runtime::strategy_impls!(
 
 /// Valid values of [`RetryCriteria`](crate::types::RetryCriteria).
 pub fn retry_criteria() -> BoxedStrategy<types::RetryCriteria> {
-    retry_criteria_at(runtime::strategies::RECURSION_DEPTH)
+    retry_criteria_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`RetryCriteria`](crate::types::RetryCriteria), recursing at most `depth` levels.
 pub fn retry_criteria_at(depth: u32) -> BoxedStrategy<types::RetryCriteria> {
     let _ = depth;
-    (
-        retryable_failure_type(),
-        runtime::strategies::int_in::<i32>(Some(0i64), Some(10i64)),
-    )
+    (retryable_failure_type(), strategies::int_in::<i32>(Some(0i64), Some(10i64)))
         .prop_map(|(failure_type, number_of_retries)| types::RetryCriteria {
             failure_type,
             number_of_retries,
@@ -561,30 +551,30 @@ pub fn retry_criteria_at(depth: u32) -> BoxedStrategy<types::RetryCriteria> {
 
 /// Values of [`RetryCriteria`](crate::types::RetryCriteria) with exactly one constraint violation, and where it is.
 pub fn retry_criteria_invalid() -> BoxedStrategy<
-    (types::RetryCriteria, runtime::strategies::Expected),
+    (types::RetryCriteria, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 retry_criteria(),
-                runtime::strategies::unknown_enum::<
+                strategies::unknown_enum::<
                     types::RetryableFailureType,
                 >(types::RetryableFailureType::values()),
                 "failureType",
                 |value, bad| value.failure_type = bad,
             ),
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 retry_criteria(),
                 "failureType",
                 |value| (&mut value.failure_type, &mut value.client_corrections),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 retry_criteria(),
-                runtime::strategies::int_outside_of::<i32>(Some(0i64), Some(10i64)),
+                strategies::int_outside_of::<i32>(Some(0i64), Some(10i64)),
                 "numberOfRetries",
                 |value, bad| value.number_of_retries = bad,
             ),
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 retry_criteria(),
                 "numberOfRetries",
                 |value| (&mut value.number_of_retries, &mut value.client_corrections),
@@ -599,13 +589,13 @@ runtime::strategy_impls!(
 
 /// Valid values of [`TimeoutConfig`](crate::types::TimeoutConfig).
 pub fn timeout_config() -> BoxedStrategy<types::TimeoutConfig> {
-    timeout_config_at(runtime::strategies::RECURSION_DEPTH)
+    timeout_config_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`TimeoutConfig`](crate::types::TimeoutConfig), recursing at most `depth` levels.
 pub fn timeout_config_at(depth: u32) -> BoxedStrategy<types::TimeoutConfig> {
     let _ = depth;
-    (::proptest::option::of(runtime::strategies::int_in::<i64>(None, None)).boxed(),)
+    (::proptest::option::of(strategies::int_in::<i64>(None, None)).boxed(),)
         .prop_map(|(in_progress_timeout_in_minutes,)| types::TimeoutConfig {
             in_progress_timeout_in_minutes,
         })
@@ -618,7 +608,7 @@ runtime::strategy_impls!(types::TimeoutConfig, timeout_config());
 pub fn internal_failure_exception() -> BoxedStrategy<
     types::error::InternalFailureException,
 > {
-    internal_failure_exception_at(runtime::strategies::RECURSION_DEPTH)
+    internal_failure_exception_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`InternalFailureException`](crate::types::error::InternalFailureException), recursing at most `depth` levels.
@@ -626,7 +616,7 @@ pub fn internal_failure_exception_at(
     depth: u32,
 ) -> BoxedStrategy<types::error::InternalFailureException> {
     let _ = depth;
-    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+    (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(message,)| types::error::InternalFailureException {
             message,
         })
@@ -641,7 +631,7 @@ runtime::strategy_impls!(
 pub fn invalid_request_exception() -> BoxedStrategy<
     types::error::InvalidRequestException,
 > {
-    invalid_request_exception_at(runtime::strategies::RECURSION_DEPTH)
+    invalid_request_exception_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`InvalidRequestException`](crate::types::error::InvalidRequestException), recursing at most `depth` levels.
@@ -649,7 +639,7 @@ pub fn invalid_request_exception_at(
     depth: u32,
 ) -> BoxedStrategy<types::error::InvalidRequestException> {
     let _ = depth;
-    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+    (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(message,)| types::error::InvalidRequestException {
             message,
         })
@@ -664,7 +654,7 @@ runtime::strategy_impls!(
 pub fn resource_not_found_exception() -> BoxedStrategy<
     types::error::ResourceNotFoundException,
 > {
-    resource_not_found_exception_at(runtime::strategies::RECURSION_DEPTH)
+    resource_not_found_exception_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`ResourceNotFoundException`](crate::types::error::ResourceNotFoundException), recursing at most `depth` levels.
@@ -672,7 +662,7 @@ pub fn resource_not_found_exception_at(
     depth: u32,
 ) -> BoxedStrategy<types::error::ResourceNotFoundException> {
     let _ = depth;
-    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+    (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(message,)| types::error::ResourceNotFoundException {
             message,
         })
@@ -685,7 +675,7 @@ runtime::strategy_impls!(
 
 /// Valid values of [`ThrottlingException`](crate::types::error::ThrottlingException).
 pub fn throttling_exception() -> BoxedStrategy<types::error::ThrottlingException> {
-    throttling_exception_at(runtime::strategies::RECURSION_DEPTH)
+    throttling_exception_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`ThrottlingException`](crate::types::error::ThrottlingException), recursing at most `depth` levels.
@@ -693,7 +683,7 @@ pub fn throttling_exception_at(
     depth: u32,
 ) -> BoxedStrategy<types::error::ThrottlingException> {
     let _ = depth;
-    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+    (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(message,)| types::error::ThrottlingException {
             message,
         })
@@ -706,7 +696,7 @@ runtime::strategy_impls!(types::error::ThrottlingException, throttling_exception
 pub fn describe_job_template_input() -> BoxedStrategy<
     operation::describe_job_template::DescribeJobTemplateInput,
 > {
-    describe_job_template_input_at(runtime::strategies::RECURSION_DEPTH)
+    describe_job_template_input_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`DescribeJobTemplateInput`](crate::operation::describe_job_template::DescribeJobTemplateInput), recursing at most `depth` levels.
@@ -715,7 +705,7 @@ pub fn describe_job_template_input_at(
 ) -> BoxedStrategy<operation::describe_job_template::DescribeJobTemplateInput> {
     let _ = depth;
     (
-        (runtime::strategies::string_for(
+        (strategies::string_for(
             &crate::patterns::rules::JOB_TEMPLATE_ID,
             Some("[a-zA-Z0-9_\\-]+"),
         ))
@@ -730,23 +720,20 @@ pub fn describe_job_template_input_at(
 
 /// Values of [`DescribeJobTemplateInput`](crate::operation::describe_job_template::DescribeJobTemplateInput) with exactly one constraint violation, and where it is.
 pub fn describe_job_template_input_invalid() -> BoxedStrategy<
-    (
-        operation::describe_job_template::DescribeJobTemplateInput,
-        runtime::strategies::Expected,
-    ),
+    (operation::describe_job_template::DescribeJobTemplateInput, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 describe_job_template_input(),
-                runtime::strategies::invalid_string_for(
+                strategies::invalid_string_for(
                     &crate::patterns::rules::JOB_TEMPLATE_ID,
                     Some("[a-zA-Z0-9_\\-]+"),
                 ),
                 "jobTemplateId",
                 |value, bad| value.job_template_id = Some(bad),
             ),
-            runtime::strategies::without_member(
+            strategies::without_member(
                 describe_job_template_input(),
                 "jobTemplateId",
                 |value| value.job_template_id = None,
@@ -764,7 +751,7 @@ runtime::strategy_impls!(
 pub fn describe_job_template_output() -> BoxedStrategy<
     operation::describe_job_template::DescribeJobTemplateOutput,
 > {
-    describe_job_template_output_at(runtime::strategies::RECURSION_DEPTH)
+    describe_job_template_output_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`DescribeJobTemplateOutput`](crate::operation::describe_job_template::DescribeJobTemplateOutput), recursing at most `depth` levels.
@@ -774,41 +761,38 @@ pub fn describe_job_template_output_at(
     (
         (
             ::proptest::option::of(
-                    runtime::strategies::string_for(
+                    strategies::string_for(
                         &crate::patterns::rules::JOB_TEMPLATE_ARN,
                         Some("arn:[!-\\~]+"),
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    runtime::strategies::string_for(
+                    strategies::string_for(
                         &crate::patterns::rules::JOB_TEMPLATE_ID,
                         Some("[a-zA-Z0-9_\\-]+"),
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    runtime::strategies::string_for(
+                    strategies::string_for(
                         &crate::patterns::rules::JOB_DESCRIPTION,
                         Some("[^\\p{C}]+"),
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    runtime::strategies::string_for(
+                    strategies::string_for(
                         &crate::patterns::rules::JOB_DOCUMENT_SOURCE,
                         None,
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    runtime::strategies::string_for(
-                        &crate::patterns::rules::JOB_DOCUMENT,
-                        None,
-                    ),
+                    strategies::string_for(&crate::patterns::rules::JOB_DOCUMENT, None),
                 )
                 .boxed(),
-            ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
+            ::proptest::option::of(strategies::timestamp()).boxed(),
             ::proptest::option::of(presigned_url_config_at(depth)).boxed(),
             ::proptest::option::of(job_executions_rollout_config_at(depth)).boxed(),
         ),
@@ -817,12 +801,12 @@ pub fn describe_job_template_output_at(
             ::proptest::option::of(timeout_config_at(depth)).boxed(),
             ::proptest::option::of(job_executions_retry_config_at(depth)).boxed(),
             ::proptest::option::of(
-                    runtime::strategies::list(maintenance_window_at(depth), None, None),
+                    strategies::list(maintenance_window_at(depth), None, None),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    runtime::strategies::list(
-                        runtime::strategies::string_for(
+                    strategies::list(
+                        strategies::string_for(
                             &crate::patterns::rules::JOB_TEMPLATE_ARN,
                             Some("arn:[!-\\~]+"),
                         ),
@@ -873,88 +857,85 @@ pub fn describe_job_template_output_at(
 
 /// Values of [`DescribeJobTemplateOutput`](crate::operation::describe_job_template::DescribeJobTemplateOutput) with exactly one constraint violation, and where it is.
 pub fn describe_job_template_output_invalid() -> BoxedStrategy<
-    (
-        operation::describe_job_template::DescribeJobTemplateOutput,
-        runtime::strategies::Expected,
-    ),
+    (operation::describe_job_template::DescribeJobTemplateOutput, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 describe_job_template_output(),
-                runtime::strategies::invalid_string_for(
+                strategies::invalid_string_for(
                     &crate::patterns::rules::JOB_TEMPLATE_ARN,
                     Some("arn:[!-\\~]+"),
                 ),
                 "jobTemplateArn",
                 |value, bad| value.job_template_arn = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 describe_job_template_output(),
-                runtime::strategies::invalid_string_for(
+                strategies::invalid_string_for(
                     &crate::patterns::rules::JOB_TEMPLATE_ID,
                     Some("[a-zA-Z0-9_\\-]+"),
                 ),
                 "jobTemplateId",
                 |value, bad| value.job_template_id = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 describe_job_template_output(),
-                runtime::strategies::invalid_string_for(
+                strategies::invalid_string_for(
                     &crate::patterns::rules::JOB_DESCRIPTION,
                     Some("[^\\p{C}]+"),
                 ),
                 "description",
                 |value, bad| value.description = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 describe_job_template_output(),
-                runtime::strategies::invalid_string_for(
+                strategies::invalid_string_for(
                     &crate::patterns::rules::JOB_DOCUMENT_SOURCE,
                     None,
                 ),
                 "documentSource",
                 |value, bad| value.document_source = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 describe_job_template_output(),
-                runtime::strategies::invalid_string_for(
+                strategies::invalid_string_for(
                     &crate::patterns::rules::JOB_DOCUMENT,
                     None,
                 ),
                 "document",
                 |value, bad| value.document = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 describe_job_template_output(),
                 presigned_url_config_invalid(),
                 "presignedUrlConfig",
                 |value, bad| value.presigned_url_config = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 describe_job_template_output(),
                 job_executions_rollout_config_invalid(),
                 "jobExecutionsRolloutConfig",
                 |value, bad| value.job_executions_rollout_config = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 describe_job_template_output(),
                 abort_config_invalid(),
                 "abortConfig",
                 |value, bad| value.abort_config = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 describe_job_template_output(),
                 job_executions_retry_config_invalid(),
                 "jobExecutionsRetryConfig",
                 |value, bad| value.job_executions_retry_config = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 describe_job_template_output(),
-                runtime::strategies::one_of(
+                strategies::one_of(
                     Vec::from([
-                        runtime::strategies::list_with_invalid_item(
-                            maintenance_window_at(runtime::strategies::RECURSION_DEPTH),
+                        strategies::list_with_invalid_item(
+                            maintenance_window_at(strategies::RECURSION_DEPTH),
                             maintenance_window_invalid(),
                             None,
                             None,
@@ -964,16 +945,16 @@ pub fn describe_job_template_output_invalid() -> BoxedStrategy<
                 "maintenanceWindows",
                 |value, bad| value.maintenance_windows = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 describe_job_template_output(),
-                runtime::strategies::one_of(
+                strategies::one_of(
                     Vec::from([
-                        runtime::strategies::list_with_invalid_item(
-                            runtime::strategies::string_for(
+                        strategies::list_with_invalid_item(
+                            strategies::string_for(
                                 &crate::patterns::rules::JOB_TEMPLATE_ARN,
                                 Some("arn:[!-\\~]+"),
                             ),
-                            runtime::strategies::invalid_string_for(
+                            strategies::invalid_string_for(
                                 &crate::patterns::rules::JOB_TEMPLATE_ARN,
                                 Some("arn:[!-\\~]+"),
                             ),
@@ -996,36 +977,35 @@ runtime::strategy_impls!(
 
 /// Known values of [`AbortAction`](crate::types::AbortAction).
 pub fn abort_action() -> BoxedStrategy<types::AbortAction> {
-    runtime::strategies::known_enum::<types::AbortAction>(types::AbortAction::values())
+    strategies::known_enum::<types::AbortAction>(types::AbortAction::values())
 }
 
 runtime::strategy_impls!(
-    types::AbortAction, abort_action(), runtime::strategies::unknown_enum:: <
-    types::AbortAction > (types::AbortAction::values())
+    types::AbortAction, abort_action(), strategies::unknown_enum:: < types::AbortAction >
+    (types::AbortAction::values())
 );
 
 /// Known values of [`JobExecutionFailureType`](crate::types::JobExecutionFailureType).
 pub fn job_execution_failure_type() -> BoxedStrategy<types::JobExecutionFailureType> {
-    runtime::strategies::known_enum::<
+    strategies::known_enum::<
         types::JobExecutionFailureType,
     >(types::JobExecutionFailureType::values())
 }
 
 runtime::strategy_impls!(
     types::JobExecutionFailureType, job_execution_failure_type(),
-    runtime::strategies::unknown_enum:: < types::JobExecutionFailureType >
+    strategies::unknown_enum:: < types::JobExecutionFailureType >
     (types::JobExecutionFailureType::values())
 );
 
 /// Known values of [`RetryableFailureType`](crate::types::RetryableFailureType).
 pub fn retryable_failure_type() -> BoxedStrategy<types::RetryableFailureType> {
-    runtime::strategies::known_enum::<
+    strategies::known_enum::<
         types::RetryableFailureType,
     >(types::RetryableFailureType::values())
 }
 
 runtime::strategy_impls!(
-    types::RetryableFailureType, retryable_failure_type(),
-    runtime::strategies::unknown_enum:: < types::RetryableFailureType >
-    (types::RetryableFailureType::values())
+    types::RetryableFailureType, retryable_failure_type(), strategies::unknown_enum:: <
+    types::RetryableFailureType > (types::RetryableFailureType::values())
 );

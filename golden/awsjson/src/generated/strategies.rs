@@ -7,20 +7,21 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
-use crate::runtime;
-use crate::types;
 use crate::operation;
+use crate::runtime;
+use crate::runtime::strategies;
+use crate::types;
 use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Throttled`](crate::types::error::Throttled).
 pub fn throttled() -> BoxedStrategy<types::error::Throttled> {
-    throttled_at(runtime::strategies::RECURSION_DEPTH)
+    throttled_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Throttled`](crate::types::error::Throttled), recursing at most `depth` levels.
 pub fn throttled_at(depth: u32) -> BoxedStrategy<types::error::Throttled> {
     let _ = depth;
-    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+    (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(message,)| types::error::Throttled { message })
         .boxed()
 }
@@ -29,7 +30,7 @@ runtime::strategy_impls!(types::error::Throttled, throttled());
 
 /// Valid values of [`GetItemInput`](crate::operation::get_item::GetItemInput).
 pub fn get_item_input() -> BoxedStrategy<operation::get_item::GetItemInput> {
-    get_item_input_at(runtime::strategies::RECURSION_DEPTH)
+    get_item_input_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetItemInput`](crate::operation::get_item::GetItemInput), recursing at most `depth` levels.
@@ -37,7 +38,7 @@ pub fn get_item_input_at(
     depth: u32,
 ) -> BoxedStrategy<operation::get_item::GetItemInput> {
     let _ = depth;
-    ((runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),)
+    ((strategies::string(None, None, None)).prop_map(Some).boxed(),)
         .prop_map(|(table_name,)| operation::get_item::GetItemInput {
             table_name,
         })
@@ -46,11 +47,11 @@ pub fn get_item_input_at(
 
 /// Values of [`GetItemInput`](crate::operation::get_item::GetItemInput) with exactly one constraint violation, and where it is.
 pub fn get_item_input_invalid() -> BoxedStrategy<
-    (operation::get_item::GetItemInput, runtime::strategies::Expected),
+    (operation::get_item::GetItemInput, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::without_member(
+            strategies::without_member(
                 get_item_input(),
                 "tableName",
                 |value| value.table_name = None,
@@ -65,7 +66,7 @@ runtime::strategy_impls!(
 
 /// Valid values of [`GetItemOutput`](crate::operation::get_item::GetItemOutput).
 pub fn get_item_output() -> BoxedStrategy<operation::get_item::GetItemOutput> {
-    get_item_output_at(runtime::strategies::RECURSION_DEPTH)
+    get_item_output_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetItemOutput`](crate::operation::get_item::GetItemOutput), recursing at most `depth` levels.
@@ -74,15 +75,15 @@ pub fn get_item_output_at(
 ) -> BoxedStrategy<operation::get_item::GetItemOutput> {
     (
         ::proptest::option::of(
-                runtime::strategies::map(
-                    runtime::strategies::string(None, None, None),
+                strategies::map(
+                    strategies::string(None, None, None),
                     attribute_value_at(depth),
                     None,
                     None,
                 ),
             )
             .boxed(),
-        ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
+        ::proptest::option::of(strategies::timestamp()).boxed(),
     )
         .prop_map(|(item, updated)| operation::get_item::GetItemOutput {
             item,
@@ -95,18 +96,18 @@ runtime::strategy_impls!(operation::get_item::GetItemOutput, get_item_output());
 
 /// Valid values of [`AttributeValue`](crate::types::AttributeValue).
 pub fn attribute_value() -> BoxedStrategy<types::AttributeValue> {
-    attribute_value_at(runtime::strategies::RECURSION_DEPTH)
+    attribute_value_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`AttributeValue`](crate::types::AttributeValue), recursing at most `depth` levels.
 pub fn attribute_value_at(depth: u32) -> BoxedStrategy<types::AttributeValue> {
     if depth == 0 {
-        runtime::strategies::one_of(
+        strategies::one_of(
             Vec::from([
-                runtime::strategies::string(None, None, None)
+                strategies::string(None, None, None)
                     .prop_map(types::AttributeValue::S)
                     .boxed(),
-                runtime::strategies::string(None, None, None)
+                strategies::string(None, None, None)
                     .prop_map(types::AttributeValue::N)
                     .boxed(),
                 ::proptest::arbitrary::any::<bool>()
@@ -116,23 +117,23 @@ pub fn attribute_value_at(depth: u32) -> BoxedStrategy<types::AttributeValue> {
             ]),
         )
     } else {
-        runtime::strategies::one_of(
+        strategies::one_of(
             Vec::from([
-                runtime::strategies::string(None, None, None)
+                strategies::string(None, None, None)
                     .prop_map(types::AttributeValue::S)
                     .boxed(),
-                runtime::strategies::string(None, None, None)
+                strategies::string(None, None, None)
                     .prop_map(types::AttributeValue::N)
                     .boxed(),
                 ::proptest::arbitrary::any::<bool>()
                     .boxed()
                     .prop_map(types::AttributeValue::Null)
                     .boxed(),
-                runtime::strategies::list(attribute_value_at(depth - 1), None, None)
+                strategies::list(attribute_value_at(depth - 1), None, None)
                     .prop_map(types::AttributeValue::L)
                     .boxed(),
-                runtime::strategies::map(
-                        runtime::strategies::string(None, None, None),
+                strategies::map(
+                        strategies::string(None, None, None),
                         attribute_value_at(depth - 1),
                         None,
                         None,

@@ -7,16 +7,17 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
-use crate::runtime;
-use crate::types;
 use crate::operation;
+use crate::runtime;
+use crate::runtime::strategies;
+use crate::types;
 use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`PutCollectionsInput`](crate::operation::put_collections::PutCollectionsInput).
 pub fn put_collections_input() -> BoxedStrategy<
     operation::put_collections::PutCollectionsInput,
 > {
-    put_collections_input_at(runtime::strategies::RECURSION_DEPTH)
+    put_collections_input_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`PutCollectionsInput`](crate::operation::put_collections::PutCollectionsInput), recursing at most `depth` levels.
@@ -26,18 +27,12 @@ pub fn put_collections_input_at(
     let _ = depth;
     (
         ::proptest::option::of(
-                runtime::strategies::list(
-                    runtime::strategies::string(None, None, None),
-                    None,
-                    Some(3u64),
-                ),
+                strategies::list(strategies::string(None, None, None), None, Some(3u64)),
             )
             .boxed(),
         ::proptest::option::of(
-                runtime::strategies::list(
-                    ::proptest::option::of(
-                            runtime::strategies::int_in::<i32>(None, None),
-                        )
+                strategies::list(
+                    ::proptest::option::of(strategies::int_in::<i32>(None, None))
                         .boxed(),
                     None,
                     None,
@@ -45,39 +40,34 @@ pub fn put_collections_input_at(
             )
             .boxed(),
         ::proptest::option::of(
-                runtime::strategies::unique_list(
-                    runtime::strategies::string(None, None, None),
-                    None,
-                    None,
-                ),
+                strategies::unique_list(strategies::string(None, None, None), None, None),
             )
             .boxed(),
         ::proptest::option::of(
-                runtime::strategies::map(
+                strategies::map(
                     color(),
-                    runtime::strategies::int_in::<i32>(None, None),
+                    strategies::int_in::<i32>(None, None),
                     None,
                     None,
                 ),
             )
             .boxed(),
         ::proptest::option::of(
-                runtime::strategies::map(
-                    runtime::strategies::string(None, None, None),
-                    ::proptest::option::of(runtime::strategies::string(None, None, None))
-                        .boxed(),
+                strategies::map(
+                    strategies::string(None, None, None),
+                    ::proptest::option::of(strategies::string(None, None, None)).boxed(),
                     None,
                     None,
                 ),
             )
             .boxed(),
         ::proptest::option::of(
-                runtime::strategies::map(
-                    runtime::strategies::string_for(
+                strategies::map(
+                    strategies::string_for(
                         &crate::patterns::rules::TAG_KEY,
                         Some("[a-z]+"),
                     ),
-                    runtime::strategies::string_for(
+                    strategies::string_for(
                         &crate::patterns::rules::TAG_VALUE,
                         Some("[a-z\\t\\r\\n `]*"),
                     ),
@@ -100,16 +90,16 @@ pub fn put_collections_input_at(
 
 /// Values of [`PutCollectionsInput`](crate::operation::put_collections::PutCollectionsInput) with exactly one constraint violation, and where it is.
 pub fn put_collections_input_invalid() -> BoxedStrategy<
-    (operation::put_collections::PutCollectionsInput, runtime::strategies::Expected),
+    (operation::put_collections::PutCollectionsInput, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 put_collections_input(),
-                runtime::strategies::one_of(
+                strategies::one_of(
                     Vec::from([
-                        runtime::strategies::list_bad_length(
-                                runtime::strategies::string(None, None, None),
+                        strategies::list_bad_length(
+                                strategies::string(None, None, None),
                                 None,
                                 Some(3u64),
                             )
@@ -123,12 +113,12 @@ pub fn put_collections_input_invalid() -> BoxedStrategy<
                 "dense",
                 |value, bad| value.dense = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 put_collections_input(),
-                runtime::strategies::one_of(
+                strategies::one_of(
                     Vec::from([
-                        runtime::strategies::list_with_duplicate(
-                            runtime::strategies::string(None, None, None),
+                        strategies::list_with_duplicate(
+                            strategies::string(None, None, None),
                             None,
                             None,
                         ),
@@ -150,7 +140,7 @@ runtime::strategy_impls!(
 pub fn put_collections_output() -> BoxedStrategy<
     operation::put_collections::PutCollectionsOutput,
 > {
-    put_collections_output_at(runtime::strategies::RECURSION_DEPTH)
+    put_collections_output_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`PutCollectionsOutput`](crate::operation::put_collections::PutCollectionsOutput), recursing at most `depth` levels.
@@ -160,18 +150,12 @@ pub fn put_collections_output_at(
     let _ = depth;
     (
         ::proptest::option::of(
-                runtime::strategies::list(
-                    runtime::strategies::string(None, None, None),
-                    None,
-                    Some(3u64),
-                ),
+                strategies::list(strategies::string(None, None, None), None, Some(3u64)),
             )
             .boxed(),
         ::proptest::option::of(
-                runtime::strategies::list(
-                    ::proptest::option::of(
-                            runtime::strategies::int_in::<i32>(None, None),
-                        )
+                strategies::list(
+                    ::proptest::option::of(strategies::int_in::<i32>(None, None))
                         .boxed(),
                     None,
                     None,
@@ -179,31 +163,30 @@ pub fn put_collections_output_at(
             )
             .boxed(),
         ::proptest::option::of(
-                runtime::strategies::map(
+                strategies::map(
                     color(),
-                    runtime::strategies::int_in::<i32>(None, None),
+                    strategies::int_in::<i32>(None, None),
                     None,
                     None,
                 ),
             )
             .boxed(),
         ::proptest::option::of(
-                runtime::strategies::map(
-                    runtime::strategies::string(None, None, None),
-                    ::proptest::option::of(runtime::strategies::string(None, None, None))
-                        .boxed(),
+                strategies::map(
+                    strategies::string(None, None, None),
+                    ::proptest::option::of(strategies::string(None, None, None)).boxed(),
                     None,
                     None,
                 ),
             )
             .boxed(),
         ::proptest::option::of(
-                runtime::strategies::map(
-                    runtime::strategies::string_for(
+                strategies::map(
+                    strategies::string_for(
                         &crate::patterns::rules::TAG_KEY,
                         Some("[a-z]+"),
                     ),
-                    runtime::strategies::string_for(
+                    strategies::string_for(
                         &crate::patterns::rules::TAG_VALUE,
                         Some("[a-z\\t\\r\\n `]*"),
                     ),
@@ -225,16 +208,16 @@ pub fn put_collections_output_at(
 
 /// Values of [`PutCollectionsOutput`](crate::operation::put_collections::PutCollectionsOutput) with exactly one constraint violation, and where it is.
 pub fn put_collections_output_invalid() -> BoxedStrategy<
-    (operation::put_collections::PutCollectionsOutput, runtime::strategies::Expected),
+    (operation::put_collections::PutCollectionsOutput, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 put_collections_output(),
-                runtime::strategies::one_of(
+                strategies::one_of(
                     Vec::from([
-                        runtime::strategies::list_bad_length(
-                                runtime::strategies::string(None, None, None),
+                        strategies::list_bad_length(
+                                strategies::string(None, None, None),
                                 None,
                                 Some(3u64),
                             )
@@ -259,10 +242,10 @@ runtime::strategy_impls!(
 
 /// Known values of [`Color`](crate::types::Color).
 pub fn color() -> BoxedStrategy<types::Color> {
-    runtime::strategies::known_enum::<types::Color>(types::Color::values())
+    strategies::known_enum::<types::Color>(types::Color::values())
 }
 
 runtime::strategy_impls!(
-    types::Color, color(), runtime::strategies::unknown_enum:: < types::Color >
+    types::Color, color(), strategies::unknown_enum:: < types::Color >
     (types::Color::values())
 );

@@ -7,20 +7,21 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
-use crate::runtime;
-use crate::types;
 use crate::operation;
+use crate::runtime;
+use crate::runtime::strategies;
+use crate::types;
 use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Nested`](crate::types::Nested).
 pub fn nested() -> BoxedStrategy<types::Nested> {
-    nested_at(runtime::strategies::RECURSION_DEPTH)
+    nested_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Nested`](crate::types::Nested), recursing at most `depth` levels.
 pub fn nested_at(depth: u32) -> BoxedStrategy<types::Nested> {
     let _ = depth;
-    (runtime::strategies::int_in::<i32>(None, None),)
+    (strategies::int_in::<i32>(None, None),)
         .prop_map(|(depth,)| types::Nested { depth })
         .boxed()
 }
@@ -29,24 +30,20 @@ runtime::strategy_impls!(types::Nested, nested());
 
 /// Valid values of [`Settings`](crate::types::Settings).
 pub fn settings() -> BoxedStrategy<types::Settings> {
-    settings_at(runtime::strategies::RECURSION_DEPTH)
+    settings_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Settings`](crate::types::Settings), recursing at most `depth` levels.
 pub fn settings_at(depth: u32) -> BoxedStrategy<types::Settings> {
     (
-        runtime::strategies::int_in::<i32>(None, None),
+        strategies::int_in::<i32>(None, None),
         ::proptest::arbitrary::any::<bool>().boxed(),
-        runtime::strategies::string(None, None, None),
-        runtime::strategies::list(
-            runtime::strategies::string(None, None, None),
-            None,
-            None,
-        ),
-        runtime::strategies::double(None, None),
-        runtime::strategies::timestamp(),
-        runtime::strategies::document(),
-        ::proptest::option::of(runtime::strategies::int_in::<i64>(None, None)).boxed(),
+        strategies::string(None, None, None),
+        strategies::list(strategies::string(None, None, None), None, None),
+        strategies::double(None, None),
+        strategies::timestamp(),
+        strategies::document(),
+        ::proptest::option::of(strategies::int_in::<i64>(None, None)).boxed(),
         nested_at(depth),
     )
         .prop_map(|
@@ -67,12 +64,10 @@ pub fn settings_at(depth: u32) -> BoxedStrategy<types::Settings> {
 }
 
 /// Values of [`Settings`](crate::types::Settings) with exactly one constraint violation, and where it is.
-pub fn settings_invalid() -> BoxedStrategy<
-    (types::Settings, runtime::strategies::Expected),
-> {
-    runtime::strategies::one_of(
+pub fn settings_invalid() -> BoxedStrategy<(types::Settings, strategies::Expected)> {
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 settings(),
                 "nested",
                 |value| (&mut value.nested, &mut value.client_corrections),
@@ -85,7 +80,7 @@ runtime::strategy_impls!(types::Settings, settings(), settings_invalid());
 
 /// Valid values of [`GetSettingsInput`](crate::operation::get_settings::GetSettingsInput).
 pub fn get_settings_input() -> BoxedStrategy<operation::get_settings::GetSettingsInput> {
-    get_settings_input_at(runtime::strategies::RECURSION_DEPTH)
+    get_settings_input_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetSettingsInput`](crate::operation::get_settings::GetSettingsInput), recursing at most `depth` levels.
@@ -94,8 +89,8 @@ pub fn get_settings_input_at(
 ) -> BoxedStrategy<operation::get_settings::GetSettingsInput> {
     let _ = depth;
     (
-        ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::int_in::<i32>(None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
     )
         .prop_map(|(retries, name)| operation::get_settings::GetSettingsInput {
             retries,
@@ -112,7 +107,7 @@ runtime::strategy_impls!(
 pub fn get_settings_output() -> BoxedStrategy<
     operation::get_settings::GetSettingsOutput,
 > {
-    get_settings_output_at(runtime::strategies::RECURSION_DEPTH)
+    get_settings_output_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetSettingsOutput`](crate::operation::get_settings::GetSettingsOutput), recursing at most `depth` levels.
@@ -122,8 +117,8 @@ pub fn get_settings_output_at(
     (
         settings_at(depth),
         mode(),
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        (runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
+        (strategies::string(None, None, None)).prop_map(Some).boxed(),
     )
         .prop_map(|(settings, mode, renamed, maybe)| operation::get_settings::GetSettingsOutput {
             settings,
@@ -137,28 +132,28 @@ pub fn get_settings_output_at(
 
 /// Values of [`GetSettingsOutput`](crate::operation::get_settings::GetSettingsOutput) with exactly one constraint violation, and where it is.
 pub fn get_settings_output_invalid() -> BoxedStrategy<
-    (operation::get_settings::GetSettingsOutput, runtime::strategies::Expected),
+    (operation::get_settings::GetSettingsOutput, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 get_settings_output(),
                 settings_invalid(),
                 "settings",
                 |value, bad| value.settings = bad,
             ),
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 get_settings_output(),
                 "settings",
                 |value| (&mut value.settings, &mut value.client_corrections),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 get_settings_output(),
-                runtime::strategies::unknown_enum::<types::Mode>(types::Mode::values()),
+                strategies::unknown_enum::<types::Mode>(types::Mode::values()),
                 "mode",
                 |value, bad| value.mode = bad,
             ),
-            runtime::strategies::without_member(
+            strategies::without_member(
                 get_settings_output(),
                 "maybe",
                 |value| value.maybe = None,
@@ -174,10 +169,10 @@ runtime::strategy_impls!(
 
 /// Known values of [`Mode`](crate::types::Mode).
 pub fn mode() -> BoxedStrategy<types::Mode> {
-    runtime::strategies::known_enum::<types::Mode>(types::Mode::values())
+    strategies::known_enum::<types::Mode>(types::Mode::values())
 }
 
 runtime::strategy_impls!(
-    types::Mode, mode(), runtime::strategies::unknown_enum:: < types::Mode >
+    types::Mode, mode(), strategies::unknown_enum:: < types::Mode >
     (types::Mode::values())
 );

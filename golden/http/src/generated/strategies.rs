@@ -7,22 +7,23 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
-use crate::runtime;
-use crate::types;
 use crate::operation;
+use crate::runtime;
+use crate::runtime::strategies;
+use crate::types;
 use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Document`](crate::types::Document).
 pub fn document() -> BoxedStrategy<types::Document> {
-    document_at(runtime::strategies::RECURSION_DEPTH)
+    document_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Document`](crate::types::Document), recursing at most `depth` levels.
 pub fn document_at(depth: u32) -> BoxedStrategy<types::Document> {
     let _ = depth;
     (
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::int_in::<i32>(None, None)).boxed(),
     )
         .prop_map(|(title, pages)| types::Document { title, pages })
         .boxed()
@@ -32,15 +33,15 @@ runtime::strategy_impls!(types::Document, document());
 
 /// Valid values of [`NoSuchBucket`](crate::types::error::NoSuchBucket).
 pub fn no_such_bucket() -> BoxedStrategy<types::error::NoSuchBucket> {
-    no_such_bucket_at(runtime::strategies::RECURSION_DEPTH)
+    no_such_bucket_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`NoSuchBucket`](crate::types::error::NoSuchBucket), recursing at most `depth` levels.
 pub fn no_such_bucket_at(depth: u32) -> BoxedStrategy<types::error::NoSuchBucket> {
     let _ = depth;
     (
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
     )
         .prop_map(|(message, bucket)| types::error::NoSuchBucket {
             message,
@@ -53,13 +54,13 @@ runtime::strategy_impls!(types::error::NoSuchBucket, no_such_bucket());
 
 /// Valid values of [`SlowDown`](crate::types::error::SlowDown).
 pub fn slow_down() -> BoxedStrategy<types::error::SlowDown> {
-    slow_down_at(runtime::strategies::RECURSION_DEPTH)
+    slow_down_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`SlowDown`](crate::types::error::SlowDown), recursing at most `depth` levels.
 pub fn slow_down_at(depth: u32) -> BoxedStrategy<types::error::SlowDown> {
     let _ = depth;
-    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+    (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(message,)| types::error::SlowDown { message })
         .boxed()
 }
@@ -68,7 +69,7 @@ runtime::strategy_impls!(types::error::SlowDown, slow_down());
 
 /// Valid values of [`GetObjectInput`](crate::operation::get_object::GetObjectInput).
 pub fn get_object_input() -> BoxedStrategy<operation::get_object::GetObjectInput> {
-    get_object_input_at(runtime::strategies::RECURSION_DEPTH)
+    get_object_input_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetObjectInput`](crate::operation::get_object::GetObjectInput), recursing at most `depth` levels.
@@ -76,7 +77,7 @@ pub fn get_object_input_at(
     depth: u32,
 ) -> BoxedStrategy<operation::get_object::GetObjectInput> {
     let _ = depth;
-    ((runtime::strategies::int_in::<i32>(None, None)).prop_map(Some).boxed(),)
+    ((strategies::int_in::<i32>(None, None)).prop_map(Some).boxed(),)
         .prop_map(|(id,)| operation::get_object::GetObjectInput {
             id,
         })
@@ -85,15 +86,11 @@ pub fn get_object_input_at(
 
 /// Values of [`GetObjectInput`](crate::operation::get_object::GetObjectInput) with exactly one constraint violation, and where it is.
 pub fn get_object_input_invalid() -> BoxedStrategy<
-    (operation::get_object::GetObjectInput, runtime::strategies::Expected),
+    (operation::get_object::GetObjectInput, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::without_member(
-                get_object_input(),
-                "id",
-                |value| value.id = None,
-            ),
+            strategies::without_member(get_object_input(), "id", |value| value.id = None),
         ]),
     )
 }
@@ -104,7 +101,7 @@ runtime::strategy_impls!(
 
 /// Valid values of [`GetObjectOutput`](crate::operation::get_object::GetObjectOutput).
 pub fn get_object_output() -> BoxedStrategy<operation::get_object::GetObjectOutput> {
-    get_object_output_at(runtime::strategies::RECURSION_DEPTH)
+    get_object_output_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetObjectOutput`](crate::operation::get_object::GetObjectOutput), recursing at most `depth` levels.
@@ -113,8 +110,8 @@ pub fn get_object_output_at(
 ) -> BoxedStrategy<operation::get_object::GetObjectOutput> {
     let _ = depth;
     (
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::blob(None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::blob(None, None)).boxed(),
     )
         .prop_map(|(content_type, data)| operation::get_object::GetObjectOutput {
             content_type,
@@ -127,7 +124,7 @@ runtime::strategy_impls!(operation::get_object::GetObjectOutput, get_object_outp
 
 /// Valid values of [`PutObjectInput`](crate::operation::put_object::PutObjectInput).
 pub fn put_object_input() -> BoxedStrategy<operation::put_object::PutObjectInput> {
-    put_object_input_at(runtime::strategies::RECURSION_DEPTH)
+    put_object_input_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`PutObjectInput`](crate::operation::put_object::PutObjectInput), recursing at most `depth` levels.
@@ -135,41 +132,33 @@ pub fn put_object_input_at(
     depth: u32,
 ) -> BoxedStrategy<operation::put_object::PutObjectInput> {
     (
-        (runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
-        (runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
+        (strategies::string(None, None, None)).prop_map(Some).boxed(),
+        (strategies::string(None, None, None)).prop_map(Some).boxed(),
         ::proptest::option::of(
-                runtime::strategies::list(
-                    runtime::strategies::int_in::<i32>(None, None),
-                    None,
-                    None,
-                ),
+                strategies::list(strategies::int_in::<i32>(None, None), None, None),
             )
             .boxed(),
-        ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
+        ::proptest::option::of(strategies::timestamp()).boxed(),
         ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
         ::proptest::option::of(
-                runtime::strategies::map(
-                    runtime::strategies::string(None, None, None),
-                    runtime::strategies::string(None, None, None),
+                strategies::map(
+                    strategies::string(None, None, None),
+                    strategies::string(None, None, None),
                     None,
                     None,
                 ),
             )
             .boxed(),
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::timestamp_seconds()).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::timestamp_seconds()).boxed(),
         ::proptest::option::of(
-                runtime::strategies::list(
-                    runtime::strategies::string(None, None, None),
-                    None,
-                    None,
-                ),
+                strategies::list(strategies::string(None, None, None), None, None),
             )
             .boxed(),
         ::proptest::option::of(
-                runtime::strategies::map(
-                    runtime::strategies::string(None, None, None),
-                    runtime::strategies::string(None, None, None),
+                strategies::map(
+                    strategies::string(None, None, None),
+                    strategies::string(None, None, None),
                     None,
                     None,
                 ),
@@ -212,25 +201,23 @@ pub fn put_object_input_at(
 
 /// Values of [`PutObjectInput`](crate::operation::put_object::PutObjectInput) with exactly one constraint violation, and where it is.
 pub fn put_object_input_invalid() -> BoxedStrategy<
-    (operation::put_object::PutObjectInput, runtime::strategies::Expected),
+    (operation::put_object::PutObjectInput, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::without_member(
+            strategies::without_member(
                 put_object_input(),
                 "bucket",
                 |value| value.bucket = None,
             ),
-            runtime::strategies::without_member(
+            strategies::without_member(
                 put_object_input(),
                 "key",
                 |value| value.key = None,
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 put_object_input(),
-                runtime::strategies::unknown_enum::<
-                    types::Color,
-                >(types::Color::values()),
+                strategies::unknown_enum::<types::Color>(types::Color::values()),
                 "color",
                 |value, bad| value.color = Some(bad),
             ),
@@ -244,7 +231,7 @@ runtime::strategy_impls!(
 
 /// Valid values of [`PutObjectOutput`](crate::operation::put_object::PutObjectOutput).
 pub fn put_object_output() -> BoxedStrategy<operation::put_object::PutObjectOutput> {
-    put_object_output_at(runtime::strategies::RECURSION_DEPTH)
+    put_object_output_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`PutObjectOutput`](crate::operation::put_object::PutObjectOutput), recursing at most `depth` levels.
@@ -253,28 +240,24 @@ pub fn put_object_output_at(
 ) -> BoxedStrategy<operation::put_object::PutObjectOutput> {
     let _ = depth;
     (
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::int_in::<i64>(None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::timestamp_seconds()).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::int_in::<i64>(None, None)).boxed(),
+        ::proptest::option::of(strategies::timestamp_seconds()).boxed(),
         ::proptest::option::of(
-                runtime::strategies::list(
-                    runtime::strategies::string(None, None, None),
+                strategies::list(strategies::string(None, None, None), None, None),
+            )
+            .boxed(),
+        ::proptest::option::of(
+                strategies::map(
+                    strategies::string(None, None, None),
+                    strategies::string(None, None, None),
                     None,
                     None,
                 ),
             )
             .boxed(),
-        ::proptest::option::of(
-                runtime::strategies::map(
-                    runtime::strategies::string(None, None, None),
-                    runtime::strategies::string(None, None, None),
-                    None,
-                    None,
-                ),
-            )
-            .boxed(),
-        ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::int_in::<i32>(None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
     )
         .prop_map(|(etag, size, modified, tags, meta, status, version)| operation::put_object::PutObjectOutput {
             etag,
@@ -292,10 +275,10 @@ runtime::strategy_impls!(operation::put_object::PutObjectOutput, put_object_outp
 
 /// Known values of [`Color`](crate::types::Color).
 pub fn color() -> BoxedStrategy<types::Color> {
-    runtime::strategies::known_enum::<types::Color>(types::Color::values())
+    strategies::known_enum::<types::Color>(types::Color::values())
 }
 
 runtime::strategy_impls!(
-    types::Color, color(), runtime::strategies::unknown_enum:: < types::Color >
+    types::Color, color(), strategies::unknown_enum:: < types::Color >
     (types::Color::values())
 );

@@ -7,22 +7,23 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
-use crate::runtime;
-use crate::types;
 use crate::operation;
+use crate::runtime;
+use crate::runtime::strategies;
+use crate::types;
 use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Box`](crate::types::Box).
 pub fn box_() -> BoxedStrategy<types::Box> {
-    box_at(runtime::strategies::RECURSION_DEPTH)
+    box_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Box`](crate::types::Box), recursing at most `depth` levels.
 pub fn box_at(depth: u32) -> BoxedStrategy<types::Box> {
     let _ = depth;
     (
-        runtime::strategies::string(None, None, None),
-        ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None)).boxed(),
+        strategies::string(None, None, None),
+        ::proptest::option::of(strategies::int_in::<i32>(None, None)).boxed(),
     )
         .prop_map(|(ok, some)| types::Box {
             ok,
@@ -33,10 +34,10 @@ pub fn box_at(depth: u32) -> BoxedStrategy<types::Box> {
 }
 
 /// Values of [`Box`](crate::types::Box) with exactly one constraint violation, and where it is.
-pub fn box_invalid() -> BoxedStrategy<(types::Box, runtime::strategies::Expected)> {
-    runtime::strategies::one_of(
+pub fn box_invalid() -> BoxedStrategy<(types::Box, strategies::Expected)> {
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 box_(),
                 "ok",
                 |value| (&mut value.ok, &mut value.client_corrections),
@@ -49,13 +50,13 @@ runtime::strategy_impls!(types::Box, box_(), box_invalid());
 
 /// Valid values of [`Builder`](crate::types::Builder).
 pub fn builder() -> BoxedStrategy<types::Builder> {
-    builder_at(runtime::strategies::RECURSION_DEPTH)
+    builder_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Builder`](crate::types::Builder), recursing at most `depth` levels.
 pub fn builder_at(depth: u32) -> BoxedStrategy<types::Builder> {
     let _ = depth;
-    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+    (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(name,)| types::Builder { name })
         .boxed()
 }
@@ -64,13 +65,13 @@ runtime::strategy_impls!(types::Builder, builder());
 
 /// Valid values of [`Foo`](crate::types::Foo).
 pub fn foo() -> BoxedStrategy<types::Foo> {
-    foo_at(runtime::strategies::RECURSION_DEPTH)
+    foo_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Foo`](crate::types::Foo), recursing at most `depth` levels.
 pub fn foo_at(depth: u32) -> BoxedStrategy<types::Foo> {
     (
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
         ::proptest::option::of(foo_builder_at(depth)).boxed(),
     )
         .prop_map(|(name, builder_value)| types::Foo { name, builder_value })
@@ -81,13 +82,13 @@ runtime::strategy_impls!(types::Foo, foo());
 
 /// Valid values of [`FooBuilder`](crate::types::FooBuilder).
 pub fn foo_builder() -> BoxedStrategy<types::FooBuilder> {
-    foo_builder_at(runtime::strategies::RECURSION_DEPTH)
+    foo_builder_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`FooBuilder`](crate::types::FooBuilder), recursing at most `depth` levels.
 pub fn foo_builder_at(depth: u32) -> BoxedStrategy<types::FooBuilder> {
     let _ = depth;
-    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+    (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(name,)| types::FooBuilder { name })
         .boxed()
 }
@@ -96,13 +97,13 @@ runtime::strategy_impls!(types::FooBuilder, foo_builder());
 
 /// Valid values of [`Hash`](crate::types::Hash).
 pub fn hash() -> BoxedStrategy<types::Hash> {
-    hash_at(runtime::strategies::RECURSION_DEPTH)
+    hash_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Hash`](crate::types::Hash), recursing at most `depth` levels.
 pub fn hash_at(depth: u32) -> BoxedStrategy<types::Hash> {
     let _ = depth;
-    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+    (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(name,)| types::Hash { name })
         .boxed()
 }
@@ -111,15 +112,15 @@ runtime::strategy_impls!(types::Hash, hash());
 
 /// Valid values of [`Option`](crate::types::Option).
 pub fn option() -> BoxedStrategy<types::Option> {
-    option_at(runtime::strategies::RECURSION_DEPTH)
+    option_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Option`](crate::types::Option), recursing at most `depth` levels.
 pub fn option_at(depth: u32) -> BoxedStrategy<types::Option> {
     let _ = depth;
     (
-        runtime::strategies::string(None, None, None),
-        ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None)).boxed(),
+        strategies::string(None, None, None),
+        ::proptest::option::of(strategies::int_in::<i32>(None, None)).boxed(),
     )
         .prop_map(|(ok, some)| types::Option {
             ok,
@@ -130,12 +131,10 @@ pub fn option_at(depth: u32) -> BoxedStrategy<types::Option> {
 }
 
 /// Values of [`Option`](crate::types::Option) with exactly one constraint violation, and where it is.
-pub fn option_invalid() -> BoxedStrategy<
-    (types::Option, runtime::strategies::Expected),
-> {
-    runtime::strategies::one_of(
+pub fn option_invalid() -> BoxedStrategy<(types::Option, strategies::Expected)> {
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 option(),
                 "ok",
                 |value| (&mut value.ok, &mut value.client_corrections),
@@ -148,15 +147,15 @@ runtime::strategy_impls!(types::Option, option(), option_invalid());
 
 /// Valid values of [`Result`](crate::types::Result).
 pub fn result() -> BoxedStrategy<types::Result> {
-    result_at(runtime::strategies::RECURSION_DEPTH)
+    result_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Result`](crate::types::Result), recursing at most `depth` levels.
 pub fn result_at(depth: u32) -> BoxedStrategy<types::Result> {
     let _ = depth;
     (
-        runtime::strategies::string(None, None, None),
-        ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None)).boxed(),
+        strategies::string(None, None, None),
+        ::proptest::option::of(strategies::int_in::<i32>(None, None)).boxed(),
     )
         .prop_map(|(ok, some)| types::Result {
             ok,
@@ -167,12 +166,10 @@ pub fn result_at(depth: u32) -> BoxedStrategy<types::Result> {
 }
 
 /// Values of [`Result`](crate::types::Result) with exactly one constraint violation, and where it is.
-pub fn result_invalid() -> BoxedStrategy<
-    (types::Result, runtime::strategies::Expected),
-> {
-    runtime::strategies::one_of(
+pub fn result_invalid() -> BoxedStrategy<(types::Result, strategies::Expected)> {
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 result(),
                 "ok",
                 |value| (&mut value.ok, &mut value.client_corrections),
@@ -185,13 +182,13 @@ runtime::strategy_impls!(types::Result, result(), result_invalid());
 
 /// Valid values of [`String`](crate::types::String).
 pub fn string() -> BoxedStrategy<types::String> {
-    string_at(runtime::strategies::RECURSION_DEPTH)
+    string_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`String`](crate::types::String), recursing at most `depth` levels.
 pub fn string_at(depth: u32) -> BoxedStrategy<types::String> {
     let _ = depth;
-    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+    (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(value,)| types::String { value })
         .boxed()
 }
@@ -200,13 +197,13 @@ runtime::strategy_impls!(types::String, string());
 
 /// Valid values of [`Type`](crate::types::Type).
 pub fn type_() -> BoxedStrategy<types::Type> {
-    type_at(runtime::strategies::RECURSION_DEPTH)
+    type_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Type`](crate::types::Type), recursing at most `depth` levels.
 pub fn type_at(depth: u32) -> BoxedStrategy<types::Type> {
     let _ = depth;
-    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+    (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(name,)| types::Type { name })
         .boxed()
 }
@@ -215,15 +212,15 @@ runtime::strategy_impls!(types::Type, type_());
 
 /// Valid values of [`Vec`](crate::types::Vec).
 pub fn vec() -> BoxedStrategy<types::Vec> {
-    vec_at(runtime::strategies::RECURSION_DEPTH)
+    vec_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Vec`](crate::types::Vec), recursing at most `depth` levels.
 pub fn vec_at(depth: u32) -> BoxedStrategy<types::Vec> {
     let _ = depth;
     (
-        runtime::strategies::string(None, None, None),
-        ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None)).boxed(),
+        strategies::string(None, None, None),
+        ::proptest::option::of(strategies::int_in::<i32>(None, None)).boxed(),
     )
         .prop_map(|(ok, some)| types::Vec {
             ok,
@@ -234,10 +231,10 @@ pub fn vec_at(depth: u32) -> BoxedStrategy<types::Vec> {
 }
 
 /// Values of [`Vec`](crate::types::Vec) with exactly one constraint violation, and where it is.
-pub fn vec_invalid() -> BoxedStrategy<(types::Vec, runtime::strategies::Expected)> {
-    runtime::strategies::one_of(
+pub fn vec_invalid() -> BoxedStrategy<(types::Vec, strategies::Expected)> {
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 vec(),
                 "ok",
                 |value| (&mut value.ok, &mut value.client_corrections),
@@ -250,13 +247,13 @@ runtime::strategy_impls!(types::Vec, vec(), vec_invalid());
 
 /// Valid values of [`WidgetBuilder`](crate::types::WidgetBuilder).
 pub fn widget_builder() -> BoxedStrategy<types::WidgetBuilder> {
-    widget_builder_at(runtime::strategies::RECURSION_DEPTH)
+    widget_builder_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`WidgetBuilder`](crate::types::WidgetBuilder), recursing at most `depth` levels.
 pub fn widget_builder_at(depth: u32) -> BoxedStrategy<types::WidgetBuilder> {
     let _ = depth;
-    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+    (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(name,)| types::WidgetBuilder { name })
         .boxed()
 }
@@ -265,15 +262,15 @@ runtime::strategy_impls!(types::WidgetBuilder, widget_builder());
 
 /// Valid values of [`Error`](crate::types::error::Error).
 pub fn error() -> BoxedStrategy<types::error::Error> {
-    error_at(runtime::strategies::RECURSION_DEPTH)
+    error_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Error`](crate::types::error::Error), recursing at most `depth` levels.
 pub fn error_at(depth: u32) -> BoxedStrategy<types::error::Error> {
     let _ = depth;
     (
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
     )
         .prop_map(|(message, message_2)| types::error::Error {
             message,
@@ -286,20 +283,20 @@ runtime::strategy_impls!(types::error::Error, error());
 
 /// Valid values of [`MatchInput`](crate::operation::match_::MatchInput).
 pub fn match_input() -> BoxedStrategy<operation::match_::MatchInput> {
-    match_input_at(runtime::strategies::RECURSION_DEPTH)
+    match_input_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`MatchInput`](crate::operation::match_::MatchInput), recursing at most `depth` levels.
 pub fn match_input_at(depth: u32) -> BoxedStrategy<operation::match_::MatchInput> {
     let _ = depth;
     (
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
     )
         .prop_map(|
             (r#type, self_, crate_, r#match, foo_bar, foo_bar_2, client_corrections_2)|
@@ -319,7 +316,7 @@ runtime::strategy_impls!(operation::match_::MatchInput, match_input());
 
 /// Valid values of [`MatchOutput`](crate::operation::match_::MatchOutput).
 pub fn match_output() -> BoxedStrategy<operation::match_::MatchOutput> {
-    match_output_at(runtime::strategies::RECURSION_DEPTH)
+    match_output_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`MatchOutput`](crate::operation::match_::MatchOutput), recursing at most `depth` levels.
@@ -372,37 +369,37 @@ pub fn match_output_at(depth: u32) -> BoxedStrategy<operation::match_::MatchOutp
 
 /// Values of [`MatchOutput`](crate::operation::match_::MatchOutput) with exactly one constraint violation, and where it is.
 pub fn match_output_invalid() -> BoxedStrategy<
-    (operation::match_::MatchOutput, runtime::strategies::Expected),
+    (operation::match_::MatchOutput, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 match_output(),
                 result_invalid(),
                 "result",
                 |value, bad| value.result = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 match_output(),
                 option_invalid(),
                 "option",
                 |value, bad| value.option = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 match_output(),
                 box_invalid(),
                 "box",
                 |value, bad| value.r#box = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 match_output(),
                 vec_invalid(),
                 "vec",
                 |value, bad| value.vec = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 match_output(),
-                runtime::strategies::unknown_enum::<types::Kind>(types::Kind::values()),
+                strategies::unknown_enum::<types::Kind>(types::Kind::values()),
                 "kind",
                 |value, bad| value.kind = Some(bad),
             ),
@@ -416,10 +413,10 @@ runtime::strategy_impls!(
 
 /// Known values of [`Kind`](crate::types::Kind).
 pub fn kind() -> BoxedStrategy<types::Kind> {
-    runtime::strategies::known_enum::<types::Kind>(types::Kind::values())
+    strategies::known_enum::<types::Kind>(types::Kind::values())
 }
 
 runtime::strategy_impls!(
-    types::Kind, kind(), runtime::strategies::unknown_enum:: < types::Kind >
+    types::Kind, kind(), strategies::unknown_enum:: < types::Kind >
     (types::Kind::values())
 );

@@ -7,14 +7,15 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
-use crate::runtime;
-use crate::types;
 use crate::operation;
+use crate::runtime;
+use crate::runtime::strategies;
+use crate::types;
 use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Link`](crate::types::Link).
 pub fn link() -> BoxedStrategy<types::Link> {
-    link_at(runtime::strategies::RECURSION_DEPTH)
+    link_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Link`](crate::types::Link), recursing at most `depth` levels.
@@ -34,13 +35,13 @@ runtime::strategy_impls!(types::Link, link());
 
 /// Valid values of [`Node`](crate::types::Node).
 pub fn node() -> BoxedStrategy<types::Node> {
-    node_at(runtime::strategies::RECURSION_DEPTH)
+    node_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Node`](crate::types::Node), recursing at most `depth` levels.
 pub fn node_at(depth: u32) -> BoxedStrategy<types::Node> {
     (
-        runtime::strategies::string(None, None, None),
+        strategies::string(None, None, None),
         if depth == 0 {
             ::proptest::strategy::Just(None).boxed()
         } else {
@@ -49,9 +50,7 @@ pub fn node_at(depth: u32) -> BoxedStrategy<types::Node> {
         if depth == 0 {
             ::proptest::strategy::Just(None).boxed()
         } else {
-            ::proptest::option::of(
-                    runtime::strategies::list(node_at(depth - 1), None, None),
-                )
+            ::proptest::option::of(strategies::list(node_at(depth - 1), None, None))
                 .boxed()
         },
         if depth == 0 {
@@ -71,10 +70,10 @@ pub fn node_at(depth: u32) -> BoxedStrategy<types::Node> {
 }
 
 /// Values of [`Node`](crate::types::Node) with exactly one constraint violation, and where it is.
-pub fn node_invalid() -> BoxedStrategy<(types::Node, runtime::strategies::Expected)> {
-    runtime::strategies::one_of(
+pub fn node_invalid() -> BoxedStrategy<(types::Node, strategies::Expected)> {
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 node(),
                 "name",
                 |value| (&mut value.name, &mut value.client_corrections),
@@ -87,7 +86,7 @@ runtime::strategy_impls!(types::Node, node(), node_invalid());
 
 /// Valid values of [`GetTreeInput`](crate::operation::get_tree::GetTreeInput).
 pub fn get_tree_input() -> BoxedStrategy<operation::get_tree::GetTreeInput> {
-    get_tree_input_at(runtime::strategies::RECURSION_DEPTH)
+    get_tree_input_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetTreeInput`](crate::operation::get_tree::GetTreeInput), recursing at most `depth` levels.
@@ -104,7 +103,7 @@ runtime::strategy_impls!(operation::get_tree::GetTreeInput, get_tree_input());
 
 /// Valid values of [`GetTreeOutput`](crate::operation::get_tree::GetTreeOutput).
 pub fn get_tree_output() -> BoxedStrategy<operation::get_tree::GetTreeOutput> {
-    get_tree_output_at(runtime::strategies::RECURSION_DEPTH)
+    get_tree_output_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetTreeOutput`](crate::operation::get_tree::GetTreeOutput), recursing at most `depth` levels.
@@ -120,11 +119,11 @@ pub fn get_tree_output_at(
 
 /// Values of [`GetTreeOutput`](crate::operation::get_tree::GetTreeOutput) with exactly one constraint violation, and where it is.
 pub fn get_tree_output_invalid() -> BoxedStrategy<
-    (operation::get_tree::GetTreeOutput, runtime::strategies::Expected),
+    (operation::get_tree::GetTreeOutput, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 get_tree_output(),
                 node_invalid(),
                 "root",

@@ -7,31 +7,29 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
-use crate::runtime;
-use crate::types;
 use crate::operation;
+use crate::runtime;
+use crate::runtime::strategies;
+use crate::types;
 use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`EchoInput`](crate::operation::echo::EchoInput).
 pub fn echo_input() -> BoxedStrategy<operation::echo::EchoInput> {
-    echo_input_at(runtime::strategies::RECURSION_DEPTH)
+    echo_input_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`EchoInput`](crate::operation::echo::EchoInput), recursing at most `depth` levels.
 pub fn echo_input_at(depth: u32) -> BoxedStrategy<operation::echo::EchoInput> {
     let _ = depth;
     (
-        ::proptest::option::of(runtime::strategies::blob(Some(1u64), Some(4u64)))
+        ::proptest::option::of(strategies::blob(Some(1u64), Some(4u64))).boxed(),
+        ::proptest::option::of(strategies::document()).boxed(),
+        ::proptest::option::of(strategies::big_integer()).boxed(),
+        ::proptest::option::of(strategies::big_decimal()).boxed(),
+        ::proptest::option::of(strategies::int_in::<i8>(Some(-5i64), Some(5i64)))
             .boxed(),
-        ::proptest::option::of(runtime::strategies::document()).boxed(),
-        ::proptest::option::of(runtime::strategies::big_integer()).boxed(),
-        ::proptest::option::of(runtime::strategies::big_decimal()).boxed(),
-        ::proptest::option::of(
-                runtime::strategies::int_in::<i8>(Some(-5i64), Some(5i64)),
-            )
-            .boxed(),
-        ::proptest::option::of(runtime::strategies::int_in::<i16>(None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::float(None, None)).boxed(),
+        ::proptest::option::of(strategies::int_in::<i16>(None, None)).boxed(),
+        ::proptest::option::of(strategies::float(None, None)).boxed(),
         ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
         ::proptest::option::of(priority()).boxed(),
     )
@@ -53,19 +51,19 @@ pub fn echo_input_at(depth: u32) -> BoxedStrategy<operation::echo::EchoInput> {
 
 /// Values of [`EchoInput`](crate::operation::echo::EchoInput) with exactly one constraint violation, and where it is.
 pub fn echo_input_invalid() -> BoxedStrategy<
-    (operation::echo::EchoInput, runtime::strategies::Expected),
+    (operation::echo::EchoInput, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 echo_input(),
-                runtime::strategies::int_outside_of::<i8>(Some(-5i64), Some(5i64)),
+                strategies::int_outside_of::<i8>(Some(-5i64), Some(5i64)),
                 "byte",
                 |value, bad| value.byte = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 echo_input(),
-                runtime::strategies::unknown_int_enum::<
+                strategies::unknown_int_enum::<
                     types::Priority,
                 >(types::Priority::values()),
                 "priority",
@@ -79,24 +77,21 @@ runtime::strategy_impls!(operation::echo::EchoInput, echo_input(), echo_input_in
 
 /// Valid values of [`EchoOutput`](crate::operation::echo::EchoOutput).
 pub fn echo_output() -> BoxedStrategy<operation::echo::EchoOutput> {
-    echo_output_at(runtime::strategies::RECURSION_DEPTH)
+    echo_output_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`EchoOutput`](crate::operation::echo::EchoOutput), recursing at most `depth` levels.
 pub fn echo_output_at(depth: u32) -> BoxedStrategy<operation::echo::EchoOutput> {
     let _ = depth;
     (
-        ::proptest::option::of(runtime::strategies::blob(Some(1u64), Some(4u64)))
+        ::proptest::option::of(strategies::blob(Some(1u64), Some(4u64))).boxed(),
+        ::proptest::option::of(strategies::document()).boxed(),
+        ::proptest::option::of(strategies::big_integer()).boxed(),
+        ::proptest::option::of(strategies::big_decimal()).boxed(),
+        ::proptest::option::of(strategies::int_in::<i8>(Some(-5i64), Some(5i64)))
             .boxed(),
-        ::proptest::option::of(runtime::strategies::document()).boxed(),
-        ::proptest::option::of(runtime::strategies::big_integer()).boxed(),
-        ::proptest::option::of(runtime::strategies::big_decimal()).boxed(),
-        ::proptest::option::of(
-                runtime::strategies::int_in::<i8>(Some(-5i64), Some(5i64)),
-            )
-            .boxed(),
-        ::proptest::option::of(runtime::strategies::int_in::<i16>(None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::float(None, None)).boxed(),
+        ::proptest::option::of(strategies::int_in::<i16>(None, None)).boxed(),
+        ::proptest::option::of(strategies::float(None, None)).boxed(),
         ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
         ::proptest::option::of(priority()).boxed(),
     )
@@ -118,19 +113,19 @@ pub fn echo_output_at(depth: u32) -> BoxedStrategy<operation::echo::EchoOutput> 
 
 /// Values of [`EchoOutput`](crate::operation::echo::EchoOutput) with exactly one constraint violation, and where it is.
 pub fn echo_output_invalid() -> BoxedStrategy<
-    (operation::echo::EchoOutput, runtime::strategies::Expected),
+    (operation::echo::EchoOutput, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 echo_output(),
-                runtime::strategies::int_outside_of::<i8>(Some(-5i64), Some(5i64)),
+                strategies::int_outside_of::<i8>(Some(-5i64), Some(5i64)),
                 "byte",
                 |value, bad| value.byte = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 echo_output(),
-                runtime::strategies::unknown_int_enum::<
+                strategies::unknown_int_enum::<
                     types::Priority,
                 >(types::Priority::values()),
                 "priority",
@@ -146,10 +141,10 @@ runtime::strategy_impls!(
 
 /// Known values of [`Priority`](crate::types::Priority).
 pub fn priority() -> BoxedStrategy<types::Priority> {
-    runtime::strategies::known_int_enum::<types::Priority>(types::Priority::values())
+    strategies::known_int_enum::<types::Priority>(types::Priority::values())
 }
 
 runtime::strategy_impls!(
-    types::Priority, priority(), runtime::strategies::unknown_int_enum:: <
-    types::Priority > (types::Priority::values())
+    types::Priority, priority(), strategies::unknown_int_enum:: < types::Priority >
+    (types::Priority::values())
 );

@@ -7,13 +7,14 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
-use crate::runtime;
 use crate::operation;
+use crate::runtime;
+use crate::runtime::strategies;
 use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`GetTimesInput`](crate::operation::get_times::GetTimesInput).
 pub fn get_times_input() -> BoxedStrategy<operation::get_times::GetTimesInput> {
-    get_times_input_at(runtime::strategies::RECURSION_DEPTH)
+    get_times_input_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetTimesInput`](crate::operation::get_times::GetTimesInput), recursing at most `depth` levels.
@@ -30,7 +31,7 @@ runtime::strategy_impls!(operation::get_times::GetTimesInput, get_times_input())
 
 /// Valid values of [`GetTimesOutput`](crate::operation::get_times::GetTimesOutput).
 pub fn get_times_output() -> BoxedStrategy<operation::get_times::GetTimesOutput> {
-    get_times_output_at(runtime::strategies::RECURSION_DEPTH)
+    get_times_output_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetTimesOutput`](crate::operation::get_times::GetTimesOutput), recursing at most `depth` levels.
@@ -39,10 +40,10 @@ pub fn get_times_output_at(
 ) -> BoxedStrategy<operation::get_times::GetTimesOutput> {
     let _ = depth;
     (
-        ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
-        ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
-        ::proptest::option::of(runtime::strategies::timestamp_seconds()).boxed(),
-        ::proptest::option::of(runtime::strategies::timestamp()).boxed(),
+        ::proptest::option::of(strategies::timestamp()).boxed(),
+        ::proptest::option::of(strategies::timestamp()).boxed(),
+        ::proptest::option::of(strategies::timestamp_seconds()).boxed(),
+        ::proptest::option::of(strategies::timestamp()).boxed(),
     )
         .prop_map(|(epoch, date_time, http_date, target_date_time)| operation::get_times::GetTimesOutput {
             epoch,

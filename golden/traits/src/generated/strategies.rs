@@ -7,22 +7,23 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
-use crate::runtime;
-use crate::types;
 use crate::operation;
+use crate::runtime;
+use crate::runtime::strategies;
+use crate::types;
 use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Credentials`](crate::types::Credentials).
 pub fn credentials() -> BoxedStrategy<types::Credentials> {
-    credentials_at(runtime::strategies::RECURSION_DEPTH)
+    credentials_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Credentials`](crate::types::Credentials), recursing at most `depth` levels.
 pub fn credentials_at(depth: u32) -> BoxedStrategy<types::Credentials> {
     let _ = depth;
     (
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
     )
         .prop_map(|(user, secret)| types::Credentials { user, secret })
         .boxed()
@@ -32,7 +33,7 @@ runtime::strategy_impls!(types::Credentials, credentials());
 
 /// Valid values of [`EndEvent`](crate::types::EndEvent).
 pub fn end_event() -> BoxedStrategy<types::EndEvent> {
-    end_event_at(runtime::strategies::RECURSION_DEPTH)
+    end_event_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`EndEvent`](crate::types::EndEvent), recursing at most `depth` levels.
@@ -45,13 +46,13 @@ runtime::strategy_impls!(types::EndEvent, end_event());
 
 /// Valid values of [`MessageEvent`](crate::types::MessageEvent).
 pub fn message_event() -> BoxedStrategy<types::MessageEvent> {
-    message_event_at(runtime::strategies::RECURSION_DEPTH)
+    message_event_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`MessageEvent`](crate::types::MessageEvent), recursing at most `depth` levels.
 pub fn message_event_at(depth: u32) -> BoxedStrategy<types::MessageEvent> {
     let _ = depth;
-    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+    (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(text,)| types::MessageEvent { text })
         .boxed()
 }
@@ -60,7 +61,7 @@ runtime::strategy_impls!(types::MessageEvent, message_event());
 
 /// Valid values of [`SubscribeInput`](crate::operation::subscribe::SubscribeInput).
 pub fn subscribe_input() -> BoxedStrategy<operation::subscribe::SubscribeInput> {
-    subscribe_input_at(runtime::strategies::RECURSION_DEPTH)
+    subscribe_input_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`SubscribeInput`](crate::operation::subscribe::SubscribeInput), recursing at most `depth` levels.
@@ -68,7 +69,7 @@ pub fn subscribe_input_at(
     depth: u32,
 ) -> BoxedStrategy<operation::subscribe::SubscribeInput> {
     let _ = depth;
-    (::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),)
+    (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(topic,)| operation::subscribe::SubscribeInput {
             topic,
         })
@@ -79,7 +80,7 @@ runtime::strategy_impls!(operation::subscribe::SubscribeInput, subscribe_input()
 
 /// Valid values of [`SubscribeOutput`](crate::operation::subscribe::SubscribeOutput).
 pub fn subscribe_output() -> BoxedStrategy<operation::subscribe::SubscribeOutput> {
-    subscribe_output_at(runtime::strategies::RECURSION_DEPTH)
+    subscribe_output_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`SubscribeOutput`](crate::operation::subscribe::SubscribeOutput), recursing at most `depth` levels.
@@ -97,18 +98,18 @@ runtime::strategy_impls!(operation::subscribe::SubscribeOutput, subscribe_output
 
 /// Valid values of [`UploadInput`](crate::operation::upload::UploadInput).
 pub fn upload_input() -> BoxedStrategy<operation::upload::UploadInput> {
-    upload_input_at(runtime::strategies::RECURSION_DEPTH)
+    upload_input_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`UploadInput`](crate::operation::upload::UploadInput), recursing at most `depth` levels.
 pub fn upload_input_at(depth: u32) -> BoxedStrategy<operation::upload::UploadInput> {
     (
-        (runtime::strategies::string(None, None, None)).prop_map(Some).boxed(),
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::blob(None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        (strategies::string(None, None, None)).prop_map(Some).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::blob(None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
         ::proptest::option::of(credentials_at(depth)).boxed(),
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
     )
         .prop_map(|(key, token, body, password, credentials, old)| operation::upload::UploadInput {
             key,
@@ -123,15 +124,11 @@ pub fn upload_input_at(depth: u32) -> BoxedStrategy<operation::upload::UploadInp
 
 /// Values of [`UploadInput`](crate::operation::upload::UploadInput) with exactly one constraint violation, and where it is.
 pub fn upload_input_invalid() -> BoxedStrategy<
-    (operation::upload::UploadInput, runtime::strategies::Expected),
+    (operation::upload::UploadInput, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::without_member(
-                upload_input(),
-                "key",
-                |value| value.key = None,
-            ),
+            strategies::without_member(upload_input(), "key", |value| value.key = None),
         ]),
     )
 }
@@ -142,21 +139,17 @@ runtime::strategy_impls!(
 
 /// Valid values of [`UploadOutput`](crate::operation::upload::UploadOutput).
 pub fn upload_output() -> BoxedStrategy<operation::upload::UploadOutput> {
-    upload_output_at(runtime::strategies::RECURSION_DEPTH)
+    upload_output_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`UploadOutput`](crate::operation::upload::UploadOutput), recursing at most `depth` levels.
 pub fn upload_output_at(depth: u32) -> BoxedStrategy<operation::upload::UploadOutput> {
     let _ = depth;
     (
-        ::proptest::option::of(runtime::strategies::string(None, None, None)).boxed(),
-        ::proptest::option::of(runtime::strategies::int_in::<i32>(None, None)).boxed(),
+        ::proptest::option::of(strategies::string(None, None, None)).boxed(),
+        ::proptest::option::of(strategies::int_in::<i32>(None, None)).boxed(),
         ::proptest::option::of(
-                runtime::strategies::list(
-                    runtime::strategies::string(None, None, None),
-                    None,
-                    None,
-                ),
+                strategies::list(strategies::string(None, None, None), None, None),
             )
             .boxed(),
     )
@@ -172,12 +165,12 @@ runtime::strategy_impls!(operation::upload::UploadOutput, upload_output());
 
 /// Valid values of [`Events`](crate::types::Events).
 pub fn events() -> BoxedStrategy<types::Events> {
-    events_at(runtime::strategies::RECURSION_DEPTH)
+    events_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Events`](crate::types::Events), recursing at most `depth` levels.
 pub fn events_at(depth: u32) -> BoxedStrategy<types::Events> {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
             message_event_at(depth).prop_map(types::Events::Message).boxed(),
             end_event_at(depth).prop_map(types::Events::End).boxed(),

@@ -7,20 +7,21 @@
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
 //! [`Generate`](crate::runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
-use crate::runtime;
-use crate::types;
 use crate::operation;
+use crate::runtime;
+use crate::runtime::strategies;
+use crate::types;
 use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Circle`](crate::types::Circle).
 pub fn circle() -> BoxedStrategy<types::Circle> {
-    circle_at(runtime::strategies::RECURSION_DEPTH)
+    circle_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Circle`](crate::types::Circle), recursing at most `depth` levels.
 pub fn circle_at(depth: u32) -> BoxedStrategy<types::Circle> {
     let _ = depth;
-    (runtime::strategies::double(None, None),)
+    (strategies::double(None, None),)
         .prop_map(|(radius,)| types::Circle {
             radius,
             client_corrections: Default::default(),
@@ -29,12 +30,10 @@ pub fn circle_at(depth: u32) -> BoxedStrategy<types::Circle> {
 }
 
 /// Values of [`Circle`](crate::types::Circle) with exactly one constraint violation, and where it is.
-pub fn circle_invalid() -> BoxedStrategy<
-    (types::Circle, runtime::strategies::Expected),
-> {
-    runtime::strategies::one_of(
+pub fn circle_invalid() -> BoxedStrategy<(types::Circle, strategies::Expected)> {
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::without_corrected(
+            strategies::without_corrected(
                 circle(),
                 "radius",
                 |value| (&mut value.radius, &mut value.client_corrections),
@@ -47,7 +46,7 @@ runtime::strategy_impls!(types::Circle, circle(), circle_invalid());
 
 /// Valid values of [`GetShapeInput`](crate::operation::get_shape::GetShapeInput).
 pub fn get_shape_input() -> BoxedStrategy<operation::get_shape::GetShapeInput> {
-    get_shape_input_at(runtime::strategies::RECURSION_DEPTH)
+    get_shape_input_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetShapeInput`](crate::operation::get_shape::GetShapeInput), recursing at most `depth` levels.
@@ -63,17 +62,17 @@ pub fn get_shape_input_at(
 
 /// Values of [`GetShapeInput`](crate::operation::get_shape::GetShapeInput) with exactly one constraint violation, and where it is.
 pub fn get_shape_input_invalid() -> BoxedStrategy<
-    (operation::get_shape::GetShapeInput, runtime::strategies::Expected),
+    (operation::get_shape::GetShapeInput, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 get_shape_input(),
                 shape_invalid(),
                 "shape",
                 |value, bad| value.shape = Some(bad),
             ),
-            runtime::strategies::without_member(
+            strategies::without_member(
                 get_shape_input(),
                 "shape",
                 |value| value.shape = None,
@@ -88,7 +87,7 @@ runtime::strategy_impls!(
 
 /// Valid values of [`GetShapeOutput`](crate::operation::get_shape::GetShapeOutput).
 pub fn get_shape_output() -> BoxedStrategy<operation::get_shape::GetShapeOutput> {
-    get_shape_output_at(runtime::strategies::RECURSION_DEPTH)
+    get_shape_output_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`GetShapeOutput`](crate::operation::get_shape::GetShapeOutput), recursing at most `depth` levels.
@@ -108,17 +107,17 @@ pub fn get_shape_output_at(
 
 /// Values of [`GetShapeOutput`](crate::operation::get_shape::GetShapeOutput) with exactly one constraint violation, and where it is.
 pub fn get_shape_output_invalid() -> BoxedStrategy<
-    (operation::get_shape::GetShapeOutput, runtime::strategies::Expected),
+    (operation::get_shape::GetShapeOutput, strategies::Expected),
 > {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 get_shape_output(),
                 shape_invalid(),
                 "shape",
                 |value, bad| value.shape = Some(bad),
             ),
-            runtime::strategies::with_bad_member(
+            strategies::with_bad_member(
                 get_shape_output(),
                 expression_invalid(),
                 "expression",
@@ -134,29 +133,29 @@ runtime::strategy_impls!(
 
 /// Valid values of [`Expression`](crate::types::Expression).
 pub fn expression() -> BoxedStrategy<types::Expression> {
-    expression_at(runtime::strategies::RECURSION_DEPTH)
+    expression_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Expression`](crate::types::Expression), recursing at most `depth` levels.
 pub fn expression_at(depth: u32) -> BoxedStrategy<types::Expression> {
     if depth == 0 {
-        runtime::strategies::one_of(
+        strategies::one_of(
             Vec::from([
-                runtime::strategies::int_in::<i64>(None, None)
+                strategies::int_in::<i64>(None, None)
                     .prop_map(types::Expression::Literal)
                     .boxed(),
             ]),
         )
     } else {
-        runtime::strategies::one_of(
+        strategies::one_of(
             Vec::from([
-                runtime::strategies::int_in::<i64>(None, None)
+                strategies::int_in::<i64>(None, None)
                     .prop_map(types::Expression::Literal)
                     .boxed(),
                 expression_at(depth - 1)
                     .prop_map(|value| types::Expression::Negate(Box::new(value)))
                     .boxed(),
-                runtime::strategies::list(expression_at(depth - 1), Some(2u64), None)
+                strategies::list(expression_at(depth - 1), Some(2u64), None)
                     .prop_map(types::Expression::Sum)
                     .boxed(),
             ]),
@@ -165,15 +164,13 @@ pub fn expression_at(depth: u32) -> BoxedStrategy<types::Expression> {
 }
 
 /// Values of [`Expression`](crate::types::Expression) with exactly one constraint violation, and where it is.
-pub fn expression_invalid() -> BoxedStrategy<
-    (types::Expression, runtime::strategies::Expected),
-> {
-    runtime::strategies::one_of(
+pub fn expression_invalid() -> BoxedStrategy<(types::Expression, strategies::Expected)> {
+    strategies::one_of(
         Vec::from([
-            runtime::strategies::one_of(
+            strategies::one_of(
                     Vec::from([
-                        runtime::strategies::list_bad_length(
-                                expression_at(runtime::strategies::RECURSION_DEPTH),
+                        strategies::list_bad_length(
+                                expression_at(strategies::RECURSION_DEPTH),
                                 Some(2u64),
                                 None,
                             )
@@ -197,28 +194,26 @@ runtime::strategy_impls!(types::Expression, expression(), expression_invalid());
 
 /// Valid values of [`Shape`](crate::types::Shape).
 pub fn shape() -> BoxedStrategy<types::Shape> {
-    shape_at(runtime::strategies::RECURSION_DEPTH)
+    shape_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Shape`](crate::types::Shape), recursing at most `depth` levels.
 pub fn shape_at(depth: u32) -> BoxedStrategy<types::Shape> {
-    runtime::strategies::one_of(
+    strategies::one_of(
         Vec::from([
             circle_at(depth).prop_map(types::Shape::Circle).boxed(),
-            runtime::strategies::string_for(&crate::patterns::rules::LABEL, None)
+            strategies::string_for(&crate::patterns::rules::LABEL, None)
                 .prop_map(types::Shape::Label)
                 .boxed(),
-            runtime::strategies::int_in::<i32>(None, None)
-                .prop_map(types::Shape::Sides)
-                .boxed(),
+            strategies::int_in::<i32>(None, None).prop_map(types::Shape::Sides).boxed(),
             ::proptest::strategy::Just(types::Shape::Empty).boxed(),
         ]),
     )
 }
 
 /// Values of [`Shape`](crate::types::Shape) with exactly one constraint violation, and where it is.
-pub fn shape_invalid() -> BoxedStrategy<(types::Shape, runtime::strategies::Expected)> {
-    runtime::strategies::one_of(
+pub fn shape_invalid() -> BoxedStrategy<(types::Shape, strategies::Expected)> {
+    strategies::one_of(
         Vec::from([
             circle_invalid()
                 .prop_map(|(bad, expected)| (
@@ -226,7 +221,7 @@ pub fn shape_invalid() -> BoxedStrategy<(types::Shape, runtime::strategies::Expe
                     expected.under_field("circle"),
                 ))
                 .boxed(),
-            runtime::strategies::invalid_string_for(&crate::patterns::rules::LABEL, None)
+            strategies::invalid_string_for(&crate::patterns::rules::LABEL, None)
                 .prop_map(|(bad, expected)| (
                     types::Shape::Label(bad),
                     expected.under_field("label"),

@@ -2,9 +2,9 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `Match` operation: input, output and errors.
+use crate::operation;
 use crate::runtime;
 use crate::types;
-use crate::operation;
 use std::fmt;
 
 mod input;

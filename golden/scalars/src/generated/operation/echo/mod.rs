@@ -2,8 +2,8 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `Echo` operation: input, output and errors.
-use crate::runtime;
 use crate::operation;
+use crate::runtime;
 use std::fmt;
 
 mod input;

@@ -2,8 +2,8 @@
 // run `cargo xtask regenerate`.
 
 //! The `OperationWithOptionalInputOutput` operation: input, output and errors.
-use crate::runtime;
 use crate::operation;
+use crate::runtime;
 use std::fmt;
 
 mod input;

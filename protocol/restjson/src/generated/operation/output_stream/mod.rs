@@ -2,9 +2,9 @@
 // run `cargo xtask regenerate`.
 
 //! The `OutputStream` operation: input, output and errors.
+use crate::operation;
 use crate::runtime;
 use crate::types;
-use crate::operation;
 use std::fmt;
 
 mod input;
