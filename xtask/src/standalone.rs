@@ -143,7 +143,7 @@ fn lib_rs(header: &str, doc: &str, strategies: bool) -> String {
 }
 
 /// The features of a generated crate.
-const FEATURES: &str = "[features]\ndefault = []\n## Generated proptest strategies for every type.\nproptest = [\"dep:proptest\", \"smithy-codegen-runtime/proptest\"]\n";
+const FEATURES: &str = "[features]\ndefault = []\n## Generated proptest strategies for every type.\nproptest = [\"dep:proptest\", \"smithy-codegen-runtime/proptest\"]\n## Large response bodies (1 KiB and up) read by simd-json.\nsimd-json = [\"smithy-codegen-runtime/simd-json\"]\n";
 
 /// The files of a standalone crate, relative to its root: a manifest with the
 /// metadata `cargo package` asks for, `lib.rs` and the generated code. (The
@@ -160,7 +160,11 @@ pub fn crate_files(info: &CrateInfo, runtime: &RuntimeSource, generated: &[Gener
                 .filter(|l| !l.starts_with("proptest"))
                 .map(|l| format!("{l}\n"))
                 .collect(),
-            "[features]\ndefault = []\n".to_owned(),
+            FEATURES
+                .lines()
+                .filter(|l| !l.starts_with("proptest") && !l.contains("proptest strategies"))
+                .map(|l| format!("{l}\n"))
+                .collect(),
         )
     };
     let mut files = vec![
