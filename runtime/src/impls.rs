@@ -100,30 +100,60 @@ macro_rules! structure_impls {
     };
 }
 
-/// A string enum's shared API and impls, from its own `as_str()` and
-/// `known(&str)`: `is_known()`, `validate()`, conversions from strings
-/// (`From<&str>`, `From<String>`, `FromStr`; a value outside the model's set
-/// becomes `Unknown`), `AsRef<str>`, `Display`, [`Validate`](crate::Validate)
-/// (with Smithy's `rule` text), [`ErrorCorrection`](crate::ErrorCorrection)
-/// (an empty unknown value), [`HasCodec`](crate::wire::HasCodec) and serde as
-/// a JSON string.
+/// What string and int enums share: `is_known()`, `validate()` (documented
+/// by `$validate_doc`), [`Validate`](crate::Validate) with Smithy's `rule`
+/// text, [`ErrorCorrection`](crate::ErrorCorrection) (`$corrected`) and
+/// [`HasCodec`](crate::wire::HasCodec).
 #[macro_export]
 #[doc(hidden)]
-macro_rules! enum_impls {
-    ($name:ident, $rule:literal) => {
+macro_rules! enum_shared_impls {
+    ($name:ident, $rule:literal, $validate_doc:literal, $corrected:expr) => {
         impl $name {
             /// Whether the value is one the model defines.
             pub fn is_known(&self) -> bool {
                 !::core::matches!(self, Self::Unknown(_))
             }
 
-            /// Checks that the value is one the model defines (values outside the set
-            /// parse, but a service would reject them).
+            #[doc = $validate_doc]
             #[inline]
             pub fn validate(&self) -> ::core::result::Result<(), $crate::ValidationError> {
                 $crate::Validate::validate(self)
             }
         }
+
+        impl $crate::Validate for $name {
+            fn validate_at(&self, path: &$crate::validate::Path<'_>, out: &mut $crate::validate::Violations) {
+                out.enum_value(path, self.is_known(), $rule);
+            }
+        }
+
+        impl $crate::ErrorCorrection for $name {
+            fn corrected() -> Self {
+                $corrected
+            }
+        }
+
+        impl $crate::wire::HasCodec for $name {
+            type Codec = $crate::wire::Plain;
+        }
+    };
+}
+
+/// A string enum's shared API and impls, from its own `as_str()` and
+/// `known(&str)`: what every enum has ([`enum_shared_impls!`], with an empty
+/// unknown value as the corrected one), conversions from strings (`From<&str>`,
+/// `From<String>`, `FromStr`; a value outside the model's set becomes
+/// `Unknown`), `AsRef<str>`, `Display` and serde as a JSON string.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! enum_impls {
+    ($name:ident, $rule:literal) => {
+        $crate::enum_shared_impls!(
+            $name,
+            $rule,
+            "Checks that the value is one the model defines (values outside the set parse, but a service would reject them).",
+            Self::Unknown($crate::UnknownVariantValue::new(""))
+        );
 
         impl ::core::convert::From<&str> for $name {
             fn from(value: &str) -> Self {
@@ -160,22 +190,6 @@ macro_rules! enum_impls {
             }
         }
 
-        impl $crate::Validate for $name {
-            fn validate_at(&self, path: &$crate::validate::Path<'_>, out: &mut $crate::validate::Violations) {
-                out.enum_value(path, self.is_known(), $rule);
-            }
-        }
-
-        impl $crate::ErrorCorrection for $name {
-            fn corrected() -> Self {
-                Self::Unknown($crate::UnknownVariantValue::new(""))
-            }
-        }
-
-        impl $crate::wire::HasCodec for $name {
-            type Codec = $crate::wire::Plain;
-        }
-
         impl $crate::wire::serde::Serialize for $name {
             fn serialize<S: $crate::wire::serde::Serializer>(
                 &self,
@@ -199,26 +213,18 @@ macro_rules! enum_impls {
 }
 
 /// An int enum's shared API and impls, from its own `value()` and
-/// `From<i32>`: `is_known()`, `validate()`, `From<Self> for i32`, `Display`,
-/// [`Validate`](crate::Validate) (with Smithy's `rule` text),
-/// [`ErrorCorrection`](crate::ErrorCorrection) (zero),
-/// [`HasCodec`](crate::wire::HasCodec) and serde as a JSON number.
+/// `From<i32>`: what every enum has ([`enum_shared_impls!`], with zero as the
+/// corrected value), `From<Self> for i32`, `Display` and serde as a JSON number.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! int_enum_impls {
     ($name:ident, $rule:literal) => {
-        impl $name {
-            /// Whether the value is one the model defines.
-            pub fn is_known(&self) -> bool {
-                !::core::matches!(self, Self::Unknown(_))
-            }
-
-            /// Checks that the value is one the model defines.
-            #[inline]
-            pub fn validate(&self) -> ::core::result::Result<(), $crate::ValidationError> {
-                $crate::Validate::validate(self)
-            }
-        }
+        $crate::enum_shared_impls!(
+            $name,
+            $rule,
+            "Checks that the value is one the model defines.",
+            Self::from(0)
+        );
 
         impl ::core::convert::From<$name> for i32 {
             fn from(value: $name) -> i32 {
@@ -230,22 +236,6 @@ macro_rules! int_enum_impls {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 ::core::fmt::Display::fmt(&self.value(), f)
             }
-        }
-
-        impl $crate::Validate for $name {
-            fn validate_at(&self, path: &$crate::validate::Path<'_>, out: &mut $crate::validate::Violations) {
-                out.enum_value(path, self.is_known(), $rule);
-            }
-        }
-
-        impl $crate::ErrorCorrection for $name {
-            fn corrected() -> Self {
-                Self::from(0)
-            }
-        }
-
-        impl $crate::wire::HasCodec for $name {
-            type Codec = $crate::wire::Plain;
         }
 
         impl $crate::wire::serde::Serialize for $name {
