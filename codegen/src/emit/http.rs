@@ -372,12 +372,8 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
     let literal_query = literal_query.trim_matches('&');
     // Constant parameters go first, as written; members' parameters follow.
     let query_block = if query_code.is_empty() {
-        (!literal_query.is_empty()).then(|| {
-            quote! {
-                uri.push('?');
-                uri.push_str(#literal_query);
-            }
-        })
+        (!literal_query.is_empty())
+            .then(|| quote!(crate::runtime::http::Query::default().write_to(&mut uri, #literal_query);))
     } else {
         Some(quote! {
             let mut query = crate::runtime::http::Query::default();
@@ -539,7 +535,9 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
             };
             // Required members without a default were error-corrected while the
             // empty body was read: setting them clears that record.
-            let clear = (!f.optional && f.default.is_none()).then(|| quote!(output.client_corrections.remove(#wire);));
+            let clear = f
+                .correctable()
+                .then(|| quote!(output.client_corrections.remove(#wire);));
             let assign = match (f.optional, f.boxed) {
                 (true, false) => quote!(output.#field = value;),
                 (true, true) => quote!(output.#field = value.map(::std::boxed::Box::new);),
@@ -563,10 +561,9 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                 #assign
             }
         }
+        // The bindings below set members of it.
         None => quote! {
-            #[allow(unused_mut)]
-            let mut output: #output_ty = ::serde_json::from_slice(if body.is_empty() { b"{}" } else { body })
-                .map_err(|e| malformed(e.to_string()))?;
+            let mut output: #output_ty = crate::runtime::http::json_output(status, body)?;
         },
     };
     let mut bindings = TokenStream::new();
@@ -656,19 +653,25 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
     if payload.is_none() && bindings.is_empty() {
         return quote!(crate::runtime::http::json_response(response, #error_ty::from_response));
     }
+    let read = quote!(#parse_body #bindings);
+    // A closure for what the payload or a header cannot be read as, if any is.
+    let malformed = mentions_ident(&read, "malformed").then(|| {
+        quote! {
+            let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+                status,
+                message,
+                body: body.to_vec(),
+            };
+        }
+    });
     quote! {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
+        #malformed
         if !(200..300).contains(&status) {
             return ::std::result::Result::Err(crate::runtime::http::error_response(response, #error_ty::from_response));
         }
-        #parse_body
-        #bindings
+        #read
         ::std::result::Result::Ok(output)
     }
 }

@@ -55,9 +55,7 @@ fn write_fields(s: &StructureDef) -> TokenStream {
     let w = if s.fields.is_empty() { quote!(_) } else { quote!(w) };
     // Required members are written unless error correction filled them in.
     let corrected = s
-        .fields
-        .iter()
-        .any(|f| !f.optional && f.default.is_none())
+        .tracks_corrections()
         .then(|| quote!(let corrected = &self.client_corrections;));
     quote! {
         impl crate::runtime::wire::WriteFields for #name {

@@ -588,7 +588,7 @@ fn field_injections(s: &StructureDef, f: &FieldDef, plan: &Plan<'_>) -> Vec<Toke
             out.push(quote! {
                 crate::runtime::strategies::without_member(#valid_struct(), #wire, |value| value.#field = ::std::option::Option::None)
             });
-        } else if f.default.is_none() {
+        } else if f.correctable() {
             // (A default fills the member in: absence is not a violation there.)
             out.push(quote! {
                 crate::runtime::strategies::without_corrected(#valid_struct(), #wire, |value| (&mut value.#field, &mut value.client_corrections))

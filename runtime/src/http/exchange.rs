@@ -75,7 +75,12 @@ where
     if !(200..300).contains(&status) {
         return Err(error_response(response, error));
     }
-    let body = response.body().as_ref();
+    json_output(status, response.body().as_ref())
+}
+
+/// The output in a successful response's JSON body (an empty body reads as
+/// `{}`), or `Malformed` with the `status` and the body.
+pub fn json_output<T: DeserializeOwned, E>(status: u16, body: &[u8]) -> Result<T, ResponseError<E>> {
     parse_body(if body.is_empty() { b"{}" } else { body }).map_err(|message| ResponseError::Malformed {
         status,
         message,

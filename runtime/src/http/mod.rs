@@ -8,7 +8,7 @@ use time::OffsetDateTime;
 
 mod exchange;
 
-pub use exchange::{build_request, error_response, json_response, received, Query};
+pub use exchange::{build_request, error_response, json_output, json_response, received, Query};
 
 /// Percent-encodes a label or query component: RFC 3986 unreserved characters
 /// (`A-Z a-z 0-9 - . _ ~`) stay, every other byte of the UTF-8 form becomes

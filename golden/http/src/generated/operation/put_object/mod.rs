@@ -196,12 +196,10 @@ impl PutObject {
                 runtime::http::error_response(response, PutObjectError::from_response),
             );
         }
-
-        #[allow(unused_mut)]
-        let mut output: operation::put_object::PutObjectOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
+        let mut output: operation::put_object::PutObjectOutput = runtime::http::json_output(
+            status,
+            body,
+        )?;
         if let Some(text) = response.headers().get("ETag").and_then(|v| v.to_str().ok())
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)

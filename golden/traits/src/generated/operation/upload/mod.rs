@@ -96,12 +96,10 @@ impl Upload {
                 runtime::http::error_response(response, UploadError::from_response),
             );
         }
-
-        #[allow(unused_mut)]
-        let mut output: operation::upload::UploadOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
+        let mut output: operation::upload::UploadOutput = runtime::http::json_output(
+            status,
+            body,
+        )?;
         if let Some(text) = response.headers().get("ETag").and_then(|v| v.to_str().ok())
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)

@@ -67,8 +67,8 @@ impl ConstantQueryString {
             }
             uri.push_str(&runtime::http::percent_encode(&label, false));
         }
-        uri.push('?');
-        uri.push_str("foo=bar&hello");
+
+        runtime::http::Query::default().write_to(&mut uri, "foo=bar&hello");
         let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
         runtime::http::build_request("GET", uri, Vec::new(), body, content_type)
     }

@@ -94,12 +94,10 @@ impl GreetingWithErrors {
                 ),
             );
         }
-
-        #[allow(unused_mut)]
-        let mut output: operation::greeting_with_errors::GreetingWithErrorsOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
+        let mut output: operation::greeting_with_errors::GreetingWithErrorsOutput = runtime::http::json_output(
+            status,
+            body,
+        )?;
         if let Some(text) = response
             .headers()
             .get("X-Greeting")

@@ -105,12 +105,10 @@ impl HttpEmptyPrefixHeaders {
                 ),
             );
         }
-
-        #[allow(unused_mut)]
-        let mut output: operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
+        let mut output: operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput = runtime::http::json_output(
+            status,
+            body,
+        )?;
         let mut map = ::std::collections::BTreeMap::new();
         for (name, value) in response.headers() {
             if let (Some(key), Ok(text)) = (

@@ -105,12 +105,10 @@ impl HttpPrefixHeaders {
                 ),
             );
         }
-
-        #[allow(unused_mut)]
-        let mut output: operation::http_prefix_headers::HttpPrefixHeadersOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
+        let mut output: operation::http_prefix_headers::HttpPrefixHeadersOutput = runtime::http::json_output(
+            status,
+            body,
+        )?;
         if let Some(text) = response.headers().get("x-foo").and_then(|v| v.to_str().ok())
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)

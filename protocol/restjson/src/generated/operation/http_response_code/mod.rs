@@ -72,11 +72,6 @@ impl HttpResponseCode {
     > {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
-        let malformed = |message: String| runtime::http::ResponseError::Malformed {
-            status,
-            message,
-            body: body.to_vec(),
-        };
         if !(200..300).contains(&status) {
             return Err(
                 runtime::http::error_response(
@@ -85,12 +80,10 @@ impl HttpResponseCode {
                 ),
             );
         }
-
-        #[allow(unused_mut)]
-        let mut output: operation::http_response_code::HttpResponseCodeOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
+        let mut output: operation::http_response_code::HttpResponseCodeOutput = runtime::http::json_output(
+            status,
+            body,
+        )?;
         output.status = Some(i32::from(status));
         Ok(output)
     }

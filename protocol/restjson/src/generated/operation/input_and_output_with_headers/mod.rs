@@ -270,12 +270,10 @@ impl InputAndOutputWithHeaders {
                 ),
             );
         }
-
-        #[allow(unused_mut)]
-        let mut output: types::InputAndOutputWithHeadersIo = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
+        let mut output: types::InputAndOutputWithHeadersIo = runtime::http::json_output(
+            status,
+            body,
+        )?;
         if let Some(text) = response
             .headers()
             .get("X-String")

@@ -94,12 +94,10 @@ impl MediaTypeHeader {
                 ),
             );
         }
-
-        #[allow(unused_mut)]
-        let mut output: operation::media_type_header::MediaTypeHeaderOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
+        let mut output: operation::media_type_header::MediaTypeHeaderOutput = runtime::http::json_output(
+            status,
+            body,
+        )?;
         if let Some(text) = response
             .headers()
             .get("X-Json")

@@ -99,12 +99,10 @@ impl NullAndEmptyHeadersClient {
                 ),
             );
         }
-
-        #[allow(unused_mut)]
-        let mut output: types::NullAndEmptyHeadersIo = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
+        let mut output: types::NullAndEmptyHeadersIo = runtime::http::json_output(
+            status,
+            body,
+        )?;
         if let Some(text) = response.headers().get("X-A").and_then(|v| v.to_str().ok()) {
             let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed("header `X-A` is not a valid `a`".to_owned()))?;

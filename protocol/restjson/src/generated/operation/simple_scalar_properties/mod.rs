@@ -171,12 +171,10 @@ impl SimpleScalarProperties {
                 ),
             );
         }
-
-        #[allow(unused_mut)]
-        let mut output: types::SimpleScalarPropertiesInputOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
+        let mut output: types::SimpleScalarPropertiesInputOutput = runtime::http::json_output(
+            status,
+            body,
+        )?;
         if let Some(text) = response.headers().get("X-Foo").and_then(|v| v.to_str().ok())
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)

@@ -107,12 +107,10 @@ impl TestBodyStructure {
                 ),
             );
         }
-
-        #[allow(unused_mut)]
-        let mut output: types::TestBodyStructureInputOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
+        let mut output: types::TestBodyStructureInputOutput = runtime::http::json_output(
+            status,
+            body,
+        )?;
         if let Some(text) = response
             .headers()
             .get("x-amz-test-id")

@@ -88,12 +88,10 @@ impl TestPostNoPayload {
                 ),
             );
         }
-
-        #[allow(unused_mut)]
-        let mut output: types::TestNoPayloadInputOutput = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
+        let mut output: types::TestNoPayloadInputOutput = runtime::http::json_output(
+            status,
+            body,
+        )?;
         if let Some(text) = response
             .headers()
             .get("X-Amz-Test-Id")

@@ -136,12 +136,10 @@ impl TimestampFormatHeaders {
                 ),
             );
         }
-
-        #[allow(unused_mut)]
-        let mut output: types::TimestampFormatHeadersIo = ::serde_json::from_slice(
-                if body.is_empty() { b"{}" } else { body },
-            )
-            .map_err(|e| malformed(e.to_string()))?;
+        let mut output: types::TimestampFormatHeadersIo = runtime::http::json_output(
+            status,
+            body,
+        )?;
         if let Some(text) = response
             .headers()
             .get("X-memberEpochSeconds")
