@@ -87,8 +87,9 @@ macro_rules! structure_impls {
             fn deserialize<D: $crate::wire::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
-                $crate::wire::deserialize_fields(deserializer, ::core::stringify!($name))
-                    .map($builder::build_unchecked)
+                let mut builder = <$builder as ::core::default::Default>::default();
+                $crate::wire::deserialize_fields_into(deserializer, ::core::stringify!($name), &mut builder)?;
+                ::core::result::Result::Ok(builder.build_unchecked())
             }
         }
 

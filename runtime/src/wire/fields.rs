@@ -6,7 +6,6 @@
 
 use std::convert::Infallible;
 use std::fmt;
-use std::marker::PhantomData;
 
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::ser::SerializeMap;
@@ -122,31 +121,45 @@ pub fn read<'de, T: HasCodec, A: MapAccess<'de>>(map: &mut A) -> Result<Option<T
 }
 
 /// Deserializes an object into the builder `B` of the structure `name`.
+#[inline]
 pub fn deserialize_fields<'de, B: ReadFields, D: Deserializer<'de>>(
     deserializer: D,
     name: &'static str,
 ) -> Result<B, D::Error> {
-    struct FieldsVisitor<B>(&'static str, PhantomData<B>);
+    let mut builder = B::default();
+    deserialize_fields_into(deserializer, name, &mut builder)?;
+    Ok(builder)
+}
 
-    impl<'de, B: ReadFields> Visitor<'de> for FieldsVisitor<B> {
-        type Value = B;
+/// Fills `builder` from an object. The visitor returns `()`: a structure can
+/// be hundreds of bytes, and a reader passes its visitor's value through
+/// several `Result`s, each a copy.
+#[inline]
+pub fn deserialize_fields_into<'de, B: ReadFields, D: Deserializer<'de>>(
+    deserializer: D,
+    name: &'static str,
+    builder: &mut B,
+) -> Result<(), D::Error> {
+    struct FieldsVisitor<'b, B>(&'static str, &'b mut B);
+
+    impl<'de, B: ReadFields> Visitor<'de> for FieldsVisitor<'_, B> {
+        type Value = ();
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             write!(f, "a JSON object ({})", self.0)
         }
 
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<B, A::Error> {
-            let mut builder = B::default();
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
             while let Some(key) = map.next_key::<Key<'de>>()? {
-                if !builder.read_field(key.as_str(), &mut map)? {
+                if !self.1.read_field(key.as_str(), &mut map)? {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
-            Ok(builder)
+            Ok(())
         }
     }
 
-    deserializer.deserialize_map(FieldsVisitor(name, PhantomData))
+    deserializer.deserialize_map(FieldsVisitor(name, builder))
 }
 
 #[cfg(test)]

@@ -17,7 +17,9 @@ mod fields;
 /// The `serde` the generated impls name (through [`structure_impls!`](crate::structure_impls)).
 pub use serde;
 
-pub use fields::{deserialize_fields, read, serialize_fields, FieldWriter, ReadFields, WriteFields};
+pub use fields::{
+    deserialize_fields, deserialize_fields_into, read, serialize_fields, FieldWriter, ReadFields, WriteFields,
+};
 
 /// How one Rust type is written to and read from the wire.
 pub trait Codec<T> {
