@@ -116,13 +116,57 @@ fn has_surrogate_escape(body: &[u8]) -> bool {
 fn parse_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
     #[cfg(feature = "simd-json")]
     if body.len() >= SIMD_JSON_FROM && !has_surrogate_escape(body) {
-        // simd-json parses in place: it gets a copy.
-        let mut copy = body.to_vec();
-        if let Ok(value) = simd_json::serde::from_slice(&mut copy) {
+        if let Some(value) = simd_json_scratch::read(body) {
             return Ok(value);
         }
     }
     serde_json::from_slice(body).map_err(|e| e.to_string())
+}
+
+/// simd-json parses a copy of the body in place, with buffers of its own (an
+/// aligned copy, string and index buffers): allocating them for every body
+/// cost more than reusing them, so each thread keeps one set between
+/// responses, unless the body was large enough that keeping it would hold on
+/// to memory a caller does not expect to stay in use.
+#[cfg(feature = "simd-json")]
+mod simd_json_scratch {
+    use std::cell::RefCell;
+
+    use serde::de::DeserializeOwned;
+
+    /// The largest body whose copy and buffers stay for the next response.
+    const KEEP_UP_TO: usize = 256 * 1024;
+
+    struct Scratch {
+        copy: Vec<u8>,
+        buffers: simd_json::Buffers,
+    }
+
+    thread_local! {
+        static SCRATCH: RefCell<Option<Scratch>> = const { RefCell::new(None) };
+    }
+
+    /// `body` as `T`, or `None` when simd-json cannot read it.
+    pub(super) fn read<T: DeserializeOwned>(body: &[u8]) -> Option<T> {
+        SCRATCH.with(|cell| {
+            // A deserializer never reads a second body while reading one, but
+            // if it did, that body gets buffers of its own.
+            let Ok(mut slot) = cell.try_borrow_mut() else {
+                return simd_json::serde::from_slice(&mut body.to_vec()).ok();
+            };
+            let scratch = slot.get_or_insert_with(|| Scratch {
+                copy: Vec::with_capacity(body.len()),
+                buffers: simd_json::Buffers::new(body.len()),
+            });
+            scratch.copy.clear();
+            scratch.copy.extend_from_slice(body);
+            let value = simd_json::serde::from_slice_with_buffers(&mut scratch.copy, &mut scratch.buffers).ok();
+            if body.len() > KEEP_UP_TO {
+                *slot = None;
+            }
+            value
+        })
+    }
 }
 
 /// The operation's error from an error response, with its status and request id.
@@ -236,5 +280,24 @@ mod tests {
             }
         }
         assert!(differ.is_empty(), "simd-json reads differently: {differ:#?}");
+    }
+
+    #[cfg(feature = "simd-json")]
+    #[test]
+    fn reused_simd_json_buffers_give_each_body_its_own_value() {
+        // Growing, shrinking and over-the-limit bodies on one thread, each
+        // read twice: a stale copy or buffer would show in the values.
+        let body = |count: usize, tag: &str| {
+            let items: Vec<String> = (0..count).map(|i| format!("{tag}-{i}")).collect();
+            serde_json::to_vec(&items).expect("a list of strings serializes")
+        };
+        let sizes = [100, 3, 40_000, 7, 2_000, 0];
+        for (round, count) in sizes.iter().chain(sizes.iter()).enumerate() {
+            let bytes = body(*count, &format!("r{round}"));
+            let read = simd_json_scratch::read::<Vec<String>>(&bytes);
+            let expected: Vec<String> = serde_json::from_slice(&bytes).expect("serde_json reads it");
+            assert_eq!(read.as_ref(), Some(&expected), "round {round}, {count} items");
+        }
+        assert!(body(40_000, "x").len() > 256 * 1024, "one body is over the keep limit");
     }
 }
