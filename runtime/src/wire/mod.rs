@@ -182,6 +182,24 @@ pub(crate) fn epoch_ms_from_f64(v: f64) -> Option<i64> {
     if !v.is_finite() {
         return None;
     }
+    whole_ms(v).or_else(|| epoch_ms_from_decimal(v))
+}
+
+/// The common case without formatting: `v` is exactly the double nearest to
+/// some whole number of milliseconds `m / 1000`. Below 1e12 seconds two such
+/// decimals are further apart than a double's spacing, so that decimal is the
+/// shortest form's value and `m` is the answer.
+fn whole_ms(v: f64) -> Option<i64> {
+    if v.abs() >= 1e12 {
+        return None;
+    }
+    let ms = (v * 1000.0).round();
+    // `ms` is below 1e15 in magnitude, so the cast is exact.
+    (ms / 1000.0 == v).then_some(ms as i64)
+}
+
+/// [`epoch_ms_from_f64`] through the shortest round-trip decimal form.
+fn epoch_ms_from_decimal(v: f64) -> Option<i64> {
     let text = v.to_string();
     let (negative, digits) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -579,5 +597,37 @@ mod tests {
         assert_eq!(epoch_ms_from_f64(-1.0005), Some(-1_001));
         assert_eq!(epoch_ms_from_f64(f64::NAN), None);
         assert_eq!(epoch_ms_from_f64(1e300), None);
+    }
+
+    #[test]
+    fn whole_milliseconds_agree_with_the_decimal_form() {
+        // Whole and fractional milliseconds, sub-millisecond digits, and
+        // values near the fast path's limit, both signs.
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut fast = 0;
+        for i in 0..20_000u32 {
+            let scale = [1.0, 1e3, 1e6, 1e9, 9.99e11, 1e13, 1e15][(i % 7) as usize];
+            let unit = (next() >> 11) as f64 / (1u64 << 53) as f64;
+            let mut v = unit * scale;
+            if i % 3 == 0 {
+                v = (v * 1000.0).round() / 1000.0;
+            }
+            if i % 2 == 0 {
+                v = -v;
+            }
+            let expected = epoch_ms_from_decimal(v);
+            if let Some(ms) = whole_ms(v) {
+                fast += 1;
+                assert_eq!(Some(ms), expected, "{v}");
+            }
+            assert_eq!(epoch_ms_from_f64(v), expected, "{v}");
+        }
+        assert!(fast > 5_000, "the fast path is taken ({fast} times)");
     }
 }
