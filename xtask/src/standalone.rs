@@ -143,7 +143,7 @@ fn lib_rs(header: &str, doc: &str, strategies: bool) -> String {
 }
 
 /// The features of a generated crate.
-const FEATURES: &str = "[features]\ndefault = []\n## Generated proptest strategies for every type.\nproptest = [\"dep:proptest\", \"smithy-codegen-runtime/proptest\"]\n## Large response bodies (1 KiB and up) read by simd-json.\nsimd-json = [\"smithy-codegen-runtime/simd-json\"]\n";
+const FEATURES: &str = "[features]\ndefault = []\n## Generated proptest strategies for every type.\nproptest = [\"dep:proptest\", \"smithy-codegen-runtime/proptest\"]\n## Changes nothing (kept so that crates enabling it still build).\nsimd-json = [\"smithy-codegen-runtime/simd-json\"]\n";
 
 /// The files of a standalone crate, relative to its root: a manifest with the
 /// metadata `cargo package` asks for, `lib.rs` and the generated code. (The

@@ -12,6 +12,7 @@ use serde::ser::{self, SerializeMap, SerializeSeq};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::OffsetDateTime;
 
+pub(crate) mod fast_read;
 mod fields;
 
 /// The `serde` the generated impls name (through [`structure_impls!`](crate::structure_impls)).
