@@ -1,6 +1,7 @@
 //! Typed parse of the three bodies of `benches/` (minimal, full, large):
 //! `iot-models` against the official `aws-sdk-iot`, in one run, on the same
-//! bytes, each figure the median of many timed batches.
+//! bytes, each figure the median of many timed batches, the candidates
+//! taking turns batch by batch.
 //!
 //! - typed parse: `serde_json::from_slice::<DescribeJobTemplateOutput>`;
 //! - response: `DescribeJobTemplate::response` on a 200 response (status
@@ -15,7 +16,7 @@
 //!   and by `simd-json` (it parses a copy in place).
 
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use aws_sdk_iot::operation::describe_job_template::DescribeJobTemplate as SdkOperation;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
@@ -65,41 +66,50 @@ fn main() {
             "iot-models parses the {name} body"
         );
 
-        let value = benches::median(41, per_batch, || {
-            black_box(serde_json::from_slice::<serde_json::Value>(black_box(&body)).expect("json"));
-        });
-        let typed = benches::median(41, per_batch, || {
-            black_box(serde_json::from_slice::<DescribeJobTemplateOutput>(black_box(&body)).expect("parses"));
-        });
-        let simd = benches::median(41, per_batch, || {
-            black_box(sonic_rs::from_slice::<DescribeJobTemplateOutput>(black_box(&body)).expect("parses"));
-        });
-        // simd-json parses in place: each batch item parses a fresh copy, whose
-        // cost is timed apart and subtracted.
-        let copy = benches::median(41, per_batch, || {
-            black_box(black_box(&body).clone());
-        });
-        let simd_json_total = benches::median(41, per_batch, || {
-            let mut bytes = black_box(&body).clone();
-            black_box(simd_json::serde::from_slice::<DescribeJobTemplateOutput>(&mut bytes).expect("parses"));
-        });
+        // Every candidate is timed once per round, round after round, so a
+        // machine that slows down for a while slows all of them alike; each
+        // figure is the median of its rounds.
+        let mut candidates: Vec<Box<dyn FnMut() + '_>> = vec![
+            Box::new(|| {
+                black_box(serde_json::from_slice::<serde_json::Value>(black_box(&body)).expect("json"));
+            }),
+            Box::new(|| {
+                black_box(serde_json::from_slice::<DescribeJobTemplateOutput>(black_box(&body)).expect("parses"));
+            }),
+            Box::new(|| {
+                black_box(sonic_rs::from_slice::<DescribeJobTemplateOutput>(black_box(&body)).expect("parses"));
+            }),
+            // simd-json parses in place: each batch item parses a fresh copy,
+            // whose cost is timed apart and subtracted.
+            Box::new(|| {
+                black_box(black_box(&body).clone());
+            }),
+            Box::new(|| {
+                let mut bytes = black_box(&body).clone();
+                black_box(simd_json::serde::from_slice::<DescribeJobTemplateOutput>(&mut bytes).expect("parses"));
+            }),
+            Box::new(|| {
+                black_box(DescribeJobTemplate::response(black_box(&ours)).is_ok());
+            }),
+            // The SDK reads from its own response type; building it (a copy of
+            // the body into `Bytes`) is timed apart and subtracted.
+            Box::new(|| {
+                black_box(sdk_response());
+            }),
+            Box::new(|| {
+                let response = sdk_response();
+                black_box(
+                    deserializer
+                        .deserialize_nonstreaming_with_config(black_box(&response), &cfg)
+                        .is_ok(),
+                );
+            }),
+        ];
+        let medians = interleaved_medians(41, per_batch, &mut candidates);
+        drop(candidates);
+        let [value, typed, simd, copy, simd_json_total, response, build, sdk_total] =
+            medians[..].try_into().expect("one median per candidate");
         let simd_json = simd_json_total.saturating_sub(copy);
-        let response = benches::median(41, per_batch, || {
-            black_box(DescribeJobTemplate::response(black_box(&ours)).is_ok());
-        });
-        // The SDK reads from its own response type; building it (a copy of the
-        // body into `Bytes`) is timed apart and subtracted.
-        let build = benches::median(41, per_batch, || {
-            black_box(sdk_response());
-        });
-        let sdk_total = benches::median(41, per_batch, || {
-            let response = sdk_response();
-            black_box(
-                deserializer
-                    .deserialize_nonstreaming_with_config(black_box(&response), &cfg)
-                    .is_ok(),
-            );
-        });
         let sdk = sdk_total.saturating_sub(build);
         simd_json_rows.push((name, value, simd_json, response));
         let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
@@ -126,4 +136,31 @@ fn main() {
         );
     }
     println!("targets: aws-sdk-iot / ours >= 2x on every body; ours / value <= 0.8x on every body");
+}
+
+/// The median time per call of each candidate, over `rounds` rounds of one
+/// batch of `per_batch` calls each (after one warm-up batch each).
+fn interleaved_medians(rounds: usize, per_batch: usize, candidates: &mut [Box<dyn FnMut() + '_>]) -> Vec<Duration> {
+    for candidate in candidates.iter_mut() {
+        for _ in 0..per_batch {
+            candidate();
+        }
+    }
+    let mut samples = vec![Vec::with_capacity(rounds); candidates.len()];
+    for _ in 0..rounds {
+        for (candidate, times) in candidates.iter_mut().zip(&mut samples) {
+            let start = Instant::now();
+            for _ in 0..per_batch {
+                candidate();
+            }
+            times.push(start.elapsed() / per_batch as u32);
+        }
+    }
+    samples
+        .into_iter()
+        .map(|mut times| {
+            times.sort();
+            times[times.len() / 2]
+        })
+        .collect()
 }
