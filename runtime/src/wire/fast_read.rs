@@ -265,11 +265,9 @@ impl<'de> Reader<'de> {
             if byte != b',' {
                 return Err(GaveUp);
             }
+            // A trailing comma leaves `]` or `}` where the next element or
+            // member name must start: reading that gives up.
             self.pos += 1;
-            if self.peek_value()? == end {
-                // A trailing comma.
-                return Err(GaveUp);
-            }
         }
         Ok(true)
     }
@@ -492,7 +490,7 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
         if !self.reader.has_next(&mut self.first, b'}')? {
             return Ok(None);
         }
-        if self.reader.peek() != Some(b'"') {
+        if self.reader.peek_value()? != b'"' {
             return Err(GaveUp);
         }
         seed.deserialize(&mut *self.reader).map(Some)
