@@ -62,6 +62,7 @@ struct Reader<'de> {
 const ONES: u64 = u64::MAX / 255;
 
 /// The bytes that end a run of plain string content: `"`, `\` and controls.
+#[inline]
 fn special_mask(chunk: u64) -> u64 {
     const HIGH: u64 = ONES << 7;
     let control = chunk.wrapping_sub(ONES * 0x20) & !chunk;
@@ -77,10 +78,12 @@ enum Text<'de> {
 }
 
 impl<'de> Reader<'de> {
+    #[inline]
     fn bytes(&self) -> &'de [u8] {
         self.text.as_bytes()
     }
 
+    #[inline]
     fn peek(&self) -> Option<u8> {
         self.bytes().get(self.pos).copied()
     }
@@ -107,6 +110,7 @@ impl<'de> Reader<'de> {
         self.peek().ok_or(GaveUp)
     }
 
+    #[inline]
     fn expect_literal(&mut self, literal: &[u8]) -> Result<()> {
         if self.bytes()[self.pos..].starts_with(literal) {
             self.pos += literal.len();
@@ -117,6 +121,7 @@ impl<'de> Reader<'de> {
     }
 
     /// Where the next `"`, `\` or control byte is, from `from`.
+    #[inline]
     fn next_special(&self, from: usize) -> Option<usize> {
         let bytes = self.bytes();
         let mut at = from;
@@ -214,6 +219,7 @@ impl<'de> Reader<'de> {
         }
     }
 
+    #[inline]
     fn nest(&mut self) -> Result<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
@@ -245,6 +251,7 @@ impl<'de> Reader<'de> {
 
     /// The closing bracket after a visitor took the elements it wanted (it
     /// must have taken them all).
+    #[inline]
     fn close(&mut self, bracket: u8) -> Result<()> {
         if self.peek_value()? != bracket {
             return Err(GaveUp);
@@ -256,6 +263,7 @@ impl<'de> Reader<'de> {
 
     /// Before an element or entry: the `,` after the previous one, or the
     /// end. `true` when there is one.
+    #[inline]
     fn has_next(&mut self, first: &mut bool, end: u8) -> Result<bool> {
         let byte = self.peek_value()?;
         if byte == end {
