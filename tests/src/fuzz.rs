@@ -2,12 +2,16 @@
 //! tests (`tests/tests/workspace/fuzz_corpus.rs`) on the stable toolchain, and `fuzz/` stays
 //! a thin libFuzzer wrapper.
 
-use iot_models::operation::describe_job_template::DescribeJobTemplateOutput;
+use iot_models::operation::describe_job_template::{DescribeJobTemplate, DescribeJobTemplateOutput};
 
 /// Arbitrary bytes -> output -> `validate()` -> JSON -> output again: must not
-/// panic, and the second parse must serialize identically to the first.
+/// panic, and the second parse must serialize identically to the first. The
+/// operation's `response` (the runtime's own JSON reader, serde_json where it
+/// gives up) must read the bytes as serde_json does.
 pub fn output_round_trip(data: &[u8]) {
-    let Ok(first) = serde_json::from_slice::<DescribeJobTemplateOutput>(data) else {
+    let reference = serde_json::from_slice::<DescribeJobTemplateOutput>(data);
+    same_as_serde_json(data, &reference);
+    let Ok(first) = reference else {
         return;
     };
     // Validation may fail (clients parse leniently); it must not panic.
@@ -24,6 +28,27 @@ pub fn output_round_trip(data: &[u8]) {
     let again = serde_json::to_string(&second).unwrap_or_default();
     assert_eq!(again, text, "re-serialization changed the JSON");
     assert_eq!(second.validate(), verdict, "validation changed across a round trip");
+}
+
+/// A 200 response with `data` as its body reads as `reference` (an empty body
+/// reads as `{}`, as a response's must).
+fn same_as_serde_json(data: &[u8], reference: &serde_json::Result<DescribeJobTemplateOutput>) {
+    let Ok(response) = http::Response::builder().status(200).body(data) else {
+        panic!("a 200 response builds");
+    };
+    let read = DescribeJobTemplate::response(&response);
+    // Compare through the text: NaN thresholds make `==` false on equal values.
+    let text = |value: &DescribeJobTemplateOutput| serde_json::to_string(value).unwrap_or_default();
+    match (read, reference) {
+        (Ok(read), Ok(reference)) => assert_eq!(text(&read), text(reference), "response read the body differently"),
+        (Err(_), Err(_)) => {}
+        (Ok(_), Err(_)) if data.is_empty() => {}
+        (read, reference) => panic!(
+            "response and serde_json disagree: {:?} / {:?}",
+            read.map(|v| text(&v)),
+            reference.as_ref().map(text)
+        ),
+    }
 }
 
 /// Arbitrary bytes as a Smithy JSON AST: the generator returns `Ok` or an error,
