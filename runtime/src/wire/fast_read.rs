@@ -161,27 +161,16 @@ impl<'de> Reader<'de> {
     fn visit_number<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
         let bytes = self.bytes();
         let start = self.pos;
-        let mut at = start;
-        let negative = bytes.get(at) == Some(&b'-');
-        at += usize::from(negative);
-        let digits = at;
-        while bytes.get(at).is_some_and(u8::is_ascii_digit) {
-            at += 1;
-        }
-        // One or more digits, without a leading zero.
-        if at == digits || (bytes[digits] == b'0' && at - digits > 1) {
+        let negative = bytes.get(start) == Some(&b'-');
+        let digits = start + usize::from(negative);
+        let mut at = digits_end(bytes, digits)?;
+        // No leading zero.
+        if bytes[digits] == b'0' && at - digits > 1 {
             return Err(GaveUp);
         }
         let mut float = false;
         if bytes.get(at) == Some(&b'.') {
-            at += 1;
-            let fraction = at;
-            while bytes.get(at).is_some_and(u8::is_ascii_digit) {
-                at += 1;
-            }
-            if at == fraction {
-                return Err(GaveUp);
-            }
+            at = digits_end(bytes, at + 1)?;
             float = true;
         }
         if let Some(b'e' | b'E') = bytes.get(at) {
@@ -189,13 +178,7 @@ impl<'de> Reader<'de> {
             if let Some(b'+' | b'-') = bytes.get(at) {
                 at += 1;
             }
-            let exponent = at;
-            while bytes.get(at).is_some_and(u8::is_ascii_digit) {
-                at += 1;
-            }
-            if at == exponent {
-                return Err(GaveUp);
-            }
+            at = digits_end(bytes, at)?;
             float = true;
         }
         let number = &self.text[start..at];
@@ -231,7 +214,7 @@ impl<'de> Reader<'de> {
 
     fn visit_seq<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
         self.nest()?;
-        let value = visitor.visit_seq(Elements {
+        let value = visitor.visit_seq(Items {
             reader: self,
             first: true,
         })?;
@@ -241,7 +224,7 @@ impl<'de> Reader<'de> {
 
     fn visit_map<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
         self.nest()?;
-        let value = visitor.visit_map(Entries {
+        let value = visitor.visit_map(Items {
             reader: self,
             first: true,
         })?;
@@ -279,6 +262,20 @@ impl<'de> Reader<'de> {
         }
         Ok(true)
     }
+}
+
+/// The end of the run of ASCII digits from `at`, which must not be empty.
+fn digits_end(bytes: &[u8], at: usize) -> Result<usize> {
+    let count = bytes
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if count == 0 {
+        return Err(GaveUp);
+    }
+    Ok(at + count)
 }
 
 /// Decodes string content from the special byte at `at` on into `out`;
@@ -468,13 +465,14 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 }
 
-/// A JSON array's elements.
-struct Elements<'r, 'de> {
+/// A JSON array's elements or an object's entries, read in turn.
+struct Items<'r, 'de> {
     reader: &'r mut Reader<'de>,
+    /// No item has been read yet (so none is preceded by a comma).
     first: bool,
 }
 
-impl<'de> de::SeqAccess<'de> for Elements<'_, 'de> {
+impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
     type Error = GaveUp;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
@@ -485,13 +483,7 @@ impl<'de> de::SeqAccess<'de> for Elements<'_, 'de> {
     }
 }
 
-/// A JSON object's entries.
-struct Entries<'r, 'de> {
-    reader: &'r mut Reader<'de>,
-    first: bool,
-}
-
-impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
+impl<'de> de::MapAccess<'de> for Items<'_, 'de> {
     type Error = GaveUp;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
