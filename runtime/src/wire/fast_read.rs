@@ -264,18 +264,17 @@ impl<'de> Reader<'de> {
     }
 }
 
-/// The end of the run of ASCII digits from `at`, which must not be empty.
-fn digits_end(bytes: &[u8], at: usize) -> Result<usize> {
-    let count = bytes
-        .get(at..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    if count == 0 {
+/// The end of the run of ASCII digits from `start`, which must not be empty.
+#[inline]
+fn digits_end(bytes: &[u8], start: usize) -> Result<usize> {
+    let mut at = start;
+    while bytes.get(at).is_some_and(u8::is_ascii_digit) {
+        at += 1;
+    }
+    if at == start {
         return Err(GaveUp);
     }
-    Ok(at + count)
+    Ok(at)
 }
 
 /// Decodes string content from the special byte at `at` on into `out`;
