@@ -546,6 +546,7 @@ mod tests {
                 true,
             ),
             (br#"{"a":1,"a":2}"#, true),
+            (br#"{"c":{"d":-0.0,"e":1.5e3,"f":-7}}"#, true),
             (shallow.as_bytes(), true),
             // serde_json's to read or refuse
             (br#"["\uD83D\uDE00"]"#, false),
@@ -572,6 +573,7 @@ mod tests {
             (br#"{"a" 1}"#, false),
             (br#"{1:2}"#, false),
             (br#"{"a":1} x"#, false),
+            (br#"{"a":1}{"b":2}"#, false),
             (br#"nul"#, false),
             (br#"tru"#, false),
             (b"", false),
