@@ -87,6 +87,8 @@ macro_rules! structure_impls {
             fn deserialize<D: $crate::wire::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
+                // Filled in place, not returned by `deserialize_fields`: a reader
+                // would move the whole builder through its `Result`s.
                 let mut builder = <$builder as ::core::default::Default>::default();
                 $crate::wire::deserialize_fields_into(deserializer, ::core::stringify!($name), &mut builder)?;
                 ::core::result::Result::Ok(builder.build_unchecked())

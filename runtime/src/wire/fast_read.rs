@@ -213,22 +213,23 @@ impl<'de> Reader<'de> {
     }
 
     fn visit_seq<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
-        self.nest()?;
-        let value = visitor.visit_seq(Items {
-            reader: self,
-            first: true,
-        })?;
-        self.close(b']')?;
-        Ok(value)
+        self.nested(b']', |items| visitor.visit_seq(items))
     }
 
     fn visit_map<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+        self.nested(b'}', |items| visitor.visit_map(items))
+    }
+
+    /// Reads the array or object whose opening bracket is at `pos` with
+    /// `read`, then its closing `bracket`.
+    #[inline]
+    fn nested<T>(&mut self, bracket: u8, read: impl FnOnce(Items<'_, 'de>) -> Result<T>) -> Result<T> {
         self.nest()?;
-        let value = visitor.visit_map(Items {
+        let value = read(Items {
             reader: self,
             first: true,
         })?;
-        self.close(b'}')?;
+        self.close(bracket)?;
         Ok(value)
     }
 
@@ -343,6 +344,17 @@ fn decode_escape(bytes: &[u8], at: usize, out: &mut Vec<u8>) -> Result<usize> {
     Ok(at + 1)
 }
 
+/// `Deserializer` methods that leave the body to serde_json.
+macro_rules! give_up {
+    ($($method:ident)*) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
+                Err(GaveUp)
+            }
+        )*
+    };
+}
+
 impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     type Error = GaveUp;
 
@@ -428,26 +440,8 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         self.deserialize_unit(visitor)
     }
 
-    /// Types whose JSON reading serde_json defines its own way.
-    fn deserialize_f32<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(GaveUp)
-    }
-
-    fn deserialize_i128<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(GaveUp)
-    }
-
-    fn deserialize_u128<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(GaveUp)
-    }
-
-    fn deserialize_bytes<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(GaveUp)
-    }
-
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(GaveUp)
-    }
+    // Types whose JSON reading serde_json defines its own way.
+    give_up!(deserialize_f32 deserialize_i128 deserialize_u128 deserialize_bytes deserialize_byte_buf);
 
     fn deserialize_enum<V: Visitor<'de>>(
         self,
