@@ -80,25 +80,25 @@ where
 
 /// The output in a successful response's JSON body (an empty body reads as
 /// `{}`), or `Malformed` with the `status` and the body.
-pub fn json_output<T: DeserializeOwned, E>(status: u16, body: &[u8]) -> Result<T, ResponseError<E>> {
-    parse_body(if body.is_empty() { b"{}" } else { body }).map_err(|message| ResponseError::Malformed {
-        status,
-        message,
-        body: body.to_vec(),
-    })
-}
-
-/// A JSON body as `T`, or what was wrong with it.
 ///
 /// The runtime's own reader goes first; what it leaves (see
 /// [`fast_read`](crate::wire::fast_read): documents, surrogate escapes,
 /// malformed bodies, ...) is read again by serde_json, whose result and error
-/// messages are the reference.
-fn parse_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
-    if let Some(value) = crate::wire::fast_read::read(body) {
+/// messages are the reference. (One function with early returns: an output
+/// can be hundreds of bytes, and each `Result` it passes through is a copy.)
+pub fn json_output<T: DeserializeOwned, E>(status: u16, body: &[u8]) -> Result<T, ResponseError<E>> {
+    let json = if body.is_empty() { b"{}" } else { body };
+    if let Some(value) = crate::wire::fast_read::read(json) {
         return Ok(value);
     }
-    serde_json::from_slice(body).map_err(|e| e.to_string())
+    match serde_json::from_slice(json) {
+        Ok(value) => Ok(value),
+        Err(e) => Err(ResponseError::Malformed {
+            status,
+            message: e.to_string(),
+            body: body.to_vec(),
+        }),
+    }
 }
 
 /// The operation's error from an error response, with its status and request id.

@@ -25,7 +25,11 @@ pub fn read<T: DeserializeOwned>(body: &[u8]) -> Option<T> {
     let mut reader = Reader { text, pos: 0, depth: 0 };
     let value = T::deserialize(&mut reader).ok()?;
     reader.skip_whitespace();
-    (reader.pos == text.len()).then_some(value)
+    if reader.pos == text.len() {
+        Some(value)
+    } else {
+        None
+    }
 }
 
 /// Why this reader gave up; never shown to anyone (serde_json reads the body
@@ -90,14 +94,27 @@ impl<'de> Reader<'de> {
 
     #[inline]
     fn skip_whitespace(&mut self) {
+        // Most calls stand on a token already: every whitespace byte is at
+        // most a space.
+        if self.peek().is_some_and(|byte| byte > b' ') {
+            return;
+        }
+        self.skip_whitespace_run();
+    }
+
+    /// Skips whitespace from `pos`; a pretty-printed body's indentation eight
+    /// spaces at a time.
+    fn skip_whitespace_run(&mut self) {
         let bytes = self.bytes();
         let mut at = self.pos;
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = bytes.get(at) {
             at += 1;
-            // A pretty-printed body's indentation: the spaces that open the
-            // next eight bytes, at once.
-            if let Some(word) = bytes.get(at..at + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
-                at += ((u64::from_le_bytes(word) ^ (ONES * u64::from(b' '))).trailing_zeros() / 8) as usize;
+            while let Some(word) = bytes.get(at..at + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+                let spaces = ((u64::from_le_bytes(word) ^ (ONES * u64::from(b' '))).trailing_zeros() / 8) as usize;
+                at += spaces;
+                if spaces < 8 {
+                    break;
+                }
             }
         }
         self.pos = at;
@@ -123,23 +140,26 @@ impl<'de> Reader<'de> {
     /// Where the next `"`, `\` or control byte is, from `from`.
     #[inline]
     fn next_special(&self, from: usize) -> Option<usize> {
-        let bytes = self.bytes();
+        let rest = self.bytes().get(from..)?;
+        let mut words = rest.chunks_exact(8);
         let mut at = from;
-        while let Some(chunk) = bytes.get(at..at + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().ok()?);
-            let mask = special_mask(word);
+        for word in words.by_ref() {
+            let mask = special_mask(u64::from_le_bytes(word.try_into().ok()?));
             if mask != 0 {
                 return Some(at + (mask.trailing_zeros() / 8) as usize);
             }
             at += 8;
         }
-        bytes[at..]
+        words
+            .remainder()
             .iter()
             .position(|b| matches!(b, b'"' | b'\\' | 0..=0x1f))
             .map(|i| at + i)
     }
 
-    /// Reads a string whose opening quote is at `pos`.
+    /// Reads a string whose opening quote is at `pos`: a slice of the body
+    /// when it has no escapes (nearly always; inlined), else decoded.
+    #[inline(always)]
     fn read_text(&mut self) -> Result<Text<'de>> {
         let start = self.pos + 1;
         let at = self.next_special(start).ok_or(GaveUp)?;
@@ -147,12 +167,20 @@ impl<'de> Reader<'de> {
             self.pos = at + 1;
             return Ok(Text::Borrowed(&self.text[start..at]));
         }
+        self.read_escaped(start, at).map(Text::Owned)
+    }
+
+    /// The string from `start` whose first escape (or control byte) is at
+    /// `at`, decoded; kept out of line so the plain case stays small.
+    #[cold]
+    #[inline(never)]
+    fn read_escaped(&mut self, start: usize, at: usize) -> Result<String> {
         let mut out = Vec::with_capacity((at - start) * 2 + 16);
         out.extend_from_slice(&self.bytes()[start..at]);
         let end = decode_from(self.bytes(), at, &mut out)?;
         self.pos = end + 1;
         // Runs of the (valid) body cut at ASCII bytes, and whole characters.
-        String::from_utf8(out).map(Text::Owned).map_err(|_| GaveUp)
+        String::from_utf8(out).map_err(|_| GaveUp)
     }
 
     /// Reads a number as serde_json does: a non-negative integer as `u64`, a
@@ -486,7 +514,8 @@ impl<'de> de::MapAccess<'de> for Items<'_, 'de> {
         if self.reader.peek_value()? != b'"' {
             return Err(GaveUp);
         }
-        seed.deserialize(&mut *self.reader).map(Some)
+        let name = self.reader.read_text()?;
+        seed.deserialize(MemberName(name)).map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
@@ -495,6 +524,32 @@ impl<'de> de::MapAccess<'de> for Items<'_, 'de> {
         }
         self.reader.pos += 1;
         seed.deserialize(&mut *self.reader)
+    }
+}
+
+/// A member name, already read, for the key's seed: a string to every
+/// request (as serde_json's, except that it reads no numbers or booleans out
+/// of names: a visitor that wanted those refuses a string, and gives up).
+struct MemberName<'de>(Text<'de>);
+
+impl<'de> de::Deserializer<'de> for MemberName<'de> {
+    type Error = GaveUp;
+
+    #[inline]
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self.0 {
+            Text::Borrowed(text) => visitor.visit_borrowed_str(text),
+            Text::Owned(text) => visitor.visit_string(text),
+        }
+    }
+
+    // A bytes visitor takes a string as its bytes; serde_json's own call.
+    give_up!(deserialize_bytes deserialize_byte_buf);
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct
+        enum identifier ignored_any
     }
 }
 
@@ -660,6 +715,18 @@ mod tests {
         assert!(read::<Typed>(br#"[[300],{},"",[true,true],null]"#).is_none());
         // So does a tuple with an element too many.
         assert!(read::<Typed>(br#"[[],{},"",[true,true,true],null]"#).is_none());
+        // Member names are strings here; serde_json also reads numbers and
+        // booleans out of them, so such maps are its own.
+        let numbered = br#"{"1":true,"20":false}"#;
+        assert!(read::<BTreeMap<u32, bool>>(numbered).is_none());
+        assert!(serde_json::from_slice::<BTreeMap<u32, bool>>(numbered).is_ok());
+        assert!(read::<BTreeMap<bool, u8>>(br#"{"true":1}"#).is_none());
+        // Names with escapes reach the visitor decoded.
+        let escaped = br#"{"a\u00e9\n":1,"plain":2}"#;
+        assert_eq!(
+            read::<BTreeMap<String, u8>>(escaped),
+            serde_json::from_slice::<BTreeMap<String, u8>>(escaped).ok()
+        );
         // serde_json's raw values are its own.
         assert!(read::<Box<serde_json::value::RawValue>>(br#"{"a":1}"#).is_none());
     }
