@@ -101,19 +101,14 @@ pub fn sync(dir: &Path, files: &[GeneratedFile], mode: SyncMode, ownership: Owne
 
     let mut report = SyncReport::default();
     let mut written = Manifest::default();
-    for file in files {
-        let path = dir.join(&file.path);
-        written.entries.insert(file.path.clone(), fingerprint(&file.contents));
-        match fs::read_to_string(&path) {
-            Ok(existing) if existing.replace("\r\n", "\n") == file.contents => continue,
-            Ok(_) => report.stale.push(path.clone()),
-            Err(_) => report.missing.push(path.clone()),
-        }
-        if mode == SyncMode::Write {
-            if let Some(parent) = path.parent() {
-                fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-            }
-            fs::write(&path, &file.contents).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let outcomes = each_in_parallel(files, |file| sync_file(dir, file, mode));
+    for (file, outcome) in files.iter().zip(outcomes) {
+        let (hash, state) = outcome?;
+        written.entries.insert(file.path.clone(), hash);
+        match state {
+            FileState::Fresh => {}
+            FileState::Stale => report.stale.push(dir.join(&file.path)),
+            FileState::Missing => report.missing.push(dir.join(&file.path)),
         }
     }
 
@@ -155,6 +150,62 @@ pub fn sync(dir: &Path, files: &[GeneratedFile], mode: SyncMode, ownership: Owne
         remove_empty_parents(dir, &path);
     }
     Ok(report)
+}
+
+/// What a generated file's path held before [`sync_file`].
+enum FileState {
+    Fresh,
+    Stale,
+    Missing,
+}
+
+/// Compares one generated file with the disk and, in mode `Write`, writes it
+/// when it differs; its fingerprint for the manifest, and what was there.
+fn sync_file(dir: &Path, file: &GeneratedFile, mode: SyncMode) -> Result<(u64, FileState), String> {
+    let path = dir.join(&file.path);
+    let hash = fingerprint(&file.contents);
+    let state = match fs::read_to_string(&path) {
+        Ok(existing) if same_text(&existing, &file.contents) => return Ok((hash, FileState::Fresh)),
+        Ok(_) => FileState::Stale,
+        Err(_) => FileState::Missing,
+    };
+    if mode == SyncMode::Write {
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        fs::write(&path, &file.contents).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok((hash, state))
+}
+
+/// Whether a file on disk holds `generated`, with `\r\n` line endings
+/// counting as `\n` (copied only when the file has any).
+fn same_text(existing: &str, generated: &str) -> bool {
+    if existing.contains('\r') {
+        existing.replace("\r\n", "\n") == generated
+    } else {
+        existing == generated
+    }
+}
+
+/// `work` applied to every item, on one thread per core (a regeneration reads,
+/// hashes and compares tens of megabytes), the results in the items' order.
+fn each_in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len())
+        .max(1);
+    let chunk = items.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().map(&work).collect::<Vec<R>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
 }
 
 /// Refuses to write where the generator would clobber what it did not write.
@@ -298,6 +349,33 @@ mod tests {
         // Reference values of FNV-1a 64.
         assert_eq!(fingerprint(""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fingerprint("a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn crlf_copies_of_generated_files_count_as_fresh() {
+        assert!(same_text("a\nb\n", "a\nb\n"));
+        assert!(same_text("a\r\nb\r\n", "a\nb\n"));
+        assert!(!same_text("a\r\nb\r\n", "a\r\nb\r\n"));
+        assert!(!same_text("a\nb", "a\nb\n"));
+
+        // Files on disk, compared and written by the workers in the
+        // generated order: a CRLF checkout is fresh, a changed file stale, a
+        // new one missing.
+        let dir = std::env::temp_dir().join(format!("xtask-sync-crlf-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let file = |path: &str, contents: &str| GeneratedFile {
+            path: path.to_owned(),
+            contents: contents.to_owned(),
+        };
+        let files: Vec<GeneratedFile> = (0..9).map(|i| file(&format!("src/f{i}.rs"), "x\ny\n")).collect();
+        sync(&dir, &files, SyncMode::Write, Ownership::Careful).expect("first write");
+        fs::write(dir.join("src/f1.rs"), "x\r\ny\r\n").expect("crlf copy");
+        fs::write(dir.join("src/f4.rs"), "changed\n").expect("edit");
+        fs::remove_file(dir.join("src/f7.rs")).expect("remove");
+        let report = sync(&dir, &files, SyncMode::Check, Ownership::Careful).expect("check");
+        assert_eq!(report.stale, vec![dir.join("src/f4.rs")]);
+        assert_eq!(report.missing, vec![dir.join("src/f7.rs")]);
+        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]
