@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs::{doc_attrs, or_fallback};
+use super::docs::{doc_attrs, doc_text, or_fallback};
 use super::types::{field_inner_type, ident, prefixed, value_type};
 use super::validate::has_checks;
 use crate::ir::rust::{FieldDef, StructureDef, ValueKind};
@@ -12,10 +12,10 @@ use crate::ir::rust::{FieldDef, StructureDef, ValueKind};
 pub fn emit(s: &StructureDef) -> TokenStream {
     let name = ident(&s.path.name);
     let builder = ident(&s.builder_name());
-    let doc = format!(
+    let doc = doc_text(&format!(
         " Builds a [`{}`]; `build()` checks required members and every constraint.",
         s.path.name
-    );
+    ));
     let fields = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
         let ty = field_inner_type(f);
@@ -81,8 +81,8 @@ fn setters(f: &FieldDef) -> TokenStream {
     let get = prefixed("get", &f.rust_name);
     let ty = field_inner_type(f);
     let docs = doc_attrs(&or_fallback(&f.docs, format!("The `{}` member.", f.member)));
-    let set_doc = format!(" Sets or clears `{}`.", f.member);
-    let get_doc = format!(" The `{}` set so far.", f.member);
+    let set_doc = doc_text(&format!(" Sets or clears `{}`.", f.member));
+    let get_doc = doc_text(&format!(" The `{}` set so far.", f.member));
     let fluent = match &f.value.kind {
         ValueKind::List { element, sparse } => {
             let item = value_type(element);
@@ -91,10 +91,10 @@ fn setters(f: &FieldDef) -> TokenStream {
             } else {
                 item
             };
-            let doc = format!(
+            let doc = doc_text(&format!(
                 " Appends one item to `{}` (use `{}` to replace the list).",
                 f.member, set
-            );
+            ));
             quote! {
                 #docs
                 #[doc = ""]
@@ -109,10 +109,10 @@ fn setters(f: &FieldDef) -> TokenStream {
             let k = value_type(key);
             let v = value_type(value);
             let v = if *sparse { quote!(::std::option::Option<#v>) } else { v };
-            let doc = format!(
+            let doc = doc_text(&format!(
                 " Inserts one entry into `{}` (use `{}` to replace the map).",
                 f.member, set
-            );
+            ));
             quote! {
                 #docs
                 #[doc = ""]

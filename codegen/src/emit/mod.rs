@@ -201,7 +201,10 @@ impl FileJob<'_> {
             }
             What::OperationIndex => {
                 let operations = ir.operations.iter().map(|o| ident(&o.module));
-                let op_docs = ir.operations.iter().map(|o| format!(" The `{}` operation.", o.name));
+                let op_docs = ir
+                    .operations
+                    .iter()
+                    .map(|o| docs::doc_text(&format!(" The `{}` operation.", o.name)));
                 quote! {
                     #![doc = " One module per operation."]
                     #(#[doc = #op_docs] pub mod #operations;)*
@@ -278,7 +281,7 @@ fn module_dir(module: &Module) -> String {
 }
 
 fn module_file(dir: &str, doc: &str, entries: &[(String, Vec<Export>)], extra: TokenStream) -> TokenStream {
-    let doc = format!(" {doc}");
+    let doc = docs::doc_text(&format!(" {doc}"));
     let parent = dir.rsplit('/').next().unwrap_or(dir);
     let mods = entries.iter().map(|(stem, _)| {
         let m = ident(stem);

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs::{doc_attrs, or_fallback, with_paragraph};
+use super::docs::{doc_attrs, doc_text, or_fallback, with_paragraph};
 use super::types::{ident, path};
 use crate::ir::rust::OperationDef;
 
@@ -32,11 +32,15 @@ pub fn emit(op: &OperationDef) -> TokenStream {
         }
     });
     let error = ident(&format!("{}Error", op.name));
-    let error_doc = format!(" Every error `{}` can return.", op.name);
+    let error_doc = doc_text(&format!(" Every error `{}` can return.", op.name));
     let variants = op.errors.iter().map(|e| {
         let variant = ident(&e.variant);
         let ty = path(&e.path);
-        let doc = format!(" See [`{}`](crate::{}).", e.path.name, e.path.segments().join("::"));
+        let doc = doc_text(&format!(
+            " See [`{}`](crate::{}).",
+            e.path.name,
+            e.path.segments().join("::")
+        ));
         quote!(#[doc = #doc] #variant(#ty),)
     });
     // The runtime macro names each error `crate::types::error::<variant>`,
@@ -45,11 +49,11 @@ pub fn emit(op: &OperationDef) -> TokenStream {
     let aliases = op.aliases.iter().map(|(alias, target)| {
         let alias_ident = ident(alias);
         let ty = path(target);
-        let doc = format!(
+        let doc = doc_text(&format!(
             " This operation's side of [`{}`](crate::{}), which other operations share.",
             target.name,
             target.segments().join("::")
-        );
+        ));
         quote!(#[doc = #doc] pub type #alias_ident = #ty;)
     });
     quote! {

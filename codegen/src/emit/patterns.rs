@@ -4,6 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::docs::doc_text;
 use crate::ir::rust::PatternDef;
 use crate::ir::rust::{Engine, Specialised};
 
@@ -12,7 +13,7 @@ pub fn emit(patterns: &[PatternDef]) -> TokenStream {
         let name = format_ident!("{}", p.const_name);
         let t = &p.translated;
         let regex = &t.regex;
-        let doc = format!(" {}", crate::ir::rust::inline_code(&p.source));
+        let doc = doc_text(&format!(" {}", crate::ir::rust::inline_code(&p.source)));
         let backtracking = t.engine == Engine::Backtracking;
         let init = match &t.specialised {
             Some(Specialised::Ascii(a)) => {

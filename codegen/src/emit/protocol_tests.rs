@@ -12,6 +12,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::Value;
 
+use super::docs::doc_text;
 use super::types::{ident, path};
 use crate::ir::protocol_tests::{RequestCase, ResponseCase};
 use crate::ir::rust::{CrateIr, OperationDef, StructureDef, UnionDef, ValueKind, ValueType};
@@ -54,7 +55,7 @@ pub fn emit(ir: &CrateIr, failures: &[crate::ExpectedFailure]) -> Option<TokenSt
     };
     let expected = |kind: &str, id: &str| {
         failures.iter().find(|f| f.kind == kind && f.id == id).map(|f| {
-            let reason = format!(" Expected to fail: {}", f.reason);
+            let reason = doc_text(&format!(" Expected to fail: {}", f.reason));
             quote! {
                 #[doc = ""]
                 #[doc = #reason]

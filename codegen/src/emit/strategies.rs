@@ -9,10 +9,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::context::Context;
+use super::docs::doc_text;
 use super::types::{ident, length_bound_tokens, option, path, value_type};
 use super::validate::{float_bound, int_bound_values};
 use crate::ir::rust::names;
@@ -371,11 +372,19 @@ pub fn emit(ir: &CrateIr, ctx: &Context) -> TokenStream {
     let structures = ir.structures.iter().map(|s| structure(s, &plan));
     let unions = ir.unions.iter().map(|u| union(u, &plan));
     let enums = ir.enums.iter().map(|e| {
-        let doc = format!(" Known values of [`{}`]({}).", e.path.name, rust_link(&e.path));
+        let doc = doc_text(&format!(
+            " Known values of [`{}`]({}).",
+            e.path.name,
+            rust_link(&e.path)
+        ));
         simple_enum(&plan, &e.path, &doc, quote!(unknown_enum), quote!(known_enum))
     });
     let int_enums = ir.int_enums.iter().map(|e| {
-        let doc = format!(" Known values of [`{}`]({}).", e.path.name, rust_link(&e.path));
+        let doc = doc_text(&format!(
+            " Known values of [`{}`]({}).",
+            e.path.name,
+            rust_link(&e.path)
+        ));
         simple_enum(&plan, &e.path, &doc, quote!(unknown_int_enum), quote!(known_int_enum))
     });
     quote! {
@@ -395,7 +404,7 @@ pub fn emit(ir: &CrateIr, ctx: &Context) -> TokenStream {
     }
 }
 
-fn simple_enum(plan: &Plan<'_>, p: &RustPath, doc: &str, unknown: TokenStream, known: TokenStream) -> TokenStream {
+fn simple_enum(plan: &Plan<'_>, p: &RustPath, doc: &Literal, unknown: TokenStream, known: TokenStream) -> TokenStream {
     let ty = path(p);
     let f = plan.strategy_fn(p);
     let impls = trait_impls(
@@ -434,22 +443,22 @@ fn named_type(
     let ty = path(p);
     let f = plan.strategy_fn(p);
     let f_at = plan.strategy_at_fn(p);
-    let valid_doc = format!(" Valid values of [`{}`]({}).", p.name, rust_link(p));
-    let at_doc = format!(
+    let valid_doc = doc_text(&format!(" Valid values of [`{}`]({}).", p.name, rust_link(p)));
+    let at_doc = doc_text(&format!(
         " Valid values of [`{}`]({}), recursing at most `depth` levels.",
         p.name,
         rust_link(p)
-    );
+    ));
     let depth_use = (!uses_depth).then(|| quote!(let _ = depth;));
     let (invalid, invalid_impl) = if injections.is_empty() {
         (TokenStream::new(), None)
     } else {
         let inv = plan.invalid_fn(p);
-        let doc = format!(
+        let doc = doc_text(&format!(
             " Values of [`{}`]({}) with exactly one constraint violation, and where it is.",
             p.name,
             rust_link(p)
-        );
+        ));
         (
             quote! {
                 #[doc = #doc]

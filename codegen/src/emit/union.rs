@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::context::Context;
-use super::docs::{doc_attrs, or_fallback, with_paragraph};
+use super::docs::{doc_attrs, doc_text, or_fallback, with_paragraph};
 use super::serde_impls;
 use super::types::{codec, ident, value_type};
 use super::validate::{checks, has_checks};
@@ -62,7 +62,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         let variant = ident(&v.rust_name);
         let snake = names::field_name(&v.member);
         let is_fn = format_ident!("is_{}", crate::ir::rust::bare_name(&snake));
-        let is_doc = format!(" Whether the `{}` member is set.", v.member);
+        let is_doc = doc_text(&format!(" Whether the `{}` member is set.", v.member));
         let is_fn_tokens = quote! {
             #[doc = #is_doc]
             pub fn #is_fn(&self) -> bool {
@@ -73,7 +73,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
             (Some(value), Some(_)) => {
                 let as_fn = format_ident!("as_{}", crate::ir::rust::bare_name(&snake));
                 let t = value_type(value);
-                let doc = format!(" The `{}` member, if it is the one set.", v.member);
+                let doc = doc_text(&format!(" The `{}` member, if it is the one set.", v.member));
                 quote! {
                     #[doc = #doc]
                     pub fn #as_fn(&self) -> ::std::option::Option<&#t> {
