@@ -93,3 +93,34 @@ fn closure_of_describe_job_template_spec() {
     assert_eq!(own.len(), 44);
     assert!(shapes.contains(&id("smithy.api#Unit")), "enum members target Unit");
 }
+
+#[test]
+fn ids_compare_with_their_written_form() {
+    let abort = id("com.amazonaws.iot#AbortConfig");
+    assert!(abort.is("com.amazonaws.iot#AbortConfig"));
+    for other in [
+        "AbortConfig",
+        "com.amazonaws.iot#AbortConfi",
+        "com.amazonaws.io#AbortConfig",
+        "com.amazonaws.iot#AbortConfig$x",
+        "#",
+        "",
+    ] {
+        assert!(!abort.is(other), "{other}");
+    }
+}
+
+#[test]
+fn operations_are_found_by_name_or_absolute_id() {
+    let spec = json!({"smithy": "2.0", "shapes": {
+        "ex#Get": {"type": "operation"},
+        "other#Get": {"type": "operation"},
+        "ex#Put": {"type": "operation"}
+    }});
+    let model = Model::from_json(&spec.to_string()).expect("resolves");
+    let found = |name: &str| model.find_operation(name).map(|s| s.id.to_string()).ok();
+    assert_eq!(found("Put").as_deref(), Some("ex#Put"));
+    assert_eq!(found("other#Get").as_deref(), Some("other#Get"));
+    assert_eq!(found("ex#Get").as_deref(), Some("ex#Get"));
+    assert_eq!(found("ex#Delete"), None);
+}

@@ -63,6 +63,12 @@ impl ShapeId {
     pub fn member(&self, member: &str) -> String {
         format!("{self}${member}")
     }
+
+    /// Whether `text` is this id written out (`namespace#Name`), without
+    /// writing it.
+    pub fn is(&self, text: &str) -> bool {
+        text.split_once('#') == Some((&self.namespace, &self.name))
+    }
 }
 
 impl fmt::Display for ShapeId {
@@ -223,7 +229,7 @@ impl Model {
     pub fn find_operation(&self, name: &str) -> Result<&Shape> {
         self.shapes
             .values()
-            .find(|s| matches!(s.kind, ShapeKind::Operation(_)) && (s.id.name() == name || s.id.to_string() == name))
+            .find(|s| matches!(s.kind, ShapeKind::Operation(_)) && (s.id.name() == name || s.id.is(name)))
             .ok_or_else(|| CodegenError::UnknownOperation {
                 name: name.to_owned(),
                 suggestion: self.closest_operation(name),
