@@ -17,13 +17,13 @@ pub fn format_file(path: &str, tokens: TokenStream, header: &str) -> Result<Stri
         message: e.to_string(),
     })?;
     short_paths::shorten_file(&mut file);
-    Ok(format!("{header}{}", space_items(&prettyplease::unparse(&file))))
+    Ok(space_items(header, &prettyplease::unparse(&file)))
 }
 
-/// Puts a blank line between consecutive items (prettyplease packs them), which
-/// only changes whitespace: a closing brace followed, at the same indentation, by
-/// the start of another item.
-fn space_items(code: &str) -> String {
+/// `code` under `header`, with a blank line between consecutive items
+/// (prettyplease packs them), which only changes whitespace: a closing brace
+/// followed, at the same indentation, by the start of another item.
+fn space_items(header: &str, code: &str) -> String {
     const ITEM_STARTS: &[&str] = &[
         "///",
         "#[",
@@ -40,15 +40,16 @@ fn space_items(code: &str) -> String {
         "use ",
         "runtime::",
     ];
-    let mut out = String::with_capacity(code.len() + code.len() / 16);
-    let mut previous: Option<&str> = None;
+    let mut out = String::with_capacity(header.len() + code.len() + code.len() / 16);
+    out.push_str(header);
+    // The previous line, its text after the indentation, and its indentation.
+    let mut previous: Option<(&str, &str, usize)> = None;
     let mut in_static = false;
     for line in code.lines() {
-        if let Some(prev) = previous {
-            let prev_trimmed = prev.trim_start();
-            let indent = prev.len() - prev_trimmed.len();
-            let trimmed = line.trim_start();
-            let same_indent = line.len() - trimmed.len() == indent;
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if let Some((prev, prev_trimmed, prev_indent)) = previous {
+            let same_indent = indent == prev_indent;
             let after_block = prev_trimmed == "}" || prev_trimmed == "};";
             // A top-level macro call (`runtime::structure_impls!(...);`) stands apart.
             let after_macro =
@@ -66,7 +67,6 @@ fn space_items(code: &str) -> String {
         }
         out.push_str(line);
         out.push('\n');
-        let trimmed = line.trim_start();
         if ["static ", "pub static ", "pub(crate) static "]
             .iter()
             .any(|s| trimmed.starts_with(s))
@@ -75,7 +75,7 @@ fn space_items(code: &str) -> String {
         } else if trimmed.starts_with("///") {
             in_static = false;
         }
-        previous = Some(line);
+        previous = Some((line, trimmed, indent));
     }
     out
 }
@@ -220,11 +220,16 @@ mod short_paths {
     impl Rewriter<'_> {
         /// Shortens `path` in place; how many leading segments it lost.
         fn rewrite_path(&mut self, path: &mut syn::Path) -> usize {
-            let mut removed = 0;
             let segment_is =
                 |path: &syn::Path, i: usize, name: &str| path.segments.get(i).is_some_and(|s| s.ident == name);
+            // Only paths from `::std` and `crate` change, and most are neither.
+            let from_std = path.leading_colon.is_some() && segment_is(path, 0, "std");
+            if !from_std && !(path.leading_colon.is_none() && segment_is(path, 0, "crate")) {
+                return 0;
+            }
+            let mut removed = 0;
             // `::std::<module>::<Type>[::<Variant>]`: the prelude's name.
-            if path.leading_colon.is_some() && segment_is(path, 0, "std") {
+            if from_std {
                 for (module, name, variants) in TYPES {
                     if !(segment_is(path, 1, module) && segment_is(path, 2, name)) {
                         continue;
@@ -237,8 +242,7 @@ mod short_paths {
                         None if !self.defined.contains(*name) => 2,
                         None => break,
                     };
-                    path.segments = path.segments.iter().skip(drop).cloned().collect();
-                    path.leading_colon = None;
+                    drop_leading(path, drop);
                     removed = drop;
                     break;
                 }
@@ -257,8 +261,7 @@ mod short_paths {
                         .all(|(i, segment)| segment_is(path, i, segment) && path.segments[i].arguments.is_none());
                 if starts {
                     let drop = module_path.len() - 1;
-                    path.segments = path.segments.iter().skip(drop).cloned().collect();
-                    path.leading_colon = None;
+                    drop_leading(path, drop);
                     self.used.insert(name);
                     return removed + drop;
                 }
@@ -349,6 +352,13 @@ mod short_paths {
             syn::visit_mut::visit_item_mod_mut(self, item);
             self.in_inline_module = outer;
         }
+    }
+
+    /// Removes `path`'s first `n` segments (moved, not copied) and its
+    /// leading `::`.
+    fn drop_leading(path: &mut syn::Path, n: usize) {
+        path.segments = std::mem::take(&mut path.segments).into_pairs().skip(n).collect();
+        path.leading_colon = None;
     }
 
     fn shorten_module_paths(
