@@ -224,7 +224,8 @@ mod short_paths {
                 |path: &syn::Path, i: usize, name: &str| path.segments.get(i).is_some_and(|s| s.ident == name);
             // Only paths from `::std` and `crate` change, and most are neither.
             let from_std = path.leading_colon.is_some() && segment_is(path, 0, "std");
-            if !from_std && !(path.leading_colon.is_none() && segment_is(path, 0, "crate")) {
+            let from_crate = path.leading_colon.is_none() && segment_is(path, 0, "crate");
+            if !(from_std || from_crate) {
                 return 0;
             }
             let mut removed = 0;
