@@ -6,8 +6,9 @@
 //! error message) is final. It gives up on what is rare in responses and
 //! costly to mirror exactly: surrogate escapes, integers outside `i64`/`u64`,
 //! `-0`, `f32`/`i128`/`u128`/bytes/enum requests, serde_json's raw values
-//! (documents), nesting deeper than 100 levels, and every error, its own or
-//! a visitor's.
+//! (documents), nesting deeper than 100 levels, member names read as numbers
+//! or booleans (maps keyed by them), and every error, its own or a
+//! visitor's.
 //!
 //! What it does differently is cheaper, not different: the body's UTF-8 is
 //! checked once, and a string with escapes is decoded straight into the
