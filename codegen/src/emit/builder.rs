@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{doc_attrs, doc_text, or_fallback};
+use super::prelude::{BOX, OPTION, SOME, VEC};
 use super::types::{field_inner_type, ident, prefixed, value_type};
 use super::validate::has_checks;
 use crate::ir::rust::{FieldDef, StructureDef, ValueKind};
@@ -19,7 +20,7 @@ pub fn emit(s: &StructureDef) -> TokenStream {
     let fields = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
         let ty = field_inner_type(f);
-        quote!(#field: ::std::option::Option<#ty>,)
+        quote!(#field: #OPTION<#ty>,)
     });
     let methods = s.fields.iter().map(setters);
     let inits = s.fields.iter().map(|f| {
@@ -86,11 +87,7 @@ fn setters(f: &FieldDef) -> TokenStream {
     let fluent = match &f.value.kind {
         ValueKind::List { element, sparse } => {
             let item = value_type(element);
-            let item = if *sparse {
-                quote!(::std::option::Option<#item>)
-            } else {
-                item
-            };
+            let item = if *sparse { quote!(#OPTION<#item>) } else { item };
             let doc = doc_text(&format!(
                 " Appends one item to `{}` (use `{}` to replace the list).",
                 f.member, set
@@ -100,7 +97,7 @@ fn setters(f: &FieldDef) -> TokenStream {
                 #[doc = ""]
                 #[doc = #doc]
                 pub fn #field(mut self, item: impl ::std::convert::Into<#item>) -> Self {
-                    self.#field.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+                    self.#field.get_or_insert_with(#VEC::new).push(item.into());
                     self
                 }
             }
@@ -108,7 +105,7 @@ fn setters(f: &FieldDef) -> TokenStream {
         ValueKind::Map { key, value, sparse } => {
             let k = value_type(key);
             let v = value_type(value);
-            let v = if *sparse { quote!(::std::option::Option<#v>) } else { v };
+            let v = if *sparse { quote!(#OPTION<#v>) } else { v };
             let doc = doc_text(&format!(
                 " Inserts one entry into `{}` (use `{}` to replace the map).",
                 f.member, set
@@ -128,7 +125,7 @@ fn setters(f: &FieldDef) -> TokenStream {
             quote! {
                 #docs
                 pub fn #field(mut self, input: impl ::std::convert::Into<#inner>) -> Self {
-                    self.#field = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
+                    self.#field = #SOME(#BOX::new(input.into()));
                     self
                 }
             }
@@ -136,7 +133,7 @@ fn setters(f: &FieldDef) -> TokenStream {
         _ => quote! {
             #docs
             pub fn #field(mut self, input: impl ::std::convert::Into<#ty>) -> Self {
-                self.#field = ::std::option::Option::Some(input.into());
+                self.#field = #SOME(input.into());
                 self
             }
         },
@@ -145,13 +142,13 @@ fn setters(f: &FieldDef) -> TokenStream {
         #fluent
 
         #[doc = #set_doc]
-        pub fn #set(mut self, input: ::std::option::Option<#ty>) -> Self {
+        pub fn #set(mut self, input: #OPTION<#ty>) -> Self {
             self.#field = input;
             self
         }
 
         #[doc = #get_doc]
-        pub fn #get(&self) -> &::std::option::Option<#ty> {
+        pub fn #get(&self) -> &#OPTION<#ty> {
             &self.#field
         }
     }

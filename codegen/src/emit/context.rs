@@ -19,6 +19,8 @@ pub struct Context {
     rule_defs: BTreeMap<String, ValueType>,
     /// The crate's protocol.
     pub protocol: Protocol,
+    /// Whether files write `Option`, `String`, ... short ([`super::prelude`]).
+    pub short_prelude: bool,
 }
 
 impl Context {
@@ -30,6 +32,7 @@ impl Context {
                 .map(|p| (p.translated.regex.clone(), p.clone()))
                 .collect(),
             protocol: ir.protocol.clone(),
+            short_prelude: super::prelude::free_in(ir),
             rules: BTreeMap::new(),
             rule_defs: BTreeMap::new(),
         };
@@ -55,10 +58,9 @@ impl Context {
             }
             _ => {}
         }
-        let Some(expr) = validate::rules_expr(v, &|regex| self.pattern_const(regex)) else {
+        let Some(key) = self.rules_key(v) else {
             return;
         };
-        let key = expr.to_string();
         if self.rules.contains_key(&key) {
             return;
         }
@@ -75,10 +77,18 @@ impl Context {
 
     /// The constant of the `rules` module holding `v`'s constraints, if any.
     pub fn rules(&self, v: &ValueType) -> Option<proc_macro2::Ident> {
-        let expr = validate::rules_expr(v, &|regex| self.pattern_const(regex))?;
         self.rules
-            .get(&expr.to_string())
+            .get(&self.rules_key(v)?)
             .map(|name| quote::format_ident!("{}", name))
+    }
+
+    /// The text of `v`'s `Rules` expression, the key of its constant: always
+    /// written with full prelude paths, whichever form the file being emitted
+    /// uses, so that a set registered here is found from any file.
+    fn rules_key(&self, v: &ValueType) -> Option<String> {
+        super::prelude::for_crate(false, || {
+            validate::rules_expr(v, &|regex| self.pattern_const(regex)).map(|expr| expr.to_string())
+        })
     }
 
     /// Whether the crate has constraint sets (and so a `rules` module).

@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::Value;
 
+use super::prelude::STRING;
 use super::types::path;
 use crate::ir::rust::{ValueKind, ValueType};
 
@@ -14,7 +15,7 @@ pub fn expr(v: &ValueType, json: &Value) -> TokenStream {
     let fallback = quote!(crate::runtime::ErrorCorrection::corrected());
     match (&v.kind, json) {
         (ValueKind::Boolean, Value::Bool(b)) => quote!(#b),
-        (ValueKind::String, Value::String(s)) => quote!(::std::string::String::from(#s)),
+        (ValueKind::String, Value::String(s)) => quote!(#STRING::from(#s)),
         (ValueKind::Byte, Value::Number(n)) => n
             .as_i64()
             .and_then(|i| i8::try_from(i).ok())

@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{doc_attrs, or_fallback, with_paragraph};
+use super::prelude::{NONE, OPTION, SOME};
 use super::types::ident;
 use crate::ir::rust::EnumDef;
 
@@ -30,7 +31,7 @@ pub fn emit(e: &EnumDef) -> TokenStream {
     let from_str = e.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
         let value = &v.value;
-        quote!(#value => ::std::option::Option::Some(Self::#variant),)
+        quote!(#value => #SOME(Self::#variant),)
     });
     let values = e.variants.iter().map(|v| &v.value);
     let rule = format!(
@@ -66,10 +67,10 @@ pub fn emit(e: &EnumDef) -> TokenStream {
                 }
             }
 
-            fn known(value: &str) -> ::std::option::Option<Self> {
+            fn known(value: &str) -> #OPTION<Self> {
                 match value {
                     #(#from_str)*
-                    _ => ::std::option::Option::None,
+                    _ => #NONE,
                 }
             }
         }

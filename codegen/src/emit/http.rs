@@ -6,6 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::prelude::{BOX, ERR, NONE, OK, OPTION, RESULT, SOME, STRING, VEC};
 use super::types::{codec, field_codec, ident, path, value_type};
 use crate::ir::rust::TimestampFormat;
 use crate::ir::rust::{
@@ -46,12 +47,12 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
         request
     } else {
         quote! {
-            let build = || -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::http::RequestError> {
+            let build = || -> #RESULT<::http::Request<#VEC<u8>>, crate::runtime::http::RequestError> {
                 #request
             };
             let request = build()?;
             #(#steps)*
-            ::std::result::Result::Ok(request)
+            #OK(request)
         }
     };
     let response = response(op, output, ir);
@@ -74,21 +75,21 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
             /// itself needs can fail, such as an empty URI label. The URI is origin-form
             /// (`/path?query`); the caller adds the endpoint, signs the request and sends
             /// it with any HTTP client.
-            pub fn request(#input_param: &#input_ty) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::http::RequestError> {
+            pub fn request(#input_param: &#input_ty) -> #RESULT<::http::Request<#VEC<u8>>, crate::runtime::http::RequestError> {
                 #request
             }
 
             /// Reads an HTTP response: a 2xx status yields the output (an empty body is
             /// `{}`); anything else is an error, matched to a modeled error by its code.
             #[allow(clippy::result_large_err)]
-            pub fn response<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> ::std::result::Result<#output_ty, crate::runtime::http::ResponseError<#error_ty>> {
+            pub fn response<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> #RESULT<#output_ty, crate::runtime::http::ResponseError<#error_ty>> {
                 #response
             }
 
             /// [`response`](Self::response), keeping the status and the request id of a
             /// successful response too (an error response's are on its `ServiceError`).
             #[allow(clippy::result_large_err)]
-            pub fn response_received<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> ::std::result::Result<crate::runtime::http::Received<#output_ty>, crate::runtime::http::ResponseError<#error_ty>> {
+            pub fn response_received<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> #RESULT<crate::runtime::http::Received<#output_ty>, crate::runtime::http::ResponseError<#error_ty>> {
                 crate::runtime::http::received(response, Self::response)
             }
         }
@@ -98,7 +99,7 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
 /// Wraps the request-building `body` so the request carries the `@endpoint`
 /// host prefix, its `{label}`s filled from the input's members.
 fn with_host_prefix(body: TokenStream, prefix: &str, input: &StructureDef) -> TokenStream {
-    let mut build = quote!(let mut prefix = ::std::string::String::new(););
+    let mut build = quote!(let mut prefix = #STRING::new(););
     let mut rest = prefix;
     while let Some(open) = rest.find('{') {
         let literal = &rest[..open];
@@ -113,8 +114,8 @@ fn with_host_prefix(body: TokenStream, prefix: &str, input: &StructureDef) -> To
             let name = &f.member;
             build.extend(quote! {
                 match #value {
-                    ::std::option::Option::Some(value) if !#t.is_empty() => prefix.push_str(&#t),
-                    _ => return ::std::result::Result::Err(crate::runtime::http::RequestError::EmptyLabel(#name)),
+                    #SOME(value) if !#t.is_empty() => prefix.push_str(&#t),
+                    _ => return #ERR(crate::runtime::http::RequestError::EmptyLabel(#name)),
                 }
             });
         }
@@ -125,12 +126,12 @@ fn with_host_prefix(body: TokenStream, prefix: &str, input: &StructureDef) -> To
     }
     quote! {
         #build
-        let build = || -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::http::RequestError> {
+        let build = || -> #RESULT<::http::Request<#VEC<u8>>, crate::runtime::http::RequestError> {
             #body
         };
         let mut request = build()?;
         request.extensions_mut().insert(crate::runtime::http::HostPrefix(prefix));
-        ::std::result::Result::Ok(request)
+        #OK(request)
     }
 }
 
@@ -177,7 +178,7 @@ pub(super) fn parse_text(v: &ValueType, text_expr: TokenStream) -> TokenStream {
     match &v.kind {
         ValueKind::Enum { path: p, .. } => {
             let ty = path(p);
-            quote!(::std::option::Option::Some(#ty::from(#text_expr.trim())))
+            quote!(#SOME(#ty::from(#text_expr.trim())))
         }
         ValueKind::IntEnum { path: p, .. } => {
             let ty = path(p);
@@ -200,7 +201,7 @@ fn field_value(f: &FieldDef) -> TokenStream {
     if f.optional {
         quote!(input.#field.as_ref())
     } else {
-        quote!(::std::option::Option::Some(&input.#field))
+        quote!(#SOME(&input.#field))
     }
 }
 
@@ -231,11 +232,11 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
                 path_code.extend(quote! {
                     {
                         let label = match #value {
-                            ::std::option::Option::Some(value) => #as_text,
-                            ::std::option::Option::None => ::std::string::String::new(),
+                            #SOME(value) => #as_text,
+                            #NONE => #STRING::new(),
                         };
                         if label.is_empty() {
-                            return ::std::result::Result::Err(crate::runtime::http::RequestError::EmptyLabel(#member));
+                            return #ERR(crate::runtime::http::RequestError::EmptyLabel(#member));
                         }
                         uri.push_str(&crate::runtime::http::percent_encode(&label, #greedy));
                     }
@@ -243,7 +244,7 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
             }
             None => {
                 let message = format!("the URI label `{name}` of {} has no @httpLabel member", op.name);
-                path_code.extend(quote!(return ::std::result::Result::Err(crate::runtime::http::RequestError::Http(#message.to_owned()));));
+                path_code.extend(quote!(return #ERR(crate::runtime::http::RequestError::Http(#message.to_owned()));));
             }
         }
         rest = &rest[(close + 1).min(rest.len())..];
@@ -286,7 +287,7 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
                         quote!(query.push(#name, #t);)
                     }
                 };
-                query_code.extend(quote!(if let ::std::option::Option::Some(value) = #value { #push }));
+                query_code.extend(quote!(if let #SOME(value) = #value { #push }));
             }
             Some(HttpBinding::QueryParams) => {
                 if let ValueKind::Map { value: item, .. } = &f.value.kind {
@@ -301,9 +302,9 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
                         }
                     };
                     query_code.extend(quote! {
-                        if let ::std::option::Option::Some(value) = #value {
+                        if let #SOME(value) = #value {
                             for (key, item) in value.iter() {
-                                let key: ::std::string::String = key.to_string();
+                                let key: #STRING = key.to_string();
                                 // Explicit @httpQuery members win over the map.
                                 if [#(#explicit_keys),*].contains(&key.as_str()) {
                                     continue;
@@ -323,15 +324,15 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
                         quote!(value
                             .iter()
                             .map(crate::runtime::http::http_date)
-                            .collect::<::std::vec::Vec<_>>()
+                            .collect::<#VEC<_>>()
                             .join(", "))
                     }
                     ValueKind::List { element, .. } => {
                         let item = text(element, quote!(item));
                         quote!(value.iter().map(|item| {
-                            let text: ::std::string::String = #item;
+                            let text: #STRING = #item;
                             crate::runtime::http::header_list_item(&text)
-                        }).collect::<::std::vec::Vec<_>>().join(", "))
+                        }).collect::<#VEC<_>>().join(", "))
                     }
                     // A string with a @mediaType goes into a header as base64.
                     ValueKind::String if f.media_type.is_some() => {
@@ -340,7 +341,7 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
                     _ => text(&f.value, quote!(value)),
                 };
                 header_code.extend(quote! {
-                    if let ::std::option::Option::Some(value) = #value {
+                    if let #SOME(value) = #value {
                         let text = #t;
                         headers.push((#name.to_owned(), crate::runtime::http::header_value(#name, &text)?));
                     }
@@ -350,7 +351,7 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
                 if let ValueKind::Map { value: item, .. } = &f.value.kind {
                     let t = text(item, quote!(item));
                     header_code.extend(quote! {
-                        if let ::std::option::Option::Some(value) = #value {
+                        if let #SOME(value) = #value {
                             for (key, item) in value.iter() {
                                 let name = ::std::format!("{}{}", #prefix, key);
                                 // An @httpHeader member of the same name wins.
@@ -389,22 +390,22 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
         .map(|f| {
             let value = field_value(f);
             quote! {
-                let content_type = if #value.is_some() { ::std::option::Option::None } else { content_type };
+                let content_type = if #value.is_some() { #NONE } else { content_type };
             }
         });
     let (headers_block, headers) = if header_code.is_empty() {
-        (TokenStream::new(), quote!(::std::vec::Vec::new()))
+        (TokenStream::new(), quote!(#VEC::new()))
     } else {
         (
             quote! {
-                let mut headers: ::std::vec::Vec<(::std::string::String, ::http::HeaderValue)> = ::std::vec::Vec::new();
+                let mut headers: #VEC<(#STRING, ::http::HeaderValue)> = #VEC::new();
                 #header_code
             },
             quote!(headers),
         )
     };
     quote! {
-        let mut uri = ::std::string::String::new();
+        let mut uri = #STRING::new();
         #path_code
         #query_block
         #headers_block
@@ -423,21 +424,21 @@ fn request_body(input: &StructureDef) -> TokenStream {
         let content_type = f.media_type.as_deref().unwrap_or(content_type);
         // An unset structure payload is still a JSON object.
         let unset = if matches!(f.value.kind, ValueKind::Structure { .. }) {
-            quote!((b"{}".to_vec(), ::std::option::Option::Some("application/json")))
+            quote!((b"{}".to_vec(), #SOME("application/json")))
         } else {
-            quote!((::std::vec::Vec::new(), ::std::option::Option::None))
+            quote!((#VEC::new(), #NONE))
         };
         return quote! {
-            let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = match #value {
-                ::std::option::Option::Some(value) => (#bytes, ::std::option::Option::Some(#content_type)),
-                ::std::option::Option::None => #unset,
+            let (body, content_type): (#VEC<u8>, #OPTION<&str>) = match #value {
+                #SOME(value) => (#bytes, #SOME(#content_type)),
+                #NONE => #unset,
             };
         };
     }
     let fields = body_fields(input);
     if fields.is_empty() {
         return quote! {
-            let (body, content_type): (::std::vec::Vec<u8>, ::std::option::Option<&str>) = (::std::vec::Vec::new(), ::std::option::Option::None);
+            let (body, content_type): (#VEC<u8>, #OPTION<&str>) = (#VEC::new(), #NONE);
         };
     }
     let entries = fields.iter().map(|f| {
@@ -445,7 +446,7 @@ fn request_body(input: &StructureDef) -> TokenStream {
         let wire = &f.wire_name;
         let c = field_codec(f);
         quote! {
-            if let ::std::option::Option::Some(value) = #value {
+            if let #SOME(value) = #value {
                 crate::runtime::wire::entry::<#c, _, _>(&mut map, #wire, value).map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
             }
         }
@@ -453,14 +454,14 @@ fn request_body(input: &StructureDef) -> TokenStream {
     quote! {
         let body = {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
-            let mut bytes = ::std::vec::Vec::new();
+            let mut bytes = #VEC::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
-            let mut map = serializer.serialize_map(::std::option::Option::None).map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            let mut map = serializer.serialize_map(#NONE).map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
             #(#entries)*
             map.end().map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
             bytes
         };
-        let content_type = ::std::option::Option::Some("application/json");
+        let content_type = #SOME("application/json");
     }
 }
 
@@ -514,21 +515,21 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
             let value = match &f.value.kind {
                 // No bytes is no payload.
                 ValueKind::Blob => quote!((!body.is_empty()).then(|| crate::runtime::Blob::new(body.to_vec()))),
-                ValueKind::String => quote!(::std::option::Option::Some(
-                    ::std::string::String::from_utf8(body.to_vec()).map_err(|e| malformed(e.to_string()))?
+                ValueKind::String => quote!(#SOME(
+                    #STRING::from_utf8(body.to_vec()).map_err(|e| malformed(e.to_string()))?
                 )),
                 ValueKind::Enum { path: p, .. } => {
                     let ty = path(p);
-                    quote!(::std::option::Option::Some(#ty::from(::std::string::String::from_utf8_lossy(body).as_ref())))
+                    quote!(#SOME(#ty::from(#STRING::from_utf8_lossy(body).as_ref())))
                 }
                 _ => {
                     let c = codec(&f.value);
                     quote! {
                         if body.is_empty() {
-                            ::std::option::Option::None
+                            #NONE
                         } else {
                             let mut de = ::serde_json::Deserializer::from_slice(body);
-                            ::std::option::Option::Some(<#c as crate::runtime::wire::Codec<_>>::deserialize(&mut de).map_err(|e| malformed(e.to_string()))?)
+                            #SOME(<#c as crate::runtime::wire::Codec<_>>::deserialize(&mut de).map_err(|e| malformed(e.to_string()))?)
                         }
                     }
                 }
@@ -540,15 +541,11 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                 .then(|| quote!(output.client_corrections.remove(#wire);));
             let assign = match (f.optional, f.boxed) {
                 (true, false) => quote!(output.#field = value;),
-                (true, true) => quote!(output.#field = value.map(::std::boxed::Box::new);),
+                (true, true) => quote!(output.#field = value.map(#BOX::new);),
                 (false, boxed) => {
-                    let wrap = if boxed {
-                        quote!(::std::boxed::Box::new(v))
-                    } else {
-                        quote!(v)
-                    };
+                    let wrap = if boxed { quote!(#BOX::new(v)) } else { quote!(v) };
                     quote! {
-                        if let ::std::option::Option::Some(v) = value {
+                        if let #SOME(v) = value {
                             output.#field = #wrap;
                             #clear
                         }
@@ -572,7 +569,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
         let wire = &f.wire_name;
         let set = |value: TokenStream| {
             if f.optional {
-                quote!(output.#field = ::std::option::Option::Some(#value);)
+                quote!(output.#field = #SOME(#value);)
             } else if f.default.is_some() {
                 quote!(output.#field = #value;)
             } else {
@@ -592,19 +589,19 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                         } else {
                             quote!(crate::runtime::http::split_header_list(text))
                         };
-                        quote!(#split.iter().map(|item| #item).collect::<::std::option::Option<::std::vec::Vec<_>>>())
+                        quote!(#split.iter().map(|item| #item).collect::<#OPTION<#VEC<_>>>())
                     }
                     ValueKind::String if f.media_type.is_some() => quote! {
                         crate::runtime::Blob::from_base64(text.trim())
                             .ok()
-                            .and_then(|blob| ::std::string::String::from_utf8(blob.as_bytes().to_vec()).ok())
+                            .and_then(|blob| #STRING::from_utf8(blob.as_bytes().to_vec()).ok())
                     },
                     _ => parse_text(&f.value, quote!(text)),
                 };
                 let message = format!("header `{name}` is not a valid `{}`", f.member);
                 let assign = set(quote!(value));
                 bindings.extend(quote! {
-                    if let ::std::option::Option::Some(text) = response.headers().get(#name).and_then(|v| v.to_str().ok()) {
+                    if let #SOME(text) = response.headers().get(#name).and_then(|v| v.to_str().ok()) {
                         let value = #parsed.ok_or_else(|| malformed(#message.to_owned()))?;
                         #assign
                     }
@@ -630,8 +627,8 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                     bindings.extend(quote! {
                         let mut map = ::std::collections::BTreeMap::new();
                         for (name, value) in response.headers() {
-                            if let (::std::option::Option::Some(key), ::std::result::Result::Ok(text)) = (name.as_str().strip_prefix(#lower), value.to_str()) {
-                                if let ::std::option::Option::Some(value) = #parsed {
+                            if let (#SOME(key), #OK(text)) = (name.as_str().strip_prefix(#lower), value.to_str()) {
+                                if let #SOME(value) = #parsed {
                                     map.insert(#key_value, value);
                                 }
                             }
@@ -657,7 +654,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
     // A closure for what the payload or a header cannot be read as, if any is.
     let malformed = mentions_ident(&read, "malformed").then(|| {
         quote! {
-            let malformed = |message: ::std::string::String| crate::runtime::http::ResponseError::Malformed {
+            let malformed = |message: #STRING| crate::runtime::http::ResponseError::Malformed {
                 status,
                 message,
                 body: body.to_vec(),
@@ -669,9 +666,9 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
         let body: &[u8] = response.body().as_ref();
         #malformed
         if !(200..300).contains(&status) {
-            return ::std::result::Result::Err(crate::runtime::http::error_response(response, #error_ty::from_response));
+            return #ERR(crate::runtime::http::error_response(response, #error_ty::from_response));
         }
         #read
-        ::std::result::Result::Ok(output)
+        #OK(output)
     }
 }

@@ -11,6 +11,7 @@ mod http;
 mod int_enum;
 mod operation;
 mod patterns;
+mod prelude;
 mod protocol_tests;
 mod rules;
 mod serde_impls;
@@ -174,6 +175,10 @@ pub fn plan<'ir>(
 impl FileJob<'_> {
     /// The file's tokens; `ctx` is the [`Context`] of the same `ir`.
     pub fn emit(&self, ir: &CrateIr, ctx: &Context) -> TokenStream {
+        prelude::for_crate(ctx.short_prelude, || self.emit_what(ir, ctx))
+    }
+
+    fn emit_what(&self, ir: &CrateIr, ctx: &Context) -> TokenStream {
         match &self.what {
             What::Structure(s) => structure::emit(s, ctx),
             What::Enum(e) => enumeration::emit(e),

@@ -13,6 +13,7 @@ use quote::{format_ident, quote};
 use serde_json::Value;
 
 use super::docs::doc_text;
+use super::prelude::{BOX, ERR, NONE, OK, SOME, STRING};
 use super::types::{ident, path};
 use crate::ir::protocol_tests::{RequestCase, ResponseCase};
 use crate::ir::rust::{CrateIr, OperationDef, StructureDef, UnionDef, ValueKind, ValueType};
@@ -112,8 +113,8 @@ fn operation_marker(op: &OperationDef) -> TokenStream {
 
 fn option_str(value: &Option<String>) -> TokenStream {
     match value {
-        Some(v) => quote!(::std::option::Option::Some(#v)),
-        None => quote!(::std::option::Option::None),
+        Some(v) => quote!(#SOME(#v)),
+        None => quote!(#NONE),
     }
 }
 
@@ -240,8 +241,8 @@ fn response_test(
                 fn #name() {
                     #response
                     let error: crate::operation::#module::#error_enum = match #marker::response(&response) {
-                        ::std::result::Result::Ok(output) => panic!("expected an error, got {output:?}"),
-                        ::std::result::Result::Err(error) => error.into(),
+                        #OK(output) => panic!("expected an error, got {output:?}"),
+                        #ERR(error) => error.into(),
                     };
                     let expected = #expected;
                     match error {
@@ -284,10 +285,10 @@ fn structure(s: &StructureDef, params: &Value, shapes: &Shapes) -> Built {
         }
         let mut built = self::value(&field.value, value, shapes)?;
         if field.boxed {
-            built = quote!(::std::boxed::Box::new(#built));
+            built = quote!(#BOX::new(#built));
         }
         let setter = format_ident!("set_{}", field.rust_name.trim_start_matches("r#"));
-        setters.push(quote!(.#setter(::std::option::Option::Some(#built))));
+        setters.push(quote!(.#setter(#SOME(#built))));
     }
     Ok(quote!(#ty::builder() #(#setters)* .build_unchecked()))
 }
@@ -308,7 +309,7 @@ fn union(u: &UnionDef, params: &Value, shapes: &Shapes) -> Built {
         Some(v) => {
             let mut built = self::value(v, value, shapes)?;
             if variant.boxed {
-                built = quote!(::std::boxed::Box::new(#built));
+                built = quote!(#BOX::new(#built));
             }
             Ok(quote!(#ty::#tag(#built)))
         }
@@ -363,7 +364,7 @@ fn integer(value: &Value, kind: &ValueKind) -> Built {
 fn value(v: &ValueType, value: &Value, shapes: &Shapes) -> Built {
     Ok(match (&v.kind, value) {
         (ValueKind::Boolean, Value::Bool(b)) => quote!(#b),
-        (ValueKind::String, Value::String(s)) => quote!(::std::string::String::from(#s)),
+        (ValueKind::String, Value::String(s)) => quote!(#STRING::from(#s)),
         (kind @ (ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long), n) => integer(n, kind)?,
         (ValueKind::Float, n) => float(n, false)?,
         (ValueKind::Double, n) => float(n, true)?,
@@ -416,8 +417,8 @@ fn value(v: &ValueType, value: &Value, shapes: &Shapes) -> Built {
             let items = items
                 .iter()
                 .map(|item| match (item, sparse) {
-                    (Value::Null, true) => Ok(quote!(::std::option::Option::None)),
-                    (item, true) => self::value(element, item, shapes).map(|v| quote!(::std::option::Option::Some(#v))),
+                    (Value::Null, true) => Ok(quote!(#NONE)),
+                    (item, true) => self::value(element, item, shapes).map(|v| quote!(#SOME(#v))),
                     (item, false) => self::value(element, item, shapes),
                 })
                 .collect::<Result<Vec<_>, _>>()?;
@@ -436,10 +437,10 @@ fn value(v: &ValueType, value: &Value, shapes: &Shapes) -> Built {
                 .map(|(name, item)| {
                     let name = self::value(k, &Value::String(name.clone()), shapes)?;
                     let item = match (item, sparse) {
-                        (Value::Null, true) => quote!(::std::option::Option::None),
+                        (Value::Null, true) => quote!(#NONE),
                         (item, true) => {
                             let v = self::value(val, item, shapes)?;
-                            quote!(::std::option::Option::Some(#v))
+                            quote!(#SOME(#v))
                         }
                         (item, false) => self::value(val, item, shapes)?,
                     };

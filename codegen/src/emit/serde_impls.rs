@@ -8,6 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::prelude::{OK, RESULT};
 use super::types::{field_codec, has_own_codec, ident};
 use crate::ir::rust::StructureDef;
 
@@ -59,10 +60,10 @@ fn write_fields(s: &StructureDef) -> TokenStream {
         .then(|| quote!(let corrected = &self.client_corrections;));
     quote! {
         impl crate::runtime::wire::WriteFields for #name {
-            fn write_fields<W: crate::runtime::wire::FieldWriter>(&self, #w: &mut W) -> ::std::result::Result<(), W::Error> {
+            fn write_fields<W: crate::runtime::wire::FieldWriter>(&self, #w: &mut W) -> #RESULT<(), W::Error> {
                 #corrected
                 #(#entries)*
-                ::std::result::Result::Ok(())
+                #OK(())
             }
         }
     }
@@ -85,15 +86,15 @@ fn read_fields(s: &StructureDef) -> TokenStream {
     let read_body = if s.fields.is_empty() {
         quote! {
             let _ = (key, map);
-            ::std::result::Result::Ok(false)
+            #OK(false)
         }
     } else {
         quote! {
             match key {
                 #(#arms)*
-                _ => return ::std::result::Result::Ok(false),
+                _ => return #OK(false),
             }
-            ::std::result::Result::Ok(true)
+            #OK(true)
         }
     };
     quote! {
@@ -102,7 +103,7 @@ fn read_fields(s: &StructureDef) -> TokenStream {
                 &mut self,
                 key: &str,
                 map: &mut A,
-            ) -> ::std::result::Result<bool, A::Error> {
+            ) -> #RESULT<bool, A::Error> {
                 #read_body
             }
         }
@@ -119,7 +120,7 @@ pub fn map_deserialize(
 ) -> TokenStream {
     quote! {
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+            fn deserialize<D>(deserializer: D) -> #RESULT<Self, D::Error>
             where
                 D: ::serde::Deserializer<'de>,
             {
@@ -132,7 +133,7 @@ pub fn map_deserialize(
                         f.write_str(#expecting)
                     }
 
-                    fn visit_map<A>(self, mut map: A) -> ::std::result::Result<#name, A::Error>
+                    fn visit_map<A>(self, mut map: A) -> #RESULT<#name, A::Error>
                     where
                         A: ::serde::de::MapAccess<'de>,
                     {

@@ -14,6 +14,7 @@ use quote::{format_ident, quote};
 
 use super::context::Context;
 use super::docs::doc_text;
+use super::prelude::{BOX, NONE, SOME, VEC};
 use super::types::{ident, length_bound_tokens, option, path, value_type};
 use super::validate::{float_bound, int_bound_values};
 use crate::ir::rust::names;
@@ -190,7 +191,7 @@ impl<'a> Plan<'a> {
                     Some(rules) => {
                         quote!(crate::runtime::strategies::string_for(&crate::patterns::rules::#rules, #generator))
                     }
-                    None => quote!(crate::runtime::strategies::string(::std::option::Option::None, #min, #max)),
+                    None => quote!(crate::runtime::strategies::string(#NONE, #min, #max)),
                 }
             }
             ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long => {
@@ -268,9 +269,9 @@ impl<'a> Plan<'a> {
         {
             Some(p) => {
                 let generator = &p.translated.generator;
-                quote!(::std::option::Option::Some(#generator))
+                quote!(#SOME(#generator))
             }
-            None => quote!(::std::option::Option::None),
+            None => quote!(#NONE),
         }
     }
 
@@ -318,9 +319,8 @@ impl<'a> Plan<'a> {
                 let mut bad_item = self.invalid(element, current);
                 if *sparse {
                     item = quote!(::proptest::option::of(#item).boxed());
-                    bad_item = bad_item.map(|b| {
-                        quote!(#b.prop_map(|(value, expected)| (::std::option::Option::Some(value), expected)).boxed())
-                    });
+                    bad_item =
+                        bad_item.map(|b| quote!(#b.prop_map(|(value, expected)| (#SOME(value), expected)).boxed()));
                 }
                 let mut options = Vec::new();
                 if c.unique_items && c.length.and_then(|l| l.max).is_none_or(|m| m >= 2) {
@@ -335,8 +335,7 @@ impl<'a> Plan<'a> {
                 if let Some(bad) = bad_item {
                     options.push(quote!(crate::runtime::strategies::list_with_invalid_item(#item, #bad, #min, #max)));
                 }
-                (!options.is_empty())
-                    .then(|| quote!(crate::runtime::strategies::one_of(::std::vec::Vec::from([#(#options,)*]))))
+                (!options.is_empty()).then(|| quote!(crate::runtime::strategies::one_of(#VEC::from([#(#options,)*]))))
             }
             ValueKind::Float
             | ValueKind::Boolean
@@ -463,7 +462,7 @@ fn named_type(
             quote! {
                 #[doc = #doc]
                 pub fn #inv() -> BoxedStrategy<(#ty, crate::runtime::strategies::Expected)> {
-                    crate::runtime::strategies::one_of(::std::vec::Vec::from([#(#injections,)*]))
+                    crate::runtime::strategies::one_of(#VEC::from([#(#injections,)*]))
                 }
             },
             Some(quote!(#inv())),
@@ -544,7 +543,7 @@ fn field_valid(f: &FieldDef, current: &RustPath, plan: &Plan<'_>) -> TokenStream
         plan.valid_in(
             &f.value,
             current,
-            Some(quote!(::proptest::strategy::Just(::std::option::Option::None).boxed())),
+            Some(quote!(::proptest::strategy::Just(#NONE).boxed())),
         )
     } else {
         plan.valid_in(&f.value, current, cut_value.clone())
@@ -554,22 +553,22 @@ fn field_valid(f: &FieldDef, current: &RustPath, plan: &Plan<'_>) -> TokenStream
         // `valid_in` already produced an Option strategy on the cut side; wrap only the other.
         let mut deeper = plan.valid(&f.value, &quote!(depth - 1));
         if f.boxed {
-            deeper = quote!(#deeper.prop_map(::std::boxed::Box::new).boxed());
+            deeper = quote!(#deeper.prop_map(#BOX::new).boxed());
         }
         return quote! {
             if depth == 0 {
-                ::proptest::strategy::Just(::std::option::Option::None).boxed()
+                ::proptest::strategy::Just(#NONE).boxed()
             } else {
                 ::proptest::option::of(#deeper).boxed()
             }
         };
     }
     if f.boxed {
-        s = quote!((#s).prop_map(::std::boxed::Box::new).boxed());
+        s = quote!((#s).prop_map(#BOX::new).boxed());
     }
     match (f.optional, f.required) {
         (true, false) => quote!(::proptest::option::of(#s).boxed()),
-        (true, true) => quote!((#s).prop_map(::std::option::Option::Some).boxed()),
+        (true, true) => quote!((#s).prop_map(#SOME).boxed()),
         _ => s,
     }
 }
@@ -583,10 +582,10 @@ fn field_injections(s: &StructureDef, f: &FieldDef, plan: &Plan<'_>) -> Vec<Toke
     if let Some(bad) = plan.invalid(&f.value, &s.path) {
         let mut assigned = quote!(bad);
         if f.boxed {
-            assigned = quote!(::std::boxed::Box::new(#assigned));
+            assigned = quote!(#BOX::new(#assigned));
         }
         if f.optional {
-            assigned = quote!(::std::option::Option::Some(#assigned));
+            assigned = quote!(#SOME(#assigned));
         }
         out.push(quote! {
             crate::runtime::strategies::with_bad_member(#valid_struct(), #bad, #wire, |value, bad| value.#field = #assigned)
@@ -595,7 +594,7 @@ fn field_injections(s: &StructureDef, f: &FieldDef, plan: &Plan<'_>) -> Vec<Toke
     if f.required {
         if f.optional {
             out.push(quote! {
-                crate::runtime::strategies::without_member(#valid_struct(), #wire, |value| value.#field = ::std::option::Option::None)
+                crate::runtime::strategies::without_member(#valid_struct(), #wire, |value| value.#field = #NONE)
             });
         } else if f.correctable() {
             // (A default fills the member in: absence is not a violation there.)
@@ -620,7 +619,7 @@ fn union(u: &UnionDef, plan: &Plan<'_>) -> TokenStream {
                 let depth = if is_recursive { quote!(depth - 1) } else { quote!(depth) };
                 let inner = plan.valid(value, &depth);
                 let wrap = if v.boxed {
-                    quote!(|value| #ty::#variant(::std::boxed::Box::new(value)))
+                    quote!(|value| #ty::#variant(#BOX::new(value)))
                 } else {
                     quote!(#ty::#variant)
                 };
@@ -634,16 +633,16 @@ fn union(u: &UnionDef, plan: &Plan<'_>) -> TokenStream {
         }
     }
     let valid_body = if recursive.is_empty() {
-        quote!(crate::runtime::strategies::one_of(::std::vec::Vec::from([#(#always,)*])))
+        quote!(crate::runtime::strategies::one_of(#VEC::from([#(#always,)*])))
     } else if always.is_empty() {
         // Every member recurses: the model forces depth; keep recursing.
-        quote!(crate::runtime::strategies::one_of(::std::vec::Vec::from([#(#recursive,)*])))
+        quote!(crate::runtime::strategies::one_of(#VEC::from([#(#recursive,)*])))
     } else {
         quote! {
             if depth == 0 {
-                crate::runtime::strategies::one_of(::std::vec::Vec::from([#(#always,)*]))
+                crate::runtime::strategies::one_of(#VEC::from([#(#always,)*]))
             } else {
-                crate::runtime::strategies::one_of(::std::vec::Vec::from([#(#always,)* #(#recursive,)*]))
+                crate::runtime::strategies::one_of(#VEC::from([#(#always,)* #(#recursive,)*]))
             }
         }
     };
@@ -661,7 +660,7 @@ fn union(u: &UnionDef, plan: &Plan<'_>) -> TokenStream {
                 let variant = ident(&v.rust_name);
                 let wire = &v.wire_name;
                 let wrap = if v.boxed {
-                    quote!(#ty::#variant(::std::boxed::Box::new(bad)))
+                    quote!(#ty::#variant(#BOX::new(bad)))
                 } else {
                     quote!(#ty::#variant(bad))
                 };
@@ -682,7 +681,7 @@ fn float_bounds(v: &ValueType) -> (TokenStream, TokenStream) {
             float_bound(r.min.as_ref().and_then(|d| d.as_min_float())),
             float_bound(r.max.as_ref().and_then(|d| d.as_max_float())),
         ),
-        None => (quote!(::std::option::Option::None), quote!(::std::option::Option::None)),
+        None => (quote!(#NONE), quote!(#NONE)),
     }
 }
 

@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::context::Context;
 use super::docs::{doc_attrs, or_fallback, with_paragraph};
+use super::prelude::{NONE, OK, OPTION, SOME};
 use super::types::{field_inner_type, field_type, ident, is_copy};
 use super::validate::{checks, has_checks};
 use super::{builder, serde_impls};
@@ -189,7 +190,7 @@ fn getter(f: &FieldDef) -> TokenStream {
     let docs = doc_attrs(&or_fallback(&f.docs, format!("The `{}` member.", f.member)));
     let inner = field_inner_type(f);
     let (ty, body) = match (&f.value.kind, f.optional) {
-        (ValueKind::String, true) => (quote!(::std::option::Option<&str>), quote!(self.#field.as_deref())),
+        (ValueKind::String, true) => (quote!(#OPTION<&str>), quote!(self.#field.as_deref())),
         (ValueKind::String, false) => (quote!(&str), quote!(&self.#field)),
         // As the AWS SDK for Rust: an absent list reads as empty (whether it was
         // sent is still in the field).
@@ -201,17 +202,17 @@ fn getter(f: &FieldDef) -> TokenStream {
             let item = list_item_type(f);
             (quote!(&[#item]), quote!(&self.#field))
         }
-        (_, true) if is_copy(&f.value) => (quote!(::std::option::Option<#inner>), quote!(self.#field)),
+        (_, true) if is_copy(&f.value) => (quote!(#OPTION<#inner>), quote!(self.#field)),
         (_, false) if is_copy(&f.value) => (quote!(#inner), quote!(self.#field)),
         (_, true) if f.boxed => {
             let t = super::types::value_type(&f.value);
-            (quote!(::std::option::Option<&#t>), quote!(self.#field.as_deref()))
+            (quote!(#OPTION<&#t>), quote!(self.#field.as_deref()))
         }
         (_, false) if f.boxed => {
             let t = super::types::value_type(&f.value);
             (quote!(&#t), quote!(&self.#field))
         }
-        (_, true) => (quote!(::std::option::Option<&#inner>), quote!(self.#field.as_ref())),
+        (_, true) => (quote!(#OPTION<&#inner>), quote!(self.#field.as_ref())),
         (_, false) => (quote!(&#inner), quote!(&self.#field)),
     };
     quote! {
@@ -246,7 +247,7 @@ fn list_item_type(f: &FieldDef) -> TokenStream {
         ValueKind::List { element, sparse } => {
             let t = super::types::value_type(element);
             if *sparse {
-                quote!(::std::option::Option<#t>)
+                quote!(#OPTION<#t>)
             } else {
                 t
             }
@@ -282,12 +283,12 @@ fn validate_body(s: &StructureDef, ctx: &Context) -> TokenStream {
             },
             (true, true) => quote! {
                 match &self.#field {
-                    ::std::option::Option::Some(value) => { #here #inner }
-                    ::std::option::Option::None => out.missing(&path.field(#wire)),
+                    #SOME(value) => { #here #inner }
+                    #NONE => out.missing(&path.field(#wire)),
                 }
             },
             (true, false) => quote! {
-                if let ::std::option::Option::Some(value) = &self.#field { #here #inner }
+                if let #SOME(value) = &self.#field { #here #inner }
             },
             (false, true) if needs_checks && f.default.is_none() => quote! {
                 if self.client_corrections.contains(#wire) {
@@ -331,8 +332,8 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
         ErrorFault::Server => quote!(crate::runtime::ErrorFault::Server),
     };
     let status = match info.http_status {
-        Some(code) => quote!(::std::option::Option::Some(#code)),
-        None => quote!(::std::option::Option::None),
+        Some(code) => quote!(#SOME(#code)),
+        None => quote!(#NONE),
     };
     let retryable = info.retryable;
     let throttling_value = if info.throttling {
@@ -351,9 +352,9 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
         }
         Some(f) => {
             let field = ident(&f.rust_name);
-            quote!(::std::option::Option::Some(self.#field.as_str()))
+            quote!(#SOME(self.#field.as_str()))
         }
-        None => quote!(::std::option::Option::None),
+        None => quote!(#NONE),
     };
     let fill_message = s
         .fields
@@ -377,7 +378,7 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
                 let field = ident(&f.rust_name);
                 let parsed = super::http::parse_text(&f.value, quote!(text));
                 Some(quote! {
-                    if let ::std::option::Option::Some(text) = response.headers().get(#name).and_then(|v| v.to_str().ok()) {
+                    if let #SOME(text) = response.headers().get(#name).and_then(|v| v.to_str().ok()) {
                         error.#field = #parsed;
                     }
                 })
@@ -402,7 +403,7 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
             /// Whose fault the error is (`@error`).
             pub const FAULT: crate::runtime::ErrorFault = #fault;
             /// The HTTP status the service answers with (`@httpError`).
-            pub const HTTP_STATUS: ::std::option::Option<u16> = #status;
+            pub const HTTP_STATUS: #OPTION<u16> = #status;
             /// Whether the model marks the error `@retryable`.
             pub const RETRYABLE: bool = #retryable;
             /// Whether the error means the caller is being throttled:
@@ -410,7 +411,7 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
             pub const THROTTLING: bool = #throttling_value;
 
             /// The human-readable message, if the service sent one.
-            pub fn error_message(&self) -> ::std::option::Option<&str> {
+            pub fn error_message(&self) -> #OPTION<&str> {
                 #message_body
             }
         }
@@ -418,25 +419,25 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(Self::CODE)?;
-                if let ::std::option::Option::Some(message) = self.error_message() {
+                if let #SOME(message) = self.error_message() {
                     ::std::write!(f, ": {}", message)?;
                 }
-                ::std::result::Result::Ok(())
+                #OK(())
             }
         }
 
         impl ::std::error::Error for #name {}
 
         impl crate::runtime::error::ErrorInfo for #name {
-            fn code(&self) -> ::std::option::Option<&str> {
-                ::std::option::Option::Some(Self::CODE)
+            fn code(&self) -> #OPTION<&str> {
+                #SOME(Self::CODE)
             }
 
-            fn message(&self) -> ::std::option::Option<&str> {
+            fn message(&self) -> #OPTION<&str> {
                 self.error_message()
             }
 
-            fn http_status(&self) -> ::std::option::Option<u16> {
+            fn http_status(&self) -> #OPTION<u16> {
                 Self::HTTP_STATUS
             }
 

@@ -1,10 +1,12 @@
-//! Tokens for Rust types, wire codecs and paths of IR values. Every path is fully
-//! qualified (`::std::option::Option`), so shapes named `Option` or `Result` in a
-//! model cannot shadow what generated code means.
+//! Tokens for Rust types, wire codecs and paths of IR values. Paths are fully
+//! qualified (`crate::types::X`, `::time::OffsetDateTime`), and the prelude's
+//! names are written through [`super::prelude`], so shapes named `Option` or
+//! `Result` in a model cannot shadow what generated code means.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
+use super::prelude::{BOX, NONE, OPTION, SOME, STRING, VEC};
 use crate::ir::rust::TimestampFormat;
 use crate::ir::rust::{FieldDef, RustPath, ValueKind, ValueType};
 
@@ -25,8 +27,8 @@ pub fn path(p: &RustPath) -> TokenStream {
 /// `Some(v)` / `None` as tokens, for bounds passed to runtime checks.
 pub fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
     match value {
-        Some(v) => quote!(::std::option::Option::Some(#v)),
-        None => quote!(::std::option::Option::None),
+        Some(v) => quote!(#SOME(#v)),
+        None => quote!(#NONE),
     }
 }
 
@@ -40,7 +42,7 @@ pub fn length_bound_tokens(v: &ValueType) -> (TokenStream, TokenStream) {
 pub fn value_type(v: &ValueType) -> TokenStream {
     match &v.kind {
         ValueKind::Boolean => quote!(bool),
-        ValueKind::String => quote!(::std::string::String),
+        ValueKind::String => quote!(#STRING),
         ValueKind::Byte => quote!(i8),
         ValueKind::Short => quote!(i16),
         ValueKind::Integer => quote!(i32),
@@ -60,7 +62,7 @@ pub fn value_type(v: &ValueType) -> TokenStream {
             let k = value_type(key);
             let v = value_type(value);
             if *sparse {
-                quote!(::std::collections::BTreeMap<#k, ::std::option::Option<#v>>)
+                quote!(::std::collections::BTreeMap<#k, #OPTION<#v>>)
             } else {
                 quote!(::std::collections::BTreeMap<#k, #v>)
             }
@@ -68,9 +70,9 @@ pub fn value_type(v: &ValueType) -> TokenStream {
         ValueKind::List { element, sparse } => {
             let inner = value_type(element);
             if *sparse {
-                quote!(::std::vec::Vec<::std::option::Option<#inner>>)
+                quote!(#VEC<#OPTION<#inner>>)
             } else {
-                quote!(::std::vec::Vec<#inner>)
+                quote!(#VEC<#inner>)
             }
         }
     }
@@ -80,7 +82,7 @@ pub fn value_type(v: &ValueType) -> TokenStream {
 pub fn field_inner_type(f: &FieldDef) -> TokenStream {
     let inner = value_type(&f.value);
     if f.boxed {
-        quote!(::std::boxed::Box<#inner>)
+        quote!(#BOX<#inner>)
     } else {
         inner
     }
@@ -90,7 +92,7 @@ pub fn field_inner_type(f: &FieldDef) -> TokenStream {
 pub fn field_type(f: &FieldDef) -> TokenStream {
     let inner = field_inner_type(f);
     if f.optional {
-        quote!(::std::option::Option<#inner>)
+        quote!(#OPTION<#inner>)
     } else {
         inner
     }

@@ -7,6 +7,7 @@ use quote::{format_ident, quote};
 
 use super::context::Context;
 use super::docs::{doc_attrs, doc_text, or_fallback, with_paragraph};
+use super::prelude::{BOX, ERR, NONE, OPTION, RESULT, SOME};
 use super::serde_impls;
 use super::types::{codec, ident, value_type};
 use super::validate::{checks, has_checks};
@@ -44,7 +45,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         v.value.as_ref().map(|value| {
             let t = value_type(value);
             if v.boxed {
-                quote!(::std::boxed::Box<#t>)
+                quote!(#BOX<#t>)
             } else {
                 t
             }
@@ -76,10 +77,10 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
                 let doc = doc_text(&format!(" The `{}` member, if it is the one set.", v.member));
                 quote! {
                     #[doc = #doc]
-                    pub fn #as_fn(&self) -> ::std::option::Option<&#t> {
+                    pub fn #as_fn(&self) -> #OPTION<&#t> {
                         match self {
-                            Self::#variant(value) => ::std::option::Option::Some(value),
-                            _ => ::std::option::Option::None,
+                            Self::#variant(value) => #SOME(value),
+                            _ => #NONE,
                         }
                     }
 
@@ -129,7 +130,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
             }
             None => quote! {
                 #wire => map
-                    .next_value::<::std::option::Option<::serde::de::IgnoredAny>>()?
+                    .next_value::<#OPTION<::serde::de::IgnoredAny>>()?
                     .map(|_| #name::#variant),
             },
         }
@@ -159,23 +160,23 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         &quote::format_ident!("MemberVisitor"),
         &expecting,
         quote! {
-                            let mut found: ::std::option::Option<#name> = ::std::option::Option::None;
-                            while let ::std::option::Option::Some(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
-                                let value: ::std::option::Option<#name> = match key.as_str() {
+                            let mut found: #OPTION<#name> = #NONE;
+                            while let #SOME(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                                let value: #OPTION<#name> = match key.as_str() {
                                     "__type" => {
                                         map.next_value::<::serde::de::IgnoredAny>()?;
-                                        ::std::option::Option::None
+                                        #NONE
                                     }
                                     #(#deserialize_arms)*
                                     other => map
-                                        .next_value::<::std::option::Option<crate::runtime::Document>>()?
+                                        .next_value::<#OPTION<crate::runtime::Document>>()?
                                         .map(|value| #name::Unknown(crate::runtime::UnknownMember::new(other, value))),
                                 };
-                                if let ::std::option::Option::Some(value) = value {
+                                if let #SOME(value) = value {
                                     if found.is_some() {
-                                        return ::std::result::Result::Err(<A::Error as ::serde::de::Error>::custom(#too_many));
+                                        return #ERR(<A::Error as ::serde::de::Error>::custom(#too_many));
                                     }
-                                    found = ::std::option::Option::Some(value);
+                                    found = #SOME(value);
                                 }
                             }
                             found.ok_or_else(|| <A::Error as ::serde::de::Error>::custom(#none))
@@ -215,7 +216,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
             }
 
             /// Checks every constraint of the member that is set.
-            pub fn validate(&self) -> ::std::result::Result<(), crate::runtime::ValidationError> {
+            pub fn validate(&self) -> #RESULT<(), crate::runtime::ValidationError> {
                 let mut out = crate::runtime::validate::Violations::default();
                 crate::runtime::validate::Validate::validate_at(self, &crate::runtime::validate::Path::ROOT, &mut out);
                 out.into_result()
@@ -249,12 +250,12 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         }
 
         impl ::serde::Serialize for #name {
-            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+            fn serialize<S>(&self, serializer: S) -> #RESULT<S::Ok, S::Error>
             where
                 S: ::serde::Serializer,
             {
                 use ::serde::ser::SerializeMap as _;
-                let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+                let mut map = serializer.serialize_map(#SOME(1))?;
                 match self {
                     #(#serialize_arms)*
                     Self::Unknown(unknown) => map.serialize_entry(unknown.name(), unknown.value())?,

@@ -9,6 +9,7 @@ use quote::{format_ident, quote};
 use crate::ir::rust::{Length, Range};
 use crate::ir::rust::{ValueKind, ValueType};
 
+use super::prelude::{NONE, SOME};
 use super::types::{ident, option};
 
 /// Whether a value position needs any checking.
@@ -59,7 +60,7 @@ pub fn checks(value: &TokenStream, v: &ValueType, rules: &RulesLookup<'_>) -> To
             let value_checks = if has_checks(item) {
                 let inner = checks(&quote!(item), item, rules);
                 let inner = if *sparse {
-                    quote!(if let ::std::option::Option::Some(item) = item { #inner })
+                    quote!(if let #SOME(item) = item { #inner })
                 } else {
                     inner
                 };
@@ -90,7 +91,7 @@ pub fn checks(value: &TokenStream, v: &ValueType, rules: &RulesLookup<'_>) -> To
                 let item = quote!(item);
                 let inner = checks(&item, element, rules);
                 let body = if *sparse {
-                    quote!(if let ::std::option::Option::Some(item) = item { #inner })
+                    quote!(if let #SOME(item) = item { #inner })
                 } else {
                     inner
                 };
@@ -197,9 +198,9 @@ pub fn float_bound(b: Option<crate::ir::rust::FloatBound>) -> TokenStream {
         Some(b) => {
             let value = b.value;
             let strict = b.strict;
-            quote!(::std::option::Option::Some(crate::runtime::validate::FloatBound { value: #value, strict: #strict }))
+            quote!(#SOME(crate::runtime::validate::FloatBound { value: #value, strict: #strict }))
         }
-        None => quote!(::std::option::Option::None),
+        None => quote!(#NONE),
     }
 }
 

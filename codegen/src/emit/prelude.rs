@@ -1,0 +1,163 @@
+//! Names of the standard prelude (`Option`, `Some`, `Result`, `String`, ...)
+//! in generated code.
+//!
+//! A model may name a shape `Option` or `Result`, and the file defining it
+//! would then capture the bare name; so the emitter can write every prelude
+//! path in full (`::std::option::Option`), and the format stage shortens each
+//! one in the files that define no item of that name. When no type of the
+//! crate takes one of these names (nearly always), the emitter writes them
+//! short at once: the same file, with a quarter fewer tokens to build,
+//! re-parse and shorten. Which form applies is set for the thread that
+//! emits a file ([`for_crate`]); a file's tokens never leave that thread.
+
+use std::cell::Cell;
+
+use proc_macro2::{Ident, Punct, Spacing, Span, TokenStream};
+use quote::{ToTokens, TokenStreamExt};
+
+use crate::ir::rust::CrateIr;
+
+thread_local! {
+    /// Whether the file being emitted on this thread may use the short names.
+    static SHORT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// A prelude name, written short or in full (see the module docs).
+#[derive(Debug, Clone, Copy)]
+pub struct PreludeName {
+    /// The `std` module and the type: `option`, `Option`.
+    module: &'static str,
+    ty: &'static str,
+    /// The variant the name stands for (`Some`), if any.
+    variant: Option<&'static str>,
+}
+
+impl PreludeName {
+    const fn ty(module: &'static str, ty: &'static str) -> Self {
+        Self {
+            module,
+            ty,
+            variant: None,
+        }
+    }
+
+    const fn variant(module: &'static str, ty: &'static str, variant: &'static str) -> Self {
+        Self {
+            module,
+            ty,
+            variant: Some(variant),
+        }
+    }
+
+    /// The name the prelude gives it.
+    fn short(&self) -> &'static str {
+        self.variant.unwrap_or(self.ty)
+    }
+}
+
+pub const OPTION: PreludeName = PreludeName::ty("option", "Option");
+pub const SOME: PreludeName = PreludeName::variant("option", "Option", "Some");
+pub const NONE: PreludeName = PreludeName::variant("option", "Option", "None");
+pub const RESULT: PreludeName = PreludeName::ty("result", "Result");
+pub const OK: PreludeName = PreludeName::variant("result", "Result", "Ok");
+pub const ERR: PreludeName = PreludeName::variant("result", "Result", "Err");
+pub const STRING: PreludeName = PreludeName::ty("string", "String");
+pub const VEC: PreludeName = PreludeName::ty("vec", "Vec");
+pub const BOX: PreludeName = PreludeName::ty("boxed", "Box");
+
+/// Every name above, for the check that a crate leaves them free.
+const ALL: [PreludeName; 9] = [OPTION, SOME, NONE, RESULT, OK, ERR, STRING, VEC, BOX];
+
+impl ToTokens for PreludeName {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        if SHORT.get() {
+            tokens.append(Ident::new(self.short(), Span::call_site()));
+            return;
+        }
+        let segments = ["std", self.module, self.ty].into_iter().chain(self.variant);
+        for segment in segments {
+            tokens.append(Punct::new(':', Spacing::Joint));
+            tokens.append(Punct::new(':', Spacing::Alone));
+            tokens.append(Ident::new(segment, Span::call_site()));
+        }
+    }
+}
+
+/// Whether `ir`'s files may use the short names: no type, operation or alias
+/// of the crate takes one (the crate's other items are snake_case functions and
+/// upper-case constants, which never do).
+pub fn free_in(ir: &CrateIr) -> bool {
+    let types = ir
+        .structures
+        .iter()
+        .map(|s| &s.path.name)
+        .chain(ir.enums.iter().map(|e| &e.path.name))
+        .chain(ir.int_enums.iter().map(|e| &e.path.name))
+        .chain(ir.unions.iter().map(|u| &u.path.name));
+    let operations = ir
+        .operations
+        .iter()
+        .flat_map(|op| std::iter::once(&op.name).chain(op.aliases.iter().map(|(alias, _)| alias)));
+    let mut names = types.chain(operations);
+    !names.any(|name| ALL.iter().any(|p| p.short() == name.trim_start_matches("r#")))
+}
+
+/// Runs `emit` with the short names (`short`) or the full paths on this
+/// thread, then restores what was set before.
+pub fn for_crate<R>(short: bool, emit: impl FnOnce() -> R) -> R {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            SHORT.set(self.0);
+        }
+    }
+    let _restore = Restore(SHORT.replace(short));
+    emit()
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::*;
+
+    #[test]
+    fn names_are_short_only_where_set() {
+        let tokens = || quote!(#OPTION<#STRING> = #SOME(#VEC::new()); #RESULT<(), ()> = #ERR(()); #NONE; #OK; #BOX);
+        assert_eq!(
+            tokens().to_string(),
+            quote!(::std::option::Option<::std::string::String> = ::std::option::Option::Some(::std::vec::Vec::new());
+                ::std::result::Result<(), ()> = ::std::result::Result::Err(()); ::std::option::Option::None;
+                ::std::result::Result::Ok; ::std::boxed::Box)
+            .to_string()
+        );
+        let short = for_crate(true, tokens);
+        assert_eq!(
+            short.to_string(),
+            quote!(Option<String> = Some(Vec::new()); Result<(), ()> = Err(()); None; Ok; Box).to_string()
+        );
+        // Restored afterwards, also when the closure panics.
+        assert!(!SHORT.get());
+        let _ = std::panic::catch_unwind(|| for_crate(true, || panic!("emit failed")));
+        assert!(!SHORT.get());
+    }
+
+    #[test]
+    fn a_type_named_like_a_prelude_name_keeps_full_paths() {
+        let crate_of = |shape: &str| {
+            let model = format!(
+                r#"{{"smithy": "2.0", "shapes": {{
+                    "ex#Get": {{"type": "operation", "input": {{"target": "ex#GetRequest"}}}},
+                    "ex#GetRequest": {{"type": "structure", "members": {{"a": {{"target": "ex#{shape}"}}}}}},
+                    "ex#{shape}": {{"type": "structure", "members": {{"b": {{"target": "smithy.api#String"}}}}}}
+                }}}}"#
+            );
+            let model = crate::ir::Model::from_json(&model).expect("resolves");
+            crate::ir::rust::build(&model, &["Get"], crate::ir::pattern::Dialect::Ecma).expect("builds")
+        };
+        assert!(free_in(&crate_of("Settings")));
+        for taken in ["Result", "Option", "String", "Some", "Box"] {
+            assert!(!free_in(&crate_of(taken)), "{taken}");
+        }
+    }
+}
