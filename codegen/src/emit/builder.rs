@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{doc_attrs, doc_text, or_fallback};
-use super::prelude::{BOX, OPTION, SOME, VEC};
+use super::prelude::{BOX, CLONE, DEFAULT, EQ, INTO, OPTION, PARTIAL_EQ, SOME, VEC};
 use super::types::{field_inner_type, ident, prefixed, value_type};
 use super::validate::has_checks;
 use crate::ir::rust::{FieldDef, StructureDef, ValueKind};
@@ -45,9 +45,9 @@ pub fn emit(s: &StructureDef) -> TokenStream {
         (TokenStream::new(), TokenStream::new())
     };
     let derives = if s.eq_hash {
-        quote!(#[derive(::std::clone::Clone, ::std::default::Default, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq)])
+        quote!(#[derive(#CLONE, #DEFAULT, ::std::fmt::Debug, #PARTIAL_EQ, #EQ)])
     } else {
-        quote!(#[derive(::std::clone::Clone, ::std::default::Default, ::std::fmt::Debug, ::std::cmp::PartialEq)])
+        quote!(#[derive(#CLONE, #DEFAULT, ::std::fmt::Debug, #PARTIAL_EQ)])
     };
     quote! {
         #[doc = #doc]
@@ -96,7 +96,7 @@ fn setters(f: &FieldDef) -> TokenStream {
                 #docs
                 #[doc = ""]
                 #[doc = #doc]
-                pub fn #field(mut self, item: impl ::std::convert::Into<#item>) -> Self {
+                pub fn #field(mut self, item: impl #INTO<#item>) -> Self {
                     self.#field.get_or_insert_with(#VEC::new).push(item.into());
                     self
                 }
@@ -114,7 +114,7 @@ fn setters(f: &FieldDef) -> TokenStream {
                 #docs
                 #[doc = ""]
                 #[doc = #doc]
-                pub fn #field(mut self, key: impl ::std::convert::Into<#k>, value: impl ::std::convert::Into<#v>) -> Self {
+                pub fn #field(mut self, key: impl #INTO<#k>, value: impl #INTO<#v>) -> Self {
                     self.#field.get_or_insert_with(::std::collections::BTreeMap::new).insert(key.into(), value.into());
                     self
                 }
@@ -124,7 +124,7 @@ fn setters(f: &FieldDef) -> TokenStream {
             let inner = value_type(&f.value);
             quote! {
                 #docs
-                pub fn #field(mut self, input: impl ::std::convert::Into<#inner>) -> Self {
+                pub fn #field(mut self, input: impl #INTO<#inner>) -> Self {
                     self.#field = #SOME(#BOX::new(input.into()));
                     self
                 }
@@ -132,7 +132,7 @@ fn setters(f: &FieldDef) -> TokenStream {
         }
         _ => quote! {
             #docs
-            pub fn #field(mut self, input: impl ::std::convert::Into<#ty>) -> Self {
+            pub fn #field(mut self, input: impl #INTO<#ty>) -> Self {
                 self.#field = #SOME(input.into());
                 self
             }

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::Value;
 
-use super::prelude::STRING;
+use super::prelude::{DEFAULT, STRING};
 use super::types::path;
 use crate::ir::rust::{ValueKind, ValueType};
 
@@ -64,7 +64,7 @@ pub fn expr(v: &ValueType, json: &Value) -> TokenStream {
             let i = n.as_i64().and_then(|i| i32::try_from(i).ok()).unwrap_or_default();
             quote!(#ty::from(#i))
         }
-        (ValueKind::List { .. } | ValueKind::Map { .. }, _) => quote!(::std::default::Default::default()),
+        (ValueKind::List { .. } | ValueKind::Map { .. }, _) => quote!(#DEFAULT::default()),
         _ => fallback,
     }
 }

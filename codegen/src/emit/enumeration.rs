@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{doc_attrs, or_fallback, with_paragraph};
-use super::prelude::{NONE, OPTION, SOME};
+use super::prelude::{CLONE, EQ, NONE, OPTION, PARTIAL_EQ, SOME};
 use super::types::ident;
 use crate::ir::rust::EnumDef;
 
@@ -46,7 +46,7 @@ pub fn emit(e: &EnumDef) -> TokenStream {
     quote! {
         #docs
         #[non_exhaustive]
-        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
+        #[derive(#CLONE, ::std::fmt::Debug, #PARTIAL_EQ, #EQ, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
         pub enum #name {
             #(#variants)*
             /// A value this version of the crate does not know.

@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::prelude::{BOX, ERR, NONE, OK, OPTION, RESULT, SOME, STRING, VEC};
+use super::prelude::{AS_REF, BOX, ERR, NONE, OK, OPTION, RESULT, SOME, STRING, VEC};
 use super::types::{codec, field_codec, ident, path, value_type};
 use crate::ir::rust::TimestampFormat;
 use crate::ir::rust::{
@@ -82,14 +82,14 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
             /// Reads an HTTP response: a 2xx status yields the output (an empty body is
             /// `{}`); anything else is an error, matched to a modeled error by its code.
             #[allow(clippy::result_large_err)]
-            pub fn response<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> #RESULT<#output_ty, crate::runtime::http::ResponseError<#error_ty>> {
+            pub fn response<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> #RESULT<#output_ty, crate::runtime::http::ResponseError<#error_ty>> {
                 #response
             }
 
             /// [`response`](Self::response), keeping the status and the request id of a
             /// successful response too (an error response's are on its `ServiceError`).
             #[allow(clippy::result_large_err)]
-            pub fn response_received<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> #RESULT<crate::runtime::http::Received<#output_ty>, crate::runtime::http::ResponseError<#error_ty>> {
+            pub fn response_received<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> #RESULT<crate::runtime::http::Received<#output_ty>, crate::runtime::http::ResponseError<#error_ty>> {
                 crate::runtime::http::received(response, Self::response)
             }
         }

@@ -4,6 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{doc_attrs, or_fallback, with_paragraph};
+use super::prelude::{CLONE, COPY, EQ, FROM, PARTIAL_EQ};
 use super::types::ident;
 use crate::ir::rust::IntEnumDef;
 
@@ -41,7 +42,7 @@ pub fn emit(e: &IntEnumDef) -> TokenStream {
     quote! {
         #docs
         #[non_exhaustive]
-        #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
+        #[derive(#CLONE, #COPY, ::std::fmt::Debug, #PARTIAL_EQ, #EQ, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
         pub enum #name {
             #(#variants)*
             /// A value this version of the crate does not know.
@@ -64,7 +65,7 @@ pub fn emit(e: &IntEnumDef) -> TokenStream {
 
         }
 
-        impl ::std::convert::From<i32> for #name {
+        impl #FROM<i32> for #name {
             fn from(value: i32) -> Self {
                 match value {
                     #(#from_int)*

@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{doc_attrs, doc_text, or_fallback, with_paragraph};
+use super::prelude::{CLONE, COPY, DEFAULT, EQ, PARTIAL_EQ};
 use super::types::{ident, path};
 use crate::ir::rust::OperationDef;
 
@@ -61,7 +62,7 @@ pub fn emit(op: &OperationDef) -> TokenStream {
 
         #docs
         #[non_exhaustive]
-        #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+        #[derive(#CLONE, #COPY, ::std::fmt::Debug, #DEFAULT, #PARTIAL_EQ, #EQ)]
         pub struct #marker;
 
         impl #marker {
@@ -72,7 +73,7 @@ pub fn emit(op: &OperationDef) -> TokenStream {
 
         #[doc = #error_doc]
         #[non_exhaustive]
-        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+        #[derive(#CLONE, ::std::fmt::Debug, #PARTIAL_EQ)]
         // Errors hold the modeled structure as it is, so callers match on it
         // directly; a large one is not boxed for the rare error path.
         #[allow(clippy::large_enum_variant)]

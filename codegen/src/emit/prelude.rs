@@ -1,5 +1,5 @@
-//! Names of the standard prelude (`Option`, `Some`, `Result`, `String`, ...)
-//! in generated code.
+//! Names of the standard prelude (`Option`, `Some`, `Result`, `String`,
+//! `Clone`, `Default`, ...) in generated code.
 //!
 //! A model may name a shape `Option` or `Result`, and the file defining it
 //! would then capture the bare name; so the emitter can write every prelude
@@ -64,9 +64,19 @@ pub const ERR: PreludeName = PreludeName::variant("result", "Result", "Err");
 pub const STRING: PreludeName = PreludeName::ty("string", "String");
 pub const VEC: PreludeName = PreludeName::ty("vec", "Vec");
 pub const BOX: PreludeName = PreludeName::ty("boxed", "Box");
+pub const DEFAULT: PreludeName = PreludeName::ty("default", "Default");
+pub const CLONE: PreludeName = PreludeName::ty("clone", "Clone");
+pub const COPY: PreludeName = PreludeName::ty("marker", "Copy");
+pub const PARTIAL_EQ: PreludeName = PreludeName::ty("cmp", "PartialEq");
+pub const EQ: PreludeName = PreludeName::ty("cmp", "Eq");
+pub const INTO: PreludeName = PreludeName::ty("convert", "Into");
+pub const FROM: PreludeName = PreludeName::ty("convert", "From");
+pub const AS_REF: PreludeName = PreludeName::ty("convert", "AsRef");
 
 /// Every name above, for the check that a crate leaves them free.
-const ALL: [PreludeName; 9] = [OPTION, SOME, NONE, RESULT, OK, ERR, STRING, VEC, BOX];
+const ALL: [PreludeName; 17] = [
+    OPTION, SOME, NONE, RESULT, OK, ERR, STRING, VEC, BOX, DEFAULT, CLONE, COPY, PARTIAL_EQ, EQ, INTO, FROM, AS_REF,
+];
 
 impl ToTokens for PreludeName {
     fn to_tokens(&self, tokens: &mut TokenStream) {
@@ -156,7 +166,7 @@ mod tests {
             crate::ir::rust::build(&model, &["Get"], crate::ir::pattern::Dialect::Ecma).expect("builds")
         };
         assert!(free_in(&crate_of("Settings")));
-        for taken in ["Result", "Option", "String", "Some", "Box"] {
+        for taken in ["Result", "Option", "String", "Some", "Box", "Default", "From"] {
             assert!(!free_in(&crate_of(taken)), "{taken}");
         }
     }

@@ -14,7 +14,7 @@ use quote::{format_ident, quote};
 
 use super::context::Context;
 use super::docs::doc_text;
-use super::prelude::{BOX, NONE, SOME, VEC};
+use super::prelude::{BOX, DEFAULT, NONE, SOME, VEC};
 use super::types::{ident, length_bound_tokens, option, path, value_type};
 use super::validate::{float_bound, int_bound_values};
 use crate::ir::rust::names;
@@ -491,7 +491,7 @@ fn structure(s: &StructureDef, plan: &Plan<'_>) -> TokenStream {
     let ty = path(&s.path);
     let corrections = s
         .tracks_corrections()
-        .then(|| quote!(client_corrections: ::std::default::Default::default(),));
+        .then(|| quote!(client_corrections: #DEFAULT::default(),));
     let valid_body = if s.fields.is_empty() {
         quote!(::proptest::strategy::Just(#ty { #corrections }).boxed())
     } else {
@@ -532,7 +532,7 @@ fn field_valid(f: &FieldDef, current: &RustPath, plan: &Plan<'_>) -> TokenStream
             if f.value.constraints.length.and_then(|l| l.min).unwrap_or(0) == 0 =>
         {
             Some(quote!(
-                ::proptest::strategy::Just(::std::default::Default::default()).boxed()
+                ::proptest::strategy::Just(#DEFAULT::default()).boxed()
             ))
         }
         _ => None,

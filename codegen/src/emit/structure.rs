@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::context::Context;
 use super::docs::{doc_attrs, or_fallback, with_paragraph};
-use super::prelude::{NONE, OK, OPTION, SOME};
+use super::prelude::{CLONE, DEFAULT, EQ, NONE, OK, OPTION, PARTIAL_EQ, SOME};
 use super::types::{field_inner_type, field_type, ident, is_copy};
 use super::validate::{checks, has_checks};
 use super::{builder, serde_impls};
@@ -20,11 +20,11 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     // Without required members every field has a value to start from: absent,
     // or the model's `@default` (then `Default` goes through the builder).
     let derives_default = !s.tracks_corrections() && s.fields.iter().all(|f| f.default.is_none());
-    let default = derives_default.then(|| quote!(::std::default::Default,));
+    let default = derives_default.then(|| quote!(#DEFAULT,));
     let derives = if s.eq_hash {
-        quote!(#[derive(::std::clone::Clone, #default ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)])
+        quote!(#[derive(#CLONE, #default #PARTIAL_EQ, #EQ, ::std::hash::Hash)])
     } else {
-        quote!(#[derive(::std::clone::Clone, #default ::std::cmp::PartialEq)])
+        quote!(#[derive(#CLONE, #default #PARTIAL_EQ)])
     };
     let fields = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
@@ -72,7 +72,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     };
     let default_impl = (!s.tracks_corrections() && !derives_default).then(|| {
         quote! {
-            impl ::std::default::Default for #name {
+            impl #DEFAULT for #name {
                 fn default() -> Self {
                     #builder_name::default().build_unchecked()
                 }

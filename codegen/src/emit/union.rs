@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::context::Context;
 use super::docs::{doc_attrs, doc_text, or_fallback, with_paragraph};
-use super::prelude::{BOX, ERR, NONE, OPTION, RESULT, SOME};
+use super::prelude::{BOX, CLONE, DEFAULT, EQ, ERR, NONE, OPTION, PARTIAL_EQ, RESULT, SOME};
 use super::serde_impls;
 use super::types::{codec, ident, value_type};
 use super::validate::{checks, has_checks};
@@ -37,9 +37,9 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
     }
     let docs = doc_attrs(&docs);
     let derives = if u.eq_hash {
-        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)])
+        quote!(#[derive(#CLONE, #PARTIAL_EQ, #EQ, ::std::hash::Hash)])
     } else {
-        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq)])
+        quote!(#[derive(#CLONE, #PARTIAL_EQ)])
     };
     let payload = |v: &crate::ir::rust::UnionVariant| {
         v.value.as_ref().map(|value| {
@@ -241,7 +241,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
 
         impl crate::runtime::ErrorCorrection for #name {
             fn corrected() -> Self {
-                Self::Unknown(::std::default::Default::default())
+                Self::Unknown(#DEFAULT::default())
             }
         }
 
