@@ -81,10 +81,9 @@ where
 /// The output in a successful response's JSON body (an empty body reads as
 /// `{}`), or `Malformed` with the `status` and the body.
 ///
-/// The runtime's own reader goes first; what it leaves (see
-/// [`fast_read`](crate::wire::fast_read): documents, surrogate escapes,
-/// malformed bodies, ...) is read again by serde_json, whose result and error
-/// messages are the reference. (One function with early returns: an output
+/// The runtime's own reader (`wire::fast_read`) goes first; what it leaves
+/// (documents, surrogate escapes, malformed bodies, ...) is read again by
+/// serde_json, whose result and error messages are the reference. (One function with early returns: an output
 /// can be hundreds of bytes, and each `Result` it passes through is a copy.)
 pub fn json_output<T: DeserializeOwned, E>(status: u16, body: &[u8]) -> Result<T, ResponseError<E>> {
     let json = if body.is_empty() { b"{}" } else { body };
