@@ -8,9 +8,8 @@
 //! type of the crate takes one of these names (nearly always), the emitter
 //! writes them short at once: the same files, from nearly a quarter fewer
 //! tokens to build, re-parse and shorten (whole IoT model: 1.93M -> 1.48M).
-//! Which form
-//! applies is set for the thread that emits a file ([`for_crate`]); a file's
-//! tokens never leave that thread.
+//! Which form applies is set for the thread that emits a file
+//! ([`for_crate`]); a file's tokens never leave that thread.
 
 use std::cell::Cell;
 
