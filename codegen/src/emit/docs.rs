@@ -7,10 +7,11 @@ use quote::quote;
 pub fn doc_attrs(lines: &[String]) -> TokenStream {
     let attrs = lines.iter().map(|line| {
         let text = if line.is_empty() {
-            doc_text("")
+            String::new()
         } else {
-            doc_text(&format!(" {line}"))
+            format!(" {line}")
         };
+        let text = doc_text(&text);
         quote!(#[doc = #text])
     });
     quote!(#(#attrs)*)

@@ -277,7 +277,20 @@ impl Model {
 
     /// The service an operation belongs to (the first in id order), if any.
     pub fn service_of(&self, operation: &ShapeId) -> Option<&Shape> {
-        self.services().find(|s| self.service_operations(s).contains(operation))
+        self.operation_services().remove(operation)
+    }
+
+    /// Every operation of a service with its service (the first in id order),
+    /// for callers that ask of many operations: each service's resources are
+    /// walked once.
+    pub fn operation_services(&self) -> BTreeMap<ShapeId, &Shape> {
+        let mut owners = BTreeMap::new();
+        for service in self.services() {
+            for operation in self.service_operations(service) {
+                owners.entry(operation).or_insert(service);
+            }
+        }
+        owners
     }
 
     /// The service shapes, in id order.

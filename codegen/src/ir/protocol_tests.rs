@@ -3,11 +3,11 @@
 //! for the operations being generated and the errors they bind. Server-only cases
 //! (`appliesTo: "server"`) and `@httpMalformedRequestTests` are left out.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::{Model, Shape, ShapeId, ShapeKind};
+use super::{Model, ShapeId, ShapeKind};
 use crate::error::{CodegenError, Result};
 
 const REQUEST_TESTS: &str = "smithy.test#httpRequestTests";
@@ -65,17 +65,14 @@ pub fn collect(model: &Model, operations: &[ShapeId], protocol: &str) -> Result<
     let mut error_owner: BTreeMap<ShapeId, ShapeId> = BTreeMap::new();
     let mut sorted: Vec<&ShapeId> = operations.iter().collect();
     sorted.sort();
-    // Each service's operations once, not once per operation (`Model::service_of`
-    // walks a service's resources every time).
-    let services: Vec<(&Shape, BTreeSet<ShapeId>)> =
-        model.services().map(|s| (s, model.service_operations(s))).collect();
-    let service_of = |op: &ShapeId| services.iter().find(|(_, ops)| ops.contains(op)).map(|(s, _)| *s);
+    let services = model.operation_services();
     for op_id in sorted {
         let shape = model.get(op_id)?;
         let ShapeKind::Operation(op) = &shape.kind else {
             continue;
         };
-        let service_errors = service_of(op_id)
+        let service_errors = services
+            .get(op_id)
             .and_then(|s| match &s.kind {
                 ShapeKind::Service(s) => Some(s.errors.clone()),
                 _ => None,
