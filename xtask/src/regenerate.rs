@@ -219,9 +219,8 @@ fn standalone_crate(model_paths: &[PathBuf], args: &Args, ownership: Ownership) 
     let files = standalone::crate_files(&info, &runtime, &generated.files);
     let mode = if args.check { SyncMode::Check } else { SyncMode::Write };
     let report = sync(out, &files, mode, ownership)?;
-    let readme = out.join("README.md");
-    if mode == SyncMode::Write && !readme.exists() {
-        std::fs::write(&readme, info.readme()).map_err(|e| format!("cannot write {}: {e}", readme.display()))?;
+    if mode == SyncMode::Write {
+        xtask::sync::write_once(out, "README.md", &info.readme())?;
     }
     let r = &generated.report;
     eprintln!(

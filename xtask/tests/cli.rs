@@ -459,3 +459,162 @@ fn model_errors_name_file_line_and_column() {
         "{message}"
     );
 }
+
+/// Symbolic links in a generated crate never lead a write out of its folder.
+#[cfg(unix)]
+mod links {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    fn generated_crate(dir: &Path) -> PathBuf {
+        let out = dir.join("crate");
+        assert_ok(&generate(&out, &["GetObject"], &[]));
+        out
+    }
+
+    #[test]
+    fn a_generated_file_linked_outside_is_refused_and_its_target_kept() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = generated_crate(dir.path());
+        let outside = dir.path().join("precious.txt");
+        fs::write(&outside, "precious").expect("write");
+        let module = out.join("src/generated/mod.rs");
+        fs::remove_file(&module).expect("remove");
+        symlink(&outside, &module).expect("link");
+        // Something else of the run would be written: it must not be either.
+        let lib = out.join("src/lib.rs");
+        fs::write(&lib, "// stale\n").expect("edit");
+
+        let output = generate(&out, &["GetObject"], &[]);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        let message = stderr(&output);
+        assert!(
+            message.contains(&module.display().to_string()) && message.contains(&outside.display().to_string()),
+            "the error names the link and its target: {message}"
+        );
+        assert_eq!(fs::read_to_string(&outside).expect("kept"), "precious");
+        assert_eq!(
+            fs::read_to_string(&lib).expect("kept"),
+            "// stale\n",
+            "nothing of the run is written"
+        );
+        assert!(fs::symlink_metadata(&module)
+            .expect("still there")
+            .file_type()
+            .is_symlink());
+    }
+
+    #[test]
+    fn a_generated_folder_linked_outside_is_refused_and_stays_empty() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = generated_crate(dir.path());
+        let outside = dir.path().join("elsewhere");
+        fs::create_dir(&outside).expect("mkdir");
+        let generated = out.join("src/generated");
+        fs::rename(&generated, dir.path().join("moved-aside")).expect("move aside");
+        symlink(&outside, &generated).expect("link");
+
+        for extra in [&[][..], &["--force"]] {
+            let output = generate(&out, &["GetObject"], extra);
+            assert_eq!(output.status.code(), Some(1), "{extra:?}: {}", stderr(&output));
+            let message = stderr(&output);
+            assert!(
+                message.contains(&generated.display().to_string()) && message.contains(&outside.display().to_string()),
+                "{extra:?}: {message}"
+            );
+            let written: Vec<_> = fs::read_dir(&outside).expect("readable").collect();
+            assert!(written.is_empty(), "{extra:?}: {written:?} were written outside");
+        }
+    }
+
+    #[test]
+    fn force_replaces_a_link_and_never_writes_through_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = generated_crate(dir.path());
+        let outside = dir.path().join("precious.txt");
+        fs::write(&outside, "precious").expect("write");
+        let module = out.join("src/generated/mod.rs");
+        let expected = fs::read_to_string(&module).expect("generated");
+        fs::remove_file(&module).expect("remove");
+        symlink(&outside, &module).expect("link");
+
+        assert_ok(&generate(&out, &["GetObject"], &["--force"]));
+        assert_eq!(fs::read_to_string(&outside).expect("kept"), "precious");
+        let meta = fs::symlink_metadata(&module).expect("written");
+        assert!(meta.file_type().is_file(), "the link is replaced by the file");
+        assert_eq!(fs::read_to_string(&module).expect("generated"), expected);
+    }
+
+    #[test]
+    fn a_stale_listed_file_that_is_a_link_is_removed_as_a_link() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("crate");
+        assert_ok(&generate(&out, &["PutObject", "GetObject"], &[]));
+        // The user moves a generated file out and links it back in place.
+        let listed = out.join("src/generated/operation/get_object/output.rs");
+        let outside = dir.path().join("output.rs");
+        fs::rename(&listed, &outside).expect("move");
+        symlink(&outside, &listed).expect("link");
+        let text = fs::read_to_string(&outside).expect("moved");
+
+        assert_ok(&generate(&out, &["PutObject"], &[]));
+        assert!(fs::symlink_metadata(&listed).is_err(), "the link is gone");
+        assert_eq!(fs::read_to_string(&outside).expect("its target stays"), text);
+    }
+
+    #[test]
+    fn links_that_stay_inside_the_folder_are_followed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = generated_crate(dir.path());
+        // `src/generated` becomes a link to a folder of the crate's own.
+        let generated = out.join("src/generated");
+        fs::rename(&generated, out.join("src/real-generated")).expect("move");
+        symlink("real-generated", &generated).expect("link");
+        fs::write(out.join("src/real-generated/mod.rs"), "// stale\n").expect("edit");
+
+        let output = generate(&out, &["GetObject"], &[]);
+        assert_ok(&output);
+        assert!(fs::symlink_metadata(&generated).expect("kept").file_type().is_symlink());
+        let module = fs::read_to_string(out.join("src/real-generated/mod.rs")).expect("written through");
+        assert!(module.starts_with("// @generated"), "{module}");
+        assert_ok(&generate(&out, &["GetObject"], &["--check"]));
+    }
+
+    #[test]
+    fn a_readme_link_is_never_written_through() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("crate");
+        fs::create_dir(&out).expect("mkdir");
+        let outside = dir.path().join("nowhere.md");
+        symlink(&outside, out.join("README.md")).expect("dangling link");
+        assert_ok(&generate(&out, &["GetObject"], &["--force"]));
+        assert!(!outside.exists(), "nothing was written through the link");
+    }
+
+    #[test]
+    fn idl_output_keeps_to_its_folder_too() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("idl");
+        let model = model();
+        let args = [
+            "idl",
+            model.to_str().expect("UTF-8"),
+            "--out",
+            out.to_str().expect("UTF-8"),
+        ];
+        assert_ok(&xtask(&args));
+        let written = fs::read_dir(&out)
+            .expect("folder")
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "smithy"))
+            .expect("an IDL file");
+        let outside = dir.path().join("precious.smithy");
+        fs::write(&outside, "precious").expect("write");
+        fs::remove_file(&written).expect("remove");
+        symlink(&outside, &written).expect("link");
+        let output = xtask(&args);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        assert_eq!(fs::read_to_string(&outside).expect("kept"), "precious");
+    }
+}

@@ -7,14 +7,23 @@
 //! warning). A folder without a manifest is written into only when it is empty or
 //! the caller passes `force`, and even then nothing in it is removed. `.git`,
 //! `target/` and `Cargo.lock` are never written or removed, whatever a manifest says.
+//!
+//! Nothing is written, created or removed outside the folder: every path is
+//! resolved first ([`confine`]), a symbolic link leading out stops the run
+//! before its first write, and `force` replaces a link at a generated path
+//! rather than writing through it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use codegen::GeneratedFile;
+
+mod confine;
+
+use confine::{Folder, Landing};
 
 /// The manifest's file name, inside the folder it describes.
 pub const MANIFEST: &str = ".codegen-manifest";
@@ -94,14 +103,18 @@ pub fn sync(dir: &Path, files: &[GeneratedFile], mode: SyncMode, ownership: Owne
     for file in files {
         check_relative(&file.path).map_err(|why| format!("refusing to write generated file `{}`: {why}", file.path))?;
     }
-    let previous = Manifest::read(dir)?;
+    let folder = Folder::new(dir)?;
+    let previous = Manifest::read(&folder)?;
+    // Every path is resolved and checked before anything is written.
+    let plan = Plan::new(&folder, files, previous.as_ref(), ownership)?;
     if mode == SyncMode::Write {
-        check_ownership(dir, files, previous.as_ref(), ownership)?;
+        check_ownership(&folder, files, &plan.targets, previous.as_ref(), ownership)?;
     }
 
     let mut report = SyncReport::default();
     let mut written = Manifest::default();
-    let outcomes = each_in_parallel(files, |file| sync_file(dir, file, mode));
+    let jobs: Vec<(&GeneratedFile, &Target)> = files.iter().zip(&plan.targets).collect();
+    let outcomes = each_in_parallel(&jobs, |(file, target)| sync_file(target, file, mode));
     for (file, outcome) in files.iter().zip(outcomes) {
         let (hash, state) = outcome?;
         written.entries.insert(file.path.clone(), hash);
@@ -113,12 +126,9 @@ pub fn sync(dir: &Path, files: &[GeneratedFile], mode: SyncMode, ownership: Owne
     }
 
     let mut removed = Vec::new();
-    for (relative, hash) in previous.iter().flat_map(|m| m.entries.iter()) {
-        if written.entries.contains_key(relative) {
-            continue;
-        }
+    for (relative, hash, landing) in &plan.unlisted {
         let path = dir.join(relative);
-        let Ok(bytes) = fs::read(&path) else {
+        let Ok(bytes) = fs::read(&landing.path) else {
             continue; // already gone
         };
         let unchanged = std::str::from_utf8(&bytes).is_ok_and(|text| fingerprint(&text.replace("\r\n", "\n")) == *hash);
@@ -127,29 +137,173 @@ pub fn sync(dir: &Path, files: &[GeneratedFile], mode: SyncMode, ownership: Owne
             continue;
         }
         if mode == SyncMode::Write {
-            fs::remove_file(&path).map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
-            removed.push(path.clone());
+            // A link is removed as a link: what it points to stays.
+            let on_disk = landing.link.as_ref().map_or(&landing.path, |link| &link.at);
+            fs::remove_file(on_disk).map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
+            removed.push(on_disk.clone());
         }
         report.extra.push(path);
     }
 
-    let manifest_path = dir.join(MANIFEST);
     let manifest_text = written.render();
-    let manifest_fresh = fs::read_to_string(&manifest_path).is_ok_and(|t| t.replace("\r\n", "\n") == manifest_text);
+    let manifest_fresh =
+        fs::read_to_string(&plan.manifest.path).is_ok_and(|t| t.replace("\r\n", "\n") == manifest_text);
     if !manifest_fresh {
         match mode {
-            SyncMode::Check => report.stale.push(manifest_path),
+            SyncMode::Check => report.stale.push(dir.join(MANIFEST)),
             SyncMode::Write => {
-                fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-                fs::write(&manifest_path, manifest_text)
-                    .map_err(|e| format!("cannot write {}: {e}", manifest_path.display()))?;
+                fs::create_dir_all(folder.real()).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                plan.manifest
+                    .write(&manifest_text)
+                    .map_err(|e| format!("cannot write {}: {e}", dir.join(MANIFEST).display()))?;
             }
         }
     }
     for path in removed {
-        remove_empty_parents(dir, &path);
+        remove_empty_parents(folder.real(), &path);
     }
     Ok(report)
+}
+
+/// Writes `contents` to `relative` inside `dir` only when nothing is there,
+/// not even a symbolic link (a README written once, then the user's). Returns
+/// whether it wrote.
+pub fn write_once(dir: &Path, relative: &str, contents: &str) -> Result<bool, String> {
+    check_relative(relative).map_err(|why| format!("refusing to write `{relative}`: {why}"))?;
+    let folder = Folder::new(dir)?;
+    let landing = folder
+        .resolve(relative)
+        .map_err(|escape| format!("refusing to write {relative}: {escape}"))?;
+    if landing.link.is_some() || fs::symlink_metadata(&landing.path).is_ok() {
+        return Ok(false);
+    }
+    let shown = dir.join(relative);
+    if let Some(parent) = landing.path.parent() {
+        fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    // `create_new` fails on anything already there, a dangling link included.
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&landing.path)
+        .map_err(|e| format!("cannot write {}: {e}", shown.display()))?;
+    io::Write::write_all(&mut file, contents.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", shown.display()))?;
+    Ok(true)
+}
+
+/// Where a generated file is read and written, decided before any write.
+#[derive(Debug)]
+struct Target {
+    /// The resolved path.
+    path: PathBuf,
+    /// A symbolic link sits at the generated path and is replaced by the
+    /// file (`--force`): removed first, never written through.
+    replace_link: bool,
+}
+
+impl Target {
+    fn write(&self, contents: &str) -> io::Result<()> {
+        if self.replace_link {
+            fs::remove_file(&self.path)?;
+        }
+        if let Some(parent) = self.path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(&self.path, contents)
+    }
+}
+
+/// Every path a run touches, resolved inside the folder: the generated files
+/// (in their order), the manifest, and the files the manifest names that are
+/// no longer generated.
+struct Plan {
+    targets: Vec<Target>,
+    manifest: Target,
+    /// Relative path, recorded hash, where it is.
+    unlisted: Vec<(String, u64, Landing)>,
+}
+
+impl Plan {
+    /// Resolves every path; all the links that lead out of the folder (or that
+    /// `Careful` will not replace) are reported together.
+    fn new(
+        folder: &Folder,
+        files: &[GeneratedFile],
+        previous: Option<&Manifest>,
+        ownership: Ownership,
+    ) -> Result<Self, String> {
+        let mut problems = Vec::new();
+        let mut target = |relative: &str| -> Option<Target> {
+            match folder.resolve(relative) {
+                Err(escape) => {
+                    problems.push(format!("  {relative}: {escape}"));
+                    None
+                }
+                Ok(Landing { path, link: None }) => Some(Target {
+                    path,
+                    replace_link: false,
+                }),
+                Ok(Landing { path, link: Some(link) }) => match ownership {
+                    Ownership::Force => Some(Target {
+                        path: link.at,
+                        replace_link: true,
+                    }),
+                    Ownership::Careful if link.inside => Some(Target {
+                        path,
+                        replace_link: false,
+                    }),
+                    Ownership::Careful => {
+                        problems.push(format!(
+                            "  {relative}: {}; refusing to write through it (remove the link, or pass --force to replace the link with the generated file)",
+                            folder.escape(&link)
+                        ));
+                        None
+                    }
+                },
+            }
+        };
+        let targets: Vec<Option<Target>> = files.iter().map(|f| target(&f.path)).collect();
+        let manifest = target(MANIFEST);
+        let mut unlisted = Vec::new();
+        let generated: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        for (relative, hash) in previous.iter().flat_map(|m| m.entries.iter()) {
+            if generated.contains(relative.as_str()) {
+                continue;
+            }
+            match folder.resolve(relative) {
+                Ok(landing) => unlisted.push((relative.clone(), *hash, landing)),
+                Err(escape) => problems.push(format!("  {relative}: {escape}")),
+            }
+        }
+        // Two generated paths must not be one file through a link.
+        let mut seen: BTreeMap<&Path, &str> = BTreeMap::new();
+        for (file, target) in files.iter().zip(&targets) {
+            if let Some(target) = target {
+                if let Some(other) = seen.insert(&target.path, &file.path) {
+                    problems.push(format!(
+                        "  {} and {other} are one file on disk ({}), through a symbolic link",
+                        file.path,
+                        folder.shown(&target.path).display()
+                    ));
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(format!(
+                "refusing to write: generated paths lead out of the folder or through a symbolic link; nothing was written:\n{}",
+                problems.join("\n")
+            ));
+        }
+        Ok(Self {
+            targets: targets.into_iter().flatten().collect(),
+            manifest: manifest.unwrap_or(Target {
+                path: folder.real().join(MANIFEST),
+                replace_link: false,
+            }),
+            unlisted,
+        })
+    }
 }
 
 /// What a generated file's path held before [`sync_file`].
@@ -161,19 +315,18 @@ enum FileState {
 
 /// Compares one generated file with the disk and, in mode `Write`, writes it
 /// when it differs; its fingerprint for the manifest, and what was there.
-fn sync_file(dir: &Path, file: &GeneratedFile, mode: SyncMode) -> Result<(u64, FileState), String> {
-    let path = dir.join(&file.path);
+fn sync_file(target: &Target, file: &GeneratedFile, mode: SyncMode) -> Result<(u64, FileState), String> {
     let hash = fingerprint(&file.contents);
-    let state = match fs::read_to_string(&path) {
+    let state = match fs::read_to_string(&target.path) {
+        _ if target.replace_link => FileState::Stale,
         Ok(existing) if same_text(&existing, &file.contents) => return Ok((hash, FileState::Fresh)),
         Ok(_) => FileState::Stale,
         Err(_) => FileState::Missing,
     };
     if mode == SyncMode::Write {
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
-        fs::write(&path, &file.contents).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        target
+            .write(&file.contents)
+            .map_err(|e| format!("cannot write {}: {e}", target.path.display()))?;
     }
     Ok((hash, state))
 }
@@ -210,8 +363,9 @@ fn each_in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync
 
 /// Refuses to write where the generator would clobber what it did not write.
 fn check_ownership(
-    dir: &Path,
+    folder: &Folder,
     files: &[GeneratedFile],
+    targets: &[Target],
     previous: Option<&Manifest>,
     ownership: Ownership,
 ) -> Result<(), String> {
@@ -219,13 +373,13 @@ fn check_ownership(
         return Ok(());
     }
     let Some(previous) = previous else {
-        let occupied = fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
+        let occupied = fs::read_dir(folder.real()).is_ok_and(|mut entries| entries.next().is_some());
         return if occupied {
             Err(format!(
                 "{} is not empty and holds no {MANIFEST}, so the generator did not write it; \
                  refusing to write there. Choose an empty or new folder, or pass --force to write \
                  the generated files into it (files the generator does not produce are left alone)",
-                dir.display()
+                folder.shown(folder.real()).display()
             ))
         } else {
             Ok(())
@@ -233,8 +387,9 @@ fn check_ownership(
     };
     let foreign: Vec<String> = files
         .iter()
-        .filter(|f| !previous.entries.contains_key(&f.path) && dir.join(&f.path).exists())
-        .map(|f| format!("  {}", dir.join(&f.path).display()))
+        .zip(targets)
+        .filter(|(f, target)| !previous.entries.contains_key(&f.path) && fs::symlink_metadata(&target.path).is_ok())
+        .map(|(f, _)| format!("  {}", folder.shown(&folder.real().join(&f.path)).display()))
         .collect();
     if foreign.is_empty() {
         Ok(())
@@ -292,9 +447,17 @@ struct Manifest {
 impl Manifest {
     /// Reads `dir`'s manifest; `None` when there is none. A manifest that does not
     /// parse, or names a path outside the folder, is an error naming its line.
-    fn read(dir: &Path) -> Result<Option<Self>, String> {
-        let path = dir.join(MANIFEST);
-        let text = match fs::read_to_string(&path) {
+    /// A manifest that is a symbolic link out of the folder counts as none
+    /// (the run then reports the link).
+    fn read(folder: &Folder) -> Result<Option<Self>, String> {
+        let path = folder.shown(&folder.real().join(MANIFEST));
+        let landing = folder
+            .resolve(MANIFEST)
+            .map_err(|escape| format!("cannot read {}: {escape}", path.display()))?;
+        if landing.link.as_ref().is_some_and(|link| !link.inside) {
+            return Ok(None);
+        }
+        let text = match fs::read_to_string(&landing.path) {
             Ok(text) => text,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
