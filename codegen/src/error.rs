@@ -62,9 +62,6 @@ pub enum CodegenError {
         pattern: String,
         message: String,
     },
-    /// Two shapes or members map to the same Rust name.
-    #[error("name collision at `{id}`: {message}")]
-    NameCollision { id: String, message: String },
     /// The operation asked for does not exist in the model; `suggestion` is the
     /// closest operation name, when one is close.
     #[error("the model has no operation named `{name}`{}", suggestion.as_ref().map(|s| format!("; did you mean `{s}`?")).unwrap_or_default())]

@@ -261,17 +261,15 @@ macro_rules! int_enum_impls {
 }
 
 /// An operation error enum's shared API and impls, given its modeled
-/// variants (each holding the error structure of the same name, from the
-/// generated crate's `types::error` module; `Unhandled` is always there): `code()`, `message()`, `http_status()`,
+/// variants, each with the error structure it holds (`Unhandled` is always
+/// there besides): `code()`, `message()`, `http_status()`,
 /// `is_retryable()` and `is_throttling()` from the error held, `Display` and
 /// `Error` (transparent), and `From` each error, an
 /// [`Unhandled`](crate::Unhandled) and a failed response.
 #[macro_export]
 #[doc(hidden)]
-// `crate::types::error` is the calling (generated) crate's module, on purpose.
-#[allow(clippy::crate_in_macro_def)]
 macro_rules! operation_error_impls {
-    ($error:ident { $($variant:ident),* $(,)? }) => {
+    ($error:ident { $($variant:ident($ty:ty)),* $(,)? }) => {
         impl $error {
             /// The error held, as every error describes itself.
             fn info(&self) -> &dyn $crate::error::ErrorInfo {
@@ -287,7 +285,7 @@ macro_rules! operation_error_impls {
             fn from_response(received: &$crate::http::ErrorResponse<'_>) -> Self {
                 let code = received.code();
                 $(
-                    if code == ::core::option::Option::Some(crate::types::error::$variant::CODE) {
+                    if code == ::core::option::Option::Some(<$ty>::CODE) {
                         return Self::$variant(received.read());
                     }
                 )*
@@ -349,8 +347,8 @@ macro_rules! operation_error_impls {
         }
 
         $(
-            impl ::core::convert::From<crate::types::error::$variant> for $error {
-                fn from(value: crate::types::error::$variant) -> Self {
+            impl ::core::convert::From<$ty> for $error {
+                fn from(value: $ty) -> Self {
                     Self::$variant(value)
                 }
             }

@@ -73,11 +73,22 @@ fn fail(seed: [u8; 32], what: &str, error: impl std::fmt::Display) -> ! {
     panic!("{what}: {error}\nseed: {hex} (replay with PROPTEST_SEED={hex})")
 }
 
+/// The structure `name` names: its Rust name, or the end of its path
+/// (`error::Error`) where two modules hold the same name.
 fn structure<'a>(ir: &'a CrateIr, name: &str) -> &'a StructureDef {
-    ir.structures
+    let found: Vec<&StructureDef> = ir
+        .structures
         .iter()
-        .find(|s| s.path.name == name)
-        .unwrap_or_else(|| panic!("no structure {name} in the IR"))
+        .filter(|s| {
+            let path = s.path.segments().join("::");
+            path == name || path.ends_with(&format!("::{name}"))
+        })
+        .collect();
+    match found[..] {
+        [one] => one,
+        [] => panic!("no structure {name} in the IR"),
+        _ => panic!("{name} names {} structures: qualify it", found.len()),
+    }
 }
 
 /// Property 5: the JSON matches the model's wire shape.
@@ -135,7 +146,14 @@ fn check_wire_value(ir: &CrateIr, json: &Value, ty: &ValueType, at: &str) -> Res
                 .filter(|e| e.path == *path)
                 .any(|e| e.variants.iter().any(|v| v.value == s))
         }),
-        ValueKind::Structure { path } => return check_wire_struct(ir, json, structure(ir, &path.name), at),
+        ValueKind::Structure { path } => {
+            let def = ir
+                .structures
+                .iter()
+                .find(|s| s.path == *path)
+                .ok_or_else(|| format!("no structure {path:?} in the IR"))?;
+            return check_wire_struct(ir, json, def, at);
+        }
         ValueKind::List { element, sparse } => {
             let items = json
                 .as_array()
@@ -157,7 +175,8 @@ fn check_wire_value(ir: &CrateIr, json: &Value, ty: &ValueType, at: &str) -> Res
 
 /// What kind of generated type is being checked.
 pub enum Shape {
-    /// A structure, by Rust name.
+    /// A structure, by Rust name (qualified, `error::Error`, where two
+    /// modules hold the name).
     Structure(&'static str),
     /// A union.
     Union,

@@ -101,14 +101,11 @@ pub fn plan<'ir>(
 
     for s in &ir.structures {
         let dir = module_dir(&s.path.module);
-        files.insert(format!("{dir}/{}.rs", file_stem(s)), What::Structure(s));
-        modules.entry(s.path.module.clone()).or_default().push((
-            file_stem(s),
-            vec![
-                Export::Type(s.path.name.clone()),
-                Export::Builder(format!("{}Builder", s.path.name)),
-            ],
-        ));
+        files.insert(format!("{dir}/{}.rs", s.file), What::Structure(s));
+        modules
+            .entry(s.path.module.clone())
+            .or_default()
+            .push((s.file.clone(), s.exports()));
     }
     for e in &ir.enums {
         let dir = module_dir(&e.path.module);
@@ -185,7 +182,6 @@ impl FileJob<'_> {
             What::Union(u) => union::emit(u, ctx),
             What::IntEnum(e) => int_enum::emit(e),
             What::Module { module, doc, entries } => {
-                let dir = module_dir(module);
                 let extra = match module {
                     Module::Types => quote!(
                         pub mod error;
@@ -202,7 +198,7 @@ impl FileJob<'_> {
                         })
                         .unwrap_or_default(),
                 };
-                module_file(&dir, doc, entries, extra)
+                module_file(doc, entries, extra)
             }
             What::OperationIndex => {
                 let operations = ir.operations.iter().map(|o| ident(&o.module));
@@ -269,14 +265,6 @@ impl FileJob<'_> {
     }
 }
 
-fn file_stem(s: &StructureDef) -> String {
-    match &s.path.module {
-        Module::Operation(_) if s.path.name.ends_with("Input") => "input".to_owned(),
-        Module::Operation(_) if s.path.name.ends_with("Output") => "output".to_owned(),
-        _ => s.file.clone(),
-    }
-}
-
 fn module_dir(module: &Module) -> String {
     match module {
         Module::Types => "types".to_owned(),
@@ -285,17 +273,11 @@ fn module_dir(module: &Module) -> String {
     }
 }
 
-fn module_file(dir: &str, doc: &str, entries: &[(String, Vec<Export>)], extra: TokenStream) -> TokenStream {
+fn module_file(doc: &str, entries: &[(String, Vec<Export>)], extra: TokenStream) -> TokenStream {
     let doc = docs::doc_text(&format!(" {doc}"));
-    let parent = dir.rsplit('/').next().unwrap_or(dir);
     let mods = entries.iter().map(|(stem, _)| {
         let m = ident(stem);
-        if stem == parent {
-            // A shape named like its module (an error called `Error`).
-            quote!(#[allow(clippy::module_inception)] mod #m;)
-        } else {
-            quote!(mod #m;)
-        }
+        quote!(mod #m;)
     });
     let uses = entries.iter().flat_map(|(stem, names)| {
         let m = ident(stem);

@@ -44,9 +44,11 @@ pub fn emit(op: &OperationDef) -> TokenStream {
         ));
         quote!(#[doc = #doc] #variant(#ty),)
     });
-    // The runtime macro names each error `crate::types::error::<variant>`,
-    // as lowering places them.
-    let impl_variants = op.errors.iter().map(|e| ident(&e.variant));
+    let impl_variants = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        let ty = path(&e.path);
+        quote!(#variant(#ty))
+    });
     let aliases = op.aliases.iter().map(|(alias, target)| {
         let alias_ident = ident(alias);
         let ty = path(target);

@@ -18,40 +18,7 @@ use super::prelude::{BOX, DEFAULT, NONE, SOME, VEC};
 use super::types::{ident, length_bound_tokens, option, path, value_type};
 use super::validate::{float_bound, int_bound_values};
 use crate::ir::rust::names;
-use crate::ir::rust::{CrateIr, FieldDef, Module, RustPath, StructureDef, UnionDef, ValueKind, ValueType};
-
-/// One function name per type: its snake-case name, qualified by its module
-/// (`error_`, the operation's name) only where two types would share it.
-fn strategy_names(ir: &CrateIr) -> BTreeMap<RustPath, String> {
-    let paths: Vec<&RustPath> = ir
-        .structures
-        .iter()
-        .map(|s| &s.path)
-        .chain(ir.unions.iter().map(|u| &u.path))
-        .chain(ir.enums.iter().map(|e| &e.path))
-        .chain(ir.int_enums.iter().map(|e| &e.path))
-        .collect();
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for p in &paths {
-        *counts.entry(names::module_name(&p.name)).or_default() += 1;
-    }
-    paths
-        .into_iter()
-        .map(|p| {
-            let base = names::module_name(&p.name);
-            let name = if counts.get(&base).copied().unwrap_or(0) > 1 {
-                match &p.module {
-                    Module::Types => base,
-                    Module::Errors => format!("error_{base}"),
-                    Module::Operation(op) => format!("{op}_{base}"),
-                }
-            } else {
-                base
-            };
-            (p.clone(), name)
-        })
-        .collect()
-}
+use crate::ir::rust::{CrateIr, FieldDef, RustPath, StructureDef, UnionDef, ValueKind, ValueType};
 
 fn rust_link(p: &RustPath) -> String {
     format!("crate::{}", p.segments().join("::"))
@@ -61,7 +28,7 @@ fn rust_link(p: &RustPath) -> String {
 /// recursion) and which types can carry an injected violation.
 struct Plan<'a> {
     ctx: &'a Context,
-    names: BTreeMap<RustPath, String>,
+    names: &'a BTreeMap<RustPath, String>,
     reach: BTreeMap<RustPath, BTreeSet<RustPath>>,
     injectable: BTreeSet<RustPath>,
 }
@@ -99,7 +66,7 @@ impl<'a> Plan<'a> {
         format_ident!("{}_invalid", self.base_name(p).trim_end_matches('_'))
     }
 
-    fn new(ir: &CrateIr, ctx: &'a Context) -> Self {
+    fn new(ir: &'a CrateIr, ctx: &'a Context) -> Self {
         let mut edges: BTreeMap<RustPath, Vec<RustPath>> = BTreeMap::new();
         for s in &ir.structures {
             let mut out = Vec::new();
@@ -129,7 +96,7 @@ impl<'a> Plan<'a> {
             .collect();
         let mut plan = Plan {
             ctx,
-            names: strategy_names(ir),
+            names: &ir.strategy_fns,
             reach,
             injectable: BTreeSet::new(),
         };

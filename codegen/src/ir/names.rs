@@ -1,6 +1,7 @@
 //! Rust names for Smithy names: heck for the case conversion, then escaping so that
 //! keywords, leading digits and the generator's own reserved names never break the
-//! output (`type` -> `r#type`, `self` -> `self_`, enum value `Unknown` -> `UnknownValue`).
+//! output (`type` -> `r#type`, `self` -> `self_`, `Self` -> `SelfValue`). Which name a scope
+//! gives way to is decided in `ir::rust` (naming), by the rule the README states.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -41,12 +42,11 @@ pub fn type_name(smithy: &str) -> String {
     }
 }
 
-/// An enum variant: `TIMED_OUT` -> `TimedOut`. `Unknown` is taken by the
-/// forward-compatibility variant, so a model value named that becomes `UnknownValue`.
+/// An enum variant: `TIMED_OUT` -> `TimedOut`. (`Unknown`, the
+/// forward-compatibility variant's name, is reserved in the IR's variant scope.)
 pub fn variant_name(smithy: &str) -> String {
     let camel = prefix_digit(smithy.to_upper_camel_case(), "Value");
     match camel.as_str() {
-        "Unknown" => "UnknownValue".to_owned(),
         "Self" => "SelfValue".to_owned(),
         "" => "EmptyValue".to_owned(),
         _ => camel,
@@ -103,8 +103,6 @@ mod tests {
         assert_eq!(field_name("Self"), "self_");
         assert_eq!(module_name("type"), "type_");
         assert_eq!(type_name("Self"), "SelfValue");
-        assert_eq!(variant_name("Unknown"), "UnknownValue");
-        assert_eq!(variant_name("UNKNOWN"), "UnknownValue");
         assert_eq!(field_name("3dModel"), "_3d_model");
         assert_eq!(variant_name("1080p"), "Value1080p");
         assert_eq!(bare("r#type"), "type");

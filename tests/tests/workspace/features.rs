@@ -329,11 +329,11 @@ mod naming {
         use golden_naming::types::{Builder, Foo, FooBuilder, Hash, Type, WidgetBuilder};
         let shape = FooBuilder::builder().name("shape").build();
         let foo: Foo = FooBuilderOfFoo::default()
-            .builder_value(shape.clone())
+            .builder_(shape.clone())
             .name("foo")
             .build()
             .unwrap();
-        assert_eq!(foo.builder_value(), Some(&shape));
+        assert_eq!(foo.builder_(), Some(&shape));
         assert_eq!(
             serde_json::to_value(&foo).unwrap(),
             serde_json::json!({"builder": {"name": "shape"}, "name": "foo"})
@@ -378,7 +378,7 @@ mod naming {
         assert_eq!(input.crate_(), Some("c"));
         assert_eq!(input.r#match(), Some("m"));
         assert_eq!((input.foo_bar(), input.foo_bar_2()), (Some("lower"), Some("upper")));
-        assert_eq!(input.client_corrections_2(), Some("x"));
+        assert_eq!(input.client_corrections_(), Some("x"));
         let back = serde_json::to_value(&input).unwrap();
         assert_eq!(back["FooBar"], "upper");
     }
@@ -386,8 +386,67 @@ mod naming {
     #[test]
     fn an_error_named_error() {
         let e: MatchError = Error::builder().message("nope").build().into();
-        assert_eq!(e.code(), Some("Error"));
-        assert_eq!(e.to_string(), "Error: nope");
+        assert_eq!(e.code(), Some("_Error"));
+        assert_eq!(e.to_string(), "_Error: nope");
+    }
+
+    /// Shapes named like the modules the generator writes (`error`,
+    /// `builders`, `types`) or the crates generated code names (`std`,
+    /// `core`, `http`, `serde`, `time`): their files give way, their types
+    /// keep their names, and every one reaches the wire.
+    #[test]
+    fn shapes_named_like_generated_modules_and_crates() {
+        use golden_naming::types::{self, builders};
+        let out: MatchOutput = serde_json::from_value(json!({
+            "errorShape": {"name": "e"}, "errorsShape": {"name": "es"}, "operationShape": {"name": "o"},
+            "typesShape": {"name": "t"}, "runtimeShape": {"name": "r"}, "coreShape": 1, "stdShape": {"name": "s"},
+            "httpShape": {"get": "/"}, "timeShape": "now", "serdeShape": {"name": "sd"},
+            "strategiesShape": {"name": "st"}, "patternsShape": {"name": "p"}, "buildersShape": {"name": "b"}
+        }))
+        .unwrap();
+        let structure: &types::Error = out.error_shape().unwrap();
+        assert_eq!(structure.name(), Some("e"));
+        assert_eq!(out.builders_shape().unwrap().name(), Some("b"));
+        assert_eq!(out.types_shape().unwrap().name(), Some("t"));
+        assert_eq!(out.std_shape().unwrap().name(), Some("s"));
+        assert_eq!(out.core_shape(), Some(&types::Core::One));
+        assert_eq!(out.time_shape(), Some(&types::Time::Now));
+        assert_eq!(out.http_shape(), Some(&types::Http::Get("/".into())));
+        // The structure `Error` and the error `_Error` are both `Error`, in
+        // `types` and `types::error`; their builders likewise.
+        let built: types::Error = builders::ErrorBuilder::default().name("x").build().unwrap();
+        let error: Error = golden_naming::types::error::builders::ErrorBuilder::default().build();
+        assert_eq!(built.name(), Some("x"));
+        assert_eq!(error.message(), None);
+        // Validation reaches them like any other member.
+        let bad = MatchOutput::builder().builders_shape(types::Builders::builder().name("").build_unchecked());
+        let violations = bad.build().unwrap_err();
+        assert_eq!(violations.violations()[0].path(), "/buildersShape/name");
+    }
+
+    /// An error named `Unhandled` gives way to the variant every operation
+    /// error enum has for errors the model does not describe; one named like
+    /// the enum itself is a variant like any other.
+    #[test]
+    fn errors_named_like_the_error_enum_and_its_variants() {
+        use golden_naming::types::error::{MatchError as MatchErrorShape, Unhandled};
+        let modelled: MatchError = Unhandled::builder().message("m").build().into();
+        assert!(matches!(modelled, MatchError::UnhandledValue(_)));
+        assert_eq!(modelled.code(), Some("Unhandled"));
+        let same_name: MatchError = MatchErrorShape::builder().build().into();
+        assert!(matches!(same_name, MatchError::MatchError(_)));
+        assert_eq!(same_name.http_status(), Some(409));
+        let answer = http::Response::builder()
+            .status(500)
+            .header("x-amzn-errortype", "Unhandled")
+            .body(br#"{"message":"modelled"}"#.to_vec())
+            .unwrap();
+        match golden_naming::operation::match_::Match::response(&answer) {
+            Err(golden_naming::runtime::http::ResponseError::Service(e)) => {
+                assert!(matches!(e.error(), MatchError::UnhandledValue(_)), "{:?}", e.error())
+            }
+            other => panic!("expected the modeled error, got {other:?}"),
+        }
     }
 }
 

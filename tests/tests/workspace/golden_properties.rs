@@ -96,7 +96,22 @@ golden_properties! {
         naming_builder: golden_naming::types::Builder => Shape::Structure("Builder");
         naming_type: golden_naming::types::Type => Shape::Structure("Type");
         naming_hash: golden_naming::types::Hash => Shape::Structure("Hash");
-        naming_error: golden_naming::types::error::Error => Shape::Structure("Error");
+        naming_error: golden_naming::types::error::Error => Shape::Structure("error::Error");
+        naming_unhandled: golden_naming::types::error::Unhandled => Shape::Structure("Unhandled");
+        naming_match_error: golden_naming::types::error::MatchError => Shape::Structure("error::MatchError");
+        naming_error_structure: golden_naming::types::Error => Shape::Structure("types::Error");
+        naming_errors: golden_naming::types::Errors => Shape::Structure("Errors");
+        naming_operation: golden_naming::types::Operation => Shape::Structure("Operation");
+        naming_types: golden_naming::types::Types => Shape::Structure("Types");
+        naming_runtime: golden_naming::types::Runtime => Shape::Structure("Runtime");
+        naming_core: golden_naming::types::Core => Shape::Enum;
+        naming_std: golden_naming::types::Std => Shape::Structure("Std");
+        naming_http_union: golden_naming::types::Http => Shape::Union;
+        naming_time: golden_naming::types::Time => Shape::Enum;
+        naming_serde: golden_naming::types::Serde => Shape::Structure("Serde");
+        naming_strategies: golden_naming::types::Strategies => Shape::Structure("Strategies");
+        naming_patterns: golden_naming::types::Patterns => Shape::Structure("Patterns");
+        naming_builders: golden_naming::types::Builders => Shape::Structure("Builders");
         naming_input: golden_naming::operation::match_::MatchInput => Shape::Structure("MatchInput");
         naming_output: golden_naming::operation::match_::MatchOutput => Shape::Structure("MatchOutput");
     ]

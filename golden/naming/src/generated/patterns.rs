@@ -6,3 +6,13 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {}
 }
+
+/// The model's constraint traits, one static per distinct set; values are
+/// checked against them by the runtime.
+pub(crate) mod rules {
+    use crate::runtime::validate::Rules;
+
+    /// `String`: length at least 1.
+    pub(crate) static STRING: Rules = Rules::NONE
+        .length(Some(1u64), None, "Member must have length greater than or equal to 1");
+}

@@ -63,6 +63,108 @@ pub fn builder_at(depth: u32) -> BoxedStrategy<types::Builder> {
 
 runtime::strategy_impls!(types::Builder, builder());
 
+/// Valid values of [`Builders`](crate::types::Builders).
+pub fn builders() -> BoxedStrategy<types::Builders> {
+    builders_at(strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`Builders`](crate::types::Builders), recursing at most `depth` levels.
+pub fn builders_at(depth: u32) -> BoxedStrategy<types::Builders> {
+    let _ = depth;
+    (
+        ::proptest::option::of(
+                strategies::string_for(&crate::patterns::rules::STRING, None),
+            )
+            .boxed(),
+    )
+        .prop_map(|(name,)| types::Builders { name })
+        .boxed()
+}
+
+/// Values of [`Builders`](crate::types::Builders) with exactly one constraint violation, and where it is.
+pub fn builders_invalid() -> BoxedStrategy<(types::Builders, strategies::Expected)> {
+    strategies::one_of(
+        Vec::from([
+            strategies::with_bad_member(
+                builders(),
+                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                "name",
+                |value, bad| value.name = Some(bad),
+            ),
+        ]),
+    )
+}
+
+runtime::strategy_impls!(types::Builders, builders(), builders_invalid());
+
+/// Valid values of [`Error`](crate::types::Error).
+pub fn error() -> BoxedStrategy<types::Error> {
+    error_at(strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`Error`](crate::types::Error), recursing at most `depth` levels.
+pub fn error_at(depth: u32) -> BoxedStrategy<types::Error> {
+    let _ = depth;
+    (
+        ::proptest::option::of(
+                strategies::string_for(&crate::patterns::rules::STRING, None),
+            )
+            .boxed(),
+    )
+        .prop_map(|(name,)| types::Error { name })
+        .boxed()
+}
+
+/// Values of [`Error`](crate::types::Error) with exactly one constraint violation, and where it is.
+pub fn error_invalid() -> BoxedStrategy<(types::Error, strategies::Expected)> {
+    strategies::one_of(
+        Vec::from([
+            strategies::with_bad_member(
+                error(),
+                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                "name",
+                |value, bad| value.name = Some(bad),
+            ),
+        ]),
+    )
+}
+
+runtime::strategy_impls!(types::Error, error(), error_invalid());
+
+/// Valid values of [`Errors`](crate::types::Errors).
+pub fn errors() -> BoxedStrategy<types::Errors> {
+    errors_at(strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`Errors`](crate::types::Errors), recursing at most `depth` levels.
+pub fn errors_at(depth: u32) -> BoxedStrategy<types::Errors> {
+    let _ = depth;
+    (
+        ::proptest::option::of(
+                strategies::string_for(&crate::patterns::rules::STRING, None),
+            )
+            .boxed(),
+    )
+        .prop_map(|(name,)| types::Errors { name })
+        .boxed()
+}
+
+/// Values of [`Errors`](crate::types::Errors) with exactly one constraint violation, and where it is.
+pub fn errors_invalid() -> BoxedStrategy<(types::Errors, strategies::Expected)> {
+    strategies::one_of(
+        Vec::from([
+            strategies::with_bad_member(
+                errors(),
+                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                "name",
+                |value, bad| value.name = Some(bad),
+            ),
+        ]),
+    )
+}
+
+runtime::strategy_impls!(types::Errors, errors(), errors_invalid());
+
 /// Valid values of [`Foo`](crate::types::Foo).
 pub fn foo() -> BoxedStrategy<types::Foo> {
     foo_at(strategies::RECURSION_DEPTH)
@@ -74,7 +176,7 @@ pub fn foo_at(depth: u32) -> BoxedStrategy<types::Foo> {
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
         ::proptest::option::of(foo_builder_at(depth)).boxed(),
     )
-        .prop_map(|(name, builder_value)| types::Foo { name, builder_value })
+        .prop_map(|(name, builder_)| types::Foo { name, builder_ })
         .boxed()
 }
 
@@ -109,6 +211,40 @@ pub fn hash_at(depth: u32) -> BoxedStrategy<types::Hash> {
 }
 
 runtime::strategy_impls!(types::Hash, hash());
+
+/// Valid values of [`Operation`](crate::types::Operation).
+pub fn operation() -> BoxedStrategy<types::Operation> {
+    operation_at(strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`Operation`](crate::types::Operation), recursing at most `depth` levels.
+pub fn operation_at(depth: u32) -> BoxedStrategy<types::Operation> {
+    let _ = depth;
+    (
+        ::proptest::option::of(
+                strategies::string_for(&crate::patterns::rules::STRING, None),
+            )
+            .boxed(),
+    )
+        .prop_map(|(name,)| types::Operation { name })
+        .boxed()
+}
+
+/// Values of [`Operation`](crate::types::Operation) with exactly one constraint violation, and where it is.
+pub fn operation_invalid() -> BoxedStrategy<(types::Operation, strategies::Expected)> {
+    strategies::one_of(
+        Vec::from([
+            strategies::with_bad_member(
+                operation(),
+                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                "name",
+                |value, bad| value.name = Some(bad),
+            ),
+        ]),
+    )
+}
+
+runtime::strategy_impls!(types::Operation, operation(), operation_invalid());
 
 /// Valid values of [`Option`](crate::types::Option).
 pub fn option() -> BoxedStrategy<types::Option> {
@@ -145,6 +281,40 @@ pub fn option_invalid() -> BoxedStrategy<(types::Option, strategies::Expected)> 
 
 runtime::strategy_impls!(types::Option, option(), option_invalid());
 
+/// Valid values of [`Patterns`](crate::types::Patterns).
+pub fn patterns() -> BoxedStrategy<types::Patterns> {
+    patterns_at(strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`Patterns`](crate::types::Patterns), recursing at most `depth` levels.
+pub fn patterns_at(depth: u32) -> BoxedStrategy<types::Patterns> {
+    let _ = depth;
+    (
+        ::proptest::option::of(
+                strategies::string_for(&crate::patterns::rules::STRING, None),
+            )
+            .boxed(),
+    )
+        .prop_map(|(name,)| types::Patterns { name })
+        .boxed()
+}
+
+/// Values of [`Patterns`](crate::types::Patterns) with exactly one constraint violation, and where it is.
+pub fn patterns_invalid() -> BoxedStrategy<(types::Patterns, strategies::Expected)> {
+    strategies::one_of(
+        Vec::from([
+            strategies::with_bad_member(
+                patterns(),
+                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                "name",
+                |value, bad| value.name = Some(bad),
+            ),
+        ]),
+    )
+}
+
+runtime::strategy_impls!(types::Patterns, patterns(), patterns_invalid());
+
 /// Valid values of [`Result`](crate::types::Result).
 pub fn result() -> BoxedStrategy<types::Result> {
     result_at(strategies::RECURSION_DEPTH)
@@ -180,6 +350,142 @@ pub fn result_invalid() -> BoxedStrategy<(types::Result, strategies::Expected)> 
 
 runtime::strategy_impls!(types::Result, result(), result_invalid());
 
+/// Valid values of [`Runtime`](crate::types::Runtime).
+pub fn runtime() -> BoxedStrategy<types::Runtime> {
+    runtime_at(strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`Runtime`](crate::types::Runtime), recursing at most `depth` levels.
+pub fn runtime_at(depth: u32) -> BoxedStrategy<types::Runtime> {
+    let _ = depth;
+    (
+        ::proptest::option::of(
+                strategies::string_for(&crate::patterns::rules::STRING, None),
+            )
+            .boxed(),
+    )
+        .prop_map(|(name,)| types::Runtime { name })
+        .boxed()
+}
+
+/// Values of [`Runtime`](crate::types::Runtime) with exactly one constraint violation, and where it is.
+pub fn runtime_invalid() -> BoxedStrategy<(types::Runtime, strategies::Expected)> {
+    strategies::one_of(
+        Vec::from([
+            strategies::with_bad_member(
+                runtime(),
+                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                "name",
+                |value, bad| value.name = Some(bad),
+            ),
+        ]),
+    )
+}
+
+runtime::strategy_impls!(types::Runtime, runtime(), runtime_invalid());
+
+/// Valid values of [`Serde`](crate::types::Serde).
+pub fn serde() -> BoxedStrategy<types::Serde> {
+    serde_at(strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`Serde`](crate::types::Serde), recursing at most `depth` levels.
+pub fn serde_at(depth: u32) -> BoxedStrategy<types::Serde> {
+    let _ = depth;
+    (
+        ::proptest::option::of(
+                strategies::string_for(&crate::patterns::rules::STRING, None),
+            )
+            .boxed(),
+    )
+        .prop_map(|(name,)| types::Serde { name })
+        .boxed()
+}
+
+/// Values of [`Serde`](crate::types::Serde) with exactly one constraint violation, and where it is.
+pub fn serde_invalid() -> BoxedStrategy<(types::Serde, strategies::Expected)> {
+    strategies::one_of(
+        Vec::from([
+            strategies::with_bad_member(
+                serde(),
+                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                "name",
+                |value, bad| value.name = Some(bad),
+            ),
+        ]),
+    )
+}
+
+runtime::strategy_impls!(types::Serde, serde(), serde_invalid());
+
+/// Valid values of [`Std`](crate::types::Std).
+pub fn std() -> BoxedStrategy<types::Std> {
+    std_at(strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`Std`](crate::types::Std), recursing at most `depth` levels.
+pub fn std_at(depth: u32) -> BoxedStrategy<types::Std> {
+    let _ = depth;
+    (
+        ::proptest::option::of(
+                strategies::string_for(&crate::patterns::rules::STRING, None),
+            )
+            .boxed(),
+    )
+        .prop_map(|(name,)| types::Std { name })
+        .boxed()
+}
+
+/// Values of [`Std`](crate::types::Std) with exactly one constraint violation, and where it is.
+pub fn std_invalid() -> BoxedStrategy<(types::Std, strategies::Expected)> {
+    strategies::one_of(
+        Vec::from([
+            strategies::with_bad_member(
+                std(),
+                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                "name",
+                |value, bad| value.name = Some(bad),
+            ),
+        ]),
+    )
+}
+
+runtime::strategy_impls!(types::Std, std(), std_invalid());
+
+/// Valid values of [`Strategies`](crate::types::Strategies).
+pub fn strategies() -> BoxedStrategy<types::Strategies> {
+    strategies_at(strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`Strategies`](crate::types::Strategies), recursing at most `depth` levels.
+pub fn strategies_at(depth: u32) -> BoxedStrategy<types::Strategies> {
+    let _ = depth;
+    (
+        ::proptest::option::of(
+                strategies::string_for(&crate::patterns::rules::STRING, None),
+            )
+            .boxed(),
+    )
+        .prop_map(|(name,)| types::Strategies { name })
+        .boxed()
+}
+
+/// Values of [`Strategies`](crate::types::Strategies) with exactly one constraint violation, and where it is.
+pub fn strategies_invalid() -> BoxedStrategy<(types::Strategies, strategies::Expected)> {
+    strategies::one_of(
+        Vec::from([
+            strategies::with_bad_member(
+                strategies(),
+                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                "name",
+                |value, bad| value.name = Some(bad),
+            ),
+        ]),
+    )
+}
+
+runtime::strategy_impls!(types::Strategies, strategies(), strategies_invalid());
+
 /// Valid values of [`String`](crate::types::String).
 pub fn string() -> BoxedStrategy<types::String> {
     string_at(strategies::RECURSION_DEPTH)
@@ -209,6 +515,40 @@ pub fn type_at(depth: u32) -> BoxedStrategy<types::Type> {
 }
 
 runtime::strategy_impls!(types::Type, type_());
+
+/// Valid values of [`Types`](crate::types::Types).
+pub fn types() -> BoxedStrategy<types::Types> {
+    types_at(strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`Types`](crate::types::Types), recursing at most `depth` levels.
+pub fn types_at(depth: u32) -> BoxedStrategy<types::Types> {
+    let _ = depth;
+    (
+        ::proptest::option::of(
+                strategies::string_for(&crate::patterns::rules::STRING, None),
+            )
+            .boxed(),
+    )
+        .prop_map(|(name,)| types::Types { name })
+        .boxed()
+}
+
+/// Values of [`Types`](crate::types::Types) with exactly one constraint violation, and where it is.
+pub fn types_invalid() -> BoxedStrategy<(types::Types, strategies::Expected)> {
+    strategies::one_of(
+        Vec::from([
+            strategies::with_bad_member(
+                types(),
+                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                "name",
+                |value, bad| value.name = Some(bad),
+            ),
+        ]),
+    )
+}
+
+runtime::strategy_impls!(types::Types, types(), types_invalid());
 
 /// Valid values of [`Vec`](crate::types::Vec).
 pub fn vec() -> BoxedStrategy<types::Vec> {
@@ -261,12 +601,12 @@ pub fn widget_builder_at(depth: u32) -> BoxedStrategy<types::WidgetBuilder> {
 runtime::strategy_impls!(types::WidgetBuilder, widget_builder());
 
 /// Valid values of [`Error`](crate::types::error::Error).
-pub fn error() -> BoxedStrategy<types::error::Error> {
-    error_at(strategies::RECURSION_DEPTH)
+pub fn error_2() -> BoxedStrategy<types::error::Error> {
+    error_2_at(strategies::RECURSION_DEPTH)
 }
 
 /// Valid values of [`Error`](crate::types::error::Error), recursing at most `depth` levels.
-pub fn error_at(depth: u32) -> BoxedStrategy<types::error::Error> {
+pub fn error_2_at(depth: u32) -> BoxedStrategy<types::error::Error> {
     let _ = depth;
     (
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
@@ -279,7 +619,39 @@ pub fn error_at(depth: u32) -> BoxedStrategy<types::error::Error> {
         .boxed()
 }
 
-runtime::strategy_impls!(types::error::Error, error());
+runtime::strategy_impls!(types::error::Error, error_2());
+
+/// Valid values of [`MatchError`](crate::types::error::MatchError).
+pub fn match_error() -> BoxedStrategy<types::error::MatchError> {
+    match_error_at(strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`MatchError`](crate::types::error::MatchError), recursing at most `depth` levels.
+pub fn match_error_at(depth: u32) -> BoxedStrategy<types::error::MatchError> {
+    let _ = depth;
+    (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
+        .prop_map(|(message,)| types::error::MatchError {
+            message,
+        })
+        .boxed()
+}
+
+runtime::strategy_impls!(types::error::MatchError, match_error());
+
+/// Valid values of [`Unhandled`](crate::types::error::Unhandled).
+pub fn unhandled() -> BoxedStrategy<types::error::Unhandled> {
+    unhandled_at(strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`Unhandled`](crate::types::error::Unhandled), recursing at most `depth` levels.
+pub fn unhandled_at(depth: u32) -> BoxedStrategy<types::error::Unhandled> {
+    let _ = depth;
+    (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
+        .prop_map(|(message,)| types::error::Unhandled { message })
+        .boxed()
+}
+
+runtime::strategy_impls!(types::error::Unhandled, unhandled());
 
 /// Valid values of [`MatchInput`](crate::operation::match_::MatchInput).
 pub fn match_input() -> BoxedStrategy<operation::match_::MatchInput> {
@@ -299,7 +671,7 @@ pub fn match_input_at(depth: u32) -> BoxedStrategy<operation::match_::MatchInput
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
     )
         .prop_map(|
-            (r#type, self_, crate_, r#match, foo_bar, foo_bar_2, client_corrections_2)|
+            (r#type, self_, crate_, r#match, foo_bar, foo_bar_2, client_corrections_)|
         operation::match_::MatchInput {
             r#type,
             self_,
@@ -307,7 +679,7 @@ pub fn match_input_at(depth: u32) -> BoxedStrategy<operation::match_::MatchInput
             r#match,
             foo_bar,
             foo_bar_2,
-            client_corrections_2,
+            client_corrections_,
         })
         .boxed()
 }
@@ -322,33 +694,62 @@ pub fn match_output() -> BoxedStrategy<operation::match_::MatchOutput> {
 /// Valid values of [`MatchOutput`](crate::operation::match_::MatchOutput), recursing at most `depth` levels.
 pub fn match_output_at(depth: u32) -> BoxedStrategy<operation::match_::MatchOutput> {
     (
-        ::proptest::option::of(result_at(depth)).boxed(),
-        ::proptest::option::of(option_at(depth)).boxed(),
-        ::proptest::option::of(box_at(depth)).boxed(),
-        ::proptest::option::of(string_at(depth)).boxed(),
-        ::proptest::option::of(vec_at(depth)).boxed(),
-        ::proptest::option::of(kind()).boxed(),
-        ::proptest::option::of(foo_at(depth)).boxed(),
-        ::proptest::option::of(foo_builder_at(depth)).boxed(),
-        ::proptest::option::of(widget_builder_at(depth)).boxed(),
-        ::proptest::option::of(builder_at(depth)).boxed(),
-        ::proptest::option::of(type_at(depth)).boxed(),
-        ::proptest::option::of(hash_at(depth)).boxed(),
+        (
+            ::proptest::option::of(result_at(depth)).boxed(),
+            ::proptest::option::of(option_at(depth)).boxed(),
+            ::proptest::option::of(box_at(depth)).boxed(),
+            ::proptest::option::of(string_at(depth)).boxed(),
+            ::proptest::option::of(vec_at(depth)).boxed(),
+            ::proptest::option::of(kind()).boxed(),
+            ::proptest::option::of(foo_at(depth)).boxed(),
+            ::proptest::option::of(foo_builder_at(depth)).boxed(),
+        ),
+        (
+            ::proptest::option::of(widget_builder_at(depth)).boxed(),
+            ::proptest::option::of(builder_at(depth)).boxed(),
+            ::proptest::option::of(type_at(depth)).boxed(),
+            ::proptest::option::of(hash_at(depth)).boxed(),
+            ::proptest::option::of(error_at(depth)).boxed(),
+            ::proptest::option::of(errors_at(depth)).boxed(),
+            ::proptest::option::of(operation_at(depth)).boxed(),
+            ::proptest::option::of(types_at(depth)).boxed(),
+        ),
+        (
+            ::proptest::option::of(runtime_at(depth)).boxed(),
+            ::proptest::option::of(core()).boxed(),
+            ::proptest::option::of(std_at(depth)).boxed(),
+            ::proptest::option::of(http_at(depth)).boxed(),
+            ::proptest::option::of(time()).boxed(),
+            ::proptest::option::of(serde_at(depth)).boxed(),
+            ::proptest::option::of(strategies_at(depth)).boxed(),
+            ::proptest::option::of(patterns_at(depth)).boxed(),
+        ),
+        (::proptest::option::of(builders_at(depth)).boxed(),),
     )
         .prop_map(|
             (
-                result,
-                option,
-                r#box,
-                string,
-                vec,
-                kind,
-                foo,
-                foo_builder,
-                widget_builder,
-                builder_shape,
-                type_shape,
-                hash_shape,
+                (result, option, r#box, string, vec, kind, foo, foo_builder),
+                (
+                    widget_builder,
+                    builder_shape,
+                    type_shape,
+                    hash_shape,
+                    error_shape,
+                    errors_shape,
+                    operation_shape,
+                    types_shape,
+                ),
+                (
+                    runtime_shape,
+                    core_shape,
+                    std_shape,
+                    http_shape,
+                    time_shape,
+                    serde_shape,
+                    strategies_shape,
+                    patterns_shape,
+                ),
+                (builders_shape,),
             )|
         operation::match_::MatchOutput {
             result,
@@ -363,6 +764,19 @@ pub fn match_output_at(depth: u32) -> BoxedStrategy<operation::match_::MatchOutp
             builder_shape,
             type_shape,
             hash_shape,
+            error_shape,
+            errors_shape,
+            operation_shape,
+            types_shape,
+            runtime_shape,
+            core_shape,
+            std_shape,
+            http_shape,
+            time_shape,
+            serde_shape,
+            strategies_shape,
+            patterns_shape,
+            builders_shape,
         })
         .boxed()
 }
@@ -403,6 +817,78 @@ pub fn match_output_invalid() -> BoxedStrategy<
                 "kind",
                 |value, bad| value.kind = Some(bad),
             ),
+            strategies::with_bad_member(
+                match_output(),
+                error_invalid(),
+                "errorShape",
+                |value, bad| value.error_shape = Some(bad),
+            ),
+            strategies::with_bad_member(
+                match_output(),
+                errors_invalid(),
+                "errorsShape",
+                |value, bad| value.errors_shape = Some(bad),
+            ),
+            strategies::with_bad_member(
+                match_output(),
+                operation_invalid(),
+                "operationShape",
+                |value, bad| value.operation_shape = Some(bad),
+            ),
+            strategies::with_bad_member(
+                match_output(),
+                types_invalid(),
+                "typesShape",
+                |value, bad| value.types_shape = Some(bad),
+            ),
+            strategies::with_bad_member(
+                match_output(),
+                runtime_invalid(),
+                "runtimeShape",
+                |value, bad| value.runtime_shape = Some(bad),
+            ),
+            strategies::with_bad_member(
+                match_output(),
+                strategies::unknown_int_enum::<types::Core>(types::Core::values()),
+                "coreShape",
+                |value, bad| value.core_shape = Some(bad),
+            ),
+            strategies::with_bad_member(
+                match_output(),
+                std_invalid(),
+                "stdShape",
+                |value, bad| value.std_shape = Some(bad),
+            ),
+            strategies::with_bad_member(
+                match_output(),
+                strategies::unknown_enum::<types::Time>(types::Time::values()),
+                "timeShape",
+                |value, bad| value.time_shape = Some(bad),
+            ),
+            strategies::with_bad_member(
+                match_output(),
+                serde_invalid(),
+                "serdeShape",
+                |value, bad| value.serde_shape = Some(bad),
+            ),
+            strategies::with_bad_member(
+                match_output(),
+                strategies_invalid(),
+                "strategiesShape",
+                |value, bad| value.strategies_shape = Some(bad),
+            ),
+            strategies::with_bad_member(
+                match_output(),
+                patterns_invalid(),
+                "patternsShape",
+                |value, bad| value.patterns_shape = Some(bad),
+            ),
+            strategies::with_bad_member(
+                match_output(),
+                builders_invalid(),
+                "buildersShape",
+                |value, bad| value.builders_shape = Some(bad),
+            ),
         ]),
     )
 }
@@ -410,6 +896,24 @@ pub fn match_output_invalid() -> BoxedStrategy<
 runtime::strategy_impls!(
     operation::match_::MatchOutput, match_output(), match_output_invalid()
 );
+
+/// Valid values of [`Http`](crate::types::Http).
+pub fn http() -> BoxedStrategy<types::Http> {
+    http_at(strategies::RECURSION_DEPTH)
+}
+
+/// Valid values of [`Http`](crate::types::Http), recursing at most `depth` levels.
+pub fn http_at(depth: u32) -> BoxedStrategy<types::Http> {
+    let _ = depth;
+    strategies::one_of(
+        Vec::from([
+            strategies::string(None, None, None).prop_map(types::Http::Get).boxed(),
+            strategies::string(None, None, None).prop_map(types::Http::Put).boxed(),
+        ]),
+    )
+}
+
+runtime::strategy_impls!(types::Http, http());
 
 /// Known values of [`Kind`](crate::types::Kind).
 pub fn kind() -> BoxedStrategy<types::Kind> {
@@ -419,4 +923,24 @@ pub fn kind() -> BoxedStrategy<types::Kind> {
 runtime::strategy_impls!(
     types::Kind, kind(), strategies::unknown_enum:: < types::Kind >
     (types::Kind::values())
+);
+
+/// Known values of [`Time`](crate::types::Time).
+pub fn time() -> BoxedStrategy<types::Time> {
+    strategies::known_enum::<types::Time>(types::Time::values())
+}
+
+runtime::strategy_impls!(
+    types::Time, time(), strategies::unknown_enum:: < types::Time >
+    (types::Time::values())
+);
+
+/// Known values of [`Core`](crate::types::Core).
+pub fn core() -> BoxedStrategy<types::Core> {
+    strategies::known_int_enum::<types::Core>(types::Core::values())
+}
+
+runtime::strategy_impls!(
+    types::Core, core(), strategies::unknown_int_enum:: < types::Core >
+    (types::Core::values())
 );

@@ -3,10 +3,61 @@
 use super::*;
 
 impl Builder<'_> {
+    /// Places an operation's own input and output structures in its module
+    /// (`operation::<module>::<Op>Input`); shared ones are already in `types`.
+    pub(super) fn place_io(&mut self, op_id: &ShapeId, module: &str, shared: &BTreeMap<ShapeId, Role>) -> Result<()> {
+        let ShapeKind::Operation(op) = &self.model.get(op_id)?.kind else {
+            return Err(CodegenError::UnknownOperation {
+                name: op_id.to_string(),
+                suggestion: None,
+            });
+        };
+        let name = names::type_name(op_id.name());
+        for (target, suffix, role) in [(&op.input, "Input", Role::Input), (&op.output, "Output", Role::Output)] {
+            let Some(id) = target
+                .as_ref()
+                .filter(|id| **id != prelude::unit() && !shared.contains_key(*id))
+            else {
+                continue;
+            };
+            let target = self.model.get(id)?;
+            if !matches!(target.kind, ShapeKind::Structure(_)) {
+                return Err(CodegenError::MalformedShape {
+                    id: op_id.to_string(),
+                    message: format!(
+                        "{} `{id}` is a {}, not a structure",
+                        suffix.to_lowercase(),
+                        target.kind.type_name()
+                    ),
+                });
+            }
+            let path = RustPath {
+                module: Module::Operation(module.to_owned()),
+                name: format!("{name}{suffix}"),
+            };
+            if let Some(previous) = self.paths.insert(id.clone(), path.clone()) {
+                if previous != path {
+                    return Err(CodegenError::Unsupported {
+                        id: id.to_string(),
+                        message: format!(
+                            "the structure is the input or output of two operations ({} and {})",
+                            previous.segments().join("::"),
+                            path.segments().join("::")
+                        ),
+                    });
+                }
+            }
+            self.files.insert(id.clone(), naming::io_stem(&role).to_owned());
+            self.roles.insert(id.clone(), role);
+        }
+        Ok(())
+    }
+
+    /// An operation's definition, once every shape has its final path.
     pub(super) fn operation(
         &mut self,
         op_id: &ShapeId,
-        roles: &mut BTreeMap<ShapeId, Role>,
+        module: &str,
         synthesized: &mut Vec<StructureDef>,
         shared: &BTreeMap<ShapeId, Role>,
     ) -> Result<OperationDef> {
@@ -19,65 +70,40 @@ impl Builder<'_> {
         };
         let owner = op_id.to_string();
         let name = names::type_name(op_id.name());
-        let module = names::module_name(op_id.name());
         let mut aliases = Vec::new();
         let mut io = |target: &Option<ShapeId>, suffix: &str, role: Role| -> Result<RustPath> {
-            let path = RustPath {
-                module: Module::Operation(module.clone()),
+            let own = RustPath {
+                module: Module::Operation(module.to_owned()),
                 name: format!("{name}{suffix}"),
             };
-            if let Some(id) = target.as_ref().filter(|id| shared.contains_key(*id)) {
-                let shared_path = self.path(id)?;
-                aliases.push((path.name.clone(), shared_path.clone()));
-                return Ok(shared_path);
-            }
-            match target {
-                Some(id) if *id != prelude::unit() => {
-                    let target = self.model.get(id)?;
-                    if !matches!(target.kind, ShapeKind::Structure(_)) {
-                        return Err(CodegenError::MalformedShape {
-                            id: owner.clone(),
-                            message: format!(
-                                "{} `{id}` is a {}, not a structure",
-                                suffix.to_lowercase(),
-                                target.kind.type_name()
-                            ),
-                        });
-                    }
-                    if let Some(previous) = self.paths.insert(id.clone(), path.clone()) {
-                        if previous != path {
-                            return Err(CodegenError::Unsupported {
-                                id: id.to_string(),
-                                message: format!(
-                                    "the structure is the input or output of two operations ({} and {})",
-                                    previous.segments().join("::"),
-                                    path.segments().join("::")
-                                ),
-                            });
-                        }
-                    }
-                    roles.insert(id.clone(), role);
+            match target.as_ref().filter(|id| **id != prelude::unit()) {
+                Some(id) if shared.contains_key(id) => {
+                    let shared_path = self.path(id)?;
+                    aliases.push((own.name, shared_path.clone()));
+                    Ok(shared_path)
                 }
-                _ => {
+                Some(id) => self.path(id),
+                None => {
                     // `Unit` or absent: an empty structure, so every operation has both types.
                     let id = ShapeId::parse(&format!("{}#{name}{suffix}", op_id.namespace()))?;
                     synthesized.push(StructureDef {
                         id,
-                        path: path.clone(),
-                        file: suffix.to_lowercase(),
+                        path: own.clone(),
+                        file: naming::io_stem(&role).to_owned(),
                         docs: vec![format!("`{name}` takes no {} members.", suffix.to_lowercase())],
                         role,
                         fields: Vec::new(),
                         eq_hash: true,
                         sensitive: false,
                     });
+                    Ok(own)
                 }
             }
-            Ok(path)
         };
         let input = io(&op.input, "Input", Role::Input)?;
         let output = io(&op.output, "Output", Role::Output)?;
         let mut errors = Vec::new();
+        let mut variants = naming::error_variant_scope();
         for error_id in &op.errors {
             let error_shape = self.model.get(error_id)?;
             if error_shape.traits.error(&error_id.to_string())?.is_none() {
@@ -86,19 +112,17 @@ impl Builder<'_> {
                     message: format!("`{error_id}` is listed as an error but has no `smithy.api#error` trait"),
                 });
             }
+            let path = self.path(error_id)?;
             errors.push(ErrorRef {
-                variant: names::type_name(error_id.name()),
-                path: RustPath {
-                    module: Module::Errors,
-                    name: names::type_name(error_id.name()),
-                },
+                variant: variants.claim(path.name.clone()),
+                path,
                 code: error_id.name().to_owned(),
             });
         }
         Ok(OperationDef {
             id: op_id.clone(),
             name,
-            module,
+            module: module.to_owned(),
             docs: self.docs(&shape.traits, &owner)?,
             input,
             output,
@@ -146,16 +170,10 @@ impl Builder<'_> {
         let path = self.path(&shape.id)?;
         let is_input = matches!(role, Role::Input) || shape.traits.has(INPUT);
         let mut fields = Vec::new();
-        let mut rust_names = UniqueNames::new(&[CORRECTIONS_FIELD], "_");
+        let mut rust_names = naming::member_scope();
         for member in members {
             let member_id = shape.id.member(&member.name);
-            let wanted = names::field_name(&member.name);
-            let wanted = if METHOD_NAMES.contains(&wanted.as_str()) {
-                format!("{wanted}_value")
-            } else {
-                wanted
-            };
-            let rust_name = rust_names.claim(wanted);
+            let rust_name = rust_names.claim_with(names::field_name(&member.name), naming::MEMBER_DERIVED);
             let target = self.model.get(&member.target)?;
             if member.target == prelude::unit() {
                 return Err(CodegenError::Unsupported {
@@ -224,7 +242,7 @@ impl Builder<'_> {
         }
         Ok(StructureDef {
             id: shape.id.clone(),
-            file: names::module_name(&path.name),
+            file: self.file(&shape.id)?,
             path,
             docs: self.docs(&shape.traits, &owner)?,
             role,
@@ -275,7 +293,7 @@ impl Builder<'_> {
     ) -> Result<EnumDef> {
         let owner = shape.id.to_string();
         let path = self.path(&shape.id)?;
-        let mut rust_names = UniqueNames::new(&["Unknown"], "");
+        let mut rust_names = naming::variant_scope();
         let mut seen_values = BTreeSet::new();
         let mut out = Vec::new();
         for (name, value, docs, internal) in variants {
@@ -295,7 +313,7 @@ impl Builder<'_> {
         }
         Ok(EnumDef {
             id: shape.id.clone(),
-            file: names::module_name(&path.name),
+            file: self.file(&shape.id)?,
             path,
             docs: self.docs(&shape.traits, &owner)?,
             variants: out,
@@ -305,7 +323,7 @@ impl Builder<'_> {
     pub(super) fn int_enumeration(&self, shape: &Shape, members: &[Member]) -> Result<IntEnumDef> {
         let owner = shape.id.to_string();
         let path = self.path(&shape.id)?;
-        let mut rust_names = UniqueNames::new(&["Unknown"], "");
+        let mut rust_names = naming::variant_scope();
         let mut seen = BTreeSet::new();
         let mut variants = Vec::new();
         for member in members {
@@ -339,7 +357,7 @@ impl Builder<'_> {
         }
         Ok(IntEnumDef {
             id: shape.id.clone(),
-            file: names::module_name(&path.name),
+            file: self.file(&shape.id)?,
             path,
             docs: self.docs(&shape.traits, &owner)?,
             variants,
@@ -349,7 +367,7 @@ impl Builder<'_> {
     pub(super) fn union(&mut self, shape: &Shape, members: &[Member]) -> Result<UnionDef> {
         let owner = shape.id.to_string();
         let path = self.path(&shape.id)?;
-        let mut rust_names = UniqueNames::new(&["Unknown"], "");
+        let mut rust_names = naming::variant_scope();
         let mut variants = Vec::new();
         for member in members {
             let member_id = shape.id.member(&member.name);
@@ -378,7 +396,7 @@ impl Builder<'_> {
         }
         Ok(UnionDef {
             id: shape.id.clone(),
-            file: names::module_name(&path.name),
+            file: self.file(&shape.id)?,
             path,
             docs: self.docs(&shape.traits, &owner)?,
             variants,

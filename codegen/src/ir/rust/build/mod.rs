@@ -22,16 +22,10 @@ mod lowering;
 mod naming;
 mod values;
 
-use naming::{check_collisions, UniqueNames};
 use values::{apply_binding_timestamp_default, http_binding, legacy_enums, LegacyEntry};
 
 /// The hidden field of generated structures that records client error correction.
 pub const CORRECTIONS_FIELD: &str = "client_corrections";
-
-/// Methods every generated structure or builder has: a member named like one
-/// gets a `_value` suffix (`builder` -> `builder_value()`), so its getter does not
-/// collide with the method.
-const METHOD_NAMES: &[&str] = &["builder", "validate", "from_json_strict", "build"];
 
 const LEGACY_ENUM: &str = "smithy.api#enum";
 const INTERNAL: &str = "smithy.api#internal";
@@ -81,6 +75,8 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
         model,
         protocol: protocol.clone(),
         paths: BTreeMap::new(),
+        files: BTreeMap::new(),
+        roles: BTreeMap::new(),
         patterns: BTreeMap::new(),
         translations: HashMap::new(),
         dialect,
@@ -92,8 +88,8 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
             "protocol {name} does not put JSON on the wire: types and validation are exact, serde gives their JSON form"
         ));
     }
-    let mut roles: BTreeMap<ShapeId, Role> = BTreeMap::new();
-    let mut synthesized: Vec<StructureDef> = Vec::new();
+    // Placement first: every shape gets its module and name, then the names
+    // are settled (naming), and only then are definitions lowered.
     let shared = shared_io(model, &op_ids)?;
     for (id, role) in &shared {
         builder.paths.insert(
@@ -103,11 +99,11 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
                 name: names::type_name(renames.get(id).map_or(id.name(), String::as_str)),
             },
         );
-        roles.insert(id.clone(), role.clone());
+        builder.roles.insert(id.clone(), role.clone());
     }
-    let mut operations = Vec::new();
-    for op_id in &op_ids {
-        operations.push(builder.operation(op_id, &mut roles, &mut synthesized, &shared)?);
+    let op_modules = naming::operation_modules(&op_ids);
+    for (op_id, module) in op_ids.iter().zip(&op_modules) {
+        builder.place_io(op_id, module, &shared)?;
     }
     for id in &shapes {
         if prelude::is_prelude(id) || builder.paths.contains_key(id) {
@@ -128,7 +124,13 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
             },
         );
     }
-    check_collisions(&builder.paths)?;
+    naming::settle_type_names(&mut builder.paths, &mut builder.notes);
+    builder.files.extend(naming::file_stems(&builder.paths));
+    let mut synthesized: Vec<StructureDef> = Vec::new();
+    let mut operations = Vec::new();
+    for (op_id, module) in op_ids.iter().zip(&op_modules) {
+        operations.push(builder.operation(op_id, module, &mut synthesized, &shared)?);
+    }
     let service_name = service.map(|s| s.id.name().to_owned());
     let protocol_tests = match protocol.trait_id() {
         Some(trait_id) => crate::ir::protocol_tests::collect(model, &op_ids, trait_id)?,
@@ -146,6 +148,7 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
         notes: Vec::new(),
         closure_size: shapes.iter().filter(|id| !prelude::is_prelude(id)).count(),
         protocol_tests,
+        strategy_fns: BTreeMap::new(),
     };
     for id in &shapes {
         if prelude::is_prelude(id) {
@@ -154,7 +157,7 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
         let shape = model.get(id)?;
         match &shape.kind {
             ShapeKind::Structure(members) => {
-                let role = match roles.get(id) {
+                let role = match builder.roles.get(id) {
                     Some(role) => role.clone(),
                     None => builder.error_role(shape)?.unwrap_or(Role::Plain),
                 };
@@ -175,6 +178,14 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
     ir.patterns = builder.patterns.into_values().collect();
     ir.patterns.sort_by(|a, b| a.const_name.cmp(&b.const_name));
     ir.notes = builder.notes.into_iter().collect();
+    ir.strategy_fns = naming::strategy_names(
+        ir.structures
+            .iter()
+            .map(|s| &s.path)
+            .chain(ir.unions.iter().map(|u| &u.path))
+            .chain(ir.enums.iter().map(|e| &e.path))
+            .chain(ir.int_enums.iter().map(|e| &e.path)),
+    );
     Ok(ir)
 }
 
@@ -223,6 +234,10 @@ struct Builder<'m> {
     model: &'m Model,
     protocol: Protocol,
     paths: BTreeMap<ShapeId, RustPath>,
+    /// File stems inside each type's module folder ([`naming::file_stems`]).
+    files: BTreeMap<ShapeId, String>,
+    /// Structures that are an operation's input or output.
+    roles: BTreeMap<ShapeId, Role>,
     /// Rust regex -> definition, so shapes sharing a pattern share one `LazyLock`.
     patterns: BTreeMap<String, PatternDef>,
     /// Translated patterns by source text: each is translated (and compiled) once.
@@ -255,6 +270,13 @@ impl Builder<'_> {
             member.traits.json_name(member_id)?.unwrap_or(&member.name).to_owned()
         } else {
             member.name.clone()
+        })
+    }
+
+    pub(super) fn file(&self, id: &ShapeId) -> Result<String> {
+        self.files.get(id).cloned().ok_or_else(|| CodegenError::DanglingTarget {
+            from: "(file stem)".into(),
+            to: id.to_string(),
         })
     }
 

@@ -14,7 +14,7 @@ pub struct Foo {
     /// The `name` member.
     pub name: Option<String>,
     /// The `builder` member.
-    pub builder_value: Option<types::FooBuilder>,
+    pub builder_: Option<types::FooBuilder>,
 }
 
 impl Foo {
@@ -24,8 +24,8 @@ impl Foo {
     }
 
     /// The `builder` member.
-    pub fn builder_value(&self) -> Option<&types::FooBuilder> {
-        self.builder_value.as_ref()
+    pub fn builder_(&self) -> Option<&types::FooBuilder> {
+        self.builder_.as_ref()
     }
 }
 
@@ -33,7 +33,7 @@ impl fmt::Debug for Foo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Foo")
             .field("name", &self.name)
-            .field("builder_value", &self.builder_value)
+            .field("builder_", &self.builder_)
             .finish()
     }
 }
@@ -45,7 +45,7 @@ impl runtime::validate::Validate for Foo {
         path: &runtime::validate::Path<'_>,
         out: &mut runtime::validate::Violations,
     ) {
-        if let Some(value) = &self.builder_value {
+        if let Some(value) = &self.builder_ {
             let path = path.field("builder");
             runtime::validate::Validate::validate_at(value, &path, out);
         }
@@ -60,7 +60,7 @@ impl runtime::wire::WriteFields for Foo {
         w: &mut W,
     ) -> Result<(), W::Error> {
         w.optional("name", &self.name)?;
-        w.optional("builder", &self.builder_value)?;
+        w.optional("builder", &self.builder_)?;
         Ok(())
     }
 }
@@ -73,7 +73,7 @@ impl runtime::wire::ReadFields for FooBuilder {
     ) -> Result<bool, A::Error> {
         match key {
             "name" => self.name = runtime::wire::read(map)?,
-            "builder" => self.builder_value = runtime::wire::read(map)?,
+            "builder" => self.builder_ = runtime::wire::read(map)?,
             _ => return Ok(false),
         }
         Ok(true)
@@ -85,7 +85,7 @@ impl runtime::wire::ReadFields for FooBuilder {
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct FooBuilder {
     name: Option<String>,
-    builder_value: Option<types::FooBuilder>,
+    builder_: Option<types::FooBuilder>,
 }
 
 impl FooBuilder {
@@ -107,20 +107,20 @@ impl FooBuilder {
     }
 
     /// The `builder` member.
-    pub fn builder_value(mut self, input: impl Into<types::FooBuilder>) -> Self {
-        self.builder_value = Some(input.into());
+    pub fn builder_(mut self, input: impl Into<types::FooBuilder>) -> Self {
+        self.builder_ = Some(input.into());
         self
     }
 
     /// Sets or clears `builder`.
-    pub fn set_builder_value(mut self, input: Option<types::FooBuilder>) -> Self {
-        self.builder_value = input;
+    pub fn set_builder_(mut self, input: Option<types::FooBuilder>) -> Self {
+        self.builder_ = input;
         self
     }
 
     /// The `builder` set so far.
-    pub fn get_builder_value(&self) -> &Option<types::FooBuilder> {
-        &self.builder_value
+    pub fn get_builder_(&self) -> &Option<types::FooBuilder> {
+        &self.builder_
     }
 
     /// Builds the value without checking the model's constraints, for what a
@@ -131,7 +131,7 @@ impl FooBuilder {
     pub fn build_unchecked(self) -> Foo {
         Foo {
             name: self.name,
-            builder_value: self.builder_value,
+            builder_: self.builder_,
         }
     }
 }

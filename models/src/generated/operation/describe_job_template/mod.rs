@@ -52,8 +52,11 @@ pub enum DescribeJobTemplateError {
 }
 
 runtime::operation_error_impls!(
-    DescribeJobTemplateError { InternalFailureException, InvalidRequestException,
-    ResourceNotFoundException, ThrottlingException }
+    DescribeJobTemplateError {
+    InternalFailureException(types::error::InternalFailureException),
+    InvalidRequestException(types::error::InvalidRequestException),
+    ResourceNotFoundException(types::error::ResourceNotFoundException),
+    ThrottlingException(types::error::ThrottlingException) }
 );
 
 impl DescribeJobTemplate {

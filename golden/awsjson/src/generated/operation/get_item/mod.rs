@@ -39,7 +39,7 @@ pub enum GetItemError {
     Unhandled(runtime::Unhandled),
 }
 
-runtime::operation_error_impls!(GetItemError { Throttled });
+runtime::operation_error_impls!(GetItemError { Throttled(types::error::Throttled) });
 
 impl GetItem {
     /// Builds the HTTP request for `input`: method, path and query, headers and

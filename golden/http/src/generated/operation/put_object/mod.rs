@@ -47,7 +47,10 @@ pub enum PutObjectError {
     Unhandled(runtime::Unhandled),
 }
 
-runtime::operation_error_impls!(PutObjectError { NoSuchBucket, SlowDown });
+runtime::operation_error_impls!(
+    PutObjectError { NoSuchBucket(types::error::NoSuchBucket),
+    SlowDown(types::error::SlowDown) }
+);
 
 impl PutObject {
     /// Builds the HTTP request for `input`: method, path and query, headers and

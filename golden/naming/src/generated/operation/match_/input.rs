@@ -25,7 +25,7 @@ pub struct MatchInput {
     /// The `FooBar` member.
     pub foo_bar_2: Option<String>,
     /// The `client_corrections` member.
-    pub client_corrections_2: Option<String>,
+    pub client_corrections_: Option<String>,
 }
 
 impl MatchInput {
@@ -60,8 +60,8 @@ impl MatchInput {
     }
 
     /// The `client_corrections` member.
-    pub fn client_corrections_2(&self) -> Option<&str> {
-        self.client_corrections_2.as_deref()
+    pub fn client_corrections_(&self) -> Option<&str> {
+        self.client_corrections_.as_deref()
     }
 }
 
@@ -74,7 +74,7 @@ impl fmt::Debug for MatchInput {
             .field("match", &self.r#match)
             .field("foo_bar", &self.foo_bar)
             .field("foo_bar_2", &self.foo_bar_2)
-            .field("client_corrections_2", &self.client_corrections_2)
+            .field("client_corrections_", &self.client_corrections_)
             .finish()
     }
 }
@@ -103,7 +103,7 @@ impl runtime::wire::WriteFields for MatchInput {
         w.optional("match", &self.r#match)?;
         w.optional("fooBar", &self.foo_bar)?;
         w.optional("FooBar", &self.foo_bar_2)?;
-        w.optional("client_corrections", &self.client_corrections_2)?;
+        w.optional("client_corrections", &self.client_corrections_)?;
         Ok(())
     }
 }
@@ -121,7 +121,7 @@ impl runtime::wire::ReadFields for MatchInputBuilder {
             "match" => self.r#match = runtime::wire::read(map)?,
             "fooBar" => self.foo_bar = runtime::wire::read(map)?,
             "FooBar" => self.foo_bar_2 = runtime::wire::read(map)?,
-            "client_corrections" => self.client_corrections_2 = runtime::wire::read(map)?,
+            "client_corrections" => self.client_corrections_ = runtime::wire::read(map)?,
             _ => return Ok(false),
         }
         Ok(true)
@@ -138,7 +138,7 @@ pub struct MatchInputBuilder {
     r#match: Option<String>,
     foo_bar: Option<String>,
     foo_bar_2: Option<String>,
-    client_corrections_2: Option<String>,
+    client_corrections_: Option<String>,
 }
 
 impl MatchInputBuilder {
@@ -245,20 +245,20 @@ impl MatchInputBuilder {
     }
 
     /// The `client_corrections` member.
-    pub fn client_corrections_2(mut self, input: impl Into<String>) -> Self {
-        self.client_corrections_2 = Some(input.into());
+    pub fn client_corrections_(mut self, input: impl Into<String>) -> Self {
+        self.client_corrections_ = Some(input.into());
         self
     }
 
     /// Sets or clears `client_corrections`.
-    pub fn set_client_corrections_2(mut self, input: Option<String>) -> Self {
-        self.client_corrections_2 = input;
+    pub fn set_client_corrections_(mut self, input: Option<String>) -> Self {
+        self.client_corrections_ = input;
         self
     }
 
     /// The `client_corrections` set so far.
-    pub fn get_client_corrections_2(&self) -> &Option<String> {
-        &self.client_corrections_2
+    pub fn get_client_corrections_(&self) -> &Option<String> {
+        &self.client_corrections_
     }
 
     /// Builds the value without checking the model's constraints, for what a
@@ -274,7 +274,7 @@ impl MatchInputBuilder {
             r#match: self.r#match,
             foo_bar: self.foo_bar,
             foo_bar_2: self.foo_bar_2,
-            client_corrections_2: self.client_corrections_2,
+            client_corrections_: self.client_corrections_,
         }
     }
 }

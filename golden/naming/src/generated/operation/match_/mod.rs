@@ -41,11 +41,18 @@ impl Match {
 pub enum MatchError {
     /// See [`Error`](crate::types::error::Error).
     Error(types::error::Error),
+    /// See [`Unhandled`](crate::types::error::Unhandled).
+    UnhandledValue(types::error::Unhandled),
+    /// See [`MatchError`](crate::types::error::MatchError).
+    MatchError(types::error::MatchError),
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),
 }
 
-runtime::operation_error_impls!(MatchError { Error });
+runtime::operation_error_impls!(
+    MatchError { Error(types::error::Error), UnhandledValue(types::error::Unhandled),
+    MatchError(types::error::MatchError) }
+);
 
 impl Match {
     /// Builds the HTTP request for `input`: method, path and query, headers and
@@ -116,7 +123,7 @@ impl Match {
                 >(&mut map, "FooBar", value)
                     .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
             }
-            if let Some(value) = input.client_corrections_2.as_ref() {
+            if let Some(value) = input.client_corrections_.as_ref() {
                 runtime::wire::entry::<
                     runtime::wire::Plain,
                     _,

@@ -35,6 +35,32 @@ pub struct MatchOutput {
     pub type_shape: Option<types::Type>,
     /// The `hashShape` member.
     pub hash_shape: Option<types::Hash>,
+    /// A shape named `Error`, like a module the generator writes or a crate generated code names.
+    pub error_shape: Option<types::Error>,
+    /// A shape named `Errors`, like a module the generator writes or a crate generated code names.
+    pub errors_shape: Option<types::Errors>,
+    /// A shape named `Operation`, like a module the generator writes or a crate generated code names.
+    pub operation_shape: Option<types::Operation>,
+    /// A shape named `Types`, like a module the generator writes or a crate generated code names.
+    pub types_shape: Option<types::Types>,
+    /// A shape named `Runtime`, like a module the generator writes or a crate generated code names.
+    pub runtime_shape: Option<types::Runtime>,
+    /// A shape named `Core`, like a module the generator writes or a crate generated code names.
+    pub core_shape: Option<types::Core>,
+    /// A shape named `Std`, like a module the generator writes or a crate generated code names.
+    pub std_shape: Option<types::Std>,
+    /// A shape named `Http`, like a module the generator writes or a crate generated code names.
+    pub http_shape: Option<types::Http>,
+    /// A shape named `Time`, like a module the generator writes or a crate generated code names.
+    pub time_shape: Option<types::Time>,
+    /// A shape named `Serde`, like a module the generator writes or a crate generated code names.
+    pub serde_shape: Option<types::Serde>,
+    /// A shape named `Strategies`, like a module the generator writes or a crate generated code names.
+    pub strategies_shape: Option<types::Strategies>,
+    /// A shape named `Patterns`, like a module the generator writes or a crate generated code names.
+    pub patterns_shape: Option<types::Patterns>,
+    /// A shape named `Builders`, like a module the generator writes or a crate generated code names.
+    pub builders_shape: Option<types::Builders>,
 }
 
 impl MatchOutput {
@@ -97,6 +123,71 @@ impl MatchOutput {
     pub fn hash_shape(&self) -> Option<&types::Hash> {
         self.hash_shape.as_ref()
     }
+
+    /// A shape named `Error`, like a module the generator writes or a crate generated code names.
+    pub fn error_shape(&self) -> Option<&types::Error> {
+        self.error_shape.as_ref()
+    }
+
+    /// A shape named `Errors`, like a module the generator writes or a crate generated code names.
+    pub fn errors_shape(&self) -> Option<&types::Errors> {
+        self.errors_shape.as_ref()
+    }
+
+    /// A shape named `Operation`, like a module the generator writes or a crate generated code names.
+    pub fn operation_shape(&self) -> Option<&types::Operation> {
+        self.operation_shape.as_ref()
+    }
+
+    /// A shape named `Types`, like a module the generator writes or a crate generated code names.
+    pub fn types_shape(&self) -> Option<&types::Types> {
+        self.types_shape.as_ref()
+    }
+
+    /// A shape named `Runtime`, like a module the generator writes or a crate generated code names.
+    pub fn runtime_shape(&self) -> Option<&types::Runtime> {
+        self.runtime_shape.as_ref()
+    }
+
+    /// A shape named `Core`, like a module the generator writes or a crate generated code names.
+    pub fn core_shape(&self) -> Option<&types::Core> {
+        self.core_shape.as_ref()
+    }
+
+    /// A shape named `Std`, like a module the generator writes or a crate generated code names.
+    pub fn std_shape(&self) -> Option<&types::Std> {
+        self.std_shape.as_ref()
+    }
+
+    /// A shape named `Http`, like a module the generator writes or a crate generated code names.
+    pub fn http_shape(&self) -> Option<&types::Http> {
+        self.http_shape.as_ref()
+    }
+
+    /// A shape named `Time`, like a module the generator writes or a crate generated code names.
+    pub fn time_shape(&self) -> Option<&types::Time> {
+        self.time_shape.as_ref()
+    }
+
+    /// A shape named `Serde`, like a module the generator writes or a crate generated code names.
+    pub fn serde_shape(&self) -> Option<&types::Serde> {
+        self.serde_shape.as_ref()
+    }
+
+    /// A shape named `Strategies`, like a module the generator writes or a crate generated code names.
+    pub fn strategies_shape(&self) -> Option<&types::Strategies> {
+        self.strategies_shape.as_ref()
+    }
+
+    /// A shape named `Patterns`, like a module the generator writes or a crate generated code names.
+    pub fn patterns_shape(&self) -> Option<&types::Patterns> {
+        self.patterns_shape.as_ref()
+    }
+
+    /// A shape named `Builders`, like a module the generator writes or a crate generated code names.
+    pub fn builders_shape(&self) -> Option<&types::Builders> {
+        self.builders_shape.as_ref()
+    }
 }
 
 impl fmt::Debug for MatchOutput {
@@ -114,6 +205,19 @@ impl fmt::Debug for MatchOutput {
             .field("builder_shape", &self.builder_shape)
             .field("type_shape", &self.type_shape)
             .field("hash_shape", &self.hash_shape)
+            .field("error_shape", &self.error_shape)
+            .field("errors_shape", &self.errors_shape)
+            .field("operation_shape", &self.operation_shape)
+            .field("types_shape", &self.types_shape)
+            .field("runtime_shape", &self.runtime_shape)
+            .field("core_shape", &self.core_shape)
+            .field("std_shape", &self.std_shape)
+            .field("http_shape", &self.http_shape)
+            .field("time_shape", &self.time_shape)
+            .field("serde_shape", &self.serde_shape)
+            .field("strategies_shape", &self.strategies_shape)
+            .field("patterns_shape", &self.patterns_shape)
+            .field("builders_shape", &self.builders_shape)
             .finish()
     }
 }
@@ -173,6 +277,58 @@ impl runtime::validate::Validate for MatchOutput {
             let path = path.field("hashShape");
             runtime::validate::Validate::validate_at(value, &path, out);
         }
+        if let Some(value) = &self.error_shape {
+            let path = path.field("errorShape");
+            runtime::validate::Validate::validate_at(value, &path, out);
+        }
+        if let Some(value) = &self.errors_shape {
+            let path = path.field("errorsShape");
+            runtime::validate::Validate::validate_at(value, &path, out);
+        }
+        if let Some(value) = &self.operation_shape {
+            let path = path.field("operationShape");
+            runtime::validate::Validate::validate_at(value, &path, out);
+        }
+        if let Some(value) = &self.types_shape {
+            let path = path.field("typesShape");
+            runtime::validate::Validate::validate_at(value, &path, out);
+        }
+        if let Some(value) = &self.runtime_shape {
+            let path = path.field("runtimeShape");
+            runtime::validate::Validate::validate_at(value, &path, out);
+        }
+        if let Some(value) = &self.core_shape {
+            let path = path.field("coreShape");
+            runtime::validate::Validate::validate_at(value, &path, out);
+        }
+        if let Some(value) = &self.std_shape {
+            let path = path.field("stdShape");
+            runtime::validate::Validate::validate_at(value, &path, out);
+        }
+        if let Some(value) = &self.http_shape {
+            let path = path.field("httpShape");
+            runtime::validate::Validate::validate_at(value, &path, out);
+        }
+        if let Some(value) = &self.time_shape {
+            let path = path.field("timeShape");
+            runtime::validate::Validate::validate_at(value, &path, out);
+        }
+        if let Some(value) = &self.serde_shape {
+            let path = path.field("serdeShape");
+            runtime::validate::Validate::validate_at(value, &path, out);
+        }
+        if let Some(value) = &self.strategies_shape {
+            let path = path.field("strategiesShape");
+            runtime::validate::Validate::validate_at(value, &path, out);
+        }
+        if let Some(value) = &self.patterns_shape {
+            let path = path.field("patternsShape");
+            runtime::validate::Validate::validate_at(value, &path, out);
+        }
+        if let Some(value) = &self.builders_shape {
+            let path = path.field("buildersShape");
+            runtime::validate::Validate::validate_at(value, &path, out);
+        }
     }
 }
 
@@ -195,6 +351,19 @@ impl runtime::wire::WriteFields for MatchOutput {
         w.optional("builderShape", &self.builder_shape)?;
         w.optional("typeShape", &self.type_shape)?;
         w.optional("hashShape", &self.hash_shape)?;
+        w.optional("errorShape", &self.error_shape)?;
+        w.optional("errorsShape", &self.errors_shape)?;
+        w.optional("operationShape", &self.operation_shape)?;
+        w.optional("typesShape", &self.types_shape)?;
+        w.optional("runtimeShape", &self.runtime_shape)?;
+        w.optional("coreShape", &self.core_shape)?;
+        w.optional("stdShape", &self.std_shape)?;
+        w.optional("httpShape", &self.http_shape)?;
+        w.optional("timeShape", &self.time_shape)?;
+        w.optional("serdeShape", &self.serde_shape)?;
+        w.optional("strategiesShape", &self.strategies_shape)?;
+        w.optional("patternsShape", &self.patterns_shape)?;
+        w.optional("buildersShape", &self.builders_shape)?;
         Ok(())
     }
 }
@@ -218,6 +387,19 @@ impl runtime::wire::ReadFields for MatchOutputBuilder {
             "builderShape" => self.builder_shape = runtime::wire::read(map)?,
             "typeShape" => self.type_shape = runtime::wire::read(map)?,
             "hashShape" => self.hash_shape = runtime::wire::read(map)?,
+            "errorShape" => self.error_shape = runtime::wire::read(map)?,
+            "errorsShape" => self.errors_shape = runtime::wire::read(map)?,
+            "operationShape" => self.operation_shape = runtime::wire::read(map)?,
+            "typesShape" => self.types_shape = runtime::wire::read(map)?,
+            "runtimeShape" => self.runtime_shape = runtime::wire::read(map)?,
+            "coreShape" => self.core_shape = runtime::wire::read(map)?,
+            "stdShape" => self.std_shape = runtime::wire::read(map)?,
+            "httpShape" => self.http_shape = runtime::wire::read(map)?,
+            "timeShape" => self.time_shape = runtime::wire::read(map)?,
+            "serdeShape" => self.serde_shape = runtime::wire::read(map)?,
+            "strategiesShape" => self.strategies_shape = runtime::wire::read(map)?,
+            "patternsShape" => self.patterns_shape = runtime::wire::read(map)?,
+            "buildersShape" => self.builders_shape = runtime::wire::read(map)?,
             _ => return Ok(false),
         }
         Ok(true)
@@ -240,6 +422,19 @@ pub struct MatchOutputBuilder {
     builder_shape: Option<types::Builder>,
     type_shape: Option<types::Type>,
     hash_shape: Option<types::Hash>,
+    error_shape: Option<types::Error>,
+    errors_shape: Option<types::Errors>,
+    operation_shape: Option<types::Operation>,
+    types_shape: Option<types::Types>,
+    runtime_shape: Option<types::Runtime>,
+    core_shape: Option<types::Core>,
+    std_shape: Option<types::Std>,
+    http_shape: Option<types::Http>,
+    time_shape: Option<types::Time>,
+    serde_shape: Option<types::Serde>,
+    strategies_shape: Option<types::Strategies>,
+    patterns_shape: Option<types::Patterns>,
+    builders_shape: Option<types::Builders>,
 }
 
 impl MatchOutputBuilder {
@@ -447,6 +642,227 @@ impl MatchOutputBuilder {
         &self.hash_shape
     }
 
+    /// A shape named `Error`, like a module the generator writes or a crate generated code names.
+    pub fn error_shape(mut self, input: impl Into<types::Error>) -> Self {
+        self.error_shape = Some(input.into());
+        self
+    }
+
+    /// Sets or clears `errorShape`.
+    pub fn set_error_shape(mut self, input: Option<types::Error>) -> Self {
+        self.error_shape = input;
+        self
+    }
+
+    /// The `errorShape` set so far.
+    pub fn get_error_shape(&self) -> &Option<types::Error> {
+        &self.error_shape
+    }
+
+    /// A shape named `Errors`, like a module the generator writes or a crate generated code names.
+    pub fn errors_shape(mut self, input: impl Into<types::Errors>) -> Self {
+        self.errors_shape = Some(input.into());
+        self
+    }
+
+    /// Sets or clears `errorsShape`.
+    pub fn set_errors_shape(mut self, input: Option<types::Errors>) -> Self {
+        self.errors_shape = input;
+        self
+    }
+
+    /// The `errorsShape` set so far.
+    pub fn get_errors_shape(&self) -> &Option<types::Errors> {
+        &self.errors_shape
+    }
+
+    /// A shape named `Operation`, like a module the generator writes or a crate generated code names.
+    pub fn operation_shape(mut self, input: impl Into<types::Operation>) -> Self {
+        self.operation_shape = Some(input.into());
+        self
+    }
+
+    /// Sets or clears `operationShape`.
+    pub fn set_operation_shape(mut self, input: Option<types::Operation>) -> Self {
+        self.operation_shape = input;
+        self
+    }
+
+    /// The `operationShape` set so far.
+    pub fn get_operation_shape(&self) -> &Option<types::Operation> {
+        &self.operation_shape
+    }
+
+    /// A shape named `Types`, like a module the generator writes or a crate generated code names.
+    pub fn types_shape(mut self, input: impl Into<types::Types>) -> Self {
+        self.types_shape = Some(input.into());
+        self
+    }
+
+    /// Sets or clears `typesShape`.
+    pub fn set_types_shape(mut self, input: Option<types::Types>) -> Self {
+        self.types_shape = input;
+        self
+    }
+
+    /// The `typesShape` set so far.
+    pub fn get_types_shape(&self) -> &Option<types::Types> {
+        &self.types_shape
+    }
+
+    /// A shape named `Runtime`, like a module the generator writes or a crate generated code names.
+    pub fn runtime_shape(mut self, input: impl Into<types::Runtime>) -> Self {
+        self.runtime_shape = Some(input.into());
+        self
+    }
+
+    /// Sets or clears `runtimeShape`.
+    pub fn set_runtime_shape(mut self, input: Option<types::Runtime>) -> Self {
+        self.runtime_shape = input;
+        self
+    }
+
+    /// The `runtimeShape` set so far.
+    pub fn get_runtime_shape(&self) -> &Option<types::Runtime> {
+        &self.runtime_shape
+    }
+
+    /// A shape named `Core`, like a module the generator writes or a crate generated code names.
+    pub fn core_shape(mut self, input: impl Into<types::Core>) -> Self {
+        self.core_shape = Some(input.into());
+        self
+    }
+
+    /// Sets or clears `coreShape`.
+    pub fn set_core_shape(mut self, input: Option<types::Core>) -> Self {
+        self.core_shape = input;
+        self
+    }
+
+    /// The `coreShape` set so far.
+    pub fn get_core_shape(&self) -> &Option<types::Core> {
+        &self.core_shape
+    }
+
+    /// A shape named `Std`, like a module the generator writes or a crate generated code names.
+    pub fn std_shape(mut self, input: impl Into<types::Std>) -> Self {
+        self.std_shape = Some(input.into());
+        self
+    }
+
+    /// Sets or clears `stdShape`.
+    pub fn set_std_shape(mut self, input: Option<types::Std>) -> Self {
+        self.std_shape = input;
+        self
+    }
+
+    /// The `stdShape` set so far.
+    pub fn get_std_shape(&self) -> &Option<types::Std> {
+        &self.std_shape
+    }
+
+    /// A shape named `Http`, like a module the generator writes or a crate generated code names.
+    pub fn http_shape(mut self, input: impl Into<types::Http>) -> Self {
+        self.http_shape = Some(input.into());
+        self
+    }
+
+    /// Sets or clears `httpShape`.
+    pub fn set_http_shape(mut self, input: Option<types::Http>) -> Self {
+        self.http_shape = input;
+        self
+    }
+
+    /// The `httpShape` set so far.
+    pub fn get_http_shape(&self) -> &Option<types::Http> {
+        &self.http_shape
+    }
+
+    /// A shape named `Time`, like a module the generator writes or a crate generated code names.
+    pub fn time_shape(mut self, input: impl Into<types::Time>) -> Self {
+        self.time_shape = Some(input.into());
+        self
+    }
+
+    /// Sets or clears `timeShape`.
+    pub fn set_time_shape(mut self, input: Option<types::Time>) -> Self {
+        self.time_shape = input;
+        self
+    }
+
+    /// The `timeShape` set so far.
+    pub fn get_time_shape(&self) -> &Option<types::Time> {
+        &self.time_shape
+    }
+
+    /// A shape named `Serde`, like a module the generator writes or a crate generated code names.
+    pub fn serde_shape(mut self, input: impl Into<types::Serde>) -> Self {
+        self.serde_shape = Some(input.into());
+        self
+    }
+
+    /// Sets or clears `serdeShape`.
+    pub fn set_serde_shape(mut self, input: Option<types::Serde>) -> Self {
+        self.serde_shape = input;
+        self
+    }
+
+    /// The `serdeShape` set so far.
+    pub fn get_serde_shape(&self) -> &Option<types::Serde> {
+        &self.serde_shape
+    }
+
+    /// A shape named `Strategies`, like a module the generator writes or a crate generated code names.
+    pub fn strategies_shape(mut self, input: impl Into<types::Strategies>) -> Self {
+        self.strategies_shape = Some(input.into());
+        self
+    }
+
+    /// Sets or clears `strategiesShape`.
+    pub fn set_strategies_shape(mut self, input: Option<types::Strategies>) -> Self {
+        self.strategies_shape = input;
+        self
+    }
+
+    /// The `strategiesShape` set so far.
+    pub fn get_strategies_shape(&self) -> &Option<types::Strategies> {
+        &self.strategies_shape
+    }
+
+    /// A shape named `Patterns`, like a module the generator writes or a crate generated code names.
+    pub fn patterns_shape(mut self, input: impl Into<types::Patterns>) -> Self {
+        self.patterns_shape = Some(input.into());
+        self
+    }
+
+    /// Sets or clears `patternsShape`.
+    pub fn set_patterns_shape(mut self, input: Option<types::Patterns>) -> Self {
+        self.patterns_shape = input;
+        self
+    }
+
+    /// The `patternsShape` set so far.
+    pub fn get_patterns_shape(&self) -> &Option<types::Patterns> {
+        &self.patterns_shape
+    }
+
+    /// A shape named `Builders`, like a module the generator writes or a crate generated code names.
+    pub fn builders_shape(mut self, input: impl Into<types::Builders>) -> Self {
+        self.builders_shape = Some(input.into());
+        self
+    }
+
+    /// Sets or clears `buildersShape`.
+    pub fn set_builders_shape(mut self, input: Option<types::Builders>) -> Self {
+        self.builders_shape = input;
+        self
+    }
+
+    /// The `buildersShape` set so far.
+    pub fn get_builders_shape(&self) -> &Option<types::Builders> {
+        &self.builders_shape
+    }
+
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as
@@ -466,6 +882,19 @@ impl MatchOutputBuilder {
             builder_shape: self.builder_shape,
             type_shape: self.type_shape,
             hash_shape: self.hash_shape,
+            error_shape: self.error_shape,
+            errors_shape: self.errors_shape,
+            operation_shape: self.operation_shape,
+            types_shape: self.types_shape,
+            runtime_shape: self.runtime_shape,
+            core_shape: self.core_shape,
+            std_shape: self.std_shape,
+            http_shape: self.http_shape,
+            time_shape: self.time_shape,
+            serde_shape: self.serde_shape,
+            strategies_shape: self.strategies_shape,
+            patterns_shape: self.patterns_shape,
+            builders_shape: self.builders_shape,
         }
     }
 }

@@ -2,10 +2,15 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! Errors the service can return.
-#[allow(clippy::module_inception)]
-mod error;
-pub use self::error::Error;
+mod error_;
+mod match_error;
+mod unhandled;
+pub use self::error_::Error;
+pub use self::match_error::MatchError;
+pub use self::unhandled::Unhandled;
 /// Builders for the types of this module.
 pub mod builders {
-    pub use super::error::ErrorBuilder;
+    pub use super::error_::ErrorBuilder;
+    pub use super::match_error::MatchErrorBuilder;
+    pub use super::unhandled::UnhandledBuilder;
 }

@@ -44,7 +44,8 @@ pub enum GreetingWithErrorsError {
 }
 
 runtime::operation_error_impls!(
-    GreetingWithErrorsError { InvalidGreeting, ComplexError, FooError }
+    GreetingWithErrorsError { InvalidGreeting(types::error::InvalidGreeting),
+    ComplexError(types::error::ComplexError), FooError(types::error::FooError) }
 );
 
 impl GreetingWithErrors {

@@ -35,7 +35,8 @@ pub enum KitchenSinkOperationError {
 }
 
 runtime::operation_error_impls!(
-    KitchenSinkOperationError { ErrorWithMembers, ErrorWithoutMembers }
+    KitchenSinkOperationError { ErrorWithMembers(types::error::ErrorWithMembers),
+    ErrorWithoutMembers(types::error::ErrorWithoutMembers) }
 );
 
 impl KitchenSinkOperation {

@@ -46,7 +46,8 @@ pub enum DuplexStreamWithInitialMessagesError {
 }
 
 runtime::operation_error_impls!(
-    DuplexStreamWithInitialMessagesError { ServiceUnavailableError }
+    DuplexStreamWithInitialMessagesError {
+    ServiceUnavailableError(types::error::ServiceUnavailableError) }
 );
 
 impl DuplexStreamWithInitialMessages {

@@ -50,7 +50,8 @@ pub enum GreetingWithErrorsError {
 }
 
 runtime::operation_error_impls!(
-    GreetingWithErrorsError { InvalidGreeting, ComplexError, FooError }
+    GreetingWithErrorsError { InvalidGreeting(types::error::InvalidGreeting),
+    ComplexError(types::error::ComplexError), FooError(types::error::FooError) }
 );
 
 impl GreetingWithErrors {

@@ -45,7 +45,9 @@ pub enum OutputStreamError {
     Unhandled(runtime::Unhandled),
 }
 
-runtime::operation_error_impls!(OutputStreamError { ServiceUnavailableError });
+runtime::operation_error_impls!(
+    OutputStreamError { ServiceUnavailableError(types::error::ServiceUnavailableError) }
+);
 
 impl OutputStream {
     /// Builds the HTTP request for `input`: method, path and query, headers and

@@ -4,9 +4,9 @@
 use crate::runtime;
 use std::fmt;
 
-/// An error named Error.
+/// An error whose Rust name is `Error`, beside a structure named Error: both are `error` in snake case.
 ///
-/// Smithy shape: `fixture.naming#Error`.
+/// Smithy shape: `fixture.naming#_Error`.
 #[non_exhaustive]
 #[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
 pub struct Error {
@@ -50,7 +50,7 @@ impl runtime::validate::Validate for Error {
 
 impl Error {
     /// The error code the service sends for this error.
-    pub const CODE: &'static str = "Error";
+    pub const CODE: &'static str = "_Error";
     /// Whose fault the error is (`@error`).
     pub const FAULT: runtime::ErrorFault = runtime::ErrorFault::Client;
     /// The HTTP status the service answers with (`@httpError`).
