@@ -10,13 +10,15 @@ fn codegen(c: &mut Criterion) {
     let spec = std::fs::read_to_string(root.join("spec/describe-job-template.json")).expect("spec readable");
     let mut group = c.benchmark_group("codegen");
     group.bench_function("spec_describe_job_template", |b| {
-        b.iter(|| codegen::generate(black_box(&spec), &codegen::Operations::All).expect("generates"))
+        b.iter(|| smithy_codegen::generate(black_box(&spec), &smithy_codegen::Operations::All).expect("generates"))
     });
     match std::fs::read_to_string(root.join("../shared/aws-models/iot-2015-05-28.json")) {
         Ok(iot) => {
             group.sample_size(10);
             group.bench_function("iot_all_operations", |b| {
-                b.iter(|| codegen::generate(black_box(&iot), &codegen::Operations::All).expect("generates"))
+                b.iter(|| {
+                    smithy_codegen::generate(black_box(&iot), &smithy_codegen::Operations::All).expect("generates")
+                })
             });
         }
         Err(_) => eprintln!("skipped: codegen/iot_all_operations: ../shared/aws-models/iot-2015-05-28.json is absent"),

@@ -65,7 +65,7 @@ fn main() {
             let best = (0..5)
                 .map(|_| {
                     let start = Instant::now();
-                    black_box(codegen::generate(&iot, &codegen::Operations::All).expect("generates"));
+                    black_box(smithy_codegen::generate(&iot, &smithy_codegen::Operations::All).expect("generates"));
                     start.elapsed()
                 })
                 .min()
@@ -87,7 +87,7 @@ fn main() {
 /// The largest shared AWS model, loaded from its JSON AST and from the same model
 /// written as IDL (one file per namespace), each to the merged `ast::Model`.
 fn idl_load_ratio() {
-    use codegen::ast::assemble::{assemble, Source};
+    use smithy_codegen::ast::assemble::{assemble, Source};
     let dir = benches::workspace_root().join("../shared/aws-models");
     let largest = std::fs::read_dir(&dir)
         .into_iter()
@@ -109,7 +109,7 @@ fn idl_load_ratio() {
         std::fs::read_to_string(&path).expect("model readable"),
     )];
     let model = assemble(&json).expect("the model loads");
-    let idl: Vec<Source> = codegen::idl::write::write(&model)
+    let idl: Vec<Source> = smithy_codegen::idl::write::write(&model)
         .expect("the model is writable as IDL")
         .into_iter()
         .map(|f| Source::new(format!("{}.smithy", f.namespace), f.text))

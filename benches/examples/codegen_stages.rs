@@ -12,13 +12,13 @@ fn main() {
     });
     let text = std::fs::read_to_string(&path).expect("model readable");
     let t = Instant::now();
-    let model = codegen::ir::Model::from_json(&text).expect("resolves");
+    let model = smithy_codegen::ir::Model::from_json(&text).expect("resolves");
     let parse = t.elapsed();
     let t = Instant::now();
-    let ir = codegen::ir::rust::build_all(&model).expect("IR builds");
+    let ir = smithy_codegen::ir::rust::build_all(&model).expect("IR builds");
     let build = t.elapsed();
     let t = Instant::now();
-    let files = codegen::emit::emit(&ir);
+    let files = smithy_codegen::emit::emit(&ir);
     let emit = t.elapsed();
     let t = Instant::now();
     let mut parse_syn = std::time::Duration::ZERO;

@@ -6,7 +6,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use codegen::ast::assemble::{assemble, Source};
+use smithy_codegen::ast::assemble::{assemble, Source};
 
 fn best(mut f: impl FnMut()) -> Duration {
     (0..10)
@@ -30,19 +30,19 @@ fn main() {
     };
     let json = vec![Source::new("model.json", text)];
     let model = assemble(&json).expect("the model loads");
-    let idl: Vec<Source> = codegen::idl::write::write(&model)
+    let idl: Vec<Source> = smithy_codegen::idl::write::write(&model)
         .expect("writable as IDL")
         .into_iter()
         .map(|f| Source::new(format!("{}.smithy", f.namespace), f.text))
         .collect();
     let lex = best(|| {
         for s in &idl {
-            black_box(codegen::idl::lexer::tokenize(black_box(&s.text)));
+            black_box(smithy_codegen::idl::lexer::tokenize(black_box(&s.text)));
         }
     });
     let parse = best(|| {
         for s in &idl {
-            black_box(codegen::idl::parse(black_box(&s.text)).expect("parses"));
+            black_box(smithy_codegen::idl::parse(black_box(&s.text)).expect("parses"));
         }
     });
     let idl_load = best(|| {

@@ -1,8 +1,8 @@
 //! Bad specs give a typed error naming the shape and the problem, never a panic.
 
-use codegen::ir::Model;
-use codegen::{generate, CodegenError, Operations};
 use serde_json::json;
+use smithy_codegen::ir::Model;
+use smithy_codegen::{generate, CodegenError, Operations};
 
 fn model(shapes: serde_json::Value) -> String {
     json!({"smithy": "2.0", "shapes": shapes}).to_string()
@@ -20,7 +20,7 @@ fn op_with_output(output_members: serde_json::Value, extra: serde_json::Value) -
     model(shapes)
 }
 
-fn generate_op(spec: &str) -> Result<Vec<codegen::GeneratedFile>, CodegenError> {
+fn generate_op(spec: &str) -> Result<Vec<smithy_codegen::GeneratedFile>, CodegenError> {
     generate(spec, &Operations::Named(vec!["Op".into()]))
 }
 

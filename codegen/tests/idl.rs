@@ -1,9 +1,9 @@
 //! The IDL front end on inputs written for these tests (the reference loader's
 //! own cases run in `tests/tests/workspace/idl.rs` when `../shared` is present).
 
-use codegen::ast::assemble::{assemble, Source};
-use codegen::ast::{Model, Shape};
 use serde_json::{json, Value};
+use smithy_codegen::ast::assemble::{assemble, Source};
+use smithy_codegen::ast::{Model, Shape};
 
 fn load(files: &[(&str, &str)]) -> Result<Model, String> {
     let sources: Vec<Source> = files.iter().map(|(n, t)| Source::new(*n, *t)).collect();
@@ -200,12 +200,14 @@ fn one_service_of_several_can_be_generated() {
     let model = load_one(
         "$version: \"2\"\nnamespace a\n\nservice One { operations: [Ping] }\nservice Two { operations: [Pong] }\noperation Ping {}\noperation Pong {}\n",
     );
-    let settings = codegen::Settings::default();
-    let one = codegen::generate_model(&model, &codegen::Operations::Service("One".into()), &settings).unwrap();
+    let settings = smithy_codegen::Settings::default();
+    let one =
+        smithy_codegen::generate_model(&model, &smithy_codegen::Operations::Service("One".into()), &settings).unwrap();
     assert_eq!(one.report.operation_names, ["Ping"]);
-    let two = codegen::generate_model(&model, &codegen::Operations::Service("a#Two".into()), &settings).unwrap();
+    let two = smithy_codegen::generate_model(&model, &smithy_codegen::Operations::Service("a#Two".into()), &settings)
+        .unwrap();
     assert_eq!(two.report.operation_names, ["Pong"]);
-    let error = codegen::generate_model(&model, &codegen::Operations::Service("Three".into()), &settings)
+    let error = smithy_codegen::generate_model(&model, &smithy_codegen::Operations::Service("Three".into()), &settings)
         .unwrap_err()
         .to_string();
     assert!(error.contains("`Three`") && error.contains("a#One, a#Two"), "{error}");

@@ -1,9 +1,9 @@
 //! Resolution: prelude targets, `apply`, mixins, member trait overrides, and the
 //! operation closure.
 
-use codegen::ir::closure::closure;
-use codegen::ir::{Model, ShapeId, ShapeKind};
 use serde_json::json;
+use smithy_codegen::ir::closure::closure;
+use smithy_codegen::ir::{Model, ShapeId, ShapeKind};
 
 fn id(s: &str) -> ShapeId {
     ShapeId::parse(s).expect("valid id")

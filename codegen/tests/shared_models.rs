@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use codegen::ir::docs::to_markdown;
-use codegen::ir::traits::DOCUMENTATION;
-use codegen::ir::{Model, ShapeKind};
+use smithy_codegen::ir::docs::to_markdown;
+use smithy_codegen::ir::traits::DOCUMENTATION;
+use smithy_codegen::ir::{Model, ShapeKind};
 
 fn shared_models(test: &str) -> Vec<PathBuf> {
     let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/aws-models"));
@@ -80,8 +80,11 @@ fn iot_describe_job_template_generates_from_the_official_model() {
         return;
     };
     let text = std::fs::read_to_string(iot).expect("readable");
-    let files = codegen::generate(&text, &codegen::Operations::Named(vec!["DescribeJobTemplate".into()]))
-        .expect("the official model generates");
+    let files = smithy_codegen::generate(
+        &text,
+        &smithy_codegen::Operations::Named(vec!["DescribeJobTemplate".into()]),
+    )
+    .expect("the official model generates");
     let output = files
         .iter()
         .find(|f| f.path == "operation/describe_job_template/output.rs")

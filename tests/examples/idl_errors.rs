@@ -22,8 +22,8 @@ fn main() {
     for case in cases {
         let text = std::fs::read_to_string(&case).unwrap_or_default();
         let reference = text.lines().next().unwrap_or_default().trim_start_matches("//").trim();
-        let ours = xtask::sources::read_sources(std::slice::from_ref(&case))
-            .and_then(|s| codegen::ast::assemble::assemble(&s).map_err(|e| e.to_string()));
+        let ours = smithy_codegen::disk::read_sources(std::slice::from_ref(&case))
+            .and_then(|s| smithy_codegen::ast::assemble::assemble(&s).map_err(|e| e.to_string()));
         let ours = match ours {
             Ok(_) => "(loads)".to_owned(),
             Err(e) => e.replace(&format!("{}:", case.display()), ""),

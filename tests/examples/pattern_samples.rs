@@ -8,7 +8,7 @@
 
 use std::time::{Duration, Instant};
 
-use codegen::ir::pattern::{translate, Dialect};
+use smithy_codegen::ir::pattern::{translate, Dialect};
 use tests::patterns::{aws_patterns, key, runtime_pattern, samples_for, GENERIC_SAMPLES};
 
 fn main() {

@@ -57,14 +57,14 @@ pub fn codegen_spec(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let _ = codegen::generate(text, &codegen::Operations::All);
+    let _ = smithy_codegen::generate(text, &smithy_codegen::Operations::All);
 }
 
 /// Arbitrary bytes as a Smithy IDL file: loading returns a model or a located
 /// error, never a panic; a model that loads, written back as IDL, reads back
 /// as the same model.
 pub fn idl_model(data: &[u8]) {
-    use codegen::ast::assemble::{assemble, Source};
+    use smithy_codegen::ast::assemble::{assemble, Source};
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
@@ -79,7 +79,7 @@ pub fn idl_model(data: &[u8]) {
             return;
         }
     };
-    let files = match codegen::idl::write::write(&model) {
+    let files = match smithy_codegen::idl::write::write(&model) {
         Ok(files) => files,
         Err(e) => panic!("a model read from IDL must be writable as IDL: {e}"),
     };

@@ -4,10 +4,10 @@
 
 use std::path::PathBuf;
 
-use codegen::ir::pattern::{Engine, Specialised, Translated};
 use iot_models::runtime::validate::Pattern;
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use smithy_codegen::ir::pattern::{Engine, Specialised, Translated};
 
 /// `../shared/aws-patterns/patterns.json`, or `None` with a `skipped:` line.
 pub fn aws_patterns(test: &str) -> Option<Vec<String>> {
@@ -33,7 +33,7 @@ pub fn aws_patterns(test: &str) -> Option<Vec<String>> {
 /// A stable key for a pattern (FNV-1a 64 of its UTF-8), so the oracle file names
 /// patterns without holding a copy of AWS's list.
 pub fn key(pattern: &str) -> String {
-    format!("{:016x}", xtask::sync::fingerprint(pattern))
+    format!("{:016x}", smithy_codegen::disk::fingerprint(pattern))
 }
 
 /// The matcher a generated crate builds for `t` (specialised when it can be).
@@ -61,7 +61,7 @@ fn line_end(pattern: Pattern, t: &Translated) -> Pattern {
 /// regex is too large to compile (the reason specialisations exist).
 pub fn full_pattern(t: &Translated) -> Option<Pattern> {
     let backtracking = t.engine == Engine::Backtracking;
-    codegen::ir::pattern::compile(&t.regex, t.engine).ok()?;
+    smithy_codegen::ir::pattern::compile(&t.regex, t.engine).ok()?;
     Some(line_end(Pattern::compile(&t.regex, backtracking), t))
 }
 

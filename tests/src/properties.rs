@@ -11,18 +11,18 @@
 
 use std::any::type_name;
 
-use codegen::ir::rust::{CrateIr, StructureDef, ValueKind, ValueType};
 use proptest::strategy::BoxedStrategy;
 use proptest::test_runner::{Config, FileFailurePersistence, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
+use smithy_codegen::ir::rust::{CrateIr, StructureDef, ValueKind, ValueType};
 
 /// The IR of a spec (relative to the workspace root), for the wire-shape oracle.
 pub fn ir_of(spec: &str) -> CrateIr {
     let text = std::fs::read_to_string(crate::workspace_root().join(spec)).expect("spec readable");
-    let model = codegen::ir::Model::from_json(&text).expect("spec resolves");
-    codegen::ir::rust::build_all(&model).expect("IR builds")
+    let model = smithy_codegen::ir::Model::from_json(&text).expect("spec resolves");
+    smithy_codegen::ir::rust::build_all(&model).expect("IR builds")
 }
 
 /// Cases per property: `PROPTEST_CASES`, at least 256.
@@ -120,7 +120,7 @@ fn check_wire_value(ir: &CrateIr, json: &Value, ty: &ValueType, at: &str) -> Res
         ValueKind::Float | ValueKind::Double => {
             json.is_number() || matches!(json.as_str(), Some("NaN" | "Infinity" | "-Infinity"))
         }
-        ValueKind::Timestamp(codegen::ir::traits::TimestampFormat::EpochSeconds) => json.is_number(),
+        ValueKind::Timestamp(smithy_codegen::ir::traits::TimestampFormat::EpochSeconds) => json.is_number(),
         ValueKind::Timestamp(_) | ValueKind::Blob => json.is_string(),
         ValueKind::BigInteger | ValueKind::BigDecimal => json.is_number(),
         ValueKind::Document => true,

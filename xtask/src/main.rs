@@ -1,16 +1,14 @@
-//! `cargo xtask`: project automation.
+//! `cargo xtask`: this repository's chores.
 //!
-//! `cargo xtask regenerate` rewrites `models/src/generated/` and `golden/` from
-//! `spec/`; `--check` writes nothing and fails when a file is stale; `--model`
-//! writes a standalone crate for any Smithy model. `cargo xtask ast` prints a
-//! model (IDL and JSON AST files merged) as JSON AST; `cargo xtask idl` writes it
-//! as IDL.
+//! `cargo xtask regenerate` rewrites the checked-in generated crates
+//! (`models/`, `golden/`, and `protocol/` when `../shared` is present) from
+//! `spec/`; `--check` writes nothing and fails, naming each stale file. Crates
+//! for other models come from the `smithy-codegen` tool (`cli/`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use xtask::Ownership;
 
 mod regenerate;
 
@@ -19,11 +17,7 @@ mod regenerate;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "cargo xtask",
-    about = "Project automation for the Smithy-to-Rust generator",
-    version
-)]
+#[command(name = "cargo xtask", about = "Chores of the smithy-codegen repository", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -31,31 +25,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Regenerate the checked-in crates from `spec/`, or write a crate for any model.
+    /// Regenerate the checked-in crates from `spec/` (or check them).
     Regenerate(regenerate::Args),
-    /// Print a model as one JSON AST document (a `smithy ast` without the JVM).
-    #[command(
-        after_help = "Example:\n  cargo xtask ast ../shared/smithy/traits ../shared/smithy/protocol-tests > model.json"
-    )]
-    Ast {
-        /// `.smithy` and `.json` files, and folders of them, merged into one model.
-        #[arg(value_name = "FILE|DIR", required = true)]
-        paths: Vec<PathBuf>,
-    },
-    /// Write a model as Smithy IDL, one `<namespace>.smithy` file per namespace.
-    #[command(after_help = "Example:\n  cargo xtask idl ../shared/aws-models/iot-2015-05-28.json --out /tmp/iot-idl")]
-    Idl {
-        /// `.smithy` and `.json` files, and folders of them, merged into one model.
-        #[arg(value_name = "FILE|DIR", required = true)]
-        paths: Vec<PathBuf>,
-        /// The folder to write into (created if missing).
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
-        /// Write into a folder the command did not create, overwriting files at
-        /// the paths it writes. Other files are never removed.
-        #[arg(long)]
-        force: bool,
-    },
 }
 
 fn main() -> ExitCode {
@@ -64,19 +35,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Regenerate(args) => regenerate::run(&workspace_root(), &args),
-        Command::Ast { paths } => xtask::convert::print_ast(&paths),
-        Command::Idl { paths, out, force } => {
-            let ownership = if force { Ownership::Force } else { Ownership::Careful };
-            xtask::convert::write_idl(&paths, &out, ownership).map(|(files, report)| {
-                eprintln!("{}: {files} IDL file(s), {} changed", out.display(), report.changed());
-                for path in &report.kept {
-                    eprintln!(
-                        "  warning: kept {}: no longer written, but changed since it was",
-                        path.display()
-                    );
-                }
-            })
-        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

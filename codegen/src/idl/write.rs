@@ -25,6 +25,22 @@ pub struct IdlFile {
     pub text: String,
 }
 
+/// The IDL files of `model` as files to write: `<namespace>.smithy` each
+/// (`metadata.smithy` for a model of metadata alone).
+pub fn files(model: &Model) -> Result<Vec<crate::GeneratedFile>> {
+    Ok(write(model)?
+        .into_iter()
+        .map(|f| crate::GeneratedFile {
+            path: if f.namespace.is_empty() {
+                "metadata.smithy".to_owned()
+            } else {
+                format!("{}.smithy", f.namespace)
+            },
+            contents: f.text,
+        })
+        .collect())
+}
+
 /// Writes `model` as IDL, one file per namespace in namespace order. Metadata goes
 /// into the first file only (a second copy would concatenate its lists on load).
 /// A model whose ids or member names are not Smithy identifiers (JSON AST can

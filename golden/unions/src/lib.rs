@@ -8,9 +8,13 @@
 #[rustfmt::skip]
 mod generated;
 
+/// The sans-IO operation layer speaks `http` requests and responses.
+pub use http;
 /// The runtime shared by every generated crate: its errors, `Blob`, `Document`
 /// and `Validate` are the same types in every crate.
 pub use smithy_codegen_runtime as runtime;
+/// Timestamps are `time::OffsetDateTime`.
+pub use time;
 
 #[allow(unused_imports)] // models without @pattern have no pattern constants
 pub(crate) use generated::patterns;

@@ -1,7 +1,8 @@
 //! The checked-in generated code must equal what the generator produces from spec/,
 //! byte for byte, and the generator must be deterministic.
 
-use xtask::{generate_goldens, generate_models, sync, Ownership, SyncMode, GENERATED_DIR, GOLDEN_DIR};
+use smithy_codegen::disk::{sync, Ownership, SyncMode};
+use xtask::{generate_goldens, generate_models, GENERATED_DIR, GOLDEN_DIR};
 
 #[test]
 fn generated_code_is_fresh() {

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use codegen::ir::rust::CrateIr;
+use smithy_codegen::ir::rust::CrateIr;
 use tests::properties::{check_type, ir_of, Shape};
 
 /// Every fixture in `spec/fixtures/`, so a new one cannot go unchecked.

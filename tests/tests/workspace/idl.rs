@@ -7,12 +7,12 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use codegen::ast::{self, assemble};
 use serde_json::Value;
+use smithy_codegen::ast::{self, assemble};
 use tests::shared_path;
 
 fn load(paths: &[PathBuf]) -> Result<ast::Model, String> {
-    let sources = xtask::sources::read_sources(paths)?;
+    let sources = smithy_codegen::disk::read_sources(paths)?;
     assemble::assemble(&sources).map_err(|e| e.to_string())
 }
 
@@ -139,7 +139,7 @@ fn every_valid_idl_case_loads_to_the_reference_model() {
         } else if flattened.is_file() {
             // Flattening leaves the mixins themselves out.
             let resolved = |m: Result<ast::Model, String>| {
-                m.and_then(|m| codegen::ir::Model::from_ast(&m).map_err(|e| e.to_string()))
+                m.and_then(|m| smithy_codegen::ir::Model::from_ast(&m).map_err(|e| e.to_string()))
                     .map(|mut m| {
                         m.shapes.retain(|_, s| !s.traits.has("smithy.api#mixin"));
                         m
@@ -238,7 +238,8 @@ fn every_invalid_idl_case_is_rejected_with_a_location() {
 
 /// Writes `model` as IDL and reads it back.
 fn through_idl(model: &ast::Model) -> Result<ast::Model, String> {
-    let sources: Vec<assemble::Source> = xtask::convert::idl_files(model)?
+    let sources: Vec<assemble::Source> = smithy_codegen::idl::write::files(model)
+        .map_err(|e| e.to_string())?
         .into_iter()
         .map(|f| assemble::Source::new(f.path, f.contents))
         .collect();
@@ -374,7 +375,7 @@ fn the_prelude_table_matches_the_reference_prelude() {
             Some((name.to_owned(), s.type_name().to_owned()))
         })
         .collect();
-    let table: BTreeSet<(String, String)> = codegen::idl::prelude::SHAPES
+    let table: BTreeSet<(String, String)> = smithy_codegen::idl::prelude::SHAPES
         .iter()
         .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
         .collect();

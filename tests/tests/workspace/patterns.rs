@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use codegen::ir::pattern::{translate, Dialect};
+use smithy_codegen::ir::pattern::{translate, Dialect};
 use tests::patterns::{aws_patterns, full_pattern, key, runtime_pattern};
 
 /// Patterns whose Java-dialect matcher differs from java.util.regex on a sample.

@@ -14,12 +14,12 @@
 
 use std::sync::LazyLock;
 
-use codegen::ir::rust::{CrateIr, RustPath};
 use iot_models::operation::describe_job_template::{DescribeJobTemplateInput, DescribeJobTemplateOutput};
 use iot_models::types::error::{
     InternalFailureException, InvalidRequestException, ResourceNotFoundException, ThrottlingException,
 };
 use iot_models::types::*;
+use smithy_codegen::ir::rust::{CrateIr, RustPath};
 use tests::properties::{check_type, ir_of, Shape};
 
 static IR: LazyLock<CrateIr> = LazyLock::new(|| ir_of(xtask::SPEC));

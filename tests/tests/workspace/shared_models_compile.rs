@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use codegen::Operations;
-use xtask::{standalone, sync, Ownership, SyncMode};
+use smithy_codegen::disk::{sync, Ownership, SyncMode};
+use smithy_codegen::package::{self, RuntimeSource};
+use smithy_codegen::Operations;
 
 fn check_model(file: &str) {
     let Some(model) = tests::shared_model(file, &format!("shared_models_compile: {file}")) else {
@@ -22,12 +23,12 @@ fn check_model(file: &str) {
     let out = root.join("target/shared-model-crates").join(&stem);
     let started = Instant::now();
     let text = std::fs::read_to_string(&model).expect("model readable");
-    let generated = codegen::generate_with_report(&text, &Operations::All)
+    let generated = smithy_codegen::generate_with_report(&text, &Operations::All)
         .unwrap_or_else(|e| panic!("{file} does not generate: {e}"));
     let generation = started.elapsed();
-    let name = standalone::default_crate_name(&model);
-    let runtime = standalone::RuntimeSource::Path(root.join("runtime"));
-    let info = standalone::CrateInfo {
+    let name = package::default_crate_name(&model);
+    let runtime = RuntimeSource::checkout(&root.join("runtime"), &out).expect("the runtime checkout");
+    let info = package::CrateInfo {
         runtime_features: generated.report.runtime_features.clone(),
         name: name.clone(),
         version: "0.1.0".into(),
@@ -38,8 +39,10 @@ fn check_model(file: &str) {
         model: file.to_owned(),
         operations: generated.report.operation_names.clone(),
         strategies: true,
+        own_workspace: true,
+        command: "smithy-codegen generate".into(),
     };
-    let files = standalone::crate_files(&info, &runtime, &generated.files);
+    let files = package::crate_files(&info, &runtime, &generated.files);
     // A scratch folder of this test: earlier runs may predate the manifest.
     sync(&out, &files, SyncMode::Write, Ownership::Force).expect("crate written");
     std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).expect("lockfile copied");

@@ -9,7 +9,7 @@
 //! `target/` and `Cargo.lock` are never written or removed, whatever a manifest says.
 //!
 //! Nothing is written, created or removed outside the folder: every path is
-//! resolved first ([`confine`]), a symbolic link leading out stops the run
+//! resolved first ([`super::confine`]), a symbolic link leading out stops the run
 //! before its first write, and `force` replaces a link at a generated path
 //! rather than writing through it.
 
@@ -19,11 +19,8 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use codegen::GeneratedFile;
-
-mod confine;
-
-use confine::{Folder, Landing};
+use super::confine::{Folder, Landing};
+use crate::GeneratedFile;
 
 /// The manifest's file name, inside the folder it describes.
 pub const MANIFEST: &str = ".codegen-manifest";

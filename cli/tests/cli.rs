@@ -1,5 +1,5 @@
-//! The `cargo xtask` binary as a user runs it: what it writes, what it never
-//! touches, and how its command line answers.
+//! The `smithy-codegen` binary as a user runs it: what it writes, what it
+//! never touches, and how its command line answers.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -10,22 +10,22 @@ fn model() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/fixtures/http.json")
 }
 
-fn xtask(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
+fn tool(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_smithy-codegen"))
         .args(args)
         .output()
-        .expect("the xtask binary runs")
+        .expect("the smithy-codegen binary runs")
 }
 
 fn generate(out: &Path, operations: &[&str], extra: &[&str]) -> Output {
     let model = model();
-    let mut args = vec!["regenerate", "--model", model.to_str().expect("UTF-8 path")];
+    let mut args = vec!["generate", "--model", model.to_str().expect("UTF-8 path")];
     for op in operations {
         args.extend(["--operation", op]);
     }
     args.extend(["--out", out.to_str().expect("UTF-8 path")]);
     args.extend(extra);
-    xtask(&args)
+    tool(&args)
 }
 
 fn stderr(output: &Output) -> String {
@@ -33,7 +33,7 @@ fn stderr(output: &Output) -> String {
 }
 
 fn assert_ok(output: &Output) {
-    assert!(output.status.success(), "xtask failed:\n{}", stderr(output));
+    assert!(output.status.success(), "smithy-codegen failed:\n{}", stderr(output));
 }
 
 /// What a user adds beside a generated crate: a repository, docs, tests, build output.
@@ -122,7 +122,7 @@ fn force_writes_beside_the_users_files_and_removes_none() {
     let user = add_user_files(&out);
     assert_ok(&generate(&out, &["GetObject"], &["--force"]));
     assert!(out.join("Cargo.toml").exists());
-    assert!(out.join(xtask::MANIFEST).exists());
+    assert!(out.join(smithy_codegen::disk::MANIFEST).exists());
     assert_untouched(&user);
     // From now on the folder is the generator's: no --force needed.
     assert_ok(&generate(&out, &["GetObject"], &[]));
@@ -152,12 +152,16 @@ fn a_manifest_naming_paths_outside_the_folder_is_an_error() {
     fs::write(&victim, "precious").expect("write");
     let git = add_user_files(&out);
     for line in ["0000000000000000 ../victim.txt", "0000000000000000 .git/HEAD"] {
-        let manifest = out.join(xtask::MANIFEST);
+        let manifest = out.join(smithy_codegen::disk::MANIFEST);
         let original = fs::read_to_string(&manifest).expect("manifest");
         fs::write(&manifest, format!("{original}{line}\n")).expect("tamper");
         let output = generate(&out, &["GetObject"], &[]);
         assert!(!output.status.success(), "{line}");
-        assert!(stderr(&output).contains(xtask::MANIFEST), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains(smithy_codegen::disk::MANIFEST),
+            "{}",
+            stderr(&output)
+        );
         fs::write(&manifest, original).expect("restore");
     }
     assert_eq!(fs::read_to_string(&victim).expect("kept"), "precious");
@@ -179,17 +183,17 @@ fn help_exits_zero_everywhere() {
     for args in [
         &["--help"][..],
         &["help"],
-        &["regenerate", "--help"],
-        &["help", "regenerate"],
+        &["generate", "--help"],
+        &["help", "generate"],
         &["ast", "--help"],
         &["idl", "--help"],
     ] {
-        let output = xtask(args);
+        let output = tool(args);
         assert!(output.status.success(), "{args:?}: {}", stderr(&output));
         let text = String::from_utf8_lossy(&output.stdout);
         assert!(text.contains("Usage:"), "{args:?}: {text}");
     }
-    let text = String::from_utf8_lossy(&xtask(&["regenerate", "--help"]).stdout).into_owned();
+    let text = String::from_utf8_lossy(&tool(&["generate", "--help"]).stdout).into_owned();
     for flag in [
         "--check",
         "--model",
@@ -200,6 +204,7 @@ fn help_exits_zero_everywhere() {
         "--crate-name",
         "--pattern-dialect",
         "--runtime-path",
+        "--runtime-version",
         "--no-strategies",
         "--force",
     ] {
@@ -207,15 +212,45 @@ fn help_exits_zero_everywhere() {
     }
 }
 
+/// 0 done, 1 failed or stale, 2 a usage error: what a script can rely on.
+#[test]
+fn exit_codes_tell_usage_from_failure() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("crate");
+    let model = model();
+    let model = model.to_str().expect("UTF-8");
+    let out_arg = out.to_str().expect("UTF-8");
+    let no_selection = tool(&["generate", "--model", model, "--out", out_arg]);
+    assert_eq!(no_selection.status.code(), Some(2), "{}", stderr(&no_selection));
+    assert!(
+        stderr(&no_selection).contains("--all-operations"),
+        "{}",
+        stderr(&no_selection)
+    );
+    let missing_model = tool(&[
+        "generate",
+        "--model",
+        "/no/such.json",
+        "--out",
+        out_arg,
+        "--all-operations",
+    ]);
+    assert_eq!(missing_model.status.code(), Some(1), "{}", stderr(&missing_model));
+    assert_ok(&generate(&out, &["GetObject"], &[]));
+    assert_eq!(generate(&out, &["GetObject"], &["--check"]).status.code(), Some(0));
+    let stale = generate(&out, &["GetObject", "PutObject"], &["--check"]);
+    assert_eq!(stale.status.code(), Some(1), "{}", stderr(&stale));
+}
+
 #[test]
 fn misspellings_get_suggestions() {
-    let output = xtask(&["regenerate", "--chek"]);
+    let output = tool(&["generate", "--chek"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--check"), "{}", stderr(&output));
 
-    let output = xtask(&["regenrate"]);
+    let output = tool(&["generat"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("regenerate"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("generate"), "{}", stderr(&output));
 
     let dir = tempfile::tempdir().expect("temp dir");
     let output = generate(&dir.path().join("crate"), &["GetObjcet"], &[]);
@@ -239,7 +274,8 @@ fn summaries_count_in_words() {
 fn standalone_crates_name_their_model_and_depend_on_the_runtime() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("crate");
-    assert_ok(&generate(&out, &["GetObject"], &["--runtime-path", "/opt/runtime"]));
+    // By default: the runtime this tool was built from, by path and version.
+    assert_ok(&generate(&out, &["GetObject"], &[]));
     let generated = fs::read_to_string(out.join("src/generated/mod.rs")).expect("generated module");
     assert!(
         generated.starts_with("// @generated by smithy-codegen from http.json."),
@@ -247,17 +283,86 @@ fn standalone_crates_name_their_model_and_depend_on_the_runtime() {
     );
     assert!(!generated.contains("spec/"), "{generated}");
     let manifest = fs::read_to_string(out.join("Cargo.toml")).expect("manifest");
+    let runtime = fs::canonicalize(Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime")).expect("runtime");
     assert!(
-        manifest.contains(r#"smithy-codegen-runtime = { version = "0.1", path = "/opt/runtime" }"#),
+        manifest.contains(&format!(
+            "smithy-codegen-runtime = {{ version = \"{}\", path = \"{}\" }}",
+            smithy_codegen::package::RUNTIME_VERSION,
+            runtime.display()
+        )),
         "{manifest}"
     );
+    assert!(manifest.contains("\n[workspace]\n"), "a crate of its own: {manifest}");
     assert!(
         !out.join("src/runtime").exists(),
         "the runtime is a dependency, not a copy"
     );
-    assert_ok(&generate(&out, &["GetObject"], &[]));
+    // A published version instead.
+    assert_ok(&generate(&out, &["GetObject"], &["--runtime-version", "0.1"]));
     let manifest = fs::read_to_string(out.join("Cargo.toml")).expect("manifest");
     assert!(manifest.contains(r#"smithy-codegen-runtime = "0.1""#), "{manifest}");
+    // A folder that holds no runtime is refused, naming it.
+    let refused = generate(&out, &["GetObject"], &["--runtime-path", "/opt/runtime"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("/opt/runtime"), "{}", stderr(&refused));
+}
+
+/// The new user's path: generate into a fresh folder outside any workspace
+/// with no options, then `cargo build` and `cargo test` there.
+#[test]
+fn a_crate_generated_with_no_options_builds_and_tests() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("weather");
+    assert_ok(&generate(&out, &["PutObject", "GetObject"], &[]));
+    // Pinned to the workspace's dependency versions, so no registry is asked.
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock"),
+        out.join("Cargo.lock"),
+    )
+    .expect("lockfile");
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/standalone-build");
+    for command in [&["build", "--offline"][..], &["test", "--offline"]] {
+        let run = Command::new(env!("CARGO"))
+            .args(command)
+            .current_dir(&out)
+            .env("CARGO_TARGET_DIR", &target)
+            .env("RUSTFLAGS", "-D warnings")
+            .output()
+            .expect("cargo runs");
+        assert!(
+            run.status.success(),
+            "cargo {command:?} failed:\n{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+}
+
+/// Inside someone's workspace the crate gets no `[workspace]` table (which
+/// would make it a second root), and the summary says what to add.
+#[test]
+fn inside_a_users_workspace_the_crate_is_a_member_to_add() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("Cargo.toml"),
+        "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n",
+    )
+    .expect("write");
+    let out = dir.path().join("crates/weather");
+    let output = generate(&out, &["GetObject"], &[]);
+    assert_ok(&output);
+    let manifest = fs::read_to_string(out.join("Cargo.toml")).expect("manifest");
+    assert!(!manifest.contains("[workspace]"), "{manifest}");
+    assert!(stderr(&output).contains("inside the workspace"), "{}", stderr(&output));
+    let metadata = Command::new(env!("CARGO"))
+        .args(["metadata", "--no-deps", "--offline", "--format-version", "1"])
+        .current_dir(&out)
+        .output()
+        .expect("cargo runs");
+    assert!(
+        metadata.status.success(),
+        "the workspace takes it as a member:\n{}",
+        String::from_utf8_lossy(&metadata.stderr)
+    );
 }
 
 /// A generated crate carries what `cargo package` asks for (description,
@@ -279,7 +384,7 @@ fn standalone_crates_can_be_packaged() {
     ));
     let readme = fs::read_to_string(out.join("README.md")).expect("a README to start from");
     assert!(
-        !fs::read_to_string(out.join(xtask::MANIFEST))
+        !fs::read_to_string(out.join(smithy_codegen::disk::MANIFEST))
             .unwrap()
             .contains("README"),
         "the README is the user's"
@@ -344,7 +449,7 @@ fn strategies_can_be_left_out() {
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
 }
 
-/// `cargo xtask idl` then `cargo xtask ast` of what it wrote: the JSON AST of the
+/// `smithy-codegen idl` then `smithy-codegen ast` of what it wrote: the JSON AST of the
 /// IDL equals the JSON AST of the original model.
 #[test]
 fn idl_written_and_printed_as_ast_is_the_model_again() {
@@ -352,7 +457,7 @@ fn idl_written_and_printed_as_ast_is_the_model_again() {
     let out = dir.path().join("idl");
     let model = model();
     let model = model.to_str().expect("UTF-8 path");
-    let output = xtask(&["idl", model, "--out", out.to_str().expect("UTF-8 path")]);
+    let output = tool(&["idl", model, "--out", out.to_str().expect("UTF-8 path")]);
     assert_ok(&output);
     let written: Vec<PathBuf> = fs::read_dir(&out)
         .expect("the folder exists")
@@ -361,9 +466,9 @@ fn idl_written_and_printed_as_ast_is_the_model_again() {
         .filter(|p| p.extension().is_some_and(|e| e == "smithy"))
         .collect();
     assert_eq!(written.len(), 1, "one namespace, one file: {written:?}");
-    let from_idl = xtask(&["ast", out.to_str().expect("UTF-8 path")]);
+    let from_idl = tool(&["ast", out.to_str().expect("UTF-8 path")]);
     assert_ok(&from_idl);
-    let from_json = xtask(&["ast", model]);
+    let from_json = tool(&["ast", model]);
     assert_ok(&from_json);
     let parse = |o: &Output| -> serde_json::Value {
         serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("ast prints JSON: {e}"))
@@ -376,7 +481,7 @@ fn idl_refuses_a_folder_it_did_not_write() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("mine");
     let user = add_user_files(&out);
-    let output = xtask(&[
+    let output = tool(&[
         "idl",
         model().to_str().expect("UTF-8 path"),
         "--out",
@@ -393,7 +498,7 @@ fn idl_refuses_a_folder_it_did_not_write() {
 fn a_crate_from_idl_equals_the_crate_from_json() {
     let dir = tempfile::tempdir().expect("temp dir");
     let idl = dir.path().join("idl");
-    assert_ok(&xtask(&[
+    assert_ok(&tool(&[
         "idl",
         model().to_str().expect("UTF-8 path"),
         "--out",
@@ -402,8 +507,8 @@ fn a_crate_from_idl_equals_the_crate_from_json() {
     let from_json = dir.path().join("from-json");
     let from_idl = dir.path().join("from-idl");
     for (input, out) in [(model(), &from_json), (idl.clone(), &from_idl)] {
-        assert_ok(&xtask(&[
-            "regenerate",
+        assert_ok(&tool(&[
+            "generate",
             "--model",
             input.to_str().expect("UTF-8 path"),
             "--all-operations",
@@ -451,7 +556,7 @@ fn model_errors_name_file_line_and_column() {
         "$version: \"2.0\"\nnamespace a.b\n\nstructure S {\n    a: String = \n}\n",
     )
     .expect("write");
-    let output = xtask(&["ast", bad.to_str().expect("UTF-8 path")]);
+    let output = tool(&["ast", bad.to_str().expect("UTF-8 path")]);
     assert!(!output.status.success());
     let message = stderr(&output);
     assert!(
@@ -602,7 +707,7 @@ mod links {
             "--out",
             out.to_str().expect("UTF-8"),
         ];
-        assert_ok(&xtask(&args));
+        assert_ok(&tool(&args));
         let written = fs::read_dir(&out)
             .expect("folder")
             .flatten()
@@ -613,8 +718,44 @@ mod links {
         fs::write(&outside, "precious").expect("write");
         fs::remove_file(&written).expect("remove");
         symlink(&outside, &written).expect("link");
-        let output = xtask(&args);
+        let output = tool(&args);
         assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
         assert_eq!(fs::read_to_string(&outside).expect("kept"), "precious");
     }
+}
+
+/// The tool as users get it: `cargo install --path cli` into a fresh root,
+/// then the installed binary generates a crate.
+#[test]
+fn the_installed_binary_generates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("root");
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let install = Command::new(env!("CARGO"))
+        .args(["install", "--path", "cli", "--debug", "--offline", "--locked", "--root"])
+        .arg(&root)
+        .current_dir(&workspace)
+        // The workspace's own build, so nothing is compiled twice.
+        .env("CARGO_TARGET_DIR", workspace.join("target"))
+        .output()
+        .expect("cargo runs");
+    assert!(install.status.success(), "{}", String::from_utf8_lossy(&install.stderr));
+    let binary = root
+        .join("bin")
+        .join(format!("smithy-codegen{}", std::env::consts::EXE_SUFFIX));
+    let version = Command::new(&binary).arg("--version").output().expect("installed");
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("smithy-codegen {}", env!("CARGO_PKG_VERSION"))
+    );
+    let out = dir.path().join("crate");
+    let generated = Command::new(&binary)
+        .args(["generate", "--all-operations", "--model"])
+        .arg(model())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert_ok(&generated);
+    assert!(out.join("src/generated/operation/get_object/mod.rs").is_file());
 }

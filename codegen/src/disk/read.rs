@@ -4,7 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use codegen::ast::assemble::Source;
+use crate::ast::assemble::{assemble, Source};
+use crate::ast::Model;
 
 /// The model files `paths` name: each file as given (`.smithy` or `.json`), each
 /// folder searched recursively for `.smithy` and `.json` files, in path order.
@@ -38,6 +39,12 @@ pub fn read_sources(paths: &[PathBuf]) -> Result<Vec<Source>, String> {
         sources.push(Source::new(file.display().to_string(), text));
     }
     Ok(sources)
+}
+
+/// Loads and merges the model in `paths` (see [`read_sources`]).
+pub fn load_model(paths: &[PathBuf]) -> Result<Model, String> {
+    let sources = read_sources(paths)?;
+    assemble(&sources).map_err(|e| e.to_string())
 }
 
 fn is_model_file(path: &Path) -> bool {
