@@ -69,6 +69,9 @@ pub enum CodegenError {
     /// Mixins refer to each other in a cycle.
     #[error("shape `{id}` is part of a mixin cycle")]
     MixinCycle { id: String },
+    /// A setting of the generator is not usable (a path that is not a Rust path, ...).
+    #[error("invalid setting: {message}")]
+    Settings { message: String },
     /// The generated tokens could not be parsed back as Rust (a generator bug).
     #[error("generated code for `{file}` is not valid Rust (generator bug): {message}")]
     Format { file: String, message: String },

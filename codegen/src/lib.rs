@@ -99,6 +99,30 @@ pub struct Settings {
     /// failure (`#[should_panic]`), so one that starts passing fails until it is
     /// taken off the list. Every entry must name a generated case.
     pub expected_failures: Vec<ExpectedFailure>,
+    /// Where generated code finds the runtime and its own modules.
+    pub mount: Mount,
+}
+
+/// Where generated code finds the runtime crate and its own modules: every
+/// path it writes starts from one of these (`emit::symbols`), so no module
+/// depends on what its parent happens to re-export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mount {
+    /// The runtime crate's path (`::smithy_codegen_runtime`).
+    pub runtime: String,
+    /// The path of the module whose children are the generated `types`,
+    /// `operation` and `patterns` modules: `crate` for a generated crate,
+    /// `crate::weather` for a tree a build script's user includes there.
+    pub root: String,
+}
+
+impl Default for Mount {
+    fn default() -> Self {
+        Self {
+            runtime: "::smithy_codegen_runtime".to_owned(),
+            root: "crate".to_owned(),
+        }
+    }
 }
 
 /// A protocol compliance case expected to fail, and why.
@@ -119,6 +143,7 @@ impl Default for Settings {
             strategies: true,
             protocol_tests: false,
             expected_failures: Vec::new(),
+            mount: Mount::default(),
         }
     }
 }

@@ -309,6 +309,81 @@ pub fn crate_files(info: &CrateInfo, runtime: &RuntimeSource, generated: &[Gener
     files
 }
 
+/// The generated module tree as one file, each `mod x;` replaced by the
+/// module's file inline (`mod x { ... }`), under `header`: what a build
+/// script writes for `include!`. The root's inner docs are left out, since
+/// an included file cannot carry inner attributes; every file's own header
+/// goes too.
+pub fn single_file(header: &str, files: &[GeneratedFile]) -> String {
+    let by_path: std::collections::BTreeMap<&str, &str> =
+        files.iter().map(|f| (f.path.as_str(), f.contents.as_str())).collect();
+    let mut out = String::from(header);
+    let root = by_path.get("mod.rs").copied().unwrap_or_default();
+    let body = strip_header(root);
+    let body: Vec<&str> = body.lines().skip_while(|l| l.starts_with("//!")).collect();
+    inline_modules(&body.join("\n"), "", 0, &by_path, &mut out);
+    out
+}
+
+/// A file's text without its leading `//` comment lines and the blank line
+/// after them (the `@generated` header).
+fn strip_header(text: &str) -> &str {
+    let mut rest = text;
+    while let Some(line) = rest.lines().next() {
+        if !(line.starts_with("// ") || line == "//" || line.is_empty()) {
+            break;
+        }
+        rest = &rest[line.len()..];
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    rest
+}
+
+/// Writes `body` (a file of the folder `dir`) at `depth`, with each
+/// `mod x;` replaced by that module's file, inline.
+fn inline_modules(
+    body: &str,
+    dir: &str,
+    depth: usize,
+    files: &std::collections::BTreeMap<&str, &str>,
+    out: &mut String,
+) {
+    let indent = "    ".repeat(depth);
+    for line in body.lines() {
+        let trimmed = line.trim_start();
+        let declared = trimmed
+            .strip_suffix(';')
+            .and_then(|head| head.rsplit_once("mod "))
+            .filter(|(visibility, name)| {
+                (visibility.is_empty() || visibility.starts_with("pub")) && !name.contains([' ', '{'])
+            });
+        let child = declared.and_then(|(visibility, name)| {
+            let stem = name.strip_prefix("r#").unwrap_or(name);
+            let own = format!("{dir}{stem}.rs");
+            let folder = format!("{dir}{stem}/mod.rs");
+            let text = files.get(own.as_str()).or_else(|| files.get(folder.as_str()))?;
+            Some((visibility, name, *text, format!("{dir}{stem}/")))
+        });
+        match child {
+            Some((visibility, name, text, child_dir)) => {
+                let _ = writeln!(
+                    out,
+                    "{indent}{}{visibility}mod {name} {{",
+                    &line[..line.len() - trimmed.len()]
+                );
+                inline_modules(strip_header(text), &child_dir, depth + 1, files, out);
+                let _ = writeln!(out, "{indent}}}");
+            }
+            None if line.is_empty() => out.push('\n'),
+            None => {
+                out.push_str(&indent);
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+}
+
 /// A crate name from a model file name: `iot-2015-05-28.json` -> `iot-models`.
 pub fn default_crate_name(model: &Path) -> String {
     let stem = model.file_stem().and_then(|s| s.to_str()).unwrap_or("smithy");
@@ -340,6 +415,29 @@ pub fn default_crate_name(model: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_module_tree_becomes_one_file() {
+        let file = |path: &str, contents: &str| GeneratedFile {
+            path: path.into(),
+            contents: contents.into(),
+        };
+        let files = [
+            file("mod.rs", "// @generated\n\n//! Root docs.\npub mod types;\npub(crate) mod patterns;\n"),
+            file("patterns.rs", "// @generated\n\npub(crate) const P: u8 = 1;\n"),
+            file(
+                "types/mod.rs",
+                "// @generated\n\n//! Types.\nmod r#type;\npub use self::r#type::Type;\n/// Builders.\npub mod builders {\n    pub use super::r#type::TypeBuilder;\n}\n\npub mod error;\n",
+            ),
+            file("types/type.rs", "// @generated\n\npub struct Type;\npub struct TypeBuilder;\n"),
+            file("types/error/mod.rs", "// @generated\n\n//! Errors.\n"),
+        ];
+        let text = single_file("// one file\n", &files);
+        assert_eq!(
+            text,
+            "// one file\npub mod types {\n    //! Types.\n    mod r#type {\n        pub struct Type;\n        pub struct TypeBuilder;\n    }\n    pub use self::r#type::Type;\n    /// Builders.\n    pub mod builders {\n        pub use super::r#type::TypeBuilder;\n    }\n\n    pub mod error {\n        //! Errors.\n    }\n}\npub(crate) mod patterns {\n    pub(crate) const P: u8 = 1;\n}\n"
+        );
+    }
 
     #[test]
     fn crate_names() {

@@ -13,7 +13,7 @@ use crate::{format, GeneratedFile, Settings};
 
 /// Emits and formats every file of `ir`'s module tree.
 pub fn emit_and_format(ir: &CrateIr, settings: &Settings) -> Result<Vec<GeneratedFile>> {
-    let ctx = Context::new(ir);
+    let ctx = Context::new(ir, &settings.mount)?;
     let jobs = emit::plan(
         ir,
         settings.strategies,
@@ -64,5 +64,5 @@ pub fn emit_and_format(ir: &CrateIr, settings: &Settings) -> Result<Vec<Generate
 }
 
 fn format_job(job: &FileJob<'_>, ir: &CrateIr, ctx: &Context, header: &str) -> Result<String> {
-    format::format_file(&job.path, job.emit(ir, ctx), header)
+    format::format_file(&job.path, job.emit(ir, ctx), header, &ctx.imports)
 }

@@ -8,4 +8,4 @@ pub mod read;
 pub mod sync;
 
 pub use read::{load_model, read_sources};
-pub use sync::{fingerprint, sync, write_once, Ownership, SyncMode, SyncReport, MANIFEST};
+pub use sync::{fingerprint, sync, write_file, write_once, Ownership, SyncMode, SyncReport, MANIFEST};

@@ -189,6 +189,37 @@ pub fn write_once(dir: &Path, relative: &str, contents: &str) -> Result<bool, St
     Ok(true)
 }
 
+/// Writes `contents` to `relative` inside `dir`, a folder the caller owns (a
+/// build script's `OUT_DIR`), when the file does not hold them already. A
+/// symbolic link that leads out of `dir`, on the way or at the file, is
+/// refused; a link at the file that stays inside is replaced. Returns whether
+/// it wrote.
+pub fn write_file(dir: &Path, relative: &str, contents: &str) -> Result<bool, String> {
+    check_relative(relative).map_err(|why| format!("refusing to write `{relative}`: {why}"))?;
+    let folder = Folder::new(dir)?;
+    let landing = folder
+        .resolve(relative)
+        .map_err(|escape| format!("refusing to write {relative}: {escape}"))?;
+    let target = match landing.link {
+        Some(link) if !link.inside => return Err(format!("refusing to write {relative}: {}", folder.escape(&link))),
+        Some(link) => Target {
+            path: link.at,
+            replace_link: true,
+        },
+        None => Target {
+            path: landing.path,
+            replace_link: false,
+        },
+    };
+    if !target.replace_link && fs::read_to_string(&target.path).is_ok_and(|existing| existing == contents) {
+        return Ok(false);
+    }
+    target
+        .write(contents)
+        .map_err(|e| format!("cannot write {}: {e}", dir.join(relative).display()))?;
+    Ok(true)
+}
+
 /// Where a generated file is read and written, decided before any write.
 #[derive(Debug)]
 struct Target {

@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::docs::{doc_attrs, doc_text, or_fallback};
 use super::prelude::{BOX, CLONE, DEFAULT, EQ, INTO, OPTION, PARTIAL_EQ, SOME, VEC};
+use super::symbols::RUNTIME;
 use super::types::{field_inner_type, ident, prefixed, value_type};
 use super::validate::has_checks;
 use crate::ir::rust::{FieldDef, StructureDef, ValueKind};
@@ -38,7 +39,7 @@ pub fn emit(s: &StructureDef) -> TokenStream {
     });
     let (corrections_init, corrections_field) = if s.tracks_corrections() {
         (
-            quote!(let mut client_corrections = crate::runtime::ClientCorrections::default();),
+            quote!(let mut client_corrections = #RUNTIME::ClientCorrections::default();),
             quote!(client_corrections,),
         )
     } else {

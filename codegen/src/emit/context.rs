@@ -6,8 +6,11 @@ use std::collections::BTreeMap;
 
 use heck::ToShoutySnakeCase;
 
+use super::symbols::{self, Symbols};
 use super::validate;
+use crate::error::Result;
 use crate::ir::rust::{CrateIr, PatternDef, Protocol, ValueKind, ValueType};
+use crate::Mount;
 
 /// Lookups the per-shape emitters need from the whole crate.
 pub struct Context {
@@ -19,12 +22,32 @@ pub struct Context {
     rule_defs: BTreeMap<String, ValueType>,
     /// The crate's protocol.
     pub protocol: Protocol,
-    /// Whether files write `Option`, `String`, ... short ([`super::prelude`]).
-    pub short_prelude: bool,
+    /// The paths generated code names things by ([`super::symbols`]).
+    pub symbols: Symbols,
+    /// The modules formatted files import by a short name, for the same mount.
+    pub imports: crate::format::Imports,
 }
 
 impl Context {
-    pub fn new(ir: &CrateIr) -> Self {
+    /// The context of `ir`'s files, mounted at `mount`; an error when the
+    /// mount's paths are not Rust paths.
+    pub fn new(ir: &CrateIr, mount: &Mount) -> Result<Self> {
+        Ok(Self::with_symbols(
+            ir,
+            Symbols::new(mount, super::prelude::free_in(ir))?,
+        ))
+    }
+
+    /// The context of `ir`'s files with the default mount (a generated crate).
+    pub fn for_crate(ir: &CrateIr) -> Self {
+        let symbols = Symbols {
+            short_prelude: super::prelude::free_in(ir),
+            ..Symbols::default()
+        };
+        Self::with_symbols(ir, symbols)
+    }
+
+    fn with_symbols(ir: &CrateIr, symbols: Symbols) -> Self {
         let mut ctx = Self {
             pattern_consts: ir
                 .patterns
@@ -32,7 +55,11 @@ impl Context {
                 .map(|p| (p.translated.regex.clone(), p.clone()))
                 .collect(),
             protocol: ir.protocol.clone(),
-            short_prelude: super::prelude::free_in(ir),
+            imports: crate::format::Imports::for_mount(&Mount {
+                runtime: symbols.runtime.clone(),
+                root: symbols.root.clone(),
+            }),
+            symbols,
             rules: BTreeMap::new(),
             rule_defs: BTreeMap::new(),
         };
@@ -86,7 +113,7 @@ impl Context {
     /// written with full prelude paths, whichever form the file being emitted
     /// uses, so that a set registered here is found from any file.
     fn rules_key(&self, v: &ValueType) -> Option<String> {
-        super::prelude::for_crate(false, || {
+        symbols::with(&self.symbols.with_full_prelude(), || {
             validate::rules_expr(v, &|regex| self.pattern_const(regex)).map(|expr| expr.to_string())
         })
     }

@@ -7,12 +7,13 @@ use quote::quote;
 use serde_json::Value;
 
 use super::prelude::{DEFAULT, STRING};
+use super::symbols::RUNTIME;
 use super::types::path;
 use crate::ir::rust::{ValueKind, ValueType};
 
 /// An expression producing the default value of a member.
 pub fn expr(v: &ValueType, json: &Value) -> TokenStream {
-    let fallback = quote!(crate::runtime::ErrorCorrection::corrected());
+    let fallback = quote!(#RUNTIME::ErrorCorrection::corrected());
     match (&v.kind, json) {
         (ValueKind::Boolean, Value::Bool(b)) => quote!(#b),
         (ValueKind::String, Value::String(s)) => quote!(#STRING::from(#s)),
@@ -36,16 +37,16 @@ pub fn expr(v: &ValueType, json: &Value) -> TokenStream {
         (ValueKind::Double, Value::Number(n)) => n.as_f64().map_or(fallback, |f| quote!(#f)),
         (ValueKind::BigInteger, Value::Number(n)) => {
             let text = n.to_string();
-            quote!(crate::runtime::BigInteger::parse(#text).unwrap_or_else(|_| #fallback))
+            quote!(#RUNTIME::BigInteger::parse(#text).unwrap_or_else(|_| #fallback))
         }
         (ValueKind::BigDecimal, Value::Number(n)) => {
             let text = n.to_string();
-            quote!(crate::runtime::BigDecimal::parse(#text).unwrap_or_else(|_| #fallback))
+            quote!(#RUNTIME::BigDecimal::parse(#text).unwrap_or_else(|_| #fallback))
         }
-        (ValueKind::Blob, Value::String(s)) => quote!(crate::runtime::Blob::from_base64(#s).unwrap_or_default()),
+        (ValueKind::Blob, Value::String(s)) => quote!(#RUNTIME::Blob::from_base64(#s).unwrap_or_default()),
         (ValueKind::Document, any) => {
             let text = any.to_string();
-            quote!(crate::runtime::Document::from_json(#text).unwrap_or_default())
+            quote!(#RUNTIME::Document::from_json(#text).unwrap_or_default())
         }
         (ValueKind::Timestamp(_), Value::Number(n)) => {
             let secs = n.as_i64().unwrap_or_default();

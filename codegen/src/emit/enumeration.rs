@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::docs::{doc_attrs, or_fallback, with_paragraph};
 use super::prelude::{CLONE, EQ, NONE, OPTION, PARTIAL_EQ, SOME};
+use super::symbols::RUNTIME;
 use super::types::ident;
 use crate::ir::rust::EnumDef;
 
@@ -50,7 +51,7 @@ pub fn emit(e: &EnumDef) -> TokenStream {
         pub enum #name {
             #(#variants)*
             /// A value this version of the crate does not know.
-            Unknown(crate::runtime::UnknownVariantValue),
+            Unknown(#RUNTIME::UnknownVariantValue),
         }
 
         impl #name {
@@ -75,6 +76,6 @@ pub fn emit(e: &EnumDef) -> TokenStream {
             }
         }
 
-        crate::runtime::enum_impls!(#name, #rule);
+        #RUNTIME::enum_impls!(#name, #rule);
     }
 }

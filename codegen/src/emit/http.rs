@@ -7,6 +7,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::prelude::{AS_REF, BOX, ERR, NONE, OK, OPTION, RESULT, SOME, STRING, VEC};
+use super::symbols::RUNTIME;
 use super::types::{codec, field_codec, ident, path, value_type};
 use crate::ir::rust::TimestampFormat;
 use crate::ir::rust::{
@@ -38,16 +39,16 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
     // Compression comes before the checksum, which covers the bytes sent.
     let mut steps = Vec::new();
     if op.gzip_request {
-        steps.push(quote!(let request = crate::runtime::http::compress_gzip(request)?;));
+        steps.push(quote!(let request = #RUNTIME::http::compress_gzip(request)?;));
     }
     if op.checksum_required {
-        steps.push(quote!(let request = crate::runtime::http::with_content_md5(request)?;));
+        steps.push(quote!(let request = #RUNTIME::http::with_content_md5(request)?;));
     }
     let request = if steps.is_empty() {
         request
     } else {
         quote! {
-            let build = || -> #RESULT<::http::Request<#VEC<u8>>, crate::runtime::http::RequestError> {
+            let build = || -> #RESULT<::http::Request<#VEC<u8>>, #RUNTIME::http::RequestError> {
                 #request
             };
             let request = build()?;
@@ -75,22 +76,22 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
             /// itself needs can fail, such as an empty URI label. The URI is origin-form
             /// (`/path?query`); the caller adds the endpoint, signs the request and sends
             /// it with any HTTP client.
-            pub fn request(#input_param: &#input_ty) -> #RESULT<::http::Request<#VEC<u8>>, crate::runtime::http::RequestError> {
+            pub fn request(#input_param: &#input_ty) -> #RESULT<::http::Request<#VEC<u8>>, #RUNTIME::http::RequestError> {
                 #request
             }
 
             /// Reads an HTTP response: a 2xx status yields the output (an empty body is
             /// `{}`); anything else is an error, matched to a modeled error by its code.
             #[allow(clippy::result_large_err)]
-            pub fn response<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> #RESULT<#output_ty, crate::runtime::http::ResponseError<#error_ty>> {
+            pub fn response<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> #RESULT<#output_ty, #RUNTIME::http::ResponseError<#error_ty>> {
                 #response
             }
 
             /// [`response`](Self::response), keeping the status and the request id of a
             /// successful response too (an error response's are on its `ServiceError`).
             #[allow(clippy::result_large_err)]
-            pub fn response_received<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> #RESULT<crate::runtime::http::Received<#output_ty>, crate::runtime::http::ResponseError<#error_ty>> {
-                crate::runtime::http::received(response, Self::response)
+            pub fn response_received<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> #RESULT<#RUNTIME::http::Received<#output_ty>, #RUNTIME::http::ResponseError<#error_ty>> {
+                #RUNTIME::http::received(response, Self::response)
             }
         }
     }
@@ -115,7 +116,7 @@ fn with_host_prefix(body: TokenStream, prefix: &str, input: &StructureDef) -> To
             build.extend(quote! {
                 match #value {
                     #SOME(value) if !#t.is_empty() => prefix.push_str(&#t),
-                    _ => return #ERR(crate::runtime::http::RequestError::EmptyLabel(#name)),
+                    _ => return #ERR(#RUNTIME::http::RequestError::EmptyLabel(#name)),
                 }
             });
         }
@@ -126,11 +127,11 @@ fn with_host_prefix(body: TokenStream, prefix: &str, input: &StructureDef) -> To
     }
     quote! {
         #build
-        let build = || -> #RESULT<::http::Request<#VEC<u8>>, crate::runtime::http::RequestError> {
+        let build = || -> #RESULT<::http::Request<#VEC<u8>>, #RUNTIME::http::RequestError> {
             #body
         };
         let mut request = build()?;
-        request.extensions_mut().insert(crate::runtime::http::HostPrefix(prefix));
+        request.extensions_mut().insert(#RUNTIME::http::HostPrefix(prefix));
         #OK(request)
     }
 }
@@ -164,12 +165,12 @@ fn text(v: &ValueType, expr: TokenStream) -> TokenStream {
     match &v.kind {
         ValueKind::Enum { .. } => quote!(#expr.as_str().to_owned()),
         ValueKind::IntEnum { .. } => quote!(#expr.value().to_string()),
-        ValueKind::Timestamp(TimestampFormat::HttpDate) => quote!(crate::runtime::http::http_date(#expr)),
-        ValueKind::Timestamp(TimestampFormat::EpochSeconds) => quote!(crate::runtime::http::epoch_seconds(#expr)),
-        ValueKind::Timestamp(TimestampFormat::DateTime) => quote!(crate::runtime::http::date_time(#expr)),
+        ValueKind::Timestamp(TimestampFormat::HttpDate) => quote!(#RUNTIME::http::http_date(#expr)),
+        ValueKind::Timestamp(TimestampFormat::EpochSeconds) => quote!(#RUNTIME::http::epoch_seconds(#expr)),
+        ValueKind::Timestamp(TimestampFormat::DateTime) => quote!(#RUNTIME::http::date_time(#expr)),
         ValueKind::Blob => quote!(#expr.to_base64()),
         ValueKind::BigInteger | ValueKind::BigDecimal => quote!(#expr.as_str().to_owned()),
-        _ => quote!(crate::runtime::http::HttpText::http_text(#expr)),
+        _ => quote!(#RUNTIME::http::HttpText::http_text(#expr)),
     }
 }
 
@@ -184,10 +185,10 @@ pub(super) fn parse_text(v: &ValueType, text_expr: TokenStream) -> TokenStream {
             let ty = path(p);
             quote!(#text_expr.trim().parse::<i32>().ok().map(#ty::from))
         }
-        ValueKind::Blob => quote!(crate::runtime::Blob::from_base64(#text_expr.trim()).ok()),
+        ValueKind::Blob => quote!(#RUNTIME::Blob::from_base64(#text_expr.trim()).ok()),
         _ => {
             let ty = value_type(v);
-            quote!(<#ty as crate::runtime::http::FromHeader>::from_header(#text_expr))
+            quote!(<#ty as #RUNTIME::http::FromHeader>::from_header(#text_expr))
         }
     }
 }
@@ -236,15 +237,15 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
                             #NONE => #STRING::new(),
                         };
                         if label.is_empty() {
-                            return #ERR(crate::runtime::http::RequestError::EmptyLabel(#member));
+                            return #ERR(#RUNTIME::http::RequestError::EmptyLabel(#member));
                         }
-                        uri.push_str(&crate::runtime::http::percent_encode(&label, #greedy));
+                        uri.push_str(&#RUNTIME::http::percent_encode(&label, #greedy));
                     }
                 });
             }
             None => {
                 let message = format!("the URI label `{name}` of {} has no @httpLabel member", op.name);
-                path_code.extend(quote!(return #ERR(crate::runtime::http::RequestError::Http(#message.to_owned()));));
+                path_code.extend(quote!(return #ERR(#RUNTIME::http::RequestError::Http(#message.to_owned()));));
             }
         }
         rest = &rest[(close + 1).min(rest.len())..];
@@ -323,7 +324,7 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
                     {
                         quote!(value
                             .iter()
-                            .map(crate::runtime::http::http_date)
+                            .map(#RUNTIME::http::http_date)
                             .collect::<#VEC<_>>()
                             .join(", "))
                     }
@@ -331,19 +332,19 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
                         let item = text(element, quote!(item));
                         quote!(value.iter().map(|item| {
                             let text: #STRING = #item;
-                            crate::runtime::http::header_list_item(&text)
+                            #RUNTIME::http::header_list_item(&text)
                         }).collect::<#VEC<_>>().join(", "))
                     }
                     // A string with a @mediaType goes into a header as base64.
                     ValueKind::String if f.media_type.is_some() => {
-                        quote!(crate::runtime::Blob::new(value.as_bytes().to_vec()).to_base64())
+                        quote!(#RUNTIME::Blob::new(value.as_bytes().to_vec()).to_base64())
                     }
                     _ => text(&f.value, quote!(value)),
                 };
                 header_code.extend(quote! {
                     if let #SOME(value) = #value {
                         let text = #t;
-                        headers.push((#name.to_owned(), crate::runtime::http::header_value(#name, &text)?));
+                        headers.push((#name.to_owned(), #RUNTIME::http::header_value(#name, &text)?));
                     }
                 });
             }
@@ -359,7 +360,7 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
                                     continue;
                                 }
                                 let text = #t;
-                                let header = crate::runtime::http::header_value(&name, &text)?;
+                                let header = #RUNTIME::http::header_value(&name, &text)?;
                                 headers.push((name, header));
                             }
                         }
@@ -374,10 +375,10 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
     // Constant parameters go first, as written; members' parameters follow.
     let query_block = if query_code.is_empty() {
         (!literal_query.is_empty())
-            .then(|| quote!(crate::runtime::http::Query::default().write_to(&mut uri, #literal_query);))
+            .then(|| quote!(#RUNTIME::http::Query::default().write_to(&mut uri, #literal_query);))
     } else {
         Some(quote! {
-            let mut query = crate::runtime::http::Query::default();
+            let mut query = #RUNTIME::http::Query::default();
             #query_code
             query.write_to(&mut uri, #literal_query);
         })
@@ -411,7 +412,7 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
         #headers_block
         #body
         #content_type_guard
-        crate::runtime::http::build_request(#method, uri, #headers, body, content_type)
+        #RUNTIME::http::build_request(#method, uri, #headers, body, content_type)
     }
 }
 
@@ -447,7 +448,7 @@ fn request_body(input: &StructureDef) -> TokenStream {
         let c = field_codec(f);
         quote! {
             if let #SOME(value) = #value {
-                crate::runtime::wire::entry::<#c, _, _>(&mut map, #wire, value).map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+                #RUNTIME::wire::entry::<#c, _, _>(&mut map, #wire, value).map_err(|e| #RUNTIME::http::RequestError::Body(e.to_string()))?;
             }
         }
     });
@@ -456,9 +457,9 @@ fn request_body(input: &StructureDef) -> TokenStream {
             use ::serde::ser::{SerializeMap as _, Serializer as _};
             let mut bytes = #VEC::new();
             let mut serializer = ::serde_json::Serializer::new(&mut bytes);
-            let mut map = serializer.serialize_map(#NONE).map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            let mut map = serializer.serialize_map(#NONE).map_err(|e| #RUNTIME::http::RequestError::Body(e.to_string()))?;
             #(#entries)*
-            map.end().map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+            map.end().map_err(|e| #RUNTIME::http::RequestError::Body(e.to_string()))?;
             bytes
         };
         let content_type = #SOME("application/json");
@@ -474,7 +475,7 @@ fn payload_bytes(v: &ValueType) -> (TokenStream, &'static str) {
         _ => {
             let c = codec(v);
             (
-                quote!(::serde_json::to_vec(&crate::runtime::wire::Ser::<#c, _>::new(value)).map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?),
+                quote!(::serde_json::to_vec(&#RUNTIME::wire::Ser::<#c, _>::new(value)).map_err(|e| #RUNTIME::http::RequestError::Body(e.to_string()))?),
                 "application/json",
             )
         }
@@ -488,7 +489,7 @@ fn aws_json_request(op: &OperationDef, ir: &CrateIr) -> TokenStream {
         _ => "application/x-amz-json-1.1",
     };
     quote! {
-        let body = ::serde_json::to_vec(input).map_err(|e| crate::runtime::http::RequestError::Body(e.to_string()))?;
+        let body = ::serde_json::to_vec(input).map_err(|e| #RUNTIME::http::RequestError::Body(e.to_string()))?;
         ::http::Request::builder()
             .method("POST")
             .uri("/")
@@ -496,7 +497,7 @@ fn aws_json_request(op: &OperationDef, ir: &CrateIr) -> TokenStream {
             .header("x-amz-target", #target)
             .header("content-length", body.len())
             .body(body)
-            .map_err(|e| crate::runtime::http::RequestError::Http(e.to_string()))
+            .map_err(|e| #RUNTIME::http::RequestError::Http(e.to_string()))
     }
 }
 
@@ -514,7 +515,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
             let wire = &f.wire_name;
             let value = match &f.value.kind {
                 // No bytes is no payload.
-                ValueKind::Blob => quote!((!body.is_empty()).then(|| crate::runtime::Blob::new(body.to_vec()))),
+                ValueKind::Blob => quote!((!body.is_empty()).then(|| #RUNTIME::Blob::new(body.to_vec()))),
                 ValueKind::String => quote!(#SOME(
                     #STRING::from_utf8(body.to_vec()).map_err(|e| malformed(e.to_string()))?
                 )),
@@ -529,7 +530,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                             #NONE
                         } else {
                             let mut de = ::serde_json::Deserializer::from_slice(body);
-                            #SOME(<#c as crate::runtime::wire::Codec<_>>::deserialize(&mut de).map_err(|e| malformed(e.to_string()))?)
+                            #SOME(<#c as #RUNTIME::wire::Codec<_>>::deserialize(&mut de).map_err(|e| malformed(e.to_string()))?)
                         }
                     }
                 }
@@ -560,7 +561,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
         }
         // The bindings below set members of it.
         None => quote! {
-            let mut output: #output_ty = crate::runtime::http::json_output(status, body)?;
+            let mut output: #output_ty = #RUNTIME::http::json_output(status, body)?;
         },
     };
     let mut bindings = TokenStream::new();
@@ -585,14 +586,14 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                     ValueKind::List { element, .. } => {
                         let item = parse_text(element, quote!(item.as_str()));
                         let split = if matches!(element.kind, ValueKind::Timestamp(TimestampFormat::HttpDate)) {
-                            quote!(crate::runtime::http::split_http_date_list(text))
+                            quote!(#RUNTIME::http::split_http_date_list(text))
                         } else {
-                            quote!(crate::runtime::http::split_header_list(text))
+                            quote!(#RUNTIME::http::split_header_list(text))
                         };
                         quote!(#split.iter().map(|item| #item).collect::<#OPTION<#VEC<_>>>())
                     }
                     ValueKind::String if f.media_type.is_some() => quote! {
-                        crate::runtime::Blob::from_base64(text.trim())
+                        #RUNTIME::Blob::from_base64(text.trim())
                             .ok()
                             .and_then(|blob| #STRING::from_utf8(blob.as_bytes().to_vec()).ok())
                     },
@@ -648,13 +649,13 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
     }
     // The whole output in the JSON body: the runtime reads it.
     if payload.is_none() && bindings.is_empty() {
-        return quote!(crate::runtime::http::json_response(response, #error_ty::from_response));
+        return quote!(#RUNTIME::http::json_response(response, #error_ty::from_response));
     }
     let read = quote!(#parse_body #bindings);
     // A closure for what the payload or a header cannot be read as, if any is.
     let malformed = mentions_ident(&read, "malformed").then(|| {
         quote! {
-            let malformed = |message: #STRING| crate::runtime::http::ResponseError::Malformed {
+            let malformed = |message: #STRING| #RUNTIME::http::ResponseError::Malformed {
                 status,
                 message,
                 body: body.to_vec(),
@@ -666,7 +667,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
         let body: &[u8] = response.body().as_ref();
         #malformed
         if !(200..300).contains(&status) {
-            return #ERR(crate::runtime::http::error_response(response, #error_ty::from_response));
+            return #ERR(#RUNTIME::http::error_response(response, #error_ty::from_response));
         }
         #read
         #OK(output)

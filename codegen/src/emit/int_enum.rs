@@ -5,6 +5,7 @@ use quote::quote;
 
 use super::docs::{doc_attrs, or_fallback, with_paragraph};
 use super::prelude::{CLONE, COPY, EQ, FROM, PARTIAL_EQ};
+use super::symbols::RUNTIME;
 use super::types::ident;
 use crate::ir::rust::IntEnumDef;
 
@@ -74,6 +75,6 @@ pub fn emit(e: &IntEnumDef) -> TokenStream {
             }
         }
 
-        crate::runtime::int_enum_impls!(#name, #rule);
+        #RUNTIME::int_enum_impls!(#name, #rule);
     }
 }

@@ -17,6 +17,7 @@ mod rules;
 mod serde_impls;
 mod strategies;
 mod structure;
+pub mod symbols;
 mod types;
 mod union;
 pub mod validate;
@@ -78,7 +79,7 @@ pub fn emit_with(ir: &CrateIr, strategies: bool) -> Vec<EmittedFile> {
 /// [`emit_with`], plus the model's protocol compliance cases as tests when
 /// `protocol_tests` is given (the cases expected to fail).
 pub fn emit_all(ir: &CrateIr, strategies: bool, protocol_tests: Option<&[crate::ExpectedFailure]>) -> Vec<EmittedFile> {
-    let ctx = Context::new(ir);
+    let ctx = Context::for_crate(ir);
     plan(ir, strategies, protocol_tests)
         .into_iter()
         .map(|job| EmittedFile {
@@ -172,7 +173,7 @@ pub fn plan<'ir>(
 impl FileJob<'_> {
     /// The file's tokens; `ctx` is the [`Context`] of the same `ir`.
     pub fn emit(&self, ir: &CrateIr, ctx: &Context) -> TokenStream {
-        prelude::for_crate(ctx.short_prelude, || self.emit_what(ir, ctx))
+        symbols::with(&ctx.symbols, || self.emit_what(ir, ctx))
     }
 
     fn emit_what(&self, ir: &CrateIr, ctx: &Context) -> TokenStream {

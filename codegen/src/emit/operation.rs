@@ -6,7 +6,8 @@ use quote::quote;
 
 use super::docs::{doc_attrs, doc_text, or_fallback, with_paragraph};
 use super::prelude::{CLONE, COPY, DEFAULT, EQ, PARTIAL_EQ};
-use super::types::{ident, path};
+use super::symbols::RUNTIME;
+use super::types::{doc_link, ident, path};
 use crate::ir::rust::OperationDef;
 
 pub fn emit(op: &OperationDef) -> TokenStream {
@@ -37,11 +38,7 @@ pub fn emit(op: &OperationDef) -> TokenStream {
     let variants = op.errors.iter().map(|e| {
         let variant = ident(&e.variant);
         let ty = path(&e.path);
-        let doc = doc_text(&format!(
-            " See [`{}`](crate::{}).",
-            e.path.name,
-            e.path.segments().join("::")
-        ));
+        let doc = doc_text(&format!(" See [`{}`]({}).", e.path.name, doc_link(&e.path)));
         quote!(#[doc = #doc] #variant(#ty),)
     });
     let impl_variants = op.errors.iter().map(|e| {
@@ -53,9 +50,9 @@ pub fn emit(op: &OperationDef) -> TokenStream {
         let alias_ident = ident(alias);
         let ty = path(target);
         let doc = doc_text(&format!(
-            " This operation's side of [`{}`](crate::{}), which other operations share.",
+            " This operation's side of [`{}`]({}), which other operations share.",
             target.name,
-            target.segments().join("::")
+            doc_link(target)
         ));
         quote!(#[doc = #doc] pub type #alias_ident = #ty;)
     });
@@ -82,9 +79,9 @@ pub fn emit(op: &OperationDef) -> TokenStream {
         pub enum #error {
             #(#variants)*
             /// An error the model does not describe; keeps code, message and status.
-            Unhandled(crate::runtime::Unhandled),
+            Unhandled(#RUNTIME::Unhandled),
         }
 
-        crate::runtime::operation_error_impls!(#error { #(#impl_variants),* });
+        #RUNTIME::operation_error_impls!(#error { #(#impl_variants),* });
     }
 }

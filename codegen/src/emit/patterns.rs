@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs::doc_text;
+use super::symbols::RUNTIME;
 use crate::ir::rust::PatternDef;
 use crate::ir::rust::{Engine, Specialised};
 
@@ -24,14 +25,14 @@ pub fn emit(patterns: &[PatternDef]) -> TokenStream {
                     quote!((#lo, #hi))
                 });
                 let at_least = a.at_least;
-                quote!(crate::runtime::validate::Pattern::ascii(#prefix, &[#(#ranges),*], #at_least))
+                quote!(#RUNTIME::validate::Pattern::ascii(#prefix, &[#(#ranges),*], #at_least))
             }
             Some(Specialised::Bounded(b)) => {
                 let class = format!("^{}*\\z", b.class);
                 let (min, max) = (b.min as usize, b.max as usize);
-                quote!(crate::runtime::validate::Pattern::bounded(#class, #min, #max))
+                quote!(#RUNTIME::validate::Pattern::bounded(#class, #min, #max))
             }
-            None => quote!(crate::runtime::validate::Pattern::compile(#regex, #backtracking)),
+            None => quote!(#RUNTIME::validate::Pattern::compile(#regex, #backtracking)),
         };
         // Java's `$`: also match without a final line terminator.
         let init = if t.line_end {
@@ -41,7 +42,7 @@ pub fn emit(patterns: &[PatternDef]) -> TokenStream {
         };
         quote! {
             #[doc = #doc]
-            pub(crate) static #name: ::std::sync::LazyLock<crate::runtime::validate::Pattern> =
+            pub(crate) static #name: ::std::sync::LazyLock<#RUNTIME::validate::Pattern> =
                 ::std::sync::LazyLock::new(|| #init);
         }
     });

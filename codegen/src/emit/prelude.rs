@@ -8,20 +8,14 @@
 //! type of the crate takes one of these names (nearly always), the emitter
 //! writes them short at once: the same files, from nearly a quarter fewer
 //! tokens to build, re-parse and shorten (whole IoT model: 1.93M -> 1.48M).
-//! Which form applies is set for the thread that emits a file
-//! ([`for_crate`]); a file's tokens never leave that thread.
-
-use std::cell::Cell;
+//! Which form applies is part of the emitting thread's table of paths
+//! ([`super::symbols`]).
 
 use proc_macro2::{Ident, Punct, Spacing, Span, TokenStream};
 use quote::{ToTokens, TokenStreamExt};
 
+use super::symbols;
 use crate::ir::rust::CrateIr;
-
-thread_local! {
-    /// Whether the file being emitted on this thread may use the short names.
-    static SHORT: Cell<bool> = const { Cell::new(false) };
-}
 
 /// A prelude name, written short or in full (see the module docs).
 #[derive(Debug, Clone, Copy)]
@@ -81,7 +75,7 @@ const ALL: [PreludeName; 17] = [
 
 impl ToTokens for PreludeName {
     fn to_tokens(&self, tokens: &mut TokenStream) {
-        if SHORT.get() {
+        if symbols::short_prelude() {
             tokens.append(Ident::new(self.short(), Span::call_site()));
             return;
         }
@@ -113,19 +107,6 @@ pub fn free_in(ir: &CrateIr) -> bool {
     !names.any(|name| ALL.iter().any(|p| p.short() == name.trim_start_matches("r#")))
 }
 
-/// Runs `emit` with the short names (`short`) or the full paths on this
-/// thread, then restores what was set before.
-pub fn for_crate<R>(short: bool, emit: impl FnOnce() -> R) -> R {
-    struct Restore(bool);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            SHORT.set(self.0);
-        }
-    }
-    let _restore = Restore(SHORT.replace(short));
-    emit()
-}
-
 #[cfg(test)]
 mod tests {
     use quote::quote;
@@ -142,15 +123,16 @@ mod tests {
                 ::std::result::Result::Ok; ::std::boxed::Box)
             .to_string()
         );
-        let short = for_crate(true, tokens);
+        let short = symbols::Symbols {
+            short_prelude: true,
+            ..symbols::Symbols::default()
+        };
+        let short = symbols::with(&short, tokens);
         assert_eq!(
             short.to_string(),
             quote!(Option<String> = Some(Vec::new()); Result<(), ()> = Err(()); None; Ok; Box).to_string()
         );
-        // Restored afterwards, also when the closure panics.
-        assert!(!SHORT.get());
-        let _ = std::panic::catch_unwind(|| for_crate(true, || panic!("emit failed")));
-        assert!(!SHORT.get());
+        assert!(!symbols::short_prelude(), "restored afterwards");
     }
 
     #[test]

@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use super::docs::doc_text;
 use super::prelude::{BOX, ERR, NONE, OK, SOME, STRING};
+use super::symbols::{ROOT, RUNTIME};
 use super::types::{ident, path};
 use crate::ir::protocol_tests::{RequestCase, ResponseCase};
 use crate::ir::rust::{CrateIr, OperationDef, StructureDef, UnionDef, ValueKind, ValueType};
@@ -84,7 +85,7 @@ pub fn emit(ir: &CrateIr, failures: &[crate::ExpectedFailure]) -> Option<TokenSt
     Some(quote! {
         #![doc = " The protocol compliance cases of the model (`smithy.test`), one test each."]
         #![allow(clippy::all, clippy::pedantic, unused_mut)]
-        use crate::runtime::protocol_test as check;
+        use #RUNTIME::protocol_test as check;
         #(#functions)*
     })
 }
@@ -154,7 +155,7 @@ fn request_test(
     let endpoint = case.host.as_ref().map(|host| {
         let endpoint = format!("https://{host}");
         quote! {
-            let request = crate::runtime::http::with_endpoint(request, #endpoint).expect("the endpoint applies");
+            let request = #RUNTIME::http::with_endpoint(request, #endpoint).expect("the endpoint applies");
         }
     });
     quote! {
@@ -240,13 +241,13 @@ fn response_test(
                 #[test]
                 fn #name() {
                     #response
-                    let error: crate::operation::#module::#error_enum = match #marker::response(&response) {
+                    let error: #ROOT::operation::#module::#error_enum = match #marker::response(&response) {
                         #OK(output) => panic!("expected an error, got {output:?}"),
                         #ERR(error) => error.into(),
                     };
                     let expected = #expected;
                     match error {
-                        crate::operation::#module::#error_enum::#variant(actual) => check::same(&actual, &expected),
+                        #ROOT::operation::#module::#error_enum::#variant(actual) => check::same(&actual, &expected),
                         other => panic!("expected the `{}` error, got {other:?}", stringify!(#variant)),
                     }
                 }
@@ -370,20 +371,20 @@ fn value(v: &ValueType, value: &Value, shapes: &Shapes) -> Built {
         (ValueKind::Double, n) => float(n, true)?,
         (ValueKind::BigInteger, n @ (Value::Number(_) | Value::String(_))) => {
             let text = n.as_str().map_or_else(|| n.to_string(), str::to_owned);
-            quote!(crate::runtime::BigInteger::parse(#text).expect("a valid big integer"))
+            quote!(#RUNTIME::BigInteger::parse(#text).expect("a valid big integer"))
         }
         (ValueKind::BigDecimal, n @ (Value::Number(_) | Value::String(_))) => {
             let text = n.as_str().map_or_else(|| n.to_string(), str::to_owned);
-            quote!(crate::runtime::BigDecimal::parse(#text).expect("a valid big decimal"))
+            quote!(#RUNTIME::BigDecimal::parse(#text).expect("a valid big decimal"))
         }
         // Blob params are the bytes themselves (as text), not base64.
         (ValueKind::Blob, Value::String(s)) => {
             let bytes = proc_macro2::Literal::byte_string(s.as_bytes());
-            quote!(crate::runtime::Blob::new(#bytes.to_vec()))
+            quote!(#RUNTIME::Blob::new(#bytes.to_vec()))
         }
         (ValueKind::Document, any) => {
             let text = any.to_string();
-            quote!(crate::runtime::Document::from_json(#text).expect("a JSON document"))
+            quote!(#RUNTIME::Document::from_json(#text).expect("a JSON document"))
         }
         (ValueKind::Timestamp(_), Value::Number(n)) => {
             let seconds = n.as_f64().ok_or("not a number")?;

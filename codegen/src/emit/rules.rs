@@ -7,6 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::symbols::RUNTIME;
 use super::validate::rules_expr;
 use super::Context;
 
@@ -30,7 +31,7 @@ pub fn emit(ctx: &Context) -> TokenStream {
         /// The model's constraint traits, one static per distinct set; values are
         /// checked against them by the runtime.
         pub(crate) mod rules {
-            use crate::runtime::validate::Rules;
+            use #RUNTIME::validate::Rules;
 
             #(#statics)*
         }

@@ -9,6 +9,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::prelude::{OK, RESULT};
+use super::symbols::RUNTIME;
 use super::types::{field_codec, has_own_codec, ident};
 use crate::ir::rust::StructureDef;
 
@@ -19,7 +20,7 @@ pub fn emit(s: &StructureDef) -> TokenStream {
     let read = read_fields(s);
     let infallible = (!super::builder::can_fail(s)).then(|| quote!(, infallible));
     quote! {
-        crate::runtime::structure_impls!(#name, #builder #infallible);
+        #RUNTIME::structure_impls!(#name, #builder #infallible);
 
         #write
         #read
@@ -59,8 +60,8 @@ fn write_fields(s: &StructureDef) -> TokenStream {
         .tracks_corrections()
         .then(|| quote!(let corrected = &self.client_corrections;));
     quote! {
-        impl crate::runtime::wire::WriteFields for #name {
-            fn write_fields<W: crate::runtime::wire::FieldWriter>(&self, #w: &mut W) -> #RESULT<(), W::Error> {
+        impl #RUNTIME::wire::WriteFields for #name {
+            fn write_fields<W: #RUNTIME::wire::FieldWriter>(&self, #w: &mut W) -> #RESULT<(), W::Error> {
                 #corrected
                 #(#entries)*
                 #OK(())
@@ -77,10 +78,10 @@ fn read_fields(s: &StructureDef) -> TokenStream {
         let field = ident(&f.rust_name);
         let wire = &f.wire_name;
         if has_own_codec(&f.value) {
-            quote!(#wire => self.#field = crate::runtime::wire::read(map)?,)
+            quote!(#wire => self.#field = #RUNTIME::wire::read(map)?,)
         } else {
             let codec = field_codec(f);
-            quote!(#wire => self.#field = crate::runtime::wire::next_value::<#codec, _, _>(map)?,)
+            quote!(#wire => self.#field = #RUNTIME::wire::next_value::<#codec, _, _>(map)?,)
         }
     });
     let read_body = if s.fields.is_empty() {
@@ -98,7 +99,7 @@ fn read_fields(s: &StructureDef) -> TokenStream {
         }
     };
     quote! {
-        impl crate::runtime::wire::ReadFields for #builder {
+        impl #RUNTIME::wire::ReadFields for #builder {
             fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
                 &mut self,
                 key: &str,

@@ -15,13 +15,14 @@ use quote::{format_ident, quote};
 use super::context::Context;
 use super::docs::doc_text;
 use super::prelude::{BOX, DEFAULT, NONE, SOME, VEC};
-use super::types::{ident, length_bound_tokens, option, path, value_type};
+use super::symbols::{self, ROOT, RUNTIME};
+use super::types::{doc_link, ident, length_bound_tokens, option, path, value_type};
 use super::validate::{float_bound, int_bound_values};
 use crate::ir::rust::names;
 use crate::ir::rust::{CrateIr, FieldDef, RustPath, StructureDef, UnionDef, ValueKind, ValueType};
 
 fn rust_link(p: &RustPath) -> String {
-    format!("crate::{}", p.segments().join("::"))
+    doc_link(p)
 }
 
 /// Crate-wide facts the strategies need: reachability between named types (for
@@ -156,33 +157,33 @@ impl<'a> Plan<'a> {
                 let generator = self.generator(v);
                 match self.ctx.rules(v) {
                     Some(rules) => {
-                        quote!(crate::runtime::strategies::string_for(&crate::patterns::rules::#rules, #generator))
+                        quote!(#RUNTIME::strategies::string_for(&#ROOT::patterns::rules::#rules, #generator))
                     }
-                    None => quote!(crate::runtime::strategies::string(#NONE, #min, #max)),
+                    None => quote!(#RUNTIME::strategies::string(#NONE, #min, #max)),
                 }
             }
             ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long => {
                 let ty = value_type(v);
                 let (min, max) = v.constraints.range.as_ref().map(int_bound_values).unwrap_or_default();
                 let (min, max) = (option(min), option(max));
-                quote!(crate::runtime::strategies::int_in::<#ty>(#min, #max))
+                quote!(#RUNTIME::strategies::int_in::<#ty>(#min, #max))
             }
             ValueKind::Float | ValueKind::Double => {
                 let (fmin, fmax) = float_bounds(v);
                 if matches!(v.kind, ValueKind::Float) {
-                    quote!(crate::runtime::strategies::float(#fmin, #fmax))
+                    quote!(#RUNTIME::strategies::float(#fmin, #fmax))
                 } else {
-                    quote!(crate::runtime::strategies::double(#fmin, #fmax))
+                    quote!(#RUNTIME::strategies::double(#fmin, #fmax))
                 }
             }
-            ValueKind::BigInteger => quote!(crate::runtime::strategies::big_integer()),
-            ValueKind::BigDecimal => quote!(crate::runtime::strategies::big_decimal()),
-            ValueKind::Blob => quote!(crate::runtime::strategies::blob(#min, #max)),
-            ValueKind::Document => quote!(crate::runtime::strategies::document()),
+            ValueKind::BigInteger => quote!(#RUNTIME::strategies::big_integer()),
+            ValueKind::BigDecimal => quote!(#RUNTIME::strategies::big_decimal()),
+            ValueKind::Blob => quote!(#RUNTIME::strategies::blob(#min, #max)),
+            ValueKind::Document => quote!(#RUNTIME::strategies::document()),
             ValueKind::Timestamp(crate::ir::rust::TimestampFormat::HttpDate) => {
-                quote!(crate::runtime::strategies::timestamp_seconds())
+                quote!(#RUNTIME::strategies::timestamp_seconds())
             }
-            ValueKind::Timestamp(_) => quote!(crate::runtime::strategies::timestamp()),
+            ValueKind::Timestamp(_) => quote!(#RUNTIME::strategies::timestamp()),
             ValueKind::Enum { path: p, .. } | ValueKind::IntEnum { path: p, .. } => {
                 let f = self.strategy_fn(p);
                 quote!(#f())
@@ -197,9 +198,9 @@ impl<'a> Plan<'a> {
                     item = quote!(::proptest::option::of(#item).boxed());
                 }
                 if c.unique_items {
-                    quote!(crate::runtime::strategies::unique_list(#item, #min, #max))
+                    quote!(#RUNTIME::strategies::unique_list(#item, #min, #max))
                 } else {
-                    quote!(crate::runtime::strategies::list(#item, #min, #max))
+                    quote!(#RUNTIME::strategies::list(#item, #min, #max))
                 }
             }
             ValueKind::Map { key, value, sparse } => {
@@ -208,7 +209,7 @@ impl<'a> Plan<'a> {
                 if *sparse {
                     item = quote!(::proptest::option::of(#item).boxed());
                 }
-                quote!(crate::runtime::strategies::map(#k, #item, #min, #max))
+                quote!(#RUNTIME::strategies::map(#k, #item, #min, #max))
             }
         }
     }
@@ -246,34 +247,32 @@ impl<'a> Plan<'a> {
     fn invalid(&self, v: &ValueType, current: &RustPath) -> Option<TokenStream> {
         let c = &v.constraints;
         let (min, max) = length_bound_tokens(v);
-        let depth = quote!(crate::runtime::strategies::RECURSION_DEPTH);
+        let depth = quote!(#RUNTIME::strategies::RECURSION_DEPTH);
         match &v.kind {
             ValueKind::String => {
                 string_breaks(v)?;
                 let rules = self.ctx.rules(v)?;
                 let generator = self.generator(v);
-                Some(
-                    quote!(crate::runtime::strategies::invalid_string_for(&crate::patterns::rules::#rules, #generator)),
-                )
+                Some(quote!(#RUNTIME::strategies::invalid_string_for(&#ROOT::patterns::rules::#rules, #generator)))
             }
             ValueKind::Enum { path: p, .. } => {
                 let ty = path(p);
-                Some(quote!(crate::runtime::strategies::unknown_enum::<#ty>(#ty::values())))
+                Some(quote!(#RUNTIME::strategies::unknown_enum::<#ty>(#ty::values())))
             }
             ValueKind::IntEnum { path: p, .. } => {
                 let ty = path(p);
-                Some(quote!(crate::runtime::strategies::unknown_int_enum::<#ty>(#ty::values())))
+                Some(quote!(#RUNTIME::strategies::unknown_int_enum::<#ty>(#ty::values())))
             }
             ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long => {
                 let (bmin, bmax) = int_outside(v)?;
                 let (bmin, bmax) = (option(bmin), option(bmax));
                 let ty = value_type(v);
-                Some(quote!(crate::runtime::strategies::int_outside_of::<#ty>(#bmin, #bmax)))
+                Some(quote!(#RUNTIME::strategies::int_outside_of::<#ty>(#bmin, #bmax)))
             }
             ValueKind::Double => {
                 c.range.as_ref()?;
                 let (fmin, fmax) = float_bounds(v);
-                Some(quote!(crate::runtime::strategies::double_outside(#fmin, #fmax)))
+                Some(quote!(#RUNTIME::strategies::double_outside(#fmin, #fmax)))
             }
             ValueKind::Structure { path: p } | ValueKind::Union { path: p } => {
                 (self.injectable.contains(p) && !self.recursive(p, current)).then(|| {
@@ -291,18 +290,18 @@ impl<'a> Plan<'a> {
                 }
                 let mut options = Vec::new();
                 if c.unique_items && c.length.and_then(|l| l.max).is_none_or(|m| m >= 2) {
-                    options.push(quote!(crate::runtime::strategies::list_with_duplicate(#item, #min, #max)));
+                    options.push(quote!(#RUNTIME::strategies::list_with_duplicate(#item, #min, #max)));
                 }
                 if length_breakable(v) {
                     options.push(quote! {
-                        crate::runtime::strategies::list_bad_length(#item, #min, #max)
+                        #RUNTIME::strategies::list_bad_length(#item, #min, #max)
                             .unwrap_or_else(|| ::std::unreachable!("the generator checked that a length bound can be broken"))
                     });
                 }
                 if let Some(bad) = bad_item {
-                    options.push(quote!(crate::runtime::strategies::list_with_invalid_item(#item, #bad, #min, #max)));
+                    options.push(quote!(#RUNTIME::strategies::list_with_invalid_item(#item, #bad, #min, #max)));
                 }
-                (!options.is_empty()).then(|| quote!(crate::runtime::strategies::one_of(#VEC::from([#(#options,)*]))))
+                (!options.is_empty()).then(|| quote!(#RUNTIME::strategies::one_of(#VEC::from([#(#options,)*]))))
             }
             ValueKind::Float
             | ValueKind::Boolean
@@ -353,12 +352,16 @@ pub fn emit(ir: &CrateIr, ctx: &Context) -> TokenStream {
         ));
         simple_enum(&plan, &e.path, &doc, quote!(unknown_int_enum), quote!(known_int_enum))
     });
+    let generate_doc = doc_text(&format!(
+        " [`Generate`]({}::strategies::Generate).",
+        symbols::runtime_text().trim_start_matches("::")
+    ));
     quote! {
         #![doc = " proptest strategies for every type: valid values, and values with exactly one"]
         #![doc = " injected constraint violation together with its expected path and kind."]
         #![doc = ""]
         #![doc = " Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and"]
-        #![doc = " [`Generate`](crate::runtime::strategies::Generate)."]
+        #![doc = #generate_doc]
         // Member names become bindings here, whatever the model calls them.
         #![allow(clippy::disallowed_names)]
         #imports
@@ -376,12 +379,12 @@ fn simple_enum(plan: &Plan<'_>, p: &RustPath, doc: &Literal, unknown: TokenStrea
     let impls = trait_impls(
         &ty,
         &f,
-        Some(quote!(crate::runtime::strategies::#unknown::<#ty>(#ty::values()))),
+        Some(quote!(#RUNTIME::strategies::#unknown::<#ty>(#ty::values()))),
     );
     quote! {
         #[doc = #doc]
         pub fn #f() -> BoxedStrategy<#ty> {
-            crate::runtime::strategies::#known::<#ty>(#ty::values())
+            #RUNTIME::strategies::#known::<#ty>(#ty::values())
         }
 
         #impls
@@ -393,7 +396,7 @@ fn simple_enum(plan: &Plan<'_>, p: &RustPath, doc: &Literal, unknown: TokenStrea
 fn trait_impls(ty: &TokenStream, f: &Ident, invalid: Option<TokenStream>) -> TokenStream {
     let invalid = invalid.map(|invalid| quote!(, #invalid));
     quote! {
-        crate::runtime::strategy_impls!(#ty, #f() #invalid);
+        #RUNTIME::strategy_impls!(#ty, #f() #invalid);
     }
 }
 
@@ -428,8 +431,8 @@ fn named_type(
         (
             quote! {
                 #[doc = #doc]
-                pub fn #inv() -> BoxedStrategy<(#ty, crate::runtime::strategies::Expected)> {
-                    crate::runtime::strategies::one_of(#VEC::from([#(#injections,)*]))
+                pub fn #inv() -> BoxedStrategy<(#ty, #RUNTIME::strategies::Expected)> {
+                    #RUNTIME::strategies::one_of(#VEC::from([#(#injections,)*]))
                 }
             },
             Some(quote!(#inv())),
@@ -439,7 +442,7 @@ fn named_type(
     quote! {
         #[doc = #valid_doc]
         pub fn #f() -> BoxedStrategy<#ty> {
-            #f_at(crate::runtime::strategies::RECURSION_DEPTH)
+            #f_at(#RUNTIME::strategies::RECURSION_DEPTH)
         }
 
         #[doc = #at_doc]
@@ -555,18 +558,18 @@ fn field_injections(s: &StructureDef, f: &FieldDef, plan: &Plan<'_>) -> Vec<Toke
             assigned = quote!(#SOME(#assigned));
         }
         out.push(quote! {
-            crate::runtime::strategies::with_bad_member(#valid_struct(), #bad, #wire, |value, bad| value.#field = #assigned)
+            #RUNTIME::strategies::with_bad_member(#valid_struct(), #bad, #wire, |value, bad| value.#field = #assigned)
         });
     }
     if f.required {
         if f.optional {
             out.push(quote! {
-                crate::runtime::strategies::without_member(#valid_struct(), #wire, |value| value.#field = #NONE)
+                #RUNTIME::strategies::without_member(#valid_struct(), #wire, |value| value.#field = #NONE)
             });
         } else if f.correctable() {
             // (A default fills the member in: absence is not a violation there.)
             out.push(quote! {
-                crate::runtime::strategies::without_corrected(#valid_struct(), #wire, |value| (&mut value.#field, &mut value.client_corrections))
+                #RUNTIME::strategies::without_corrected(#valid_struct(), #wire, |value| (&mut value.#field, &mut value.client_corrections))
             });
         }
     }
@@ -600,16 +603,16 @@ fn union(u: &UnionDef, plan: &Plan<'_>) -> TokenStream {
         }
     }
     let valid_body = if recursive.is_empty() {
-        quote!(crate::runtime::strategies::one_of(#VEC::from([#(#always,)*])))
+        quote!(#RUNTIME::strategies::one_of(#VEC::from([#(#always,)*])))
     } else if always.is_empty() {
         // Every member recurses: the model forces depth; keep recursing.
-        quote!(crate::runtime::strategies::one_of(#VEC::from([#(#recursive,)*])))
+        quote!(#RUNTIME::strategies::one_of(#VEC::from([#(#recursive,)*])))
     } else {
         quote! {
             if depth == 0 {
-                crate::runtime::strategies::one_of(#VEC::from([#(#always,)*]))
+                #RUNTIME::strategies::one_of(#VEC::from([#(#always,)*]))
             } else {
-                crate::runtime::strategies::one_of(#VEC::from([#(#always,)* #(#recursive,)*]))
+                #RUNTIME::strategies::one_of(#VEC::from([#(#always,)* #(#recursive,)*]))
             }
         }
     };

@@ -7,6 +7,7 @@ use quote::quote;
 use super::context::Context;
 use super::docs::{doc_attrs, or_fallback, with_paragraph};
 use super::prelude::{CLONE, DEFAULT, EQ, NONE, OK, OPTION, PARTIAL_EQ, SOME};
+use super::symbols::RUNTIME;
 use super::types::{field_inner_type, field_type, ident, is_copy};
 use super::validate::{checks, has_checks};
 use super::{builder, serde_impls};
@@ -39,7 +40,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     let corrections_field = s.tracks_corrections().then(|| {
         quote! {
             /// Required members that were absent on the wire and filled in.
-            pub(crate) client_corrections: crate::runtime::ClientCorrections,
+            pub(crate) client_corrections: #RUNTIME::ClientCorrections,
         }
     });
     let getters = s.fields.iter().map(getter);
@@ -60,7 +61,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
         let field = ident(&f.rust_name);
         let label = crate::ir::rust::bare_name(&f.rust_name);
         if f.value.redacted() {
-            quote!(.field(#label, &crate::runtime::REDACTED))
+            quote!(.field(#label, &#RUNTIME::REDACTED))
         } else {
             quote!(.field(#label, &self.#field))
         }
@@ -99,9 +100,9 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
             }
         }
 
-        impl crate::runtime::validate::Validate for #name {
+        impl #RUNTIME::validate::Validate for #name {
             #[allow(clippy::only_used_in_recursion)]
-            fn validate_at(&self, path: &crate::runtime::validate::Path<'_>, out: &mut crate::runtime::validate::Violations) {
+            fn validate_at(&self, path: &#RUNTIME::validate::Path<'_>, out: &mut #RUNTIME::validate::Violations) {
                 #validate_body
             }
         }
@@ -328,8 +329,8 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
     let name = ident(&s.path.name);
     let code = &info.code;
     let fault = match info.fault {
-        ErrorFault::Client => quote!(crate::runtime::ErrorFault::Client),
-        ErrorFault::Server => quote!(crate::runtime::ErrorFault::Server),
+        ErrorFault::Client => quote!(#RUNTIME::ErrorFault::Client),
+        ErrorFault::Server => quote!(#RUNTIME::ErrorFault::Server),
     };
     let status = match info.http_status {
         Some(code) => quote!(#SOME(#code)),
@@ -339,7 +340,7 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
     let throttling_value = if info.throttling {
         quote!(true)
     } else {
-        quote!(crate::runtime::error::is_throttling_code(Self::CODE))
+        quote!(#RUNTIME::error::is_throttling_code(Self::CODE))
     };
     let message_field = s
         .fields
@@ -401,7 +402,7 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
             /// The error code the service sends for this error.
             pub const CODE: &'static str = #code;
             /// Whose fault the error is (`@error`).
-            pub const FAULT: crate::runtime::ErrorFault = #fault;
+            pub const FAULT: #RUNTIME::ErrorFault = #fault;
             /// The HTTP status the service answers with (`@httpError`).
             pub const HTTP_STATUS: #OPTION<u16> = #status;
             /// Whether the model marks the error `@retryable`.
@@ -428,7 +429,7 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
 
         impl ::std::error::Error for #name {}
 
-        impl crate::runtime::error::ErrorInfo for #name {
+        impl #RUNTIME::error::ErrorInfo for #name {
             fn code(&self) -> #OPTION<&str> {
                 #SOME(Self::CODE)
             }
@@ -450,8 +451,8 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
             }
         }
 
-        impl crate::runtime::http::ReadError for #name {
-            fn read_error(response: &crate::runtime::http::ErrorResponse<'_>) -> Self {
+        impl #RUNTIME::http::ReadError for #name {
+            fn read_error(response: &#RUNTIME::http::ErrorResponse<'_>) -> Self {
                 #read_body
             }
         }

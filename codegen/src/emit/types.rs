@@ -7,6 +7,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::prelude::{BOX, NONE, OPTION, SOME, STRING, VEC};
+use super::symbols::{self, ROOT, RUNTIME};
 use crate::ir::rust::TimestampFormat;
 use crate::ir::rust::{FieldDef, RustPath, ValueKind, ValueType};
 
@@ -18,10 +19,15 @@ pub fn ident(name: &str) -> Ident {
     }
 }
 
-/// `crate::types::AbortConfig`.
+/// `crate::types::AbortConfig`, from the generated tree's mount point.
 pub fn path(p: &RustPath) -> TokenStream {
     let segments = p.segments().into_iter().map(|s| ident(&s));
-    quote!(crate #(:: #segments)*)
+    quote!(#ROOT #(:: #segments)*)
+}
+
+/// The text of an intra-doc link to `p` (`crate::types::AbortConfig`).
+pub fn doc_link(p: &RustPath) -> String {
+    format!("{}::{}", symbols::root_text(), p.segments().join("::"))
 }
 
 /// `Some(v)` / `None` as tokens, for bounds passed to runtime checks.
@@ -49,10 +55,10 @@ pub fn value_type(v: &ValueType) -> TokenStream {
         ValueKind::Long => quote!(i64),
         ValueKind::Float => quote!(f32),
         ValueKind::Double => quote!(f64),
-        ValueKind::BigInteger => quote!(crate::runtime::BigInteger),
-        ValueKind::BigDecimal => quote!(crate::runtime::BigDecimal),
-        ValueKind::Blob => quote!(crate::runtime::Blob),
-        ValueKind::Document => quote!(crate::runtime::Document),
+        ValueKind::BigInteger => quote!(#RUNTIME::BigInteger),
+        ValueKind::BigDecimal => quote!(#RUNTIME::BigDecimal),
+        ValueKind::Blob => quote!(#RUNTIME::Blob),
+        ValueKind::Document => quote!(#RUNTIME::Document),
         ValueKind::Timestamp(_) => quote!(::time::OffsetDateTime),
         ValueKind::Enum { path: p, .. }
         | ValueKind::IntEnum { path: p, .. }
@@ -98,30 +104,30 @@ pub fn field_type(f: &FieldDef) -> TokenStream {
     }
 }
 
-/// The codec that puts a value on the wire (`crate::runtime::wire::...`).
+/// The codec that puts a value on the wire (`runtime::wire::...`).
 pub fn codec(v: &ValueType) -> TokenStream {
     match &v.kind {
-        ValueKind::Float | ValueKind::Double => quote!(crate::runtime::wire::NonFinite),
-        ValueKind::Timestamp(TimestampFormat::EpochSeconds) => quote!(crate::runtime::wire::EpochSeconds),
-        ValueKind::Timestamp(TimestampFormat::DateTime) => quote!(crate::runtime::wire::DateTime),
-        ValueKind::Timestamp(TimestampFormat::HttpDate) => quote!(crate::runtime::wire::HttpDate),
+        ValueKind::Float | ValueKind::Double => quote!(#RUNTIME::wire::NonFinite),
+        ValueKind::Timestamp(TimestampFormat::EpochSeconds) => quote!(#RUNTIME::wire::EpochSeconds),
+        ValueKind::Timestamp(TimestampFormat::DateTime) => quote!(#RUNTIME::wire::DateTime),
+        ValueKind::Timestamp(TimestampFormat::HttpDate) => quote!(#RUNTIME::wire::HttpDate),
         ValueKind::List { element, sparse } => {
             let inner = codec(element);
             if *sparse {
-                quote!(crate::runtime::wire::SparseList<#inner>)
+                quote!(#RUNTIME::wire::SparseList<#inner>)
             } else {
-                quote!(crate::runtime::wire::DenseList<#inner>)
+                quote!(#RUNTIME::wire::DenseList<#inner>)
             }
         }
         ValueKind::Map { value, sparse, .. } => {
             let inner = codec(value);
             if *sparse {
-                quote!(crate::runtime::wire::SparseMap<#inner>)
+                quote!(#RUNTIME::wire::SparseMap<#inner>)
             } else {
-                quote!(crate::runtime::wire::DenseMap<#inner>)
+                quote!(#RUNTIME::wire::DenseMap<#inner>)
             }
         }
-        _ => quote!(crate::runtime::wire::Plain),
+        _ => quote!(#RUNTIME::wire::Plain),
     }
 }
 
@@ -141,7 +147,7 @@ pub fn has_own_codec(v: &ValueType) -> bool {
 pub fn field_codec(f: &FieldDef) -> TokenStream {
     let inner = codec(&f.value);
     if f.boxed {
-        quote!(crate::runtime::wire::Boxed<#inner>)
+        quote!(#RUNTIME::wire::Boxed<#inner>)
     } else {
         inner
     }

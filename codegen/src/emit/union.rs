@@ -9,6 +9,7 @@ use super::context::Context;
 use super::docs::{doc_attrs, doc_text, or_fallback, with_paragraph};
 use super::prelude::{BOX, CLONE, DEFAULT, EQ, ERR, NONE, OPTION, PARTIAL_EQ, RESULT, SOME};
 use super::serde_impls;
+use super::symbols::RUNTIME;
 use super::types::{codec, ident, value_type};
 use super::validate::{checks, has_checks};
 use crate::ir::rust::names;
@@ -18,7 +19,7 @@ use crate::ir::rust::{UnionDef, UnionVariant, ValueType};
 fn variant_codec(v: &UnionVariant, value: &ValueType) -> TokenStream {
     let c = codec(value);
     if v.boxed {
-        quote!(crate::runtime::wire::Boxed<#c>)
+        quote!(#RUNTIME::wire::Boxed<#c>)
     } else {
         c
     }
@@ -99,9 +100,9 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         let variant = ident(&v.rust_name);
         let label = &v.rust_name;
         match &v.value {
-            _ if u.sensitive => quote!(Self::#variant { .. } => f.write_str(crate::runtime::REDACTED),),
+            _ if u.sensitive => quote!(Self::#variant { .. } => f.write_str(#RUNTIME::REDACTED),),
             Some(value) if value.redacted() => {
-                quote!(Self::#variant(_) => f.debug_tuple(#label).field(&crate::runtime::REDACTED).finish(),)
+                quote!(Self::#variant(_) => f.debug_tuple(#label).field(&#RUNTIME::REDACTED).finish(),)
             }
             Some(_) => quote!(Self::#variant(value) => f.debug_tuple(#label).field(value).finish(),),
             None => quote!(Self::#variant => f.write_str(#label),),
@@ -113,9 +114,9 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         match &v.value {
             Some(value) => {
                 let c = variant_codec(v, value);
-                quote!(Self::#variant(value) => crate::runtime::wire::entry::<#c, _, _>(&mut map, #wire, value)?,)
+                quote!(Self::#variant(value) => #RUNTIME::wire::entry::<#c, _, _>(&mut map, #wire, value)?,)
             }
-            None => quote!(Self::#variant => map.serialize_entry(#wire, &crate::runtime::wire::Empty)?,),
+            None => quote!(Self::#variant => map.serialize_entry(#wire, &#RUNTIME::wire::Empty)?,),
         }
     });
     let deserialize_arms = u.variants.iter().map(|v| {
@@ -125,7 +126,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
             Some(value) => {
                 let c = variant_codec(v, value);
                 quote! {
-                    #wire => crate::runtime::wire::next_value::<#c, _, _>(&mut map)?.map(#name::#variant),
+                    #wire => #RUNTIME::wire::next_value::<#c, _, _>(&mut map)?.map(#name::#variant),
                 }
             }
             None => quote! {
@@ -161,7 +162,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         &expecting,
         quote! {
                             let mut found: #OPTION<#name> = #NONE;
-                            while let #SOME(key) = map.next_key::<crate::runtime::wire::Key<'de>>()? {
+                            while let #SOME(key) = map.next_key::<#RUNTIME::wire::Key<'de>>()? {
                                 let value: #OPTION<#name> = match key.as_str() {
                                     "__type" => {
                                         map.next_value::<::serde::de::IgnoredAny>()?;
@@ -169,8 +170,8 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
                                     }
                                     #(#deserialize_arms)*
                                     other => map
-                                        .next_value::<#OPTION<crate::runtime::Document>>()?
-                                        .map(|value| #name::Unknown(crate::runtime::UnknownMember::new(other, value))),
+                                        .next_value::<#OPTION<#RUNTIME::Document>>()?
+                                        .map(|value| #name::Unknown(#RUNTIME::UnknownMember::new(other, value))),
                                 };
                                 if let #SOME(value) = value {
                                     if found.is_some() {
@@ -201,7 +202,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         pub enum #name {
             #(#variants)*
             /// A member this version of the crate does not know, kept as received.
-            Unknown(crate::runtime::UnknownMember),
+            Unknown(#RUNTIME::UnknownMember),
         }
 
         impl #name {
@@ -216,9 +217,9 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
             }
 
             /// Checks every constraint of the member that is set.
-            pub fn validate(&self) -> #RESULT<(), crate::runtime::ValidationError> {
-                let mut out = crate::runtime::validate::Violations::default();
-                crate::runtime::validate::Validate::validate_at(self, &crate::runtime::validate::Path::ROOT, &mut out);
+            pub fn validate(&self) -> #RESULT<(), #RUNTIME::ValidationError> {
+                let mut out = #RUNTIME::validate::Violations::default();
+                #RUNTIME::validate::Validate::validate_at(self, &#RUNTIME::validate::Path::ROOT, &mut out);
                 out.into_result()
             }
         }
@@ -232,21 +233,21 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
             }
         }
 
-        impl crate::runtime::validate::Validate for #name {
+        impl #RUNTIME::validate::Validate for #name {
             #[allow(unused_variables, clippy::only_used_in_recursion)]
-            fn validate_at(&self, path: &crate::runtime::validate::Path<'_>, out: &mut crate::runtime::validate::Violations) {
+            fn validate_at(&self, path: &#RUNTIME::validate::Path<'_>, out: &mut #RUNTIME::validate::Violations) {
                 #validate_body
             }
         }
 
-        impl crate::runtime::ErrorCorrection for #name {
+        impl #RUNTIME::ErrorCorrection for #name {
             fn corrected() -> Self {
                 Self::Unknown(#DEFAULT::default())
             }
         }
 
-        impl crate::runtime::wire::HasCodec for #name {
-            type Codec = crate::runtime::wire::Plain;
+        impl #RUNTIME::wire::HasCodec for #name {
+            type Codec = #RUNTIME::wire::Plain;
         }
 
         impl ::serde::Serialize for #name {

@@ -1,5 +1,5 @@
 //! Constraint checks for one value position, as calls into
-//! `crate::runtime::validate::Violations`. Rule texts (Smithy's wording) and exact
+//! `runtime::validate::Violations`. Rule texts (Smithy's wording) and exact
 //! float bounds are computed here, at generation time, so the generated check is a
 //! comparison and a `&'static str`.
 
@@ -10,6 +10,7 @@ use crate::ir::rust::{Length, Range};
 use crate::ir::rust::{ValueKind, ValueType};
 
 use super::prelude::{NONE, SOME};
+use super::symbols::{ROOT, RUNTIME};
 use super::types::{ident, option};
 
 /// Whether a value position needs any checking.
@@ -37,12 +38,12 @@ pub fn checks(value: &TokenStream, v: &ValueType, rules: &RulesLookup<'_>) -> To
         ValueKind::Enum { .. } => quote!(#value.as_str()),
         _ => value.clone(),
     };
-    let rules_check = rules(v).map(|name| quote!(crate::patterns::rules::#name.check(&path, #checked, out);));
+    let rules_check = rules(v).map(|name| quote!(#ROOT::patterns::rules::#name.check(&path, #checked, out);));
     match &v.kind {
         // Named types check themselves (enums: their value set), before the
         // constraints of the position.
         ValueKind::Enum { .. } | ValueKind::IntEnum { .. } | ValueKind::Structure { .. } | ValueKind::Union { .. } => {
-            out.extend(quote!(crate::runtime::validate::Validate::validate_at(#value, &path, out);));
+            out.extend(quote!(#RUNTIME::validate::Validate::validate_at(#value, &path, out);));
             out.extend(rules_check);
         }
         ValueKind::Map {
@@ -125,7 +126,7 @@ pub fn rules_expr(v: &ValueType, pattern_const: &dyn Fn(&str) -> Option<String>)
                 if let Some(name) = pattern_const(&pattern.translated.regex) {
                     let constant: Ident = format_ident!("{}", name);
                     let rule = format!("Member must satisfy regular expression pattern: {}", pattern.source);
-                    parts.push(quote!(.pattern(&crate::patterns::#constant, #rule)));
+                    parts.push(quote!(.pattern(&#ROOT::patterns::#constant, #rule)));
                 }
             }
         }
@@ -198,7 +199,7 @@ pub fn float_bound(b: Option<crate::ir::rust::FloatBound>) -> TokenStream {
         Some(b) => {
             let value = b.value;
             let strict = b.strict;
-            quote!(#SOME(crate::runtime::validate::FloatBound { value: #value, strict: #strict }))
+            quote!(#SOME(#RUNTIME::validate::FloatBound { value: #value, strict: #strict }))
         }
         None => quote!(#NONE),
     }

@@ -10,7 +10,7 @@ mod tests {
 /// The model's constraint traits, one static per distinct set; values are
 /// checked against them by the runtime.
 pub(crate) mod rules {
-    use crate::runtime::validate::Rules;
+    use ::smithy_codegen_runtime::validate::Rules;
 
     /// `Level`: range -5..=5.
     pub(crate) static LEVEL: Rules = Rules::NONE

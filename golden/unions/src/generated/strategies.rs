@@ -5,12 +5,12 @@
 //! injected constraint violation together with its expected path and kind.
 //!
 //! Every type also implements `proptest::arbitrary::Arbitrary` (valid values) and
-//! [`Generate`](crate::runtime::strategies::Generate).
+//! [`Generate`](smithy_codegen_runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
 use crate::operation;
-use crate::runtime;
-use crate::runtime::strategies;
 use crate::types;
+use ::smithy_codegen_runtime as runtime;
+use ::smithy_codegen_runtime::strategies;
 use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Circle`](crate::types::Circle).

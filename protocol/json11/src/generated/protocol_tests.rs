@@ -4,9 +4,9 @@
 //! The protocol compliance cases of the model (`smithy.test`), one test each.
 #![allow(clippy::all, clippy::pedantic, unused_mut)]
 use crate::operation;
-use crate::runtime;
 use crate::types;
-use crate::runtime::protocol_test as check;
+use ::smithy_codegen_runtime as runtime;
+use ::smithy_codegen_runtime::protocol_test as check;
 
 /// `sends_requests_to_slash`
 ///

@@ -3,8 +3,8 @@
 
 //! The `DescribeJobTemplate` operation: input, output and errors.
 use crate::operation;
-use crate::runtime;
 use crate::types;
+use ::smithy_codegen_runtime as runtime;
 use std::fmt;
 
 mod input;

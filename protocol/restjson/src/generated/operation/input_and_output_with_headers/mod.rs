@@ -2,8 +2,8 @@
 // run `cargo xtask regenerate`.
 
 //! The `InputAndOutputWithHeaders` operation: input, output and errors.
-use crate::runtime;
 use crate::types;
+use ::smithy_codegen_runtime as runtime;
 use std::fmt;
 
 /// This operation's side of [`InputAndOutputWithHeadersIo`](crate::types::InputAndOutputWithHeadersIo), which other operations share.

@@ -2,8 +2,8 @@
 // run `cargo xtask regenerate`.
 
 //! The `JsonEnums` operation: input, output and errors.
-use crate::runtime;
 use crate::types;
+use ::smithy_codegen_runtime as runtime;
 use std::fmt;
 
 /// This operation's side of [`JsonEnumsInputOutput`](crate::types::JsonEnumsInputOutput), which other operations share.

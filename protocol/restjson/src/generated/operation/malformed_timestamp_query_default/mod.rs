@@ -3,7 +3,7 @@
 
 //! The `MalformedTimestampQueryDefault` operation: input, output and errors.
 use crate::operation;
-use crate::runtime;
+use ::smithy_codegen_runtime as runtime;
 use std::fmt;
 
 mod input;

@@ -2,8 +2,8 @@
 // run `cargo xtask regenerate`.
 
 //! The `RecursiveShapes` operation: input, output and errors.
-use crate::runtime;
 use crate::types;
+use ::smithy_codegen_runtime as runtime;
 use std::fmt;
 
 /// This operation's side of [`RecursiveShapesInputOutput`](crate::types::RecursiveShapesInputOutput), which other operations share.

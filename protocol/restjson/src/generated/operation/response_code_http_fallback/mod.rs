@@ -2,8 +2,8 @@
 // run `cargo xtask regenerate`.
 
 //! The `ResponseCodeHttpFallback` operation: input, output and errors.
-use crate::runtime;
 use crate::types;
+use ::smithy_codegen_runtime as runtime;
 use std::fmt;
 
 /// This operation's side of [`ResponseCodeHttpFallbackInputOutput`](crate::types::ResponseCodeHttpFallbackInputOutput), which other operations share.
