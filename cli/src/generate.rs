@@ -75,6 +75,23 @@ pub struct Args {
     /// `[dev-dependencies]`).
     #[arg(long)]
     protocol_tests: bool,
+    /// Derive a trait on the type of a shape (`SHAPE=PATH`; `*` for every
+    /// type), such as `--derive '*=PartialOrd'` (repeatable).
+    #[arg(long = "derive", value_name = "SHAPE=PATH")]
+    derives: Vec<String>,
+    /// Put an attribute on the type of a shape (`SHAPE=#[...]`; `*` for every
+    /// type) (repeatable).
+    #[arg(long = "attribute", value_name = "SHAPE=ATTRIBUTE")]
+    attributes: Vec<String>,
+    /// Let a type of another generated crate stand for a shape
+    /// (`SHAPE=PATH`, such as `ex.common#Money=common_models::types::Money`):
+    /// the shape is not generated (repeatable; add the crate with --dependency).
+    #[arg(long = "extern-type", value_name = "SHAPE=PATH")]
+    extern_types: Vec<String>,
+    /// A line to add to the crate's `[dependencies]`, such as
+    /// `common-models = { path = "../common" }` (repeatable).
+    #[arg(long = "dependency", value_name = "TOML")]
+    dependencies: Vec<String>,
     /// Write into a folder the generator did not create, overwriting files at
     /// generated paths (and replacing symbolic links there). Files the
     /// generator does not produce are never removed.
@@ -140,6 +157,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         header: smithy_codegen::Settings::header_for_models(&model_names),
         strategies: !args.no_strategies,
         protocol_tests: args.protocol_tests,
+        types: type_options(args)?,
         ..smithy_codegen::Settings::default()
     };
     let generated =
@@ -158,6 +176,11 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         operations: generated.report.operation_names.clone(),
         strategies: !args.no_strategies,
         own_workspace: workspace.is_none(),
+        dependencies: args.dependencies.clone(),
+        proptest_forward: package::extern_crates(
+            &args.dependencies,
+            &settings.types.extern_types.values().cloned().collect::<Vec<_>>(),
+        ),
         command: format!(
             "smithy-codegen generate {}",
             model_names
@@ -214,6 +237,27 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         )));
     }
     Ok(())
+}
+
+/// `--derive`, `--attribute` and `--extern-type`, each `SHAPE=VALUE`.
+fn type_options(args: &Args) -> Result<smithy_codegen::TypeOptions, Failure> {
+    let pairs = |flag: &str, values: &[String]| -> Result<Vec<(String, String)>, Failure> {
+        values
+            .iter()
+            .map(|value| {
+                value
+                    .split_once('=')
+                    .map(|(shape, rest)| (shape.trim().to_owned(), rest.trim().to_owned()))
+                    .filter(|(shape, rest)| !shape.is_empty() && !rest.is_empty())
+                    .ok_or_else(|| Failure::Usage(format!("{flag} `{value}`: expected SHAPE=VALUE")))
+            })
+            .collect()
+    };
+    Ok(smithy_codegen::TypeOptions {
+        derives: pairs("--derive", &args.derives)?,
+        attributes: pairs("--attribute", &args.attributes)?,
+        extern_types: pairs("--extern-type", &args.extern_types)?.into_iter().collect(),
+    })
 }
 
 /// The runtime the crate depends on: a published version, a checkout the

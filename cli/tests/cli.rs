@@ -759,3 +759,130 @@ fn the_installed_binary_generates() {
     assert_ok(&generated);
     assert!(out.join("src/generated/operation/get_object/mod.rs").is_file());
 }
+
+/// Two crates share one type: `common` generates `Money`, and `shop`, whose
+/// model uses it, takes `common_models::types::Money` instead of its own.
+#[test]
+fn an_extern_type_lets_two_generated_crates_share_a_type() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let models = dir.path().join("models");
+    fs::create_dir_all(&models).expect("mkdir");
+    let money = "$version: \"2\"\nnamespace ex.common\n\n/// An amount of money.\nstructure Money {\n    @required\n    @range(min: 0)\n    cents: Long\n\n    @required\n    @length(min: 3, max: 3)\n    currency: String\n}\n";
+    let common_service = "$version: \"2\"\nnamespace ex.common\n\nservice Common {\n    version: \"1\"\n    operations: [GetPrice]\n}\n\noperation GetPrice {\n    output := {\n        price: Money\n    }\n}\n";
+    let shop = "$version: \"2\"\nnamespace ex.shop\n\nuse ex.common#Money\n\nservice Shop {\n    version: \"1\"\n    operations: [Buy]\n}\n\noperation Buy {\n    input := {\n        @required\n        total: Money\n    }\n}\n";
+    fs::write(models.join("money.smithy"), money).expect("write");
+    fs::write(models.join("common.smithy"), common_service).expect("write");
+    fs::write(models.join("shop.smithy"), shop).expect("write");
+
+    let common = dir.path().join("common");
+    let shop_out = dir.path().join("shop");
+    let m = |name: &str| models.join(name).to_str().expect("UTF-8").to_owned();
+    assert_ok(&tool(&[
+        "generate",
+        "--model",
+        &m("money.smithy"),
+        "--model",
+        &m("common.smithy"),
+        "--all-operations",
+        "--crate-name",
+        "common-models",
+        "--out",
+        common.to_str().expect("UTF-8"),
+    ]));
+    let output = tool(&[
+        "generate",
+        "--model",
+        &m("money.smithy"),
+        "--model",
+        &m("shop.smithy"),
+        "--service",
+        "ex.shop#Shop",
+        "--crate-name",
+        "shop-models",
+        "--out",
+        shop_out.to_str().expect("UTF-8"),
+        "--extern-type",
+        "ex.common#Money=common_models::types::Money",
+        "--dependency",
+        "common-models = { path = \"../common\" }",
+    ]);
+    assert_ok(&output);
+    assert!(
+        !shop_out.join("src/generated/types/money.rs").exists(),
+        "Money is not generated again"
+    );
+    let input = fs::read_to_string(shop_out.join("src/generated/operation/buy/input.rs")).expect("input");
+    assert!(input.contains("common_models::types::Money"), "{input}");
+
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock"),
+        shop_out.join("Cargo.lock"),
+    )
+    .expect("lockfile");
+    fs::write(
+        shop_out.join("tests/shared.rs").tap_mkdir(),
+        "#[test]\nfn the_type_is_the_common_crates() {\n    let price = common_models::types::Money::builder().cents(250).currency(\"EUR\").build().unwrap();\n    let input = shop_models::operation::buy::BuyInput::builder().total(price.clone()).build().unwrap();\n    assert_eq!(input.total(), Some(&price));\n    let bad = common_models::types::Money::builder().cents(-1).currency(\"EURO\").build_unchecked();\n    let error = shop_models::operation::buy::BuyInput::builder().total(bad).build().unwrap_err();\n    let paths: Vec<&str> = error.violations().iter().map(|v| v.path()).collect();\n    assert_eq!(paths, [\"/total/cents\", \"/total/currency\"]);\n}\n",
+    )
+    .expect("a test of the user's");
+    let run = Command::new(env!("CARGO"))
+        .args(["test", "--offline", "--all-features"])
+        .current_dir(&shop_out)
+        .env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/standalone-build"),
+        )
+        .env("RUSTFLAGS", "-D warnings")
+        .output()
+        .expect("cargo runs");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+}
+
+/// A bad shape or path in a type option is an error naming it.
+#[test]
+fn type_options_name_what_is_wrong() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("crate");
+    for (flag, value, expected) in [
+        (
+            "--extern-type",
+            "fixture.http#Nope=other::Nope",
+            "the model has no shape `fixture.http#Nope`",
+        ),
+        (
+            "--extern-type",
+            "fixture.http#Color=not a path",
+            "`not a path` is not a Rust path",
+        ),
+        (
+            "--derive",
+            "fixture.http#Missing=PartialOrd",
+            "`fixture.http#Missing` is not a generated type",
+        ),
+        ("--derive", "*=Hash(", "`Hash(` is not a Rust path"),
+        ("--attribute", "*=derive(X)", "is not an outer attribute"),
+    ] {
+        let output = generate(&out, &["GetObject"], &[flag, value]);
+        assert_eq!(output.status.code(), Some(1), "{flag} {value}: {}", stderr(&output));
+        assert!(
+            stderr(&output).contains(expected),
+            "{flag} {value}: {}",
+            stderr(&output)
+        );
+    }
+    let output = generate(&out, &["GetObject"], &["--derive", "PartialOrd"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+}
+
+/// `path`, after creating its parent folder.
+trait TapMkdir {
+    fn tap_mkdir(self) -> Self;
+}
+
+impl TapMkdir for PathBuf {
+    fn tap_mkdir(self) -> Self {
+        if let Some(parent) = self.parent() {
+            fs::create_dir_all(parent).expect("mkdir");
+        }
+        self
+    }
+}

@@ -27,6 +27,7 @@ pub mod package;
 mod pipeline;
 
 pub use error::{CodegenError, Result};
+pub use ir::rust::TypeOptions;
 
 /// Which operations to generate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +102,8 @@ pub struct Settings {
     pub expected_failures: Vec<ExpectedFailure>,
     /// Where generated code finds the runtime and its own modules.
     pub mount: Mount,
+    /// Derives and attributes on chosen types, and extern types.
+    pub types: TypeOptions,
 }
 
 /// Where generated code finds the runtime crate and its own modules: every
@@ -144,6 +147,7 @@ impl Default for Settings {
             protocol_tests: false,
             expected_failures: Vec::new(),
             mount: Mount::default(),
+            types: TypeOptions::default(),
         }
     }
 }
@@ -186,7 +190,7 @@ pub fn generate_model(model: &ast::Model, operations: &Operations, settings: &Se
     let dialect = settings
         .pattern_dialect
         .unwrap_or_else(|| ir::rust::pattern_dialect(&model));
-    let crate_ir = ir::rust::build(&model, &names, dialect)?;
+    let crate_ir = ir::rust::build_with(&model, &names, dialect, &settings.types)?;
     let report = Report {
         title: model
             .services()

@@ -180,6 +180,34 @@ pub struct CrateInfo {
     pub own_workspace: bool,
     /// The command that regenerates it, for the `@generated` headers.
     pub command: String,
+    /// Lines added to `[dependencies]` as given (the crates of extern types).
+    pub dependencies: Vec<String>,
+    /// Dependencies whose `proptest` feature the crate's turns on (see
+    /// [`extern_crates`]).
+    pub proptest_forward: Vec<String>,
+}
+
+/// The names of the `dependencies` (TOML lines) whose crates provide the
+/// `extern_types` (whose paths start with the crate's name): their
+/// `proptest` feature must come with the generated crate's, since the
+/// generated strategies use those types' own.
+pub fn extern_crates(dependencies: &[String], extern_types: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = dependencies
+        .iter()
+        .filter_map(|line| {
+            line.split_once('=')
+                .map(|(key, _)| key.trim().trim_matches('"').to_owned())
+        })
+        .filter(|key| {
+            let lib = key.replace('-', "_");
+            extern_types
+                .iter()
+                .any(|path| path.trim_start_matches("::").split("::").next() == Some(lib.as_str()))
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 impl CrateInfo {
@@ -242,12 +270,15 @@ pub fn lib_rs(header: &str, doc: &str, strategies: bool) -> String {
     )
 }
 
-/// The `[features]` table of a generated crate.
-pub fn features(strategies: bool) -> String {
+/// The `[features]` table of a generated crate; `proptest` also turns on
+/// the `proptest` feature of the crates in `forward` (those of extern types).
+pub fn features(strategies: bool, forward: &[String]) -> String {
     let mut out = String::from("[features]\ndefault = []\n");
     if strategies {
-        out.push_str(
-            "## Generated proptest strategies for every type.\nproptest = [\"dep:proptest\", \"smithy-codegen-runtime/proptest\"]\n",
+        let forwarded: String = forward.iter().map(|name| format!(", \"{name}/proptest\"")).collect();
+        let _ = writeln!(
+            out,
+            "## Generated proptest strategies for every type.\nproptest = [\"dep:proptest\", \"smithy-codegen-runtime/proptest\"{forwarded}]"
         );
     }
     out
@@ -261,6 +292,7 @@ pub fn crate_files(info: &CrateInfo, runtime: &RuntimeSource, generated: &[Gener
     let dependencies: String = DEPENDENCIES
         .lines()
         .filter(|l| info.strategies || !l.starts_with("proptest"))
+        .chain(info.dependencies.iter().map(String::as_str))
         .map(|l| format!("{l}\n"))
         .collect();
     let workspace = if info.own_workspace {
@@ -286,7 +318,7 @@ pub fn crate_files(info: &CrateInfo, runtime: &RuntimeSource, generated: &[Gener
         manifest,
         "edition = \"2021\"\nrust-version = \"1.88\"\n\n[dependencies]\n{}{dependencies}\n{}{workspace}",
         runtime.dependency(&info.runtime_features),
-        features(info.strategies),
+        features(info.strategies, &info.proptest_forward),
     );
     let doc = format!(
         "//! Typed, validated models for {}, generated from its Smithy model.",
@@ -366,12 +398,25 @@ fn inline_modules(
         });
         match child {
             Some((visibility, name, text, child_dir)) => {
-                let _ = writeln!(
-                    out,
-                    "{indent}{}{visibility}mod {name} {{",
-                    &line[..line.len() - trimmed.len()]
-                );
-                inline_modules(strip_header(text), &child_dir, depth + 1, files, out);
+                // The file's inner docs become outer docs of the inline
+                // module, after those its parent gave it (one style each).
+                let body = strip_header(text);
+                let docs: Vec<&str> = body.lines().take_while(|l| l.starts_with("//!")).collect();
+                let own_indent = &line[..line.len() - trimmed.len()];
+                let after_docs = out
+                    .trim_end()
+                    .lines()
+                    .last()
+                    .is_some_and(|l| l.trim_start().starts_with("///"));
+                if !docs.is_empty() && after_docs {
+                    let _ = writeln!(out, "{indent}{own_indent}///");
+                }
+                for doc in &docs {
+                    let _ = writeln!(out, "{indent}{own_indent}///{}", &doc[3..]);
+                }
+                let _ = writeln!(out, "{indent}{own_indent}{visibility}mod {name} {{");
+                let rest: Vec<&str> = body.lines().skip(docs.len()).collect();
+                inline_modules(&rest.join("\n"), &child_dir, depth + 1, files, out);
                 let _ = writeln!(out, "{indent}}}");
             }
             None if line.is_empty() => out.push('\n'),
@@ -435,7 +480,7 @@ mod tests {
         let text = single_file("// one file\n", &files);
         assert_eq!(
             text,
-            "// one file\npub mod types {\n    //! Types.\n    mod r#type {\n        pub struct Type;\n        pub struct TypeBuilder;\n    }\n    pub use self::r#type::Type;\n    /// Builders.\n    pub mod builders {\n        pub use super::r#type::TypeBuilder;\n    }\n\n    pub mod error {\n        //! Errors.\n    }\n}\npub(crate) mod patterns {\n    pub(crate) const P: u8 = 1;\n}\n"
+            "// one file\n/// Types.\npub mod types {\n    mod r#type {\n        pub struct Type;\n        pub struct TypeBuilder;\n    }\n    pub use self::r#type::Type;\n    /// Builders.\n    pub mod builders {\n        pub use super::r#type::TypeBuilder;\n    }\n\n    /// Errors.\n    pub mod error {\n    }\n}\npub(crate) mod patterns {\n    pub(crate) const P: u8 = 1;\n}\n"
         );
     }
 

@@ -145,9 +145,40 @@ impl Hash for ClientCorrections {
     }
 }
 
+/// Ordered as the sorted member lists are, so a structure the user derives
+/// `PartialOrd` or `Ord` for can compare the record too.
+impl Ord for ClientCorrections {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        if self.is_empty() && other.is_empty() {
+            return std::cmp::Ordering::Equal;
+        }
+        self.sorted().cmp(&other.sorted())
+    }
+}
+
+impl PartialOrd for ClientCorrections {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn order_agrees_with_equality() {
+        let (mut a, mut b) = (ClientCorrections::default(), ClientCorrections::default());
+        a.record("x");
+        a.record("y");
+        b.record("y");
+        b.record("x");
+        assert_eq!(a.cmp(&b), std::cmp::Ordering::Equal);
+        assert_eq!(a, b);
+        b.record("z");
+        assert_eq!(a.cmp(&b), std::cmp::Ordering::Less);
+        assert_eq!(ClientCorrections::default().cmp(&a), std::cmp::Ordering::Less);
+    }
 
     #[test]
     fn fill_records_only_missing_members() {

@@ -44,10 +44,12 @@ pub fn emit(e: &EnumDef) -> TokenStream {
             .collect::<Vec<_>>()
             .join(", ")
     );
+    let extras = super::types::extras(&e.extras);
     quote! {
         #docs
         #[non_exhaustive]
         #[derive(#CLONE, ::std::fmt::Debug, #PARTIAL_EQ, #EQ, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
+        #extras
         pub enum #name {
             #(#variants)*
             /// A value this version of the crate does not know.

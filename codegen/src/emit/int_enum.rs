@@ -40,10 +40,12 @@ pub fn emit(e: &IntEnumDef) -> TokenStream {
         "Member must satisfy enum value set: [{}]",
         values.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
     );
+    let extras = super::types::extras(&e.extras);
     quote! {
         #docs
         #[non_exhaustive]
         #[derive(#CLONE, #COPY, ::std::fmt::Debug, #PARTIAL_EQ, #EQ, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
+        #extras
         pub enum #name {
             #(#variants)*
             /// A value this version of the crate does not know.

@@ -148,6 +148,8 @@ pub fn plan<'ir>(
                 Some(op) => format!("The `{}` operation: input, output and errors.", op.name),
                 None => format!("The `{name}` operation."),
             },
+            // Extern types are another crate's: no module of theirs is planned.
+            Module::External(_) => continue,
         };
         files.insert(format!("{dir}/mod.rs"), What::Module { module, doc, entries });
     }
@@ -187,7 +189,7 @@ impl FileJob<'_> {
                     Module::Types => quote!(
                         pub mod error;
                     ),
-                    Module::Errors => TokenStream::new(),
+                    Module::Errors | Module::External(_) => TokenStream::new(),
                     Module::Operation(name) => ir
                         .operations
                         .iter()
@@ -271,6 +273,8 @@ fn module_dir(module: &Module) -> String {
         Module::Types => "types".to_owned(),
         Module::Errors => "types/error".to_owned(),
         Module::Operation(name) => format!("operation/{name}"),
+        // Never a folder of the generated tree (extern types are not generated).
+        Module::External(module) => module.replace("::", "/"),
     }
 }
 

@@ -34,9 +34,11 @@ struct Plan<'a> {
     injectable: BTreeSet<RustPath>,
 }
 
+/// The named types of this crate a value holds (extern types are another
+/// crate's: they neither recurse into ours nor take a depth).
 fn named_refs(v: &ValueType, out: &mut Vec<RustPath>) {
     match &v.kind {
-        ValueKind::Structure { path } | ValueKind::Union { path } => out.push(path.clone()),
+        ValueKind::Structure { path } | ValueKind::Union { path } if !path.is_external() => out.push(path.clone()),
         ValueKind::List { element, .. } => named_refs(element, out),
         ValueKind::Map { key, value, .. } => {
             named_refs(key, out);
@@ -184,6 +186,16 @@ impl<'a> Plan<'a> {
                 quote!(#RUNTIME::strategies::timestamp_seconds())
             }
             ValueKind::Timestamp(_) => quote!(#RUNTIME::strategies::timestamp()),
+            // Another crate's generated type: its own `Arbitrary`.
+            ValueKind::Enum { path: p, .. }
+            | ValueKind::IntEnum { path: p, .. }
+            | ValueKind::Structure { path: p }
+            | ValueKind::Union { path: p }
+                if p.is_external() =>
+            {
+                let ty = path(p);
+                quote!(::proptest::arbitrary::any::<#ty>().boxed())
+            }
             ValueKind::Enum { path: p, .. } | ValueKind::IntEnum { path: p, .. } => {
                 let f = self.strategy_fn(p);
                 quote!(#f())

@@ -27,6 +27,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     } else {
         quote!(#[derive(#CLONE, #default #PARTIAL_EQ)])
     };
+    let extras = super::types::extras(&s.extras);
     let fields = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
         let ty = field_type(f);
@@ -87,6 +88,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
         #docs
         #[non_exhaustive]
         #derives
+        #extras
         pub struct #name {
             #(#fields)*
             #corrections_field

@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 use super::prelude::{BOX, NONE, OPTION, SOME, STRING, VEC};
 use super::symbols::{self, ROOT, RUNTIME};
 use crate::ir::rust::TimestampFormat;
-use crate::ir::rust::{FieldDef, RustPath, ValueKind, ValueType};
+use crate::ir::rust::{FieldDef, Module, RustPath, ValueKind, ValueType};
 
 /// An identifier that may carry `r#`.
 pub fn ident(name: &str) -> Ident {
@@ -19,14 +19,22 @@ pub fn ident(name: &str) -> Ident {
     }
 }
 
-/// `crate::types::AbortConfig`, from the generated tree's mount point.
+/// `crate::types::AbortConfig`, from the generated tree's mount point (an
+/// extern type by the path the user gave).
 pub fn path(p: &RustPath) -> TokenStream {
     let segments = p.segments().into_iter().map(|s| ident(&s));
-    quote!(#ROOT #(:: #segments)*)
+    match &p.module {
+        Module::External(module) if module.starts_with("::") => quote!(#(:: #segments)*),
+        Module::External(_) => quote!(#(#segments)::*),
+        _ => quote!(#ROOT #(:: #segments)*),
+    }
 }
 
 /// The text of an intra-doc link to `p` (`crate::types::AbortConfig`).
 pub fn doc_link(p: &RustPath) -> String {
+    if p.is_external() {
+        return p.segments().join("::");
+    }
     format!("{}::{}", symbols::root_text(), p.segments().join("::"))
 }
 
@@ -175,4 +183,12 @@ pub fn is_copy(v: &ValueType) -> bool {
 /// `set_<name>` / `get_<name>` identifiers for a field.
 pub fn prefixed(prefix: &str, field: &str) -> Ident {
     format_ident!("{}_{}", prefix, crate::ir::rust::bare_name(field))
+}
+
+/// The derives and attributes a user added to a type (checked in the IR).
+pub fn extras(extras: &crate::ir::rust::Extras) -> TokenStream {
+    let derives: Vec<syn::Path> = extras.derives.iter().filter_map(|d| syn::parse_str(d).ok()).collect();
+    let derive = (!derives.is_empty()).then(|| quote!(#[derive(#(#derives),*)]));
+    let attributes = extras.attributes.iter().filter_map(|a| a.parse::<TokenStream>().ok());
+    quote!(#derive #(#attributes)*)
 }

@@ -42,6 +42,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
     } else {
         quote!(#[derive(#CLONE, #PARTIAL_EQ)])
     };
+    let extras = super::types::extras(&u.extras);
     let payload = |v: &crate::ir::rust::UnionVariant| {
         v.value.as_ref().map(|value| {
             let t = value_type(value);
@@ -199,6 +200,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         #docs
         #[non_exhaustive]
         #derives
+        #extras
         pub enum #name {
             #(#variants)*
             /// A member this version of the crate does not know, kept as received.

@@ -8,10 +8,20 @@ use crate::error::Result;
 
 /// Shapes reachable from the given operations (the operations included), in id order.
 pub fn closure(model: &Model, operations: &[ShapeId]) -> Result<BTreeSet<ShapeId>> {
+    closure_stopping_at(model, operations, &BTreeSet::new())
+}
+
+/// [`closure`], not looking inside the shapes in `stop` (extern types: what
+/// only they reach is another crate's).
+pub fn closure_stopping_at(
+    model: &Model,
+    operations: &[ShapeId],
+    stop: &BTreeSet<ShapeId>,
+) -> Result<BTreeSet<ShapeId>> {
     let mut seen = BTreeSet::new();
     let mut stack: Vec<ShapeId> = operations.to_vec();
     while let Some(id) = stack.pop() {
-        if !seen.insert(id.clone()) {
+        if !seen.insert(id.clone()) || stop.contains(&id) {
             continue;
         }
         let shape = model.get(&id)?;

@@ -40,6 +40,8 @@ fn check_model(file: &str) {
         operations: generated.report.operation_names.clone(),
         strategies: true,
         own_workspace: true,
+        dependencies: Vec::new(),
+        proptest_forward: Vec::new(),
         command: "smithy-codegen generate".into(),
     };
     let files = package::crate_files(&info, &runtime, &generated.files);

@@ -54,6 +54,10 @@ pub fn mark_eq_hash(ir: &mut CrateIr) {
             if !seen.insert(p.clone()) {
                 continue;
             }
+            // Another crate's type may hold a float: no `Eq` is promised.
+            if p.is_external() {
+                return true;
+            }
             if let Some((floats, next)) = graph.get(&p) {
                 if *floats {
                     return true;

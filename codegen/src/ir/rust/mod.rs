@@ -7,7 +7,7 @@ mod analysis;
 mod build;
 mod defaults;
 
-pub use build::{build, build_all, pattern_dialect, CORRECTIONS_FIELD};
+pub use build::{build, build_all, build_with, pattern_dialect, CORRECTIONS_FIELD};
 
 use super::traits::Http;
 use super::ShapeId;
@@ -32,6 +32,9 @@ pub enum Module {
     Errors,
     /// `crate::operation::<name>`
     Operation(String),
+    /// A type of another crate standing for a shape (an extern type): the
+    /// path of its module, as the user wrote it (`common::types`).
+    External(String),
 }
 
 /// A generated type's location and name.
@@ -42,16 +45,48 @@ pub struct RustPath {
 }
 
 impl RustPath {
-    /// Path segments after `crate`.
+    /// Path segments after the generated tree's root (for an extern type,
+    /// its whole path).
     pub fn segments(&self) -> Vec<String> {
         let mut segments = match &self.module {
             Module::Types => vec!["types".to_owned()],
             Module::Errors => vec!["types".to_owned(), "error".to_owned()],
             Module::Operation(op) => vec!["operation".to_owned(), op.clone()],
+            Module::External(module) => module.trim_start_matches("::").split("::").map(str::to_owned).collect(),
         };
         segments.push(self.name.clone());
         segments
     }
+
+    /// Whether the type is another crate's (an extern type).
+    pub fn is_external(&self) -> bool {
+        matches!(self.module, Module::External(_))
+    }
+}
+
+/// What a user adds to the generated types: derives and attributes on
+/// chosen types (or all), and shapes that another crate's types stand for.
+/// Selectors are absolute shape ids, or `*` for every generated type.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TypeOptions {
+    /// `(selector, derive path)`: `("*", "schemars::JsonSchema")`.
+    pub derives: Vec<(String, String)>,
+    /// `(selector, attribute)`: `("ex#Money", "#[non_exhaustive]")`.
+    pub attributes: Vec<(String, String)>,
+    /// Shape id -> the Rust path of the type that stands for it
+    /// (`common_models::types::Money`): the shape and what only it reaches
+    /// are not generated. The type must come from a crate generated with
+    /// the same runtime (it implements the runtime's traits).
+    pub extern_types: std::collections::BTreeMap<String, String>,
+}
+
+/// Derives and attributes a user added to one generated type.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extras {
+    /// Derive paths, as written (`schemars::JsonSchema`).
+    pub derives: Vec<String>,
+    /// Outer attributes, as written (`#[serde(rename_all = "camelCase")]`).
+    pub attributes: Vec<String>,
 }
 
 /// The wire protocol of the service, which decides serde details.
@@ -163,6 +198,8 @@ pub struct StructureDef {
     pub eq_hash: bool,
     /// `@sensitive`: `Debug` prints nothing of the value.
     pub sensitive: bool,
+    /// Derives and attributes the user added ([`TypeOptions`]).
+    pub extras: Extras,
 }
 
 /// What a generated item is, which decides where its module re-exports it:
@@ -314,6 +351,8 @@ pub struct EnumDef {
     pub file: String,
     pub docs: Vec<String>,
     pub variants: Vec<VariantDef>,
+    /// Derives and attributes the user added ([`TypeOptions`]).
+    pub extras: Extras,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -332,6 +371,8 @@ pub struct IntEnumDef {
     pub file: String,
     pub docs: Vec<String>,
     pub variants: Vec<IntVariantDef>,
+    /// Derives and attributes the user added ([`TypeOptions`]).
+    pub extras: Extras,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -352,6 +393,8 @@ pub struct UnionDef {
     pub sensitive: bool,
     /// A `@streaming` union (an event stream): generated as a plain union.
     pub event_stream: bool,
+    /// Derives and attributes the user added ([`TypeOptions`]).
+    pub extras: Extras,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -95,6 +95,7 @@ impl Builder<'_> {
                         fields: Vec::new(),
                         eq_hash: true,
                         sensitive: false,
+                        extras: Extras::default(),
                     });
                     Ok(own)
                 }
@@ -249,6 +250,7 @@ impl Builder<'_> {
             fields,
             eq_hash: false,
             sensitive: shape.traits.has(SENSITIVE),
+            extras: Extras::default(),
         })
     }
 
@@ -317,6 +319,7 @@ impl Builder<'_> {
             path,
             docs: self.docs(&shape.traits, &owner)?,
             variants: out,
+            extras: Extras::default(),
         })
     }
 
@@ -361,6 +364,7 @@ impl Builder<'_> {
             path,
             docs: self.docs(&shape.traits, &owner)?,
             variants,
+            extras: Extras::default(),
         })
     }
 
@@ -403,6 +407,7 @@ impl Builder<'_> {
             eq_hash: false,
             sensitive: shape.traits.has(SENSITIVE),
             event_stream,
+            extras: Extras::default(),
         })
     }
 }

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::analysis::{mark_boxed, mark_eq_hash};
 use super::*;
 use crate::error::{CodegenError, Result};
-use crate::ir::closure::closure;
+use crate::ir::closure::closure_stopping_at;
 use crate::ir::pattern::{translate as translate_pattern, Dialect, Translated};
 use crate::ir::traits::{
     EnumValue, TimestampFormat, CLIENT_OPTIONAL, DEFAULT, ENUM_VALUE, HTTP_HEADER, HTTP_LABEL, HTTP_PAYLOAD,
@@ -18,6 +18,7 @@ use crate::ir::traits::{
 };
 use crate::ir::{docs, names, prelude, Member, Model, Shape, ShapeKind, Traits};
 
+mod extras;
 mod lowering;
 mod naming;
 mod values;
@@ -56,6 +57,11 @@ pub fn pattern_dialect(model: &Model) -> Dialect {
 /// Builds the IR for the given operations (by name or absolute id), reading
 /// patterns in `dialect`.
 pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Result<CrateIr> {
+    build_with(model, operation_names, dialect, &TypeOptions::default())
+}
+
+/// [`build`], with the user's derives, attributes and extern types.
+pub fn build_with(model: &Model, operation_names: &[&str], dialect: Dialect, options: &TypeOptions) -> Result<CrateIr> {
     let mut op_ids = Vec::new();
     for name in operation_names {
         op_ids.push(model.find_operation(name)?.id.clone());
@@ -70,7 +76,9 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
         _ => BTreeMap::new(),
     };
     let protocol = protocol(service);
-    let shapes = closure(model, &op_ids)?;
+    let externs = extras::extern_types(model, options)?;
+    let stop: BTreeSet<ShapeId> = externs.keys().cloned().collect();
+    let shapes = closure_stopping_at(model, &op_ids, &stop)?;
     let mut builder = Builder {
         model,
         protocol: protocol.clone(),
@@ -103,8 +111,10 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
     }
     let op_modules = naming::operation_modules(&op_ids);
     for (op_id, module) in op_ids.iter().zip(&op_modules) {
+        extras::check_not_operation_shapes(model, op_id, &externs)?;
         builder.place_io(op_id, module, &shared)?;
     }
+    builder.paths.extend(externs.clone());
     for id in &shapes {
         if prelude::is_prelude(id) || builder.paths.contains_key(id) {
             continue;
@@ -146,12 +156,15 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
         operations,
         patterns: Vec::new(),
         notes: Vec::new(),
-        closure_size: shapes.iter().filter(|id| !prelude::is_prelude(id)).count(),
+        closure_size: shapes
+            .iter()
+            .filter(|id| !prelude::is_prelude(id) && !externs.contains_key(*id))
+            .count(),
         protocol_tests,
         strategy_fns: BTreeMap::new(),
     };
     for id in &shapes {
-        if prelude::is_prelude(id) {
+        if prelude::is_prelude(id) || externs.contains_key(id) {
             continue;
         }
         let shape = model.get(id)?;
@@ -174,6 +187,7 @@ pub fn build(model: &Model, operation_names: &[&str], dialect: Dialect) -> Resul
     }
     ir.structures.sort_by(|a, b| a.path.cmp(&b.path));
     mark_eq_hash(&mut ir);
+    extras::apply(&mut ir, options)?;
     mark_boxed(&mut ir);
     ir.patterns = builder.patterns.into_values().collect();
     ir.patterns.sort_by(|a, b| a.const_name.cmp(&b.const_name));

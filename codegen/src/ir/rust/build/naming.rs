@@ -154,6 +154,9 @@ pub(super) fn settle_type_names(paths: &mut BTreeMap<ShapeId, RustPath>, notes: 
         .iter_mut()
         .partition(|(_, path)| matches!(path.module, Module::Operation(_)));
     for (id, path) in generated.into_iter().chain(modelled) {
+        if path.is_external() {
+            continue;
+        }
         let scope = scopes
             .entry(path.module.clone())
             .or_insert_with(|| Scope::new(Case::Camel, &[]));
@@ -187,7 +190,7 @@ pub(super) fn file_stems(paths: &BTreeMap<ShapeId, RustPath>) -> BTreeMap<ShapeI
         let scope = match &path.module {
             Module::Types => &mut types,
             Module::Errors => &mut errors,
-            Module::Operation(_) => continue,
+            Module::Operation(_) | Module::External(_) => continue,
         };
         stems.insert(id.clone(), scope.claim(names::module_name(&path.name)));
     }
