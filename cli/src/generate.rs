@@ -92,6 +92,10 @@ pub struct Args {
     /// `common-models = { path = "../common" }` (repeatable).
     #[arg(long = "dependency", value_name = "TOML")]
     dependencies: Vec<String>,
+    /// Let traits that no shape of the model defines through, each with a
+    /// warning, instead of failing (Smithy's own loaders can be told the same).
+    #[arg(long)]
+    allow_unknown_traits: bool,
     /// Write into a folder the generator did not create, overwriting files at
     /// generated paths (and replacing symbolic links there). Files the
     /// generator does not produce are never removed.
@@ -158,6 +162,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         strategies: !args.no_strategies,
         protocol_tests: args.protocol_tests,
         types: type_options(args)?,
+        allow_unknown_traits: args.allow_unknown_traits,
         ..smithy_codegen::Settings::default()
     };
     let generated =
@@ -214,6 +219,9 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         out.display(),
         report.changed()
     );
+    for warning in &r.warnings {
+        eprintln!("  warning: {warning}");
+    }
     for note in &r.notes {
         eprintln!("  note: {note}");
     }

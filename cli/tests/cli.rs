@@ -886,3 +886,124 @@ impl TapMkdir for PathBuf {
         self
     }
 }
+
+/// A misspelt trait stops generation with its place and the right name;
+/// `--allow-unknown-traits` lets it through with a warning.
+#[test]
+fn unknown_traits_fail_unless_allowed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let model = dir.path().join("m.smithy");
+    fs::write(
+        &model,
+        "$version: \"2\"\nnamespace a.b\n\nservice S { version: \"1\", operations: [Op] }\n\noperation Op {\n    input := {\n        @lenght(max: 2)\n        name: String\n    }\n}\n",
+    )
+    .expect("write");
+    let out = dir.path().join("crate");
+    let args = |extra: &[&str]| {
+        let mut args = vec![
+            "generate",
+            "--model",
+            model.to_str().expect("UTF-8"),
+            "--all-operations",
+            "--out",
+            out.to_str().expect("UTF-8"),
+        ];
+        args.extend_from_slice(extra);
+        args.into_iter().map(str::to_owned).collect::<Vec<_>>()
+    };
+    let refused = tool(&args(&[]).iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("m.smithy:8:10: `a.b#OpInput$name`: unknown trait `@a.b#lenght`")
+            && stderr(&refused).contains("did you mean `@length`?"),
+        "{}",
+        stderr(&refused)
+    );
+    let allowed = tool(
+        &args(&["--allow-unknown-traits"])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    assert_ok(&allowed);
+    assert!(stderr(&allowed).contains("warning: "), "{}", stderr(&allowed));
+}
+
+/// The README's lines after `marker`'s code fence, up to its end.
+fn readme_block(marker: &str) -> Vec<String> {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md")).expect("README");
+    let after = readme
+        .split_once(marker)
+        .map(|(_, rest)| rest)
+        .expect("the README marks the example");
+    after
+        .lines()
+        .skip_while(|l| !l.starts_with("```"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("```"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The README's tool example, line by line, as a new user would type it: the
+/// installed binary, its output folder under a temporary one.
+#[test]
+fn tool_example_in_the_readme_runs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workspace = fs::canonicalize(Path::new(env!("CARGO_MANIFEST_DIR")).join("..")).expect("workspace");
+    let root = dir.path().join("root");
+    let mut folder = workspace.clone();
+    let lines = readme_block("<!-- tool example -->");
+    assert!(lines.len() >= 3, "{lines:?}");
+    for line in &lines {
+        let line = line.replace("/tmp/", &format!("{}/", dir.path().display()));
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let output = match words[..] {
+            ["cd", to] => {
+                folder = folder.join(to);
+                continue;
+            }
+            ["cargo", "install", ref rest @ ..] => Command::new(env!("CARGO"))
+                .arg("install")
+                .args(rest)
+                .args(["--debug", "--offline", "--locked", "--root"])
+                .arg(&root)
+                .current_dir(&folder)
+                .env("CARGO_TARGET_DIR", workspace.join("target"))
+                .output(),
+            ["smithy-codegen", ref rest @ ..] => Command::new(root.join("bin/smithy-codegen"))
+                .args(rest)
+                .current_dir(&folder)
+                .output(),
+            ["cargo", ref rest @ ..] => {
+                // Pinned to the workspace's versions, so no registry is asked.
+                let _ = fs::copy(workspace.join("Cargo.lock"), folder.join("Cargo.lock"));
+                Command::new(env!("CARGO"))
+                    .args(rest)
+                    .arg("--offline")
+                    .current_dir(&folder)
+                    .env("CARGO_TARGET_DIR", workspace.join("target/standalone-build"))
+                    .output()
+            }
+            _ => panic!("the README's tool example has a line this test cannot run: {line}"),
+        }
+        .expect("runs");
+        assert!(output.status.success(), "`{line}` failed:\n{}", stderr(&output));
+    }
+}
+
+/// The README's build script is the example crate's.
+#[test]
+fn build_script_in_the_readme_is_the_examples() {
+    let lines = readme_block("<!-- build script example -->");
+    let shown: Vec<&str> = lines
+        .iter()
+        .map(String::as_str)
+        .skip_while(|l| !l.starts_with("fn main"))
+        .collect();
+    let build = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/build-script/build.rs"))
+        .expect("the example's build.rs");
+    let actual: Vec<&str> = build.lines().skip_while(|l| !l.starts_with("fn main")).collect();
+    assert!(!shown.is_empty());
+    assert_eq!(shown, actual);
+}

@@ -69,6 +69,10 @@ pub enum CodegenError {
     /// Mixins refer to each other in a cycle.
     #[error("shape `{id}` is part of a mixin cycle")]
     MixinCycle { id: String },
+    /// The model breaks Smithy's rules: every problem, one per line, each
+    /// where it was written.
+    #[error("{} in the model:\n{}", if problems.len() == 1 { "1 problem".to_owned() } else { format!("{} problems", problems.len()) }, problems.join("\n"))]
+    Check { problems: Vec<String> },
     /// A setting of the generator is not usable (a path that is not a Rust path, ...).
     #[error("invalid setting: {message}")]
     Settings { message: String },

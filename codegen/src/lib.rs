@@ -5,7 +5,7 @@
 //! 2. [`ir`] resolves it (prelude, mixins, `apply`, targets) and builds the Rust
 //!    IR for the closure of the requested operations;
 //! 3. [`emit`] turns the IR into token streams, one module per shape kind;
-//! 4. [`format`] pretty-prints them deterministically.
+//! 4. [`format`](mod@format) pretty-prints them deterministically.
 //!
 //! [`generate`] runs all four. No stage panics on input: every problem is a
 //! [`CodegenError`] naming the shape and the trait or field at fault.
@@ -68,6 +68,9 @@ pub struct Report {
     pub unions: usize,
     /// Things to know about the output (streaming members, non-JSON protocols, ...).
     pub notes: Vec<String>,
+    /// What the model's check let through (traits it cannot see the
+    /// definitions of, unknown traits when allowed).
+    pub warnings: Vec<String>,
     /// Features of `smithy-codegen-runtime` the generated code needs
     /// (`compression`, `checksum`), in name order.
     pub runtime_features: Vec<String>,
@@ -104,6 +107,8 @@ pub struct Settings {
     pub mount: Mount,
     /// Derives and attributes on chosen types, and extern types.
     pub types: TypeOptions,
+    /// Whether a trait no shape defines is a warning rather than an error.
+    pub allow_unknown_traits: bool,
 }
 
 /// Where generated code finds the runtime crate and its own modules: every
@@ -148,6 +153,7 @@ impl Default for Settings {
             expected_failures: Vec::new(),
             mount: Mount::default(),
             types: TypeOptions::default(),
+            allow_unknown_traits: false,
         }
     }
 }
@@ -184,6 +190,7 @@ pub fn generate_with_settings(spec_json: &str, operations: &Operations, settings
 /// Generates from an already loaded model (for instance one [`ast::assemble`]d
 /// from IDL and JSON files).
 pub fn generate_model(model: &ast::Model, operations: &Operations, settings: &Settings) -> Result<Generated> {
+    let warnings = ast::check::check(model, settings.allow_unknown_traits, settings.pattern_dialect)?;
     let model = ir::Model::from_ast(model)?;
     let names = operation_names(&model, operations)?;
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -205,6 +212,7 @@ pub fn generate_model(model: &ast::Model, operations: &Operations, settings: &Se
         enums: crate_ir.enums.len() + crate_ir.int_enums.len(),
         unions: crate_ir.unions.len(),
         notes: crate_ir.notes.clone(),
+        warnings,
         runtime_features: {
             let mut features = Vec::new();
             if crate_ir.operations.iter().any(|o| o.checksum_required) {
@@ -216,6 +224,21 @@ pub fn generate_model(model: &ast::Model, operations: &Operations, settings: &Se
             features
         },
     };
+    let mut report = report;
+    if settings.protocol_tests
+        && crate_ir.protocol_tests.requests.is_empty()
+        && crate_ir.protocol_tests.responses.is_empty()
+    {
+        report.notes.push(match crate_ir.protocol.trait_id() {
+            Some(protocol) => format!(
+                "--protocol-tests: the generated operations have no client-side `smithy.test` cases for {protocol}, so no tests were written"
+            ),
+            None => format!(
+                "--protocol-tests: no tests were written: the service's protocol ({}) is not one this generator puts on the wire",
+                crate_ir.protocol.name()
+            ),
+        });
+    }
     if settings.protocol_tests {
         let cases = &crate_ir.protocol_tests;
         for failure in &settings.expected_failures {

@@ -123,10 +123,21 @@ fn errors_name_file_line_and_column() {
     for (text, at, says) in [
         ("namespace a\nstring", "bad.smithy:2:7:", "shape name"),
         ("namespace a\nstring S string T\n", "bad.smithy:2:10:", "line break"),
+        // An unclosed delimiter is reported where it opens, naming it.
         (
             "namespace a\n@tags([\"a\"\nstring S\n",
-            "bad.smithy:4:1:",
-            "end of the file",
+            "bad.smithy:2:7:",
+            "this `[` is never closed",
+        ),
+        (
+            "namespace a\n@length(min: 1\nstructure S {\n    a: String\n}\n",
+            "bad.smithy:2:8:",
+            "this `(` of `@length` is never closed (at line 3, column 11",
+        ),
+        (
+            "namespace a\nstructure S {\n    a: String\n\nstring T\n",
+            "bad.smithy:2:13:",
+            "this `{` of the members is never closed",
         ),
         (
             "namespace a\nstructure S {\n    a: String\n    a: String\n}\n",
@@ -150,7 +161,11 @@ fn errors_name_file_line_and_column() {
             "uniqueItems",
         ),
         ("$version: \"3\"\n", "bad.smithy:1:11:", "unsupported"),
-        ("namespace a\nstring S\n\"unclosed\n", "bad.smithy:4:1:", "never closed"),
+        (
+            "namespace a\nstring S\n\"unclosed\n",
+            "bad.smithy:3:1:",
+            "this string is never closed",
+        ),
         (
             "$version: \"2\"\nnamespace a\nstructure S with [M] { $x }\n@mixin\nstructure M {}\n",
             "bad.smithy:3:24:",

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::{Apply, Model, Shape, Traits};
+use super::{Apply, Locations, Model, Shape, Traits};
 use crate::error::{CodegenError, Result};
 use crate::idl::{self, lower};
 
@@ -92,6 +92,13 @@ pub fn assemble(sources: &[Source]) -> Result<Model> {
     }
     let mut merged = Merged::default();
     for (name, model) in json_models {
+        for id in model.shapes.keys() {
+            merged
+                .locations
+                .shapes
+                .entry(id.clone())
+                .or_insert_with(|| name.to_owned());
+        }
         let version_1 = model.version.starts_with('1');
         for (key, value) in model.metadata {
             merged.metadata(key, value, origin(name, None))?;
@@ -111,6 +118,20 @@ pub fn assemble(sources: &[Source]) -> Result<Model> {
     for (name, file) in &idl_files {
         let lowered = lower::lower(file, &index).map_err(|e| e.in_file(name))?;
         let version_1 = file.version == idl::syntax::Version::V1;
+        for (id, _, at) in &lowered.shapes {
+            merged
+                .locations
+                .shapes
+                .entry(id.clone())
+                .or_insert_with(|| origin(name, Some(*at)));
+        }
+        for (owner, trait_id, at) in &lowered.traits {
+            merged
+                .locations
+                .traits
+                .entry((owner.clone(), trait_id.clone()))
+                .or_insert_with(|| origin(name, Some(*at)));
+        }
         for (key, value, at) in lowered.metadata {
             merged.metadata(key, value, origin(name, Some(at)))?;
         }
@@ -134,6 +155,7 @@ struct Merged {
     metadata: BTreeMap<String, (Value, String)>,
     shapes: BTreeMap<String, (Shape, String)>,
     applies: Vec<(String, Traits, String)>,
+    locations: Locations,
 }
 
 impl Merged {
@@ -200,6 +222,7 @@ impl Merged {
             version: "2.0".to_owned(),
             metadata: self.metadata.into_iter().map(|(k, (v, _))| (k, v)).collect(),
             shapes,
+            locations: self.locations,
         })
     }
 }

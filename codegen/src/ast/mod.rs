@@ -6,6 +6,8 @@
 //! several sources into one model, and serializing a [`Model`] gives JSON AST back.
 
 pub mod assemble;
+pub mod check;
+pub mod known_traits;
 pub mod upgrade;
 
 use std::collections::BTreeMap;
@@ -28,6 +30,40 @@ pub struct Model {
     pub metadata: BTreeMap<String, Value>,
     /// Absolute shape id -> shape, in id order.
     pub shapes: BTreeMap<String, Shape>,
+    /// Where its shapes and traits were written, for messages.
+    pub locations: Locations,
+}
+
+/// Where a model's shapes and traits were written: `file:line:col` for IDL,
+/// the file for JSON AST. Messages point there; it is never part of what a
+/// model is (two models that differ only here are equal).
+#[derive(Debug, Clone, Default)]
+pub struct Locations {
+    /// Shape id -> where it is defined.
+    pub shapes: BTreeMap<String, String>,
+    /// (shape or member id, trait id) -> where the trait is applied.
+    pub traits: BTreeMap<(String, String), String>,
+}
+
+impl PartialEq for Locations {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Locations {
+    /// Where `trait_id` is applied to `owner`, else where `owner`'s shape is.
+    pub fn of_trait(&self, owner: &str, trait_id: &str) -> Option<&str> {
+        self.traits
+            .get(&(owner.to_owned(), trait_id.to_owned()))
+            .or_else(|| self.of_shape(owner))
+            .map(String::as_str)
+    }
+
+    /// Where the shape of `owner` (a shape or member id) is defined.
+    pub fn of_shape(&self, owner: &str) -> Option<&String> {
+        self.shapes.get(owner.split('$').next().unwrap_or(owner))
+    }
 }
 
 /// `{"target": ..., "traits": ...}`.
@@ -343,6 +379,7 @@ impl Model {
             version,
             metadata,
             shapes,
+            locations: Locations::default(),
         })
     }
 }

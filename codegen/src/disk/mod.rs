@@ -1,7 +1,7 @@
 //! The generator's edge with the filesystem: model files read from files and
 //! folders ([`read`]), generated files written into a folder without touching
-//! anything the generator did not write ([`sync`]), and never outside that
-//! folder ([`confine`]). The stages before it (`ast` .. `format`) do no I/O.
+//! anything the generator did not write ([`sync()`]), and never outside that
+//! folder (`confine`). The stages before it (`ast` .. `format`) do no I/O.
 
 mod confine;
 pub mod read;

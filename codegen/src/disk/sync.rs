@@ -9,7 +9,7 @@
 //! `target/` and `Cargo.lock` are never written or removed, whatever a manifest says.
 //!
 //! Nothing is written, created or removed outside the folder: every path is
-//! resolved first ([`super::confine`]), a symbolic link leading out stops the run
+//! resolved first (`disk::confine`), a symbolic link leading out stops the run
 //! before its first write, and `force` replaces a link at a generated path
 //! rather than writing through it.
 

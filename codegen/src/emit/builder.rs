@@ -14,8 +14,9 @@ use crate::ir::rust::{FieldDef, StructureDef, ValueKind};
 pub fn emit(s: &StructureDef) -> TokenStream {
     let name = ident(&s.path.name);
     let builder = ident(&s.builder_name());
+    // `struct@`: a structure may be named like a derive macro (`Hash`).
     let doc = doc_text(&format!(
-        " Builds a [`{}`]; `build()` checks required members and every constraint.",
+        " Builds a [`{0}`](struct@{0}); `build()` checks required members and every constraint.",
         s.path.name
     ));
     let fields = s.fields.iter().map(|f| {

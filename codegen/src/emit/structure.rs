@@ -190,7 +190,13 @@ fn field_docs(f: &FieldDef) -> Vec<String> {
 
 fn getter(f: &FieldDef) -> TokenStream {
     let field = ident(&f.rust_name);
-    let docs = doc_attrs(&or_fallback(&f.docs, format!("The `{}` member.", f.member)));
+    // A field kept `pub(crate)` (a required member) is documented publicly
+    // only here, so the getter says all the field would: its constraints too.
+    let docs = if f.correctable() {
+        doc_attrs(&field_docs(f))
+    } else {
+        doc_attrs(&or_fallback(&f.docs, format!("The `{}` member.", f.member)))
+    };
     let inner = field_inner_type(f);
     let (ty, body) = match (&f.value.kind, f.optional) {
         (ValueKind::String, true) => (quote!(#OPTION<&str>), quote!(self.#field.as_deref())),

@@ -2,7 +2,7 @@
 //! (`::smithy_codegen_runtime` unless the settings say otherwise) and the
 //! module the generated tree is mounted at (`crate`, or wherever a build
 //! script's user includes it), both from [`crate::Mount`]; and whether the
-//! prelude's names are written short ([`super::prelude`]).
+//! prelude's names are written short (`emit::prelude`).
 //!
 //! Emitters write [`RUNTIME`] and [`ROOT`] where a path starts; the table for
 //! the file being emitted is set on its thread ([`with`]), since token

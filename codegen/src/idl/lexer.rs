@@ -378,12 +378,10 @@ impl Lexer<'_> {
             match self.peek() {
                 None => {
                     let what = if block { "text block" } else { "string" };
+                    // Reported where it opens: the end of the file says nothing.
                     return Err(self.error(
-                        self.position(),
-                        format!(
-                            "the {what} opened at line {}, column {} is never closed",
-                            at.line, at.column
-                        ),
+                        at,
+                        format!("this {what} is never closed: it runs to the end of the file"),
                     ));
                 }
                 Some('\\') => {

@@ -29,13 +29,17 @@ pub struct Index {
 }
 
 impl Index {
-    /// An index holding the prelude.
+    /// An index holding the prelude and the traits that ship with Smithy and
+    /// the AWS SDKs (which a model may `use` without defining).
     pub fn new() -> Self {
         let mut index = Index::default();
         for (name, type_name) in prelude::SHAPES {
             index
                 .types
                 .insert(format!("{}#{name}", prelude::NAMESPACE), (*type_name).to_owned());
+        }
+        for (id, type_name) in crate::ast::known_traits::TRAITS {
+            index.types.insert((*id).to_owned(), (*type_name).to_owned());
         }
         index
     }
@@ -193,6 +197,15 @@ impl<'a> Resolver<'a> {
         let namespace = file.namespace.as_ref().map(|n| n.value.as_str());
         let mut uses: HashMap<&str, &str> = HashMap::new();
         for used in &file.uses {
+            if !index.defines(&used.value) {
+                return Err(Located::new(
+                    used.at,
+                    format!(
+                        "`use {}` names no shape of the model (nor a trait that ships with Smithy or the AWS SDKs): is a model file missing?",
+                        used.value
+                    ),
+                ));
+            }
             let name = used.value.rsplit('#').next().unwrap_or(&used.value);
             if let Some(previous) = uses.insert(name, &used.value) {
                 if previous != used.value {
@@ -265,6 +278,8 @@ pub struct Lowered {
     pub shapes: Vec<(String, ast::Shape, Position)>,
     /// `apply` statements and traits for inherited members: target id, traits.
     pub applies: Vec<(String, Traits, Position)>,
+    /// Where each trait was applied: owner (shape or member id), trait id.
+    pub traits: Vec<(String, String, Position)>,
 }
 
 /// Lowers one parsed file against the model's index.
@@ -274,6 +289,7 @@ pub fn lower(file: &File, index: &Index) -> Result<Lowered, Located> {
         resolver,
         index,
         version: file.version,
+        trait_positions: Default::default(),
     };
     let mut out = Lowered::default();
     for (key, value) in &file.metadata {
@@ -290,6 +306,7 @@ pub fn lower(file: &File, index: &Index) -> Result<Lowered, Located> {
         let traits = lowering.traits(&apply.traits, None, Owner(&target, None))?;
         out.applies.push((target, traits, apply.target.at));
     }
+    out.traits = lowering.trait_positions.into_inner();
     Ok(out)
 }
 
@@ -310,6 +327,8 @@ struct Lowering<'a> {
     resolver: Resolver<'a>,
     index: &'a Index,
     version: Version,
+    /// Where each trait was applied: owner (shape or member id), trait id.
+    trait_positions: std::cell::RefCell<Vec<(String, String, Position)>>,
 }
 
 impl Lowering<'_> {
@@ -372,6 +391,9 @@ impl Lowering<'_> {
         }
         for application in applied {
             let id = self.resolver.id(&application.id);
+            self.trait_positions
+                .borrow_mut()
+                .push((owner.to_string(), id.clone(), application.id.at));
             if id == MIXIN && self.version == Version::V1 {
                 return Err(Located::new(
                     application.id.at,

@@ -3,7 +3,7 @@
 //! [`lexer`] turns text into tokens that remember the whitespace before them,
 //! [`parser`] turns tokens into a [`syntax::File`] (names as written),
 //! [`lower`] resolves names against every source of the model and produces the
-//! same [`crate::ast`] shapes the JSON AST path reads, and [`write`] renders a
+//! same [`crate::ast`] shapes the JSON AST path reads, and [`write`](mod@write) renders a
 //! model back as IDL. Multi-file assembly lives in [`crate::ast::assemble`].
 
 pub mod lexer;

@@ -1,4 +1,4 @@
-//! Tokens -> [`syntax::File`] by recursive descent, one function per grammar rule
+//! Tokens -> [`syntax::File`](crate::idl::syntax::File) by recursive descent, one function per grammar rule
 //! of the Smithy 2.0 IDL. Layout rules are checked from the tokens' trivia flags:
 //! `SP` positions must stay on the line, `BR` positions need a line break, and
 //! version 1.0 files are held to the 1.0 feature set.
@@ -16,6 +16,7 @@ pub fn parse(tokens: Vec<Token>) -> Result<File, Located> {
         input_suffix: "Input".into(),
         output_suffix: "Output".into(),
         inline_shapes: Vec::new(),
+        open: Vec::new(),
     };
     parser.file()
 }
@@ -28,6 +29,9 @@ struct Parser {
     output_suffix: String,
     /// Inline operation inputs and outputs, added to the file after their operation.
     inline_shapes: Vec<ShapeDef>,
+    /// The delimiters open where the parser stands (innermost last), so that an
+    /// error lines later can say which one was never closed.
+    open: Vec<(Position, String)>,
 }
 
 type Parsed<T> = Result<T, Located>;
@@ -69,10 +73,37 @@ impl Parser {
     }
 
     fn unexpected(&self, expected: &str) -> Located {
-        self.fail(Located::new(
-            self.at(),
-            format!("expected {expected}, found {}", self.peek().kind.describe()),
-        ))
+        let message = format!("expected {expected}, found {}", self.peek().kind.describe());
+        // Lines after a delimiter that is still open, the mistake is most
+        // likely that it was never closed: point there.
+        if let Some((opened, what)) = self.open.last() {
+            if self.at().line > opened.line {
+                let at = self.at();
+                return self.fail(Located::new(
+                    *opened,
+                    format!(
+                        "this {what} is never closed (at line {}, column {}: {message})",
+                        at.line, at.column
+                    ),
+                ));
+            }
+        }
+        self.fail(Located::new(self.at(), message))
+    }
+
+    /// Consumes the opening delimiter `kind` and remembers it as `what` until
+    /// [`Parser::close`].
+    fn open(&mut self, kind: TokenKind, what: impl Into<String>) -> Parsed<()> {
+        let at = self.expect(kind)?.at;
+        self.open.push((at, what.into()));
+        Ok(())
+    }
+
+    /// Consumes the closing delimiter of the innermost [`Parser::open`].
+    fn close(&mut self, kind: TokenKind) -> Parsed<()> {
+        self.expect(kind)?;
+        self.open.pop();
+        Ok(())
     }
 
     /// `error`, unless the parser stands at text the lexer could not read: then
@@ -349,9 +380,9 @@ impl Parser {
         if self.peek().kind != TokenKind::LParen || self.peek().spaced {
             return Ok(TraitApplication { id, value: None });
         }
-        self.next();
+        self.open(TokenKind::LParen, format!("`(` of `@{}`", id.value))?;
         if self.peek().kind == TokenKind::RParen {
-            self.next();
+            self.close(TokenKind::RParen)?;
             return Ok(TraitApplication { id, value: None });
         }
         let structured = matches!(self.peek().kind, TokenKind::Word(_) | TokenKind::Str(_))
@@ -365,7 +396,7 @@ impl Parser {
         } else {
             self.node()?
         };
-        self.expect(TokenKind::RParen)?;
+        self.close(TokenKind::RParen)?;
         Ok(TraitApplication { id, value: Some(value) })
     }
 
@@ -540,7 +571,7 @@ impl Parser {
     }
 
     fn enum_members(&mut self) -> Parsed<Vec<MemberDef>> {
-        self.expect(TokenKind::LBrace)?;
+        self.open(TokenKind::LBrace, "`{` of the members")?;
         let mut members: Vec<MemberDef> = Vec::new();
         while self.peek().kind != TokenKind::RBrace {
             let (traits, doc) = self.trait_statements()?;
@@ -558,7 +589,7 @@ impl Parser {
                 value,
             });
         }
-        self.next();
+        self.close(TokenKind::RBrace)?;
         Ok(members)
     }
 
@@ -577,7 +608,7 @@ impl Parser {
 
     /// `ShapeMembers`; `only` restricts the names (lists and maps).
     fn members(&mut self, only: Option<&[&str]>) -> Parsed<Vec<MemberDef>> {
-        self.expect(TokenKind::LBrace)?;
+        self.open(TokenKind::LBrace, "`{` of the members")?;
         let mut members: Vec<MemberDef> = Vec::new();
         while self.peek().kind != TokenKind::RBrace {
             let (traits, doc) = self.trait_statements()?;
@@ -626,7 +657,7 @@ impl Parser {
                 value,
             });
         }
-        self.next();
+        self.close(TokenKind::RBrace)?;
         Ok(members)
     }
 
@@ -726,21 +757,21 @@ impl Parser {
     fn node(&mut self) -> Parsed<Node> {
         match self.peek().kind {
             TokenKind::LBrace => {
-                self.next();
+                self.open(TokenKind::LBrace, "`{`")?;
                 let mut entries = Vec::new();
                 while self.peek().kind != TokenKind::RBrace {
                     entries.push(self.object_entry(&entries)?);
                 }
-                self.next();
+                self.close(TokenKind::RBrace)?;
                 return Ok(Node::Object(entries));
             }
             TokenKind::LBracket => {
-                self.next();
+                self.open(TokenKind::LBracket, "`[`")?;
                 let mut items = Vec::new();
                 while self.peek().kind != TokenKind::RBracket {
                     items.push(self.node()?);
                 }
-                self.next();
+                self.close(TokenKind::RBracket)?;
                 return Ok(Node::Array(items));
             }
             TokenKind::Str(_) | TokenKind::TextBlock(_) | TokenKind::Number(_) | TokenKind::Word(_) => {}

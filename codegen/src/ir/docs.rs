@@ -82,10 +82,8 @@ impl Renderer {
         for (i, word) in decoded.split_whitespace().enumerate() {
             let word = if self.in_code {
                 word.replace('`', "'")
-            } else if word.starts_with("http://") || word.starts_with("https://") {
-                format!("<{word}>")
             } else {
-                escape(word)
+                prose_word(word)
             };
             let leading_space = i > 0 || decoded.starts_with(char::is_whitespace);
             self.push_word(&word, leading_space);
@@ -164,12 +162,11 @@ impl Renderer {
             }
             ("a", true) => {
                 if let Some((href, text)) = self.link.take() {
-                    let rendered = if href.is_empty() {
-                        text
-                    } else if text.is_empty() {
-                        format!("<{href}>")
-                    } else {
-                        format!("[{text}]({href})")
+                    let href = link_target(&href);
+                    let rendered = match href {
+                        None => text,
+                        Some(href) if text.is_empty() => format!("<{href}>"),
+                        Some(href) => format!("[{text}]({href})"),
                     };
                     self.current.push_str(&rendered);
                 }
@@ -191,9 +188,12 @@ impl Renderer {
             return;
         }
         if let Some((href, text)) = self.link.take() {
-            self.current.push_str(&format!("{text} <{href}>"));
+            match link_target(&href) {
+                Some(href) => self.current.push_str(&format!("{text} <{href}>")),
+                None => self.current.push_str(&text),
+            }
         }
-        let para = self.current.trim().to_owned();
+        let para = balance_backticks(self.current.trim());
         if !para.is_empty() {
             self.paragraphs.push(para);
         }
@@ -233,6 +233,51 @@ fn decode_entities(s: &str) -> String {
         .replace("&apos;", "'")
         .replace("&nbsp;", " ")
         .replace("&amp;", "&")
+}
+
+/// A word of prose: a URL in it (`(see https://x.y/z).`) becomes an
+/// autolink, so rustdoc sees no bare URL; the rest is escaped.
+fn prose_word(word: &str) -> String {
+    let Some(start) = word.find("https://").or_else(|| word.find("http://")) else {
+        return escape(word);
+    };
+    let tail = &word[start..];
+    let end = tail
+        .trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '\'', '"'])
+        .len();
+    format!("{}<{}>{}", escape(&word[..start]), &tail[..end], escape(&tail[end..]))
+}
+
+/// Where a link may point in rustdoc: an absolute URL (spaces and
+/// parentheses encoded) or a page anchor. `None` for anything else (a bare
+/// name would be read as an intra-doc link to an item that does not exist).
+fn link_target(href: &str) -> Option<String> {
+    let href = href.trim();
+    let absolute = href.starts_with("http://") || href.starts_with("https://") || href.starts_with("mailto:");
+    if !absolute {
+        return None;
+    }
+    Some(
+        href.replace(' ', "%20")
+            .replace('(', "%28")
+            .replace(')', "%29")
+            .replace('<', "%3C")
+            .replace('>', "%3E"),
+    )
+}
+
+/// A paragraph whose backticks cannot all pair up gets them escaped, so a
+/// stray one does not swallow the text after it into a code span.
+fn balance_backticks(paragraph: &str) -> String {
+    let unescaped = paragraph
+        .match_indices('`')
+        .filter(|(i, _)| !paragraph[..*i].ends_with('\\'))
+        .count();
+    if unescaped % 2 == 0 {
+        paragraph.to_owned()
+    } else {
+        paragraph.replace('`', "\\`")
+    }
 }
 
 /// Escapes Markdown link brackets and stray angle brackets in prose.
@@ -309,6 +354,23 @@ mod tests {
     fn lists_and_entities() {
         let md = to_markdown("<p>Either:</p><ul><li><p>a &amp; b</p></li><li>c</li></ul>");
         assert_eq!(md, vec!["Either:", "", "- a & b", "- c"]);
+    }
+
+    /// What rustdoc warns about with `-D warnings`: bare URLs, links that
+    /// read as intra-doc links, and code spans that never close.
+    #[test]
+    fn nothing_rustdoc_warns_about_survives() {
+        assert_eq!(
+            to_markdown("See the guide (https://example.com/a/b)."),
+            vec!["See the guide (<https://example.com/a/b>)."]
+        );
+        assert_eq!(
+            to_markdown("<a href=\"ListThings\">ListThings</a> and <a href=\"https://x.y/a b(c)\">this</a>"),
+            vec!["ListThings and [this](https://x.y/a%20b%28c%29)"]
+        );
+        assert_eq!(to_markdown("<a href=\"#Top\">top</a>"), vec!["top"]);
+        assert_eq!(to_markdown("a `b` c"), vec!["a `b` c"]);
+        assert_eq!(to_markdown("a `b c"), vec!["a \\`b c"]);
     }
 
     #[test]

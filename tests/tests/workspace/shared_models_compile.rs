@@ -1,7 +1,8 @@
 //! Every official model in `../shared/aws-models/` generates, with all operations,
 //! a standalone crate that `cargo check`s with warnings denied (proptest feature
-//! on, so the generated strategies compile too). Skips with a clear line when the
-//! shared reference data is absent.
+//! on, so the generated strategies compile too), and whose rustdoc builds with
+//! warnings denied (the models' HTML documentation, as Markdown). Skips with a
+//! clear line when the shared reference data is absent.
 //!
 //! The crates go to `target/shared-model-crates/<model>/` and share one target
 //! directory, `target/shared-model-check/`, so dependencies build once.
@@ -48,7 +49,8 @@ fn check_model(file: &str) {
     // A scratch folder of this test: earlier runs may predate the manifest.
     sync(&out, &files, SyncMode::Write, Ownership::Force).expect("crate written");
     std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).expect("lockfile copied");
-    let status = cargo_check(&out, &root.join("target/shared-model-check"));
+    let target = root.join("target/shared-model-check");
+    let status = cargo(&out, &target, &["check", "--all-features", "--quiet"], "RUSTFLAGS");
     eprintln!(
         "{file}: {} operations, {} shapes, generated in {generation:.1?}, checked in {:.1?}",
         generated.report.operations,
@@ -59,15 +61,21 @@ fn check_model(file: &str) {
         status,
         "cargo check of the crate generated from {file} failed (see output above)"
     );
+    let documented = cargo(&out, &target, &["doc", "--no-deps", "--quiet"], "RUSTDOCFLAGS");
+    assert!(
+        documented,
+        "rustdoc of the crate generated from {file} warned (see output above)"
+    );
 }
 
-fn cargo_check(dir: &Path, target: &PathBuf) -> bool {
+/// `cargo <args>` in `dir`, with warnings denied through `flags_var`.
+fn cargo(dir: &Path, target: &PathBuf, args: &[&str], flags_var: &str) -> bool {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     Command::new(cargo)
-        .args(["check", "--all-features", "--quiet"])
+        .args(args)
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", target)
-        .env("RUSTFLAGS", "-D warnings")
+        .env(flags_var, "-D warnings")
         .status()
         .map(|s| s.success())
         .unwrap_or(false)

@@ -3,9 +3,9 @@
 //! java.util.regex, which AWS services validate with, so models of AWS services
 //! are read as Java and others as ECMA-262 ([`Dialect`]).
 //!
-//! The stages: [`parse`] reads the pattern into an [`ast`] in which every escape,
-//! class and anchor already has its dialect's meaning; [`shape`] recognizes
-//! patterns a byte loop or a counted class check can match; [`render`] writes the
+//! The stages: `parse` reads the pattern into an `ast` in which every escape,
+//! class and anchor already has its dialect's meaning; `shape` recognizes
+//! patterns a byte loop or a counted class check can match; `render` writes the
 //! rest as Rust regex syntax, for linear-time `regex` unless the pattern needs
 //! look-around, back-references or possessive repetition (`fancy-regex`).
 

@@ -23,6 +23,8 @@ pub struct AbortConfig {
 
 impl AbortConfig {
     /// The rules; the job is aborted as soon as any one of them is met.
+    ///
+    /// Required; length at least 1.
     pub fn criteria_list(&self) -> &[types::AbortCriteria] {
         &self.criteria_list
     }
@@ -91,7 +93,7 @@ impl runtime::wire::ReadFields for AbortConfigBuilder {
     }
 }
 
-/// Builds a [`AbortConfig`]; `build()` checks required members and every constraint.
+/// Builds a [`AbortConfig`](struct@AbortConfig); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct AbortConfigBuilder {

@@ -35,21 +35,29 @@ pub struct AbortCriteria {
 
 impl AbortCriteria {
     /// Which kind of failed execution this rule counts.
+    ///
+    /// Required.
     pub fn failure_type(&self) -> &types::JobExecutionFailureType {
         &self.failure_type
     }
 
     /// What to do once the rule is met.
+    ///
+    /// Required.
     pub fn action(&self) -> &types::AbortAction {
         &self.action
     }
 
     /// Share of failed executions, in percent, that sets the rule off (two decimal places are honoured).
+    ///
+    /// Required; at most 100.
     pub fn threshold_percentage(&self) -> f64 {
         self.threshold_percentage
     }
 
     /// Number of devices that must have received the job before the rule is checked.
+    ///
+    /// Required; at least 1.
     pub fn min_number_of_executed_things(&self) -> i32 {
         self.min_number_of_executed_things
     }
@@ -177,7 +185,7 @@ impl runtime::wire::ReadFields for AbortCriteriaBuilder {
     }
 }
 
-/// Builds a [`AbortCriteria`]; `build()` checks required members and every constraint.
+/// Builds a [`AbortCriteria`](struct@AbortCriteria); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct AbortCriteriaBuilder {

@@ -31,16 +31,22 @@ pub struct ExponentialRolloutRate {
 
 impl ExponentialRolloutRate {
     /// Number of devices notified per minute when the rollout begins.
+    ///
+    /// Required; range 1..=1000.
     pub fn base_rate_per_minute(&self) -> i32 {
         self.base_rate_per_minute
     }
 
     /// Multiplier applied to the rate at each step (one decimal place is honoured).
+    ///
+    /// Required; range 1.1..=5.
     pub fn increment_factor(&self) -> f64 {
         self.increment_factor
     }
 
     /// What has to happen before the rate is raised again.
+    ///
+    /// Required.
     pub fn rate_increase_criteria(&self) -> &types::RateIncreaseCriteria {
         &self.rate_increase_criteria
     }
@@ -144,7 +150,7 @@ impl runtime::wire::ReadFields for ExponentialRolloutRateBuilder {
     }
 }
 
-/// Builds a [`ExponentialRolloutRate`]; `build()` checks required members and every constraint.
+/// Builds a [`ExponentialRolloutRate`](struct@ExponentialRolloutRate); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct ExponentialRolloutRateBuilder {

@@ -23,6 +23,8 @@ pub struct JobExecutionsRetryConfig {
 
 impl JobExecutionsRetryConfig {
     /// One retry rule per failure type (one or two rules).
+    ///
+    /// Required; length 1..=2.
     pub fn criteria_list(&self) -> &[types::RetryCriteria] {
         &self.criteria_list
     }
@@ -91,7 +93,7 @@ impl runtime::wire::ReadFields for JobExecutionsRetryConfigBuilder {
     }
 }
 
-/// Builds a [`JobExecutionsRetryConfig`]; `build()` checks required members and every constraint.
+/// Builds a [`JobExecutionsRetryConfig`](struct@JobExecutionsRetryConfig); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct JobExecutionsRetryConfigBuilder {

@@ -87,7 +87,7 @@ impl runtime::wire::ReadFields for JobExecutionsRolloutConfigBuilder {
     }
 }
 
-/// Builds a [`JobExecutionsRolloutConfig`]; `build()` checks required members and every constraint.
+/// Builds a [`JobExecutionsRolloutConfig`](struct@JobExecutionsRolloutConfig); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct JobExecutionsRolloutConfigBuilder {

@@ -26,11 +26,15 @@ pub struct MaintenanceWindow {
 
 impl MaintenanceWindow {
     /// Cron expression giving when each window opens.
+    ///
+    /// Required; length 1..=256.
     pub fn start_time(&self) -> &str {
         &self.start_time
     }
 
     /// How long each window stays open, in minutes.
+    ///
+    /// Required; range 1..=1430.
     pub fn duration_in_minutes(&self) -> i32 {
         self.duration_in_minutes
     }
@@ -112,7 +116,7 @@ impl runtime::wire::ReadFields for MaintenanceWindowBuilder {
     }
 }
 
-/// Builds a [`MaintenanceWindow`]; `build()` checks required members and every constraint.
+/// Builds a [`MaintenanceWindow`](struct@MaintenanceWindow); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MaintenanceWindowBuilder {

@@ -87,7 +87,7 @@ impl runtime::wire::ReadFields for PresignedUrlConfigBuilder {
     }
 }
 
-/// Builds a [`PresignedUrlConfig`]; `build()` checks required members and every constraint.
+/// Builds a [`PresignedUrlConfig`](struct@PresignedUrlConfig); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PresignedUrlConfigBuilder {

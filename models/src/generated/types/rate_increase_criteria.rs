@@ -93,7 +93,7 @@ impl runtime::wire::ReadFields for RateIncreaseCriteriaBuilder {
     }
 }
 
-/// Builds a [`RateIncreaseCriteria`]; `build()` checks required members and every constraint.
+/// Builds a [`RateIncreaseCriteria`](struct@RateIncreaseCriteria); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct RateIncreaseCriteriaBuilder {

@@ -27,11 +27,15 @@ pub struct RetryCriteria {
 
 impl RetryCriteria {
     /// Which kind of failure the rule applies to.
+    ///
+    /// Required.
     pub fn failure_type(&self) -> &types::RetryableFailureType {
         &self.failure_type
     }
 
     /// How many retries are allowed (0 to 10).
+    ///
+    /// Required; range 0..=10.
     pub fn number_of_retries(&self) -> i32 {
         self.number_of_retries
     }
@@ -113,7 +117,7 @@ impl runtime::wire::ReadFields for RetryCriteriaBuilder {
     }
 }
 
-/// Builds a [`RetryCriteria`]; `build()` checks required members and every constraint.
+/// Builds a [`RetryCriteria`](struct@RetryCriteria); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct RetryCriteriaBuilder {

@@ -71,7 +71,7 @@ impl runtime::wire::ReadFields for TimeoutConfigBuilder {
     }
 }
 
-/// Builds a [`TimeoutConfig`]; `build()` checks required members and every constraint.
+/// Builds a [`TimeoutConfig`](struct@TimeoutConfig); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct TimeoutConfigBuilder {

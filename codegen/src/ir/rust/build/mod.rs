@@ -75,7 +75,7 @@ pub fn build_with(model: &Model, operation_names: &[&str], dialect: Dialect, opt
         Some(ShapeKind::Service(s)) => s.rename.clone(),
         _ => BTreeMap::new(),
     };
-    let protocol = protocol(service);
+    let protocol = protocol(model, service);
     let externs = extras::extern_types(model, options)?;
     let stop: BTreeSet<ShapeId> = externs.keys().cloned().collect();
     let shapes = closure_stopping_at(model, &op_ids, &stop)?;
@@ -93,7 +93,7 @@ pub fn build_with(model: &Model, operation_names: &[&str], dialect: Dialect, opt
     };
     if let Protocol::Other(name) = &protocol {
         builder.notes.insert(format!(
-            "protocol {name} does not put JSON on the wire: types and validation are exact, serde gives their JSON form"
+            "the service's protocol, {name}, is not one this generator puts on the wire yet: operations have no `request`/`response`; types and validation are exact, and serde gives their JSON form"
         ));
     }
     // Placement first: every shape gets its module and name, then the names
@@ -225,7 +225,10 @@ fn shared_io(model: &Model, op_ids: &[ShapeId]) -> Result<BTreeMap<ShapeId, Role
         .collect())
 }
 
-fn protocol(service: Option<&Shape>) -> Protocol {
+/// The service's protocol: one of the JSON protocols this generator puts on
+/// the wire, or any other protocol trait (a known one, or one the model
+/// defines with `@protocolDefinition`), which gets a note.
+fn protocol(model: &Model, service: Option<&Shape>) -> Protocol {
     let Some(service) = service else {
         return Protocol::None;
     };
@@ -237,7 +240,14 @@ fn protocol(service: Option<&Shape>) -> Protocol {
     } else if traits.has("aws.protocols#awsJson1_1") {
         Protocol::AwsJson1_1
     } else {
-        match traits.0.keys().find(|k| k.starts_with("aws.protocols#")) {
+        let is_protocol = |id: &String| {
+            crate::ast::known_traits::PROTOCOLS.contains(&id.as_str())
+                || ShapeId::parse(id)
+                    .ok()
+                    .and_then(|id| model.get(&id).ok())
+                    .is_some_and(|definition| definition.traits.has("smithy.api#protocolDefinition"))
+        };
+        match traits.0.keys().find(|k| is_protocol(k)) {
             Some(name) => Protocol::Other(name.clone()),
             None => Protocol::None,
         }

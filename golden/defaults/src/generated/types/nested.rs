@@ -72,7 +72,7 @@ impl runtime::wire::ReadFields for NestedBuilder {
     }
 }
 
-/// Builds a [`Nested`]; `build()` checks required members and every constraint.
+/// Builds a [`Nested`](struct@Nested); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct NestedBuilder {

@@ -93,6 +93,8 @@ impl Settings {
     }
 
     /// Defaults apply to nested structures too.
+    ///
+    /// Required.
     pub fn nested(&self) -> &types::Nested {
         &self.nested
     }
@@ -181,7 +183,7 @@ impl runtime::wire::ReadFields for SettingsBuilder {
     }
 }
 
-/// Builds a [`Settings`]; `build()` checks required members and every constraint.
+/// Builds a [`Settings`](struct@Settings); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct SettingsBuilder {

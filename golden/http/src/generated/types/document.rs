@@ -76,7 +76,7 @@ impl runtime::wire::ReadFields for DocumentBuilder {
     }
 }
 
-/// Builds a [`Document`]; `build()` checks required members and every constraint.
+/// Builds a [`Document`](struct@Document); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct DocumentBuilder {

@@ -24,6 +24,8 @@ pub struct Box {
 
 impl Box {
     /// The `ok` member.
+    ///
+    /// Required.
     pub fn ok(&self) -> &str {
         &self.ok
     }
@@ -89,7 +91,7 @@ impl runtime::wire::ReadFields for BoxBuilder {
     }
 }
 
-/// Builds a [`Box`]; `build()` checks required members and every constraint.
+/// Builds a [`Box`](struct@Box); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct BoxBuilder {

@@ -64,7 +64,7 @@ impl runtime::wire::ReadFields for BuilderBuilder {
     }
 }
 
-/// Builds a [`Builder`]; `build()` checks required members and every constraint.
+/// Builds a [`Builder`](struct@Builder); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct BuilderBuilder {

@@ -69,7 +69,7 @@ impl runtime::wire::ReadFields for BuildersBuilder {
     }
 }
 
-/// Builds a [`Builders`]; `build()` checks required members and every constraint.
+/// Builds a [`Builders`](struct@Builders); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct BuildersBuilder {

@@ -69,7 +69,7 @@ impl runtime::wire::ReadFields for ErrorsBuilder {
     }
 }
 
-/// Builds a [`Errors`]; `build()` checks required members and every constraint.
+/// Builds a [`Errors`](struct@Errors); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ErrorsBuilder {

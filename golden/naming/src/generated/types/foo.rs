@@ -80,7 +80,7 @@ impl runtime::wire::ReadFields for FooBuilder {
     }
 }
 
-/// Builds a [`Foo`]; `build()` checks required members and every constraint.
+/// Builds a [`Foo`](struct@Foo); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct FooBuilder {

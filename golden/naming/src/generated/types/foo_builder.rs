@@ -64,7 +64,7 @@ impl runtime::wire::ReadFields for FooBuilderBuilder {
     }
 }
 
-/// Builds a [`FooBuilder`]; `build()` checks required members and every constraint.
+/// Builds a [`FooBuilder`](struct@FooBuilder); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct FooBuilderBuilder {

@@ -64,7 +64,7 @@ impl runtime::wire::ReadFields for HashBuilder {
     }
 }
 
-/// Builds a [`Hash`]; `build()` checks required members and every constraint.
+/// Builds a [`Hash`](struct@Hash); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HashBuilder {

@@ -69,7 +69,7 @@ impl runtime::wire::ReadFields for OperationBuilder {
     }
 }
 
-/// Builds a [`Operation`]; `build()` checks required members and every constraint.
+/// Builds a [`Operation`](struct@Operation); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct OperationBuilder {

@@ -24,6 +24,8 @@ pub struct Option {
 
 impl Option {
     /// The `ok` member.
+    ///
+    /// Required.
     pub fn ok(&self) -> &str {
         &self.ok
     }
@@ -89,7 +91,7 @@ impl runtime::wire::ReadFields for OptionBuilder {
     }
 }
 
-/// Builds a [`Option`]; `build()` checks required members and every constraint.
+/// Builds a [`Option`](struct@Option); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct OptionBuilder {

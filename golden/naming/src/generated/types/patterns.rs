@@ -69,7 +69,7 @@ impl runtime::wire::ReadFields for PatternsBuilder {
     }
 }
 
-/// Builds a [`Patterns`]; `build()` checks required members and every constraint.
+/// Builds a [`Patterns`](struct@Patterns); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PatternsBuilder {

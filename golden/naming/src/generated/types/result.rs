@@ -24,6 +24,8 @@ pub struct Result {
 
 impl Result {
     /// The `ok` member.
+    ///
+    /// Required.
     pub fn ok(&self) -> &str {
         &self.ok
     }
@@ -89,7 +91,7 @@ impl runtime::wire::ReadFields for ResultBuilder {
     }
 }
 
-/// Builds a [`Result`]; `build()` checks required members and every constraint.
+/// Builds a [`Result`](struct@Result); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ResultBuilder {

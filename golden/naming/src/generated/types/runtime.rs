@@ -69,7 +69,7 @@ impl runtime::wire::ReadFields for RuntimeBuilder {
     }
 }
 
-/// Builds a [`Runtime`]; `build()` checks required members and every constraint.
+/// Builds a [`Runtime`](struct@Runtime); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct RuntimeBuilder {

@@ -69,7 +69,7 @@ impl runtime::wire::ReadFields for SerdeBuilder {
     }
 }
 
-/// Builds a [`Serde`]; `build()` checks required members and every constraint.
+/// Builds a [`Serde`](struct@Serde); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct SerdeBuilder {

@@ -69,7 +69,7 @@ impl runtime::wire::ReadFields for StdBuilder {
     }
 }
 
-/// Builds a [`Std`]; `build()` checks required members and every constraint.
+/// Builds a [`Std`](struct@Std); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct StdBuilder {

@@ -69,7 +69,7 @@ impl runtime::wire::ReadFields for StrategiesBuilder {
     }
 }
 
-/// Builds a [`Strategies`]; `build()` checks required members and every constraint.
+/// Builds a [`Strategies`](struct@Strategies); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct StrategiesBuilder {

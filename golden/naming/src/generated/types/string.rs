@@ -64,7 +64,7 @@ impl runtime::wire::ReadFields for StringBuilder {
     }
 }
 
-/// Builds a [`String`]; `build()` checks required members and every constraint.
+/// Builds a [`String`](struct@String); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct StringBuilder {

@@ -64,7 +64,7 @@ impl runtime::wire::ReadFields for TypeBuilder {
     }
 }
 
-/// Builds a [`Type`]; `build()` checks required members and every constraint.
+/// Builds a [`Type`](struct@Type); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct TypeBuilder {

@@ -69,7 +69,7 @@ impl runtime::wire::ReadFields for TypesBuilder {
     }
 }
 
-/// Builds a [`Types`]; `build()` checks required members and every constraint.
+/// Builds a [`Types`](struct@Types); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct TypesBuilder {

@@ -24,6 +24,8 @@ pub struct Vec {
 
 impl Vec {
     /// The `ok` member.
+    ///
+    /// Required.
     pub fn ok(&self) -> &str {
         &self.ok
     }
@@ -89,7 +91,7 @@ impl runtime::wire::ReadFields for VecBuilder {
     }
 }
 
-/// Builds a [`Vec`]; `build()` checks required members and every constraint.
+/// Builds a [`Vec`](struct@Vec); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct VecBuilder {

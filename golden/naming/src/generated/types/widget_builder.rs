@@ -64,7 +64,7 @@ impl runtime::wire::ReadFields for WidgetBuilderBuilder {
     }
 }
 
-/// Builds a [`WidgetBuilder`]; `build()` checks required members and every constraint.
+/// Builds a [`WidgetBuilder`](struct@WidgetBuilder); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct WidgetBuilderBuilder {

@@ -68,7 +68,7 @@ impl runtime::wire::ReadFields for LinkBuilder {
     }
 }
 
-/// Builds a [`Link`]; `build()` checks required members and every constraint.
+/// Builds a [`Link`](struct@Link); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct LinkBuilder {

@@ -29,6 +29,8 @@ pub struct Node {
 
 impl Node {
     /// The `name` member.
+    ///
+    /// Required.
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -128,7 +130,7 @@ impl runtime::wire::ReadFields for NodeBuilder {
     }
 }
 
-/// Builds a [`Node`]; `build()` checks required members and every constraint.
+/// Builds a [`Node`](struct@Node); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct NodeBuilder {

@@ -73,7 +73,7 @@ impl runtime::wire::ReadFields for CredentialsBuilder {
     }
 }
 
-/// Builds a [`Credentials`]; `build()` checks required members and every constraint.
+/// Builds a [`Credentials`](struct@Credentials); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct CredentialsBuilder {

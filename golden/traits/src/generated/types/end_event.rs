@@ -49,7 +49,7 @@ impl runtime::wire::ReadFields for EndEventBuilder {
     }
 }
 
-/// Builds a [`EndEvent`]; `build()` checks required members and every constraint.
+/// Builds a [`EndEvent`](struct@EndEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct EndEventBuilder {}

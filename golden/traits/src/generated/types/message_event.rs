@@ -64,7 +64,7 @@ impl runtime::wire::ReadFields for MessageEventBuilder {
     }
 }
 
-/// Builds a [`MessageEvent`]; `build()` checks required members and every constraint.
+/// Builds a [`MessageEvent`](struct@MessageEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MessageEventBuilder {

@@ -22,6 +22,8 @@ pub struct Circle {
 
 impl Circle {
     /// The `radius` member.
+    ///
+    /// Required.
     pub fn radius(&self) -> f64 {
         self.radius
     }
@@ -80,7 +82,7 @@ impl runtime::wire::ReadFields for CircleBuilder {
     }
 }
 
-/// Builds a [`Circle`]; `build()` checks required members and every constraint.
+/// Builds a [`Circle`](struct@Circle); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct CircleBuilder {

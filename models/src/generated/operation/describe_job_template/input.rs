@@ -76,7 +76,7 @@ impl runtime::wire::ReadFields for DescribeJobTemplateInputBuilder {
     }
 }
 
-/// Builds a [`DescribeJobTemplateInput`]; `build()` checks required members and every constraint.
+/// Builds a [`DescribeJobTemplateInput`](struct@DescribeJobTemplateInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct DescribeJobTemplateInputBuilder {

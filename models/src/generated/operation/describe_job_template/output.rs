@@ -262,7 +262,7 @@ impl runtime::wire::ReadFields for DescribeJobTemplateOutputBuilder {
     }
 }
 
-/// Builds a [`DescribeJobTemplateOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`DescribeJobTemplateOutput`](struct@DescribeJobTemplateOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct DescribeJobTemplateOutputBuilder {

@@ -129,7 +129,7 @@ impl runtime::wire::ReadFields for InternalFailureExceptionBuilder {
     }
 }
 
-/// Builds a [`InternalFailureException`]; `build()` checks required members and every constraint.
+/// Builds a [`InternalFailureException`](struct@InternalFailureException); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct InternalFailureExceptionBuilder {

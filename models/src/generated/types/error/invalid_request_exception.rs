@@ -129,7 +129,7 @@ impl runtime::wire::ReadFields for InvalidRequestExceptionBuilder {
     }
 }
 
-/// Builds a [`InvalidRequestException`]; `build()` checks required members and every constraint.
+/// Builds a [`InvalidRequestException`](struct@InvalidRequestException); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct InvalidRequestExceptionBuilder {

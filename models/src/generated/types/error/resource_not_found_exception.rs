@@ -129,7 +129,7 @@ impl runtime::wire::ReadFields for ResourceNotFoundExceptionBuilder {
     }
 }
 
-/// Builds a [`ResourceNotFoundException`]; `build()` checks required members and every constraint.
+/// Builds a [`ResourceNotFoundException`](struct@ResourceNotFoundException); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ResourceNotFoundExceptionBuilder {

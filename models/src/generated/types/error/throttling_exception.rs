@@ -125,7 +125,7 @@ impl runtime::wire::ReadFields for ThrottlingExceptionBuilder {
     }
 }
 
-/// Builds a [`ThrottlingException`]; `build()` checks required members and every constraint.
+/// Builds a [`ThrottlingException`](struct@ThrottlingException); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ThrottlingExceptionBuilder {

@@ -66,7 +66,7 @@ impl runtime::wire::ReadFields for ClientOptionalDefaultsBuilder {
     }
 }
 
-/// Builds a [`ClientOptionalDefaults`]; `build()` checks required members and every constraint.
+/// Builds a [`ClientOptionalDefaults`](struct@ClientOptionalDefaults); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ClientOptionalDefaultsBuilder {

@@ -66,7 +66,7 @@ impl runtime::wire::ReadFields for ComplexNestedErrorDataBuilder {
     }
 }
 
-/// Builds a [`ComplexNestedErrorData`]; `build()` checks required members and every constraint.
+/// Builds a [`ComplexNestedErrorData`](struct@ComplexNestedErrorData); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ComplexNestedErrorDataBuilder {

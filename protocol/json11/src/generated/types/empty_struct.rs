@@ -49,7 +49,7 @@ impl runtime::wire::ReadFields for EmptyStructBuilder {
     }
 }
 
-/// Builds a [`EmptyStruct`]; `build()` checks required members and every constraint.
+/// Builds a [`EmptyStruct`](struct@EmptyStruct); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct EmptyStructBuilder {}

@@ -64,7 +64,7 @@ impl runtime::wire::ReadFields for GreetingStructBuilder {
     }
 }
 
-/// Builds a [`GreetingStruct`]; `build()` checks required members and every constraint.
+/// Builds a [`GreetingStruct`](struct@GreetingStruct); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct GreetingStructBuilder {

@@ -156,7 +156,7 @@ impl runtime::wire::ReadFields for JsonEnumsInputOutputBuilder {
     }
 }
 
-/// Builds a [`JsonEnumsInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`JsonEnumsInputOutput`](struct@JsonEnumsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct JsonEnumsInputOutputBuilder {

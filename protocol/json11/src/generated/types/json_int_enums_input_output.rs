@@ -156,7 +156,7 @@ impl runtime::wire::ReadFields for JsonIntEnumsInputOutputBuilder {
     }
 }
 
-/// Builds a [`JsonIntEnumsInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`JsonIntEnumsInputOutput`](struct@JsonIntEnumsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct JsonIntEnumsInputOutputBuilder {

@@ -414,7 +414,7 @@ impl runtime::wire::ReadFields for KitchenSinkBuilder {
     }
 }
 
-/// Builds a [`KitchenSink`]; `build()` checks required members and every constraint.
+/// Builds a [`KitchenSink`](struct@KitchenSink); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct KitchenSinkBuilder {

@@ -68,7 +68,7 @@ impl runtime::wire::ReadFields for NullOperationInputOutputBuilder {
     }
 }
 
-/// Builds a [`NullOperationInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`NullOperationInputOutput`](struct@NullOperationInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct NullOperationInputOutputBuilder {

@@ -71,7 +71,7 @@ impl runtime::wire::ReadFields for PutAndGetInlineDocumentsInputOutputBuilder {
     }
 }
 
-/// Builds a [`PutAndGetInlineDocumentsInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`PutAndGetInlineDocumentsInputOutput`](struct@PutAndGetInlineDocumentsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PutAndGetInlineDocumentsInputOutputBuilder {

@@ -64,7 +64,7 @@ impl runtime::wire::ReadFields for SimpleStructBuilder {
     }
 }
 
-/// Builds a [`SimpleStruct`]; `build()` checks required members and every constraint.
+/// Builds a [`SimpleStruct`](struct@SimpleStruct); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct SimpleStructBuilder {

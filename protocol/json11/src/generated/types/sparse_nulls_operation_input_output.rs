@@ -82,7 +82,7 @@ impl runtime::wire::ReadFields for SparseNullsOperationInputOutputBuilder {
     }
 }
 
-/// Builds a [`SparseNullsOperationInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`SparseNullsOperationInputOutput`](struct@SparseNullsOperationInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct SparseNullsOperationInputOutputBuilder {

@@ -64,7 +64,7 @@ impl runtime::wire::ReadFields for StructWithJsonNameBuilder {
     }
 }
 
-/// Builds a [`StructWithJsonName`]; `build()` checks required members and every constraint.
+/// Builds a [`StructWithJsonName`](struct@StructWithJsonName); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct StructWithJsonNameBuilder {

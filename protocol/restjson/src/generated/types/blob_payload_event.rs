@@ -64,7 +64,7 @@ impl runtime::wire::ReadFields for BlobPayloadEventBuilder {
     }
 }
 
-/// Builds a [`BlobPayloadEvent`]; `build()` checks required members and every constraint.
+/// Builds a [`BlobPayloadEvent`](struct@BlobPayloadEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct BlobPayloadEventBuilder {

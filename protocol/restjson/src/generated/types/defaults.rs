@@ -414,7 +414,7 @@ impl runtime::wire::ReadFields for DefaultsBuilder {
     }
 }
 
-/// Builds a [`Defaults`]; `build()` checks required members and every constraint.
+/// Builds a [`Defaults`](struct@Defaults); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct DefaultsBuilder {

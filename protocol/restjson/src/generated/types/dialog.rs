@@ -98,7 +98,7 @@ impl runtime::wire::ReadFields for DialogBuilder {
     }
 }
 
-/// Builds a [`Dialog`]; `build()` checks required members and every constraint.
+/// Builds a [`Dialog`](struct@Dialog); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct DialogBuilder {

@@ -73,7 +73,7 @@ impl runtime::wire::ReadFields for DocumentTypeAsMapValueInputOutputBuilder {
     }
 }
 
-/// Builds a [`DocumentTypeAsMapValueInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`DocumentTypeAsMapValueInputOutput`](struct@DocumentTypeAsMapValueInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct DocumentTypeAsMapValueInputOutputBuilder {

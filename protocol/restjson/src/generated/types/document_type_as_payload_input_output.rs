@@ -72,7 +72,7 @@ impl runtime::wire::ReadFields for DocumentTypeAsPayloadInputOutputBuilder {
     }
 }
 
-/// Builds a [`DocumentTypeAsPayloadInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`DocumentTypeAsPayloadInputOutput`](struct@DocumentTypeAsPayloadInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct DocumentTypeAsPayloadInputOutputBuilder {

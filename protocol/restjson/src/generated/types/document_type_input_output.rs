@@ -80,7 +80,7 @@ impl runtime::wire::ReadFields for DocumentTypeInputOutputBuilder {
     }
 }
 
-/// Builds a [`DocumentTypeInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`DocumentTypeInputOutput`](struct@DocumentTypeInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct DocumentTypeInputOutputBuilder {

@@ -72,7 +72,7 @@ impl runtime::wire::ReadFields for EnumPayloadInputBuilder {
     }
 }
 
-/// Builds a [`EnumPayloadInput`]; `build()` checks required members and every constraint.
+/// Builds a [`EnumPayloadInput`](struct@EnumPayloadInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct EnumPayloadInputBuilder {

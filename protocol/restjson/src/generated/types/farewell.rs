@@ -72,7 +72,7 @@ impl runtime::wire::ReadFields for FarewellBuilder {
     }
 }
 
-/// Builds a [`Farewell`]; `build()` checks required members and every constraint.
+/// Builds a [`Farewell`](struct@Farewell); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct FarewellBuilder {

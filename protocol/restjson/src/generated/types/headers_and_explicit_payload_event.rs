@@ -82,7 +82,7 @@ impl runtime::wire::ReadFields for HeadersAndExplicitPayloadEventBuilder {
     }
 }
 
-/// Builds a [`HeadersAndExplicitPayloadEvent`]; `build()` checks required members and every constraint.
+/// Builds a [`HeadersAndExplicitPayloadEvent`](struct@HeadersAndExplicitPayloadEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HeadersAndExplicitPayloadEventBuilder {

@@ -78,7 +78,7 @@ impl runtime::wire::ReadFields for HeadersAndImplicitPayloadEventBuilder {
     }
 }
 
-/// Builds a [`HeadersAndImplicitPayloadEvent`]; `build()` checks required members and every constraint.
+/// Builds a [`HeadersAndImplicitPayloadEvent`](struct@HeadersAndImplicitPayloadEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HeadersAndImplicitPayloadEventBuilder {

@@ -145,7 +145,7 @@ impl runtime::wire::ReadFields for HeadersEventBuilder {
     }
 }
 
-/// Builds a [`HeadersEvent`]; `build()` checks required members and every constraint.
+/// Builds a [`HeadersEvent`](struct@HeadersEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HeadersEventBuilder {

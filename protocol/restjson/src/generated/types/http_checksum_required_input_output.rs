@@ -70,7 +70,7 @@ impl runtime::wire::ReadFields for HttpChecksumRequiredInputOutputBuilder {
     }
 }
 
-/// Builds a [`HttpChecksumRequiredInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpChecksumRequiredInputOutput`](struct@HttpChecksumRequiredInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpChecksumRequiredInputOutputBuilder {

@@ -84,7 +84,7 @@ impl runtime::wire::ReadFields for HttpPayloadTraitsInputOutputBuilder {
     }
 }
 
-/// Builds a [`HttpPayloadTraitsInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpPayloadTraitsInputOutput`](struct@HttpPayloadTraitsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpPayloadTraitsInputOutputBuilder {

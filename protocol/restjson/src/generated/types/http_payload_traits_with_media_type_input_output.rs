@@ -85,7 +85,7 @@ impl runtime::wire::ReadFields for HttpPayloadTraitsWithMediaTypeInputOutputBuil
     }
 }
 
-/// Builds a [`HttpPayloadTraitsWithMediaTypeInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpPayloadTraitsWithMediaTypeInputOutput`](struct@HttpPayloadTraitsWithMediaTypeInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpPayloadTraitsWithMediaTypeInputOutputBuilder {

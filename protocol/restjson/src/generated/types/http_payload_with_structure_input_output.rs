@@ -76,7 +76,7 @@ impl runtime::wire::ReadFields for HttpPayloadWithStructureInputOutputBuilder {
     }
 }
 
-/// Builds a [`HttpPayloadWithStructureInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpPayloadWithStructureInputOutput`](struct@HttpPayloadWithStructureInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpPayloadWithStructureInputOutputBuilder {

@@ -76,7 +76,7 @@ impl runtime::wire::ReadFields for HttpPayloadWithUnionInputOutputBuilder {
     }
 }
 
-/// Builds a [`HttpPayloadWithUnionInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpPayloadWithUnionInputOutput`](struct@HttpPayloadWithUnionInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpPayloadWithUnionInputOutputBuilder {

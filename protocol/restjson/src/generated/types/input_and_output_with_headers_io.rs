@@ -313,7 +313,7 @@ impl runtime::wire::ReadFields for InputAndOutputWithHeadersIoBuilder {
     }
 }
 
-/// Builds a [`InputAndOutputWithHeadersIo`]; `build()` checks required members and every constraint.
+/// Builds a [`InputAndOutputWithHeadersIo`](struct@InputAndOutputWithHeadersIo); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct InputAndOutputWithHeadersIoBuilder {

@@ -66,7 +66,7 @@ impl runtime::wire::ReadFields for JsonBlobsInputOutputBuilder {
     }
 }
 
-/// Builds a [`JsonBlobsInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`JsonBlobsInputOutput`](struct@JsonBlobsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct JsonBlobsInputOutputBuilder {

@@ -175,7 +175,7 @@ impl runtime::wire::ReadFields for JsonListsInputOutputBuilder {
     }
 }
 
-/// Builds a [`JsonListsInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`JsonListsInputOutput`](struct@JsonListsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct JsonListsInputOutputBuilder {

@@ -134,7 +134,7 @@ impl runtime::wire::ReadFields for JsonMapsInputOutputBuilder {
     }
 }
 
-/// Builds a [`JsonMapsInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`JsonMapsInputOutput`](struct@JsonMapsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct JsonMapsInputOutputBuilder {

@@ -162,7 +162,7 @@ impl runtime::wire::ReadFields for JsonTimestampsInputOutputBuilder {
     }
 }
 
-/// Builds a [`JsonTimestampsInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`JsonTimestampsInputOutput`](struct@JsonTimestampsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct JsonTimestampsInputOutputBuilder {

@@ -76,7 +76,7 @@ impl runtime::wire::ReadFields for NestedPayloadBuilder {
     }
 }
 
-/// Builds a [`NestedPayload`]; `build()` checks required members and every constraint.
+/// Builds a [`NestedPayload`](struct@NestedPayload); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct NestedPayloadBuilder {

@@ -96,7 +96,7 @@ impl runtime::wire::ReadFields for NullAndEmptyHeadersIoBuilder {
     }
 }
 
-/// Builds a [`NullAndEmptyHeadersIo`]; `build()` checks required members and every constraint.
+/// Builds a [`NullAndEmptyHeadersIo`](struct@NullAndEmptyHeadersIo); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct NullAndEmptyHeadersIoBuilder {

@@ -64,7 +64,7 @@ impl runtime::wire::ReadFields for PayloadConfigBuilder {
     }
 }
 
-/// Builds a [`PayloadConfig`]; `build()` checks required members and every constraint.
+/// Builds a [`PayloadConfig`](struct@PayloadConfig); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PayloadConfigBuilder {

@@ -66,7 +66,7 @@ impl runtime::wire::ReadFields for PayloadStructureBuilder {
     }
 }
 
-/// Builds a [`PayloadStructure`]; `build()` checks required members and every constraint.
+/// Builds a [`PayloadStructure`](struct@PayloadStructure); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PayloadStructureBuilder {

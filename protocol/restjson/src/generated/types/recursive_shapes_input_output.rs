@@ -72,7 +72,7 @@ impl runtime::wire::ReadFields for RecursiveShapesInputOutputBuilder {
     }
 }
 
-/// Builds a [`RecursiveShapesInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`RecursiveShapesInputOutput`](struct@RecursiveShapesInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct RecursiveShapesInputOutputBuilder {

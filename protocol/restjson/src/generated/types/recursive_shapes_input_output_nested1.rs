@@ -82,7 +82,7 @@ impl runtime::wire::ReadFields for RecursiveShapesInputOutputNested1Builder {
     }
 }
 
-/// Builds a [`RecursiveShapesInputOutputNested1`]; `build()` checks required members and every constraint.
+/// Builds a [`RecursiveShapesInputOutputNested1`](struct@RecursiveShapesInputOutputNested1); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct RecursiveShapesInputOutputNested1Builder {

@@ -82,7 +82,7 @@ impl runtime::wire::ReadFields for RecursiveShapesInputOutputNested2Builder {
     }
 }
 
-/// Builds a [`RecursiveShapesInputOutputNested2`]; `build()` checks required members and every constraint.
+/// Builds a [`RecursiveShapesInputOutputNested2`](struct@RecursiveShapesInputOutputNested2); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct RecursiveShapesInputOutputNested2Builder {

@@ -64,7 +64,7 @@ impl runtime::wire::ReadFields for RenamedGreetingBuilder {
     }
 }
 
-/// Builds a [`RenamedGreeting`]; `build()` checks required members and every constraint.
+/// Builds a [`RenamedGreeting`](struct@RenamedGreeting); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct RenamedGreetingBuilder {

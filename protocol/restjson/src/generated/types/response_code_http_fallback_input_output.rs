@@ -54,7 +54,7 @@ impl runtime::wire::ReadFields for ResponseCodeHttpFallbackInputOutputBuilder {
     }
 }
 
-/// Builds a [`ResponseCodeHttpFallbackInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`ResponseCodeHttpFallbackInputOutput`](struct@ResponseCodeHttpFallbackInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ResponseCodeHttpFallbackInputOutputBuilder {}

@@ -163,7 +163,7 @@ impl runtime::wire::ReadFields for SimpleScalarPropertiesInputOutputBuilder {
     }
 }
 
-/// Builds a [`SimpleScalarPropertiesInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`SimpleScalarPropertiesInputOutput`](struct@SimpleScalarPropertiesInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct SimpleScalarPropertiesInputOutputBuilder {

@@ -64,7 +64,7 @@ impl runtime::wire::ReadFields for SingletonEventBuilder {
     }
 }
 
-/// Builds a [`SingletonEvent`]; `build()` checks required members and every constraint.
+/// Builds a [`SingletonEvent`](struct@SingletonEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct SingletonEventBuilder {

@@ -80,7 +80,7 @@ impl runtime::wire::ReadFields for SparseJsonListsInputOutputBuilder {
     }
 }
 
-/// Builds a [`SparseJsonListsInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`SparseJsonListsInputOutput`](struct@SparseJsonListsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct SparseJsonListsInputOutputBuilder {

@@ -140,7 +140,7 @@ impl runtime::wire::ReadFields for SparseJsonMapsInputOutputBuilder {
     }
 }
 
-/// Builds a [`SparseJsonMapsInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`SparseJsonMapsInputOutput`](struct@SparseJsonMapsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct SparseJsonMapsInputOutputBuilder {

@@ -84,7 +84,7 @@ impl runtime::wire::ReadFields for StreamingTraitsInputOutputBuilder {
     }
 }
 
-/// Builds a [`StreamingTraitsInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`StreamingTraitsInputOutput`](struct@StreamingTraitsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct StreamingTraitsInputOutputBuilder {

@@ -85,7 +85,7 @@ impl runtime::wire::ReadFields for StreamingTraitsWithMediaTypeInputOutputBuilde
     }
 }
 
-/// Builds a [`StreamingTraitsWithMediaTypeInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`StreamingTraitsWithMediaTypeInputOutput`](struct@StreamingTraitsWithMediaTypeInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct StreamingTraitsWithMediaTypeInputOutputBuilder {

@@ -64,7 +64,7 @@ impl runtime::wire::ReadFields for StringPayloadEventBuilder {
     }
 }
 
-/// Builds a [`StringPayloadEvent`]; `build()` checks required members and every constraint.
+/// Builds a [`StringPayloadEvent`](struct@StringPayloadEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct StringPayloadEventBuilder {

@@ -68,7 +68,7 @@ impl runtime::wire::ReadFields for StringPayloadInputBuilder {
     }
 }
 
-/// Builds a [`StringPayloadInput`]; `build()` checks required members and every constraint.
+/// Builds a [`StringPayloadInput`](struct@StringPayloadInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct StringPayloadInputBuilder {

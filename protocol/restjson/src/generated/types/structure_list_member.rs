@@ -76,7 +76,7 @@ impl runtime::wire::ReadFields for StructureListMemberBuilder {
     }
 }
 
-/// Builds a [`StructureListMember`]; `build()` checks required members and every constraint.
+/// Builds a [`StructureListMember`](struct@StructureListMember); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct StructureListMemberBuilder {

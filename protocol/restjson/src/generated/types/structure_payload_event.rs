@@ -68,7 +68,7 @@ impl runtime::wire::ReadFields for StructurePayloadEventBuilder {
     }
 }
 
-/// Builds a [`StructurePayloadEvent`]; `build()` checks required members and every constraint.
+/// Builds a [`StructurePayloadEvent`](struct@StructurePayloadEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct StructurePayloadEventBuilder {

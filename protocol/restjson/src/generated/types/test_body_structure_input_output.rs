@@ -86,7 +86,7 @@ impl runtime::wire::ReadFields for TestBodyStructureInputOutputBuilder {
     }
 }
 
-/// Builds a [`TestBodyStructureInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`TestBodyStructureInputOutput`](struct@TestBodyStructureInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct TestBodyStructureInputOutputBuilder {

@@ -64,7 +64,7 @@ impl runtime::wire::ReadFields for TestConfigBuilder {
     }
 }
 
-/// Builds a [`TestConfig`]; `build()` checks required members and every constraint.
+/// Builds a [`TestConfig`](struct@TestConfig); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct TestConfigBuilder {

@@ -72,7 +72,7 @@ impl runtime::wire::ReadFields for TestNoPayloadInputOutputBuilder {
     }
 }
 
-/// Builds a [`TestNoPayloadInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`TestNoPayloadInputOutput`](struct@TestNoPayloadInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct TestNoPayloadInputOutputBuilder {

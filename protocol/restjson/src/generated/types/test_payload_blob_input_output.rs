@@ -84,7 +84,7 @@ impl runtime::wire::ReadFields for TestPayloadBlobInputOutputBuilder {
     }
 }
 
-/// Builds a [`TestPayloadBlobInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`TestPayloadBlobInputOutput`](struct@TestPayloadBlobInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct TestPayloadBlobInputOutputBuilder {

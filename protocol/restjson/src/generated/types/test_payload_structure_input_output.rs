@@ -88,7 +88,7 @@ impl runtime::wire::ReadFields for TestPayloadStructureInputOutputBuilder {
     }
 }
 
-/// Builds a [`TestPayloadStructureInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`TestPayloadStructureInputOutput`](struct@TestPayloadStructureInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct TestPayloadStructureInputOutputBuilder {

@@ -189,7 +189,7 @@ impl runtime::wire::ReadFields for TimestampFormatHeadersIoBuilder {
     }
 }
 
-/// Builds a [`TimestampFormatHeadersIo`]; `build()` checks required members and every constraint.
+/// Builds a [`TimestampFormatHeadersIo`](struct@TimestampFormatHeadersIo); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct TimestampFormatHeadersIoBuilder {

@@ -31,6 +31,8 @@ pub struct TopLevel {
 
 impl TopLevel {
     /// The `dialog` member.
+    ///
+    /// Required.
     pub fn dialog(&self) -> &types::Dialog {
         &self.dialog
     }
@@ -127,7 +129,7 @@ impl runtime::wire::ReadFields for TopLevelBuilder {
     }
 }
 
-/// Builds a [`TopLevel`]; `build()` checks required members and every constraint.
+/// Builds a [`TopLevel`](struct@TopLevel); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct TopLevelBuilder {

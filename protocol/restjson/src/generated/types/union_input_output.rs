@@ -70,7 +70,7 @@ impl runtime::wire::ReadFields for UnionInputOutputBuilder {
     }
 }
 
-/// Builds a [`UnionInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`UnionInputOutput`](struct@UnionInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct UnionInputOutputBuilder {

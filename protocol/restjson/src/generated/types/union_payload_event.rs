@@ -68,7 +68,7 @@ impl runtime::wire::ReadFields for UnionPayloadEventBuilder {
     }
 }
 
-/// Builds a [`UnionPayloadEvent`]; `build()` checks required members and every constraint.
+/// Builds a [`UnionPayloadEvent`](struct@UnionPayloadEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct UnionPayloadEventBuilder {

@@ -70,7 +70,7 @@ impl runtime::wire::ReadFields for GetItemInputBuilder {
     }
 }
 
-/// Builds a [`GetItemInput`]; `build()` checks required members and every constraint.
+/// Builds a [`GetItemInput`](struct@GetItemInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct GetItemInputBuilder {

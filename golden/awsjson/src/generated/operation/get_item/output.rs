@@ -85,7 +85,7 @@ impl runtime::wire::ReadFields for GetItemOutputBuilder {
     }
 }
 
-/// Builds a [`GetItemOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`GetItemOutput`](struct@GetItemOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct GetItemOutputBuilder {

@@ -125,7 +125,7 @@ impl runtime::wire::ReadFields for ThrottledBuilder {
     }
 }
 
-/// Builds a [`Throttled`]; `build()` checks required members and every constraint.
+/// Builds a [`Throttled`](struct@Throttled); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ThrottledBuilder {

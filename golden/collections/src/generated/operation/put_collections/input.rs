@@ -149,7 +149,7 @@ impl runtime::wire::ReadFields for PutCollectionsInputBuilder {
     }
 }
 
-/// Builds a [`PutCollectionsInput`]; `build()` checks required members and every constraint.
+/// Builds a [`PutCollectionsInput`](struct@PutCollectionsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PutCollectionsInputBuilder {

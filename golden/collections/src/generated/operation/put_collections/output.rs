@@ -131,7 +131,7 @@ impl runtime::wire::ReadFields for PutCollectionsOutputBuilder {
     }
 }
 
-/// Builds a [`PutCollectionsOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`PutCollectionsOutput`](struct@PutCollectionsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PutCollectionsOutputBuilder {

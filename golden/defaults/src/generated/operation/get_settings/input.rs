@@ -78,7 +78,7 @@ impl runtime::wire::ReadFields for GetSettingsInputBuilder {
     }
 }
 
-/// Builds a [`GetSettingsInput`]; `build()` checks required members and every constraint.
+/// Builds a [`GetSettingsInput`](struct@GetSettingsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct GetSettingsInputBuilder {

@@ -33,6 +33,8 @@ pub struct GetSettingsOutput {
 
 impl GetSettingsOutput {
     /// Settings whose absent members take defaults.
+    ///
+    /// Required.
     pub fn settings(&self) -> &types::Settings {
         &self.settings
     }
@@ -129,7 +131,7 @@ impl runtime::wire::ReadFields for GetSettingsOutputBuilder {
     }
 }
 
-/// Builds a [`GetSettingsOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`GetSettingsOutput`](struct@GetSettingsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct GetSettingsOutputBuilder {

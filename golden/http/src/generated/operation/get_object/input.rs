@@ -70,7 +70,7 @@ impl runtime::wire::ReadFields for GetObjectInputBuilder {
     }
 }
 
-/// Builds a [`GetObjectInput`]; `build()` checks required members and every constraint.
+/// Builds a [`GetObjectInput`](struct@GetObjectInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct GetObjectInputBuilder {

@@ -80,7 +80,7 @@ impl runtime::wire::ReadFields for GetObjectOutputBuilder {
     }
 }
 
-/// Builds a [`GetObjectOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`GetObjectOutput`](struct@GetObjectOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct GetObjectOutputBuilder {

@@ -228,7 +228,7 @@ impl runtime::wire::ReadFields for PutObjectInputBuilder {
     }
 }
 
-/// Builds a [`PutObjectInput`]; `build()` checks required members and every constraint.
+/// Builds a [`PutObjectInput`](struct@PutObjectInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PutObjectInputBuilder {

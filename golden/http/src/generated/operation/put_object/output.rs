@@ -144,7 +144,7 @@ impl runtime::wire::ReadFields for PutObjectOutputBuilder {
     }
 }
 
-/// Builds a [`PutObjectOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`PutObjectOutput`](struct@PutObjectOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PutObjectOutputBuilder {

@@ -137,7 +137,7 @@ impl runtime::wire::ReadFields for NoSuchBucketBuilder {
     }
 }
 
-/// Builds a [`NoSuchBucket`]; `build()` checks required members and every constraint.
+/// Builds a [`NoSuchBucket`](struct@NoSuchBucket); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct NoSuchBucketBuilder {

@@ -125,7 +125,7 @@ impl runtime::wire::ReadFields for SlowDownBuilder {
     }
 }
 
-/// Builds a [`SlowDown`]; `build()` checks required members and every constraint.
+/// Builds a [`SlowDown`](struct@SlowDown); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct SlowDownBuilder {

@@ -128,7 +128,7 @@ impl runtime::wire::ReadFields for MatchInputBuilder {
     }
 }
 
-/// Builds a [`MatchInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MatchInput`](struct@MatchInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MatchInputBuilder {

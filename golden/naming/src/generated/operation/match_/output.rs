@@ -406,7 +406,7 @@ impl runtime::wire::ReadFields for MatchOutputBuilder {
     }
 }
 
-/// Builds a [`MatchOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MatchOutput`](struct@MatchOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MatchOutputBuilder {

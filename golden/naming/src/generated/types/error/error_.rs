@@ -137,7 +137,7 @@ impl runtime::wire::ReadFields for ErrorBuilder {
     }
 }
 
-/// Builds a [`Error`]; `build()` checks required members and every constraint.
+/// Builds a [`Error`](struct@Error); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ErrorBuilder {

@@ -125,7 +125,7 @@ impl runtime::wire::ReadFields for MatchErrorBuilder {
     }
 }
 
-/// Builds a [`MatchError`]; `build()` checks required members and every constraint.
+/// Builds a [`MatchError`](struct@MatchError); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MatchErrorBuilder {

@@ -125,7 +125,7 @@ impl runtime::wire::ReadFields for UnhandledBuilder {
     }
 }
 
-/// Builds a [`Unhandled`]; `build()` checks required members and every constraint.
+/// Builds a [`Unhandled`](struct@Unhandled); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct UnhandledBuilder {

@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for GetTreeInputBuilder {
     }
 }
 
-/// Builds a [`GetTreeInput`]; `build()` checks required members and every constraint.
+/// Builds a [`GetTreeInput`](struct@GetTreeInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct GetTreeInputBuilder {}

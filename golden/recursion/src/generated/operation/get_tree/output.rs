@@ -68,7 +68,7 @@ impl runtime::wire::ReadFields for GetTreeOutputBuilder {
     }
 }
 
-/// Builds a [`GetTreeOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`GetTreeOutput`](struct@GetTreeOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct GetTreeOutputBuilder {

@@ -164,7 +164,7 @@ impl runtime::wire::ReadFields for EchoInputBuilder {
     }
 }
 
-/// Builds a [`EchoInput`]; `build()` checks required members and every constraint.
+/// Builds a [`EchoInput`](struct@EchoInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct EchoInputBuilder {

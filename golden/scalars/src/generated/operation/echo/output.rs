@@ -162,7 +162,7 @@ impl runtime::wire::ReadFields for EchoOutputBuilder {
     }
 }
 
-/// Builds a [`EchoOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`EchoOutput`](struct@EchoOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct EchoOutputBuilder {

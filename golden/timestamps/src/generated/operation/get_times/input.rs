@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for GetTimesInputBuilder {
     }
 }
 
-/// Builds a [`GetTimesInput`]; `build()` checks required members and every constraint.
+/// Builds a [`GetTimesInput`](struct@GetTimesInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct GetTimesInputBuilder {}

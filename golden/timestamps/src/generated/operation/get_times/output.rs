@@ -117,7 +117,7 @@ impl runtime::wire::ReadFields for GetTimesOutputBuilder {
     }
 }
 
-/// Builds a [`GetTimesOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`GetTimesOutput`](struct@GetTimesOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct GetTimesOutputBuilder {

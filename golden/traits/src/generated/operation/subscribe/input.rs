@@ -66,7 +66,7 @@ impl runtime::wire::ReadFields for SubscribeInputBuilder {
     }
 }
 
-/// Builds a [`SubscribeInput`]; `build()` checks required members and every constraint.
+/// Builds a [`SubscribeInput`](struct@SubscribeInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct SubscribeInputBuilder {

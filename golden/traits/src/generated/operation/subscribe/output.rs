@@ -70,7 +70,7 @@ impl runtime::wire::ReadFields for SubscribeOutputBuilder {
     }
 }
 
-/// Builds a [`SubscribeOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`SubscribeOutput`](struct@SubscribeOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct SubscribeOutputBuilder {

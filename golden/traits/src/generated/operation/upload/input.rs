@@ -133,7 +133,7 @@ impl runtime::wire::ReadFields for UploadInputBuilder {
     }
 }
 
-/// Builds a [`UploadInput`]; `build()` checks required members and every constraint.
+/// Builds a [`UploadInput`](struct@UploadInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct UploadInputBuilder {

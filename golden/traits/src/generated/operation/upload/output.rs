@@ -90,7 +90,7 @@ impl runtime::wire::ReadFields for UploadOutputBuilder {
     }
 }
 
-/// Builds a [`UploadOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`UploadOutput`](struct@UploadOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct UploadOutputBuilder {

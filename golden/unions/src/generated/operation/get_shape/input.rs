@@ -75,7 +75,7 @@ impl runtime::wire::ReadFields for GetShapeInputBuilder {
     }
 }
 
-/// Builds a [`GetShapeInput`]; `build()` checks required members and every constraint.
+/// Builds a [`GetShapeInput`](struct@GetShapeInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct GetShapeInputBuilder {

@@ -84,7 +84,7 @@ impl runtime::wire::ReadFields for GetShapeOutputBuilder {
     }
 }
 
-/// Builds a [`GetShapeOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`GetShapeOutput`](struct@GetShapeOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct GetShapeOutputBuilder {

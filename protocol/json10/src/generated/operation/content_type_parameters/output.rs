@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for ContentTypeParametersOutputBuilder {
     }
 }
 
-/// Builds a [`ContentTypeParametersOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`ContentTypeParametersOutput`](struct@ContentTypeParametersOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ContentTypeParametersOutputBuilder {}

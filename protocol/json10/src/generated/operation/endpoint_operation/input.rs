@@ -53,7 +53,7 @@ impl runtime::wire::ReadFields for EndpointOperationInputBuilder {
     }
 }
 
-/// Builds a [`EndpointOperationInput`]; `build()` checks required members and every constraint.
+/// Builds a [`EndpointOperationInput`](struct@EndpointOperationInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct EndpointOperationInputBuilder {}

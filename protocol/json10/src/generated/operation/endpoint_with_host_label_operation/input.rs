@@ -75,7 +75,7 @@ impl runtime::wire::ReadFields for EndpointWithHostLabelOperationInputBuilder {
     }
 }
 
-/// Builds a [`EndpointWithHostLabelOperationInput`]; `build()` checks required members and every constraint.
+/// Builds a [`EndpointWithHostLabelOperationInput`](struct@EndpointWithHostLabelOperationInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct EndpointWithHostLabelOperationInputBuilder {

@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for EndpointWithHostLabelOperationOutputBuilder {
     }
 }
 
-/// Builds a [`EndpointWithHostLabelOperationOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`EndpointWithHostLabelOperationOutput`](struct@EndpointWithHostLabelOperationOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct EndpointWithHostLabelOperationOutputBuilder {}

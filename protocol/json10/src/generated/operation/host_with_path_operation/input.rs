@@ -53,7 +53,7 @@ impl runtime::wire::ReadFields for HostWithPathOperationInputBuilder {
     }
 }
 
-/// Builds a [`HostWithPathOperationInput`]; `build()` checks required members and every constraint.
+/// Builds a [`HostWithPathOperationInput`](struct@HostWithPathOperationInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HostWithPathOperationInputBuilder {}

@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for HostWithPathOperationOutputBuilder {
     }
 }
 
-/// Builds a [`HostWithPathOperationOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`HostWithPathOperationOutput`](struct@HostWithPathOperationOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HostWithPathOperationOutputBuilder {}

@@ -70,7 +70,7 @@ impl runtime::wire::ReadFields for JsonUnionsInputBuilder {
     }
 }
 
-/// Builds a [`JsonUnionsInput`]; `build()` checks required members and every constraint.
+/// Builds a [`JsonUnionsInput`](struct@JsonUnionsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct JsonUnionsInputBuilder {

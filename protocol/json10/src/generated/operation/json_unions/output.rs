@@ -68,7 +68,7 @@ impl runtime::wire::ReadFields for JsonUnionsOutputBuilder {
     }
 }
 
-/// Builds a [`JsonUnionsOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`JsonUnionsOutput`](struct@JsonUnionsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct JsonUnionsOutputBuilder {

@@ -53,7 +53,7 @@ impl runtime::wire::ReadFields for NoInputAndOutputInputBuilder {
     }
 }
 
-/// Builds a [`NoInputAndOutputInput`]; `build()` checks required members and every constraint.
+/// Builds a [`NoInputAndOutputInput`](struct@NoInputAndOutputInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct NoInputAndOutputInputBuilder {}

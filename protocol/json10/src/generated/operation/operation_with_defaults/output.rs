@@ -416,7 +416,7 @@ impl runtime::wire::ReadFields for OperationWithDefaultsOutputBuilder {
     }
 }
 
-/// Builds a [`OperationWithDefaultsOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`OperationWithDefaultsOutput`](struct@OperationWithDefaultsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct OperationWithDefaultsOutputBuilder {

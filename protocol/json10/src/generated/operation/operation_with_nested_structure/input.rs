@@ -79,7 +79,7 @@ impl runtime::wire::ReadFields for OperationWithNestedStructureInputBuilder {
     }
 }
 
-/// Builds a [`OperationWithNestedStructureInput`]; `build()` checks required members and every constraint.
+/// Builds a [`OperationWithNestedStructureInput`](struct@OperationWithNestedStructureInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct OperationWithNestedStructureInputBuilder {

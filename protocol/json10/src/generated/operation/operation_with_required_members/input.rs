@@ -54,7 +54,7 @@ impl runtime::wire::ReadFields for OperationWithRequiredMembersInputBuilder {
     }
 }
 
-/// Builds a [`OperationWithRequiredMembersInput`]; `build()` checks required members and every constraint.
+/// Builds a [`OperationWithRequiredMembersInput`](struct@OperationWithRequiredMembersInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct OperationWithRequiredMembersInputBuilder {}

@@ -66,61 +66,85 @@ pub struct OperationWithRequiredMembersOutput {
 
 impl OperationWithRequiredMembersOutput {
     /// The `requiredString` member.
+    ///
+    /// Required.
     pub fn required_string(&self) -> &str {
         &self.required_string
     }
 
     /// The `requiredBoolean` member.
+    ///
+    /// Required.
     pub fn required_boolean(&self) -> bool {
         self.required_boolean
     }
 
     /// The `requiredList` member.
+    ///
+    /// Required.
     pub fn required_list(&self) -> &[String] {
         &self.required_list
     }
 
     /// The `requiredTimestamp` member.
+    ///
+    /// Required.
     pub fn required_timestamp(&self) -> ::time::OffsetDateTime {
         self.required_timestamp
     }
 
     /// The `requiredBlob` member.
+    ///
+    /// Required.
     pub fn required_blob(&self) -> &runtime::Blob {
         &self.required_blob
     }
 
     /// The `requiredByte` member.
+    ///
+    /// Required.
     pub fn required_byte(&self) -> i8 {
         self.required_byte
     }
 
     /// The `requiredShort` member.
+    ///
+    /// Required.
     pub fn required_short(&self) -> i16 {
         self.required_short
     }
 
     /// The `requiredInteger` member.
+    ///
+    /// Required.
     pub fn required_integer(&self) -> i32 {
         self.required_integer
     }
 
     /// The `requiredLong` member.
+    ///
+    /// Required.
     pub fn required_long(&self) -> i64 {
         self.required_long
     }
 
     /// The `requiredFloat` member.
+    ///
+    /// Required.
     pub fn required_float(&self) -> f32 {
         self.required_float
     }
 
     /// The `requiredDouble` member.
+    ///
+    /// Required.
     pub fn required_double(&self) -> f64 {
         self.required_double
     }
 
     /// The `requiredMap` member.
+    ///
+    /// Required.
     pub fn required_map(&self) -> &::std::collections::BTreeMap<String, String> {
         &self.required_map
     }
@@ -332,7 +356,7 @@ impl runtime::wire::ReadFields for OperationWithRequiredMembersOutputBuilder {
     }
 }
 
-/// Builds a [`OperationWithRequiredMembersOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`OperationWithRequiredMembersOutput`](struct@OperationWithRequiredMembersOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct OperationWithRequiredMembersOutputBuilder {

@@ -54,7 +54,7 @@ impl runtime::wire::ReadFields for OperationWithRequiredMembersWithDefaultsInput
     }
 }
 
-/// Builds a [`OperationWithRequiredMembersWithDefaultsInput`]; `build()` checks required members and every constraint.
+/// Builds a [`OperationWithRequiredMembersWithDefaultsInput`](struct@OperationWithRequiredMembersWithDefaultsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct OperationWithRequiredMembersWithDefaultsInputBuilder {}

@@ -245,7 +245,7 @@ for OperationWithRequiredMembersWithDefaultsOutputBuilder {
     }
 }
 
-/// Builds a [`OperationWithRequiredMembersWithDefaultsOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`OperationWithRequiredMembersWithDefaultsOutput`](struct@OperationWithRequiredMembersWithDefaultsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct OperationWithRequiredMembersWithDefaultsOutputBuilder {

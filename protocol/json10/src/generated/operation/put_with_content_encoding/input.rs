@@ -82,7 +82,7 @@ impl runtime::wire::ReadFields for PutWithContentEncodingInputBuilder {
     }
 }
 
-/// Builds a [`PutWithContentEncodingInput`]; `build()` checks required members and every constraint.
+/// Builds a [`PutWithContentEncodingInput`](struct@PutWithContentEncodingInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PutWithContentEncodingInputBuilder {

@@ -53,7 +53,7 @@ impl runtime::wire::ReadFields for QueryIncompatibleOperationInputBuilder {
     }
 }
 
-/// Builds a [`QueryIncompatibleOperationInput`]; `build()` checks required members and every constraint.
+/// Builds a [`QueryIncompatibleOperationInput`](struct@QueryIncompatibleOperationInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct QueryIncompatibleOperationInputBuilder {}

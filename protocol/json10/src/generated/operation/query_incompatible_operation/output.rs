@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for QueryIncompatibleOperationOutputBuilder {
     }
 }
 
-/// Builds a [`QueryIncompatibleOperationOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`QueryIncompatibleOperationOutput`](struct@QueryIncompatibleOperationOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct QueryIncompatibleOperationOutputBuilder {}

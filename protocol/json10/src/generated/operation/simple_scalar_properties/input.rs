@@ -80,7 +80,7 @@ impl runtime::wire::ReadFields for SimpleScalarPropertiesInputBuilder {
     }
 }
 
-/// Builds a [`SimpleScalarPropertiesInput`]; `build()` checks required members and every constraint.
+/// Builds a [`SimpleScalarPropertiesInput`](struct@SimpleScalarPropertiesInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct SimpleScalarPropertiesInputBuilder {

@@ -78,7 +78,7 @@ impl runtime::wire::ReadFields for SimpleScalarPropertiesOutputBuilder {
     }
 }
 
-/// Builds a [`SimpleScalarPropertiesOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`SimpleScalarPropertiesOutput`](struct@SimpleScalarPropertiesOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct SimpleScalarPropertiesOutputBuilder {

@@ -137,7 +137,7 @@ impl runtime::wire::ReadFields for ComplexErrorBuilder {
     }
 }
 
-/// Builds a [`ComplexError`]; `build()` checks required members and every constraint.
+/// Builds a [`ComplexError`](struct@ComplexError); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ComplexErrorBuilder {

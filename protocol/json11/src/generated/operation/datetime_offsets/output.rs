@@ -74,7 +74,7 @@ impl runtime::wire::ReadFields for DatetimeOffsetsOutputBuilder {
     }
 }
 
-/// Builds a [`DatetimeOffsetsOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`DatetimeOffsetsOutput`](struct@DatetimeOffsetsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct DatetimeOffsetsOutputBuilder {

@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for EmptyOperationInputBuilder {
     }
 }
 
-/// Builds a [`EmptyOperationInput`]; `build()` checks required members and every constraint.
+/// Builds a [`EmptyOperationInput`](struct@EmptyOperationInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct EmptyOperationInputBuilder {}

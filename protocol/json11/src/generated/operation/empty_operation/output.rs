@@ -49,7 +49,7 @@ impl runtime::wire::ReadFields for EmptyOperationOutputBuilder {
     }
 }
 
-/// Builds a [`EmptyOperationOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`EmptyOperationOutput`](struct@EmptyOperationOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct EmptyOperationOutputBuilder {}

@@ -74,7 +74,7 @@ impl runtime::wire::ReadFields for FractionalSecondsOutputBuilder {
     }
 }
 
-/// Builds a [`FractionalSecondsOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`FractionalSecondsOutput`](struct@FractionalSecondsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct FractionalSecondsOutputBuilder {

@@ -68,7 +68,7 @@ impl runtime::wire::ReadFields for GreetingWithErrorsOutputBuilder {
     }
 }
 
-/// Builds a [`GreetingWithErrorsOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`GreetingWithErrorsOutput`](struct@GreetingWithErrorsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct GreetingWithErrorsOutputBuilder {

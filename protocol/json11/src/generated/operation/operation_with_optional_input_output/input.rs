@@ -71,7 +71,7 @@ impl runtime::wire::ReadFields for OperationWithOptionalInputOutputInputBuilder 
     }
 }
 
-/// Builds a [`OperationWithOptionalInputOutputInput`]; `build()` checks required members and every constraint.
+/// Builds a [`OperationWithOptionalInputOutputInput`](struct@OperationWithOptionalInputOutputInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct OperationWithOptionalInputOutputInputBuilder {

@@ -69,7 +69,7 @@ impl runtime::wire::ReadFields for OperationWithOptionalInputOutputOutputBuilder
     }
 }
 
-/// Builds a [`OperationWithOptionalInputOutputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`OperationWithOptionalInputOutputOutput`](struct@OperationWithOptionalInputOutputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct OperationWithOptionalInputOutputOutputBuilder {

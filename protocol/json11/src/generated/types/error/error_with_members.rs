@@ -191,7 +191,7 @@ impl runtime::wire::ReadFields for ErrorWithMembersBuilder {
     }
 }
 
-/// Builds a [`ErrorWithMembers`]; `build()` checks required members and every constraint.
+/// Builds a [`ErrorWithMembers`](struct@ErrorWithMembers); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct ErrorWithMembersBuilder {

@@ -106,7 +106,7 @@ impl runtime::wire::ReadFields for ErrorWithoutMembersBuilder {
     }
 }
 
-/// Builds a [`ErrorWithoutMembers`]; `build()` checks required members and every constraint.
+/// Builds a [`ErrorWithoutMembers`](struct@ErrorWithoutMembers); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ErrorWithoutMembersBuilder {}

@@ -125,7 +125,7 @@ impl runtime::wire::ReadFields for InvalidGreetingBuilder {
     }
 }
 
-/// Builds a [`InvalidGreeting`]; `build()` checks required members and every constraint.
+/// Builds a [`InvalidGreeting`](struct@InvalidGreeting); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct InvalidGreetingBuilder {

@@ -369,7 +369,7 @@ impl runtime::wire::ReadFields for AllQueryStringTypesInputBuilder {
     }
 }
 
-/// Builds a [`AllQueryStringTypesInput`]; `build()` checks required members and every constraint.
+/// Builds a [`AllQueryStringTypesInput`](struct@AllQueryStringTypesInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct AllQueryStringTypesInputBuilder {

@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for AllQueryStringTypesOutputBuilder {
     }
 }
 
-/// Builds a [`AllQueryStringTypesOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`AllQueryStringTypesOutput`](struct@AllQueryStringTypesOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct AllQueryStringTypesOutputBuilder {}

@@ -85,7 +85,7 @@ impl runtime::wire::ReadFields for ConstantAndVariableQueryStringInputBuilder {
     }
 }
 
-/// Builds a [`ConstantAndVariableQueryStringInput`]; `build()` checks required members and every constraint.
+/// Builds a [`ConstantAndVariableQueryStringInput`](struct@ConstantAndVariableQueryStringInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ConstantAndVariableQueryStringInputBuilder {

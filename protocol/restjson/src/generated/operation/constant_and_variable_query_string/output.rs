@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for ConstantAndVariableQueryStringOutputBuilder {
     }
 }
 
-/// Builds a [`ConstantAndVariableQueryStringOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`ConstantAndVariableQueryStringOutput`](struct@ConstantAndVariableQueryStringOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ConstantAndVariableQueryStringOutputBuilder {}

@@ -72,7 +72,7 @@ impl runtime::wire::ReadFields for ConstantQueryStringInputBuilder {
     }
 }
 
-/// Builds a [`ConstantQueryStringInput`]; `build()` checks required members and every constraint.
+/// Builds a [`ConstantQueryStringInput`](struct@ConstantQueryStringInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ConstantQueryStringInputBuilder {

@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for ConstantQueryStringOutputBuilder {
     }
 }
 
-/// Builds a [`ConstantQueryStringOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`ConstantQueryStringOutput`](struct@ConstantQueryStringOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ConstantQueryStringOutputBuilder {}

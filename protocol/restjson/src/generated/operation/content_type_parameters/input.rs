@@ -68,7 +68,7 @@ impl runtime::wire::ReadFields for ContentTypeParametersInputBuilder {
     }
 }
 
-/// Builds a [`ContentTypeParametersInput`]; `build()` checks required members and every constraint.
+/// Builds a [`ContentTypeParametersInput`](struct@ContentTypeParametersInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ContentTypeParametersInputBuilder {

@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for DatetimeOffsetsInputBuilder {
     }
 }
 
-/// Builds a [`DatetimeOffsetsInput`]; `build()` checks required members and every constraint.
+/// Builds a [`DatetimeOffsetsInput`](struct@DatetimeOffsetsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct DatetimeOffsetsInputBuilder {}

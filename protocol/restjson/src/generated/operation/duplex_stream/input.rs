@@ -72,7 +72,7 @@ impl runtime::wire::ReadFields for DuplexStreamInputBuilder {
     }
 }
 
-/// Builds a [`DuplexStreamInput`]; `build()` checks required members and every constraint.
+/// Builds a [`DuplexStreamInput`](struct@DuplexStreamInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct DuplexStreamInputBuilder {

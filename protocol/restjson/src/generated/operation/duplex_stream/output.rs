@@ -70,7 +70,7 @@ impl runtime::wire::ReadFields for DuplexStreamOutputBuilder {
     }
 }
 
-/// Builds a [`DuplexStreamOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`DuplexStreamOutput`](struct@DuplexStreamOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct DuplexStreamOutputBuilder {

@@ -76,7 +76,7 @@ impl runtime::wire::ReadFields for DuplexStreamWithDistinctStreamsInputBuilder {
     }
 }
 
-/// Builds a [`DuplexStreamWithDistinctStreamsInput`]; `build()` checks required members and every constraint.
+/// Builds a [`DuplexStreamWithDistinctStreamsInput`](struct@DuplexStreamWithDistinctStreamsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct DuplexStreamWithDistinctStreamsInputBuilder {

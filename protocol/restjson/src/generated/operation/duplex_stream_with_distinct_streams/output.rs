@@ -74,7 +74,7 @@ impl runtime::wire::ReadFields for DuplexStreamWithDistinctStreamsOutputBuilder 
     }
 }
 
-/// Builds a [`DuplexStreamWithDistinctStreamsOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`DuplexStreamWithDistinctStreamsOutput`](struct@DuplexStreamWithDistinctStreamsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct DuplexStreamWithDistinctStreamsOutputBuilder {

@@ -93,7 +93,7 @@ impl runtime::wire::ReadFields for DuplexStreamWithInitialMessagesInputBuilder {
     }
 }
 
-/// Builds a [`DuplexStreamWithInitialMessagesInput`]; `build()` checks required members and every constraint.
+/// Builds a [`DuplexStreamWithInitialMessagesInput`](struct@DuplexStreamWithInitialMessagesInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct DuplexStreamWithInitialMessagesInputBuilder {

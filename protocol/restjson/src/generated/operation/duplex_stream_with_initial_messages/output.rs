@@ -27,6 +27,8 @@ pub struct DuplexStreamWithInitialMessagesOutput {
 
 impl DuplexStreamWithInitialMessagesOutput {
     /// The `initialResponseMember` member.
+    ///
+    /// Required; carried in the `initial-response-member` HTTP header.
     pub fn initial_response_member(&self) -> &str {
         &self.initial_response_member
     }
@@ -103,7 +105,7 @@ impl runtime::wire::ReadFields for DuplexStreamWithInitialMessagesOutputBuilder 
     }
 }
 
-/// Builds a [`DuplexStreamWithInitialMessagesOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`DuplexStreamWithInitialMessagesOutput`](struct@DuplexStreamWithInitialMessagesOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct DuplexStreamWithInitialMessagesOutputBuilder {

@@ -53,7 +53,7 @@ impl runtime::wire::ReadFields for EmptyInputAndEmptyOutputInputBuilder {
     }
 }
 
-/// Builds a [`EmptyInputAndEmptyOutputInput`]; `build()` checks required members and every constraint.
+/// Builds a [`EmptyInputAndEmptyOutputInput`](struct@EmptyInputAndEmptyOutputInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct EmptyInputAndEmptyOutputInputBuilder {}

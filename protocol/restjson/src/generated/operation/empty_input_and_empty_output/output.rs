@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for EmptyInputAndEmptyOutputOutputBuilder {
     }
 }
 
-/// Builds a [`EmptyInputAndEmptyOutputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`EmptyInputAndEmptyOutputOutput`](struct@EmptyInputAndEmptyOutputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct EmptyInputAndEmptyOutputOutputBuilder {}

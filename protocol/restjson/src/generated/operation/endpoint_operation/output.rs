@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for EndpointOperationOutputBuilder {
     }
 }
 
-/// Builds a [`EndpointOperationOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`EndpointOperationOutput`](struct@EndpointOperationOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct EndpointOperationOutputBuilder {}

@@ -53,7 +53,7 @@ impl runtime::wire::ReadFields for FractionalSecondsInputBuilder {
     }
 }
 
-/// Builds a [`FractionalSecondsInput`]; `build()` checks required members and every constraint.
+/// Builds a [`FractionalSecondsInput`](struct@FractionalSecondsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct FractionalSecondsInputBuilder {}

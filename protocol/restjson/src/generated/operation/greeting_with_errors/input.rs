@@ -53,7 +53,7 @@ impl runtime::wire::ReadFields for GreetingWithErrorsInputBuilder {
     }
 }
 
-/// Builds a [`GreetingWithErrorsInput`]; `build()` checks required members and every constraint.
+/// Builds a [`GreetingWithErrorsInput`](struct@GreetingWithErrorsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct GreetingWithErrorsInputBuilder {}

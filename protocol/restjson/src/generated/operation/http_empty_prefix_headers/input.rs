@@ -86,7 +86,7 @@ impl runtime::wire::ReadFields for HttpEmptyPrefixHeadersInputBuilder {
     }
 }
 
-/// Builds a [`HttpEmptyPrefixHeadersInput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpEmptyPrefixHeadersInput`](struct@HttpEmptyPrefixHeadersInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpEmptyPrefixHeadersInputBuilder {

@@ -84,7 +84,7 @@ impl runtime::wire::ReadFields for HttpEmptyPrefixHeadersOutputBuilder {
     }
 }
 
-/// Builds a [`HttpEmptyPrefixHeadersOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpEmptyPrefixHeadersOutput`](struct@HttpEmptyPrefixHeadersOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpEmptyPrefixHeadersOutputBuilder {

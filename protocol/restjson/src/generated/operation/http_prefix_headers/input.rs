@@ -84,7 +84,7 @@ impl runtime::wire::ReadFields for HttpPrefixHeadersInputBuilder {
     }
 }
 
-/// Builds a [`HttpPrefixHeadersInput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpPrefixHeadersInput`](struct@HttpPrefixHeadersInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpPrefixHeadersInputBuilder {

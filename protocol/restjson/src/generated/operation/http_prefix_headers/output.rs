@@ -82,7 +82,7 @@ impl runtime::wire::ReadFields for HttpPrefixHeadersOutputBuilder {
     }
 }
 
-/// Builds a [`HttpPrefixHeadersOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpPrefixHeadersOutput`](struct@HttpPrefixHeadersOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpPrefixHeadersOutputBuilder {

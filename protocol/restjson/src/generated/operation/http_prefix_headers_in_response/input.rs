@@ -53,7 +53,7 @@ impl runtime::wire::ReadFields for HttpPrefixHeadersInResponseInputBuilder {
     }
 }
 
-/// Builds a [`HttpPrefixHeadersInResponseInput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpPrefixHeadersInResponseInput`](struct@HttpPrefixHeadersInResponseInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpPrefixHeadersInResponseInputBuilder {}

@@ -73,7 +73,7 @@ impl runtime::wire::ReadFields for HttpPrefixHeadersInResponseOutputBuilder {
     }
 }
 
-/// Builds a [`HttpPrefixHeadersInResponseOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpPrefixHeadersInResponseOutput`](struct@HttpPrefixHeadersInResponseOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpPrefixHeadersInResponseOutputBuilder {

@@ -73,7 +73,7 @@ impl runtime::wire::ReadFields for HttpQueryParamsOnlyOperationInputBuilder {
     }
 }
 
-/// Builds a [`HttpQueryParamsOnlyOperationInput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpQueryParamsOnlyOperationInput`](struct@HttpQueryParamsOnlyOperationInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpQueryParamsOnlyOperationInputBuilder {

@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for HttpQueryParamsOnlyOperationOutputBuilder {
     }
 }
 
-/// Builds a [`HttpQueryParamsOnlyOperationOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpQueryParamsOnlyOperationOutput`](struct@HttpQueryParamsOnlyOperationOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpQueryParamsOnlyOperationOutputBuilder {}

@@ -89,7 +89,7 @@ impl runtime::wire::ReadFields for HttpRequestWithFloatLabelsInputBuilder {
     }
 }
 
-/// Builds a [`HttpRequestWithFloatLabelsInput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpRequestWithFloatLabelsInput`](struct@HttpRequestWithFloatLabelsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct HttpRequestWithFloatLabelsInputBuilder {

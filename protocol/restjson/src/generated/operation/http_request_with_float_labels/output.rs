@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for HttpRequestWithFloatLabelsOutputBuilder {
     }
 }
 
-/// Builds a [`HttpRequestWithFloatLabelsOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpRequestWithFloatLabelsOutput`](struct@HttpRequestWithFloatLabelsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpRequestWithFloatLabelsOutputBuilder {}

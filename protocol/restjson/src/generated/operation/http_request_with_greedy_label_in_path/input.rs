@@ -90,7 +90,7 @@ impl runtime::wire::ReadFields for HttpRequestWithGreedyLabelInPathInputBuilder 
     }
 }
 
-/// Builds a [`HttpRequestWithGreedyLabelInPathInput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpRequestWithGreedyLabelInPathInput`](struct@HttpRequestWithGreedyLabelInPathInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpRequestWithGreedyLabelInPathInputBuilder {

@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for HttpRequestWithGreedyLabelInPathOutputBuilder
     }
 }
 
-/// Builds a [`HttpRequestWithGreedyLabelInPathOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpRequestWithGreedyLabelInPathOutput`](struct@HttpRequestWithGreedyLabelInPathOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpRequestWithGreedyLabelInPathOutputBuilder {}

@@ -185,7 +185,7 @@ impl runtime::wire::ReadFields for HttpRequestWithLabelsInputBuilder {
     }
 }
 
-/// Builds a [`HttpRequestWithLabelsInput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpRequestWithLabelsInput`](struct@HttpRequestWithLabelsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct HttpRequestWithLabelsInputBuilder {

@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for HttpRequestWithLabelsOutputBuilder {
     }
 }
 
-/// Builds a [`HttpRequestWithLabelsOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpRequestWithLabelsOutput`](struct@HttpRequestWithLabelsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpRequestWithLabelsOutputBuilder {}

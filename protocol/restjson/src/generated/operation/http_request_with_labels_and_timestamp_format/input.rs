@@ -210,7 +210,7 @@ impl runtime::wire::ReadFields for HttpRequestWithLabelsAndTimestampFormatInputB
     }
 }
 
-/// Builds a [`HttpRequestWithLabelsAndTimestampFormatInput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpRequestWithLabelsAndTimestampFormatInput`](struct@HttpRequestWithLabelsAndTimestampFormatInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpRequestWithLabelsAndTimestampFormatInputBuilder {

@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for HttpRequestWithLabelsAndTimestampFormatOutput
     }
 }
 
-/// Builds a [`HttpRequestWithLabelsAndTimestampFormatOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpRequestWithLabelsAndTimestampFormatOutput`](struct@HttpRequestWithLabelsAndTimestampFormatOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpRequestWithLabelsAndTimestampFormatOutputBuilder {}

@@ -74,7 +74,7 @@ impl runtime::wire::ReadFields for HttpRequestWithRegexLiteralInputBuilder {
     }
 }
 
-/// Builds a [`HttpRequestWithRegexLiteralInput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpRequestWithRegexLiteralInput`](struct@HttpRequestWithRegexLiteralInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpRequestWithRegexLiteralInputBuilder {

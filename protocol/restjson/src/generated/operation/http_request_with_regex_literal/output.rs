@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for HttpRequestWithRegexLiteralOutputBuilder {
     }
 }
 
-/// Builds a [`HttpRequestWithRegexLiteralOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpRequestWithRegexLiteralOutput`](struct@HttpRequestWithRegexLiteralOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpRequestWithRegexLiteralOutputBuilder {}

@@ -53,7 +53,7 @@ impl runtime::wire::ReadFields for HttpResponseCodeInputBuilder {
     }
 }
 
-/// Builds a [`HttpResponseCodeInput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpResponseCodeInput`](struct@HttpResponseCodeInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpResponseCodeInputBuilder {}

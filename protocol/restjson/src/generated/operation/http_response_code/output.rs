@@ -68,7 +68,7 @@ impl runtime::wire::ReadFields for HttpResponseCodeOutputBuilder {
     }
 }
 
-/// Builds a [`HttpResponseCodeOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`HttpResponseCodeOutput`](struct@HttpResponseCodeOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct HttpResponseCodeOutputBuilder {

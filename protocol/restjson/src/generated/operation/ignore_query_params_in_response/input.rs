@@ -53,7 +53,7 @@ impl runtime::wire::ReadFields for IgnoreQueryParamsInResponseInputBuilder {
     }
 }
 
-/// Builds a [`IgnoreQueryParamsInResponseInput`]; `build()` checks required members and every constraint.
+/// Builds a [`IgnoreQueryParamsInResponseInput`](struct@IgnoreQueryParamsInResponseInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct IgnoreQueryParamsInResponseInputBuilder {}

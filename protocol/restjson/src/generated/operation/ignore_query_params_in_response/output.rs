@@ -71,7 +71,7 @@ impl runtime::wire::ReadFields for IgnoreQueryParamsInResponseOutputBuilder {
     }
 }
 
-/// Builds a [`IgnoreQueryParamsInResponseOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`IgnoreQueryParamsInResponseOutput`](struct@IgnoreQueryParamsInResponseOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct IgnoreQueryParamsInResponseOutputBuilder {

@@ -72,7 +72,7 @@ impl runtime::wire::ReadFields for InputStreamInputBuilder {
     }
 }
 
-/// Builds a [`InputStreamInput`]; `build()` checks required members and every constraint.
+/// Builds a [`InputStreamInput`](struct@InputStreamInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct InputStreamInputBuilder {

@@ -49,7 +49,7 @@ impl runtime::wire::ReadFields for InputStreamOutputBuilder {
     }
 }
 
-/// Builds a [`InputStreamOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`InputStreamOutput`](struct@InputStreamOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct InputStreamOutputBuilder {}

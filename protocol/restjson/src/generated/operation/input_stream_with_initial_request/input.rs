@@ -93,7 +93,7 @@ impl runtime::wire::ReadFields for InputStreamWithInitialRequestInputBuilder {
     }
 }
 
-/// Builds a [`InputStreamWithInitialRequestInput`]; `build()` checks required members and every constraint.
+/// Builds a [`InputStreamWithInitialRequestInput`](struct@InputStreamWithInitialRequestInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct InputStreamWithInitialRequestInputBuilder {

@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for InputStreamWithInitialRequestOutputBuilder {
     }
 }
 
-/// Builds a [`InputStreamWithInitialRequestOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`InputStreamWithInitialRequestOutput`](struct@InputStreamWithInitialRequestOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct InputStreamWithInitialRequestOutputBuilder {}

@@ -53,7 +53,7 @@ impl runtime::wire::ReadFields for MalformedAcceptWithBodyInputBuilder {
     }
 }
 
-/// Builds a [`MalformedAcceptWithBodyInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedAcceptWithBodyInput`](struct@MalformedAcceptWithBodyInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedAcceptWithBodyInputBuilder {}

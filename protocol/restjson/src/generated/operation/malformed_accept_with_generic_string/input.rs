@@ -54,7 +54,7 @@ impl runtime::wire::ReadFields for MalformedAcceptWithGenericStringInputBuilder 
     }
 }
 
-/// Builds a [`MalformedAcceptWithGenericStringInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedAcceptWithGenericStringInput`](struct@MalformedAcceptWithGenericStringInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedAcceptWithGenericStringInputBuilder {}

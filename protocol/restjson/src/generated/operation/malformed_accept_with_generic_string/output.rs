@@ -71,7 +71,7 @@ impl runtime::wire::ReadFields for MalformedAcceptWithGenericStringOutputBuilder
     }
 }
 
-/// Builds a [`MalformedAcceptWithGenericStringOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedAcceptWithGenericStringOutput`](struct@MalformedAcceptWithGenericStringOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedAcceptWithGenericStringOutputBuilder {

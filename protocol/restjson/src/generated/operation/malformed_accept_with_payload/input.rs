@@ -53,7 +53,7 @@ impl runtime::wire::ReadFields for MalformedAcceptWithPayloadInputBuilder {
     }
 }
 
-/// Builds a [`MalformedAcceptWithPayloadInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedAcceptWithPayloadInput`](struct@MalformedAcceptWithPayloadInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedAcceptWithPayloadInputBuilder {}

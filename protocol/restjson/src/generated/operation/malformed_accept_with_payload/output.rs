@@ -70,7 +70,7 @@ impl runtime::wire::ReadFields for MalformedAcceptWithPayloadOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedAcceptWithPayloadOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedAcceptWithPayloadOutput`](struct@MalformedAcceptWithPayloadOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedAcceptWithPayloadOutputBuilder {

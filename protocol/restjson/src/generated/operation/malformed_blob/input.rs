@@ -66,7 +66,7 @@ impl runtime::wire::ReadFields for MalformedBlobInputBuilder {
     }
 }
 
-/// Builds a [`MalformedBlobInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedBlobInput`](struct@MalformedBlobInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedBlobInputBuilder {

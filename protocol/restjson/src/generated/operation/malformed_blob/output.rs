@@ -49,7 +49,7 @@ impl runtime::wire::ReadFields for MalformedBlobOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedBlobOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedBlobOutput`](struct@MalformedBlobOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedBlobOutputBuilder {}

@@ -108,7 +108,7 @@ impl runtime::wire::ReadFields for MalformedBooleanInputBuilder {
     }
 }
 
-/// Builds a [`MalformedBooleanInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedBooleanInput`](struct@MalformedBooleanInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedBooleanInputBuilder {

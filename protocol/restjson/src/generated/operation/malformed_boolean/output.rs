@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for MalformedBooleanOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedBooleanOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedBooleanOutput`](struct@MalformedBooleanOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedBooleanOutputBuilder {}

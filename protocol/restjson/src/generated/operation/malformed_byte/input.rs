@@ -106,7 +106,7 @@ impl runtime::wire::ReadFields for MalformedByteInputBuilder {
     }
 }
 
-/// Builds a [`MalformedByteInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedByteInput`](struct@MalformedByteInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedByteInputBuilder {

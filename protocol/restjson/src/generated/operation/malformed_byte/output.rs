@@ -49,7 +49,7 @@ impl runtime::wire::ReadFields for MalformedByteOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedByteOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedByteOutput`](struct@MalformedByteOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedByteOutputBuilder {}

@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for MalformedContentTypeWithBodyOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedContentTypeWithBodyOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedContentTypeWithBodyOutput`](struct@MalformedContentTypeWithBodyOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithBodyOutputBuilder {}

@@ -73,7 +73,7 @@ impl runtime::wire::ReadFields for MalformedContentTypeWithGenericStringInputBui
     }
 }
 
-/// Builds a [`MalformedContentTypeWithGenericStringInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedContentTypeWithGenericStringInput`](struct@MalformedContentTypeWithGenericStringInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithGenericStringInputBuilder {

@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for MalformedContentTypeWithGenericStringOutputBu
     }
 }
 
-/// Builds a [`MalformedContentTypeWithGenericStringOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedContentTypeWithGenericStringOutput`](struct@MalformedContentTypeWithGenericStringOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithGenericStringOutputBuilder {}

@@ -73,7 +73,7 @@ impl runtime::wire::ReadFields for MalformedContentTypeWithPayloadInputBuilder {
     }
 }
 
-/// Builds a [`MalformedContentTypeWithPayloadInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedContentTypeWithPayloadInput`](struct@MalformedContentTypeWithPayloadInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithPayloadInputBuilder {

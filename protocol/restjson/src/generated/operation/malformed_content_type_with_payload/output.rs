@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for MalformedContentTypeWithPayloadOutputBuilder 
     }
 }
 
-/// Builds a [`MalformedContentTypeWithPayloadOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedContentTypeWithPayloadOutput`](struct@MalformedContentTypeWithPayloadOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithPayloadOutputBuilder {}

@@ -54,7 +54,7 @@ impl runtime::wire::ReadFields for MalformedContentTypeWithoutBodyInputBuilder {
     }
 }
 
-/// Builds a [`MalformedContentTypeWithoutBodyInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedContentTypeWithoutBodyInput`](struct@MalformedContentTypeWithoutBodyInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithoutBodyInputBuilder {}

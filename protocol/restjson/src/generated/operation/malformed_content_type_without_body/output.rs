@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for MalformedContentTypeWithoutBodyOutputBuilder 
     }
 }
 
-/// Builds a [`MalformedContentTypeWithoutBodyOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedContentTypeWithoutBodyOutput`](struct@MalformedContentTypeWithoutBodyOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithoutBodyOutputBuilder {}

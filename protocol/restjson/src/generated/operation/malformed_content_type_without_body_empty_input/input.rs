@@ -74,7 +74,7 @@ for MalformedContentTypeWithoutBodyEmptyInputInputBuilder {
     }
 }
 
-/// Builds a [`MalformedContentTypeWithoutBodyEmptyInputInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedContentTypeWithoutBodyEmptyInputInput`](struct@MalformedContentTypeWithoutBodyEmptyInputInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithoutBodyEmptyInputInputBuilder {

@@ -53,7 +53,7 @@ for MalformedContentTypeWithoutBodyEmptyInputOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedContentTypeWithoutBodyEmptyInputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedContentTypeWithoutBodyEmptyInputOutput`](struct@MalformedContentTypeWithoutBodyEmptyInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithoutBodyEmptyInputOutputBuilder {}

@@ -106,7 +106,7 @@ impl runtime::wire::ReadFields for MalformedDoubleInputBuilder {
     }
 }
 
-/// Builds a [`MalformedDoubleInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedDoubleInput`](struct@MalformedDoubleInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct MalformedDoubleInputBuilder {

@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for MalformedDoubleOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedDoubleOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedDoubleOutput`](struct@MalformedDoubleOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedDoubleOutputBuilder {}

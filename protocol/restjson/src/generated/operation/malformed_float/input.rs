@@ -106,7 +106,7 @@ impl runtime::wire::ReadFields for MalformedFloatInputBuilder {
     }
 }
 
-/// Builds a [`MalformedFloatInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedFloatInput`](struct@MalformedFloatInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct MalformedFloatInputBuilder {

@@ -49,7 +49,7 @@ impl runtime::wire::ReadFields for MalformedFloatOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedFloatOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedFloatOutput`](struct@MalformedFloatOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedFloatOutputBuilder {}

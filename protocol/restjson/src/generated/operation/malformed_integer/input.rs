@@ -108,7 +108,7 @@ impl runtime::wire::ReadFields for MalformedIntegerInputBuilder {
     }
 }
 
-/// Builds a [`MalformedIntegerInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedIntegerInput`](struct@MalformedIntegerInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedIntegerInputBuilder {

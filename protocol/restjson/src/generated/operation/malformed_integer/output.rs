@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for MalformedIntegerOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedIntegerOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedIntegerOutput`](struct@MalformedIntegerOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedIntegerOutputBuilder {}

@@ -66,7 +66,7 @@ impl runtime::wire::ReadFields for MalformedListInputBuilder {
     }
 }
 
-/// Builds a [`MalformedListInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedListInput`](struct@MalformedListInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedListInputBuilder {

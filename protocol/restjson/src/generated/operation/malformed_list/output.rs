@@ -49,7 +49,7 @@ impl runtime::wire::ReadFields for MalformedListOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedListOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedListOutput`](struct@MalformedListOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedListOutputBuilder {}

@@ -106,7 +106,7 @@ impl runtime::wire::ReadFields for MalformedLongInputBuilder {
     }
 }
 
-/// Builds a [`MalformedLongInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedLongInput`](struct@MalformedLongInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedLongInputBuilder {

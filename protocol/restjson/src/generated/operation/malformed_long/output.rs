@@ -49,7 +49,7 @@ impl runtime::wire::ReadFields for MalformedLongOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedLongOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedLongOutput`](struct@MalformedLongOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedLongOutputBuilder {}

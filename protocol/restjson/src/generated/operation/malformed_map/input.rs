@@ -66,7 +66,7 @@ impl runtime::wire::ReadFields for MalformedMapInputBuilder {
     }
 }
 
-/// Builds a [`MalformedMapInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedMapInput`](struct@MalformedMapInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedMapInputBuilder {

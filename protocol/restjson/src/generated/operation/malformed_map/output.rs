@@ -49,7 +49,7 @@ impl runtime::wire::ReadFields for MalformedMapOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedMapOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedMapOutput`](struct@MalformedMapOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedMapOutputBuilder {}

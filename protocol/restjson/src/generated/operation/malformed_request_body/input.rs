@@ -80,7 +80,7 @@ impl runtime::wire::ReadFields for MalformedRequestBodyInputBuilder {
     }
 }
 
-/// Builds a [`MalformedRequestBodyInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedRequestBodyInput`](struct@MalformedRequestBodyInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct MalformedRequestBodyInputBuilder {

@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for MalformedRequestBodyOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedRequestBodyOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedRequestBodyOutput`](struct@MalformedRequestBodyOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedRequestBodyOutputBuilder {}

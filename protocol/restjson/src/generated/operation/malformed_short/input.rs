@@ -106,7 +106,7 @@ impl runtime::wire::ReadFields for MalformedShortInputBuilder {
     }
 }
 
-/// Builds a [`MalformedShortInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedShortInput`](struct@MalformedShortInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedShortInputBuilder {

@@ -49,7 +49,7 @@ impl runtime::wire::ReadFields for MalformedShortOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedShortOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedShortOutput`](struct@MalformedShortOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedShortOutputBuilder {}

@@ -68,7 +68,7 @@ impl runtime::wire::ReadFields for MalformedStringInputBuilder {
     }
 }
 
-/// Builds a [`MalformedStringInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedStringInput`](struct@MalformedStringInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedStringInputBuilder {

@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for MalformedStringOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedStringOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedStringOutput`](struct@MalformedStringOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedStringOutputBuilder {}

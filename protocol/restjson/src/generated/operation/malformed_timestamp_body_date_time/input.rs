@@ -81,7 +81,7 @@ impl runtime::wire::ReadFields for MalformedTimestampBodyDateTimeInputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampBodyDateTimeInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampBodyDateTimeInput`](struct@MalformedTimestampBodyDateTimeInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampBodyDateTimeInputBuilder {

@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for MalformedTimestampBodyDateTimeOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampBodyDateTimeOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampBodyDateTimeOutput`](struct@MalformedTimestampBodyDateTimeOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampBodyDateTimeOutputBuilder {}

@@ -75,7 +75,7 @@ impl runtime::wire::ReadFields for MalformedTimestampBodyDefaultInputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampBodyDefaultInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampBodyDefaultInput`](struct@MalformedTimestampBodyDefaultInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampBodyDefaultInputBuilder {

@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for MalformedTimestampBodyDefaultOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampBodyDefaultOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampBodyDefaultOutput`](struct@MalformedTimestampBodyDefaultOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampBodyDefaultOutputBuilder {}

@@ -81,7 +81,7 @@ impl runtime::wire::ReadFields for MalformedTimestampBodyHttpDateInputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampBodyHttpDateInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampBodyHttpDateInput`](struct@MalformedTimestampBodyHttpDateInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampBodyHttpDateInputBuilder {

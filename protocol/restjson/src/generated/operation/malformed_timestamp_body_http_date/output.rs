@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for MalformedTimestampBodyHttpDateOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampBodyHttpDateOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampBodyHttpDateOutput`](struct@MalformedTimestampBodyHttpDateOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampBodyHttpDateOutputBuilder {}

@@ -81,7 +81,7 @@ impl runtime::wire::ReadFields for MalformedTimestampHeaderDateTimeInputBuilder 
     }
 }
 
-/// Builds a [`MalformedTimestampHeaderDateTimeInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampHeaderDateTimeInput`](struct@MalformedTimestampHeaderDateTimeInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampHeaderDateTimeInputBuilder {

@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for MalformedTimestampHeaderDateTimeOutputBuilder
     }
 }
 
-/// Builds a [`MalformedTimestampHeaderDateTimeOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampHeaderDateTimeOutput`](struct@MalformedTimestampHeaderDateTimeOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampHeaderDateTimeOutputBuilder {}

@@ -81,7 +81,7 @@ impl runtime::wire::ReadFields for MalformedTimestampHeaderDefaultInputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampHeaderDefaultInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampHeaderDefaultInput`](struct@MalformedTimestampHeaderDefaultInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampHeaderDefaultInputBuilder {

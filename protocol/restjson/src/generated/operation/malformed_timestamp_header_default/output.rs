@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for MalformedTimestampHeaderDefaultOutputBuilder 
     }
 }
 
-/// Builds a [`MalformedTimestampHeaderDefaultOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampHeaderDefaultOutput`](struct@MalformedTimestampHeaderDefaultOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampHeaderDefaultOutputBuilder {}

@@ -75,7 +75,7 @@ impl runtime::wire::ReadFields for MalformedTimestampHeaderEpochInputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampHeaderEpochInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampHeaderEpochInput`](struct@MalformedTimestampHeaderEpochInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampHeaderEpochInputBuilder {

@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for MalformedTimestampHeaderEpochOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampHeaderEpochOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampHeaderEpochOutput`](struct@MalformedTimestampHeaderEpochOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampHeaderEpochOutputBuilder {}

@@ -81,7 +81,7 @@ impl runtime::wire::ReadFields for MalformedTimestampPathDefaultInputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampPathDefaultInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampPathDefaultInput`](struct@MalformedTimestampPathDefaultInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampPathDefaultInputBuilder {

@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for MalformedTimestampPathDefaultOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampPathDefaultOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampPathDefaultOutput`](struct@MalformedTimestampPathDefaultOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampPathDefaultOutputBuilder {}

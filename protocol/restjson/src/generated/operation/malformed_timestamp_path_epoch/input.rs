@@ -74,7 +74,7 @@ impl runtime::wire::ReadFields for MalformedTimestampPathEpochInputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampPathEpochInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampPathEpochInput`](struct@MalformedTimestampPathEpochInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampPathEpochInputBuilder {

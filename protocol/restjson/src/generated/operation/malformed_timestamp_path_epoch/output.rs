@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for MalformedTimestampPathEpochOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampPathEpochOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampPathEpochOutput`](struct@MalformedTimestampPathEpochOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampPathEpochOutputBuilder {}

@@ -81,7 +81,7 @@ impl runtime::wire::ReadFields for MalformedTimestampPathHttpDateInputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampPathHttpDateInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampPathHttpDateInput`](struct@MalformedTimestampPathHttpDateInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampPathHttpDateInputBuilder {

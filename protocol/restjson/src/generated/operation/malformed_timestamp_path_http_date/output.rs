@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for MalformedTimestampPathHttpDateOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampPathHttpDateOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampPathHttpDateOutput`](struct@MalformedTimestampPathHttpDateOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampPathHttpDateOutputBuilder {}

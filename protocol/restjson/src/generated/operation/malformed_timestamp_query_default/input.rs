@@ -81,7 +81,7 @@ impl runtime::wire::ReadFields for MalformedTimestampQueryDefaultInputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampQueryDefaultInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampQueryDefaultInput`](struct@MalformedTimestampQueryDefaultInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampQueryDefaultInputBuilder {

@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for MalformedTimestampQueryDefaultOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampQueryDefaultOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampQueryDefaultOutput`](struct@MalformedTimestampQueryDefaultOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampQueryDefaultOutputBuilder {}

@@ -75,7 +75,7 @@ impl runtime::wire::ReadFields for MalformedTimestampQueryEpochInputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampQueryEpochInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampQueryEpochInput`](struct@MalformedTimestampQueryEpochInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampQueryEpochInputBuilder {

@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for MalformedTimestampQueryEpochOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampQueryEpochOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampQueryEpochOutput`](struct@MalformedTimestampQueryEpochOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampQueryEpochOutputBuilder {}

@@ -81,7 +81,7 @@ impl runtime::wire::ReadFields for MalformedTimestampQueryHttpDateInputBuilder {
     }
 }
 
-/// Builds a [`MalformedTimestampQueryHttpDateInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampQueryHttpDateInput`](struct@MalformedTimestampQueryHttpDateInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampQueryHttpDateInputBuilder {

@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for MalformedTimestampQueryHttpDateOutputBuilder 
     }
 }
 
-/// Builds a [`MalformedTimestampQueryHttpDateOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedTimestampQueryHttpDateOutput`](struct@MalformedTimestampQueryHttpDateOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedTimestampQueryHttpDateOutputBuilder {}

@@ -70,7 +70,7 @@ impl runtime::wire::ReadFields for MalformedUnionInputBuilder {
     }
 }
 
-/// Builds a [`MalformedUnionInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedUnionInput`](struct@MalformedUnionInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedUnionInputBuilder {

@@ -49,7 +49,7 @@ impl runtime::wire::ReadFields for MalformedUnionOutputBuilder {
     }
 }
 
-/// Builds a [`MalformedUnionOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MalformedUnionOutput`](struct@MalformedUnionOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MalformedUnionOutputBuilder {}

@@ -68,7 +68,7 @@ impl runtime::wire::ReadFields for MediaTypeHeaderInputBuilder {
     }
 }
 
-/// Builds a [`MediaTypeHeaderInput`]; `build()` checks required members and every constraint.
+/// Builds a [`MediaTypeHeaderInput`](struct@MediaTypeHeaderInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MediaTypeHeaderInputBuilder {

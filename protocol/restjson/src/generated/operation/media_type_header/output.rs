@@ -68,7 +68,7 @@ impl runtime::wire::ReadFields for MediaTypeHeaderOutputBuilder {
     }
 }
 
-/// Builds a [`MediaTypeHeaderOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`MediaTypeHeaderOutput`](struct@MediaTypeHeaderOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct MediaTypeHeaderOutputBuilder {

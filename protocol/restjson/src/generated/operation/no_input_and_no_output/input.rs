@@ -53,7 +53,7 @@ impl runtime::wire::ReadFields for NoInputAndNoOutputInputBuilder {
     }
 }
 
-/// Builds a [`NoInputAndNoOutputInput`]; `build()` checks required members and every constraint.
+/// Builds a [`NoInputAndNoOutputInput`](struct@NoInputAndNoOutputInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct NoInputAndNoOutputInputBuilder {}

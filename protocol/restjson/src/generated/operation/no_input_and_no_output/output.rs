@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for NoInputAndNoOutputOutputBuilder {
     }
 }
 
-/// Builds a [`NoInputAndNoOutputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`NoInputAndNoOutputOutput`](struct@NoInputAndNoOutputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct NoInputAndNoOutputOutputBuilder {}

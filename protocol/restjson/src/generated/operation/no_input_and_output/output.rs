@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for NoInputAndOutputOutputBuilder {
     }
 }
 
-/// Builds a [`NoInputAndOutputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`NoInputAndOutputOutput`](struct@NoInputAndOutputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct NoInputAndOutputOutputBuilder {}

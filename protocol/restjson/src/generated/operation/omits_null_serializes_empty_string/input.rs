@@ -85,7 +85,7 @@ impl runtime::wire::ReadFields for OmitsNullSerializesEmptyStringInputBuilder {
     }
 }
 
-/// Builds a [`OmitsNullSerializesEmptyStringInput`]; `build()` checks required members and every constraint.
+/// Builds a [`OmitsNullSerializesEmptyStringInput`](struct@OmitsNullSerializesEmptyStringInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct OmitsNullSerializesEmptyStringInputBuilder {

@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for OmitsNullSerializesEmptyStringOutputBuilder {
     }
 }
 
-/// Builds a [`OmitsNullSerializesEmptyStringOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`OmitsNullSerializesEmptyStringOutput`](struct@OmitsNullSerializesEmptyStringOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct OmitsNullSerializesEmptyStringOutputBuilder {}

@@ -169,7 +169,7 @@ impl runtime::wire::ReadFields for OmitsSerializingEmptyListsInputBuilder {
     }
 }
 
-/// Builds a [`OmitsSerializingEmptyListsInput`]; `build()` checks required members and every constraint.
+/// Builds a [`OmitsSerializingEmptyListsInput`](struct@OmitsSerializingEmptyListsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct OmitsSerializingEmptyListsInputBuilder {

@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for OmitsSerializingEmptyListsOutputBuilder {
     }
 }
 
-/// Builds a [`OmitsSerializingEmptyListsOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`OmitsSerializingEmptyListsOutput`](struct@OmitsSerializingEmptyListsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct OmitsSerializingEmptyListsOutputBuilder {}

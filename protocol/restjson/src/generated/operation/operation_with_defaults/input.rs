@@ -110,7 +110,7 @@ impl runtime::wire::ReadFields for OperationWithDefaultsInputBuilder {
     }
 }
 
-/// Builds a [`OperationWithDefaultsInput`]; `build()` checks required members and every constraint.
+/// Builds a [`OperationWithDefaultsInput`](struct@OperationWithDefaultsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq)]
 pub struct OperationWithDefaultsInputBuilder {

@@ -31,6 +31,8 @@ pub struct OperationWithNestedStructureOutput {
 
 impl OperationWithNestedStructureOutput {
     /// The `dialog` member.
+    ///
+    /// Required.
     pub fn dialog(&self) -> &types::Dialog {
         &self.dialog
     }
@@ -129,7 +131,7 @@ impl runtime::wire::ReadFields for OperationWithNestedStructureOutputBuilder {
     }
 }
 
-/// Builds a [`OperationWithNestedStructureOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`OperationWithNestedStructureOutput`](struct@OperationWithNestedStructureOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct OperationWithNestedStructureOutputBuilder {

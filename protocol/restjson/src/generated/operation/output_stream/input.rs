@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for OutputStreamInputBuilder {
     }
 }
 
-/// Builds a [`OutputStreamInput`]; `build()` checks required members and every constraint.
+/// Builds a [`OutputStreamInput`](struct@OutputStreamInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct OutputStreamInputBuilder {}

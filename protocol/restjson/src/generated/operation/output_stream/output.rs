@@ -70,7 +70,7 @@ impl runtime::wire::ReadFields for OutputStreamOutputBuilder {
     }
 }
 
-/// Builds a [`OutputStreamOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`OutputStreamOutput`](struct@OutputStreamOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct OutputStreamOutputBuilder {

@@ -54,7 +54,7 @@ impl runtime::wire::ReadFields for OutputStreamWithInitialResponseInputBuilder {
     }
 }
 
-/// Builds a [`OutputStreamWithInitialResponseInput`]; `build()` checks required members and every constraint.
+/// Builds a [`OutputStreamWithInitialResponseInput`](struct@OutputStreamWithInitialResponseInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct OutputStreamWithInitialResponseInputBuilder {}

@@ -70,7 +70,7 @@ impl runtime::wire::ReadFields for PostPlayerActionInputBuilder {
     }
 }
 
-/// Builds a [`PostPlayerActionInput`]; `build()` checks required members and every constraint.
+/// Builds a [`PostPlayerActionInput`](struct@PostPlayerActionInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PostPlayerActionInputBuilder {

@@ -23,6 +23,8 @@ pub struct PostPlayerActionOutput {
 
 impl PostPlayerActionOutput {
     /// The `action` member.
+    ///
+    /// Required.
     pub fn action(&self) -> &types::PlayerAction {
         &self.action
     }
@@ -85,7 +87,7 @@ impl runtime::wire::ReadFields for PostPlayerActionOutputBuilder {
     }
 }
 
-/// Builds a [`PostPlayerActionOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`PostPlayerActionOutput`](struct@PostPlayerActionOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PostPlayerActionOutputBuilder {

@@ -70,7 +70,7 @@ impl runtime::wire::ReadFields for PostUnionWithJsonNameInputBuilder {
     }
 }
 
-/// Builds a [`PostUnionWithJsonNameInput`]; `build()` checks required members and every constraint.
+/// Builds a [`PostUnionWithJsonNameInput`](struct@PostUnionWithJsonNameInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PostUnionWithJsonNameInputBuilder {

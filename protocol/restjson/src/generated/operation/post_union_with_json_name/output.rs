@@ -23,6 +23,8 @@ pub struct PostUnionWithJsonNameOutput {
 
 impl PostUnionWithJsonNameOutput {
     /// The `value` member.
+    ///
+    /// Required.
     pub fn value(&self) -> &types::UnionWithJsonName {
         &self.value
     }
@@ -89,7 +91,7 @@ impl runtime::wire::ReadFields for PostUnionWithJsonNameOutputBuilder {
     }
 }
 
-/// Builds a [`PostUnionWithJsonNameOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`PostUnionWithJsonNameOutput`](struct@PostUnionWithJsonNameOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PostUnionWithJsonNameOutputBuilder {

@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for PutWithContentEncodingOutputBuilder {
     }
 }
 
-/// Builds a [`PutWithContentEncodingOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`PutWithContentEncodingOutput`](struct@PutWithContentEncodingOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct PutWithContentEncodingOutputBuilder {}

@@ -73,7 +73,7 @@ impl runtime::wire::ReadFields for QueryIdempotencyTokenAutoFillInputBuilder {
     }
 }
 
-/// Builds a [`QueryIdempotencyTokenAutoFillInput`]; `build()` checks required members and every constraint.
+/// Builds a [`QueryIdempotencyTokenAutoFillInput`](struct@QueryIdempotencyTokenAutoFillInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct QueryIdempotencyTokenAutoFillInputBuilder {

@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for QueryIdempotencyTokenAutoFillOutputBuilder {
     }
 }
 
-/// Builds a [`QueryIdempotencyTokenAutoFillOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`QueryIdempotencyTokenAutoFillOutput`](struct@QueryIdempotencyTokenAutoFillOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct QueryIdempotencyTokenAutoFillOutputBuilder {}

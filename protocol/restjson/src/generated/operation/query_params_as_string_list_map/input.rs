@@ -84,7 +84,7 @@ impl runtime::wire::ReadFields for QueryParamsAsStringListMapInputBuilder {
     }
 }
 
-/// Builds a [`QueryParamsAsStringListMapInput`]; `build()` checks required members and every constraint.
+/// Builds a [`QueryParamsAsStringListMapInput`](struct@QueryParamsAsStringListMapInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct QueryParamsAsStringListMapInputBuilder {

@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for QueryParamsAsStringListMapOutputBuilder {
     }
 }
 
-/// Builds a [`QueryParamsAsStringListMapOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`QueryParamsAsStringListMapOutput`](struct@QueryParamsAsStringListMapOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct QueryParamsAsStringListMapOutputBuilder {}

@@ -82,7 +82,7 @@ impl runtime::wire::ReadFields for QueryPrecedenceInputBuilder {
     }
 }
 
-/// Builds a [`QueryPrecedenceInput`]; `build()` checks required members and every constraint.
+/// Builds a [`QueryPrecedenceInput`](struct@QueryPrecedenceInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct QueryPrecedenceInputBuilder {

@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for QueryPrecedenceOutputBuilder {
     }
 }
 
-/// Builds a [`QueryPrecedenceOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`QueryPrecedenceOutput`](struct@QueryPrecedenceOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct QueryPrecedenceOutputBuilder {}

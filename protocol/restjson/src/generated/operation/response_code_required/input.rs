@@ -53,7 +53,7 @@ impl runtime::wire::ReadFields for ResponseCodeRequiredInputBuilder {
     }
 }
 
-/// Builds a [`ResponseCodeRequiredInput`]; `build()` checks required members and every constraint.
+/// Builds a [`ResponseCodeRequiredInput`](struct@ResponseCodeRequiredInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ResponseCodeRequiredInputBuilder {}

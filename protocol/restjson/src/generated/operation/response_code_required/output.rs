@@ -22,6 +22,8 @@ pub struct ResponseCodeRequiredOutput {
 
 impl ResponseCodeRequiredOutput {
     /// The `responseCode` member.
+    ///
+    /// Required; the HTTP status code.
     pub fn response_code(&self) -> i32 {
         self.response_code
     }
@@ -82,7 +84,7 @@ impl runtime::wire::ReadFields for ResponseCodeRequiredOutputBuilder {
     }
 }
 
-/// Builds a [`ResponseCodeRequiredOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`ResponseCodeRequiredOutput`](struct@ResponseCodeRequiredOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ResponseCodeRequiredOutputBuilder {

@@ -85,7 +85,7 @@ impl runtime::wire::ReadFields for StreamingTraitsRequireLengthInputBuilder {
     }
 }
 
-/// Builds a [`StreamingTraitsRequireLengthInput`]; `build()` checks required members and every constraint.
+/// Builds a [`StreamingTraitsRequireLengthInput`](struct@StreamingTraitsRequireLengthInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct StreamingTraitsRequireLengthInputBuilder {

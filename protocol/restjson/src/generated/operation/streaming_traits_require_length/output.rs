@@ -52,7 +52,7 @@ impl runtime::wire::ReadFields for StreamingTraitsRequireLengthOutputBuilder {
     }
 }
 
-/// Builds a [`StreamingTraitsRequireLengthOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`StreamingTraitsRequireLengthOutput`](struct@StreamingTraitsRequireLengthOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct StreamingTraitsRequireLengthOutputBuilder {}

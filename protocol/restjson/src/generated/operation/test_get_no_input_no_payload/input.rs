@@ -53,7 +53,7 @@ impl runtime::wire::ReadFields for TestGetNoInputNoPayloadInputBuilder {
     }
 }
 
-/// Builds a [`TestGetNoInputNoPayloadInput`]; `build()` checks required members and every constraint.
+/// Builds a [`TestGetNoInputNoPayloadInput`](struct@TestGetNoInputNoPayloadInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct TestGetNoInputNoPayloadInputBuilder {}

@@ -53,7 +53,7 @@ impl runtime::wire::ReadFields for TestPostNoInputNoPayloadInputBuilder {
     }
 }
 
-/// Builds a [`TestPostNoInputNoPayloadInput`]; `build()` checks required members and every constraint.
+/// Builds a [`TestPostNoInputNoPayloadInput`](struct@TestPostNoInputNoPayloadInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct TestPostNoInputNoPayloadInputBuilder {}

@@ -53,7 +53,7 @@ impl runtime::wire::ReadFields for UnitInputAndOutputInputBuilder {
     }
 }
 
-/// Builds a [`UnitInputAndOutputInput`]; `build()` checks required members and every constraint.
+/// Builds a [`UnitInputAndOutputInput`](struct@UnitInputAndOutputInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct UnitInputAndOutputInputBuilder {}

@@ -51,7 +51,7 @@ impl runtime::wire::ReadFields for UnitInputAndOutputOutputBuilder {
     }
 }
 
-/// Builds a [`UnitInputAndOutputOutput`]; `build()` checks required members and every constraint.
+/// Builds a [`UnitInputAndOutputOutput`](struct@UnitInputAndOutputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct UnitInputAndOutputOutputBuilder {}

@@ -125,7 +125,7 @@ impl runtime::wire::ReadFields for ErrorEventBuilder {
     }
 }
 
-/// Builds a [`ErrorEvent`]; `build()` checks required members and every constraint.
+/// Builds a [`ErrorEvent`](struct@ErrorEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ErrorEventBuilder {

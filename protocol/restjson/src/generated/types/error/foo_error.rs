@@ -106,7 +106,7 @@ impl runtime::wire::ReadFields for FooErrorBuilder {
     }
 }
 
-/// Builds a [`FooError`]; `build()` checks required members and every constraint.
+/// Builds a [`FooError`](struct@FooError); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct FooErrorBuilder {}

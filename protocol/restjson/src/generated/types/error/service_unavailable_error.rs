@@ -129,7 +129,7 @@ impl runtime::wire::ReadFields for ServiceUnavailableErrorBuilder {
     }
 }
 
-/// Builds a [`ServiceUnavailableError`]; `build()` checks required members and every constraint.
+/// Builds a [`ServiceUnavailableError`](struct@ServiceUnavailableError); `build()` checks required members and every constraint.
 #[non_exhaustive]
 #[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
 pub struct ServiceUnavailableErrorBuilder {
