@@ -167,6 +167,7 @@ mod short_paths {
             Self(vec![
                 ModuleImport::new(&format!("{runtime}::strategies"), "strategies"),
                 ModuleImport::new(runtime, "runtime"),
+                ModuleImport::new(&format!("{root}::patterns::rules"), "rules"),
                 ModuleImport::new(&format!("{root}::types"), "types"),
                 ModuleImport::new(&format!("{root}::operation"), "operation"),
                 ModuleImport::new("::std::fmt", "fmt"),

@@ -74,6 +74,19 @@ macro_rules! structure_impls {
             type Codec = $crate::wire::Plain;
         }
 
+        /// Its members check themselves, wherever it is held.
+        impl $crate::validate::Check for $name {
+            #[inline]
+            fn check(
+                &self,
+                path: &$crate::validate::Path<'_>,
+                _: &$crate::validate::Rules,
+                out: &mut $crate::validate::Violations,
+            ) {
+                $crate::Validate::validate_at(self, path, out);
+            }
+        }
+
         impl $crate::wire::serde::Serialize for $name {
             fn serialize<S: $crate::wire::serde::Serializer>(
                 &self,
@@ -181,6 +194,20 @@ macro_rules! enum_impls {
             }
         }
 
+        /// Its value set, then the position's rules on its text.
+        impl $crate::validate::Check for $name {
+            #[inline]
+            fn check(
+                &self,
+                path: &$crate::validate::Path<'_>,
+                rules: &$crate::validate::Rules,
+                out: &mut $crate::validate::Violations,
+            ) {
+                $crate::Validate::validate_at(self, path, out);
+                rules.check(path, self.as_str(), out);
+            }
+        }
+
         impl ::core::convert::AsRef<str> for $name {
             fn as_ref(&self) -> &str {
                 self.as_str()
@@ -232,6 +259,20 @@ macro_rules! int_enum_impls {
         impl ::core::convert::From<$name> for i32 {
             fn from(value: $name) -> i32 {
                 value.value()
+            }
+        }
+
+        /// Its value set, then the position's rules on its number.
+        impl $crate::validate::Check for $name {
+            #[inline]
+            fn check(
+                &self,
+                path: &$crate::validate::Path<'_>,
+                rules: &$crate::validate::Rules,
+                out: &mut $crate::validate::Violations,
+            ) {
+                $crate::Validate::validate_at(self, path, out);
+                rules.check(path, &self.value(), out);
             }
         }
 

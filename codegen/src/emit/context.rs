@@ -5,8 +5,9 @@
 use std::collections::BTreeMap;
 
 use heck::ToShoutySnakeCase;
+use proc_macro2::TokenStream;
 
-use super::symbols::{self, Symbols};
+use super::symbols::{self, Symbols, ROOT};
 use super::validate;
 use crate::error::Result;
 use crate::ir::rust::{CrateIr, PatternDef, Protocol, ValueKind, ValueType};
@@ -18,8 +19,10 @@ pub struct Context {
     /// Constraint sets by their `Rules` expression: the constant's name.
     rules: BTreeMap<String, String>,
     /// Every constant of the `rules` module, in name order: a value position
-    /// that has the set (to render it from) and the shape it was named after.
-    rule_defs: BTreeMap<String, ValueType>,
+    /// that has the set (for its docs) and the expression's text.
+    rule_defs: BTreeMap<String, (ValueType, String)>,
+    /// Some checked position has no rules of its own ([`Context::uses_none`]).
+    uses_none: bool,
     /// The crate's protocol.
     pub protocol: Protocol,
     /// The paths generated code names things by ([`super::symbols`]).
@@ -62,6 +65,7 @@ impl Context {
             symbols,
             rules: BTreeMap::new(),
             rule_defs: BTreeMap::new(),
+            uses_none: false,
         };
         let fields = ir.structures.iter().flat_map(|s| s.fields.iter().map(|f| &f.value));
         let variants = ir
@@ -71,6 +75,18 @@ impl Context {
         for value in fields.chain(variants) {
             ctx.register_rules(value);
         }
+        let checked_fields = ir.structures.iter().flat_map(|s| {
+            s.fields
+                .iter()
+                .filter(|f| validate::member_checked(f))
+                .map(|f| &f.value)
+        });
+        let checked_variants = ir.unions.iter().flat_map(|u| {
+            u.variants
+                .iter()
+                .filter_map(|v| v.value.as_ref().filter(|value| validate::has_checks(value)))
+        });
+        ctx.uses_none = checked_fields.chain(checked_variants).any(|v| ctx.rules(v).is_none());
         ctx
     }
 
@@ -91,6 +107,7 @@ impl Context {
         if self.rules.contains_key(&key) {
             return;
         }
+        let text = key.clone();
         let base = v.shape.name().to_shouty_snake_case();
         let mut name = base.clone();
         let mut n = 1;
@@ -99,33 +116,48 @@ impl Context {
             name = format!("{base}_{n}");
         }
         self.rules.insert(key, name.clone());
-        self.rule_defs.insert(name, v.clone());
+        self.rule_defs.insert(name, (v.clone(), text));
     }
 
-    /// The constant of the `rules` module holding `v`'s constraints, if any.
+    /// The constant of the `rules` module holding `v`'s rules, if any.
     pub fn rules(&self, v: &ValueType) -> Option<proc_macro2::Ident> {
         self.rules
             .get(&self.rules_key(v)?)
             .map(|name| quote::format_ident!("{}", name))
     }
 
+    /// A reference to `v`'s rules for a check: its constant, or `Rules::NONE`
+    /// where the position adds nothing (a structure's members check
+    /// themselves).
+    pub fn rules_ref(&self, v: &ValueType) -> TokenStream {
+        let name = self.rules(v).unwrap_or_else(|| quote::format_ident!("NONE"));
+        quote::quote!(&#ROOT::patterns::rules::#name)
+    }
+
     /// The text of `v`'s `Rules` expression, the key of its constant: always
     /// written with full prelude paths, whichever form the file being emitted
-    /// uses, so that a set registered here is found from any file.
+    /// uses, so that a set registered here is found from any file. Nested
+    /// positions name their constants (siblings in the `rules` module).
     fn rules_key(&self, v: &ValueType) -> Option<String> {
         symbols::with(&self.symbols.with_full_prelude(), || {
-            validate::rules_expr(v, &|regex| self.pattern_const(regex)).map(|expr| expr.to_string())
+            let child = |item: &ValueType| match self.rules(item) {
+                Some(name) => quote::quote!(&#name),
+                None => quote::quote!(&Rules::NONE),
+            };
+            validate::rules_expr(v, &|regex| self.pattern_const(regex), &child).map(|expr| expr.to_string())
         })
     }
 
-    /// Whether the crate has constraint sets (and so a `rules` module).
-    pub fn has_rules(&self) -> bool {
-        !self.rule_defs.is_empty()
+    /// Whether a position of the crate is checked against no rules of its
+    /// own (a structure held as is), so the `rules` module has `NONE`.
+    pub fn uses_none(&self) -> bool {
+        self.uses_none
     }
 
-    /// Every constant of the `rules` module: its name and a value position with its constraints.
-    pub fn rule_defs(&self) -> impl Iterator<Item = (&String, &ValueType)> {
-        self.rule_defs.iter()
+    /// Every constant of the `rules` module: its name, a value position with
+    /// its rules, and the expression's text.
+    pub fn rule_defs(&self) -> impl Iterator<Item = (&String, &ValueType, &str)> {
+        self.rule_defs.iter().map(|(name, (v, text))| (name, v, text.as_str()))
     }
 
     /// The constant holding a translated pattern.

@@ -8,13 +8,13 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::symbols::RUNTIME;
-use super::validate::rules_expr;
 use super::Context;
 
 pub fn emit(ctx: &Context) -> TokenStream {
-    let statics = ctx.rule_defs().map(|(name, v)| {
+    let statics = ctx.rule_defs().map(|(name, v, text)| {
         let ident = format_ident!("{}", name);
-        let expr = rules_expr(v, &|regex| ctx.pattern_const(regex)).unwrap_or_default();
+        // The text the registry keyed the set by, written with full paths.
+        let expr: TokenStream = text.parse().unwrap_or_default();
         let doc = match v.constraints.describe() {
             Some(text) => format!(" `{}`: {text}.", v.shape.name()),
             None => format!(" `{}`.", v.shape.name()),
@@ -24,15 +24,23 @@ pub fn emit(ctx: &Context) -> TokenStream {
             pub(crate) static #ident: Rules = #expr;
         }
     });
-    if !ctx.has_rules() {
+    let statics: Vec<TokenStream> = statics.collect();
+    if statics.is_empty() && !ctx.uses_none() {
         return TokenStream::new();
     }
+    let none = ctx.uses_none().then(|| {
+        quote! {
+            /// No constraint: a position whose value only checks itself.
+            pub(crate) static NONE: Rules = Rules::NONE;
+        }
+    });
     quote! {
         /// The model's constraint traits, one static per distinct set; values are
         /// checked against them by the runtime.
         pub(crate) mod rules {
             use #RUNTIME::validate::Rules;
 
+            #none
             #(#statics)*
         }
     }

@@ -9,7 +9,7 @@ use super::docs::{doc_attrs, or_fallback, with_paragraph};
 use super::prelude::{CLONE, DEFAULT, EQ, NONE, OK, OPTION, PARTIAL_EQ, SOME};
 use super::symbols::RUNTIME;
 use super::types::{field_inner_type, field_type, ident, is_copy};
-use super::validate::{checks, has_checks};
+use super::validate::member_checked;
 use super::{builder, serde_impls};
 use crate::ir::rust::{ErrorFault, Protocol};
 use crate::ir::rust::{FieldDef, HttpBinding, Role, StructureDef, ValueKind};
@@ -57,7 +57,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     });
     let builder_name = ident(&s.builder_name());
     let type_name = &s.path.name;
-    let validate_body = validate_body(s, ctx);
+    let validate_impl = validate_impl(s, ctx);
     let debug_fields = s.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
         let label = crate::ir::rust::bare_name(&f.rust_name);
@@ -102,12 +102,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
             }
         }
 
-        impl #RUNTIME::validate::Validate for #name {
-            #[allow(clippy::only_used_in_recursion)]
-            fn validate_at(&self, path: &#RUNTIME::validate::Path<'_>, out: &mut #RUNTIME::validate::Violations) {
-                #validate_body
-            }
-        }
+        #validate_impl
 
         #default_impl
         #error_impls
@@ -265,68 +260,47 @@ fn list_item_type(f: &FieldDef) -> TokenStream {
     }
 }
 
-fn validate_body(s: &StructureDef, ctx: &Context) -> TokenStream {
-    let mut body = TokenStream::new();
-    let rules = |v: &crate::ir::rust::ValueType| ctx.rules(v);
-    for f in &s.fields {
-        let needs_checks = has_checks(&f.value);
-        if !needs_checks && (!f.required || f.default.is_some()) {
-            continue;
-        }
-        let field = ident(&f.rust_name);
-        let wire = &f.wire_name;
-        let value = quote!(value);
-        let inner = if needs_checks {
-            checks(&value, &f.value, &rules)
-        } else {
-            TokenStream::new()
-        };
-        // The member's path is made where it is used: a missing member's
-        // report, or its value's checks.
-        let here = quote!(let path = path.field(#wire););
-        let block = match (f.optional, f.required) {
-            (true, true) if !needs_checks => quote! {
-                if self.#field.is_none() {
-                    out.missing(&path.field(#wire));
-                }
-            },
-            (true, true) => quote! {
-                match &self.#field {
-                    #SOME(value) => { #here #inner }
-                    #NONE => out.missing(&path.field(#wire)),
-                }
-            },
-            (true, false) => quote! {
-                if let #SOME(value) = &self.#field { #here #inner }
-            },
-            (false, true) if needs_checks && f.default.is_none() => quote! {
-                if self.client_corrections.contains(#wire) {
-                    out.missing(&path.field(#wire));
-                } else {
-                    #here
-                    let value = &self.#field;
-                    #inner
-                }
-            },
-            (false, true) if f.default.is_none() => quote! {
-                if self.client_corrections.contains(#wire) {
-                    out.missing(&path.field(#wire));
-                }
-            },
-            (false, _) => quote! {
-                {
-                    #here
-                    let value = &self.#field;
-                    #inner
-                }
-            },
-        };
-        body.extend(block);
-    }
-    if body.is_empty() {
-        quote!(let _ = (path, out);)
+/// `Validate::validate_at`: one check per member that needs one (present
+/// and required, or holding constrained values), through the runtime's walk.
+fn validate_impl(s: &StructureDef, ctx: &Context) -> TokenStream {
+    let name = ident(&s.path.name);
+    let checks: Vec<TokenStream> = s
+        .fields
+        .iter()
+        .filter(|f| member_checked(f))
+        .map(|f| {
+            let field = ident(&f.rust_name);
+            let wire = &f.wire_name;
+            let rules = ctx.rules_ref(&f.value);
+            if f.optional && f.required {
+                quote!(out.required(path, #wire, &self.#field, #rules);)
+            } else if f.optional {
+                quote!(out.optional(path, #wire, &self.#field, #rules);)
+            } else if f.correctable() {
+                quote!(out.corrected(path, #wire, &self.#field, filled, #rules);)
+            } else {
+                quote!(out.present(path, #wire, &self.#field, #rules);)
+            }
+        })
+        .collect();
+    let (path, out) = if checks.is_empty() {
+        (quote!(_), quote!(_))
     } else {
-        body
+        (quote!(path), quote!(out))
+    };
+    // The members deserialization filled in, which count as missing.
+    let filled = s
+        .fields
+        .iter()
+        .any(|f| member_checked(f) && !f.optional && f.correctable())
+        .then(|| quote!(let filled = &self.client_corrections;));
+    quote! {
+        impl #RUNTIME::validate::Validate for #name {
+            fn validate_at(&self, #path: &#RUNTIME::validate::Path<'_>, #out: &mut #RUNTIME::validate::Violations) {
+                #filled
+                #(#checks)*
+            }
+        }
     }
 }
 

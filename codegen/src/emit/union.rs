@@ -2,7 +2,7 @@
 //! targeting `Unit`) plus `Unknown`, which keeps a member this crate does not know.
 //! On the wire: a JSON object with exactly one non-null member; `__type` is ignored.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::context::Context;
@@ -11,7 +11,7 @@ use super::prelude::{BOX, CLONE, DEFAULT, EQ, ERR, NONE, OPTION, PARTIAL_EQ, RES
 use super::serde_impls;
 use super::symbols::RUNTIME;
 use super::types::{codec, ident, value_type};
-use super::validate::{checks, has_checks};
+use super::validate::has_checks;
 use crate::ir::rust::names;
 use crate::ir::rust::{UnionDef, UnionVariant, ValueType};
 
@@ -137,23 +137,40 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
             },
         }
     });
-    let validate_arms = u.variants.iter().filter_map(|v| {
-        let value = v.value.as_ref()?;
-        if !has_checks(value) {
-            return None;
-        }
-        let variant = ident(&v.rust_name);
-        let wire = &v.wire_name;
-        let rules = |v: &crate::ir::rust::ValueType| ctx.rules(v);
-        let body = checks(&quote!(value), value, &rules);
-        Some(quote! {
-            Self::#variant(value) => {
-                let path = path.field(#wire);
-                #body
-            }
+    // One check per variant whose value needs one; a single one is an `if let`.
+    let validate_arms: Vec<(Ident, &str, TokenStream)> = u
+        .variants
+        .iter()
+        .filter_map(|v| {
+            let value = v.value.as_ref().filter(|value| has_checks(value))?;
+            Some((ident(&v.rust_name), v.wire_name.as_str(), ctx.rules_ref(value)))
         })
-    });
-    let validate_arms: Vec<TokenStream> = validate_arms.collect();
+        .collect();
+    let validate_impl = match &validate_arms[..] {
+        [] => quote! {
+            fn validate_at(&self, _: &#RUNTIME::validate::Path<'_>, _: &mut #RUNTIME::validate::Violations) {}
+        },
+        [(variant, wire, rules)] => quote! {
+            fn validate_at(&self, path: &#RUNTIME::validate::Path<'_>, out: &mut #RUNTIME::validate::Violations) {
+                if let Self::#variant(value) = self {
+                    #RUNTIME::validate::Check::check(value, &path.field(#wire), #rules, out);
+                }
+            }
+        },
+        arms => {
+            let arms = arms.iter().map(|(variant, wire, rules)| {
+                quote!(Self::#variant(value) => #RUNTIME::validate::Check::check(value, &path.field(#wire), #rules, out),)
+            });
+            quote! {
+                fn validate_at(&self, path: &#RUNTIME::validate::Path<'_>, out: &mut #RUNTIME::validate::Violations) {
+                    match self {
+                        #(#arms)*
+                        _ => {}
+                    }
+                }
+            }
+        }
+    };
     let expecting = format!("a JSON object with exactly one member ({type_name})");
     let too_many = format!("more than one member of union {type_name} is set");
     let none = format!("no member of union {type_name} is set");
@@ -184,18 +201,6 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
                             found.ok_or_else(|| <A::Error as ::serde::de::Error>::custom(#none))
         },
     );
-    // Members without constraints need no arm; with none at all, nothing to do.
-    let validate_body = if validate_arms.is_empty() {
-        TokenStream::new()
-    } else {
-        quote! {
-            #[allow(unreachable_patterns, clippy::single_match)]
-            match self {
-                #(#validate_arms)*
-                _ => {}
-            }
-        }
-    };
     quote! {
         #docs
         #[non_exhaustive]
@@ -236,9 +241,12 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         }
 
         impl #RUNTIME::validate::Validate for #name {
-            #[allow(unused_variables, clippy::only_used_in_recursion)]
-            fn validate_at(&self, path: &#RUNTIME::validate::Path<'_>, out: &mut #RUNTIME::validate::Violations) {
-                #validate_body
+            #validate_impl
+        }
+
+        impl #RUNTIME::validate::Check for #name {
+            fn check(&self, path: &#RUNTIME::validate::Path<'_>, _: &#RUNTIME::validate::Rules, out: &mut #RUNTIME::validate::Violations) {
+                #RUNTIME::validate::Validate::validate_at(self, path, out);
             }
         }
 

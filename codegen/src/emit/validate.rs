@@ -1,7 +1,8 @@
-//! Constraint checks for one value position, as calls into
-//! `runtime::validate::Violations`. Rule texts (Smithy's wording) and exact
-//! float bounds are computed here, at generation time, so the generated check is a
-//! comparison and a `&'static str`.
+//! Constraint checks of value positions as data: a position's
+//! `runtime::validate::Rules` (its own constraint traits, and the rules of its
+//! list items or map keys and values), walked by the runtime's `Check`. Rule
+//! texts (Smithy's wording) and exact float bounds are computed here, at
+//! generation time, so the generated check is a comparison and a `&'static str`.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -12,6 +13,12 @@ use crate::ir::rust::{ValueKind, ValueType};
 use super::prelude::{NONE, SOME};
 use super::symbols::{ROOT, RUNTIME};
 use super::types::{ident, option};
+
+/// Whether a structure's member gets a check: it is required (and may be
+/// absent), or its value needs checking.
+pub fn member_checked(f: &crate::ir::rust::FieldDef) -> bool {
+    has_checks(&f.value) || (f.required && (f.optional || f.default.is_none()))
+}
 
 /// Whether a value position needs any checking.
 pub fn has_checks(v: &ValueType) -> bool {
@@ -27,91 +34,15 @@ pub fn has_checks(v: &ValueType) -> bool {
         }
 }
 
-/// The static (in the generated `patterns::rules` module) that holds a value
-/// position's constraint traits, if it has any that apply to its kind.
-pub type RulesLookup<'a> = dyn Fn(&ValueType) -> Option<Ident> + 'a;
-
-/// Checks for `value` (an expression of type `&T`) at `path` (a `Path` binding).
-pub fn checks(value: &TokenStream, v: &ValueType, rules: &RulesLookup<'_>) -> TokenStream {
-    let mut out = TokenStream::new();
-    let checked = match &v.kind {
-        ValueKind::Enum { .. } => quote!(#value.as_str()),
-        _ => value.clone(),
-    };
-    let rules_check = rules(v).map(|name| quote!(#ROOT::patterns::rules::#name.check(&path, #checked, out);));
-    match &v.kind {
-        // Named types check themselves (enums: their value set), before the
-        // constraints of the position.
-        ValueKind::Enum { .. } | ValueKind::IntEnum { .. } | ValueKind::Structure { .. } | ValueKind::Union { .. } => {
-            out.extend(quote!(#RUNTIME::validate::Validate::validate_at(#value, &path, out);));
-            out.extend(rules_check);
-        }
-        ValueKind::Map {
-            key,
-            value: item,
-            sparse,
-        } => {
-            out.extend(rules_check);
-            // A bad key is reported at the map's own path, as Smithy does.
-            let key_checks = if has_checks(key) {
-                checks(&quote!(key), key, rules)
-            } else {
-                TokenStream::new()
-            };
-            let value_checks = if has_checks(item) {
-                let inner = checks(&quote!(item), item, rules);
-                let inner = if *sparse {
-                    quote!(if let #SOME(item) = item { #inner })
-                } else {
-                    inner
-                };
-                quote! {
-                    let path = path.key(key.as_str());
-                    #inner
-                }
-            } else {
-                TokenStream::new()
-            };
-            if !key_checks.is_empty() || !value_checks.is_empty() {
-                let bind_item = if value_checks.is_empty() {
-                    quote!(_item)
-                } else {
-                    quote!(item)
-                };
-                out.extend(quote! {
-                    for (key, #bind_item) in #value.iter() {
-                        #key_checks
-                        #value_checks
-                    }
-                });
-            }
-        }
-        ValueKind::List { element, sparse } => {
-            out.extend(rules_check);
-            if has_checks(element) {
-                let item = quote!(item);
-                let inner = checks(&item, element, rules);
-                let body = if *sparse {
-                    quote!(if let #SOME(item) = item { #inner })
-                } else {
-                    inner
-                };
-                out.extend(quote! {
-                    for (index, item) in #value.iter().enumerate() {
-                        let path = path.index(index);
-                        #body
-                    }
-                });
-            }
-        }
-        _ => out.extend(rules_check),
-    }
-    out
-}
-
-/// The constraint traits of `v` that apply to its kind, as a
-/// `runtime::validate::Rules` expression; `None` when there are none.
-pub fn rules_expr(v: &ValueType, pattern_const: &dyn Fn(&str) -> Option<String>) -> Option<TokenStream> {
+/// The rules of the position `v`, as a `runtime::validate::Rules`
+/// expression: its constraint traits that apply to its kind, and the rules of
+/// what it holds (`child` names those of an item, key or value position that
+/// needs checking); `None` when there is nothing to add to `Rules::NONE`.
+pub fn rules_expr(
+    v: &ValueType,
+    pattern_const: &dyn Fn(&str) -> Option<String>,
+    child: &dyn Fn(&ValueType) -> TokenStream,
+) -> Option<TokenStream> {
     let c = &v.constraints;
     let mut parts = Vec::new();
     let length = |l: Length| {
@@ -145,11 +76,26 @@ pub fn rules_expr(v: &ValueType, pattern_const: &dyn Fn(&str) -> Option<String>)
                 parts.push(quote!(.float_range(#min, #max, #rule)));
             }
         }
-        ValueKind::Blob | ValueKind::Map { .. } => parts.extend(c.length.map(length)),
-        ValueKind::List { .. } => {
+        ValueKind::Blob => parts.extend(c.length.map(length)),
+        ValueKind::Map { key, value, .. } => {
+            parts.extend(c.length.map(length));
+            if has_checks(key) {
+                let keys = child(key);
+                parts.push(quote!(.keys(#keys)));
+            }
+            if has_checks(value) {
+                let values = child(value);
+                parts.push(quote!(.values(#values)));
+            }
+        }
+        ValueKind::List { element, .. } => {
             parts.extend(c.length.map(length));
             if c.unique_items {
                 parts.push(quote!(.unique_items()));
+            }
+            if has_checks(element) {
+                let items = child(element);
+                parts.push(quote!(.items(#items)));
             }
         }
         _ => {}

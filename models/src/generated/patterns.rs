@@ -43,9 +43,13 @@ mod tests {
 pub(crate) mod rules {
     use ::smithy_codegen_runtime::validate::Rules;
 
+    /// No constraint: a position whose value only checks itself.
+    pub(crate) static NONE: Rules = Rules::NONE;
+
     /// `AbortCriteriaList`: length at least 1.
     pub(crate) static ABORT_CRITERIA_LIST: Rules = Rules::NONE
-        .length(Some(1u64), None, "Member must have length greater than or equal to 1");
+        .length(Some(1u64), None, "Member must have length greater than or equal to 1")
+        .items(&Rules::NONE);
 
     /// `AbortThresholdPercentage`: at most 100.
     pub(crate) static ABORT_THRESHOLD_PERCENTAGE: Rules = Rules::NONE
@@ -65,6 +69,10 @@ pub(crate) mod rules {
             Some(256u64),
             "Member must have length between 1 and 256, inclusive",
         );
+
+    /// `DestinationPackageVersions`.
+    pub(crate) static DESTINATION_PACKAGE_VERSIONS: Rules = Rules::NONE
+        .items(&JOB_TEMPLATE_ARN);
 
     /// `DurationInMinutes`: range 1..=1430.
     pub(crate) static DURATION_IN_MINUTES: Rules = Rules::NONE
@@ -148,6 +156,9 @@ pub(crate) mod rules {
             "Member must satisfy regular expression pattern: ^[a-zA-Z0-9_-]+$",
         );
 
+    /// `MaintenanceWindows`.
+    pub(crate) static MAINTENANCE_WINDOWS: Rules = Rules::NONE.items(&Rules::NONE);
+
     /// `MinimumNumberOfExecutedThings`: at least 1.
     pub(crate) static MINIMUM_NUMBER_OF_EXECUTED_THINGS: Rules = Rules::NONE
         .int_range(Some(1i64), None, "Member must be greater than or equal to 1");
@@ -166,7 +177,8 @@ pub(crate) mod rules {
             Some(1u64),
             Some(2u64),
             "Member must have length between 1 and 2, inclusive",
-        );
+        )
+        .items(&Rules::NONE);
 
     /// `RoleArn`: length 20..=2048.
     pub(crate) static ROLE_ARN: Rules = Rules::NONE

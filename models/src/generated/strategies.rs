@@ -8,6 +8,7 @@
 //! [`Generate`](smithy_codegen_runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
 use crate::operation;
+use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
 use ::smithy_codegen_runtime::strategies;
@@ -385,7 +386,7 @@ pub fn maintenance_window() -> BoxedStrategy<types::MaintenanceWindow> {
 pub fn maintenance_window_at(depth: u32) -> BoxedStrategy<types::MaintenanceWindow> {
     let _ = depth;
     (
-        strategies::string_for(&crate::patterns::rules::CRON_EXPRESSION, None),
+        strategies::string_for(&rules::CRON_EXPRESSION, None),
         strategies::int_in::<i32>(Some(1i64), Some(1430i64)),
     )
         .prop_map(|(start_time, duration_in_minutes)| types::MaintenanceWindow {
@@ -404,10 +405,7 @@ pub fn maintenance_window_invalid() -> BoxedStrategy<
         Vec::from([
             strategies::with_bad_member(
                 maintenance_window(),
-                strategies::invalid_string_for(
-                    &crate::patterns::rules::CRON_EXPRESSION,
-                    None,
-                ),
+                strategies::invalid_string_for(&rules::CRON_EXPRESSION, None),
                 "startTime",
                 |value, bad| value.start_time = bad,
             ),
@@ -444,10 +442,7 @@ pub fn presigned_url_config() -> BoxedStrategy<types::PresignedUrlConfig> {
 pub fn presigned_url_config_at(depth: u32) -> BoxedStrategy<types::PresignedUrlConfig> {
     let _ = depth;
     (
-        ::proptest::option::of(
-                strategies::string_for(&crate::patterns::rules::ROLE_ARN, None),
-            )
-            .boxed(),
+        ::proptest::option::of(strategies::string_for(&rules::ROLE_ARN, None)).boxed(),
         ::proptest::option::of(strategies::int_in::<i64>(Some(60i64), Some(3600i64)))
             .boxed(),
     )
@@ -466,7 +461,7 @@ pub fn presigned_url_config_invalid() -> BoxedStrategy<
         Vec::from([
             strategies::with_bad_member(
                 presigned_url_config(),
-                strategies::invalid_string_for(&crate::patterns::rules::ROLE_ARN, None),
+                strategies::invalid_string_for(&rules::ROLE_ARN, None),
                 "roleArn",
                 |value, bad| value.role_arn = Some(bad),
             ),
@@ -705,10 +700,7 @@ pub fn describe_job_template_input_at(
 ) -> BoxedStrategy<operation::describe_job_template::DescribeJobTemplateInput> {
     let _ = depth;
     (
-        (strategies::string_for(
-            &crate::patterns::rules::JOB_TEMPLATE_ID,
-            Some("[a-zA-Z0-9_\\-]+"),
-        ))
+        (strategies::string_for(&rules::JOB_TEMPLATE_ID, Some("[a-zA-Z0-9_\\-]+")))
             .prop_map(Some)
             .boxed(),
     )
@@ -727,7 +719,7 @@ pub fn describe_job_template_input_invalid() -> BoxedStrategy<
             strategies::with_bad_member(
                 describe_job_template_input(),
                 strategies::invalid_string_for(
-                    &crate::patterns::rules::JOB_TEMPLATE_ID,
+                    &rules::JOB_TEMPLATE_ID,
                     Some("[a-zA-Z0-9_\\-]+"),
                 ),
                 "jobTemplateId",
@@ -762,35 +754,27 @@ pub fn describe_job_template_output_at(
         (
             ::proptest::option::of(
                     strategies::string_for(
-                        &crate::patterns::rules::JOB_TEMPLATE_ARN,
+                        &rules::JOB_TEMPLATE_ARN,
                         Some("arn:[!-\\~]+"),
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
                     strategies::string_for(
-                        &crate::patterns::rules::JOB_TEMPLATE_ID,
+                        &rules::JOB_TEMPLATE_ID,
                         Some("[a-zA-Z0-9_\\-]+"),
                     ),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    strategies::string_for(
-                        &crate::patterns::rules::JOB_DESCRIPTION,
-                        Some("[^\\p{C}]+"),
-                    ),
+                    strategies::string_for(&rules::JOB_DESCRIPTION, Some("[^\\p{C}]+")),
                 )
                 .boxed(),
             ::proptest::option::of(
-                    strategies::string_for(
-                        &crate::patterns::rules::JOB_DOCUMENT_SOURCE,
-                        None,
-                    ),
+                    strategies::string_for(&rules::JOB_DOCUMENT_SOURCE, None),
                 )
                 .boxed(),
-            ::proptest::option::of(
-                    strategies::string_for(&crate::patterns::rules::JOB_DOCUMENT, None),
-                )
+            ::proptest::option::of(strategies::string_for(&rules::JOB_DOCUMENT, None))
                 .boxed(),
             ::proptest::option::of(strategies::timestamp()).boxed(),
             ::proptest::option::of(presigned_url_config_at(depth)).boxed(),
@@ -807,7 +791,7 @@ pub fn describe_job_template_output_at(
             ::proptest::option::of(
                     strategies::list(
                         strategies::string_for(
-                            &crate::patterns::rules::JOB_TEMPLATE_ARN,
+                            &rules::JOB_TEMPLATE_ARN,
                             Some("arn:[!-\\~]+"),
                         ),
                         None,
@@ -864,7 +848,7 @@ pub fn describe_job_template_output_invalid() -> BoxedStrategy<
             strategies::with_bad_member(
                 describe_job_template_output(),
                 strategies::invalid_string_for(
-                    &crate::patterns::rules::JOB_TEMPLATE_ARN,
+                    &rules::JOB_TEMPLATE_ARN,
                     Some("arn:[!-\\~]+"),
                 ),
                 "jobTemplateArn",
@@ -873,7 +857,7 @@ pub fn describe_job_template_output_invalid() -> BoxedStrategy<
             strategies::with_bad_member(
                 describe_job_template_output(),
                 strategies::invalid_string_for(
-                    &crate::patterns::rules::JOB_TEMPLATE_ID,
+                    &rules::JOB_TEMPLATE_ID,
                     Some("[a-zA-Z0-9_\\-]+"),
                 ),
                 "jobTemplateId",
@@ -882,7 +866,7 @@ pub fn describe_job_template_output_invalid() -> BoxedStrategy<
             strategies::with_bad_member(
                 describe_job_template_output(),
                 strategies::invalid_string_for(
-                    &crate::patterns::rules::JOB_DESCRIPTION,
+                    &rules::JOB_DESCRIPTION,
                     Some("[^\\p{C}]+"),
                 ),
                 "description",
@@ -890,19 +874,13 @@ pub fn describe_job_template_output_invalid() -> BoxedStrategy<
             ),
             strategies::with_bad_member(
                 describe_job_template_output(),
-                strategies::invalid_string_for(
-                    &crate::patterns::rules::JOB_DOCUMENT_SOURCE,
-                    None,
-                ),
+                strategies::invalid_string_for(&rules::JOB_DOCUMENT_SOURCE, None),
                 "documentSource",
                 |value, bad| value.document_source = Some(bad),
             ),
             strategies::with_bad_member(
                 describe_job_template_output(),
-                strategies::invalid_string_for(
-                    &crate::patterns::rules::JOB_DOCUMENT,
-                    None,
-                ),
+                strategies::invalid_string_for(&rules::JOB_DOCUMENT, None),
                 "document",
                 |value, bad| value.document = Some(bad),
             ),
@@ -951,11 +929,11 @@ pub fn describe_job_template_output_invalid() -> BoxedStrategy<
                     Vec::from([
                         strategies::list_with_invalid_item(
                             strategies::string_for(
-                                &crate::patterns::rules::JOB_TEMPLATE_ARN,
+                                &rules::JOB_TEMPLATE_ARN,
                                 Some("arn:[!-\\~]+"),
                             ),
                             strategies::invalid_string_for(
-                                &crate::patterns::rules::JOB_TEMPLATE_ARN,
+                                &rules::JOB_TEMPLATE_ARN,
                                 Some("arn:[!-\\~]+"),
                             ),
                             None,

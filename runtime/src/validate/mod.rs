@@ -3,8 +3,10 @@
 //! allocates only when it records a violation. Paths are JSON pointers built lazily
 //! from a chain of stack frames, so the success path never formats a string.
 
+mod check;
 mod rules;
 
+pub use check::Check;
 pub use rules::{Bounds, Constrained, Rules};
 
 use std::fmt;

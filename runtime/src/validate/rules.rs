@@ -32,6 +32,12 @@ pub struct Rules {
     pub pattern: Option<(&'static LazyLock<Pattern>, &'static str)>,
     /// `@uniqueItems`.
     pub unique_items: bool,
+    /// The rules of a list's items, where they are checked at all.
+    pub items: Option<&'static Rules>,
+    /// The rules of a map's keys (reported at the map's path, as Smithy does).
+    pub keys: Option<&'static Rules>,
+    /// The rules of a map's values.
+    pub values: Option<&'static Rules>,
 }
 
 impl Rules {
@@ -42,6 +48,9 @@ impl Rules {
         float_range: None,
         pattern: None,
         unique_items: false,
+        items: None,
+        keys: None,
+        values: None,
     };
 
     /// With `@length`.
@@ -71,6 +80,24 @@ impl Rules {
     /// With `@uniqueItems`.
     pub const fn unique_items(mut self) -> Self {
         self.unique_items = true;
+        self
+    }
+
+    /// A list whose items are checked against `rules`.
+    pub const fn items(mut self, rules: &'static Rules) -> Self {
+        self.items = Some(rules);
+        self
+    }
+
+    /// A map whose keys are checked against `rules`.
+    pub const fn keys(mut self, rules: &'static Rules) -> Self {
+        self.keys = Some(rules);
+        self
+    }
+
+    /// A map whose values are checked against `rules`.
+    pub const fn values(mut self, rules: &'static Rules) -> Self {
+        self.values = Some(rules);
         self
     }
 

@@ -36,6 +36,9 @@ mod tests {
 pub(crate) mod rules {
     use ::smithy_codegen_runtime::validate::Rules;
 
+    /// `ColorMap`.
+    pub(crate) static COLOR_MAP: Rules = Rules::NONE.keys(&Rules::NONE);
+
     /// `DenseList`: length at most 3.
     pub(crate) static DENSE_LIST: Rules = Rules::NONE
         .length(None, Some(3u64), "Member must have length less than or equal to 3");
@@ -49,7 +52,9 @@ pub(crate) mod rules {
 
     /// `TagMap`: length at most 2.
     pub(crate) static TAG_MAP: Rules = Rules::NONE
-        .length(None, Some(2u64), "Member must have length less than or equal to 2");
+        .length(None, Some(2u64), "Member must have length less than or equal to 2")
+        .keys(&TAG_KEY)
+        .values(&TAG_VALUE);
 
     /// `TagValue`: length at most 4; pattern ``^[a-z\t\r\n `]*$``.
     pub(crate) static TAG_VALUE: Rules = Rules::NONE

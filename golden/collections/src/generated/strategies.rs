@@ -8,6 +8,7 @@
 //! [`Generate`](smithy_codegen_runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
 use crate::operation;
+use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
 use ::smithy_codegen_runtime::strategies;
@@ -63,14 +64,8 @@ pub fn put_collections_input_at(
             .boxed(),
         ::proptest::option::of(
                 strategies::map(
-                    strategies::string_for(
-                        &crate::patterns::rules::TAG_KEY,
-                        Some("[a-z]+"),
-                    ),
-                    strategies::string_for(
-                        &crate::patterns::rules::TAG_VALUE,
-                        Some("[a-z\\t\\r\\n `]*"),
-                    ),
+                    strategies::string_for(&rules::TAG_KEY, Some("[a-z]+")),
+                    strategies::string_for(&rules::TAG_VALUE, Some("[a-z\\t\\r\\n `]*")),
                     None,
                     Some(2u64),
                 ),
@@ -182,14 +177,8 @@ pub fn put_collections_output_at(
             .boxed(),
         ::proptest::option::of(
                 strategies::map(
-                    strategies::string_for(
-                        &crate::patterns::rules::TAG_KEY,
-                        Some("[a-z]+"),
-                    ),
-                    strategies::string_for(
-                        &crate::patterns::rules::TAG_VALUE,
-                        Some("[a-z\\t\\r\\n `]*"),
-                    ),
+                    strategies::string_for(&rules::TAG_KEY, Some("[a-z]+")),
+                    strategies::string_for(&rules::TAG_VALUE, Some("[a-z\\t\\r\\n `]*")),
                     None,
                     Some(2u64),
                 ),

@@ -12,6 +12,9 @@ mod tests {
 pub(crate) mod rules {
     use ::smithy_codegen_runtime::validate::Rules;
 
+    /// No constraint: a position whose value only checks itself.
+    pub(crate) static NONE: Rules = Rules::NONE;
+
     /// `String`: length at least 1.
     pub(crate) static STRING: Rules = Rules::NONE
         .length(Some(1u64), None, "Member must have length greater than or equal to 1");

@@ -8,6 +8,7 @@
 //! [`Generate`](smithy_codegen_runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
 use crate::operation;
+use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
 use ::smithy_codegen_runtime::strategies;
@@ -71,12 +72,7 @@ pub fn builders() -> BoxedStrategy<types::Builders> {
 /// Valid values of [`Builders`](crate::types::Builders), recursing at most `depth` levels.
 pub fn builders_at(depth: u32) -> BoxedStrategy<types::Builders> {
     let _ = depth;
-    (
-        ::proptest::option::of(
-                strategies::string_for(&crate::patterns::rules::STRING, None),
-            )
-            .boxed(),
-    )
+    (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Builders { name })
         .boxed()
 }
@@ -87,7 +83,7 @@ pub fn builders_invalid() -> BoxedStrategy<(types::Builders, strategies::Expecte
         Vec::from([
             strategies::with_bad_member(
                 builders(),
-                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                strategies::invalid_string_for(&rules::STRING, None),
                 "name",
                 |value, bad| value.name = Some(bad),
             ),
@@ -105,12 +101,7 @@ pub fn error() -> BoxedStrategy<types::Error> {
 /// Valid values of [`Error`](crate::types::Error), recursing at most `depth` levels.
 pub fn error_at(depth: u32) -> BoxedStrategy<types::Error> {
     let _ = depth;
-    (
-        ::proptest::option::of(
-                strategies::string_for(&crate::patterns::rules::STRING, None),
-            )
-            .boxed(),
-    )
+    (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Error { name })
         .boxed()
 }
@@ -121,7 +112,7 @@ pub fn error_invalid() -> BoxedStrategy<(types::Error, strategies::Expected)> {
         Vec::from([
             strategies::with_bad_member(
                 error(),
-                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                strategies::invalid_string_for(&rules::STRING, None),
                 "name",
                 |value, bad| value.name = Some(bad),
             ),
@@ -139,12 +130,7 @@ pub fn errors() -> BoxedStrategy<types::Errors> {
 /// Valid values of [`Errors`](crate::types::Errors), recursing at most `depth` levels.
 pub fn errors_at(depth: u32) -> BoxedStrategy<types::Errors> {
     let _ = depth;
-    (
-        ::proptest::option::of(
-                strategies::string_for(&crate::patterns::rules::STRING, None),
-            )
-            .boxed(),
-    )
+    (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Errors { name })
         .boxed()
 }
@@ -155,7 +141,7 @@ pub fn errors_invalid() -> BoxedStrategy<(types::Errors, strategies::Expected)> 
         Vec::from([
             strategies::with_bad_member(
                 errors(),
-                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                strategies::invalid_string_for(&rules::STRING, None),
                 "name",
                 |value, bad| value.name = Some(bad),
             ),
@@ -220,12 +206,7 @@ pub fn operation() -> BoxedStrategy<types::Operation> {
 /// Valid values of [`Operation`](crate::types::Operation), recursing at most `depth` levels.
 pub fn operation_at(depth: u32) -> BoxedStrategy<types::Operation> {
     let _ = depth;
-    (
-        ::proptest::option::of(
-                strategies::string_for(&crate::patterns::rules::STRING, None),
-            )
-            .boxed(),
-    )
+    (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Operation { name })
         .boxed()
 }
@@ -236,7 +217,7 @@ pub fn operation_invalid() -> BoxedStrategy<(types::Operation, strategies::Expec
         Vec::from([
             strategies::with_bad_member(
                 operation(),
-                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                strategies::invalid_string_for(&rules::STRING, None),
                 "name",
                 |value, bad| value.name = Some(bad),
             ),
@@ -289,12 +270,7 @@ pub fn patterns() -> BoxedStrategy<types::Patterns> {
 /// Valid values of [`Patterns`](crate::types::Patterns), recursing at most `depth` levels.
 pub fn patterns_at(depth: u32) -> BoxedStrategy<types::Patterns> {
     let _ = depth;
-    (
-        ::proptest::option::of(
-                strategies::string_for(&crate::patterns::rules::STRING, None),
-            )
-            .boxed(),
-    )
+    (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Patterns { name })
         .boxed()
 }
@@ -305,7 +281,7 @@ pub fn patterns_invalid() -> BoxedStrategy<(types::Patterns, strategies::Expecte
         Vec::from([
             strategies::with_bad_member(
                 patterns(),
-                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                strategies::invalid_string_for(&rules::STRING, None),
                 "name",
                 |value, bad| value.name = Some(bad),
             ),
@@ -358,12 +334,7 @@ pub fn runtime() -> BoxedStrategy<types::Runtime> {
 /// Valid values of [`Runtime`](crate::types::Runtime), recursing at most `depth` levels.
 pub fn runtime_at(depth: u32) -> BoxedStrategy<types::Runtime> {
     let _ = depth;
-    (
-        ::proptest::option::of(
-                strategies::string_for(&crate::patterns::rules::STRING, None),
-            )
-            .boxed(),
-    )
+    (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Runtime { name })
         .boxed()
 }
@@ -374,7 +345,7 @@ pub fn runtime_invalid() -> BoxedStrategy<(types::Runtime, strategies::Expected)
         Vec::from([
             strategies::with_bad_member(
                 runtime(),
-                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                strategies::invalid_string_for(&rules::STRING, None),
                 "name",
                 |value, bad| value.name = Some(bad),
             ),
@@ -392,12 +363,7 @@ pub fn serde() -> BoxedStrategy<types::Serde> {
 /// Valid values of [`Serde`](crate::types::Serde), recursing at most `depth` levels.
 pub fn serde_at(depth: u32) -> BoxedStrategy<types::Serde> {
     let _ = depth;
-    (
-        ::proptest::option::of(
-                strategies::string_for(&crate::patterns::rules::STRING, None),
-            )
-            .boxed(),
-    )
+    (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Serde { name })
         .boxed()
 }
@@ -408,7 +374,7 @@ pub fn serde_invalid() -> BoxedStrategy<(types::Serde, strategies::Expected)> {
         Vec::from([
             strategies::with_bad_member(
                 serde(),
-                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                strategies::invalid_string_for(&rules::STRING, None),
                 "name",
                 |value, bad| value.name = Some(bad),
             ),
@@ -426,12 +392,7 @@ pub fn std() -> BoxedStrategy<types::Std> {
 /// Valid values of [`Std`](crate::types::Std), recursing at most `depth` levels.
 pub fn std_at(depth: u32) -> BoxedStrategy<types::Std> {
     let _ = depth;
-    (
-        ::proptest::option::of(
-                strategies::string_for(&crate::patterns::rules::STRING, None),
-            )
-            .boxed(),
-    )
+    (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Std { name })
         .boxed()
 }
@@ -442,7 +403,7 @@ pub fn std_invalid() -> BoxedStrategy<(types::Std, strategies::Expected)> {
         Vec::from([
             strategies::with_bad_member(
                 std(),
-                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                strategies::invalid_string_for(&rules::STRING, None),
                 "name",
                 |value, bad| value.name = Some(bad),
             ),
@@ -460,12 +421,7 @@ pub fn strategies() -> BoxedStrategy<types::Strategies> {
 /// Valid values of [`Strategies`](crate::types::Strategies), recursing at most `depth` levels.
 pub fn strategies_at(depth: u32) -> BoxedStrategy<types::Strategies> {
     let _ = depth;
-    (
-        ::proptest::option::of(
-                strategies::string_for(&crate::patterns::rules::STRING, None),
-            )
-            .boxed(),
-    )
+    (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Strategies { name })
         .boxed()
 }
@@ -476,7 +432,7 @@ pub fn strategies_invalid() -> BoxedStrategy<(types::Strategies, strategies::Exp
         Vec::from([
             strategies::with_bad_member(
                 strategies(),
-                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                strategies::invalid_string_for(&rules::STRING, None),
                 "name",
                 |value, bad| value.name = Some(bad),
             ),
@@ -524,12 +480,7 @@ pub fn types() -> BoxedStrategy<types::Types> {
 /// Valid values of [`Types`](crate::types::Types), recursing at most `depth` levels.
 pub fn types_at(depth: u32) -> BoxedStrategy<types::Types> {
     let _ = depth;
-    (
-        ::proptest::option::of(
-                strategies::string_for(&crate::patterns::rules::STRING, None),
-            )
-            .boxed(),
-    )
+    (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Types { name })
         .boxed()
 }
@@ -540,7 +491,7 @@ pub fn types_invalid() -> BoxedStrategy<(types::Types, strategies::Expected)> {
         Vec::from([
             strategies::with_bad_member(
                 types(),
-                strategies::invalid_string_for(&crate::patterns::rules::STRING, None),
+                strategies::invalid_string_for(&rules::STRING, None),
                 "name",
                 |value, bad| value.name = Some(bad),
             ),

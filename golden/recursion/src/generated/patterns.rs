@@ -6,3 +6,15 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {}
 }
+
+/// The model's constraint traits, one static per distinct set; values are
+/// checked against them by the runtime.
+pub(crate) mod rules {
+    use ::smithy_codegen_runtime::validate::Rules;
+
+    /// No constraint: a position whose value only checks itself.
+    pub(crate) static NONE: Rules = Rules::NONE;
+
+    /// `NodeList`.
+    pub(crate) static NODE_LIST: Rules = Rules::NONE.items(&Rules::NONE);
+}

@@ -12,6 +12,9 @@ mod tests {
 pub(crate) mod rules {
     use ::smithy_codegen_runtime::validate::Rules;
 
+    /// No constraint: a position whose value only checks itself.
+    pub(crate) static NONE: Rules = Rules::NONE;
+
     /// `Level`: range -5..=5.
     pub(crate) static LEVEL: Rules = Rules::NONE
         .int_range(

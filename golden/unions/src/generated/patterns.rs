@@ -12,9 +12,13 @@ mod tests {
 pub(crate) mod rules {
     use ::smithy_codegen_runtime::validate::Rules;
 
+    /// No constraint: a position whose value only checks itself.
+    pub(crate) static NONE: Rules = Rules::NONE;
+
     /// `ExpressionList`: length at least 2.
     pub(crate) static EXPRESSION_LIST: Rules = Rules::NONE
-        .length(Some(2u64), None, "Member must have length greater than or equal to 2");
+        .length(Some(2u64), None, "Member must have length greater than or equal to 2")
+        .items(&Rules::NONE);
 
     /// `Label`: length 1..=8.
     pub(crate) static LABEL: Rules = Rules::NONE

@@ -8,6 +8,7 @@
 //! [`Generate`](smithy_codegen_runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
 use crate::operation;
+use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
 use ::smithy_codegen_runtime::strategies;
@@ -202,7 +203,7 @@ pub fn shape_at(depth: u32) -> BoxedStrategy<types::Shape> {
     strategies::one_of(
         Vec::from([
             circle_at(depth).prop_map(types::Shape::Circle).boxed(),
-            strategies::string_for(&crate::patterns::rules::LABEL, None)
+            strategies::string_for(&rules::LABEL, None)
                 .prop_map(types::Shape::Label)
                 .boxed(),
             strategies::int_in::<i32>(None, None).prop_map(types::Shape::Sides).boxed(),
@@ -221,7 +222,7 @@ pub fn shape_invalid() -> BoxedStrategy<(types::Shape, strategies::Expected)> {
                     expected.under_field("circle"),
                 ))
                 .boxed(),
-            strategies::invalid_string_for(&crate::patterns::rules::LABEL, None)
+            strategies::invalid_string_for(&rules::LABEL, None)
                 .prop_map(|(bad, expected)| (
                     types::Shape::Label(bad),
                     expected.under_field("label"),

@@ -6,3 +6,18 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {}
 }
+
+/// The model's constraint traits, one static per distinct set; values are
+/// checked against them by the runtime.
+pub(crate) mod rules {
+    use ::smithy_codegen_runtime::validate::Rules;
+
+    /// No constraint: a position whose value only checks itself.
+    pub(crate) static NONE: Rules = Rules::NONE;
+
+    /// `DialogList`.
+    pub(crate) static DIALOG_LIST: Rules = Rules::NONE.items(&Rules::NONE);
+
+    /// `DialogMap`.
+    pub(crate) static DIALOG_MAP: Rules = Rules::NONE.values(&Rules::NONE);
+}

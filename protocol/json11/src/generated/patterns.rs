@@ -12,6 +12,17 @@ mod tests {
 pub(crate) mod rules {
     use ::smithy_codegen_runtime::validate::Rules;
 
+    /// No constraint: a position whose value only checks itself.
+    pub(crate) static NONE: Rules = Rules::NONE;
+
+    /// `FooEnumList`.
+    pub(crate) static FOO_ENUM_LIST: Rules = Rules::NONE.items(&Rules::NONE);
+
+    /// `FooEnumMap`.
+    pub(crate) static FOO_ENUM_MAP: Rules = Rules::NONE.values(&Rules::NONE);
+
     /// `FooEnumSet`: unique items.
-    pub(crate) static FOO_ENUM_SET: Rules = Rules::NONE.unique_items();
+    pub(crate) static FOO_ENUM_SET: Rules = Rules::NONE
+        .unique_items()
+        .items(&Rules::NONE);
 }

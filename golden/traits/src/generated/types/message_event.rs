@@ -28,14 +28,11 @@ impl fmt::Debug for MessageEvent {
 }
 
 impl runtime::validate::Validate for MessageEvent {
-    #[allow(clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
-        path: &runtime::validate::Path<'_>,
-        out: &mut runtime::validate::Violations,
-    ) {
-        let _ = (path, out);
-    }
+        _: &runtime::validate::Path<'_>,
+        _: &mut runtime::validate::Violations,
+    ) {}
 }
 
 runtime::structure_impls!(MessageEvent, MessageEventBuilder, infallible);

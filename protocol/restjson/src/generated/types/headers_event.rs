@@ -86,14 +86,11 @@ impl fmt::Debug for HeadersEvent {
 }
 
 impl runtime::validate::Validate for HeadersEvent {
-    #[allow(clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
-        path: &runtime::validate::Path<'_>,
-        out: &mut runtime::validate::Violations,
-    ) {
-        let _ = (path, out);
-    }
+        _: &runtime::validate::Path<'_>,
+        _: &mut runtime::validate::Violations,
+    ) {}
 }
 
 runtime::structure_impls!(HeadersEvent, HeadersEventBuilder, infallible);

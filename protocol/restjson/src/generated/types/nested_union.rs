@@ -62,12 +62,22 @@ impl fmt::Debug for NestedUnion {
 }
 
 impl runtime::validate::Validate for NestedUnion {
-    #[allow(unused_variables, clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
-        path: &runtime::validate::Path<'_>,
-        out: &mut runtime::validate::Violations,
+        _: &runtime::validate::Path<'_>,
+        _: &mut runtime::validate::Violations,
     ) {}
+}
+
+impl runtime::validate::Check for NestedUnion {
+    fn check(
+        &self,
+        path: &runtime::validate::Path<'_>,
+        _: &runtime::validate::Rules,
+        out: &mut runtime::validate::Violations,
+    ) {
+        runtime::validate::Validate::validate_at(self, path, out);
+    }
 }
 
 impl runtime::ErrorCorrection for NestedUnion {

@@ -94,12 +94,22 @@ impl fmt::Debug for UnionWithJsonName {
 }
 
 impl runtime::validate::Validate for UnionWithJsonName {
-    #[allow(unused_variables, clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
-        path: &runtime::validate::Path<'_>,
-        out: &mut runtime::validate::Violations,
+        _: &runtime::validate::Path<'_>,
+        _: &mut runtime::validate::Violations,
     ) {}
+}
+
+impl runtime::validate::Check for UnionWithJsonName {
+    fn check(
+        &self,
+        path: &runtime::validate::Path<'_>,
+        _: &runtime::validate::Rules,
+        out: &mut runtime::validate::Violations,
+    ) {
+        runtime::validate::Validate::validate_at(self, path, out);
+    }
 }
 
 impl runtime::ErrorCorrection for UnionWithJsonName {

@@ -40,14 +40,11 @@ impl fmt::Debug for SimpleScalarPropertiesInput {
 }
 
 impl runtime::validate::Validate for SimpleScalarPropertiesInput {
-    #[allow(clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
-        path: &runtime::validate::Path<'_>,
-        out: &mut runtime::validate::Violations,
-    ) {
-        let _ = (path, out);
-    }
+        _: &runtime::validate::Path<'_>,
+        _: &mut runtime::validate::Violations,
+    ) {}
 }
 
 runtime::structure_impls!(

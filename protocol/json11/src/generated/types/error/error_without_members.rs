@@ -17,14 +17,11 @@ impl fmt::Debug for ErrorWithoutMembers {
 }
 
 impl runtime::validate::Validate for ErrorWithoutMembers {
-    #[allow(clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
-        path: &runtime::validate::Path<'_>,
-        out: &mut runtime::validate::Violations,
-    ) {
-        let _ = (path, out);
-    }
+        _: &runtime::validate::Path<'_>,
+        _: &mut runtime::validate::Violations,
+    ) {}
 }
 
 impl ErrorWithoutMembers {

@@ -46,14 +46,11 @@ impl fmt::Debug for HttpEmptyPrefixHeadersInput {
 }
 
 impl runtime::validate::Validate for HttpEmptyPrefixHeadersInput {
-    #[allow(clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
-        path: &runtime::validate::Path<'_>,
-        out: &mut runtime::validate::Violations,
-    ) {
-        let _ = (path, out);
-    }
+        _: &runtime::validate::Path<'_>,
+        _: &mut runtime::validate::Violations,
+    ) {}
 }
 
 runtime::structure_impls!(

@@ -17,14 +17,11 @@ impl fmt::Debug for MalformedContentTypeWithPayloadOutput {
 }
 
 impl runtime::validate::Validate for MalformedContentTypeWithPayloadOutput {
-    #[allow(clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
-        path: &runtime::validate::Path<'_>,
-        out: &mut runtime::validate::Violations,
-    ) {
-        let _ = (path, out);
-    }
+        _: &runtime::validate::Path<'_>,
+        _: &mut runtime::validate::Violations,
+    ) {}
 }
 
 runtime::structure_impls!(

@@ -30,14 +30,11 @@ impl fmt::Debug for MalformedListInput {
 }
 
 impl runtime::validate::Validate for MalformedListInput {
-    #[allow(clippy::only_used_in_recursion)]
     fn validate_at(
         &self,
-        path: &runtime::validate::Path<'_>,
-        out: &mut runtime::validate::Violations,
-    ) {
-        let _ = (path, out);
-    }
+        _: &runtime::validate::Path<'_>,
+        _: &mut runtime::validate::Violations,
+    ) {}
 }
 
 runtime::structure_impls!(MalformedListInput, MalformedListInputBuilder, infallible);
