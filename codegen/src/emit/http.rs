@@ -82,14 +82,12 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
 
             /// Reads an HTTP response: a 2xx status yields the output (an empty body is
             /// `{}`); anything else is an error, matched to a modeled error by its code.
-            #[allow(clippy::result_large_err)]
             pub fn response<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> #RESULT<#output_ty, #RUNTIME::http::ResponseError<#error_ty>> {
                 #response
             }
 
             /// [`response`](Self::response), keeping the status and the request id of a
             /// successful response too (an error response's are on its `ServiceError`).
-            #[allow(clippy::result_large_err)]
             pub fn response_received<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> #RESULT<#RUNTIME::http::Received<#output_ty>, #RUNTIME::http::ResponseError<#error_ty>> {
                 #RUNTIME::http::received(response, Self::response)
             }

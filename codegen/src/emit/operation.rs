@@ -56,6 +56,10 @@ pub fn emit(op: &OperationDef) -> TokenStream {
         ));
         quote!(#[doc = #doc] pub type #alias_ident = #ty;)
     });
+    // A variant holds the modeled error as it is, so callers match on it
+    // directly; for the few operations where one is far larger than the rest,
+    // boxing it would change how it is matched, so the lint is silenced there.
+    let large = op.large_variant.then(|| quote!(#[allow(clippy::large_enum_variant)]));
     quote! {
         #(#aliases)*
 
@@ -73,9 +77,7 @@ pub fn emit(op: &OperationDef) -> TokenStream {
         #[doc = #error_doc]
         #[non_exhaustive]
         #[derive(#CLONE, ::std::fmt::Debug, #PARTIAL_EQ)]
-        // Errors hold the modeled structure as it is, so callers match on it
-        // directly; a large one is not boxed for the rare error path.
-        #[allow(clippy::large_enum_variant)]
+        #large
         pub enum #error {
             #(#variants)*
             /// An error the model does not describe; keeps code, message and status.

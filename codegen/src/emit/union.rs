@@ -43,6 +43,10 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         quote!(#[derive(#CLONE, #PARTIAL_EQ)])
     };
     let extras = super::types::extras(&u.extras);
+    // Members hold their values as they are, so callers build and match them
+    // directly; where one is far larger than the rest, boxing it would change
+    // how it is built, so the lint is silenced there.
+    let large = u.large_variant.then(|| quote!(#[allow(clippy::large_enum_variant)]));
     let payload = |v: &crate::ir::rust::UnionVariant| {
         v.value.as_ref().map(|value| {
             let t = value_type(value);
@@ -205,6 +209,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
         #docs
         #[non_exhaustive]
         #derives
+        #large
         #extras
         pub enum #name {
             #(#variants)*

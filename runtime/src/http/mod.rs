@@ -335,7 +335,11 @@ impl<'a> ErrorResponse<'a> {
 
     /// `error` as the operation's failure, with the response's status and request id.
     pub fn into_error<E>(self, error: E) -> ResponseError<E> {
-        ResponseError::Service(ServiceError::new(error, self.status, request_id(self.headers)))
+        ResponseError::Service(Box::new(ServiceError::new(
+            error,
+            self.status,
+            request_id(self.headers),
+        )))
     }
 }
 
@@ -387,7 +391,7 @@ pub fn sanitize_error_code(raw: &str) -> String {
 ///
 /// let service = ServiceError::new(Unhandled::new(None, None, Some(503)), 503, Some("req-1".into()));
 /// assert_eq!((service.status(), service.request_id()), (503, Some("req-1")));
-/// let err = ResponseError::Service(service);
+/// let err = ResponseError::Service(Box::new(service));
 /// assert_eq!(err.to_string(), "the service answered HTTP 503");
 /// let source = std::error::Error::source(&err).unwrap();
 /// assert_eq!(source.to_string(), "server error without an error code");
@@ -501,7 +505,7 @@ impl<T> Received<T> {
 ///
 /// let service = ServiceError::new(Unhandled::new(None, None, Some(503)), 503, Some("req-1".into()));
 /// assert_eq!((service.status(), service.request_id()), (503, Some("req-1")));
-/// let err = ResponseError::Service(service);
+/// let err = ResponseError::Service(Box::new(service));
 /// assert_eq!(err.to_string(), "the service answered HTTP 503");
 /// let source = std::error::Error::source(&err).unwrap();
 /// assert_eq!(source.to_string(), "server error without an error code");
@@ -509,8 +513,9 @@ impl<T> Received<T> {
 #[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ResponseError<E> {
-    /// The service answered with an error status.
-    Service(ServiceError<E>),
+    /// The service answered with an error status. Boxed, so that a
+    /// `Result<Output, ResponseError<_>>` stays small whatever the errors hold.
+    Service(Box<ServiceError<E>>),
     /// A success status, but a body (or bound header) that is not the output.
     Malformed {
         /// The HTTP status received.
@@ -545,7 +550,7 @@ impl<E> ResponseError<E> {
         E: From<super::Unhandled>,
     {
         match self {
-            Self::Service(e) => e.into_error(),
+            Self::Service(e) => (*e).into_error(),
             Self::Malformed { status, message, body } => super::Unhandled::new(None, Some(message), Some(status))
                 .with_body(body)
                 .into(),
@@ -586,7 +591,7 @@ impl<E: fmt::Display> fmt::Display for ResponseError<E> {
 impl<E: std::error::Error + 'static> std::error::Error for ResponseError<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Self::Service(e) => Some(e),
+            Self::Service(e) => Some(&**e),
             Self::Malformed { .. } => None,
         }
     }

@@ -116,3 +116,99 @@ pub fn mark_boxed(ir: &mut CrateIr) {
         }
     }
 }
+
+/// Bytes a value of `v` may take at most, counted generously (every `String`,
+/// `Vec` and map 24, an `Option` a word more, a structure the sum of its
+/// members), so that a large type is never taken for a small one.
+fn estimated_bytes(ir: &CrateIr, v: &ValueType, boxed: bool, seen: &mut Vec<RustPath>) -> usize {
+    if boxed {
+        return 8;
+    }
+    match &v.kind {
+        ValueKind::Boolean | ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Float => 8,
+        ValueKind::Long | ValueKind::Double => 8,
+        ValueKind::Timestamp(_) => 16,
+        ValueKind::String | ValueKind::Blob | ValueKind::List { .. } | ValueKind::Map { .. } => 24,
+        ValueKind::BigInteger | ValueKind::BigDecimal | ValueKind::Document => 56,
+        ValueKind::Enum { .. } | ValueKind::IntEnum { .. } => 32,
+        ValueKind::Structure { path } | ValueKind::Union { path } => {
+            // Another crate's type could be any size: counted as too large.
+            if path.is_external() {
+                return 1024;
+            }
+            if seen.contains(path) {
+                return 64;
+            }
+            seen.push(path.clone());
+            let size = match ir.structures.iter().find(|s| &s.path == path) {
+                Some(s) => structure_bytes(ir, s, seen),
+                None => ir
+                    .unions
+                    .iter()
+                    .find(|u| &u.path == path)
+                    .map(|u| {
+                        8 + u
+                            .variants
+                            .iter()
+                            .filter_map(|v| v.value.as_ref().map(|value| estimated_bytes(ir, value, v.boxed, seen)))
+                            .max()
+                            .unwrap_or(0)
+                    })
+                    .unwrap_or(64),
+            };
+            seen.pop();
+            size
+        }
+    }
+}
+
+fn structure_bytes(ir: &CrateIr, s: &super::StructureDef, seen: &mut Vec<RustPath>) -> usize {
+    let members: usize = s
+        .fields
+        .iter()
+        .map(|f| estimated_bytes(ir, &f.value, f.boxed, seen) + if f.optional { 8 } else { 0 })
+        .sum();
+    members + if s.tracks_corrections() { 24 } else { 0 }
+}
+
+/// Sets `large_variant` on operations and unions where clippy's
+/// `large_enum_variant` (a variant 200 bytes larger than the next) could
+/// speak up: an operation's error enum holds its errors beside an
+/// `Unhandled` of 80 bytes, a union its members. The estimates are upper
+/// bounds, so a type marked small is small.
+pub fn mark_large_variants(ir: &mut CrateIr) {
+    let errors: BTreeMap<RustPath, usize> = ir
+        .structures
+        .iter()
+        .filter(|s| matches!(s.role, super::Role::Error(_)))
+        .map(|s| (s.path.clone(), structure_bytes(ir, s, &mut vec![s.path.clone()])))
+        .collect();
+    for op in &mut ir.operations {
+        let largest = op
+            .errors
+            .iter()
+            .filter_map(|e| errors.get(&e.path))
+            .max()
+            .copied()
+            .unwrap_or(0);
+        op.large_variant = largest >= 280;
+    }
+    let unions: Vec<bool> = ir
+        .unions
+        .iter()
+        .map(|u| {
+            u.variants
+                .iter()
+                .filter_map(|v| {
+                    let value = v.value.as_ref()?;
+                    Some(estimated_bytes(ir, value, v.boxed, &mut vec![u.path.clone()]))
+                })
+                .max()
+                .unwrap_or(0)
+                >= 200
+        })
+        .collect();
+    for (u, large) in ir.unions.iter_mut().zip(unions) {
+        u.large_variant = large;
+    }
+}

@@ -393,6 +393,9 @@ pub struct UnionDef {
     pub sensitive: bool,
     /// A `@streaming` union (an event stream): generated as a plain union.
     pub event_stream: bool,
+    /// One member may be far larger than the rest (see
+    /// `analysis::mark_large_variants`).
+    pub large_variant: bool,
     /// Derives and attributes the user added ([`TypeOptions`]).
     pub extras: Extras,
 }
@@ -431,6 +434,9 @@ pub struct OperationDef {
     /// `(alias, shared type)`: an input or output shared with other operations is
     /// generated once in `types` and named here by an alias (`GetThingInput`).
     pub aliases: Vec<(String, RustPath)>,
+    /// One of its errors may be far larger than an `Unhandled` (see
+    /// `analysis::mark_large_variants`).
+    pub large_variant: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

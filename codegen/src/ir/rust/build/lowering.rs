@@ -143,6 +143,7 @@ impl Builder<'_> {
                 .is_some_and(|e| e.iter().any(|e| e.as_str() == Some("gzip"))),
             checksum_required: shape.traits.has("smithy.api#httpChecksumRequired"),
             aliases,
+            large_variant: false,
         })
     }
 
@@ -407,6 +408,7 @@ impl Builder<'_> {
             eq_hash: false,
             sensitive: shape.traits.has(SENSITIVE),
             event_stream,
+            large_variant: false,
             extras: Extras::default(),
         })
     }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::Value;
 
-use super::analysis::{mark_boxed, mark_eq_hash};
+use super::analysis::{mark_boxed, mark_eq_hash, mark_large_variants};
 use super::*;
 use crate::error::{CodegenError, Result};
 use crate::ir::closure::closure_stopping_at;
@@ -189,6 +189,7 @@ pub fn build_with(model: &Model, operation_names: &[&str], dialect: Dialect, opt
     mark_eq_hash(&mut ir);
     extras::apply(&mut ir, options)?;
     mark_boxed(&mut ir);
+    mark_large_variants(&mut ir);
     ir.patterns = builder.patterns.into_values().collect();
     ir.patterns.sort_by(|a, b| a.const_name.cmp(&b.const_name));
     ir.notes = builder.notes.into_iter().collect();

@@ -37,7 +37,6 @@ impl DescribeJobTemplate {
 /// Every error `DescribeJobTemplate` can return.
 #[non_exhaustive]
 #[derive(Clone, fmt::Debug, PartialEq)]
-#[allow(clippy::large_enum_variant)]
 pub enum DescribeJobTemplateError {
     /// See [`InternalFailureException`](crate::types::error::InternalFailureException).
     InternalFailureException(types::error::InternalFailureException),
@@ -88,7 +87,6 @@ impl DescribeJobTemplate {
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
-    #[allow(clippy::result_large_err)]
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -100,7 +98,6 @@ impl DescribeJobTemplate {
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
-    #[allow(clippy::result_large_err)]
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<

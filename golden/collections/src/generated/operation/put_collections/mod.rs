@@ -36,7 +36,6 @@ impl PutCollections {
 /// Every error `PutCollections` can return.
 #[non_exhaustive]
 #[derive(Clone, fmt::Debug, PartialEq)]
-#[allow(clippy::large_enum_variant)]
 pub enum PutCollectionsError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),
@@ -122,7 +121,6 @@ impl PutCollections {
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
-    #[allow(clippy::result_large_err)]
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -134,7 +132,6 @@ impl PutCollections {
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
-    #[allow(clippy::result_large_err)]
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<

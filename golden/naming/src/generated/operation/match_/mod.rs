@@ -37,7 +37,6 @@ impl Match {
 /// Every error `Match` can return.
 #[non_exhaustive]
 #[derive(Clone, fmt::Debug, PartialEq)]
-#[allow(clippy::large_enum_variant)]
 pub enum MatchError {
     /// See [`Error`](crate::types::error::Error).
     Error(types::error::Error),
@@ -140,7 +139,6 @@ impl Match {
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
-    #[allow(clippy::result_large_err)]
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -152,7 +150,6 @@ impl Match {
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
-    #[allow(clippy::result_large_err)]
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<

@@ -31,7 +31,6 @@ impl GreetingWithErrors {
 /// Every error `GreetingWithErrors` can return.
 #[non_exhaustive]
 #[derive(Clone, fmt::Debug, PartialEq)]
-#[allow(clippy::large_enum_variant)]
 pub enum GreetingWithErrorsError {
     /// See [`InvalidGreeting`](crate::types::error::InvalidGreeting).
     InvalidGreeting(types::error::InvalidGreeting),
@@ -73,7 +72,6 @@ impl GreetingWithErrors {
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
-    #[allow(clippy::result_large_err)]
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -85,7 +83,6 @@ impl GreetingWithErrors {
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
-    #[allow(clippy::result_large_err)]
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<

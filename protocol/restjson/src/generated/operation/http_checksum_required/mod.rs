@@ -30,7 +30,6 @@ impl HttpChecksumRequired {
 /// Every error `HttpChecksumRequired` can return.
 #[non_exhaustive]
 #[derive(Clone, fmt::Debug, PartialEq)]
-#[allow(clippy::large_enum_variant)]
 pub enum HttpChecksumRequiredError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),
@@ -81,7 +80,6 @@ impl HttpChecksumRequired {
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
-    #[allow(clippy::result_large_err)]
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -93,7 +91,6 @@ impl HttpChecksumRequired {
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
-    #[allow(clippy::result_large_err)]
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<

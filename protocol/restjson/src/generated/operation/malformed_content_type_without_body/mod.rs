@@ -36,7 +36,6 @@ impl MalformedContentTypeWithoutBody {
 /// Every error `MalformedContentTypeWithoutBody` can return.
 #[non_exhaustive]
 #[derive(Clone, fmt::Debug, PartialEq)]
-#[allow(clippy::large_enum_variant)]
 pub enum MalformedContentTypeWithoutBodyError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),
@@ -63,7 +62,6 @@ impl MalformedContentTypeWithoutBody {
 
     /// Reads an HTTP response: a 2xx status yields the output (an empty body is
     /// `{}`); anything else is an error, matched to a modeled error by its code.
-    #[allow(clippy::result_large_err)]
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -78,7 +76,6 @@ impl MalformedContentTypeWithoutBody {
 
     /// [`response`](Self::response), keeping the status and the request id of a
     /// successful response too (an error response's are on its `ServiceError`).
-    #[allow(clippy::result_large_err)]
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
