@@ -194,6 +194,12 @@ macro_rules! enum_impls {
             }
         }
 
+        impl $crate::http::HttpText for $name {
+            fn http_text(&self) -> ::std::string::String {
+                ::std::borrow::ToOwned::to_owned(self.as_str())
+            }
+        }
+
         /// Its value set, then the position's rules on its text.
         impl $crate::validate::Check for $name {
             #[inline]
@@ -259,6 +265,12 @@ macro_rules! int_enum_impls {
         impl ::core::convert::From<$name> for i32 {
             fn from(value: $name) -> i32 {
                 value.value()
+            }
+        }
+
+        impl $crate::http::HttpText for $name {
+            fn http_text(&self) -> ::std::string::String {
+                ::std::string::ToString::to_string(&self.value())
             }
         }
 

@@ -8,7 +8,7 @@ use quote::quote;
 
 use super::prelude::{AS_REF, BOX, ERR, NONE, OK, OPTION, RESULT, SOME, STRING, VEC};
 use super::symbols::RUNTIME;
-use super::types::{codec, field_codec, ident, path, value_type};
+use super::types::{codec, ident, path, value_type};
 use crate::ir::rust::TimestampFormat;
 use crate::ir::rust::{
     CrateIr, FieldDef, HttpBinding, OperationDef, Protocol, RustPath, StructureDef, ValueKind, ValueType,
@@ -60,7 +60,6 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
     let input_ty = path(&op.input);
     let output_ty = path(&op.output);
     let error_ty = quote::format_ident!("{}Error", op.name);
-    let marker = ident(&op.name);
     // An input without members leaves the parameter unread.
     let input_param = if mentions_ident(&request, "input") {
         quote!(input)
@@ -68,29 +67,21 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
         quote!(_input)
     };
     quote! {
-        impl #marker {
-            /// Builds the HTTP request for `input`: method, path and query, headers and
-            /// body. Constraint traits are left to the service, as Smithy advises
-            /// clients (a service may accept what this crate's model does not know yet);
-            /// call `input.validate()` first to check them here. Only what the request
-            /// itself needs can fail, such as an empty URI label. The URI is origin-form
-            /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-            /// it with any HTTP client.
-            pub fn request(#input_param: &#input_ty) -> #RESULT<::http::Request<#VEC<u8>>, #RUNTIME::http::RequestError> {
-                #request
-            }
+        /// The HTTP request for `input`, with an origin-form URI: the caller adds
+        /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+        pub fn request(#input_param: &#input_ty) -> #RESULT<::http::Request<#VEC<u8>>, #RUNTIME::http::RequestError> {
+            #request
+        }
 
-            /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-            /// `{}`); anything else is an error, matched to a modeled error by its code.
-            pub fn response<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> #RESULT<#output_ty, #RUNTIME::http::ResponseError<#error_ty>> {
-                #response
-            }
+        /// The output of a 2xx response, or the error it says
+        /// ([more](runtime::http#responses)).
+        pub fn response<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> #RESULT<#output_ty, #RUNTIME::http::ResponseError<#error_ty>> {
+            #response
+        }
 
-            /// [`response`](Self::response), keeping the status and the request id of a
-            /// successful response too (an error response's are on its `ServiceError`).
-            pub fn response_received<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> #RESULT<#RUNTIME::http::Received<#output_ty>, #RUNTIME::http::ResponseError<#error_ty>> {
-                #RUNTIME::http::received(response, Self::response)
-            }
+        /// [`response`](Self::response), keeping a success's status and request id.
+        pub fn response_received<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> #RESULT<#RUNTIME::http::Received<#output_ty>, #RUNTIME::http::ResponseError<#error_ty>> {
+            #RUNTIME::http::received(response, Self::response)
         }
     }
 }
@@ -132,11 +123,6 @@ fn with_host_prefix(body: TokenStream, prefix: &str, input: &StructureDef) -> To
         request.extensions_mut().insert(#RUNTIME::http::HostPrefix(prefix));
         #OK(request)
     }
-}
-
-/// `uri.push('c')` for one character, `uri.push_str("...")` otherwise.
-fn push_literal(text: &str) -> TokenStream {
-    push_text(quote!(uri), text)
 }
 
 /// `target.push('c')` for one character, `target.push_str("...")` otherwise.
@@ -204,14 +190,47 @@ fn field_value(f: &FieldDef) -> TokenStream {
     }
 }
 
+/// A member's value for a binding: `Option<&T>`, turned into binding text
+/// by its timestamp format where it has one; a list's items one by one.
+fn binding_value(f: &FieldDef) -> TokenStream {
+    let field = ident(&f.rust_name);
+    let wrap = |v: &ValueType| match &v.kind {
+        ValueKind::Timestamp(TimestampFormat::HttpDate) => Some(quote!(#RUNTIME::http::HttpDate)),
+        ValueKind::Timestamp(TimestampFormat::EpochSeconds) => Some(quote!(#RUNTIME::http::EpochSeconds)),
+        _ => None,
+    };
+    let (access, deref) = if f.optional {
+        (quote!(input.#field.as_ref()), quote!(input.#field.as_deref()))
+    } else {
+        (quote!(#SOME(&input.#field)), quote!(#SOME(input.#field.as_slice())))
+    };
+    match &f.value.kind {
+        ValueKind::List { element, .. } => match wrap(element) {
+            Some(w) => quote!(#deref.map(|items| #RUNTIME::http::EachAs::new(items, #w))),
+            None => quote!(#deref.map(#RUNTIME::http::Each)),
+        },
+        // A string with a @mediaType goes into a header as base64.
+        ValueKind::String if f.media_type.is_some() && matches!(f.http, Some(HttpBinding::Header(_))) => {
+            quote!(#access.map(|text| #RUNTIME::http::Base64Text(text)))
+        }
+        _ => match wrap(&f.value) {
+            Some(w) => quote!(#access.map(#w)),
+            None => access,
+        },
+    }
+}
+
+/// restJson1's request: one builder call per binding, in the members' order
+/// (labels in the URI pattern's), then the payload or the JSON body.
 fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri: &str) -> TokenStream {
     let (path_part, literal_query) = uri.split_once('?').unwrap_or((uri, ""));
-    let mut path_code = TokenStream::new();
+    let literal_query = literal_query.trim_matches('&');
+    let mut calls = Vec::new();
     let mut rest = path_part;
     while let Some(open) = rest.find('{') {
-        let literal = &rest[..open];
-        if !literal.is_empty() {
-            path_code.extend(push_literal(literal));
+        if open > 0 {
+            let literal = &rest[..open];
+            calls.push(quote!(.path(#literal)));
         }
         let close = rest[open..].find('}').map_or(rest.len(), |c| open + c);
         let label = &rest[open + 1..close];
@@ -225,259 +244,122 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
             .find(|f| f.member == name && f.http == Some(HttpBinding::Label))
         {
             Some(f) => {
-                let value = field_value(f);
+                let value = binding_value(f);
                 let member = &f.member;
-                let as_text = text(&f.value, quote!(value));
-                path_code.extend(quote! {
-                    {
-                        let label = match #value {
-                            #SOME(value) => #as_text,
-                            #NONE => #STRING::new(),
-                        };
-                        if label.is_empty() {
-                            return #ERR(#RUNTIME::http::RequestError::EmptyLabel(#member));
-                        }
-                        uri.push_str(&#RUNTIME::http::percent_encode(&label, #greedy));
-                    }
-                });
+                calls.push(quote!(.label(#member, #value, #greedy)));
             }
             None => {
                 let message = format!("the URI label `{name}` of {} has no @httpLabel member", op.name);
-                path_code.extend(quote!(return #ERR(#RUNTIME::http::RequestError::Http(#message.to_owned()));));
+                calls.push(quote!(.unbound_label(#message)));
             }
         }
         rest = &rest[(close + 1).min(rest.len())..];
     }
     if !rest.is_empty() {
-        path_code.extend(push_literal(rest));
+        calls.push(quote!(.path(#rest)));
     }
-
-    // Constant query parameters of the URI pattern go out as written (`hello`
-    // stays a bare key); members' parameters follow.
-    let mut query_code = TokenStream::new();
-    let explicit_keys: Vec<&str> = input
-        .fields
-        .iter()
-        .filter_map(|f| match &f.http {
-            Some(HttpBinding::Query(name)) => Some(name.as_str()),
-            _ => None,
-        })
-        .collect();
-    let explicit_headers: Vec<&str> = input
-        .fields
-        .iter()
-        .filter_map(|f| match &f.http {
-            Some(HttpBinding::Header(name)) => Some(name.as_str()),
-            _ => None,
-        })
-        .collect();
-    let mut header_code = TokenStream::new();
+    let explicit = |pick: fn(&HttpBinding) -> Option<&str>| -> Vec<&str> {
+        input
+            .fields
+            .iter()
+            .filter_map(|f| f.http.as_ref().and_then(pick))
+            .collect()
+    };
+    let query_keys = explicit(|b| match b {
+        HttpBinding::Query(name) => Some(name),
+        _ => None,
+    });
+    let header_names = explicit(|b| match b {
+        HttpBinding::Header(name) => Some(name),
+        _ => None,
+    });
     for f in &input.fields {
-        let value = field_value(f);
+        let field = ident(&f.rust_name);
+        let map = if f.optional {
+            quote!(input.#field.as_ref())
+        } else {
+            quote!(#SOME(&input.#field))
+        };
         match &f.http {
             Some(HttpBinding::Query(name)) => {
-                let push = match &f.value.kind {
-                    ValueKind::List { element, .. } => {
-                        let item = text(element, quote!(item));
-                        quote!(for item in value.iter() { query.push(#name, #item); })
-                    }
-                    _ => {
-                        let t = text(&f.value, quote!(value));
-                        quote!(query.push(#name, #t);)
-                    }
-                };
-                query_code.extend(quote!(if let #SOME(value) = #value { #push }));
+                let value = binding_value(f);
+                calls.push(quote!(.query(#name, #value)));
             }
-            Some(HttpBinding::QueryParams) => {
-                if let ValueKind::Map { value: item, .. } = &f.value.kind {
-                    let push = match &item.kind {
-                        ValueKind::List { element, .. } => {
-                            let t = text(element, quote!(v));
-                            quote!(for v in item.iter() { query.push(key.clone(), #t); })
-                        }
-                        _ => {
-                            let t = text(item, quote!(item));
-                            quote!(query.push(key, #t);)
-                        }
-                    };
-                    query_code.extend(quote! {
-                        if let #SOME(value) = #value {
-                            for (key, item) in value.iter() {
-                                let key: #STRING = key.to_string();
-                                // Explicit @httpQuery members win over the map.
-                                if [#(#explicit_keys),*].contains(&key.as_str()) {
-                                    continue;
-                                }
-                                #push
-                            }
-                        }
-                    });
-                }
-            }
+            Some(HttpBinding::QueryParams) => calls.push(quote!(.query_params(#map, &[#(#query_keys),*]))),
             Some(HttpBinding::Header(name)) => {
-                let t = match &f.value.kind {
-                    // HTTP dates hold a comma, yet go into header lists unquoted.
-                    ValueKind::List { element, .. }
-                        if matches!(element.kind, ValueKind::Timestamp(TimestampFormat::HttpDate)) =>
-                    {
-                        quote!(value
-                            .iter()
-                            .map(#RUNTIME::http::http_date)
-                            .collect::<#VEC<_>>()
-                            .join(", "))
-                    }
-                    ValueKind::List { element, .. } => {
-                        let item = text(element, quote!(item));
-                        quote!(value.iter().map(|item| {
-                            let text: #STRING = #item;
-                            #RUNTIME::http::header_list_item(&text)
-                        }).collect::<#VEC<_>>().join(", "))
-                    }
-                    // A string with a @mediaType goes into a header as base64.
-                    ValueKind::String if f.media_type.is_some() => {
-                        quote!(#RUNTIME::Blob::new(value.as_bytes().to_vec()).to_base64())
-                    }
-                    _ => text(&f.value, quote!(value)),
-                };
-                header_code.extend(quote! {
-                    if let #SOME(value) = #value {
-                        let text = #t;
-                        headers.push((#name.to_owned(), #RUNTIME::http::header_value(#name, &text)?));
-                    }
-                });
+                let value = binding_value(f);
+                calls.push(quote!(.header(#name, #value)));
             }
             Some(HttpBinding::PrefixHeaders(prefix)) => {
-                if let ValueKind::Map { value: item, .. } = &f.value.kind {
-                    let t = text(item, quote!(item));
-                    header_code.extend(quote! {
-                        if let #SOME(value) = #value {
-                            for (key, item) in value.iter() {
-                                let name = ::std::format!("{}{}", #prefix, key);
-                                // An @httpHeader member of the same name wins.
-                                if [#(#explicit_headers),*].iter().any(|h: &&str| h.eq_ignore_ascii_case(&name)) {
-                                    continue;
-                                }
-                                let text = #t;
-                                let header = #RUNTIME::http::header_value(&name, &text)?;
-                                headers.push((name, header));
-                            }
-                        }
-                    });
-                }
+                calls.push(quote!(.prefix_headers(#prefix, #map, &[#(#header_names),*])));
             }
             _ => {}
         }
     }
-    let body = request_body(input);
-    let literal_query = literal_query.trim_matches('&');
-    // Constant parameters go first, as written; members' parameters follow.
-    let query_block = if query_code.is_empty() {
-        (!literal_query.is_empty())
-            .then(|| quote!(#RUNTIME::http::Query::default().write_to(&mut uri, #literal_query);))
-    } else {
-        Some(quote! {
-            let mut query = #RUNTIME::http::Query::default();
-            #query_code
-            query.write_to(&mut uri, #literal_query);
-        })
-    };
+    calls.extend(request_body(input));
     // A Content-Type header member replaces the payload's default content type.
-    let content_type_guard = input
+    if let Some(f) = input
         .fields
         .iter()
         .find(|f| matches!(&f.http, Some(HttpBinding::Header(name)) if name.eq_ignore_ascii_case("content-type")))
-        .map(|f| {
-            let value = field_value(f);
-            quote! {
-                let content_type = if #value.is_some() { #NONE } else { content_type };
+    {
+        let field = ident(&f.rust_name);
+        let set = if f.optional {
+            quote!(input.#field.is_some())
+        } else {
+            quote!(true)
+        };
+        calls.push(quote!(.content_type_from_member(#set)));
+    }
+    quote! {
+        #RUNTIME::http::RequestBuilder::new(#method, #literal_query)
+            #(#calls)*
+            .build()
+    }
+}
+
+/// The payload member, or a JSON object of the members not bound elsewhere
+/// (none: no body), as builder calls.
+fn request_body(input: &StructureDef) -> Option<TokenStream> {
+    if let Some(f) = input.fields.iter().find(|f| f.http == Some(HttpBinding::Payload)) {
+        let field = ident(&f.rust_name);
+        let access = if f.optional {
+            quote!(input.#field.as_ref())
+        } else {
+            quote!(#SOME(&input.#field))
+        };
+        return Some(match &f.value.kind {
+            ValueKind::Blob | ValueKind::String | ValueKind::Enum { .. } => {
+                let default = match f.value.kind {
+                    ValueKind::Blob => "application/octet-stream",
+                    _ => "text/plain",
+                };
+                let content_type = f.media_type.as_deref().unwrap_or(default);
+                let bytes = match f.value.kind {
+                    ValueKind::Blob => quote!(|value| value.as_bytes()),
+                    ValueKind::String => quote!(|value| value.as_bytes()),
+                    _ => quote!(|value| value.as_str().as_bytes()),
+                };
+                quote!(.payload_bytes(#access.map(#bytes), #content_type))
+            }
+            _ => {
+                let c = codec(&f.value);
+                // An unset structure payload is still a JSON object.
+                let object = matches!(f.value.kind, ValueKind::Structure { .. });
+                quote!(.payload_json::<#c, _>(#access, #object))
             }
         });
-    let (headers_block, headers) = if header_code.is_empty() {
-        (TokenStream::new(), quote!(#VEC::new()))
-    } else {
-        (
-            quote! {
-                let mut headers: #VEC<(#STRING, ::http::HeaderValue)> = #VEC::new();
-                #header_code
-            },
-            quote!(headers),
-        )
-    };
-    quote! {
-        let mut uri = #STRING::new();
-        #path_code
-        #query_block
-        #headers_block
-        #body
-        #content_type_guard
-        #RUNTIME::http::build_request(#method, uri, #headers, body, content_type)
     }
-}
-
-/// `let (body, content_type) = ...` for restJson1: the payload member, or a JSON
-/// object of the members not bound elsewhere (none: an empty body).
-fn request_body(input: &StructureDef) -> TokenStream {
-    if let Some(f) = input.fields.iter().find(|f| f.http == Some(HttpBinding::Payload)) {
-        let value = field_value(f);
-        let (bytes, content_type) = payload_bytes(&f.value);
-        let content_type = f.media_type.as_deref().unwrap_or(content_type);
-        // An unset structure payload is still a JSON object.
-        let unset = if matches!(f.value.kind, ValueKind::Structure { .. }) {
-            quote!((b"{}".to_vec(), #SOME("application/json")))
-        } else {
-            quote!((#VEC::new(), #NONE))
-        };
-        return quote! {
-            let (body, content_type): (#VEC<u8>, #OPTION<&str>) = match #value {
-                #SOME(value) => (#bytes, #SOME(#content_type)),
-                #NONE => #unset,
-            };
-        };
+    if body_fields(input).is_empty() {
+        return None;
     }
-    let fields = body_fields(input);
-    if fields.is_empty() {
-        return quote! {
-            let (body, content_type): (#VEC<u8>, #OPTION<&str>) = (#VEC::new(), #NONE);
-        };
-    }
-    let entries = fields.iter().map(|f| {
-        let value = field_value(f);
-        let wire = &f.wire_name;
-        let c = field_codec(f);
-        quote! {
-            if let #SOME(value) = #value {
-                #RUNTIME::wire::entry::<#c, _, _>(&mut map, #wire, value).map_err(|e| #RUNTIME::http::RequestError::Body(e.to_string()))?;
-            }
-        }
-    });
-    quote! {
-        let body = {
-            use ::serde::ser::{SerializeMap as _, Serializer as _};
-            let mut bytes = #VEC::new();
-            let mut serializer = ::serde_json::Serializer::new(&mut bytes);
-            let mut map = serializer.serialize_map(#NONE).map_err(|e| #RUNTIME::http::RequestError::Body(e.to_string()))?;
-            #(#entries)*
-            map.end().map_err(|e| #RUNTIME::http::RequestError::Body(e.to_string()))?;
-            bytes
-        };
-        let content_type = #SOME("application/json");
-    }
-}
-
-/// The bytes of a payload value (a `&T` named `value`) and its content type.
-fn payload_bytes(v: &ValueType) -> (TokenStream, &'static str) {
-    match &v.kind {
-        ValueKind::Blob => (quote!(value.as_bytes().to_vec()), "application/octet-stream"),
-        ValueKind::String => (quote!(value.as_bytes().to_vec()), "text/plain"),
-        ValueKind::Enum { .. } => (quote!(value.as_str().as_bytes().to_vec()), "text/plain"),
-        _ => {
-            let c = codec(v);
-            (
-                quote!(::serde_json::to_vec(&#RUNTIME::wire::Ser::<#c, _>::new(value)).map_err(|e| #RUNTIME::http::RequestError::Body(e.to_string()))?),
-                "application/json",
-            )
-        }
-    }
+    let bound: Vec<&str> = input
+        .fields
+        .iter()
+        .filter(|f| f.http.is_some())
+        .map(|f| f.wire_name.as_str())
+        .collect();
+    Some(quote!(.json_members(input, &[#(#bound),*])))
 }
 
 fn aws_json_request(op: &OperationDef, ir: &CrateIr) -> TokenStream {
@@ -486,17 +368,7 @@ fn aws_json_request(op: &OperationDef, ir: &CrateIr) -> TokenStream {
         Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
         _ => "application/x-amz-json-1.1",
     };
-    quote! {
-        let body = ::serde_json::to_vec(input).map_err(|e| #RUNTIME::http::RequestError::Body(e.to_string()))?;
-        ::http::Request::builder()
-            .method("POST")
-            .uri("/")
-            .header("content-type", #content_type)
-            .header("x-amz-target", #target)
-            .header("content-length", body.len())
-            .body(body)
-            .map_err(|e| #RUNTIME::http::RequestError::Http(e.to_string()))
-    }
+    quote!(#RUNTIME::http::aws_json_request(input, #content_type, #target))
 }
 
 fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStream {

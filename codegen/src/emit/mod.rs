@@ -194,11 +194,7 @@ impl FileJob<'_> {
                         .operations
                         .iter()
                         .find(|o| &o.module == name)
-                        .map(|op| {
-                            let marker = operation::emit(op);
-                            let functions = http::emit(op, ir);
-                            quote!(#marker #functions)
-                        })
+                        .map(|op| operation::emit(op, http::emit(op, ir)))
                         .unwrap_or_default(),
                 };
                 module_file(doc, entries, extra)

@@ -10,7 +10,9 @@ use super::symbols::RUNTIME;
 use super::types::{doc_link, ident, path};
 use crate::ir::rust::OperationDef;
 
-pub fn emit(op: &OperationDef) -> TokenStream {
+/// The marker type with its protocol facts and `functions` (the wire
+/// layer's `request`/`response`, if any) in one `impl`, and the error enum.
+pub fn emit(op: &OperationDef, functions: TokenStream) -> TokenStream {
     let marker = ident(&op.name);
     let name = &op.name;
     let docs = doc_attrs(&with_paragraph(
@@ -23,7 +25,7 @@ pub fn emit(op: &OperationDef) -> TokenStream {
     let http = op.http.as_ref().map(|h| {
         let method = &h.method;
         let uri = &h.uri;
-        let code = h.code;
+        let code = proc_macro2::Literal::u16_unsuffixed(h.code);
         quote! {
             /// HTTP method (`@http`).
             pub const HTTP_METHOD: &'static str = #method;
@@ -72,6 +74,8 @@ pub fn emit(op: &OperationDef) -> TokenStream {
             /// The operation name.
             pub const NAME: &'static str = #name;
             #http
+
+            #functions
         }
 
         #[doc = #error_doc]

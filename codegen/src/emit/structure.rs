@@ -315,7 +315,10 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
         ErrorFault::Server => quote!(#RUNTIME::ErrorFault::Server),
     };
     let status = match info.http_status {
-        Some(code) => quote!(#SOME(#code)),
+        Some(code) => {
+            let code = proc_macro2::Literal::u16_unsuffixed(code);
+            quote!(#SOME(#code))
+        }
         None => quote!(#NONE),
     };
     let retryable = info.retryable;

@@ -1,14 +1,37 @@
 //! HTTP plumbing shared by the generated operation functions: label and query
 //! encoding, header values, and reading error responses. No I/O: requests and
 //! responses are `http` crate values, so any client and any signer can carry them.
+//!
+//! # Requests
+//!
+//! An operation's `request(&input)` builds the method, path and query,
+//! headers and body from the input's HTTP bindings ([`RequestBuilder`]).
+//! Constraint traits are left to the service, as Smithy advises clients (a
+//! service may accept what a crate's model does not know yet); call
+//! `input.validate()` first to check them. Only what the request itself needs
+//! can fail, such as an empty URI label ([`RequestError`]). The URI is
+//! origin-form (`/path?query`): the caller adds the endpoint
+//! ([`with_endpoint`]), signs the request and sends it with any HTTP client.
+//!
+//! # Responses
+//!
+//! An operation's `response(&response)` reads a 2xx status as the output (an
+//! empty JSON body is `{}`, bound headers and the payload fill their members),
+//! and anything else as an error: matched to a modeled error by its code,
+//! else [`Unhandled`](crate::Unhandled), which keeps code, message, status and
+//! body ([`ResponseError`]).
 
 use std::fmt;
 
 use time::OffsetDateTime;
 
 mod exchange;
+mod request;
 
 pub use exchange::{build_request, error_response, json_output, json_response, received, Query};
+pub use request::{
+    aws_json_request, Base64Text, BindingText, BindingValues, Each, EachAs, EpochSeconds, HttpDate, RequestBuilder,
+};
 
 /// Percent-encodes a label or query component: RFC 3986 unreserved characters
 /// (`A-Z a-z 0-9 - . _ ~`) stay, every other byte of the UTF-8 form becomes
@@ -31,6 +54,12 @@ pub fn percent_encode(value: &str, keep_slash: bool) -> String {
 pub trait HttpText {
     /// The text form (timestamps as RFC 3339 in URIs).
     fn http_text(&self) -> String;
+
+    /// Whether the text is quoted when it is one item of a header list that
+    /// holds a comma or a quote (an HTTP date is not, though it holds a comma).
+    fn quoted_in_list(&self) -> bool {
+        true
+    }
 }
 
 macro_rules! display_text {

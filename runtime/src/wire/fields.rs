@@ -107,6 +107,55 @@ pub fn serialize_fields<T: WriteFields, S: Serializer>(value: &T, serializer: S)
     entries.0.end()
 }
 
+/// Counts or writes entries, but those whose keys are in `bound`.
+struct Skip<'a, W> {
+    inner: W,
+    bound: &'a [&'a str],
+}
+
+impl<W: FieldWriter> FieldWriter for Skip<'_, W> {
+    type Error = W::Error;
+
+    fn entry_with<C: Codec<T>, T>(&mut self, key: &'static str, value: &T) -> Result<(), W::Error> {
+        if self.bound.contains(&key) {
+            Ok(())
+        } else {
+            self.inner.entry_with::<C, T>(key, value)
+        }
+    }
+}
+
+/// A structure's members but those bound elsewhere (`bound`, by wire name:
+/// an HTTP request's labels, query parameters and headers), serialized as an
+/// object: a restJson1 request's body.
+pub struct Unbound<'a, T> {
+    value: &'a T,
+    bound: &'a [&'a str],
+}
+
+impl<'a, T> Unbound<'a, T> {
+    /// `value` without the members `bound`.
+    pub fn new(value: &'a T, bound: &'a [&'a str]) -> Self {
+        Self { value, bound }
+    }
+}
+
+impl<T: WriteFields> serde::Serialize for Unbound<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut count = Skip {
+            inner: Count(0),
+            bound: self.bound,
+        };
+        let Ok(()) = self.value.write_fields(&mut count);
+        let mut entries = Skip {
+            inner: Entries(serializer.serialize_map(Some(count.inner.0))?),
+            bound: self.bound,
+        };
+        self.value.write_fields(&mut entries)?;
+        entries.inner.0.end()
+    }
+}
+
 /// A structure's builder, filled member by member from an object.
 pub trait ReadFields: Default {
     /// Reads the value of the member whose wire name is `key` from `map`;

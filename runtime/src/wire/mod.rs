@@ -19,7 +19,7 @@ mod fields;
 pub use serde;
 
 pub use fields::{
-    deserialize_fields, deserialize_fields_into, read, serialize_fields, FieldWriter, ReadFields, WriteFields,
+    deserialize_fields, deserialize_fields_into, read, serialize_fields, FieldWriter, ReadFields, Unbound, WriteFields,
 };
 
 /// How one Rust type is written to and read from the wire.

@@ -41,7 +41,7 @@ impl ThrottlingException {
     /// Whose fault the error is (`@error`).
     pub const FAULT: runtime::ErrorFault = runtime::ErrorFault::Client;
     /// The HTTP status the service answers with (`@httpError`).
-    pub const HTTP_STATUS: Option<u16> = Some(400u16);
+    pub const HTTP_STATUS: Option<u16> = Some(400);
     /// Whether the model marks the error `@retryable`.
     pub const RETRYABLE: bool = false;
     /// Whether the error means the caller is being throttled:

@@ -26,6 +26,38 @@ pub struct GetItem;
 impl GetItem {
     /// The operation name.
     pub const NAME: &'static str = "GetItem";
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    pub fn request(
+        input: &operation::get_item::GetItemInput,
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
+        runtime::http::aws_json_request(
+            input,
+            "application/x-amz-json-1.0",
+            "Service.GetItem",
+        )
+    }
+
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
+    pub fn response<B: AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> Result<
+        operation::get_item::GetItemOutput,
+        runtime::http::ResponseError<GetItemError>,
+    > {
+        runtime::http::json_response(response, GetItemError::from_response)
+    }
+
+    /// [`response`](Self::response), keeping a success's status and request id.
+    pub fn response_received<B: AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> Result<
+        runtime::http::Received<operation::get_item::GetItemOutput>,
+        runtime::http::ResponseError<GetItemError>,
+    > {
+        runtime::http::received(response, Self::response)
+    }
 }
 
 /// Every error `GetItem` can return.
@@ -39,49 +71,3 @@ pub enum GetItemError {
 }
 
 runtime::operation_error_impls!(GetItemError { Throttled(types::error::Throttled) });
-
-impl GetItem {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
-    pub fn request(
-        input: &operation::get_item::GetItemInput,
-    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let body = ::serde_json::to_vec(input)
-            .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-        ::http::Request::builder()
-            .method("POST")
-            .uri("/")
-            .header("content-type", "application/x-amz-json-1.0")
-            .header("x-amz-target", "Service.GetItem")
-            .header("content-length", body.len())
-            .body(body)
-            .map_err(|e| runtime::http::RequestError::Http(e.to_string()))
-    }
-
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
-    pub fn response<B: AsRef<[u8]>>(
-        response: &::http::Response<B>,
-    ) -> Result<
-        operation::get_item::GetItemOutput,
-        runtime::http::ResponseError<GetItemError>,
-    > {
-        runtime::http::json_response(response, GetItemError::from_response)
-    }
-
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
-    pub fn response_received<B: AsRef<[u8]>>(
-        response: &::http::Response<B>,
-    ) -> Result<
-        runtime::http::Received<operation::get_item::GetItemOutput>,
-        runtime::http::ResponseError<GetItemError>,
-    > {
-        runtime::http::received(response, Self::response)
-    }
-}

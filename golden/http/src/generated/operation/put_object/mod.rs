@@ -31,154 +31,36 @@ impl PutObject {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/buckets/{bucket}/objects/{key+}?x-id=PutObject";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 201u16;
-}
-
-/// Every error `PutObject` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum PutObjectError {
-    /// See [`NoSuchBucket`](crate::types::error::NoSuchBucket).
-    NoSuchBucket(types::error::NoSuchBucket),
-    /// See [`SlowDown`](crate::types::error::SlowDown).
-    SlowDown(types::error::SlowDown),
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(
-    PutObjectError { NoSuchBucket(types::error::NoSuchBucket),
-    SlowDown(types::error::SlowDown) }
-);
-
-impl PutObject {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    pub const HTTP_SUCCESS_CODE: u16 = 201;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &operation::put_object::PutObjectInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/buckets/");
-        {
-            let label = match input.bucket.as_ref() {
-                Some(value) => runtime::http::HttpText::http_text(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("bucket"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        uri.push_str("/objects/");
-        {
-            let label = match input.key.as_ref() {
-                Some(value) => runtime::http::HttpText::http_text(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("key"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, true));
-        }
-        let mut query = runtime::http::Query::default();
-        if let Some(value) = input.versions.as_ref() {
-            for item in value.iter() {
-                query.push("version", runtime::http::HttpText::http_text(item));
-            }
-        }
-        if let Some(value) = input.since.as_ref() {
-            query.push("since", runtime::http::date_time(value));
-        }
-        if let Some(value) = input.flag.as_ref() {
-            query.push("flag", runtime::http::HttpText::http_text(value));
-        }
-        if let Some(value) = input.extra.as_ref() {
-            for (key, item) in value.iter() {
-                let key: String = key.to_string();
-                if ["version", "since", "flag"].contains(&key.as_str()) {
-                    continue;
-                }
-                query.push(key, runtime::http::HttpText::http_text(item));
-            }
-        }
-        query.write_to(&mut uri, "x-id=PutObject");
-        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
-        if let Some(value) = input.content_md5.as_ref() {
-            let text = runtime::http::HttpText::http_text(value);
-            headers
-                .push((
-                    "Content-MD5".to_owned(),
-                    runtime::http::header_value("Content-MD5", &text)?,
-                ));
-        }
-        if let Some(value) = input.expires.as_ref() {
-            let text = runtime::http::http_date(value);
-            headers
-                .push((
-                    "Expires".to_owned(),
-                    runtime::http::header_value("Expires", &text)?,
-                ));
-        }
-        if let Some(value) = input.tags.as_ref() {
-            let text = value
-                .iter()
-                .map(|item| {
-                    let text: String = runtime::http::HttpText::http_text(item);
-                    runtime::http::header_list_item(&text)
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            headers
-                .push((
-                    "X-Tags".to_owned(),
-                    runtime::http::header_value("X-Tags", &text)?,
-                ));
-        }
-        if let Some(value) = input.meta.as_ref() {
-            for (key, item) in value.iter() {
-                let name = ::std::format!("{}{}", "X-Meta-", key);
-                if ["Content-MD5", "Expires", "X-Tags", "X-Color"]
-                    .iter()
-                    .any(|h: &&str| h.eq_ignore_ascii_case(&name))
-                {
-                    continue;
-                }
-                let text = runtime::http::HttpText::http_text(item);
-                let header = runtime::http::header_value(&name, &text)?;
-                headers.push((name, header));
-            }
-        }
-        if let Some(value) = input.color.as_ref() {
-            let text = value.as_str().to_owned();
-            headers
-                .push((
-                    "X-Color".to_owned(),
-                    runtime::http::header_value("X-Color", &text)?,
-                ));
-        }
-        let (body, content_type): (Vec<u8>, Option<&str>) = match input.body.as_ref() {
-            Some(value) => {
-                (
-                    ::serde_json::to_vec(
-                            &runtime::wire::Ser::<runtime::wire::Plain, _>::new(value),
-                        )
-                        .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?,
-                    Some("application/json"),
-                )
-            }
-            None => (b"{}".to_vec(), Some("application/json")),
-        };
-
-        runtime::http::build_request("PUT", uri, headers, body, content_type)
+        runtime::http::RequestBuilder::new("PUT", "x-id=PutObject")
+            .path("/buckets/")
+            .label("bucket", input.bucket.as_ref(), false)
+            .path("/objects/")
+            .label("key", input.key.as_ref(), true)
+            .query("version", input.versions.as_deref().map(runtime::http::Each))
+            .query("since", input.since.as_ref())
+            .query("flag", input.flag.as_ref())
+            .query_params(input.extra.as_ref(), &["version", "since", "flag"])
+            .header("Content-MD5", input.content_md5.as_ref())
+            .header("Expires", input.expires.as_ref().map(runtime::http::HttpDate))
+            .header("X-Tags", input.tags.as_deref().map(runtime::http::Each))
+            .prefix_headers(
+                "X-Meta-",
+                input.meta.as_ref(),
+                &["Content-MD5", "Expires", "X-Tags", "X-Color"],
+            )
+            .header("X-Color", input.color.as_ref())
+            .payload_json::<runtime::wire::Plain, _>(input.body.as_ref(), true)
+            .build()
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -269,8 +151,7 @@ impl PutObject {
         Ok(output)
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -280,3 +161,20 @@ impl PutObject {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `PutObject` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum PutObjectError {
+    /// See [`NoSuchBucket`](crate::types::error::NoSuchBucket).
+    NoSuchBucket(types::error::NoSuchBucket),
+    /// See [`SlowDown`](crate::types::error::SlowDown).
+    SlowDown(types::error::SlowDown),
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(
+    PutObjectError { NoSuchBucket(types::error::NoSuchBucket),
+    SlowDown(types::error::SlowDown) }
+);

@@ -51,7 +51,7 @@ impl NoSuchBucket {
     /// Whose fault the error is (`@error`).
     pub const FAULT: runtime::ErrorFault = runtime::ErrorFault::Client;
     /// The HTTP status the service answers with (`@httpError`).
-    pub const HTTP_STATUS: Option<u16> = Some(404u16);
+    pub const HTTP_STATUS: Option<u16> = Some(404);
     /// Whether the model marks the error `@retryable`.
     pub const RETRYABLE: bool = false;
     /// Whether the error means the caller is being throttled:

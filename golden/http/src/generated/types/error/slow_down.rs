@@ -41,7 +41,7 @@ impl SlowDown {
     /// Whose fault the error is (`@error`).
     pub const FAULT: runtime::ErrorFault = runtime::ErrorFault::Client;
     /// The HTTP status the service answers with (`@httpError`).
-    pub const HTTP_STATUS: Option<u16> = Some(503u16);
+    pub const HTTP_STATUS: Option<u16> = Some(503);
     /// Whether the model marks the error `@retryable`.
     pub const RETRYABLE: bool = true;
     /// Whether the error means the caller is being throttled:

@@ -31,7 +31,38 @@ impl Match {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/match";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    pub fn request(
+        input: &operation::match_::MatchInput,
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
+        runtime::http::RequestBuilder::new("POST", "")
+            .path("/match")
+            .json_members(input, &[])
+            .build()
+    }
+
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
+    pub fn response<B: AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> Result<
+        operation::match_::MatchOutput,
+        runtime::http::ResponseError<MatchError>,
+    > {
+        runtime::http::json_response(response, MatchError::from_response)
+    }
+
+    /// [`response`](Self::response), keeping a success's status and request id.
+    pub fn response_received<B: AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> Result<
+        runtime::http::Received<operation::match_::MatchOutput>,
+        runtime::http::ResponseError<MatchError>,
+    > {
+        runtime::http::received(response, Self::response)
+    }
 }
 
 /// Every error `Match` can return.
@@ -52,110 +83,3 @@ runtime::operation_error_impls!(
     MatchError { Error(types::error::Error), UnhandledValue(types::error::Unhandled),
     MatchError(types::error::MatchError) }
 );
-
-impl Match {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
-    pub fn request(
-        input: &operation::match_::MatchInput,
-    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/match");
-        let body = {
-            use ::serde::ser::{SerializeMap as _, Serializer as _};
-
-            let mut bytes = Vec::new();
-            let mut serializer = ::serde_json::Serializer::new(&mut bytes);
-            let mut map = serializer
-                .serialize_map(None)
-                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            if let Some(value) = input.r#type.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "type", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            if let Some(value) = input.self_.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "self", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            if let Some(value) = input.crate_.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "crate", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            if let Some(value) = input.r#match.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "match", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            if let Some(value) = input.foo_bar.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "fooBar", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            if let Some(value) = input.foo_bar_2.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "FooBar", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            if let Some(value) = input.client_corrections_.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "client_corrections", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            bytes
-        };
-        let content_type = Some("application/json");
-        runtime::http::build_request("POST", uri, Vec::new(), body, content_type)
-    }
-
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
-    pub fn response<B: AsRef<[u8]>>(
-        response: &::http::Response<B>,
-    ) -> Result<
-        operation::match_::MatchOutput,
-        runtime::http::ResponseError<MatchError>,
-    > {
-        runtime::http::json_response(response, MatchError::from_response)
-    }
-
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
-    pub fn response_received<B: AsRef<[u8]>>(
-        response: &::http::Response<B>,
-    ) -> Result<
-        runtime::http::Received<operation::match_::MatchOutput>,
-        runtime::http::ResponseError<MatchError>,
-    > {
-        runtime::http::received(response, Self::response)
-    }
-}

@@ -25,6 +25,38 @@ pub struct DatetimeOffsets;
 impl DatetimeOffsets {
     /// The operation name.
     pub const NAME: &'static str = "DatetimeOffsets";
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    pub fn request(
+        input: &operation::datetime_offsets::DatetimeOffsetsInput,
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
+        runtime::http::aws_json_request(
+            input,
+            "application/x-amz-json-1.1",
+            "JsonProtocol.DatetimeOffsets",
+        )
+    }
+
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
+    pub fn response<B: AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> Result<
+        operation::datetime_offsets::DatetimeOffsetsOutput,
+        runtime::http::ResponseError<DatetimeOffsetsError>,
+    > {
+        runtime::http::json_response(response, DatetimeOffsetsError::from_response)
+    }
+
+    /// [`response`](Self::response), keeping a success's status and request id.
+    pub fn response_received<B: AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> Result<
+        runtime::http::Received<operation::datetime_offsets::DatetimeOffsetsOutput>,
+        runtime::http::ResponseError<DatetimeOffsetsError>,
+    > {
+        runtime::http::received(response, Self::response)
+    }
 }
 
 /// Every error `DatetimeOffsets` can return.
@@ -36,49 +68,3 @@ pub enum DatetimeOffsetsError {
 }
 
 runtime::operation_error_impls!(DatetimeOffsetsError {});
-
-impl DatetimeOffsets {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
-    pub fn request(
-        input: &operation::datetime_offsets::DatetimeOffsetsInput,
-    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let body = ::serde_json::to_vec(input)
-            .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-        ::http::Request::builder()
-            .method("POST")
-            .uri("/")
-            .header("content-type", "application/x-amz-json-1.1")
-            .header("x-amz-target", "JsonProtocol.DatetimeOffsets")
-            .header("content-length", body.len())
-            .body(body)
-            .map_err(|e| runtime::http::RequestError::Http(e.to_string()))
-    }
-
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
-    pub fn response<B: AsRef<[u8]>>(
-        response: &::http::Response<B>,
-    ) -> Result<
-        operation::datetime_offsets::DatetimeOffsetsOutput,
-        runtime::http::ResponseError<DatetimeOffsetsError>,
-    > {
-        runtime::http::json_response(response, DatetimeOffsetsError::from_response)
-    }
-
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
-    pub fn response_received<B: AsRef<[u8]>>(
-        response: &::http::Response<B>,
-    ) -> Result<
-        runtime::http::Received<operation::datetime_offsets::DatetimeOffsetsOutput>,
-        runtime::http::ResponseError<DatetimeOffsetsError>,
-    > {
-        runtime::http::received(response, Self::response)
-    }
-}

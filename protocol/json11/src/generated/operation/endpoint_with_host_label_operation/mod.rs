@@ -25,26 +25,8 @@ pub struct EndpointWithHostLabelOperation;
 impl EndpointWithHostLabelOperation {
     /// The operation name.
     pub const NAME: &'static str = "EndpointWithHostLabelOperation";
-}
-
-/// Every error `EndpointWithHostLabelOperation` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum EndpointWithHostLabelOperationError {
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(EndpointWithHostLabelOperationError {});
-
-impl EndpointWithHostLabelOperation {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
@@ -58,24 +40,19 @@ impl EndpointWithHostLabelOperation {
         }
         prefix.push('.');
         let build = || -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-            let body = ::serde_json::to_vec(input)
-                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            ::http::Request::builder()
-                .method("POST")
-                .uri("/")
-                .header("content-type", "application/x-amz-json-1.1")
-                .header("x-amz-target", "JsonProtocol.EndpointWithHostLabelOperation")
-                .header("content-length", body.len())
-                .body(body)
-                .map_err(|e| runtime::http::RequestError::Http(e.to_string()))
+            runtime::http::aws_json_request(
+                input,
+                "application/x-amz-json-1.1",
+                "JsonProtocol.EndpointWithHostLabelOperation",
+            )
         };
         let mut request = build()?;
         request.extensions_mut().insert(runtime::http::HostPrefix(prefix));
         Ok(request)
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -88,8 +65,7 @@ impl EndpointWithHostLabelOperation {
         )
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -101,3 +77,13 @@ impl EndpointWithHostLabelOperation {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `EndpointWithHostLabelOperation` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum EndpointWithHostLabelOperationError {
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(EndpointWithHostLabelOperationError {});

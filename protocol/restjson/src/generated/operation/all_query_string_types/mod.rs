@@ -30,115 +30,61 @@ impl AllQueryStringTypes {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/AllQueryStringTypesInput";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
-}
-
-/// Every error `AllQueryStringTypes` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum AllQueryStringTypesError {
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(AllQueryStringTypesError {});
-
-impl AllQueryStringTypes {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &operation::all_query_string_types::AllQueryStringTypesInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/AllQueryStringTypesInput");
-        let mut query = runtime::http::Query::default();
-        if let Some(value) = input.query_string.as_ref() {
-            query.push("String", runtime::http::HttpText::http_text(value));
-        }
-        if let Some(value) = input.query_string_list.as_ref() {
-            for item in value.iter() {
-                query.push("StringList", runtime::http::HttpText::http_text(item));
-            }
-        }
-        if let Some(value) = input.query_string_set.as_ref() {
-            for item in value.iter() {
-                query.push("StringSet", runtime::http::HttpText::http_text(item));
-            }
-        }
-        if let Some(value) = input.query_byte.as_ref() {
-            query.push("Byte", runtime::http::HttpText::http_text(value));
-        }
-        if let Some(value) = input.query_short.as_ref() {
-            query.push("Short", runtime::http::HttpText::http_text(value));
-        }
-        if let Some(value) = input.query_integer.as_ref() {
-            query.push("Integer", runtime::http::HttpText::http_text(value));
-        }
-        if let Some(value) = input.query_integer_list.as_ref() {
-            for item in value.iter() {
-                query.push("IntegerList", runtime::http::HttpText::http_text(item));
-            }
-        }
-        if let Some(value) = input.query_integer_set.as_ref() {
-            for item in value.iter() {
-                query.push("IntegerSet", runtime::http::HttpText::http_text(item));
-            }
-        }
-        if let Some(value) = input.query_long.as_ref() {
-            query.push("Long", runtime::http::HttpText::http_text(value));
-        }
-        if let Some(value) = input.query_float.as_ref() {
-            query.push("Float", runtime::http::HttpText::http_text(value));
-        }
-        if let Some(value) = input.query_double.as_ref() {
-            query.push("Double", runtime::http::HttpText::http_text(value));
-        }
-        if let Some(value) = input.query_double_list.as_ref() {
-            for item in value.iter() {
-                query.push("DoubleList", runtime::http::HttpText::http_text(item));
-            }
-        }
-        if let Some(value) = input.query_boolean.as_ref() {
-            query.push("Boolean", runtime::http::HttpText::http_text(value));
-        }
-        if let Some(value) = input.query_boolean_list.as_ref() {
-            for item in value.iter() {
-                query.push("BooleanList", runtime::http::HttpText::http_text(item));
-            }
-        }
-        if let Some(value) = input.query_timestamp.as_ref() {
-            query.push("Timestamp", runtime::http::date_time(value));
-        }
-        if let Some(value) = input.query_timestamp_list.as_ref() {
-            for item in value.iter() {
-                query.push("TimestampList", runtime::http::date_time(item));
-            }
-        }
-        if let Some(value) = input.query_enum.as_ref() {
-            query.push("Enum", value.as_str().to_owned());
-        }
-        if let Some(value) = input.query_enum_list.as_ref() {
-            for item in value.iter() {
-                query.push("EnumList", item.as_str().to_owned());
-            }
-        }
-        if let Some(value) = input.query_integer_enum.as_ref() {
-            query.push("IntegerEnum", value.value().to_string());
-        }
-        if let Some(value) = input.query_integer_enum_list.as_ref() {
-            for item in value.iter() {
-                query.push("IntegerEnumList", item.value().to_string());
-            }
-        }
-        if let Some(value) = input.query_params_map_of_string_list.as_ref() {
-            for (key, item) in value.iter() {
-                let key: String = key.to_string();
-                if [
+        runtime::http::RequestBuilder::new("GET", "")
+            .path("/AllQueryStringTypesInput")
+            .query("String", input.query_string.as_ref())
+            .query(
+                "StringList",
+                input.query_string_list.as_deref().map(runtime::http::Each),
+            )
+            .query(
+                "StringSet",
+                input.query_string_set.as_deref().map(runtime::http::Each),
+            )
+            .query("Byte", input.query_byte.as_ref())
+            .query("Short", input.query_short.as_ref())
+            .query("Integer", input.query_integer.as_ref())
+            .query(
+                "IntegerList",
+                input.query_integer_list.as_deref().map(runtime::http::Each),
+            )
+            .query(
+                "IntegerSet",
+                input.query_integer_set.as_deref().map(runtime::http::Each),
+            )
+            .query("Long", input.query_long.as_ref())
+            .query("Float", input.query_float.as_ref())
+            .query("Double", input.query_double.as_ref())
+            .query(
+                "DoubleList",
+                input.query_double_list.as_deref().map(runtime::http::Each),
+            )
+            .query("Boolean", input.query_boolean.as_ref())
+            .query(
+                "BooleanList",
+                input.query_boolean_list.as_deref().map(runtime::http::Each),
+            )
+            .query("Timestamp", input.query_timestamp.as_ref())
+            .query(
+                "TimestampList",
+                input.query_timestamp_list.as_deref().map(runtime::http::Each),
+            )
+            .query("Enum", input.query_enum.as_ref())
+            .query("EnumList", input.query_enum_list.as_deref().map(runtime::http::Each))
+            .query("IntegerEnum", input.query_integer_enum.as_ref())
+            .query(
+                "IntegerEnumList",
+                input.query_integer_enum_list.as_deref().map(runtime::http::Each),
+            )
+            .query_params(
+                input.query_params_map_of_string_list.as_ref(),
+                &[
                     "String",
                     "StringList",
                     "StringSet",
@@ -159,23 +105,13 @@ impl AllQueryStringTypes {
                     "EnumList",
                     "IntegerEnum",
                     "IntegerEnumList",
-                ]
-                    .contains(&key.as_str())
-                {
-                    continue;
-                }
-                for v in item.iter() {
-                    query.push(key.clone(), runtime::http::HttpText::http_text(v));
-                }
-            }
-        }
-        query.write_to(&mut uri, "");
-        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        runtime::http::build_request("GET", uri, Vec::new(), body, content_type)
+                ],
+            )
+            .build()
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -185,8 +121,7 @@ impl AllQueryStringTypes {
         runtime::http::json_response(response, AllQueryStringTypesError::from_response)
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -198,3 +133,13 @@ impl AllQueryStringTypes {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `AllQueryStringTypes` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum AllQueryStringTypesError {
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(AllQueryStringTypesError {});

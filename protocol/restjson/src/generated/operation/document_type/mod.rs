@@ -24,7 +24,38 @@ impl DocumentType {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/DocumentType";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    pub fn request(
+        input: &types::DocumentTypeInputOutput,
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
+        runtime::http::RequestBuilder::new("PUT", "")
+            .path("/DocumentType")
+            .json_members(input, &[])
+            .build()
+    }
+
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
+    pub fn response<B: AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> Result<
+        types::DocumentTypeInputOutput,
+        runtime::http::ResponseError<DocumentTypeError>,
+    > {
+        runtime::http::json_response(response, DocumentTypeError::from_response)
+    }
+
+    /// [`response`](Self::response), keeping a success's status and request id.
+    pub fn response_received<B: AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> Result<
+        runtime::http::Received<types::DocumentTypeInputOutput>,
+        runtime::http::ResponseError<DocumentTypeError>,
+    > {
+        runtime::http::received(response, Self::response)
+    }
 }
 
 /// Every error `DocumentType` can return.
@@ -36,70 +67,3 @@ pub enum DocumentTypeError {
 }
 
 runtime::operation_error_impls!(DocumentTypeError {});
-
-impl DocumentType {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
-    pub fn request(
-        input: &types::DocumentTypeInputOutput,
-    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/DocumentType");
-        let body = {
-            use ::serde::ser::{SerializeMap as _, Serializer as _};
-
-            let mut bytes = Vec::new();
-            let mut serializer = ::serde_json::Serializer::new(&mut bytes);
-            let mut map = serializer
-                .serialize_map(None)
-                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            if let Some(value) = input.string_value.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "stringValue", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            if let Some(value) = input.document_value.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "documentValue", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            bytes
-        };
-        let content_type = Some("application/json");
-        runtime::http::build_request("PUT", uri, Vec::new(), body, content_type)
-    }
-
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
-    pub fn response<B: AsRef<[u8]>>(
-        response: &::http::Response<B>,
-    ) -> Result<
-        types::DocumentTypeInputOutput,
-        runtime::http::ResponseError<DocumentTypeError>,
-    > {
-        runtime::http::json_response(response, DocumentTypeError::from_response)
-    }
-
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
-    pub fn response_received<B: AsRef<[u8]>>(
-        response: &::http::Response<B>,
-    ) -> Result<
-        runtime::http::Received<types::DocumentTypeInputOutput>,
-        runtime::http::ResponseError<DocumentTypeError>,
-    > {
-        runtime::http::received(response, Self::response)
-    }
-}

@@ -30,58 +30,21 @@ impl HttpPrefixHeaders {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/HttpPrefixHeaders";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
-}
-
-/// Every error `HttpPrefixHeaders` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum HttpPrefixHeadersError {
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(HttpPrefixHeadersError {});
-
-impl HttpPrefixHeaders {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &operation::http_prefix_headers::HttpPrefixHeadersInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/HttpPrefixHeaders");
-        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
-        if let Some(value) = input.foo.as_ref() {
-            let text = runtime::http::HttpText::http_text(value);
-            headers
-                .push((
-                    "x-foo".to_owned(),
-                    runtime::http::header_value("x-foo", &text)?,
-                ));
-        }
-        if let Some(value) = input.foo_map.as_ref() {
-            for (key, item) in value.iter() {
-                let name = ::std::format!("{}{}", "x-foo-", key);
-                if ["x-foo"].iter().any(|h: &&str| h.eq_ignore_ascii_case(&name)) {
-                    continue;
-                }
-                let text = runtime::http::HttpText::http_text(item);
-                let header = runtime::http::header_value(&name, &text)?;
-                headers.push((name, header));
-            }
-        }
-        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        runtime::http::build_request("GET", uri, headers, body, content_type)
+        runtime::http::RequestBuilder::new("GET", "")
+            .path("/HttpPrefixHeaders")
+            .header("x-foo", input.foo.as_ref())
+            .prefix_headers("x-foo-", input.foo_map.as_ref(), &["x-foo"])
+            .build()
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -134,8 +97,7 @@ impl HttpPrefixHeaders {
         Ok(output)
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -145,3 +107,13 @@ impl HttpPrefixHeaders {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `HttpPrefixHeaders` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum HttpPrefixHeadersError {
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(HttpPrefixHeadersError {});

@@ -30,59 +30,22 @@ impl HttpRequestWithGreedyLabelInPath {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/HttpRequestWithGreedyLabelInPath/foo/{foo}/baz/{baz+}";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
-}
-
-/// Every error `HttpRequestWithGreedyLabelInPath` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum HttpRequestWithGreedyLabelInPathError {
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(HttpRequestWithGreedyLabelInPathError {});
-
-impl HttpRequestWithGreedyLabelInPath {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPathInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/HttpRequestWithGreedyLabelInPath/foo/");
-        {
-            let label = match input.foo.as_ref() {
-                Some(value) => runtime::http::HttpText::http_text(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("foo"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        uri.push_str("/baz/");
-        {
-            let label = match input.baz.as_ref() {
-                Some(value) => runtime::http::HttpText::http_text(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("baz"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, true));
-        }
-        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        runtime::http::build_request("GET", uri, Vec::new(), body, content_type)
+        runtime::http::RequestBuilder::new("GET", "")
+            .path("/HttpRequestWithGreedyLabelInPath/foo/")
+            .label("foo", input.foo.as_ref(), false)
+            .path("/baz/")
+            .label("baz", input.baz.as_ref(), true)
+            .build()
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -95,8 +58,7 @@ impl HttpRequestWithGreedyLabelInPath {
         )
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -108,3 +70,13 @@ impl HttpRequestWithGreedyLabelInPath {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `HttpRequestWithGreedyLabelInPath` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum HttpRequestWithGreedyLabelInPathError {
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(HttpRequestWithGreedyLabelInPathError {});

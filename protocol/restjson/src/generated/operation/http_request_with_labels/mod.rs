@@ -30,125 +30,34 @@ impl HttpRequestWithLabels {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/HttpRequestWithLabels/{string}/{short}/{integer}/{long}/{float}/{double}/{boolean}/{timestamp}";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
-}
-
-/// Every error `HttpRequestWithLabels` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum HttpRequestWithLabelsError {
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(HttpRequestWithLabelsError {});
-
-impl HttpRequestWithLabels {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &operation::http_request_with_labels::HttpRequestWithLabelsInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/HttpRequestWithLabels/");
-        {
-            let label = match input.string.as_ref() {
-                Some(value) => runtime::http::HttpText::http_text(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("string"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        uri.push('/');
-        {
-            let label = match input.short.as_ref() {
-                Some(value) => runtime::http::HttpText::http_text(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("short"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        uri.push('/');
-        {
-            let label = match input.integer.as_ref() {
-                Some(value) => runtime::http::HttpText::http_text(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("integer"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        uri.push('/');
-        {
-            let label = match input.long.as_ref() {
-                Some(value) => runtime::http::HttpText::http_text(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("long"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        uri.push('/');
-        {
-            let label = match input.float.as_ref() {
-                Some(value) => runtime::http::HttpText::http_text(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("float"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        uri.push('/');
-        {
-            let label = match input.double.as_ref() {
-                Some(value) => runtime::http::HttpText::http_text(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("double"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        uri.push('/');
-        {
-            let label = match input.boolean.as_ref() {
-                Some(value) => runtime::http::HttpText::http_text(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("boolean"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        uri.push('/');
-        {
-            let label = match input.timestamp.as_ref() {
-                Some(value) => runtime::http::date_time(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("timestamp"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        runtime::http::build_request("GET", uri, Vec::new(), body, content_type)
+        runtime::http::RequestBuilder::new("GET", "")
+            .path("/HttpRequestWithLabels/")
+            .label("string", input.string.as_ref(), false)
+            .path("/")
+            .label("short", input.short.as_ref(), false)
+            .path("/")
+            .label("integer", input.integer.as_ref(), false)
+            .path("/")
+            .label("long", input.long.as_ref(), false)
+            .path("/")
+            .label("float", input.float.as_ref(), false)
+            .path("/")
+            .label("double", input.double.as_ref(), false)
+            .path("/")
+            .label("boolean", input.boolean.as_ref(), false)
+            .path("/")
+            .label("timestamp", input.timestamp.as_ref(), false)
+            .build()
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -158,8 +67,7 @@ impl HttpRequestWithLabels {
         runtime::http::json_response(response, HttpRequestWithLabelsError::from_response)
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -171,3 +79,13 @@ impl HttpRequestWithLabels {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `HttpRequestWithLabels` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum HttpRequestWithLabelsError {
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(HttpRequestWithLabelsError {});

@@ -30,118 +30,48 @@ impl HttpRequestWithLabelsAndTimestampFormat {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/HttpRequestWithLabelsAndTimestampFormat/{memberEpochSeconds}/{memberHttpDate}/{memberDateTime}/{defaultFormat}/{targetEpochSeconds}/{targetHttpDate}/{targetDateTime}";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
-}
-
-/// Every error `HttpRequestWithLabelsAndTimestampFormat` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum HttpRequestWithLabelsAndTimestampFormatError {
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(HttpRequestWithLabelsAndTimestampFormatError {});
-
-impl HttpRequestWithLabelsAndTimestampFormat {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormatInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/HttpRequestWithLabelsAndTimestampFormat/");
-        {
-            let label = match input.member_epoch_seconds.as_ref() {
-                Some(value) => runtime::http::epoch_seconds(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(
-                    runtime::http::RequestError::EmptyLabel("memberEpochSeconds"),
-                );
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        uri.push('/');
-        {
-            let label = match input.member_http_date.as_ref() {
-                Some(value) => runtime::http::http_date(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("memberHttpDate"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        uri.push('/');
-        {
-            let label = match input.member_date_time.as_ref() {
-                Some(value) => runtime::http::date_time(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("memberDateTime"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        uri.push('/');
-        {
-            let label = match input.default_format.as_ref() {
-                Some(value) => runtime::http::date_time(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("defaultFormat"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        uri.push('/');
-        {
-            let label = match input.target_epoch_seconds.as_ref() {
-                Some(value) => runtime::http::epoch_seconds(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(
-                    runtime::http::RequestError::EmptyLabel("targetEpochSeconds"),
-                );
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        uri.push('/');
-        {
-            let label = match input.target_http_date.as_ref() {
-                Some(value) => runtime::http::http_date(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("targetHttpDate"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        uri.push('/');
-        {
-            let label = match input.target_date_time.as_ref() {
-                Some(value) => runtime::http::date_time(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("targetDateTime"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        runtime::http::build_request("GET", uri, Vec::new(), body, content_type)
+        runtime::http::RequestBuilder::new("GET", "")
+            .path("/HttpRequestWithLabelsAndTimestampFormat/")
+            .label(
+                "memberEpochSeconds",
+                input.member_epoch_seconds.as_ref().map(runtime::http::EpochSeconds),
+                false,
+            )
+            .path("/")
+            .label(
+                "memberHttpDate",
+                input.member_http_date.as_ref().map(runtime::http::HttpDate),
+                false,
+            )
+            .path("/")
+            .label("memberDateTime", input.member_date_time.as_ref(), false)
+            .path("/")
+            .label("defaultFormat", input.default_format.as_ref(), false)
+            .path("/")
+            .label(
+                "targetEpochSeconds",
+                input.target_epoch_seconds.as_ref().map(runtime::http::EpochSeconds),
+                false,
+            )
+            .path("/")
+            .label(
+                "targetHttpDate",
+                input.target_http_date.as_ref().map(runtime::http::HttpDate),
+                false,
+            )
+            .path("/")
+            .label("targetDateTime", input.target_date_time.as_ref(), false)
+            .build()
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -154,8 +84,7 @@ impl HttpRequestWithLabelsAndTimestampFormat {
         )
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -167,3 +96,13 @@ impl HttpRequestWithLabelsAndTimestampFormat {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `HttpRequestWithLabelsAndTimestampFormat` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum HttpRequestWithLabelsAndTimestampFormatError {
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(HttpRequestWithLabelsAndTimestampFormatError {});

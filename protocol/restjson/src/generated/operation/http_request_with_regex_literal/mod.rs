@@ -30,49 +30,21 @@ impl HttpRequestWithRegexLiteral {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/ReDosLiteral/{str}/(a+)+";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
-}
-
-/// Every error `HttpRequestWithRegexLiteral` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum HttpRequestWithRegexLiteralError {
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(HttpRequestWithRegexLiteralError {});
-
-impl HttpRequestWithRegexLiteral {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &operation::http_request_with_regex_literal::HttpRequestWithRegexLiteralInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/ReDosLiteral/");
-        {
-            let label = match input.str.as_ref() {
-                Some(value) => runtime::http::HttpText::http_text(value),
-                None => String::new(),
-            };
-            if label.is_empty() {
-                return Err(runtime::http::RequestError::EmptyLabel("str"));
-            }
-            uri.push_str(&runtime::http::percent_encode(&label, false));
-        }
-        uri.push_str("/(a+)+");
-        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        runtime::http::build_request("GET", uri, Vec::new(), body, content_type)
+        runtime::http::RequestBuilder::new("GET", "")
+            .path("/ReDosLiteral/")
+            .label("str", input.str.as_ref(), false)
+            .path("/(a+)+")
+            .build()
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -85,8 +57,7 @@ impl HttpRequestWithRegexLiteral {
         )
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -98,3 +69,13 @@ impl HttpRequestWithRegexLiteral {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `HttpRequestWithRegexLiteral` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum HttpRequestWithRegexLiteralError {
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(HttpRequestWithRegexLiteralError {});

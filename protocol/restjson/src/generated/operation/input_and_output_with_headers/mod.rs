@@ -24,229 +24,64 @@ impl InputAndOutputWithHeaders {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/InputAndOutputWithHeaders";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
-}
-
-/// Every error `InputAndOutputWithHeaders` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum InputAndOutputWithHeadersError {
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(InputAndOutputWithHeadersError {});
-
-impl InputAndOutputWithHeaders {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &types::InputAndOutputWithHeadersIo,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/InputAndOutputWithHeaders");
-        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
-        if let Some(value) = input.header_string.as_ref() {
-            let text = runtime::http::HttpText::http_text(value);
-            headers
-                .push((
-                    "X-String".to_owned(),
-                    runtime::http::header_value("X-String", &text)?,
-                ));
-        }
-        if let Some(value) = input.header_byte.as_ref() {
-            let text = runtime::http::HttpText::http_text(value);
-            headers
-                .push((
-                    "X-Byte".to_owned(),
-                    runtime::http::header_value("X-Byte", &text)?,
-                ));
-        }
-        if let Some(value) = input.header_short.as_ref() {
-            let text = runtime::http::HttpText::http_text(value);
-            headers
-                .push((
-                    "X-Short".to_owned(),
-                    runtime::http::header_value("X-Short", &text)?,
-                ));
-        }
-        if let Some(value) = input.header_integer.as_ref() {
-            let text = runtime::http::HttpText::http_text(value);
-            headers
-                .push((
-                    "X-Integer".to_owned(),
-                    runtime::http::header_value("X-Integer", &text)?,
-                ));
-        }
-        if let Some(value) = input.header_long.as_ref() {
-            let text = runtime::http::HttpText::http_text(value);
-            headers
-                .push((
-                    "X-Long".to_owned(),
-                    runtime::http::header_value("X-Long", &text)?,
-                ));
-        }
-        if let Some(value) = input.header_float.as_ref() {
-            let text = runtime::http::HttpText::http_text(value);
-            headers
-                .push((
-                    "X-Float".to_owned(),
-                    runtime::http::header_value("X-Float", &text)?,
-                ));
-        }
-        if let Some(value) = input.header_double.as_ref() {
-            let text = runtime::http::HttpText::http_text(value);
-            headers
-                .push((
-                    "X-Double".to_owned(),
-                    runtime::http::header_value("X-Double", &text)?,
-                ));
-        }
-        if let Some(value) = input.header_true_bool.as_ref() {
-            let text = runtime::http::HttpText::http_text(value);
-            headers
-                .push((
-                    "X-Boolean1".to_owned(),
-                    runtime::http::header_value("X-Boolean1", &text)?,
-                ));
-        }
-        if let Some(value) = input.header_false_bool.as_ref() {
-            let text = runtime::http::HttpText::http_text(value);
-            headers
-                .push((
-                    "X-Boolean2".to_owned(),
-                    runtime::http::header_value("X-Boolean2", &text)?,
-                ));
-        }
-        if let Some(value) = input.header_string_list.as_ref() {
-            let text = value
-                .iter()
-                .map(|item| {
-                    let text: String = runtime::http::HttpText::http_text(item);
-                    runtime::http::header_list_item(&text)
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            headers
-                .push((
-                    "X-StringList".to_owned(),
-                    runtime::http::header_value("X-StringList", &text)?,
-                ));
-        }
-        if let Some(value) = input.header_string_set.as_ref() {
-            let text = value
-                .iter()
-                .map(|item| {
-                    let text: String = runtime::http::HttpText::http_text(item);
-                    runtime::http::header_list_item(&text)
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            headers
-                .push((
-                    "X-StringSet".to_owned(),
-                    runtime::http::header_value("X-StringSet", &text)?,
-                ));
-        }
-        if let Some(value) = input.header_integer_list.as_ref() {
-            let text = value
-                .iter()
-                .map(|item| {
-                    let text: String = runtime::http::HttpText::http_text(item);
-                    runtime::http::header_list_item(&text)
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            headers
-                .push((
-                    "X-IntegerList".to_owned(),
-                    runtime::http::header_value("X-IntegerList", &text)?,
-                ));
-        }
-        if let Some(value) = input.header_boolean_list.as_ref() {
-            let text = value
-                .iter()
-                .map(|item| {
-                    let text: String = runtime::http::HttpText::http_text(item);
-                    runtime::http::header_list_item(&text)
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            headers
-                .push((
-                    "X-BooleanList".to_owned(),
-                    runtime::http::header_value("X-BooleanList", &text)?,
-                ));
-        }
-        if let Some(value) = input.header_timestamp_list.as_ref() {
-            let text = value
-                .iter()
-                .map(runtime::http::http_date)
-                .collect::<Vec<_>>()
-                .join(", ");
-            headers
-                .push((
-                    "X-TimestampList".to_owned(),
-                    runtime::http::header_value("X-TimestampList", &text)?,
-                ));
-        }
-        if let Some(value) = input.header_enum.as_ref() {
-            let text = value.as_str().to_owned();
-            headers
-                .push((
-                    "X-Enum".to_owned(),
-                    runtime::http::header_value("X-Enum", &text)?,
-                ));
-        }
-        if let Some(value) = input.header_enum_list.as_ref() {
-            let text = value
-                .iter()
-                .map(|item| {
-                    let text: String = item.as_str().to_owned();
-                    runtime::http::header_list_item(&text)
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            headers
-                .push((
-                    "X-EnumList".to_owned(),
-                    runtime::http::header_value("X-EnumList", &text)?,
-                ));
-        }
-        if let Some(value) = input.header_integer_enum.as_ref() {
-            let text = value.value().to_string();
-            headers
-                .push((
-                    "X-IntegerEnum".to_owned(),
-                    runtime::http::header_value("X-IntegerEnum", &text)?,
-                ));
-        }
-        if let Some(value) = input.header_integer_enum_list.as_ref() {
-            let text = value
-                .iter()
-                .map(|item| {
-                    let text: String = item.value().to_string();
-                    runtime::http::header_list_item(&text)
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            headers
-                .push((
-                    "X-IntegerEnumList".to_owned(),
-                    runtime::http::header_value("X-IntegerEnumList", &text)?,
-                ));
-        }
-        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        runtime::http::build_request("POST", uri, headers, body, content_type)
+        runtime::http::RequestBuilder::new("POST", "")
+            .path("/InputAndOutputWithHeaders")
+            .header("X-String", input.header_string.as_ref())
+            .header("X-Byte", input.header_byte.as_ref())
+            .header("X-Short", input.header_short.as_ref())
+            .header("X-Integer", input.header_integer.as_ref())
+            .header("X-Long", input.header_long.as_ref())
+            .header("X-Float", input.header_float.as_ref())
+            .header("X-Double", input.header_double.as_ref())
+            .header("X-Boolean1", input.header_true_bool.as_ref())
+            .header("X-Boolean2", input.header_false_bool.as_ref())
+            .header(
+                "X-StringList",
+                input.header_string_list.as_deref().map(runtime::http::Each),
+            )
+            .header(
+                "X-StringSet",
+                input.header_string_set.as_deref().map(runtime::http::Each),
+            )
+            .header(
+                "X-IntegerList",
+                input.header_integer_list.as_deref().map(runtime::http::Each),
+            )
+            .header(
+                "X-BooleanList",
+                input.header_boolean_list.as_deref().map(runtime::http::Each),
+            )
+            .header(
+                "X-TimestampList",
+                input
+                    .header_timestamp_list
+                    .as_deref()
+                    .map(|items| runtime::http::EachAs::new(
+                        items,
+                        runtime::http::HttpDate,
+                    )),
+            )
+            .header("X-Enum", input.header_enum.as_ref())
+            .header(
+                "X-EnumList",
+                input.header_enum_list.as_deref().map(runtime::http::Each),
+            )
+            .header("X-IntegerEnum", input.header_integer_enum.as_ref())
+            .header(
+                "X-IntegerEnumList",
+                input.header_integer_enum_list.as_deref().map(runtime::http::Each),
+            )
+            .build()
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -520,8 +355,7 @@ impl InputAndOutputWithHeaders {
         Ok(output)
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -531,3 +365,13 @@ impl InputAndOutputWithHeaders {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `InputAndOutputWithHeaders` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum InputAndOutputWithHeadersError {
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(InputAndOutputWithHeadersError {});

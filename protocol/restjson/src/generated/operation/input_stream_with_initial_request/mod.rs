@@ -30,59 +30,21 @@ impl InputStreamWithInitialRequest {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/InputStreamWithInitialRequest";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
-}
-
-/// Every error `InputStreamWithInitialRequest` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum InputStreamWithInitialRequestError {
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(InputStreamWithInitialRequestError {});
-
-impl InputStreamWithInitialRequest {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &operation::input_stream_with_initial_request::InputStreamWithInitialRequestInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/InputStreamWithInitialRequest");
-        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
-        if let Some(value) = input.initial_request_member.as_ref() {
-            let text = runtime::http::HttpText::http_text(value);
-            headers
-                .push((
-                    "initial-request-member".to_owned(),
-                    runtime::http::header_value("initial-request-member", &text)?,
-                ));
-        }
-        let (body, content_type): (Vec<u8>, Option<&str>) = match input.stream.as_ref() {
-            Some(value) => {
-                (
-                    ::serde_json::to_vec(
-                            &runtime::wire::Ser::<runtime::wire::Plain, _>::new(value),
-                        )
-                        .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?,
-                    Some("application/json"),
-                )
-            }
-            None => (Vec::new(), None),
-        };
-
-        runtime::http::build_request("POST", uri, headers, body, content_type)
+        runtime::http::RequestBuilder::new("POST", "")
+            .path("/InputStreamWithInitialRequest")
+            .header("initial-request-member", input.initial_request_member.as_ref())
+            .payload_json::<runtime::wire::Plain, _>(input.stream.as_ref(), false)
+            .build()
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -95,8 +57,7 @@ impl InputStreamWithInitialRequest {
         )
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -108,3 +69,13 @@ impl InputStreamWithInitialRequest {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `InputStreamWithInitialRequest` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum InputStreamWithInitialRequestError {
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(InputStreamWithInitialRequestError {});

@@ -30,7 +30,38 @@ impl MalformedBlob {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/MalformedBlob";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    pub fn request(
+        input: &operation::malformed_blob::MalformedBlobInput,
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
+        runtime::http::RequestBuilder::new("POST", "")
+            .path("/MalformedBlob")
+            .json_members(input, &[])
+            .build()
+    }
+
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
+    pub fn response<B: AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> Result<
+        operation::malformed_blob::MalformedBlobOutput,
+        runtime::http::ResponseError<MalformedBlobError>,
+    > {
+        runtime::http::json_response(response, MalformedBlobError::from_response)
+    }
+
+    /// [`response`](Self::response), keeping a success's status and request id.
+    pub fn response_received<B: AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> Result<
+        runtime::http::Received<operation::malformed_blob::MalformedBlobOutput>,
+        runtime::http::ResponseError<MalformedBlobError>,
+    > {
+        runtime::http::received(response, Self::response)
+    }
 }
 
 /// Every error `MalformedBlob` can return.
@@ -42,62 +73,3 @@ pub enum MalformedBlobError {
 }
 
 runtime::operation_error_impls!(MalformedBlobError {});
-
-impl MalformedBlob {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
-    pub fn request(
-        input: &operation::malformed_blob::MalformedBlobInput,
-    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/MalformedBlob");
-        let body = {
-            use ::serde::ser::{SerializeMap as _, Serializer as _};
-
-            let mut bytes = Vec::new();
-            let mut serializer = ::serde_json::Serializer::new(&mut bytes);
-            let mut map = serializer
-                .serialize_map(None)
-                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            if let Some(value) = input.blob.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "blob", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            bytes
-        };
-        let content_type = Some("application/json");
-        runtime::http::build_request("POST", uri, Vec::new(), body, content_type)
-    }
-
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
-    pub fn response<B: AsRef<[u8]>>(
-        response: &::http::Response<B>,
-    ) -> Result<
-        operation::malformed_blob::MalformedBlobOutput,
-        runtime::http::ResponseError<MalformedBlobError>,
-    > {
-        runtime::http::json_response(response, MalformedBlobError::from_response)
-    }
-
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
-    pub fn response_received<B: AsRef<[u8]>>(
-        response: &::http::Response<B>,
-    ) -> Result<
-        runtime::http::Received<operation::malformed_blob::MalformedBlobOutput>,
-        runtime::http::ResponseError<MalformedBlobError>,
-    > {
-        runtime::http::received(response, Self::response)
-    }
-}

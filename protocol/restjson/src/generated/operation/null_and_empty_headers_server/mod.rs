@@ -24,58 +24,22 @@ impl NullAndEmptyHeadersServer {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/NullAndEmptyHeadersServer";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
-}
-
-/// Every error `NullAndEmptyHeadersServer` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum NullAndEmptyHeadersServerError {
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(NullAndEmptyHeadersServerError {});
-
-impl NullAndEmptyHeadersServer {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &types::NullAndEmptyHeadersIo,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/NullAndEmptyHeadersServer");
-        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
-        if let Some(value) = input.a.as_ref() {
-            let text = runtime::http::HttpText::http_text(value);
-            headers.push(("X-A".to_owned(), runtime::http::header_value("X-A", &text)?));
-        }
-        if let Some(value) = input.b.as_ref() {
-            let text = runtime::http::HttpText::http_text(value);
-            headers.push(("X-B".to_owned(), runtime::http::header_value("X-B", &text)?));
-        }
-        if let Some(value) = input.c.as_ref() {
-            let text = value
-                .iter()
-                .map(|item| {
-                    let text: String = runtime::http::HttpText::http_text(item);
-                    runtime::http::header_list_item(&text)
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            headers.push(("X-C".to_owned(), runtime::http::header_value("X-C", &text)?));
-        }
-        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        runtime::http::build_request("GET", uri, headers, body, content_type)
+        runtime::http::RequestBuilder::new("GET", "")
+            .path("/NullAndEmptyHeadersServer")
+            .header("X-A", input.a.as_ref())
+            .header("X-B", input.b.as_ref())
+            .header("X-C", input.c.as_deref().map(runtime::http::Each))
+            .build()
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -124,8 +88,7 @@ impl NullAndEmptyHeadersServer {
         Ok(output)
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -135,3 +98,13 @@ impl NullAndEmptyHeadersServer {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `NullAndEmptyHeadersServer` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum NullAndEmptyHeadersServerError {
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(NullAndEmptyHeadersServerError {});

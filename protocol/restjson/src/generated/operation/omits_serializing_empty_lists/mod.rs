@@ -30,75 +30,44 @@ impl OmitsSerializingEmptyLists {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/OmitsSerializingEmptyLists";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
-}
-
-/// Every error `OmitsSerializingEmptyLists` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum OmitsSerializingEmptyListsError {
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(OmitsSerializingEmptyListsError {});
-
-impl OmitsSerializingEmptyLists {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/OmitsSerializingEmptyLists");
-        let mut query = runtime::http::Query::default();
-        if let Some(value) = input.query_string_list.as_ref() {
-            for item in value.iter() {
-                query.push("StringList", runtime::http::HttpText::http_text(item));
-            }
-        }
-        if let Some(value) = input.query_integer_list.as_ref() {
-            for item in value.iter() {
-                query.push("IntegerList", runtime::http::HttpText::http_text(item));
-            }
-        }
-        if let Some(value) = input.query_double_list.as_ref() {
-            for item in value.iter() {
-                query.push("DoubleList", runtime::http::HttpText::http_text(item));
-            }
-        }
-        if let Some(value) = input.query_boolean_list.as_ref() {
-            for item in value.iter() {
-                query.push("BooleanList", runtime::http::HttpText::http_text(item));
-            }
-        }
-        if let Some(value) = input.query_timestamp_list.as_ref() {
-            for item in value.iter() {
-                query.push("TimestampList", runtime::http::date_time(item));
-            }
-        }
-        if let Some(value) = input.query_enum_list.as_ref() {
-            for item in value.iter() {
-                query.push("EnumList", item.as_str().to_owned());
-            }
-        }
-        if let Some(value) = input.query_integer_enum_list.as_ref() {
-            for item in value.iter() {
-                query.push("IntegerEnumList", item.value().to_string());
-            }
-        }
-        query.write_to(&mut uri, "");
-        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        runtime::http::build_request("POST", uri, Vec::new(), body, content_type)
+        runtime::http::RequestBuilder::new("POST", "")
+            .path("/OmitsSerializingEmptyLists")
+            .query(
+                "StringList",
+                input.query_string_list.as_deref().map(runtime::http::Each),
+            )
+            .query(
+                "IntegerList",
+                input.query_integer_list.as_deref().map(runtime::http::Each),
+            )
+            .query(
+                "DoubleList",
+                input.query_double_list.as_deref().map(runtime::http::Each),
+            )
+            .query(
+                "BooleanList",
+                input.query_boolean_list.as_deref().map(runtime::http::Each),
+            )
+            .query(
+                "TimestampList",
+                input.query_timestamp_list.as_deref().map(runtime::http::Each),
+            )
+            .query("EnumList", input.query_enum_list.as_deref().map(runtime::http::Each))
+            .query(
+                "IntegerEnumList",
+                input.query_integer_enum_list.as_deref().map(runtime::http::Each),
+            )
+            .build()
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -111,8 +80,7 @@ impl OmitsSerializingEmptyLists {
         )
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -124,3 +92,13 @@ impl OmitsSerializingEmptyLists {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `OmitsSerializingEmptyLists` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum OmitsSerializingEmptyListsError {
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(OmitsSerializingEmptyListsError {});

@@ -30,71 +30,26 @@ impl PutWithContentEncoding {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/requestcompression/putcontentwithencoding";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
-}
-
-/// Every error `PutWithContentEncoding` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum PutWithContentEncodingError {
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(PutWithContentEncodingError {});
-
-impl PutWithContentEncoding {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &operation::put_with_content_encoding::PutWithContentEncodingInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let build = || -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-            let mut uri = String::new();
-            uri.push_str("/requestcompression/putcontentwithencoding");
-            let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
-            if let Some(value) = input.encoding.as_ref() {
-                let text = runtime::http::HttpText::http_text(value);
-                headers
-                    .push((
-                        "Content-Encoding".to_owned(),
-                        runtime::http::header_value("Content-Encoding", &text)?,
-                    ));
-            }
-            let body = {
-                use ::serde::ser::{SerializeMap as _, Serializer as _};
-
-                let mut bytes = Vec::new();
-                let mut serializer = ::serde_json::Serializer::new(&mut bytes);
-                let mut map = serializer
-                    .serialize_map(None)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-                if let Some(value) = input.data.as_ref() {
-                    runtime::wire::entry::<
-                        runtime::wire::Plain,
-                        _,
-                        _,
-                    >(&mut map, "data", value)
-                        .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-                }
-                map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-                bytes
-            };
-            let content_type = Some("application/json");
-            runtime::http::build_request("POST", uri, headers, body, content_type)
+            runtime::http::RequestBuilder::new("POST", "")
+                .path("/requestcompression/putcontentwithencoding")
+                .header("Content-Encoding", input.encoding.as_ref())
+                .json_members(input, &["encoding"])
+                .build()
         };
         let request = build()?;
         let request = runtime::http::compress_gzip(request)?;
         Ok(request)
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -107,8 +62,7 @@ impl PutWithContentEncoding {
         )
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -120,3 +74,13 @@ impl PutWithContentEncoding {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `PutWithContentEncoding` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum PutWithContentEncodingError {
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(PutWithContentEncodingError {});

@@ -30,54 +30,21 @@ impl QueryParamsAsStringListMap {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/StringListMap";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
-}
-
-/// Every error `QueryParamsAsStringListMap` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum QueryParamsAsStringListMapError {
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(QueryParamsAsStringListMapError {});
-
-impl QueryParamsAsStringListMap {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &operation::query_params_as_string_list_map::QueryParamsAsStringListMapInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/StringListMap");
-        let mut query = runtime::http::Query::default();
-        if let Some(value) = input.qux.as_ref() {
-            query.push("corge", runtime::http::HttpText::http_text(value));
-        }
-        if let Some(value) = input.foo.as_ref() {
-            for (key, item) in value.iter() {
-                let key: String = key.to_string();
-                if ["corge"].contains(&key.as_str()) {
-                    continue;
-                }
-                for v in item.iter() {
-                    query.push(key.clone(), runtime::http::HttpText::http_text(v));
-                }
-            }
-        }
-        query.write_to(&mut uri, "");
-        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        runtime::http::build_request("POST", uri, Vec::new(), body, content_type)
+        runtime::http::RequestBuilder::new("POST", "")
+            .path("/StringListMap")
+            .query("corge", input.qux.as_ref())
+            .query_params(input.foo.as_ref(), &["corge"])
+            .build()
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -90,8 +57,7 @@ impl QueryParamsAsStringListMap {
         )
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -103,3 +69,13 @@ impl QueryParamsAsStringListMap {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `QueryParamsAsStringListMap` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum QueryParamsAsStringListMapError {
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(QueryParamsAsStringListMapError {});

@@ -30,7 +30,39 @@ impl QueryPrecedence {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/Precedence";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    pub fn request(
+        input: &operation::query_precedence::QueryPrecedenceInput,
+    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
+        runtime::http::RequestBuilder::new("POST", "")
+            .path("/Precedence")
+            .query("bar", input.foo.as_ref())
+            .query_params(input.baz.as_ref(), &["bar"])
+            .build()
+    }
+
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
+    pub fn response<B: AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> Result<
+        operation::query_precedence::QueryPrecedenceOutput,
+        runtime::http::ResponseError<QueryPrecedenceError>,
+    > {
+        runtime::http::json_response(response, QueryPrecedenceError::from_response)
+    }
+
+    /// [`response`](Self::response), keeping a success's status and request id.
+    pub fn response_received<B: AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> Result<
+        runtime::http::Received<operation::query_precedence::QueryPrecedenceOutput>,
+        runtime::http::ResponseError<QueryPrecedenceError>,
+    > {
+        runtime::http::received(response, Self::response)
+    }
 }
 
 /// Every error `QueryPrecedence` can return.
@@ -42,57 +74,3 @@ pub enum QueryPrecedenceError {
 }
 
 runtime::operation_error_impls!(QueryPrecedenceError {});
-
-impl QueryPrecedence {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
-    pub fn request(
-        input: &operation::query_precedence::QueryPrecedenceInput,
-    ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/Precedence");
-        let mut query = runtime::http::Query::default();
-        if let Some(value) = input.foo.as_ref() {
-            query.push("bar", runtime::http::HttpText::http_text(value));
-        }
-        if let Some(value) = input.baz.as_ref() {
-            for (key, item) in value.iter() {
-                let key: String = key.to_string();
-                if ["bar"].contains(&key.as_str()) {
-                    continue;
-                }
-                query.push(key, runtime::http::HttpText::http_text(item));
-            }
-        }
-        query.write_to(&mut uri, "");
-        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        runtime::http::build_request("POST", uri, Vec::new(), body, content_type)
-    }
-
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
-    pub fn response<B: AsRef<[u8]>>(
-        response: &::http::Response<B>,
-    ) -> Result<
-        operation::query_precedence::QueryPrecedenceOutput,
-        runtime::http::ResponseError<QueryPrecedenceError>,
-    > {
-        runtime::http::json_response(response, QueryPrecedenceError::from_response)
-    }
-
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
-    pub fn response_received<B: AsRef<[u8]>>(
-        response: &::http::Response<B>,
-    ) -> Result<
-        runtime::http::Received<operation::query_precedence::QueryPrecedenceOutput>,
-        runtime::http::ResponseError<QueryPrecedenceError>,
-    > {
-        runtime::http::received(response, Self::response)
-    }
-}

@@ -24,130 +24,21 @@ impl SimpleScalarProperties {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/SimpleScalarProperties";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
-}
-
-/// Every error `SimpleScalarProperties` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum SimpleScalarPropertiesError {
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(SimpleScalarPropertiesError {});
-
-impl SimpleScalarProperties {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &types::SimpleScalarPropertiesInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/SimpleScalarProperties");
-        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
-        if let Some(value) = input.foo.as_ref() {
-            let text = runtime::http::HttpText::http_text(value);
-            headers
-                .push((
-                    "X-Foo".to_owned(),
-                    runtime::http::header_value("X-Foo", &text)?,
-                ));
-        }
-        let body = {
-            use ::serde::ser::{SerializeMap as _, Serializer as _};
-
-            let mut bytes = Vec::new();
-            let mut serializer = ::serde_json::Serializer::new(&mut bytes);
-            let mut map = serializer
-                .serialize_map(None)
-                .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            if let Some(value) = input.string_value.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "stringValue", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            if let Some(value) = input.true_boolean_value.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "trueBooleanValue", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            if let Some(value) = input.false_boolean_value.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "falseBooleanValue", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            if let Some(value) = input.byte_value.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "byteValue", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            if let Some(value) = input.short_value.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "shortValue", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            if let Some(value) = input.integer_value.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "integerValue", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            if let Some(value) = input.long_value.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::Plain,
-                    _,
-                    _,
-                >(&mut map, "longValue", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            if let Some(value) = input.float_value.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::NonFinite,
-                    _,
-                    _,
-                >(&mut map, "floatValue", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            if let Some(value) = input.double_value.as_ref() {
-                runtime::wire::entry::<
-                    runtime::wire::NonFinite,
-                    _,
-                    _,
-                >(&mut map, "DoubleDribble", value)
-                    .map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            }
-            map.end().map_err(|e| runtime::http::RequestError::Body(e.to_string()))?;
-            bytes
-        };
-        let content_type = Some("application/json");
-        runtime::http::build_request("PUT", uri, headers, body, content_type)
+        runtime::http::RequestBuilder::new("PUT", "")
+            .path("/SimpleScalarProperties")
+            .header("X-Foo", input.foo.as_ref())
+            .json_members(input, &["foo"])
+            .build()
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -184,8 +75,7 @@ impl SimpleScalarProperties {
         Ok(output)
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -195,3 +85,13 @@ impl SimpleScalarProperties {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `SimpleScalarProperties` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum SimpleScalarPropertiesError {
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(SimpleScalarPropertiesError {});

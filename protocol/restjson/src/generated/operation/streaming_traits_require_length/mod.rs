@@ -30,51 +30,24 @@ impl StreamingTraitsRequireLength {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/StreamingTraitsRequireLength";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
-}
-
-/// Every error `StreamingTraitsRequireLength` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum StreamingTraitsRequireLengthError {
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(StreamingTraitsRequireLengthError {});
-
-impl StreamingTraitsRequireLength {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &operation::streaming_traits_require_length::StreamingTraitsRequireLengthInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/StreamingTraitsRequireLength");
-        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
-        if let Some(value) = input.foo.as_ref() {
-            let text = runtime::http::HttpText::http_text(value);
-            headers
-                .push((
-                    "X-Foo".to_owned(),
-                    runtime::http::header_value("X-Foo", &text)?,
-                ));
-        }
-        let (body, content_type): (Vec<u8>, Option<&str>) = match input.blob.as_ref() {
-            Some(value) => (value.as_bytes().to_vec(), Some("application/octet-stream")),
-            None => (Vec::new(), None),
-        };
-
-        runtime::http::build_request("POST", uri, headers, body, content_type)
+        runtime::http::RequestBuilder::new("POST", "")
+            .path("/StreamingTraitsRequireLength")
+            .header("X-Foo", input.foo.as_ref())
+            .payload_bytes(
+                input.blob.as_ref().map(|value| value.as_bytes()),
+                "application/octet-stream",
+            )
+            .build()
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -87,8 +60,7 @@ impl StreamingTraitsRequireLength {
         )
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -100,3 +72,13 @@ impl StreamingTraitsRequireLength {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `StreamingTraitsRequireLength` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum StreamingTraitsRequireLengthError {
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(StreamingTraitsRequireLengthError {});

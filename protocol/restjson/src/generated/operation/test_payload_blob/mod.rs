@@ -24,56 +24,25 @@ impl TestPayloadBlob {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/blob_payload";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
-}
-
-/// Every error `TestPayloadBlob` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum TestPayloadBlobError {
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(TestPayloadBlobError {});
-
-impl TestPayloadBlob {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &types::TestPayloadBlobInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/blob_payload");
-        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
-        if let Some(value) = input.content_type.as_ref() {
-            let text = runtime::http::HttpText::http_text(value);
-            headers
-                .push((
-                    "Content-Type".to_owned(),
-                    runtime::http::header_value("Content-Type", &text)?,
-                ));
-        }
-        let (body, content_type): (Vec<u8>, Option<&str>) = match input.data.as_ref() {
-            Some(value) => (value.as_bytes().to_vec(), Some("application/octet-stream")),
-            None => (Vec::new(), None),
-        };
-        let content_type = if input.content_type.as_ref().is_some() {
-            None
-        } else {
-            content_type
-        };
-
-        runtime::http::build_request("POST", uri, headers, body, content_type)
+        runtime::http::RequestBuilder::new("POST", "")
+            .path("/blob_payload")
+            .header("Content-Type", input.content_type.as_ref())
+            .payload_bytes(
+                input.data.as_ref().map(|value| value.as_bytes()),
+                "application/octet-stream",
+            )
+            .content_type_from_member(input.content_type.is_some())
+            .build()
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -115,8 +84,7 @@ impl TestPayloadBlob {
         Ok(output)
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -126,3 +94,13 @@ impl TestPayloadBlob {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `TestPayloadBlob` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum TestPayloadBlobError {
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(TestPayloadBlobError {});

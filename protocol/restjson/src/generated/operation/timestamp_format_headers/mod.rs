@@ -24,95 +24,41 @@ impl TimestampFormatHeaders {
     /// URI pattern with `{label}` placeholders (`@http`).
     pub const HTTP_URI: &'static str = "/TimestampFormatHeaders";
     /// Status code of a successful response (`@http`).
-    pub const HTTP_SUCCESS_CODE: u16 = 200u16;
-}
-
-/// Every error `TimestampFormatHeaders` can return.
-#[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
-pub enum TimestampFormatHeadersError {
-    /// An error the model does not describe; keeps code, message and status.
-    Unhandled(runtime::Unhandled),
-}
-
-runtime::operation_error_impls!(TimestampFormatHeadersError {});
-
-impl TimestampFormatHeaders {
-    /// Builds the HTTP request for `input`: method, path and query, headers and
-    /// body. Constraint traits are left to the service, as Smithy advises
-    /// clients (a service may accept what this crate's model does not know yet);
-    /// call `input.validate()` first to check them here. Only what the request
-    /// itself needs can fail, such as an empty URI label. The URI is origin-form
-    /// (`/path?query`); the caller adds the endpoint, signs the request and sends
-    /// it with any HTTP client.
+    pub const HTTP_SUCCESS_CODE: u16 = 200;
+    /// The HTTP request for `input`, with an origin-form URI: the caller adds
+    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
     pub fn request(
         input: &types::TimestampFormatHeadersIo,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
-        let mut uri = String::new();
-        uri.push_str("/TimestampFormatHeaders");
-        let mut headers: Vec<(String, ::http::HeaderValue)> = Vec::new();
-        if let Some(value) = input.member_epoch_seconds.as_ref() {
-            let text = runtime::http::epoch_seconds(value);
-            headers
-                .push((
-                    "X-memberEpochSeconds".to_owned(),
-                    runtime::http::header_value("X-memberEpochSeconds", &text)?,
-                ));
-        }
-        if let Some(value) = input.member_http_date.as_ref() {
-            let text = runtime::http::http_date(value);
-            headers
-                .push((
-                    "X-memberHttpDate".to_owned(),
-                    runtime::http::header_value("X-memberHttpDate", &text)?,
-                ));
-        }
-        if let Some(value) = input.member_date_time.as_ref() {
-            let text = runtime::http::date_time(value);
-            headers
-                .push((
-                    "X-memberDateTime".to_owned(),
-                    runtime::http::header_value("X-memberDateTime", &text)?,
-                ));
-        }
-        if let Some(value) = input.default_format.as_ref() {
-            let text = runtime::http::http_date(value);
-            headers
-                .push((
-                    "X-defaultFormat".to_owned(),
-                    runtime::http::header_value("X-defaultFormat", &text)?,
-                ));
-        }
-        if let Some(value) = input.target_epoch_seconds.as_ref() {
-            let text = runtime::http::epoch_seconds(value);
-            headers
-                .push((
-                    "X-targetEpochSeconds".to_owned(),
-                    runtime::http::header_value("X-targetEpochSeconds", &text)?,
-                ));
-        }
-        if let Some(value) = input.target_http_date.as_ref() {
-            let text = runtime::http::http_date(value);
-            headers
-                .push((
-                    "X-targetHttpDate".to_owned(),
-                    runtime::http::header_value("X-targetHttpDate", &text)?,
-                ));
-        }
-        if let Some(value) = input.target_date_time.as_ref() {
-            let text = runtime::http::date_time(value);
-            headers
-                .push((
-                    "X-targetDateTime".to_owned(),
-                    runtime::http::header_value("X-targetDateTime", &text)?,
-                ));
-        }
-        let (body, content_type): (Vec<u8>, Option<&str>) = (Vec::new(), None);
-        runtime::http::build_request("POST", uri, headers, body, content_type)
+        runtime::http::RequestBuilder::new("POST", "")
+            .path("/TimestampFormatHeaders")
+            .header(
+                "X-memberEpochSeconds",
+                input.member_epoch_seconds.as_ref().map(runtime::http::EpochSeconds),
+            )
+            .header(
+                "X-memberHttpDate",
+                input.member_http_date.as_ref().map(runtime::http::HttpDate),
+            )
+            .header("X-memberDateTime", input.member_date_time.as_ref())
+            .header(
+                "X-defaultFormat",
+                input.default_format.as_ref().map(runtime::http::HttpDate),
+            )
+            .header(
+                "X-targetEpochSeconds",
+                input.target_epoch_seconds.as_ref().map(runtime::http::EpochSeconds),
+            )
+            .header(
+                "X-targetHttpDate",
+                input.target_http_date.as_ref().map(runtime::http::HttpDate),
+            )
+            .header("X-targetDateTime", input.target_date_time.as_ref())
+            .build()
     }
 
-    /// Reads an HTTP response: a 2xx status yields the output (an empty body is
-    /// `{}`); anything else is an error, matched to a modeled error by its code.
+    /// The output of a 2xx response, or the error it says
+    /// ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -238,8 +184,7 @@ impl TimestampFormatHeaders {
         Ok(output)
     }
 
-    /// [`response`](Self::response), keeping the status and the request id of a
-    /// successful response too (an error response's are on its `ServiceError`).
+    /// [`response`](Self::response), keeping a success's status and request id.
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
@@ -249,3 +194,13 @@ impl TimestampFormatHeaders {
         runtime::http::received(response, Self::response)
     }
 }
+
+/// Every error `TimestampFormatHeaders` can return.
+#[non_exhaustive]
+#[derive(Clone, fmt::Debug, PartialEq)]
+pub enum TimestampFormatHeadersError {
+    /// An error the model does not describe; keeps code, message and status.
+    Unhandled(runtime::Unhandled),
+}
+
+runtime::operation_error_impls!(TimestampFormatHeadersError {});

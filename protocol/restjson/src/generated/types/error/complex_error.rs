@@ -65,7 +65,7 @@ impl ComplexError {
     /// Whose fault the error is (`@error`).
     pub const FAULT: runtime::ErrorFault = runtime::ErrorFault::Client;
     /// The HTTP status the service answers with (`@httpError`).
-    pub const HTTP_STATUS: Option<u16> = Some(403u16);
+    pub const HTTP_STATUS: Option<u16> = Some(403);
     /// Whether the model marks the error `@retryable`.
     pub const RETRYABLE: bool = false;
     /// Whether the error means the caller is being throttled:

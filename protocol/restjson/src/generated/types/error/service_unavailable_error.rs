@@ -43,7 +43,7 @@ impl ServiceUnavailableError {
     /// Whose fault the error is (`@error`).
     pub const FAULT: runtime::ErrorFault = runtime::ErrorFault::Server;
     /// The HTTP status the service answers with (`@httpError`).
-    pub const HTTP_STATUS: Option<u16> = Some(500u16);
+    pub const HTTP_STATUS: Option<u16> = Some(500);
     /// Whether the model marks the error `@retryable`.
     pub const RETRYABLE: bool = false;
     /// Whether the error means the caller is being throttled:
