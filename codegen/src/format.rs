@@ -104,6 +104,7 @@ mod short_paths {
         ("clone", "Clone", &[]),
         ("cmp", "PartialEq", &[]),
         ("cmp", "Eq", &[]),
+        ("hash", "Hash", &[]),
         ("convert", "Into", &[]),
         ("convert", "From", &[]),
         ("convert", "AsRef", &[]),

@@ -408,3 +408,85 @@ macro_rules! operation_error_impls {
         )*
     };
 }
+
+/// A modeled error's shared impls, from its facts (`CODE`, `HTTP_STATUS`,
+/// `RETRYABLE`, `THROTTLING` constants): `Display` (`Code: message`),
+/// `Error`, [`ErrorInfo`](crate::error::ErrorInfo), and, unless `custom`,
+/// `error_message()` and [`ReadError`](crate::http::ReadError) (the JSON
+/// body, its optional `message` member filled from the response when the
+/// body lacks it). With `custom`, the generated code writes those two.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! error_impls {
+    ($name:ident, message: $message:ident) => {
+        impl $name {
+            /// The human-readable message, if the service sent one.
+            pub fn error_message(&self) -> ::core::option::Option<&str> {
+                self.$message.as_deref()
+            }
+        }
+
+        impl $crate::http::ReadError for $name {
+            fn read_error(response: &$crate::http::ErrorResponse<'_>) -> Self {
+                let mut error: Self = response.json_body();
+                if error.$message.is_none() {
+                    error.$message = response.message().map(::std::borrow::ToOwned::to_owned);
+                }
+                error
+            }
+        }
+
+        $crate::error_impls!($name, custom);
+    };
+    ($name:ident) => {
+        impl $name {
+            /// The human-readable message: this error has no member for one.
+            pub fn error_message(&self) -> ::core::option::Option<&str> {
+                ::core::option::Option::None
+            }
+        }
+
+        impl $crate::http::ReadError for $name {
+            fn read_error(response: &$crate::http::ErrorResponse<'_>) -> Self {
+                response.json_body()
+            }
+        }
+
+        $crate::error_impls!($name, custom);
+    };
+    ($name:ident, custom) => {
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(Self::CODE)?;
+                if let ::core::option::Option::Some(message) = self.error_message() {
+                    ::core::write!(f, ": {}", message)?;
+                }
+                ::core::result::Result::Ok(())
+            }
+        }
+
+        impl ::std::error::Error for $name {}
+
+        impl $crate::error::ErrorInfo for $name {
+            fn code(&self) -> ::core::option::Option<&str> {
+                ::core::option::Option::Some(Self::CODE)
+            }
+
+            fn message(&self) -> ::core::option::Option<&str> {
+                self.error_message()
+            }
+
+            fn http_status(&self) -> ::core::option::Option<u16> {
+                Self::HTTP_STATUS
+            }
+
+            fn is_retryable(&self) -> bool {
+                Self::RETRYABLE || Self::THROTTLING
+            }
+
+            fn is_throttling(&self) -> bool {
+                Self::THROTTLING
+            }
+        }
+    };
+}

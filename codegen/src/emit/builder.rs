@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{doc_attrs, doc_text, or_fallback};
-use super::prelude::{BOX, CLONE, DEFAULT, EQ, INTO, OPTION, PARTIAL_EQ, SOME, VEC};
+use super::prelude::{BOX, CLONE, DEBUG, DEFAULT, EQ, INTO, OPTION, PARTIAL_EQ, SOME, VEC};
 use super::symbols::RUNTIME;
 use super::types::{field_inner_type, ident, prefixed, value_type};
 use super::validate::has_checks;
@@ -47,9 +47,9 @@ pub fn emit(s: &StructureDef) -> TokenStream {
         (TokenStream::new(), TokenStream::new())
     };
     let derives = if s.eq_hash {
-        quote!(#[derive(#CLONE, #DEFAULT, ::std::fmt::Debug, #PARTIAL_EQ, #EQ)])
+        quote!(#[derive(#CLONE, #DEFAULT, #DEBUG, #PARTIAL_EQ, #EQ)])
     } else {
-        quote!(#[derive(#CLONE, #DEFAULT, ::std::fmt::Debug, #PARTIAL_EQ)])
+        quote!(#[derive(#CLONE, #DEFAULT, #DEBUG, #PARTIAL_EQ)])
     };
     quote! {
         #[doc = #doc]

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{doc_attrs, or_fallback, with_paragraph};
-use super::prelude::{CLONE, EQ, NONE, OPTION, PARTIAL_EQ, SOME};
+use super::prelude::{CLONE, DEBUG, EQ, HASH, NONE, OPTION, PARTIAL_EQ, SOME};
 use super::symbols::RUNTIME;
 use super::types::ident;
 use crate::ir::rust::EnumDef;
@@ -48,7 +48,7 @@ pub fn emit(e: &EnumDef) -> TokenStream {
     quote! {
         #docs
         #[non_exhaustive]
-        #[derive(#CLONE, ::std::fmt::Debug, #PARTIAL_EQ, #EQ, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
+        #[derive(#CLONE, #DEBUG, #PARTIAL_EQ, #EQ, #HASH, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
         #extras
         pub enum #name {
             #(#variants)*

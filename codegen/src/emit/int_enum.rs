@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{doc_attrs, or_fallback, with_paragraph};
-use super::prelude::{CLONE, COPY, EQ, FROM, PARTIAL_EQ};
+use super::prelude::{CLONE, COPY, DEBUG, EQ, FROM, HASH, PARTIAL_EQ};
 use super::symbols::RUNTIME;
 use super::types::ident;
 use crate::ir::rust::IntEnumDef;
@@ -44,7 +44,7 @@ pub fn emit(e: &IntEnumDef) -> TokenStream {
     quote! {
         #docs
         #[non_exhaustive]
-        #[derive(#CLONE, #COPY, ::std::fmt::Debug, #PARTIAL_EQ, #EQ, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
+        #[derive(#CLONE, #COPY, #DEBUG, #PARTIAL_EQ, #EQ, #HASH, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
         #extras
         pub enum #name {
             #(#variants)*

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{doc_attrs, doc_text, or_fallback, with_paragraph};
-use super::prelude::{CLONE, COPY, DEFAULT, EQ, PARTIAL_EQ};
+use super::prelude::{CLONE, COPY, DEBUG, DEFAULT, EQ, PARTIAL_EQ};
 use super::symbols::RUNTIME;
 use super::types::{doc_link, ident, path};
 use crate::ir::rust::OperationDef;
@@ -67,7 +67,7 @@ pub fn emit(op: &OperationDef, functions: TokenStream) -> TokenStream {
 
         #docs
         #[non_exhaustive]
-        #[derive(#CLONE, #COPY, ::std::fmt::Debug, #DEFAULT, #PARTIAL_EQ, #EQ)]
+        #[derive(#CLONE, #COPY, #DEBUG, #DEFAULT, #PARTIAL_EQ, #EQ)]
         pub struct #marker;
 
         impl #marker {
@@ -80,7 +80,7 @@ pub fn emit(op: &OperationDef, functions: TokenStream) -> TokenStream {
 
         #[doc = #error_doc]
         #[non_exhaustive]
-        #[derive(#CLONE, ::std::fmt::Debug, #PARTIAL_EQ)]
+        #[derive(#CLONE, #DEBUG, #PARTIAL_EQ)]
         #large
         pub enum #error {
             #(#variants)*

@@ -67,10 +67,15 @@ pub const EQ: PreludeName = PreludeName::ty("cmp", "Eq");
 pub const INTO: PreludeName = PreludeName::ty("convert", "Into");
 pub const FROM: PreludeName = PreludeName::ty("convert", "From");
 pub const AS_REF: PreludeName = PreludeName::ty("convert", "AsRef");
+/// The `Debug` and `Hash` derive macros (the prelude names them; their
+/// traits are in `std::fmt` and `std::hash`).
+pub const DEBUG: PreludeName = PreludeName::ty("fmt", "Debug");
+pub const HASH: PreludeName = PreludeName::ty("hash", "Hash");
 
 /// Every name above, for the check that a crate leaves them free.
-const ALL: [PreludeName; 17] = [
+const ALL: [PreludeName; 19] = [
     OPTION, SOME, NONE, RESULT, OK, ERR, STRING, VEC, BOX, DEFAULT, CLONE, COPY, PARTIAL_EQ, EQ, INTO, FROM, AS_REF,
+    DEBUG, HASH,
 ];
 
 impl ToTokens for PreludeName {

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::context::Context;
 use super::docs::{doc_attrs, or_fallback, with_paragraph};
-use super::prelude::{CLONE, DEFAULT, EQ, NONE, OK, OPTION, PARTIAL_EQ, SOME};
+use super::prelude::{CLONE, DEBUG, DEFAULT, EQ, HASH, NONE, OPTION, PARTIAL_EQ, SOME};
 use super::symbols::RUNTIME;
 use super::types::{field_inner_type, field_type, ident, is_copy};
 use super::validate::member_checked;
@@ -22,10 +22,14 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     // or the model's `@default` (then `Default` goes through the builder).
     let derives_default = !s.tracks_corrections() && s.fields.iter().all(|f| f.default.is_none());
     let default = derives_default.then(|| quote!(#DEFAULT,));
+    // `Debug` is derived unless something must stay out of it: a redacted
+    // value, or the record of filled-in members (not part of what users see).
+    let derives_debug = !s.sensitive && !s.tracks_corrections() && s.fields.iter().all(|f| !f.value.redacted());
+    let debug = derives_debug.then(|| quote!(#DEBUG,));
     let derives = if s.eq_hash {
-        quote!(#[derive(#CLONE, #default #PARTIAL_EQ, #EQ, ::std::hash::Hash)])
+        quote!(#[derive(#CLONE, #debug #default #PARTIAL_EQ, #EQ, #HASH)])
     } else {
-        quote!(#[derive(#CLONE, #default #PARTIAL_EQ)])
+        quote!(#[derive(#CLONE, #debug #default #PARTIAL_EQ)])
     };
     let extras = super::types::extras(&s.extras);
     let fields = s.fields.iter().map(|f| {
@@ -72,6 +76,15 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     } else {
         quote!(f.debug_struct(#type_name) #(#debug_fields)* .finish())
     };
+    let debug_impl = (!derives_debug).then(|| {
+        quote! {
+            impl ::std::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    #debug_body
+                }
+            }
+        }
+    });
     let default_impl = (!s.tracks_corrections() && !derives_default).then(|| {
         quote! {
             impl #DEFAULT for #name {
@@ -96,11 +109,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
 
         #accessors
 
-        impl ::std::fmt::Debug for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                #debug_body
-            }
-        }
+        #debug_impl
 
         #validate_impl
 
@@ -331,30 +340,7 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
         .fields
         .iter()
         .find(|f| f.member.eq_ignore_ascii_case("message") && matches!(f.value.kind, ValueKind::String));
-    let message_body = match message_field {
-        Some(f) if f.optional => {
-            let field = ident(&f.rust_name);
-            quote!(self.#field.as_deref())
-        }
-        Some(f) => {
-            let field = ident(&f.rust_name);
-            quote!(#SOME(self.#field.as_str()))
-        }
-        None => quote!(#NONE),
-    };
-    let fill_message = s
-        .fields
-        .iter()
-        .find(|f| f.member.eq_ignore_ascii_case("message") && f.optional && matches!(f.value.kind, ValueKind::String))
-        .map(|f| {
-            let field = ident(&f.rust_name);
-            quote! {
-                if error.#field.is_none() {
-                    error.#field = response.message().map(::std::borrow::ToOwned::to_owned);
-                }
-            }
-        });
-    // Members bound to headers (restJson1).
+    // Members bound to headers (restJson1), read beside the body.
     let headers: TokenStream = s
         .fields
         .iter()
@@ -372,14 +358,60 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
             _ => None,
         })
         .collect();
-    let read_body = if fill_message.is_none() && headers.is_empty() {
-        quote!(response.json_body())
-    } else {
-        quote! {
-            let mut error: Self = response.json_body();
-            #fill_message
-            #headers
-            error
+    // What every error shares is the runtime's; written out here are the
+    // facts, and only what differs from the usual message member.
+    let shared = match message_field {
+        Some(f) if f.optional && headers.is_empty() => {
+            let field = ident(&f.rust_name);
+            quote!(#RUNTIME::error_impls!(#name, message: #field);)
+        }
+        None if headers.is_empty() => quote!(#RUNTIME::error_impls!(#name);),
+        _ => {
+            let message_body = match message_field {
+                Some(f) if f.optional => {
+                    let field = ident(&f.rust_name);
+                    quote!(self.#field.as_deref())
+                }
+                Some(f) => {
+                    let field = ident(&f.rust_name);
+                    quote!(#SOME(self.#field.as_str()))
+                }
+                None => quote!(#NONE),
+            };
+            let fill_message = message_field.filter(|f| f.optional).map(|f| {
+                let field = ident(&f.rust_name);
+                quote! {
+                    if error.#field.is_none() {
+                        error.#field = response.message().map(::std::borrow::ToOwned::to_owned);
+                    }
+                }
+            });
+            let read_body = if fill_message.is_none() && headers.is_empty() {
+                quote!(response.json_body())
+            } else {
+                quote! {
+                    let mut error: Self = response.json_body();
+                    #fill_message
+                    #headers
+                    error
+                }
+            };
+            quote! {
+                impl #name {
+                    /// The human-readable message, if the service sent one.
+                    pub fn error_message(&self) -> #OPTION<&str> {
+                        #message_body
+                    }
+                }
+
+                impl #RUNTIME::http::ReadError for #name {
+                    fn read_error(response: &#RUNTIME::http::ErrorResponse<'_>) -> Self {
+                        #read_body
+                    }
+                }
+
+                #RUNTIME::error_impls!(#name, custom);
+            }
         }
     };
     quote! {
@@ -395,51 +427,8 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
             /// Whether the error means the caller is being throttled:
             /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
             pub const THROTTLING: bool = #throttling_value;
-
-            /// The human-readable message, if the service sent one.
-            pub fn error_message(&self) -> #OPTION<&str> {
-                #message_body
-            }
         }
 
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(Self::CODE)?;
-                if let #SOME(message) = self.error_message() {
-                    ::std::write!(f, ": {}", message)?;
-                }
-                #OK(())
-            }
-        }
-
-        impl ::std::error::Error for #name {}
-
-        impl #RUNTIME::error::ErrorInfo for #name {
-            fn code(&self) -> #OPTION<&str> {
-                #SOME(Self::CODE)
-            }
-
-            fn message(&self) -> #OPTION<&str> {
-                self.error_message()
-            }
-
-            fn http_status(&self) -> #OPTION<u16> {
-                Self::HTTP_STATUS
-            }
-
-            fn is_retryable(&self) -> bool {
-                Self::RETRYABLE || Self::THROTTLING
-            }
-
-            fn is_throttling(&self) -> bool {
-                Self::THROTTLING
-            }
-        }
-
-        impl #RUNTIME::http::ReadError for #name {
-            fn read_error(response: &#RUNTIME::http::ErrorResponse<'_>) -> Self {
-                #read_body
-            }
-        }
+        #shared
     }
 }

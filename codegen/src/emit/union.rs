@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::context::Context;
 use super::docs::{doc_attrs, doc_text, or_fallback, with_paragraph};
-use super::prelude::{BOX, CLONE, DEFAULT, EQ, ERR, NONE, OPTION, PARTIAL_EQ, RESULT, SOME};
+use super::prelude::{BOX, CLONE, DEFAULT, EQ, ERR, HASH, NONE, OPTION, PARTIAL_EQ, RESULT, SOME};
 use super::serde_impls;
 use super::symbols::RUNTIME;
 use super::types::{codec, ident, value_type};
@@ -38,7 +38,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
     }
     let docs = doc_attrs(&docs);
     let derives = if u.eq_hash {
-        quote!(#[derive(#CLONE, #PARTIAL_EQ, #EQ, ::std::hash::Hash)])
+        quote!(#[derive(#CLONE, #PARTIAL_EQ, #EQ, #HASH)])
     } else {
         quote!(#[derive(#CLONE, #PARTIAL_EQ)])
     };

@@ -92,7 +92,7 @@ impl runtime::wire::ReadFields for AbortConfigBuilder {
 
 /// Builds a [`AbortConfig`](struct@AbortConfig); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct AbortConfigBuilder {
     criteria_list: Option<Vec<types::AbortCriteria>>,
 }

@@ -175,7 +175,7 @@ impl runtime::wire::ReadFields for AbortCriteriaBuilder {
 
 /// Builds a [`AbortCriteria`](struct@AbortCriteria); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct AbortCriteriaBuilder {
     failure_type: Option<types::JobExecutionFailureType>,
     action: Option<types::AbortAction>,

@@ -153,7 +153,7 @@ impl runtime::wire::ReadFields for ExponentialRolloutRateBuilder {
 
 /// Builds a [`ExponentialRolloutRate`](struct@ExponentialRolloutRate); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct ExponentialRolloutRateBuilder {
     base_rate_per_minute: Option<i32>,
     increment_factor: Option<f64>,

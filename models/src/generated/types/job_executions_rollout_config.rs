@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// Controls the pace at which a job is pushed out to devices.
 ///
 /// Smithy shape: `com.amazonaws.iot#JobExecutionsRolloutConfig`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobExecutionsRolloutConfig {
     /// Upper bound on the number of devices notified per minute.
     ///
@@ -29,15 +28,6 @@ impl JobExecutionsRolloutConfig {
     /// Optional schedule that raises the notification rate step by step.
     pub fn exponential_rate(&self) -> Option<&types::ExponentialRolloutRate> {
         self.exponential_rate.as_ref()
-    }
-}
-
-impl fmt::Debug for JobExecutionsRolloutConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("JobExecutionsRolloutConfig")
-            .field("maximum_per_minute", &self.maximum_per_minute)
-            .field("exponential_rate", &self.exponential_rate)
-            .finish()
     }
 }
 
@@ -87,7 +77,7 @@ impl runtime::wire::ReadFields for JobExecutionsRolloutConfigBuilder {
 
 /// Builds a [`JobExecutionsRolloutConfig`](struct@JobExecutionsRolloutConfig); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct JobExecutionsRolloutConfigBuilder {
     maximum_per_minute: Option<i32>,
     exponential_rate: Option<types::ExponentialRolloutRate>,

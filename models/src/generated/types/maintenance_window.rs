@@ -11,7 +11,7 @@ use std::fmt;
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct MaintenanceWindow {
     /// Cron expression giving when each window opens.
     ///
@@ -119,7 +119,7 @@ impl runtime::wire::ReadFields for MaintenanceWindowBuilder {
 
 /// Builds a [`MaintenanceWindow`](struct@MaintenanceWindow); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MaintenanceWindowBuilder {
     start_time: Option<String>,
     duration_in_minutes: Option<i32>,

@@ -3,13 +3,12 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// Settings for the pre-signed Amazon S3 URLs that devices use to download job files.
 ///
 /// Smithy shape: `com.amazonaws.iot#PresignedUrlConfig`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PresignedUrlConfig {
     /// ARN of the IAM role that IoT assumes to sign URLs for the Amazon S3 objects.
     ///
@@ -30,15 +29,6 @@ impl PresignedUrlConfig {
     /// Lifetime of each pre-signed URL, in seconds (60 to 3600).
     pub fn expires_in_sec(&self) -> Option<i64> {
         self.expires_in_sec
-    }
-}
-
-impl fmt::Debug for PresignedUrlConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PresignedUrlConfig")
-            .field("role_arn", &self.role_arn)
-            .field("expires_in_sec", &self.expires_in_sec)
-            .finish()
     }
 }
 
@@ -83,7 +73,7 @@ impl runtime::wire::ReadFields for PresignedUrlConfigBuilder {
 
 /// Builds a [`PresignedUrlConfig`](struct@PresignedUrlConfig); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct PresignedUrlConfigBuilder {
     role_arn: Option<String>,
     expires_in_sec: Option<i64>,

@@ -3,13 +3,12 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// Thresholds that trigger the next rate increase; whichever is reached first counts.
 ///
 /// Smithy shape: `com.amazonaws.iot#RateIncreaseCriteria`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RateIncreaseCriteria {
     /// Raise the rate after this many devices have been notified.
     ///
@@ -30,15 +29,6 @@ impl RateIncreaseCriteria {
     /// Raise the rate after this many devices have succeeded.
     pub fn number_of_succeeded_things(&self) -> Option<i32> {
         self.number_of_succeeded_things
-    }
-}
-
-impl fmt::Debug for RateIncreaseCriteria {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RateIncreaseCriteria")
-            .field("number_of_notified_things", &self.number_of_notified_things)
-            .field("number_of_succeeded_things", &self.number_of_succeeded_things)
-            .finish()
     }
 }
 
@@ -97,7 +87,7 @@ impl runtime::wire::ReadFields for RateIncreaseCriteriaBuilder {
 
 /// Builds a [`RateIncreaseCriteria`](struct@RateIncreaseCriteria); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct RateIncreaseCriteriaBuilder {
     number_of_notified_things: Option<i32>,
     number_of_succeeded_things: Option<i32>,

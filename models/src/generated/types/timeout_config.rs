@@ -2,13 +2,12 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// Time limit for each job execution.
 ///
 /// Smithy shape: `com.amazonaws.iot#TimeoutConfig`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct TimeoutConfig {
     /// Minutes an execution may stay in progress before it is marked as timed out (1 to 10080 are accepted by the service).
     pub in_progress_timeout_in_minutes: Option<i64>,
@@ -18,17 +17,6 @@ impl TimeoutConfig {
     /// Minutes an execution may stay in progress before it is marked as timed out (1 to 10080 are accepted by the service).
     pub fn in_progress_timeout_in_minutes(&self) -> Option<i64> {
         self.in_progress_timeout_in_minutes
-    }
-}
-
-impl fmt::Debug for TimeoutConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TimeoutConfig")
-            .field(
-                "in_progress_timeout_in_minutes",
-                &self.in_progress_timeout_in_minutes,
-            )
-            .finish()
     }
 }
 
@@ -70,7 +58,7 @@ impl runtime::wire::ReadFields for TimeoutConfigBuilder {
 
 /// Builds a [`TimeoutConfig`](struct@TimeoutConfig); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct TimeoutConfigBuilder {
     in_progress_timeout_in_minutes: Option<i64>,
 }

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.awsjson#AttributeValue`. Exactly one member is set.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub enum AttributeValue {
     /// The `S` member.
     S(String),

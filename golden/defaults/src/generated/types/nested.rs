@@ -2,13 +2,12 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// Defaults apply to nested structures too.
 ///
 /// Smithy shape: `fixture.defaults#Nested`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Nested {
     /// The `depth` member.
     ///
@@ -20,12 +19,6 @@ impl Nested {
     /// The `depth` member.
     pub fn depth(&self) -> i32 {
         self.depth
-    }
-}
-
-impl fmt::Debug for Nested {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Nested").field("depth", &self.depth).finish()
     }
 }
 
@@ -71,7 +64,7 @@ impl runtime::wire::ReadFields for NestedBuilder {
 
 /// Builds a [`Nested`](struct@Nested); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct NestedBuilder {
     depth: Option<i32>,
 }

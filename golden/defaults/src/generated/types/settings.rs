@@ -180,7 +180,7 @@ impl runtime::wire::ReadFields for SettingsBuilder {
 
 /// Builds a [`Settings`](struct@Settings); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct SettingsBuilder {
     retries: Option<i32>,
     enabled: Option<bool>,

@@ -2,13 +2,12 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `Document` structure.
 ///
 /// Smithy shape: `fixture.http#Document`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Document {
     /// The `title` member.
     pub title: Option<String>,
@@ -25,15 +24,6 @@ impl Document {
     /// The `pages` member.
     pub fn pages(&self) -> Option<i32> {
         self.pages
-    }
-}
-
-impl fmt::Debug for Document {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Document")
-            .field("title", &self.title)
-            .field("pages", &self.pages)
-            .finish()
     }
 }
 
@@ -75,7 +65,7 @@ impl runtime::wire::ReadFields for DocumentBuilder {
 
 /// Builds a [`Document`](struct@Document); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct DocumentBuilder {
     title: Option<String>,
     pages: Option<i32>,

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#Foo`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
 pub struct Foo {
     /// The `name` member.
     pub name: Option<String>,
@@ -27,15 +27,6 @@ impl Foo {
     /// The `builder` member.
     pub fn builder_(&self) -> Option<&types::FooBuilder> {
         self.builder_.as_ref()
-    }
-}
-
-impl fmt::Debug for Foo {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Foo")
-            .field("name", &self.name)
-            .field("builder_", &self.builder_)
-            .finish()
     }
 }
 

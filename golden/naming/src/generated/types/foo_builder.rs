@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#FooBuilder`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
 pub struct FooBuilder {
     /// The `name` member.
     pub name: Option<String>,
@@ -18,12 +18,6 @@ impl FooBuilder {
     /// The `name` member.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
-    }
-}
-
-impl fmt::Debug for FooBuilder {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FooBuilder").field("name", &self.name).finish()
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#Http`. Exactly one member is set.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub enum Http {
     /// The `get` member.
     Get(String),

@@ -9,7 +9,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#Operation`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
 pub struct Operation {
     /// The `name` member.
     ///
@@ -21,12 +21,6 @@ impl Operation {
     /// The `name` member.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
-    }
-}
-
-impl fmt::Debug for Operation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Operation").field("name", &self.name).finish()
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#String`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
 pub struct String {
     /// The `value` member.
     pub value: Option<::std::string::String>,
@@ -18,12 +18,6 @@ impl String {
     /// The `value` member.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
-    }
-}
-
-impl fmt::Debug for String {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("String").field("value", &self.value).finish()
     }
 }
 

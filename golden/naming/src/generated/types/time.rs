@@ -15,7 +15,7 @@ use std::fmt;
     fmt::Debug,
     PartialEq,
     Eq,
-    ::std::hash::Hash,
+    Hash,
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord
 )]

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#WidgetBuilder`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
 pub struct WidgetBuilder {
     /// The `name` member.
     pub name: Option<String>,
@@ -18,12 +18,6 @@ impl WidgetBuilder {
     /// The `name` member.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
-    }
-}
-
-impl fmt::Debug for WidgetBuilder {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("WidgetBuilder").field("name", &self.name).finish()
     }
 }
 

@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// Mutual recursion with Node.
 ///
 /// Smithy shape: `fixture.recursion#Link`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Link {
     /// A tree node: recursive directly, through a list and through another structure.
     pub target: Option<Box<types::Node>>,
@@ -20,12 +19,6 @@ impl Link {
     /// A tree node: recursive directly, through a list and through another structure.
     pub fn target(&self) -> Option<&types::Node> {
         self.target.as_deref()
-    }
-}
-
-impl fmt::Debug for Link {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Link").field("target", &self.target).finish()
     }
 }
 
@@ -67,7 +60,7 @@ impl runtime::wire::ReadFields for LinkBuilder {
 
 /// Builds a [`Link`](struct@Link); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct LinkBuilder {
     target: Option<Box<types::Node>>,
 }

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.traits#Credentials`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Credentials {
     /// The `user` member.
     pub user: Option<String>,
@@ -72,7 +72,7 @@ impl runtime::wire::ReadFields for CredentialsBuilder {
 
 /// Builds a [`Credentials`](struct@Credentials); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct CredentialsBuilder {
     user: Option<String>,
     secret: Option<String>,

@@ -2,20 +2,13 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `EndEvent` structure.
 ///
 /// Smithy shape: `fixture.traits#EndEvent`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct EndEvent {}
-impl fmt::Debug for EndEvent {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EndEvent").finish()
-    }
-}
-
 impl runtime::validate::Validate for EndEvent {
     fn validate_at(
         &self,
@@ -48,7 +41,7 @@ impl runtime::wire::ReadFields for EndEventBuilder {
 
 /// Builds a [`EndEvent`](struct@EndEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct EndEventBuilder {}
 impl EndEventBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,13 +2,12 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MessageEvent` structure.
 ///
 /// Smithy shape: `fixture.traits#MessageEvent`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MessageEvent {
     /// The `text` member.
     pub text: Option<String>,
@@ -18,12 +17,6 @@ impl MessageEvent {
     /// The `text` member.
     pub fn text(&self) -> Option<&str> {
         self.text.as_deref()
-    }
-}
-
-impl fmt::Debug for MessageEvent {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MessageEvent").field("text", &self.text).finish()
     }
 }
 
@@ -63,7 +56,7 @@ impl runtime::wire::ReadFields for MessageEventBuilder {
 
 /// Builds a [`MessageEvent`](struct@MessageEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MessageEventBuilder {
     text: Option<String>,
 }

@@ -83,7 +83,7 @@ impl runtime::wire::ReadFields for CircleBuilder {
 
 /// Builds a [`Circle`](struct@Circle); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct CircleBuilder {
     radius: Option<f64>,
 }

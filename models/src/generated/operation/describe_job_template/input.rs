@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// What the caller sends to look up a job template.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct DescribeJobTemplateInput {
     /// Identifier of the job template to look up; travels in the request path.
     ///
@@ -23,14 +22,6 @@ impl DescribeJobTemplateInput {
     /// Identifier of the job template to look up; travels in the request path.
     pub fn job_template_id(&self) -> Option<&str> {
         self.job_template_id.as_deref()
-    }
-}
-
-impl fmt::Debug for DescribeJobTemplateInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("DescribeJobTemplateInput")
-            .field("job_template_id", &self.job_template_id)
-            .finish()
     }
 }
 
@@ -77,7 +68,7 @@ impl runtime::wire::ReadFields for DescribeJobTemplateInputBuilder {
 
 /// Builds a [`DescribeJobTemplateInput`](struct@DescribeJobTemplateInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct DescribeJobTemplateInputBuilder {
     job_template_id: Option<String>,
 }

@@ -5,7 +5,6 @@
 use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 mod output;
@@ -21,7 +20,7 @@ pub mod builders {
 ///
 /// Smithy shape: `com.amazonaws.iot#DescribeJobTemplate`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DescribeJobTemplate;
 impl DescribeJobTemplate {
     /// The operation name.
@@ -69,7 +68,7 @@ impl DescribeJobTemplate {
 
 /// Every error `DescribeJobTemplate` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum DescribeJobTemplateError {
     /// See [`InternalFailureException`](crate::types::error::InternalFailureException).
     InternalFailureException(types::error::InternalFailureException),

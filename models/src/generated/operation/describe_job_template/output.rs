@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The stored definition of a job template.
 ///
 /// Smithy shape: `com.amazonaws.iot#DescribeJobTemplateResponse`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeJobTemplateOutput {
     /// Amazon Resource Name that identifies the job template.
     ///
@@ -120,26 +119,6 @@ impl DescribeJobTemplateOutput {
     /// ARNs of the package versions a device should have once the job succeeds (at most 25).
     pub fn destination_package_versions(&self) -> &[String] {
         self.destination_package_versions.as_deref().unwrap_or_default()
-    }
-}
-
-impl fmt::Debug for DescribeJobTemplateOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("DescribeJobTemplateOutput")
-            .field("job_template_arn", &self.job_template_arn)
-            .field("job_template_id", &self.job_template_id)
-            .field("description", &self.description)
-            .field("document_source", &self.document_source)
-            .field("document", &self.document)
-            .field("created_at", &self.created_at)
-            .field("presigned_url_config", &self.presigned_url_config)
-            .field("job_executions_rollout_config", &self.job_executions_rollout_config)
-            .field("abort_config", &self.abort_config)
-            .field("timeout_config", &self.timeout_config)
-            .field("job_executions_retry_config", &self.job_executions_retry_config)
-            .field("maintenance_windows", &self.maintenance_windows)
-            .field("destination_package_versions", &self.destination_package_versions)
-            .finish()
     }
 }
 
@@ -262,7 +241,7 @@ impl runtime::wire::ReadFields for DescribeJobTemplateOutputBuilder {
 
 /// Builds a [`DescribeJobTemplateOutput`](struct@DescribeJobTemplateOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct DescribeJobTemplateOutputBuilder {
     job_template_arn: Option<String>,
     job_template_id: Option<String>,

@@ -2,13 +2,12 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The request was malformed or carried invalid values.
 ///
 /// Smithy shape: `com.amazonaws.iot#InvalidRequestException`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct InvalidRequestException {
     /// Explanation from the service.
     pub message: Option<String>,
@@ -18,14 +17,6 @@ impl InvalidRequestException {
     /// Explanation from the service.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
-    }
-}
-
-impl fmt::Debug for InvalidRequestException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("InvalidRequestException")
-            .field("message", &self.message)
-            .finish()
     }
 }
 
@@ -49,54 +40,9 @@ impl InvalidRequestException {
     /// Whether the error means the caller is being throttled:
     /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = runtime::error::is_throttling_code(Self::CODE);
-    /// The human-readable message, if the service sent one.
-    pub fn error_message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
 }
 
-impl fmt::Display for InvalidRequestException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(Self::CODE)?;
-        if let Some(message) = self.error_message() {
-            ::std::write!(f, ": {}", message)?;
-        }
-        Ok(())
-    }
-}
-
-impl ::std::error::Error for InvalidRequestException {}
-impl runtime::error::ErrorInfo for InvalidRequestException {
-    fn code(&self) -> Option<&str> {
-        Some(Self::CODE)
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.error_message()
-    }
-
-    fn http_status(&self) -> Option<u16> {
-        Self::HTTP_STATUS
-    }
-
-    fn is_retryable(&self) -> bool {
-        Self::RETRYABLE || Self::THROTTLING
-    }
-
-    fn is_throttling(&self) -> bool {
-        Self::THROTTLING
-    }
-}
-
-impl runtime::http::ReadError for InvalidRequestException {
-    fn read_error(response: &runtime::http::ErrorResponse<'_>) -> Self {
-        let mut error: Self = response.json_body();
-        if error.message.is_none() {
-            error.message = response.message().map(::std::borrow::ToOwned::to_owned);
-        }
-        error
-    }
-}
+runtime::error_impls!(InvalidRequestException, message : message);
 
 runtime::structure_impls!(
     InvalidRequestException, InvalidRequestExceptionBuilder, infallible
@@ -128,7 +74,7 @@ impl runtime::wire::ReadFields for InvalidRequestExceptionBuilder {
 
 /// Builds a [`InvalidRequestException`](struct@InvalidRequestException); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct InvalidRequestExceptionBuilder {
     message: Option<String>,
 }

@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `ComplexNestedErrorData` structure.
 ///
 /// Smithy shape: `aws.protocoltests.json10#ComplexNestedErrorData`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ComplexNestedErrorData {
     /// The `Foo` member.
     pub foo: Option<String>,
@@ -18,12 +17,6 @@ impl ComplexNestedErrorData {
     /// The `Foo` member.
     pub fn foo(&self) -> Option<&str> {
         self.foo.as_deref()
-    }
-}
-
-impl fmt::Debug for ComplexNestedErrorData {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ComplexNestedErrorData").field("foo", &self.foo).finish()
     }
 }
 
@@ -65,7 +58,7 @@ impl runtime::wire::ReadFields for ComplexNestedErrorDataBuilder {
 
 /// Builds a [`ComplexNestedErrorData`](struct@ComplexNestedErrorData); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct ComplexNestedErrorDataBuilder {
     foo: Option<String>,
 }

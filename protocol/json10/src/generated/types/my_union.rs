@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.json10#MyUnion`. Exactly one member is set.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub enum MyUnion {
     /// The `stringValue` member.
     StringValue(String),

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `EmptyStruct` structure.
 ///
 /// Smithy shape: `aws.protocoltests.json#EmptyStruct`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct EmptyStruct {}
-impl fmt::Debug for EmptyStruct {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EmptyStruct").finish()
-    }
-}
-
 impl runtime::validate::Validate for EmptyStruct {
     fn validate_at(
         &self,
@@ -48,7 +41,7 @@ impl runtime::wire::ReadFields for EmptyStructBuilder {
 
 /// Builds a [`EmptyStruct`](struct@EmptyStruct); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct EmptyStructBuilder {}
 impl EmptyStructBuilder {
     /// Builds the value without checking the model's constraints, for what a

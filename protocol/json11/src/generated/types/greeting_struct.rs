@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `GreetingStruct` structure.
 ///
 /// Smithy shape: `aws.protocoltests.shared#GreetingStruct`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct GreetingStruct {
     /// The `hi` member.
     pub hi: Option<String>,
@@ -18,12 +17,6 @@ impl GreetingStruct {
     /// The `hi` member.
     pub fn hi(&self) -> Option<&str> {
         self.hi.as_deref()
-    }
-}
-
-impl fmt::Debug for GreetingStruct {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GreetingStruct").field("hi", &self.hi).finish()
     }
 }
 
@@ -63,7 +56,7 @@ impl runtime::wire::ReadFields for GreetingStructBuilder {
 
 /// Builds a [`GreetingStruct`](struct@GreetingStruct); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct GreetingStructBuilder {
     hi: Option<String>,
 }

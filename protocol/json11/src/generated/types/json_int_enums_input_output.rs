@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `JsonIntEnumsInputOutput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct JsonIntEnumsInputOutput {
     /// The `intEnum1` member.
     pub int_enum1: Option<types::IntegerEnum>,
@@ -61,19 +60,6 @@ impl JsonIntEnumsInputOutput {
         &self,
     ) -> Option<&::std::collections::BTreeMap<String, types::IntegerEnum>> {
         self.int_enum_map.as_ref()
-    }
-}
-
-impl fmt::Debug for JsonIntEnumsInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("JsonIntEnumsInputOutput")
-            .field("int_enum1", &self.int_enum1)
-            .field("int_enum2", &self.int_enum2)
-            .field("int_enum3", &self.int_enum3)
-            .field("int_enum_list", &self.int_enum_list)
-            .field("int_enum_set", &self.int_enum_set)
-            .field("int_enum_map", &self.int_enum_map)
-            .finish()
     }
 }
 
@@ -130,7 +116,7 @@ impl runtime::wire::ReadFields for JsonIntEnumsInputOutputBuilder {
 
 /// Builds a [`JsonIntEnumsInputOutput`](struct@JsonIntEnumsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct JsonIntEnumsInputOutputBuilder {
     int_enum1: Option<types::IntegerEnum>,
     int_enum2: Option<types::IntegerEnum>,

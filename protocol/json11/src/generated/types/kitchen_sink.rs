@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `KitchenSink` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct KitchenSink {
     /// The `Blob` member.
     pub blob: Option<runtime::Blob>,
@@ -228,39 +227,6 @@ impl KitchenSink {
     }
 }
 
-impl fmt::Debug for KitchenSink {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("KitchenSink")
-            .field("blob", &self.blob)
-            .field("boolean", &self.boolean)
-            .field("double", &self.double)
-            .field("empty_struct", &self.empty_struct)
-            .field("float", &self.float)
-            .field("httpdate_timestamp", &self.httpdate_timestamp)
-            .field("integer", &self.integer)
-            .field("iso8601_timestamp", &self.iso8601_timestamp)
-            .field("json_value", &self.json_value)
-            .field("list_of_lists", &self.list_of_lists)
-            .field("list_of_maps_of_strings", &self.list_of_maps_of_strings)
-            .field("list_of_strings", &self.list_of_strings)
-            .field("list_of_structs", &self.list_of_structs)
-            .field("long", &self.long)
-            .field("map_of_lists_of_strings", &self.map_of_lists_of_strings)
-            .field("map_of_maps", &self.map_of_maps)
-            .field("map_of_strings", &self.map_of_strings)
-            .field("map_of_structs", &self.map_of_structs)
-            .field("recursive_list", &self.recursive_list)
-            .field("recursive_map", &self.recursive_map)
-            .field("recursive_struct", &self.recursive_struct)
-            .field("simple_struct", &self.simple_struct)
-            .field("string", &self.string)
-            .field("struct_with_json_name", &self.struct_with_json_name)
-            .field("timestamp", &self.timestamp)
-            .field("unix_timestamp", &self.unix_timestamp)
-            .finish()
-    }
-}
-
 impl runtime::validate::Validate for KitchenSink {
     fn validate_at(
         &self,
@@ -390,7 +356,7 @@ impl runtime::wire::ReadFields for KitchenSinkBuilder {
 
 /// Builds a [`KitchenSink`](struct@KitchenSink); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct KitchenSinkBuilder {
     blob: Option<runtime::Blob>,
     boolean: Option<bool>,

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `NullOperationInputOutput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct NullOperationInputOutput {
     /// The `string` member.
     pub string: Option<String>,
@@ -20,12 +19,6 @@ impl NullOperationInputOutput {
     /// The `string` member.
     pub fn string(&self) -> Option<&str> {
         self.string.as_deref()
-    }
-}
-
-impl fmt::Debug for NullOperationInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("NullOperationInputOutput").field("string", &self.string).finish()
     }
 }
 
@@ -67,7 +60,7 @@ impl runtime::wire::ReadFields for NullOperationInputOutputBuilder {
 
 /// Builds a [`NullOperationInputOutput`](struct@NullOperationInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct NullOperationInputOutputBuilder {
     string: Option<String>,
 }

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `PutAndGetInlineDocumentsInputOutput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PutAndGetInlineDocumentsInputOutput {
     /// The `inlineDocument` member.
     pub inline_document: Option<runtime::Document>,
@@ -20,14 +19,6 @@ impl PutAndGetInlineDocumentsInputOutput {
     /// The `inlineDocument` member.
     pub fn inline_document(&self) -> Option<&runtime::Document> {
         self.inline_document.as_ref()
-    }
-}
-
-impl fmt::Debug for PutAndGetInlineDocumentsInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PutAndGetInlineDocumentsInputOutput")
-            .field("inline_document", &self.inline_document)
-            .finish()
     }
 }
 
@@ -70,7 +61,7 @@ impl runtime::wire::ReadFields for PutAndGetInlineDocumentsInputOutputBuilder {
 
 /// Builds a [`PutAndGetInlineDocumentsInputOutput`](struct@PutAndGetInlineDocumentsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct PutAndGetInlineDocumentsInputOutputBuilder {
     inline_document: Option<runtime::Document>,
 }

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `SimpleScalarPropertiesInputOutput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SimpleScalarPropertiesInputOutput {
     /// The `floatValue` member.
     pub float_value: Option<f32>,
@@ -27,15 +26,6 @@ impl SimpleScalarPropertiesInputOutput {
     /// The `doubleValue` member.
     pub fn double_value(&self) -> Option<f64> {
         self.double_value
-    }
-}
-
-impl fmt::Debug for SimpleScalarPropertiesInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SimpleScalarPropertiesInputOutput")
-            .field("float_value", &self.float_value)
-            .field("double_value", &self.double_value)
-            .finish()
     }
 }
 
@@ -80,7 +70,7 @@ impl runtime::wire::ReadFields for SimpleScalarPropertiesInputOutputBuilder {
 
 /// Builds a [`SimpleScalarPropertiesInputOutput`](struct@SimpleScalarPropertiesInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct SimpleScalarPropertiesInputOutputBuilder {
     float_value: Option<f32>,
     double_value: Option<f64>,

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `SparseNullsOperationInputOutput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct SparseNullsOperationInputOutput {
     /// The `sparseStringList` member.
     pub sparse_string_list: Option<Vec<Option<String>>>,
@@ -29,15 +28,6 @@ impl SparseNullsOperationInputOutput {
         &self,
     ) -> Option<&::std::collections::BTreeMap<String, Option<String>>> {
         self.sparse_string_map.as_ref()
-    }
-}
-
-impl fmt::Debug for SparseNullsOperationInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SparseNullsOperationInputOutput")
-            .field("sparse_string_list", &self.sparse_string_list)
-            .field("sparse_string_map", &self.sparse_string_map)
-            .finish()
     }
 }
 
@@ -81,7 +71,7 @@ impl runtime::wire::ReadFields for SparseNullsOperationInputOutputBuilder {
 
 /// Builds a [`SparseNullsOperationInputOutput`](struct@SparseNullsOperationInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct SparseNullsOperationInputOutputBuilder {
     sparse_string_list: Option<Vec<Option<String>>>,
     sparse_string_map: Option<::std::collections::BTreeMap<String, Option<String>>>,

@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `BlobPayloadEvent` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#BlobPayloadEvent`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct BlobPayloadEvent {
     /// The `payload` member.
     pub payload: Option<runtime::Blob>,
@@ -18,12 +17,6 @@ impl BlobPayloadEvent {
     /// The `payload` member.
     pub fn payload(&self) -> Option<&runtime::Blob> {
         self.payload.as_ref()
-    }
-}
-
-impl fmt::Debug for BlobPayloadEvent {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("BlobPayloadEvent").field("payload", &self.payload).finish()
     }
 }
 
@@ -63,7 +56,7 @@ impl runtime::wire::ReadFields for BlobPayloadEventBuilder {
 
 /// Builds a [`BlobPayloadEvent`](struct@BlobPayloadEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct BlobPayloadEventBuilder {
     payload: Option<runtime::Blob>,
 }

@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `ClientOptionalDefaults` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#ClientOptionalDefaults`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ClientOptionalDefaults {
     /// The `member` member.
     pub member: Option<i32>,
@@ -18,12 +17,6 @@ impl ClientOptionalDefaults {
     /// The `member` member.
     pub fn member(&self) -> Option<i32> {
         self.member
-    }
-}
-
-impl fmt::Debug for ClientOptionalDefaults {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ClientOptionalDefaults").field("member", &self.member).finish()
     }
 }
 
@@ -65,7 +58,7 @@ impl runtime::wire::ReadFields for ClientOptionalDefaultsBuilder {
 
 /// Builds a [`ClientOptionalDefaults`](struct@ClientOptionalDefaults); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct ClientOptionalDefaultsBuilder {
     member: Option<i32>,
 }

@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `Defaults` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#Defaults`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Defaults {
     /// The `defaultString` member.
     ///
@@ -266,41 +265,6 @@ impl Defaults {
     }
 }
 
-impl fmt::Debug for Defaults {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Defaults")
-            .field("default_string", &self.default_string)
-            .field("default_boolean", &self.default_boolean)
-            .field("default_list", &self.default_list)
-            .field("default_document_map", &self.default_document_map)
-            .field("default_document_string", &self.default_document_string)
-            .field("default_document_boolean", &self.default_document_boolean)
-            .field("default_document_list", &self.default_document_list)
-            .field("default_null_document", &self.default_null_document)
-            .field("default_timestamp", &self.default_timestamp)
-            .field("default_blob", &self.default_blob)
-            .field("default_byte", &self.default_byte)
-            .field("default_short", &self.default_short)
-            .field("default_integer", &self.default_integer)
-            .field("default_long", &self.default_long)
-            .field("default_float", &self.default_float)
-            .field("default_double", &self.default_double)
-            .field("default_map", &self.default_map)
-            .field("default_enum", &self.default_enum)
-            .field("default_int_enum", &self.default_int_enum)
-            .field("empty_string", &self.empty_string)
-            .field("false_boolean", &self.false_boolean)
-            .field("empty_blob", &self.empty_blob)
-            .field("zero_byte", &self.zero_byte)
-            .field("zero_short", &self.zero_short)
-            .field("zero_integer", &self.zero_integer)
-            .field("zero_long", &self.zero_long)
-            .field("zero_float", &self.zero_float)
-            .field("zero_double", &self.zero_double)
-            .finish()
-    }
-}
-
 impl runtime::validate::Validate for Defaults {
     fn validate_at(
         &self,
@@ -408,7 +372,7 @@ impl runtime::wire::ReadFields for DefaultsBuilder {
 
 /// Builds a [`Defaults`](struct@Defaults); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct DefaultsBuilder {
     default_string: Option<String>,
     default_boolean: Option<bool>,

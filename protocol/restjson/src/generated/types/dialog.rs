@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `Dialog` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#Dialog`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Dialog {
     /// The `language` member.
     pub language: Option<String>,
@@ -36,16 +35,6 @@ impl Dialog {
     /// The `farewell` member.
     pub fn farewell(&self) -> Option<&types::Farewell> {
         self.farewell.as_ref()
-    }
-}
-
-impl fmt::Debug for Dialog {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Dialog")
-            .field("language", &self.language)
-            .field("greeting", &self.greeting)
-            .field("farewell", &self.farewell)
-            .finish()
     }
 }
 
@@ -97,7 +86,7 @@ impl runtime::wire::ReadFields for DialogBuilder {
 
 /// Builds a [`Dialog`](struct@Dialog); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct DialogBuilder {
     language: Option<String>,
     greeting: Option<String>,

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `DocumentTypeAsMapValueInputOutput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct DocumentTypeAsMapValueInputOutput {
     /// The `docValuedMap` member.
     pub doc_valued_map: Option<::std::collections::BTreeMap<String, runtime::Document>>,
@@ -22,14 +21,6 @@ impl DocumentTypeAsMapValueInputOutput {
         &self,
     ) -> Option<&::std::collections::BTreeMap<String, runtime::Document>> {
         self.doc_valued_map.as_ref()
-    }
-}
-
-impl fmt::Debug for DocumentTypeAsMapValueInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("DocumentTypeAsMapValueInputOutput")
-            .field("doc_valued_map", &self.doc_valued_map)
-            .finish()
     }
 }
 
@@ -72,7 +63,7 @@ impl runtime::wire::ReadFields for DocumentTypeAsMapValueInputOutputBuilder {
 
 /// Builds a [`DocumentTypeAsMapValueInputOutput`](struct@DocumentTypeAsMapValueInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct DocumentTypeAsMapValueInputOutputBuilder {
     doc_valued_map: Option<::std::collections::BTreeMap<String, runtime::Document>>,
 }

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `DocumentTypeAsPayloadInputOutput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct DocumentTypeAsPayloadInputOutput {
     /// The `documentValue` member.
     ///
@@ -22,14 +21,6 @@ impl DocumentTypeAsPayloadInputOutput {
     /// The `documentValue` member.
     pub fn document_value(&self) -> Option<&runtime::Document> {
         self.document_value.as_ref()
-    }
-}
-
-impl fmt::Debug for DocumentTypeAsPayloadInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("DocumentTypeAsPayloadInputOutput")
-            .field("document_value", &self.document_value)
-            .finish()
     }
 }
 
@@ -71,7 +62,7 @@ impl runtime::wire::ReadFields for DocumentTypeAsPayloadInputOutputBuilder {
 
 /// Builds a [`DocumentTypeAsPayloadInputOutput`](struct@DocumentTypeAsPayloadInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct DocumentTypeAsPayloadInputOutputBuilder {
     document_value: Option<runtime::Document>,
 }

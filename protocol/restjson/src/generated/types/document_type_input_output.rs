@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `DocumentTypeInputOutput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct DocumentTypeInputOutput {
     /// The `stringValue` member.
     pub string_value: Option<String>,
@@ -27,15 +26,6 @@ impl DocumentTypeInputOutput {
     /// The `documentValue` member.
     pub fn document_value(&self) -> Option<&runtime::Document> {
         self.document_value.as_ref()
-    }
-}
-
-impl fmt::Debug for DocumentTypeInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("DocumentTypeInputOutput")
-            .field("string_value", &self.string_value)
-            .field("document_value", &self.document_value)
-            .finish()
     }
 }
 
@@ -79,7 +69,7 @@ impl runtime::wire::ReadFields for DocumentTypeInputOutputBuilder {
 
 /// Builds a [`DocumentTypeInputOutput`](struct@DocumentTypeInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct DocumentTypeInputOutputBuilder {
     string_value: Option<String>,
     document_value: Option<runtime::Document>,

@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `EnumPayloadInput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct EnumPayloadInput {
     /// The `payload` member.
     ///
@@ -24,12 +23,6 @@ impl EnumPayloadInput {
     /// The `payload` member.
     pub fn payload(&self) -> Option<&types::StringEnum> {
         self.payload.as_ref()
-    }
-}
-
-impl fmt::Debug for EnumPayloadInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EnumPayloadInput").field("payload", &self.payload).finish()
     }
 }
 
@@ -71,7 +64,7 @@ impl runtime::wire::ReadFields for EnumPayloadInputBuilder {
 
 /// Builds a [`EnumPayloadInput`](struct@EnumPayloadInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct EnumPayloadInputBuilder {
     payload: Option<types::StringEnum>,
 }

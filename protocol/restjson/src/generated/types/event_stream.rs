@@ -12,7 +12,7 @@ use std::fmt;
 ///
 /// An event stream on the wire; here each value is one event, and stream framing is not modelled.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub enum EventStream {
     /// The `headers` member.
     Headers(types::HeadersEvent),

@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `Farewell` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#Farewell`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Farewell {
     /// The `phrase` member.
     ///
@@ -20,12 +19,6 @@ impl Farewell {
     /// The `phrase` member.
     pub fn phrase(&self) -> &str {
         &self.phrase
-    }
-}
-
-impl fmt::Debug for Farewell {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Farewell").field("phrase", &self.phrase).finish()
     }
 }
 
@@ -71,7 +64,7 @@ impl runtime::wire::ReadFields for FarewellBuilder {
 
 /// Builds a [`Farewell`](struct@Farewell); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct FarewellBuilder {
     phrase: Option<String>,
 }

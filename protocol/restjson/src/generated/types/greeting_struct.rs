@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `GreetingStruct` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct GreetingStruct {
     /// The `hi` member.
     pub hi: Option<String>,
@@ -20,12 +19,6 @@ impl GreetingStruct {
     /// The `hi` member.
     pub fn hi(&self) -> Option<&str> {
         self.hi.as_deref()
-    }
-}
-
-impl fmt::Debug for GreetingStruct {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GreetingStruct").field("hi", &self.hi).finish()
     }
 }
 
@@ -65,7 +58,7 @@ impl runtime::wire::ReadFields for GreetingStructBuilder {
 
 /// Builds a [`GreetingStruct`](struct@GreetingStruct); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct GreetingStructBuilder {
     hi: Option<String>,
 }

@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HeadersAndExplicitPayloadEvent` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HeadersAndExplicitPayloadEvent`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HeadersAndExplicitPayloadEvent {
     /// The `header` member.
     pub header: Option<String>,
@@ -27,15 +26,6 @@ impl HeadersAndExplicitPayloadEvent {
     /// The `payload` member.
     pub fn payload(&self) -> Option<&types::PayloadStructure> {
         self.payload.as_ref()
-    }
-}
-
-impl fmt::Debug for HeadersAndExplicitPayloadEvent {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HeadersAndExplicitPayloadEvent")
-            .field("header", &self.header)
-            .field("payload", &self.payload)
-            .finish()
     }
 }
 
@@ -81,7 +71,7 @@ impl runtime::wire::ReadFields for HeadersAndExplicitPayloadEventBuilder {
 
 /// Builds a [`HeadersAndExplicitPayloadEvent`](struct@HeadersAndExplicitPayloadEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HeadersAndExplicitPayloadEventBuilder {
     header: Option<String>,
     payload: Option<types::PayloadStructure>,

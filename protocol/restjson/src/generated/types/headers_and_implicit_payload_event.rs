@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HeadersAndImplicitPayloadEvent` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HeadersAndImplicitPayloadEvent`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HeadersAndImplicitPayloadEvent {
     /// The `header` member.
     pub header: Option<String>,
@@ -25,15 +24,6 @@ impl HeadersAndImplicitPayloadEvent {
     /// The `payload` member.
     pub fn payload(&self) -> Option<&str> {
         self.payload.as_deref()
-    }
-}
-
-impl fmt::Debug for HeadersAndImplicitPayloadEvent {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HeadersAndImplicitPayloadEvent")
-            .field("header", &self.header)
-            .field("payload", &self.payload)
-            .finish()
     }
 }
 
@@ -77,7 +67,7 @@ impl runtime::wire::ReadFields for HeadersAndImplicitPayloadEventBuilder {
 
 /// Builds a [`HeadersAndImplicitPayloadEvent`](struct@HeadersAndImplicitPayloadEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HeadersAndImplicitPayloadEventBuilder {
     header: Option<String>,
     payload: Option<String>,

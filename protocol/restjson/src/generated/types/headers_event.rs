@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HeadersEvent` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HeadersEvent`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HeadersEvent {
     /// The `booleanHeader` member.
     pub boolean_header: Option<bool>,
@@ -67,21 +66,6 @@ impl HeadersEvent {
     /// The `timestampHeader` member.
     pub fn timestamp_header(&self) -> Option<::time::OffsetDateTime> {
         self.timestamp_header
-    }
-}
-
-impl fmt::Debug for HeadersEvent {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HeadersEvent")
-            .field("boolean_header", &self.boolean_header)
-            .field("byte_header", &self.byte_header)
-            .field("short_header", &self.short_header)
-            .field("int_header", &self.int_header)
-            .field("long_header", &self.long_header)
-            .field("blob_header", &self.blob_header)
-            .field("string_header", &self.string_header)
-            .field("timestamp_header", &self.timestamp_header)
-            .finish()
     }
 }
 
@@ -144,7 +128,7 @@ impl runtime::wire::ReadFields for HeadersEventBuilder {
 
 /// Builds a [`HeadersEvent`](struct@HeadersEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HeadersEventBuilder {
     boolean_header: Option<bool>,
     byte_header: Option<i8>,

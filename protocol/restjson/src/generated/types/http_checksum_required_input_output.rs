@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HttpChecksumRequiredInputOutput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpChecksumRequiredInputOutput {
     /// The `foo` member.
     pub foo: Option<String>,
@@ -20,14 +19,6 @@ impl HttpChecksumRequiredInputOutput {
     /// The `foo` member.
     pub fn foo(&self) -> Option<&str> {
         self.foo.as_deref()
-    }
-}
-
-impl fmt::Debug for HttpChecksumRequiredInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpChecksumRequiredInputOutput")
-            .field("foo", &self.foo)
-            .finish()
     }
 }
 
@@ -69,7 +60,7 @@ impl runtime::wire::ReadFields for HttpChecksumRequiredInputOutputBuilder {
 
 /// Builds a [`HttpChecksumRequiredInputOutput`](struct@HttpChecksumRequiredInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpChecksumRequiredInputOutputBuilder {
     foo: Option<String>,
 }

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HttpPayloadTraitsInputOutput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpPayloadTraitsInputOutput {
     /// The `foo` member.
     ///
@@ -31,15 +30,6 @@ impl HttpPayloadTraitsInputOutput {
     /// The `blob` member.
     pub fn blob(&self) -> Option<&runtime::Blob> {
         self.blob.as_ref()
-    }
-}
-
-impl fmt::Debug for HttpPayloadTraitsInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpPayloadTraitsInputOutput")
-            .field("foo", &self.foo)
-            .field("blob", &self.blob)
-            .finish()
     }
 }
 
@@ -83,7 +73,7 @@ impl runtime::wire::ReadFields for HttpPayloadTraitsInputOutputBuilder {
 
 /// Builds a [`HttpPayloadTraitsInputOutput`](struct@HttpPayloadTraitsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpPayloadTraitsInputOutputBuilder {
     foo: Option<String>,
     blob: Option<runtime::Blob>,

@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HttpPayloadWithUnionInputOutput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpPayloadWithUnionInputOutput {
     /// The `nested` member.
     ///
@@ -24,14 +23,6 @@ impl HttpPayloadWithUnionInputOutput {
     /// The `nested` member.
     pub fn nested(&self) -> Option<&types::UnionPayload> {
         self.nested.as_ref()
-    }
-}
-
-impl fmt::Debug for HttpPayloadWithUnionInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpPayloadWithUnionInputOutput")
-            .field("nested", &self.nested)
-            .finish()
     }
 }
 
@@ -75,7 +66,7 @@ impl runtime::wire::ReadFields for HttpPayloadWithUnionInputOutputBuilder {
 
 /// Builds a [`HttpPayloadWithUnionInputOutput`](struct@HttpPayloadWithUnionInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpPayloadWithUnionInputOutputBuilder {
     nested: Option<types::UnionPayload>,
 }

@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `InputAndOutputWithHeadersIO` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InputAndOutputWithHeadersIo {
     /// The `headerString` member.
     ///
@@ -180,31 +179,6 @@ impl InputAndOutputWithHeadersIo {
     }
 }
 
-impl fmt::Debug for InputAndOutputWithHeadersIo {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("InputAndOutputWithHeadersIo")
-            .field("header_string", &self.header_string)
-            .field("header_byte", &self.header_byte)
-            .field("header_short", &self.header_short)
-            .field("header_integer", &self.header_integer)
-            .field("header_long", &self.header_long)
-            .field("header_float", &self.header_float)
-            .field("header_double", &self.header_double)
-            .field("header_true_bool", &self.header_true_bool)
-            .field("header_false_bool", &self.header_false_bool)
-            .field("header_string_list", &self.header_string_list)
-            .field("header_string_set", &self.header_string_set)
-            .field("header_integer_list", &self.header_integer_list)
-            .field("header_boolean_list", &self.header_boolean_list)
-            .field("header_timestamp_list", &self.header_timestamp_list)
-            .field("header_enum", &self.header_enum)
-            .field("header_enum_list", &self.header_enum_list)
-            .field("header_integer_enum", &self.header_integer_enum)
-            .field("header_integer_enum_list", &self.header_integer_enum_list)
-            .finish()
-    }
-}
-
 impl runtime::validate::Validate for InputAndOutputWithHeadersIo {
     fn validate_at(
         &self,
@@ -309,7 +283,7 @@ impl runtime::wire::ReadFields for InputAndOutputWithHeadersIoBuilder {
 
 /// Builds a [`InputAndOutputWithHeadersIo`](struct@InputAndOutputWithHeadersIo); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct InputAndOutputWithHeadersIoBuilder {
     header_string: Option<String>,
     header_byte: Option<i8>,

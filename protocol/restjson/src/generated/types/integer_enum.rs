@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `IntegerEnum` intEnum.
 ///
@@ -11,10 +10,10 @@ use std::fmt;
 #[derive(
     Clone,
     Copy,
-    fmt::Debug,
+    Debug,
     PartialEq,
     Eq,
-    ::std::hash::Hash,
+    Hash,
     ::std::cmp::PartialOrd,
     ::std::cmp::Ord
 )]

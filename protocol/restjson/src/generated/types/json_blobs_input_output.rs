@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `JsonBlobsInputOutput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct JsonBlobsInputOutput {
     /// The `data` member.
     pub data: Option<runtime::Blob>,
@@ -20,12 +19,6 @@ impl JsonBlobsInputOutput {
     /// The `data` member.
     pub fn data(&self) -> Option<&runtime::Blob> {
         self.data.as_ref()
-    }
-}
-
-impl fmt::Debug for JsonBlobsInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("JsonBlobsInputOutput").field("data", &self.data).finish()
     }
 }
 
@@ -65,7 +58,7 @@ impl runtime::wire::ReadFields for JsonBlobsInputOutputBuilder {
 
 /// Builds a [`JsonBlobsInputOutput`](struct@JsonBlobsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct JsonBlobsInputOutputBuilder {
     data: Option<runtime::Blob>,
 }

@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `JsonEnumsInputOutput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct JsonEnumsInputOutput {
     /// The `fooEnum1` member.
     pub foo_enum1: Option<types::FooEnum>,
@@ -61,19 +60,6 @@ impl JsonEnumsInputOutput {
         &self,
     ) -> Option<&::std::collections::BTreeMap<String, types::FooEnum>> {
         self.foo_enum_map.as_ref()
-    }
-}
-
-impl fmt::Debug for JsonEnumsInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("JsonEnumsInputOutput")
-            .field("foo_enum1", &self.foo_enum1)
-            .field("foo_enum2", &self.foo_enum2)
-            .field("foo_enum3", &self.foo_enum3)
-            .field("foo_enum_list", &self.foo_enum_list)
-            .field("foo_enum_set", &self.foo_enum_set)
-            .field("foo_enum_map", &self.foo_enum_map)
-            .finish()
     }
 }
 
@@ -130,7 +116,7 @@ impl runtime::wire::ReadFields for JsonEnumsInputOutputBuilder {
 
 /// Builds a [`JsonEnumsInputOutput`](struct@JsonEnumsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct JsonEnumsInputOutputBuilder {
     foo_enum1: Option<types::FooEnum>,
     foo_enum2: Option<types::FooEnum>,

@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `JsonIntEnumsInputOutput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct JsonIntEnumsInputOutput {
     /// The `integerEnum1` member.
     pub integer_enum1: Option<types::IntegerEnum>,
@@ -63,19 +62,6 @@ impl JsonIntEnumsInputOutput {
         &self,
     ) -> Option<&::std::collections::BTreeMap<String, types::IntegerEnum>> {
         self.integer_enum_map.as_ref()
-    }
-}
-
-impl fmt::Debug for JsonIntEnumsInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("JsonIntEnumsInputOutput")
-            .field("integer_enum1", &self.integer_enum1)
-            .field("integer_enum2", &self.integer_enum2)
-            .field("integer_enum3", &self.integer_enum3)
-            .field("integer_enum_list", &self.integer_enum_list)
-            .field("integer_enum_set", &self.integer_enum_set)
-            .field("integer_enum_map", &self.integer_enum_map)
-            .finish()
     }
 }
 
@@ -147,7 +133,7 @@ impl runtime::wire::ReadFields for JsonIntEnumsInputOutputBuilder {
 
 /// Builds a [`JsonIntEnumsInputOutput`](struct@JsonIntEnumsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct JsonIntEnumsInputOutputBuilder {
     integer_enum1: Option<types::IntegerEnum>,
     integer_enum2: Option<types::IntegerEnum>,

@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `JsonListsInputOutput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct JsonListsInputOutput {
     /// The `stringList` member.
     pub string_list: Option<Vec<String>>,
@@ -83,22 +82,6 @@ impl JsonListsInputOutput {
     }
 }
 
-impl fmt::Debug for JsonListsInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("JsonListsInputOutput")
-            .field("string_list", &self.string_list)
-            .field("string_set", &self.string_set)
-            .field("integer_list", &self.integer_list)
-            .field("boolean_list", &self.boolean_list)
-            .field("timestamp_list", &self.timestamp_list)
-            .field("enum_list", &self.enum_list)
-            .field("int_enum_list", &self.int_enum_list)
-            .field("nested_string_list", &self.nested_string_list)
-            .field("structure_list", &self.structure_list)
-            .finish()
-    }
-}
-
 impl runtime::validate::Validate for JsonListsInputOutput {
     fn validate_at(
         &self,
@@ -161,7 +144,7 @@ impl runtime::wire::ReadFields for JsonListsInputOutputBuilder {
 
 /// Builds a [`JsonListsInputOutput`](struct@JsonListsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct JsonListsInputOutputBuilder {
     string_list: Option<Vec<String>>,
     string_set: Option<Vec<String>>,

@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `JsonMapsInputOutput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct JsonMapsInputOutput {
     /// The `denseStructMap` member.
     pub dense_struct_map: Option<
@@ -62,18 +61,6 @@ impl JsonMapsInputOutput {
         &self,
     ) -> Option<&::std::collections::BTreeMap<String, Vec<String>>> {
         self.dense_set_map.as_ref()
-    }
-}
-
-impl fmt::Debug for JsonMapsInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("JsonMapsInputOutput")
-            .field("dense_struct_map", &self.dense_struct_map)
-            .field("dense_number_map", &self.dense_number_map)
-            .field("dense_boolean_map", &self.dense_boolean_map)
-            .field("dense_string_map", &self.dense_string_map)
-            .field("dense_set_map", &self.dense_set_map)
-            .finish()
     }
 }
 
@@ -129,7 +116,7 @@ impl runtime::wire::ReadFields for JsonMapsInputOutputBuilder {
 
 /// Builds a [`JsonMapsInputOutput`](struct@JsonMapsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct JsonMapsInputOutputBuilder {
     dense_struct_map: Option<
         ::std::collections::BTreeMap<String, types::GreetingStruct>,

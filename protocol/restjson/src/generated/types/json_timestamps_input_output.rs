@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `JsonTimestampsInputOutput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct JsonTimestampsInputOutput {
     /// The `normal` member.
     pub normal: Option<::time::OffsetDateTime>,
@@ -62,20 +61,6 @@ impl JsonTimestampsInputOutput {
     /// The `httpDateOnTarget` member.
     pub fn http_date_on_target(&self) -> Option<::time::OffsetDateTime> {
         self.http_date_on_target
-    }
-}
-
-impl fmt::Debug for JsonTimestampsInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("JsonTimestampsInputOutput")
-            .field("normal", &self.normal)
-            .field("date_time", &self.date_time)
-            .field("date_time_on_target", &self.date_time_on_target)
-            .field("epoch_seconds", &self.epoch_seconds)
-            .field("epoch_seconds_on_target", &self.epoch_seconds_on_target)
-            .field("http_date", &self.http_date)
-            .field("http_date_on_target", &self.http_date_on_target)
-            .finish()
     }
 }
 
@@ -161,7 +146,7 @@ impl runtime::wire::ReadFields for JsonTimestampsInputOutputBuilder {
 
 /// Builds a [`JsonTimestampsInputOutput`](struct@JsonTimestampsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct JsonTimestampsInputOutputBuilder {
     normal: Option<::time::OffsetDateTime>,
     date_time: Option<::time::OffsetDateTime>,

@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `NestedPayload` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#NestedPayload`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct NestedPayload {
     /// The `greeting` member.
     pub greeting: Option<String>,
@@ -25,15 +24,6 @@ impl NestedPayload {
     /// The `name` member.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
-    }
-}
-
-impl fmt::Debug for NestedPayload {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("NestedPayload")
-            .field("greeting", &self.greeting)
-            .field("name", &self.name)
-            .finish()
     }
 }
 
@@ -75,7 +65,7 @@ impl runtime::wire::ReadFields for NestedPayloadBuilder {
 
 /// Builds a [`NestedPayload`](struct@NestedPayload); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct NestedPayloadBuilder {
     greeting: Option<String>,
     name: Option<String>,

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `NullAndEmptyHeadersIO` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct NullAndEmptyHeadersIo {
     /// The `a` member.
     ///
@@ -40,16 +39,6 @@ impl NullAndEmptyHeadersIo {
     /// The `c` member.
     pub fn c(&self) -> &[String] {
         self.c.as_deref().unwrap_or_default()
-    }
-}
-
-impl fmt::Debug for NullAndEmptyHeadersIo {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("NullAndEmptyHeadersIo")
-            .field("a", &self.a)
-            .field("b", &self.b)
-            .field("c", &self.c)
-            .finish()
     }
 }
 
@@ -95,7 +84,7 @@ impl runtime::wire::ReadFields for NullAndEmptyHeadersIoBuilder {
 
 /// Builds a [`NullAndEmptyHeadersIo`](struct@NullAndEmptyHeadersIo); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct NullAndEmptyHeadersIoBuilder {
     a: Option<String>,
     b: Option<String>,

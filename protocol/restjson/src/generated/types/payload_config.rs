@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `PayloadConfig` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#PayloadConfig`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PayloadConfig {
     /// The `data` member.
     pub data: Option<i32>,
@@ -18,12 +17,6 @@ impl PayloadConfig {
     /// The `data` member.
     pub fn data(&self) -> Option<i32> {
         self.data
-    }
-}
-
-impl fmt::Debug for PayloadConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PayloadConfig").field("data", &self.data).finish()
     }
 }
 
@@ -63,7 +56,7 @@ impl runtime::wire::ReadFields for PayloadConfigBuilder {
 
 /// Builds a [`PayloadConfig`](struct@PayloadConfig); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct PayloadConfigBuilder {
     data: Option<i32>,
 }

@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `PayloadStructure` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#PayloadStructure`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PayloadStructure {
     /// The `structureMember` member.
     pub structure_member: Option<String>,
@@ -18,14 +17,6 @@ impl PayloadStructure {
     /// The `structureMember` member.
     pub fn structure_member(&self) -> Option<&str> {
         self.structure_member.as_deref()
-    }
-}
-
-impl fmt::Debug for PayloadStructure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PayloadStructure")
-            .field("structure_member", &self.structure_member)
-            .finish()
     }
 }
 
@@ -65,7 +56,7 @@ impl runtime::wire::ReadFields for PayloadStructureBuilder {
 
 /// Builds a [`PayloadStructure`](struct@PayloadStructure); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct PayloadStructureBuilder {
     structure_member: Option<String>,
 }

@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `RecursiveShapesInputOutput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RecursiveShapesInputOutput {
     /// The `nested` member.
     pub nested: Option<types::RecursiveShapesInputOutputNested1>,
@@ -22,14 +21,6 @@ impl RecursiveShapesInputOutput {
     /// The `nested` member.
     pub fn nested(&self) -> Option<&types::RecursiveShapesInputOutputNested1> {
         self.nested.as_ref()
-    }
-}
-
-impl fmt::Debug for RecursiveShapesInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RecursiveShapesInputOutput")
-            .field("nested", &self.nested)
-            .finish()
     }
 }
 
@@ -71,7 +62,7 @@ impl runtime::wire::ReadFields for RecursiveShapesInputOutputBuilder {
 
 /// Builds a [`RecursiveShapesInputOutput`](struct@RecursiveShapesInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct RecursiveShapesInputOutputBuilder {
     nested: Option<types::RecursiveShapesInputOutputNested1>,
 }

@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `RecursiveShapesInputOutputNested1` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#RecursiveShapesInputOutputNested1`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RecursiveShapesInputOutputNested1 {
     /// The `foo` member.
     pub foo: Option<String>,
@@ -27,15 +26,6 @@ impl RecursiveShapesInputOutputNested1 {
     /// The `nested` member.
     pub fn nested(&self) -> Option<&types::RecursiveShapesInputOutputNested2> {
         self.nested.as_deref()
-    }
-}
-
-impl fmt::Debug for RecursiveShapesInputOutputNested1 {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RecursiveShapesInputOutputNested1")
-            .field("foo", &self.foo)
-            .field("nested", &self.nested)
-            .finish()
     }
 }
 
@@ -81,7 +71,7 @@ impl runtime::wire::ReadFields for RecursiveShapesInputOutputNested1Builder {
 
 /// Builds a [`RecursiveShapesInputOutputNested1`](struct@RecursiveShapesInputOutputNested1); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct RecursiveShapesInputOutputNested1Builder {
     foo: Option<String>,
     nested: Option<Box<types::RecursiveShapesInputOutputNested2>>,

@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `RecursiveShapesInputOutputNested2` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#RecursiveShapesInputOutputNested2`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RecursiveShapesInputOutputNested2 {
     /// The `bar` member.
     pub bar: Option<String>,
@@ -27,15 +26,6 @@ impl RecursiveShapesInputOutputNested2 {
     /// The `recursiveMember` member.
     pub fn recursive_member(&self) -> Option<&types::RecursiveShapesInputOutputNested1> {
         self.recursive_member.as_deref()
-    }
-}
-
-impl fmt::Debug for RecursiveShapesInputOutputNested2 {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RecursiveShapesInputOutputNested2")
-            .field("bar", &self.bar)
-            .field("recursive_member", &self.recursive_member)
-            .finish()
     }
 }
 
@@ -81,7 +71,7 @@ impl runtime::wire::ReadFields for RecursiveShapesInputOutputNested2Builder {
 
 /// Builds a [`RecursiveShapesInputOutputNested2`](struct@RecursiveShapesInputOutputNested2); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct RecursiveShapesInputOutputNested2Builder {
     bar: Option<String>,
     recursive_member: Option<Box<types::RecursiveShapesInputOutputNested1>>,

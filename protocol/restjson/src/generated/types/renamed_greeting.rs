@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `GreetingStruct` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson.nested#GreetingStruct`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RenamedGreeting {
     /// The `salutation` member.
     pub salutation: Option<String>,
@@ -18,12 +17,6 @@ impl RenamedGreeting {
     /// The `salutation` member.
     pub fn salutation(&self) -> Option<&str> {
         self.salutation.as_deref()
-    }
-}
-
-impl fmt::Debug for RenamedGreeting {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RenamedGreeting").field("salutation", &self.salutation).finish()
     }
 }
 
@@ -63,7 +56,7 @@ impl runtime::wire::ReadFields for RenamedGreetingBuilder {
 
 /// Builds a [`RenamedGreeting`](struct@RenamedGreeting); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct RenamedGreetingBuilder {
     salutation: Option<String>,
 }

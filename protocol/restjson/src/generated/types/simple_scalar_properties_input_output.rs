@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `SimpleScalarPropertiesInputOutput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SimpleScalarPropertiesInputOutput {
     /// The `foo` member.
     ///
@@ -88,23 +87,6 @@ impl SimpleScalarPropertiesInputOutput {
     }
 }
 
-impl fmt::Debug for SimpleScalarPropertiesInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SimpleScalarPropertiesInputOutput")
-            .field("foo", &self.foo)
-            .field("string_value", &self.string_value)
-            .field("true_boolean_value", &self.true_boolean_value)
-            .field("false_boolean_value", &self.false_boolean_value)
-            .field("byte_value", &self.byte_value)
-            .field("short_value", &self.short_value)
-            .field("integer_value", &self.integer_value)
-            .field("long_value", &self.long_value)
-            .field("float_value", &self.float_value)
-            .field("double_value", &self.double_value)
-            .finish()
-    }
-}
-
 impl runtime::validate::Validate for SimpleScalarPropertiesInputOutput {
     fn validate_at(
         &self,
@@ -162,7 +144,7 @@ impl runtime::wire::ReadFields for SimpleScalarPropertiesInputOutputBuilder {
 
 /// Builds a [`SimpleScalarPropertiesInputOutput`](struct@SimpleScalarPropertiesInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct SimpleScalarPropertiesInputOutputBuilder {
     foo: Option<String>,
     string_value: Option<String>,

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SimpleUnion`. Exactly one member is set.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub enum SimpleUnion {
     /// The `int` member.
     Int(i32),

@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `SingletonEvent` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SingletonEvent`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct SingletonEvent {
     /// The `value` member.
     pub value: Option<String>,
@@ -18,12 +17,6 @@ impl SingletonEvent {
     /// The `value` member.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
-    }
-}
-
-impl fmt::Debug for SingletonEvent {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SingletonEvent").field("value", &self.value).finish()
     }
 }
 
@@ -63,7 +56,7 @@ impl runtime::wire::ReadFields for SingletonEventBuilder {
 
 /// Builds a [`SingletonEvent`](struct@SingletonEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct SingletonEventBuilder {
     value: Option<String>,
 }

@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SingletonEventStream`. Exactly one member is set.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub enum SingletonEventStream {
     /// The `singleton` member.
     Singleton(types::SingletonEvent),

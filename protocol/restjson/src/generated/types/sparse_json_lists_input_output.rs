@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `SparseJsonListsInputOutput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct SparseJsonListsInputOutput {
     /// The `sparseStringList` member.
     pub sparse_string_list: Option<Vec<Option<String>>>,
@@ -27,15 +26,6 @@ impl SparseJsonListsInputOutput {
     /// The `sparseShortList` member.
     pub fn sparse_short_list(&self) -> &[Option<i16>] {
         self.sparse_short_list.as_deref().unwrap_or_default()
-    }
-}
-
-impl fmt::Debug for SparseJsonListsInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SparseJsonListsInputOutput")
-            .field("sparse_string_list", &self.sparse_string_list)
-            .field("sparse_short_list", &self.sparse_short_list)
-            .finish()
     }
 }
 
@@ -79,7 +69,7 @@ impl runtime::wire::ReadFields for SparseJsonListsInputOutputBuilder {
 
 /// Builds a [`SparseJsonListsInputOutput`](struct@SparseJsonListsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct SparseJsonListsInputOutputBuilder {
     sparse_string_list: Option<Vec<Option<String>>>,
     sparse_short_list: Option<Vec<Option<i16>>>,

@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `SparseJsonMapsInputOutput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct SparseJsonMapsInputOutput {
     /// The `sparseStructMap` member.
     pub sparse_struct_map: Option<
@@ -64,18 +63,6 @@ impl SparseJsonMapsInputOutput {
         &self,
     ) -> Option<&::std::collections::BTreeMap<String, Option<Vec<String>>>> {
         self.sparse_set_map.as_ref()
-    }
-}
-
-impl fmt::Debug for SparseJsonMapsInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SparseJsonMapsInputOutput")
-            .field("sparse_struct_map", &self.sparse_struct_map)
-            .field("sparse_number_map", &self.sparse_number_map)
-            .field("sparse_boolean_map", &self.sparse_boolean_map)
-            .field("sparse_string_map", &self.sparse_string_map)
-            .field("sparse_set_map", &self.sparse_set_map)
-            .finish()
     }
 }
 
@@ -131,7 +118,7 @@ impl runtime::wire::ReadFields for SparseJsonMapsInputOutputBuilder {
 
 /// Builds a [`SparseJsonMapsInputOutput`](struct@SparseJsonMapsInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct SparseJsonMapsInputOutputBuilder {
     sparse_struct_map: Option<
         ::std::collections::BTreeMap<String, Option<types::GreetingStruct>>,

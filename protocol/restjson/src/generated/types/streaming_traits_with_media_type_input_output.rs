@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `StreamingTraitsWithMediaTypeInputOutput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct StreamingTraitsWithMediaTypeInputOutput {
     /// The `foo` member.
     ///
@@ -31,15 +30,6 @@ impl StreamingTraitsWithMediaTypeInputOutput {
     /// The `blob` member.
     pub fn blob(&self) -> Option<&runtime::Blob> {
         self.blob.as_ref()
-    }
-}
-
-impl fmt::Debug for StreamingTraitsWithMediaTypeInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("StreamingTraitsWithMediaTypeInputOutput")
-            .field("foo", &self.foo)
-            .field("blob", &self.blob)
-            .finish()
     }
 }
 
@@ -84,7 +74,7 @@ impl runtime::wire::ReadFields for StreamingTraitsWithMediaTypeInputOutputBuilde
 
 /// Builds a [`StreamingTraitsWithMediaTypeInputOutput`](struct@StreamingTraitsWithMediaTypeInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct StreamingTraitsWithMediaTypeInputOutputBuilder {
     foo: Option<String>,
     blob: Option<runtime::Blob>,

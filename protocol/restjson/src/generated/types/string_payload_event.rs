@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `StringPayloadEvent` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#StringPayloadEvent`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct StringPayloadEvent {
     /// The `payload` member.
     pub payload: Option<String>,
@@ -18,12 +17,6 @@ impl StringPayloadEvent {
     /// The `payload` member.
     pub fn payload(&self) -> Option<&str> {
         self.payload.as_deref()
-    }
-}
-
-impl fmt::Debug for StringPayloadEvent {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("StringPayloadEvent").field("payload", &self.payload).finish()
     }
 }
 
@@ -63,7 +56,7 @@ impl runtime::wire::ReadFields for StringPayloadEventBuilder {
 
 /// Builds a [`StringPayloadEvent`](struct@StringPayloadEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct StringPayloadEventBuilder {
     payload: Option<String>,
 }

@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `StructureListMember` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#StructureListMember`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct StructureListMember {
     /// The `a` member.
     pub a: Option<String>,
@@ -25,15 +24,6 @@ impl StructureListMember {
     /// The `b` member.
     pub fn b(&self) -> Option<&str> {
         self.b.as_deref()
-    }
-}
-
-impl fmt::Debug for StructureListMember {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("StructureListMember")
-            .field("a", &self.a)
-            .field("b", &self.b)
-            .finish()
     }
 }
 
@@ -75,7 +65,7 @@ impl runtime::wire::ReadFields for StructureListMemberBuilder {
 
 /// Builds a [`StructureListMember`](struct@StructureListMember); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct StructureListMemberBuilder {
     a: Option<String>,
     b: Option<String>,

@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `StructurePayloadEvent` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#StructurePayloadEvent`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct StructurePayloadEvent {
     /// The `payload` member.
     pub payload: Option<types::PayloadStructure>,
@@ -20,12 +19,6 @@ impl StructurePayloadEvent {
     /// The `payload` member.
     pub fn payload(&self) -> Option<&types::PayloadStructure> {
         self.payload.as_ref()
-    }
-}
-
-impl fmt::Debug for StructurePayloadEvent {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("StructurePayloadEvent").field("payload", &self.payload).finish()
     }
 }
 
@@ -67,7 +60,7 @@ impl runtime::wire::ReadFields for StructurePayloadEventBuilder {
 
 /// Builds a [`StructurePayloadEvent`](struct@StructurePayloadEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct StructurePayloadEventBuilder {
     payload: Option<types::PayloadStructure>,
 }

@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `TestBodyStructureInputOutput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct TestBodyStructureInputOutput {
     /// The `testId` member.
     ///
@@ -31,15 +30,6 @@ impl TestBodyStructureInputOutput {
     /// The `testConfig` member.
     pub fn test_config(&self) -> Option<&types::TestConfig> {
         self.test_config.as_ref()
-    }
-}
-
-impl fmt::Debug for TestBodyStructureInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TestBodyStructureInputOutput")
-            .field("test_id", &self.test_id)
-            .field("test_config", &self.test_config)
-            .finish()
     }
 }
 
@@ -85,7 +75,7 @@ impl runtime::wire::ReadFields for TestBodyStructureInputOutputBuilder {
 
 /// Builds a [`TestBodyStructureInputOutput`](struct@TestBodyStructureInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct TestBodyStructureInputOutputBuilder {
     test_id: Option<String>,
     test_config: Option<types::TestConfig>,

@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `TestConfig` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestConfig`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct TestConfig {
     /// The `timeout` member.
     pub timeout: Option<i32>,
@@ -18,12 +17,6 @@ impl TestConfig {
     /// The `timeout` member.
     pub fn timeout(&self) -> Option<i32> {
         self.timeout
-    }
-}
-
-impl fmt::Debug for TestConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TestConfig").field("timeout", &self.timeout).finish()
     }
 }
 
@@ -63,7 +56,7 @@ impl runtime::wire::ReadFields for TestConfigBuilder {
 
 /// Builds a [`TestConfig`](struct@TestConfig); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct TestConfigBuilder {
     timeout: Option<i32>,
 }

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `TestNoPayloadInputOutput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct TestNoPayloadInputOutput {
     /// The `testId` member.
     ///
@@ -22,14 +21,6 @@ impl TestNoPayloadInputOutput {
     /// The `testId` member.
     pub fn test_id(&self) -> Option<&str> {
         self.test_id.as_deref()
-    }
-}
-
-impl fmt::Debug for TestNoPayloadInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TestNoPayloadInputOutput")
-            .field("test_id", &self.test_id)
-            .finish()
     }
 }
 
@@ -71,7 +62,7 @@ impl runtime::wire::ReadFields for TestNoPayloadInputOutputBuilder {
 
 /// Builds a [`TestNoPayloadInputOutput`](struct@TestNoPayloadInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct TestNoPayloadInputOutputBuilder {
     test_id: Option<String>,
 }

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `TestPayloadBlobInputOutput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct TestPayloadBlobInputOutput {
     /// The `contentType` member.
     ///
@@ -31,15 +30,6 @@ impl TestPayloadBlobInputOutput {
     /// The `data` member.
     pub fn data(&self) -> Option<&runtime::Blob> {
         self.data.as_ref()
-    }
-}
-
-impl fmt::Debug for TestPayloadBlobInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TestPayloadBlobInputOutput")
-            .field("content_type", &self.content_type)
-            .field("data", &self.data)
-            .finish()
     }
 }
 
@@ -83,7 +73,7 @@ impl runtime::wire::ReadFields for TestPayloadBlobInputOutputBuilder {
 
 /// Builds a [`TestPayloadBlobInputOutput`](struct@TestPayloadBlobInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct TestPayloadBlobInputOutputBuilder {
     content_type: Option<String>,
     data: Option<runtime::Blob>,

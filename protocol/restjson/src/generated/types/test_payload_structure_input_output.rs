@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `TestPayloadStructureInputOutput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct TestPayloadStructureInputOutput {
     /// The `testId` member.
     ///
@@ -33,15 +32,6 @@ impl TestPayloadStructureInputOutput {
     /// The `payloadConfig` member.
     pub fn payload_config(&self) -> Option<&types::PayloadConfig> {
         self.payload_config.as_ref()
-    }
-}
-
-impl fmt::Debug for TestPayloadStructureInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TestPayloadStructureInputOutput")
-            .field("test_id", &self.test_id)
-            .field("payload_config", &self.payload_config)
-            .finish()
     }
 }
 
@@ -87,7 +77,7 @@ impl runtime::wire::ReadFields for TestPayloadStructureInputOutputBuilder {
 
 /// Builds a [`TestPayloadStructureInputOutput`](struct@TestPayloadStructureInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct TestPayloadStructureInputOutputBuilder {
     test_id: Option<String>,
     payload_config: Option<types::PayloadConfig>,

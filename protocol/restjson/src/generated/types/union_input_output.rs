@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// A shared structure that contains a single union member.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct UnionInputOutput {
     /// A union with a representative set of types for members.
     pub contents: Option<types::MyUnion>,
@@ -22,12 +21,6 @@ impl UnionInputOutput {
     /// A union with a representative set of types for members.
     pub fn contents(&self) -> Option<&types::MyUnion> {
         self.contents.as_ref()
-    }
-}
-
-impl fmt::Debug for UnionInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("UnionInputOutput").field("contents", &self.contents).finish()
     }
 }
 
@@ -69,7 +62,7 @@ impl runtime::wire::ReadFields for UnionInputOutputBuilder {
 
 /// Builds a [`UnionInputOutput`](struct@UnionInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct UnionInputOutputBuilder {
     contents: Option<types::MyUnion>,
 }

@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `UnionPayloadEvent` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#UnionPayloadEvent`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct UnionPayloadEvent {
     /// The `payload` member.
     pub payload: Option<types::PayloadUnion>,
@@ -20,12 +19,6 @@ impl UnionPayloadEvent {
     /// The `payload` member.
     pub fn payload(&self) -> Option<&types::PayloadUnion> {
         self.payload.as_ref()
-    }
-}
-
-impl fmt::Debug for UnionPayloadEvent {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("UnionPayloadEvent").field("payload", &self.payload).finish()
     }
 }
 
@@ -67,7 +60,7 @@ impl runtime::wire::ReadFields for UnionPayloadEventBuilder {
 
 /// Builds a [`UnionPayloadEvent`](struct@UnionPayloadEvent); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct UnionPayloadEventBuilder {
     payload: Option<types::PayloadUnion>,
 }

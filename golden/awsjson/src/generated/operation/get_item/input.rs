@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `GetItemInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct GetItemInput {
     /// The `tableName` member.
     ///
@@ -23,12 +22,6 @@ impl GetItemInput {
     /// The `tableName` member.
     pub fn table_name(&self) -> Option<&str> {
         self.table_name.as_deref()
-    }
-}
-
-impl fmt::Debug for GetItemInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GetItemInput").field("table_name", &self.table_name).finish()
     }
 }
 
@@ -70,7 +63,7 @@ impl runtime::wire::ReadFields for GetItemInputBuilder {
 
 /// Builds a [`GetItemInput`](struct@GetItemInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct GetItemInputBuilder {
     table_name: Option<String>,
 }

@@ -5,7 +5,6 @@
 use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 mod output;
@@ -21,7 +20,7 @@ pub mod builders {
 ///
 /// Smithy shape: `fixture.awsjson#GetItem`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct GetItem;
 impl GetItem {
     /// The operation name.
@@ -62,7 +61,7 @@ impl GetItem {
 
 /// Every error `GetItem` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum GetItemError {
     /// See [`Throttled`](crate::types::error::Throttled).
     Throttled(types::error::Throttled),

@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `GetItemOutput` structure.
 ///
 /// Smithy shape: `fixture.awsjson#GetItemOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct GetItemOutput {
     /// The `item` member.
     pub item: Option<::std::collections::BTreeMap<String, types::AttributeValue>>,
@@ -29,15 +28,6 @@ impl GetItemOutput {
     /// The `updated` member.
     pub fn updated(&self) -> Option<::time::OffsetDateTime> {
         self.updated
-    }
-}
-
-impl fmt::Debug for GetItemOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GetItemOutput")
-            .field("item", &self.item)
-            .field("updated", &self.updated)
-            .finish()
     }
 }
 
@@ -81,7 +71,7 @@ impl runtime::wire::ReadFields for GetItemOutputBuilder {
 
 /// Builds a [`GetItemOutput`](struct@GetItemOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct GetItemOutputBuilder {
     item: Option<::std::collections::BTreeMap<String, types::AttributeValue>>,
     updated: Option<::time::OffsetDateTime>,

@@ -2,13 +2,12 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `Throttled` structure.
 ///
 /// Smithy shape: `fixture.awsjson#Throttled`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Throttled {
     /// The `message` member.
     pub message: Option<String>,
@@ -18,12 +17,6 @@ impl Throttled {
     /// The `message` member.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
-    }
-}
-
-impl fmt::Debug for Throttled {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Throttled").field("message", &self.message).finish()
     }
 }
 
@@ -47,54 +40,9 @@ impl Throttled {
     /// Whether the error means the caller is being throttled:
     /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = true;
-    /// The human-readable message, if the service sent one.
-    pub fn error_message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
 }
 
-impl fmt::Display for Throttled {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(Self::CODE)?;
-        if let Some(message) = self.error_message() {
-            ::std::write!(f, ": {}", message)?;
-        }
-        Ok(())
-    }
-}
-
-impl ::std::error::Error for Throttled {}
-impl runtime::error::ErrorInfo for Throttled {
-    fn code(&self) -> Option<&str> {
-        Some(Self::CODE)
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.error_message()
-    }
-
-    fn http_status(&self) -> Option<u16> {
-        Self::HTTP_STATUS
-    }
-
-    fn is_retryable(&self) -> bool {
-        Self::RETRYABLE || Self::THROTTLING
-    }
-
-    fn is_throttling(&self) -> bool {
-        Self::THROTTLING
-    }
-}
-
-impl runtime::http::ReadError for Throttled {
-    fn read_error(response: &runtime::http::ErrorResponse<'_>) -> Self {
-        let mut error: Self = response.json_body();
-        if error.message.is_none() {
-            error.message = response.message().map(::std::borrow::ToOwned::to_owned);
-        }
-        error
-    }
-}
+runtime::error_impls!(Throttled, message : message);
 
 runtime::structure_impls!(Throttled, ThrottledBuilder, infallible);
 
@@ -124,7 +72,7 @@ impl runtime::wire::ReadFields for ThrottledBuilder {
 
 /// Builds a [`Throttled`](struct@Throttled); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct ThrottledBuilder {
     message: Option<String>,
 }

@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `PutCollectionsInput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PutCollectionsInput {
     /// The `dense` member.
     ///
@@ -68,19 +67,6 @@ impl PutCollectionsInput {
     }
 }
 
-impl fmt::Debug for PutCollectionsInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PutCollectionsInput")
-            .field("dense", &self.dense)
-            .field("sparse", &self.sparse)
-            .field("unique", &self.unique)
-            .field("by_color", &self.by_color)
-            .field("sparse_map", &self.sparse_map)
-            .field("tags", &self.tags)
-            .finish()
-    }
-}
-
 impl runtime::validate::Validate for PutCollectionsInput {
     fn validate_at(
         &self,
@@ -132,7 +118,7 @@ impl runtime::wire::ReadFields for PutCollectionsInputBuilder {
 
 /// Builds a [`PutCollectionsInput`](struct@PutCollectionsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct PutCollectionsInputBuilder {
     dense: Option<Vec<String>>,
     sparse: Option<Vec<Option<i32>>>,

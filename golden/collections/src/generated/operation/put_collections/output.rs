@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `PutCollectionsOutput` structure.
 ///
 /// Smithy shape: `fixture.collections#PutCollectionsOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PutCollectionsOutput {
     /// The `dense` member.
     ///
@@ -54,18 +53,6 @@ impl PutCollectionsOutput {
     /// The `tags` member.
     pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
-    }
-}
-
-impl fmt::Debug for PutCollectionsOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PutCollectionsOutput")
-            .field("dense", &self.dense)
-            .field("sparse", &self.sparse)
-            .field("by_color", &self.by_color)
-            .field("sparse_map", &self.sparse_map)
-            .field("tags", &self.tags)
-            .finish()
     }
 }
 
@@ -117,7 +104,7 @@ impl runtime::wire::ReadFields for PutCollectionsOutputBuilder {
 
 /// Builds a [`PutCollectionsOutput`](struct@PutCollectionsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct PutCollectionsOutputBuilder {
     dense: Option<Vec<String>>,
     sparse: Option<Vec<Option<i32>>>,

@@ -2,7 +2,6 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `GetSettingsInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct GetSettingsInput {
     /// The `retries` member.
     pub retries: Option<i32>,
@@ -27,15 +26,6 @@ impl GetSettingsInput {
     /// The `name` member.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
-    }
-}
-
-impl fmt::Debug for GetSettingsInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GetSettingsInput")
-            .field("retries", &self.retries)
-            .field("name", &self.name)
-            .finish()
     }
 }
 
@@ -77,7 +67,7 @@ impl runtime::wire::ReadFields for GetSettingsInputBuilder {
 
 /// Builds a [`GetSettingsInput`](struct@GetSettingsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct GetSettingsInputBuilder {
     retries: Option<i32>,
     name: Option<String>,

@@ -122,7 +122,7 @@ impl runtime::wire::ReadFields for GetSettingsOutputBuilder {
 
 /// Builds a [`GetSettingsOutput`](struct@GetSettingsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct GetSettingsOutputBuilder {
     settings: Option<types::Settings>,
     mode: Option<types::Mode>,

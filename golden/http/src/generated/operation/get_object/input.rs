@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `GetObjectInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct GetObjectInput {
     /// The `id` member.
     ///
@@ -23,12 +22,6 @@ impl GetObjectInput {
     /// The `id` member.
     pub fn id(&self) -> Option<i32> {
         self.id
-    }
-}
-
-impl fmt::Debug for GetObjectInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GetObjectInput").field("id", &self.id).finish()
     }
 }
 
@@ -70,7 +63,7 @@ impl runtime::wire::ReadFields for GetObjectInputBuilder {
 
 /// Builds a [`GetObjectInput`](struct@GetObjectInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct GetObjectInputBuilder {
     id: Option<i32>,
 }

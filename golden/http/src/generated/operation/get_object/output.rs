@@ -2,13 +2,12 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `GetObjectOutput` structure.
 ///
 /// Smithy shape: `fixture.http#GetObjectOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct GetObjectOutput {
     /// The `contentType` member.
     ///
@@ -29,15 +28,6 @@ impl GetObjectOutput {
     /// The `data` member.
     pub fn data(&self) -> Option<&runtime::Blob> {
         self.data.as_ref()
-    }
-}
-
-impl fmt::Debug for GetObjectOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GetObjectOutput")
-            .field("content_type", &self.content_type)
-            .field("data", &self.data)
-            .finish()
     }
 }
 
@@ -79,7 +69,7 @@ impl runtime::wire::ReadFields for GetObjectOutputBuilder {
 
 /// Builds a [`GetObjectOutput`](struct@GetObjectOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct GetObjectOutputBuilder {
     content_type: Option<String>,
     data: Option<runtime::Blob>,

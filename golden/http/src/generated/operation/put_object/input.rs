@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `PutObjectInput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PutObjectInput {
     /// The `bucket` member.
     ///
@@ -126,25 +125,6 @@ impl PutObjectInput {
     }
 }
 
-impl fmt::Debug for PutObjectInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PutObjectInput")
-            .field("bucket", &self.bucket)
-            .field("key", &self.key)
-            .field("versions", &self.versions)
-            .field("since", &self.since)
-            .field("flag", &self.flag)
-            .field("extra", &self.extra)
-            .field("content_md5", &self.content_md5)
-            .field("expires", &self.expires)
-            .field("tags", &self.tags)
-            .field("meta", &self.meta)
-            .field("color", &self.color)
-            .field("body", &self.body)
-            .finish()
-    }
-}
-
 impl runtime::validate::Validate for PutObjectInput {
     fn validate_at(
         &self,
@@ -220,7 +200,7 @@ impl runtime::wire::ReadFields for PutObjectInputBuilder {
 
 /// Builds a [`PutObjectInput`](struct@PutObjectInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct PutObjectInputBuilder {
     bucket: Option<String>,
     key: Option<String>,

@@ -5,7 +5,6 @@
 use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 mod output;
@@ -21,7 +20,7 @@ pub mod builders {
 ///
 /// Smithy shape: `fixture.http#PutObject`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PutObject;
 impl PutObject {
     /// The operation name.
@@ -164,7 +163,7 @@ impl PutObject {
 
 /// Every error `PutObject` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum PutObjectError {
     /// See [`NoSuchBucket`](crate::types::error::NoSuchBucket).
     NoSuchBucket(types::error::NoSuchBucket),

@@ -2,13 +2,12 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `PutObjectOutput` structure.
 ///
 /// Smithy shape: `fixture.http#PutObjectOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PutObjectOutput {
     /// The `etag` member.
     ///
@@ -75,20 +74,6 @@ impl PutObjectOutput {
     }
 }
 
-impl fmt::Debug for PutObjectOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PutObjectOutput")
-            .field("etag", &self.etag)
-            .field("size", &self.size)
-            .field("modified", &self.modified)
-            .field("tags", &self.tags)
-            .field("meta", &self.meta)
-            .field("status", &self.status)
-            .field("version", &self.version)
-            .finish()
-    }
-}
-
 impl runtime::validate::Validate for PutObjectOutput {
     fn validate_at(
         &self,
@@ -143,7 +128,7 @@ impl runtime::wire::ReadFields for PutObjectOutputBuilder {
 
 /// Builds a [`PutObjectOutput`](struct@PutObjectOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct PutObjectOutputBuilder {
     etag: Option<String>,
     size: Option<i64>,

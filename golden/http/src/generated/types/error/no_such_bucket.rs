@@ -2,13 +2,12 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `NoSuchBucket` structure.
 ///
 /// Smithy shape: `fixture.http#NoSuchBucket`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct NoSuchBucket {
     /// The `message` member.
     pub message: Option<String>,
@@ -25,15 +24,6 @@ impl NoSuchBucket {
     /// The `bucket` member.
     pub fn bucket(&self) -> Option<&str> {
         self.bucket.as_deref()
-    }
-}
-
-impl fmt::Debug for NoSuchBucket {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("NoSuchBucket")
-            .field("message", &self.message)
-            .field("bucket", &self.bucket)
-            .finish()
     }
 }
 
@@ -57,54 +47,9 @@ impl NoSuchBucket {
     /// Whether the error means the caller is being throttled:
     /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = runtime::error::is_throttling_code(Self::CODE);
-    /// The human-readable message, if the service sent one.
-    pub fn error_message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
 }
 
-impl fmt::Display for NoSuchBucket {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(Self::CODE)?;
-        if let Some(message) = self.error_message() {
-            ::std::write!(f, ": {}", message)?;
-        }
-        Ok(())
-    }
-}
-
-impl ::std::error::Error for NoSuchBucket {}
-impl runtime::error::ErrorInfo for NoSuchBucket {
-    fn code(&self) -> Option<&str> {
-        Some(Self::CODE)
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.error_message()
-    }
-
-    fn http_status(&self) -> Option<u16> {
-        Self::HTTP_STATUS
-    }
-
-    fn is_retryable(&self) -> bool {
-        Self::RETRYABLE || Self::THROTTLING
-    }
-
-    fn is_throttling(&self) -> bool {
-        Self::THROTTLING
-    }
-}
-
-impl runtime::http::ReadError for NoSuchBucket {
-    fn read_error(response: &runtime::http::ErrorResponse<'_>) -> Self {
-        let mut error: Self = response.json_body();
-        if error.message.is_none() {
-            error.message = response.message().map(::std::borrow::ToOwned::to_owned);
-        }
-        error
-    }
-}
+runtime::error_impls!(NoSuchBucket, message : message);
 
 runtime::structure_impls!(NoSuchBucket, NoSuchBucketBuilder, infallible);
 
@@ -136,7 +81,7 @@ impl runtime::wire::ReadFields for NoSuchBucketBuilder {
 
 /// Builds a [`NoSuchBucket`](struct@NoSuchBucket); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct NoSuchBucketBuilder {
     message: Option<String>,
     bucket: Option<String>,

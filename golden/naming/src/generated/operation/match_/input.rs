@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
 pub struct MatchInput {
     /// The `type` member.
     pub r#type: Option<String>,
@@ -62,20 +62,6 @@ impl MatchInput {
     /// The `client_corrections` member.
     pub fn client_corrections_(&self) -> Option<&str> {
         self.client_corrections_.as_deref()
-    }
-}
-
-impl fmt::Debug for MatchInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MatchInput")
-            .field("type", &self.r#type)
-            .field("self_", &self.self_)
-            .field("crate_", &self.crate_)
-            .field("match", &self.r#match)
-            .field("foo_bar", &self.foo_bar)
-            .field("foo_bar_2", &self.foo_bar_2)
-            .field("client_corrections_", &self.client_corrections_)
-            .finish()
     }
 }
 

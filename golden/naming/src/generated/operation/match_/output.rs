@@ -10,7 +10,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#MatchOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
 pub struct MatchOutput {
     /// A structure named like std::Result.
     pub result: Option<types::Result>,
@@ -188,38 +188,6 @@ impl MatchOutput {
     /// A shape named `Builders`, like a module the generator writes or a crate generated code names.
     pub fn builders_shape(&self) -> Option<&types::Builders> {
         self.builders_shape.as_ref()
-    }
-}
-
-impl fmt::Debug for MatchOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MatchOutput")
-            .field("result", &self.result)
-            .field("option", &self.option)
-            .field("box", &self.r#box)
-            .field("string", &self.string)
-            .field("vec", &self.vec)
-            .field("kind", &self.kind)
-            .field("foo", &self.foo)
-            .field("foo_builder", &self.foo_builder)
-            .field("widget_builder", &self.widget_builder)
-            .field("builder_shape", &self.builder_shape)
-            .field("type_shape", &self.type_shape)
-            .field("hash_shape", &self.hash_shape)
-            .field("error_shape", &self.error_shape)
-            .field("errors_shape", &self.errors_shape)
-            .field("operation_shape", &self.operation_shape)
-            .field("types_shape", &self.types_shape)
-            .field("runtime_shape", &self.runtime_shape)
-            .field("core_shape", &self.core_shape)
-            .field("std_shape", &self.std_shape)
-            .field("http_shape", &self.http_shape)
-            .field("time_shape", &self.time_shape)
-            .field("serde_shape", &self.serde_shape)
-            .field("strategies_shape", &self.strategies_shape)
-            .field("patterns_shape", &self.patterns_shape)
-            .field("builders_shape", &self.builders_shape)
-            .finish()
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#_Error`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
 pub struct Error {
     /// The `message` member.
     pub message: Option<String>,
@@ -25,15 +25,6 @@ impl Error {
     /// The `Message` member.
     pub fn message_2(&self) -> Option<&str> {
         self.message_2.as_deref()
-    }
-}
-
-impl fmt::Debug for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Error")
-            .field("message", &self.message)
-            .field("message_2", &self.message_2)
-            .finish()
     }
 }
 
@@ -57,54 +48,9 @@ impl Error {
     /// Whether the error means the caller is being throttled:
     /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = runtime::error::is_throttling_code(Self::CODE);
-    /// The human-readable message, if the service sent one.
-    pub fn error_message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(Self::CODE)?;
-        if let Some(message) = self.error_message() {
-            ::std::write!(f, ": {}", message)?;
-        }
-        Ok(())
-    }
-}
-
-impl ::std::error::Error for Error {}
-impl runtime::error::ErrorInfo for Error {
-    fn code(&self) -> Option<&str> {
-        Some(Self::CODE)
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.error_message()
-    }
-
-    fn http_status(&self) -> Option<u16> {
-        Self::HTTP_STATUS
-    }
-
-    fn is_retryable(&self) -> bool {
-        Self::RETRYABLE || Self::THROTTLING
-    }
-
-    fn is_throttling(&self) -> bool {
-        Self::THROTTLING
-    }
-}
-
-impl runtime::http::ReadError for Error {
-    fn read_error(response: &runtime::http::ErrorResponse<'_>) -> Self {
-        let mut error: Self = response.json_body();
-        if error.message.is_none() {
-            error.message = response.message().map(::std::borrow::ToOwned::to_owned);
-        }
-        error
-    }
-}
+runtime::error_impls!(Error, message : message);
 
 runtime::structure_impls!(Error, ErrorBuilder, infallible);
 

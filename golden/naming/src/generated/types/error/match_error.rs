@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.naming#MatchError`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
 pub struct MatchError {
     /// The `message` member.
     pub message: Option<String>,
@@ -18,12 +18,6 @@ impl MatchError {
     /// The `message` member.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
-    }
-}
-
-impl fmt::Debug for MatchError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MatchError").field("message", &self.message).finish()
     }
 }
 
@@ -47,54 +41,9 @@ impl MatchError {
     /// Whether the error means the caller is being throttled:
     /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = runtime::error::is_throttling_code(Self::CODE);
-    /// The human-readable message, if the service sent one.
-    pub fn error_message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
 }
 
-impl fmt::Display for MatchError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(Self::CODE)?;
-        if let Some(message) = self.error_message() {
-            ::std::write!(f, ": {}", message)?;
-        }
-        Ok(())
-    }
-}
-
-impl ::std::error::Error for MatchError {}
-impl runtime::error::ErrorInfo for MatchError {
-    fn code(&self) -> Option<&str> {
-        Some(Self::CODE)
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.error_message()
-    }
-
-    fn http_status(&self) -> Option<u16> {
-        Self::HTTP_STATUS
-    }
-
-    fn is_retryable(&self) -> bool {
-        Self::RETRYABLE || Self::THROTTLING
-    }
-
-    fn is_throttling(&self) -> bool {
-        Self::THROTTLING
-    }
-}
-
-impl runtime::http::ReadError for MatchError {
-    fn read_error(response: &runtime::http::ErrorResponse<'_>) -> Self {
-        let mut error: Self = response.json_body();
-        if error.message.is_none() {
-            error.message = response.message().map(::std::borrow::ToOwned::to_owned);
-        }
-        error
-    }
-}
+runtime::error_impls!(MatchError, message : message);
 
 runtime::structure_impls!(MatchError, MatchErrorBuilder, infallible);
 

@@ -2,7 +2,6 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `GetTree` takes no input members.
 ///
@@ -10,14 +9,8 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct GetTreeInput {}
-impl fmt::Debug for GetTreeInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GetTreeInput").finish()
-    }
-}
-
 impl runtime::validate::Validate for GetTreeInput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for GetTreeInputBuilder {
 
 /// Builds a [`GetTreeInput`](struct@GetTreeInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct GetTreeInputBuilder {}
 impl GetTreeInputBuilder {
     /// Builds the value without checking the model's constraints, for what a

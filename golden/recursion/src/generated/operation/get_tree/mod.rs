@@ -4,7 +4,6 @@
 //! The `GetTree` operation: input, output and errors.
 use crate::operation;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 mod output;
@@ -20,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `fixture.recursion#GetTree`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct GetTree;
 impl GetTree {
     /// The operation name.
@@ -63,7 +62,7 @@ impl GetTree {
 
 /// Every error `GetTree` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum GetTreeError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `GetTreeOutput` structure.
 ///
 /// Smithy shape: `fixture.recursion#GetTreeOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct GetTreeOutput {
     /// A tree node: recursive directly, through a list and through another structure.
     pub root: Option<types::Node>,
@@ -20,12 +19,6 @@ impl GetTreeOutput {
     /// A tree node: recursive directly, through a list and through another structure.
     pub fn root(&self) -> Option<&types::Node> {
         self.root.as_ref()
-    }
-}
-
-impl fmt::Debug for GetTreeOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GetTreeOutput").field("root", &self.root).finish()
     }
 }
 
@@ -67,7 +60,7 @@ impl runtime::wire::ReadFields for GetTreeOutputBuilder {
 
 /// Builds a [`GetTreeOutput`](struct@GetTreeOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct GetTreeOutputBuilder {
     root: Option<types::Node>,
 }

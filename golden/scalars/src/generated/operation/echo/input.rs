@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `EchoInput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EchoInput {
     /// The `blob` member.
     ///
@@ -85,22 +84,6 @@ impl EchoInput {
     }
 }
 
-impl fmt::Debug for EchoInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EchoInput")
-            .field("blob", &self.blob)
-            .field("document", &self.document)
-            .field("big_int", &self.big_int)
-            .field("big_dec", &self.big_dec)
-            .field("byte", &self.byte)
-            .field("short", &self.short)
-            .field("float", &self.float)
-            .field("flag", &self.flag)
-            .field("priority", &self.priority)
-            .finish()
-    }
-}
-
 impl runtime::validate::Validate for EchoInput {
     fn validate_at(
         &self,
@@ -157,7 +140,7 @@ impl runtime::wire::ReadFields for EchoInputBuilder {
 
 /// Builds a [`EchoInput`](struct@EchoInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct EchoInputBuilder {
     blob: Option<runtime::Blob>,
     document: Option<runtime::Document>,

@@ -4,7 +4,6 @@
 //! The `Echo` operation: input, output and errors.
 use crate::operation;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 mod output;
@@ -20,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `fixture.scalars#Echo`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Echo;
 impl Echo {
     /// The operation name.
@@ -63,7 +62,7 @@ impl Echo {
 
 /// Every error `Echo` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum EchoError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `EchoOutput` structure.
 ///
 /// Smithy shape: `fixture.scalars#EchoOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EchoOutput {
     /// The `blob` member.
     ///
@@ -83,22 +82,6 @@ impl EchoOutput {
     }
 }
 
-impl fmt::Debug for EchoOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EchoOutput")
-            .field("blob", &self.blob)
-            .field("document", &self.document)
-            .field("big_int", &self.big_int)
-            .field("big_dec", &self.big_dec)
-            .field("byte", &self.byte)
-            .field("short", &self.short)
-            .field("float", &self.float)
-            .field("flag", &self.flag)
-            .field("priority", &self.priority)
-            .finish()
-    }
-}
-
 impl runtime::validate::Validate for EchoOutput {
     fn validate_at(
         &self,
@@ -155,7 +138,7 @@ impl runtime::wire::ReadFields for EchoOutputBuilder {
 
 /// Builds a [`EchoOutput`](struct@EchoOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct EchoOutputBuilder {
     blob: Option<runtime::Blob>,
     document: Option<runtime::Document>,

@@ -2,7 +2,6 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `GetTimes` takes no input members.
 ///
@@ -10,14 +9,8 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct GetTimesInput {}
-impl fmt::Debug for GetTimesInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GetTimesInput").finish()
-    }
-}
-
 impl runtime::validate::Validate for GetTimesInput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for GetTimesInputBuilder {
 
 /// Builds a [`GetTimesInput`](struct@GetTimesInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct GetTimesInputBuilder {}
 impl GetTimesInputBuilder {
     /// Builds the value without checking the model's constraints, for what a

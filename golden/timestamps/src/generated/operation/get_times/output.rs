@@ -2,13 +2,12 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `GetTimesOutput` structure.
 ///
 /// Smithy shape: `fixture.timestamps#GetTimesOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct GetTimesOutput {
     /// The `epoch` member.
     pub epoch: Option<::time::OffsetDateTime>,
@@ -39,17 +38,6 @@ impl GetTimesOutput {
     /// The `targetDateTime` member.
     pub fn target_date_time(&self) -> Option<::time::OffsetDateTime> {
         self.target_date_time
-    }
-}
-
-impl fmt::Debug for GetTimesOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GetTimesOutput")
-            .field("epoch", &self.epoch)
-            .field("date_time", &self.date_time)
-            .field("http_date", &self.http_date)
-            .field("target_date_time", &self.target_date_time)
-            .finish()
     }
 }
 
@@ -116,7 +104,7 @@ impl runtime::wire::ReadFields for GetTimesOutputBuilder {
 
 /// Builds a [`GetTimesOutput`](struct@GetTimesOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct GetTimesOutputBuilder {
     epoch: Option<::time::OffsetDateTime>,
     date_time: Option<::time::OffsetDateTime>,

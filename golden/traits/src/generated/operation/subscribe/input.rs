@@ -2,7 +2,6 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `SubscribeInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct SubscribeInput {
     /// The `topic` member.
     pub topic: Option<String>,
@@ -20,12 +19,6 @@ impl SubscribeInput {
     /// The `topic` member.
     pub fn topic(&self) -> Option<&str> {
         self.topic.as_deref()
-    }
-}
-
-impl fmt::Debug for SubscribeInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SubscribeInput").field("topic", &self.topic).finish()
     }
 }
 
@@ -65,7 +58,7 @@ impl runtime::wire::ReadFields for SubscribeInputBuilder {
 
 /// Builds a [`SubscribeInput`](struct@SubscribeInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct SubscribeInputBuilder {
     topic: Option<String>,
 }

@@ -4,7 +4,6 @@
 //! The `Subscribe` operation: input, output and errors.
 use crate::operation;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 mod output;
@@ -20,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `fixture.traits#Subscribe`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Subscribe;
 impl Subscribe {
     /// The operation name.
@@ -92,7 +91,7 @@ impl Subscribe {
 
 /// Every error `Subscribe` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum SubscribeError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

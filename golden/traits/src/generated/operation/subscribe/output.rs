@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `SubscribeOutput` structure.
 ///
 /// Smithy shape: `fixture.traits#SubscribeOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct SubscribeOutput {
     /// The `events` member.
     ///
@@ -22,12 +21,6 @@ impl SubscribeOutput {
     /// The `events` member.
     pub fn events(&self) -> Option<&types::Events> {
         self.events.as_ref()
-    }
-}
-
-impl fmt::Debug for SubscribeOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SubscribeOutput").field("events", &self.events).finish()
     }
 }
 
@@ -69,7 +62,7 @@ impl runtime::wire::ReadFields for SubscribeOutputBuilder {
 
 /// Builds a [`SubscribeOutput`](struct@SubscribeOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct SubscribeOutputBuilder {
     events: Option<types::Events>,
 }

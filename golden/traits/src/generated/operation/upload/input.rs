@@ -12,7 +12,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct UploadInput {
     /// The `key` member.
     ///
@@ -130,7 +130,7 @@ impl runtime::wire::ReadFields for UploadInputBuilder {
 
 /// Builds a [`UploadInput`](struct@UploadInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct UploadInputBuilder {
     key: Option<String>,
     token: Option<String>,

@@ -4,7 +4,6 @@
 //! The `Upload` operation: input, output and errors.
 use crate::operation;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 mod output;
@@ -20,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `fixture.traits#Upload`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Upload;
 impl Upload {
     /// The operation name.
@@ -95,7 +94,7 @@ impl Upload {
 
 /// Every error `Upload` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum UploadError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

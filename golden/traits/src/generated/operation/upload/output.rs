@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// Smithy shape: `fixture.traits#UploadOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct UploadOutput {
     /// The `etag` member.
     ///
@@ -89,7 +89,7 @@ impl runtime::wire::ReadFields for UploadOutputBuilder {
 
 /// Builds a [`UploadOutput`](struct@UploadOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct UploadOutputBuilder {
     etag: Option<String>,
     status: Option<i32>,

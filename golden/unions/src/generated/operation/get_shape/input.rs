@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `GetShapeInput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetShapeInput {
     /// Exactly one kind of shape.
     ///
@@ -24,12 +23,6 @@ impl GetShapeInput {
     /// Exactly one kind of shape.
     pub fn shape(&self) -> Option<&types::Shape> {
         self.shape.as_ref()
-    }
-}
-
-impl fmt::Debug for GetShapeInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GetShapeInput").field("shape", &self.shape).finish()
     }
 }
 
@@ -71,7 +64,7 @@ impl runtime::wire::ReadFields for GetShapeInputBuilder {
 
 /// Builds a [`GetShapeInput`](struct@GetShapeInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct GetShapeInputBuilder {
     shape: Option<types::Shape>,
 }

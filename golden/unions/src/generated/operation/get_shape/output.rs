@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `GetShapeOutput` structure.
 ///
 /// Smithy shape: `fixture.unions#GetShapeOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetShapeOutput {
     /// Exactly one kind of shape.
     pub shape: Option<types::Shape>,
@@ -27,15 +26,6 @@ impl GetShapeOutput {
     /// A recursive union: an expression tree.
     pub fn expression(&self) -> Option<&types::Expression> {
         self.expression.as_ref()
-    }
-}
-
-impl fmt::Debug for GetShapeOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GetShapeOutput")
-            .field("shape", &self.shape)
-            .field("expression", &self.expression)
-            .finish()
     }
 }
 
@@ -80,7 +70,7 @@ impl runtime::wire::ReadFields for GetShapeOutputBuilder {
 
 /// Builds a [`GetShapeOutput`](struct@GetShapeOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct GetShapeOutputBuilder {
     shape: Option<types::Shape>,
     expression: Option<types::Expression>,

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `EmptyInputAndEmptyOutputOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.json10#EmptyInputAndEmptyOutputOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct EmptyInputAndEmptyOutputOutput {}
-impl fmt::Debug for EmptyInputAndEmptyOutputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EmptyInputAndEmptyOutputOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for EmptyInputAndEmptyOutputOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for EmptyInputAndEmptyOutputOutputBuilder {
 
 /// Builds a [`EmptyInputAndEmptyOutputOutput`](struct@EmptyInputAndEmptyOutputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct EmptyInputAndEmptyOutputOutputBuilder {}
 impl EmptyInputAndEmptyOutputOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `GreetingWithErrorsInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct GreetingWithErrorsInput {
     /// The `greeting` member.
     pub greeting: Option<String>,
@@ -20,14 +19,6 @@ impl GreetingWithErrorsInput {
     /// The `greeting` member.
     pub fn greeting(&self) -> Option<&str> {
         self.greeting.as_deref()
-    }
-}
-
-impl fmt::Debug for GreetingWithErrorsInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GreetingWithErrorsInput")
-            .field("greeting", &self.greeting)
-            .finish()
     }
 }
 
@@ -69,7 +60,7 @@ impl runtime::wire::ReadFields for GreetingWithErrorsInputBuilder {
 
 /// Builds a [`GreetingWithErrorsInput`](struct@GreetingWithErrorsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct GreetingWithErrorsInputBuilder {
     greeting: Option<String>,
 }

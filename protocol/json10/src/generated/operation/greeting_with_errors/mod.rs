@@ -5,7 +5,6 @@
 use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 mod output;
@@ -21,7 +20,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.json10#GreetingWithErrors`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct GreetingWithErrors;
 impl GreetingWithErrors {
     /// The operation name.
@@ -64,7 +63,7 @@ impl GreetingWithErrors {
 
 /// Every error `GreetingWithErrors` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum GreetingWithErrorsError {
     /// See [`InvalidGreeting`](crate::types::error::InvalidGreeting).
     InvalidGreeting(types::error::InvalidGreeting),

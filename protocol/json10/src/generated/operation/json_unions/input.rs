@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `JsonUnionsInput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct JsonUnionsInput {
     /// A union with a representative set of types for members.
     pub contents: Option<types::MyUnion>,
@@ -22,12 +21,6 @@ impl JsonUnionsInput {
     /// A union with a representative set of types for members.
     pub fn contents(&self) -> Option<&types::MyUnion> {
         self.contents.as_ref()
-    }
-}
-
-impl fmt::Debug for JsonUnionsInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("JsonUnionsInput").field("contents", &self.contents).finish()
     }
 }
 
@@ -69,7 +62,7 @@ impl runtime::wire::ReadFields for JsonUnionsInputBuilder {
 
 /// Builds a [`JsonUnionsInput`](struct@JsonUnionsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct JsonUnionsInputBuilder {
     contents: Option<types::MyUnion>,
 }

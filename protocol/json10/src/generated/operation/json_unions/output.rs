@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `JsonUnionsOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.json10#JsonUnionsOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct JsonUnionsOutput {
     /// A union with a representative set of types for members.
     pub contents: Option<types::MyUnion>,
@@ -20,12 +19,6 @@ impl JsonUnionsOutput {
     /// A union with a representative set of types for members.
     pub fn contents(&self) -> Option<&types::MyUnion> {
         self.contents.as_ref()
-    }
-}
-
-impl fmt::Debug for JsonUnionsOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("JsonUnionsOutput").field("contents", &self.contents).finish()
     }
 }
 
@@ -67,7 +60,7 @@ impl runtime::wire::ReadFields for JsonUnionsOutputBuilder {
 
 /// Builds a [`JsonUnionsOutput`](struct@JsonUnionsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct JsonUnionsOutputBuilder {
     contents: Option<types::MyUnion>,
 }

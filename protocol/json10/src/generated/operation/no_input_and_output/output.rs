@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `NoInputAndOutputOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.json10#NoInputAndOutputOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct NoInputAndOutputOutput {}
-impl fmt::Debug for NoInputAndOutputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("NoInputAndOutputOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for NoInputAndOutputOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for NoInputAndOutputOutputBuilder {
 
 /// Builds a [`NoInputAndOutputOutput`](struct@NoInputAndOutputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct NoInputAndOutputOutputBuilder {}
 impl NoInputAndOutputOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

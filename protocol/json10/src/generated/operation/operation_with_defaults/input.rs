@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `OperationWithDefaultsInput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OperationWithDefaultsInput {
     /// The `defaults` member.
     pub defaults: Option<types::Defaults>,
@@ -43,17 +42,6 @@ impl OperationWithDefaultsInput {
     /// The `otherTopLevelDefault` member.
     pub fn other_top_level_default(&self) -> Option<i32> {
         self.other_top_level_default
-    }
-}
-
-impl fmt::Debug for OperationWithDefaultsInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("OperationWithDefaultsInput")
-            .field("defaults", &self.defaults)
-            .field("client_optional_defaults", &self.client_optional_defaults)
-            .field("top_level_default", &self.top_level_default)
-            .field("other_top_level_default", &self.other_top_level_default)
-            .finish()
     }
 }
 
@@ -111,7 +99,7 @@ impl runtime::wire::ReadFields for OperationWithDefaultsInputBuilder {
 
 /// Builds a [`OperationWithDefaultsInput`](struct@OperationWithDefaultsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct OperationWithDefaultsInputBuilder {
     defaults: Option<types::Defaults>,
     client_optional_defaults: Option<types::ClientOptionalDefaults>,

@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `OperationWithNestedStructureInput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct OperationWithNestedStructureInput {
     /// The `topLevel` member.
     ///
@@ -24,14 +23,6 @@ impl OperationWithNestedStructureInput {
     /// The `topLevel` member.
     pub fn top_level(&self) -> Option<&types::TopLevel> {
         self.top_level.as_ref()
-    }
-}
-
-impl fmt::Debug for OperationWithNestedStructureInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("OperationWithNestedStructureInput")
-            .field("top_level", &self.top_level)
-            .finish()
     }
 }
 
@@ -75,7 +66,7 @@ impl runtime::wire::ReadFields for OperationWithNestedStructureInputBuilder {
 
 /// Builds a [`OperationWithNestedStructureInput`](struct@OperationWithNestedStructureInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct OperationWithNestedStructureInputBuilder {
     top_level: Option<types::TopLevel>,
 }

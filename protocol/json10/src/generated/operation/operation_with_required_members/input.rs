@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `OperationWithRequiredMembers` takes no input members.
 ///
@@ -10,14 +9,8 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct OperationWithRequiredMembersInput {}
-impl fmt::Debug for OperationWithRequiredMembersInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("OperationWithRequiredMembersInput").finish()
-    }
-}
-
 impl runtime::validate::Validate for OperationWithRequiredMembersInput {
     fn validate_at(
         &self,
@@ -53,7 +46,7 @@ impl runtime::wire::ReadFields for OperationWithRequiredMembersInputBuilder {
 
 /// Builds a [`OperationWithRequiredMembersInput`](struct@OperationWithRequiredMembersInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct OperationWithRequiredMembersInputBuilder {}
 impl OperationWithRequiredMembersInputBuilder {
     /// Builds the value without checking the model's constraints, for what a

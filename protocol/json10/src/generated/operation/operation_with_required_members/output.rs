@@ -365,7 +365,7 @@ impl runtime::wire::ReadFields for OperationWithRequiredMembersOutputBuilder {
 
 /// Builds a [`OperationWithRequiredMembersOutput`](struct@OperationWithRequiredMembersOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct OperationWithRequiredMembersOutputBuilder {
     required_string: Option<String>,
     required_boolean: Option<bool>,

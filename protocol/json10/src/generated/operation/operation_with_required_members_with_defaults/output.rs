@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `OperationWithRequiredMembersWithDefaultsOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.json10#OperationWithRequiredMembersWithDefaultsOutput`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct OperationWithRequiredMembersWithDefaultsOutput {
     /// The `requiredString` member.
     ///
@@ -142,27 +141,6 @@ impl OperationWithRequiredMembersWithDefaultsOutput {
     }
 }
 
-impl fmt::Debug for OperationWithRequiredMembersWithDefaultsOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("OperationWithRequiredMembersWithDefaultsOutput")
-            .field("required_string", &self.required_string)
-            .field("required_boolean", &self.required_boolean)
-            .field("required_list", &self.required_list)
-            .field("required_timestamp", &self.required_timestamp)
-            .field("required_blob", &self.required_blob)
-            .field("required_byte", &self.required_byte)
-            .field("required_short", &self.required_short)
-            .field("required_integer", &self.required_integer)
-            .field("required_long", &self.required_long)
-            .field("required_float", &self.required_float)
-            .field("required_double", &self.required_double)
-            .field("required_map", &self.required_map)
-            .field("required_enum", &self.required_enum)
-            .field("required_int_enum", &self.required_int_enum)
-            .finish()
-    }
-}
-
 impl runtime::validate::Validate for OperationWithRequiredMembersWithDefaultsOutput {
     fn validate_at(
         &self,
@@ -239,7 +217,7 @@ for OperationWithRequiredMembersWithDefaultsOutputBuilder {
 
 /// Builds a [`OperationWithRequiredMembersWithDefaultsOutput`](struct@OperationWithRequiredMembersWithDefaultsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct OperationWithRequiredMembersWithDefaultsOutputBuilder {
     required_string: Option<String>,
     required_boolean: Option<bool>,

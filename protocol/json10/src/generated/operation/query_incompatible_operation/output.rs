@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `QueryIncompatibleOperation` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.json10#QueryIncompatibleOperationOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct QueryIncompatibleOperationOutput {}
-impl fmt::Debug for QueryIncompatibleOperationOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("QueryIncompatibleOperationOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for QueryIncompatibleOperationOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for QueryIncompatibleOperationOutputBuilder {
 
 /// Builds a [`QueryIncompatibleOperationOutput`](struct@QueryIncompatibleOperationOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct QueryIncompatibleOperationOutputBuilder {}
 impl QueryIncompatibleOperationOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `SimpleScalarPropertiesInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SimpleScalarPropertiesInput {
     /// The `floatValue` member.
     pub float_value: Option<f32>,
@@ -27,15 +26,6 @@ impl SimpleScalarPropertiesInput {
     /// The `doubleValue` member.
     pub fn double_value(&self) -> Option<f64> {
         self.double_value
-    }
-}
-
-impl fmt::Debug for SimpleScalarPropertiesInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SimpleScalarPropertiesInput")
-            .field("float_value", &self.float_value)
-            .field("double_value", &self.double_value)
-            .finish()
     }
 }
 
@@ -79,7 +69,7 @@ impl runtime::wire::ReadFields for SimpleScalarPropertiesInputBuilder {
 
 /// Builds a [`SimpleScalarPropertiesInput`](struct@SimpleScalarPropertiesInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct SimpleScalarPropertiesInputBuilder {
     float_value: Option<f32>,
     double_value: Option<f64>,

@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `SimpleScalarPropertiesOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.json10#SimpleScalarPropertiesOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SimpleScalarPropertiesOutput {
     /// The `floatValue` member.
     pub float_value: Option<f32>,
@@ -25,15 +24,6 @@ impl SimpleScalarPropertiesOutput {
     /// The `doubleValue` member.
     pub fn double_value(&self) -> Option<f64> {
         self.double_value
-    }
-}
-
-impl fmt::Debug for SimpleScalarPropertiesOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SimpleScalarPropertiesOutput")
-            .field("float_value", &self.float_value)
-            .field("double_value", &self.double_value)
-            .finish()
     }
 }
 
@@ -77,7 +67,7 @@ impl runtime::wire::ReadFields for SimpleScalarPropertiesOutputBuilder {
 
 /// Builds a [`SimpleScalarPropertiesOutput`](struct@SimpleScalarPropertiesOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct SimpleScalarPropertiesOutputBuilder {
     float_value: Option<f32>,
     double_value: Option<f64>,

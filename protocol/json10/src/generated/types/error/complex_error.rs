@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This error is thrown when a request is invalid.
 ///
 /// Smithy shape: `aws.protocoltests.json10#ComplexError`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ComplexError {
     /// The `TopLevel` member.
     pub top_level: Option<String>,
@@ -27,15 +26,6 @@ impl ComplexError {
     /// The `Nested` member.
     pub fn nested(&self) -> Option<&types::ComplexNestedErrorData> {
         self.nested.as_ref()
-    }
-}
-
-impl fmt::Debug for ComplexError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ComplexError")
-            .field("top_level", &self.top_level)
-            .field("nested", &self.nested)
-            .finish()
     }
 }
 
@@ -61,50 +51,9 @@ impl ComplexError {
     /// Whether the error means the caller is being throttled:
     /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = runtime::error::is_throttling_code(Self::CODE);
-    /// The human-readable message, if the service sent one.
-    pub fn error_message(&self) -> Option<&str> {
-        None
-    }
 }
 
-impl fmt::Display for ComplexError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(Self::CODE)?;
-        if let Some(message) = self.error_message() {
-            ::std::write!(f, ": {}", message)?;
-        }
-        Ok(())
-    }
-}
-
-impl ::std::error::Error for ComplexError {}
-impl runtime::error::ErrorInfo for ComplexError {
-    fn code(&self) -> Option<&str> {
-        Some(Self::CODE)
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.error_message()
-    }
-
-    fn http_status(&self) -> Option<u16> {
-        Self::HTTP_STATUS
-    }
-
-    fn is_retryable(&self) -> bool {
-        Self::RETRYABLE || Self::THROTTLING
-    }
-
-    fn is_throttling(&self) -> bool {
-        Self::THROTTLING
-    }
-}
-
-impl runtime::http::ReadError for ComplexError {
-    fn read_error(response: &runtime::http::ErrorResponse<'_>) -> Self {
-        response.json_body()
-    }
-}
+runtime::error_impls!(ComplexError);
 
 runtime::structure_impls!(ComplexError, ComplexErrorBuilder);
 
@@ -136,7 +85,7 @@ impl runtime::wire::ReadFields for ComplexErrorBuilder {
 
 /// Builds a [`ComplexError`](struct@ComplexError); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct ComplexErrorBuilder {
     top_level: Option<String>,
     nested: Option<types::ComplexNestedErrorData>,

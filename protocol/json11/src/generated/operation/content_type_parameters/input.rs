@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `ContentTypeParametersInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ContentTypeParametersInput {
     /// The `value` member.
     pub value: Option<i32>,
@@ -20,12 +19,6 @@ impl ContentTypeParametersInput {
     /// The `value` member.
     pub fn value(&self) -> Option<i32> {
         self.value
-    }
-}
-
-impl fmt::Debug for ContentTypeParametersInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ContentTypeParametersInput").field("value", &self.value).finish()
     }
 }
 
@@ -67,7 +60,7 @@ impl runtime::wire::ReadFields for ContentTypeParametersInputBuilder {
 
 /// Builds a [`ContentTypeParametersInput`](struct@ContentTypeParametersInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct ContentTypeParametersInputBuilder {
     value: Option<i32>,
 }

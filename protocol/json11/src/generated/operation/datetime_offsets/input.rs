@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `DatetimeOffsets` takes no input members.
 ///
@@ -10,14 +9,8 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct DatetimeOffsetsInput {}
-impl fmt::Debug for DatetimeOffsetsInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("DatetimeOffsetsInput").finish()
-    }
-}
-
 impl runtime::validate::Validate for DatetimeOffsetsInput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for DatetimeOffsetsInputBuilder {
 
 /// Builds a [`DatetimeOffsetsInput`](struct@DatetimeOffsetsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct DatetimeOffsetsInputBuilder {}
 impl DatetimeOffsetsInputBuilder {
     /// Builds the value without checking the model's constraints, for what a

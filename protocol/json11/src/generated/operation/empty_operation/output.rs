@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `EmptyOperation` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.json#EmptyOperationOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct EmptyOperationOutput {}
-impl fmt::Debug for EmptyOperationOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EmptyOperationOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for EmptyOperationOutput {
     fn validate_at(
         &self,
@@ -48,7 +41,7 @@ impl runtime::wire::ReadFields for EmptyOperationOutputBuilder {
 
 /// Builds a [`EmptyOperationOutput`](struct@EmptyOperationOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct EmptyOperationOutputBuilder {}
 impl EmptyOperationOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

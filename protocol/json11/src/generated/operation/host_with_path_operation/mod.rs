@@ -4,7 +4,6 @@
 //! The `HostWithPathOperation` operation: input, output and errors.
 use crate::operation;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 mod output;
@@ -20,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.json#HostWithPathOperation`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct HostWithPathOperation;
 impl HostWithPathOperation {
     /// The operation name.
@@ -63,7 +62,7 @@ impl HostWithPathOperation {
 
 /// Every error `HostWithPathOperation` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum HostWithPathOperationError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

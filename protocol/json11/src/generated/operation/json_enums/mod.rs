@@ -4,7 +4,6 @@
 //! The `JsonEnums` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`JsonEnumsInputOutput`](crate::types::JsonEnumsInputOutput), which other operations share.
 pub type JsonEnumsInput = types::JsonEnumsInputOutput;
@@ -14,7 +13,7 @@ pub type JsonEnumsOutput = types::JsonEnumsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.json#JsonEnums`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct JsonEnums;
 impl JsonEnums {
     /// The operation name.
@@ -55,7 +54,7 @@ impl JsonEnums {
 
 /// Every error `JsonEnums` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum JsonEnumsError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -4,7 +4,6 @@
 //! The `JsonUnions` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`UnionInputOutput`](crate::types::UnionInputOutput), which other operations share.
 pub type JsonUnionsInput = types::UnionInputOutput;
@@ -14,7 +13,7 @@ pub type JsonUnionsOutput = types::UnionInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.json#JsonUnions`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct JsonUnions;
 impl JsonUnions {
     /// The operation name.
@@ -52,7 +51,7 @@ impl JsonUnions {
 
 /// Every error `JsonUnions` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum JsonUnionsError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

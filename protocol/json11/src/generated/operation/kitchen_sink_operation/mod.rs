@@ -4,7 +4,6 @@
 //! The `KitchenSinkOperation` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`KitchenSink`](crate::types::KitchenSink), which other operations share.
 pub type KitchenSinkOperationInput = types::KitchenSink;
@@ -14,7 +13,7 @@ pub type KitchenSinkOperationOutput = types::KitchenSink;
 ///
 /// Smithy shape: `aws.protocoltests.json#KitchenSinkOperation`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct KitchenSinkOperation;
 impl KitchenSinkOperation {
     /// The operation name.
@@ -55,7 +54,7 @@ impl KitchenSinkOperation {
 
 /// Every error `KitchenSinkOperation` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum KitchenSinkOperationError {
     /// See [`ErrorWithMembers`](crate::types::error::ErrorWithMembers).

@@ -4,7 +4,6 @@
 //! The `NullOperation` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`NullOperationInputOutput`](crate::types::NullOperationInputOutput), which other operations share.
 pub type NullOperationInput = types::NullOperationInputOutput;
@@ -14,7 +13,7 @@ pub type NullOperationOutput = types::NullOperationInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.json#NullOperation`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct NullOperation;
 impl NullOperation {
     /// The operation name.
@@ -55,7 +54,7 @@ impl NullOperation {
 
 /// Every error `NullOperation` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum NullOperationError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

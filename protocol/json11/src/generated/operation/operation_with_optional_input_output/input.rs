@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `OperationWithOptionalInputOutputInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct OperationWithOptionalInputOutputInput {
     /// The `Value` member.
     pub value: Option<String>,
@@ -20,14 +19,6 @@ impl OperationWithOptionalInputOutputInput {
     /// The `Value` member.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
-    }
-}
-
-impl fmt::Debug for OperationWithOptionalInputOutputInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("OperationWithOptionalInputOutputInput")
-            .field("value", &self.value)
-            .finish()
     }
 }
 
@@ -70,7 +61,7 @@ impl runtime::wire::ReadFields for OperationWithOptionalInputOutputInputBuilder 
 
 /// Builds a [`OperationWithOptionalInputOutputInput`](struct@OperationWithOptionalInputOutputInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct OperationWithOptionalInputOutputInputBuilder {
     value: Option<String>,
 }

@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `OperationWithOptionalInputOutputOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.json#OperationWithOptionalInputOutputOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct OperationWithOptionalInputOutputOutput {
     /// The `Value` member.
     pub value: Option<String>,
@@ -18,14 +17,6 @@ impl OperationWithOptionalInputOutputOutput {
     /// The `Value` member.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
-    }
-}
-
-impl fmt::Debug for OperationWithOptionalInputOutputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("OperationWithOptionalInputOutputOutput")
-            .field("value", &self.value)
-            .finish()
     }
 }
 
@@ -68,7 +59,7 @@ impl runtime::wire::ReadFields for OperationWithOptionalInputOutputOutputBuilder
 
 /// Builds a [`OperationWithOptionalInputOutputOutput`](struct@OperationWithOptionalInputOutputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct OperationWithOptionalInputOutputOutputBuilder {
     value: Option<String>,
 }

@@ -4,7 +4,6 @@
 //! The `PutAndGetInlineDocuments` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`PutAndGetInlineDocumentsInputOutput`](crate::types::PutAndGetInlineDocumentsInputOutput), which other operations share.
 pub type PutAndGetInlineDocumentsInput = types::PutAndGetInlineDocumentsInputOutput;
@@ -14,7 +13,7 @@ pub type PutAndGetInlineDocumentsOutput = types::PutAndGetInlineDocumentsInputOu
 ///
 /// Smithy shape: `aws.protocoltests.json#PutAndGetInlineDocuments`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PutAndGetInlineDocuments;
 impl PutAndGetInlineDocuments {
     /// The operation name.
@@ -58,7 +57,7 @@ impl PutAndGetInlineDocuments {
 
 /// Every error `PutAndGetInlineDocuments` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum PutAndGetInlineDocumentsError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

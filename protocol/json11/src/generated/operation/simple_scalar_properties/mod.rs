@@ -4,7 +4,6 @@
 //! The `SimpleScalarProperties` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`SimpleScalarPropertiesInputOutput`](crate::types::SimpleScalarPropertiesInputOutput), which other operations share.
 pub type SimpleScalarPropertiesInput = types::SimpleScalarPropertiesInputOutput;
@@ -14,7 +13,7 @@ pub type SimpleScalarPropertiesOutput = types::SimpleScalarPropertiesInputOutput
 ///
 /// Smithy shape: `aws.protocoltests.json#SimpleScalarProperties`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SimpleScalarProperties;
 impl SimpleScalarProperties {
     /// The operation name.
@@ -58,7 +57,7 @@ impl SimpleScalarProperties {
 
 /// Every error `SimpleScalarProperties` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum SimpleScalarPropertiesError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -4,7 +4,6 @@
 //! The `SparseNullsOperation` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`SparseNullsOperationInputOutput`](crate::types::SparseNullsOperationInputOutput), which other operations share.
 pub type SparseNullsOperationInput = types::SparseNullsOperationInputOutput;
@@ -14,7 +13,7 @@ pub type SparseNullsOperationOutput = types::SparseNullsOperationInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.json#SparseNullsOperation`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SparseNullsOperation;
 impl SparseNullsOperation {
     /// The operation name.
@@ -55,7 +54,7 @@ impl SparseNullsOperation {
 
 /// Every error `SparseNullsOperation` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum SparseNullsOperationError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

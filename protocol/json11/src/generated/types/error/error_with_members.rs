@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `ErrorWithMembers` structure.
 ///
 /// Smithy shape: `aws.protocoltests.json#ErrorWithMembers`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ErrorWithMembers {
     /// The `Code` member.
     pub code: Option<String>,
@@ -65,20 +64,6 @@ impl ErrorWithMembers {
     }
 }
 
-impl fmt::Debug for ErrorWithMembers {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ErrorWithMembers")
-            .field("code", &self.code)
-            .field("complex_data", &self.complex_data)
-            .field("integer_field", &self.integer_field)
-            .field("list_field", &self.list_field)
-            .field("map_field", &self.map_field)
-            .field("message", &self.message)
-            .field("string_field", &self.string_field)
-            .finish()
-    }
-}
-
 impl runtime::validate::Validate for ErrorWithMembers {
     fn validate_at(
         &self,
@@ -101,54 +86,9 @@ impl ErrorWithMembers {
     /// Whether the error means the caller is being throttled:
     /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = runtime::error::is_throttling_code(Self::CODE);
-    /// The human-readable message, if the service sent one.
-    pub fn error_message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
 }
 
-impl fmt::Display for ErrorWithMembers {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(Self::CODE)?;
-        if let Some(message) = self.error_message() {
-            ::std::write!(f, ": {}", message)?;
-        }
-        Ok(())
-    }
-}
-
-impl ::std::error::Error for ErrorWithMembers {}
-impl runtime::error::ErrorInfo for ErrorWithMembers {
-    fn code(&self) -> Option<&str> {
-        Some(Self::CODE)
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.error_message()
-    }
-
-    fn http_status(&self) -> Option<u16> {
-        Self::HTTP_STATUS
-    }
-
-    fn is_retryable(&self) -> bool {
-        Self::RETRYABLE || Self::THROTTLING
-    }
-
-    fn is_throttling(&self) -> bool {
-        Self::THROTTLING
-    }
-}
-
-impl runtime::http::ReadError for ErrorWithMembers {
-    fn read_error(response: &runtime::http::ErrorResponse<'_>) -> Self {
-        let mut error: Self = response.json_body();
-        if error.message.is_none() {
-            error.message = response.message().map(::std::borrow::ToOwned::to_owned);
-        }
-        error
-    }
-}
+runtime::error_impls!(ErrorWithMembers, message : message);
 
 runtime::structure_impls!(ErrorWithMembers, ErrorWithMembersBuilder);
 
@@ -190,7 +130,7 @@ impl runtime::wire::ReadFields for ErrorWithMembersBuilder {
 
 /// Builds a [`ErrorWithMembers`](struct@ErrorWithMembers); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct ErrorWithMembersBuilder {
     code: Option<String>,
     complex_data: Option<types::KitchenSink>,

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `ErrorWithoutMembers` structure.
 ///
 /// Smithy shape: `aws.protocoltests.json#ErrorWithoutMembers`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ErrorWithoutMembers {}
-impl fmt::Debug for ErrorWithoutMembers {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ErrorWithoutMembers").finish()
-    }
-}
-
 impl runtime::validate::Validate for ErrorWithoutMembers {
     fn validate_at(
         &self,
@@ -36,50 +29,9 @@ impl ErrorWithoutMembers {
     /// Whether the error means the caller is being throttled:
     /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = runtime::error::is_throttling_code(Self::CODE);
-    /// The human-readable message, if the service sent one.
-    pub fn error_message(&self) -> Option<&str> {
-        None
-    }
 }
 
-impl fmt::Display for ErrorWithoutMembers {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(Self::CODE)?;
-        if let Some(message) = self.error_message() {
-            ::std::write!(f, ": {}", message)?;
-        }
-        Ok(())
-    }
-}
-
-impl ::std::error::Error for ErrorWithoutMembers {}
-impl runtime::error::ErrorInfo for ErrorWithoutMembers {
-    fn code(&self) -> Option<&str> {
-        Some(Self::CODE)
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.error_message()
-    }
-
-    fn http_status(&self) -> Option<u16> {
-        Self::HTTP_STATUS
-    }
-
-    fn is_retryable(&self) -> bool {
-        Self::RETRYABLE || Self::THROTTLING
-    }
-
-    fn is_throttling(&self) -> bool {
-        Self::THROTTLING
-    }
-}
-
-impl runtime::http::ReadError for ErrorWithoutMembers {
-    fn read_error(response: &runtime::http::ErrorResponse<'_>) -> Self {
-        response.json_body()
-    }
-}
+runtime::error_impls!(ErrorWithoutMembers);
 
 runtime::structure_impls!(ErrorWithoutMembers, ErrorWithoutMembersBuilder, infallible);
 
@@ -105,7 +57,7 @@ impl runtime::wire::ReadFields for ErrorWithoutMembersBuilder {
 
 /// Builds a [`ErrorWithoutMembers`](struct@ErrorWithoutMembers); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct ErrorWithoutMembersBuilder {}
 impl ErrorWithoutMembersBuilder {
     /// Builds the value without checking the model's constraints, for what a

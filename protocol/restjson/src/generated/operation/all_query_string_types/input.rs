@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `AllQueryStringTypesInput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AllQueryStringTypesInput {
     /// The `queryString` member.
     ///
@@ -211,37 +210,6 @@ impl AllQueryStringTypesInput {
     }
 }
 
-impl fmt::Debug for AllQueryStringTypesInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AllQueryStringTypesInput")
-            .field("query_string", &self.query_string)
-            .field("query_string_list", &self.query_string_list)
-            .field("query_string_set", &self.query_string_set)
-            .field("query_byte", &self.query_byte)
-            .field("query_short", &self.query_short)
-            .field("query_integer", &self.query_integer)
-            .field("query_integer_list", &self.query_integer_list)
-            .field("query_integer_set", &self.query_integer_set)
-            .field("query_long", &self.query_long)
-            .field("query_float", &self.query_float)
-            .field("query_double", &self.query_double)
-            .field("query_double_list", &self.query_double_list)
-            .field("query_boolean", &self.query_boolean)
-            .field("query_boolean_list", &self.query_boolean_list)
-            .field("query_timestamp", &self.query_timestamp)
-            .field("query_timestamp_list", &self.query_timestamp_list)
-            .field("query_enum", &self.query_enum)
-            .field("query_enum_list", &self.query_enum_list)
-            .field("query_integer_enum", &self.query_integer_enum)
-            .field("query_integer_enum_list", &self.query_integer_enum_list)
-            .field(
-                "query_params_map_of_string_list",
-                &self.query_params_map_of_string_list,
-            )
-            .finish()
-    }
-}
-
 impl runtime::validate::Validate for AllQueryStringTypesInput {
     fn validate_at(
         &self,
@@ -362,7 +330,7 @@ impl runtime::wire::ReadFields for AllQueryStringTypesInputBuilder {
 
 /// Builds a [`AllQueryStringTypesInput`](struct@AllQueryStringTypesInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct AllQueryStringTypesInputBuilder {
     query_string: Option<String>,
     query_string_list: Option<Vec<String>>,

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `AllQueryStringTypes` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#AllQueryStringTypesOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct AllQueryStringTypesOutput {}
-impl fmt::Debug for AllQueryStringTypesOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AllQueryStringTypesOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for AllQueryStringTypesOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for AllQueryStringTypesOutputBuilder {
 
 /// Builds a [`AllQueryStringTypesOutput`](struct@AllQueryStringTypesOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct AllQueryStringTypesOutputBuilder {}
 impl AllQueryStringTypesOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

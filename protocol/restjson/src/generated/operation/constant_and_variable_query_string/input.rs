@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `ConstantAndVariableQueryStringInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ConstantAndVariableQueryStringInput {
     /// The `baz` member.
     ///
@@ -31,15 +30,6 @@ impl ConstantAndVariableQueryStringInput {
     /// The `maybeSet` member.
     pub fn maybe_set(&self) -> Option<&str> {
         self.maybe_set.as_deref()
-    }
-}
-
-impl fmt::Debug for ConstantAndVariableQueryStringInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ConstantAndVariableQueryStringInput")
-            .field("baz", &self.baz)
-            .field("maybe_set", &self.maybe_set)
-            .finish()
     }
 }
 
@@ -84,7 +74,7 @@ impl runtime::wire::ReadFields for ConstantAndVariableQueryStringInputBuilder {
 
 /// Builds a [`ConstantAndVariableQueryStringInput`](struct@ConstantAndVariableQueryStringInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct ConstantAndVariableQueryStringInputBuilder {
     baz: Option<String>,
     maybe_set: Option<String>,

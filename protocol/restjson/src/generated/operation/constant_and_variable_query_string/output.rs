@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `ConstantAndVariableQueryString` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#ConstantAndVariableQueryStringOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ConstantAndVariableQueryStringOutput {}
-impl fmt::Debug for ConstantAndVariableQueryStringOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ConstantAndVariableQueryStringOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for ConstantAndVariableQueryStringOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for ConstantAndVariableQueryStringOutputBuilder {
 
 /// Builds a [`ConstantAndVariableQueryStringOutput`](struct@ConstantAndVariableQueryStringOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct ConstantAndVariableQueryStringOutputBuilder {}
 impl ConstantAndVariableQueryStringOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

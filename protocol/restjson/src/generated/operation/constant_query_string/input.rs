@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `ConstantQueryStringInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ConstantQueryStringInput {
     /// The `hello` member.
     ///
@@ -23,12 +22,6 @@ impl ConstantQueryStringInput {
     /// The `hello` member.
     pub fn hello(&self) -> Option<&str> {
         self.hello.as_deref()
-    }
-}
-
-impl fmt::Debug for ConstantQueryStringInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ConstantQueryStringInput").field("hello", &self.hello).finish()
     }
 }
 
@@ -72,7 +65,7 @@ impl runtime::wire::ReadFields for ConstantQueryStringInputBuilder {
 
 /// Builds a [`ConstantQueryStringInput`](struct@ConstantQueryStringInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct ConstantQueryStringInputBuilder {
     hello: Option<String>,
 }

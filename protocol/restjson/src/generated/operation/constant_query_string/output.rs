@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `ConstantQueryString` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#ConstantQueryStringOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ConstantQueryStringOutput {}
-impl fmt::Debug for ConstantQueryStringOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ConstantQueryStringOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for ConstantQueryStringOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for ConstantQueryStringOutputBuilder {
 
 /// Builds a [`ConstantQueryStringOutput`](struct@ConstantQueryStringOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct ConstantQueryStringOutputBuilder {}
 impl ConstantQueryStringOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `ContentTypeParametersOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#ContentTypeParametersOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ContentTypeParametersOutput {}
-impl fmt::Debug for ContentTypeParametersOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ContentTypeParametersOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for ContentTypeParametersOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for ContentTypeParametersOutputBuilder {
 
 /// Builds a [`ContentTypeParametersOutput`](struct@ContentTypeParametersOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct ContentTypeParametersOutputBuilder {}
 impl ContentTypeParametersOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

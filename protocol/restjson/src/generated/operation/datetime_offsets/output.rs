@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `DatetimeOffsetsOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DatetimeOffsetsOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct DatetimeOffsetsOutput {
     /// The `datetime` member.
     pub datetime: Option<::time::OffsetDateTime>,
@@ -18,14 +17,6 @@ impl DatetimeOffsetsOutput {
     /// The `datetime` member.
     pub fn datetime(&self) -> Option<::time::OffsetDateTime> {
         self.datetime
-    }
-}
-
-impl fmt::Debug for DatetimeOffsetsOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("DatetimeOffsetsOutput")
-            .field("datetime", &self.datetime)
-            .finish()
     }
 }
 
@@ -73,7 +64,7 @@ impl runtime::wire::ReadFields for DatetimeOffsetsOutputBuilder {
 
 /// Builds a [`DatetimeOffsetsOutput`](struct@DatetimeOffsetsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct DatetimeOffsetsOutputBuilder {
     datetime: Option<::time::OffsetDateTime>,
 }

@@ -4,7 +4,6 @@
 //! The `DocumentType` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`DocumentTypeInputOutput`](crate::types::DocumentTypeInputOutput), which other operations share.
 pub type DocumentTypeInput = types::DocumentTypeInputOutput;
@@ -14,7 +13,7 @@ pub type DocumentTypeOutput = types::DocumentTypeInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DocumentType`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DocumentType;
 impl DocumentType {
     /// The operation name.
@@ -60,7 +59,7 @@ impl DocumentType {
 
 /// Every error `DocumentType` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum DocumentTypeError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

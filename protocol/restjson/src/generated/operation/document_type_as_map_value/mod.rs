@@ -4,7 +4,6 @@
 //! The `DocumentTypeAsMapValue` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`DocumentTypeAsMapValueInputOutput`](crate::types::DocumentTypeAsMapValueInputOutput), which other operations share.
 pub type DocumentTypeAsMapValueInput = types::DocumentTypeAsMapValueInputOutput;
@@ -14,7 +13,7 @@ pub type DocumentTypeAsMapValueOutput = types::DocumentTypeAsMapValueInputOutput
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DocumentTypeAsMapValue`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DocumentTypeAsMapValue;
 impl DocumentTypeAsMapValue {
     /// The operation name.
@@ -63,7 +62,7 @@ impl DocumentTypeAsMapValue {
 
 /// Every error `DocumentTypeAsMapValue` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum DocumentTypeAsMapValueError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -4,7 +4,6 @@
 //! The `DocumentTypeAsPayload` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`DocumentTypeAsPayloadInputOutput`](crate::types::DocumentTypeAsPayloadInputOutput), which other operations share.
 pub type DocumentTypeAsPayloadInput = types::DocumentTypeAsPayloadInputOutput;
@@ -14,7 +13,7 @@ pub type DocumentTypeAsPayloadOutput = types::DocumentTypeAsPayloadInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DocumentTypeAsPayload`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DocumentTypeAsPayload;
 impl DocumentTypeAsPayload {
     /// The operation name.
@@ -92,7 +91,7 @@ impl DocumentTypeAsPayload {
 
 /// Every error `DocumentTypeAsPayload` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum DocumentTypeAsPayloadError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `DuplexStreamInput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct DuplexStreamInput {
     /// The `stream` member.
     ///
@@ -24,12 +23,6 @@ impl DuplexStreamInput {
     /// The `stream` member.
     pub fn stream(&self) -> Option<&types::EventStream> {
         self.stream.as_ref()
-    }
-}
-
-impl fmt::Debug for DuplexStreamInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("DuplexStreamInput").field("stream", &self.stream).finish()
     }
 }
 
@@ -71,7 +64,7 @@ impl runtime::wire::ReadFields for DuplexStreamInputBuilder {
 
 /// Builds a [`DuplexStreamInput`](struct@DuplexStreamInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct DuplexStreamInputBuilder {
     stream: Option<types::EventStream>,
 }

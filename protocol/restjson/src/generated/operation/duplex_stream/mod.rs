@@ -4,7 +4,6 @@
 //! The `DuplexStream` operation: input, output and errors.
 use crate::operation;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 mod output;
@@ -20,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DuplexStream`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DuplexStream;
 impl DuplexStream {
     /// The operation name.
@@ -92,7 +91,7 @@ impl DuplexStream {
 
 /// Every error `DuplexStream` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum DuplexStreamError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

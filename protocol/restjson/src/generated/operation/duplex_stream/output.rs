@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `DuplexStreamOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DuplexStreamOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct DuplexStreamOutput {
     /// The `stream` member.
     ///
@@ -22,12 +21,6 @@ impl DuplexStreamOutput {
     /// The `stream` member.
     pub fn stream(&self) -> Option<&types::EventStream> {
         self.stream.as_ref()
-    }
-}
-
-impl fmt::Debug for DuplexStreamOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("DuplexStreamOutput").field("stream", &self.stream).finish()
     }
 }
 
@@ -69,7 +62,7 @@ impl runtime::wire::ReadFields for DuplexStreamOutputBuilder {
 
 /// Builds a [`DuplexStreamOutput`](struct@DuplexStreamOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct DuplexStreamOutputBuilder {
     stream: Option<types::EventStream>,
 }

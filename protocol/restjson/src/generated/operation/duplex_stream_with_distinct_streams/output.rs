@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `DuplexStreamWithDistinctStreamsOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DuplexStreamWithDistinctStreamsOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct DuplexStreamWithDistinctStreamsOutput {
     /// The `stream` member.
     ///
@@ -22,14 +21,6 @@ impl DuplexStreamWithDistinctStreamsOutput {
     /// The `stream` member.
     pub fn stream(&self) -> Option<&types::SingletonEventStream> {
         self.stream.as_ref()
-    }
-}
-
-impl fmt::Debug for DuplexStreamWithDistinctStreamsOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("DuplexStreamWithDistinctStreamsOutput")
-            .field("stream", &self.stream)
-            .finish()
     }
 }
 
@@ -73,7 +64,7 @@ impl runtime::wire::ReadFields for DuplexStreamWithDistinctStreamsOutputBuilder 
 
 /// Builds a [`DuplexStreamWithDistinctStreamsOutput`](struct@DuplexStreamWithDistinctStreamsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct DuplexStreamWithDistinctStreamsOutputBuilder {
     stream: Option<types::SingletonEventStream>,
 }

@@ -5,7 +5,6 @@
 use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 mod output;
@@ -21,7 +20,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#DuplexStreamWithInitialMessages`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DuplexStreamWithInitialMessages;
 impl DuplexStreamWithInitialMessages {
     /// The operation name.
@@ -112,7 +111,7 @@ impl DuplexStreamWithInitialMessages {
 
 /// Every error `DuplexStreamWithInitialMessages` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum DuplexStreamWithInitialMessagesError {
     /// See [`ServiceUnavailableError`](crate::types::error::ServiceUnavailableError).
     ServiceUnavailableError(types::error::ServiceUnavailableError),

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `EndpointOperation` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#EndpointOperationOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct EndpointOperationOutput {}
-impl fmt::Debug for EndpointOperationOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EndpointOperationOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for EndpointOperationOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for EndpointOperationOutputBuilder {
 
 /// Builds a [`EndpointOperationOutput`](struct@EndpointOperationOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct EndpointOperationOutputBuilder {}
 impl EndpointOperationOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

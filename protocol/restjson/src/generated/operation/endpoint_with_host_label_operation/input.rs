@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HostLabelInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct EndpointWithHostLabelOperationInput {
     /// The `label` member.
     ///
@@ -23,14 +22,6 @@ impl EndpointWithHostLabelOperationInput {
     /// The `label` member.
     pub fn label(&self) -> Option<&str> {
         self.label.as_deref()
-    }
-}
-
-impl fmt::Debug for EndpointWithHostLabelOperationInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EndpointWithHostLabelOperationInput")
-            .field("label", &self.label)
-            .finish()
     }
 }
 
@@ -75,7 +66,7 @@ impl runtime::wire::ReadFields for EndpointWithHostLabelOperationInputBuilder {
 
 /// Builds a [`EndpointWithHostLabelOperationInput`](struct@EndpointWithHostLabelOperationInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct EndpointWithHostLabelOperationInputBuilder {
     label: Option<String>,
 }

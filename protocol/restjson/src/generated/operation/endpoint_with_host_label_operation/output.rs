@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `EndpointWithHostLabelOperation` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#EndpointWithHostLabelOperationOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct EndpointWithHostLabelOperationOutput {}
-impl fmt::Debug for EndpointWithHostLabelOperationOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EndpointWithHostLabelOperationOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for EndpointWithHostLabelOperationOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for EndpointWithHostLabelOperationOutputBuilder {
 
 /// Builds a [`EndpointWithHostLabelOperationOutput`](struct@EndpointWithHostLabelOperationOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct EndpointWithHostLabelOperationOutputBuilder {}
 impl EndpointWithHostLabelOperationOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `FractionalSecondsOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#FractionalSecondsOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct FractionalSecondsOutput {
     /// The `datetime` member.
     pub datetime: Option<::time::OffsetDateTime>,
@@ -18,14 +17,6 @@ impl FractionalSecondsOutput {
     /// The `datetime` member.
     pub fn datetime(&self) -> Option<::time::OffsetDateTime> {
         self.datetime
-    }
-}
-
-impl fmt::Debug for FractionalSecondsOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FractionalSecondsOutput")
-            .field("datetime", &self.datetime)
-            .finish()
     }
 }
 
@@ -73,7 +64,7 @@ impl runtime::wire::ReadFields for FractionalSecondsOutputBuilder {
 
 /// Builds a [`FractionalSecondsOutput`](struct@FractionalSecondsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct FractionalSecondsOutputBuilder {
     datetime: Option<::time::OffsetDateTime>,
 }

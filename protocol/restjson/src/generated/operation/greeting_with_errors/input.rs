@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `GreetingWithErrors` takes no input members.
 ///
@@ -10,14 +9,8 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct GreetingWithErrorsInput {}
-impl fmt::Debug for GreetingWithErrorsInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GreetingWithErrorsInput").finish()
-    }
-}
-
 impl runtime::validate::Validate for GreetingWithErrorsInput {
     fn validate_at(
         &self,
@@ -52,7 +45,7 @@ impl runtime::wire::ReadFields for GreetingWithErrorsInputBuilder {
 
 /// Builds a [`GreetingWithErrorsInput`](struct@GreetingWithErrorsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct GreetingWithErrorsInputBuilder {}
 impl GreetingWithErrorsInputBuilder {
     /// Builds the value without checking the model's constraints, for what a

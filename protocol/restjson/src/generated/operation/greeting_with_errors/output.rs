@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `GreetingWithErrorsOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#GreetingWithErrorsOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct GreetingWithErrorsOutput {
     /// The `greeting` member.
     ///
@@ -20,14 +19,6 @@ impl GreetingWithErrorsOutput {
     /// The `greeting` member.
     pub fn greeting(&self) -> Option<&str> {
         self.greeting.as_deref()
-    }
-}
-
-impl fmt::Debug for GreetingWithErrorsOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GreetingWithErrorsOutput")
-            .field("greeting", &self.greeting)
-            .finish()
     }
 }
 
@@ -69,7 +60,7 @@ impl runtime::wire::ReadFields for GreetingWithErrorsOutputBuilder {
 
 /// Builds a [`GreetingWithErrorsOutput`](struct@GreetingWithErrorsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct GreetingWithErrorsOutputBuilder {
     greeting: Option<String>,
 }

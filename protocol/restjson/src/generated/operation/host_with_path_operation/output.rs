@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `HostWithPathOperation` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HostWithPathOperationOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HostWithPathOperationOutput {}
-impl fmt::Debug for HostWithPathOperationOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HostWithPathOperationOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for HostWithPathOperationOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for HostWithPathOperationOutputBuilder {
 
 /// Builds a [`HostWithPathOperationOutput`](struct@HostWithPathOperationOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HostWithPathOperationOutputBuilder {}
 impl HostWithPathOperationOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

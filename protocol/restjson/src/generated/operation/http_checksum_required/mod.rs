@@ -4,7 +4,6 @@
 //! The `HttpChecksumRequired` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`HttpChecksumRequiredInputOutput`](crate::types::HttpChecksumRequiredInputOutput), which other operations share.
 pub type HttpChecksumRequiredInput = types::HttpChecksumRequiredInputOutput;
@@ -14,7 +13,7 @@ pub type HttpChecksumRequiredOutput = types::HttpChecksumRequiredInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpChecksumRequired`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct HttpChecksumRequired;
 impl HttpChecksumRequired {
     /// The operation name.
@@ -65,7 +64,7 @@ impl HttpChecksumRequired {
 
 /// Every error `HttpChecksumRequired` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum HttpChecksumRequiredError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HttpEmptyPrefixHeadersInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpEmptyPrefixHeadersInput {
     /// The `prefixHeaders` member.
     ///
@@ -33,15 +32,6 @@ impl HttpEmptyPrefixHeadersInput {
     /// The `specificHeader` member.
     pub fn specific_header(&self) -> Option<&str> {
         self.specific_header.as_deref()
-    }
-}
-
-impl fmt::Debug for HttpEmptyPrefixHeadersInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpEmptyPrefixHeadersInput")
-            .field("prefix_headers", &self.prefix_headers)
-            .field("specific_header", &self.specific_header)
-            .finish()
     }
 }
 
@@ -85,7 +75,7 @@ impl runtime::wire::ReadFields for HttpEmptyPrefixHeadersInputBuilder {
 
 /// Builds a [`HttpEmptyPrefixHeadersInput`](struct@HttpEmptyPrefixHeadersInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpEmptyPrefixHeadersInputBuilder {
     prefix_headers: Option<::std::collections::BTreeMap<String, String>>,
     specific_header: Option<String>,

@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HttpEmptyPrefixHeadersOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpEmptyPrefixHeadersOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpEmptyPrefixHeadersOutput {
     /// The `prefixHeaders` member.
     ///
@@ -31,15 +30,6 @@ impl HttpEmptyPrefixHeadersOutput {
     /// The `specificHeader` member.
     pub fn specific_header(&self) -> Option<&str> {
         self.specific_header.as_deref()
-    }
-}
-
-impl fmt::Debug for HttpEmptyPrefixHeadersOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpEmptyPrefixHeadersOutput")
-            .field("prefix_headers", &self.prefix_headers)
-            .field("specific_header", &self.specific_header)
-            .finish()
     }
 }
 
@@ -83,7 +73,7 @@ impl runtime::wire::ReadFields for HttpEmptyPrefixHeadersOutputBuilder {
 
 /// Builds a [`HttpEmptyPrefixHeadersOutput`](struct@HttpEmptyPrefixHeadersOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpEmptyPrefixHeadersOutputBuilder {
     prefix_headers: Option<::std::collections::BTreeMap<String, String>>,
     specific_header: Option<String>,

@@ -4,7 +4,6 @@
 //! The `HttpEnumPayload` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`EnumPayloadInput`](crate::types::EnumPayloadInput), which other operations share.
 pub type HttpEnumPayloadInput = types::EnumPayloadInput;
@@ -14,7 +13,7 @@ pub type HttpEnumPayloadOutput = types::EnumPayloadInput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpEnumPayload`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct HttpEnumPayload;
 impl HttpEnumPayload {
     /// The operation name.
@@ -84,7 +83,7 @@ impl HttpEnumPayload {
 
 /// Every error `HttpEnumPayload` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum HttpEnumPayloadError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -4,7 +4,6 @@
 //! The `HttpPayloadTraits` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`HttpPayloadTraitsInputOutput`](crate::types::HttpPayloadTraitsInputOutput), which other operations share.
 pub type HttpPayloadTraitsInput = types::HttpPayloadTraitsInputOutput;
@@ -14,7 +13,7 @@ pub type HttpPayloadTraitsOutput = types::HttpPayloadTraitsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPayloadTraits`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct HttpPayloadTraits;
 impl HttpPayloadTraits {
     /// The operation name.
@@ -93,7 +92,7 @@ impl HttpPayloadTraits {
 
 /// Every error `HttpPayloadTraits` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum HttpPayloadTraitsError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

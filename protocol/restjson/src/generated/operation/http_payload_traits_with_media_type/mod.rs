@@ -4,7 +4,6 @@
 //! The `HttpPayloadTraitsWithMediaType` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`HttpPayloadTraitsWithMediaTypeInputOutput`](crate::types::HttpPayloadTraitsWithMediaTypeInputOutput), which other operations share.
 pub type HttpPayloadTraitsWithMediaTypeInput = types::HttpPayloadTraitsWithMediaTypeInputOutput;
@@ -14,7 +13,7 @@ pub type HttpPayloadTraitsWithMediaTypeOutput = types::HttpPayloadTraitsWithMedi
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPayloadTraitsWithMediaType`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct HttpPayloadTraitsWithMediaType;
 impl HttpPayloadTraitsWithMediaType {
     /// The operation name.
@@ -93,7 +92,7 @@ impl HttpPayloadTraitsWithMediaType {
 
 /// Every error `HttpPayloadTraitsWithMediaType` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum HttpPayloadTraitsWithMediaTypeError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -4,7 +4,6 @@
 //! The `HttpPayloadWithStructure` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`HttpPayloadWithStructureInputOutput`](crate::types::HttpPayloadWithStructureInputOutput), which other operations share.
 pub type HttpPayloadWithStructureInput = types::HttpPayloadWithStructureInputOutput;
@@ -14,7 +13,7 @@ pub type HttpPayloadWithStructureOutput = types::HttpPayloadWithStructureInputOu
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPayloadWithStructure`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct HttpPayloadWithStructure;
 impl HttpPayloadWithStructure {
     /// The operation name.
@@ -89,7 +88,7 @@ impl HttpPayloadWithStructure {
 
 /// Every error `HttpPayloadWithStructure` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum HttpPayloadWithStructureError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -4,7 +4,6 @@
 //! The `HttpPayloadWithUnion` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`HttpPayloadWithUnionInputOutput`](crate::types::HttpPayloadWithUnionInputOutput), which other operations share.
 pub type HttpPayloadWithUnionInput = types::HttpPayloadWithUnionInputOutput;
@@ -14,7 +13,7 @@ pub type HttpPayloadWithUnionOutput = types::HttpPayloadWithUnionInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPayloadWithUnion`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct HttpPayloadWithUnion;
 impl HttpPayloadWithUnion {
     /// The operation name.
@@ -89,7 +88,7 @@ impl HttpPayloadWithUnion {
 
 /// Every error `HttpPayloadWithUnion` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum HttpPayloadWithUnionError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HttpPrefixHeadersInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpPrefixHeadersInput {
     /// The `foo` member.
     ///
@@ -31,15 +30,6 @@ impl HttpPrefixHeadersInput {
     /// The `fooMap` member.
     pub fn foo_map(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.foo_map.as_ref()
-    }
-}
-
-impl fmt::Debug for HttpPrefixHeadersInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpPrefixHeadersInput")
-            .field("foo", &self.foo)
-            .field("foo_map", &self.foo_map)
-            .finish()
     }
 }
 
@@ -83,7 +73,7 @@ impl runtime::wire::ReadFields for HttpPrefixHeadersInputBuilder {
 
 /// Builds a [`HttpPrefixHeadersInput`](struct@HttpPrefixHeadersInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpPrefixHeadersInputBuilder {
     foo: Option<String>,
     foo_map: Option<::std::collections::BTreeMap<String, String>>,

@@ -4,7 +4,6 @@
 //! The `HttpPrefixHeaders` operation: input, output and errors.
 use crate::operation;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 mod output;
@@ -20,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPrefixHeaders`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct HttpPrefixHeaders;
 impl HttpPrefixHeaders {
     /// The operation name.
@@ -110,7 +109,7 @@ impl HttpPrefixHeaders {
 
 /// Every error `HttpPrefixHeaders` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum HttpPrefixHeadersError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HttpPrefixHeadersOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPrefixHeadersOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpPrefixHeadersOutput {
     /// The `foo` member.
     ///
@@ -29,15 +28,6 @@ impl HttpPrefixHeadersOutput {
     /// The `fooMap` member.
     pub fn foo_map(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.foo_map.as_ref()
-    }
-}
-
-impl fmt::Debug for HttpPrefixHeadersOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpPrefixHeadersOutput")
-            .field("foo", &self.foo)
-            .field("foo_map", &self.foo_map)
-            .finish()
     }
 }
 
@@ -81,7 +71,7 @@ impl runtime::wire::ReadFields for HttpPrefixHeadersOutputBuilder {
 
 /// Builds a [`HttpPrefixHeadersOutput`](struct@HttpPrefixHeadersOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpPrefixHeadersOutputBuilder {
     foo: Option<String>,
     foo_map: Option<::std::collections::BTreeMap<String, String>>,

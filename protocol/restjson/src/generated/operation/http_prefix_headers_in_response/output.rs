@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HttpPrefixHeadersInResponseOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpPrefixHeadersInResponseOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpPrefixHeadersInResponseOutput {
     /// The `prefixHeaders` member.
     ///
@@ -22,14 +21,6 @@ impl HttpPrefixHeadersInResponseOutput {
         &self,
     ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.prefix_headers.as_ref()
-    }
-}
-
-impl fmt::Debug for HttpPrefixHeadersInResponseOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpPrefixHeadersInResponseOutput")
-            .field("prefix_headers", &self.prefix_headers)
-            .finish()
     }
 }
 
@@ -72,7 +63,7 @@ impl runtime::wire::ReadFields for HttpPrefixHeadersInResponseOutputBuilder {
 
 /// Builds a [`HttpPrefixHeadersInResponseOutput`](struct@HttpPrefixHeadersInResponseOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpPrefixHeadersInResponseOutputBuilder {
     prefix_headers: Option<::std::collections::BTreeMap<String, String>>,
 }

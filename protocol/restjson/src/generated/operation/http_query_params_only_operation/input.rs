@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HttpQueryParamsOnlyInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpQueryParamsOnlyOperationInput {
     /// The `queryMap` member.
     ///
@@ -22,14 +21,6 @@ impl HttpQueryParamsOnlyOperationInput {
     /// The `queryMap` member.
     pub fn query_map(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.query_map.as_ref()
-    }
-}
-
-impl fmt::Debug for HttpQueryParamsOnlyOperationInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpQueryParamsOnlyOperationInput")
-            .field("query_map", &self.query_map)
-            .finish()
     }
 }
 
@@ -72,7 +63,7 @@ impl runtime::wire::ReadFields for HttpQueryParamsOnlyOperationInputBuilder {
 
 /// Builds a [`HttpQueryParamsOnlyOperationInput`](struct@HttpQueryParamsOnlyOperationInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpQueryParamsOnlyOperationInputBuilder {
     query_map: Option<::std::collections::BTreeMap<String, String>>,
 }

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `HttpQueryParamsOnlyOperation` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpQueryParamsOnlyOperationOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpQueryParamsOnlyOperationOutput {}
-impl fmt::Debug for HttpQueryParamsOnlyOperationOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpQueryParamsOnlyOperationOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for HttpQueryParamsOnlyOperationOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for HttpQueryParamsOnlyOperationOutputBuilder {
 
 /// Builds a [`HttpQueryParamsOnlyOperationOutput`](struct@HttpQueryParamsOnlyOperationOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpQueryParamsOnlyOperationOutputBuilder {}
 impl HttpQueryParamsOnlyOperationOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

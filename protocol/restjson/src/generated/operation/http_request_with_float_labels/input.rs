@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HttpRequestWithFloatLabelsInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct HttpRequestWithFloatLabelsInput {
     /// The `float` member.
     ///
@@ -32,15 +31,6 @@ impl HttpRequestWithFloatLabelsInput {
     /// The `double` member.
     pub fn double(&self) -> Option<f64> {
         self.double
-    }
-}
-
-impl fmt::Debug for HttpRequestWithFloatLabelsInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpRequestWithFloatLabelsInput")
-            .field("float", &self.float)
-            .field("double", &self.double)
-            .finish()
     }
 }
 
@@ -87,7 +77,7 @@ impl runtime::wire::ReadFields for HttpRequestWithFloatLabelsInputBuilder {
 
 /// Builds a [`HttpRequestWithFloatLabelsInput`](struct@HttpRequestWithFloatLabelsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct HttpRequestWithFloatLabelsInputBuilder {
     float: Option<f32>,
     double: Option<f64>,

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `HttpRequestWithFloatLabels` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpRequestWithFloatLabelsOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpRequestWithFloatLabelsOutput {}
-impl fmt::Debug for HttpRequestWithFloatLabelsOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpRequestWithFloatLabelsOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for HttpRequestWithFloatLabelsOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for HttpRequestWithFloatLabelsOutputBuilder {
 
 /// Builds a [`HttpRequestWithFloatLabelsOutput`](struct@HttpRequestWithFloatLabelsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpRequestWithFloatLabelsOutputBuilder {}
 impl HttpRequestWithFloatLabelsOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HttpRequestWithGreedyLabelInPathInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpRequestWithGreedyLabelInPathInput {
     /// The `foo` member.
     ///
@@ -32,15 +31,6 @@ impl HttpRequestWithGreedyLabelInPathInput {
     /// The `baz` member.
     pub fn baz(&self) -> Option<&str> {
         self.baz.as_deref()
-    }
-}
-
-impl fmt::Debug for HttpRequestWithGreedyLabelInPathInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpRequestWithGreedyLabelInPathInput")
-            .field("foo", &self.foo)
-            .field("baz", &self.baz)
-            .finish()
     }
 }
 
@@ -88,7 +78,7 @@ impl runtime::wire::ReadFields for HttpRequestWithGreedyLabelInPathInputBuilder 
 
 /// Builds a [`HttpRequestWithGreedyLabelInPathInput`](struct@HttpRequestWithGreedyLabelInPathInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpRequestWithGreedyLabelInPathInputBuilder {
     foo: Option<String>,
     baz: Option<String>,

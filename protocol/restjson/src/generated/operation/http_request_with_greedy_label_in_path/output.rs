@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `HttpRequestWithGreedyLabelInPath` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpRequestWithGreedyLabelInPathOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpRequestWithGreedyLabelInPathOutput {}
-impl fmt::Debug for HttpRequestWithGreedyLabelInPathOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpRequestWithGreedyLabelInPathOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for HttpRequestWithGreedyLabelInPathOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for HttpRequestWithGreedyLabelInPathOutputBuilder
 
 /// Builds a [`HttpRequestWithGreedyLabelInPathOutput`](struct@HttpRequestWithGreedyLabelInPathOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpRequestWithGreedyLabelInPathOutputBuilder {}
 impl HttpRequestWithGreedyLabelInPathOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HttpRequestWithLabelsInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct HttpRequestWithLabelsInput {
     /// The `string` member.
     ///
@@ -89,21 +88,6 @@ impl HttpRequestWithLabelsInput {
     }
 }
 
-impl fmt::Debug for HttpRequestWithLabelsInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpRequestWithLabelsInput")
-            .field("string", &self.string)
-            .field("short", &self.short)
-            .field("integer", &self.integer)
-            .field("long", &self.long)
-            .field("float", &self.float)
-            .field("double", &self.double)
-            .field("boolean", &self.boolean)
-            .field("timestamp", &self.timestamp)
-            .finish()
-    }
-}
-
 impl runtime::validate::Validate for HttpRequestWithLabelsInput {
     fn validate_at(
         &self,
@@ -171,7 +155,7 @@ impl runtime::wire::ReadFields for HttpRequestWithLabelsInputBuilder {
 
 /// Builds a [`HttpRequestWithLabelsInput`](struct@HttpRequestWithLabelsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct HttpRequestWithLabelsInputBuilder {
     string: Option<String>,
     short: Option<i16>,

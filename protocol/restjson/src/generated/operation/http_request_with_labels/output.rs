@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `HttpRequestWithLabels` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpRequestWithLabelsOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpRequestWithLabelsOutput {}
-impl fmt::Debug for HttpRequestWithLabelsOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpRequestWithLabelsOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for HttpRequestWithLabelsOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for HttpRequestWithLabelsOutputBuilder {
 
 /// Builds a [`HttpRequestWithLabelsOutput`](struct@HttpRequestWithLabelsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpRequestWithLabelsOutputBuilder {}
 impl HttpRequestWithLabelsOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

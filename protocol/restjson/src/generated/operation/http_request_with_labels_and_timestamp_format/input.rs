@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HttpRequestWithLabelsAndTimestampFormatInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpRequestWithLabelsAndTimestampFormatInput {
     /// The `memberEpochSeconds` member.
     ///
@@ -77,20 +76,6 @@ impl HttpRequestWithLabelsAndTimestampFormatInput {
     /// The `targetDateTime` member.
     pub fn target_date_time(&self) -> Option<::time::OffsetDateTime> {
         self.target_date_time
-    }
-}
-
-impl fmt::Debug for HttpRequestWithLabelsAndTimestampFormatInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpRequestWithLabelsAndTimestampFormatInput")
-            .field("member_epoch_seconds", &self.member_epoch_seconds)
-            .field("member_http_date", &self.member_http_date)
-            .field("member_date_time", &self.member_date_time)
-            .field("default_format", &self.default_format)
-            .field("target_epoch_seconds", &self.target_epoch_seconds)
-            .field("target_http_date", &self.target_http_date)
-            .field("target_date_time", &self.target_date_time)
-            .finish()
     }
 }
 
@@ -208,7 +193,7 @@ impl runtime::wire::ReadFields for HttpRequestWithLabelsAndTimestampFormatInputB
 
 /// Builds a [`HttpRequestWithLabelsAndTimestampFormatInput`](struct@HttpRequestWithLabelsAndTimestampFormatInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpRequestWithLabelsAndTimestampFormatInputBuilder {
     member_epoch_seconds: Option<::time::OffsetDateTime>,
     member_http_date: Option<::time::OffsetDateTime>,

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `HttpRequestWithLabelsAndTimestampFormat` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpRequestWithLabelsAndTimestampFormatOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpRequestWithLabelsAndTimestampFormatOutput {}
-impl fmt::Debug for HttpRequestWithLabelsAndTimestampFormatOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpRequestWithLabelsAndTimestampFormatOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for HttpRequestWithLabelsAndTimestampFormatOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for HttpRequestWithLabelsAndTimestampFormatOutput
 
 /// Builds a [`HttpRequestWithLabelsAndTimestampFormatOutput`](struct@HttpRequestWithLabelsAndTimestampFormatOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpRequestWithLabelsAndTimestampFormatOutputBuilder {}
 impl HttpRequestWithLabelsAndTimestampFormatOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

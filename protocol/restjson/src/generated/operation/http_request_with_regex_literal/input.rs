@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HttpRequestWithRegexLiteralInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpRequestWithRegexLiteralInput {
     /// The `str` member.
     ///
@@ -23,14 +22,6 @@ impl HttpRequestWithRegexLiteralInput {
     /// The `str` member.
     pub fn str(&self) -> Option<&str> {
         self.str.as_deref()
-    }
-}
-
-impl fmt::Debug for HttpRequestWithRegexLiteralInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpRequestWithRegexLiteralInput")
-            .field("str", &self.str)
-            .finish()
     }
 }
 
@@ -74,7 +65,7 @@ impl runtime::wire::ReadFields for HttpRequestWithRegexLiteralInputBuilder {
 
 /// Builds a [`HttpRequestWithRegexLiteralInput`](struct@HttpRequestWithRegexLiteralInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpRequestWithRegexLiteralInputBuilder {
     str: Option<String>,
 }

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `HttpRequestWithRegexLiteral` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpRequestWithRegexLiteralOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpRequestWithRegexLiteralOutput {}
-impl fmt::Debug for HttpRequestWithRegexLiteralOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpRequestWithRegexLiteralOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for HttpRequestWithRegexLiteralOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for HttpRequestWithRegexLiteralOutputBuilder {
 
 /// Builds a [`HttpRequestWithRegexLiteralOutput`](struct@HttpRequestWithRegexLiteralOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpRequestWithRegexLiteralOutputBuilder {}
 impl HttpRequestWithRegexLiteralOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `HttpResponseCodeOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpResponseCodeOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HttpResponseCodeOutput {
     /// The `Status` member.
     ///
@@ -20,12 +19,6 @@ impl HttpResponseCodeOutput {
     /// The `Status` member.
     pub fn status(&self) -> Option<i32> {
         self.status
-    }
-}
-
-impl fmt::Debug for HttpResponseCodeOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpResponseCodeOutput").field("status", &self.status).finish()
     }
 }
 
@@ -67,7 +60,7 @@ impl runtime::wire::ReadFields for HttpResponseCodeOutputBuilder {
 
 /// Builds a [`HttpResponseCodeOutput`](struct@HttpResponseCodeOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct HttpResponseCodeOutputBuilder {
     status: Option<i32>,
 }

@@ -4,7 +4,6 @@
 //! The `HttpStringPayload` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`StringPayloadInput`](crate::types::StringPayloadInput), which other operations share.
 pub type HttpStringPayloadInput = types::StringPayloadInput;
@@ -14,7 +13,7 @@ pub type HttpStringPayloadOutput = types::StringPayloadInput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#HttpStringPayload`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct HttpStringPayload;
 impl HttpStringPayload {
     /// The operation name.
@@ -84,7 +83,7 @@ impl HttpStringPayload {
 
 /// Every error `HttpStringPayload` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum HttpStringPayloadError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

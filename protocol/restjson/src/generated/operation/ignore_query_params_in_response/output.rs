@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `IgnoreQueryParamsInResponseOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#IgnoreQueryParamsInResponseOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct IgnoreQueryParamsInResponseOutput {
     /// The `baz` member.
     ///
@@ -20,14 +19,6 @@ impl IgnoreQueryParamsInResponseOutput {
     /// The `baz` member.
     pub fn baz(&self) -> Option<&str> {
         self.baz.as_deref()
-    }
-}
-
-impl fmt::Debug for IgnoreQueryParamsInResponseOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("IgnoreQueryParamsInResponseOutput")
-            .field("baz", &self.baz)
-            .finish()
     }
 }
 
@@ -70,7 +61,7 @@ impl runtime::wire::ReadFields for IgnoreQueryParamsInResponseOutputBuilder {
 
 /// Builds a [`IgnoreQueryParamsInResponseOutput`](struct@IgnoreQueryParamsInResponseOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct IgnoreQueryParamsInResponseOutputBuilder {
     baz: Option<String>,
 }

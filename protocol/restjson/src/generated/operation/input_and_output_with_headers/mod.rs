@@ -4,7 +4,6 @@
 //! The `InputAndOutputWithHeaders` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`InputAndOutputWithHeadersIo`](crate::types::InputAndOutputWithHeadersIo), which other operations share.
 pub type InputAndOutputWithHeadersInput = types::InputAndOutputWithHeadersIo;
@@ -14,7 +13,7 @@ pub type InputAndOutputWithHeadersOutput = types::InputAndOutputWithHeadersIo;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#InputAndOutputWithHeaders`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct InputAndOutputWithHeaders;
 impl InputAndOutputWithHeaders {
     /// The operation name.
@@ -368,7 +367,7 @@ impl InputAndOutputWithHeaders {
 
 /// Every error `InputAndOutputWithHeaders` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum InputAndOutputWithHeadersError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

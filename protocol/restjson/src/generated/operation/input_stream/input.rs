@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `InputStreamInput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct InputStreamInput {
     /// The `stream` member.
     ///
@@ -24,12 +23,6 @@ impl InputStreamInput {
     /// The `stream` member.
     pub fn stream(&self) -> Option<&types::EventStream> {
         self.stream.as_ref()
-    }
-}
-
-impl fmt::Debug for InputStreamInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("InputStreamInput").field("stream", &self.stream).finish()
     }
 }
 
@@ -71,7 +64,7 @@ impl runtime::wire::ReadFields for InputStreamInputBuilder {
 
 /// Builds a [`InputStreamInput`](struct@InputStreamInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct InputStreamInputBuilder {
     stream: Option<types::EventStream>,
 }

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `InputStream` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#InputStreamOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct InputStreamOutput {}
-impl fmt::Debug for InputStreamOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("InputStreamOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for InputStreamOutput {
     fn validate_at(
         &self,
@@ -48,7 +41,7 @@ impl runtime::wire::ReadFields for InputStreamOutputBuilder {
 
 /// Builds a [`InputStreamOutput`](struct@InputStreamOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct InputStreamOutputBuilder {}
 impl InputStreamOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

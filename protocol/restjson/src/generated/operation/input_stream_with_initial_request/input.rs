@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `InputStreamWithInitialRequestInput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct InputStreamWithInitialRequestInput {
     /// The `initialRequestMember` member.
     ///
@@ -33,15 +32,6 @@ impl InputStreamWithInitialRequestInput {
     /// The `stream` member.
     pub fn stream(&self) -> Option<&types::EventStream> {
         self.stream.as_ref()
-    }
-}
-
-impl fmt::Debug for InputStreamWithInitialRequestInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("InputStreamWithInitialRequestInput")
-            .field("initial_request_member", &self.initial_request_member)
-            .field("stream", &self.stream)
-            .finish()
     }
 }
 
@@ -95,7 +85,7 @@ impl runtime::wire::ReadFields for InputStreamWithInitialRequestInputBuilder {
 
 /// Builds a [`InputStreamWithInitialRequestInput`](struct@InputStreamWithInitialRequestInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct InputStreamWithInitialRequestInputBuilder {
     initial_request_member: Option<String>,
     stream: Option<types::EventStream>,

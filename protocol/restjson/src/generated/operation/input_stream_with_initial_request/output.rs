@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `InputStreamWithInitialRequest` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#InputStreamWithInitialRequestOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct InputStreamWithInitialRequestOutput {}
-impl fmt::Debug for InputStreamWithInitialRequestOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("InputStreamWithInitialRequestOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for InputStreamWithInitialRequestOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for InputStreamWithInitialRequestOutputBuilder {
 
 /// Builds a [`InputStreamWithInitialRequestOutput`](struct@InputStreamWithInitialRequestOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct InputStreamWithInitialRequestOutputBuilder {}
 impl InputStreamWithInitialRequestOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -4,7 +4,6 @@
 //! The `JsonBlobs` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`JsonBlobsInputOutput`](crate::types::JsonBlobsInputOutput), which other operations share.
 pub type JsonBlobsInput = types::JsonBlobsInputOutput;
@@ -14,7 +13,7 @@ pub type JsonBlobsOutput = types::JsonBlobsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonBlobs`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct JsonBlobs;
 impl JsonBlobs {
     /// The operation name.
@@ -60,7 +59,7 @@ impl JsonBlobs {
 
 /// Every error `JsonBlobs` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum JsonBlobsError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -4,7 +4,6 @@
 //! The `JsonIntEnums` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`JsonIntEnumsInputOutput`](crate::types::JsonIntEnumsInputOutput), which other operations share.
 pub type JsonIntEnumsInput = types::JsonIntEnumsInputOutput;
@@ -14,7 +13,7 @@ pub type JsonIntEnumsOutput = types::JsonIntEnumsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonIntEnums`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct JsonIntEnums;
 impl JsonIntEnums {
     /// The operation name.
@@ -60,7 +59,7 @@ impl JsonIntEnums {
 
 /// Every error `JsonIntEnums` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum JsonIntEnumsError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -4,7 +4,6 @@
 //! The `JsonLists` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`JsonListsInputOutput`](crate::types::JsonListsInputOutput), which other operations share.
 pub type JsonListsInput = types::JsonListsInputOutput;
@@ -14,7 +13,7 @@ pub type JsonListsOutput = types::JsonListsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonLists`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct JsonLists;
 impl JsonLists {
     /// The operation name.
@@ -60,7 +59,7 @@ impl JsonLists {
 
 /// Every error `JsonLists` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum JsonListsError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -4,7 +4,6 @@
 //! The `JsonMaps` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`JsonMapsInputOutput`](crate::types::JsonMapsInputOutput), which other operations share.
 pub type JsonMapsInput = types::JsonMapsInputOutput;
@@ -14,7 +13,7 @@ pub type JsonMapsOutput = types::JsonMapsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonMaps`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct JsonMaps;
 impl JsonMaps {
     /// The operation name.
@@ -60,7 +59,7 @@ impl JsonMaps {
 
 /// Every error `JsonMaps` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum JsonMapsError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -4,7 +4,6 @@
 //! The `JsonTimestamps` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`JsonTimestampsInputOutput`](crate::types::JsonTimestampsInputOutput), which other operations share.
 pub type JsonTimestampsInput = types::JsonTimestampsInputOutput;
@@ -14,7 +13,7 @@ pub type JsonTimestampsOutput = types::JsonTimestampsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#JsonTimestamps`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct JsonTimestamps;
 impl JsonTimestamps {
     /// The operation name.
@@ -60,7 +59,7 @@ impl JsonTimestamps {
 
 /// Every error `JsonTimestamps` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum JsonTimestampsError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

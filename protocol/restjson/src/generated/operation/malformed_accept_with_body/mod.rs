@@ -5,7 +5,6 @@
 use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 pub use self::input::MalformedAcceptWithBodyInput;
@@ -20,7 +19,7 @@ pub type MalformedAcceptWithBodyOutput = types::GreetingStruct;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedAcceptWithBody`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MalformedAcceptWithBody;
 impl MalformedAcceptWithBody {
     /// The operation name.
@@ -68,7 +67,7 @@ impl MalformedAcceptWithBody {
 
 /// Every error `MalformedAcceptWithBody` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum MalformedAcceptWithBodyError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedAcceptWithGenericStringOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedAcceptWithGenericStringOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedAcceptWithGenericStringOutput {
     /// The `payload` member.
     ///
@@ -20,14 +19,6 @@ impl MalformedAcceptWithGenericStringOutput {
     /// The `payload` member.
     pub fn payload(&self) -> Option<&str> {
         self.payload.as_deref()
-    }
-}
-
-impl fmt::Debug for MalformedAcceptWithGenericStringOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedAcceptWithGenericStringOutput")
-            .field("payload", &self.payload)
-            .finish()
     }
 }
 
@@ -70,7 +61,7 @@ impl runtime::wire::ReadFields for MalformedAcceptWithGenericStringOutputBuilder
 
 /// Builds a [`MalformedAcceptWithGenericStringOutput`](struct@MalformedAcceptWithGenericStringOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedAcceptWithGenericStringOutputBuilder {
     payload: Option<String>,
 }

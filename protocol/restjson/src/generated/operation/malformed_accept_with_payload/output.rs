@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedAcceptWithPayloadOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedAcceptWithPayloadOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedAcceptWithPayloadOutput {
     /// The `payload` member.
     ///
@@ -20,14 +19,6 @@ impl MalformedAcceptWithPayloadOutput {
     /// The `payload` member.
     pub fn payload(&self) -> Option<&runtime::Blob> {
         self.payload.as_ref()
-    }
-}
-
-impl fmt::Debug for MalformedAcceptWithPayloadOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedAcceptWithPayloadOutput")
-            .field("payload", &self.payload)
-            .finish()
     }
 }
 
@@ -69,7 +60,7 @@ impl runtime::wire::ReadFields for MalformedAcceptWithPayloadOutputBuilder {
 
 /// Builds a [`MalformedAcceptWithPayloadOutput`](struct@MalformedAcceptWithPayloadOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedAcceptWithPayloadOutputBuilder {
     payload: Option<runtime::Blob>,
 }

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedBlobInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedBlobInput {
     /// The `blob` member.
     pub blob: Option<runtime::Blob>,
@@ -20,12 +19,6 @@ impl MalformedBlobInput {
     /// The `blob` member.
     pub fn blob(&self) -> Option<&runtime::Blob> {
         self.blob.as_ref()
-    }
-}
-
-impl fmt::Debug for MalformedBlobInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedBlobInput").field("blob", &self.blob).finish()
     }
 }
 
@@ -65,7 +58,7 @@ impl runtime::wire::ReadFields for MalformedBlobInputBuilder {
 
 /// Builds a [`MalformedBlobInput`](struct@MalformedBlobInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedBlobInputBuilder {
     blob: Option<runtime::Blob>,
 }

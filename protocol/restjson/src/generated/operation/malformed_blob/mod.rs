@@ -4,7 +4,6 @@
 //! The `MalformedBlob` operation: input, output and errors.
 use crate::operation;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 mod output;
@@ -20,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedBlob`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MalformedBlob;
 impl MalformedBlob {
     /// The operation name.
@@ -66,7 +65,7 @@ impl MalformedBlob {
 
 /// Every error `MalformedBlob` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum MalformedBlobError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedBlob` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedBlobOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedBlobOutput {}
-impl fmt::Debug for MalformedBlobOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedBlobOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedBlobOutput {
     fn validate_at(
         &self,
@@ -48,7 +41,7 @@ impl runtime::wire::ReadFields for MalformedBlobOutputBuilder {
 
 /// Builds a [`MalformedBlobOutput`](struct@MalformedBlobOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedBlobOutputBuilder {}
 impl MalformedBlobOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

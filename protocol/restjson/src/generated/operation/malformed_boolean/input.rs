@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedBooleanInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedBooleanInput {
     /// The `booleanInBody` member.
     pub boolean_in_body: Option<bool>,
@@ -48,17 +47,6 @@ impl MalformedBooleanInput {
     /// The `booleanInHeader` member.
     pub fn boolean_in_header(&self) -> Option<bool> {
         self.boolean_in_header
-    }
-}
-
-impl fmt::Debug for MalformedBooleanInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedBooleanInput")
-            .field("boolean_in_body", &self.boolean_in_body)
-            .field("boolean_in_path", &self.boolean_in_path)
-            .field("boolean_in_query", &self.boolean_in_query)
-            .field("boolean_in_header", &self.boolean_in_header)
-            .finish()
     }
 }
 
@@ -108,7 +96,7 @@ impl runtime::wire::ReadFields for MalformedBooleanInputBuilder {
 
 /// Builds a [`MalformedBooleanInput`](struct@MalformedBooleanInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedBooleanInputBuilder {
     boolean_in_body: Option<bool>,
     boolean_in_path: Option<bool>,

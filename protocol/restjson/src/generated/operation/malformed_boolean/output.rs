@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedBoolean` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedBooleanOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedBooleanOutput {}
-impl fmt::Debug for MalformedBooleanOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedBooleanOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedBooleanOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for MalformedBooleanOutputBuilder {
 
 /// Builds a [`MalformedBooleanOutput`](struct@MalformedBooleanOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedBooleanOutputBuilder {}
 impl MalformedBooleanOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

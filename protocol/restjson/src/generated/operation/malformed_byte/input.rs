@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedByteInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedByteInput {
     /// The `byteInBody` member.
     pub byte_in_body: Option<i8>,
@@ -48,17 +47,6 @@ impl MalformedByteInput {
     /// The `byteInHeader` member.
     pub fn byte_in_header(&self) -> Option<i8> {
         self.byte_in_header
-    }
-}
-
-impl fmt::Debug for MalformedByteInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedByteInput")
-            .field("byte_in_body", &self.byte_in_body)
-            .field("byte_in_path", &self.byte_in_path)
-            .field("byte_in_query", &self.byte_in_query)
-            .field("byte_in_header", &self.byte_in_header)
-            .finish()
     }
 }
 
@@ -106,7 +94,7 @@ impl runtime::wire::ReadFields for MalformedByteInputBuilder {
 
 /// Builds a [`MalformedByteInput`](struct@MalformedByteInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedByteInputBuilder {
     byte_in_body: Option<i8>,
     byte_in_path: Option<i8>,

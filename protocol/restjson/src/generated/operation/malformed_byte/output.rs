@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedByte` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedByteOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedByteOutput {}
-impl fmt::Debug for MalformedByteOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedByteOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedByteOutput {
     fn validate_at(
         &self,
@@ -48,7 +41,7 @@ impl runtime::wire::ReadFields for MalformedByteOutputBuilder {
 
 /// Builds a [`MalformedByteOutput`](struct@MalformedByteOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedByteOutputBuilder {}
 impl MalformedByteOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -5,7 +5,6 @@
 use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod output;
 pub use self::output::MalformedContentTypeWithBodyOutput;
@@ -20,7 +19,7 @@ pub type MalformedContentTypeWithBodyInput = types::GreetingStruct;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedContentTypeWithBody`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MalformedContentTypeWithBody;
 impl MalformedContentTypeWithBody {
     /// The operation name.
@@ -71,7 +70,7 @@ impl MalformedContentTypeWithBody {
 
 /// Every error `MalformedContentTypeWithBody` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum MalformedContentTypeWithBodyError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedContentTypeWithBody` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedContentTypeWithBodyOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedContentTypeWithBodyOutput {}
-impl fmt::Debug for MalformedContentTypeWithBodyOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedContentTypeWithBodyOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedContentTypeWithBodyOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for MalformedContentTypeWithBodyOutputBuilder {
 
 /// Builds a [`MalformedContentTypeWithBodyOutput`](struct@MalformedContentTypeWithBodyOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithBodyOutputBuilder {}
 impl MalformedContentTypeWithBodyOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

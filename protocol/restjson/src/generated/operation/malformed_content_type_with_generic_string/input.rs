@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedContentTypeWithGenericStringInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedContentTypeWithGenericStringInput {
     /// The `payload` member.
     ///
@@ -22,14 +21,6 @@ impl MalformedContentTypeWithGenericStringInput {
     /// The `payload` member.
     pub fn payload(&self) -> Option<&str> {
         self.payload.as_deref()
-    }
-}
-
-impl fmt::Debug for MalformedContentTypeWithGenericStringInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedContentTypeWithGenericStringInput")
-            .field("payload", &self.payload)
-            .finish()
     }
 }
 
@@ -72,7 +63,7 @@ impl runtime::wire::ReadFields for MalformedContentTypeWithGenericStringInputBui
 
 /// Builds a [`MalformedContentTypeWithGenericStringInput`](struct@MalformedContentTypeWithGenericStringInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithGenericStringInputBuilder {
     payload: Option<String>,
 }

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedContentTypeWithGenericString` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedContentTypeWithGenericStringOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedContentTypeWithGenericStringOutput {}
-impl fmt::Debug for MalformedContentTypeWithGenericStringOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedContentTypeWithGenericStringOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedContentTypeWithGenericStringOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for MalformedContentTypeWithGenericStringOutputBu
 
 /// Builds a [`MalformedContentTypeWithGenericStringOutput`](struct@MalformedContentTypeWithGenericStringOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithGenericStringOutputBuilder {}
 impl MalformedContentTypeWithGenericStringOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedContentTypeWithPayloadInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedContentTypeWithPayloadInput {
     /// The `payload` member.
     ///
@@ -22,14 +21,6 @@ impl MalformedContentTypeWithPayloadInput {
     /// The `payload` member.
     pub fn payload(&self) -> Option<&runtime::Blob> {
         self.payload.as_ref()
-    }
-}
-
-impl fmt::Debug for MalformedContentTypeWithPayloadInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedContentTypeWithPayloadInput")
-            .field("payload", &self.payload)
-            .finish()
     }
 }
 
@@ -72,7 +63,7 @@ impl runtime::wire::ReadFields for MalformedContentTypeWithPayloadInputBuilder {
 
 /// Builds a [`MalformedContentTypeWithPayloadInput`](struct@MalformedContentTypeWithPayloadInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithPayloadInputBuilder {
     payload: Option<runtime::Blob>,
 }

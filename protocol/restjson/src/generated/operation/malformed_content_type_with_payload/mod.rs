@@ -4,7 +4,6 @@
 //! The `MalformedContentTypeWithPayload` operation: input, output and errors.
 use crate::operation;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 mod output;
@@ -20,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedContentTypeWithPayload`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MalformedContentTypeWithPayload;
 impl MalformedContentTypeWithPayload {
     /// The operation name.
@@ -74,7 +73,7 @@ impl MalformedContentTypeWithPayload {
 
 /// Every error `MalformedContentTypeWithPayload` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum MalformedContentTypeWithPayloadError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedContentTypeWithPayload` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedContentTypeWithPayloadOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedContentTypeWithPayloadOutput {}
-impl fmt::Debug for MalformedContentTypeWithPayloadOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedContentTypeWithPayloadOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedContentTypeWithPayloadOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for MalformedContentTypeWithPayloadOutputBuilder 
 
 /// Builds a [`MalformedContentTypeWithPayloadOutput`](struct@MalformedContentTypeWithPayloadOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithPayloadOutputBuilder {}
 impl MalformedContentTypeWithPayloadOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

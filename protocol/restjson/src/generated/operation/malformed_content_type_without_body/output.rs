@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedContentTypeWithoutBody` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedContentTypeWithoutBodyOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedContentTypeWithoutBodyOutput {}
-impl fmt::Debug for MalformedContentTypeWithoutBodyOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedContentTypeWithoutBodyOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedContentTypeWithoutBodyOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for MalformedContentTypeWithoutBodyOutputBuilder 
 
 /// Builds a [`MalformedContentTypeWithoutBodyOutput`](struct@MalformedContentTypeWithoutBodyOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithoutBodyOutputBuilder {}
 impl MalformedContentTypeWithoutBodyOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedContentTypeWithoutBodyEmptyInputInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedContentTypeWithoutBodyEmptyInputInput {
     /// The `header` member.
     ///
@@ -22,14 +21,6 @@ impl MalformedContentTypeWithoutBodyEmptyInputInput {
     /// The `header` member.
     pub fn header(&self) -> Option<&str> {
         self.header.as_deref()
-    }
-}
-
-impl fmt::Debug for MalformedContentTypeWithoutBodyEmptyInputInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedContentTypeWithoutBodyEmptyInputInput")
-            .field("header", &self.header)
-            .finish()
     }
 }
 
@@ -73,7 +64,7 @@ for MalformedContentTypeWithoutBodyEmptyInputInputBuilder {
 
 /// Builds a [`MalformedContentTypeWithoutBodyEmptyInputInput`](struct@MalformedContentTypeWithoutBodyEmptyInputInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithoutBodyEmptyInputInputBuilder {
     header: Option<String>,
 }

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedContentTypeWithoutBodyEmptyInput` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedContentTypeWithoutBodyEmptyInputOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedContentTypeWithoutBodyEmptyInputOutput {}
-impl fmt::Debug for MalformedContentTypeWithoutBodyEmptyInputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedContentTypeWithoutBodyEmptyInputOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedContentTypeWithoutBodyEmptyInputOutput {
     fn validate_at(
         &self,
@@ -52,7 +45,7 @@ for MalformedContentTypeWithoutBodyEmptyInputOutputBuilder {
 
 /// Builds a [`MalformedContentTypeWithoutBodyEmptyInputOutput`](struct@MalformedContentTypeWithoutBodyEmptyInputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedContentTypeWithoutBodyEmptyInputOutputBuilder {}
 impl MalformedContentTypeWithoutBodyEmptyInputOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedDoubleInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MalformedDoubleInput {
     /// The `doubleInBody` member.
     pub double_in_body: Option<f64>,
@@ -48,17 +47,6 @@ impl MalformedDoubleInput {
     /// The `doubleInHeader` member.
     pub fn double_in_header(&self) -> Option<f64> {
         self.double_in_header
-    }
-}
-
-impl fmt::Debug for MalformedDoubleInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedDoubleInput")
-            .field("double_in_body", &self.double_in_body)
-            .field("double_in_path", &self.double_in_path)
-            .field("double_in_query", &self.double_in_query)
-            .field("double_in_header", &self.double_in_header)
-            .finish()
     }
 }
 
@@ -106,7 +94,7 @@ impl runtime::wire::ReadFields for MalformedDoubleInputBuilder {
 
 /// Builds a [`MalformedDoubleInput`](struct@MalformedDoubleInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct MalformedDoubleInputBuilder {
     double_in_body: Option<f64>,
     double_in_path: Option<f64>,

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedDouble` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedDoubleOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedDoubleOutput {}
-impl fmt::Debug for MalformedDoubleOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedDoubleOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedDoubleOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for MalformedDoubleOutputBuilder {
 
 /// Builds a [`MalformedDoubleOutput`](struct@MalformedDoubleOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedDoubleOutputBuilder {}
 impl MalformedDoubleOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedFloatInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MalformedFloatInput {
     /// The `floatInBody` member.
     pub float_in_body: Option<f32>,
@@ -48,17 +47,6 @@ impl MalformedFloatInput {
     /// The `floatInHeader` member.
     pub fn float_in_header(&self) -> Option<f32> {
         self.float_in_header
-    }
-}
-
-impl fmt::Debug for MalformedFloatInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedFloatInput")
-            .field("float_in_body", &self.float_in_body)
-            .field("float_in_path", &self.float_in_path)
-            .field("float_in_query", &self.float_in_query)
-            .field("float_in_header", &self.float_in_header)
-            .finish()
     }
 }
 
@@ -106,7 +94,7 @@ impl runtime::wire::ReadFields for MalformedFloatInputBuilder {
 
 /// Builds a [`MalformedFloatInput`](struct@MalformedFloatInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct MalformedFloatInputBuilder {
     float_in_body: Option<f32>,
     float_in_path: Option<f32>,

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedFloat` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedFloatOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedFloatOutput {}
-impl fmt::Debug for MalformedFloatOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedFloatOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedFloatOutput {
     fn validate_at(
         &self,
@@ -48,7 +41,7 @@ impl runtime::wire::ReadFields for MalformedFloatOutputBuilder {
 
 /// Builds a [`MalformedFloatOutput`](struct@MalformedFloatOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedFloatOutputBuilder {}
 impl MalformedFloatOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedIntegerInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedIntegerInput {
     /// The `integerInBody` member.
     pub integer_in_body: Option<i32>,
@@ -48,17 +47,6 @@ impl MalformedIntegerInput {
     /// The `integerInHeader` member.
     pub fn integer_in_header(&self) -> Option<i32> {
         self.integer_in_header
-    }
-}
-
-impl fmt::Debug for MalformedIntegerInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedIntegerInput")
-            .field("integer_in_body", &self.integer_in_body)
-            .field("integer_in_path", &self.integer_in_path)
-            .field("integer_in_query", &self.integer_in_query)
-            .field("integer_in_header", &self.integer_in_header)
-            .finish()
     }
 }
 
@@ -108,7 +96,7 @@ impl runtime::wire::ReadFields for MalformedIntegerInputBuilder {
 
 /// Builds a [`MalformedIntegerInput`](struct@MalformedIntegerInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedIntegerInputBuilder {
     integer_in_body: Option<i32>,
     integer_in_path: Option<i32>,

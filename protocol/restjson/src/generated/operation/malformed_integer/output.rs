@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedInteger` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedIntegerOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedIntegerOutput {}
-impl fmt::Debug for MalformedIntegerOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedIntegerOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedIntegerOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for MalformedIntegerOutputBuilder {
 
 /// Builds a [`MalformedIntegerOutput`](struct@MalformedIntegerOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedIntegerOutputBuilder {}
 impl MalformedIntegerOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

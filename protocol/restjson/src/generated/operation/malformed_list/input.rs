@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedListInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedListInput {
     /// The `bodyList` member.
     pub body_list: Option<Vec<String>>,
@@ -20,12 +19,6 @@ impl MalformedListInput {
     /// The `bodyList` member.
     pub fn body_list(&self) -> &[String] {
         self.body_list.as_deref().unwrap_or_default()
-    }
-}
-
-impl fmt::Debug for MalformedListInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedListInput").field("body_list", &self.body_list).finish()
     }
 }
 
@@ -65,7 +58,7 @@ impl runtime::wire::ReadFields for MalformedListInputBuilder {
 
 /// Builds a [`MalformedListInput`](struct@MalformedListInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedListInputBuilder {
     body_list: Option<Vec<String>>,
 }

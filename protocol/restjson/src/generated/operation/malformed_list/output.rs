@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedList` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedListOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedListOutput {}
-impl fmt::Debug for MalformedListOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedListOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedListOutput {
     fn validate_at(
         &self,
@@ -48,7 +41,7 @@ impl runtime::wire::ReadFields for MalformedListOutputBuilder {
 
 /// Builds a [`MalformedListOutput`](struct@MalformedListOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedListOutputBuilder {}
 impl MalformedListOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedLongInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedLongInput {
     /// The `longInBody` member.
     pub long_in_body: Option<i64>,
@@ -48,17 +47,6 @@ impl MalformedLongInput {
     /// The `longInHeader` member.
     pub fn long_in_header(&self) -> Option<i64> {
         self.long_in_header
-    }
-}
-
-impl fmt::Debug for MalformedLongInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedLongInput")
-            .field("long_in_body", &self.long_in_body)
-            .field("long_in_path", &self.long_in_path)
-            .field("long_in_query", &self.long_in_query)
-            .field("long_in_header", &self.long_in_header)
-            .finish()
     }
 }
 
@@ -106,7 +94,7 @@ impl runtime::wire::ReadFields for MalformedLongInputBuilder {
 
 /// Builds a [`MalformedLongInput`](struct@MalformedLongInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedLongInputBuilder {
     long_in_body: Option<i64>,
     long_in_path: Option<i64>,

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedLong` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedLongOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedLongOutput {}
-impl fmt::Debug for MalformedLongOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedLongOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedLongOutput {
     fn validate_at(
         &self,
@@ -48,7 +41,7 @@ impl runtime::wire::ReadFields for MalformedLongOutputBuilder {
 
 /// Builds a [`MalformedLongOutput`](struct@MalformedLongOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedLongOutputBuilder {}
 impl MalformedLongOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedMapInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedMapInput {
     /// The `bodyMap` member.
     pub body_map: Option<::std::collections::BTreeMap<String, String>>,
@@ -20,12 +19,6 @@ impl MalformedMapInput {
     /// The `bodyMap` member.
     pub fn body_map(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.body_map.as_ref()
-    }
-}
-
-impl fmt::Debug for MalformedMapInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedMapInput").field("body_map", &self.body_map).finish()
     }
 }
 
@@ -65,7 +58,7 @@ impl runtime::wire::ReadFields for MalformedMapInputBuilder {
 
 /// Builds a [`MalformedMapInput`](struct@MalformedMapInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedMapInputBuilder {
     body_map: Option<::std::collections::BTreeMap<String, String>>,
 }

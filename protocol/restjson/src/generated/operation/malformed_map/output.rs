@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedMap` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedMapOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedMapOutput {}
-impl fmt::Debug for MalformedMapOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedMapOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedMapOutput {
     fn validate_at(
         &self,
@@ -48,7 +41,7 @@ impl runtime::wire::ReadFields for MalformedMapOutputBuilder {
 
 /// Builds a [`MalformedMapOutput`](struct@MalformedMapOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedMapOutputBuilder {}
 impl MalformedMapOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedRequestBodyInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MalformedRequestBodyInput {
     /// The `int` member.
     pub int: Option<i32>,
@@ -27,15 +26,6 @@ impl MalformedRequestBodyInput {
     /// The `float` member.
     pub fn float(&self) -> Option<f32> {
         self.float
-    }
-}
-
-impl fmt::Debug for MalformedRequestBodyInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedRequestBodyInput")
-            .field("int", &self.int)
-            .field("float", &self.float)
-            .finish()
     }
 }
 
@@ -79,7 +69,7 @@ impl runtime::wire::ReadFields for MalformedRequestBodyInputBuilder {
 
 /// Builds a [`MalformedRequestBodyInput`](struct@MalformedRequestBodyInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct MalformedRequestBodyInputBuilder {
     int: Option<i32>,
     float: Option<f32>,

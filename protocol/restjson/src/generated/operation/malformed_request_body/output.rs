@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedRequestBody` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedRequestBodyOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedRequestBodyOutput {}
-impl fmt::Debug for MalformedRequestBodyOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedRequestBodyOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedRequestBodyOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for MalformedRequestBodyOutputBuilder {
 
 /// Builds a [`MalformedRequestBodyOutput`](struct@MalformedRequestBodyOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedRequestBodyOutputBuilder {}
 impl MalformedRequestBodyOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedShortInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedShortInput {
     /// The `shortInBody` member.
     pub short_in_body: Option<i16>,
@@ -48,17 +47,6 @@ impl MalformedShortInput {
     /// The `shortInHeader` member.
     pub fn short_in_header(&self) -> Option<i16> {
         self.short_in_header
-    }
-}
-
-impl fmt::Debug for MalformedShortInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedShortInput")
-            .field("short_in_body", &self.short_in_body)
-            .field("short_in_path", &self.short_in_path)
-            .field("short_in_query", &self.short_in_query)
-            .field("short_in_header", &self.short_in_header)
-            .finish()
     }
 }
 
@@ -106,7 +94,7 @@ impl runtime::wire::ReadFields for MalformedShortInputBuilder {
 
 /// Builds a [`MalformedShortInput`](struct@MalformedShortInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedShortInputBuilder {
     short_in_body: Option<i16>,
     short_in_path: Option<i16>,

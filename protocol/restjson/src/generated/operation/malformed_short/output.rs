@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedShort` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedShortOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedShortOutput {}
-impl fmt::Debug for MalformedShortOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedShortOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedShortOutput {
     fn validate_at(
         &self,
@@ -48,7 +41,7 @@ impl runtime::wire::ReadFields for MalformedShortOutputBuilder {
 
 /// Builds a [`MalformedShortOutput`](struct@MalformedShortOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedShortOutputBuilder {}
 impl MalformedShortOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedStringInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedStringInput {
     /// The `blob` member.
     ///
@@ -22,12 +21,6 @@ impl MalformedStringInput {
     /// The `blob` member.
     pub fn blob(&self) -> Option<&str> {
         self.blob.as_deref()
-    }
-}
-
-impl fmt::Debug for MalformedStringInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedStringInput").field("blob", &self.blob).finish()
     }
 }
 
@@ -67,7 +60,7 @@ impl runtime::wire::ReadFields for MalformedStringInputBuilder {
 
 /// Builds a [`MalformedStringInput`](struct@MalformedStringInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedStringInputBuilder {
     blob: Option<String>,
 }

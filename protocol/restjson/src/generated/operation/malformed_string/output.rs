@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedString` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedStringOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedStringOutput {}
-impl fmt::Debug for MalformedStringOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedStringOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedStringOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for MalformedStringOutputBuilder {
 
 /// Builds a [`MalformedStringOutput`](struct@MalformedStringOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedStringOutputBuilder {}
 impl MalformedStringOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

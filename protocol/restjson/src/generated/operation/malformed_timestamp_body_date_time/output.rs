@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedTimestampBodyDateTime` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampBodyDateTimeOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedTimestampBodyDateTimeOutput {}
-impl fmt::Debug for MalformedTimestampBodyDateTimeOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedTimestampBodyDateTimeOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedTimestampBodyDateTimeOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for MalformedTimestampBodyDateTimeOutputBuilder {
 
 /// Builds a [`MalformedTimestampBodyDateTimeOutput`](struct@MalformedTimestampBodyDateTimeOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedTimestampBodyDateTimeOutputBuilder {}
 impl MalformedTimestampBodyDateTimeOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedTimestampBodyDefault` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampBodyDefaultOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedTimestampBodyDefaultOutput {}
-impl fmt::Debug for MalformedTimestampBodyDefaultOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedTimestampBodyDefaultOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedTimestampBodyDefaultOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for MalformedTimestampBodyDefaultOutputBuilder {
 
 /// Builds a [`MalformedTimestampBodyDefaultOutput`](struct@MalformedTimestampBodyDefaultOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedTimestampBodyDefaultOutputBuilder {}
 impl MalformedTimestampBodyDefaultOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedTimestampBodyHttpDate` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampBodyHttpDateOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedTimestampBodyHttpDateOutput {}
-impl fmt::Debug for MalformedTimestampBodyHttpDateOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedTimestampBodyHttpDateOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedTimestampBodyHttpDateOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for MalformedTimestampBodyHttpDateOutputBuilder {
 
 /// Builds a [`MalformedTimestampBodyHttpDateOutput`](struct@MalformedTimestampBodyHttpDateOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedTimestampBodyHttpDateOutputBuilder {}
 impl MalformedTimestampBodyHttpDateOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedTimestampHeaderDateTimeInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedTimestampHeaderDateTimeInput {
     /// The `timestamp` member.
     ///
@@ -23,14 +22,6 @@ impl MalformedTimestampHeaderDateTimeInput {
     /// The `timestamp` member.
     pub fn timestamp(&self) -> Option<::time::OffsetDateTime> {
         self.timestamp
-    }
-}
-
-impl fmt::Debug for MalformedTimestampHeaderDateTimeInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedTimestampHeaderDateTimeInput")
-            .field("timestamp", &self.timestamp)
-            .finish()
     }
 }
 
@@ -81,7 +72,7 @@ impl runtime::wire::ReadFields for MalformedTimestampHeaderDateTimeInputBuilder 
 
 /// Builds a [`MalformedTimestampHeaderDateTimeInput`](struct@MalformedTimestampHeaderDateTimeInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedTimestampHeaderDateTimeInputBuilder {
     timestamp: Option<::time::OffsetDateTime>,
 }

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedTimestampHeaderDateTime` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampHeaderDateTimeOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedTimestampHeaderDateTimeOutput {}
-impl fmt::Debug for MalformedTimestampHeaderDateTimeOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedTimestampHeaderDateTimeOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedTimestampHeaderDateTimeOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for MalformedTimestampHeaderDateTimeOutputBuilder
 
 /// Builds a [`MalformedTimestampHeaderDateTimeOutput`](struct@MalformedTimestampHeaderDateTimeOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedTimestampHeaderDateTimeOutputBuilder {}
 impl MalformedTimestampHeaderDateTimeOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedTimestampHeaderDefault` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampHeaderDefaultOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedTimestampHeaderDefaultOutput {}
-impl fmt::Debug for MalformedTimestampHeaderDefaultOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedTimestampHeaderDefaultOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedTimestampHeaderDefaultOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for MalformedTimestampHeaderDefaultOutputBuilder 
 
 /// Builds a [`MalformedTimestampHeaderDefaultOutput`](struct@MalformedTimestampHeaderDefaultOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedTimestampHeaderDefaultOutputBuilder {}
 impl MalformedTimestampHeaderDefaultOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedTimestampHeaderEpoch` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampHeaderEpochOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedTimestampHeaderEpochOutput {}
-impl fmt::Debug for MalformedTimestampHeaderEpochOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedTimestampHeaderEpochOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedTimestampHeaderEpochOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for MalformedTimestampHeaderEpochOutputBuilder {
 
 /// Builds a [`MalformedTimestampHeaderEpochOutput`](struct@MalformedTimestampHeaderEpochOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedTimestampHeaderEpochOutputBuilder {}
 impl MalformedTimestampHeaderEpochOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedTimestampPathDefault` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampPathDefaultOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedTimestampPathDefaultOutput {}
-impl fmt::Debug for MalformedTimestampPathDefaultOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedTimestampPathDefaultOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedTimestampPathDefaultOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for MalformedTimestampPathDefaultOutputBuilder {
 
 /// Builds a [`MalformedTimestampPathDefaultOutput`](struct@MalformedTimestampPathDefaultOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedTimestampPathDefaultOutputBuilder {}
 impl MalformedTimestampPathDefaultOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedTimestampPathEpoch` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampPathEpochOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedTimestampPathEpochOutput {}
-impl fmt::Debug for MalformedTimestampPathEpochOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedTimestampPathEpochOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedTimestampPathEpochOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for MalformedTimestampPathEpochOutputBuilder {
 
 /// Builds a [`MalformedTimestampPathEpochOutput`](struct@MalformedTimestampPathEpochOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedTimestampPathEpochOutputBuilder {}
 impl MalformedTimestampPathEpochOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedTimestampPathHttpDate` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampPathHttpDateOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedTimestampPathHttpDateOutput {}
-impl fmt::Debug for MalformedTimestampPathHttpDateOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedTimestampPathHttpDateOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedTimestampPathHttpDateOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for MalformedTimestampPathHttpDateOutputBuilder {
 
 /// Builds a [`MalformedTimestampPathHttpDateOutput`](struct@MalformedTimestampPathHttpDateOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedTimestampPathHttpDateOutputBuilder {}
 impl MalformedTimestampPathHttpDateOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedTimestampQueryDefault` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampQueryDefaultOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedTimestampQueryDefaultOutput {}
-impl fmt::Debug for MalformedTimestampQueryDefaultOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedTimestampQueryDefaultOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedTimestampQueryDefaultOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for MalformedTimestampQueryDefaultOutputBuilder {
 
 /// Builds a [`MalformedTimestampQueryDefaultOutput`](struct@MalformedTimestampQueryDefaultOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedTimestampQueryDefaultOutputBuilder {}
 impl MalformedTimestampQueryDefaultOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

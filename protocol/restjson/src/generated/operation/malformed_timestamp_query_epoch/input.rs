@@ -3,7 +3,6 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedTimestampQueryEpochInput` structure.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedTimestampQueryEpochInput {
     /// The `timestamp` member.
     ///
@@ -23,14 +22,6 @@ impl MalformedTimestampQueryEpochInput {
     /// The `timestamp` member.
     pub fn timestamp(&self) -> Option<::time::OffsetDateTime> {
         self.timestamp
-    }
-}
-
-impl fmt::Debug for MalformedTimestampQueryEpochInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedTimestampQueryEpochInput")
-            .field("timestamp", &self.timestamp)
-            .finish()
     }
 }
 
@@ -75,7 +66,7 @@ impl runtime::wire::ReadFields for MalformedTimestampQueryEpochInputBuilder {
 
 /// Builds a [`MalformedTimestampQueryEpochInput`](struct@MalformedTimestampQueryEpochInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedTimestampQueryEpochInputBuilder {
     timestamp: Option<::time::OffsetDateTime>,
 }

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedTimestampQueryEpoch` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampQueryEpochOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedTimestampQueryEpochOutput {}
-impl fmt::Debug for MalformedTimestampQueryEpochOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedTimestampQueryEpochOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedTimestampQueryEpochOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for MalformedTimestampQueryEpochOutputBuilder {
 
 /// Builds a [`MalformedTimestampQueryEpochOutput`](struct@MalformedTimestampQueryEpochOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedTimestampQueryEpochOutputBuilder {}
 impl MalformedTimestampQueryEpochOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedTimestampQueryHttpDate` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedTimestampQueryHttpDateOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedTimestampQueryHttpDateOutput {}
-impl fmt::Debug for MalformedTimestampQueryHttpDateOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedTimestampQueryHttpDateOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedTimestampQueryHttpDateOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for MalformedTimestampQueryHttpDateOutputBuilder 
 
 /// Builds a [`MalformedTimestampQueryHttpDateOutput`](struct@MalformedTimestampQueryHttpDateOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedTimestampQueryHttpDateOutputBuilder {}
 impl MalformedTimestampQueryHttpDateOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MalformedUnionInput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedUnionInput {
     /// The `union` member.
     pub union: Option<types::SimpleUnion>,
@@ -22,12 +21,6 @@ impl MalformedUnionInput {
     /// The `union` member.
     pub fn union(&self) -> Option<&types::SimpleUnion> {
         self.union.as_ref()
-    }
-}
-
-impl fmt::Debug for MalformedUnionInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedUnionInput").field("union", &self.union).finish()
     }
 }
 
@@ -69,7 +62,7 @@ impl runtime::wire::ReadFields for MalformedUnionInputBuilder {
 
 /// Builds a [`MalformedUnionInput`](struct@MalformedUnionInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedUnionInputBuilder {
     union: Option<types::SimpleUnion>,
 }

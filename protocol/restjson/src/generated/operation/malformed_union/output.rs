@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `MalformedUnion` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MalformedUnionOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MalformedUnionOutput {}
-impl fmt::Debug for MalformedUnionOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MalformedUnionOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for MalformedUnionOutput {
     fn validate_at(
         &self,
@@ -48,7 +41,7 @@ impl runtime::wire::ReadFields for MalformedUnionOutputBuilder {
 
 /// Builds a [`MalformedUnionOutput`](struct@MalformedUnionOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MalformedUnionOutputBuilder {}
 impl MalformedUnionOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MediaTypeHeaderInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MediaTypeHeaderInput {
     /// The `json` member.
     ///
@@ -22,12 +21,6 @@ impl MediaTypeHeaderInput {
     /// The `json` member.
     pub fn json(&self) -> Option<&str> {
         self.json.as_deref()
-    }
-}
-
-impl fmt::Debug for MediaTypeHeaderInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MediaTypeHeaderInput").field("json", &self.json).finish()
     }
 }
 
@@ -67,7 +60,7 @@ impl runtime::wire::ReadFields for MediaTypeHeaderInputBuilder {
 
 /// Builds a [`MediaTypeHeaderInput`](struct@MediaTypeHeaderInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MediaTypeHeaderInputBuilder {
     json: Option<String>,
 }

@@ -2,13 +2,12 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MediaTypeHeaderOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#MediaTypeHeaderOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MediaTypeHeaderOutput {
     /// The `json` member.
     ///
@@ -20,12 +19,6 @@ impl MediaTypeHeaderOutput {
     /// The `json` member.
     pub fn json(&self) -> Option<&str> {
         self.json.as_deref()
-    }
-}
-
-impl fmt::Debug for MediaTypeHeaderOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MediaTypeHeaderOutput").field("json", &self.json).finish()
     }
 }
 
@@ -67,7 +60,7 @@ impl runtime::wire::ReadFields for MediaTypeHeaderOutputBuilder {
 
 /// Builds a [`MediaTypeHeaderOutput`](struct@MediaTypeHeaderOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MediaTypeHeaderOutputBuilder {
     json: Option<String>,
 }

@@ -4,7 +4,6 @@
 //! The `NullAndEmptyHeadersClient` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`NullAndEmptyHeadersIo`](crate::types::NullAndEmptyHeadersIo), which other operations share.
 pub type NullAndEmptyHeadersClientInput = types::NullAndEmptyHeadersIo;
@@ -14,7 +13,7 @@ pub type NullAndEmptyHeadersClientOutput = types::NullAndEmptyHeadersIo;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#NullAndEmptyHeadersClient`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct NullAndEmptyHeadersClient;
 impl NullAndEmptyHeadersClient {
     /// The operation name.
@@ -101,7 +100,7 @@ impl NullAndEmptyHeadersClient {
 
 /// Every error `NullAndEmptyHeadersClient` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum NullAndEmptyHeadersClientError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

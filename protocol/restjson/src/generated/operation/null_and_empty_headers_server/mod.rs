@@ -4,7 +4,6 @@
 //! The `NullAndEmptyHeadersServer` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`NullAndEmptyHeadersIo`](crate::types::NullAndEmptyHeadersIo), which other operations share.
 pub type NullAndEmptyHeadersServerInput = types::NullAndEmptyHeadersIo;
@@ -14,7 +13,7 @@ pub type NullAndEmptyHeadersServerOutput = types::NullAndEmptyHeadersIo;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#NullAndEmptyHeadersServer`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct NullAndEmptyHeadersServer;
 impl NullAndEmptyHeadersServer {
     /// The operation name.
@@ -101,7 +100,7 @@ impl NullAndEmptyHeadersServer {
 
 /// Every error `NullAndEmptyHeadersServer` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum NullAndEmptyHeadersServerError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `OmitsNullSerializesEmptyStringInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct OmitsNullSerializesEmptyStringInput {
     /// The `nullValue` member.
     ///
@@ -31,15 +30,6 @@ impl OmitsNullSerializesEmptyStringInput {
     /// The `emptyString` member.
     pub fn empty_string(&self) -> Option<&str> {
         self.empty_string.as_deref()
-    }
-}
-
-impl fmt::Debug for OmitsNullSerializesEmptyStringInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("OmitsNullSerializesEmptyStringInput")
-            .field("null_value", &self.null_value)
-            .field("empty_string", &self.empty_string)
-            .finish()
     }
 }
 
@@ -84,7 +74,7 @@ impl runtime::wire::ReadFields for OmitsNullSerializesEmptyStringInputBuilder {
 
 /// Builds a [`OmitsNullSerializesEmptyStringInput`](struct@OmitsNullSerializesEmptyStringInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct OmitsNullSerializesEmptyStringInputBuilder {
     null_value: Option<String>,
     empty_string: Option<String>,

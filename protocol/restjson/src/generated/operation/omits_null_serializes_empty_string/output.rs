@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `OmitsNullSerializesEmptyString` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#OmitsNullSerializesEmptyStringOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct OmitsNullSerializesEmptyStringOutput {}
-impl fmt::Debug for OmitsNullSerializesEmptyStringOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("OmitsNullSerializesEmptyStringOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for OmitsNullSerializesEmptyStringOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for OmitsNullSerializesEmptyStringOutputBuilder {
 
 /// Builds a [`OmitsNullSerializesEmptyStringOutput`](struct@OmitsNullSerializesEmptyStringOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct OmitsNullSerializesEmptyStringOutputBuilder {}
 impl OmitsNullSerializesEmptyStringOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `OmitsSerializingEmptyListsInput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OmitsSerializingEmptyListsInput {
     /// The `queryStringList` member.
     ///
@@ -78,20 +77,6 @@ impl OmitsSerializingEmptyListsInput {
     /// The `queryIntegerEnumList` member.
     pub fn query_integer_enum_list(&self) -> &[types::IntegerEnum] {
         self.query_integer_enum_list.as_deref().unwrap_or_default()
-    }
-}
-
-impl fmt::Debug for OmitsSerializingEmptyListsInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("OmitsSerializingEmptyListsInput")
-            .field("query_string_list", &self.query_string_list)
-            .field("query_integer_list", &self.query_integer_list)
-            .field("query_double_list", &self.query_double_list)
-            .field("query_boolean_list", &self.query_boolean_list)
-            .field("query_timestamp_list", &self.query_timestamp_list)
-            .field("query_enum_list", &self.query_enum_list)
-            .field("query_integer_enum_list", &self.query_integer_enum_list)
-            .finish()
     }
 }
 
@@ -169,7 +154,7 @@ impl runtime::wire::ReadFields for OmitsSerializingEmptyListsInputBuilder {
 
 /// Builds a [`OmitsSerializingEmptyListsInput`](struct@OmitsSerializingEmptyListsInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq)]
+#[derive(Clone, Default, Debug, PartialEq)]
 pub struct OmitsSerializingEmptyListsInputBuilder {
     query_string_list: Option<Vec<String>>,
     query_integer_list: Option<Vec<i32>>,

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `OmitsSerializingEmptyLists` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#OmitsSerializingEmptyListsOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct OmitsSerializingEmptyListsOutput {}
-impl fmt::Debug for OmitsSerializingEmptyListsOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("OmitsSerializingEmptyListsOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for OmitsSerializingEmptyListsOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for OmitsSerializingEmptyListsOutputBuilder {
 
 /// Builds a [`OmitsSerializingEmptyListsOutput`](struct@OmitsSerializingEmptyListsOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct OmitsSerializingEmptyListsOutputBuilder {}
 impl OmitsSerializingEmptyListsOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

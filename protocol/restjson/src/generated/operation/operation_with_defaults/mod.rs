@@ -4,7 +4,6 @@
 //! The `OperationWithDefaults` operation: input, output and errors.
 use crate::operation;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 mod output;
@@ -20,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `aws.protocoltests.restjson#OperationWithDefaults`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct OperationWithDefaults;
 impl OperationWithDefaults {
     /// The operation name.
@@ -68,7 +67,7 @@ impl OperationWithDefaults {
 
 /// Every error `OperationWithDefaults` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum OperationWithDefaultsError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `OutputStreamOutput` structure.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#OutputStreamOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct OutputStreamOutput {
     /// The `stream` member.
     ///
@@ -22,12 +21,6 @@ impl OutputStreamOutput {
     /// The `stream` member.
     pub fn stream(&self) -> Option<&types::EventStream> {
         self.stream.as_ref()
-    }
-}
-
-impl fmt::Debug for OutputStreamOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("OutputStreamOutput").field("stream", &self.stream).finish()
     }
 }
 
@@ -69,7 +62,7 @@ impl runtime::wire::ReadFields for OutputStreamOutputBuilder {
 
 /// Builds a [`OutputStreamOutput`](struct@OutputStreamOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct OutputStreamOutputBuilder {
     stream: Option<types::EventStream>,
 }

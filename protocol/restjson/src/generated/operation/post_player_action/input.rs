@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `PostPlayerActionInput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PostPlayerActionInput {
     /// The `action` member.
     pub action: Option<types::PlayerAction>,
@@ -22,12 +21,6 @@ impl PostPlayerActionInput {
     /// The `action` member.
     pub fn action(&self) -> Option<&types::PlayerAction> {
         self.action.as_ref()
-    }
-}
-
-impl fmt::Debug for PostPlayerActionInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PostPlayerActionInput").field("action", &self.action).finish()
     }
 }
 
@@ -69,7 +62,7 @@ impl runtime::wire::ReadFields for PostPlayerActionInputBuilder {
 
 /// Builds a [`PostPlayerActionInput`](struct@PostPlayerActionInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct PostPlayerActionInputBuilder {
     action: Option<types::PlayerAction>,
 }

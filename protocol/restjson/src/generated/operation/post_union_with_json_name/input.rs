@@ -4,7 +4,6 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `PostUnionWithJsonNameInput` structure.
 ///
@@ -12,7 +11,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PostUnionWithJsonNameInput {
     /// The `value` member.
     pub value: Option<types::UnionWithJsonName>,
@@ -22,12 +21,6 @@ impl PostUnionWithJsonNameInput {
     /// The `value` member.
     pub fn value(&self) -> Option<&types::UnionWithJsonName> {
         self.value.as_ref()
-    }
-}
-
-impl fmt::Debug for PostUnionWithJsonNameInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PostUnionWithJsonNameInput").field("value", &self.value).finish()
     }
 }
 
@@ -69,7 +62,7 @@ impl runtime::wire::ReadFields for PostUnionWithJsonNameInputBuilder {
 
 /// Builds a [`PostUnionWithJsonNameInput`](struct@PostUnionWithJsonNameInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct PostUnionWithJsonNameInputBuilder {
     value: Option<types::UnionWithJsonName>,
 }

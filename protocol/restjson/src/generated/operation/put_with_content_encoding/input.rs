@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `PutWithContentEncodingInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PutWithContentEncodingInput {
     /// The `encoding` member.
     ///
@@ -29,15 +28,6 @@ impl PutWithContentEncodingInput {
     /// The `data` member.
     pub fn data(&self) -> Option<&str> {
         self.data.as_deref()
-    }
-}
-
-impl fmt::Debug for PutWithContentEncodingInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PutWithContentEncodingInput")
-            .field("encoding", &self.encoding)
-            .field("data", &self.data)
-            .finish()
     }
 }
 
@@ -81,7 +71,7 @@ impl runtime::wire::ReadFields for PutWithContentEncodingInputBuilder {
 
 /// Builds a [`PutWithContentEncodingInput`](struct@PutWithContentEncodingInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct PutWithContentEncodingInputBuilder {
     encoding: Option<String>,
     data: Option<String>,

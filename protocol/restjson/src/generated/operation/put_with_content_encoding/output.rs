@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `PutWithContentEncoding` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#PutWithContentEncodingOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PutWithContentEncodingOutput {}
-impl fmt::Debug for PutWithContentEncodingOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PutWithContentEncodingOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for PutWithContentEncodingOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for PutWithContentEncodingOutputBuilder {
 
 /// Builds a [`PutWithContentEncodingOutput`](struct@PutWithContentEncodingOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct PutWithContentEncodingOutputBuilder {}
 impl PutWithContentEncodingOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `QueryIdempotencyTokenAutoFillInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct QueryIdempotencyTokenAutoFillInput {
     /// The `token` member.
     ///
@@ -22,14 +21,6 @@ impl QueryIdempotencyTokenAutoFillInput {
     /// The `token` member.
     pub fn token(&self) -> Option<&str> {
         self.token.as_deref()
-    }
-}
-
-impl fmt::Debug for QueryIdempotencyTokenAutoFillInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("QueryIdempotencyTokenAutoFillInput")
-            .field("token", &self.token)
-            .finish()
     }
 }
 
@@ -72,7 +63,7 @@ impl runtime::wire::ReadFields for QueryIdempotencyTokenAutoFillInputBuilder {
 
 /// Builds a [`QueryIdempotencyTokenAutoFillInput`](struct@QueryIdempotencyTokenAutoFillInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct QueryIdempotencyTokenAutoFillInputBuilder {
     token: Option<String>,
 }

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `QueryIdempotencyTokenAutoFill` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#QueryIdempotencyTokenAutoFillOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct QueryIdempotencyTokenAutoFillOutput {}
-impl fmt::Debug for QueryIdempotencyTokenAutoFillOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("QueryIdempotencyTokenAutoFillOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for QueryIdempotencyTokenAutoFillOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for QueryIdempotencyTokenAutoFillOutputBuilder {
 
 /// Builds a [`QueryIdempotencyTokenAutoFillOutput`](struct@QueryIdempotencyTokenAutoFillOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct QueryIdempotencyTokenAutoFillOutputBuilder {}
 impl QueryIdempotencyTokenAutoFillOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `QueryParamsAsStringListMapInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct QueryParamsAsStringListMapInput {
     /// The `qux` member.
     ///
@@ -31,15 +30,6 @@ impl QueryParamsAsStringListMapInput {
     /// The `foo` member.
     pub fn foo(&self) -> Option<&::std::collections::BTreeMap<String, Vec<String>>> {
         self.foo.as_ref()
-    }
-}
-
-impl fmt::Debug for QueryParamsAsStringListMapInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("QueryParamsAsStringListMapInput")
-            .field("qux", &self.qux)
-            .field("foo", &self.foo)
-            .finish()
     }
 }
 
@@ -83,7 +73,7 @@ impl runtime::wire::ReadFields for QueryParamsAsStringListMapInputBuilder {
 
 /// Builds a [`QueryParamsAsStringListMapInput`](struct@QueryParamsAsStringListMapInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct QueryParamsAsStringListMapInputBuilder {
     qux: Option<String>,
     foo: Option<::std::collections::BTreeMap<String, Vec<String>>>,

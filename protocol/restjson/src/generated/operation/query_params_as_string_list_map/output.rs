@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `QueryParamsAsStringListMap` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#QueryParamsAsStringListMapOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct QueryParamsAsStringListMapOutput {}
-impl fmt::Debug for QueryParamsAsStringListMapOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("QueryParamsAsStringListMapOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for QueryParamsAsStringListMapOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for QueryParamsAsStringListMapOutputBuilder {
 
 /// Builds a [`QueryParamsAsStringListMapOutput`](struct@QueryParamsAsStringListMapOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct QueryParamsAsStringListMapOutputBuilder {}
 impl QueryParamsAsStringListMapOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

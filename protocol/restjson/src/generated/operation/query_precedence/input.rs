@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `QueryPrecedenceInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct QueryPrecedenceInput {
     /// The `foo` member.
     ///
@@ -31,15 +30,6 @@ impl QueryPrecedenceInput {
     /// The `baz` member.
     pub fn baz(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.baz.as_ref()
-    }
-}
-
-impl fmt::Debug for QueryPrecedenceInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("QueryPrecedenceInput")
-            .field("foo", &self.foo)
-            .field("baz", &self.baz)
-            .finish()
     }
 }
 
@@ -81,7 +71,7 @@ impl runtime::wire::ReadFields for QueryPrecedenceInputBuilder {
 
 /// Builds a [`QueryPrecedenceInput`](struct@QueryPrecedenceInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct QueryPrecedenceInputBuilder {
     foo: Option<String>,
     baz: Option<::std::collections::BTreeMap<String, String>>,

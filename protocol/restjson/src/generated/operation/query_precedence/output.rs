@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `QueryPrecedence` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#QueryPrecedenceOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct QueryPrecedenceOutput {}
-impl fmt::Debug for QueryPrecedenceOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("QueryPrecedenceOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for QueryPrecedenceOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for QueryPrecedenceOutputBuilder {
 
 /// Builds a [`QueryPrecedenceOutput`](struct@QueryPrecedenceOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct QueryPrecedenceOutputBuilder {}
 impl QueryPrecedenceOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

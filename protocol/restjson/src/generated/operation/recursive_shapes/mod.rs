@@ -4,7 +4,6 @@
 //! The `RecursiveShapes` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`RecursiveShapesInputOutput`](crate::types::RecursiveShapesInputOutput), which other operations share.
 pub type RecursiveShapesInput = types::RecursiveShapesInputOutput;
@@ -14,7 +13,7 @@ pub type RecursiveShapesOutput = types::RecursiveShapesInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#RecursiveShapes`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct RecursiveShapes;
 impl RecursiveShapes {
     /// The operation name.
@@ -60,7 +59,7 @@ impl RecursiveShapes {
 
 /// Every error `RecursiveShapes` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum RecursiveShapesError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

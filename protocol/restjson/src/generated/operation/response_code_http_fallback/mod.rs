@@ -4,7 +4,6 @@
 //! The `ResponseCodeHttpFallback` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`ResponseCodeHttpFallbackInputOutput`](crate::types::ResponseCodeHttpFallbackInputOutput), which other operations share.
 pub type ResponseCodeHttpFallbackInput = types::ResponseCodeHttpFallbackInputOutput;
@@ -14,7 +13,7 @@ pub type ResponseCodeHttpFallbackOutput = types::ResponseCodeHttpFallbackInputOu
 ///
 /// Smithy shape: `aws.protocoltests.restjson#ResponseCodeHttpFallback`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ResponseCodeHttpFallback;
 impl ResponseCodeHttpFallback {
     /// The operation name.
@@ -62,7 +61,7 @@ impl ResponseCodeHttpFallback {
 
 /// Every error `ResponseCodeHttpFallback` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ResponseCodeHttpFallbackError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

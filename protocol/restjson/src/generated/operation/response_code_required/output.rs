@@ -11,7 +11,7 @@ use std::fmt;
 ///
 /// When a response omits a required member, deserialization fills in a zero value (Smithy's client error correction) instead of failing; `validate()` still reports it as missing, serialization leaves it out again, and the value differs from one where the member was present. Required members are written through their `set_` methods, which make them present.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct ResponseCodeRequiredOutput {
     /// The `responseCode` member.
     ///
@@ -85,7 +85,7 @@ impl runtime::wire::ReadFields for ResponseCodeRequiredOutputBuilder {
 
 /// Builds a [`ResponseCodeRequiredOutput`](struct@ResponseCodeRequiredOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct ResponseCodeRequiredOutputBuilder {
     response_code: Option<i32>,
 }

@@ -4,7 +4,6 @@
 //! The `SparseJsonLists` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`SparseJsonListsInputOutput`](crate::types::SparseJsonListsInputOutput), which other operations share.
 pub type SparseJsonListsInput = types::SparseJsonListsInputOutput;
@@ -14,7 +13,7 @@ pub type SparseJsonListsOutput = types::SparseJsonListsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SparseJsonLists`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SparseJsonLists;
 impl SparseJsonLists {
     /// The operation name.
@@ -60,7 +59,7 @@ impl SparseJsonLists {
 
 /// Every error `SparseJsonLists` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum SparseJsonListsError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -4,7 +4,6 @@
 //! The `SparseJsonMaps` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`SparseJsonMapsInputOutput`](crate::types::SparseJsonMapsInputOutput), which other operations share.
 pub type SparseJsonMapsInput = types::SparseJsonMapsInputOutput;
@@ -14,7 +13,7 @@ pub type SparseJsonMapsOutput = types::SparseJsonMapsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#SparseJsonMaps`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SparseJsonMaps;
 impl SparseJsonMaps {
     /// The operation name.
@@ -60,7 +59,7 @@ impl SparseJsonMaps {
 
 /// Every error `SparseJsonMaps` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum SparseJsonMapsError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

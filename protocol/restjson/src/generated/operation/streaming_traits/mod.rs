@@ -4,7 +4,6 @@
 //! The `StreamingTraits` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`StreamingTraitsInputOutput`](crate::types::StreamingTraitsInputOutput), which other operations share.
 pub type StreamingTraitsInput = types::StreamingTraitsInputOutput;
@@ -14,7 +13,7 @@ pub type StreamingTraitsOutput = types::StreamingTraitsInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#StreamingTraits`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct StreamingTraits;
 impl StreamingTraits {
     /// The operation name.
@@ -93,7 +92,7 @@ impl StreamingTraits {
 
 /// Every error `StreamingTraits` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum StreamingTraitsError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

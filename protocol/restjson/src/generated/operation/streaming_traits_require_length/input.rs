@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `StreamingTraitsRequireLengthInput` structure.
 ///
@@ -10,7 +9,7 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct StreamingTraitsRequireLengthInput {
     /// The `foo` member.
     ///
@@ -31,15 +30,6 @@ impl StreamingTraitsRequireLengthInput {
     /// The `blob` member.
     pub fn blob(&self) -> Option<&runtime::Blob> {
         self.blob.as_ref()
-    }
-}
-
-impl fmt::Debug for StreamingTraitsRequireLengthInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("StreamingTraitsRequireLengthInput")
-            .field("foo", &self.foo)
-            .field("blob", &self.blob)
-            .finish()
     }
 }
 
@@ -84,7 +74,7 @@ impl runtime::wire::ReadFields for StreamingTraitsRequireLengthInputBuilder {
 
 /// Builds a [`StreamingTraitsRequireLengthInput`](struct@StreamingTraitsRequireLengthInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct StreamingTraitsRequireLengthInputBuilder {
     foo: Option<String>,
     blob: Option<runtime::Blob>,

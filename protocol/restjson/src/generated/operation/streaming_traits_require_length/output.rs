@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `StreamingTraitsRequireLength` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#StreamingTraitsRequireLengthOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct StreamingTraitsRequireLengthOutput {}
-impl fmt::Debug for StreamingTraitsRequireLengthOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("StreamingTraitsRequireLengthOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for StreamingTraitsRequireLengthOutput {
     fn validate_at(
         &self,
@@ -51,7 +44,7 @@ impl runtime::wire::ReadFields for StreamingTraitsRequireLengthOutputBuilder {
 
 /// Builds a [`StreamingTraitsRequireLengthOutput`](struct@StreamingTraitsRequireLengthOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct StreamingTraitsRequireLengthOutputBuilder {}
 impl StreamingTraitsRequireLengthOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

@@ -4,7 +4,6 @@
 //! The `StreamingTraitsWithMediaType` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`StreamingTraitsWithMediaTypeInputOutput`](crate::types::StreamingTraitsWithMediaTypeInputOutput), which other operations share.
 pub type StreamingTraitsWithMediaTypeInput = types::StreamingTraitsWithMediaTypeInputOutput;
@@ -14,7 +13,7 @@ pub type StreamingTraitsWithMediaTypeOutput = types::StreamingTraitsWithMediaTyp
 ///
 /// Smithy shape: `aws.protocoltests.restjson#StreamingTraitsWithMediaType`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct StreamingTraitsWithMediaType;
 impl StreamingTraitsWithMediaType {
     /// The operation name.
@@ -93,7 +92,7 @@ impl StreamingTraitsWithMediaType {
 
 /// Every error `StreamingTraitsWithMediaType` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum StreamingTraitsWithMediaTypeError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

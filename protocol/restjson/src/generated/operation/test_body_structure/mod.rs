@@ -4,7 +4,6 @@
 //! The `TestBodyStructure` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`TestBodyStructureInputOutput`](crate::types::TestBodyStructureInputOutput), which other operations share.
 pub type TestBodyStructureInput = types::TestBodyStructureInputOutput;
@@ -14,7 +13,7 @@ pub type TestBodyStructureOutput = types::TestBodyStructureInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestBodyStructure`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TestBodyStructure;
 impl TestBodyStructure {
     /// The operation name.
@@ -91,7 +90,7 @@ impl TestBodyStructure {
 
 /// Every error `TestBodyStructure` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum TestBodyStructureError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

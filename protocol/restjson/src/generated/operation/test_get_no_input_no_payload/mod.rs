@@ -5,7 +5,6 @@
 use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 pub use self::input::TestGetNoInputNoPayloadInput;
@@ -20,7 +19,7 @@ pub type TestGetNoInputNoPayloadOutput = types::TestNoPayloadInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestGetNoInputNoPayload`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TestGetNoInputNoPayload;
 impl TestGetNoInputNoPayload {
     /// The operation name.
@@ -95,7 +94,7 @@ impl TestGetNoInputNoPayload {
 
 /// Every error `TestGetNoInputNoPayload` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum TestGetNoInputNoPayloadError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -4,7 +4,6 @@
 //! The `TestGetNoPayload` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`TestNoPayloadInputOutput`](crate::types::TestNoPayloadInputOutput), which other operations share.
 pub type TestGetNoPayloadInput = types::TestNoPayloadInputOutput;
@@ -14,7 +13,7 @@ pub type TestGetNoPayloadOutput = types::TestNoPayloadInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestGetNoPayload`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TestGetNoPayload;
 impl TestGetNoPayload {
     /// The operation name.
@@ -90,7 +89,7 @@ impl TestGetNoPayload {
 
 /// Every error `TestGetNoPayload` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum TestGetNoPayloadError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

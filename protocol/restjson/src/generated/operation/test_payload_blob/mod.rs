@@ -4,7 +4,6 @@
 //! The `TestPayloadBlob` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`TestPayloadBlobInputOutput`](crate::types::TestPayloadBlobInputOutput), which other operations share.
 pub type TestPayloadBlobInput = types::TestPayloadBlobInputOutput;
@@ -14,7 +13,7 @@ pub type TestPayloadBlobOutput = types::TestPayloadBlobInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestPayloadBlob`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TestPayloadBlob;
 impl TestPayloadBlob {
     /// The operation name.
@@ -97,7 +96,7 @@ impl TestPayloadBlob {
 
 /// Every error `TestPayloadBlob` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum TestPayloadBlobError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -4,7 +4,6 @@
 //! The `TestPayloadStructure` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`TestPayloadStructureInputOutput`](crate::types::TestPayloadStructureInputOutput), which other operations share.
 pub type TestPayloadStructureInput = types::TestPayloadStructureInputOutput;
@@ -14,7 +13,7 @@ pub type TestPayloadStructureOutput = types::TestPayloadStructureInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestPayloadStructure`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TestPayloadStructure;
 impl TestPayloadStructure {
     /// The operation name.
@@ -101,7 +100,7 @@ impl TestPayloadStructure {
 
 /// Every error `TestPayloadStructure` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum TestPayloadStructureError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

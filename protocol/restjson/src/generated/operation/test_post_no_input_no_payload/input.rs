@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `TestPostNoInputNoPayload` takes no input members.
 ///
@@ -10,14 +9,8 @@ use std::fmt;
 ///
 /// Every member is optional here, as Smithy asks of clients; `build()` and `validate()` still enforce `@required`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct TestPostNoInputNoPayloadInput {}
-impl fmt::Debug for TestPostNoInputNoPayloadInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TestPostNoInputNoPayloadInput").finish()
-    }
-}
-
 impl runtime::validate::Validate for TestPostNoInputNoPayloadInput {
     fn validate_at(
         &self,
@@ -52,7 +45,7 @@ impl runtime::wire::ReadFields for TestPostNoInputNoPayloadInputBuilder {
 
 /// Builds a [`TestPostNoInputNoPayloadInput`](struct@TestPostNoInputNoPayloadInput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct TestPostNoInputNoPayloadInputBuilder {}
 impl TestPostNoInputNoPayloadInputBuilder {
     /// Builds the value without checking the model's constraints, for what a

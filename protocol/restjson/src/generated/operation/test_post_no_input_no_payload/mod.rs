@@ -5,7 +5,6 @@
 use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 pub use self::input::TestPostNoInputNoPayloadInput;
@@ -20,7 +19,7 @@ pub type TestPostNoInputNoPayloadOutput = types::TestNoPayloadInputOutput;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TestPostNoInputNoPayload`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TestPostNoInputNoPayload;
 impl TestPostNoInputNoPayload {
     /// The operation name.
@@ -95,7 +94,7 @@ impl TestPostNoInputNoPayload {
 
 /// Every error `TestPostNoInputNoPayload` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum TestPostNoInputNoPayloadError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

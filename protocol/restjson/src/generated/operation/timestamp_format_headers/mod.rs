@@ -4,7 +4,6 @@
 //! The `TimestampFormatHeaders` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This operation's side of [`TimestampFormatHeadersIo`](crate::types::TimestampFormatHeadersIo), which other operations share.
 pub type TimestampFormatHeadersInput = types::TimestampFormatHeadersIo;
@@ -14,7 +13,7 @@ pub type TimestampFormatHeadersOutput = types::TimestampFormatHeadersIo;
 ///
 /// Smithy shape: `aws.protocoltests.restjson#TimestampFormatHeaders`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TimestampFormatHeaders;
 impl TimestampFormatHeaders {
     /// The operation name.
@@ -197,7 +196,7 @@ impl TimestampFormatHeaders {
 
 /// Every error `TimestampFormatHeaders` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum TimestampFormatHeadersError {
     /// An error the model does not describe; keeps code, message and status.
     Unhandled(runtime::Unhandled),

@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// `UnitInputAndOutput` takes no output members.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#UnitInputAndOutputOutput`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct UnitInputAndOutputOutput {}
-impl fmt::Debug for UnitInputAndOutputOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("UnitInputAndOutputOutput").finish()
-    }
-}
-
 impl runtime::validate::Validate for UnitInputAndOutputOutput {
     fn validate_at(
         &self,
@@ -50,7 +43,7 @@ impl runtime::wire::ReadFields for UnitInputAndOutputOutputBuilder {
 
 /// Builds a [`UnitInputAndOutputOutput`](struct@UnitInputAndOutputOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct UnitInputAndOutputOutputBuilder {}
 impl UnitInputAndOutputOutputBuilder {
     /// Builds the value without checking the model's constraints, for what a

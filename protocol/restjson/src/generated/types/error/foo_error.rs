@@ -2,20 +2,13 @@
 // run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// This error has test cases that test some of the dark corners of Amazon service framework history. It should only be implemented by clients.
 ///
 /// Smithy shape: `aws.protocoltests.restjson#FooError`.
 #[non_exhaustive]
-#[derive(Clone, Default, PartialEq, Eq, ::std::hash::Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct FooError {}
-impl fmt::Debug for FooError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FooError").finish()
-    }
-}
-
 impl runtime::validate::Validate for FooError {
     fn validate_at(
         &self,
@@ -36,50 +29,9 @@ impl FooError {
     /// Whether the error means the caller is being throttled:
     /// `@retryable(throttling: true)`, or one of the AWS throttling codes.
     pub const THROTTLING: bool = runtime::error::is_throttling_code(Self::CODE);
-    /// The human-readable message, if the service sent one.
-    pub fn error_message(&self) -> Option<&str> {
-        None
-    }
 }
 
-impl fmt::Display for FooError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(Self::CODE)?;
-        if let Some(message) = self.error_message() {
-            ::std::write!(f, ": {}", message)?;
-        }
-        Ok(())
-    }
-}
-
-impl ::std::error::Error for FooError {}
-impl runtime::error::ErrorInfo for FooError {
-    fn code(&self) -> Option<&str> {
-        Some(Self::CODE)
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.error_message()
-    }
-
-    fn http_status(&self) -> Option<u16> {
-        Self::HTTP_STATUS
-    }
-
-    fn is_retryable(&self) -> bool {
-        Self::RETRYABLE || Self::THROTTLING
-    }
-
-    fn is_throttling(&self) -> bool {
-        Self::THROTTLING
-    }
-}
-
-impl runtime::http::ReadError for FooError {
-    fn read_error(response: &runtime::http::ErrorResponse<'_>) -> Self {
-        response.json_body()
-    }
-}
+runtime::error_impls!(FooError);
 
 runtime::structure_impls!(FooError, FooErrorBuilder, infallible);
 
@@ -105,7 +57,7 @@ impl runtime::wire::ReadFields for FooErrorBuilder {
 
 /// Builds a [`FooError`](struct@FooError); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct FooErrorBuilder {}
 impl FooErrorBuilder {
     /// Builds the value without checking the model's constraints, for what a
