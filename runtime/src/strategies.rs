@@ -653,3 +653,66 @@ macro_rules! strategy_impls {
         }
     };
 }
+
+/// The bounds of a position's rules, for the strategies below that take
+/// them from the same `Rules` static validation checks against.
+fn length_of(rules: &Rules) -> (Option<u64>, Option<u64>) {
+    rules.length.map_or((None, None), |b| (b.min, b.max))
+}
+
+fn int_range_of(rules: &Rules) -> (Option<i64>, Option<i64>) {
+    rules.int_range.map_or((None, None), |b| (b.min, b.max))
+}
+
+fn float_range_of(rules: &Rules) -> (Option<FloatBound>, Option<FloatBound>) {
+    rules.float_range.map_or((None, None), |b| (b.min, b.max))
+}
+
+/// [`int_in`] within `rules`' `@range`.
+pub fn int_for<T: Integer>(rules: &Rules) -> BoxedStrategy<T> {
+    let (min, max) = int_range_of(rules);
+    int_in(min, max)
+}
+
+/// [`int_outside_of`] `rules`' `@range`.
+pub fn int_outside_for<T: Integer>(rules: &Rules) -> BoxedStrategy<(T, Expected)> {
+    let (min, max) = int_range_of(rules);
+    int_outside_of(min, max)
+}
+
+/// [`double`] within `rules`' `@range`.
+pub fn double_for(rules: &Rules) -> BoxedStrategy<f64> {
+    let (min, max) = float_range_of(rules);
+    double(min, max)
+}
+
+/// [`float`] within `rules`' `@range`.
+pub fn float_for(rules: &Rules) -> BoxedStrategy<f32> {
+    let (min, max) = float_range_of(rules);
+    float(min, max)
+}
+
+/// [`double_outside`] `rules`' `@range`.
+pub fn double_outside_for(rules: &Rules) -> BoxedStrategy<(f64, Expected)> {
+    let (min, max) = float_range_of(rules);
+    double_outside(min, max)
+}
+
+/// [`blob`] within `rules`' `@length`.
+pub fn blob_for(rules: &Rules) -> BoxedStrategy<super::Blob> {
+    let (min, max) = length_of(rules);
+    blob(min, max)
+}
+
+/// [`list`] (or [`unique_list`] under `@uniqueItems`) within `rules`' `@length`.
+pub fn list_for<T: std::fmt::Debug + PartialEq + 'static>(
+    item: BoxedStrategy<T>,
+    rules: &Rules,
+) -> BoxedStrategy<Vec<T>> {
+    let (min, max) = length_of(rules);
+    if rules.unique_items {
+        unique_list(item, min, max)
+    } else {
+        list(item, min, max)
+    }
+}

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs::{doc_attrs, doc_text, or_fallback};
+use super::docs::{doc_attrs, doc_text, summary};
 use super::prelude::{BOX, CLONE, DEBUG, DEFAULT, EQ, INTO, OPTION, PARTIAL_EQ, SOME, VEC};
 use super::symbols::RUNTIME;
 use super::types::{field_inner_type, ident, prefixed, value_type};
@@ -81,11 +81,9 @@ pub fn emit(s: &StructureDef) -> TokenStream {
 fn setters(f: &FieldDef) -> TokenStream {
     let field = ident(&f.rust_name);
     let set = prefixed("set", &f.rust_name);
-    let get = prefixed("get", &f.rust_name);
     let ty = field_inner_type(f);
-    let docs = doc_attrs(&or_fallback(&f.docs, format!("The `{}` member.", f.member)));
+    let docs = doc_attrs(&summary(&f.docs, format!("The `{}` member.", f.member)));
     let set_doc = doc_text(&format!(" Sets or clears `{}`.", f.member));
-    let get_doc = doc_text(&format!(" The `{}` set so far.", f.member));
     let fluent = match &f.value.kind {
         ValueKind::List { element, sparse } => {
             let item = value_type(element);
@@ -147,11 +145,6 @@ fn setters(f: &FieldDef) -> TokenStream {
         pub fn #set(mut self, input: #OPTION<#ty>) -> Self {
             self.#field = input;
             self
-        }
-
-        #[doc = #get_doc]
-        pub fn #get(&self) -> &#OPTION<#ty> {
-            &self.#field
         }
     }
 }

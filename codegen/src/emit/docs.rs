@@ -41,6 +41,18 @@ pub fn or_fallback(lines: &[String], fallback: String) -> Vec<String> {
     }
 }
 
+/// The first paragraph of `lines` (or `fallback`): where the same member is
+/// documented in full elsewhere (its field or getter), its builder setter
+/// and the other accessors say what it is in a line and no more.
+pub fn summary(lines: &[String], fallback: String) -> Vec<String> {
+    let first: Vec<String> = lines.iter().take_while(|l| !l.trim().is_empty()).cloned().collect();
+    if first.is_empty() {
+        vec![fallback]
+    } else {
+        first
+    }
+}
+
 /// Appends a paragraph.
 pub fn with_paragraph(mut lines: Vec<String>, paragraph: String) -> Vec<String> {
     if !lines.is_empty() {

@@ -67,14 +67,12 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
         quote!(_input)
     };
     quote! {
-        /// The HTTP request for `input`, with an origin-form URI: the caller adds
-        /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+        /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
         pub fn request(#input_param: &#input_ty) -> #RESULT<::http::Request<#VEC<u8>>, #RUNTIME::http::RequestError> {
             #request
         }
 
-        /// The output of a 2xx response, or the error it says
-        /// ([more](runtime::http#responses)).
+        /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
         pub fn response<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> #RESULT<#output_ty, #RUNTIME::http::ResponseError<#error_ty>> {
             #response
         }

@@ -184,7 +184,7 @@ impl FileJob<'_> {
             What::Enum(e) => enumeration::emit(e),
             What::Union(u) => union::emit(u, ctx),
             What::IntEnum(e) => int_enum::emit(e),
-            What::Module { module, doc, entries } => {
+            What::Module { module, doc, entries } => symbols::in_module(module, || {
                 let extra = match module {
                     Module::Types => quote!(
                         pub mod error;
@@ -198,7 +198,7 @@ impl FileJob<'_> {
                         .unwrap_or_default(),
                 };
                 module_file(doc, entries, extra)
-            }
+            }),
             What::OperationIndex => {
                 let operations = ir.operations.iter().map(|o| ident(&o.module));
                 let op_docs = ir

@@ -16,8 +16,8 @@ use super::context::Context;
 use super::docs::doc_text;
 use super::prelude::{BOX, DEFAULT, NONE, SOME, VEC};
 use super::symbols::{self, ROOT, RUNTIME};
-use super::types::{doc_link, ident, length_bound_tokens, option, path, value_type};
-use super::validate::{float_bound, int_bound_values};
+use super::types::{doc_link, ident, length_bound_tokens, path, value_type};
+use super::validate::int_bound_values;
 use crate::ir::rust::names;
 use crate::ir::rust::{CrateIr, FieldDef, RustPath, StructureDef, UnionDef, ValueKind, ValueType};
 
@@ -137,6 +137,12 @@ impl<'a> Plan<'a> {
         plan
     }
 
+    /// Whether values of `p` can hold values of `p`: its strategy then takes
+    /// a depth (`x_at`), which every recursion spends.
+    fn in_cycle(&self, p: &RustPath) -> bool {
+        self.reach.get(p).is_some_and(|r| r.contains(p))
+    }
+
     /// Whether `target` leads back to `current` (a recursive edge).
     fn recursive(&self, target: &RustPath, current: &RustPath) -> bool {
         target == current || self.reach.get(target).is_some_and(|r| r.contains(current))
@@ -149,8 +155,15 @@ impl<'a> Plan<'a> {
         refs.iter().any(|r| self.recursive(r, current))
     }
 
-    /// A `BoxedStrategy<T>` of valid values; named types get `depth`.
-    fn valid(&self, v: &ValueType, depth: &TokenStream) -> TokenStream {
+    /// `&rules::X`, the `Rules` static of `v`'s position, if it has one.
+    fn rules_of(&self, v: &ValueType) -> Option<TokenStream> {
+        let name = self.ctx.rules(v)?;
+        Some(quote!(&#ROOT::patterns::rules::#name))
+    }
+
+    /// A `BoxedStrategy<T>` of valid values; named types of a cycle get
+    /// `depth` when there is one (a recursion), the others start afresh.
+    fn valid(&self, v: &ValueType, depth: Option<&TokenStream>) -> TokenStream {
         let c = &v.constraints;
         let (min, max) = length_bound_tokens(v);
         match &v.kind {
@@ -164,23 +177,29 @@ impl<'a> Plan<'a> {
                     None => quote!(#RUNTIME::strategies::string(#NONE, #min, #max)),
                 }
             }
+            // Bounds come from the position's `Rules`, as validation's do.
             ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long => {
                 let ty = value_type(v);
-                let (min, max) = v.constraints.range.as_ref().map(int_bound_values).unwrap_or_default();
-                let (min, max) = (option(min), option(max));
-                quote!(#RUNTIME::strategies::int_in::<#ty>(#min, #max))
+                match self.rules_of(v) {
+                    Some(rules) => quote!(#RUNTIME::strategies::int_for::<#ty>(#rules)),
+                    None => quote!(#RUNTIME::strategies::int_in::<#ty>(#NONE, #NONE)),
+                }
             }
             ValueKind::Float | ValueKind::Double => {
-                let (fmin, fmax) = float_bounds(v);
-                if matches!(v.kind, ValueKind::Float) {
-                    quote!(#RUNTIME::strategies::float(#fmin, #fmax))
-                } else {
-                    quote!(#RUNTIME::strategies::double(#fmin, #fmax))
+                let float = matches!(v.kind, ValueKind::Float);
+                match (self.rules_of(v), float) {
+                    (Some(rules), true) => quote!(#RUNTIME::strategies::float_for(#rules)),
+                    (Some(rules), false) => quote!(#RUNTIME::strategies::double_for(#rules)),
+                    (None, true) => quote!(#RUNTIME::strategies::float(#NONE, #NONE)),
+                    (None, false) => quote!(#RUNTIME::strategies::double(#NONE, #NONE)),
                 }
             }
             ValueKind::BigInteger => quote!(#RUNTIME::strategies::big_integer()),
             ValueKind::BigDecimal => quote!(#RUNTIME::strategies::big_decimal()),
-            ValueKind::Blob => quote!(#RUNTIME::strategies::blob(#min, #max)),
+            ValueKind::Blob => match self.rules_of(v) {
+                Some(rules) => quote!(#RUNTIME::strategies::blob_for(#rules)),
+                None => quote!(#RUNTIME::strategies::blob(#NONE, #NONE)),
+            },
             ValueKind::Document => quote!(#RUNTIME::strategies::document()),
             ValueKind::Timestamp(crate::ir::rust::TimestampFormat::HttpDate) => {
                 quote!(#RUNTIME::strategies::timestamp_seconds())
@@ -200,16 +219,24 @@ impl<'a> Plan<'a> {
                 let f = self.strategy_fn(p);
                 quote!(#f())
             }
-            ValueKind::Structure { path: p } | ValueKind::Union { path: p } => {
-                let f = self.strategy_at_fn(p);
-                quote!(#f(#depth))
-            }
+            ValueKind::Structure { path: p } | ValueKind::Union { path: p } => match depth {
+                Some(depth) if self.in_cycle(p) => {
+                    let f = self.strategy_at_fn(p);
+                    quote!(#f(#depth))
+                }
+                _ => {
+                    let f = self.strategy_fn(p);
+                    quote!(#f())
+                }
+            },
             ValueKind::List { element, sparse } => {
                 let mut item = self.valid(element, depth);
                 if *sparse {
                     item = quote!(::proptest::option::of(#item).boxed());
                 }
-                if c.unique_items {
+                if let Some(rules) = self.rules_of(v).filter(|_| c.length.is_some() || c.unique_items) {
+                    quote!(#RUNTIME::strategies::list_for(#item, #rules))
+                } else if c.unique_items {
                     quote!(#RUNTIME::strategies::unique_list(#item, #min, #max))
                 } else {
                     quote!(#RUNTIME::strategies::list(#item, #min, #max))
@@ -229,9 +256,9 @@ impl<'a> Plan<'a> {
     /// The strategy of a value inside `current`, cut when its recursion depth is spent.
     fn valid_in(&self, v: &ValueType, current: &RustPath, cut: Option<TokenStream>) -> TokenStream {
         if !self.has_recursive_ref(v, current) {
-            return self.valid(v, &quote!(depth));
+            return self.valid(v, None);
         }
-        let deeper = self.valid(v, &quote!(depth - 1));
+        let deeper = self.valid(v, Some(&quote!(depth - 1)));
         match cut {
             Some(cut) => quote!(if depth == 0 { #cut } else { #deeper }),
             // Nothing finite can replace it; the model forces the recursion.
@@ -259,7 +286,6 @@ impl<'a> Plan<'a> {
     fn invalid(&self, v: &ValueType, current: &RustPath) -> Option<TokenStream> {
         let c = &v.constraints;
         let (min, max) = length_bound_tokens(v);
-        let depth = quote!(#RUNTIME::strategies::RECURSION_DEPTH);
         match &v.kind {
             ValueKind::String => {
                 string_breaks(v)?;
@@ -276,15 +302,15 @@ impl<'a> Plan<'a> {
                 Some(quote!(#RUNTIME::strategies::unknown_int_enum::<#ty>(#ty::values())))
             }
             ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long => {
-                let (bmin, bmax) = int_outside(v)?;
-                let (bmin, bmax) = (option(bmin), option(bmax));
+                int_outside(v)?;
                 let ty = value_type(v);
-                Some(quote!(#RUNTIME::strategies::int_outside_of::<#ty>(#bmin, #bmax)))
+                let rules = self.rules_of(v)?;
+                Some(quote!(#RUNTIME::strategies::int_outside_for::<#ty>(#rules)))
             }
             ValueKind::Double => {
                 c.range.as_ref()?;
-                let (fmin, fmax) = float_bounds(v);
-                Some(quote!(#RUNTIME::strategies::double_outside(#fmin, #fmax)))
+                let rules = self.rules_of(v)?;
+                Some(quote!(#RUNTIME::strategies::double_outside_for(#rules)))
             }
             ValueKind::Structure { path: p } | ValueKind::Union { path: p } => {
                 (self.injectable.contains(p) && !self.recursive(p, current)).then(|| {
@@ -293,7 +319,7 @@ impl<'a> Plan<'a> {
                 })
             }
             ValueKind::List { element, sparse } => {
-                let mut item = self.valid(element, &depth);
+                let mut item = self.valid(element, None);
                 let mut bad_item = self.invalid(element, current);
                 if *sparse {
                     item = quote!(::proptest::option::of(#item).boxed());
@@ -451,17 +477,30 @@ fn named_type(
         )
     };
     let impls = trait_impls(&ty, &f, invalid_impl);
-    quote! {
-        #[doc = #valid_doc]
-        pub fn #f() -> BoxedStrategy<#ty> {
-            #f_at(#RUNTIME::strategies::RECURSION_DEPTH)
-        }
+    // Only a type whose values can hold its own takes a depth.
+    let valid = if plan.in_cycle(p) {
+        quote! {
+            #[doc = #valid_doc]
+            pub fn #f() -> BoxedStrategy<#ty> {
+                #f_at(#RUNTIME::strategies::RECURSION_DEPTH)
+            }
 
-        #[doc = #at_doc]
-        pub fn #f_at(depth: u32) -> BoxedStrategy<#ty> {
-            #depth_use
-            #valid_body
+            #[doc = #at_doc]
+            pub fn #f_at(depth: u32) -> BoxedStrategy<#ty> {
+                #depth_use
+                #valid_body
+            }
         }
+    } else {
+        quote! {
+            #[doc = #valid_doc]
+            pub fn #f() -> BoxedStrategy<#ty> {
+                #valid_body
+            }
+        }
+    };
+    quote! {
+        #valid
 
         #invalid
 
@@ -533,7 +572,7 @@ fn field_valid(f: &FieldDef, current: &RustPath, plan: &Plan<'_>) -> TokenStream
     let recursive = plan.has_recursive_ref(&f.value, current);
     if optional_absent && recursive {
         // `valid_in` already produced an Option strategy on the cut side; wrap only the other.
-        let mut deeper = plan.valid(&f.value, &quote!(depth - 1));
+        let mut deeper = plan.valid(&f.value, Some(&quote!(depth - 1)));
         if f.boxed {
             deeper = quote!(#deeper.prop_map(#BOX::new).boxed());
         }
@@ -598,8 +637,8 @@ fn union(u: &UnionDef, plan: &Plan<'_>) -> TokenStream {
             None => always.push(quote!(::proptest::strategy::Just(#ty::#variant).boxed())),
             Some(value) => {
                 let is_recursive = plan.has_recursive_ref(value, &u.path);
-                let depth = if is_recursive { quote!(depth - 1) } else { quote!(depth) };
-                let inner = plan.valid(value, &depth);
+                let depth = quote!(depth - 1);
+                let inner = plan.valid(value, is_recursive.then_some(&depth));
                 let wrap = if v.boxed {
                     quote!(|value| #ty::#variant(#BOX::new(value)))
                 } else {
@@ -655,16 +694,6 @@ fn union(u: &UnionDef, plan: &Plan<'_>) -> TokenStream {
         Vec::new()
     };
     named_type(plan, &u.path, valid_body, injections, uses_depth)
-}
-
-fn float_bounds(v: &ValueType) -> (TokenStream, TokenStream) {
-    match &v.constraints.range {
-        Some(r) => (
-            float_bound(r.min.as_ref().and_then(|d| d.as_min_float())),
-            float_bound(r.max.as_ref().and_then(|d| d.as_max_float())),
-        ),
-        None => (quote!(#NONE), quote!(#NONE)),
-    }
 }
 
 fn type_limits(v: &ValueType) -> (i64, i64) {

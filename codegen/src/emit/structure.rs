@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::context::Context;
-use super::docs::{doc_attrs, or_fallback, with_paragraph};
+use super::docs::{doc_attrs, or_fallback, summary, with_paragraph};
 use super::prelude::{CLONE, DEBUG, DEFAULT, EQ, HASH, NONE, OPTION, PARTIAL_EQ, SOME};
 use super::symbols::RUNTIME;
 use super::types::{field_inner_type, field_type, ident, is_copy};
@@ -199,7 +199,7 @@ fn getter(f: &FieldDef) -> TokenStream {
     let docs = if f.correctable() {
         doc_attrs(&field_docs(f))
     } else {
-        doc_attrs(&or_fallback(&f.docs, format!("The `{}` member.", f.member)))
+        doc_attrs(&summary(&f.docs, format!("The `{}` member.", f.member)))
     };
     let inner = field_inner_type(f);
     let (ty, body) = match (&f.value.kind, f.optional) {

@@ -95,6 +95,29 @@ impl Current {
 
 thread_local! {
     static CURRENT: RefCell<Option<Current>> = const { RefCell::new(None) };
+    /// The module whose `mod.rs` is being emitted: its types are in scope
+    /// there (re-exported), so they are named bare.
+    static MODULE: RefCell<Option<crate::ir::rust::Module>> = const { RefCell::new(None) };
+}
+
+/// Runs `emit` for the `mod.rs` of `module` (see [`in_scope`]).
+pub fn in_module<R>(module: &crate::ir::rust::Module, emit: impl FnOnce() -> R) -> R {
+    struct Restore(Option<crate::ir::rust::Module>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let previous = self.0.take();
+            MODULE.with(|cell| *cell.borrow_mut() = previous);
+        }
+    }
+    let previous = MODULE.with(|cell| cell.borrow_mut().replace(module.clone()));
+    let _restore = Restore(previous);
+    emit()
+}
+
+/// Whether types of `module` are in scope by their names in the file being
+/// emitted (the module's own `mod.rs`).
+pub fn in_scope(module: &crate::ir::rust::Module) -> bool {
+    MODULE.with(|cell| cell.borrow().as_ref() == Some(module))
 }
 
 fn current<R>(read: impl FnOnce(&Current) -> R) -> R {

@@ -26,6 +26,10 @@ pub fn path(p: &RustPath) -> TokenStream {
     match &p.module {
         Module::External(module) if module.starts_with("::") => quote!(#(:: #segments)*),
         Module::External(_) => quote!(#(#segments)::*),
+        module if symbols::in_scope(module) => {
+            let name = ident(&p.name);
+            quote!(#name)
+        }
         _ => quote!(#ROOT #(:: #segments)*),
     }
 }

@@ -16,12 +16,7 @@ use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`AbortConfig`](crate::types::AbortConfig).
 pub fn abort_config() -> BoxedStrategy<types::AbortConfig> {
-    abort_config_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`AbortConfig`](crate::types::AbortConfig), recursing at most `depth` levels.
-pub fn abort_config_at(depth: u32) -> BoxedStrategy<types::AbortConfig> {
-    (strategies::list(abort_criteria_at(depth), Some(1u64), None),)
+    (strategies::list_for(abort_criteria(), &rules::ABORT_CRITERIA_LIST),)
         .prop_map(|(criteria_list,)| types::AbortConfig {
             criteria_list,
             client_corrections: Default::default(),
@@ -39,18 +34,14 @@ pub fn abort_config_invalid() -> BoxedStrategy<
                 abort_config(),
                 strategies::one_of(
                     Vec::from([
-                        strategies::list_bad_length(
-                                abort_criteria_at(strategies::RECURSION_DEPTH),
-                                Some(1u64),
-                                None,
-                            )
+                        strategies::list_bad_length(abort_criteria(), Some(1u64), None)
                             .unwrap_or_else(|| {
                                 ::std::unreachable!(
                                     "the generator checked that a length bound can be broken"
                                 )
                             }),
                         strategies::list_with_invalid_item(
-                            abort_criteria_at(strategies::RECURSION_DEPTH),
+                            abort_criteria(),
                             abort_criteria_invalid(),
                             Some(1u64),
                             None,
@@ -73,23 +64,11 @@ runtime::strategy_impls!(types::AbortConfig, abort_config(), abort_config_invali
 
 /// Valid values of [`AbortCriteria`](crate::types::AbortCriteria).
 pub fn abort_criteria() -> BoxedStrategy<types::AbortCriteria> {
-    abort_criteria_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`AbortCriteria`](crate::types::AbortCriteria), recursing at most `depth` levels.
-pub fn abort_criteria_at(depth: u32) -> BoxedStrategy<types::AbortCriteria> {
-    let _ = depth;
     (
         job_execution_failure_type(),
         abort_action(),
-        strategies::double(
-            None,
-            Some(runtime::validate::FloatBound {
-                value: 100f64,
-                strict: false,
-            }),
-        ),
-        strategies::int_in::<i32>(Some(1i64), None),
+        strategies::double_for(&rules::ABORT_THRESHOLD_PERCENTAGE),
+        strategies::int_for::<i32>(&rules::MINIMUM_NUMBER_OF_EXECUTED_THINGS),
     )
         .prop_map(|
             (failure_type, action, threshold_percentage, min_number_of_executed_things)|
@@ -137,13 +116,7 @@ pub fn abort_criteria_invalid() -> BoxedStrategy<
             ),
             strategies::with_bad_member(
                 abort_criteria(),
-                strategies::double_outside(
-                    None,
-                    Some(runtime::validate::FloatBound {
-                        value: 100f64,
-                        strict: false,
-                    }),
-                ),
+                strategies::double_outside_for(&rules::ABORT_THRESHOLD_PERCENTAGE),
                 "thresholdPercentage",
                 |value, bad| value.threshold_percentage = bad,
             ),
@@ -154,7 +127,9 @@ pub fn abort_criteria_invalid() -> BoxedStrategy<
             ),
             strategies::with_bad_member(
                 abort_criteria(),
-                strategies::int_outside_of::<i32>(Some(1i64), None),
+                strategies::int_outside_for::<
+                    i32,
+                >(&rules::MINIMUM_NUMBER_OF_EXECUTED_THINGS),
                 "minNumberOfExecutedThings",
                 |value, bad| value.min_number_of_executed_things = bad,
             ),
@@ -176,26 +151,10 @@ runtime::strategy_impls!(
 
 /// Valid values of [`ExponentialRolloutRate`](crate::types::ExponentialRolloutRate).
 pub fn exponential_rollout_rate() -> BoxedStrategy<types::ExponentialRolloutRate> {
-    exponential_rollout_rate_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`ExponentialRolloutRate`](crate::types::ExponentialRolloutRate), recursing at most `depth` levels.
-pub fn exponential_rollout_rate_at(
-    depth: u32,
-) -> BoxedStrategy<types::ExponentialRolloutRate> {
     (
-        strategies::int_in::<i32>(Some(1i64), Some(1000i64)),
-        strategies::double(
-            Some(runtime::validate::FloatBound {
-                value: 1.1f64,
-                strict: false,
-            }),
-            Some(runtime::validate::FloatBound {
-                value: 5f64,
-                strict: false,
-            }),
-        ),
-        rate_increase_criteria_at(depth),
+        strategies::int_for::<i32>(&rules::ROLLOUT_RATE_PER_MINUTE),
+        strategies::double_for(&rules::INCREMENT_FACTOR),
+        rate_increase_criteria(),
     )
         .prop_map(|(base_rate_per_minute, increment_factor, rate_increase_criteria)| types::ExponentialRolloutRate {
             base_rate_per_minute,
@@ -214,7 +173,7 @@ pub fn exponential_rollout_rate_invalid() -> BoxedStrategy<
         Vec::from([
             strategies::with_bad_member(
                 exponential_rollout_rate(),
-                strategies::int_outside_of::<i32>(Some(1i64), Some(1000i64)),
+                strategies::int_outside_for::<i32>(&rules::ROLLOUT_RATE_PER_MINUTE),
                 "baseRatePerMinute",
                 |value, bad| value.base_rate_per_minute = bad,
             ),
@@ -225,16 +184,7 @@ pub fn exponential_rollout_rate_invalid() -> BoxedStrategy<
             ),
             strategies::with_bad_member(
                 exponential_rollout_rate(),
-                strategies::double_outside(
-                    Some(runtime::validate::FloatBound {
-                        value: 1.1f64,
-                        strict: false,
-                    }),
-                    Some(runtime::validate::FloatBound {
-                        value: 5f64,
-                        strict: false,
-                    }),
-                ),
+                strategies::double_outside_for(&rules::INCREMENT_FACTOR),
                 "incrementFactor",
                 |value, bad| value.increment_factor = bad,
             ),
@@ -268,14 +218,7 @@ runtime::strategy_impls!(
 
 /// Valid values of [`JobExecutionsRetryConfig`](crate::types::JobExecutionsRetryConfig).
 pub fn job_executions_retry_config() -> BoxedStrategy<types::JobExecutionsRetryConfig> {
-    job_executions_retry_config_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`JobExecutionsRetryConfig`](crate::types::JobExecutionsRetryConfig), recursing at most `depth` levels.
-pub fn job_executions_retry_config_at(
-    depth: u32,
-) -> BoxedStrategy<types::JobExecutionsRetryConfig> {
-    (strategies::list(retry_criteria_at(depth), Some(1u64), Some(2u64)),)
+    (strategies::list_for(retry_criteria(), &rules::RETRY_CRITERIA_LIST),)
         .prop_map(|(criteria_list,)| types::JobExecutionsRetryConfig {
             criteria_list,
             client_corrections: Default::default(),
@@ -294,7 +237,7 @@ pub fn job_executions_retry_config_invalid() -> BoxedStrategy<
                 strategies::one_of(
                     Vec::from([
                         strategies::list_bad_length(
-                                retry_criteria_at(strategies::RECURSION_DEPTH),
+                                retry_criteria(),
                                 Some(1u64),
                                 Some(2u64),
                             )
@@ -304,7 +247,7 @@ pub fn job_executions_retry_config_invalid() -> BoxedStrategy<
                                 )
                             }),
                         strategies::list_with_invalid_item(
-                            retry_criteria_at(strategies::RECURSION_DEPTH),
+                            retry_criteria(),
                             retry_criteria_invalid(),
                             Some(1u64),
                             Some(2u64),
@@ -332,16 +275,12 @@ runtime::strategy_impls!(
 pub fn job_executions_rollout_config() -> BoxedStrategy<
     types::JobExecutionsRolloutConfig,
 > {
-    job_executions_rollout_config_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`JobExecutionsRolloutConfig`](crate::types::JobExecutionsRolloutConfig), recursing at most `depth` levels.
-pub fn job_executions_rollout_config_at(
-    depth: u32,
-) -> BoxedStrategy<types::JobExecutionsRolloutConfig> {
     (
-        ::proptest::option::of(strategies::int_in::<i32>(Some(1i64), None)).boxed(),
-        ::proptest::option::of(exponential_rollout_rate_at(depth)).boxed(),
+        ::proptest::option::of(
+                strategies::int_for::<i32>(&rules::MINIMUM_NUMBER_OF_EXECUTED_THINGS),
+            )
+            .boxed(),
+        ::proptest::option::of(exponential_rollout_rate()).boxed(),
     )
         .prop_map(|(maximum_per_minute, exponential_rate)| types::JobExecutionsRolloutConfig {
             maximum_per_minute,
@@ -358,7 +297,9 @@ pub fn job_executions_rollout_config_invalid() -> BoxedStrategy<
         Vec::from([
             strategies::with_bad_member(
                 job_executions_rollout_config(),
-                strategies::int_outside_of::<i32>(Some(1i64), None),
+                strategies::int_outside_for::<
+                    i32,
+                >(&rules::MINIMUM_NUMBER_OF_EXECUTED_THINGS),
                 "maximumPerMinute",
                 |value, bad| value.maximum_per_minute = Some(bad),
             ),
@@ -379,15 +320,9 @@ runtime::strategy_impls!(
 
 /// Valid values of [`MaintenanceWindow`](crate::types::MaintenanceWindow).
 pub fn maintenance_window() -> BoxedStrategy<types::MaintenanceWindow> {
-    maintenance_window_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`MaintenanceWindow`](crate::types::MaintenanceWindow), recursing at most `depth` levels.
-pub fn maintenance_window_at(depth: u32) -> BoxedStrategy<types::MaintenanceWindow> {
-    let _ = depth;
     (
         strategies::string_for(&rules::CRON_EXPRESSION, None),
-        strategies::int_in::<i32>(Some(1i64), Some(1430i64)),
+        strategies::int_for::<i32>(&rules::DURATION_IN_MINUTES),
     )
         .prop_map(|(start_time, duration_in_minutes)| types::MaintenanceWindow {
             start_time,
@@ -416,7 +351,7 @@ pub fn maintenance_window_invalid() -> BoxedStrategy<
             ),
             strategies::with_bad_member(
                 maintenance_window(),
-                strategies::int_outside_of::<i32>(Some(1i64), Some(1430i64)),
+                strategies::int_outside_for::<i32>(&rules::DURATION_IN_MINUTES),
                 "durationInMinutes",
                 |value, bad| value.duration_in_minutes = bad,
             ),
@@ -435,15 +370,9 @@ runtime::strategy_impls!(
 
 /// Valid values of [`PresignedUrlConfig`](crate::types::PresignedUrlConfig).
 pub fn presigned_url_config() -> BoxedStrategy<types::PresignedUrlConfig> {
-    presigned_url_config_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`PresignedUrlConfig`](crate::types::PresignedUrlConfig), recursing at most `depth` levels.
-pub fn presigned_url_config_at(depth: u32) -> BoxedStrategy<types::PresignedUrlConfig> {
-    let _ = depth;
     (
         ::proptest::option::of(strategies::string_for(&rules::ROLE_ARN, None)).boxed(),
-        ::proptest::option::of(strategies::int_in::<i64>(Some(60i64), Some(3600i64)))
+        ::proptest::option::of(strategies::int_for::<i64>(&rules::EXPIRES_IN_SEC))
             .boxed(),
     )
         .prop_map(|(role_arn, expires_in_sec)| types::PresignedUrlConfig {
@@ -467,7 +396,7 @@ pub fn presigned_url_config_invalid() -> BoxedStrategy<
             ),
             strategies::with_bad_member(
                 presigned_url_config(),
-                strategies::int_outside_of::<i64>(Some(60i64), Some(3600i64)),
+                strategies::int_outside_for::<i64>(&rules::EXPIRES_IN_SEC),
                 "expiresInSec",
                 |value, bad| value.expires_in_sec = Some(bad),
             ),
@@ -481,17 +410,15 @@ runtime::strategy_impls!(
 
 /// Valid values of [`RateIncreaseCriteria`](crate::types::RateIncreaseCriteria).
 pub fn rate_increase_criteria() -> BoxedStrategy<types::RateIncreaseCriteria> {
-    rate_increase_criteria_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`RateIncreaseCriteria`](crate::types::RateIncreaseCriteria), recursing at most `depth` levels.
-pub fn rate_increase_criteria_at(
-    depth: u32,
-) -> BoxedStrategy<types::RateIncreaseCriteria> {
-    let _ = depth;
     (
-        ::proptest::option::of(strategies::int_in::<i32>(Some(1i64), None)).boxed(),
-        ::proptest::option::of(strategies::int_in::<i32>(Some(1i64), None)).boxed(),
+        ::proptest::option::of(
+                strategies::int_for::<i32>(&rules::MINIMUM_NUMBER_OF_EXECUTED_THINGS),
+            )
+            .boxed(),
+        ::proptest::option::of(
+                strategies::int_for::<i32>(&rules::MINIMUM_NUMBER_OF_EXECUTED_THINGS),
+            )
+            .boxed(),
     )
         .prop_map(|(number_of_notified_things, number_of_succeeded_things)| types::RateIncreaseCriteria {
             number_of_notified_things,
@@ -508,13 +435,17 @@ pub fn rate_increase_criteria_invalid() -> BoxedStrategy<
         Vec::from([
             strategies::with_bad_member(
                 rate_increase_criteria(),
-                strategies::int_outside_of::<i32>(Some(1i64), None),
+                strategies::int_outside_for::<
+                    i32,
+                >(&rules::MINIMUM_NUMBER_OF_EXECUTED_THINGS),
                 "numberOfNotifiedThings",
                 |value, bad| value.number_of_notified_things = Some(bad),
             ),
             strategies::with_bad_member(
                 rate_increase_criteria(),
-                strategies::int_outside_of::<i32>(Some(1i64), None),
+                strategies::int_outside_for::<
+                    i32,
+                >(&rules::MINIMUM_NUMBER_OF_EXECUTED_THINGS),
                 "numberOfSucceededThings",
                 |value, bad| value.number_of_succeeded_things = Some(bad),
             ),
@@ -529,13 +460,7 @@ runtime::strategy_impls!(
 
 /// Valid values of [`RetryCriteria`](crate::types::RetryCriteria).
 pub fn retry_criteria() -> BoxedStrategy<types::RetryCriteria> {
-    retry_criteria_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`RetryCriteria`](crate::types::RetryCriteria), recursing at most `depth` levels.
-pub fn retry_criteria_at(depth: u32) -> BoxedStrategy<types::RetryCriteria> {
-    let _ = depth;
-    (retryable_failure_type(), strategies::int_in::<i32>(Some(0i64), Some(10i64)))
+    (retryable_failure_type(), strategies::int_for::<i32>(&rules::NUMBER_OF_RETRIES))
         .prop_map(|(failure_type, number_of_retries)| types::RetryCriteria {
             failure_type,
             number_of_retries,
@@ -565,7 +490,7 @@ pub fn retry_criteria_invalid() -> BoxedStrategy<
             ),
             strategies::with_bad_member(
                 retry_criteria(),
-                strategies::int_outside_of::<i32>(Some(0i64), Some(10i64)),
+                strategies::int_outside_for::<i32>(&rules::NUMBER_OF_RETRIES),
                 "numberOfRetries",
                 |value, bad| value.number_of_retries = bad,
             ),
@@ -584,12 +509,6 @@ runtime::strategy_impls!(
 
 /// Valid values of [`TimeoutConfig`](crate::types::TimeoutConfig).
 pub fn timeout_config() -> BoxedStrategy<types::TimeoutConfig> {
-    timeout_config_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`TimeoutConfig`](crate::types::TimeoutConfig), recursing at most `depth` levels.
-pub fn timeout_config_at(depth: u32) -> BoxedStrategy<types::TimeoutConfig> {
-    let _ = depth;
     (::proptest::option::of(strategies::int_in::<i64>(None, None)).boxed(),)
         .prop_map(|(in_progress_timeout_in_minutes,)| types::TimeoutConfig {
             in_progress_timeout_in_minutes,
@@ -603,14 +522,6 @@ runtime::strategy_impls!(types::TimeoutConfig, timeout_config());
 pub fn internal_failure_exception() -> BoxedStrategy<
     types::error::InternalFailureException,
 > {
-    internal_failure_exception_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`InternalFailureException`](crate::types::error::InternalFailureException), recursing at most `depth` levels.
-pub fn internal_failure_exception_at(
-    depth: u32,
-) -> BoxedStrategy<types::error::InternalFailureException> {
-    let _ = depth;
     (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(message,)| types::error::InternalFailureException {
             message,
@@ -626,14 +537,6 @@ runtime::strategy_impls!(
 pub fn invalid_request_exception() -> BoxedStrategy<
     types::error::InvalidRequestException,
 > {
-    invalid_request_exception_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`InvalidRequestException`](crate::types::error::InvalidRequestException), recursing at most `depth` levels.
-pub fn invalid_request_exception_at(
-    depth: u32,
-) -> BoxedStrategy<types::error::InvalidRequestException> {
-    let _ = depth;
     (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(message,)| types::error::InvalidRequestException {
             message,
@@ -649,14 +552,6 @@ runtime::strategy_impls!(
 pub fn resource_not_found_exception() -> BoxedStrategy<
     types::error::ResourceNotFoundException,
 > {
-    resource_not_found_exception_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`ResourceNotFoundException`](crate::types::error::ResourceNotFoundException), recursing at most `depth` levels.
-pub fn resource_not_found_exception_at(
-    depth: u32,
-) -> BoxedStrategy<types::error::ResourceNotFoundException> {
-    let _ = depth;
     (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(message,)| types::error::ResourceNotFoundException {
             message,
@@ -670,14 +565,6 @@ runtime::strategy_impls!(
 
 /// Valid values of [`ThrottlingException`](crate::types::error::ThrottlingException).
 pub fn throttling_exception() -> BoxedStrategy<types::error::ThrottlingException> {
-    throttling_exception_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`ThrottlingException`](crate::types::error::ThrottlingException), recursing at most `depth` levels.
-pub fn throttling_exception_at(
-    depth: u32,
-) -> BoxedStrategy<types::error::ThrottlingException> {
-    let _ = depth;
     (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(message,)| types::error::ThrottlingException {
             message,
@@ -691,14 +578,6 @@ runtime::strategy_impls!(types::error::ThrottlingException, throttling_exception
 pub fn describe_job_template_input() -> BoxedStrategy<
     operation::describe_job_template::DescribeJobTemplateInput,
 > {
-    describe_job_template_input_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`DescribeJobTemplateInput`](crate::operation::describe_job_template::DescribeJobTemplateInput), recursing at most `depth` levels.
-pub fn describe_job_template_input_at(
-    depth: u32,
-) -> BoxedStrategy<operation::describe_job_template::DescribeJobTemplateInput> {
-    let _ = depth;
     (
         (strategies::string_for(&rules::JOB_TEMPLATE_ID, Some("[a-zA-Z0-9_\\-]+")))
             .prop_map(Some)
@@ -743,13 +622,6 @@ runtime::strategy_impls!(
 pub fn describe_job_template_output() -> BoxedStrategy<
     operation::describe_job_template::DescribeJobTemplateOutput,
 > {
-    describe_job_template_output_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`DescribeJobTemplateOutput`](crate::operation::describe_job_template::DescribeJobTemplateOutput), recursing at most `depth` levels.
-pub fn describe_job_template_output_at(
-    depth: u32,
-) -> BoxedStrategy<operation::describe_job_template::DescribeJobTemplateOutput> {
     (
         (
             ::proptest::option::of(
@@ -777,16 +649,14 @@ pub fn describe_job_template_output_at(
             ::proptest::option::of(strategies::string_for(&rules::JOB_DOCUMENT, None))
                 .boxed(),
             ::proptest::option::of(strategies::timestamp()).boxed(),
-            ::proptest::option::of(presigned_url_config_at(depth)).boxed(),
-            ::proptest::option::of(job_executions_rollout_config_at(depth)).boxed(),
+            ::proptest::option::of(presigned_url_config()).boxed(),
+            ::proptest::option::of(job_executions_rollout_config()).boxed(),
         ),
         (
-            ::proptest::option::of(abort_config_at(depth)).boxed(),
-            ::proptest::option::of(timeout_config_at(depth)).boxed(),
-            ::proptest::option::of(job_executions_retry_config_at(depth)).boxed(),
-            ::proptest::option::of(
-                    strategies::list(maintenance_window_at(depth), None, None),
-                )
+            ::proptest::option::of(abort_config()).boxed(),
+            ::proptest::option::of(timeout_config()).boxed(),
+            ::proptest::option::of(job_executions_retry_config()).boxed(),
+            ::proptest::option::of(strategies::list(maintenance_window(), None, None))
                 .boxed(),
             ::proptest::option::of(
                     strategies::list(
@@ -913,7 +783,7 @@ pub fn describe_job_template_output_invalid() -> BoxedStrategy<
                 strategies::one_of(
                     Vec::from([
                         strategies::list_with_invalid_item(
-                            maintenance_window_at(strategies::RECURSION_DEPTH),
+                            maintenance_window(),
                             maintenance_window_invalid(),
                             None,
                             None,

@@ -154,15 +154,14 @@ fn setters_getters_and_list_appends() {
                 .build()
                 .unwrap(),
         );
-    assert_eq!(builder.get_criteria_list().as_ref().map(Vec::len), Some(2));
+    assert_eq!(builder.clone().build_unchecked().criteria_list().len(), 2);
     let config = builder.clone().build().unwrap();
     assert_eq!(config.criteria_list()[1].number_of_retries(), 2);
     let cleared = builder.set_criteria_list(None);
-    assert_eq!(cleared.get_criteria_list(), &None);
+    assert_eq!(cleared.build_unchecked().criteria_list(), &[]);
     let window = MaintenanceWindow::builder()
         .start_time(String::from("cron(0 0 * * ? *)"))
         .duration_in_minutes(30);
-    assert_eq!(window.get_start_time().as_deref(), Some("cron(0 0 * * ? *)"));
     let window = window.build().unwrap();
     assert_eq!(window.start_time(), "cron(0 0 * * ? *)");
     assert_eq!(window.duration_in_minutes(), 30);

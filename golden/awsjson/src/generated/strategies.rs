@@ -15,12 +15,6 @@ use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Throttled`](crate::types::error::Throttled).
 pub fn throttled() -> BoxedStrategy<types::error::Throttled> {
-    throttled_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Throttled`](crate::types::error::Throttled), recursing at most `depth` levels.
-pub fn throttled_at(depth: u32) -> BoxedStrategy<types::error::Throttled> {
-    let _ = depth;
     (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(message,)| types::error::Throttled { message })
         .boxed()
@@ -30,14 +24,6 @@ runtime::strategy_impls!(types::error::Throttled, throttled());
 
 /// Valid values of [`GetItemInput`](crate::operation::get_item::GetItemInput).
 pub fn get_item_input() -> BoxedStrategy<operation::get_item::GetItemInput> {
-    get_item_input_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`GetItemInput`](crate::operation::get_item::GetItemInput), recursing at most `depth` levels.
-pub fn get_item_input_at(
-    depth: u32,
-) -> BoxedStrategy<operation::get_item::GetItemInput> {
-    let _ = depth;
     ((strategies::string(None, None, None)).prop_map(Some).boxed(),)
         .prop_map(|(table_name,)| operation::get_item::GetItemInput {
             table_name,
@@ -66,18 +52,11 @@ runtime::strategy_impls!(
 
 /// Valid values of [`GetItemOutput`](crate::operation::get_item::GetItemOutput).
 pub fn get_item_output() -> BoxedStrategy<operation::get_item::GetItemOutput> {
-    get_item_output_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`GetItemOutput`](crate::operation::get_item::GetItemOutput), recursing at most `depth` levels.
-pub fn get_item_output_at(
-    depth: u32,
-) -> BoxedStrategy<operation::get_item::GetItemOutput> {
     (
         ::proptest::option::of(
                 strategies::map(
                     strategies::string(None, None, None),
-                    attribute_value_at(depth),
+                    attribute_value(),
                     None,
                     None,
                 ),

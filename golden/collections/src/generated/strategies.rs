@@ -18,17 +18,12 @@ use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 pub fn put_collections_input() -> BoxedStrategy<
     operation::put_collections::PutCollectionsInput,
 > {
-    put_collections_input_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`PutCollectionsInput`](crate::operation::put_collections::PutCollectionsInput), recursing at most `depth` levels.
-pub fn put_collections_input_at(
-    depth: u32,
-) -> BoxedStrategy<operation::put_collections::PutCollectionsInput> {
-    let _ = depth;
     (
         ::proptest::option::of(
-                strategies::list(strategies::string(None, None, None), None, Some(3u64)),
+                strategies::list_for(
+                    strategies::string(None, None, None),
+                    &rules::DENSE_LIST,
+                ),
             )
             .boxed(),
         ::proptest::option::of(
@@ -41,7 +36,10 @@ pub fn put_collections_input_at(
             )
             .boxed(),
         ::proptest::option::of(
-                strategies::unique_list(strategies::string(None, None, None), None, None),
+                strategies::list_for(
+                    strategies::string(None, None, None),
+                    &rules::UNIQUE_LIST,
+                ),
             )
             .boxed(),
         ::proptest::option::of(
@@ -135,17 +133,12 @@ runtime::strategy_impls!(
 pub fn put_collections_output() -> BoxedStrategy<
     operation::put_collections::PutCollectionsOutput,
 > {
-    put_collections_output_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`PutCollectionsOutput`](crate::operation::put_collections::PutCollectionsOutput), recursing at most `depth` levels.
-pub fn put_collections_output_at(
-    depth: u32,
-) -> BoxedStrategy<operation::put_collections::PutCollectionsOutput> {
-    let _ = depth;
     (
         ::proptest::option::of(
-                strategies::list(strategies::string(None, None, None), None, Some(3u64)),
+                strategies::list_for(
+                    strategies::string(None, None, None),
+                    &rules::DENSE_LIST,
+                ),
             )
             .boxed(),
         ::proptest::option::of(

@@ -15,12 +15,6 @@ use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Nested`](crate::types::Nested).
 pub fn nested() -> BoxedStrategy<types::Nested> {
-    nested_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Nested`](crate::types::Nested), recursing at most `depth` levels.
-pub fn nested_at(depth: u32) -> BoxedStrategy<types::Nested> {
-    let _ = depth;
     (strategies::int_in::<i32>(None, None),)
         .prop_map(|(depth,)| types::Nested { depth })
         .boxed()
@@ -30,11 +24,6 @@ runtime::strategy_impls!(types::Nested, nested());
 
 /// Valid values of [`Settings`](crate::types::Settings).
 pub fn settings() -> BoxedStrategy<types::Settings> {
-    settings_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Settings`](crate::types::Settings), recursing at most `depth` levels.
-pub fn settings_at(depth: u32) -> BoxedStrategy<types::Settings> {
     (
         strategies::int_in::<i32>(None, None),
         ::proptest::arbitrary::any::<bool>().boxed(),
@@ -44,7 +33,7 @@ pub fn settings_at(depth: u32) -> BoxedStrategy<types::Settings> {
         strategies::timestamp(),
         strategies::document(),
         ::proptest::option::of(strategies::int_in::<i64>(None, None)).boxed(),
-        nested_at(depth),
+        nested(),
     )
         .prop_map(|
             (retries, enabled, label, tags, ratio, since, extra, opt_out, nested)|
@@ -80,14 +69,6 @@ runtime::strategy_impls!(types::Settings, settings(), settings_invalid());
 
 /// Valid values of [`GetSettingsInput`](crate::operation::get_settings::GetSettingsInput).
 pub fn get_settings_input() -> BoxedStrategy<operation::get_settings::GetSettingsInput> {
-    get_settings_input_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`GetSettingsInput`](crate::operation::get_settings::GetSettingsInput), recursing at most `depth` levels.
-pub fn get_settings_input_at(
-    depth: u32,
-) -> BoxedStrategy<operation::get_settings::GetSettingsInput> {
-    let _ = depth;
     (
         ::proptest::option::of(strategies::int_in::<i32>(None, None)).boxed(),
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
@@ -107,15 +88,8 @@ runtime::strategy_impls!(
 pub fn get_settings_output() -> BoxedStrategy<
     operation::get_settings::GetSettingsOutput,
 > {
-    get_settings_output_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`GetSettingsOutput`](crate::operation::get_settings::GetSettingsOutput), recursing at most `depth` levels.
-pub fn get_settings_output_at(
-    depth: u32,
-) -> BoxedStrategy<operation::get_settings::GetSettingsOutput> {
     (
-        settings_at(depth),
+        settings(),
         mode(),
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
         (strategies::string(None, None, None)).prop_map(Some).boxed(),

@@ -15,12 +15,6 @@ use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Document`](crate::types::Document).
 pub fn document() -> BoxedStrategy<types::Document> {
-    document_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Document`](crate::types::Document), recursing at most `depth` levels.
-pub fn document_at(depth: u32) -> BoxedStrategy<types::Document> {
-    let _ = depth;
     (
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
         ::proptest::option::of(strategies::int_in::<i32>(None, None)).boxed(),
@@ -33,12 +27,6 @@ runtime::strategy_impls!(types::Document, document());
 
 /// Valid values of [`NoSuchBucket`](crate::types::error::NoSuchBucket).
 pub fn no_such_bucket() -> BoxedStrategy<types::error::NoSuchBucket> {
-    no_such_bucket_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`NoSuchBucket`](crate::types::error::NoSuchBucket), recursing at most `depth` levels.
-pub fn no_such_bucket_at(depth: u32) -> BoxedStrategy<types::error::NoSuchBucket> {
-    let _ = depth;
     (
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
@@ -54,12 +42,6 @@ runtime::strategy_impls!(types::error::NoSuchBucket, no_such_bucket());
 
 /// Valid values of [`SlowDown`](crate::types::error::SlowDown).
 pub fn slow_down() -> BoxedStrategy<types::error::SlowDown> {
-    slow_down_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`SlowDown`](crate::types::error::SlowDown), recursing at most `depth` levels.
-pub fn slow_down_at(depth: u32) -> BoxedStrategy<types::error::SlowDown> {
-    let _ = depth;
     (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(message,)| types::error::SlowDown { message })
         .boxed()
@@ -69,14 +51,6 @@ runtime::strategy_impls!(types::error::SlowDown, slow_down());
 
 /// Valid values of [`GetObjectInput`](crate::operation::get_object::GetObjectInput).
 pub fn get_object_input() -> BoxedStrategy<operation::get_object::GetObjectInput> {
-    get_object_input_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`GetObjectInput`](crate::operation::get_object::GetObjectInput), recursing at most `depth` levels.
-pub fn get_object_input_at(
-    depth: u32,
-) -> BoxedStrategy<operation::get_object::GetObjectInput> {
-    let _ = depth;
     ((strategies::int_in::<i32>(None, None)).prop_map(Some).boxed(),)
         .prop_map(|(id,)| operation::get_object::GetObjectInput {
             id,
@@ -101,14 +75,6 @@ runtime::strategy_impls!(
 
 /// Valid values of [`GetObjectOutput`](crate::operation::get_object::GetObjectOutput).
 pub fn get_object_output() -> BoxedStrategy<operation::get_object::GetObjectOutput> {
-    get_object_output_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`GetObjectOutput`](crate::operation::get_object::GetObjectOutput), recursing at most `depth` levels.
-pub fn get_object_output_at(
-    depth: u32,
-) -> BoxedStrategy<operation::get_object::GetObjectOutput> {
-    let _ = depth;
     (
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
         ::proptest::option::of(strategies::blob(None, None)).boxed(),
@@ -124,13 +90,6 @@ runtime::strategy_impls!(operation::get_object::GetObjectOutput, get_object_outp
 
 /// Valid values of [`PutObjectInput`](crate::operation::put_object::PutObjectInput).
 pub fn put_object_input() -> BoxedStrategy<operation::put_object::PutObjectInput> {
-    put_object_input_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`PutObjectInput`](crate::operation::put_object::PutObjectInput), recursing at most `depth` levels.
-pub fn put_object_input_at(
-    depth: u32,
-) -> BoxedStrategy<operation::put_object::PutObjectInput> {
     (
         (strategies::string(None, None, None)).prop_map(Some).boxed(),
         (strategies::string(None, None, None)).prop_map(Some).boxed(),
@@ -165,7 +124,7 @@ pub fn put_object_input_at(
             )
             .boxed(),
         ::proptest::option::of(color()).boxed(),
-        ::proptest::option::of(document_at(depth)).boxed(),
+        ::proptest::option::of(document()).boxed(),
     )
         .prop_map(|
             (
@@ -231,14 +190,6 @@ runtime::strategy_impls!(
 
 /// Valid values of [`PutObjectOutput`](crate::operation::put_object::PutObjectOutput).
 pub fn put_object_output() -> BoxedStrategy<operation::put_object::PutObjectOutput> {
-    put_object_output_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`PutObjectOutput`](crate::operation::put_object::PutObjectOutput), recursing at most `depth` levels.
-pub fn put_object_output_at(
-    depth: u32,
-) -> BoxedStrategy<operation::put_object::PutObjectOutput> {
-    let _ = depth;
     (
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
         ::proptest::option::of(strategies::int_in::<i64>(None, None)).boxed(),

@@ -16,12 +16,6 @@ use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Box`](crate::types::Box).
 pub fn box_() -> BoxedStrategy<types::Box> {
-    box_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Box`](crate::types::Box), recursing at most `depth` levels.
-pub fn box_at(depth: u32) -> BoxedStrategy<types::Box> {
-    let _ = depth;
     (
         strategies::string(None, None, None),
         ::proptest::option::of(strategies::int_in::<i32>(None, None)).boxed(),
@@ -51,12 +45,6 @@ runtime::strategy_impls!(types::Box, box_(), box_invalid());
 
 /// Valid values of [`Builder`](crate::types::Builder).
 pub fn builder() -> BoxedStrategy<types::Builder> {
-    builder_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Builder`](crate::types::Builder), recursing at most `depth` levels.
-pub fn builder_at(depth: u32) -> BoxedStrategy<types::Builder> {
-    let _ = depth;
     (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(name,)| types::Builder { name })
         .boxed()
@@ -66,12 +54,6 @@ runtime::strategy_impls!(types::Builder, builder());
 
 /// Valid values of [`Builders`](crate::types::Builders).
 pub fn builders() -> BoxedStrategy<types::Builders> {
-    builders_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Builders`](crate::types::Builders), recursing at most `depth` levels.
-pub fn builders_at(depth: u32) -> BoxedStrategy<types::Builders> {
-    let _ = depth;
     (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Builders { name })
         .boxed()
@@ -95,12 +77,6 @@ runtime::strategy_impls!(types::Builders, builders(), builders_invalid());
 
 /// Valid values of [`Error`](crate::types::Error).
 pub fn error() -> BoxedStrategy<types::Error> {
-    error_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Error`](crate::types::Error), recursing at most `depth` levels.
-pub fn error_at(depth: u32) -> BoxedStrategy<types::Error> {
-    let _ = depth;
     (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Error { name })
         .boxed()
@@ -124,12 +100,6 @@ runtime::strategy_impls!(types::Error, error(), error_invalid());
 
 /// Valid values of [`Errors`](crate::types::Errors).
 pub fn errors() -> BoxedStrategy<types::Errors> {
-    errors_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Errors`](crate::types::Errors), recursing at most `depth` levels.
-pub fn errors_at(depth: u32) -> BoxedStrategy<types::Errors> {
-    let _ = depth;
     (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Errors { name })
         .boxed()
@@ -153,14 +123,9 @@ runtime::strategy_impls!(types::Errors, errors(), errors_invalid());
 
 /// Valid values of [`Foo`](crate::types::Foo).
 pub fn foo() -> BoxedStrategy<types::Foo> {
-    foo_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Foo`](crate::types::Foo), recursing at most `depth` levels.
-pub fn foo_at(depth: u32) -> BoxedStrategy<types::Foo> {
     (
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
-        ::proptest::option::of(foo_builder_at(depth)).boxed(),
+        ::proptest::option::of(foo_builder()).boxed(),
     )
         .prop_map(|(name, builder_)| types::Foo { name, builder_ })
         .boxed()
@@ -170,12 +135,6 @@ runtime::strategy_impls!(types::Foo, foo());
 
 /// Valid values of [`FooBuilder`](crate::types::FooBuilder).
 pub fn foo_builder() -> BoxedStrategy<types::FooBuilder> {
-    foo_builder_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`FooBuilder`](crate::types::FooBuilder), recursing at most `depth` levels.
-pub fn foo_builder_at(depth: u32) -> BoxedStrategy<types::FooBuilder> {
-    let _ = depth;
     (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(name,)| types::FooBuilder { name })
         .boxed()
@@ -185,12 +144,6 @@ runtime::strategy_impls!(types::FooBuilder, foo_builder());
 
 /// Valid values of [`Hash`](crate::types::Hash).
 pub fn hash() -> BoxedStrategy<types::Hash> {
-    hash_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Hash`](crate::types::Hash), recursing at most `depth` levels.
-pub fn hash_at(depth: u32) -> BoxedStrategy<types::Hash> {
-    let _ = depth;
     (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(name,)| types::Hash { name })
         .boxed()
@@ -200,12 +153,6 @@ runtime::strategy_impls!(types::Hash, hash());
 
 /// Valid values of [`Operation`](crate::types::Operation).
 pub fn operation() -> BoxedStrategy<types::Operation> {
-    operation_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Operation`](crate::types::Operation), recursing at most `depth` levels.
-pub fn operation_at(depth: u32) -> BoxedStrategy<types::Operation> {
-    let _ = depth;
     (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Operation { name })
         .boxed()
@@ -229,12 +176,6 @@ runtime::strategy_impls!(types::Operation, operation(), operation_invalid());
 
 /// Valid values of [`Option`](crate::types::Option).
 pub fn option() -> BoxedStrategy<types::Option> {
-    option_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Option`](crate::types::Option), recursing at most `depth` levels.
-pub fn option_at(depth: u32) -> BoxedStrategy<types::Option> {
-    let _ = depth;
     (
         strategies::string(None, None, None),
         ::proptest::option::of(strategies::int_in::<i32>(None, None)).boxed(),
@@ -264,12 +205,6 @@ runtime::strategy_impls!(types::Option, option(), option_invalid());
 
 /// Valid values of [`Patterns`](crate::types::Patterns).
 pub fn patterns() -> BoxedStrategy<types::Patterns> {
-    patterns_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Patterns`](crate::types::Patterns), recursing at most `depth` levels.
-pub fn patterns_at(depth: u32) -> BoxedStrategy<types::Patterns> {
-    let _ = depth;
     (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Patterns { name })
         .boxed()
@@ -293,12 +228,6 @@ runtime::strategy_impls!(types::Patterns, patterns(), patterns_invalid());
 
 /// Valid values of [`Result`](crate::types::Result).
 pub fn result() -> BoxedStrategy<types::Result> {
-    result_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Result`](crate::types::Result), recursing at most `depth` levels.
-pub fn result_at(depth: u32) -> BoxedStrategy<types::Result> {
-    let _ = depth;
     (
         strategies::string(None, None, None),
         ::proptest::option::of(strategies::int_in::<i32>(None, None)).boxed(),
@@ -328,12 +257,6 @@ runtime::strategy_impls!(types::Result, result(), result_invalid());
 
 /// Valid values of [`Runtime`](crate::types::Runtime).
 pub fn runtime() -> BoxedStrategy<types::Runtime> {
-    runtime_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Runtime`](crate::types::Runtime), recursing at most `depth` levels.
-pub fn runtime_at(depth: u32) -> BoxedStrategy<types::Runtime> {
-    let _ = depth;
     (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Runtime { name })
         .boxed()
@@ -357,12 +280,6 @@ runtime::strategy_impls!(types::Runtime, runtime(), runtime_invalid());
 
 /// Valid values of [`Serde`](crate::types::Serde).
 pub fn serde() -> BoxedStrategy<types::Serde> {
-    serde_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Serde`](crate::types::Serde), recursing at most `depth` levels.
-pub fn serde_at(depth: u32) -> BoxedStrategy<types::Serde> {
-    let _ = depth;
     (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Serde { name })
         .boxed()
@@ -386,12 +303,6 @@ runtime::strategy_impls!(types::Serde, serde(), serde_invalid());
 
 /// Valid values of [`Std`](crate::types::Std).
 pub fn std() -> BoxedStrategy<types::Std> {
-    std_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Std`](crate::types::Std), recursing at most `depth` levels.
-pub fn std_at(depth: u32) -> BoxedStrategy<types::Std> {
-    let _ = depth;
     (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Std { name })
         .boxed()
@@ -415,12 +326,6 @@ runtime::strategy_impls!(types::Std, std(), std_invalid());
 
 /// Valid values of [`Strategies`](crate::types::Strategies).
 pub fn strategies() -> BoxedStrategy<types::Strategies> {
-    strategies_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Strategies`](crate::types::Strategies), recursing at most `depth` levels.
-pub fn strategies_at(depth: u32) -> BoxedStrategy<types::Strategies> {
-    let _ = depth;
     (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Strategies { name })
         .boxed()
@@ -444,12 +349,6 @@ runtime::strategy_impls!(types::Strategies, strategies(), strategies_invalid());
 
 /// Valid values of [`String`](crate::types::String).
 pub fn string() -> BoxedStrategy<types::String> {
-    string_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`String`](crate::types::String), recursing at most `depth` levels.
-pub fn string_at(depth: u32) -> BoxedStrategy<types::String> {
-    let _ = depth;
     (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(value,)| types::String { value })
         .boxed()
@@ -459,12 +358,6 @@ runtime::strategy_impls!(types::String, string());
 
 /// Valid values of [`Type`](crate::types::Type).
 pub fn type_() -> BoxedStrategy<types::Type> {
-    type_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Type`](crate::types::Type), recursing at most `depth` levels.
-pub fn type_at(depth: u32) -> BoxedStrategy<types::Type> {
-    let _ = depth;
     (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(name,)| types::Type { name })
         .boxed()
@@ -474,12 +367,6 @@ runtime::strategy_impls!(types::Type, type_());
 
 /// Valid values of [`Types`](crate::types::Types).
 pub fn types() -> BoxedStrategy<types::Types> {
-    types_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Types`](crate::types::Types), recursing at most `depth` levels.
-pub fn types_at(depth: u32) -> BoxedStrategy<types::Types> {
-    let _ = depth;
     (::proptest::option::of(strategies::string_for(&rules::STRING, None)).boxed(),)
         .prop_map(|(name,)| types::Types { name })
         .boxed()
@@ -503,12 +390,6 @@ runtime::strategy_impls!(types::Types, types(), types_invalid());
 
 /// Valid values of [`Vec`](crate::types::Vec).
 pub fn vec() -> BoxedStrategy<types::Vec> {
-    vec_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Vec`](crate::types::Vec), recursing at most `depth` levels.
-pub fn vec_at(depth: u32) -> BoxedStrategy<types::Vec> {
-    let _ = depth;
     (
         strategies::string(None, None, None),
         ::proptest::option::of(strategies::int_in::<i32>(None, None)).boxed(),
@@ -538,12 +419,6 @@ runtime::strategy_impls!(types::Vec, vec(), vec_invalid());
 
 /// Valid values of [`WidgetBuilder`](crate::types::WidgetBuilder).
 pub fn widget_builder() -> BoxedStrategy<types::WidgetBuilder> {
-    widget_builder_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`WidgetBuilder`](crate::types::WidgetBuilder), recursing at most `depth` levels.
-pub fn widget_builder_at(depth: u32) -> BoxedStrategy<types::WidgetBuilder> {
-    let _ = depth;
     (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(name,)| types::WidgetBuilder { name })
         .boxed()
@@ -553,12 +428,6 @@ runtime::strategy_impls!(types::WidgetBuilder, widget_builder());
 
 /// Valid values of [`Error`](crate::types::error::Error).
 pub fn error_2() -> BoxedStrategy<types::error::Error> {
-    error_2_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Error`](crate::types::error::Error), recursing at most `depth` levels.
-pub fn error_2_at(depth: u32) -> BoxedStrategy<types::error::Error> {
-    let _ = depth;
     (
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
@@ -574,12 +443,6 @@ runtime::strategy_impls!(types::error::Error, error_2());
 
 /// Valid values of [`MatchError`](crate::types::error::MatchError).
 pub fn match_error() -> BoxedStrategy<types::error::MatchError> {
-    match_error_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`MatchError`](crate::types::error::MatchError), recursing at most `depth` levels.
-pub fn match_error_at(depth: u32) -> BoxedStrategy<types::error::MatchError> {
-    let _ = depth;
     (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(message,)| types::error::MatchError {
             message,
@@ -591,12 +454,6 @@ runtime::strategy_impls!(types::error::MatchError, match_error());
 
 /// Valid values of [`Unhandled`](crate::types::error::Unhandled).
 pub fn unhandled() -> BoxedStrategy<types::error::Unhandled> {
-    unhandled_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Unhandled`](crate::types::error::Unhandled), recursing at most `depth` levels.
-pub fn unhandled_at(depth: u32) -> BoxedStrategy<types::error::Unhandled> {
-    let _ = depth;
     (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(message,)| types::error::Unhandled { message })
         .boxed()
@@ -606,12 +463,6 @@ runtime::strategy_impls!(types::error::Unhandled, unhandled());
 
 /// Valid values of [`MatchInput`](crate::operation::match_::MatchInput).
 pub fn match_input() -> BoxedStrategy<operation::match_::MatchInput> {
-    match_input_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`MatchInput`](crate::operation::match_::MatchInput), recursing at most `depth` levels.
-pub fn match_input_at(depth: u32) -> BoxedStrategy<operation::match_::MatchInput> {
-    let _ = depth;
     (
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
@@ -639,43 +490,38 @@ runtime::strategy_impls!(operation::match_::MatchInput, match_input());
 
 /// Valid values of [`MatchOutput`](crate::operation::match_::MatchOutput).
 pub fn match_output() -> BoxedStrategy<operation::match_::MatchOutput> {
-    match_output_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`MatchOutput`](crate::operation::match_::MatchOutput), recursing at most `depth` levels.
-pub fn match_output_at(depth: u32) -> BoxedStrategy<operation::match_::MatchOutput> {
     (
         (
-            ::proptest::option::of(result_at(depth)).boxed(),
-            ::proptest::option::of(option_at(depth)).boxed(),
-            ::proptest::option::of(box_at(depth)).boxed(),
-            ::proptest::option::of(string_at(depth)).boxed(),
-            ::proptest::option::of(vec_at(depth)).boxed(),
+            ::proptest::option::of(result()).boxed(),
+            ::proptest::option::of(option()).boxed(),
+            ::proptest::option::of(box_()).boxed(),
+            ::proptest::option::of(string()).boxed(),
+            ::proptest::option::of(vec()).boxed(),
             ::proptest::option::of(kind()).boxed(),
-            ::proptest::option::of(foo_at(depth)).boxed(),
-            ::proptest::option::of(foo_builder_at(depth)).boxed(),
+            ::proptest::option::of(foo()).boxed(),
+            ::proptest::option::of(foo_builder()).boxed(),
         ),
         (
-            ::proptest::option::of(widget_builder_at(depth)).boxed(),
-            ::proptest::option::of(builder_at(depth)).boxed(),
-            ::proptest::option::of(type_at(depth)).boxed(),
-            ::proptest::option::of(hash_at(depth)).boxed(),
-            ::proptest::option::of(error_at(depth)).boxed(),
-            ::proptest::option::of(errors_at(depth)).boxed(),
-            ::proptest::option::of(operation_at(depth)).boxed(),
-            ::proptest::option::of(types_at(depth)).boxed(),
+            ::proptest::option::of(widget_builder()).boxed(),
+            ::proptest::option::of(builder()).boxed(),
+            ::proptest::option::of(type_()).boxed(),
+            ::proptest::option::of(hash()).boxed(),
+            ::proptest::option::of(error()).boxed(),
+            ::proptest::option::of(errors()).boxed(),
+            ::proptest::option::of(operation()).boxed(),
+            ::proptest::option::of(types()).boxed(),
         ),
         (
-            ::proptest::option::of(runtime_at(depth)).boxed(),
+            ::proptest::option::of(runtime()).boxed(),
             ::proptest::option::of(core()).boxed(),
-            ::proptest::option::of(std_at(depth)).boxed(),
-            ::proptest::option::of(http_at(depth)).boxed(),
+            ::proptest::option::of(std()).boxed(),
+            ::proptest::option::of(http()).boxed(),
             ::proptest::option::of(time()).boxed(),
-            ::proptest::option::of(serde_at(depth)).boxed(),
-            ::proptest::option::of(strategies_at(depth)).boxed(),
-            ::proptest::option::of(patterns_at(depth)).boxed(),
+            ::proptest::option::of(serde()).boxed(),
+            ::proptest::option::of(strategies()).boxed(),
+            ::proptest::option::of(patterns()).boxed(),
         ),
-        (::proptest::option::of(builders_at(depth)).boxed(),),
+        (::proptest::option::of(builders()).boxed(),),
     )
         .prop_map(|
             (
@@ -850,12 +696,6 @@ runtime::strategy_impls!(
 
 /// Valid values of [`Http`](crate::types::Http).
 pub fn http() -> BoxedStrategy<types::Http> {
-    http_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Http`](crate::types::Http), recursing at most `depth` levels.
-pub fn http_at(depth: u32) -> BoxedStrategy<types::Http> {
-    let _ = depth;
     strategies::one_of(
         Vec::from([
             strategies::string(None, None, None).prop_map(types::Http::Get).boxed(),

@@ -86,14 +86,6 @@ runtime::strategy_impls!(types::Node, node(), node_invalid());
 
 /// Valid values of [`GetTreeInput`](crate::operation::get_tree::GetTreeInput).
 pub fn get_tree_input() -> BoxedStrategy<operation::get_tree::GetTreeInput> {
-    get_tree_input_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`GetTreeInput`](crate::operation::get_tree::GetTreeInput), recursing at most `depth` levels.
-pub fn get_tree_input_at(
-    depth: u32,
-) -> BoxedStrategy<operation::get_tree::GetTreeInput> {
-    let _ = depth;
     ::proptest::strategy::Just(operation::get_tree::GetTreeInput {
         })
         .boxed()
@@ -103,14 +95,7 @@ runtime::strategy_impls!(operation::get_tree::GetTreeInput, get_tree_input());
 
 /// Valid values of [`GetTreeOutput`](crate::operation::get_tree::GetTreeOutput).
 pub fn get_tree_output() -> BoxedStrategy<operation::get_tree::GetTreeOutput> {
-    get_tree_output_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`GetTreeOutput`](crate::operation::get_tree::GetTreeOutput), recursing at most `depth` levels.
-pub fn get_tree_output_at(
-    depth: u32,
-) -> BoxedStrategy<operation::get_tree::GetTreeOutput> {
-    (::proptest::option::of(node_at(depth)).boxed(),)
+    (::proptest::option::of(node()).boxed(),)
         .prop_map(|(root,)| operation::get_tree::GetTreeOutput {
             root,
         })

@@ -8,6 +8,7 @@
 //! [`Generate`](smithy_codegen_runtime::strategies::Generate).
 #![allow(clippy::disallowed_names)]
 use crate::operation;
+use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
 use ::smithy_codegen_runtime::strategies;
@@ -15,19 +16,12 @@ use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`EchoInput`](crate::operation::echo::EchoInput).
 pub fn echo_input() -> BoxedStrategy<operation::echo::EchoInput> {
-    echo_input_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`EchoInput`](crate::operation::echo::EchoInput), recursing at most `depth` levels.
-pub fn echo_input_at(depth: u32) -> BoxedStrategy<operation::echo::EchoInput> {
-    let _ = depth;
     (
-        ::proptest::option::of(strategies::blob(Some(1u64), Some(4u64))).boxed(),
+        ::proptest::option::of(strategies::blob_for(&rules::SMALL_BLOB)).boxed(),
         ::proptest::option::of(strategies::document()).boxed(),
         ::proptest::option::of(strategies::big_integer()).boxed(),
         ::proptest::option::of(strategies::big_decimal()).boxed(),
-        ::proptest::option::of(strategies::int_in::<i8>(Some(-5i64), Some(5i64)))
-            .boxed(),
+        ::proptest::option::of(strategies::int_for::<i8>(&rules::LEVEL)).boxed(),
         ::proptest::option::of(strategies::int_in::<i16>(None, None)).boxed(),
         ::proptest::option::of(strategies::float(None, None)).boxed(),
         ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
@@ -57,7 +51,7 @@ pub fn echo_input_invalid() -> BoxedStrategy<
         Vec::from([
             strategies::with_bad_member(
                 echo_input(),
-                strategies::int_outside_of::<i8>(Some(-5i64), Some(5i64)),
+                strategies::int_outside_for::<i8>(&rules::LEVEL),
                 "byte",
                 |value, bad| value.byte = Some(bad),
             ),
@@ -77,19 +71,12 @@ runtime::strategy_impls!(operation::echo::EchoInput, echo_input(), echo_input_in
 
 /// Valid values of [`EchoOutput`](crate::operation::echo::EchoOutput).
 pub fn echo_output() -> BoxedStrategy<operation::echo::EchoOutput> {
-    echo_output_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`EchoOutput`](crate::operation::echo::EchoOutput), recursing at most `depth` levels.
-pub fn echo_output_at(depth: u32) -> BoxedStrategy<operation::echo::EchoOutput> {
-    let _ = depth;
     (
-        ::proptest::option::of(strategies::blob(Some(1u64), Some(4u64))).boxed(),
+        ::proptest::option::of(strategies::blob_for(&rules::SMALL_BLOB)).boxed(),
         ::proptest::option::of(strategies::document()).boxed(),
         ::proptest::option::of(strategies::big_integer()).boxed(),
         ::proptest::option::of(strategies::big_decimal()).boxed(),
-        ::proptest::option::of(strategies::int_in::<i8>(Some(-5i64), Some(5i64)))
-            .boxed(),
+        ::proptest::option::of(strategies::int_for::<i8>(&rules::LEVEL)).boxed(),
         ::proptest::option::of(strategies::int_in::<i16>(None, None)).boxed(),
         ::proptest::option::of(strategies::float(None, None)).boxed(),
         ::proptest::option::of(::proptest::arbitrary::any::<bool>().boxed()).boxed(),
@@ -119,7 +106,7 @@ pub fn echo_output_invalid() -> BoxedStrategy<
         Vec::from([
             strategies::with_bad_member(
                 echo_output(),
-                strategies::int_outside_of::<i8>(Some(-5i64), Some(5i64)),
+                strategies::int_outside_for::<i8>(&rules::LEVEL),
                 "byte",
                 |value, bad| value.byte = Some(bad),
             ),

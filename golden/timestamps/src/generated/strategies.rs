@@ -14,14 +14,6 @@ use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`GetTimesInput`](crate::operation::get_times::GetTimesInput).
 pub fn get_times_input() -> BoxedStrategy<operation::get_times::GetTimesInput> {
-    get_times_input_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`GetTimesInput`](crate::operation::get_times::GetTimesInput), recursing at most `depth` levels.
-pub fn get_times_input_at(
-    depth: u32,
-) -> BoxedStrategy<operation::get_times::GetTimesInput> {
-    let _ = depth;
     ::proptest::strategy::Just(operation::get_times::GetTimesInput {
         })
         .boxed()
@@ -31,14 +23,6 @@ runtime::strategy_impls!(operation::get_times::GetTimesInput, get_times_input())
 
 /// Valid values of [`GetTimesOutput`](crate::operation::get_times::GetTimesOutput).
 pub fn get_times_output() -> BoxedStrategy<operation::get_times::GetTimesOutput> {
-    get_times_output_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`GetTimesOutput`](crate::operation::get_times::GetTimesOutput), recursing at most `depth` levels.
-pub fn get_times_output_at(
-    depth: u32,
-) -> BoxedStrategy<operation::get_times::GetTimesOutput> {
-    let _ = depth;
     (
         ::proptest::option::of(strategies::timestamp()).boxed(),
         ::proptest::option::of(strategies::timestamp()).boxed(),

@@ -15,12 +15,6 @@ use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Credentials`](crate::types::Credentials).
 pub fn credentials() -> BoxedStrategy<types::Credentials> {
-    credentials_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Credentials`](crate::types::Credentials), recursing at most `depth` levels.
-pub fn credentials_at(depth: u32) -> BoxedStrategy<types::Credentials> {
-    let _ = depth;
     (
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
@@ -33,12 +27,6 @@ runtime::strategy_impls!(types::Credentials, credentials());
 
 /// Valid values of [`EndEvent`](crate::types::EndEvent).
 pub fn end_event() -> BoxedStrategy<types::EndEvent> {
-    end_event_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`EndEvent`](crate::types::EndEvent), recursing at most `depth` levels.
-pub fn end_event_at(depth: u32) -> BoxedStrategy<types::EndEvent> {
-    let _ = depth;
     ::proptest::strategy::Just(types::EndEvent {}).boxed()
 }
 
@@ -46,12 +34,6 @@ runtime::strategy_impls!(types::EndEvent, end_event());
 
 /// Valid values of [`MessageEvent`](crate::types::MessageEvent).
 pub fn message_event() -> BoxedStrategy<types::MessageEvent> {
-    message_event_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`MessageEvent`](crate::types::MessageEvent), recursing at most `depth` levels.
-pub fn message_event_at(depth: u32) -> BoxedStrategy<types::MessageEvent> {
-    let _ = depth;
     (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(text,)| types::MessageEvent { text })
         .boxed()
@@ -61,14 +43,6 @@ runtime::strategy_impls!(types::MessageEvent, message_event());
 
 /// Valid values of [`SubscribeInput`](crate::operation::subscribe::SubscribeInput).
 pub fn subscribe_input() -> BoxedStrategy<operation::subscribe::SubscribeInput> {
-    subscribe_input_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`SubscribeInput`](crate::operation::subscribe::SubscribeInput), recursing at most `depth` levels.
-pub fn subscribe_input_at(
-    depth: u32,
-) -> BoxedStrategy<operation::subscribe::SubscribeInput> {
-    let _ = depth;
     (::proptest::option::of(strategies::string(None, None, None)).boxed(),)
         .prop_map(|(topic,)| operation::subscribe::SubscribeInput {
             topic,
@@ -80,14 +54,7 @@ runtime::strategy_impls!(operation::subscribe::SubscribeInput, subscribe_input()
 
 /// Valid values of [`SubscribeOutput`](crate::operation::subscribe::SubscribeOutput).
 pub fn subscribe_output() -> BoxedStrategy<operation::subscribe::SubscribeOutput> {
-    subscribe_output_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`SubscribeOutput`](crate::operation::subscribe::SubscribeOutput), recursing at most `depth` levels.
-pub fn subscribe_output_at(
-    depth: u32,
-) -> BoxedStrategy<operation::subscribe::SubscribeOutput> {
-    (::proptest::option::of(events_at(depth)).boxed(),)
+    (::proptest::option::of(events()).boxed(),)
         .prop_map(|(events,)| operation::subscribe::SubscribeOutput {
             events,
         })
@@ -98,17 +65,12 @@ runtime::strategy_impls!(operation::subscribe::SubscribeOutput, subscribe_output
 
 /// Valid values of [`UploadInput`](crate::operation::upload::UploadInput).
 pub fn upload_input() -> BoxedStrategy<operation::upload::UploadInput> {
-    upload_input_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`UploadInput`](crate::operation::upload::UploadInput), recursing at most `depth` levels.
-pub fn upload_input_at(depth: u32) -> BoxedStrategy<operation::upload::UploadInput> {
     (
         (strategies::string(None, None, None)).prop_map(Some).boxed(),
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
         ::proptest::option::of(strategies::blob(None, None)).boxed(),
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
-        ::proptest::option::of(credentials_at(depth)).boxed(),
+        ::proptest::option::of(credentials()).boxed(),
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
     )
         .prop_map(|(key, token, body, password, credentials, old)| operation::upload::UploadInput {
@@ -139,12 +101,6 @@ runtime::strategy_impls!(
 
 /// Valid values of [`UploadOutput`](crate::operation::upload::UploadOutput).
 pub fn upload_output() -> BoxedStrategy<operation::upload::UploadOutput> {
-    upload_output_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`UploadOutput`](crate::operation::upload::UploadOutput), recursing at most `depth` levels.
-pub fn upload_output_at(depth: u32) -> BoxedStrategy<operation::upload::UploadOutput> {
-    let _ = depth;
     (
         ::proptest::option::of(strategies::string(None, None, None)).boxed(),
         ::proptest::option::of(strategies::int_in::<i32>(None, None)).boxed(),
@@ -165,15 +121,10 @@ runtime::strategy_impls!(operation::upload::UploadOutput, upload_output());
 
 /// Valid values of [`Events`](crate::types::Events).
 pub fn events() -> BoxedStrategy<types::Events> {
-    events_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Events`](crate::types::Events), recursing at most `depth` levels.
-pub fn events_at(depth: u32) -> BoxedStrategy<types::Events> {
     strategies::one_of(
         Vec::from([
-            message_event_at(depth).prop_map(types::Events::Message).boxed(),
-            end_event_at(depth).prop_map(types::Events::End).boxed(),
+            message_event().prop_map(types::Events::Message).boxed(),
+            end_event().prop_map(types::Events::End).boxed(),
         ]),
     )
 }

@@ -16,12 +16,6 @@ use ::proptest::strategy::{BoxedStrategy, Strategy as _};
 
 /// Valid values of [`Circle`](crate::types::Circle).
 pub fn circle() -> BoxedStrategy<types::Circle> {
-    circle_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Circle`](crate::types::Circle), recursing at most `depth` levels.
-pub fn circle_at(depth: u32) -> BoxedStrategy<types::Circle> {
-    let _ = depth;
     (strategies::double(None, None),)
         .prop_map(|(radius,)| types::Circle {
             radius,
@@ -47,14 +41,7 @@ runtime::strategy_impls!(types::Circle, circle(), circle_invalid());
 
 /// Valid values of [`GetShapeInput`](crate::operation::get_shape::GetShapeInput).
 pub fn get_shape_input() -> BoxedStrategy<operation::get_shape::GetShapeInput> {
-    get_shape_input_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`GetShapeInput`](crate::operation::get_shape::GetShapeInput), recursing at most `depth` levels.
-pub fn get_shape_input_at(
-    depth: u32,
-) -> BoxedStrategy<operation::get_shape::GetShapeInput> {
-    ((shape_at(depth)).prop_map(Some).boxed(),)
+    ((shape()).prop_map(Some).boxed(),)
         .prop_map(|(shape,)| operation::get_shape::GetShapeInput {
             shape,
         })
@@ -88,16 +75,9 @@ runtime::strategy_impls!(
 
 /// Valid values of [`GetShapeOutput`](crate::operation::get_shape::GetShapeOutput).
 pub fn get_shape_output() -> BoxedStrategy<operation::get_shape::GetShapeOutput> {
-    get_shape_output_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`GetShapeOutput`](crate::operation::get_shape::GetShapeOutput), recursing at most `depth` levels.
-pub fn get_shape_output_at(
-    depth: u32,
-) -> BoxedStrategy<operation::get_shape::GetShapeOutput> {
     (
-        ::proptest::option::of(shape_at(depth)).boxed(),
-        ::proptest::option::of(expression_at(depth)).boxed(),
+        ::proptest::option::of(shape()).boxed(),
+        ::proptest::option::of(expression()).boxed(),
     )
         .prop_map(|(shape, expression)| operation::get_shape::GetShapeOutput {
             shape,
@@ -156,7 +136,7 @@ pub fn expression_at(depth: u32) -> BoxedStrategy<types::Expression> {
                 expression_at(depth - 1)
                     .prop_map(|value| types::Expression::Negate(Box::new(value)))
                     .boxed(),
-                strategies::list(expression_at(depth - 1), Some(2u64), None)
+                strategies::list_for(expression_at(depth - 1), &rules::EXPRESSION_LIST)
                     .prop_map(types::Expression::Sum)
                     .boxed(),
             ]),
@@ -170,11 +150,7 @@ pub fn expression_invalid() -> BoxedStrategy<(types::Expression, strategies::Exp
         Vec::from([
             strategies::one_of(
                     Vec::from([
-                        strategies::list_bad_length(
-                                expression_at(strategies::RECURSION_DEPTH),
-                                Some(2u64),
-                                None,
-                            )
+                        strategies::list_bad_length(expression(), Some(2u64), None)
                             .unwrap_or_else(|| {
                                 ::std::unreachable!(
                                     "the generator checked that a length bound can be broken"
@@ -195,14 +171,9 @@ runtime::strategy_impls!(types::Expression, expression(), expression_invalid());
 
 /// Valid values of [`Shape`](crate::types::Shape).
 pub fn shape() -> BoxedStrategy<types::Shape> {
-    shape_at(strategies::RECURSION_DEPTH)
-}
-
-/// Valid values of [`Shape`](crate::types::Shape), recursing at most `depth` levels.
-pub fn shape_at(depth: u32) -> BoxedStrategy<types::Shape> {
     strategies::one_of(
         Vec::from([
-            circle_at(depth).prop_map(types::Shape::Circle).boxed(),
+            circle().prop_map(types::Shape::Circle).boxed(),
             strategies::string_for(&rules::LABEL, None)
                 .prop_map(types::Shape::Label)
                 .boxed(),

@@ -115,11 +115,6 @@ impl AbortConfigBuilder {
         self
     }
 
-    /// The `criteriaList` set so far.
-    pub fn get_criteria_list(&self) -> &Option<Vec<types::AbortCriteria>> {
-        &self.criteria_list
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

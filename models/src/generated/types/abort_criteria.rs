@@ -202,11 +202,6 @@ impl AbortCriteriaBuilder {
         self
     }
 
-    /// The `failureType` set so far.
-    pub fn get_failure_type(&self) -> &Option<types::JobExecutionFailureType> {
-        &self.failure_type
-    }
-
     /// What to do once the rule is met.
     pub fn action(mut self, input: impl Into<types::AbortAction>) -> Self {
         self.action = Some(input.into());
@@ -217,11 +212,6 @@ impl AbortCriteriaBuilder {
     pub fn set_action(mut self, input: Option<types::AbortAction>) -> Self {
         self.action = input;
         self
-    }
-
-    /// The `action` set so far.
-    pub fn get_action(&self) -> &Option<types::AbortAction> {
-        &self.action
     }
 
     /// Share of failed executions, in percent, that sets the rule off (two decimal places are honoured).
@@ -236,11 +226,6 @@ impl AbortCriteriaBuilder {
         self
     }
 
-    /// The `thresholdPercentage` set so far.
-    pub fn get_threshold_percentage(&self) -> &Option<f64> {
-        &self.threshold_percentage
-    }
-
     /// Number of devices that must have received the job before the rule is checked.
     pub fn min_number_of_executed_things(mut self, input: impl Into<i32>) -> Self {
         self.min_number_of_executed_things = Some(input.into());
@@ -251,11 +236,6 @@ impl AbortCriteriaBuilder {
     pub fn set_min_number_of_executed_things(mut self, input: Option<i32>) -> Self {
         self.min_number_of_executed_things = input;
         self
-    }
-
-    /// The `minNumberOfExecutedThings` set so far.
-    pub fn get_min_number_of_executed_things(&self) -> &Option<i32> {
-        &self.min_number_of_executed_things
     }
 
     /// Builds the value without checking the model's constraints, for what a

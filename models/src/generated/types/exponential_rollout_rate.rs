@@ -173,11 +173,6 @@ impl ExponentialRolloutRateBuilder {
         self
     }
 
-    /// The `baseRatePerMinute` set so far.
-    pub fn get_base_rate_per_minute(&self) -> &Option<i32> {
-        &self.base_rate_per_minute
-    }
-
     /// Multiplier applied to the rate at each step (one decimal place is honoured).
     pub fn increment_factor(mut self, input: impl Into<f64>) -> Self {
         self.increment_factor = Some(input.into());
@@ -188,11 +183,6 @@ impl ExponentialRolloutRateBuilder {
     pub fn set_increment_factor(mut self, input: Option<f64>) -> Self {
         self.increment_factor = input;
         self
-    }
-
-    /// The `incrementFactor` set so far.
-    pub fn get_increment_factor(&self) -> &Option<f64> {
-        &self.increment_factor
     }
 
     /// What has to happen before the rate is raised again.
@@ -211,11 +201,6 @@ impl ExponentialRolloutRateBuilder {
     ) -> Self {
         self.rate_increase_criteria = input;
         self
-    }
-
-    /// The `rateIncreaseCriteria` set so far.
-    pub fn get_rate_increase_criteria(&self) -> &Option<types::RateIncreaseCriteria> {
-        &self.rate_increase_criteria
     }
 
     /// Builds the value without checking the model's constraints, for what a

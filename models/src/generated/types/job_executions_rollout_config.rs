@@ -96,11 +96,6 @@ impl JobExecutionsRolloutConfigBuilder {
         self
     }
 
-    /// The `maximumPerMinute` set so far.
-    pub fn get_maximum_per_minute(&self) -> &Option<i32> {
-        &self.maximum_per_minute
-    }
-
     /// Optional schedule that raises the notification rate step by step.
     pub fn exponential_rate(
         mut self,
@@ -117,11 +112,6 @@ impl JobExecutionsRolloutConfigBuilder {
     ) -> Self {
         self.exponential_rate = input;
         self
-    }
-
-    /// The `exponentialRate` set so far.
-    pub fn get_exponential_rate(&self) -> &Option<types::ExponentialRolloutRate> {
-        &self.exponential_rate
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -138,11 +138,6 @@ impl MaintenanceWindowBuilder {
         self
     }
 
-    /// The `startTime` set so far.
-    pub fn get_start_time(&self) -> &Option<String> {
-        &self.start_time
-    }
-
     /// How long each window stays open, in minutes.
     pub fn duration_in_minutes(mut self, input: impl Into<i32>) -> Self {
         self.duration_in_minutes = Some(input.into());
@@ -153,11 +148,6 @@ impl MaintenanceWindowBuilder {
     pub fn set_duration_in_minutes(mut self, input: Option<i32>) -> Self {
         self.duration_in_minutes = input;
         self
-    }
-
-    /// The `durationInMinutes` set so far.
-    pub fn get_duration_in_minutes(&self) -> &Option<i32> {
-        &self.duration_in_minutes
     }
 
     /// Builds the value without checking the model's constraints, for what a

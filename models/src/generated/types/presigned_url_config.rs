@@ -92,11 +92,6 @@ impl PresignedUrlConfigBuilder {
         self
     }
 
-    /// The `roleArn` set so far.
-    pub fn get_role_arn(&self) -> &Option<String> {
-        &self.role_arn
-    }
-
     /// Lifetime of each pre-signed URL, in seconds (60 to 3600).
     pub fn expires_in_sec(mut self, input: impl Into<i64>) -> Self {
         self.expires_in_sec = Some(input.into());
@@ -107,11 +102,6 @@ impl PresignedUrlConfigBuilder {
     pub fn set_expires_in_sec(mut self, input: Option<i64>) -> Self {
         self.expires_in_sec = input;
         self
-    }
-
-    /// The `expiresInSec` set so far.
-    pub fn get_expires_in_sec(&self) -> &Option<i64> {
-        &self.expires_in_sec
     }
 
     /// Builds the value without checking the model's constraints, for what a

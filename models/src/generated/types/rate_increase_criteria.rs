@@ -106,11 +106,6 @@ impl RateIncreaseCriteriaBuilder {
         self
     }
 
-    /// The `numberOfNotifiedThings` set so far.
-    pub fn get_number_of_notified_things(&self) -> &Option<i32> {
-        &self.number_of_notified_things
-    }
-
     /// Raise the rate after this many devices have succeeded.
     pub fn number_of_succeeded_things(mut self, input: impl Into<i32>) -> Self {
         self.number_of_succeeded_things = Some(input.into());
@@ -121,11 +116,6 @@ impl RateIncreaseCriteriaBuilder {
     pub fn set_number_of_succeeded_things(mut self, input: Option<i32>) -> Self {
         self.number_of_succeeded_things = input;
         self
-    }
-
-    /// The `numberOfSucceededThings` set so far.
-    pub fn get_number_of_succeeded_things(&self) -> &Option<i32> {
-        &self.number_of_succeeded_things
     }
 
     /// Builds the value without checking the model's constraints, for what a

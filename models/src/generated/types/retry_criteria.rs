@@ -139,11 +139,6 @@ impl RetryCriteriaBuilder {
         self
     }
 
-    /// The `failureType` set so far.
-    pub fn get_failure_type(&self) -> &Option<types::RetryableFailureType> {
-        &self.failure_type
-    }
-
     /// How many retries are allowed (0 to 10).
     pub fn number_of_retries(mut self, input: impl Into<i32>) -> Self {
         self.number_of_retries = Some(input.into());
@@ -154,11 +149,6 @@ impl RetryCriteriaBuilder {
     pub fn set_number_of_retries(mut self, input: Option<i32>) -> Self {
         self.number_of_retries = input;
         self
-    }
-
-    /// The `numberOfRetries` set so far.
-    pub fn get_number_of_retries(&self) -> &Option<i32> {
-        &self.number_of_retries
     }
 
     /// Builds the value without checking the model's constraints, for what a

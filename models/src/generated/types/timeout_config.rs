@@ -76,11 +76,6 @@ impl TimeoutConfigBuilder {
         self
     }
 
-    /// The `inProgressTimeoutInMinutes` set so far.
-    pub fn get_in_progress_timeout_in_minutes(&self) -> &Option<i64> {
-        &self.in_progress_timeout_in_minutes
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

@@ -118,13 +118,13 @@ impl Scope {
 }
 
 /// The scope of a structure's members: their getters and setters, on the
-/// structure and on its builder (`x`, `set_x`, `get_x`).
+/// structure and on its builder (`x`, `set_x`).
 pub(super) fn member_scope() -> Scope {
     Scope::new(Case::Snake, MEMBER_RESERVED)
 }
 
 /// The derived names of a member's field (see [`member_scope`]).
-pub(super) const MEMBER_DERIVED: &[&str] = &["", "set_*", "get_*"];
+pub(super) const MEMBER_DERIVED: &[&str] = &["", "set_*"];
 
 /// The scope of an enum's or union's variants.
 pub(super) fn variant_scope() -> Scope {

@@ -82,11 +82,6 @@ impl NestedBuilder {
         self
     }
 
-    /// The `depth` set so far.
-    pub fn get_depth(&self) -> &Option<i32> {
-        &self.depth
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

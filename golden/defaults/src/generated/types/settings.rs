@@ -206,11 +206,6 @@ impl SettingsBuilder {
         self
     }
 
-    /// The `retries` set so far.
-    pub fn get_retries(&self) -> &Option<i32> {
-        &self.retries
-    }
-
     /// The `enabled` member.
     pub fn enabled(mut self, input: impl Into<bool>) -> Self {
         self.enabled = Some(input.into());
@@ -223,11 +218,6 @@ impl SettingsBuilder {
         self
     }
 
-    /// The `enabled` set so far.
-    pub fn get_enabled(&self) -> &Option<bool> {
-        &self.enabled
-    }
-
     /// The `label` member.
     pub fn label(mut self, input: impl Into<String>) -> Self {
         self.label = Some(input.into());
@@ -238,11 +228,6 @@ impl SettingsBuilder {
     pub fn set_label(mut self, input: Option<String>) -> Self {
         self.label = input;
         self
-    }
-
-    /// The `label` set so far.
-    pub fn get_label(&self) -> &Option<String> {
-        &self.label
     }
 
     /// The `tags` member.
@@ -259,11 +244,6 @@ impl SettingsBuilder {
         self
     }
 
-    /// The `tags` set so far.
-    pub fn get_tags(&self) -> &Option<Vec<String>> {
-        &self.tags
-    }
-
     /// The `ratio` member.
     pub fn ratio(mut self, input: impl Into<f64>) -> Self {
         self.ratio = Some(input.into());
@@ -274,11 +254,6 @@ impl SettingsBuilder {
     pub fn set_ratio(mut self, input: Option<f64>) -> Self {
         self.ratio = input;
         self
-    }
-
-    /// The `ratio` set so far.
-    pub fn get_ratio(&self) -> &Option<f64> {
-        &self.ratio
     }
 
     /// The `since` member.
@@ -293,11 +268,6 @@ impl SettingsBuilder {
         self
     }
 
-    /// The `since` set so far.
-    pub fn get_since(&self) -> &Option<::time::OffsetDateTime> {
-        &self.since
-    }
-
     /// The `extra` member.
     pub fn extra(mut self, input: impl Into<runtime::Document>) -> Self {
         self.extra = Some(input.into());
@@ -308,11 +278,6 @@ impl SettingsBuilder {
     pub fn set_extra(mut self, input: Option<runtime::Document>) -> Self {
         self.extra = input;
         self
-    }
-
-    /// The `extra` set so far.
-    pub fn get_extra(&self) -> &Option<runtime::Document> {
-        &self.extra
     }
 
     /// The `optOut` member.
@@ -327,11 +292,6 @@ impl SettingsBuilder {
         self
     }
 
-    /// The `optOut` set so far.
-    pub fn get_opt_out(&self) -> &Option<i64> {
-        &self.opt_out
-    }
-
     /// Defaults apply to nested structures too.
     pub fn nested(mut self, input: impl Into<types::Nested>) -> Self {
         self.nested = Some(input.into());
@@ -342,11 +302,6 @@ impl SettingsBuilder {
     pub fn set_nested(mut self, input: Option<types::Nested>) -> Self {
         self.nested = input;
         self
-    }
-
-    /// The `nested` set so far.
-    pub fn get_nested(&self) -> &Option<types::Nested> {
-        &self.nested
     }
 
     /// Builds the value without checking the model's constraints, for what a

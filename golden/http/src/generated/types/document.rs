@@ -84,11 +84,6 @@ impl DocumentBuilder {
         self
     }
 
-    /// The `title` set so far.
-    pub fn get_title(&self) -> &Option<String> {
-        &self.title
-    }
-
     /// The `pages` member.
     pub fn pages(mut self, input: impl Into<i32>) -> Self {
         self.pages = Some(input.into());
@@ -99,11 +94,6 @@ impl DocumentBuilder {
     pub fn set_pages(mut self, input: Option<i32>) -> Self {
         self.pages = input;
         self
-    }
-
-    /// The `pages` set so far.
-    pub fn get_pages(&self) -> &Option<i32> {
-        &self.pages
     }
 
     /// Builds the value without checking the model's constraints, for what a

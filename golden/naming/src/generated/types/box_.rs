@@ -111,11 +111,6 @@ impl BoxBuilder {
         self
     }
 
-    /// The `ok` set so far.
-    pub fn get_ok(&self) -> &Option<String> {
-        &self.ok
-    }
-
     /// The `some` member.
     pub fn some(mut self, input: impl Into<i32>) -> Self {
         self.some = Some(input.into());
@@ -126,11 +121,6 @@ impl BoxBuilder {
     pub fn set_some(mut self, input: Option<i32>) -> Self {
         self.some = input;
         self
-    }
-
-    /// The `some` set so far.
-    pub fn get_some(&self) -> &Option<i32> {
-        &self.some
     }
 
     /// Builds the value without checking the model's constraints, for what a

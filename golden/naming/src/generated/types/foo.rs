@@ -89,11 +89,6 @@ impl FooBuilder {
         self
     }
 
-    /// The `name` set so far.
-    pub fn get_name(&self) -> &Option<String> {
-        &self.name
-    }
-
     /// The `builder` member.
     pub fn builder_(mut self, input: impl Into<types::FooBuilder>) -> Self {
         self.builder_ = Some(input.into());
@@ -104,11 +99,6 @@ impl FooBuilder {
     pub fn set_builder_(mut self, input: Option<types::FooBuilder>) -> Self {
         self.builder_ = input;
         self
-    }
-
-    /// The `builder` set so far.
-    pub fn get_builder_(&self) -> &Option<types::FooBuilder> {
-        &self.builder_
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -111,11 +111,6 @@ impl OptionBuilder {
         self
     }
 
-    /// The `ok` set so far.
-    pub fn get_ok(&self) -> &::std::option::Option<String> {
-        &self.ok
-    }
-
     /// The `some` member.
     pub fn some(mut self, input: impl Into<i32>) -> Self {
         self.some = Some(input.into());
@@ -126,11 +121,6 @@ impl OptionBuilder {
     pub fn set_some(mut self, input: ::std::option::Option<i32>) -> Self {
         self.some = input;
         self
-    }
-
-    /// The `some` set so far.
-    pub fn get_some(&self) -> &::std::option::Option<i32> {
-        &self.some
     }
 
     /// Builds the value without checking the model's constraints, for what a

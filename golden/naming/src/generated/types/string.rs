@@ -75,11 +75,6 @@ impl StringBuilder {
         self
     }
 
-    /// The `value` set so far.
-    pub fn get_value(&self) -> &Option<::std::string::String> {
-        &self.value
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

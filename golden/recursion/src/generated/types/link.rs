@@ -78,11 +78,6 @@ impl LinkBuilder {
         self
     }
 
-    /// The `target` set so far.
-    pub fn get_target(&self) -> &Option<Box<types::Node>> {
-        &self.target
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

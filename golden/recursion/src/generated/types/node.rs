@@ -140,11 +140,6 @@ impl NodeBuilder {
         self
     }
 
-    /// The `name` set so far.
-    pub fn get_name(&self) -> &Option<String> {
-        &self.name
-    }
-
     /// A tree node: recursive directly, through a list and through another structure.
     pub fn parent(mut self, input: impl Into<types::Node>) -> Self {
         self.parent = Some(Box::new(input.into()));
@@ -155,11 +150,6 @@ impl NodeBuilder {
     pub fn set_parent(mut self, input: Option<Box<types::Node>>) -> Self {
         self.parent = input;
         self
-    }
-
-    /// The `parent` set so far.
-    pub fn get_parent(&self) -> &Option<Box<types::Node>> {
-        &self.parent
     }
 
     /// The `children` member.
@@ -176,11 +166,6 @@ impl NodeBuilder {
         self
     }
 
-    /// The `children` set so far.
-    pub fn get_children(&self) -> &Option<Vec<types::Node>> {
-        &self.children
-    }
-
     /// Mutual recursion with Node.
     pub fn link(mut self, input: impl Into<types::Link>) -> Self {
         self.link = Some(Box::new(input.into()));
@@ -191,11 +176,6 @@ impl NodeBuilder {
     pub fn set_link(mut self, input: Option<Box<types::Link>>) -> Self {
         self.link = input;
         self
-    }
-
-    /// The `link` set so far.
-    pub fn get_link(&self) -> &Option<Box<types::Link>> {
-        &self.link
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -91,11 +91,6 @@ impl CredentialsBuilder {
         self
     }
 
-    /// The `user` set so far.
-    pub fn get_user(&self) -> &Option<String> {
-        &self.user
-    }
-
     /// The `secret` member.
     pub fn secret(mut self, input: impl Into<String>) -> Self {
         self.secret = Some(input.into());
@@ -106,11 +101,6 @@ impl CredentialsBuilder {
     pub fn set_secret(mut self, input: Option<String>) -> Self {
         self.secret = input;
         self
-    }
-
-    /// The `secret` set so far.
-    pub fn get_secret(&self) -> &Option<String> {
-        &self.secret
     }
 
     /// Builds the value without checking the model's constraints, for what a

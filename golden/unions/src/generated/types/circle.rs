@@ -101,11 +101,6 @@ impl CircleBuilder {
         self
     }
 
-    /// The `radius` set so far.
-    pub fn get_radius(&self) -> &Option<f64> {
-        &self.radius
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

@@ -86,11 +86,6 @@ impl DescribeJobTemplateInputBuilder {
         self
     }
 
-    /// The `jobTemplateId` set so far.
-    pub fn get_job_template_id(&self) -> &Option<String> {
-        &self.job_template_id
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

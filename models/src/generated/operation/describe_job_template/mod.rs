@@ -2,7 +2,6 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `DescribeJobTemplate` operation: input, output and errors.
-use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
 
@@ -31,10 +30,9 @@ impl DescribeJobTemplate {
     pub const HTTP_URI: &'static str = "/job-templates/{jobTemplateId}";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::describe_job_template::DescribeJobTemplateInput,
+        input: &DescribeJobTemplateInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("GET", "")
             .path("/job-templates/")
@@ -42,12 +40,11 @@ impl DescribeJobTemplate {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::describe_job_template::DescribeJobTemplateOutput,
+        DescribeJobTemplateOutput,
         runtime::http::ResponseError<DescribeJobTemplateError>,
     > {
         runtime::http::json_response(response, DescribeJobTemplateError::from_response)
@@ -57,9 +54,7 @@ impl DescribeJobTemplate {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::describe_job_template::DescribeJobTemplateOutput,
-        >,
+        runtime::http::Received<DescribeJobTemplateOutput>,
         runtime::http::ResponseError<DescribeJobTemplateError>,
     > {
         runtime::http::received(response, Self::response)

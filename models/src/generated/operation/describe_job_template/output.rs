@@ -271,11 +271,6 @@ impl DescribeJobTemplateOutputBuilder {
         self
     }
 
-    /// The `jobTemplateArn` set so far.
-    pub fn get_job_template_arn(&self) -> &Option<String> {
-        &self.job_template_arn
-    }
-
     /// Identifier the template was created with.
     pub fn job_template_id(mut self, input: impl Into<String>) -> Self {
         self.job_template_id = Some(input.into());
@@ -286,11 +281,6 @@ impl DescribeJobTemplateOutputBuilder {
     pub fn set_job_template_id(mut self, input: Option<String>) -> Self {
         self.job_template_id = input;
         self
-    }
-
-    /// The `jobTemplateId` set so far.
-    pub fn get_job_template_id(&self) -> &Option<String> {
-        &self.job_template_id
     }
 
     /// Free-form text describing the template.
@@ -305,11 +295,6 @@ impl DescribeJobTemplateOutputBuilder {
         self
     }
 
-    /// The `description` set so far.
-    pub fn get_description(&self) -> &Option<String> {
-        &self.description
-    }
-
     /// Amazon S3 location of the job document, when the document is stored there.
     pub fn document_source(mut self, input: impl Into<String>) -> Self {
         self.document_source = Some(input.into());
@@ -320,11 +305,6 @@ impl DescribeJobTemplateOutputBuilder {
     pub fn set_document_source(mut self, input: Option<String>) -> Self {
         self.document_source = input;
         self
-    }
-
-    /// The `documentSource` set so far.
-    pub fn get_document_source(&self) -> &Option<String> {
-        &self.document_source
     }
 
     /// The job document itself, when it is stored inline.
@@ -339,11 +319,6 @@ impl DescribeJobTemplateOutputBuilder {
         self
     }
 
-    /// The `document` set so far.
-    pub fn get_document(&self) -> &Option<String> {
-        &self.document
-    }
-
     /// When the template was created (seconds since the Unix epoch on the wire).
     pub fn created_at(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
         self.created_at = Some(input.into());
@@ -354,11 +329,6 @@ impl DescribeJobTemplateOutputBuilder {
     pub fn set_created_at(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.created_at = input;
         self
-    }
-
-    /// The `createdAt` set so far.
-    pub fn get_created_at(&self) -> &Option<::time::OffsetDateTime> {
-        &self.created_at
     }
 
     /// How pre-signed Amazon S3 URLs in the job document are produced.
@@ -379,11 +349,6 @@ impl DescribeJobTemplateOutputBuilder {
         self
     }
 
-    /// The `presignedUrlConfig` set so far.
-    pub fn get_presigned_url_config(&self) -> &Option<types::PresignedUrlConfig> {
-        &self.presigned_url_config
-    }
-
     /// How fast jobs created from this template reach devices.
     pub fn job_executions_rollout_config(
         mut self,
@@ -402,13 +367,6 @@ impl DescribeJobTemplateOutputBuilder {
         self
     }
 
-    /// The `jobExecutionsRolloutConfig` set so far.
-    pub fn get_job_executions_rollout_config(
-        &self,
-    ) -> &Option<types::JobExecutionsRolloutConfig> {
-        &self.job_executions_rollout_config
-    }
-
     /// When jobs created from this template are stopped early.
     pub fn abort_config(mut self, input: impl Into<types::AbortConfig>) -> Self {
         self.abort_config = Some(input.into());
@@ -421,11 +379,6 @@ impl DescribeJobTemplateOutputBuilder {
         self
     }
 
-    /// The `abortConfig` set so far.
-    pub fn get_abort_config(&self) -> &Option<types::AbortConfig> {
-        &self.abort_config
-    }
-
     /// How long each device may take to finish its job execution.
     pub fn timeout_config(mut self, input: impl Into<types::TimeoutConfig>) -> Self {
         self.timeout_config = Some(input.into());
@@ -436,11 +389,6 @@ impl DescribeJobTemplateOutputBuilder {
     pub fn set_timeout_config(mut self, input: Option<types::TimeoutConfig>) -> Self {
         self.timeout_config = input;
         self
-    }
-
-    /// The `timeoutConfig` set so far.
-    pub fn get_timeout_config(&self) -> &Option<types::TimeoutConfig> {
-        &self.timeout_config
     }
 
     /// How often failed job executions are tried again.
@@ -459,13 +407,6 @@ impl DescribeJobTemplateOutputBuilder {
     ) -> Self {
         self.job_executions_retry_config = input;
         self
-    }
-
-    /// The `jobExecutionsRetryConfig` set so far.
-    pub fn get_job_executions_retry_config(
-        &self,
-    ) -> &Option<types::JobExecutionsRetryConfig> {
-        &self.job_executions_retry_config
     }
 
     /// Recurring time windows in which the job may be rolled out.
@@ -488,11 +429,6 @@ impl DescribeJobTemplateOutputBuilder {
         self
     }
 
-    /// The `maintenanceWindows` set so far.
-    pub fn get_maintenance_windows(&self) -> &Option<Vec<types::MaintenanceWindow>> {
-        &self.maintenance_windows
-    }
-
     /// ARNs of the package versions a device should have once the job succeeds (at most 25).
     ///
     /// Appends one item to `destinationPackageVersions` (use `set_destination_package_versions` to replace the list).
@@ -508,11 +444,6 @@ impl DescribeJobTemplateOutputBuilder {
     ) -> Self {
         self.destination_package_versions = input;
         self
-    }
-
-    /// The `destinationPackageVersions` set so far.
-    pub fn get_destination_package_versions(&self) -> &Option<Vec<String>> {
-        &self.destination_package_versions
     }
 
     /// Builds the value without checking the model's constraints, for what a

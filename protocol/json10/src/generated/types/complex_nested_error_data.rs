@@ -76,11 +76,6 @@ impl ComplexNestedErrorDataBuilder {
         self
     }
 
-    /// The `Foo` set so far.
-    pub fn get_foo(&self) -> &Option<String> {
-        &self.foo
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

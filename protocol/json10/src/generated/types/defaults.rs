@@ -417,11 +417,6 @@ impl DefaultsBuilder {
         self
     }
 
-    /// The `defaultString` set so far.
-    pub fn get_default_string(&self) -> &Option<String> {
-        &self.default_string
-    }
-
     /// The `defaultBoolean` member.
     pub fn default_boolean(mut self, input: impl Into<bool>) -> Self {
         self.default_boolean = Some(input.into());
@@ -432,11 +427,6 @@ impl DefaultsBuilder {
     pub fn set_default_boolean(mut self, input: Option<bool>) -> Self {
         self.default_boolean = input;
         self
-    }
-
-    /// The `defaultBoolean` set so far.
-    pub fn get_default_boolean(&self) -> &Option<bool> {
-        &self.default_boolean
     }
 
     /// The `defaultList` member.
@@ -453,11 +443,6 @@ impl DefaultsBuilder {
         self
     }
 
-    /// The `defaultList` set so far.
-    pub fn get_default_list(&self) -> &Option<Vec<String>> {
-        &self.default_list
-    }
-
     /// The `defaultDocumentMap` member.
     pub fn default_document_map(mut self, input: impl Into<runtime::Document>) -> Self {
         self.default_document_map = Some(input.into());
@@ -468,11 +453,6 @@ impl DefaultsBuilder {
     pub fn set_default_document_map(mut self, input: Option<runtime::Document>) -> Self {
         self.default_document_map = input;
         self
-    }
-
-    /// The `defaultDocumentMap` set so far.
-    pub fn get_default_document_map(&self) -> &Option<runtime::Document> {
-        &self.default_document_map
     }
 
     /// The `defaultDocumentString` member.
@@ -493,11 +473,6 @@ impl DefaultsBuilder {
         self
     }
 
-    /// The `defaultDocumentString` set so far.
-    pub fn get_default_document_string(&self) -> &Option<runtime::Document> {
-        &self.default_document_string
-    }
-
     /// The `defaultDocumentBoolean` member.
     pub fn default_document_boolean(
         mut self,
@@ -516,11 +491,6 @@ impl DefaultsBuilder {
         self
     }
 
-    /// The `defaultDocumentBoolean` set so far.
-    pub fn get_default_document_boolean(&self) -> &Option<runtime::Document> {
-        &self.default_document_boolean
-    }
-
     /// The `defaultDocumentList` member.
     pub fn default_document_list(mut self, input: impl Into<runtime::Document>) -> Self {
         self.default_document_list = Some(input.into());
@@ -536,11 +506,6 @@ impl DefaultsBuilder {
         self
     }
 
-    /// The `defaultDocumentList` set so far.
-    pub fn get_default_document_list(&self) -> &Option<runtime::Document> {
-        &self.default_document_list
-    }
-
     /// The `defaultNullDocument` member.
     pub fn default_null_document(mut self, input: impl Into<runtime::Document>) -> Self {
         self.default_null_document = Some(input.into());
@@ -554,11 +519,6 @@ impl DefaultsBuilder {
     ) -> Self {
         self.default_null_document = input;
         self
-    }
-
-    /// The `defaultNullDocument` set so far.
-    pub fn get_default_null_document(&self) -> &Option<runtime::Document> {
-        &self.default_null_document
     }
 
     /// The `defaultTimestamp` member.
@@ -579,11 +539,6 @@ impl DefaultsBuilder {
         self
     }
 
-    /// The `defaultTimestamp` set so far.
-    pub fn get_default_timestamp(&self) -> &Option<::time::OffsetDateTime> {
-        &self.default_timestamp
-    }
-
     /// The `defaultBlob` member.
     pub fn default_blob(mut self, input: impl Into<runtime::Blob>) -> Self {
         self.default_blob = Some(input.into());
@@ -594,11 +549,6 @@ impl DefaultsBuilder {
     pub fn set_default_blob(mut self, input: Option<runtime::Blob>) -> Self {
         self.default_blob = input;
         self
-    }
-
-    /// The `defaultBlob` set so far.
-    pub fn get_default_blob(&self) -> &Option<runtime::Blob> {
-        &self.default_blob
     }
 
     /// The `defaultByte` member.
@@ -613,11 +563,6 @@ impl DefaultsBuilder {
         self
     }
 
-    /// The `defaultByte` set so far.
-    pub fn get_default_byte(&self) -> &Option<i8> {
-        &self.default_byte
-    }
-
     /// The `defaultShort` member.
     pub fn default_short(mut self, input: impl Into<i16>) -> Self {
         self.default_short = Some(input.into());
@@ -628,11 +573,6 @@ impl DefaultsBuilder {
     pub fn set_default_short(mut self, input: Option<i16>) -> Self {
         self.default_short = input;
         self
-    }
-
-    /// The `defaultShort` set so far.
-    pub fn get_default_short(&self) -> &Option<i16> {
-        &self.default_short
     }
 
     /// The `defaultInteger` member.
@@ -647,11 +587,6 @@ impl DefaultsBuilder {
         self
     }
 
-    /// The `defaultInteger` set so far.
-    pub fn get_default_integer(&self) -> &Option<i32> {
-        &self.default_integer
-    }
-
     /// The `defaultLong` member.
     pub fn default_long(mut self, input: impl Into<i64>) -> Self {
         self.default_long = Some(input.into());
@@ -662,11 +597,6 @@ impl DefaultsBuilder {
     pub fn set_default_long(mut self, input: Option<i64>) -> Self {
         self.default_long = input;
         self
-    }
-
-    /// The `defaultLong` set so far.
-    pub fn get_default_long(&self) -> &Option<i64> {
-        &self.default_long
     }
 
     /// The `defaultFloat` member.
@@ -681,11 +611,6 @@ impl DefaultsBuilder {
         self
     }
 
-    /// The `defaultFloat` set so far.
-    pub fn get_default_float(&self) -> &Option<f32> {
-        &self.default_float
-    }
-
     /// The `defaultDouble` member.
     pub fn default_double(mut self, input: impl Into<f64>) -> Self {
         self.default_double = Some(input.into());
@@ -696,11 +621,6 @@ impl DefaultsBuilder {
     pub fn set_default_double(mut self, input: Option<f64>) -> Self {
         self.default_double = input;
         self
-    }
-
-    /// The `defaultDouble` set so far.
-    pub fn get_default_double(&self) -> &Option<f64> {
-        &self.default_double
     }
 
     /// The `defaultMap` member.
@@ -726,13 +646,6 @@ impl DefaultsBuilder {
         self
     }
 
-    /// The `defaultMap` set so far.
-    pub fn get_default_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.default_map
-    }
-
     /// The `defaultEnum` member.
     pub fn default_enum(mut self, input: impl Into<types::TestEnum>) -> Self {
         self.default_enum = Some(input.into());
@@ -743,11 +656,6 @@ impl DefaultsBuilder {
     pub fn set_default_enum(mut self, input: Option<types::TestEnum>) -> Self {
         self.default_enum = input;
         self
-    }
-
-    /// The `defaultEnum` set so far.
-    pub fn get_default_enum(&self) -> &Option<types::TestEnum> {
-        &self.default_enum
     }
 
     /// The `defaultIntEnum` member.
@@ -762,11 +670,6 @@ impl DefaultsBuilder {
         self
     }
 
-    /// The `defaultIntEnum` set so far.
-    pub fn get_default_int_enum(&self) -> &Option<types::TestIntEnum> {
-        &self.default_int_enum
-    }
-
     /// The `emptyString` member.
     pub fn empty_string(mut self, input: impl Into<String>) -> Self {
         self.empty_string = Some(input.into());
@@ -777,11 +680,6 @@ impl DefaultsBuilder {
     pub fn set_empty_string(mut self, input: Option<String>) -> Self {
         self.empty_string = input;
         self
-    }
-
-    /// The `emptyString` set so far.
-    pub fn get_empty_string(&self) -> &Option<String> {
-        &self.empty_string
     }
 
     /// The `falseBoolean` member.
@@ -796,11 +694,6 @@ impl DefaultsBuilder {
         self
     }
 
-    /// The `falseBoolean` set so far.
-    pub fn get_false_boolean(&self) -> &Option<bool> {
-        &self.false_boolean
-    }
-
     /// The `emptyBlob` member.
     pub fn empty_blob(mut self, input: impl Into<runtime::Blob>) -> Self {
         self.empty_blob = Some(input.into());
@@ -811,11 +704,6 @@ impl DefaultsBuilder {
     pub fn set_empty_blob(mut self, input: Option<runtime::Blob>) -> Self {
         self.empty_blob = input;
         self
-    }
-
-    /// The `emptyBlob` set so far.
-    pub fn get_empty_blob(&self) -> &Option<runtime::Blob> {
-        &self.empty_blob
     }
 
     /// The `zeroByte` member.
@@ -830,11 +718,6 @@ impl DefaultsBuilder {
         self
     }
 
-    /// The `zeroByte` set so far.
-    pub fn get_zero_byte(&self) -> &Option<i8> {
-        &self.zero_byte
-    }
-
     /// The `zeroShort` member.
     pub fn zero_short(mut self, input: impl Into<i16>) -> Self {
         self.zero_short = Some(input.into());
@@ -845,11 +728,6 @@ impl DefaultsBuilder {
     pub fn set_zero_short(mut self, input: Option<i16>) -> Self {
         self.zero_short = input;
         self
-    }
-
-    /// The `zeroShort` set so far.
-    pub fn get_zero_short(&self) -> &Option<i16> {
-        &self.zero_short
     }
 
     /// The `zeroInteger` member.
@@ -864,11 +742,6 @@ impl DefaultsBuilder {
         self
     }
 
-    /// The `zeroInteger` set so far.
-    pub fn get_zero_integer(&self) -> &Option<i32> {
-        &self.zero_integer
-    }
-
     /// The `zeroLong` member.
     pub fn zero_long(mut self, input: impl Into<i64>) -> Self {
         self.zero_long = Some(input.into());
@@ -879,11 +752,6 @@ impl DefaultsBuilder {
     pub fn set_zero_long(mut self, input: Option<i64>) -> Self {
         self.zero_long = input;
         self
-    }
-
-    /// The `zeroLong` set so far.
-    pub fn get_zero_long(&self) -> &Option<i64> {
-        &self.zero_long
     }
 
     /// The `zeroFloat` member.
@@ -898,11 +766,6 @@ impl DefaultsBuilder {
         self
     }
 
-    /// The `zeroFloat` set so far.
-    pub fn get_zero_float(&self) -> &Option<f32> {
-        &self.zero_float
-    }
-
     /// The `zeroDouble` member.
     pub fn zero_double(mut self, input: impl Into<f64>) -> Self {
         self.zero_double = Some(input.into());
@@ -913,11 +776,6 @@ impl DefaultsBuilder {
     pub fn set_zero_double(mut self, input: Option<f64>) -> Self {
         self.zero_double = input;
         self
-    }
-
-    /// The `zeroDouble` set so far.
-    pub fn get_zero_double(&self) -> &Option<f64> {
-        &self.zero_double
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -74,11 +74,6 @@ impl GreetingStructBuilder {
         self
     }
 
-    /// The `hi` set so far.
-    pub fn get_hi(&self) -> &Option<String> {
-        &self.hi
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

@@ -139,11 +139,6 @@ impl JsonEnumsInputOutputBuilder {
         self
     }
 
-    /// The `fooEnum1` set so far.
-    pub fn get_foo_enum1(&self) -> &Option<types::FooEnum> {
-        &self.foo_enum1
-    }
-
     /// The `fooEnum2` member.
     pub fn foo_enum2(mut self, input: impl Into<types::FooEnum>) -> Self {
         self.foo_enum2 = Some(input.into());
@@ -156,11 +151,6 @@ impl JsonEnumsInputOutputBuilder {
         self
     }
 
-    /// The `fooEnum2` set so far.
-    pub fn get_foo_enum2(&self) -> &Option<types::FooEnum> {
-        &self.foo_enum2
-    }
-
     /// The `fooEnum3` member.
     pub fn foo_enum3(mut self, input: impl Into<types::FooEnum>) -> Self {
         self.foo_enum3 = Some(input.into());
@@ -171,11 +161,6 @@ impl JsonEnumsInputOutputBuilder {
     pub fn set_foo_enum3(mut self, input: Option<types::FooEnum>) -> Self {
         self.foo_enum3 = input;
         self
-    }
-
-    /// The `fooEnum3` set so far.
-    pub fn get_foo_enum3(&self) -> &Option<types::FooEnum> {
-        &self.foo_enum3
     }
 
     /// The `fooEnumList` member.
@@ -192,11 +177,6 @@ impl JsonEnumsInputOutputBuilder {
         self
     }
 
-    /// The `fooEnumList` set so far.
-    pub fn get_foo_enum_list(&self) -> &Option<Vec<types::FooEnum>> {
-        &self.foo_enum_list
-    }
-
     /// The `fooEnumSet` member.
     ///
     /// Appends one item to `fooEnumSet` (use `set_foo_enum_set` to replace the list).
@@ -209,11 +189,6 @@ impl JsonEnumsInputOutputBuilder {
     pub fn set_foo_enum_set(mut self, input: Option<Vec<types::FooEnum>>) -> Self {
         self.foo_enum_set = input;
         self
-    }
-
-    /// The `fooEnumSet` set so far.
-    pub fn get_foo_enum_set(&self) -> &Option<Vec<types::FooEnum>> {
-        &self.foo_enum_set
     }
 
     /// The `fooEnumMap` member.
@@ -237,13 +212,6 @@ impl JsonEnumsInputOutputBuilder {
     ) -> Self {
         self.foo_enum_map = input;
         self
-    }
-
-    /// The `fooEnumMap` set so far.
-    pub fn get_foo_enum_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, types::FooEnum>> {
-        &self.foo_enum_map
     }
 
     /// Builds the value without checking the model's constraints, for what a

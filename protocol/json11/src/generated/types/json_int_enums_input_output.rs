@@ -139,11 +139,6 @@ impl JsonIntEnumsInputOutputBuilder {
         self
     }
 
-    /// The `intEnum1` set so far.
-    pub fn get_int_enum1(&self) -> &Option<types::IntegerEnum> {
-        &self.int_enum1
-    }
-
     /// The `intEnum2` member.
     pub fn int_enum2(mut self, input: impl Into<types::IntegerEnum>) -> Self {
         self.int_enum2 = Some(input.into());
@@ -156,11 +151,6 @@ impl JsonIntEnumsInputOutputBuilder {
         self
     }
 
-    /// The `intEnum2` set so far.
-    pub fn get_int_enum2(&self) -> &Option<types::IntegerEnum> {
-        &self.int_enum2
-    }
-
     /// The `intEnum3` member.
     pub fn int_enum3(mut self, input: impl Into<types::IntegerEnum>) -> Self {
         self.int_enum3 = Some(input.into());
@@ -171,11 +161,6 @@ impl JsonIntEnumsInputOutputBuilder {
     pub fn set_int_enum3(mut self, input: Option<types::IntegerEnum>) -> Self {
         self.int_enum3 = input;
         self
-    }
-
-    /// The `intEnum3` set so far.
-    pub fn get_int_enum3(&self) -> &Option<types::IntegerEnum> {
-        &self.int_enum3
     }
 
     /// The `intEnumList` member.
@@ -192,11 +177,6 @@ impl JsonIntEnumsInputOutputBuilder {
         self
     }
 
-    /// The `intEnumList` set so far.
-    pub fn get_int_enum_list(&self) -> &Option<Vec<types::IntegerEnum>> {
-        &self.int_enum_list
-    }
-
     /// The `intEnumSet` member.
     ///
     /// Appends one item to `intEnumSet` (use `set_int_enum_set` to replace the list).
@@ -209,11 +189,6 @@ impl JsonIntEnumsInputOutputBuilder {
     pub fn set_int_enum_set(mut self, input: Option<Vec<types::IntegerEnum>>) -> Self {
         self.int_enum_set = input;
         self
-    }
-
-    /// The `intEnumSet` set so far.
-    pub fn get_int_enum_set(&self) -> &Option<Vec<types::IntegerEnum>> {
-        &self.int_enum_set
     }
 
     /// The `intEnumMap` member.
@@ -237,13 +212,6 @@ impl JsonIntEnumsInputOutputBuilder {
     ) -> Self {
         self.int_enum_map = input;
         self
-    }
-
-    /// The `intEnumMap` set so far.
-    pub fn get_int_enum_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, types::IntegerEnum>> {
-        &self.int_enum_map
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -404,11 +404,6 @@ impl KitchenSinkBuilder {
         self
     }
 
-    /// The `Blob` set so far.
-    pub fn get_blob(&self) -> &Option<runtime::Blob> {
-        &self.blob
-    }
-
     /// The `Boolean` member.
     pub fn boolean(mut self, input: impl Into<bool>) -> Self {
         self.boolean = Some(input.into());
@@ -419,11 +414,6 @@ impl KitchenSinkBuilder {
     pub fn set_boolean(mut self, input: Option<bool>) -> Self {
         self.boolean = input;
         self
-    }
-
-    /// The `Boolean` set so far.
-    pub fn get_boolean(&self) -> &Option<bool> {
-        &self.boolean
     }
 
     /// The `Double` member.
@@ -438,11 +428,6 @@ impl KitchenSinkBuilder {
         self
     }
 
-    /// The `Double` set so far.
-    pub fn get_double(&self) -> &Option<f64> {
-        &self.double
-    }
-
     /// The `EmptyStruct` member.
     pub fn empty_struct(mut self, input: impl Into<types::EmptyStruct>) -> Self {
         self.empty_struct = Some(input.into());
@@ -455,11 +440,6 @@ impl KitchenSinkBuilder {
         self
     }
 
-    /// The `EmptyStruct` set so far.
-    pub fn get_empty_struct(&self) -> &Option<types::EmptyStruct> {
-        &self.empty_struct
-    }
-
     /// The `Float` member.
     pub fn float(mut self, input: impl Into<f32>) -> Self {
         self.float = Some(input.into());
@@ -470,11 +450,6 @@ impl KitchenSinkBuilder {
     pub fn set_float(mut self, input: Option<f32>) -> Self {
         self.float = input;
         self
-    }
-
-    /// The `Float` set so far.
-    pub fn get_float(&self) -> &Option<f32> {
-        &self.float
     }
 
     /// The `HttpdateTimestamp` member.
@@ -495,11 +470,6 @@ impl KitchenSinkBuilder {
         self
     }
 
-    /// The `HttpdateTimestamp` set so far.
-    pub fn get_httpdate_timestamp(&self) -> &Option<::time::OffsetDateTime> {
-        &self.httpdate_timestamp
-    }
-
     /// The `Integer` member.
     pub fn integer(mut self, input: impl Into<i32>) -> Self {
         self.integer = Some(input.into());
@@ -510,11 +480,6 @@ impl KitchenSinkBuilder {
     pub fn set_integer(mut self, input: Option<i32>) -> Self {
         self.integer = input;
         self
-    }
-
-    /// The `Integer` set so far.
-    pub fn get_integer(&self) -> &Option<i32> {
-        &self.integer
     }
 
     /// The `Iso8601Timestamp` member.
@@ -535,11 +500,6 @@ impl KitchenSinkBuilder {
         self
     }
 
-    /// The `Iso8601Timestamp` set so far.
-    pub fn get_iso8601_timestamp(&self) -> &Option<::time::OffsetDateTime> {
-        &self.iso8601_timestamp
-    }
-
     /// The `JsonValue` member.
     pub fn json_value(mut self, input: impl Into<String>) -> Self {
         self.json_value = Some(input.into());
@@ -550,11 +510,6 @@ impl KitchenSinkBuilder {
     pub fn set_json_value(mut self, input: Option<String>) -> Self {
         self.json_value = input;
         self
-    }
-
-    /// The `JsonValue` set so far.
-    pub fn get_json_value(&self) -> &Option<String> {
-        &self.json_value
     }
 
     /// The `ListOfLists` member.
@@ -569,11 +524,6 @@ impl KitchenSinkBuilder {
     pub fn set_list_of_lists(mut self, input: Option<Vec<Vec<String>>>) -> Self {
         self.list_of_lists = input;
         self
-    }
-
-    /// The `ListOfLists` set so far.
-    pub fn get_list_of_lists(&self) -> &Option<Vec<Vec<String>>> {
-        &self.list_of_lists
     }
 
     /// The `ListOfMapsOfStrings` member.
@@ -596,13 +546,6 @@ impl KitchenSinkBuilder {
         self
     }
 
-    /// The `ListOfMapsOfStrings` set so far.
-    pub fn get_list_of_maps_of_strings(
-        &self,
-    ) -> &Option<Vec<::std::collections::BTreeMap<String, String>>> {
-        &self.list_of_maps_of_strings
-    }
-
     /// The `ListOfStrings` member.
     ///
     /// Appends one item to `ListOfStrings` (use `set_list_of_strings` to replace the list).
@@ -615,11 +558,6 @@ impl KitchenSinkBuilder {
     pub fn set_list_of_strings(mut self, input: Option<Vec<String>>) -> Self {
         self.list_of_strings = input;
         self
-    }
-
-    /// The `ListOfStrings` set so far.
-    pub fn get_list_of_strings(&self) -> &Option<Vec<String>> {
-        &self.list_of_strings
     }
 
     /// The `ListOfStructs` member.
@@ -639,11 +577,6 @@ impl KitchenSinkBuilder {
         self
     }
 
-    /// The `ListOfStructs` set so far.
-    pub fn get_list_of_structs(&self) -> &Option<Vec<types::SimpleStruct>> {
-        &self.list_of_structs
-    }
-
     /// The `Long` member.
     pub fn long(mut self, input: impl Into<i64>) -> Self {
         self.long = Some(input.into());
@@ -654,11 +587,6 @@ impl KitchenSinkBuilder {
     pub fn set_long(mut self, input: Option<i64>) -> Self {
         self.long = input;
         self
-    }
-
-    /// The `Long` set so far.
-    pub fn get_long(&self) -> &Option<i64> {
-        &self.long
     }
 
     /// The `MapOfListsOfStrings` member.
@@ -682,13 +610,6 @@ impl KitchenSinkBuilder {
     ) -> Self {
         self.map_of_lists_of_strings = input;
         self
-    }
-
-    /// The `MapOfListsOfStrings` set so far.
-    pub fn get_map_of_lists_of_strings(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, Vec<String>>> {
-        &self.map_of_lists_of_strings
     }
 
     /// The `MapOfMaps` member.
@@ -719,18 +640,6 @@ impl KitchenSinkBuilder {
         self
     }
 
-    /// The `MapOfMaps` set so far.
-    pub fn get_map_of_maps(
-        &self,
-    ) -> &Option<
-        ::std::collections::BTreeMap<
-            String,
-            ::std::collections::BTreeMap<String, String>,
-        >,
-    > {
-        &self.map_of_maps
-    }
-
     /// The `MapOfStrings` member.
     ///
     /// Inserts one entry into `MapOfStrings` (use `set_map_of_strings` to replace the map).
@@ -752,13 +661,6 @@ impl KitchenSinkBuilder {
     ) -> Self {
         self.map_of_strings = input;
         self
-    }
-
-    /// The `MapOfStrings` set so far.
-    pub fn get_map_of_strings(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.map_of_strings
     }
 
     /// The `MapOfStructs` member.
@@ -784,13 +686,6 @@ impl KitchenSinkBuilder {
         self
     }
 
-    /// The `MapOfStructs` set so far.
-    pub fn get_map_of_structs(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, types::SimpleStruct>> {
-        &self.map_of_structs
-    }
-
     /// The `RecursiveList` member.
     ///
     /// Appends one item to `RecursiveList` (use `set_recursive_list` to replace the list).
@@ -803,11 +698,6 @@ impl KitchenSinkBuilder {
     pub fn set_recursive_list(mut self, input: Option<Vec<types::KitchenSink>>) -> Self {
         self.recursive_list = input;
         self
-    }
-
-    /// The `RecursiveList` set so far.
-    pub fn get_recursive_list(&self) -> &Option<Vec<types::KitchenSink>> {
-        &self.recursive_list
     }
 
     /// The `RecursiveMap` member.
@@ -833,13 +723,6 @@ impl KitchenSinkBuilder {
         self
     }
 
-    /// The `RecursiveMap` set so far.
-    pub fn get_recursive_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, types::KitchenSink>> {
-        &self.recursive_map
-    }
-
     /// The `RecursiveStruct` member.
     pub fn recursive_struct(mut self, input: impl Into<types::KitchenSink>) -> Self {
         self.recursive_struct = Some(Box::new(input.into()));
@@ -855,11 +738,6 @@ impl KitchenSinkBuilder {
         self
     }
 
-    /// The `RecursiveStruct` set so far.
-    pub fn get_recursive_struct(&self) -> &Option<Box<types::KitchenSink>> {
-        &self.recursive_struct
-    }
-
     /// The `SimpleStruct` member.
     pub fn simple_struct(mut self, input: impl Into<types::SimpleStruct>) -> Self {
         self.simple_struct = Some(input.into());
@@ -872,11 +750,6 @@ impl KitchenSinkBuilder {
         self
     }
 
-    /// The `SimpleStruct` set so far.
-    pub fn get_simple_struct(&self) -> &Option<types::SimpleStruct> {
-        &self.simple_struct
-    }
-
     /// The `String` member.
     pub fn string(mut self, input: impl Into<String>) -> Self {
         self.string = Some(input.into());
@@ -887,11 +760,6 @@ impl KitchenSinkBuilder {
     pub fn set_string(mut self, input: Option<String>) -> Self {
         self.string = input;
         self
-    }
-
-    /// The `String` set so far.
-    pub fn get_string(&self) -> &Option<String> {
-        &self.string
     }
 
     /// The `StructWithJsonName` member.
@@ -912,11 +780,6 @@ impl KitchenSinkBuilder {
         self
     }
 
-    /// The `StructWithJsonName` set so far.
-    pub fn get_struct_with_json_name(&self) -> &Option<types::StructWithJsonName> {
-        &self.struct_with_json_name
-    }
-
     /// The `Timestamp` member.
     pub fn timestamp(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
         self.timestamp = Some(input.into());
@@ -929,11 +792,6 @@ impl KitchenSinkBuilder {
         self
     }
 
-    /// The `Timestamp` set so far.
-    pub fn get_timestamp(&self) -> &Option<::time::OffsetDateTime> {
-        &self.timestamp
-    }
-
     /// The `UnixTimestamp` member.
     pub fn unix_timestamp(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
         self.unix_timestamp = Some(input.into());
@@ -944,11 +802,6 @@ impl KitchenSinkBuilder {
     pub fn set_unix_timestamp(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.unix_timestamp = input;
         self
-    }
-
-    /// The `UnixTimestamp` set so far.
-    pub fn get_unix_timestamp(&self) -> &Option<::time::OffsetDateTime> {
-        &self.unix_timestamp
     }
 
     /// Builds the value without checking the model's constraints, for what a

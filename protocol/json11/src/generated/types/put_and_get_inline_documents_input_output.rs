@@ -79,11 +79,6 @@ impl PutAndGetInlineDocumentsInputOutputBuilder {
         self
     }
 
-    /// The `inlineDocument` set so far.
-    pub fn get_inline_document(&self) -> &Option<runtime::Document> {
-        &self.inline_document
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

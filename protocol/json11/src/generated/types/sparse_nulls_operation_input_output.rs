@@ -92,11 +92,6 @@ impl SparseNullsOperationInputOutputBuilder {
         self
     }
 
-    /// The `sparseStringList` set so far.
-    pub fn get_sparse_string_list(&self) -> &Option<Vec<Option<String>>> {
-        &self.sparse_string_list
-    }
-
     /// The `sparseStringMap` member.
     ///
     /// Inserts one entry into `sparseStringMap` (use `set_sparse_string_map` to replace the map).
@@ -118,13 +113,6 @@ impl SparseNullsOperationInputOutputBuilder {
     ) -> Self {
         self.sparse_string_map = input;
         self
-    }
-
-    /// The `sparseStringMap` set so far.
-    pub fn get_sparse_string_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, Option<String>>> {
-        &self.sparse_string_map
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -74,11 +74,6 @@ impl StructWithJsonNameBuilder {
         self
     }
 
-    /// The `Value` set so far.
-    pub fn get_value(&self) -> &Option<String> {
-        &self.value
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

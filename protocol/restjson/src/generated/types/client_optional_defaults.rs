@@ -76,11 +76,6 @@ impl ClientOptionalDefaultsBuilder {
         self
     }
 
-    /// The `member` set so far.
-    pub fn get_member(&self) -> &Option<i32> {
-        &self.member
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

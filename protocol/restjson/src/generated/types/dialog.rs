@@ -106,11 +106,6 @@ impl DialogBuilder {
         self
     }
 
-    /// The `language` set so far.
-    pub fn get_language(&self) -> &Option<String> {
-        &self.language
-    }
-
     /// The `greeting` member.
     pub fn greeting(mut self, input: impl Into<String>) -> Self {
         self.greeting = Some(input.into());
@@ -123,11 +118,6 @@ impl DialogBuilder {
         self
     }
 
-    /// The `greeting` set so far.
-    pub fn get_greeting(&self) -> &Option<String> {
-        &self.greeting
-    }
-
     /// The `farewell` member.
     pub fn farewell(mut self, input: impl Into<types::Farewell>) -> Self {
         self.farewell = Some(input.into());
@@ -138,11 +128,6 @@ impl DialogBuilder {
     pub fn set_farewell(mut self, input: Option<types::Farewell>) -> Self {
         self.farewell = input;
         self
-    }
-
-    /// The `farewell` set so far.
-    pub fn get_farewell(&self) -> &Option<types::Farewell> {
-        &self.farewell
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -92,13 +92,6 @@ impl DocumentTypeAsMapValueInputOutputBuilder {
         self
     }
 
-    /// The `docValuedMap` set so far.
-    pub fn get_doc_valued_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, runtime::Document>> {
-        &self.doc_valued_map
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

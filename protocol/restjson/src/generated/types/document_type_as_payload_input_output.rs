@@ -80,11 +80,6 @@ impl DocumentTypeAsPayloadInputOutputBuilder {
         self
     }
 
-    /// The `documentValue` set so far.
-    pub fn get_document_value(&self) -> &Option<runtime::Document> {
-        &self.document_value
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

@@ -88,11 +88,6 @@ impl DocumentTypeInputOutputBuilder {
         self
     }
 
-    /// The `stringValue` set so far.
-    pub fn get_string_value(&self) -> &Option<String> {
-        &self.string_value
-    }
-
     /// The `documentValue` member.
     pub fn document_value(mut self, input: impl Into<runtime::Document>) -> Self {
         self.document_value = Some(input.into());
@@ -103,11 +98,6 @@ impl DocumentTypeInputOutputBuilder {
     pub fn set_document_value(mut self, input: Option<runtime::Document>) -> Self {
         self.document_value = input;
         self
-    }
-
-    /// The `documentValue` set so far.
-    pub fn get_document_value(&self) -> &Option<runtime::Document> {
-        &self.document_value
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -90,11 +90,6 @@ impl HeadersAndExplicitPayloadEventBuilder {
         self
     }
 
-    /// The `header` set so far.
-    pub fn get_header(&self) -> &Option<String> {
-        &self.header
-    }
-
     /// The `payload` member.
     pub fn payload(mut self, input: impl Into<types::PayloadStructure>) -> Self {
         self.payload = Some(input.into());
@@ -105,11 +100,6 @@ impl HeadersAndExplicitPayloadEventBuilder {
     pub fn set_payload(mut self, input: Option<types::PayloadStructure>) -> Self {
         self.payload = input;
         self
-    }
-
-    /// The `payload` set so far.
-    pub fn get_payload(&self) -> &Option<types::PayloadStructure> {
-        &self.payload
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -86,11 +86,6 @@ impl HeadersAndImplicitPayloadEventBuilder {
         self
     }
 
-    /// The `header` set so far.
-    pub fn get_header(&self) -> &Option<String> {
-        &self.header
-    }
-
     /// The `payload` member.
     pub fn payload(mut self, input: impl Into<String>) -> Self {
         self.payload = Some(input.into());
@@ -101,11 +96,6 @@ impl HeadersAndImplicitPayloadEventBuilder {
     pub fn set_payload(mut self, input: Option<String>) -> Self {
         self.payload = input;
         self
-    }
-
-    /// The `payload` set so far.
-    pub fn get_payload(&self) -> &Option<String> {
-        &self.payload
     }
 
     /// Builds the value without checking the model's constraints, for what a

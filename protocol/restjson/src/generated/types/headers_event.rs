@@ -153,11 +153,6 @@ impl HeadersEventBuilder {
         self
     }
 
-    /// The `booleanHeader` set so far.
-    pub fn get_boolean_header(&self) -> &Option<bool> {
-        &self.boolean_header
-    }
-
     /// The `byteHeader` member.
     pub fn byte_header(mut self, input: impl Into<i8>) -> Self {
         self.byte_header = Some(input.into());
@@ -168,11 +163,6 @@ impl HeadersEventBuilder {
     pub fn set_byte_header(mut self, input: Option<i8>) -> Self {
         self.byte_header = input;
         self
-    }
-
-    /// The `byteHeader` set so far.
-    pub fn get_byte_header(&self) -> &Option<i8> {
-        &self.byte_header
     }
 
     /// The `shortHeader` member.
@@ -187,11 +177,6 @@ impl HeadersEventBuilder {
         self
     }
 
-    /// The `shortHeader` set so far.
-    pub fn get_short_header(&self) -> &Option<i16> {
-        &self.short_header
-    }
-
     /// The `intHeader` member.
     pub fn int_header(mut self, input: impl Into<i32>) -> Self {
         self.int_header = Some(input.into());
@@ -202,11 +187,6 @@ impl HeadersEventBuilder {
     pub fn set_int_header(mut self, input: Option<i32>) -> Self {
         self.int_header = input;
         self
-    }
-
-    /// The `intHeader` set so far.
-    pub fn get_int_header(&self) -> &Option<i32> {
-        &self.int_header
     }
 
     /// The `longHeader` member.
@@ -221,11 +201,6 @@ impl HeadersEventBuilder {
         self
     }
 
-    /// The `longHeader` set so far.
-    pub fn get_long_header(&self) -> &Option<i64> {
-        &self.long_header
-    }
-
     /// The `blobHeader` member.
     pub fn blob_header(mut self, input: impl Into<runtime::Blob>) -> Self {
         self.blob_header = Some(input.into());
@@ -238,11 +213,6 @@ impl HeadersEventBuilder {
         self
     }
 
-    /// The `blobHeader` set so far.
-    pub fn get_blob_header(&self) -> &Option<runtime::Blob> {
-        &self.blob_header
-    }
-
     /// The `stringHeader` member.
     pub fn string_header(mut self, input: impl Into<String>) -> Self {
         self.string_header = Some(input.into());
@@ -253,11 +223,6 @@ impl HeadersEventBuilder {
     pub fn set_string_header(mut self, input: Option<String>) -> Self {
         self.string_header = input;
         self
-    }
-
-    /// The `stringHeader` set so far.
-    pub fn get_string_header(&self) -> &Option<String> {
-        &self.string_header
     }
 
     /// The `timestampHeader` member.
@@ -273,11 +238,6 @@ impl HeadersEventBuilder {
     ) -> Self {
         self.timestamp_header = input;
         self
-    }
-
-    /// The `timestampHeader` set so far.
-    pub fn get_timestamp_header(&self) -> &Option<::time::OffsetDateTime> {
-        &self.timestamp_header
     }
 
     /// Builds the value without checking the model's constraints, for what a

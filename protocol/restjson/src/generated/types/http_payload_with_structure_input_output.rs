@@ -84,11 +84,6 @@ impl HttpPayloadWithStructureInputOutputBuilder {
         self
     }
 
-    /// The `nested` set so far.
-    pub fn get_nested(&self) -> &Option<types::NestedPayload> {
-        &self.nested
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

@@ -318,11 +318,6 @@ impl InputAndOutputWithHeadersIoBuilder {
         self
     }
 
-    /// The `headerString` set so far.
-    pub fn get_header_string(&self) -> &Option<String> {
-        &self.header_string
-    }
-
     /// The `headerByte` member.
     pub fn header_byte(mut self, input: impl Into<i8>) -> Self {
         self.header_byte = Some(input.into());
@@ -333,11 +328,6 @@ impl InputAndOutputWithHeadersIoBuilder {
     pub fn set_header_byte(mut self, input: Option<i8>) -> Self {
         self.header_byte = input;
         self
-    }
-
-    /// The `headerByte` set so far.
-    pub fn get_header_byte(&self) -> &Option<i8> {
-        &self.header_byte
     }
 
     /// The `headerShort` member.
@@ -352,11 +342,6 @@ impl InputAndOutputWithHeadersIoBuilder {
         self
     }
 
-    /// The `headerShort` set so far.
-    pub fn get_header_short(&self) -> &Option<i16> {
-        &self.header_short
-    }
-
     /// The `headerInteger` member.
     pub fn header_integer(mut self, input: impl Into<i32>) -> Self {
         self.header_integer = Some(input.into());
@@ -367,11 +352,6 @@ impl InputAndOutputWithHeadersIoBuilder {
     pub fn set_header_integer(mut self, input: Option<i32>) -> Self {
         self.header_integer = input;
         self
-    }
-
-    /// The `headerInteger` set so far.
-    pub fn get_header_integer(&self) -> &Option<i32> {
-        &self.header_integer
     }
 
     /// The `headerLong` member.
@@ -386,11 +366,6 @@ impl InputAndOutputWithHeadersIoBuilder {
         self
     }
 
-    /// The `headerLong` set so far.
-    pub fn get_header_long(&self) -> &Option<i64> {
-        &self.header_long
-    }
-
     /// The `headerFloat` member.
     pub fn header_float(mut self, input: impl Into<f32>) -> Self {
         self.header_float = Some(input.into());
@@ -401,11 +376,6 @@ impl InputAndOutputWithHeadersIoBuilder {
     pub fn set_header_float(mut self, input: Option<f32>) -> Self {
         self.header_float = input;
         self
-    }
-
-    /// The `headerFloat` set so far.
-    pub fn get_header_float(&self) -> &Option<f32> {
-        &self.header_float
     }
 
     /// The `headerDouble` member.
@@ -420,11 +390,6 @@ impl InputAndOutputWithHeadersIoBuilder {
         self
     }
 
-    /// The `headerDouble` set so far.
-    pub fn get_header_double(&self) -> &Option<f64> {
-        &self.header_double
-    }
-
     /// The `headerTrueBool` member.
     pub fn header_true_bool(mut self, input: impl Into<bool>) -> Self {
         self.header_true_bool = Some(input.into());
@@ -437,11 +402,6 @@ impl InputAndOutputWithHeadersIoBuilder {
         self
     }
 
-    /// The `headerTrueBool` set so far.
-    pub fn get_header_true_bool(&self) -> &Option<bool> {
-        &self.header_true_bool
-    }
-
     /// The `headerFalseBool` member.
     pub fn header_false_bool(mut self, input: impl Into<bool>) -> Self {
         self.header_false_bool = Some(input.into());
@@ -452,11 +412,6 @@ impl InputAndOutputWithHeadersIoBuilder {
     pub fn set_header_false_bool(mut self, input: Option<bool>) -> Self {
         self.header_false_bool = input;
         self
-    }
-
-    /// The `headerFalseBool` set so far.
-    pub fn get_header_false_bool(&self) -> &Option<bool> {
-        &self.header_false_bool
     }
 
     /// The `headerStringList` member.
@@ -473,11 +428,6 @@ impl InputAndOutputWithHeadersIoBuilder {
         self
     }
 
-    /// The `headerStringList` set so far.
-    pub fn get_header_string_list(&self) -> &Option<Vec<String>> {
-        &self.header_string_list
-    }
-
     /// The `headerStringSet` member.
     ///
     /// Appends one item to `headerStringSet` (use `set_header_string_set` to replace the list).
@@ -490,11 +440,6 @@ impl InputAndOutputWithHeadersIoBuilder {
     pub fn set_header_string_set(mut self, input: Option<Vec<String>>) -> Self {
         self.header_string_set = input;
         self
-    }
-
-    /// The `headerStringSet` set so far.
-    pub fn get_header_string_set(&self) -> &Option<Vec<String>> {
-        &self.header_string_set
     }
 
     /// The `headerIntegerList` member.
@@ -511,11 +456,6 @@ impl InputAndOutputWithHeadersIoBuilder {
         self
     }
 
-    /// The `headerIntegerList` set so far.
-    pub fn get_header_integer_list(&self) -> &Option<Vec<i32>> {
-        &self.header_integer_list
-    }
-
     /// The `headerBooleanList` member.
     ///
     /// Appends one item to `headerBooleanList` (use `set_header_boolean_list` to replace the list).
@@ -528,11 +468,6 @@ impl InputAndOutputWithHeadersIoBuilder {
     pub fn set_header_boolean_list(mut self, input: Option<Vec<bool>>) -> Self {
         self.header_boolean_list = input;
         self
-    }
-
-    /// The `headerBooleanList` set so far.
-    pub fn get_header_boolean_list(&self) -> &Option<Vec<bool>> {
-        &self.header_boolean_list
     }
 
     /// The `headerTimestampList` member.
@@ -555,11 +490,6 @@ impl InputAndOutputWithHeadersIoBuilder {
         self
     }
 
-    /// The `headerTimestampList` set so far.
-    pub fn get_header_timestamp_list(&self) -> &Option<Vec<::time::OffsetDateTime>> {
-        &self.header_timestamp_list
-    }
-
     /// The `headerEnum` member.
     pub fn header_enum(mut self, input: impl Into<types::FooEnum>) -> Self {
         self.header_enum = Some(input.into());
@@ -570,11 +500,6 @@ impl InputAndOutputWithHeadersIoBuilder {
     pub fn set_header_enum(mut self, input: Option<types::FooEnum>) -> Self {
         self.header_enum = input;
         self
-    }
-
-    /// The `headerEnum` set so far.
-    pub fn get_header_enum(&self) -> &Option<types::FooEnum> {
-        &self.header_enum
     }
 
     /// The `headerEnumList` member.
@@ -591,11 +516,6 @@ impl InputAndOutputWithHeadersIoBuilder {
         self
     }
 
-    /// The `headerEnumList` set so far.
-    pub fn get_header_enum_list(&self) -> &Option<Vec<types::FooEnum>> {
-        &self.header_enum_list
-    }
-
     /// The `headerIntegerEnum` member.
     pub fn header_integer_enum(mut self, input: impl Into<types::IntegerEnum>) -> Self {
         self.header_integer_enum = Some(input.into());
@@ -606,11 +526,6 @@ impl InputAndOutputWithHeadersIoBuilder {
     pub fn set_header_integer_enum(mut self, input: Option<types::IntegerEnum>) -> Self {
         self.header_integer_enum = input;
         self
-    }
-
-    /// The `headerIntegerEnum` set so far.
-    pub fn get_header_integer_enum(&self) -> &Option<types::IntegerEnum> {
-        &self.header_integer_enum
     }
 
     /// The `headerIntegerEnumList` member.
@@ -631,11 +546,6 @@ impl InputAndOutputWithHeadersIoBuilder {
     ) -> Self {
         self.header_integer_enum_list = input;
         self
-    }
-
-    /// The `headerIntegerEnumList` set so far.
-    pub fn get_header_integer_enum_list(&self) -> &Option<Vec<types::IntegerEnum>> {
-        &self.header_integer_enum_list
     }
 
     /// Builds the value without checking the model's constraints, for what a

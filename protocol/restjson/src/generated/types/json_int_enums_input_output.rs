@@ -156,11 +156,6 @@ impl JsonIntEnumsInputOutputBuilder {
         self
     }
 
-    /// The `integerEnum1` set so far.
-    pub fn get_integer_enum1(&self) -> &Option<types::IntegerEnum> {
-        &self.integer_enum1
-    }
-
     /// The `integerEnum2` member.
     pub fn integer_enum2(mut self, input: impl Into<types::IntegerEnum>) -> Self {
         self.integer_enum2 = Some(input.into());
@@ -173,11 +168,6 @@ impl JsonIntEnumsInputOutputBuilder {
         self
     }
 
-    /// The `integerEnum2` set so far.
-    pub fn get_integer_enum2(&self) -> &Option<types::IntegerEnum> {
-        &self.integer_enum2
-    }
-
     /// The `integerEnum3` member.
     pub fn integer_enum3(mut self, input: impl Into<types::IntegerEnum>) -> Self {
         self.integer_enum3 = Some(input.into());
@@ -188,11 +178,6 @@ impl JsonIntEnumsInputOutputBuilder {
     pub fn set_integer_enum3(mut self, input: Option<types::IntegerEnum>) -> Self {
         self.integer_enum3 = input;
         self
-    }
-
-    /// The `integerEnum3` set so far.
-    pub fn get_integer_enum3(&self) -> &Option<types::IntegerEnum> {
-        &self.integer_enum3
     }
 
     /// The `integerEnumList` member.
@@ -212,11 +197,6 @@ impl JsonIntEnumsInputOutputBuilder {
         self
     }
 
-    /// The `integerEnumList` set so far.
-    pub fn get_integer_enum_list(&self) -> &Option<Vec<types::IntegerEnum>> {
-        &self.integer_enum_list
-    }
-
     /// The `integerEnumSet` member.
     ///
     /// Appends one item to `integerEnumSet` (use `set_integer_enum_set` to replace the list).
@@ -232,11 +212,6 @@ impl JsonIntEnumsInputOutputBuilder {
     ) -> Self {
         self.integer_enum_set = input;
         self
-    }
-
-    /// The `integerEnumSet` set so far.
-    pub fn get_integer_enum_set(&self) -> &Option<Vec<types::IntegerEnum>> {
-        &self.integer_enum_set
     }
 
     /// The `integerEnumMap` member.
@@ -260,13 +235,6 @@ impl JsonIntEnumsInputOutputBuilder {
     ) -> Self {
         self.integer_enum_map = input;
         self
-    }
-
-    /// The `integerEnumMap` set so far.
-    pub fn get_integer_enum_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, types::IntegerEnum>> {
-        &self.integer_enum_map
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -172,11 +172,6 @@ impl JsonListsInputOutputBuilder {
         self
     }
 
-    /// The `stringList` set so far.
-    pub fn get_string_list(&self) -> &Option<Vec<String>> {
-        &self.string_list
-    }
-
     /// The `stringSet` member.
     ///
     /// Appends one item to `stringSet` (use `set_string_set` to replace the list).
@@ -189,11 +184,6 @@ impl JsonListsInputOutputBuilder {
     pub fn set_string_set(mut self, input: Option<Vec<String>>) -> Self {
         self.string_set = input;
         self
-    }
-
-    /// The `stringSet` set so far.
-    pub fn get_string_set(&self) -> &Option<Vec<String>> {
-        &self.string_set
     }
 
     /// The `integerList` member.
@@ -210,11 +200,6 @@ impl JsonListsInputOutputBuilder {
         self
     }
 
-    /// The `integerList` set so far.
-    pub fn get_integer_list(&self) -> &Option<Vec<i32>> {
-        &self.integer_list
-    }
-
     /// The `booleanList` member.
     ///
     /// Appends one item to `booleanList` (use `set_boolean_list` to replace the list).
@@ -227,11 +212,6 @@ impl JsonListsInputOutputBuilder {
     pub fn set_boolean_list(mut self, input: Option<Vec<bool>>) -> Self {
         self.boolean_list = input;
         self
-    }
-
-    /// The `booleanList` set so far.
-    pub fn get_boolean_list(&self) -> &Option<Vec<bool>> {
-        &self.boolean_list
     }
 
     /// The `timestampList` member.
@@ -251,11 +231,6 @@ impl JsonListsInputOutputBuilder {
         self
     }
 
-    /// The `timestampList` set so far.
-    pub fn get_timestamp_list(&self) -> &Option<Vec<::time::OffsetDateTime>> {
-        &self.timestamp_list
-    }
-
     /// The `enumList` member.
     ///
     /// Appends one item to `enumList` (use `set_enum_list` to replace the list).
@@ -268,11 +243,6 @@ impl JsonListsInputOutputBuilder {
     pub fn set_enum_list(mut self, input: Option<Vec<types::FooEnum>>) -> Self {
         self.enum_list = input;
         self
-    }
-
-    /// The `enumList` set so far.
-    pub fn get_enum_list(&self) -> &Option<Vec<types::FooEnum>> {
-        &self.enum_list
     }
 
     /// The `intEnumList` member.
@@ -289,11 +259,6 @@ impl JsonListsInputOutputBuilder {
         self
     }
 
-    /// The `intEnumList` set so far.
-    pub fn get_int_enum_list(&self) -> &Option<Vec<types::IntegerEnum>> {
-        &self.int_enum_list
-    }
-
     /// A list of lists of strings.
     ///
     /// Appends one item to `nestedStringList` (use `set_nested_string_list` to replace the list).
@@ -306,11 +271,6 @@ impl JsonListsInputOutputBuilder {
     pub fn set_nested_string_list(mut self, input: Option<Vec<Vec<String>>>) -> Self {
         self.nested_string_list = input;
         self
-    }
-
-    /// The `nestedStringList` set so far.
-    pub fn get_nested_string_list(&self) -> &Option<Vec<Vec<String>>> {
-        &self.nested_string_list
     }
 
     /// The `structureList` member.
@@ -331,11 +291,6 @@ impl JsonListsInputOutputBuilder {
     ) -> Self {
         self.structure_list = input;
         self
-    }
-
-    /// The `structureList` set so far.
-    pub fn get_structure_list(&self) -> &Option<Vec<types::StructureListMember>> {
-        &self.structure_list
     }
 
     /// Builds the value without checking the model's constraints, for what a

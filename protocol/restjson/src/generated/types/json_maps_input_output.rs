@@ -151,13 +151,6 @@ impl JsonMapsInputOutputBuilder {
         self
     }
 
-    /// The `denseStructMap` set so far.
-    pub fn get_dense_struct_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, types::GreetingStruct>> {
-        &self.dense_struct_map
-    }
-
     /// The `denseNumberMap` member.
     ///
     /// Inserts one entry into `denseNumberMap` (use `set_dense_number_map` to replace the map).
@@ -179,13 +172,6 @@ impl JsonMapsInputOutputBuilder {
     ) -> Self {
         self.dense_number_map = input;
         self
-    }
-
-    /// The `denseNumberMap` set so far.
-    pub fn get_dense_number_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, i32>> {
-        &self.dense_number_map
     }
 
     /// The `denseBooleanMap` member.
@@ -211,13 +197,6 @@ impl JsonMapsInputOutputBuilder {
         self
     }
 
-    /// The `denseBooleanMap` set so far.
-    pub fn get_dense_boolean_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, bool>> {
-        &self.dense_boolean_map
-    }
-
     /// The `denseStringMap` member.
     ///
     /// Inserts one entry into `denseStringMap` (use `set_dense_string_map` to replace the map).
@@ -241,13 +220,6 @@ impl JsonMapsInputOutputBuilder {
         self
     }
 
-    /// The `denseStringMap` set so far.
-    pub fn get_dense_string_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.dense_string_map
-    }
-
     /// The `denseSetMap` member.
     ///
     /// Inserts one entry into `denseSetMap` (use `set_dense_set_map` to replace the map).
@@ -269,13 +241,6 @@ impl JsonMapsInputOutputBuilder {
     ) -> Self {
         self.dense_set_map = input;
         self
-    }
-
-    /// The `denseSetMap` set so far.
-    pub fn get_dense_set_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, Vec<String>>> {
-        &self.dense_set_map
     }
 
     /// Builds the value without checking the model's constraints, for what a

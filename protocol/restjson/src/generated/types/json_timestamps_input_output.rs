@@ -170,11 +170,6 @@ impl JsonTimestampsInputOutputBuilder {
         self
     }
 
-    /// The `normal` set so far.
-    pub fn get_normal(&self) -> &Option<::time::OffsetDateTime> {
-        &self.normal
-    }
-
     /// The `dateTime` member.
     pub fn date_time(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
         self.date_time = Some(input.into());
@@ -185,11 +180,6 @@ impl JsonTimestampsInputOutputBuilder {
     pub fn set_date_time(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.date_time = input;
         self
-    }
-
-    /// The `dateTime` set so far.
-    pub fn get_date_time(&self) -> &Option<::time::OffsetDateTime> {
-        &self.date_time
     }
 
     /// The `dateTimeOnTarget` member.
@@ -210,11 +200,6 @@ impl JsonTimestampsInputOutputBuilder {
         self
     }
 
-    /// The `dateTimeOnTarget` set so far.
-    pub fn get_date_time_on_target(&self) -> &Option<::time::OffsetDateTime> {
-        &self.date_time_on_target
-    }
-
     /// The `epochSeconds` member.
     pub fn epoch_seconds(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
         self.epoch_seconds = Some(input.into());
@@ -225,11 +210,6 @@ impl JsonTimestampsInputOutputBuilder {
     pub fn set_epoch_seconds(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.epoch_seconds = input;
         self
-    }
-
-    /// The `epochSeconds` set so far.
-    pub fn get_epoch_seconds(&self) -> &Option<::time::OffsetDateTime> {
-        &self.epoch_seconds
     }
 
     /// The `epochSecondsOnTarget` member.
@@ -250,11 +230,6 @@ impl JsonTimestampsInputOutputBuilder {
         self
     }
 
-    /// The `epochSecondsOnTarget` set so far.
-    pub fn get_epoch_seconds_on_target(&self) -> &Option<::time::OffsetDateTime> {
-        &self.epoch_seconds_on_target
-    }
-
     /// The `httpDate` member.
     pub fn http_date(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
         self.http_date = Some(input.into());
@@ -265,11 +240,6 @@ impl JsonTimestampsInputOutputBuilder {
     pub fn set_http_date(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.http_date = input;
         self
-    }
-
-    /// The `httpDate` set so far.
-    pub fn get_http_date(&self) -> &Option<::time::OffsetDateTime> {
-        &self.http_date
     }
 
     /// The `httpDateOnTarget` member.
@@ -288,11 +258,6 @@ impl JsonTimestampsInputOutputBuilder {
     ) -> Self {
         self.http_date_on_target = input;
         self
-    }
-
-    /// The `httpDateOnTarget` set so far.
-    pub fn get_http_date_on_target(&self) -> &Option<::time::OffsetDateTime> {
-        &self.http_date_on_target
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -84,11 +84,6 @@ impl NestedPayloadBuilder {
         self
     }
 
-    /// The `greeting` set so far.
-    pub fn get_greeting(&self) -> &Option<String> {
-        &self.greeting
-    }
-
     /// The `name` member.
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
@@ -99,11 +94,6 @@ impl NestedPayloadBuilder {
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
-    }
-
-    /// The `name` set so far.
-    pub fn get_name(&self) -> &Option<String> {
-        &self.name
     }
 
     /// Builds the value without checking the model's constraints, for what a

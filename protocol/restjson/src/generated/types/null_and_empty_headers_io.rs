@@ -104,11 +104,6 @@ impl NullAndEmptyHeadersIoBuilder {
         self
     }
 
-    /// The `a` set so far.
-    pub fn get_a(&self) -> &Option<String> {
-        &self.a
-    }
-
     /// The `b` member.
     pub fn b(mut self, input: impl Into<String>) -> Self {
         self.b = Some(input.into());
@@ -119,11 +114,6 @@ impl NullAndEmptyHeadersIoBuilder {
     pub fn set_b(mut self, input: Option<String>) -> Self {
         self.b = input;
         self
-    }
-
-    /// The `b` set so far.
-    pub fn get_b(&self) -> &Option<String> {
-        &self.b
     }
 
     /// The `c` member.
@@ -138,11 +128,6 @@ impl NullAndEmptyHeadersIoBuilder {
     pub fn set_c(mut self, input: Option<Vec<String>>) -> Self {
         self.c = input;
         self
-    }
-
-    /// The `c` set so far.
-    pub fn get_c(&self) -> &Option<Vec<String>> {
-        &self.c
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -74,11 +74,6 @@ impl PayloadConfigBuilder {
         self
     }
 
-    /// The `data` set so far.
-    pub fn get_data(&self) -> &Option<i32> {
-        &self.data
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

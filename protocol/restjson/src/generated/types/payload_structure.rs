@@ -74,11 +74,6 @@ impl PayloadStructureBuilder {
         self
     }
 
-    /// The `structureMember` set so far.
-    pub fn get_structure_member(&self) -> &Option<String> {
-        &self.structure_member
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

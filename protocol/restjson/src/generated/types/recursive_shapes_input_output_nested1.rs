@@ -90,11 +90,6 @@ impl RecursiveShapesInputOutputNested1Builder {
         self
     }
 
-    /// The `foo` set so far.
-    pub fn get_foo(&self) -> &Option<String> {
-        &self.foo
-    }
-
     /// The `nested` member.
     pub fn nested(
         mut self,
@@ -111,11 +106,6 @@ impl RecursiveShapesInputOutputNested1Builder {
     ) -> Self {
         self.nested = input;
         self
-    }
-
-    /// The `nested` set so far.
-    pub fn get_nested(&self) -> &Option<Box<types::RecursiveShapesInputOutputNested2>> {
-        &self.nested
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -90,11 +90,6 @@ impl RecursiveShapesInputOutputNested2Builder {
         self
     }
 
-    /// The `bar` set so far.
-    pub fn get_bar(&self) -> &Option<String> {
-        &self.bar
-    }
-
     /// The `recursiveMember` member.
     pub fn recursive_member(
         mut self,
@@ -111,13 +106,6 @@ impl RecursiveShapesInputOutputNested2Builder {
     ) -> Self {
         self.recursive_member = input;
         self
-    }
-
-    /// The `recursiveMember` set so far.
-    pub fn get_recursive_member(
-        &self,
-    ) -> &Option<Box<types::RecursiveShapesInputOutputNested1>> {
-        &self.recursive_member
     }
 
     /// Builds the value without checking the model's constraints, for what a

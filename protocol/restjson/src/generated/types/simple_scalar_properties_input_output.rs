@@ -171,11 +171,6 @@ impl SimpleScalarPropertiesInputOutputBuilder {
         self
     }
 
-    /// The `foo` set so far.
-    pub fn get_foo(&self) -> &Option<String> {
-        &self.foo
-    }
-
     /// The `stringValue` member.
     pub fn string_value(mut self, input: impl Into<String>) -> Self {
         self.string_value = Some(input.into());
@@ -186,11 +181,6 @@ impl SimpleScalarPropertiesInputOutputBuilder {
     pub fn set_string_value(mut self, input: Option<String>) -> Self {
         self.string_value = input;
         self
-    }
-
-    /// The `stringValue` set so far.
-    pub fn get_string_value(&self) -> &Option<String> {
-        &self.string_value
     }
 
     /// The `trueBooleanValue` member.
@@ -205,11 +195,6 @@ impl SimpleScalarPropertiesInputOutputBuilder {
         self
     }
 
-    /// The `trueBooleanValue` set so far.
-    pub fn get_true_boolean_value(&self) -> &Option<bool> {
-        &self.true_boolean_value
-    }
-
     /// The `falseBooleanValue` member.
     pub fn false_boolean_value(mut self, input: impl Into<bool>) -> Self {
         self.false_boolean_value = Some(input.into());
@@ -220,11 +205,6 @@ impl SimpleScalarPropertiesInputOutputBuilder {
     pub fn set_false_boolean_value(mut self, input: Option<bool>) -> Self {
         self.false_boolean_value = input;
         self
-    }
-
-    /// The `falseBooleanValue` set so far.
-    pub fn get_false_boolean_value(&self) -> &Option<bool> {
-        &self.false_boolean_value
     }
 
     /// The `byteValue` member.
@@ -239,11 +219,6 @@ impl SimpleScalarPropertiesInputOutputBuilder {
         self
     }
 
-    /// The `byteValue` set so far.
-    pub fn get_byte_value(&self) -> &Option<i8> {
-        &self.byte_value
-    }
-
     /// The `shortValue` member.
     pub fn short_value(mut self, input: impl Into<i16>) -> Self {
         self.short_value = Some(input.into());
@@ -254,11 +229,6 @@ impl SimpleScalarPropertiesInputOutputBuilder {
     pub fn set_short_value(mut self, input: Option<i16>) -> Self {
         self.short_value = input;
         self
-    }
-
-    /// The `shortValue` set so far.
-    pub fn get_short_value(&self) -> &Option<i16> {
-        &self.short_value
     }
 
     /// The `integerValue` member.
@@ -273,11 +243,6 @@ impl SimpleScalarPropertiesInputOutputBuilder {
         self
     }
 
-    /// The `integerValue` set so far.
-    pub fn get_integer_value(&self) -> &Option<i32> {
-        &self.integer_value
-    }
-
     /// The `longValue` member.
     pub fn long_value(mut self, input: impl Into<i64>) -> Self {
         self.long_value = Some(input.into());
@@ -288,11 +253,6 @@ impl SimpleScalarPropertiesInputOutputBuilder {
     pub fn set_long_value(mut self, input: Option<i64>) -> Self {
         self.long_value = input;
         self
-    }
-
-    /// The `longValue` set so far.
-    pub fn get_long_value(&self) -> &Option<i64> {
-        &self.long_value
     }
 
     /// The `floatValue` member.
@@ -307,11 +267,6 @@ impl SimpleScalarPropertiesInputOutputBuilder {
         self
     }
 
-    /// The `floatValue` set so far.
-    pub fn get_float_value(&self) -> &Option<f32> {
-        &self.float_value
-    }
-
     /// The `doubleValue` member.
     pub fn double_value(mut self, input: impl Into<f64>) -> Self {
         self.double_value = Some(input.into());
@@ -322,11 +277,6 @@ impl SimpleScalarPropertiesInputOutputBuilder {
     pub fn set_double_value(mut self, input: Option<f64>) -> Self {
         self.double_value = input;
         self
-    }
-
-    /// The `doubleValue` set so far.
-    pub fn get_double_value(&self) -> &Option<f64> {
-        &self.double_value
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -90,11 +90,6 @@ impl SparseJsonListsInputOutputBuilder {
         self
     }
 
-    /// The `sparseStringList` set so far.
-    pub fn get_sparse_string_list(&self) -> &Option<Vec<Option<String>>> {
-        &self.sparse_string_list
-    }
-
     /// The `sparseShortList` member.
     ///
     /// Appends one item to `sparseShortList` (use `set_sparse_short_list` to replace the list).
@@ -107,11 +102,6 @@ impl SparseJsonListsInputOutputBuilder {
     pub fn set_sparse_short_list(mut self, input: Option<Vec<Option<i16>>>) -> Self {
         self.sparse_short_list = input;
         self
-    }
-
-    /// The `sparseShortList` set so far.
-    pub fn get_sparse_short_list(&self) -> &Option<Vec<Option<i16>>> {
-        &self.sparse_short_list
     }
 
     /// Builds the value without checking the model's constraints, for what a

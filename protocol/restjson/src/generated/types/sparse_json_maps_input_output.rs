@@ -155,13 +155,6 @@ impl SparseJsonMapsInputOutputBuilder {
         self
     }
 
-    /// The `sparseStructMap` set so far.
-    pub fn get_sparse_struct_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, Option<types::GreetingStruct>>> {
-        &self.sparse_struct_map
-    }
-
     /// The `sparseNumberMap` member.
     ///
     /// Inserts one entry into `sparseNumberMap` (use `set_sparse_number_map` to replace the map).
@@ -183,13 +176,6 @@ impl SparseJsonMapsInputOutputBuilder {
     ) -> Self {
         self.sparse_number_map = input;
         self
-    }
-
-    /// The `sparseNumberMap` set so far.
-    pub fn get_sparse_number_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, Option<i32>>> {
-        &self.sparse_number_map
     }
 
     /// The `sparseBooleanMap` member.
@@ -215,13 +201,6 @@ impl SparseJsonMapsInputOutputBuilder {
         self
     }
 
-    /// The `sparseBooleanMap` set so far.
-    pub fn get_sparse_boolean_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, Option<bool>>> {
-        &self.sparse_boolean_map
-    }
-
     /// The `sparseStringMap` member.
     ///
     /// Inserts one entry into `sparseStringMap` (use `set_sparse_string_map` to replace the map).
@@ -245,13 +224,6 @@ impl SparseJsonMapsInputOutputBuilder {
         self
     }
 
-    /// The `sparseStringMap` set so far.
-    pub fn get_sparse_string_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, Option<String>>> {
-        &self.sparse_string_map
-    }
-
     /// The `sparseSetMap` member.
     ///
     /// Inserts one entry into `sparseSetMap` (use `set_sparse_set_map` to replace the map).
@@ -273,13 +245,6 @@ impl SparseJsonMapsInputOutputBuilder {
     ) -> Self {
         self.sparse_set_map = input;
         self
-    }
-
-    /// The `sparseSetMap` set so far.
-    pub fn get_sparse_set_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, Option<Vec<String>>>> {
-        &self.sparse_set_map
     }
 
     /// Builds the value without checking the model's constraints, for what a

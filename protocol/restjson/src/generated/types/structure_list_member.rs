@@ -84,11 +84,6 @@ impl StructureListMemberBuilder {
         self
     }
 
-    /// The `a` set so far.
-    pub fn get_a(&self) -> &Option<String> {
-        &self.a
-    }
-
     /// The `b` member.
     pub fn b(mut self, input: impl Into<String>) -> Self {
         self.b = Some(input.into());
@@ -99,11 +94,6 @@ impl StructureListMemberBuilder {
     pub fn set_b(mut self, input: Option<String>) -> Self {
         self.b = input;
         self
-    }
-
-    /// The `b` set so far.
-    pub fn get_b(&self) -> &Option<String> {
-        &self.b
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -94,11 +94,6 @@ impl TestBodyStructureInputOutputBuilder {
         self
     }
 
-    /// The `testId` set so far.
-    pub fn get_test_id(&self) -> &Option<String> {
-        &self.test_id
-    }
-
     /// The `testConfig` member.
     pub fn test_config(mut self, input: impl Into<types::TestConfig>) -> Self {
         self.test_config = Some(input.into());
@@ -109,11 +104,6 @@ impl TestBodyStructureInputOutputBuilder {
     pub fn set_test_config(mut self, input: Option<types::TestConfig>) -> Self {
         self.test_config = input;
         self
-    }
-
-    /// The `testConfig` set so far.
-    pub fn get_test_config(&self) -> &Option<types::TestConfig> {
-        &self.test_config
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -92,11 +92,6 @@ impl TestPayloadBlobInputOutputBuilder {
         self
     }
 
-    /// The `contentType` set so far.
-    pub fn get_content_type(&self) -> &Option<String> {
-        &self.content_type
-    }
-
     /// The `data` member.
     pub fn data(mut self, input: impl Into<runtime::Blob>) -> Self {
         self.data = Some(input.into());
@@ -107,11 +102,6 @@ impl TestPayloadBlobInputOutputBuilder {
     pub fn set_data(mut self, input: Option<runtime::Blob>) -> Self {
         self.data = input;
         self
-    }
-
-    /// The `data` set so far.
-    pub fn get_data(&self) -> &Option<runtime::Blob> {
-        &self.data
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -96,11 +96,6 @@ impl TestPayloadStructureInputOutputBuilder {
         self
     }
 
-    /// The `testId` set so far.
-    pub fn get_test_id(&self) -> &Option<String> {
-        &self.test_id
-    }
-
     /// The `payloadConfig` member.
     pub fn payload_config(mut self, input: impl Into<types::PayloadConfig>) -> Self {
         self.payload_config = Some(input.into());
@@ -111,11 +106,6 @@ impl TestPayloadStructureInputOutputBuilder {
     pub fn set_payload_config(mut self, input: Option<types::PayloadConfig>) -> Self {
         self.payload_config = input;
         self
-    }
-
-    /// The `payloadConfig` set so far.
-    pub fn get_payload_config(&self) -> &Option<types::PayloadConfig> {
-        &self.payload_config
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -132,11 +132,6 @@ impl TopLevelBuilder {
         self
     }
 
-    /// The `dialog` set so far.
-    pub fn get_dialog(&self) -> &Option<types::Dialog> {
-        &self.dialog
-    }
-
     /// The `dialogList` member.
     ///
     /// Appends one item to `dialogList` (use `set_dialog_list` to replace the list).
@@ -149,11 +144,6 @@ impl TopLevelBuilder {
     pub fn set_dialog_list(mut self, input: Option<Vec<types::Dialog>>) -> Self {
         self.dialog_list = input;
         self
-    }
-
-    /// The `dialogList` set so far.
-    pub fn get_dialog_list(&self) -> &Option<Vec<types::Dialog>> {
-        &self.dialog_list
     }
 
     /// The `dialogMap` member.
@@ -177,13 +167,6 @@ impl TopLevelBuilder {
     ) -> Self {
         self.dialog_map = input;
         self
-    }
-
-    /// The `dialogMap` set so far.
-    pub fn get_dialog_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, types::Dialog>> {
-        &self.dialog_map
     }
 
     /// Builds the value without checking the model's constraints, for what a

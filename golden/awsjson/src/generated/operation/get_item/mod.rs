@@ -2,7 +2,6 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `GetItem` operation: input, output and errors.
-use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
 
@@ -25,10 +24,9 @@ pub struct GetItem;
 impl GetItem {
     /// The operation name.
     pub const NAME: &'static str = "GetItem";
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::get_item::GetItemInput,
+        input: &GetItemInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::aws_json_request(
             input,
@@ -37,14 +35,10 @@ impl GetItem {
         )
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> Result<
-        operation::get_item::GetItemOutput,
-        runtime::http::ResponseError<GetItemError>,
-    > {
+    ) -> Result<GetItemOutput, runtime::http::ResponseError<GetItemError>> {
         runtime::http::json_response(response, GetItemError::from_response)
     }
 
@@ -52,7 +46,7 @@ impl GetItem {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::get_item::GetItemOutput>,
+        runtime::http::Received<GetItemOutput>,
         runtime::http::ResponseError<GetItemError>,
     > {
         runtime::http::received(response, Self::response)

@@ -101,13 +101,6 @@ impl GetItemOutputBuilder {
         self
     }
 
-    /// The `item` set so far.
-    pub fn get_item(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, types::AttributeValue>> {
-        &self.item
-    }
-
     /// The `updated` member.
     pub fn updated(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
         self.updated = Some(input.into());
@@ -118,11 +111,6 @@ impl GetItemOutputBuilder {
     pub fn set_updated(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.updated = input;
         self
-    }
-
-    /// The `updated` set so far.
-    pub fn get_updated(&self) -> &Option<::time::OffsetDateTime> {
-        &self.updated
     }
 
     /// Builds the value without checking the model's constraints, for what a

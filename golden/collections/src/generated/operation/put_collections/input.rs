@@ -143,11 +143,6 @@ impl PutCollectionsInputBuilder {
         self
     }
 
-    /// The `dense` set so far.
-    pub fn get_dense(&self) -> &Option<Vec<String>> {
-        &self.dense
-    }
-
     /// The `sparse` member.
     ///
     /// Appends one item to `sparse` (use `set_sparse` to replace the list).
@@ -162,11 +157,6 @@ impl PutCollectionsInputBuilder {
         self
     }
 
-    /// The `sparse` set so far.
-    pub fn get_sparse(&self) -> &Option<Vec<Option<i32>>> {
-        &self.sparse
-    }
-
     /// The `unique` member.
     ///
     /// Appends one item to `unique` (use `set_unique` to replace the list).
@@ -179,11 +169,6 @@ impl PutCollectionsInputBuilder {
     pub fn set_unique(mut self, input: Option<Vec<String>>) -> Self {
         self.unique = input;
         self
-    }
-
-    /// The `unique` set so far.
-    pub fn get_unique(&self) -> &Option<Vec<String>> {
-        &self.unique
     }
 
     /// The `byColor` member.
@@ -209,13 +194,6 @@ impl PutCollectionsInputBuilder {
         self
     }
 
-    /// The `byColor` set so far.
-    pub fn get_by_color(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<types::Color, i32>> {
-        &self.by_color
-    }
-
     /// The `sparseMap` member.
     ///
     /// Inserts one entry into `sparseMap` (use `set_sparse_map` to replace the map).
@@ -239,13 +217,6 @@ impl PutCollectionsInputBuilder {
         self
     }
 
-    /// The `sparseMap` set so far.
-    pub fn get_sparse_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, Option<String>>> {
-        &self.sparse_map
-    }
-
     /// The `tags` member.
     ///
     /// Inserts one entry into `tags` (use `set_tags` to replace the map).
@@ -263,11 +234,6 @@ impl PutCollectionsInputBuilder {
     ) -> Self {
         self.tags = input;
         self
-    }
-
-    /// The `tags` set so far.
-    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.tags
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `PutCollections` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl PutCollections {
     pub const HTTP_URI: &'static str = "/collections";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::put_collections::PutCollectionsInput,
+        input: &PutCollectionsInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("PUT", "")
             .path("/collections")
@@ -41,12 +39,11 @@ impl PutCollections {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::put_collections::PutCollectionsOutput,
+        PutCollectionsOutput,
         runtime::http::ResponseError<PutCollectionsError>,
     > {
         runtime::http::json_response(response, PutCollectionsError::from_response)
@@ -56,7 +53,7 @@ impl PutCollections {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::put_collections::PutCollectionsOutput>,
+        runtime::http::Received<PutCollectionsOutput>,
         runtime::http::ResponseError<PutCollectionsError>,
     > {
         runtime::http::received(response, Self::response)

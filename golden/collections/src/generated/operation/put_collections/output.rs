@@ -128,11 +128,6 @@ impl PutCollectionsOutputBuilder {
         self
     }
 
-    /// The `dense` set so far.
-    pub fn get_dense(&self) -> &Option<Vec<String>> {
-        &self.dense
-    }
-
     /// The `sparse` member.
     ///
     /// Appends one item to `sparse` (use `set_sparse` to replace the list).
@@ -145,11 +140,6 @@ impl PutCollectionsOutputBuilder {
     pub fn set_sparse(mut self, input: Option<Vec<Option<i32>>>) -> Self {
         self.sparse = input;
         self
-    }
-
-    /// The `sparse` set so far.
-    pub fn get_sparse(&self) -> &Option<Vec<Option<i32>>> {
-        &self.sparse
     }
 
     /// The `byColor` member.
@@ -175,13 +165,6 @@ impl PutCollectionsOutputBuilder {
         self
     }
 
-    /// The `byColor` set so far.
-    pub fn get_by_color(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<types::Color, i32>> {
-        &self.by_color
-    }
-
     /// The `sparseMap` member.
     ///
     /// Inserts one entry into `sparseMap` (use `set_sparse_map` to replace the map).
@@ -205,13 +188,6 @@ impl PutCollectionsOutputBuilder {
         self
     }
 
-    /// The `sparseMap` set so far.
-    pub fn get_sparse_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, Option<String>>> {
-        &self.sparse_map
-    }
-
     /// The `tags` member.
     ///
     /// Inserts one entry into `tags` (use `set_tags` to replace the map).
@@ -229,11 +205,6 @@ impl PutCollectionsOutputBuilder {
     ) -> Self {
         self.tags = input;
         self
-    }
-
-    /// The `tags` set so far.
-    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.tags
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -86,11 +86,6 @@ impl GetSettingsInputBuilder {
         self
     }
 
-    /// The `retries` set so far.
-    pub fn get_retries(&self) -> &Option<i32> {
-        &self.retries
-    }
-
     /// The `name` member.
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
@@ -101,11 +96,6 @@ impl GetSettingsInputBuilder {
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
-    }
-
-    /// The `name` set so far.
-    pub fn get_name(&self) -> &Option<String> {
-        &self.name
     }
 
     /// Builds the value without checking the model's constraints, for what a

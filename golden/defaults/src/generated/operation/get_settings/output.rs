@@ -143,11 +143,6 @@ impl GetSettingsOutputBuilder {
         self
     }
 
-    /// The `settings` set so far.
-    pub fn get_settings(&self) -> &Option<types::Settings> {
-        &self.settings
-    }
-
     /// The `mode` member.
     pub fn mode(mut self, input: impl Into<types::Mode>) -> Self {
         self.mode = Some(input.into());
@@ -158,11 +153,6 @@ impl GetSettingsOutputBuilder {
     pub fn set_mode(mut self, input: Option<types::Mode>) -> Self {
         self.mode = input;
         self
-    }
-
-    /// The `mode` set so far.
-    pub fn get_mode(&self) -> &Option<types::Mode> {
-        &self.mode
     }
 
     /// The `renamed` member.
@@ -177,11 +167,6 @@ impl GetSettingsOutputBuilder {
         self
     }
 
-    /// The `renamed` set so far.
-    pub fn get_renamed(&self) -> &Option<String> {
-        &self.renamed
-    }
-
     /// The `maybe` member.
     pub fn maybe(mut self, input: impl Into<String>) -> Self {
         self.maybe = Some(input.into());
@@ -192,11 +177,6 @@ impl GetSettingsOutputBuilder {
     pub fn set_maybe(mut self, input: Option<String>) -> Self {
         self.maybe = input;
         self
-    }
-
-    /// The `maybe` set so far.
-    pub fn get_maybe(&self) -> &Option<String> {
-        &self.maybe
     }
 
     /// Builds the value without checking the model's constraints, for what a

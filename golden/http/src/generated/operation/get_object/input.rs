@@ -81,11 +81,6 @@ impl GetObjectInputBuilder {
         self
     }
 
-    /// The `id` set so far.
-    pub fn get_id(&self) -> &Option<i32> {
-        &self.id
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

@@ -2,7 +2,6 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `GetObject` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl GetObject {
     pub const HTTP_URI: &'static str = "/objects/{id}";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::get_object::GetObjectInput,
+        input: &GetObjectInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("GET", "")
             .path("/objects/")
@@ -41,14 +39,10 @@ impl GetObject {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> Result<
-        operation::get_object::GetObjectOutput,
-        runtime::http::ResponseError<GetObjectError>,
-    > {
+    ) -> Result<GetObjectOutput, runtime::http::ResponseError<GetObjectError>> {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
         let malformed = |message: String| runtime::http::ResponseError::Malformed {
@@ -61,9 +55,7 @@ impl GetObject {
                 runtime::http::error_response(response, GetObjectError::from_response),
             );
         }
-        let mut output: operation::get_object::GetObjectOutput = ::serde_json::from_slice(
-                b"{}",
-            )
+        let mut output: GetObjectOutput = ::serde_json::from_slice(b"{}")
             .map_err(|e| malformed(e.to_string()))?;
         let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
         output.data = value;
@@ -85,7 +77,7 @@ impl GetObject {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::get_object::GetObjectOutput>,
+        runtime::http::Received<GetObjectOutput>,
         runtime::http::ResponseError<GetObjectError>,
     > {
         runtime::http::received(response, Self::response)

@@ -229,11 +229,6 @@ impl PutObjectInputBuilder {
         self
     }
 
-    /// The `bucket` set so far.
-    pub fn get_bucket(&self) -> &Option<String> {
-        &self.bucket
-    }
-
     /// The `key` member.
     pub fn key(mut self, input: impl Into<String>) -> Self {
         self.key = Some(input.into());
@@ -244,11 +239,6 @@ impl PutObjectInputBuilder {
     pub fn set_key(mut self, input: Option<String>) -> Self {
         self.key = input;
         self
-    }
-
-    /// The `key` set so far.
-    pub fn get_key(&self) -> &Option<String> {
-        &self.key
     }
 
     /// The `versions` member.
@@ -265,11 +255,6 @@ impl PutObjectInputBuilder {
         self
     }
 
-    /// The `versions` set so far.
-    pub fn get_versions(&self) -> &Option<Vec<i32>> {
-        &self.versions
-    }
-
     /// The `since` member.
     pub fn since(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
         self.since = Some(input.into());
@@ -282,11 +267,6 @@ impl PutObjectInputBuilder {
         self
     }
 
-    /// The `since` set so far.
-    pub fn get_since(&self) -> &Option<::time::OffsetDateTime> {
-        &self.since
-    }
-
     /// The `flag` member.
     pub fn flag(mut self, input: impl Into<bool>) -> Self {
         self.flag = Some(input.into());
@@ -297,11 +277,6 @@ impl PutObjectInputBuilder {
     pub fn set_flag(mut self, input: Option<bool>) -> Self {
         self.flag = input;
         self
-    }
-
-    /// The `flag` set so far.
-    pub fn get_flag(&self) -> &Option<bool> {
-        &self.flag
     }
 
     /// The `extra` member.
@@ -323,11 +298,6 @@ impl PutObjectInputBuilder {
         self
     }
 
-    /// The `extra` set so far.
-    pub fn get_extra(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.extra
-    }
-
     /// The `contentMd5` member.
     pub fn content_md5(mut self, input: impl Into<String>) -> Self {
         self.content_md5 = Some(input.into());
@@ -338,11 +308,6 @@ impl PutObjectInputBuilder {
     pub fn set_content_md5(mut self, input: Option<String>) -> Self {
         self.content_md5 = input;
         self
-    }
-
-    /// The `contentMd5` set so far.
-    pub fn get_content_md5(&self) -> &Option<String> {
-        &self.content_md5
     }
 
     /// The `expires` member.
@@ -357,11 +322,6 @@ impl PutObjectInputBuilder {
         self
     }
 
-    /// The `expires` set so far.
-    pub fn get_expires(&self) -> &Option<::time::OffsetDateTime> {
-        &self.expires
-    }
-
     /// The `tags` member.
     ///
     /// Appends one item to `tags` (use `set_tags` to replace the list).
@@ -374,11 +334,6 @@ impl PutObjectInputBuilder {
     pub fn set_tags(mut self, input: Option<Vec<String>>) -> Self {
         self.tags = input;
         self
-    }
-
-    /// The `tags` set so far.
-    pub fn get_tags(&self) -> &Option<Vec<String>> {
-        &self.tags
     }
 
     /// The `meta` member.
@@ -400,11 +355,6 @@ impl PutObjectInputBuilder {
         self
     }
 
-    /// The `meta` set so far.
-    pub fn get_meta(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.meta
-    }
-
     /// The `color` member.
     pub fn color(mut self, input: impl Into<types::Color>) -> Self {
         self.color = Some(input.into());
@@ -417,11 +367,6 @@ impl PutObjectInputBuilder {
         self
     }
 
-    /// The `color` set so far.
-    pub fn get_color(&self) -> &Option<types::Color> {
-        &self.color
-    }
-
     /// The `body` member.
     pub fn body(mut self, input: impl Into<types::Document>) -> Self {
         self.body = Some(input.into());
@@ -432,11 +377,6 @@ impl PutObjectInputBuilder {
     pub fn set_body(mut self, input: Option<types::Document>) -> Self {
         self.body = input;
         self
-    }
-
-    /// The `body` set so far.
-    pub fn get_body(&self) -> &Option<types::Document> {
-        &self.body
     }
 
     /// Builds the value without checking the model's constraints, for what a

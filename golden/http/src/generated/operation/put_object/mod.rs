@@ -2,7 +2,6 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `PutObject` operation: input, output and errors.
-use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
 
@@ -31,10 +30,9 @@ impl PutObject {
     pub const HTTP_URI: &'static str = "/buckets/{bucket}/objects/{key+}?x-id=PutObject";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 201;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::put_object::PutObjectInput,
+        input: &PutObjectInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("PUT", "x-id=PutObject")
             .path("/buckets/")
@@ -58,14 +56,10 @@ impl PutObject {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> Result<
-        operation::put_object::PutObjectOutput,
-        runtime::http::ResponseError<PutObjectError>,
-    > {
+    ) -> Result<PutObjectOutput, runtime::http::ResponseError<PutObjectError>> {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
         let malformed = |message: String| runtime::http::ResponseError::Malformed {
@@ -78,10 +72,7 @@ impl PutObject {
                 runtime::http::error_response(response, PutObjectError::from_response),
             );
         }
-        let mut output: operation::put_object::PutObjectOutput = runtime::http::json_output(
-            status,
-            body,
-        )?;
+        let mut output: PutObjectOutput = runtime::http::json_output(status, body)?;
         if let Some(text) = response.headers().get("ETag").and_then(|v| v.to_str().ok())
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)
@@ -154,7 +145,7 @@ impl PutObject {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::put_object::PutObjectOutput>,
+        runtime::http::Received<PutObjectOutput>,
         runtime::http::ResponseError<PutObjectError>,
     > {
         runtime::http::received(response, Self::response)

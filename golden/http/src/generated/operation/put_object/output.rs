@@ -152,11 +152,6 @@ impl PutObjectOutputBuilder {
         self
     }
 
-    /// The `etag` set so far.
-    pub fn get_etag(&self) -> &Option<String> {
-        &self.etag
-    }
-
     /// The `size` member.
     pub fn size(mut self, input: impl Into<i64>) -> Self {
         self.size = Some(input.into());
@@ -167,11 +162,6 @@ impl PutObjectOutputBuilder {
     pub fn set_size(mut self, input: Option<i64>) -> Self {
         self.size = input;
         self
-    }
-
-    /// The `size` set so far.
-    pub fn get_size(&self) -> &Option<i64> {
-        &self.size
     }
 
     /// The `modified` member.
@@ -186,11 +176,6 @@ impl PutObjectOutputBuilder {
         self
     }
 
-    /// The `modified` set so far.
-    pub fn get_modified(&self) -> &Option<::time::OffsetDateTime> {
-        &self.modified
-    }
-
     /// The `tags` member.
     ///
     /// Appends one item to `tags` (use `set_tags` to replace the list).
@@ -203,11 +188,6 @@ impl PutObjectOutputBuilder {
     pub fn set_tags(mut self, input: Option<Vec<String>>) -> Self {
         self.tags = input;
         self
-    }
-
-    /// The `tags` set so far.
-    pub fn get_tags(&self) -> &Option<Vec<String>> {
-        &self.tags
     }
 
     /// The `meta` member.
@@ -229,11 +209,6 @@ impl PutObjectOutputBuilder {
         self
     }
 
-    /// The `meta` set so far.
-    pub fn get_meta(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.meta
-    }
-
     /// The `status` member.
     pub fn status(mut self, input: impl Into<i32>) -> Self {
         self.status = Some(input.into());
@@ -246,11 +221,6 @@ impl PutObjectOutputBuilder {
         self
     }
 
-    /// The `status` set so far.
-    pub fn get_status(&self) -> &Option<i32> {
-        &self.status
-    }
-
     /// The `version` member.
     pub fn version(mut self, input: impl Into<String>) -> Self {
         self.version = Some(input.into());
@@ -261,11 +231,6 @@ impl PutObjectOutputBuilder {
     pub fn set_version(mut self, input: Option<String>) -> Self {
         self.version = input;
         self
-    }
-
-    /// The `version` set so far.
-    pub fn get_version(&self) -> &Option<String> {
-        &self.version
     }
 
     /// Builds the value without checking the model's constraints, for what a

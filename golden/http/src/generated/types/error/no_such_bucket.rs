@@ -100,11 +100,6 @@ impl NoSuchBucketBuilder {
         self
     }
 
-    /// The `message` set so far.
-    pub fn get_message(&self) -> &Option<String> {
-        &self.message
-    }
-
     /// The `bucket` member.
     pub fn bucket(mut self, input: impl Into<String>) -> Self {
         self.bucket = Some(input.into());
@@ -115,11 +110,6 @@ impl NoSuchBucketBuilder {
     pub fn set_bucket(mut self, input: Option<String>) -> Self {
         self.bucket = input;
         self
-    }
-
-    /// The `bucket` set so far.
-    pub fn get_bucket(&self) -> &Option<String> {
-        &self.bucket
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -137,11 +137,6 @@ impl MatchInputBuilder {
         self
     }
 
-    /// The `type` set so far.
-    pub fn get_type(&self) -> &Option<String> {
-        &self.r#type
-    }
-
     /// The `self` member.
     pub fn self_(mut self, input: impl Into<String>) -> Self {
         self.self_ = Some(input.into());
@@ -152,11 +147,6 @@ impl MatchInputBuilder {
     pub fn set_self_(mut self, input: Option<String>) -> Self {
         self.self_ = input;
         self
-    }
-
-    /// The `self` set so far.
-    pub fn get_self_(&self) -> &Option<String> {
-        &self.self_
     }
 
     /// The `crate` member.
@@ -171,11 +161,6 @@ impl MatchInputBuilder {
         self
     }
 
-    /// The `crate` set so far.
-    pub fn get_crate_(&self) -> &Option<String> {
-        &self.crate_
-    }
-
     /// The `match` member.
     pub fn r#match(mut self, input: impl Into<String>) -> Self {
         self.r#match = Some(input.into());
@@ -186,11 +171,6 @@ impl MatchInputBuilder {
     pub fn set_match(mut self, input: Option<String>) -> Self {
         self.r#match = input;
         self
-    }
-
-    /// The `match` set so far.
-    pub fn get_match(&self) -> &Option<String> {
-        &self.r#match
     }
 
     /// The `fooBar` member.
@@ -205,11 +185,6 @@ impl MatchInputBuilder {
         self
     }
 
-    /// The `fooBar` set so far.
-    pub fn get_foo_bar(&self) -> &Option<String> {
-        &self.foo_bar
-    }
-
     /// The `FooBar` member.
     pub fn foo_bar_2(mut self, input: impl Into<String>) -> Self {
         self.foo_bar_2 = Some(input.into());
@@ -222,11 +197,6 @@ impl MatchInputBuilder {
         self
     }
 
-    /// The `FooBar` set so far.
-    pub fn get_foo_bar_2(&self) -> &Option<String> {
-        &self.foo_bar_2
-    }
-
     /// The `client_corrections` member.
     pub fn client_corrections_(mut self, input: impl Into<String>) -> Self {
         self.client_corrections_ = Some(input.into());
@@ -237,11 +207,6 @@ impl MatchInputBuilder {
     pub fn set_client_corrections_(mut self, input: Option<String>) -> Self {
         self.client_corrections_ = input;
         self
-    }
-
-    /// The `client_corrections` set so far.
-    pub fn get_client_corrections_(&self) -> &Option<String> {
-        &self.client_corrections_
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `Match` operation: input, output and errors.
-use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
 use std::fmt;
@@ -32,10 +31,9 @@ impl Match {
     pub const HTTP_URI: &'static str = "/match";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::match_::MatchInput,
+        input: &MatchInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/match")
@@ -43,14 +41,10 @@ impl Match {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> Result<
-        operation::match_::MatchOutput,
-        runtime::http::ResponseError<MatchError>,
-    > {
+    ) -> Result<MatchOutput, runtime::http::ResponseError<MatchError>> {
         runtime::http::json_response(response, MatchError::from_response)
     }
 
@@ -58,7 +52,7 @@ impl Match {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::match_::MatchOutput>,
+        runtime::http::Received<MatchOutput>,
         runtime::http::ResponseError<MatchError>,
     > {
         runtime::http::received(response, Self::response)

@@ -343,11 +343,6 @@ impl MatchOutputBuilder {
         self
     }
 
-    /// The `result` set so far.
-    pub fn get_result(&self) -> &Option<types::Result> {
-        &self.result
-    }
-
     /// A structure named like std::Option.
     pub fn option(mut self, input: impl Into<types::Option>) -> Self {
         self.option = Some(input.into());
@@ -358,11 +353,6 @@ impl MatchOutputBuilder {
     pub fn set_option(mut self, input: Option<types::Option>) -> Self {
         self.option = input;
         self
-    }
-
-    /// The `option` set so far.
-    pub fn get_option(&self) -> &Option<types::Option> {
-        &self.option
     }
 
     /// A structure named like std::Box.
@@ -377,11 +367,6 @@ impl MatchOutputBuilder {
         self
     }
 
-    /// The `box` set so far.
-    pub fn get_box(&self) -> &Option<types::Box> {
-        &self.r#box
-    }
-
     /// A structure named like std String.
     pub fn string(mut self, input: impl Into<types::String>) -> Self {
         self.string = Some(input.into());
@@ -392,11 +377,6 @@ impl MatchOutputBuilder {
     pub fn set_string(mut self, input: Option<types::String>) -> Self {
         self.string = input;
         self
-    }
-
-    /// The `string` set so far.
-    pub fn get_string(&self) -> &Option<types::String> {
-        &self.string
     }
 
     /// A structure named like std::Vec.
@@ -411,11 +391,6 @@ impl MatchOutputBuilder {
         self
     }
 
-    /// The `vec` set so far.
-    pub fn get_vec(&self) -> &Option<types::Vec> {
-        &self.vec
-    }
-
     /// The `kind` member.
     pub fn kind(mut self, input: impl Into<types::Kind>) -> Self {
         self.kind = Some(input.into());
@@ -426,11 +401,6 @@ impl MatchOutputBuilder {
     pub fn set_kind(mut self, input: Option<types::Kind>) -> Self {
         self.kind = input;
         self
-    }
-
-    /// The `kind` set so far.
-    pub fn get_kind(&self) -> &Option<types::Kind> {
-        &self.kind
     }
 
     /// The `foo` member.
@@ -445,11 +415,6 @@ impl MatchOutputBuilder {
         self
     }
 
-    /// The `foo` set so far.
-    pub fn get_foo(&self) -> &Option<types::Foo> {
-        &self.foo
-    }
-
     /// The `fooBuilder` member.
     pub fn foo_builder(mut self, input: impl Into<types::FooBuilder>) -> Self {
         self.foo_builder = Some(input.into());
@@ -460,11 +425,6 @@ impl MatchOutputBuilder {
     pub fn set_foo_builder(mut self, input: Option<types::FooBuilder>) -> Self {
         self.foo_builder = input;
         self
-    }
-
-    /// The `fooBuilder` set so far.
-    pub fn get_foo_builder(&self) -> &Option<types::FooBuilder> {
-        &self.foo_builder
     }
 
     /// The `widgetBuilder` member.
@@ -479,11 +439,6 @@ impl MatchOutputBuilder {
         self
     }
 
-    /// The `widgetBuilder` set so far.
-    pub fn get_widget_builder(&self) -> &Option<types::WidgetBuilder> {
-        &self.widget_builder
-    }
-
     /// The `builderShape` member.
     pub fn builder_shape(mut self, input: impl Into<types::Builder>) -> Self {
         self.builder_shape = Some(input.into());
@@ -494,11 +449,6 @@ impl MatchOutputBuilder {
     pub fn set_builder_shape(mut self, input: Option<types::Builder>) -> Self {
         self.builder_shape = input;
         self
-    }
-
-    /// The `builderShape` set so far.
-    pub fn get_builder_shape(&self) -> &Option<types::Builder> {
-        &self.builder_shape
     }
 
     /// The `typeShape` member.
@@ -513,11 +463,6 @@ impl MatchOutputBuilder {
         self
     }
 
-    /// The `typeShape` set so far.
-    pub fn get_type_shape(&self) -> &Option<types::Type> {
-        &self.type_shape
-    }
-
     /// The `hashShape` member.
     pub fn hash_shape(mut self, input: impl Into<types::Hash>) -> Self {
         self.hash_shape = Some(input.into());
@@ -528,11 +473,6 @@ impl MatchOutputBuilder {
     pub fn set_hash_shape(mut self, input: Option<types::Hash>) -> Self {
         self.hash_shape = input;
         self
-    }
-
-    /// The `hashShape` set so far.
-    pub fn get_hash_shape(&self) -> &Option<types::Hash> {
-        &self.hash_shape
     }
 
     /// A shape named `Error`, like a module the generator writes or a crate generated code names.
@@ -547,11 +487,6 @@ impl MatchOutputBuilder {
         self
     }
 
-    /// The `errorShape` set so far.
-    pub fn get_error_shape(&self) -> &Option<types::Error> {
-        &self.error_shape
-    }
-
     /// A shape named `Errors`, like a module the generator writes or a crate generated code names.
     pub fn errors_shape(mut self, input: impl Into<types::Errors>) -> Self {
         self.errors_shape = Some(input.into());
@@ -562,11 +497,6 @@ impl MatchOutputBuilder {
     pub fn set_errors_shape(mut self, input: Option<types::Errors>) -> Self {
         self.errors_shape = input;
         self
-    }
-
-    /// The `errorsShape` set so far.
-    pub fn get_errors_shape(&self) -> &Option<types::Errors> {
-        &self.errors_shape
     }
 
     /// A shape named `Operation`, like a module the generator writes or a crate generated code names.
@@ -581,11 +511,6 @@ impl MatchOutputBuilder {
         self
     }
 
-    /// The `operationShape` set so far.
-    pub fn get_operation_shape(&self) -> &Option<types::Operation> {
-        &self.operation_shape
-    }
-
     /// A shape named `Types`, like a module the generator writes or a crate generated code names.
     pub fn types_shape(mut self, input: impl Into<types::Types>) -> Self {
         self.types_shape = Some(input.into());
@@ -596,11 +521,6 @@ impl MatchOutputBuilder {
     pub fn set_types_shape(mut self, input: Option<types::Types>) -> Self {
         self.types_shape = input;
         self
-    }
-
-    /// The `typesShape` set so far.
-    pub fn get_types_shape(&self) -> &Option<types::Types> {
-        &self.types_shape
     }
 
     /// A shape named `Runtime`, like a module the generator writes or a crate generated code names.
@@ -615,11 +535,6 @@ impl MatchOutputBuilder {
         self
     }
 
-    /// The `runtimeShape` set so far.
-    pub fn get_runtime_shape(&self) -> &Option<types::Runtime> {
-        &self.runtime_shape
-    }
-
     /// A shape named `Core`, like a module the generator writes or a crate generated code names.
     pub fn core_shape(mut self, input: impl Into<types::Core>) -> Self {
         self.core_shape = Some(input.into());
@@ -630,11 +545,6 @@ impl MatchOutputBuilder {
     pub fn set_core_shape(mut self, input: Option<types::Core>) -> Self {
         self.core_shape = input;
         self
-    }
-
-    /// The `coreShape` set so far.
-    pub fn get_core_shape(&self) -> &Option<types::Core> {
-        &self.core_shape
     }
 
     /// A shape named `Std`, like a module the generator writes or a crate generated code names.
@@ -649,11 +559,6 @@ impl MatchOutputBuilder {
         self
     }
 
-    /// The `stdShape` set so far.
-    pub fn get_std_shape(&self) -> &Option<types::Std> {
-        &self.std_shape
-    }
-
     /// A shape named `Http`, like a module the generator writes or a crate generated code names.
     pub fn http_shape(mut self, input: impl Into<types::Http>) -> Self {
         self.http_shape = Some(input.into());
@@ -664,11 +569,6 @@ impl MatchOutputBuilder {
     pub fn set_http_shape(mut self, input: Option<types::Http>) -> Self {
         self.http_shape = input;
         self
-    }
-
-    /// The `httpShape` set so far.
-    pub fn get_http_shape(&self) -> &Option<types::Http> {
-        &self.http_shape
     }
 
     /// A shape named `Time`, like a module the generator writes or a crate generated code names.
@@ -683,11 +583,6 @@ impl MatchOutputBuilder {
         self
     }
 
-    /// The `timeShape` set so far.
-    pub fn get_time_shape(&self) -> &Option<types::Time> {
-        &self.time_shape
-    }
-
     /// A shape named `Serde`, like a module the generator writes or a crate generated code names.
     pub fn serde_shape(mut self, input: impl Into<types::Serde>) -> Self {
         self.serde_shape = Some(input.into());
@@ -698,11 +593,6 @@ impl MatchOutputBuilder {
     pub fn set_serde_shape(mut self, input: Option<types::Serde>) -> Self {
         self.serde_shape = input;
         self
-    }
-
-    /// The `serdeShape` set so far.
-    pub fn get_serde_shape(&self) -> &Option<types::Serde> {
-        &self.serde_shape
     }
 
     /// A shape named `Strategies`, like a module the generator writes or a crate generated code names.
@@ -717,11 +607,6 @@ impl MatchOutputBuilder {
         self
     }
 
-    /// The `strategiesShape` set so far.
-    pub fn get_strategies_shape(&self) -> &Option<types::Strategies> {
-        &self.strategies_shape
-    }
-
     /// A shape named `Patterns`, like a module the generator writes or a crate generated code names.
     pub fn patterns_shape(mut self, input: impl Into<types::Patterns>) -> Self {
         self.patterns_shape = Some(input.into());
@@ -734,11 +619,6 @@ impl MatchOutputBuilder {
         self
     }
 
-    /// The `patternsShape` set so far.
-    pub fn get_patterns_shape(&self) -> &Option<types::Patterns> {
-        &self.patterns_shape
-    }
-
     /// A shape named `Builders`, like a module the generator writes or a crate generated code names.
     pub fn builders_shape(mut self, input: impl Into<types::Builders>) -> Self {
         self.builders_shape = Some(input.into());
@@ -749,11 +629,6 @@ impl MatchOutputBuilder {
     pub fn set_builders_shape(mut self, input: Option<types::Builders>) -> Self {
         self.builders_shape = input;
         self
-    }
-
-    /// The `buildersShape` set so far.
-    pub fn get_builders_shape(&self) -> &Option<types::Builders> {
-        &self.builders_shape
     }
 
     /// Builds the value without checking the model's constraints, for what a

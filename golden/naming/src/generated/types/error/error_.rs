@@ -101,11 +101,6 @@ impl ErrorBuilder {
         self
     }
 
-    /// The `message` set so far.
-    pub fn get_message(&self) -> &Option<String> {
-        &self.message
-    }
-
     /// The `Message` member.
     pub fn message_2(mut self, input: impl Into<String>) -> Self {
         self.message_2 = Some(input.into());
@@ -116,11 +111,6 @@ impl ErrorBuilder {
     pub fn set_message_2(mut self, input: Option<String>) -> Self {
         self.message_2 = input;
         self
-    }
-
-    /// The `Message` set so far.
-    pub fn get_message_2(&self) -> &Option<String> {
-        &self.message_2
     }
 
     /// Builds the value without checking the model's constraints, for what a

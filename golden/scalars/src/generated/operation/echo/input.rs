@@ -166,11 +166,6 @@ impl EchoInputBuilder {
         self
     }
 
-    /// The `blob` set so far.
-    pub fn get_blob(&self) -> &Option<runtime::Blob> {
-        &self.blob
-    }
-
     /// The `document` member.
     pub fn document(mut self, input: impl Into<runtime::Document>) -> Self {
         self.document = Some(input.into());
@@ -181,11 +176,6 @@ impl EchoInputBuilder {
     pub fn set_document(mut self, input: Option<runtime::Document>) -> Self {
         self.document = input;
         self
-    }
-
-    /// The `document` set so far.
-    pub fn get_document(&self) -> &Option<runtime::Document> {
-        &self.document
     }
 
     /// The `bigInt` member.
@@ -200,11 +190,6 @@ impl EchoInputBuilder {
         self
     }
 
-    /// The `bigInt` set so far.
-    pub fn get_big_int(&self) -> &Option<runtime::BigInteger> {
-        &self.big_int
-    }
-
     /// The `bigDec` member.
     pub fn big_dec(mut self, input: impl Into<runtime::BigDecimal>) -> Self {
         self.big_dec = Some(input.into());
@@ -215,11 +200,6 @@ impl EchoInputBuilder {
     pub fn set_big_dec(mut self, input: Option<runtime::BigDecimal>) -> Self {
         self.big_dec = input;
         self
-    }
-
-    /// The `bigDec` set so far.
-    pub fn get_big_dec(&self) -> &Option<runtime::BigDecimal> {
-        &self.big_dec
     }
 
     /// The `byte` member.
@@ -234,11 +214,6 @@ impl EchoInputBuilder {
         self
     }
 
-    /// The `byte` set so far.
-    pub fn get_byte(&self) -> &Option<i8> {
-        &self.byte
-    }
-
     /// The `short` member.
     pub fn short(mut self, input: impl Into<i16>) -> Self {
         self.short = Some(input.into());
@@ -249,11 +224,6 @@ impl EchoInputBuilder {
     pub fn set_short(mut self, input: Option<i16>) -> Self {
         self.short = input;
         self
-    }
-
-    /// The `short` set so far.
-    pub fn get_short(&self) -> &Option<i16> {
-        &self.short
     }
 
     /// The `float` member.
@@ -268,11 +238,6 @@ impl EchoInputBuilder {
         self
     }
 
-    /// The `float` set so far.
-    pub fn get_float(&self) -> &Option<f32> {
-        &self.float
-    }
-
     /// The `flag` member.
     pub fn flag(mut self, input: impl Into<bool>) -> Self {
         self.flag = Some(input.into());
@@ -285,11 +250,6 @@ impl EchoInputBuilder {
         self
     }
 
-    /// The `flag` set so far.
-    pub fn get_flag(&self) -> &Option<bool> {
-        &self.flag
-    }
-
     /// The `priority` member.
     pub fn priority(mut self, input: impl Into<types::Priority>) -> Self {
         self.priority = Some(input.into());
@@ -300,11 +260,6 @@ impl EchoInputBuilder {
     pub fn set_priority(mut self, input: Option<types::Priority>) -> Self {
         self.priority = input;
         self
-    }
-
-    /// The `priority` set so far.
-    pub fn get_priority(&self) -> &Option<types::Priority> {
-        &self.priority
     }
 
     /// Builds the value without checking the model's constraints, for what a

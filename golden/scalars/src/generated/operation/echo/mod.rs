@@ -2,7 +2,6 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `Echo` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl Echo {
     pub const HTTP_URI: &'static str = "/echo";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::echo::EchoInput,
+        input: &EchoInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/echo")
@@ -41,11 +39,10 @@ impl Echo {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> Result<operation::echo::EchoOutput, runtime::http::ResponseError<EchoError>> {
+    ) -> Result<EchoOutput, runtime::http::ResponseError<EchoError>> {
         runtime::http::json_response(response, EchoError::from_response)
     }
 
@@ -53,7 +50,7 @@ impl Echo {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::echo::EchoOutput>,
+        runtime::http::Received<EchoOutput>,
         runtime::http::ResponseError<EchoError>,
     > {
         runtime::http::received(response, Self::response)

@@ -2,7 +2,6 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `GetTimes` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,22 +29,17 @@ impl GetTimes {
     pub const HTTP_URI: &'static str = "/times";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        _input: &operation::get_times::GetTimesInput,
+        _input: &GetTimesInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("GET", "").path("/times").build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> Result<
-        operation::get_times::GetTimesOutput,
-        runtime::http::ResponseError<GetTimesError>,
-    > {
+    ) -> Result<GetTimesOutput, runtime::http::ResponseError<GetTimesError>> {
         runtime::http::json_response(response, GetTimesError::from_response)
     }
 
@@ -53,7 +47,7 @@ impl GetTimes {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::get_times::GetTimesOutput>,
+        runtime::http::Received<GetTimesOutput>,
         runtime::http::ResponseError<GetTimesError>,
     > {
         runtime::http::received(response, Self::response)

@@ -125,11 +125,6 @@ impl GetTimesOutputBuilder {
         self
     }
 
-    /// The `epoch` set so far.
-    pub fn get_epoch(&self) -> &Option<::time::OffsetDateTime> {
-        &self.epoch
-    }
-
     /// The `dateTime` member.
     pub fn date_time(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
         self.date_time = Some(input.into());
@@ -142,11 +137,6 @@ impl GetTimesOutputBuilder {
         self
     }
 
-    /// The `dateTime` set so far.
-    pub fn get_date_time(&self) -> &Option<::time::OffsetDateTime> {
-        &self.date_time
-    }
-
     /// The `httpDate` member.
     pub fn http_date(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
         self.http_date = Some(input.into());
@@ -157,11 +147,6 @@ impl GetTimesOutputBuilder {
     pub fn set_http_date(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.http_date = input;
         self
-    }
-
-    /// The `httpDate` set so far.
-    pub fn get_http_date(&self) -> &Option<::time::OffsetDateTime> {
-        &self.http_date
     }
 
     /// The `targetDateTime` member.
@@ -177,11 +162,6 @@ impl GetTimesOutputBuilder {
     ) -> Self {
         self.target_date_time = input;
         self
-    }
-
-    /// The `targetDateTime` set so far.
-    pub fn get_target_date_time(&self) -> &Option<::time::OffsetDateTime> {
-        &self.target_date_time
     }
 
     /// Builds the value without checking the model's constraints, for what a

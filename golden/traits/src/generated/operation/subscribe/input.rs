@@ -76,11 +76,6 @@ impl SubscribeInputBuilder {
         self
     }
 
-    /// The `topic` set so far.
-    pub fn get_topic(&self) -> &Option<String> {
-        &self.topic
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

@@ -80,11 +80,6 @@ impl SubscribeOutputBuilder {
         self
     }
 
-    /// The `events` set so far.
-    pub fn get_events(&self) -> &Option<types::Events> {
-        &self.events
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

@@ -153,11 +153,6 @@ impl UploadInputBuilder {
         self
     }
 
-    /// The `key` set so far.
-    pub fn get_key(&self) -> &Option<String> {
-        &self.key
-    }
-
     /// The `token` member.
     pub fn token(mut self, input: impl Into<String>) -> Self {
         self.token = Some(input.into());
@@ -168,11 +163,6 @@ impl UploadInputBuilder {
     pub fn set_token(mut self, input: Option<String>) -> Self {
         self.token = input;
         self
-    }
-
-    /// The `token` set so far.
-    pub fn get_token(&self) -> &Option<String> {
-        &self.token
     }
 
     /// The `body` member.
@@ -187,11 +177,6 @@ impl UploadInputBuilder {
         self
     }
 
-    /// The `body` set so far.
-    pub fn get_body(&self) -> &Option<runtime::Blob> {
-        &self.body
-    }
-
     /// The `password` member.
     pub fn password(mut self, input: impl Into<String>) -> Self {
         self.password = Some(input.into());
@@ -202,11 +187,6 @@ impl UploadInputBuilder {
     pub fn set_password(mut self, input: Option<String>) -> Self {
         self.password = input;
         self
-    }
-
-    /// The `password` set so far.
-    pub fn get_password(&self) -> &Option<String> {
-        &self.password
     }
 
     /// Sensitive as a whole.
@@ -221,11 +201,6 @@ impl UploadInputBuilder {
         self
     }
 
-    /// The `credentials` set so far.
-    pub fn get_credentials(&self) -> &Option<types::Credentials> {
-        &self.credentials
-    }
-
     /// The `old` member.
     pub fn old(mut self, input: impl Into<String>) -> Self {
         self.old = Some(input.into());
@@ -236,11 +211,6 @@ impl UploadInputBuilder {
     pub fn set_old(mut self, input: Option<String>) -> Self {
         self.old = input;
         self
-    }
-
-    /// The `old` set so far.
-    pub fn get_old(&self) -> &Option<String> {
-        &self.old
     }
 
     /// Builds the value without checking the model's constraints, for what a

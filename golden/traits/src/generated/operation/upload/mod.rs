@@ -2,7 +2,6 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `Upload` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl Upload {
     pub const HTTP_URI: &'static str = "/upload/{key}";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::upload::UploadInput,
+        input: &UploadInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("PUT", "")
             .path("/upload/")
@@ -45,14 +43,10 @@ impl Upload {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> Result<
-        operation::upload::UploadOutput,
-        runtime::http::ResponseError<UploadError>,
-    > {
+    ) -> Result<UploadOutput, runtime::http::ResponseError<UploadError>> {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
         let malformed = |message: String| runtime::http::ResponseError::Malformed {
@@ -65,10 +59,7 @@ impl Upload {
                 runtime::http::error_response(response, UploadError::from_response),
             );
         }
-        let mut output: operation::upload::UploadOutput = runtime::http::json_output(
-            status,
-            body,
-        )?;
+        let mut output: UploadOutput = runtime::http::json_output(status, body)?;
         if let Some(text) = response.headers().get("ETag").and_then(|v| v.to_str().ok())
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)
@@ -85,7 +76,7 @@ impl Upload {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::upload::UploadOutput>,
+        runtime::http::Received<UploadOutput>,
         runtime::http::ResponseError<UploadError>,
     > {
         runtime::http::received(response, Self::response)

@@ -109,11 +109,6 @@ impl UploadOutputBuilder {
         self
     }
 
-    /// The `etag` set so far.
-    pub fn get_etag(&self) -> &Option<String> {
-        &self.etag
-    }
-
     /// The `status` member.
     pub fn status(mut self, input: impl Into<i32>) -> Self {
         self.status = Some(input.into());
@@ -124,11 +119,6 @@ impl UploadOutputBuilder {
     pub fn set_status(mut self, input: Option<i32>) -> Self {
         self.status = input;
         self
-    }
-
-    /// The `status` set so far.
-    pub fn get_status(&self) -> &Option<i32> {
-        &self.status
     }
 
     /// The `secrets` member.
@@ -143,11 +133,6 @@ impl UploadOutputBuilder {
     pub fn set_secrets(mut self, input: Option<Vec<String>>) -> Self {
         self.secrets = input;
         self
-    }
-
-    /// The `secrets` set so far.
-    pub fn get_secrets(&self) -> &Option<Vec<String>> {
-        &self.secrets
     }
 
     /// Builds the value without checking the model's constraints, for what a

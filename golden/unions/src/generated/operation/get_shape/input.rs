@@ -82,11 +82,6 @@ impl GetShapeInputBuilder {
         self
     }
 
-    /// The `shape` set so far.
-    pub fn get_shape(&self) -> &Option<types::Shape> {
-        &self.shape
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

@@ -2,7 +2,6 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! The `GetShape` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl GetShape {
     pub const HTTP_URI: &'static str = "/shape";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::get_shape::GetShapeInput,
+        input: &GetShapeInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/shape")
@@ -41,14 +39,10 @@ impl GetShape {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> Result<
-        operation::get_shape::GetShapeOutput,
-        runtime::http::ResponseError<GetShapeError>,
-    > {
+    ) -> Result<GetShapeOutput, runtime::http::ResponseError<GetShapeError>> {
         runtime::http::json_response(response, GetShapeError::from_response)
     }
 
@@ -56,7 +50,7 @@ impl GetShape {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::get_shape::GetShapeOutput>,
+        runtime::http::Received<GetShapeOutput>,
         runtime::http::ResponseError<GetShapeError>,
     > {
         runtime::http::received(response, Self::response)

@@ -89,11 +89,6 @@ impl GetShapeOutputBuilder {
         self
     }
 
-    /// The `shape` set so far.
-    pub fn get_shape(&self) -> &Option<types::Shape> {
-        &self.shape
-    }
-
     /// A recursive union: an expression tree.
     pub fn expression(mut self, input: impl Into<types::Expression>) -> Self {
         self.expression = Some(input.into());
@@ -104,11 +99,6 @@ impl GetShapeOutputBuilder {
     pub fn set_expression(mut self, input: Option<types::Expression>) -> Self {
         self.expression = input;
         self
-    }
-
-    /// The `expression` set so far.
-    pub fn get_expression(&self) -> &Option<types::Expression> {
-        &self.expression
     }
 
     /// Builds the value without checking the model's constraints, for what a

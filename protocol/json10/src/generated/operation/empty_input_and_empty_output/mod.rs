@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `EmptyInputAndEmptyOutput` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -24,10 +23,9 @@ pub struct EmptyInputAndEmptyOutput;
 impl EmptyInputAndEmptyOutput {
     /// The operation name.
     pub const NAME: &'static str = "EmptyInputAndEmptyOutput";
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput,
+        input: &EmptyInputAndEmptyOutputInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::aws_json_request(
             input,
@@ -36,12 +34,11 @@ impl EmptyInputAndEmptyOutput {
         )
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputOutput,
+        EmptyInputAndEmptyOutputOutput,
         runtime::http::ResponseError<EmptyInputAndEmptyOutputError>,
     > {
         runtime::http::json_response(
@@ -54,9 +51,7 @@ impl EmptyInputAndEmptyOutput {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputOutput,
-        >,
+        runtime::http::Received<EmptyInputAndEmptyOutputOutput>,
         runtime::http::ResponseError<EmptyInputAndEmptyOutputError>,
     > {
         runtime::http::received(response, Self::response)

@@ -78,11 +78,6 @@ impl GreetingWithErrorsInputBuilder {
         self
     }
 
-    /// The `greeting` set so far.
-    pub fn get_greeting(&self) -> &Option<String> {
-        &self.greeting
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `GreetingWithErrors` operation: input, output and errors.
-use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
 
@@ -25,10 +24,9 @@ pub struct GreetingWithErrors;
 impl GreetingWithErrors {
     /// The operation name.
     pub const NAME: &'static str = "GreetingWithErrors";
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::greeting_with_errors::GreetingWithErrorsInput,
+        input: &GreetingWithErrorsInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::aws_json_request(
             input,
@@ -37,12 +35,11 @@ impl GreetingWithErrors {
         )
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::greeting_with_errors::GreetingWithErrorsOutput,
+        GreetingWithErrorsOutput,
         runtime::http::ResponseError<GreetingWithErrorsError>,
     > {
         runtime::http::json_response(response, GreetingWithErrorsError::from_response)
@@ -52,9 +49,7 @@ impl GreetingWithErrors {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::greeting_with_errors::GreetingWithErrorsOutput,
-        >,
+        runtime::http::Received<GreetingWithErrorsOutput>,
         runtime::http::ResponseError<GreetingWithErrorsError>,
     > {
         runtime::http::received(response, Self::response)

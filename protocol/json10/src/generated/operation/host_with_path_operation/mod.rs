@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `HostWithPathOperation` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -24,10 +23,9 @@ pub struct HostWithPathOperation;
 impl HostWithPathOperation {
     /// The operation name.
     pub const NAME: &'static str = "HostWithPathOperation";
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::host_with_path_operation::HostWithPathOperationInput,
+        input: &HostWithPathOperationInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::aws_json_request(
             input,
@@ -36,12 +34,11 @@ impl HostWithPathOperation {
         )
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::host_with_path_operation::HostWithPathOperationOutput,
+        HostWithPathOperationOutput,
         runtime::http::ResponseError<HostWithPathOperationError>,
     > {
         runtime::http::json_response(response, HostWithPathOperationError::from_response)
@@ -51,9 +48,7 @@ impl HostWithPathOperation {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::host_with_path_operation::HostWithPathOperationOutput,
-        >,
+        runtime::http::Received<HostWithPathOperationOutput>,
         runtime::http::ResponseError<HostWithPathOperationError>,
     > {
         runtime::http::received(response, Self::response)

@@ -80,11 +80,6 @@ impl JsonUnionsInputBuilder {
         self
     }
 
-    /// The `contents` set so far.
-    pub fn get_contents(&self) -> &Option<types::MyUnion> {
-        &self.contents
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

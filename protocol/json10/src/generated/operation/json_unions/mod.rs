@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `JsonUnions` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -24,10 +23,9 @@ pub struct JsonUnions;
 impl JsonUnions {
     /// The operation name.
     pub const NAME: &'static str = "JsonUnions";
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::json_unions::JsonUnionsInput,
+        input: &JsonUnionsInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::aws_json_request(
             input,
@@ -36,14 +34,10 @@ impl JsonUnions {
         )
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> Result<
-        operation::json_unions::JsonUnionsOutput,
-        runtime::http::ResponseError<JsonUnionsError>,
-    > {
+    ) -> Result<JsonUnionsOutput, runtime::http::ResponseError<JsonUnionsError>> {
         runtime::http::json_response(response, JsonUnionsError::from_response)
     }
 
@@ -51,7 +45,7 @@ impl JsonUnions {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::json_unions::JsonUnionsOutput>,
+        runtime::http::Received<JsonUnionsOutput>,
         runtime::http::ResponseError<JsonUnionsError>,
     > {
         runtime::http::received(response, Self::response)

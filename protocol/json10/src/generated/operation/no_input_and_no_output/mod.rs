@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `NoInputAndNoOutput` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -24,10 +23,9 @@ pub struct NoInputAndNoOutput;
 impl NoInputAndNoOutput {
     /// The operation name.
     pub const NAME: &'static str = "NoInputAndNoOutput";
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::no_input_and_no_output::NoInputAndNoOutputInput,
+        input: &NoInputAndNoOutputInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::aws_json_request(
             input,
@@ -36,12 +34,11 @@ impl NoInputAndNoOutput {
         )
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::no_input_and_no_output::NoInputAndNoOutputOutput,
+        NoInputAndNoOutputOutput,
         runtime::http::ResponseError<NoInputAndNoOutputError>,
     > {
         runtime::http::json_response(response, NoInputAndNoOutputError::from_response)
@@ -51,9 +48,7 @@ impl NoInputAndNoOutput {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::no_input_and_no_output::NoInputAndNoOutputOutput,
-        >,
+        runtime::http::Received<NoInputAndNoOutputOutput>,
         runtime::http::ResponseError<NoInputAndNoOutputError>,
     > {
         runtime::http::received(response, Self::response)

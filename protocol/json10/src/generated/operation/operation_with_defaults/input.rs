@@ -120,11 +120,6 @@ impl OperationWithDefaultsInputBuilder {
         self
     }
 
-    /// The `defaults` set so far.
-    pub fn get_defaults(&self) -> &Option<types::Defaults> {
-        &self.defaults
-    }
-
     /// The `clientOptionalDefaults` member.
     pub fn client_optional_defaults(
         mut self,
@@ -143,13 +138,6 @@ impl OperationWithDefaultsInputBuilder {
         self
     }
 
-    /// The `clientOptionalDefaults` set so far.
-    pub fn get_client_optional_defaults(
-        &self,
-    ) -> &Option<types::ClientOptionalDefaults> {
-        &self.client_optional_defaults
-    }
-
     /// The `topLevelDefault` member.
     pub fn top_level_default(mut self, input: impl Into<String>) -> Self {
         self.top_level_default = Some(input.into());
@@ -162,11 +150,6 @@ impl OperationWithDefaultsInputBuilder {
         self
     }
 
-    /// The `topLevelDefault` set so far.
-    pub fn get_top_level_default(&self) -> &Option<String> {
-        &self.top_level_default
-    }
-
     /// The `otherTopLevelDefault` member.
     pub fn other_top_level_default(mut self, input: impl Into<i32>) -> Self {
         self.other_top_level_default = Some(input.into());
@@ -177,11 +160,6 @@ impl OperationWithDefaultsInputBuilder {
     pub fn set_other_top_level_default(mut self, input: Option<i32>) -> Self {
         self.other_top_level_default = input;
         self
-    }
-
-    /// The `otherTopLevelDefault` set so far.
-    pub fn get_other_top_level_default(&self) -> &Option<i32> {
-        &self.other_top_level_default
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -419,11 +419,6 @@ impl OperationWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `defaultString` set so far.
-    pub fn get_default_string(&self) -> &Option<String> {
-        &self.default_string
-    }
-
     /// The `defaultBoolean` member.
     pub fn default_boolean(mut self, input: impl Into<bool>) -> Self {
         self.default_boolean = Some(input.into());
@@ -434,11 +429,6 @@ impl OperationWithDefaultsOutputBuilder {
     pub fn set_default_boolean(mut self, input: Option<bool>) -> Self {
         self.default_boolean = input;
         self
-    }
-
-    /// The `defaultBoolean` set so far.
-    pub fn get_default_boolean(&self) -> &Option<bool> {
-        &self.default_boolean
     }
 
     /// The `defaultList` member.
@@ -455,11 +445,6 @@ impl OperationWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `defaultList` set so far.
-    pub fn get_default_list(&self) -> &Option<Vec<String>> {
-        &self.default_list
-    }
-
     /// The `defaultDocumentMap` member.
     pub fn default_document_map(mut self, input: impl Into<runtime::Document>) -> Self {
         self.default_document_map = Some(input.into());
@@ -470,11 +455,6 @@ impl OperationWithDefaultsOutputBuilder {
     pub fn set_default_document_map(mut self, input: Option<runtime::Document>) -> Self {
         self.default_document_map = input;
         self
-    }
-
-    /// The `defaultDocumentMap` set so far.
-    pub fn get_default_document_map(&self) -> &Option<runtime::Document> {
-        &self.default_document_map
     }
 
     /// The `defaultDocumentString` member.
@@ -495,11 +475,6 @@ impl OperationWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `defaultDocumentString` set so far.
-    pub fn get_default_document_string(&self) -> &Option<runtime::Document> {
-        &self.default_document_string
-    }
-
     /// The `defaultDocumentBoolean` member.
     pub fn default_document_boolean(
         mut self,
@@ -518,11 +493,6 @@ impl OperationWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `defaultDocumentBoolean` set so far.
-    pub fn get_default_document_boolean(&self) -> &Option<runtime::Document> {
-        &self.default_document_boolean
-    }
-
     /// The `defaultDocumentList` member.
     pub fn default_document_list(mut self, input: impl Into<runtime::Document>) -> Self {
         self.default_document_list = Some(input.into());
@@ -538,11 +508,6 @@ impl OperationWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `defaultDocumentList` set so far.
-    pub fn get_default_document_list(&self) -> &Option<runtime::Document> {
-        &self.default_document_list
-    }
-
     /// The `defaultNullDocument` member.
     pub fn default_null_document(mut self, input: impl Into<runtime::Document>) -> Self {
         self.default_null_document = Some(input.into());
@@ -556,11 +521,6 @@ impl OperationWithDefaultsOutputBuilder {
     ) -> Self {
         self.default_null_document = input;
         self
-    }
-
-    /// The `defaultNullDocument` set so far.
-    pub fn get_default_null_document(&self) -> &Option<runtime::Document> {
-        &self.default_null_document
     }
 
     /// The `defaultTimestamp` member.
@@ -581,11 +541,6 @@ impl OperationWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `defaultTimestamp` set so far.
-    pub fn get_default_timestamp(&self) -> &Option<::time::OffsetDateTime> {
-        &self.default_timestamp
-    }
-
     /// The `defaultBlob` member.
     pub fn default_blob(mut self, input: impl Into<runtime::Blob>) -> Self {
         self.default_blob = Some(input.into());
@@ -596,11 +551,6 @@ impl OperationWithDefaultsOutputBuilder {
     pub fn set_default_blob(mut self, input: Option<runtime::Blob>) -> Self {
         self.default_blob = input;
         self
-    }
-
-    /// The `defaultBlob` set so far.
-    pub fn get_default_blob(&self) -> &Option<runtime::Blob> {
-        &self.default_blob
     }
 
     /// The `defaultByte` member.
@@ -615,11 +565,6 @@ impl OperationWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `defaultByte` set so far.
-    pub fn get_default_byte(&self) -> &Option<i8> {
-        &self.default_byte
-    }
-
     /// The `defaultShort` member.
     pub fn default_short(mut self, input: impl Into<i16>) -> Self {
         self.default_short = Some(input.into());
@@ -630,11 +575,6 @@ impl OperationWithDefaultsOutputBuilder {
     pub fn set_default_short(mut self, input: Option<i16>) -> Self {
         self.default_short = input;
         self
-    }
-
-    /// The `defaultShort` set so far.
-    pub fn get_default_short(&self) -> &Option<i16> {
-        &self.default_short
     }
 
     /// The `defaultInteger` member.
@@ -649,11 +589,6 @@ impl OperationWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `defaultInteger` set so far.
-    pub fn get_default_integer(&self) -> &Option<i32> {
-        &self.default_integer
-    }
-
     /// The `defaultLong` member.
     pub fn default_long(mut self, input: impl Into<i64>) -> Self {
         self.default_long = Some(input.into());
@@ -664,11 +599,6 @@ impl OperationWithDefaultsOutputBuilder {
     pub fn set_default_long(mut self, input: Option<i64>) -> Self {
         self.default_long = input;
         self
-    }
-
-    /// The `defaultLong` set so far.
-    pub fn get_default_long(&self) -> &Option<i64> {
-        &self.default_long
     }
 
     /// The `defaultFloat` member.
@@ -683,11 +613,6 @@ impl OperationWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `defaultFloat` set so far.
-    pub fn get_default_float(&self) -> &Option<f32> {
-        &self.default_float
-    }
-
     /// The `defaultDouble` member.
     pub fn default_double(mut self, input: impl Into<f64>) -> Self {
         self.default_double = Some(input.into());
@@ -698,11 +623,6 @@ impl OperationWithDefaultsOutputBuilder {
     pub fn set_default_double(mut self, input: Option<f64>) -> Self {
         self.default_double = input;
         self
-    }
-
-    /// The `defaultDouble` set so far.
-    pub fn get_default_double(&self) -> &Option<f64> {
-        &self.default_double
     }
 
     /// The `defaultMap` member.
@@ -728,13 +648,6 @@ impl OperationWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `defaultMap` set so far.
-    pub fn get_default_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.default_map
-    }
-
     /// The `defaultEnum` member.
     pub fn default_enum(mut self, input: impl Into<types::TestEnum>) -> Self {
         self.default_enum = Some(input.into());
@@ -745,11 +658,6 @@ impl OperationWithDefaultsOutputBuilder {
     pub fn set_default_enum(mut self, input: Option<types::TestEnum>) -> Self {
         self.default_enum = input;
         self
-    }
-
-    /// The `defaultEnum` set so far.
-    pub fn get_default_enum(&self) -> &Option<types::TestEnum> {
-        &self.default_enum
     }
 
     /// The `defaultIntEnum` member.
@@ -764,11 +672,6 @@ impl OperationWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `defaultIntEnum` set so far.
-    pub fn get_default_int_enum(&self) -> &Option<types::TestIntEnum> {
-        &self.default_int_enum
-    }
-
     /// The `emptyString` member.
     pub fn empty_string(mut self, input: impl Into<String>) -> Self {
         self.empty_string = Some(input.into());
@@ -779,11 +682,6 @@ impl OperationWithDefaultsOutputBuilder {
     pub fn set_empty_string(mut self, input: Option<String>) -> Self {
         self.empty_string = input;
         self
-    }
-
-    /// The `emptyString` set so far.
-    pub fn get_empty_string(&self) -> &Option<String> {
-        &self.empty_string
     }
 
     /// The `falseBoolean` member.
@@ -798,11 +696,6 @@ impl OperationWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `falseBoolean` set so far.
-    pub fn get_false_boolean(&self) -> &Option<bool> {
-        &self.false_boolean
-    }
-
     /// The `emptyBlob` member.
     pub fn empty_blob(mut self, input: impl Into<runtime::Blob>) -> Self {
         self.empty_blob = Some(input.into());
@@ -813,11 +706,6 @@ impl OperationWithDefaultsOutputBuilder {
     pub fn set_empty_blob(mut self, input: Option<runtime::Blob>) -> Self {
         self.empty_blob = input;
         self
-    }
-
-    /// The `emptyBlob` set so far.
-    pub fn get_empty_blob(&self) -> &Option<runtime::Blob> {
-        &self.empty_blob
     }
 
     /// The `zeroByte` member.
@@ -832,11 +720,6 @@ impl OperationWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `zeroByte` set so far.
-    pub fn get_zero_byte(&self) -> &Option<i8> {
-        &self.zero_byte
-    }
-
     /// The `zeroShort` member.
     pub fn zero_short(mut self, input: impl Into<i16>) -> Self {
         self.zero_short = Some(input.into());
@@ -847,11 +730,6 @@ impl OperationWithDefaultsOutputBuilder {
     pub fn set_zero_short(mut self, input: Option<i16>) -> Self {
         self.zero_short = input;
         self
-    }
-
-    /// The `zeroShort` set so far.
-    pub fn get_zero_short(&self) -> &Option<i16> {
-        &self.zero_short
     }
 
     /// The `zeroInteger` member.
@@ -866,11 +744,6 @@ impl OperationWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `zeroInteger` set so far.
-    pub fn get_zero_integer(&self) -> &Option<i32> {
-        &self.zero_integer
-    }
-
     /// The `zeroLong` member.
     pub fn zero_long(mut self, input: impl Into<i64>) -> Self {
         self.zero_long = Some(input.into());
@@ -881,11 +754,6 @@ impl OperationWithDefaultsOutputBuilder {
     pub fn set_zero_long(mut self, input: Option<i64>) -> Self {
         self.zero_long = input;
         self
-    }
-
-    /// The `zeroLong` set so far.
-    pub fn get_zero_long(&self) -> &Option<i64> {
-        &self.zero_long
     }
 
     /// The `zeroFloat` member.
@@ -900,11 +768,6 @@ impl OperationWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `zeroFloat` set so far.
-    pub fn get_zero_float(&self) -> &Option<f32> {
-        &self.zero_float
-    }
-
     /// The `zeroDouble` member.
     pub fn zero_double(mut self, input: impl Into<f64>) -> Self {
         self.zero_double = Some(input.into());
@@ -915,11 +778,6 @@ impl OperationWithDefaultsOutputBuilder {
     pub fn set_zero_double(mut self, input: Option<f64>) -> Self {
         self.zero_double = input;
         self
-    }
-
-    /// The `zeroDouble` set so far.
-    pub fn get_zero_double(&self) -> &Option<f64> {
-        &self.zero_double
     }
 
     /// Builds the value without checking the model's constraints, for what a

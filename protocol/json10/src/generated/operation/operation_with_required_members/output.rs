@@ -394,11 +394,6 @@ impl OperationWithRequiredMembersOutputBuilder {
         self
     }
 
-    /// The `requiredString` set so far.
-    pub fn get_required_string(&self) -> &Option<String> {
-        &self.required_string
-    }
-
     /// The `requiredBoolean` member.
     pub fn required_boolean(mut self, input: impl Into<bool>) -> Self {
         self.required_boolean = Some(input.into());
@@ -409,11 +404,6 @@ impl OperationWithRequiredMembersOutputBuilder {
     pub fn set_required_boolean(mut self, input: Option<bool>) -> Self {
         self.required_boolean = input;
         self
-    }
-
-    /// The `requiredBoolean` set so far.
-    pub fn get_required_boolean(&self) -> &Option<bool> {
-        &self.required_boolean
     }
 
     /// The `requiredList` member.
@@ -428,11 +418,6 @@ impl OperationWithRequiredMembersOutputBuilder {
     pub fn set_required_list(mut self, input: Option<Vec<String>>) -> Self {
         self.required_list = input;
         self
-    }
-
-    /// The `requiredList` set so far.
-    pub fn get_required_list(&self) -> &Option<Vec<String>> {
-        &self.required_list
     }
 
     /// The `requiredTimestamp` member.
@@ -453,11 +438,6 @@ impl OperationWithRequiredMembersOutputBuilder {
         self
     }
 
-    /// The `requiredTimestamp` set so far.
-    pub fn get_required_timestamp(&self) -> &Option<::time::OffsetDateTime> {
-        &self.required_timestamp
-    }
-
     /// The `requiredBlob` member.
     pub fn required_blob(mut self, input: impl Into<runtime::Blob>) -> Self {
         self.required_blob = Some(input.into());
@@ -468,11 +448,6 @@ impl OperationWithRequiredMembersOutputBuilder {
     pub fn set_required_blob(mut self, input: Option<runtime::Blob>) -> Self {
         self.required_blob = input;
         self
-    }
-
-    /// The `requiredBlob` set so far.
-    pub fn get_required_blob(&self) -> &Option<runtime::Blob> {
-        &self.required_blob
     }
 
     /// The `requiredByte` member.
@@ -487,11 +462,6 @@ impl OperationWithRequiredMembersOutputBuilder {
         self
     }
 
-    /// The `requiredByte` set so far.
-    pub fn get_required_byte(&self) -> &Option<i8> {
-        &self.required_byte
-    }
-
     /// The `requiredShort` member.
     pub fn required_short(mut self, input: impl Into<i16>) -> Self {
         self.required_short = Some(input.into());
@@ -502,11 +472,6 @@ impl OperationWithRequiredMembersOutputBuilder {
     pub fn set_required_short(mut self, input: Option<i16>) -> Self {
         self.required_short = input;
         self
-    }
-
-    /// The `requiredShort` set so far.
-    pub fn get_required_short(&self) -> &Option<i16> {
-        &self.required_short
     }
 
     /// The `requiredInteger` member.
@@ -521,11 +486,6 @@ impl OperationWithRequiredMembersOutputBuilder {
         self
     }
 
-    /// The `requiredInteger` set so far.
-    pub fn get_required_integer(&self) -> &Option<i32> {
-        &self.required_integer
-    }
-
     /// The `requiredLong` member.
     pub fn required_long(mut self, input: impl Into<i64>) -> Self {
         self.required_long = Some(input.into());
@@ -536,11 +496,6 @@ impl OperationWithRequiredMembersOutputBuilder {
     pub fn set_required_long(mut self, input: Option<i64>) -> Self {
         self.required_long = input;
         self
-    }
-
-    /// The `requiredLong` set so far.
-    pub fn get_required_long(&self) -> &Option<i64> {
-        &self.required_long
     }
 
     /// The `requiredFloat` member.
@@ -555,11 +510,6 @@ impl OperationWithRequiredMembersOutputBuilder {
         self
     }
 
-    /// The `requiredFloat` set so far.
-    pub fn get_required_float(&self) -> &Option<f32> {
-        &self.required_float
-    }
-
     /// The `requiredDouble` member.
     pub fn required_double(mut self, input: impl Into<f64>) -> Self {
         self.required_double = Some(input.into());
@@ -570,11 +520,6 @@ impl OperationWithRequiredMembersOutputBuilder {
     pub fn set_required_double(mut self, input: Option<f64>) -> Self {
         self.required_double = input;
         self
-    }
-
-    /// The `requiredDouble` set so far.
-    pub fn get_required_double(&self) -> &Option<f64> {
-        &self.required_double
     }
 
     /// The `requiredMap` member.
@@ -598,13 +543,6 @@ impl OperationWithRequiredMembersOutputBuilder {
     ) -> Self {
         self.required_map = input;
         self
-    }
-
-    /// The `requiredMap` set so far.
-    pub fn get_required_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.required_map
     }
 
     /// Builds the value without checking the model's constraints, for what a

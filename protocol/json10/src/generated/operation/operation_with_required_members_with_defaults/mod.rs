@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `OperationWithRequiredMembersWithDefaults` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -24,10 +23,9 @@ pub struct OperationWithRequiredMembersWithDefaults;
 impl OperationWithRequiredMembersWithDefaults {
     /// The operation name.
     pub const NAME: &'static str = "OperationWithRequiredMembersWithDefaults";
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsInput,
+        input: &OperationWithRequiredMembersWithDefaultsInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::aws_json_request(
             input,
@@ -36,12 +34,11 @@ impl OperationWithRequiredMembersWithDefaults {
         )
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsOutput,
+        OperationWithRequiredMembersWithDefaultsOutput,
         runtime::http::ResponseError<OperationWithRequiredMembersWithDefaultsError>,
     > {
         runtime::http::json_response(
@@ -54,9 +51,7 @@ impl OperationWithRequiredMembersWithDefaults {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsOutput,
-        >,
+        runtime::http::Received<OperationWithRequiredMembersWithDefaultsOutput>,
         runtime::http::ResponseError<OperationWithRequiredMembersWithDefaultsError>,
     > {
         runtime::http::received(response, Self::response)

@@ -248,11 +248,6 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `requiredString` set so far.
-    pub fn get_required_string(&self) -> &Option<String> {
-        &self.required_string
-    }
-
     /// The `requiredBoolean` member.
     pub fn required_boolean(mut self, input: impl Into<bool>) -> Self {
         self.required_boolean = Some(input.into());
@@ -263,11 +258,6 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
     pub fn set_required_boolean(mut self, input: Option<bool>) -> Self {
         self.required_boolean = input;
         self
-    }
-
-    /// The `requiredBoolean` set so far.
-    pub fn get_required_boolean(&self) -> &Option<bool> {
-        &self.required_boolean
     }
 
     /// The `requiredList` member.
@@ -282,11 +272,6 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
     pub fn set_required_list(mut self, input: Option<Vec<String>>) -> Self {
         self.required_list = input;
         self
-    }
-
-    /// The `requiredList` set so far.
-    pub fn get_required_list(&self) -> &Option<Vec<String>> {
-        &self.required_list
     }
 
     /// The `requiredTimestamp` member.
@@ -307,11 +292,6 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `requiredTimestamp` set so far.
-    pub fn get_required_timestamp(&self) -> &Option<::time::OffsetDateTime> {
-        &self.required_timestamp
-    }
-
     /// The `requiredBlob` member.
     pub fn required_blob(mut self, input: impl Into<runtime::Blob>) -> Self {
         self.required_blob = Some(input.into());
@@ -322,11 +302,6 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
     pub fn set_required_blob(mut self, input: Option<runtime::Blob>) -> Self {
         self.required_blob = input;
         self
-    }
-
-    /// The `requiredBlob` set so far.
-    pub fn get_required_blob(&self) -> &Option<runtime::Blob> {
-        &self.required_blob
     }
 
     /// The `requiredByte` member.
@@ -341,11 +316,6 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `requiredByte` set so far.
-    pub fn get_required_byte(&self) -> &Option<i8> {
-        &self.required_byte
-    }
-
     /// The `requiredShort` member.
     pub fn required_short(mut self, input: impl Into<i16>) -> Self {
         self.required_short = Some(input.into());
@@ -356,11 +326,6 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
     pub fn set_required_short(mut self, input: Option<i16>) -> Self {
         self.required_short = input;
         self
-    }
-
-    /// The `requiredShort` set so far.
-    pub fn get_required_short(&self) -> &Option<i16> {
-        &self.required_short
     }
 
     /// The `requiredInteger` member.
@@ -375,11 +340,6 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `requiredInteger` set so far.
-    pub fn get_required_integer(&self) -> &Option<i32> {
-        &self.required_integer
-    }
-
     /// The `requiredLong` member.
     pub fn required_long(mut self, input: impl Into<i64>) -> Self {
         self.required_long = Some(input.into());
@@ -390,11 +350,6 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
     pub fn set_required_long(mut self, input: Option<i64>) -> Self {
         self.required_long = input;
         self
-    }
-
-    /// The `requiredLong` set so far.
-    pub fn get_required_long(&self) -> &Option<i64> {
-        &self.required_long
     }
 
     /// The `requiredFloat` member.
@@ -409,11 +364,6 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `requiredFloat` set so far.
-    pub fn get_required_float(&self) -> &Option<f32> {
-        &self.required_float
-    }
-
     /// The `requiredDouble` member.
     pub fn required_double(mut self, input: impl Into<f64>) -> Self {
         self.required_double = Some(input.into());
@@ -424,11 +374,6 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
     pub fn set_required_double(mut self, input: Option<f64>) -> Self {
         self.required_double = input;
         self
-    }
-
-    /// The `requiredDouble` set so far.
-    pub fn get_required_double(&self) -> &Option<f64> {
-        &self.required_double
     }
 
     /// The `requiredMap` member.
@@ -454,13 +399,6 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
         self
     }
 
-    /// The `requiredMap` set so far.
-    pub fn get_required_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.required_map
-    }
-
     /// The `requiredEnum` member.
     pub fn required_enum(mut self, input: impl Into<types::RequiredEnum>) -> Self {
         self.required_enum = Some(input.into());
@@ -471,11 +409,6 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
     pub fn set_required_enum(mut self, input: Option<types::RequiredEnum>) -> Self {
         self.required_enum = input;
         self
-    }
-
-    /// The `requiredEnum` set so far.
-    pub fn get_required_enum(&self) -> &Option<types::RequiredEnum> {
-        &self.required_enum
     }
 
     /// The `requiredIntEnum` member.
@@ -494,11 +427,6 @@ impl OperationWithRequiredMembersWithDefaultsOutputBuilder {
     ) -> Self {
         self.required_int_enum = input;
         self
-    }
-
-    /// The `requiredIntEnum` set so far.
-    pub fn get_required_int_enum(&self) -> &Option<types::RequiredIntEnum> {
-        &self.required_int_enum
     }
 
     /// Builds the value without checking the model's constraints, for what a

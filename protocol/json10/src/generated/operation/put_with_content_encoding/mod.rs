@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `PutWithContentEncoding` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -24,10 +23,9 @@ pub struct PutWithContentEncoding;
 impl PutWithContentEncoding {
     /// The operation name.
     pub const NAME: &'static str = "PutWithContentEncoding";
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::put_with_content_encoding::PutWithContentEncodingInput,
+        input: &PutWithContentEncodingInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let build = || -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
             runtime::http::aws_json_request(
@@ -41,12 +39,11 @@ impl PutWithContentEncoding {
         Ok(request)
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::put_with_content_encoding::PutWithContentEncodingOutput,
+        PutWithContentEncodingOutput,
         runtime::http::ResponseError<PutWithContentEncodingError>,
     > {
         runtime::http::json_response(
@@ -59,9 +56,7 @@ impl PutWithContentEncoding {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::put_with_content_encoding::PutWithContentEncodingOutput,
-        >,
+        runtime::http::Received<PutWithContentEncodingOutput>,
         runtime::http::ResponseError<PutWithContentEncodingError>,
     > {
         runtime::http::received(response, Self::response)

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `SimpleScalarProperties` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -24,10 +23,9 @@ pub struct SimpleScalarProperties;
 impl SimpleScalarProperties {
     /// The operation name.
     pub const NAME: &'static str = "SimpleScalarProperties";
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::simple_scalar_properties::SimpleScalarPropertiesInput,
+        input: &SimpleScalarPropertiesInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::aws_json_request(
             input,
@@ -36,12 +34,11 @@ impl SimpleScalarProperties {
         )
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::simple_scalar_properties::SimpleScalarPropertiesOutput,
+        SimpleScalarPropertiesOutput,
         runtime::http::ResponseError<SimpleScalarPropertiesError>,
     > {
         runtime::http::json_response(
@@ -54,9 +51,7 @@ impl SimpleScalarProperties {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::simple_scalar_properties::SimpleScalarPropertiesOutput,
-        >,
+        runtime::http::Received<SimpleScalarPropertiesOutput>,
         runtime::http::ResponseError<SimpleScalarPropertiesError>,
     > {
         runtime::http::received(response, Self::response)

@@ -86,11 +86,6 @@ impl SimpleScalarPropertiesOutputBuilder {
         self
     }
 
-    /// The `floatValue` set so far.
-    pub fn get_float_value(&self) -> &Option<f32> {
-        &self.float_value
-    }
-
     /// The `doubleValue` member.
     pub fn double_value(mut self, input: impl Into<f64>) -> Self {
         self.double_value = Some(input.into());
@@ -101,11 +96,6 @@ impl SimpleScalarPropertiesOutputBuilder {
     pub fn set_double_value(mut self, input: Option<f64>) -> Self {
         self.double_value = input;
         self
-    }
-
-    /// The `doubleValue` set so far.
-    pub fn get_double_value(&self) -> &Option<f64> {
-        &self.double_value
     }
 
     /// Builds the value without checking the model's constraints, for what a

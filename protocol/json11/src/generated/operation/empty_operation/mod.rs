@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `EmptyOperation` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -24,10 +23,9 @@ pub struct EmptyOperation;
 impl EmptyOperation {
     /// The operation name.
     pub const NAME: &'static str = "EmptyOperation";
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::empty_operation::EmptyOperationInput,
+        input: &EmptyOperationInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::aws_json_request(
             input,
@@ -36,12 +34,11 @@ impl EmptyOperation {
         )
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::empty_operation::EmptyOperationOutput,
+        EmptyOperationOutput,
         runtime::http::ResponseError<EmptyOperationError>,
     > {
         runtime::http::json_response(response, EmptyOperationError::from_response)
@@ -51,7 +48,7 @@ impl EmptyOperation {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::empty_operation::EmptyOperationOutput>,
+        runtime::http::Received<EmptyOperationOutput>,
         runtime::http::ResponseError<EmptyOperationError>,
     > {
         runtime::http::received(response, Self::response)

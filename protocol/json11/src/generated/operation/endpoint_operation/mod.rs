@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `EndpointOperation` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -24,10 +23,9 @@ pub struct EndpointOperation;
 impl EndpointOperation {
     /// The operation name.
     pub const NAME: &'static str = "EndpointOperation";
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::endpoint_operation::EndpointOperationInput,
+        input: &EndpointOperationInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut prefix = String::new();
         prefix.push_str("foo.");
@@ -43,12 +41,11 @@ impl EndpointOperation {
         Ok(request)
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::endpoint_operation::EndpointOperationOutput,
+        EndpointOperationOutput,
         runtime::http::ResponseError<EndpointOperationError>,
     > {
         runtime::http::json_response(response, EndpointOperationError::from_response)
@@ -58,7 +55,7 @@ impl EndpointOperation {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::endpoint_operation::EndpointOperationOutput>,
+        runtime::http::Received<EndpointOperationOutput>,
         runtime::http::ResponseError<EndpointOperationError>,
     > {
         runtime::http::received(response, Self::response)

@@ -82,11 +82,6 @@ impl FractionalSecondsOutputBuilder {
         self
     }
 
-    /// The `datetime` set so far.
-    pub fn get_datetime(&self) -> &Option<::time::OffsetDateTime> {
-        &self.datetime
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

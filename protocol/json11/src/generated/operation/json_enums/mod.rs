@@ -18,8 +18,7 @@ pub struct JsonEnums;
 impl JsonEnums {
     /// The operation name.
     pub const NAME: &'static str = "JsonEnums";
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
         input: &types::JsonEnumsInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
@@ -30,8 +29,7 @@ impl JsonEnums {
         )
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<

@@ -90,11 +90,6 @@ impl PutWithContentEncodingInputBuilder {
         self
     }
 
-    /// The `encoding` set so far.
-    pub fn get_encoding(&self) -> &Option<String> {
-        &self.encoding
-    }
-
     /// The `data` member.
     pub fn data(mut self, input: impl Into<String>) -> Self {
         self.data = Some(input.into());
@@ -105,11 +100,6 @@ impl PutWithContentEncodingInputBuilder {
     pub fn set_data(mut self, input: Option<String>) -> Self {
         self.data = input;
         self
-    }
-
-    /// The `data` set so far.
-    pub fn get_data(&self) -> &Option<String> {
-        &self.data
     }
 
     /// Builds the value without checking the model's constraints, for what a

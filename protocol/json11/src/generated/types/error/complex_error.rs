@@ -104,11 +104,6 @@ impl ComplexErrorBuilder {
         self
     }
 
-    /// The `TopLevel` set so far.
-    pub fn get_top_level(&self) -> &Option<String> {
-        &self.top_level
-    }
-
     /// The `Nested` member.
     pub fn nested(mut self, input: impl Into<types::ComplexNestedErrorData>) -> Self {
         self.nested = Some(input.into());
@@ -119,11 +114,6 @@ impl ComplexErrorBuilder {
     pub fn set_nested(mut self, input: Option<types::ComplexNestedErrorData>) -> Self {
         self.nested = input;
         self
-    }
-
-    /// The `Nested` set so far.
-    pub fn get_nested(&self) -> &Option<types::ComplexNestedErrorData> {
-        &self.nested
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -154,11 +154,6 @@ impl ErrorWithMembersBuilder {
         self
     }
 
-    /// The `Code` set so far.
-    pub fn get_code(&self) -> &Option<String> {
-        &self.code
-    }
-
     /// The `ComplexData` member.
     pub fn complex_data(mut self, input: impl Into<types::KitchenSink>) -> Self {
         self.complex_data = Some(input.into());
@@ -169,11 +164,6 @@ impl ErrorWithMembersBuilder {
     pub fn set_complex_data(mut self, input: Option<types::KitchenSink>) -> Self {
         self.complex_data = input;
         self
-    }
-
-    /// The `ComplexData` set so far.
-    pub fn get_complex_data(&self) -> &Option<types::KitchenSink> {
-        &self.complex_data
     }
 
     /// The `IntegerField` member.
@@ -188,11 +178,6 @@ impl ErrorWithMembersBuilder {
         self
     }
 
-    /// The `IntegerField` set so far.
-    pub fn get_integer_field(&self) -> &Option<i32> {
-        &self.integer_field
-    }
-
     /// The `ListField` member.
     ///
     /// Appends one item to `ListField` (use `set_list_field` to replace the list).
@@ -205,11 +190,6 @@ impl ErrorWithMembersBuilder {
     pub fn set_list_field(mut self, input: Option<Vec<String>>) -> Self {
         self.list_field = input;
         self
-    }
-
-    /// The `ListField` set so far.
-    pub fn get_list_field(&self) -> &Option<Vec<String>> {
-        &self.list_field
     }
 
     /// The `MapField` member.
@@ -235,13 +215,6 @@ impl ErrorWithMembersBuilder {
         self
     }
 
-    /// The `MapField` set so far.
-    pub fn get_map_field(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.map_field
-    }
-
     /// The `Message` member.
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
@@ -254,11 +227,6 @@ impl ErrorWithMembersBuilder {
         self
     }
 
-    /// The `Message` set so far.
-    pub fn get_message(&self) -> &Option<String> {
-        &self.message
-    }
-
     /// abc
     pub fn string_field(mut self, input: impl Into<String>) -> Self {
         self.string_field = Some(input.into());
@@ -269,11 +237,6 @@ impl ErrorWithMembersBuilder {
     pub fn set_string_field(mut self, input: Option<String>) -> Self {
         self.string_field = input;
         self
-    }
-
-    /// The `StringField` set so far.
-    pub fn get_string_field(&self) -> &Option<String> {
-        &self.string_field
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -370,11 +370,6 @@ impl AllQueryStringTypesInputBuilder {
         self
     }
 
-    /// The `queryString` set so far.
-    pub fn get_query_string(&self) -> &Option<String> {
-        &self.query_string
-    }
-
     /// The `queryStringList` member.
     ///
     /// Appends one item to `queryStringList` (use `set_query_string_list` to replace the list).
@@ -387,11 +382,6 @@ impl AllQueryStringTypesInputBuilder {
     pub fn set_query_string_list(mut self, input: Option<Vec<String>>) -> Self {
         self.query_string_list = input;
         self
-    }
-
-    /// The `queryStringList` set so far.
-    pub fn get_query_string_list(&self) -> &Option<Vec<String>> {
-        &self.query_string_list
     }
 
     /// The `queryStringSet` member.
@@ -408,11 +398,6 @@ impl AllQueryStringTypesInputBuilder {
         self
     }
 
-    /// The `queryStringSet` set so far.
-    pub fn get_query_string_set(&self) -> &Option<Vec<String>> {
-        &self.query_string_set
-    }
-
     /// The `queryByte` member.
     pub fn query_byte(mut self, input: impl Into<i8>) -> Self {
         self.query_byte = Some(input.into());
@@ -423,11 +408,6 @@ impl AllQueryStringTypesInputBuilder {
     pub fn set_query_byte(mut self, input: Option<i8>) -> Self {
         self.query_byte = input;
         self
-    }
-
-    /// The `queryByte` set so far.
-    pub fn get_query_byte(&self) -> &Option<i8> {
-        &self.query_byte
     }
 
     /// The `queryShort` member.
@@ -442,11 +422,6 @@ impl AllQueryStringTypesInputBuilder {
         self
     }
 
-    /// The `queryShort` set so far.
-    pub fn get_query_short(&self) -> &Option<i16> {
-        &self.query_short
-    }
-
     /// The `queryInteger` member.
     pub fn query_integer(mut self, input: impl Into<i32>) -> Self {
         self.query_integer = Some(input.into());
@@ -457,11 +432,6 @@ impl AllQueryStringTypesInputBuilder {
     pub fn set_query_integer(mut self, input: Option<i32>) -> Self {
         self.query_integer = input;
         self
-    }
-
-    /// The `queryInteger` set so far.
-    pub fn get_query_integer(&self) -> &Option<i32> {
-        &self.query_integer
     }
 
     /// The `queryIntegerList` member.
@@ -478,11 +448,6 @@ impl AllQueryStringTypesInputBuilder {
         self
     }
 
-    /// The `queryIntegerList` set so far.
-    pub fn get_query_integer_list(&self) -> &Option<Vec<i32>> {
-        &self.query_integer_list
-    }
-
     /// The `queryIntegerSet` member.
     ///
     /// Appends one item to `queryIntegerSet` (use `set_query_integer_set` to replace the list).
@@ -497,11 +462,6 @@ impl AllQueryStringTypesInputBuilder {
         self
     }
 
-    /// The `queryIntegerSet` set so far.
-    pub fn get_query_integer_set(&self) -> &Option<Vec<i32>> {
-        &self.query_integer_set
-    }
-
     /// The `queryLong` member.
     pub fn query_long(mut self, input: impl Into<i64>) -> Self {
         self.query_long = Some(input.into());
@@ -512,11 +472,6 @@ impl AllQueryStringTypesInputBuilder {
     pub fn set_query_long(mut self, input: Option<i64>) -> Self {
         self.query_long = input;
         self
-    }
-
-    /// The `queryLong` set so far.
-    pub fn get_query_long(&self) -> &Option<i64> {
-        &self.query_long
     }
 
     /// The `queryFloat` member.
@@ -531,11 +486,6 @@ impl AllQueryStringTypesInputBuilder {
         self
     }
 
-    /// The `queryFloat` set so far.
-    pub fn get_query_float(&self) -> &Option<f32> {
-        &self.query_float
-    }
-
     /// The `queryDouble` member.
     pub fn query_double(mut self, input: impl Into<f64>) -> Self {
         self.query_double = Some(input.into());
@@ -546,11 +496,6 @@ impl AllQueryStringTypesInputBuilder {
     pub fn set_query_double(mut self, input: Option<f64>) -> Self {
         self.query_double = input;
         self
-    }
-
-    /// The `queryDouble` set so far.
-    pub fn get_query_double(&self) -> &Option<f64> {
-        &self.query_double
     }
 
     /// The `queryDoubleList` member.
@@ -567,11 +512,6 @@ impl AllQueryStringTypesInputBuilder {
         self
     }
 
-    /// The `queryDoubleList` set so far.
-    pub fn get_query_double_list(&self) -> &Option<Vec<f64>> {
-        &self.query_double_list
-    }
-
     /// The `queryBoolean` member.
     pub fn query_boolean(mut self, input: impl Into<bool>) -> Self {
         self.query_boolean = Some(input.into());
@@ -582,11 +522,6 @@ impl AllQueryStringTypesInputBuilder {
     pub fn set_query_boolean(mut self, input: Option<bool>) -> Self {
         self.query_boolean = input;
         self
-    }
-
-    /// The `queryBoolean` set so far.
-    pub fn get_query_boolean(&self) -> &Option<bool> {
-        &self.query_boolean
     }
 
     /// The `queryBooleanList` member.
@@ -603,11 +538,6 @@ impl AllQueryStringTypesInputBuilder {
         self
     }
 
-    /// The `queryBooleanList` set so far.
-    pub fn get_query_boolean_list(&self) -> &Option<Vec<bool>> {
-        &self.query_boolean_list
-    }
-
     /// The `queryTimestamp` member.
     pub fn query_timestamp(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
         self.query_timestamp = Some(input.into());
@@ -618,11 +548,6 @@ impl AllQueryStringTypesInputBuilder {
     pub fn set_query_timestamp(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.query_timestamp = input;
         self
-    }
-
-    /// The `queryTimestamp` set so far.
-    pub fn get_query_timestamp(&self) -> &Option<::time::OffsetDateTime> {
-        &self.query_timestamp
     }
 
     /// The `queryTimestampList` member.
@@ -645,11 +570,6 @@ impl AllQueryStringTypesInputBuilder {
         self
     }
 
-    /// The `queryTimestampList` set so far.
-    pub fn get_query_timestamp_list(&self) -> &Option<Vec<::time::OffsetDateTime>> {
-        &self.query_timestamp_list
-    }
-
     /// The `queryEnum` member.
     pub fn query_enum(mut self, input: impl Into<types::FooEnum>) -> Self {
         self.query_enum = Some(input.into());
@@ -660,11 +580,6 @@ impl AllQueryStringTypesInputBuilder {
     pub fn set_query_enum(mut self, input: Option<types::FooEnum>) -> Self {
         self.query_enum = input;
         self
-    }
-
-    /// The `queryEnum` set so far.
-    pub fn get_query_enum(&self) -> &Option<types::FooEnum> {
-        &self.query_enum
     }
 
     /// The `queryEnumList` member.
@@ -681,11 +596,6 @@ impl AllQueryStringTypesInputBuilder {
         self
     }
 
-    /// The `queryEnumList` set so far.
-    pub fn get_query_enum_list(&self) -> &Option<Vec<types::FooEnum>> {
-        &self.query_enum_list
-    }
-
     /// The `queryIntegerEnum` member.
     pub fn query_integer_enum(mut self, input: impl Into<types::IntegerEnum>) -> Self {
         self.query_integer_enum = Some(input.into());
@@ -696,11 +606,6 @@ impl AllQueryStringTypesInputBuilder {
     pub fn set_query_integer_enum(mut self, input: Option<types::IntegerEnum>) -> Self {
         self.query_integer_enum = input;
         self
-    }
-
-    /// The `queryIntegerEnum` set so far.
-    pub fn get_query_integer_enum(&self) -> &Option<types::IntegerEnum> {
-        &self.query_integer_enum
     }
 
     /// The `queryIntegerEnumList` member.
@@ -721,11 +626,6 @@ impl AllQueryStringTypesInputBuilder {
     ) -> Self {
         self.query_integer_enum_list = input;
         self
-    }
-
-    /// The `queryIntegerEnumList` set so far.
-    pub fn get_query_integer_enum_list(&self) -> &Option<Vec<types::IntegerEnum>> {
-        &self.query_integer_enum_list
     }
 
     /// The `queryParamsMapOfStringList` member.
@@ -749,13 +649,6 @@ impl AllQueryStringTypesInputBuilder {
     ) -> Self {
         self.query_params_map_of_string_list = input;
         self
-    }
-
-    /// The `queryParamsMapOfStringList` set so far.
-    pub fn get_query_params_map_of_string_list(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, Vec<String>>> {
-        &self.query_params_map_of_string_list
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `AllQueryStringTypes` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl AllQueryStringTypes {
     pub const HTTP_URI: &'static str = "/AllQueryStringTypesInput";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::all_query_string_types::AllQueryStringTypesInput,
+        input: &AllQueryStringTypesInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("GET", "")
             .path("/AllQueryStringTypesInput")
@@ -109,12 +107,11 @@ impl AllQueryStringTypes {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::all_query_string_types::AllQueryStringTypesOutput,
+        AllQueryStringTypesOutput,
         runtime::http::ResponseError<AllQueryStringTypesError>,
     > {
         runtime::http::json_response(response, AllQueryStringTypesError::from_response)
@@ -124,9 +121,7 @@ impl AllQueryStringTypes {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::all_query_string_types::AllQueryStringTypesOutput,
-        >,
+        runtime::http::Received<AllQueryStringTypesOutput>,
         runtime::http::ResponseError<AllQueryStringTypesError>,
     > {
         runtime::http::received(response, Self::response)

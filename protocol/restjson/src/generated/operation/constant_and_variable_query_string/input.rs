@@ -93,11 +93,6 @@ impl ConstantAndVariableQueryStringInputBuilder {
         self
     }
 
-    /// The `baz` set so far.
-    pub fn get_baz(&self) -> &Option<String> {
-        &self.baz
-    }
-
     /// The `maybeSet` member.
     pub fn maybe_set(mut self, input: impl Into<String>) -> Self {
         self.maybe_set = Some(input.into());
@@ -108,11 +103,6 @@ impl ConstantAndVariableQueryStringInputBuilder {
     pub fn set_maybe_set(mut self, input: Option<String>) -> Self {
         self.maybe_set = input;
         self
-    }
-
-    /// The `maybeSet` set so far.
-    pub fn get_maybe_set(&self) -> &Option<String> {
-        &self.maybe_set
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -83,11 +83,6 @@ impl ConstantQueryStringInputBuilder {
         self
     }
 
-    /// The `hello` set so far.
-    pub fn get_hello(&self) -> &Option<String> {
-        &self.hello
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

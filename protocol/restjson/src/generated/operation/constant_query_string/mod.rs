@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `ConstantQueryString` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl ConstantQueryString {
     pub const HTTP_URI: &'static str = "/ConstantQueryString/{hello}?foo=bar&hello";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::constant_query_string::ConstantQueryStringInput,
+        input: &ConstantQueryStringInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("GET", "foo=bar&hello")
             .path("/ConstantQueryString/")
@@ -41,12 +39,11 @@ impl ConstantQueryString {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::constant_query_string::ConstantQueryStringOutput,
+        ConstantQueryStringOutput,
         runtime::http::ResponseError<ConstantQueryStringError>,
     > {
         runtime::http::json_response(response, ConstantQueryStringError::from_response)
@@ -56,9 +53,7 @@ impl ConstantQueryString {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::constant_query_string::ConstantQueryStringOutput,
-        >,
+        runtime::http::Received<ConstantQueryStringOutput>,
         runtime::http::ResponseError<ConstantQueryStringError>,
     > {
         runtime::http::received(response, Self::response)

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `DatetimeOffsets` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,20 +29,18 @@ impl DatetimeOffsets {
     pub const HTTP_URI: &'static str = "/DatetimeOffsets";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        _input: &operation::datetime_offsets::DatetimeOffsetsInput,
+        _input: &DatetimeOffsetsInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "").path("/DatetimeOffsets").build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::datetime_offsets::DatetimeOffsetsOutput,
+        DatetimeOffsetsOutput,
         runtime::http::ResponseError<DatetimeOffsetsError>,
     > {
         runtime::http::json_response(response, DatetimeOffsetsError::from_response)
@@ -53,7 +50,7 @@ impl DatetimeOffsets {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::datetime_offsets::DatetimeOffsetsOutput>,
+        runtime::http::Received<DatetimeOffsetsOutput>,
         runtime::http::ResponseError<DatetimeOffsetsError>,
     > {
         runtime::http::received(response, Self::response)

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `DuplexStream` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl DuplexStream {
     pub const HTTP_URI: &'static str = "/DuplexStream";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::duplex_stream::DuplexStreamInput,
+        input: &DuplexStreamInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/DuplexStream")
@@ -41,14 +39,10 @@ impl DuplexStream {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> Result<
-        operation::duplex_stream::DuplexStreamOutput,
-        runtime::http::ResponseError<DuplexStreamError>,
-    > {
+    ) -> Result<DuplexStreamOutput, runtime::http::ResponseError<DuplexStreamError>> {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
         let malformed = |message: String| runtime::http::ResponseError::Malformed {
@@ -61,9 +55,7 @@ impl DuplexStream {
                 runtime::http::error_response(response, DuplexStreamError::from_response),
             );
         }
-        let mut output: operation::duplex_stream::DuplexStreamOutput = ::serde_json::from_slice(
-                b"{}",
-            )
+        let mut output: DuplexStreamOutput = ::serde_json::from_slice(b"{}")
             .map_err(|e| malformed(e.to_string()))?;
         let value = if body.is_empty() {
             None
@@ -82,7 +74,7 @@ impl DuplexStream {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::duplex_stream::DuplexStreamOutput>,
+        runtime::http::Received<DuplexStreamOutput>,
         runtime::http::ResponseError<DuplexStreamError>,
     > {
         runtime::http::received(response, Self::response)

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `DuplexStreamWithDistinctStreams` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl DuplexStreamWithDistinctStreams {
     pub const HTTP_URI: &'static str = "/DuplexStreamWithDistinctStreams";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStreamsInput,
+        input: &DuplexStreamWithDistinctStreamsInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/DuplexStreamWithDistinctStreams")
@@ -41,12 +39,11 @@ impl DuplexStreamWithDistinctStreams {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStreamsOutput,
+        DuplexStreamWithDistinctStreamsOutput,
         runtime::http::ResponseError<DuplexStreamWithDistinctStreamsError>,
     > {
         let status = response.status().as_u16();
@@ -64,7 +61,7 @@ impl DuplexStreamWithDistinctStreams {
                 ),
             );
         }
-        let mut output: operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStreamsOutput = ::serde_json::from_slice(
+        let mut output: DuplexStreamWithDistinctStreamsOutput = ::serde_json::from_slice(
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -85,9 +82,7 @@ impl DuplexStreamWithDistinctStreams {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStreamsOutput,
-        >,
+        runtime::http::Received<DuplexStreamWithDistinctStreamsOutput>,
         runtime::http::ResponseError<DuplexStreamWithDistinctStreamsError>,
     > {
         runtime::http::received(response, Self::response)

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `DuplexStreamWithInitialMessages` operation: input, output and errors.
-use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
 
@@ -31,10 +30,9 @@ impl DuplexStreamWithInitialMessages {
     pub const HTTP_URI: &'static str = "/DuplexStreamWithInitialMessages";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesInput,
+        input: &DuplexStreamWithInitialMessagesInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/DuplexStreamWithInitialMessages")
@@ -43,12 +41,11 @@ impl DuplexStreamWithInitialMessages {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesOutput,
+        DuplexStreamWithInitialMessagesOutput,
         runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>,
     > {
         let status = response.status().as_u16();
@@ -66,7 +63,7 @@ impl DuplexStreamWithInitialMessages {
                 ),
             );
         }
-        let mut output: operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesOutput = ::serde_json::from_slice(
+        let mut output: DuplexStreamWithInitialMessagesOutput = ::serde_json::from_slice(
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -100,9 +97,7 @@ impl DuplexStreamWithInitialMessages {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesOutput,
-        >,
+        runtime::http::Received<DuplexStreamWithInitialMessagesOutput>,
         runtime::http::ResponseError<DuplexStreamWithInitialMessagesError>,
     > {
         runtime::http::received(response, Self::response)

@@ -128,11 +128,6 @@ impl DuplexStreamWithInitialMessagesOutputBuilder {
         self
     }
 
-    /// The `initialResponseMember` set so far.
-    pub fn get_initial_response_member(&self) -> &Option<String> {
-        &self.initial_response_member
-    }
-
     /// The `stream` member.
     pub fn stream(mut self, input: impl Into<types::EventStream>) -> Self {
         self.stream = Some(input.into());
@@ -143,11 +138,6 @@ impl DuplexStreamWithInitialMessagesOutputBuilder {
     pub fn set_stream(mut self, input: Option<types::EventStream>) -> Self {
         self.stream = input;
         self
-    }
-
-    /// The `stream` set so far.
-    pub fn get_stream(&self) -> &Option<types::EventStream> {
-        &self.stream
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `EmptyInputAndEmptyOutput` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,22 +29,20 @@ impl EmptyInputAndEmptyOutput {
     pub const HTTP_URI: &'static str = "/EmptyInputAndEmptyOutput";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        _input: &operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput,
+        _input: &EmptyInputAndEmptyOutputInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/EmptyInputAndEmptyOutput")
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputOutput,
+        EmptyInputAndEmptyOutputOutput,
         runtime::http::ResponseError<EmptyInputAndEmptyOutputError>,
     > {
         runtime::http::json_response(
@@ -58,9 +55,7 @@ impl EmptyInputAndEmptyOutput {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputOutput,
-        >,
+        runtime::http::Received<EmptyInputAndEmptyOutputOutput>,
         runtime::http::ResponseError<EmptyInputAndEmptyOutputError>,
     > {
         runtime::http::received(response, Self::response)

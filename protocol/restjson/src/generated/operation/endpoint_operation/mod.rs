@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `EndpointOperation` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl EndpointOperation {
     pub const HTTP_URI: &'static str = "/EndpointOperation";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        _input: &operation::endpoint_operation::EndpointOperationInput,
+        _input: &EndpointOperationInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut prefix = String::new();
         prefix.push_str("foo.");
@@ -47,12 +45,11 @@ impl EndpointOperation {
         Ok(request)
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::endpoint_operation::EndpointOperationOutput,
+        EndpointOperationOutput,
         runtime::http::ResponseError<EndpointOperationError>,
     > {
         runtime::http::json_response(response, EndpointOperationError::from_response)
@@ -62,7 +59,7 @@ impl EndpointOperation {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::endpoint_operation::EndpointOperationOutput>,
+        runtime::http::Received<EndpointOperationOutput>,
         runtime::http::ResponseError<EndpointOperationError>,
     > {
         runtime::http::received(response, Self::response)

@@ -84,11 +84,6 @@ impl EndpointWithHostLabelOperationInputBuilder {
         self
     }
 
-    /// The `label` set so far.
-    pub fn get_label(&self) -> &Option<String> {
-        &self.label
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `EndpointWithHostLabelOperation` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl EndpointWithHostLabelOperation {
     pub const HTTP_URI: &'static str = "/EndpointWithHostLabelOperation";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput,
+        input: &EndpointWithHostLabelOperationInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         let mut prefix = String::new();
         prefix.push_str("foo.");
@@ -55,12 +53,11 @@ impl EndpointWithHostLabelOperation {
         Ok(request)
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationOutput,
+        EndpointWithHostLabelOperationOutput,
         runtime::http::ResponseError<EndpointWithHostLabelOperationError>,
     > {
         runtime::http::json_response(
@@ -73,9 +70,7 @@ impl EndpointWithHostLabelOperation {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationOutput,
-        >,
+        runtime::http::Received<EndpointWithHostLabelOperationOutput>,
         runtime::http::ResponseError<EndpointWithHostLabelOperationError>,
     > {
         runtime::http::received(response, Self::response)

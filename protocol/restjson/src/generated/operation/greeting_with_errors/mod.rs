@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `GreetingWithErrors` operation: input, output and errors.
-use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
 
@@ -31,20 +30,18 @@ impl GreetingWithErrors {
     pub const HTTP_URI: &'static str = "/GreetingWithErrors";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        _input: &operation::greeting_with_errors::GreetingWithErrorsInput,
+        _input: &GreetingWithErrorsInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("PUT", "").path("/GreetingWithErrors").build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::greeting_with_errors::GreetingWithErrorsOutput,
+        GreetingWithErrorsOutput,
         runtime::http::ResponseError<GreetingWithErrorsError>,
     > {
         let status = response.status().as_u16();
@@ -62,7 +59,7 @@ impl GreetingWithErrors {
                 ),
             );
         }
-        let mut output: operation::greeting_with_errors::GreetingWithErrorsOutput = runtime::http::json_output(
+        let mut output: GreetingWithErrorsOutput = runtime::http::json_output(
             status,
             body,
         )?;
@@ -84,9 +81,7 @@ impl GreetingWithErrors {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::greeting_with_errors::GreetingWithErrorsOutput,
-        >,
+        runtime::http::Received<GreetingWithErrorsOutput>,
         runtime::http::ResponseError<GreetingWithErrorsError>,
     > {
         runtime::http::received(response, Self::response)

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpEmptyPrefixHeaders` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl HttpEmptyPrefixHeaders {
     pub const HTTP_URI: &'static str = "/HttpEmptyPrefixHeaders";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersInput,
+        input: &HttpEmptyPrefixHeadersInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("GET", "")
             .path("/HttpEmptyPrefixHeaders")
@@ -42,12 +40,11 @@ impl HttpEmptyPrefixHeaders {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput,
+        HttpEmptyPrefixHeadersOutput,
         runtime::http::ResponseError<HttpEmptyPrefixHeadersError>,
     > {
         let status = response.status().as_u16();
@@ -65,7 +62,7 @@ impl HttpEmptyPrefixHeaders {
                 ),
             );
         }
-        let mut output: operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput = runtime::http::json_output(
+        let mut output: HttpEmptyPrefixHeadersOutput = runtime::http::json_output(
             status,
             body,
         )?;
@@ -100,9 +97,7 @@ impl HttpEmptyPrefixHeaders {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersOutput,
-        >,
+        runtime::http::Received<HttpEmptyPrefixHeadersOutput>,
         runtime::http::ResponseError<HttpEmptyPrefixHeadersError>,
     > {
         runtime::http::received(response, Self::response)

@@ -103,13 +103,6 @@ impl HttpEmptyPrefixHeadersOutputBuilder {
         self
     }
 
-    /// The `prefixHeaders` set so far.
-    pub fn get_prefix_headers(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.prefix_headers
-    }
-
     /// The `specificHeader` member.
     pub fn specific_header(mut self, input: impl Into<String>) -> Self {
         self.specific_header = Some(input.into());
@@ -120,11 +113,6 @@ impl HttpEmptyPrefixHeadersOutputBuilder {
     pub fn set_specific_header(mut self, input: Option<String>) -> Self {
         self.specific_header = input;
         self
-    }
-
-    /// The `specificHeader` set so far.
-    pub fn get_specific_header(&self) -> &Option<String> {
-        &self.specific_header
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -92,11 +92,6 @@ impl HttpPrefixHeadersInputBuilder {
         self
     }
 
-    /// The `foo` set so far.
-    pub fn get_foo(&self) -> &Option<String> {
-        &self.foo
-    }
-
     /// The `fooMap` member.
     ///
     /// Inserts one entry into `fooMap` (use `set_foo_map` to replace the map).
@@ -114,11 +109,6 @@ impl HttpPrefixHeadersInputBuilder {
     ) -> Self {
         self.foo_map = input;
         self
-    }
-
-    /// The `fooMap` set so far.
-    pub fn get_foo_map(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.foo_map
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -90,11 +90,6 @@ impl HttpPrefixHeadersOutputBuilder {
         self
     }
 
-    /// The `foo` set so far.
-    pub fn get_foo(&self) -> &Option<String> {
-        &self.foo
-    }
-
     /// The `fooMap` member.
     ///
     /// Inserts one entry into `fooMap` (use `set_foo_map` to replace the map).
@@ -112,11 +107,6 @@ impl HttpPrefixHeadersOutputBuilder {
     ) -> Self {
         self.foo_map = input;
         self
-    }
-
-    /// The `fooMap` set so far.
-    pub fn get_foo_map(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.foo_map
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpPrefixHeadersInResponse` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,22 +29,20 @@ impl HttpPrefixHeadersInResponse {
     pub const HTTP_URI: &'static str = "/HttpPrefixHeadersResponse";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        _input: &operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseInput,
+        _input: &HttpPrefixHeadersInResponseInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("GET", "")
             .path("/HttpPrefixHeadersResponse")
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseOutput,
+        HttpPrefixHeadersInResponseOutput,
         runtime::http::ResponseError<HttpPrefixHeadersInResponseError>,
     > {
         let status = response.status().as_u16();
@@ -58,7 +55,7 @@ impl HttpPrefixHeadersInResponse {
                 ),
             );
         }
-        let mut output: operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseOutput = runtime::http::json_output(
+        let mut output: HttpPrefixHeadersInResponseOutput = runtime::http::json_output(
             status,
             body,
         )?;
@@ -85,9 +82,7 @@ impl HttpPrefixHeadersInResponse {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseOutput,
-        >,
+        runtime::http::Received<HttpPrefixHeadersInResponseOutput>,
         runtime::http::ResponseError<HttpPrefixHeadersInResponseError>,
     > {
         runtime::http::received(response, Self::response)

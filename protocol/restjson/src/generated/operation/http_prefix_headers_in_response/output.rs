@@ -92,13 +92,6 @@ impl HttpPrefixHeadersInResponseOutputBuilder {
         self
     }
 
-    /// The `prefixHeaders` set so far.
-    pub fn get_prefix_headers(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.prefix_headers
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

@@ -92,13 +92,6 @@ impl HttpQueryParamsOnlyOperationInputBuilder {
         self
     }
 
-    /// The `queryMap` set so far.
-    pub fn get_query_map(
-        &self,
-    ) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.query_map
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

@@ -96,11 +96,6 @@ impl HttpRequestWithFloatLabelsInputBuilder {
         self
     }
 
-    /// The `float` set so far.
-    pub fn get_float(&self) -> &Option<f32> {
-        &self.float
-    }
-
     /// The `double` member.
     pub fn double(mut self, input: impl Into<f64>) -> Self {
         self.double = Some(input.into());
@@ -111,11 +106,6 @@ impl HttpRequestWithFloatLabelsInputBuilder {
     pub fn set_double(mut self, input: Option<f64>) -> Self {
         self.double = input;
         self
-    }
-
-    /// The `double` set so far.
-    pub fn get_double(&self) -> &Option<f64> {
-        &self.double
     }
 
     /// Builds the value without checking the model's constraints, for what a

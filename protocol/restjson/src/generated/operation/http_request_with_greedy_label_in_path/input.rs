@@ -97,11 +97,6 @@ impl HttpRequestWithGreedyLabelInPathInputBuilder {
         self
     }
 
-    /// The `foo` set so far.
-    pub fn get_foo(&self) -> &Option<String> {
-        &self.foo
-    }
-
     /// The `baz` member.
     pub fn baz(mut self, input: impl Into<String>) -> Self {
         self.baz = Some(input.into());
@@ -112,11 +107,6 @@ impl HttpRequestWithGreedyLabelInPathInputBuilder {
     pub fn set_baz(mut self, input: Option<String>) -> Self {
         self.baz = input;
         self
-    }
-
-    /// The `baz` set so far.
-    pub fn get_baz(&self) -> &Option<String> {
-        &self.baz
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -180,11 +180,6 @@ impl HttpRequestWithLabelsInputBuilder {
         self
     }
 
-    /// The `string` set so far.
-    pub fn get_string(&self) -> &Option<String> {
-        &self.string
-    }
-
     /// The `short` member.
     pub fn short(mut self, input: impl Into<i16>) -> Self {
         self.short = Some(input.into());
@@ -195,11 +190,6 @@ impl HttpRequestWithLabelsInputBuilder {
     pub fn set_short(mut self, input: Option<i16>) -> Self {
         self.short = input;
         self
-    }
-
-    /// The `short` set so far.
-    pub fn get_short(&self) -> &Option<i16> {
-        &self.short
     }
 
     /// The `integer` member.
@@ -214,11 +204,6 @@ impl HttpRequestWithLabelsInputBuilder {
         self
     }
 
-    /// The `integer` set so far.
-    pub fn get_integer(&self) -> &Option<i32> {
-        &self.integer
-    }
-
     /// The `long` member.
     pub fn long(mut self, input: impl Into<i64>) -> Self {
         self.long = Some(input.into());
@@ -229,11 +214,6 @@ impl HttpRequestWithLabelsInputBuilder {
     pub fn set_long(mut self, input: Option<i64>) -> Self {
         self.long = input;
         self
-    }
-
-    /// The `long` set so far.
-    pub fn get_long(&self) -> &Option<i64> {
-        &self.long
     }
 
     /// The `float` member.
@@ -248,11 +228,6 @@ impl HttpRequestWithLabelsInputBuilder {
         self
     }
 
-    /// The `float` set so far.
-    pub fn get_float(&self) -> &Option<f32> {
-        &self.float
-    }
-
     /// The `double` member.
     pub fn double(mut self, input: impl Into<f64>) -> Self {
         self.double = Some(input.into());
@@ -263,11 +238,6 @@ impl HttpRequestWithLabelsInputBuilder {
     pub fn set_double(mut self, input: Option<f64>) -> Self {
         self.double = input;
         self
-    }
-
-    /// The `double` set so far.
-    pub fn get_double(&self) -> &Option<f64> {
-        &self.double
     }
 
     /// Serialized in the path as true or false.
@@ -282,11 +252,6 @@ impl HttpRequestWithLabelsInputBuilder {
         self
     }
 
-    /// The `boolean` set so far.
-    pub fn get_boolean(&self) -> &Option<bool> {
-        &self.boolean
-    }
-
     /// Note that this member has no format, so it's serialized as an RFC 3399 date-time.
     pub fn timestamp(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
         self.timestamp = Some(input.into());
@@ -297,11 +262,6 @@ impl HttpRequestWithLabelsInputBuilder {
     pub fn set_timestamp(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.timestamp = input;
         self
-    }
-
-    /// The `timestamp` set so far.
-    pub fn get_timestamp(&self) -> &Option<::time::OffsetDateTime> {
-        &self.timestamp
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpRequestWithLabels` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl HttpRequestWithLabels {
     pub const HTTP_URI: &'static str = "/HttpRequestWithLabels/{string}/{short}/{integer}/{long}/{float}/{double}/{boolean}/{timestamp}";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::http_request_with_labels::HttpRequestWithLabelsInput,
+        input: &HttpRequestWithLabelsInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("GET", "")
             .path("/HttpRequestWithLabels/")
@@ -55,12 +53,11 @@ impl HttpRequestWithLabels {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::http_request_with_labels::HttpRequestWithLabelsOutput,
+        HttpRequestWithLabelsOutput,
         runtime::http::ResponseError<HttpRequestWithLabelsError>,
     > {
         runtime::http::json_response(response, HttpRequestWithLabelsError::from_response)
@@ -70,9 +67,7 @@ impl HttpRequestWithLabels {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::http_request_with_labels::HttpRequestWithLabelsOutput,
-        >,
+        runtime::http::Received<HttpRequestWithLabelsOutput>,
         runtime::http::ResponseError<HttpRequestWithLabelsError>,
     > {
         runtime::http::received(response, Self::response)

@@ -223,11 +223,6 @@ impl HttpRequestWithLabelsAndTimestampFormatInputBuilder {
         self
     }
 
-    /// The `memberEpochSeconds` set so far.
-    pub fn get_member_epoch_seconds(&self) -> &Option<::time::OffsetDateTime> {
-        &self.member_epoch_seconds
-    }
-
     /// The `memberHttpDate` member.
     pub fn member_http_date(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
         self.member_http_date = Some(input.into());
@@ -241,11 +236,6 @@ impl HttpRequestWithLabelsAndTimestampFormatInputBuilder {
     ) -> Self {
         self.member_http_date = input;
         self
-    }
-
-    /// The `memberHttpDate` set so far.
-    pub fn get_member_http_date(&self) -> &Option<::time::OffsetDateTime> {
-        &self.member_http_date
     }
 
     /// The `memberDateTime` member.
@@ -263,11 +253,6 @@ impl HttpRequestWithLabelsAndTimestampFormatInputBuilder {
         self
     }
 
-    /// The `memberDateTime` set so far.
-    pub fn get_member_date_time(&self) -> &Option<::time::OffsetDateTime> {
-        &self.member_date_time
-    }
-
     /// The `defaultFormat` member.
     pub fn default_format(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
         self.default_format = Some(input.into());
@@ -278,11 +263,6 @@ impl HttpRequestWithLabelsAndTimestampFormatInputBuilder {
     pub fn set_default_format(mut self, input: Option<::time::OffsetDateTime>) -> Self {
         self.default_format = input;
         self
-    }
-
-    /// The `defaultFormat` set so far.
-    pub fn get_default_format(&self) -> &Option<::time::OffsetDateTime> {
-        &self.default_format
     }
 
     /// The `targetEpochSeconds` member.
@@ -303,11 +283,6 @@ impl HttpRequestWithLabelsAndTimestampFormatInputBuilder {
         self
     }
 
-    /// The `targetEpochSeconds` set so far.
-    pub fn get_target_epoch_seconds(&self) -> &Option<::time::OffsetDateTime> {
-        &self.target_epoch_seconds
-    }
-
     /// The `targetHttpDate` member.
     pub fn target_http_date(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
         self.target_http_date = Some(input.into());
@@ -323,11 +298,6 @@ impl HttpRequestWithLabelsAndTimestampFormatInputBuilder {
         self
     }
 
-    /// The `targetHttpDate` set so far.
-    pub fn get_target_http_date(&self) -> &Option<::time::OffsetDateTime> {
-        &self.target_http_date
-    }
-
     /// The `targetDateTime` member.
     pub fn target_date_time(mut self, input: impl Into<::time::OffsetDateTime>) -> Self {
         self.target_date_time = Some(input.into());
@@ -341,11 +311,6 @@ impl HttpRequestWithLabelsAndTimestampFormatInputBuilder {
     ) -> Self {
         self.target_date_time = input;
         self
-    }
-
-    /// The `targetDateTime` set so far.
-    pub fn get_target_date_time(&self) -> &Option<::time::OffsetDateTime> {
-        &self.target_date_time
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpRequestWithLabelsAndTimestampFormat` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl HttpRequestWithLabelsAndTimestampFormat {
     pub const HTTP_URI: &'static str = "/HttpRequestWithLabelsAndTimestampFormat/{memberEpochSeconds}/{memberHttpDate}/{memberDateTime}/{defaultFormat}/{targetEpochSeconds}/{targetHttpDate}/{targetDateTime}";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormatInput,
+        input: &HttpRequestWithLabelsAndTimestampFormatInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("GET", "")
             .path("/HttpRequestWithLabelsAndTimestampFormat/")
@@ -69,12 +67,11 @@ impl HttpRequestWithLabelsAndTimestampFormat {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormatOutput,
+        HttpRequestWithLabelsAndTimestampFormatOutput,
         runtime::http::ResponseError<HttpRequestWithLabelsAndTimestampFormatError>,
     > {
         runtime::http::json_response(
@@ -87,9 +84,7 @@ impl HttpRequestWithLabelsAndTimestampFormat {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormatOutput,
-        >,
+        runtime::http::Received<HttpRequestWithLabelsAndTimestampFormatOutput>,
         runtime::http::ResponseError<HttpRequestWithLabelsAndTimestampFormatError>,
     > {
         runtime::http::received(response, Self::response)

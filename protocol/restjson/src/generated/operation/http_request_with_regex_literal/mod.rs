@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpRequestWithRegexLiteral` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl HttpRequestWithRegexLiteral {
     pub const HTTP_URI: &'static str = "/ReDosLiteral/{str}/(a+)+";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::http_request_with_regex_literal::HttpRequestWithRegexLiteralInput,
+        input: &HttpRequestWithRegexLiteralInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("GET", "")
             .path("/ReDosLiteral/")
@@ -42,12 +40,11 @@ impl HttpRequestWithRegexLiteral {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::http_request_with_regex_literal::HttpRequestWithRegexLiteralOutput,
+        HttpRequestWithRegexLiteralOutput,
         runtime::http::ResponseError<HttpRequestWithRegexLiteralError>,
     > {
         runtime::http::json_response(
@@ -60,9 +57,7 @@ impl HttpRequestWithRegexLiteral {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::http_request_with_regex_literal::HttpRequestWithRegexLiteralOutput,
-        >,
+        runtime::http::Received<HttpRequestWithRegexLiteralOutput>,
         runtime::http::ResponseError<HttpRequestWithRegexLiteralError>,
     > {
         runtime::http::received(response, Self::response)

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `HttpResponseCode` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,20 +29,18 @@ impl HttpResponseCode {
     pub const HTTP_URI: &'static str = "/HttpResponseCode";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        _input: &operation::http_response_code::HttpResponseCodeInput,
+        _input: &HttpResponseCodeInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("PUT", "").path("/HttpResponseCode").build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::http_response_code::HttpResponseCodeOutput,
+        HttpResponseCodeOutput,
         runtime::http::ResponseError<HttpResponseCodeError>,
     > {
         let status = response.status().as_u16();
@@ -56,7 +53,7 @@ impl HttpResponseCode {
                 ),
             );
         }
-        let mut output: operation::http_response_code::HttpResponseCodeOutput = runtime::http::json_output(
+        let mut output: HttpResponseCodeOutput = runtime::http::json_output(
             status,
             body,
         )?;
@@ -68,7 +65,7 @@ impl HttpResponseCode {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::http_response_code::HttpResponseCodeOutput>,
+        runtime::http::Received<HttpResponseCodeOutput>,
         runtime::http::ResponseError<HttpResponseCodeError>,
     > {
         runtime::http::received(response, Self::response)

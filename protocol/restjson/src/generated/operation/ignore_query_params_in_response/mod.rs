@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `IgnoreQueryParamsInResponse` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,22 +29,20 @@ impl IgnoreQueryParamsInResponse {
     pub const HTTP_URI: &'static str = "/IgnoreQueryParamsInResponse";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        _input: &operation::ignore_query_params_in_response::IgnoreQueryParamsInResponseInput,
+        _input: &IgnoreQueryParamsInResponseInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("GET", "")
             .path("/IgnoreQueryParamsInResponse")
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::ignore_query_params_in_response::IgnoreQueryParamsInResponseOutput,
+        IgnoreQueryParamsInResponseOutput,
         runtime::http::ResponseError<IgnoreQueryParamsInResponseError>,
     > {
         runtime::http::json_response(
@@ -58,9 +55,7 @@ impl IgnoreQueryParamsInResponse {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::ignore_query_params_in_response::IgnoreQueryParamsInResponseOutput,
-        >,
+        runtime::http::Received<IgnoreQueryParamsInResponseOutput>,
         runtime::http::ResponseError<IgnoreQueryParamsInResponseError>,
     > {
         runtime::http::received(response, Self::response)

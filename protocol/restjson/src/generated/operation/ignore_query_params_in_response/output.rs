@@ -79,11 +79,6 @@ impl IgnoreQueryParamsInResponseOutputBuilder {
         self
     }
 
-    /// The `baz` set so far.
-    pub fn get_baz(&self) -> &Option<String> {
-        &self.baz
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

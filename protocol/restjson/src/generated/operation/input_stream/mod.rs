@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `InputStream` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl InputStream {
     pub const HTTP_URI: &'static str = "/InputStream";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::input_stream::InputStreamInput,
+        input: &InputStreamInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/InputStream")
@@ -41,14 +39,10 @@ impl InputStream {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> Result<
-        operation::input_stream::InputStreamOutput,
-        runtime::http::ResponseError<InputStreamError>,
-    > {
+    ) -> Result<InputStreamOutput, runtime::http::ResponseError<InputStreamError>> {
         runtime::http::json_response(response, InputStreamError::from_response)
     }
 
@@ -56,7 +50,7 @@ impl InputStream {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::input_stream::InputStreamOutput>,
+        runtime::http::Received<InputStreamOutput>,
         runtime::http::ResponseError<InputStreamError>,
     > {
         runtime::http::received(response, Self::response)

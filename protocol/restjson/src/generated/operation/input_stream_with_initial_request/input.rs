@@ -104,11 +104,6 @@ impl InputStreamWithInitialRequestInputBuilder {
         self
     }
 
-    /// The `initialRequestMember` set so far.
-    pub fn get_initial_request_member(&self) -> &Option<String> {
-        &self.initial_request_member
-    }
-
     /// The `stream` member.
     pub fn stream(mut self, input: impl Into<types::EventStream>) -> Self {
         self.stream = Some(input.into());
@@ -119,11 +114,6 @@ impl InputStreamWithInitialRequestInputBuilder {
     pub fn set_stream(mut self, input: Option<types::EventStream>) -> Self {
         self.stream = input;
         self
-    }
-
-    /// The `stream` set so far.
-    pub fn get_stream(&self) -> &Option<types::EventStream> {
-        &self.stream
     }
 
     /// Builds the value without checking the model's constraints, for what a

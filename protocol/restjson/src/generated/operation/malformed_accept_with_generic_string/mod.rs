@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedAcceptWithGenericString` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,22 +29,20 @@ impl MalformedAcceptWithGenericString {
     pub const HTTP_URI: &'static str = "/MalformedAcceptWithGenericString";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        _input: &operation::malformed_accept_with_generic_string::MalformedAcceptWithGenericStringInput,
+        _input: &MalformedAcceptWithGenericStringInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/MalformedAcceptWithGenericString")
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::malformed_accept_with_generic_string::MalformedAcceptWithGenericStringOutput,
+        MalformedAcceptWithGenericStringOutput,
         runtime::http::ResponseError<MalformedAcceptWithGenericStringError>,
     > {
         let status = response.status().as_u16();
@@ -63,7 +60,7 @@ impl MalformedAcceptWithGenericString {
                 ),
             );
         }
-        let mut output: operation::malformed_accept_with_generic_string::MalformedAcceptWithGenericStringOutput = ::serde_json::from_slice(
+        let mut output: MalformedAcceptWithGenericStringOutput = ::serde_json::from_slice(
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -78,9 +75,7 @@ impl MalformedAcceptWithGenericString {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::malformed_accept_with_generic_string::MalformedAcceptWithGenericStringOutput,
-        >,
+        runtime::http::Received<MalformedAcceptWithGenericStringOutput>,
         runtime::http::ResponseError<MalformedAcceptWithGenericStringError>,
     > {
         runtime::http::received(response, Self::response)

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedAcceptWithPayload` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,22 +29,20 @@ impl MalformedAcceptWithPayload {
     pub const HTTP_URI: &'static str = "/MalformedAcceptWithPayload";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        _input: &operation::malformed_accept_with_payload::MalformedAcceptWithPayloadInput,
+        _input: &MalformedAcceptWithPayloadInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/MalformedAcceptWithPayload")
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::malformed_accept_with_payload::MalformedAcceptWithPayloadOutput,
+        MalformedAcceptWithPayloadOutput,
         runtime::http::ResponseError<MalformedAcceptWithPayloadError>,
     > {
         let status = response.status().as_u16();
@@ -63,7 +60,7 @@ impl MalformedAcceptWithPayload {
                 ),
             );
         }
-        let mut output: operation::malformed_accept_with_payload::MalformedAcceptWithPayloadOutput = ::serde_json::from_slice(
+        let mut output: MalformedAcceptWithPayloadOutput = ::serde_json::from_slice(
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -76,9 +73,7 @@ impl MalformedAcceptWithPayload {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::malformed_accept_with_payload::MalformedAcceptWithPayloadOutput,
-        >,
+        runtime::http::Received<MalformedAcceptWithPayloadOutput>,
         runtime::http::ResponseError<MalformedAcceptWithPayloadError>,
     > {
         runtime::http::received(response, Self::response)

@@ -117,11 +117,6 @@ impl MalformedBooleanInputBuilder {
         self
     }
 
-    /// The `booleanInBody` set so far.
-    pub fn get_boolean_in_body(&self) -> &Option<bool> {
-        &self.boolean_in_body
-    }
-
     /// The `booleanInPath` member.
     pub fn boolean_in_path(mut self, input: impl Into<bool>) -> Self {
         self.boolean_in_path = Some(input.into());
@@ -132,11 +127,6 @@ impl MalformedBooleanInputBuilder {
     pub fn set_boolean_in_path(mut self, input: Option<bool>) -> Self {
         self.boolean_in_path = input;
         self
-    }
-
-    /// The `booleanInPath` set so far.
-    pub fn get_boolean_in_path(&self) -> &Option<bool> {
-        &self.boolean_in_path
     }
 
     /// The `booleanInQuery` member.
@@ -151,11 +141,6 @@ impl MalformedBooleanInputBuilder {
         self
     }
 
-    /// The `booleanInQuery` set so far.
-    pub fn get_boolean_in_query(&self) -> &Option<bool> {
-        &self.boolean_in_query
-    }
-
     /// The `booleanInHeader` member.
     pub fn boolean_in_header(mut self, input: impl Into<bool>) -> Self {
         self.boolean_in_header = Some(input.into());
@@ -166,11 +151,6 @@ impl MalformedBooleanInputBuilder {
     pub fn set_boolean_in_header(mut self, input: Option<bool>) -> Self {
         self.boolean_in_header = input;
         self
-    }
-
-    /// The `booleanInHeader` set so far.
-    pub fn get_boolean_in_header(&self) -> &Option<bool> {
-        &self.boolean_in_header
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -115,11 +115,6 @@ impl MalformedByteInputBuilder {
         self
     }
 
-    /// The `byteInBody` set so far.
-    pub fn get_byte_in_body(&self) -> &Option<i8> {
-        &self.byte_in_body
-    }
-
     /// The `byteInPath` member.
     pub fn byte_in_path(mut self, input: impl Into<i8>) -> Self {
         self.byte_in_path = Some(input.into());
@@ -130,11 +125,6 @@ impl MalformedByteInputBuilder {
     pub fn set_byte_in_path(mut self, input: Option<i8>) -> Self {
         self.byte_in_path = input;
         self
-    }
-
-    /// The `byteInPath` set so far.
-    pub fn get_byte_in_path(&self) -> &Option<i8> {
-        &self.byte_in_path
     }
 
     /// The `byteInQuery` member.
@@ -149,11 +139,6 @@ impl MalformedByteInputBuilder {
         self
     }
 
-    /// The `byteInQuery` set so far.
-    pub fn get_byte_in_query(&self) -> &Option<i8> {
-        &self.byte_in_query
-    }
-
     /// The `byteInHeader` member.
     pub fn byte_in_header(mut self, input: impl Into<i8>) -> Self {
         self.byte_in_header = Some(input.into());
@@ -164,11 +149,6 @@ impl MalformedByteInputBuilder {
     pub fn set_byte_in_header(mut self, input: Option<i8>) -> Self {
         self.byte_in_header = input;
         self
-    }
-
-    /// The `byteInHeader` set so far.
-    pub fn get_byte_in_header(&self) -> &Option<i8> {
-        &self.byte_in_header
     }
 
     /// Builds the value without checking the model's constraints, for what a

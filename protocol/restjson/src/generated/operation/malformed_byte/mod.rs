@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedByte` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl MalformedByte {
     pub const HTTP_URI: &'static str = "/MalformedByte/{byteInPath}";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::malformed_byte::MalformedByteInput,
+        input: &MalformedByteInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/MalformedByte/")
@@ -44,14 +42,10 @@ impl MalformedByte {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> Result<
-        operation::malformed_byte::MalformedByteOutput,
-        runtime::http::ResponseError<MalformedByteError>,
-    > {
+    ) -> Result<MalformedByteOutput, runtime::http::ResponseError<MalformedByteError>> {
         runtime::http::json_response(response, MalformedByteError::from_response)
     }
 
@@ -59,7 +53,7 @@ impl MalformedByte {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::malformed_byte::MalformedByteOutput>,
+        runtime::http::Received<MalformedByteOutput>,
         runtime::http::ResponseError<MalformedByteError>,
     > {
         runtime::http::received(response, Self::response)

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedContentTypeWithBody` operation: input, output and errors.
-use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
 
@@ -30,8 +29,7 @@ impl MalformedContentTypeWithBody {
     pub const HTTP_URI: &'static str = "/MalformedContentTypeWithBody";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
         input: &types::GreetingStruct,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
@@ -41,12 +39,11 @@ impl MalformedContentTypeWithBody {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::malformed_content_type_with_body::MalformedContentTypeWithBodyOutput,
+        MalformedContentTypeWithBodyOutput,
         runtime::http::ResponseError<MalformedContentTypeWithBodyError>,
     > {
         runtime::http::json_response(
@@ -59,9 +56,7 @@ impl MalformedContentTypeWithBody {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::malformed_content_type_with_body::MalformedContentTypeWithBodyOutput,
-        >,
+        runtime::http::Received<MalformedContentTypeWithBodyOutput>,
         runtime::http::ResponseError<MalformedContentTypeWithBodyError>,
     > {
         runtime::http::received(response, Self::response)

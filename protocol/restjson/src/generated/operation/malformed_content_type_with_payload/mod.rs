@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedContentTypeWithPayload` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl MalformedContentTypeWithPayload {
     pub const HTTP_URI: &'static str = "/MalformedContentTypeWithPayload";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::malformed_content_type_with_payload::MalformedContentTypeWithPayloadInput,
+        input: &MalformedContentTypeWithPayloadInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/MalformedContentTypeWithPayload")
@@ -44,12 +42,11 @@ impl MalformedContentTypeWithPayload {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::malformed_content_type_with_payload::MalformedContentTypeWithPayloadOutput,
+        MalformedContentTypeWithPayloadOutput,
         runtime::http::ResponseError<MalformedContentTypeWithPayloadError>,
     > {
         runtime::http::json_response(
@@ -62,9 +59,7 @@ impl MalformedContentTypeWithPayload {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::malformed_content_type_with_payload::MalformedContentTypeWithPayloadOutput,
-        >,
+        runtime::http::Received<MalformedContentTypeWithPayloadOutput>,
         runtime::http::ResponseError<MalformedContentTypeWithPayloadError>,
     > {
         runtime::http::received(response, Self::response)

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedContentTypeWithoutBodyEmptyInput` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl MalformedContentTypeWithoutBodyEmptyInput {
     pub const HTTP_URI: &'static str = "/MalformedContentTypeWithoutBodyEmptyInput";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::malformed_content_type_without_body_empty_input::MalformedContentTypeWithoutBodyEmptyInputInput,
+        input: &MalformedContentTypeWithoutBodyEmptyInputInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/MalformedContentTypeWithoutBodyEmptyInput")
@@ -41,12 +39,11 @@ impl MalformedContentTypeWithoutBodyEmptyInput {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::malformed_content_type_without_body_empty_input::MalformedContentTypeWithoutBodyEmptyInputOutput,
+        MalformedContentTypeWithoutBodyEmptyInputOutput,
         runtime::http::ResponseError<MalformedContentTypeWithoutBodyEmptyInputError>,
     > {
         runtime::http::json_response(
@@ -59,9 +56,7 @@ impl MalformedContentTypeWithoutBodyEmptyInput {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::malformed_content_type_without_body_empty_input::MalformedContentTypeWithoutBodyEmptyInputOutput,
-        >,
+        runtime::http::Received<MalformedContentTypeWithoutBodyEmptyInputOutput>,
         runtime::http::ResponseError<MalformedContentTypeWithoutBodyEmptyInputError>,
     > {
         runtime::http::received(response, Self::response)

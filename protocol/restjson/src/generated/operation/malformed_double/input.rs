@@ -115,11 +115,6 @@ impl MalformedDoubleInputBuilder {
         self
     }
 
-    /// The `doubleInBody` set so far.
-    pub fn get_double_in_body(&self) -> &Option<f64> {
-        &self.double_in_body
-    }
-
     /// The `doubleInPath` member.
     pub fn double_in_path(mut self, input: impl Into<f64>) -> Self {
         self.double_in_path = Some(input.into());
@@ -130,11 +125,6 @@ impl MalformedDoubleInputBuilder {
     pub fn set_double_in_path(mut self, input: Option<f64>) -> Self {
         self.double_in_path = input;
         self
-    }
-
-    /// The `doubleInPath` set so far.
-    pub fn get_double_in_path(&self) -> &Option<f64> {
-        &self.double_in_path
     }
 
     /// The `doubleInQuery` member.
@@ -149,11 +139,6 @@ impl MalformedDoubleInputBuilder {
         self
     }
 
-    /// The `doubleInQuery` set so far.
-    pub fn get_double_in_query(&self) -> &Option<f64> {
-        &self.double_in_query
-    }
-
     /// The `doubleInHeader` member.
     pub fn double_in_header(mut self, input: impl Into<f64>) -> Self {
         self.double_in_header = Some(input.into());
@@ -164,11 +149,6 @@ impl MalformedDoubleInputBuilder {
     pub fn set_double_in_header(mut self, input: Option<f64>) -> Self {
         self.double_in_header = input;
         self
-    }
-
-    /// The `doubleInHeader` set so far.
-    pub fn get_double_in_header(&self) -> &Option<f64> {
-        &self.double_in_header
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -115,11 +115,6 @@ impl MalformedFloatInputBuilder {
         self
     }
 
-    /// The `floatInBody` set so far.
-    pub fn get_float_in_body(&self) -> &Option<f32> {
-        &self.float_in_body
-    }
-
     /// The `floatInPath` member.
     pub fn float_in_path(mut self, input: impl Into<f32>) -> Self {
         self.float_in_path = Some(input.into());
@@ -130,11 +125,6 @@ impl MalformedFloatInputBuilder {
     pub fn set_float_in_path(mut self, input: Option<f32>) -> Self {
         self.float_in_path = input;
         self
-    }
-
-    /// The `floatInPath` set so far.
-    pub fn get_float_in_path(&self) -> &Option<f32> {
-        &self.float_in_path
     }
 
     /// The `floatInQuery` member.
@@ -149,11 +139,6 @@ impl MalformedFloatInputBuilder {
         self
     }
 
-    /// The `floatInQuery` set so far.
-    pub fn get_float_in_query(&self) -> &Option<f32> {
-        &self.float_in_query
-    }
-
     /// The `floatInHeader` member.
     pub fn float_in_header(mut self, input: impl Into<f32>) -> Self {
         self.float_in_header = Some(input.into());
@@ -164,11 +149,6 @@ impl MalformedFloatInputBuilder {
     pub fn set_float_in_header(mut self, input: Option<f32>) -> Self {
         self.float_in_header = input;
         self
-    }
-
-    /// The `floatInHeader` set so far.
-    pub fn get_float_in_header(&self) -> &Option<f32> {
-        &self.float_in_header
     }
 
     /// Builds the value without checking the model's constraints, for what a

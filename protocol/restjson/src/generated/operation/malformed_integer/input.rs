@@ -117,11 +117,6 @@ impl MalformedIntegerInputBuilder {
         self
     }
 
-    /// The `integerInBody` set so far.
-    pub fn get_integer_in_body(&self) -> &Option<i32> {
-        &self.integer_in_body
-    }
-
     /// The `integerInPath` member.
     pub fn integer_in_path(mut self, input: impl Into<i32>) -> Self {
         self.integer_in_path = Some(input.into());
@@ -132,11 +127,6 @@ impl MalformedIntegerInputBuilder {
     pub fn set_integer_in_path(mut self, input: Option<i32>) -> Self {
         self.integer_in_path = input;
         self
-    }
-
-    /// The `integerInPath` set so far.
-    pub fn get_integer_in_path(&self) -> &Option<i32> {
-        &self.integer_in_path
     }
 
     /// The `integerInQuery` member.
@@ -151,11 +141,6 @@ impl MalformedIntegerInputBuilder {
         self
     }
 
-    /// The `integerInQuery` set so far.
-    pub fn get_integer_in_query(&self) -> &Option<i32> {
-        &self.integer_in_query
-    }
-
     /// The `integerInHeader` member.
     pub fn integer_in_header(mut self, input: impl Into<i32>) -> Self {
         self.integer_in_header = Some(input.into());
@@ -166,11 +151,6 @@ impl MalformedIntegerInputBuilder {
     pub fn set_integer_in_header(mut self, input: Option<i32>) -> Self {
         self.integer_in_header = input;
         self
-    }
-
-    /// The `integerInHeader` set so far.
-    pub fn get_integer_in_header(&self) -> &Option<i32> {
-        &self.integer_in_header
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedInteger` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl MalformedInteger {
     pub const HTTP_URI: &'static str = "/MalformedInteger/{integerInPath}";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::malformed_integer::MalformedIntegerInput,
+        input: &MalformedIntegerInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/MalformedInteger/")
@@ -44,12 +42,11 @@ impl MalformedInteger {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::malformed_integer::MalformedIntegerOutput,
+        MalformedIntegerOutput,
         runtime::http::ResponseError<MalformedIntegerError>,
     > {
         runtime::http::json_response(response, MalformedIntegerError::from_response)
@@ -59,7 +56,7 @@ impl MalformedInteger {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::malformed_integer::MalformedIntegerOutput>,
+        runtime::http::Received<MalformedIntegerOutput>,
         runtime::http::ResponseError<MalformedIntegerError>,
     > {
         runtime::http::received(response, Self::response)

@@ -78,11 +78,6 @@ impl MalformedListInputBuilder {
         self
     }
 
-    /// The `bodyList` set so far.
-    pub fn get_body_list(&self) -> &Option<Vec<String>> {
-        &self.body_list
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

@@ -115,11 +115,6 @@ impl MalformedLongInputBuilder {
         self
     }
 
-    /// The `longInBody` set so far.
-    pub fn get_long_in_body(&self) -> &Option<i64> {
-        &self.long_in_body
-    }
-
     /// The `longInPath` member.
     pub fn long_in_path(mut self, input: impl Into<i64>) -> Self {
         self.long_in_path = Some(input.into());
@@ -130,11 +125,6 @@ impl MalformedLongInputBuilder {
     pub fn set_long_in_path(mut self, input: Option<i64>) -> Self {
         self.long_in_path = input;
         self
-    }
-
-    /// The `longInPath` set so far.
-    pub fn get_long_in_path(&self) -> &Option<i64> {
-        &self.long_in_path
     }
 
     /// The `longInQuery` member.
@@ -149,11 +139,6 @@ impl MalformedLongInputBuilder {
         self
     }
 
-    /// The `longInQuery` set so far.
-    pub fn get_long_in_query(&self) -> &Option<i64> {
-        &self.long_in_query
-    }
-
     /// The `longInHeader` member.
     pub fn long_in_header(mut self, input: impl Into<i64>) -> Self {
         self.long_in_header = Some(input.into());
@@ -164,11 +149,6 @@ impl MalformedLongInputBuilder {
     pub fn set_long_in_header(mut self, input: Option<i64>) -> Self {
         self.long_in_header = input;
         self
-    }
-
-    /// The `longInHeader` set so far.
-    pub fn get_long_in_header(&self) -> &Option<i64> {
-        &self.long_in_header
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -83,11 +83,6 @@ impl MalformedMapInputBuilder {
         self
     }
 
-    /// The `bodyMap` set so far.
-    pub fn get_body_map(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.body_map
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

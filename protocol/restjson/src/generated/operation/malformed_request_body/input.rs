@@ -88,11 +88,6 @@ impl MalformedRequestBodyInputBuilder {
         self
     }
 
-    /// The `int` set so far.
-    pub fn get_int(&self) -> &Option<i32> {
-        &self.int
-    }
-
     /// The `float` member.
     pub fn float(mut self, input: impl Into<f32>) -> Self {
         self.float = Some(input.into());
@@ -103,11 +98,6 @@ impl MalformedRequestBodyInputBuilder {
     pub fn set_float(mut self, input: Option<f32>) -> Self {
         self.float = input;
         self
-    }
-
-    /// The `float` set so far.
-    pub fn get_float(&self) -> &Option<f32> {
-        &self.float
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -115,11 +115,6 @@ impl MalformedShortInputBuilder {
         self
     }
 
-    /// The `shortInBody` set so far.
-    pub fn get_short_in_body(&self) -> &Option<i16> {
-        &self.short_in_body
-    }
-
     /// The `shortInPath` member.
     pub fn short_in_path(mut self, input: impl Into<i16>) -> Self {
         self.short_in_path = Some(input.into());
@@ -130,11 +125,6 @@ impl MalformedShortInputBuilder {
     pub fn set_short_in_path(mut self, input: Option<i16>) -> Self {
         self.short_in_path = input;
         self
-    }
-
-    /// The `shortInPath` set so far.
-    pub fn get_short_in_path(&self) -> &Option<i16> {
-        &self.short_in_path
     }
 
     /// The `shortInQuery` member.
@@ -149,11 +139,6 @@ impl MalformedShortInputBuilder {
         self
     }
 
-    /// The `shortInQuery` set so far.
-    pub fn get_short_in_query(&self) -> &Option<i16> {
-        &self.short_in_query
-    }
-
     /// The `shortInHeader` member.
     pub fn short_in_header(mut self, input: impl Into<i16>) -> Self {
         self.short_in_header = Some(input.into());
@@ -164,11 +149,6 @@ impl MalformedShortInputBuilder {
     pub fn set_short_in_header(mut self, input: Option<i16>) -> Self {
         self.short_in_header = input;
         self
-    }
-
-    /// The `shortInHeader` set so far.
-    pub fn get_short_in_header(&self) -> &Option<i16> {
-        &self.short_in_header
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `MalformedTimestampPathHttpDate` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl MalformedTimestampPathHttpDate {
     pub const HTTP_URI: &'static str = "/MalformedTimestampPathHttpDate/{timestamp}";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDateInput,
+        input: &MalformedTimestampPathHttpDateInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/MalformedTimestampPathHttpDate/")
@@ -45,12 +43,11 @@ impl MalformedTimestampPathHttpDate {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDateOutput,
+        MalformedTimestampPathHttpDateOutput,
         runtime::http::ResponseError<MalformedTimestampPathHttpDateError>,
     > {
         runtime::http::json_response(
@@ -63,9 +60,7 @@ impl MalformedTimestampPathHttpDate {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDateOutput,
-        >,
+        runtime::http::Received<MalformedTimestampPathHttpDateOutput>,
         runtime::http::ResponseError<MalformedTimestampPathHttpDateError>,
     > {
         runtime::http::received(response, Self::response)

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `MediaTypeHeader` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl MediaTypeHeader {
     pub const HTTP_URI: &'static str = "/MediaTypeHeader";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::media_type_header::MediaTypeHeaderInput,
+        input: &MediaTypeHeaderInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("GET", "")
             .path("/MediaTypeHeader")
@@ -44,12 +42,11 @@ impl MediaTypeHeader {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::media_type_header::MediaTypeHeaderOutput,
+        MediaTypeHeaderOutput,
         runtime::http::ResponseError<MediaTypeHeaderError>,
     > {
         let status = response.status().as_u16();
@@ -67,7 +64,7 @@ impl MediaTypeHeader {
                 ),
             );
         }
-        let mut output: operation::media_type_header::MediaTypeHeaderOutput = runtime::http::json_output(
+        let mut output: MediaTypeHeaderOutput = runtime::http::json_output(
             status,
             body,
         )?;
@@ -91,7 +88,7 @@ impl MediaTypeHeader {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::media_type_header::MediaTypeHeaderOutput>,
+        runtime::http::Received<MediaTypeHeaderOutput>,
         runtime::http::ResponseError<MediaTypeHeaderError>,
     > {
         runtime::http::received(response, Self::response)

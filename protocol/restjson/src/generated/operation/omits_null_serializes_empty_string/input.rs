@@ -93,11 +93,6 @@ impl OmitsNullSerializesEmptyStringInputBuilder {
         self
     }
 
-    /// The `nullValue` set so far.
-    pub fn get_null_value(&self) -> &Option<String> {
-        &self.null_value
-    }
-
     /// The `emptyString` member.
     pub fn empty_string(mut self, input: impl Into<String>) -> Self {
         self.empty_string = Some(input.into());
@@ -108,11 +103,6 @@ impl OmitsNullSerializesEmptyStringInputBuilder {
     pub fn set_empty_string(mut self, input: Option<String>) -> Self {
         self.empty_string = input;
         self
-    }
-
-    /// The `emptyString` set so far.
-    pub fn get_empty_string(&self) -> &Option<String> {
-        &self.empty_string
     }
 
     /// Builds the value without checking the model's constraints, for what a

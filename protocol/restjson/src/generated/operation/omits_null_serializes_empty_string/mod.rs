@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `OmitsNullSerializesEmptyString` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl OmitsNullSerializesEmptyString {
     pub const HTTP_URI: &'static str = "/OmitsNullSerializesEmptyString";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringInput,
+        input: &OmitsNullSerializesEmptyStringInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("GET", "")
             .path("/OmitsNullSerializesEmptyString")
@@ -42,12 +40,11 @@ impl OmitsNullSerializesEmptyString {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringOutput,
+        OmitsNullSerializesEmptyStringOutput,
         runtime::http::ResponseError<OmitsNullSerializesEmptyStringError>,
     > {
         runtime::http::json_response(
@@ -60,9 +57,7 @@ impl OmitsNullSerializesEmptyString {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringOutput,
-        >,
+        runtime::http::Received<OmitsNullSerializesEmptyStringOutput>,
         runtime::http::ResponseError<OmitsNullSerializesEmptyStringError>,
     > {
         runtime::http::received(response, Self::response)

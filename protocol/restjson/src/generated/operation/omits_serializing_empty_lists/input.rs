@@ -180,11 +180,6 @@ impl OmitsSerializingEmptyListsInputBuilder {
         self
     }
 
-    /// The `queryStringList` set so far.
-    pub fn get_query_string_list(&self) -> &Option<Vec<String>> {
-        &self.query_string_list
-    }
-
     /// The `queryIntegerList` member.
     ///
     /// Appends one item to `queryIntegerList` (use `set_query_integer_list` to replace the list).
@@ -197,11 +192,6 @@ impl OmitsSerializingEmptyListsInputBuilder {
     pub fn set_query_integer_list(mut self, input: Option<Vec<i32>>) -> Self {
         self.query_integer_list = input;
         self
-    }
-
-    /// The `queryIntegerList` set so far.
-    pub fn get_query_integer_list(&self) -> &Option<Vec<i32>> {
-        &self.query_integer_list
     }
 
     /// The `queryDoubleList` member.
@@ -218,11 +208,6 @@ impl OmitsSerializingEmptyListsInputBuilder {
         self
     }
 
-    /// The `queryDoubleList` set so far.
-    pub fn get_query_double_list(&self) -> &Option<Vec<f64>> {
-        &self.query_double_list
-    }
-
     /// The `queryBooleanList` member.
     ///
     /// Appends one item to `queryBooleanList` (use `set_query_boolean_list` to replace the list).
@@ -235,11 +220,6 @@ impl OmitsSerializingEmptyListsInputBuilder {
     pub fn set_query_boolean_list(mut self, input: Option<Vec<bool>>) -> Self {
         self.query_boolean_list = input;
         self
-    }
-
-    /// The `queryBooleanList` set so far.
-    pub fn get_query_boolean_list(&self) -> &Option<Vec<bool>> {
-        &self.query_boolean_list
     }
 
     /// The `queryTimestampList` member.
@@ -262,11 +242,6 @@ impl OmitsSerializingEmptyListsInputBuilder {
         self
     }
 
-    /// The `queryTimestampList` set so far.
-    pub fn get_query_timestamp_list(&self) -> &Option<Vec<::time::OffsetDateTime>> {
-        &self.query_timestamp_list
-    }
-
     /// The `queryEnumList` member.
     ///
     /// Appends one item to `queryEnumList` (use `set_query_enum_list` to replace the list).
@@ -279,11 +254,6 @@ impl OmitsSerializingEmptyListsInputBuilder {
     pub fn set_query_enum_list(mut self, input: Option<Vec<types::FooEnum>>) -> Self {
         self.query_enum_list = input;
         self
-    }
-
-    /// The `queryEnumList` set so far.
-    pub fn get_query_enum_list(&self) -> &Option<Vec<types::FooEnum>> {
-        &self.query_enum_list
     }
 
     /// The `queryIntegerEnumList` member.
@@ -304,11 +274,6 @@ impl OmitsSerializingEmptyListsInputBuilder {
     ) -> Self {
         self.query_integer_enum_list = input;
         self
-    }
-
-    /// The `queryIntegerEnumList` set so far.
-    pub fn get_query_integer_enum_list(&self) -> &Option<Vec<types::IntegerEnum>> {
-        &self.query_integer_enum_list
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `OmitsSerializingEmptyLists` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl OmitsSerializingEmptyLists {
     pub const HTTP_URI: &'static str = "/OmitsSerializingEmptyLists";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsInput,
+        input: &OmitsSerializingEmptyListsInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/OmitsSerializingEmptyLists")
@@ -65,12 +63,11 @@ impl OmitsSerializingEmptyLists {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsOutput,
+        OmitsSerializingEmptyListsOutput,
         runtime::http::ResponseError<OmitsSerializingEmptyListsError>,
     > {
         runtime::http::json_response(
@@ -83,9 +80,7 @@ impl OmitsSerializingEmptyLists {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsOutput,
-        >,
+        runtime::http::Received<OmitsSerializingEmptyListsOutput>,
         runtime::http::ResponseError<OmitsSerializingEmptyListsError>,
     > {
         runtime::http::received(response, Self::response)

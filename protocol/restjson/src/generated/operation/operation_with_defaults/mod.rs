@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `OperationWithDefaults` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl OperationWithDefaults {
     pub const HTTP_URI: &'static str = "/OperationWithDefaults";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::operation_with_defaults::OperationWithDefaultsInput,
+        input: &OperationWithDefaultsInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/OperationWithDefaults")
@@ -41,12 +39,11 @@ impl OperationWithDefaults {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::operation_with_defaults::OperationWithDefaultsOutput,
+        OperationWithDefaultsOutput,
         runtime::http::ResponseError<OperationWithDefaultsError>,
     > {
         runtime::http::json_response(response, OperationWithDefaultsError::from_response)
@@ -56,9 +53,7 @@ impl OperationWithDefaults {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::operation_with_defaults::OperationWithDefaultsOutput,
-        >,
+        runtime::http::Received<OperationWithDefaultsOutput>,
         runtime::http::ResponseError<OperationWithDefaultsError>,
     > {
         runtime::http::received(response, Self::response)

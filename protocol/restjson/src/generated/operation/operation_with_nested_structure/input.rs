@@ -84,11 +84,6 @@ impl OperationWithNestedStructureInputBuilder {
         self
     }
 
-    /// The `topLevel` set so far.
-    pub fn get_top_level(&self) -> &Option<types::TopLevel> {
-        &self.top_level
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

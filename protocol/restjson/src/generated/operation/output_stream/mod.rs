@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `OutputStream` operation: input, output and errors.
-use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
 
@@ -31,22 +30,17 @@ impl OutputStream {
     pub const HTTP_URI: &'static str = "/OutputStream";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        _input: &operation::output_stream::OutputStreamInput,
+        _input: &OutputStreamInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "").path("/OutputStream").build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> Result<
-        operation::output_stream::OutputStreamOutput,
-        runtime::http::ResponseError<OutputStreamError>,
-    > {
+    ) -> Result<OutputStreamOutput, runtime::http::ResponseError<OutputStreamError>> {
         let status = response.status().as_u16();
         let body: &[u8] = response.body().as_ref();
         let malformed = |message: String| runtime::http::ResponseError::Malformed {
@@ -59,9 +53,7 @@ impl OutputStream {
                 runtime::http::error_response(response, OutputStreamError::from_response),
             );
         }
-        let mut output: operation::output_stream::OutputStreamOutput = ::serde_json::from_slice(
-                b"{}",
-            )
+        let mut output: OutputStreamOutput = ::serde_json::from_slice(b"{}")
             .map_err(|e| malformed(e.to_string()))?;
         let value = if body.is_empty() {
             None
@@ -80,7 +72,7 @@ impl OutputStream {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::output_stream::OutputStreamOutput>,
+        runtime::http::Received<OutputStreamOutput>,
         runtime::http::ResponseError<OutputStreamError>,
     > {
         runtime::http::received(response, Self::response)

@@ -80,11 +80,6 @@ impl OutputStreamOutputBuilder {
         self
     }
 
-    /// The `stream` set so far.
-    pub fn get_stream(&self) -> &Option<types::EventStream> {
-        &self.stream
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `OutputStreamWithInitialResponse` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,22 +29,20 @@ impl OutputStreamWithInitialResponse {
     pub const HTTP_URI: &'static str = "/OutputStreamWithInitialResponse";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        _input: &operation::output_stream_with_initial_response::OutputStreamWithInitialResponseInput,
+        _input: &OutputStreamWithInitialResponseInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/OutputStreamWithInitialResponse")
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::output_stream_with_initial_response::OutputStreamWithInitialResponseOutput,
+        OutputStreamWithInitialResponseOutput,
         runtime::http::ResponseError<OutputStreamWithInitialResponseError>,
     > {
         let status = response.status().as_u16();
@@ -63,7 +60,7 @@ impl OutputStreamWithInitialResponse {
                 ),
             );
         }
-        let mut output: operation::output_stream_with_initial_response::OutputStreamWithInitialResponseOutput = ::serde_json::from_slice(
+        let mut output: OutputStreamWithInitialResponseOutput = ::serde_json::from_slice(
                 b"{}",
             )
             .map_err(|e| malformed(e.to_string()))?;
@@ -97,9 +94,7 @@ impl OutputStreamWithInitialResponse {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::output_stream_with_initial_response::OutputStreamWithInitialResponseOutput,
-        >,
+        runtime::http::Received<OutputStreamWithInitialResponseOutput>,
         runtime::http::ResponseError<OutputStreamWithInitialResponseError>,
     > {
         runtime::http::received(response, Self::response)

@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `PostPlayerAction` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl PostPlayerAction {
     pub const HTTP_URI: &'static str = "/PostPlayerAction";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::post_player_action::PostPlayerActionInput,
+        input: &PostPlayerActionInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/PostPlayerAction")
@@ -41,12 +39,11 @@ impl PostPlayerAction {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::post_player_action::PostPlayerActionOutput,
+        PostPlayerActionOutput,
         runtime::http::ResponseError<PostPlayerActionError>,
     > {
         runtime::http::json_response(response, PostPlayerActionError::from_response)
@@ -56,7 +53,7 @@ impl PostPlayerAction {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::post_player_action::PostPlayerActionOutput>,
+        runtime::http::Received<PostPlayerActionOutput>,
         runtime::http::ResponseError<PostPlayerActionError>,
     > {
         runtime::http::received(response, Self::response)

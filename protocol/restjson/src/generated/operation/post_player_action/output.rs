@@ -102,11 +102,6 @@ impl PostPlayerActionOutputBuilder {
         self
     }
 
-    /// The `action` set so far.
-    pub fn get_action(&self) -> &Option<types::PlayerAction> {
-        &self.action
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

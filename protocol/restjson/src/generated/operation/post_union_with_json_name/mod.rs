@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `PostUnionWithJsonName` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl PostUnionWithJsonName {
     pub const HTTP_URI: &'static str = "/PostUnionWithJsonName";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::post_union_with_json_name::PostUnionWithJsonNameInput,
+        input: &PostUnionWithJsonNameInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/PostUnionWithJsonName")
@@ -41,12 +39,11 @@ impl PostUnionWithJsonName {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::post_union_with_json_name::PostUnionWithJsonNameOutput,
+        PostUnionWithJsonNameOutput,
         runtime::http::ResponseError<PostUnionWithJsonNameError>,
     > {
         runtime::http::json_response(response, PostUnionWithJsonNameError::from_response)
@@ -56,9 +53,7 @@ impl PostUnionWithJsonName {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::post_union_with_json_name::PostUnionWithJsonNameOutput,
-        >,
+        runtime::http::Received<PostUnionWithJsonNameOutput>,
         runtime::http::ResponseError<PostUnionWithJsonNameError>,
     > {
         runtime::http::received(response, Self::response)

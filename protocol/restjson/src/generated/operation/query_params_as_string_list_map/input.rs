@@ -92,11 +92,6 @@ impl QueryParamsAsStringListMapInputBuilder {
         self
     }
 
-    /// The `qux` set so far.
-    pub fn get_qux(&self) -> &Option<String> {
-        &self.qux
-    }
-
     /// The `foo` member.
     ///
     /// Inserts one entry into `foo` (use `set_foo` to replace the map).
@@ -114,11 +109,6 @@ impl QueryParamsAsStringListMapInputBuilder {
     ) -> Self {
         self.foo = input;
         self
-    }
-
-    /// The `foo` set so far.
-    pub fn get_foo(&self) -> &Option<::std::collections::BTreeMap<String, Vec<String>>> {
-        &self.foo
     }
 
     /// Builds the value without checking the model's constraints, for what a

@@ -90,11 +90,6 @@ impl QueryPrecedenceInputBuilder {
         self
     }
 
-    /// The `foo` set so far.
-    pub fn get_foo(&self) -> &Option<String> {
-        &self.foo
-    }
-
     /// The `baz` member.
     ///
     /// Inserts one entry into `baz` (use `set_baz` to replace the map).
@@ -112,11 +107,6 @@ impl QueryPrecedenceInputBuilder {
     ) -> Self {
         self.baz = input;
         self
-    }
-
-    /// The `baz` set so far.
-    pub fn get_baz(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
-        &self.baz
     }
 
     /// Builds the value without checking the model's constraints, for what a

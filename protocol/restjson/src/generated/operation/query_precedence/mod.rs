@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `QueryPrecedence` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,10 +29,9 @@ impl QueryPrecedence {
     pub const HTTP_URI: &'static str = "/Precedence";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        input: &operation::query_precedence::QueryPrecedenceInput,
+        input: &QueryPrecedenceInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("POST", "")
             .path("/Precedence")
@@ -42,12 +40,11 @@ impl QueryPrecedence {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::query_precedence::QueryPrecedenceOutput,
+        QueryPrecedenceOutput,
         runtime::http::ResponseError<QueryPrecedenceError>,
     > {
         runtime::http::json_response(response, QueryPrecedenceError::from_response)
@@ -57,7 +54,7 @@ impl QueryPrecedence {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<operation::query_precedence::QueryPrecedenceOutput>,
+        runtime::http::Received<QueryPrecedenceOutput>,
         runtime::http::ResponseError<QueryPrecedenceError>,
     > {
         runtime::http::received(response, Self::response)

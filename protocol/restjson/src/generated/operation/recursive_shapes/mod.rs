@@ -24,8 +24,7 @@ impl RecursiveShapes {
     pub const HTTP_URI: &'static str = "/RecursiveShapes";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
         input: &types::RecursiveShapesInputOutput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
@@ -35,8 +34,7 @@ impl RecursiveShapes {
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<

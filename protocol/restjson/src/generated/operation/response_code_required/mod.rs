@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `ResponseCodeRequired` operation: input, output and errors.
-use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
 mod input;
@@ -30,22 +29,20 @@ impl ResponseCodeRequired {
     pub const HTTP_URI: &'static str = "/responseCodeRequired";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        _input: &operation::response_code_required::ResponseCodeRequiredInput,
+        _input: &ResponseCodeRequiredInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("GET", "")
             .path("/responseCodeRequired")
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        operation::response_code_required::ResponseCodeRequiredOutput,
+        ResponseCodeRequiredOutput,
         runtime::http::ResponseError<ResponseCodeRequiredError>,
     > {
         let status = response.status().as_u16();
@@ -58,7 +55,7 @@ impl ResponseCodeRequired {
                 ),
             );
         }
-        let mut output: operation::response_code_required::ResponseCodeRequiredOutput = runtime::http::json_output(
+        let mut output: ResponseCodeRequiredOutput = runtime::http::json_output(
             status,
             body,
         )?;
@@ -71,9 +68,7 @@ impl ResponseCodeRequired {
     pub fn response_received<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<
-        runtime::http::Received<
-            operation::response_code_required::ResponseCodeRequiredOutput,
-        >,
+        runtime::http::Received<ResponseCodeRequiredOutput>,
         runtime::http::ResponseError<ResponseCodeRequiredError>,
     > {
         runtime::http::received(response, Self::response)

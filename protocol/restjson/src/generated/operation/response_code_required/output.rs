@@ -103,11 +103,6 @@ impl ResponseCodeRequiredOutputBuilder {
         self
     }
 
-    /// The `responseCode` set so far.
-    pub fn get_response_code(&self) -> &Option<i32> {
-        &self.response_code
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as

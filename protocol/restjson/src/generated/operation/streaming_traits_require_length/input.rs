@@ -93,11 +93,6 @@ impl StreamingTraitsRequireLengthInputBuilder {
         self
     }
 
-    /// The `foo` set so far.
-    pub fn get_foo(&self) -> &Option<String> {
-        &self.foo
-    }
-
     /// The `blob` member.
     pub fn blob(mut self, input: impl Into<runtime::Blob>) -> Self {
         self.blob = Some(input.into());
@@ -108,11 +103,6 @@ impl StreamingTraitsRequireLengthInputBuilder {
     pub fn set_blob(mut self, input: Option<runtime::Blob>) -> Self {
         self.blob = input;
         self
-    }
-
-    /// The `blob` set so far.
-    pub fn get_blob(&self) -> &Option<runtime::Blob> {
-        &self.blob
     }
 
     /// Builds the value without checking the model's constraints, for what a

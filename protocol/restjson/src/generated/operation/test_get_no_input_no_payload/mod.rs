@@ -2,7 +2,6 @@
 // run `cargo xtask regenerate`.
 
 //! The `TestGetNoInputNoPayload` operation: input, output and errors.
-use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
 
@@ -30,18 +29,16 @@ impl TestGetNoInputNoPayload {
     pub const HTTP_URI: &'static str = "/no_input_no_payload";
     /// Status code of a successful response (`@http`).
     pub const HTTP_SUCCESS_CODE: u16 = 200;
-    /// The HTTP request for `input`, with an origin-form URI: the caller adds
-    /// the endpoint, signs and sends it ([more](runtime::http#requests)).
+    /// The HTTP request for `input`, to send to an endpoint ([more](runtime::http#requests)).
     pub fn request(
-        _input: &operation::test_get_no_input_no_payload::TestGetNoInputNoPayloadInput,
+        _input: &TestGetNoInputNoPayloadInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
         runtime::http::RequestBuilder::new("GET", "")
             .path("/no_input_no_payload")
             .build()
     }
 
-    /// The output of a 2xx response, or the error it says
-    /// ([more](runtime::http#responses)).
+    /// The output of a 2xx response, or the error it says ([more](runtime::http#responses)).
     pub fn response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
     ) -> Result<

@@ -90,11 +90,6 @@ impl ErrorEventBuilder {
         self
     }
 
-    /// The `message` set so far.
-    pub fn get_message(&self) -> &Option<String> {
-        &self.message
-    }
-
     /// Builds the value without checking the model's constraints, for what a
     /// service accepts before this crate's model knows it: an enum value added
     /// since (`Unknown`), a longer id. A required member left unset counts as
