@@ -66,6 +66,15 @@ pub enum CodegenError {
     /// closest operation name, when one is close.
     #[error("the model has no operation named `{name}`{}", suggestion.as_ref().map(|s| format!("; did you mean `{s}`?")).unwrap_or_default())]
     UnknownOperation { name: String, suggestion: Option<String> },
+    /// The service asked for does not exist in the model.
+    #[error("the model has no service named `{name}` (its services: {})", if known.is_empty() { "none".to_owned() } else { known.join(", ") })]
+    UnknownService { name: String, known: Vec<String> },
+    /// No service of the model has an operation to generate.
+    #[error("the model has no service with operations to generate")]
+    NoOperations,
+    /// An expected protocol-test failure names no generated case.
+    #[error("the expected failure `{kind} {id}` names no {kind} case of the generated operations")]
+    UnknownCase { kind: crate::CaseKind, id: String },
     /// Mixins refer to each other in a cycle.
     #[error("shape `{id}` is part of a mixin cycle")]
     MixinCycle { id: String },

@@ -136,11 +136,39 @@ impl Default for Mount {
 /// A protocol compliance case expected to fail, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExpectedFailure {
-    /// `request` or `response`.
-    pub kind: String,
+    /// Which of the operation's cases it is.
+    pub kind: CaseKind,
     /// The case's `id`.
     pub id: String,
     pub reason: String,
+}
+
+/// A protocol compliance case's side: a request the client builds, or a
+/// response it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseKind {
+    Request,
+    Response,
+}
+
+impl CaseKind {
+    /// `request` or `response`, as the expected-failure list writes it.
+    pub fn parse(word: &str) -> Option<Self> {
+        match word {
+            "request" => Some(Self::Request),
+            "response" => Some(Self::Response),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for CaseKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Request => "request",
+            Self::Response => "response",
+        })
+    }
 }
 
 impl Default for Settings {
@@ -242,17 +270,14 @@ pub fn generate_model(model: &ast::Model, operations: &Operations, settings: &Se
     if settings.protocol_tests {
         let cases = &crate_ir.protocol_tests;
         for failure in &settings.expected_failures {
-            let known = match failure.kind.as_str() {
-                "request" => cases.requests.iter().any(|c| c.id == failure.id),
-                "response" => cases.responses.iter().any(|c| c.id == failure.id),
-                _ => false,
+            let known = match failure.kind {
+                CaseKind::Request => cases.requests.iter().any(|c| c.id == failure.id),
+                CaseKind::Response => cases.responses.iter().any(|c| c.id == failure.id),
             };
             if !known {
-                return Err(CodegenError::Document {
-                    message: format!(
-                        "the expected failure `{} {}` names no {} case of the generated operations",
-                        failure.kind, failure.id, failure.kind
-                    ),
+                return Err(CodegenError::UnknownCase {
+                    kind: failure.kind,
+                    id: failure.id.clone(),
                 });
             }
         }
@@ -272,16 +297,9 @@ pub(crate) fn operation_names(model: &ir::Model, operations: &Operations) -> Res
             };
             if let Operations::Service(name) = operations {
                 if !model.services().any(wanted) {
-                    let known: Vec<String> = model.services().map(|s| s.id.to_string()).collect();
-                    return Err(CodegenError::Document {
-                        message: format!(
-                            "the model has no service named `{name}` (its services: {})",
-                            if known.is_empty() {
-                                "none".to_owned()
-                            } else {
-                                known.join(", ")
-                            }
-                        ),
+                    return Err(CodegenError::UnknownService {
+                        name: name.clone(),
+                        known: model.services().map(|s| s.id.to_string()).collect(),
                     });
                 }
             }
@@ -291,9 +309,7 @@ pub(crate) fn operation_names(model: &ir::Model, operations: &Operations) -> Res
                 .flat_map(|s| model.service_operations(s))
                 .collect();
             if ids.is_empty() {
-                return Err(CodegenError::Document {
-                    message: "the model has no service with operations to generate".into(),
-                });
+                return Err(CodegenError::NoOperations);
             }
             Ok(ids.iter().map(ToString::to_string).collect())
         }

@@ -255,3 +255,22 @@ fn garbage_never_panics() {
         assert!(Model::from_json(text).is_err(), "{text:?} should be rejected");
     }
 }
+
+#[test]
+fn selection_errors_say_what_was_selected() {
+    let spec = op_with_output(json!({}), json!({}));
+    let err = generate(&spec, &Operations::Service("Nope".into())).unwrap_err();
+    assert!(
+        matches!(&err, CodegenError::UnknownService { name, .. } if name == "Nope"),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .starts_with("the model has no service named `Nope` (its services: "),
+        "{err}"
+    );
+    let no_service = r#"{"smithy": "2.0", "shapes": {"ex#S": {"type": "string"}}}"#;
+    let err = generate(no_service, &Operations::All).unwrap_err();
+    assert_eq!(err, CodegenError::NoOperations);
+    assert!(!err.to_string().contains("JSON AST"), "{err}");
+}

@@ -103,7 +103,7 @@ fn check_wire_struct(ir: &CrateIr, json: &Value, def: &StructureDef, at: &str) -
     }
     for f in &def.fields {
         match object.get(&f.wire_name) {
-            None if !f.optional => return Err(format!("{at}/{}: required member missing", f.wire_name)),
+            None if !f.is_optional() => return Err(format!("{at}/{}: required member missing", f.wire_name)),
             None => {}
             Some(Value::Null) => return Err(format!("{at}/{}: absent values must be absent, not null", f.wire_name)),
             Some(v) => check_wire_value(ir, v, &f.value, &format!("{at}/{}", f.wire_name))?,

@@ -29,9 +29,9 @@ pub fn emit(s: &StructureDef) -> TokenStream {
         let field = ident(&f.rust_name);
         // Corrections are keyed by wire name, the member's JSON key and path segment.
         let wire = &f.wire_name;
-        if f.optional {
+        if f.is_optional() {
             quote!(#field: self.#field,)
-        } else if let Some(default) = &f.default {
+        } else if let Some(default) = f.default() {
             let value = super::defaults::unwrap_or_default(quote!(self.#field), &f.value, default);
             quote!(#field: #value,)
         } else {

@@ -181,7 +181,7 @@ fn body_fields(s: &StructureDef) -> Vec<&FieldDef> {
 
 fn field_value(f: &FieldDef) -> TokenStream {
     let field = ident(&f.rust_name);
-    if f.optional {
+    if f.is_optional() {
         quote!(input.#field.as_ref())
     } else {
         quote!(#SOME(&input.#field))
@@ -197,7 +197,7 @@ fn binding_value(f: &FieldDef) -> TokenStream {
         ValueKind::Timestamp(TimestampFormat::EpochSeconds) => Some(quote!(#RUNTIME::http::EpochSeconds)),
         _ => None,
     };
-    let (access, deref) = if f.optional {
+    let (access, deref) = if f.is_optional() {
         (quote!(input.#field.as_ref()), quote!(input.#field.as_deref()))
     } else {
         (quote!(#SOME(&input.#field)), quote!(#SOME(input.#field.as_slice())))
@@ -273,7 +273,7 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
     });
     for f in &input.fields {
         let field = ident(&f.rust_name);
-        let map = if f.optional {
+        let map = if f.is_optional() {
             quote!(input.#field.as_ref())
         } else {
             quote!(#SOME(&input.#field))
@@ -302,7 +302,7 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
         .find(|f| matches!(&f.http, Some(HttpBinding::Header(name)) if name.eq_ignore_ascii_case("content-type")))
     {
         let field = ident(&f.rust_name);
-        let set = if f.optional {
+        let set = if f.is_optional() {
             quote!(input.#field.is_some())
         } else {
             quote!(true)
@@ -321,7 +321,7 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
 fn request_body(input: &StructureDef) -> Option<TokenStream> {
     if let Some(f) = input.fields.iter().find(|f| f.http == Some(HttpBinding::Payload)) {
         let field = ident(&f.rust_name);
-        let access = if f.optional {
+        let access = if f.is_optional() {
             quote!(input.#field.as_ref())
         } else {
             quote!(#SOME(&input.#field))
@@ -408,7 +408,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
             let clear = f
                 .correctable()
                 .then(|| quote!(output.client_corrections.remove(#wire);));
-            let assign = match (f.optional, f.boxed) {
+            let assign = match (f.is_optional(), f.boxed) {
                 (true, false) => quote!(output.#field = value;),
                 (true, true) => quote!(output.#field = value.map(#BOX::new);),
                 (false, boxed) => {
@@ -437,9 +437,9 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
         let field = ident(&f.rust_name);
         let wire = &f.wire_name;
         let set = |value: TokenStream| {
-            if f.optional {
+            if f.is_optional() {
                 quote!(output.#field = #SOME(#value);)
-            } else if f.default.is_some() {
+            } else if f.default().is_some() {
                 quote!(output.#field = #value;)
             } else {
                 quote! {

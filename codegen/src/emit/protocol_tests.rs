@@ -55,7 +55,7 @@ pub fn emit(ir: &CrateIr, failures: &[crate::ExpectedFailure]) -> Option<TokenSt
             format!("{base}_{n}")
         }
     };
-    let expected = |kind: &str, id: &str| {
+    let expected = |kind: crate::CaseKind, id: &str| {
         failures.iter().find(|f| f.kind == kind && f.id == id).map(|f| {
             let reason = doc_text(&format!(" Expected to fail: {}", f.reason));
             quote! {
@@ -71,7 +71,7 @@ pub fn emit(ir: &CrateIr, failures: &[crate::ExpectedFailure]) -> Option<TokenSt
             continue;
         };
         let name = format_ident!("{}", unique(&case.id, "_request"));
-        let marker = expected("request", &case.id);
+        let marker = expected(crate::CaseKind::Request, &case.id);
         functions.push(request_test(&name, case, op, &shapes, marker));
     }
     for case in &tests.responses {
@@ -79,7 +79,7 @@ pub fn emit(ir: &CrateIr, failures: &[crate::ExpectedFailure]) -> Option<TokenSt
             continue;
         };
         let name = format_ident!("{}", unique(&case.id, "_response"));
-        let marker = expected("response", &case.id);
+        let marker = expected(crate::CaseKind::Response, &case.id);
         functions.push(response_test(&name, case, op, ir, &shapes, marker));
     }
     Some(quote! {

@@ -43,10 +43,10 @@ fn write_fields(s: &StructureDef) -> TokenStream {
                 quote!(#method)
             }
         };
-        if f.optional {
+        if f.is_optional() {
             let method = with("optional");
             quote!(w.#method(#wire, &self.#field)?;)
-        } else if f.default.is_some() {
+        } else if f.default().is_some() {
             let method = with("entry");
             quote!(w.#method(#wire, &self.#field)?;)
         } else {

@@ -111,7 +111,7 @@ impl<'a> Plan<'a> {
                 if !plan.injectable.contains(&s.path)
                     && s.fields.iter().any(|f| {
                         // A default fills a missing required member in: nothing to break there.
-                        let absence_breaks = f.required && (f.optional || f.default.is_none());
+                        let absence_breaks = f.is_required() && (f.is_optional() || f.default().is_none());
                         absence_breaks || plan.invalid(&f.value, &s.path).is_some()
                     })
                 {
@@ -558,7 +558,7 @@ fn field_valid(f: &FieldDef, current: &RustPath, plan: &Plan<'_>) -> TokenStream
         }
         _ => None,
     };
-    let optional_absent = f.optional && !f.required;
+    let optional_absent = f.is_optional() && !f.is_required();
     let mut s = if optional_absent {
         // An absent member is always a valid cut.
         plan.valid_in(
@@ -587,7 +587,7 @@ fn field_valid(f: &FieldDef, current: &RustPath, plan: &Plan<'_>) -> TokenStream
     if f.boxed {
         s = quote!((#s).prop_map(#BOX::new).boxed());
     }
-    match (f.optional, f.required) {
+    match (f.is_optional(), f.is_required()) {
         (true, false) => quote!(::proptest::option::of(#s).boxed()),
         (true, true) => quote!((#s).prop_map(#SOME).boxed()),
         _ => s,
@@ -605,15 +605,15 @@ fn field_injections(s: &StructureDef, f: &FieldDef, plan: &Plan<'_>) -> Vec<Toke
         if f.boxed {
             assigned = quote!(#BOX::new(#assigned));
         }
-        if f.optional {
+        if f.is_optional() {
             assigned = quote!(#SOME(#assigned));
         }
         out.push(quote! {
             #RUNTIME::strategies::with_bad_member(#valid_struct(), #bad, #wire, |value, bad| value.#field = #assigned)
         });
     }
-    if f.required {
-        if f.optional {
+    if f.is_required() {
+        if f.is_optional() {
             out.push(quote! {
                 #RUNTIME::strategies::without_member(#valid_struct(), #wire, |value| value.#field = #NONE)
             });

@@ -20,7 +20,7 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     let docs = doc_attrs(&struct_docs(s));
     // Without required members every field has a value to start from: absent,
     // or the model's `@default` (then `Default` goes through the builder).
-    let derives_default = !s.tracks_corrections() && s.fields.iter().all(|f| f.default.is_none());
+    let derives_default = !s.tracks_corrections() && s.fields.iter().all(|f| f.default().is_none());
     let default = derives_default.then(|| quote!(#DEFAULT,));
     // `Debug` is derived unless something must stay out of it: a redacted
     // value, or the record of filled-in members (not part of what users see).
@@ -139,7 +139,7 @@ fn struct_docs(s: &StructureDef) -> Vec<String> {
 fn field_docs(f: &FieldDef) -> Vec<String> {
     let mut lines = or_fallback(&f.docs, format!("The `{}` member.", f.member));
     let mut facts = Vec::new();
-    if f.required {
+    if f.is_required() {
         facts.push("Required".to_owned());
     }
     if let Some(c) = f.value.constraints.describe() {
@@ -161,7 +161,7 @@ fn field_docs(f: &FieldDef) -> Vec<String> {
             HttpBinding::ResponseCode => "the HTTP status code".to_owned(),
         });
     }
-    if let Some(default) = &f.default {
+    if let Some(default) = f.default() {
         facts.push(format!(
             "defaults to `{}` when absent",
             default.to_string().replace('`', "'")
@@ -202,7 +202,7 @@ fn getter(f: &FieldDef) -> TokenStream {
         doc_attrs(&summary(&f.docs, format!("The `{}` member.", f.member)))
     };
     let inner = field_inner_type(f);
-    let (ty, body) = match (&f.value.kind, f.optional) {
+    let (ty, body) = match (&f.value.kind, f.is_optional()) {
         (ValueKind::String, true) => (quote!(#OPTION<&str>), quote!(self.#field.as_deref())),
         (ValueKind::String, false) => (quote!(&str), quote!(&self.#field)),
         // As the AWS SDK for Rust: an absent list reads as empty (whether it was
@@ -281,9 +281,9 @@ fn validate_impl(s: &StructureDef, ctx: &Context) -> TokenStream {
             let field = ident(&f.rust_name);
             let wire = &f.wire_name;
             let rules = ctx.rules_ref(&f.value);
-            if f.optional && f.required {
+            if f.is_optional() && f.is_required() {
                 quote!(out.required(path, #wire, &self.#field, #rules);)
-            } else if f.optional {
+            } else if f.is_optional() {
                 quote!(out.optional(path, #wire, &self.#field, #rules);)
             } else if f.correctable() {
                 quote!(out.corrected(path, #wire, &self.#field, filled, #rules);)
@@ -301,7 +301,7 @@ fn validate_impl(s: &StructureDef, ctx: &Context) -> TokenStream {
     let filled = s
         .fields
         .iter()
-        .any(|f| member_checked(f) && !f.optional && f.correctable())
+        .any(|f| member_checked(f) && !f.is_optional() && f.correctable())
         .then(|| quote!(let filled = &self.client_corrections;));
     quote! {
         impl #RUNTIME::validate::Validate for #name {
@@ -344,7 +344,7 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
     let headers: TokenStream = s
         .fields
         .iter()
-        .filter(|f| matches!(ctx.protocol, Protocol::RestJson1) && f.optional && !f.boxed)
+        .filter(|f| matches!(ctx.protocol, Protocol::RestJson1) && f.is_optional() && !f.boxed)
         .filter_map(|f| match &f.http {
             Some(HttpBinding::Header(name)) if !matches!(f.value.kind, ValueKind::List { .. }) => {
                 let field = ident(&f.rust_name);
@@ -361,14 +361,14 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
     // What every error shares is the runtime's; written out here are the
     // facts, and only what differs from the usual message member.
     let shared = match message_field {
-        Some(f) if f.optional && headers.is_empty() => {
+        Some(f) if f.is_optional() && headers.is_empty() => {
             let field = ident(&f.rust_name);
             quote!(#RUNTIME::error_impls!(#name, message: #field);)
         }
         None if headers.is_empty() => quote!(#RUNTIME::error_impls!(#name);),
         _ => {
             let message_body = match message_field {
-                Some(f) if f.optional => {
+                Some(f) if f.is_optional() => {
                     let field = ident(&f.rust_name);
                     quote!(self.#field.as_deref())
                 }
@@ -378,7 +378,7 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
                 }
                 None => quote!(#NONE),
             };
-            let fill_message = message_field.filter(|f| f.optional).map(|f| {
+            let fill_message = message_field.filter(|f| f.is_optional()).map(|f| {
                 let field = ident(&f.rust_name);
                 quote! {
                     if error.#field.is_none() {

@@ -109,7 +109,7 @@ pub fn field_inner_type(f: &FieldDef) -> TokenStream {
 /// The declared type of a field.
 pub fn field_type(f: &FieldDef) -> TokenStream {
     let inner = field_inner_type(f);
-    if f.optional {
+    if f.is_optional() {
         quote!(#OPTION<#inner>)
     } else {
         inner

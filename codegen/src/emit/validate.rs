@@ -17,7 +17,7 @@ use super::types::{ident, option};
 /// Whether a structure's member gets a check: it is required (and may be
 /// absent), or its value needs checking.
 pub fn member_checked(f: &crate::ir::rust::FieldDef) -> bool {
-    has_checks(&f.value) || (f.required && (f.optional || f.default.is_none()))
+    has_checks(&f.value) || (f.is_required() && (f.is_optional() || f.default().is_none()))
 }
 
 /// Whether a value position needs any checking.

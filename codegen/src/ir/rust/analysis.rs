@@ -166,7 +166,7 @@ fn structure_bytes(ir: &CrateIr, s: &super::StructureDef, seen: &mut Vec<RustPat
     let members: usize = s
         .fields
         .iter()
-        .map(|f| estimated_bytes(ir, &f.value, f.boxed, seen) + if f.optional { 8 } else { 0 })
+        .map(|f| estimated_bytes(ir, &f.value, f.boxed, seen) + if f.is_optional() { 8 } else { 0 })
         .sum();
     members + if s.tracks_corrections() { 24 } else { 0 }
 }

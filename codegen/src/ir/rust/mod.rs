@@ -232,12 +232,53 @@ impl StructureDef {
     }
 }
 
+/// How a member is held, and what its absence means: one state of the IR
+/// instead of three flags that only some combinations of make sense.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Presence {
+    /// `Option<T>`; absent is fine.
+    Optional,
+    /// `Option<T>` though `@required`: an input's member, or a
+    /// `@clientOptional` one, which clients may leave unset;
+    /// `build()` and `validate()` report it missing.
+    RequiredOptional,
+    /// `T`, `@required` without a default: when a response lacks it,
+    /// deserialization fills in a zero value and records that it did (client
+    /// error correction), and validation reports it missing.
+    Required,
+    /// `T` with a `@default`, filled in when absent (`required` when the
+    /// member is `@required` too).
+    Default { value: serde_json::Value, required: bool },
+}
+
 impl FieldDef {
+    /// Held as `Option<T>`.
+    pub fn is_optional(&self) -> bool {
+        matches!(self.presence, Presence::Optional | Presence::RequiredOptional)
+    }
+
+    /// `@required` in the model.
+    pub fn is_required(&self) -> bool {
+        match &self.presence {
+            Presence::RequiredOptional | Presence::Required => true,
+            Presence::Default { required, .. } => *required,
+            Presence::Optional => false,
+        }
+    }
+
+    /// The `@default` filled in when the member is absent.
+    pub fn default(&self) -> Option<&serde_json::Value> {
+        match &self.presence {
+            Presence::Default { value, .. } => Some(value),
+            _ => None,
+        }
+    }
+
     /// A required member held as a plain value (not `Option`, no `@default`):
     /// deserialization may fill it in, so it is written only through a setter
     /// that keeps the record of filled-in members true.
     pub fn correctable(&self) -> bool {
-        !self.optional && self.default.is_none()
+        self.presence == Presence::Required
     }
 }
 
@@ -276,15 +317,11 @@ pub struct FieldDef {
     pub rust_name: String,
     pub docs: Vec<String>,
     pub value: ValueType,
-    /// `@required` in the model.
-    pub required: bool,
-    /// Held as `Option<T>` in Rust.
-    pub optional: bool,
+    /// How the member is held and what its absence means.
+    pub presence: Presence,
     /// Held behind a `Box` to break a recursive cycle.
     pub boxed: bool,
     pub http: Option<HttpBinding>,
-    /// `@default` value (JSON), filled in when the member is absent.
-    pub default: Option<serde_json::Value>,
     /// `@deprecated` message (empty when the trait has none).
     pub deprecated: Option<String>,
     pub idempotency_token: bool,

@@ -227,11 +227,14 @@ impl Builder<'_> {
                 rust_name,
                 docs,
                 value,
-                required,
-                optional,
+                presence: match (optional, default) {
+                    (true, _) if required => Presence::RequiredOptional,
+                    (true, _) => Presence::Optional,
+                    (false, Some(value)) => Presence::Default { value, required },
+                    (false, None) => Presence::Required,
+                },
                 boxed: false,
                 http,
-                default: if optional { None } else { default },
                 deprecated,
                 idempotency_token: member.traits.has(IDEMPOTENCY_TOKEN),
                 media_type: target
