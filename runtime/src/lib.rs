@@ -24,6 +24,7 @@ mod impls;
 pub mod protocol_test;
 #[cfg(feature = "proptest")]
 pub mod strategies;
+pub mod timestamp;
 pub mod validate;
 #[doc(hidden)]
 pub mod wire;

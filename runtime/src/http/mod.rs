@@ -28,6 +28,8 @@ use time::OffsetDateTime;
 mod exchange;
 mod request;
 
+pub use crate::timestamp::{date_time, epoch_seconds, http_date, parse_http_date};
+
 pub use exchange::{build_request, error_response, json_output, json_response, received, Query};
 pub use request::{
     aws_json_request, Base64Text, BindingText, BindingValues, Each, EachAs, EpochSeconds, HttpDate, RequestBuilder,
@@ -106,38 +108,6 @@ impl HttpText for OffsetDateTime {
     }
 }
 
-/// RFC 3339 in UTC with millisecond precision at most.
-pub fn date_time(value: &OffsetDateTime) -> String {
-    let utc = value.to_offset(time::UtcOffset::UTC);
-    let utc = utc
-        .replace_nanosecond(utc.millisecond() as u32 * 1_000_000)
-        .unwrap_or(utc);
-    utc.format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
-}
-
-/// IMF-fixdate, the default format of timestamps in headers.
-pub fn http_date(value: &OffsetDateTime) -> String {
-    const FORMAT: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!(
-        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
-    );
-    value.to_offset(time::UtcOffset::UTC).format(FORMAT).unwrap_or_default()
-}
-
-/// Epoch seconds, for members that ask for `epoch-seconds` in a URI or header:
-/// whole milliseconds, written exactly (`1700000000.5`, `-0.001`).
-pub fn epoch_seconds(value: &OffsetDateTime) -> String {
-    let ms = value.unix_timestamp_nanos().div_euclid(1_000_000);
-    let (sign, magnitude) = if ms < 0 { ("-", -ms) } else { ("", ms) };
-    let (secs, millis) = (magnitude / 1000, magnitude % 1000);
-    if millis == 0 {
-        format!("{sign}{secs}")
-    } else {
-        let fraction = format!("{millis:03}");
-        format!("{sign}{secs}.{}", fraction.trim_end_matches('0'))
-    }
-}
-
 /// Parses a header value into a bound member's type.
 pub trait FromHeader: Sized {
     /// `None` when the text is not a value of the type.
@@ -175,45 +145,6 @@ impl FromHeader for OffsetDateTime {
                 OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
             })
     }
-}
-
-/// An HTTP date (RFC 9110 section 5.6.7): `Sun, 06 Nov 1994 08:49:37 GMT`
-/// (IMF-fixdate), `Sunday, 06-Nov-94 08:49:37 GMT` (RFC 850; a two-digit year
-/// more than 50 years ahead is in the past century) or `Sun Nov  6 08:49:37 1994`
-/// (asctime).
-pub fn parse_http_date(text: &str) -> Option<OffsetDateTime> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let (day, month, year, clock) = match words.as_slice() {
-        // IMF-fixdate: `Sun, 06 Nov 1994 08:49:37 GMT`.
-        [weekday, day, month, year, clock, "GMT"] if weekday.ends_with(',') => {
-            (day.parse().ok()?, *month, year.parse().ok()?, *clock)
-        }
-        // RFC 850: `Sunday, 06-Nov-94 08:49:37 GMT`.
-        [weekday, date, clock, "GMT"] if weekday.ends_with(',') => {
-            let mut parts = date.split('-');
-            let (day, month, short_year) = (parts.next()?, parts.next()?, parts.next()?);
-            let short_year: i32 = short_year.parse().ok().filter(|_| short_year.len() == 2)?;
-            let this_year = OffsetDateTime::now_utc().year();
-            let mut year = this_year - this_year.rem_euclid(100) + short_year;
-            if year > this_year + 50 {
-                year -= 100;
-            }
-            (day.parse().ok()?, month, year, *clock)
-        }
-        // asctime: `Sun Nov  6 08:49:37 1994`.
-        [_weekday, month, day, clock, year] => (day.parse().ok()?, *month, year.parse().ok()?, *clock),
-        _ => return None,
-    };
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let month = MONTHS.iter().position(|m| *m == month)?;
-    let month = time::Month::try_from(u8::try_from(month + 1).ok()?).ok()?;
-    let mut hms = clock.split(':').map(|p| p.parse::<u8>().ok());
-    let (hour, minute, second) = (hms.next()??, hms.next()??, hms.next()??);
-    let date = time::Date::from_calendar_date(year, month, day).ok()?;
-    let time = time::Time::from_hms(hour, minute, second).ok()?;
-    Some(time::PrimitiveDateTime::new(date, time).assume_utc())
 }
 
 /// Splits a header list of HTTP dates (`Mon, 16 Dec 2019 23:48:18 GMT, Tue, ...`),

@@ -243,26 +243,19 @@ impl Codec<OffsetDateTime> for DateTime {
     }
 }
 
-/// IMF-fixdate strings (`Tue, 14 Nov 2023 22:13:20 GMT`), whole seconds.
+/// HTTP dates: written as IMF-fixdate (`Tue, 14 Nov 2023 22:13:20 GMT`),
+/// whole seconds; read in any of HTTP's three forms, as headers are
+/// ([`crate::timestamp`]).
 pub enum HttpDate {}
-
-const IMF_FIXDATE: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!(
-    "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
-);
 
 impl Codec<OffsetDateTime> for HttpDate {
     fn serialize<S: Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
-        let text = value
-            .to_offset(time::UtcOffset::UTC)
-            .format(IMF_FIXDATE)
-            .map_err(ser::Error::custom)?;
-        serializer.serialize_str(&text)
+        serializer.serialize_str(&crate::timestamp::http_date(value))
     }
     fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        let parsed = time::PrimitiveDateTime::parse(&text, IMF_FIXDATE)
-            .map_err(|e| de::Error::custom(format_args!("invalid HTTP date {text:?}: {e}")))?;
-        Ok(parsed.assume_utc())
+        crate::timestamp::parse_http_date(&text)
+            .ok_or_else(|| de::Error::custom(format_args!("invalid HTTP date {text:?}")))
     }
 }
 
