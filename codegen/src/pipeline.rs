@@ -64,5 +64,5 @@ pub fn emit_and_format(ir: &CrateIr, settings: &Settings) -> Result<Vec<Generate
 }
 
 fn format_job(job: &FileJob<'_>, ir: &CrateIr, ctx: &Context, header: &str) -> Result<String> {
-    format::format_file(&job.path, job.emit(ir, ctx), header, &ctx.imports)
+    format::format_file(&job.path, job.emit(ir, ctx), header)
 }

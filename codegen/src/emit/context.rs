@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use heck::ToShoutySnakeCase;
 use proc_macro2::TokenStream;
 
-use super::symbols::{self, Symbols, ROOT};
+use super::symbols::{self, Symbols, RULES};
 use super::validate;
 use crate::error::Result;
 use crate::ir::rust::{CrateIr, PatternDef, Protocol, ValueKind, ValueType};
@@ -27,27 +27,18 @@ pub struct Context {
     pub protocol: Protocol,
     /// The paths generated code names things by ([`super::symbols`]).
     pub symbols: Symbols,
-    /// The modules formatted files import by a short name, for the same mount.
-    pub imports: crate::format::Imports,
 }
 
 impl Context {
     /// The context of `ir`'s files, mounted at `mount`; an error when the
     /// mount's paths are not Rust paths.
     pub fn new(ir: &CrateIr, mount: &Mount) -> Result<Self> {
-        Ok(Self::with_symbols(
-            ir,
-            Symbols::new(mount, super::prelude::free_in(ir))?,
-        ))
+        Ok(Self::with_symbols(ir, Symbols::new(mount)?))
     }
 
     /// The context of `ir`'s files with the default mount (a generated crate).
     pub fn for_crate(ir: &CrateIr) -> Self {
-        let symbols = Symbols {
-            short_prelude: super::prelude::free_in(ir),
-            ..Symbols::default()
-        };
-        Self::with_symbols(ir, symbols)
+        Self::with_symbols(ir, Symbols::default())
     }
 
     fn with_symbols(ir: &CrateIr, symbols: Symbols) -> Self {
@@ -58,10 +49,6 @@ impl Context {
                 .map(|p| (p.translated.regex.clone(), p.clone()))
                 .collect(),
             protocol: ir.protocol.clone(),
-            imports: crate::format::Imports::for_mount(&Mount {
-                runtime: symbols.runtime.clone(),
-                root: symbols.root.clone(),
-            }),
             symbols,
             rules: BTreeMap::new(),
             rule_defs: BTreeMap::new(),
@@ -131,15 +118,15 @@ impl Context {
     /// themselves).
     pub fn rules_ref(&self, v: &ValueType) -> TokenStream {
         let name = self.rules(v).unwrap_or_else(|| quote::format_ident!("NONE"));
-        quote::quote!(&#ROOT::patterns::rules::#name)
+        quote::quote!(&#RULES::#name)
     }
 
-    /// The text of `v`'s `Rules` expression, the key of its constant: always
-    /// written with full prelude paths, whichever form the file being emitted
-    /// uses, so that a set registered here is found from any file. Nested
+    /// The text of `v`'s `Rules` expression, the key of its constant: written
+    /// the same whichever file asks and wherever the tree is mounted, so that
+    /// a set registered here is found from any file. Nested
     /// positions name their constants (siblings in the `rules` module).
     fn rules_key(&self, v: &ValueType) -> Option<String> {
-        symbols::with(&self.symbols.with_full_prelude(), || {
+        symbols::file_independent(|| {
             let child = |item: &ValueType| match self.rules(item) {
                 Some(name) => quote::quote!(&#name),
                 None => quote::quote!(&Rules::NONE),

@@ -173,9 +173,48 @@ pub fn plan<'ir>(
 }
 
 impl FileJob<'_> {
-    /// The file's tokens; `ctx` is the [`Context`] of the same `ir`.
+    /// The file's tokens, its imports after its inner attributes; `ctx` is
+    /// the [`Context`] of the same `ir`.
     pub fn emit(&self, ir: &CrateIr, ctx: &Context) -> TokenStream {
-        symbols::with(&ctx.symbols, || self.emit_what(ir, ctx))
+        let module = match &self.what {
+            What::Module { module, .. } => Some(module),
+            _ => None,
+        };
+        let (tokens, imports) = symbols::for_file(&ctx.symbols, &self.defines(ir), module, || self.emit_what(ir, ctx));
+        with_imports(tokens, &imports)
+    }
+
+    /// The names the file's items and modules take: a prelude or import name
+    /// among them is written in full in this file.
+    fn defines(&self, ir: &CrateIr) -> Vec<String> {
+        let owned = |names: &[&str]| names.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>();
+        match &self.what {
+            What::Structure(s) => vec![s.path.name.clone(), s.builder_name()],
+            What::Enum(e) => vec![e.path.name.clone()],
+            What::Union(u) => vec![u.path.name.clone()],
+            What::IntEnum(e) => vec![e.path.name.clone()],
+            What::Module { module, entries, .. } => {
+                let mut names = owned(&["error", "builders", "input", "output"]);
+                for (stem, exports) in entries {
+                    names.push(stem.clone());
+                    names.extend(exports.iter().map(|export| match export {
+                        Export::Type(name) | Export::Builder(name) => name.clone(),
+                    }));
+                }
+                if let Module::Operation(name) = module {
+                    if let Some(op) = ir.operations.iter().find(|o| &o.module == name) {
+                        names.push(op.name.clone());
+                        names.push(format!("{}Error", op.name));
+                        names.extend(op.aliases.iter().map(|(alias, _)| alias.clone()));
+                    }
+                }
+                names
+            }
+            What::OperationIndex => ir.operations.iter().map(|o| o.module.clone()).collect(),
+            What::Patterns => owned(&["rules", "tests"]),
+            What::Root { .. } => owned(&["operation", "patterns", "protocol_tests", "strategies", "types"]),
+            What::Strategies | What::ProtocolTests(_) => Vec::new(),
+        }
     }
 
     fn emit_what(&self, ir: &CrateIr, ctx: &Context) -> TokenStream {
@@ -184,7 +223,7 @@ impl FileJob<'_> {
             What::Enum(e) => enumeration::emit(e),
             What::Union(u) => union::emit(u, ctx),
             What::IntEnum(e) => int_enum::emit(e),
-            What::Module { module, doc, entries } => symbols::in_module(module, || {
+            What::Module { module, doc, entries } => {
                 let extra = match module {
                     Module::Types => quote!(
                         pub mod error;
@@ -198,7 +237,7 @@ impl FileJob<'_> {
                         .unwrap_or_default(),
                 };
                 module_file(doc, entries, extra)
-            }),
+            }
             What::OperationIndex => {
                 let operations = ir.operations.iter().map(|o| ident(&o.module));
                 let op_docs = ir
@@ -320,4 +359,23 @@ fn module_file(doc: &str, entries: &[(String, Vec<Export>)], extra: TokenStream)
         #builders_mod
         #extra
     }
+}
+
+/// `tokens` with the `use` items `imports` after its inner attributes
+/// (`#![...]`, which must open a file).
+fn with_imports(tokens: TokenStream, imports: &[TokenStream]) -> TokenStream {
+    use proc_macro2::{Delimiter, TokenTree};
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut split = 0;
+    while let [TokenTree::Punct(hash), TokenTree::Punct(bang), TokenTree::Group(group), ..] = &trees[split..] {
+        if hash.as_char() != '#' || bang.as_char() != '!' || group.delimiter() != Delimiter::Bracket {
+            break;
+        }
+        split += 3;
+    }
+    let (inner, rest) = trees.split_at(split);
+    let mut out: TokenStream = inner.iter().cloned().collect();
+    out.extend(imports.iter().cloned());
+    out.extend(rest.iter().cloned());
+    out
 }

@@ -2,20 +2,15 @@
 //! `Clone`, `Default`, ...) in generated code.
 //!
 //! A model may name a shape `Option` or `Result`, and the file defining it
-//! would then capture the bare name; so in such a crate the emitter writes
-//! every prelude path in full (`::std::option::Option`), and the format stage
-//! shortens each one in the files that define no item of that name. When no
-//! type of the crate takes one of these names (nearly always), the emitter
-//! writes them short at once: the same files, from nearly a quarter fewer
-//! tokens to build, re-parse and shorten (whole IoT model: 1.93M -> 1.48M).
-//! Which form applies is part of the emitting thread's table of paths
-//! ([`super::symbols`]).
+//! would then capture the bare name: there (and only there) the name is
+//! written in full (`::std::option::Option`); everywhere else short. Which
+//! names a file defines is the emitting thread's table's
+//! (`emit::symbols`).
 
 use proc_macro2::{Ident, Punct, Spacing, Span, TokenStream};
 use quote::{ToTokens, TokenStreamExt};
 
 use super::symbols;
-use crate::ir::rust::CrateIr;
 
 /// A prelude name, written short or in full (see the module docs).
 #[derive(Debug, Clone, Copy)]
@@ -45,7 +40,7 @@ impl PreludeName {
     }
 
     /// The name the prelude gives it.
-    fn short(&self) -> &'static str {
+    pub(super) fn short(&self) -> &'static str {
         self.variant.unwrap_or(self.ty)
     }
 }
@@ -73,14 +68,14 @@ pub const DEBUG: PreludeName = PreludeName::ty("fmt", "Debug");
 pub const HASH: PreludeName = PreludeName::ty("hash", "Hash");
 
 /// Every name above, for the check that a crate leaves them free.
-const ALL: [PreludeName; 19] = [
+pub(super) const ALL: [PreludeName; 19] = [
     OPTION, SOME, NONE, RESULT, OK, ERR, STRING, VEC, BOX, DEFAULT, CLONE, COPY, PARTIAL_EQ, EQ, INTO, FROM, AS_REF,
     DEBUG, HASH,
 ];
 
 impl ToTokens for PreludeName {
     fn to_tokens(&self, tokens: &mut TokenStream) {
-        if symbols::short_prelude() {
+        if symbols::prelude_short(self.short()) {
             tokens.append(Ident::new(self.short(), Span::call_site()));
             return;
         }
@@ -93,25 +88,6 @@ impl ToTokens for PreludeName {
     }
 }
 
-/// Whether `ir`'s files may use the short names: no type, operation or alias
-/// of the crate takes one (the crate's other items are snake_case functions and
-/// upper-case constants, which never do).
-pub fn free_in(ir: &CrateIr) -> bool {
-    let types = ir
-        .structures
-        .iter()
-        .map(|s| &s.path.name)
-        .chain(ir.enums.iter().map(|e| &e.path.name))
-        .chain(ir.int_enums.iter().map(|e| &e.path.name))
-        .chain(ir.unions.iter().map(|u| &u.path.name));
-    let operations = ir
-        .operations
-        .iter()
-        .flat_map(|op| std::iter::once(&op.name).chain(op.aliases.iter().map(|(alias, _)| alias)));
-    let mut names = types.chain(operations);
-    !names.any(|name| ALL.iter().any(|p| p.short() == name.trim_start_matches("r#")))
-}
-
 #[cfg(test)]
 mod tests {
     use quote::quote;
@@ -119,43 +95,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_are_short_only_where_set() {
+    fn names_are_short_unless_the_file_defines_them() {
         let tokens = || quote!(#OPTION<#STRING> = #SOME(#VEC::new()); #RESULT<(), ()> = #ERR(()); #NONE; #OK; #BOX);
-        assert_eq!(
-            tokens().to_string(),
-            quote!(::std::option::Option<::std::string::String> = ::std::option::Option::Some(::std::vec::Vec::new());
-                ::std::result::Result<(), ()> = ::std::result::Result::Err(()); ::std::option::Option::None;
-                ::std::result::Result::Ok; ::std::boxed::Box)
-            .to_string()
-        );
-        let short = symbols::Symbols {
-            short_prelude: true,
-            ..symbols::Symbols::default()
-        };
-        let short = symbols::with(&short, tokens);
+        let (short, _) = symbols::for_file(&symbols::Symbols::default(), &[], None, tokens);
         assert_eq!(
             short.to_string(),
             quote!(Option<String> = Some(Vec::new()); Result<(), ()> = Err(()); None; Ok; Box).to_string()
         );
-        assert!(!symbols::short_prelude(), "restored afterwards");
-    }
-
-    #[test]
-    fn a_type_named_like_a_prelude_name_keeps_full_paths() {
-        let crate_of = |shape: &str| {
-            let model = format!(
-                r#"{{"smithy": "2.0", "shapes": {{
-                    "ex#Get": {{"type": "operation", "input": {{"target": "ex#GetRequest"}}}},
-                    "ex#GetRequest": {{"type": "structure", "members": {{"a": {{"target": "ex#{shape}"}}}}}},
-                    "ex#{shape}": {{"type": "structure", "members": {{"b": {{"target": "smithy.api#String"}}}}}}
-                }}}}"#
-            );
-            let model = crate::ir::Model::from_json(&model).expect("resolves");
-            crate::ir::rust::build(&model, &["Get"], crate::ir::pattern::Dialect::Ecma).expect("builds")
-        };
-        assert!(free_in(&crate_of("Settings")));
-        for taken in ["Result", "Option", "String", "Some", "Box", "Default", "From"] {
-            assert!(!free_in(&crate_of(taken)), "{taken}");
-        }
+        let defines = ["Option".to_owned(), "Box".to_owned()];
+        let (shadowed, _) = symbols::for_file(&symbols::Symbols::default(), &defines, None, tokens);
+        assert_eq!(
+            shadowed.to_string(),
+            quote!(::std::option::Option<String> = Some(Vec::new());
+                Result<(), ()> = Err(()); None; Ok; ::std::boxed::Box)
+            .to_string()
+        );
+        let full = symbols::full_paths(true, tokens);
+        assert!(full.to_string().starts_with(":: std :: option :: Option"), "{full}");
     }
 }

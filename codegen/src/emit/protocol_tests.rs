@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::docs::doc_text;
 use super::prelude::{BOX, ERR, NONE, OK, SOME, STRING};
-use super::symbols::{ROOT, RUNTIME};
+use super::symbols::{OPERATION, RUNTIME};
 use super::types::{ident, path};
 use crate::ir::protocol_tests::{RequestCase, ResponseCase};
 use crate::ir::rust::{CrateIr, OperationDef, StructureDef, UnionDef, ValueKind, ValueType};
@@ -241,13 +241,13 @@ fn response_test(
                 #[test]
                 fn #name() {
                     #response
-                    let error: #ROOT::operation::#module::#error_enum = match #marker::response(&response) {
+                    let error: #OPERATION::#module::#error_enum = match #marker::response(&response) {
                         #OK(output) => panic!("expected an error, got {output:?}"),
                         #ERR(error) => error.into(),
                     };
                     let expected = #expected;
                     match error {
-                        #ROOT::operation::#module::#error_enum::#variant(actual) => check::same(&actual, &expected),
+                        #OPERATION::#module::#error_enum::#variant(actual) => check::same(&actual, &expected),
                         other => panic!("expected the `{}` error, got {other:?}", stringify!(#variant)),
                     }
                 }
@@ -423,7 +423,7 @@ fn value(v: &ValueType, value: &Value, shapes: &Shapes) -> Built {
                     (item, false) => self::value(element, item, shapes),
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            quote!(::std::vec![#(#items),*])
+            quote!(vec![#(#items),*])
         }
         (
             ValueKind::Map {

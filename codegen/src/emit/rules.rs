@@ -7,14 +7,23 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::symbols::RUNTIME;
+use super::symbols::{self, RUNTIME};
+use super::validate::rules_expr;
 use super::Context;
+use crate::ir::rust::ValueType;
 
 pub fn emit(ctx: &Context) -> TokenStream {
-    let statics = ctx.rule_defs().map(|(name, v, text)| {
+    let statics = ctx.rule_defs().map(|(name, v, _)| {
         let ident = format_ident!("{}", name);
-        // The text the registry keyed the set by, written with full paths.
-        let expr: TokenStream = text.parse().unwrap_or_default();
+        // Inside the inline `rules` module, which the file's imports do not
+        // reach: whole paths; siblings by name.
+        let expr = symbols::full_paths(false, || {
+            let child = |item: &ValueType| match ctx.rules(item) {
+                Some(name) => quote!(&#name),
+                None => quote!(&Rules::NONE),
+            };
+            rules_expr(v, &|regex| ctx.pattern_const(regex), &child).unwrap_or_default()
+        });
         let doc = match v.constraints.describe() {
             Some(text) => format!(" `{}`: {text}.", v.shape.name()),
             None => format!(" `{}`.", v.shape.name()),
@@ -34,11 +43,12 @@ pub fn emit(ctx: &Context) -> TokenStream {
             pub(crate) static NONE: Rules = Rules::NONE;
         }
     });
+    let rules_type = symbols::full_paths(false, || quote!(#RUNTIME::validate::Rules));
     quote! {
         /// The model's constraint traits, one static per distinct set; values are
         /// checked against them by the runtime.
         pub(crate) mod rules {
-            use #RUNTIME::validate::Rules;
+            use #rules_type;
 
             #none
             #(#statics)*

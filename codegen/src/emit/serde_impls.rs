@@ -9,7 +9,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::prelude::{OK, RESULT};
-use super::symbols::RUNTIME;
+use super::symbols::{FMT, RUNTIME};
 use super::types::{field_codec, has_own_codec, ident};
 use crate::ir::rust::StructureDef;
 
@@ -130,7 +130,7 @@ pub fn map_deserialize(
                 impl<'de> ::serde::de::Visitor<'de> for #visitor {
                     type Value = #name;
 
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    fn expecting(&self, f: &mut #FMT::Formatter<'_>) -> #FMT::Result {
                         f.write_str(#expecting)
                     }
 

@@ -15,7 +15,7 @@ use quote::{format_ident, quote};
 use super::context::Context;
 use super::docs::doc_text;
 use super::prelude::{BOX, DEFAULT, NONE, SOME, VEC};
-use super::symbols::{self, ROOT, RUNTIME};
+use super::symbols::{self, RULES, RUNTIME, STRATEGIES};
 use super::types::{doc_link, ident, length_bound_tokens, path, value_type};
 use super::validate::int_bound_values;
 use crate::ir::rust::names;
@@ -158,7 +158,7 @@ impl<'a> Plan<'a> {
     /// `&rules::X`, the `Rules` static of `v`'s position, if it has one.
     fn rules_of(&self, v: &ValueType) -> Option<TokenStream> {
         let name = self.ctx.rules(v)?;
-        Some(quote!(&#ROOT::patterns::rules::#name))
+        Some(quote!(&#RULES::#name))
     }
 
     /// A `BoxedStrategy<T>` of valid values; named types of a cycle get
@@ -172,39 +172,39 @@ impl<'a> Plan<'a> {
                 let generator = self.generator(v);
                 match self.ctx.rules(v) {
                     Some(rules) => {
-                        quote!(#RUNTIME::strategies::string_for(&#ROOT::patterns::rules::#rules, #generator))
+                        quote!(#STRATEGIES::string_for(&#RULES::#rules, #generator))
                     }
-                    None => quote!(#RUNTIME::strategies::string(#NONE, #min, #max)),
+                    None => quote!(#STRATEGIES::string(#NONE, #min, #max)),
                 }
             }
             // Bounds come from the position's `Rules`, as validation's do.
             ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long => {
                 let ty = value_type(v);
                 match self.rules_of(v) {
-                    Some(rules) => quote!(#RUNTIME::strategies::int_for::<#ty>(#rules)),
-                    None => quote!(#RUNTIME::strategies::int_in::<#ty>(#NONE, #NONE)),
+                    Some(rules) => quote!(#STRATEGIES::int_for::<#ty>(#rules)),
+                    None => quote!(#STRATEGIES::int_in::<#ty>(#NONE, #NONE)),
                 }
             }
             ValueKind::Float | ValueKind::Double => {
                 let float = matches!(v.kind, ValueKind::Float);
                 match (self.rules_of(v), float) {
-                    (Some(rules), true) => quote!(#RUNTIME::strategies::float_for(#rules)),
-                    (Some(rules), false) => quote!(#RUNTIME::strategies::double_for(#rules)),
-                    (None, true) => quote!(#RUNTIME::strategies::float(#NONE, #NONE)),
-                    (None, false) => quote!(#RUNTIME::strategies::double(#NONE, #NONE)),
+                    (Some(rules), true) => quote!(#STRATEGIES::float_for(#rules)),
+                    (Some(rules), false) => quote!(#STRATEGIES::double_for(#rules)),
+                    (None, true) => quote!(#STRATEGIES::float(#NONE, #NONE)),
+                    (None, false) => quote!(#STRATEGIES::double(#NONE, #NONE)),
                 }
             }
-            ValueKind::BigInteger => quote!(#RUNTIME::strategies::big_integer()),
-            ValueKind::BigDecimal => quote!(#RUNTIME::strategies::big_decimal()),
+            ValueKind::BigInteger => quote!(#STRATEGIES::big_integer()),
+            ValueKind::BigDecimal => quote!(#STRATEGIES::big_decimal()),
             ValueKind::Blob => match self.rules_of(v) {
-                Some(rules) => quote!(#RUNTIME::strategies::blob_for(#rules)),
-                None => quote!(#RUNTIME::strategies::blob(#NONE, #NONE)),
+                Some(rules) => quote!(#STRATEGIES::blob_for(#rules)),
+                None => quote!(#STRATEGIES::blob(#NONE, #NONE)),
             },
-            ValueKind::Document => quote!(#RUNTIME::strategies::document()),
+            ValueKind::Document => quote!(#STRATEGIES::document()),
             ValueKind::Timestamp(crate::ir::rust::TimestampFormat::HttpDate) => {
-                quote!(#RUNTIME::strategies::timestamp_seconds())
+                quote!(#STRATEGIES::timestamp_seconds())
             }
-            ValueKind::Timestamp(_) => quote!(#RUNTIME::strategies::timestamp()),
+            ValueKind::Timestamp(_) => quote!(#STRATEGIES::timestamp()),
             // Another crate's generated type: its own `Arbitrary`.
             ValueKind::Enum { path: p, .. }
             | ValueKind::IntEnum { path: p, .. }
@@ -234,12 +234,13 @@ impl<'a> Plan<'a> {
                 if *sparse {
                     item = quote!(::proptest::option::of(#item).boxed());
                 }
-                if let Some(rules) = self.rules_of(v).filter(|_| c.length.is_some() || c.unique_items) {
-                    quote!(#RUNTIME::strategies::list_for(#item, #rules))
+                let bounded = c.length.is_some() || c.unique_items;
+                if let Some(rules) = bounded.then(|| self.rules_of(v)).flatten() {
+                    quote!(#STRATEGIES::list_for(#item, #rules))
                 } else if c.unique_items {
-                    quote!(#RUNTIME::strategies::unique_list(#item, #min, #max))
+                    quote!(#STRATEGIES::unique_list(#item, #min, #max))
                 } else {
-                    quote!(#RUNTIME::strategies::list(#item, #min, #max))
+                    quote!(#STRATEGIES::list(#item, #min, #max))
                 }
             }
             ValueKind::Map { key, value, sparse } => {
@@ -248,7 +249,7 @@ impl<'a> Plan<'a> {
                 if *sparse {
                     item = quote!(::proptest::option::of(#item).boxed());
                 }
-                quote!(#RUNTIME::strategies::map(#k, #item, #min, #max))
+                quote!(#STRATEGIES::map(#k, #item, #min, #max))
             }
         }
     }
@@ -291,26 +292,26 @@ impl<'a> Plan<'a> {
                 string_breaks(v)?;
                 let rules = self.ctx.rules(v)?;
                 let generator = self.generator(v);
-                Some(quote!(#RUNTIME::strategies::invalid_string_for(&#ROOT::patterns::rules::#rules, #generator)))
+                Some(quote!(#STRATEGIES::invalid_string_for(&#RULES::#rules, #generator)))
             }
             ValueKind::Enum { path: p, .. } => {
                 let ty = path(p);
-                Some(quote!(#RUNTIME::strategies::unknown_enum::<#ty>(#ty::values())))
+                Some(quote!(#STRATEGIES::unknown_enum::<#ty>(#ty::values())))
             }
             ValueKind::IntEnum { path: p, .. } => {
                 let ty = path(p);
-                Some(quote!(#RUNTIME::strategies::unknown_int_enum::<#ty>(#ty::values())))
+                Some(quote!(#STRATEGIES::unknown_int_enum::<#ty>(#ty::values())))
             }
             ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long => {
                 int_outside(v)?;
                 let ty = value_type(v);
                 let rules = self.rules_of(v)?;
-                Some(quote!(#RUNTIME::strategies::int_outside_for::<#ty>(#rules)))
+                Some(quote!(#STRATEGIES::int_outside_for::<#ty>(#rules)))
             }
             ValueKind::Double => {
                 c.range.as_ref()?;
                 let rules = self.rules_of(v)?;
-                Some(quote!(#RUNTIME::strategies::double_outside_for(#rules)))
+                Some(quote!(#STRATEGIES::double_outside_for(#rules)))
             }
             ValueKind::Structure { path: p } | ValueKind::Union { path: p } => {
                 (self.injectable.contains(p) && !self.recursive(p, current)).then(|| {
@@ -328,18 +329,18 @@ impl<'a> Plan<'a> {
                 }
                 let mut options = Vec::new();
                 if c.unique_items && c.length.and_then(|l| l.max).is_none_or(|m| m >= 2) {
-                    options.push(quote!(#RUNTIME::strategies::list_with_duplicate(#item, #min, #max)));
+                    options.push(quote!(#STRATEGIES::list_with_duplicate(#item, #min, #max)));
                 }
                 if length_breakable(v) {
                     options.push(quote! {
-                        #RUNTIME::strategies::list_bad_length(#item, #min, #max)
+                        #STRATEGIES::list_bad_length(#item, #min, #max)
                             .unwrap_or_else(|| ::std::unreachable!("the generator checked that a length bound can be broken"))
                     });
                 }
                 if let Some(bad) = bad_item {
-                    options.push(quote!(#RUNTIME::strategies::list_with_invalid_item(#item, #bad, #min, #max)));
+                    options.push(quote!(#STRATEGIES::list_with_invalid_item(#item, #bad, #min, #max)));
                 }
-                (!options.is_empty()).then(|| quote!(#RUNTIME::strategies::one_of(#VEC::from([#(#options,)*]))))
+                (!options.is_empty()).then(|| quote!(#STRATEGIES::one_of(#VEC::from([#(#options,)*]))))
             }
             ValueKind::Float
             | ValueKind::Boolean
@@ -414,15 +415,11 @@ pub fn emit(ir: &CrateIr, ctx: &Context) -> TokenStream {
 fn simple_enum(plan: &Plan<'_>, p: &RustPath, doc: &Literal, unknown: TokenStream, known: TokenStream) -> TokenStream {
     let ty = path(p);
     let f = plan.strategy_fn(p);
-    let impls = trait_impls(
-        &ty,
-        &f,
-        Some(quote!(#RUNTIME::strategies::#unknown::<#ty>(#ty::values()))),
-    );
+    let impls = trait_impls(&ty, &f, Some(quote!(#STRATEGIES::#unknown::<#ty>(#ty::values()))));
     quote! {
         #[doc = #doc]
         pub fn #f() -> BoxedStrategy<#ty> {
-            #RUNTIME::strategies::#known::<#ty>(#ty::values())
+            #STRATEGIES::#known::<#ty>(#ty::values())
         }
 
         #impls
@@ -469,8 +466,8 @@ fn named_type(
         (
             quote! {
                 #[doc = #doc]
-                pub fn #inv() -> BoxedStrategy<(#ty, #RUNTIME::strategies::Expected)> {
-                    #RUNTIME::strategies::one_of(#VEC::from([#(#injections,)*]))
+                pub fn #inv() -> BoxedStrategy<(#ty, #STRATEGIES::Expected)> {
+                    #STRATEGIES::one_of(#VEC::from([#(#injections,)*]))
                 }
             },
             Some(quote!(#inv())),
@@ -482,7 +479,7 @@ fn named_type(
         quote! {
             #[doc = #valid_doc]
             pub fn #f() -> BoxedStrategy<#ty> {
-                #f_at(#RUNTIME::strategies::RECURSION_DEPTH)
+                #f_at(#STRATEGIES::RECURSION_DEPTH)
             }
 
             #[doc = #at_doc]
@@ -609,18 +606,18 @@ fn field_injections(s: &StructureDef, f: &FieldDef, plan: &Plan<'_>) -> Vec<Toke
             assigned = quote!(#SOME(#assigned));
         }
         out.push(quote! {
-            #RUNTIME::strategies::with_bad_member(#valid_struct(), #bad, #wire, |value, bad| value.#field = #assigned)
+            #STRATEGIES::with_bad_member(#valid_struct(), #bad, #wire, |value, bad| value.#field = #assigned)
         });
     }
     if f.is_required() {
         if f.is_optional() {
             out.push(quote! {
-                #RUNTIME::strategies::without_member(#valid_struct(), #wire, |value| value.#field = #NONE)
+                #STRATEGIES::without_member(#valid_struct(), #wire, |value| value.#field = #NONE)
             });
         } else if f.correctable() {
             // (A default fills the member in: absence is not a violation there.)
             out.push(quote! {
-                #RUNTIME::strategies::without_corrected(#valid_struct(), #wire, |value| (&mut value.#field, &mut value.client_corrections))
+                #STRATEGIES::without_corrected(#valid_struct(), #wire, |value| (&mut value.#field, &mut value.client_corrections))
             });
         }
     }
@@ -654,16 +651,16 @@ fn union(u: &UnionDef, plan: &Plan<'_>) -> TokenStream {
         }
     }
     let valid_body = if recursive.is_empty() {
-        quote!(#RUNTIME::strategies::one_of(#VEC::from([#(#always,)*])))
+        quote!(#STRATEGIES::one_of(#VEC::from([#(#always,)*])))
     } else if always.is_empty() {
         // Every member recurses: the model forces depth; keep recursing.
-        quote!(#RUNTIME::strategies::one_of(#VEC::from([#(#recursive,)*])))
+        quote!(#STRATEGIES::one_of(#VEC::from([#(#recursive,)*])))
     } else {
         quote! {
             if depth == 0 {
-                #RUNTIME::strategies::one_of(#VEC::from([#(#always,)*]))
+                #STRATEGIES::one_of(#VEC::from([#(#always,)*]))
             } else {
-                #RUNTIME::strategies::one_of(#VEC::from([#(#always,)* #(#recursive,)*]))
+                #STRATEGIES::one_of(#VEC::from([#(#always,)* #(#recursive,)*]))
             }
         }
     };

@@ -7,7 +7,7 @@ use quote::quote;
 use super::context::Context;
 use super::docs::{doc_attrs, or_fallback, summary, with_paragraph};
 use super::prelude::{CLONE, DEBUG, DEFAULT, EQ, HASH, NONE, OPTION, PARTIAL_EQ, SOME};
-use super::symbols::RUNTIME;
+use super::symbols::{FMT, RUNTIME};
 use super::types::{field_inner_type, field_type, ident, is_copy};
 use super::validate::member_checked;
 use super::{builder, serde_impls};
@@ -78,8 +78,8 @@ pub fn emit(s: &StructureDef, ctx: &Context) -> TokenStream {
     };
     let debug_impl = (!derives_debug).then(|| {
         quote! {
-            impl ::std::fmt::Debug for #name {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            impl #FMT::Debug for #name {
+                fn fmt(&self, f: &mut #FMT::Formatter<'_>) -> #FMT::Result {
                     #debug_body
                 }
             }

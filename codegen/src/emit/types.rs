@@ -7,7 +7,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::prelude::{BOX, NONE, OPTION, SOME, STRING, VEC};
-use super::symbols::{self, ROOT, RUNTIME};
+use super::symbols::{self, OPERATION, RUNTIME, TYPES};
 use crate::ir::rust::TimestampFormat;
 use crate::ir::rust::{FieldDef, Module, RustPath, ValueKind, ValueType};
 
@@ -23,14 +23,17 @@ pub fn ident(name: &str) -> Ident {
 /// extern type by the path the user gave).
 pub fn path(p: &RustPath) -> TokenStream {
     let segments = p.segments().into_iter().map(|s| ident(&s));
+    let name = ident(&p.name);
     match &p.module {
         Module::External(module) if module.starts_with("::") => quote!(#(:: #segments)*),
         Module::External(_) => quote!(#(#segments)::*),
-        module if symbols::in_scope(module) => {
-            let name = ident(&p.name);
-            quote!(#name)
+        module if symbols::in_scope(module) => quote!(#name),
+        Module::Types => quote!(#TYPES::#name),
+        Module::Errors => quote!(#TYPES::error::#name),
+        Module::Operation(op) => {
+            let op = ident(op);
+            quote!(#OPERATION::#op::#name)
         }
-        _ => quote!(#ROOT #(:: #segments)*),
     }
 }
 

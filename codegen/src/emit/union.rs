@@ -9,7 +9,7 @@ use super::context::Context;
 use super::docs::{doc_attrs, doc_text, or_fallback, with_paragraph};
 use super::prelude::{BOX, CLONE, DEFAULT, EQ, ERR, HASH, NONE, OPTION, PARTIAL_EQ, RESULT, SOME};
 use super::serde_impls;
-use super::symbols::RUNTIME;
+use super::symbols::{FMT, RUNTIME};
 use super::types::{codec, ident, value_type};
 use super::validate::has_checks;
 use crate::ir::rust::names;
@@ -236,8 +236,8 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
             }
         }
 
-        impl ::std::fmt::Debug for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        impl #FMT::Debug for #name {
+            fn fmt(&self, f: &mut #FMT::Formatter<'_>) -> #FMT::Result {
                 match self {
                     #(#debug_arms)*
                     Self::Unknown(unknown) => f.debug_tuple("Unknown").field(unknown).finish(),

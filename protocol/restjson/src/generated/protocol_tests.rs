@@ -6,7 +6,7 @@
 use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use ::smithy_codegen_runtime::protocol_test as check;
+use runtime::protocol_test as check;
 
 /// `RestJsonAllQueryStringTypes`
 ///

@@ -92,7 +92,7 @@ impl runtime::wire::ReadFields for BoxBuilder {
 
 /// Builds a [`Box`](struct@Box); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct BoxBuilder {
     ok: Option<String>,
     some: Option<i32>,

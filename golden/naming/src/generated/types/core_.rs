@@ -2,7 +2,6 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// A shape named `Core`, like a module the generator writes or a crate generated code names.
 ///
@@ -11,7 +10,7 @@ use std::fmt;
 #[derive(
     Clone,
     Copy,
-    fmt::Debug,
+    Debug,
     PartialEq,
     Eq,
     Hash,

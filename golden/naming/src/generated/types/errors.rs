@@ -3,13 +3,12 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// A shape named `Errors`, like a module the generator writes or a crate generated code names.
 ///
 /// Smithy shape: `fixture.naming#Errors`.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Errors {
     /// The `name` member.
     ///
@@ -62,7 +61,7 @@ impl runtime::wire::ReadFields for ErrorsBuilder {
 
 /// Builds a [`Errors`](struct@Errors); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct ErrorsBuilder {
     name: Option<String>,
 }

@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `Foo` structure.
 ///
 /// Smithy shape: `fixture.naming#Foo`.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Foo {
     /// The `name` member.
     pub name: Option<String>,
@@ -70,7 +69,7 @@ impl runtime::wire::ReadFields for FooBuilder {
 
 /// Builds a [`Foo`](struct@Foo); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct FooBuilder {
     name: Option<String>,
     builder_: Option<types::FooBuilder>,

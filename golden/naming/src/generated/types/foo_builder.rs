@@ -2,13 +2,12 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `FooBuilder` structure.
 ///
 /// Smithy shape: `fixture.naming#FooBuilder`.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct FooBuilder {
     /// The `name` member.
     pub name: Option<String>,
@@ -57,7 +56,7 @@ impl runtime::wire::ReadFields for FooBuilderBuilder {
 
 /// Builds a [`FooBuilder`](struct@FooBuilder); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct FooBuilderBuilder {
     name: Option<String>,
 }

@@ -92,7 +92,7 @@ impl runtime::wire::ReadFields for OptionBuilder {
 
 /// Builds a [`Option`](struct@Option); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct OptionBuilder {
     ok: ::std::option::Option<String>,
     some: ::std::option::Option<i32>,

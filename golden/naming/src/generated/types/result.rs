@@ -92,7 +92,7 @@ impl runtime::wire::ReadFields for ResultBuilder {
 
 /// Builds a [`Result`](struct@Result); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct ResultBuilder {
     ok: Option<String>,
     some: Option<i32>,

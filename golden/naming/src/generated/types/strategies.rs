@@ -3,13 +3,12 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// A shape named `Strategies`, like a module the generator writes or a crate generated code names.
 ///
 /// Smithy shape: `fixture.naming#Strategies`.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Strategies {
     /// The `name` member.
     ///
@@ -62,7 +61,7 @@ impl runtime::wire::ReadFields for StrategiesBuilder {
 
 /// Builds a [`Strategies`](struct@Strategies); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct StrategiesBuilder {
     name: Option<String>,
 }

@@ -2,13 +2,12 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// A structure named like std String.
 ///
 /// Smithy shape: `fixture.naming#String`.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct String {
     /// The `value` member.
     pub value: Option<::std::string::String>,
@@ -57,7 +56,7 @@ impl runtime::wire::ReadFields for StringBuilder {
 
 /// Builds a [`String`](struct@String); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct StringBuilder {
     value: Option<::std::string::String>,
 }

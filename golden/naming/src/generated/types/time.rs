@@ -2,7 +2,6 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// A shape named `Time`, like a module the generator writes or a crate generated code names.
 ///
@@ -10,15 +9,7 @@ use std::fmt;
 ///
 /// The set of values is open: a value this crate does not know is kept in `Unknown` and written back unchanged. Match with a wildcard arm, and compare with `as_str()` rather than matching on `Unknown`.
 #[non_exhaustive]
-#[derive(
-    Clone,
-    fmt::Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
 pub enum Time {
     /// `now`
     Now,

@@ -2,13 +2,12 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `Type` structure.
 ///
 /// Smithy shape: `fixture.naming#Type`.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Type {
     /// The `name` member.
     pub name: Option<String>,
@@ -57,7 +56,7 @@ impl runtime::wire::ReadFields for TypeBuilder {
 
 /// Builds a [`Type`](struct@Type); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct TypeBuilder {
     name: Option<String>,
 }

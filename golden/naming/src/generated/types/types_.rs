@@ -3,13 +3,12 @@
 
 use crate::patterns::rules;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// A shape named `Types`, like a module the generator writes or a crate generated code names.
 ///
 /// Smithy shape: `fixture.naming#Types`.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Types {
     /// The `name` member.
     ///
@@ -62,7 +61,7 @@ impl runtime::wire::ReadFields for TypesBuilder {
 
 /// Builds a [`Types`](struct@Types); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct TypesBuilder {
     name: Option<String>,
 }

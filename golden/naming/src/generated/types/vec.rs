@@ -92,7 +92,7 @@ impl runtime::wire::ReadFields for VecBuilder {
 
 /// Builds a [`Vec`](struct@Vec); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct VecBuilder {
     ok: Option<String>,
     some: Option<i32>,

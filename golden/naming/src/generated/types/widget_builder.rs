@@ -2,13 +2,12 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `WidgetBuilder` structure.
 ///
 /// Smithy shape: `fixture.naming#WidgetBuilder`.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct WidgetBuilder {
     /// The `name` member.
     pub name: Option<String>,
@@ -57,7 +56,7 @@ impl runtime::wire::ReadFields for WidgetBuilderBuilder {
 
 /// Builds a [`WidgetBuilder`](struct@WidgetBuilder); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct WidgetBuilderBuilder {
     name: Option<String>,
 }

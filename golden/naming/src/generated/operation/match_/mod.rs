@@ -4,7 +4,6 @@
 //! The `Match` operation: input, output and errors.
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 mod input;
 mod output;
@@ -20,7 +19,7 @@ pub mod builders {
 ///
 /// Smithy shape: `fixture.naming#Match`. The associated constants are its protocol facts.
 #[non_exhaustive]
-#[derive(Clone, Copy, fmt::Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Match;
 impl Match {
     /// The operation name.
@@ -61,7 +60,7 @@ impl Match {
 
 /// Every error `Match` can return.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum MatchError {
     /// See [`Error`](crate::types::error::Error).
     Error(types::error::Error),

@@ -4,13 +4,12 @@
 use crate::patterns::rules;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// The `MatchOutput` structure.
 ///
 /// Smithy shape: `fixture.naming#MatchOutput`.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MatchOutput {
     /// A structure named like std::Result.
     pub result: Option<types::Result>,
@@ -301,7 +300,7 @@ impl runtime::wire::ReadFields for MatchOutputBuilder {
 
 /// Builds a [`MatchOutput`](struct@MatchOutput); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MatchOutputBuilder {
     result: Option<types::Result>,
     option: Option<types::Option>,

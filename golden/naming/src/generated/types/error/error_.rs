@@ -2,13 +2,12 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// An error whose Rust name is `Error`, beside a structure named Error: both are `error` in snake case.
 ///
 /// Smithy shape: `fixture.naming#_Error`.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Error {
     /// The `message` member.
     pub message: Option<String>,
@@ -82,7 +81,7 @@ impl runtime::wire::ReadFields for ErrorBuilder {
 
 /// Builds a [`Error`](struct@Error); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct ErrorBuilder {
     message: Option<String>,
     message_2: Option<String>,

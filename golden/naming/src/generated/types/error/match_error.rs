@@ -2,13 +2,12 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// An error named like the operation's error enum.
 ///
 /// Smithy shape: `fixture.naming#MatchError`.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MatchError {
     /// The `message` member.
     pub message: Option<String>,
@@ -73,7 +72,7 @@ impl runtime::wire::ReadFields for MatchErrorBuilder {
 
 /// Builds a [`MatchError`](struct@MatchError); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct MatchErrorBuilder {
     message: Option<String>,
 }

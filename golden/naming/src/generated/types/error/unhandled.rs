@@ -2,13 +2,12 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 use ::smithy_codegen_runtime as runtime;
-use std::fmt;
 
 /// An error named like the variant every operation error enum has for errors the model does not describe.
 ///
 /// Smithy shape: `fixture.naming#Unhandled`.
 #[non_exhaustive]
-#[derive(Clone, fmt::Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Unhandled {
     /// The `message` member.
     pub message: Option<String>,
@@ -73,7 +72,7 @@ impl runtime::wire::ReadFields for UnhandledBuilder {
 
 /// Builds a [`Unhandled`](struct@Unhandled); `build()` checks required members and every constraint.
 #[non_exhaustive]
-#[derive(Clone, Default, fmt::Debug, PartialEq, Eq)]
+#[derive(Clone, Default, Debug, PartialEq, Eq)]
 pub struct UnhandledBuilder {
     message: Option<String>,
 }
