@@ -1,6 +1,6 @@
 //! Every official model in `../shared/aws-models/` parses and resolves, and every
 //! documentation string converts to Markdown. Skips with a clear line when the
-//! shared reference data is absent (a fresh clone elsewhere).
+//! shared reference data is absent (a fresh clone elsewhere), fails under CI.
 
 use std::path::PathBuf;
 
@@ -8,21 +8,21 @@ use smithy_codegen::ir::docs::to_markdown;
 use smithy_codegen::ir::traits::DOCUMENTATION;
 use smithy_codegen::ir::{Model, ShapeKind};
 
+#[path = "../../xtask/src/shared.rs"]
+mod shared;
+
 fn shared_models(test: &str) -> Vec<PathBuf> {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/aws-models"));
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!(
-            "skipped: {test}: {} not found (../shared is absent in this checkout)",
-            dir.display()
-        );
+    let Some(dir) = shared::path("aws-models", test) else {
         return Vec::new();
     };
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let mut models: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     models.sort();
+    assert!(!models.is_empty(), "{}: no model in the folder", dir.display());
     models
 }
 

@@ -2,23 +2,16 @@
 //! the pattern tests: reading AWS's pattern list, keying patterns, building the
 //! runtime matcher a generated crate would build, and making sample strings.
 
-use std::path::PathBuf;
-
 use iot_models::runtime::validate::Pattern;
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use smithy_codegen::ir::pattern::{Engine, Specialised, Translated};
 
-/// `../shared/aws-patterns/patterns.json`, or `None` with a `skipped:` line.
+/// `../shared/aws-patterns/patterns.json`, or `None` with a `skipped:` line
+/// (a failure under CI).
 pub fn aws_patterns(test: &str) -> Option<Vec<String>> {
-    let path: PathBuf = crate::workspace_root().join("../shared/aws-patterns/patterns.json");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!(
-            "skipped: {test}: {} not found (../shared is absent in this checkout)",
-            path.display()
-        );
-        return None;
-    };
+    let path = crate::shared::path("aws-patterns/patterns.json", test)?;
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let json: serde_json::Value = serde_json::from_str(&text).expect("patterns.json is JSON");
     Some(
         json["patterns"]

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use smithy_codegen::package::{features, lib_rs};
 use smithy_codegen::{GeneratedFile, Operations};
 
+pub mod shared;
+
 /// The spec the models crate is generated from, relative to the workspace root.
 pub const SPEC: &str = "spec/describe-job-template.json";
 /// Where generated code goes, relative to the workspace root.

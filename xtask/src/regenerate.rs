@@ -26,6 +26,13 @@ pub fn run(root: &Path, args: &Args) -> Result<(), String> {
     ];
     match xtask::generate_protocol_crates(root)? {
         Some(files) => outputs.push((xtask::PROTOCOL_DIR, files)),
+        // CI must not pass a check it could not make.
+        None if xtask::shared::under_ci() => {
+            return Err(format!(
+                "{}: ../shared/smithy is absent, and CI=true: the protocol-suite crates cannot be generated",
+                xtask::PROTOCOL_DIR
+            ))
+        }
         None => eprintln!(
             "skipped: {}: ../shared/smithy is absent, so the protocol-suite crates are left as they are",
             xtask::PROTOCOL_DIR

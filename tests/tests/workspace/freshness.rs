@@ -2,7 +2,7 @@
 //! byte for byte, and the generator must be deterministic.
 
 use smithy_codegen::disk::{sync, Ownership, SyncMode};
-use xtask::{generate_goldens, generate_models, GENERATED_DIR, GOLDEN_DIR};
+use xtask::{generate_goldens, generate_models, generate_protocol_crates, GENERATED_DIR, GOLDEN_DIR, PROTOCOL_DIR};
 
 #[test]
 fn generated_code_is_fresh() {
@@ -24,6 +24,24 @@ fn golden_crates_are_fresh() {
     assert!(
         report.is_clean(),
         "golden crates are stale:\n{}\nrun `cargo xtask regenerate` and commit the result",
+        report.describe()
+    );
+}
+
+/// The protocol-suite crates, generated from `../shared/smithy`.
+#[test]
+fn protocol_crates_are_fresh() {
+    let root = tests::workspace_root();
+    if tests::shared_path("smithy/protocol-tests", "protocol_crates_are_fresh").is_none() {
+        return;
+    }
+    let files = generate_protocol_crates(&root)
+        .expect("the suites generate")
+        .expect("../shared/smithy holds the traits and the suites");
+    let report = sync(&root.join(PROTOCOL_DIR), &files, SyncMode::Check, Ownership::Careful).expect("comparison runs");
+    assert!(
+        report.is_clean(),
+        "protocol-suite crates are stale:\n{}\nrun `cargo xtask regenerate` and commit the result",
         report.describe()
     );
 }
