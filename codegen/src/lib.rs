@@ -249,6 +249,9 @@ pub fn generate_model(model: &ast::Model, operations: &Operations, settings: &Se
             if crate_ir.operations.iter().any(|o| o.gzip_request) {
                 features.push("compression".to_owned());
             }
+            if crate_ir.protocol.is_xml() {
+                features.push("xml".to_owned());
+            }
             features
         },
     };

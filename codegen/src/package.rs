@@ -248,12 +248,16 @@ impl CrateInfo {
 /// The `lib.rs` of a crate whose modules are generated: the generated module
 /// tree mounted at the crate root, and the crates its API speaks re-exported
 /// for users (the generated code itself names each by its own path).
-pub fn lib_rs(header: &str, doc: &str, strategies: bool) -> String {
-    let strategies = if strategies {
-        "#[cfg(feature = \"proptest\")]\npub use generated::strategies;\n"
+pub fn lib_rs(header: &str, doc: &str, strategies: bool, runtime_features: &[String]) -> String {
+    let mut strategies = if strategies {
+        "#[cfg(feature = \"proptest\")]\npub use generated::strategies;\n".to_owned()
     } else {
-        ""
+        String::new()
     };
+    // The XML protocols' schemas, named from the tree's root as the rest is.
+    if runtime_features.iter().any(|f| f == "xml") {
+        strategies.push_str("pub(crate) use generated::schemas;\n");
+    }
     format!(
         "{header}\n\n{doc}\n\n#![warn(missing_docs)]\n\n#[rustfmt::skip]\nmod generated;\n\n\
          /// The sans-IO operation layer speaks `http` requests and responses.\n\
@@ -331,7 +335,7 @@ pub fn crate_files(info: &CrateInfo, runtime: &RuntimeSource, generated: &[Gener
         },
         GeneratedFile {
             path: "src/lib.rs".into(),
-            contents: lib_rs(&header, &doc, info.strategies),
+            contents: lib_rs(&header, &doc, info.strategies, &info.runtime_features),
         },
     ];
     files.extend(generated.iter().map(|f| GeneratedFile {

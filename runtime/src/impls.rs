@@ -428,7 +428,7 @@ macro_rules! error_impls {
 
         impl $crate::http::ReadError for $name {
             fn read_error(response: &$crate::http::ErrorResponse<'_>) -> Self {
-                let mut error: Self = response.json_body();
+                let mut error: Self = response.body(Self::CODE);
                 if error.$message.is_none() {
                     error.$message = response.message().map(::std::borrow::ToOwned::to_owned);
                 }
@@ -448,7 +448,7 @@ macro_rules! error_impls {
 
         impl $crate::http::ReadError for $name {
             fn read_error(response: &$crate::http::ErrorResponse<'_>) -> Self {
-                response.json_body()
+                response.body(Self::CODE)
             }
         }
 

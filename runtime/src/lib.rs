@@ -18,6 +18,7 @@ pub mod corrections;
 pub mod document;
 pub mod error;
 pub mod http;
+pub mod idempotency;
 mod impls;
 #[cfg(feature = "protocol-test")]
 #[doc(hidden)]
@@ -28,6 +29,8 @@ pub mod timestamp;
 pub mod validate;
 #[doc(hidden)]
 pub mod wire;
+#[cfg(feature = "xml")]
+pub mod xml;
 
 mod unknown;
 

@@ -148,12 +148,179 @@ fn body_matches(actual: &[u8], expected: &str, media_type: Option<&str>, problem
             (Err(e), _) => problems.push(format!("body: not JSON ({e})")),
             (_, Err(e)) => problems.push(format!("body: the case's JSON does not parse ({e})")),
         }
+    } else if media_type.is_some_and(|m| m.ends_with("/xml") || m.ends_with("+xml")) {
+        match (xml_tree(actual), xml_tree(expected.as_bytes())) {
+            (Ok(a), Ok(e)) if a == e => {}
+            (Ok(a), Ok(e)) => problems.push(format!("body: expected XML {e:?}, got {a:?}")),
+            (Err(e), _) => problems.push(format!("body: not XML ({e})")),
+            (_, Err(e)) => problems.push(format!("body: the case's XML does not parse ({e})")),
+        }
+    } else if media_type == Some("application/x-www-form-urlencoded") {
+        let (a, e) = (form_pairs(actual), form_pairs(expected.as_bytes()));
+        if a != e {
+            problems.push(format!("body: expected the form {e:?}, got {a:?}"));
+        }
     } else if actual != expected.as_bytes() {
         problems.push(format!(
             "body: expected `{expected}`, got `{}`",
             String::from_utf8_lossy(actual)
         ));
     }
+}
+
+/// An XML element as the cases compare it: qualified name, attributes
+/// (namespace declarations among them) in any order, child elements in
+/// order, and the text of elements without children (whitespace between
+/// elements does not count).
+#[derive(Debug, Default, PartialEq)]
+struct XmlElement {
+    name: String,
+    attributes: std::collections::BTreeMap<String, String>,
+    children: Vec<XmlElement>,
+    text: String,
+}
+
+fn xml_tree(bytes: &[u8]) -> Result<Option<XmlElement>, String> {
+    use quick_xml::events::{BytesStart, Event};
+
+    fn element(start: &BytesStart<'_>) -> Result<XmlElement, String> {
+        let mut attributes = std::collections::BTreeMap::new();
+        for attribute in start.attributes() {
+            let attribute = attribute.map_err(|e| e.to_string())?;
+            let value = attribute
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|e| e.to_string())?;
+            attributes.insert(attribute.key.0.to_owned(), value.into_owned());
+        }
+        Ok(XmlElement {
+            name: start.name().0.to_owned(),
+            attributes,
+            children: Vec::new(),
+            text: String::new(),
+        })
+    }
+
+    fn close(stack: &mut Vec<XmlElement>, root: &mut Option<XmlElement>) {
+        if let Some(mut done) = stack.pop() {
+            if !done.children.is_empty() && done.text.trim().is_empty() {
+                done.text.clear();
+            }
+            sort_records(&mut done.children);
+            match stack.last_mut() {
+                Some(parent) => parent.children.push(done),
+                None => *root = Some(done),
+            }
+        }
+    }
+
+    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut stack: Vec<XmlElement> = Vec::new();
+    let mut root = None;
+    loop {
+        match reader.read_event().map_err(|e| e.to_string())? {
+            Event::Start(start) => stack.push(element(&start)?),
+            Event::Empty(start) => {
+                stack.push(element(&start)?);
+                close(&mut stack, &mut root);
+            }
+            Event::End(_) => close(&mut stack, &mut root),
+            Event::Text(t) => {
+                if let Some(top) = stack.last_mut() {
+                    top.text.push_str(&t.xml10_content());
+                }
+            }
+            Event::CData(t) => {
+                if let Some(top) = stack.last_mut() {
+                    top.text.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some(top) = stack.last_mut() {
+                    match r.resolve_char_ref().map_err(|e| e.to_string())? {
+                        Some(c) => top.text.push(c),
+                        None => top.text.push_str(match r.xml10_content().as_ref() {
+                            "lt" => "<",
+                            "gt" => ">",
+                            "amp" => "&",
+                            "apos" => "'",
+                            "quot" => "\"",
+                            other => return Err(format!("unknown entity &{other};")),
+                        }),
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(root)
+}
+
+/// Puts siblings that share a name and each hold elements (map entries,
+/// flattened or not: maps have no order) in a canonical order. The order of
+/// lists of structures is then not checked either; lists of text are.
+fn sort_records(children: &mut [XmlElement]) {
+    let names: std::collections::BTreeSet<String> = children
+        .iter()
+        .filter(|c| !c.children.is_empty())
+        .map(|c| c.name.clone())
+        .filter(|name| {
+            let group = children.iter().filter(|c| &c.name == name);
+            group.clone().count() > 1 && group.clone().all(|c| !c.children.is_empty())
+        })
+        .collect();
+    for name in names {
+        let positions: Vec<usize> = (0..children.len()).filter(|&i| children[i].name == name).collect();
+        let mut group: Vec<XmlElement> = positions.iter().map(|&i| std::mem::take(&mut children[i])).collect();
+        group.sort_by_cached_key(|element| format!("{element:?}"));
+        for (slot, element) in positions.into_iter().zip(group) {
+            children[slot] = element;
+        }
+    }
+}
+
+/// A form body's `key=value` pairs, decoded and in order of key.
+fn form_pairs(bytes: &[u8]) -> Vec<(String, String)> {
+    let decode = |part: &str| {
+        let bytes = part.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            match (
+                bytes[i],
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            ) {
+                (b'%', Some(hi), Some(lo)) => {
+                    out.push((hi * 16 + lo) as u8);
+                    i += 3;
+                }
+                (b'+', _, _) => {
+                    out.push(b' ');
+                    i += 1;
+                }
+                (b, _, _) => {
+                    out.push(b);
+                    i += 1;
+                }
+            }
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    };
+    let text = String::from_utf8_lossy(bytes);
+    let mut pairs: Vec<(String, String)> = text
+        .trim()
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect();
+    pairs.sort();
+    pairs
 }
 
 /// JSON equality with numbers compared by value (`2` and `2.0` are one number).

@@ -56,6 +56,10 @@ pub const PROTOCOL_SUITES: &[(&str, &str)] = &[
     ("restjson", "aws.protocoltests.restjson#RestJson"),
     ("json10", "aws.protocoltests.json10#JsonRpc10"),
     ("json11", "aws.protocoltests.json#JsonProtocol"),
+    ("restxml", "aws.protocoltests.restxml#RestXml"),
+    ("query", "aws.protocoltests.query#AwsQuery"),
+    ("ec2", "aws.protocoltests.ec2#AwsEc2"),
+    ("s3", "com.amazonaws.s3#AmazonS3"),
 ];
 
 /// The protocol cases known to fail, relative to the workspace root: one per
@@ -167,6 +171,7 @@ pub fn golden_crate_files(name: &str, generated: &[GeneratedFile]) -> Vec<Genera
                     "//! Golden output of the generator for the `{name}` feature fixture: checked in,\n//! compiled with the workspace, and exercised by the `tests` crate."
                 ),
                 true,
+                &[],
             ),
         },
     ];
@@ -212,6 +217,7 @@ pub fn protocol_crate_files(
                     "//! The crate generated for AWS's protocol compliance service `{service}`: its\n//! tests are the suite's client-side request and response cases."
                 ),
                 false,
+                runtime_features,
             ),
         },
     ];

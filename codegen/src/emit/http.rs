@@ -1,12 +1,16 @@
 //! Per operation: `request(&input) -> http::Request<Vec<u8>>` and
 //! `response(&http::Response<B>) -> Result<Output, ResponseError<Error>>`, from the
-//! `@http` trait and the member binding traits (restJson1), or the awsJson rules
-//! (`POST /`, `X-Amz-Target`, the whole input as the body). No I/O happens here.
+//! `@http` trait and the member binding traits (restJson1, restXml), the
+//! awsJson rules (`POST /`, `X-Amz-Target`, the whole input as the body), or
+//! the query rules (`POST /`, a form body, an XML answer). The body's format
+//! is the protocol's ([`Format`]); the bindings are the same for both REST
+//! protocols. No I/O happens here.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::prelude::{AS_REF, BOX, ERR, NONE, OK, OPTION, RESULT, SOME, STRING, VEC};
+use super::schemas;
 use super::symbols::RUNTIME;
 use super::types::{codec, ident, path, value_type};
 use crate::ir::rust::TimestampFormat;
@@ -25,17 +29,19 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
         return TokenStream::new();
     };
     let request = match &ir.protocol {
-        Protocol::RestJson1 => match &op.http {
-            Some(http) => rest_json_request(op, input, &http.method, &http.uri),
+        Protocol::RestJson1 | Protocol::RestXml { .. } => match &op.http {
+            Some(http) => rest_request(op, input, ir, &http.method, &http.uri),
             None => return TokenStream::new(),
         },
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json_request(op, ir),
-        _ => return TokenStream::new(),
+        Protocol::AwsQuery | Protocol::Ec2Query => query_request(op, input, ir),
+        Protocol::Other(_) | Protocol::None => return TokenStream::new(),
     };
     let request = match &op.host_prefix {
         Some(prefix) => with_host_prefix(request, prefix, input),
         None => request,
     };
+    let request = with_idempotency_tokens(request, input);
     // Compression comes before the checksum, which covers the bytes sent.
     let mut steps = Vec::new();
     if op.gzip_request {
@@ -120,6 +126,36 @@ fn with_host_prefix(body: TokenStream, prefix: &str, input: &StructureDef) -> To
         let mut request = build()?;
         request.extensions_mut().insert(#RUNTIME::http::HostPrefix(prefix));
         #OK(request)
+    }
+}
+
+/// Prefixes the request-building `body` with filling in the input's unset
+/// `@idempotencyToken` members (on a copy), as Smithy asks of clients.
+fn with_idempotency_tokens(body: TokenStream, input: &StructureDef) -> TokenStream {
+    let tokens: Vec<_> = input
+        .fields
+        .iter()
+        .filter(|f| f.idempotency_token && f.is_optional() && matches!(f.value.kind, ValueKind::String))
+        .map(|f| ident(&f.rust_name))
+        .collect();
+    if tokens.is_empty() {
+        return body;
+    }
+    let fills = tokens
+        .iter()
+        .map(|field| quote!(copy.#field.get_or_insert_with(#RUNTIME::idempotency::token);));
+    quote! {
+        // Unset idempotency tokens get fresh ones.
+        let filled;
+        let input = if #(input.#tokens.is_none())||* {
+            let mut copy = input.clone();
+            #(#fills)*
+            filled = copy;
+            &filled
+        } else {
+            input
+        };
+        #body
     }
 }
 
@@ -218,9 +254,39 @@ fn binding_value(f: &FieldDef) -> TokenStream {
     }
 }
 
-/// restJson1's request: one builder call per binding, in the members' order
-/// (labels in the URI pattern's), then the payload or the JSON body.
-fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri: &str) -> TokenStream {
+/// How a body is written and read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Xml,
+}
+
+impl Format {
+    fn of(protocol: &Protocol) -> Self {
+        if protocol.is_xml() {
+            Format::Xml
+        } else {
+            Format::Json
+        }
+    }
+}
+
+/// Where the protocol's error responses keep the `<Error>` element.
+fn error_wrapping(protocol: &Protocol) -> TokenStream {
+    let variant = match protocol {
+        Protocol::RestXml {
+            no_error_wrapping: true,
+        } => quote!(Bare),
+        Protocol::Ec2Query => quote!(Errors),
+        _ => quote!(ErrorResponse),
+    };
+    quote!(#RUNTIME::xml::protocol::ErrorWrapping::#variant)
+}
+
+/// The REST protocols' request: one builder call per binding, in the
+/// members' order (labels in the URI pattern's), then the payload or the
+/// body of the members left.
+fn rest_request(op: &OperationDef, input: &StructureDef, ir: &CrateIr, method: &str, uri: &str) -> TokenStream {
     let (path_part, literal_query) = uri.split_once('?').unwrap_or((uri, ""));
     let literal_query = literal_query.trim_matches('&');
     let mut calls = Vec::new();
@@ -294,7 +360,7 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
             _ => {}
         }
     }
-    calls.extend(request_body(input));
+    calls.extend(request_body(input, ir));
     // A Content-Type header member replaces the payload's default content type.
     if let Some(f) = input
         .fields
@@ -316,9 +382,10 @@ fn rest_json_request(op: &OperationDef, input: &StructureDef, method: &str, uri:
     }
 }
 
-/// The payload member, or a JSON object of the members not bound elsewhere
-/// (none: no body), as builder calls.
-fn request_body(input: &StructureDef) -> Option<TokenStream> {
+/// The payload member, or a document (JSON object, XML element) of the
+/// members not bound elsewhere (none: no body), as builder calls.
+fn request_body(input: &StructureDef, ir: &CrateIr) -> Option<TokenStream> {
+    let format = Format::of(&ir.protocol);
     if let Some(f) = input.fields.iter().find(|f| f.http == Some(HttpBinding::Payload)) {
         let field = ident(&f.rust_name);
         let access = if f.is_optional() {
@@ -340,6 +407,11 @@ fn request_body(input: &StructureDef) -> Option<TokenStream> {
                 };
                 quote!(.payload_bytes(#access.map(#bytes), #content_type))
             }
+            ValueKind::Structure { path: p } | ValueKind::Union { path: p } if format == Format::Xml => {
+                let root = payload_root(ir, f, p);
+                let schema = schemas::schema_ref(ir, p);
+                quote!(.payload_xml(#access, #root, #RUNTIME::xml::Value::Structure(#schema)))
+            }
             _ => {
                 let c = codec(&f.value);
                 // An unset structure payload is still a JSON object.
@@ -357,7 +429,51 @@ fn request_body(input: &StructureDef) -> Option<TokenStream> {
         .filter(|f| f.http.is_some())
         .map(|f| f.wire_name.as_str())
         .collect();
-    Some(quote!(.json_members(input, &[#(#bound),*])))
+    Some(match format {
+        Format::Json => quote!(.json_members(input, &[#(#bound),*])),
+        Format::Xml => {
+            let root = schemas::name_tokens(&input.xml.name, input.xml.namespace.as_ref());
+            let schema = schemas::schema_ref(ir, &input.path);
+            quote!(.xml_members(input, #root, #schema, &[#(#bound),*]))
+        }
+    })
+}
+
+/// The root element of a structure or union payload: the member's
+/// `@xmlName`, else the target's name; the target's namespace.
+fn payload_root(ir: &CrateIr, f: &FieldDef, target: &RustPath) -> TokenStream {
+    let shape = ir
+        .structures
+        .iter()
+        .find(|s| &s.path == target)
+        .map(|s| &s.xml)
+        .or_else(|| ir.unions.iter().find(|u| &u.path == target).map(|u| &u.xml));
+    let local = f
+        .value
+        .xml
+        .name
+        .clone()
+        .or_else(|| shape.map(|x| x.name.clone()))
+        .unwrap_or_else(|| target.name.clone());
+    let namespace = f
+        .value
+        .xml
+        .namespace
+        .as_ref()
+        .or_else(|| shape.and_then(|x| x.namespace.as_ref()));
+    schemas::name_tokens(&local, namespace)
+}
+
+/// An awsQuery or ec2Query request: the form body of the whole input.
+fn query_request(op: &OperationDef, input: &StructureDef, ir: &CrateIr) -> TokenStream {
+    let action = op.id.name();
+    let version = ir.service_version.as_deref().unwrap_or_default();
+    let schema = schemas::schema_ref(ir, &input.path);
+    let style = match ir.protocol {
+        Protocol::Ec2Query => quote!(Ec2Query),
+        _ => quote!(AwsQuery),
+    };
+    quote!(#RUNTIME::http::query_request(input, #action, #version, #schema, #RUNTIME::xml::query::Style::#style))
 }
 
 fn aws_json_request(op: &OperationDef, ir: &CrateIr) -> TokenStream {
@@ -372,7 +488,13 @@ fn aws_json_request(op: &OperationDef, ir: &CrateIr) -> TokenStream {
 fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStream {
     let error_ty = quote::format_ident!("{}Error", op.name);
     let output_ty = path(&op.output);
-    let rest = matches!(ir.protocol, Protocol::RestJson1);
+    let rest = ir.protocol.is_rest();
+    let format = Format::of(&ir.protocol);
+    let xml_errors = (format == Format::Xml).then(|| {
+        let wrapping = error_wrapping(&ir.protocol);
+        let errors = schemas::errors_ref(op);
+        (wrapping, errors)
+    });
     let payload = output
         .fields
         .iter()
@@ -390,6 +512,10 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                 ValueKind::Enum { path: p, .. } => {
                     let ty = path(p);
                     quote!(#SOME(#ty::from(#STRING::from_utf8_lossy(body).as_ref())))
+                }
+                ValueKind::Structure { path: p } | ValueKind::Union { path: p } if format == Format::Xml => {
+                    let schema = schemas::schema_ref(ir, p);
+                    quote!(#RUNTIME::xml::protocol::rest_payload(status, body, #RUNTIME::xml::Value::Structure(#schema))?)
                 }
                 _ => {
                     let c = codec(&f.value);
@@ -421,15 +547,30 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                     }
                 }
             };
+            let empty = match format {
+                Format::Json => quote!(::serde_json::from_slice(b"{}").map_err(|e| malformed(e.to_string()))?),
+                Format::Xml => {
+                    let schema = schemas::schema_ref(ir, &op.output);
+                    quote!(#RUNTIME::xml::protocol::rest_output(status, &[], #schema)?)
+                }
+            };
             quote! {
-                let mut output: #output_ty = ::serde_json::from_slice(b"{}").map_err(|e| malformed(e.to_string()))?;
+                let mut output: #output_ty = #empty;
                 let value = #value;
                 #assign
             }
         }
         // The bindings below set members of it.
-        None => quote! {
-            let mut output: #output_ty = #RUNTIME::http::json_output(status, body)?;
+        None => match format {
+            Format::Json => quote! {
+                let mut output: #output_ty = #RUNTIME::http::json_output(status, body)?;
+            },
+            Format::Xml => {
+                let schema = schemas::schema_ref(ir, &op.output);
+                quote! {
+                    let mut output: #output_ty = #RUNTIME::xml::protocol::rest_output(status, body, #schema)?;
+                }
+            }
         },
     };
     let mut bindings = TokenStream::new();
@@ -502,9 +643,8 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                                 }
                             }
                         }
-                        if !map.is_empty() {
-                            #assign
-                        }
+                        // No such header is an empty map, as the suites read it.
+                        #assign
                     });
                 }
             }
@@ -515,11 +655,39 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
             _ => {}
         }
     }
-    // The whole output in the JSON body: the runtime reads it.
+    // The whole output in the body's document, nothing bound elsewhere: the
+    // runtime reads it.
     if payload.is_none() && bindings.is_empty() {
-        return quote!(#RUNTIME::http::json_response(response, #error_ty::from_response));
+        return match &xml_errors {
+            Some((wrapping, errors)) => {
+                let at = match ir.protocol {
+                    Protocol::AwsQuery => {
+                        let name = format!("{}Result", op.id.name());
+                        quote!(Child(#name))
+                    }
+                    _ if op.unwrapped_xml_output => quote!(RootIsMember),
+                    _ => quote!(Root),
+                };
+                let schema = schemas::schema_ref(ir, &op.output);
+                quote!(#RUNTIME::xml::protocol::document_response(
+                    response,
+                    #RUNTIME::xml::protocol::OutputAt::#at,
+                    #schema,
+                    #wrapping,
+                    #errors,
+                    #error_ty::from_response,
+                ))
+            }
+            None => quote!(#RUNTIME::http::json_response(response, #error_ty::from_response)),
+        };
     }
     let read = quote!(#parse_body #bindings);
+    let error_response = match &xml_errors {
+        Some((wrapping, errors)) => {
+            quote!(#RUNTIME::xml::protocol::error_response(response, #wrapping, #errors, #error_ty::from_response))
+        }
+        None => quote!(#RUNTIME::http::error_response(response, #error_ty::from_response)),
+    };
     // A closure for what the payload or a header cannot be read as, if any is.
     let malformed = mentions_ident(&read, "malformed").then(|| {
         quote! {
@@ -535,7 +703,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
         let body: &[u8] = response.body().as_ref();
         #malformed
         if !(200..300).contains(&status) {
-            return #ERR(#RUNTIME::http::error_response(response, #error_ty::from_response));
+            return #ERR(#error_response);
         }
         #read
         #OK(output)

@@ -14,6 +14,7 @@ mod patterns;
 mod prelude;
 mod protocol_tests;
 mod rules;
+mod schemas;
 mod serde_impls;
 mod strategies;
 mod structure;
@@ -58,11 +59,13 @@ enum What<'ir> {
     },
     OperationIndex,
     Patterns,
+    Schemas,
     Strategies,
     ProtocolTests(&'ir [crate::ExpectedFailure]),
     Root {
         strategies: bool,
         protocol_tests: bool,
+        schemas: bool,
     },
 }
 
@@ -155,6 +158,9 @@ pub fn plan<'ir>(
     }
     files.insert("operation/mod.rs".to_owned(), What::OperationIndex);
     files.insert("patterns.rs".to_owned(), What::Patterns);
+    if ir.protocol.is_xml() {
+        files.insert("schemas.rs".to_owned(), What::Schemas);
+    }
     if strategies {
         files.insert("strategies.rs".to_owned(), What::Strategies);
     }
@@ -167,6 +173,7 @@ pub fn plan<'ir>(
         What::Root {
             strategies,
             protocol_tests: protocol_tests.is_some(),
+            schemas: ir.protocol.is_xml(),
         },
     );
     files.into_iter().map(|(path, what)| FileJob { path, what }).collect()
@@ -212,8 +219,15 @@ impl FileJob<'_> {
             }
             What::OperationIndex => ir.operations.iter().map(|o| o.module.clone()).collect(),
             What::Patterns => owned(&["rules", "tests"]),
-            What::Root { .. } => owned(&["operation", "patterns", "protocol_tests", "strategies", "types"]),
-            What::Strategies | What::ProtocolTests(_) => Vec::new(),
+            What::Root { .. } => owned(&[
+                "operation",
+                "patterns",
+                "protocol_tests",
+                "schemas",
+                "strategies",
+                "types",
+            ]),
+            What::Strategies | What::ProtocolTests(_) | What::Schemas => Vec::new(),
         }
     }
 
@@ -254,12 +268,19 @@ impl FileJob<'_> {
                 let rules = rules::emit(ctx);
                 quote!(#patterns #rules)
             }
+            What::Schemas => schemas::emit(ir),
             What::Strategies => strategies::emit(ir, ctx),
             What::ProtocolTests(failures) => protocol_tests::emit(ir, failures).unwrap_or_default(),
             What::Root {
                 strategies,
                 protocol_tests,
+                schemas,
             } => {
+                let schemas_mod = schemas.then(|| {
+                    quote!(
+                        pub(crate) mod schemas;
+                    )
+                });
                 let strategies_mod = strategies.then(|| {
                     quote! {
                         #[cfg(feature = "proptest")]
@@ -277,6 +298,7 @@ impl FileJob<'_> {
                     pub mod operation;
                     pub(crate) mod patterns;
                     #tests_mod
+                    #schemas_mod
                     #strategies_mod
                     pub mod types;
                 }
@@ -298,6 +320,7 @@ impl FileJob<'_> {
             },
             What::Strategies => ir.structures.iter().map(|s| 2 + s.fields.len()).sum::<usize>() + ir.enums.len(),
             What::ProtocolTests(_) => 4 * (ir.protocol_tests.requests.len() + ir.protocol_tests.responses.len()),
+            What::Schemas => ir.structures.len() + ir.unions.len(),
             What::OperationIndex | What::Patterns | What::Root { .. } => 1,
         }
     }

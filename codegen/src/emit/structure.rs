@@ -11,7 +11,7 @@ use super::symbols::{FMT, RUNTIME};
 use super::types::{field_inner_type, field_type, ident, is_copy};
 use super::validate::member_checked;
 use super::{builder, serde_impls};
-use crate::ir::rust::{ErrorFault, Protocol};
+use crate::ir::rust::ErrorFault;
 use crate::ir::rust::{FieldDef, HttpBinding, Role, StructureDef, ValueKind};
 
 /// The whole file for one structure.
@@ -168,7 +168,10 @@ fn field_docs(f: &FieldDef) -> Vec<String> {
         ));
     }
     if f.idempotency_token {
-        facts.push("an idempotency token: set a unique value (for example a UUID) per logical request".to_owned());
+        facts.push(
+            "an idempotency token: `request()` fills in a fresh UUID when unset; set it to retry one logical request"
+                .to_owned(),
+        );
     }
     if f.streaming {
         facts.push("streamed on the wire; held in memory here".to_owned());
@@ -340,11 +343,11 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
         .fields
         .iter()
         .find(|f| f.member.eq_ignore_ascii_case("message") && matches!(f.value.kind, ValueKind::String));
-    // Members bound to headers (restJson1), read beside the body.
+    // Members bound to headers (the REST protocols), read beside the body.
     let headers: TokenStream = s
         .fields
         .iter()
-        .filter(|f| matches!(ctx.protocol, Protocol::RestJson1) && f.is_optional() && !f.boxed)
+        .filter(|f| ctx.protocol.is_rest() && f.is_optional() && !f.boxed)
         .filter_map(|f| match &f.http {
             Some(HttpBinding::Header(name)) if !matches!(f.value.kind, ValueKind::List { .. }) => {
                 let field = ident(&f.rust_name);
@@ -387,10 +390,10 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
                 }
             });
             let read_body = if fill_message.is_none() && headers.is_empty() {
-                quote!(response.json_body())
+                quote!(response.body(Self::CODE))
             } else {
                 quote! {
-                    let mut error: Self = response.json_body();
+                    let mut error: Self = response.body(Self::CODE);
                     #fill_message
                     #headers
                     error

@@ -5,7 +5,7 @@
 //! that name. The format stage only lays out what this module decided.
 //!
 //! Emitters write [`RUNTIME`], [`STRATEGIES`], [`TYPES`], [`OPERATION`],
-//! [`RULES`], [`FMT`] (`runtime::x`, `types::X`, ...) and [`ROOT`] (the
+//! [`RULES`], [`SCHEMAS`], [`FMT`] (`runtime::x`, `types::X`, ...) and [`ROOT`] (the
 //! mount point itself) where a path starts; each records the `use` the file
 //! then needs ([`for_file`] returns them). Inside an inline module, which a
 //! file's imports do not reach, and for text that must not depend on the
@@ -64,6 +64,7 @@ pub enum Import {
     Types,
     Operation,
     Rules,
+    Schemas,
     Fmt,
 }
 
@@ -76,6 +77,7 @@ impl Import {
             Import::Types => "types",
             Import::Operation => "operation",
             Import::Rules => "rules",
+            Import::Schemas => "schemas",
             Import::Fmt => "fmt",
         }
     }
@@ -88,6 +90,7 @@ impl Import {
             Import::Types => format!("{}::types", symbols.root),
             Import::Operation => format!("{}::operation", symbols.root),
             Import::Rules => format!("{}::patterns::rules", symbols.root),
+            Import::Schemas => format!("{}::schemas", symbols.root),
             Import::Fmt => "::std::fmt".to_owned(),
         }
     }
@@ -290,6 +293,8 @@ pub const TYPES: Symbol = Symbol(Import::Types);
 pub const OPERATION: Symbol = Symbol(Import::Operation);
 /// The constraint statics: `#RULES::JOB_ID`.
 pub const RULES: Symbol = Symbol(Import::Rules);
+/// The XML protocols' schemas: `#SCHEMAS::GET_THING_INPUT`.
+pub const SCHEMAS: Symbol = Symbol(Import::Schemas);
 /// `std::fmt`: `#FMT::Formatter`.
 pub const FMT: Symbol = Symbol(Import::Fmt);
 

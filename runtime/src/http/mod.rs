@@ -31,6 +31,8 @@ mod request;
 pub use crate::timestamp::{date_time, epoch_seconds, http_date, parse_http_date};
 
 pub use exchange::{build_request, error_response, json_output, json_response, received, Query};
+#[cfg(feature = "xml")]
+pub use request::query_request;
 pub use request::{
     aws_json_request, Base64Text, BindingText, BindingValues, Each, EachAs, EpochSeconds, HttpDate, RequestBuilder,
 };
@@ -247,10 +249,13 @@ pub struct ErrorResponse<'a> {
     headers: &'a http::HeaderMap,
     body: &'a [u8],
     meta: ErrorMeta,
+    /// The `<Error>` element of an XML protocol's error response.
+    #[cfg(feature = "xml")]
+    xml: Option<crate::xml::protocol::XmlErrorBody<'a>>,
 }
 
 impl<'a> ErrorResponse<'a> {
-    /// Reads the response's error code and message.
+    /// Reads the response's error code and message (a JSON protocol's).
     pub fn new<B: AsRef<[u8]>>(response: &'a http::Response<B>) -> Self {
         let body = response.body().as_ref();
         Self {
@@ -258,6 +263,25 @@ impl<'a> ErrorResponse<'a> {
             headers: response.headers(),
             body,
             meta: error_meta(response.headers(), body),
+            #[cfg(feature = "xml")]
+            xml: None,
+        }
+    }
+
+    /// An XML protocol's error response: its code and message as the
+    /// `<Error>` element holds them, and the element to read members from.
+    #[cfg(feature = "xml")]
+    pub(crate) fn with_xml<B: AsRef<[u8]>>(
+        response: &'a http::Response<B>,
+        meta: ErrorMeta,
+        xml: Option<crate::xml::protocol::XmlErrorBody<'a>>,
+    ) -> Self {
+        Self {
+            status: response.status().as_u16(),
+            headers: response.headers(),
+            body: response.body().as_ref(),
+            meta,
+            xml,
         }
     }
 
@@ -276,9 +300,15 @@ impl<'a> ErrorResponse<'a> {
         self.headers
     }
 
-    /// The error's members from the JSON body; a body that is not the error's
-    /// JSON still yields the error, without members.
-    pub fn json_body<E: serde::de::DeserializeOwned + crate::ErrorCorrection>(&self) -> E {
+    /// The members of the error whose code is `code`, from the body (JSON,
+    /// or the XML protocols' `<Error>` element); a body that does not hold
+    /// the error still yields it, without members.
+    pub fn body<E: serde::de::DeserializeOwned + crate::ErrorCorrection>(&self, code: &str) -> E {
+        #[cfg(feature = "xml")]
+        if let Some(xml) = &self.xml {
+            return xml.read(code).unwrap_or_else(E::corrected);
+        }
+        let _ = code;
         let body = if self.body.is_empty() { b"{}" } else { self.body };
         serde_json::from_slice(body).unwrap_or_else(|_| E::corrected())
     }
@@ -708,7 +738,7 @@ mod tests {
 
     impl ReadError for Modeled {
         fn read_error(response: &ErrorResponse<'_>) -> Self {
-            let mut error: Self = response.json_body();
+            let mut error: Self = response.body("NotFound");
             if error.message.is_none() {
                 error.message = response.message().map(str::to_owned);
             }

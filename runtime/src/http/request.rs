@@ -306,6 +306,47 @@ impl RequestBuilder {
         self
     }
 
+    /// The members of `input` not bound to the URI or headers (their keys
+    /// are in `bound`), as an XML document `root` laid out by `schema`.
+    #[cfg(feature = "xml")]
+    pub fn xml_members<T: WriteFields>(
+        &mut self,
+        input: &T,
+        root: crate::xml::Name,
+        schema: &'static crate::xml::Structure,
+        bound: &'static [&'static str],
+    ) -> &mut Self {
+        let body = crate::wire::Unbound::new(input, bound);
+        match crate::xml::write::to_string(&body, root, crate::xml::Value::Structure(schema)) {
+            Ok(xml) => {
+                self.body = xml.into_bytes();
+                self.content_type = Some("application/xml");
+            }
+            Err(e) => self.fail(RequestError::Body(e.to_string())),
+        }
+        self
+    }
+
+    /// A structure or union payload, as the XML document `root`; unset, no body.
+    #[cfg(feature = "xml")]
+    pub fn payload_xml<T: serde::Serialize>(
+        &mut self,
+        value: Option<&T>,
+        root: crate::xml::Name,
+        layout: crate::xml::Value,
+    ) -> &mut Self {
+        if let Some(value) = value {
+            match crate::xml::write::to_string(value, root, layout) {
+                Ok(xml) => {
+                    self.body = xml.into_bytes();
+                    self.content_type = Some("application/xml");
+                }
+                Err(e) => self.fail(RequestError::Body(e.to_string())),
+            }
+        }
+        self
+    }
+
     /// A payload of bytes (a blob, a string, an enum's text), with its
     /// content type; unset, no body.
     pub fn payload_bytes(&mut self, value: Option<&[u8]>, content_type: &'static str) -> &mut Self {
@@ -375,6 +416,28 @@ pub fn aws_json_request<T: serde::Serialize>(
         .uri("/")
         .header("content-type", content_type)
         .header("x-amz-target", target)
+        .header("content-length", body.len())
+        .body(body)
+        .map_err(|e| RequestError::Http(e.to_string()))
+}
+
+/// An awsQuery or ec2Query request: `POST /`, the form body `Action`,
+/// `Version` and the input's members as `schema` names them.
+#[cfg(feature = "xml")]
+pub fn query_request<T: serde::Serialize>(
+    input: &T,
+    action: &'static str,
+    version: &'static str,
+    schema: &'static crate::xml::Structure,
+    style: crate::xml::query::Style,
+) -> Result<http::Request<Vec<u8>>, RequestError> {
+    let body = crate::xml::query::body(action, version, input, schema, style)
+        .map_err(|e| RequestError::Body(e.to_string()))?
+        .into_bytes();
+    http::Request::builder()
+        .method("POST")
+        .uri("/")
+        .header("content-type", "application/x-www-form-urlencoded")
         .header("content-length", body.len())
         .body(body)
         .map_err(|e| RequestError::Http(e.to_string()))

@@ -95,8 +95,19 @@ pub enum Protocol {
     RestJson1,
     AwsJson1_0,
     AwsJson1_1,
-    /// A protocol whose wire form is not JSON (awsQuery, restXml, ec2Query...): the
-    /// types and validation are exact, serde gives their JSON form.
+    /// restXml: HTTP bindings as restJson1, XML documents for bodies.
+    RestXml {
+        /// Error responses hold `<Error>` at their root, without the
+        /// `<ErrorResponse>` wrapper (the trait's `noErrorWrapping`: S3).
+        no_error_wrapping: bool,
+    },
+    /// awsQuery: form-encoded requests (`Action`, `Version`), XML responses
+    /// wrapped in `<OpResponse><OpResult>`.
+    AwsQuery,
+    /// ec2Query: as awsQuery, with `@ec2QueryName` keys and unwrapped responses.
+    Ec2Query,
+    /// A protocol this generator does not put on the wire: the types and
+    /// validation are exact, serde gives their JSON form.
     Other(String),
     /// No service shape declares a protocol.
     None,
@@ -108,26 +119,79 @@ impl Protocol {
         matches!(self, Protocol::RestJson1)
     }
 
-    /// The protocol trait of the JSON protocols this generator puts on the wire.
+    /// Whether responses are XML documents (restXml, awsQuery, ec2Query).
+    pub fn is_xml(&self) -> bool {
+        matches!(self, Protocol::RestXml { .. } | Protocol::AwsQuery | Protocol::Ec2Query)
+    }
+
+    /// Whether requests are form-encoded queries (awsQuery, ec2Query).
+    pub fn is_query(&self) -> bool {
+        matches!(self, Protocol::AwsQuery | Protocol::Ec2Query)
+    }
+
+    /// Whether operations take their HTTP bindings from `@http` (the REST protocols).
+    pub fn is_rest(&self) -> bool {
+        matches!(self, Protocol::RestJson1 | Protocol::RestXml { .. })
+    }
+
+    /// How a timestamp in a body is written when no `@timestampFormat` says:
+    /// epoch seconds in the JSON protocols, date-time in the XML ones.
+    pub fn body_timestamp_format(&self) -> TimestampFormat {
+        if self.is_xml() {
+            TimestampFormat::DateTime
+        } else {
+            TimestampFormat::EpochSeconds
+        }
+    }
+
+    /// The protocol trait of the protocols this generator puts on the wire.
     pub fn trait_id(&self) -> Option<&'static str> {
         match self {
             Protocol::RestJson1 => Some("aws.protocols#restJson1"),
             Protocol::AwsJson1_0 => Some("aws.protocols#awsJson1_0"),
             Protocol::AwsJson1_1 => Some("aws.protocols#awsJson1_1"),
+            Protocol::RestXml { .. } => Some("aws.protocols#restXml"),
+            Protocol::AwsQuery => Some("aws.protocols#awsQuery"),
+            Protocol::Ec2Query => Some("aws.protocols#ec2Query"),
             Protocol::Other(_) | Protocol::None => None,
         }
     }
 
     /// A human-readable name.
     pub fn name(&self) -> String {
-        match self {
-            Protocol::RestJson1 => "aws.protocols#restJson1".into(),
-            Protocol::AwsJson1_0 => "aws.protocols#awsJson1_0".into(),
-            Protocol::AwsJson1_1 => "aws.protocols#awsJson1_1".into(),
-            Protocol::Other(name) => name.clone(),
-            Protocol::None => "none".into(),
+        match (self.trait_id(), self) {
+            (Some(id), _) => id.into(),
+            (None, Protocol::Other(name)) => name.clone(),
+            (None, _) => "none".into(),
         }
     }
+}
+
+/// What the XML protocols read off the member a value position comes from:
+/// `@xmlName`, `@xmlNamespace`, `@xmlAttribute`, `@xmlFlattened` and
+/// `@ec2QueryName` (all absent in the other protocols' crates).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct XmlMember {
+    pub name: Option<String>,
+    pub namespace: Option<XmlNamespace>,
+    pub attribute: bool,
+    pub flattened: bool,
+    pub ec2_query_name: Option<String>,
+}
+
+/// An `@xmlNamespace`: `xmlns` (or `xmlns:prefix`) on the element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XmlNamespace {
+    pub uri: String,
+    pub prefix: Option<String>,
+}
+
+/// A structure's or union's own XML facts: the element name it takes where
+/// it is a document's root (`@xmlName` or the shape name) and its namespace.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct XmlShape {
+    pub name: String,
+    pub namespace: Option<XmlNamespace>,
 }
 
 /// Everything the emitter needs for one crate.
@@ -136,6 +200,10 @@ pub struct CrateIr {
     pub protocol: Protocol,
     /// The service shape's name (`X-Amz-Target` prefix for awsJson).
     pub service_name: Option<String>,
+    /// The service's `version` (the `Version` of awsQuery and ec2Query requests).
+    pub service_version: Option<String>,
+    /// The service's `@xmlNamespace` (the root of awsQuery and ec2Query documents).
+    pub xml_namespace: Option<XmlNamespace>,
     pub structures: Vec<StructureDef>,
     pub enums: Vec<EnumDef>,
     pub int_enums: Vec<IntEnumDef>,
@@ -200,6 +268,8 @@ pub struct StructureDef {
     pub sensitive: bool,
     /// Derives and attributes the user added ([`TypeOptions`]).
     pub extras: Extras,
+    /// Its XML element name and namespace.
+    pub xml: XmlShape,
 }
 
 /// What a generated item is, which decides where its module re-exports it:
@@ -339,6 +409,8 @@ pub struct ValueType {
     pub constraints: Constraints,
     /// The target shape is `@sensitive`.
     pub sensitive: bool,
+    /// The XML facts of the member this position comes from.
+    pub xml: XmlMember,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -435,6 +507,8 @@ pub struct UnionDef {
     pub large_variant: bool,
     /// Derives and attributes the user added ([`TypeOptions`]).
     pub extras: Extras,
+    /// Its XML element name and namespace.
+    pub xml: XmlShape,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -447,6 +521,8 @@ pub struct UnionVariant {
     /// `None` for members targeting `smithy.api#Unit`.
     pub value: Option<ValueType>,
     pub boxed: bool,
+    /// The member's XML facts (also those of a `Unit` member, which has no value).
+    pub xml: XmlMember,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -468,6 +544,9 @@ pub struct OperationDef {
     pub gzip_request: bool,
     /// `@httpChecksumRequired`: requests carry a `Content-MD5` header.
     pub checksum_required: bool,
+    /// S3's `@s3UnwrappedXmlOutput`: the response document's root is the
+    /// output's only member, not an element around its members.
+    pub unwrapped_xml_output: bool,
     /// `(alias, shared type)`: an input or output shared with other operations is
     /// generated once in `types` and named here by an alias (`GetThingInput`).
     pub aliases: Vec<(String, RustPath)>,

@@ -96,6 +96,10 @@ impl Builder<'_> {
                         eq_hash: true,
                         sensitive: false,
                         extras: Extras::default(),
+                        xml: XmlShape {
+                            name: own.name.clone(),
+                            namespace: None,
+                        },
                     });
                     Ok(own)
                 }
@@ -117,7 +121,7 @@ impl Builder<'_> {
             errors.push(ErrorRef {
                 variant: variants.claim(path.name.clone()),
                 path,
-                code: error_id.name().to_owned(),
+                code: self.error_code(error_shape)?,
             });
         }
         Ok(OperationDef {
@@ -142,6 +146,7 @@ impl Builder<'_> {
                 .and_then(Value::as_array)
                 .is_some_and(|e| e.iter().any(|e| e.as_str() == Some("gzip"))),
             checksum_required: shape.traits.has("smithy.api#httpChecksumRequired"),
+            unwrapped_xml_output: shape.traits.has("aws.customizations#s3UnwrappedXmlOutput"),
             aliases,
             large_variant: false,
         })
@@ -152,11 +157,14 @@ impl Builder<'_> {
         let Some(fault) = shape.traits.error(&owner)? else {
             return Ok(None);
         };
-        let name = shape.id.name();
+        let query_status = match self.protocol {
+            Protocol::AwsQuery => xml::query_error(&shape.traits, &owner)?.and_then(|(_, status)| status),
+            _ => None,
+        };
         Ok(Some(Role::Error(ErrorInfo {
-            code: name.to_owned(),
+            code: self.error_code(shape)?,
             fault,
-            http_status: shape.traits.http_error(&owner)?,
+            http_status: shape.traits.http_error(&owner)?.or(query_status),
             retryable: shape.traits.has(RETRYABLE),
             throttling: shape
                 .traits
@@ -165,6 +173,17 @@ impl Builder<'_> {
                 .and_then(Value::as_bool)
                 .unwrap_or(false),
         })))
+    }
+
+    /// The code an error response names the error by: the shape's name, or
+    /// in awsQuery the `@awsQueryError` code when there is one.
+    fn error_code(&self, shape: &Shape) -> Result<String> {
+        if matches!(self.protocol, Protocol::AwsQuery) {
+            if let Some((code, _)) = xml::query_error(&shape.traits, &shape.id.to_string())? {
+                return Ok(code);
+            }
+        }
+        Ok(shape.id.name().to_owned())
     }
 
     pub(super) fn structure(&mut self, shape: &Shape, members: &[Member], role: Role) -> Result<StructureDef> {
@@ -185,7 +204,13 @@ impl Builder<'_> {
             }
             let mut value = self.value_type(&member_id, member)?;
             let http = http_binding(member);
-            apply_binding_timestamp_default(&mut value, http.as_ref(), &member.traits, &target.traits);
+            apply_binding_timestamp_default(
+                &mut value,
+                http.as_ref(),
+                &member.traits,
+                &target.traits,
+                self.protocol.body_timestamp_format(),
+            );
             let required = member.traits.has(REQUIRED);
             let default = member
                 .traits
@@ -255,6 +280,7 @@ impl Builder<'_> {
             eq_hash: false,
             sensitive: shape.traits.has(SENSITIVE),
             extras: Extras::default(),
+            xml: xml::shape(&shape.traits, shape.id.name(), &owner)?,
         })
     }
 
@@ -394,6 +420,7 @@ impl Builder<'_> {
                 docs,
                 value,
                 boxed: false,
+                xml: xml::member(&member.traits, &member_id)?,
             });
         }
         let event_stream = shape.traits.has(STREAMING);
@@ -413,6 +440,7 @@ impl Builder<'_> {
             event_stream,
             large_variant: false,
             extras: Extras::default(),
+            xml: xml::shape(&shape.traits, shape.id.name(), &owner)?,
         })
     }
 }

@@ -22,6 +22,7 @@ mod extras;
 mod lowering;
 mod naming;
 mod values;
+mod xml;
 
 use values::{apply_binding_timestamp_default, http_binding, legacy_enums, LegacyEntry};
 
@@ -142,12 +143,22 @@ pub fn build_with(model: &Model, operation_names: &[&str], dialect: Dialect, opt
         operations.push(builder.operation(op_id, module, &mut synthesized, &shared)?);
     }
     let service_name = service.map(|s| s.id.name().to_owned());
+    let service_version = service.and_then(|s| match &s.kind {
+        ShapeKind::Service(service) => service.version.clone(),
+        _ => None,
+    });
+    let xml_namespace = match service {
+        Some(s) => xml::namespace(&s.traits, &s.id.to_string())?,
+        None => None,
+    };
     let protocol_tests = match protocol.trait_id() {
         Some(trait_id) => crate::ir::protocol_tests::collect(model, &op_ids, trait_id)?,
         None => Default::default(),
     };
     let mut ir = CrateIr {
         service_name,
+        service_version,
+        xml_namespace,
         protocol,
         structures: synthesized,
         enums: Vec::new(),
@@ -226,8 +237,8 @@ fn shared_io(model: &Model, op_ids: &[ShapeId]) -> Result<BTreeMap<ShapeId, Role
         .collect())
 }
 
-/// The service's protocol: one of the JSON protocols this generator puts on
-/// the wire, or any other protocol trait (a known one, or one the model
+/// The service's protocol: one of the protocols this generator puts on the
+/// wire, or any other protocol trait (a known one, or one the model
 /// defines with `@protocolDefinition`), which gets a note.
 fn protocol(model: &Model, service: Option<&Shape>) -> Protocol {
     let Some(service) = service else {
@@ -240,6 +251,17 @@ fn protocol(model: &Model, service: Option<&Shape>) -> Protocol {
         Protocol::AwsJson1_0
     } else if traits.has("aws.protocols#awsJson1_1") {
         Protocol::AwsJson1_1
+    } else if let Some(rest_xml) = traits.get("aws.protocols#restXml") {
+        Protocol::RestXml {
+            no_error_wrapping: rest_xml
+                .get("noErrorWrapping")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        }
+    } else if traits.has("aws.protocols#awsQuery") {
+        Protocol::AwsQuery
+    } else if traits.has("aws.protocols#ec2Query") {
+        Protocol::Ec2Query
     } else {
         let is_protocol = |id: &String| {
             crate::ast::known_traits::PROTOCOLS.contains(&id.as_str())

@@ -71,7 +71,7 @@ impl Builder<'_> {
             ShapeKind::Timestamp => ValueKind::Timestamp(
                 traits
                     .timestamp_format(member_id)?
-                    .unwrap_or(TimestampFormat::EpochSeconds),
+                    .unwrap_or(self.protocol.body_timestamp_format()),
             ),
             ShapeKind::Enum(members) => ValueKind::Enum {
                 path: self.path(&target.id)?,
@@ -124,17 +124,24 @@ impl Builder<'_> {
             kind,
             constraints,
             sensitive: target.traits.has(SENSITIVE),
+            xml: if self.protocol.is_xml() {
+                xml::member(&member.traits, member_id)?
+            } else {
+                XmlMember::default()
+            },
         })
     }
 }
 
 /// Timestamps bound to headers default to `http-date`, and those in URIs to
-/// `date-time` (Smithy's binding defaults); the body default is `epoch-seconds`.
+/// `date-time` (Smithy's binding defaults); the body default is the
+/// protocol's (`body`).
 pub(super) fn apply_binding_timestamp_default(
     value: &mut ValueType,
     binding: Option<&HttpBinding>,
     member_traits: &Traits,
     target_traits: &Traits,
+    body: TimestampFormat,
 ) {
     let explicit = member_traits.has(crate::ir::traits::TIMESTAMP_FORMAT)
         || target_traits.has(crate::ir::traits::TIMESTAMP_FORMAT);
@@ -148,7 +155,7 @@ pub(super) fn apply_binding_timestamp_default(
         // A list's items carry their own traits; an explicit format on them is kept
         // only when it differs from the body default (a rare, documented limit).
         ValueKind::List { element, .. } => match &mut element.kind {
-            ValueKind::Timestamp(format) if *format == TimestampFormat::EpochSeconds => Some(format),
+            ValueKind::Timestamp(format) if *format == body => Some(format),
             _ => None,
         },
         _ => None,

@@ -134,9 +134,7 @@ impl PutObject {
                 }
             }
         }
-        if !map.is_empty() {
-            output.meta = Some(map);
-        }
+        output.meta = Some(map);
         output.status = Some(i32::from(status));
         Ok(output)
     }

@@ -20,7 +20,7 @@ pub struct UploadInput {
     pub key: Option<String>,
     /// The `token` member.
     ///
-    /// An idempotency token: set a unique value (for example a UUID) per logical request.
+    /// An idempotency token: `request()` fills in a fresh UUID when unset; set it to retry one logical request.
     pub token: Option<String>,
     /// The `body` member.
     ///

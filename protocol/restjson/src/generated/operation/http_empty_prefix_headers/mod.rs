@@ -79,9 +79,7 @@ impl HttpEmptyPrefixHeaders {
                 }
             }
         }
-        if !map.is_empty() {
-            output.prefix_headers = Some(map);
-        }
+        output.prefix_headers = Some(map);
         if let Some(text) = response.headers().get("hello").and_then(|v| v.to_str().ok())
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)

@@ -87,9 +87,7 @@ impl HttpPrefixHeaders {
                 }
             }
         }
-        if !map.is_empty() {
-            output.foo_map = Some(map);
-        }
+        output.foo_map = Some(map);
         Ok(output)
     }
 

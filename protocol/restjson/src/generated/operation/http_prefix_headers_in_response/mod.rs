@@ -72,9 +72,7 @@ impl HttpPrefixHeadersInResponse {
                 }
             }
         }
-        if !map.is_empty() {
-            output.prefix_headers = Some(map);
-        }
+        output.prefix_headers = Some(map);
         Ok(output)
     }
 

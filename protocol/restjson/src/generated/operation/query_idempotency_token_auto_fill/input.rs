@@ -13,7 +13,7 @@ use ::smithy_codegen_runtime as runtime;
 pub struct QueryIdempotencyTokenAutoFillInput {
     /// The `token` member.
     ///
-    /// Sent as the `token` query parameter; an idempotency token: set a unique value (for example a UUID) per logical request.
+    /// Sent as the `token` query parameter; an idempotency token: `request()` fills in a fresh UUID when unset; set it to retry one logical request.
     pub token: Option<String>,
 }
 

@@ -33,6 +33,16 @@ impl QueryIdempotencyTokenAutoFill {
     pub fn request(
         input: &QueryIdempotencyTokenAutoFillInput,
     ) -> Result<::http::Request<Vec<u8>>, runtime::http::RequestError> {
+        let filled;
+        let input = if input.token.is_none() {
+            let mut copy = input.clone();
+            copy.token.get_or_insert_with(runtime::idempotency::token);
+            filled = copy;
+            &filled
+        } else {
+            input
+        };
+
         runtime::http::RequestBuilder::new("POST", "")
             .path("/QueryIdempotencyTokenAutoFill")
             .query("token", input.token.as_ref())

@@ -71,7 +71,7 @@ impl ComplexError {
 
 impl runtime::http::ReadError for ComplexError {
     fn read_error(response: &runtime::http::ErrorResponse<'_>) -> Self {
-        let mut error: Self = response.json_body();
+        let mut error: Self = response.body(Self::CODE);
         if let Some(text) = response
             .headers()
             .get("X-Header")
